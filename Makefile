@@ -1,0 +1,67 @@
+# Herald — `make run` sets up and starts everything; `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+VENDOR := herald/static/vendor
+
+.DEFAULT_GOAL := help
+.PHONY: help install assets migrate demo run serve worker test test-fast test-postgres lint check bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt requirements/checks.txt
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+install: $(STAMP) assets ## Install Python dependencies and build the front-end assets
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+$(VENDOR)/.built: node_modules/.package-lock.json herald/static/herald/scss/herald.scss
+	mkdir -p $(VENDOR)/govuk $(VENDOR)/htmx
+	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js $(VENDOR)/govuk/
+	rm -rf $(VENDOR)/govuk/assets && cp -r node_modules/govuk-frontend/dist/govuk/assets $(VENDOR)/govuk/assets
+	rm -rf $(VENDOR)/govuk/assets/fonts
+	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx/
+	node_modules/.bin/sass --no-source-map --load-path=. --style=compressed --quiet-deps \
+		herald/static/herald/scss/herald.scss $(VENDOR)/herald.css
+	touch $(VENDOR)/.built
+
+assets: $(VENDOR)/.built ## Copy GOV.UK Frontend and htmx from npm and build the council's stylesheet
+
+migrate: install ## Create or update the database
+	$(PY) manage.py migrate --no-input
+
+demo: migrate ## Load the demo council (safe to run again)
+	$(PY) manage.py seed_demo
+
+run: demo ## Set up and start Herald with demo data: web server and task worker
+	$(PY) manage.py serve --host $(HOST) --port $(PORT)
+
+test: install ## Run the whole test suite (unit, journey and browser tests)
+	$(BIN)/pytest
+
+test-fast: install ## Run the tests without the browser tests
+	$(BIN)/pytest -m "not browser"
+
+test-postgres: install ## Run the whole suite on PostgreSQL (DATABASE_URL, default: local server)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/herald} $(BIN)/pytest
+
+lint: install ## Lint and check formatting, migrations and deployment settings
+	$(BIN)/ruff check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+bench: install ## Run the benchmarks and print their figures
+	$(PY) bench/checks.py
+
+clean: ## Remove the virtualenv, built assets and local database
+	rm -rf $(VENV) node_modules $(VENDOR) var staticfiles

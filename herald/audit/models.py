@@ -1,0 +1,64 @@
+from django.conf import settings
+from django.db import models
+
+
+class AuditEventQuerySet(models.QuerySet):
+    def for_object(self, obj: models.Model):
+        return self.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk))
+
+    def search(self, *, actor: str = "", action: str = "", object_type: str = "", text: str = ""):
+        events = self
+        if actor:
+            events = events.filter(actor_label__icontains=actor)
+        if action:
+            events = events.filter(action__icontains=action)
+        if object_type:
+            events = events.filter(object_type=object_type)
+        if text:
+            events = events.filter(object_repr__icontains=text)
+        return events
+
+
+class AuditEvent(models.Model):
+    """One change made through Herald. Rows are only ever added; each carries the hash of the one before."""
+
+    at = models.DateTimeField(db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Kept as text too, so the record still reads correctly if the person is ever erased.
+    actor_label = models.CharField(max_length=200)
+    action = models.CharField(max_length=80, db_index=True)
+    object_type = models.CharField(max_length=100, blank=True, db_index=True)
+    object_id = models.CharField(max_length=64, blank=True, db_index=True)
+    object_repr = models.CharField(max_length=300, blank=True)
+    before = models.JSONField(null=True, blank=True)
+    after = models.JSONField(null=True, blank=True)
+    reason = models.TextField(blank=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-id"]
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_repr}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not kwargs.get("force_insert"):
+            raise PermissionError("Audit events are append-only and cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("Audit events are append-only and cannot be deleted.")
+
+
+class AuditHead(models.Model):
+    """A single row holding the newest hash. Updating it first serialises writers on every database."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    count = models.BigIntegerField(default=0)
+    last_hash = models.CharField(max_length=64, default="0" * 64)

@@ -1,0 +1,13 @@
+from herald.access_cases import Case
+from herald.audit import services as audit
+from herald.people.roles import Role
+
+AUDIT_READERS = frozenset({Role.COMMS, Role.ADMIN, Role.INFO_GOV})
+
+
+def cases(cast, make):
+    event = audit.record(actor=cast[Role.ADMIN], action="test.event", obj=cast[Role.EMPLOYEE])
+    return {
+        "audit:events": Case(AUDIT_READERS),
+        "audit:event": Case(AUDIT_READERS, kwargs={"pk": event.pk}),
+    }

@@ -1,0 +1,34 @@
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+
+from herald.access import allow
+from herald.audit.models import AuditEvent
+from herald.people.roles import Role
+
+
+@allow(Role.COMMS, Role.ADMIN, Role.INFO_GOV)
+def events(request):
+    filters = {key: request.GET.get(key, "").strip() for key in ("actor", "action", "object_type", "text")}
+    found = AuditEvent.objects.search(**filters).select_related("actor")
+    object_types = AuditEvent.objects.order_by("object_type").values_list("object_type", flat=True).distinct()
+    page = Paginator(found, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "audit/events.html",
+        {
+            "page_obj": page,
+            "filters": filters,
+            "object_types": [t for t in object_types if t],
+            "breadcrumbs": [("Home", "/"), ("Audit trail", None)],
+        },
+    )
+
+
+@allow(Role.COMMS, Role.ADMIN, Role.INFO_GOV)
+def event_detail(request, pk: int):
+    event = get_object_or_404(AuditEvent, pk=pk)
+    return render(
+        request,
+        "audit/event_detail.html",
+        {"event": event, "breadcrumbs": [("Home", "/"), ("Audit trail", "/audit/"), (f"Event {event.pk}", None)]},
+    )

@@ -1,0 +1,61 @@
+"""Factories for tests, in one place. Every app's tests build their people here."""
+
+import factory
+from django.contrib.auth.models import Group
+
+from herald.people.models import Person, ServiceArea, Team
+
+PASSWORD = "Correct-horse-battery-9"
+
+
+class ServiceAreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ServiceArea
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Service area {n}")
+
+
+class TeamFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Team
+        django_get_or_create = ("service_area", "name")
+
+    name = factory.Sequence(lambda n: f"Team {n}")
+    service_area = factory.SubFactory(ServiceAreaFactory)
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+        skip_postgeneration_save = True
+
+    kind = Person.Kind.EMPLOYEE
+    first_name = factory.Faker("first_name", locale="en_GB")
+    last_name = factory.Faker("last_name", locale="en_GB")
+    email = factory.Sequence(lambda n: f"person{n}@council.example")
+    employee_number = factory.Sequence(lambda n: f"T{n:05d}")
+    job_title = "Officer"
+    team = factory.SubFactory(TeamFactory)
+
+    @factory.post_generation
+    def password(self, create, extracted, **kwargs):
+        self.set_password(extracted or PASSWORD)
+        if create:
+            self.save(update_fields=["password"])
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        if create and extracted:
+            for role in extracted:
+                self.groups.add(Group.objects.get_or_create(name=role)[0])
+            self.__dict__.pop("roles", None)
+
+
+class CouncillorFactory(PersonFactory):
+    kind = Person.Kind.COUNCILLOR
+    employee_number = None
+    team = None
+    job_title = ""
+    ward = "Hinckley Clarendon"
+    party = "Liberal Democrat"

@@ -1,0 +1,86 @@
+"""Render Django form fields with GOV.UK Frontend markup: label, hint, error message, input."""
+
+from django import forms, template
+
+register = template.Library()
+
+
+def _kind(widget: forms.Widget) -> str:
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return "checkboxes"
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    if isinstance(widget, forms.Textarea):
+        return "textarea"
+    if isinstance(widget, forms.Select):
+        return "select"
+    if isinstance(widget, forms.ClearableFileInput | forms.FileInput):
+        return "file"
+    return "input"
+
+
+_INPUT_CLASS = {
+    "input": "govuk-input",
+    "textarea": "govuk-textarea",
+    "select": "govuk-select",
+    "file": "govuk-file-upload",
+    "checkbox": "govuk-checkboxes__input",
+}
+
+
+@register.inclusion_tag("components/field.html")
+def govuk_field(field: forms.BoundField, label_size: str = "", width: str = "", label_is_heading: bool = False):
+    kind = _kind(field.field.widget)
+    widget_id = field.id_for_label or field.auto_id
+    described = []
+    if field.help_text:
+        described.append(f"{widget_id}-hint")
+    if field.errors:
+        described.append(f"{widget_id}-error")
+    attrs = {}
+    if kind in _INPUT_CLASS:
+        classes = [_INPUT_CLASS[kind]]
+        if field.errors and kind != "checkbox":
+            classes.append(f"{_INPUT_CLASS[kind]}--error")
+        if width and kind == "input":
+            classes.append(f"govuk-input--width-{width}")
+        existing = field.field.widget.attrs.get("class")
+        if existing:
+            classes.append(existing)
+        attrs["class"] = " ".join(classes)
+    if described and kind not in ("radios", "checkboxes"):
+        attrs["aria-describedby"] = " ".join(described)
+    if kind == "input" and field.field.widget.input_type == "email":
+        attrs.setdefault("autocomplete", "email")
+        attrs.setdefault("spellcheck", "false")
+    return {
+        "field": field,
+        "kind": kind,
+        "widget_html": field.as_widget(attrs=attrs) if kind not in ("radios", "checkboxes") else "",
+        "widget_id": widget_id,
+        "label_size": label_size,
+        "label_is_heading": label_is_heading,
+        "describedby": " ".join(described),
+    }
+
+
+@register.inclusion_tag("components/error_summary.html")
+def govuk_error_summary(*forms_to_summarise):
+    errors = []
+    for form in forms_to_summarise:
+        if not form or not getattr(form, "errors", None):
+            continue
+        for message in form.non_field_errors():
+            errors.append({"href": "#main-content", "message": message})
+        for name, field_errors in form.errors.items():
+            if name == "__all__":
+                continue
+            bound = form[name]
+            target = bound.id_for_label or bound.auto_id
+            if bound.field.widget.__class__ in (forms.RadioSelect, forms.CheckboxSelectMultiple):
+                target = f"{bound.auto_id}_0"
+            for message in field_errors:
+                errors.append({"href": f"#{target}", "message": message})
+    return {"errors": errors}

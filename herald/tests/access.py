@@ -1,0 +1,11 @@
+from herald.access_cases import PUBLIC, Case
+from herald.people.roles import ALL_ROLES, Role
+
+
+def cases(cast, make):
+    return {
+        "home": Case(ALL_ROLES),
+        "login": Case(PUBLIC, status_for={role: 302 for role in Role}),
+        "logout": Case(PUBLIC, ok_status=405),
+        "health": Case(PUBLIC),
+    }

@@ -1,0 +1,78 @@
+"""Every URL pattern, as every role and as an anonymous visitor, gets the status its rule says."""
+
+import importlib
+import pkgutil
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+import herald
+from herald.access_cases import PUBLIC
+from herald.people.roles import Role
+
+
+def _url_names(patterns=None, namespace=""):
+    for entry in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _url_names(entry.url_patterns, inner)
+        elif isinstance(entry, URLPattern):
+            yield f"{namespace}{entry.name}", entry.callback
+
+
+def _access_modules():
+    yield importlib.import_module("herald.tests.access")
+    for module in pkgutil.iter_modules(herald.__path__):
+        if not module.ispkg:
+            continue
+        try:
+            yield importlib.import_module(f"herald.{module.name}.tests.access")
+        except ModuleNotFoundError:
+            continue
+
+
+@pytest.fixture
+def expectations(cast):
+    make: dict = {}
+    found = {}
+    for module in _access_modules():
+        found.update(module.cases(cast, make))
+    return found
+
+
+def test_every_view_declares_who_may_use_it():
+    undeclared = [name for name, view in _url_names() if not hasattr(view, "herald_access")]
+    assert undeclared == [], f"views without an access rule: {undeclared}"
+
+
+def test_every_url_has_an_expectation_in_the_matrix(expectations):
+    missing = [name for name, _ in _url_names() if name not in expectations]
+    assert missing == [], f"add these URL names to an access.py: {missing}"
+
+
+def test_every_url_as_every_role(client, cast, expectations):
+    failures = []
+    for name, case in expectations.items():
+        url = reverse(name, kwargs=case.kwargs) + case.query
+        client.logout()
+        response = client.get(url)
+        anonymous_expected = case.ok_status if case.allowed == PUBLIC else 302
+        if response.status_code != anonymous_expected:
+            failures.append(f"{name} anonymous: {response.status_code} != {anonymous_expected}")
+        elif anonymous_expected == 302 and "/sign-in/" not in response["Location"]:
+            failures.append(f"{name} anonymous redirected to {response['Location']}, not the sign-in page")
+        for role in Role:
+            person = cast[role]
+            client.force_login(person)
+            if case.allowed == PUBLIC or role in case.allowed:
+                expected = case.status_for.get(role, case.ok_status)
+            else:
+                expected = 403
+            got = client.get(url).status_code
+            if got != expected:
+                failures.append(f"{name} as {role}: GET {got} != {expected}")
+            if expected == 403:
+                posted = client.post(url, {}).status_code
+                if posted != 403:
+                    failures.append(f"{name} as {role}: POST {posted} != 403")
+    assert failures == []

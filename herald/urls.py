@@ -1,0 +1,17 @@
+from django.urls import include, path
+
+from herald import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("sign-in/", views.sign_in, name="login"),
+    path("sign-out/", views.sign_out, name="logout"),
+    path("health/", views.health, name="health"),
+    path("people/", include("herald.people.urls")),
+    path("audit/", include("herald.audit.urls")),
+]
+
+handler400 = "herald.views.error_400"
+handler403 = "herald.views.error_403"
+handler404 = "herald.views.error_404"
+handler500 = "herald.views.error_500"
