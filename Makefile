@@ -32,6 +32,7 @@ $(VENDOR)/.built: node_modules/.package-lock.json herald/static/herald/scss/hera
 	rm -rf $(VENDOR)/govuk/assets && cp -r node_modules/govuk-frontend/dist/govuk/assets $(VENDOR)/govuk/assets
 	rm -rf $(VENDOR)/govuk/assets/fonts
 	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx/
+	mkdir -p $(VENDOR)/axe && cp node_modules/axe-core/axe.min.js $(VENDOR)/axe/
 	node_modules/.bin/sass --no-source-map --load-path=. --style=compressed --quiet-deps \
 		herald/static/herald/scss/herald.scss $(VENDOR)/herald.css
 	touch $(VENDOR)/.built

@@ -6,6 +6,8 @@ from herald.factories import CouncillorFactory, PersonFactory, ServiceAreaFactor
 from herald.people.models import Person
 from herald.people.roles import Role
 
+pytest_plugins = ["herald.browser_testing"]
+
 
 @pytest.fixture
 def service_area(db):

@@ -1,12 +1,20 @@
-"""The header navigation, by role. Apps add their entries to NAVIGATION; the header shows each
-person only the entries their roles allow."""
+"""The header navigation and site-wide banners.
+
+The foundation's entries are in NAVIGATION; each app adds its own in `herald/<app>/nav.py` as
+`ITEMS = [NavItem(...)]`. The header shows each person only the entries their roles allow.
+Banners come from the callables in settings.HERALD_BANNERS."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import importlib
+from functools import cache
+
+from django.apps import apps
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
+from django.utils.module_loading import import_string
 
 from herald.people.roles import ALL_ROLES, Role
 
@@ -27,11 +35,25 @@ NAVIGATION: list[NavItem] = [
 ]
 
 
+@cache
+def all_items() -> tuple[NavItem, ...]:
+    items = list(NAVIGATION)
+    for config in apps.get_app_configs():
+        if not config.name.startswith("herald."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.nav")
+        except ModuleNotFoundError:
+            continue
+        items.extend(module.ITEMS)
+    return tuple(items)
+
+
 def items_for(user) -> list[dict]:
     if not user.is_authenticated:
         return []
     result = []
-    for item in NAVIGATION:
+    for item in all_items():
         if user.roles & item.roles:
             try:
                 result.append({"label": item.label, "url": reverse(item.url_name), "name": item.url_name})
@@ -46,7 +68,11 @@ def context(request) -> dict:
     path = request.path
     for entry in nav:
         entry["current"] = path == entry["url"] if entry["url"] == "/" else path.startswith(entry["url"])
+    banners = []
+    for hook in settings.HERALD_BANNERS:
+        banners.extend(import_string(hook)(request))
     return {
+        "site_banners": banners,
         "council_name": settings.COUNCIL_NAME,
         "council_short_name": settings.COUNCIL_SHORT_NAME,
         "navigation": nav,

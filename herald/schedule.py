@@ -1,30 +1,46 @@
 """Periodic tasks. django-tasks runs tasks but has no clock, so Herald keeps one: the
-`run_scheduler` command (started by `manage.py serve`) enqueues each task in
-settings.HERALD_SCHEDULE when it falls due. The due check takes a row lock, so any number of
+`run_scheduler` command (started by `manage.py serve`) enqueues each periodic task when it
+falls due. An app lists its periodic tasks in `herald/<app>/tasks.py` as
+`SCHEDULE = [(task, seconds_between_runs), ...]`. The due check takes a row lock, so any number of
 schedulers may run against the same database without enqueuing a task twice."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
+import importlib
+
+from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
-from django.utils.module_loading import import_string
 
 from herald.models import ScheduledJob
+
+
+def periodic_tasks() -> list[tuple[str, object, int]]:
+    found = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("herald."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.tasks")
+        except ModuleNotFoundError:
+            continue
+        for task, every_seconds in getattr(module, "SCHEDULE", []):
+            found.append((f"{task.func.__module__}.{task.func.__name__}", task, every_seconds))
+    return found
 
 
 def enqueue_due(now: dt.datetime | None = None) -> list[str]:
     now = now or timezone.now()
     enqueued = []
-    for dotted, every_seconds in settings.HERALD_SCHEDULE:
+    for dotted, task, every_seconds in periodic_tasks():
         with transaction.atomic():
             job, _ = ScheduledJob.objects.get_or_create(name=dotted)
             job = ScheduledJob.objects.select_for_update().get(pk=job.pk)
             if job.last_enqueued_at and (now - job.last_enqueued_at).total_seconds() < every_seconds:
                 continue
-            import_string(dotted).enqueue()
+            task.enqueue()
             job.last_enqueued_at = now
             job.save(update_fields=["last_enqueued_at"])
             enqueued.append(dotted)

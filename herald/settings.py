@@ -79,6 +79,10 @@ INSTALLED_APPS = [
     "herald",
     "herald.audit",
     "herald.people",
+    "herald.policies",
+    "herald.social_accounts",
+    "herald.consents",
+    "herald.elections",
 ]
 
 MIDDLEWARE = [
@@ -235,10 +239,21 @@ LOGGING = {
     "loggers": {"django.server": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
 
-# Hooks other apps add to, so the foundation never imports the apps built on it.
-# Each is a dotted path to a callable; see docs/extending.md.
-HERALD_LEAVER_HOOKS: list[str] = []
-HERALD_DEMO_SEEDERS: list[str] = ["herald.people.demo.seed"]
-HERALD_HOME_PANELS: list[str] = []
-# (dotted path of a django-tasks task, seconds between runs)
-HERALD_SCHEDULE: list[tuple[str, int]] = []
+# Hooks the apps built on the foundation plug into; each is a dotted path to a callable.
+# See docs/extending.md.
+HERALD_LEAVER_HOOKS: list[str] = ["herald.social_accounts.services.handle_leaver"]
+HERALD_DEMO_SEEDERS: list[str] = [
+    "herald.people.demo.seed",
+    "herald.policies.demo.seed",
+    "herald.social_accounts.demo.seed",
+    "herald.consents.demo.seed",
+    "herald.elections.demo.seed",
+]
+HERALD_HOME_PANELS: list[str] = [
+    "herald.elections.home.panels",
+    "herald.policies.home.panels",
+    "herald.social_accounts.home.panels",
+    "herald.consents.home.panels",
+]
+# Site-wide banners (e.g. the pre-election period): callables(request) -> list of {"title","text","url","kind"}.
+HERALD_BANNERS: list[str] = ["herald.elections.home.banners"]

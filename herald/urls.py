@@ -9,6 +9,10 @@ urlpatterns = [
     path("health/", views.health, name="health"),
     path("people/", include("herald.people.urls")),
     path("audit/", include("herald.audit.urls")),
+    path("policies/", include("herald.policies.urls")),
+    path("accounts/", include("herald.social_accounts.urls")),
+    path("consent/", include("herald.consents.urls")),
+    path("elections/", include("herald.elections.urls")),
 ]
 
 handler400 = "herald.views.error_400"

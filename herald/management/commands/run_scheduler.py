@@ -6,7 +6,7 @@ from herald.schedule import enqueue_due
 
 
 class Command(BaseCommand):
-    help = "Enqueue periodic tasks when they fall due (settings.HERALD_SCHEDULE). --once for cron."
+    help = "Enqueue periodic tasks when they fall due (each app's tasks.SCHEDULE). --once for cron."
 
     def add_arguments(self, parser):
         parser.add_argument("--once", action="store_true", help="check once and exit")

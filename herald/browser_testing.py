@@ -1,0 +1,116 @@
+"""Browser-test fixtures: real Debian Chromium driven by Playwright, and axe-core from npm.
+
+Loaded for every test through `pytest_plugins` in the root conftest, so any app's browser tests
+(marked `@pytest.mark.browser`) can use `page`, `sign_in` and `assert_accessible`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make there
+# are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("HERALD_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_STATIC = Path(__file__).resolve().parent / "static" / "vendor" / "axe" / "axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install chromium chromium-driver")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page_factory(browser, live_server):
+    contexts = []
+
+    def make(viewport: dict | None = None):
+        context = browser.new_context(base_url=live_server.url, viewport=viewport or {"width": 1280, "height": 900})
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        new_page = context.new_page()
+        new_page.csp_violations = []
+        new_page.on(
+            "console",
+            lambda msg: new_page.csp_violations.append(msg.text)
+            if msg.type == "error" and "Content Security Policy" in msg.text
+            else None,
+        )
+        return new_page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(page_factory):
+    new_page = page_factory()
+    yield new_page
+    assert new_page.csp_violations == [], f"the page broke its Content-Security-Policy: {new_page.csp_violations}"
+
+
+@pytest.fixture
+def phone_page(page_factory):
+    new_page = page_factory({"width": 375, "height": 740})
+    yield new_page
+    assert new_page.csp_violations == []
+
+
+def _sign_in(page, person, password: str | None = None):
+    from herald.factories import PASSWORD
+
+    page.goto("/sign-in/")
+    page.get_by_label("Email address").fill(person.email)
+    page.get_by_label("Password").fill(password or PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+    return page
+
+
+@pytest.fixture
+def sign_in():
+    return _sign_in
+
+
+def _assert_accessible(page, *, ignore: tuple[str, ...] = ()):
+    """Run axe-core on the page; fail on any serious or critical WCAG 2.2 AA violation."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        # Served from our own origin so the page's Content-Security-Policy stays switched on.
+        page.add_script_tag(url="/static/vendor/axe/axe.min.js")
+    results = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    bad = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in results["violations"]
+        if v["impact"] in ("serious", "critical") and v["id"] not in ignore
+    ]
+    assert bad == [], f"axe found accessibility problems on {page.url}:\n" + "\n".join(bad)
+
+
+@pytest.fixture
+def assert_accessible():
+    return _assert_accessible

@@ -1,0 +1,90 @@
+"""Signing in as each role, the navigation each sees, and a rejected import, in real Chromium."""
+
+import pytest
+
+from herald.people.roles import Role
+
+pytestmark = pytest.mark.browser
+
+EXPECTED_NAV = {
+    Role.EMPLOYEE: {"home"},
+    Role.COUNCILLOR: {"home"},
+    Role.HR: {"home", "people:directory", "people:imports"},
+    Role.ADMIN: {"home", "people:directory", "people:imports", "audit:events", "people:roles"},
+    Role.COMMS: {"home", "people:directory", "audit:events"},
+    Role.INFO_GOV: {"home", "audit:events"},
+}
+
+
+@pytest.mark.parametrize("role", list(Role), ids=str)
+def test_each_role_signs_in_and_sees_its_navigation(page, sign_in, assert_accessible, cast, role):
+    # given a person holding the role
+    person = cast[role]
+    # when they sign in
+    sign_in(page, person)
+    # then they land on their home page with the navigation for their role
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Hello")
+    shown = set(page.locator("[data-nav]").evaluate_all("links => links.map(a => a.dataset.nav)"))
+    if role in EXPECTED_NAV:
+        assert EXPECTED_NAV[role] <= shown
+    for forbidden in ("people:roles",) if role != Role.ADMIN else ():
+        assert forbidden not in shown
+    assert_accessible(page)
+
+
+def test_sign_in_with_a_wrong_password_shows_the_error_summary(page, assert_accessible, employee):
+    page.goto("/sign-in/")
+    page.get_by_label("Email address").fill(employee.email)
+    page.get_by_label("Password").fill("not the password")
+    page.get_by_role("button", name="Sign in").click()
+    summary = page.locator(".govuk-error-summary")
+    assert "There is a problem" in summary.inner_text()
+    assert page.title().startswith("Error:")
+    assert_accessible(page)
+
+
+def test_a_bad_import_is_rejected_with_every_problem_listed(page, sign_in, assert_accessible, hr_officer, team, tmp_path):
+    # given an HR officer with a feed that has a bad email and an unknown team
+    feed = tmp_path / "feed.csv"
+    feed.write_text(
+        "employee_number,first_name,last_name,email,job_title,service_area,team,status\n"
+        "B1,Ann,Lee,ann@council.example,Officer,Community Services,Cultural Services,active\n"
+        "B2,Bob,Ray,not-an-email,Officer,Community Services,Nowhere,active\n"
+    )
+    sign_in(page, hr_officer)
+    page.get_by_role("link", name="Imports").click()
+    assert_accessible(page)
+    # when they upload it
+    page.get_by_label("Employees (HR feed)").check()
+    page.get_by_label("Upload a CSV file").set_input_files(str(feed))
+    page.get_by_role("button", name="Check and import").click()
+    # then the error summary lists each problem by row and column, and nothing was imported
+    summary = page.locator("#import-errors").inner_text()
+    assert "2 problems found" in summary
+    assert "Row 3, email" in summary and "Row 3, team" in summary
+    from herald.people.models import Person
+
+    assert not Person.objects.filter(employee_number="B1").exists()
+    assert_accessible(page)
+
+
+def test_submitting_the_import_form_empty_shows_field_errors(page, sign_in, assert_accessible, hr_officer):
+    sign_in(page, hr_officer)
+    page.goto("/people/imports/")
+    page.get_by_role("button", name="Check and import").click()
+    summary = page.locator(".govuk-error-summary").first.inner_text()
+    assert "Select whether this is the HR feed" in summary and "Select a CSV file to upload" in summary
+    # the summary links move focus to the field with the problem
+    page.get_by_role("link", name="Select a CSV file to upload").click()
+    assert page.evaluate("document.activeElement.id") == "id_file"
+    assert_accessible(page)
+
+
+def test_pages_that_do_not_exist_and_forbidden_pages_are_friendly(page, sign_in, assert_accessible, employee):
+    sign_in(page, employee)
+    response = page.goto("/no-such-page/")
+    assert response.status == 404 and "Page not found" in page.content()
+    assert_accessible(page)
+    response = page.goto("/audit/")
+    assert response.status == 403 and "You do not have access" in page.content()
+    assert_accessible(page)
