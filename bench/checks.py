@@ -1,0 +1,179 @@
+"""Speed of the policy-check engine (herald/checks), with Presidio's analyzer for comparison.
+
+    .venv/bin/python bench/checks.py [--posts 10000] [--presidio-posts 2000] [--no-presidio]
+
+Prints posts/second for the full rule set in one process, p50/p99 latency for a single post
+(all posts, and posts of 2,000-2,200 characters), peak memory, and our speed as a ratio to
+Presidio's analyzer (blank spaCy pipeline saved to a folder so nothing is downloaded; only
+UK-relevant pattern recognisers). Presidio only looks for personal data, so the ratio flatters it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from herald.checks import Context, Councillor, Draft, Media, check, check_many, warm_up  # noqa: E402
+from herald.checks.model import AllowedContacts  # noqa: E402
+
+PLATFORMS = ["facebook", "x", "instagram", "linkedin", "nextdoor", "bluesky", "threads"]
+NEWS = [
+    "Your bins will be collected a day later than usual next week because of the bank holiday.",
+    "The leisure centre pool reopens on Monday after its refurbishment, with new changing rooms.",
+    "Planning committee meets on Tuesday at 6.30pm in the Hinckley Hub; the agenda is online.",
+    "Volunteers planted 400 trees in Hollycroft Park this weekend. Thank you to everyone who came!",
+    "Roadworks on Rugby Road start on 3 March and last about two weeks. Please allow extra time.",
+    "Register to vote by midnight on 16 April so you can have your say in the elections.",
+    "Polling stations are open from 7am to 10pm on Thursday 2 May.",
+    "Our free, confidential helpline can help if you are worried about paying your council tax.",
+    "Cllr Stuart Bray opened the new play area in Burbage this morning.",
+    "Garden waste subscriptions for next year are now open; sign up before the end of February.",
+    "Report fly-tipping online and our team will remove it within five working days.",
+    "The Christmas market returns to the town centre this Saturday from 10am to 4pm.",
+]
+TAILS = ["#RecyclingWeek", "#recyclingweek", "#Hinckley #Burbage", "🎉", "🌳☀️", "More at www.hinckley-bosworth.gov.uk",
+         "https://www.hinckley-bosworth.gov.uk/bins", "Call 01455 238141.", ""]  # fmt: skip
+COMMENTS = [
+    "Why are my bins never collected on time?? Third week running.",
+    "Absolute joke this council. You lot are useless.",
+    "Great news, well done to everyone involved!",
+    "Call me on 07911 123456 about the fence, nobody answers the switchboard",
+    "The Tories have ruined this town and Labour are no better",
+    "what a load of shit, fix the potholes",
+    "My neighbour at 12 Acacia Avenue LE10 1AB keeps dumping rubbish",
+    "Cllr Wright is corrupt and everyone knows it",
+    "Lovely photos of the park 😍😍",
+    "f*ck the lot of you",
+    "When does the tip open on Sundays?",
+    "I know where you live, watch your back",
+]
+FILLER = (
+    "The council is working with partners across the borough to improve services for residents, "
+    "and we would like to hear what you think about the proposals before the consultation closes. "
+)
+
+
+def corpus(n: int, seed: int = 20261124) -> list[Draft]:
+    rng = random.Random(seed)
+    drafts = []
+    for i in range(n):
+        if i % 3 == 2:
+            drafts.append(Draft(text=rng.choice(COMMENTS), platform="facebook", kind="comment"))
+            continue
+        text = " ".join(rng.sample(NEWS, rng.randint(1, 3))) + " " + rng.choice(TAILS)
+        if i % 50 == 0:  # some long posts, up to Instagram's 2,200 characters
+            text = (text + " " + FILLER * 20)[: rng.randint(2000, 2200)]
+        media = (Media(kind="image", alt_text="People at the event"),) if i % 4 == 0 else ()
+        drafts.append(Draft(text=text.strip(), platform=rng.choice(PLATFORMS), media=media))
+    return drafts
+
+
+def context() -> Context:
+    return Context(
+        account="official",
+        role="editor",
+        pre_election=True,
+        councillors=tuple(Councillor(f"Member{i} Surname{i}", "Independent", f"Ward{i % 15}") for i in range(32))
+        + (Councillor("Stuart Bray", "Liberal Democrat", "Burbage"), Councillor("Amanda Wright", "Conservative", "Barwell")),
+        allowed_contacts=AllowedContacts(phones=("01455 238141",), email_domains=("hinckley-bosworth.gov.uk",)),
+    )
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def presidio_analyzer():
+    import spacy
+    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+    from presidio_analyzer import predefined_recognizers as pr
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+
+    folder = Path(tempfile.mkdtemp(prefix="herald-blank-en-"))
+    spacy.blank("en").to_disk(folder)
+    provider = NlpEngineProvider(
+        nlp_configuration={"nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": str(folder)}]}
+    )
+    registry = RecognizerRegistry(supported_languages=["en"])
+    names = ["PhoneRecognizer", "EmailRecognizer", "CreditCardRecognizer", "IbanRecognizer", "UkNinoRecognizer",
+             "UkPostcodeRecognizer", "NhsRecognizer", "UkNhsRecognizer", "DateRecognizer"]  # fmt: skip
+    used = []
+    for name in names:
+        cls = getattr(pr, name, None)
+        if cls is None:
+            continue
+        recogniser = cls(supported_regions=("GB",)) if name == "PhoneRecognizer" else cls()
+        registry.add_recognizer(recogniser)
+        used.append(name)
+    engine = AnalyzerEngine(registry=registry, nlp_engine=provider.create_engine(), supported_languages=["en"])
+    return engine, used
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--posts", type=int, default=10000)
+    parser.add_argument("--presidio-posts", type=int, default=2000)
+    parser.add_argument("--no-presidio", action="store_true")
+    args = parser.parse_args()
+
+    drafts = corpus(args.posts)
+    ctx = context()
+    print(f"corpus: {len(drafts)} drafts (posts and comments), mean {statistics.mean(len(d.text) for d in drafts):.0f} "
+          f"characters, {sum(len(d.text) >= 2000 for d in drafts)} of 2,000-2,200 characters")  # fmt: skip
+    started = time.perf_counter()
+    warm_up()
+    check(drafts[0], ctx)
+    print(f"start-up (rules, profanity model, word segmentation): {time.perf_counter() - started:.2f} s")
+
+    started = time.perf_counter()
+    reports = check_many(drafts, ctx)
+    elapsed = time.perf_counter() - started
+    findings = sum(len(r.findings) for r in reports)
+    print(f"throughput: {len(drafts) / elapsed:,.0f} posts/s on one core ({elapsed:.2f} s, {findings} findings)")
+
+    timings = []
+    long_timings = []
+    for draft in drafts:
+        t0 = time.perf_counter()
+        check(draft, ctx)
+        spent = (time.perf_counter() - t0) * 1000
+        timings.append(spent)
+        if len(draft.text) >= 2000:
+            long_timings.append(spent)
+    print(f"single post latency: p50 {percentile(timings, 0.5):.3f} ms, p99 {percentile(timings, 0.99):.3f} ms, "
+          f"max {max(timings):.3f} ms")  # fmt: skip
+    if long_timings:
+        print(f"posts of 2,000-2,200 characters: p50 {percentile(long_timings, 0.5):.3f} ms, "
+              f"p99 {percentile(long_timings, 0.99):.3f} ms")  # fmt: skip
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (max RSS, whole process): {peak:.0f} MB")
+
+    if args.no_presidio:
+        return
+    try:
+        engine, used = presidio_analyzer()
+    except Exception as exc:  # presidio is a bench-only extra
+        print(f"presidio: not available ({type(exc).__name__}: {exc})")
+        return
+    sample = [d.text for d in drafts[: args.presidio_posts]]
+    engine.analyze(text=sample[0], language="en")
+    started = time.perf_counter()
+    for text in sample:
+        engine.analyze(text=text, language="en")
+    presidio_rate = len(sample) / (time.perf_counter() - started)
+    ours = len(drafts) / elapsed
+    print(f"presidio analyzer ({', '.join(used)}; blank spaCy 'en'): {presidio_rate:,.0f} posts/s on {len(sample)} posts")
+    print(f"herald.checks full rule set vs presidio PII only: {ours / presidio_rate:.1f}x faster")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,150 @@
+"""Party-political content and the pre-election period (LGA 1986 s2; the Publicity Code)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import ahocorasick
+
+from .config import Rules
+from .model import Councillor
+from .textutil import PhraseMatcher, compile_phrases, phrase_pattern, probe, sentence_bounds
+
+Emit = Callable[..., None]
+
+_GENERIC_COUNCILLOR = re.compile(r"\b(?:Cllr\.?|Councillor)\s+(?:[A-Z]\.?\s+)?[A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)?")
+_VOTE_BEFORE = re.compile(r"(?i)\b(?:vote|re-?elect|elect|back|support)\s+(?:for\s+)?$")
+_SHARE = re.compile(r"(?i)(?<!\w)(?:RT|retweet(?:ed|ing)?|repost(?:ed|ing)?|quote[ -]?tweet|shared?\s+from|via)\s*:?\s+@(\w+)")
+_POLITICAL_HANDLE = re.compile(
+    r"(?i)cllr|councillor|mp$|^mp|labour|tory|tories|conservative|libdem|lib_dem|greenparty|greens|reform|ukip|snp|plaid|party|campaign|candidate|4mp"
+)
+
+
+@dataclass
+class PoliticalMatchers:
+    party: PhraseMatcher
+    party_cased: re.Pattern[str]
+    vote: re.Pattern[str]
+    campaign: PhraseMatcher
+    admin: PhraseMatcher
+    position: re.Pattern[str]
+
+
+def compile_political(rules: Rules) -> PoliticalMatchers:
+    words = rules.words
+    cased = "|".join(re.escape(w) for w in words["party_names_cased"])
+    not_before = "|".join(re.escape(w) for w in words["party_cased_not_before"])
+    party_names = [p for p in words["parties"]] + list(words["party_names_cased"])
+    party_alt = phrase_pattern(party_names)
+    squashed = "|".join(re.escape(p.replace(" ", "")) for p in party_names)
+    vote = (
+        r"(?i)(?:\bvote\s+(?:for\s+)?(?:the\s+)?" + party_alt + r"|#vote(?:" + squashed + r")\b"
+        r"|\b(?:vote|voting)\s+for\s+(?:me|us|our|my)\b|\bdon'?t\s+vote\s+(?:for\s+)?" + party_alt +
+        r"|\b(?:re-?elect|elect)\s+(?:me|us|cllr\b|councillor\b)|\bvote\s+(?:them|him|her|it)\s+out\b"
+        r"|\bvote\s+(?:yes|no)\b|\bvote\s+(?:for\s+)?(?:cllr|councillor)\b)"
+    )
+    return PoliticalMatchers(
+        party=compile_phrases(words["parties"]),
+        party_cased=re.compile(r"(?<![\w@#])(?:" + cased + r")(?!\w)(?!\s+(?:" + not_before + r")\b)"),
+        vote=re.compile(vote),
+        campaign=compile_phrases(words["campaign_terms"]),
+        admin=compile_phrases(words["election_admin"]),
+        position=re.compile(r"(?i)^[\s,()\w'-]{0,40}?(?<!\w)(?:" + phrase_pattern(words["position_verbs"]) + ")"),
+    )
+
+
+class Register:
+    """The members' register as an Aho-Corasick automaton over lower-case names and 'Cllr Surname' forms."""
+
+    def __init__(self, councillors: tuple[Councillor, ...]) -> None:
+        self.automaton: ahocorasick.Automaton | None = None
+        if not councillors:
+            return
+        automaton = ahocorasick.Automaton()
+        for member in councillors:
+            parts = member.name.split()
+            if not parts:
+                continue
+            keys = {member.name.lower()}
+            surname = parts[-1].lower()
+            for title in ("cllr", "cllr.", "councillor"):
+                keys.add(f"{title} {surname}")
+                keys.add(f"{title} {member.name.lower()}")
+                if len(parts) > 1:
+                    keys.add(f"{title} {parts[0][0].lower()} {surname}")
+                    keys.add(f"{title} {parts[0][0].lower()}. {surname}")
+            for key in keys:
+                automaton.add_word(key, (len(key), member))
+        automaton.make_automaton()
+        self.automaton = automaton
+
+    def find(self, text: str) -> list[tuple[int, int, Councillor]]:
+        if self.automaton is None:
+            return []
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a few characters change length when lower-cased
+            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        hits: list[tuple[int, int, Councillor]] = []
+        for end_index, (length, member) in self.automaton.iter(lowered):
+            start, end = end_index - length + 1, end_index + 1
+            if (start > 0 and lowered[start - 1].isalnum()) or (end < len(lowered) and lowered[end].isalnum()):
+                continue
+            hits.append((start, end, member))
+        # keep the longest of overlapping hits
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        kept: list[tuple[int, int, Councillor]] = []
+        for hit in hits:
+            if kept and hit[0] < kept[-1][1]:
+                continue
+            kept.append(hit)
+        return kept
+
+
+def _in_admin_sentence(text: str, position: int, m: PoliticalMatchers) -> bool:
+    start, end = sentence_bounds(text, position)
+    return m.admin.search(text, start, end) is not None
+
+
+def check_political(
+    text: str, m: PoliticalMatchers, register: Register, pre_election_wards: tuple[str, ...], emit: Emit
+) -> None:
+    lowered, words = probe(text)
+    for match in m.party.finditer(text):
+        emit("party-name", match.start(), match.end())
+    if "labour" in words or "conservative" in words:
+        for match in m.party_cased.finditer(text):
+            emit("party-name", match.start(), match.end())
+    if "vote" in lowered or "elect" in lowered:
+        for match in m.vote.finditer(text):
+            if not _in_admin_sentence(text, match.start(), m):
+                emit("call-to-vote", match.start(), match.end())
+    for match in m.campaign.finditer(text):
+        if not _in_admin_sentence(text, match.start(), m):
+            emit("campaign-language", match.start(), match.end())
+
+    mentions: list[tuple[int, int, str, bool | None]] = []
+    for start, end, member in register.find(text):
+        in_scope = None
+        if pre_election_wards and member.ward:
+            in_scope = member.ward.lower() in {w.lower() for w in pre_election_wards}
+        detail = member.name + (f", {member.party}" if member.party else "")
+        mentions.append((start, end, detail, in_scope))
+    for match in _GENERIC_COUNCILLOR.finditer(text) if ("cllr" in lowered or "councillor" in lowered) else ():
+        if not any(s < match.end() and match.start() < e for s, e, _, _ in mentions):
+            mentions.append((match.start(), match.end(), match.group(), None))
+    for start, end, detail, in_scope in mentions:
+        emit("councillor-named", start, end, detail=detail, pre_election=in_scope)
+        vote = _VOTE_BEFORE.search(text, max(0, start - 20), start)
+        if vote:
+            emit("call-to-vote", vote.start(), end)
+        position = m.position.search(text[end : end + 60])
+        if position:
+            emit("member-position", start, end + position.end(), pre_election=in_scope)
+    for match in _SHARE.finditer(text) if "@" in text else ():
+        handle = match.group(1)
+        if _POLITICAL_HANDLE.search(handle) or any(
+            d.split(",")[0].split()[-1].lower() in handle.lower() for _, _, d, _ in mentions
+        ):
+            emit("political-share", match.start(), match.end())

@@ -1,0 +1,87 @@
+from herald.checks import Media, PersonShown
+
+from .helpers import findings, official, personal, rules_found, severity_of
+
+PHOTO = Media(kind="image", alt_text="Volunteers planting trees in Hollycroft Park")
+
+
+def test_missing_alt_text_and_captions_block():
+    assert severity_of("alt-text", "New trees", media=[Media(kind="image")]) == "block"
+    assert severity_of("captions", "Watch our video", media=[Media(kind="video")]) == "block"
+    assert not rules_found("New trees", media=[PHOTO]) & {"alt-text", "captions"}
+
+
+def test_stock_media_needs_a_licence():
+    assert severity_of("media-licence", "Spring!", media=[Media(kind="image", alt_text="x", source="stock")]) == "block"
+    licensed = Media(kind="image", alt_text="x", source="stock", licence="Shutterstock 123")
+    assert "media-licence" not in rules_found("Spring!", media=[licensed])
+
+
+def test_people_need_consent_for_this_channel_and_children_need_a_guardian():
+    adult = Media(kind="image", alt_text="x", people=[PersonShown(name="Jo", consent="other_channel")])
+    assert severity_of("media-consent", "Fun day", media=[adult]) == "block"
+    child = PersonShown(name="Amy Lee", is_child=True, guardian_consent=False)
+    found = rules_found("Well done Amy Lee!", media=[Media(kind="image", alt_text="x", people=[child])])
+    assert {"child-guardian-consent", "child-named"} <= found
+    consented = PersonShown(name="Amy Lee", is_child=True, guardian_consent=True)
+    assert rules_found("Well done Amy!", media=[Media(kind="image", alt_text="x", people=[consented])]).isdisjoint(
+        {"child-guardian-consent", "child-named"}
+    )
+    flagged = PersonShown(name="Sam", consent="valid", do_not_publish=True)
+    assert "do-not-publish" in rules_found("Hi", media=[Media(kind="image", alt_text="x", people=[flagged])])
+
+
+def test_run_together_hashtags_get_a_camel_case_suggestion():
+    [finding] = [f for f in findings("Join us #recyclingweek") if f.rule == "hashtag-camelcase"]
+    assert "#RecyclingWeek" in finding.suggestion
+    assert finding.severity == "warn"
+    assert "hashtag-camelcase" not in rules_found("Join us #RecyclingWeek #recycling #HBBC")
+
+
+def test_hashtag_count_position_emojis_links_and_caps():
+    assert "hashtag-count" in rules_found("Fun day #One #Two #Three")
+    assert "hashtag-position" in rules_found("Our #Recycling service is great today")
+    assert "emoji-count" in rules_found("Great day 🎉 🌳 ☀️ 🙂 out")
+    assert "emoji-repeat" in rules_found("Great 🎉🎉")
+    assert "emoji-count" not in rules_found("Great day 🎉 🌳")
+    assert "link-count" in rules_found("See https://a.gov.uk/x and www.b.org/y")
+    assert "all-caps" in rules_found("ROAD CLOSED TODAY due to flooding")
+    assert "all-caps" not in rules_found("The NHS and HBBC work together")
+
+
+def test_long_sentences_fancy_text_and_readability():
+    long = " ".join(["word"] * 30) + "."
+    assert severity_of("long-sentence", long) == "warn"
+    assert "fancy-text" in rules_found("𝐁𝐢𝐠 news today")
+    hard = ("The implementation of comprehensive organisational restructuring necessitates considerable "
+            "consultation regarding operational accountability, notwithstanding contemporaneous "
+            "administrative considerations. ") * 3
+    assert "readability" in rules_found(hard)
+    assert "readability" not in rules_found("Bins go out on Monday. We collect them by noon. " * 5)
+
+
+def test_platform_limits_count_as_the_platform_counts():
+    assert "length" in rules_found("a" * 281, platform="x")
+    assert "length" not in rules_found("a" * 280, platform="x")
+    # a long link counts as 23 on X
+    assert "length" not in rules_found("b" * 250 + " https://example.com/" + "x" * 60, platform="x")
+    # a family emoji is one grapheme on Bluesky
+    assert "length" not in rules_found("👨‍👩‍👧" * 300, platform="bluesky")
+    assert "length" in rules_found("a" * 301, platform="bluesky")
+    assert "media-required" in rules_found("Hello", platform="instagram")
+    assert "media-required" in rules_found("Hello", platform="youtube", media=[PHOTO])
+
+
+def test_length_findings_point_at_the_overflow():
+    [finding] = [f for f in findings("a" * 290, platform="x") if f.rule == "length"]
+    assert (finding.start, finding.end) == (280, 290)
+
+
+def test_incoming_comments_skip_accessibility_and_platform_rules():
+    found = rules_found("ROAD CLOSED TODAY #recyclingweek " + "a" * 300, platform="x", kind="comment")
+    assert not {"all-caps", "hashtag-camelcase", "length"} & found
+
+
+def test_accessibility_applies_to_personal_posts_too():
+    assert severity_of("alt-text", "Hi", personal(), media=[Media(kind="image")]) == "block"
+    assert official()

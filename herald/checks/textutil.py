@@ -1,0 +1,109 @@
+"""Small text helpers shared by the rule modules: word-list patterns, sentences, quotes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def phrase_pattern(phrases: Iterable[str], *, glob: bool = False) -> str:
+    """An alternation matching any phrase as whole words; spaces match any run of spaces.
+
+    With ``glob``, a trailing ``*`` lets the word run on (``fuck*`` matches "fucking") and a
+    leading ``*`` lets it start inside a word (``*fuck*`` matches "motherfucker").
+    """
+    parts = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        head, tail = "", ""
+        if glob and phrase.startswith("*"):
+            phrase, head = phrase[1:], r"\w*"
+        if glob and phrase.endswith("*"):
+            phrase, tail = phrase[:-1], r"\w*"
+        body = r"\s+".join(re.escape(word) for word in phrase.split())
+        parts.append(head + body + tail)
+    return r"(?<![\w@#])(?:" + "|".join(parts) + r")(?!\w)" if parts else r"(?!x)x"
+
+
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=32)
+def probe(text: str) -> tuple[str, frozenset[str]]:
+    """The text lower-cased and its set of lower-case words, computed once per text for all prefilters."""
+    lowered = text.lower()
+    return lowered, frozenset(_TOKEN.findall(lowered))
+
+
+class PhraseMatcher:
+    """A word-list pattern with a cheap prefilter: the regex only runs when a phrase's first word
+    (or, for globs, its stem) occurs in the text. Most texts contain none, so most calls cost a set
+    intersection instead of a scan with a many-branch alternation."""
+
+    def __init__(self, phrases: Iterable[str], *, glob: bool = False, flags: int = re.IGNORECASE) -> None:
+        phrases = list(phrases)
+        self.pattern = re.compile(phrase_pattern(phrases, glob=glob), flags)
+        firsts, prefixes, inside = set(), [], []
+        for phrase in phrases:
+            first = _TOKEN.findall(phrase.lower().lstrip("*"))
+            stem = first[0] if first else phrase.lower()
+            if glob and phrase.startswith("*"):
+                inside.append(stem)
+            elif glob and phrase.split()[0].endswith("*"):
+                prefixes.append(stem)
+            else:
+                firsts.add(stem)
+        self.firsts = frozenset(firsts)
+        self.prefixes = tuple(prefixes)
+        self.inside = tuple(inside)
+
+    def may_match(self, text: str) -> bool:
+        lowered, words = probe(text)
+        return bool(
+            not self.firsts.isdisjoint(words)
+            or (self.prefixes and any(w.startswith(self.prefixes) for w in words))
+            or any(part in lowered for part in self.inside)
+        )
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        if not self.may_match(text):
+            return iter(())
+        return self.pattern.finditer(text, pos, len(text) if endpos is None else endpos)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        if not self.may_match(text):
+            return None
+        return self.pattern.search(text, pos, len(text) if endpos is None else endpos)
+
+    def fullmatch(self, text: str):
+        return self.pattern.fullmatch(text)
+
+
+def compile_phrases(phrases: Iterable[str], *, glob: bool = False, flags: int = re.IGNORECASE) -> PhraseMatcher:
+    return PhraseMatcher(phrases, glob=glob, flags=flags)
+
+
+def sentence_bounds(text: str, position: int) -> tuple[int, int]:
+    """Start and end of the sentence (or line) holding ``position``."""
+    start = position
+    while start > 0 and text[start - 1] not in ".!?\n":
+        start -= 1
+    match = SENTENCE_END.search(text, position)
+    return start, (match.end() if match else len(text))
+
+
+_OPEN_CLOSE = {"\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb"}
+
+
+def inside_quotes(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] sits inside double or typographic quotation marks."""
+    before, after = text[:start], text[end:]
+    if before.count('"') % 2 == 1 and '"' in after:
+        return True
+    for opening, closing in _OPEN_CLOSE.items():
+        if before.rfind(opening) > before.rfind(closing) and closing in after:
+            return True
+    return False

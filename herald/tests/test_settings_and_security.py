@@ -1,0 +1,103 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.contrib.sessions.models import Session
+from django.utils import timezone
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _manage(*args, **env):
+    full_env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SECRET_KEY", "HERALD_ENV", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE")}
+    full_env.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_production_mode_passes_the_deployment_check(tmp_path):
+    result = _manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        HERALD_ENV="production", SECRET_KEY="k" * 20 + "x9!Qz-" * 8, ALLOWED_HOSTS="herald.council.example",
+        HERALD_VAR_DIR=str(tmp_path), STATIC_ROOT=str(tmp_path / "static"),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key(tmp_path):
+    result = _manage("check", HERALD_ENV="production", HERALD_VAR_DIR=str(tmp_path))
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_every_page_carries_a_strict_content_security_policy(client, db):
+    response = client.get("/sign-in/")
+    policy = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert "unsafe-inline" not in policy
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_forms_refuse_a_post_without_the_csrf_token(db, employee):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post("/sign-in/", {"username": employee.email, "password": "x"})
+    assert response.status_code == 403
+    assert "The form has expired" in response.content.decode()
+
+
+def test_repeated_wrong_passwords_lock_the_sign_in(client, employee):
+    from herald.factories import PASSWORD
+
+    for _ in range(5):
+        client.post("/sign-in/", {"username": employee.email, "password": "wrong password"})
+    response = client.post("/sign-in/", {"username": employee.email, "password": PASSWORD})
+    assert "_auth_user_id" not in client.session
+    assert "Your sign-in is locked" in response.content.decode()
+
+
+def test_a_correct_password_signs_in_and_lands_on_the_home_page(client, employee):
+    from herald.factories import PASSWORD
+
+    response = client.post("/sign-in/", {"username": employee.email.upper(), "password": PASSWORD}, follow=True)
+    assert response.redirect_chain[-1][0] == "/"
+    assert f"Hello, {employee.first_name}" in response.content.decode()
+
+
+def test_an_expired_session_sends_the_person_back_to_sign_in(client, employee):
+    client.force_login(employee)
+    assert client.get("/").status_code == 200
+    Session.objects.update(expire_date=timezone.now() - timezone.timedelta(seconds=1))
+    response = client.get("/")
+    assert response.status_code == 302 and response["Location"].startswith("/sign-in/")
+
+
+def test_sign_out_ends_the_session(client, employee):
+    client.force_login(employee)
+    client.post("/sign-out/")
+    assert client.get("/").status_code == 302
+
+
+@pytest.mark.parametrize("path", ["/", "/people/", "/audit/"])
+def test_pages_need_a_sign_in(client, db, path):
+    response = client.get(path)
+    assert response.status_code == 302 and response["Location"].startswith("/sign-in/?next=")
+
+
+def test_the_health_check_answers_without_sign_in(client, db):
+    assert client.get("/health/").json() == {"status": "ok"}
+
+
+def test_a_server_error_shows_the_council_error_page(client, db, settings):
+    from herald.views import error_500
+    from django.test import RequestFactory
+
+    response = error_500(RequestFactory().get("/"))
+    assert response.status_code == 500
+    assert "Sorry, there is a problem with Herald" in response.content.decode()
