@@ -251,6 +251,7 @@ HERALD_DEMO_SEEDERS: list[str] = [
 ]
 HERALD_HOME_PANELS: list[str] = [
     "herald.elections.home.panels",
+    "herald.people.home.panels",
     "herald.policies.home.panels",
     "herald.social_accounts.home.panels",
     "herald.consents.home.panels",

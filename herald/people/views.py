@@ -35,11 +35,15 @@ def directory(request):
     elif status == "leavers":
         people = people.filter(is_active=False)
     page = Paginator(people, 50).get_page(request.GET.get("page"))
-    return render(
+    # HTMX asks for the results only, as the person types; a plain request gets the whole page.
+    template = "people/_directory_results.html" if request.headers.get("HX-Request") else "people/directory.html"
+    response = render(
         request,
-        "people/directory.html",
+        template,
         {"page_obj": page, "q": term, "kind": kind, "status": status, "breadcrumbs": [("Home", "/"), ("People", None)]},
     )
+    response.headers["Vary"] = "HX-Request"
+    return response
 
 
 @allow(*DIRECTORY_ROLES)

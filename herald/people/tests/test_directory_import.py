@@ -203,3 +203,16 @@ def test_the_command_fails_and_lists_problems_for_a_bad_file(team, tmp_path, cap
     with pytest.raises(CommandError, match="Nothing was imported"):
         call_command("import_people", str(bad))
     assert "row 5, column email" in capsys.readouterr().err
+
+
+def test_hr_sees_a_rejected_import_on_their_home_page(client, hr_officer, team):
+    services.import_employees(GOOD + "A9,X,Y,bad,Officer,Community Services,Cultural Services,,,,,active,\n",
+                              by=hr_officer, filename="october-feed.csv")
+    client.force_login(hr_officer)
+    page = client.get("/").content.decode()
+    assert "october-feed.csv" in page and "problems" in page
+
+
+def test_a_service_manager_sees_how_many_people_they_manage(client, service_manager, employee, editor):
+    client.force_login(service_manager)
+    assert "2 people have you as their service manager" in client.get("/").content.decode()

@@ -88,3 +88,18 @@ def test_pages_that_do_not_exist_and_forbidden_pages_are_friendly(page, sign_in,
     response = page.goto("/audit/")
     assert response.status == 403 and "You do not have access" in page.content()
     assert_accessible(page)
+
+
+def test_the_directory_filters_as_you_type_without_reloading(page, sign_in, assert_accessible, hr_officer, employee):
+    sign_in(page, hr_officer)
+    page.goto("/people/")
+    page.evaluate("window.notReloaded = true")
+    # when HR types part of a surname
+    page.get_by_label("Search by name").fill(employee.last_name)
+    # then the results narrow to match, on the same page (HTMX), and the address can be shared
+    page.wait_for_url(f"**q={employee.last_name}**")
+    rows = page.locator("#results tbody tr")
+    assert employee.full_name in rows.first.inner_text()
+    assert hr_officer.full_name not in page.locator("#results").inner_text() or hr_officer.last_name == employee.last_name
+    assert page.evaluate("window.notReloaded") is True
+    assert_accessible(page)
