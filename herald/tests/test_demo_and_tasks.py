@@ -42,7 +42,9 @@ def test_every_demo_sign_in_works_and_holds_its_role(client):
             assert person.is_politically_restricted
 
 
-@pytest.mark.django_db
+# A real worker closes its database connection when it finishes, so this test cannot run inside
+# the usual rolled-back transaction.
+@pytest.mark.django_db(transaction=True)
 def test_the_database_task_worker_runs_queued_tasks(comms_officer, system_admin):
     # given a tampered audit trail and the nightly check queued on the database backend
     from herald.audit import services as audit
