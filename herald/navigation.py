@@ -6,9 +6,8 @@ Banners come from the callables in settings.HERALD_BANNERS."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import importlib
+from dataclasses import dataclass
 from functools import cache
 
 from django.apps import apps

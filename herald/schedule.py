@@ -7,7 +7,6 @@ schedulers may run against the same database without enqueuing a task twice."""
 from __future__ import annotations
 
 import datetime as dt
-
 import importlib
 
 from django.apps import apps

@@ -95,8 +95,9 @@ def test_the_health_check_answers_without_sign_in(client, db):
 
 
 def test_a_server_error_shows_the_council_error_page(client, db, settings):
-    from herald.views import error_500
     from django.test import RequestFactory
+
+    from herald.views import error_500
 
     response = error_500(RequestFactory().get("/"))
     assert response.status_code == 500
