@@ -3,10 +3,11 @@
 from django import forms
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.urls import reverse_lazy
 from django.utils.module_loading import import_string
 from django.views.decorators.cache import never_cache
 
@@ -35,8 +36,73 @@ class SignInForm(AuthenticationForm):
         return self.cleaned_data["username"].lower()
 
 
+class ResetPasswordForm(PasswordResetForm):
+    email = forms.EmailField(
+        label="Email address",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={"required": "Enter your email address", "invalid": "Enter an email address in the correct format, like name@example.com"},
+    )
+
+    def get_users(self, email):
+        # People imported from the HR feed have no password yet: this is also how they set their first one.
+        from herald.people.models import Person
+
+        return Person.objects.active().filter(email__iexact=email)
+
+
+class AuditedSetPasswordForm(SetPasswordForm):
+    def save(self, commit=True):
+        from herald.audit import services as audit
+
+        person = super().save(commit)
+        audit.record(actor=person, action="person.password_set", obj=person, reason="Reset by email link")
+        return person
+
+
+class AuditedPasswordChangeForm(PasswordChangeForm):
+    def save(self, commit=True):
+        from herald.audit import services as audit
+
+        person = super().save(commit)
+        audit.record(actor=person, action="person.password_changed", obj=person)
+        return person
+
+
 sign_in = public(auth_views.LoginView.as_view(form_class=SignInForm, redirect_authenticated_user=True))
 sign_out = public(auth_views.LogoutView.as_view())
+password_reset = public(
+    auth_views.PasswordResetView.as_view(
+        form_class=ResetPasswordForm,
+        template_name="registration/password_reset.html",
+        email_template_name="registration/password_reset_email.txt",
+        subject_template_name="registration/password_reset_subject.txt",
+        success_url=reverse_lazy("password_reset_done"),
+    )
+)
+password_reset_done = public(
+    auth_views.PasswordResetDoneView.as_view(template_name="registration/password_reset_sent.html")
+)
+password_reset_confirm = public(
+    auth_views.PasswordResetConfirmView.as_view(
+        form_class=AuditedSetPasswordForm,
+        template_name="registration/password_set.html",
+        success_url=reverse_lazy("password_reset_complete"),
+    )
+)
+password_reset_complete = public(
+    auth_views.PasswordResetCompleteView.as_view(template_name="registration/password_set_done.html")
+)
+password_change = allow_signed_in(
+    auth_views.PasswordChangeView.as_view(
+        form_class=AuditedPasswordChangeForm,
+        template_name="registration/password_change.html",
+        success_url=reverse_lazy("password_change_done"),
+    )
+)
+password_change_done = allow_signed_in(
+    auth_views.PasswordChangeDoneView.as_view(template_name="registration/password_change_done.html")
+)
 
 
 @allow_signed_in

@@ -8,4 +8,10 @@ def cases(cast, make):
         "login": Case(PUBLIC, status_for={role: 302 for role in Role}),
         "logout": Case(PUBLIC, ok_status=405),
         "health": Case(PUBLIC),
+        "password_reset": Case(PUBLIC),
+        "password_reset_done": Case(PUBLIC),
+        "password_reset_confirm": Case(PUBLIC, kwargs={"uidb64": "MQ", "token": "not-a-token"}),
+        "password_reset_complete": Case(PUBLIC),
+        "password_change": Case(ALL_ROLES),
+        "password_change_done": Case(ALL_ROLES),
     }

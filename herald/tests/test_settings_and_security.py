@@ -102,3 +102,43 @@ def test_a_server_error_shows_the_council_error_page(client, db, settings):
     response = error_500(RequestFactory().get("/"))
     assert response.status_code == 500
     assert "Sorry, there is a problem with Herald" in response.content.decode()
+
+
+def test_an_imported_person_sets_their_first_password_by_email_link(client, employee):
+    import re
+
+    from django.core import mail
+
+    from herald.audit.models import AuditEvent
+
+    employee.set_unusable_password()
+    employee.save()
+    client.post("/password/forgotten/", {"email": employee.email.upper()})
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == [employee.email]
+    link = re.search(r"http://[^/]+(/password/set/\S+)", mail.outbox[0].body).group(1)
+    form_page = client.get(link, follow=True)
+    set_url = form_page.redirect_chain[-1][0]
+    short = client.post(set_url, {"new_password1": "short", "new_password2": "short"})
+    assert "There is a problem" in short.content.decode()
+    done = client.post(set_url, {"new_password1": "Bosworth-field-1485", "new_password2": "Bosworth-field-1485"})
+    assert done.status_code == 302
+    employee.refresh_from_db()
+    assert employee.check_password("Bosworth-field-1485")
+    assert AuditEvent.objects.filter(action="person.password_set", object_id=str(employee.pk)).exists()
+
+
+def test_asking_for_a_link_for_an_unknown_address_says_the_same_and_sends_nothing(client, db):
+    from django.core import mail
+
+    response = client.post("/password/forgotten/", {"email": "nobody@council.example"}, follow=True)
+    assert "Check your email" in response.content.decode()
+    assert mail.outbox == []
+
+
+def test_a_leaver_cannot_get_a_password_link(client, employee):
+    from django.core import mail
+
+    employee.is_active = False
+    employee.save()
+    client.post("/password/forgotten/", {"email": employee.email})
+    assert mail.outbox == []
