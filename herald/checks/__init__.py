@@ -56,11 +56,12 @@ from .model import AllowedContacts, Context, Councillor, Draft, Finding, Media, 
 def warm_up() -> None:
     """Load the rules, the profanity model and the word-segmentation data now rather than on first use."""
     from . import offensive_model
-    from .presentation import camel_case
+    from .presentation import _twitter_text, camel_case
 
     default_rules()
     offensive_model.load()
     camel_case("warmupwords", 6)
+    _twitter_text()
     check(Draft(text="Warm up #warmup 🙂"))
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import offensive_model
 from .config import Rules
-from .textutil import PhraseMatcher, compile_phrases, inside_quotes, phrase_pattern, probe, sentence_bounds
+from .textutil import PhraseMatcher, compile_phrases, inside_quotes, phrase_pattern, probe, sentence_bounds, starts_word
 
 Emit = Callable[..., None]
 
@@ -44,6 +44,7 @@ class OffensiveMatchers:
     slur: PhraseMatcher
     hate: re.Pattern[str]
     groups: PhraseMatcher  # prefilter for hate
+    dehumanising: PhraseMatcher  # prefilter for hate (both must be present)
     condemnation: PhraseMatcher
     insult: re.Pattern[str]
     insult_words: PhraseMatcher  # prefilter for insult
@@ -62,6 +63,7 @@ def compile_offensive(rules: Rules) -> OffensiveMatchers:
         slur=compile_phrases(w["slurs"], glob=True),
         hate=re.compile(groups + r"[^.!?\n]{0,40}?" + dehuman + "|" + dehuman + r"[^.!?\n]{0,10}?" + groups, re.I),
         groups=compile_phrases(w["protected_groups"]),
+        dehumanising=compile_phrases(w["dehumanising"]),
         condemnation=compile_phrases(w["condemnation"]),
         insult_words=compile_phrases(w["insults"]),
         insult=re.compile(
@@ -73,10 +75,14 @@ def compile_offensive(rules: Rules) -> OffensiveMatchers:
     )
 
 
+_STRETCHED = re.compile(r"(\w)\1{2,}")
+_DOUBLED = re.compile(r"(\w)\1+")
+
+
 def _deobfuscate(word: str) -> str:
     word = word.lower().strip("!.*")
     word = word.translate(_LEET)
-    return re.sub(r"(\w)\1{2,}", r"\1", word)
+    return _STRETCHED.sub(r"\1", word)
 
 
 _SYMBOLS = frozenset("0134579@$*!|")
@@ -86,6 +92,9 @@ _THREAT_STEMS = (
     "kill", "murder", "stab", "shoot", "shot", "hurt", "batter", "strangl", "burn", "rape", "bomb", "beat", "knock",
     "slit", "smash", "kick", "hang", "hung", "kys", "dead", "die", "live", "back", "lynch", "find", "cancer",
 )  # fmt: skip
+
+
+_THREAT_START = starts_word(_THREAT_STEMS)
 
 
 def _obfuscated_hits(text: str, m: OffensiveMatchers) -> list[tuple[int, int, str]]:
@@ -99,7 +108,7 @@ def _obfuscated_hits(text: str, m: OffensiveMatchers) -> list[tuple[int, int, st
             if any(re.fullmatch(pattern, w.rstrip("*")) for w in ("fuck", "shit", "cunt", "fucking", "bitch", "twat", "wanker")):
                 hits.append((match.start(), match.end(), raw))
             continue
-        for candidate in (word, re.sub(r"(\w)\1+", r"\1", word)):
+        for candidate in (word, _DOUBLED.sub(r"\1", word)):
             if m.any_word.fullmatch(candidate):
                 hits.append((match.start(), match.end(), raw))
                 break
@@ -133,12 +142,12 @@ def check_offensive(text: str, m: OffensiveMatchers, thresholds: dict[str, float
             emit("profanity", start, end)
             found = True
     _lowered, words = probe(text)
-    threatening = any(w.startswith(_THREAT_STEMS) for w in words)
+    threatening = _THREAT_START.search(_lowered) is not None
     for match in _THREAT.finditer(text) if threatening else ():
         if not reported(*match.span()):
             emit("threat", match.start(), match.end())
             found = True
-    hate_patterns = ((m.hate,) if m.groups.may_match(text) else ()) + ((_GO_BACK,) if "back" in words else ())
+    hate_patterns = ((m.hate,) if m.groups.may_match(text) and m.dehumanising.may_match(text) else ()) + ((_GO_BACK,) if "back" in words else ())
     for pattern in hate_patterns:
         for match in pattern.finditer(text):
             s, e = sentence_bounds(text, match.start())

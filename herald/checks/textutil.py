@@ -38,6 +38,16 @@ def probe(text: str) -> tuple[str, frozenset[str]]:
     return lowered, frozenset(_TOKEN.findall(lowered))
 
 
+def starts_word(prefixes: Iterable[str]) -> re.Pattern[str] | None:
+    """A pattern that finds, in lower-cased text, a word (a ``_TOKEN``) starting with one of the
+    prefixes: the same answer as ``any(w.startswith(prefixes) for w in probe(text)[1])`` without
+    walking the word set in Python. Prefixes must themselves be made of word characters."""
+    prefixes = sorted(set(prefixes), key=len, reverse=True)
+    if not prefixes:
+        return None
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(p) for p in prefixes) + ")")
+
+
 class PhraseMatcher:
     """A word-list pattern with a cheap prefilter: the regex only runs when a phrase's first word
     (or, for globs, its stem) occurs in the text. Most texts contain none, so most calls cost a set
@@ -47,6 +57,10 @@ class PhraseMatcher:
         phrases = list(phrases)
         self.pattern = re.compile(phrase_pattern(phrases, glob=glob), flags)
         firsts, prefixes, inside = set(), [], []
+        # first word -> the sets of words that must all be present for a phrase starting with it to
+        # match ("the accused" needs "the" and "accused"; a first-word test alone passes almost
+        # every text on "the").
+        needs: dict[str, set[frozenset[str]]] = {}
         for phrase in phrases:
             first = _TOKEN.findall(phrase.lower().lstrip("*"))
             stem = first[0] if first else phrase.lower()
@@ -56,15 +70,25 @@ class PhraseMatcher:
                 prefixes.append(stem)
             else:
                 firsts.add(stem)
+                required = first if first and not (glob and "*" in phrase) else [stem]
+                needs.setdefault(stem, set()).add(frozenset(required))
         self.firsts = frozenset(firsts)
         self.prefixes = tuple(prefixes)
         self.inside = tuple(inside)
+        # "some word of the text starts with a prefix", as one scan of the lower-cased text
+        self.prefix_scan = starts_word(prefixes)
+        self.needs = {stem: tuple(sets) for stem, sets in needs.items()}
 
     def may_match(self, text: str) -> bool:
         lowered, words = probe(text)
+        if not self.firsts.isdisjoint(words):
+            needs = self.needs
+            for stem in self.firsts.intersection(words):
+                for required in needs[stem]:
+                    if required.issubset(words):
+                        return True
         return bool(
-            not self.firsts.isdisjoint(words)
-            or (self.prefixes and any(w.startswith(self.prefixes) for w in words))
+            (self.prefix_scan is not None and self.prefix_scan.search(lowered) is not None)
             or any(part in lowered for part in self.inside)
         )
 
