@@ -12,6 +12,7 @@ from django.utils.module_loading import import_string
 from django.views.decorators.cache import never_cache
 
 from herald.access import allow_signed_in, public
+from herald.people.roles import Role
 
 
 class SignInForm(AuthenticationForm):
@@ -111,7 +112,8 @@ def home(request):
     for hook in settings.HERALD_HOME_PANELS:
         panels.extend(import_string(hook)(request))
     panels = [panel for panel in panels if panel]
-    return render(request, "home.html", {"panels": panels})
+    roles = sorted(Role(role).label for role in request.user.roles)
+    return render(request, "home.html", {"panels": panels, "role_labels": roles})
 
 
 @public

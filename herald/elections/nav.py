@@ -1,3 +1,6 @@
-from herald.navigation import NavItem  # noqa: F401
+from herald.navigation import NavItem
+from herald.people.roles import Role
 
-ITEMS: list = []
+ITEMS: list = [
+    NavItem("Elections", "elections:list", frozenset({Role.COMMS, Role.MONITORING_OFFICER, Role.ADMIN})),
+]

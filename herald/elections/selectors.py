@@ -5,8 +5,42 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils import timezone
+
+from herald.elections.calendar import NoticeDeadline, latest_notice_date
+from herald.elections.models import Election, NonWorkingDay
+
+
+def _today() -> dt.date:
+    return timezone.localdate()
+
+
+def active_periods(on: dt.date | None = None):
+    """The elections whose pre-election period covers `on` (default today), soonest poll first."""
+    return Election.objects.in_period_on(on or _today()).order_by("poll_date", "id")
+
 
 def pre_election_context(on: dt.date | None = None) -> dict:
     """{"pre_election": bool, "wards": list[str] | None}: whether a pre-election period is in force
-    on `on` (default today) and, for by-elections only, the wards it covers (None = whole council)."""
-    return {"pre_election": False, "wards": None}
+    on `on` (default today) and, for by-elections only, the wards it covers (None = whole council).
+    When polls overlap, any whole-council period makes the whole council restricted."""
+    periods = list(active_periods(on))
+    if not periods:
+        return {"pre_election": False, "wards": None}
+    if any(election.is_whole_council for election in periods):
+        return {"pre_election": True, "wards": None}
+    wards = sorted({ward for election in periods for ward in election.wards})
+    return {"pre_election": True, "wards": wards}
+
+
+def notice_deadline(poll_date: dt.date) -> NoticeDeadline:
+    """The latest legal notice date for a poll, counting the council's own non-working days too."""
+    return latest_notice_date(poll_date, extra_days=NonWorkingDay.objects.as_mapping())
+
+
+def known_wards() -> list[str]:
+    """The council's wards, as the members' register names them."""
+    from herald.people.models import Person
+
+    wards = Person.objects.councillors().exclude(ward="").values_list("ward", flat=True).distinct()
+    return sorted(set(wards))

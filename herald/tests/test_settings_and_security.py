@@ -142,3 +142,8 @@ def test_a_leaver_cannot_get_a_password_link(client, employee):
     employee.save()
     client.post("/password/forgotten/", {"email": employee.email})
     assert mail.outbox == []
+
+
+def test_the_home_page_names_the_persons_roles(client, comms_officer):
+    client.force_login(comms_officer)
+    assert "as Communications team, Employee." in client.get("/").content.decode()

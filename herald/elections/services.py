@@ -1,0 +1,228 @@
+"""Recording elections and the council's own non-working days, and telling staff when a
+pre-election period begins. Every function here writes the audit trail."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from herald.audit import services as audit
+from herald.elections import rules, selectors
+from herald.elections.calendar import long_date
+from herald.elections.models import Election, NonWorkingDay
+from herald.people.models import Person
+
+
+class LateNoticeNotConfirmed(ValidationError):
+    """The notice date is after the latest legal date and nobody has confirmed it is right."""
+
+
+@dataclass(frozen=True)
+class ElectionDetails:
+    kind: str
+    poll_date: dt.date
+    scope: str = Election.Scope.WHOLE_COUNCIL
+    wards: tuple[str, ...] = ()
+    name: str = ""
+    notice_published_on: dt.date | None = None
+    late_notice_confirmed: bool = False
+    period_end: str = Election.PeriodEnd.CLOSE_OF_POLL
+    declaration_on: dt.date | None = None
+
+
+def _clean_wards(wards) -> list[str]:
+    seen: dict[str, str] = {}
+    for ward in wards:
+        ward = " ".join(str(ward).split())
+        if ward and ward.lower() not in seen:
+            seen[ward.lower()] = ward
+    return sorted(seen.values(), key=str.lower)
+
+
+def _apply(election: Election, details: ElectionDetails) -> None:
+    """Copy the details on, check them, and work out the dates Herald keeps for querying."""
+    if details.kind not in Election.Kind.values:
+        raise ValidationError({"kind": "Select the type of election"})
+    wards = _clean_wards(details.wards) if details.scope == Election.Scope.WARDS else []
+    if details.scope not in Election.Scope.values:
+        raise ValidationError({"scope": "Select whether the election covers the whole council or named wards"})
+    if details.scope == Election.Scope.WARDS and not wards:
+        raise ValidationError({"wards": "Select or enter at least one ward"})
+    if details.notice_published_on and details.notice_published_on >= details.poll_date:
+        raise ValidationError({"notice_published_on": "The notice of election must be published before the poll date"})
+    declaration_on = details.declaration_on if details.period_end == Election.PeriodEnd.DECLARATION else None
+    if details.period_end == Election.PeriodEnd.DECLARATION:
+        if declaration_on is None:
+            raise ValidationError({"declaration_on": "Enter the date the result will be declared"})
+        if declaration_on < details.poll_date:
+            raise ValidationError({"declaration_on": "The result cannot be declared before the poll date"})
+    deadline = selectors.notice_deadline(details.poll_date)
+    late = bool(details.notice_published_on and details.notice_published_on > deadline.latest_notice_date)
+    if late and not details.late_notice_confirmed:
+        raise LateNoticeNotConfirmed(
+            {
+                "notice_published_on": (
+                    f"The notice date is later than the latest legal date, "
+                    f"{long_date(deadline.latest_notice_date)}: confirm that it is correct"
+                )
+            }
+        )
+    election.kind = details.kind
+    election.name = details.name.strip()
+    election.poll_date = details.poll_date
+    election.scope = details.scope
+    election.wards = wards
+    election.notice_published_on = details.notice_published_on
+    election.late_notice_confirmed = late
+    election.period_end = details.period_end
+    election.declaration_on = declaration_on
+    _work_out_dates(election, deadline.latest_notice_date)
+
+
+def _work_out_dates(election: Election, latest: dt.date) -> None:
+    election.latest_notice_on = latest
+    election.period_starts_on = election.notice_published_on or latest
+    election.period_ends_on = election.declaration_on or election.poll_date
+
+
+def _queue_notice_if_due(election: Election) -> None:
+    if election.covers(timezone.localdate()) and election.notice_sent_at is None:
+        from herald.elections.tasks import send_pre_election_notices
+
+        transaction.on_commit(lambda: send_pre_election_notices.enqueue())
+
+
+def record_election(details: ElectionDetails, *, by: Person) -> Election:
+    """Record an election the council has been told of. If its period has already begun, the staff
+    notice goes out straight away."""
+    with transaction.atomic():
+        election = Election(recorded_by=by)
+        _apply(election, details)
+        election.save()
+        audit.record(actor=by, action="election.recorded", obj=election, after=audit.snapshot(election))
+        _queue_notice_if_due(election)
+    return election
+
+
+def update_election(election: Election, details: ElectionDetails, *, by: Person, reason: str = "") -> Election:
+    with transaction.atomic():
+        election = Election.objects.select_for_update().get(pk=election.pk)
+        if election.is_cancelled:
+            raise ValidationError("A cancelled election cannot be changed")
+        before = audit.snapshot(election)
+        _apply(election, details)
+        election.save()
+        after = audit.snapshot(election)
+        if after != before:
+            audit.record(actor=by, action="election.updated", obj=election, before=before, after=after, reason=reason)
+        _queue_notice_if_due(election)
+    return election
+
+
+def cancel_election(election: Election, *, by: Person, reason: str) -> Election:
+    """Withdraw an election record (entered in error, or the poll countermanded): its period ends now."""
+    if not reason.strip():
+        raise ValidationError({"reason": "Enter why the election is being cancelled"})
+    with transaction.atomic():
+        election = Election.objects.select_for_update().get(pk=election.pk)
+        if election.is_cancelled:
+            return election
+        before = audit.snapshot(election)
+        election.cancelled_at = timezone.now()
+        election.cancelled_reason = reason.strip()
+        election.save(update_fields=["cancelled_at", "cancelled_reason", "updated_at"])
+        audit.record(
+            actor=by, action="election.cancelled", obj=election, before=before,
+            after=audit.snapshot(election), reason=reason.strip(),
+        )
+    return election
+
+
+def _recalculate_upcoming(on_or_before: dt.date, *, by: Person) -> None:
+    """A new or removed non-working day moves the latest notice date of polls after it."""
+    today = timezone.localdate()
+    for election in Election.objects.upcoming(today).filter(poll_date__gt=on_or_before).select_for_update():
+        before = audit.snapshot(election)
+        latest = selectors.notice_deadline(election.poll_date).latest_notice_date
+        if latest == election.latest_notice_on:
+            continue
+        _work_out_dates(election, latest)
+        election.late_notice_confirmed = election.notice_is_late
+        election.save()
+        audit.record(
+            actor=by, action="election.latest_notice_date_moved", obj=election, before=before,
+            after=audit.snapshot(election), reason="The council's non-working days changed",
+        )
+
+
+def add_non_working_day(*, date: dt.date, kind: str, description: str, by: Person) -> NonWorkingDay:
+    """Add a day appointed for public thanksgiving or mourning (or a missing bank holiday)."""
+    if kind not in NonWorkingDay.Kind.values:
+        raise ValidationError({"kind": "Select what kind of day it is"})
+    if not description.strip():
+        raise ValidationError({"description": "Enter what the day is for"})
+    with transaction.atomic():
+        if NonWorkingDay.objects.filter(date=date).exists():
+            raise ValidationError({"date": f"{long_date(date)} is already a council-added non-working day"})
+        day = NonWorkingDay.objects.create(date=date, kind=kind, description=description.strip(), added_by=by)
+        audit.record(actor=by, action="election_calendar.day_added", obj=day, after=audit.snapshot(day))
+        _recalculate_upcoming(date, by=by)
+    return day
+
+
+def remove_non_working_day(day: NonWorkingDay, *, by: Person) -> None:
+    with transaction.atomic():
+        before = audit.snapshot(day)
+        audit.record(actor=by, action="election_calendar.day_removed", obj=day, before=before)
+        date = day.date
+        day.delete()
+        _recalculate_upcoming(date, by=by)
+
+
+def send_pre_election_notice(election: Election, *, by: Person | None = None) -> int:
+    """Email every active employee and councillor that the period has begun and what it means.
+    Sent once per election: the sending is recorded and a second call does nothing."""
+    with transaction.atomic():
+        election = Election.objects.select_for_update().get(pk=election.pk)
+        if election.notice_sent_at is not None or election.is_cancelled:
+            return 0
+        recipients = list(
+            Person.objects.active().exclude(email="").order_by("pk").values_list("email", flat=True)
+        )
+        context = {
+            "election": election,
+            "rules_url": settings.SITE_URL + reverse("elections:rules"),
+            "do_not": rules.PRE_ELECTION_DO_NOT,
+            "do": rules.PRE_ELECTION_DO,
+        }
+        subject = f"Pre-election period: {election.title}"
+        body = render_to_string("elections/email/pre_election_notice.txt", context)
+        # Sent inside the transaction, with the row locked: if sending fails nothing is marked sent and
+        # the next run tries again; two workers can never both send.
+        with get_connection() as connection:
+            connection.send_messages([EmailMessage(subject, body, None, [address]) for address in recipients])
+        election.notice_sent_at = timezone.now()
+        election.notice_recipients = len(recipients)
+        election.save(update_fields=["notice_sent_at", "notice_recipients", "updated_at"])
+        audit.record(
+            actor=by, action="election.notice_sent", obj=election,
+            after={"notice_sent_at": election.notice_sent_at, "recipients": len(recipients)},
+        )
+    return len(recipients)
+
+
+def send_due_notices(*, by: Person | None = None, today: dt.date | None = None) -> int:
+    """Send the staff notice for every election whose period is under way and not yet announced."""
+    sent = 0
+    for election in Election.objects.notice_due(today or timezone.localdate()):
+        if send_pre_election_notice(election, by=by):
+            sent += 1
+    return sent

@@ -1,0 +1,38 @@
+"""Factories for elections. Dates are worked out the way the services work them out."""
+
+import datetime as dt
+
+import factory
+
+from herald.elections.calendar import latest_notice_date
+from herald.elections.models import Election, NonWorkingDay
+
+
+class ElectionFactory(factory.django.DjangoModelFactory):
+    """A whole-council election; pass `wards=[...]` for a by-election, `notice_published_on` for the
+    actual notice date. Built with bank holidays only (no council-added days)."""
+
+    class Meta:
+        model = Election
+
+    kind = Election.Kind.BOROUGH
+    poll_date = dt.date(2027, 5, 6)
+    scope = factory.LazyAttribute(lambda o: Election.Scope.WARDS if o.wards else Election.Scope.WHOLE_COUNCIL)
+    wards = factory.LazyFunction(list)
+    notice_published_on = None
+    period_end = factory.LazyAttribute(
+        lambda o: Election.PeriodEnd.DECLARATION if o.declaration_on else Election.PeriodEnd.CLOSE_OF_POLL
+    )
+    declaration_on = None
+    latest_notice_on = factory.LazyAttribute(lambda o: latest_notice_date(o.poll_date).latest_notice_date)
+    period_starts_on = factory.LazyAttribute(lambda o: o.notice_published_on or o.latest_notice_on)
+    period_ends_on = factory.LazyAttribute(lambda o: o.declaration_on or o.poll_date)
+
+
+class NonWorkingDayFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NonWorkingDay
+
+    date = dt.date(2027, 4, 14)
+    kind = NonWorkingDay.Kind.MOURNING
+    description = "Day of national mourning"

@@ -1,0 +1,198 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from herald.access import allow, allow_signed_in
+from herald.audit.models import AuditEvent
+from herald.elections import rules, selectors, services
+from herald.elections.calendar import long_date
+from herald.elections.forms import CancelElectionForm, ElectionForm, NonWorkingDayForm
+from herald.elections.models import Election, NonWorkingDay
+from herald.people.roles import Role
+
+# Democratic services sit with the monitoring officer in Herald's roles.
+MANAGERS = (Role.COMMS, Role.MONITORING_OFFICER, Role.ADMIN)
+HOME = ("Home", "/")
+
+
+def _elections_crumb():
+    return ("Elections", reverse("elections:list"))
+
+
+def _apply_service_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            target = field if field in form.fields else None
+            if field == "notice_published_on" and isinstance(exc, services.LateNoticeNotConfirmed):
+                target = "confirm_late_notice"
+            for error in errors:
+                form.add_error(target, error.message)
+    else:
+        for message in exc.messages:
+            form.add_error(None, message)
+
+
+@allow(*MANAGERS)
+def election_list(request):
+    today = timezone.localdate()
+    elections = Election.objects.select_related("recorded_by")
+    return render(
+        request,
+        "elections/list.html",
+        {
+            "upcoming": elections.upcoming(today).order_by("poll_date", "id"),
+            "past": elections.past(today)[:20],
+            "cancelled": elections.exclude(cancelled_at=None)[:10],
+            "active": list(selectors.active_periods(today)),
+            "days": NonWorkingDay.objects.filter(date__gte=today.replace(month=1, day=1)),
+            "today": today,
+            "breadcrumbs": [HOME, ("Elections", None)],
+        },
+    )
+
+
+@allow(*MANAGERS)
+@require_http_methods(["GET", "POST"])
+def election_add(request):
+    form = ElectionForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            election = services.record_election(form.details(), by=request.user)
+        except ValidationError as exc:
+            _apply_service_errors(form, exc)
+        else:
+            messages.success(request, f"{election.title} recorded")
+            return redirect("elections:detail", pk=election.pk)
+    return render(
+        request,
+        "elections/form.html",
+        {"form": form, "heading": "Record an election", "button": "Save election",
+         "breadcrumbs": [HOME, _elections_crumb(), ("Record an election", None)]},
+    )
+
+
+@allow(*MANAGERS)
+def election_detail(request, pk: int):
+    election = get_object_or_404(Election.objects.select_related("recorded_by"), pk=pk)
+    deadline = selectors.notice_deadline(election.poll_date)
+    return render(
+        request,
+        "elections/detail.html",
+        {
+            "election": election,
+            "deadline": deadline,
+            "in_period": election.covers(timezone.localdate()),
+            "history": AuditEvent.objects.for_object(election)[:50],
+            "breadcrumbs": [HOME, _elections_crumb(), (election.title, None)],
+        },
+    )
+
+
+@allow(*MANAGERS)
+@require_http_methods(["GET", "POST"])
+def election_edit(request, pk: int):
+    election = get_object_or_404(Election, pk=pk)
+    if election.is_cancelled:
+        messages.info(request, "This election was cancelled and can no longer be changed.")
+        return redirect("elections:detail", pk=election.pk)
+    form = ElectionForm(request.POST if request.method == "POST" else None, election=election)
+    if request.method == "POST" and form.is_valid():
+        try:
+            election = services.update_election(
+                election, form.details(), by=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as exc:
+            _apply_service_errors(form, exc)
+        else:
+            messages.success(request, f"{election.title} updated")
+            return redirect("elections:detail", pk=election.pk)
+    return render(
+        request,
+        "elections/form.html",
+        {"form": form, "election": election, "heading": f"Change {election.title}", "button": "Save changes",
+         "breadcrumbs": [HOME, _elections_crumb(), (election.title, reverse("elections:detail", args=[pk])),
+                         ("Change", None)]},
+    )
+
+
+@allow(*MANAGERS)
+@require_http_methods(["GET", "POST"])
+def election_cancel(request, pk: int):
+    election = get_object_or_404(Election, pk=pk)
+    form = CancelElectionForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid() and not election.is_cancelled:
+        services.cancel_election(election, by=request.user, reason=form.cleaned_data["reason"])
+        messages.success(request, f"{election.title} cancelled")
+        return redirect("elections:list")
+    return render(
+        request,
+        "elections/cancel.html",
+        {"form": form, "election": election,
+         "breadcrumbs": [HOME, _elections_crumb(), (election.title, reverse("elections:detail", args=[pk])),
+                         ("Cancel", None)]},
+    )
+
+
+@allow(*MANAGERS)
+@require_http_methods(["GET", "POST"])
+def non_working_days(request):
+    form = NonWorkingDayForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            day = services.add_non_working_day(
+                date=form.cleaned_data["date"], kind=form.cleaned_data["kind"],
+                description=form.cleaned_data["description"], by=request.user,
+            )
+        except ValidationError as exc:
+            _apply_service_errors(form, exc)
+        else:
+            messages.success(request, f"{long_date(day.date)} added: it no longer counts as a working day")
+            return redirect("elections:non_working_days")
+    return render(
+        request,
+        "elections/non_working_days.html",
+        {"form": form, "days": NonWorkingDay.objects.select_related("added_by"),
+         "breadcrumbs": [HOME, _elections_crumb(), ("Council-added non-working days", None)]},
+    )
+
+
+@allow(*MANAGERS)
+@require_POST
+def non_working_day_remove(request, pk: int):
+    day = get_object_or_404(NonWorkingDay, pk=pk)
+    services.remove_non_working_day(day, by=request.user)
+    messages.success(request, f"{long_date(day.date)} removed: it counts as a working day again")
+    return redirect("elections:non_working_days")
+
+
+@allow_signed_in
+def pre_election_rules(request):
+    today = timezone.localdate()
+    return render(
+        request,
+        "elections/rules.html",
+        {
+            "active": list(selectors.active_periods(today)),
+            "upcoming": Election.objects.upcoming(today).filter(period_starts_on__gt=today).order_by("poll_date")[:5],
+            "principle": rules.PRE_ELECTION_PRINCIPLE,
+            "do_not": rules.PRE_ELECTION_DO_NOT,
+            "do": rules.PRE_ELECTION_DO,
+            "breadcrumbs": [HOME, ("Pre-election period", None)],
+        },
+    )
+
+
+@allow_signed_in
+def political_restrictions(request):
+    return render(
+        request,
+        "elections/restrictions.html",
+        {
+            "may_not": rules.RESTRICTED_MAY_NOT,
+            "may": rules.RESTRICTED_MAY,
+            "breadcrumbs": [HOME, ("Politically restricted posts", None)],
+        },
+    )
