@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "herald.social_accounts",
     "herald.consents",
     "herald.elections",
+    "herald.posts",
 ]
 
 MIDDLEWARE = [
@@ -248,6 +249,7 @@ HERALD_DEMO_SEEDERS: list[str] = [
     "herald.social_accounts.demo.seed",
     "herald.consents.demo.seed",
     "herald.elections.demo.seed",
+    "herald.posts.demo.seed",
 ]
 HERALD_HOME_PANELS: list[str] = [
     "herald.elections.home.panels",
@@ -255,6 +257,7 @@ HERALD_HOME_PANELS: list[str] = [
     "herald.policies.home.panels",
     "herald.social_accounts.home.panels",
     "herald.consents.home.panels",
+    "herald.posts.home.panels",
 ]
 # Site-wide banners (e.g. the pre-election period): callables(request) -> list of {"title","text","url","kind"}.
 HERALD_BANNERS: list[str] = ["herald.elections.home.banners"]

@@ -19,6 +19,7 @@ urlpatterns = [
     path("accounts/", include("herald.social_accounts.urls")),
     path("consent/", include("herald.consents.urls")),
     path("elections/", include("herald.elections.urls")),
+    path("posts/", include("herald.posts.urls")),
 ]
 
 handler400 = "herald.views.error_400"

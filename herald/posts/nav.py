@@ -1,0 +1,3 @@
+from herald.navigation import NavItem  # noqa: F401
+
+ITEMS: list = []

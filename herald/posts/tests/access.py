@@ -1,0 +1,2 @@
+def cases(cast, make):
+    return {}
