@@ -1,3 +1,8 @@
-from herald.navigation import NavItem  # noqa: F401
+from herald.navigation import NavItem
+from herald.people.roles import ALL_ROLES, Role
 
-ITEMS: list = []
+ITEMS = [
+    NavItem("Accounts", "social_accounts:register", frozenset({Role.COMMS, Role.ICT, Role.ADMIN})),
+    NavItem("My accounts", "social_accounts:mine", frozenset({Role.EDITOR})),
+    NavItem("Account requests", "social_accounts:requests", ALL_ROLES - {Role.COUNCILLOR}),
+]
