@@ -16,6 +16,7 @@ from typing import Any
 
 from django.db import models, transaction
 from django.db.models import F
+from django.db.models.fields.files import FieldFile
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
@@ -37,8 +38,8 @@ def _jsonable(value: Any) -> Any:
         return str(value)
     if isinstance(value, (str, int, float, bool)) or value is None:
         return value
-    if hasattr(value, "name") and hasattr(value, "url"):  # file fields
-        return getattr(value, "name", "") or ""
+    if isinstance(value, FieldFile):
+        return value.name or ""
     return str(value)
 
 

@@ -77,3 +77,15 @@ def test_audit_pages_filter_by_action(client, comms_officer, three_events):
     client.force_login(comms_officer)
     page = client.get("/audit/", {"action": "role.granted"}).content.decode()
     assert "role.granted" in page and "person.deactivated" not in page
+
+
+def test_an_empty_file_field_is_recorded_as_an_empty_name(db):
+    from django.db.models import FileField
+    from django.db.models.fields.files import FieldFile
+
+    from herald.audit.services import _jsonable
+    from herald.people.models import DirectoryImport
+
+    field = FileField(name="scan")
+    empty = FieldFile(instance=DirectoryImport(), field=field, name=None)
+    assert _jsonable({"scan": empty}) == {"scan": ""}
