@@ -131,6 +131,41 @@ def context() -> Context:
     )
 
 
+PATHOLOGICAL = {  # 2,200 characters each: worst cases for the patterns and per-item loops
+    "digits": ("0123456789" * 220)[:2200],
+    "phone-like digit groups": ("07911 123456 " * 170)[:2200],
+    "hashtags": ("#tag " * 440)[:2200],
+    "hashtags between words": ("#tag word " * 220)[:2200],
+    "'#' only": "#" * 2200,
+    "emoji": "😀" * 2200,
+    "emoji with modifiers": ("👍🏽 ❤️ " * 370)[:2200],
+    "capitals": ("ABCDEFGHIJ" * 220)[:2200],
+    "capital words": ("SHOUTING WORDS " * 147)[:2200],
+    "a a a": ("a " * 1100)[:2200],
+    "one long word": "a" * 2200,
+    "letters and digits": ("abc1" * 550)[:2200],
+    "threat words": ("i will kill " * 184)[:2200],
+    "leetspeak": ("sh1t f4ck " * 220)[:2200],
+    "spaced letters": ("f u c k " * 275)[:2200],
+    "postcodes": ("LE10 1AB " * 245)[:2200],
+}
+
+
+def pathological(ctx: Context, repeats: int = 5) -> None:
+    print(f"pathological 2,200-character posts (median of {repeats}, ms; facebook / x):")
+    for name, text in PATHOLOGICAL.items():
+        figures = []
+        for platform_name in ("facebook", "x"):
+            draft = Draft(text=text, platform=platform_name)
+            spent = []
+            for _ in range(repeats):
+                t0 = time.perf_counter()
+                check(draft, ctx)
+                spent.append((time.perf_counter() - t0) * 1000)
+            figures.append(f"{statistics.median(spent):6.2f}")
+        print(f"  {name:26} {' / '.join(figures)}")
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
@@ -215,6 +250,7 @@ def main() -> None:
     check_many(drafts, ctx)
     batch = clock() - started
     print(f"check_many (separate, same corpus again): {len(drafts) / batch:,.0f} posts/s ({batch:.2f} s)")
+    pathological(ctx)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory: max RSS of the whole process (getrusage, includes the profanity model): {peak:.0f} MB")
 

@@ -54,14 +54,15 @@ from .model import AllowedContacts, Context, Councillor, Draft, Finding, Media, 
 
 
 def warm_up() -> None:
-    """Load the rules, the profanity model and the word-segmentation data now rather than on first use."""
+    """Load the rules, the profanity model, the hyphenation and word-segmentation data now rather than on first use."""
     from . import offensive_model
-    from .presentation import _twitter_text, camel_case
+    from .presentation import _hyphenator, _twitter_text, camel_case
 
     default_rules()
     offensive_model.load()
     camel_case("warmupwords", 6)
     _twitter_text()
+    _hyphenator()  # pyphen's en_GB dictionary (~0.2 s), otherwise loaded by the first long post
     check(Draft(text="Warm up #warmup 🙂"))
 
 

@@ -36,3 +36,118 @@ def test_fast_paths_on_any_text(text):
     prefixes = ("kill", "fuk", "shit", "ab")
     words = set(_TOKEN.findall(text.lower()))
     assert (starts_word(prefixes).search(text.lower()) is not None) == any(w.startswith(prefixes) for w in words)
+
+
+# Characters that exercise the personal-data patterns' boundaries, classes and separators.
+_PII_PIECES = ["0", "1", "4", "7", "9", "44", "0044", "+", "+44", "(", ")", " ", "-", "_", ".", "@", "a", "Q", "QQ", "AB",
+               "GB", "ZZ", "C", "D", "x.co", "jo", "GB82WEST", "12345678", "07911 123456", "943 476 5919", "\n", "é",
+               "4111 1111 1111 1111", "DOB ", "born ", "acc ", "12-34-56", "LE10 1AB", "le10 1ab", "k", "K", "İ"]  # fmt: skip
+
+
+def _pii_texts(seed: int, count: int, longest: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_PII_PIECES) for _ in range(rng.randint(0, longest))) for _ in range(count)]
+
+
+def test_rewritten_personal_data_patterns_find_the_same_matches():
+    import re
+
+    from herald.checks import personal_data
+
+    pairs = [(getattr(personal_data, name), re.compile(src)) for name, src in personal_data.REFERENCE_PATTERNS.items()]
+    for text in _pii_texts(3, 3000, 40):
+        for fast, reference in pairs:
+            assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [
+                (m.span(), m.groups()) for m in reference.finditer(text)
+            ], (reference.pattern, text)
+
+
+def test_personal_data_gates_are_necessary_conditions():
+    from herald.checks import personal_data as pd
+
+    for text in _pii_texts(4, 3000, 40):
+        if pd._POSTCODE.search(text):
+            assert pd._POSTCODE_HINT.search(text), text
+        if pd._SORT_CODE.search(text):
+            assert pd._SORT_CODE_HINT.search(text) and pd._EIGHT_DIGITS.search(text), text
+        if pd._ACCOUNT_ONLY.search(text):
+            assert pd._ACCOUNT_HINT.search(text) and pd._EIGHT_DIGITS.search(text), text
+        if pd._DOB.search(text):
+            assert pd._DOB_HINT.search(text), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("0123456789+()- _.@aQABGZCDKkİ\n"), max_size=60))
+def test_personal_data_rewrites_on_any_text(text):
+    import re
+
+    from herald.checks import personal_data
+
+    for name, src in personal_data.REFERENCE_PATTERNS.items():
+        fast = getattr(personal_data, name)
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in re.finditer(src, text)], name
+
+
+_ABUSE_PIECES = ["i ", "we ", "I'll ", "will ", "gonna ", "kill ", "stab ", "you", " u ", "him ", ". ", "!", "?", "\n",
+                 "sh1t ", "f*ck ", "fuuuck ", "a", "1", "@", "$", "*", "|", "!!", "#", "www", "aaa ", "é", "İ", "K",
+                 "watch your back", "kys ", "hope you die ", "should be shot ", "  ", "x", "_", "-", "c.u.n.t"]  # fmt: skip
+
+
+def _check_offensive_fast_paths(text):
+    from herald.checks import offensive
+    from herald.checks.engine import _compiled, default_rules
+
+    matchers = _compiled(default_rules()).offensive
+    lowered = text.lower()
+    assert [m.span() for m in offensive._threats(text, lowered)] == (
+        [m.span() for m in offensive._THREAT.finditer(text)] if offensive._THREAT_START.search(lowered) else []
+    ), text
+    spans = [span for run in offensive._suspect_runs(text) for span in
+             (m.span() for m in offensive._OBFUSCATED.finditer(text, *run))]  # fmt: skip
+    assert spans == [m.span() for m in offensive._OBFUSCATED.finditer(text)], text
+    assert offensive._obfuscated_hits(text, matchers) is not None
+
+
+def test_offensive_windows_find_the_same_matches():
+    rng = random.Random(5)
+    for _ in range(3000):
+        _check_offensive_fast_paths("".join(rng.choice(_ABUSE_PIECES) for _ in range(rng.randint(0, 40))))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_offensive_windows_on_any_text(text):
+    _check_offensive_fast_paths(text)
+
+
+def _hashtags_mid_text_reference(text):
+    from herald.checks.presentation import HASHTAG, LINK
+
+    return [t.span() for t in HASHTAG.finditer(text)
+            if any(c.isalpha() for c in HASHTAG.sub("", LINK.sub("", text[t.end():])))]  # fmt: skip
+
+
+def _hashtags_mid_text(text):
+    from herald.checks.presentation import HASHTAG, _first_closing_hashtag
+
+    tags = list(HASHTAG.finditer(text))
+    return [t.span() for t in tags[: _first_closing_hashtag(text, tags)]]
+
+
+def test_hashtag_position_by_bisection_matches_the_scan_per_hashtag():
+    from herald.checks.presentation import HASHTAG
+
+    pieces = ["#Tag ", "#tag", "word ", "x.com ", "https://a.b/c ", "🎉 ", "#1a ", ". ", "\n", "#", "&", "/", "1 "]
+    rng = random.Random(6)
+    agreed = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        reference = _hashtags_mid_text_reference(text)
+        all_tags = [t.span() for t in HASHTAG.finditer(text)]
+        # The per-hashtag scan cut its slice inside a link or a glued hashtag ("#a#b", "#x.com") and
+        # could then flag a later hashtag but not an earlier one; bisection flags both. Elsewhere it
+        # always flags a leading run of hashtags, and the answers must agree.
+        if reference == all_tags[: len(reference)]:
+            assert _hashtags_mid_text(text) == reference, text
+            agreed += 1
+    assert agreed > 2000
