@@ -1,0 +1,141 @@
+"""Consent journeys in real Chromium: the public forms on a phone, the withdrawal cascade, upload
+checks and expiry."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from herald.consents import services, tasks
+from herald.consents.models import ConsentRecord, MediaAsset, MediaUse, TakedownTask
+from herald.consents.tests.factories import (
+    ConsentRecordFactory,
+    ConsentRequestFactory,
+    account_edited_by,
+    photo_showing,
+)
+from herald.consents.tests.test_media_upload import jpeg_with_gps_and_serial
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def test_a_parent_gives_consent_for_their_child_on_a_phone(phone_page, assert_accessible, employee):
+    # given a consent request and its public link
+    consent_request = ConsentRequestFactory(organiser=employee, event_name="Hinckley Christmas lights")
+    page = phone_page
+    page.goto(f"/consent/give/{consent_request.token}/")
+    assert_accessible(page)
+    assert not page.locator("input[type=checkbox]:checked").count(), "nothing is ticked for them"
+    # when they send it empty, then the error summary lists what to fix
+    page.get_by_role("button", name="Give consent").click()
+    summary = page.locator(".govuk-error-summary").inner_text()
+    assert "Select who is giving consent" in summary and "Select at least one purpose" in summary
+    assert page.title().startswith("Error:")
+    assert_accessible(page)
+    # when a mother fills it in for her 14-year-old son, who co-signs
+    page.get_by_label("I am a parent or guardian of a child in the photos").check()
+    page.get_by_label("Full name of the person in the photos").fill("Leo Clarke")
+    page.get_by_label("13 to 17").check()
+    page.get_by_label("Your full name").fill("Jo Clarke")
+    page.get_by_label("Your relationship to them").fill("Mother")
+    page.get_by_label("Email address").fill("jo@example.org")
+    page.get_by_label("The council's website").check()
+    page.get_by_label("Facebook").check()
+    page.get_by_label("Promoting council services, events and campaigns").check()
+    page.locator("#id_name_may_be_published_1").check()
+    page.get_by_label("The child has read this and agrees too").check()
+    page.get_by_label("Child's name, typed by the child to co-sign").fill("Leo Clarke")
+    page.get_by_label("I have read what we will do").check()
+    page.get_by_role("button", name="Give consent").click()
+    # then they see the reference number to keep, and the record says exactly what they chose
+    record = ConsentRecord.objects.get()
+    assert page.locator("[data-urn]").inner_text() == record.urn
+    assert record.given_by == "guardian" and record.child_cosigned and record.channels == ["website", "facebook"]
+    assert not record.name_may_be_published
+    assert_accessible(page)
+
+
+def test_withdrawing_on_a_phone_stops_a_scheduled_post_and_sends_the_published_one_for_takedown(
+    phone_page, page, sign_in, assert_accessible, editor
+):
+    # given a person shown in a published post and a scheduled post
+    record = ConsentRecordFactory(email="asha@example.org")
+    asset = photo_showing(record, by=editor)
+    account = account_edited_by(editor)
+    published = services.record_use(asset, by=editor, state="published", account=account,
+                                    published_url="https://facebook.com/hbbc/posts/7")
+    scheduled = services.record_use(asset, by=editor, state="scheduled", account=account,
+                                    scheduled_for=timezone.now() + dt.timedelta(days=2))
+    # when they withdraw on their phone, getting it wrong first
+    phone_page.goto("/consent/withdraw/")
+    phone_page.get_by_role("button", name="Withdraw consent").click()
+    assert "Enter your reference number" in phone_page.locator(".govuk-error-summary").inner_text()
+    assert_accessible(phone_page)
+    phone_page.get_by_label("Your reference number (URN)").fill(record.urn.lower())
+    phone_page.get_by_label("The email address or phone number you gave us").fill("asha@example.org")
+    phone_page.get_by_role("button", name="Withdraw consent").click()
+    assert phone_page.get_by_role("heading", level=1).inner_text() == "Withdrawal received"
+    # then the scheduled post stopped and the account's editor has a takedown task on their home page
+    scheduled.refresh_from_db()
+    assert scheduled.state == MediaUse.State.STOPPED
+    task = TakedownTask.objects.get(use=published)
+    sign_in(page, editor)
+    page.get_by_role("link", name=f"{asset.title} on {account.display_name}").click()
+    assert_accessible(page)
+    page.get_by_label("Post deleted or the image removed").check()
+    page.get_by_role("button", name="Complete task").click()
+    task.refresh_from_db(), published.refresh_from_db()
+    assert not task.is_open and published.state == MediaUse.State.TAKEN_DOWN
+
+
+def test_uploads_are_checked_by_content_and_lose_their_location(page, sign_in, assert_accessible, editor, tmp_path):
+    # given an editor with a renamed program and a phone photo that records where it was taken
+    program = tmp_path / "festival.jpg"
+    program.write_bytes(b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 500)
+    photo = tmp_path / "IMG_0042.jpg"
+    photo.write_bytes(jpeg_with_gps_and_serial())
+    sign_in(page, editor)
+    page.goto("/consent/media/upload/")
+    # when they upload the program, then it is refused and nothing is stored
+    page.get_by_label("Photo or video").set_input_files(str(program))
+    page.get_by_label("Title").fill("Festival")
+    page.get_by_label("Alt text").fill("Stalls on the market square")
+    page.get_by_label("Taken by council staff").check()
+    page.get_by_role("button", name="Upload").click()
+    assert "not a photo or video Herald accepts" in page.locator(".govuk-error-summary").inner_text()
+    assert MediaAsset.objects.count() == 0
+    assert_accessible(page)
+    # when they upload the real photo
+    page.get_by_label("Photo or video").set_input_files(str(photo))
+    page.get_by_label("Title").fill("Festival")
+    page.get_by_label("Alt text").fill("Stalls on the market square")
+    page.get_by_label("Taken by council staff").check()
+    page.get_by_role("button", name="Upload").click()
+    # then the stored copy has no location and the page says so
+    asset = MediaAsset.objects.get()
+    assert b"SN-12345" not in asset.file.read()
+    from PIL import Image
+
+    with Image.open(asset.file.path) as stored:
+        assert not stored.getexif().get_ifd(0x8825)
+    assert "GPS location and camera serial) removed" in page.content()
+    assert_accessible(page)
+
+
+def test_expired_consent_makes_the_photo_unusable(page, sign_in, assert_accessible, comms_officer):
+    # given a photo of someone whose consent reached its retention date yesterday
+    record = ConsentRecordFactory(expires_on=timezone.localdate() - dt.timedelta(days=1))
+    asset = photo_showing(record, by=comms_officer)
+    # when the nightly task runs
+    tasks.process_consent_retention.call()
+    # then the media library shows the consent as expired on every channel
+    sign_in(page, comms_officer)
+    page.goto(f"/consent/media/{asset.pk}/")
+    assert "Consent expired" in page.locator("#usability").inner_text()
+    assert "May be used" not in page.locator("#usability").inner_text()
+    assert_accessible(page)

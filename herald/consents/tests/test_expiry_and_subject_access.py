@@ -1,0 +1,80 @@
+"""Records expire after their retention period, owners are told, personal details are later erased;
+information governance can export everything held about a person."""
+
+import datetime as dt
+import json
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from herald.audit.models import AuditEvent
+from herald.consents import services, tasks
+from herald.consents.models import ConsentRecord
+from herald.consents.tests.factories import (
+    ConsentRecordFactory,
+    ConsentRequestFactory,
+    account_edited_by,
+    photo_showing,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_retention_is_five_years_by_default_and_configurable_per_purpose(settings):
+    assert services.retention_days(["news"]) == 1826
+    settings.HERALD_CONSENT_RETENTION_DAYS_BY_PURPOSE = {"news": 90, "tourism": 3650}
+    assert services.retention_days(["news"]) == 90
+    assert services.retention_days(["news", "tourism"]) == 3650, "kept as long as the longest purpose agreed"
+    record = services.give_consent(ConsentRequestFactory(purposes=["news"]), services.ConsentDetails(
+        subject_name="Ann", age_band="adult", given_by="self", channels=["website"], purposes=["news"],
+        name_may_be_published=False, email="ann@example.org"))
+    assert record.expires_on == timezone.localdate() + dt.timedelta(days=90)
+    assert "3 months" in record.wording_text
+
+
+def test_the_nightly_task_marks_records_expired_and_tells_the_asset_owner(editor, django_capture_on_commit_callbacks):
+    record = ConsentRecordFactory(expires_on=timezone.localdate() - dt.timedelta(days=1))
+    current = ConsentRecordFactory()
+    asset = photo_showing(record, by=editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        tasks.process_consent_retention.call()
+    record.refresh_from_db(), current.refresh_from_db()
+    assert record.state == ConsentRecord.State.EXPIRED and current.state == ConsentRecord.State.GIVEN
+    assert mail.outbox[0].to == [editor.email] and asset.title in mail.outbox[0].body
+    assert not services.asset_usability(asset, channel="website", on=timezone.localdate()).usable
+    assert AuditEvent.objects.filter(action="consent.expired", actor=None).exists()
+
+
+def test_personal_details_are_erased_after_the_grace_period_keeping_what_the_audit_needs(settings):
+    settings.HERALD_CONSENT_ERASE_AFTER_DAYS = 30
+    record = ConsentRecordFactory(subject_name="Asha Patel", email="asha@example.org", phone="07700900982",
+                                  state=ConsentRecord.State.EXPIRED,
+                                  expired_at=timezone.now() - dt.timedelta(days=31))
+    recent = ConsentRecordFactory(state=ConsentRecord.State.EXPIRED, expired_at=timezone.now() - dt.timedelta(days=2))
+    tasks.process_consent_retention.call()
+    record.refresh_from_db(), recent.refresh_from_db()
+    assert record.erased_at and record.email == "" and record.phone == "" and "Asha" not in record.subject_name
+    assert record.urn and record.channels and record.wording_text, "what was agreed and when is kept"
+    assert recent.erased_at is None
+
+
+def test_information_governance_exports_everything_held_about_a_person(client, dpo, editor):
+    record = ConsentRecordFactory(subject_name="Asha Patel", email="asha@example.org")
+    asset = photo_showing(record, by=editor)
+    services.record_use(asset, by=editor, state="published", account=account_edited_by(editor),
+                        published_url="https://facebook.com/hbbc/posts/1")
+    client.force_login(dpo)
+    found = client.get(reverse("consents:subject_access"), {"q": "asha@example.org"})
+    assert record.urn in found.content.decode()
+    response = client.post(reverse("consents:subject_export"), {"record": [record.pk], "q": "asha@example.org"})
+    assert response["Content-Disposition"].startswith("attachment")
+    data = json.loads(response.content)
+    assert data["records"][0]["consent"]["subject_name"] == "Asha Patel"
+    assert data["records"][0]["assets"][0]["uses"][0]["published_url"] == "https://facebook.com/hbbc/posts/1"
+    assert AuditEvent.objects.filter(action="consent.subject_access_export", actor=dpo).exists()
+
+
+def test_the_retention_task_is_scheduled_daily():
+    assert (tasks.process_consent_retention, 24 * 60 * 60) in tasks.SCHEDULE

@@ -1,0 +1,155 @@
+"""Withdrawal takes effect at once and reaches every use; the public form reveals nothing to strangers."""
+
+import datetime as dt
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from herald.audit.models import AuditEvent
+from herald.consents import services
+from herald.consents.models import ConsentRecord, MediaUse, TakedownTask
+from herald.consents.tests.factories import ConsentRecordFactory, account_edited_by, photo_showing
+from herald.social_accounts.models import Platform
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def published_and_scheduled(editor, comms_officer):
+    record = ConsentRecordFactory(email="asha@example.org", phone="07700 900982")
+    asset = photo_showing(record, by=editor)
+    facebook = account_edited_by(editor, platform=Platform.FACEBOOK)
+    instagram = account_edited_by(editor, platform=Platform.INSTAGRAM, name="Atkins Building")
+    published = services.record_use(asset, by=editor, state="published", account=facebook,
+                                    published_url="https://facebook.com/hbbc/posts/1", reference="post 41")
+    scheduled = services.record_use(asset, by=editor, state="scheduled", account=instagram,
+                                    scheduled_for=timezone.now() + dt.timedelta(days=1))
+    draft = services.record_use(asset, by=editor, state="draft", channel="website")
+    return record, published, scheduled, draft
+
+
+def test_withdrawing_consent_stops_scheduled_posts_and_sends_published_ones_for_takedown(
+    published_and_scheduled, comms_officer, editor, django_capture_on_commit_callbacks
+):
+    record, published, scheduled, draft = published_and_scheduled
+    # when
+    with django_capture_on_commit_callbacks(execute=True):
+        outcome = services.withdraw_consent(record, by=comms_officer, reason="Phoned in", method="Phone")
+    # then
+    scheduled.refresh_from_db(), draft.refresh_from_db(), published.refresh_from_db()
+    assert scheduled.state == MediaUse.State.STOPPED and draft.state == MediaUse.State.STOPPED
+    assert published.state == MediaUse.State.PUBLISHED, "a published post is reviewed, not silently changed"
+    task = TakedownTask.objects.get()
+    assert task.use == published and task.record == record and task.is_open
+    assert task.due_at == pytest.approx(timezone.now() + dt.timedelta(hours=48), abs=dt.timedelta(minutes=1))
+    assert len(outcome.stopped) == 2 and list(outcome.takedowns) == [task]
+    editor_mail = [m for m in mail.outbox if editor.email in m.to]
+    assert editor_mail and "Take down or review" in editor_mail[0].subject
+    person_mail = [m for m in mail.outbox if "asha@example.org" in m.to]
+    assert "withdrawn" in person_mail[0].body and "stopped 2 planned posts" in person_mail[0].body
+    assert not services.asset_usability(published.asset, channel="facebook", on=timezone.localdate()).usable
+    assert AuditEvent.objects.filter(action="consent.withdrawn", actor=comms_officer).exists()
+
+
+def test_withdrawing_twice_changes_nothing_more(published_and_scheduled, comms_officer):
+    record = published_and_scheduled[0]
+    services.withdraw_consent(record, by=comms_officer)
+    again = services.withdraw_consent(record, by=comms_officer)
+    assert again.takedowns == () and TakedownTask.objects.count() == 1
+
+
+def test_the_takedown_deadline_is_configurable(settings, published_and_scheduled, comms_officer):
+    settings.HERALD_CONSENT_TAKEDOWN_HOURS = 4
+    services.withdraw_consent(published_and_scheduled[0], by=comms_officer)
+    task = TakedownTask.objects.get()
+    assert task.due_at - task.created_at == pytest.approx(dt.timedelta(hours=4), abs=dt.timedelta(seconds=5))
+
+
+def test_hooks_let_the_posts_app_stop_its_own_posts(settings, published_and_scheduled, comms_officer):
+    seen = []
+    settings.HERALD_CONSENT_WITHDRAWN_HOOKS = [lambda uses, *, by: seen.append((len(uses), by))]
+    services.withdraw_consent(published_and_scheduled[0], by=comms_officer)
+    assert seen == [(3, comms_officer)]
+
+
+def test_flagging_do_not_publish_stops_uses_like_a_withdrawal(published_and_scheduled, comms_officer):
+    record, published, scheduled, _ = published_and_scheduled
+    services.mark_do_not_publish(record, by=comms_officer, reason="Child placed for adoption")
+    scheduled.refresh_from_db()
+    assert scheduled.state == MediaUse.State.STOPPED and TakedownTask.objects.filter(use=published).exists()
+
+
+def test_completing_a_takedown_by_removing_the_post_marks_the_use_taken_down(published_and_scheduled, editor, comms_officer):
+    record, published, *_ = published_and_scheduled
+    services.withdraw_consent(record, by=comms_officer)
+    task = TakedownTask.objects.get()
+    services.complete_takedown(task, by=editor, outcome="removed", notes="Deleted the post")
+    published.refresh_from_db()
+    assert published.state == MediaUse.State.TAKEN_DOWN and not TakedownTask.objects.open().exists()
+    with pytest.raises(services.ConsentError):
+        services.complete_takedown(task, by=editor, outcome="removed")
+
+
+def test_keeping_a_post_after_review_needs_a_reason(published_and_scheduled, editor, comms_officer):
+    services.withdraw_consent(published_and_scheduled[0], by=comms_officer)
+    with pytest.raises(services.ConsentError, match="why"):
+        services.complete_takedown(TakedownTask.objects.get(), by=editor, outcome="kept")
+
+
+def test_the_public_withdraws_with_their_urn_and_email(client, published_and_scheduled, django_capture_on_commit_callbacks):
+    record = published_and_scheduled[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("consents:withdraw"), {"urn": record.urn.lower().replace("-", " "),
+                                                              "contact": "ASHA@example.org"})
+    assert response.status_code == 302 and response["Location"] == reverse("consents:withdraw_sent")
+    record.refresh_from_db()
+    assert record.state == ConsentRecord.State.WITHDRAWN and record.withdrawal_method == "Online withdrawal form"
+    assert AuditEvent.objects.get(action="consent.withdrawn").actor_label == services.PUBLIC_ACTOR
+
+
+def test_the_public_can_withdraw_with_the_phone_number_instead(client, published_and_scheduled):
+    record = published_and_scheduled[0]
+    client.post(reverse("consents:withdraw"), {"urn": record.urn, "contact": "+44 7700 900982"})
+    record.refresh_from_db()
+    assert record.state == ConsentRecord.State.WITHDRAWN
+
+
+def test_wrong_contact_details_get_the_same_answer_and_the_real_owner_is_told(
+    client, published_and_scheduled, django_capture_on_commit_callbacks
+):
+    record = published_and_scheduled[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        wrong = client.post(reverse("consents:withdraw"), {"urn": record.urn, "contact": "someone@else.org"}, follow=True)
+        unknown = client.post(reverse("consents:withdraw"), {"urn": "ZZZZ-ZZZZ", "contact": "someone@else.org"}, follow=True)
+    def main(response):
+        return response.content.decode().split("<main", 1)[1].split("</main>")[0]
+
+    assert main(wrong) == main(unknown)
+    record.refresh_from_db()
+    assert record.state == ConsentRecord.State.GIVEN
+    assert [m.to for m in mail.outbox] == [["asha@example.org"]]
+    assert "Someone tried to withdraw" in mail.outbox[0].subject
+
+
+def test_repeated_guessing_is_throttled(client, settings, published_and_scheduled):
+    settings.HERALD_CONSENT_WITHDRAW_ATTEMPTS_PER_HOUR = 3
+    for _ in range(3):
+        client.post(reverse("consents:withdraw"), {"urn": "ZZZZ-ZZZZ", "contact": "x@example.org"})
+    record = published_and_scheduled[0]
+    response = client.post(reverse("consents:withdraw"), {"urn": record.urn, "contact": "asha@example.org"})
+    assert response.status_code == 429 and b"Too many attempts" in response.content
+    record.refresh_from_db()
+    assert record.state == ConsentRecord.State.GIVEN
+
+
+def test_guessing_contact_details_for_one_urn_is_throttled_across_addresses(client, settings, published_and_scheduled):
+    settings.HERALD_CONSENT_ATTEMPTS_PER_URN_PER_HOUR = 2
+    record = published_and_scheduled[0]
+    for n in range(2):
+        client.post(reverse("consents:withdraw"), {"urn": record.urn, "contact": f"guess{n}@example.org"},
+                    REMOTE_ADDR=f"10.0.0.{n}")
+    client.post(reverse("consents:withdraw"), {"urn": record.urn, "contact": "asha@example.org"}, REMOTE_ADDR="10.0.0.9")
+    record.refresh_from_db()
+    assert record.state == ConsentRecord.State.GIVEN

@@ -1,0 +1,566 @@
+"""Consent requests and records, the public consent and withdrawal forms, the media library,
+takedown tasks and subject access. Thin views: form, service, redirect."""
+
+from __future__ import annotations
+
+import io
+
+import qrcode
+import qrcode.image.svg
+from django.contrib import messages
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from herald.access import allow, allow_signed_in, public, require
+from herald.audit.models import AuditEvent
+from herald.consents import conf, forms, services
+from herald.consents.models import (
+    SOCIAL_CHANNELS,
+    Appearance,
+    ConsentRecord,
+    ConsentRequest,
+    MediaAsset,
+    MediaUse,
+    TakedownTask,
+    channel_label,
+)
+from herald.people.roles import Role
+
+MEDIA_READERS = (Role.COMMS, Role.EDITOR, Role.INFO_GOV)
+MEDIA_WRITERS = (Role.COMMS, Role.EDITOR)
+HOME = ("Home", "/")
+CONSENT = ("Consent", "/consent/")
+MEDIA = ("Media library", "/consent/media/")
+
+
+def _posted(request, *, files: bool = False) -> tuple:
+    """Bind the form on every POST, even an empty one, so an empty submission shows its errors."""
+    if request.method != "POST":
+        return (None, None) if files else (None,)
+    return (request.POST, request.FILES) if files else (request.POST,)
+
+
+def _client_address(request) -> str:
+    return request.META.get("REMOTE_ADDR", "")
+
+
+# --- Object access: one helper per object --------------------------------------------------
+
+
+def _get_request(request, pk: int) -> ConsentRequest:
+    consent_request = get_object_or_404(ConsentRequest.objects.select_related("organiser"), pk=pk)
+    require(ConsentRequest.objects.visible_to(request.user).filter(pk=pk).exists(),
+            "Only the organiser, the Communications Team and Information Governance can see this request.")
+    return consent_request
+
+
+def _get_record(request, pk: int) -> ConsentRecord:
+    record = get_object_or_404(ConsentRecord.objects.select_related("request__organiser", "recorded_by"), pk=pk)
+    require(ConsentRecord.objects.visible_to(request.user).filter(pk=pk).exists(),
+            "Only the event organiser, the Communications Team and Information Governance can see this record.")
+    return record
+
+
+def _get_asset(request, pk: int, *, write: bool = False) -> MediaAsset:
+    asset = get_object_or_404(MediaAsset.objects.select_related("uploaded_by", "request"), pk=pk)
+    if write:
+        require(request.user.has_role(Role.COMMS) or asset.uploaded_by_id == request.user.pk,
+                "Editors can change only the photos and videos they uploaded.")
+    return asset
+
+
+def _get_takedown(request, pk: int) -> TakedownTask:
+    task = get_object_or_404(TakedownTask.objects.select_related("use__asset", "use__account", "record"), pk=pk)
+    require(TakedownTask.objects.visible_to(request.user).filter(pk=pk).exists(),
+            "Only the account's editors and the Communications Team can see this task.")
+    return task
+
+
+# --- Staff: consent requests ------------------------------------------------------------------
+
+
+@allow_signed_in
+def index(request):
+    requests = (ConsentRequest.objects.visible_to(request.user).select_related("organiser")
+                .annotate(given=Count("records", filter=Q(records__state=ConsentRecord.State.GIVEN)),
+                          withdrawn=Count("records", filter=Q(records__state=ConsentRecord.State.WITHDRAWN))))
+    return render(request, "consents/index.html", {
+        "consent_requests": requests[:100],
+        "sees_all": request.user.has_role(Role.COMMS, Role.INFO_GOV),
+        "open_takedowns": TakedownTask.objects.visible_to(request.user).open().count()
+        if request.user.has_role(Role.COMMS, Role.EDITOR) else None,
+        "breadcrumbs": [HOME, ("Consent", None)],
+    })
+
+
+@allow_signed_in
+@require_http_methods(["GET", "POST"])
+def request_new(request):
+    form = forms.ConsentRequestForm(*_posted(request))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        consent_request = services.create_consent_request(
+            by=request.user, event_name=data["event_name"], event_date=data["event_date"],
+            location=data["location"], purposes=data["purposes"], channels=data["channels"],
+            partners=data["partners"], description=data["description"], photographer=data["photographer"],
+            notices_displayed=data["notices_displayed"],
+        )
+        messages.success(request, "Consent request created: share the link or print the poster")
+        return redirect("consents:request", pk=consent_request.pk)
+    return render(request, "consents/request_form.html", {
+        "form": form, "breadcrumbs": [HOME, CONSENT, ("New consent request", None)],
+    })
+
+
+@allow_signed_in
+def request_detail(request, pk: int):
+    consent_request = _get_request(request, pk)
+    return render(request, "consents/request_detail.html", {
+        "consent_request": consent_request,
+        "records": consent_request.records.select_related("recorded_by"),
+        "public_url": request.build_absolute_uri(reverse("consents:give", args=[consent_request.token])),
+        "channels": [channel_label(c) for c in consent_request.offered_channels],
+        "wording": services.wording_paragraphs(consent_request),
+        "wording_version": services.WORDING_VERSION,
+        "breadcrumbs": [HOME, CONSENT, (consent_request.event_name, None)],
+    })
+
+
+@allow_signed_in
+@require_POST
+def request_toggle(request, pk: int):
+    consent_request = _get_request(request, pk)
+    services.set_consent_request_open(consent_request, is_open=not consent_request.is_open, by=request.user)
+    messages.success(request, "The consent form is open again" if consent_request.is_open
+                     else "The consent form is closed: nobody can give consent with it now")
+    return redirect("consents:request", pk=pk)
+
+
+@allow_signed_in
+def request_poster(request, pk: int):
+    consent_request = _get_request(request, pk)
+    return render(request, "consents/poster.html", {
+        "consent_request": consent_request,
+        "public_url": request.build_absolute_uri(reverse("consents:give", args=[consent_request.token])),
+        "withdraw_url": request.build_absolute_uri(reverse("consents:withdraw")),
+        "retention": services.period_text(services.retention_days(consent_request.purposes)),
+        "guardian_under": conf.get("HERALD_CONSENT_GUARDIAN_UNDER"),
+    })
+
+
+@allow_signed_in
+def request_qr(request, pk: int, fmt: str):
+    consent_request = _get_request(request, pk)
+    if fmt not in ("png", "svg"):
+        raise Http404("QR codes come as png or svg")
+    url = request.build_absolute_uri(reverse("consents:give", args=[consent_request.token]))
+    out = io.BytesIO()
+    if fmt == "svg":
+        qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=20, border=2).save(out)
+        content_type = "image/svg+xml"
+    else:
+        qrcode.make(url, box_size=12, border=2).save(out)
+        content_type = "image/png"
+    response = HttpResponse(out.getvalue(), content_type=content_type)
+    response["Content-Disposition"] = f'inline; filename="consent-{consent_request.pk}.{fmt}"'
+    return response
+
+
+@allow_signed_in
+@require_http_methods(["GET", "POST"])
+def record_new(request, pk: int):
+    consent_request = _get_request(request, pk)
+    form = forms.StaffConsentForm(*_posted(request, files=True), consent_request=consent_request)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        record = services.record_consent(
+            consent_request, form.details(), by=request.user, method=data["method"], given_on=data["given_on"],
+            witnessed_by=data["witnessed_by"], scan=getattr(form, "scan_bytes", None),
+        )
+        messages.success(request, f"Consent recorded. The reference number is {record.urn}")
+        return redirect("consents:record", pk=record.pk)
+    return render(request, "consents/record_form.html", {
+        "form": form, "consent_request": consent_request,
+        "guardian_under": conf.get("HERALD_CONSENT_GUARDIAN_UNDER"),
+        "breadcrumbs": [HOME, CONSENT, (consent_request.event_name, reverse("consents:request", args=[pk])),
+                        ("Record paper or verbal consent", None)],
+    })
+
+
+@allow_signed_in
+def record_detail(request, pk: int):
+    record = _get_record(request, pk)
+    assets = MediaAsset.objects.showing(record)
+    return render(request, "consents/record_detail.html", {
+        "record": record,
+        "channels": [channel_label(c) for c in record.channels],
+        "purposes": [services.Purpose(p).label for p in record.purposes],
+        "assets": assets,
+        "uses": MediaUse.objects.filter(asset__in=assets).select_related("asset", "account"),
+        "takedowns": record.takedowns.select_related("use__asset", "use__account"),
+        "history": AuditEvent.objects.for_object(record)[:50],
+        "is_info_gov": request.user.has_role(Role.INFO_GOV),
+        "breadcrumbs": [HOME, CONSENT, (record.request.event_name, reverse("consents:request", args=[record.request_id]))
+                        if ConsentRequest.objects.visible_to(request.user).filter(pk=record.request_id).exists()
+                        else (record.request.event_name, None), (record.urn, None)],
+    })
+
+
+@allow_signed_in
+def record_scan(request, pk: int):
+    record = _get_record(request, pk)
+    if not record.scan:
+        raise Http404("No scan")
+    extension = record.scan.name.rsplit(".", 1)[-1]
+    content_type = {"pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png"}.get(extension, "application/octet-stream")
+    return FileResponse(record.scan.open("rb"), content_type=content_type, filename=f"consent-{record.urn}.{extension}")
+
+
+@allow_signed_in
+@require_http_methods(["GET", "POST"])
+def record_withdraw(request, pk: int):
+    record = _get_record(request, pk)
+    form = forms.StaffWithdrawForm(*_posted(request))
+    if request.method == "POST" and form.is_valid():
+        if record.state == ConsentRecord.State.WITHDRAWN:
+            messages.success(request, "This consent was already withdrawn")
+            return redirect("consents:record", pk=pk)
+        outcome = services.withdraw_consent(record, by=request.user, reason=form.cleaned_data["reason"],
+                                            method=f"{form.cleaned_data['method']}, recorded by staff")
+        messages.success(request, f"Consent withdrawn. {len(outcome.stopped)} planned use(s) stopped, "
+                                  f"{len(outcome.takedowns)} takedown task(s) sent to the accounts' editors")
+        return redirect("consents:record", pk=pk)
+    return render(request, "consents/record_withdraw.html", {
+        "form": form, "record": record,
+        "breadcrumbs": [HOME, CONSENT, (record.urn, reverse("consents:record", args=[pk])), ("Withdraw", None)],
+    })
+
+
+@allow_signed_in
+@require_http_methods(["GET", "POST"])
+def record_do_not_publish(request, pk: int):
+    record = _get_record(request, pk)
+    form = forms.ReasonForm(*_posted(request))
+    form.fields["reason"].label = "Why must this person not be published?"
+    form.fields["reason"].help_text = "For example, a looked-after or adopted child. This is kept with the record."
+    form.fields["reason"].error_messages["required"] = "Enter why this person must not be published"
+    if request.method == "POST" and form.is_valid():
+        services.mark_do_not_publish(record, by=request.user, reason=form.cleaned_data["reason"])
+        messages.success(request, "Marked 'do not publish': no image showing this person can be used")
+        return redirect("consents:record", pk=pk)
+    return render(request, "consents/reason_form.html", {
+        "form": form, "heading": f"Do not publish {record.subject_name}", "button": "Mark 'do not publish'",
+        "breadcrumbs": [HOME, CONSENT, (record.urn, reverse("consents:record", args=[pk])), ("Do not publish", None)],
+    })
+
+
+@allow(Role.INFO_GOV)
+@require_http_methods(["GET", "POST"])
+def record_erase(request, pk: int):
+    record = _get_record(request, pk)
+    form = forms.ReasonForm(*_posted(request))
+    form.fields["reason"].label = "Why are these details being erased?"
+    form.fields["reason"].help_text = "For example, the person's erasure request reference."
+    form.fields["reason"].error_messages["required"] = "Enter why these details are being erased"
+    if request.method == "POST" and form.is_valid():
+        services.erase_personal_details(record, by=request.user, reason=form.cleaned_data["reason"])
+        messages.success(request, f"Personal details erased from {record.urn}")
+        return redirect("consents:record", pk=pk)
+    return render(request, "consents/reason_form.html", {
+        "form": form, "heading": f"Erase personal details from {record.urn}", "button": "Erase personal details",
+        "warning": "Names, contact details, signatures and the scan are deleted for good. The reference, dates, "
+                   "choices and the audit trail stay.",
+        "breadcrumbs": [HOME, CONSENT, (record.urn, reverse("consents:record", args=[pk])), ("Erase", None)],
+    })
+
+
+# --- Public: giving and withdrawing ------------------------------------------------------------
+
+
+@public
+@never_cache
+@require_http_methods(["GET", "POST"])
+def give(request, token: str):
+    consent_request = get_object_or_404(ConsentRequest, token=token)
+    if not consent_request.is_open:
+        return render(request, "consents/public_closed.html", {"consent_request": consent_request}, status=410)
+    form = forms.ConsentForm(*_posted(request), consent_request=consent_request)
+    throttled = False
+    if request.method == "POST":
+        throttled = not services.allow_attempt("give", _client_address(request),
+                                               limit=conf.get("HERALD_CONSENT_GIVE_PER_HOUR"))
+        if not throttled and form.is_valid():
+            record = services.give_consent(consent_request, form.details())
+            request.session["consent_given"] = {"urn": record.urn, "email": record.email,
+                                                "expires_on": f"{record.expires_on:%-d %B %Y}"}
+            return redirect("consents:given", token=token)
+    return render(request, "consents/public_give.html", {
+        "form": form, "consent_request": consent_request, "throttled": throttled,
+        "wording": services.wording_paragraphs(consent_request),
+    }, status=429 if throttled else 200)
+
+
+@public
+@never_cache
+def given(request, token: str):
+    consent_request = get_object_or_404(ConsentRequest, token=token)
+    return render(request, "consents/public_given.html", {
+        "consent_request": consent_request, "given": request.session.get("consent_given"),
+    })
+
+
+@public
+@never_cache
+@require_http_methods(["GET", "POST"])
+def withdraw(request):
+    form = forms.WithdrawForm(*_posted(request))
+    throttled = False
+    if request.method == "POST":
+        by_address = services.allow_attempt("withdraw", _client_address(request),
+                                            limit=conf.get("HERALD_CONSENT_WITHDRAW_ATTEMPTS_PER_HOUR"))
+        throttled = not by_address
+        if not throttled and form.is_valid():
+            urn = form.cleaned_data["urn"]
+            if services.allow_attempt("withdraw-urn", urn, limit=conf.get("HERALD_CONSENT_ATTEMPTS_PER_URN_PER_HOUR")):
+                services.withdraw_by_reference(urn, form.cleaned_data["contact"])
+            # The same answer whether or not anything matched, so nobody learns whose reference it is.
+            return redirect("consents:withdraw_sent")
+    return render(request, "consents/public_withdraw.html", {"form": form, "throttled": throttled},
+                  status=429 if throttled else 200)
+
+
+@public
+def withdraw_sent(request):
+    return render(request, "consents/public_withdraw_sent.html", {
+        "hours": conf.get("HERALD_CONSENT_TAKEDOWN_HOURS"),
+    })
+
+
+# --- Media library -------------------------------------------------------------------------
+
+
+@allow(*MEDIA_READERS)
+def media(request):
+    assets = MediaAsset.objects.select_related("request", "uploaded_by").annotate(people=Count("appearances"))
+    term = request.GET.get("q", "").strip()
+    if term:
+        assets = assets.filter(Q(title__icontains=term) | Q(request__event_name__icontains=term))
+    today = timezone.localdate()
+    rows = [(asset, services.asset_usability(asset, channel="website", on=today)) for asset in assets[:200]]
+    return render(request, "consents/media.html", {
+        "rows": rows, "q": term, "can_upload": request.user.has_role(*MEDIA_WRITERS),
+        "breadcrumbs": [HOME, ("Media library", None)],
+    })
+
+
+@allow(*MEDIA_WRITERS)
+@require_http_methods(["GET", "POST"])
+def media_upload(request):
+    form = forms.MediaUploadForm(*_posted(request, files=True), user=request.user,
+                                 initial={"request": request.GET.get("event")})
+    if request.method == "POST" and form.is_valid():
+        try:
+            asset = services.upload_media(form.data_bytes, filename=form.cleaned_data["file"].name,
+                                          details=form.details(), by=request.user)
+        except services.ConsentError as exc:
+            form.add_error("file", str(exc))
+        else:
+            messages.success(request, "Uploaded. Now link the people who can be identified in it")
+            return redirect("consents:media_detail", pk=asset.pk)
+    return render(request, "consents/media_upload.html", {
+        "form": form, "breadcrumbs": [HOME, MEDIA, ("Upload", None)],
+    })
+
+
+def _usability_channels(asset: MediaAsset) -> list[str]:
+    channels = ["website", "print", "press"] + list(SOCIAL_CHANNELS)
+    if asset.request_id:
+        channels += [c for c in asset.request.offered_channels if c.startswith("partners:")]
+    return channels
+
+
+@allow(*MEDIA_READERS)
+def media_detail(request, pk: int):
+    asset = _get_asset(request, pk)
+    today = timezone.localdate()
+    can_edit = request.user.has_role(Role.COMMS) or (
+        request.user.has_role(Role.EDITOR) and asset.uploaded_by_id == request.user.pk)
+    checks = [services.asset_usability(asset, channel=c, on=today) for c in _usability_channels(asset)]
+    return render(request, "consents/media_detail.html", {
+        "asset": asset, "checks": [(channel_label(c.channel), c) for c in checks], "summary": checks[0],
+        "appearances": asset.appearances.select_related("record"),
+        "uses": asset.uses.select_related("account", "created_by"),
+        "can_edit": can_edit, "labels": services.STATUS_LABELS,
+        "appearance_form": forms.AppearanceForm(asset=asset) if can_edit else None,
+        "breadcrumbs": [HOME, MEDIA, (asset.title, None)],
+    })
+
+
+@allow(*MEDIA_WRITERS)
+@require_http_methods(["GET", "POST"])
+def media_edit(request, pk: int):
+    asset = _get_asset(request, pk, write=True)
+    initial = {f: getattr(asset, f) for f in ("title", "alt_text", "source", "licence", "photographer", "request",
+                                              "shows_people", "children_appear", "crowd_shot_with_notices")}
+    form = forms.MediaDetailsForm(*_posted(request), user=request.user, initial=initial)
+    if asset.kind == MediaAsset.Kind.VIDEO:
+        form.needs_alt_text = lambda: False
+    if request.method == "POST" and form.is_valid():
+        services.update_media_details(asset, form.details(), by=request.user)
+        messages.success(request, "Details saved")
+        return redirect("consents:media_detail", pk=pk)
+    return render(request, "consents/media_edit.html", {
+        "form": form, "asset": asset,
+        "breadcrumbs": [HOME, MEDIA, (asset.title, reverse("consents:media_detail", args=[pk])), ("Edit", None)],
+    })
+
+
+@allow(*MEDIA_WRITERS)
+@require_http_methods(["GET", "POST"])
+def media_person(request, pk: int):
+    asset = _get_asset(request, pk, write=True)
+    form = forms.AppearanceForm(*_posted(request), asset=asset)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.add_appearance(asset, by=request.user, record=data["record"], description=data["description"],
+                                    is_child=data["is_child"])
+        except services.ConsentError as exc:
+            form.add_error("record", str(exc))
+        else:
+            messages.success(request, "Person linked")
+            return redirect("consents:media_detail", pk=pk)
+    return render(request, "consents/media_person.html", {
+        "form": form, "asset": asset,
+        "breadcrumbs": [HOME, MEDIA, (asset.title, reverse("consents:media_detail", args=[pk])), ("Link a person", None)],
+    })
+
+
+@allow(*MEDIA_WRITERS)
+@require_http_methods(["GET", "POST"])
+def media_person_remove(request, pk: int, appearance_pk: int):
+    asset = _get_asset(request, pk, write=True)
+    appearance = get_object_or_404(Appearance, pk=appearance_pk, asset=asset)
+    form = forms.ReasonForm(*_posted(request))
+    form.fields["reason"].label = "Why is this person being unlinked?"
+    form.fields["reason"].error_messages["required"] = "Enter why this person is being unlinked"
+    if request.method == "POST" and form.is_valid():
+        services.remove_appearance(appearance, by=request.user, reason=form.cleaned_data["reason"])
+        messages.success(request, "Person unlinked")
+        return redirect("consents:media_detail", pk=pk)
+    return render(request, "consents/reason_form.html", {
+        "form": form, "heading": f"Unlink {appearance} from {asset.title}", "button": "Unlink",
+        "breadcrumbs": [HOME, MEDIA, (asset.title, reverse("consents:media_detail", args=[pk])), ("Unlink", None)],
+    })
+
+
+@allow(*MEDIA_WRITERS)
+@require_http_methods(["GET", "POST"])
+def media_use(request, pk: int):
+    asset = _get_asset(request, pk)
+    form = forms.MediaUseForm(*_posted(request))
+    usability = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        channel = data["account"].platform if data["account"] else data["channel"]
+        usability = services.asset_usability(asset, channel=channel, on=timezone.localdate())
+        if data["state"] != MediaUse.State.PUBLISHED and not usability.usable:
+            form.add_error(None, f"This asset may not be used on {channel_label(channel)}: "
+                                 + " ".join(usability.reasons))
+        else:
+            services.record_use(asset, by=request.user, state=data["state"], account=data["account"],
+                                channel=data["channel"], published_url=data["published_url"],
+                                scheduled_for=data["scheduled_for"], reference=data["reference"])
+            messages.success(request, "Use recorded")
+            return redirect("consents:media_detail", pk=pk)
+    return render(request, "consents/media_use.html", {
+        "form": form, "asset": asset,
+        "breadcrumbs": [HOME, MEDIA, (asset.title, reverse("consents:media_detail", args=[pk])), ("Record a use", None)],
+    })
+
+
+def _serve(field, *, download_name: str, content_type: str):
+    if not field:
+        raise Http404("No file")
+    response = FileResponse(field.open("rb"), content_type=content_type, filename=download_name)
+    response["Cache-Control"] = "private, max-age=300"
+    return response
+
+
+@allow(*MEDIA_READERS)
+def media_file(request, pk: int):
+    asset = _get_asset(request, pk)
+    extension = asset.file.name.rsplit(".", 1)[-1]
+    return _serve(asset.file, download_name=f"{asset.title[:60]}.{extension}", content_type=asset.content_type)
+
+
+@allow(*MEDIA_READERS)
+def media_thumbnail(request, pk: int):
+    asset = _get_asset(request, pk)
+    return _serve(asset.thumbnail, download_name=f"thumbnail-{asset.pk}.jpg", content_type="image/jpeg")
+
+
+# --- Takedown tasks -------------------------------------------------------------------------
+
+
+@allow(Role.COMMS, Role.EDITOR)
+def takedowns(request):
+    tasks = TakedownTask.objects.visible_to(request.user).select_related("use__asset", "use__account", "record")
+    show = request.GET.get("show", "open")
+    if show != "all":
+        tasks = tasks.open()
+    return render(request, "consents/takedowns.html", {
+        "tasks": tasks[:200], "show": show, "now": timezone.now(),
+        "breadcrumbs": [HOME, ("Takedown tasks", None)],
+    })
+
+
+@allow(Role.COMMS, Role.EDITOR)
+@require_http_methods(["GET", "POST"])
+def takedown(request, pk: int):
+    task = _get_takedown(request, pk)
+    form = forms.TakedownForm(*_posted(request))
+    if request.method == "POST" and task.is_open and form.is_valid():
+        services.complete_takedown(task, by=request.user, outcome=form.cleaned_data["outcome"],
+                                   notes=form.cleaned_data["notes"])
+        messages.success(request, "Takedown task completed")
+        return redirect("consents:takedowns")
+    return render(request, "consents/takedown.html", {
+        "form": form, "task": task, "now": timezone.now(),
+        "breadcrumbs": [HOME, ("Takedown tasks", reverse("consents:takedowns")), (str(task.use.asset), None)],
+    })
+
+
+# --- Subject access --------------------------------------------------------------------------
+
+
+@allow(Role.INFO_GOV)
+def subject_access(request):
+    form = forms.SubjectSearchForm(request.GET or None)
+    records = None
+    if form.is_bound and form.is_valid():
+        records = services.find_subject_records(form.cleaned_data["q"])[:100]
+    return render(request, "consents/subject_access.html", {
+        "form": form, "records": records, "breadcrumbs": [HOME, ("Subject access", None)],
+    })
+
+
+@allow(Role.INFO_GOV)
+@require_POST
+def subject_export(request):
+    ids = [int(i) for i in request.POST.getlist("record") if i.isdigit()]
+    query = request.POST.get("q", "")[:200]
+    records = ConsentRecord.objects.filter(pk__in=ids).select_related("request")
+    if not records:
+        messages.error(request, "Select at least one record to export")
+        return redirect(f"{reverse('consents:subject_access')}?q={query}")
+    data = services.export_subject_data(records, by=request.user, query=query)
+    response = HttpResponse(data, content_type="application/json")
+    response["Content-Disposition"] = f'attachment; filename="subject-access-{timezone.localdate():%Y%m%d}.json"'
+    return response
+
