@@ -61,10 +61,15 @@ def _restricted_panel(person) -> dict:
         status = rules.SPECIFIED_EXEMPTION
     else:
         status = rules.SENSITIVE_EXEMPTION
-    items = [{"text": "Your post and exemption", "url": f"{url}#exemption", "hint": status}]
-    items += [{"text": f"You must not {rule}", "url": f"{url}#{anchor}", "hint": ""} for anchor, rule in rules.RESTRICTED_MAY_NOT]
-    items.append({"text": "What you may still do", "url": f"{url}#may", "hint": "; ".join(rules.RESTRICTED_MAY).capitalize()})
-    return {"title": "Your post is politically restricted", "items": items, "empty_text": ""}
+    items = [{"text": f"You must not {rule}.", "url": "", "hint": ""} for _anchor, rule in rules.RESTRICTED_MAY_NOT]
+    return {
+        "title": "Your post is politically restricted",
+        "intro": status,
+        "items": items,
+        "count": False,
+        "link": {"url": url, "text": "Read what you may and may not do, and how exemption works"},
+        "empty_text": "",
+    }
 
 
 def _managers_panel(today) -> dict:
