@@ -1,0 +1,547 @@
+"""Every change to policies, campaigns and acknowledgements. Each function runs in one transaction
+and writes the audit trail; emails are sent inside it, so a failed send changes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from herald.audit import services as audit
+from herald.people.models import Person, ServiceArea, Team
+from herald.people.roles import Role
+from herald.policies import defaults
+from herald.policies.models import (
+    Acknowledgement,
+    AdviceRequest,
+    Assignment,
+    Campaign,
+    PolicyDocument,
+    PolicyVersion,
+    QuizAttempt,
+    QuizQuestion,
+    Reminder,
+)
+from herald.policies.rendering import clause_problems, clauses
+
+RESTRICTED_SECTION = "politically-restricted"
+
+
+class PolicyError(ValueError):
+    """A request the policy does not allow; the message says what to do instead."""
+
+
+def _url(name: str, **kwargs) -> str:
+    return settings.SITE_URL + reverse(name, kwargs=kwargs)
+
+
+# Documents and versions -------------------------------------------------------------------------
+
+
+def install_default_documents(*, by: Person | None = None) -> list[str]:
+    """Install the shipped policy texts where they are missing. Safe to run any number of times."""
+    with transaction.atomic():
+        installed = defaults.install(PolicyDocument, PolicyVersion)
+        for slug in installed:
+            document = PolicyDocument.objects.get(slug=slug)
+            audit.record(actor=by, action="policy.default_text_installed", obj=document)
+    return installed
+
+
+def save_draft(document: PolicyDocument, *, body: str, change_summary: str, by: Person) -> PolicyVersion:
+    """Start or update the document's draft version. Published versions are never edited."""
+    body = body.replace("\r\n", "\n").strip() + "\n"
+    problems = clause_problems(document.slug, body)
+    if problems:
+        raise ValidationError(problems)
+    with transaction.atomic():
+        draft = PolicyVersion.objects.select_for_update().filter(document=document, status="draft").first()
+        if draft is None:
+            last = PolicyVersion.objects.filter(document=document).order_by("-number").first()
+            draft = PolicyVersion.objects.create(
+                document=document,
+                number=(last.number + 1) if last else 1,
+                body=body,
+                change_summary=change_summary.strip(),
+                created_by=by,
+            )
+            audit.record(actor=by, action="policy.draft_started", obj=draft, after={"change_summary": change_summary})
+            return draft
+        before = {"body": draft.body, "change_summary": draft.change_summary}
+        draft.body = body
+        draft.change_summary = change_summary.strip()
+        draft.updated_at = timezone.now()
+        draft.save(update_fields=["body", "change_summary", "updated_at"])
+        audit.record(actor=by, action="policy.draft_saved", obj=draft, before=before,
+                     after={"body": draft.body, "change_summary": draft.change_summary})
+    return draft
+
+
+def discard_draft(draft: PolicyVersion, *, by: Person) -> None:
+    if not draft.is_draft:
+        raise PolicyError("Only a draft can be discarded; published versions are kept for ever.")
+    with transaction.atomic():
+        audit.record(actor=by, action="policy.draft_discarded", obj=draft, before={"body": draft.body})
+        draft.delete()
+
+
+def publish_version(draft: PolicyVersion, *, by: Person) -> PolicyVersion:
+    """Publish a draft; the version it replaces stays readable, marked as superseded."""
+    with transaction.atomic():
+        draft = PolicyVersion.objects.select_for_update().get(pk=draft.pk)
+        if not draft.is_draft:
+            raise PolicyError(f"Version {draft.number} has already been published.")
+        problems = clause_problems(draft.document.slug, draft.body)
+        if problems:
+            raise PolicyError(problems[0])
+        previous = PolicyVersion.objects.select_for_update().filter(document=draft.document, status="published").first()
+        if previous:
+            previous.status = PolicyVersion.Status.SUPERSEDED
+            previous.save(update_fields=["status"])
+        now = timezone.now()
+        draft.status = PolicyVersion.Status.PUBLISHED
+        draft.published_at = now
+        draft.published_by = by
+        draft.save(update_fields=["status", "published_at", "published_by"])
+        document = draft.document
+        document.review_due_on = (now + dt.timedelta(days=365)).date()
+        document.save(update_fields=["review_due_on"])
+        audit.record(
+            actor=by,
+            action="policy.version_published",
+            obj=draft,
+            before={"published_version": previous.number if previous else None},
+            after={"published_version": draft.number, "change_summary": draft.change_summary},
+        )
+    return draft
+
+
+# Campaigns --------------------------------------------------------------------------------------
+
+
+def create_campaign(
+    *,
+    version: PolicyVersion,
+    title: str,
+    audience: str,
+    due_on: dt.date,
+    by: Person,
+    service_area: ServiceArea | None = None,
+    team: Team | None = None,
+    reminder_every_days: int = 3,
+    final_reminder_days_before: int = 2,
+    quiz_pass_mark: int = 100,
+) -> Campaign:
+    if version.status != PolicyVersion.Status.PUBLISHED:
+        raise PolicyError("Choose the published version: people can only be asked to acknowledge that.")
+    with transaction.atomic():
+        campaign = Campaign.objects.create(
+            version=version,
+            title=title.strip(),
+            audience=audience,
+            service_area=service_area if audience == Campaign.Audience.SERVICE_AREA else None,
+            team=team if audience == Campaign.Audience.TEAM else None,
+            due_on=due_on,
+            reminder_every_days=reminder_every_days,
+            final_reminder_days_before=final_reminder_days_before,
+            quiz_pass_mark=quiz_pass_mark,
+            created_by=by,
+        )
+        audit.record(actor=by, action="campaign.created", obj=campaign, after=audit.snapshot(campaign))
+    return campaign
+
+
+def _require_draft(campaign: Campaign) -> None:
+    if campaign.status != Campaign.Status.DRAFT:
+        raise PolicyError("The quiz cannot change once the campaign has been launched.")
+
+
+def add_quiz_question(campaign: Campaign, *, text: str, options: list[str], correct_option: int, by: Person) -> QuizQuestion:
+    _require_draft(campaign)
+    if len(options) < 2 or not 0 <= correct_option < len(options):
+        raise PolicyError("Give at least two answers and mark the right one.")
+    with transaction.atomic():
+        position = campaign.questions.count() + 1
+        question = QuizQuestion.objects.create(
+            campaign=campaign, position=position, text=text.strip(), options=options, correct_option=correct_option
+        )
+        audit.record(actor=by, action="campaign.quiz_question_added", obj=campaign, after=audit.snapshot(question))
+    return question
+
+
+def remove_quiz_question(question: QuizQuestion, *, by: Person) -> None:
+    _require_draft(question.campaign)
+    with transaction.atomic():
+        audit.record(actor=by, action="campaign.quiz_question_removed", obj=question.campaign,
+                     before=audit.snapshot(question))
+        question.delete()
+
+
+def required_sections(campaign: Campaign, person: Person) -> list[str]:
+    """Clauses a person must acknowledge by name: the neutrality section for restricted post holders."""
+    needs = person.is_politically_restricted or campaign.audience == Campaign.Audience.POLITICALLY_RESTRICTED
+    if needs and any(c.id == RESTRICTED_SECTION for c in clauses(campaign.version.body)):
+        return [RESTRICTED_SECTION]
+    return []
+
+
+def _earlier_acknowledgement(campaign: Campaign, person: Person) -> Acknowledgement | None:
+    """An acknowledgement of the same version from another campaign that already covers this one."""
+    needed = set(required_sections(campaign, person))
+    for ack in Acknowledgement.objects.filter(person=person, version=campaign.version):
+        if needed <= set(ack.sections):
+            return ack
+    return None
+
+
+def _assign(campaign: Campaign, people, because: str) -> int:
+    existing = set(campaign.assignments.values_list("person_id", flat=True))
+    added = 0
+    for person in people:
+        if person.pk in existing:
+            continue
+        Assignment.objects.create(
+            campaign=campaign,
+            person=person,
+            added_because=because,
+            acknowledgement=_earlier_acknowledgement(campaign, person),
+        )
+        added += 1
+    return added
+
+
+def launch_campaign(campaign: Campaign, *, by: Person) -> int:
+    """Open the campaign: everyone in the audience is asked, and invitations go out straight away."""
+    from herald.policies.tasks import send_campaign_messages
+
+    with transaction.atomic():
+        locked = Campaign.objects.select_for_update().select_related("version").get(pk=campaign.pk)
+        if locked.status != Campaign.Status.DRAFT:
+            raise PolicyError("This campaign has already been launched.")
+        if locked.version.status != PolicyVersion.Status.PUBLISHED:
+            raise PolicyError("A newer version has been published since this campaign was set up: start a new campaign for it.")
+        campaign.version = locked.version
+        if locked.due_on <= timezone.localdate():
+            raise PolicyError("The due date has passed: change it to a date in the future before launching.")
+        people = list(campaign.audience_people())
+        if not people:
+            raise PolicyError("Nobody is in this audience yet, so there is no one to ask.")
+        added = _assign(campaign, people, Assignment.AddedBecause.LAUNCH)
+        campaign.status = Campaign.Status.OPEN
+        campaign.launched_at = timezone.now()
+        campaign.save(update_fields=["status", "launched_at"])
+        audit.record(actor=by, action="campaign.launched", obj=campaign, after={"people": added})
+        transaction.on_commit(lambda: send_campaign_messages.enqueue(campaign.pk))
+    return added
+
+
+def add_new_joiners(campaign: Campaign, *, by: Person | None = None) -> int:
+    """Add people who have joined the audience since launch (new starters, movers, new editors)."""
+    if campaign.status != Campaign.Status.OPEN:
+        return 0
+    with transaction.atomic():
+        added = _assign(campaign, campaign.audience_people(), Assignment.AddedBecause.JOINER)
+        if added:
+            audit.record(actor=by, action="campaign.joiners_added", obj=campaign, after={"people": added})
+    return added
+
+
+def close_campaign(campaign: Campaign, *, by: Person) -> Campaign:
+    with transaction.atomic():
+        if Campaign.objects.select_for_update().get(pk=campaign.pk).status != Campaign.Status.OPEN:
+            raise PolicyError("Only an open campaign can be closed.")
+        campaign.status = Campaign.Status.CLOSED
+        campaign.closed_at = timezone.now()
+        campaign.save(update_fields=["status", "closed_at"])
+        outstanding = campaign.assignments.outstanding().count()
+        audit.record(actor=by, action="campaign.closed", obj=campaign, after={"still_outstanding": outstanding})
+    return campaign
+
+
+# Reading, the quiz and acknowledging ------------------------------------------------------------
+
+
+def record_document_opened(assignment: Assignment, *, by: Person) -> Assignment:
+    if assignment.opened_at is None:
+        with transaction.atomic():
+            assignment.opened_at = timezone.now()
+            assignment.save(update_fields=["opened_at"])
+            audit.record(actor=by, action="campaign.document_opened", obj=assignment)
+    return assignment
+
+
+def _require_open(assignment: Assignment, by: Person) -> None:
+    if assignment.person_id != by.pk:
+        raise PolicyError("Only the person asked can acknowledge a policy.")
+    if assignment.campaign.status != Campaign.Status.OPEN:
+        raise PolicyError("This campaign is closed.")
+
+
+def take_quiz(assignment: Assignment, *, answers: dict[int, int], by: Person) -> QuizAttempt:
+    """Mark one attempt. Retakes are allowed and every attempt is counted."""
+    _require_open(assignment, by)
+    if assignment.opened_at is None:
+        raise PolicyError("Read the policy before taking the quiz.")
+    questions = list(assignment.campaign.questions.all())
+    correct = sum(1 for q in questions if answers.get(q.pk) == q.correct_option)
+    passed = bool(questions) and 100 * correct >= assignment.campaign.quiz_pass_mark * len(questions)
+    with transaction.atomic():
+        locked = Assignment.objects.select_for_update().get(pk=assignment.pk)
+        attempt = QuizAttempt.objects.create(assignment=locked, correct=correct, total=len(questions), passed=passed)
+        locked.quiz_attempts += 1
+        fields = ["quiz_attempts"]
+        if passed and locked.quiz_passed_at is None:
+            locked.quiz_passed_at = attempt.at
+            fields.append("quiz_passed_at")
+        locked.save(update_fields=fields)
+        assignment.quiz_attempts, assignment.quiz_passed_at = locked.quiz_attempts, locked.quiz_passed_at
+        audit.record(actor=by, action="campaign.quiz_attempted", obj=assignment,
+                     after={"attempt": assignment.quiz_attempts, "correct": correct, "total": len(questions),
+                            "passed": passed})
+    return attempt
+
+
+def acknowledgement_statement(assignment: Assignment, person: Person) -> str:
+    version = assignment.campaign.version
+    words = f"I have read version {version.number} of the {version.document.title} and I will follow it."
+    if RESTRICTED_SECTION in required_sections(assignment.campaign, person):
+        words += (
+            " I hold a politically restricted post: I have read the section on politically restricted posts and"
+            " I will stay politically neutral on social media, even in a private capacity."
+        )
+    return words
+
+
+def acknowledge_policy(assignment: Assignment, *, by: Person, sections_confirmed: list[str]) -> Acknowledgement:
+    """Record the person's permanent acknowledgement of the campaign's version."""
+    _require_open(assignment, by)
+    if assignment.acknowledgement_id is not None:
+        # An acknowledgement can never be made again, changed or withdrawn; the attempt is on the record.
+        audit.record(actor=by, action="acknowledgement.change_refused", obj=assignment.acknowledgement,
+                     after={"attempt": "acknowledge again"}, reason="Acknowledgements are permanent.")
+        raise PolicyError("You have already acknowledged this version. Acknowledgements cannot be changed.")
+    if assignment.opened_at is None:
+        raise PolicyError("Open and read the policy before you confirm.")
+    if assignment.campaign.has_quiz and assignment.quiz_passed_at is None:
+        raise PolicyError("Pass the quiz before you confirm.")
+    needed = required_sections(assignment.campaign, by)
+    missing = [s for s in needed if s not in sections_confirmed]
+    if missing:
+        raise PolicyError("Confirm that you have read the section on politically restricted posts.")
+    has_quiz = assignment.campaign.has_quiz
+    try:
+        with transaction.atomic():
+            ack = Acknowledgement.objects.create(
+                person=by,
+                version=assignment.campaign.version,
+                campaign=assignment.campaign,
+                method=(Acknowledgement.Method.READ_QUIZ_AND_CONFIRMED if has_quiz
+                        else Acknowledgement.Method.READ_AND_CONFIRMED),
+                quiz_attempts=assignment.quiz_attempts,
+                sections=needed,
+                statement=acknowledgement_statement(assignment, by),
+            )
+            Assignment.objects.filter(pk=assignment.pk).update(acknowledgement=ack)
+            assignment.acknowledgement = ack
+            audit.record(actor=by, action="acknowledgement.recorded", obj=ack, after=audit.snapshot(ack))
+    except IntegrityError:
+        raise PolicyError("You have already acknowledged this version. Acknowledgements cannot be changed.")
+    return ack
+
+
+# Reminders, escalation and chasing --------------------------------------------------------------
+
+
+MESSAGES = {
+    Reminder.Kind.INVITATION: (
+        "Please read and acknowledge: {title}",
+        "You are asked to read version {number} of the {document} and confirm that you will follow it, "
+        "by {due}.",
+    ),
+    Reminder.Kind.REMINDER: (
+        "Reminder: please acknowledge the {document} by {due}",
+        "This is a reminder that you have not yet acknowledged version {number} of the {document}. "
+        "Please do so by {due}.",
+    ),
+    Reminder.Kind.FINAL: (
+        "Final reminder: acknowledge the {document} by {due}",
+        "The due date is {due}. If you have not acknowledged version {number} of the {document} by then, "
+        "your service manager will be told.",
+    ),
+    Reminder.Kind.OVERDUE: (
+        "Overdue: please acknowledge the {document} now",
+        "You were asked to acknowledge version {number} of the {document} by {due}. This is now overdue "
+        "and your service manager has been told.",
+    ),
+    Reminder.Kind.CHASE: (
+        "Please acknowledge the {document}",
+        "{sender} has asked you to read and acknowledge version {number} of the {document}, due by {due}.",
+    ),
+}
+
+
+def _send_to_person(assignment: Assignment, kind: str, *, sender: Person | None = None) -> Reminder:
+    campaign = assignment.campaign
+    subject, body = MESSAGES[kind]
+    values = {
+        "title": campaign.title,
+        "document": campaign.version.document.title,
+        "number": campaign.version.number,
+        "due": f"{campaign.due_on:%-d %B %Y}",
+        "sender": sender.full_name if sender else "The communications team",
+    }
+    link = _url("policies:acknowledge", pk=campaign.pk)
+    text = f"Dear {assignment.person.first_name},\n\n{body.format(**values)}\n\nRead and acknowledge it here: {link}\n"
+    reminder = Reminder.objects.create(assignment=assignment, kind=kind, sent_by=sender, recipient=assignment.person.email)
+    send_mail(subject.format(**values), text, None, [assignment.person.email])
+    return reminder
+
+
+def _due_message(assignment: Assignment, today: dt.date) -> str | None:
+    campaign = assignment.campaign
+    last = assignment.last_contacted_on
+    if last is None:
+        return Reminder.Kind.INVITATION
+    since = (today - last).days
+    if today > campaign.due_on:
+        return Reminder.Kind.OVERDUE if since >= campaign.reminder_every_days else None
+    final_from = campaign.due_on - dt.timedelta(days=campaign.final_reminder_days_before)
+    if today >= final_from and assignment.final_reminder_sent_at is None and last < today:
+        return Reminder.Kind.FINAL
+    if since >= campaign.reminder_every_days:
+        return Reminder.Kind.REMINDER
+    return None
+
+
+def send_due_messages(campaign: Campaign, *, today: dt.date | None = None) -> dict[str, int]:
+    """Invitations, reminders every N days, the final reminder, and escalation of overdue people.
+
+    Run by a background task; safe to run as often as you like, since each message is due at most once a day.
+    """
+    today = today or timezone.localdate()
+    counts: dict[str, int] = defaultdict(int)
+    if campaign.status != Campaign.Status.OPEN:
+        return dict(counts)
+    outstanding = campaign.assignments.outstanding().select_related("person__service_manager", "campaign__version__document")
+    for assignment in outstanding:
+        kind = _due_message(assignment, today)
+        if kind is None:
+            continue
+        with transaction.atomic():
+            _send_to_person(assignment, kind)
+            assignment.last_contacted_on = today
+            fields = ["last_contacted_on"]
+            if kind == Reminder.Kind.FINAL:
+                assignment.final_reminder_sent_at = timezone.now()
+                fields.append("final_reminder_sent_at")
+            assignment.save(update_fields=fields)
+        counts[kind] += 1
+    if today > campaign.due_on:
+        counts[Reminder.Kind.ESCALATION] = _escalate_overdue(campaign, today)
+    sent = {k: v for k, v in counts.items() if v}
+    if sent:
+        audit.record(actor=None, action="campaign.messages_sent", obj=campaign, after=sent)
+    return sent
+
+
+def _escalate_overdue(campaign: Campaign, today: dt.date) -> int:
+    """Tell each service manager, in one email, who in their teams is overdue. Once per person."""
+    overdue = campaign.assignments.overdue(today).filter(escalated_at=None).select_related("person__service_manager")
+    by_manager: dict[str, list[Assignment]] = defaultdict(list)
+    comms = list(Person.objects.active().with_role(Role.COMMS).values_list("email", flat=True))
+    for assignment in overdue:
+        manager = assignment.person.service_manager
+        if manager and manager.is_active:
+            by_manager[manager.email].append(assignment)
+        else:
+            # Councillors and people without a recorded manager are followed up by the communications team.
+            for email in comms[:1] or []:
+                by_manager[email].append(assignment)
+    escalated = 0
+    for email, assignments in by_manager.items():
+        names = "\n".join(f"- {a.person.full_name} ({a.person.email})" for a in assignments)
+        body = (
+            f"These people have not acknowledged version {campaign.version.number} of the "
+            f"{campaign.version.document.title}, which was due by {campaign.due_on:%-d %B %Y}:\n\n{names}\n\n"
+            f"Please remind them. You can see your teams' progress and chase individuals here: "
+            f"{_url('policies:campaign', pk=campaign.pk)}\n"
+        )
+        with transaction.atomic():
+            now = timezone.now()
+            for assignment in assignments:
+                Reminder.objects.create(assignment=assignment, kind=Reminder.Kind.ESCALATION, recipient=email)
+                Assignment.objects.filter(pk=assignment.pk).update(escalated_at=now)
+            send_mail(f"Overdue policy acknowledgements in your teams: {campaign.title}", body, None, [email])
+        escalated += len(assignments)
+    return escalated
+
+
+def chase_person(assignment: Assignment, *, by: Person) -> Reminder:
+    """A service manager or the communications team nudges one person by hand."""
+    if assignment.is_done:
+        raise PolicyError(f"{assignment.person.full_name} has already acknowledged this policy.")
+    if assignment.campaign.status != Campaign.Status.OPEN:
+        raise PolicyError("This campaign is closed.")
+    if not assignment.person.is_active:
+        raise PolicyError(f"{assignment.person.full_name} has left the council.")
+    with transaction.atomic():
+        reminder = _send_to_person(assignment, Reminder.Kind.CHASE, sender=by)
+        Assignment.objects.filter(pk=assignment.pk).update(last_contacted_on=timezone.localdate())
+        audit.record(actor=by, action="campaign.person_chased", obj=assignment, after={"to": assignment.person.email})
+    return reminder
+
+
+# Asking the communications team for advice ------------------------------------------------------
+
+
+def ask_for_advice(
+    *, by: Person, text: str, image_description: str, platform: str, question: str, findings: list[dict]
+) -> AdviceRequest:
+    """The one time a self-check is stored: the person chose to show their post to the communications team."""
+    with transaction.atomic():
+        request = AdviceRequest.objects.create(
+            person=by,
+            text=text,
+            image_description=image_description,
+            platform=platform,
+            question=question.strip(),
+            findings=findings,
+        )
+        audit.record(actor=by, action="advice.requested", obj=request)
+        comms = list(Person.objects.active().with_role(Role.COMMS).values_list("email", flat=True))
+        if comms:
+            send_mail(
+                f"Advice requested: can {by.full_name} post this?",
+                f"{by.full_name} has asked the communications team whether they may post something on their "
+                f"personal social media.\n\nAnswer here: {_url('policies:advice_request', pk=request.pk)}\n",
+                None,
+                comms,
+            )
+    return request
+
+
+def answer_advice_request(request: AdviceRequest, *, answer: str, by: Person) -> AdviceRequest:
+    with transaction.atomic():
+        request = AdviceRequest.objects.select_for_update().get(pk=request.pk)
+        if request.status == AdviceRequest.Status.ANSWERED:
+            raise PolicyError("This request has already been answered.")
+        request.answer = answer.strip()
+        request.answered_by = by
+        request.answered_at = timezone.now()
+        request.status = AdviceRequest.Status.ANSWERED
+        request.save(update_fields=["answer", "answered_by", "answered_at", "status"])
+        audit.record(actor=by, action="advice.answered", obj=request, after={"answer": request.answer})
+        send_mail(
+            "The communications team has answered your question",
+            f"Dear {request.person.first_name},\n\n{by.full_name} has answered your question about a post.\n\n"
+            f"Read the answer here: {_url('policies:advice_request', pk=request.pk)}\n",
+            None,
+            [request.person.email],
+        )
+    return request

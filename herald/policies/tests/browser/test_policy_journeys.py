@@ -1,0 +1,139 @@
+"""The policy cascade and "Can I post this?" in real Chromium, with axe on each page."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from herald.audit.models import AuditEvent
+from herald.policies import services
+from herald.policies.models import Acknowledgement, Campaign
+from herald.policies.tests.factories import CampaignFactory
+
+pytestmark = pytest.mark.browser
+
+
+def _sign_out(page):
+    page.get_by_role("button", name="Sign out").click()
+
+
+def test_comms_publish_a_new_version_after_seeing_the_changes(page, sign_in, assert_accessible, comms_officer):
+    # given the communications team editing the employee policy
+    sign_in(page, comms_officer)
+    page.goto("/policies/employee-policy/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Edit a draft").first.click()
+    text = page.get_by_label("Policy text")
+    text.fill(text.input_value().replace("The policy is reviewed every year.", "The policy is reviewed every October."))
+    page.get_by_label("What has changed").fill("The review month is named")
+    # when they save, check the side-by-side changes and publish
+    page.get_by_role("button", name="Save draft and compare").click()
+    assert page.locator("del").filter(has_text="reviewed every year").count() == 1
+    assert page.locator("ins").filter(has_text="reviewed every October").count() == 1
+    assert_accessible(page)
+    page.get_by_role("button", name="Publish version 2").click()
+    # then version 2 is the policy, and version 1 is still readable
+    assert "Version 2 · Published" in page.locator(".govuk-caption-l").inner_text()
+    assert "reviewed every October" in page.content()
+    page.goto("/policies/employee-policy/versions/1/")
+    assert "This version has been replaced" in page.content()
+    assert_accessible(page)
+
+
+def test_a_service_area_campaign_with_a_quiz_acknowledged_by_an_employee(
+    page, sign_in, assert_accessible, comms_officer, employee
+):
+    # given comms set up a campaign for Community Services with one quiz question
+    sign_in(page, comms_officer)
+    page.goto("/policies/campaigns/new/")
+    page.get_by_label("Campaign title").fill("Community Services: the 2026 policy")
+    page.get_by_label("Employee Social Media Policy").check()
+    page.get_by_label("A service area").check()
+    page.locator("#id_service_area").select_option(label="Community Services")
+    page.get_by_label("Due date", exact=True).fill((timezone.localdate() + dt.timedelta(days=14)).isoformat())
+    page.get_by_role("button", name="Set up campaign").click()
+    page.get_by_role("link", name="add a quiz").click()
+    page.get_by_label("Question").fill("Can you post a resident's case details if you leave out their name?")
+    page.get_by_label("Answers").fill("Yes\n*No, never")
+    page.get_by_role("button", name="Add question").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Back to the campaign").click()
+    page.get_by_role("button", name="Launch the campaign").click()
+    assert "Campaign launched" in page.content()
+    assert_accessible(page)
+    _sign_out(page)
+    # when the employee reads the policy, fails the quiz once, passes, and confirms
+    sign_in(page, employee)
+    page.get_by_role("link", name="Community Services: the 2026 policy").first.click()
+    page.get_by_role("link", name="Read the policy").click()
+    page.get_by_role("link", name="I have read it: take the quiz").click()
+    page.get_by_label("Yes").check()
+    page.get_by_role("button", name="Check my answers").click()
+    assert "You got 0 of 1 right" in page.content()
+    assert_accessible(page)
+    page.get_by_label("No, never").check()
+    page.get_by_role("button", name="Check my answers").click()
+    page.get_by_role("button", name="Confirm my acknowledgement").click()
+    assert "Tick the box to confirm" in page.locator(".govuk-error-summary").inner_text()
+    page.get_by_label("I confirm this statement").check()
+    page.get_by_role("button", name="Confirm my acknowledgement").click()
+    # then the acknowledgement is recorded, with the attempts counted
+    assert "Acknowledged" in page.locator(".govuk-panel").inner_text()
+    assert_accessible(page)
+    ack = Acknowledgement.objects.get(person=employee)
+    assert ack.quiz_attempts == 2 and ack.version.number == 1
+    # and submitting the confirmation again, round the page, is refused and put on the audit trail
+    token = page.locator("input[name=csrfmiddlewaretoken]").first.input_value()
+    again = page.request.post(page.url, form={"csrfmiddlewaretoken": token, "confirm": "on"})
+    assert "Acknowledgements cannot be changed" in again.text()
+    assert AuditEvent.objects.filter(action="acknowledgement.change_refused", actor=employee).exists()
+    assert Acknowledgement.objects.get(person=employee).at == ack.at
+
+
+def test_a_service_manager_sees_overdue_people_escalated_and_chases_one(
+    page, sign_in, assert_accessible, comms_officer, service_manager, employee
+):
+    # given a campaign whose due date has passed, and the reminders task has run
+    campaign = CampaignFactory(audience="team", team=employee.team, title="Cultural Services policy check")
+    services.launch_campaign(campaign, by=comms_officer)
+    Campaign.objects.filter(pk=campaign.pk).update(due_on=timezone.localdate() - dt.timedelta(days=1))
+    campaign.refresh_from_db()
+    services.send_due_messages(campaign)
+    # when the service manager signs in
+    sign_in(page, service_manager)
+    panel = page.locator("section").filter(has_text="Your teams' policy acknowledgements")
+    assert "1 of 1 in your teams still to acknowledge" in panel.inner_text() and "1 overdue" in panel.inner_text()
+    panel.get_by_role("link", name="Cultural Services policy check").click()
+    # then their team's overdue people are listed with the escalation shown
+    row = page.get_by_role("row").filter(has_text=employee.full_name)
+    assert "Overdue" in row.inner_text() and "Escalated to service manager" in row.inner_text()
+    assert_accessible(page)
+    row.get_by_role("button", name="Chase").click()
+    assert f"Reminder sent to {employee.full_name}" in page.content()
+    assert "Chased by hand" in page.get_by_role("row").filter(has_text=employee.full_name).inner_text()
+
+
+def test_a_politically_restricted_employee_checks_a_post_during_a_pre_election_period(
+    page, sign_in, assert_accessible, restricted_post_holder, monitoring_officer
+):
+    # given a borough election whose pre-election period has begun
+    from herald.elections import services as elections
+
+    elections.record_election(
+        elections.ElectionDetails(kind="borough", poll_date=timezone.localdate() + dt.timedelta(days=14)),
+        by=monitoring_officer,
+    )
+    sign_in(page, restricted_post_holder)
+    page.get_by_role("link", name="Can I post this?").first.click()
+    assert_accessible(page)
+    # when they check a post sharing a party's message
+    page.get_by_label("What do you want to post?").fill("Vote Conservative on Thursday, they will fix the potholes!")
+    page.get_by_role("button", name="Check my post").click()
+    # then they are told not to post it, why, and where the policy says so
+    result = page.locator("#result").inner_text()
+    assert "Do not post this" in result
+    assert "politically restricted post" in result and "during a pre-election period" in result
+    page.locator("#findings").get_by_role("link").first.click()
+    assert page.get_by_role("heading", level=1).inner_text() in ("Political neutrality of council publicity",
+                                                                "Politically restricted posts", "The pre-election period")
+    assert_accessible(page)

@@ -1,0 +1,33 @@
+"""Factories for the policies app's tests."""
+
+import datetime as dt
+
+import factory
+from django.utils import timezone
+
+from herald.policies.models import Campaign, PolicyDocument, QuizQuestion
+
+
+def published(slug: str = "employee-policy"):
+    return PolicyDocument.objects.get(slug=slug).published_version
+
+
+class CampaignFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Campaign
+
+    title = factory.Sequence(lambda n: f"Social media policy 2026, round {n}")
+    version = factory.LazyFunction(published)
+    audience = Campaign.Audience.ALL_EMPLOYEES
+    due_on = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=14))
+
+
+class QuizQuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = QuizQuestion
+
+    campaign = factory.SubFactory(CampaignFactory)
+    position = factory.Sequence(int)
+    text = "May you share a party's post on your personal account if your post is politically restricted?"
+    options = ["Yes, if my account is private", "No, not even in a private capacity"]
+    correct_option = 1
