@@ -103,3 +103,20 @@ def test_the_directory_filters_as_you_type_without_reloading(page, sign_in, asse
     assert hr_officer.full_name not in page.locator("#results").inner_text() or hr_officer.last_name == employee.last_name
     assert page.evaluate("window.notReloaded") is True
     assert_accessible(page)
+
+
+def test_every_printed_demo_sign_in_works_in_the_browser(page, assert_accessible, db):
+    from herald.people.demo import DEMO_PASSWORD, DEMO_SIGN_INS, seed
+
+    # given the demo council that `make run` loads
+    seed()
+    for spec in DEMO_SIGN_INS:
+        # when each printed sign-in is used with the printed password
+        page.goto("/sign-in/")
+        page.get_by_label("Email address").fill(spec["email"])
+        page.get_by_label("Password").fill(DEMO_PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        # then it reaches its home page
+        assert page.get_by_role("heading", level=1).inner_text() == f"Hello, {spec['first']}", spec["email"]
+        page.get_by_role("button", name="Sign out").click()
+    assert_accessible(page)
