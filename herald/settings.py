@@ -260,4 +260,6 @@ HERALD_HOME_PANELS: list[str] = [
     "herald.posts.home.panels",
 ]
 # Site-wide banners (e.g. the pre-election period): callables(request) -> list of {"title","text","url","kind"}.
-HERALD_BANNERS: list[str] = ["herald.elections.home.banners"]
+HERALD_BANNERS: list[str] = ["herald.elections.home.banners", "herald.posts.home.banners"]
+# Called with (uses, *, by) when consent is withdrawn, so apps can stop their own posts.
+HERALD_CONSENT_WITHDRAWN_HOOKS: list[str] = ["herald.posts.services.stop_posts_for_withdrawn_consent"]

@@ -1,3 +1,82 @@
+"""What the posts app adds to the home page (posts to publish, approve or fix) and to every page (the
+stop-publishing banner)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.urls import reverse
+from django.utils import timezone
+
+from herald.people.roles import Role
+from herald.posts import services
+from herald.posts.models import Post, PublishingPause
+from herald.social_accounts.models import Account
+
+WORKFLOW_ROLES = (Role.EDITOR, Role.COMMS, Role.SERVICE_MANAGER, Role.ADMIN)
+
+
+def _when(post: Post) -> str:
+    return f"{timezone.localtime(post.scheduled_for):%-d %b %Y %H:%M}" if post.scheduled_for else "no time set"
+
+
+def banners(request) -> list[dict]:
+    """While publishing is stopped, everyone who writes or approves posts sees it on every page."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not user.has_role(*WORKFLOW_ROLES):
+        return []
+    found = []
+    for pause in PublishingPause.objects.in_force().prefetch_related("accounts"):
+        where = "every account" if pause.all_accounts else ", ".join(a.display_name for a in pause.accounts.all())
+        found.append({
+            "title": "Publishing is stopped.",
+            "text": f"On {where}: {pause.reason} Do not publish scheduled posts until the communications team releases it.",
+            "url": reverse("posts:stop") if user.has_role(Role.COMMS) else reverse("posts:index"),
+            "link_text": "See what is held" if user.has_role(Role.COMMS) else "Your posts",
+            "kind": "danger",
+        })
+    return found
+
+
 def panels(request) -> list[dict]:
-    """Panels for the home page: [{"title", "items": [{"text", "url", "hint"}], "empty_text"}]."""
-    return []
+    user = request.user
+    if not user.has_role(*WORKFLOW_ROLES):
+        return []
+    found = []
+    accounts = Account.objects.edited_by(user)
+    ready = (Post.objects.ready().filter(account__in=accounts) | Post.objects.ready().filter(author=user)).distinct()
+    ready = ready.select_related("account").order_by("scheduled_for")[:20]
+    if ready:
+        found.append({
+            "title": "Ready to publish",
+            "items": [{"text": f"Publish on {p.account.display_name} and record its address",
+                       "url": reverse("posts:detail", args=[p.pk]), "hint": f"Due {_when(p)}"} for p in ready],
+            "empty_text": "",
+        })
+    waiting = [p for p in Post.objects.awaiting_approval().select_related("account", "author").order_by("scheduled_for")
+               if services.can_decide(p, user)][:20]
+    if waiting:
+        found.append({
+            "title": "Posts to approve",
+            "items": [{"text": f"{p.account.display_name}: {p.text[:60]}", "url": reverse("posts:detail", args=[p.pk]),
+                       "hint": f"by {p.author.full_name}, due {_when(p)}"} for p in waiting],
+            "empty_text": "",
+        })
+    returned = Post.objects.filter(author=user, status=Post.Status.SENT_BACK).select_related("account")[:20]
+    if returned:
+        found.append({
+            "title": "Posts sent back to you",
+            "items": [{"text": f"{p.account.display_name}: {p.text[:60]}", "url": reverse("posts:detail", args=[p.pk]),
+                       "hint": p.sent_back_reasons[:120]} for p in returned],
+            "empty_text": "",
+        })
+    expired = Post.objects.filter(author=user, status=Post.Status.EXPIRED,
+                                  expired_at__gte=timezone.now() - dt.timedelta(days=14)).select_related("account")[:10]
+    if expired:
+        found.append({
+            "title": "Your posts that expired",
+            "items": [{"text": f"{p.account.display_name}: {p.text[:60]}", "url": reverse("posts:detail", args=[p.pk]),
+                       "hint": "Not approved in time: reopen it with a new time"} for p in expired],
+            "empty_text": "",
+        })
+    return found

@@ -1,3 +1,8 @@
-from herald.navigation import NavItem  # noqa: F401
+from herald.navigation import NavItem
+from herald.people.roles import Role
 
-ITEMS: list = []
+ITEMS: list = [
+    NavItem("Posts", "posts:index", frozenset({Role.EDITOR, Role.COMMS, Role.SERVICE_MANAGER})),
+    NavItem("Archive", "posts:archive", frozenset({Role.COMMS, Role.ADMIN, Role.INFO_GOV, Role.MONITORING_OFFICER})),
+    NavItem("Stop publishing", "posts:stop", frozenset({Role.COMMS})),
+]

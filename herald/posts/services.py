@@ -1,0 +1,827 @@
+"""Writing, checking, approving and keeping official posts. Every state change the policy names is a
+function here: it takes the acting person (`by=`, None for a scheduled task), runs in one transaction,
+writes the audit trail and sends its emails only after the transaction commits."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from herald.audit import services as audit
+from herald.people.models import Person
+from herald.people.roles import Role
+from herald.posts import checking
+from herald.posts.models import (
+    MAX_TIERS,
+    Approval,
+    ApprovalTier,
+    Note,
+    Post,
+    PostFinding,
+    PostRetention,
+    PublishingPause,
+    Revision,
+)
+from herald.social_accounts.models import Account
+
+APPROVER_ROLES = (Role.EDITOR, Role.SERVICE_MANAGER, Role.COMMS, Role.ADMIN)
+
+# Hootsuite's rule: a post left pending this long expires even if its time has not come.
+PENDING_DAYS = 90
+
+# Where a post's address may point, per platform. Other platforms accept any https address.
+PLATFORM_DOMAINS = {
+    "facebook": ("facebook.com", "fb.com", "fb.watch"),
+    "x": ("x.com", "twitter.com"),
+    "instagram": ("instagram.com",),
+    "linkedin": ("linkedin.com",),
+    "youtube": ("youtube.com", "youtu.be"),
+    "tiktok": ("tiktok.com",),
+    "nextdoor": ("nextdoor.co.uk", "nextdoor.com"),
+    "bluesky": ("bsky.app",),
+    "threads": ("threads.net", "threads.com"),
+    "whatsapp": ("whatsapp.com",),
+}
+
+
+class PostError(ValidationError):
+    """A request the workflow refuses, with a message that says what to do."""
+
+
+# --- Who may do what ---------------------------------------------------------------------------
+
+
+def accounts_writable_by(person: Person):
+    """An editor writes for the accounts they edit; the communications team for any active account."""
+    accounts = Account.objects.active()
+    if person.has_role(Role.COMMS):
+        return accounts
+    return accounts.filter(pk__in=Account.objects.edited_by(person).values("pk"))
+
+
+def can_write_for(person: Person, account: Account) -> bool:
+    return accounts_writable_by(person).filter(pk=account.pk).exists()
+
+
+def comms_team() -> list[Person]:
+    return list(Person.objects.active().with_role(Role.COMMS).order_by("last_name", "first_name"))
+
+
+def eligible_approvers(post: Post, position: int | None = None) -> set[int]:
+    """Who may decide the tier now open: its approvers who have not decided it, never the author."""
+    tier = post.tier(position or post.current_tier)
+    if tier is None:
+        return set()
+    decided = set(
+        post.approvals.filter(round=post.round, tier=tier["position"]).values_list("person_id", flat=True)
+    )
+    return {pk for pk in tier["approvers"] if pk != post.author_id and pk not in decided}
+
+
+def can_decide(post: Post, person: Person) -> bool:
+    return post.status == Post.Status.AWAITING_APPROVAL and person.pk in eligible_approvers(post)
+
+
+def can_edit(post: Post, person: Person) -> bool:
+    if not post.is_editable:
+        return False
+    if post.status == Post.Status.AWAITING_APPROVAL:
+        return can_decide(post, person)
+    return post.author_id == person.pk or can_write_for(person, post.account)
+
+
+def can_override(post: Post, person: Person) -> bool:
+    return (
+        person.has_role(Role.COMMS)
+        and person.pk != post.author_id
+        and post.status == Post.Status.AWAITING_APPROVAL
+        and post.blocking
+        and not post.override_covers_blocks
+    )
+
+
+def pause_covering(account: Account) -> PublishingPause | None:
+    return PublishingPause.objects.covering(account).first()
+
+
+# --- Helpers -----------------------------------------------------------------------------------
+
+
+def _link(name: str, *args) -> str:
+    return settings.SITE_URL + reverse(name, args=args)
+
+
+def _notify(people: Iterable[Person], subject: str, body: str) -> None:
+    addresses = sorted({p.email for p in people if p.email and p.is_active})
+    if addresses:
+        transaction.on_commit(lambda: send_mail(subject, body, None, addresses))
+
+
+def _snapshot(post: Post) -> dict:
+    return audit.snapshot(post, exclude=("report", "plan", "media"))
+
+
+def _lock(post: Post) -> Post:
+    return Post.objects.select_for_update().select_related("account", "author").get(pk=post.pk)
+
+
+def _media_for(post: Post) -> tuple:
+    return checking.engine_media(post.media.all(), platform=post.platform, captions=post.video_captions)
+
+
+def _recheck(post: Post, *, period: dict | None = None) -> None:
+    """Check the post as it now stands and keep the report, and the rules it triggered for the archive."""
+    post.report = checking.run_check(
+        post.text, platform=post.platform, kind=post.kind, media=_media_for(post), period=period
+    )
+    post.blocking = post.report["blocking"]
+    post.save(update_fields=["report", "blocking", "updated_at"])
+    PostFinding.objects.filter(post=post).delete()
+    hits = {(f["rule"], f["severity"]) for f in post.report["findings"]}
+    PostFinding.objects.bulk_create([PostFinding(post=post, rule=r, severity=s) for r, s in sorted(hits)])
+
+
+def _revise(post: Post, *, by: Person | None, reason: str = "", by_approver: bool = False) -> Revision:
+    number = (post.revisions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    return Revision.objects.create(
+        post=post, number=number, text=post.text, scheduled_for=post.scheduled_for,
+        media_ids=sorted(post.media.values_list("pk", flat=True)), report=post.report, made_by=by,
+        reason=reason, by_approver=by_approver,
+    )
+
+
+def latest_revision_number(post: Post) -> int:
+    return post.revisions.order_by("-number").values_list("number", flat=True).first() or 0
+
+
+def diff(before: str, after: str) -> list[tuple[str, str]]:
+    """A word-level diff for the history: [(kind, words)] where kind is equal, removed or added."""
+    old, new = before.split(" "), after.split(" ")
+    parts: list[tuple[str, str]] = []
+    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if op == "equal":
+            parts.append(("equal", " ".join(old[a1:a2])))
+        if op in ("replace", "delete"):
+            parts.append(("removed", " ".join(old[a1:a2])))
+        if op in ("replace", "insert"):
+            parts.append(("added", " ".join(new[b1:b2])))
+    return parts
+
+
+def _media_uses(post: Post):
+    from herald.consents.models import MediaUse
+
+    return MediaUse.objects.filter(reference=use_reference(post))
+
+
+def use_reference(post: Post) -> str:
+    return f"post:{post.pk}"
+
+
+def _sync_media_uses(post: Post, *, state: str, by: Person | None) -> None:
+    """Tell the consent library where each asset is used and at what stage (draft, scheduled, published,
+    stopped), so a withdrawal reaches this post."""
+    from herald.consents import services as consents
+    from herald.consents.models import MediaUse
+
+    live = {use.asset_id: use for use in _media_uses(post).filter(state__in=MediaUse.State.values)}
+    wanted = set(post.media.values_list("pk", flat=True))
+    actor = by or post.author
+    for asset_id, use in live.items():
+        if asset_id not in wanted and use.state in (MediaUse.State.DRAFT, MediaUse.State.SCHEDULED):
+            consents.set_use_state(use, state=MediaUse.State.STOPPED, by=actor, reason="Removed from the post")
+    if state == MediaUse.State.STOPPED:
+        for use in live.values():
+            if use.state in (MediaUse.State.DRAFT, MediaUse.State.SCHEDULED):
+                consents.set_use_state(use, state=state, by=actor, reason="The post will not be published")
+        return
+    for asset in post.media.all():
+        use = live.get(asset.pk)
+        if use is None or use.state in (MediaUse.State.STOPPED, MediaUse.State.TAKEN_DOWN):
+            consents.record_use(
+                asset, by=actor, state=state, account=post.account, scheduled_for=post.scheduled_for,
+                published_url=post.published_url, reference=use_reference(post),
+            )
+        elif use.state != state:
+            consents.set_use_state(use, state=state, by=actor, published_url=post.published_url)
+
+
+def _check_media_usable(post: Post) -> None:
+    from herald.consents.services import asset_usability
+
+    for asset in post.media.all():
+        usability = asset_usability(asset, channel=post.platform, on=timezone.localdate())
+        if not usability.usable:
+            raise PostError(
+                {"media": f"{asset.title} cannot be used on {post.account.get_platform_display()}: "
+                          + " ".join(usability.reasons)}
+            )
+
+
+# --- Writing -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PostContent:
+    text: str
+    scheduled_for: dt.datetime | None = None
+    media: tuple = ()
+    video_captions: bool = False
+
+
+def _validate_content(content: PostContent, *, field: str = "text") -> None:
+    if not content.text.strip():
+        raise PostError({field: "Enter the text of the post"})
+
+
+def write_post(
+    *,
+    accounts: Sequence[Account],
+    texts: dict[str, str],
+    scheduled_for: dt.datetime | None,
+    media: Sequence = (),
+    video_captions: bool = False,
+    kind: str = Post.Kind.POST,
+    reply_to_text: str = "",
+    reply_to_url: str = "",
+    by: Person,
+) -> list[Post]:
+    """Save a draft for each chosen account, with the text written for its platform. The drafts share a
+    group so the author sees them together; each goes through its own account's approval."""
+    if not accounts:
+        raise PostError({"accounts": "Select at least one account"})
+    if kind == Post.Kind.REPLY and not reply_to_text.strip():
+        raise PostError({"reply_to_text": "Enter the comment you are replying to"})
+    refused = [a for a in accounts if not can_write_for(by, a)]
+    if refused:
+        raise PostError({"accounts": f"You cannot write for {refused[0].display_name}: you are not one of its editors"})
+    for account in accounts:
+        if not texts.get(account.platform, "").strip():
+            raise PostError({f"text_{account.platform}": f"Enter the text for {account.get_platform_display()}"})
+    if scheduled_for is not None and scheduled_for <= timezone.now():
+        raise PostError({"scheduled_for": "The scheduled time must be in the future"})
+    posts = []
+    with transaction.atomic():
+        group = None
+        for account in accounts:
+            post = Post(
+                account=account, author=by, kind=kind, reply_to_text=reply_to_text.strip(),
+                reply_to_url=reply_to_url.strip(), text=texts[account.platform].strip(),
+                scheduled_for=scheduled_for, video_captions=video_captions,
+            )
+            if group is not None:
+                post.group = group
+            post.save()
+            group = post.group
+            post.media.set(media)
+            _recheck(post)
+            _revise(post, by=by, reason="Written")
+            _sync_media_uses(post, state="draft", by=by)
+            audit.record(actor=by, action="post.written", obj=post, after=_snapshot(post))
+            posts.append(post)
+    return posts
+
+
+def edit_post(post: Post, content: PostContent, *, by: Person, reason: str = "") -> Post:
+    """Change a post's text, time or media. An approver's change is recorded as theirs, with the diff in
+    the history; approvals already given in this round stand, and the check runs again."""
+    _validate_content(content)
+    with transaction.atomic():
+        post = _lock(post)
+        if not can_edit(post, by):
+            raise PostError("You cannot change this post now")
+        if content.scheduled_for is not None and content.scheduled_for <= timezone.now():
+            raise PostError({"scheduled_for": "The scheduled time must be in the future"})
+        by_approver = post.status == Post.Status.AWAITING_APPROVAL
+        if by_approver and content.scheduled_for is None:
+            raise PostError({"scheduled_for": "Enter when the post should go out"})
+        before = _snapshot(post)
+        before_media = sorted(post.media.values_list("pk", flat=True))
+        post.text = content.text.strip()
+        post.scheduled_for = content.scheduled_for
+        post.video_captions = content.video_captions
+        post.save()
+        post.media.set(content.media)
+        after = _snapshot(post)
+        if after == before and sorted(post.media.values_list("pk", flat=True)) == before_media:
+            return post
+        if by_approver:
+            _check_media_usable(post)
+        _recheck(post)
+        _revise(post, by=by, reason=reason.strip(), by_approver=by_approver)
+        _sync_media_uses(post, state="scheduled" if by_approver else "draft", by=by)
+        audit.record(actor=by, action="post.edited", obj=post, before=before, after=_snapshot(post), reason=reason)
+    return post
+
+
+def recheck_post(post: Post, *, by: Person | None = None) -> Post:
+    with transaction.atomic():
+        post = _lock(post)
+        _recheck(post)
+    return post
+
+
+def _plan_for(post: Post, *, period: dict) -> list[dict]:
+    """The approval tiers for this post as they stand now. With no rule the communications team
+    approves. In a pre-election period the communications team approves as an extra, final tier."""
+    comms = [p.pk for p in comms_team()]
+    plan: list[dict] = []
+    for tier in ApprovalTier.objects.filter(account=post.account).prefetch_related("approvers"):
+        people = [p.pk for p in tier.approvers.all() if p.is_active]
+        names = ", ".join(p.full_name for p in tier.approvers.all() if p.is_active)
+        plan.append({"position": tier.position, "mode": tier.mode, "approvers": people, "label": names, "comms": False})
+    if not plan:
+        plan.append({"position": 1, "mode": "any", "approvers": comms, "label": "The communications team", "comms": True})
+    for tier in plan:
+        # Nobody approves their own post: if the author is the only approver left, the communications team decides.
+        others = [pk for pk in tier["approvers"] if pk != post.author_id]
+        if not others:
+            tier.update(mode="any", approvers=comms, label="The communications team (no other approver in this tier)")
+    if period["pre_election"] and not plan[-1]["comms"]:
+        plan.append({
+            "position": len(plan) + 1, "mode": "any", "approvers": comms,
+            "label": "The communications team (pre-election period)", "comms": True, "pre_election": True,
+        })
+    return plan
+
+
+def submit_for_approval(post: Post, *, by: Person) -> Post:
+    """Send a draft for approval under its account's rule. It needs a time in the future."""
+    with transaction.atomic():
+        post = _lock(post)
+        if post.status not in (Post.Status.DRAFT, Post.Status.SENT_BACK):
+            raise PostError("Only a draft or a post sent back can be sent for approval")
+        if post.author_id != by.pk and not can_write_for(by, post.account):
+            raise PostError("Only the author or an editor of the account can send this post for approval")
+        if not post.text.strip():
+            raise PostError({"text": "Enter the text of the post"})
+        if post.scheduled_for is None:
+            raise PostError({"scheduled_for": "Enter when the post should go out before sending it for approval"})
+        if post.scheduled_for <= timezone.now():
+            raise PostError({"scheduled_for": "The scheduled time has passed: choose a time in the future"})
+        _check_media_usable(post)
+        period = checking.pre_election()
+        before = _snapshot(post)
+        _recheck(post, period=period)
+        post.plan = _plan_for(post, period=period)
+        if any(not [pk for pk in tier["approvers"] if pk != post.author_id] for tier in post.plan):
+            raise PostError("Nobody can approve this post: ask the communications team to set the account's approval rule")
+        post.pre_election = period["pre_election"]
+        post.round += 1
+        post.current_tier = 1
+        post.status = Post.Status.AWAITING_APPROVAL
+        post.submitted_at = timezone.now()
+        post.sent_back_reasons = ""
+        post.save()
+        _sync_media_uses(post, state="scheduled", by=by)
+        audit.record(actor=by, action="post.submitted", obj=post, before=before, after=_snapshot(post))
+        _tell_approvers(post)
+    return post
+
+
+def _tell_approvers(post: Post) -> None:
+    tier = post.tier(post.current_tier)
+    people = Person.objects.filter(pk__in=eligible_approvers(post))
+    _notify(
+        people,
+        f"Post to approve: {post.account.display_name}",
+        f"{post.author.full_name} wrote a post for {post.account} that needs your approval "
+        f"(tier {tier['position']} of {len(post.plan)}).\n\n{post.text}\n\n"
+        f"Review it: {_link('posts:detail', post.pk)}\n",
+    )
+
+
+def approve_post(post: Post, *, by: Person, note: str = "") -> Post:
+    """Approve the open tier. Nobody approves their own post; a post that blocks cannot be approved
+    unless the communications team has overridden the block. When the last tier is complete the post
+    is approved and waits for its time."""
+    with transaction.atomic():
+        post = _lock(post)
+        if post.status != Post.Status.AWAITING_APPROVAL:
+            raise PostError("This post is not awaiting approval")
+        if by.pk == post.author_id:
+            raise PostError("You wrote this post: someone else must approve it")
+        if by.pk not in eligible_approvers(post):
+            raise PostError("You are not an approver for this stage of the post, or you have already approved it")
+        if post.scheduled_for and post.scheduled_for <= timezone.now():
+            raise PostError("The scheduled time has passed, so the post has expired: the author can reschedule it")
+        # The rules in force now (a pre-election period may have begun since it was written).
+        _recheck(post)
+        if post.blocking and not post.override_covers_blocks:
+            raise PostError(
+                "This post breaks the policy (see the findings marked 'Blocks'). Send it back, or the "
+                "communications team may override the block with a written justification"
+            )
+        before = _snapshot(post)
+        Approval.objects.create(
+            post=post, round=post.round, tier=post.current_tier, person=by, decision=Approval.Decision.APPROVED,
+            reasons=note.strip(), revision=latest_revision_number(post),
+        )
+        tier = post.tier(post.current_tier)
+        done = tier["mode"] == "any" or not eligible_approvers(post)
+        action = "post.tier_approved"
+        if done and post.current_tier >= len(post.plan):
+            post.status = Post.Status.APPROVED
+            post.approved_at = timezone.now()
+            post.approved_revision = latest_revision_number(post)
+            action = "post.approved"
+        elif done:
+            post.current_tier += 1
+        post.save()
+        audit.record(actor=by, action=action, obj=post, before=before, after=_snapshot(post), reason=note.strip())
+        if post.status == Post.Status.APPROVED:
+            _notify([post.author], f"Approved: your post for {post.account.display_name}",
+                    f"Your post for {post.account} was approved. Herald will tell you when it is time to publish it "
+                    f"({timezone.localtime(post.scheduled_for):%-d %B %Y at %H:%M}).\n\n{_link('posts:detail', post.pk)}\n")
+        elif done:
+            _tell_approvers(post)
+    return post
+
+
+def send_back(post: Post, *, by: Person, reasons: str) -> Post:
+    """Return a post to its author with reasons; approvals in this round no longer count."""
+    if not reasons.strip():
+        raise PostError({"reasons": "Enter why you are sending the post back"})
+    with transaction.atomic():
+        post = _lock(post)
+        if post.status != Post.Status.AWAITING_APPROVAL:
+            raise PostError("This post is not awaiting approval")
+        if by.pk == post.author_id or by.pk not in eligible_approvers(post):
+            raise PostError("Only an approver for this stage can send the post back")
+        before = _snapshot(post)
+        Approval.objects.create(
+            post=post, round=post.round, tier=post.current_tier, person=by, decision=Approval.Decision.SENT_BACK,
+            reasons=reasons.strip(), revision=latest_revision_number(post),
+        )
+        post.status = Post.Status.SENT_BACK
+        post.sent_back_reasons = reasons.strip()
+        post.current_tier = 0
+        post.save()
+        _sync_media_uses(post, state="draft", by=by)
+        audit.record(actor=by, action="post.sent_back", obj=post, before=before, after=_snapshot(post), reason=reasons)
+        _notify([post.author], f"Sent back: your post for {post.account.display_name}",
+                f"{by.full_name} sent your post back:\n\n{reasons.strip()}\n\n{_link('posts:detail', post.pk)}\n")
+    return post
+
+
+def override_block(post: Post, *, by: Person, justification: str) -> Post:
+    """The communications team lets a blocked post go forward, with a written justification that is kept
+    and reported. It covers the rules blocking now; a later change that blocks on another rule needs a
+    new override."""
+    if not by.has_role(Role.COMMS):
+        raise PostError("Only the communications team can override a block")
+    if len(justification.strip()) < 20:
+        raise PostError({"justification": "Explain in at least 20 characters why the post should go out despite the block"})
+    with transaction.atomic():
+        post = _lock(post)
+        if by.pk == post.author_id:
+            raise PostError("You wrote this post: another member of the communications team must decide on the block")
+        if post.status != Post.Status.AWAITING_APPROVAL:
+            raise PostError("Only a post awaiting approval can have a block overridden")
+        _recheck(post)
+        if not post.blocking:
+            raise PostError("Nothing in this post blocks it now")
+        before = _snapshot(post)
+        post.override_by = by
+        post.override_at = timezone.now()
+        post.override_justification = justification.strip()
+        post.override_rules = post.block_rules
+        post.save()
+        audit.record(
+            actor=by, action="post.block_overridden", obj=post, before=before, after=_snapshot(post),
+            reason=justification.strip(),
+        )
+    return post
+
+
+def add_note(post: Post, *, by: Person, text: str) -> Note:
+    """A private note for the author and approvers. Notes are never published."""
+    if not text.strip():
+        raise PostError({"text": "Enter the note"})
+    with transaction.atomic():
+        note = Note.objects.create(post=post, author=by, text=text.strip())
+        audit.record(actor=by, action="post.note_added", obj=post, after={"note": note.pk, "text": note.text})
+    return note
+
+
+def cancel_post(post: Post, *, by: Person, reason: str) -> Post:
+    """Withdraw a post that has not been published. Its record stays."""
+    if not reason.strip():
+        raise PostError({"reason": "Enter why the post is being cancelled"})
+    with transaction.atomic():
+        post = _lock(post)
+        if post.status in (Post.Status.PUBLISHED, Post.Status.CANCELLED, Post.Status.EXPIRED):
+            raise PostError("This post can no longer be cancelled")
+        if post.author_id != by.pk and not by.has_role(Role.COMMS) and not can_write_for(by, post.account):
+            raise PostError("Only the author, an editor of the account or the communications team can cancel it")
+        before = _snapshot(post)
+        post.status = Post.Status.CANCELLED
+        post.cancelled_reason = reason.strip()
+        post.save()
+        _sync_media_uses(post, state="stopped", by=by)
+        audit.record(actor=by, action="post.cancelled", obj=post, before=before, after=_snapshot(post), reason=reason)
+    return post
+
+
+def reopen_post(post: Post, *, by: Person) -> Post:
+    """Bring an expired post back as a draft so its author can give it a new time."""
+    with transaction.atomic():
+        post = _lock(post)
+        if post.status != Post.Status.EXPIRED:
+            raise PostError("Only an expired post can be reopened")
+        if post.author_id != by.pk and not can_write_for(by, post.account):
+            raise PostError("Only the author or an editor of the account can reopen it")
+        before = _snapshot(post)
+        post.status = Post.Status.DRAFT
+        post.current_tier = 0
+        post.expired_at = None
+        post.save()
+        audit.record(actor=by, action="post.reopened", obj=post, before=before, after=_snapshot(post))
+    return post
+
+
+# --- Time passing ------------------------------------------------------------------------------
+
+
+def expire_overdue_posts(*, now: dt.datetime | None = None) -> list[Post]:
+    """A post still awaiting approval (or sent back) when its time comes expires; so does one left
+    pending for 90 days."""
+    now = now or timezone.now()
+    due = Post.objects.filter(status__in=[Post.Status.AWAITING_APPROVAL, Post.Status.SENT_BACK]).filter(
+        models_q_due(now)
+    )
+    expired = []
+    for pk in due.values_list("pk", flat=True):
+        with transaction.atomic():
+            post = Post.objects.select_for_update().select_related("account", "author").get(pk=pk)
+            if post.status not in (Post.Status.AWAITING_APPROVAL, Post.Status.SENT_BACK):
+                continue
+            before = _snapshot(post)
+            post.status = Post.Status.EXPIRED
+            post.expired_at = now
+            post.current_tier = 0
+            post.save()
+            _sync_media_uses(post, state="stopped", by=None)
+            reason = "Not approved before its scheduled time"
+            if post.scheduled_for is None or post.scheduled_for > now:
+                reason = f"Pending approval for more than {PENDING_DAYS} days"
+            audit.record(actor=None, action="post.expired", obj=post, before=before, after=_snapshot(post), reason=reason)
+            _notify([post.author], f"Expired: your post for {post.account.display_name}",
+                    f"Your post for {post.account} expired: {reason.lower()}. You can reopen it and give it a new "
+                    f"time.\n\n{_link('posts:detail', post.pk)}\n")
+            expired.append(post)
+    return expired
+
+
+def models_q_due(now: dt.datetime):
+    from django.db.models import Q
+
+    return Q(scheduled_for__lte=now) | Q(submitted_at__lte=now - dt.timedelta(days=PENDING_DAYS))
+
+
+def mark_ready_posts(*, now: dt.datetime | None = None) -> list[Post]:
+    """At its time, an approved post is ready: Herald holds no passwords, so it tells the author (and the
+    account's editors) to publish it and record the address. Posts on a stopped account wait."""
+    now = now or timezone.now()
+    ready = []
+    for pk in Post.objects.scheduled().filter(scheduled_for__lte=now).values_list("pk", flat=True):
+        with transaction.atomic():
+            post = Post.objects.select_for_update().select_related("account", "author").get(pk=pk)
+            if post.status != Post.Status.APPROVED or pause_covering(post.account):
+                continue
+            before = _snapshot(post)
+            post.status = Post.Status.READY
+            post.ready_at = now
+            post.save()
+            audit.record(actor=None, action="post.ready", obj=post, before=before, after=_snapshot(post))
+            people = {post.author, *post.account.active_editors()}
+            _notify(people, f"Ready to publish: {post.account.display_name}",
+                    f"The approved post for {post.account} is due now. Publish it on "
+                    f"{post.account.get_platform_display()} exactly as approved, then record its address in "
+                    f"Herald:\n\n{post.text}\n\n{_link('posts:publish', post.pk)}\n")
+            ready.append(post)
+    return ready
+
+
+def check_post_address(url: str, platform: str) -> str:
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme != "https" or not parts.hostname:
+        raise PostError({"url": "Enter the post's full address, starting https://"})
+    domains = PLATFORM_DOMAINS.get(platform)
+    host = parts.hostname.lower()
+    if domains and not any(host == d or host.endswith("." + d) for d in domains):
+        raise PostError({"url": f"Enter an address on {' or '.join(domains)}, where this account posts"})
+    if parts.path in ("", "/"):
+        raise PostError({"url": "Enter the address of the post itself, not the platform's home page"})
+    return url
+
+
+def record_publication(post: Post, *, url: str, by: Person) -> Post:
+    """The editor published the approved post on the platform; record where. This completes the record."""
+    with transaction.atomic():
+        post = _lock(post)
+        if post.status != Post.Status.READY:
+            raise PostError("Only a post that is ready to publish can be recorded as published")
+        if post.author_id != by.pk and not can_write_for(by, post.account):
+            raise PostError("Only the author or an editor of the account can record its publication")
+        url = check_post_address(url, post.platform)
+        before = _snapshot(post)
+        post.published_url = url
+        post.published_at = timezone.now()
+        post.published_by = by
+        post.status = Post.Status.PUBLISHED
+        post.save()
+        _sync_media_uses(post, state="published", by=by)
+        audit.record(actor=by, action="post.published", obj=post, before=before, after=_snapshot(post))
+    return post
+
+
+# --- The stop-publishing switch ----------------------------------------------------------------
+
+
+def stop_publishing(*, by: Person, reason: str, accounts: Sequence[Account] = ()) -> PublishingPause:
+    """In a crisis the communications team stops all scheduled posts, on every account or the chosen
+    ones. Nothing becomes ready to publish until it is released; every editor sees the banner."""
+    if not by.has_role(Role.COMMS):
+        raise PostError("Only the communications team can stop publishing")
+    if not reason.strip():
+        raise PostError({"reason": "Enter why publishing is being stopped"})
+    with transaction.atomic():
+        pause = PublishingPause.objects.create(all_accounts=not accounts, reason=reason.strip(), started_by=by)
+        pause.accounts.set(accounts)
+        audit.record(
+            actor=by, action="posts.publishing_stopped", obj=pause,
+            after={"all_accounts": pause.all_accounts, "accounts": [a.pk for a in accounts], "reason": pause.reason},
+            reason=pause.reason,
+        )
+    return pause
+
+
+def release_publishing(pause: PublishingPause, *, by: Person) -> PublishingPause:
+    """Lift a stop. Posts whose time came while it was in force become ready at the next run."""
+    if not by.has_role(Role.COMMS):
+        raise PostError("Only the communications team can release publishing")
+    with transaction.atomic():
+        pause = PublishingPause.objects.select_for_update().get(pk=pause.pk)
+        if pause.released_at:
+            raise PostError("Publishing has already been released")
+        pause.released_at = timezone.now()
+        pause.released_by = by
+        pause.save()
+        audit.record(actor=by, action="posts.publishing_released", obj=pause, after={"released_at": pause.released_at})
+        from herald.posts.tasks import make_due_posts_ready
+
+        transaction.on_commit(lambda: make_due_posts_ready.enqueue())
+    return pause
+
+
+# --- Rules and retention -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TierSpec:
+    mode: str
+    approvers: tuple[Person, ...]
+
+
+def set_approval_rule(account: Account, tiers: Sequence[TierSpec], *, by: Person) -> list[ApprovalTier]:
+    """Replace an account's approval rule: up to three tiers, each with its approvers and any/all.
+    Posts already awaiting approval keep the tiers they were submitted under."""
+    if len(tiers) > MAX_TIERS:
+        raise PostError({"tiers": f"An approval rule has at most {MAX_TIERS} tiers"})
+    for number, tier in enumerate(tiers, 1):
+        if tier.mode not in ApprovalTier.Mode.values:
+            raise PostError({f"tier_{number}_mode": f"Select whether any or all approvers in tier {number} must approve"})
+        if not tier.approvers:
+            raise PostError({f"tier_{number}_approvers": f"Select at least one approver for tier {number}"})
+        for person in tier.approvers:
+            if not person.has_role(*APPROVER_ROLES):
+                raise PostError({f"tier_{number}_approvers": f"{person.full_name} cannot approve posts: choose an "
+                                                             "editor, service manager or member of the communications team"})
+    with transaction.atomic():
+        before = [
+            {"position": t.position, "mode": t.mode, "approvers": sorted(t.approvers.values_list("pk", flat=True))}
+            for t in ApprovalTier.objects.filter(account=account)
+        ]
+        ApprovalTier.objects.filter(account=account).delete()
+        made = []
+        for number, tier in enumerate(tiers, 1):
+            row = ApprovalTier.objects.create(account=account, position=number, mode=tier.mode)
+            row.approvers.set(tier.approvers)
+            made.append(row)
+        after = [{"position": n, "mode": t.mode, "approvers": sorted(p.pk for p in t.approvers)} for n, t in enumerate(tiers, 1)]
+        audit.record(actor=by, action="posts.approval_rule_set", obj=account, before={"tiers": before},
+                     after={"tiers": after})
+    return made
+
+
+def retention_for(account: Account) -> PostRetention:
+    return PostRetention.objects.filter(account=account).first() or PostRetention(account=account)
+
+
+def set_retention(account: Account, *, years: int, legal_hold: bool, legal_hold_reason: str = "", by: Person) -> PostRetention:
+    if not 1 <= years <= 100:
+        raise PostError({"years": "Enter a number of years between 1 and 100"})
+    if legal_hold and not legal_hold_reason.strip():
+        raise PostError({"legal_hold_reason": "Enter why the posts are on legal hold"})
+    with transaction.atomic():
+        retention, _ = PostRetention.objects.select_for_update().get_or_create(account=account)
+        before = audit.snapshot(retention)
+        retention.years = years
+        retention.legal_hold = legal_hold
+        retention.legal_hold_reason = legal_hold_reason.strip() if legal_hold else ""
+        retention.save()
+        audit.record(actor=by, action="posts.retention_set", obj=retention, before=before, after=audit.snapshot(retention))
+    return retention
+
+
+def _retention_cutoff(years: int, today: dt.date) -> dt.date:
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - years, day=28)
+
+
+def delete_past_retention(*, today: dt.date | None = None) -> int:
+    """Delete posts older than their account's retention period (counted from publication, or from the
+    last change for posts never published), except accounts on legal hold. Each deletion is audited with
+    what was deleted."""
+    today = today or timezone.localdate()
+    deleted = 0
+    for account in Account.objects.filter(posts__isnull=False).distinct():
+        retention = retention_for(account)
+        if retention.legal_hold:
+            continue
+        cutoff = _retention_cutoff(retention.years, today)
+        finished = [Post.Status.PUBLISHED, Post.Status.EXPIRED, Post.Status.CANCELLED]
+        old = Post.objects.filter(account=account, status__in=finished).filter(
+            models_q_older(cutoff)
+        )
+        for post in old:
+            with transaction.atomic():
+                from herald.consents.models import MediaUse
+
+                if _media_uses(post).filter(takedowns__completed_at=None).exists():
+                    continue  # an open takedown task still needs this record
+                summary = _snapshot(post)
+                summary["text"] = post.text
+                audit.record(
+                    actor=None, action="post.deleted_after_retention", obj=post, before=summary,
+                    reason=f"Past the {retention.years}-year retention period for {account}",
+                )
+                MediaUse.objects.filter(reference=use_reference(post)).update(reference="")
+                post.delete()
+                deleted += 1
+    return deleted
+
+
+def models_q_older(cutoff: dt.date):
+    from django.db.models import Q
+
+    return Q(published_at__date__lt=cutoff) | Q(published_at=None, updated_at__date__lt=cutoff)
+
+
+# --- Consent withdrawn -------------------------------------------------------------------------
+
+
+def stop_posts_for_withdrawn_consent(uses, *, by) -> list[Post]:
+    """Called by the consent library when someone withdraws consent (HERALD_CONSENT_WITHDRAWN_HOOKS).
+    Unpublished posts using the asset are taken out of the workflow (cancelled, with the reason);
+    published posts keep their record and show the open takedown task until it is done."""
+    stopped = []
+    references = {use.reference for use in uses if use.reference.startswith("post:")}
+    pks = [int(ref.split(":", 1)[1]) for ref in references if ref.split(":", 1)[1].isdigit()]
+    for post in Post.objects.filter(pk__in=pks).exclude(
+        status__in=[Post.Status.PUBLISHED, Post.Status.CANCELLED, Post.Status.EXPIRED]
+    ):
+        with transaction.atomic():
+            post = _lock(post)
+            before = _snapshot(post)
+            post.status = Post.Status.CANCELLED
+            post.cancelled_reason = "Consent was withdrawn by someone shown in its media"
+            post.save()
+            audit.record(actor=by if getattr(by, "pk", None) else None, action="post.stopped_consent_withdrawn",
+                         obj=post, before=before, after=_snapshot(post), reason=post.cancelled_reason)
+            people = {post.author, *post.account.active_editors()}
+            _notify(people, f"Stopped: a post for {post.account.display_name}",
+                    f"Someone shown in this post's media withdrew consent, so it will not be published.\n\n"
+                    f"{_link('posts:detail', post.pk)}\n")
+            stopped.append(post)
+    return stopped
+
+
+def open_takedowns(post: Post):
+    from herald.consents.models import TakedownTask
+
+    return TakedownTask.objects.open().filter(use__reference=use_reference(post)).select_related("use__asset", "record")

@@ -1,0 +1,197 @@
+"""Writing with live findings, each approval path, expiry, the stop switch and a pre-election post,
+in real Chromium."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from herald.elections.tests.factories import ElectionFactory
+from herald.factories import CouncillorFactory, PersonFactory
+from herald.people.roles import Role
+from herald.posts import services
+from herald.posts.models import Post
+from herald.posts.tests.factories import in_hours, tier
+
+pytestmark = pytest.mark.browser
+
+CLEAN = "The leisure centre pool reopens on Monday after its refit."
+
+
+def submitted(author, account, text=CLEAN, hours=48):
+    post = services.write_post(accounts=[account], texts={account.platform: text}, scheduled_for=in_hours(hours),
+                               by=author)[0]
+    return services.submit_for_approval(post, by=author)
+
+
+def switch_to(page, sign_in, person):
+    page.context.clear_cookies()
+    sign_in(page, person)
+
+
+def test_an_editor_sees_findings_as_they_type_and_fixes_a_hashtag_in_one_click(
+    page, sign_in, assert_accessible, editor, comms_officer, facebook
+):
+    # given an editor writing a post
+    sign_in(page, editor)
+    page.locator("[data-nav=\"posts:index\"]").click()
+    page.get_by_role("button", name="Write a post").click()
+    page.evaluate("window.notReloaded = true")
+    # when they type a personal phone number and a run-together hashtag
+    page.get_by_label("Text for Facebook").fill("Ring Jo on 07700 900123 about the #summerfestival")
+    # then the findings appear beside the text, each span marked, with the clause named
+    findings = page.locator("#findings-facebook")
+    findings.locator("[data-rule=phone-number]").wait_for()
+    assert "Blocks" in findings.inner_text()
+    assert findings.locator("mark.herald-mark--block").inner_text().startswith("07700 900123")
+    assert "personal-data" in findings.locator("[data-rule=phone-number]").inner_text()
+    assert "of 63206 characters" in findings.inner_text()
+    assert_accessible(page)
+    # when they take the suggested fix and remove the number
+    page.get_by_role("button", name="Change to #SummerFestival").click()
+    page.locator("#findings-facebook [data-rule=hashtag-camelcase]").wait_for(state="detached")
+    box = page.get_by_label("Text for Facebook")
+    assert box.input_value() == "Ring Jo on 07700 900123 about the #SummerFestival"
+    box.fill("Join us at the #SummerFestival on Saturday.")
+    page.locator("#findings-facebook [data-rule=phone-number]").wait_for(state="detached")
+    assert page.evaluate("window.notReloaded") is True
+    # and send it for approval
+    page.get_by_label("When should it go out?").fill(timezone.localtime(in_hours(30)).strftime("%Y-%m-%dT%H:%M"))
+    page.get_by_role("button", name="Send for approval").click()
+    assert "Sent for approval" in page.content()
+    assert Post.objects.get().status == Post.Status.AWAITING_APPROVAL
+    assert_accessible(page)
+
+
+def test_a_two_tier_rule_needs_any_one_then_all(page, sign_in, editor, facebook, service_manager, comms_officer):
+    # given tier 1: any of two managers; tier 2: both of two senior officers
+    deputy, head, director = (PersonFactory(roles=[Role.SERVICE_MANAGER]) for _ in range(3))
+    tier(facebook, 1, "any", service_manager, deputy)
+    tier(facebook, 2, "all", head, director)
+    post = submitted(editor, facebook)
+    for approver in (service_manager, head):
+        switch_to(page, sign_in, approver)
+        page.goto(f"/posts/{post.pk}/")
+        page.get_by_role("button", name="Approve").click()
+        assert "Approved" in page.locator(".govuk-notification-banner").inner_text()
+    # after one of tier 1 and one of the two in tier 2 it still waits for the director
+    assert "Awaiting approval" in page.locator("#post-status").inner_text()
+    switch_to(page, sign_in, deputy)
+    page.goto(f"/posts/{post.pk}/")
+    assert page.get_by_role("button", name="Approve").count() == 0  # tier 1 is done
+    switch_to(page, sign_in, director)
+    page.goto("/posts/approvals/")
+    page.get_by_role("link", name=CLEAN[:40]).click()
+    page.get_by_role("button", name="Approve").click()
+    assert "Approved and scheduled" in page.locator("#post-status").inner_text()
+
+
+def test_the_author_cannot_approve_their_own_post_and_an_approver_sends_it_back(
+    page, sign_in, assert_accessible, editor, comms_officer, facebook
+):
+    tier(facebook, 1, "any", editor, comms_officer)
+    post = submitted(editor, facebook)
+    sign_in(page, editor)
+    page.goto(f"/posts/{post.pk}/")
+    assert "you cannot approve it" in page.locator("#own-post").inner_text()
+    assert page.get_by_role("button", name="Approve").count() == 0
+    switch_to(page, sign_in, comms_officer)
+    page.goto(f"/posts/{post.pk}/")
+    page.get_by_role("button", name="Send back").click()
+    page.get_by_role("button", name="Send back").click()
+    assert "Enter why you are sending the post back" in page.locator(".govuk-error-summary").inner_text()
+    assert_accessible(page)
+    page.get_by_label("Why are you sending it back?").fill("Say which leisure centre.")
+    page.get_by_role("button", name="Send back").click()
+    assert "Sent back" in page.locator("#post-status").inner_text()
+    assert "Say which leisure centre." in page.content()
+
+
+def test_comms_override_a_block_only_with_a_written_justification(
+    page, sign_in, assert_accessible, editor, comms_officer, facebook
+):
+    post = submitted(editor, facebook, "For out-of-hours help ring our duty officer on 07700 900123.")
+    sign_in(page, comms_officer)
+    page.goto(f"/posts/{post.pk}/")
+    page.get_by_role("button", name="Approve").click()
+    assert "breaks the policy" in page.content()
+    page.get_by_role("button", name="Override the block").first.click()
+    page.get_by_role("button", name="Override the block").click()
+    assert "Enter the justification" in page.locator(".govuk-error-summary").inner_text()
+    assert_accessible(page)
+    page.get_by_label("Why should this post go out despite the block?").fill(
+        "This is the council's published out-of-hours duty phone, not a personal number.")
+    page.get_by_role("button", name="Override the block").click()
+    page.get_by_role("button", name="Approve").click()
+    assert "Approved and scheduled" in page.locator("#post-status").inner_text()
+    page.goto("/posts/overrides/")
+    assert "published out-of-hours duty phone" in page.locator("main").inner_text()
+    assert_accessible(page)
+
+
+def test_a_post_not_approved_in_time_expires_and_can_be_reopened(page, sign_in, editor, comms_officer, facebook):
+    post = submitted(editor, facebook, hours=1)
+    # when its time passes and the periodic task runs
+    services.expire_overdue_posts(now=post.scheduled_for + dt.timedelta(minutes=1))
+    sign_in(page, editor)
+    assert "Your posts that expired" in page.content()
+    page.get_by_role("link", name=f"{facebook.display_name}: {CLEAN[:60]}").click()
+    assert "Expired" in page.locator("#post-status").inner_text()
+    switch_to(page, sign_in, comms_officer)
+    page.goto(f"/posts/{post.pk}/")
+    assert page.get_by_role("button", name="Approve").count() == 0
+    switch_to(page, sign_in, editor)
+    page.goto(f"/posts/{post.pk}/")
+    page.get_by_role("button", name="Reopen as a draft").click()
+    assert "Draft" in page.locator("#post-status").inner_text()
+
+
+def test_the_stop_switch_holds_posts_and_every_editor_sees_the_banner(
+    page, sign_in, assert_accessible, editor, comms_officer, facebook
+):
+    post = services.approve_post(submitted(editor, facebook, hours=1), by=comms_officer)
+    sign_in(page, comms_officer)
+    page.get_by_role("link", name="Stop publishing").first.click()
+    page.get_by_label("Every account").check()
+    page.get_by_label("Why are you stopping publishing?").fill("Major incident: flooding in Hinckley.")
+    page.get_by_role("button", name="Stop publishing").click()
+    assert_accessible(page)
+    services.mark_ready_posts(now=post.scheduled_for + dt.timedelta(minutes=1))
+    page.reload()
+    assert "Posts held" in page.content()
+    assert CLEAN[:40] in page.locator("main").inner_text()
+    switch_to(page, sign_in, editor)
+    assert "Publishing is stopped." in page.locator(".herald-site-banner").inner_text()
+    post.refresh_from_db()
+    assert post.status == Post.Status.APPROVED
+    switch_to(page, sign_in, comms_officer)
+    page.goto("/posts/stop/")
+    page.get_by_role("button", name="Release publishing").click()
+    assert page.locator(".herald-site-banner").count() == 0
+    services.mark_ready_posts(now=post.scheduled_for + dt.timedelta(minutes=2))
+    post.refresh_from_db()
+    assert post.status == Post.Status.READY
+
+
+def test_in_a_pre_election_period_the_check_is_strict_and_comms_must_approve(
+    page, sign_in, editor, comms_officer, service_manager, facebook
+):
+    today = timezone.localdate()
+    ElectionFactory(poll_date=today + dt.timedelta(days=21), notice_published_on=today - dt.timedelta(days=3))
+    CouncillorFactory(first_name="Stuart", last_name="Bray", ward="Burbage")
+    tier(facebook, 1, "any", service_manager)
+    sign_in(page, editor)
+    page.goto("/posts/write/")
+    assert "pre-election period is in force" in page.content()
+    page.get_by_label("Text for Facebook").fill("Councillor Stuart Bray opened the new play area in Burbage today.")
+    finding = page.locator("#findings-facebook [data-rule=councillor-named]")
+    finding.wait_for()
+    assert "Blocks" in finding.inner_text()
+    assert "Pre-election rules" in page.locator("#findings-facebook").inner_text()
+    page.get_by_label("Text for Facebook").fill("The new play area in Burbage is open.")
+    page.locator("#findings-facebook [data-rule=councillor-named]").wait_for(state="detached")
+    page.get_by_label("When should it go out?").fill(timezone.localtime(in_hours(30)).strftime("%Y-%m-%dT%H:%M"))
+    page.get_by_role("button", name="Send for approval").click()
+    approval = page.locator("#approval + ol").inner_text()
+    assert "Tier 2" in approval and "pre-election period" in approval
+    assert Role.COMMS in comms_officer.roles

@@ -1,0 +1,33 @@
+"""Factories for posts. People come from herald/factories.py, accounts from the register's factories."""
+
+import datetime as dt
+
+import factory
+from django.utils import timezone
+
+from herald.factories import PersonFactory
+from herald.posts.models import ApprovalTier, Post
+from herald.social_accounts.tests.factories import AccountFactory
+
+
+def in_hours(hours: float) -> dt.datetime:
+    return timezone.now() + dt.timedelta(hours=hours)
+
+
+class PostFactory(factory.django.DjangoModelFactory):
+    """A draft, saved directly (no check run). Use the services to move it through the workflow."""
+
+    class Meta:
+        model = Post
+        skip_postgeneration_save = True
+
+    account = factory.SubFactory(AccountFactory)
+    author = factory.SubFactory(PersonFactory)
+    text = "The leisure centre pool reopens on Monday after its refit."
+    scheduled_for = factory.LazyFunction(lambda: in_hours(48))
+
+
+def tier(account, position: int, mode: str, *approvers) -> ApprovalTier:
+    row = ApprovalTier.objects.create(account=account, position=position, mode=mode)
+    row.approvers.set(approvers)
+    return row

@@ -1,0 +1,88 @@
+"""The posts pages: writing with the live check, the fix button, errors, and acting on a post."""
+
+import pytest
+from django.urls import reverse
+
+from herald.posts import services
+from herald.posts.models import Post
+from herald.posts.tests.factories import in_hours
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_live_check_returns_findings_with_marked_spans_and_a_clause(client, editor, facebook):
+    client.force_login(editor)
+    response = client.post(reverse("posts:check"), {"field": "text_facebook", "text_facebook": "Call 07700 900123 #summerfestival"},
+                           headers={"HX-Request": "true"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert '<mark class="herald-mark herald-mark--block"' in body and "07700 900123</mark>" not in body.split("<mark")[0]
+    assert "personal phone number" in body and "Change to #SummerFestival" in body
+    assert "<strong>33</strong> of 63206 characters" in body
+
+
+def test_the_live_check_refuses_an_unknown_field(client, editor):
+    client.force_login(editor)
+    assert client.post(reverse("posts:check"), {"field": "password"}).status_code == 400
+
+
+def test_the_fix_button_returns_the_text_fixed(client, editor, facebook):
+    client.force_login(editor)
+    text = "Join us at the #summerfestival"
+    response = client.post(reverse("posts:fix"), {"text_facebook": text, "fix": "text_facebook|hashtag-camelcase|15"})
+    assert "Join us at the #SummerFestival</textarea>" in response.content.decode()
+
+
+def test_without_javascript_the_fix_button_refills_the_form_and_saves_nothing(client, editor, facebook):
+    client.force_login(editor)
+    response = client.post(reverse("posts:write"), {
+        "accounts": [facebook.pk], "text_facebook": "Join us at the #summerfestival",
+        "fix": "text_facebook|hashtag-camelcase|15",
+    })
+    assert "#SummerFestival</textarea>" in response.content.decode()
+    assert not Post.objects.exists()
+
+
+def test_a_post_with_no_text_is_refused_with_an_error_summary_and_nothing_saved(client, editor, facebook):
+    client.force_login(editor)
+    response = client.post(reverse("posts:write"), {"accounts": [facebook.pk], "text_facebook": "", "action": "submit"})
+    body = response.content.decode()
+    assert "There is a problem" in body and "Enter the text for Facebook" in body
+    assert "<title>Error:" in body
+    assert not Post.objects.exists()
+
+
+def test_writing_and_sending_for_approval_in_one_step(client, editor, comms_officer, facebook):
+    client.force_login(editor)
+    response = client.post(reverse("posts:write"), {
+        "accounts": [facebook.pk], "text_facebook": "The pool reopens on Monday.",
+        "scheduled_for": in_hours(30).astimezone().strftime("%Y-%m-%dT%H:%M"), "action": "submit",
+    })
+    post = Post.objects.get()
+    assert response.status_code == 302 and post.status == Post.Status.AWAITING_APPROVAL
+
+
+def test_the_author_is_not_offered_the_approve_button(client, editor, comms_officer, facebook):
+    post = services.write_post(accounts=[facebook], texts={"facebook": "The pool reopens on Monday."},
+                               scheduled_for=in_hours(30), by=editor)[0]
+    services.submit_for_approval(post, by=editor)
+    client.force_login(editor)
+    assert ">Approve<" not in client.get(reverse("posts:detail", args=[post.pk])).content.decode()
+    response = client.post(reverse("posts:approve", args=[post.pk]), follow=True)
+    assert "someone else must approve" in response.content.decode()
+    client.force_login(comms_officer)
+    assert ">Approve<" in client.get(reverse("posts:detail", args=[post.pk])).content.decode()
+
+
+def test_the_archive_filters_by_rule(client, comms_officer, editor, facebook):
+    for text in ("Call 07700 900123 today", "The pool reopens on Monday."):
+        services.write_post(accounts=[facebook], texts={"facebook": text}, scheduled_for=in_hours(30), by=editor)
+    client.force_login(comms_officer)
+    body = client.get(reverse("posts:archive"), {"rule": "phone-number"}).content.decode()
+    assert "1 post found" in body and "Call 07700" in body and "pool reopens" not in body
+
+
+def test_the_stop_banner_shows_to_editors_on_every_page(client, editor, comms_officer):
+    services.stop_publishing(by=comms_officer, reason="Flooding in Hinckley town centre.")
+    client.force_login(editor)
+    assert "Publishing is stopped." in client.get("/").content.decode()

@@ -1,0 +1,581 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from herald.access import allow, require
+from herald.audit.models import AuditEvent
+from herald.people.models import Person
+from herald.people.roles import Role
+from herald.posts import checking, services
+from herald.posts.forms import (
+    ApproveForm,
+    ArchiveFilter,
+    CancelForm,
+    EditForm,
+    NoteForm,
+    OverrideForm,
+    PublishForm,
+    ReasonsForm,
+    RetentionForm,
+    RuleForm,
+    StopForm,
+    WriteForm,
+    text_field_name,
+)
+from herald.posts.models import Approval, Post, PublishingPause
+from herald.social_accounts.models import Account, Platform
+
+HOME = ("Home", "/")
+WRITERS = (Role.EDITOR, Role.COMMS)
+# Approvers are often service managers; the record is read by information governance and the monitoring officer.
+POST_ROLES = (Role.EDITOR, Role.COMMS, Role.SERVICE_MANAGER, Role.ADMIN, Role.INFO_GOV, Role.MONITORING_OFFICER)
+RECORD_ROLES = (Role.COMMS, Role.ADMIN, Role.INFO_GOV, Role.MONITORING_OFFICER)
+RULE_ROLES = (Role.COMMS, Role.ADMIN)
+
+
+def _posts_crumb():
+    return ("Posts", reverse("posts:index"))
+
+
+def _apply_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            for error in errors:
+                form.add_error(field if field in form.fields else None, error.message)
+    else:
+        for message in exc.messages:
+            form.add_error(None, message)
+
+
+def _visible_post(request, pk: int) -> Post:
+    post = get_object_or_404(Post.objects.select_related("account", "author"), pk=pk)
+    require(Post.objects.visible_to(request.user).filter(pk=post.pk).exists(), "This post is not one you can see.")
+    return post
+
+
+# --- Text blocks: the live check ---------------------------------------------------------------
+
+
+def _text_block(*, field: str, platform: str, label: str, text: str, kind: str, media=(), captions=False,
+                errors=(), help_text: str = "") -> dict:
+    engine_media = checking.engine_media(media, platform=platform, captions=captions) if media else ()
+    report = checking.run_check(text, platform=platform, kind=kind, media=engine_media) if text.strip() or media else {}
+    return {
+        "field": field,
+        "platform": platform,
+        "label": label,
+        "text": text,
+        "errors": list(errors),
+        "help_text": help_text,
+        "length": checking.platform_length(text, platform),
+        "checked": bool(report),
+        **(checking.present(text, report) if report else {"findings": [], "counts": {}, "blocking": False}),
+    }
+
+
+def _blocks_for(form, *, kind: str, media=(), captions=False) -> list[dict]:
+    blocks = []
+    for platform, label in form.platforms:
+        field = text_field_name(platform)
+        value = form[field].value() or ""
+        blocks.append(_text_block(
+            field=field, platform=platform, label=f"Text for {label}", text=value, kind=kind, media=media,
+            captions=captions, errors=form.errors.get(field, ()),
+        ))
+    return blocks
+
+
+def _chosen_media(form):
+    from herald.consents.models import MediaAsset
+
+    ids = [v for v in (form["media"].value() or []) if str(v).isdigit()]
+    return list(MediaAsset.objects.filter(pk__in=ids))
+
+
+def _checked(form) -> bool:
+    value = form["video_captions"].value()
+    return value in (True, "on", "true", "True", "1")
+
+
+def _apply_fix_to(data, fix: str):
+    """`fix` is "field|rule|start"; returns a copy of the POST data with that finding fixed."""
+    try:
+        field, rule, start = fix.split("|")
+        start_at = int(start)
+    except ValueError:
+        return None, None
+    platform = field.removeprefix("text_")
+    if platform not in Platform.values:
+        return None, None
+    text = data.get(field, "")
+    report = checking.run_check(text, platform=platform, kind=data.get("kind", "post"))
+    fixed = checking.apply_fix(text, report, rule=rule, start=start_at)
+    if fixed is None:
+        return None, field
+    copy = data.copy()
+    copy[field] = fixed
+    return copy, field
+
+
+@allow(*POST_ROLES)
+@require_POST
+def live_check(request):
+    """The findings beside one text box, for HTMX as the person types."""
+    field = request.POST.get("field", "")
+    platform = field.removeprefix("text_")
+    if not field.startswith("text_") or platform not in Platform.values:
+        return HttpResponseBadRequest("Unknown text field")
+    from herald.consents.models import MediaAsset
+
+    ids = [v for v in request.POST.getlist("media") if v.isdigit()]
+    media = list(MediaAsset.objects.filter(pk__in=ids)) if ids else []
+    block = _text_block(
+        field=field, platform=platform, label="", text=request.POST.get(field, ""),
+        kind=request.POST.get("kind", "post") if request.POST.get("kind") in Post.Kind.values else "post",
+        media=media, captions=request.POST.get("video_captions") == "on",
+    )
+    return render(request, "posts/_findings.html", {"block": block, "fixable": True})
+
+
+@allow(*POST_ROLES)
+@require_POST
+def apply_fix(request):
+    """Apply a finding's suggested fix and return the whole text block (box and findings)."""
+    data, field = _apply_fix_to(request.POST, request.POST.get("fix", ""))
+    if field is None:
+        return HttpResponseBadRequest("Unknown fix")
+    data = data or request.POST
+    platform = field.removeprefix("text_")
+    kind = data.get("kind", "post") if data.get("kind") in Post.Kind.values else "post"
+    block = _text_block(field=field, platform=platform, label=f"Text for {Platform(platform).label}",
+                        text=data.get(field, ""), kind=kind)
+    return render(request, "posts/_text_block.html", {"block": block, "kind": kind})
+
+
+# --- Lists -------------------------------------------------------------------------------------
+
+
+@allow(*POST_ROLES)
+def index(request):
+    user = request.user
+    mine = Post.objects.select_related("account").filter(author=user)
+    accounts = Account.objects.edited_by(user)
+    ready = Post.objects.ready().select_related("account").filter(account__in=accounts) | mine.ready()
+    to_approve = [p for p in Post.objects.awaiting_approval().select_related("account", "author") if services.can_decide(p, user)]
+    return render(request, "posts/index.html", {
+        "ready": ready.distinct().order_by("scheduled_for"),
+        "drafts": mine.drafts().order_by("-updated_at"),
+        "waiting": mine.awaiting_approval().order_by("scheduled_for"),
+        "scheduled": mine.scheduled().order_by("scheduled_for"),
+        "to_approve": to_approve,
+        "can_write": user.has_role(*WRITERS) and services.accounts_writable_by(user).exists(),
+        "pauses": PublishingPause.objects.in_force().prefetch_related("accounts"),
+        "breadcrumbs": [HOME, ("Posts", None)],
+    })
+
+
+@allow(*POST_ROLES)
+def queue(request):
+    user = request.user
+    posts = Post.objects.awaiting_approval().select_related("account", "author").order_by("scheduled_for")
+    to_approve = [p for p in posts if services.can_decide(p, user)]
+    others = [p for p in posts if p not in to_approve and Post.objects.visible_to(user).filter(pk=p.pk).exists()]
+    return render(request, "posts/queue.html", {
+        "to_approve": to_approve, "others": others,
+        "breadcrumbs": [HOME, _posts_crumb(), ("Approvals", None)],
+    })
+
+
+@allow(*POST_ROLES)
+def archive(request):
+    visible = Post.objects.visible_to(request.user)
+    form = ArchiveFilter(request.GET or None, posts=visible)
+    posts = form.filter(visible).select_related("account", "author").order_by("-scheduled_for", "-id")
+    page = Paginator(posts, 25).get_page(request.GET.get("page"))
+    template = "posts/_archive_results.html" if request.headers.get("HX-Request") else "posts/archive.html"
+    response = render(request, template, {
+        "form": form if form.is_bound else ArchiveFilter(posts=visible), "filter_errors": form.is_bound and form.errors,
+        "page_obj": page, "breadcrumbs": [HOME, _posts_crumb(), ("Archive", None)],
+    })
+    response.headers["Vary"] = "HX-Request"
+    return response
+
+
+@allow(*RECORD_ROLES)
+def overrides(request):
+    posts = Post.objects.overridden().select_related("account", "author", "override_by").order_by("-override_at")
+    return render(request, "posts/overrides.html", {
+        "posts": posts, "breadcrumbs": [HOME, _posts_crumb(), ("Block overrides", None)],
+    })
+
+
+# --- Writing -----------------------------------------------------------------------------------
+
+
+def _write(request, kind: str):
+    accounts = services.accounts_writable_by(request.user)
+    require(accounts.exists(), "You are not an editor of any active account.")
+    data = request.POST if request.method == "POST" else None
+    fixed_field = None
+    if data is not None and data.get("fix"):
+        # Without JavaScript the fix button submits the whole form: apply it and show the form again.
+        fixed, fixed_field = _apply_fix_to(data, data["fix"])
+        data = fixed or data
+    form = WriteForm(data, accounts=accounts, kind=kind, initial={"accounts": list(accounts)} if accounts.count() == 1 else None)
+    if data is not None and not fixed_field and data.get("action") != "check" and form.is_valid():
+        try:
+            posts = services.write_post(
+                accounts=list(form.cleaned_data["accounts"]), texts=form.texts(),
+                scheduled_for=form.cleaned_data["scheduled_for"], media=list(form.cleaned_data["media"]),
+                video_captions=form.cleaned_data["video_captions"], kind=kind,
+                reply_to_text=form.cleaned_data.get("reply_to_text", ""),
+                reply_to_url=form.cleaned_data.get("reply_to_url", "") or "", by=request.user,
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            if data.get("action") == "submit":
+                sent = []
+                for post in posts:
+                    try:
+                        services.submit_for_approval(post, by=request.user)
+                        sent.append(post)
+                    except ValidationError as exc:
+                        messages.error(request, f"{post.account.display_name}: {' '.join(exc.messages)}")
+                if sent:
+                    messages.success(request, f"Sent for approval: {', '.join(p.account.display_name for p in sent)}")
+            else:
+                messages.success(request, f"Draft saved for {', '.join(p.account.display_name for p in posts)}")
+            return redirect("posts:detail", pk=posts[0].pk)
+    media = _chosen_media(form) if data is not None else []
+    heading = "Write a reply" if kind == Post.Kind.REPLY else "Write a post"
+    return render(request, "posts/write.html", {
+        "form": form, "kind": kind, "heading": heading,
+        "blocks": _blocks_for(form, kind=kind, media=media, captions=_checked(form) if data else False),
+        "pre_election": checking.pre_election()["pre_election"],
+        "breadcrumbs": [HOME, _posts_crumb(), (heading, None)],
+    })
+
+
+@allow(*WRITERS)
+@require_http_methods(["GET", "POST"])
+def write(request):
+    return _write(request, Post.Kind.POST)
+
+
+@allow(*WRITERS)
+@require_http_methods(["GET", "POST"])
+def write_reply(request):
+    return _write(request, Post.Kind.REPLY)
+
+
+@allow(*POST_ROLES)
+@require_http_methods(["GET", "POST"])
+def edit(request, pk: int):
+    post = _visible_post(request, pk)
+    require(services.can_edit(post, request.user), "You cannot change this post now.")
+    data = request.POST if request.method == "POST" else None
+    fixed_field = None
+    if data is not None and data.get("fix"):
+        fixed, fixed_field = _apply_fix_to(data, data["fix"])
+        data = fixed or data
+    form = EditForm(data, post=post)
+    if data is not None and not fixed_field and data.get("action") != "check" and form.is_valid():
+        try:
+            services.edit_post(
+                post,
+                services.PostContent(form.text, form.cleaned_data["scheduled_for"], tuple(form.cleaned_data["media"]),
+                                     form.cleaned_data["video_captions"]),
+                by=request.user, reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, "Changes saved")
+            return redirect("posts:detail", pk=post.pk)
+    media = _chosen_media(form) if data is not None else list(post.media.all())
+    captions = _checked(form) if data is not None else post.video_captions
+    return render(request, "posts/edit.html", {
+        "form": form, "post": post, "kind": post.kind,
+        "blocks": _blocks_for(form, kind=post.kind, media=media, captions=captions),
+        "breadcrumbs": [HOME, _posts_crumb(), (str(post)[:40], reverse("posts:detail", args=[post.pk])), ("Change", None)],
+    })
+
+
+# --- The record --------------------------------------------------------------------------------
+
+
+def _history(post: Post) -> list[dict]:
+    revisions = list(post.revisions.select_related("made_by"))
+    shown = []
+    for previous, revision in zip([None, *revisions], revisions, strict=False):
+        shown.append({
+            "revision": revision,
+            "diff": services.diff(previous.text, revision.text) if previous and previous.text != revision.text else None,
+        })
+    return shown
+
+
+@allow(*POST_ROLES)
+def detail(request, pk: int):
+    post = _visible_post(request, pk)
+    user = request.user
+    approvals = list(post.approvals.select_related("person"))
+    plan = []
+    names = {p.pk: p.full_name for p in Person.objects.filter(pk__in={pk for t in post.plan for pk in t["approvers"]})}
+    for tier in post.plan:
+        decided = [a for a in approvals if a.round == post.round and a.tier == tier["position"]]
+        plan.append({
+            **tier,
+            "names": [names.get(pk, "") for pk in tier["approvers"] if pk != post.author_id],
+            "decisions": decided,
+            "is_current": post.status == Post.Status.AWAITING_APPROVAL and tier["position"] == post.current_tier,
+            "done": any(a.decision == Approval.Decision.APPROVED for a in decided) and (
+                tier["mode"] == "any" or not services.eligible_approvers(post, tier["position"])),
+        })
+    siblings = Post.objects.filter(group=post.group).exclude(pk=post.pk).select_related("account")
+    return render(request, "posts/detail.html", {
+        "post": post,
+        "presented": checking.present(post.text, post.report) if post.report else None,
+        "length": checking.platform_length(post.text, post.platform),
+        "plan": plan,
+        "approvals": approvals,
+        "notes": post.notes.select_related("author"),
+        "history": _history(post),
+        "events": AuditEvent.objects.for_object(post)[:100],
+        "siblings": siblings,
+        "takedowns": list(services.open_takedowns(post)),
+        "pause": services.pause_covering(post.account) if post.status in (Post.Status.APPROVED, Post.Status.READY) else None,
+        "can_edit": services.can_edit(post, user),
+        "can_decide": services.can_decide(post, user),
+        "can_override": services.can_override(post, user),
+        "is_author": post.author_id == user.pk,
+        "can_submit": post.status in (Post.Status.DRAFT, Post.Status.SENT_BACK)
+        and (post.author_id == user.pk or services.can_write_for(user, post.account)),
+        "can_publish": post.status == Post.Status.READY
+        and (post.author_id == user.pk or services.can_write_for(user, post.account)),
+        "can_cancel": post.status not in (Post.Status.PUBLISHED, Post.Status.CANCELLED, Post.Status.EXPIRED)
+        and (post.author_id == user.pk or user.has_role(Role.COMMS) or services.can_write_for(user, post.account)),
+        "can_reopen": post.status == Post.Status.EXPIRED
+        and (post.author_id == user.pk or services.can_write_for(user, post.account)),
+        "note_form": NoteForm(),
+        "approve_form": ApproveForm(),
+        "breadcrumbs": [HOME, _posts_crumb(), (f"Post {post.pk}", None)],
+    })
+
+
+def _act(request, pk: int, action, success: str):
+    post = _visible_post(request, pk)
+    try:
+        action(post)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, success)
+    return redirect("posts:detail", pk=post.pk)
+
+
+@allow(*POST_ROLES)
+@require_POST
+def submit(request, pk: int):
+    return _act(request, pk, lambda p: services.submit_for_approval(p, by=request.user), "Sent for approval")
+
+
+@allow(*POST_ROLES)
+@require_POST
+def approve(request, pk: int):
+    form = ApproveForm(request.POST)
+    note = form.cleaned_data["note"] if form.is_valid() else ""
+    return _act(request, pk, lambda p: services.approve_post(p, by=request.user, note=note), "Approved")
+
+
+@allow(*POST_ROLES)
+@require_POST
+def reopen(request, pk: int):
+    return _act(request, pk, lambda p: services.reopen_post(p, by=request.user), "Reopened as a draft: give it a new time")
+
+
+@allow(*POST_ROLES)
+@require_POST
+def add_note(request, pk: int):
+    post = _visible_post(request, pk)
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        services.add_note(post, by=request.user, text=form.cleaned_data["text"])
+        messages.success(request, "Note added")
+    else:
+        messages.error(request, "Enter the note")
+    return redirect(reverse("posts:detail", args=[post.pk]) + "#notes")
+
+
+def _form_page(request, pk, *, form_class, template_title, button, allowed, act, success, warning=False):
+    post = _visible_post(request, pk)
+    require(allowed(post), "You cannot do this to this post now.")
+    form = form_class(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            act(post, form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, success)
+            return redirect("posts:detail", pk=post.pk)
+    return render(request, "posts/action.html", {
+        "form": form, "post": post, "heading": template_title, "button": button, "warning": warning,
+        "presented": checking.present(post.text, post.report) if post.report else None,
+        "breadcrumbs": [HOME, _posts_crumb(), (f"Post {post.pk}", reverse("posts:detail", args=[post.pk])),
+                        (template_title, None)],
+    })
+
+
+@allow(*POST_ROLES)
+@require_http_methods(["GET", "POST"])
+def send_back(request, pk: int):
+    return _form_page(
+        request, pk, form_class=ReasonsForm, template_title="Send the post back", button="Send back",
+        allowed=lambda p: services.can_decide(p, request.user),
+        act=lambda p, d: services.send_back(p, by=request.user, reasons=d["reasons"]), success="Sent back to the author",
+    )
+
+
+@allow(Role.COMMS)
+@require_http_methods(["GET", "POST"])
+def override(request, pk: int):
+    return _form_page(
+        request, pk, form_class=OverrideForm, template_title="Override the block", button="Override the block",
+        allowed=lambda p: services.can_override(p, request.user), warning=True,
+        act=lambda p, d: services.override_block(p, by=request.user, justification=d["justification"]),
+        success="Block overridden: the justification is recorded and reported",
+    )
+
+
+@allow(*POST_ROLES)
+@require_http_methods(["GET", "POST"])
+def cancel(request, pk: int):
+    user = request.user
+    return _form_page(
+        request, pk, form_class=CancelForm, template_title="Cancel the post", button="Cancel the post",
+        allowed=lambda p: p.status not in (Post.Status.PUBLISHED, Post.Status.CANCELLED, Post.Status.EXPIRED)
+        and (p.author_id == user.pk or user.has_role(Role.COMMS) or services.can_write_for(user, p.account)),
+        act=lambda p, d: services.cancel_post(p, by=user, reason=d["reason"]), success="Post cancelled", warning=True,
+    )
+
+
+@allow(*POST_ROLES)
+@require_http_methods(["GET", "POST"])
+def publish(request, pk: int):
+    user = request.user
+    return _form_page(
+        request, pk, form_class=PublishForm, template_title="Record where it was published", button="Save the address",
+        allowed=lambda p: p.status == Post.Status.READY and (p.author_id == user.pk or services.can_write_for(user, p.account)),
+        act=lambda p, d: services.record_publication(p, url=d["url"], by=user),
+        success="Published: the record is complete",
+    )
+
+
+# --- Stop switch, rules, retention -------------------------------------------------------------
+
+
+@allow(Role.COMMS)
+@require_http_methods(["GET", "POST"])
+def stop(request):
+    form = StopForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        accounts = list(form.cleaned_data["accounts"]) if form.cleaned_data["scope"] == "chosen" else []
+        try:
+            services.stop_publishing(by=request.user, reason=form.cleaned_data["reason"], accounts=accounts)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, "Publishing stopped. No scheduled post on these accounts will become ready until you release it.")
+            return redirect("posts:stop")
+    held = Post.objects.scheduled().select_related("account").order_by("scheduled_for")
+    pauses = list(PublishingPause.objects.in_force().prefetch_related("accounts").select_related("started_by"))
+    return render(request, "posts/stop.html", {
+        "form": form, "pauses": pauses,
+        "held": [p for p in held if services.pause_covering(p.account)] if pauses else [],
+        "past": PublishingPause.objects.exclude(released_at=None).select_related("started_by", "released_by")[:10],
+        "breadcrumbs": [HOME, _posts_crumb(), ("Stop publishing", None)],
+    })
+
+
+@allow(Role.COMMS)
+@require_POST
+def release(request, pk: int):
+    pause = get_object_or_404(PublishingPause, pk=pk)
+    try:
+        services.release_publishing(pause, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Publishing released. Posts whose time has come become ready to publish within a minute.")
+    return redirect("posts:stop")
+
+
+@allow(*RULE_ROLES)
+def rules(request):
+    accounts = Account.objects.in_register().prefetch_related(
+        Prefetch("approval_tiers", to_attr="tiers"), "approval_tiers__approvers"
+    ).select_related("post_retention")
+    rows = []
+    for account in accounts:
+        rows.append({"account": account, "tiers": account.tiers, "retention": services.retention_for(account)})
+    return render(request, "posts/rules.html", {"rows": rows, "breadcrumbs": [HOME, _posts_crumb(), ("Approval rules and retention", None)]})
+
+
+def _rules_crumb():
+    return ("Approval rules and retention", reverse("posts:rules"))
+
+
+@allow(*RULE_ROLES)
+@require_http_methods(["GET", "POST"])
+def rule_edit(request, account_pk: int):
+    account = get_object_or_404(Account, pk=account_pk)
+    form = RuleForm(request.POST if request.method == "POST" else None, account=account)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_approval_rule(account, form.tiers(), by=request.user)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, f"Approval rule saved for {account.display_name}")
+            return redirect("posts:rules")
+    return render(request, "posts/rule_edit.html", {
+        "form": form, "account": account,
+        "breadcrumbs": [HOME, _posts_crumb(), _rules_crumb(), (account.display_name, None)],
+    })
+
+
+@allow(*RULE_ROLES)
+@require_http_methods(["GET", "POST"])
+def retention_edit(request, account_pk: int):
+    account = get_object_or_404(Account, pk=account_pk)
+    current = services.retention_for(account)
+    form = RetentionForm(
+        request.POST if request.method == "POST" else None,
+        initial={"years": current.years, "legal_hold": current.legal_hold, "legal_hold_reason": current.legal_hold_reason},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_retention(account, years=form.cleaned_data["years"], legal_hold=form.cleaned_data["legal_hold"],
+                                   legal_hold_reason=form.cleaned_data["legal_hold_reason"], by=request.user)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, f"Retention saved for {account.display_name}")
+            return redirect("posts:rules")
+    return render(request, "posts/retention_edit.html", {
+        "form": form, "account": account, "today": timezone.localdate(),
+        "breadcrumbs": [HOME, _posts_crumb(), _rules_crumb(), (f"Retention: {account.display_name}", None)],
+    })
+
+
