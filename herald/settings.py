@@ -252,12 +252,12 @@ HERALD_DEMO_SEEDERS: list[str] = [
     "herald.posts.demo.seed",
 ]
 HERALD_HOME_PANELS: list[str] = [
-    "herald.elections.home.panels",
-    "herald.people.home.panels",
-    "herald.policies.home.panels",
+    "herald.posts.home.panels",
     "herald.social_accounts.home.panels",
     "herald.consents.home.panels",
-    "herald.posts.home.panels",
+    "herald.policies.home.panels",
+    "herald.people.home.panels",
+    "herald.elections.home.panels",
 ]
 # Site-wide banners (e.g. the pre-election period): callables(request) -> list of {"title","text","url","kind"}.
 HERALD_BANNERS: list[str] = ["herald.elections.home.banners", "herald.posts.home.banners"]
