@@ -1,3 +1,5 @@
+import time
+
 from django.conf import settings
 
 # Everything Herald serves comes from its own origin; no inline script or style is ever needed.
@@ -27,3 +29,22 @@ class ContentSecurityPolicyMiddleware:
         response.headers.setdefault("Content-Security-Policy", self.policy)
         response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         return response
+
+
+class IdleSessionMiddleware:
+    """Keep a signed-in session alive while the person is active, without writing the session on
+    every request: it is saved (and its expiry pushed back) at most once a minute. Sessions still
+    end after SESSION_COOKIE_AGE seconds without activity."""
+
+    TOUCH_EVERY = 60
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = int(time.time())
+            if now - request.session.get("_herald_touched", 0) >= self.TOUCH_EVERY:
+                request.session["_herald_touched"] = now
+        return self.get_response(request)

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class PostsConfig(AppConfig):
     name = "herald.posts"
     verbose_name = "Posts"
+
+    def ready(self) -> None:
+        from herald.posts.checking import connect_cache_signals
+
+        connect_cache_signals()

@@ -21,35 +21,59 @@ from herald.checks.presentation import graphemes, x_weighted_length
 
 # Accounts on platforms the engine has no profile for are checked against Facebook's general rules.
 FALLBACK_PLATFORM = "facebook"
-REGISTER_SECONDS = 60
+# The live check asks for the register, today's pre-election period and clause links on every pause
+# in typing; they change a few times a year. Each is kept for at most this long per process, and
+# forgotten at once in the process that saves a change (see `connect_cache_signals`).
+CACHE_SECONDS = 60
 SEVERITY_ORDER = {"block": 0, "warn": 1, "advice": 2}
 
-_register_cache: dict[str, tuple[float, tuple[tuple[str, str, str], ...]]] = {}
+_cache: dict[str, tuple[float, object]] = {}
+_MISSING = object()
+
+
+def _cached(key: str, build):
+    """`build()`, kept for CACHE_SECONDS under `key`. A race between threads only builds twice."""
+    now = time.monotonic()
+    hit = _cache.get(key, _MISSING)
+    if hit is not _MISSING and now - hit[0] < CACHE_SECONDS:
+        return hit[1]
+    value = build()
+    _cache[key] = (now, value)
+    return value
+
+
+def _forget(prefix: str = "") -> None:
+    for key in [k for k in list(_cache) if k.startswith(prefix)]:
+        _cache.pop(key, None)
 
 
 def engine_platform(platform: str) -> str:
     return platform if platform in PLATFORMS else FALLBACK_PLATFORM
 
 
-def councillor_register() -> tuple[tuple[str, str, str], ...]:
-    """(name, party, ward) of every serving councillor, kept for a minute: the live check asks on every
-    keystroke and the register changes a few times a year."""
+def _build_register() -> tuple[tuple[str, str, str], ...]:
     from herald.people.models import Person
 
-    cached = _register_cache.get("register")
-    now = time.monotonic()
-    if cached and now - cached[0] < REGISTER_SECONDS:
-        return cached[1]
-    register = tuple(
-        (person.full_name, person.party or "", person.ward or "")
+    # The bare name: the engine adds "Cllr"/"Councillor" forms itself (full_name's "Cllr " prefix made
+    # the register miss "Stuart Bray" and "Councillor Stuart Bray").
+    return tuple(
+        (f"{person.first_name} {person.last_name}".strip(), person.party or "", person.ward or "")
         for person in Person.objects.councillors().active().only("first_name", "last_name", "party", "ward")
     )
-    _register_cache["register"] = (now, register)
-    return register
+
+
+def councillor_register() -> tuple[tuple[str, str, str], ...]:
+    """(name, party, ward) of every serving councillor, kept for a minute: the live check asks on every
+    keystroke and the register changes a few times a year. Saving a person forgets it at once."""
+    return _cached("register", _build_register)
 
 
 def forget_register() -> None:
-    _register_cache.clear()
+    """Forget everything the checks keep: the register, the pre-election period and clause links."""
+    _forget()
+
+
+forget_caches = forget_register
 
 
 def allowed_contacts() -> AllowedContacts:
@@ -65,6 +89,13 @@ def pre_election(on: dt.date | None = None) -> dict:
     from herald.elections.selectors import pre_election_context
 
     return pre_election_context(on or timezone.localdate())
+
+
+def live_pre_election(on: dt.date | None = None) -> dict:
+    """`pre_election()` for the editor's findings panel, kept for a minute (keyed on the day, so it turns
+    at midnight). Saving or approving a post always asks afresh (`run_check` without `period`)."""
+    day = on or timezone.localdate()
+    return _cached(f"period:{day.isoformat()}", lambda: pre_election(day))
 
 
 def official_context(*, period: dict | None = None) -> Context:
@@ -195,7 +226,12 @@ def findings_of(report: dict) -> list[dict]:
 
 
 def clause_link(clause_id: str) -> str | None:
-    """The policies app's page for a clause, if the app offers one."""
+    """The policies app's page for a clause, if the app offers one; kept for a minute per clause (each
+    finding asks, and publishing a policy version forgets them)."""
+    return _cached(f"clause:{clause_id}", lambda: _clause_link(clause_id))
+
+
+def _clause_link(clause_id: str) -> str | None:
     try:
         from herald.policies.selectors import clause_url
     except (ImportError, AttributeError):
@@ -298,3 +334,44 @@ def present(text: str, report: dict) -> dict:
         "marked": marked_text(text, findings),
         "pre_election": report.get("pre_election", False),
     }
+
+
+# --- Forgetting on change ----------------------------------------------------------------------
+
+
+def _forget_now(prefix: str) -> None:
+    # A thread that rebuilds the piece before the saving transaction commits keeps the old rows for
+    # up to CACHE_SECONDS, as another process would. (No on_commit callback: other apps count theirs.)
+    _forget(prefix)
+
+
+def _forget_register_on_save(sender, instance=None, update_fields=None, **kwargs) -> None:
+    # Signing in saves last_login on every person; that never changes the register.
+    if update_fields is not None and set(update_fields) <= {"last_login"}:
+        return
+    _forget_now("register")
+
+
+def _forget_period(sender, **kwargs) -> None:
+    _forget_now("period:")
+
+
+def _forget_clauses(sender, **kwargs) -> None:
+    _forget_now("clause:")
+
+
+def connect_cache_signals() -> None:
+    """Forget a cached piece in this process as soon as what it comes from is saved. Other processes
+    (gunicorn workers) see the change within CACHE_SECONDS."""
+    from django.db.models.signals import post_delete, post_save
+
+    from herald.elections.models import Election
+    from herald.people.models import Person
+    from herald.policies.models import PolicyDocument, PolicyVersion
+
+    for signal in (post_save, post_delete):
+        signal.connect(_forget_register_on_save, sender=Person, dispatch_uid=f"posts-register-{signal is post_save}")
+        signal.connect(_forget_period, sender=Election, dispatch_uid=f"posts-period-{signal is post_save}")
+        for model in (PolicyVersion, PolicyDocument):
+            signal.connect(_forget_clauses, sender=model,
+                           dispatch_uid=f"posts-clauses-{model.__name__}-{signal is post_save}")

@@ -4,8 +4,9 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
@@ -67,7 +68,9 @@ def _visible_post(request, pk: int) -> Post:
 def _text_block(*, field: str, platform: str, label: str, text: str, kind: str, media=(), captions=False,
                 errors=(), help_text: str = "") -> dict:
     engine_media = checking.engine_media(media, platform=platform, captions=captions) if media else ()
-    report = checking.run_check(text, platform=platform, kind=kind, media=engine_media) if text.strip() or media else {}
+    # The panel beside the box is advice as the person types; saving and approving check afresh.
+    report = checking.run_check(text, platform=platform, kind=kind, media=engine_media,
+                                period=checking.live_pre_election()) if text.strip() or media else {}
     return {
         "field": field,
         "platform": platform,
@@ -125,6 +128,12 @@ def _apply_fix_to(data, fix: str):
     return copy, field
 
 
+def _fragment(template: str, context: dict) -> HttpResponse:
+    """An HTMX fragment rendered without the request: the page's context processors (navigation,
+    banners and their queries) are for whole pages, and the fragments use none of them."""
+    return HttpResponse(get_template(template).render(context))
+
+
 @allow(*POST_ROLES)
 @require_POST
 def live_check(request):
@@ -142,7 +151,7 @@ def live_check(request):
         kind=request.POST.get("kind", "post") if request.POST.get("kind") in Post.Kind.values else "post",
         media=media, captions=request.POST.get("video_captions") == "on",
     )
-    return render(request, "posts/_findings.html", {"block": block, "fixable": True})
+    return _fragment("posts/_findings.html", {"block": block, "fixable": True})
 
 
 @allow(*POST_ROLES)
@@ -157,7 +166,7 @@ def apply_fix(request):
     kind = data.get("kind", "post") if data.get("kind") in Post.Kind.values else "post"
     block = _text_block(field=field, platform=platform, label=f"Text for {Platform(platform).label}",
                         text=data.get(field, ""), kind=kind)
-    return render(request, "posts/_text_block.html", {"block": block, "kind": kind})
+    return _fragment("posts/_text_block.html", {"block": block, "kind": kind})
 
 
 # --- Lists -------------------------------------------------------------------------------------

@@ -147,3 +147,22 @@ def test_a_leaver_cannot_get_a_password_link(client, employee):
 def test_the_home_page_names_the_persons_roles(client, comms_officer):
     client.force_login(comms_officer)
     assert "as Communications team, Employee." in client.get("/").content.decode()
+
+
+def test_an_active_session_is_kept_alive_without_a_write_on_every_request(client, employee):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(employee)
+    client.get("/")  # the first request records the activity
+    first_expiry = Session.objects.get().expire_date
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/")
+    assert not any(q["sql"].startswith("UPDATE") and "django_session" in q["sql"] for q in queries.captured_queries)
+    assert Session.objects.get().expire_date == first_expiry
+    # a minute later the next request pushes the expiry back
+    session = client.session
+    session["_herald_touched"] = 0
+    session.save()
+    client.get("/")
+    assert Session.objects.get().expire_date > first_expiry
