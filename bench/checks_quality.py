@@ -3,10 +3,14 @@
     .venv/bin/python bench/checks_quality.py [--data ../shared/data]
 
 - Davidson et al. 2017 tweets: class 0 (hate) or 1 (offensive) = positive for "offensive".
-  alt-profanity-check was trained partly on this data, so these figures flatter the model.
-- presidio-research synthetic PII: a text is positive for "personal_data" when it holds a span of a
-  type Herald looks for (phone, email, card, IBAN, UK-style address); recall per entity type is
-  printed too. It has no UK NHS, NI or postcode labels.
+  alt-profanity-check was trained partly on this data, so these figures flatter the model; the
+  share flagged is printed per class (hate, offensive, neither), with and without the model, and for
+  each half (A: even rows, read while writing the rules; B: odd rows, held out).
+- presidio-research synthetic PII (synth_dataset_v2 and generated_small): a text is positive for
+  "personal_data" when it holds a span of a type Herald looks for (phone, email, card, IBAN, street
+  address, US SSN); span recall per entity type is printed too, including types Herald deliberately
+  does not flag (marked "not looked for"), and the findings per rule with how many overlap no
+  labelled span. It has no UK NHS, NI or postcode labels.
 - A UK set generated here from templates (seeded), positives and traps for every text category.
 A text counts as predicted positive for a category when any finding of that category is present
 (any severity), checked as an incoming comment on an official page for the tweet data and as an
@@ -28,7 +32,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from herald.checks import AllowedContacts, Context, Councillor, Draft, check  # noqa: E402
 
 PII_TYPES = {"PHONE_NUMBER", "EMAIL_ADDRESS", "CREDIT_CARD", "IBAN_CODE", "STREET_ADDRESS", "UK_NHS", "US_SSN"}
-HERALD_PII = {"PHONE_NUMBER", "EMAIL_ADDRESS", "CREDIT_CARD", "IBAN_CODE", "STREET_ADDRESS"}
+# Entity types the policy treats as personal data worth flagging in a public council post. Not flagged
+# alone: PERSON (posts name people all the time), GPE/LOCATION/ORGANIZATION/NRP/TITLE, AGE, DATE_TIME
+# (a date is personal only as a date of birth, which the data does not mark), ZIP_CODE (an area, like a
+# UK postcode: advice at most, and flagged only with a state or street), DOMAIN_NAME, IP_ADDRESS and
+# US_DRIVER_LICENSE (too few and too shapeless here to find without false alarms; listed for recall).
+HERALD_PII = {"PHONE_NUMBER", "EMAIL_ADDRESS", "CREDIT_CARD", "IBAN_CODE", "STREET_ADDRESS", "ADDRESS", "US_SSN"}
+REPORTED_ONLY = {"ZIP_CODE", "IP_ADDRESS", "US_DRIVER_LICENSE", "DATE_TIME", "PERSON"}
 
 
 def score(name: str, pairs: list[tuple[bool, bool]]) -> None:
@@ -44,40 +54,76 @@ def categories(text: str, context: Context, kind: str = "post") -> set[str]:
     return {f.category for f in check(Draft(text=text, kind=kind), context).findings}
 
 
+def recall_line(name: str, rows: list[tuple[bool, bool]]) -> None:
+    hits = sum(p for _, p in rows)
+    print(f"  {name:34} n={len(rows):6}  flagged={hits / len(rows) if rows else float('nan'):.3f}")
+
+
 def davidson(folder: Path) -> None:
+    """Davidson by class: hate (0), offensive (1), neither (2: the share flagged is the false-alarm rate,
+    though many "neither" tweets hold slurs or swearing). "rules only" leaves out the profanity model,
+    which was trained partly on this data; it is the fairer guide to unseen text. Even rows (half A)
+    were read while extending the word lists and patterns; odd rows (half B) were not looked at."""
     path = folder / "davidson2017" / "data_labeled_data.csv"
     if not path.exists():
         print("davidson2017: not found")
         return
     context = Context(account="official")
-    pairs = []
-    for row in csv.DictReader(path.open(encoding="utf-8")):
+    pairs, rules_only = [], []
+    by_class: dict[tuple[str, str], list[tuple[bool, bool]]] = defaultdict(list)
+    for index, row in enumerate(csv.DictReader(path.open(encoding="utf-8"))):
         actual = row["class"] in ("0", "1")
-        pairs.append((actual, "offensive" in categories(row["tweet"], context, "comment")))
+        found = [f for f in check(Draft(text=row["tweet"], kind="comment"), context).findings if f.category == "offensive"]
+        flagged = bool(found)
+        by_rules = any(f.rule != "offensive-model" for f in found)
+        pairs.append((actual, flagged))
+        rules_only.append((actual, by_rules))
+        half = "B" if index % 2 else "A"
+        for key in ((row["class"], "all"), (row["class"], half)):
+            by_class[key].append((actual, flagged))
+            by_class[key + ("rules",)].append((actual, by_rules))  # type: ignore[operator]
     print("Davidson et al. 2017 (offensive; in-sample for the model):")
     score("offensive", pairs)
+    score("offensive, rules only (no model)", rules_only)
+    names = {"0": "hate", "1": "offensive", "2": "neither"}
+    for cls in ("0", "1", "2"):
+        for half in ("all", "A", "B"):
+            recall_line(f"  {names[cls]:9} half {half:3}", by_class[(cls, half)])
+            recall_line(f"  {names[cls]:9} half {half:3} rules only", by_class[(cls, half, "rules")])
 
 
-def presidio(folder: Path) -> None:
-    path = folder / "presidio-research" / "synth_dataset_v2.json"
+def presidio(folder: Path, name: str = "synth_dataset_v2.json") -> None:
+    path = folder / "presidio-research" / name
     if not path.exists():
-        print("presidio-research: not found")
+        print(f"presidio-research {name}: not found")
         return
     context = Context(account="official")
     pairs = []
     per_type: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
+    per_rule: dict[str, int] = defaultdict(int)
+    false_alarms: dict[str, int] = defaultdict(int)
     for item in json.loads(path.read_text(encoding="utf-8")):
         text = item["full_text"]
         findings = [f for f in check(Draft(text=text, kind="comment"), context).findings if f.category == "personal_data"]
         spans = [s for s in item["spans"] if s["entity_type"] in HERALD_PII]
         pairs.append((bool(spans), bool(findings)))
-        for span in spans:
-            hit = any(f.start is not None and f.start < span["end_position"] and span["start_position"] < f.end for f in findings)
-            per_type[span["entity_type"]].append((True, hit))
-    print("presidio-research synth_dataset_v2 (personal_data, text level; US/international in flavour):")
+        for f in findings:
+            per_rule[f.rule] += 1
+            # a finding that overlaps no labelled span of a type Herald looks for
+            if f.start is not None and not any(f.start < s["end_position"] and s["start_position"] < f.end for s in spans):
+                false_alarms[f.rule] += 1
+        for span in item["spans"]:
+            if span["entity_type"] in HERALD_PII | REPORTED_ONLY:
+                hit = any(f.start is not None and f.start < span["end_position"] and span["start_position"] < f.end for f in findings)
+                per_type[span["entity_type"]].append((True, hit))
+    print(f"presidio-research {name} (personal_data, text level; US/international in flavour):")
     score("personal_data", pairs)
     for entity, rows in sorted(per_type.items()):
-        score(f"  span recall {entity}", rows)
+        flag = "" if entity in HERALD_PII else " (not looked for)"
+        recall = sum(p for _, p in rows) / len(rows)
+        print(f"    span recall {entity + flag:30} n={len(rows):5}  recall={recall:.3f}")
+    print("    findings per rule (of which overlap no labelled span): "
+          + ", ".join(f"{r} {n} ({false_alarms[r]})" for r, n in sorted(per_rule.items())))
 
 
 FIRST = ["Amy", "Ben", "Chloe", "Dev", "Ella", "Farhan", "Grace", "Harry", "Isla", "Jack"]
@@ -143,6 +189,7 @@ def main() -> None:
     folder = Path(args.data)
     uk(args.seed)
     presidio(folder)
+    presidio(folder, "generated_small.json")
     davidson(folder)
 
 

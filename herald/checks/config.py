@@ -29,7 +29,7 @@ COUNT_METHODS = ("chars", "graphemes", "x-weighted")
 # Every rule the engine implements; the data file must configure each exactly once.
 RULE_IDS = (
     "phone-number", "organisation-phone-number", "email-address", "postcode", "postal-address",
-    "ni-number", "nhs-number", "bank-details", "card-number", "iban", "date-of-birth",
+    "street-address", "national-id", "ni-number", "nhs-number", "bank-details", "card-number", "iban", "date-of-birth",
     "party-name", "call-to-vote", "campaign-language", "councillor-named", "member-position",
     "political-share",
     "allegation", "live-case",
@@ -41,6 +41,21 @@ RULE_IDS = (
     "fancy-text", "readability",
     "length", "platform-hashtags", "media-required", "media-count",
 )  # fmt: skip
+
+# Added after rules files were first handed out: a council's own copy that predates them takes them
+# from the bundled file instead of failing to load.
+ADDED_RULES = ("street-address", "national-id")
+ADDED_WORD_LISTS = ("group_attacks", "harmless_contexts")
+
+
+def _bundled_data() -> dict[str, Any]:
+    global _BUNDLED
+    if _BUNDLED is None:
+        _BUNDLED = tomllib.loads(DEFAULT_RULES_PATH.read_text(encoding="utf-8"))
+    return _BUNDLED
+
+
+_BUNDLED: dict[str, Any] | None = None
 
 THRESHOLDS = {
     "max_hashtags": int,
@@ -60,7 +75,7 @@ WORD_LISTS = (
     "position_verbs", "allegations", "live_case", "allegation_safe_names", "profanity_strong",
     "profanity_mild", "ambiguous", "slurs", "protected_groups", "dehumanising", "condemnation",
     "insults", "confidential_markings", "confidential_service_words", "exempt_markers",
-    "internal_reference_words",
+    "internal_reference_words", "group_attacks", "harmless_contexts",
 )  # fmt: skip
 
 
@@ -152,6 +167,11 @@ class _Validator:
         for name in data:
             if name not in ("version", "member_clauses", "thresholds", "platforms", "words", "rules"):
                 raise self.fail(f"unknown section or key {name!r}", name if isinstance(data[name], dict) else None, name)
+        for section, added in (("rules", ADDED_RULES), ("words", ADDED_WORD_LISTS)):
+            table = data.get(section)
+            if isinstance(table, dict) and any(name not in table for name in added):
+                bundled = _bundled_data()[section]
+                data[section] = {**{name: bundled[name] for name in added if name not in table}, **table}
         return Rules(
             path=self.path,
             rules=self.rules(data.get("rules", {})),

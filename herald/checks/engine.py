@@ -41,14 +41,42 @@ def _compiled(rules: Rules) -> _Compiled:
 
 
 @lru_cache(maxsize=64)
-def _register(councillors: tuple[Councillor, ...]) -> Register:
-    """One automaton per members' register (keyed on its contents), built on first use."""
+def _register_by_contents(councillors: tuple[Councillor, ...]) -> Register:
     return Register(councillors)
 
 
 @lru_cache(maxsize=64)
-def _allow_list(contacts: AllowedContacts) -> AllowList:
+def _allow_list_by_contents(contacts: AllowedContacts) -> AllowList:
     return AllowList(contacts)
+
+
+# The last register and allow-list seen, by identity: hashing a register of a few dozen frozen
+# dataclasses for the cache key costs ~5 µs per check, and a caller that keeps its Context (or its
+# register tuple) between keystrokes passes the very same object. Each is one tuple replaced in one
+# assignment, so threads sharing it see a consistent pair.
+_LAST_REGISTER: tuple[object, Register | None] = (object(), None)
+_LAST_ALLOW: tuple[object, AllowList | None] = (object(), None)
+
+
+def _register(councillors: tuple[Councillor, ...]) -> Register:
+    """One automaton per members' register (keyed on its contents), built on first use."""
+    global _LAST_REGISTER
+    last = _LAST_REGISTER
+    if last[0] is councillors and last[1] is not None:
+        return last[1]
+    register = _register_by_contents(councillors)
+    _LAST_REGISTER = (councillors, register)
+    return register
+
+
+def _allow_list(contacts: AllowedContacts) -> AllowList:
+    global _LAST_ALLOW
+    last = _LAST_ALLOW
+    if last[0] is contacts and last[1] is not None:
+        return last[1]
+    allow = _allow_list_by_contents(contacts)
+    _LAST_ALLOW = (contacts, allow)
+    return allow
 
 
 def resolve_severity(spec: RuleSpec, context: Context, kind: str, pre_election: bool) -> str:

@@ -14,7 +14,17 @@ from functools import lru_cache
 
 from . import offensive_model
 from .config import Rules
-from .textutil import PhraseMatcher, compile_phrases, inside_quotes, phrase_pattern, probe, sentence_bounds, starts_word
+from .textutil import (
+    PhraseMatcher,
+    WordStarts,
+    compile_phrases,
+    glob_prefixes,
+    inside_quotes,
+    phrase_pattern,
+    probe,
+    sentence_bounds,
+    starts_word,
+)
 
 Emit = Callable[..., None]
 
@@ -23,17 +33,27 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
 _OBFUSCATED = re.compile(r"(?<![\w@#$*])(?=[\w@$*!|]*[a-zA-Z])(?=[\w@$*!|]*[0-9@$*!|])[\w@$*!|]{3,}|\b\w*(\w)\1\1\w*")
 _SPACED = re.compile(r"(?<![\w.])(?:[A-Za-z@$*0-9][ ._-]){2,}[A-Za-z@$*0-9](?![\w])")
 _THREAT = re.compile(
-    r"(?i)\b(?:i|we|i'?m|we'?re|i'?ll|ill|we'?ll|gonna|going\s+to|will|gunna)\b[^.!?\n]{0,24}?"
+    r"(?i)\b(?:i|we|i'?m|we'?re|i'?ll|ill|we'?ll|gonna|going\s+to|will|gunna|imma|ima|i'?d|someone\s+should|somebody\s+should)\b[^.!?\n]{0,24}?"
     r"\b(?:kill|murder|stab|shoot|hurt|batter|strangle|burn|rape|bomb|beat\s+up|knock\s+out|slit|smash\s+(?:your|ur)\s+face|"
-    r"kick\s+(?:your|ur)\s+head)\w*\b[^.!?\n]{0,12}?\b(?:you|u|ya|him|her|them|your|ur|his|their|yer)\b"
-    r"|\b(?:kill|hang|shoot)\s+(?:your|ur)\s*self\b|\bkys\b|\byou(?:'re|\s+are|\s+r)?\s+(?:dead|going\s+to\s+die|gonna\s+die)\b"
+    r"kick\s+(?:your|ur)\s+head|punch|slap|smack|choke|knife|strangle|hunt\s+(?:you|u)\s+down)\w*\b"
+    r"[^.!?\n]{0,12}?\b(?:you|u|ya|him|her|them|your|ur|his|their|yer)\b"
+    r"|\b(?:kill|hang|shoot|neck)\s+(?:your|ur)\s*self\b|\bkys\b|\byou(?:'re|\s+are|\s+r)?\s+(?:dead|going\s+to\s+die|gonna\s+die|dead\s+meat|a\s+dead\s+man)\b"
     r"|\bi\s+know\s+where\s+(?:you|u)\s+live\b|\bwatch\s+(?:your|ur)\s+back\b"
-    r"|\b(?:deserves?|should|ought)\s+(?:to\s+)?(?:die|be\s+(?:shot|killed|hanged|hung|stabbed|raped|lynched|burn[te]d?))\b"
+    r"|\b(?:deserves?|should|ought|needs?)\s+(?:all\s+)?(?:to\s+)?(?:die|be\s+(?:shot|killed|hanged|hung|stabbed|raped|lynched|burn[te]d?|executed))\b"
     r"|\bburn\s+(?:down\s+)?(?:your|his|her|their)\s+(?:house|home)\b|\bi(?:'ll|\s+will)\s+find\s+(?:you|u)\b"
-    r"|\bhope\s+(?:you|u|he|she|they)\s+(?:die|dies|get\s+cancer|gets\s+cancer|get\s+raped|gets\s+raped)\b"
+    r"|\bhope\s+(?:you|u|he|she|they)\s+(?:die|dies|rot|rots|suffer|suffers|get\s+cancer|gets\s+cancer|get\s+raped|gets\s+raped|get\s+killed|gets\s+killed|burn|burns)\b"
+    r"|\b(?:you(?:'ll|\s+will)|you'?re\s+going\s+to|you\s+are\s+going\s+to)\s+(?:pay\s+for\s+(?:this|that)|regret\s+(?:this|that|it))\b"
+    r"|\b(?:we'?re|we\s+are|i'?m|i\s+am)\s+coming\s+for\s+(?:you|u)\b|\bgo\s+(?:and\s+)?die\b|\bdrop\s+dead\b"
+    r"|\b(?:i'?ll|i\s+will|we'?ll|we\s+will|gonna|going\s+to)\s+break\s+(?:your|ur|his|her|their)\s+(?:neck|legs?|arms?|jaw|face|nose)\b"
+    r"|\bput\s+a\s+bullet\s+in\b|\bget\s+what'?s\s+coming\s+to\s+(?:you|u|him|her|them)\b"
 )
+# Telling people to leave the country, or to be sent back, for their race or national origin.
 _GO_BACK = re.compile(
-    r"(?i)\bgo\s+back\s+(?:home\s+)?to\s+(?:your|their|where)\s+(?:own\s+)?(?:country|countries|(?:you|they)\s+came\s+from)\b"
+    r"(?i)\b(?:go|get|fuck\s+off|piss\s+off|sod\s+off)\s+back\s+(?:home\s+)?to\s+(?:your|their|where)\s+(?:own\s+)?(?:country|countries|(?:you|they)\s+came\s+from)\b"
+    r"|\b(?:go|get|fuck\s+off|piss\s+off|send\s+(?:them|him|her|you|'?em)(?:\s+all)?)\s+back\s+(?:home\s+)?to\s+(?:africa|asia|mexico|india|pakistan|"
+    r"bangladesh|poland|romania|china|somalia|syria|iraq|afghanistan|the\s+middle\s+east|the\s+desert|the\s+jungle|the\s+caves?|your\s+cave|"
+    r"your\s+(?:own\s+)?(?:kind|people))\b"
+    r"|\bsend\s+(?:them|'?em)\s+(?:all\s+)?back\b|\b(?:you|they)\s+(?:people\s+)?(?:don'?t|do\s+not)\s+belong\s+(?:here|in\s+this\s+country)\b"
 )
 
 
@@ -49,7 +69,11 @@ class OffensiveMatchers:
     condemnation: PhraseMatcher
     insult: re.Pattern[str]
     insult_words: PhraseMatcher  # prefilter for insult
+    group_attack: re.Pattern[str]  # "immigrants are criminals", "filthy immigrants"
+    group_attack_words: PhraseMatcher  # prefilter for group_attack (with groups)
+    harmless: PhraseMatcher  # a harmless sense of an ambiguous word is meant
     any_word: re.Pattern[str]  # fullmatch against a normalised obfuscated word
+    starts: WordStarts  # one scan for the word lists' stems and the threat stems
 
 
 def compile_offensive(rules: Rules) -> OffensiveMatchers:
@@ -57,11 +81,25 @@ def compile_offensive(rules: Rules) -> OffensiveMatchers:
     groups = phrase_pattern(w["protected_groups"])
     dehuman = phrase_pattern(w["dehumanising"])
     all_words = phrase_pattern(w["profanity_strong"] + w["slurs"], glob=True)
+    attacks = phrase_pattern(w["group_attacks"])
+    lists = ("profanity_strong", "profanity_mild", "ambiguous", "slurs")
+    starts = WordStarts([stem for name in lists for stem in glob_prefixes(w[name])] + list(_THREAT_STEMS))
     return OffensiveMatchers(
-        strong=compile_phrases(w["profanity_strong"], glob=True),
-        mild=compile_phrases(w["profanity_mild"], glob=True),
-        ambiguous=compile_phrases(w["ambiguous"], glob=True),
-        slur=compile_phrases(w["slurs"], glob=True),
+        strong=compile_phrases(w["profanity_strong"], glob=True, hashtags=True, shared=starts),
+        mild=compile_phrases(w["profanity_mild"], glob=True, shared=starts),
+        ambiguous=compile_phrases(w["ambiguous"], glob=True, shared=starts),
+        slur=compile_phrases(w["slurs"], glob=True, hashtags=True, shared=starts),
+        starts=starts,
+        group_attack=re.compile(
+            groups + r"\s+(?:are|r|is|were|=)\s+(?:(?:all|just|only|nothing\s+but|such|so|a\s+bunch\s+of|bloody|fucking|"
+            r"literally|basically|mostly|clearly|obviously)\s+)*" + attacks
+            + r"|(?<![\w@#])(?:filthy|dirty|stinking|stinkin|disgusting|evil|lazy|bloody|fucking|fuckin|effing|damn|stupid)\s+" + groups,
+            re.I,
+        ),
+        group_attack_words=compile_phrases(list(w["group_attacks"]) + ["filthy", "dirty", "stinking", "stinkin", "disgusting",
+                                                                  "evil", "lazy", "bloody", "fucking", "fuckin", "effing",
+                                                                  "damn", "stupid"]),  # fmt: skip
+        harmless=compile_phrases(w["harmless_contexts"]),
         hate=re.compile(groups + r"[^.!?\n]{0,40}?" + dehuman + "|" + dehuman + r"[^.!?\n]{0,10}?" + groups, re.I),
         groups=compile_phrases(w["protected_groups"]),
         dehumanising=compile_phrases(w["dehumanising"]),
@@ -76,6 +114,7 @@ def compile_offensive(rules: Rules) -> OffensiveMatchers:
     )
 
 
+_SELF_EVIDENT = frozenset({"hoe", "dick", "dicks", "pussy"})
 _STRETCHED = re.compile(r"(\w)\1{2,}")
 _DOUBLED = re.compile(r"(\w)\1+")
 
@@ -91,6 +130,8 @@ _SPACED_HINT = re.compile(r"(?<![\w.])[A-Za-z@$*][ ._-][A-Za-z@$*][ ._-]")
 _THREAT_STEMS = (
     "kill", "murder", "stab", "shoot", "shot", "hurt", "batter", "strangl", "burn", "rape", "bomb", "beat", "knock",
     "slit", "smash", "kick", "hang", "hung", "kys", "dead", "die", "live", "back", "lynch", "find", "cancer",
+    "punch", "slap", "smack", "chok", "knife", "hunt", "break", "neck", "execut", "rot", "suffer", "pay", "regret",
+    "coming", "bullet",
 )  # fmt: skip
 
 
@@ -98,11 +139,14 @@ _THREAT_START = starts_word(_THREAT_STEMS)
 _SENTENCE_STOP = re.compile(r"[.!?]")
 
 
-def _threats(text: str, lowered: str):
+def _threats(text: str, lowered: str, starts: WordStarts | None = None):
     """_THREAT's matches. No match holds ".", "!" or "?" and every one holds a word starting with a
     threat stem, so only the stretches between those marks that hold such a word are scanned (the
     whole pattern costs ~0.2 ms per 2,000 characters; tests/test_fast_paths.py checks equality)."""
-    stems = [m.start() for m in _THREAT_START.finditer(lowered)]
+    if starts is None:
+        stems = [m.start() for m in _THREAT_START.finditer(lowered)]
+    else:
+        stems = [p for p, word in starts.hits(lowered) if word.startswith(_THREAT_STEMS)]
     if not stems:
         return
     if len(lowered) != len(text):  # lower-casing changed the length: positions do not line up
@@ -198,16 +242,25 @@ def check_offensive(text: str, m: OffensiveMatchers, thresholds: dict[str, float
             emit("profanity", start, end)
             found = True
     _lowered, words = probe(text)
-    for match in _threats(text, _lowered):
+    for match in _threats(text, _lowered, m.starts):
         if not reported(*match.span()):
             emit("threat", match.start(), match.end())
             found = True
-    hate_patterns = ((m.hate,) if m.groups.may_match(text) and m.dehumanising.may_match(text) else ()) + ((_GO_BACK,) if "back" in words else ())
+    group_present = m.groups.may_match(text)
+    hate_patterns = (
+        ((m.hate,) if group_present and m.dehumanising.may_match(text) else ())
+        + ((m.group_attack,) if group_present and m.group_attack_words.may_match(text) else ())
+        + ((_GO_BACK,) if "back" in words or "belong" in words else ())
+    )
+    hate_done: list[tuple[int, int]] = []
     for pattern in hate_patterns:
         for match in pattern.finditer(text):
             s, e = sentence_bounds(text, match.start())
+            if any(a < match.end() and match.start() < b for a, b in hate_done):
+                continue
             if not (condemning and m.condemnation.search(text, s, e)) and not reported(*match.span()):
                 emit("hate", match.start(), match.end())
+                hate_done.append(match.span())
                 found = True
     for match in m.insult.finditer(text) if m.insult_words.may_match(text) else ():
         if not reported(*match.span()):
@@ -218,10 +271,20 @@ def check_offensive(text: str, m: OffensiveMatchers, thresholds: dict[str, float
     for match in mild:
         if not reported(*match.span()):
             emit("mild-profanity", match.start(), match.end())
+    # A lower-case "hoe", "dick" or "pussy" with nothing around it pointing to gardens, pets or names
+    # means the rude sense.
+    harmless = m.harmless.search(text) is not None if ambiguous else True
+    for match in ambiguous:
+        word = match.group()
+        if not harmless and word.islower() and word in _SELF_EVIDENT and not reported(*match.span()):
+            emit("profanity", match.start(), match.end())
+            found = True
     if found:
         return
     # The model leans heavily on single words, and an ambiguous word (hoe, cock, Dick) alone pushes
     # it over any threshold; so score the text without them and let the rest of the text decide.
+    if not ambiguous and (condemning or mild):
+        return  # the score could not lead to a finding
     scored = text
     for match in ambiguous:
         scored = scored[: match.start()] + " " * (match.end() - match.start()) + scored[match.end() :]

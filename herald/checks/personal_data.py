@@ -15,6 +15,7 @@ from stdnum import iban as stdnum_iban
 from stdnum import luhn
 
 from .model import AllowedContacts
+from .textutil import probe as _probe_words
 
 Emit = Callable[..., None]
 
@@ -50,7 +51,8 @@ _SORT_CODE = re.compile(
 _SORT_CODE_HINT = re.compile(r"\d\d([ -])\d\d\1\d\d(?!\d)")
 _ACCOUNT_ONLY = re.compile(r"(?i)\b(?:account|acc|a/c)\s*(?:number|no\.?|#)?:?\s*(\d{8})(?!\d)")
 _EIGHT_DIGITS = re.compile(r"\d(?<!\d\d)\d{7}(?!\d)")
-_CARD = re.compile(r"\d(?<![\d-]\d)(?:[ -]?\d){12,18}(?![\d-])")
+_CARD = re.compile(r"\d(?<![\d-]\d)(?:[ -]?\d){11,18}(?![\d-])")
+_CARD_CUE = re.compile(r"(?i)\b(?:card|cc|visa|mastercard|maestro|amex|debit|credit)\b")
 _IBAN = re.compile(r"([A-Z](?<![\w-][A-Z])[A-Z]\d{2}(?: ?[A-Z0-9]){11,30})(?![\w-])")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE = (
@@ -70,7 +72,7 @@ REFERENCE_PATTERNS = {
     "_NI": r"(?<![\w-])(?!BG|GB|KN|NK|NT|TN|ZZ)(QQ|[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])[ -]?(\d{2})[ -]?(\d{2})[ -]?"
     r"(\d{2})[ -]?([A-D])(?![\w-])",
     "_NHS": r"(?<![\w+-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w-])",
-    "_CARD": r"(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])",
+    "_CARD": r"(?<![\d-])(?:\d[ -]?){11,18}\d(?![\d-])",
     "_IBAN": r"(?<![\w-])([A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30})(?![\w-])",
 }
 
@@ -124,6 +126,7 @@ class AllowList:
         self.phones = {p[0] for p in (_parse_phone(x) for x in contacts.phones) if p}
         self.domains = tuple(d.lower().lstrip("@") for d in contacts.email_domains)
         self.postcodes = {_normal_postcode(*m.groups()) for a in contacts.addresses for m in _POSTCODE.finditer(a)}
+        self.addresses = tuple(" ".join(a.lower().replace(",", " ").split()) for a in contacts.addresses)
 
 
 def nhs_check_digit_ok(digits: str) -> bool:
@@ -171,11 +174,17 @@ def check_personal_data(text: str, allow: AllowList, emit: Emit) -> None:
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)
 
-    for match in _POSTCODE.finditer(text) if _POSTCODE_HINT.search(text) else ():
-        raw = match.group()
-        if not (raw.isupper() or raw.islower()):
-            continue
-        if _normal_postcode(*match.groups()) in allow.postcodes:
+    shaped = list(_ANY_PHONE.finditer(text))
+    _other_phones(text, allow, emit, taken, shaped)
+    postcodes = [
+        m for m in (_POSTCODE.finditer(text) if _POSTCODE_HINT.search(text) else ()) if m.group().isupper() or m.group().islower()
+    ]
+    allowed_codes = [m for m in postcodes if _normal_postcode(*m.groups()) in allow.postcodes]
+    postcodes = [m for m in postcodes if m not in allowed_codes]
+    zips = list(_US_ZIP.finditer(text)) if _US_ZIP_HINT.search(text) else []
+    used = _addresses(text, allow, emit, taken, zips, postcodes, allowed_codes)
+    for match in postcodes:
+        if match.start() in used:
             continue
         street = None
         for street_match in _STREET.finditer(text, max(0, match.start() - 90), match.start()):
@@ -183,6 +192,9 @@ def check_personal_data(text: str, allow: AllowList, emit: Emit) -> None:
         if street is not None and "\n\n" not in text[street.start() : match.start()]:
             emit("postal-address", street.start(), match.end())
         else:
+            emit("postcode", match.start(), match.end())
+    for match in zips:
+        if match.start() not in used:
             emit("postcode", match.start(), match.end())
     for match in _NI.finditer(text):
         emit("ni-number", match.start(), match.end())
@@ -201,8 +213,23 @@ def check_personal_data(text: str, allow: AllowList, emit: Emit) -> None:
             taken.append(match.span())
     for match in _CARD.finditer(text):
         digits = _NON_DIGIT.sub("", match.group())
-        if 13 <= len(digits) <= 19 and digits[0] in "23456" and luhn.is_valid(digits) and free(*match.span()):
+        if not (12 <= len(digits) <= 19 and luhn.is_valid(digits) and free(*match.span())):
+            continue
+        # 13-19 digits from the card schemes' ranges (Visa 4, Mastercard 2/5, Amex 3, Discover/Maestro 6, JCB
+        # 1800/2131); 12-digit Maestro and any other Luhn-valid number only after a card cue.
+        if (len(digits) >= 13 and (digits[0] in "23456" or digits.startswith("1800"))) or _CARD_CUE.search(
+            text, max(0, match.start() - 30), match.start()
+        ):
             emit("card-number", match.start(), match.end())
+            taken.append(match.span())
+    # Every _SSN match lies inside a phone-shaped run (_ANY_PHONE), found once for both.
+    for match in (m for run in shaped for m in _SSN.finditer(text, *run.span())):
+        if _ssn_ok(match.group(1), match.group(3), match.group(4)) and free(*match.span()):
+            emit("national-id", match.start(), match.end(), detail="US Social Security number")
+            taken.append(match.span())
+    for match in _SSN_PLAIN.finditer(text) if "ss" in text or "SS" in text or "ecur" in text or "ECUR" in text else ():
+        if _ssn_ok(*match.groups()) and free(*match.span()):
+            emit("national-id", match.start(), match.end(), detail="US Social Security number")
             taken.append(match.span())
     for match in _NHS.finditer(text):
         digits = match.group(1) + match.group(3) + match.group(4)
@@ -210,3 +237,217 @@ def check_personal_data(text: str, allow: AllowList, emit: Emit) -> None:
             emit("nhs-number", match.start(), match.end())
     for match in _DOB.finditer(text) if _DOB_HINT.search(text) else ():
         emit("date-of-birth", match.start(), match.end())
+
+
+# --- International phone numbers, street addresses without a UK postcode, US SSNs -----------------
+
+# Any phone-shaped run: digits with spaces, dashes, dots, slashes or brackets, ending in a digit and an
+# optional extension. What it is decides _other_phone: "+CC"/"00CC" numbers phonenumbers finds possible,
+# North American formats, or any 7-15 digits right after a phone cue ("Tel:", "call me on") or before
+# a label ("- Office", "fax").
+_ANY_PHONE = re.compile(r"[+(\d](?<![\w+.,/£$€#@&-].)[\d \-.()/]{4,22}\d(?: ?(?:x|ext\.?) ?\d{1,5})?(?![\d.,/-]\d|\w)")
+_EXTENSION = re.compile(r" ?(?:x|ext)")
+_NANP = re.compile(r"(?:\+?1[ .-]?)?(?:\(([2-9]\d\d)\) ?|([2-9]\d\d)([.-]))\d{3}(?(3)\3|[ .-])\d{4}(?: ?(?:x|ext\.?) ?\d{1,5})?")
+_DATE_SHAPE = re.compile(r"\d{1,4}([/.-])\d{1,2}\1\d{1,4}|\d{4}[/-]\d{2,4}|\d{1,2}[.:]\d{2}")
+_PHONE_CUE = re.compile(
+    r"(?:\b(?:phone|tel|telephone|mob|mobile|cell|cellphone|fax|desk|whatsapp|sms|call|calling|ring|text|dial|"
+    r"contact|reach|hotline|office|answering|messages? to|(?:my|his|her|their|your) number|number is)\b|\btel\.|☎|📞)"
+    r"[^\d\n]{0,25}(?:\n[^\d\n]{0,10})?$"
+)
+_PHONE_LABEL = re.compile(r"\s*[-–(]?\s*(?:office|fax|mobile|mob|home|work|cell|desk|tel|phone|landline)\b", re.IGNORECASE)
+_NOT_PHONE_BEFORE = re.compile(
+    r"\b(?:ref|reference|case|order|invoice|account|acc|policy|ticket|isbn|issn|claim|application|booking|id|"
+    r"serial|version|v|no|nos|number|item|page|pages|para|section|s|room|flat|unit|suite|apt|box|year|years)\.?\s*[:#]?\s*$"
+)
+
+
+@lru_cache(maxsize=4096)
+def _international(digits: str) -> str | None:
+    """E.164 form of a "+CC" number of a possible length for its country, or None."""
+    try:
+        number = phonenumbers.parse("+" + digits, None)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _other_phones(
+    text: str, allow: AllowList, emit: Emit, taken: list[tuple[int, int]], shaped: list[re.Match[str]] | None = None
+) -> None:
+    """Phone numbers outside the UK plan (the UK ones are already in ``taken``)."""
+    lowered = None
+    for match in _ANY_PHONE.finditer(text) if shaped is None else shaped:
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        raw = match.group()
+        main = _EXTENSION.split(raw, maxsplit=1)[0]
+        digits = _NON_DIGIT.sub("", main)
+        if not 7 <= len(digits) <= 15 or _DATE_SHAPE.fullmatch(raw):
+            continue
+        if lowered is None:
+            lowered = text.lower()
+        before = lowered[max(0, start - 40) : start]
+        if "ssn" in before or "social security" in before:
+            continue
+        if _NOT_PHONE_BEFORE.search(before) and not before.rstrip(" :").endswith(("phone number", "mobile number", "contact number")):
+            continue
+        e164 = None
+        if raw.startswith("+") or (digits.startswith("00") and raw.startswith("00")):
+            e164 = _international(digits[2:] if raw.startswith("00") else digits)
+            ok = e164 is not None and len(digits) >= 8
+        else:
+            ok = _NANP.fullmatch(raw) is not None
+        if not ok:
+            ok = (
+                not raw.startswith("(") or ")" in raw
+            ) and (_PHONE_CUE.search(before) is not None or _PHONE_LABEL.match(text, end, min(len(text), end + 14)) is not None)
+        if not ok or (e164 is not None and e164 in allow.phones):
+            continue
+        taken.append((start, end))
+        emit("phone-number", start, end)
+
+
+_STATES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|"
+    "OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI|AS|MP|AA|AE|AP"
+)
+# A US ZIP with its state ("Springfield, IL 62704") or a military post office ("FPO AE 09499").
+_US_ZIP = re.compile(
+    r"[A-Z](?<![\w-].)(?:[\w'.-]{0,30}(?: [A-Z][\w'.-]{0,30}){0,3},? ?\n? ?(?:" + _STATES + r")|PO (?:AA|AE|AP)) \d{5}(?:-\d{4})?(?![\w-])"
+)
+_US_ZIP_HINT = re.compile(r"\d(?<=[A-Z] \d)\d{4}")  # starts at a digit: a fast scan
+_STREET_TYPE = (
+    r"(?:Street|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Boulevard|Blvd|Court|Ct|Crescent|Cres|Place|Pl|"
+    r"Terrace|Tce|Grove|Gardens|Gdns|Square|Sq|Parkway|Pkwy|Highway|Hwy|Mews|Circle|Cir|Trail|Alley|Plaza|"
+    r"Expressway|Freeway|Turnpike|Broadway|Row|Walk|Hill|Park|Green|Rise|Parade|Vale|Croft|Chase)"
+    r"|St(?=\.?(?:\s*[,\n]|\s*$|\s+(?:[a-z\d#]|Apt|Suite|Ste|Unit|Flat|Floor)))"
+)
+# House number, up to four capitalised (or numbered: 5th) name words, street type; then an optional
+# flat, apartment, suite or unit.
+_STREET_ANY = re.compile(
+    r"\d(?<![\w.,/£$€#:-]\d)\d{0,4}[A-Za-z]?,?[ \t]+((?:(?:[A-Z][\w'’.-]{0,40}|\d{1,4}(?:st|nd|rd|th))[ \t]+){1,4})(?:" + _STREET_TYPE + r")(?![\w-])\.?"
+    r"(?:,?\s{0,3}(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Room|#)\.?\s*#?\d+[A-Za-z]?\b)?"
+)
+# Street types that are also ordinary words in titles ("5 Mile Walk", "10 Acre Park"): an address only
+# when a postcode or ZIP follows.
+_WEAK_TYPES = {"row", "walk", "hill", "park", "green", "rise", "parade", "vale", "croft", "chase"}
+_UNIT_AFTER = re.compile(r",?[ \t]*\n?[ \t>]{0,4}(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Room)\.?[ \t]*#?\d+[A-Za-z]?\b", re.IGNORECASE)
+_NOT_STREET_NAME = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "the", "our", "new", "top", "best", "great",
+    "more", "over", "all", "and", "a", "an", "of", "in", "at", "for", "to", "by", "on", "mile", "miles", "minute",
+    "dr", "mr", "mrs", "ms", "miss", "cllr", "councillor", "sir", "prof", "rev",
+    "minutes", "hour", "hours", "hundred", "thousand", "million", "millions", "billion", "percent", "per", "day", "days", "week", "weeks", "year", "years", "km", "acre", "acres",
+}  # fmt: skip
+# Street first, number after, as in most of Europe ("Via Roma 131", "Friedhofstrasse 33", "ul. Słowicza 10").
+_STREET_FIRST = re.compile(
+    # street word first, capitalised (lower-case "via" is English), then the name, then the number
+    r"\b(?:Via|Viale|Piazza|Corso|Rue|Rua|Calle|Carrer|Avenida|Avda\.|Av\.|Paseo|Praça|Largo|Travessa|ul\.|Ulica|"
+    r"Boulevard|Strada|Calea|Aleja)\s+(?:[\w'’.-]+\s+){0,4}?\d{1,4}[a-zA-Z]?(?![\w.,/-]\d|\w)"
+    # one word ending like a street in German, Dutch, Nordic or Central European languages, then the number
+    r"|\b(?i:[^\W\d_]{2,}(?:stra(?:ss|ß)e|str\.|weg|gasse|allee|platz|laan|straat|gracht|plein|kade|vej|gade|gatan|"
+    r"vägen|veien|vegen|katu|kuja|tie|utca|ulice|ulica|cesta))\s+\d{1,4}[a-zA-Z]?(?![\w.,/-]\d|\w)"
+)
+_STREET_FIRST_WORDS = frozenset(
+    "via viale piazza corso rue rua calle carrer avenida avda av paseo praça largo travessa ul ulica boulevard strada calea aleja".split()
+)
+_SUFFIX_SPACE = tuple(suffix + " " for suffix in (
+    "strasse", "straße", "str.", "weg", "gasse", "allee", "platz", "laan", "straat", "gracht", "plein", "kade", "vej",
+    "gade", "gatan", "vägen", "veien", "vegen", "katu", "kuja", "tie", "utca", "ulice", "ulica", "cesta",
+))  # fmt: skip
+
+
+_SUFFIXES = tuple(suffix[:-1] for suffix in _SUFFIX_SPACE)  # "str." keeps its dot
+_SPACE_DIGIT = re.compile(r"[ \t]\d")
+
+
+def _suffix_hint(lowered: str) -> bool:
+    """A necessary condition for the suffix branch of _STREET_FIRST: a word ending in a street suffix
+    right before a space or tab and a digit (one scan for " <digit>", then a C-level endswith per hit;
+    stateless, unlike remembering which words were seen)."""
+    return any(lowered.endswith(_SUFFIXES, 0, m.start()) for m in _SPACE_DIGIT.finditer(lowered))
+
+
+_STREET_TYPE_WORDS = frozenset(
+    "street road rd avenue ave lane ln drive dr close way boulevard blvd court ct crescent cres place pl terrace tce "
+    "grove gardens gdns square sq parkway pkwy highway hwy mews circle cir trail alley plaza expressway freeway "
+    "turnpike broadway row walk hill park green rise parade vale croft chase st".split()
+)
+
+
+_FRENCH_STREET_WORDS = frozenset({"rue", "avenue", "boulevard", "bd", "chemin", "impasse", "allée", "quai", "place", "cours"})
+_NUMBER_FIRST_FR = re.compile(
+    r"\d(?<![\w.,/£$€#:-]\d)\d{0,3}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|boulevard|bd|chemin|impasse|allée|quai|place|cours)"
+    r"\s+(?:d[eu]s?\s+|de\s+la\s+|d['’]|l['’]|la\s+|le\s+)?[^\W\d_][\w'’-]+",
+    re.IGNORECASE,
+)
+_SSN = re.compile(r"(\d(?<![\w-]\d)\d\d)([- ])(\d\d)\2(\d{4})(?![\w-])")
+_SSN_PLAIN = re.compile(r"(?i)\b(?:ssn|social\s+security(?:\s+(?:number|no\.?|#))?)\s*[:#]?\s*(\d{3})-?(\d{2})-?(\d{4})(?![\w-])")
+
+
+def _ssn_ok(area: str, group: str, serial: str) -> bool:
+    """The SSA's structural rules: no 000, 666 or 900-999 area, no 00 group, no 0000 serial."""
+    return area not in ("000", "666") and area[0] != "9" and group != "00" and serial != "0000"
+
+
+def _address_allowed(allow: AllowList, raw: str) -> bool:
+    key = " ".join(raw.lower().replace(",", " ").split())
+    return any(key in a for a in allow.addresses)
+
+
+def _addresses(
+    text: str,
+    allow: AllowList,
+    emit: Emit,
+    taken: list[tuple[int, int]],
+    zips: list[re.Match[str]],
+    postcodes: list[re.Match[str]],
+    allowed_codes: list[re.Match[str]],
+) -> set[int]:
+    """Street addresses. With a UK postcode or US ZIP in the next 90 characters (same paragraph) it is a
+    full postal address; otherwise a street address. Returns the starts of the postcodes/ZIPs used."""
+    used: set[int] = set()
+    found: list[tuple[int, int, bool]] = []  # start, end, weak
+    _lowered, words = _probe_words(text)
+    # _STREET_ANY needs a capitalised street type; the word set says which types occur at all, and a
+    # substring test per such type says whether it is capitalised ("way" and "close" are common words).
+    types = _STREET_TYPE_WORDS.intersection(words)
+    capitalised = any(t.capitalize() in text or t.upper() in text for t in types) if types else False
+    for match in _STREET_ANY.finditer(text) if capitalised else ():
+        first = match.group(1).split()[0].lower().strip(".,'’")
+        if first in _NOT_STREET_NAME:
+            continue
+        last = text[match.start(1) + len(match.group(1)) : match.end()].split()[0].lower().strip(".")
+        found.append((match.start(), match.end(), last in _WEAK_TYPES))
+    if not _STREET_FIRST_WORDS.isdisjoint(words) or _suffix_hint(_lowered):
+        found += [(m.start(), m.end(), False) for m in _STREET_FIRST.finditer(text)]
+    if not _FRENCH_STREET_WORDS.isdisjoint(words):
+        found += [(m.start(), m.end(), False) for m in _NUMBER_FIRST_FR.finditer(text)]
+    if not found:
+        return used
+    found = sorted((s, (u.end() if (u := _UNIT_AFTER.match(text, e)) else e), w) for s, e, w in found)
+    codes = sorted([(m.start(), m.end(), True) for m in postcodes + zips] + [(m.start(), m.end(), False) for m in allowed_codes])
+    last_end = -1
+    for index, (start, end, weak) in enumerate(found):
+        if start < last_end or any(s < end and start < e for s, e in taken):
+            continue
+        code = next((c for c in codes if end <= c[0] <= end + 90 and "\n\n" not in text[end : c[0]]), None)
+        if code is not None and any(end <= later[0] < code[0] for later in found[index + 1 :]):
+            code = None  # another street comes first: the postcode belongs to that one
+        if code is None and weak:
+            continue
+        if _address_allowed(allow, text[start:end]) or (code is not None and not code[2]):
+            continue
+        if code is not None:
+            used.add(code[0])
+            emit("postal-address", start, code[1])
+            last_end = code[1]
+        else:
+            emit("street-address", start, end)
+            last_end = end
+        taken.append((start, last_end))
+    return used

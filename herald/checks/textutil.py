@@ -10,8 +10,10 @@ SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 SENTENCE_END = re.compile(r"[.!?\n]")
 
 
-def phrase_pattern(phrases: Iterable[str], *, glob: bool = False) -> str:
+def phrase_pattern(phrases: Iterable[str], *, glob: bool = False, hashtags: bool = False) -> str:
     """An alternation matching any phrase as whole words; spaces match any run of spaces.
+
+    With ``hashtags``, a phrase also matches as a hashtag (``#word``); otherwise not.
 
     With ``glob``, a trailing ``*`` lets the word run on (``fuck*`` matches "fucking") and a
     leading ``*`` lets it start inside a word (``*fuck*`` matches "motherfucker").
@@ -25,7 +27,8 @@ def phrase_pattern(phrases: Iterable[str], *, glob: bool = False) -> str:
             phrase, tail = phrase[:-1], r"\w*"
         body = r"\s+".join(re.escape(word) for word in phrase.split())
         parts.append(head + body + tail)
-    return r"(?<![\w@#])(?:" + "|".join(parts) + r")(?!\w)" if parts else r"(?!x)x"
+    lead = r"(?<![\w@])" if hashtags else r"(?<![\w@#])"
+    return lead + "(?:" + "|".join(parts) + r")(?!\w)" if parts else r"(?!x)x"
 
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -48,14 +51,44 @@ def starts_word(prefixes: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(p) for p in prefixes) + ")")
 
 
+class WordStarts:
+    """One scan of a lower-cased text for the words that start with any of many prefixes, shared by
+    several matchers (each ``starts_word`` scan costs ~10 µs per 2,000 characters; the offensive
+    word lists and the threat stems would otherwise scan the same text three or four times).
+    ``hits`` gives (start, word) pairs; a word starts with one of a matcher's prefixes exactly when
+    that matcher's own ``starts_word`` pattern would find it (tests/test_fast_paths.py)."""
+
+    def __init__(self, prefixes: Iterable[str]) -> None:
+        prefixes = sorted(set(prefixes), key=len, reverse=True)
+        body = "|".join(re.escape(p) for p in prefixes) if prefixes else r"(?!x)x"
+        self.pattern = re.compile(r"(?<![^\W_])(?:" + body + r")[^\W_]*")
+        self._last: tuple[str, tuple[tuple[int, str], ...]] = ("\0", ())
+
+    def hits(self, lowered: str) -> tuple[tuple[int, str], ...]:
+        last = self._last  # one tuple, replaced in one assignment: safe to share between threads
+        if last[0] is lowered or last[0] == lowered:
+            return last[1]
+        found = tuple((m.start(), m.group()) for m in self.pattern.finditer(lowered))
+        self._last = (lowered, found)
+        return found
+
+
 class PhraseMatcher:
     """A word-list pattern with a cheap prefilter: the regex only runs when a phrase's first word
     (or, for globs, its stem) occurs in the text. Most texts contain none, so most calls cost a set
     intersection instead of a scan with a many-branch alternation."""
 
-    def __init__(self, phrases: Iterable[str], *, glob: bool = False, flags: int = re.IGNORECASE) -> None:
+    def __init__(
+        self,
+        phrases: Iterable[str],
+        *,
+        glob: bool = False,
+        flags: int = re.IGNORECASE,
+        hashtags: bool = False,
+        shared: WordStarts | None = None,
+    ) -> None:
         phrases = list(phrases)
-        self.pattern = re.compile(phrase_pattern(phrases, glob=glob), flags)
+        self.pattern = re.compile(phrase_pattern(phrases, glob=glob, hashtags=hashtags), flags)
         firsts, prefixes, inside = set(), [], []
         # first word -> the sets of words that must all be present for a phrase starting with it to
         # match ("the accused" needs "the" and "accused"; a first-word test alone passes almost
@@ -77,6 +110,7 @@ class PhraseMatcher:
         self.inside = tuple(inside)
         # "some word of the text starts with a prefix", as one scan of the lower-cased text
         self.prefix_scan = starts_word(prefixes)
+        self.shared = shared if prefixes else None
         self.needs = {stem: tuple(sets) for stem, sets in needs.items()}
 
     def may_match(self, text: str) -> bool:
@@ -87,10 +121,13 @@ class PhraseMatcher:
                 for required in needs[stem]:
                     if required.issubset(words):
                         return True
-        return bool(
-            (self.prefix_scan is not None and self.prefix_scan.search(lowered) is not None)
-            or any(part in lowered for part in self.inside)
-        )
+        if self.shared is not None:
+            prefixes = self.prefixes
+            if any(word.startswith(prefixes) for _, word in self.shared.hits(lowered)):
+                return True
+        elif self.prefix_scan is not None and self.prefix_scan.search(lowered) is not None:
+            return True
+        return any(part in lowered for part in self.inside)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         if not self.may_match(text):
@@ -106,8 +143,20 @@ class PhraseMatcher:
         return self.pattern.fullmatch(text)
 
 
-def compile_phrases(phrases: Iterable[str], *, glob: bool = False, flags: int = re.IGNORECASE) -> PhraseMatcher:
-    return PhraseMatcher(phrases, glob=glob, flags=flags)
+def compile_phrases(
+    phrases: Iterable[str],
+    *,
+    glob: bool = False,
+    flags: int = re.IGNORECASE,
+    hashtags: bool = False,
+    shared: WordStarts | None = None,
+) -> PhraseMatcher:
+    return PhraseMatcher(phrases, glob=glob, flags=flags, hashtags=hashtags, shared=shared)
+
+
+def glob_prefixes(phrases: Iterable[str]) -> list[str]:
+    """The stems PhraseMatcher scans for: phrases whose first word ends in ``*`` (``fuk*`` -> ``fuk``)."""
+    return [_TOKEN.findall(p.lower())[0] for p in phrases if not p.startswith("*") and p.split()[0].endswith("*") and _TOKEN.findall(p.lower())]
 
 
 def sentence_bounds(text: str, position: int) -> tuple[int, int]:

@@ -151,3 +151,29 @@ def test_hashtag_position_by_bisection_matches_the_scan_per_hashtag():
             assert _hashtags_mid_text(text) == reference, text
             agreed += 1
     assert agreed > 2000
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("fuksh kilbtcn_ -.é1İ"), max_size=80))
+def test_shared_word_starts_agree_with_each_matchers_own_scan(text):
+    from herald.checks import offensive
+    from herald.checks.engine import _compiled, default_rules
+
+    m = _compiled(default_rules()).offensive
+    lowered = text.lower()
+    for matcher in (m.strong, m.mild, m.ambiguous, m.slur):
+        own = matcher.prefix_scan is not None and matcher.prefix_scan.search(lowered) is not None
+        shared = any(word.startswith(matcher.prefixes) for _, word in m.starts.hits(lowered))
+        assert own == shared, text
+    assert [x.span() for x in offensive._threats(text, lowered, m.starts)] == [x.span() for x in offensive._threats(text, lowered)]
+
+
+def test_register_and_allow_list_identity_cache_gives_the_content_keyed_answer():
+    from herald.checks import AllowedContacts, Context, Councillor
+    from herald.checks.engine import _allow_list, _allow_list_by_contents, _register, _register_by_contents
+
+    a = Context(councillors=[Councillor("Stuart Bray", "Liberal Democrat")], allowed_contacts={"phones": ["01455 238141"]})
+    b = Context(councillors=[Councillor("Amanda Wright", "Conservative")], allowed_contacts=AllowedContacts())
+    for context in (a, b, a, a, b):
+        assert _register(context.councillors) is _register_by_contents(context.councillors)
+        assert _allow_list(context.allowed_contacts) is _allow_list_by_contents(context.allowed_contacts)
