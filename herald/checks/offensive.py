@@ -136,6 +136,7 @@ _THREAT_STEMS = (
 
 
 _THREAT_START = starts_word(_THREAT_STEMS)
+_THREAT_KNOWN: dict[str, bool] = {}  # word -> starts with a threat stem (WordStarts.positions)
 _SENTENCE_STOP = re.compile(r"[.!?]")
 
 
@@ -146,7 +147,7 @@ def _threats(text: str, lowered: str, starts: WordStarts | None = None):
     if starts is None:
         stems = [m.start() for m in _THREAT_START.finditer(lowered)]
     else:
-        stems = [p for p, word in starts.hits(lowered) if word.startswith(_THREAT_STEMS)]
+        stems = starts.positions(lowered, _THREAT_STEMS, _THREAT_KNOWN)
     if not stems:
         return
     if len(lowered) != len(text):  # lower-casing changed the length: positions do not line up

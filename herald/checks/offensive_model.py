@@ -12,9 +12,16 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from functools import lru_cache
 from importlib import resources
+
+try:
+    from collections import _count_elements  # Counter's C counting loop
+except ImportError:  # pragma: no cover - CPython has it
+
+    def _count_elements(mapping: dict[str, int], iterable) -> None:
+        for element in iterable:
+            mapping[element] = mapping.get(element, 0) + 1
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # the vectoriser's token_pattern
 
@@ -47,7 +54,8 @@ class _Model:
         # summed term by term), so the result is bit-for-bit identical; only the Python overhead
         # (generator filter, per-fold inner loop, repeated lookups) is gone.
         terms = self.terms
-        counts = Counter(_TOKEN.findall(text.lower()))
+        counts: dict[str, int] = {}
+        _count_elements(counts, _TOKEN.findall(text.lower()))  # Counter's own C loop, without its set-up
         folds = self.folds
         if folds != 5:
             return self._score_generic(counts)
@@ -66,7 +74,7 @@ class _Model:
             s4 += count * w4
         return self._calibrate([s0, s1, s2, s3, s4], norm)
 
-    def _score_generic(self, all_counts: Counter) -> float:
+    def _score_generic(self, all_counts: dict[str, int]) -> float:
         sums = [0.0] * self.folds
         norm = 0.0
         for term, count in all_counts.items():

@@ -21,7 +21,6 @@ LINK = re.compile(
     r"|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:gov\.uk|co\.uk|org\.uk|ac\.uk|nhs\.uk|com|org|net|uk|io|ly)\b"
     r"(?:/[^\s<>\"]*[^\s<>\".,;:!?)\]])?"
 )
-_NON_SPACE = re.compile(r"\S+")
 
 
 @lru_cache(maxsize=8)
@@ -32,17 +31,56 @@ def link_spans(text: str) -> tuple[tuple[int, int], ...]:
     whitespace and always a "." or ":", so only the whitespace-free tokens holding one are scanned
     (``\b`` looks at the real neighbouring character, which is whitespace either side).
     """
+    # Every LINK match holds "://", "www." (any case) or a dot before a letter or digit (the top-level
+    # domain's first letter is ASCII, even under IGNORECASE); most texts with full stops hold none.
+    # So only the whitespace-free tokens holding such a hint are scanned; the hints are found by
+    # literal-led scans (one regex alternation of the three, tried at every position, cost more than
+    # LINK's token scan did).
     if "." not in text and ":" not in text:
         return ()
-    spans = []
-    for token in _NON_SPACE.finditer(text):
-        piece = token.group()
-        if "." in piece or ":" in piece:
-            spans += [m.span() for m in LINK.finditer(text, token.start(), token.end())]
+    return _link_spans_hinted(text)
+
+
+_NON_SPACE_TAIL = re.compile(r"\S*")
+
+
+# A "." before an ASCII letter or digit or after "www" (any case): a scan led by the literal ".".
+_DOT_HINT = re.compile(r"\.(?:(?=[A-Za-z0-9])|(?<=[wW]{3}\.))")
+
+
+def _hint_positions(text: str) -> list[int]:
+    """Positions of the link hints, in order: the "." of _DOT_HINT and the ":" of "://"."""
+    hints = [m.start() for m in _DOT_HINT.finditer(text)]
+    i = text.find("://")
+    if i >= 0:
+        while i >= 0:
+            hints.append(i)
+            i = text.find("://", i + 1)
+        hints.sort()
+    return hints
+
+
+def _has_link_hint(text: str) -> bool:
+    return "://" in text or _DOT_HINT.search(text) is not None
+
+
+def _link_spans_hinted(text: str) -> tuple[tuple[int, int], ...]:
+    spans: list[tuple[int, int]] = []
+    done = 0
+    for i in _hint_positions(text):
+        if i < done:
+            continue
+        start = i
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        end = _NON_SPACE_TAIL.match(text, i).end()
+        spans += [m.span() for m in LINK.finditer(text, start, end)]
+        done = end
     return tuple(spans)
 
 
 _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
+_WORD_CHAR = re.compile(r"[^\W_]")  # a sentence holds a _WORD exactly when it holds one of these
 _SENTENCE = re.compile(r"[^.!?\n]*[^\s.!?\n][^.!?\n]*(?:[.!?]+|(?=\n)|$)")
 # Mathematical alphanumerics, circled/parenthesised/squared letters, fullwidth letters, small capitals.
 _FANCY = re.compile(
@@ -93,8 +131,26 @@ def syllables(word: str) -> int:
     return max(1, by_dictionary, min(by_vowels, by_dictionary + 1))
 
 
+# Plain-dict front for ``syllables`` (a dict lookup through map() is several times cheaper than an
+# lru_cache hit); bounded by clearing it when it grows past the lru_cache's size.
+_SYLLABLES: dict[str, int] = {}
+
+
+def _syllable_total(words: list[str]) -> int:
+    known = _SYLLABLES
+    try:
+        return sum(map(known.__getitem__, words))
+    except KeyError:
+        if len(known) > 65536:
+            known.clear()
+        for word in words:
+            if word not in known:
+                known[word] = syllables(word)
+        return sum(map(known.__getitem__, words))
+
+
 def flesch_reading_ease(words: list[str], sentences: int) -> float:
-    count = sum(map(syllables, words))
+    count = _syllable_total(words)
     return 206.835 - 1.015 * (len(words) / max(sentences, 1)) - 84.6 * (count / max(len(words), 1))
 
 
@@ -119,14 +175,22 @@ _ASCII_UPPER = re.compile(r"[A-Z]")
 
 def _uppercase_count(text: str) -> int:
     """Characters for which str.isupper() is true (for ASCII text, a C-level count)."""
+    count = len(_ASCII_UPPER.findall(text))
     if text.isascii():
-        return len(_ASCII_UPPER.findall(text))
-    return sum(1 for c in text if c.isupper())
+        return count
+    # an ASCII character is upper-case exactly when it is A-Z; test the others one by one in C
+    return count + sum(map(str.isupper, "".join(_NON_ASCII_CHARS.findall(text))))
+
+
+_NON_ASCII_CHARS = re.compile(r"[^\x00-\x7f]+")
 
 
 def _words_follow(text: str, end: int) -> bool:
     """Whether any letter follows ``end`` outside links and hashtags."""
-    rest = HASHTAG.sub("", LINK.sub("", text[end:]))
+    rest = text[end:]
+    if _has_link_hint(rest):  # without one LINK cannot match (see link_spans)
+        rest = LINK.sub("", rest)
+    rest = HASHTAG.sub("", rest)
     return any(c.isalpha() for c in rest)
 
 
@@ -189,15 +253,37 @@ def check_accessibility(text: str, thresholds: dict[str, float], emit: Emit) -> 
     # Inside one sentence (no dots but its closing run) LINK can only match a scheme ("http://x"),
     # so the substitution is skipped when the text has no "://".
     schemes = "://" in text
-    for sentence in _SENTENCE.finditer(text):
-        words = _WORD.findall(LINK.sub("link", sentence.group()) if schemes else sentence.group())
-        if not words:
-            continue
-        sentences += 1
-        all_words += words
-        if len(words) > limit:
-            start = sentence.start() + (len(sentence.group()) - len(sentence.group().lstrip()))
-            emit("long-sentence", start, sentence.end(), detail=str(len(words)), limit=limit)
+    if schemes:
+        for sentence in _SENTENCE.finditer(text):
+            words = _WORD.findall(LINK.sub("link", sentence.group()))
+            if not words:
+                continue
+            sentences += 1
+            all_words += words
+            if len(words) > limit:
+                start = sentence.start() + (len(sentence.group()) - len(sentence.group().lstrip()))
+                emit("long-sentence", start, sentence.end(), detail=str(len(words)), limit=limit)
+    else:
+        # No word crosses a sentence end and the sentences cover every word, so the text's words are
+        # the sentences' words in order. A sentence of more than ``limit`` words has at least
+        # 2 * limit + 1 characters; the sentences are only walked when some could be long or when
+        # the readability score needs their number.
+        all_words = _WORD.findall(text)
+        need_count = len(all_words) >= thresholds["readability_min_words"]
+        if need_count or len(all_words) > limit:
+            shortest_long = 2 * limit + 1
+            for sentence in _SENTENCE.finditer(text):
+                piece = sentence.group()
+                if len(piece) >= shortest_long:
+                    words = _WORD.findall(piece)
+                    if not words:
+                        continue
+                    sentences += 1
+                    if len(words) > limit:
+                        start = sentence.start() + (len(piece) - len(piece.lstrip()))
+                        emit("long-sentence", start, sentence.end(), detail=str(len(words)), limit=limit)
+                elif need_count and _WORD_CHAR.search(piece) is not None:
+                    sentences += 1
 
     run = int(thresholds["all_caps_run_words"])
     if run > 0 and _uppercase_count(text) >= run * 2:
@@ -230,7 +316,7 @@ def x_weighted_length(text: str, limit: int = 280) -> tuple[int, int | None]:
     links = link_spans(text) if "." in text else ()
     estimate = len(text) - sum(end - start for start, end in links) + 23 * len(links)
     if not _X_WEIGHT_ONE.fullmatch(text):
-        estimate += sum(1 for c in text if not _X_ONE_CHAR.match(c))
+        estimate += len(_X_HEAVY.findall(text))  # the characters _X_ONE_CHAR does not match
     if estimate <= limit - 30:
         return estimate, None
     if estimate > limit + 30 and text.isascii() and not links:

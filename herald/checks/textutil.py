@@ -72,6 +72,25 @@ class WordStarts:
         self._last = (lowered, found)
         return found
 
+    def positions(self, lowered: str, prefixes: tuple[str, ...], known: dict[str, bool], first: bool = False) -> list[int]:
+        """Starts of the hit words that start with one of ``prefixes`` (only the first with ``first``).
+
+        ``word.startswith(prefixes)`` walks the whole tuple (dozens of stems) for every word; the
+        answer per word is kept in ``known`` (the caller's, one per prefix tuple; cleared when large).
+        """
+        found = []
+        for start, word in self.hits(lowered):
+            hit = known.get(word)
+            if hit is None:
+                if len(known) > 65536:
+                    known.clear()
+                hit = known[word] = word.startswith(prefixes)
+            if hit:
+                found.append(start)
+                if first:
+                    break
+        return found
+
 
 class PhraseMatcher:
     """A word-list pattern with a cheap prefilter: the regex only runs when a phrase's first word
@@ -111,6 +130,7 @@ class PhraseMatcher:
         # "some word of the text starts with a prefix", as one scan of the lower-cased text
         self.prefix_scan = starts_word(prefixes)
         self.shared = shared if prefixes else None
+        self._prefix_known: dict[str, bool] = {}  # word -> starts with one of self.prefixes
         self.needs = {stem: tuple(sets) for stem, sets in needs.items()}
 
     def may_match(self, text: str) -> bool:
@@ -122,8 +142,7 @@ class PhraseMatcher:
                     if required.issubset(words):
                         return True
         if self.shared is not None:
-            prefixes = self.prefixes
-            if any(word.startswith(prefixes) for _, word in self.shared.hits(lowered)):
+            if self.shared.positions(lowered, self.prefixes, self._prefix_known, first=True):
                 return True
         elif self.prefix_scan is not None and self.prefix_scan.search(lowered) is not None:
             return True
