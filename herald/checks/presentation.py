@@ -64,6 +64,63 @@ def _has_link_hint(text: str) -> bool:
     return "://" in text or _DOT_HINT.search(text) is not None
 
 
+# LINK's two branches. Run as one pattern, the domain branch is quadratic on a long dotted token
+# ("a.b.a.b…": from every label it walks to the token's end and back looking for a top-level
+# domain; 2,200 characters took ~60 ms), so `_token_links` runs them separately.
+_SCHEME = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)\]]")
+_DOMAIN = re.compile(
+    r"(?i)\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:gov\.uk|co\.uk|org\.uk|ac\.uk|nhs\.uk|com|org|net|uk|io|ly)\b"
+    r"(?:/[^\s<>\"]*[^\s<>\".,;:!?)\]])?"
+)
+# A run of labels joined by single dots: a _DOMAIN match's domain lies inside one such run.
+_CHAIN = re.compile(r"(?i)[a-z0-9-]+(?:\.[a-z0-9-]+)*")
+_DOMAIN_START = re.compile(r"(?i)\b[a-z0-9]")
+
+
+def _token_links(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``[m.span() for m in LINK.finditer(text, start, end)]`` in linear time.
+
+    A _DOMAIN attempt from a position in a chain (``_CHAIN``) succeeds exactly when some dot of the
+    chain after that position's label is followed by a top-level domain and a word boundary; later
+    positions in the same chain see a subset of those dots. So once the first attempt in a chain
+    fails, or a match ends inside it (greedy, it ended at the last such dot), no later position of
+    the chain can start a _DOMAIN match, and the scan skips to the chain's end. _SCHEME matches are
+    led by literals and run to the token's end, so they are searched directly; at the same
+    position LINK tries _SCHEME first.
+    """
+    spans: list[tuple[int, int]] = []
+    pos = start
+    scheme = _SCHEME.search(text, pos, end)
+    while pos < end:
+        if scheme is not None and scheme.start() < pos:
+            scheme = _SCHEME.search(text, pos, end)
+        limit = scheme.start() if scheme is not None else end
+        found = None
+        at = pos
+        while at < limit:
+            first = _DOMAIN_START.search(text, at, limit)
+            if first is None:
+                break
+            s = first.start()
+            m = _DOMAIN.match(text, s, end)
+            if m is not None:
+                found = m
+                break
+            # skip the rest of the chain holding s (it starts at or before s)
+            chain = _CHAIN.match(text, s, end)
+            at = chain.end() if chain is not None else s + 1
+        if found is not None:
+            spans.append(found.span())
+            pos = found.end()
+        elif scheme is not None:
+            spans.append(scheme.span())
+            pos = scheme.end()
+            scheme = _SCHEME.search(text, pos, end)
+        else:
+            break
+    return spans
+
+
 def _link_spans_hinted(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     done = 0
@@ -74,7 +131,7 @@ def _link_spans_hinted(text: str) -> tuple[tuple[int, int], ...]:
         while start > 0 and not text[start - 1].isspace():
             start -= 1
         end = _NON_SPACE_TAIL.match(text, i).end()
-        spans += [m.span() for m in LINK.finditer(text, start, end)]
+        spans += _token_links(text, start, end)
         done = end
     return tuple(spans)
 
@@ -189,7 +246,13 @@ def _words_follow(text: str, end: int) -> bool:
     """Whether any letter follows ``end`` outside links and hashtags."""
     rest = text[end:]
     if _has_link_hint(rest):  # without one LINK cannot match (see link_spans)
-        rest = LINK.sub("", rest)
+        # the same as LINK.sub("", rest), without LINK's quadratic case (see _token_links)
+        kept, last = [], 0
+        for start, stop in _link_spans_hinted(rest):
+            kept.append(rest[last:start])
+            last = stop
+        kept.append(rest[last:])
+        rest = "".join(kept)
     rest = HASHTAG.sub("", rest)
     return any(c.isalpha() for c in rest)
 
@@ -321,7 +384,14 @@ def x_weighted_length(text: str, limit: int = 280) -> tuple[int, int | None]:
         return estimate, None
     if estimate > limit + 30 and text.isascii() and not links:
         return estimate, limit
+    if _LONG_TOKEN.search(text):
+        # twitter-text's URL pattern backtracks badly inside very long unbroken tokens (seconds for
+        # 2,000 characters of "a.b."); no real post has one, so the estimate stands for such text.
+        return estimate, (min(limit, len(text)) if estimate > limit else None)
     return _x_parse(text)
+
+
+_LONG_TOKEN = re.compile(r"\S{300}")
 
 
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
