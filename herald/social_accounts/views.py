@@ -537,6 +537,16 @@ def _decision_page(request, account_request, form, label, button):
     })
 
 
+def _send_back_or_refuse(request, account_request, decision: str, comments: str) -> None:
+    """The two ways any approver can stop a request, shared by the endorsement and review steps."""
+    if decision == "send_back":
+        services.send_back_account_request(account_request, by=request.user, comments=comments)
+        messages.success(request, f"Request sent back to {account_request.requested_by.full_name}")
+    else:
+        services.refuse_account_request(account_request, by=request.user, reasons=comments)
+        messages.success(request, "Request refused")
+
+
 def _not_waiting(request, account_request, step):
     messages.info(request, f"This request is not waiting for {step}: it is ‘{account_request.get_status_display()}’")
     return redirect("social_accounts:request_detail", pk=account_request.pk)
@@ -557,12 +567,8 @@ def endorse(request, pk: int):
             if decision == "endorse":
                 services.endorse_account_request(account_request, by=request.user, comments=comments)
                 messages.success(request, "Request endorsed and sent to the communications team")
-            elif decision == "send_back":
-                services.send_back_account_request(account_request, by=request.user, comments=comments)
-                messages.success(request, f"Request sent back to {account_request.requested_by.full_name}")
             else:
-                services.refuse_account_request(account_request, by=request.user, reasons=comments)
-                messages.success(request, "Request refused")
+                _send_back_or_refuse(request, account_request, decision, comments)
         except (ValidationError, PermissionError) as exc:
             _add_errors(form, exc)
         else:
@@ -585,12 +591,8 @@ def review(request, pk: int):
                 conditions = data["conditions"] if data["decision"] == "approve_with_conditions" else ""
                 services.approve_account_request(account_request, by=request.user, conditions=conditions)
                 messages.success(request, "Request approved: ICT has been asked to set the account up securely")
-            elif data["decision"] == "send_back":
-                services.send_back_account_request(account_request, by=request.user, comments=data["comments"])
-                messages.success(request, f"Request sent back to {account_request.requested_by.full_name}")
             else:
-                services.refuse_account_request(account_request, by=request.user, reasons=data["comments"])
-                messages.success(request, "Request refused")
+                _send_back_or_refuse(request, account_request, data["decision"], data["comments"])
         except (ValidationError, PermissionError) as exc:
             _add_errors(form, exc)
         else:
