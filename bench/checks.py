@@ -152,13 +152,26 @@ PATHOLOGICAL = {  # 2,200 characters each: worst cases for the patterns and per-
     "'a.b' repeated": ("a.b" * 734)[:2200],
     "'1.2.' repeated": ("1.2." * 550)[:2200],
     "'a-b.' repeated": ("a-b." * 550)[:2200],
-    # not listed: a dotted token with a link in it ("a.b." * 549 + "www.xy") takes ~7.6 s on X, in
-    # twitter-text's own URL pattern (~1 s for 800 characters); see docs/checks.md "Next steps"
+    # dotted tokens holding a link: twitter-text's URL pattern is quadratic in their dots (~7.6 s
+    # for one 2,200-character token, ~0.7 s for seven of 300); X's length is estimated for them
+    "'a.b.' token with a link": ("a.b." * 549)[:2194] + "www.xy",
+    "'a.b.' tokens with links": (("a.b." * 30 + "www.xy ") * 20)[:2200],
     "'a@b' repeated": ("a@b" * 734)[:2200],
     "'a@b.' repeated": ("a@b." * 550)[:2200],
     "'#a' repeated": ("#a" * 1100)[:2200],
     "'http://' repeated": ("http://" * 315)[:2200],
     "'www.' repeated": ("www." * 550)[:2200],
+    # the address and date-of-birth patterns' worst inputs (herald/checks/tests/test_international_pii.py)
+    "'Apt 1 ' repeated": ("Apt 1 " * 367)[:2200],
+    "'Suite 1 Aa 1 ' repeated": ("Suite 1 Aa 1 " * 170)[:2200],
+    "'lives at 1 Aa ' repeated": ("lives at 1 Aa " * 158)[:2200],
+    "'1 Aa Street, ' repeated": ("1 Aa Street, " * 170)[:2200],
+    "'Aa 12345, ' repeated": ("Aa 12345, " * 220)[:2200],
+    "'P.O. Box 1 ' repeated": ("P.O. Box 1 " * 200)[:2200],
+    "'born ' repeated": ("born " * 440)[:2200],
+    "'1 March ' repeated": ("1 March " * 275)[:2200],
+    "'Aa, Aa, Aa ' repeated": ("Aa, Aa, Aa " * 200)[:2200],
+    "'1 aa road ' repeated": ("1 aa road " * 220)[:2200],
 }
 
 

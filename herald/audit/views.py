@@ -32,3 +32,9 @@ def event_detail(request, pk: int):
         "audit/event_detail.html",
         {"event": event, "breadcrumbs": [("Home", "/"), ("Audit trail", "/audit/"), (f"Event {event.pk}", None)]},
     )
+
+
+def may_open_event(user) -> bool:
+    """Whether `user` may open an event's own page: the rule declared on `event_detail`, so pages that
+    list events (an account's or a person's history) link to it only for people it will not refuse."""
+    return event_detail.herald_access.permits(user)

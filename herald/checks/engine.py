@@ -130,11 +130,12 @@ def check(draft: Draft, context: Context | None = None, *, rules: Rules | None =
     if draft.media:
         check_media(text, draft.media, emit)
     if draft.kind != "comment":
-        check_accessibility(text, rules.thresholds, emit)
+        hashtags = list(HASHTAG.finditer(text)) if "#" in text else []
+        check_accessibility(text, rules.thresholds, emit, hashtags)
         spec = rules.platforms.get(draft.platform)
         if spec is None:
             raise ValueError(f"unknown platform {draft.platform!r}")
-        check_platform(text, draft.platform, spec, draft.media, len(HASHTAG.findall(text)), emit)
+        check_platform(text, draft.platform, spec, draft.media, len(hashtags), emit)
     return Report(findings=_findings(text, hits, context, draft.kind, rules))
 
 

@@ -41,7 +41,7 @@ _STREET = re.compile(
 )
 _NI = re.compile(
     r"([A-CEGHJ-TW-Z](?<![\w-].)(?:(?<=Q)Q|(?<!Q)[A-CEGHJ-NPR-TW-Z]))(?<!BG|GB|KN|NK|NT|TN|ZZ)"
-    r"[ -]?(\d{2})[ -]?(\d{2})[ -]?(\d{2})[ -]?([A-D])(?![\w-])"
+    r"[ -]?(\d\d[ -]?\d)[ -]?(\d[ -]?\d\d)[ -]?([A-D])(?![\w-])"
 )
 _NHS = re.compile(r"(\d(?<![\w+-]\d)\d\d)([ -]?)(\d{3})\2(\d{4})(?![\w-])")
 _SORT_CODE = re.compile(
@@ -55,12 +55,21 @@ _CARD = re.compile(r"\d(?<![\d-]\d)(?:[ -]?\d){11,18}(?![\d-])")
 _CARD_CUE = re.compile(r"(?i)\b(?:card|cc|visa|mastercard|maestro|amex|debit|credit)\b")
 _IBAN = re.compile(r"([A-Z](?<![\w-][A-Z])[A-Z]\d{2}(?: ?[A-Z0-9]){11,30})(?![\w-])")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_YEAR = r"(?:\d{4}|'\d{2})(?!\d)"
+# Numeric dates (day, month and year in either order, ISO), "3rd (of) March(,) 1990", "March 3rd, 1990",
+# "12-Mar-1990", "12 Mar 90".
 _DATE = (
-    r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+\d{4}|"
-    + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2})"
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?!\d)|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}(?!\d)|"
+    r"\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?[\s-]+" + _MONTH + r",?[\s-]+(?:" + _YEAR + r"|\d{2}(?![\d:.]))|"
+    + _MONTH + r"\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?,?\s+" + _YEAR + ")"
 )
+# A birth cue, then up to 30 characters without a digit or sentence end ("born on the", "DOB (dd/mm/yyyy):",
+# "date of birth is"), or the next sentence when it starts "It's"/"It is"/"Mine is" ("Please tell me your
+# date of birth. It's 6/24/1991").
 _DOB = re.compile(
-    r"(?i)\b(?:d\.?o\.?b\.?|date\s+of\s+birth|born(?:\s+on)?|birth\s*date|birthday(?:\s+is)?)\s*[:=\-]?\s*(" + _DATE + ")"
+    r"(?i)\b(?:(?:d\.?o\.?b\b\.?|date\s+of\s+birth|born|birth\s*date)"
+    r"(?:[^\d\n.!?;]{0,25}?|[^\d\n.!?]{0,10}[.?!]\s{1,3}(?:it'?s|it\s+is|that'?s|mine\s+is|mine'?s)\s{1,3})"
+    r"|birthday[\s:=-]{0,3}(?:(?:is|was|on|of|falls)\s+){0,2}(?:the\s+)?)(" + _DATE + ")"
 )
 # Cheap necessary conditions (a plain first character, so a fast scan) for the case-insensitive patterns.
 _DOB_HINT = re.compile(r"[bBdD](?:(?<=[dD])(?i:\.?o\.?b)|(?<=[bB])(?i:irth|orn))")
@@ -69,8 +78,8 @@ _ACCOUNT_HINT = re.compile(r"[aA](?i:cc|/c)")
 # The straightforward forms of the rewritten patterns (tests check the rewrites find the same matches).
 REFERENCE_PATTERNS = {
     "_PHONE": r"(?<![\w+])(?:\+\s?44|0044|\(0\d|0)[\d \-()]{8,17}\d(?!\d)",
-    "_NI": r"(?<![\w-])(?!BG|GB|KN|NK|NT|TN|ZZ)(QQ|[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])[ -]?(\d{2})[ -]?(\d{2})[ -]?"
-    r"(\d{2})[ -]?([A-D])(?![\w-])",
+    "_NI": r"(?<![\w-])(?!BG|GB|KN|NK|NT|TN|ZZ)(QQ|[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])[ -]?(\d\d[ -]?\d)[ -]?"
+    r"(\d[ -]?\d\d)[ -]?([A-D])(?![\w-])",
     "_NHS": r"(?<![\w+-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w-])",
     "_CARD": r"(?<![\d-])(?:\d[ -]?){11,18}\d(?![\d-])",
     "_IBAN": r"(?<![\w-])([A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30})(?![\w-])",
@@ -196,6 +205,12 @@ def check_personal_data(text: str, allow: AllowList, emit: Emit) -> None:
     for match in zips:
         if match.start() not in used:
             emit("postcode", match.start(), match.end())
+            taken.append(match.span())
+    # a US ZIP code given as such ("ZIP: 62704", "zip code 62704-1234")
+    for match in _ZIP_CUE.finditer(text) if "zip" in text or "ZIP" in text or "Zip" in text else ():
+        if free(*match.span(1)):
+            emit("postcode", match.start(1), match.end(1))
+            taken.append(match.span(1))
     for match in _NI.finditer(text):
         emit("ni-number", match.start(), match.end())
         taken.append(match.span())
@@ -318,11 +333,32 @@ _STATES = (
 _US_ZIP = re.compile(
     r"[A-Z](?<![\w-].)(?:[\w'.-]{0,30}(?: [A-Z][\w'.-]{0,30}){0,3},? ?\n? ?(?:" + _STATES + r")|PO (?:AA|AE|AP)) \d{5}(?:-\d{4})?(?![\w-])"
 )
+_ZIP_CUE = re.compile(r"(?i:\bzip(?:[ \t]*code)?)[ \t]*[:#]?[ \t]*(\d{5}(?:-\d{4})?)(?![\w-])")
 _US_ZIP_HINT = re.compile(r"\d(?<=[A-Z] \d)\d{4}")  # starts at a digit: a fast scan
+# Street types (UK and USPS Publication 28 suffixes, with their usual abbreviations). The second group
+# are also everyday words in titles and names ("5 Mile Walk", "10 Acre Park", "2 Mill Pond Cottages"):
+# they count only with more evidence (a flat or suite, a postcode, ZIP or postal code in the address
+# tail, or an address cue such as "lives at" right before).
+_STRONG_TYPES = (
+    "Street|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Boulevard|Blvd|Court|Ct|Crescent|Cres|Place|Pl|"
+    "Terrace|Tce|Grove|Gardens|Gdns|Square|Sq|Parkway|Pkwy|Highway|Hwy|Mews|Circle|Cir|Trail|Trl|Alley|Plaza|"
+    "Expressway|Expy|Freeway|Fwy|Turnpike|Tpke|Broadway|Causeway|Stravenue|Crossroad|Crossroads|Throughway|"
+    "Trafficway|Underpass|Overpass|Esplanade|Promenade|Embankment|Wharf|Quay|Drove|Wynd|Skyway"
+)
+_WEAK_TYPE_NAMES = (
+    "Row|Walk|Walks|Hill|Hills|Park|Parks|Green|Greens|Rise|Parade|Vale|Croft|Chase|Cape|Forge|Forges|Village|"
+    "Villages|Estate|Estates|Glen|Glens|Port|Ports|Shoal|Shoals|Isle|Island|Islands|Pass|Loop|Mall|Union|Unions|"
+    "Point|Points|Pine|Pines|Landing|Ridge|Ridges|Spring|Springs|Heights|Hts|Well|Wells|Knoll|Knolls|Manor|"
+    "Manors|Meadow|Meadows|Mill|Mills|Mission|Mount|Mountain|Orchard|Oval|Path|Pike|Plain|Plains|Prairie|Ranch|"
+    "Rapid|Rapids|Run|Shore|Shores|Station|Stream|Summit|Track|Trace|Tunnel|Valley|Valleys|View|Views|Villa|Ville|"
+    "Vista|Brook|Brooks|Burg|Burgs|Bypass|Camp|Canyon|Center|Centre|Cliff|Cliffs|Club|Common|Commons|Corner|"
+    "Corners|Course|Cove|Coves|Creek|Crest|Crossing|Curve|Dale|Dam|Divide|Falls|Ferry|Field|Fields|Flat|Flats|"
+    "Ford|Fords|Forest|Fork|Forks|Fort|Gateway|Harbor|Harbors|Harbour|Haven|Hollow|Inlet|Junction|Junctions|Key|"
+    "Keys|Lake|Lakes|Light|Lights|Lock|Locks|Lodge|Neck|Passage|Radial|Ramp|Rest|River|Route|Spur|Squares|Wall|"
+    "Ways|Cottages|End|Gate|Circus|Approach|Yard|Bank|Green"
+)
 _STREET_TYPE = (
-    r"(?:Street|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Boulevard|Blvd|Court|Ct|Crescent|Cres|Place|Pl|"
-    r"Terrace|Tce|Grove|Gardens|Gdns|Square|Sq|Parkway|Pkwy|Highway|Hwy|Mews|Circle|Cir|Trail|Alley|Plaza|"
-    r"Expressway|Freeway|Turnpike|Broadway|Row|Walk|Hill|Park|Green|Rise|Parade|Vale|Croft|Chase)"
+    r"(?:" + _STRONG_TYPES + "|" + _WEAK_TYPE_NAMES + ")"
     r"|St(?=\.?(?:\s*[,\n]|\s*$|\s+(?:[a-z\d#]|Apt|Suite|Ste|Unit|Flat|Floor)))"
 )
 # House number, up to four capitalised (or numbered: 5th) name words, street type; then an optional
@@ -333,8 +369,7 @@ _STREET_ANY = re.compile(
 )
 # Street types that are also ordinary words in titles ("5 Mile Walk", "10 Acre Park"): an address only
 # when a postcode or ZIP follows.
-_WEAK_TYPES = {"row", "walk", "hill", "park", "green", "rise", "parade", "vale", "croft", "chase"}
-_UNIT_AFTER = re.compile(r",?[ \t]*\n?[ \t>]{0,4}(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Room)\.?[ \t]*#?\d+[A-Za-z]?\b", re.IGNORECASE)
+_WEAK_TYPES = frozenset(_WEAK_TYPE_NAMES.lower().split("|"))
 _NOT_STREET_NAME = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday",
@@ -372,11 +407,7 @@ def _suffix_hint(lowered: str) -> bool:
     return any(lowered.endswith(_SUFFIXES, 0, m.start()) for m in _SPACE_DIGIT.finditer(lowered))
 
 
-_STREET_TYPE_WORDS = frozenset(
-    "street road rd avenue ave lane ln drive dr close way boulevard blvd court ct crescent cres place pl terrace tce "
-    "grove gardens gdns square sq parkway pkwy highway hwy mews circle cir trail alley plaza expressway freeway "
-    "turnpike broadway row walk hill park green rise parade vale croft chase st".split()
-)
+_STREET_TYPE_WORDS = frozenset((_STRONG_TYPES + "|" + _WEAK_TYPE_NAMES).lower().split("|")) | {"st"}
 
 
 _FRENCH_STREET_WORDS = frozenset({"rue", "avenue", "boulevard", "bd", "chemin", "impasse", "allée", "quai", "place", "cours"})
@@ -394,6 +425,111 @@ def _ssn_ok(area: str, group: str, serial: str) -> bool:
     return area not in ("000", "666") and area[0] != "9" and group != "00" and serial != "0000"
 
 
+# --- Address tails, unit-anchored and cue-led streets, PO boxes ----------------------------------
+
+# A word of a street or place name in any script ("Præstevænget", "Λεωφόρος", "Cyprus (Greek)").
+_W = r"\(?[^\W\d_][\w'’.)-]*"
+# What may follow a street: flats, suites and units, then comma- or line-separated place names, regions
+# and a postal code. Only the part up to the last unit or postal code counts: "14 Iliou Street, Sweden"
+# ends at the street, "9 Allika 46\n Suite 501\n Riisa\n Estonia 62488" runs to the code.
+_TAIL_SEP = re.compile(r"[ \t>]*(?:[,\n][ \t>?]*){1,3}")
+_TAIL_UNIT = re.compile(r"(?i:apt|apartment|suite|ste|unit|flat|floor|fl|room)\.?[ \t]*#?\d{1,5}[A-Za-z]?(?![\w-])")
+# Postal codes: US ZIP(+4) and most of Europe (5 or 4 digits, Dutch 1234 AB, Swedish/Czech 123 45,
+# Polish 12-345), Canada (K1A 0B1), the UK, US military post offices (APO AE 09499).
+_CODE = (
+    r"(?:\d{5}(?:-\d{4})?|\d{4}(?:[ \t][A-Z]{2})?|\d{3}[ \t]\d{2}|\d{2}-\d{3}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|"
+    r"[A-PR-UWYZ][A-HK-Y]?\d[\dA-HJKMNPR-Y]?[ \t]?\d[ABD-HJLNP-UW-Z]{2}|(?i:[adf]po[ \t]+a[aep][ \t]+\d{5}))(?![\w-])"
+)
+_TAIL_CODE = re.compile(_CODE + r"(?:[ \t]+" + _W + r"(?:[ \t]+" + _W + r"){0,2})?")  # "10115 Berlin"
+_TAIL_PLACE = re.compile(_W + r"(?:[ \t]+" + _W + r"){0,3}(?:[ \t]+(" + _CODE + r"))?")  # "Riisa", "Estonia 62488", "IL 62704"
+_YEARISH = re.compile(r"(?:19|20)\d\d")
+_LEAD_NUMBER = re.compile(r"(?<![\w.,/£$€#:-])(\d{1,5})[ \t]+\Z")
+
+
+def _tail(text: str, end: int, taken: list[tuple[int, int]]) -> tuple[int, bool, bool]:
+    """Where the address that ends its street at ``end`` really ends, whether a flat/suite/unit
+    follows, and whether a postal code closes it."""
+    committed, unit, code, pos = end, False, False, end
+    limit = min(len(text), end + 160)
+    for _ in range(7):
+        sep = _TAIL_SEP.match(text, pos, limit)
+        if sep is None:
+            # a unit may follow on the same line after a space: "Puruntie 82 Apt. 59"
+            space = pos
+            while space < limit and text[space] in " \t":
+                space += 1
+            match = _TAIL_UNIT.match(text, space, limit) if space > pos else None
+            if match is None:
+                break
+        else:
+            pos = sep.end()
+            match = _TAIL_UNIT.match(text, pos, limit)
+        if match is not None:
+            unit = True
+        else:
+            match = _TAIL_CODE.match(text, pos, limit)
+            if match is not None and _YEARISH.fullmatch(match.group().split()[0]):
+                match = None
+            if match is None:
+                match = _TAIL_PLACE.match(text, pos, limit)
+                if match is None:
+                    break
+                if match.group(1) is None or _YEARISH.fullmatch(match.group(1)):
+                    pos = match.end()
+                    continue
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            break
+        pos = committed = match.end()
+        if match.re is not _TAIL_UNIT:
+            code = True
+    return committed, unit, code
+
+
+# A flat, apartment, suite or unit with a number anchors the street written before it (same line, or
+# the line above), in any language: "Puruntie 82 Apt. 59", "Allika 46\n Suite 501".
+_UNIT_WORDS = frozenset({"apt", "apartment", "suite", "ste", "unit", "flat"})
+_UNIT_ANCHOR = re.compile(r"\b(?i:apt|apartment|suite|ste|unit|flat)\.?[ \t]*#?\d{1,5}[A-Za-z]?(?![\w-])")
+# Numbered things that are not streets ("Phase 2 Unit 4", "Room 101, Flat 3").
+_NOT_STREET_LABEL = frozenset(
+    "phase room block building bldg level floor stage year chapter section part page step zone area platform gate stand "
+    "table week day item lot plot unit flat suite apt apartment ste no number tower wing hall bay pitch court "
+    "screen studio desk locker box house".split()
+) | _NOT_STREET_NAME
+_LETTERS = re.compile(r"[^\W\d_]+")
+_WORD_STARTS = re.compile(r"(?<!\S)\S")
+_STREET_BEFORE = re.compile(
+    r"(?:(?:\d{1,5}[A-Za-z]?[ \t]+)?(?:" + _W + r"[ \t]+){0,4}" + _W + r"[ \t]+\d{1,5}[A-Za-z]?\.?"
+    r"|\d{1,5}[A-Za-z]?[ \t]+(?:" + _W + r"[ \t]+){1,4}" + _W + r")\Z"
+)
+# Address cues; the text right after them is read as an address when it holds a house or building
+# number ("lives at 92597 Jahu 80", "his address: 450 Præstevænget 15", "lives on Grössgstötten 50").
+_CUE_WORDS = frozenset({"address", "lives", "live", "lived", "living", "reside", "resides", "residing", "located"})
+_ADDRESS_CUE = re.compile(
+    r"\b(?:(?:address|addr\.?)(?:[ \t]+is\b|[ \t]*[:\-])|(?:lives?|lived|living|resides?|residing)[ \t]+(?:at|on)\b|"
+    r"(?:i|we|they|you|he|she)[ \t]+(?:now[ \t]+)?live[ \t]+(?:at|on|in)\b|(located)[ \t]+at\b)[ \t:]*"
+)
+_CUE_BODY = re.compile(
+    r"\d{1,5}[A-Za-z]?,?[ \t]+(?:\d{1,5}[ \t]+)?(?:" + _W + r"[ \t]+){0,4}" + _W + r"[ \t]+\d{1,5}[A-Za-z]?(?![\w-])\.?"
+    r"|(?:" + _W + r"[ \t]+){0,3}" + _W + r"[ \t]+\d{1,5}[A-Za-z]?(?![\w-])\.?"
+)
+_PO_BOX = re.compile(
+    r"(?i:\b(?:p\.?[ \t]?o\.?[ \t]?box|post[ \t]?office[ \t]box|postbox|(?:psc|unit|cmr)[ \t]+\d{1,5},?[ \t]+box)[ \t]*#?\d{1,6})(?![\w-])"
+)
+# Lower-case streets ("i live at 23 wressle road"): only with an address cue, a unit or a postal code.
+_LOWER_TYPES = "street|road|avenue|lane|drive|boulevard|st|rd|ave|ln|blvd|close|crescent|court|terrace|place|way|gardens|grove|square|parkway|highway"
+_LOWER_TYPE_WORDS = frozenset(_LOWER_TYPES.split("|"))
+_STREET_LOWER = re.compile(
+    r"\d(?<![\w.,/£$€#:-]\d)\d{0,4}[a-z]?,?[ \t]+((?:[a-z][\w'’.-]{0,40}[ \t]+){1,3})(?:" + _LOWER_TYPES + r")(?![\w-])\.?"
+)
+
+
+def _cues(lowered: str, words: frozenset[str]) -> dict[int, bool]:
+    """Positions right after an address cue -> whether a street-first body ("Jahu 80") may follow."""
+    if _CUE_WORDS.isdisjoint(words):
+        return {}
+    return {m.end(): m.group(1) is None for m in _ADDRESS_CUE.finditer(lowered)}
+
+
 def _address_allowed(allow: AllowList, raw: str) -> bool:
     key = " ".join(raw.lower().replace(",", " ").split())
     return any(key in a for a in allow.addresses)
@@ -408,8 +544,9 @@ def _addresses(
     postcodes: list[re.Match[str]],
     allowed_codes: list[re.Match[str]],
 ) -> set[int]:
-    """Street addresses. With a UK postcode or US ZIP in the next 90 characters (same paragraph) it is a
-    full postal address; otherwise a street address. Returns the starts of the postcodes/ZIPs used."""
+    """Street addresses. With a postal code closing the address tail, or a UK postcode or US ZIP in the
+    next 90 characters (same paragraph), it is a full postal address; otherwise a street address.
+    Returns the starts of the postcodes/ZIPs used."""
     used: set[int] = set()
     found: list[tuple[int, int, bool]] = []  # start, end, weak
     _lowered, words = _probe_words(text)
@@ -427,27 +564,64 @@ def _addresses(
         found += [(m.start(), m.end(), False) for m in _STREET_FIRST.finditer(text)]
     if not _FRENCH_STREET_WORDS.isdisjoint(words):
         found += [(m.start(), m.end(), False) for m in _NUMBER_FIRST_FR.finditer(text)]
+    cues = _cues(_lowered, words)
+    units = list(_UNIT_ANCHOR.finditer(text)) if not _UNIT_WORDS.isdisjoint(words) else []
+    if (cues or units) and not _LOWER_TYPE_WORDS.isdisjoint(words):
+        for match in _STREET_LOWER.finditer(text):
+            if _NOT_STREET_NAME.isdisjoint(match.group(1).split()):
+                found.append((match.start(), match.end(), True))
+    for position, street_first in cues.items():
+        body = _CUE_BODY.match(text, position)
+        if body is not None and (street_first or text[position].isdigit()):
+            found.append((body.start(), body.end(), False))
+    for unit in units:
+        # the text before the unit on its line, or the line above when the unit starts its line (at most
+        # 60 characters either way, so many units cost no more than one pass)
+        line_start = max(text.rfind("\n", 0, unit.start()) + 1, unit.start() - 60)
+        before = text[line_start : unit.start()].rstrip(" \t,>?")
+        if not before and 0 < line_start and text[line_start - 1] == "\n":
+            line_start = max(text.rfind("\n", 0, line_start - 1) + 1, line_start - 60)
+            before = text[line_start : unit.start()].rstrip(" \t,>?\n")
+        # try the pattern only at the starts of the last seven words (a plain search would try every position)
+        street = next(filter(None, (_STREET_BEFORE.match(before, m.start()) for m in list(_WORD_STARTS.finditer(before))[-7:])), None)
+        if street is not None and not _NOT_STREET_LABEL.issuperset(_LETTERS.findall(street.group().lower())):
+            found.append((line_start + street.start(), line_start + street.end(), False))
+    if "box" in words or "postbox" in words:
+        found += [(m.start(), m.end(), False) for m in _PO_BOX.finditer(text)]
     if not found:
         return used
-    found = sorted((s, (u.end() if (u := _UNIT_AFTER.match(text, e)) else e), w) for s, e, w in found)
+    found.sort(key=lambda item: (item[0], -item[1]))
     codes = sorted([(m.start(), m.end(), True) for m in postcodes + zips] + [(m.start(), m.end(), False) for m in allowed_codes])
     last_end = -1
     for index, (start, end, weak) in enumerate(found):
         if start < last_end or any(s < end and start < e for s, e in taken):
             continue
-        code = next((c for c in codes if end <= c[0] <= end + 90 and "\n\n" not in text[end : c[0]]), None)
-        if code is not None and any(end <= later[0] < code[0] for later in found[index + 1 :]):
-            code = None  # another street comes first: the postcode belongs to that one
-        if code is None and weak:
+        lead = _LEAD_NUMBER.search(text, max(0, start - 7), start) if text[start].isdigit() else None
+        if lead is not None and lead.start() >= last_end and not _YEARISH.fullmatch(lead.group(1)) and not any(s < start and lead.start() < e for s, e in taken):
+            start = lead.start()  # a building or unit number before the house number: "17151 2450 Crown St"
+        full_end, unit_follows, closed = _tail(text, end, taken)
+        code = None
+        if not closed:
+            code = next((c for c in codes if full_end <= c[0] <= full_end + 90 and "\n\n" not in text[full_end : c[0]]), None)
+            if code is not None and any(end <= later[0] < code[0] for later in found[index + 1 :]):
+                code = None  # another street comes first: the postcode belongs to that one
+        if weak and not (code is not None or unit_follows or closed or start in cues):
             continue
         if _address_allowed(allow, text[start:end]) or (code is not None and not code[2]):
             continue
-        if code is not None:
+        if closed:
+            inside = [c for c in codes if start <= c[0] < full_end]
+            if any(not c[2] for c in inside):
+                continue  # the council's own postcode
+            used.update(c[0] for c in inside)
+            emit("postal-address", start, full_end)
+            last_end = full_end
+        elif code is not None:
             used.add(code[0])
             emit("postal-address", start, code[1])
             last_end = code[1]
         else:
-            emit("street-address", start, end)
-            last_end = end
+            emit("street-address", start, full_end)
+            last_end = full_end
         taken.append((start, last_end))
     return used

@@ -60,6 +60,7 @@ class Register:
 
     def __init__(self, councillors: tuple[Councillor, ...]) -> None:
         self.automaton: ahocorasick.Automaton | None = None
+        self._last: tuple[str | None, list[tuple[int, int, Councillor]]] = (None, [])
         if not councillors:
             return
         automaton = ahocorasick.Automaton()
@@ -81,9 +82,20 @@ class Register:
         self.automaton = automaton
 
     def find(self, text: str) -> list[tuple[int, int, Councillor]]:
+        """The members named in the text, longest of overlapping names, in order. The political and
+        defamation checks both ask for the same text, so the last answer is kept (one tuple,
+        replaced in one assignment: safe between threads); callers must not change the list."""
         if self.automaton is None:
             return []
-        lowered = text.lower()
+        last = self._last
+        if last[0] is text:
+            return last[1]
+        kept = self._find(text)
+        self._last = (text, kept)
+        return kept
+
+    def _find(self, text: str) -> list[tuple[int, int, Councillor]]:
+        lowered = probe(text)[0]
         if len(lowered) != len(text):  # a few characters change length when lower-cased
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         hits: list[tuple[int, int, Councillor]] = []

@@ -84,10 +84,20 @@ def save_draft(document: PolicyDocument, *, body: str, change_summary: str, by: 
 
 
 def discard_draft(draft: PolicyVersion, *, by: Person) -> None:
-    if not draft.is_draft:
-        raise PolicyError("Only a draft can be discarded; published versions are kept for ever.")
+    """Throw away a draft version nobody has published. The published version and every earlier one
+    are untouched; the audit event keeps the discarded text. Published and superseded versions can
+    never be discarded: acknowledgements point to the words people agreed to."""
     with transaction.atomic():
-        audit.record(actor=by, action="policy.draft_discarded", obj=draft, before={"body": draft.body})
+        draft = PolicyVersion.objects.select_for_update().select_related("document").get(pk=draft.pk)
+        if not draft.is_draft:
+            raise PolicyError(
+                f"Version {draft.number} has been published, so it cannot be discarded: published versions are "
+                "kept for ever because acknowledgements point to the words people agreed to."
+            )
+        audit.record(
+            actor=by, action="policy.draft_discarded", obj=draft,
+            before=audit.snapshot(draft, exclude=("created_by", "published_by")),
+        )
         draft.delete()
 
 

@@ -25,6 +25,7 @@ urlpatterns = [
     path("<slug:slug>/versions/", views.versions, name="versions"),
     path("<slug:slug>/versions/<int:number>/", views.version, name="version"),
     path("<slug:slug>/versions/<int:number>/changes/", views.version_changes, name="version_changes"),
+    path("<slug:slug>/versions/<int:number>/discard/", views.discard_draft, name="discard_draft"),
     path("<slug:slug>/clauses/<slug:clause_id>/", views.clause, name="clause"),
     path("<slug:slug>/draft/", views.edit_draft, name="edit_draft"),
     path("<slug:slug>/draft/changes/", views.draft_changes, name="draft_changes"),

@@ -202,6 +202,35 @@ def publish(request, slug: str):
     return redirect("policies:document", slug=doc.slug)
 
 
+@allow(*EDITORS)  # the same people who edit the draft
+@require_http_methods(["GET", "POST"])
+def discard_draft(request, slug: str, number: int):
+    """Confirm, then throw away the document's draft. A published or superseded version is refused
+    with 409 and the reason: those are kept for ever."""
+    doc = get_object_or_404(PolicyDocument, slug=slug)
+    found = get_object_or_404(doc.versions, number=number)
+    context = {
+        "document": doc, "version": found, "published": doc.published_version,
+        "breadcrumbs": [HOME, POLICIES, (doc.title, doc_url(doc) if doc.published_version else None),
+                        (f"Discard draft version {found.number}", None)],
+    }
+    if not found.is_draft:
+        return render(request, "policies/discard_draft.html", {**context, "refused": True}, status=409)
+    if request.method == "POST":
+        try:
+            services.discard_draft(found, by=request.user)
+        except services.PolicyError:
+            # Published between the confirmation page and the click.
+            found.refresh_from_db()
+            return render(request, "policies/discard_draft.html", {**context, "version": found, "refused": True},
+                          status=409)
+        messages.success(request, f"Draft version {found.number} discarded. The published version has not changed.")
+        if doc.published_version is None:
+            return redirect("policies:index")
+        return redirect("policies:document", slug=doc.slug)
+    return render(request, "policies/discard_draft.html", context)
+
+
 # Campaigns --------------------------------------------------------------------------------------
 
 

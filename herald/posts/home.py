@@ -45,21 +45,26 @@ def panels(request) -> list[dict]:
     found = []
     accounts = Account.objects.edited_by(user)
     ready = (Post.objects.ready().filter(account__in=accounts) | Post.objects.ready().filter(author=user)).distinct()
-    ready = ready.select_related("account").order_by("scheduled_for")[:20]
+    ready = list(ready.select_related("account").order_by("scheduled_for")[:20])
+    waiting = [p for p in Post.objects.awaiting_approval().select_related("account", "author").order_by("scheduled_for")
+               if services.can_decide(p, user)][:20]
+    # While publishing is stopped on an account its posts are held: say so rather than ask for action.
+    stopped = services.stopped_account_ids(p.account_id for p in [*ready, *waiting])
     if ready:
         found.append({
             "title": "Ready to publish",
-            "items": [{"text": f"Publish on {p.account.display_name} and record its address",
+            "items": [{"text": f"Held: do not publish on {p.account.display_name} until publishing is released"
+                       if p.account_id in stopped else f"Publish on {p.account.display_name} and record its address",
                        "url": reverse("posts:detail", args=[p.pk]), "hint": f"Due {_when(p)}"} for p in ready],
             "empty_text": "",
         })
-    waiting = [p for p in Post.objects.awaiting_approval().select_related("account", "author").order_by("scheduled_for")
-               if services.can_decide(p, user)][:20]
     if waiting:
         found.append({
             "title": "Posts to approve",
             "items": [{"text": f"{p.account.display_name}: {p.text[:60]}", "url": reverse("posts:detail", args=[p.pk]),
-                       "hint": f"by {p.author.full_name}, due {_when(p)}"} for p in waiting],
+                       "hint": f"by {p.author.full_name}, due {_when(p)}"
+                       + ("; held: publishing is stopped, so it cannot be approved yet" if p.account_id in stopped else "")}
+                      for p in waiting],
             "empty_text": "",
         })
     returned = Post.objects.filter(author=user, status=Post.Status.SENT_BACK).select_related("account")[:20]

@@ -58,6 +58,14 @@ class PostError(ValidationError):
     """A request the workflow refuses, with a message that says what to do."""
 
 
+class PublishingStopped(PostError):
+    """Approving, marking ready or publishing refused because publishing is stopped on the post's account."""
+
+    def __init__(self, post: Post, pause: PublishingPause, attempt: str):
+        self.post, self.pause, self.attempt = post, pause, attempt
+        super().__init__(stopped_message(post.account, pause, attempt))
+
+
 # --- Who may do what ---------------------------------------------------------------------------
 
 
@@ -112,6 +120,51 @@ def can_override(post: Post, person: Person) -> bool:
 
 def pause_covering(account: Account) -> PublishingPause | None:
     return PublishingPause.objects.covering(account).first()
+
+
+def stopped_account_ids(account_ids: Iterable[int]) -> set[int]:
+    """Which of these accounts publishing is stopped on now (one query, for lists of posts)."""
+    account_ids = set(account_ids)
+    pauses = list(PublishingPause.objects.in_force().prefetch_related("accounts"))
+    if any(pause.all_accounts for pause in pauses):
+        return account_ids
+    return account_ids & {account.pk for pause in pauses for account in pause.accounts.all()}
+
+
+# What each action held by the stop switch is called in its refusal.
+STOPPED_ATTEMPTS = {
+    "approve": "approve this post",
+    "mark_ready": "mark this post ready to publish",
+    "publish": "record this post as published",
+}
+
+
+def stopped_message(account: Account, pause: PublishingPause, attempt: str) -> str:
+    """The refusal shown while publishing is stopped: what happened, why, and what can still be done."""
+    reason = pause.reason.strip().rstrip(".")
+    return (
+        f"You cannot {STOPPED_ATTEMPTS[attempt]} because the communications team has stopped publishing on "
+        f"{account.display_name} ({reason}). You can still change the post and check it. Try again when the "
+        f"communications team releases publishing."
+    )
+
+
+def _hold_if_stopped(post: Post, attempt: str) -> None:
+    """Refuse an action that would move the post towards publication while a stop covers its account.
+    Call it with the post locked, so a stop that has just begun is seen."""
+    pause = pause_covering(post.account)
+    if pause is not None:
+        raise PublishingStopped(post, pause, attempt)
+
+
+def _record_refusal(refusal: PublishingStopped, *, by: Person | None) -> None:
+    """Put a refusal on the audit trail. Called after the refused transaction has rolled back, so the
+    record of the attempt is kept."""
+    audit.record(
+        actor=by, action="post.refused_publishing_stopped", obj=refusal.post,
+        after={"attempt": refusal.attempt, "status": refusal.post.status, "pause": refusal.pause.pk},
+        reason=refusal.pause.reason,
+    )
 
 
 # --- Helpers -----------------------------------------------------------------------------------
@@ -404,7 +457,16 @@ def _tell_approvers(post: Post) -> None:
 def approve_post(post: Post, *, by: Person, note: str = "") -> Post:
     """Approve the open tier. Nobody approves their own post; a post that blocks cannot be approved
     unless the communications team has overridden the block. When the last tier is complete the post
-    is approved and waits for its time."""
+    is approved and waits for its time. While publishing is stopped on the account no tier can be
+    approved; the refusal is audited."""
+    try:
+        return _approve_post(post, by=by, note=note)
+    except PublishingStopped as refusal:
+        _record_refusal(refusal, by=by)
+        raise
+
+
+def _approve_post(post: Post, *, by: Person, note: str) -> Post:
     with transaction.atomic():
         post = _lock(post)
         if post.status != Post.Status.AWAITING_APPROVAL:
@@ -413,6 +475,8 @@ def approve_post(post: Post, *, by: Person, note: str = "") -> Post:
             raise PostError("You wrote this post: someone else must approve it")
         if by.pk not in eligible_approvers(post):
             raise PostError("You are not an approver for this stage of the post, or you have already approved it")
+        # While publishing is stopped nothing moves towards publication, not even one tier.
+        _hold_if_stopped(post, "approve")
         if post.scheduled_for and post.scheduled_for <= timezone.now():
             raise PostError("The scheduled time has passed, so the post has expired: the author can reschedule it")
         # The rules in force now (a pre-election period may have begun since it was written).
@@ -591,26 +655,41 @@ def models_q_due(now: dt.datetime):
 
 def mark_ready_posts(*, now: dt.datetime | None = None) -> list[Post]:
     """At its time, an approved post is ready: Herald holds no passwords, so it tells the author (and the
-    account's editors) to publish it and record the address. Posts on a stopped account wait."""
+    account's editors) to publish it and record the address. Posts on a stopped account wait, approved,
+    until publishing is released (the stop page lists them). Holding them is not audited: this runs every
+    minute, and the stop itself is on the trail."""
     now = now or timezone.now()
     ready = []
     for pk in Post.objects.scheduled().filter(scheduled_for__lte=now).values_list("pk", flat=True):
-        with transaction.atomic():
-            post = Post.objects.select_for_update().select_related("account", "author").get(pk=pk)
-            if post.status != Post.Status.APPROVED or pause_covering(post.account):
-                continue
-            before = _snapshot(post)
-            post.status = Post.Status.READY
-            post.ready_at = now
-            post.save()
-            audit.record(actor=None, action="post.ready", obj=post, before=before, after=_snapshot(post))
-            people = {post.author, *post.account.active_editors()}
-            _notify(people, f"Ready to publish: {post.account.display_name}",
-                    f"The approved post for {post.account} is due now. Publish it on "
-                    f"{post.account.get_platform_display()} exactly as approved, then record its address in "
-                    f"Herald:\n\n{post.text}\n\n{_link('posts:publish', post.pk)}\n")
-            ready.append(post)
+        try:
+            ready.append(mark_post_ready(Post(pk=pk), now=now))
+        except PostError:
+            continue  # held by a stop, or no longer approved
     return ready
+
+
+def mark_post_ready(post: Post, *, now: dt.datetime | None = None) -> Post:
+    """Make one approved post whose time has come ready to publish, and tell its editors. Refused with
+    `PublishingStopped` while publishing is stopped on its account."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        post = _lock(post)
+        if post.status != Post.Status.APPROVED:
+            raise PostError("Only an approved post can become ready to publish")
+        if post.scheduled_for is None or post.scheduled_for > now:
+            raise PostError("This post is not due yet")
+        _hold_if_stopped(post, "mark_ready")
+        before = _snapshot(post)
+        post.status = Post.Status.READY
+        post.ready_at = now
+        post.save()
+        audit.record(actor=None, action="post.ready", obj=post, before=before, after=_snapshot(post))
+        people = {post.author, *post.account.active_editors()}
+        _notify(people, f"Ready to publish: {post.account.display_name}",
+                f"The approved post for {post.account} is due now. Publish it on "
+                f"{post.account.get_platform_display()} exactly as approved, then record its address in "
+                f"Herald:\n\n{post.text}\n\n{_link('posts:publish', post.pk)}\n")
+    return post
 
 
 def check_post_address(url: str, platform: str) -> str:
@@ -628,13 +707,23 @@ def check_post_address(url: str, platform: str) -> str:
 
 
 def record_publication(post: Post, *, url: str, by: Person) -> Post:
-    """The editor published the approved post on the platform; record where. This completes the record."""
+    """The editor published the approved post on the platform; record where. This completes the record.
+    While publishing is stopped on the account it is refused, and the attempt is audited."""
+    try:
+        return _record_publication(post, url=url, by=by)
+    except PublishingStopped as refusal:
+        _record_refusal(refusal, by=by)
+        raise
+
+
+def _record_publication(post: Post, *, url: str, by: Person) -> Post:
     with transaction.atomic():
         post = _lock(post)
         if post.status != Post.Status.READY:
             raise PostError("Only a post that is ready to publish can be recorded as published")
         if post.author_id != by.pk and not can_write_for(by, post.account):
             raise PostError("Only the author or an editor of the account can record its publication")
+        _hold_if_stopped(post, "publish")
         url = check_post_address(url, post.platform)
         before = _snapshot(post)
         post.published_url = url

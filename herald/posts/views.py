@@ -35,11 +35,20 @@ from herald.posts.models import Approval, Post, PublishingPause
 from herald.social_accounts.models import Account, Platform
 
 HOME = ("Home", "/")
+# The stages a stop holds: such a post cannot be approved, become ready or be recorded as published.
+HELD_STATUSES = (Post.Status.AWAITING_APPROVAL, Post.Status.APPROVED, Post.Status.READY)
 WRITERS = (Role.EDITOR, Role.COMMS)
 # Approvers are often service managers; the record is read by information governance and the monitoring officer.
 POST_ROLES = (Role.EDITOR, Role.COMMS, Role.SERVICE_MANAGER, Role.ADMIN, Role.INFO_GOV, Role.MONITORING_OFFICER)
 RECORD_ROLES = (Role.COMMS, Role.ADMIN, Role.INFO_GOV, Role.MONITORING_OFFICER)
 RULE_ROLES = (Role.COMMS, Role.ADMIN)
+
+
+def _mark_held(posts) -> None:
+    """Flag the posts whose account publishing is stopped on, for the "Held" tag in lists."""
+    stopped = services.stopped_account_ids(p.account_id for p in posts)
+    for post in posts:
+        post.held = post.account_id in stopped
 
 
 def _posts_crumb():
@@ -179,8 +188,10 @@ def index(request):
     accounts = Account.objects.edited_by(user)
     ready = Post.objects.ready().select_related("account").filter(account__in=accounts) | mine.ready()
     to_approve = [p for p in Post.objects.awaiting_approval().select_related("account", "author") if services.can_decide(p, user)]
+    ready = list(ready.distinct().order_by("scheduled_for"))
+    _mark_held([*ready, *to_approve])
     return render(request, "posts/index.html", {
-        "ready": ready.distinct().order_by("scheduled_for"),
+        "ready": ready,
         "drafts": mine.drafts().order_by("-updated_at"),
         "waiting": mine.awaiting_approval().order_by("scheduled_for"),
         "scheduled": mine.scheduled().order_by("scheduled_for"),
@@ -351,6 +362,8 @@ def detail(request, pk: int):
                 tier["mode"] == "any" or not services.eligible_approvers(post, tier["position"])),
         })
     siblings = Post.objects.filter(group=post.group).exclude(pk=post.pk).select_related("account")
+    pause = services.pause_covering(post.account) if post.status in HELD_STATUSES else None
+    post.held = pause is not None
     return render(request, "posts/detail.html", {
         "post": post,
         "presented": checking.present(post.text, post.report) if post.report else None,
@@ -362,7 +375,8 @@ def detail(request, pk: int):
         "events": AuditEvent.objects.for_object(post)[:100],
         "siblings": siblings,
         "takedowns": list(services.open_takedowns(post)),
-        "pause": services.pause_covering(post.account) if post.status in (Post.Status.APPROVED, Post.Status.READY) else None,
+        "pause": pause,
+        "pause_reason": pause.reason.strip().rstrip(".") if pause else "",
         "can_edit": services.can_edit(post, user),
         "can_decide": services.can_decide(post, user),
         "can_override": services.can_override(post, user),
@@ -426,9 +440,13 @@ def add_note(request, pk: int):
     return redirect(reverse("posts:detail", args=[post.pk]) + "#notes")
 
 
-def _form_page(request, pk, *, form_class, template_title, button, allowed, act, success, warning=False):
+def _form_page(request, pk, *, form_class, template_title, button, allowed, act, success, warning=False,
+               held_attempt: str = ""):
+    """A page with a short form acting on one post. `held_attempt` names the action if a stop on
+    publishing holds it: while one covers the account the page explains, and offers no form."""
     post = _visible_post(request, pk)
     require(allowed(post), "You cannot do this to this post now.")
+    pause = services.pause_covering(post.account) if held_attempt else None
     form = form_class(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -438,8 +456,11 @@ def _form_page(request, pk, *, form_class, template_title, button, allowed, act,
         else:
             messages.success(request, success)
             return redirect("posts:detail", pk=post.pk)
+    elif pause is not None:
+        form = form_class(None)  # the form is not offered while a stop holds the action; the page says why
     return render(request, "posts/action.html", {
         "form": form, "post": post, "heading": template_title, "button": button, "warning": warning,
+        "stopped": services.stopped_message(post.account, pause, held_attempt) if pause else "",
         "presented": checking.present(post.text, post.report) if post.report else None,
         "breadcrumbs": [HOME, _posts_crumb(), (f"Post {post.pk}", reverse("posts:detail", args=[post.pk])),
                         (template_title, None)],
@@ -487,7 +508,7 @@ def publish(request, pk: int):
         request, pk, form_class=PublishForm, template_title="Record where it was published", button="Save the address",
         allowed=lambda p: p.status == Post.Status.READY and (p.author_id == user.pk or services.can_write_for(user, p.account)),
         act=lambda p, d: services.record_publication(p, url=d["url"], by=user),
-        success="Published: the record is complete",
+        success="Published: the record is complete", held_attempt="publish",
     )
 
 
@@ -505,13 +526,20 @@ def stop(request):
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
-            messages.success(request, "Publishing stopped. No scheduled post on these accounts will become ready until you release it.")
+            messages.success(request, "Publishing stopped. Until you release it, no post on these accounts can be approved, "
+                                      "become ready to publish or be recorded as published.")
             return redirect("posts:stop")
-    held = Post.objects.scheduled().select_related("account").order_by("scheduled_for")
     pauses = list(PublishingPause.objects.in_force().prefetch_related("accounts").select_related("started_by"))
+    held = []
+    if pauses:
+        # Approved posts waiting for their time and posts already ready: none may go out until released.
+        waiting = list(Post.objects.filter(status__in=[Post.Status.APPROVED, Post.Status.READY])
+                       .select_related("account", "author").order_by("scheduled_for"))
+        stopped = services.stopped_account_ids(p.account_id for p in waiting)
+        held = [p for p in waiting if p.account_id in stopped]
     return render(request, "posts/stop.html", {
         "form": form, "pauses": pauses,
-        "held": [p for p in held if services.pause_covering(p.account)] if pauses else [],
+        "held": held,
         "past": PublishingPause.objects.exclude(released_at=None).select_related("started_by", "released_by")[:10],
         "breadcrumbs": [HOME, _posts_crumb(), ("Stop publishing", None)],
     })
@@ -526,7 +554,8 @@ def release(request, pk: int):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, "Publishing released. Posts whose time has come become ready to publish within a minute.")
+        messages.success(request, "Publishing released. Posts can be approved and published again; posts whose time "
+                                  "has come become ready to publish within a minute.")
     return redirect("posts:stop")
 
 

@@ -229,3 +229,164 @@ def test_a_post_that_is_one_huge_dotted_token_still_gets_an_x_length_verdict():
     text = "a.b." * 549 + "www.xy"
     report = check(Draft(text=text, platform="x"))
     assert any(f.category == "platform" and f.severity == "block" for f in report.findings)
+
+
+_GRAPHEME_PIECES = ["a", "b ", "\r", "\n", "\r\n", "e\u0301", "\u0301", "\u0600", "\u0600a", "👍🏽", "👨‍👩‍👧", "\u200d", "🇬🇧",
+                    "🇬", "1️⃣", "#", "한", "\u1100\u1161", "é", "\ufe0f", "क्षि", "\u094d", " ", "x.co"]  # fmt: skip
+
+
+def test_windowed_graphemes_match_whole_text_segmentation():
+    import regex
+
+    from herald.checks.presentation import _grapheme_index, graphemes
+
+    rng = random.Random(8)
+    for _ in range(3000):
+        text = "".join(rng.choice(_GRAPHEME_PIECES) for _ in range(rng.randint(0, 40)))
+        clusters = list(regex.finditer(r"\X", text))
+        assert graphemes(text) == len(clusters), text
+        for limit in {0, 1, len(clusters) // 2, max(0, len(clusters) - 1), len(clusters), len(clusters) + 3}:
+            want = clusters[limit].start() if limit < len(clusters) else len(text)
+            assert _grapheme_index(text, limit) == want, (text, limit)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_windowed_graphemes_on_any_text(text):
+    import regex
+
+    from herald.checks.presentation import _grapheme_index, graphemes
+
+    clusters = list(regex.finditer(r"\X", text))
+    assert graphemes(text) == len(clusters)
+    middle = len(clusters) // 2
+    assert _grapheme_index(text, middle) == (clusters[middle].start() if clusters else len(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("#a1_&/ é\n@.") + ["#a", "&#", "/#", "##"]), max_size=40).map("".join))
+def test_literal_led_hashtag_pattern_matches_the_plain_one(text):
+    import re
+
+    from herald.checks.presentation import HASHTAG, HASHTAG_REFERENCE
+
+    reference = re.compile(HASHTAG_REFERENCE)
+    assert [(m.span(), m.groups()) for m in HASHTAG.finditer(text)] == [
+        (m.span(), m.groups()) for m in reference.finditer(text)
+    ]
+    assert HASHTAG.sub("", text) == reference.sub("", text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["A", "B", "AB", "I'M", "’", " ", ", ", "#", "@", "a", "1", "_", "-", "\n", "É", "ǅ", "Ⅻ"]),
+                max_size=40).map("".join), st.integers(min_value=1, max_value=4))  # fmt: skip
+def test_caps_pattern_and_uppercase_count_match_the_plain_forms(text, run):
+    import re
+
+    from herald.checks.presentation import _uppercase_count, caps_pattern, caps_reference
+
+    assert [m.span() for m in caps_pattern(run).finditer(text)] == [m.span() for m in re.finditer(caps_reference(run), text)]
+    assert _uppercase_count(text) == sum(c.isupper() for c in text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_uppercase_count_on_any_text(text):
+    from herald.checks.presentation import _uppercase_count
+
+    assert _uppercase_count(text) == sum(c.isupper() for c in text)
+
+
+_EMOJI_PIECES = ["a", " ", "1", "#", "*", "\ufe0f", "\u20e3", "1️⃣", "#️⃣", "😀", "👍", "🏽", "👍🏽", "❤", "❤️", "🇬", "🇧", "🇬🇧",
+                 "🏳", "🏳️", "🌈", "©", "®", "™", "é", "\u200d", "👨‍👩‍👧", "🏴", "\U000e0067", "\U000e007f", "☀", "x.co"]  # fmt: skip
+
+
+def test_emoji_walk_matches_the_emoji_library():
+    import emoji
+
+    from herald.checks.presentation import emojis_in
+
+    rng = random.Random(9)
+    for _ in range(4000):
+        text = "".join(rng.choice(_EMOJI_PIECES) for _ in range(rng.randint(0, 30)))
+        assert emojis_in(text) == emoji.emoji_list(text), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_emoji_walk_on_any_text(text):
+    import emoji
+
+    from herald.checks.presentation import emojis_in
+
+    assert emojis_in(text) == emoji.emoji_list(text)
+
+
+def test_x_emoji_automaton_matches_twitter_texts_pattern():
+    from twitter_text.regexp.emoji import emoji
+
+    from herald.checks.presentation import _x_emojis
+
+    rng = random.Random(10)
+    pieces = _EMOJI_PIECES + ["👩🏽‍💻", "🧑‍🤝‍🧑", "🏳️‍🌈", "⛹️‍♀️", "👁️‍🗨️", "\ufe0e", "☺", "🫠"]
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        assert _x_emojis(text, emoji) == {m.start(): m.group() for m in emoji.finditer(text)}, text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_x_emoji_automaton_on_any_text(text):
+    from twitter_text.regexp.emoji import emoji
+
+    from herald.checks.presentation import _x_emojis
+
+    assert _x_emojis(text, emoji) == {m.start(): m.group() for m in emoji.finditer(text)}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["HR", "CASE", "CAP", "GRV", "DISC", "INV", "ER", "C", "H", "-", "/", " ", "12", "3", "x",
+                                 "_", "é", "\n"]), max_size=30).map("".join))  # fmt: skip
+def test_letter_led_case_reference_matches_the_plain_pattern(text):
+    import re
+
+    from herald.checks.legal import _CASE_REF, CASE_REF_REFERENCE
+
+    assert [m.span() for m in _CASE_REF.finditer(text)] == [m.span() for m in re.finditer(CASE_REF_REFERENCE, text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=200))
+def test_probe_words_of_ascii_text_match_the_token_pattern(text):
+    from herald.checks.textutil import probe
+
+    lowered, words = probe(text)
+    assert lowered == text.lower()
+    assert words == frozenset(_TOKEN.findall(text.lower()))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b c", " ", "  ", "\t", "\n", ".", "!", "?", "...", "\u00a0", "é", "\r\n"]),
+                max_size=40).map("".join))  # fmt: skip
+def test_sentences_start_at_their_first_character_otherwise_as_before(text):
+    import re
+
+    from herald.checks.presentation import _SENTENCE, SENTENCE_REFERENCE
+
+    want = [(m.start() + len(m.group()) - len(m.group().lstrip()), m.end()) for m in re.finditer(SENTENCE_REFERENCE, text)]
+    assert [m.span() for m in _SENTENCE.finditer(text)] == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", " ", ".", "!", "?", "\n", "é", "ab"]), max_size=30).map("".join), st.data())
+def test_sentence_bounds_match_a_walk_from_the_position(text, data):
+    from herald.checks.textutil import sentence_bounds
+
+    position = data.draw(st.integers(min_value=0, max_value=len(text)))
+    start = position
+    while start > 0 and text[start - 1] not in ".!?\n":
+        start -= 1
+    end = next((i + 1 for i in range(position, len(text)) if text[i] in ".!?\n"), len(text))
+    assert sentence_bounds(text, position) == (start, end)
+    assert sentence_bounds("a.", 1) == (0, 2)  # another text in between: the kept marks are not reused
+    assert sentence_bounds(text, position) == (start, end)

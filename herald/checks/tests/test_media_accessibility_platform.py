@@ -77,6 +77,20 @@ def test_length_findings_point_at_the_overflow():
     assert (finding.start, finding.end) == (280, 290)
 
 
+def test_x_length_of_many_dotted_tokens_holding_links_is_estimated():
+    from herald.checks.presentation import _too_dotted, x_weighted_length
+
+    # twitter-text's URL pattern takes ~0.4 s over these; the estimate answers instead
+    text = (("a.b." * 30 + "www.xy ") * 20)[:2200]
+    assert _too_dotted(text)
+    [finding] = [f for f in findings(text, platform="x") if f.rule == "length"]
+    assert finding.start == 280 and finding.end == len(text)
+    assert x_weighted_length(text)[0] > 280
+    # an ordinary post with links and abbreviations keeps the exact count
+    ordinary = "Bins e.g. garden waste: https://www.hinckley-bosworth.gov.uk/bins and www.gov.uk/register-to-vote. " * 3
+    assert not _too_dotted(ordinary)
+
+
 def test_incoming_comments_skip_accessibility_and_platform_rules():
     found = rules_found("ROAD CLOSED TODAY #recyclingweek " + "a" * 300, platform="x", kind="comment")
     assert not {"all-caps", "hashtag-camelcase", "length"} & found

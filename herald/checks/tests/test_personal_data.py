@@ -94,3 +94,42 @@ def test_dates_of_birth_need_a_birth_cue():
 def test_personal_data_blocks_official_posts_and_warns_on_personal_ones():
     assert severity_of("phone-number", "Call 07911 123456", official()) == "block"
     assert severity_of("phone-number", "Call 07911 123456", personal()) == "warn"
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("D.O.B. 1985-03-12", "D.O.B. 1985-03-12"),
+        ("Date of birth (dd/mm/yyyy): 12/03/1985", "Date of birth (dd/mm/yyyy): 12/03/1985"),
+        ("born on the 3rd of March, 1990", "born on the 3rd of March, 1990"),
+        ("Born March 3rd, 1990 in Leicester", "Born March 3rd, 1990"),
+        ("Please tell me your date of birth. It's 6/24/1991", "date of birth. It's 6/24/1991"),
+        ("My birthday is on the 12th of March 1990", "birthday is on the 12th of March 1990"),
+        ("My birthday is 12-Mar-1990", "birthday is 12-Mar-1990"),
+        ("Birth date: 12 Mar 90", "Birth date: 12 Mar 90"),
+        ("born 1990/03/12", "born 1990/03/12"),
+    ],
+)
+def test_dates_of_birth_in_common_written_forms(text, span):
+    [finding] = [f for f in findings(text) if f.rule == "date-of-birth"]
+    assert text[finding.start : finding.end] == span
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Proof of your date of birth is needed. On 12/03/2025 we open",
+        "She was born in Leicester in 1990 and moved on 12/03/2025",
+        "Her birthday party is on Saturday 12/03/2025",
+        "Born in 1970, she joined on 3 March 2001",
+        "born and bred in Hinckley; on 3 March 2025 we met",
+        "Newborn checks start 12/03/2025",
+    ],
+)
+def test_other_dates_near_a_birth_word_are_not_dates_of_birth(text):
+    assert "date-of-birth" not in rules_found(text)
+
+
+@pytest.mark.parametrize("text", ["NI QQ 123 456 C", "NINO QQ123 456C", "NI: AB 12 34 56 A"])
+def test_national_insurance_numbers_in_other_groupings(text):
+    assert "ni-number" in rules_found(text)

@@ -1,7 +1,7 @@
 from herald.access_cases import Case
 from herald.people.roles import ALL_ROLES, Role
 from herald.policies import services
-from herald.policies.models import AdviceRequest
+from herald.policies.models import AdviceRequest, PolicyDocument
 from herald.policies.tests.factories import CampaignFactory, QuizQuestionFactory
 
 EDITORS = frozenset({Role.COMMS, Role.ADMIN})
@@ -22,6 +22,10 @@ def cases(cast, make):
     not_asked = {Role.COUNCILLOR: 404}
     others = {role: 403 for role in ALL_ROLES - EDITORS - {Role.EMPLOYEE}}
     doc = {"slug": "employee-policy"}
+    # A draft on the other document, so discarding has something to confirm; refused POSTs leave it.
+    guidance = PolicyDocument.objects.get(slug="member-guidance")
+    draft = services.save_draft(guidance, body=guidance.published_version.body, change_summary="Access check",
+                                by=comms)
     return {
         "policies:index": Case(ALL_ROLES),
         "policies:self_check": Case(ALL_ROLES),
@@ -49,4 +53,5 @@ def cases(cast, make):
         "policies:edit_draft": Case(EDITORS, kwargs=doc),
         "policies:draft_changes": Case(EDITORS, kwargs=doc),
         "policies:publish": Case(EDITORS, kwargs=doc, ok_status=405),
+        "policies:discard_draft": Case(EDITORS, kwargs={"slug": guidance.slug, "number": draft.number}),
     }

@@ -137,3 +137,25 @@ def test_a_politically_restricted_employee_checks_a_post_during_a_pre_election_p
     assert page.get_by_role("heading", level=1).inner_text() in ("Political neutrality of council publicity",
                                                                 "Politically restricted posts", "The pre-election period")
     assert_accessible(page)
+
+
+def test_comms_discard_a_draft_they_no_longer_want(page, sign_in, assert_accessible, comms_officer, policy_documents):
+    # given a draft of the employee policy
+    document = policy_documents["employee-policy"]
+    published = document.published_version
+    services.save_draft(document, body=published.body.replace("The policy is reviewed every year.",
+                                                              "The policy is reviewed every month."),
+                        change_summary="Monthly reviews", by=comms_officer)
+    sign_in(page, comms_officer)
+    page.goto("/policies/employee-policy/draft/")
+    # when they choose to discard it, read the warning and confirm
+    page.get_by_role("link", name="Discard draft").click()
+    assert "You cannot undo this" in page.locator(".govuk-warning-text").inner_text()
+    assert_accessible(page)
+    page.get_by_role("button", name="Discard draft").click()
+    # then they are back on the published policy, told it worked, and the draft is gone
+    assert "Draft version 2 discarded" in page.locator(".govuk-notification-banner--success").inner_text()
+    assert "Version 1 · Published" in page.locator(".govuk-caption-l").inner_text()
+    assert_accessible(page)
+    assert document.draft_version is None
+    assert AuditEvent.objects.filter(action="policy.draft_discarded", actor=comms_officer).exists()

@@ -173,6 +173,37 @@ def test_the_stop_switch_holds_posts_and_every_editor_sees_the_banner(
     assert post.status == Post.Status.READY
 
 
+def test_while_publishing_is_stopped_approving_and_publishing_are_refused_with_the_reason(
+    page, sign_in, assert_accessible, editor, comms_officer, facebook
+):
+    # given one post waiting for approval and one ready to publish, then a stop on every account
+    waiting = submitted(editor, facebook)
+    ready = services.approve_post(submitted(editor, facebook, hours=1), by=comms_officer)
+    services.mark_post_ready(ready, now=ready.scheduled_for)
+    pause = services.stop_publishing(by=comms_officer, reason="Major incident: flooding in Hinckley.")
+    # the approver sees why they cannot approve, and may still send it back
+    sign_in(page, comms_officer)
+    page.goto(f"/posts/{waiting.pk}/")
+    assert "cannot be approved" in page.locator("#publishing-stopped").inner_text()
+    assert page.get_by_role("button", name="Approve").count() == 0
+    assert page.get_by_role("button", name="Send back").count() == 1
+    assert_accessible(page)
+    # the editor is told not to publish, and the publish page explains instead of asking for the address
+    switch_to(page, sign_in, editor)
+    page.goto(f"/posts/{ready.pk}/publish/")
+    assert "You cannot record this post as published" in page.locator("#publishing-stopped").inner_text()
+    assert page.get_by_label("Address of the published post").count() == 0
+    assert_accessible(page)
+    # once released, the address is taken
+    services.release_publishing(pause, by=comms_officer)
+    page.reload()
+    page.get_by_label("Address of the published post").fill("https://www.facebook.com/hinckleybosworth/posts/9")
+    page.get_by_role("button", name="Save the address").click()
+    assert "Published: the record is complete" in page.content()
+    ready.refresh_from_db()
+    assert ready.status == Post.Status.PUBLISHED
+
+
 def test_in_a_pre_election_period_the_check_is_strict_and_comms_must_approve(
     page, sign_in, editor, comms_officer, service_manager, facebook
 ):
