@@ -172,6 +172,14 @@ PATHOLOGICAL = {  # 2,200 characters each: worst cases for the patterns and per-
     "'1 March ' repeated": ("1 March " * 275)[:2200],
     "'Aa, Aa, Aa ' repeated": ("Aa, Aa, Aa " * 200)[:2200],
     "'1 aa road ' repeated": ("1 aa road " * 220)[:2200],
+    # the insult, threat and hate patterns' worst inputs (herald/checks/tests/test_offensive_unseen.py)
+    "'you idiot ' repeated": ("you idiot " * 220)[:2200],
+    "'what a bunch of idiots '": ("what a bunch of idiots " * 96)[:2200],
+    "'I will kill you ' repeated": ("I will kill you " * 138)[:2200],
+    "'kill all the muslims '": ("kill all the muslims " * 105)[:2200],
+    "'i hate the ' repeated": ("i hate the " * 200)[:2200],
+    "'someone should ' repeated": ("someone should " * 147)[:2200],
+    "'absolute ' repeated": ("absolute " * 245)[:2200],
 }
 
 

@@ -12,6 +12,8 @@
   does not flag (marked "not looked for"), and the findings per rule with how many overlap no
   labelled span. It has no UK NHS, NI or postcode labels.
 - A UK set generated here from templates (seeded), positives and traps for every text category.
+- The hand-labelled comment sets in herald/checks/tests/data (offensive; one used while writing the
+  rules, one written afterwards as a hold-out).
 A text counts as predicted positive for a category when any finding of that category is present
 (any severity), checked as an incoming comment on an official page for the tweet data and as an
 official post for the rest.
@@ -208,6 +210,25 @@ def uk(seed: int) -> None:
         score(category, pairs)
 
 
+def labelled_comments() -> None:
+    """The hand-labelled comment sets in herald/checks/tests/data (council-page comments, OLID-style
+    tweets, news-site and HateXplain-style posts). offensive_cases.tsv was written before the second
+    offensive round and then used while writing rules (fitted); offensive_holdout.tsv was written
+    after the main changes, so its first run was the unseen figure (docs/checks.md). Rows marked "m"
+    may get mild-profanity advice at most and are scored as negatives for the stronger findings."""
+    folder = Path(__file__).resolve().parents[1] / "herald" / "checks" / "tests" / "data"
+    context = Context(account="official")
+    print("hand-labelled comments (offensive other than mild-profanity; incoming comments on an official page):")
+    for name in ("offensive_cases.tsv", "offensive_holdout.tsv"):
+        lines = [line for line in (folder / name).read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+        pairs = []
+        for line in lines[1:]:
+            expected, _kind, text = line.split("\t")
+            found = {f.rule for f in check(Draft(text=text, kind="comment"), context).findings if f.category == "offensive"}
+            pairs.append((expected == "1", bool(found - {"mild-profanity"})))
+        score(name, pairs)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", default=str(Path(__file__).resolve().parents[2] / "shared" / "data"))
@@ -217,6 +238,7 @@ def main() -> None:
     uk(args.seed)
     presidio(folder)
     presidio(folder, "generated_small.json")
+    labelled_comments()
     davidson(folder)
 
 

@@ -53,10 +53,35 @@ def starts_word(prefixes: Iterable[str]) -> re.Pattern[str] | None:
     """A pattern that finds, in lower-cased text, a word (a ``_TOKEN``) starting with one of the
     prefixes: the same answer as ``any(w.startswith(prefixes) for w in probe(text)[1])`` without
     walking the word set in Python. Prefixes must themselves be made of word characters."""
-    prefixes = sorted(set(prefixes), key=len, reverse=True)
+    prefixes = set(prefixes)
     if not prefixes:
         return None
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(p) for p in prefixes) + ")")
+    return re.compile(r"(?<![^\W_])" + prefix_trie(prefixes))
+
+
+def prefix_trie(prefixes: Iterable[str]) -> str:
+    r"""A pattern matching where any of the prefixes matches, written as a trie: ``(?:k(?:ill|nife)|s(?:hit|lag))``.
+
+    A plain alternation of ~100 prefixes has every one tried in turn at each word start (~75 µs per
+    2,000 characters); the trie tries one branch per letter. A prefix that another prefix starts with
+    is left out: what follows the shorter one is never needed, since only where a match starts (and,
+    with a ``[^\W_]*`` after it, the whole word) is used."""
+    trie: dict = {}
+    for prefix in sorted(set(prefixes), key=len):
+        node = trie
+        for char in prefix:
+            if node.get("") is True:  # a shorter prefix already covers this one
+                break
+            node = node.setdefault(char, {})
+        else:
+            node.clear()
+            node[""] = True
+    return _trie_pattern(trie) if trie else r"(?!x)x"
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [re.escape(char) + ("" if child.get("") is True else _trie_pattern(child)) for char, child in sorted(node.items()) if char]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 class WordStarts:
@@ -67,9 +92,7 @@ class WordStarts:
     that matcher's own ``starts_word`` pattern would find it (tests/test_fast_paths.py)."""
 
     def __init__(self, prefixes: Iterable[str]) -> None:
-        prefixes = sorted(set(prefixes), key=len, reverse=True)
-        body = "|".join(re.escape(p) for p in prefixes) if prefixes else r"(?!x)x"
-        self.pattern = re.compile(r"(?<![^\W_])(?:" + body + r")[^\W_]*")
+        self.pattern = re.compile(r"(?<![^\W_])" + prefix_trie(prefixes) + r"[^\W_]*")
         self._last: tuple[str, tuple[tuple[int, str], ...]] = ("\0", ())
 
     def hits(self, lowered: str) -> tuple[tuple[int, str], ...]:

@@ -390,3 +390,35 @@ def test_sentence_bounds_match_a_walk_from_the_position(text, data):
     assert sentence_bounds(text, position) == (start, end)
     assert sentence_bounds("a.", 1) == (0, 2)  # another text in between: the kept marks are not reused
     assert sentence_bounds(text, position) == (start, end)
+
+
+def test_prefix_trie_finds_what_the_plain_alternation_finds():
+    import re
+
+    from herald.checks import engine
+    from herald.checks.offensive import _THREAT_STEMS
+    from herald.checks.textutil import WordStarts, glob_prefixes, starts_word
+
+    words = engine.default_rules().words
+    stems = [s for name in ("profanity_strong", "profanity_mild", "ambiguous", "slurs") for s in glob_prefixes(words[name])]
+    stems += list(_THREAT_STEMS) + ["k", "ki", "kil"]
+    plain = "|".join(re.escape(p) for p in sorted(set(stems), key=len, reverse=True))
+    plain_words = re.compile(r"(?<![^\W_])(?:" + plain + r")[^\W_]*")
+    plain_starts = re.compile(r"(?<![^\W_])(?:" + plain + ")")
+    trie_words, trie_starts = WordStarts(stems), starts_word(stems)
+    rng = random.Random(11)
+    pieces = [*stems[:60], "a", " ", "-", "_", "é", "1", "ing", "s", "\n"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25))).lower()
+        assert trie_words.hits(text) == tuple((m.start(), m.group()) for m in plain_words.finditer(text)), text
+        assert [m.start() for m in trie_starts.finditer(text)] == [m.start() for m in plain_starts.finditer(text)], text
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "B", " ", ".", "_", "-", "@", "$", "*", "x1", "é", "\n", "f u c k"]), max_size=14).map("".join))
+def test_separator_led_spaced_letters_hint_agrees_with_the_plain_one(text):
+    import re
+
+    from herald.checks.offensive import _SPACED_HINT, SPACED_HINT_REFERENCE
+
+    assert (_SPACED_HINT.search(text) is None) == (re.search(SPACED_HINT_REFERENCE, text) is None)
