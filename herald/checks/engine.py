@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .config import RuleSpec, Rules, load_rules
+from .config import Rules, RuleSpec, load_rules
 from .legal import LegalMatchers, check_legal, compile_legal
 from .media import check_media
 from .model import AllowedContacts, Context, Councillor, Draft, Finding, Report, sort_findings

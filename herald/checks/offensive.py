@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
 
 from . import offensive_model
 from .config import Rules
@@ -122,6 +121,9 @@ class OffensiveMatchers:
     harmless: PhraseMatcher  # a harmless sense of an ambiguous word is meant (any entry anywhere in the text)
     any_word: re.Pattern[str]  # fullmatch against a normalised obfuscated word
     starts: WordStarts  # one scan for the word lists' stems and the threat stems
+    # raw obfuscated word -> whether it is a disguised strong word or slur. A plain dict: an lru_cache
+    # keyed on (word, any_word) hashed the compiled pattern's code on every call (~4 µs).
+    obfuscated_known: dict[str, bool] = field(default_factory=dict)
 
 
 def compile_offensive(rules: Rules) -> OffensiveMatchers:
@@ -253,9 +255,8 @@ def _suspect_runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
-@lru_cache(maxsize=8192)
 def _obfuscated_word(raw: str, any_word: re.Pattern[str]) -> bool:
-    """Whether an _OBFUSCATED match is a disguised strong word or slur (cached per word)."""
+    """Whether an _OBFUSCATED match is a disguised strong word or slur (callers keep the answers)."""
     word = _deobfuscate(raw)
     if "*" in word:
         pattern = re.escape(word).replace(r"\*", r"\w")
@@ -265,10 +266,20 @@ def _obfuscated_word(raw: str, any_word: re.Pattern[str]) -> bool:
 
 def _obfuscated_hits(text: str, m: OffensiveMatchers) -> list[tuple[int, int, str]]:
     hits = []
-    for start, end in _suspect_runs(text):
+    runs = _suspect_runs(text)
+    if len(runs) > 24:
+        # A scan per run costs a call each (~4 µs); with many runs one scan from the first to the last
+        # finds the same matches (none lies outside a suspect run) for less ("www." repeated: 2.4 -> 0.5 ms).
+        runs = [(runs[0][0], runs[-1][1])]
+    for start, end in runs:
         for match in _OBFUSCATED.finditer(text, start, end):
             raw = match.group()
-            if _obfuscated_word(raw, m.any_word):
+            known = m.obfuscated_known.get(raw)
+            if known is None:
+                if len(m.obfuscated_known) > 8192:
+                    m.obfuscated_known.clear()
+                known = m.obfuscated_known[raw] = _obfuscated_word(raw, m.any_word)
+            if known:
                 hits.append((match.start(), match.end(), raw))
     for match in _SPACED.finditer(text) if _SPACED_HINT.search(text) else ():
         joined = _deobfuscate(re.sub(r"[ ._-]", "", match.group()))

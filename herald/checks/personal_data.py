@@ -140,7 +140,7 @@ class AllowList:
 
 def nhs_check_digit_ok(digits: str) -> bool:
     """The NHS number modulus 11 check (weights 10..2; 11 means 0; 10 means invalid)."""
-    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1)))
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=False))
     check = 11 - total % 11
     if check == 11:
         check = 0

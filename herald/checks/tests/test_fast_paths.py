@@ -422,3 +422,18 @@ def test_separator_led_spaced_letters_hint_agrees_with_the_plain_one(text):
     from herald.checks.offensive import _SPACED_HINT, SPACED_HINT_REFERENCE
 
     assert (_SPACED_HINT.search(text) is None) == (re.search(SPACED_HINT_REFERENCE, text) is None)
+
+
+def test_disguised_swearing_scan_over_many_runs_matches_the_scan_per_run():
+    from herald.checks import offensive
+    from herald.checks.engine import _compiled, default_rules
+
+    matchers = _compiled(default_rules()).offensive
+    rng = random.Random(12)
+    pieces = ["sh1t ", "f4ck ", "www.", "LE10 1AB ", "a@b.", "fuuuck ", "word ", "2024 ", "c*nt ", "b!tch ", "a", ". "]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(20, 120)))
+        expected = [(m.start(), m.end(), m.group()) for run in offensive._suspect_runs(text)
+                    for m in offensive._OBFUSCATED.finditer(text, *run) if offensive._obfuscated_word(m.group(), matchers.any_word)]  # fmt: skip
+        found = offensive._obfuscated_hits(text, matchers)
+        assert found[: len(expected)] == expected, text  # the spaced-letter hits come after these
