@@ -6,6 +6,7 @@ Fast patterns find candidates; libraries (phonenumbers, python-stdnum) or check 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -147,6 +148,49 @@ def nhs_check_digit_ok(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
+class _Taken:
+    """The spans already claimed by a finding. Several rules ask whether a candidate overlaps one; a
+    scan of the list per candidate made texts with hundreds of findings quadratic, so the spans are
+    kept sorted by start and only those that can reach the candidate are looked at."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.longest = max((e - s for s, e in self.spans), default=0)
+
+    def append(self, span: tuple[int, int]) -> None:
+        i = bisect_right(self.starts, span[0])
+        self.starts.insert(i, span[0])
+        self.spans.insert(i, span)
+        self.longest = max(self.longest, span[1] - span[0])
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span (s, e) with s < end and start < e is taken."""
+        i = bisect_left(self.starts, end)
+        while i:
+            i -= 1
+            s, e = self.spans[i]
+            if s + self.longest <= start:  # this and every earlier span ends by ``start``
+                return False
+            if start < e:
+                return True
+        return False
+
+
+def _iban_countries() -> frozenset[str]:
+    """The country codes python-stdnum knows an IBAN format for (it refuses any other), from its own
+    registry: a set lookup spares its checksum on candidates like "LE10 1AB LE10 1AB…"."""
+    from string import ascii_uppercase
+
+    from stdnum import numdb
+
+    registry = numdb.get("iban")
+    return frozenset(a + b for a in ascii_uppercase for b in ascii_uppercase if registry.info(a + b + "00")[0][1])
+
+
+_IBAN_COUNTRIES = _iban_countries()
+
+
 def _phones(text: str, allow: AllowList, emit: Emit) -> list[tuple[int, int]]:
     spans = []
     for match in _PHONE.finditer(text):
@@ -178,10 +222,10 @@ def check_personal_data(text: str, allow: AllowList, emit: Emit) -> None:
             emit("email-address", match.start(), match.end())
     if not digits_present:
         return
-    taken = _phones(text, allow, emit)
+    taken = _Taken(_phones(text, allow, emit))
 
     def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
+        return not taken.overlaps(start, end)
 
     shaped = list(_ANY_PHONE.finditer(text))
     _other_phones(text, allow, emit, taken, shaped)
@@ -223,7 +267,7 @@ def check_personal_data(text: str, allow: AllowList, emit: Emit) -> None:
             emit("bank-details", match.start(), match.end())
             taken.append(match.span())
     for match in _IBAN.finditer(text):
-        if stdnum_iban.is_valid(match.group(1)):
+        if match.group(1)[:2] in _IBAN_COUNTRIES and stdnum_iban.is_valid(match.group(1)):
             emit("iban", match.start(), match.end())
             taken.append(match.span())
     for match in _CARD.finditer(text):
@@ -289,13 +333,13 @@ def _international(digits: str) -> str | None:
 
 
 def _other_phones(
-    text: str, allow: AllowList, emit: Emit, taken: list[tuple[int, int]], shaped: list[re.Match[str]] | None = None
+    text: str, allow: AllowList, emit: Emit, taken: _Taken, shaped: list[re.Match[str]] | None = None
 ) -> None:
     """Phone numbers outside the UK plan (the UK ones are already in ``taken``)."""
     lowered = None
     for match in _ANY_PHONE.finditer(text) if shaped is None else shaped:
         start, end = match.span()
-        if any(s < end and start < e for s, e in taken):
+        if taken.overlaps(start, end):
             continue
         raw = match.group()
         main = _EXTENSION.split(raw, maxsplit=1)[0]
@@ -446,7 +490,7 @@ _YEARISH = re.compile(r"(?:19|20)\d\d")
 _LEAD_NUMBER = re.compile(r"(?<![\w.,/£$€#:-])(\d{1,5})[ \t]+\Z")
 
 
-def _tail(text: str, end: int, taken: list[tuple[int, int]]) -> tuple[int, bool, bool]:
+def _tail(text: str, end: int, taken: _Taken) -> tuple[int, bool, bool]:
     """Where the address that ends its street at ``end`` really ends, whether a flat/suite/unit
     follows, and whether a postal code closes it."""
     committed, unit, code, pos = end, False, False, end
@@ -477,7 +521,7 @@ def _tail(text: str, end: int, taken: list[tuple[int, int]]) -> tuple[int, bool,
                 if match.group(1) is None or _YEARISH.fullmatch(match.group(1)):
                     pos = match.end()
                     continue
-        if any(s < match.end() and match.start() < e for s, e in taken):
+        if taken.overlaps(match.start(), match.end()):
             break
         pos = committed = match.end()
         if match.re is not _TAIL_UNIT:
@@ -539,7 +583,7 @@ def _addresses(
     text: str,
     allow: AllowList,
     emit: Emit,
-    taken: list[tuple[int, int]],
+    taken: _Taken,
     zips: list[re.Match[str]],
     postcodes: list[re.Match[str]],
     allowed_codes: list[re.Match[str]],
@@ -594,10 +638,10 @@ def _addresses(
     codes = sorted([(m.start(), m.end(), True) for m in postcodes + zips] + [(m.start(), m.end(), False) for m in allowed_codes])
     last_end = -1
     for index, (start, end, weak) in enumerate(found):
-        if start < last_end or any(s < end and start < e for s, e in taken):
+        if start < last_end or taken.overlaps(start, end):
             continue
         lead = _LEAD_NUMBER.search(text, max(0, start - 7), start) if text[start].isdigit() else None
-        if lead is not None and lead.start() >= last_end and not _YEARISH.fullmatch(lead.group(1)) and not any(s < start and lead.start() < e for s, e in taken):
+        if lead is not None and lead.start() >= last_end and not _YEARISH.fullmatch(lead.group(1)) and not taken.overlaps(lead.start(), start):
             start = lead.start()  # a building or unit number before the house number: "17151 2450 Crown St"
         full_end, unit_follows, closed = _tail(text, end, taken)
         code = None

@@ -437,3 +437,36 @@ def test_disguised_swearing_scan_over_many_runs_matches_the_scan_per_run():
                     for m in offensive._OBFUSCATED.finditer(text, *run) if offensive._obfuscated_word(m.group(), matchers.any_word)]  # fmt: skip
         found = offensive._obfuscated_hits(text, matchers)
         assert found[: len(expected)] == expected, text  # the spaced-letter hits come after these
+
+
+def test_taken_spans_answer_overlaps_like_a_scan():
+    from herald.checks.personal_data import _Taken
+
+    rng = random.Random(13)
+    for _ in range(300):
+        spans = []
+        taken = _Taken([])
+        for _ in range(rng.randint(0, 40)):
+            start = rng.randint(0, 200)
+            span = (start, start + rng.randint(0, 30))
+            spans.append(span)
+            taken.append(span)
+            for _ in range(5):
+                a = rng.randint(0, 230)
+                b = a + rng.randint(0, 20)
+                assert taken.overlaps(a, b) == any(s < b and a < e for s, e in spans), (spans, a, b)
+
+
+def test_iban_country_gate_only_drops_what_stdnum_refuses():
+    from stdnum import iban
+
+    from herald.checks.personal_data import _IBAN_COUNTRIES
+
+    assert {"GB", "IE", "DE", "FR", "NL"} <= _IBAN_COUNTRIES
+    for a in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        for b in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+            if a + b not in _IBAN_COUNTRIES:
+                # a checksum-valid number with this country code is still refused by stdnum
+                body = "12345678901234"
+                digits = int("".join(str(int(c, 36)) for c in body + a + b + "00"))
+                assert not iban.is_valid(f"{a}{b}{98 - digits % 97:02d}{body}"), a + b
