@@ -25,7 +25,7 @@ Emit = Callable[..., None]
 # trying the whole pattern at every position: 5-10 µs per 2,000 characters instead of 30-80 µs.
 # tests/test_fast_paths.py checks each against the straightforward form it replaces (REFERENCE_PATTERNS).
 _PHONE = re.compile(
-    r"(?:\+(?<![\w+].)\s?44|0(?<![\w+].)044|\((?<![\w+].)0\d|0(?<![\w+].))[\d \-()]{8,17}\d(?!\d)"
+    r"(?:\+(?<![\w+].)\s?44|0(?<![\w+].)044|\((?<![\w+].)0\d|0(?<![\w+].))(?:[\d \-()]|\.(?=\d)){8,17}\d(?!\d)"
 )
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")  # runs only when "@" is present
 _POSTCODE = re.compile(
@@ -50,6 +50,9 @@ _SORT_CODE = re.compile(
     re.IGNORECASE,
 )
 _SORT_CODE_HINT = re.compile(r"\d\d([ -])\d\d\1\d\d(?!\d)")
+_SORT_CODE_CUED = re.compile(r"(?i)\bsort[ \t-]*code\b[^\d\n]{0,8}(\d{6}|\d\d([ .-])\d\d\2\d\d)(?![\d-])")
+# The digits of a National Insurance number (a necessary condition, led by a digit: a fast scan).
+_NI_DIGITS = re.compile(r"\d\d[ -]?\d[ -]?\d[ -]?\d\d[ -]?[a-dA-D](?![\w-])")
 _ACCOUNT_ONLY = re.compile(r"(?i)\b(?:account|acc|a/c)\s*(?:number|no\.?|#)?:?\s*(\d{8})(?!\d)")
 _EIGHT_DIGITS = re.compile(r"\d(?<!\d\d)\d{7}(?!\d)")
 _CARD = re.compile(r"\d(?<![\d-]\d)(?:[ -]?\d){11,18}(?![\d-])")
@@ -78,7 +81,7 @@ _ACCOUNT_HINT = re.compile(r"[aA](?i:cc|/c)")
 
 # The straightforward forms of the rewritten patterns (tests check the rewrites find the same matches).
 REFERENCE_PATTERNS = {
-    "_PHONE": r"(?<![\w+])(?:\+\s?44|0044|\(0\d|0)[\d \-()]{8,17}\d(?!\d)",
+    "_PHONE": r"(?<![\w+])(?:\+\s?44|0044|\(0\d|0)(?:[\d \-()]|\.(?=\d)){8,17}\d(?!\d)",
     "_NI": r"(?<![\w-])(?!BG|GB|KN|NK|NT|TN|ZZ)(QQ|[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])[ -]?(\d\d[ -]?\d)[ -]?"
     r"(\d[ -]?\d\d)[ -]?([A-D])(?![\w-])",
     "_NHS": r"(?<![\w+-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w-])",
@@ -191,19 +194,26 @@ def _iban_countries() -> frozenset[str]:
 _IBAN_COUNTRIES = _iban_countries()
 
 
+_LAST_GROUP = re.compile(r"[ .][^ .]*$")  # a phone candidate's last group of digits, after a space or dot
+
+
 def _phones(text: str, allow: AllowList, emit: Emit) -> list[tuple[int, int]]:
     spans = []
-    for match in _PHONE.finditer(text):
-        candidate = match.group().rstrip(" -(")
+    match = _PHONE.search(text)
+    while match is not None:
+        candidate = match.group().rstrip(" -(.")
         start = match.start()
-        # Greedy matching can swallow a following number; drop trailing groups until it parses.
+        # Greedy matching can swallow a following number; drop trailing groups until it parses, and
+        # look for the next number right after the one found ("07700 900123 07700 900124").
         parsed = _parse_phone(candidate)
-        while parsed is None and " " in candidate.strip():
-            candidate = candidate.rsplit(None, 1)[0].rstrip(" -(")
+        while parsed is None and (" " in candidate or "." in candidate):
+            candidate = _LAST_GROUP.sub("", candidate).rstrip(" -(.")
             parsed = _parse_phone(candidate)
         if parsed is None:
+            match = _PHONE.search(text, match.end())
             continue
         end = start + len(candidate)
+        match = _PHONE.search(text, end)
         spans.append((start, end))
         if parsed[0] in allow.phones:
             continue
@@ -258,10 +268,24 @@ def check_personal_data(text: str, allow: AllowList, emit: Emit) -> None:
     for match in _NI.finditer(text):
         emit("ni-number", match.start(), match.end())
         taken.append(match.span())
+    # written in lower case ("my ni is ab-12-34-56-c"): the same pattern over the upper-cased text, for
+    # numbers whose letters are all lower case there
+    if _NI_DIGITS.search(text) and not text.isupper():
+        upper = text.upper()
+        for match in _NI.finditer(upper) if len(upper) == len(text) else ():
+            raw = text[match.start() : match.end()]
+            if raw.lower() == raw and free(*match.span()):
+                emit("ni-number", match.start(), match.end())
+                taken.append(match.span())
     eight_digits = _EIGHT_DIGITS.search(text) is not None
     for match in _SORT_CODE.finditer(text) if eight_digits and _SORT_CODE_HINT.search(text) else ():
         emit("bank-details", match.start(), match.end())
         taken.append(match.span())
+    # a sort code given as such, with or without separators ("Sort code: 307137"), the account apart
+    for match in _SORT_CODE_CUED.finditer(text) if "sort" in _probe_words(text)[1] else ():
+        if free(*match.span(1)):
+            emit("bank-details", match.start(1), match.end(1))
+            taken.append(match.span(1))
     for match in _ACCOUNT_ONLY.finditer(text) if eight_digits and _ACCOUNT_HINT.search(text) else ():
         if free(*match.span()):
             emit("bank-details", match.start(), match.end())
@@ -351,13 +375,19 @@ def _other_phones(
         before = lowered[max(0, start - 40) : start]
         if "ssn" in before or "social security" in before:
             continue
-        if _NOT_PHONE_BEFORE.search(before) and not before.rstrip(" :").endswith(("phone number", "mobile number", "contact number")):
-            continue
         e164 = None
         if raw.startswith("+") or (digits.startswith("00") and raw.startswith("00")):
             e164 = _international(digits[2:] if raw.startswith("00") else digits)
             ok = e164 is not None and len(digits) >= 8
         else:
+            ok = False
+        # "my Australian number +61…": a "+" number of a valid length for its country is a phone whatever
+        # word comes before; any other number after a reference word ("order no. 5551234") is not
+        if not (ok and raw.startswith("+")) and _NOT_PHONE_BEFORE.search(before) and not before.rstrip(" :").endswith(
+            ("phone number", "mobile number", "contact number")
+        ):
+            continue
+        if e164 is None:
             ok = _NANP.fullmatch(raw) is not None
         if not ok:
             ok = (
@@ -454,6 +484,22 @@ def _suffix_hint(lowered: str) -> bool:
 _STREET_TYPE_WORDS = frozenset((_STRONG_TYPES + "|" + _WEAK_TYPE_NAMES).lower().split("|")) | {"st"}
 
 
+# Welsh streets keep the house number first and put the street word before the name ("58 Ffordd Dinas",
+# "38A Heol y Bryn").
+_WELSH_STREET_WORDS = frozenset({"heol", "ffordd", "stryd", "lôn", "rhodfa", "cilgant", "teras"})
+_NUMBER_FIRST_CY = re.compile(
+    r"\d(?<![\w.,/£$€#:-]\d)\d{0,3}[A-Za-z]?,?[ \t]+(?:Heol|Ffordd|Stryd|Lôn|Rhodfa|Cilgant|Teras)[ \t]+"
+    r"(?:(?:y|yr|'r)[ \t]+)?[A-Z][\w'’-]+"
+)
+# "28 The Crescent", "4 The Parade": the article before the street type ("the" cannot start a street name
+# otherwise).
+_THE_STREET = re.compile(r"\d(?<![\w.,/£$€#:-]\d)\d{0,3}[A-Za-z]?,?[ \t]+The[ \t]+(" + _STRONG_TYPES + "|" + _WEAK_TYPE_NAMES + r")(?![\w'’-])")
+# German and Dutch street words written apart from the name, then the number ("Berliner Straße 35").
+_GERMAN_STREET_WORDS = frozenset({"straße", "strasse", "str", "weg", "allee", "platz", "gasse", "chaussee"})
+_NAME_STREET_NUMBER = re.compile(
+    r"[A-ZÄÖÜ](?<![\w-][A-ZÄÖÜ])[\w'’-]+[ \t]+(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Chaussee)[ \t]+"
+    r"\d{1,4}[a-zA-Z]?(?![\w.,/-]\d|\w)"
+)
 _FRENCH_STREET_WORDS = frozenset({"rue", "avenue", "boulevard", "bd", "chemin", "impasse", "allée", "quai", "place", "cours"})
 _NUMBER_FIRST_FR = re.compile(
     r"\d(?<![\w.,/£$€#:-]\d)\d{0,3}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|boulevard|bd|chemin|impasse|allée|quai|place|cours)"
@@ -608,6 +654,12 @@ def _addresses(
         found += [(m.start(), m.end(), False) for m in _STREET_FIRST.finditer(text)]
     if not _FRENCH_STREET_WORDS.isdisjoint(words):
         found += [(m.start(), m.end(), False) for m in _NUMBER_FIRST_FR.finditer(text)]
+    if not _WELSH_STREET_WORDS.isdisjoint(words):
+        found += [(m.start(), m.end(), False) for m in _NUMBER_FIRST_CY.finditer(text)]
+    if "the" in words and types:
+        found += [(m.start(), m.end(), m.group(1).lower() in _WEAK_TYPES) for m in _THE_STREET.finditer(text)]
+    if not _GERMAN_STREET_WORDS.isdisjoint(words):
+        found += [(m.start(), m.end(), False) for m in _NAME_STREET_NUMBER.finditer(text)]
     cues = _cues(_lowered, words)
     units = list(_UNIT_ANCHOR.finditer(text)) if not _UNIT_WORDS.isdisjoint(words) else []
     if (cues or units) and not _LOWER_TYPE_WORDS.isdisjoint(words):

@@ -117,6 +117,8 @@ def test_personal_data_gates_are_necessary_conditions():
             assert pd._ACCOUNT_HINT.search(text) and pd._EIGHT_DIGITS.search(text), text
         if pd._DOB.search(text):
             assert pd._DOB_HINT.search(text), text
+        if pd._NI.search(text.upper()):
+            assert pd._NI_DIGITS.search(text), text
 
 
 @settings(max_examples=300, deadline=None)

@@ -304,3 +304,46 @@ def test_adversarial_long_posts_give_findings_inside_the_text(piece):
         if finding.start is not None:
             assert 0 <= finding.start < finding.end <= len(text)
             assert text[finding.start : finding.end].strip()
+
+
+@pytest.mark.parametrize(
+    "text, rule, found",
+    [
+        ("my ni is ml-25-61-89-c, sorry", "ni-number", "ml-25-61-89-c"),
+        ("Employer asked for NI too: nb688795 a", "ni-number", "nb688795 a"),
+        ("Sort code: 307137\nAccount number: 69975190", "bank-details", "307137"),
+        ("sort-code 20.00.00 and the account is in the letter", "bank-details", "20.00.00"),
+        ("Our office: Berliner Straße 35, Frankfurt", "street-address", "Berliner Straße 35"),
+        ("Visit Keizersgracht Weg 12 tomorrow", "street-address", "Keizersgracht Weg 12"),
+        ("Pete Owen, 38A Heol y Bryn, Dundee", "street-address", "38A Heol y Bryn"),
+        ("Piotr Barker, 58 Ffordd Dinas", "street-address", "58 Ffordd Dinas"),
+        ("the tree at the back of 28 The Crescent is leaning", "street-address", "28 The Crescent"),
+        ("my landlord on 07783.846476 refuses to fix it", "phone-number", "07783.846476"),
+        ("Texting from my Australian number +61-412-345-678 today", "phone-number", "+61-412-345-678"),
+        ("Reach me on my Canadian number +1-512-345-8232.", "phone-number", "+1-512-345-8232"),
+    ],
+)
+def test_second_blind_round_forms_are_found(text, rule, found):
+    assert (rule, found) in {(f.rule, text[f.start : f.end]) for f in findings(text) if f.start is not None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Order no. 5551234567 has shipped",  # a reference word before a bare number
+        "The sort code changes on 1 May for all branches",
+        "Top 10 The Green Party policies",  # a weak street type after "The" needs a postcode, unit or cue
+        "Version 0.9.12 fixes the bug; meet on 01.02.2024 at 10.30",
+        "We came Platz 3 in der Liga",
+        "Hamburg Weg",
+        "Heol is a Welsh word for road",
+    ],
+)
+def test_second_blind_round_traps_are_not_personal_data(text):
+    assert not {f.rule for f in findings(text) if f.category == "personal_data"}
+
+
+def test_numbers_written_one_after_another_are_each_found():
+    text = "Ring 07700 900123 07700 900124 or 07700 900125.07700 900126"
+    found = [text[f.start : f.end] for f in findings(text) if f.rule == "phone-number"]
+    assert found == ["07700 900123", "07700 900124", "07700 900125", "07700 900126"]
