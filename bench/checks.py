@@ -180,6 +180,16 @@ PATHOLOGICAL = {  # 2,200 characters each: worst cases for the patterns and per-
     "'i hate the ' repeated": ("i hate the " * 200)[:2200],
     "'someone should ' repeated": ("someone should " * 147)[:2200],
     "'absolute ' repeated": ("absolute " * 245)[:2200],
+    # third offensive round: insult chains, fragments and vocatives, the anchored shapes, masked words
+    "'idiot and a ' repeated": ("idiot and a " * 184)[:2200],
+    "', loser ' repeated": (", loser " * 275)[:2200],
+    "'Idiots. ' repeated": ("Idiots. " * 275)[:2200],
+    "'you're a lying old '": ("you're a lying old " * 116)[:2200],
+    "'hope the council '": ("hope the council " * 130)[:2200],
+    "'muslims come here '": ("muslims come here " * 123)[:2200],
+    "'someone should torch the '": ("someone should torch the " * 89)[:2200],
+    "'F*** ' repeated": ("F*** " * 440)[:2200],
+    "'\"idiot\" ' repeated": ('"idiot" ' * 275)[:2200],
 }
 
 
