@@ -14,6 +14,8 @@
 - A UK set generated here from templates (seeded), positives and traps for every text category.
 - The hand-labelled comment sets in herald/checks/tests/data (offensive; one used while writing the
   rules, one written afterwards as a hold-out).
+- The blind sets in bench/data (personal data and offensive), written by someone who never saw the
+  rules; half A of each was then used to improve the rules, half B is held out (bench/data/README.md).
 A text counts as predicted positive for a category when any finding of that category is present
 (any severity), checked as an incoming comment on an official page for the tweet data and as an
 official post for the rest.
@@ -214,12 +216,13 @@ def labelled_comments() -> None:
     """The hand-labelled comment sets in herald/checks/tests/data (council-page comments, OLID-style
     tweets, news-site and HateXplain-style posts). offensive_cases.tsv was written before the second
     offensive round and then used while writing rules (fitted); offensive_holdout.tsv was written
-    after the main changes, so its first run was the unseen figure (docs/checks.md). Rows marked "m"
+    after the main changes, so its first run was the unseen figure (docs/checks.md); offensive_round3.tsv
+    was written during the third round (its last batch before its first run). Rows marked "m"
     may get mild-profanity advice at most and are scored as negatives for the stronger findings."""
     folder = Path(__file__).resolve().parents[1] / "herald" / "checks" / "tests" / "data"
     context = Context(account="official")
     print("hand-labelled comments (offensive other than mild-profanity; incoming comments on an official page):")
-    for name in ("offensive_cases.tsv", "offensive_holdout.tsv"):
+    for name in ("offensive_cases.tsv", "offensive_holdout.tsv", "offensive_round3.tsv"):
         lines = [line for line in (folder / name).read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
         pairs = []
         for line in lines[1:]:
@@ -227,6 +230,61 @@ def labelled_comments() -> None:
             found = {f.rule for f in check(Draft(text=text, kind="comment"), context).findings if f.category == "offensive"}
             pairs.append((expected == "1", bool(found - {"mild-profanity"})))
         score(name, pairs)
+
+
+def blind_offensive() -> None:
+    """bench/data/blind_offensive.tsv: written for Herald by someone who never saw the rules (OLID,
+    Civil Comments, HateXplain, UK council and UK Twitter styles; bench/data/README.md). Half A (even
+    rows) was then used to improve the rules; half B (odd rows) was kept unseen: its figures are the
+    honest ones for text the rules were not written against."""
+    path = Path(__file__).resolve().parent / "data" / "blind_offensive.tsv"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[1:] if line]
+    context = Context(account="official")
+    print("blind offensive set (incoming comments on an official page; offensive other than mild-profanity):")
+    halves: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
+    sources: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
+    for index, (label, source, text) in enumerate(rows):
+        found = {f.rule for f in check(Draft(text=text, kind="comment"), context).findings if f.category == "offensive"}
+        pair = (label == "1", bool(found - {"mild-profanity"}))
+        halves["all"].append(pair)
+        halves["half A (used to improve the rules)" if index % 2 == 0 else "half B (held out)"].append(pair)
+        sources[source].append(pair)
+    for name, pairs in halves.items():
+        score(name, pairs)
+    for name, pairs in sorted(sources.items()):
+        score("  source " + name, pairs)
+
+
+def blind_pii() -> None:
+    """bench/data/blind_pii.jsonl: 500 texts written for Herald by someone who never saw the rules
+    (resident comments, staff posts, synthetic forms, international formats; 35% hard negatives).
+    Half A (even rows) was then used to improve the rules; half B (odd rows) was kept unseen. A text is
+    positive when it holds a span of a type Herald flags (names are labelled but not looked for)."""
+    path = Path(__file__).resolve().parent / "data" / "blind_pii.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    looked_for = {"PHONE", "EMAIL", "UK_POSTCODE", "ADDRESS", "NI_NUMBER", "NHS_NUMBER", "BANK", "CARD", "DOB"}
+    context = Context(account="official")
+    print("blind personal-data set (official posts; text level, then span recall per type):")
+    halves: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
+    spans: dict[str, list[bool]] = defaultdict(list)
+    outside = 0
+    for index, row in enumerate(rows):
+        text = row["text"]
+        found = [f for f in check(Draft(text=text), context).findings if f.category == "personal_data"]
+        labelled = [s for s in row["spans"] if s["type"] in looked_for]
+        pair = (bool(labelled), bool(found))
+        halves["all"].append(pair)
+        halves["half A (used to improve the rules)" if index % 2 == 0 else "half B (held out)"].append(pair)
+        for span in labelled:
+            spans[span["type"]].append(any(f.start is not None and f.start < span["end"] and span["start"] < f.end for f in found))
+        outside += sum(
+            1 for f in found if f.start is not None and not any(f.start < s["end"] and s["start"] < f.end for s in labelled)
+        )
+    for name, pairs in halves.items():
+        score(name, pairs)
+    for kind, hits in sorted(spans.items()):
+        print(f"    span recall {kind:30} n={len(hits):5}  recall={sum(hits) / len(hits):.3f}")
+    print(f"    findings on no labelled span: {outside}")
 
 
 def main() -> None:
@@ -239,6 +297,8 @@ def main() -> None:
     presidio(folder)
     presidio(folder, "generated_small.json")
     labelled_comments()
+    blind_pii()
+    blind_offensive()
     davidson(folder)
 
 
