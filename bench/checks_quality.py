@@ -232,6 +232,23 @@ def labelled_comments() -> None:
         score(name, pairs)
 
 
+def blind_offensive2() -> None:
+    """bench/data/blind_offensive2.tsv: a second blind set by another writer (Jigsaw talk pages, Reddit,
+    YouTube, Nextdoor, tweets), written after the third offensive round and not used to change any rule:
+    all of it is unseen."""
+    path = Path(__file__).resolve().parent / "data" / "blind_offensive2.tsv"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[1:] if line]
+    context = Context(account="official")
+    print("second blind offensive set (unseen; incoming comments on an official page):")
+    sources: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
+    for label, source, text in rows:
+        found = {f.rule for f in check(Draft(text=text, kind="comment"), context).findings if f.category == "offensive"}
+        sources[source].append((label == "1", bool(found - {"mild-profanity"})))
+    score("all", [pair for pairs in sources.values() for pair in pairs])
+    for name, pairs in sorted(sources.items()):
+        score("  source " + name, pairs)
+
+
 def blind_offensive() -> None:
     """bench/data/blind_offensive.tsv: written for Herald by someone who never saw the rules (OLID,
     Civil Comments, HateXplain, UK council and UK Twitter styles; bench/data/README.md). Half A (even
@@ -299,6 +316,7 @@ def main() -> None:
     labelled_comments()
     blind_pii()
     blind_offensive()
+    blind_offensive2()
     davidson(folder)
 
 
