@@ -180,6 +180,9 @@ PATHOLOGICAL = {  # 2,200 characters each: worst cases for the patterns and per-
     "'i hate the ' repeated": ("i hate the " * 200)[:2200],
     "'someone should ' repeated": ("someone should " * 147)[:2200],
     "'absolute ' repeated": ("absolute " * 245)[:2200],
+    # interjections before an insult: the fragment pattern once tried every split of "bye bye bye…"
+    "'bye … zz idiot' repeated": (("bye " * 19 + "zz idiot\n") * 25)[:2200],
+    "'fat  ' repeated": ("fat  " * 440)[:2200],
     # third offensive round: insult chains, fragments and vocatives, the anchored shapes, masked words
     "'idiot and a ' repeated": ("idiot and a " * 184)[:2200],
     "', loser ' repeated": (", loser " * 275)[:2200],

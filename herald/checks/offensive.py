@@ -46,13 +46,14 @@ _VICTIM = (
     r"family|kids|children|wife|husband|mum|mom|mother|dad|father|house|home|car)\b"
     r"|(?:the|that|this|every|any)\s+(?:[\w-]+\s+){0,2}?(?:councillor|cllr|warden|officer|man|woman|bloke|guy|lad|person|mp|idiot|twat|"
     r"prick|bastard|twerp|muppet|moron|scumbag|tosser|wanker|dickhead|knobhead|prat|pillock|fucker|cunt|girl|boy|lady|kid|"
-    r"traitor|copper|cop|reporter|journalist|landlord|neighbour|driver)s?\b"
+    r"traitor|copper|cop|reporter|journalist|landlord|neighbour|driver)s?\b(?!['’])"
     r"|(?:the|that|this|their|your)\s+(?:\w+\s+)?(?:hotel|mosque|synagogue|church|temple|gurdwara|house|home|offices?|school)\b)"
 )
 _PERSON = r"(?:you|u|ya|him|her|them|'?em)"
 _THREAT = re.compile(
     r"(?i)" + _SUBJECT + r"\b(?:(?:kill|murder|stab|shoot|hurt|batter|strangle|burn|rape|bomb|slit|punch|slap|smack|choke|knife|"
-    r"hunt|beat\s+up|knock\s+out|torch|firebomb|headbutt)\w*\b" + _VICTIM
+    r"beat\s+up|knock\s+out|torch|firebomb|headbutt)\w*\b" + _VICTIM
+    + r"|hunt\w*\s+(?:you|u|ya|him|her|them|'?em)\s+down\b"
     # "someone should punch that twerp in the mouth"
     + r"|(?:punch|slap|smack|kick|hit|stab|shoot|headbutt)\w*\s+[^.!?\n]{0,30}?\bin\s+the\s+(?:face(?!\s+of)|mouth|head|teeth|gob|"
     r"throat|neck|nose|jaw|balls|nuts|stomach|guts|chops|kidneys)\b"
@@ -60,8 +61,10 @@ _THREAT = re.compile(
     + r"|(?:burn|bomb|torch|firebomb|petrol[- ]?bomb)\w*\s+(?:down\s+)?(?:the|that|this|their|your|his|her)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:place|building|camp|town\s+hall|hostel|flats?|centre|center|library|shop|caravans?|site|estate|offices?|lot)\b"
     + r"|(?:smash|kick|punch)\s+(?:your|ur|his|her|their)\s+(?:fucking\s+)?(?:head|face|teeth|skull)\s+in\b)"
-    r"|\b(?:knock|batter|beat)\s+" + _PERSON + r"\s+(?:out|senseless|to\s+death|black\s+and\s+blue|spark\s+out|into\s+next\s+week)\b"
-    r"|\bbeat\s+" + _PERSON + r"\s+up\b"
+    # "I'll knock you out" (not "our lights display will knock you out")
+    r"|" + _SUBJECT + r"\b(?:knock|batter|beat)\s+" + _PERSON + r"\s+(?:out|senseless|to\s+death|black\s+and\s+blue|spark\s+out|"
+    r"into\s+next\s+week)\b"
+    r"|" + _SUBJECT + r"\bbeat\s+" + _PERSON + r"\s+up\b"
     r"|\bknock\s+(?:your|ur|his|her|their|yer)\s+(?:\w+\s+)?(?:teeth|block|head|lights)\s+(?:out|off|in)\b"
     r"|\b(?:kill|hang|shoot|neck)\s+(?:your|ur)\s*sel(?:f|ves)\b|\bkys\b"
     r"|\byou(?:'re|\s+are|\s+r)?\s+(?:dead|going\s+to\s+die|gonna\s+die|dead\s+meat|a\s+dead\s+man)(?=\s*(?:[.!?,;:)\n]|$|(?:when|if|mate|pal|meat|man|bruv)\b))"
@@ -69,7 +72,7 @@ _THREAT = re.compile(
     r"|\b(?:deserves?|should|ought|needs?|must)\s+(?:(?:all|just|simply|really|go\s+and|go)\s+){0,2}(?:to\s+)?(?:die(?![-\w]|\s+(?:back|down|off|out)\b)|be\s+(?:shot|killed|hanged|"
     r"hung(?!\s+(?:on|at|in|up|out|from|above|along|over|around|by|inside|outside|near)\b)|stabbed|raped|lynched|burn[te]d?|executed|"
     r"murdered))\b"
-    r"|\b(?:deserves?|needs?)\s+a\s+bullet\b|\bput\s+a\s+bullet\s+in\b"
+    r"|\b(?:deserves?|needs?)\s+a\s+bullet\b(?![\s-]*(?:points?|proof|train|list|journal|time|holes?)\b)|\bput\s+a\s+bullet\s+in\b"
     # "should be locked up and hanged"
     r"|\b(?:deserves?|should|ought|needs?|must)\s+(?:(?:all|just)\s+)?(?:to\s+)?be\s+[\w-]+\s+(?:up\s+|down\s+|out\s+)?(?:and|then)\s+"
     r"(?:shot|killed|hanged|lynched|executed|stabbed|murdered|tortured)\b"
@@ -100,7 +103,7 @@ _GO_BACK = re.compile(
     r"your\s+(?:own\s+)?(?:kind|people))\b"
     r"|\bsend\s+(?:them|'?em)\s+(?:all\s+)?back\b|\b(?:you|they)\s+(?:people\s+)?(?:don'?t|do\s+not)\s+belong\s+(?:here|in\s+this\s+country)\b"
     # "send all the illegals back where they came from", "should be sent back to Africa"
-    r"|\b(?:go|get|send|ship|deport|kick|boot|throw|fuck\s+off|piss\s+off)\s+(?:[\w-]+\s+){0,3}?back\s+(?:to\s+)?where\s+"
+    r"|\b(?:go|get|send|ship|deport|boot|fuck\s+off|piss\s+off)\s+(?:[\w-]+\s+){0,3}?back\s+(?:to\s+)?where\s+"
     r"(?:they|you|u|he|she|ya)\s+(?:came|come)\s+from\b"
     r"|\b(?:be|get|getting|being)\s+(?:sent|shipped|deported|kicked|booted)\s+back\s+(?:home\s+)?to\s+(?:africa|asia|mexico|india|"
     r"pakistan|bangladesh|poland|romania|china|somalia|syria|iraq|afghanistan|the\s+middle\s+east|the\s+desert|the\s+jungle|"
@@ -143,7 +146,7 @@ _PLAIN_SHAPES = (
            r"|\b(?:deserves?|deserved|needs?|needed|wants?|asking\s+for|due|earned|gonna\s+get|will\s+get|'ll\s+get)\s+"
            r"(?:a\s+|an\s+)?(?:good\s+|proper\s+|real\s+|swift\s+|damn\s+good\s+|bloody\s+good\s+)?(?:bullet|rope|noose|slap|"
            r"slapping|kicking|hiding|beating|battering|shoeing|pasting|smack|punch|stabbing|lynching)\b"
-           r"(?!\s+(?:on\s+the\s+wrist|cards?|line|list|bowl|bag|holes?|range|practice|lessons?|match|gallery|baskets?|session|"
+           r"(?![\s-]+(?:on\s+the\s+wrist|points?|proof|train|journal|cards?|line|list|bowl|bag|holes?|range|practice|lessons?|match|gallery|baskets?|session|"
            r"club|stars?|party|tours?|bridge|swing|ladder|course|walk|pitch|hill))"),
     # "he needs shooting", "people like you need stringing up"
     _shape("threat", "shooting hanging stabbing lynching putting stringing gassing", "need needs needed deserve deserves",
@@ -161,7 +164,9 @@ _PLAIN_SHAPES = (
            r"(?:all\s+|just\s+|really\s+|seriously\s+)?(?:be|get)\s+(?:\w+\s+)?(?:punched|slapped(?!\s+(?:with|on|down))|"
            r"beaten\s+(?:up|to\s+death|senseless|black\s+and\s+blue)|battered(?!\s+(?:by|in\s+the\s+(?:polls|election)))|"
            r"kicked\s+(?:in|to\s+death)|kneecapped|knifed|glassed|strung\s+up|lined\s+up\s+and\s+shot|hung\s+drawn\s+and\s+quartered|"
-           r"tortured|put\s+down|put\s+to\s+sleep|run\s+over(?=\s*(?:$|[.!?,;]|by\b))|set\s+on\s+fire|set\s+alight|"
+           r"tortured|put\s+down(?!\s+(?:on|as|in|to|at|the|a|an|your|their|our|his|her|its|by|before|after|under|with|from|into|onto|"
+           r"first|in\s+writing|for(?!\s+good))\b)|put\s+to\s+sleep|"
+           r"run\s+over(?=\s*(?:$|[.!?,;]|by\b))|"
            r"burn(?:ed|t)\s+alive|thrown\s+[^.!?\n]{0,30}?(?:left\s+to\s+(?:rot|die)|off\s+(?:a|the)\s+(?:bridge|cliff|roof))|"
            r"left\s+to\s+(?:rot|die)|gassed|drowned(?!\s+out)|shot\s+dead|skinned\s+alive|beheaded|castrated)\b",
            animal=True),
@@ -183,7 +188,7 @@ _PLAIN_SHAPES = (
     # "hope he ends up in a ditch", "hope you catch covid"
     _shape("threat", "hope hoping hopefully", "end ends wind winds land lands get gets catch catches choke chokes drown "
            "drowns burns burn torched die dies rot suffer suffers deported gassed lynched exterminated",
-           r"\bhop(?:e|ing|efully)\s+(?:that\s+)?(?:you|u|he|she|they|(?:your|his|her|their|the)\s+(?:\w+\s+)?\w+|\w+)\s+(?:all\s+)?"
+           r"\bhop(?:e|ing|efully)\s+(?:that\s+)?(?!(?:nobody|noone|no\s+one|none|neither|nothing|no)\b)(?:you|u|he|she|they|(?:your|his|her|their|the)\s+(?:\w+\s+)?\w+|\w+)\s+(?:all\s+)?"
            r"(?:(?:ends?|winds?|lands?)\s+up\s+(?:in|on|under|six\s+feet)\s+(?:a\s+|an\s+|the\s+)?(?:hospital|a&e|ditch|gutter|"
            r"wheelchair|coffin|morgue|grave|box|body\s*bag|intensive\s+care|icu|itu|river|canal|slab|hearse|burns\s+unit|under)"
            r"|(?:gets?|catch(?:es)?)\s+(?:run\s+over|knocked\s+(?:down|over)|covid|aids|hiv|hit\s+by|stabbed|shot|beaten|cancer|"
@@ -193,7 +198,7 @@ _PLAIN_SHAPES = (
            # "hope every immigrant gets deported", "hope the planners get stuck in it and rot"
            r"|\bhop(?:e|ing|efully)\s+(?:that\s+)?(?:every|all|the|those|these)\s+(?:\w+\s+)?\w+\s+(?:gets?|are|is)\s+(?:deported|gassed|"
            r"lynched|exterminated|wiped\s+out|shot|hanged|killed)\b"
-           r"|\bhop(?:e|ing|efully)\s+(?:that\s+)?(?:you|u|he|she|they|the\s+\w+|\w+)\b[^.!?\n]{0,60}?\band\s+(?:rot|die|dies|suffer|"
+           r"|\bhop(?:e|ing|efully)\s+(?:that\s+)?(?!(?:nobody|noone|no\s+one|none|neither|nothing|no)\b)(?:you|u|he|she|they|the\s+\w+|\w+)\b[^.!?\n]{0,60}?\band\s+(?:rot|die|dies|suffer|"
            r"suffers|choke|chokes)\b(?!\s+(?:back|down|off|out|away|of\s+(?:old|natural)))"),
     # "the only good X is a dead one"
     _shape("hate", "only", "good",
@@ -715,10 +720,10 @@ _SCORNFUL = frozenset(
 # An insult noun making up a sentence or clause on its own, after at most an interjection, a mention
 # or a strong intensifier ("Vermin.", "Idiots, every one", "Go away loser", "Savages then, savages now").
 _FRAGMENT_HEAD = re.compile(
-    r"(?i)\s*(?:@\w+[\s,:]*)*(?:(?:oi|hey|cheers|thanks|thank\s+you|ok|okay|yeah|sure|well|lol|lmao|haha|bye|"
+    r"(?i)\s*(?:@\w+[\s,:]*)*+(?:(?:oi|hey|cheers|thanks|thank\s+you|ok|okay|yeah|sure|well|lol|lmao|haha|bye|"
     r"go\s+away|get\s+lost|jog\s+on|do\s+one|piss\s+off|sod\s+off|bore\s+off|shut\s+up|grow\s+up|sit\s+down|calm\s+down|"
     r"whatever|cry\s+more|go\s+home|get\s+out|move\s+on|night\s+night|bye\s+bye|nah|no|yes|and|more|yet\s+more|"
-    r"more\s+of\s+these)[\s,!.:]*)*"
+    r"more\s+of\s+these)\b[\s,!.:]*)*+"
     r"(?:(?:" + "|".join(re.escape(w) for w in sorted(set(_STRONG_INTENSIFIERS) | _SCORNFUL, key=len, reverse=True)) + r")\s+){0,2}"
 )
 _FRAGMENT_TAIL = re.compile(
@@ -737,7 +742,8 @@ _VOCATIVE_TAIL = re.compile(r"(?i)(?:\s+(?:lol|lmao|haha|mate|pal|bruv|xx?))*\s*
 # Nouns that are also animals or everyday things: said of someone only with a stronger aim (not "rats
 # are vermin", "fleas are parasites", "what a cow" at the county show, "the clowns who juggled").
 _LITERAL = frozenset({"animals", "cow", "cows", "weasel", "weasels", "vermin", "parasite", "parasites", "clown", "clowns",
-                      "ape", "apes", "savage", "savages", "snake", "snakes", "sheep", "hack", "hacks", "thug", "thugs"})  # fmt: skip
+                      "ape", "apes", "savage", "savages", "snake", "snakes", "sheep", "hack", "hacks", "thug", "thugs",
+                      "clot", "clots"})  # fmt: skip
 _PRAISE_OR_PEST = frozenset({"savage", "savages", "animals", "apes", "vermin", "parasites"})
 _NOT_THESE = frozenset({"animals", "cow", "cows", "clown", "clowns", "parasite", "parasites"})
 _NOT_FRAGMENT = frozenset({"clown", "clowns", "cow", "cows"})
@@ -747,13 +753,14 @@ _NONHUMAN = frozenset(
     "creatures species primates chimps chimpanzees gorillas monkeys sheep pigs goats chickens hens ducks geese swans "
     "otters hedgehogs bats owls cattle livestock wildlife also too still both and or not they ponies donkeys weasels "
     "stoats ferrets apes orangutans slugs snails vermin parasites cow pig horse dog cat rat fox animal creature it's "
-    "that's there here".split()
+    "that's there here stroke strokes blood thrombosis embolism dvt vein veins artery arteries lung lungs brain heart "
+    "leg legs clotting".split()
 )
 _PREVIOUS_WORD = re.compile(r"([\w'’]+)\W*$")
 _DISMISSAL = re.compile(
     r"(?i)\bshut\s+(?:the\s+(?:fuck|hell)\s+)?up\b(?=\s*,?\s*(?:you|u|ya|already|ffs|nobody|no\s+one|and\s+(?:go|get|listen|sit))\b)"
     r"|\bshut\s+(?:your|ur|yer)\s+(?:fucking\s+|bloody\s+)?(?:mouth|face|gob|trap|cakehole|pie\s*hole|mush)\b"
-    r"|\bget\s+stuffed\b|\bgo\s+to\s+hell\b|\bgo\s+(?:and\s+)?(?:play\s+in\s+(?:the\s+)?traffic|jump\s+off\s+a\s+(?:cliff|bridge))\b"
+    r"|\b(?<!and\s)get\s+stuffed\b(?!\s+(?:at|on|with|in|into|full|for|by|here|there)\b)|\bgo\s+to\s+hell\b|\bgo\s+(?:and\s+)?(?:play\s+in\s+(?:the\s+)?traffic|jump\s+off\s+a\s+(?:cliff|bridge))\b"
     # "thick as mince", "dumb as a box of rocks": said of a person
     r"|\b(?:thick|dumb|daft|dense|stupid)\s+as\s+(?:mince|two\s+short\s+planks|pig\s*shit|shite?|muck|a\s+(?:brick|plank|post|"
     r"rock|box\s+of\s+rocks|bag\s+of\s+(?:hammers|spanners|rocks)|sack\s+of\s+spanners|brick\s+wall|bucket|doorknob|"
@@ -780,7 +787,9 @@ def _aimed(text: str, head: int, start: int, end: int, word: str, noun: bool, se
         ok = True
         if frame == "to":
             tail = before.group()[-4:].lower()
-            if tail == "ruoy" and (literal or not noun and _WORD_NEXT.match(text, end) is not None):
+            if tail == "ruoy" and text[begin:start].split()[-1:] == [text[begin:start].split()[0]]:
+                ok = False  # "hand in your weapon", "your snowflakes": "your" alone is a possessive
+            elif tail == "ruoy" and (literal or not noun and _WORD_NEXT.match(text, end) is not None):
                 # "your stupid idea", "your fat intake", "your mug of tea", "bring your tool"
                 ok = False
             elif word in _PRAISE_OR_PEST and text[begin:start].lower().startswith(("he", "she", "they")):

@@ -4,6 +4,8 @@ quoting or condemning abuse, reporting hate crime, harmless senses of ambiguous 
 
 import pytest
 
+from herald.checks import Context, Draft, check
+
 from .helpers import findings, personal, rules_found, severity_of
 
 
@@ -524,3 +526,53 @@ def test_shape_windows_find_the_same_matches_as_the_whole_patterns():
                     continue
                 expected.add((shape.rule, m.span()))
         assert found == expected, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Each item on the form needs a bullet point.",
+        "Names should be put down on the allotment waiting list by Friday.",
+        "The bonfire is going to be set alight at 7.30pm, please stand back.",
+        "Fireworks night: we hope nobody ends up in hospital this year.",
+        "Wash your hands: we hope nobody catches covid this winter.",
+        "We're hunting down the man responsible for fly-tipping on Mill Lane.",
+        "We'll be shooting the councillors' interviews in the Hub tomorrow.",
+        "Our Christmas lights display will knock you out!",
+        "Anglers: please throw the fish back where they came from.",
+        "Amnesty: hand in your weapon, no questions asked.",
+        "Cycling? Always wear your helmet.",
+        "Send us photos of your snowflakes!",
+        "Freezing leftovers is a hack that saves money.",
+        "A stroke is a clot in the brain. Act FAST.",
+        "Come and get stuffed at our Christmas community dinner!",
+    ],
+)
+def test_ordinary_council_posts_are_not_threats_hate_or_harassment(text):
+    # found in a review of the third offensive round: each of these used to block an official post
+    assert not {"threat", "hate", "harassment"} & {f.rule for f in check(Draft(text=text), Context(account="official")).findings}
+
+
+@pytest.mark.parametrize(
+    "text, rule",
+    [
+        ("Get stuffed you muppet", "harassment"),
+        ("I'll knock you out", "threat"),
+        ("someone should beat him up", "threat"),
+        ("we will hunt you down", "threat"),
+        ("he deserves a bullet", "threat"),
+        ("people like you should be put down tbh", "threat"),
+        ("hope he catches covid", "threat"),
+        ("your an idiot", "harassment"),
+        ("Only a clot would build a roundabout there", "harassment"),
+    ],
+)
+def test_the_same_shapes_still_catch_abuse(text, rule):
+    assert rule in {f.rule for f in check(Draft(text=text, kind="comment")).findings}
+
+
+def test_repeated_interjections_before_an_insult_give_sound_findings():
+    # "bye bye bye …" once made the fragment pattern try every split (exponential); bench/checks.py times it
+    text = (("bye " * 19 + "zz idiot\n") * 25)[:2200]
+    for finding in check(Draft(text=text, kind="comment")).findings:
+        assert finding.start is None or 0 <= finding.start < finding.end <= len(text)
