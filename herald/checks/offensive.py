@@ -22,6 +22,7 @@ from .textutil import (
     phrase_pattern,
     probe,
     sentence_bounds,
+    single_quoted,
     starts_word,
 )
 
@@ -895,6 +896,9 @@ def _reporting_quote(text: str, start: int, end: int) -> bool:
     """Whether the quotation holding text[start:end] is reported or answered, not said."""
     opening = max(text.rfind('"', 0, start), text.rfind("\u201c", 0, start), text.rfind("\u2018", 0, start))
     closing = min((i for i in (text.find('"', end), text.find("\u201d", end), text.find("\u2019", end)) if i >= 0), default=-1)
+    single = single_quoted(text, start, end)
+    if single is not None and (opening < 0 or single[0] > opening):  # the innermost quotation
+        opening, closing = single
     if opening < 0 or closing < 0 or text.startswith("@", opening + 1):  # '"@user: …"': a retweet, not a report
         return False
     if _QUOTE_CUE.search(text, max(0, opening - 60), opening) is not None:
@@ -906,7 +910,7 @@ def _reporting_quote(text: str, start: int, end: int) -> bool:
 
 def check_offensive(text: str, m: OffensiveMatchers, thresholds: dict[str, float], emit: Emit) -> None:
     condemning = m.condemnation.search(text) is not None
-    quoted = '"' in text or "\u201c" in text or "\u2018" in text
+    quoted = '"' in text or "\u201c" in text or "\u2018" in text or "'" in text
     excused = False  # abuse found only inside a reported quotation: the model would score the quotation
 
     def reported(start: int, end: int, aimed: bool = True) -> bool:

@@ -236,11 +236,28 @@ _OPEN_CLOSE = {"\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb"}
 
 
 def inside_quotes(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] sits inside double or typographic quotation marks."""
+    """Whether text[start:end] sits inside double or typographic quotation marks, or inside plain
+    single quotes used as quotation marks (see ``single_quoted``)."""
     before, after = text[:start], text[end:]
     if before.count('"') % 2 == 1 and '"' in after:
         return True
     for opening, closing in _OPEN_CLOSE.items():
         if before.rfind(opening) > before.rfind(closing) and closing in after:
             return True
-    return False
+    return single_quoted(text, start, end) is not None
+
+
+# Plain single quotes used as quotation marks ("calling refugees 'cockroaches'"): the opening one not
+# after a letter or digit (so not the apostrophe in "don't"), the closing one not before one, at most
+# 60 characters apart on one line with no other single quote between.
+_SINGLE_QUOTED = re.compile(r"(?<![\w'’])'(?=[^\s'])([^'\n]{1,60}?)(?<=[^\s'])'(?![\w'’])")
+
+
+def single_quoted(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(opening, closing) positions of the single quotes around text[start:end], or None."""
+    if "'" not in text:
+        return None
+    for match in _SINGLE_QUOTED.finditer(text, max(0, start - 62), min(len(text), end + 62)):
+        if match.start(1) <= start and end <= match.end(1):
+            return match.start(), match.end() - 1
+    return None

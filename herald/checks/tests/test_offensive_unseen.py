@@ -576,3 +576,21 @@ def test_repeated_interjections_before_an_insult_give_sound_findings():
     text = (("bye " * 19 + "zz idiot\n") * 25)[:2200]
     for finding in check(Draft(text=text, kind="comment")).findings:
         assert finding.start is None or 0 <= finding.start < finding.end <= len(text)
+
+
+def test_single_quotes_used_as_quotation_marks_report_abuse_like_double_quotes():
+    text = "The comments are depressing. People calling refugees 'cockroaches' in 2024. Unbelievable."
+    assert "hate" not in {f.rule for f in check(Draft(text=text, kind="comment")).findings}
+    # apostrophes are not quotation marks, and sworn words in single quotes are still sworn
+    assert "harassment" in {f.rule for f in check(Draft(text="Don't be such a twat, it's not 'funny'", kind="comment")).findings}
+    assert "profanity" in {f.rule for f in check(Draft(text="you're a 'fucking idiot'", kind="comment")).findings}
+
+
+def test_single_quoted_finds_the_quotation_around_a_span():
+    from herald.checks.textutil import single_quoted
+
+    text = "calling them 'vermin' isn't ok, and the councillors' 'plan' isn't either"
+    assert single_quoted(text, text.index("vermin"), text.index("vermin") + 6) == (13, 20)
+    assert single_quoted(text, text.index("plan"), text.index("plan") + 4) == (53, 58)
+    assert single_quoted(text, text.index("them"), text.index("them") + 4) is None
+    assert single_quoted("don't you dare", 6, 9) is None
