@@ -217,11 +217,6 @@ def flesch_reading_ease(words: list[str], sentences: int) -> float:
     return 206.835 - 1.015 * (len(words) / max(sentences, 1)) - 84.6 * (count / max(len(words), 1))
 
 
-def emojis_in(text: str) -> list[dict]:
-    """``emoji.emoji_list(text)``: each emoji's start, end and characters, in order."""
-    return [{"match_start": s, "match_end": e, "emoji": symbol} for s, e, symbol in emoji_spans(text)]
-
-
 def emoji_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, emoji) of each emoji, as ``emoji.emoji_list`` finds them.
 
@@ -511,11 +506,11 @@ _X_INVALID = frozenset("\ufffe\ufeff\uffff")
 
 @lru_cache(maxsize=1)
 def _twitter_text():
+    """twitter-text's URL extractor (its import takes ~0.5 s), with the emoji automaton built now too."""
     from twitter_text.extract_urls import extract_urls_with_indices
-    from twitter_text.regexp.emoji import emoji
 
     _x_emoji_automaton()
-    return extract_urls_with_indices, emoji
+    return extract_urls_with_indices
 
 
 # twitter-text's spaces_group: no URL it extracts holds one of these.
@@ -552,7 +547,7 @@ def _x_urls(text: str, extract_urls_with_indices) -> dict[int, str]:
 _X_DOT_WORD = re.compile(r"\.\w")
 
 
-def _x_emojis(text: str, emoji: re.Pattern[str]) -> dict[int, str]:
+def _x_emojis(text: str) -> dict[int, str]:
     """twitter-text's emoji entities (``emoji.finditer(text)``), keyed by start index.
 
     Its emoji pattern is a many-thousand-branch alternation (about 4 ms per 1,000 characters of
@@ -595,12 +590,12 @@ def _x_parse(text: str, max_length: int = 280) -> tuple[int, int | None]:
     scan only covers non-ASCII stretches and, past the limit, plain stretches are weighed in bulk
     instead of character by character (tests/test_media_accessibility_platform.py checks equality).
     """
-    extract_urls_with_indices, emoji = _twitter_text()
+    extract_urls_with_indices = _twitter_text()
     normalized = text if text.isascii() else unicodedata.normalize("NFC", text)
     if "\r" in normalized:
         normalized = re.sub(r"\r\n|\r|\n", "\n", normalized)
     urls = _x_urls(normalized, extract_urls_with_indices)
-    emojis = _x_emojis(normalized, emoji)
+    emojis = _x_emojis(normalized)
     starts = sorted(set(urls) | set(emojis))
     n = len(normalized)
     cap = max_length * 100
