@@ -212,6 +212,21 @@ def uk(seed: int) -> None:
         score(category, pairs)
 
 
+_COMMENT_CONTEXT = Context(account="official")
+
+
+def offensive_flagged(text: str) -> bool:
+    """Whether an incoming comment on an official page gets an offensive finding stronger than mild-profanity."""
+    found = {f.rule for f in check(Draft(text=text, kind="comment"), _COMMENT_CONTEXT).findings if f.category == "offensive"}
+    return bool(found - {"mild-profanity"})
+
+
+def tsv_rows(path: Path) -> list[list[str]]:
+    """The rows of a tab-separated labelled set, without its "#" comment lines and its header."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    return [line.split("\t") for line in lines[1:]]
+
+
 def labelled_comments() -> None:
     """The hand-labelled comment sets in herald/checks/tests/data (council-page comments, OLID-style
     tweets, news-site and HateXplain-style posts). offensive_cases.tsv was written before the second
@@ -220,33 +235,17 @@ def labelled_comments() -> None:
     was written during the third round (its last batch before its first run). Rows marked "m"
     may get mild-profanity advice at most and are scored as negatives for the stronger findings."""
     folder = Path(__file__).resolve().parents[1] / "herald" / "checks" / "tests" / "data"
-    context = Context(account="official")
     print("hand-labelled comments (offensive other than mild-profanity; incoming comments on an official page):")
     for name in ("offensive_cases.tsv", "offensive_holdout.tsv", "offensive_round3.tsv"):
-        lines = [line for line in (folder / name).read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-        pairs = []
-        for line in lines[1:]:
-            expected, _kind, text = line.split("\t")
-            found = {f.rule for f in check(Draft(text=text, kind="comment"), context).findings if f.category == "offensive"}
-            pairs.append((expected == "1", bool(found - {"mild-profanity"})))
-        score(name, pairs)
+        score(name, [(expected == "1", offensive_flagged(text)) for expected, _kind, text in tsv_rows(folder / name)])
 
 
 def blind_offensive2() -> None:
     """bench/data/blind_offensive2.tsv: a second blind set by another writer (Jigsaw talk pages, Reddit,
-    YouTube, Nextdoor, tweets), written after the third offensive round and not used to change any rule:
-    all of it is unseen."""
-    path = Path(__file__).resolve().parent / "data" / "blind_offensive2.tsv"
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[1:] if line]
-    context = Context(account="official")
+    YouTube, Nextdoor, tweets), written after the third offensive round; its first run was unseen, and
+    one change followed reading half of it (bench/data/README.md)."""
     print("second blind offensive set (unseen; incoming comments on an official page):")
-    sources: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
-    for label, source, text in rows:
-        found = {f.rule for f in check(Draft(text=text, kind="comment"), context).findings if f.category == "offensive"}
-        sources[source].append((label == "1", bool(found - {"mild-profanity"})))
-    score("all", [pair for pairs in sources.values() for pair in pairs])
-    for name, pairs in sorted(sources.items()):
-        score("  source " + name, pairs)
+    blind_offensive_scores(Path(__file__).resolve().parent / "data" / "blind_offensive2.tsv", halves=False)
 
 
 def blind_offensive() -> None:
@@ -254,19 +253,21 @@ def blind_offensive() -> None:
     Civil Comments, HateXplain, UK council and UK Twitter styles; bench/data/README.md). Half A (even
     rows) was then used to improve the rules; half B (odd rows) was kept unseen: its figures are the
     honest ones for text the rules were not written against."""
-    path = Path(__file__).resolve().parent / "data" / "blind_offensive.tsv"
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[1:] if line]
-    context = Context(account="official")
     print("blind offensive set (incoming comments on an official page; offensive other than mild-profanity):")
-    halves: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
+    blind_offensive_scores(Path(__file__).resolve().parent / "data" / "blind_offensive.tsv", halves=True)
+
+
+def blind_offensive_scores(path: Path, *, halves: bool) -> None:
+    """Precision and recall of a blind set (label, source, text) in all, per half if asked, and per source."""
+    groups: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
     sources: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
-    for index, (label, source, text) in enumerate(rows):
-        found = {f.rule for f in check(Draft(text=text, kind="comment"), context).findings if f.category == "offensive"}
-        pair = (label == "1", bool(found - {"mild-profanity"}))
-        halves["all"].append(pair)
-        halves["half A (used to improve the rules)" if index % 2 == 0 else "half B (held out)"].append(pair)
+    for index, (label, source, text) in enumerate(tsv_rows(path)):
+        pair = (label == "1", offensive_flagged(text))
+        groups["all"].append(pair)
+        if halves:
+            groups["half A (used to improve the rules)" if index % 2 == 0 else "half B (held out)"].append(pair)
         sources[source].append(pair)
-    for name, pairs in halves.items():
+    for name, pairs in groups.items():
         score(name, pairs)
     for name, pairs in sorted(sources.items()):
         score("  source " + name, pairs)
