@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 VENDOR := herald/static/vendor
 
 .DEFAULT_GOAL := help
-.PHONY: help install assets migrate demo run serve worker test test-fast test-postgres lint check bench clean
+.PHONY: help install assets migrate demo run serve worker test test-fast test-future test-postgres lint check bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
@@ -53,6 +53,9 @@ test: install ## Run the whole test suite (unit, journey and browser tests)
 
 test-fast: install ## Run the tests without the browser tests
 	$(BIN)/pytest -m "not browser"
+
+test-future: install ## Run the tests without the browser tests with the clock 550 days ahead (Debian faketime)
+	faketime -f "+550d" $(BIN)/pytest -m "not browser" -n 2 -p no:cacheprovider
 
 test-postgres: install ## Run the whole suite on PostgreSQL (DATABASE_URL, default: local server)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/herald} $(BIN)/pytest

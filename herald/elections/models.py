@@ -5,7 +5,7 @@ import datetime as dt
 from django.db import models
 from django.db.models import F, Q
 
-from herald.elections.calendar import long_date
+from herald.elections.calendar import england_and_wales_bank_holidays, long_date
 
 
 class NonWorkingDayQuerySet(models.QuerySet):
@@ -148,6 +148,13 @@ class Election(models.Model):
     @property
     def is_cancelled(self) -> bool:
         return self.cancelled_at is not None
+
+    @property
+    def bank_holidays_unknown(self) -> bool:
+        """True when the bundled bank-holiday list stops before the poll, so the latest notice date
+        was counted with weekends, Christmas and Good Friday only and must be checked by hand."""
+        source = england_and_wales_bank_holidays()
+        return not (source.first_year <= self.latest_notice_on.year and self.poll_date.year <= source.last_year)
 
     @property
     def notice_is_late(self) -> bool:

@@ -8,8 +8,9 @@ from herald.consents import services
 from herald.consents.models import Appearance, ConsentRecord
 from herald.consents.tests.factories import ConsentRecordFactory, MediaAssetFactory, photo_showing
 
-pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 11, 24)
+# Consents are recorded at the real time of the test, so the clock is set to TODAY for every test here.
+pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(dt.datetime(2026, 11, 24, 9, tzinfo=dt.UTC))]
 
 
 def test_an_asset_showing_people_who_all_consented_to_the_channel_is_valid():

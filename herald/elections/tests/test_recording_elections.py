@@ -13,7 +13,9 @@ from herald.elections.models import Election, NonWorkingDay
 from herald.elections.tests.factories import ElectionFactory
 from herald.factories import CouncillorFactory
 
-pytestmark = pytest.mark.django_db
+# The elections here are upcoming ones (May 2027) and only upcoming elections move with a new
+# non-working day, so the clock is set to late 2026 for every test here.
+pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(dt.datetime(2026, 11, 24, 9, tzinfo=dt.UTC))]
 
 D = dt.date
 
@@ -265,3 +267,20 @@ def test_comms_add_and_remove_a_day_of_thanksgiving(client, comms_officer):
     added = NonWorkingDay.objects.get()
     client.post(f"/elections/non-working-days/{added.pk}/remove/")
     assert not NonWorkingDay.objects.exists()
+
+
+def test_an_election_beyond_the_bank_holiday_list_is_flagged_on_its_page_and_in_the_list(client, comms_officer):
+    # given a poll in a year the bundled bank-holiday list does not reach, and one it does
+    beyond = services.record_election(_details(poll_date=D(2031, 5, 1)), by=comms_officer)
+    known = services.record_election(_details(poll_date=D(2027, 5, 6)), by=comms_officer)
+    client.force_login(comms_officer)
+
+    # when comms open the election and the list
+    detail = client.get(f"/elections/{beyond.pk}/").content.decode()
+    listing = client.get("/elections/").content.decode()
+
+    # then both say the holidays are not known for that year, and the known year carries no such warning
+    assert "bank holidays does not cover 2031" in detail
+    assert "Bank holidays not known for 2031: check the notice date" in listing
+    assert "Bank holidays not known for 2027" not in listing
+    assert "does not cover" not in client.get(f"/elections/{known.pk}/").content.decode()

@@ -15,8 +15,9 @@ from herald.policies.models import Campaign, Reminder
 from herald.policies.tasks import run_policy_cascade, send_campaign_messages
 from herald.policies.tests.factories import CampaignFactory, QuizQuestionFactory, published
 
-pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 11, 24)
+# The service compares due dates with the clock, so the clock is set to TODAY for every test here.
+pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(dt.datetime(2026, 11, 24, 9, tzinfo=dt.UTC))]
 
 
 def _launch(campaign, by, django_capture_on_commit_callbacks=None):
