@@ -113,6 +113,8 @@ def _copy_sqlite(using: str, target: Path) -> None:
     try:
         # Page by page under a read lock: a consistent copy even while Herald is writing.
         connection.connection.backup(destination)
+    except sqlite3.Error as error:
+        raise BackupError(f"SQLite could not copy the database ({error}).")
     finally:
         destination.close()
 
@@ -335,6 +337,9 @@ def _restore_sqlite(dump: Path, using: str) -> None:
     try:
         # Replaces the live database's pages in place, under its write lock.
         source.backup(connection.connection)
+    except sqlite3.Error as error:
+        raise BackupError(f"SQLite could not write the database ({error}); stop the web server and the task "
+                          f"worker, then try again.")
     finally:
         source.close()
     connection.close()
