@@ -129,6 +129,14 @@ def test_restore_refuses_to_overwrite_a_database_that_holds_people_without_force
     assert Person.objects.get(pk=council["editor"].pk).first_name == "Kept"
 
 
+def test_at_the_prompt_anything_but_yes_cancels_the_restore(backup_then_changed, council, monkeypatch):
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt: "no")
+    with pytest.raises(CommandError, match="cancelled; nothing was changed"):
+        call_command("restore", str(backup_then_changed), stdout=io.StringIO())
+    assert _nothing_was_restored(council)
+
+
 def _rewrite(archive: Path, tmp_path: Path, change) -> Path:
     """Unpack a backup, let `change` edit its files and manifest, and pack it again."""
     folder = tmp_path / "unpacked"
