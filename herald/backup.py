@@ -83,11 +83,9 @@ def _pg_env(settings_dict: dict) -> dict[str, str]:
     env = dict(os.environ)
     for variable, key in (("PGHOST", "HOST"), ("PGPORT", "PORT"), ("PGUSER", "USER"),
                           ("PGPASSWORD", "PASSWORD"), ("PGDATABASE", "NAME")):
-        value = settings_dict.get(key)
-        if value:
+        # What settings leave out, libpq takes from the environment, just as Django's own connection does.
+        if value := settings_dict.get(key):
             env[variable] = str(value)
-        else:
-            env.pop(variable, None)
     options = settings_dict.get("OPTIONS") or {}
     if options.get("sslmode"):
         env["PGSSLMODE"] = str(options["sslmode"])
