@@ -1,0 +1,66 @@
+import sys
+import tempfile
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from herald.audit.services import verify_chain
+from herald.backup import BackupError, check_can_restore, database_has_data, open_backup, restore_backup
+
+
+class Command(BaseCommand):
+    help = (
+        "Restore the database and the uploaded media from a backup made by `manage.py backup`, then prove "
+        "the audit trail. Stop the web server and the task worker first."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("archive", help="The backup file (.tar.gz) to restore.")
+        parser.add_argument(
+            "--force", action="store_true",
+            help="Replace a database that already holds people or audit events without asking.",
+        )
+        parser.add_argument(
+            "--no-input", "--noinput", action="store_false", dest="interactive",
+            help="Never ask; refuse instead of overwriting data unless --force is given.",
+        )
+
+    def handle(self, *args, **options):
+        using = "default"
+        with tempfile.TemporaryDirectory(prefix="herald-restore-") as workdir:
+            try:
+                manifest = open_backup(Path(options["archive"]), Path(workdir))
+                check_can_restore(manifest, using=using)
+            except BackupError as error:
+                raise CommandError(str(error))
+            self.stdout.write(
+                f"Backup checked: made {manifest['created_at']} by Herald {manifest['herald_version']}, "
+                f"{manifest['engine']} database, {len(manifest['files']) - 1} media files, checksums match."
+            )
+            if database_has_data(using) and not options["force"]:
+                self._confirm_overwrite(options["interactive"])
+            try:
+                report = restore_backup(Path(workdir), manifest, using=using)
+            except BackupError as error:
+                raise CommandError(f"The restore failed: {error}")
+        self.stdout.write(self.style.SUCCESS(
+            f"Restored the database and {report.media_files} media files from {options['archive']}."
+        ))
+        if report.unapplied_migrations:
+            self.stdout.write(self.style.WARNING(
+                f"The backup is from an older Herald: run `manage.py migrate` to apply "
+                f"{len(report.unapplied_migrations)} newer migrations."
+            ))
+        chain = verify_chain()
+        if not chain.ok:
+            raise CommandError(f"Restored, but the audit chain is BROKEN after {chain.checked} good events: "
+                               f"{chain.problem}.")
+        self.stdout.write(self.style.SUCCESS(f"Audit chain intact: {chain.checked} events verified."))
+
+    def _confirm_overwrite(self, interactive: bool) -> None:
+        refusal = "This database already holds people or audit events. Restoring replaces all of it"
+        if not interactive or not sys.stdin.isatty():
+            raise CommandError(f"{refusal}; run again with --force to go ahead.")
+        answer = input(f"{refusal}. Type 'yes' to replace it: ")
+        if answer.strip().lower() != "yes":
+            raise CommandError("Restore cancelled; nothing was changed.")
