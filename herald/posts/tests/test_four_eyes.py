@@ -115,7 +115,7 @@ def test_changing_only_the_time_keeps_the_approvals_for_the_text(
     assert fresh(post).status == Post.Status.APPROVED
 
 
-def test_changing_the_alt_text_of_its_image_counts_as_changing_the_post(editor, facebook):
+def test_changing_the_alt_text_of_its_image_counts_as_changing_the_post(editor, facebook, comms_officer):
     post = submitted(editor, facebook)
     before = services.content_hash_of(post)
     asset = MediaAssetFactory(alt_text="Swimmers in the main pool")
