@@ -160,6 +160,17 @@ def can_decide(post: Post, person: Person) -> bool:
     return post.status == Post.Status.AWAITING_APPROVAL and person.pk in eligible_approvers(post)
 
 
+def can_send_back(post: Post, person: Person) -> bool:
+    """Sending back holds a post, so an approver of the open tier who changed the text may still do it."""
+    if can_decide(post, person):
+        return True
+    tier = post.tier(post.current_tier)
+    return (
+        post.status == Post.Status.AWAITING_APPROVAL and tier is not None and person.pk != post.author_id
+        and person.pk in tier["approvers"] and person.pk == last_text_changer_id(post)
+    )
+
+
 def can_edit(post: Post, person: Person) -> bool:
     """While a post awaits approval its author, the approvers of the open tier and whoever last changed
     it may change it; a change to the text voids the approvals given so far."""
@@ -622,7 +633,7 @@ def send_back(post: Post, *, by: Person, reasons: str) -> Post:
         post = _lock(post)
         if post.status != Post.Status.AWAITING_APPROVAL:
             raise PostError("This post is not awaiting approval")
-        if by.pk == post.author_id or by.pk not in eligible_approvers(post):
+        if not can_send_back(post, by):
             raise PostError("Only an approver for this stage can send the post back")
         before = _snapshot(post)
         Approval.objects.create(
