@@ -5,6 +5,8 @@ published address."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import uuid
 
 from django.db import models
@@ -15,6 +17,16 @@ from herald.people.models import Person
 from herald.social_accounts.models import Account
 
 MAX_TIERS = 3
+
+
+def content_hash(*, platform: str, text: str, media: list[tuple[int, str]]) -> str:
+    """The SHA-256 of what would be published: the platform, the text, and each image or video with its
+    alt text, in a fixed serialisation. An approval is of exactly this; any change to it is a new version."""
+    canonical = json.dumps(
+        {"v": 1, "platform": platform, "text": text, "media": [[pk, alt] for pk, alt in sorted(media)]},
+        ensure_ascii=False, separators=(",", ":"), sort_keys=True,
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 class PostQuerySet(models.QuerySet):
@@ -174,6 +186,8 @@ class Revision(models.Model):
     text = models.TextField(blank=True)
     scheduled_for = models.DateTimeField(null=True, blank=True)
     media_ids = models.JSONField(default=list, blank=True)
+    # What would be published in this version (see content_hash): approvals name the hash they were for.
+    text_hash = models.CharField(max_length=64, blank=True)
     report = models.JSONField(default=dict, blank=True)
     made_by = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     made_at = models.DateTimeField(default=timezone.now)
@@ -203,7 +217,9 @@ class PostFinding(models.Model):
 
 
 class Approval(models.Model):
-    """One approver's decision on one tier of one round of a post."""
+    """One approver's decision on one tier of one round of a post, for one exact text: `text_hash` is what
+    they saw and `revision` the version it was then. A change to the text after it leaves the approval in
+    the record but it no longer counts."""
 
     class Decision(models.TextChoices):
         APPROVED = "approved", "Approved"
@@ -216,12 +232,14 @@ class Approval(models.Model):
     decision = models.CharField(max_length=10, choices=Decision.choices)
     reasons = models.TextField(blank=True)
     revision = models.PositiveIntegerField()
+    text_hash = models.CharField(max_length=64, blank=True)
     at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["post", "round", "tier", "at"]
         constraints = [
-            models.UniqueConstraint(fields=["post", "round", "tier", "person"], name="one_decision_per_tier"),
+            # Once per version: after a change voids an approval, the same approver decides the new text.
+            models.UniqueConstraint(fields=["post", "round", "tier", "person", "revision"], name="one_decision_per_tier_per_version"),
             models.CheckConstraint(condition=Q(decision="approved") | ~Q(reasons=""), name="sending_back_gives_reasons"),
         ]
 

@@ -31,6 +31,7 @@ from herald.posts.models import (
     PostRetention,
     PublishingPause,
     Revision,
+    content_hash,
 )
 from herald.social_accounts.models import Account
 
@@ -52,6 +53,10 @@ PLATFORM_DOMAINS = {
     "threads": ("threads.net", "threads.com"),
     "whatsapp": ("whatsapp.com",),
 }
+
+
+# The four-eyes rule: whoever last changed the text cannot give the approval that lets it out.
+CHANGED_TEXT_REFUSAL = "You changed this text, so someone else must approve it"
 
 
 class PostError(ValidationError):
@@ -85,26 +90,94 @@ def comms_team() -> list[Person]:
     return list(Person.objects.active().with_role(Role.COMMS).order_by("last_name", "first_name"))
 
 
+# --- Four eyes: each approval is of one exact text ----------------------------------------------
+
+
+def content_hash_of(post: Post) -> str:
+    """The hash of what would be published now: the text for the post's platform and its media with
+    their alt text."""
+    media = [(asset.pk, asset.alt_text) for asset in post.media.all()]
+    return content_hash(platform=post.platform, text=post.text, media=media)
+
+
+@dataclass(frozen=True)
+class TextVersion:
+    """The current text of a post: the version that introduced it (later versions that changed only the
+    time keep it), who wrote that version, and its hash."""
+
+    number: int
+    made_by_id: int | None
+    text_hash: str
+
+
+def current_text_version(post: Post) -> TextVersion | None:
+    rows = list(post.revisions.order_by("-number").values_list("number", "text_hash", "made_by_id"))
+    if not rows:
+        return None
+    start = rows[0]
+    for row in rows:
+        if row[1] != start[1]:
+            break
+        start = row
+    return TextVersion(number=start[0], made_by_id=start[2], text_hash=start[1])
+
+
+def approval_counts(approval: Approval, post: Post, version: TextVersion | None = None) -> bool:
+    """An approval counts only in the post's current round and for its current text. One given for an
+    earlier text stays in the record, but a change since has voided it."""
+    version = version or current_text_version(post)
+    return (
+        version is not None
+        and approval.decision == Approval.Decision.APPROVED
+        and approval.round == post.round
+        and approval.revision >= version.number
+        and approval.text_hash == version.text_hash
+    )
+
+
+def last_text_changer_id(post: Post) -> int | None:
+    version = current_text_version(post)
+    return version.made_by_id if version else None
+
+
 def eligible_approvers(post: Post, position: int | None = None) -> set[int]:
-    """Who may decide the tier now open: its approvers who have not decided it, never the author."""
+    """Who may decide the tier now open: its approvers who have not approved the current text, never
+    the author and never whoever last changed the text."""
     tier = post.tier(position or post.current_tier)
     if tier is None:
         return set()
-    decided = set(
-        post.approvals.filter(round=post.round, tier=tier["position"]).values_list("person_id", flat=True)
-    )
-    return {pk for pk in tier["approvers"] if pk != post.author_id and pk not in decided}
+    version = current_text_version(post)
+    decided = {
+        approval.person_id
+        for approval in post.approvals.filter(round=post.round, tier=tier["position"])
+        if approval_counts(approval, post, version)
+    }
+    barred = {post.author_id, version.made_by_id if version else None}
+    return {pk for pk in tier["approvers"] if pk not in barred and pk not in decided}
 
 
 def can_decide(post: Post, person: Person) -> bool:
     return post.status == Post.Status.AWAITING_APPROVAL and person.pk in eligible_approvers(post)
 
 
+def can_send_back(post: Post, person: Person) -> bool:
+    """Sending back holds a post, so an approver of the open tier who changed the text may still do it."""
+    if can_decide(post, person):
+        return True
+    tier = post.tier(post.current_tier)
+    return (
+        post.status == Post.Status.AWAITING_APPROVAL and tier is not None and person.pk != post.author_id
+        and person.pk in tier["approvers"] and person.pk == last_text_changer_id(post)
+    )
+
+
 def can_edit(post: Post, person: Person) -> bool:
+    """While a post awaits approval its author, the approvers of the open tier and whoever last changed
+    it may change it; a change to the text voids the approvals given so far."""
     if not post.is_editable:
         return False
     if post.status == Post.Status.AWAITING_APPROVAL:
-        return can_decide(post, person)
+        return person.pk in (post.author_id, last_text_changer_id(post)) or can_decide(post, person)
     return post.author_id == person.pk or can_write_for(person, post.account)
 
 
@@ -208,8 +281,8 @@ def _revise(post: Post, *, by: Person | None, reason: str = "", by_approver: boo
     number = (post.revisions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     return Revision.objects.create(
         post=post, number=number, text=post.text, scheduled_for=post.scheduled_for,
-        media_ids=sorted(post.media.values_list("pk", flat=True)), report=post.report, made_by=by,
-        reason=reason, by_approver=by_approver,
+        media_ids=sorted(post.media.values_list("pk", flat=True)), text_hash=content_hash_of(post),
+        report=post.report, made_by=by, reason=reason, by_approver=by_approver,
     )
 
 
@@ -346,8 +419,10 @@ def write_post(
 
 
 def edit_post(post: Post, content: PostContent, *, by: Person, reason: str = "") -> Post:
-    """Change a post's text, time or media. An approver's change is recorded as theirs, with the diff in
-    the history; approvals already given in this round stand, and the check runs again."""
+    """Change a post's text, time or media. The change is recorded as a new version by whoever made it,
+    with the diff in the history, and the check runs again. A change to what would be published while
+    the post awaits approval voids the approvals given so far (they stay in the record) and sends it back
+    to the first tier; whoever made it cannot approve the new text. A change of time alone keeps them."""
     _validate_content(content)
     with transaction.atomic():
         post = _lock(post)
@@ -355,8 +430,9 @@ def edit_post(post: Post, content: PostContent, *, by: Person, reason: str = "")
             raise PostError("You cannot change this post now")
         if content.scheduled_for is not None and content.scheduled_for <= timezone.now():
             raise PostError({"scheduled_for": "The scheduled time must be in the future"})
-        by_approver = post.status == Post.Status.AWAITING_APPROVAL
-        if by_approver and content.scheduled_for is None:
+        awaiting = post.status == Post.Status.AWAITING_APPROVAL
+        by_approver = awaiting and by.pk != post.author_id
+        if awaiting and content.scheduled_for is None:
             raise PostError({"scheduled_for": "Enter when the post should go out"})
         before = _snapshot(post)
         before_media = sorted(post.media.values_list("pk", flat=True))
@@ -368,13 +444,43 @@ def edit_post(post: Post, content: PostContent, *, by: Person, reason: str = "")
         after = _snapshot(post)
         if after == before and sorted(post.media.values_list("pk", flat=True)) == before_media:
             return post
-        if by_approver:
+        if awaiting:
             _check_media_usable(post)
+        earlier = current_text_version(post)
         _recheck(post)
         _revise(post, by=by, reason=reason.strip(), by_approver=by_approver)
-        _sync_media_uses(post, state="scheduled" if by_approver else "draft", by=by)
+        _sync_media_uses(post, state="scheduled" if awaiting else "draft", by=by)
         audit.record(actor=by, action="post.edited", obj=post, before=before, after=_snapshot(post), reason=reason)
+        if awaiting and earlier is not None and earlier.text_hash != content_hash_of(post):
+            _restart_approval(post, earlier=earlier, by=by)
     return post
+
+
+def _restart_approval(post: Post, *, earlier: TextVersion, by: Person) -> None:
+    """The text changed while awaiting approval: what was approved is no longer what would be published,
+    so every tier decides again from the first. Refused if a tier would be left with nobody to decide."""
+    voided = [
+        approval.pk
+        for approval in post.approvals.filter(round=post.round, decision=Approval.Decision.APPROVED)
+        if approval_counts(approval, post, earlier)
+    ]
+    for tier in post.plan:
+        if not eligible_approvers(post, tier["position"]):
+            raise PostError(
+                f"If you change the text, nobody else in tier {tier['position']} could approve it. Add a "
+                f"note with the change you want, or send the post back to its author"
+            )
+    before = _snapshot(post)
+    post.current_tier = 1
+    post.save()
+    if voided:
+        audit.record(
+            actor=by, action="post.approvals_voided", obj=post, before=before,
+            after={**_snapshot(post), "approvals": voided, "revision": latest_revision_number(post)},
+            reason="The text changed after these approvals were given",
+        )
+    if voided or before["current_tier"] != 1:
+        _tell_approvers(post)
 
 
 def recheck_post(post: Post, *, by: Person | None = None) -> Post:
@@ -395,9 +501,11 @@ def _plan_for(post: Post, *, period: dict) -> list[dict]:
         plan.append({"position": tier.position, "mode": tier.mode, "approvers": people, "label": names, "comms": False})
     if not plan:
         plan.append({"position": 1, "mode": "any", "approvers": comms, "label": "The communications team", "comms": True})
+    barred = {post.author_id, last_text_changer_id(post)}
     for tier in plan:
-        # Nobody approves their own post: if the author is the only approver left, the communications team decides.
-        others = [pk for pk in tier["approvers"] if pk != post.author_id]
+        # Nobody approves their own post or text: if the author (or whoever last changed the text) is the
+        # only approver left, the communications team decides.
+        others = [pk for pk in tier["approvers"] if pk not in barred]
         if not others:
             tier.update(mode="any", approvers=comms, label="The communications team (no other approver in this tier)")
     if period["pre_election"] and not plan[-1]["comms"]:
@@ -427,7 +535,8 @@ def submit_for_approval(post: Post, *, by: Person) -> Post:
         before = _snapshot(post)
         _recheck(post, period=period)
         post.plan = _plan_for(post, period=period)
-        if any(not [pk for pk in tier["approvers"] if pk != post.author_id] for tier in post.plan):
+        barred = {post.author_id, last_text_changer_id(post)}
+        if any(not [pk for pk in tier["approvers"] if pk not in barred] for tier in post.plan):
             raise PostError("Nobody can approve this post: ask the communications team to set the account's approval rule")
         post.pre_election = period["pre_election"]
         post.round += 1
@@ -473,6 +582,9 @@ def _approve_post(post: Post, *, by: Person, note: str) -> Post:
             raise PostError("This post is not awaiting approval")
         if by.pk == post.author_id:
             raise PostError("You wrote this post: someone else must approve it")
+        version = current_text_version(post)
+        if version is not None and by.pk == version.made_by_id:
+            raise PostError(CHANGED_TEXT_REFUSAL)
         if by.pk not in eligible_approvers(post):
             raise PostError("You are not an approver for this stage of the post, or you have already approved it")
         # While publishing is stopped nothing moves towards publication, not even one tier.
@@ -490,6 +602,7 @@ def _approve_post(post: Post, *, by: Person, note: str) -> Post:
         Approval.objects.create(
             post=post, round=post.round, tier=post.current_tier, person=by, decision=Approval.Decision.APPROVED,
             reasons=note.strip(), revision=latest_revision_number(post),
+            text_hash=version.text_hash if version else content_hash_of(post),
         )
         tier = post.tier(post.current_tier)
         done = tier["mode"] == "any" or not eligible_approvers(post)
@@ -520,12 +633,12 @@ def send_back(post: Post, *, by: Person, reasons: str) -> Post:
         post = _lock(post)
         if post.status != Post.Status.AWAITING_APPROVAL:
             raise PostError("This post is not awaiting approval")
-        if by.pk == post.author_id or by.pk not in eligible_approvers(post):
+        if not can_send_back(post, by):
             raise PostError("Only an approver for this stage can send the post back")
         before = _snapshot(post)
         Approval.objects.create(
             post=post, round=post.round, tier=post.current_tier, person=by, decision=Approval.Decision.SENT_BACK,
-            reasons=reasons.strip(), revision=latest_revision_number(post),
+            reasons=reasons.strip(), revision=latest_revision_number(post), text_hash=content_hash_of(post),
         )
         post.status = Post.Status.SENT_BACK
         post.sent_back_reasons = reasons.strip()

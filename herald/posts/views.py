@@ -31,7 +31,7 @@ from herald.posts.forms import (
     WriteForm,
     text_field_name,
 )
-from herald.posts.models import Approval, Post, PublishingPause
+from herald.posts.models import Approval, Post, PublishingPause, Revision
 from herald.social_accounts.models import Account, Platform
 
 HOME = ("Home", "/")
@@ -220,6 +220,7 @@ def archive(request):
     form = ArchiveFilter(request.GET or None, posts=visible)
     posts = form.filter(visible).select_related("account", "author").order_by("-scheduled_for", "-id")
     page = Paginator(posts, 25).get_page(request.GET.get("page"))
+    _mark_text_writers(page.object_list)
     template = "posts/_archive_results.html" if request.headers.get("HX-Request") else "posts/archive.html"
     response = render(request, template, {
         "form": form if form.is_bound else ArchiveFilter(posts=visible), "filter_errors": form.is_bound and form.errors,
@@ -227,6 +228,24 @@ def archive(request):
     })
     response.headers["Vary"] = "HX-Request"
     return response
+
+
+def _mark_text_writers(posts) -> None:
+    """Name, for each post, everyone who wrote a version of its text, in order (one query)."""
+    posts = list(posts)
+    revisions = Revision.objects.filter(post__in=posts).select_related("made_by").order_by("post", "number")
+    writers: dict[int, list[str]] = {}
+    last_hash: dict[int, str] = {}
+    for revision in revisions:
+        if last_hash.get(revision.post_id) == revision.text_hash:
+            continue  # the time changed, not the text
+        last_hash[revision.post_id] = revision.text_hash
+        names = writers.setdefault(revision.post_id, [])
+        name = revision.made_by.full_name if revision.made_by else "System"
+        if not names or names[-1] != name:
+            names.append(name)
+    for post in posts:
+        post.text_writers = writers.get(post.pk, [])
 
 
 @allow(*RECORD_ROLES)
@@ -333,13 +352,27 @@ def edit(request, pk: int):
 # --- The record --------------------------------------------------------------------------------
 
 
-def _history(post: Post) -> list[dict]:
+def _standing(approval: Approval, post: Post, version) -> str:
+    """Why an approval in the record no longer counts, or "" if it does (or is not an approval)."""
+    if approval.decision != Approval.Decision.APPROVED or services.approval_counts(approval, post, version):
+        return ""
+    if approval.round != post.round:
+        return "given in an earlier round: no longer counts"
+    return "for an earlier version: no longer counts"
+
+
+def _history(post: Post, approvals: list[Approval], version) -> list[dict]:
+    """Each version with who wrote it, what changed, and the decisions given while it was current."""
     revisions = list(post.revisions.select_related("made_by"))
     shown = []
     for previous, revision in zip([None, *revisions], revisions, strict=False):
         shown.append({
             "revision": revision,
+            "text_changed": previous is None or previous.text_hash != revision.text_hash,
             "diff": services.diff(previous.text, revision.text) if previous and previous.text != revision.text else None,
+            "decisions": [
+                {"approval": a, "standing": _standing(a, post, version)} for a in approvals if a.revision == revision.number
+            ],
         })
     return shown
 
@@ -349,10 +382,15 @@ def detail(request, pk: int):
     post = _visible_post(request, pk)
     user = request.user
     approvals = list(post.approvals.select_related("person"))
+    version = services.current_text_version(post)
     plan = []
     names = {p.pk: p.full_name for p in Person.objects.filter(pk__in={pk for t in post.plan for pk in t["approvers"]})}
     for tier in post.plan:
-        decided = [a for a in approvals if a.round == post.round and a.tier == tier["position"]]
+        # Under each tier, the decisions that stand: approvals of the current text, or a sending back.
+        decided = [
+            a for a in approvals if a.round == post.round and a.tier == tier["position"]
+            and (a.decision == Approval.Decision.SENT_BACK or services.approval_counts(a, post, version))
+        ]
         plan.append({
             **tier,
             "names": [names.get(pk, "") for pk in tier["approvers"] if pk != post.author_id],
@@ -371,7 +409,7 @@ def detail(request, pk: int):
         "plan": plan,
         "approvals": approvals,
         "notes": post.notes.select_related("author"),
-        "history": _history(post),
+        "history": _history(post, approvals, version),
         "events": AuditEvent.objects.for_object(post)[:100],
         "siblings": siblings,
         "takedowns": list(services.open_takedowns(post)),
@@ -379,8 +417,11 @@ def detail(request, pk: int):
         "pause_reason": pause.reason.strip().rstrip(".") if pause else "",
         "can_edit": services.can_edit(post, user),
         "can_decide": services.can_decide(post, user),
+        "can_send_back": services.can_send_back(post, user),
         "can_override": services.can_override(post, user),
         "is_author": post.author_id == user.pk,
+        "changed_text": version is not None and version.made_by_id == user.pk and post.author_id != user.pk,
+        "changed_text_refusal": services.CHANGED_TEXT_REFUSAL,
         "can_submit": post.status in (Post.Status.DRAFT, Post.Status.SENT_BACK)
         and (post.author_id == user.pk or services.can_write_for(user, post.account)),
         "can_publish": post.status == Post.Status.READY
@@ -472,7 +513,7 @@ def _form_page(request, pk, *, form_class, template_title, button, allowed, act,
 def send_back(request, pk: int):
     return _form_page(
         request, pk, form_class=ReasonsForm, template_title="Send the post back", button="Send back",
-        allowed=lambda p: services.can_decide(p, request.user),
+        allowed=lambda p: services.can_send_back(p, request.user),
         act=lambda p, d: services.send_back(p, by=request.user, reasons=d["reasons"]), success="Sent back to the author",
     )
 

@@ -1,5 +1,7 @@
 import pytest
 
+from herald.factories import PersonFactory
+from herald.people.roles import Role
 from herald.posts import checking
 from herald.social_accounts.models import Platform
 from herald.social_accounts.tests.factories import AccountFactory
@@ -28,3 +30,9 @@ def facebook(editor):
 @pytest.fixture
 def x_account(editor):
     return AccountFactory(platform=Platform.X, display_name="HBBC on X", handle="hbbc", editors=[editor])
+
+
+@pytest.fixture
+def another_comms_officer(db):
+    """A second member of the communications team: the four eyes that check a colleague's change."""
+    return PersonFactory(roles=[Role.COMMS], job_title="Senior Communications Officer", email="comms2@council.example")

@@ -100,7 +100,7 @@ def test_a_post_already_ready_cannot_be_recorded_as_published_while_publishing_i
 
 
 def test_writing_changing_checking_and_sending_for_approval_carry_on_while_publishing_is_stopped(
-    client, editor, comms_officer, facebook
+    client, editor, comms_officer, another_comms_officer, facebook
 ):
     services.stop_publishing(by=comms_officer, reason=REASON)
     post = write(editor, facebook, "The pool reopens on Monday.")

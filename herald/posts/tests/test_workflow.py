@@ -176,7 +176,7 @@ def test_sending_back_needs_reasons_and_resubmitting_starts_a_new_round(
     assert post.round == 2 and services.eligible_approvers(post) == {comms_officer.pk}
 
 
-def test_an_approvers_edit_is_recorded_as_a_revision_with_a_diff(editor, comms_officer, facebook):
+def test_an_approvers_edit_is_recorded_as_a_revision_with_a_diff(editor, comms_officer, another_comms_officer, facebook):
     post = submitted(editor, facebook)
     services.edit_post(post, PostContent(CLEAN.replace("Monday", "Tuesday"), post.scheduled_for), by=comms_officer,
                        reason="Date corrected")
@@ -213,13 +213,13 @@ def test_comms_may_override_a_block_only_with_a_justification(editor, comms_offi
     assert AuditEvent.objects.filter(action="post.block_overridden", reason__contains="duty phone").exists()
 
 
-def test_a_new_block_after_an_override_needs_a_new_override(editor, comms_officer, facebook):
+def test_a_new_block_after_an_override_needs_a_new_override(editor, comms_officer, another_comms_officer, facebook):
     post = submitted(editor, facebook, "Ring our officer on 07700 900123")
     services.override_block(post, by=comms_officer, justification="This is the published out-of-hours duty phone")
     services.edit_post(post, PostContent("Ring 07700 900123 or email jo.bloggs@gmail.com", post.scheduled_for),
                        by=comms_officer)
     with pytest.raises(PostError, match="breaks the policy"):
-        services.approve_post(post, by=comms_officer)
+        services.approve_post(post, by=another_comms_officer)
 
 
 # --- Time passing ---
