@@ -4,8 +4,10 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
+from django.template.loader import render_to_string
 from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils.module_loading import import_string
@@ -24,6 +26,7 @@ class SignInForm(AuthenticationForm):
     )
     password = forms.CharField(
         label="Password",
+        max_length=4096,
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
         error_messages={"required": "Enter your password"},
@@ -125,7 +128,18 @@ def health(request):
 
 
 def error_400(request, exception=None):
+    if isinstance(exception, RequestDataTooBig | TooManyFieldsSent):
+        return error_413(request)
     return render(request, "errors/400.html", status=400)
+
+
+def error_413(request):
+    """A form too large to read: refused before it is parsed, so it says so rather than failing."""
+    limit_kb = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 1024
+    if request.headers.get("HX-Request"):
+        # The live check swaps this into the panel beside the text box.
+        return HttpResponse(render_to_string("errors/_too_large.html", {"limit_kb": limit_kb}), status=413)
+    return render(request, "errors/413.html", {"limit_kb": limit_kb}, status=413)
 
 
 def error_403(request, exception=None):
