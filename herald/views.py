@@ -1,10 +1,13 @@
 """Project-wide pages: sign-in, the home page of things to do, health, and the error pages."""
 
+import copy
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
+from django.core.validators import MaxLengthValidator
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
@@ -17,6 +20,21 @@ from herald.access import allow_signed_in, public
 from herald.people.roles import Role
 
 
+# Far longer than any real password; keeps a pasted megabyte away from the hashers and validators.
+PASSWORD_MAX_LENGTH = 4096
+
+
+def _bounded_passwords(form_class):
+    """Give Django's password boxes a length limit (they have none of their own)."""
+    for name, field in list(form_class.base_fields.items()):
+        if isinstance(field, forms.CharField) and field.max_length is None:
+            field = copy.deepcopy(field)
+            field.max_length = PASSWORD_MAX_LENGTH
+            field.validators.append(MaxLengthValidator(PASSWORD_MAX_LENGTH))
+            form_class.base_fields[name] = field
+    return form_class
+
+
 class SignInForm(AuthenticationForm):
     username = forms.EmailField(
         label="Email address",
@@ -26,7 +44,7 @@ class SignInForm(AuthenticationForm):
     )
     password = forms.CharField(
         label="Password",
-        max_length=4096,
+        max_length=PASSWORD_MAX_LENGTH,
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
         error_messages={"required": "Enter your password"},
@@ -55,6 +73,7 @@ class ResetPasswordForm(PasswordResetForm):
         return Person.objects.active().filter(email__iexact=email)
 
 
+@_bounded_passwords
 class AuditedSetPasswordForm(SetPasswordForm):
     def save(self, commit=True):
         from herald.audit import services as audit
@@ -64,6 +83,7 @@ class AuditedSetPasswordForm(SetPasswordForm):
         return person
 
 
+@_bounded_passwords
 class AuditedPasswordChangeForm(PasswordChangeForm):
     def save(self, commit=True):
         from herald.audit import services as audit
