@@ -10,15 +10,14 @@ from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.core.validators import MaxLengthValidator
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
-from django.template.loader import render_to_string
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse_lazy
 from django.utils.module_loading import import_string
 from django.views.decorators.cache import never_cache
 
 from herald.access import allow_signed_in, public
 from herald.people.roles import Role
-
 
 # Far longer than any real password; keeps a pasted megabyte away from the hashers and validators.
 PASSWORD_MAX_LENGTH = 4096
