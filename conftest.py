@@ -101,3 +101,13 @@ def cast(employee, councillor, editor, service_manager, comms_officer, hr_office
 def fast_password_hashing(settings):
     # Tests create many people; a deliberately slow hasher would only slow the suite down.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    # The live check counts each person's checks in the cache; one test's count must not reach the next.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

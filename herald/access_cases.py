@@ -23,3 +23,9 @@ class Case:
     # A role that passes the role rule but is refused by an object rule, e.g. {"service_manager": 403}.
     status_for: dict[str, int] = field(default_factory=dict)
     query: str = ""
+    # A POST every role is walked through with real data (the live check with a library photo), and
+    # text its answer may hold only for the roles in `reveals_to`: a side door tells no more than the
+    # front door (here, the media library) would.
+    post: dict | None = None
+    reveals: str = ""
+    reveals_to: frozenset[str] = frozenset()

@@ -210,8 +210,24 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not PRODUCTION
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"
+# Every request is bounded before any work is done. A form's fields (not its files) may take at most
+# DATA_UPLOAD_MAX_MEMORY_SIZE: the longest text Herald accepts (a policy version, 200,000 characters)
+# fits with room to spare, and anything larger is refused with a 413 page before it is parsed.
+# Files are not counted: uploads over FILE_UPLOAD_MAX_MEMORY_SIZE stream to a temporary file, and the
+# media library's own limits (HERALD_CONSENT_MAX_*_MB) judge them.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 1024 * 1024)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+FILE_UPLOAD_TEMP_DIR = env("FILE_UPLOAD_TEMP_DIR") or None
+# The longest text a post may have: the longest platform limit (Facebook, 63,206) with a margin. The
+# policy-check engine never sees a longer text; the forms and the live check refuse it first.
+HERALD_MAX_POST_CHARS = 70_000
+# Library photos and videos one post or live check may carry.
+HERALD_MAX_POST_MEDIA = 20
+# The live check runs on a pause in typing (250 ms): a person cannot honestly ask more often than this.
+# Counted per person in Django's cache (per worker process with the default local-memory cache).
+HERALD_LIVE_CHECKS_PER_WINDOW = env_int("HERALD_LIVE_CHECKS_PER_WINDOW", 30)
+HERALD_LIVE_CHECK_WINDOW_SECONDS = 10
 
 EMAIL_BACKEND = env(
     "EMAIL_BACKEND",

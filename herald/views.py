@@ -1,18 +1,37 @@
 """Project-wide pages: sign-in, the home page of things to do, health, and the error pages."""
 
+import copy
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
+from django.core.validators import MaxLengthValidator
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse_lazy
 from django.utils.module_loading import import_string
 from django.views.decorators.cache import never_cache
 
 from herald.access import allow_signed_in, public
 from herald.people.roles import Role
+
+# Far longer than any real password; keeps a pasted megabyte away from the hashers and validators.
+PASSWORD_MAX_LENGTH = 4096
+
+
+def _bounded_passwords(form_class):
+    """Give Django's password boxes a length limit (they have none of their own)."""
+    for name, field in list(form_class.base_fields.items()):
+        if isinstance(field, forms.CharField) and field.max_length is None:
+            field = copy.deepcopy(field)
+            field.max_length = PASSWORD_MAX_LENGTH
+            field.validators.append(MaxLengthValidator(PASSWORD_MAX_LENGTH))
+            form_class.base_fields[name] = field
+    return form_class
 
 
 class SignInForm(AuthenticationForm):
@@ -24,6 +43,7 @@ class SignInForm(AuthenticationForm):
     )
     password = forms.CharField(
         label="Password",
+        max_length=PASSWORD_MAX_LENGTH,
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
         error_messages={"required": "Enter your password"},
@@ -52,6 +72,7 @@ class ResetPasswordForm(PasswordResetForm):
         return Person.objects.active().filter(email__iexact=email)
 
 
+@_bounded_passwords
 class AuditedSetPasswordForm(SetPasswordForm):
     def save(self, commit=True):
         from herald.audit import services as audit
@@ -61,6 +82,7 @@ class AuditedSetPasswordForm(SetPasswordForm):
         return person
 
 
+@_bounded_passwords
 class AuditedPasswordChangeForm(PasswordChangeForm):
     def save(self, commit=True):
         from herald.audit import services as audit
@@ -125,7 +147,18 @@ def health(request):
 
 
 def error_400(request, exception=None):
+    if isinstance(exception, RequestDataTooBig | TooManyFieldsSent):
+        return error_413(request)
     return render(request, "errors/400.html", status=400)
+
+
+def error_413(request):
+    """A form too large to read: refused before it is parsed, so it says so rather than failing."""
+    limit_kb = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 1024
+    if request.headers.get("HX-Request"):
+        # The live check swaps this into the panel beside the text box.
+        return HttpResponse(render_to_string("errors/_too_large.html", {"limit_kb": limit_kb}), status=413)
+    return render(request, "errors/413.html", {"limit_kb": limit_kb}, status=413)
 
 
 def error_403(request, exception=None):

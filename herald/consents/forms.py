@@ -336,6 +336,7 @@ class MediaUseForm(forms.Form):
                                         help_text="For example, 28/11/2026 18:30",
                                         error_messages={"invalid": "Enter a date and time, like 28/11/2026 18:30"})
     published_url = forms.URLField(label="Address of the published post", required=False, assume_scheme="https",
+                                   max_length=200,
                                    error_messages={"invalid": "Enter the full address, starting https://"})
     reference = forms.CharField(label="Reference", max_length=200, required=False,
                                 help_text="For example, the post or campaign it belongs to.")

@@ -11,7 +11,11 @@ from django.db.models import Q
 from django.utils import timezone
 
 from herald.people.models import Person
+from herald.people.roles import Role
 from herald.social_accounts.models import Platform
+
+# Who may open the media library, and so learn who is in each photo and the state of their consent.
+MEDIA_LIBRARY_ROLES = (Role.COMMS, Role.EDITOR, Role.INFO_GOV)
 
 
 class Purpose(models.TextChoices):
@@ -185,6 +189,10 @@ class ConsentRecord(models.Model):
 class MediaAssetQuerySet(models.QuerySet):
     def showing(self, record: ConsentRecord):
         return self.filter(appearances__record=record).distinct()
+
+    def visible_to(self, person: Person):
+        """The assets this person may see: the whole library for its readers, nothing for anyone else."""
+        return self if person.is_authenticated and person.has_role(*MEDIA_LIBRARY_ROLES) else self.none()
 
 
 class MediaAsset(models.Model):

@@ -520,7 +520,6 @@ def asset_usability(asset: MediaAsset, *, channel: str, on: dt.date) -> Usabilit
 
 IMAGE_TYPES = {"image/jpeg": ("JPEG", "jpg"), "image/png": ("PNG", "png"), "image/webp": ("WEBP", "webp")}
 VIDEO_TYPES = {"video/mp4": "mp4", "video/quicktime": "mov", "video/webm": "webm"}
-MAX_PIXELS = 60_000_000
 THUMBNAIL_SIZE = (480, 480)
 
 
@@ -542,8 +541,7 @@ def _clean_image(data: bytes, mime: str) -> tuple[bytes, bytes, int, int]:
     pil_format = IMAGE_TYPES[mime][0]
     try:
         with Image.open(io.BytesIO(data)) as probe:
-            if probe.width * probe.height > MAX_PIXELS:
-                raise ConsentError("The image is too large: it must be under 60 megapixels")
+            _check_pixels(probe.width, probe.height)
             probe.verify()
         with Image.open(io.BytesIO(data)) as image:
             image.load()
@@ -572,6 +570,15 @@ def _clean_image(data: bytes, mime: str) -> tuple[bytes, bytes, int, int]:
     return out.getvalue(), thumb_out.getvalue(), clean.width, clean.height
 
 
+def _check_pixels(width: int, height: int) -> None:
+    limit = conf.get("HERALD_CONSENT_MAX_IMAGE_MEGAPIXELS")
+    if width * height > limit * 1_000_000:
+        raise ConsentError(
+            f"The photo is {width:,} × {height:,} pixels, which is too large: it must be at most {limit} megapixels. "
+            "Resize it (for example to 6,000 pixels on the longest side) and upload it again"
+        )
+
+
 def inspect_upload(data: bytes, filename: str) -> tuple[str, str]:
     """(kind, mime) of an upload judged by its content, never its name; raise ConsentError if refused."""
     if not data:
@@ -582,6 +589,17 @@ def inspect_upload(data: bytes, filename: str) -> tuple[str, str]:
         limit = conf.get("HERALD_CONSENT_MAX_IMAGE_MB")
         if len(data) > limit * 1024 * 1024:
             raise ConsentError(f"The photo must be smaller than {limit}MB")
+        # A small file can hold a huge image (a 230 KB PNG of 7,700 × 7,700 pixels takes 180 MB to
+        # decode): judge the size from the header, which Pillow reads without decoding the pixels.
+        try:
+            with Image.open(io.BytesIO(data)) as probe:
+                width, height = probe.size
+        except Image.DecompressionBombError:
+            raise ConsentError(f"The photo is too large: it must be at most "
+                               f"{conf.get('HERALD_CONSENT_MAX_IMAGE_MEGAPIXELS')} megapixels") from None
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+            raise ConsentError("The file is damaged or is not really an image: upload a JPG, PNG or WebP photo") from None
+        _check_pixels(width, height)
         return MediaAsset.Kind.PHOTO, mime
     if mime in VIDEO_TYPES:
         limit = conf.get("HERALD_CONSENT_MAX_VIDEO_MB")

@@ -20,6 +20,7 @@ from herald.access import allow, allow_signed_in, public, require
 from herald.audit.models import AuditEvent
 from herald.consents import conf, forms, services
 from herald.consents.models import (
+    MEDIA_LIBRARY_ROLES,
     SOCIAL_CHANNELS,
     Appearance,
     ConsentRecord,
@@ -31,7 +32,7 @@ from herald.consents.models import (
 )
 from herald.people.roles import Role
 
-MEDIA_READERS = (Role.COMMS, Role.EDITOR, Role.INFO_GOV)
+MEDIA_READERS = MEDIA_LIBRARY_ROLES
 MEDIA_WRITERS = (Role.COMMS, Role.EDITOR)
 HOME = ("Home", "/")
 CONSENT = ("Consent", "/consent/")

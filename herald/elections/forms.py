@@ -32,7 +32,8 @@ class DateField(forms.MultiValueField):
 
     def __init__(self, *, label: str, required: bool = True, **kwargs):
         self.label_text = label
-        parts = (forms.CharField(), forms.CharField(), forms.CharField())
+        # clean() judges the parts itself; the bound only keeps a pasted essay out of a date box.
+        parts = (forms.CharField(max_length=10), forms.CharField(max_length=10), forms.CharField(max_length=10))
         super().__init__(parts, label=label, required=required, require_all_fields=False, **kwargs)
 
     def clean(self, value):

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 
 from herald.people.models import Person
@@ -45,20 +46,32 @@ class MediaChoiceField(forms.ModelMultipleChoiceField):
 def _media_queryset():
     from herald.consents.models import MediaAsset
 
-    return MediaAsset.objects.order_by("-uploaded_at")[:200]
+    return MediaAsset.objects.order_by("-uploaded_at")
 
 
 def text_field_name(platform: str) -> str:
     return f"text_{platform}"
 
 
+def post_text_field(label: str, **kwargs) -> forms.CharField:
+    """A post's text: no longer than the longest platform allows (with a margin), so nothing longer
+    reaches the policy-check engine."""
+    limit = settings.HERALD_MAX_POST_CHARS
+    messages = {"max_length": f"{label} must be {limit:,} characters or fewer", **kwargs.pop("error_messages", {})}
+    return forms.CharField(label=label, max_length=limit, widget=forms.Textarea(attrs={"rows": TEXT_ROWS}),
+                           error_messages=messages, **kwargs)
+
+
 class _MediaMixin:
-    def add_media_fields(self):
+    def add_media_fields(self, user=None, keep=()):
+        """The library's latest photos and videos, if this person may open the library, and `keep`
+        (the post's own media, which everyone who may change the post sees)."""
         from herald.consents.models import MediaAsset
 
+        library = [a.pk for a in _media_queryset().visible_to(user)[:200]] if user is not None else []
         self.fields["media"] = MediaChoiceField(
             label="Photos and videos from the library",
-            queryset=MediaAsset.objects.filter(pk__in=[a.pk for a in _media_queryset()]),
+            queryset=MediaAsset.objects.filter(pk__in=[*library, *(a.pk for a in keep)]),
             required=False,
             widget=forms.CheckboxSelectMultiple,
             help_text="Herald checks each one for consent, licence, children and alt text on the account's platform.",
@@ -78,7 +91,7 @@ class WriteForm(_MediaMixin, forms.Form):
         error_messages={"required": "Select at least one account"},
     )
 
-    def __init__(self, *args, accounts, kind: str = Post.Kind.POST, **kwargs):
+    def __init__(self, *args, accounts, kind: str = Post.Kind.POST, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.kind = kind
         self.fields["accounts"].queryset = accounts
@@ -86,10 +99,7 @@ class WriteForm(_MediaMixin, forms.Form):
         for value, label in Platform.choices:
             if any(a.platform == value for a in accounts):
                 self.platforms.append((value, label))
-                self.fields[text_field_name(value)] = forms.CharField(
-                    label=f"Text for {label}", required=False, max_length=70000,
-                    widget=forms.Textarea(attrs={"rows": TEXT_ROWS}),
-                )
+                self.fields[text_field_name(value)] = post_text_field(f"Text for {label}", required=False)
         if kind == Post.Kind.REPLY:
             self.fields["reply_to_text"] = forms.CharField(
                 label="The comment you are replying to", widget=forms.Textarea(attrs={"rows": 3}), max_length=10000,
@@ -100,7 +110,7 @@ class WriteForm(_MediaMixin, forms.Form):
                 error_messages={"invalid": "Enter the comment's address, starting https://"},
             )
         self.fields["scheduled_for"] = ScheduleField(required=False)
-        self.add_media_fields()
+        self.add_media_fields(user)
 
     def clean(self):
         data = super().clean()
@@ -120,7 +130,7 @@ class EditForm(_MediaMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}), help_text="Kept in the post's history.",
     )
 
-    def __init__(self, *args, post: Post, **kwargs):
+    def __init__(self, *args, post: Post, user=None, **kwargs):
         initial = {
             text_field_name(post.platform): post.text,
             "scheduled_for": timezone.localtime(post.scheduled_for) if post.scheduled_for else None,
@@ -133,15 +143,12 @@ class EditForm(_MediaMixin, forms.Form):
         self.platforms = [(post.platform, post.account.get_platform_display())]
         name = text_field_name(post.platform)
         self.fields = {
-            name: forms.CharField(
-                label=f"Text for {post.account.get_platform_display()}", max_length=70000,
-                widget=forms.Textarea(attrs={"rows": TEXT_ROWS}),
-                error_messages={"required": "Enter the text of the post"},
-            ),
+            name: post_text_field(f"Text for {post.account.get_platform_display()}",
+                                  error_messages={"required": "Enter the text of the post"}),
             "scheduled_for": ScheduleField(required=post.status == Post.Status.AWAITING_APPROVAL),
             **self.fields,
         }
-        self.add_media_fields()
+        self.add_media_fields(user, keep=post.media.all())
 
     @property
     def text(self) -> str:
@@ -280,7 +287,8 @@ class RetentionForm(forms.Form):
 
 
 class ArchiveFilter(forms.Form):
-    q = forms.CharField(label="Words in the post", required=False)
+    q = forms.CharField(label="Words in the post", required=False, max_length=200,
+                        error_messages={"max_length": "Enter at most 200 characters to search for"})
     account = forms.ModelChoiceField(label="Account", queryset=Account.objects.all(), required=False,
                                      empty_label="Any account")
     author = forms.ModelChoiceField(label="Author", queryset=Person.objects.none(), required=False,

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import time
+
+from django.conf import settings
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -74,12 +78,27 @@ def _visible_post(request, pk: int) -> Post:
 # --- Text blocks: the live check ---------------------------------------------------------------
 
 
+def _too_long(text: str) -> bool:
+    return len(text) > settings.HERALD_MAX_POST_CHARS
+
+
+def _too_long_message() -> str:
+    return (f"The text is too long for Herald to check: a post can have at most "
+            f"{settings.HERALD_MAX_POST_CHARS:,} characters")
+
+
 def _text_block(*, field: str, platform: str, label: str, text: str, kind: str, media=(), captions=False,
                 errors=(), help_text: str = "") -> dict:
+    if _too_long(text):
+        # The engine never sees a text no platform would take; the form says why instead.
+        errors = list(errors) or [_too_long_message()]
+        media, text_to_check = (), ""
+    else:
+        text_to_check = text
     engine_media = checking.engine_media(media, platform=platform, captions=captions) if media else ()
     # The panel beside the box is advice as the person types; saving and approving check afresh.
-    report = checking.run_check(text, platform=platform, kind=kind, media=engine_media,
-                                period=checking.live_pre_election()) if text.strip() or media else {}
+    report = checking.run_check(text_to_check, platform=platform, kind=kind, media=engine_media,
+                                period=checking.live_pre_election()) if text_to_check.strip() or media else {}
     return {
         "field": field,
         "platform": platform,
@@ -105,11 +124,21 @@ def _blocks_for(form, *, kind: str, media=(), captions=False) -> list[dict]:
     return blocks
 
 
-def _chosen_media(form):
+def _visible_media(user, ids, keep=()) -> list:
+    """The library assets among `ids` this person may see (or that are in `keep`, a post's own media):
+    the live check describes who is in a photo and their consent, so it shows only what the media
+    library would show them."""
     from herald.consents.models import MediaAsset
 
-    ids = [v for v in (form["media"].value() or []) if str(v).isdigit()]
-    return list(MediaAsset.objects.filter(pk__in=ids))
+    ids = [str(v) for v in ids if str(v).isdigit()][: settings.HERALD_MAX_POST_MEDIA]
+    if not ids:
+        return []
+    visible = MediaAsset.objects.visible_to(user) | MediaAsset.objects.filter(pk__in=[a.pk for a in keep])
+    return list(visible.filter(pk__in=ids))
+
+
+def _chosen_media(form, user, keep=()):
+    return _visible_media(user, form["media"].value() or [], keep)
 
 
 def _checked(form) -> bool:
@@ -128,6 +157,8 @@ def _apply_fix_to(data, fix: str):
     if platform not in Platform.values:
         return None, None
     text = data.get(field, "")
+    if _too_long(text):
+        return None, field
     report = checking.run_check(text, platform=platform, kind=data.get("kind", "post"))
     fixed = checking.apply_fix(text, report, rule=rule, start=start_at)
     if fixed is None:
@@ -143,20 +174,45 @@ def _fragment(template: str, context: dict) -> HttpResponse:
     return HttpResponse(get_template(template).render(context))
 
 
+def _refused(message: str, status: int) -> HttpResponse:
+    """A refusal the editor sees in the findings panel (HTMX swaps 4xx answers in too)."""
+    return HttpResponse(get_template("posts/_check_refused.html").render({"message": message}), status=status)
+
+
+def _live_check_allowed(user) -> bool:
+    """At most HERALD_LIVE_CHECKS_PER_WINDOW live checks per person in each window of
+    HERALD_LIVE_CHECK_WINDOW_SECONDS, counted in Django's cache."""
+    window = settings.HERALD_LIVE_CHECK_WINDOW_SECONDS
+    key = f"posts:live-check:{user.pk}:{int(time.time() // window)}"
+    cache.add(key, 0, timeout=window * 2)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # evicted between add and incr: count this one as the first
+        cache.set(key, 1, timeout=window * 2)
+        count = 1
+    return count <= settings.HERALD_LIVE_CHECKS_PER_WINDOW
+
+
 @allow(*POST_ROLES)
 @require_POST
 def live_check(request):
     """The findings beside one text box, for HTMX as the person types."""
+    if not _live_check_allowed(request.user):
+        return _refused("Herald is checking faster than anyone can type, so it has paused the live check "
+                        "for a few seconds. Keep writing: the check starts again by itself.", 429)
     field = request.POST.get("field", "")
     platform = field.removeprefix("text_")
     if not field.startswith("text_") or platform not in Platform.values:
         return HttpResponseBadRequest("Unknown text field")
-    from herald.consents.models import MediaAsset
-
-    ids = [v for v in request.POST.getlist("media") if v.isdigit()]
-    media = list(MediaAsset.objects.filter(pk__in=ids)) if ids else []
+    text = request.POST.get(field, "")
+    if _too_long(text):
+        return _refused(_too_long_message(), 413)
+    ids = request.POST.getlist("media")
+    if len(ids) > settings.HERALD_MAX_POST_MEDIA:
+        return _refused(f"Choose at most {settings.HERALD_MAX_POST_MEDIA} photos and videos for one post", 400)
+    media = _visible_media(request.user, ids)
     block = _text_block(
-        field=field, platform=platform, label="", text=request.POST.get(field, ""),
+        field=field, platform=platform, label="", text=text,
         kind=request.POST.get("kind", "post") if request.POST.get("kind") in Post.Kind.values else "post",
         media=media, captions=request.POST.get("video_captions") == "on",
     )
@@ -268,7 +324,7 @@ def _write(request, kind: str):
         # Without JavaScript the fix button submits the whole form: apply it and show the form again.
         fixed, fixed_field = _apply_fix_to(data, data["fix"])
         data = fixed or data
-    form = WriteForm(data, accounts=accounts, kind=kind, initial={"accounts": list(accounts)} if accounts.count() == 1 else None)
+    form = WriteForm(data, accounts=accounts, kind=kind, user=request.user, initial={"accounts": list(accounts)} if accounts.count() == 1 else None)
     if data is not None and not fixed_field and data.get("action") != "check" and form.is_valid():
         try:
             posts = services.write_post(
@@ -294,7 +350,7 @@ def _write(request, kind: str):
             else:
                 messages.success(request, f"Draft saved for {', '.join(p.account.display_name for p in posts)}")
             return redirect("posts:detail", pk=posts[0].pk)
-    media = _chosen_media(form) if data is not None else []
+    media = _chosen_media(form, request.user) if data is not None else []
     heading = "Write a reply" if kind == Post.Kind.REPLY else "Write a post"
     return render(request, "posts/write.html", {
         "form": form, "kind": kind, "heading": heading,
@@ -326,7 +382,7 @@ def edit(request, pk: int):
     if data is not None and data.get("fix"):
         fixed, fixed_field = _apply_fix_to(data, data["fix"])
         data = fixed or data
-    form = EditForm(data, post=post)
+    form = EditForm(data, post=post, user=request.user)
     if data is not None and not fixed_field and data.get("action") != "check" and form.is_valid():
         try:
             services.edit_post(
@@ -340,7 +396,7 @@ def edit(request, pk: int):
         else:
             messages.success(request, "Changes saved")
             return redirect("posts:detail", pk=post.pk)
-    media = _chosen_media(form) if data is not None else list(post.media.all())
+    media = _chosen_media(form, request.user, keep=post.media.all()) if data is not None else list(post.media.all())
     captions = _checked(form) if data is not None else post.video_captions
     return render(request, "posts/edit.html", {
         "form": form, "post": post, "kind": post.kind,

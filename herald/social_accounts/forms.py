@@ -107,7 +107,7 @@ class AccountRequestForm(forms.Form):
         self.slots = []
         for n in range(1, EDITOR_SLOTS + 1):
             self.fields[f"editor_{n}_email"] = forms.EmailField(
-                label=f"Editor {n} email address", required=False,
+                label=f"Editor {n} email address", required=False, max_length=254,
                 help_text="Their council email address." if n <= 2 else "Optional: a further editor.",
                 error_messages={"invalid": f"Enter editor {n}'s email address in the correct format, like name@hinckley-bosworth.gov.uk"},
             )
@@ -262,6 +262,12 @@ class WithdrawForm(forms.Form):
 def _https_by_default(field, **kwargs):
     if isinstance(field, models.URLField):
         kwargs["assume_scheme"] = "https"
+    if isinstance(field, models.TextField):
+        # The model's text has no length; the form bounds it like every other text box.
+        label = kwargs.get("label") or field.verbose_name[:1].upper() + field.verbose_name[1:]
+        kwargs["max_length"] = 4000
+        kwargs["error_messages"] = {"max_length": f"{label} must be 4000 characters or fewer",
+                                    **kwargs.get("error_messages", {})}
     return field.formfield(**kwargs)
 
 
@@ -312,7 +318,7 @@ class AccountForm(forms.ModelForm):
 @no_passwords
 class AddEditorForm(forms.Form):
     email = forms.EmailField(
-        label="Email address of the new editor",
+        label="Email address of the new editor", max_length=254,
         error_messages={"required": "Enter the new editor's email address",
                         "invalid": "Enter an email address in the correct format, like name@hinckley-bosworth.gov.uk"},
     )

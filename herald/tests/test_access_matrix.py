@@ -72,7 +72,19 @@ def test_every_url_as_every_role(client, cast, expectations):
             if got != expected:
                 failures.append(f"{name} as {role}: GET {got} != {expected}")
             if expected == 403:
-                posted = client.post(url, {}).status_code
+                posted = client.post(url, case.post or {}).status_code
                 if posted != 403:
                     failures.append(f"{name} as {role}: POST {posted} != 403")
+            elif case.post is not None:
+                failures.extend(_walk_post(client, name, url, case, role))
     assert failures == []
+
+
+def _walk_post(client, name, url, case, role):
+    response = client.post(url, case.post, headers={"HX-Request": "true"})
+    if response.status_code != 200:
+        return [f"{name} as {role}: POST {response.status_code} != 200"]
+    shown = case.reveals in response.content.decode()
+    if shown != (role in case.reveals_to):
+        return [f"{name} as {role}: {'shows' if shown else 'hides'} {case.reveals!r}"]
+    return []

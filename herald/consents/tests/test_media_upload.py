@@ -96,3 +96,43 @@ def test_media_files_are_served_only_to_staff_who_may_see_them(client, editor, e
     client.force_login(editor)
     response = client.get(reverse("consents:media_file", args=[asset.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
+
+
+def png_header(width: int, height: int) -> bytes:
+    """A PNG that says how large it is and holds almost nothing: as small on disk as the 230 KB file
+    of 7,700 × 7,700 pixels that took a gigabyte to decode."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + chunk(b"IEND", b"")
+
+
+def test_the_upload_page_refuses_a_small_file_holding_a_huge_photo_before_decoding_it(client, editor, monkeypatch):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the photo was decoded")
+
+    monkeypatch.setattr(Image.Image, "load", refuse)
+    client.force_login(editor)
+    response = client.post(reverse("consents:media_upload"), {
+        "file": SimpleUploadedFile("poster.png", png_header(7700, 7700), content_type="image/png"),
+        "title": "Poster", "alt_text": "The fair's poster", "source": "own",
+    })
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "7,700 × 7,700 pixels, which is too large: it must be at most 40 megapixels" in body
+    assert "govuk-error-summary" in body
+    assert MediaAsset.objects.count() == 0
+
+
+def test_the_pixel_limit_is_a_setting(settings, editor):
+    settings.HERALD_CONSENT_MAX_IMAGE_MEGAPIXELS = 1
+    with pytest.raises(ConsentError, match="at most 1 megapixels"):
+        services.upload_media(jpeg_bytes(size=(1200, 1000)), filename="photo.jpg", details=DETAILS, by=editor)
+    assert services.upload_media(jpeg_bytes(size=(1000, 1000)), filename="photo.jpg", details=DETAILS, by=editor)

@@ -1,4 +1,8 @@
+from django.utils import timezone
+
 from herald.access_cases import Case
+from herald.consents.models import ConsentRecord
+from herald.consents.tests.factories import ConsentRecordFactory, photo_showing
 from herald.people.roles import Role
 from herald.posts import services
 from herald.posts.tests.factories import in_hours
@@ -8,6 +12,8 @@ WRITERS = frozenset({Role.EDITOR, Role.COMMS})
 POST_ROLES = frozenset({Role.EDITOR, Role.COMMS, Role.SERVICE_MANAGER, Role.ADMIN, Role.INFO_GOV, Role.MONITORING_OFFICER})
 RECORD_ROLES = frozenset({Role.COMMS, Role.ADMIN, Role.INFO_GOV, Role.MONITORING_OFFICER})
 RULE_ROLES = frozenset({Role.COMMS, Role.ADMIN})
+# Who may open the media library (herald.consents.models.MEDIA_LIBRARY_ROLES), among those who reach posts.
+MEDIA_READERS = frozenset({Role.EDITOR, Role.COMMS, Role.INFO_GOV})
 READERS_ONLY = {Role.ADMIN: 403, Role.INFO_GOV: 403, Role.MONITORING_OFFICER: 403, Role.SERVICE_MANAGER: 403}
 
 
@@ -26,6 +32,10 @@ def cases(cast, make):
     services.mark_ready_posts(now=in_hours(2))
     pause = services.stop_publishing(by=comms, reason="Major incident", accounts=[account])
     services.release_publishing(pause, by=comms)
+    withdrawn = ConsentRecordFactory(subject_name="Priya Marchetti", state=ConsentRecord.State.WITHDRAWN,
+                                     withdrawn_at=timezone.now())
+    photo = photo_showing(withdrawn, by=editor)
+    with_photo = {"field": "text_facebook", "text_facebook": "The pool reopens on Monday.", "media": [photo.pk]}
     pk = {"pk": a_draft.pk}
     acct = {"account_pk": account.pk}
     decided_only_by_comms = {role: 403 for role in POST_ROLES - {Role.COMMS}}
@@ -33,7 +43,8 @@ def cases(cast, make):
         "posts:index": Case(POST_ROLES),
         "posts:write": Case(WRITERS),
         "posts:write_reply": Case(WRITERS),
-        "posts:check": Case(POST_ROLES, ok_status=405),
+        "posts:check": Case(POST_ROLES, ok_status=405, post=with_photo, reveals="Priya Marchetti",
+                            reveals_to=MEDIA_READERS),
         "posts:fix": Case(POST_ROLES, ok_status=405),
         "posts:queue": Case(POST_ROLES),
         "posts:archive": Case(POST_ROLES),
