@@ -31,8 +31,9 @@ def safe_cell(value: object) -> object:
     return value
 
 
-def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence[object]], *,
-                 byte_order_mark: bool = False) -> HttpResponse:
+def csv_response(
+    filename: str, header: Sequence[str], rows: Iterable[Sequence[object]], *, byte_order_mark: bool = False
+) -> HttpResponse:
     """A CSV download: the header row, then every row with each cell made safe to open."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

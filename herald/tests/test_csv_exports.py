@@ -76,8 +76,13 @@ def test_a_formula_typed_into_a_field_opens_as_text_in_every_export(client, team
 
 
 def test_ordinary_names_and_addresses_are_exported_exactly_as_entered(client, team, comms_officer):
-    AccountFactory(team=team, display_name="Hinckley & Bosworth Borough Council", handle="HinckleyBC",
-                   profile_url="https://x.com/HinckleyBC", purpose="News, events - and service updates")
+    AccountFactory(
+        team=team,
+        display_name="Hinckley & Bosworth Borough Council",
+        handle="HinckleyBC",
+        profile_url="https://x.com/HinckleyBC",
+        purpose="News, events - and service updates",
+    )
     client.force_login(comms_officer)
 
     rows = list(csv.DictReader(io.StringIO(client.get(reverse("social_accounts:register_csv")).content.decode())))
@@ -88,8 +93,9 @@ def test_ordinary_names_and_addresses_are_exported_exactly_as_entered(client, te
 
 
 def test_the_public_csv_gives_each_handle_as_plain_text_a_spreadsheet_shows_unchanged(client, team):
-    AccountFactory(team=team, platform="x", display_name="Hinckley and Bosworth", handle="HBBC",
-                   profile_url="https://x.com/HBBC")
+    AccountFactory(
+        team=team, platform="x", display_name="Hinckley and Bosworth", handle="HBBC", profile_url="https://x.com/HBBC"
+    )
 
     response = client.get(reverse("social_accounts:official_csv"))
 
