@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
 
+from herald.plain_text import without_nul
+
 
 class AuditEventQuerySet(models.QuerySet):
     def for_object(self, obj: models.Model):
@@ -8,6 +10,8 @@ class AuditEventQuerySet(models.QuerySet):
 
     def search(self, *, actor: str = "", action: str = "", object_type: str = "", text: str = ""):
         events = self
+        # Straight from the query string, not a form field: PostgreSQL cannot compare a NUL byte.
+        actor, action, object_type, text = (without_nul(v) for v in (actor, action, object_type, text))
         if actor:
             events = events.filter(actor_label__icontains=actor)
         if action:

@@ -31,6 +31,7 @@ from herald.consents.models import (
     channel_label,
 )
 from herald.people.roles import Role
+from herald.plain_text import without_nul
 
 MEDIA_READERS = MEDIA_LIBRARY_ROLES
 MEDIA_WRITERS = (Role.COMMS, Role.EDITOR)
@@ -348,7 +349,7 @@ def withdraw_sent(request):
 @allow(*MEDIA_READERS)
 def media(request):
     assets = MediaAsset.objects.select_related("request", "uploaded_by").annotate(people=Count("appearances"))
-    term = request.GET.get("q", "").strip()
+    term = without_nul(request.GET.get("q", "")).strip()
     if term:
         assets = assets.filter(Q(title__icontains=term) | Q(request__event_name__icontains=term))
     today = timezone.localdate()
@@ -555,7 +556,8 @@ def subject_access(request):
 @require_POST
 def subject_export(request):
     ids = [int(i) for i in request.POST.getlist("record") if i.isdigit()]
-    query = request.POST.get("q", "")[:200]
+    # Not a form field, and it is kept in the audit trail: PostgreSQL cannot store a NUL byte.
+    query = without_nul(request.POST.get("q", ""))[:200]
     records = ConsentRecord.objects.filter(pk__in=ids).select_related("request")
     if not records:
         messages.error(request, "Select at least one record to export")

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 
 from herald.people.roles import Role
+from herald.plain_text import without_nul
 
 
 class ServiceArea(models.Model):
@@ -62,7 +63,7 @@ class PersonQuerySet(models.QuerySet):
         return self.filter(Q(service_manager=manager) | Q(line_manager=manager))
 
     def search(self, term: str):
-        term = term.strip()
+        term = without_nul(term).strip()
         if not term:
             return self
         return self.filter(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -13,12 +14,13 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils.module_loading import import_string
 
 from herald.audit import services as audit
 from herald.people.models import DirectoryImport, Person, ServiceArea, Team
 from herald.people.roles import GRANTABLE_ROLES, Role
+from herald.plain_text import shortened, strip_invisible
 
 EMPLOYEE_COLUMNS = (
     "employee_number",
@@ -51,6 +53,12 @@ STATUSES = {"active", "leaver"}
 RESTRICTIONS = {"": "", "none": "", "specified": "specified", "sensitive": "sensitive", "exempted": "exempted"}
 EMPLOYEE_NUMBER = re.compile(r"^[A-Za-z0-9-]{1,20}$")
 MAX_ROWS = 20000
+# The columns written to a Person, checked against the database's own limits before anything is written:
+# PostgreSQL refuses a longer value (a 500) where SQLite would store it.
+# (employee_number has its own pattern of at most 20 characters.)
+STORED_COLUMNS = ("first_name", "last_name", "email", "job_title", "ward", "party", "cabinet_portfolio")
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -91,7 +99,7 @@ def _parse_date(value: str) -> dt.date:
             return dt.datetime.strptime(value, fmt).date()
         except ValueError:
             continue
-    raise ValueError(f"'{value}' is not a date: use YYYY-MM-DD or DD/MM/YYYY")
+    raise ValueError(f"'{shortened(value)}' is not a date: use YYYY-MM-DD or DD/MM/YYYY")
 
 
 def _read_csv(data: bytes | str, columns: tuple[str, ...], required: tuple[str, ...]):
@@ -105,7 +113,8 @@ def _read_csv(data: bytes | str, columns: tuple[str, ...], required: tuple[str, 
         text = data.lstrip("\ufeff")
     if not text.strip():
         return [], [RowError(0, "", "The file is empty")]
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    # NUL, bidirectional overrides and zero-width characters never reach the directory (see plain_text).
+    reader = csv.DictReader(io.StringIO(strip_invisible(text), newline=""))
     header = [name.strip().lower() for name in (reader.fieldnames or [])]
     reader.fieldnames = header
     for name in required:
@@ -113,7 +122,7 @@ def _read_csv(data: bytes | str, columns: tuple[str, ...], required: tuple[str, 
             errors.append(RowError(1, name, f"The column '{name}' is missing from the header row"))
     unknown = [name for name in header if name and name not in columns]
     for name in unknown:
-        errors.append(RowError(1, name, f"'{name}' is not a column Herald knows"))
+        errors.append(RowError(1, shortened(name), f"'{shortened(name)}' is not a column Herald knows"))
     if errors:
         return [], errors
     rows = []
@@ -124,6 +133,7 @@ def _read_csv(data: bytes | str, columns: tuple[str, ...], required: tuple[str, 
         cleaned = {key: (value or "").strip() for key, value in row.items()}
         if not any(cleaned.values()):
             continue
+        _check_lengths(cleaned, number, errors)
         rows.append((number, cleaned))
         if len(rows) > MAX_ROWS:
             errors.append(RowError(number, "", f"The file has more than {MAX_ROWS} rows"))
@@ -131,6 +141,13 @@ def _read_csv(data: bytes | str, columns: tuple[str, ...], required: tuple[str, 
     if not rows and not errors:
         errors.append(RowError(0, "", "The file has a header row but no people"))
     return rows, errors
+
+
+def _check_lengths(row: dict[str, str], number: int, errors: list[RowError]) -> None:
+    for column in STORED_COLUMNS:
+        limit = Person._meta.get_field(column).max_length
+        if limit and len(row.get(column, "")) > limit:
+            errors.append(RowError(number, column, f"The {column.replace('_', ' ')} must be {limit} characters or fewer"))
 
 
 def _check_email(value: str, number: int, errors: list[RowError]) -> str:
@@ -141,7 +158,7 @@ def _check_email(value: str, number: int, errors: list[RowError]) -> str:
     try:
         validate_email(email)
     except ValidationError:
-        errors.append(RowError(number, "email", f"'{value}' is not a valid email address"))
+        errors.append(RowError(number, "email", f"'{shortened(value)}' is not a valid email address"))
     return email
 
 
@@ -186,7 +203,7 @@ def validate_employee_feed(data: bytes | str) -> tuple[list[dict], list[RowError
         if not emp:
             errors.append(RowError(number, "employee_number", "Enter the employee number"))
         elif not EMPLOYEE_NUMBER.match(emp):
-            errors.append(RowError(number, "employee_number", f"'{emp}' is not an employee number (letters, digits, hyphens)"))
+            errors.append(RowError(number, "employee_number", f"'{shortened(emp)}' is not an employee number (letters, digits, hyphens)"))
         elif emp in seen_numbers:
             errors.append(
                 RowError(number, "employee_number", f"Employee number {emp} is also on row {seen_numbers[emp]}")
@@ -197,16 +214,16 @@ def validate_employee_feed(data: bytes | str) -> tuple[list[dict], list[RowError
         for column in ("first_name", "last_name", "job_title"):
             if not row.get(column):
                 errors.append(RowError(number, column, f"Enter the {column.replace('_', ' ')}"))
-            item[column] = row.get(column, "")[:120]
+            item[column] = row.get(column, "")
         email = _check_email(row.get("email", ""), number, errors)
         if email:
             if email in seen_emails:
-                errors.append(RowError(number, "email", f"{email} is also on row {seen_emails[email]}"))
+                errors.append(RowError(number, "email", f"{shortened(email)} is also on row {seen_emails[email]}"))
             else:
                 seen_emails[email] = number
             owner = email_owner.get(email, emp)
             if email in email_owner and owner != emp:
-                errors.append(RowError(number, "email", f"{email} already belongs to someone else in Herald"))
+                errors.append(RowError(number, "email", f"{shortened(email)} already belongs to someone else in Herald"))
         item["email"] = email
         key = (row.get("service_area", "").lower(), row.get("team", "").lower())
         team = teams.get(key)
@@ -214,7 +231,8 @@ def validate_employee_feed(data: bytes | str) -> tuple[list[dict], list[RowError
             errors.append(
                 RowError(
                     number, "team",
-                    f"There is no team '{row.get('team', '')}' in service area '{row.get('service_area', '')}'",
+                    f"There is no team '{shortened(row.get('team', ''))}' "
+                    f"in service area '{shortened(row.get('service_area', ''))}'",
                 )
             )
         item["team"] = team
@@ -247,7 +265,7 @@ def validate_employee_feed(data: bytes | str) -> tuple[list[dict], list[RowError
         for column in ("line_manager_number", "service_manager_number"):
             manager = item[column]
             if manager and manager not in known_numbers:
-                errors.append(RowError(item["row"], column, f"No employee has the number {manager}"))
+                errors.append(RowError(item["row"], column, f"No employee has the number {shortened(manager)}"))
     # Managers after this import: the file wins for the people in it, the directory for the rest.
     graph: dict[str, str | None] = {
         p.employee_number: (p.line_manager.employee_number if p.line_manager_id else None)
@@ -288,50 +306,55 @@ def import_employees(data: bytes | str, *, by: Person | None, filename: str = "e
         _log_import(DirectoryImport.Kind.EMPLOYEES, filename, by, result)
         return result
     leavers: list[Person] = []
-    with transaction.atomic():
-        people = {p.employee_number: p for p in Person.objects.employees().select_for_update()}
-        befores = {n: audit.snapshot(p, exclude=("last_login",)) for n, p in people.items()}
-        for item in parsed:
-            person = people.get(item["employee_number"]) or Person(
-                kind=Person.Kind.EMPLOYEE, employee_number=item["employee_number"]
-            )
-            was_active = person.pk is None or person.is_active
-            person.first_name = item["first_name"]
-            person.last_name = item["last_name"]
-            person.email = item["email"]
-            person.job_title = item["job_title"]
-            person.team = item["team"]
-            person.political_restriction = item["political_restriction"]
-            person.is_trained_editor = item["editor_trained_on"] is not None
-            person.editor_trained_on = item["editor_trained_on"]
-            leaving = item["status"] == "leaver"
-            person.is_active = not leaving
-            person.left_on = (item["leaving_date"] or dt.date.today()) if leaving else None
-            if person.pk is None:
-                person.set_unusable_password()
-            person.save()
-            people[person.employee_number] = person
-            if leaving and was_active:
-                leavers.append(person)
-        service_manager_group = Group.objects.get_or_create(name=Role.SERVICE_MANAGER)[0]
-        for item in parsed:
-            person = people[item["employee_number"]]
-            person.line_manager = people.get(item["line_manager_number"]) if item["line_manager_number"] else None
-            person.service_manager = (
-                people.get(item["service_manager_number"]) if item["service_manager_number"] else None
-            )
-            person.save(update_fields=["line_manager", "service_manager"])
-            if person.service_manager and person.service_manager.is_active:
-                person.service_manager.groups.add(service_manager_group)
-        for item in parsed:
-            person = people[item["employee_number"]]
-            _record_changes(
-                person, befores.get(person.employee_number), by=by, action_prefix="person", result=result
-            )
-        for person in leavers:
-            _deactivate(person, by=by)
-            result.deactivated += 1
-        _log_import(DirectoryImport.Kind.EMPLOYEES, filename, by, result)
+    try:
+        with transaction.atomic():
+            people = {p.employee_number: p for p in Person.objects.employees().select_for_update()}
+            befores = {n: audit.snapshot(p, exclude=("last_login",)) for n, p in people.items()}
+            for item in parsed:
+                person = people.get(item["employee_number"]) or Person(
+                    kind=Person.Kind.EMPLOYEE, employee_number=item["employee_number"]
+                )
+                was_active = person.pk is None or person.is_active
+                person.first_name = item["first_name"]
+                person.last_name = item["last_name"]
+                person.email = item["email"]
+                person.job_title = item["job_title"]
+                person.team = item["team"]
+                person.political_restriction = item["political_restriction"]
+                person.is_trained_editor = item["editor_trained_on"] is not None
+                person.editor_trained_on = item["editor_trained_on"]
+                leaving = item["status"] == "leaver"
+                person.is_active = not leaving
+                person.left_on = (item["leaving_date"] or dt.date.today()) if leaving else None
+                if person.pk is None:
+                    person.set_unusable_password()
+                person.save()
+                people[person.employee_number] = person
+                if leaving and was_active:
+                    leavers.append(person)
+            service_manager_group = Group.objects.get_or_create(name=Role.SERVICE_MANAGER)[0]
+            for item in parsed:
+                person = people[item["employee_number"]]
+                person.line_manager = people.get(item["line_manager_number"]) if item["line_manager_number"] else None
+                person.service_manager = (
+                    people.get(item["service_manager_number"]) if item["service_manager_number"] else None
+                )
+                person.save(update_fields=["line_manager", "service_manager"])
+                if person.service_manager and person.service_manager.is_active:
+                    person.service_manager.groups.add(service_manager_group)
+            for item in parsed:
+                person = people[item["employee_number"]]
+                _record_changes(
+                    person, befores.get(person.employee_number), by=by, action_prefix="person", result=result
+                )
+            for person in leavers:
+                _deactivate(person, by=by)
+                result.deactivated += 1
+            _log_import(DirectoryImport.Kind.EMPLOYEES, filename, by, result)
+    except DatabaseError:
+        # Everything was checked first, so this is a fault, not the file: still keep and audit it.
+        logger.exception("The database refused the directory import %s", filename)
+        result = _refused_by_database(DirectoryImport.Kind.EMPLOYEES, filename, by)
     return result
 
 
@@ -347,11 +370,11 @@ def import_councillors(data: bytes | str, *, by: Person | None, filename: str = 
                 errors.append(RowError(number, column, f"Enter the {column.replace('_', ' ')}"))
         email = _check_email(row.get("email", ""), number, errors)
         if email in seen:
-            errors.append(RowError(number, "email", f"{email} is also on row {seen[email]}"))
+            errors.append(RowError(number, "email", f"{shortened(email)} is also on row {seen[email]}"))
         elif email:
             seen[email] = number
         if email in employees_by_email:
-            errors.append(RowError(number, "email", f"{email} belongs to an employee, not a councillor"))
+            errors.append(RowError(number, "email", f"{shortened(email)} belongs to an employee, not a councillor"))
         status = row.get("status", "").lower()
         if status not in STATUSES:
             errors.append(RowError(number, "status", "Status must be 'active' or 'leaver'"))
@@ -366,36 +389,49 @@ def import_councillors(data: bytes | str, *, by: Person | None, filename: str = 
     if errors:
         _log_import(DirectoryImport.Kind.COUNCILLORS, filename, by, result)
         return result
-    with transaction.atomic():
-        existing = {p.email: p for p in Person.objects.councillors().select_for_update()}
-        for item in parsed:
-            person = existing.get(item["email"])
-            before = audit.snapshot(person, exclude=("last_login",)) if person else None
-            if person is None:
-                person = Person(kind=Person.Kind.COUNCILLOR, email=item["email"])
-                person.set_unusable_password()
-            was_active = person.pk is None or person.is_active
-            person.first_name = item["first_name"]
-            person.last_name = item["last_name"]
-            person.ward = item["ward"]
-            person.party = item["party"]
-            person.cabinet_portfolio = item.get("cabinet_portfolio", "")
-            leaving = item["status"] == "leaver"
-            person.is_active = not leaving
-            person.left_on = (item["leaving_date"] or dt.date.today()) if leaving else None
-            person.save()
-            _record_changes(person, before, by=by, action_prefix="councillor", result=result)
-            if leaving and was_active:
-                _deactivate(person, by=by)
-                result.deactivated += 1
-        _log_import(DirectoryImport.Kind.COUNCILLORS, filename, by, result)
+    try:
+        with transaction.atomic():
+            existing = {p.email: p for p in Person.objects.councillors().select_for_update()}
+            for item in parsed:
+                person = existing.get(item["email"])
+                before = audit.snapshot(person, exclude=("last_login",)) if person else None
+                if person is None:
+                    person = Person(kind=Person.Kind.COUNCILLOR, email=item["email"])
+                    person.set_unusable_password()
+                was_active = person.pk is None or person.is_active
+                person.first_name = item["first_name"]
+                person.last_name = item["last_name"]
+                person.ward = item["ward"]
+                person.party = item["party"]
+                person.cabinet_portfolio = item.get("cabinet_portfolio", "")
+                leaving = item["status"] == "leaver"
+                person.is_active = not leaving
+                person.left_on = (item["leaving_date"] or dt.date.today()) if leaving else None
+                person.save()
+                _record_changes(person, before, by=by, action_prefix="councillor", result=result)
+                if leaving and was_active:
+                    _deactivate(person, by=by)
+                    result.deactivated += 1
+            _log_import(DirectoryImport.Kind.COUNCILLORS, filename, by, result)
+    except DatabaseError:
+        # Everything was checked first, so this is a fault, not the file: still keep and audit it.
+        logger.exception("The database refused the directory import %s", filename)
+        result = _refused_by_database(DirectoryImport.Kind.COUNCILLORS, filename, by)
+    return result
+
+
+def _refused_by_database(kind: str, filename: str, by: Person | None) -> ImportResult:
+    result = ImportResult(errors=[RowError(
+        0, "", "The database refused the file, so nothing was imported. Tell the system administrators.",
+    )])
+    _log_import(kind, filename, by, result)
     return result
 
 
 def _log_import(kind: str, filename: str, by: Person | None, result: ImportResult) -> DirectoryImport:
     run = DirectoryImport.objects.create(
         kind=kind,
-        filename=filename[:200],
+        filename=strip_invisible(filename)[:200],
         imported_by=by,
         accepted=result.ok,
         created=result.created,

@@ -1,8 +1,6 @@
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -10,6 +8,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
 from herald.access import allow, allow_signed_in, require
+from herald.csv_export import csv_response
 from herald.people.roles import Role
 from herald.policies import selectors, services
 from herald.policies.forms import (
@@ -372,22 +371,19 @@ def campaign_close(request, pk: int):
 def campaign_export(request, pk: int):
     found = get_object_or_404(Campaign, pk=pk)
     assignments = _campaign_assignments(request, found).counted().select_related("person__service_manager")
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="campaign-{found.pk}-acknowledgements.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(["Name", "Email", "Employee number", "Service area", "Team", "Service manager", "Status",
-                     "Opened", "Quiz attempts", "Acknowledged at", "Version", "Reminders sent"])
+    header = ["Name", "Email", "Employee number", "Service area", "Team", "Service manager", "Status",
+              "Opened", "Quiz attempts", "Acknowledged at", "Version", "Reminders sent"]
+    rows = []
     for a in assignments:
         person, ack = a.person, a.acknowledgement
-        writer.writerow([
+        rows.append([
             person.full_name, person.email, person.employee_number or "",
             person.team.service_area.name if person.team_id else "", person.team.name if person.team_id else "",
             person.service_manager.full_name if person.service_manager_id else "", a.status_label,
             a.opened_at.isoformat() if a.opened_at else "", a.quiz_attempts, ack.at.isoformat() if ack else "",
             ack.version.number if ack else "", a.reminders.count(),
         ])
-    return response
+    return csv_response(f"campaign-{found.pk}-acknowledgements.csv", header, rows, byte_order_mark=True)
 
 
 @allow(*CAMPAIGN_VIEWERS)

@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import Count, Q
 
 from herald.people.models import Person, Team
+from herald.plain_text import without_nul
 
 
 class Platform(models.TextChoices):
@@ -84,7 +85,7 @@ class AccountQuerySet(models.QuerySet):
         )
 
     def search(self, term: str):
-        term = term.strip().lstrip("@")
+        term = without_nul(term).strip().lstrip("@")
         if not term:
             return self
         return self.filter(

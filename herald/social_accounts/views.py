@@ -1,11 +1,9 @@
-import csv
-
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Max, Prefetch
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from herald.access import allow, public, require
 from herald.audit.models import AuditEvent
+from herald.csv_export import csv_response
 from herald.people.models import Team
 from herald.people.roles import Role
 from herald.social_accounts import forms, services
@@ -70,16 +69,19 @@ def official(request):
     })
 
 
+PUBLIC_COLUMNS = ["platform", "platform_name", "name", "handle", "url", "service", "status", "official_since"]
+
+
 @public
 def official_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="official-social-media-accounts.csv"'
-    columns = ["platform", "platform_name", "name", "handle", "url", "service", "status", "official_since"]
-    writer = csv.DictWriter(response, fieldnames=columns)
-    writer.writeheader()
+    rows = []
     for account in _public_accounts(request.GET.get("platform", "")):
-        writer.writerow(_public_row(account))
-    return response
+        row = _public_row(account)
+        # The bare handle: "@HinckleyBC" would open as a formula, and quoted it would read "'@HinckleyBC"
+        # in Excel. The platform and url columns say where it lives (decision 0002).
+        row["handle"] = account.handle
+        rows.append([row[column] for column in PUBLIC_COLUMNS])
+    return csv_response("official-social-media-accounts.csv", PUBLIC_COLUMNS, rows)
 
 
 @public
@@ -145,25 +147,24 @@ def register_csv(request):
         Prefetch("editor_links", queryset=AccountEditor.objects.filter(removed_at=None).select_related("person"),
                  to_attr="current_links")
     )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="account-register-{services.today():%Y-%m-%d}.csv"'
-    writer = csv.writer(response)
-    writer.writerow([
+    header = [
         "Platform", "Display name", "Handle", "Profile address", "Status", "Team", "Service area", "Service manager",
         "Editors", "Comms co-admin", "Two-factor on", "Credentials in password manager", "Monitoring hours",
         "Out-of-hours cover", "Emergency plan entry", "Activated", "Last activity", "Next review", "Purpose",
-    ])
+    ]
     yes_no = {True: "Yes", False: "No"}
-    for a in accounts:
-        writer.writerow([
+    rows = (
+        [
             a.get_platform_display(), a.display_name, a.handle, a.profile_url, a.get_status_display(), a.team.name,
             a.team.service_area.name, a.service_manager.full_name if a.service_manager else "",
             "; ".join(link.person.full_name for link in a.current_links if link.person.is_active),
             yes_no[a.comms_co_admin], yes_no[a.two_factor_enabled], yes_no[a.credentials_in_password_manager],
             a.monitoring_hours, a.out_of_hours_cover, a.emergency_plan_url,
             a.activated_on or "", a.last_activity_on or "", a.next_review_on or "", a.purpose,
-        ])
-    return response
+        ]
+        for a in accounts
+    )
+    return csv_response(f"account-register-{services.today():%Y-%m-%d}.csv", header, rows)
 
 
 def _can_see_account(user, account: Account) -> bool:

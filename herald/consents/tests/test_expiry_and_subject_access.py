@@ -78,3 +78,14 @@ def test_information_governance_exports_everything_held_about_a_person(client, d
 
 def test_the_retention_task_is_scheduled_daily():
     assert (tasks.process_consent_retention, 24 * 60 * 60) in tasks.SCHEDULE
+
+
+def test_a_nul_byte_in_the_subject_access_search_is_not_kept_in_the_export_or_the_audit_trail(client, dpo):
+    record = ConsentRecordFactory(subject_name="Asha Patel", email="asha@example.org")
+    client.force_login(dpo)
+
+    response = client.post(reverse("consents:subject_export"), {"record": [record.pk], "q": "asha\x00@example.org"})
+
+    assert json.loads(response.content)["search"] == "asha@example.org"
+    event = AuditEvent.objects.get(action="consent.subject_access_export")
+    assert event.reason == "Search: asha@example.org"

@@ -117,3 +117,12 @@ def test_a_planned_use_of_an_unusable_asset_is_refused(client, editor):
     response = client.post(reverse("consents:media_use", args=[asset.pk]), {"channel": "print", "state": "draft"})
     assert "may not be used on Printed" in response.content.decode()
     assert not asset.uses.exists()
+
+
+def test_a_nul_byte_in_the_media_library_search_is_ignored(client, editor):
+    photo_showing(ConsentRecordFactory(), by=editor, title="Summer festival parade")
+    client.force_login(editor)
+
+    page = client.get(reverse("consents:media"), {"q": "festival\x00 parade"}).content.decode()
+
+    assert "Summer festival parade" in page
