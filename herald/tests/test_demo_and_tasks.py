@@ -49,9 +49,10 @@ def test_the_database_task_worker_runs_queued_tasks(comms_officer, system_admin)
     # given a tampered audit trail and the nightly check queued on the database backend
     from herald.audit import services as audit
 
+    from herald.audit.tests.tampering import tamper
+
     event = audit.record(actor=comms_officer, action="test.changed", obj=comms_officer)
-    with connection.cursor() as cursor:
-        cursor.execute("UPDATE audit_auditevent SET reason = 'x' WHERE id = %s", [event.id])
+    tamper("UPDATE audit_auditevent SET reason = 'x' WHERE id = %s", [event.id])
     result = verify_audit_chain.enqueue()
     assert DBTaskResult.objects.filter(id=result.id, status="READY").exists()
     # when a worker runs the queue
