@@ -20,8 +20,8 @@ import json
 import logging
 import os
 from dataclasses import dataclass
-from pathlib import Path
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
