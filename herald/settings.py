@@ -5,6 +5,8 @@ With nothing set, Herald runs locally on SQLite under ./var with a generated sec
 `SECRET_KEY`; `DATABASE_URL` switches to PostgreSQL. There is no per-environment settings file.
 """
 
+import hashlib
+import hmac
 import os
 import secrets
 from pathlib import Path
@@ -57,6 +59,17 @@ if not SECRET_KEY:
     if PRODUCTION:
         raise ImproperlyConfigured("SECRET_KEY must be set when HERALD_ENV=production.")
     SECRET_KEY = _local_secret_key()
+
+# The audit trail's hashes are keyed (HMAC-SHA256) so that someone who can write to the database
+# cannot recompute them; the key therefore never goes into the database. Locally it is derived from
+# SECRET_KEY; production must set it, and keep it (a restored backup verifies only with the same key).
+HERALD_AUDIT_KEY = env("HERALD_AUDIT_KEY")
+if not HERALD_AUDIT_KEY:
+    if PRODUCTION:
+        raise ImproperlyConfigured("HERALD_AUDIT_KEY must be set when HERALD_ENV=production.")
+    HERALD_AUDIT_KEY = hmac.new(SECRET_KEY.encode(), b"herald audit key", hashlib.sha256).hexdigest()
+# Signed checkpoints of the audit trail's newest event are appended here, outside the database.
+HERALD_AUDIT_CHECKPOINT_DIR = Path(env("HERALD_AUDIT_CHECKPOINT_DIR", str(VAR_DIR / "audit-checkpoints")))
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")

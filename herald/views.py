@@ -1,12 +1,14 @@
 """Project-wide pages: sign-in, the home page of things to do, health, and the error pages."""
 
 import copy
+import logging
 
+from axes.helpers import get_client_ip_address
 from django import forms
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
-from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
+from django.core.exceptions import NON_FIELD_ERRORS, RequestDataTooBig, TooManyFieldsSent
 from django.core.validators import MaxLengthValidator
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
@@ -17,6 +19,7 @@ from django.utils.module_loading import import_string
 from django.views.decorators.cache import never_cache
 
 from herald.access import allow_signed_in, public
+from herald.people import services as people_services
 from herald.people.roles import Role
 
 # Far longer than any real password; keeps a pasted megabyte away from the hashers and validators.
@@ -32,6 +35,14 @@ def _bounded_passwords(form_class):
             field.validators.append(MaxLengthValidator(PASSWORD_MAX_LENGTH))
             form_class.base_fields[name] = field
     return form_class
+
+
+security_log = logging.getLogger("herald.security")
+
+
+def client_address(request) -> str:
+    # The same address django-axes locks out, so the audit trail and the lockouts agree.
+    return get_client_ip_address(request) or request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
 class SignInForm(AuthenticationForm):
@@ -92,8 +103,39 @@ class AuditedPasswordChangeForm(PasswordChangeForm):
         return person
 
 
-sign_in = public(auth_views.LoginView.as_view(form_class=SignInForm, redirect_authenticated_user=True))
-sign_out = public(auth_views.LogoutView.as_view())
+class SignInView(auth_views.LoginView):
+    form_class = SignInForm
+    redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        people_services.record_sign_in(form.get_user(), address=client_address(self.request))
+        return response
+
+    def form_invalid(self, form):
+        email = self.request.POST.get("username", "").strip()
+        if email:
+            if getattr(self.request, "axes_locked_out", False):
+                reason = "locked out after repeated failures"
+            elif form.has_error(NON_FIELD_ERRORS, "inactive"):
+                reason = "sign-in switched off"
+            else:
+                reason = "wrong email address or password"
+            people_services.record_failed_sign_in(email, address=client_address(self.request), reason=reason)
+        return super().form_invalid(form)
+
+
+class SignOutView(auth_views.LogoutView):
+    def post(self, request, *args, **kwargs):
+        person = request.user if request.user.is_authenticated else None
+        response = super().post(request, *args, **kwargs)
+        if person is not None:
+            people_services.record_sign_out(person, address=client_address(request))
+        return response
+
+
+sign_in = public(SignInView.as_view())
+sign_out = public(SignOutView.as_view())
 password_reset = public(
     auth_views.PasswordResetView.as_view(
         form_class=ResetPasswordForm,
@@ -159,10 +201,21 @@ def error_413(request):
         # The live check swaps this into the panel beside the text box.
         return HttpResponse(render_to_string("errors/_too_large.html", {"limit_kb": limit_kb}), status=413)
     return render(request, "errors/413.html", {"limit_kb": limit_kb}, status=413)
+def _log_forbidden(request, response, reason: str):
+    """One line per refusal, naming who and from where. Marking the response as logged stops Django
+    logging it again with a traceback: a refusal is expected, not an error."""
+    user = request.user.email if getattr(request, "user", None) and request.user.is_authenticated else "anonymous"
+    security_log.warning(
+        "Forbidden (%s): %s %s user=%s address=%s", reason, request.method, request.path, user, client_address(request)
+    )
+    response._has_been_logged = True
+    return response
 
 
 def error_403(request, exception=None):
-    return render(request, "errors/403.html", {"reason": str(exception) if exception else ""}, status=403)
+    reason = str(exception) if exception else ""
+    response = render(request, "errors/403.html", {"reason": reason}, status=403)
+    return _log_forbidden(request, response, reason or "permission denied")
 
 
 def error_404(request, exception=None):
@@ -180,4 +233,4 @@ def error_500(request):
 
 
 def csrf_failure(request, reason=""):
-    return render(request, "errors/csrf.html", status=403)
+    return _log_forbidden(request, render(request, "errors/csrf.html", status=403), reason or "CSRF check failed")

@@ -27,10 +27,11 @@ class AuditEvent(models.Model):
     """One change made through Herald. Rows are only ever added; each carries the hash of the one before."""
 
     at = models.DateTimeField(db_index=True)
+    # PROTECT, not SET_NULL: the database refuses every UPDATE of an event, and the actor is hashed.
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    # Kept as text too, so the record still reads correctly if the person is ever erased.
+    # Kept as text too, so the record still reads correctly if the person's details are ever erased.
     actor_label = models.CharField(max_length=200)
     action = models.CharField(max_length=80, db_index=True)
     object_type = models.CharField(max_length=100, blank=True, db_index=True)
@@ -41,6 +42,9 @@ class AuditEvent(models.Model):
     reason = models.TextField(blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+    # Which audit key signed this event's hash (HMAC-SHA256); blank for the unkeyed SHA-256 events
+    # written before keyed hashes began. See docs/decisions/0002-keyed-audit-hashes-and-checkpoints.md.
+    key_id = models.CharField(max_length=16, blank=True, default="")
 
     objects = AuditEventQuerySet.as_manager()
 
@@ -61,7 +65,9 @@ class AuditEvent(models.Model):
 
 
 class AuditHead(models.Model):
-    """A single row holding the newest hash. Updating it first serialises writers on every database."""
+    """A single row holding the newest hash. Updating it first serialises writers on every database.
+
+    Unlike the events, this row is updated on every write, so the append-only triggers leave it alone."""
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
     count = models.BigIntegerField(default=0)

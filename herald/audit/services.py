@@ -3,17 +3,28 @@
 `record` is called by every service that changes something. Each event's hash covers its own
 content and the previous event's hash, so altering or removing any row breaks the chain from
 that row on, and `verify_chain` names the first broken link.
+
+Three things stop someone who can write to the database from covering their tracks:
+the hash is an HMAC keyed with HERALD_AUDIT_KEY, which is never in the database, so a rewritten
+event cannot be re-hashed; triggers refuse UPDATE and DELETE on the events table; and
+`write_checkpoint` regularly appends the signed head of the chain to a file outside the
+database, so removing the newest events (and moving the head back) is noticed too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 import json
+import logging
+import os
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.db import models, transaction
 from django.db.models import F
 from django.db.models.fields.files import FieldFile
@@ -23,6 +34,18 @@ from django.utils import timezone
 from herald.audit.models import AuditEvent, AuditHead
 
 GENESIS = "0" * 64
+CHECKPOINT_FILE = "checkpoints.jsonl"
+
+logger = logging.getLogger("herald.audit")
+
+
+def _audit_key() -> bytes:
+    return settings.HERALD_AUDIT_KEY.encode("utf-8")
+
+
+def current_key_id() -> str:
+    """A short public name for the audit key, so an event or checkpoint says which key signed it."""
+    return hmac.new(_audit_key(), b"herald audit key id", hashlib.sha256).hexdigest()[:16]
 
 
 def _jsonable(value: Any) -> Any:
@@ -54,6 +77,7 @@ def snapshot(obj: models.Model, *, exclude: tuple[str, ...] = ()) -> dict[str, A
 
 
 def _digest(event: AuditEvent) -> str:
+    """HMAC-SHA256 with the audit key; plain SHA-256 only for events written before keyed hashes began."""
     body = {
         "at": event.at.isoformat(),
         "actor": event.actor_id,
@@ -67,8 +91,14 @@ def _digest(event: AuditEvent) -> str:
         "reason": event.reason,
         "prev_hash": event.prev_hash,
     }
-    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    if not event.key_id:
+        return hashlib.sha256(_canonical(body)).hexdigest()
+    body["key_id"] = event.key_id
+    return hmac.new(_audit_key(), _canonical(body), hashlib.sha256).hexdigest()
+
+
+def _canonical(body: dict) -> bytes:
+    return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
 def record(
@@ -104,6 +134,7 @@ def record(
             after=_jsonable(after) if after is not None else None,
             reason=reason,
             prev_hash=head.last_hash,
+            key_id=current_key_id(),
         )
         # Round-trip through JSON so the hash is computed over exactly what the database returns.
         event.before = json.loads(json.dumps(event.before)) if event.before is not None else None
@@ -120,28 +151,145 @@ class ChainReport:
     checked: int
     broken_at: int | None = None
     problem: str = ""
+    checkpoints: int = 0
 
 
-def verify_chain() -> ChainReport:
-    """Walk the chain from the first event; report the first row whose hash or link does not hold."""
+@dataclass(frozen=True)
+class Checkpoint:
+    at: str
+    event_id: int
+    count: int
+    hash: str
+    key_id: str
+    signature: str = ""
+
+    def body(self) -> dict:
+        return {"at": self.at, "event_id": self.event_id, "count": self.count, "hash": self.hash, "key_id": self.key_id}
+
+    def sign(self) -> str:
+        return hmac.new(_audit_key(), _canonical(self.body()), hashlib.sha256).hexdigest()
+
+
+def checkpoint_dir() -> Path:
+    return Path(settings.HERALD_AUDIT_CHECKPOINT_DIR)
+
+
+def write_checkpoint(directory: Path | None = None) -> Checkpoint | None:
+    """Append the signed head of the chain to the checkpoint file, and say so in one log line.
+
+    The file lives outside the database (ship it, or the log, somewhere the database's owner
+    cannot write), so events removed or rewritten after a checkpoint no longer match it."""
+    with transaction.atomic():
+        last = AuditEvent.objects.order_by("-id").first()
+        if last is None:
+            return None
+        count = AuditEvent.objects.filter(id__lte=last.id).count()
+    unsigned = Checkpoint(
+        at=timezone.now().isoformat(), event_id=last.id, count=count, hash=last.hash, key_id=current_key_id()
+    )
+    checkpoint = Checkpoint(**unsigned.body(), signature=unsigned.sign())
+    directory = directory or checkpoint_dir()
+    directory.mkdir(parents=True, exist_ok=True)
+    line = json.dumps({**checkpoint.body(), "signature": checkpoint.signature}, sort_keys=True)
+    with open(directory / CHECKPOINT_FILE, "a", encoding="utf-8") as file:
+        file.write(line + "\n")
+        file.flush()
+        os.fsync(file.fileno())
+    logger.info("Audit checkpoint: %s", line)
+    return checkpoint
+
+
+def read_checkpoints(directory: Path | None = None) -> tuple[list[Checkpoint], str]:
+    """Every checkpoint in the directory's *.jsonl files, or a problem if any line is not genuine."""
+    directory = directory or checkpoint_dir()
+    found: list[Checkpoint] = []
+    key_id = current_key_id()
+    for path in sorted(directory.glob("*.jsonl")) if directory.is_dir() else []:
+        for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if not text.strip():
+                continue
+            where = f"checkpoint {path.name} line {number}"
+            try:
+                data = json.loads(text)
+                checkpoint = Checkpoint(
+                    at=str(data["at"]), event_id=int(data["event_id"]), count=int(data["count"]),
+                    hash=str(data["hash"]), key_id=str(data["key_id"]), signature=str(data["signature"]),
+                )
+            except (ValueError, KeyError, TypeError):
+                return [], f"{where} cannot be read"
+            if checkpoint.key_id != key_id:
+                return [], f"{where} was signed with audit key {checkpoint.key_id}, not the configured key {key_id}"
+            if not hmac.compare_digest(checkpoint.signature, checkpoint.sign()):
+                return [], f"{where} does not carry a valid signature: it was forged or altered"
+            found.append(checkpoint)
+    return found, ""
+
+
+def verify_chain(*, checkpoints: bool = True, directory: Path | None = None) -> ChainReport:
+    """Walk the chain from the first event; report the first row whose hash or link does not hold,
+    then hold the chain against every checkpoint written outside the database."""
+    marks: dict[int, list[Checkpoint]] = {}
+    if checkpoints:
+        found, problem = read_checkpoints(directory)
+        if problem:
+            return ChainReport(False, 0, None, problem)
+        for checkpoint in found:
+            marks.setdefault(checkpoint.event_id, []).append(checkpoint)
+    key_id = current_key_id()
     expected_prev = GENESIS
     checked = 0
     last_id = 0
+    keyed_from: int | None = None
+    matched = 0
     for event in AuditEvent.objects.order_by("id").iterator(chunk_size=2000):
         if event.prev_hash != expected_prev:
             return ChainReport(
                 False, checked, event.id,
                 f"event {event.id} does not follow event {last_id or 'genesis'}: a row before it was altered or removed",
             )
+        if event.key_id and event.key_id != key_id:
+            return ChainReport(
+                False, checked, event.id,
+                f"event {event.id} was signed with audit key {event.key_id}, not the configured key {key_id}",
+            )
+        if event.key_id and keyed_from is None:
+            keyed_from = event.id
+        if not event.key_id and keyed_from is not None:
+            # Unkeyed hashes are accepted only for the events written before keyed hashes began.
+            return ChainReport(
+                False, checked, event.id,
+                f"event {event.id} has an unkeyed hash after keyed hashes began at event {keyed_from}: it was rewritten",
+            )
         if _digest(event) != event.hash:
             return ChainReport(False, checked, event.id, f"event {event.id} was altered after it was written")
+        checked += 1
+        for mark in marks.pop(event.id, []):
+            if mark.hash != event.hash or mark.count != checked:
+                return ChainReport(
+                    False, checked, event.id,
+                    f"event {event.id} differs from the checkpoint written at {mark.at}: the trail was rewritten",
+                )
+            matched += 1
         expected_prev = event.hash
         last_id = event.id
-        checked += 1
+    for event_id in sorted(marks):
+        mark = marks[event_id][-1]
+        if event_id < last_id:
+            return ChainReport(
+                False, checked, event_id,
+                f"event {event_id}, named by the checkpoint written at {mark.at}, is missing: the trail was rewritten",
+            )
+        newest = max((m for ms in marks.values() for m in ms), key=lambda m: m.event_id)
+        return ChainReport(
+            False, checked, last_id or None,
+            f"the trail ends at event {last_id or 'genesis'} but the checkpoint written at {newest.at} saw "
+            f"event {newest.event_id} ({newest.count} events): the newest events were removed, or this database "
+            "was restored from a backup taken before that checkpoint",
+        )
     head = AuditHead.objects.filter(pk=1).first()
     if head is not None and (head.last_hash != expected_prev or head.count != checked):
         return ChainReport(
             False, checked, last_id or None,
             f"{head.count} events were written but {checked} remain: events after {last_id or 'genesis'} were removed",
         )
-    return ChainReport(True, checked)
+    return ChainReport(True, checked, checkpoints=matched)

@@ -340,8 +340,12 @@ def import_employees(data: bytes | str, *, by: Person | None, filename: str = "e
                     people.get(item["service_manager_number"]) if item["service_manager_number"] else None
                 )
                 person.save(update_fields=["line_manager", "service_manager"])
-                if person.service_manager and person.service_manager.is_active:
-                    person.service_manager.groups.add(service_manager_group)
+                manager = person.service_manager
+                if manager and manager.is_active and not manager.groups.filter(pk=service_manager_group.pk).exists():
+                    manager.groups.add(service_manager_group)
+                    manager.__dict__.pop("roles", None)
+                    audit.record(actor=by, action="role.granted", obj=manager, after={"role": Role.SERVICE_MANAGER},
+                                 reason="Named as a service manager in the directory feed")
             for item in parsed:
                 person = people[item["employee_number"]]
                 _record_changes(
@@ -502,6 +506,29 @@ def set_roles(person: Person, roles: Iterable[str], *, by: Person | None, reason
         grant_role(person, role, by=by, reason=reason)
     for role in sorted(current - wanted):
         revoke_role(person, role, by=by, reason=reason)
+
+
+def record_sign_in(person: Person, *, address: str) -> None:
+    audit.record(actor=person, action="person.signed_in", obj=person, after={"address": address})
+
+
+def record_sign_out(person: Person, *, address: str) -> None:
+    audit.record(actor=person, action="person.signed_out", obj=person, after={"address": address})
+
+
+def record_failed_sign_in(email: str, *, address: str, reason: str) -> None:
+    """The email tried and where from, never the password. Filed against the person if the email is theirs."""
+    email = email[:254]
+    person = Person.objects.filter(email__iexact=email).first()
+    audit.record(
+        actor=f"Sign-in attempt from {address}",
+        action="person.sign_in_failed",
+        obj=person,
+        object_type="" if person else "people.person",
+        object_repr="" if person else email,
+        after={"email": email, "address": address},
+        reason=reason,
+    )
 
 
 def create_service_area(name: str, *, by: Person | None) -> ServiceArea:

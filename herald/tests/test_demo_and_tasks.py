@@ -3,7 +3,6 @@ import datetime as dt
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.db import connection
 from django_tasks_db.models import DBTaskResult
 
 from herald.audit.tasks import verify_audit_chain
@@ -48,10 +47,10 @@ def test_every_demo_sign_in_works_and_holds_its_role(client):
 def test_the_database_task_worker_runs_queued_tasks(comms_officer, system_admin):
     # given a tampered audit trail and the nightly check queued on the database backend
     from herald.audit import services as audit
+    from herald.audit.tests.tampering import tamper
 
     event = audit.record(actor=comms_officer, action="test.changed", obj=comms_officer)
-    with connection.cursor() as cursor:
-        cursor.execute("UPDATE audit_auditevent SET reason = 'x' WHERE id = %s", [event.id])
+    tamper("UPDATE audit_auditevent SET reason = 'x' WHERE id = %s", [event.id])
     result = verify_audit_chain.enqueue()
     assert DBTaskResult.objects.filter(id=result.id, status="READY").exists()
     # when a worker runs the queue

@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _manage(*args, **env):
-    full_env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SECRET_KEY", "HERALD_ENV", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE")}
+    full_env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SECRET_KEY", "HERALD_ENV", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "HERALD_AUDIT_KEY")}
     full_env.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=120
@@ -22,6 +22,7 @@ def test_production_mode_passes_the_deployment_check(tmp_path):
     result = _manage(
         "check", "--deploy", "--fail-level", "WARNING",
         HERALD_ENV="production", SECRET_KEY="k" * 20 + "x9!Qz-" * 8, ALLOWED_HOSTS="herald.council.example",
+        HERALD_AUDIT_KEY="a" * 64,
         HERALD_VAR_DIR=str(tmp_path), STATIC_ROOT=str(tmp_path / "static"),
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -32,6 +33,12 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     result = _manage("check", HERALD_ENV="production", HERALD_VAR_DIR=str(tmp_path))
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_an_audit_key(tmp_path):
+    result = _manage("check", HERALD_ENV="production", SECRET_KEY="k" * 50, HERALD_VAR_DIR=str(tmp_path))
+    assert result.returncode != 0
+    assert "HERALD_AUDIT_KEY must be set" in result.stderr
 
 
 def test_every_page_carries_a_strict_content_security_policy(client, db):
