@@ -1,18 +1,23 @@
 """Project-wide pages: sign-in, the home page of things to do, health, and the error pages."""
 
+import datetime as dt
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
 from django.db import connection
+from django.db.models import Sum
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.views.decorators.cache import never_cache
 
 from herald.access import allow_signed_in, public
 from herald.people.roles import Role
+from herald.proxies import client_address
 
 
 class SignInForm(AuthenticationForm):
@@ -70,7 +75,28 @@ class AuditedPasswordChangeForm(PasswordChangeForm):
         return person
 
 
-sign_in = public(auth_views.LoginView.as_view(form_class=SignInForm, redirect_authenticated_user=True))
+_login = auth_views.LoginView.as_view(form_class=SignInForm, redirect_authenticated_user=True)
+
+
+def _failed_sign_ins_from(address: str) -> int:
+    from axes.models import AccessAttempt
+
+    since = timezone.now() - dt.timedelta(hours=settings.AXES_COOLOFF_TIME)
+    attempts = AccessAttempt.objects.filter(ip_address=address, attempt_time__gte=since)
+    return attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
+
+
+@public
+def sign_in(request, *args, **kwargs):
+    # django-axes locks an account at one address; this also stops one address trying a few passwords
+    # against every account (password spraying).
+    if request.method == "POST":
+        limit = settings.HERALD_SIGN_IN_FAILURES_PER_ADDRESS
+        if _failed_sign_ins_from(client_address(request)) >= limit:
+            return render(request, settings.AXES_LOCKOUT_TEMPLATE, status=429)
+    return _login(request, *args, **kwargs)
+
+
 sign_out = public(auth_views.LogoutView.as_view())
 password_reset = public(
     auth_views.PasswordResetView.as_view(
