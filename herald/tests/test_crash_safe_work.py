@@ -3,13 +3,14 @@ is run again (or marked failed), and `serve` restarts a background process that 
 
 import datetime as dt
 import os
+import shutil
 import signal
 import socket
 import sqlite3
 import subprocess
 import sys
 import time
-import uuid
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -176,7 +177,9 @@ def _wait_for(condition, timeout: float = 30) -> None:
 
 def test_a_task_left_running_by_a_worker_killed_with_sigkill_is_run_again_to_the_end(tmp_path):
     # given a real database file, and a long task taken by a real worker process
-    db_path = Path(f"/tmp/herald-tasks-{uuid.uuid4().hex}.sqlite3")
+    db_dir = Path(tempfile.mkdtemp(prefix="herald-tasks-", dir="/tmp"))
+    db_path = db_dir / "herald.sqlite3"
+    worker = None
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")}
     env.update(DATABASE_URL=f"sqlite:///{db_path}", HERALD_WORKER_HEARTBEAT_SECONDS="1", HERALD_WORKER_LOST_AFTER="3",
                HERALD_VAR_DIR=str(tmp_path))
@@ -209,7 +212,10 @@ def test_a_task_left_running_by_a_worker_killed_with_sigkill_is_run_again_to_the
         manage("run_worker", "--batch", "--max-tasks", "1", "--no-startup-delay", "--no-reload")
         assert _status(db_path, task_id) == "SUCCESSFUL"
     finally:
-        db_path.unlink(missing_ok=True)
+        if worker is not None and worker.poll() is None:
+            worker.kill()
+            worker.wait()
+        shutil.rmtree(db_dir, ignore_errors=True)
 
 
 def test_the_supervisor_restarts_a_worker_that_dies_and_says_so():
