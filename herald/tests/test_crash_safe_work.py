@@ -9,8 +9,8 @@ import socket
 import sqlite3
 import subprocess
 import sys
-import time
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
