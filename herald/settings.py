@@ -174,6 +174,12 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# Behind a reverse proxy, the client's address is the right-most X-Forwarded-For hop that is not one
+# of these proxies (addresses or CIDR ranges); without them REMOTE_ADDR is the client (herald/proxies.py).
+HERALD_TRUSTED_PROXIES = env_list("HERALD_TRUSTED_PROXIES")
+AXES_CLIENT_IP_CALLABLE = "herald.proxies.client_address"
+# Password spraying tries a few passwords against many accounts: cap failures per address as well.
+HERALD_SIGN_IN_FAILURES_PER_ADDRESS = env_int("HERALD_SIGN_IN_FAILURES_PER_ADDRESS", 20)
 
 # Sessions end after an hour without activity and when the browser closes (IdleSessionMiddleware
 # pushes the expiry back at most once a minute, rather than writing the session on every request).
@@ -242,10 +248,16 @@ HERALD_MAX_POST_MEDIA = 20
 HERALD_LIVE_CHECKS_PER_WINDOW = env_int("HERALD_LIVE_CHECKS_PER_WINDOW", 30)
 HERALD_LIVE_CHECK_WINDOW_SECONDS = 10
 
-EMAIL_BACKEND = env(
+# Every email goes through the task queue (herald/mail.py): a mail server that is down delays an
+# email, retried with backoff, but never fails a page or loses the email. EMAIL_BACKEND in the
+# environment names the backend that really sends.
+EMAIL_BACKEND = "herald.mail.QueuedEmailBackend"
+HERALD_EMAIL_DELIVERY_BACKEND = env(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION else "django.core.mail.backends.console.EmailBackend",
 )
+HERALD_EMAIL_MAX_ATTEMPTS = env_int("HERALD_EMAIL_MAX_ATTEMPTS", 6)
+HERALD_EMAIL_RETRY_SECONDS = env_int("HERALD_EMAIL_RETRY_SECONDS", 60)
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER")
@@ -260,6 +272,12 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+# A task worker (`manage.py run_worker`) says it is alive every HERALD_WORKER_HEARTBEAT_SECONDS. A
+# RUNNING task whose worker has not been seen for HERALD_WORKER_LOST_AFTER seconds is put back on the
+# queue by the scheduler, at most HERALD_TASK_MAX_ATTEMPTS runs in all, then marked failed.
+HERALD_WORKER_HEARTBEAT_SECONDS = env_int("HERALD_WORKER_HEARTBEAT_SECONDS", 10)
+HERALD_WORKER_LOST_AFTER = env_int("HERALD_WORKER_LOST_AFTER", 60)
+HERALD_TASK_MAX_ATTEMPTS = env_int("HERALD_TASK_MAX_ATTEMPTS", 3)
 
 LOGGING = {
     "version": 1,
@@ -288,6 +306,7 @@ HERALD_HOME_PANELS: list[str] = [
     "herald.policies.home.panels",
     "herald.people.home.panels",
     "herald.elections.home.panels",
+    "herald.home.panels",
 ]
 # Site-wide banners (e.g. the pre-election period): callables(request) -> list of {"title","text","url","kind"}.
 HERALD_BANNERS: list[str] = ["herald.elections.home.banners", "herald.posts.home.banners"]

@@ -1,9 +1,9 @@
 """Project-wide pages: sign-in, the home page of things to do, health, and the error pages."""
 
 import copy
+import datetime as dt
 import logging
 
-from axes.helpers import get_client_ip_address
 from django import forms
 from django.conf import settings
 from django.contrib.auth import views as auth_views
@@ -11,16 +11,19 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, Pa
 from django.core.exceptions import NON_FIELD_ERRORS, RequestDataTooBig, TooManyFieldsSent
 from django.core.validators import MaxLengthValidator
 from django.db import connection
+from django.db.models import Sum
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.views.decorators.cache import never_cache
 
 from herald.access import allow_signed_in, public
 from herald.people import services as people_services
 from herald.people.roles import Role
+from herald.proxies import client_address
 
 # Far longer than any real password; keeps a pasted megabyte away from the hashers and validators.
 PASSWORD_MAX_LENGTH = 4096
@@ -38,11 +41,6 @@ def _bounded_passwords(form_class):
 
 
 security_log = logging.getLogger("herald.security")
-
-
-def client_address(request) -> str:
-    # The same address django-axes locks out, so the audit trail and the lockouts agree.
-    return get_client_ip_address(request) or request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
 class SignInForm(AuthenticationForm):
@@ -134,8 +132,29 @@ class SignOutView(auth_views.LogoutView):
         return response
 
 
-sign_in = public(SignInView.as_view())
 sign_out = public(SignOutView.as_view())
+
+_login = SignInView.as_view()
+
+
+def _failed_sign_ins_from(address: str) -> int:
+    from axes.models import AccessAttempt
+
+    since = timezone.now() - dt.timedelta(hours=settings.AXES_COOLOFF_TIME)
+    attempts = AccessAttempt.objects.filter(ip_address=address, attempt_time__gte=since)
+    return attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
+
+
+@public
+def sign_in(request, *args, **kwargs):
+    # django-axes locks an account at one address; this also stops one address trying a few passwords
+    # against every account (password spraying).
+    if request.method == "POST":
+        limit = settings.HERALD_SIGN_IN_FAILURES_PER_ADDRESS
+        if _failed_sign_ins_from(client_address(request)) >= limit:
+            return render(request, settings.AXES_LOCKOUT_TEMPLATE, status=429)
+    return _login(request, *args, **kwargs)
+
 password_reset = public(
     auth_views.PasswordResetView.as_view(
         form_class=ResetPasswordForm,

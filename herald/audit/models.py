@@ -43,7 +43,7 @@ class AuditEvent(models.Model):
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
     # Which audit key signed this event's hash (HMAC-SHA256); blank for the unkeyed SHA-256 events
-    # written before keyed hashes began. See docs/decisions/0002-keyed-audit-hashes-and-checkpoints.md.
+    # written before keyed hashes began. See docs/decisions/0003-keyed-audit-hashes-and-checkpoints.md.
     key_id = models.CharField(max_length=16, blank=True, default="")
 
     objects = AuditEventQuerySet.as_manager()

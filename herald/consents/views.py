@@ -32,6 +32,8 @@ from herald.consents.models import (
 )
 from herald.people.roles import Role
 from herald.plain_text import without_nul
+from herald.proxies import client_address
+from herald.submissions import key_for, submit_once
 
 MEDIA_READERS = MEDIA_LIBRARY_ROLES
 MEDIA_WRITERS = (Role.COMMS, Role.EDITOR)
@@ -48,7 +50,7 @@ def _posted(request, *, files: bool = False) -> tuple:
 
 
 def _client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
+    return client_address(request)
 
 
 # --- Object access: one helper per object --------------------------------------------------
@@ -297,12 +299,16 @@ def give(request, token: str):
         throttled = not services.allow_attempt("give", _client_address(request),
                                                limit=conf.get("HERALD_CONSENT_GIVE_PER_HOUR"))
         if not throttled and form.is_valid():
-            record = services.give_consent(consent_request, form.details())
-            request.session["consent_given"] = {"urn": record.urn, "email": record.email,
-                                                "expires_on": f"{record.expires_on:%-d %B %Y}"}
-            return redirect("consents:given", token=token)
+            def work():
+                record = services.give_consent(consent_request, form.details())
+                request.session["consent_given"] = {"urn": record.urn, "email": record.email,
+                                                    "expires_on": f"{record.expires_on:%-d %B %Y}"}
+                return redirect("consents:given", token=token)
+
+            return submit_once(request, f"consents:give:{consent_request.pk}", work)
     return render(request, "consents/public_give.html", {
         "form": form, "consent_request": consent_request, "throttled": throttled,
+        "submission_key": key_for(request),
         "wording": services.wording_paragraphs(consent_request),
     }, status=429 if throttled else 200)
 

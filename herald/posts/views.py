@@ -37,6 +37,7 @@ from herald.posts.forms import (
 )
 from herald.posts.models import Approval, Post, PublishingPause, Revision
 from herald.social_accounts.models import Account, Platform
+from herald.submissions import key_for, submit_once
 
 HOME = ("Home", "/")
 # The stages a stop holds: such a post cannot be approved, become ready or be recorded as published.
@@ -315,6 +316,35 @@ def overrides(request):
 # --- Writing -----------------------------------------------------------------------------------
 
 
+def _save_written(request, form, data, kind: str):
+    """Save the written post(s), and send them for approval if asked; None when the form has errors."""
+    try:
+        posts = services.write_post(
+            accounts=list(form.cleaned_data["accounts"]), texts=form.texts(),
+            scheduled_for=form.cleaned_data["scheduled_for"], media=list(form.cleaned_data["media"]),
+            video_captions=form.cleaned_data["video_captions"], kind=kind,
+            reply_to_text=form.cleaned_data.get("reply_to_text", ""),
+            reply_to_url=form.cleaned_data.get("reply_to_url", "") or "", by=request.user,
+        )
+    except ValidationError as exc:
+        _apply_errors(form, exc)
+    else:
+        if data.get("action") == "submit":
+            sent = []
+            for post in posts:
+                try:
+                    services.submit_for_approval(post, by=request.user)
+                    sent.append(post)
+                except ValidationError as exc:
+                    messages.error(request, f"{post.account.display_name}: {' '.join(exc.messages)}")
+            if sent:
+                messages.success(request, f"Sent for approval: {', '.join(p.account.display_name for p in sent)}")
+        else:
+            messages.success(request, f"Draft saved for {', '.join(p.account.display_name for p in posts)}")
+        return redirect("posts:detail", pk=posts[0].pk)
+    return None
+
+
 def _write(request, kind: str):
     accounts = services.accounts_writable_by(request.user)
     require(accounts.exists(), "You are not an editor of any active account.")
@@ -326,34 +356,13 @@ def _write(request, kind: str):
         data = fixed or data
     form = WriteForm(data, accounts=accounts, kind=kind, user=request.user, initial={"accounts": list(accounts)} if accounts.count() == 1 else None)
     if data is not None and not fixed_field and data.get("action") != "check" and form.is_valid():
-        try:
-            posts = services.write_post(
-                accounts=list(form.cleaned_data["accounts"]), texts=form.texts(),
-                scheduled_for=form.cleaned_data["scheduled_for"], media=list(form.cleaned_data["media"]),
-                video_captions=form.cleaned_data["video_captions"], kind=kind,
-                reply_to_text=form.cleaned_data.get("reply_to_text", ""),
-                reply_to_url=form.cleaned_data.get("reply_to_url", "") or "", by=request.user,
-            )
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            if data.get("action") == "submit":
-                sent = []
-                for post in posts:
-                    try:
-                        services.submit_for_approval(post, by=request.user)
-                        sent.append(post)
-                    except ValidationError as exc:
-                        messages.error(request, f"{post.account.display_name}: {' '.join(exc.messages)}")
-                if sent:
-                    messages.success(request, f"Sent for approval: {', '.join(p.account.display_name for p in sent)}")
-            else:
-                messages.success(request, f"Draft saved for {', '.join(p.account.display_name for p in posts)}")
-            return redirect("posts:detail", pk=posts[0].pk)
+        saved = submit_once(request, f"posts:write:{kind}", lambda: _save_written(request, form, data, kind))
+        if saved is not None:
+            return saved
     media = _chosen_media(form, request.user) if data is not None else []
     heading = "Write a reply" if kind == Post.Kind.REPLY else "Write a post"
     return render(request, "posts/write.html", {
-        "form": form, "kind": kind, "heading": heading,
+        "form": form, "kind": kind, "heading": heading, "submission_key": key_for(request),
         "blocks": _blocks_for(form, kind=kind, media=media, captions=_checked(form) if data else False),
         "pre_election": checking.pre_election()["pre_election"],
         "breadcrumbs": [HOME, _posts_crumb(), (heading, None)],

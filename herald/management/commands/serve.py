@@ -1,4 +1,5 @@
-"""Start Herald on one machine: the task worker in the background and the web server in front."""
+"""Start Herald on one machine: the task workers and scheduler in the background, kept running, and
+the web server in front."""
 
 import os
 import signal
@@ -9,10 +10,12 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from herald.people.demo import DEMO_PASSWORD, demo_sign_ins
+from herald.supervisor import Supervisor
 
 
 class Command(BaseCommand):
-    help = "Start the web server (gunicorn) and the background task worker, and print how to sign in."
+    help = ("Start the web server (gunicorn), the background task workers and the scheduler, restart a worker "
+            "or the scheduler that dies, and print how to sign in.")
 
     def add_arguments(self, parser):
         parser.add_argument("--host", default="127.0.0.1")
@@ -23,11 +26,11 @@ class Command(BaseCommand):
     def handle(self, *args, host: str, port: str, workers: int, task_workers: int, **options):
         python = sys.executable
         env = os.environ.copy()
-        procs = [
-            subprocess.Popen([python, "manage.py", "db_worker", "--queue-name", "*", "--interval", "1"], env=env)
-            for _ in range(task_workers)
-        ]
-        procs.append(subprocess.Popen([python, "manage.py", "run_scheduler"], env=env))
+        worker = [python, "manage.py", "run_worker", "--queue-name", "*", "--interval", "1", "--no-reload"]
+        commands = {f"task worker {n}" if task_workers > 1 else "task worker": worker for n in range(1, task_workers + 1)}
+        commands["scheduler"] = [python, "manage.py", "run_scheduler"]
+        supervisor = Supervisor(commands, say=lambda line: self.stdout.write(self.style.WARNING(line)), env=env)
+        supervisor.start()
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"Herald is running at http://{host}:{port}/"))
         self.stdout.write(f"Council: {settings.COUNCIL_NAME} (demo data). Press Ctrl+C to stop.")
@@ -44,17 +47,15 @@ class Command(BaseCommand):
             ],
             env=env,
         )
-        procs.append(web)
         try:
-            web.wait()
+            supervisor.run_while(lambda: web.poll() is None)
         except KeyboardInterrupt:
             pass
         finally:
-            for proc in procs:
-                if proc.poll() is None:
-                    proc.send_signal(signal.SIGTERM)
-            for proc in procs:
-                try:
-                    proc.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
+            if web.poll() is None:
+                web.send_signal(signal.SIGTERM)
+            supervisor.stop()
+            try:
+                web.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                web.kill()

@@ -1,0 +1,130 @@
+"""Every email Herald sends goes through the task queue.
+
+`QueuedEmailBackend` is Herald's EMAIL_BACKEND, so every `send_mail`, `mail_admins` and password-reset
+email lands here. It keeps each message as an `OutgoingEmail` row and enqueues `deliver_email`, in the
+caller's transaction: a request never waits for, or fails because of, the mail server. The task sends
+the message with the real backend (HERALD_EMAIL_DELIVERY_BACKEND), retrying with backoff; after the
+last attempt the email is marked failed and listed for the system administrators on their home page.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import logging
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
+from django.db import transaction
+from django.utils import timezone
+
+from herald.models import OutgoingEmail
+
+logger = logging.getLogger(__name__)
+
+
+class EmailDeliveryFailed(Exception):
+    """The last attempt to deliver an email failed; the email is kept, marked failed."""
+
+
+class QueuedEmailBackend(BaseEmailBackend):
+    def send_messages(self, email_messages) -> int:
+        from herald.tasks import deliver_email
+
+        queued = 0
+        for message in email_messages:
+            if not message.recipients():
+                continue
+            with transaction.atomic():
+                email = OutgoingEmail.objects.create(
+                    message=serialise(message), subject=str(message.subject)[:998],
+                    recipients=", ".join(message.recipients()),
+                )
+                deliver_email.enqueue(email.pk)
+            queued += 1
+        return queued
+
+
+def serialise(message: EmailMessage) -> dict:
+    attachments = []
+    for attachment in message.attachments:
+        if not isinstance(attachment, tuple):
+            raise ValueError("Herald queues emails with (filename, content, mimetype) attachments only.")
+        filename, content, mimetype = attachment
+        if isinstance(content, str):
+            content = content.encode()
+        attachments.append([filename, base64.b64encode(content).decode("ascii"), mimetype])
+    return {
+        "subject": str(message.subject),
+        "body": str(message.body),
+        "from_email": message.from_email,
+        "to": list(message.to),
+        "cc": list(message.cc),
+        "bcc": list(message.bcc),
+        "reply_to": list(message.reply_to),
+        "headers": dict(message.extra_headers),
+        "content_subtype": message.content_subtype,
+        "alternatives": [[str(content), mimetype] for content, mimetype in getattr(message, "alternatives", [])],
+        "attachments": attachments,
+    }
+
+
+def deserialise(data: dict) -> EmailMultiAlternatives:
+    message = EmailMultiAlternatives(
+        subject=data["subject"], body=data["body"], from_email=data["from_email"], to=data["to"],
+        cc=data["cc"], bcc=data["bcc"], reply_to=data["reply_to"], headers=data["headers"],
+        alternatives=[tuple(pair) for pair in data["alternatives"]],
+    )
+    message.content_subtype = data["content_subtype"]
+    for filename, content, mimetype in data["attachments"]:
+        message.attach(filename, base64.b64decode(content), mimetype)
+    return message
+
+
+def _delivery_connection():
+    backend = settings.HERALD_EMAIL_DELIVERY_BACKEND
+    if backend == f"{__name__}.QueuedEmailBackend":
+        raise ImproperlyConfigured("HERALD_EMAIL_DELIVERY_BACKEND must be a backend that sends, not the queue.")
+    return get_connection(backend, fail_silently=False)
+
+
+def retry_delay(attempts: int) -> dt.timedelta:
+    """Wait 1, 5, 25, 125... minutes between attempts, at most a day."""
+    return dt.timedelta(seconds=min(settings.HERALD_EMAIL_RETRY_SECONDS * 5 ** (attempts - 1), 24 * 60 * 60))
+
+
+def deliver(email_id: int) -> str:
+    """Send one queued email. The row stays locked while sending, so a re-queued task can never send
+    it twice at the same time. Returns the email's status."""
+    from herald.tasks import deliver_email
+
+    with transaction.atomic():
+        email = OutgoingEmail.objects.select_for_update().filter(pk=email_id).first()
+        if email is None or email.status != OutgoingEmail.Status.QUEUED:
+            return email.status if email else "missing"
+        email.attempts += 1
+        try:
+            with _delivery_connection() as connection:
+                connection.send_messages([deserialise(email.message)])
+        except Exception as exc:  # any failure of the mail server is worth another try
+            email.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+            if email.attempts >= settings.HERALD_EMAIL_MAX_ATTEMPTS:
+                email.status = OutgoingEmail.Status.FAILED
+            email.save(update_fields=["attempts", "last_error", "status"])
+        else:
+            email.status = OutgoingEmail.Status.SENT
+            email.sent_at = timezone.now()
+            email.save(update_fields=["attempts", "status", "sent_at"])
+            return email.status
+    if email.status == OutgoingEmail.Status.FAILED:
+        logger.error("Gave up delivering email %s to %s after %s attempts: %s",
+                     email.pk, email.recipients, email.attempts, email.last_error)
+        # Failing the task as well puts the email among the failed tasks the administrators see.
+        raise EmailDeliveryFailed(f"Email {email.pk} to {email.recipients}: {email.last_error}")
+    task = deliver_email
+    if task.get_backend().supports_defer:
+        task = task.using(run_after=timezone.now() + retry_delay(email.attempts))
+    task.enqueue(email.pk)
+    return email.status
