@@ -49,16 +49,16 @@ run: demo ## Set up and start Herald with demo data: web server and task worker
 	$(PY) manage.py serve --host $(HOST) --port $(PORT)
 
 test: install ## Run the whole test suite (unit, journey and browser tests)
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 test-fast: install ## Run the tests without the browser tests
-	$(BIN)/pytest -m "not browser"
+	$(BIN)/pytest -n auto -m "not browser"
 
 test-future: install ## Run the tests without the browser tests with the clock 550 days ahead (Debian faketime)
 	faketime -f "+550d" $(BIN)/pytest -m "not browser" -n 2 -p no:cacheprovider
 
 test-postgres: install ## Run the whole suite on PostgreSQL (DATABASE_URL, default: local server)
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/herald} $(BIN)/pytest
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/herald} $(BIN)/pytest -n auto
 
 lint: install ## Lint and check formatting, migrations and deployment settings
 	$(BIN)/ruff check .
