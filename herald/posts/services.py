@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hmac
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -563,23 +564,30 @@ def _tell_approvers(post: Post) -> None:
     )
 
 
-def approve_post(post: Post, *, by: Person, note: str = "") -> Post:
+TEXT_CHANGED_SINCE_SEEN = "The text changed since you opened this page: read the new version before you approve it"
+
+
+def approve_post(post: Post, *, by: Person, note: str = "", seen_hash: str | None = None) -> Post:
     """Approve the open tier. Nobody approves their own post; a post that blocks cannot be approved
     unless the communications team has overridden the block. When the last tier is complete the post
     is approved and waits for its time. While publishing is stopped on the account no tier can be
     approved; the refusal is audited."""
     try:
-        return _approve_post(post, by=by, note=note)
+        return _approve_post(post, by=by, note=note, seen_hash=seen_hash)
     except PublishingStopped as refusal:
         _record_refusal(refusal, by=by)
         raise
 
 
-def _approve_post(post: Post, *, by: Person, note: str) -> Post:
+def _approve_post(post: Post, *, by: Person, note: str, seen_hash: str | None) -> Post:
     with transaction.atomic():
         post = _lock(post)
         if post.status != Post.Status.AWAITING_APPROVAL:
             raise PostError("This post is not awaiting approval")
+        # From the page, an approval is of the text the approver was shown (`seen_hash`, sent with the
+        # form): if anything that would be published changed since, they must read it again.
+        if seen_hash is not None and not hmac.compare_digest(seen_hash, content_hash_of(post)):
+            raise PostError(TEXT_CHANGED_SINCE_SEEN)
         if by.pk == post.author_id:
             raise PostError("You wrote this post: someone else must approve it")
         version = current_text_version(post)

@@ -497,6 +497,7 @@ def detail(request, pk: int):
         and (post.author_id == user.pk or services.can_write_for(user, post.account)),
         "note_form": NoteForm(),
         "approve_form": ApproveForm(),
+        "text_hash": services.content_hash_of(post),
         "breadcrumbs": [HOME, _posts_crumb(), (f"Post {post.pk}", None)],
     })
 
@@ -524,7 +525,8 @@ def submit(request, pk: int):
 def approve(request, pk: int):
     form = ApproveForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
-    return _act(request, pk, lambda p: services.approve_post(p, by=request.user, note=note), "Approved")
+    seen = request.POST.get("text_hash", "")
+    return _act(request, pk, lambda p: services.approve_post(p, by=request.user, note=note, seen_hash=seen), "Approved")
 
 
 @allow(*POST_ROLES)

@@ -2,6 +2,8 @@
 sent for approval voids the approvals given for the earlier text (they stay in the record, marked as
 for an earlier version), and whoever last changed the text can never approve it."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils.html import escape
@@ -161,14 +163,14 @@ def test_an_approver_who_rewrites_a_post_on_its_page_is_told_someone_else_must_a
     assert ">Approve<" not in page
     assert "You changed this text, so someone else must approve it" in page
     # and posting the approve form anyway is refused with the same reason
-    response = client.post(reverse("posts:approve", args=[post.pk]), follow=True)
+    response = client.post(reverse("posts:approve", args=[post.pk]), {"text_hash": _shown(post)}, follow=True)
     assert "You changed this text, so someone else must approve it" in response.content.decode()
     assert fresh(post).status == Post.Status.AWAITING_APPROVAL
     # when a colleague opens it they see who wrote which version, and can approve it
     client.force_login(another_comms_officer)
     page = client.get(reverse("posts:detail", args=[post.pk])).content.decode()
     assert ">Approve<" in page
-    client.post(reverse("posts:approve", args=[post.pk]))
+    client.post(reverse("posts:approve", args=[post.pk]), {"text_hash": _shown(post)})
     assert fresh(post).status == Post.Status.APPROVED
 
 
@@ -209,3 +211,34 @@ def test_a_person_who_rewrote_a_draft_cannot_approve_it_once_sent(
     with pytest.raises(PostError, match="You changed this text"):
         services.approve_post(post, by=comms_officer)
     assert services.eligible_approvers(fresh(post)) == {another_comms_officer.pk}
+
+
+def _shown(post):
+    """The hash the post's page puts in its approve form: what the approver was shown."""
+    from herald.posts.models import Post
+    from herald.posts.services import content_hash_of
+
+    return content_hash_of(Post.objects.get(pk=post.pk))
+
+
+def test_an_approval_from_a_page_opened_before_the_text_changed_is_refused(client, editor, facebook, comms_officer):
+    # given an approver who opened the post's page and so was shown one text
+    post = submitted(editor, facebook)
+    client.force_login(comms_officer)
+    page = client.get(reverse("posts:detail", args=[post.pk])).content.decode()
+    shown = re.search(r'name="text_hash" value="([0-9a-f]{64})"', page).group(1)
+
+    # when the author changes the text before the approver clicks Approve
+    change(fresh(post), CHANGED, by=editor)
+    response = client.post(reverse("posts:approve", args=[post.pk]), {"text_hash": shown}, follow=True)
+
+    # then the approval is refused with the reason, and nothing counts for the new text
+    assert "The text changed since you opened this page" in response.content.decode()
+    assert fresh(post).status == Post.Status.AWAITING_APPROVAL
+    assert not fresh(post).approvals.filter(person=comms_officer).exists()
+
+    # and once they have read the new text, their approval goes through
+    page = client.get(reverse("posts:detail", args=[post.pk])).content.decode()
+    shown = re.search(r'name="text_hash" value="([0-9a-f]{64})"', page).group(1)
+    client.post(reverse("posts:approve", args=[post.pk]), {"text_hash": shown})
+    assert fresh(post).status == Post.Status.APPROVED
