@@ -12,7 +12,8 @@ import re
 # NUL; the bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which can
 # make a name display as something else ("Trojan Source"); and the zero-width characters (U+200B–U+200D,
 # U+2060 word joiner, U+FEFF byte order mark), which make two names that look the same differ.
-_INVISIBLE = re.compile("[\x00\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
+# The left-to-right, right-to-left and Arabic letter marks (U+200E, U+200F, U+061C) are invisible too.
+_INVISIBLE = re.compile("[\x00\u061c\u200b-\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 
 
 def strip_invisible(text: str) -> str:

@@ -27,6 +27,10 @@ def _trusted(address: str) -> bool:
     return any(ip in network for network in _networks(tuple(settings.HERALD_TRUSTED_PROXIES)))
 
 
+def is_trusted_proxy(address: str) -> bool:
+    return _trusted(address)
+
+
 def client_address(request) -> str:
     address = request.META.get("REMOTE_ADDR", "")
     if not _trusted(address):

@@ -7,6 +7,7 @@ With nothing set, Herald runs locally on SQLite under ./var with a generated sec
 
 import hashlib
 import hmac
+import ipaddress
 import os
 import secrets
 from pathlib import Path
@@ -177,6 +178,11 @@ AXES_VERBOSE = False
 # Behind a reverse proxy, the client's address is the right-most X-Forwarded-For hop that is not one
 # of these proxies (addresses or CIDR ranges); without them REMOTE_ADDR is the client (herald/proxies.py).
 HERALD_TRUSTED_PROXIES = env_list("HERALD_TRUSTED_PROXIES")
+for _proxy in HERALD_TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError as _error:
+        raise ImproperlyConfigured(f"HERALD_TRUSTED_PROXIES: {_proxy!r} is not an address or range ({_error})")
 AXES_CLIENT_IP_CALLABLE = "herald.proxies.client_address"
 # Password spraying tries a few passwords against many accounts: cap failures per address as well.
 HERALD_SIGN_IN_FAILURES_PER_ADDRESS = env_int("HERALD_SIGN_IN_FAILURES_PER_ADDRESS", 20)
@@ -263,6 +269,8 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# A mail server that accepts the connection and then hangs must not hold a task worker for ever.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Herald <herald@hinckley-bosworth.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

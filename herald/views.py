@@ -23,7 +23,8 @@ from django.views.decorators.cache import never_cache
 from herald.access import allow_signed_in, public
 from herald.people import services as people_services
 from herald.people.roles import Role
-from herald.proxies import client_address
+from herald.plain_text import strip_invisible
+from herald.proxies import client_address, is_trusted_proxy
 
 # Far longer than any real password; keeps a pasted megabyte away from the hashers and validators.
 PASSWORD_MAX_LENGTH = 4096
@@ -111,14 +112,19 @@ class SignInView(auth_views.LoginView):
         return response
 
     def form_invalid(self, form):
-        email = self.request.POST.get("username", "").strip()
-        if email:
-            if getattr(self.request, "axes_locked_out", False):
-                reason = "locked out after repeated failures"
-            elif form.has_error(NON_FIELD_ERRORS, "inactive"):
-                reason = "sign-in switched off"
-            else:
-                reason = "wrong email address or password"
+        # Only real attempts are audited (ones that reached the password check, or a lockout): a form
+        # that is merely incomplete or malformed never touched an account, and auditing it would let
+        # anyone fill the append-only trail without ever tripping a lockout.
+        email = strip_invisible(self.request.POST.get("username", "")).strip()
+        if getattr(self.request, "axes_locked_out", False):
+            reason = "locked out after repeated failures"
+        elif form.has_error(NON_FIELD_ERRORS, "inactive"):
+            reason = "sign-in switched off"
+        elif form.has_error(NON_FIELD_ERRORS, "invalid_login"):
+            reason = "wrong email address or password"
+        else:
+            reason = ""
+        if email and reason:
             people_services.record_failed_sign_in(email, address=client_address(self.request), reason=reason)
         return super().form_invalid(form)
 
@@ -151,7 +157,10 @@ def sign_in(request, *args, **kwargs):
     # against every account (password spraying).
     if request.method == "POST":
         limit = settings.HERALD_SIGN_IN_FAILURES_PER_ADDRESS
-        if _failed_sign_ins_from(client_address(request)) >= limit:
+        address = client_address(request)
+        # When the address is one of our own proxies (HERALD_TRUSTED_PROXIES left unset behind one), a
+        # cap per address would lock out everyone at once: the per-account lockout still applies.
+        if not is_trusted_proxy(address) and _failed_sign_ins_from(address) >= limit:
             return render(request, settings.AXES_LOCKOUT_TEMPLATE, status=429)
     return _login(request, *args, **kwargs)
 

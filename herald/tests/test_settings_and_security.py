@@ -173,3 +173,9 @@ def test_an_active_session_is_kept_alive_without_a_write_on_every_request(client
     session.save()
     client.get("/")
     assert Session.objects.get().expire_date > first_expiry
+
+
+def test_a_trusted_proxy_setting_that_is_not_an_address_stops_herald_at_start(tmp_path):
+    result = _manage("check", HERALD_TRUSTED_PROXIES="10.0.0.0/24,proxy.internal", HERALD_VAR_DIR=str(tmp_path))
+    assert result.returncode != 0
+    assert "HERALD_TRUSTED_PROXIES: 'proxy.internal' is not an address or range" in result.stderr

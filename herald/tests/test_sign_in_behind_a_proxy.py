@@ -72,3 +72,16 @@ def test_one_address_trying_a_password_against_many_accounts_is_stopped(behind_t
     colleague = _from("198.51.100.7")
     colleague.post("/sign-in/", {"username": employee.email, "password": PASSWORD})
     assert "_auth_user_id" in colleague.session
+
+
+def test_failures_that_only_name_the_proxy_never_lock_out_the_whole_council(behind_the_proxy, employee, settings):
+    # given a proxy that forwards no client address, so every attempt seems to come from the proxy itself
+    settings.HERALD_SIGN_IN_FAILURES_PER_ADDRESS = 3
+    for person in PersonFactory.create_batch(4):
+        _from("", via_proxy=False).post("/sign-in/", {"username": person.email, "password": "Winter2026!"},
+                                         REMOTE_ADDR=PROXY)
+    # when a colleague signs in through the same proxy
+    colleague = Client(REMOTE_ADDR=PROXY)
+    response = colleague.post("/sign-in/", {"username": employee.email, "password": PASSWORD})
+    # then the per-address cap does not lock everyone out (each account's own lockout still applies)
+    assert response.status_code == 302 and "_auth_user_id" in colleague.session

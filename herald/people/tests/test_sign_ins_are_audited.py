@@ -68,3 +68,15 @@ def test_the_service_manager_role_given_by_the_directory_feed_appears_in_the_aud
     granted = AuditEvent.objects.filter(action="role.granted", object_id=str(ruth.pk))
     assert granted.count() == 1 and granted.get().after == {"role": Role.SERVICE_MANAGER}
     assert granted.get().actor == hr_officer
+
+
+def test_a_malformed_sign_in_form_is_answered_and_writes_nothing_to_the_trail(client, db):
+    # when someone posts a name with a NUL byte, or leaves the password empty, again and again
+    for _ in range(3):
+        bad = client.post("/sign-in/", {"username": "nul\x00@council.example", "password": "x"})
+        empty = client.post("/sign-in/", {"username": "someone@council.example", "password": ""})
+        # then each gets the form back with its errors, never a server error
+        assert bad.status_code == 200 and empty.status_code == 200
+        assert "Enter your password" in empty.content.decode()
+    # and the append-only trail is not filled with attempts that never reached an account
+    assert not AuditEvent.objects.filter(action="person.sign_in_failed").exists()
