@@ -116,7 +116,10 @@ def deliver(email_id: int) -> str:
         else:
             email.status = OutgoingEmail.Status.SENT
             email.sent_at = timezone.now()
-            email.save(update_fields=["attempts", "status", "sent_at"])
+            # Once sent, the body (which may hold a password-reset link or a person's details) is not kept:
+            # the subject, recipients and time are the record.
+            email.message = {}
+            email.save(update_fields=["attempts", "status", "sent_at", "message"])
             return email.status
     if email.status == OutgoingEmail.Status.FAILED:
         logger.error("Gave up delivering email %s to %s after %s attempts: %s",
@@ -128,3 +131,15 @@ def deliver(email_id: int) -> str:
         task = task.using(run_after=timezone.now() + retry_delay(email.attempts))
     task.enqueue(email.pk)
     return email.status
+
+
+def forget_old_emails_and_form_keys(*, now: dt.datetime | None = None) -> tuple[int, int]:
+    """Delete emails sent or given up on more than HERALD_EMAIL_KEEP_DAYS ago (their failures have been
+    on the administrators' home page meanwhile) and one-time form keys older than a day."""
+    from herald.models import FormSubmission
+
+    now = now or timezone.now()
+    cutoff = now - dt.timedelta(days=settings.HERALD_EMAIL_KEEP_DAYS)
+    emails, _ = OutgoingEmail.objects.exclude(status=OutgoingEmail.Status.QUEUED).filter(queued_at__lt=cutoff).delete()
+    keys, _ = FormSubmission.objects.filter(at__lt=now - dt.timedelta(days=1)).delete()
+    return emails, keys

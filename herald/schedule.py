@@ -19,7 +19,7 @@ from herald.models import ScheduledJob
 def periodic_tasks() -> list[tuple[str, object, int]]:
     found = []
     for config in apps.get_app_configs():
-        if not config.name.startswith("herald."):
+        if config.name != "herald" and not config.name.startswith("herald."):
             continue
         try:
             module = importlib.import_module(f"{config.name}.tasks")

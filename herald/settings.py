@@ -263,6 +263,7 @@ HERALD_EMAIL_DELIVERY_BACKEND = env(
     "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION else "django.core.mail.backends.console.EmailBackend",
 )
 HERALD_EMAIL_MAX_ATTEMPTS = env_int("HERALD_EMAIL_MAX_ATTEMPTS", 6)
+HERALD_EMAIL_KEEP_DAYS = env_int("HERALD_EMAIL_KEEP_DAYS", 14)
 HERALD_EMAIL_RETRY_SECONDS = env_int("HERALD_EMAIL_RETRY_SECONDS", 60)
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
