@@ -19,7 +19,7 @@ def _networks(proxies: tuple[str, ...]) -> tuple:
     return tuple(ipaddress.ip_network(proxy, strict=False) for proxy in proxies)
 
 
-def _trusted(address: str) -> bool:
+def is_trusted_proxy(address: str) -> bool:
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:
@@ -27,13 +27,9 @@ def _trusted(address: str) -> bool:
     return any(ip in network for network in _networks(tuple(settings.HERALD_TRUSTED_PROXIES)))
 
 
-def is_trusted_proxy(address: str) -> bool:
-    return _trusted(address)
-
-
 def client_address(request) -> str:
     address = request.META.get("REMOTE_ADDR", "")
-    if not _trusted(address):
+    if not is_trusted_proxy(address):
         return address
     hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
     for hop in reversed(hops):
@@ -41,7 +37,7 @@ def client_address(request) -> str:
             ipaddress.ip_address(hop)
         except ValueError:
             return address  # a malformed hop: believe nothing beyond the last proxy
-        if not _trusted(hop):
+        if not is_trusted_proxy(hop):
             return hop
         address = hop
     return address

@@ -31,3 +31,10 @@ def tier(account, position: int, mode: str, *approvers) -> ApprovalTier:
     row = ApprovalTier.objects.create(account=account, position=position, mode=mode)
     row.approvers.set(approvers)
     return row
+
+
+def shown_hash(post: Post) -> str:
+    """The hash the post's page puts in its approve form: what an approver opening it now is shown."""
+    from herald.posts.services import content_hash_of
+
+    return content_hash_of(Post.objects.get(pk=post.pk))

@@ -13,7 +13,7 @@ from herald.consents.tests.factories import MediaAssetFactory
 from herald.posts import services
 from herald.posts.models import Approval, Post
 from herald.posts.services import PostContent, PostError
-from herald.posts.tests.factories import in_hours, tier
+from herald.posts.tests.factories import in_hours, shown_hash, tier
 
 pytestmark = pytest.mark.django_db
 
@@ -163,14 +163,14 @@ def test_an_approver_who_rewrites_a_post_on_its_page_is_told_someone_else_must_a
     assert ">Approve<" not in page
     assert "You changed this text, so someone else must approve it" in page
     # and posting the approve form anyway is refused with the same reason
-    response = client.post(reverse("posts:approve", args=[post.pk]), {"text_hash": _shown(post)}, follow=True)
+    response = client.post(reverse("posts:approve", args=[post.pk]), {"text_hash": shown_hash(post)}, follow=True)
     assert "You changed this text, so someone else must approve it" in response.content.decode()
     assert fresh(post).status == Post.Status.AWAITING_APPROVAL
     # when a colleague opens it they see who wrote which version, and can approve it
     client.force_login(another_comms_officer)
     page = client.get(reverse("posts:detail", args=[post.pk])).content.decode()
     assert ">Approve<" in page
-    client.post(reverse("posts:approve", args=[post.pk]), {"text_hash": _shown(post)})
+    client.post(reverse("posts:approve", args=[post.pk]), {"text_hash": shown_hash(post)})
     assert fresh(post).status == Post.Status.APPROVED
 
 
@@ -211,14 +211,6 @@ def test_a_person_who_rewrote_a_draft_cannot_approve_it_once_sent(
     with pytest.raises(PostError, match="You changed this text"):
         services.approve_post(post, by=comms_officer)
     assert services.eligible_approvers(fresh(post)) == {another_comms_officer.pk}
-
-
-def _shown(post):
-    """The hash the post's page puts in its approve form: what the approver was shown."""
-    from herald.posts.models import Post
-    from herald.posts.services import content_hash_of
-
-    return content_hash_of(Post.objects.get(pk=post.pk))
 
 
 def test_an_approval_from_a_page_opened_before_the_text_changed_is_refused(client, editor, facebook, comms_officer):

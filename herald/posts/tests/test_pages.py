@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from herald.posts import services
 from herald.posts.models import Post
-from herald.posts.tests.factories import in_hours
+from herald.posts.tests.factories import in_hours, shown_hash
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +68,7 @@ def test_the_author_is_not_offered_the_approve_button(client, editor, comms_offi
     services.submit_for_approval(post, by=editor)
     client.force_login(editor)
     assert ">Approve<" not in client.get(reverse("posts:detail", args=[post.pk])).content.decode()
-    response = client.post(reverse("posts:approve", args=[post.pk]), {"text_hash": _shown(post)}, follow=True)
+    response = client.post(reverse("posts:approve", args=[post.pk]), {"text_hash": shown_hash(post)}, follow=True)
     assert "someone else must approve" in response.content.decode()
     client.force_login(comms_officer)
     assert ">Approve<" in client.get(reverse("posts:detail", args=[post.pk])).content.decode()
@@ -86,11 +86,3 @@ def test_the_stop_banner_shows_to_editors_on_every_page(client, editor, comms_of
     services.stop_publishing(by=comms_officer, reason="Flooding in Hinckley town centre.")
     client.force_login(editor)
     assert "Publishing is stopped." in client.get("/").content.decode()
-
-
-def _shown(post):
-    """The hash the post's page puts in its approve form: what the approver was shown."""
-    from herald.posts.models import Post
-    from herald.posts.services import content_hash_of
-
-    return content_hash_of(Post.objects.get(pk=post.pk))

@@ -12,7 +12,7 @@ from herald.audit.models import AuditEvent
 from herald.posts import services
 from herald.posts.models import Approval, Post
 from herald.posts.services import PostContent, PublishingStopped
-from herald.posts.tests.factories import in_hours
+from herald.posts.tests.factories import in_hours, shown_hash
 
 pytestmark = pytest.mark.django_db
 
@@ -151,7 +151,7 @@ def test_an_approver_sees_why_they_cannot_approve_and_a_refused_approval_says_so
     assert 'id="publishing-stopped"' in page and "cannot be approved until the communications team releases" in page
     assert ">Approve<" not in page and ">Send back<" in page
     # when the approval is posted anyway (say from a page opened before the stop)
-    response = client.post(reverse("posts:approve", args=[post.pk]), {"note": "Fine by me", "text_hash": _shown(post)}, follow=True)
+    response = client.post(reverse("posts:approve", args=[post.pk]), {"note": "Fine by me", "text_hash": shown_hash(post)}, follow=True)
     # then it is refused with the reason in a notification banner, and nothing changed but the audit trail
     body = response.content.decode()
     assert response.redirect_chain[-1][0] == reverse("posts:detail", args=[post.pk])
@@ -205,18 +205,10 @@ def test_approving_from_the_page_works_again_once_released(client, editor, comms
     post = submitted(editor, facebook)
     pause = services.stop_publishing(by=comms_officer, reason=REASON)
     client.force_login(comms_officer)
-    client.post(reverse("posts:approve", args=[post.pk]), {"text_hash": _shown(post)})
+    client.post(reverse("posts:approve", args=[post.pk]), {"text_hash": shown_hash(post)})
     services.release_publishing(pause, by=comms_officer)
     assert ">Approve<" in client.get(reverse("posts:detail", args=[post.pk])).content.decode()
-    response = client.post(reverse("posts:approve", args=[post.pk]), {"text_hash": _shown(post)}, follow=True)
+    response = client.post(reverse("posts:approve", args=[post.pk]), {"text_hash": shown_hash(post)}, follow=True)
     assert "Approved" in response.content.decode()
     post.refresh_from_db()
     assert post.status == Post.Status.APPROVED
-
-
-def _shown(post):
-    """The hash the post's page puts in its approve form: what the approver was shown."""
-    from herald.posts.models import Post
-    from herald.posts.services import content_hash_of
-
-    return content_hash_of(Post.objects.get(pk=post.pk))
