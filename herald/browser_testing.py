@@ -95,14 +95,37 @@ def sign_in():
     return _sign_in
 
 
+def _run_axe(page, attempts: int = 3):
+    """Inject axe-core and run it once the page has finished loading.
+
+    A click that navigates returns before the next document exists; injecting then finds no
+    <head> (or the old document is torn down mid-run). Wait for the load, and start again on
+    the new document if it was swapped underneath us.
+    """
+    from playwright.sync_api import Error as PlaywrightError
+
+    for attempt in range(attempts):
+        page.wait_for_load_state("load")
+        try:
+            if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+                # Served from our own origin so the page's Content-Security-Policy stays switched on.
+                page.add_script_tag(url="/static/vendor/axe/axe.min.js")
+            return page.evaluate(
+                "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+            )
+        except PlaywrightError as error:
+            navigated = any(
+                sign in str(error)
+                for sign in ("appendChild", "Execution context was destroyed", "axe is not defined")
+            )
+            if not navigated or attempt == attempts - 1:
+                raise
+            page.wait_for_timeout(100)
+
+
 def _assert_accessible(page, *, ignore: tuple[str, ...] = ()):
     """Run axe-core on the page; fail on any serious or critical WCAG 2.2 AA violation."""
-    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        # Served from our own origin so the page's Content-Security-Policy stays switched on.
-        page.add_script_tag(url="/static/vendor/axe/axe.min.js")
-    results = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-    )
+    results = _run_axe(page)
     bad = [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
         for v in results["violations"]
