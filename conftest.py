@@ -22,9 +22,9 @@ def empty_the_audit_trail_before_the_flush(request):
     append-only triggers rightly refuse. So, for the test database only, lift them, empty the
     table and put them back before the runner flushes."""
     marker = request.node.get_closest_marker("django_db")
-    committing = (marker is not None and marker.kwargs.get("transaction")) or {
-        "live_server", "transactional_db"
-    } & set(request.fixturenames)
+    committing = (marker is not None and marker.kwargs.get("transaction")) or {"live_server", "transactional_db"} & set(
+        request.fixturenames
+    )
     if not committing:
         yield
         return
@@ -48,20 +48,27 @@ def team(service_area):
 
 @pytest.fixture
 def service_manager(team):
-    return PersonFactory(team=team, job_title="Head of Community Services", roles=[Role.SERVICE_MANAGER],
-                         email="manager@council.example")
+    return PersonFactory(
+        team=team, job_title="Head of Community Services", roles=[Role.SERVICE_MANAGER], email="manager@council.example"
+    )
 
 
 @pytest.fixture
 def employee(team, service_manager):
-    return PersonFactory(team=team, service_manager=service_manager, line_manager=service_manager,
-                         email="employee@council.example")
+    return PersonFactory(
+        team=team, service_manager=service_manager, line_manager=service_manager, email="employee@council.example"
+    )
 
 
 @pytest.fixture
 def editor(team, service_manager):
-    return PersonFactory(team=team, service_manager=service_manager, roles=[Role.EDITOR], is_trained_editor=True,
-                         email="editor@council.example")
+    return PersonFactory(
+        team=team,
+        service_manager=service_manager,
+        roles=[Role.EDITOR],
+        is_trained_editor=True,
+        email="editor@council.example",
+    )
 
 
 @pytest.fixture
@@ -86,8 +93,9 @@ def dpo(db):
 
 @pytest.fixture
 def monitoring_officer(db):
-    return PersonFactory(roles=[Role.MONITORING_OFFICER], job_title="Monitoring Officer",
-                         email="monitoring@council.example")
+    return PersonFactory(
+        roles=[Role.MONITORING_OFFICER], job_title="Monitoring Officer", email="monitoring@council.example"
+    )
 
 
 @pytest.fixture
@@ -102,13 +110,27 @@ def councillor(db):
 
 @pytest.fixture
 def restricted_post_holder(team, service_manager):
-    return PersonFactory(team=team, service_manager=service_manager,
-                         political_restriction=Person.Restriction.SENSITIVE, email="restricted@council.example")
+    return PersonFactory(
+        team=team,
+        service_manager=service_manager,
+        political_restriction=Person.Restriction.SENSITIVE,
+        email="restricted@council.example",
+    )
 
 
 @pytest.fixture
-def cast(employee, councillor, editor, service_manager, comms_officer, hr_officer, ict_officer, dpo,
-         monitoring_officer, system_admin):
+def cast(
+    employee,
+    councillor,
+    editor,
+    service_manager,
+    comms_officer,
+    hr_officer,
+    ict_officer,
+    dpo,
+    monitoring_officer,
+    system_admin,
+):
     """One person per role, keyed by role."""
     return {
         Role.EMPLOYEE: employee,

@@ -76,15 +76,26 @@ NAMES = ["Sarah Jones", "Cllr Bray", "Amanda Wright", "Mr Patel", "Dr Green", "S
 EXTRAS = [
     lambda r: f"Call {r.choice(['01455', '07911', '0116', '020'])} {r.randint(100000, 999999)}.",
     lambda r: f"Email {r.choice(['jo', 'info', 'parks'])}@{r.choice(['example.com', 'hinckley-bosworth.gov.uk'])}",
-    lambda r: f"{r.randint(1, 99)} {r.choice(['Acacia Avenue', 'Rugby Road', 'Station Lane'])} LE10 {r.randint(1, 9)}AB",
+    lambda r: (
+        f"{r.randint(1, 99)} {r.choice(['Acacia Avenue', 'Rugby Road', 'Station Lane'])} LE10 {r.randint(1, 9)}AB"
+    ),
     lambda r: f"Ref HR-{r.randint(100, 9999)}",
     lambda r: f"{r.randint(1, 28)} March {r.randint(2024, 2027)}",
     lambda r: f"{r.choice(NAMES)} {r.choice(['says', 'opened', 'visited', 'thanked'])} the {r.choice(WORDS)}",
     lambda r: "#" + r.choice(["BinDay", "hinckleyhub", "ParksWeek", "Burbage", "recyclingweek"]),
     lambda r: r.choice(["😀", "👍🏽", "🎉🎉", "🌳", "❤️"]),
     lambda r: "https://www.hinckley-bosworth.gov.uk/" + r.choice(WORDS),
-    lambda r: r.choice(["URGENT ROAD CLOSURE TODAY", "f*ck sake", "sh1t service", "you are useless idiots",
-                        "Vote Labour on Thursday", "the accused appeared in court", "strictly confidential"]),
+    lambda r: r.choice(
+        [
+            "URGENT ROAD CLOSURE TODAY",
+            "f*ck sake",
+            "sh1t service",
+            "you are useless idiots",
+            "Vote Labour on Thursday",
+            "the accused appeared in court",
+            "strictly confidential",
+        ]
+    ),
 ]
 
 
@@ -126,7 +137,10 @@ def context() -> Context:
         role="editor",
         pre_election=True,
         councillors=tuple(Councillor(f"Member{i} Surname{i}", "Independent", f"Ward{i % 15}") for i in range(32))
-        + (Councillor("Stuart Bray", "Liberal Democrat", "Burbage"), Councillor("Amanda Wright", "Conservative", "Barwell")),
+        + (
+            Councillor("Stuart Bray", "Liberal Democrat", "Burbage"),
+            Councillor("Amanda Wright", "Conservative", "Barwell"),
+        ),
         allowed_contacts=AllowedContacts(phones=("01455 238141",), email_domains=("hinckley-bosworth.gov.uk",)),
     )
 
@@ -313,7 +327,9 @@ def main() -> None:
     for text in sample:
         engine.analyze(text=text, language="en")
     presidio_rate = len(sample) / (time.perf_counter() - started)
-    print(f"presidio analyzer ({', '.join(used)}; blank spaCy 'en'): {presidio_rate:,.0f} posts/s on {len(sample)} posts")
+    print(
+        f"presidio analyzer ({', '.join(used)}; blank spaCy 'en'): {presidio_rate:,.0f} posts/s on {len(sample)} posts"
+    )
     print(f"herald.checks full rule set (one check() per post) vs presidio PII only: {ours / presidio_rate:.2f}x")
 
 

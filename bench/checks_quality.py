@@ -77,7 +77,9 @@ def davidson(folder: Path) -> None:
     by_class: dict[tuple[str, str], list[tuple[bool, bool]]] = defaultdict(list)
     for index, row in enumerate(csv.DictReader(path.open(encoding="utf-8"))):
         actual = row["class"] in ("0", "1")
-        found = [f for f in check(Draft(text=row["tweet"], kind="comment"), context).findings if f.category == "offensive"]
+        found = [
+            f for f in check(Draft(text=row["tweet"], kind="comment"), context).findings if f.category == "offensive"
+        ]
         flagged = bool(found)
         by_rules = any(f.rule != "offensive-model" for f in found)
         pairs.append((actual, flagged))
@@ -109,33 +111,57 @@ def presidio(folder: Path, name: str = "synth_dataset_v2.json") -> None:
     on_other: dict[str, int] = defaultdict(int)
     for item in json.loads(path.read_text(encoding="utf-8")):
         text = item["full_text"]
-        findings = [f for f in check(Draft(text=text, kind="comment"), context).findings if f.category == "personal_data"]
+        findings = [
+            f for f in check(Draft(text=text, kind="comment"), context).findings if f.category == "personal_data"
+        ]
         spans = [s for s in item["spans"] if s["entity_type"] in HERALD_PII]
         pairs.append((bool(spans), bool(findings)))
         for f in findings:
             per_rule[f.rule] += 1
             # a finding that overlaps no labelled span of a type Herald looks for
-            if f.start is not None and not any(f.start < s["end_position"] and s["start_position"] < f.end for s in spans):
+            if f.start is not None and not any(
+                f.start < s["end_position"] and s["start_position"] < f.end for s in spans
+            ):
                 false_alarms[f.rule] += 1
                 # ...but lies on a span of a type not counted here (a date of birth labelled DATE_TIME, a ZIP_CODE)
                 if any(f.start < s["end_position"] and s["start_position"] < f.end for s in item["spans"]):
                     on_other[f.rule] += 1
         for span in item["spans"]:
             if span["entity_type"] in HERALD_PII | REPORTED_ONLY:
-                hit = any(f.start is not None and f.start < span["end_position"] and span["start_position"] < f.end for f in findings)
+                hit = any(
+                    f.start is not None and f.start < span["end_position"] and span["start_position"] < f.end
+                    for f in findings
+                )
                 per_type[span["entity_type"]].append((True, hit))
     print(f"presidio-research {name} (personal_data, text level; US/international in flavour):")
     score("personal_data", pairs)
     for entity, rows in sorted(per_type.items()):
-        flag = "" if entity in HERALD_PII else " (only dates of birth)" if entity == "DATE_TIME" else " (not looked for)"
+        flag = (
+            "" if entity in HERALD_PII else " (only dates of birth)" if entity == "DATE_TIME" else " (not looked for)"
+        )
         recall = sum(p for _, p in rows) / len(rows)
         print(f"    span recall {entity + flag:30} n={len(rows):5}  recall={recall:.3f}")
-    print("    findings per rule (of which overlap no labelled span of those types; of those, on a span of another type): "
-          + ", ".join(f"{r} {n} ({false_alarms[r]}; {on_other[r]})" for r, n in sorted(per_rule.items())))
+    print(
+        "    findings per rule (of which overlap no labelled span of those types; of those, on a span of another type): "
+        + ", ".join(f"{r} {n} ({false_alarms[r]}; {on_other[r]})" for r, n in sorted(per_rule.items()))
+    )
 
 
 FIRST = ["Amy", "Ben", "Chloe", "Dev", "Ella", "Farhan", "Grace", "Harry", "Isla", "Jack"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 STREETS = ["Station", "Church", "Mill", "Oak", "Victoria", "Albert", "Queens", "Manor", "Park View", "Bosworth"]
 TYPES = ["Road", "Street", "Lane", "Avenue", "Close", "Drive", "Crescent", "Way"]
 SURNAMES_AS_STREETS = ["Kessler", "Okafor", "Lindqvist", "Moreau", "Haddad"]
@@ -145,8 +171,12 @@ LAST = ["Patel", "Smith", "Jones", "Khan", "Taylor", "Brown", "Wilson", "Evans",
 
 def uk_set(rng: random.Random) -> list[tuple[str, str, bool, Context]]:
     official = Context(
-        account="official", pre_election=True, councillors=[Councillor("Stuart Bray", "Liberal Democrat")],
-        allowed_contacts=AllowedContacts(phones=("01455 238141",), addresses=("Hinckley Hub, Rugby Road, Hinckley LE10 0FR",)),
+        account="official",
+        pre_election=True,
+        councillors=[Councillor("Stuart Bray", "Liberal Democrat")],
+        allowed_contacts=AllowedContacts(
+            phones=("01455 238141",), addresses=("Hinckley Hub, Rugby Road, Hinckley LE10 0FR",)
+        ),
     )
     x = random.Random(rng.getstate()[1][0] + 1)  # seeded from the main generator without drawing from it
     rows: list[tuple[str, str, bool, Context]] = []
@@ -155,48 +185,155 @@ def uk_set(rng: random.Random) -> list[tuple[str, str, bool, Context]]:
         mobile = f"07{rng.randint(100, 999)} {rng.randint(100000, 999999)}"
         positives = [
             ("personal_data", f"Contact {name} on {mobile} about the lost dog"),
-            ("personal_data", f"Ring +44 7{rng.randint(100, 999)} {rng.randint(100, 999)} {rng.randint(100, 999)} after 6"),
+            (
+                "personal_data",
+                f"Ring +44 7{rng.randint(100, 999)} {rng.randint(100, 999)} {rng.randint(100, 999)} after 6",
+            ),
             ("personal_data", f"Email {name.split()[0].lower()}.{rng.randint(1, 99)}@gmail.com for tickets"),
             ("personal_data", f"NI number QQ {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} C"),
-            ("personal_data", f"{name} lives at {rng.randint(1, 200)} Station Road, Hinckley LE10 {rng.randint(1, 9)}AB"),
+            (
+                "personal_data",
+                f"{name} lives at {rng.randint(1, 200)} Station Road, Hinckley LE10 {rng.randint(1, 9)}AB",
+            ),
             ("personal_data", f"{name}, DOB {rng.randint(1, 28)}/{rng.randint(1, 12)}/{rng.randint(1940, 2005)}"),
             # formats added in the second recall round (their own generator, so the draws above are unchanged)
-            ("personal_data", f"{name} was born on the {x.randint(1, 28)}th of {x.choice(MONTHS)} {x.randint(1940, 2005)}"),
-            ("personal_data", f"Please tell me your date of birth. It's {x.randint(1, 28)} {x.choice(MONTHS)[:3]} {x.randint(1940, 2005)}"),
-            ("personal_data", f"NI: {x.choice(['QQ', 'AB', 'JK'])} {x.randint(100, 999)} {x.randint(100, 999)} {x.choice('ABCD')}"),
-            ("personal_data", f"Send it to Flat {x.randint(1, 30)}, {x.randint(1, 200)} {x.choice(STREETS)} {x.choice(TYPES)}, Hinckley"),
-            ("personal_data", f"{name}\n{x.randint(1, 200)} {x.choice(STREETS)} {x.choice(TYPES)}\nApt {x.randint(1, 99)}\nLeicester\nLE{x.randint(1, 19)} {x.randint(1, 9)}AB"),
+            (
+                "personal_data",
+                f"{name} was born on the {x.randint(1, 28)}th of {x.choice(MONTHS)} {x.randint(1940, 2005)}",
+            ),
+            (
+                "personal_data",
+                f"Please tell me your date of birth. It's {x.randint(1, 28)} {x.choice(MONTHS)[:3]} {x.randint(1940, 2005)}",
+            ),
+            (
+                "personal_data",
+                f"NI: {x.choice(['QQ', 'AB', 'JK'])} {x.randint(100, 999)} {x.randint(100, 999)} {x.choice('ABCD')}",
+            ),
+            (
+                "personal_data",
+                f"Send it to Flat {x.randint(1, 30)}, {x.randint(1, 200)} {x.choice(STREETS)} {x.choice(TYPES)}, Hinckley",
+            ),
+            (
+                "personal_data",
+                f"{name}\n{x.randint(1, 200)} {x.choice(STREETS)} {x.choice(TYPES)}\nApt {x.randint(1, 99)}\nLeicester\nLE{x.randint(1, 19)} {x.randint(1, 9)}AB",
+            ),
             ("personal_data", f"I live at {x.randint(1, 200)} {x.choice(STREETS).lower()} {x.choice(TYPES).lower()}"),
             ("personal_data", f"Write to PO Box {x.randint(10, 9999)}, Leicester LE1 {x.randint(1, 9)}ZZ"),
-            ("personal_data", f"Her address: {x.choice(STREETS).split()[0]}strasse {x.randint(1, 99)}, {x.randint(10000, 99999)} Berlin"),
-            ("personal_data", f"Lives at {x.randint(1000, 99999)} {x.choice(SURNAMES_AS_STREETS)} {x.choice(US_TYPES)}, Apt. {x.randint(1, 999)}"),
-            ("political", rng.choice(["Vote Labour on Thursday!", "Re-elect Cllr Bray", "Out canvassing with our candidate",
-                                      "The Tories want to close the library", "Stuart Bray says the plan is a disaster"])),
+            (
+                "personal_data",
+                f"Her address: {x.choice(STREETS).split()[0]}strasse {x.randint(1, 99)}, {x.randint(10000, 99999)} Berlin",
+            ),
+            (
+                "personal_data",
+                f"Lives at {x.randint(1000, 99999)} {x.choice(SURNAMES_AS_STREETS)} {x.choice(US_TYPES)}, Apt. {x.randint(1, 999)}",
+            ),
+            (
+                "political",
+                rng.choice(
+                    [
+                        "Vote Labour on Thursday!",
+                        "Re-elect Cllr Bray",
+                        "Out canvassing with our candidate",
+                        "The Tories want to close the library",
+                        "Stuart Bray says the plan is a disaster",
+                    ]
+                ),
+            ),
             ("defamation", f"{name} is a liar and a fraud"),
             ("defamation", f"{name} has been charged with theft and we all know he did it"),
-            ("offensive", rng.choice(["what a load of shit", "f*ck the council", "you are a useless idiot",
-                                      "I know where you live", "go back to your own country", "sh1t service again"])),
-            ("confidentiality", rng.choice(["CONFIDENTIAL: draft budget figures", "Appendix is exempt under Schedule 12A",
-                                            "Not for publication until Cabinet", "Part II item on the depot sale"])),
+            (
+                "offensive",
+                rng.choice(
+                    [
+                        "what a load of shit",
+                        "f*ck the council",
+                        "you are a useless idiot",
+                        "I know where you live",
+                        "go back to your own country",
+                        "sh1t service again",
+                    ]
+                ),
+            ),
+            (
+                "confidentiality",
+                rng.choice(
+                    [
+                        "CONFIDENTIAL: draft budget figures",
+                        "Appendix is exempt under Schedule 12A",
+                        "Not for publication until Cabinet",
+                        "Part II item on the depot sale",
+                    ]
+                ),
+            ),
         ]
         traps = [
             ("personal_data", f"Call the council on 01455 238141 or visit {rng.randint(2020, 2026)} events page"),
-            ("personal_data", f"The budget is £{rng.randint(1, 9)},{rng.randint(100, 999)},{rng.randint(100, 999)} for 2026/27"),
-            ("personal_data", f"Join our {x.randint(2, 10)} Mile Walk on {x.choice(MONTHS)} {x.randint(1, 28)}, Hinckley"),
-            ("personal_data", f"Phase {x.randint(1, 5)} Unit {x.randint(1, 20)} opens in {x.choice(MONTHS)} {x.randint(2025, 2027)}"),
+            (
+                "personal_data",
+                f"The budget is £{rng.randint(1, 9)},{rng.randint(100, 999)},{rng.randint(100, 999)} for 2026/27",
+            ),
+            (
+                "personal_data",
+                f"Join our {x.randint(2, 10)} Mile Walk on {x.choice(MONTHS)} {x.randint(1, 28)}, Hinckley",
+            ),
+            (
+                "personal_data",
+                f"Phase {x.randint(1, 5)} Unit {x.randint(1, 20)} opens in {x.choice(MONTHS)} {x.randint(2025, 2027)}",
+            ),
             ("personal_data", f"Proof of date of birth is needed. Apply by {x.randint(1, 28)}/{x.randint(1, 12)}/2026"),
-            ("personal_data", f"Happy {x.randint(18, 100)}th birthday! The party is on {x.randint(1, 28)} {x.choice(MONTHS)} 2026 at 7pm"),
-            ("personal_data", f"Visit us at Hinckley Hub, Rugby Road, Hinckley LE10 0FR, open 9am to {x.randint(4, 6)}pm"),
+            (
+                "personal_data",
+                f"Happy {x.randint(18, 100)}th birthday! The party is on {x.randint(1, 28)} {x.choice(MONTHS)} 2026 at 7pm",
+            ),
+            (
+                "personal_data",
+                f"Visit us at Hinckley Hub, Rugby Road, Hinckley LE10 0FR, open 9am to {x.randint(4, 6)}pm",
+            ),
             ("personal_data", f"In {x.randint(2019, 2025)} Olympic Park hosted {x.randint(2, 9)} events"),
             ("personal_data", f"Top {x.randint(3, 10)} Country Parks, Leicester {x.randint(2024, 2026)} guide"),
-            ("political", rng.choice(["Register to vote by 16 April.", "Polling stations open 7am to 10pm.",
-                                      "Apply for a postal vote by 5pm on 17 April.", "The notice of election is published."])),
-            ("defamation", rng.choice(["Report fraud to Action Fraud.", "Beware of scam calls this winter.",
-                                       "A man has been charged with theft, police said."])),
-            ("offensive", rng.choice(["Welcome to Scunthorpe", "Class assessments start Monday", "We will beat our target",
-                                      "Cocktail night at the museum", "Dick Whittington panto tickets on sale"])),
-            ("confidentiality", rng.choice(["Call our confidential helpline", "Your details are kept confidential",
-                                            "Part 2 of the consultation opens"])),
+            (
+                "political",
+                rng.choice(
+                    [
+                        "Register to vote by 16 April.",
+                        "Polling stations open 7am to 10pm.",
+                        "Apply for a postal vote by 5pm on 17 April.",
+                        "The notice of election is published.",
+                    ]
+                ),
+            ),
+            (
+                "defamation",
+                rng.choice(
+                    [
+                        "Report fraud to Action Fraud.",
+                        "Beware of scam calls this winter.",
+                        "A man has been charged with theft, police said.",
+                    ]
+                ),
+            ),
+            (
+                "offensive",
+                rng.choice(
+                    [
+                        "Welcome to Scunthorpe",
+                        "Class assessments start Monday",
+                        "We will beat our target",
+                        "Cocktail night at the museum",
+                        "Dick Whittington panto tickets on sale",
+                    ]
+                ),
+            ),
+            (
+                "confidentiality",
+                rng.choice(
+                    [
+                        "Call our confidential helpline",
+                        "Your details are kept confidential",
+                        "Part 2 of the consultation opens",
+                    ]
+                ),
+            ),
         ]
         rows += [(c, t, True, official) for c, t in positives] + [(c, t, False, official) for c, t in traps]
     return rows
@@ -217,7 +354,9 @@ _COMMENT_CONTEXT = Context(account="official")
 
 def offensive_flagged(text: str) -> bool:
     """Whether an incoming comment on an official page gets an offensive finding stronger than mild-profanity."""
-    found = {f.rule for f in check(Draft(text=text, kind="comment"), _COMMENT_CONTEXT).findings if f.category == "offensive"}
+    found = {
+        f.rule for f in check(Draft(text=text, kind="comment"), _COMMENT_CONTEXT).findings if f.category == "offensive"
+    }
     return bool(found - {"mild-profanity"})
 
 
@@ -294,9 +433,13 @@ def blind_pii() -> None:
         halves["all"].append(pair)
         halves["half A (used to improve the rules)" if index % 2 == 0 else "half B (held out)"].append(pair)
         for span in labelled:
-            spans[span["type"]].append(any(f.start is not None and f.start < span["end"] and span["start"] < f.end for f in found))
+            spans[span["type"]].append(
+                any(f.start is not None and f.start < span["end"] and span["start"] < f.end for f in found)
+            )
         outside += sum(
-            1 for f in found if f.start is not None and not any(f.start < s["end"] and s["start"] < f.end for s in labelled)
+            1
+            for f in found
+            if f.start is not None and not any(f.start < s["end"] and s["start"] < f.end for s in labelled)
         )
     for name, pairs in halves.items():
         score(name, pairs)

@@ -69,8 +69,10 @@ THINK_SECONDS = (0.25, 0.80)
 
 def machine(when: str) -> str:
     one, five, fifteen = os.getloadavg()
-    return (f"machine ({when}): {os.cpu_count()} cores ({platform.machine()}), Python {platform.python_version()}, "
-            f"{platform.system()} {platform.release()}, load average {one:.2f} {five:.2f} {fifteen:.2f}")
+    return (
+        f"machine ({when}): {os.cpu_count()} cores ({platform.machine()}), Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}, load average {one:.2f} {five:.2f} {fifteen:.2f}"
+    )
 
 
 def summary(name: str, timings: list[float], wall: float, errors: list[str], extra: str = "") -> str:
@@ -81,10 +83,12 @@ def summary(name: str, timings: list[float], wall: float, errors: list[str], ext
     def pct(p: float) -> float:
         return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
-    return (f"{name}: {len(ordered)} live checks, {len(errors)} errors, wall {wall:.1f} s, "
-            f"{len(ordered) / wall:.1f} requests/s{extra}\n"
-            f"  latency ms: p50 {statistics.median(ordered):.1f}, p95 {pct(95):.1f}, p99 {pct(99):.1f}, "
-            f"max {ordered[-1]:.1f}")
+    return (
+        f"{name}: {len(ordered)} live checks, {len(errors)} errors, wall {wall:.1f} s, "
+        f"{len(ordered) / wall:.1f} requests/s{extra}\n"
+        f"  latency ms: p50 {statistics.median(ordered):.1f}, p95 {pct(95):.1f}, p99 {pct(99):.1f}, "
+        f"max {ordered[-1]:.1f}"
+    )
 
 
 def text_for(step: int, index: int) -> str:
@@ -118,15 +122,24 @@ def build_database(workdir: Path, editors: int) -> dict:
     accounts = [next(a for a in accounts if a.platform == p) for p in ("facebook", "x")]
     people = []
     for n in range(editors):
-        person = PersonFactory(email=f"bench-editor-{n}@council.example", roles=[Role.EDITOR],
-                               is_trained_editor=True, password=DEMO_PASSWORD)
+        person = PersonFactory(
+            email=f"bench-editor-{n}@council.example",
+            roles=[Role.EDITOR],
+            is_trained_editor=True,
+            password=DEMO_PASSWORD,
+        )
         for account in accounts:
             AccountEditor.objects.get_or_create(account=account, person=person, removed_at=None)
         people.append(person)
     media = [str(pk) for pk in MediaAsset.objects.order_by("pk").values_list("pk", flat=True)[:2]]
     seconds = time.perf_counter() - started
-    setup = {"people": people, "emails": [p.email for p in people], "accounts": [(a.pk, a.platform) for a in accounts],
-             "media": media, "seconds": seconds}
+    setup = {
+        "people": people,
+        "emails": [p.email for p in people],
+        "accounts": [(a.pk, a.platform) for a in accounts],
+        "media": media,
+        "seconds": seconds,
+    }
     connection.close()
     return setup
 
@@ -166,19 +179,34 @@ class Server:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         env = dict(os.environ)
-        env.update({
-            "HERALD_VAR_DIR": str(workdir),
-            "HERALD_ENV": "local",
-            "DEBUG": "0",
-            "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "DJANGO_SETTINGS_MODULE": "herald.settings",
-            "PYTHONPATH": str(ROOT),
-        })
+        env.update(
+            {
+                "HERALD_VAR_DIR": str(workdir),
+                "HERALD_ENV": "local",
+                "DEBUG": "0",
+                "ALLOWED_HOSTS": "127.0.0.1,localhost",
+                "DJANGO_SETTINGS_MODULE": "herald.settings",
+                "PYTHONPATH": str(ROOT),
+            }
+        )
         env.pop("DATABASE_URL", None)
         self.command = [
-            sys.executable, "-m", "gunicorn", "herald.wsgi:application", "--bind", f"127.0.0.1:{self.port}",
-            "--workers", str(workers), "--threads", str(threads), "--chdir", str(ROOT),
-            "--log-level", "warning", "--graceful-timeout", "5",
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "herald.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "--workers",
+            str(workers),
+            "--threads",
+            str(threads),
+            "--chdir",
+            str(ROOT),
+            "--log-level",
+            "warning",
+            "--graceful-timeout",
+            "5",
         ]
         self.log = open(workdir / "gunicorn.log", "w")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(self.command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
@@ -227,8 +255,11 @@ class Editor:
         page = self.session.get(f"{base}/sign-in/", timeout=30)
         token = self._token(page.text)
         response = self.session.post(
-            f"{base}/sign-in/", data={"csrfmiddlewaretoken": token, "username": email, "password": DEMO_PASSWORD},
-            headers={"Referer": f"{base}/sign-in/"}, timeout=30, allow_redirects=False,
+            f"{base}/sign-in/",
+            data={"csrfmiddlewaretoken": token, "username": email, "password": DEMO_PASSWORD},
+            headers={"Referer": f"{base}/sign-in/"},
+            timeout=30,
+            allow_redirects=False,
         )
         if response.status_code != 302:
             raise RuntimeError(f"sign-in for {email} answered {response.status_code}")
@@ -245,14 +276,20 @@ class Editor:
         return found.group(1)
 
     def check(self, step: int) -> tuple[float, str | None]:
-        data = {"csrfmiddlewaretoken": self.csrf, "field": self.field, self.field: text_for(step, self.index),
-                "kind": "post"}
+        data = {
+            "csrfmiddlewaretoken": self.csrf,
+            "field": self.field,
+            self.field: text_for(step, self.index),
+            "kind": "post",
+        }
         if self.media and step % 3 == 0:
             data["media"] = self.media
         begin = time.perf_counter()
         try:
             response = self.session.post(
-                f"{self.base}/posts/check/", data=data, timeout=30,
+                f"{self.base}/posts/check/",
+                data=data,
+                timeout=30,
                 headers={"HX-Request": "true", "X-CSRFToken": self.csrf, "Referer": f"{self.base}/posts/write/"},
             )
             body = response.content  # read it all, as the browser does before swapping it in
@@ -264,8 +301,15 @@ class Editor:
         return elapsed, None
 
 
-def run_phase(editors: list[Editor], *, requests_each: int, think: tuple[float, float] | None,
-              duration: float, first_step: int, seed: int) -> tuple[list[float], float, list[str]]:
+def run_phase(
+    editors: list[Editor],
+    *,
+    requests_each: int,
+    think: tuple[float, float] | None,
+    duration: float,
+    first_step: int,
+    seed: int,
+) -> tuple[list[float], float, list[str]]:
     timings: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
@@ -300,7 +344,9 @@ def run_phase(editors: list[Editor], *, requests_each: int, think: tuple[float, 
 
 def over_http(args, workdir: Path) -> None:
     setup = build_database(workdir, args.editors)
-    print(f"database: SQLite in {workdir} (migrate + seed_demo + {args.editors} editors {setup['seconds']:.1f} s, excluded)")
+    print(
+        f"database: SQLite in {workdir} (migrate + seed_demo + {args.editors} editors {setup['seconds']:.1f} s, excluded)"
+    )
     server = Server(workdir, workers=args.workers, threads=args.threads)
     try:
         server.wait_ready()
@@ -311,32 +357,57 @@ def over_http(args, workdir: Path) -> None:
             editors.append(Editor(server.base, email, index, platform_name, setup["media"]))
         print(f"signed in: {len(editors)} editors over HTTP, each with its own cookie jar")
 
-        warm, _, warm_errors = run_phase(editors, requests_each=2, think=None, duration=60, first_step=0, seed=args.seed)
+        warm, _, warm_errors = run_phase(
+            editors, requests_each=2, think=None, duration=60, first_step=0, seed=args.seed
+        )
         print(f"warm-up (excluded): {len(warm)} live checks, {len(warm_errors)} errors")
 
         cpu_before = server.cpu_seconds()
-        paced, wall, errors = run_phase(editors, requests_each=args.requests, think=THINK_SECONDS,
-                                        duration=args.duration, first_step=2, seed=args.seed)
+        paced, wall, errors = run_phase(
+            editors,
+            requests_each=args.requests,
+            think=THINK_SECONDS,
+            duration=args.duration,
+            first_step=2,
+            seed=args.seed,
+        )
         cpu_after = server.cpu_seconds()
         extra = ""
         if cpu_before is not None and cpu_after is not None and paced:
             extra = f", server CPU {(cpu_after - cpu_before) / len(paced) * 1000:.1f} ms per request"
-        print(summary(f"(a) paced, {args.editors} editors pausing "
-                      f"{THINK_SECONDS[0] * 1000:.0f}-{THINK_SECONDS[1] * 1000:.0f} ms before each check "
-                      f"(headline)", paced, wall, errors, extra))
+        print(
+            summary(
+                f"(a) paced, {args.editors} editors pausing "
+                f"{THINK_SECONDS[0] * 1000:.0f}-{THINK_SECONDS[1] * 1000:.0f} ms before each check "
+                f"(headline)",
+                paced,
+                wall,
+                errors,
+                extra,
+            )
+        )
         if errors:
             print("  errors:", errors[:5])
 
         if args.stress_requests:
             cpu_before = server.cpu_seconds()
-            stress, wall, errors = run_phase(editors, requests_each=args.stress_requests, think=None,
-                                             duration=args.duration, first_step=2 + args.requests, seed=args.seed)
+            stress, wall, errors = run_phase(
+                editors,
+                requests_each=args.stress_requests,
+                think=None,
+                duration=args.duration,
+                first_step=2 + args.requests,
+                seed=args.seed,
+            )
             cpu_after = server.cpu_seconds()
             extra = ""
             if cpu_before is not None and cpu_after is not None and stress:
                 extra = f", server CPU {(cpu_after - cpu_before) / len(stress) * 1000:.1f} ms per request"
-            print(summary(f"(b) saturated stress, {args.editors} editors back to back, no pause",
-                          stress, wall, errors, extra))
+            print(
+                summary(
+                    f"(b) saturated stress, {args.editors} editors back to back, no pause", stress, wall, errors, extra
+                )
+            )
             if errors:
                 print("  errors:", errors[:5])
     finally:
@@ -350,7 +421,9 @@ def in_process(args, workdir: Path) -> None:
     from django.conf import settings
 
     setup = build_database(workdir, args.editors)
-    print(f"database: SQLite in {workdir} (migrate + seed_demo + {args.editors} editors {setup['seconds']:.1f} s, excluded)")
+    print(
+        f"database: SQLite in {workdir} (migrate + seed_demo + {args.editors} editors {setup['seconds']:.1f} s, excluded)"
+    )
     settings.ALLOWED_HOSTS = ["*"]
     from django.test import Client
     from django.test.utils import setup_test_environment
@@ -395,8 +468,15 @@ def in_process(args, workdir: Path) -> None:
         thread.join()
     wall = time.perf_counter() - wall
     cpu = time.process_time() - cpu
-    print(summary(f"in-process test client, {args.editors} threads back to back, one process",
-                  timings, wall, errors, f", process CPU {cpu / max(1, len(timings)) * 1000:.1f} ms per request"))
+    print(
+        summary(
+            f"in-process test client, {args.editors} threads back to back, one process",
+            timings,
+            wall,
+            errors,
+            f", process CPU {cpu / max(1, len(timings)) * 1000:.1f} ms per request",
+        )
+    )
 
 
 def main() -> None:
@@ -404,8 +484,12 @@ def main() -> None:
     parser.add_argument("--editors", type=int, default=20)
     parser.add_argument("--requests", type=int, default=40, help="paced live checks per editor (at most)")
     parser.add_argument("--duration", type=float, default=60, help="seconds each phase may take (at most)")
-    parser.add_argument("--stress-requests", type=int, default=20,
-                        help="back-to-back live checks per editor in the saturated phase (0: skip it)")
+    parser.add_argument(
+        "--stress-requests",
+        type=int,
+        default=20,
+        help="back-to-back live checks per editor in the saturated phase (0: skip it)",
+    )
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=4, help="gunicorn threads per worker")
     parser.add_argument("--seed", type=int, default=7, help="seed for the pauses")

@@ -53,8 +53,10 @@ def percentiles(values: list[float]) -> str:
     def pct(p: float) -> float:
         return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
-    return (f"p50 {statistics.median(ordered):.1f}, p95 {pct(95):.1f}, p99 {pct(99):.1f}, max {ordered[-1]:.1f} ms "
-            f"({len(ordered)} answers, {sum(v >= SLOW_MS for v in ordered)} of {SLOW_MS:.0f} ms or more)")
+    return (
+        f"p50 {statistics.median(ordered):.1f}, p95 {pct(95):.1f}, p99 {pct(99):.1f}, max {ordered[-1]:.1f} ms "
+        f"({len(ordered)} answers, {sum(v >= SLOW_MS for v in ordered)} of {SLOW_MS:.0f} ms or more)"
+    )
 
 
 class Prober:
@@ -92,8 +94,11 @@ class Prober:
 
 def attack(editor: Editor, kind: str, bodies: dict[str, bytes]) -> tuple[float, int | str]:
     base = editor.base
-    headers = {"X-CSRFToken": editor.csrf, "Referer": f"{base}/posts/write/",
-               "Content-Type": "application/x-www-form-urlencoded"}
+    headers = {
+        "X-CSRFToken": editor.csrf,
+        "Referer": f"{base}/posts/write/",
+        "Content-Type": "application/x-www-form-urlencoded",
+    }
     # The big text is encoded once, so the client on the same two cores spends its time sending, not encoding.
     if kind == "write-300k":
         url = f"{base}/posts/write/"
@@ -115,14 +120,18 @@ def attack(editor: Editor, kind: str, bodies: dict[str, bytes]) -> tuple[float, 
 
 def run(args, workdir: Path) -> None:
     setup = build_database(workdir, args.attackers)
-    print(f"database: SQLite in {workdir} (migrate + seed_demo + {args.attackers} editors "
-          f"{setup['seconds']:.1f} s, excluded)")
+    print(
+        f"database: SQLite in {workdir} (migrate + seed_demo + {args.attackers} editors "
+        f"{setup['seconds']:.1f} s, excluded)"
+    )
     server = Server(workdir, workers=args.workers, threads=args.threads)
     try:
         server.wait_ready()
         print("server: " + " ".join(shlex.quote(part) for part in server.command[1:]) + " (DEBUG off)")
-        editors = [Editor(server.base, email, index, setup["accounts"][index % len(setup["accounts"])][1], [])
-                   for index, email in enumerate(setup["emails"])]
+        editors = [
+            Editor(server.base, email, index, setup["accounts"][index % len(setup["accounts"])][1], [])
+            for index, email in enumerate(setup["emails"])
+        ]
         print(f"signed in: {len(editors)} editors over HTTP, each with its own cookie jar")
         bodies = {"1mb": b"Lorem+ipsum+" * 87_382, "5mb": b"Lorem+ipsum+" * 436_907, "300k": b"Lorem+ipsum+" * 25_000}
 
@@ -175,22 +184,30 @@ def run(args, workdir: Path) -> None:
 
         sent = sum(len(v) for v in results.values())
         how = "back to back (flood)" if args.flood else f"all at once, then a {args.pause:.1f} s pause, in rounds"
-        print(f"attack: {args.attackers} attackers {how} for {args.duration:.0f} s: {sent} oversized requests "
-              f"in {wall:.1f} s ({sent / wall:.1f}/s)")
+        print(
+            f"attack: {args.attackers} attackers {how} for {args.duration:.0f} s: {sent} oversized requests "
+            f"in {wall:.1f} s ({sent / wall:.1f}/s)"
+        )
         for kind in ATTACKS:
             found = results[kind]
             statuses = collections.Counter(status for _, status in found)
             print(f"  {kind:<11} {dict(statuses)}; latency {percentiles([ms for ms, _ in found])}")
         print(f"/health/ under attack: {percentiles(health.latencies)}; statuses {dict(health.statuses)}")
-        print(f"/consent/withdraw/ (public form) under attack: {percentiles(public.latencies)}; "
-              f"statuses {dict(public.statuses)}")
+        print(
+            f"/consent/withdraw/ (public form) under attack: {percentiles(public.latencies)}; "
+            f"statuses {dict(public.statuses)}"
+        )
         if None not in (cpu_before, cpu_attack, cpu_after):
-            print(f"server CPU: {cpu_attack - cpu_before:.1f} s during the attack "
-                  f"({(cpu_attack - cpu_before) / max(1, sent) * 1000:.1f} ms per oversized request), "
-                  f"{cpu_after - cpu_attack:.2f} s in the 5 s after the attackers stopped")
+            print(
+                f"server CPU: {cpu_attack - cpu_before:.1f} s during the attack "
+                f"({(cpu_attack - cpu_before) / max(1, sent) * 1000:.1f} ms per oversized request), "
+                f"{cpu_after - cpu_attack:.2f} s in the 5 s after the attackers stopped"
+            )
         worst = max(health.latencies, default=0.0)
-        print(f"verdict: /health/ {'answered every time under' if worst < SLOW_MS else 'took'} "
-              f"{SLOW_MS:.0f} ms{'' if worst < SLOW_MS else ' or more at least once'} (max {worst:.1f} ms)")
+        print(
+            f"verdict: /health/ {'answered every time under' if worst < SLOW_MS else 'took'} "
+            f"{SLOW_MS:.0f} ms{'' if worst < SLOW_MS else ' or more at least once'} (max {worst:.1f} ms)"
+        )
     finally:
         server.stop()
 

@@ -81,8 +81,13 @@ def _sha256(path: Path) -> str:
 def _pg_env(settings_dict: dict) -> dict[str, str]:
     """libpq reads these itself, so the password never appears on a command line or in `ps`."""
     env = dict(os.environ)
-    for variable, key in (("PGHOST", "HOST"), ("PGPORT", "PORT"), ("PGUSER", "USER"),
-                          ("PGPASSWORD", "PASSWORD"), ("PGDATABASE", "NAME")):
+    for variable, key in (
+        ("PGHOST", "HOST"),
+        ("PGPORT", "PORT"),
+        ("PGUSER", "USER"),
+        ("PGPASSWORD", "PASSWORD"),
+        ("PGDATABASE", "NAME"),
+    ):
         # What settings leave out, libpq takes from the environment, just as Django's own connection does.
         if value := settings_dict.get(key):
             env[variable] = str(value)
@@ -213,7 +218,7 @@ class _BytesReader:
 
     def read(self, size: int = -1) -> bytes:
         end = len(self.data) if size < 0 else self.offset + size
-        chunk, self.offset = self.data[self.offset:end], min(end, len(self.data))
+        chunk, self.offset = self.data[self.offset : end], min(end, len(self.data))
         return chunk
 
 
@@ -256,7 +261,9 @@ def open_backup(archive_path: Path, workdir: Path) -> dict[str, Any]:
             members = archive.getmembers()
             for member in members:
                 if not _safe_member(member.name) or not (member.isfile() or member.isdir()):
-                    raise BackupError(f"The backup holds an unexpected entry ({member.name!r}); it was not made by Herald.")
+                    raise BackupError(
+                        f"The backup holds an unexpected entry ({member.name!r}); it was not made by Herald."
+                    )
             archive.extractall(workdir, members=members, filter="data")
     except tarfile.ReadError:
         raise BackupError(f"{archive_path} is not a Herald backup: it is not a .tar.gz archive, or it is damaged.")
@@ -282,7 +289,8 @@ def open_backup(archive_path: Path, workdir: Path) -> dict[str, Any]:
         if _sha256(path) != expected:
             raise BackupError(f"{name} does not match its checksum in the manifest: the backup is damaged.")
     extra = sorted(
-        path.relative_to(workdir).as_posix() for path in workdir.rglob("*")
+        path.relative_to(workdir).as_posix()
+        for path in workdir.rglob("*")
         if path.is_file() and path.relative_to(workdir).as_posix() not in {*files, MANIFEST}
     )
     if extra:
@@ -299,9 +307,7 @@ def database_has_data(using: str = "default") -> bool:
     from herald.people.models import Person
 
     tables = set(connections[using].introspection.table_names())
-    return any(
-        model._meta.db_table in tables and model.objects.using(using).exists() for model in (Person, AuditEvent)
-    )
+    return any(model._meta.db_table in tables and model.objects.using(using).exists() for model in (Person, AuditEvent))
 
 
 def migrations_unknown_here(manifest: dict[str, Any]) -> list[str]:
@@ -336,8 +342,9 @@ def _restore_sqlite(dump: Path, using: str) -> None:
         # Replaces the live database's pages in place, under its write lock.
         source.backup(connection.connection)
     except sqlite3.Error as error:
-        raise BackupError(f"SQLite could not write the database ({error}); stop the web server and the task "
-                          f"worker, then try again.")
+        raise BackupError(
+            f"SQLite could not write the database ({error}); stop the web server and the task worker, then try again."
+        )
     finally:
         source.close()
     connection.close()
@@ -348,8 +355,18 @@ def _restore_postgresql(dump: Path, using: str) -> None:
     settings_dict = connection.settings_dict
     connection.close()
     _run_pg_tool(
-        ["pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction",
-         "--exit-on-error", "--no-password", f"--dbname={settings_dict['NAME']}", str(dump)],
+        [
+            "pg_restore",
+            "--clean",
+            "--if-exists",
+            "--no-owner",
+            "--no-privileges",
+            "--single-transaction",
+            "--exit-on-error",
+            "--no-password",
+            f"--dbname={settings_dict['NAME']}",
+            str(dump),
+        ],
         settings_dict,
     )
 
@@ -386,5 +403,7 @@ def restore_backup(workdir: Path, manifest: dict[str, Any], *, using: str = "def
         _restore_postgresql(dump, using)
     media_files = _restore_media(workdir / MEDIA, Path(settings.MEDIA_ROOT))
     loader = MigrationLoader(connections[using])
-    unapplied = sorted(f"{app}.{name}" for app, name in loader.graph.nodes if (app, name) not in loader.applied_migrations)
+    unapplied = sorted(
+        f"{app}.{name}" for app, name in loader.graph.nodes if (app, name) not in loader.applied_migrations
+    )
     return RestoreReport(manifest=manifest, media_files=media_files, unapplied_migrations=unapplied)

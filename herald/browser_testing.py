@@ -54,9 +54,11 @@ def page_factory(browser, live_server):
         new_page.csp_violations = []
         new_page.on(
             "console",
-            lambda msg: new_page.csp_violations.append(msg.text)
-            if msg.type == "error" and "Content Security Policy" in msg.text
-            else None,
+            lambda msg: (
+                new_page.csp_violations.append(msg.text)
+                if msg.type == "error" and "Content Security Policy" in msg.text
+                else None
+            ),
         )
         return new_page
 
@@ -115,8 +117,7 @@ def _run_axe(page, attempts: int = 3):
             )
         except PlaywrightError as error:
             navigated = any(
-                sign in str(error)
-                for sign in ("appendChild", "Execution context was destroyed", "axe is not defined")
+                sign in str(error) for sign in ("appendChild", "Execution context was destroyed", "axe is not defined")
             )
             if not navigated or attempt == attempts - 1:
                 raise

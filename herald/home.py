@@ -13,16 +13,27 @@ def panels(request) -> list[dict]:
     if not request.user.has_role(Role.ADMIN):
         return []
     since = timezone.now() - dt.timedelta(days=14)
-    emails = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.FAILED, queued_at__gte=since).order_by("-queued_at")
+    emails = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.FAILED, queued_at__gte=since).order_by(
+        "-queued_at"
+    )
     tasks = DBTaskResult.objects.failed().filter(finished_at__gte=since).order_by("-finished_at")
     items = [
-        {"text": f"Email not delivered: “{email.subject}” to {email.recipients}",
-         "hint": f"{email.attempts} attempts; {email.last_error}"}
+        {
+            "text": f"Email not delivered: “{email.subject}” to {email.recipients}",
+            "hint": f"{email.attempts} attempts; {email.last_error}",
+        }
         for email in emails[:20]
     ] + [
-        {"text": f"Task failed: {result.task_name}",
-         "hint": f"{result.finished_at:%d %b %Y %H:%M}; {result.exception_class_path}"}
+        {
+            "text": f"Task failed: {result.task_name}",
+            "hint": f"{result.finished_at:%d %b %Y %H:%M}; {result.exception_class_path}",
+        }
         for result in tasks[:20]
     ]
-    return [{"title": "Background work that failed in the last 14 days", "items": items,
-             "empty_text": "None. Every email was delivered and every task finished."}]
+    return [
+        {
+            "title": "Background work that failed in the last 14 days",
+            "items": items,
+            "empty_text": "None. Every email was delivered and every task finished.",
+        }
+    ]

@@ -39,7 +39,8 @@ class QueuedEmailBackend(BaseEmailBackend):
                 continue
             with transaction.atomic():
                 email = OutgoingEmail.objects.create(
-                    message=serialise(message), subject=str(message.subject)[:998],
+                    message=serialise(message),
+                    subject=str(message.subject)[:998],
                     recipients=", ".join(message.recipients()),
                 )
                 deliver_email.enqueue(email.pk)
@@ -73,8 +74,14 @@ def serialise(message: EmailMessage) -> dict:
 
 def deserialise(data: dict) -> EmailMultiAlternatives:
     message = EmailMultiAlternatives(
-        subject=data["subject"], body=data["body"], from_email=data["from_email"], to=data["to"],
-        cc=data["cc"], bcc=data["bcc"], reply_to=data["reply_to"], headers=data["headers"],
+        subject=data["subject"],
+        body=data["body"],
+        from_email=data["from_email"],
+        to=data["to"],
+        cc=data["cc"],
+        bcc=data["bcc"],
+        reply_to=data["reply_to"],
+        headers=data["headers"],
         alternatives=[tuple(pair) for pair in data["alternatives"]],
     )
     message.content_subtype = data["content_subtype"]
@@ -122,8 +129,13 @@ def deliver(email_id: int) -> str:
             email.save(update_fields=["attempts", "status", "sent_at", "message"])
             return email.status
     if email.status == OutgoingEmail.Status.FAILED:
-        logger.error("Gave up delivering email %s to %s after %s attempts: %s",
-                     email.pk, email.recipients, email.attempts, email.last_error)
+        logger.error(
+            "Gave up delivering email %s to %s after %s attempts: %s",
+            email.pk,
+            email.recipients,
+            email.attempts,
+            email.last_error,
+        )
         # Failing the task as well puts the email among the failed tasks the administrators see.
         raise EmailDeliveryFailed(f"Email {email.pk} to {email.recipients}: {email.last_error}")
     task = deliver_email

@@ -67,7 +67,13 @@ def items_for(user) -> list[dict]:
             except NoReverseMatch:
                 continue
             result.append(
-                {"label": item.label, "url": url, "name": item.url_name, "section": item.section, "top_level": item.top_level}
+                {
+                    "label": item.label,
+                    "url": url,
+                    "name": item.url_name,
+                    "section": item.section,
+                    "top_level": item.top_level,
+                }
             )
     return result
 
@@ -79,8 +85,14 @@ def header_and_section(entries: list[dict], *, path: str, section: str) -> tuple
     for entry in entries:
         first_of_area = entry["section"] == "" or entry["section"] not in seen
         if first_of_area or entry["top_level"]:
-            current = path == "/" if entry["url"] == "/" else (
-                path.startswith(entry["url"]) if entry["top_level"] else bool(section) and entry["section"] == section
+            current = (
+                path == "/"
+                if entry["url"] == "/"
+                else (
+                    path.startswith(entry["url"])
+                    if entry["top_level"]
+                    else bool(section) and entry["section"] == section
+                )
             )
             header.append({**entry, "current": current})
         if entry["section"]:

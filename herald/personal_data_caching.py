@@ -10,12 +10,14 @@ personal data and stay cacheable; WhiteNoise answers static files before this mi
 
 from django.utils.cache import add_never_cache_headers
 
-PUBLIC_PAGES_WITH_PERSONAL_DATA = frozenset({
-    "consents:give",
-    "consents:given",
-    "consents:withdraw",
-    "consents:withdraw_sent",
-})
+PUBLIC_PAGES_WITH_PERSONAL_DATA = frozenset(
+    {
+        "consents:give",
+        "consents:given",
+        "consents:withdraw",
+        "consents:withdraw_sent",
+    }
+)
 
 
 def _signed_in(request) -> bool:

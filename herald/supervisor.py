@@ -10,8 +10,14 @@ from collections.abc import Callable
 
 
 class Supervisor:
-    def __init__(self, commands: dict[str, list[str]], *, say: Callable[[str], None], env: dict | None = None,
-                 restart_delay: float = 1.0):
+    def __init__(
+        self,
+        commands: dict[str, list[str]],
+        *,
+        say: Callable[[str], None],
+        env: dict | None = None,
+        restart_delay: float = 1.0,
+    ):
         self.commands = commands
         self.say = say
         self.env = env

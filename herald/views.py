@@ -49,7 +49,10 @@ class SignInForm(AuthenticationForm):
         label="Email address",
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "username", "autofocus": True}),
-        error_messages={"required": "Enter your email address", "invalid": "Enter an email address in the correct format, like name@example.com"},
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+        },
     )
     password = forms.CharField(
         label="Password",
@@ -72,7 +75,10 @@ class ResetPasswordForm(PasswordResetForm):
         label="Email address",
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={"required": "Enter your email address", "invalid": "Enter an email address in the correct format, like name@example.com"},
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+        },
     )
 
     def get_users(self, email):
@@ -164,6 +170,7 @@ def sign_in(request, *args, **kwargs):
             return render(request, settings.AXES_LOCKOUT_TEMPLATE, status=429)
     return _login(request, *args, **kwargs)
 
+
 password_reset = public(
     auth_views.PasswordResetView.as_view(
         form_class=ResetPasswordForm,
@@ -229,6 +236,8 @@ def error_413(request):
         # The live check swaps this into the panel beside the text box.
         return HttpResponse(render_to_string("errors/_too_large.html", {"limit_kb": limit_kb}), status=413)
     return render(request, "errors/413.html", {"limit_kb": limit_kb}, status=413)
+
+
 def _log_forbidden(request, response, reason: str):
     """One line per refusal, naming who and from where. Marking the response as logged stops Django
     logging it again with a traceback: a refusal is expected, not an error."""

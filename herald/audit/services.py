@@ -212,8 +212,12 @@ def read_checkpoints(directory: Path | None = None) -> tuple[list[Checkpoint], s
             try:
                 data = json.loads(text)
                 checkpoint = Checkpoint(
-                    at=str(data["at"]), event_id=int(data["event_id"]), count=int(data["count"]),
-                    hash=str(data["hash"]), key_id=str(data["key_id"]), signature=str(data["signature"]),
+                    at=str(data["at"]),
+                    event_id=int(data["event_id"]),
+                    count=int(data["count"]),
+                    hash=str(data["hash"]),
+                    key_id=str(data["key_id"]),
+                    signature=str(data["signature"]),
                 )
             except (ValueError, KeyError, TypeError):
                 return [], f"{where} cannot be read"
@@ -244,12 +248,16 @@ def verify_chain(*, checkpoints: bool = True, directory: Path | None = None) -> 
     for event in AuditEvent.objects.order_by("id").iterator(chunk_size=2000):
         if event.prev_hash != expected_prev:
             return ChainReport(
-                False, checked, event.id,
+                False,
+                checked,
+                event.id,
                 f"event {event.id} does not follow event {last_id or 'genesis'}: a row before it was altered or removed",
             )
         if event.key_id and event.key_id != key_id:
             return ChainReport(
-                False, checked, event.id,
+                False,
+                checked,
+                event.id,
                 f"event {event.id} was signed with audit key {event.key_id}, not the configured key {key_id}",
             )
         if event.key_id and keyed_from is None:
@@ -257,7 +265,9 @@ def verify_chain(*, checkpoints: bool = True, directory: Path | None = None) -> 
         if not event.key_id and keyed_from is not None:
             # Unkeyed hashes are accepted only for the events written before keyed hashes began.
             return ChainReport(
-                False, checked, event.id,
+                False,
+                checked,
+                event.id,
                 f"event {event.id} has an unkeyed hash after keyed hashes began at event {keyed_from}: it was rewritten",
             )
         if _digest(event) != event.hash:
@@ -266,7 +276,9 @@ def verify_chain(*, checkpoints: bool = True, directory: Path | None = None) -> 
         for mark in marks.pop(event.id, []):
             if mark.hash != event.hash or mark.count != checked:
                 return ChainReport(
-                    False, checked, event.id,
+                    False,
+                    checked,
+                    event.id,
                     f"event {event.id} differs from the checkpoint written at {mark.at}: the trail was rewritten",
                 )
             matched += 1
@@ -276,12 +288,16 @@ def verify_chain(*, checkpoints: bool = True, directory: Path | None = None) -> 
         mark = marks[event_id][-1]
         if event_id < last_id:
             return ChainReport(
-                False, checked, event_id,
+                False,
+                checked,
+                event_id,
                 f"event {event_id}, named by the checkpoint written at {mark.at}, is missing: the trail was rewritten",
             )
         newest = max((m for ms in marks.values() for m in ms), key=lambda m: m.event_id)
         return ChainReport(
-            False, checked, last_id or None,
+            False,
+            checked,
+            last_id or None,
             f"the trail ends at event {last_id or 'genesis'} but the checkpoint written at {newest.at} saw "
             f"event {newest.event_id} ({newest.count} events): the newest events were removed, or this database "
             "was restored from a backup taken before that checkpoint",
@@ -289,7 +305,9 @@ def verify_chain(*, checkpoints: bool = True, directory: Path | None = None) -> 
     head = AuditHead.objects.filter(pk=1).first()
     if head is not None and (head.last_hash != expected_prev or head.count != checked):
         return ChainReport(
-            False, checked, last_id or None,
+            False,
+            checked,
+            last_id or None,
             f"{head.count} events were written but {checked} remain: events after {last_id or 'genesis'} were removed",
         )
     return ChainReport(True, checked, checkpoints=matched)

@@ -38,7 +38,7 @@ def _print_report(report: Report, text: str, out: TextIO) -> None:
     counts = report.counts
     out.write(f"{counts['block']} must change, {counts['warn']} warnings, {counts['advice']} advice\n\n")
     for f in report.findings:
-        where = f' "{text[f.start:f.end]}" at {f.start}-{f.end}' if f.start is not None else ""
+        where = f' "{text[f.start : f.end]}" at {f.start}-{f.end}' if f.start is not None else ""
         out.write(f"{f.severity.upper():6} {f.rule}{where}\n")
         out.write(f"       {f.message}\n       Fix: {f.suggestion}\n")
         out.write(f"       Policy: {f.clause}" + (f" ({f.law})" if f.law else "") + "\n\n")
@@ -70,7 +70,10 @@ def _run_jsonl(source: TextIO, out: TextIO, rules: Any) -> int:
                 kind=item.get("kind", "post"),
             )
             context = Context.from_dict(item.get("context") or {})
-            result: dict[str, Any] = {"id": ident, "findings": [f.to_dict() for f in check(draft, context, rules=rules).findings]}
+            result: dict[str, Any] = {
+                "id": ident,
+                "findings": [f.to_dict() for f in check(draft, context, rules=rules).findings],
+            }
         except (ValueError, TypeError, KeyError) as exc:
             errors += 1
             result = {"id": ident, "error": str(exc) or type(exc).__name__}

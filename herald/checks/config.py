@@ -166,7 +166,9 @@ class _Validator:
             raise self.fail("version must be 1", None, "version")
         for name in data:
             if name not in ("version", "member_clauses", "thresholds", "platforms", "words", "rules"):
-                raise self.fail(f"unknown section or key {name!r}", name if isinstance(data[name], dict) else None, name)
+                raise self.fail(
+                    f"unknown section or key {name!r}", name if isinstance(data[name], dict) else None, name
+                )
         for section, added in (("rules", ADDED_RULES), ("words", ADDED_WORD_LISTS)):
             table = data.get(section)
             if isinstance(table, dict) and any(name not in table for name in added):
@@ -253,10 +255,12 @@ class _Validator:
                 raise self.fail("law must be text", where, "law")
             severity = spec.get("severity")
             if not isinstance(severity, dict):
-                raise self.fail("severity must be a table, e.g. { official = \"block\" }", where, "severity")
+                raise self.fail('severity must be a table, e.g. { official = "block" }', where, "severity")
             for key, value in severity.items():
                 if key not in SEVERITY_KEYS:
-                    raise self.fail(f"unknown severity key {key!r} (known: {', '.join(SEVERITY_KEYS)})", where, "severity")
+                    raise self.fail(
+                        f"unknown severity key {key!r} (known: {', '.join(SEVERITY_KEYS)})", where, "severity"
+                    )
                 if value not in SEVERITY_VALUES:
                     raise self.fail(
                         f"unknown severity {value!r} for {key!r} (use {', '.join(SEVERITY_VALUES)})", where, "severity"

@@ -11,7 +11,9 @@ from .textutil import PhraseMatcher, compile_phrases, sentence_bounds
 
 Emit = Callable[..., None]
 
-_TITLE_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Sir|Dame|Lord|Lady)\.?\s+(?:[A-Z]\.?\s+)?[A-Z][\w'-]+")
+_TITLE_NAME = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Sir|Dame|Lord|Lady)\.?\s+(?:[A-Z]\.?\s+)?[A-Z][\w'-]+"
+)
 _BUSINESS = re.compile(
     r"\b(?:[A-Z][\w&'-]*\s+){1,4}(?:Ltd|Limited|plc|PLC|LLP|& Sons|and Sons|Builders|Construction|Contractors|"
     r"Motors|Properties|Lettings|Estates|Roofing|Plumbing|Garage|Takeaway|Restaurant)\b"

@@ -28,7 +28,9 @@ from .textutil import (
 
 Emit = Callable[..., None]
 
-_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "|": "l"})
+_LEET = str.maketrans(
+    {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "|": "l"}
+)
 # A word with a letter next to a digit or symbol, or a letter repeated three times.
 _OBFUSCATED = re.compile(r"(?<![\w@#$*])(?=[\w@$*!|]*[a-zA-Z])(?=[\w@$*!|]*[0-9@$*!|])[\w@$*!|]{3,}|\b\w*(\w)\1\1\w*")
 _SPACED = re.compile(r"(?<![\w.])(?:[A-Za-z@$*0-9][ ._-]){2,}[A-Za-z@$*0-9](?![\w])")
@@ -52,8 +54,11 @@ _VICTIM = (
 )
 _PERSON = r"(?:you|u|ya|him|her|them|'?em)"
 _THREAT = re.compile(
-    r"(?i)" + _SUBJECT + r"\b(?:(?:kill|murder|stab|shoot|hurt|batter|strangle|burn|rape|bomb|slit|punch|slap|smack|choke|knife|"
-    r"beat\s+up|knock\s+out|torch|firebomb|headbutt)\w*\b" + _VICTIM
+    r"(?i)"
+    + _SUBJECT
+    + r"\b(?:(?:kill|murder|stab|shoot|hurt|batter|strangle|burn|rape|bomb|slit|punch|slap|smack|choke|knife|"
+    r"beat\s+up|knock\s+out|torch|firebomb|headbutt)\w*\b"
+    + _VICTIM
     + r"|hunt\w*\s+(?:you|u|ya|him|her|them|'?em)\s+down\b"
     # "someone should punch that twerp in the mouth"
     + r"|(?:punch|slap|smack|kick|hit|stab|shoot|headbutt)\w*\s+[^.!?\n]{0,30}?\bin\s+the\s+(?:face(?!\s+of)|mouth|head|teeth|gob|"
@@ -63,7 +68,11 @@ _THREAT = re.compile(
     r"(?:place|building|camp|town\s+hall|hostel|flats?|centre|center|library|shop|caravans?|site|estate|offices?|lot)\b"
     + r"|(?:smash|kick|punch)\s+(?:your|ur|his|her|their)\s+(?:fucking\s+)?(?:head|face|teeth|skull)\s+in\b)"
     # "I'll knock you out" (not "our lights display will knock you out")
-    r"|" + _SUBJECT + r"\b(?:knock|batter|beat)\s+" + _PERSON + r"\s+(?:out|senseless|to\s+death|black\s+and\s+blue|spark\s+out|"
+    r"|"
+    + _SUBJECT
+    + r"\b(?:knock|batter|beat)\s+"
+    + _PERSON
+    + r"\s+(?:out|senseless|to\s+death|black\s+and\s+blue|spark\s+out|"
     r"into\s+next\s+week)\b"
     r"|" + _SUBJECT + r"\bbeat\s+" + _PERSON + r"\s+up\b"
     r"|\bknock\s+(?:your|ur|his|her|their|yer)\s+(?:\w+\s+)?(?:teeth|block|head|lights)\s+(?:out|off|in)\b"
@@ -112,7 +121,6 @@ _GO_BACK = re.compile(
 )
 
 
-
 @dataclass(frozen=True)
 class Shape:
     """A pattern for one more shape of abuse, run only over the sentences holding one of its anchor
@@ -129,7 +137,13 @@ class Shape:
 
 
 def _shape(rule: str, anchors: str, needs: str | None, pattern: str, **flags: bool) -> Shape:
-    return Shape(rule, frozenset(anchors.split()), frozenset(needs.split()) if needs else None, re.compile(pattern, re.I), **flags)
+    return Shape(
+        rule,
+        frozenset(anchors.split()),
+        frozenset(needs.split()) if needs else None,
+        re.compile(pattern, re.I),
+        **flags,
+    )
 
 
 _PERSON_SUBJECT = r"(?:he|she|they|you|u|him|them|'?em|who(?:ever)?|(?:\w+\s+)?like\s+(?:you|u|him|her|them|that))"
@@ -137,116 +151,179 @@ _PERSON_SUBJECT = r"(?:he|she|they|you|u|him|them|'?em|who(?:ever)?|(?:\w+\s+)?l
 # sexual harassment. Each pattern keeps to one sentence and has bounded gaps (linear on long input).
 _PLAIN_SHAPES = (
     # "deserves a rope", "needs a good slap", "asking for a kicking"
-    _shape("threat", "bullet rope noose slap slapping kicking hiding beating battering shoeing pasting smack punch "
-           "stabbing lynching", None,
-           # "give that warden a good hiding"
-           r"\b(?:give|gives|giving|gave)\s+(?:him|her|them|you|u|'?em|(?:that|this|the)\s+(?:[\w-]+\s+)?(?:councillor|cllr|warden|officer|"
-           r"man|woman|bloke|guy|lad|idiot|twat|prick|bastard|muppet|moron|scumbag|tosser|wanker|lot|kid|driver))\s+a\s+(?:good\s+|"
-           r"proper\s+|real\s+|damn\s+good\s+|bloody\s+good\s+)?(?:hiding|kicking|slap|slapping|beating|battering|shoeing|pasting|"
-           r"smack|punch|bullet)\b(?!\s+on\s+the\s+wrist)"
-           r"|\b(?:deserves?|deserved|needs?|needed|wants?|asking\s+for|due|earned|gonna\s+get|will\s+get|'ll\s+get)\s+"
-           r"(?:a\s+|an\s+)?(?:good\s+|proper\s+|real\s+|swift\s+|damn\s+good\s+|bloody\s+good\s+)?(?:bullet|rope|noose|slap|"
-           r"slapping|kicking|hiding|beating|battering|shoeing|pasting|smack|punch|stabbing|lynching)\b"
-           r"(?![\s-]+(?:on\s+the\s+wrist|points?|proof|train|journal|cards?|line|list|bowl|bag|holes?|range|practice|lessons?|match|gallery|baskets?|session|"
-           r"club|stars?|party|tours?|bridge|swing|ladder|course|walk|pitch|hill))"),
+    _shape(
+        "threat",
+        "bullet rope noose slap slapping kicking hiding beating battering shoeing pasting smack punch "
+        "stabbing lynching",
+        None,
+        # "give that warden a good hiding"
+        r"\b(?:give|gives|giving|gave)\s+(?:him|her|them|you|u|'?em|(?:that|this|the)\s+(?:[\w-]+\s+)?(?:councillor|cllr|warden|officer|"
+        r"man|woman|bloke|guy|lad|idiot|twat|prick|bastard|muppet|moron|scumbag|tosser|wanker|lot|kid|driver))\s+a\s+(?:good\s+|"
+        r"proper\s+|real\s+|damn\s+good\s+|bloody\s+good\s+)?(?:hiding|kicking|slap|slapping|beating|battering|shoeing|pasting|"
+        r"smack|punch|bullet)\b(?!\s+on\s+the\s+wrist)"
+        r"|\b(?:deserves?|deserved|needs?|needed|wants?|asking\s+for|due|earned|gonna\s+get|will\s+get|'ll\s+get)\s+"
+        r"(?:a\s+|an\s+)?(?:good\s+|proper\s+|real\s+|swift\s+|damn\s+good\s+|bloody\s+good\s+)?(?:bullet|rope|noose|slap|"
+        r"slapping|kicking|hiding|beating|battering|shoeing|pasting|smack|punch|stabbing|lynching)\b"
+        r"(?![\s-]+(?:on\s+the\s+wrist|points?|proof|train|journal|cards?|line|list|bowl|bag|holes?|range|practice|lessons?|match|gallery|baskets?|session|"
+        r"club|stars?|party|tours?|bridge|swing|ladder|course|walk|pitch|hill))",
+    ),
     # "he needs shooting", "people like you need stringing up"
-    _shape("threat", "shooting hanging stabbing lynching putting stringing gassing", "need needs needed deserve deserves",
-           r"\b(?:he|she|you|u|who(?:ever)?|(?:\w+\s+)?like\s+(?:you|u|him|her|them|that)|(?:the|that|this)\s+(?:[\w-]+\s+)?"
-           r"(?:councillor|cllr|warden|officer|man|woman|bloke|guy|lad|landlord|idiot|twat|prick|bastard|muppet|moron|scumbag|tosser|"
-           r"wanker|mayor|leader|mp|driver|neighbour|paedo|nonce|rapist|thief|scum))\s+(?:\w+\s+)?(?:needs?|deserves?)\s+"
-           r"(?:shooting|stabbing|lynching|putting\s+down|stringing\s+up|gassing|hanging)\b(?!\s+(?:again|up|out))"
-           r"|\b(?:they|them|'?em)\s+(?:\w+\s+)?(?:need|deserve)\s+(?:shooting|stabbing|lynching|putting\s+down|stringing\s+up|"
-           r"gassing)\b(?!\s+(?:again|on|in|from|with|for))", animal=True),
+    _shape(
+        "threat",
+        "shooting hanging stabbing lynching putting stringing gassing",
+        "need needs needed deserve deserves",
+        r"\b(?:he|she|you|u|who(?:ever)?|(?:\w+\s+)?like\s+(?:you|u|him|her|them|that)|(?:the|that|this)\s+(?:[\w-]+\s+)?"
+        r"(?:councillor|cllr|warden|officer|man|woman|bloke|guy|lad|landlord|idiot|twat|prick|bastard|muppet|moron|scumbag|tosser|"
+        r"wanker|mayor|leader|mp|driver|neighbour|paedo|nonce|rapist|thief|scum))\s+(?:\w+\s+)?(?:needs?|deserves?)\s+"
+        r"(?:shooting|stabbing|lynching|putting\s+down|stringing\s+up|gassing|hanging)\b(?!\s+(?:again|up|out))"
+        r"|\b(?:they|them|'?em)\s+(?:\w+\s+)?(?:need|deserve)\s+(?:shooting|stabbing|lynching|putting\s+down|stringing\s+up|"
+        r"gassing)\b(?!\s+(?:again|on|in|from|with|for))",
+        animal=True,
+    ),
     # "should be put down", "needs to be punched", "should be thrown in a cell and left to rot"
-    _shape("threat", "punched slapped beaten battered kicked kneecapped knifed glassed strung lined tortured put run "
-           "set thrown left burned burnt gassed drowned shot skinned beheaded castrated hung",
-           "should must ought need needs deserve deserves deserved want wants gonna going",
-           r"\b(?:should|must|ought\s+to|needs?\s+to|deserved?\s+to|deserves\s+to|wants?\s+to|gonna|going\s+to)\s+"
-           r"(?:all\s+|just\s+|really\s+|seriously\s+)?(?:be|get)\s+(?:\w+\s+)?(?:punched|slapped(?!\s+(?:with|on|down))|"
-           r"beaten\s+(?:up|to\s+death|senseless|black\s+and\s+blue)|battered(?!\s+(?:by|in\s+the\s+(?:polls|election)))|"
-           r"kicked\s+(?:in|to\s+death)|kneecapped|knifed|glassed|strung\s+up|lined\s+up\s+and\s+shot|hung\s+drawn\s+and\s+quartered|"
-           r"tortured|put\s+down(?!\s+(?:on|as|in|to|at|the|a|an|your|their|our|his|her|its|by|before|after|under|with|from|into|onto|"
-           r"first|in\s+writing|for(?!\s+good))\b)|put\s+to\s+sleep|"
-           r"run\s+over(?=\s*(?:$|[.!?,;]|by\b))|"
-           r"burn(?:ed|t)\s+alive|thrown\s+[^.!?\n]{0,30}?(?:left\s+to\s+(?:rot|die)|off\s+(?:a|the)\s+(?:bridge|cliff|roof))|"
-           r"left\s+to\s+(?:rot|die)|gassed|drowned(?!\s+out)|shot\s+dead|skinned\s+alive|beheaded|castrated)\b",
-           animal=True),
+    _shape(
+        "threat",
+        "punched slapped beaten battered kicked kneecapped knifed glassed strung lined tortured put run "
+        "set thrown left burned burnt gassed drowned shot skinned beheaded castrated hung",
+        "should must ought need needs deserve deserves deserved want wants gonna going",
+        r"\b(?:should|must|ought\s+to|needs?\s+to|deserved?\s+to|deserves\s+to|wants?\s+to|gonna|going\s+to)\s+"
+        r"(?:all\s+|just\s+|really\s+|seriously\s+)?(?:be|get)\s+(?:\w+\s+)?(?:punched|slapped(?!\s+(?:with|on|down))|"
+        r"beaten\s+(?:up|to\s+death|senseless|black\s+and\s+blue)|battered(?!\s+(?:by|in\s+the\s+(?:polls|election)))|"
+        r"kicked\s+(?:in|to\s+death)|kneecapped|knifed|glassed|strung\s+up|lined\s+up\s+and\s+shot|hung\s+drawn\s+and\s+quartered|"
+        r"tortured|put\s+down(?!\s+(?:on|as|in|to|at|the|a|an|your|their|our|his|her|its|by|before|after|under|with|from|into|onto|"
+        r"first|in\s+writing|for(?!\s+good))\b)|put\s+to\s+sleep|"
+        r"run\s+over(?=\s*(?:$|[.!?,;]|by\b))|"
+        r"burn(?:ed|t)\s+alive|thrown\s+[^.!?\n]{0,30}?(?:left\s+to\s+(?:rot|die)|off\s+(?:a|the)\s+(?:bridge|cliff|roof))|"
+        r"left\s+to\s+(?:rot|die)|gassed|drowned(?!\s+out)|shot\s+dead|skinned\s+alive|beheaded|castrated)\b",
+        animal=True,
+    ),
     # "run them over", "mow them down"
-    _shape("threat", "run drive plough plow mow", "over into down",
-           r"\b(?:run|drive|plough|plow|mow)\s+(?:them|him|her|you|u|'?em|the\s+(?:\w+\s+)?(?:protesters|cyclists|bastards|idiots|"
-           r"fuckers|scum|lot|marchers|crowd))\s+(?:all\s+)?(?:over|down)\b(?!\s+(?:to|there|here|later|the|for|with|and\s+drop|at|by|"
-           r"tomorrow|now|this|next|on|in))"
-           r"|\b(?:drive|plough|plow|mow)\s+(?:into|over)\s+(?:them|'?em|him|her|you|the\s+(?:\w+\s+)?(?:protesters|crowd|marchers))\b"),
+    _shape(
+        "threat",
+        "run drive plough plow mow",
+        "over into down",
+        r"\b(?:run|drive|plough|plow|mow)\s+(?:them|him|her|you|u|'?em|the\s+(?:\w+\s+)?(?:protesters|cyclists|bastards|idiots|"
+        r"fuckers|scum|lot|marchers|crowd))\s+(?:all\s+)?(?:over|down)\b(?!\s+(?:to|there|here|later|the|for|with|and\s+drop|at|by|"
+        r"tomorrow|now|this|next|on|in))"
+        r"|\b(?:drive|plough|plow|mow)\s+(?:into|over)\s+(?:them|'?em|him|her|you|the\s+(?:\w+\s+)?(?:protesters|crowd|marchers))\b",
+    ),
     # "keep it up and you'll end up in a ditch"
-    _shape("threat", "ditch morgue coffin grave box bag", "end ends",
-           r"\b(?:you|u|he|she|they)(?:'ll|\s+will|'?re\s+(?:going\s+to|gonna)|\s+(?:are|is)\s+(?:going\s+to|gonna)|\s+gonna|'s\s+gonna)\s+"
-           r"end\s+up\s+(?:in|on)\s+(?:a|the)\s+(?:ditch|morgue|coffin|grave|box|body\s*bag)\b"),
+    _shape(
+        "threat",
+        "ditch morgue coffin grave box bag",
+        "end ends",
+        r"\b(?:you|u|he|she|they)(?:'ll|\s+will|'?re\s+(?:going\s+to|gonna)|\s+(?:are|is)\s+(?:going\s+to|gonna)|\s+gonna|'s\s+gonna)\s+"
+        r"end\s+up\s+(?:in|on)\s+(?:a|the)\s+(?:ditch|morgue|coffin|grave|box|body\s*bag)\b",
+    ),
     # "I know where you work"
-    _shape("threat", "where", "know knows found worked",
-           r"\b(?:i|we)\s+(?:\w+\s+)?(?:know|knows|found\s+out|worked\s+out)\s+where\s+(?:you|u|he|she|they|"
-           r"(?:your|ur)\s+(?:kids|children|family|wife|husband|mum|mom|mother|dad|partner|daughter|son))\s+(?:all\s+|both\s+|now\s+)?"
-           r"(?:live|lives|work|works|sleep|sleeps|park|parks|drink|drinks|go\s+to\s+school|goes\s+to\s+school|stay|stays)\b"),
+    _shape(
+        "threat",
+        "where",
+        "know knows found worked",
+        r"\b(?:i|we)\s+(?:\w+\s+)?(?:know|knows|found\s+out|worked\s+out)\s+where\s+(?:you|u|he|she|they|"
+        r"(?:your|ur)\s+(?:kids|children|family|wife|husband|mum|mom|mother|dad|partner|daughter|son))\s+(?:all\s+|both\s+|now\s+)?"
+        r"(?:live|lives|work|works|sleep|sleeps|park|parks|drink|drinks|go\s+to\s+school|goes\s+to\s+school|stay|stays)\b",
+    ),
     # "hope he ends up in a ditch", "hope you catch covid"
-    _shape("threat", "hope hoping hopefully", "end ends wind winds land lands get gets catch catches choke chokes drown "
-           "drowns burns burn torched die dies rot suffer suffers deported gassed lynched exterminated",
-           r"\bhop(?:e|ing|efully)\s+(?:that\s+)?(?!(?:nobody|noone|no\s+one|none|neither|nothing|no)\b)(?:you|u|he|she|they|(?:your|his|her|their|the)\s+(?:\w+\s+)?\w+|\w+)\s+(?:all\s+)?"
-           r"(?:(?:ends?|winds?|lands?)\s+up\s+(?:in|on|under|six\s+feet)\s+(?:a\s+|an\s+|the\s+)?(?:hospital|a&e|ditch|gutter|"
-           r"wheelchair|coffin|morgue|grave|box|body\s*bag|intensive\s+care|icu|itu|river|canal|slab|hearse|burns\s+unit|under)"
-           r"|(?:gets?|catch(?:es)?)\s+(?:run\s+over|knocked\s+(?:down|over)|covid|aids|hiv|hit\s+by|stabbed|shot|beaten|cancer|"
-           r"ebola|the\s+(?:plague|virus)|a\s+(?:kicking|beating|bullet|brick))"
-           r"|(?:chokes?|drowns?|burns?\s+(?:down|to\s+death|alive|in\s+hell)|gets?\s+torched|dies?\s+(?:slowly|painfully|alone|"
-           r"in\s+a\s+(?:fire|ditch|crash))))\b"
-           # "hope every immigrant gets deported", "hope the planners get stuck in it and rot"
-           r"|\bhop(?:e|ing|efully)\s+(?:that\s+)?(?:every|all|the|those|these)\s+(?:\w+\s+)?\w+\s+(?:gets?|are|is)\s+(?:deported|gassed|"
-           r"lynched|exterminated|wiped\s+out|shot|hanged|killed)\b"
-           r"|\bhop(?:e|ing|efully)\s+(?:that\s+)?(?!(?:nobody|noone|no\s+one|none|neither|nothing|no)\b)(?:you|u|he|she|they|the\s+\w+|\w+)\b[^.!?\n]{0,60}?\band\s+(?:rot|die|dies|suffer|"
-           r"suffers|choke|chokes)\b(?!\s+(?:back|down|off|out|away|of\s+(?:old|natural)))"),
+    _shape(
+        "threat",
+        "hope hoping hopefully",
+        "end ends wind winds land lands get gets catch catches choke chokes drown "
+        "drowns burns burn torched die dies rot suffer suffers deported gassed lynched exterminated",
+        r"\bhop(?:e|ing|efully)\s+(?:that\s+)?(?!(?:nobody|noone|no\s+one|none|neither|nothing|no)\b)(?:you|u|he|she|they|(?:your|his|her|their|the)\s+(?:\w+\s+)?\w+|\w+)\s+(?:all\s+)?"
+        r"(?:(?:ends?|winds?|lands?)\s+up\s+(?:in|on|under|six\s+feet)\s+(?:a\s+|an\s+|the\s+)?(?:hospital|a&e|ditch|gutter|"
+        r"wheelchair|coffin|morgue|grave|box|body\s*bag|intensive\s+care|icu|itu|river|canal|slab|hearse|burns\s+unit|under)"
+        r"|(?:gets?|catch(?:es)?)\s+(?:run\s+over|knocked\s+(?:down|over)|covid|aids|hiv|hit\s+by|stabbed|shot|beaten|cancer|"
+        r"ebola|the\s+(?:plague|virus)|a\s+(?:kicking|beating|bullet|brick))"
+        r"|(?:chokes?|drowns?|burns?\s+(?:down|to\s+death|alive|in\s+hell)|gets?\s+torched|dies?\s+(?:slowly|painfully|alone|"
+        r"in\s+a\s+(?:fire|ditch|crash))))\b"
+        # "hope every immigrant gets deported", "hope the planners get stuck in it and rot"
+        r"|\bhop(?:e|ing|efully)\s+(?:that\s+)?(?:every|all|the|those|these)\s+(?:\w+\s+)?\w+\s+(?:gets?|are|is)\s+(?:deported|gassed|"
+        r"lynched|exterminated|wiped\s+out|shot|hanged|killed)\b"
+        r"|\bhop(?:e|ing|efully)\s+(?:that\s+)?(?!(?:nobody|noone|no\s+one|none|neither|nothing|no)\b)(?:you|u|he|she|they|the\s+\w+|\w+)\b[^.!?\n]{0,60}?\band\s+(?:rot|die|dies|suffer|"
+        r"suffers|choke|chokes)\b(?!\s+(?:back|down|off|out|away|of\s+(?:old|natural)))",
+    ),
     # "the only good X is a dead one"
-    _shape("hate", "only", "good",
-           r"\bthe\s+only\s+good\s+[\w-]+(?:\s+[\w-]+)?\s+(?:is|are)\s+(?:an?\s+)?(?:dead(?!\s+(?:heat|end|cert|ringer|loss|weight|zone))|"
-           r"deported|hanged|hung|executed|gassed|buried|exterminated|drowned|shot|burned|burnt|jailed|locked[- ]up|lynched|"
-           r"castrated|gone)\b"),
+    _shape(
+        "hate",
+        "only",
+        "good",
+        r"\bthe\s+only\s+good\s+[\w-]+(?:\s+[\w-]+)?\s+(?:is|are)\s+(?:an?\s+)?(?:dead(?!\s+(?:heat|end|cert|ringer|loss|weight|zone))|"
+        r"deported|hanged|hung|executed|gassed|buried|exterminated|drowned|shot|burned|burnt|jailed|locked[- ]up|lynched|"
+        r"castrated|gone)\b",
+    ),
     # "nobody wants your kind round here", "your kind aren't welcome"
-    _shape("hate", "kind", None,
-           r"\b(?:nobody|no\s*one|no-one|we\s+don'?t|don'?t|we\s+do\s+not)\s+wants?\s+(?:your|their|ur|that)\s+kind\b"
-           r"(?!\s+(?:words?|of|offer|help|comments?|messages?|support|donations?|gestures?|thoughts|wishes|regards|reply|advice))"
-           r"|\b(?:your|their|ur)\s+kind\s+(?:are\s+not|aren'?t|is\s+not|isn'?t|ain'?t|don'?t|do\s+not|should|shouldn'?t|need\s+to|"
-           r"belong|(?:round|around|over|in)\s+here|not\s+welcome|always|never|get\s+out|go\s+back|out\s+of)\b"
-           r"|\b(?:get|keep|kick|throw)\s+(?:your|their|ur|that|his|her)\s+kind\s+out\b"),
+    _shape(
+        "hate",
+        "kind",
+        None,
+        r"\b(?:nobody|no\s*one|no-one|we\s+don'?t|don'?t|we\s+do\s+not)\s+wants?\s+(?:your|their|ur|that)\s+kind\b"
+        r"(?!\s+(?:words?|of|offer|help|comments?|messages?|support|donations?|gestures?|thoughts|wishes|regards|reply|advice))"
+        r"|\b(?:your|their|ur)\s+kind\s+(?:are\s+not|aren'?t|is\s+not|isn'?t|ain'?t|don'?t|do\s+not|should|shouldn'?t|need\s+to|"
+        r"belong|(?:round|around|over|in)\s+here|not\s+welcome|always|never|get\s+out|go\s+back|out\s+of)\b"
+        r"|\b(?:get|keep|kick|throw)\s+(?:your|their|ur|that|his|her)\s+kind\s+out\b",
+    ),
     # "keep their perversion to themselves"
-    _shape("hate", "perversion perversions degeneracy deviance depravity filth sickness lifestyle gayness", "keep",
-           r"\bkeep\s+(?:their|your|that|this|his|her|it)\s+(?:\w+\s+)?(?:perversions?|degeneracy|deviance|depravity|filth|"
-           r"sickness|lifestyle|gayness)\s+(?:to\s+(?:themselves|yourselves|yourself|himself|herself)|away\s+from\s+(?:our|the)\s+"
-           r"(?:kids|children)|behind\s+closed\s+doors|out\s+of\s+sight|in\s+the\s+closet)"),
+    _shape(
+        "hate",
+        "perversion perversions degeneracy deviance depravity filth sickness lifestyle gayness",
+        "keep",
+        r"\bkeep\s+(?:their|your|that|this|his|her|it)\s+(?:\w+\s+)?(?:perversions?|degeneracy|deviance|depravity|filth|"
+        r"sickness|lifestyle|gayness)\s+(?:to\s+(?:themselves|yourselves|yourself|himself|herself)|away\s+from\s+(?:our|the)\s+"
+        r"(?:kids|children)|behind\s+closed\s+doors|out\s+of\s+sight|in\s+the\s+closet)",
+    ),
     # "cleanse our cities of this filth"
-    _shape("hate", "cleanse purge purify rid", None,
-           r"\b(?:cleanse|purge|purify)\s+(?:our|the|this|their|these|my)\s+(?:[\w-]+\s+){0,3}?of\s+(?:this|these|those|that|the|all|"
-           r"such)\s+(?:\w+\s+)?(?:filth|vermin|scum|parasites|cockroaches|rats|animals|savages|subhumans|invaders|trash|plague|"
-           r"disease|cancer|degenerates|infestation|garbage|people|lot|kind|race|foreigners|immigrants|migrants)\b"
-           r"|\brid\s+(?:our|this|the)\s+(?:country|nation|race|land|towns?|cities|streets|communities)\s+of\s+(?:these|those|this|"
-           r"that|the|all)\s+(?:\w+\s+)?(?:vermin|parasites|cockroaches|savages|subhumans|invaders|animals|filth|scum|foreigners)\b"),
+    _shape(
+        "hate",
+        "cleanse purge purify rid",
+        None,
+        r"\b(?:cleanse|purge|purify)\s+(?:our|the|this|their|these|my)\s+(?:[\w-]+\s+){0,3}?of\s+(?:this|these|those|that|the|all|"
+        r"such)\s+(?:\w+\s+)?(?:filth|vermin|scum|parasites|cockroaches|rats|animals|savages|subhumans|invaders|trash|plague|"
+        r"disease|cancer|degenerates|infestation|garbage|people|lot|kind|race|foreigners|immigrants|migrants)\b"
+        r"|\brid\s+(?:our|this|the)\s+(?:country|nation|race|land|towns?|cities|streets|communities)\s+of\s+(?:these|those|this|"
+        r"that|the|all)\s+(?:\w+\s+)?(?:vermin|parasites|cockroaches|savages|subhumans|invaders|animals|filth|scum|foreigners)\b",
+    ),
     # sexual harassment: "send nudes", "show us your tits"
-    _shape("harassment", "nudes nude naked pics tits boobs titties knockers baps jugs", "send sending show flash get",
-           r"\b(?:send|sending|flash)\s+(?:me\s+|us\s+)?(?:some\s+|ur\s+|your\s+|yer\s+|them\s+|those\s+|her\s+)?(?:nudes|nude\s+"
-           r"(?:pics|photos|selfies)|naked\s+(?:pics|photos|selfies)|tit\s+pics|pics\s+of\s+(?:your|ur|yer|her)\s+(?:tits|boobs|body|"
-           r"feet|arse|ass|bum|legs))\b"
-           r"|\bshow\s+(?:us|me)\s+(?:your|ur|yer|them|those|her|the)\s+(?:tits|boobs|titties|bum|arse|ass|knickers|bra|rack|nipples|"
-           r"pussy|fanny)\b|\bget\s+(?:your|ur|yer|them|her|those)\s+(?:tits|boobs|titties|knockers|baps|jugs)\s+out\b"),
-    _shape("harassment", "shag bang pound rail bone smash", None,
-           r"\b(?:i'?d|id|i\s+would|i'?ll|i\s+will|would(?:n'?t)?\s+mind\s+(?:giving|having))\s+(?:\w+\s+)?(?:(?:shag|bang|pound|rail|bone)"
-           r"\s+(?:(?:her|him|u|you|the\s+(?:\w+\s+)?(?:girl|lass|woman|lady|bird|receptionist|blonde|brunette))\b"
-           r"(?!\s+(?:with|up|out|over|for|to|down|back))|that\b(?!\s+(?:with|up|out|over|in|on|at|for|to|down|back|some|any|the)))"
-           r"|smash\s+(?:her|him)\b(?!\s+(?:with|up|out|over|for|to|down|back)))"),
-    _shape("harassment", "face suck bend bent", "sit suck my over",
-           r"\bsit\s+on\s+my\s+(?:face|cock|dick)\b|\bsuck\s+(?:my|me)\s+(?:dick|cock|balls|knob|tits|toes)\b"
-           r"|\b(?:bend|bent)\s+(?:her|you|u|him)\s+over\b(?!\s+(?:to|the|a|backwards))"),
+    _shape(
+        "harassment",
+        "nudes nude naked pics tits boobs titties knockers baps jugs",
+        "send sending show flash get",
+        r"\b(?:send|sending|flash)\s+(?:me\s+|us\s+)?(?:some\s+|ur\s+|your\s+|yer\s+|them\s+|those\s+|her\s+)?(?:nudes|nude\s+"
+        r"(?:pics|photos|selfies)|naked\s+(?:pics|photos|selfies)|tit\s+pics|pics\s+of\s+(?:your|ur|yer|her)\s+(?:tits|boobs|body|"
+        r"feet|arse|ass|bum|legs))\b"
+        r"|\bshow\s+(?:us|me)\s+(?:your|ur|yer|them|those|her|the)\s+(?:tits|boobs|titties|bum|arse|ass|knickers|bra|rack|nipples|"
+        r"pussy|fanny)\b|\bget\s+(?:your|ur|yer|them|her|those)\s+(?:tits|boobs|titties|knockers|baps|jugs)\s+out\b",
+    ),
+    _shape(
+        "harassment",
+        "shag bang pound rail bone smash",
+        None,
+        r"\b(?:i'?d|id|i\s+would|i'?ll|i\s+will|would(?:n'?t)?\s+mind\s+(?:giving|having))\s+(?:\w+\s+)?(?:(?:shag|bang|pound|rail|bone)"
+        r"\s+(?:(?:her|him|u|you|the\s+(?:\w+\s+)?(?:girl|lass|woman|lady|bird|receptionist|blonde|brunette))\b"
+        r"(?!\s+(?:with|up|out|over|for|to|down|back))|that\b(?!\s+(?:with|up|out|over|in|on|at|for|to|down|back|some|any|the)))"
+        r"|smash\s+(?:her|him)\b(?!\s+(?:with|up|out|over|for|to|down|back)))",
+    ),
+    _shape(
+        "harassment",
+        "face suck bend bent",
+        "sit suck my over",
+        r"\bsit\s+on\s+my\s+(?:face|cock|dick)\b|\bsuck\s+(?:my|me)\s+(?:dick|cock|balls|knob|tits|toes)\b"
+        r"|\b(?:bend|bent)\s+(?:her|you|u|him)\s+over\b(?!\s+(?:to|the|a|backwards))",
+    ),
     # "can come and inspect my drains any time 😉": innuendo said of someone, with a wink
-    _shape("harassment", "anytime time night whenever day", "my me",
-           r"\b(?:can|could|is\s+welcome\s+to|may|should)\s+(?:come\s+(?:round\s+|over\s+|back\s+)?(?:and\s+|to\s+)?)?(?:\w+\s+){0,2}?"
-           r"(?:my|me)\b[^.!?\n]{0,30}?\b(?:any\s*time|whenever|all\s+night|any\s+day|any\s+night|every\s+night)\b", wink=True),
+    _shape(
+        "harassment",
+        "anytime time night whenever day",
+        "my me",
+        r"\b(?:can|could|is\s+welcome\s+to|may|should)\s+(?:come\s+(?:round\s+|over\s+|back\s+)?(?:and\s+|to\s+)?)?(?:\w+\s+){0,2}?"
+        r"(?:my|me)\b[^.!?\n]{0,30}?\b(?:any\s*time|whenever|all\s+night|any\s+day|any\s+night|every\s+night)\b",
+        wink=True,
+    ),
 )
 _LETTERS = re.compile(r"[a-z]+")
-_WINK = re.compile(r"[\U0001F609\U0001F60F\U0001F618\U0001F346\U0001F351\U0001F4A6\U0001F445\U0001F61C]|;-?\)|\bwink\b", re.I)
+_WINK = re.compile(
+    r"[\U0001F609\U0001F60F\U0001F618\U0001F346\U0001F351\U0001F4A6\U0001F445\U0001F61C]|;-?\)|\bwink\b", re.I
+)
 _ANIMAL_WORDS = frozenset(
     "dog dogs cat cats horse horses pony ponies animal animals pet pets puppy puppies kitten kittens badger badgers fox "
     "foxes deer cow cows sheep pig pigs bird birds swan swans rat rats vet vets rspca it bull bulls livestock cattle "
@@ -259,58 +336,110 @@ def _group_shapes(groups: str) -> tuple[Shape, ...]:
     g = r"(?:" + groups + r")"
     return (
         # "<group> come here to rape and steal"
-        _shape("hate", "come came coming", "here country britain uk england europe america",
-               g + r"\s+(?:\w+\s+){0,2}?(?:come|came|coming|are\s+coming)\s+(?:over\s+)?(?:here|to\s+(?:this\s+country|britain|the\s+uk|"
-               r"england|europe|america|the\s+us|our\s+(?:country|towns?|cities)))\s+(?:just\s+|only\s+|purely\s+)?(?:to|for)\s+"
-               r"(?:rape|steal|rob|scrounge|sponge|leech|breed|bomb|kill|claim\s+benefits|live\s+off|take\s+advantage|sell\s+drugs|"
-               r"commit\s+crimes?|cause\s+trouble|free\s+stuff|handouts|freebies|our\s+women)\b", group=True),
+        _shape(
+            "hate",
+            "come came coming",
+            "here country britain uk england europe america",
+            g
+            + r"\s+(?:\w+\s+){0,2}?(?:come|came|coming|are\s+coming)\s+(?:over\s+)?(?:here|to\s+(?:this\s+country|britain|the\s+uk|"
+            r"england|europe|america|the\s+us|our\s+(?:country|towns?|cities)))\s+(?:just\s+|only\s+|purely\s+)?(?:to|for)\s+"
+            r"(?:rape|steal|rob|scrounge|sponge|leech|breed|bomb|kill|claim\s+benefits|live\s+off|take\s+advantage|sell\s+drugs|"
+            r"commit\s+crimes?|cause\s+trouble|free\s+stuff|handouts|freebies|our\s+women)\b",
+            group=True,
+        ),
         # "<group> do not belong in <place>"
-        _shape("hate", "belong", None,
-               g + r"\s+(?:\w+\s+)?(?:do\s+not|don'?t|dont|does\s+not|doesn'?t|should\s+not|shouldn'?t|will\s+never|never|simply\s+"
-               r"don'?t)\s+belong\s+(?:here|in\s+(?:this|our|the|a|any|western|civilised|civilized|decent|christian|white|british|"
-               r"modern|europe|britain|england|america|society|schools?|sports?|politics|government|parliament|public)\b)",
-               group=True),
+        _shape(
+            "hate",
+            "belong",
+            None,
+            g
+            + r"\s+(?:\w+\s+)?(?:do\s+not|don'?t|dont|does\s+not|doesn'?t|should\s+not|shouldn'?t|will\s+never|never|simply\s+"
+            r"don'?t)\s+belong\s+(?:here|in\s+(?:this|our|the|a|any|western|civilised|civilized|decent|christian|white|british|"
+            r"modern|europe|britain|england|america|society|schools?|sports?|politics|government|parliament|public)\b)",
+            group=True,
+        ),
         # "<group> control the banks"
-        _shape("hate", "control controls run runs own owns rule rules running controlling",
-               "banks media world government governments hollywood money finance finances press news everything country "
-               "politicians system fed",
-               r"(?!women\b|females\b)" + g + r"\s+(?:\w+\s+)?(?:control|controls|run|runs|own|owns|rule|rules|are\s+running|"
-               r"are\s+controlling|secretly\s+(?:control|run))\s+(?:the\s+|all\s+the\s+|our\s+|this\s+)?(?:banks|media|world|"
-               r"governments?|hollywood|money|finances?|press|news|everything|country|politicians|system|fed)\b", group=True),
+        _shape(
+            "hate",
+            "control controls run runs own owns rule rules running controlling",
+            "banks media world government governments hollywood money finance finances press news everything country "
+            "politicians system fed",
+            r"(?!women\b|females\b)"
+            + g
+            + r"\s+(?:\w+\s+)?(?:control|controls|run|runs|own|owns|rule|rules|are\s+running|"
+            r"are\s+controlling|secretly\s+(?:control|run))\s+(?:the\s+|all\s+the\s+|our\s+|this\s+)?(?:banks|media|world|"
+            r"governments?|hollywood|money|finances?|press|news|everything|country|politicians|system|fed)\b",
+            group=True,
+        ),
         # "the jews are behind every war"
-        _shape("hate", "behind responsible", None,
-               g + r"\s+(?:are|is|were)\s+(?:\w+\s+)?(?:behind|responsible\s+for)\s+(?:every|all|the|most|each)\s+(?:\w+\s+)?"
-               r"(?:wars?|terror|terrorism|attacks?|crimes?|problems?|crisis|crises|pandemic|covid|virus|9/11|evil)\b",
-               group=True),
+        _shape(
+            "hate",
+            "behind responsible",
+            None,
+            g
+            + r"\s+(?:are|is|were)\s+(?:\w+\s+)?(?:behind|responsible\s+for)\s+(?:every|all|the|most|each)\s+(?:\w+\s+)?"
+            r"(?:wars?|terror|terrorism|attacks?|crimes?|problems?|crisis|crises|pandemic|covid|virus|9/11|evil)\b",
+            group=True,
+        ),
         # "<group> have lower IQs"
-        _shape("hate", "iq iqs intelligence brains brain", None,
-               g + r"\s+(?:\w+\s+){0,2}?(?:have|has|got|with)\s+(?:a\s+|an\s+)?(?:lower|low|smaller|small|tiny|inferior|"
-               r"below[- ]average)\s+(?:average\s+)?(?:iqs?|intelligence|brains?)\b", group=True),
+        _shape(
+            "hate",
+            "iq iqs intelligence brains brain",
+            None,
+            g + r"\s+(?:\w+\s+){0,2}?(?:have|has|got|with)\s+(?:a\s+|an\s+)?(?:lower|low|smaller|small|tiny|inferior|"
+            r"below[- ]average)\s+(?:average\s+)?(?:iqs?|intelligence|brains?)\b",
+            group=True,
+        ),
         # "<group> are too emotional to vote"
-        _shape("hate", "too", "emotional irrational hysterical primitive backward simple incompetent violent uncivilised "
-               "uncivilized weak dim feeble brainwashed savage",
-               g + r"\s+(?:are|r|is)\s+(?:just\s+|simply\s+|all\s+|far\s+|way\s+|naturally\s+)?too\s+(?:emotional|irrational|"
-               r"hysterical|primitive|backward|simple|incompetent|violent|uncivili[sz]ed|weak|dim|feeble|brainwashed|savage)\s+to\s+\w+",
-               group=True),
+        _shape(
+            "hate",
+            "too",
+            "emotional irrational hysterical primitive backward simple incompetent violent uncivilised "
+            "uncivilized weak dim feeble brainwashed savage",
+            g
+            + r"\s+(?:are|r|is)\s+(?:just\s+|simply\s+|all\s+|far\s+|way\s+|naturally\s+)?too\s+(?:emotional|irrational|"
+            r"hysterical|primitive|backward|simple|incompetent|violent|uncivili[sz]ed|weak|dim|feeble|brainwashed|savage)\s+to\s+\w+",
+            group=True,
+        ),
         # "<group> can't drive", "<group> should not be allowed to vote", "<group> refuse to integrate"
-        _shape("hate", "drive think trusted allowed assimilate integrate lead", None,
-               g + r"\s+(?:\w+\s+)?(?:can'?t|cannot|can\s+not)\s+(?:drive|think(?:\s+for\s+themselves)?|be\s+trusted|control\s+"
-               r"themselves|lead)\b(?=\s*(?:$|[.!?,;]|and\b|either\b|properly|for\s+(?:shit|toffee|crap)|lol|lmao|[^\w\s]))"
-               r"|" + g + r"\s+(?:\w+\s+)?(?:should\s+not|shouldn'?t|must\s+not|mustn'?t)\s+be\s+allowed\s+to\s+(?:vote|drive|work|"
-               r"teach|lead|adopt|marry|have\s+(?:kids|children)|breed|exist|live\s+here|be\s+(?:teachers|doctors|in\s+charge))\b"
-               r"|" + g + r"\s+(?:\w+\s+)?(?:refuse|refuses|never|won'?t|will\s+never)\s+(?:to\s+)?(?:assimilate|integrate)\b",
-               group=True),
+        _shape(
+            "hate",
+            "drive think trusted allowed assimilate integrate lead",
+            None,
+            g
+            + r"\s+(?:\w+\s+)?(?:can'?t|cannot|can\s+not)\s+(?:drive|think(?:\s+for\s+themselves)?|be\s+trusted|control\s+"
+            r"themselves|lead)\b(?=\s*(?:$|[.!?,;]|and\b|either\b|properly|for\s+(?:shit|toffee|crap)|lol|lmao|[^\w\s]))"
+            r"|"
+            + g
+            + r"\s+(?:\w+\s+)?(?:should\s+not|shouldn'?t|must\s+not|mustn'?t)\s+be\s+allowed\s+to\s+(?:vote|drive|work|"
+            r"teach|lead|adopt|marry|have\s+(?:kids|children)|breed|exist|live\s+here|be\s+(?:teachers|doctors|in\s+charge))\b"
+            r"|"
+            + g
+            + r"\s+(?:\w+\s+)?(?:refuse|refuses|never|won'?t|will\s+never)\s+(?:to\s+)?(?:assimilate|integrate)\b",
+            group=True,
+        ),
         # "<group> eat anything"
-        _shape("hate", "eat eats", None,
-               g + r"\s+(?:will\s+|would\s+|just\s+|even\s+|literally\s+)?(?:eat|eats)\s+(?:anything|everything|dogs?|cats?|bats?|"
-               r"rats?|monkeys?|insects|bugs|cockroaches)\b", group=True),
+        _shape(
+            "hate",
+            "eat eats",
+            None,
+            g
+            + r"\s+(?:will\s+|would\s+|just\s+|even\s+|literally\s+)?(?:eat|eats)\s+(?:anything|everything|dogs?|cats?|bats?|"
+            r"rats?|monkeys?|insects|bugs|cockroaches)\b",
+            group=True,
+        ),
         # "Muslims ... They breed like rabbits": a pronoun for the group named in the text
-        _shape("hate", "vermin scum animals parasites cockroaches rats filth savages subhuman subhumans apes locusts "
-               "infestation breed breeding", "they these those them",
-               r"\b(?:they|these\s+people|those\s+people|they're|theyre)\s+(?:\w+\s+){0,5}?(?:are|r|is|were|breed|breeding)\s+"
-               r"(?!not\b|never\b)(?:(?:just|all|nothing\s+but|basically|literally|filthy|dirty|disgusting|fucking|bloody)\s+){0,3}"
-               r"(?:vermin|scum|animals|parasites|cockroaches|rats|filth|savages|subhumans?|apes|locusts|an\s+infestation|"
-               r"like\s+(?:rats|rabbits|cockroaches|flies|vermin|animals))\b", group=True),
+        _shape(
+            "hate",
+            "vermin scum animals parasites cockroaches rats filth savages subhuman subhumans apes locusts "
+            "infestation breed breeding",
+            "they these those them",
+            r"\b(?:they|these\s+people|those\s+people|they're|theyre)\s+(?:\w+\s+){0,5}?(?:are|r|is|were|breed|breeding)\s+"
+            r"(?!not\b|never\b)(?:(?:just|all|nothing\s+but|basically|literally|filthy|dirty|disgusting|fucking|bloody)\s+){0,3}"
+            r"(?:vermin|scum|animals|parasites|cockroaches|rats|filth|savages|subhumans?|apes|locusts|an\s+infestation|"
+            r"like\s+(?:rats|rabbits|cockroaches|flies|vermin|animals))\b",
+            group=True,
+        ),
     )
 
 
@@ -446,9 +575,12 @@ def compile_offensive(rules: Rules) -> OffensiveMatchers:
         slur=compile_phrases(w["slurs"], glob=True, hashtags=True, shared=starts),
         starts=starts,
         group_attack=re.compile(
-            groups + r"\s+(?:are|r|is|were|=)\s+(?:(?:all|just|only|nothing\s+but|such|so|too|a\s+bunch\s+of|bloody|fucking|"
-            r"literally|basically|mostly|clearly|obviously)\s+)*" + attacks
-            + r"|(?<![\w@#])(?:filthy|dirty|stinking|stinkin|disgusting|evil|lazy|bloody|fucking|fuckin|effing|damn|stupid)\s+" + groups
+            groups
+            + r"\s+(?:are|r|is|were|=)\s+(?:(?:all|just|only|nothing\s+but|such|so|too|a\s+bunch\s+of|bloody|fucking|"
+            r"literally|basically|mostly|clearly|obviously)\s+)*"
+            + attacks
+            + r"|(?<![\w@#])(?:filthy|dirty|stinking|stinkin|disgusting|evil|lazy|bloody|fucking|fuckin|effing|damn|stupid)\s+"
+            + groups
             # "I hate Muslims", "kill all the gays", "death to …": hatred or violence aimed at the whole group
             + r"|\b(?:i|we)\s+(?:(?:really|fucking|just|all|truly|honestly)\s+)?(?:hate|despise|detest|loathe|can'?t\s+stand|cannot\s+stand)\s+"
             r"(?:(?:all|the|these|those|fucking|bloody|filthy|dirty)\s+)*" + groups + r"(?!['\u2019])"
@@ -467,8 +599,10 @@ def compile_offensive(rules: Rules) -> OffensiveMatchers:
         insult_nouns=_insult_nouns(w["insults"], w["dehumanising"]),
         harmless_spans=tuple(
             compile_phrases(entries, flags=flags)
-            for entries, flags in (([h for h in w["harmless_contexts"] if h.islower()], re.I),
-                                   ([h for h in w["harmless_contexts"] if not h.islower()], 0))
+            for entries, flags in (
+                ([h for h in w["harmless_contexts"] if h.islower()], re.I),
+                ([h for h in w["harmless_contexts"] if not h.islower()], 0),
+            )
             if entries
         ),  # fmt: skip
         any_word=re.compile(all_words, re.I),
@@ -618,7 +752,11 @@ def _backwards(phrases) -> str:
 
 
 def _trie_alternation(node: dict) -> str:
-    branches = [(r"\s+" if char == " " else re.escape(char)) + _trie_alternation(child) for char, child in sorted(node.items()) if char]
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _trie_alternation(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
     if "" in node:
         branches.append("")
     if len(branches) == 1:
@@ -652,10 +790,22 @@ _STRONG_INTENSIFIERS = (
 )  # fmt: skip
 # Those that may stand one ordinary word away from the noun ("typical liberal hypocrite", "bunch of
 # council clowns").
-_STRONG_BEFORE_ANY = ("absolute", "total", "complete", "utter", "typical", "bunch of", "load of", "shower of", "pack of")
+_STRONG_BEFORE_ANY = (
+    "absolute",
+    "total",
+    "complete",
+    "utter",
+    "typical",
+    "bunch of",
+    "load of",
+    "shower of",
+    "pack of",
+)
 # Those strong enough for a noun that is also an animal or an everyday thing ("absolute animals", not
 # "filthy animals" of foxes at the bins).
-_STRONG_FOR_LITERAL = frozenset({"absolute", "total", "complete", "utter", "fucking", "bunch of", "pack of", "shower of"})
+_STRONG_FOR_LITERAL = frozenset(
+    {"absolute", "total", "complete", "utter", "fucking", "bunch of", "pack of", "shower of"}
+)
 # Adverbs between the verb and "a" ("is clearly a moron", "was always a crook", "are nothing but scum").
 _FRAME_ADVERBS = (
     "clearly", "obviously", "just", "basically", "simply", "truly", "really", "literally", "definitely", "certainly",
@@ -677,9 +827,21 @@ _CHAIN = r"(?:(?:dna|ro|&)\s+(?:[\w'-]+\s+){1,5}?)?"  # "a hack and a half-wit",
 # idiot …", a plural noun ("are idiots", "is scum"), a noun after a determiner ("the idiot who …",
 # "these apes"), or a bare noun after a strong intensifier ("absolute scumbags", "typical liberal hypocrite").
 _FRAMES = (
-    r"(?i)\s+(?:(?:" + _backwards(_INTENSIFIERS) + r")\s+){0,4}" + _CHAIN + r"(?:(?:" + _backwards(_INTENSIFIERS)
-    + r")\s+){0,3}(?P<to>(?:" + _backwards(_TO_SOMEONE) + r")(?!\w))"
-    r"|\s+(?:(?:" + _backwards(_INTENSIFIERS) + r")\s+){0,4}?" + _CHAIN + r"(?:(?:" + _backwards(_INTENSIFIERS)
+    r"(?i)\s+(?:(?:"
+    + _backwards(_INTENSIFIERS)
+    + r")\s+){0,4}"
+    + _CHAIN
+    + r"(?:(?:"
+    + _backwards(_INTENSIFIERS)
+    + r")\s+){0,3}(?P<to>(?:"
+    + _backwards(_TO_SOMEONE)
+    + r")(?!\w))"
+    r"|\s+(?:(?:"
+    + _backwards(_INTENSIFIERS)
+    + r")\s+){0,4}?"
+    + _CHAIN
+    + r"(?:(?:"
+    + _backwards(_INTENSIFIERS)
     + r")\s+){0,3}?"  # the nearest frame word, not the farthest
     r"(?:(?P<of>(?:n?a\s+)?tahw(?!\w)|n?a\s+(?:(?:" + _backwards(_FRAME_ADVERBS) + r")\s+){0,2}"
     r"(?:(?:si|saw|eb|gnieb|ma)(?!\w)|s['\u2019]))"
@@ -689,7 +851,10 @@ _FRAMES = (
 )
 _INSULT_BEFORE = re.compile(
     _FRAMES + r"|(?P<bare>(?:" + _backwards(_STRONG_INTENSIFIERS) + r")(?![\w'-])))"
-    r"|\s+(?:(?:" + _backwards(_INTENSIFIERS) + r")\s+){0,2}?[\w'-]+\s+(?P<bare1>(?:" + _backwards(_STRONG_BEFORE_ANY)
+    r"|\s+(?:(?:"
+    + _backwards(_INTENSIFIERS)
+    + r")\s+){0,2}?[\w'-]+\s+(?P<bare1>(?:"
+    + _backwards(_STRONG_BEFORE_ANY)
     + r")(?![\w'-]))"
 )
 # The same without the bare frames: for a noun that the nearest strong word alone does not make an
@@ -716,7 +881,10 @@ _ONLY_AFTER = re.compile(
     r"fall|falls|trust|trusts|listen|listens|fails?\s+to|does|do|say|says)\b"
 )
 _SCORNFUL = frozenset(
-    w for w in _INTENSIFIERS if " " not in w and w not in {"a", "an", "so", "such", "just", "all", "very", "really", "too", "big", "little", "real", "old"}
+    w
+    for w in _INTENSIFIERS
+    if " " not in w
+    and w not in {"a", "an", "so", "such", "just", "all", "very", "really", "too", "big", "little", "real", "old"}
 )
 # An insult noun making up a sentence or clause on its own, after at most an interjection, a mention
 # or a strong intensifier ("Vermin.", "Idiots, every one", "Go away loser", "Savages then, savages now").
@@ -725,7 +893,9 @@ _FRAGMENT_HEAD = re.compile(
     r"go\s+away|get\s+lost|jog\s+on|do\s+one|piss\s+off|sod\s+off|bore\s+off|shut\s+up|grow\s+up|sit\s+down|calm\s+down|"
     r"whatever|cry\s+more|go\s+home|get\s+out|move\s+on|night\s+night|bye\s+bye|nah|no|yes|and|more|yet\s+more|"
     r"more\s+of\s+these)\b[\s,!.:]*)*+"
-    r"(?:(?:" + "|".join(re.escape(w) for w in sorted(set(_STRONG_INTENSIFIERS) | _SCORNFUL, key=len, reverse=True)) + r")\s+){0,2}"
+    r"(?:(?:"
+    + "|".join(re.escape(w) for w in sorted(set(_STRONG_INTENSIFIERS) | _SCORNFUL, key=len, reverse=True))
+    + r")\s+){0,2}"
 )
 _FRAGMENT_TAIL = re.compile(
     r"(?i)(?:\s+(?:then|now|again|everywhere|lol|lmao|haha|mate|pal|bruv|innit|tbh|smh|ffs|honestly|seriously|"
@@ -737,8 +907,10 @@ _SUBJECT_TAIL = re.compile(
     r"are|were|can'?t|cannot|couldn'?t|don'?t|didn'?t|never|still|keep|strike)\b"
 )
 # A noun insult said at the end of a sentence, after a comma: the person spoken to ("…, loser.").
-_VOCATIVE = re.compile(r"(?i),\s*(?:you\s+|ya\s+|u\s+)?(?:(?:absolute|total|complete|utter|fucking|bloody|little|stupid|sad|"
-                       r"pathetic|big|fat|lazy|useless)\s+){0,2}$")
+_VOCATIVE = re.compile(
+    r"(?i),\s*(?:you\s+|ya\s+|u\s+)?(?:(?:absolute|total|complete|utter|fucking|bloody|little|stupid|sad|"
+    r"pathetic|big|fat|lazy|useless)\s+){0,2}$"
+)
 _VOCATIVE_TAIL = re.compile(r"(?i)(?:\s+(?:lol|lmao|haha|mate|pal|bruv|xx?))*\s*(?:[.!?)…]|$|[^\w\s'’,;:-])")
 # Nouns that are also animals or everyday things: said of someone only with a stronger aim (not "rats
 # are vermin", "fleas are parasites", "what a cow" at the county show, "the clowns who juggled").
@@ -806,17 +978,21 @@ def _aimed(text: str, head: int, start: int, end: int, word: str, noun: bool, se
             lead = before.group()[-5:].lower()
             these = lead in ("eseht", "esoht")
             ok = (these and word.endswith("s") and word not in _NOT_THESE) or (
-                not literal and _RELATIVE.match(text, end) is not None)
+                not literal and _RELATIVE.match(text, end) is not None
+            )
         elif literal:
             middle = text[begin:start].lower().split()
             if frame in ("bare", "bare1"):
                 ok = frame == "bare" and any(
-                    w in _STRONG_FOR_LITERAL or " ".join(middle[i:i + 2]) in _STRONG_FOR_LITERAL
-                    for i, w in enumerate(middle))
+                    w in _STRONG_FOR_LITERAL or " ".join(middle[i : i + 2]) in _STRONG_FOR_LITERAL
+                    for i, w in enumerate(middle)
+                )
             else:  # "what a cow" at the show, "rats are vermin": a scornful word, or a person said so of
                 previous = _PREVIOUS_WORD.search(text, max(0, begin - 30), begin)
                 person = previous is not None and previous.group(1).lower() not in _NONHUMAN
-                ok = any(w in _SCORNFUL for w in middle) or (person and not middle[-1:] == ["what"] and "what" not in middle[:2])
+                ok = any(w in _SCORNFUL for w in middle) or (
+                    person and not middle[-1:] == ["what"] and "what" not in middle[:2]
+                )
         if ok:
             return begin
     if not noun:
@@ -824,12 +1000,23 @@ def _aimed(text: str, head: int, start: int, end: int, word: str, noun: bool, se
     after = _AIMED_AFTER.match(text, end)
     if after is not None or (not literal and _LIKE_THAT.match(text, end) is not None):
         return start
-    if sentence_start and word not in _NOT_FRAGMENT and _FRAGMENT_HEAD.fullmatch(text, head, start) is not None and (
-        _FRAGMENT_TAIL.match(text, end) is not None
-        or (not literal and word.endswith("s") and _SUBJECT_TAIL.match(text, end) is not None)  # "Idiots running the council"
+    if (
+        sentence_start
+        and word not in _NOT_FRAGMENT
+        and _FRAGMENT_HEAD.fullmatch(text, head, start) is not None
+        and (
+            _FRAGMENT_TAIL.match(text, end) is not None
+            or (
+                not literal and word.endswith("s") and _SUBJECT_TAIL.match(text, end) is not None
+            )  # "Idiots running the council"
+        )
     ):
         return head + len(text[head:start]) - len(text[head:start].lstrip())
-    if not literal and _VOCATIVE.search(text, max(head, start - 40), start) is not None and _VOCATIVE_TAIL.match(text, end):
+    if (
+        not literal
+        and _VOCATIVE.search(text, max(head, start - 40), start) is not None
+        and _VOCATIVE_TAIL.match(text, end)
+    ):
         return start  # "Go back to your basement, loser"
     return None
 
@@ -895,7 +1082,9 @@ _QUOTATION = re.compile(r'"([^"\n]{1,200})"|\u201c([^\u201d\n]{1,200})\u201d')
 def _reporting_quote(text: str, start: int, end: int) -> bool:
     """Whether the quotation holding text[start:end] is reported or answered, not said."""
     opening = max(text.rfind('"', 0, start), text.rfind("\u201c", 0, start), text.rfind("\u2018", 0, start))
-    closing = min((i for i in (text.find('"', end), text.find("\u201d", end), text.find("\u2019", end)) if i >= 0), default=-1)
+    closing = min(
+        (i for i in (text.find('"', end), text.find("\u201d", end), text.find("\u2019", end)) if i >= 0), default=-1
+    )
     single = single_quoted(text, start, end)
     if single is not None and (opening < 0 or single[0] > opening):  # the innermost quotation
         opening, closing = single
@@ -918,7 +1107,11 @@ def check_offensive(text: str, m: OffensiveMatchers, thresholds: dict[str, float
         "I'll kill you"', '"go back to your country" - I was born here'). Swearing (not ``aimed`` at
         anyone) is excused only in a text that condemns abuse: quoted, it is still sworn."""
         nonlocal excused
-        if quoted and inside_quotes(text, start, end) and (condemning or (aimed and _reporting_quote(text, start, end))):
+        if (
+            quoted
+            and inside_quotes(text, start, end)
+            and (condemning or (aimed and _reporting_quote(text, start, end)))
+        ):
             excused = True
             return True
         return False
@@ -984,8 +1177,12 @@ def check_offensive(text: str, m: OffensiveMatchers, thresholds: dict[str, float
             s, e = sentence_bounds(text, match.start())
             if any(a < match.end() and match.start() < b for a, b in hate_done):
                 continue
-            if not (condemning and m.condemnation.search(text, s, e)) and not reported(*match.span()) and not (
-                quoted and reported(match.end() - 1, match.end())  # 'Calling refugees "animals" is dehumanising'
+            if (
+                not (condemning and m.condemnation.search(text, s, e))
+                and not reported(*match.span())
+                and not (
+                    quoted and reported(match.end() - 1, match.end())  # 'Calling refugees "animals" is dehumanising'
+                )
             ):
                 emit("hate", match.start(), match.end())
                 hate_done.append(match.span())
@@ -1032,7 +1229,11 @@ def check_offensive(text: str, m: OffensiveMatchers, thresholds: dict[str, float
         return  # the score could not lead to a finding, or would score a reported quotation
     scored = text
     if quoted:  # a reported quotation is not the writer's words ('he called me a "…" and I reported him')
-        unaimed += [q.span(q.lastindex or 0) for q in _QUOTATION.finditer(text) if _reporting_quote(text, *q.span(q.lastindex or 0))]
+        unaimed += [
+            q.span(q.lastindex or 0)
+            for q in _QUOTATION.finditer(text)
+            if _reporting_quote(text, *q.span(q.lastindex or 0))
+        ]
     for start, end in [a.span() for a in ambiguous] + cleared + unaimed:
         scored = scored[:start] + " " * (end - start) + scored[end:]
     score = offensive_model.score(scored)

@@ -23,6 +23,7 @@ except ImportError:  # pragma: no cover - CPython has it
         for element in iterable:
             mapping[element] = mapping.get(element, 0) + 1
 
+
 _TOKEN_PATTERN = r"(?u)\b\w\w+\b"  # the vectoriser's token_pattern
 # The same tokens, found faster (~35 vs ~50 µs per 2,000 characters): a greedy \w\w+ found left to
 # right only ever starts at the start of a run of word characters and takes the whole run, which is

@@ -27,7 +27,9 @@ Emit = Callable[..., None]
 _PHONE = re.compile(
     r"(?:\+(?<![\w+].)\s?44|0(?<![\w+].)044|\((?<![\w+].)0\d|0(?<![\w+].))(?:[\d \-()]|\.(?=\d)){8,17}\d(?!\d)"
 )
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")  # runs only when "@" is present
+_EMAIL = re.compile(
+    r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+)  # runs only when "@" is present
 _POSTCODE = re.compile(
     r"(?<![\w-])([A-PR-UWYZ][A-HK-Y]?[0-9][0-9A-HJKMNPR-Y]?|[A-PR-UWYZ][0-9][A-HJKPSTUW]|GIR)\s?"
     r"([0-9][ABD-HJLNP-UW-Z]{2})(?![\w-])",
@@ -64,8 +66,15 @@ _YEAR = r"(?:\d{4}|'\d{2})(?!\d)"
 # "12-Mar-1990", "12 Mar 90".
 _DATE = (
     r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?!\d)|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}(?!\d)|"
-    r"\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?[\s-]+" + _MONTH + r",?[\s-]+(?:" + _YEAR + r"|\d{2}(?![\d:.]))|"
-    + _MONTH + r"\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?,?\s+" + _YEAR + ")"
+    r"\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?[\s-]+"
+    + _MONTH
+    + r",?[\s-]+(?:"
+    + _YEAR
+    + r"|\d{2}(?![\d:.]))|"
+    + _MONTH
+    + r"\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?,?\s+"
+    + _YEAR
+    + ")"
 )
 # A birth cue, then up to 30 characters without a digit or sentence end ("born on the", "DOB (dd/mm/yyyy):",
 # "date of birth is"), or the next sentence when it starts "It's"/"It is"/"Mine is" ("Please tell me your
@@ -124,7 +133,9 @@ def _parse_digits(candidate: str) -> tuple[str, PhoneNumberType] | None:
     # to phonenumbers, but people paste them as real numbers and test data uses them: accept any
     # mobile- or geographic-shaped number of the right length.
     if _UK_SHAPE.match(str(number.national_number)):
-        return e164, PhoneNumberType.MOBILE if str(number.national_number).startswith("7") else PhoneNumberType.FIXED_LINE
+        return e164, PhoneNumberType.MOBILE if str(number.national_number).startswith(
+            "7"
+        ) else PhoneNumberType.FIXED_LINE
     return None
 
 
@@ -240,7 +251,9 @@ def check_personal_data(text: str, allow: AllowList, emit: Emit) -> None:
     shaped = list(_ANY_PHONE.finditer(text))
     _other_phones(text, allow, emit, taken, shaped)
     postcodes = [
-        m for m in (_POSTCODE.finditer(text) if _POSTCODE_HINT.search(text) else ()) if m.group().isupper() or m.group().islower()
+        m
+        for m in (_POSTCODE.finditer(text) if _POSTCODE_HINT.search(text) else ())
+        if m.group().isupper() or m.group().islower()
     ]
     allowed_codes = [m for m in postcodes if _normal_postcode(*m.groups()) in allow.postcodes]
     postcodes = [m for m in postcodes if m not in allowed_codes]
@@ -330,14 +343,18 @@ def check_personal_data(text: str, allow: AllowList, emit: Emit) -> None:
 # a label ("- Office", "fax").
 _ANY_PHONE = re.compile(r"[+(\d](?<![\w+.,/£$€#@&-].)[\d \-.()/]{4,22}\d(?: ?(?:x|ext\.?) ?\d{1,5})?(?![\d.,/-]\d|\w)")
 _EXTENSION = re.compile(r" ?(?:x|ext)")
-_NANP = re.compile(r"(?:\+?1[ .-]?)?(?:\(([2-9]\d\d)\) ?|([2-9]\d\d)([.-]))\d{3}(?(3)\3|[ .-])\d{4}(?: ?(?:x|ext\.?) ?\d{1,5})?")
+_NANP = re.compile(
+    r"(?:\+?1[ .-]?)?(?:\(([2-9]\d\d)\) ?|([2-9]\d\d)([.-]))\d{3}(?(3)\3|[ .-])\d{4}(?: ?(?:x|ext\.?) ?\d{1,5})?"
+)
 _DATE_SHAPE = re.compile(r"\d{1,4}([/.-])\d{1,2}\1\d{1,4}|\d{4}[/-]\d{2,4}|\d{1,2}[.:]\d{2}")
 _PHONE_CUE = re.compile(
     r"(?:\b(?:phone|tel|telephone|mob|mobile|cell|cellphone|fax|desk|whatsapp|sms|call|calling|ring|text|dial|"
     r"contact|reach|hotline|office|answering|messages? to|(?:my|his|her|their|your) number|number is)\b|\btel\.|☎|📞)"
     r"[^\d\n]{0,25}(?:\n[^\d\n]{0,10})?$"
 )
-_PHONE_LABEL = re.compile(r"\s*[-–(]?\s*(?:office|fax|mobile|mob|home|work|cell|desk|tel|phone|landline)\b", re.IGNORECASE)
+_PHONE_LABEL = re.compile(
+    r"\s*[-–(]?\s*(?:office|fax|mobile|mob|home|work|cell|desk|tel|phone|landline)\b", re.IGNORECASE
+)
 _NOT_PHONE_BEFORE = re.compile(
     r"\b(?:ref|reference|case|order|invoice|account|acc|policy|ticket|isbn|issn|claim|application|booking|id|"
     r"serial|version|v|no|nos|number|item|page|pages|para|section|s|room|flat|unit|suite|apt|box|year|years)\.?\s*[:#]?\s*$"
@@ -383,16 +400,19 @@ def _other_phones(
             ok = False
         # "my Australian number +61…": a "+" number of a valid length for its country is a phone whatever
         # word comes before; any other number after a reference word ("order no. 5551234") is not
-        if not (ok and raw.startswith("+")) and _NOT_PHONE_BEFORE.search(before) and not before.rstrip(" :").endswith(
-            ("phone number", "mobile number", "contact number")
+        if (
+            not (ok and raw.startswith("+"))
+            and _NOT_PHONE_BEFORE.search(before)
+            and not before.rstrip(" :").endswith(("phone number", "mobile number", "contact number"))
         ):
             continue
         if e164 is None:
             ok = _NANP.fullmatch(raw) is not None
         if not ok:
-            ok = (
-                not raw.startswith("(") or ")" in raw
-            ) and (_PHONE_CUE.search(before) is not None or _PHONE_LABEL.match(text, end, min(len(text), end + 14)) is not None)
+            ok = (not raw.startswith("(") or ")" in raw) and (
+                _PHONE_CUE.search(before) is not None
+                or _PHONE_LABEL.match(text, end, min(len(text), end + 14)) is not None
+            )
         if not ok or (e164 is not None and e164 in allow.phones):
             continue
         taken.append((start, end))
@@ -405,7 +425,9 @@ _STATES = (
 )
 # A US ZIP with its state ("Springfield, IL 62704") or a military post office ("FPO AE 09499").
 _US_ZIP = re.compile(
-    r"[A-Z](?<![\w-].)(?:[\w'.-]{0,30}(?: [A-Z][\w'.-]{0,30}){0,3},? ?\n? ?(?:" + _STATES + r")|PO (?:AA|AE|AP)) \d{5}(?:-\d{4})?(?![\w-])"
+    r"[A-Z](?<![\w-].)(?:[\w'.-]{0,30}(?: [A-Z][\w'.-]{0,30}){0,3},? ?\n? ?(?:"
+    + _STATES
+    + r")|PO (?:AA|AE|AP)) \d{5}(?:-\d{4})?(?![\w-])"
 )
 _ZIP_CUE = re.compile(r"(?i:\bzip(?:[ \t]*code)?)[ \t]*[:#]?[ \t]*(\d{5}(?:-\d{4})?)(?![\w-])")
 _US_ZIP_HINT = re.compile(r"\d(?<=[A-Z] \d)\d{4}")  # starts at a digit: a fast scan
@@ -438,7 +460,9 @@ _STREET_TYPE = (
 # House number, up to four capitalised (or numbered: 5th) name words, street type; then an optional
 # flat, apartment, suite or unit.
 _STREET_ANY = re.compile(
-    r"\d(?<![\w.,/£$€#:-]\d)\d{0,4}[A-Za-z]?,?[ \t]+((?:(?:[A-Z][\w'’.-]{0,40}|\d{1,4}(?:st|nd|rd|th))[ \t]+){1,4})(?:" + _STREET_TYPE + r")(?![\w-])\.?"
+    r"\d(?<![\w.,/£$€#:-]\d)\d{0,4}[A-Za-z]?,?[ \t]+((?:(?:[A-Z][\w'’.-]{0,40}|\d{1,4}(?:st|nd|rd|th))[ \t]+){1,4})(?:"
+    + _STREET_TYPE
+    + r")(?![\w-])\.?"
     r"(?:,?\s{0,3}(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Room|#)\.?\s*#?\d+[A-Za-z]?\b)?"
 )
 # Street types that are also ordinary words in titles ("5 Mile Walk", "10 Acre Park"): an address only
@@ -493,21 +517,31 @@ _NUMBER_FIRST_CY = re.compile(
 )
 # "28 The Crescent", "4 The Parade": the article before the street type ("the" cannot start a street name
 # otherwise).
-_THE_STREET = re.compile(r"\d(?<![\w.,/£$€#:-]\d)\d{0,3}[A-Za-z]?,?[ \t]+The[ \t]+(" + _STRONG_TYPES + "|" + _WEAK_TYPE_NAMES + r")(?![\w'’-])")
+_THE_STREET = re.compile(
+    r"\d(?<![\w.,/£$€#:-]\d)\d{0,3}[A-Za-z]?,?[ \t]+The[ \t]+("
+    + _STRONG_TYPES
+    + "|"
+    + _WEAK_TYPE_NAMES
+    + r")(?![\w'’-])"
+)
 # German and Dutch street words written apart from the name, then the number ("Berliner Straße 35").
 _GERMAN_STREET_WORDS = frozenset({"straße", "strasse", "str", "weg", "allee", "platz", "gasse", "chaussee"})
 _NAME_STREET_NUMBER = re.compile(
     r"[A-ZÄÖÜ](?<![\w-][A-ZÄÖÜ])[\w'’-]+[ \t]+(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Chaussee)[ \t]+"
     r"\d{1,4}[a-zA-Z]?(?![\w.,/-]\d|\w)"
 )
-_FRENCH_STREET_WORDS = frozenset({"rue", "avenue", "boulevard", "bd", "chemin", "impasse", "allée", "quai", "place", "cours"})
+_FRENCH_STREET_WORDS = frozenset(
+    {"rue", "avenue", "boulevard", "bd", "chemin", "impasse", "allée", "quai", "place", "cours"}
+)
 _NUMBER_FIRST_FR = re.compile(
     r"\d(?<![\w.,/£$€#:-]\d)\d{0,3}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|boulevard|bd|chemin|impasse|allée|quai|place|cours)"
     r"\s+(?:d[eu]s?\s+|de\s+la\s+|d['’]|l['’]|la\s+|le\s+)?[^\W\d_][\w'’-]+",
     re.IGNORECASE,
 )
 _SSN = re.compile(r"(\d(?<![\w-]\d)\d\d)([- ])(\d\d)\2(\d{4})(?![\w-])")
-_SSN_PLAIN = re.compile(r"(?i)\b(?:ssn|social\s+security(?:\s+(?:number|no\.?|#))?)\s*[:#]?\s*(\d{3})-?(\d{2})-?(\d{4})(?![\w-])")
+_SSN_PLAIN = re.compile(
+    r"(?i)\b(?:ssn|social\s+security(?:\s+(?:number|no\.?|#))?)\s*[:#]?\s*(\d{3})-?(\d{2})-?(\d{4})(?![\w-])"
+)
 
 
 def _ssn_ok(area: str, group: str, serial: str) -> bool:
@@ -531,7 +565,9 @@ _CODE = (
     r"[A-PR-UWYZ][A-HK-Y]?\d[\dA-HJKMNPR-Y]?[ \t]?\d[ABD-HJLNP-UW-Z]{2}|(?i:[adf]po[ \t]+a[aep][ \t]+\d{5}))(?![\w-])"
 )
 _TAIL_CODE = re.compile(_CODE + r"(?:[ \t]+" + _W + r"(?:[ \t]+" + _W + r"){0,2})?")  # "10115 Berlin"
-_TAIL_PLACE = re.compile(_W + r"(?:[ \t]+" + _W + r"){0,3}(?:[ \t]+(" + _CODE + r"))?")  # "Riisa", "Estonia 62488", "IL 62704"
+_TAIL_PLACE = re.compile(
+    _W + r"(?:[ \t]+" + _W + r"){0,3}(?:[ \t]+(" + _CODE + r"))?"
+)  # "Riisa", "Estonia 62488", "IL 62704"
 _YEARISH = re.compile(r"(?:19|20)\d\d")
 _LEAD_NUMBER = re.compile(r"(?<![\w.,/£$€#:-])(\d{1,5})[ \t]+\Z")
 
@@ -580,11 +616,14 @@ def _tail(text: str, end: int, taken: _Taken) -> tuple[int, bool, bool]:
 _UNIT_WORDS = frozenset({"apt", "apartment", "suite", "ste", "unit", "flat"})
 _UNIT_ANCHOR = re.compile(r"\b(?i:apt|apartment|suite|ste|unit|flat)\.?[ \t]*#?\d{1,5}[A-Za-z]?(?![\w-])")
 # Numbered things that are not streets ("Phase 2 Unit 4", "Room 101, Flat 3").
-_NOT_STREET_LABEL = frozenset(
-    "phase room block building bldg level floor stage year chapter section part page step zone area platform gate stand "
-    "table week day item lot plot unit flat suite apt apartment ste no number tower wing hall bay pitch court "
-    "screen studio desk locker box house".split()
-) | _NOT_STREET_NAME
+_NOT_STREET_LABEL = (
+    frozenset(
+        "phase room block building bldg level floor stage year chapter section part page step zone area platform gate stand "
+        "table week day item lot plot unit flat suite apt apartment ste no number tower wing hall bay pitch court "
+        "screen studio desk locker box house".split()
+    )
+    | _NOT_STREET_NAME
+)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _WORD_STARTS = re.compile(r"(?<!\S)\S")
 _STREET_BEFORE = re.compile(
@@ -609,7 +648,9 @@ _PO_BOX = re.compile(
 _LOWER_TYPES = "street|road|avenue|lane|drive|boulevard|st|rd|ave|ln|blvd|close|crescent|court|terrace|place|way|gardens|grove|square|parkway|highway"
 _LOWER_TYPE_WORDS = frozenset(_LOWER_TYPES.split("|"))
 _STREET_LOWER = re.compile(
-    r"\d(?<![\w.,/£$€#:-]\d)\d{0,4}[a-z]?,?[ \t]+((?:[a-z][\w'’.-]{0,40}[ \t]+){1,3})(?:" + _LOWER_TYPES + r")(?![\w-])\.?"
+    r"\d(?<![\w.,/£$€#:-]\d)\d{0,4}[a-z]?,?[ \t]+((?:[a-z][\w'’.-]{0,40}[ \t]+){1,3})(?:"
+    + _LOWER_TYPES
+    + r")(?![\w-])\.?"
 )
 
 
@@ -679,7 +720,10 @@ def _addresses(
             line_start = max(text.rfind("\n", 0, line_start - 1) + 1, line_start - 60)
             before = text[line_start : unit.start()].rstrip(" \t,>?\n")
         # try the pattern only at the starts of the last seven words (a plain search would try every position)
-        street = next(filter(None, (_STREET_BEFORE.match(before, m.start()) for m in list(_WORD_STARTS.finditer(before))[-7:])), None)
+        street = next(
+            filter(None, (_STREET_BEFORE.match(before, m.start()) for m in list(_WORD_STARTS.finditer(before))[-7:])),
+            None,
+        )
         if street is not None and not _NOT_STREET_LABEL.issuperset(_LETTERS.findall(street.group().lower())):
             found.append((line_start + street.start(), line_start + street.end(), False))
     if "box" in words or "postbox" in words:
@@ -687,18 +731,27 @@ def _addresses(
     if not found:
         return used
     found.sort(key=lambda item: (item[0], -item[1]))
-    codes = sorted([(m.start(), m.end(), True) for m in postcodes + zips] + [(m.start(), m.end(), False) for m in allowed_codes])
+    codes = sorted(
+        [(m.start(), m.end(), True) for m in postcodes + zips] + [(m.start(), m.end(), False) for m in allowed_codes]
+    )
     last_end = -1
     for index, (start, end, weak) in enumerate(found):
         if start < last_end or taken.overlaps(start, end):
             continue
         lead = _LEAD_NUMBER.search(text, max(0, start - 7), start) if text[start].isdigit() else None
-        if lead is not None and lead.start() >= last_end and not _YEARISH.fullmatch(lead.group(1)) and not taken.overlaps(lead.start(), start):
+        if (
+            lead is not None
+            and lead.start() >= last_end
+            and not _YEARISH.fullmatch(lead.group(1))
+            and not taken.overlaps(lead.start(), start)
+        ):
             start = lead.start()  # a building or unit number before the house number: "17151 2450 Crown St"
         full_end, unit_follows, closed = _tail(text, end, taken)
         code = None
         if not closed:
-            code = next((c for c in codes if full_end <= c[0] <= full_end + 90 and "\n\n" not in text[full_end : c[0]]), None)
+            code = next(
+                (c for c in codes if full_end <= c[0] <= full_end + 90 and "\n\n" not in text[full_end : c[0]]), None
+            )
             if code is not None and any(end <= later[0] < code[0] for later in found[index + 1 :]):
                 code = None  # another street comes first: the postcode belongs to that one
         if weak and not (code is not None or unit_follows or closed or start in cues):

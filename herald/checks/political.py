@@ -16,7 +16,9 @@ Emit = Callable[..., None]
 
 _GENERIC_COUNCILLOR = re.compile(r"\b(?:Cllr\.?|Councillor)\s+(?:[A-Z]\.?\s+)?[A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)?")
 _VOTE_BEFORE = re.compile(r"(?i)\b(?:vote|re-?elect|elect|back|support)\s+(?:for\s+)?$")
-_SHARE = re.compile(r"(?i)(?<!\w)(?:RT|retweet(?:ed|ing)?|repost(?:ed|ing)?|quote[ -]?tweet|shared?\s+from|via)\s*:?\s+@(\w+)")
+_SHARE = re.compile(
+    r"(?i)(?<!\w)(?:RT|retweet(?:ed|ing)?|repost(?:ed|ing)?|quote[ -]?tweet|shared?\s+from|via)\s*:?\s+@(\w+)"
+)
 _POLITICAL_HANDLE = re.compile(
     r"(?i)cllr|councillor|mp$|^mp|labour|tory|tories|conservative|libdem|lib_dem|greenparty|greens|reform|ukip|snp|plaid|party|campaign|candidate|4mp"
 )
@@ -41,8 +43,9 @@ def compile_political(rules: Rules) -> PoliticalMatchers:
     squashed = "|".join(re.escape(p.replace(" ", "")) for p in party_names)
     vote = (
         r"(?i)(?:\bvote\s+(?:for\s+)?(?:the\s+)?" + party_alt + r"|#vote(?:" + squashed + r")\b"
-        r"|\b(?:vote|voting)\s+for\s+(?:me|us|our|my)\b|\bdon'?t\s+vote\s+(?:for\s+)?" + party_alt +
-        r"|\b(?:re-?elect|elect)\s+(?:me|us|cllr\b|councillor\b)|\bvote\s+(?:them|him|her|it)\s+out\b"
+        r"|\b(?:vote|voting)\s+for\s+(?:me|us|our|my)\b|\bdon'?t\s+vote\s+(?:for\s+)?"
+        + party_alt
+        + r"|\b(?:re-?elect|elect)\s+(?:me|us|cllr\b|councillor\b)|\bvote\s+(?:them|him|her|it)\s+out\b"
         r"|\bvote\s+(?:yes|no)\b|\bvote\s+(?:for\s+)?(?:cllr|councillor)\b)"
     )
     return PoliticalMatchers(

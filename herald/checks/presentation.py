@@ -780,4 +780,3 @@ def check_platform(
         emit("media-required", None, None, detail="a photo or video")
     if "max_media" in spec and len(media) > spec["max_media"]:
         emit("media-count", None, None, detail=str(len(media)), limit=spec["max_media"])
-

@@ -80,7 +80,11 @@ def prefix_trie(prefixes: Iterable[str]) -> str:
 
 
 def _trie_pattern(node: dict) -> str:
-    branches = [re.escape(char) + ("" if child.get("") is True else _trie_pattern(child)) for char, child in sorted(node.items()) if char]
+    branches = [
+        re.escape(char) + ("" if child.get("") is True else _trie_pattern(child))
+        for char, child in sorted(node.items())
+        if char
+    ]
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
@@ -103,7 +107,9 @@ class WordStarts:
         self._last = (lowered, found)
         return found
 
-    def positions(self, lowered: str, prefixes: tuple[str, ...], known: dict[str, bool], first: bool = False) -> list[int]:
+    def positions(
+        self, lowered: str, prefixes: tuple[str, ...], known: dict[str, bool], first: bool = False
+    ) -> list[int]:
         """Starts of the hit words that start with one of ``prefixes`` (only the first with ``first``).
 
         ``word.startswith(prefixes)`` walks the whole tuple (dozens of stems) for every word; the
@@ -206,7 +212,11 @@ def compile_phrases(
 
 def glob_prefixes(phrases: Iterable[str]) -> list[str]:
     """The stems PhraseMatcher scans for: phrases whose first word ends in ``*`` (``fuk*`` -> ``fuk``)."""
-    return [_TOKEN.findall(p.lower())[0] for p in phrases if not p.startswith("*") and p.split()[0].endswith("*") and _TOKEN.findall(p.lower())]
+    return [
+        _TOKEN.findall(p.lower())[0]
+        for p in phrases
+        if not p.startswith("*") and p.split()[0].endswith("*") and _TOKEN.findall(p.lower())
+    ]
 
 
 def sentence_bounds(text: str, position: int) -> tuple[int, int]:

@@ -22,38 +22,53 @@ YES_NO = [("yes", "Yes"), ("no", "No")]
 
 def _date_field(label: str, *, required_message: str, help_text: str = "For example, 28/11/2026") -> forms.DateField:
     return forms.DateField(
-        label=label, input_formats=DATE_FORMATS, help_text=help_text,
+        label=label,
+        input_formats=DATE_FORMATS,
+        help_text=help_text,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
         error_messages={"required": required_message, "invalid": "Enter a real date, like 28/11/2026"},
     )
 
 
 class ConsentRequestForm(forms.Form):
-    event_name = forms.CharField(label="Event or shoot name", max_length=200,
-                                 error_messages={"required": "Enter the event name"})
+    event_name = forms.CharField(
+        label="Event or shoot name", max_length=200, error_messages={"required": "Enter the event name"}
+    )
     event_date = _date_field("Date of the event", required_message="Enter the date of the event")
-    location = forms.CharField(label="Where it takes place", max_length=200,
-                               error_messages={"required": "Enter where the event takes place"})
-    description = forms.CharField(label="What will be photographed or filmed", required=False, max_length=2000,
-                                  widget=forms.Textarea(attrs={"rows": 3}))
+    location = forms.CharField(
+        label="Where it takes place", max_length=200, error_messages={"required": "Enter where the event takes place"}
+    )
+    description = forms.CharField(
+        label="What will be photographed or filmed",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     purposes = forms.MultipleChoiceField(
-        label="Purposes", choices=Purpose.choices, widget=forms.CheckboxSelectMultiple,
+        label="Purposes",
+        choices=Purpose.choices,
+        widget=forms.CheckboxSelectMultiple,
         help_text="Ask only for the purposes you need. A new purpose later needs new consent.",
         error_messages={"required": "Select at least one purpose"},
     )
     channels = forms.MultipleChoiceField(
-        label="Where the images may be used", required=False, widget=forms.CheckboxSelectMultiple,
+        label="Where the images may be used",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
         choices=list(FIXED_CHANNELS.items()) + list(SOCIAL_CHANNELS.items()),
         help_text="Each person chooses from these separately.",
     )
     partners = forms.CharField(
-        label="Partners the images may be shared with", required=False, max_length=1000,
+        label="Partners the images may be shared with",
+        required=False,
+        max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="One organisation per line, named individually (for example, NHS Leicestershire). Leave empty if none.",
     )
     photographer = forms.CharField(label="Photographer or film-maker", required=False, max_length=200)
     notices_displayed = forms.BooleanField(
-        label="Notices at the event will say that photos and film are being taken", required=False)
+        label="Notices at the event will say that photos and film are being taken", required=False
+    )
 
     def clean_partners(self):
         return [line for line in self.cleaned_data["partners"].splitlines() if line.strip()]
@@ -69,7 +84,8 @@ class ConsentForm(forms.Form):
     """The public consent form, built from what the request offers."""
 
     given_by = forms.ChoiceField(
-        label="Who is giving consent?", widget=forms.RadioSelect,
+        label="Who is giving consent?",
+        widget=forms.RadioSelect,
         choices=[
             ("self", "I am the person in the photos"),
             ("guardian", "I am a parent or guardian of a child in the photos"),
@@ -77,36 +93,67 @@ class ConsentForm(forms.Form):
         ],
         error_messages={"required": "Select who is giving consent"},
     )
-    subject_name = forms.CharField(label="Full name of the person in the photos", max_length=200,
-                                   widget=forms.TextInput(attrs={"autocomplete": "off"}),
-                                   error_messages={"required": "Enter the full name of the person in the photos"})
-    age_band = forms.ChoiceField(label="How old is the person in the photos?", widget=forms.RadioSelect,
-                                 error_messages={"required": "Select how old the person in the photos is"})
-    representative_name = forms.CharField(label="Your full name", max_length=200, required=False,
-                                          help_text="Only if you are a parent, guardian, advocate or carer.",
-                                          widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    subject_name = forms.CharField(
+        label="Full name of the person in the photos",
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        error_messages={"required": "Enter the full name of the person in the photos"},
+    )
+    age_band = forms.ChoiceField(
+        label="How old is the person in the photos?",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how old the person in the photos is"},
+    )
+    representative_name = forms.CharField(
+        label="Your full name",
+        max_length=200,
+        required=False,
+        help_text="Only if you are a parent, guardian, advocate or carer.",
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
     representative_relationship = forms.CharField(
-        label="Your relationship to them", max_length=100, required=False,
-        help_text="For example, mother, foster carer or independent advocate.")
-    email = forms.EmailField(label="Email address", required=False, max_length=254,
-                             help_text="We email your reference number here. You need it to withdraw consent.",
-                             error_messages={"invalid": "Enter an email address in the correct format, like name@example.com"})
-    phone = forms.CharField(label="Phone number", required=False, max_length=30,
-                            help_text="If you have no email address.",
-                            widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}))
-    channels = forms.MultipleChoiceField(label="Where may we use the photos and film?",
-                                         widget=forms.CheckboxSelectMultiple, required=False,
-                                         help_text="Select all that you agree to.")
-    purposes = forms.MultipleChoiceField(label="What may we use them for?", widget=forms.CheckboxSelectMultiple,
-                                         required=False, help_text="Select all that you agree to.")
+        label="Your relationship to them",
+        max_length=100,
+        required=False,
+        help_text="For example, mother, foster carer or independent advocate.",
+    )
+    email = forms.EmailField(
+        label="Email address",
+        required=False,
+        max_length=254,
+        help_text="We email your reference number here. You need it to withdraw consent.",
+        error_messages={"invalid": "Enter an email address in the correct format, like name@example.com"},
+    )
+    phone = forms.CharField(
+        label="Phone number",
+        required=False,
+        max_length=30,
+        help_text="If you have no email address.",
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    channels = forms.MultipleChoiceField(
+        label="Where may we use the photos and film?",
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Select all that you agree to.",
+    )
+    purposes = forms.MultipleChoiceField(
+        label="What may we use them for?",
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Select all that you agree to.",
+    )
     name_may_be_published = forms.ChoiceField(
-        label="May we publish the person's name with the photos?", widget=forms.RadioSelect, choices=YES_NO,
+        label="May we publish the person's name with the photos?",
+        widget=forms.RadioSelect,
+        choices=YES_NO,
         help_text="We never publish a child's full name.",
         error_messages={"required": "Select yes if we may publish the person's name"},
     )
     child_cosigned = forms.BooleanField(label="The child has read this and agrees too", required=False)
-    child_signature = forms.CharField(label="Child's name, typed by the child to co-sign", max_length=200,
-                                      required=False)
+    child_signature = forms.CharField(
+        label="Child's name, typed by the child to co-sign", max_length=200, required=False
+    )
     agree = forms.BooleanField(
         label="I have read what we will do with the photos and film, and I give consent for the choices above",
         error_messages={"required": "Confirm that you give consent by ticking the box"},
@@ -119,19 +166,26 @@ class ConsentForm(forms.Form):
         self.fields["channels"].choices = [(c, channel_label(c)) for c in consent_request.offered_channels]
         self.fields["purposes"].choices = [(p, Purpose(p).label) for p in consent_request.purposes]
         cosign_from = conf.get("HERALD_CONSENT_COSIGN_FROM")
-        self.fields["child_cosigned"].help_text = (
-            f"Only for a child aged {cosign_from} or over who understands what they are agreeing to.")
+        self.fields[
+            "child_cosigned"
+        ].help_text = f"Only for a child aged {cosign_from} or over who understands what they are agreeing to."
         self.retention = services.period_text(services.retention_days(consent_request.purposes))
 
     def details(self) -> services.ConsentDetails:
         data = self.cleaned_data
         return services.ConsentDetails(
-            subject_name=data.get("subject_name", ""), age_band=data.get("age_band", ""),
-            given_by=data.get("given_by", ""), channels=data.get("channels", []), purposes=data.get("purposes", []),
-            name_may_be_published=data.get("name_may_be_published") == "yes", email=data.get("email", ""),
-            phone=data.get("phone", ""), representative_name=data.get("representative_name", ""),
+            subject_name=data.get("subject_name", ""),
+            age_band=data.get("age_band", ""),
+            given_by=data.get("given_by", ""),
+            channels=data.get("channels", []),
+            purposes=data.get("purposes", []),
+            name_may_be_published=data.get("name_may_be_published") == "yes",
+            email=data.get("email", ""),
+            phone=data.get("phone", ""),
+            representative_name=data.get("representative_name", ""),
             representative_relationship=data.get("representative_relationship", ""),
-            child_cosigned=data.get("child_cosigned", False), child_signature=data.get("child_signature", ""),
+            child_cosigned=data.get("child_cosigned", False),
+            child_signature=data.get("child_signature", ""),
             do_not_publish=data.get("do_not_publish", False),
             do_not_publish_reason=data.get("do_not_publish_reason", ""),
         )
@@ -148,19 +202,31 @@ class StaffConsentForm(ConsentForm):
     """Consent given on paper or out loud, written into Herald by a member of staff."""
 
     method = forms.ChoiceField(
-        label="How was consent given?", widget=forms.RadioSelect,
-        choices=[(ConsentRecord.Method.PAPER, "On a signed paper form"),
-                 (ConsentRecord.Method.VERBAL, "Verbally, with a witness")],
+        label="How was consent given?",
+        widget=forms.RadioSelect,
+        choices=[
+            (ConsentRecord.Method.PAPER, "On a signed paper form"),
+            (ConsentRecord.Method.VERBAL, "Verbally, with a witness"),
+        ],
         error_messages={"required": "Select how consent was given"},
     )
     given_on = _date_field("Date consent was given", required_message="Enter the date consent was given")
-    witnessed_by = forms.CharField(label="Witnessed by", max_length=200, required=False,
-                                   help_text="Needed for verbal consent: usually the photographer.")
-    scan = forms.FileField(label="Scan of the signed form", required=False,
-                           help_text="Needed for a paper form: PDF, JPG or PNG. Destroy the paper once it is uploaded.")
+    witnessed_by = forms.CharField(
+        label="Witnessed by",
+        max_length=200,
+        required=False,
+        help_text="Needed for verbal consent: usually the photographer.",
+    )
+    scan = forms.FileField(
+        label="Scan of the signed form",
+        required=False,
+        help_text="Needed for a paper form: PDF, JPG or PNG. Destroy the paper once it is uploaded.",
+    )
     do_not_publish = forms.BooleanField(
-        label="Do not photograph / do not publish this person", required=False,
-        help_text="For example, a looked-after or adopted child. Every check will refuse images showing them.")
+        label="Do not photograph / do not publish this person",
+        required=False,
+        help_text="For example, a looked-after or adopted child. Every check will refuse images showing them.",
+    )
     do_not_publish_reason = forms.CharField(label="Reason for 'do not publish'", max_length=300, required=False)
 
     field_order = ["method", "given_on", "witnessed_by", "scan"]
@@ -200,12 +266,18 @@ class StaffConsentForm(ConsentForm):
 
 
 class WithdrawForm(forms.Form):
-    urn = forms.CharField(label="Your reference number (URN)", max_length=20,
-                          help_text="It is on your withdrawal card and in the email we sent you, like 7K3M-9QX2.",
-                          widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
-                          error_messages={"required": "Enter your reference number"})
-    contact = forms.CharField(label="The email address or phone number you gave us", max_length=254,
-                              error_messages={"required": "Enter the email address or phone number you gave us"})
+    urn = forms.CharField(
+        label="Your reference number (URN)",
+        max_length=20,
+        help_text="It is on your withdrawal card and in the email we sent you, like 7K3M-9QX2.",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        error_messages={"required": "Enter your reference number"},
+    )
+    contact = forms.CharField(
+        label="The email address or phone number you gave us",
+        max_length=254,
+        error_messages={"required": "Enter the email address or phone number you gave us"},
+    )
 
     def clean_urn(self):
         urn = services.normalise_urn(self.cleaned_data["urn"])
@@ -216,37 +288,59 @@ class WithdrawForm(forms.Form):
 
 class StaffWithdrawForm(forms.Form):
     method = forms.ChoiceField(
-        label="How did the person ask to withdraw?", widget=forms.RadioSelect,
+        label="How did the person ask to withdraw?",
+        widget=forms.RadioSelect,
         choices=[("Email", "By email"), ("Phone", "By phone"), ("Letter", "By letter"), ("In person", "In person")],
         error_messages={"required": "Select how the person asked to withdraw"},
     )
-    reason = forms.CharField(label="Notes", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000,
-                             help_text="What they asked for and how you checked it was them.",
-                             error_messages={"required": "Enter what the person asked for and how you checked it was them"})
+    reason = forms.CharField(
+        label="Notes",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text="What they asked for and how you checked it was them.",
+        error_messages={"required": "Enter what the person asked for and how you checked it was them"},
+    )
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label="Reason", widget=forms.Textarea(attrs={"rows": 3}), max_length=300,
-                             error_messages={"required": "Enter the reason"})
+    reason = forms.CharField(
+        label="Reason",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=300,
+        error_messages={"required": "Enter the reason"},
+    )
 
 
 class MediaDetailsForm(forms.Form):
     title = forms.CharField(label="Title", max_length=200, error_messages={"required": "Enter a title"})
     alt_text = forms.CharField(
-        label="Alt text", max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Describe what the image shows for someone who cannot see it. Needed for photos.")
-    source = forms.ChoiceField(label="Where did it come from?", choices=MediaAsset.Source.choices,
-                               widget=forms.RadioSelect,
-                               error_messages={"required": "Select where the photo or video came from"})
-    licence = forms.CharField(label="Licence or permission", max_length=200, required=False,
-                              help_text="For example, 'Council copyright' or the stock library's licence.")
+        label="Alt text",
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Describe what the image shows for someone who cannot see it. Needed for photos.",
+    )
+    source = forms.ChoiceField(
+        label="Where did it come from?",
+        choices=MediaAsset.Source.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select where the photo or video came from"},
+    )
+    licence = forms.CharField(
+        label="Licence or permission",
+        max_length=200,
+        required=False,
+        help_text="For example, 'Council copyright' or the stock library's licence.",
+    )
     photographer = forms.CharField(label="Photographer or film-maker", max_length=200, required=False)
-    request = forms.ModelChoiceField(label="Event", queryset=ConsentRequest.objects.none(), required=False,
-                                     empty_label="Not from an event")
+    request = forms.ModelChoiceField(
+        label="Event", queryset=ConsentRequest.objects.none(), required=False, empty_label="Not from an event"
+    )
     shows_people = forms.BooleanField(label="People can be identified in it", required=False, initial=True)
     children_appear = forms.BooleanField(label="Children appear in it", required=False)
     crowd_shot_with_notices = forms.BooleanField(
-        label="It is a crowd shot at an event where notices said photos were being taken", required=False)
+        label="It is a crowd shot at an event where notices said photos were being taken", required=False
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -264,16 +358,22 @@ class MediaDetailsForm(forms.Form):
     def details(self) -> services.AssetDetails:
         data = self.cleaned_data
         return services.AssetDetails(
-            title=data["title"], alt_text=data.get("alt_text", ""), source=data["source"],
-            licence=data.get("licence", ""), photographer=data.get("photographer", ""), request=data.get("request"),
-            shows_people=data.get("shows_people", False), children_appear=data.get("children_appear", False),
+            title=data["title"],
+            alt_text=data.get("alt_text", ""),
+            source=data["source"],
+            licence=data.get("licence", ""),
+            photographer=data.get("photographer", ""),
+            request=data.get("request"),
+            shows_people=data.get("shows_people", False),
+            children_appear=data.get("children_appear", False),
             crowd_shot_with_notices=data.get("crowd_shot_with_notices", False),
         )
 
 
 class MediaUploadForm(MediaDetailsForm):
     file = forms.FileField(
-        label="Photo or video", help_text="JPG, PNG or WebP photos up to 20MB; MP4, MOV or WebM videos up to 500MB.",
+        label="Photo or video",
+        help_text="JPG, PNG or WebP photos up to 20MB; MP4, MOV or WebM videos up to 500MB.",
         error_messages={"required": "Select a photo or video to upload", "empty": "The selected file is empty"},
     )
     field_order = ["file"]
@@ -282,7 +382,8 @@ class MediaUploadForm(MediaDetailsForm):
         super().__init__(*args, **kwargs)
         self.fields["file"].help_text = (
             f"JPG, PNG or WebP photos up to {conf.get('HERALD_CONSENT_MAX_IMAGE_MB')}MB; MP4, MOV or WebM videos "
-            f"up to {conf.get('HERALD_CONSENT_MAX_VIDEO_MB')}MB. Location and camera details are removed from photos.")
+            f"up to {conf.get('HERALD_CONSENT_MAX_VIDEO_MB')}MB. Location and camera details are removed from photos."
+        )
         self.order_fields(self.field_order)
         self.kind = None
 
@@ -300,11 +401,19 @@ class MediaUploadForm(MediaDetailsForm):
 
 
 class AppearanceForm(forms.Form):
-    record = forms.ModelChoiceField(label="Consent record", queryset=ConsentRecord.objects.none(), required=False,
-                                    empty_label="This person has no consent record",
-                                    help_text="People who gave consent for this asset's event.")
-    description = forms.CharField(label="Describe the person", max_length=200, required=False,
-                                  help_text="Only if they have no consent record, for example 'boy in red coat, left'.")
+    record = forms.ModelChoiceField(
+        label="Consent record",
+        queryset=ConsentRecord.objects.none(),
+        required=False,
+        empty_label="This person has no consent record",
+        help_text="People who gave consent for this asset's event.",
+    )
+    description = forms.CharField(
+        label="Describe the person",
+        max_length=200,
+        required=False,
+        help_text="Only if they have no consent record, for example 'boy in red coat, left'.",
+    )
     is_child = forms.BooleanField(label="The person is a child", required=False)
 
     def __init__(self, *args, asset: MediaAsset, **kwargs):
@@ -313,7 +422,9 @@ class AppearanceForm(forms.Form):
         if asset.request_id:
             records = records.filter(request=asset.request)
         self.fields["record"].queryset = records.exclude(appearances__asset=asset)
-        self.fields["record"].label_from_instance = lambda r: f"{r.subject_name} ({r.urn}, {r.get_state_display().lower()})"
+        self.fields["record"].label_from_instance = lambda r: (
+            f"{r.subject_name} ({r.urn}, {r.get_state_display().lower()})"
+        )
 
     def clean(self):
         data = super().clean()
@@ -323,23 +434,42 @@ class AppearanceForm(forms.Form):
 
 
 class MediaUseForm(forms.Form):
-    account = forms.ModelChoiceField(label="Social media account", queryset=Account.objects.none(), required=False,
-                                     empty_label="Not a social media account")
-    channel = forms.ChoiceField(label="Or another channel", required=False,
-                                choices=[("", "Select a channel")] + list(FIXED_CHANNELS.items()))
-    state = forms.ChoiceField(label="State", widget=forms.RadioSelect,
-                              choices=[(s, label) for s, label in MediaUse.State.choices
-                                       if s in (MediaUse.State.DRAFT, MediaUse.State.SCHEDULED, MediaUse.State.PUBLISHED)],
-                              error_messages={"required": "Select whether it is a draft, scheduled or published"})
-    scheduled_for = forms.DateTimeField(label="Scheduled for", required=False,
-                                        input_formats=["%d/%m/%Y %H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"],
-                                        help_text="For example, 28/11/2026 18:30",
-                                        error_messages={"invalid": "Enter a date and time, like 28/11/2026 18:30"})
-    published_url = forms.URLField(label="Address of the published post", required=False, assume_scheme="https",
-                                   max_length=200,
-                                   error_messages={"invalid": "Enter the full address, starting https://"})
-    reference = forms.CharField(label="Reference", max_length=200, required=False,
-                                help_text="For example, the post or campaign it belongs to.")
+    account = forms.ModelChoiceField(
+        label="Social media account",
+        queryset=Account.objects.none(),
+        required=False,
+        empty_label="Not a social media account",
+    )
+    channel = forms.ChoiceField(
+        label="Or another channel", required=False, choices=[("", "Select a channel")] + list(FIXED_CHANNELS.items())
+    )
+    state = forms.ChoiceField(
+        label="State",
+        widget=forms.RadioSelect,
+        choices=[
+            (s, label)
+            for s, label in MediaUse.State.choices
+            if s in (MediaUse.State.DRAFT, MediaUse.State.SCHEDULED, MediaUse.State.PUBLISHED)
+        ],
+        error_messages={"required": "Select whether it is a draft, scheduled or published"},
+    )
+    scheduled_for = forms.DateTimeField(
+        label="Scheduled for",
+        required=False,
+        input_formats=["%d/%m/%Y %H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"],
+        help_text="For example, 28/11/2026 18:30",
+        error_messages={"invalid": "Enter a date and time, like 28/11/2026 18:30"},
+    )
+    published_url = forms.URLField(
+        label="Address of the published post",
+        required=False,
+        assume_scheme="https",
+        max_length=200,
+        error_messages={"invalid": "Enter the full address, starting https://"},
+    )
+    reference = forms.CharField(
+        label="Reference", max_length=200, required=False, help_text="For example, the post or campaign it belongs to."
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -351,16 +481,29 @@ class MediaUseForm(forms.Form):
             self.add_error("account", "Select the account or channel where it is used")
         if data.get("account") and data.get("channel"):
             self.add_error("channel", "Select an account or another channel, not both")
-        if data.get("state") == MediaUse.State.SCHEDULED and not data.get("scheduled_for") and "scheduled_for" not in self.errors:
+        if (
+            data.get("state") == MediaUse.State.SCHEDULED
+            and not data.get("scheduled_for")
+            and "scheduled_for" not in self.errors
+        ):
             self.add_error("scheduled_for", "Enter when the post is scheduled for")
         return data
 
 
 class TakedownForm(forms.Form):
-    outcome = forms.ChoiceField(label="What did you do?", choices=TakedownTask.Outcome.choices,
-                                widget=forms.RadioSelect, error_messages={"required": "Select what you did with the post"})
-    notes = forms.CharField(label="Notes", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
-                            help_text="Needed if the post is kept: say why.")
+    outcome = forms.ChoiceField(
+        label="What did you do?",
+        choices=TakedownTask.Outcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what you did with the post"},
+    )
+    notes = forms.CharField(
+        label="Notes",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Needed if the post is kept: say why.",
+    )
 
     def clean(self):
         data = super().clean()
@@ -370,6 +513,12 @@ class TakedownForm(forms.Form):
 
 
 class SubjectSearchForm(forms.Form):
-    q = forms.CharField(label="Name, email address, phone number or URN", max_length=200, min_length=3,
-                        error_messages={"required": "Enter a name, email address, phone number or URN",
-                                        "min_length": "Enter at least 3 characters"})
+    q = forms.CharField(
+        label="Name, email address, phone number or URN",
+        max_length=200,
+        min_length=3,
+        error_messages={
+            "required": "Enter a name, email address, phone number or URN",
+            "min_length": "Enter at least 3 characters",
+        },
+    )

@@ -26,8 +26,11 @@ class Purpose(models.TextChoices):
     RECRUITMENT = "recruitment", "Recruiting staff and volunteers"
 
 
-FIXED_CHANNELS = {"website": "The council's website", "print": "Printed leaflets, posters and magazines",
-                  "press": "Newspapers, TV and radio (given to the press)"}
+FIXED_CHANNELS = {
+    "website": "The council's website",
+    "print": "Printed leaflets, posters and magazines",
+    "press": "Newspapers, TV and radio (given to the press)",
+}
 SOCIAL_CHANNELS = {value: label for value, label in Platform.choices if value != Platform.OTHER}
 
 
@@ -223,9 +226,7 @@ class MediaAsset(models.Model):
     source = models.CharField(max_length=12, choices=Source.choices)
     licence = models.CharField(max_length=200, blank=True)
     photographer = models.CharField(max_length=200, blank=True)
-    request = models.ForeignKey(
-        ConsentRequest, null=True, blank=True, on_delete=models.PROTECT, related_name="assets"
-    )
+    request = models.ForeignKey(ConsentRequest, null=True, blank=True, on_delete=models.PROTECT, related_name="assets")
     shows_people = models.BooleanField(default=True)
     children_appear = models.BooleanField(default=False)
     crowd_shot_with_notices = models.BooleanField(default=False)

@@ -112,7 +112,8 @@ def wording_paragraphs(request: ConsentRequest) -> list[str]:
     ]
     if request.partners:
         paragraphs.append(
-            "If you agree, we will also share them with: " + ", ".join(request.partners)
+            "If you agree, we will also share them with: "
+            + ", ".join(request.partners)
             + ". Each will be responsible for how it uses them."
         )
     paragraphs += [
@@ -177,7 +178,9 @@ def create_consent_request(
         notices_displayed=notices_displayed,
         organiser=by,
     )
-    audit.record(actor=by, action="consent_request.created", obj=request, after=audit.snapshot(request, exclude=("token",)))
+    audit.record(
+        actor=by, action="consent_request.created", obj=request, after=audit.snapshot(request, exclude=("token",))
+    )
     return request
 
 
@@ -338,7 +341,11 @@ def give_consent(request: ConsentRequest, details: ConsentDetails) -> ConsentRec
     if not request.is_open:
         raise ConsentError("This consent form is closed")
     return _create_record(
-        request, details, method=ConsentRecord.Method.ONLINE, actor=PUBLIC_ACTOR, recorded_by=None,
+        request,
+        details,
+        method=ConsentRecord.Method.ONLINE,
+        actor=PUBLIC_ACTOR,
+        recorded_by=None,
         given_at=timezone.now(),
     )
 
@@ -381,8 +388,14 @@ def record_consent(
     scan_file = (scan, check_scan(scan)) if scan else None
     given_at = timezone.make_aware(dt.datetime.combine(given_on, dt.time(12, 0)))
     return _create_record(
-        request, details, method=method, actor=by, recorded_by=by, given_at=given_at,
-        witnessed_by=witnessed_by, scan=scan_file,
+        request,
+        details,
+        method=method,
+        actor=by,
+        recorded_by=by,
+        given_at=given_at,
+        witnessed_by=witnessed_by,
+        scan=scan_file,
     )
 
 
@@ -416,8 +429,14 @@ def mark_do_not_publish(record: ConsentRecord, *, by: Person, reason: str) -> Co
     record.do_not_publish_reason = reason.strip()
     record.name_may_be_published = False
     record.save(update_fields=["do_not_publish", "do_not_publish_reason", "name_may_be_published"])
-    audit.record(actor=by, action="consent.do_not_publish_flagged", obj=record, before=before,
-                 after=_snapshot(record), reason=reason)
+    audit.record(
+        actor=by,
+        action="consent.do_not_publish_flagged",
+        obj=record,
+        before=before,
+        after=_snapshot(record),
+        reason=reason,
+    )
     _stop_uses_showing(record, by=by, why="'Do not publish' flag")
     return record
 
@@ -491,24 +510,29 @@ def asset_usability(asset: MediaAsset, *, channel: str, on: dt.date) -> Usabilit
             continue
         state = _person_state(record, channel, on)
         name = "a person" if record.erased_at else record.subject_name
-        people.append(PersonShown(name, record.is_child, state, record.name_may_be_published and state == "valid",
-                                  record.urn))
-        reasons.append({
-            "do_not_publish": f"{name} must not be published (do not photograph / do not publish).",
-            "withdrawn": f"{name} withdrew consent (URN {record.urn}).",
-            "missing_consent": f"{name} had not yet given consent on {on:%-d %B %Y}.",
-            "expired": f"Consent for {name} expired on {record.expires_on:%-d %B %Y}.",
-            "outside_channels": f"{name} did not consent to use on {label}.",
-            "valid": f"{name} consented to use on {label} until {record.expires_on:%-d %B %Y}"
-                     + ("" if record.name_may_be_published else "; do not publish their name") + ".",
-        }[state])
+        people.append(
+            PersonShown(name, record.is_child, state, record.name_may_be_published and state == "valid", record.urn)
+        )
+        reasons.append(
+            {
+                "do_not_publish": f"{name} must not be published (do not photograph / do not publish).",
+                "withdrawn": f"{name} withdrew consent (URN {record.urn}).",
+                "missing_consent": f"{name} had not yet given consent on {on:%-d %B %Y}.",
+                "expired": f"Consent for {name} expired on {record.expires_on:%-d %B %Y}.",
+                "outside_channels": f"{name} did not consent to use on {label}.",
+                "valid": f"{name} consented to use on {label} until {record.expires_on:%-d %B %Y}"
+                + ("" if record.name_may_be_published else "; do not publish their name")
+                + ".",
+            }[state]
+        )
     if not people:
         if asset.shows_people and not asset.crowd_shot_with_notices:
             reasons.append("The asset shows people but nobody shown has been linked to a consent record.")
             return Usability("missing_consent", False, tuple(reasons), (), channel, on)
         if asset.crowd_shot_with_notices:
-            reasons.append("A crowd shot at an event where notices said photos were being taken; "
-                           "avoid close-ups of individuals.")
+            reasons.append(
+                "A crowd shot at an event where notices said photos were being taken; avoid close-ups of individuals."
+            )
         else:
             reasons.append("Nobody can be identified in it.")
         return Usability("no_people", True, tuple(reasons), (), channel, on)
@@ -595,10 +619,14 @@ def inspect_upload(data: bytes, filename: str) -> tuple[str, str]:
             with Image.open(io.BytesIO(data)) as probe:
                 width, height = probe.size
         except Image.DecompressionBombError:
-            raise ConsentError(f"The photo is too large: it must be at most "
-                               f"{conf.get('HERALD_CONSENT_MAX_IMAGE_MEGAPIXELS')} megapixels") from None
+            raise ConsentError(
+                f"The photo is too large: it must be at most "
+                f"{conf.get('HERALD_CONSENT_MAX_IMAGE_MEGAPIXELS')} megapixels"
+            ) from None
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-            raise ConsentError("The file is damaged or is not really an image: upload a JPG, PNG or WebP photo") from None
+            raise ConsentError(
+                "The file is damaged or is not really an image: upload a JPG, PNG or WebP photo"
+            ) from None
         _check_pixels(width, height)
         return MediaAsset.Kind.PHOTO, mime
     if mime in VIDEO_TYPES:
@@ -678,7 +706,11 @@ def update_media_details(asset: MediaAsset, details: AssetDetails, *, by: Person
 
 @transaction.atomic
 def add_appearance(
-    asset: MediaAsset, *, by: Person, record: ConsentRecord | None = None, description: str = "",
+    asset: MediaAsset,
+    *,
+    by: Person,
+    record: ConsentRecord | None = None,
+    description: str = "",
     is_child: bool = False,
 ) -> Appearance:
     """Record that a person can be identified in the asset, with their consent record if they have one."""
@@ -687,8 +719,11 @@ def add_appearance(
     if record is not None and asset.appearances.filter(record=record).exists():
         raise ConsentError(f"{record.display_name} is already linked to this asset")
     appearance = Appearance.objects.create(
-        asset=asset, record=record, description=description.strip(),
-        is_child=record.is_child if record else is_child, added_by=by,
+        asset=asset,
+        record=record,
+        description=description.strip(),
+        is_child=record.is_child if record else is_child,
+        added_by=by,
     )
     changed = []
     if not asset.shows_people:
@@ -699,8 +734,12 @@ def add_appearance(
         changed.append("children_appear")
     if changed:
         asset.save(update_fields=changed)
-    audit.record(actor=by, action="media.person_linked", obj=asset,
-                 after={"record": record.pk if record else None, "description": appearance.description})
+    audit.record(
+        actor=by,
+        action="media.person_linked",
+        obj=asset,
+        after={"record": record.pk if record else None, "description": appearance.description},
+    )
     return appearance
 
 
@@ -709,8 +748,13 @@ def remove_appearance(appearance: Appearance, *, by: Person, reason: str) -> Non
     if not reason.strip():
         raise ConsentError("Enter why this person is being removed from the asset")
     asset = appearance.asset
-    audit.record(actor=by, action="media.person_unlinked", obj=asset, reason=reason,
-                 before={"record": appearance.record_id, "description": appearance.description})
+    audit.record(
+        actor=by,
+        action="media.person_unlinked",
+        obj=asset,
+        reason=reason,
+        before={"record": appearance.record_id, "description": appearance.description},
+    )
     appearance.delete()
 
 
@@ -738,8 +782,14 @@ def record_use(
     if state == MediaUse.State.SCHEDULED and scheduled_for is None:
         raise ConsentError("Enter when the post is scheduled for")
     use = MediaUse.objects.create(
-        asset=asset, account=account, channel=channel, state=state, published_url=published_url,
-        scheduled_for=scheduled_for, reference=reference.strip(), created_by=by,
+        asset=asset,
+        account=account,
+        channel=channel,
+        state=state,
+        published_url=published_url,
+        scheduled_for=scheduled_for,
+        reference=reference.strip(),
+        created_by=by,
     )
     audit.record(actor=by, action="media.use_recorded", obj=use, after=_snapshot(use))
     return use
@@ -776,8 +826,14 @@ def _stop_uses_showing(record: ConsentRecord, *, by, why: str) -> tuple[list[Med
             use.stopped_at = now
             use.stopped_reason = f"{why} for {record.urn}"
             use.save(update_fields=["state", "stopped_at", "stopped_reason"])
-            audit.record(actor=by, action="media.use_stopped", obj=use, before=before, after=_snapshot(use),
-                         reason=use.stopped_reason)
+            audit.record(
+                actor=by,
+                action="media.use_stopped",
+                obj=use,
+                before=before,
+                after=_snapshot(use),
+                reason=use.stopped_reason,
+            )
             stopped.append(use)
         elif not TakedownTask.objects.open().filter(use=use, record=record).exists():
             task = TakedownTask.objects.create(use=use, record=record, due_at=now + dt.timedelta(hours=hours))
@@ -830,8 +886,9 @@ def withdraw_consent(record: ConsentRecord, *, by, reason: str = "", method: str
     record.withdrawal_method = method or ("Online withdrawal form" if by == PUBLIC_ACTOR else "Recorded by staff")
     record.withdrawal_reason = reason.strip()
     record.save(update_fields=["state", "withdrawn_at", "withdrawal_method", "withdrawal_reason"])
-    audit.record(actor=by, action="consent.withdrawn", obj=record, before=before,
-                 after=_snapshot(record), reason=reason)
+    audit.record(
+        actor=by, action="consent.withdrawn", obj=record, before=before, after=_snapshot(record), reason=reason
+    )
     stopped, tasks = _stop_uses_showing(record, by=by, why="Consent withdrawn")
     if record.email:
         transaction.on_commit(lambda: _email_withdrawal_confirmed(record, len(stopped), len(tasks)))
@@ -839,15 +896,20 @@ def withdraw_consent(record: ConsentRecord, *, by, reason: str = "", method: str
 
 
 def _email_withdrawal_confirmed(record: ConsentRecord, stopped: int, published: int) -> None:
-    lines = [f"Your consent {record.urn} for photos and film of {record.subject_name} at "
-             f"{record.request.event_name} has been withdrawn.", "",
-             "We will not use them again anywhere."]
+    lines = [
+        f"Your consent {record.urn} for photos and film of {record.subject_name} at "
+        f"{record.request.event_name} has been withdrawn.",
+        "",
+        "We will not use them again anywhere.",
+    ]
     if stopped:
         lines.append(f"We stopped {stopped} planned post{'s' if stopped != 1 else ''} that would have used them.")
     if published:
-        lines.append(f"We are reviewing {published} post{'s' if published != 1 else ''} already published, "
-                     f"and will remove the image where we can within "
-                     f"{conf.get('HERALD_CONSENT_TAKEDOWN_HOURS')} hours.")
+        lines.append(
+            f"We are reviewing {published} post{'s' if published != 1 else ''} already published, "
+            f"and will remove the image where we can within "
+            f"{conf.get('HERALD_CONSENT_TAKEDOWN_HOURS')} hours."
+        )
     lines += ["", "Printed copies already handed out cannot be recalled.", "", settings.COUNCIL_NAME]
     _send(f"Consent withdrawn: {record.urn}", "\n".join(lines), [record.email])
 
@@ -882,17 +944,23 @@ def withdraw_by_reference(urn: str, contact: str) -> None:
         if _contact_matches(record, contact):
             withdraw_consent(record, by=PUBLIC_ACTOR, reason="Withdrawn by the person online")
             return
-        audit.record(actor=PUBLIC_ACTOR, action="consent.withdrawal_refused", obj=record,
-                     reason="The contact details given did not match")
+        audit.record(
+            actor=PUBLIC_ACTOR,
+            action="consent.withdrawal_refused",
+            obj=record,
+            reason="The contact details given did not match",
+        )
         if record.email and record.state == ConsentRecord.State.GIVEN:
-            transaction.on_commit(lambda: _send(
-                f"Someone tried to withdraw consent {record.urn}",
-                f"Someone used your reference {record.urn} on our withdraw-consent page, with contact details "
-                f"that do not match ours, so nothing changed.\n\nIf it was you and you want to withdraw, use "
-                f"this email address on {settings.SITE_URL}{reverse('consents:withdraw')} or reply to the "
-                f"Communications Team.\n\n{settings.COUNCIL_NAME}",
-                [record.email],
-            ))
+            transaction.on_commit(
+                lambda: _send(
+                    f"Someone tried to withdraw consent {record.urn}",
+                    f"Someone used your reference {record.urn} on our withdraw-consent page, with contact details "
+                    f"that do not match ours, so nothing changed.\n\nIf it was you and you want to withdraw, use "
+                    f"this email address on {settings.SITE_URL}{reverse('consents:withdraw')} or reply to the "
+                    f"Communications Team.\n\n{settings.COUNCIL_NAME}",
+                    [record.email],
+                )
+            )
 
 
 @transaction.atomic
@@ -910,8 +978,7 @@ def complete_takedown(task: TakedownTask, *, by: Person, outcome: str, notes: st
     task.outcome = outcome
     task.notes = notes.strip()
     task.save()
-    audit.record(actor=by, action="takedown.completed", obj=task, before=before, after=_snapshot(task),
-                 reason=notes)
+    audit.record(actor=by, action="takedown.completed", obj=task, before=before, after=_snapshot(task), reason=notes)
     if outcome in (TakedownTask.Outcome.REMOVED, TakedownTask.Outcome.EDITED):
         still_open = TakedownTask.objects.open().filter(use=task.use).exists()
         if outcome == TakedownTask.Outcome.REMOVED and not still_open:
@@ -922,8 +989,15 @@ def complete_takedown(task: TakedownTask, *, by: Person, outcome: str, notes: st
 # --- Keeping and deleting ---------------------------------------------------------------------
 
 PERSONAL_FIELDS = (
-    "subject_name", "representative_name", "representative_relationship", "email", "phone",
-    "child_signature", "witnessed_by", "do_not_publish_reason", "withdrawal_reason",
+    "subject_name",
+    "representative_name",
+    "representative_relationship",
+    "email",
+    "phone",
+    "child_signature",
+    "witnessed_by",
+    "do_not_publish_reason",
+    "withdrawal_reason",
 )
 
 
@@ -937,8 +1011,12 @@ def expire_consents(*, today: dt.date | None = None) -> list[ConsentRecord]:
         record.state = ConsentRecord.State.EXPIRED
         record.expired_at = timezone.now()
         record.save(update_fields=["state", "expired_at"])
-        audit.record(actor=None, action="consent.expired", obj=record,
-                     after={"expires_on": record.expires_on, "state": record.state})
+        audit.record(
+            actor=None,
+            action="consent.expired",
+            obj=record,
+            after={"expires_on": record.expires_on, "state": record.state},
+        )
         for asset in MediaAsset.objects.showing(record).select_related("uploaded_by"):
             owners.setdefault(asset.uploaded_by_id, []).append(f"'{asset.title}' ({record.urn})")
     if owners:
@@ -949,7 +1027,8 @@ def expire_consents(*, today: dt.date | None = None) -> list[ConsentRecord]:
                 _send(
                     "Consent has expired for photos you uploaded",
                     "Consent has expired for people shown in these photos or videos, so Herald will not let "
-                    "them be used again:\n\n" + "\n".join(f"- {i}" for i in items)
+                    "them be used again:\n\n"
+                    + "\n".join(f"- {i}" for i in items)
                     + f"\n\n{settings.SITE_URL}{reverse('consents:media')}",
                     [emails.get(owner, "")],
                 )
@@ -974,8 +1053,13 @@ def erase_personal_details(record: ConsentRecord, *, by, reason: str) -> Consent
     record.scan = ""
     record.erased_at = timezone.now()
     record.save()
-    audit.record(actor=by, action="consent.personal_details_erased", obj=record, reason=reason,
-                 after={"urn": record.urn, "state": record.state, "erased_at": record.erased_at})
+    audit.record(
+        actor=by,
+        action="consent.personal_details_erased",
+        obj=record,
+        reason=reason,
+        after={"urn": record.urn, "state": record.state, "erased_at": record.erased_at},
+    )
     return record
 
 
@@ -997,8 +1081,12 @@ def find_subject_records(query: str):
     query = query.strip()
     if len(query) < 3:
         return ConsentRecord.objects.none()
-    condition = Q(subject_name__icontains=query) | Q(representative_name__icontains=query) | Q(
-        email__iexact=query) | Q(urn=normalise_urn(query))
+    condition = (
+        Q(subject_name__icontains=query)
+        | Q(representative_name__icontains=query)
+        | Q(email__iexact=query)
+        | Q(urn=normalise_urn(query))
+    )
     digits = normalise_phone(query)
     if len(digits) >= 10:
         condition |= Q(phone__contains=digits[-9:])
@@ -1016,35 +1104,53 @@ def export_subject_data(records: Iterable[ConsentRecord], *, by: Person, query: 
     }
     for record in records:
         assets = MediaAsset.objects.showing(record)
-        payload["records"].append({
-            "consent": _snapshot(record) | {"wording_text": record.wording_text},
-            "event": {
-                "name": record.request.event_name, "date": record.request.event_date.isoformat(),
-                "location": record.request.location,
-            },
-            "channels": [channel_label(c) for c in record.channels],
-            "purposes": [Purpose(p).label for p in record.purposes],
-            "assets": [
-                {
-                    "title": asset.title, "kind": asset.kind, "uploaded_at": asset.uploaded_at.isoformat(),
-                    "alt_text": asset.alt_text, "original_filename": asset.original_filename,
-                    "uses": [
-                        {"where": str(use.account) if use.account_id else channel_label(use.channel),
-                         "state": use.state, "published_url": use.published_url,
-                         "scheduled_for": use.scheduled_for.isoformat() if use.scheduled_for else None,
-                         "reference": use.reference, "recorded_at": use.created_at.isoformat()}
-                        for use in asset.uses.select_related("account")
-                    ],
-                }
-                for asset in assets
-            ],
-            "takedown_tasks": [
-                {"due_at": t.due_at.isoformat(), "completed_at": t.completed_at.isoformat() if t.completed_at else None,
-                 "outcome": t.outcome}
-                for t in record.takedowns.all()
-            ],
-        })
-    audit.record(actor=by, action="consent.subject_access_export", object_type="consents.subject_access",
-                 object_repr=f"Subject access export: {len(records)} record(s)",
-                 after={"urns": [r.urn for r in records]}, reason=f"Search: {query}")
+        payload["records"].append(
+            {
+                "consent": _snapshot(record) | {"wording_text": record.wording_text},
+                "event": {
+                    "name": record.request.event_name,
+                    "date": record.request.event_date.isoformat(),
+                    "location": record.request.location,
+                },
+                "channels": [channel_label(c) for c in record.channels],
+                "purposes": [Purpose(p).label for p in record.purposes],
+                "assets": [
+                    {
+                        "title": asset.title,
+                        "kind": asset.kind,
+                        "uploaded_at": asset.uploaded_at.isoformat(),
+                        "alt_text": asset.alt_text,
+                        "original_filename": asset.original_filename,
+                        "uses": [
+                            {
+                                "where": str(use.account) if use.account_id else channel_label(use.channel),
+                                "state": use.state,
+                                "published_url": use.published_url,
+                                "scheduled_for": use.scheduled_for.isoformat() if use.scheduled_for else None,
+                                "reference": use.reference,
+                                "recorded_at": use.created_at.isoformat(),
+                            }
+                            for use in asset.uses.select_related("account")
+                        ],
+                    }
+                    for asset in assets
+                ],
+                "takedown_tasks": [
+                    {
+                        "due_at": t.due_at.isoformat(),
+                        "completed_at": t.completed_at.isoformat() if t.completed_at else None,
+                        "outcome": t.outcome,
+                    }
+                    for t in record.takedowns.all()
+                ],
+            }
+        )
+    audit.record(
+        actor=by,
+        action="consent.subject_access_export",
+        object_type="consents.subject_access",
+        object_repr=f"Subject access export: {len(records)} record(s)",
+        after={"urns": [r.urn for r in records]},
+        reason=f"Search: {query}",
+    )
     return json.dumps(payload, indent=2, ensure_ascii=False).encode("utf-8")

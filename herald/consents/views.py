@@ -58,30 +58,38 @@ def _client_address(request) -> str:
 
 def _get_request(request, pk: int) -> ConsentRequest:
     consent_request = get_object_or_404(ConsentRequest.objects.select_related("organiser"), pk=pk)
-    require(ConsentRequest.objects.visible_to(request.user).filter(pk=pk).exists(),
-            "Only the organiser, the Communications Team and Information Governance can see this request.")
+    require(
+        ConsentRequest.objects.visible_to(request.user).filter(pk=pk).exists(),
+        "Only the organiser, the Communications Team and Information Governance can see this request.",
+    )
     return consent_request
 
 
 def _get_record(request, pk: int) -> ConsentRecord:
     record = get_object_or_404(ConsentRecord.objects.select_related("request__organiser", "recorded_by"), pk=pk)
-    require(ConsentRecord.objects.visible_to(request.user).filter(pk=pk).exists(),
-            "Only the event organiser, the Communications Team and Information Governance can see this record.")
+    require(
+        ConsentRecord.objects.visible_to(request.user).filter(pk=pk).exists(),
+        "Only the event organiser, the Communications Team and Information Governance can see this record.",
+    )
     return record
 
 
 def _get_asset(request, pk: int, *, write: bool = False) -> MediaAsset:
     asset = get_object_or_404(MediaAsset.objects.select_related("uploaded_by", "request"), pk=pk)
     if write:
-        require(request.user.has_role(Role.COMMS) or asset.uploaded_by_id == request.user.pk,
-                "Editors can change only the photos and videos they uploaded.")
+        require(
+            request.user.has_role(Role.COMMS) or asset.uploaded_by_id == request.user.pk,
+            "Editors can change only the photos and videos they uploaded.",
+        )
     return asset
 
 
 def _get_takedown(request, pk: int) -> TakedownTask:
     task = get_object_or_404(TakedownTask.objects.select_related("use__asset", "use__account", "record"), pk=pk)
-    require(TakedownTask.objects.visible_to(request.user).filter(pk=pk).exists(),
-            "Only the account's editors and the Communications Team can see this task.")
+    require(
+        TakedownTask.objects.visible_to(request.user).filter(pk=pk).exists(),
+        "Only the account's editors and the Communications Team can see this task.",
+    )
     return task
 
 
@@ -90,16 +98,26 @@ def _get_takedown(request, pk: int) -> TakedownTask:
 
 @allow_signed_in
 def index(request):
-    requests = (ConsentRequest.objects.visible_to(request.user).select_related("organiser")
-                .annotate(given=Count("records", filter=Q(records__state=ConsentRecord.State.GIVEN)),
-                          withdrawn=Count("records", filter=Q(records__state=ConsentRecord.State.WITHDRAWN))))
-    return render(request, "consents/index.html", {
-        "consent_requests": requests[:100],
-        "sees_all": request.user.has_role(Role.COMMS, Role.INFO_GOV),
-        "open_takedowns": TakedownTask.objects.visible_to(request.user).open().count()
-        if request.user.has_role(Role.COMMS, Role.EDITOR) else None,
-        "breadcrumbs": [HOME, ("Consent", None)],
-    })
+    requests = (
+        ConsentRequest.objects.visible_to(request.user)
+        .select_related("organiser")
+        .annotate(
+            given=Count("records", filter=Q(records__state=ConsentRecord.State.GIVEN)),
+            withdrawn=Count("records", filter=Q(records__state=ConsentRecord.State.WITHDRAWN)),
+        )
+    )
+    return render(
+        request,
+        "consents/index.html",
+        {
+            "consent_requests": requests[:100],
+            "sees_all": request.user.has_role(Role.COMMS, Role.INFO_GOV),
+            "open_takedowns": TakedownTask.objects.visible_to(request.user).open().count()
+            if request.user.has_role(Role.COMMS, Role.EDITOR)
+            else None,
+            "breadcrumbs": [HOME, ("Consent", None)],
+        },
+    )
 
 
 @allow_signed_in
@@ -109,30 +127,45 @@ def request_new(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         consent_request = services.create_consent_request(
-            by=request.user, event_name=data["event_name"], event_date=data["event_date"],
-            location=data["location"], purposes=data["purposes"], channels=data["channels"],
-            partners=data["partners"], description=data["description"], photographer=data["photographer"],
+            by=request.user,
+            event_name=data["event_name"],
+            event_date=data["event_date"],
+            location=data["location"],
+            purposes=data["purposes"],
+            channels=data["channels"],
+            partners=data["partners"],
+            description=data["description"],
+            photographer=data["photographer"],
             notices_displayed=data["notices_displayed"],
         )
         messages.success(request, "Consent request created: share the link or print the poster")
         return redirect("consents:request", pk=consent_request.pk)
-    return render(request, "consents/request_form.html", {
-        "form": form, "breadcrumbs": [HOME, CONSENT, ("New consent request", None)],
-    })
+    return render(
+        request,
+        "consents/request_form.html",
+        {
+            "form": form,
+            "breadcrumbs": [HOME, CONSENT, ("New consent request", None)],
+        },
+    )
 
 
 @allow_signed_in
 def request_detail(request, pk: int):
     consent_request = _get_request(request, pk)
-    return render(request, "consents/request_detail.html", {
-        "consent_request": consent_request,
-        "records": consent_request.records.select_related("recorded_by"),
-        "public_url": request.build_absolute_uri(reverse("consents:give", args=[consent_request.token])),
-        "channels": [channel_label(c) for c in consent_request.offered_channels],
-        "wording": services.wording_paragraphs(consent_request),
-        "wording_version": services.WORDING_VERSION,
-        "breadcrumbs": [HOME, CONSENT, (consent_request.event_name, None)],
-    })
+    return render(
+        request,
+        "consents/request_detail.html",
+        {
+            "consent_request": consent_request,
+            "records": consent_request.records.select_related("recorded_by"),
+            "public_url": request.build_absolute_uri(reverse("consents:give", args=[consent_request.token])),
+            "channels": [channel_label(c) for c in consent_request.offered_channels],
+            "wording": services.wording_paragraphs(consent_request),
+            "wording_version": services.WORDING_VERSION,
+            "breadcrumbs": [HOME, CONSENT, (consent_request.event_name, None)],
+        },
+    )
 
 
 @allow_signed_in
@@ -140,21 +173,29 @@ def request_detail(request, pk: int):
 def request_toggle(request, pk: int):
     consent_request = _get_request(request, pk)
     services.set_consent_request_open(consent_request, is_open=not consent_request.is_open, by=request.user)
-    messages.success(request, "The consent form is open again" if consent_request.is_open
-                     else "The consent form is closed: nobody can give consent with it now")
+    messages.success(
+        request,
+        "The consent form is open again"
+        if consent_request.is_open
+        else "The consent form is closed: nobody can give consent with it now",
+    )
     return redirect("consents:request", pk=pk)
 
 
 @allow_signed_in
 def request_poster(request, pk: int):
     consent_request = _get_request(request, pk)
-    return render(request, "consents/poster.html", {
-        "consent_request": consent_request,
-        "public_url": request.build_absolute_uri(reverse("consents:give", args=[consent_request.token])),
-        "withdraw_url": request.build_absolute_uri(reverse("consents:withdraw")),
-        "retention": services.period_text(services.retention_days(consent_request.purposes)),
-        "guardian_under": conf.get("HERALD_CONSENT_GUARDIAN_UNDER"),
-    })
+    return render(
+        request,
+        "consents/poster.html",
+        {
+            "consent_request": consent_request,
+            "public_url": request.build_absolute_uri(reverse("consents:give", args=[consent_request.token])),
+            "withdraw_url": request.build_absolute_uri(reverse("consents:withdraw")),
+            "retention": services.period_text(services.retention_days(consent_request.purposes)),
+            "guardian_under": conf.get("HERALD_CONSENT_GUARDIAN_UNDER"),
+        },
+    )
 
 
 @allow_signed_in
@@ -183,36 +224,59 @@ def record_new(request, pk: int):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         record = services.record_consent(
-            consent_request, form.details(), by=request.user, method=data["method"], given_on=data["given_on"],
-            witnessed_by=data["witnessed_by"], scan=getattr(form, "scan_bytes", None),
+            consent_request,
+            form.details(),
+            by=request.user,
+            method=data["method"],
+            given_on=data["given_on"],
+            witnessed_by=data["witnessed_by"],
+            scan=getattr(form, "scan_bytes", None),
         )
         messages.success(request, f"Consent recorded. The reference number is {record.urn}")
         return redirect("consents:record", pk=record.pk)
-    return render(request, "consents/record_form.html", {
-        "form": form, "consent_request": consent_request,
-        "guardian_under": conf.get("HERALD_CONSENT_GUARDIAN_UNDER"),
-        "breadcrumbs": [HOME, CONSENT, (consent_request.event_name, reverse("consents:request", args=[pk])),
-                        ("Record paper or verbal consent", None)],
-    })
+    return render(
+        request,
+        "consents/record_form.html",
+        {
+            "form": form,
+            "consent_request": consent_request,
+            "guardian_under": conf.get("HERALD_CONSENT_GUARDIAN_UNDER"),
+            "breadcrumbs": [
+                HOME,
+                CONSENT,
+                (consent_request.event_name, reverse("consents:request", args=[pk])),
+                ("Record paper or verbal consent", None),
+            ],
+        },
+    )
 
 
 @allow_signed_in
 def record_detail(request, pk: int):
     record = _get_record(request, pk)
     assets = MediaAsset.objects.showing(record)
-    return render(request, "consents/record_detail.html", {
-        "record": record,
-        "channels": [channel_label(c) for c in record.channels],
-        "purposes": [services.Purpose(p).label for p in record.purposes],
-        "assets": assets,
-        "uses": MediaUse.objects.filter(asset__in=assets).select_related("asset", "account"),
-        "takedowns": record.takedowns.select_related("use__asset", "use__account"),
-        "history": AuditEvent.objects.for_object(record)[:50],
-        "is_info_gov": request.user.has_role(Role.INFO_GOV),
-        "breadcrumbs": [HOME, CONSENT, (record.request.event_name, reverse("consents:request", args=[record.request_id]))
-                        if ConsentRequest.objects.visible_to(request.user).filter(pk=record.request_id).exists()
-                        else (record.request.event_name, None), (record.urn, None)],
-    })
+    return render(
+        request,
+        "consents/record_detail.html",
+        {
+            "record": record,
+            "channels": [channel_label(c) for c in record.channels],
+            "purposes": [services.Purpose(p).label for p in record.purposes],
+            "assets": assets,
+            "uses": MediaUse.objects.filter(asset__in=assets).select_related("asset", "account"),
+            "takedowns": record.takedowns.select_related("use__asset", "use__account"),
+            "history": AuditEvent.objects.for_object(record)[:50],
+            "is_info_gov": request.user.has_role(Role.INFO_GOV),
+            "breadcrumbs": [
+                HOME,
+                CONSENT,
+                (record.request.event_name, reverse("consents:request", args=[record.request_id]))
+                if ConsentRequest.objects.visible_to(request.user).filter(pk=record.request_id).exists()
+                else (record.request.event_name, None),
+                (record.urn, None),
+            ],
+        },
+    )
 
 
 @allow_signed_in
@@ -221,7 +285,9 @@ def record_scan(request, pk: int):
     if not record.scan:
         raise Http404("No scan")
     extension = record.scan.name.rsplit(".", 1)[-1]
-    content_type = {"pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png"}.get(extension, "application/octet-stream")
+    content_type = {"pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png"}.get(
+        extension, "application/octet-stream"
+    )
     return FileResponse(record.scan.open("rb"), content_type=content_type, filename=f"consent-{record.urn}.{extension}")
 
 
@@ -234,15 +300,27 @@ def record_withdraw(request, pk: int):
         if record.state == ConsentRecord.State.WITHDRAWN:
             messages.success(request, "This consent was already withdrawn")
             return redirect("consents:record", pk=pk)
-        outcome = services.withdraw_consent(record, by=request.user, reason=form.cleaned_data["reason"],
-                                            method=f"{form.cleaned_data['method']}, recorded by staff")
-        messages.success(request, f"Consent withdrawn. {len(outcome.stopped)} planned use(s) stopped, "
-                                  f"{len(outcome.takedowns)} takedown task(s) sent to the accounts' editors")
+        outcome = services.withdraw_consent(
+            record,
+            by=request.user,
+            reason=form.cleaned_data["reason"],
+            method=f"{form.cleaned_data['method']}, recorded by staff",
+        )
+        messages.success(
+            request,
+            f"Consent withdrawn. {len(outcome.stopped)} planned use(s) stopped, "
+            f"{len(outcome.takedowns)} takedown task(s) sent to the accounts' editors",
+        )
         return redirect("consents:record", pk=pk)
-    return render(request, "consents/record_withdraw.html", {
-        "form": form, "record": record,
-        "breadcrumbs": [HOME, CONSENT, (record.urn, reverse("consents:record", args=[pk])), ("Withdraw", None)],
-    })
+    return render(
+        request,
+        "consents/record_withdraw.html",
+        {
+            "form": form,
+            "record": record,
+            "breadcrumbs": [HOME, CONSENT, (record.urn, reverse("consents:record", args=[pk])), ("Withdraw", None)],
+        },
+    )
 
 
 @allow_signed_in
@@ -257,10 +335,21 @@ def record_do_not_publish(request, pk: int):
         services.mark_do_not_publish(record, by=request.user, reason=form.cleaned_data["reason"])
         messages.success(request, "Marked 'do not publish': no image showing this person can be used")
         return redirect("consents:record", pk=pk)
-    return render(request, "consents/reason_form.html", {
-        "form": form, "heading": f"Do not publish {record.subject_name}", "button": "Mark 'do not publish'",
-        "breadcrumbs": [HOME, CONSENT, (record.urn, reverse("consents:record", args=[pk])), ("Do not publish", None)],
-    })
+    return render(
+        request,
+        "consents/reason_form.html",
+        {
+            "form": form,
+            "heading": f"Do not publish {record.subject_name}",
+            "button": "Mark 'do not publish'",
+            "breadcrumbs": [
+                HOME,
+                CONSENT,
+                (record.urn, reverse("consents:record", args=[pk])),
+                ("Do not publish", None),
+            ],
+        },
+    )
 
 
 @allow(Role.INFO_GOV)
@@ -275,12 +364,18 @@ def record_erase(request, pk: int):
         services.erase_personal_details(record, by=request.user, reason=form.cleaned_data["reason"])
         messages.success(request, f"Personal details erased from {record.urn}")
         return redirect("consents:record", pk=pk)
-    return render(request, "consents/reason_form.html", {
-        "form": form, "heading": f"Erase personal details from {record.urn}", "button": "Erase personal details",
-        "warning": "Names, contact details, signatures and the scan are deleted for good. The reference, dates, "
-                   "choices and the audit trail stay.",
-        "breadcrumbs": [HOME, CONSENT, (record.urn, reverse("consents:record", args=[pk])), ("Erase", None)],
-    })
+    return render(
+        request,
+        "consents/reason_form.html",
+        {
+            "form": form,
+            "heading": f"Erase personal details from {record.urn}",
+            "button": "Erase personal details",
+            "warning": "Names, contact details, signatures and the scan are deleted for good. The reference, dates, "
+            "choices and the audit trail stay.",
+            "breadcrumbs": [HOME, CONSENT, (record.urn, reverse("consents:record", args=[pk])), ("Erase", None)],
+        },
+    )
 
 
 # --- Public: giving and withdrawing ------------------------------------------------------------
@@ -296,30 +391,47 @@ def give(request, token: str):
     form = forms.ConsentForm(*_posted(request), consent_request=consent_request)
     throttled = False
     if request.method == "POST":
-        throttled = not services.allow_attempt("give", _client_address(request),
-                                               limit=conf.get("HERALD_CONSENT_GIVE_PER_HOUR"))
+        throttled = not services.allow_attempt(
+            "give", _client_address(request), limit=conf.get("HERALD_CONSENT_GIVE_PER_HOUR")
+        )
         if not throttled and form.is_valid():
+
             def work():
                 record = services.give_consent(consent_request, form.details())
-                request.session["consent_given"] = {"urn": record.urn, "email": record.email,
-                                                    "expires_on": f"{record.expires_on:%-d %B %Y}"}
+                request.session["consent_given"] = {
+                    "urn": record.urn,
+                    "email": record.email,
+                    "expires_on": f"{record.expires_on:%-d %B %Y}",
+                }
                 return redirect("consents:given", token=token)
 
             return submit_once(request, f"consents:give:{consent_request.pk}", work)
-    return render(request, "consents/public_give.html", {
-        "form": form, "consent_request": consent_request, "throttled": throttled,
-        "submission_key": key_for(request),
-        "wording": services.wording_paragraphs(consent_request),
-    }, status=429 if throttled else 200)
+    return render(
+        request,
+        "consents/public_give.html",
+        {
+            "form": form,
+            "consent_request": consent_request,
+            "throttled": throttled,
+            "submission_key": key_for(request),
+            "wording": services.wording_paragraphs(consent_request),
+        },
+        status=429 if throttled else 200,
+    )
 
 
 @public
 @never_cache
 def given(request, token: str):
     consent_request = get_object_or_404(ConsentRequest, token=token)
-    return render(request, "consents/public_given.html", {
-        "consent_request": consent_request, "given": request.session.get("consent_given"),
-    })
+    return render(
+        request,
+        "consents/public_given.html",
+        {
+            "consent_request": consent_request,
+            "given": request.session.get("consent_given"),
+        },
+    )
 
 
 @public
@@ -329,8 +441,9 @@ def withdraw(request):
     form = forms.WithdrawForm(*_posted(request))
     throttled = False
     if request.method == "POST":
-        by_address = services.allow_attempt("withdraw", _client_address(request),
-                                            limit=conf.get("HERALD_CONSENT_WITHDRAW_ATTEMPTS_PER_HOUR"))
+        by_address = services.allow_attempt(
+            "withdraw", _client_address(request), limit=conf.get("HERALD_CONSENT_WITHDRAW_ATTEMPTS_PER_HOUR")
+        )
         throttled = not by_address
         if not throttled and form.is_valid():
             urn = form.cleaned_data["urn"]
@@ -338,15 +451,23 @@ def withdraw(request):
                 services.withdraw_by_reference(urn, form.cleaned_data["contact"])
             # The same answer whether or not anything matched, so nobody learns whose reference it is.
             return redirect("consents:withdraw_sent")
-    return render(request, "consents/public_withdraw.html", {"form": form, "throttled": throttled},
-                  status=429 if throttled else 200)
+    return render(
+        request,
+        "consents/public_withdraw.html",
+        {"form": form, "throttled": throttled},
+        status=429 if throttled else 200,
+    )
 
 
 @public
 def withdraw_sent(request):
-    return render(request, "consents/public_withdraw_sent.html", {
-        "hours": conf.get("HERALD_CONSENT_TAKEDOWN_HOURS"),
-    })
+    return render(
+        request,
+        "consents/public_withdraw_sent.html",
+        {
+            "hours": conf.get("HERALD_CONSENT_TAKEDOWN_HOURS"),
+        },
+    )
 
 
 # --- Media library -------------------------------------------------------------------------
@@ -360,29 +481,42 @@ def media(request):
         assets = assets.filter(Q(title__icontains=term) | Q(request__event_name__icontains=term))
     today = timezone.localdate()
     rows = [(asset, services.asset_usability(asset, channel="website", on=today)) for asset in assets[:200]]
-    return render(request, "consents/media.html", {
-        "rows": rows, "q": term, "can_upload": request.user.has_role(*MEDIA_WRITERS),
-        "breadcrumbs": [HOME, ("Media library", None)],
-    })
+    return render(
+        request,
+        "consents/media.html",
+        {
+            "rows": rows,
+            "q": term,
+            "can_upload": request.user.has_role(*MEDIA_WRITERS),
+            "breadcrumbs": [HOME, ("Media library", None)],
+        },
+    )
 
 
 @allow(*MEDIA_WRITERS)
 @require_http_methods(["GET", "POST"])
 def media_upload(request):
-    form = forms.MediaUploadForm(*_posted(request, files=True), user=request.user,
-                                 initial={"request": request.GET.get("event")})
+    form = forms.MediaUploadForm(
+        *_posted(request, files=True), user=request.user, initial={"request": request.GET.get("event")}
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            asset = services.upload_media(form.data_bytes, filename=form.cleaned_data["file"].name,
-                                          details=form.details(), by=request.user)
+            asset = services.upload_media(
+                form.data_bytes, filename=form.cleaned_data["file"].name, details=form.details(), by=request.user
+            )
         except services.ConsentError as exc:
             form.add_error("file", str(exc))
         else:
             messages.success(request, "Uploaded. Now link the people who can be identified in it")
             return redirect("consents:media_detail", pk=asset.pk)
-    return render(request, "consents/media_upload.html", {
-        "form": form, "breadcrumbs": [HOME, MEDIA, ("Upload", None)],
-    })
+    return render(
+        request,
+        "consents/media_upload.html",
+        {
+            "form": form,
+            "breadcrumbs": [HOME, MEDIA, ("Upload", None)],
+        },
+    )
 
 
 def _usability_channels(asset: MediaAsset) -> list[str]:
@@ -397,24 +531,44 @@ def media_detail(request, pk: int):
     asset = _get_asset(request, pk)
     today = timezone.localdate()
     can_edit = request.user.has_role(Role.COMMS) or (
-        request.user.has_role(Role.EDITOR) and asset.uploaded_by_id == request.user.pk)
+        request.user.has_role(Role.EDITOR) and asset.uploaded_by_id == request.user.pk
+    )
     checks = [services.asset_usability(asset, channel=c, on=today) for c in _usability_channels(asset)]
-    return render(request, "consents/media_detail.html", {
-        "asset": asset, "checks": [(channel_label(c.channel), c) for c in checks], "summary": checks[0],
-        "appearances": asset.appearances.select_related("record"),
-        "uses": asset.uses.select_related("account", "created_by"),
-        "can_edit": can_edit, "labels": services.STATUS_LABELS,
-        "appearance_form": forms.AppearanceForm(asset=asset) if can_edit else None,
-        "breadcrumbs": [HOME, MEDIA, (asset.title, None)],
-    })
+    return render(
+        request,
+        "consents/media_detail.html",
+        {
+            "asset": asset,
+            "checks": [(channel_label(c.channel), c) for c in checks],
+            "summary": checks[0],
+            "appearances": asset.appearances.select_related("record"),
+            "uses": asset.uses.select_related("account", "created_by"),
+            "can_edit": can_edit,
+            "labels": services.STATUS_LABELS,
+            "appearance_form": forms.AppearanceForm(asset=asset) if can_edit else None,
+            "breadcrumbs": [HOME, MEDIA, (asset.title, None)],
+        },
+    )
 
 
 @allow(*MEDIA_WRITERS)
 @require_http_methods(["GET", "POST"])
 def media_edit(request, pk: int):
     asset = _get_asset(request, pk, write=True)
-    initial = {f: getattr(asset, f) for f in ("title", "alt_text", "source", "licence", "photographer", "request",
-                                              "shows_people", "children_appear", "crowd_shot_with_notices")}
+    initial = {
+        f: getattr(asset, f)
+        for f in (
+            "title",
+            "alt_text",
+            "source",
+            "licence",
+            "photographer",
+            "request",
+            "shows_people",
+            "children_appear",
+            "crowd_shot_with_notices",
+        )
+    }
     form = forms.MediaDetailsForm(*_posted(request), user=request.user, initial=initial)
     if asset.kind == MediaAsset.Kind.VIDEO:
         form.needs_alt_text = lambda: False
@@ -422,10 +576,15 @@ def media_edit(request, pk: int):
         services.update_media_details(asset, form.details(), by=request.user)
         messages.success(request, "Details saved")
         return redirect("consents:media_detail", pk=pk)
-    return render(request, "consents/media_edit.html", {
-        "form": form, "asset": asset,
-        "breadcrumbs": [HOME, MEDIA, (asset.title, reverse("consents:media_detail", args=[pk])), ("Edit", None)],
-    })
+    return render(
+        request,
+        "consents/media_edit.html",
+        {
+            "form": form,
+            "asset": asset,
+            "breadcrumbs": [HOME, MEDIA, (asset.title, reverse("consents:media_detail", args=[pk])), ("Edit", None)],
+        },
+    )
 
 
 @allow(*MEDIA_WRITERS)
@@ -436,17 +595,32 @@ def media_person(request, pk: int):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.add_appearance(asset, by=request.user, record=data["record"], description=data["description"],
-                                    is_child=data["is_child"])
+            services.add_appearance(
+                asset,
+                by=request.user,
+                record=data["record"],
+                description=data["description"],
+                is_child=data["is_child"],
+            )
         except services.ConsentError as exc:
             form.add_error("record", str(exc))
         else:
             messages.success(request, "Person linked")
             return redirect("consents:media_detail", pk=pk)
-    return render(request, "consents/media_person.html", {
-        "form": form, "asset": asset,
-        "breadcrumbs": [HOME, MEDIA, (asset.title, reverse("consents:media_detail", args=[pk])), ("Link a person", None)],
-    })
+    return render(
+        request,
+        "consents/media_person.html",
+        {
+            "form": form,
+            "asset": asset,
+            "breadcrumbs": [
+                HOME,
+                MEDIA,
+                (asset.title, reverse("consents:media_detail", args=[pk])),
+                ("Link a person", None),
+            ],
+        },
+    )
 
 
 @allow(*MEDIA_WRITERS)
@@ -461,10 +635,16 @@ def media_person_remove(request, pk: int, appearance_pk: int):
         services.remove_appearance(appearance, by=request.user, reason=form.cleaned_data["reason"])
         messages.success(request, "Person unlinked")
         return redirect("consents:media_detail", pk=pk)
-    return render(request, "consents/reason_form.html", {
-        "form": form, "heading": f"Unlink {appearance} from {asset.title}", "button": "Unlink",
-        "breadcrumbs": [HOME, MEDIA, (asset.title, reverse("consents:media_detail", args=[pk])), ("Unlink", None)],
-    })
+    return render(
+        request,
+        "consents/reason_form.html",
+        {
+            "form": form,
+            "heading": f"Unlink {appearance} from {asset.title}",
+            "button": "Unlink",
+            "breadcrumbs": [HOME, MEDIA, (asset.title, reverse("consents:media_detail", args=[pk])), ("Unlink", None)],
+        },
+    )
 
 
 @allow(*MEDIA_WRITERS)
@@ -478,18 +658,36 @@ def media_use(request, pk: int):
         channel = data["account"].platform if data["account"] else data["channel"]
         usability = services.asset_usability(asset, channel=channel, on=timezone.localdate())
         if data["state"] != MediaUse.State.PUBLISHED and not usability.usable:
-            form.add_error(None, f"This asset may not be used on {channel_label(channel)}: "
-                                 + " ".join(usability.reasons))
+            form.add_error(
+                None, f"This asset may not be used on {channel_label(channel)}: " + " ".join(usability.reasons)
+            )
         else:
-            services.record_use(asset, by=request.user, state=data["state"], account=data["account"],
-                                channel=data["channel"], published_url=data["published_url"],
-                                scheduled_for=data["scheduled_for"], reference=data["reference"])
+            services.record_use(
+                asset,
+                by=request.user,
+                state=data["state"],
+                account=data["account"],
+                channel=data["channel"],
+                published_url=data["published_url"],
+                scheduled_for=data["scheduled_for"],
+                reference=data["reference"],
+            )
             messages.success(request, "Use recorded")
             return redirect("consents:media_detail", pk=pk)
-    return render(request, "consents/media_use.html", {
-        "form": form, "asset": asset,
-        "breadcrumbs": [HOME, MEDIA, (asset.title, reverse("consents:media_detail", args=[pk])), ("Record a use", None)],
-    })
+    return render(
+        request,
+        "consents/media_use.html",
+        {
+            "form": form,
+            "asset": asset,
+            "breadcrumbs": [
+                HOME,
+                MEDIA,
+                (asset.title, reverse("consents:media_detail", args=[pk])),
+                ("Record a use", None),
+            ],
+        },
+    )
 
 
 def _serve(field, *, download_name: str, content_type: str):
@@ -522,10 +720,16 @@ def takedowns(request):
     show = request.GET.get("show", "open")
     if show != "all":
         tasks = tasks.open()
-    return render(request, "consents/takedowns.html", {
-        "tasks": tasks[:200], "show": show, "now": timezone.now(),
-        "breadcrumbs": [HOME, ("Takedown tasks", None)],
-    })
+    return render(
+        request,
+        "consents/takedowns.html",
+        {
+            "tasks": tasks[:200],
+            "show": show,
+            "now": timezone.now(),
+            "breadcrumbs": [HOME, ("Takedown tasks", None)],
+        },
+    )
 
 
 @allow(Role.COMMS, Role.EDITOR)
@@ -534,14 +738,21 @@ def takedown(request, pk: int):
     task = _get_takedown(request, pk)
     form = forms.TakedownForm(*_posted(request))
     if request.method == "POST" and task.is_open and form.is_valid():
-        services.complete_takedown(task, by=request.user, outcome=form.cleaned_data["outcome"],
-                                   notes=form.cleaned_data["notes"])
+        services.complete_takedown(
+            task, by=request.user, outcome=form.cleaned_data["outcome"], notes=form.cleaned_data["notes"]
+        )
         messages.success(request, "Takedown task completed")
         return redirect("consents:takedowns")
-    return render(request, "consents/takedown.html", {
-        "form": form, "task": task, "now": timezone.now(),
-        "breadcrumbs": [HOME, ("Takedown tasks", reverse("consents:takedowns")), (str(task.use.asset), None)],
-    })
+    return render(
+        request,
+        "consents/takedown.html",
+        {
+            "form": form,
+            "task": task,
+            "now": timezone.now(),
+            "breadcrumbs": [HOME, ("Takedown tasks", reverse("consents:takedowns")), (str(task.use.asset), None)],
+        },
+    )
 
 
 # --- Subject access --------------------------------------------------------------------------
@@ -553,9 +764,15 @@ def subject_access(request):
     records = None
     if form.is_bound and form.is_valid():
         records = services.find_subject_records(form.cleaned_data["q"])[:100]
-    return render(request, "consents/subject_access.html", {
-        "form": form, "records": records, "breadcrumbs": [HOME, ("Subject access", None)],
-    })
+    return render(
+        request,
+        "consents/subject_access.html",
+        {
+            "form": form,
+            "records": records,
+            "breadcrumbs": [HOME, ("Subject access", None)],
+        },
+    )
 
 
 @allow(Role.INFO_GOV)
@@ -572,4 +789,3 @@ def subject_export(request):
     response = HttpResponse(data, content_type="application/json")
     response["Content-Disposition"] = f'attachment; filename="subject-access-{timezone.localdate():%Y%m%d}.json"'
     return response
-

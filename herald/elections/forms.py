@@ -180,11 +180,7 @@ class ElectionForm(forms.Form):
                         f"The notice date is later than the latest legal date, "
                         f"{long_date(self.deadline.latest_notice_date)}. Check the date, or confirm that it is correct",
                     )
-            if (
-                declaration
-                and data.get("period_end") == Election.PeriodEnd.DECLARATION
-                and declaration < poll_date
-            ):
+            if declaration and data.get("period_end") == Election.PeriodEnd.DECLARATION and declaration < poll_date:
                 self.add_error("declaration_on", "The result cannot be declared before the poll date")
         if self.election is not None and not (data.get("reason") or "").strip():
             self.add_error("reason", "Enter the reason for the change")

@@ -48,7 +48,7 @@ def _period_panel(active: list[Election]) -> dict:
             "text": f"{election.title}: the pre-election rules apply",
             "url": reverse("elections:rules"),
             "hint": f"{election.area_text.capitalize()}, from {long_date(election.period_starts_on)}, "
-                    f"ending {election.period_end_text}",
+            f"ending {election.period_end_text}",
         }
         for election in active
     ]

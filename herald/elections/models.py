@@ -111,8 +111,12 @@ class Election(models.Model):
     class Meta:
         ordering = ["-poll_date", "-id"]
         constraints = [
-            models.CheckConstraint(condition=Q(period_starts_on__lt=F("poll_date")), name="election_period_starts_before_poll"),
-            models.CheckConstraint(condition=Q(period_ends_on__gte=F("poll_date")), name="election_period_ends_on_or_after_poll"),
+            models.CheckConstraint(
+                condition=Q(period_starts_on__lt=F("poll_date")), name="election_period_starts_before_poll"
+            ),
+            models.CheckConstraint(
+                condition=Q(period_ends_on__gte=F("poll_date")), name="election_period_ends_on_or_after_poll"
+            ),
             models.CheckConstraint(
                 condition=Q(period_end="close_of_poll", declaration_on=None)
                 | Q(period_end="declaration", declaration_on__gte=F("poll_date")),

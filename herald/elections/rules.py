@@ -32,17 +32,29 @@ PRE_ELECTION_DO = [
 ]
 
 RESTRICTED_MAY_NOT = [
-    ("standing", "announce that you are a candidate, or stand, for Parliament or a local council "
-                 "(parish and community councils are allowed)"),
+    (
+        "standing",
+        "announce that you are a candidate, or stand, for Parliament or a local council "
+        "(parish and community councils are allowed)",
+    ),
     ("agent", "act as an election agent or sub-agent for a candidate"),
-    ("office", "hold office in a political party, or sit on a party committee that manages it or deals "
-               "with the public on its behalf"),
+    (
+        "office",
+        "hold office in a political party, or sit on a party committee that manages it or deals "
+        "with the public on its behalf",
+    ),
     ("canvassing", "canvass for a political party or a candidate"),
-    ("speaking", "speak to the public, or a section of it, in a way that appears intended to affect support "
-                 "for a political party, including in interviews likely to be published"),
-    ("publishing", "publish, or let others publish, anything you wrote or made that appears intended to affect "
-                   "support for a political party; on social media this includes posting, sharing, "
-                   "reposting and reacting, even from a personal account"),
+    (
+        "speaking",
+        "speak to the public, or a section of it, in a way that appears intended to affect support "
+        "for a political party, including in interviews likely to be published",
+    ),
+    (
+        "publishing",
+        "publish, or let others publish, anything you wrote or made that appears intended to affect "
+        "support for a political party; on social media this includes posting, sharing, "
+        "reposting and reacting, even from a personal account",
+    ),
 ]
 
 RESTRICTED_MAY = [

@@ -140,8 +140,12 @@ def cancel_election(election: Election, *, by: Person, reason: str) -> Election:
         election.cancelled_reason = reason.strip()
         election.save(update_fields=["cancelled_at", "cancelled_reason", "updated_at"])
         audit.record(
-            actor=by, action="election.cancelled", obj=election, before=before,
-            after=audit.snapshot(election), reason=reason.strip(),
+            actor=by,
+            action="election.cancelled",
+            obj=election,
+            before=before,
+            after=audit.snapshot(election),
+            reason=reason.strip(),
         )
     return election
 
@@ -158,8 +162,12 @@ def _recalculate_upcoming(on_or_before: dt.date, *, by: Person) -> None:
         election.late_notice_confirmed = election.notice_is_late
         election.save()
         audit.record(
-            actor=by, action="election.latest_notice_date_moved", obj=election, before=before,
-            after=audit.snapshot(election), reason="The council's non-working days changed",
+            actor=by,
+            action="election.latest_notice_date_moved",
+            obj=election,
+            before=before,
+            after=audit.snapshot(election),
+            reason="The council's non-working days changed",
         )
 
 
@@ -194,9 +202,7 @@ def send_pre_election_notice(election: Election, *, by: Person | None = None) ->
         election = Election.objects.select_for_update().get(pk=election.pk)
         if election.notice_sent_at is not None or election.is_cancelled:
             return 0
-        recipients = list(
-            Person.objects.active().exclude(email="").order_by("pk").values_list("email", flat=True)
-        )
+        recipients = list(Person.objects.active().exclude(email="").order_by("pk").values_list("email", flat=True))
         context = {
             "election": election,
             "rules_url": settings.SITE_URL + reverse("elections:rules"),
@@ -213,7 +219,9 @@ def send_pre_election_notice(election: Election, *, by: Person | None = None) ->
         election.notice_recipients = len(recipients)
         election.save(update_fields=["notice_sent_at", "notice_recipients", "updated_at"])
         audit.record(
-            actor=by, action="election.notice_sent", obj=election,
+            actor=by,
+            action="election.notice_sent",
+            obj=election,
             after={"notice_sent_at": election.notice_sent_at, "recipients": len(recipients)},
         )
     return len(recipients)

@@ -69,8 +69,12 @@ def election_add(request):
     return render(
         request,
         "elections/form.html",
-        {"form": form, "heading": "Record an election", "button": "Save election",
-         "breadcrumbs": [HOME, _elections_crumb(), ("Record an election", None)]},
+        {
+            "form": form,
+            "heading": "Record an election",
+            "button": "Save election",
+            "breadcrumbs": [HOME, _elections_crumb(), ("Record an election", None)],
+        },
     )
 
 
@@ -112,9 +116,18 @@ def election_edit(request, pk: int):
     return render(
         request,
         "elections/form.html",
-        {"form": form, "election": election, "heading": f"Change {election.title}", "button": "Save changes",
-         "breadcrumbs": [HOME, _elections_crumb(), (election.title, reverse("elections:detail", args=[pk])),
-                         ("Change", None)]},
+        {
+            "form": form,
+            "election": election,
+            "heading": f"Change {election.title}",
+            "button": "Save changes",
+            "breadcrumbs": [
+                HOME,
+                _elections_crumb(),
+                (election.title, reverse("elections:detail", args=[pk])),
+                ("Change", None),
+            ],
+        },
     )
 
 
@@ -130,9 +143,16 @@ def election_cancel(request, pk: int):
     return render(
         request,
         "elections/cancel.html",
-        {"form": form, "election": election,
-         "breadcrumbs": [HOME, _elections_crumb(), (election.title, reverse("elections:detail", args=[pk])),
-                         ("Cancel", None)]},
+        {
+            "form": form,
+            "election": election,
+            "breadcrumbs": [
+                HOME,
+                _elections_crumb(),
+                (election.title, reverse("elections:detail", args=[pk])),
+                ("Cancel", None),
+            ],
+        },
     )
 
 
@@ -143,8 +163,10 @@ def non_working_days(request):
     if request.method == "POST" and form.is_valid():
         try:
             day = services.add_non_working_day(
-                date=form.cleaned_data["date"], kind=form.cleaned_data["kind"],
-                description=form.cleaned_data["description"], by=request.user,
+                date=form.cleaned_data["date"],
+                kind=form.cleaned_data["kind"],
+                description=form.cleaned_data["description"],
+                by=request.user,
             )
         except ValidationError as exc:
             _apply_service_errors(form, exc)
@@ -154,8 +176,11 @@ def non_working_days(request):
     return render(
         request,
         "elections/non_working_days.html",
-        {"form": form, "days": NonWorkingDay.objects.select_related("added_by"),
-         "breadcrumbs": [HOME, _elections_crumb(), ("Council-added non-working days", None)]},
+        {
+            "form": form,
+            "days": NonWorkingDay.objects.select_related("added_by"),
+            "breadcrumbs": [HOME, _elections_crumb(), ("Council-added non-working days", None)],
+        },
     )
 
 

@@ -120,17 +120,101 @@ PORTFOLIOS = [
 
 # One sign-in per role, each a real person in the demo council.
 DEMO_SIGN_INS: list[dict] = [
-    {"role": Role.EMPLOYEE, "email": f"employee@{DOMAIN}", "first": "Daniel", "last": "Hughes", "team": "Leisure and Wellbeing", "title": "Leisure Assistant"},
-    {"role": Role.EDITOR, "email": f"editor@{DOMAIN}", "first": "Grace", "last": "Okafor", "team": "Cultural Services", "title": "Arts Development Officer", "trained": True},
-    {"role": Role.SERVICE_MANAGER, "email": f"manager@{DOMAIN}", "first": "Helen", "last": "Marsh", "team": "Cultural Services", "title": "Head of Community Services", "head": "Community Services"},
-    {"role": Role.COMMS, "email": f"comms@{DOMAIN}", "first": "Priya", "last": "Shah", "team": "Communications", "title": "Communications Manager", "trained": True, "restriction": "sensitive"},
-    {"role": Role.HR, "email": f"hr@{DOMAIN}", "first": "Martin", "last": "Cole", "team": "Human Resources", "title": "HR Manager"},
-    {"role": Role.ICT, "email": f"ict@{DOMAIN}", "first": "Tariq", "last": "Aziz", "team": "ICT", "title": "ICT Security Officer"},
-    {"role": Role.INFO_GOV, "email": f"dpo@{DOMAIN}", "first": "Joanna", "last": "Reeve", "team": "Information Governance", "title": "Data Protection Officer"},
-    {"role": Role.MONITORING_OFFICER, "email": f"monitoring@{DOMAIN}", "first": "Richard", "last": "Fenwick", "team": "Legal Services", "title": "Monitoring Officer", "restriction": "specified"},
-    {"role": Role.ADMIN, "email": f"admin@{DOMAIN}", "first": "Sam", "last": "Okonjo", "team": "ICT", "title": "Systems Administrator"},
-    {"role": "restricted", "email": f"restricted@{DOMAIN}", "first": "Eleanor", "last": "Price", "team": "Planning Policy", "title": "Principal Planning Policy Officer", "restriction": "sensitive"},
-    {"role": Role.COUNCILLOR, "email": f"councillor@{DOMAIN}", "first": "Margaret", "last": "Ellison", "ward": "Hinckley Clarendon", "party": "Liberal Democrat", "portfolio": "Culture, Leisure and the Atkins Building"},
+    {
+        "role": Role.EMPLOYEE,
+        "email": f"employee@{DOMAIN}",
+        "first": "Daniel",
+        "last": "Hughes",
+        "team": "Leisure and Wellbeing",
+        "title": "Leisure Assistant",
+    },
+    {
+        "role": Role.EDITOR,
+        "email": f"editor@{DOMAIN}",
+        "first": "Grace",
+        "last": "Okafor",
+        "team": "Cultural Services",
+        "title": "Arts Development Officer",
+        "trained": True,
+    },
+    {
+        "role": Role.SERVICE_MANAGER,
+        "email": f"manager@{DOMAIN}",
+        "first": "Helen",
+        "last": "Marsh",
+        "team": "Cultural Services",
+        "title": "Head of Community Services",
+        "head": "Community Services",
+    },
+    {
+        "role": Role.COMMS,
+        "email": f"comms@{DOMAIN}",
+        "first": "Priya",
+        "last": "Shah",
+        "team": "Communications",
+        "title": "Communications Manager",
+        "trained": True,
+        "restriction": "sensitive",
+    },
+    {
+        "role": Role.HR,
+        "email": f"hr@{DOMAIN}",
+        "first": "Martin",
+        "last": "Cole",
+        "team": "Human Resources",
+        "title": "HR Manager",
+    },
+    {
+        "role": Role.ICT,
+        "email": f"ict@{DOMAIN}",
+        "first": "Tariq",
+        "last": "Aziz",
+        "team": "ICT",
+        "title": "ICT Security Officer",
+    },
+    {
+        "role": Role.INFO_GOV,
+        "email": f"dpo@{DOMAIN}",
+        "first": "Joanna",
+        "last": "Reeve",
+        "team": "Information Governance",
+        "title": "Data Protection Officer",
+    },
+    {
+        "role": Role.MONITORING_OFFICER,
+        "email": f"monitoring@{DOMAIN}",
+        "first": "Richard",
+        "last": "Fenwick",
+        "team": "Legal Services",
+        "title": "Monitoring Officer",
+        "restriction": "specified",
+    },
+    {
+        "role": Role.ADMIN,
+        "email": f"admin@{DOMAIN}",
+        "first": "Sam",
+        "last": "Okonjo",
+        "team": "ICT",
+        "title": "Systems Administrator",
+    },
+    {
+        "role": "restricted",
+        "email": f"restricted@{DOMAIN}",
+        "first": "Eleanor",
+        "last": "Price",
+        "team": "Planning Policy",
+        "title": "Principal Planning Policy Officer",
+        "restriction": "sensitive",
+    },
+    {
+        "role": Role.COUNCILLOR,
+        "email": f"councillor@{DOMAIN}",
+        "first": "Margaret",
+        "last": "Ellison",
+        "ward": "Hinckley Clarendon",
+        "party": "Liberal Democrat",
+        "portfolio": "Culture, Leisure and the Atkins Building",
+    },
 ]
 TRAINED_TEAMS = {"Communications", "Cultural Services", "Atkins Building", "Town Centre", "Tourism and Events"}
 
@@ -180,8 +264,13 @@ def seed(rng: random.Random | None = None) -> str:
         return f"{first}.{last}@{DOMAIN}".lower()
 
     chief = _upsert_employee(
-        counter, first_name="Julia", last_name="Hartley", email=email_for("Julia", "Hartley"),
-        job_title="Chief Executive", team=teams["Executive Office"], political_restriction="specified",
+        counter,
+        first_name="Julia",
+        last_name="Hartley",
+        email=email_for("Julia", "Hartley"),
+        job_title="Chief Executive",
+        team=teams["Executive Office"],
+        political_restriction="specified",
     )
     used_names.add(("Julia", "Hartley"))
     heads: dict[str, Person] = {}
@@ -198,8 +287,14 @@ def seed(rng: random.Random | None = None) -> str:
             heads[area_name] = chief
             continue
         heads[area_name] = _upsert_employee(
-            counter, first_name=first, last_name=last, email=email, job_title=title,
-            team=teams[STRUCTURE[area_name][0]], line_manager=chief, service_manager=chief,
+            counter,
+            first_name=first,
+            last_name=last,
+            email=email,
+            job_title=title,
+            team=teams[STRUCTURE[area_name][0]],
+            line_manager=chief,
+            service_manager=chief,
             political_restriction="specified",
         )
         heads[area_name].groups.add(groups[Role.SERVICE_MANAGER])
@@ -219,8 +314,14 @@ def seed(rng: random.Random | None = None) -> str:
         team = teams[spec["team"]]
         head = heads[team.service_area.name]
         person = _upsert_employee(
-            counter, first_name=spec["first"], last_name=spec["last"], email=spec["email"],
-            job_title=spec["title"], team=team, line_manager=head, service_manager=head,
+            counter,
+            first_name=spec["first"],
+            last_name=spec["last"],
+            email=spec["email"],
+            job_title=spec["title"],
+            team=team,
+            line_manager=head,
+            service_manager=head,
             political_restriction=spec.get("restriction", ""),
             is_trained_editor=bool(spec.get("trained")),
             editor_trained_on=dt.date(2025, 3, 12) if spec.get("trained") else None,
@@ -241,8 +342,14 @@ def seed(rng: random.Random | None = None) -> str:
         titles = JOB_TITLES[team_name]
         first, last = _unique_name(rng, used_names)
         leader = _upsert_employee(
-            counter, first_name=first, last_name=last, email=email_for(first, last),
-            job_title=f"{team_name} Team Leader", team=team, line_manager=head, service_manager=head,
+            counter,
+            first_name=first,
+            last_name=last,
+            email=email_for(first, last),
+            job_title=f"{team_name} Team Leader",
+            team=team,
+            line_manager=head,
+            service_manager=head,
             political_restriction="sensitive" if team_name in {"Communications", "Democratic Services"} else "",
             is_trained_editor=team_name in TRAINED_TEAMS,
             editor_trained_on=dt.date(2024, 11, 5) if team_name in TRAINED_TEAMS else None,
@@ -252,16 +359,28 @@ def seed(rng: random.Random | None = None) -> str:
         for index in range(size - 2):
             first, last = _unique_name(rng, used_names)
             trained = team_name in TRAINED_TEAMS and index < 2
-            restriction = rng.choice(["", "", "", "sensitive"]) if team_name in {"Communications", "Legal Services", "Democratic Services", "Planning Policy"} else ""
+            restriction = (
+                rng.choice(["", "", "", "sensitive"])
+                if team_name in {"Communications", "Legal Services", "Democratic Services", "Planning Policy"}
+                else ""
+            )
             if restriction and rng.random() < 0.2:
                 restriction = "exempted"
             leaving = rng.random() < 0.015
             person = _upsert_employee(
-                counter, first_name=first, last_name=last, email=email_for(first, last),
-                job_title=rng.choice(titles), team=team, line_manager=leader, service_manager=head,
-                political_restriction=restriction, is_trained_editor=trained,
+                counter,
+                first_name=first,
+                last_name=last,
+                email=email_for(first, last),
+                job_title=rng.choice(titles),
+                team=team,
+                line_manager=leader,
+                service_manager=head,
+                political_restriction=restriction,
+                is_trained_editor=trained,
                 editor_trained_on=(today - dt.timedelta(days=rng.randint(30, 700))) if trained else None,
-                is_active=not leaving, left_on=(today - dt.timedelta(days=rng.randint(5, 90))) if leaving else None,
+                is_active=not leaving,
+                left_on=(today - dt.timedelta(days=rng.randint(5, 90))) if leaving else None,
             )
             if trained and not leaving:
                 person.groups.add(groups[Role.EDITOR])

@@ -16,8 +16,11 @@ def panels(request) -> list[dict]:
             {
                 "title": "Directory imports that were rejected in the last 14 days",
                 "items": [
-                    {"text": f"{run.filename} ({len(run.errors)} problems)", "url": reverse("people:import_detail", args=[run.pk]),
-                     "hint": run.at.strftime("%d %b %Y %H:%M")}
+                    {
+                        "text": f"{run.filename} ({len(run.errors)} problems)",
+                        "url": reverse("people:import_detail", args=[run.pk]),
+                        "hint": run.at.strftime("%d %b %Y %H:%M"),
+                    }
                     for run in rejected[:10]
                 ],
                 "empty_text": "None. The last import was accepted.",
@@ -28,7 +31,9 @@ def panels(request) -> list[dict]:
         result.append(
             {
                 "title": "Your service",
-                "items": [{"text": f"{team} people have you as their service manager", "url": reverse("people:directory")}]
+                "items": [
+                    {"text": f"{team} people have you as their service manager", "url": reverse("people:directory")}
+                ]
                 if team
                 else [],
                 "empty_text": "Nobody in the directory has you as their service manager yet.",

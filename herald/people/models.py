@@ -13,9 +13,7 @@ from herald.plain_text import without_nul
 
 class ServiceArea(models.Model):
     name = models.CharField(max_length=120, unique=True)
-    director = models.ForeignKey(
-        "people.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    director = models.ForeignKey("people.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         ordering = ["name"]

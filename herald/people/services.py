@@ -47,7 +47,16 @@ EMPLOYEE_REQUIRED = (
     "team",
     "status",
 )
-COUNCILLOR_COLUMNS = ("first_name", "last_name", "email", "ward", "party", "cabinet_portfolio", "status", "leaving_date")
+COUNCILLOR_COLUMNS = (
+    "first_name",
+    "last_name",
+    "email",
+    "ward",
+    "party",
+    "cabinet_portfolio",
+    "status",
+    "leaving_date",
+)
 COUNCILLOR_REQUIRED = ("first_name", "last_name", "email", "ward", "party", "status")
 STATUSES = {"active", "leaver"}
 RESTRICTIONS = {"": "", "none": "", "specified": "specified", "sensitive": "sensitive", "exempted": "exempted"}
@@ -147,7 +156,9 @@ def _check_lengths(row: dict[str, str], number: int, errors: list[RowError]) -> 
     for column in STORED_COLUMNS:
         limit = Person._meta.get_field(column).max_length
         if limit and len(row.get(column, "")) > limit:
-            errors.append(RowError(number, column, f"The {column.replace('_', ' ')} must be {limit} characters or fewer"))
+            errors.append(
+                RowError(number, column, f"The {column.replace('_', ' ')} must be {limit} characters or fewer")
+            )
 
 
 def _check_email(value: str, number: int, errors: list[RowError]) -> str:
@@ -176,7 +187,7 @@ def _find_manager_loops(managers: dict[str, str | None]) -> list[list[str]]:
             path.append(node)
             node = managers[node]
         if node is not None and state.get(node) == 1 and node in path:
-            loops.append(path[path.index(node):])
+            loops.append(path[path.index(node) :])
         for visited in path:
             state[visited] = 2
     return loops
@@ -191,9 +202,7 @@ def validate_employee_feed(data: bytes | str) -> tuple[list[dict], list[RowError
         for team in Team.objects.select_related("service_area")
     }
     existing = {p.employee_number: p for p in Person.objects.employees()}
-    email_owner = {
-        email.lower(): number for email, number in Person.objects.values_list("email", "employee_number")
-    }
+    email_owner = {email.lower(): number for email, number in Person.objects.values_list("email", "employee_number")}
     seen_numbers: dict[str, int] = {}
     seen_emails: dict[str, int] = {}
     parsed: list[dict] = []
@@ -203,7 +212,13 @@ def validate_employee_feed(data: bytes | str) -> tuple[list[dict], list[RowError
         if not emp:
             errors.append(RowError(number, "employee_number", "Enter the employee number"))
         elif not EMPLOYEE_NUMBER.match(emp):
-            errors.append(RowError(number, "employee_number", f"'{shortened(emp)}' is not an employee number (letters, digits, hyphens)"))
+            errors.append(
+                RowError(
+                    number,
+                    "employee_number",
+                    f"'{shortened(emp)}' is not an employee number (letters, digits, hyphens)",
+                )
+            )
         elif emp in seen_numbers:
             errors.append(
                 RowError(number, "employee_number", f"Employee number {emp} is also on row {seen_numbers[emp]}")
@@ -223,14 +238,17 @@ def validate_employee_feed(data: bytes | str) -> tuple[list[dict], list[RowError
                 seen_emails[email] = number
             owner = email_owner.get(email, emp)
             if email in email_owner and owner != emp:
-                errors.append(RowError(number, "email", f"{shortened(email)} already belongs to someone else in Herald"))
+                errors.append(
+                    RowError(number, "email", f"{shortened(email)} already belongs to someone else in Herald")
+                )
         item["email"] = email
         key = (row.get("service_area", "").lower(), row.get("team", "").lower())
         team = teams.get(key)
         if team is None:
             errors.append(
                 RowError(
-                    number, "team",
+                    number,
+                    "team",
                     f"There is no team '{shortened(row.get('team', ''))}' "
                     f"in service area '{shortened(row.get('service_area', ''))}'",
                 )
@@ -344,8 +362,13 @@ def import_employees(data: bytes | str, *, by: Person | None, filename: str = "e
                 if manager and manager.is_active and not manager.groups.filter(pk=service_manager_group.pk).exists():
                     manager.groups.add(service_manager_group)
                     manager.__dict__.pop("roles", None)
-                    audit.record(actor=by, action="role.granted", obj=manager, after={"role": Role.SERVICE_MANAGER},
-                                 reason="Named as a service manager in the directory feed")
+                    audit.record(
+                        actor=by,
+                        action="role.granted",
+                        obj=manager,
+                        after={"role": Role.SERVICE_MANAGER},
+                        reason="Named as a service manager in the directory feed",
+                    )
             for item in parsed:
                 person = people[item["employee_number"]]
                 _record_changes(
@@ -425,9 +448,15 @@ def import_councillors(data: bytes | str, *, by: Person | None, filename: str = 
 
 
 def _refused_by_database(kind: str, filename: str, by: Person | None) -> ImportResult:
-    result = ImportResult(errors=[RowError(
-        0, "", "The database refused the file, so nothing was imported. Tell the system administrators.",
-    )])
+    result = ImportResult(
+        errors=[
+            RowError(
+                0,
+                "",
+                "The database refused the file, so nothing was imported. Tell the system administrators.",
+            )
+        ]
+    )
     _log_import(kind, filename, by, result)
     return result
 
@@ -469,8 +498,13 @@ def record_leaver(person: Person, *, by: Person, left_on: dt.date | None = None)
         before = audit.snapshot(person, exclude=("last_login",))
         person.left_on = left_on or dt.date.today()
         person.save(update_fields=["left_on"])
-        audit.record(actor=by, action="person.leaver_recorded", obj=person, before=before,
-                     after=audit.snapshot(person, exclude=("last_login",)))
+        audit.record(
+            actor=by,
+            action="person.leaver_recorded",
+            obj=person,
+            before=before,
+            after=audit.snapshot(person, exclude=("last_login",)),
+        )
         _deactivate(person, by=by)
     return person
 

@@ -54,7 +54,11 @@ def person_detail(request, pk: int):
     return render(
         request,
         "people/person_detail.html",
-        {"person": person, "history": history, "breadcrumbs": [("Home", "/"), ("People", "/people/"), (person.full_name, None)]},
+        {
+            "person": person,
+            "history": history,
+            "breadcrumbs": [("Home", "/"), ("People", "/people/"), (person.full_name, None)],
+        },
     )
 
 
@@ -148,5 +152,9 @@ def person_roles(request, pk: int):
     return render(
         request,
         "people/person_roles.html",
-        {"person": person, "form": form, "breadcrumbs": [("Home", "/"), ("Roles", "/people/roles/"), (person.full_name, None)]},
+        {
+            "person": person,
+            "form": form,
+            "breadcrumbs": [("Home", "/"), ("Roles", "/people/roles/"), (person.full_name, None)],
+        },
     )

@@ -49,8 +49,12 @@ def install(document_model, version_model) -> list[str]:
     for spec in DEFAULT_DOCUMENTS:
         document, created = document_model.objects.get_or_create(
             slug=spec.slug,
-            defaults={"title": spec.title, "audience": spec.audience, "summary": spec.summary,
-                      "review_due_on": dt.date(2024, 10, 10)},
+            defaults={
+                "title": spec.title,
+                "audience": spec.audience,
+                "summary": spec.summary,
+                "review_due_on": dt.date(2024, 10, 10),
+            },
         )
         if version_model.objects.filter(document=document).exists():
             continue

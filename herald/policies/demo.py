@@ -19,12 +19,21 @@ DOMAIN = "hinckley-bosworth.example"
 STAFF_CAMPAIGN = "Social Media Policy: every employee to acknowledge"
 MEMBERS_CAMPAIGN = "Guidance for Elected Members: please acknowledge"
 QUIZ = [
-    ("May you post a resident's case details on your personal account if you leave out their name?",
-     ["Yes, if the name is left out", "No: never post anything you hold because of your job"], 1),
-    ("Who must approve a new council social media account before it is created?",
-     ["Nobody, if it is for a good cause", "The service manager, the communications team and ICT"], 1),
-    ("You hold a politically restricted post. May you share a party's post on your private account?",
-     ["Yes, it is my private account", "No: stay neutral even in a private capacity"], 1),
+    (
+        "May you post a resident's case details on your personal account if you leave out their name?",
+        ["Yes, if the name is left out", "No: never post anything you hold because of your job"],
+        1,
+    ),
+    (
+        "Who must approve a new council social media account before it is created?",
+        ["Nobody, if it is for a good cause", "The service manager, the communications team and ICT"],
+        1,
+    ),
+    (
+        "You hold a politically restricted post. May you share a party's post on your private account?",
+        ["Yes, it is my private account", "No: stay neutral even in a private capacity"],
+        1,
+    ),
 ]
 
 
@@ -40,15 +49,19 @@ def _acknowledge(assignment: Assignment, rng: random.Random) -> None:
         if rng.random() < 0.3:  # some people needed a second go
             services.take_quiz(assignment, answers={q.pk: 1 - q.correct_option for q in questions}, by=person)
         services.take_quiz(assignment, answers={q.pk: q.correct_option for q in questions}, by=person)
-    services.acknowledge_policy(assignment, by=person,
-                                sections_confirmed=services.required_sections(assignment.campaign, person))
+    services.acknowledge_policy(
+        assignment, by=person, sections_confirmed=services.required_sections(assignment.campaign, person)
+    )
 
 
 def _staff_campaign(comms: Person, rng: random.Random) -> str:
     today = timezone.localdate()
     campaign = services.create_campaign(
         version=PolicyDocument.objects.get(slug="employee-policy").published_version,
-        title=STAFF_CAMPAIGN, audience=Campaign.Audience.ALL_EMPLOYEES, due_on=today + dt.timedelta(days=1), by=comms,
+        title=STAFF_CAMPAIGN,
+        audience=Campaign.Audience.ALL_EMPLOYEES,
+        due_on=today + dt.timedelta(days=1),
+        by=comms,
     )
     for text, options, right in QUIZ:
         services.add_quiz_question(campaign, text=text, options=options, correct_option=right, by=comms)
@@ -76,8 +89,10 @@ def _staff_campaign(comms: Person, rng: random.Random) -> str:
 def _members_campaign(comms: Person, rng: random.Random) -> str:
     campaign = services.create_campaign(
         version=PolicyDocument.objects.get(slug="member-guidance").published_version,
-        title=MEMBERS_CAMPAIGN, audience=Campaign.Audience.COUNCILLORS,
-        due_on=timezone.localdate() + dt.timedelta(days=12), by=comms,
+        title=MEMBERS_CAMPAIGN,
+        audience=Campaign.Audience.COUNCILLORS,
+        due_on=timezone.localdate() + dt.timedelta(days=12),
+        by=comms,
     )
     services.launch_campaign(campaign, by=comms)
     services.send_due_messages(campaign)
@@ -106,7 +121,10 @@ def seed(rng: random.Random | None = None) -> str:
             text = "Proud to see the new leisure centre plans backed by our ward councillors - great news for Burbage!"
             outcome = run_self_check(restricted, text=text, platform="facebook")
             services.ask_for_advice(
-                by=restricted, text=text, image_description="", platform="facebook",
+                by=restricted,
+                text=text,
+                image_description="",
+                platform="facebook",
                 question="I hold a politically restricted post. Is it all right to share this on my own Facebook?",
                 findings=[f["stored"] for f in outcome.findings],
             )

@@ -41,7 +41,9 @@ class DraftForm(forms.Form):
 
 
 class CampaignForm(forms.Form):
-    title = forms.CharField(label="Campaign title", max_length=160, error_messages={"required": "Enter a title for the campaign"})
+    title = forms.CharField(
+        label="Campaign title", max_length=160, error_messages={"required": "Enter a title for the campaign"}
+    )
     document = forms.ModelChoiceField(
         label="Which policy?",
         queryset=PolicyDocument.objects.all(),
@@ -58,32 +60,49 @@ class CampaignForm(forms.Form):
         error_messages={"required": "Select who is asked to acknowledge the policy"},
     )
     service_area = forms.ModelChoiceField(
-        label="Service area", queryset=ServiceArea.objects.all(), required=False,
+        label="Service area",
+        queryset=ServiceArea.objects.all(),
+        required=False,
         help_text="Only if you chose a service area.",
     )
     team = forms.ModelChoiceField(
-        label="Team", queryset=Team.objects.select_related("service_area"), required=False,
+        label="Team",
+        queryset=Team.objects.select_related("service_area"),
+        required=False,
         help_text="Only if you chose a team.",
     )
     due_on = forms.DateField(
         label="Due date",
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text="For example 2026-12-18.",
-        error_messages={"required": "Enter the due date", "invalid": "Enter the due date as a real date, like 2026-12-18"},
+        error_messages={
+            "required": "Enter the due date",
+            "invalid": "Enter the due date as a real date, like 2026-12-18",
+        },
     )
     reminder_every_days = forms.IntegerField(
-        label="Remind people every how many days?", initial=3, min_value=1, max_value=30,
-        error_messages={"required": "Enter how many days between reminders",
-                        "min_value": "Remind people at least every 30 days and at most every day",
-                        "max_value": "Remind people at least every 30 days and at most every day",
-                        "invalid": "Enter the number of days as a whole number, like 3"},
+        label="Remind people every how many days?",
+        initial=3,
+        min_value=1,
+        max_value=30,
+        error_messages={
+            "required": "Enter how many days between reminders",
+            "min_value": "Remind people at least every 30 days and at most every day",
+            "max_value": "Remind people at least every 30 days and at most every day",
+            "invalid": "Enter the number of days as a whole number, like 3",
+        },
     )
     final_reminder_days_before = forms.IntegerField(
-        label="Send the final reminder how many days before the due date?", initial=2, min_value=0, max_value=30,
-        error_messages={"required": "Enter how many days before the due date the final reminder goes",
-                        "min_value": "Enter a number of days from 0 to 30",
-                        "max_value": "Enter a number of days from 0 to 30",
-                        "invalid": "Enter the number of days as a whole number, like 2"},
+        label="Send the final reminder how many days before the due date?",
+        initial=2,
+        min_value=0,
+        max_value=30,
+        error_messages={
+            "required": "Enter how many days before the due date the final reminder goes",
+            "min_value": "Enter a number of days from 0 to 30",
+            "max_value": "Enter a number of days from 0 to 30",
+            "invalid": "Enter the number of days as a whole number, like 2",
+        },
     )
 
     def clean_due_on(self):
@@ -167,7 +186,9 @@ class AcknowledgeForm(forms.Form):
             self.fields["restricted_section"] = forms.BooleanField(
                 label="I have read the section on politically restricted posts and will stay politically neutral, "
                 "even in a private capacity",
-                error_messages={"required": "Tick the box to confirm you have read the section on politically restricted posts"},
+                error_messages={
+                    "required": "Tick the box to confirm you have read the section on politically restricted posts"
+                },
             )
 
 
@@ -177,8 +198,10 @@ class SelfCheckForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=MAX_POST,
         help_text="Paste or type the post. Nothing you type here is stored.",
-        error_messages={"required": "Enter the post you want to check",
-                        "max_length": f"The post must be {MAX_POST} characters or fewer"},
+        error_messages={
+            "required": "Enter the post you want to check",
+            "max_length": f"The post must be {MAX_POST} characters or fewer",
+        },
     )
     image_description = forms.CharField(
         label="Describe any photo or video",
@@ -189,7 +212,9 @@ class SelfCheckForm(forms.Form):
         error_messages={"max_length": "The description must be 2000 characters or fewer"},
     )
     platform = forms.ChoiceField(
-        label="Where will you post it?", choices=PLATFORMS, initial="facebook",
+        label="Where will you post it?",
+        choices=PLATFORMS,
+        initial="facebook",
         error_messages={"required": "Select where you will post it"},
     )
 

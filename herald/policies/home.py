@@ -12,40 +12,72 @@ def panels(request) -> list[dict]:
     result = []
     today = timezone.localdate()
     mine = [a for a in selectors.my_assignments(user) if not a.is_done]
-    result.append({
-        "title": "Policies to acknowledge",
-        "items": [
-            {"text": a.campaign.title, "url": reverse("policies:acknowledge", kwargs={"pk": a.campaign.pk}),
-             "hint": ("Overdue: was due " if a.campaign.due_on < today else "Due by ") + f"{a.campaign.due_on:%-d %B %Y}"}
-            for a in mine
-        ],
-        "empty_text": "You have acknowledged every policy you have been asked to.",
-    })
+    result.append(
+        {
+            "title": "Policies to acknowledge",
+            "items": [
+                {
+                    "text": a.campaign.title,
+                    "url": reverse("policies:acknowledge", kwargs={"pk": a.campaign.pk}),
+                    "hint": ("Overdue: was due " if a.campaign.due_on < today else "Due by ")
+                    + f"{a.campaign.due_on:%-d %B %Y}",
+                }
+                for a in mine
+            ],
+            "empty_text": "You have acknowledged every policy you have been asked to.",
+        }
+    )
     if user.has_role(Role.SERVICE_MANAGER):
         items = []
         for campaign, totals in selectors.manager_campaigns(user):
             if totals.outstanding:
-                items.append({
-                    "text": f"{campaign.title}: {totals.outstanding} of {totals.total} in your teams still to acknowledge",
-                    "url": reverse("policies:campaign", kwargs={"pk": campaign.pk}),
-                    "hint": f"{totals.overdue} overdue" if totals.overdue else f"Due by {campaign.due_on:%-d %B %Y}",
-                })
-        result.append({"title": "Your teams' policy acknowledgements", "items": items,
-                       "empty_text": "Everyone in your teams is up to date."})
+                items.append(
+                    {
+                        "text": f"{campaign.title}: {totals.outstanding} of {totals.total} in your teams still to acknowledge",
+                        "url": reverse("policies:campaign", kwargs={"pk": campaign.pk}),
+                        "hint": f"{totals.overdue} overdue"
+                        if totals.overdue
+                        else f"Due by {campaign.due_on:%-d %B %Y}",
+                    }
+                )
+        result.append(
+            {
+                "title": "Your teams' policy acknowledgements",
+                "items": items,
+                "empty_text": "Everyone in your teams is up to date.",
+            }
+        )
     if user.has_role(Role.COMMS, Role.ADMIN):
         items = [
-            {"text": f"{r.person.full_name} asks: can I post this?", "url": reverse("policies:advice_request", kwargs={"pk": r.pk}),
-             "hint": f"{r.created_at:%-d %B %Y}"}
+            {
+                "text": f"{r.person.full_name} asks: can I post this?",
+                "url": reverse("policies:advice_request", kwargs={"pk": r.pk}),
+                "hint": f"{r.created_at:%-d %B %Y}",
+            }
             for r in AdviceRequest.objects.awaiting_answer().select_related("person")[:10]
         ]
         for document in PolicyDocument.objects.all():
             if document.draft_version:
-                items.append({"text": f"Draft of the {document.title} waiting to be published",
-                              "url": reverse("policies:draft_changes", kwargs={"slug": document.slug}), "hint": ""})
+                items.append(
+                    {
+                        "text": f"Draft of the {document.title} waiting to be published",
+                        "url": reverse("policies:draft_changes", kwargs={"slug": document.slug}),
+                        "hint": "",
+                    }
+                )
             elif document.review_due_on and document.review_due_on <= today:
-                items.append({"text": f"The {document.title} is due for its yearly review",
-                              "url": reverse("policies:edit_draft", kwargs={"slug": document.slug}),
-                              "hint": f"Review was due {document.review_due_on:%-d %B %Y}"})
-        result.append({"title": "Policies: for the communications team", "items": items,
-                       "empty_text": "No advice requests waiting and no drafts or reviews due."})
+                items.append(
+                    {
+                        "text": f"The {document.title} is due for its yearly review",
+                        "url": reverse("policies:edit_draft", kwargs={"slug": document.slug}),
+                        "hint": f"Review was due {document.review_due_on:%-d %B %Y}",
+                    }
+                )
+        result.append(
+            {
+                "title": "Policies: for the communications team",
+                "items": items,
+                "empty_text": "No advice requests waiting and no drafts or reviews due.",
+            }
+        )
     return result

@@ -122,7 +122,9 @@ class Campaign(models.Model):
     due_on = models.DateField()
     reminder_every_days = models.PositiveSmallIntegerField(default=3)
     final_reminder_days_before = models.PositiveSmallIntegerField(default=2)
-    quiz_pass_mark = models.PositiveSmallIntegerField(default=100, help_text="Percentage of answers that must be right.")
+    quiz_pass_mark = models.PositiveSmallIntegerField(
+        default=100, help_text="Percentage of answers that must be right."
+    )
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.DRAFT)
     created_by = models.ForeignKey(Person, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
@@ -391,9 +393,7 @@ class AdviceRequest(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(status="open") | ~Q(answer=""), name="answered_request_has_answer"
-            )
+            models.CheckConstraint(condition=Q(status="open") | ~Q(answer=""), name="answered_request_has_answer")
         ]
 
     def __str__(self) -> str:

@@ -21,20 +21,58 @@ IN_SHORT = re.compile(r"^\*\*In short:?\*\*:?\s*(?P<text>.+)$", re.IGNORECASE)
 
 REQUIRED_CLAUSES: dict[str, tuple[str, ...]] = {
     "employee-policy": (
-        "scope", "official-accounts", "personal-use", "personal-data", "political-neutrality",
-        "politically-restricted", "pre-election", "defamation", "offensive-content", "confidentiality",
-        "copyright", "consent-images", "safeguarding", "images-at-work", "accessibility", "platform-rules",
+        "scope",
+        "official-accounts",
+        "personal-use",
+        "personal-data",
+        "political-neutrality",
+        "politically-restricted",
+        "pre-election",
+        "defamation",
+        "offensive-content",
+        "confidentiality",
+        "copyright",
+        "consent-images",
+        "safeguarding",
+        "images-at-work",
+        "accessibility",
+        "platform-rules",
         "breaches",
     ),
     "member-guidance": (
-        "member-conduct", "member-personal-data", "member-pre-election", "member-defamation", "member-abuse",
+        "member-conduct",
+        "member-personal-data",
+        "member-pre-election",
+        "member-defamation",
+        "member-abuse",
         "member-confidentiality",
     ),
 }
 
 ALLOWED_TAGS = {
-    "a", "abbr", "blockquote", "br", "code", "em", "h2", "h3", "h4", "h5", "hr", "li", "ol", "p", "pre",
-    "strong", "table", "tbody", "td", "th", "thead", "tr", "ul",
+    "a",
+    "abbr",
+    "blockquote",
+    "br",
+    "code",
+    "em",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "hr",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "strong",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tr",
+    "ul",
 }
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
@@ -155,8 +193,11 @@ def side_by_side(old: str, new: str, *, context: int = 2) -> list[DiffRow]:
         for tag, i1, i2, j1, j2 in group:
             if tag == "equal":
                 for offset in range(i2 - i1):
-                    rows.append(DiffRow("same", i1 + offset + 1, old_lines[i1 + offset], j1 + offset + 1,
-                                        new_lines[j1 + offset]))
+                    rows.append(
+                        DiffRow(
+                            "same", i1 + offset + 1, old_lines[i1 + offset], j1 + offset + 1, new_lines[j1 + offset]
+                        )
+                    )
             elif tag == "replace":
                 for offset in range(max(i2 - i1, j2 - j1)):
                     old_i, new_j = i1 + offset, j1 + offset

@@ -1,4 +1,4 @@
-""""Can I post this?": a personal post checked by the engine in the author's own context.
+""" "Can I post this?": a personal post checked by the engine in the author's own context.
 
 Nothing here is stored. The context is the person's role, whether their post is politically
 restricted, the pre-election state from the elections app and the current members' register."""
@@ -65,7 +65,7 @@ def _present(finding, where: str, text: str) -> dict:
         "suggestion": finding.suggestion,
         "law": finding.law,
         "where": where,
-        "excerpt": text[finding.start:finding.end] if finding.start is not None and finding.end is not None else "",
+        "excerpt": text[finding.start : finding.end] if finding.start is not None and finding.end is not None else "",
         "clause": finding.clause,
         "clause_title": selectors.clause_title(finding.clause),
         "clause_summary": selectors.clause_summary(finding.clause),

@@ -78,8 +78,13 @@ def save_draft(document: PolicyDocument, *, body: str, change_summary: str, by: 
         draft.change_summary = change_summary.strip()
         draft.updated_at = timezone.now()
         draft.save(update_fields=["body", "change_summary", "updated_at"])
-        audit.record(actor=by, action="policy.draft_saved", obj=draft, before=before,
-                     after={"body": draft.body, "change_summary": draft.change_summary})
+        audit.record(
+            actor=by,
+            action="policy.draft_saved",
+            obj=draft,
+            before=before,
+            after={"body": draft.body, "change_summary": draft.change_summary},
+        )
     return draft
 
 
@@ -95,7 +100,9 @@ def discard_draft(draft: PolicyVersion, *, by: Person) -> None:
                 "kept for ever because acknowledgements point to the words people agreed to."
             )
         audit.record(
-            actor=by, action="policy.draft_discarded", obj=draft,
+            actor=by,
+            action="policy.draft_discarded",
+            obj=draft,
             before=audit.snapshot(draft, exclude=("created_by", "published_by")),
         )
         draft.delete()
@@ -172,7 +179,9 @@ def _require_draft(campaign: Campaign) -> None:
         raise PolicyError("The quiz cannot change once the campaign has been launched.")
 
 
-def add_quiz_question(campaign: Campaign, *, text: str, options: list[str], correct_option: int, by: Person) -> QuizQuestion:
+def add_quiz_question(
+    campaign: Campaign, *, text: str, options: list[str], correct_option: int, by: Person
+) -> QuizQuestion:
     _require_draft(campaign)
     if len(options) < 2 or not 0 <= correct_option < len(options):
         raise PolicyError("Give at least two answers and mark the right one.")
@@ -188,8 +197,9 @@ def add_quiz_question(campaign: Campaign, *, text: str, options: list[str], corr
 def remove_quiz_question(question: QuizQuestion, *, by: Person) -> None:
     _require_draft(question.campaign)
     with transaction.atomic():
-        audit.record(actor=by, action="campaign.quiz_question_removed", obj=question.campaign,
-                     before=audit.snapshot(question))
+        audit.record(
+            actor=by, action="campaign.quiz_question_removed", obj=question.campaign, before=audit.snapshot(question)
+        )
         question.delete()
 
 
@@ -235,7 +245,9 @@ def launch_campaign(campaign: Campaign, *, by: Person) -> int:
         if locked.status != Campaign.Status.DRAFT:
             raise PolicyError("This campaign has already been launched.")
         if locked.version.status != PolicyVersion.Status.PUBLISHED:
-            raise PolicyError("A newer version has been published since this campaign was set up: start a new campaign for it.")
+            raise PolicyError(
+                "A newer version has been published since this campaign was set up: start a new campaign for it."
+            )
         campaign.version = locked.version
         if locked.due_on <= timezone.localdate():
             raise PolicyError("The due date has passed: change it to a date in the future before launching.")
@@ -311,9 +323,12 @@ def take_quiz(assignment: Assignment, *, answers: dict[int, int], by: Person) ->
             fields.append("quiz_passed_at")
         locked.save(update_fields=fields)
         assignment.quiz_attempts, assignment.quiz_passed_at = locked.quiz_attempts, locked.quiz_passed_at
-        audit.record(actor=by, action="campaign.quiz_attempted", obj=assignment,
-                     after={"attempt": assignment.quiz_attempts, "correct": correct, "total": len(questions),
-                            "passed": passed})
+        audit.record(
+            actor=by,
+            action="campaign.quiz_attempted",
+            obj=assignment,
+            after={"attempt": assignment.quiz_attempts, "correct": correct, "total": len(questions), "passed": passed},
+        )
     return attempt
 
 
@@ -333,8 +348,13 @@ def acknowledge_policy(assignment: Assignment, *, by: Person, sections_confirmed
     _require_open(assignment, by)
     if assignment.acknowledgement_id is not None:
         # An acknowledgement can never be made again, changed or withdrawn; the attempt is on the record.
-        audit.record(actor=by, action="acknowledgement.change_refused", obj=assignment.acknowledgement,
-                     after={"attempt": "acknowledge again"}, reason="Acknowledgements are permanent.")
+        audit.record(
+            actor=by,
+            action="acknowledgement.change_refused",
+            obj=assignment.acknowledgement,
+            after={"attempt": "acknowledge again"},
+            reason="Acknowledgements are permanent.",
+        )
         raise PolicyError("You have already acknowledged this version. Acknowledgements cannot be changed.")
     if assignment.opened_at is None:
         raise PolicyError("Open and read the policy before you confirm.")
@@ -351,8 +371,11 @@ def acknowledge_policy(assignment: Assignment, *, by: Person, sections_confirmed
                 person=by,
                 version=assignment.campaign.version,
                 campaign=assignment.campaign,
-                method=(Acknowledgement.Method.READ_QUIZ_AND_CONFIRMED if has_quiz
-                        else Acknowledgement.Method.READ_AND_CONFIRMED),
+                method=(
+                    Acknowledgement.Method.READ_QUIZ_AND_CONFIRMED
+                    if has_quiz
+                    else Acknowledgement.Method.READ_AND_CONFIRMED
+                ),
                 quiz_attempts=assignment.quiz_attempts,
                 sections=needed,
                 statement=acknowledgement_statement(assignment, by),
@@ -371,8 +394,7 @@ def acknowledge_policy(assignment: Assignment, *, by: Person, sections_confirmed
 MESSAGES = {
     Reminder.Kind.INVITATION: (
         "Please read and acknowledge: {title}",
-        "You are asked to read version {number} of the {document} and confirm that you will follow it, "
-        "by {due}.",
+        "You are asked to read version {number} of the {document} and confirm that you will follow it, by {due}.",
     ),
     Reminder.Kind.REMINDER: (
         "Reminder: please acknowledge the {document} by {due}",
@@ -408,7 +430,9 @@ def _send_to_person(assignment: Assignment, kind: str, *, sender: Person | None 
     }
     link = _url("policies:acknowledge", pk=campaign.pk)
     text = f"Dear {assignment.person.first_name},\n\n{body.format(**values)}\n\nRead and acknowledge it here: {link}\n"
-    reminder = Reminder.objects.create(assignment=assignment, kind=kind, sent_by=sender, recipient=assignment.person.email)
+    reminder = Reminder.objects.create(
+        assignment=assignment, kind=kind, sent_by=sender, recipient=assignment.person.email
+    )
     send_mail(subject.format(**values), text, None, [assignment.person.email])
     return reminder
 
@@ -438,7 +462,9 @@ def send_due_messages(campaign: Campaign, *, today: dt.date | None = None) -> di
     counts: dict[str, int] = defaultdict(int)
     if campaign.status != Campaign.Status.OPEN:
         return dict(counts)
-    outstanding = campaign.assignments.outstanding().select_related("person__service_manager", "campaign__version__document")
+    outstanding = campaign.assignments.outstanding().select_related(
+        "person__service_manager", "campaign__version__document"
+    )
     for assignment in outstanding:
         kind = _due_message(assignment, today)
         if kind is None:

@@ -103,8 +103,12 @@ def versions(request, slug: str):
     return render(
         request,
         "policies/versions.html",
-        {"document": doc, "versions": shown.select_related("published_by"), "can_edit": _can_edit(request.user),
-         "breadcrumbs": [HOME, POLICIES, (doc.title, doc_url(doc)), ("All versions", None)]},
+        {
+            "document": doc,
+            "versions": shown.select_related("published_by"),
+            "can_edit": _can_edit(request.user),
+            "breadcrumbs": [HOME, POLICIES, (doc.title, doc_url(doc)), ("All versions", None)],
+        },
     )
 
 
@@ -119,8 +123,18 @@ def version_changes(request, slug: str, number: int):
     return render(
         request,
         "policies/changes.html",
-        {"document": doc, "old": older, "new": newer, "rows": side_by_side(older.body if older else "", newer.body),
-         "breadcrumbs": [HOME, POLICIES, (doc.title, doc_url(doc)), (f"What changed in version {newer.number}", None)]},
+        {
+            "document": doc,
+            "old": older,
+            "new": newer,
+            "rows": side_by_side(older.body if older else "", newer.body),
+            "breadcrumbs": [
+                HOME,
+                POLICIES,
+                (doc.title, doc_url(doc)),
+                (f"What changed in version {newer.number}", None),
+            ],
+        },
     )
 
 
@@ -134,8 +148,13 @@ def clause(request, slug: str, clause_id: str):
     return render(
         request,
         "policies/clause.html",
-        {"document": doc, "version": version, "clause": found, "html": mark_safe(render_markdown(found.body)),
-         "breadcrumbs": [HOME, POLICIES, (doc.title, doc_url(doc)), (found.title, None)]},
+        {
+            "document": doc,
+            "version": version,
+            "clause": found,
+            "html": mark_safe(render_markdown(found.body)),
+            "breadcrumbs": [HOME, POLICIES, (doc.title, doc_url(doc)), (found.title, None)],
+        },
     )
 
 
@@ -150,12 +169,16 @@ def edit_draft(request, slug: str):
     start_from = draft or doc.published_version
     form = DraftForm(
         _posted(request),
-        initial={"body": start_from.body if start_from else "", "change_summary": draft.change_summary if draft else ""},
+        initial={
+            "body": start_from.body if start_from else "",
+            "change_summary": draft.change_summary if draft else "",
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.save_draft(doc, body=form.cleaned_data["body"], change_summary=form.cleaned_data["change_summary"],
-                                by=request.user)
+            services.save_draft(
+                doc, body=form.cleaned_data["body"], change_summary=form.cleaned_data["change_summary"], by=request.user
+            )
         except ValidationError as exc:
             for message in exc.messages:
                 form.add_error("body", message)
@@ -165,8 +188,12 @@ def edit_draft(request, slug: str):
     return render(
         request,
         "policies/edit_draft.html",
-        {"document": doc, "draft": draft, "form": form,
-         "breadcrumbs": [HOME, POLICIES, (doc.title, doc_url(doc)), ("Edit draft", None)]},
+        {
+            "document": doc,
+            "draft": draft,
+            "form": form,
+            "breadcrumbs": [HOME, POLICIES, (doc.title, doc_url(doc)), ("Edit draft", None)],
+        },
     )
 
 
@@ -178,8 +205,14 @@ def draft_changes(request, slug: str):
     return render(
         request,
         "policies/changes.html",
-        {"document": doc, "old": current, "new": draft, "rows": rows, "is_draft": True,
-         "breadcrumbs": [HOME, POLICIES, (doc.title, doc_url(doc)), ("Changes in the draft", None)]},
+        {
+            "document": doc,
+            "old": current,
+            "new": draft,
+            "rows": rows,
+            "is_draft": True,
+            "breadcrumbs": [HOME, POLICIES, (doc.title, doc_url(doc)), ("Changes in the draft", None)],
+        },
     )
 
 
@@ -196,8 +229,10 @@ def publish(request, slug: str):
     except services.PolicyError as exc:
         messages.error(request, str(exc))
         return redirect("policies:draft_changes", slug=doc.slug)
-    messages.success(request, f"Version {draft.number} of the {doc.title} is published. "
-                              "Start a campaign to ask people to acknowledge it.")
+    messages.success(
+        request,
+        f"Version {draft.number} of the {doc.title} is published. Start a campaign to ask people to acknowledge it.",
+    )
     return redirect("policies:document", slug=doc.slug)
 
 
@@ -209,9 +244,15 @@ def discard_draft(request, slug: str, number: int):
     doc = get_object_or_404(PolicyDocument, slug=slug)
     found = get_object_or_404(doc.versions, number=number)
     context = {
-        "document": doc, "version": found, "published": doc.published_version,
-        "breadcrumbs": [HOME, POLICIES, (doc.title, doc_url(doc) if doc.published_version else None),
-                        (f"Discard draft version {found.number}", None)],
+        "document": doc,
+        "version": found,
+        "published": doc.published_version,
+        "breadcrumbs": [
+            HOME,
+            POLICIES,
+            (doc.title, doc_url(doc) if doc.published_version else None),
+            (f"Discard draft version {found.number}", None),
+        ],
     }
     if not found.is_draft:
         return render(request, "policies/discard_draft.html", {**context, "refused": True}, status=409)
@@ -221,8 +262,9 @@ def discard_draft(request, slug: str, number: int):
         except services.PolicyError:
             # Published between the confirmation page and the click.
             found.refresh_from_db()
-            return render(request, "policies/discard_draft.html", {**context, "version": found, "refused": True},
-                          status=409)
+            return render(
+                request, "policies/discard_draft.html", {**context, "version": found, "refused": True}, status=409
+            )
         messages.success(request, f"Draft version {found.number} discarded. The published version has not changed.")
         if doc.published_version is None:
             return redirect("policies:index")
@@ -260,22 +302,33 @@ def campaigns(request):
 @allow(*EDITORS)
 @require_http_methods(["GET", "POST"])
 def campaign_new(request):
-    form = CampaignForm(_posted(request), initial={"document": PolicyDocument.objects.filter(slug="employee-policy").first()})
+    form = CampaignForm(
+        _posted(request), initial={"document": PolicyDocument.objects.filter(slug="employee-policy").first()}
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             campaign = services.create_campaign(
-                version=form.version, title=data["title"], audience=data["audience"], due_on=data["due_on"],
-                service_area=data["service_area"], team=data["team"], reminder_every_days=data["reminder_every_days"],
-                final_reminder_days_before=data["final_reminder_days_before"], by=request.user,
+                version=form.version,
+                title=data["title"],
+                audience=data["audience"],
+                due_on=data["due_on"],
+                service_area=data["service_area"],
+                team=data["team"],
+                reminder_every_days=data["reminder_every_days"],
+                final_reminder_days_before=data["final_reminder_days_before"],
+                by=request.user,
             )
         except services.PolicyError as exc:
             form.add_error("document", str(exc))
         else:
             messages.success(request, "Campaign set up. Add quiz questions if you want them, then launch it.")
             return redirect("policies:campaign", pk=campaign.pk)
-    return render(request, "policies/campaign_new.html",
-                  {"form": form, "breadcrumbs": [HOME, POLICIES, CAMPAIGNS, ("New campaign", None)]})
+    return render(
+        request,
+        "policies/campaign_new.html",
+        {"form": form, "breadcrumbs": [HOME, POLICIES, CAMPAIGNS, ("New campaign", None)]},
+    )
 
 
 @allow(*CAMPAIGN_VIEWERS)
@@ -312,8 +365,13 @@ def campaign_quiz(request, pk: int):
     form = QuizQuestionForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            services.add_quiz_question(found, text=form.cleaned_data["text"], options=form.cleaned_data["options"],
-                                       correct_option=form.correct_option, by=request.user)
+            services.add_quiz_question(
+                found,
+                text=form.cleaned_data["text"],
+                options=form.cleaned_data["options"],
+                correct_option=form.correct_option,
+                by=request.user,
+            )
         except services.PolicyError as exc:
             form.add_error(None, str(exc))
         else:
@@ -322,9 +380,18 @@ def campaign_quiz(request, pk: int):
     return render(
         request,
         "policies/campaign_quiz.html",
-        {"campaign": found, "form": form, "questions": found.questions.all(),
-         "breadcrumbs": [HOME, POLICIES, CAMPAIGNS, (found.title, reverse("policies:campaign", kwargs={"pk": pk})),
-                         ("Quiz", None)]},
+        {
+            "campaign": found,
+            "form": form,
+            "questions": found.questions.all(),
+            "breadcrumbs": [
+                HOME,
+                POLICIES,
+                CAMPAIGNS,
+                (found.title, reverse("policies:campaign", kwargs={"pk": pk})),
+                ("Quiz", None),
+            ],
+        },
     )
 
 
@@ -371,28 +438,52 @@ def campaign_close(request, pk: int):
 def campaign_export(request, pk: int):
     found = get_object_or_404(Campaign, pk=pk)
     assignments = _campaign_assignments(request, found).counted().select_related("person__service_manager")
-    header = ["Name", "Email", "Employee number", "Service area", "Team", "Service manager", "Status",
-              "Opened", "Quiz attempts", "Acknowledged at", "Version", "Reminders sent"]
+    header = [
+        "Name",
+        "Email",
+        "Employee number",
+        "Service area",
+        "Team",
+        "Service manager",
+        "Status",
+        "Opened",
+        "Quiz attempts",
+        "Acknowledged at",
+        "Version",
+        "Reminders sent",
+    ]
     rows = []
     for a in assignments:
         person, ack = a.person, a.acknowledgement
-        rows.append([
-            person.full_name, person.email, person.employee_number or "",
-            person.team.service_area.name if person.team_id else "", person.team.name if person.team_id else "",
-            person.service_manager.full_name if person.service_manager_id else "", a.status_label,
-            a.opened_at.isoformat() if a.opened_at else "", a.quiz_attempts, ack.at.isoformat() if ack else "",
-            ack.version.number if ack else "", a.reminders.count(),
-        ])
+        rows.append(
+            [
+                person.full_name,
+                person.email,
+                person.employee_number or "",
+                person.team.service_area.name if person.team_id else "",
+                person.team.name if person.team_id else "",
+                person.service_manager.full_name if person.service_manager_id else "",
+                a.status_label,
+                a.opened_at.isoformat() if a.opened_at else "",
+                a.quiz_attempts,
+                ack.at.isoformat() if ack else "",
+                ack.version.number if ack else "",
+                a.reminders.count(),
+            ]
+        )
     return csv_response(f"campaign-{found.pk}-acknowledgements.csv", header, rows, byte_order_mark=True)
 
 
 @allow(*CAMPAIGN_VIEWERS)
 @require_POST
 def chase(request, pk: int, person_pk: int):
-    assignment = get_object_or_404(Assignment.objects.select_related("person", "campaign__version__document"),
-                                   campaign_id=pk, person_id=person_pk)
-    require(request.user.has_role(*EDITORS) or assignment.person.service_manager_id == request.user.pk,
-            "You can only chase people in your own teams.")
+    assignment = get_object_or_404(
+        Assignment.objects.select_related("person", "campaign__version__document"), campaign_id=pk, person_id=person_pk
+    )
+    require(
+        request.user.has_role(*EDITORS) or assignment.person.service_manager_id == request.user.pk,
+        "You can only chase people in your own teams.",
+    )
     try:
         services.chase_person(assignment, by=request.user)
     except services.PolicyError as exc:
@@ -408,7 +499,9 @@ def chase(request, pk: int, person_pk: int):
 def _my_assignment(request, pk: int) -> Assignment:
     return get_object_or_404(
         Assignment.objects.select_related("campaign__version__document", "acknowledgement"),
-        campaign_id=pk, person=request.user, campaign__status__in=[Campaign.Status.OPEN, Campaign.Status.CLOSED],
+        campaign_id=pk,
+        person=request.user,
+        campaign__status__in=[Campaign.Status.OPEN, Campaign.Status.CLOSED],
     )
 
 
@@ -421,21 +514,30 @@ def acknowledge(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             services.acknowledge_policy(
-                assignment, by=request.user,
+                assignment,
+                by=request.user,
                 sections_confirmed=[services.RESTRICTED_SECTION] if form.cleaned_data.get("restricted_section") else [],
             )
         except services.PolicyError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, f"Thank you. Your acknowledgement of the {assignment.campaign.version.document.title} "
-                                      "has been recorded.")
+            messages.success(
+                request,
+                f"Thank you. Your acknowledgement of the {assignment.campaign.version.document.title} "
+                "has been recorded.",
+            )
             return redirect("policies:acknowledge", pk=pk)
     return render(
         request,
         "policies/acknowledge.html",
-        {"assignment": assignment, "campaign": assignment.campaign, "form": form, "restricted": restricted,
-         "statement": services.acknowledgement_statement(assignment, request.user),
-         "breadcrumbs": [HOME, POLICIES, (assignment.campaign.title, None)]},
+        {
+            "assignment": assignment,
+            "campaign": assignment.campaign,
+            "form": form,
+            "restricted": restricted,
+            "statement": services.acknowledgement_statement(assignment, request.user),
+            "breadcrumbs": [HOME, POLICIES, (assignment.campaign.title, None)],
+        },
     )
 
 
@@ -448,10 +550,19 @@ def read(request, pk: int):
     return render(
         request,
         "policies/read.html",
-        {"assignment": assignment, "campaign": assignment.campaign, "version": version,
-         "html": mark_safe(render_markdown(version.body)), "clauses": clauses(version.body),
-         "breadcrumbs": [HOME, POLICIES, (assignment.campaign.title, reverse("policies:acknowledge", kwargs={"pk": pk})),
-                         (version.document.title, None)]},
+        {
+            "assignment": assignment,
+            "campaign": assignment.campaign,
+            "version": version,
+            "html": mark_safe(render_markdown(version.body)),
+            "clauses": clauses(version.body),
+            "breadcrumbs": [
+                HOME,
+                POLICIES,
+                (assignment.campaign.title, reverse("policies:acknowledge", kwargs={"pk": pk})),
+                (version.document.title, None),
+            ],
+        },
     )
 
 
@@ -471,16 +582,28 @@ def take_quiz(request, pk: int):
             form.add_error(None, str(exc))
         else:
             if result.passed:
-                messages.success(request, f"You passed the quiz ({result.correct} of {result.total} right). "
-                                          "You can now confirm your acknowledgement.")
+                messages.success(
+                    request,
+                    f"You passed the quiz ({result.correct} of {result.total} right). "
+                    "You can now confirm your acknowledgement.",
+                )
                 return redirect("policies:acknowledge", pk=pk)
             form = QuizForm(None, questions=questions)
     return render(
         request,
         "policies/quiz.html",
-        {"assignment": assignment, "campaign": assignment.campaign, "form": form, "result": result,
-         "breadcrumbs": [HOME, POLICIES, (assignment.campaign.title, reverse("policies:acknowledge", kwargs={"pk": pk})),
-                         ("Quiz", None)]},
+        {
+            "assignment": assignment,
+            "campaign": assignment.campaign,
+            "form": form,
+            "result": result,
+            "breadcrumbs": [
+                HOME,
+                POLICIES,
+                (assignment.campaign.title, reverse("policies:acknowledge", kwargs={"pk": pk})),
+                ("Quiz", None),
+            ],
+        },
     )
 
 
@@ -494,9 +617,13 @@ def _self_check_page(request, form, advice_form=None, status=200):
     return render(
         request,
         "policies/self_check.html",
-        {"form": form, "outcome": outcome, "advice_form": advice_form,
-         "my_requests": AdviceRequest.objects.filter(person=request.user)[:10],
-         "breadcrumbs": [HOME, ("Can I post this?", None)]},
+        {
+            "form": form,
+            "outcome": outcome,
+            "advice_form": advice_form,
+            "my_requests": AdviceRequest.objects.filter(person=request.user)[:10],
+            "breadcrumbs": [HOME, ("Can I post this?", None)],
+        },
         status=status,
     )
 
@@ -514,14 +641,20 @@ def ask_for_advice(request):
     advice_form = AdviceRequestForm(request.POST)
     if advice_form.is_valid():
         data = advice_form.cleaned_data
-        outcome = run_self_check(request.user, text=data["text"], image_description=data["image_description"],
-                                 platform=data["platform"])
-        advice = services.ask_for_advice(
-            by=request.user, text=data["text"], image_description=data["image_description"], platform=data["platform"],
-            question=data["question"], findings=[f["stored"] for f in outcome.findings],
+        outcome = run_self_check(
+            request.user, text=data["text"], image_description=data["image_description"], platform=data["platform"]
         )
-        messages.success(request, "Your question has been sent to the communications team. "
-                                  "We will email you when they answer.")
+        advice = services.ask_for_advice(
+            by=request.user,
+            text=data["text"],
+            image_description=data["image_description"],
+            platform=data["platform"],
+            question=data["question"],
+            findings=[f["stored"] for f in outcome.findings],
+        )
+        messages.success(
+            request, "Your question has been sent to the communications team. We will email you when they answer."
+        )
         return redirect("policies:advice_request", pk=advice.pk)
     form = SelfCheckForm({k: request.POST.get(k, "") for k in ("text", "image_description", "platform")})
     return _self_check_page(request, form, advice_form)
@@ -532,9 +665,13 @@ def advice_requests(request):
     return render(
         request,
         "policies/advice_requests.html",
-        {"waiting": AdviceRequest.objects.awaiting_answer().select_related("person"),
-         "answered": AdviceRequest.objects.filter(status=AdviceRequest.Status.ANSWERED).select_related("person", "answered_by")[:50],
-         "breadcrumbs": [HOME, ("Advice requests", None)]},
+        {
+            "waiting": AdviceRequest.objects.awaiting_answer().select_related("person"),
+            "answered": AdviceRequest.objects.filter(status=AdviceRequest.Status.ANSWERED).select_related(
+                "person", "answered_by"
+            )[:50],
+            "breadcrumbs": [HOME, ("Advice requests", None)],
+        },
     )
 
 
@@ -543,7 +680,10 @@ def advice_requests(request):
 def advice_request(request, pk: int):
     found = get_object_or_404(AdviceRequest.objects.select_related("person", "answered_by"), pk=pk)
     can_answer = request.user.has_role(*EDITORS)
-    require(can_answer or found.person_id == request.user.pk, "Only the person who asked and the communications team can see this.")
+    require(
+        can_answer or found.person_id == request.user.pk,
+        "Only the person who asked and the communications team can see this.",
+    )
     form = AnswerForm(_posted(request)) if can_answer and found.status == AdviceRequest.Status.OPEN else None
     if request.method == "POST":
         require(form is not None, "This request cannot be answered.")
@@ -552,10 +692,18 @@ def advice_request(request, pk: int):
             messages.success(request, f"Answer sent to {found.person.full_name}")
             return redirect("policies:advice_requests")
     findings = [dict(f, clause_url=selectors.clause_url(f.get("clause", ""))) for f in found.findings]
-    back = ("Advice requests", reverse("policies:advice_requests")) if can_answer else ("Can I post this?", reverse("policies:self_check"))
+    back = (
+        ("Advice requests", reverse("policies:advice_requests"))
+        if can_answer
+        else ("Can I post this?", reverse("policies:self_check"))
+    )
     return render(
         request,
         "policies/advice_request.html",
-        {"advice": found, "form": form, "findings": findings, "breadcrumbs": [HOME, back, (f"Request {found.pk}", None)]},
+        {
+            "advice": found,
+            "form": form,
+            "findings": findings,
+            "breadcrumbs": [HOME, back, (f"Request {found.pk}", None)],
+        },
     )
-

@@ -196,9 +196,7 @@ def platform_length(text: str, platform: str) -> Length:
     return Length(len(text), limit, "characters")
 
 
-def run_check(
-    text: str, *, platform: str, kind: str = "post", media: tuple = (), period: dict | None = None
-) -> dict:
+def run_check(text: str, *, platform: str, kind: str = "post", media: tuple = (), period: dict | None = None) -> dict:
     """Check the text as an official post on this platform. Returns the report as the record keeps it:
     the findings, counts, whether it blocks, and the context it ran in."""
     period = period if period is not None else pre_election()
@@ -246,8 +244,11 @@ def marked_text(text: str, findings: list[dict]) -> SafeString:
     """The text with each finding's span wrapped in <mark>, escaped. Overlapping spans are merged so the
     markup stays well-formed; each mark names the findings it belongs to."""
     spans = sorted(
-        ((f["start"], f["end"], f["severity"], n) for n, f in enumerate(findings, 1)
-         if f["start"] is not None and f["end"] is not None and f["end"] > f["start"]),
+        (
+            (f["start"], f["end"], f["severity"], n)
+            for n, f in enumerate(findings, 1)
+            if f["start"] is not None and f["end"] is not None and f["end"] > f["start"]
+        ),
     )
     merged: list[list] = []
     for start, end, severity, number in spans:
@@ -281,11 +282,11 @@ def _camel_case_fix(finding: dict, text: str) -> str | None:
     found = _HASHTAG.search(finding.get("suggestion", ""))
     if not found or finding["start"] is None:
         return None
-    original = text[finding["start"]:finding["end"]]
+    original = text[finding["start"] : finding["end"]]
     replacement = found.group(0)
     if original.lower() != replacement.lower():
         return None
-    return text[: finding["start"]] + replacement + text[finding["end"]:]
+    return text[: finding["start"]] + replacement + text[finding["end"] :]
 
 
 FIXES = {"hashtag-camelcase": _camel_case_fix}
@@ -322,7 +323,7 @@ def present(text: str, report: dict) -> dict:
         item["number"] = number
         item["clause_url"] = clause_link(finding["clause"]) if finding.get("clause") else None
         item["fix_label"] = fix_label(finding, text) if has_fix(finding) else ""
-        item["excerpt"] = text[finding["start"]:finding["end"]] if finding["start"] is not None else ""
+        item["excerpt"] = text[finding["start"] : finding["end"]] if finding["start"] is not None else ""
         shown.append(item)
     counts = {"block": 0, "warn": 0, "advice": 0}
     for finding in findings:
@@ -373,5 +374,6 @@ def connect_cache_signals() -> None:
         signal.connect(_forget_register_on_save, sender=Person, dispatch_uid=f"posts-register-{signal is post_save}")
         signal.connect(_forget_period, sender=Election, dispatch_uid=f"posts-period-{signal is post_save}")
         for model in (PolicyVersion, PolicyDocument):
-            signal.connect(_forget_clauses, sender=model,
-                           dispatch_uid=f"posts-clauses-{model.__name__}-{signal is post_save}")
+            signal.connect(
+                _forget_clauses, sender=model, dispatch_uid=f"posts-clauses-{model.__name__}-{signal is post_save}"
+            )

@@ -37,8 +37,9 @@ def _rules(comms: Person, manager: Person) -> int:
         set_now += 1
     culture = _account("facebook", "hbculture")
     if culture and not ApprovalTier.objects.filter(account=culture).exists():
-        services.set_approval_rule(culture, [services.TierSpec("any", (manager,)), services.TierSpec("all", (comms,))],
-                                   by=comms)
+        services.set_approval_rule(
+            culture, [services.TierSpec("any", (manager,)), services.TierSpec("all", (comms,))], by=comms
+        )
         set_now += 1
     return set_now
 
@@ -47,8 +48,12 @@ def _write(author, account, text, *, hours, kind="post", reply_to="") -> Post | 
     if Post.objects.filter(account=account, text=text).exists():
         return None
     return services.write_post(
-        accounts=[account], texts={account.platform: text}, scheduled_for=timezone.now() + dt.timedelta(hours=hours),
-        kind=kind, reply_to_text=reply_to, by=author,
+        accounts=[account],
+        texts={account.platform: text},
+        scheduled_for=timezone.now() + dt.timedelta(hours=hours),
+        kind=kind,
+        reply_to_text=reply_to,
+        by=author,
     )[0]
 
 
@@ -72,25 +77,39 @@ def seed(rng=None) -> str:
     made = 0
 
     # A draft with a run-together hashtag (the live check offers the fix).
-    if _write(editor, culture, "Our autumn craft fair fills the Atkins Building this Saturday, 10am to 4pm. #craftfair",
-              hours=72):
+    if _write(
+        editor,
+        culture,
+        "Our autumn craft fair fills the Atkins Building this Saturday, 10am to 4pm. #craftfair",
+        hours=72,
+    ):
         made += 1
     # Awaiting approval: the service manager's tier is open.
-    post = _write(editor, culture, "Booking is open for the Concordia Theatre winter workshops for ages 8 to 14.", hours=50)
+    post = _write(
+        editor, culture, "Booking is open for the Concordia Theatre winter workshops for ages 8 to 14.", hours=50
+    )
     if post:
         services.submit_for_approval(post, by=editor)
         made += 1
     # Approved and scheduled.
-    post = _write(editor, culture, "The Hinckley Christmas lights switch-on is on Friday 4 December from 4pm in the Market Place.",
-                  hours=96)
+    post = _write(
+        editor,
+        culture,
+        "The Hinckley Christmas lights switch-on is on Friday 4 December from 4pm in the Market Place.",
+        hours=96,
+    )
     if post:
         services.submit_for_approval(post, by=editor)
         services.approve_post(post, by=manager)
         services.approve_post(post, by=comms)
         made += 1
     # Ready to publish: approved, and its time has come.
-    post = _write(comms, corporate_x, "Bin collections are running as normal this week. Check your day at hinckley-bosworth.gov.uk/bins",
-                  hours=2)
+    post = _write(
+        comms,
+        corporate_x,
+        "Bin collections are running as normal this week. Check your day at hinckley-bosworth.gov.uk/bins",
+        hours=2,
+    )
     if post:
         services.submit_for_approval(post, by=comms)
         services.approve_post(post, by=manager)
@@ -98,8 +117,12 @@ def seed(rng=None) -> str:
         services.mark_ready_posts()
         made += 1
     # Published, with its address.
-    post = _write(comms, corporate, "Hinckley Leisure Centre's pool reopens on Monday after its refit. Book a swim online.",
-                  hours=3)
+    post = _write(
+        comms,
+        corporate,
+        "Hinckley Leisure Centre's pool reopens on Monday after its refit. Book a swim online.",
+        hours=3,
+    )
     if post:
         services.submit_for_approval(post, by=comms)
         services.approve_post(post, by=manager)
@@ -111,7 +134,9 @@ def seed(rng=None) -> str:
     post = _write(editor, culture, "Come along to the museum open day!!! It will be AMAZING", hours=120)
     if post:
         services.submit_for_approval(post, by=editor)
-        services.send_back(post, by=manager, reasons="Say which museum, the date and the opening times; tone down the capitals.")
+        services.send_back(
+            post, by=manager, reasons="Say which museum, the date and the opening times; tone down the capitals."
+        )
         made += 1
     # Expired: nobody approved it before its time.
     post = _write(editor, culture, "Last chance to see the Bosworth tapestry exhibition before it closes.", hours=4)
@@ -121,18 +146,33 @@ def seed(rng=None) -> str:
         services.expire_overdue_posts()
         made += 1
     # A block the communications team overrode, with its justification.
-    post = _write(editor, culture, "Lost property from the festival? Ring the events duty mobile on 07700 900461 until 6pm.",
-                  hours=30)
+    post = _write(
+        editor,
+        culture,
+        "Lost property from the festival? Ring the events duty mobile on 07700 900461 until 6pm.",
+        hours=30,
+    )
     if post:
         services.submit_for_approval(post, by=editor)
-        services.override_block(post, by=comms, justification=(
-            "This is the events team's published duty mobile, not a personal number; it is on every festival poster."))
+        services.override_block(
+            post,
+            by=comms,
+            justification=(
+                "This is the events team's published duty mobile, not a personal number; it is on every festival poster."
+            ),
+        )
         services.approve_post(post, by=manager)
         services.approve_post(post, by=comms)
         made += 1
     # A reply to a comment, awaiting approval.
-    post = _write(editor, culture, "Thanks for letting us know. The box office is open 10am to 2pm, Monday to Saturday.",
-                  hours=20, kind=Post.Kind.REPLY, reply_to="What time does the box office open? Nobody answers the phone")
+    post = _write(
+        editor,
+        culture,
+        "Thanks for letting us know. The box office is open 10am to 2pm, Monday to Saturday.",
+        hours=20,
+        kind=Post.Kind.REPLY,
+        reply_to="What time does the box office open? Nobody answers the phone",
+    )
     if post:
         services.submit_for_approval(post, by=editor)
         made += 1

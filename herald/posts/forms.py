@@ -27,7 +27,9 @@ class ScheduleField(forms.DateTimeField):
     def __init__(self, **kwargs):
         kwargs.setdefault("input_formats", ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M"])
         kwargs.setdefault("label", "When should it go out?")
-        kwargs.setdefault("help_text", "Date and time, for example 28/11/2026 09:30. You need it before sending for approval.")
+        kwargs.setdefault(
+            "help_text", "Date and time, for example 28/11/2026 09:30. You need it before sending for approval."
+        )
         kwargs.setdefault("error_messages", {"invalid": "Enter the date and time, for example 28/11/2026 09:30"})
         super().__init__(**kwargs)
 
@@ -58,8 +60,13 @@ def post_text_field(label: str, **kwargs) -> forms.CharField:
     reaches the policy-check engine."""
     limit = settings.HERALD_MAX_POST_CHARS
     messages = {"max_length": f"{label} must be {limit:,} characters or fewer", **kwargs.pop("error_messages", {})}
-    return forms.CharField(label=label, max_length=limit, widget=forms.Textarea(attrs={"rows": TEXT_ROWS}),
-                           error_messages=messages, **kwargs)
+    return forms.CharField(
+        label=label,
+        max_length=limit,
+        widget=forms.Textarea(attrs={"rows": TEXT_ROWS}),
+        error_messages=messages,
+        **kwargs,
+    )
 
 
 class _MediaMixin:
@@ -77,7 +84,8 @@ class _MediaMixin:
             help_text="Herald checks each one for consent, licence, children and alt text on the account's platform.",
         )
         self.fields["video_captions"] = forms.BooleanField(
-            label="Videos in this post have captions", required=False,
+            label="Videos in this post have captions",
+            required=False,
         )
 
 
@@ -102,11 +110,16 @@ class WriteForm(_MediaMixin, forms.Form):
                 self.fields[text_field_name(value)] = post_text_field(f"Text for {label}", required=False)
         if kind == Post.Kind.REPLY:
             self.fields["reply_to_text"] = forms.CharField(
-                label="The comment you are replying to", widget=forms.Textarea(attrs={"rows": 3}), max_length=10000,
+                label="The comment you are replying to",
+                widget=forms.Textarea(attrs={"rows": 3}),
+                max_length=10000,
                 error_messages={"required": "Enter the comment you are replying to"},
             )
             self.fields["reply_to_url"] = forms.URLField(
-                label="Address of the comment", required=False, max_length=500, assume_scheme="https",
+                label="Address of the comment",
+                required=False,
+                max_length=500,
+                assume_scheme="https",
                 error_messages={"invalid": "Enter the comment's address, starting https://"},
             )
         self.fields["scheduled_for"] = ScheduleField(required=False)
@@ -126,8 +139,11 @@ class WriteForm(_MediaMixin, forms.Form):
 
 class EditForm(_MediaMixin, forms.Form):
     reason = forms.CharField(
-        label="What did you change, and why?", required=False, max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 2}), help_text="Kept in the post's history.",
+        label="What did you change, and why?",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Kept in the post's history.",
     )
 
     def __init__(self, *args, post: Post, user=None, **kwargs):
@@ -143,8 +159,10 @@ class EditForm(_MediaMixin, forms.Form):
         self.platforms = [(post.platform, post.account.get_platform_display())]
         name = text_field_name(post.platform)
         self.fields = {
-            name: post_text_field(f"Text for {post.account.get_platform_display()}",
-                                  error_messages={"required": "Enter the text of the post"}),
+            name: post_text_field(
+                f"Text for {post.account.get_platform_display()}",
+                error_messages={"required": "Enter the text of the post"},
+            ),
             "scheduled_for": ScheduleField(required=post.status == Post.Status.AWAITING_APPROVAL),
             **self.fields,
         }
@@ -157,7 +175,9 @@ class EditForm(_MediaMixin, forms.Form):
 
 class ReasonsForm(forms.Form):
     reasons = forms.CharField(
-        label="Why are you sending it back?", max_length=4000, widget=forms.Textarea(attrs={"rows": 4}),
+        label="Why are you sending it back?",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text="The author sees this. Say what needs to change.",
         error_messages={"required": "Enter why you are sending the post back"},
     )
@@ -165,7 +185,9 @@ class ReasonsForm(forms.Form):
 
 class OverrideForm(forms.Form):
     justification = forms.CharField(
-        label="Why should this post go out despite the block?", min_length=20, max_length=4000,
+        label="Why should this post go out despite the block?",
+        min_length=20,
+        max_length=4000,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="This is kept with the post and listed in the overrides report for the monitoring officer.",
         error_messages={
@@ -177,27 +199,33 @@ class OverrideForm(forms.Form):
 
 class NoteForm(forms.Form):
     text = forms.CharField(
-        label="Add a private note", max_length=4000, widget=forms.Textarea(attrs={"rows": 3}),
+        label="Add a private note",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Only the author and approvers see notes. They are never published.",
         error_messages={"required": "Enter the note"},
     )
 
 
 class ApproveForm(forms.Form):
-    note = forms.CharField(label="Comment (optional)", required=False, max_length=2000,
-                           widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label="Comment (optional)", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class CancelForm(forms.Form):
     reason = forms.CharField(
-        label="Why are you cancelling this post?", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
+        label="Why are you cancelling this post?",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Enter why the post is being cancelled"},
     )
 
 
 class PublishForm(forms.Form):
     url = forms.CharField(
-        label="Address of the published post", max_length=500,
+        label="Address of the published post",
+        max_length=500,
         help_text="Open the post on the platform and copy its address, for example https://www.facebook.com/…/posts/…",
         error_messages={"required": "Enter the address of the published post"},
     )
@@ -205,16 +233,21 @@ class PublishForm(forms.Form):
 
 class StopForm(forms.Form):
     scope = forms.ChoiceField(
-        label="Which accounts?", widget=forms.RadioSelect,
+        label="Which accounts?",
+        widget=forms.RadioSelect,
         choices=[("all", "Every account"), ("chosen", "Only the accounts I choose")],
         error_messages={"required": "Select whether to stop every account or chosen ones"},
     )
     accounts = forms.ModelMultipleChoiceField(
-        label="Accounts to stop", queryset=Account.objects.active(), required=False,
+        label="Accounts to stop",
+        queryset=Account.objects.active(),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     reason = forms.CharField(
-        label="Why are you stopping publishing?", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
+        label="Why are you stopping publishing?",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Every editor sees this in the banner.",
         error_messages={"required": "Enter why publishing is being stopped"},
     )
@@ -238,19 +271,27 @@ class RuleForm(forms.Form):
         kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
         # Approvers need a role that opens the posts pages: editors, managers, the communications team, admins.
-        people = Person.objects.active().employees().filter(
-            groups__name__in=[Role.EDITOR, Role.SERVICE_MANAGER, Role.COMMS, Role.ADMIN]
-        ).distinct().order_by("last_name", "first_name")
+        people = (
+            Person.objects.active()
+            .employees()
+            .filter(groups__name__in=[Role.EDITOR, Role.SERVICE_MANAGER, Role.COMMS, Role.ADMIN])
+            .distinct()
+            .order_by("last_name", "first_name")
+        )
         for position in range(1, MAX_TIERS + 1):
             self.fields[f"tier_{position}_approvers"] = forms.ModelMultipleChoiceField(
-                label=f"Tier {position}: approvers", queryset=people, required=False,
+                label=f"Tier {position}: approvers",
+                queryset=people,
+                required=False,
                 widget=forms.SelectMultiple(attrs={"size": 8}),
                 help_text="Editors, service managers and the communications team can approve. Hold Ctrl (or Cmd) "
-                          "to choose several. Leave empty for no tier.",
+                "to choose several. Leave empty for no tier.",
             )
             self.fields[f"tier_{position}_mode"] = forms.ChoiceField(
-                label=f"Tier {position}: who must approve?", choices=ApprovalTier.Mode.choices,
-                widget=forms.RadioSelect, initial=ApprovalTier.Mode.ANY,
+                label=f"Tier {position}: who must approve?",
+                choices=ApprovalTier.Mode.choices,
+                widget=forms.RadioSelect,
+                initial=ApprovalTier.Mode.ANY,
             )
 
     def tiers(self):
@@ -266,16 +307,22 @@ class RuleForm(forms.Form):
 
 class RetentionForm(forms.Form):
     years = forms.IntegerField(
-        label="Keep the record of posts for (years)", min_value=1, max_value=100,
-        error_messages={"required": "Enter how many years to keep posts",
-                        "min_value": "Enter a number of years between 1 and 100",
-                        "max_value": "Enter a number of years between 1 and 100",
-                        "invalid": "Enter a whole number of years"},
+        label="Keep the record of posts for (years)",
+        min_value=1,
+        max_value=100,
+        error_messages={
+            "required": "Enter how many years to keep posts",
+            "min_value": "Enter a number of years between 1 and 100",
+            "max_value": "Enter a number of years between 1 and 100",
+            "invalid": "Enter a whole number of years",
+        },
         widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
     )
     legal_hold = forms.BooleanField(label="Legal hold: keep every post until the hold is lifted", required=False)
     legal_hold_reason = forms.CharField(
-        label="Reason for the legal hold", required=False, max_length=1000,
+        label="Reason for the legal hold",
+        required=False,
+        max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
@@ -287,25 +334,40 @@ class RetentionForm(forms.Form):
 
 
 class ArchiveFilter(forms.Form):
-    q = forms.CharField(label="Words in the post", required=False, max_length=200,
-                        error_messages={"max_length": "Enter at most 200 characters to search for"})
-    account = forms.ModelChoiceField(label="Account", queryset=Account.objects.all(), required=False,
-                                     empty_label="Any account")
-    author = forms.ModelChoiceField(label="Author", queryset=Person.objects.none(), required=False,
-                                    empty_label="Anyone")
+    q = forms.CharField(
+        label="Words in the post",
+        required=False,
+        max_length=200,
+        error_messages={"max_length": "Enter at most 200 characters to search for"},
+    )
+    account = forms.ModelChoiceField(
+        label="Account", queryset=Account.objects.all(), required=False, empty_label="Any account"
+    )
+    author = forms.ModelChoiceField(
+        label="Author", queryset=Person.objects.none(), required=False, empty_label="Anyone"
+    )
     status = forms.ChoiceField(label="Status", required=False, choices=[("", "Any status"), *Post.Status.choices])
     rule = forms.ChoiceField(label="Rule triggered", required=False, choices=[("", "Any rule")])
-    date_from = forms.DateField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}),
-                                error_messages={"invalid": "Enter the from date, for example 2026-11-01"})
-    date_to = forms.DateField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}),
-                              error_messages={"invalid": "Enter the to date, for example 2026-11-30"})
+    date_from = forms.DateField(
+        label="From",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Enter the from date, for example 2026-11-01"},
+    )
+    date_to = forms.DateField(
+        label="To",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Enter the to date, for example 2026-11-30"},
+    )
 
     def __init__(self, *args, posts, **kwargs):
         super().__init__(*args, **kwargs)
         from herald.checks import default_rules
 
-        self.fields["author"].queryset = Person.objects.filter(
-            pk__in=posts.values("author")).order_by("last_name", "first_name")
+        self.fields["author"].queryset = Person.objects.filter(pk__in=posts.values("author")).order_by(
+            "last_name", "first_name"
+        )
         self.fields["account"].queryset = Account.objects.filter(pk__in=posts.values("account"))
         self.fields["rule"].choices = [("", "Any rule")] + [(r, r) for r in sorted(default_rules().rules)]
 

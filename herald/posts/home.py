@@ -28,13 +28,15 @@ def banners(request) -> list[dict]:
     found = []
     for pause in PublishingPause.objects.in_force().prefetch_related("accounts"):
         where = "every account" if pause.all_accounts else ", ".join(a.display_name for a in pause.accounts.all())
-        found.append({
-            "title": "Publishing is stopped.",
-            "text": f"On {where}: {pause.reason} Do not publish scheduled posts until the communications team releases it.",
-            "url": reverse("posts:stop") if user.has_role(Role.COMMS) else reverse("posts:index"),
-            "link_text": "See what is held" if user.has_role(Role.COMMS) else "Your posts",
-            "kind": "danger",
-        })
+        found.append(
+            {
+                "title": "Publishing is stopped.",
+                "text": f"On {where}: {pause.reason} Do not publish scheduled posts until the communications team releases it.",
+                "url": reverse("posts:stop") if user.has_role(Role.COMMS) else reverse("posts:index"),
+                "link_text": "See what is held" if user.has_role(Role.COMMS) else "Your posts",
+                "kind": "danger",
+            }
+        )
     return found
 
 
@@ -46,42 +48,82 @@ def panels(request) -> list[dict]:
     accounts = Account.objects.edited_by(user)
     ready = (Post.objects.ready().filter(account__in=accounts) | Post.objects.ready().filter(author=user)).distinct()
     ready = list(ready.select_related("account").order_by("scheduled_for")[:20])
-    waiting = [p for p in Post.objects.awaiting_approval().select_related("account", "author").order_by("scheduled_for")
-               if services.can_decide(p, user)][:20]
+    waiting = [
+        p
+        for p in Post.objects.awaiting_approval().select_related("account", "author").order_by("scheduled_for")
+        if services.can_decide(p, user)
+    ][:20]
     # While publishing is stopped on an account its posts are held: say so rather than ask for action.
     stopped = services.stopped_account_ids(p.account_id for p in [*ready, *waiting])
     if ready:
-        found.append({
-            "title": "Ready to publish",
-            "items": [{"text": f"Held: do not publish on {p.account.display_name} until publishing is released"
-                       if p.account_id in stopped else f"Publish on {p.account.display_name} and record its address",
-                       "url": reverse("posts:detail", args=[p.pk]), "hint": f"Due {_when(p)}"} for p in ready],
-            "empty_text": "",
-        })
+        found.append(
+            {
+                "title": "Ready to publish",
+                "items": [
+                    {
+                        "text": f"Held: do not publish on {p.account.display_name} until publishing is released"
+                        if p.account_id in stopped
+                        else f"Publish on {p.account.display_name} and record its address",
+                        "url": reverse("posts:detail", args=[p.pk]),
+                        "hint": f"Due {_when(p)}",
+                    }
+                    for p in ready
+                ],
+                "empty_text": "",
+            }
+        )
     if waiting:
-        found.append({
-            "title": "Posts to approve",
-            "items": [{"text": f"{p.account.display_name}: {p.text[:60]}", "url": reverse("posts:detail", args=[p.pk]),
-                       "hint": f"by {p.author.full_name}, due {_when(p)}"
-                       + ("; held: publishing is stopped, so it cannot be approved yet" if p.account_id in stopped else "")}
-                      for p in waiting],
-            "empty_text": "",
-        })
+        found.append(
+            {
+                "title": "Posts to approve",
+                "items": [
+                    {
+                        "text": f"{p.account.display_name}: {p.text[:60]}",
+                        "url": reverse("posts:detail", args=[p.pk]),
+                        "hint": f"by {p.author.full_name}, due {_when(p)}"
+                        + (
+                            "; held: publishing is stopped, so it cannot be approved yet"
+                            if p.account_id in stopped
+                            else ""
+                        ),
+                    }
+                    for p in waiting
+                ],
+                "empty_text": "",
+            }
+        )
     returned = Post.objects.filter(author=user, status=Post.Status.SENT_BACK).select_related("account")[:20]
     if returned:
-        found.append({
-            "title": "Posts sent back to you",
-            "items": [{"text": f"{p.account.display_name}: {p.text[:60]}", "url": reverse("posts:detail", args=[p.pk]),
-                       "hint": p.sent_back_reasons[:120]} for p in returned],
-            "empty_text": "",
-        })
-    expired = Post.objects.filter(author=user, status=Post.Status.EXPIRED,
-                                  expired_at__gte=timezone.now() - dt.timedelta(days=14)).select_related("account")[:10]
+        found.append(
+            {
+                "title": "Posts sent back to you",
+                "items": [
+                    {
+                        "text": f"{p.account.display_name}: {p.text[:60]}",
+                        "url": reverse("posts:detail", args=[p.pk]),
+                        "hint": p.sent_back_reasons[:120],
+                    }
+                    for p in returned
+                ],
+                "empty_text": "",
+            }
+        )
+    expired = Post.objects.filter(
+        author=user, status=Post.Status.EXPIRED, expired_at__gte=timezone.now() - dt.timedelta(days=14)
+    ).select_related("account")[:10]
     if expired:
-        found.append({
-            "title": "Your posts that expired",
-            "items": [{"text": f"{p.account.display_name}: {p.text[:60]}", "url": reverse("posts:detail", args=[p.pk]),
-                       "hint": "Not approved in time: reopen it with a new time"} for p in expired],
-            "empty_text": "",
-        })
+        found.append(
+            {
+                "title": "Your posts that expired",
+                "items": [
+                    {
+                        "text": f"{p.account.display_name}: {p.text[:60]}",
+                        "url": reverse("posts:detail", args=[p.pk]),
+                        "hint": "Not approved in time: reopen it with a new time",
+                    }
+                    for p in expired
+                ],
+                "empty_text": "",
+            }
+        )
     return found

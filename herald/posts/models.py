@@ -24,7 +24,9 @@ def content_hash(*, platform: str, text: str, media: list[tuple[int, str]]) -> s
     alt text, in a fixed serialisation. An approval is of exactly this; any change to it is a new version."""
     canonical = json.dumps(
         {"v": 1, "platform": platform, "text": text, "media": [[pk, alt] for pk, alt in sorted(media)]},
-        ensure_ascii=False, separators=(",", ":"), sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+        sort_keys=True,
     )
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -239,8 +241,12 @@ class Approval(models.Model):
         ordering = ["post", "round", "tier", "at"]
         constraints = [
             # Once per version: after a change voids an approval, the same approver decides the new text.
-            models.UniqueConstraint(fields=["post", "round", "tier", "person", "revision"], name="one_decision_per_tier_per_version"),
-            models.CheckConstraint(condition=Q(decision="approved") | ~Q(reasons=""), name="sending_back_gives_reasons"),
+            models.UniqueConstraint(
+                fields=["post", "round", "tier", "person", "revision"], name="one_decision_per_tier_per_version"
+            ),
+            models.CheckConstraint(
+                condition=Q(decision="approved") | ~Q(reasons=""), name="sending_back_gives_reasons"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -328,7 +334,9 @@ class PostRetention(models.Model):
     class Meta:
         constraints = [
             models.CheckConstraint(condition=Q(years__gte=1, years__lte=100), name="retention_between_1_and_100_years"),
-            models.CheckConstraint(condition=Q(legal_hold=False) | ~Q(legal_hold_reason=""), name="legal_hold_has_reason"),
+            models.CheckConstraint(
+                condition=Q(legal_hold=False) | ~Q(legal_hold_reason=""), name="legal_hold_has_reason"
+            ),
         ]
 
     def __str__(self) -> str:

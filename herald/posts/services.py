@@ -167,8 +167,11 @@ def can_send_back(post: Post, person: Person) -> bool:
         return True
     tier = post.tier(post.current_tier)
     return (
-        post.status == Post.Status.AWAITING_APPROVAL and tier is not None and person.pk != post.author_id
-        and person.pk in tier["approvers"] and person.pk == last_text_changer_id(post)
+        post.status == Post.Status.AWAITING_APPROVAL
+        and tier is not None
+        and person.pk != post.author_id
+        and person.pk in tier["approvers"]
+        and person.pk == last_text_changer_id(post)
     )
 
 
@@ -235,7 +238,9 @@ def _record_refusal(refusal: PublishingStopped, *, by: Person | None) -> None:
     """Put a refusal on the audit trail. Called after the refused transaction has rolled back, so the
     record of the attempt is kept."""
     audit.record(
-        actor=by, action="post.refused_publishing_stopped", obj=refusal.post,
+        actor=by,
+        action="post.refused_publishing_stopped",
+        obj=refusal.post,
         after={"attempt": refusal.attempt, "status": refusal.post.status, "pause": refusal.pause.pk},
         reason=refusal.pause.reason,
     )
@@ -281,9 +286,16 @@ def _recheck(post: Post, *, period: dict | None = None) -> None:
 def _revise(post: Post, *, by: Person | None, reason: str = "", by_approver: bool = False) -> Revision:
     number = (post.revisions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     return Revision.objects.create(
-        post=post, number=number, text=post.text, scheduled_for=post.scheduled_for,
-        media_ids=sorted(post.media.values_list("pk", flat=True)), text_hash=content_hash_of(post),
-        report=post.report, made_by=by, reason=reason, by_approver=by_approver,
+        post=post,
+        number=number,
+        text=post.text,
+        scheduled_for=post.scheduled_for,
+        media_ids=sorted(post.media.values_list("pk", flat=True)),
+        text_hash=content_hash_of(post),
+        report=post.report,
+        made_by=by,
+        reason=reason,
+        by_approver=by_approver,
     )
 
 
@@ -336,8 +348,13 @@ def _sync_media_uses(post: Post, *, state: str, by: Person | None) -> None:
         use = live.get(asset.pk)
         if use is None or use.state in (MediaUse.State.STOPPED, MediaUse.State.TAKEN_DOWN):
             consents.record_use(
-                asset, by=actor, state=state, account=post.account, scheduled_for=post.scheduled_for,
-                published_url=post.published_url, reference=use_reference(post),
+                asset,
+                by=actor,
+                state=state,
+                account=post.account,
+                scheduled_for=post.scheduled_for,
+                published_url=post.published_url,
+                reference=use_reference(post),
             )
         elif use.state != state:
             consents.set_use_state(use, state=state, by=actor, published_url=post.published_url)
@@ -350,8 +367,10 @@ def _check_media_usable(post: Post) -> None:
         usability = asset_usability(asset, channel=post.platform, on=timezone.localdate())
         if not usability.usable:
             raise PostError(
-                {"media": f"{asset.title} cannot be used on {post.account.get_platform_display()}: "
-                          + " ".join(usability.reasons)}
+                {
+                    "media": f"{asset.title} cannot be used on {post.account.get_platform_display()}: "
+                    + " ".join(usability.reasons)
+                }
             )
 
 
@@ -402,9 +421,14 @@ def write_post(
         group = None
         for account in accounts:
             post = Post(
-                account=account, author=by, kind=kind, reply_to_text=reply_to_text.strip(),
-                reply_to_url=reply_to_url.strip(), text=texts[account.platform].strip(),
-                scheduled_for=scheduled_for, video_captions=video_captions,
+                account=account,
+                author=by,
+                kind=kind,
+                reply_to_text=reply_to_text.strip(),
+                reply_to_url=reply_to_url.strip(),
+                text=texts[account.platform].strip(),
+                scheduled_for=scheduled_for,
+                video_captions=video_captions,
             )
             if group is not None:
                 post.group = group
@@ -476,7 +500,10 @@ def _restart_approval(post: Post, *, earlier: TextVersion, by: Person) -> None:
     post.save()
     if voided:
         audit.record(
-            actor=by, action="post.approvals_voided", obj=post, before=before,
+            actor=by,
+            action="post.approvals_voided",
+            obj=post,
+            before=before,
             after={**_snapshot(post), "approvals": voided, "revision": latest_revision_number(post)},
             reason="The text changed after these approvals were given",
         )
@@ -501,7 +528,9 @@ def _plan_for(post: Post, *, period: dict) -> list[dict]:
         names = ", ".join(p.full_name for p in tier.approvers.all() if p.is_active)
         plan.append({"position": tier.position, "mode": tier.mode, "approvers": people, "label": names, "comms": False})
     if not plan:
-        plan.append({"position": 1, "mode": "any", "approvers": comms, "label": "The communications team", "comms": True})
+        plan.append(
+            {"position": 1, "mode": "any", "approvers": comms, "label": "The communications team", "comms": True}
+        )
     barred = {post.author_id, last_text_changer_id(post)}
     for tier in plan:
         # Nobody approves their own post or text: if the author (or whoever last changed the text) is the
@@ -510,10 +539,16 @@ def _plan_for(post: Post, *, period: dict) -> list[dict]:
         if not others:
             tier.update(mode="any", approvers=comms, label="The communications team (no other approver in this tier)")
     if period["pre_election"] and not plan[-1]["comms"]:
-        plan.append({
-            "position": len(plan) + 1, "mode": "any", "approvers": comms,
-            "label": "The communications team (pre-election period)", "comms": True, "pre_election": True,
-        })
+        plan.append(
+            {
+                "position": len(plan) + 1,
+                "mode": "any",
+                "approvers": comms,
+                "label": "The communications team (pre-election period)",
+                "comms": True,
+                "pre_election": True,
+            }
+        )
     return plan
 
 
@@ -538,7 +573,9 @@ def submit_for_approval(post: Post, *, by: Person) -> Post:
         post.plan = _plan_for(post, period=period)
         barred = {post.author_id, last_text_changer_id(post)}
         if any(not [pk for pk in tier["approvers"] if pk not in barred] for tier in post.plan):
-            raise PostError("Nobody can approve this post: ask the communications team to set the account's approval rule")
+            raise PostError(
+                "Nobody can approve this post: ask the communications team to set the account's approval rule"
+            )
         post.pre_election = period["pre_election"]
         post.round += 1
         post.current_tier = 1
@@ -608,8 +645,13 @@ def _approve_post(post: Post, *, by: Person, note: str, seen_hash: str | None) -
             )
         before = _snapshot(post)
         Approval.objects.create(
-            post=post, round=post.round, tier=post.current_tier, person=by, decision=Approval.Decision.APPROVED,
-            reasons=note.strip(), revision=latest_revision_number(post),
+            post=post,
+            round=post.round,
+            tier=post.current_tier,
+            person=by,
+            decision=Approval.Decision.APPROVED,
+            reasons=note.strip(),
+            revision=latest_revision_number(post),
             text_hash=version.text_hash if version else content_hash_of(post),
         )
         tier = post.tier(post.current_tier)
@@ -625,9 +667,12 @@ def _approve_post(post: Post, *, by: Person, note: str, seen_hash: str | None) -
         post.save()
         audit.record(actor=by, action=action, obj=post, before=before, after=_snapshot(post), reason=note.strip())
         if post.status == Post.Status.APPROVED:
-            _notify([post.author], f"Approved: your post for {post.account.display_name}",
-                    f"Your post for {post.account} was approved. Herald will tell you when it is time to publish it "
-                    f"({timezone.localtime(post.scheduled_for):%-d %B %Y at %H:%M}).\n\n{_link('posts:detail', post.pk)}\n")
+            _notify(
+                [post.author],
+                f"Approved: your post for {post.account.display_name}",
+                f"Your post for {post.account} was approved. Herald will tell you when it is time to publish it "
+                f"({timezone.localtime(post.scheduled_for):%-d %B %Y at %H:%M}).\n\n{_link('posts:detail', post.pk)}\n",
+            )
         elif done:
             _tell_approvers(post)
     return post
@@ -645,8 +690,14 @@ def send_back(post: Post, *, by: Person, reasons: str) -> Post:
             raise PostError("Only an approver for this stage can send the post back")
         before = _snapshot(post)
         Approval.objects.create(
-            post=post, round=post.round, tier=post.current_tier, person=by, decision=Approval.Decision.SENT_BACK,
-            reasons=reasons.strip(), revision=latest_revision_number(post), text_hash=content_hash_of(post),
+            post=post,
+            round=post.round,
+            tier=post.current_tier,
+            person=by,
+            decision=Approval.Decision.SENT_BACK,
+            reasons=reasons.strip(),
+            revision=latest_revision_number(post),
+            text_hash=content_hash_of(post),
         )
         post.status = Post.Status.SENT_BACK
         post.sent_back_reasons = reasons.strip()
@@ -654,8 +705,11 @@ def send_back(post: Post, *, by: Person, reasons: str) -> Post:
         post.save()
         _sync_media_uses(post, state="draft", by=by)
         audit.record(actor=by, action="post.sent_back", obj=post, before=before, after=_snapshot(post), reason=reasons)
-        _notify([post.author], f"Sent back: your post for {post.account.display_name}",
-                f"{by.full_name} sent your post back:\n\n{reasons.strip()}\n\n{_link('posts:detail', post.pk)}\n")
+        _notify(
+            [post.author],
+            f"Sent back: your post for {post.account.display_name}",
+            f"{by.full_name} sent your post back:\n\n{reasons.strip()}\n\n{_link('posts:detail', post.pk)}\n",
+        )
     return post
 
 
@@ -666,7 +720,9 @@ def override_block(post: Post, *, by: Person, justification: str) -> Post:
     if not by.has_role(Role.COMMS):
         raise PostError("Only the communications team can override a block")
     if len(justification.strip()) < 20:
-        raise PostError({"justification": "Explain in at least 20 characters why the post should go out despite the block"})
+        raise PostError(
+            {"justification": "Explain in at least 20 characters why the post should go out despite the block"}
+        )
     with transaction.atomic():
         post = _lock(post)
         if by.pk == post.author_id:
@@ -683,7 +739,11 @@ def override_block(post: Post, *, by: Person, justification: str) -> Post:
         post.override_rules = post.block_rules
         post.save()
         audit.record(
-            actor=by, action="post.block_overridden", obj=post, before=before, after=_snapshot(post),
+            actor=by,
+            action="post.block_overridden",
+            obj=post,
+            before=before,
+            after=_snapshot(post),
             reason=justification.strip(),
         )
     return post
@@ -760,10 +820,15 @@ def expire_overdue_posts(*, now: dt.datetime | None = None) -> list[Post]:
             reason = "Not approved before its scheduled time"
             if post.scheduled_for is None or post.scheduled_for > now:
                 reason = f"Pending approval for more than {PENDING_DAYS} days"
-            audit.record(actor=None, action="post.expired", obj=post, before=before, after=_snapshot(post), reason=reason)
-            _notify([post.author], f"Expired: your post for {post.account.display_name}",
-                    f"Your post for {post.account} expired: {reason.lower()}. You can reopen it and give it a new "
-                    f"time.\n\n{_link('posts:detail', post.pk)}\n")
+            audit.record(
+                actor=None, action="post.expired", obj=post, before=before, after=_snapshot(post), reason=reason
+            )
+            _notify(
+                [post.author],
+                f"Expired: your post for {post.account.display_name}",
+                f"Your post for {post.account} expired: {reason.lower()}. You can reopen it and give it a new "
+                f"time.\n\n{_link('posts:detail', post.pk)}\n",
+            )
             expired.append(post)
     return expired
 
@@ -806,10 +871,13 @@ def mark_post_ready(post: Post, *, now: dt.datetime | None = None) -> Post:
         post.save()
         audit.record(actor=None, action="post.ready", obj=post, before=before, after=_snapshot(post))
         people = {post.author, *post.account.active_editors()}
-        _notify(people, f"Ready to publish: {post.account.display_name}",
-                f"The approved post for {post.account} is due now. Publish it on "
-                f"{post.account.get_platform_display()} exactly as approved, then record its address in "
-                f"Herald:\n\n{post.text}\n\n{_link('posts:publish', post.pk)}\n")
+        _notify(
+            people,
+            f"Ready to publish: {post.account.display_name}",
+            f"The approved post for {post.account} is due now. Publish it on "
+            f"{post.account.get_platform_display()} exactly as approved, then record its address in "
+            f"Herald:\n\n{post.text}\n\n{_link('posts:publish', post.pk)}\n",
+        )
     return post
 
 
@@ -871,7 +939,9 @@ def stop_publishing(*, by: Person, reason: str, accounts: Sequence[Account] = ()
         pause = PublishingPause.objects.create(all_accounts=not accounts, reason=reason.strip(), started_by=by)
         pause.accounts.set(accounts)
         audit.record(
-            actor=by, action="posts.publishing_stopped", obj=pause,
+            actor=by,
+            action="posts.publishing_stopped",
+            obj=pause,
             after={"all_accounts": pause.all_accounts, "accounts": [a.pk for a in accounts], "reason": pause.reason},
             reason=pause.reason,
         )
@@ -912,13 +982,19 @@ def set_approval_rule(account: Account, tiers: Sequence[TierSpec], *, by: Person
         raise PostError({"tiers": f"An approval rule has at most {MAX_TIERS} tiers"})
     for number, tier in enumerate(tiers, 1):
         if tier.mode not in ApprovalTier.Mode.values:
-            raise PostError({f"tier_{number}_mode": f"Select whether any or all approvers in tier {number} must approve"})
+            raise PostError(
+                {f"tier_{number}_mode": f"Select whether any or all approvers in tier {number} must approve"}
+            )
         if not tier.approvers:
             raise PostError({f"tier_{number}_approvers": f"Select at least one approver for tier {number}"})
         for person in tier.approvers:
             if not person.has_role(*APPROVER_ROLES):
-                raise PostError({f"tier_{number}_approvers": f"{person.full_name} cannot approve posts: choose an "
-                                                             "editor, service manager or member of the communications team"})
+                raise PostError(
+                    {
+                        f"tier_{number}_approvers": f"{person.full_name} cannot approve posts: choose an "
+                        "editor, service manager or member of the communications team"
+                    }
+                )
     with transaction.atomic():
         before = [
             {"position": t.position, "mode": t.mode, "approvers": sorted(t.approvers.values_list("pk", flat=True))}
@@ -930,9 +1006,13 @@ def set_approval_rule(account: Account, tiers: Sequence[TierSpec], *, by: Person
             row = ApprovalTier.objects.create(account=account, position=number, mode=tier.mode)
             row.approvers.set(tier.approvers)
             made.append(row)
-        after = [{"position": n, "mode": t.mode, "approvers": sorted(p.pk for p in t.approvers)} for n, t in enumerate(tiers, 1)]
-        audit.record(actor=by, action="posts.approval_rule_set", obj=account, before={"tiers": before},
-                     after={"tiers": after})
+        after = [
+            {"position": n, "mode": t.mode, "approvers": sorted(p.pk for p in t.approvers)}
+            for n, t in enumerate(tiers, 1)
+        ]
+        audit.record(
+            actor=by, action="posts.approval_rule_set", obj=account, before={"tiers": before}, after={"tiers": after}
+        )
     return made
 
 
@@ -940,7 +1020,9 @@ def retention_for(account: Account) -> PostRetention:
     return PostRetention.objects.filter(account=account).first() or PostRetention(account=account)
 
 
-def set_retention(account: Account, *, years: int, legal_hold: bool, legal_hold_reason: str = "", by: Person) -> PostRetention:
+def set_retention(
+    account: Account, *, years: int, legal_hold: bool, legal_hold_reason: str = "", by: Person
+) -> PostRetention:
     if not 1 <= years <= 100:
         raise PostError({"years": "Enter a number of years between 1 and 100"})
     if legal_hold and not legal_hold_reason.strip():
@@ -952,7 +1034,9 @@ def set_retention(account: Account, *, years: int, legal_hold: bool, legal_hold_
         retention.legal_hold = legal_hold
         retention.legal_hold_reason = legal_hold_reason.strip() if legal_hold else ""
         retention.save()
-        audit.record(actor=by, action="posts.retention_set", obj=retention, before=before, after=audit.snapshot(retention))
+        audit.record(
+            actor=by, action="posts.retention_set", obj=retention, before=before, after=audit.snapshot(retention)
+        )
     return retention
 
 
@@ -975,9 +1059,7 @@ def delete_past_retention(*, today: dt.date | None = None) -> int:
             continue
         cutoff = _retention_cutoff(retention.years, today)
         finished = [Post.Status.PUBLISHED, Post.Status.EXPIRED, Post.Status.CANCELLED]
-        old = Post.objects.filter(account=account, status__in=finished).filter(
-            models_q_older(cutoff)
-        )
+        old = Post.objects.filter(account=account, status__in=finished).filter(models_q_older(cutoff))
         for post in old:
             with transaction.atomic():
                 from herald.consents.models import MediaUse
@@ -987,7 +1069,10 @@ def delete_past_retention(*, today: dt.date | None = None) -> int:
                 summary = _snapshot(post)
                 summary["text"] = post.text
                 audit.record(
-                    actor=None, action="post.deleted_after_retention", obj=post, before=summary,
+                    actor=None,
+                    action="post.deleted_after_retention",
+                    obj=post,
+                    before=summary,
                     reason=f"Past the {retention.years}-year retention period for {account}",
                 )
                 MediaUse.objects.filter(reference=use_reference(post)).update(reference="")
@@ -1021,12 +1106,21 @@ def stop_posts_for_withdrawn_consent(uses, *, by) -> list[Post]:
             post.status = Post.Status.CANCELLED
             post.cancelled_reason = "Consent was withdrawn by someone shown in its media"
             post.save()
-            audit.record(actor=by if getattr(by, "pk", None) else None, action="post.stopped_consent_withdrawn",
-                         obj=post, before=before, after=_snapshot(post), reason=post.cancelled_reason)
+            audit.record(
+                actor=by if getattr(by, "pk", None) else None,
+                action="post.stopped_consent_withdrawn",
+                obj=post,
+                before=before,
+                after=_snapshot(post),
+                reason=post.cancelled_reason,
+            )
             people = {post.author, *post.account.active_editors()}
-            _notify(people, f"Stopped: a post for {post.account.display_name}",
-                    f"Someone shown in this post's media withdrew consent, so it will not be published.\n\n"
-                    f"{_link('posts:detail', post.pk)}\n")
+            _notify(
+                people,
+                f"Stopped: a post for {post.account.display_name}",
+                f"Someone shown in this post's media withdrew consent, so it will not be published.\n\n"
+                f"{_link('posts:detail', post.pk)}\n",
+            )
             stopped.append(post)
     return stopped
 

@@ -84,12 +84,24 @@ def _too_long(text: str) -> bool:
 
 
 def _too_long_message() -> str:
-    return (f"The text is too long for Herald to check: a post can have at most "
-            f"{settings.HERALD_MAX_POST_CHARS:,} characters")
+    return (
+        f"The text is too long for Herald to check: a post can have at most "
+        f"{settings.HERALD_MAX_POST_CHARS:,} characters"
+    )
 
 
-def _text_block(*, field: str, platform: str, label: str, text: str, kind: str, media=(), captions=False,
-                errors=(), help_text: str = "") -> dict:
+def _text_block(
+    *,
+    field: str,
+    platform: str,
+    label: str,
+    text: str,
+    kind: str,
+    media=(),
+    captions=False,
+    errors=(),
+    help_text: str = "",
+) -> dict:
     if _too_long(text):
         # The engine never sees a text no platform would take; the form says why instead.
         errors = list(errors) or [_too_long_message()]
@@ -98,8 +110,13 @@ def _text_block(*, field: str, platform: str, label: str, text: str, kind: str, 
         text_to_check = text
     engine_media = checking.engine_media(media, platform=platform, captions=captions) if media else ()
     # The panel beside the box is advice as the person types; saving and approving check afresh.
-    report = checking.run_check(text_to_check, platform=platform, kind=kind, media=engine_media,
-                                period=checking.live_pre_election()) if text_to_check.strip() or media else {}
+    report = (
+        checking.run_check(
+            text_to_check, platform=platform, kind=kind, media=engine_media, period=checking.live_pre_election()
+        )
+        if text_to_check.strip() or media
+        else {}
+    )
     return {
         "field": field,
         "platform": platform,
@@ -118,10 +135,18 @@ def _blocks_for(form, *, kind: str, media=(), captions=False) -> list[dict]:
     for platform, label in form.platforms:
         field = text_field_name(platform)
         value = form[field].value() or ""
-        blocks.append(_text_block(
-            field=field, platform=platform, label=f"Text for {label}", text=value, kind=kind, media=media,
-            captions=captions, errors=form.errors.get(field, ()),
-        ))
+        blocks.append(
+            _text_block(
+                field=field,
+                platform=platform,
+                label=f"Text for {label}",
+                text=value,
+                kind=kind,
+                media=media,
+                captions=captions,
+                errors=form.errors.get(field, ()),
+            )
+        )
     return blocks
 
 
@@ -199,8 +224,11 @@ def _live_check_allowed(user) -> bool:
 def live_check(request):
     """The findings beside one text box, for HTMX as the person types."""
     if not _live_check_allowed(request.user):
-        return _refused("Herald is checking faster than anyone can type, so it has paused the live check "
-                        "for a few seconds. Keep writing: the check starts again by itself.", 429)
+        return _refused(
+            "Herald is checking faster than anyone can type, so it has paused the live check "
+            "for a few seconds. Keep writing: the check starts again by itself.",
+            429,
+        )
     field = request.POST.get("field", "")
     platform = field.removeprefix("text_")
     if not field.startswith("text_") or platform not in Platform.values:
@@ -213,9 +241,13 @@ def live_check(request):
         return _refused(f"Choose at most {settings.HERALD_MAX_POST_MEDIA} photos and videos for one post", 400)
     media = _visible_media(request.user, ids)
     block = _text_block(
-        field=field, platform=platform, label="", text=text,
+        field=field,
+        platform=platform,
+        label="",
+        text=text,
         kind=request.POST.get("kind", "post") if request.POST.get("kind") in Post.Kind.values else "post",
-        media=media, captions=request.POST.get("video_captions") == "on",
+        media=media,
+        captions=request.POST.get("video_captions") == "on",
     )
     return _fragment("posts/_findings.html", {"block": block, "fixable": True})
 
@@ -230,8 +262,13 @@ def apply_fix(request):
     data = data or request.POST
     platform = field.removeprefix("text_")
     kind = data.get("kind", "post") if data.get("kind") in Post.Kind.values else "post"
-    block = _text_block(field=field, platform=platform, label=f"Text for {Platform(platform).label}",
-                        text=data.get(field, ""), kind=kind)
+    block = _text_block(
+        field=field,
+        platform=platform,
+        label=f"Text for {Platform(platform).label}",
+        text=data.get(field, ""),
+        kind=kind,
+    )
     return _fragment("posts/_text_block.html", {"block": block, "kind": kind})
 
 
@@ -244,19 +281,25 @@ def index(request):
     mine = Post.objects.select_related("account").filter(author=user)
     accounts = Account.objects.edited_by(user)
     ready = Post.objects.ready().select_related("account").filter(account__in=accounts) | mine.ready()
-    to_approve = [p for p in Post.objects.awaiting_approval().select_related("account", "author") if services.can_decide(p, user)]
+    to_approve = [
+        p for p in Post.objects.awaiting_approval().select_related("account", "author") if services.can_decide(p, user)
+    ]
     ready = list(ready.distinct().order_by("scheduled_for"))
     _mark_held([*ready, *to_approve])
-    return render(request, "posts/index.html", {
-        "ready": ready,
-        "drafts": mine.drafts().order_by("-updated_at"),
-        "waiting": mine.awaiting_approval().order_by("scheduled_for"),
-        "scheduled": mine.scheduled().order_by("scheduled_for"),
-        "to_approve": to_approve,
-        "can_write": user.has_role(*WRITERS) and services.accounts_writable_by(user).exists(),
-        "pauses": PublishingPause.objects.in_force().prefetch_related("accounts"),
-        "breadcrumbs": [HOME, ("Posts", None)],
-    })
+    return render(
+        request,
+        "posts/index.html",
+        {
+            "ready": ready,
+            "drafts": mine.drafts().order_by("-updated_at"),
+            "waiting": mine.awaiting_approval().order_by("scheduled_for"),
+            "scheduled": mine.scheduled().order_by("scheduled_for"),
+            "to_approve": to_approve,
+            "can_write": user.has_role(*WRITERS) and services.accounts_writable_by(user).exists(),
+            "pauses": PublishingPause.objects.in_force().prefetch_related("accounts"),
+            "breadcrumbs": [HOME, ("Posts", None)],
+        },
+    )
 
 
 @allow(*POST_ROLES)
@@ -265,10 +308,15 @@ def queue(request):
     posts = Post.objects.awaiting_approval().select_related("account", "author").order_by("scheduled_for")
     to_approve = [p for p in posts if services.can_decide(p, user)]
     others = [p for p in posts if p not in to_approve and Post.objects.visible_to(user).filter(pk=p.pk).exists()]
-    return render(request, "posts/queue.html", {
-        "to_approve": to_approve, "others": others,
-        "breadcrumbs": [HOME, _posts_crumb(), ("Approvals", None)],
-    })
+    return render(
+        request,
+        "posts/queue.html",
+        {
+            "to_approve": to_approve,
+            "others": others,
+            "breadcrumbs": [HOME, _posts_crumb(), ("Approvals", None)],
+        },
+    )
 
 
 @allow(*POST_ROLES)
@@ -279,10 +327,16 @@ def archive(request):
     page = Paginator(posts, 25).get_page(request.GET.get("page"))
     _mark_text_writers(page.object_list)
     template = "posts/_archive_results.html" if request.headers.get("HX-Request") else "posts/archive.html"
-    response = render(request, template, {
-        "form": form if form.is_bound else ArchiveFilter(posts=visible), "filter_errors": form.is_bound and form.errors,
-        "page_obj": page, "breadcrumbs": [HOME, _posts_crumb(), ("Archive", None)],
-    })
+    response = render(
+        request,
+        template,
+        {
+            "form": form if form.is_bound else ArchiveFilter(posts=visible),
+            "filter_errors": form.is_bound and form.errors,
+            "page_obj": page,
+            "breadcrumbs": [HOME, _posts_crumb(), ("Archive", None)],
+        },
+    )
     response.headers["Vary"] = "HX-Request"
     return response
 
@@ -308,9 +362,14 @@ def _mark_text_writers(posts) -> None:
 @allow(*RECORD_ROLES)
 def overrides(request):
     posts = Post.objects.overridden().select_related("account", "author", "override_by").order_by("-override_at")
-    return render(request, "posts/overrides.html", {
-        "posts": posts, "breadcrumbs": [HOME, _posts_crumb(), ("Block overrides", None)],
-    })
+    return render(
+        request,
+        "posts/overrides.html",
+        {
+            "posts": posts,
+            "breadcrumbs": [HOME, _posts_crumb(), ("Block overrides", None)],
+        },
+    )
 
 
 # --- Writing -----------------------------------------------------------------------------------
@@ -320,11 +379,15 @@ def _save_written(request, form, data, kind: str):
     """Save the written post(s), and send them for approval if asked; None when the form has errors."""
     try:
         posts = services.write_post(
-            accounts=list(form.cleaned_data["accounts"]), texts=form.texts(),
-            scheduled_for=form.cleaned_data["scheduled_for"], media=list(form.cleaned_data["media"]),
-            video_captions=form.cleaned_data["video_captions"], kind=kind,
+            accounts=list(form.cleaned_data["accounts"]),
+            texts=form.texts(),
+            scheduled_for=form.cleaned_data["scheduled_for"],
+            media=list(form.cleaned_data["media"]),
+            video_captions=form.cleaned_data["video_captions"],
+            kind=kind,
             reply_to_text=form.cleaned_data.get("reply_to_text", ""),
-            reply_to_url=form.cleaned_data.get("reply_to_url", "") or "", by=request.user,
+            reply_to_url=form.cleaned_data.get("reply_to_url", "") or "",
+            by=request.user,
         )
     except ValidationError as exc:
         _apply_errors(form, exc)
@@ -354,19 +417,32 @@ def _write(request, kind: str):
         # Without JavaScript the fix button submits the whole form: apply it and show the form again.
         fixed, fixed_field = _apply_fix_to(data, data["fix"])
         data = fixed or data
-    form = WriteForm(data, accounts=accounts, kind=kind, user=request.user, initial={"accounts": list(accounts)} if accounts.count() == 1 else None)
+    form = WriteForm(
+        data,
+        accounts=accounts,
+        kind=kind,
+        user=request.user,
+        initial={"accounts": list(accounts)} if accounts.count() == 1 else None,
+    )
     if data is not None and not fixed_field and data.get("action") != "check" and form.is_valid():
         saved = submit_once(request, f"posts:write:{kind}", lambda: _save_written(request, form, data, kind))
         if saved is not None:
             return saved
     media = _chosen_media(form, request.user) if data is not None else []
     heading = "Write a reply" if kind == Post.Kind.REPLY else "Write a post"
-    return render(request, "posts/write.html", {
-        "form": form, "kind": kind, "heading": heading, "submission_key": key_for(request),
-        "blocks": _blocks_for(form, kind=kind, media=media, captions=_checked(form) if data else False),
-        "pre_election": checking.pre_election()["pre_election"],
-        "breadcrumbs": [HOME, _posts_crumb(), (heading, None)],
-    })
+    return render(
+        request,
+        "posts/write.html",
+        {
+            "form": form,
+            "kind": kind,
+            "heading": heading,
+            "submission_key": key_for(request),
+            "blocks": _blocks_for(form, kind=kind, media=media, captions=_checked(form) if data else False),
+            "pre_election": checking.pre_election()["pre_election"],
+            "breadcrumbs": [HOME, _posts_crumb(), (heading, None)],
+        },
+    )
 
 
 @allow(*WRITERS)
@@ -396,9 +472,14 @@ def edit(request, pk: int):
         try:
             services.edit_post(
                 post,
-                services.PostContent(form.text, form.cleaned_data["scheduled_for"], tuple(form.cleaned_data["media"]),
-                                     form.cleaned_data["video_captions"]),
-                by=request.user, reason=form.cleaned_data["reason"],
+                services.PostContent(
+                    form.text,
+                    form.cleaned_data["scheduled_for"],
+                    tuple(form.cleaned_data["media"]),
+                    form.cleaned_data["video_captions"],
+                ),
+                by=request.user,
+                reason=form.cleaned_data["reason"],
             )
         except ValidationError as exc:
             _apply_errors(form, exc)
@@ -407,11 +488,22 @@ def edit(request, pk: int):
             return redirect("posts:detail", pk=post.pk)
     media = _chosen_media(form, request.user, keep=post.media.all()) if data is not None else list(post.media.all())
     captions = _checked(form) if data is not None else post.video_captions
-    return render(request, "posts/edit.html", {
-        "form": form, "post": post, "kind": post.kind,
-        "blocks": _blocks_for(form, kind=post.kind, media=media, captions=captions),
-        "breadcrumbs": [HOME, _posts_crumb(), (str(post)[:40], reverse("posts:detail", args=[post.pk])), ("Change", None)],
-    })
+    return render(
+        request,
+        "posts/edit.html",
+        {
+            "form": form,
+            "post": post,
+            "kind": post.kind,
+            "blocks": _blocks_for(form, kind=post.kind, media=media, captions=captions),
+            "breadcrumbs": [
+                HOME,
+                _posts_crumb(),
+                (str(post)[:40], reverse("posts:detail", args=[post.pk])),
+                ("Change", None),
+            ],
+        },
+    )
 
 
 # --- The record --------------------------------------------------------------------------------
@@ -431,14 +523,20 @@ def _history(post: Post, approvals: list[Approval], version) -> list[dict]:
     revisions = list(post.revisions.select_related("made_by"))
     shown = []
     for previous, revision in zip([None, *revisions], revisions, strict=False):
-        shown.append({
-            "revision": revision,
-            "text_changed": previous is None or previous.text_hash != revision.text_hash,
-            "diff": services.diff(previous.text, revision.text) if previous and previous.text != revision.text else None,
-            "decisions": [
-                {"approval": a, "standing": _standing(a, post, version)} for a in approvals if a.revision == revision.number
-            ],
-        })
+        shown.append(
+            {
+                "revision": revision,
+                "text_changed": previous is None or previous.text_hash != revision.text_hash,
+                "diff": services.diff(previous.text, revision.text)
+                if previous and previous.text != revision.text
+                else None,
+                "decisions": [
+                    {"approval": a, "standing": _standing(a, post, version)}
+                    for a in approvals
+                    if a.revision == revision.number
+                ],
+            }
+        )
     return shown
 
 
@@ -453,53 +551,62 @@ def detail(request, pk: int):
     for tier in post.plan:
         # Under each tier, the decisions that stand: approvals of the current text, or a sending back.
         decided = [
-            a for a in approvals if a.round == post.round and a.tier == tier["position"]
+            a
+            for a in approvals
+            if a.round == post.round
+            and a.tier == tier["position"]
             and (a.decision == Approval.Decision.SENT_BACK or services.approval_counts(a, post, version))
         ]
-        plan.append({
-            **tier,
-            "names": [names.get(pk, "") for pk in tier["approvers"] if pk != post.author_id],
-            "decisions": decided,
-            "is_current": post.status == Post.Status.AWAITING_APPROVAL and tier["position"] == post.current_tier,
-            "done": any(a.decision == Approval.Decision.APPROVED for a in decided) and (
-                tier["mode"] == "any" or not services.eligible_approvers(post, tier["position"])),
-        })
+        plan.append(
+            {
+                **tier,
+                "names": [names.get(pk, "") for pk in tier["approvers"] if pk != post.author_id],
+                "decisions": decided,
+                "is_current": post.status == Post.Status.AWAITING_APPROVAL and tier["position"] == post.current_tier,
+                "done": any(a.decision == Approval.Decision.APPROVED for a in decided)
+                and (tier["mode"] == "any" or not services.eligible_approvers(post, tier["position"])),
+            }
+        )
     siblings = Post.objects.filter(group=post.group).exclude(pk=post.pk).select_related("account")
     pause = services.pause_covering(post.account) if post.status in HELD_STATUSES else None
     post.held = pause is not None
-    return render(request, "posts/detail.html", {
-        "post": post,
-        "presented": checking.present(post.text, post.report) if post.report else None,
-        "length": checking.platform_length(post.text, post.platform),
-        "plan": plan,
-        "approvals": approvals,
-        "notes": post.notes.select_related("author"),
-        "history": _history(post, approvals, version),
-        "events": AuditEvent.objects.for_object(post)[:100],
-        "siblings": siblings,
-        "takedowns": list(services.open_takedowns(post)),
-        "pause": pause,
-        "pause_reason": pause.reason.strip().rstrip(".") if pause else "",
-        "can_edit": services.can_edit(post, user),
-        "can_decide": services.can_decide(post, user),
-        "can_send_back": services.can_send_back(post, user),
-        "can_override": services.can_override(post, user),
-        "is_author": post.author_id == user.pk,
-        "changed_text": version is not None and version.made_by_id == user.pk and post.author_id != user.pk,
-        "changed_text_refusal": services.CHANGED_TEXT_REFUSAL,
-        "can_submit": post.status in (Post.Status.DRAFT, Post.Status.SENT_BACK)
-        and (post.author_id == user.pk or services.can_write_for(user, post.account)),
-        "can_publish": post.status == Post.Status.READY
-        and (post.author_id == user.pk or services.can_write_for(user, post.account)),
-        "can_cancel": post.status not in (Post.Status.PUBLISHED, Post.Status.CANCELLED, Post.Status.EXPIRED)
-        and (post.author_id == user.pk or user.has_role(Role.COMMS) or services.can_write_for(user, post.account)),
-        "can_reopen": post.status == Post.Status.EXPIRED
-        and (post.author_id == user.pk or services.can_write_for(user, post.account)),
-        "note_form": NoteForm(),
-        "approve_form": ApproveForm(),
-        "text_hash": services.content_hash_of(post),
-        "breadcrumbs": [HOME, _posts_crumb(), (f"Post {post.pk}", None)],
-    })
+    return render(
+        request,
+        "posts/detail.html",
+        {
+            "post": post,
+            "presented": checking.present(post.text, post.report) if post.report else None,
+            "length": checking.platform_length(post.text, post.platform),
+            "plan": plan,
+            "approvals": approvals,
+            "notes": post.notes.select_related("author"),
+            "history": _history(post, approvals, version),
+            "events": AuditEvent.objects.for_object(post)[:100],
+            "siblings": siblings,
+            "takedowns": list(services.open_takedowns(post)),
+            "pause": pause,
+            "pause_reason": pause.reason.strip().rstrip(".") if pause else "",
+            "can_edit": services.can_edit(post, user),
+            "can_decide": services.can_decide(post, user),
+            "can_send_back": services.can_send_back(post, user),
+            "can_override": services.can_override(post, user),
+            "is_author": post.author_id == user.pk,
+            "changed_text": version is not None and version.made_by_id == user.pk and post.author_id != user.pk,
+            "changed_text_refusal": services.CHANGED_TEXT_REFUSAL,
+            "can_submit": post.status in (Post.Status.DRAFT, Post.Status.SENT_BACK)
+            and (post.author_id == user.pk or services.can_write_for(user, post.account)),
+            "can_publish": post.status == Post.Status.READY
+            and (post.author_id == user.pk or services.can_write_for(user, post.account)),
+            "can_cancel": post.status not in (Post.Status.PUBLISHED, Post.Status.CANCELLED, Post.Status.EXPIRED)
+            and (post.author_id == user.pk or user.has_role(Role.COMMS) or services.can_write_for(user, post.account)),
+            "can_reopen": post.status == Post.Status.EXPIRED
+            and (post.author_id == user.pk or services.can_write_for(user, post.account)),
+            "note_form": NoteForm(),
+            "approve_form": ApproveForm(),
+            "text_hash": services.content_hash_of(post),
+            "breadcrumbs": [HOME, _posts_crumb(), (f"Post {post.pk}", None)],
+        },
+    )
 
 
 def _act(request, pk: int, action, success: str):
@@ -532,7 +639,9 @@ def approve(request, pk: int):
 @allow(*POST_ROLES)
 @require_POST
 def reopen(request, pk: int):
-    return _act(request, pk, lambda p: services.reopen_post(p, by=request.user), "Reopened as a draft: give it a new time")
+    return _act(
+        request, pk, lambda p: services.reopen_post(p, by=request.user), "Reopened as a draft: give it a new time"
+    )
 
 
 @allow(*POST_ROLES)
@@ -548,8 +657,9 @@ def add_note(request, pk: int):
     return redirect(reverse("posts:detail", args=[post.pk]) + "#notes")
 
 
-def _form_page(request, pk, *, form_class, template_title, button, allowed, act, success, warning=False,
-               held_attempt: str = ""):
+def _form_page(
+    request, pk, *, form_class, template_title, button, allowed, act, success, warning=False, held_attempt: str = ""
+):
     """A page with a short form acting on one post. `held_attempt` names the action if a stop on
     publishing holds it: while one covers the account the page explains, and offers no form."""
     post = _visible_post(request, pk)
@@ -566,22 +676,39 @@ def _form_page(request, pk, *, form_class, template_title, button, allowed, act,
             return redirect("posts:detail", pk=post.pk)
     elif pause is not None:
         form = form_class(None)  # the form is not offered while a stop holds the action; the page says why
-    return render(request, "posts/action.html", {
-        "form": form, "post": post, "heading": template_title, "button": button, "warning": warning,
-        "stopped": services.stopped_message(post.account, pause, held_attempt) if pause else "",
-        "presented": checking.present(post.text, post.report) if post.report else None,
-        "breadcrumbs": [HOME, _posts_crumb(), (f"Post {post.pk}", reverse("posts:detail", args=[post.pk])),
-                        (template_title, None)],
-    })
+    return render(
+        request,
+        "posts/action.html",
+        {
+            "form": form,
+            "post": post,
+            "heading": template_title,
+            "button": button,
+            "warning": warning,
+            "stopped": services.stopped_message(post.account, pause, held_attempt) if pause else "",
+            "presented": checking.present(post.text, post.report) if post.report else None,
+            "breadcrumbs": [
+                HOME,
+                _posts_crumb(),
+                (f"Post {post.pk}", reverse("posts:detail", args=[post.pk])),
+                (template_title, None),
+            ],
+        },
+    )
 
 
 @allow(*POST_ROLES)
 @require_http_methods(["GET", "POST"])
 def send_back(request, pk: int):
     return _form_page(
-        request, pk, form_class=ReasonsForm, template_title="Send the post back", button="Send back",
+        request,
+        pk,
+        form_class=ReasonsForm,
+        template_title="Send the post back",
+        button="Send back",
         allowed=lambda p: services.can_send_back(p, request.user),
-        act=lambda p, d: services.send_back(p, by=request.user, reasons=d["reasons"]), success="Sent back to the author",
+        act=lambda p, d: services.send_back(p, by=request.user, reasons=d["reasons"]),
+        success="Sent back to the author",
     )
 
 
@@ -589,8 +716,13 @@ def send_back(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def override(request, pk: int):
     return _form_page(
-        request, pk, form_class=OverrideForm, template_title="Override the block", button="Override the block",
-        allowed=lambda p: services.can_override(p, request.user), warning=True,
+        request,
+        pk,
+        form_class=OverrideForm,
+        template_title="Override the block",
+        button="Override the block",
+        allowed=lambda p: services.can_override(p, request.user),
+        warning=True,
         act=lambda p, d: services.override_block(p, by=request.user, justification=d["justification"]),
         success="Block overridden: the justification is recorded and reported",
     )
@@ -601,10 +733,18 @@ def override(request, pk: int):
 def cancel(request, pk: int):
     user = request.user
     return _form_page(
-        request, pk, form_class=CancelForm, template_title="Cancel the post", button="Cancel the post",
-        allowed=lambda p: p.status not in (Post.Status.PUBLISHED, Post.Status.CANCELLED, Post.Status.EXPIRED)
-        and (p.author_id == user.pk or user.has_role(Role.COMMS) or services.can_write_for(user, p.account)),
-        act=lambda p, d: services.cancel_post(p, by=user, reason=d["reason"]), success="Post cancelled", warning=True,
+        request,
+        pk,
+        form_class=CancelForm,
+        template_title="Cancel the post",
+        button="Cancel the post",
+        allowed=lambda p: (
+            p.status not in (Post.Status.PUBLISHED, Post.Status.CANCELLED, Post.Status.EXPIRED)
+            and (p.author_id == user.pk or user.has_role(Role.COMMS) or services.can_write_for(user, p.account))
+        ),
+        act=lambda p, d: services.cancel_post(p, by=user, reason=d["reason"]),
+        success="Post cancelled",
+        warning=True,
     )
 
 
@@ -613,10 +753,17 @@ def cancel(request, pk: int):
 def publish(request, pk: int):
     user = request.user
     return _form_page(
-        request, pk, form_class=PublishForm, template_title="Record where it was published", button="Save the address",
-        allowed=lambda p: p.status == Post.Status.READY and (p.author_id == user.pk or services.can_write_for(user, p.account)),
+        request,
+        pk,
+        form_class=PublishForm,
+        template_title="Record where it was published",
+        button="Save the address",
+        allowed=lambda p: (
+            p.status == Post.Status.READY and (p.author_id == user.pk or services.can_write_for(user, p.account))
+        ),
         act=lambda p, d: services.record_publication(p, url=d["url"], by=user),
-        success="Published: the record is complete", held_attempt="publish",
+        success="Published: the record is complete",
+        held_attempt="publish",
     )
 
 
@@ -634,23 +781,34 @@ def stop(request):
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
-            messages.success(request, "Publishing stopped. Until you release it, no post on these accounts can be approved, "
-                                      "become ready to publish or be recorded as published.")
+            messages.success(
+                request,
+                "Publishing stopped. Until you release it, no post on these accounts can be approved, "
+                "become ready to publish or be recorded as published.",
+            )
             return redirect("posts:stop")
     pauses = list(PublishingPause.objects.in_force().prefetch_related("accounts").select_related("started_by"))
     held = []
     if pauses:
         # Approved posts waiting for their time and posts already ready: none may go out until released.
-        waiting = list(Post.objects.filter(status__in=[Post.Status.APPROVED, Post.Status.READY])
-                       .select_related("account", "author").order_by("scheduled_for"))
+        waiting = list(
+            Post.objects.filter(status__in=[Post.Status.APPROVED, Post.Status.READY])
+            .select_related("account", "author")
+            .order_by("scheduled_for")
+        )
         stopped = services.stopped_account_ids(p.account_id for p in waiting)
         held = [p for p in waiting if p.account_id in stopped]
-    return render(request, "posts/stop.html", {
-        "form": form, "pauses": pauses,
-        "held": held,
-        "past": PublishingPause.objects.exclude(released_at=None).select_related("started_by", "released_by")[:10],
-        "breadcrumbs": [HOME, _posts_crumb(), ("Stop publishing", None)],
-    })
+    return render(
+        request,
+        "posts/stop.html",
+        {
+            "form": form,
+            "pauses": pauses,
+            "held": held,
+            "past": PublishingPause.objects.exclude(released_at=None).select_related("started_by", "released_by")[:10],
+            "breadcrumbs": [HOME, _posts_crumb(), ("Stop publishing", None)],
+        },
+    )
 
 
 @allow(Role.COMMS)
@@ -662,20 +820,29 @@ def release(request, pk: int):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, "Publishing released. Posts can be approved and published again; posts whose time "
-                                  "has come become ready to publish within a minute.")
+        messages.success(
+            request,
+            "Publishing released. Posts can be approved and published again; posts whose time "
+            "has come become ready to publish within a minute.",
+        )
     return redirect("posts:stop")
 
 
 @allow(*RULE_ROLES)
 def rules(request):
-    accounts = Account.objects.in_register().prefetch_related(
-        Prefetch("approval_tiers", to_attr="tiers"), "approval_tiers__approvers"
-    ).select_related("post_retention")
+    accounts = (
+        Account.objects.in_register()
+        .prefetch_related(Prefetch("approval_tiers", to_attr="tiers"), "approval_tiers__approvers")
+        .select_related("post_retention")
+    )
     rows = []
     for account in accounts:
         rows.append({"account": account, "tiers": account.tiers, "retention": services.retention_for(account)})
-    return render(request, "posts/rules.html", {"rows": rows, "breadcrumbs": [HOME, _posts_crumb(), ("Approval rules and retention", None)]})
+    return render(
+        request,
+        "posts/rules.html",
+        {"rows": rows, "breadcrumbs": [HOME, _posts_crumb(), ("Approval rules and retention", None)]},
+    )
 
 
 def _rules_crumb():
@@ -695,10 +862,15 @@ def rule_edit(request, account_pk: int):
         else:
             messages.success(request, f"Approval rule saved for {account.display_name}")
             return redirect("posts:rules")
-    return render(request, "posts/rule_edit.html", {
-        "form": form, "account": account,
-        "breadcrumbs": [HOME, _posts_crumb(), _rules_crumb(), (account.display_name, None)],
-    })
+    return render(
+        request,
+        "posts/rule_edit.html",
+        {
+            "form": form,
+            "account": account,
+            "breadcrumbs": [HOME, _posts_crumb(), _rules_crumb(), (account.display_name, None)],
+        },
+    )
 
 
 @allow(*RULE_ROLES)
@@ -708,20 +880,33 @@ def retention_edit(request, account_pk: int):
     current = services.retention_for(account)
     form = RetentionForm(
         request.POST if request.method == "POST" else None,
-        initial={"years": current.years, "legal_hold": current.legal_hold, "legal_hold_reason": current.legal_hold_reason},
+        initial={
+            "years": current.years,
+            "legal_hold": current.legal_hold,
+            "legal_hold_reason": current.legal_hold_reason,
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.set_retention(account, years=form.cleaned_data["years"], legal_hold=form.cleaned_data["legal_hold"],
-                                   legal_hold_reason=form.cleaned_data["legal_hold_reason"], by=request.user)
+            services.set_retention(
+                account,
+                years=form.cleaned_data["years"],
+                legal_hold=form.cleaned_data["legal_hold"],
+                legal_hold_reason=form.cleaned_data["legal_hold_reason"],
+                by=request.user,
+            )
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
             messages.success(request, f"Retention saved for {account.display_name}")
             return redirect("posts:rules")
-    return render(request, "posts/retention_edit.html", {
-        "form": form, "account": account, "today": timezone.localdate(),
-        "breadcrumbs": [HOME, _posts_crumb(), _rules_crumb(), (f"Retention: {account.display_name}", None)],
-    })
-
-
+    return render(
+        request,
+        "posts/retention_edit.html",
+        {
+            "form": form,
+            "account": account,
+            "today": timezone.localdate(),
+            "breadcrumbs": [HOME, _posts_crumb(), _rules_crumb(), (f"Retention: {account.display_name}", None)],
+        },
+    )

@@ -29,21 +29,31 @@ def no_passwords(form_class):
 
 def _text(label, message, *, required=True, help_text="", rows=4, max_length=4000):
     return forms.CharField(
-        label=label, required=required, help_text=help_text, max_length=max_length,
-        widget=forms.Textarea(attrs={"rows": rows}), error_messages={"required": message},
+        label=label,
+        required=required,
+        help_text=help_text,
+        max_length=max_length,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        error_messages={"required": message},
     )
 
 
 def _line(label, message="", *, required=True, help_text="", max_length=200):
     return forms.CharField(
-        label=label, required=required, help_text=help_text, max_length=max_length,
+        label=label,
+        required=required,
+        help_text=help_text,
+        max_length=max_length,
         error_messages={"required": message, "max_length": f"{label} must be {max_length} characters or fewer"},
     )
 
 
 def _date(label, *, required=False, help_text="", message=""):
     return forms.DateField(
-        label=label, required=required, help_text=help_text, widget=forms.DateInput(attrs={"type": "date"}),
+        label=label,
+        required=required,
+        help_text=help_text,
+        widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={**DATE_ERRORS, "required": message or f"Enter the {label.lower()}"},
     )
 
@@ -56,7 +66,8 @@ class PersonChoice(forms.ModelChoiceField):
 @no_passwords
 class AccountRequestForm(forms.Form):
     team = forms.ModelChoiceField(
-        label="Requesting team", queryset=Team.objects.select_related("service_area"),
+        label="Requesting team",
+        queryset=Team.objects.select_related("service_area"),
         error_messages={"required": "Select the team that will run the account"},
     )
     service_manager = PersonChoice(
@@ -66,31 +77,53 @@ class AccountRequestForm(forms.Form):
         error_messages={"required": "Select the service manager who will endorse the request"},
     )
     platform = forms.ChoiceField(
-        label="Platform", choices=[("", "Choose a platform"), *Platform.choices],
+        label="Platform",
+        choices=[("", "Choose a platform"), *Platform.choices],
         error_messages={"required": "Select the platform"},
     )
-    proposed_name = _line("Proposed account name", "Enter the proposed account name", max_length=120,
-                          help_text="The name residents will see, for example ‘Hinckley Museum and Heritage’.")
-    proposed_handle = _line("Proposed handle", required=False, max_length=120,
-                            help_text="For example @hinckleyheritage. Leave blank if the platform has none.")
-    purpose = _text("Purpose and objectives", "Enter the purpose and objectives of the account",
-                    help_text="What the account is for and what it should achieve.")
+    proposed_name = _line(
+        "Proposed account name",
+        "Enter the proposed account name",
+        max_length=120,
+        help_text="The name residents will see, for example ‘Hinckley Museum and Heritage’.",
+    )
+    proposed_handle = _line(
+        "Proposed handle",
+        required=False,
+        max_length=120,
+        help_text="For example @hinckleyheritage. Leave blank if the platform has none.",
+    )
+    purpose = _text(
+        "Purpose and objectives",
+        "Enter the purpose and objectives of the account",
+        help_text="What the account is for and what it should achieve.",
+    )
     audience = _text("Audience", "Enter who the account is for")
-    why_not_corporate = _text("Why the corporate accounts cannot reach this audience",
-                              "Explain why the council's corporate accounts cannot reach this audience")
+    why_not_corporate = _text(
+        "Why the corporate accounts cannot reach this audience",
+        "Explain why the council's corporate accounts cannot reach this audience",
+    )
     content_plan = _text("Content plan", "Enter what the account will post")
-    posting_frequency = _line("Posting frequency", "Enter how often the account will post",
-                              help_text="For example, three posts a week.")
-    monitoring_hours = _line("Monitoring hours", "Enter when the account will be monitored",
-                             help_text="For example, Monday to Friday, 9am to 5pm.")
-    out_of_hours_cover = _text("Out-of-hours and weekend cover", "Enter who watches the account out of hours",
-                               rows=3)
+    posting_frequency = _line(
+        "Posting frequency", "Enter how often the account will post", help_text="For example, three posts a week."
+    )
+    monitoring_hours = _line(
+        "Monitoring hours",
+        "Enter when the account will be monitored",
+        help_text="For example, Monday to Friday, 9am to 5pm.",
+    )
+    out_of_hours_cover = _text("Out-of-hours and weekend cover", "Enter who watches the account out of hours", rows=3)
     resources = _text("Resources", "Enter the staff time and budget the account needs", rows=3)
-    closure_plan = _text("How the account will be closed if it stops being used",
-                         "Enter how the account will be closed if it stops being used", rows=3)
+    closure_plan = _text(
+        "How the account will be closed if it stops being used",
+        "Enter how the account will be closed if it stops being used",
+        rows=3,
+    )
     emergency_plan_url = forms.URLField(
         assume_scheme="https",
-        label="Link to the emergency plan entry", required=False, max_length=200,
+        label="Link to the emergency plan entry",
+        required=False,
+        max_length=200,
         help_text="Where the emergency plan says how this account is used in an incident.",
         error_messages={"invalid": "Enter a web address starting with https://"},
     )
@@ -107,12 +140,17 @@ class AccountRequestForm(forms.Form):
         self.slots = []
         for n in range(1, EDITOR_SLOTS + 1):
             self.fields[f"editor_{n}_email"] = forms.EmailField(
-                label=f"Editor {n} email address", required=False, max_length=254,
+                label=f"Editor {n} email address",
+                required=False,
+                max_length=254,
                 help_text="Their council email address." if n <= 2 else "Optional: a further editor.",
-                error_messages={"invalid": f"Enter editor {n}'s email address in the correct format, like name@hinckley-bosworth.gov.uk"},
+                error_messages={
+                    "invalid": f"Enter editor {n}'s email address in the correct format, like name@hinckley-bosworth.gov.uk"
+                },
             )
             self.fields[f"editor_{n}_training"] = _date(
-                f"Editor {n} training date", help_text="Only if they are not yet trained: the date they are booked on social media training."
+                f"Editor {n} training date",
+                help_text="Only if they are not yet trained: the date they are booked on social media training.",
             )
             self.slots.append((self[f"editor_{n}_email"], self[f"editor_{n}_training"]))
 
@@ -128,7 +166,9 @@ class AccountRequestForm(forms.Form):
             booked = data.get(f"editor_{n}_training")
             if not email:
                 if booked:
-                    self.add_error(f"editor_{n}_email", f"Enter editor {n}'s email address, or remove the training date")
+                    self.add_error(
+                        f"editor_{n}_email", f"Enter editor {n}'s email address, or remove the training date"
+                    )
                 continue
             person = Person.objects.filter(email__iexact=email).first()
             if person is None:
@@ -147,12 +187,20 @@ class AccountRequestForm(forms.Form):
             people[person.pk] = Nomination(person, booked)
         named = sum(1 for n in range(1, EDITOR_SLOTS + 1) if (self[f"editor_{n}_email"].value() or "").strip())
         if named < 2:
-            self.add_error("editor_2_email" if named == 1 else "editor_1_email",
-                           "Name at least two editors: every account needs two people who can post and monitor it")
+            self.add_error(
+                "editor_2_email" if named == 1 else "editor_1_email",
+                "Name at least two editors: every account needs two people who can post and monitor it",
+            )
         self.nominations = list(people.values())
         handle, platform = data.get("proposed_handle"), data.get("platform")
-        if handle and platform and Account.objects.in_register().filter(platform=platform, handle__iexact=handle).exists():
-            self.add_error("proposed_handle", f"The register already has an account with the handle {handle} on this platform")
+        if (
+            handle
+            and platform
+            and Account.objects.in_register().filter(platform=platform, handle__iexact=handle).exists()
+        ):
+            self.add_error(
+                "proposed_handle", f"The register already has an account with the handle {handle} on this platform"
+            )
         return data
 
     def business_case(self) -> BusinessCase:
@@ -173,17 +221,30 @@ class AccountRequestForm(forms.Form):
 class EndorseForm(forms.Form):
     decision = forms.ChoiceField(
         label="Your decision",
-        choices=[("endorse", "Endorse the request"), ("send_back", "Send it back for changes"), ("refuse", "Refuse it")],
+        choices=[
+            ("endorse", "Endorse the request"),
+            ("send_back", "Send it back for changes"),
+            ("refuse", "Refuse it"),
+        ],
         widget=forms.RadioSelect,
         error_messages={"required": "Select whether you endorse, send back or refuse the request"},
     )
-    comments = _text("Comments or reasons", "", required=False, rows=4,
-                     help_text="Required if you send it back or refuse it: the requester sees them.")
+    comments = _text(
+        "Comments or reasons",
+        "",
+        required=False,
+        rows=4,
+        help_text="Required if you send it back or refuse it: the requester sees them.",
+    )
 
     def clean(self):
         data = super().clean()
         if data.get("decision") in ("send_back", "refuse") and not (data.get("comments") or "").strip():
-            message = "Say what needs to change" if data["decision"] == "send_back" else "Give the reasons for refusing the request"
+            message = (
+                "Say what needs to change"
+                if data["decision"] == "send_back"
+                else "Give the reasons for refusing the request"
+            )
             self.add_error("comments", message)
         return data
 
@@ -201,10 +262,20 @@ class ReviewForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select your decision on the request"},
     )
-    conditions = _text("Conditions of approval", "", required=False, rows=3,
-                       help_text="If you approve with conditions: what the team must do, for example a review in six months.")
-    comments = _text("Comments or reasons", "", required=False, rows=4,
-                     help_text="If you send it back or refuse it: the requester sees them.")
+    conditions = _text(
+        "Conditions of approval",
+        "",
+        required=False,
+        rows=3,
+        help_text="If you approve with conditions: what the team must do, for example a review in six months.",
+    )
+    comments = _text(
+        "Comments or reasons",
+        "",
+        required=False,
+        rows=4,
+        help_text="If you send it back or refuse it: the requester sees them.",
+    )
 
     def clean(self):
         data = super().clean()
@@ -220,13 +291,21 @@ class ReviewForm(forms.Form):
 
 @no_passwords
 class SecuritySetupForm(forms.Form):
-    handle = _line("Handle", "Enter the account's handle", max_length=120,
-                   help_text="As created on the platform, for example @hinckleyheritage.")
+    handle = _line(
+        "Handle",
+        "Enter the account's handle",
+        max_length=120,
+        help_text="As created on the platform, for example @hinckleyheritage.",
+    )
     profile_url = forms.URLField(
         assume_scheme="https",
-        label="Profile address", max_length=200, help_text="The account's public web address.",
-        error_messages={"required": "Enter the account's public web address",
-                        "invalid": "Enter a web address starting with https://"},
+        label="Profile address",
+        max_length=200,
+        help_text="The account's public web address.",
+        error_messages={
+            "required": "Enter the account's public web address",
+            "invalid": "Enter a web address starting with https://",
+        },
     )
     two_factor_enabled = forms.BooleanField(
         label="Two-factor sign-in is on", error_messages={"required": "Confirm two-factor sign-in is on"}
@@ -247,9 +326,10 @@ class SecuritySetupForm(forms.Form):
 
     def clean_handle(self):
         handle = self.cleaned_data["handle"].strip().lstrip("@")
-        if self.platform and Account.objects.in_register().filter(
-            platform=self.platform, handle__iexact=handle
-        ).exists():
+        if (
+            self.platform
+            and Account.objects.in_register().filter(platform=self.platform, handle__iexact=handle).exists()
+        ):
             raise forms.ValidationError(f"The register already has an account with the handle {handle}")
         return handle
 
@@ -266,8 +346,10 @@ def _https_by_default(field, **kwargs):
         # The model's text has no length; the form bounds it like every other text box.
         label = kwargs.get("label") or field.verbose_name[:1].upper() + field.verbose_name[1:]
         kwargs["max_length"] = 4000
-        kwargs["error_messages"] = {"max_length": f"{label} must be 4000 characters or fewer",
-                                    **kwargs.get("error_messages", {})}
+        kwargs["error_messages"] = {
+            "max_length": f"{label} must be 4000 characters or fewer",
+            **kwargs.get("error_messages", {}),
+        }
     return field.formfield(**kwargs)
 
 
@@ -279,12 +361,28 @@ class AccountForm(forms.ModelForm):
         model = Account
         formfield_callback = _https_by_default
         fields = [
-            "display_name", "handle", "profile_url", "team", "service_manager", "purpose", "comms_co_admin",
-            "two_factor_enabled", "credentials_in_password_manager", "monitoring_hours", "out_of_hours_cover",
-            "emergency_plan_url", "closure_plan", "last_activity_on", "next_review_on",
+            "display_name",
+            "handle",
+            "profile_url",
+            "team",
+            "service_manager",
+            "purpose",
+            "comms_co_admin",
+            "two_factor_enabled",
+            "credentials_in_password_manager",
+            "monitoring_hours",
+            "out_of_hours_cover",
+            "emergency_plan_url",
+            "closure_plan",
+            "last_activity_on",
+            "next_review_on",
         ]
-        labels = {"display_name": "Display name", "profile_url": "Profile address",
-                  "last_activity_on": "Last activity", "next_review_on": "Next review date"}
+        labels = {
+            "display_name": "Display name",
+            "profile_url": "Profile address",
+            "last_activity_on": "Last activity",
+            "next_review_on": "Next review date",
+        }
         widgets = {
             "purpose": forms.Textarea(attrs={"rows": 3}),
             "out_of_hours_cover": forms.Textarea(attrs={"rows": 3}),
@@ -308,9 +406,12 @@ class AccountForm(forms.ModelForm):
 
     def clean_handle(self):
         handle = self.cleaned_data["handle"].strip().lstrip("@")
-        if handle and Account.objects.filter(platform=self.instance.platform, handle__iexact=handle).exclude(
-            pk=self.instance.pk
-        ).exists():
+        if (
+            handle
+            and Account.objects.filter(platform=self.instance.platform, handle__iexact=handle)
+            .exclude(pk=self.instance.pk)
+            .exists()
+        ):
             raise forms.ValidationError(f"Another account on this platform already has the handle {handle}")
         return handle
 
@@ -318,11 +419,17 @@ class AccountForm(forms.ModelForm):
 @no_passwords
 class AddEditorForm(forms.Form):
     email = forms.EmailField(
-        label="Email address of the new editor", max_length=254,
-        error_messages={"required": "Enter the new editor's email address",
-                        "invalid": "Enter an email address in the correct format, like name@hinckley-bosworth.gov.uk"},
+        label="Email address of the new editor",
+        max_length=254,
+        error_messages={
+            "required": "Enter the new editor's email address",
+            "invalid": "Enter an email address in the correct format, like name@hinckley-bosworth.gov.uk",
+        },
     )
-    training_booked_on = _date("Training date", help_text="Only if they are not yet trained: the date they are booked on social media training.")
+    training_booked_on = _date(
+        "Training date",
+        help_text="Only if they are not yet trained: the date they are booked on social media training.",
+    )
     reason = _line("Reason", "Enter why they are being added", max_length=300)
 
     def __init__(self, *args, account: Account, **kwargs):
@@ -382,20 +489,30 @@ class DormancyDecisionForm(forms.Form):
 @no_passwords
 class StartClosingForm(forms.Form):
     reason = _text("Why is the account closing?", "Enter why the account is closing", rows=3)
-    final_post_on = _date("Date of the final post", required=True,
-                          help_text="The editors post a final message telling followers where to find the council instead.",
-                          message="Enter the date of the final post")
-    handover_notes = _text("Handover", "Enter how followers and enquiries are handed over", rows=3,
-                           help_text="For example: followers pointed to the council's main Facebook page; enquiries to the contact centre.")
+    final_post_on = _date(
+        "Date of the final post",
+        required=True,
+        help_text="The editors post a final message telling followers where to find the council instead.",
+        message="Enter the date of the final post",
+    )
+    handover_notes = _text(
+        "Handover",
+        "Enter how followers and enquiries are handed over",
+        rows=3,
+        help_text="For example: followers pointed to the council's main Facebook page; enquiries to the contact centre.",
+    )
 
 
 @no_passwords
 class CloseAccountForm(forms.Form):
     final_post_url = forms.URLField(
         assume_scheme="https",
-        label="Link to the final post", max_length=200,
-        error_messages={"required": "Enter the link to the final post",
-                        "invalid": "Enter a web address starting with https://"},
+        label="Link to the final post",
+        max_length=200,
+        error_messages={
+            "required": "Enter the link to the final post",
+            "invalid": "Enter a web address starting with https://",
+        },
     )
     handover_notes = _text("Handover notes", "", required=False, rows=3)
     confirmed = forms.BooleanField(
@@ -406,20 +523,38 @@ class CloseAccountForm(forms.Form):
 
 @no_passwords
 class MonthlyReportForm(forms.Form):
-    month = forms.TypedChoiceField(label="Month", coerce=dt.date.fromisoformat,
-                                   error_messages={"required": "Select the month you are reporting on"})
+    month = forms.TypedChoiceField(
+        label="Month",
+        coerce=dt.date.fromisoformat,
+        error_messages={"required": "Select the month you are reporting on"},
+    )
     posts = forms.IntegerField(
-        label="Number of posts", min_value=0, max_value=100000,
-        error_messages={"required": "Enter the number of posts", "invalid": "Enter the number of posts as a whole number",
-                        "min_value": "The number of posts cannot be negative"},
+        label="Number of posts",
+        min_value=0,
+        max_value=100000,
+        error_messages={
+            "required": "Enter the number of posts",
+            "invalid": "Enter the number of posts as a whole number",
+            "min_value": "The number of posts cannot be negative",
+        },
     )
     reach = forms.IntegerField(
-        label="Reach", min_value=0, help_text="People reached in the month, from the platform's insights.",
-        error_messages={"required": "Enter the reach", "invalid": "Enter the reach as a whole number",
-                        "min_value": "The reach cannot be negative"},
+        label="Reach",
+        min_value=0,
+        help_text="People reached in the month, from the platform's insights.",
+        error_messages={
+            "required": "Enter the reach",
+            "invalid": "Enter the reach as a whole number",
+            "min_value": "The reach cannot be negative",
+        },
     )
-    notable_issues = _text("Notable issues", "", required=False, rows=4,
-                           help_text="Complaints, abuse, difficult comments, outages, anything comms should know.")
+    notable_issues = _text(
+        "Notable issues",
+        "",
+        required=False,
+        rows=4,
+        help_text="Complaints, abuse, difficult comments, outages, anything comms should know.",
+    )
 
     def __init__(self, *args, account: Account, **kwargs):
         super().__init__(*args, **kwargs)
@@ -434,5 +569,8 @@ class MonthlyReportForm(forms.Form):
 
 @no_passwords
 class SecurityTaskForm(forms.Form):
-    notes = _text("What was done", "Say what was done, for example ‘password changed in the password manager; "
-                  "access removed on the platform’", rows=3)
+    notes = _text(
+        "What was done",
+        "Say what was done, for example ‘password changed in the password manager; access removed on the platform’",
+        rows=3,
+    )

@@ -272,9 +272,7 @@ class AccountRequest(models.Model):
     decided_by = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     set_up_by = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     set_up_at = models.DateTimeField(null=True, blank=True)
-    account = models.OneToOneField(
-        Account, null=True, blank=True, on_delete=models.PROTECT, related_name="request"
-    )
+    account = models.OneToOneField(Account, null=True, blank=True, on_delete=models.PROTECT, related_name="request")
 
     objects = AccountRequestQuerySet.as_manager()
 

@@ -35,6 +35,7 @@ REVIEW_AFTER_MONTHS = 12
 
 # --- settings -------------------------------------------------------------------------------------
 
+
 def dormant_after_days() -> int:
     return int(getattr(settings, "HERALD_DORMANT_AFTER_DAYS", 90))
 
@@ -71,6 +72,7 @@ def overdue_report_month(on: dt.date | None = None) -> dt.date | None:
 
 # --- notifications --------------------------------------------------------------------------------
 
+
 def _link(name: str, *args) -> str:
     return f"{settings.SITE_URL}{reverse(name, args=args)}"
 
@@ -94,6 +96,7 @@ def ict_team():
 
 
 # --- the business case ----------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class BusinessCase:
@@ -128,16 +131,16 @@ def editor_problem(
         return f"{person.full_name} has left the council: name another editor"
     if person.is_councillor:
         return f"{person.full_name} is a councillor: editors of council accounts must be employees"
-    if check_training and not person.is_trained_editor and (
-        training_booked_on is None or training_booked_on < (on or today())
+    if (
+        check_training
+        and not person.is_trained_editor
+        and (training_booked_on is None or training_booked_on < (on or today()))
     ):
         return f"{person.full_name} is not a trained editor: enter the date they are booked on social media training"
     return None
 
 
-def nomination_problems(
-    nominations: list[Nomination], *, on: dt.date | None = None, check_training=True
-) -> list[str]:
+def nomination_problems(nominations: list[Nomination], *, on: dt.date | None = None, check_training=True) -> list[str]:
     """Why these editors cannot run an account: at least two, current employees, trained or booked."""
     problems = []
     if len({n.person.pk for n in nominations}) < MIN_EDITORS:
@@ -274,8 +277,9 @@ def endorse_account_request(request: AccountRequest, *, by: Person, comments: st
         request.status = AccountRequest.Status.ENDORSED
         request.endorsed_by, request.endorsed_at = by, timezone.now()
         request.save(update_fields=["status", "endorsed_by", "endorsed_at"])
-        audit.record(actor=by, action="account_request.endorsed", obj=request, after={"status": request.status},
-                     reason=comments)
+        audit.record(
+            actor=by, action="account_request.endorsed", obj=request, after={"status": request.status}, reason=comments
+        )
         _notify(
             comms_team(),
             f"New account request to review: {request.proposed_name}",
@@ -294,8 +298,9 @@ def send_back_account_request(request: AccountRequest, *, by: Person, comments: 
         request.status = AccountRequest.Status.RETURNED
         request.decision_comments, request.decided_by = comments.strip(), by
         request.save(update_fields=["status", "decision_comments", "decided_by"])
-        audit.record(actor=by, action="account_request.sent_back", obj=request, after={"status": request.status},
-                     reason=comments)
+        audit.record(
+            actor=by, action="account_request.sent_back", obj=request, after={"status": request.status}, reason=comments
+        )
         _notify(
             [request.requested_by],
             f"Changes needed to your request for {request.proposed_name}",
@@ -314,8 +319,9 @@ def refuse_account_request(request: AccountRequest, *, by: Person, reasons: str)
         request.status = AccountRequest.Status.REFUSED
         request.decision_comments, request.decided_by = reasons.strip(), by
         request.save(update_fields=["status", "decision_comments", "decided_by"])
-        audit.record(actor=by, action="account_request.refused", obj=request, after={"status": request.status},
-                     reason=reasons)
+        audit.record(
+            actor=by, action="account_request.refused", obj=request, after={"status": request.status}, reason=reasons
+        )
         _notify(
             [request.requested_by, request.service_manager],
             f"Request for {request.proposed_name} refused",
@@ -347,9 +353,16 @@ def approve_account_request(request: AccountRequest, *, by: Person, conditions: 
         request.account = account
         request.save(update_fields=["status", "reviewed_by", "reviewed_at", "conditions", "account"])
         action = "account_request.approved_with_conditions" if request.conditions else "account_request.approved"
-        audit.record(actor=by, action=action, obj=request, after={"status": request.status, "conditions": request.conditions})
-        audit.record(actor=by, action="account.requested", obj=request.account, after=audit.snapshot(request.account),
-                     reason=f"Approved request {request.pk}")
+        audit.record(
+            actor=by, action=action, obj=request, after={"status": request.status, "conditions": request.conditions}
+        )
+        audit.record(
+            actor=by,
+            action="account.requested",
+            obj=request.account,
+            after=audit.snapshot(request.account),
+            reason=f"Approved request {request.pk}",
+        )
         conditions_text = f"\n\nConditions of approval:\n{request.conditions}" if request.conditions else ""
         _notify(
             ict_team(),
@@ -413,13 +426,25 @@ def confirm_security_setup(
         request.status = AccountRequest.Status.SET_UP
         request.set_up_by, request.set_up_at = by, timezone.now()
         request.save(update_fields=["status", "set_up_by", "set_up_at"])
-        audit.record(actor=by, action="account_request.security_confirmed", obj=request,
-                     after={"status": request.status})
-        audit.record(actor=by, action="account.activated", obj=account, before=before, after=audit.snapshot(account),
-                     reason=f"Security set-up confirmed for request {request.pk}")
+        audit.record(
+            actor=by, action="account_request.security_confirmed", obj=request, after={"status": request.status}
+        )
+        audit.record(
+            actor=by,
+            action="account.activated",
+            obj=account,
+            before=before,
+            after=audit.snapshot(account),
+            reason=f"Security set-up confirmed for request {request.pk}",
+        )
         for nomination in nominations:
-            _add_editor(account, nomination.person, by=by, training_booked_on=nomination.training_booked_on,
-                        reason=f"Named in request {request.pk}")
+            _add_editor(
+                account,
+                nomination.person,
+                by=by,
+                training_booked_on=nomination.training_booked_on,
+                reason=f"Named in request {request.pk}",
+            )
         _notify(
             [request.requested_by, request.service_manager, *[n.person for n in nominations], *comms_team()],
             f"{account.display_name} is now an official account",
@@ -435,13 +460,17 @@ def withdraw_account_request(request: AccountRequest, *, by: Person, reason: str
         raise PermissionError("Only the person who made the request can withdraw it.")
     with transaction.atomic():
         request = _lock(request)
-        if request.status not in (AccountRequest.Status.SUBMITTED, AccountRequest.Status.ENDORSED,
-                                  AccountRequest.Status.RETURNED):
+        if request.status not in (
+            AccountRequest.Status.SUBMITTED,
+            AccountRequest.Status.ENDORSED,
+            AccountRequest.Status.RETURNED,
+        ):
             raise ValidationError("This request can no longer be withdrawn")
         request.status = AccountRequest.Status.WITHDRAWN
         request.save(update_fields=["status"])
-        audit.record(actor=by, action="account_request.withdrawn", obj=request, after={"status": request.status},
-                     reason=reason)
+        audit.record(
+            actor=by, action="account_request.withdrawn", obj=request, after={"status": request.status}, reason=reason
+        )
         _abandon_account(request, by=by, reason="The request was withdrawn")
     return request
 
@@ -458,11 +487,18 @@ def _abandon_account(request: AccountRequest, *, by: Person | None, reason: str)
 
 # --- editors --------------------------------------------------------------------------------------
 
-def _add_editor(account: Account, person: Person, *, by: Person | None, training_booked_on=None, reason="") -> AccountEditor:
+
+def _add_editor(
+    account: Account, person: Person, *, by: Person | None, training_booked_on=None, reason=""
+) -> AccountEditor:
     link = AccountEditor.objects.create(account=account, person=person, training_booked_on=training_booked_on)
-    audit.record(actor=by, action="account.editor_named", obj=account,
-                 after={"editor": person.pk, "name": person.full_name, "training_booked_on": training_booked_on},
-                 reason=reason)
+    audit.record(
+        actor=by,
+        action="account.editor_named",
+        obj=account,
+        after={"editor": person.pk, "name": person.full_name, "training_booked_on": training_booked_on},
+        reason=reason,
+    )
     grant_role(person, Role.EDITOR, by=by, reason=f"Named as an editor of {account}")
     return link
 
@@ -474,8 +510,9 @@ def _release_editor_role(person: Person, *, by: Person | None) -> None:
     revoke_role(person, Role.EDITOR, by=by, reason="No longer an editor of any official account")
 
 
-def name_editor(account: Account, person: Person, *, by: Person, training_booked_on: dt.date | None = None,
-                reason: str = "") -> AccountEditor:
+def name_editor(
+    account: Account, person: Person, *, by: Person, training_booked_on: dt.date | None = None, reason: str = ""
+) -> AccountEditor:
     problem = editor_problem(person, training_booked_on)
     if problem:
         raise ValidationError(problem)
@@ -494,8 +531,13 @@ def remove_editor(account: Account, person: Person, *, by: Person | None, reason
             raise ValidationError(f"{person.full_name} is not an editor of this account")
         link.removed_at = timezone.now()
         link.save(update_fields=["removed_at"])
-        audit.record(actor=by, action="account.editor_removed", obj=account,
-                     before={"editor": person.pk, "name": person.full_name}, reason=reason)
+        audit.record(
+            actor=by,
+            action="account.editor_removed",
+            obj=account,
+            before={"editor": person.pk, "name": person.full_name},
+            reason=reason,
+        )
         _release_editor_role(person, by=by)
         _flag_if_short(account, by=by)
 
@@ -506,8 +548,13 @@ def _flag_if_short(account: Account, *, by: Person | None) -> bool:
     count = account.active_editors().count()
     if count >= MIN_EDITORS:
         return False
-    audit.record(actor=by, action="account.short_of_editors", obj=account, after={"editors": count},
-                 reason=f"Fewer than {MIN_EDITORS} editors")
+    audit.record(
+        actor=by,
+        action="account.short_of_editors",
+        obj=account,
+        after={"editors": count},
+        reason=f"Fewer than {MIN_EDITORS} editors",
+    )
     return True
 
 
@@ -519,18 +566,29 @@ def handle_leaver(person: Person, *, by: Person | None) -> None:
     fewer than two editors are flagged, and open requests that named them go back for a new editor.
     """
     with transaction.atomic():
-        links = list(AccountEditor.objects.select_for_update().filter(person=person, removed_at=None)
-                     .select_related("account"))
+        links = list(
+            AccountEditor.objects.select_for_update().filter(person=person, removed_at=None).select_related("account")
+        )
         short = []
         for link in links:
             account = link.account
             link.removed_at = timezone.now()
             link.save(update_fields=["removed_at"])
-            audit.record(actor=by, action="account.editor_removed", obj=account,
-                         before={"editor": person.pk, "name": person.full_name}, reason="Left the council")
+            audit.record(
+                actor=by,
+                action="account.editor_removed",
+                obj=account,
+                before={"editor": person.pk, "name": person.full_name},
+                reason="Left the council",
+            )
             task = SecurityTask.objects.create(account=account, kind=SecurityTask.Kind.LEAVER, person=person)
-            audit.record(actor=by, action="security_task.opened", obj=account, after={"task": task.pk},
-                         reason=f"Rotate credentials and remove platform access for leaver {person.full_name}")
+            audit.record(
+                actor=by,
+                action="security_task.opened",
+                obj=account,
+                after={"task": task.pk},
+                reason=f"Rotate credentials and remove platform access for leaver {person.full_name}",
+            )
             if _flag_if_short(account, by=by):
                 short.append(account)
         if links:
@@ -539,7 +597,8 @@ def handle_leaver(person: Person, *, by: Person | None) -> None:
             warning = (
                 "\n\nThese accounts now have fewer than two editors; name new editors:\n"
                 + "\n".join(f"- {account}" for account in short)
-                if short else ""
+                if short
+                else ""
             )
             _notify(
                 comms_team(),
@@ -556,8 +615,13 @@ def handle_leaver(person: Person, *, by: Person | None) -> None:
             request.status = AccountRequest.Status.WITHDRAWN
             request.save(update_fields=["status"])
             reason = f"{person.full_name}, who made the request, has left the council"
-            audit.record(actor=by, action="account_request.withdrawn", obj=request, after={"status": request.status},
-                         reason=reason)
+            audit.record(
+                actor=by,
+                action="account_request.withdrawn",
+                obj=request,
+                after={"status": request.status},
+                reason=reason,
+            )
             _abandon_account(request, by=by, reason=reason)
 
 
@@ -569,10 +633,14 @@ def _send_back_for_leaver(request: AccountRequest, person: Person, *, by: Person
     request.decision_comments = comments
     request.decided_by = None
     request.save(update_fields=["status", "decision_comments", "decided_by"])
-    audit.record(actor=by, action="account_request.sent_back", obj=request, after={"status": request.status},
-                 reason=comments)
-    _notify([request.requested_by], f"Changes needed to your request for {request.proposed_name}",
-            f"{comments}\n\n{_link('social_accounts:request_edit', request.pk)}")
+    audit.record(
+        actor=by, action="account_request.sent_back", obj=request, after={"status": request.status}, reason=comments
+    )
+    _notify(
+        [request.requested_by],
+        f"Changes needed to your request for {request.proposed_name}",
+        f"{comments}\n\n{_link('social_accounts:request_edit', request.pk)}",
+    )
 
 
 def complete_security_task(task: SecurityTask, *, by: Person, notes: str = "") -> SecurityTask:
@@ -582,17 +650,34 @@ def complete_security_task(task: SecurityTask, *, by: Person, notes: str = "") -
             raise ValidationError("This task has already been done")
         task.completed_at, task.completed_by, task.notes = timezone.now(), by, notes.strip()
         task.save(update_fields=["completed_at", "completed_by", "notes"])
-        audit.record(actor=by, action="security_task.completed", obj=task.account,
-                     after={"task": task.pk, "kind": task.kind}, reason=notes or str(task))
+        audit.record(
+            actor=by,
+            action="security_task.completed",
+            obj=task.account,
+            after={"task": task.pk, "kind": task.kind},
+            reason=notes or str(task),
+        )
     return task
 
 
 # --- the register ---------------------------------------------------------------------------------
 
 REGISTER_FIELDS = (
-    "display_name", "handle", "profile_url", "team", "service_manager", "purpose", "comms_co_admin",
-    "two_factor_enabled", "credentials_in_password_manager", "monitoring_hours", "out_of_hours_cover",
-    "emergency_plan_url", "closure_plan", "last_activity_on", "next_review_on",
+    "display_name",
+    "handle",
+    "profile_url",
+    "team",
+    "service_manager",
+    "purpose",
+    "comms_co_admin",
+    "two_factor_enabled",
+    "credentials_in_password_manager",
+    "monitoring_hours",
+    "out_of_hours_cover",
+    "emergency_plan_url",
+    "closure_plan",
+    "last_activity_on",
+    "next_review_on",
 )
 
 
@@ -612,8 +697,14 @@ def update_account(account: Account, *, by: Person, reason: str = "", **changes)
         after = audit.snapshot(account)
         changed = {k: v for k, v in after.items() if before.get(k) != v}
         if changed:
-            audit.record(actor=by, action="account.updated", obj=account,
-                         before={k: before.get(k) for k in changed}, after=changed, reason=reason)
+            audit.record(
+                actor=by,
+                action="account.updated",
+                obj=account,
+                before={k: before.get(k) for k in changed},
+                after=changed,
+                reason=reason,
+            )
     return account
 
 
@@ -626,12 +717,18 @@ def record_activity(account: Account, *, on: dt.date, by: Person | None) -> Acco
         before = account.last_activity_on
         account.last_activity_on = on
         account.save(update_fields=["last_activity_on"])
-        audit.record(actor=by, action="account.activity_recorded", obj=account,
-                     before={"last_activity_on": before}, after={"last_activity_on": on})
+        audit.record(
+            actor=by,
+            action="account.activity_recorded",
+            obj=account,
+            before={"last_activity_on": before},
+            after={"last_activity_on": on},
+        )
     return account
 
 
 # --- dormancy and closing -------------------------------------------------------------------------
+
 
 def flag_for_dormancy_review(account: Account, *, reason: str, by: Person | None = None) -> Account:
     with transaction.atomic():
@@ -684,8 +781,9 @@ def keep_account(account: Account, *, by: Person, next_review_on: dt.date, reaso
         # Keeping an account restarts its quiet-days clock.
         account.last_activity_on = max(filter(None, [account.last_activity_on, today()]))
         account.save()
-        audit.record(actor=by, action="account.kept", obj=account, before=before, after=audit.snapshot(account),
-                     reason=reason)
+        audit.record(
+            actor=by, action="account.kept", obj=account, before=before, after=audit.snapshot(account), reason=reason
+        )
     return account
 
 
@@ -697,8 +795,9 @@ def mark_dormant(account: Account, *, by: Person, reason: str) -> Account:
         account.status = Account.Status.DORMANT
         account.dormancy_flagged_on, account.dormancy_reason = None, ""
         account.save(update_fields=["status", "dormancy_flagged_on", "dormancy_reason"])
-        audit.record(actor=by, action="account.marked_dormant", obj=account, after={"status": account.status},
-                     reason=reason)
+        audit.record(
+            actor=by, action="account.marked_dormant", obj=account, after={"status": account.status}, reason=reason
+        )
     return account
 
 
@@ -716,8 +815,14 @@ def start_closing(account: Account, *, by: Person, reason: str, final_post_on: d
         account.handover_notes = handover_notes.strip()
         account.dormancy_flagged_on, account.dormancy_reason = None, ""
         account.save()
-        audit.record(actor=by, action="account.closing_started", obj=account, before=before,
-                     after=audit.snapshot(account), reason=reason)
+        audit.record(
+            actor=by,
+            action="account.closing_started",
+            obj=account,
+            before=before,
+            after=audit.snapshot(account),
+            reason=reason,
+        )
         _notify(
             account.active_editors(),
             f"{account.display_name} is closing",
@@ -741,23 +846,40 @@ def close_account(account: Account, *, by: Person, final_post_url: str, handover
         if handover_notes.strip():
             account.handover_notes = handover_notes.strip()
         account.save()
-        audit.record(actor=by, action="account.closed", obj=account, before=before, after=audit.snapshot(account),
-                     reason=account.closing_reason)
+        audit.record(
+            actor=by,
+            action="account.closed",
+            obj=account,
+            before=before,
+            after=audit.snapshot(account),
+            reason=account.closing_reason,
+        )
         editors = list(account.active_editors())
         for link in account.editor_links.filter(removed_at=None):
             link.removed_at = timezone.now()
             link.save(update_fields=["removed_at"])
         for person in editors:
-            audit.record(actor=by, action="account.editor_removed", obj=account,
-                         before={"editor": person.pk, "name": person.full_name}, reason="Account closed")
+            audit.record(
+                actor=by,
+                action="account.editor_removed",
+                obj=account,
+                before={"editor": person.pk, "name": person.full_name},
+                reason="Account closed",
+            )
             _release_editor_role(person, by=by)
         task = SecurityTask.objects.create(account=account, kind=SecurityTask.Kind.CLOSURE)
-        audit.record(actor=by, action="security_task.opened", obj=account, after={"task": task.pk},
-                     reason="Remove access and archive or delete the closed account on the platform")
+        audit.record(
+            actor=by,
+            action="security_task.opened",
+            obj=account,
+            after={"task": task.pk},
+            reason="Remove access and archive or delete the closed account on the platform",
+        )
     return account
 
 
 # --- monthly reports ------------------------------------------------------------------------------
+
 
 def submit_monthly_report(
     account: Account, *, by: Person, month: dt.date, posts: int, reach: int, notable_issues: str = ""
@@ -771,13 +893,22 @@ def submit_monthly_report(
         if MonthlyReport.objects.filter(account=account, month=month).exists():
             raise ValidationError(f"There is already a report for {month:%B %Y}")
         report = MonthlyReport.objects.create(
-            account=account, month=month, posts=posts, reach=reach, notable_issues=notable_issues.strip(),
+            account=account,
+            month=month,
+            posts=posts,
+            reach=reach,
+            notable_issues=notable_issues.strip(),
             submitted_by=by,
         )
-        audit.record(actor=by, action="account.monthly_report_submitted", obj=account,
-                     after={"month": month, "posts": posts, "reach": reach}, reason=notable_issues)
+        audit.record(
+            actor=by,
+            action="account.monthly_report_submitted",
+            obj=account,
+            after={"month": month, "posts": posts, "reach": reach},
+            reason=notable_issues,
+        )
         if posts:
-            month_end = (add_months(month, 1) - dt.timedelta(days=1))
+            month_end = add_months(month, 1) - dt.timedelta(days=1)
             record_activity(account, on=min(month_end, today()), by=by)
     return report
 
@@ -790,7 +921,9 @@ def remind_overdue_reports(*, on: dt.date | None = None) -> list[Account]:
         return []
     reminded = []
     with transaction.atomic():
-        for account in Account.objects.missing_report_for(month).select_for_update().exclude(report_reminder_month=month):
+        for account in (
+            Account.objects.missing_report_for(month).select_for_update().exclude(report_reminder_month=month)
+        ):
             account.report_reminder_month = month
             account.save(update_fields=["report_reminder_month"])
             audit.record(actor=None, action="account.monthly_report_overdue", obj=account, after={"month": month})

@@ -40,6 +40,7 @@ def _add_errors(form, exc: ValidationError | PermissionError) -> None:
 
 # --- the public list ------------------------------------------------------------------------------
 
+
 def _public_accounts(platform: str = ""):
     accounts = Account.objects.listed_publicly().select_related("team__service_area")
     if platform in Platform.values:
@@ -63,10 +64,16 @@ def _public_row(account: Account) -> dict:
 @public
 def official(request):
     platform = request.GET.get("platform", "")
-    return render(request, "social_accounts/official.html", {
-        "accounts": _public_accounts(platform), "platform": platform, "platforms": Platform.choices,
-        "breadcrumbs": [("Official social media accounts", None)],
-    })
+    return render(
+        request,
+        "social_accounts/official.html",
+        {
+            "accounts": _public_accounts(platform),
+            "platform": platform,
+            "platforms": Platform.choices,
+            "breadcrumbs": [("Official social media accounts", None)],
+        },
+    )
 
 
 PUBLIC_COLUMNS = ["platform", "platform_name", "name", "handle", "url", "service", "status", "official_since"]
@@ -86,11 +93,14 @@ def official_csv(request):
 
 @public
 def official_json(request):
-    return JsonResponse({
-        "council": settings.COUNCIL_NAME,
-        "generated_at": timezone.now().isoformat(timespec="seconds"),
-        "accounts": [_public_row(a) for a in _public_accounts(request.GET.get("platform", ""))],
-    }, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    return JsonResponse(
+        {
+            "council": settings.COUNCIL_NAME,
+            "generated_at": timezone.now().isoformat(timespec="seconds"),
+            "accounts": [_public_row(a) for a in _public_accounts(request.GET.get("platform", ""))],
+        },
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
+    )
 
 
 # --- the register ---------------------------------------------------------------------------------
@@ -133,34 +143,74 @@ def register(request):
     filters = _register_filters(request)
     accounts = _filtered_register(request.GET)
     page = Paginator(accounts, 50).get_page(request.GET.get("page"))
-    return render(request, "social_accounts/register.html", {
-        "page_obj": page, "filters": filters, "platforms": Platform.choices, "statuses": Account.Status.choices,
-        "teams": Team.objects.filter(social_accounts__isnull=False).distinct().select_related("service_area"),
-        "flags": FLAGS.items(), "export_query": request.GET.urlencode(),
-        "breadcrumbs": _crumbs(("Register of accounts", None)),
-    })
+    return render(
+        request,
+        "social_accounts/register.html",
+        {
+            "page_obj": page,
+            "filters": filters,
+            "platforms": Platform.choices,
+            "statuses": Account.Status.choices,
+            "teams": Team.objects.filter(social_accounts__isnull=False).distinct().select_related("service_area"),
+            "flags": FLAGS.items(),
+            "export_query": request.GET.urlencode(),
+            "breadcrumbs": _crumbs(("Register of accounts", None)),
+        },
+    )
 
 
 @allow(*REGISTER_ROLES)
 def register_csv(request):
     accounts = _filtered_register(request.GET).prefetch_related(
-        Prefetch("editor_links", queryset=AccountEditor.objects.filter(removed_at=None).select_related("person"),
-                 to_attr="current_links")
+        Prefetch(
+            "editor_links",
+            queryset=AccountEditor.objects.filter(removed_at=None).select_related("person"),
+            to_attr="current_links",
+        )
     )
     header = [
-        "Platform", "Display name", "Handle", "Profile address", "Status", "Team", "Service area", "Service manager",
-        "Editors", "Comms co-admin", "Two-factor on", "Credentials in password manager", "Monitoring hours",
-        "Out-of-hours cover", "Emergency plan entry", "Activated", "Last activity", "Next review", "Purpose",
+        "Platform",
+        "Display name",
+        "Handle",
+        "Profile address",
+        "Status",
+        "Team",
+        "Service area",
+        "Service manager",
+        "Editors",
+        "Comms co-admin",
+        "Two-factor on",
+        "Credentials in password manager",
+        "Monitoring hours",
+        "Out-of-hours cover",
+        "Emergency plan entry",
+        "Activated",
+        "Last activity",
+        "Next review",
+        "Purpose",
     ]
     yes_no = {True: "Yes", False: "No"}
     rows = (
         [
-            a.get_platform_display(), a.display_name, a.handle, a.profile_url, a.get_status_display(), a.team.name,
-            a.team.service_area.name, a.service_manager.full_name if a.service_manager else "",
+            a.get_platform_display(),
+            a.display_name,
+            a.handle,
+            a.profile_url,
+            a.get_status_display(),
+            a.team.name,
+            a.team.service_area.name,
+            a.service_manager.full_name if a.service_manager else "",
             "; ".join(link.person.full_name for link in a.current_links if link.person.is_active),
-            yes_no[a.comms_co_admin], yes_no[a.two_factor_enabled], yes_no[a.credentials_in_password_manager],
-            a.monitoring_hours, a.out_of_hours_cover, a.emergency_plan_url,
-            a.activated_on or "", a.last_activity_on or "", a.next_review_on or "", a.purpose,
+            yes_no[a.comms_co_admin],
+            yes_no[a.two_factor_enabled],
+            yes_no[a.credentials_in_password_manager],
+            a.monitoring_hours,
+            a.out_of_hours_cover,
+            a.emergency_plan_url,
+            a.activated_on or "",
+            a.last_activity_on or "",
+            a.next_review_on or "",
+            a.purpose,
         ]
         for a in accounts
     )
@@ -187,19 +237,23 @@ def detail(request, pk: int):
     can_report = account.status == Account.Status.ACTIVE and (
         account.active_editors().filter(pk=request.user.pk).exists() or request.user.has_role(*MANAGE_ROLES)
     )
-    return render(request, "social_accounts/detail.html", {
-        "account": account,
-        "editor_links": account.current_editor_links(),
-        "account_request": account_request,
-        "history": history,
-        "tasks": account.security_tasks.select_related("person", "completed_by"),
-        "reports": account.monthly_reports.select_related("submitted_by")[:12],
-        "can_manage": request.user.has_role(*MANAGE_ROLES),
-        "can_report": can_report,
-        "short_of_editors": account.status in (Account.Status.ACTIVE, Account.Status.DORMANT)
-        and account.active_editors().count() < 2,
-        "breadcrumbs": _crumbs(*_register_crumb(request.user), (account.display_name, None)),
-    })
+    return render(
+        request,
+        "social_accounts/detail.html",
+        {
+            "account": account,
+            "editor_links": account.current_editor_links(),
+            "account_request": account_request,
+            "history": history,
+            "tasks": account.security_tasks.select_related("person", "completed_by"),
+            "reports": account.monthly_reports.select_related("submitted_by")[:12],
+            "can_manage": request.user.has_role(*MANAGE_ROLES),
+            "can_report": can_report,
+            "short_of_editors": account.status in (Account.Status.ACTIVE, Account.Status.DORMANT)
+            and account.active_editors().count() < 2,
+            "breadcrumbs": _crumbs(*_register_crumb(request.user), (account.display_name, None)),
+        },
+    )
 
 
 def _register_crumb(user):
@@ -209,12 +263,21 @@ def _register_crumb(user):
 
 
 def _manage_page(request, account, template, form, title, **extra):
-    return render(request, template, {
-        "account": account, "form": form, "title": title, **extra,
-        "breadcrumbs": _crumbs(("Register of accounts", reverse("social_accounts:register")),
-                               (account.display_name, reverse("social_accounts:detail", args=[account.pk])),
-                               (title, None)),
-    })
+    return render(
+        request,
+        template,
+        {
+            "account": account,
+            "form": form,
+            "title": title,
+            **extra,
+            "breadcrumbs": _crumbs(
+                ("Register of accounts", reverse("social_accounts:register")),
+                (account.display_name, reverse("social_accounts:detail", args=[account.pk])),
+                (title, None),
+            ),
+        },
+    )
 
 
 @allow(*MANAGE_ROLES)
@@ -233,8 +296,9 @@ def edit(request, pk: int):
         else:
             messages.success(request, f"{account.display_name} updated")
             return redirect("social_accounts:detail", pk=account.pk)
-    return _manage_page(request, account, "social_accounts/simple_form.html", form, "Change the register entry",
-                        button="Save changes")
+    return _manage_page(
+        request, account, "social_accounts/simple_form.html", form, "Change the register entry", button="Save changes"
+    )
 
 
 @allow(*MANAGE_ROLES)
@@ -248,31 +312,44 @@ def editor_add(request, pk: int):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.name_editor(account, data["person"], by=request.user,
-                                 training_booked_on=None if data["person"].is_trained_editor else data["training_booked_on"],
-                                 reason=data["reason"])
+            services.name_editor(
+                account,
+                data["person"],
+                by=request.user,
+                training_booked_on=None if data["person"].is_trained_editor else data["training_booked_on"],
+                reason=data["reason"],
+            )
         except ValidationError as exc:
             _add_errors(form, exc)
         else:
             messages.success(request, f"{data['person'].full_name} is now an editor of {account.display_name}")
             return redirect("social_accounts:detail", pk=account.pk)
-    return _manage_page(request, account, "social_accounts/simple_form.html", form, "Add an editor",
-                        button="Add editor")
+    return _manage_page(
+        request, account, "social_accounts/simple_form.html", form, "Add an editor", button="Add editor"
+    )
 
 
 @allow(*MANAGE_ROLES)
 @require_http_methods(["GET", "POST"])
 def editor_remove(request, pk: int, person_pk: int):
     account = get_object_or_404(Account, pk=pk)
-    link = get_object_or_404(AccountEditor.objects.select_related("person"), account=account, person_id=person_pk,
-                             removed_at=None)
+    link = get_object_or_404(
+        AccountEditor.objects.select_related("person"), account=account, person_id=person_pk, removed_at=None
+    )
     form = forms.RemoveEditorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.remove_editor(account, link.person, by=request.user, reason=form.cleaned_data["reason"])
         messages.success(request, f"{link.person.full_name} is no longer an editor of {account.display_name}")
         return redirect("social_accounts:detail", pk=account.pk)
-    return _manage_page(request, account, "social_accounts/simple_form.html", form,
-                        f"Remove {link.person.full_name} as an editor", button="Remove editor", warning=True)
+    return _manage_page(
+        request,
+        account,
+        "social_accounts/simple_form.html",
+        form,
+        f"Remove {link.person.full_name} as an editor",
+        button="Remove editor",
+        warning=True,
+    )
 
 
 @allow(*MANAGE_ROLES)
@@ -280,15 +357,18 @@ def editor_remove(request, pk: int, person_pk: int):
 def dormancy(request, pk: int):
     account = get_object_or_404(Account, pk=pk)
     if account.status not in (Account.Status.ACTIVE, Account.Status.DORMANT):
-        messages.info(request, f"{account.display_name} is {account.get_status_display().lower()}: there is nothing to decide")
+        messages.info(
+            request, f"{account.display_name} is {account.get_status_display().lower()}: there is nothing to decide"
+        )
         return redirect("social_accounts:detail", pk=account.pk)
     form = forms.DormancyDecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             if data["decision"] == "keep":
-                services.keep_account(account, by=request.user, next_review_on=data["next_review_on"],
-                                      reason=data["reason"])
+                services.keep_account(
+                    account, by=request.user, next_review_on=data["next_review_on"], reason=data["reason"]
+                )
                 messages.success(request, f"{account.display_name} stays active until its next review")
             elif data["decision"] == "dormant":
                 services.mark_dormant(account, by=request.user, reason=data["reason"])
@@ -299,8 +379,15 @@ def dormancy(request, pk: int):
             _add_errors(form, exc)
         else:
             return redirect("social_accounts:detail", pk=account.pk)
-    return _manage_page(request, account, "social_accounts/simple_form.html", form, "Decide on dormancy",
-                        button="Save decision", intro=account.dormancy_reason)
+    return _manage_page(
+        request,
+        account,
+        "social_accounts/simple_form.html",
+        form,
+        "Decide on dormancy",
+        button="Save decision",
+        intro=account.dormancy_reason,
+    )
 
 
 @allow(*MANAGE_ROLES)
@@ -314,16 +401,28 @@ def closing(request, pk: int):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.start_closing(account, by=request.user, reason=data["reason"],
-                                   final_post_on=data["final_post_on"], handover_notes=data["handover_notes"])
+            services.start_closing(
+                account,
+                by=request.user,
+                reason=data["reason"],
+                final_post_on=data["final_post_on"],
+                handover_notes=data["handover_notes"],
+            )
         except ValidationError as exc:
             _add_errors(form, exc)
         else:
             messages.success(request, f"Closing {account.display_name}: the editors have been asked for a final post")
             return redirect("social_accounts:detail", pk=account.pk)
-    return _manage_page(request, account, "social_accounts/simple_form.html", form, "Close the account",
-                        button="Start closing", intro="The account stays on the public list until it is closed, "
-                        "so residents can check the final post is genuine.")
+    return _manage_page(
+        request,
+        account,
+        "social_accounts/simple_form.html",
+        form,
+        "Close the account",
+        button="Start closing",
+        intro="The account stays on the public list until it is closed, "
+        "so residents can check the final post is genuine.",
+    )
 
 
 @allow(*MANAGE_ROLES)
@@ -335,12 +434,23 @@ def close(request, pk: int):
         return redirect("social_accounts:detail", pk=account.pk)
     form = forms.CloseAccountForm(request.POST or None, initial={"handover_notes": account.handover_notes})
     if request.method == "POST" and form.is_valid():
-        services.close_account(account, by=request.user, final_post_url=form.cleaned_data["final_post_url"],
-                               handover_notes=form.cleaned_data["handover_notes"])
+        services.close_account(
+            account,
+            by=request.user,
+            final_post_url=form.cleaned_data["final_post_url"],
+            handover_notes=form.cleaned_data["handover_notes"],
+        )
         messages.success(request, f"{account.display_name} is closed and off the public list")
         return redirect("social_accounts:detail", pk=account.pk)
-    return _manage_page(request, account, "social_accounts/simple_form.html", form, "Confirm the account is closed",
-                        button="Close the account", warning=True)
+    return _manage_page(
+        request,
+        account,
+        "social_accounts/simple_form.html",
+        form,
+        "Confirm the account is closed",
+        button="Close the account",
+        warning=True,
+    )
 
 
 @allow(Role.COMMS, Role.ICT, Role.ADMIN)
@@ -356,29 +466,46 @@ def task_done(request, pk: int):
         services.complete_security_task(task, by=request.user, notes=form.cleaned_data["notes"])
         messages.success(request, f"Task done: {task.get_kind_display().lower()} on {account.display_name}")
         return redirect("social_accounts:detail", pk=account.pk)
-    return _manage_page(request, account, "social_accounts/simple_form.html", form, "Mark the task done",
-                        button="Mark as done", intro=str(task))
+    return _manage_page(
+        request,
+        account,
+        "social_accounts/simple_form.html",
+        form,
+        "Mark the task done",
+        button="Mark as done",
+        intro=str(task),
+    )
 
 
 # --- editors and monthly reports ------------------------------------------------------------------
+
 
 @allow(Role.EDITOR)
 def mine(request):
     accounts = Account.objects.edited_by(request.user).in_register().annotate(last_report=Max("monthly_reports__month"))
     month = services.overdue_report_month() or services.previous_month(services.today())
     missing = set(Account.objects.missing_report_for(month).values_list("pk", flat=True))
-    return render(request, "social_accounts/mine.html", {
-        "accounts": accounts, "missing": missing, "month": month, "due_day": services.report_due_day(),
-        "breadcrumbs": _crumbs(("My accounts", None)),
-    })
+    return render(
+        request,
+        "social_accounts/mine.html",
+        {
+            "accounts": accounts,
+            "missing": missing,
+            "month": month,
+            "due_day": services.report_due_day(),
+            "breadcrumbs": _crumbs(("My accounts", None)),
+        },
+    )
 
 
 @allow(Role.EDITOR, *MANAGE_ROLES)
 @require_http_methods(["GET", "POST"])
 def report_new(request, pk: int):
     account = get_object_or_404(Account, pk=pk)
-    require(request.user.has_role(*MANAGE_ROLES) or account.active_editors().filter(pk=request.user.pk).exists(),
-            "Only this account's editors can report on it.")
+    require(
+        request.user.has_role(*MANAGE_ROLES) or account.active_editors().filter(pk=request.user.pk).exists(),
+        "Only this account's editors can report on it.",
+    )
     if account.status != Account.Status.ACTIVE:
         messages.info(request, "Only active accounts send monthly reports")
         return redirect("social_accounts:detail", pk=account.pk)
@@ -389,42 +516,75 @@ def report_new(request, pk: int):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.submit_monthly_report(account, by=request.user, month=data["month"], posts=data["posts"],
-                                           reach=data["reach"], notable_issues=data["notable_issues"])
+            services.submit_monthly_report(
+                account,
+                by=request.user,
+                month=data["month"],
+                posts=data["posts"],
+                reach=data["reach"],
+                notable_issues=data["notable_issues"],
+            )
         except ValidationError as exc:
             _add_errors(form, exc)
         else:
             messages.success(request, f"Report for {data['month']:%B %Y} sent to the communications team")
             return redirect("social_accounts:detail", pk=account.pk)
-    return render(request, "social_accounts/simple_form.html", {
-        "account": account, "form": form, "title": "Monthly report", "button": "Send report",
-        "breadcrumbs": _crumbs(*_register_crumb(request.user),
-                               (account.display_name, reverse("social_accounts:detail", args=[account.pk])),
-                               ("Monthly report", None)),
-    })
+    return render(
+        request,
+        "social_accounts/simple_form.html",
+        {
+            "account": account,
+            "form": form,
+            "title": "Monthly report",
+            "button": "Send report",
+            "breadcrumbs": _crumbs(
+                *_register_crumb(request.user),
+                (account.display_name, reverse("social_accounts:detail", args=[account.pk])),
+                ("Monthly report", None),
+            ),
+        },
+    )
 
 
 @allow(*MANAGE_ROLES)
 def reports_overdue(request):
     month = services.overdue_report_month()
     shown = month or services.previous_month(services.today())
-    accounts = Account.objects.missing_report_for(shown).select_related("team").annotate(
-        last_report=Max("monthly_reports__month")
+    accounts = (
+        Account.objects.missing_report_for(shown)
+        .select_related("team")
+        .annotate(last_report=Max("monthly_reports__month"))
     )
     recent = MonthlyReport.objects.select_related("account", "submitted_by")[:20]
-    return render(request, "social_accounts/reports_overdue.html", {
-        "accounts": accounts, "month": shown, "overdue": month is not None,
-        "due_day": services.report_due_day(), "recent": recent,
-        "breadcrumbs": _crumbs(("Monthly reports", None)),
-    })
+    return render(
+        request,
+        "social_accounts/reports_overdue.html",
+        {
+            "accounts": accounts,
+            "month": shown,
+            "overdue": month is not None,
+            "due_day": services.report_due_day(),
+            "recent": recent,
+            "breadcrumbs": _crumbs(("Monthly reports", None)),
+        },
+    )
 
 
 # --- requests -------------------------------------------------------------------------------------
 
+
 def _request_or_404(pk: int) -> AccountRequest:
     return get_object_or_404(
-        AccountRequest.objects.select_related("requested_by", "team", "service_manager", "endorsed_by",
-                                              "reviewed_by", "set_up_by", "decided_by", "account"),
+        AccountRequest.objects.select_related(
+            "requested_by",
+            "team",
+            "service_manager",
+            "endorsed_by",
+            "reviewed_by",
+            "set_up_by",
+            "decided_by",
+            "account",
+        ),
         pk=pk,
     )
 
@@ -432,8 +592,10 @@ def _request_or_404(pk: int) -> AccountRequest:
 def _request_crumbs(account_request, label=None):
     trail = [("Account requests", reverse("social_accounts:requests"))]
     if label:
-        trail += [(str(account_request), reverse("social_accounts:request_detail", args=[account_request.pk])),
-                  (label, None)]
+        trail += [
+            (str(account_request), reverse("social_accounts:request_detail", args=[account_request.pk])),
+            (label, None),
+        ]
     else:
         trail.append((str(account_request), None))
     return _crumbs(*trail)
@@ -445,9 +607,15 @@ def requests(request):
     show = request.GET.get("show", "open")
     if show == "open":
         visible = visible.open()
-    return render(request, "social_accounts/requests.html", {
-        "requests": visible[:200], "show": show, "breadcrumbs": _crumbs(("Account requests", None)),
-    })
+    return render(
+        request,
+        "social_accounts/requests.html",
+        {
+            "requests": visible[:200],
+            "show": show,
+            "breadcrumbs": _crumbs(("Account requests", None)),
+        },
+    )
 
 
 @allow(Role.EMPLOYEE)
@@ -462,31 +630,43 @@ def request_new(request):
         else:
             messages.success(request, f"Request sent to {created.service_manager.full_name} to endorse")
             return redirect("social_accounts:request_detail", pk=created.pk)
-    return render(request, "social_accounts/request_form.html", {
-        "form": form, "title": "Request a new social media account",
-        "breadcrumbs": _crumbs(("Account requests", reverse("social_accounts:requests")), ("New request", None)),
-    })
+    return render(
+        request,
+        "social_accounts/request_form.html",
+        {
+            "form": form,
+            "title": "Request a new social media account",
+            "breadcrumbs": _crumbs(("Account requests", reverse("social_accounts:requests")), ("New request", None)),
+        },
+    )
 
 
 @allow(Role.EMPLOYEE)
 def request_detail(request, pk: int):
     account_request = _request_or_404(pk)
-    require(AccountRequest.objects.visible_to(request.user).filter(pk=pk).exists(),
-            "You are not part of this request.")
+    require(AccountRequest.objects.visible_to(request.user).filter(pk=pk).exists(), "You are not part of this request.")
     user = request.user
     history = AuditEvent.objects.for_object(account_request).order_by("id")
-    return render(request, "social_accounts/request_detail.html", {
-        "r": account_request,
-        "history": history,
-        "is_requester": account_request.requested_by_id == user.pk,
-        "can_endorse": account_request.status == AccountRequest.Status.SUBMITTED
-        and account_request.service_manager_id == user.pk,
-        "can_review": account_request.status == AccountRequest.Status.ENDORSED and user.has_role(Role.COMMS)
-        and user.pk not in account_request.approvers() and user.pk != account_request.requested_by_id,
-        "can_set_up": account_request.status == AccountRequest.Status.APPROVED and user.has_role(Role.ICT)
-        and user.pk not in account_request.approvers() and user.pk != account_request.requested_by_id,
-        "breadcrumbs": _request_crumbs(account_request),
-    })
+    return render(
+        request,
+        "social_accounts/request_detail.html",
+        {
+            "r": account_request,
+            "history": history,
+            "is_requester": account_request.requested_by_id == user.pk,
+            "can_endorse": account_request.status == AccountRequest.Status.SUBMITTED
+            and account_request.service_manager_id == user.pk,
+            "can_review": account_request.status == AccountRequest.Status.ENDORSED
+            and user.has_role(Role.COMMS)
+            and user.pk not in account_request.approvers()
+            and user.pk != account_request.requested_by_id,
+            "can_set_up": account_request.status == AccountRequest.Status.APPROVED
+            and user.has_role(Role.ICT)
+            and user.pk not in account_request.approvers()
+            and user.pk != account_request.requested_by_id,
+            "breadcrumbs": _request_crumbs(account_request),
+        },
+    )
 
 
 @allow(Role.EMPLOYEE)
@@ -497,21 +677,29 @@ def request_edit(request, pk: int):
     if account_request.status != AccountRequest.Status.RETURNED:
         messages.info(request, "This request has not been sent back for changes")
         return redirect("social_accounts:request_detail", pk=pk)
-    form = forms.AccountRequestForm(request.POST or None, requester=request.user,
-                                    initial=forms.AccountRequestForm.initial_from(account_request))
+    form = forms.AccountRequestForm(
+        request.POST or None, requester=request.user, initial=forms.AccountRequestForm.initial_from(account_request)
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.resubmit_account_request(account_request, form.business_case(), editors=form.nominations,
-                                              by=request.user)
+            services.resubmit_account_request(
+                account_request, form.business_case(), editors=form.nominations, by=request.user
+            )
         except ValidationError as exc:
             _add_errors(form, exc)
         else:
             messages.success(request, f"Request resubmitted to {account_request.service_manager.full_name}")
             return redirect("social_accounts:request_detail", pk=pk)
-    return render(request, "social_accounts/request_form.html", {
-        "form": form, "r": account_request, "title": "Change your request",
-        "breadcrumbs": _request_crumbs(account_request, "Change"),
-    })
+    return render(
+        request,
+        "social_accounts/request_form.html",
+        {
+            "form": form,
+            "r": account_request,
+            "title": "Change your request",
+            "breadcrumbs": _request_crumbs(account_request, "Change"),
+        },
+    )
 
 
 @allow(Role.EMPLOYEE)
@@ -532,10 +720,17 @@ def request_withdraw(request, pk: int):
 
 
 def _decision_page(request, account_request, form, label, button):
-    return render(request, "social_accounts/request_decision.html", {
-        "r": account_request, "form": form, "title": label, "button": button,
-        "breadcrumbs": _request_crumbs(account_request, label),
-    })
+    return render(
+        request,
+        "social_accounts/request_decision.html",
+        {
+            "r": account_request,
+            "form": form,
+            "title": label,
+            "button": button,
+            "breadcrumbs": _request_crumbs(account_request, label),
+        },
+    )
 
 
 def _send_back_or_refuse(request, account_request, decision: str, comments: str) -> None:
@@ -557,8 +752,10 @@ def _not_waiting(request, account_request, step):
 @require_http_methods(["GET", "POST"])
 def endorse(request, pk: int):
     account_request = _request_or_404(pk)
-    require(account_request.service_manager_id == request.user.pk,
-            "Only the service manager named on the request can endorse it.")
+    require(
+        account_request.service_manager_id == request.user.pk,
+        "Only the service manager named on the request can endorse it.",
+    )
     if account_request.status != AccountRequest.Status.SUBMITTED:
         return _not_waiting(request, account_request, "your endorsement")
     form = forms.EndorseForm(request.POST or None)
@@ -608,14 +805,19 @@ def security(request, pk: int):
     if account_request.status != AccountRequest.Status.APPROVED:
         return _not_waiting(request, account_request, "ICT security set-up")
     require(account_request.requested_by_id != request.user.pk, "Nobody approves their own request.")
-    form = forms.SecuritySetupForm(request.POST or None, platform=account_request.platform,
-                                   initial={"handle": account_request.proposed_handle})
+    form = forms.SecuritySetupForm(
+        request.POST or None, platform=account_request.platform, initial={"handle": account_request.proposed_handle}
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             account = services.confirm_security_setup(
-                account_request, by=request.user, handle=data["handle"], profile_url=data["profile_url"],
-                two_factor_enabled=data["two_factor_enabled"], comms_co_admin=data["comms_co_admin"],
+                account_request,
+                by=request.user,
+                handle=data["handle"],
+                profile_url=data["profile_url"],
+                two_factor_enabled=data["two_factor_enabled"],
+                comms_co_admin=data["comms_co_admin"],
                 credentials_in_password_manager=data["credentials_in_password_manager"],
             )
         except (ValidationError, PermissionError) as exc:

@@ -44,21 +44,40 @@ def media_root(settings, tmp_path):
 def council(editor, comms_officer):
     """A resident's consent, a photo of them in the media library and a post using it."""
     request = consents.create_consent_request(
-        by=comms_officer, event_name="Bosworth Medieval Festival", event_date=dt.date(2026, 8, 15),
-        location="Bosworth Battlefield", purposes=["promotion"], channels=["website", "facebook"],
+        by=comms_officer,
+        event_name="Bosworth Medieval Festival",
+        event_date=dt.date(2026, 8, 15),
+        location="Bosworth Battlefield",
+        purposes=["promotion"],
+        channels=["website", "facebook"],
     )
-    record = consents.give_consent(request, ConsentDetails(
-        subject_name="Asha Patel", age_band="adult", given_by="self", channels=["website", "facebook"],
-        purposes=["promotion"], name_may_be_published=False, email="asha@example.org",
-    ))
+    record = consents.give_consent(
+        request,
+        ConsentDetails(
+            subject_name="Asha Patel",
+            age_band="adult",
+            given_by="self",
+            channels=["website", "facebook"],
+            purposes=["promotion"],
+            name_may_be_published=False,
+            email="asha@example.org",
+        ),
+    )
     photo = consents.upload_media(
-        jpeg_bytes(colour=(10, 120, 200)), filename="IMG_0042.JPG", by=comms_officer,
+        jpeg_bytes(colour=(10, 120, 200)),
+        filename="IMG_0042.JPG",
+        by=comms_officer,
         details=AssetDetails(title="Archery display", alt_text="An archer in costume draws a bow", source="own"),
     )
     consents.add_appearance(photo, by=comms_officer, record=record)
     account = AccountFactory(platform=Platform.FACEBOOK, editors=[editor])
-    [post] = posts.write_post(accounts=[account], texts={"facebook": "Archery at the festival this Saturday."},
-                              scheduled_for=in_hours(48), media=[photo], by=editor)
+    [post] = posts.write_post(
+        accounts=[account],
+        texts={"facebook": "Archery at the festival this Saturday."},
+        scheduled_for=in_hours(48),
+        media=[photo],
+        by=editor,
+    )
     return {"record": record, "photo": photo, "post": post, "editor": editor}
 
 
@@ -86,8 +105,12 @@ def _round_trip(council, media_root: Path, tmp_path: Path) -> None:
     # when the data is damaged and the uploads are lost after the backup was taken
     Person.objects.filter(pk=editor.pk).update(first_name="Changed")
     ConsentRecord.objects.filter(pk=record.pk).update(subject_name="Someone else")
-    posts.write_post(accounts=[council["post"].account], texts={"facebook": "A later post, not in the backup."},
-                     scheduled_for=in_hours(72), by=editor)
+    posts.write_post(
+        accounts=[council["post"].account],
+        texts={"facebook": "A later post, not in the backup."},
+        scheduled_for=in_hours(72),
+        by=editor,
+    )
     shutil.rmtree(media_root)
     (media_root / "stray").mkdir(parents=True)
     (media_root / "stray" / "not-in-backup.jpg").write_bytes(b"later upload")
@@ -118,9 +141,7 @@ def test_a_sqlite_backup_restores_the_database_the_photos_and_a_provable_audit_t
 
 
 @on_postgresql
-def test_a_postgresql_backup_restores_the_database_the_photos_and_a_provable_audit_trail(
-    council, media_root, tmp_path
-):
+def test_a_postgresql_backup_restores_the_database_the_photos_and_a_provable_audit_trail(council, media_root, tmp_path):
     _round_trip(council, media_root, tmp_path)
 
 
@@ -196,17 +217,23 @@ def test_a_backup_of_the_other_database_engine_is_refused_with_a_clear_message(b
 
 
 def test_a_backup_from_a_newer_herald_is_refused(backup_then_changed, council, tmp_path):
-    doctored = _rewrite(backup_then_changed, tmp_path,
-                        lambda folder, manifest: manifest["migrations"].append("people.9999_from_the_future"))
+    doctored = _rewrite(
+        backup_then_changed,
+        tmp_path,
+        lambda folder, manifest: manifest["migrations"].append("people.9999_from_the_future"),
+    )
     with pytest.raises(CommandError, match="made by a newer Herald"):
         _restore(doctored, "--force")
     assert _nothing_was_restored(council)
 
 
-@pytest.mark.parametrize("content, message", [
-    (None, "There is no backup file"),
-    (b"this is not an archive", "not a Herald backup"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (None, "There is no backup file"),
+        (b"this is not an archive", "not a Herald backup"),
+    ],
+)
 def test_a_missing_or_unreadable_backup_file_gives_a_clear_error(tmp_path, content, message):
     path = tmp_path / "backup.tar.gz"
     if content is not None:

@@ -54,16 +54,22 @@ def _run_worker():
 # rolled-back transaction.
 @pytest.mark.django_db(transaction=True)
 def test_submitting_a_post_while_the_mail_server_is_down_saves_it_and_the_approvers_email_follows(
-        client, editor, comms_officer, mail_server_down):
+    client, editor, comms_officer, mail_server_down
+):
     # given the mail server is down
     facebook = AccountFactory(platform=Platform.FACEBOOK, display_name="HBBC", handle="hbbc", editors=[editor])
     client.force_login(editor)
     client.raise_request_exception = False
     # when the editor sends a post for approval
-    response = client.post(reverse("posts:write"), {
-        "accounts": [facebook.pk], "text_facebook": "The pool reopens on Monday.",
-        "scheduled_for": in_hours(30).astimezone().strftime("%Y-%m-%dT%H:%M"), "action": "submit",
-    })
+    response = client.post(
+        reverse("posts:write"),
+        {
+            "accounts": [facebook.pk],
+            "text_facebook": "The pool reopens on Monday.",
+            "scheduled_for": in_hours(30).astimezone().strftime("%Y-%m-%dT%H:%M"),
+            "action": "submit",
+        },
+    )
     # then the page works, the post awaits approval, and the approvers' email waits in the queue
     assert response.status_code == 302
     assert Post.objects.get().status == Post.Status.AWAITING_APPROVAL
@@ -90,7 +96,8 @@ def test_submitting_a_post_while_the_mail_server_is_down_saves_it_and_the_approv
 
 @pytest.mark.django_db
 def test_an_email_that_never_gets_through_is_marked_failed_and_shown_to_the_system_administrators(
-        client, system_admin, mail_server_down):
+    client, system_admin, mail_server_down
+):
     from django.core.mail import send_mail
 
     mail_server_down.HERALD_EMAIL_MAX_ATTEMPTS = 3
@@ -113,17 +120,28 @@ def test_every_part_of_an_email_arrives_as_it_was_written(settings):
 
     settings.EMAIL_BACKEND = herald_settings.EMAIL_BACKEND
     settings.HERALD_EMAIL_DELIVERY_BACKEND = LOCMEM
-    message = EmailMultiAlternatives("Reset your password", "Follow the link", "herald@council.example",
-                                     ["a@council.example"], cc=["b@council.example"], reply_to=["c@council.example"],
-                                     headers={"X-Herald": "1"})
+    message = EmailMultiAlternatives(
+        "Reset your password",
+        "Follow the link",
+        "herald@council.example",
+        ["a@council.example"],
+        cc=["b@council.example"],
+        reply_to=["c@council.example"],
+        headers={"X-Herald": "1"},
+    )
     message.attach_alternative("<p>Follow the link</p>", "text/html")
     message.attach("notes.txt", "plain words", "text/plain")
     message.send()
     deliver(OutgoingEmail.objects.get().pk)
     sent = mail.outbox[-1]
     assert (sent.subject, sent.body, sent.from_email, sent.to, sent.cc, sent.reply_to) == (
-        "Reset your password", "Follow the link", "herald@council.example", ["a@council.example"],
-        ["b@council.example"], ["c@council.example"])
+        "Reset your password",
+        "Follow the link",
+        "herald@council.example",
+        ["a@council.example"],
+        ["b@council.example"],
+        ["c@council.example"],
+    )
     assert sent.alternatives[0][0] == "<p>Follow the link</p>" and sent.extra_headers["X-Herald"] == "1"
     assert sent.attachments[0][:2] == ("notes.txt", "plain words")
 
@@ -151,7 +169,8 @@ def test_a_task_whose_worker_stopped_beating_goes_back_on_the_queue_and_a_living
 
 @pytest.mark.django_db
 def test_a_task_whose_worker_died_too_often_is_failed_and_shown_to_the_system_administrators(
-        client, system_admin, settings):
+    client, system_admin, settings
+):
     settings.HERALD_TASK_MAX_ATTEMPTS = 3
     now = timezone.now() + dt.timedelta(minutes=5)
     doomed = _running_task("third-worker", runs=3)
@@ -163,8 +182,9 @@ def test_a_task_whose_worker_died_too_often_is_failed_and_shown_to_the_system_ad
 
 def _status(db_path: Path, task_id: str) -> str:
     with sqlite3.connect(db_path) as db:
-        row = db.execute("SELECT status FROM django_tasks_database_dbtaskresult WHERE id = ?",
-                         [task_id.replace("-", "")]).fetchone()
+        row = db.execute(
+            "SELECT status FROM django_tasks_database_dbtaskresult WHERE id = ?", [task_id.replace("-", "")]
+        ).fetchone()
     return row[0] if row else ""
 
 
@@ -181,23 +201,35 @@ def test_a_task_left_running_by_a_worker_killed_with_sigkill_is_run_again_to_the
     db_path = db_dir / "herald.sqlite3"
     worker = None
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")}
-    env.update(DATABASE_URL=f"sqlite:///{db_path}", HERALD_WORKER_HEARTBEAT_SECONDS="1", HERALD_WORKER_LOST_AFTER="3",
-               HERALD_VAR_DIR=str(tmp_path))
+    env.update(
+        DATABASE_URL=f"sqlite:///{db_path}",
+        HERALD_WORKER_HEARTBEAT_SECONDS="1",
+        HERALD_WORKER_LOST_AFTER="3",
+        HERALD_VAR_DIR=str(tmp_path),
+    )
 
     def manage(*args):
-        result = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True,
-                                text=True, timeout=180)
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=180
+        )
         assert result.returncode == 0, result.stdout + result.stderr
         return result.stdout
 
     done_file = tmp_path / "done"
     try:
         manage("migrate", "--no-input", "-v", "0")
-        task_id = manage("shell", "-c", "from herald.tests.tasks import wait_for_file; "
-                                        f"print(wait_for_file.enqueue({str(done_file)!r}).id)").split()[-1]
-        worker = subprocess.Popen([sys.executable, "manage.py", "run_worker", "--interval", "0.2",
-                                   "--no-startup-delay", "--no-reload"], cwd=ROOT, env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        task_id = manage(
+            "shell",
+            "-c",
+            f"from herald.tests.tasks import wait_for_file; print(wait_for_file.enqueue({str(done_file)!r}).id)",
+        ).split()[-1]
+        worker = subprocess.Popen(
+            [sys.executable, "manage.py", "run_worker", "--interval", "0.2", "--no-startup-delay", "--no-reload"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         _wait_for(lambda: _status(db_path, task_id) == "RUNNING")
         # when the worker is killed outright
         worker.send_signal(signal.SIGKILL)
@@ -220,8 +252,9 @@ def test_a_task_left_running_by_a_worker_killed_with_sigkill_is_run_again_to_the
 
 def test_the_supervisor_restarts_a_worker_that_dies_and_says_so():
     said = []
-    supervisor = Supervisor({"task worker": [sys.executable, "-c", "import time; time.sleep(60)"]},
-                            say=said.append, restart_delay=0)
+    supervisor = Supervisor(
+        {"task worker": [sys.executable, "-c", "import time; time.sleep(60)"]}, say=said.append, restart_delay=0
+    )
     supervisor.start()
     try:
         first = supervisor.procs["task worker"]

@@ -25,8 +25,12 @@ def queued_mail(settings):
 
 
 def test_a_sent_email_keeps_its_subject_and_recipients_but_not_its_body(queued_mail):
-    send_mail("Reset your Herald password", "Open https://herald.example/reset/MQ/secret-token/", None,
-              ["someone@council.example"])
+    send_mail(
+        "Reset your Herald password",
+        "Open https://herald.example/reset/MQ/secret-token/",
+        None,
+        ["someone@council.example"],
+    )
     email = OutgoingEmail.objects.get()
     assert "secret-token" in str(email.message)  # queued: the worker still needs it
 

@@ -11,7 +11,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _manage(*args, **env):
-    full_env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SECRET_KEY", "HERALD_ENV", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "HERALD_AUDIT_KEY")}
+    full_env = {
+        k: v
+        for k, v in os.environ.items()
+        if k
+        not in ("DATABASE_URL", "SECRET_KEY", "HERALD_ENV", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "HERALD_AUDIT_KEY")
+    }
     full_env.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=120
@@ -20,10 +25,16 @@ def _manage(*args, **env):
 
 def test_production_mode_passes_the_deployment_check(tmp_path):
     result = _manage(
-        "check", "--deploy", "--fail-level", "WARNING",
-        HERALD_ENV="production", SECRET_KEY="k" * 20 + "x9!Qz-" * 8, ALLOWED_HOSTS="herald.council.example",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        HERALD_ENV="production",
+        SECRET_KEY="k" * 20 + "x9!Qz-" * 8,
+        ALLOWED_HOSTS="herald.council.example",
         HERALD_AUDIT_KEY="a" * 64,
-        HERALD_VAR_DIR=str(tmp_path), STATIC_ROOT=str(tmp_path / "static"),
+        HERALD_VAR_DIR=str(tmp_path),
+        STATIC_ROOT=str(tmp_path / "static"),
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

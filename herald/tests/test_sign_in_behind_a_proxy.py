@@ -42,8 +42,10 @@ def test_a_lockout_behind_the_proxy_locks_one_client_not_everyone(behind_the_pro
     attacker = _from("203.0.113.5")
     for _ in range(5):
         attacker.post("/sign-in/", {"username": employee.email, "password": "wrong password"})
-    assert "Your sign-in is locked" in attacker.post(
-        "/sign-in/", {"username": employee.email, "password": PASSWORD}).content.decode()
+    assert (
+        "Your sign-in is locked"
+        in attacker.post("/sign-in/", {"username": employee.email, "password": PASSWORD}).content.decode()
+    )
     colleague = _from("198.51.100.7")
     colleague.post("/sign-in/", {"username": employee.email, "password": PASSWORD})
     assert "_auth_user_id" in colleague.session
@@ -53,7 +55,8 @@ def test_a_lockout_behind_the_proxy_locks_one_client_not_everyone(behind_the_pro
 def test_writing_a_new_forwarded_address_each_time_does_not_escape_the_lockout(employee):
     for n in range(5):
         Client(REMOTE_ADDR="203.0.113.5", HTTP_X_FORWARDED_FOR=f"198.51.100.{n}").post(
-            "/sign-in/", {"username": employee.email, "password": "wrong password"})
+            "/sign-in/", {"username": employee.email, "password": "wrong password"}
+        )
     client = Client(REMOTE_ADDR="203.0.113.5", HTTP_X_FORWARDED_FOR="198.51.100.99")
     client.post("/sign-in/", {"username": employee.email, "password": PASSWORD})
     assert "_auth_user_id" not in client.session
@@ -78,8 +81,9 @@ def test_failures_that_only_name_the_proxy_never_lock_out_the_whole_council(behi
     # given a proxy that forwards no client address, so every attempt seems to come from the proxy itself
     settings.HERALD_SIGN_IN_FAILURES_PER_ADDRESS = 3
     for person in PersonFactory.create_batch(4):
-        _from("", via_proxy=False).post("/sign-in/", {"username": person.email, "password": "Winter2026!"},
-                                         REMOTE_ADDR=PROXY)
+        _from("", via_proxy=False).post(
+            "/sign-in/", {"username": person.email, "password": "Winter2026!"}, REMOTE_ADDR=PROXY
+        )
     # when a colleague signs in through the same proxy
     colleague = Client(REMOTE_ADDR=PROXY)
     response = colleague.post("/sign-in/", {"username": employee.email, "password": PASSWORD})

@@ -36,10 +36,22 @@ def tamper(sql: str, params: list) -> None:
 
 def unkeyed_hash(row: dict) -> str:
     """Herald's hash before it was keyed: plain SHA-256 over the event, which anyone can recompute."""
-    body = {name: row[name] for name in (
-        "at", "actor", "actor_label", "action", "object_type", "object_id", "object_repr",
-        "before", "after", "reason", "prev_hash",
-    )}
+    body = {
+        name: row[name]
+        for name in (
+            "at",
+            "actor",
+            "actor_label",
+            "action",
+            "object_type",
+            "object_id",
+            "object_repr",
+            "before",
+            "after",
+            "reason",
+            "prev_hash",
+        )
+    }
     canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -57,10 +69,17 @@ def rewrite_from(first_id: int, *, reason: str, blank_key_id: bool) -> None:
             if event.id == first_id:
                 event.reason = reason
             row = {
-                "at": event.at.isoformat(), "actor": event.actor_id, "actor_label": event.actor_label,
-                "action": event.action, "object_type": event.object_type, "object_id": event.object_id,
-                "object_repr": event.object_repr, "before": event.before, "after": event.after,
-                "reason": event.reason, "prev_hash": prev_hash,
+                "at": event.at.isoformat(),
+                "actor": event.actor_id,
+                "actor_label": event.actor_label,
+                "action": event.action,
+                "object_type": event.object_type,
+                "object_id": event.object_id,
+                "object_repr": event.object_repr,
+                "before": event.before,
+                "after": event.after,
+                "reason": event.reason,
+                "prev_hash": prev_hash,
             }
             new_hash = unkeyed_hash(row)
             cursor.execute(

@@ -13,8 +13,14 @@ from herald.audit.tests.tampering import remove_newest, rewrite_from, tamper
 @pytest.fixture
 def three_events(employee, hr_officer):
     return [
-        audit.record(actor=hr_officer, action="person.updated", obj=employee,
-                     before={"job_title": "Officer"}, after={"job_title": "Senior Officer"}, reason="Promotion"),
+        audit.record(
+            actor=hr_officer,
+            action="person.updated",
+            obj=employee,
+            before={"job_title": "Officer"},
+            after={"job_title": "Senior Officer"},
+            reason="Promotion",
+        ),
         audit.record(actor=hr_officer, action="role.granted", obj=employee, after={"role": "editor"}),
         audit.record(actor=None, action="person.deactivated", obj=employee, reason="Leaver"),
     ]
@@ -179,11 +185,29 @@ def test_events_written_before_keyed_hashes_still_verify_with_the_old_function(e
     with transaction.atomic():
         prev = "0" * 64
         for reason in ("first", "second"):
-            event = AuditEvent(at=timezone.now(), actor_label="System", action="legacy.event",
-                               reason=reason, prev_hash=prev)
-            event.hash = unkeyed_hash({**{f: getattr(event, f) for f in (
-                "actor_label", "action", "object_type", "object_id", "object_repr", "before", "after",
-                "reason", "prev_hash")}, "at": event.at.isoformat(), "actor": None})
+            event = AuditEvent(
+                at=timezone.now(), actor_label="System", action="legacy.event", reason=reason, prev_hash=prev
+            )
+            event.hash = unkeyed_hash(
+                {
+                    **{
+                        f: getattr(event, f)
+                        for f in (
+                            "actor_label",
+                            "action",
+                            "object_type",
+                            "object_id",
+                            "object_repr",
+                            "before",
+                            "after",
+                            "reason",
+                            "prev_hash",
+                        )
+                    },
+                    "at": event.at.isoformat(),
+                    "actor": None,
+                }
+            )
             event.save(force_insert=True)
             prev = event.hash
         AuditHead.objects.create(pk=1, count=2, last_hash=prev)

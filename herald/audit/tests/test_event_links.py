@@ -24,7 +24,7 @@ def account_with_history(comms_officer):
 
 
 def _history_table(html: str) -> str:
-    return html[html.index("<h2 class=\"govuk-heading-m\">History</h2>"):]
+    return html[html.index('<h2 class="govuk-heading-m">History</h2>') :]
 
 
 def test_ict_sees_an_accounts_history_with_no_link_to_the_audit_event_page(client, ict_officer, account_with_history):

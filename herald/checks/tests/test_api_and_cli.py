@@ -17,7 +17,16 @@ def test_reports_count_severities_and_serialise():
     assert report.blocking and report.counts["block"] == 1 and report.warnings == 1
     data = report.to_dict()
     assert data["findings"][0]["rule"] == "phone-number"
-    assert set(data["findings"][0]) >= {"rule", "category", "severity", "start", "end", "message", "clause", "suggestion"}
+    assert set(data["findings"][0]) >= {
+        "rule",
+        "category",
+        "severity",
+        "start",
+        "end",
+        "message",
+        "clause",
+        "suggestion",
+    }
 
 
 def test_check_many_matches_check_one_by_one():
@@ -36,10 +45,14 @@ def test_the_cli_prints_findings_for_a_person(capsys):
 
 def test_the_jsonl_cli_streams_and_reports_bad_lines(monkeypatch, capsys):
     lines = [
-        json.dumps({"id": "a", "text": "Fuck this", "platform": "x", "context": {"account": "personal", "role": "employee"}}),
+        json.dumps(
+            {"id": "a", "text": "Fuck this", "platform": "x", "context": {"account": "personal", "role": "employee"}}
+        ),
         "{not json",
         json.dumps({"id": "c", "text": 7}),
-        json.dumps({"id": "d", "text": "Cllr Bray", "context": {"pre_election": True, "councillors": [["Stuart Bray", "LD"]]}}),
+        json.dumps(
+            {"id": "d", "text": "Cllr Bray", "context": {"pre_election": True, "councillors": [["Stuart Bray", "LD"]]}}
+        ),
     ]
     monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(lines) + "\n"))
     assert main(["--jsonl"]) == 0
@@ -62,8 +75,25 @@ def test_any_unicode_text_never_raises_and_spans_lie_inside_it(text, platform):
 @settings(max_examples=100, deadline=None)
 @given(
     st.lists(
-        st.sampled_from(["Cllr Bray", "07911 123456", " f*ck ", "#recyclingweek", "🎉", "LE10 1AB", "Vote Labour",
-                         "İ", "ẞ", "\u0130stanbul", "stuart bray", "\n", " ", "𝐁", "QQ 12 34 56 C"]),
+        st.sampled_from(
+            [
+                "Cllr Bray",
+                "07911 123456",
+                " f*ck ",
+                "#recyclingweek",
+                "🎉",
+                "LE10 1AB",
+                "Vote Labour",
+                "İ",
+                "ẞ",
+                "\u0130stanbul",
+                "stuart bray",
+                "\n",
+                " ",
+                "𝐁",
+                "QQ 12 34 56 C",
+            ]
+        ),
         max_size=30,
     ).map("".join)
 )

@@ -68,7 +68,9 @@ def test_model_tokens_match_the_vectoriser_pattern(text):
     lowered = text.lower()
     assert offensive_model._TOKEN.findall(lowered) == re.findall(offensive_model._TOKEN_PATTERN, lowered)
     for piece in _texts(6, 3, 40):
-        assert offensive_model._TOKEN.findall(piece.lower()) == re.findall(offensive_model._TOKEN_PATTERN, piece.lower())
+        assert offensive_model._TOKEN.findall(piece.lower()) == re.findall(
+            offensive_model._TOKEN_PATTERN, piece.lower()
+        )
 
 
 @settings(max_examples=300, deadline=None)
@@ -210,14 +212,18 @@ def test_shared_word_starts_agree_with_each_matchers_own_scan(text):
         own = matcher.prefix_scan is not None and matcher.prefix_scan.search(lowered) is not None
         shared = any(word.startswith(matcher.prefixes) for _, word in m.starts.hits(lowered))
         assert own == shared, text
-    assert [x.span() for x in offensive._threats(text, lowered, m.starts)] == [x.span() for x in offensive._threats(text, lowered)]
+    assert [x.span() for x in offensive._threats(text, lowered, m.starts)] == [
+        x.span() for x in offensive._threats(text, lowered)
+    ]
 
 
 def test_register_and_allow_list_identity_cache_gives_the_content_keyed_answer():
     from herald.checks import AllowedContacts, Context, Councillor
     from herald.checks.engine import _allow_list, _allow_list_by_contents, _register, _register_by_contents
 
-    a = Context(councillors=[Councillor("Stuart Bray", "Liberal Democrat")], allowed_contacts={"phones": ["01455 238141"]})
+    a = Context(
+        councillors=[Councillor("Stuart Bray", "Liberal Democrat")], allowed_contacts={"phones": ["01455 238141"]}
+    )
     b = Context(councillors=[Councillor("Amanda Wright", "Conservative")], allowed_contacts=AllowedContacts())
     for context in (a, b, a, a, b):
         assert _register(context.councillors) is _register_by_contents(context.councillors)
@@ -287,7 +293,9 @@ def test_caps_pattern_and_uppercase_count_match_the_plain_forms(text, run):
 
     from herald.checks.presentation import _uppercase_count, caps_pattern, caps_reference
 
-    assert [m.span() for m in caps_pattern(run).finditer(text)] == [m.span() for m in re.finditer(caps_reference(run), text)]
+    assert [m.span() for m in caps_pattern(run).finditer(text)] == [
+        m.span() for m in re.finditer(caps_reference(run), text)
+    ]
     assert _uppercase_count(text) == sum(c.isupper() for c in text)
 
 
@@ -379,7 +387,9 @@ def test_sentences_start_at_their_first_character_otherwise_as_before(text):
 
     from herald.checks.presentation import _SENTENCE, SENTENCE_REFERENCE
 
-    want = [(m.start() + len(m.group()) - len(m.group().lstrip()), m.end()) for m in re.finditer(SENTENCE_REFERENCE, text)]
+    want = [
+        (m.start() + len(m.group()) - len(m.group().lstrip()), m.end()) for m in re.finditer(SENTENCE_REFERENCE, text)
+    ]
     assert [m.span() for m in _SENTENCE.finditer(text)] == want
 
 
@@ -406,7 +416,9 @@ def test_prefix_trie_finds_what_the_plain_alternation_finds():
     from herald.checks.textutil import WordStarts, glob_prefixes, starts_word
 
     words = engine.default_rules().words
-    stems = [s for name in ("profanity_strong", "profanity_mild", "ambiguous", "slurs") for s in glob_prefixes(words[name])]
+    stems = [
+        s for name in ("profanity_strong", "profanity_mild", "ambiguous", "slurs") for s in glob_prefixes(words[name])
+    ]
     stems += list(_THREAT_STEMS) + ["k", "ki", "kil"]
     plain = "|".join(re.escape(p) for p in sorted(set(stems), key=len, reverse=True))
     plain_words = re.compile(r"(?<![^\W_])(?:" + plain + r")[^\W_]*")
@@ -421,7 +433,11 @@ def test_prefix_trie_finds_what_the_plain_alternation_finds():
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(["a", "B", " ", ".", "_", "-", "@", "$", "*", "x1", "é", "\n", "f u c k"]), max_size=14).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(["a", "B", " ", ".", "_", "-", "@", "$", "*", "x1", "é", "\n", "f u c k"]), max_size=14
+    ).map("".join)
+)
 def test_separator_led_spaced_letters_hint_agrees_with_the_plain_one(text):
     import re
 

@@ -209,9 +209,15 @@ def test_street_addresses_warn_on_personal_accounts_too():
     [
         # the tail (flat/suite lines, town, region, postal code) belongs to the address
         ("9 Allika 46\n Suite 501\n Riisa\n\n Estonia 62488", "9 Allika 46\n Suite 501\n Riisa\n\n Estonia 62488"),
-        ("Ship to 8484 Nicolas Village, Apt. 386, Lake Jeremy, NV 89501", "8484 Nicolas Village, Apt. 386, Lake Jeremy, NV 89501"),
+        (
+            "Ship to 8484 Nicolas Village, Apt. 386, Lake Jeremy, NV 89501",
+            "8484 Nicolas Village, Apt. 386, Lake Jeremy, NV 89501",
+        ),
         ("Her address: Friedhofstrasse 33, 10115 Berlin", "Friedhofstrasse 33, 10115 Berlin"),
-        ("The letter went to 692 Kuuse 53 Apt. 641, Grubbenvorst, Netherlands 04020.", "692 Kuuse 53 Apt. 641, Grubbenvorst, Netherlands 04020"),
+        (
+            "The letter went to 692 Kuuse 53 Apt. 641, Grubbenvorst, Netherlands 04020.",
+            "692 Kuuse 53 Apt. 641, Grubbenvorst, Netherlands 04020",
+        ),
         ("> 1072 Pohlstrasse 9\n> Suite 858\n> Germany 74285", "1072 Pohlstrasse 9\n> Suite 858\n> Germany 74285"),
         ("Write to PO Box 1234, Leicester LE1 9ZZ", "PO Box 1234, Leicester LE1 9ZZ"),
         ("unit 1009 box 0219\ndpo ap 51065", "unit 1009 box 0219\ndpo ap 51065"),

@@ -53,9 +53,11 @@ def test_long_sentences_fancy_text_and_readability():
     long = " ".join(["word"] * 30) + "."
     assert severity_of("long-sentence", long) == "warn"
     assert "fancy-text" in rules_found("𝐁𝐢𝐠 news today")
-    hard = ("The implementation of comprehensive organisational restructuring necessitates considerable "
-            "consultation regarding operational accountability, notwithstanding contemporaneous "
-            "administrative considerations. ") * 3
+    hard = (
+        "The implementation of comprehensive organisational restructuring necessitates considerable "
+        "consultation regarding operational accountability, notwithstanding contemporaneous "
+        "administrative considerations. "
+    ) * 3
     assert "readability" in rules_found(hard)
     assert "readability" not in rules_found("Bins go out on Monday. We collect them by noon. " * 5)
 

@@ -12,7 +12,12 @@ def test_a_councillor_named_in_an_official_post_is_advice_normally_and_blocked_b
 
 
 def test_register_names_are_found_in_any_common_form():
-    for text in ("Thanks to Stuart Bray", "Thanks to Cllr Bray", "Thanks to Councillor S Bray", "thanks to stuart bray"):
+    for text in (
+        "Thanks to Stuart Bray",
+        "Thanks to Cllr Bray",
+        "Thanks to Councillor S Bray",
+        "thanks to stuart bray",
+    ):
         assert "councillor-named" in rules_found(text, official(pre_election=True)), text
 
 
@@ -34,13 +39,20 @@ def test_councillors_may_campaign_on_their_own_accounts():
 
 def test_party_names_on_official_accounts_warn_and_block_before_an_election():
     assert severity_of("party-name", "The Conservative group proposed the motion", official()) == "warn"
-    assert severity_of("party-name", "The Conservative group proposed the motion", official(pre_election=True)) == "block"
+    assert (
+        severity_of("party-name", "The Conservative group proposed the motion", official(pre_election=True)) == "block"
+    )
 
 
 @pytest.mark.parametrize(
     "text",
-    ["Labour market figures are out", "Manual labour is hard work", "A conservative estimate is 300 homes",
-     "The Green Flag award for our parks", "We reform the waste service"],
+    [
+        "Labour market figures are out",
+        "Manual labour is hard work",
+        "A conservative estimate is 300 homes",
+        "The Green Flag award for our parks",
+        "We reform the waste service",
+    ],
 )
 def test_ordinary_words_that_look_like_parties_are_not_flagged(text):
     assert "party-name" not in rules_found(text)
@@ -48,7 +60,14 @@ def test_ordinary_words_that_look_like_parties_are_not_flagged(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["Vote Labour on 7 May!", "Vote for Cllr Bray", "Don't vote Tory", "Re-elect Stuart Bray", "#VoteReformUK", "Vote for us on Thursday"],
+    [
+        "Vote Labour on 7 May!",
+        "Vote for Cllr Bray",
+        "Don't vote Tory",
+        "Re-elect Stuart Bray",
+        "#VoteReformUK",
+        "Vote for us on Thursday",
+    ],
 )
 def test_calls_to_vote_are_blocked_on_official_accounts(text):
     assert severity_of("call-to-vote", text, official()) == "block"

@@ -28,11 +28,14 @@ def cases(cast, make):
     asset.thumbnail.save("thumb.jpg", ContentFile(jpeg_bytes()), save=True)
     appearance = Appearance.objects.get(asset=asset, record=record)
     account = account_edited_by(editor)
-    use = MediaUse.objects.create(asset=asset, account=account, channel=account.platform, state="published",
-                                  created_by=editor)
+    use = MediaUse.objects.create(
+        asset=asset, account=account, channel=account.platform, state="published", created_by=editor
+    )
     task = TakedownTask.objects.create(use=use, record=record, due_at=timezone.now())
-    organiser_view = {"allowed": EVERYONE,
-                      "status_for": {r: 403 for r in Role if r not in (Role.EMPLOYEE, Role.COMMS, Role.INFO_GOV)}}
+    organiser_view = {
+        "allowed": EVERYONE,
+        "status_for": {r: 403 for r in Role if r not in (Role.EMPLOYEE, Role.COMMS, Role.INFO_GOV)},
+    }
     on_request = {"kwargs": {"pk": consent_request.pk}, **organiser_view}
     on_record = {"kwargs": {"pk": record.pk}, **organiser_view}
     return {
@@ -42,8 +45,9 @@ def cases(cast, make):
         # POST only: the role rule answers a GET with 405; the organiser rule is tested in test_pages.py.
         "consents:request_toggle": Case(EVERYONE, kwargs={"pk": consent_request.pk}, ok_status=405),
         "consents:poster": Case(**on_request),
-        "consents:qr": Case(EVERYONE, kwargs={"pk": consent_request.pk, "fmt": "svg"},
-                            status_for=organiser_view["status_for"]),
+        "consents:qr": Case(
+            EVERYONE, kwargs={"pk": consent_request.pk, "fmt": "svg"}, status_for=organiser_view["status_for"]
+        ),
         "consents:record_new": Case(**on_request),
         "consents:record": Case(**on_record),
         "consents:record_scan": Case(**on_record),

@@ -79,8 +79,11 @@ def photo_showing(*records, by=None, **fields) -> MediaAsset:
 
 def account_edited_by(*editors, platform=Platform.FACEBOOK, name="Hinckley & Bosworth Borough Council") -> Account:
     account = Account.objects.create(
-        platform=platform, display_name=name, handle=f"hbbc-{platform}-{Account.objects.count()}",
-        team=editors[0].team if editors and editors[0].team else TeamFactory(), status=Account.Status.ACTIVE,
+        platform=platform,
+        display_name=name,
+        handle=f"hbbc-{platform}-{Account.objects.count()}",
+        team=editors[0].team if editors and editors[0].team else TeamFactory(),
+        status=Account.Status.ACTIVE,
     )
     for person in editors:
         AccountEditor.objects.create(account=account, person=person)

@@ -15,9 +15,17 @@ from herald.consents.tests.factories import ConsentRequestFactory
 def _filled_form(client, consent_request) -> dict:
     page = client.get(reverse("consents:give", args=[consent_request.token])).content.decode()
     key = re.search(r'name="submission_key" value="([^"]+)"', page).group(1)
-    return {"given_by": "self", "subject_name": "Sam Patel", "age_band": "adult", "email": "sam@example.org",
-            "channels": ["website"], "purposes": ["promotion"], "name_may_be_published": "no", "agree": "on",
-            "submission_key": key}
+    return {
+        "given_by": "self",
+        "subject_name": "Sam Patel",
+        "age_band": "adult",
+        "email": "sam@example.org",
+        "channels": ["website"],
+        "purposes": ["promotion"],
+        "name_may_be_published": "no",
+        "agree": "on",
+        "submission_key": key,
+    }
 
 
 @pytest.mark.django_db

@@ -27,9 +27,18 @@ def test_retention_is_five_years_by_default_and_configurable_per_purpose(setting
     settings.HERALD_CONSENT_RETENTION_DAYS_BY_PURPOSE = {"news": 90, "tourism": 3650}
     assert services.retention_days(["news"]) == 90
     assert services.retention_days(["news", "tourism"]) == 3650, "kept as long as the longest purpose agreed"
-    record = services.give_consent(ConsentRequestFactory(purposes=["news"]), services.ConsentDetails(
-        subject_name="Ann", age_band="adult", given_by="self", channels=["website"], purposes=["news"],
-        name_may_be_published=False, email="ann@example.org"))
+    record = services.give_consent(
+        ConsentRequestFactory(purposes=["news"]),
+        services.ConsentDetails(
+            subject_name="Ann",
+            age_band="adult",
+            given_by="self",
+            channels=["website"],
+            purposes=["news"],
+            name_may_be_published=False,
+            email="ann@example.org",
+        ),
+    )
     assert record.expires_on == timezone.localdate() + dt.timedelta(days=90)
     assert "3 months" in record.wording_text
 
@@ -49,9 +58,13 @@ def test_the_nightly_task_marks_records_expired_and_tells_the_asset_owner(editor
 
 def test_personal_details_are_erased_after_the_grace_period_keeping_what_the_audit_needs(settings):
     settings.HERALD_CONSENT_ERASE_AFTER_DAYS = 30
-    record = ConsentRecordFactory(subject_name="Asha Patel", email="asha@example.org", phone="07700900982",
-                                  state=ConsentRecord.State.EXPIRED,
-                                  expired_at=timezone.now() - dt.timedelta(days=31))
+    record = ConsentRecordFactory(
+        subject_name="Asha Patel",
+        email="asha@example.org",
+        phone="07700900982",
+        state=ConsentRecord.State.EXPIRED,
+        expired_at=timezone.now() - dt.timedelta(days=31),
+    )
     recent = ConsentRecordFactory(state=ConsentRecord.State.EXPIRED, expired_at=timezone.now() - dt.timedelta(days=2))
     tasks.process_consent_retention.call()
     record.refresh_from_db(), recent.refresh_from_db()
@@ -63,8 +76,13 @@ def test_personal_details_are_erased_after_the_grace_period_keeping_what_the_aud
 def test_information_governance_exports_everything_held_about_a_person(client, dpo, editor):
     record = ConsentRecordFactory(subject_name="Asha Patel", email="asha@example.org")
     asset = photo_showing(record, by=editor)
-    services.record_use(asset, by=editor, state="published", account=account_edited_by(editor),
-                        published_url="https://facebook.com/hbbc/posts/1")
+    services.record_use(
+        asset,
+        by=editor,
+        state="published",
+        account=account_edited_by(editor),
+        published_url="https://facebook.com/hbbc/posts/1",
+    )
     client.force_login(dpo)
     found = client.get(reverse("consents:subject_access"), {"q": "asha@example.org"})
     assert record.urn in found.content.decode()

@@ -15,16 +15,27 @@ pytestmark = pytest.mark.django_db
 
 
 def adult(**overrides) -> ConsentDetails:
-    values = dict(subject_name="Asha Patel", age_band="adult", given_by="self", channels=["website", "facebook"],
-                  purposes=["promotion"], name_may_be_published=False, email="asha@example.org")
+    values = dict(
+        subject_name="Asha Patel",
+        age_band="adult",
+        given_by="self",
+        channels=["website", "facebook"],
+        purposes=["promotion"],
+        name_may_be_published=False,
+        email="asha@example.org",
+    )
     values.update(overrides)
     return ConsentDetails(**values)
 
 
 def test_a_consent_request_offers_channels_and_named_partners(employee):
     request = services.create_consent_request(
-        by=employee, event_name="Hinckley Christmas lights switch-on", event_date=dt.date(2026, 11, 28),
-        location="Hinckley town centre", purposes=["promotion"], channels=["website", "facebook"],
+        by=employee,
+        event_name="Hinckley Christmas lights switch-on",
+        event_date=dt.date(2026, 11, 28),
+        location="Hinckley town centre",
+        purposes=["promotion"],
+        channels=["website", "facebook"],
         partners=["NHS Leicestershire", " NHS  Leicestershire "],
     )
     assert request.offered_channels == ["website", "facebook", "partners:NHS Leicestershire"]
@@ -33,11 +44,13 @@ def test_a_consent_request_offers_channels_and_named_partners(employee):
 
 def test_a_request_needs_a_purpose_and_somewhere_to_use_the_images(employee):
     with pytest.raises(ConsentError, match="purpose"):
-        services.create_consent_request(by=employee, event_name="x", event_date=dt.date(2026, 1, 1), location="y",
-                                        purposes=[], channels=["website"])
+        services.create_consent_request(
+            by=employee, event_name="x", event_date=dt.date(2026, 1, 1), location="y", purposes=[], channels=["website"]
+        )
     with pytest.raises(ConsentError, match="place"):
-        services.create_consent_request(by=employee, event_name="x", event_date=dt.date(2026, 1, 1), location="y",
-                                        purposes=["news"], channels=[])
+        services.create_consent_request(
+            by=employee, event_name="x", event_date=dt.date(2026, 1, 1), location="y", purposes=["news"], channels=[]
+        )
 
 
 def test_giving_consent_keeps_the_wording_shown_and_emails_the_urn(django_capture_on_commit_callbacks):
@@ -68,13 +81,30 @@ def test_a_child_cannot_consent_for_themselves():
 
 def test_a_guardian_gives_consent_for_a_child_who_may_co_sign_from_13():
     request = ConsentRequestFactory()
-    record = services.give_consent(request, adult(
-        subject_name="Leo Patel", age_band="cosign", given_by="guardian", representative_name="Asha Patel",
-        representative_relationship="Mother", child_cosigned=True, child_signature="Leo Patel"))
+    record = services.give_consent(
+        request,
+        adult(
+            subject_name="Leo Patel",
+            age_band="cosign",
+            given_by="guardian",
+            representative_name="Asha Patel",
+            representative_relationship="Mother",
+            child_cosigned=True,
+            child_signature="Leo Patel",
+        ),
+    )
     assert record.is_child and record.child_cosigned and record.representative_relationship == "Mother"
-    problems = services.check_consent_details(request, adult(
-        age_band="child", given_by="guardian", representative_name="A", representative_relationship="Father",
-        child_cosigned=True, child_signature="Kid"))
+    problems = services.check_consent_details(
+        request,
+        adult(
+            age_band="child",
+            given_by="guardian",
+            representative_name="A",
+            representative_relationship="Father",
+            child_cosigned=True,
+            child_signature="Kid",
+        ),
+    )
     assert "child_cosigned" in problems, "a child under 13 does not co-sign"
 
 
@@ -85,8 +115,10 @@ def test_the_guardian_age_is_configurable(settings):
 
 
 def test_an_advocate_consents_for_an_adult_who_lacks_capacity():
-    record = services.give_consent(ConsentRequestFactory(), adult(
-        given_by="advocate", representative_name="Tom Reid", representative_relationship="Independent advocate"))
+    record = services.give_consent(
+        ConsentRequestFactory(),
+        adult(given_by="advocate", representative_name="Tom Reid", representative_relationship="Independent advocate"),
+    )
     assert record.given_by == "advocate" and not record.is_child
 
 
@@ -110,22 +142,34 @@ def test_staff_record_paper_consent_with_a_scan_and_verbal_consent_with_a_witnes
     from herald.consents.tests.factories import jpeg_bytes
 
     request = ConsentRequestFactory(organiser=editor)
-    paper = services.record_consent(request, adult(), by=editor, method="paper", given_on=dt.date(2026, 11, 20),
-                                    scan=jpeg_bytes())
+    paper = services.record_consent(
+        request, adult(), by=editor, method="paper", given_on=dt.date(2026, 11, 20), scan=jpeg_bytes()
+    )
     assert paper.scan and paper.recorded_by == editor and paper.given_at.date() == dt.date(2026, 11, 20)
     with pytest.raises(ConsentError, match="witness"):
         services.record_consent(request, adult(), by=editor, method="verbal", given_on=dt.date(2026, 11, 20))
-    verbal = services.record_consent(request, adult(), by=editor, method="verbal", given_on=dt.date(2026, 11, 20),
-                                     witnessed_by="Sam Photographer")
+    verbal = services.record_consent(
+        request, adult(), by=editor, method="verbal", given_on=dt.date(2026, 11, 20), witnessed_by="Sam Photographer"
+    )
     assert verbal.witnessed_by == "Sam Photographer"
     with pytest.raises(ConsentError, match="PDF, JPG or PNG"):
-        services.record_consent(request, adult(), by=editor, method="paper", given_on=dt.date(2026, 11, 20),
-                                scan=b"MZ\x90\x00 this is a program")
+        services.record_consent(
+            request,
+            adult(),
+            by=editor,
+            method="paper",
+            given_on=dt.date(2026, 11, 20),
+            scan=b"MZ\x90\x00 this is a program",
+        )
 
 
 def test_a_do_not_publish_instruction_needs_no_channels(editor):
     record = services.record_consent(
         ConsentRequestFactory(organiser=editor),
         adult(channels=[], purposes=[], do_not_publish=True, do_not_publish_reason="Adopted child"),
-        by=editor, method="verbal", given_on=dt.date(2026, 11, 20), witnessed_by="Head teacher")
+        by=editor,
+        method="verbal",
+        given_on=dt.date(2026, 11, 20),
+        witnessed_by="Head teacher",
+    )
     assert record.do_not_publish and record.channels == []

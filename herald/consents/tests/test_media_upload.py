@@ -61,14 +61,16 @@ def test_png_keeps_its_format_and_photos_need_alt_text(editor):
     asset = services.upload_media(out.getvalue(), filename="logo.png", details=DETAILS, by=editor)
     assert asset.content_type == "image/png" and asset.file.name.endswith(".png")
     with pytest.raises(ConsentError, match="alt text"):
-        services.upload_media(out.getvalue(), filename="logo.png",
-                              details=AssetDetails(title="x", alt_text="", source="own"), by=editor)
+        services.upload_media(
+            out.getvalue(), filename="logo.png", details=AssetDetails(title="x", alt_text="", source="own"), by=editor
+        )
 
 
 def test_a_video_is_stored_as_is_and_says_its_metadata_could_not_be_removed(editor):
     mp4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 100
-    asset = services.upload_media(mp4, filename="clip.mp4", details=AssetDetails(title="Clip", alt_text="", source="own"),
-                                  by=editor)
+    asset = services.upload_media(
+        mp4, filename="clip.mp4", details=AssetDetails(title="Clip", alt_text="", source="own"), by=editor
+    )
     assert asset.kind == MediaAsset.Kind.VIDEO and not asset.metadata_stripped
     assert "cannot remove metadata" in asset.metadata_note
 
@@ -78,10 +80,15 @@ def test_the_upload_page_refuses_a_renamed_executable_and_keeps_nothing(client, 
     from django.urls import reverse
 
     client.force_login(editor)
-    response = client.post(reverse("consents:media_upload"), {
-        "file": SimpleUploadedFile("photo.jpg", b"MZ\x90\x00" + b"\x00" * 100, content_type="image/jpeg"),
-        "title": "Photo", "alt_text": "A photo", "source": "own",
-    })
+    response = client.post(
+        reverse("consents:media_upload"),
+        {
+            "file": SimpleUploadedFile("photo.jpg", b"MZ\x90\x00" + b"\x00" * 100, content_type="image/jpeg"),
+            "title": "Photo",
+            "alt_text": "A photo",
+            "source": "own",
+        },
+    )
     assert response.status_code == 200
     assert "not a photo or video Herald accepts" in response.content.decode()
     assert MediaAsset.objects.count() == 0
@@ -108,7 +115,12 @@ def png_header(width: int, height: int) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 64))
+        + chunk(b"IEND", b"")
+    )
 
 
 def test_the_upload_page_refuses_a_small_file_holding_a_huge_photo_before_decoding_it(client, editor, monkeypatch):
@@ -120,10 +132,15 @@ def test_the_upload_page_refuses_a_small_file_holding_a_huge_photo_before_decodi
 
     monkeypatch.setattr(Image.Image, "load", refuse)
     client.force_login(editor)
-    response = client.post(reverse("consents:media_upload"), {
-        "file": SimpleUploadedFile("poster.png", png_header(7700, 7700), content_type="image/png"),
-        "title": "Poster", "alt_text": "The fair's poster", "source": "own",
-    })
+    response = client.post(
+        reverse("consents:media_upload"),
+        {
+            "file": SimpleUploadedFile("poster.png", png_header(7700, 7700), content_type="image/png"),
+            "title": "Poster",
+            "alt_text": "The fair's poster",
+            "source": "own",
+        },
+    )
     assert response.status_code == 200
     body = response.content.decode()
     assert "7,700 × 7,700 pixels, which is too large: it must be at most 40 megapixels" in body

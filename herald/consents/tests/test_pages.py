@@ -17,10 +17,17 @@ pytestmark = pytest.mark.django_db
 
 def test_an_employee_arranging_a_shoot_creates_a_consent_request_with_a_poster(client, employee):
     client.force_login(employee)
-    response = client.post(reverse("consents:request_new"), {
-        "event_name": "Big Bosworth clean-up", "event_date": "05/12/2026", "location": "Market Bosworth",
-        "purposes": ["promotion"], "channels": ["website", "facebook"], "partners": "Keep Britain Tidy\n",
-    })
+    response = client.post(
+        reverse("consents:request_new"),
+        {
+            "event_name": "Big Bosworth clean-up",
+            "event_date": "05/12/2026",
+            "location": "Market Bosworth",
+            "purposes": ["promotion"],
+            "channels": ["website", "facebook"],
+            "partners": "Keep Britain Tidy\n",
+        },
+    )
     consent_request = ConsentRequest.objects.get()
     assert response["Location"] == reverse("consents:request", args=[consent_request.pk])
     assert consent_request.organiser == employee and consent_request.partners == ["Keep Britain Tidy"]
@@ -33,8 +40,12 @@ def test_an_employee_arranging_a_shoot_creates_a_consent_request_with_a_poster(c
 def test_an_empty_request_form_lists_what_to_fix(client, employee):
     client.force_login(employee)
     page = client.post(reverse("consents:request_new"), {}).content.decode()
-    for message in ("Enter the event name", "Enter the date of the event", "Select at least one purpose",
-                    "Select at least one place the images may be used"):
+    for message in (
+        "Enter the event name",
+        "Enter the date of the event",
+        "Select at least one purpose",
+        "Select at least one place the images may be used",
+    ):
         assert message in page
     assert ConsentRequest.objects.count() == 0
 
@@ -53,9 +64,14 @@ def test_only_the_organiser_or_comms_can_close_a_request(client, employee, edito
 def test_the_public_form_shows_every_problem_and_saves_nothing(client):
     consent_request = ConsentRequestFactory()
     page = client.post(reverse("consents:give", args=[consent_request.token]), {}).content.decode()
-    for message in ("Select who is giving consent", "Enter the full name of the person in the photos",
-                    "Select how old the person in the photos is", "Select at least one place where we may use",
-                    "Select at least one purpose", "Confirm that you give consent by ticking the box"):
+    for message in (
+        "Select who is giving consent",
+        "Enter the full name of the person in the photos",
+        "Select how old the person in the photos is",
+        "Select at least one place where we may use",
+        "Select at least one purpose",
+        "Confirm that you give consent by ticking the box",
+    ):
         assert message in page
     assert "govuk-error-summary" in page and ConsentRecord.objects.count() == 0
 
@@ -63,12 +79,22 @@ def test_the_public_form_shows_every_problem_and_saves_nothing(client):
 def test_a_parent_gives_consent_for_their_child_and_sees_the_urn(client, django_capture_on_commit_callbacks):
     consent_request = ConsentRequestFactory()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("consents:give", args=[consent_request.token]), {
-            "given_by": "guardian", "subject_name": "Mia Clarke", "age_band": "child",
-            "representative_name": "Jo Clarke", "representative_relationship": "Mother",
-            "email": "jo@example.org", "channels": ["website"], "purposes": ["promotion"],
-            "name_may_be_published": "no", "agree": "on",
-        }, follow=True)
+        response = client.post(
+            reverse("consents:give", args=[consent_request.token]),
+            {
+                "given_by": "guardian",
+                "subject_name": "Mia Clarke",
+                "age_band": "child",
+                "representative_name": "Jo Clarke",
+                "representative_relationship": "Mother",
+                "email": "jo@example.org",
+                "channels": ["website"],
+                "purposes": ["promotion"],
+                "name_may_be_published": "no",
+                "agree": "on",
+            },
+            follow=True,
+        )
     record = ConsentRecord.objects.get()
     assert record.urn in response.content.decode() and record.given_by == "guardian" and record.is_child
     assert mail.outbox[0].to == ["jo@example.org"]
@@ -79,14 +105,17 @@ def test_staff_record_a_withdrawal_received_by_phone(client, employee, editor, d
     account = account_edited_by(editor)
     from herald.consents import services
 
-    services.record_use(photo_showing(record), by=editor, state="published", account=account,
-                        published_url="https://facebook.com/p/1")
+    services.record_use(
+        photo_showing(record), by=editor, state="published", account=account, published_url="https://facebook.com/p/1"
+    )
     client.force_login(employee)
     empty = client.post(reverse("consents:record_withdraw", args=[record.pk]), {})
     assert "Select how the person asked to withdraw" in empty.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("consents:record_withdraw", args=[record.pk]),
-                    {"method": "Phone", "reason": "Called the switchboard; confirmed the email on file"})
+        client.post(
+            reverse("consents:record_withdraw", args=[record.pk]),
+            {"method": "Phone", "reason": "Called the switchboard; confirmed the email on file"},
+        )
     record.refresh_from_db()
     assert record.state == "withdrawn" and record.withdrawal_method == "Phone, recorded by staff"
     task = TakedownTask.objects.get()

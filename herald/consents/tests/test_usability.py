@@ -41,7 +41,10 @@ def test_consent_past_its_expiry_date_is_expired_even_before_the_nightly_task_ru
 
 
 def test_one_withdrawn_person_makes_the_whole_asset_unusable():
-    asset = photo_showing(ConsentRecordFactory(), ConsentRecordFactory(state="withdrawn", withdrawn_at=dt.datetime(2026, 11, 1, tzinfo=dt.UTC)))
+    asset = photo_showing(
+        ConsentRecordFactory(),
+        ConsentRecordFactory(state="withdrawn", withdrawn_at=dt.datetime(2026, 11, 1, tzinfo=dt.UTC)),
+    )
     answer = services.asset_usability(asset, channel="website", on=TODAY)
     assert answer.status == "withdrawn" and not answer.usable
     assert [p.consent for p in answer.people] == ["valid", "withdrawn"]
@@ -59,7 +62,10 @@ def test_someone_shown_without_a_consent_record_is_missing_consent():
     Appearance.objects.create(asset=asset, description="boy in red coat", is_child=True, added_by=asset.uploaded_by)
     answer = services.asset_usability(asset, channel="website", on=TODAY)
     assert answer.status == "missing_consent" and answer.people[0].is_child
-    assert services.asset_usability(MediaAssetFactory(shows_people=True), channel="x", on=TODAY).status == "missing_consent"
+    assert (
+        services.asset_usability(MediaAssetFactory(shows_people=True), channel="x", on=TODAY).status
+        == "missing_consent"
+    )
 
 
 def test_assets_without_identifiable_people_and_noticed_crowd_shots_may_be_used():
@@ -69,8 +75,9 @@ def test_assets_without_identifiable_people_and_noticed_crowd_shots_may_be_used(
 
 
 def test_names_stay_private_unless_the_person_agreed():
-    answer = services.asset_usability(photo_showing(ConsentRecordFactory(name_may_be_published=False)),
-                                      channel="website", on=TODAY)
+    answer = services.asset_usability(
+        photo_showing(ConsentRecordFactory(name_may_be_published=False)), channel="website", on=TODAY
+    )
     assert answer.usable and not answer.people[0].name_may_be_published
     assert "do not publish their name" in answer.reasons[0]
 

@@ -22,10 +22,17 @@ def published_and_scheduled(editor, comms_officer):
     asset = photo_showing(record, by=editor)
     facebook = account_edited_by(editor, platform=Platform.FACEBOOK)
     instagram = account_edited_by(editor, platform=Platform.INSTAGRAM, name="Atkins Building")
-    published = services.record_use(asset, by=editor, state="published", account=facebook,
-                                    published_url="https://facebook.com/hbbc/posts/1", reference="post 41")
-    scheduled = services.record_use(asset, by=editor, state="scheduled", account=instagram,
-                                    scheduled_for=timezone.now() + dt.timedelta(days=1))
+    published = services.record_use(
+        asset,
+        by=editor,
+        state="published",
+        account=facebook,
+        published_url="https://facebook.com/hbbc/posts/1",
+        reference="post 41",
+    )
+    scheduled = services.record_use(
+        asset, by=editor, state="scheduled", account=instagram, scheduled_for=timezone.now() + dt.timedelta(days=1)
+    )
     draft = services.record_use(asset, by=editor, state="draft", channel="website")
     return record, published, scheduled, draft
 
@@ -81,7 +88,9 @@ def test_flagging_do_not_publish_stops_uses_like_a_withdrawal(published_and_sche
     assert scheduled.state == MediaUse.State.STOPPED and TakedownTask.objects.filter(use=published).exists()
 
 
-def test_completing_a_takedown_by_removing_the_post_marks_the_use_taken_down(published_and_scheduled, editor, comms_officer):
+def test_completing_a_takedown_by_removing_the_post_marks_the_use_taken_down(
+    published_and_scheduled, editor, comms_officer
+):
     record, published, *_ = published_and_scheduled
     services.withdraw_consent(record, by=comms_officer)
     task = TakedownTask.objects.get()
@@ -98,11 +107,14 @@ def test_keeping_a_post_after_review_needs_a_reason(published_and_scheduled, edi
         services.complete_takedown(TakedownTask.objects.get(), by=editor, outcome="kept")
 
 
-def test_the_public_withdraws_with_their_urn_and_email(client, published_and_scheduled, django_capture_on_commit_callbacks):
+def test_the_public_withdraws_with_their_urn_and_email(
+    client, published_and_scheduled, django_capture_on_commit_callbacks
+):
     record = published_and_scheduled[0]
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("consents:withdraw"), {"urn": record.urn.lower().replace("-", " "),
-                                                              "contact": "ASHA@example.org"})
+        response = client.post(
+            reverse("consents:withdraw"), {"urn": record.urn.lower().replace("-", " "), "contact": "ASHA@example.org"}
+        )
     assert response.status_code == 302 and response["Location"] == reverse("consents:withdraw_sent")
     record.refresh_from_db()
     assert record.state == ConsentRecord.State.WITHDRAWN and record.withdrawal_method == "Online withdrawal form"
@@ -121,8 +133,13 @@ def test_wrong_contact_details_get_the_same_answer_and_the_real_owner_is_told(
 ):
     record = published_and_scheduled[0]
     with django_capture_on_commit_callbacks(execute=True):
-        wrong = client.post(reverse("consents:withdraw"), {"urn": record.urn, "contact": "someone@else.org"}, follow=True)
-        unknown = client.post(reverse("consents:withdraw"), {"urn": "ZZZZ-ZZZZ", "contact": "someone@else.org"}, follow=True)
+        wrong = client.post(
+            reverse("consents:withdraw"), {"urn": record.urn, "contact": "someone@else.org"}, follow=True
+        )
+        unknown = client.post(
+            reverse("consents:withdraw"), {"urn": "ZZZZ-ZZZZ", "contact": "someone@else.org"}, follow=True
+        )
+
     def main(response):
         return response.content.decode().split("<main", 1)[1].split("</main>")[0]
 
@@ -148,8 +165,13 @@ def test_guessing_contact_details_for_one_urn_is_throttled_across_addresses(clie
     settings.HERALD_CONSENT_ATTEMPTS_PER_URN_PER_HOUR = 2
     record = published_and_scheduled[0]
     for n in range(2):
-        client.post(reverse("consents:withdraw"), {"urn": record.urn, "contact": f"guess{n}@example.org"},
-                    REMOTE_ADDR=f"10.0.0.{n}")
-    client.post(reverse("consents:withdraw"), {"urn": record.urn, "contact": "asha@example.org"}, REMOTE_ADDR="10.0.0.9")
+        client.post(
+            reverse("consents:withdraw"),
+            {"urn": record.urn, "contact": f"guess{n}@example.org"},
+            REMOTE_ADDR=f"10.0.0.{n}",
+        )
+    client.post(
+        reverse("consents:withdraw"), {"urn": record.urn, "contact": "asha@example.org"}, REMOTE_ADDR="10.0.0.9"
+    )
     record.refresh_from_db()
     assert record.state == ConsentRecord.State.GIVEN

@@ -18,8 +18,13 @@ def govuk_date_field(field):
         parts = [None, None, None]
     base = field.auto_id
     items = [
-        {"id": f"{base}_{suffix}", "name": f"{field.html_name}_{suffix}", "label": label, "value": part or "",
-         "width": width}
+        {
+            "id": f"{base}_{suffix}",
+            "name": f"{field.html_name}_{suffix}",
+            "label": label,
+            "value": part or "",
+            "width": width,
+        }
         for (suffix, label, width), part in zip(
             (("day", "Day", 2), ("month", "Month", 2), ("year", "Year", 4)), parts[:3], strict=True
         )

@@ -125,7 +125,11 @@ def test_the_holiday_source_can_be_replaced():
 
 def test_easter_is_worked_out_for_any_year():
     assert [easter_sunday(year) for year in (2024, 2025, 2026, 2029, 2038)] == [
-        D(2024, 3, 31), D(2025, 4, 20), D(2026, 4, 5), D(2029, 4, 1), D(2038, 4, 25),
+        D(2024, 3, 31),
+        D(2025, 4, 20),
+        D(2026, 4, 5),
+        D(2029, 4, 1),
+        D(2038, 4, 25),
     ]
 
 

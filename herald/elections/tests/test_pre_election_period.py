@@ -30,8 +30,9 @@ def today(monkeypatch):
 
 def _by_election_in_progress(*wards, **fields):
     # Notice published on 2 November, poll on Thursday 10 December 2026.
-    return ElectionFactory(kind="by_election", poll_date=D(2026, 12, 10), wards=list(wards),
-                           notice_published_on=D(2026, 11, 2), **fields)
+    return ElectionFactory(
+        kind="by_election", poll_date=D(2026, 12, 10), wards=list(wards), notice_published_on=D(2026, 11, 2), **fields
+    )
 
 
 # What other apps ask.
@@ -66,7 +67,8 @@ def test_a_by_election_restricts_only_its_wards_and_overlapping_ones_add_up():
 
     assert pre_election_context(D(2026, 11, 24)) == {"pre_election": True, "wards": ["Barwell", "Groby"]}
     assert [e.title for e in active_periods(D(2026, 11, 24))] == [
-        "Borough council by-election 2026: Groby ward", "Barwell by-election",
+        "Borough council by-election 2026: Groby ward",
+        "Barwell by-election",
     ]
 
 
@@ -92,8 +94,12 @@ def test_a_cancelled_election_is_no_longer_in_force(comms_officer):
 def test_the_banner_is_on_every_page_during_a_period(client, today, comms_officer, employee):
     _by_election_in_progress("Groby")
 
-    for person, url in ((employee, "/"), (employee, reverse("elections:restrictions")),
-                        (comms_officer, reverse("people:directory")), (comms_officer, reverse("elections:list"))):
+    for person, url in (
+        (employee, "/"),
+        (employee, reverse("elections:restrictions")),
+        (comms_officer, reverse("people:directory")),
+        (comms_officer, reverse("elections:list")),
+    ):
         client.force_login(person)
         page = client.get(url).content.decode()
         assert "herald-site-banner--warning" in page, url
@@ -123,7 +129,9 @@ def test_the_rules_page_explains_the_period_in_force(client, today, councillor):
     page = client.get(reverse("elections:rules")).content.decode()
 
     assert "In force now" in page and "Thursday 10 December 2026" in page
-    assert "start a new or significant campaign unless it was planned before the election was called".capitalize() in page
+    assert (
+        "start a new or significant campaign unless it was planned before the election was called".capitalize() in page
+    )
     assert "councillors&#x27; names, quotes or photographs in official posts" in page
 
 
@@ -212,11 +220,18 @@ def test_no_notice_before_the_period_begins(today, employee):
     assert mail.outbox == []
 
 
-def test_recording_an_election_already_under_way_queues_the_notice(today, comms_officer, django_capture_on_commit_callbacks):
+def test_recording_an_election_already_under_way_queues_the_notice(
+    today, comms_officer, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         services.record_election(
-            services.ElectionDetails(kind="by_election", poll_date=D(2026, 12, 10), scope="wards",
-                                     wards=("Groby",), notice_published_on=D(2026, 11, 2)),
+            services.ElectionDetails(
+                kind="by_election",
+                poll_date=D(2026, 12, 10),
+                scope="wards",
+                wards=("Groby",),
+                notice_published_on=D(2026, 11, 2),
+            ),
             by=comms_officer,
         )
 

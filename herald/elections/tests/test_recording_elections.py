@@ -30,11 +30,17 @@ def _form_data(**overrides):
     data = {
         "kind": "borough",
         "name": "",
-        "poll_date_day": "6", "poll_date_month": "5", "poll_date_year": "2027",
+        "poll_date_day": "6",
+        "poll_date_month": "5",
+        "poll_date_year": "2027",
         "scope": "whole_council",
-        "notice_published_on_day": "", "notice_published_on_month": "", "notice_published_on_year": "",
+        "notice_published_on_day": "",
+        "notice_published_on_month": "",
+        "notice_published_on_year": "",
         "period_end": "close_of_poll",
-        "declaration_on_day": "", "declaration_on_month": "", "declaration_on_year": "",
+        "declaration_on_day": "",
+        "declaration_on_month": "",
+        "declaration_on_year": "",
         "other_wards": "",
     }
     data.update(overrides)
@@ -67,7 +73,9 @@ def test_the_period_starts_on_the_actual_notice_date_when_it_was_published_early
 
 def test_a_notice_later_than_the_legal_date_is_refused_until_someone_confirms_it(comms_officer):
     with pytest.raises(services.LateNoticeNotConfirmed, match="Tuesday 26 March 2024"):
-        services.record_election(_details(poll_date=D(2024, 5, 2), notice_published_on=D(2024, 3, 27)), by=comms_officer)
+        services.record_election(
+            _details(poll_date=D(2024, 5, 2), notice_published_on=D(2024, 3, 27)), by=comms_officer
+        )
     assert not Election.objects.exists()
 
     election = services.record_election(
@@ -102,8 +110,12 @@ def test_the_notice_must_come_before_the_poll_and_the_declaration_not_before_it(
 def test_changing_an_election_is_recorded_with_the_reason(comms_officer):
     election = services.record_election(_details(), by=comms_officer)
 
-    services.update_election(election, _details(notice_published_on=D(2027, 3, 26)), by=comms_officer,
-                             reason="Notice published by the returning officer")
+    services.update_election(
+        election,
+        _details(notice_published_on=D(2027, 3, 26)),
+        by=comms_officer,
+        reason="Notice published by the returning officer",
+    )
 
     election.refresh_from_db()
     assert election.period_starts_on == D(2027, 3, 26)
@@ -181,9 +193,12 @@ def test_an_empty_form_is_redisplayed_with_every_problem(client, monitoring_offi
 
     page = response.content.decode()
     assert page.count("govuk-error-summary__list") == 1
-    for message in ("Select the type of election", "Enter the poll date",
-                    "Select whether the election covers the whole council or named wards",
-                    "Select when the pre-election period ends"):
+    for message in (
+        "Select the type of election",
+        "Enter the poll date",
+        "Select whether the election covers the whole council or named wards",
+        "Select when the pre-election period ends",
+    ):
         assert message in page
     assert 'href="#id_poll_date_day"' in page
 
@@ -204,8 +219,10 @@ def test_wards_come_from_the_members_register_and_free_text(client, comms_office
 
     form_page = client.get("/elections/add/").content.decode()
     assert 'value="Barwell"' in form_page and 'value="Groby"' in form_page
-    client.post("/elections/add/", _form_data(kind="by_election", scope="wards", wards=["Barwell"],
-                                              other_wards="Sheepy Magna parish\n"))
+    client.post(
+        "/elections/add/",
+        _form_data(kind="by_election", scope="wards", wards=["Barwell"], other_wards="Sheepy Magna parish\n"),
+    )
 
     assert Election.objects.get().wards == ["Barwell", "Sheepy Magna parish"]
 
@@ -249,7 +266,10 @@ def test_cancelling_through_the_page_needs_a_reason(client, monitoring_officer):
     election = ElectionFactory(poll_date=D(2027, 5, 6))
     client.force_login(monitoring_officer)
 
-    assert "Enter why the election is being cancelled" in client.post(f"/elections/{election.pk}/cancel/", {}).content.decode()
+    assert (
+        "Enter why the election is being cancelled"
+        in client.post(f"/elections/{election.pk}/cancel/", {}).content.decode()
+    )
     client.post(f"/elections/{election.pk}/cancel/", {"reason": "Entered twice"})
 
     election.refresh_from_db()

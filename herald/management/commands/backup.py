@@ -13,7 +13,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--output", "-o", default="",
+            "--output",
+            "-o",
+            default="",
             help="The archive to write, or a folder to write it in (default: herald-backup-<UTC time>.tar.gz here).",
         )
 
@@ -26,8 +28,10 @@ class Command(BaseCommand):
         except BackupError as error:
             raise CommandError(str(error))
         media = sum(1 for name in manifest["files"] if name.startswith("media/"))
-        self.stdout.write(self.style.SUCCESS(
-            f"Backed up the {manifest['engine']} database ({manifest['audit_events']} audit events) "
-            f"and {media} media files to {output}."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Backed up the {manifest['engine']} database ({manifest['audit_events']} audit events) "
+                f"and {media} media files to {output}."
+            )
+        )
         self.stdout.write("The backup holds personal data: encrypt it and keep it off this server.")

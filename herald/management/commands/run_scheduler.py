@@ -7,8 +7,10 @@ from herald.workers import recover_stale_tasks
 
 
 class Command(BaseCommand):
-    help = ("Enqueue periodic tasks when they fall due (each app's tasks.SCHEDULE) and put back on the queue "
-            "tasks whose worker died. --once for cron.")
+    help = (
+        "Enqueue periodic tasks when they fall due (each app's tasks.SCHEDULE) and put back on the queue "
+        "tasks whose worker died. --once for cron."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--once", action="store_true", help="check once and exit")

@@ -4,8 +4,10 @@ from herald.workers import start_heartbeat
 
 
 class Command(DBWorkerCommand):
-    help = ("Run the database task worker with a heartbeat, so the scheduler can put back on the queue "
-            "a task whose worker died. Takes db_worker's options.")
+    help = (
+        "Run the database task worker with a heartbeat, so the scheduler can put back on the queue "
+        "a task whose worker died. Takes db_worker's options."
+    )
 
     def handle(self, *args, worker_id: str, **options):
         stop = start_heartbeat(worker_id)

@@ -14,8 +14,10 @@ from herald.supervisor import Supervisor
 
 
 class Command(BaseCommand):
-    help = ("Start the web server (gunicorn), the background task workers and the scheduler, restart a worker "
-            "or the scheduler that dies, and print how to sign in.")
+    help = (
+        "Start the web server (gunicorn), the background task workers and the scheduler, restart a worker "
+        "or the scheduler that dies, and print how to sign in."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--host", default="127.0.0.1")
@@ -27,7 +29,9 @@ class Command(BaseCommand):
         python = sys.executable
         env = os.environ.copy()
         worker = [python, "manage.py", "run_worker", "--queue-name", "*", "--interval", "1", "--no-reload"]
-        commands = {f"task worker {n}" if task_workers > 1 else "task worker": worker for n in range(1, task_workers + 1)}
+        commands = {
+            f"task worker {n}" if task_workers > 1 else "task worker": worker for n in range(1, task_workers + 1)
+        }
         commands["scheduler"] = [python, "manage.py", "run_scheduler"]
         supervisor = Supervisor(commands, say=lambda line: self.stdout.write(self.style.WARNING(line)), env=env)
         supervisor.start()
@@ -41,9 +45,20 @@ class Command(BaseCommand):
         self.stdout.write("")
         web = subprocess.Popen(
             [
-                python, "-m", "gunicorn", "herald.wsgi:application",
-                "--bind", f"{host}:{port}", "--workers", str(workers), "--threads", "4",
-                "--access-logfile", "-", "--graceful-timeout", "5",
+                python,
+                "-m",
+                "gunicorn",
+                "herald.wsgi:application",
+                "--bind",
+                f"{host}:{port}",
+                "--workers",
+                str(workers),
+                "--threads",
+                "4",
+                "--access-logfile",
+                "-",
+                "--graceful-timeout",
+                "5",
             ],
             env=env,
         )

@@ -59,18 +59,43 @@ def test_a_changed_row_updates_the_person_and_is_audited(team):
     "bad_row, where",
     [
         ("A4,Lee,Hart,lee@council.example,Officer,Community Services,No Such Team,,,,,active,", (5, "team")),
-        ("A1,Lee,Hart,lee@council.example,Officer,Community Services,Cultural Services,,,,,active,", (5, "employee_number")),
+        (
+            "A1,Lee,Hart,lee@council.example,Officer,Community Services,Cultural Services,,,,,active,",
+            (5, "employee_number"),
+        ),
         ("A4,Lee,Hart,not-an-email,Officer,Community Services,Cultural Services,,,,,active,", (5, "email")),
         ("A4,Lee,Hart,ruth@council.example,Officer,Community Services,Cultural Services,,,,,active,", (5, "email")),
         ("A4,,Hart,lee@council.example,Officer,Community Services,Cultural Services,,,,,active,", (5, "first_name")),
-        ("A4,Lee,Hart,lee@council.example,Officer,Community Services,Cultural Services,Z9,,,,active,", (5, "line_manager_number")),
-        ("A4,Lee,Hart,lee@council.example,Officer,Community Services,Cultural Services,,,maybe,,active,", (5, "political_restriction")),
-        ("A4,Lee,Hart,lee@council.example,Officer,Community Services,Cultural Services,,,,31/31/2024,active,", (5, "editor_trained_on")),
+        (
+            "A4,Lee,Hart,lee@council.example,Officer,Community Services,Cultural Services,Z9,,,,active,",
+            (5, "line_manager_number"),
+        ),
+        (
+            "A4,Lee,Hart,lee@council.example,Officer,Community Services,Cultural Services,,,maybe,,active,",
+            (5, "political_restriction"),
+        ),
+        (
+            "A4,Lee,Hart,lee@council.example,Officer,Community Services,Cultural Services,,,,31/31/2024,active,",
+            (5, "editor_trained_on"),
+        ),
         ("A4,Lee,Hart,lee@council.example,Officer,Community Services,Cultural Services,,,,,retired,", (5, "status")),
-        ("A4,Lee,Hart,lee@council.example,Officer,Community Services,Cultural Services,A4,,,,active,", (5, "line_manager_number")),
+        (
+            "A4,Lee,Hart,lee@council.example,Officer,Community Services,Cultural Services,A4,,,,active,",
+            (5, "line_manager_number"),
+        ),
     ],
-    ids=["unknown team", "duplicate number", "bad email", "email of someone else", "missing name",
-         "unknown manager", "bad restriction", "bad date", "bad status", "own manager"],
+    ids=[
+        "unknown team",
+        "duplicate number",
+        "bad email",
+        "email of someone else",
+        "missing name",
+        "unknown manager",
+        "bad restriction",
+        "bad date",
+        "bad status",
+        "own manager",
+    ],
 )
 def test_one_bad_row_rejects_the_whole_file(team, bad_row, where):
     result = services.import_employees(GOOD + bad_row + "\n", by=None)
@@ -206,8 +231,11 @@ def test_the_command_fails_and_lists_problems_for_a_bad_file(team, tmp_path, cap
 
 
 def test_hr_sees_a_rejected_import_on_their_home_page(client, hr_officer, team):
-    services.import_employees(GOOD + "A9,X,Y,bad,Officer,Community Services,Cultural Services,,,,,active,\n",
-                              by=hr_officer, filename="october-feed.csv")
+    services.import_employees(
+        GOOD + "A9,X,Y,bad,Officer,Community Services,Cultural Services,,,,,active,\n",
+        by=hr_officer,
+        filename="october-feed.csv",
+    )
     client.force_login(hr_officer)
     page = client.get("/").content.decode()
     assert "october-feed.csv" in page and "problems" in page

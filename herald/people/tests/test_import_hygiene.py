@@ -26,7 +26,9 @@ def councillor_row(first="Mary", last="Sutton", ward="Castle", party="Independen
 
 def test_invisible_and_direction_changing_characters_are_removed_from_imported_names(team):
     hidden = employee_row(
-        first="Ru\u200bth\ufeff\u200e", last="\u202eybhsA\u202c\u200f", job="Head\x00 of\u2060 Service\u2066\u2069\u061c"
+        first="Ru\u200bth\ufeff\u200e",
+        last="\u202eybhsA\u202c\u200f",
+        job="Head\x00 of\u2060 Service\u2066\u2069\u061c",
     )
 
     result = services.import_employees(feed(hidden), by=None)

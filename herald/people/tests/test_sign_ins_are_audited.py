@@ -47,7 +47,9 @@ def test_signing_out_appears_in_the_audit_trail(client, employee):
 def test_a_role_change_appears_in_the_audit_trail(client, system_admin, employee):
     # when the system administrator makes the employee a communications officer
     client.force_login(system_admin)
-    response = client.post(f"/people/{employee.pk}/roles/", {"roles": [Role.COMMS], "reason": "Covering maternity leave"})
+    response = client.post(
+        f"/people/{employee.pk}/roles/", {"roles": [Role.COMMS], "reason": "Covering maternity leave"}
+    )
     assert response.status_code == 302
     # then the trail says who granted what to whom, and why
     event = AuditEvent.objects.get(action="role.granted", object_id=str(employee.pk))

@@ -24,8 +24,7 @@ def cases(cast, make):
     doc = {"slug": "employee-policy"}
     # A draft on the other document, so discarding has something to confirm; refused POSTs leave it.
     guidance = PolicyDocument.objects.get(slug="member-guidance")
-    draft = services.save_draft(guidance, body=guidance.published_version.body, change_summary="Access check",
-                                by=comms)
+    draft = services.save_draft(guidance, body=guidance.published_version.body, change_summary="Access check", by=comms)
     return {
         "policies:index": Case(ALL_ROLES),
         "policies:self_check": Case(ALL_ROLES),
@@ -36,8 +35,9 @@ def cases(cast, make):
         "policies:campaign_new": Case(EDITORS),
         "policies:campaign": Case(VIEWERS, kwargs={"pk": campaign.pk}),
         "policies:campaign_quiz": Case(EDITORS, kwargs={"pk": draft_campaign.pk}),
-        "policies:question_remove": Case(EDITORS, kwargs={"pk": draft_campaign.pk, "question_pk": question.pk},
-                                         ok_status=405),
+        "policies:question_remove": Case(
+            EDITORS, kwargs={"pk": draft_campaign.pk, "question_pk": question.pk}, ok_status=405
+        ),
         "policies:campaign_launch": Case(EDITORS, kwargs={"pk": draft_campaign.pk}, ok_status=405),
         "policies:campaign_close": Case(EDITORS, kwargs={"pk": campaign.pk}, ok_status=405),
         "policies:campaign_export": Case(VIEWERS, kwargs={"pk": campaign.pk}),

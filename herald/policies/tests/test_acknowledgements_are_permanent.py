@@ -33,7 +33,9 @@ def test_saving_a_changed_acknowledgement_is_refused_and_the_attempt_is_audited(
     with pytest.raises(ImmutableRecord):
         acknowledgement.save()
     assert Acknowledgement.objects.get(pk=acknowledgement.pk).method == "read_confirmed"
-    assert AuditEvent.objects.filter(action="acknowledgement.change_refused", object_id=str(acknowledgement.pk)).exists()
+    assert AuditEvent.objects.filter(
+        action="acknowledgement.change_refused", object_id=str(acknowledgement.pk)
+    ).exists()
 
 
 def test_deleting_an_acknowledgement_is_refused_even_in_bulk_and_audited(acknowledgement, system_admin):
@@ -78,10 +80,13 @@ def test_the_person_and_the_version_cannot_be_deleted_from_under_an_acknowledgem
         employee.delete()
 
 
-def test_a_new_version_leaves_old_acknowledgements_tied_to_the_old_version(acknowledgement, comms_officer, policy_documents):
+def test_a_new_version_leaves_old_acknowledgements_tied_to_the_old_version(
+    acknowledgement, comms_officer, policy_documents
+):
     document = policy_documents["employee-policy"]
-    draft = services.save_draft(document, body=document.published_version.body + "\nNew.", change_summary="",
-                                by=comms_officer)
+    draft = services.save_draft(
+        document, body=document.published_version.body + "\nNew.", change_summary="", by=comms_officer
+    )
     services.publish_version(draft, by=comms_officer)
     acknowledgement.refresh_from_db()
     assert acknowledgement.version.number == 1 and acknowledgement.version.status == "superseded"

@@ -140,7 +140,9 @@ def test_politically_restricted_post_holders_also_acknowledge_the_neutrality_sec
     services.record_document_opened(assignment, by=restricted_post_holder)
     with pytest.raises(services.PolicyError, match="politically restricted posts"):
         services.acknowledge_policy(assignment, by=restricted_post_holder, sections_confirmed=[])
-    ack = services.acknowledge_policy(assignment, by=restricted_post_holder, sections_confirmed=["politically-restricted"])
+    ack = services.acknowledge_policy(
+        assignment, by=restricted_post_holder, sections_confirmed=["politically-restricted"]
+    )
     assert ack.sections == ["politically-restricted"]
     assert "even in a private capacity" in ack.statement
 
@@ -156,8 +158,9 @@ def test_an_acknowledgement_of_the_same_version_counts_in_a_later_campaign(polic
 def test_a_new_version_needs_a_new_campaign(policy_documents, employee, comms_officer):
     campaign = CampaignFactory(audience="team", team=employee.team)
     document = policy_documents["employee-policy"]
-    draft = services.save_draft(document, body=document.published_version.body + "\nx", change_summary="",
-                                by=comms_officer)
+    draft = services.save_draft(
+        document, body=document.published_version.body + "\nx", change_summary="", by=comms_officer
+    )
     services.publish_version(draft, by=comms_officer)
     with pytest.raises(services.PolicyError, match="start a new campaign"):
         services.launch_campaign(campaign, by=comms_officer)
@@ -229,8 +232,9 @@ def test_a_service_manager_can_chase_one_person_and_it_is_logged(running, employ
 
 def test_councillors_without_a_manager_are_escalated_to_the_communications_team(policy_documents, comms_officer):
     councillor = CouncillorFactory()
-    campaign = CampaignFactory(audience="councillors", version=published("member-guidance"),
-                               due_on=TODAY + dt.timedelta(days=5))
+    campaign = CampaignFactory(
+        audience="councillors", version=published("member-guidance"), due_on=TODAY + dt.timedelta(days=5)
+    )
     services.launch_campaign(campaign, by=comms_officer)
     services.send_due_messages(campaign, today=TODAY + dt.timedelta(days=6))
     assert any(m.to == [comms_officer.email] and councillor.full_name in m.body for m in mail.outbox)

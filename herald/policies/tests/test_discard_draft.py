@@ -49,7 +49,9 @@ def test_discarding_asks_for_confirmation_with_a_warning(client, comms_officer, 
     assert PolicyVersion.objects.filter(pk=draft.pk).exists()
 
 
-def test_discarding_a_draft_deletes_it_audits_it_and_leaves_the_published_version(client, comms_officer, document, draft):
+def test_discarding_a_draft_deletes_it_audits_it_and_leaves_the_published_version(
+    client, comms_officer, document, draft
+):
     published = document.published_version
     before = (published.body, published.status, published.published_at, published.number)
     client.force_login(comms_officer)

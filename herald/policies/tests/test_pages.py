@@ -24,23 +24,31 @@ def test_a_clause_page_shows_the_plain_english_summary_and_the_words(client, emp
     assert client.get("/policies/employee-policy/clauses/nonsense/").status_code == 404
 
 
-def test_a_draft_with_a_missing_clause_is_shown_again_with_the_error_and_nothing_saved(client, comms_officer, policy_documents):
+def test_a_draft_with_a_missing_clause_is_shown_again_with_the_error_and_nothing_saved(
+    client, comms_officer, policy_documents
+):
     client.force_login(comms_officer)
     body = policy_documents["employee-policy"].published_version.body.replace("{#clause-breaches}", "")
     response = client.post("/policies/employee-policy/draft/", {"body": body, "change_summary": "Tidy"})
     assert response.status_code == 200
-    assert "There is a problem" in response.content.decode() and "Keep the clause &#x27;breaches&#x27;" in response.content.decode()
+    assert (
+        "There is a problem" in response.content.decode()
+        and "Keep the clause &#x27;breaches&#x27;" in response.content.decode()
+    )
     assert not PolicyVersion.objects.filter(status="draft").exists()
 
 
 def test_comms_edit_compare_and_publish_a_new_version(client, comms_officer, policy_documents):
     client.force_login(comms_officer)
     body = policy_documents["member-guidance"].published_version.body.replace(
-        "Keep a record.", "Keep a record, always.")
+        "Keep a record.", "Keep a record, always."
+    )
     response = client.post("/policies/member-guidance/draft/", {"body": body, "change_summary": "Stronger advice"})
     assert response["Location"] == "/policies/member-guidance/draft/changes/"
     changes = client.get(response["Location"]).content.decode()
-    assert "<del><span class=\"govuk-visually-hidden\">Removed: </span>" in changes and "Keep a record, always." in changes
+    assert (
+        '<del><span class="govuk-visually-hidden">Removed: </span>' in changes and "Keep a record, always." in changes
+    )
     client.post("/policies/member-guidance/draft/publish/")
     document = client.get("/policies/member-guidance/").content.decode()
     assert "Version 2" in document and "Keep a record, always." in document
@@ -50,7 +58,9 @@ def test_comms_edit_compare_and_publish_a_new_version(client, comms_officer, pol
 
 def test_drafts_are_hidden_from_everyone_but_the_communications_team(client, comms_officer, employee, policy_documents):
     document = policy_documents["employee-policy"]
-    services.save_draft(document, body=document.published_version.body + "\nSecret.", change_summary="x", by=comms_officer)
+    services.save_draft(
+        document, body=document.published_version.body + "\nSecret.", change_summary="x", by=comms_officer
+    )
     client.force_login(employee)
     assert client.get("/policies/employee-policy/versions/2/").status_code == 404
     client.force_login(comms_officer)
@@ -59,24 +69,41 @@ def test_drafts_are_hidden_from_everyone_but_the_communications_team(client, com
 
 def test_the_campaign_form_explains_every_problem(client, comms_officer, policy_documents):
     client.force_login(comms_officer)
-    response = client.post("/policies/campaigns/new/", {
-        "title": "", "document": policy_documents["employee-policy"].pk, "audience": "service_area",
-        "due_on": "2020-01-01", "reminder_every_days": "0", "final_reminder_days_before": "2",
-    })
+    response = client.post(
+        "/policies/campaigns/new/",
+        {
+            "title": "",
+            "document": policy_documents["employee-policy"].pk,
+            "audience": "service_area",
+            "due_on": "2020-01-01",
+            "reminder_every_days": "0",
+            "final_reminder_days_before": "2",
+        },
+    )
     page = response.content.decode()
-    for message in ("Enter a title for the campaign", "Select the service area", "The due date must be in the future",
-                    "Remind people at least every 30 days and at most every day"):
+    for message in (
+        "Enter a title for the campaign",
+        "Select the service area",
+        "The due date must be in the future",
+        "Remind people at least every 30 days and at most every day",
+    ):
         assert message in page
     assert not Campaign.objects.exists()
 
 
 def test_councillors_are_asked_to_acknowledge_their_own_guidance(client, comms_officer, policy_documents):
     client.force_login(comms_officer)
-    response = client.post("/policies/campaigns/new/", {
-        "title": "Members", "document": policy_documents["employee-policy"].pk, "audience": "councillors",
-        "due_on": (timezone.localdate() + dt.timedelta(days=10)).isoformat(), "reminder_every_days": "3",
-        "final_reminder_days_before": "2",
-    })
+    response = client.post(
+        "/policies/campaigns/new/",
+        {
+            "title": "Members",
+            "document": policy_documents["employee-policy"].pk,
+            "audience": "councillors",
+            "due_on": (timezone.localdate() + dt.timedelta(days=10)).isoformat(),
+            "reminder_every_days": "3",
+            "final_reminder_days_before": "2",
+        },
+    )
     assert "Councillors acknowledge the Guidance for Elected Members" in response.content.decode()
 
 
@@ -132,7 +159,9 @@ def test_a_service_manager_cannot_chase_someone_elses_team(client, two_teams, se
     assert not mail.outbox
 
 
-def test_comms_see_the_whole_council_with_a_chart_and_a_table_and_can_export(client, two_teams, comms_officer, employee):
+def test_comms_see_the_whole_council_with_a_chart_and_a_table_and_can_export(
+    client, two_teams, comms_officer, employee
+):
     campaign, _, other = two_teams
     client.force_login(comms_officer)
     page = client.get(f"/policies/campaigns/{campaign.pk}/").content.decode()
@@ -143,10 +172,14 @@ def test_comms_see_the_whole_council_with_a_chart_and_a_table_and_can_export(cli
     assert other.email in csv.content.decode() and employee.email in csv.content.decode()
 
 
-def test_self_check_advises_a_politically_restricted_employee_and_stores_nothing(client, restricted_post_holder, policy_documents):
+def test_self_check_advises_a_politically_restricted_employee_and_stores_nothing(
+    client, restricted_post_holder, policy_documents
+):
     client.force_login(restricted_post_holder)
     audit_before = AuditEvent.objects.count()
-    page = client.post("/policies/can-i-post-this/", {"text": "Vote Labour on Thursday!", "platform": "facebook"}).content.decode()
+    page = client.post(
+        "/policies/can-i-post-this/", {"text": "Vote Labour on Thursday!", "platform": "facebook"}
+    ).content.decode()
     assert "Do not post this" in page and "politically restricted post" in page
     assert "/policies/employee-policy/clauses/political-neutrality/" in page
     assert "<mark>Vote Labour" in page
@@ -158,7 +191,9 @@ def test_self_check_uses_the_pre_election_state_from_the_elections_app(client, e
 
     monkeypatch.setattr(elections, "pre_election_context", lambda on=None: {"pre_election": True, "wards": None})
     client.force_login(employee)
-    page = client.post("/policies/can-i-post-this/", {"text": "Lovely day at the fair", "platform": "x"}).content.decode()
+    page = client.post(
+        "/policies/can-i-post-this/", {"text": "Lovely day at the fair", "platform": "x"}
+    ).content.decode()
     assert "during a pre-election period" in page
 
 
@@ -170,10 +205,15 @@ def test_an_empty_self_check_shows_the_error_summary(client, councillor, policy_
 
 def test_asking_for_advice_creates_a_request_the_team_answers(client, employee, comms_officer, policy_documents):
     client.force_login(employee)
-    response = client.post("/policies/can-i-post-this/ask/", {
-        "text": "Great night out with the team, call Bob on 07700 900123", "platform": "facebook",
-        "image_description": "", "question": "Is it OK to post this?",
-    })
+    response = client.post(
+        "/policies/can-i-post-this/ask/",
+        {
+            "text": "Great night out with the team, call Bob on 07700 900123",
+            "platform": "facebook",
+            "image_description": "",
+            "question": "Is it OK to post this?",
+        },
+    )
     advice = AdviceRequest.objects.get()
     assert response["Location"] == f"/policies/advice-requests/{advice.pk}/"
     assert advice.findings and any(comms_officer.email in m.to for m in mail.outbox)
@@ -189,11 +229,15 @@ def test_asking_for_advice_creates_a_request_the_team_answers(client, employee, 
 
 def test_asking_without_a_question_redisplays_the_check_with_the_error(client, employee, policy_documents):
     client.force_login(employee)
-    page = client.post("/policies/can-i-post-this/ask/", {"text": "Hello", "platform": "facebook", "question": ""}).content.decode()
+    page = client.post(
+        "/policies/can-i-post-this/ask/", {"text": "Hello", "platform": "facebook", "question": ""}
+    ).content.decode()
     assert "Enter your question for the communications team" in page and not AdviceRequest.objects.exists()
 
 
-def test_the_home_page_lists_what_each_person_has_to_do(client, employee, service_manager, comms_officer, policy_documents):
+def test_the_home_page_lists_what_each_person_has_to_do(
+    client, employee, service_manager, comms_officer, policy_documents
+):
     campaign = CampaignFactory(audience="team", team=employee.team, title="Read the 2026 policy")
     services.launch_campaign(campaign, by=comms_officer)
     client.force_login(employee)

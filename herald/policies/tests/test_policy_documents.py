@@ -15,7 +15,10 @@ def test_both_documents_exist_out_of_the_box_as_published_version_one():
     from herald.policies.models import PolicyDocument
 
     titles = {d.slug: d.title for d in PolicyDocument.objects.all()}
-    assert titles == {"employee-policy": "Employee Social Media Policy", "member-guidance": "Guidance for Elected Members"}
+    assert titles == {
+        "employee-policy": "Employee Social Media Policy",
+        "member-guidance": "Guidance for Elected Members",
+    }
     for document in PolicyDocument.objects.all():
         assert document.published_version.number == 1
 
@@ -33,16 +36,38 @@ def test_every_agreed_clause_id_is_in_the_default_text_with_a_plain_english_summ
 
 def test_the_employee_policy_covers_every_point_in_the_committee_report(policy_documents):
     text = policy_documents["employee-policy"].published_version.body
-    for point in ("TikTok", "Instagram", "Nextdoor", "consent", "libel", "copyright", "data protection",
-                  "safeguarding", "even in a private capacity", "pre-election period", "permissions process",
-                  "disciplinary action", "Images recorded at work"):
+    for point in (
+        "TikTok",
+        "Instagram",
+        "Nextdoor",
+        "consent",
+        "libel",
+        "copyright",
+        "data protection",
+        "safeguarding",
+        "even in a private capacity",
+        "pre-election period",
+        "permissions process",
+        "disciplinary action",
+        "Images recorded at work",
+    ):
         assert point.lower() in text.lower(), point
-    for law in ("Local Government Act 1986", "Code of Recommended Practice on Local Authority Publicity",
-                "Local Government and Housing Act 1989", "SI 1990/851", "UK General Data Protection Regulation",
-                "Data Protection Act 2018", "Defamation Act 2013", "Copyright, Designs and Patents Act 1988",
-                "Equality Act 2010", "Section 127 of the Communications Act 2003", "Malicious Communications Act 1988",
-                "Contempt of Court Act 1981", "Schedule 12A to the Local Government Act 1972",
-                "Accessibility Regulations 2018"):
+    for law in (
+        "Local Government Act 1986",
+        "Code of Recommended Practice on Local Authority Publicity",
+        "Local Government and Housing Act 1989",
+        "SI 1990/851",
+        "UK General Data Protection Regulation",
+        "Data Protection Act 2018",
+        "Defamation Act 2013",
+        "Copyright, Designs and Patents Act 1988",
+        "Equality Act 2010",
+        "Section 127 of the Communications Act 2003",
+        "Malicious Communications Act 1988",
+        "Contempt of Court Act 1981",
+        "Schedule 12A to the Local Government Act 1972",
+        "Accessibility Regulations 2018",
+    ):
         assert law in text, law
 
 
@@ -60,13 +85,17 @@ def test_clause_links_and_summaries_for_the_check_engine(policy_documents):
 
 
 def test_markdown_is_sanitised_so_a_draft_cannot_inject_script():
-    html = render("## Hello {#clause-x}\n\n<script>alert(1)</script> <a href=\"javascript:alert(1)\">x</a>"
-                  '<p onclick="x()" style="color:red">y</p>')
+    html = render(
+        '## Hello {#clause-x}\n\n<script>alert(1)</script> <a href="javascript:alert(1)">x</a>'
+        '<p onclick="x()" style="color:red">y</p>'
+    )
     assert "<script" not in html and "javascript:" not in html and "onclick" not in html and "style=" not in html
     assert 'id="clause-x"' in html
 
 
-def test_saving_a_draft_then_publishing_supersedes_the_old_version_which_stays_readable(policy_documents, comms_officer):
+def test_saving_a_draft_then_publishing_supersedes_the_old_version_which_stays_readable(
+    policy_documents, comms_officer
+):
     document = policy_documents["employee-policy"]
     old = document.published_version
     # given a draft with one clause reworded
@@ -79,7 +108,8 @@ def test_saving_a_draft_then_publishing_supersedes_the_old_version_which_stays_r
     old.refresh_from_db()
     assert document.published_version == draft
     assert old.status == PolicyVersion.Status.SUPERSEDED and old.body == body.replace(
-        "Only ever open an account for the council", "Only open an account for the council")
+        "Only ever open an account for the council", "Only open an account for the council"
+    )
     assert list(document.versions.readable().values_list("number", flat=True)) == [2, 1]
     assert AuditEvent.objects.filter(action="policy.version_published", object_id=str(draft.pk)).exists()
 

@@ -9,7 +9,9 @@ from herald.posts.tests.factories import in_hours
 from herald.social_accounts.tests.factories import AccountFactory
 
 WRITERS = frozenset({Role.EDITOR, Role.COMMS})
-POST_ROLES = frozenset({Role.EDITOR, Role.COMMS, Role.SERVICE_MANAGER, Role.ADMIN, Role.INFO_GOV, Role.MONITORING_OFFICER})
+POST_ROLES = frozenset(
+    {Role.EDITOR, Role.COMMS, Role.SERVICE_MANAGER, Role.ADMIN, Role.INFO_GOV, Role.MONITORING_OFFICER}
+)
 RECORD_ROLES = frozenset({Role.COMMS, Role.ADMIN, Role.INFO_GOV, Role.MONITORING_OFFICER})
 RULE_ROLES = frozenset({Role.COMMS, Role.ADMIN})
 # Who may open the media library (herald.consents.models.MEDIA_LIBRARY_ROLES), among those who reach posts.
@@ -22,8 +24,9 @@ def cases(cast, make):
     account = AccountFactory(editors=[editor])
 
     def draft(text="The pool reopens on Monday after its refit.", hours=48):
-        return services.write_post(accounts=[account], texts={account.platform: text}, scheduled_for=in_hours(hours),
-                                   by=editor)[0]
+        return services.write_post(
+            accounts=[account], texts={account.platform: text}, scheduled_for=in_hours(hours), by=editor
+        )[0]
 
     a_draft = draft()
     waiting = services.submit_for_approval(draft(), by=editor)
@@ -32,8 +35,9 @@ def cases(cast, make):
     services.mark_ready_posts(now=in_hours(2))
     pause = services.stop_publishing(by=comms, reason="Major incident", accounts=[account])
     services.release_publishing(pause, by=comms)
-    withdrawn = ConsentRecordFactory(subject_name="Priya Marchetti", state=ConsentRecord.State.WITHDRAWN,
-                                     withdrawn_at=timezone.now())
+    withdrawn = ConsentRecordFactory(
+        subject_name="Priya Marchetti", state=ConsentRecord.State.WITHDRAWN, withdrawn_at=timezone.now()
+    )
     photo = photo_showing(withdrawn, by=editor)
     with_photo = {"field": "text_facebook", "text_facebook": "The pool reopens on Monday.", "media": [photo.pk]}
     pk = {"pk": a_draft.pk}
@@ -43,8 +47,9 @@ def cases(cast, make):
         "posts:index": Case(POST_ROLES),
         "posts:write": Case(WRITERS),
         "posts:write_reply": Case(WRITERS),
-        "posts:check": Case(POST_ROLES, ok_status=405, post=with_photo, reveals="Priya Marchetti",
-                            reveals_to=MEDIA_READERS),
+        "posts:check": Case(
+            POST_ROLES, ok_status=405, post=with_photo, reveals="Priya Marchetti", reveals_to=MEDIA_READERS
+        ),
         "posts:fix": Case(POST_ROLES, ok_status=405),
         "posts:queue": Case(POST_ROLES),
         "posts:archive": Case(POST_ROLES),

@@ -23,8 +23,12 @@ def fresh_register():
 
 @pytest.fixture
 def facebook(editor):
-    return AccountFactory(platform=Platform.FACEBOOK, display_name="Hinckley & Bosworth Borough Council",
-                          handle="hinckleybosworth", editors=[editor])
+    return AccountFactory(
+        platform=Platform.FACEBOOK,
+        display_name="Hinckley & Bosworth Borough Council",
+        handle="hinckleybosworth",
+        editors=[editor],
+    )
 
 
 @pytest.fixture

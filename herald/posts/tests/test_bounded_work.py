@@ -27,12 +27,12 @@ def engine_must_not_run(monkeypatch):
 
 
 def live(client, text: str, **extra):
-    return client.post(reverse("posts:check"), {"field": "text_facebook", "text_facebook": text, **extra},
-                       headers=HTMX)
+    return client.post(reverse("posts:check"), {"field": "text_facebook", "text_facebook": text, **extra}, headers=HTMX)
 
 
 def test_the_live_check_refuses_a_text_longer_than_any_platform_takes_without_checking_it(
-        client, editor, facebook, engine_must_not_run):
+    client, editor, facebook, engine_must_not_run
+):
     client.force_login(editor)
     response = live(client, "Lorem ipsum " * 25_000)  # 300,000 characters: readable, but no platform takes it
     assert response.status_code == 413
@@ -49,8 +49,9 @@ def test_the_live_check_still_checks_a_text_of_the_longest_length_a_platform_tak
     assert "<strong>70000</strong> of 63206 characters: 6794 too many" in body
 
 
-def test_a_live_check_too_large_to_read_is_refused_with_a_413_the_panel_shows(client, editor, facebook,
-                                                                                engine_must_not_run):
+def test_a_live_check_too_large_to_read_is_refused_with_a_413_the_panel_shows(
+    client, editor, facebook, engine_must_not_run
+):
     client.force_login(editor)
     response = live(client, "Lorem ipsum " * 90_000)  # about 1 MB, over DATA_UPLOAD_MAX_MEMORY_SIZE
     assert response.status_code == 413
@@ -66,7 +67,8 @@ def test_a_form_too_large_to_read_gets_a_page_saying_so_not_an_error(client, db)
 
 
 def test_writing_a_post_longer_than_any_platform_takes_is_refused_without_checking_it(
-        client, editor, facebook, engine_must_not_run):
+    client, editor, facebook, engine_must_not_run
+):
     client.force_login(editor)
     response = client.post(reverse("posts:write"), {"accounts": [facebook.pk], "text_facebook": "x" * (LONGEST + 1)})
     assert response.status_code == 200
@@ -75,12 +77,15 @@ def test_writing_a_post_longer_than_any_platform_takes_is_refused_without_checki
     assert "govuk-error-summary" in body
 
 
-def test_a_fix_asked_for_on_an_overlong_text_is_refused_without_checking_it(client, editor, facebook,
-                                                                           engine_must_not_run):
+def test_a_fix_asked_for_on_an_overlong_text_is_refused_without_checking_it(
+    client, editor, facebook, engine_must_not_run
+):
     client.force_login(editor)
-    response = client.post(reverse("posts:fix"), {"fix": "text_facebook|personal-phone|5",
-                                                  "text_facebook": "Call 07700 900123 " + "x" * LONGEST},
-                           headers=HTMX)
+    response = client.post(
+        reverse("posts:fix"),
+        {"fix": "text_facebook|personal-phone|5", "text_facebook": "Call 07700 900123 " + "x" * LONGEST},
+        headers=HTMX,
+    )
     assert response.status_code == 200
     assert "too long for Herald to check" in response.content.decode()
 
@@ -93,7 +98,8 @@ def test_the_live_check_refuses_more_photos_than_a_post_can_carry(client, editor
 
 
 def test_checking_faster_than_anyone_types_pauses_the_live_check_with_a_message(
-        client, editor, comms_officer, facebook, settings, monkeypatch):
+    client, editor, comms_officer, facebook, settings, monkeypatch
+):
     settings.HERALD_LIVE_CHECKS_PER_WINDOW = 3
     monkeypatch.setattr(post_views.time, "time", lambda: 1_000_000.0)  # every request in one window
     client.force_login(editor)
@@ -117,21 +123,24 @@ def test_the_live_check_starts_again_in_the_next_window(client, editor, facebook
 
 @pytest.fixture
 def photo_of_someone_who_withdrew(editor):
-    record = ConsentRecordFactory(subject_name="Priya Marchetti", state=ConsentRecord.State.WITHDRAWN,
-                                  withdrawn_at=timezone.now())
+    record = ConsentRecordFactory(
+        subject_name="Priya Marchetti", state=ConsentRecord.State.WITHDRAWN, withdrawn_at=timezone.now()
+    )
     return photo_showing(record, by=editor)
 
 
 @pytest.mark.parametrize("role", ["service_manager", "system_admin", "monitoring_officer"])
 def test_the_live_check_says_nothing_about_photos_the_person_cannot_open(
-        client, request, facebook, photo_of_someone_who_withdrew, role):
+    client, request, facebook, photo_of_someone_who_withdrew, role
+):
     client.force_login(request.getfixturevalue(role))
     body = live(client, "Fun at the fair", media=[photo_of_someone_who_withdrew.pk]).content.decode()
     assert "Priya Marchetti" not in body and "withdrawn" not in body
 
 
 def test_the_live_check_describes_the_photo_to_an_editor_who_can_open_the_library(
-        client, editor, facebook, photo_of_someone_who_withdrew):
+    client, editor, facebook, photo_of_someone_who_withdrew
+):
     client.force_login(editor)
     body = live(client, "Fun at the fair", media=[photo_of_someone_who_withdrew.pk]).content.decode()
     assert "Priya Marchetti" in body and "consent withdrawn" in body

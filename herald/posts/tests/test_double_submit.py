@@ -15,9 +15,13 @@ from herald.posts.tests.factories import in_hours
 def _filled_form(client, facebook) -> dict:
     page = client.get(reverse("posts:write")).content.decode()
     key = re.search(r'name="submission_key" value="([^"]+)"', page).group(1)
-    return {"accounts": [facebook.pk], "text_facebook": "The pool reopens on Monday.",
-            "scheduled_for": in_hours(30).astimezone().strftime("%Y-%m-%dT%H:%M"), "action": "save",
-            "submission_key": key}
+    return {
+        "accounts": [facebook.pk],
+        "text_facebook": "The pool reopens on Monday.",
+        "scheduled_for": in_hours(30).astimezone().strftime("%Y-%m-%dT%H:%M"),
+        "action": "save",
+        "submission_key": key,
+    }
 
 
 @pytest.mark.django_db

@@ -24,8 +24,7 @@ CHANGED_BY_HAND = "The leisure centre pool reopens on Tuesday. Free swims for ev
 
 
 def submitted(by, account, text=CLEAN):
-    post = services.write_post(accounts=[account], texts={account.platform: text}, scheduled_for=in_hours(48),
-                               by=by)[0]
+    post = services.write_post(accounts=[account], texts={account.platform: text}, scheduled_for=in_hours(48), by=by)[0]
     return services.submit_for_approval(post, by=by)
 
 
@@ -103,9 +102,7 @@ def test_the_authors_change_after_one_approval_voids_it(editor, facebook, servic
     ]
 
 
-def test_changing_only_the_time_keeps_the_approvals_for_the_text(
-    editor, facebook, service_manager, comms_officer
-):
+def test_changing_only_the_time_keeps_the_approvals_for_the_text(editor, facebook, service_manager, comms_officer):
     tier(facebook, 1, "any", service_manager)
     tier(facebook, 2, "any", comms_officer)
     post = submitted(editor, facebook)
@@ -152,11 +149,14 @@ def test_an_approver_who_rewrites_a_post_on_its_page_is_told_someone_else_must_a
     page = client.get(reverse("posts:detail", args=[post.pk])).content.decode()
     assert ">Approve<" in page
     # when the communications officer changes the text on the change page
-    response = client.post(reverse("posts:edit", args=[post.pk]), {
-        "text_facebook": CHANGED_BY_HAND,
-        "scheduled_for": post.scheduled_for.astimezone().strftime("%Y-%m-%dT%H:%M"),
-        "reason": "Made it more welcoming",
-    })
+    response = client.post(
+        reverse("posts:edit", args=[post.pk]),
+        {
+            "text_facebook": CHANGED_BY_HAND,
+            "scheduled_for": post.scheduled_for.astimezone().strftime("%Y-%m-%dT%H:%M"),
+            "reason": "Made it more welcoming",
+        },
+    )
     assert response.status_code == 302
     # then the post's page offers them no Approve button and says why
     page = client.get(reverse("posts:detail", args=[post.pk])).content.decode()

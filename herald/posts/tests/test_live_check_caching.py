@@ -24,8 +24,9 @@ FEW = "Join us at the #summerfestival"
 
 
 def live(client, text: str) -> str:
-    response = client.post(reverse("posts:check"), {"field": "text_facebook", "text_facebook": text},
-                           headers={"HX-Request": "true"})
+    response = client.post(
+        reverse("posts:check"), {"field": "text_facebook", "text_facebook": text}, headers={"HX-Request": "true"}
+    )
     assert response.status_code == 200
     return response.content.decode()
 
@@ -39,8 +40,10 @@ def test_a_councillor_imported_after_the_register_was_kept_is_recognised_at_once
     in_period()
     client.force_login(editor)
     assert "Stuart Bray, Liberal Democrat" not in live(client, NAMED)  # the (empty) register is now kept
-    csv = ("first_name,last_name,email,ward,party,cabinet_portfolio,status,leaving_date\n"
-           "Stuart,Bray,stuart.bray@council.example,Burbage,Liberal Democrat,,active,\n")
+    csv = (
+        "first_name,last_name,email,ward,party,cabinet_portfolio,status,leaving_date\n"
+        "Stuart,Bray,stuart.bray@council.example,Burbage,Liberal Democrat,,active,\n"
+    )
     assert people.import_councillors(csv, by=None).created == 1
     body = live(client, NAMED)
     assert 'data-rule="councillor-named"' in body and "Stuart Bray, Liberal Democrat" in body
@@ -51,8 +54,18 @@ def test_a_councillor_added_without_signals_shows_within_a_minute(client, editor
     client.force_login(editor)
     live(client, NAMED)
     # bulk_create sends no signals: as if another worker process had imported the register
-    Person.objects.bulk_create([Person(kind=Person.Kind.COUNCILLOR, email="sb@council.example", first_name="Stuart",
-                                       last_name="Bray", party="Liberal Democrat", ward="Burbage")])
+    Person.objects.bulk_create(
+        [
+            Person(
+                kind=Person.Kind.COUNCILLOR,
+                email="sb@council.example",
+                first_name="Stuart",
+                last_name="Bray",
+                party="Liberal Democrat",
+                ward="Burbage",
+            )
+        ]
+    )
     assert "Stuart Bray, Liberal Democrat" not in live(client, NAMED)
     later = checking.time.monotonic() + checking.CACHE_SECONDS + 1
     monkeypatch.setattr(checking.time, "monotonic", lambda: later)

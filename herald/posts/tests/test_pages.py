@@ -12,11 +12,16 @@ pytestmark = pytest.mark.django_db
 
 def test_the_live_check_returns_findings_with_marked_spans_and_a_clause(client, editor, facebook):
     client.force_login(editor)
-    response = client.post(reverse("posts:check"), {"field": "text_facebook", "text_facebook": "Call 07700 900123 #summerfestival"},
-                           headers={"HX-Request": "true"})
+    response = client.post(
+        reverse("posts:check"),
+        {"field": "text_facebook", "text_facebook": "Call 07700 900123 #summerfestival"},
+        headers={"HX-Request": "true"},
+    )
     body = response.content.decode()
     assert response.status_code == 200
-    assert '<mark class="herald-mark herald-mark--block"' in body and "07700 900123</mark>" not in body.split("<mark")[0]
+    assert (
+        '<mark class="herald-mark herald-mark--block"' in body and "07700 900123</mark>" not in body.split("<mark")[0]
+    )
     assert "personal phone number" in body and "Change to #SummerFestival" in body
     assert "<strong>33</strong> of 63206 characters" in body
 
@@ -35,10 +40,14 @@ def test_the_fix_button_returns_the_text_fixed(client, editor, facebook):
 
 def test_without_javascript_the_fix_button_refills_the_form_and_saves_nothing(client, editor, facebook):
     client.force_login(editor)
-    response = client.post(reverse("posts:write"), {
-        "accounts": [facebook.pk], "text_facebook": "Join us at the #summerfestival",
-        "fix": "text_facebook|hashtag-camelcase|15",
-    })
+    response = client.post(
+        reverse("posts:write"),
+        {
+            "accounts": [facebook.pk],
+            "text_facebook": "Join us at the #summerfestival",
+            "fix": "text_facebook|hashtag-camelcase|15",
+        },
+    )
     assert "#SummerFestival</textarea>" in response.content.decode()
     assert not Post.objects.exists()
 
@@ -54,17 +63,23 @@ def test_a_post_with_no_text_is_refused_with_an_error_summary_and_nothing_saved(
 
 def test_writing_and_sending_for_approval_in_one_step(client, editor, comms_officer, facebook):
     client.force_login(editor)
-    response = client.post(reverse("posts:write"), {
-        "accounts": [facebook.pk], "text_facebook": "The pool reopens on Monday.",
-        "scheduled_for": in_hours(30).astimezone().strftime("%Y-%m-%dT%H:%M"), "action": "submit",
-    })
+    response = client.post(
+        reverse("posts:write"),
+        {
+            "accounts": [facebook.pk],
+            "text_facebook": "The pool reopens on Monday.",
+            "scheduled_for": in_hours(30).astimezone().strftime("%Y-%m-%dT%H:%M"),
+            "action": "submit",
+        },
+    )
     post = Post.objects.get()
     assert response.status_code == 302 and post.status == Post.Status.AWAITING_APPROVAL
 
 
 def test_the_author_is_not_offered_the_approve_button(client, editor, comms_officer, facebook):
-    post = services.write_post(accounts=[facebook], texts={"facebook": "The pool reopens on Monday."},
-                               scheduled_for=in_hours(30), by=editor)[0]
+    post = services.write_post(
+        accounts=[facebook], texts={"facebook": "The pool reopens on Monday."}, scheduled_for=in_hours(30), by=editor
+    )[0]
     services.submit_for_approval(post, by=editor)
     client.force_login(editor)
     assert ">Approve<" not in client.get(reverse("posts:detail", args=[post.pk])).content.decode()

@@ -22,8 +22,9 @@ FACEBOOK_URL = "https://www.facebook.com/hinckleybosworth/posts/123"
 
 
 def write(by, account, text=CLEAN, hours=48):
-    return services.write_post(accounts=[account], texts={account.platform: text}, scheduled_for=in_hours(hours),
-                               by=by)[0]
+    return services.write_post(
+        accounts=[account], texts={account.platform: text}, scheduled_for=in_hours(hours), by=by
+    )[0]
 
 
 def submitted(by, account, text=CLEAN, hours=48):
@@ -36,8 +37,9 @@ def ready(editor, comms, account):
 
 
 def refusals(post, attempt):
-    return AuditEvent.objects.filter(action="post.refused_publishing_stopped", object_id=str(post.pk),
-                                     after__attempt=attempt)
+    return AuditEvent.objects.filter(
+        action="post.refused_publishing_stopped", object_id=str(post.pk), after__attempt=attempt
+    )
 
 
 # --- The services ---
@@ -109,8 +111,9 @@ def test_writing_changing_checking_and_sending_for_approval_carry_on_while_publi
     post = services.submit_for_approval(post, by=editor)
     assert post.status == Post.Status.AWAITING_APPROVAL
     # an approver may still change it while it waits, and send it back
-    services.edit_post(post, PostContent(CLEAN + " Free for under-fives.", in_hours(30)), by=comms_officer,
-                       reason="Added the offer")
+    services.edit_post(
+        post, PostContent(CLEAN + " Free for under-fives.", in_hours(30)), by=comms_officer, reason="Added the offer"
+    )
     assert services.send_back(post, by=comms_officer, reasons="Check the opening times").status == Post.Status.SENT_BACK
     client.force_login(editor)
     live = client.post(reverse("posts:check"), {"field": "text_facebook", "text_facebook": "Call 07700 900123"})
@@ -122,9 +125,11 @@ def test_after_publishing_is_released_everything_works_again(editor, comms_offic
     approved = services.approve_post(submitted(editor, facebook), by=comms_officer)
     already_ready = ready(editor, comms_officer, facebook)
     pause = services.stop_publishing(by=comms_officer, reason=REASON)
-    for attempt in (lambda: services.approve_post(waiting, by=comms_officer),
-                    lambda: services.mark_post_ready(approved, now=approved.scheduled_for),
-                    lambda: services.record_publication(already_ready, url=FACEBOOK_URL, by=editor)):
+    for attempt in (
+        lambda: services.approve_post(waiting, by=comms_officer),
+        lambda: services.mark_post_ready(approved, now=approved.scheduled_for),
+        lambda: services.record_publication(already_ready, url=FACEBOOK_URL, by=editor),
+    ):
         with pytest.raises(PublishingStopped):
             attempt()
     # when the communications team releases publishing
@@ -142,7 +147,9 @@ def test_after_publishing_is_released_everything_works_again(editor, comms_offic
 # --- The pages ---
 
 
-def test_an_approver_sees_why_they_cannot_approve_and_a_refused_approval_says_so(client, editor, comms_officer, facebook):
+def test_an_approver_sees_why_they_cannot_approve_and_a_refused_approval_says_so(
+    client, editor, comms_officer, facebook
+):
     post = submitted(editor, facebook)
     services.stop_publishing(by=comms_officer, reason=REASON)
     client.force_login(comms_officer)
@@ -151,7 +158,9 @@ def test_an_approver_sees_why_they_cannot_approve_and_a_refused_approval_says_so
     assert 'id="publishing-stopped"' in page and "cannot be approved until the communications team releases" in page
     assert ">Approve<" not in page and ">Send back<" in page
     # when the approval is posted anyway (say from a page opened before the stop)
-    response = client.post(reverse("posts:approve", args=[post.pk]), {"note": "Fine by me", "text_hash": shown_hash(post)}, follow=True)
+    response = client.post(
+        reverse("posts:approve", args=[post.pk]), {"note": "Fine by me", "text_hash": shown_hash(post)}, follow=True
+    )
     # then it is refused with the reason in a notification banner, and nothing changed but the audit trail
     body = response.content.decode()
     assert response.redirect_chain[-1][0] == reverse("posts:detail", args=[post.pk])

@@ -22,8 +22,9 @@ CLEAN = "The leisure centre pool reopens on Monday after its refit. Book a swim 
 
 
 def write(by, account, text=CLEAN, hours=48, **kwargs):
-    return services.write_post(accounts=[account], texts={account.platform: text}, scheduled_for=in_hours(hours),
-                               by=by, **kwargs)[0]
+    return services.write_post(
+        accounts=[account], texts={account.platform: text}, scheduled_for=in_hours(hours), by=by, **kwargs
+    )[0]
 
 
 def submitted(by, account, text=CLEAN, **kwargs):
@@ -35,8 +36,10 @@ def submitted(by, account, text=CLEAN, **kwargs):
 
 def test_writing_for_two_accounts_makes_a_draft_each_with_its_platforms_text(editor, facebook, x_account):
     posts = services.write_post(
-        accounts=[facebook, x_account], texts={"facebook": CLEAN, "x": "Pool reopens Monday #SwimHinckley"},
-        scheduled_for=in_hours(24), by=editor,
+        accounts=[facebook, x_account],
+        texts={"facebook": CLEAN, "x": "Pool reopens Monday #SwimHinckley"},
+        scheduled_for=in_hours(24),
+        by=editor,
     )
     assert [p.text for p in posts] == [CLEAN, "Pool reopens Monday #SwimHinckley"]
     assert {p.status for p in posts} == {Post.Status.DRAFT}
@@ -65,8 +68,13 @@ def test_a_draft_keeps_its_check_report_and_the_rules_it_triggered(editor, faceb
 def test_a_reply_needs_the_comment_it_answers(editor, facebook):
     with pytest.raises(PostError, match="comment you are replying to"):
         write(editor, facebook, kind=Post.Kind.REPLY)
-    reply = write(editor, facebook, "Thanks, we have passed this to the parks team.", kind=Post.Kind.REPLY,
-                  reply_to_text="The swings in Hollycroft Park are broken")
+    reply = write(
+        editor,
+        facebook,
+        "Thanks, we have passed this to the parks team.",
+        kind=Post.Kind.REPLY,
+        reply_to_text="The swings in Hollycroft Park are broken",
+    )
     assert reply.kind == Post.Kind.REPLY and reply.report["findings"] is not None
 
 
@@ -80,13 +88,16 @@ def test_a_camel_case_fix_is_applied_from_a_fresh_check():
     text = "Come to the #summerfestival"
     report = checking.run_check(text, platform="facebook")
     finding = next(f for f in report["findings"] if f["rule"] == "hashtag-camelcase")
-    assert checking.apply_fix(text, report, rule="hashtag-camelcase", start=finding["start"]) == "Come to the #SummerFestival"
+    assert (
+        checking.apply_fix(text, report, rule="hashtag-camelcase", start=finding["start"])
+        == "Come to the #SummerFestival"
+    )
     assert checking.apply_fix(text, report, rule="hashtag-camelcase", start=0) is None
 
 
 def test_marked_text_escapes_and_wraps_each_span():
     marked = checking.marked_text("<b> call 07700 900123", [{"start": 9, "end": 21, "severity": "block"}])
-    assert marked.startswith("&lt;b&gt; call <mark class=\"herald-mark herald-mark--block\"")
+    assert marked.startswith('&lt;b&gt; call <mark class="herald-mark herald-mark--block"')
 
 
 # --- Approving ---
@@ -170,16 +181,23 @@ def test_sending_back_needs_reasons_and_resubmitting_starts_a_new_round(
     post.refresh_from_db()
     assert post.status == Post.Status.SENT_BACK and post.sent_back_reasons == "Say which pool"
     assert "Say which pool" in mail.outbox[-1].body
-    services.edit_post(post, PostContent(CLEAN.replace("pool", "Hinckley Leisure Centre pool"), post.scheduled_for),
-                       by=editor)
+    services.edit_post(
+        post, PostContent(CLEAN.replace("pool", "Hinckley Leisure Centre pool"), post.scheduled_for), by=editor
+    )
     post = services.submit_for_approval(post, by=editor)
     assert post.round == 2 and services.eligible_approvers(post) == {comms_officer.pk}
 
 
-def test_an_approvers_edit_is_recorded_as_a_revision_with_a_diff(editor, comms_officer, another_comms_officer, facebook):
+def test_an_approvers_edit_is_recorded_as_a_revision_with_a_diff(
+    editor, comms_officer, another_comms_officer, facebook
+):
     post = submitted(editor, facebook)
-    services.edit_post(post, PostContent(CLEAN.replace("Monday", "Tuesday"), post.scheduled_for), by=comms_officer,
-                       reason="Date corrected")
+    services.edit_post(
+        post,
+        PostContent(CLEAN.replace("Monday", "Tuesday"), post.scheduled_for),
+        by=comms_officer,
+        reason="Date corrected",
+    )
     revision = Revision.objects.get(post=post, number=2)
     assert revision.by_approver and revision.made_by == comms_officer and revision.reason == "Date corrected"
     parts = services.diff(Revision.objects.get(post=post, number=1).text, revision.text)
@@ -216,8 +234,9 @@ def test_comms_may_override_a_block_only_with_a_justification(editor, comms_offi
 def test_a_new_block_after_an_override_needs_a_new_override(editor, comms_officer, another_comms_officer, facebook):
     post = submitted(editor, facebook, "Ring our officer on 07700 900123")
     services.override_block(post, by=comms_officer, justification="This is the published out-of-hours duty phone")
-    services.edit_post(post, PostContent("Ring 07700 900123 or email jo.bloggs@gmail.com", post.scheduled_for),
-                       by=comms_officer)
+    services.edit_post(
+        post, PostContent("Ring 07700 900123 or email jo.bloggs@gmail.com", post.scheduled_for), by=comms_officer
+    )
     with pytest.raises(PostError, match="breaks the policy"):
         services.approve_post(post, by=another_comms_officer)
 
@@ -292,7 +311,9 @@ def test_publication_is_recorded_with_an_address_on_the_platform(editor, comms_o
 # --- Pre-election period ---
 
 
-def test_in_a_pre_election_period_posts_need_the_communications_team_too(editor, facebook, service_manager, comms_officer):
+def test_in_a_pre_election_period_posts_need_the_communications_team_too(
+    editor, facebook, service_manager, comms_officer
+):
     today = timezone.localdate()
     ElectionFactory(poll_date=today + dt.timedelta(days=20), notice_published_on=today - dt.timedelta(days=5))
     CouncillorFactory(first_name="Stuart", last_name="Bray", ward="Burbage")
@@ -317,10 +338,13 @@ def test_posts_past_retention_are_deleted_unless_on_legal_hold(editor, comms_off
     old = write(editor, facebook)
     held = write(editor, x_account)
     Post.objects.filter(pk__in=[old.pk, held.pk]).update(
-        status=Post.Status.PUBLISHED, published_url="https://www.facebook.com/p/1",
+        status=Post.Status.PUBLISHED,
+        published_url="https://www.facebook.com/p/1",
         published_at=timezone.now() - dt.timedelta(days=365 * 7),
     )
-    services.set_retention(x_account, years=6, legal_hold=True, legal_hold_reason="Ombudsman complaint", by=comms_officer)
+    services.set_retention(
+        x_account, years=6, legal_hold=True, legal_hold_reason="Ombudsman complaint", by=comms_officer
+    )
     assert services.delete_past_retention() == 1
     assert list(Post.objects.all()) == [held]
     event = AuditEvent.objects.get(action="post.deleted_after_retention")

@@ -47,9 +47,7 @@ def cases(cast, make):
         "social_accounts:request_edit": Case(
             STAFF, kwargs={"pk": returned.pk}, status_for={r: 403 for r in STAFF if r != Role.EMPLOYEE}
         ),
-        "social_accounts:request_withdraw": Case(
-            STAFF, kwargs={"pk": submitted.pk}, ok_status=405, status_for={}
-        ),
+        "social_accounts:request_withdraw": Case(STAFF, kwargs={"pk": submitted.pk}, ok_status=405, status_for={}),
         "social_accounts:endorse": Case(frozenset({Role.SERVICE_MANAGER}), kwargs={"pk": submitted.pk}),
         "social_accounts:review": Case(frozenset({Role.COMMS}), kwargs={"pk": endorsed.pk}),
         "social_accounts:security": Case(frozenset({Role.ICT}), kwargs={"pk": approved.pk}),

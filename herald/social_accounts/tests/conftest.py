@@ -9,8 +9,15 @@ from herald.social_accounts.services import BusinessCase, Nomination
 
 @pytest.fixture
 def second_editor(team, service_manager):
-    return PersonFactory(team=team, service_manager=service_manager, roles=[Role.EDITOR], is_trained_editor=True,
-                         first_name="Rosie", last_name="Atwal", email="rosie.atwal@council.example")
+    return PersonFactory(
+        team=team,
+        service_manager=service_manager,
+        roles=[Role.EDITOR],
+        is_trained_editor=True,
+        first_name="Rosie",
+        last_name="Atwal",
+        email="rosie.atwal@council.example",
+    )
 
 
 @pytest.fixture

@@ -15,7 +15,12 @@ def test_the_demo_register_has_the_councils_accounts_and_one_pending_request(db)
     assert (Account.objects.count(), AccountRequest.objects.count()) == counts
     corporate = Account.objects.filter(team__name="Communications")
     assert set(corporate.values_list("platform", flat=True)) == {
-        Platform.FACEBOOK, Platform.X, Platform.INSTAGRAM, Platform.LINKEDIN, Platform.YOUTUBE, Platform.NEXTDOOR
+        Platform.FACEBOOK,
+        Platform.X,
+        Platform.INSTAGRAM,
+        Platform.LINKEDIN,
+        Platform.YOUTUBE,
+        Platform.NEXTDOOR,
     }
     assert not Account.objects.filter(platform=Platform.TIKTOK).exists()
     for team in ("Cultural Services", "Atkins Building", "Town Centre"):

@@ -51,8 +51,9 @@ def test_completing_a_leaver_task_is_recorded(account, editor, comms_officer):
 
 
 def test_an_open_request_naming_a_leaver_goes_back_for_another_editor(editor, second_editor, employee, service_manager):
-    request = AccountRequestFactory(requested_by=employee, service_manager=service_manager,
-                                    editors=[editor, second_editor])
+    request = AccountRequestFactory(
+        requested_by=employee, service_manager=service_manager, editors=[editor, second_editor]
+    )
     services.handle_leaver(second_editor, by=None)
     request.refresh_from_db()
     assert request.status == AccountRequest.Status.RETURNED
@@ -83,8 +84,9 @@ def test_an_untrained_editor_without_a_training_booking_cannot_be_named(account,
         services.name_editor(account, PersonFactory(), by=comms_officer)
 
 
-def test_quiet_accounts_become_dormancy_candidates_after_the_configured_days(settings, team, comms_officer,
-                                                                              django_capture_on_commit_callbacks):
+def test_quiet_accounts_become_dormancy_candidates_after_the_configured_days(
+    settings, team, comms_officer, django_capture_on_commit_callbacks
+):
     # given an account quiet for 91 days, one quiet for 30, and one past its review date
     quiet = AccountFactory(team=team, last_activity_on=TODAY - dt.timedelta(days=91))
     busy = AccountFactory(team=team, last_activity_on=TODAY - dt.timedelta(days=30))
@@ -126,9 +128,13 @@ def test_closing_takes_a_final_post_and_handover_then_leaves_the_public_list(
     account, editor, comms_officer, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        services.start_closing(account, by=comms_officer, reason="Service merged into Tourism",
-                               final_post_on=TODAY + dt.timedelta(days=7),
-                               handover_notes="Followers pointed to Visit Hinckley")
+        services.start_closing(
+            account,
+            by=comms_officer,
+            reason="Service merged into Tourism",
+            final_post_on=TODAY + dt.timedelta(days=7),
+            handover_notes="Followers pointed to Visit Hinckley",
+        )
     account.refresh_from_db()
     assert account.status == Account.Status.CLOSING
     assert Account.objects.listed_publicly().filter(pk=account.pk).exists()
@@ -150,16 +156,18 @@ def test_editors_report_monthly_and_a_report_with_posts_counts_as_activity(accou
     month = services.previous_month(TODAY)
     account.last_activity_on = TODAY - dt.timedelta(days=200)
     account.save()
-    services.submit_monthly_report(account, by=editor, month=month, posts=12, reach=3400,
-                                   notable_issues="One abusive comment hidden")
+    services.submit_monthly_report(
+        account, by=editor, month=month, posts=12, reach=3400, notable_issues="One abusive comment hidden"
+    )
     account.refresh_from_db()
     assert account.last_activity_on >= month
     with pytest.raises(ValidationError, match="already a report"):
         services.submit_monthly_report(account, by=editor, month=month, posts=1, reach=1)
 
 
-def test_overdue_reports_are_listed_and_editors_reminded_once(account, editor, settings,
-                                                              django_capture_on_commit_callbacks):
+def test_overdue_reports_are_listed_and_editors_reminded_once(
+    account, editor, settings, django_capture_on_commit_callbacks
+):
     on = TODAY.replace(day=15)
     settings.HERALD_MONTHLY_REPORT_DUE_DAY = 10
     account.activated_on = on - dt.timedelta(days=90)

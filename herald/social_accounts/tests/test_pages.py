@@ -68,12 +68,22 @@ def test_the_account_page_shows_its_history_from_the_audit_trail(client, comms_o
 
 def _valid_request(editor, second_editor, team, service_manager, **changes):
     data = {
-        "team": team.pk, "service_manager": service_manager.pk, "platform": "instagram",
-        "proposed_name": "Hinckley Heritage", "proposed_handle": "@hinckleyheritage",
-        "purpose": "Heritage", "audience": "Families", "why_not_corporate": "Too general",
-        "content_plan": "Photos", "posting_frequency": "Weekly", "monitoring_hours": "9 to 5",
-        "out_of_hours_cover": "None needed", "resources": "Two hours a week", "closure_plan": "Archive it",
-        "editor_1_email": editor.email, "editor_2_email": second_editor.email,
+        "team": team.pk,
+        "service_manager": service_manager.pk,
+        "platform": "instagram",
+        "proposed_name": "Hinckley Heritage",
+        "proposed_handle": "@hinckleyheritage",
+        "purpose": "Heritage",
+        "audience": "Families",
+        "why_not_corporate": "Too general",
+        "content_plan": "Photos",
+        "posting_frequency": "Weekly",
+        "monitoring_hours": "9 to 5",
+        "out_of_hours_cover": "None needed",
+        "resources": "Two hours a week",
+        "closure_plan": "Archive it",
+        "editor_1_email": editor.email,
+        "editor_2_email": second_editor.email,
     }
     data.update(changes)
     return data
@@ -83,8 +93,15 @@ def test_a_bad_request_is_shown_again_with_every_problem_and_nothing_saved(
     client, employee, editor, team, service_manager
 ):
     client.force_login(employee)
-    data = _valid_request(editor, editor, team, service_manager, purpose="", editor_2_email="",
-                          resources="Shared login password: Museum2026")
+    data = _valid_request(
+        editor,
+        editor,
+        team,
+        service_manager,
+        purpose="",
+        editor_2_email="",
+        resources="Shared login password: Museum2026",
+    )
     response = client.post(reverse("social_accounts:request_new"), data)
     page = response.content.decode()
     assert response.status_code == 200
@@ -100,18 +117,22 @@ def test_an_editor_who_has_left_blocks_the_request(client, employee, editor, sec
     second_editor.is_active = False
     second_editor.save()
     client.force_login(employee)
-    response = client.post(reverse("social_accounts:request_new"),
-                           _valid_request(editor, second_editor, team, service_manager))
+    response = client.post(
+        reverse("social_accounts:request_new"), _valid_request(editor, second_editor, team, service_manager)
+    )
     assert "has left the council: name another editor" in response.content.decode()
     assert not AccountRequest.objects.exists()
 
 
 def test_a_good_request_is_sent_to_the_service_manager(client, employee, editor, second_editor, team, service_manager):
     client.force_login(employee)
-    response = client.post(reverse("social_accounts:request_new"),
-                           _valid_request(editor, second_editor, team, service_manager))
+    response = client.post(
+        reverse("social_accounts:request_new"), _valid_request(editor, second_editor, team, service_manager)
+    )
     request = AccountRequest.objects.get()
-    assert response.status_code == 302 and response["Location"] == reverse("social_accounts:request_detail", args=[request.pk])
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "social_accounts:request_detail", args=[request.pk]
+    )
     assert request.proposed_handle == "hinckleyheritage"
     client.force_login(service_manager)
     home = client.get("/").content.decode()

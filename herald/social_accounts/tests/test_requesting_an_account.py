@@ -49,8 +49,13 @@ def test_the_full_approval_makes_an_active_account_with_its_editors(
     # and ICT confirms the security set-up
     with django_capture_on_commit_callbacks(execute=True):
         account = services.confirm_security_setup(
-            approved, by=ict_officer, handle="@hinckleyheritage", profile_url="https://www.instagram.com/hinckleyheritage",
-            two_factor_enabled=True, comms_co_admin=True, credentials_in_password_manager=True,
+            approved,
+            by=ict_officer,
+            handle="@hinckleyheritage",
+            profile_url="https://www.instagram.com/hinckleyheritage",
+            two_factor_enabled=True,
+            comms_co_admin=True,
+            credentials_in_password_manager=True,
         )
     # then the account is active, public, secured, reviewed in a year, and edited by the named editors
     assert account.status == Account.Status.ACTIVE and account.is_secured
@@ -74,8 +79,15 @@ def test_naming_an_editor_grants_the_editor_role(
         by=employee,
     )
     approved = _through_to_ict(request, service_manager, comms_officer, django_capture_on_commit_callbacks)
-    services.confirm_security_setup(approved, by=ict_officer, handle="heritage2", profile_url="",
-                                    two_factor_enabled=True, comms_co_admin=True, credentials_in_password_manager=True)
+    services.confirm_security_setup(
+        approved,
+        by=ict_officer,
+        handle="heritage2",
+        profile_url="",
+        two_factor_enabled=True,
+        comms_co_admin=True,
+        credentials_in_password_manager=True,
+    )
     newcomer.refresh_from_db()
     assert newcomer.has_role(Role.EDITOR)
     link = approved.account.editor_links.get(person=newcomer)
@@ -84,19 +96,33 @@ def test_naming_an_editor_grants_the_editor_role(
 
 def _case_from(request, service_manager):
     return services.BusinessCase(
-        team=request.team, service_manager=service_manager, platform="facebook", proposed_name="Heritage Facebook",
-        proposed_handle="heritagefb", purpose=request.purpose, audience=request.audience,
-        why_not_corporate=request.why_not_corporate, content_plan=request.content_plan,
-        posting_frequency=request.posting_frequency, monitoring_hours=request.monitoring_hours,
-        out_of_hours_cover=request.out_of_hours_cover, resources=request.resources, closure_plan=request.closure_plan,
+        team=request.team,
+        service_manager=service_manager,
+        platform="facebook",
+        proposed_name="Heritage Facebook",
+        proposed_handle="heritagefb",
+        purpose=request.purpose,
+        audience=request.audience,
+        why_not_corporate=request.why_not_corporate,
+        content_plan=request.content_plan,
+        posting_frequency=request.posting_frequency,
+        monitoring_hours=request.monitoring_hours,
+        out_of_hours_cover=request.out_of_hours_cover,
+        resources=request.resources,
+        closure_plan=request.closure_plan,
     )
 
 
 def test_approving_with_conditions_records_and_sends_the_conditions(
     submitted, service_manager, comms_officer, employee, django_capture_on_commit_callbacks
 ):
-    approved = _through_to_ict(submitted, service_manager, comms_officer, django_capture_on_commit_callbacks,
-                               conditions="Review after six months; no paid promotion")
+    approved = _through_to_ict(
+        submitted,
+        service_manager,
+        comms_officer,
+        django_capture_on_commit_callbacks,
+        conditions="Review after six months; no paid promotion",
+    )
     assert approved.conditions == "Review after six months; no paid promotion"
     to_requester = [m for m in mail.outbox if m.to == [employee.email]][-1]
     assert "no paid promotion" in to_requester.body
@@ -115,8 +141,9 @@ def test_comms_can_send_a_request_back_and_the_employee_resubmits_to_their_manag
     event = AuditEvent.objects.for_object(submitted).get(action="account_request.sent_back")
     assert event.reason == "Explain why Facebook will not do"
     # when the employee changes it, it goes back to the service manager to endorse again
-    services.resubmit_account_request(submitted, business_case(why_not_corporate="Younger audience"),
-                                      editors=nominations, by=employee)
+    services.resubmit_account_request(
+        submitted, business_case(why_not_corporate="Younger audience"), editors=nominations, by=employee
+    )
     submitted.refresh_from_db()
     assert submitted.status == AccountRequest.Status.SUBMITTED and submitted.endorsed_by is None
 
@@ -203,23 +230,33 @@ def test_editors_must_be_trained_or_booked_on_training(business_case, editor, em
 
 def test_councillors_cannot_be_editors_of_council_accounts(business_case, editor, employee):
     with pytest.raises(ValidationError, match="is a councillor"):
-        services.request_account(business_case(), editors=[Nomination(editor), Nomination(CouncillorFactory())],
-                                 by=employee)
+        services.request_account(
+            business_case(), editors=[Nomination(editor), Nomination(CouncillorFactory())], by=employee
+        )
 
 
 def test_a_business_case_holding_a_password_is_refused(business_case, nominations, employee):
     with pytest.raises(ValidationError, match="Herald never holds passwords"):
-        services.request_account(business_case(resources="Shared login, password: Heritage2026"),
-                                 editors=nominations, by=employee)
+        services.request_account(
+            business_case(resources="Shared login, password: Heritage2026"), editors=nominations, by=employee
+        )
     assert not AccountRequest.objects.exists()
 
 
-def test_ict_must_confirm_every_security_measure(submitted, service_manager, comms_officer, ict_officer,
-                                                 django_capture_on_commit_callbacks):
+def test_ict_must_confirm_every_security_measure(
+    submitted, service_manager, comms_officer, ict_officer, django_capture_on_commit_callbacks
+):
     approved = _through_to_ict(submitted, service_manager, comms_officer, django_capture_on_commit_callbacks)
     with pytest.raises(ValidationError) as raised:
-        services.confirm_security_setup(approved, by=ict_officer, handle="h", profile_url="", two_factor_enabled=True,
-                                        comms_co_admin=False, credentials_in_password_manager=False)
+        services.confirm_security_setup(
+            approved,
+            by=ict_officer,
+            handle="h",
+            profile_url="",
+            two_factor_enabled=True,
+            comms_co_admin=False,
+            credentials_in_password_manager=False,
+        )
     assert len(raised.value.messages) == 2
     approved.refresh_from_db()
     assert approved.status == AccountRequest.Status.APPROVED
@@ -232,12 +269,20 @@ def test_ict_cannot_activate_an_account_whose_editor_has_since_left(
     second_editor.is_active = False
     second_editor.save()
     with pytest.raises(ValidationError, match="has left the council"):
-        services.confirm_security_setup(approved, by=ict_officer, handle="h", profile_url="", two_factor_enabled=True,
-                                        comms_co_admin=True, credentials_in_password_manager=True)
+        services.confirm_security_setup(
+            approved,
+            by=ict_officer,
+            handle="h",
+            profile_url="",
+            two_factor_enabled=True,
+            comms_co_admin=True,
+            credentials_in_password_manager=True,
+        )
 
 
-def test_withdrawing_after_approval_closes_the_register_entry(submitted, service_manager, comms_officer, employee,
-                                                              django_capture_on_commit_callbacks):
+def test_withdrawing_after_approval_closes_the_register_entry(
+    submitted, service_manager, comms_officer, employee, django_capture_on_commit_callbacks
+):
     services.endorse_account_request(submitted, by=service_manager)
     services.withdraw_account_request(submitted, by=employee, reason="Team restructure")
     submitted.refresh_from_db()

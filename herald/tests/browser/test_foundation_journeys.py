@@ -43,7 +43,9 @@ def test_sign_in_with_a_wrong_password_shows_the_error_summary(page, assert_acce
     assert_accessible(page)
 
 
-def test_a_bad_import_is_rejected_with_every_problem_listed(page, sign_in, assert_accessible, hr_officer, team, tmp_path):
+def test_a_bad_import_is_rejected_with_every_problem_listed(
+    page, sign_in, assert_accessible, hr_officer, team, tmp_path
+):
     # given an HR officer with a feed that has a bad email and an unknown team
     feed = tmp_path / "feed.csv"
     feed.write_text(
@@ -101,7 +103,9 @@ def test_the_directory_filters_as_you_type_without_reloading(page, sign_in, asse
     page.wait_for_url(f"**q={employee.last_name}**")
     rows = page.locator("#results tbody tr")
     assert employee.full_name in rows.first.inner_text()
-    assert hr_officer.full_name not in page.locator("#results").inner_text() or hr_officer.last_name == employee.last_name
+    assert (
+        hr_officer.full_name not in page.locator("#results").inner_text() or hr_officer.last_name == employee.last_name
+    )
     assert page.evaluate("window.notReloaded") is True
     assert_accessible(page)
 

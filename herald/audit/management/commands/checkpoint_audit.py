@@ -11,6 +11,8 @@ class Command(BaseCommand):
         if checkpoint is None:
             self.stdout.write("The audit trail is empty: nothing to checkpoint.")
             return
-        self.stdout.write(self.style.SUCCESS(
-            f"Audit checkpoint written to {checkpoint_dir()}: event {checkpoint.event_id}, {checkpoint.count} events."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Audit checkpoint written to {checkpoint_dir()}: event {checkpoint.event_id}, {checkpoint.count} events."
+            )
+        )

@@ -12,10 +12,14 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--checkpoint-dir", type=Path, help="Read checkpoints from here (default: "
-                            "HERALD_AUDIT_CHECKPOINT_DIR).")
-        parser.add_argument("--without-checkpoints", action="store_true",
-                            help="Prove the chain alone, e.g. on a copy restored away from its checkpoints.")
+        parser.add_argument(
+            "--checkpoint-dir", type=Path, help="Read checkpoints from here (default: HERALD_AUDIT_CHECKPOINT_DIR)."
+        )
+        parser.add_argument(
+            "--without-checkpoints",
+            action="store_true",
+            help="Prove the chain alone, e.g. on a copy restored away from its checkpoints.",
+        )
 
     def handle(self, *args, **options):
         directory = options["checkpoint_dir"] or checkpoint_dir()

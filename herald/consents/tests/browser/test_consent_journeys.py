@@ -67,10 +67,12 @@ def test_withdrawing_on_a_phone_stops_a_scheduled_post_and_sends_the_published_o
     record = ConsentRecordFactory(email="asha@example.org")
     asset = photo_showing(record, by=editor)
     account = account_edited_by(editor)
-    published = services.record_use(asset, by=editor, state="published", account=account,
-                                    published_url="https://facebook.com/hbbc/posts/7")
-    scheduled = services.record_use(asset, by=editor, state="scheduled", account=account,
-                                    scheduled_for=timezone.now() + dt.timedelta(days=2))
+    published = services.record_use(
+        asset, by=editor, state="published", account=account, published_url="https://facebook.com/hbbc/posts/7"
+    )
+    scheduled = services.record_use(
+        asset, by=editor, state="scheduled", account=account, scheduled_for=timezone.now() + dt.timedelta(days=2)
+    )
     # when they withdraw on their phone, getting it wrong first
     phone_page.goto("/consent/withdraw/")
     phone_page.get_by_role("button", name="Withdraw consent").click()

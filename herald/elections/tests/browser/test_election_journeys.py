@@ -43,7 +43,10 @@ def test_comms_records_a_by_election_under_way_and_the_banner_appears(page, sign
     page.get_by_role("button", name="Save election").click()
 
     # and once saved, every page shows the pre-election banner linking to the rules
-    assert page.get_by_role("heading", level=1).inner_text() == "Borough council by-election " + str(poll.year) + ": Groby ward"
+    assert (
+        page.get_by_role("heading", level=1).inner_text()
+        == "Borough council by-election " + str(poll.year) + ": Groby ward"
+    )
     banner = page.locator(".herald-site-banner")
     assert "Pre-election period." in banner.inner_text()
     assert_accessible(page)

@@ -134,8 +134,11 @@ def test_a_politically_restricted_employee_checks_a_post_during_a_pre_election_p
     assert "Do not post this" in result
     assert "politically restricted post" in result and "during a pre-election period" in result
     page.locator("#findings").get_by_role("link").first.click()
-    assert page.get_by_role("heading", level=1).inner_text() in ("Political neutrality of council publicity",
-                                                                "Politically restricted posts", "The pre-election period")
+    assert page.get_by_role("heading", level=1).inner_text() in (
+        "Political neutrality of council publicity",
+        "Politically restricted posts",
+        "The pre-election period",
+    )
     assert_accessible(page)
 
 
@@ -143,9 +146,12 @@ def test_comms_discard_a_draft_they_no_longer_want(page, sign_in, assert_accessi
     # given a draft of the employee policy
     document = policy_documents["employee-policy"]
     published = document.published_version
-    services.save_draft(document, body=published.body.replace("The policy is reviewed every year.",
-                                                              "The policy is reviewed every month."),
-                        change_summary="Monthly reviews", by=comms_officer)
+    services.save_draft(
+        document,
+        body=published.body.replace("The policy is reviewed every year.", "The policy is reviewed every month."),
+        change_summary="Monthly reviews",
+        by=comms_officer,
+    )
     sign_in(page, comms_officer)
     page.goto("/policies/employee-policy/draft/")
     # when they choose to discard it, read the warning and confirm

@@ -19,8 +19,9 @@ CLEAN = "The leisure centre pool reopens on Monday after its refit."
 
 
 def submitted(author, account, text=CLEAN, hours=48):
-    post = services.write_post(accounts=[account], texts={account.platform: text}, scheduled_for=in_hours(hours),
-                               by=author)[0]
+    post = services.write_post(
+        accounts=[account], texts={account.platform: text}, scheduled_for=in_hours(hours), by=author
+    )[0]
     return services.submit_for_approval(post, by=author)
 
 
@@ -34,7 +35,7 @@ def test_an_editor_sees_findings_as_they_type_and_fixes_a_hashtag_in_one_click(
 ):
     # given an editor writing a post
     sign_in(page, editor)
-    page.locator("[data-nav=\"posts:index\"]").click()
+    page.locator('[data-nav="posts:index"]').click()
     page.get_by_role("button", name="Write a post").click()
     page.evaluate("window.notReloaded = true")
     # when they type a personal phone number and a run-together hashtag
@@ -120,7 +121,8 @@ def test_comms_override_a_block_only_with_a_written_justification(
     assert "Enter the justification" in page.locator(".govuk-error-summary").inner_text()
     assert_accessible(page)
     page.get_by_label("Why should this post go out despite the block?").fill(
-        "This is the council's published out-of-hours duty phone, not a personal number.")
+        "This is the council's published out-of-hours duty phone, not a personal number."
+    )
     page.get_by_role("button", name="Override the block").click()
     page.get_by_role("button", name="Approve").click()
     assert "Approved and scheduled" in page.locator("#post-status").inner_text()

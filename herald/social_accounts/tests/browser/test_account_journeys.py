@@ -82,7 +82,10 @@ def test_an_employee_request_becomes_an_active_public_account(
     page.get_by_label("Two-factor sign-in is on").check()
     page.get_by_label("The communications team is co-admin").check()
     page.get_by_role("button", name="Confirm and activate").click()
-    assert "Confirm the credentials are in the council's password manager" in page.locator(".govuk-error-summary").inner_text()
+    assert (
+        "Confirm the credentials are in the council's password manager"
+        in page.locator(".govuk-error-summary").inner_text()
+    )
     page.get_by_label("The credentials are held in the council's password manager").check()
     page.get_by_role("button", name="Confirm and activate").click()
     # then the account is active with its two editors, and on the public list for residents
@@ -91,7 +94,9 @@ def test_an_employee_request_becomes_an_active_public_account(
     assert_accessible(page)
     _sign_out(page)
     page.goto("/accounts/")
-    assert page.get_by_role("link", name="Hinckley Museum and Heritage").get_attribute("href").endswith("hinckleyheritage")
+    assert (
+        page.get_by_role("link", name="Hinckley Museum and Heritage").get_attribute("href").endswith("hinckleyheritage")
+    )
     assert_accessible(page)
 
 
@@ -105,16 +110,35 @@ def test_an_employee_request_becomes_an_active_public_account(
     ],
 )
 def test_a_request_can_be_sent_back_or_refused_with_reasons_the_requester_reads(
-    page, sign_in, assert_accessible, step, decision, outcome, employee, editor, service_manager, comms_officer,
+    page,
+    sign_in,
+    assert_accessible,
+    step,
+    decision,
+    outcome,
+    employee,
+    editor,
+    service_manager,
+    comms_officer,
     django_capture_on_commit_callbacks,
 ):
     # given a request waiting at this step
     second = PersonFactory(team=employee.team, is_trained_editor=True)
     case = services.BusinessCase(
-        team=employee.team, service_manager=service_manager, platform="facebook", proposed_name="Bosworth Walks",
-        proposed_handle="bosworthwalks", purpose="Health walks", audience="Older residents",
-        why_not_corporate="Niche", content_plan="Walk dates", posting_frequency="Weekly", monitoring_hours="9 to 5",
-        out_of_hours_cover="None", resources="One hour a week", closure_plan="Archive",
+        team=employee.team,
+        service_manager=service_manager,
+        platform="facebook",
+        proposed_name="Bosworth Walks",
+        proposed_handle="bosworthwalks",
+        purpose="Health walks",
+        audience="Older residents",
+        why_not_corporate="Niche",
+        content_plan="Walk dates",
+        posting_frequency="Weekly",
+        monitoring_hours="9 to 5",
+        out_of_hours_cover="None",
+        resources="One hour a week",
+        closure_plan="Archive",
     )
     request = services.request_account(case, editors=[Nomination(editor), Nomination(second)], by=employee)
     decider = service_manager
@@ -124,7 +148,9 @@ def test_a_request_can_be_sent_back_or_refused_with_reasons_the_requester_reads(
     # when the decider chooses without giving reasons, then with them
     sign_in(page, decider)
     page.goto(f"/accounts/requests/{request.pk}/")
-    page.get_by_role("link", name="Endorse, send back or refuse" if decider == service_manager else "Review the request").click()
+    page.get_by_role(
+        "link", name="Endorse, send back or refuse" if decider == service_manager else "Review the request"
+    ).click()
     page.get_by_label(decision, exact=True).check()
     page.get_by_role("button", name="Save decision").click()
     assert page.locator(".govuk-error-summary").is_visible()
@@ -166,7 +192,9 @@ def test_a_leaver_is_taken_off_their_accounts_and_comms_rotates_the_credentials(
     attention = page.get_by_role("region", name="Official accounts needing attention")
     assert "fewer than two editors" in attention.inner_text()
     assert_accessible(page)
-    attention.get_by_role("link", name=f"Rotate credentials and remove a leaver's platform access ({editor.full_name})").click()
+    attention.get_by_role(
+        "link", name=f"Rotate credentials and remove a leaver's platform access ({editor.full_name})"
+    ).click()
     page.get_by_label("What was done").fill("Password changed in the password manager; page role removed")
     page.get_by_role("button", name="Mark as done").click()
     assert "Task done" in page.locator(".govuk-notification-banner").inner_text()
@@ -180,8 +208,12 @@ def test_the_dormancy_task_puts_a_quiet_account_to_comms_who_close_it(
     page, sign_in, assert_accessible, comms_officer, editor, team
 ):
     # given an account nobody has posted on for four months
-    account = AccountFactory(team=team, display_name="Atkins Building Events", editors=[editor],
-                             last_activity_on=dt.date.today() - dt.timedelta(days=120))
+    account = AccountFactory(
+        team=team,
+        display_name="Atkins Building Events",
+        editors=[editor],
+        last_activity_on=dt.date.today() - dt.timedelta(days=120),
+    )
     # when the daily dormancy task runs
     tasks.find_dormancy_candidates.call()
     # then comms sees it on their home page and decides to close it
