@@ -62,7 +62,10 @@ test-postgres: install ## Run the whole suite on PostgreSQL (DATABASE_URL, defau
 
 lint: install ## Lint and check formatting, migrations and deployment settings
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
+	HERALD_ENV=production SECRET_KEY=lint-only-$$(head -c 48 /dev/urandom | base64 | tr -d "/+=\n") HERALD_AUDIT_KEY=lint-only ALLOWED_HOSTS=herald.example.gov.uk \
+		$(PY) manage.py check --deploy --fail-level WARNING
 
 bench: install ## Run the benchmarks and print their figures
 	$(PY) bench/checks.py
