@@ -34,6 +34,7 @@ from herald.posts.models import (
     Revision,
     content_hash,
 )
+from herald.queue import enqueue_after_commit
 from herald.social_accounts.models import Account
 
 APPROVER_ROLES = (Role.EDITOR, Role.SERVICE_MANAGER, Role.COMMS, Role.ADMIN)
@@ -960,9 +961,7 @@ def release_publishing(pause: PublishingPause, *, by: Person) -> PublishingPause
         pause.released_by = by
         pause.save()
         audit.record(actor=by, action="posts.publishing_released", obj=pause, after={"released_at": pause.released_at})
-        from herald.posts.tasks import make_due_posts_ready
-
-        transaction.on_commit(lambda: make_due_posts_ready.enqueue())
+        enqueue_after_commit("herald.posts.tasks.make_due_posts_ready")
     return pause
 
 
