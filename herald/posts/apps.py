@@ -16,3 +16,8 @@ class PostsConfig(HeraldAppConfig):
         from herald.posts.checking import connect_cache_signals
 
         connect_cache_signals()
+        # Withdrawing consent stops the unpublished posts that use the person's photos.
+        from herald.consents.withdrawal import on_consent_withdrawn
+        from herald.posts.services import stop_posts_for_withdrawn_consent
+
+        on_consent_withdrawn("post", stop_posts_for_withdrawn_consent)
