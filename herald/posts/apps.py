@@ -6,6 +6,6 @@ class PostsConfig(AppConfig):
     verbose_name = "Posts"
 
     def ready(self) -> None:
-        from herald.posts.checking import connect_cache_signals
+        from herald.checking import connect_cache_signals
 
         connect_cache_signals()
