@@ -17,12 +17,13 @@ from .obfuscation import _obfuscated_hits
 from .quotes import _QUOTATION, _reporting_quote
 from .shapes import _shape_hits
 from .threats import _GO_BACK, _threats
+from .words import WORDS
 
 __all__ = ["Emit", "OffensiveMatchers", "check_offensive", "compile_offensive"]
 
 Emit = Callable[..., None]
 
-_SELF_EVIDENT = frozenset({"hoe", "hoes", "dick", "dicks", "pussy"})
+_SELF_EVIDENT = frozenset(WORDS["self_evident"])
 
 
 def check_offensive(text: str, m: OffensiveMatchers, thresholds: dict[str, float], emit: Emit) -> None:

@@ -10,63 +10,23 @@ from .tries import _backwards
 if TYPE_CHECKING:
     from .matchers import OffensiveMatchers
 
+from .words import WORDS
 
 # Words that strengthen an insult ("you absolute muppet", "are a bunch of clowns", "such a moron"), and
 # the scornful adjectives said with one ("a corrupt old hag", "a lying weasel", "a stuck-up cow").
-_INTENSIFIERS = (
-    "absolute", "total", "complete", "utter", "right", "proper", "real", "bloody", "fucking", "effing", "frigging",
-    "stupid", "little", "big", "fat", "ugly", "lazy", "useless", "pathetic", "brainless", "selfish", "ignorant",
-    "clueless", "incompetent", "spineless", "gutless", "arrogant", "thick", "dumb", "silly", "daft", "massive",
-    "typical", "such", "so", "just", "all", "very", "really", "too", "a", "an", "bunch of", "load of", "shower of",
-    "pack of", "set of", "nothing but", "nowt but", "one",
-    "corrupt", "old", "lying", "smug", "stuck-up", "two-faced", "sad", "pompous", "jumped-up", "gormless", "smarmy",
-    "slimy", "greedy", "nasty", "dirty", "filthy", "thieving", "deluded", "bitter", "miserable", "vile", "worthless",
-    "hypocritical", "self-important", "overpaid", "condescending", "patronising", "moronic", "idiotic", "braindead",
-    "brain-dead", "disgusting", "horrible", "evil", "sneaky", "entitled", "gobby", "mouthy", "rude", "dozy", "dopey",
-    "dim", "dense", "feckless", "traitorous", "treacherous", "whiny", "whinging", "cowardly", "snivelling", "shameless",
-    "bone-idle", "bumbling", "witless", "mindless", "twisted", "creepy", "dishonest", "devious", "petty",
-    "small-minded", "narrow-minded", "bigoted", "racist", "sexist", "crooked", "stinking", "lousy", "tiny-minded",
-    "so-called", "whingeing",
-)  # fmt: skip
+_INTENSIFIERS = WORDS["intensifiers"]
 # The same, strong enough to make a bare noun an insult ("absolute scumbags", "useless tossers").
-_STRONG_INTENSIFIERS = (
-    "absolute", "total", "complete", "utter", "right", "proper", "bloody", "fucking", "effing", "brainless", "useless",
-    "pathetic", "lazy", "ignorant", "selfish", "stupid", "thick", "typical", "spineless", "gutless", "bunch of",
-    "load of", "shower of", "pack of", "gormless", "moronic", "idiotic", "braindead", "brain-dead", "corrupt",
-    "lying", "thieving", "smug", "two-faced", "traitorous", "worthless", "vile", "disgusting", "clueless",
-)  # fmt: skip
+_STRONG_INTENSIFIERS = WORDS["strong_intensifiers"]
 # Those that may stand one ordinary word away from the noun ("typical liberal hypocrite", "bunch of
 # council clowns").
-_STRONG_BEFORE_ANY = (
-    "absolute",
-    "total",
-    "complete",
-    "utter",
-    "typical",
-    "bunch of",
-    "load of",
-    "shower of",
-    "pack of",
-)
+_STRONG_BEFORE_ANY = WORDS["strong_before_any"]
 # Those strong enough for a noun that is also an animal or an everyday thing ("absolute animals", not
 # "filthy animals" of foxes at the bins).
-_STRONG_FOR_LITERAL = frozenset(
-    {"absolute", "total", "complete", "utter", "fucking", "bunch of", "pack of", "shower of"}
-)
+_STRONG_FOR_LITERAL = frozenset(WORDS["strong_for_literal"])
 # Adverbs between the verb and "a" ("is clearly a moron", "was always a crook", "are nothing but scum").
-_FRAME_ADVERBS = (
-    "clearly", "obviously", "just", "basically", "simply", "truly", "really", "literally", "definitely", "certainly",
-    "always", "still", "also", "only", "actually", "evidently", "nothing but", "nowt but", "no more than",
-    "little more than", "no better than", "either", "such", "quite", "totally", "surely", "frankly", "honestly",
-    "genuinely", "officially", "now", "nought but", "undoubtedly", "proper",
-)  # fmt: skip
+_FRAME_ADVERBS = WORDS["frame_adverbs"]
 # Said to someone: any insult counts after these ("you idiot", "you're useless", "she's a lowlife").
-_TO_SOMEONE = (
-    "you", "u", "ya", "ur", "you're", "you’re", "youre", "your", "he's", "he’s", "hes", "she's", "she’s", "shes",
-    "he is", "she is", "they are", "they're", "they’re", "theyre", "you lot are", "you are", "u r", "he was",
-    "she was", "you were", "they were", "you lot", "you guys", "you people", "y'all", "yall", "yer", "u lot",
-    "you two", "ye",
-)  # fmt: skip
+_TO_SOMEONE = WORDS["to_someone"]
 _CHAIN = r"(?:(?:dna|ro|&)\s+(?:[\w'-]+\s+){1,5}?)?"  # "a hack and a half-wit", "ur a bottle job and a gimp"
 # The words before an insult, matched leftwards from it on the reversed text (so each insult word
 # costs the length of its frame, not a search of the sentence before it). The named group says which
@@ -161,21 +121,11 @@ _VOCATIVE = re.compile(
 _VOCATIVE_TAIL = re.compile(r"(?i)(?:\s+(?:lol|lmao|haha|mate|pal|bruv|xx?))*\s*(?:[.!?)…]|$|[^\w\s'’,;:-])")
 # Nouns that are also animals or everyday things: said of someone only with a stronger aim (not "rats
 # are vermin", "fleas are parasites", "what a cow" at the county show, "the clowns who juggled").
-_LITERAL = frozenset({"animals", "cow", "cows", "weasel", "weasels", "vermin", "parasite", "parasites", "clown", "clowns",
-                      "ape", "apes", "savage", "savages", "snake", "snakes", "sheep", "hack", "hacks", "thug", "thugs",
-                      "clot", "clots"})  # fmt: skip
-_PRAISE_OR_PEST = frozenset({"savage", "savages", "animals", "apes", "vermin", "parasites"})
-_NOT_THESE = frozenset({"animals", "cow", "cows", "clown", "clowns", "parasite", "parasites"})
-_NOT_FRAGMENT = frozenset({"clown", "clowns", "cow", "cows"})
-_NONHUMAN = frozenset(
-    "pets dogs cats horses cows birds rabbits rats mice foxes pigeons gulls seagulls squirrels badgers deer fleas ticks "
-    "worms lice mites insects pests wasps bees moles these those which that it humans we us all mammals animals "
-    "creatures species primates chimps chimpanzees gorillas monkeys sheep pigs goats chickens hens ducks geese swans "
-    "otters hedgehogs bats owls cattle livestock wildlife also too still both and or not they ponies donkeys weasels "
-    "stoats ferrets apes orangutans slugs snails vermin parasites cow pig horse dog cat rat fox animal creature it's "
-    "that's there here stroke strokes blood thrombosis embolism dvt vein veins artery arteries lung lungs brain heart "
-    "leg legs clotting".split()
-)
+_LITERAL = frozenset(WORDS["literal"])
+_PRAISE_OR_PEST = frozenset(WORDS["praise_or_pest"])
+_NOT_THESE = frozenset(WORDS["not_these"])
+_NOT_FRAGMENT = frozenset(WORDS["not_fragment"])
+_NONHUMAN = frozenset(WORDS["nonhuman"])
 _PREVIOUS_WORD = re.compile(r"([\w'’]+)\W*$")
 _DISMISSAL = re.compile(
     r"(?i)\bshut\s+(?:the\s+(?:fuck|hell)\s+)?up\b(?=\s*,?\s*(?:you|u|ya|already|ffs|nobody|no\s+one|and\s+(?:go|get|listen|sit))\b)"
@@ -186,7 +136,7 @@ _DISMISSAL = re.compile(
     r"rock|box\s+of\s+rocks|bag\s+of\s+(?:hammers|spanners|rocks)|sack\s+of\s+spanners|brick\s+wall|bucket|doorknob|"
     r"donkey|dog'?s\s+(?:arse|dinner)|rocking\s+horse)|a\s+box\s+of\s+rocks|they\s+come|fuck)\b"
 )
-_DISMISSAL_CUES = frozenset({"shut", "stuffed", "hell", "traffic", "jump", "thick", "dumb", "daft", "dense", "stupid"})
+_DISMISSAL_CUES = frozenset(WORDS["dismissal_cues"])
 
 
 def _aimed(text: str, head: int, start: int, end: int, word: str, noun: bool, sentence_start: bool) -> int | None:
@@ -295,5 +245,5 @@ def _insults(text: str, m: OffensiveMatchers, unaimed: list[tuple[int, int]]):
         yield begin, end
 
 
-_UNCOUNTABLE = frozenset({"scum", "filth", "vermin", "trash", "sheep", "sheeple"})
+_UNCOUNTABLE = frozenset(WORDS["uncountable"])
 _WORD_NEXT = re.compile(r"[ \t]+[a-z]")

@@ -17,12 +17,9 @@ from .insults import _UNCOUNTABLE
 from .shapes import _PLAIN_SHAPES, Shapes, _group_shapes
 from .threats import _THREAT_STEMS
 from .tries import _trie_alternation
+from .words import WORDS
 
-_GROUP_ATTACK_CUES = (
-    "filthy", "dirty", "stinking", "stinkin", "disgusting", "evil", "lazy", "bloody", "fucking", "fuckin", "effing",
-    "damn", "stupid", "hate", "despise", "detest", "loathe", "stand", "kill", "gas", "hang", "shoot", "exterminate",
-    "nuke", "lynch", "burn", "wipe", "eradicate", "death",
-)  # fmt: skip
+_GROUP_ATTACK_CUES = WORDS["group_attack_cues"]
 
 
 def _insult_nouns(insults: tuple[str, ...], dehumanising: tuple[str, ...]) -> frozenset[str]:

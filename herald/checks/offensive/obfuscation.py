@@ -9,10 +9,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .matchers import OffensiveMatchers
 
+from .words import WORDS
 
-_LEET = str.maketrans(
-    {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "|": "l"}
-)
+_LEET = str.maketrans(WORDS.leet)
 # A word with a letter next to a digit or symbol, or a letter repeated three times.
 _OBFUSCATED = re.compile(r"(?<![\w@#$*])(?=[\w@$*!|]*[a-zA-Z])(?=[\w@$*!|]*[0-9@$*!|])[\w@$*!|]{3,}|\b\w*(\w)\1\1\w*")
 _SPACED = re.compile(r"(?<![\w.])(?:[A-Za-z@$*0-9][ ._-]){2,}[A-Za-z@$*0-9](?![\w])")
@@ -31,11 +30,7 @@ def _deobfuscate(word: str) -> str:
 _TRIPLE = re.compile(r"(\w)\1\1")
 # Swearing guessed from a masked spelling ("f*ck", "b*stard", "F***"). No slurs: "called me a p*ki" is
 # usually a report, and the word lists hold the slurs' own disguises.
-_MASKABLE = (
-    "fuck", "shit", "cunt", "fucking", "bitch", "twat", "wanker", "bastard", "bollocks", "arsehole", "asshole",
-    "dickhead", "bullshit", "shite", "fucker", "fuckers", "fuckin", "fucked", "cunts", "bitches", "wankers",
-    "motherfucker",
-)  # fmt: skip
+_MASKABLE = WORDS["maskable"]
 _MASKED = re.compile(r"[a-zA-Z]{1,2}\*{2,}[!.]*")
 # Whether _SPACED can match: a letter (or @$*) after no word character or dot, a separator, another,
 # another separator (SPACED_HINT_REFERENCE). Led by the first separator, with the rest behind it as

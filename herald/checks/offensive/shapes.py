@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ..textutil import (
     sentence_bounds,
 )
+from .words import WORDS
 
 
 @dataclass(frozen=True)
@@ -213,11 +214,7 @@ _LETTERS = re.compile(r"[a-z]+")
 _WINK = re.compile(
     r"[\U0001F609\U0001F60F\U0001F618\U0001F346\U0001F351\U0001F4A6\U0001F445\U0001F61C]|;-?\)|\bwink\b", re.I
 )
-_ANIMAL_WORDS = frozenset(
-    "dog dogs cat cats horse horses pony ponies animal animals pet pets puppy puppies kitten kittens badger badgers fox "
-    "foxes deer cow cows sheep pig pigs bird birds swan swans rat rats vet vets rspca it bull bulls livestock cattle "
-    "hamster rabbit rabbits breed".split()
-)
+_ANIMAL_WORDS = frozenset(WORDS["animal_words"])
 
 
 def _group_shapes(groups: str) -> tuple[Shape, ...]:

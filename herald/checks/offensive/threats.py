@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..textutil import (
-    WordStarts,
-    starts_word,
-)
+from ..textutil import WordStarts, starts_word
+from .words import WORDS
 
 _SUBJECT = (
     r"\b(?:i|we|i'?m|we'?re|i'?ll|ill|we'?ll|i'?d|we'?d|gonna|gunna|imma|ima|let'?s|"
@@ -27,6 +25,7 @@ _VICTIM = (
     r"traitor|copper|cop|reporter|journalist|landlord|neighbour|driver)s?\b(?!['’])"
     r"|(?:the|that|this|their|your)\s+(?:\w+\s+)?(?:hotel|mosque|synagogue|church|temple|gurdwara|house|home|offices?|school)\b)"
 )
+
 _PERSON = r"(?:you|u|ya|him|her|them|'?em)"
 _THREAT = re.compile(
     r"(?i)"
@@ -95,13 +94,7 @@ _GO_BACK = re.compile(
     r"the\s+caves?|their\s+(?:own\s+)?(?:countr(?:y|ies)|kind|people|caves?))\b"
 )
 
-
-_THREAT_STEMS = (
-    "kill", "murder", "stab", "shoot", "shot", "hurt", "batter", "strangl", "burn", "rape", "bomb", "beat", "knock",
-    "slit", "smash", "kick", "hang", "hung", "kys", "dead", "die", "live", "back", "lynch", "find", "cancer",
-    "punch", "slap", "smack", "chok", "knife", "hunt", "break", "neck", "execut", "rot", "suffer", "pay", "regret",
-    "coming", "bullet", "hit", "numbered", "torch", "firebomb", "headbutt",
-)  # fmt: skip
+_THREAT_STEMS = WORDS["threat_stems"]
 
 
 _THREAT_START = starts_word(_THREAT_STEMS)
