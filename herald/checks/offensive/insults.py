@@ -128,13 +128,25 @@ _NOT_FRAGMENT = frozenset(WORDS["not_fragment"])
 _NONHUMAN = frozenset(WORDS["nonhuman"])
 _PREVIOUS_WORD = re.compile(r"([\w'’]+)\W*$")
 _DISMISSAL = re.compile(
-    r"(?i)\bshut\s+(?:the\s+(?:fuck|hell)\s+)?up\b(?=\s*,?\s*(?:you|u|ya|already|ffs|nobody|no\s+one|and\s+(?:go|get|listen|sit))\b)"
-    r"|\bshut\s+(?:your|ur|yer)\s+(?:fucking\s+|bloody\s+)?(?:mouth|face|gob|trap|cakehole|pie\s*hole|mush)\b"
-    r"|\b(?<!and\s)get\s+stuffed\b(?!\s+(?:at|on|with|in|into|full|for|by|here|there)\b)|\bgo\s+to\s+hell\b|\bgo\s+(?:and\s+)?(?:play\s+in\s+(?:the\s+)?traffic|jump\s+off\s+a\s+(?:cliff|bridge))\b"
+    r"""(?i)
+    # "shut up, you …", "shut the fuck up already"
+    \bshut\s+ (?: the\s+ (?: fuck | hell ) \s+ )? up\b
+      (?= \s* ,? \s* (?: you | u | ya | already | ffs | nobody | no\s+one | and\s+ (?: go | get | listen | sit ) )\b )
+    | \bshut\s+ (?: your | ur | yer ) \s+ (?: fucking\s+ | bloody\s+ )?
+      (?: mouth | face | gob | trap | cakehole | pie\s*hole | mush )\b
+    # "get stuffed" (not "and get stuffed with sage", "get stuffed at the carvery")
+    | \b(?<!and\s) get\s+stuffed\b (?! \s+ (?: at | on | with | in | into | full | for | by | here | there )\b )
+    | \bgo\s+to\s+hell\b
+    | \bgo\s+ (?:and\s+)? (?: play\s+in\s+ (?:the\s+)? traffic | jump\s+off\s+a\s+ (?: cliff | bridge ) )\b
     # "thick as mince", "dumb as a box of rocks": said of a person
-    r"|\b(?:thick|dumb|daft|dense|stupid)\s+as\s+(?:mince|two\s+short\s+planks|pig\s*shit|shite?|muck|a\s+(?:brick|plank|post|"
-    r"rock|box\s+of\s+rocks|bag\s+of\s+(?:hammers|spanners|rocks)|sack\s+of\s+spanners|brick\s+wall|bucket|doorknob|"
-    r"donkey|dog'?s\s+(?:arse|dinner)|rocking\s+horse)|a\s+box\s+of\s+rocks|they\s+come|fuck)\b"
+    | \b(?: thick | dumb | daft | dense | stupid ) \s+as\s+
+      (?: mince | two\s+short\s+planks | pig\s*shit | shite? | muck
+        | a\s+ (?: brick | plank | post | rock | box\s+of\s+rocks | bag\s+of\s+ (?: hammers | spanners | rocks )
+                | sack\s+of\s+spanners | brick\s+wall | bucket | doorknob | donkey | dog'?s\s+ (?: arse | dinner )
+                | rocking\s+horse )
+        | a\s+box\s+of\s+rocks | they\s+come | fuck )\b
+    """,
+    re.VERBOSE,
 )
 _DISMISSAL_CUES = frozenset(WORDS["dismissal_cues"])
 

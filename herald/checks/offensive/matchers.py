@@ -97,18 +97,34 @@ def compile_offensive(rules: Rules) -> OffensiveMatchers:
         slur=compile_phrases(w["slurs"], glob=True, hashtags=True, shared=starts),
         starts=starts,
         group_attack=re.compile(
+            # "immigrants are criminals", "gays are all paedos": the group said to be one of the attacks
             groups
-            + r"\s+(?:are|r|is|were|=)\s+(?:(?:all|just|only|nothing\s+but|such|so|too|a\s+bunch\s+of|bloody|fucking|"
-            r"literally|basically|mostly|clearly|obviously)\s+)*"
+            + r"""
+            \s+ (?: are | r | is | were | = ) \s+
+            (?: (?: all | just | only | nothing\s+but | such | so | too | a\s+bunch\s+of | bloody | fucking | literally
+                  | basically | mostly | clearly | obviously ) \s+ )*
+            """
             + attacks
-            + r"|(?<![\w@#])(?:filthy|dirty|stinking|stinkin|disgusting|evil|lazy|bloody|fucking|fuckin|effing|damn|stupid)\s+"
+            # "filthy immigrants"
+            + r"""
+            | (?<![\w@\#]) (?: filthy | dirty | stinking | stinkin | disgusting | evil | lazy | bloody | fucking | fuckin
+                            | effing | damn | stupid ) \s+
+            """
             + groups
             # "I hate Muslims", "kill all the gays", "death to …": hatred or violence aimed at the whole group
-            + r"|\b(?:i|we)\s+(?:(?:really|fucking|just|all|truly|honestly)\s+)?(?:hate|despise|detest|loathe|can'?t\s+stand|cannot\s+stand)\s+"
-            r"(?:(?:all|the|these|those|fucking|bloody|filthy|dirty)\s+)*" + groups + r"(?!['\u2019])"
-            r"|\b(?:kill|gas|hang|shoot|exterminate|nuke|lynch|burn|wipe\s+out|eradicate|death\s+to)\s+"
-            r"(?:(?:all|the|these|those|of|fucking|bloody|filthy|dirty)\s+)*" + groups,
-            re.I,
+            + r"""
+            | \b(?: i | we ) \s+ (?: (?: really | fucking | just | all | truly | honestly ) \s+ )?
+              (?: hate | despise | detest | loathe | can'?t\s+stand | cannot\s+stand ) \s+
+              (?: (?: all | the | these | those | fucking | bloody | filthy | dirty ) \s+ )*
+            """
+            + groups
+            + r"""
+            (?!['\u2019])
+            | \b(?: kill | gas | hang | shoot | exterminate | nuke | lynch | burn | wipe\s+out | eradicate | death\s+to ) \s+
+              (?: (?: all | the | these | those | of | fucking | bloody | filthy | dirty ) \s+ )*
+            """
+            + groups,
+            re.I | re.VERBOSE,
         ),
         group_attack_words=compile_phrases(list(w["group_attacks"]) + list(_GROUP_ATTACK_CUES)),
         harmless=compile_phrases(w["harmless_contexts"]),

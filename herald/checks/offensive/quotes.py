@@ -13,21 +13,41 @@ from ..textutil import (
 # 'the word "…"', 'told the victim "…"'). Quoting a lyric or a friend ('"…" - Mom', 'he said "…"') is not
 # enough: the words are still said.
 _QUOTE_CUE = re.compile(
-    r"(?i)(?:\b(?:stop|quit|stopped|don'?t|do\s+not|never|avoid)\s+(?:\w+\s+){0,2}?(?:saying|calling|using|writing|say|call|use)\b"
-    r"(?:\W+[\w'’]+){0,3}?"
-    r"|\b(?:calling|called|call|calls)\s+(?:me|him|her|them|us|you|someone|somebody|people|anyone|everyone|\w+(?:\s+\w+)?)\s+(?:an?\s+)?"
-    r"|\bthe\s+(?:word|words|term|phrase|slur|n-word|chant|graffiti|message|sign|insult)s?\s+(?:of\s+)?"
-    r"|\b(?:told|threatened|shouted\s+at|screamed\s+at|yelled\s+at)\s+(?:the|a|an|his|her|their|our|my)\s+(?:\w+\s+)?(?:victim|officer|"
-    r"staff|woman|man|neighbour|neighbor|girl|boy|worker|driver|nurse|resident|family|child|member|partner)s?\b(?:\W+[\w'’]+){0,2}?"
-    r"|\b(?:prosecutors|police|the\s+court|court|witnesses|the\s+judge|officers|the\s+jury)\s+(?:\w+\s+)?(?:say|said|heard|"
-    r"were\s+told|was\s+told)\b(?:\W+[\w'’]+){0,8}?)\W*$"
+    r"""(?i)
+    (?:
+        # 'stop saying "…"', 'never call anyone "…"'
+        \b(?: stop | quit | stopped | don'?t | do\s+not | never | avoid ) \s+ (?:\w+\s+){0,2}?
+          (?: saying | calling | using | writing | say | call | use )\b (?: \W+ [\w'’]+ ){0,3}?
+        # 'calling jewish people "…"', 'called me a "…"'
+      | \b(?: calling | called | call | calls ) \s+
+          (?: me | him | her | them | us | you | someone | somebody | people | anyone | everyone | \w+ (?:\s+\w+)? ) \s+
+          (?:an?\s+)?
+        # 'the word "…"'
+      | \bthe\s+ (?: word | words | term | phrase | slur | n-word | chant | graffiti | message | sign | insult ) s? \s+
+          (?:of\s+)?
+        # 'told the victim "…"'
+      | \b(?: told | threatened | shouted\s+at | screamed\s+at | yelled\s+at ) \s+
+          (?: the | a | an | his | her | their | our | my ) \s+ (?:\w+\s+)?
+          (?: victim | officer | staff | woman | man | neighbour | neighbor | girl | boy | worker | driver | nurse
+            | resident | family | child | member | partner ) s?\b (?: \W+ [\w'’]+ ){0,2}?
+        # 'police said he shouted "…"'
+      | \b(?: prosecutors | police | the\s+court | court | witnesses | the\s+judge | officers | the\s+jury ) \s+
+          (?:\w+\s+)? (?: say | said | heard | were\s+told | was\s+told )\b (?: \W+ [\w'’]+ ){0,8}?
+    )
+    \W*$
+    """,
+    re.VERBOSE,
 )
 # Just after the closing quotation mark: called out as hateful ('"…" is dehumanising'), or, for a text
 # that opens with the quotation, answered in the first person ('"go back to your country" - I was born here').
 _QUOTE_NAMED = re.compile(
-    r"(?i)\s*(?:is|are|was|were|isn'?t)\s+(?:\w+\s+){0,2}?(?:dehumani[sz]ing|racist|offensive|hateful|hate\s+speech|not\s+ok(?:ay)?|"
-    r"unacceptable|bigoted|homophobic|transphobic|sexist|a\s+slur|nazi|propaganda|harmful|vile|disgusting|never\s+ok|"
-    r"a\s+dog\s+whistle|abuse|abusive|ableist|misogynistic|antisemitic|islamophobic|xenophobic)\b"
+    r"""(?i)
+    \s* (?: is | are | was | were | isn'?t ) \s+ (?:\w+\s+){0,2}?
+    (?: dehumani[sz]ing | racist | offensive | hateful | hate\s+speech | not\s+ok(?:ay)? | unacceptable | bigoted
+      | homophobic | transphobic | sexist | a\s+slur | nazi | propaganda | harmful | vile | disgusting | never\s+ok
+      | a\s+dog\s+whistle | abuse | abusive | ableist | misogynistic | antisemitic | islamophobic | xenophobic )\b
+    """,
+    re.VERBOSE,
 )
 _QUOTE_ANSWERED = re.compile(r"(?i)\s*[-–—:]+\s*(?:i|we|i'?m|i'?ve|we'?re|we'?ve|i'?d|i\s+was|i\s+am)\b")
 

@@ -27,11 +27,12 @@ class Shape:
 
 
 def _shape(rule: str, anchors: str, needs: str | None, pattern: str, **flags: bool) -> Shape:
+    """A shape; ``pattern`` is written with re.VERBOSE (whitespace ignored, "#" starts a comment)."""
     return Shape(
         rule,
         frozenset(anchors.split()),
         frozenset(needs.split()) if needs else None,
-        re.compile(pattern, re.I),
+        re.compile(pattern, re.I | re.VERBOSE),
         **flags,
     )
 
@@ -46,16 +47,26 @@ _PLAIN_SHAPES = (
         "bullet rope noose slap slapping kicking hiding beating battering shoeing pasting smack punch "
         "stabbing lynching",
         None,
+        r"""
         # "give that warden a good hiding"
-        r"\b(?:give|gives|giving|gave)\s+(?:him|her|them|you|u|'?em|(?:that|this|the)\s+(?:[\w-]+\s+)?(?:councillor|cllr|warden|officer|"
-        r"man|woman|bloke|guy|lad|idiot|twat|prick|bastard|muppet|moron|scumbag|tosser|wanker|lot|kid|driver))\s+a\s+(?:good\s+|"
-        r"proper\s+|real\s+|damn\s+good\s+|bloody\s+good\s+)?(?:hiding|kicking|slap|slapping|beating|battering|shoeing|pasting|"
-        r"smack|punch|bullet)\b(?!\s+on\s+the\s+wrist)"
-        r"|\b(?:deserves?|deserved|needs?|needed|wants?|asking\s+for|due|earned|gonna\s+get|will\s+get|'ll\s+get)\s+"
-        r"(?:a\s+|an\s+)?(?:good\s+|proper\s+|real\s+|swift\s+|damn\s+good\s+|bloody\s+good\s+)?(?:bullet|rope|noose|slap|"
-        r"slapping|kicking|hiding|beating|battering|shoeing|pasting|smack|punch|stabbing|lynching)\b"
-        r"(?![\s-]+(?:on\s+the\s+wrist|points?|proof|train|journal|cards?|line|list|bowl|bag|holes?|range|practice|lessons?|match|gallery|baskets?|session|"
-        r"club|stars?|party|tours?|bridge|swing|ladder|course|walk|pitch|hill))",
+        \b(?: give | gives | giving | gave ) \s+
+          (?: him | her | them | you | u | '?em
+            | (?: that | this | the ) \s+ (?:[\w-]+\s+)?
+              (?: councillor | cllr | warden | officer | man | woman | bloke | guy | lad | idiot | twat | prick | bastard
+                | muppet | moron | scumbag | tosser | wanker | lot | kid | driver ) )
+          \s+a\s+ (?: good\s+ | proper\s+ | real\s+ | damn\s+good\s+ | bloody\s+good\s+ )?
+          (?: hiding | kicking | slap | slapping | beating | battering | shoeing | pasting | smack | punch | bullet )\b
+          (?! \s+on\s+the\s+wrist )
+        # "deserves a rope", "asking for a kicking" (not "a slap on the wrist", "a bullet point")
+        | \b(?: deserves? | deserved | needs? | needed | wants? | asking\s+for | due | earned | gonna\s+get | will\s+get
+             | 'll\s+get ) \s+
+          (?: a\s+ | an\s+ )? (?: good\s+ | proper\s+ | real\s+ | swift\s+ | damn\s+good\s+ | bloody\s+good\s+ )?
+          (?: bullet | rope | noose | slap | slapping | kicking | hiding | beating | battering | shoeing | pasting | smack
+            | punch | stabbing | lynching )\b
+          (?! [\s-]+ (?: on\s+the\s+wrist | points? | proof | train | journal | cards? | line | list | bowl | bag | holes?
+                        | range | practice | lessons? | match | gallery | baskets? | session | club | stars? | party
+                        | tours? | bridge | swing | ladder | course | walk | pitch | hill ) )
+        """,
     ),
     # "he needs shooting", "people like you need stringing up"
     _shape(
@@ -76,15 +87,27 @@ _PLAIN_SHAPES = (
         "punched slapped beaten battered kicked kneecapped knifed glassed strung lined tortured put run "
         "set thrown left burned burnt gassed drowned shot skinned beheaded castrated hung",
         "should must ought need needs deserve deserves deserved want wants gonna going",
-        r"\b(?:should|must|ought\s+to|needs?\s+to|deserved?\s+to|deserves\s+to|wants?\s+to|gonna|going\s+to)\s+"
-        r"(?:all\s+|just\s+|really\s+|seriously\s+)?(?:be|get)\s+(?:\w+\s+)?(?:punched|slapped(?!\s+(?:with|on|down))|"
-        r"beaten\s+(?:up|to\s+death|senseless|black\s+and\s+blue)|battered(?!\s+(?:by|in\s+the\s+(?:polls|election)))|"
-        r"kicked\s+(?:in|to\s+death)|kneecapped|knifed|glassed|strung\s+up|lined\s+up\s+and\s+shot|hung\s+drawn\s+and\s+quartered|"
-        r"tortured|put\s+down(?!\s+(?:on|as|in|to|at|the|a|an|your|their|our|his|her|its|by|before|after|under|with|from|into|onto|"
-        r"first|in\s+writing|for(?!\s+good))\b)|put\s+to\s+sleep|"
-        r"run\s+over(?=\s*(?:$|[.!?,;]|by\b))|"
-        r"burn(?:ed|t)\s+alive|thrown\s+[^.!?\n]{0,30}?(?:left\s+to\s+(?:rot|die)|off\s+(?:a|the)\s+(?:bridge|cliff|roof))|"
-        r"left\s+to\s+(?:rot|die)|gassed|drowned(?!\s+out)|shot\s+dead|skinned\s+alive|beheaded|castrated)\b",
+        r"""
+        \b(?: should | must | ought\s+to | needs?\s+to | deserved?\s+to | deserves\s+to | wants?\s+to | gonna | going\s+to ) \s+
+        (?: all\s+ | just\s+ | really\s+ | seriously\s+ )? (?: be | get ) \s+ (?:\w+\s+)?
+        (?: punched
+          | slapped (?! \s+ (?: with | on | down ) )
+          | beaten\s+ (?: up | to\s+death | senseless | black\s+and\s+blue )
+          | battered (?! \s+ (?: by | in\s+the\s+ (?: polls | election ) ) )
+          | kicked\s+ (?: in | to\s+death )
+          | kneecapped | knifed | glassed | strung\s+up | lined\s+up\s+and\s+shot | hung\s+drawn\s+and\s+quartered | tortured
+          # "put down" (not "put down on the form", "put down as a reserve"; "put down for good" still is)
+          | put\s+down (?! \s+ (?: on | as | in | to | at | the | a | an | your | their | our | his | her | its | by | before
+                                 | after | under | with | from | into | onto | first | in\s+writing
+                                 | for (?!\s+good) )\b )
+          | put\s+to\s+sleep
+          | run\s+over (?= \s* (?: $ | [.!?,;] | by\b ) )
+          | burn(?:ed|t)\s+alive
+          | thrown\s+ [^.!?\n]{0,30}? (?: left\s+to\s+ (?: rot | die ) | off\s+ (?: a | the ) \s+ (?: bridge | cliff | roof ) )
+          | left\s+to\s+ (?: rot | die )
+          | gassed | drowned (?!\s+out) | shot\s+dead | skinned\s+alive | beheaded | castrated
+        )\b
+        """,
         animal=True,
     ),
     # "run them over", "mow them down"
@@ -120,18 +143,29 @@ _PLAIN_SHAPES = (
         "hope hoping hopefully",
         "end ends wind winds land lands get gets catch catches choke chokes drown "
         "drowns burns burn torched die dies rot suffer suffers deported gassed lynched exterminated",
-        r"\bhop(?:e|ing|efully)\s+(?:that\s+)?(?!(?:nobody|noone|no\s+one|none|neither|nothing|no)\b)(?:you|u|he|she|they|(?:your|his|her|their|the)\s+(?:\w+\s+)?\w+|\w+)\s+(?:all\s+)?"
-        r"(?:(?:ends?|winds?|lands?)\s+up\s+(?:in|on|under|six\s+feet)\s+(?:a\s+|an\s+|the\s+)?(?:hospital|a&e|ditch|gutter|"
-        r"wheelchair|coffin|morgue|grave|box|body\s*bag|intensive\s+care|icu|itu|river|canal|slab|hearse|burns\s+unit|under)"
-        r"|(?:gets?|catch(?:es)?)\s+(?:run\s+over|knocked\s+(?:down|over)|covid|aids|hiv|hit\s+by|stabbed|shot|beaten|cancer|"
-        r"ebola|the\s+(?:plague|virus)|a\s+(?:kicking|beating|bullet|brick))"
-        r"|(?:chokes?|drowns?|burns?\s+(?:down|to\s+death|alive|in\s+hell)|gets?\s+torched|dies?\s+(?:slowly|painfully|alone|"
-        r"in\s+a\s+(?:fire|ditch|crash))))\b"
-        # "hope every immigrant gets deported", "hope the planners get stuck in it and rot"
-        r"|\bhop(?:e|ing|efully)\s+(?:that\s+)?(?:every|all|the|those|these)\s+(?:\w+\s+)?\w+\s+(?:gets?|are|is)\s+(?:deported|gassed|"
-        r"lynched|exterminated|wiped\s+out|shot|hanged|killed)\b"
-        r"|\bhop(?:e|ing|efully)\s+(?:that\s+)?(?!(?:nobody|noone|no\s+one|none|neither|nothing|no)\b)(?:you|u|he|she|they|the\s+\w+|\w+)\b[^.!?\n]{0,60}?\band\s+(?:rot|die|dies|suffer|"
-        r"suffers|choke|chokes)\b(?!\s+(?:back|down|off|out|away|of\s+(?:old|natural)))",
+        r"""
+        # "hope he ends up in a ditch", "hope you get run over", "hope they die slowly" (not "hope nobody …")
+        \bhop(?:e|ing|efully) \s+ (?:that\s+)? (?! (?: nobody | noone | no\s+one | none | neither | nothing | no )\b )
+        (?: you | u | he | she | they | (?: your | his | her | their | the ) \s+ (?:\w+\s+)? \w+ | \w+ ) \s+ (?:all\s+)?
+        (?: (?: ends? | winds? | lands? ) \s+up\s+ (?: in | on | under | six\s+feet ) \s+ (?: a\s+ | an\s+ | the\s+ )?
+            (?: hospital | a&e | ditch | gutter | wheelchair | coffin | morgue | grave | box | body\s*bag | intensive\s+care
+              | icu | itu | river | canal | slab | hearse | burns\s+unit | under )
+          | (?: gets? | catch(?:es)? ) \s+
+            (?: run\s+over | knocked\s+ (?: down | over ) | covid | aids | hiv | hit\s+by | stabbed | shot | beaten | cancer
+              | ebola | the\s+ (?: plague | virus ) | a\s+ (?: kicking | beating | bullet | brick ) )
+          | (?: chokes? | drowns? | burns?\s+ (?: down | to\s+death | alive | in\s+hell ) | gets?\s+torched
+            | dies?\s+ (?: slowly | painfully | alone | in\s+a\s+ (?: fire | ditch | crash ) ) )
+        )\b
+        # "hope every immigrant gets deported"
+        | \bhop(?:e|ing|efully) \s+ (?:that\s+)? (?: every | all | the | those | these ) \s+ (?:\w+\s+)? \w+ \s+
+          (?: gets? | are | is ) \s+
+          (?: deported | gassed | lynched | exterminated | wiped\s+out | shot | hanged | killed )\b
+        # "hope the planners get stuck in it and rot" (not "and die down", "and die of old age")
+        | \bhop(?:e|ing|efully) \s+ (?:that\s+)? (?! (?: nobody | noone | no\s+one | none | neither | nothing | no )\b )
+          (?: you | u | he | she | they | the\s+\w+ | \w+ )\b [^.!?\n]{0,60}?
+          \band\s+ (?: rot | die | dies | suffer | suffers | choke | chokes )\b
+          (?! \s+ (?: back | down | off | out | away | of\s+ (?: old | natural ) ) )
+        """,
     ),
     # "the only good X is a dead one"
     _shape(
