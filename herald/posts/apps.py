@@ -13,7 +13,7 @@ class PostsConfig(HeraldAppConfig):
     banners = "herald.posts.home.banners"
 
     def ready(self) -> None:
-        from herald.posts.checking import connect_cache_signals
+        from herald.checking import connect_cache_signals
 
         connect_cache_signals()
         # Withdrawing consent stops the unpublished posts that use the person's photos.

@@ -18,11 +18,11 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from herald import checking
 from herald.audit import services as audit
 from herald.consents.withdrawal import UseOwner
 from herald.people.models import Person
 from herald.people.roles import Role
-from herald.posts import checking
 from herald.posts.models import (
     MAX_TIERS,
     Approval,

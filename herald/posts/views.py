@@ -15,11 +15,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from herald import checking
 from herald.access import allow, require
 from herald.audit.models import AuditEvent
 from herald.people.models import Person
 from herald.people.roles import Role
-from herald.posts import checking, services
+from herald.posts import findings, services
 from herald.posts.forms import (
     ApproveForm,
     ArchiveFilter,
@@ -124,9 +125,9 @@ def _text_block(
         "text": text,
         "errors": list(errors),
         "help_text": help_text,
-        "length": checking.platform_length(text, platform),
+        "length": findings.platform_length(text, platform),
         "checked": bool(report),
-        **(checking.present(text, report) if report else {"findings": [], "counts": {}, "blocking": False}),
+        **(findings.present(text, report) if report else {"findings": [], "counts": {}, "blocking": False}),
     }
 
 
@@ -186,7 +187,7 @@ def _apply_fix_to(data, fix: str):
     if _too_long(text):
         return None, field
     report = checking.run_check(text, platform=platform, kind=data.get("kind", "post"))
-    fixed = checking.apply_fix(text, report, rule=rule, start=start_at)
+    fixed = findings.apply_fix(text, report, rule=rule, start=start_at)
     if fixed is None:
         return None, field
     copy = data.copy()
@@ -575,8 +576,8 @@ def detail(request, pk: int):
         "posts/detail.html",
         {
             "post": post,
-            "presented": checking.present(post.text, post.report) if post.report else None,
-            "length": checking.platform_length(post.text, post.platform),
+            "presented": findings.present(post.text, post.report) if post.report else None,
+            "length": findings.platform_length(post.text, post.platform),
             "plan": plan,
             "approvals": approvals,
             "notes": post.notes.select_related("author"),
@@ -686,7 +687,7 @@ def _form_page(
             "button": button,
             "warning": warning,
             "stopped": services.stopped_message(post.account, pause, held_attempt) if pause else "",
-            "presented": checking.present(post.text, post.report) if post.report else None,
+            "presented": findings.present(post.text, post.report) if post.report else None,
             "breadcrumbs": [
                 HOME,
                 _posts_crumb(),

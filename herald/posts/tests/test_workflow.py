@@ -6,11 +6,12 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from herald import checking
 from herald.audit.models import AuditEvent
 from herald.elections.tests.factories import ElectionFactory
 from herald.factories import CouncillorFactory, PersonFactory
 from herald.people.roles import Role
-from herald.posts import checking, services
+from herald.posts import findings, services
 from herald.posts.models import Approval, Post, PublishingPause, Revision
 from herald.posts.services import PostContent, PostError
 from herald.posts.tests.factories import in_hours, tier
@@ -79,9 +80,9 @@ def test_a_reply_needs_the_comment_it_answers(editor, facebook):
 
 
 def test_x_counts_links_as_23_characters():
-    length = checking.platform_length("See https://www.hinckley-bosworth.gov.uk/a/very/long/path/indeed/here", "x")
+    length = findings.platform_length("See https://www.hinckley-bosworth.gov.uk/a/very/long/path/indeed/here", "x")
     assert length.count == 4 + 23
-    assert checking.platform_length("é" * 10, "bluesky").count == 10
+    assert findings.platform_length("é" * 10, "bluesky").count == 10
 
 
 def test_a_camel_case_fix_is_applied_from_a_fresh_check():
@@ -89,14 +90,14 @@ def test_a_camel_case_fix_is_applied_from_a_fresh_check():
     report = checking.run_check(text, platform="facebook")
     finding = next(f for f in report["findings"] if f["rule"] == "hashtag-camelcase")
     assert (
-        checking.apply_fix(text, report, rule="hashtag-camelcase", start=finding["start"])
+        findings.apply_fix(text, report, rule="hashtag-camelcase", start=finding["start"])
         == "Come to the #SummerFestival"
     )
-    assert checking.apply_fix(text, report, rule="hashtag-camelcase", start=0) is None
+    assert findings.apply_fix(text, report, rule="hashtag-camelcase", start=0) is None
 
 
 def test_marked_text_escapes_and_wraps_each_span():
-    marked = checking.marked_text("<b> call 07700 900123", [{"start": 9, "end": 21, "severity": "block"}])
+    marked = findings.marked_text("<b> call 07700 900123", [{"start": 9, "end": 21, "severity": "block"}])
     assert marked.startswith('&lt;b&gt; call <mark class="herald-mark herald-mark--block"')
 
 
