@@ -51,6 +51,13 @@ class HeraldConfig(HeraldAppConfig):
     home_panels = "herald.home.panels"
     home_order = 90
 
+    def ready(self) -> None:
+        # The engine adapter keeps the members' register and clause links for a minute; a change
+        # to either clears that process's copy at once.
+        from herald.checking import connect_cache_signals
+
+        connect_cache_signals()
+
 
 def herald_apps() -> list[HeraldAppConfig]:
     return [config for config in apps.get_app_configs() if isinstance(config, HeraldAppConfig)]

@@ -13,9 +13,6 @@ class PostsConfig(HeraldAppConfig):
     banners = "herald.posts.home.banners"
 
     def ready(self) -> None:
-        from herald.checking import connect_cache_signals
-
-        connect_cache_signals()
         # Withdrawing consent stops the unpublished posts that use the person's photos.
         from herald.consents.withdrawal import on_consent_withdrawn
         from herald.posts.services import stop_posts_for_withdrawn_consent
