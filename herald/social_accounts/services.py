@@ -9,13 +9,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from herald.audit import services as audit
+from herald.errors import Refused
 from herald.people.models import Person, Team
 from herald.people.roles import Role
 from herald.people.services import grant_role, revoke_role
@@ -163,7 +163,7 @@ def _check_case(case: BusinessCase, nominations: list[Nomination], *, by: Person
         if isinstance(value, str) and find_secret(value):
             problems.append(f"Remove the password from ‘{name.replace('_', ' ')}’: Herald never holds passwords")
     if problems:
-        raise ValidationError(problems)
+        raise Refused(problems)
 
 
 def _case_snapshot(request: AccountRequest) -> dict:
@@ -222,9 +222,9 @@ def resubmit_account_request(
 ) -> AccountRequest:
     """After changes, a request starts again with the service manager, who endorses the new version."""
     if request.requested_by_id != by.pk:
-        raise PermissionError("Only the person who made the request can change it.")
+        raise Refused("Only the person who made the request can change it.")
     if request.status != AccountRequest.Status.RETURNED:
-        raise ValidationError("This request has not been sent back for changes, so it cannot be changed")
+        raise Refused("This request has not been sent back for changes, so it cannot be changed")
     _check_case(case, editors, by=by)
     with transaction.atomic():
         before = _case_snapshot(request)
@@ -247,25 +247,25 @@ def _lock(request: AccountRequest) -> AccountRequest:
 
 def _check_step(request: AccountRequest, *, by: Person, status: str, step: str) -> None:
     if request.status != status:
-        raise ValidationError(f"This request is no longer waiting for {step}: it is ‘{request.get_status_display()}’")
+        raise Refused(f"This request is no longer waiting for {step}: it is ‘{request.get_status_display()}’")
     if request.requested_by_id == by.pk:
-        raise PermissionError("Nobody approves their own request.")
+        raise Refused("Nobody approves their own request.")
     if by.pk in request.approvers():
-        raise PermissionError("You have already approved a step of this request; another person must do this one.")
+        raise Refused("You have already approved a step of this request; another person must do this one.")
 
 
 def _check_decider(request: AccountRequest, *, by: Person) -> str:
     """Who may send back or refuse: the named service manager before endorsement, comms after."""
     if request.status == AccountRequest.Status.SUBMITTED:
         if request.service_manager_id != by.pk:
-            raise PermissionError("Only the named service manager can decide at this step.")
+            raise Refused("Only the named service manager can decide at this step.")
         return "the service manager"
     if request.status == AccountRequest.Status.ENDORSED:
         if not by.has_role(Role.COMMS):
-            raise PermissionError("Only the communications team can decide at this step.")
+            raise Refused("Only the communications team can decide at this step.")
         _check_step(request, by=by, status=AccountRequest.Status.ENDORSED, step="the communications team")
         return "the communications team"
-    raise ValidationError(f"This request cannot be sent back or refused now: it is ‘{request.get_status_display()}’")
+    raise Refused(f"This request cannot be sent back or refused now: it is ‘{request.get_status_display()}’")
 
 
 def endorse_account_request(request: AccountRequest, *, by: Person, comments: str = "") -> AccountRequest:
@@ -273,7 +273,7 @@ def endorse_account_request(request: AccountRequest, *, by: Person, comments: st
         request = _lock(request)
         _check_step(request, by=by, status=AccountRequest.Status.SUBMITTED, step="the service manager")
         if request.service_manager_id != by.pk:
-            raise PermissionError("Only the service manager named on the request can endorse it.")
+            raise Refused("Only the service manager named on the request can endorse it.")
         request.status = AccountRequest.Status.ENDORSED
         request.endorsed_by, request.endorsed_at = by, timezone.now()
         request.save(update_fields=["status", "endorsed_by", "endorsed_at"])
@@ -291,7 +291,7 @@ def endorse_account_request(request: AccountRequest, *, by: Person, comments: st
 
 def send_back_account_request(request: AccountRequest, *, by: Person, comments: str) -> AccountRequest:
     if not comments.strip():
-        raise ValidationError("Say what needs to change")
+        raise Refused("Say what needs to change")
     with transaction.atomic():
         request = _lock(request)
         step = _check_decider(request, by=by)
@@ -312,7 +312,7 @@ def send_back_account_request(request: AccountRequest, *, by: Person, comments: 
 
 def refuse_account_request(request: AccountRequest, *, by: Person, reasons: str) -> AccountRequest:
     if not reasons.strip():
-        raise ValidationError("Give the reasons for refusing the request")
+        raise Refused("Give the reasons for refusing the request")
     with transaction.atomic():
         request = _lock(request)
         step = _check_decider(request, by=by)
@@ -335,7 +335,7 @@ def refuse_account_request(request: AccountRequest, *, by: Person, reasons: str)
 def approve_account_request(request: AccountRequest, *, by: Person, conditions: str = "") -> AccountRequest:
     """The communications team approves (with or without conditions); ICT then sets the account up securely."""
     if not by.has_role(Role.COMMS):
-        raise PermissionError("Only the communications team can approve a new account.")
+        raise Refused("Only the communications team can approve a new account.")
     with transaction.atomic():
         request = _lock(request)
         _check_step(request, by=by, status=AccountRequest.Status.ENDORSED, step="the communications team")
@@ -392,7 +392,7 @@ def confirm_security_setup(
 ) -> Account:
     """ICT confirms the account is secured; it becomes active in the register and its editors are named."""
     if not by.has_role(Role.ICT):
-        raise PermissionError("Only ICT can confirm the security set-up.")
+        raise Refused("Only ICT can confirm the security set-up.")
     missing = [
         label
         for ok, label in (
@@ -403,7 +403,7 @@ def confirm_security_setup(
         if not ok
     ]
     if missing:
-        raise ValidationError(missing)
+        raise Refused(missing)
     with transaction.atomic():
         request = _lock(request)
         _check_step(request, by=by, status=AccountRequest.Status.APPROVED, step="ICT security set-up")
@@ -411,7 +411,7 @@ def confirm_security_setup(
         # A training booking that has since passed is for comms to chase, not a reason to stop the set-up.
         problems = nomination_problems(nominations, check_training=False)
         if problems:
-            raise ValidationError(problems + ["Ask the communications team to send the request back for new editors"])
+            raise Refused(problems + ["Ask the communications team to send the request back for new editors"])
         account = Account.objects.select_for_update().get(pk=request.account_id)
         before = audit.snapshot(account)
         account.handle = handle.strip().lstrip("@")
@@ -421,7 +421,7 @@ def confirm_security_setup(
         account.activated_on = today()
         account.next_review_on = add_months(account.activated_on, REVIEW_AFTER_MONTHS)
         if Account.objects.filter(platform=account.platform, handle=account.handle).exclude(pk=account.pk).exists():
-            raise ValidationError(f"Another account in the register already has the handle {account.handle}")
+            raise Refused(f"Another account in the register already has the handle {account.handle}")
         account.save()
         request.status = AccountRequest.Status.SET_UP
         request.set_up_by, request.set_up_at = by, timezone.now()
@@ -457,7 +457,7 @@ def confirm_security_setup(
 
 def withdraw_account_request(request: AccountRequest, *, by: Person, reason: str = "") -> AccountRequest:
     if request.requested_by_id != by.pk:
-        raise PermissionError("Only the person who made the request can withdraw it.")
+        raise Refused("Only the person who made the request can withdraw it.")
     with transaction.atomic():
         request = _lock(request)
         if request.status not in (
@@ -465,7 +465,7 @@ def withdraw_account_request(request: AccountRequest, *, by: Person, reason: str
             AccountRequest.Status.ENDORSED,
             AccountRequest.Status.RETURNED,
         ):
-            raise ValidationError("This request can no longer be withdrawn")
+            raise Refused("This request can no longer be withdrawn")
         request.status = AccountRequest.Status.WITHDRAWN
         request.save(update_fields=["status"])
         audit.record(
@@ -515,12 +515,12 @@ def name_editor(
 ) -> AccountEditor:
     problem = editor_problem(person, training_booked_on)
     if problem:
-        raise ValidationError(problem)
+        raise Refused(problem)
     if account.status == Account.Status.CLOSED:
-        raise ValidationError("This account is closed")
+        raise Refused("This account is closed")
     with transaction.atomic():
         if account.editor_links.filter(person=person, removed_at=None).exists():
-            raise ValidationError(f"{person.full_name} is already an editor of this account")
+            raise Refused(f"{person.full_name} is already an editor of this account")
         return _add_editor(account, person, by=by, training_booked_on=training_booked_on, reason=reason)
 
 
@@ -528,7 +528,7 @@ def remove_editor(account: Account, person: Person, *, by: Person | None, reason
     with transaction.atomic():
         link = account.editor_links.select_for_update().filter(person=person, removed_at=None).first()
         if link is None:
-            raise ValidationError(f"{person.full_name} is not an editor of this account")
+            raise Refused(f"{person.full_name} is not an editor of this account")
         link.removed_at = timezone.now()
         link.save(update_fields=["removed_at"])
         audit.record(
@@ -647,7 +647,7 @@ def complete_security_task(task: SecurityTask, *, by: Person, notes: str = "") -
     with transaction.atomic():
         task = SecurityTask.objects.select_for_update().get(pk=task.pk)
         if task.completed_at:
-            raise ValidationError("This task has already been done")
+            raise Refused("This task has already been done")
         task.completed_at, task.completed_by, task.notes = timezone.now(), by, notes.strip()
         task.save(update_fields=["completed_at", "completed_by", "notes"])
         audit.record(
@@ -687,7 +687,7 @@ def update_account(account: Account, *, by: Person, reason: str = "", **changes)
         raise ValueError(f"Not register fields: {sorted(unknown)}")
     for value in changes.values():
         if isinstance(value, str) and find_secret(value):
-            raise ValidationError("Remove the password: Herald never holds passwords")
+            raise Refused("Remove the password: Herald never holds passwords")
     with transaction.atomic():
         account = Account.objects.select_for_update().get(pk=account.pk)
         before = audit.snapshot(account)
@@ -769,11 +769,11 @@ def find_dormancy_candidates(*, on: dt.date | None = None) -> list[Account]:
 def keep_account(account: Account, *, by: Person, next_review_on: dt.date, reason: str) -> Account:
     """The communications team decides a dormancy candidate stays active until its next review."""
     if next_review_on <= today():
-        raise ValidationError("The next review date must be in the future")
+        raise Refused("The next review date must be in the future")
     with transaction.atomic():
         account = Account.objects.select_for_update().get(pk=account.pk)
         if account.status not in (Account.Status.ACTIVE, Account.Status.DORMANT):
-            raise ValidationError("Only an active or dormant account can be kept")
+            raise Refused("Only an active or dormant account can be kept")
         before = audit.snapshot(account)
         account.status = Account.Status.ACTIVE
         account.dormancy_flagged_on, account.dormancy_reason = None, ""
@@ -791,7 +791,7 @@ def mark_dormant(account: Account, *, by: Person, reason: str) -> Account:
     with transaction.atomic():
         account = Account.objects.select_for_update().get(pk=account.pk)
         if account.status != Account.Status.ACTIVE:
-            raise ValidationError("Only an active account can be marked dormant")
+            raise Refused("Only an active account can be marked dormant")
         account.status = Account.Status.DORMANT
         account.dormancy_flagged_on, account.dormancy_reason = None, ""
         account.save(update_fields=["status", "dormancy_flagged_on", "dormancy_reason"])
@@ -804,11 +804,11 @@ def mark_dormant(account: Account, *, by: Person, reason: str) -> Account:
 def start_closing(account: Account, *, by: Person, reason: str, final_post_on: dt.date, handover_notes: str) -> Account:
     """Closing begins: editors post a final message pointing followers elsewhere, and hand over."""
     if not reason.strip():
-        raise ValidationError("Give the reason for closing the account")
+        raise Refused("Give the reason for closing the account")
     with transaction.atomic():
         account = Account.objects.select_for_update().get(pk=account.pk)
         if account.status not in (Account.Status.ACTIVE, Account.Status.DORMANT):
-            raise ValidationError("Only an active or dormant account can be closed")
+            raise Refused("Only an active or dormant account can be closed")
         before = audit.snapshot(account)
         account.status = Account.Status.CLOSING
         account.closing_reason, account.final_post_on = reason.strip(), final_post_on
@@ -838,7 +838,7 @@ def close_account(account: Account, *, by: Person, final_post_url: str, handover
     with transaction.atomic():
         account = Account.objects.select_for_update().get(pk=account.pk)
         if account.status != Account.Status.CLOSING:
-            raise ValidationError("Start closing the account first")
+            raise Refused("Start closing the account first")
         before = audit.snapshot(account)
         account.status = Account.Status.CLOSED
         account.closed_on = today()
@@ -886,12 +886,12 @@ def submit_monthly_report(
 ) -> MonthlyReport:
     month = month.replace(day=1)
     if month > today().replace(day=1):
-        raise ValidationError("You cannot report on a month that has not started")
+        raise Refused("You cannot report on a month that has not started")
     if find_secret(notable_issues):
-        raise ValidationError("Remove the password: Herald never holds passwords")
+        raise Refused("Remove the password: Herald never holds passwords")
     with transaction.atomic():
         if MonthlyReport.objects.filter(account=account, month=month).exists():
-            raise ValidationError(f"There is already a report for {month:%B %Y}")
+            raise Refused(f"There is already a report for {month:%B %Y}")
         report = MonthlyReport.objects.create(
             account=account,
             month=month,

@@ -7,6 +7,7 @@ from django.core import mail
 from django.utils import timezone
 
 from herald.audit.models import AuditEvent
+from herald.errors import Refused
 from herald.factories import CouncillorFactory, PersonFactory, TeamFactory
 from herald.people.models import Person
 from herald.people.roles import Role
@@ -78,7 +79,7 @@ def test_launching_sends_each_person_an_invitation_through_the_task_queue(
 
 def test_a_campaign_due_in_the_past_cannot_be_launched(policy_documents, employee, comms_officer):
     campaign = CampaignFactory(audience="team", team=employee.team, due_on=timezone.localdate())
-    with pytest.raises(services.PolicyError, match="due date has passed"):
+    with pytest.raises(Refused, match="due date has passed"):
         services.launch_campaign(campaign, by=comms_officer)
     assert campaign.assignments.count() == 0
 
@@ -104,7 +105,7 @@ def _started(campaign, person, comms_officer):
 
 def test_the_document_must_be_opened_before_the_acknowledgement(policy_documents, employee, comms_officer):
     assignment = _started(CampaignFactory(audience="team", team=employee.team), employee, comms_officer)
-    with pytest.raises(services.PolicyError, match="Open and read the policy"):
+    with pytest.raises(Refused, match="Open and read the policy"):
         services.acknowledge_policy(assignment, by=employee, sections_confirmed=[])
     services.record_document_opened(assignment, by=employee)
     ack = services.acknowledge_policy(assignment, by=employee, sections_confirmed=[])
@@ -116,7 +117,7 @@ def test_a_quiz_must_be_passed_first_and_every_attempt_is_counted(policy_documen
     question = QuizQuestionFactory(campaign=campaign)
     assignment = _started(campaign, employee, comms_officer)
     services.record_document_opened(assignment, by=employee)
-    with pytest.raises(services.PolicyError, match="Pass the quiz"):
+    with pytest.raises(Refused, match="Pass the quiz"):
         services.acknowledge_policy(assignment, by=employee, sections_confirmed=[])
     failed = services.take_quiz(assignment, answers={question.pk: 0}, by=employee)
     assert not failed.passed
@@ -129,7 +130,7 @@ def test_a_quiz_must_be_passed_first_and_every_attempt_is_counted(policy_documen
 def test_the_quiz_cannot_change_after_launch(policy_documents, employee, comms_officer):
     campaign = CampaignFactory(audience="team", team=employee.team)
     services.launch_campaign(campaign, by=comms_officer)
-    with pytest.raises(services.PolicyError, match="cannot change"):
+    with pytest.raises(Refused, match="cannot change"):
         services.add_quiz_question(campaign, text="Q?", options=["a", "b"], correct_option=0, by=comms_officer)
 
 
@@ -138,7 +139,7 @@ def test_politically_restricted_post_holders_also_acknowledge_the_neutrality_sec
 ):
     assignment = _started(CampaignFactory(audience="politically_restricted"), restricted_post_holder, comms_officer)
     services.record_document_opened(assignment, by=restricted_post_holder)
-    with pytest.raises(services.PolicyError, match="politically restricted posts"):
+    with pytest.raises(Refused, match="politically restricted posts"):
         services.acknowledge_policy(assignment, by=restricted_post_holder, sections_confirmed=[])
     ack = services.acknowledge_policy(
         assignment, by=restricted_post_holder, sections_confirmed=["politically-restricted"]
@@ -162,7 +163,7 @@ def test_a_new_version_needs_a_new_campaign(policy_documents, employee, comms_of
         document, body=document.published_version.body + "\nx", change_summary="", by=comms_officer
     )
     services.publish_version(draft, by=comms_officer)
-    with pytest.raises(services.PolicyError, match="start a new campaign"):
+    with pytest.raises(Refused, match="start a new campaign"):
         services.launch_campaign(campaign, by=comms_officer)
 
 
