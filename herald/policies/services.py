@@ -7,13 +7,13 @@ import datetime as dt
 from collections import defaultdict
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from herald.audit import services as audit
 from herald.errors import Refused
+from herald.notifications import notify
 from herald.people.models import Person, ServiceArea, Team
 from herald.people.roles import Role
 from herald.policies import defaults
@@ -387,49 +387,26 @@ def acknowledge_policy(assignment: Assignment, *, by: Person, sections_confirmed
 # Reminders, escalation and chasing --------------------------------------------------------------
 
 
-MESSAGES = {
-    Reminder.Kind.INVITATION: (
-        "Please read and acknowledge: {title}",
-        "You are asked to read version {number} of the {document} and confirm that you will follow it, by {due}.",
-    ),
-    Reminder.Kind.REMINDER: (
-        "Reminder: please acknowledge the {document} by {due}",
-        "This is a reminder that you have not yet acknowledged version {number} of the {document}. "
-        "Please do so by {due}.",
-    ),
-    Reminder.Kind.FINAL: (
-        "Final reminder: acknowledge the {document} by {due}",
-        "The due date is {due}. If you have not acknowledged version {number} of the {document} by then, "
-        "your service manager will be told.",
-    ),
-    Reminder.Kind.OVERDUE: (
-        "Overdue: please acknowledge the {document} now",
-        "You were asked to acknowledge version {number} of the {document} by {due}. This is now overdue "
-        "and your service manager has been told.",
-    ),
-    Reminder.Kind.CHASE: (
-        "Please acknowledge the {document}",
-        "{sender} has asked you to read and acknowledge version {number} of the {document}, due by {due}.",
-    ),
+# The message each kind of reminder sends; its words are in herald/templates/email/<kind>.txt.
+NOTIFICATIONS = {
+    Reminder.Kind.INVITATION: "policy_invitation",
+    Reminder.Kind.REMINDER: "policy_reminder",
+    Reminder.Kind.FINAL: "policy_final_reminder",
+    Reminder.Kind.OVERDUE: "policy_overdue",
+    Reminder.Kind.CHASE: "policy_chase",
 }
 
 
 def _send_to_person(assignment: Assignment, kind: str, *, sender: Person | None = None) -> Reminder:
     campaign = assignment.campaign
-    subject, body = MESSAGES[kind]
-    values = {
-        "title": campaign.title,
-        "document": campaign.version.document.title,
-        "number": campaign.version.number,
-        "due": f"{campaign.due_on:%-d %B %Y}",
-        "sender": sender.full_name if sender else "The communications team",
-    }
-    link = _url("policies:acknowledge", pk=campaign.pk)
-    text = f"Dear {assignment.person.first_name},\n\n{body.format(**values)}\n\nRead and acknowledge it here: {link}\n"
     reminder = Reminder.objects.create(
         assignment=assignment, kind=kind, sent_by=sender, recipient=assignment.person.email
     )
-    send_mail(subject.format(**values), text, None, [assignment.person.email])
+    notify(
+        NOTIFICATIONS[kind],
+        to=[assignment.person],
+        context={"campaign": campaign, "sender": sender, "link": _url("policies:acknowledge", pk=campaign.pk)},
+    )
     return reminder
 
 
@@ -497,19 +474,20 @@ def _escalate_overdue(campaign: Campaign, today: dt.date) -> int:
                 by_manager[email].append(assignment)
     escalated = 0
     for email, assignments in by_manager.items():
-        names = "\n".join(f"- {a.person.full_name} ({a.person.email})" for a in assignments)
-        body = (
-            f"These people have not acknowledged version {campaign.version.number} of the "
-            f"{campaign.version.document.title}, which was due by {campaign.due_on:%-d %B %Y}:\n\n{names}\n\n"
-            f"Please remind them. You can see your teams' progress and chase individuals here: "
-            f"{_url('policies:campaign', pk=campaign.pk)}\n"
-        )
         with transaction.atomic():
             now = timezone.now()
             for assignment in assignments:
                 Reminder.objects.create(assignment=assignment, kind=Reminder.Kind.ESCALATION, recipient=email)
                 Assignment.objects.filter(pk=assignment.pk).update(escalated_at=now)
-            send_mail(f"Overdue policy acknowledgements in your teams: {campaign.title}", body, None, [email])
+            notify(
+                "policy_escalation",
+                to=[email],
+                context={
+                    "campaign": campaign,
+                    "assignments": assignments,
+                    "link": _url("policies:campaign", pk=campaign.pk),
+                },
+            )
         escalated += len(assignments)
     return escalated
 
@@ -546,15 +524,11 @@ def ask_for_advice(
             findings=findings,
         )
         audit.record(actor=by, action="advice.requested", obj=request)
-        comms = list(Person.objects.active().with_role(Role.COMMS).values_list("email", flat=True))
-        if comms:
-            send_mail(
-                f"Advice requested: can {by.full_name} post this?",
-                f"{by.full_name} has asked the communications team whether they may post something on their "
-                f"personal social media.\n\nAnswer here: {_url('policies:advice_request', pk=request.pk)}\n",
-                None,
-                comms,
-            )
+        notify(
+            "advice_requested",
+            to=Person.objects.active().with_role(Role.COMMS),
+            context={"by": by, "link": _url("policies:advice_request", pk=request.pk)},
+        )
     return request
 
 
@@ -569,11 +543,9 @@ def answer_advice_request(request: AdviceRequest, *, answer: str, by: Person) ->
         request.status = AdviceRequest.Status.ANSWERED
         request.save(update_fields=["answer", "answered_by", "answered_at", "status"])
         audit.record(actor=by, action="advice.answered", obj=request, after={"answer": request.answer})
-        send_mail(
-            "The communications team has answered your question",
-            f"Dear {request.person.first_name},\n\n{by.full_name} has answered your question about a post.\n\n"
-            f"Read the answer here: {_url('policies:advice_request', pk=request.pk)}\n",
-            None,
-            [request.person.email],
+        notify(
+            "advice_answered",
+            to=[request.person],
+            context={"request": request, "by": by, "link": _url("policies:advice_request", pk=request.pk)},
         )
     return request

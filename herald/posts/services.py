@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from herald.audit import services as audit
 from herald.errors import Refused
+from herald.notifications import notify
 from herald.people.models import Person
 from herald.people.roles import Role
 from herald.posts import checking
@@ -247,12 +247,6 @@ def _record_refusal(refusal: PublishingStopped, *, by: Person | None) -> None:
 
 def _link(name: str, *args) -> str:
     return settings.SITE_URL + reverse(name, args=args)
-
-
-def _notify(people: Iterable[Person], subject: str, body: str) -> None:
-    addresses = sorted({p.email for p in people if p.email and p.is_active})
-    if addresses:
-        transaction.on_commit(lambda: send_mail(subject, body, None, addresses))
 
 
 def _snapshot(post: Post) -> dict:
@@ -590,13 +584,7 @@ def submit_for_approval(post: Post, *, by: Person) -> Post:
 def _tell_approvers(post: Post) -> None:
     tier = post.tier(post.current_tier)
     people = Person.objects.filter(pk__in=eligible_approvers(post))
-    _notify(
-        people,
-        f"Post to approve: {post.account.display_name}",
-        f"{post.author.full_name} wrote a post for {post.account} that needs your approval "
-        f"(tier {tier['position']} of {len(post.plan)}).\n\n{post.text}\n\n"
-        f"Review it: {_link('posts:detail', post.pk)}\n",
-    )
+    notify("post_to_approve", to=people, context={"post": post, "tier": tier, "link": _link("posts:detail", post.pk)})
 
 
 TEXT_CHANGED_SINCE_SEEN = "The text changed since you opened this page: read the new version before you approve it"
@@ -665,12 +653,7 @@ def _approve_post(post: Post, *, by: Person, note: str, seen_hash: str | None) -
         post.save()
         audit.record(actor=by, action=action, obj=post, before=before, after=_snapshot(post), reason=note.strip())
         if post.status == Post.Status.APPROVED:
-            _notify(
-                [post.author],
-                f"Approved: your post for {post.account.display_name}",
-                f"Your post for {post.account} was approved. Herald will tell you when it is time to publish it "
-                f"({timezone.localtime(post.scheduled_for):%-d %B %Y at %H:%M}).\n\n{_link('posts:detail', post.pk)}\n",
-            )
+            notify("post_approved", to=[post.author], context={"post": post, "link": _link("posts:detail", post.pk)})
         elif done:
             _tell_approvers(post)
     return post
@@ -703,10 +686,10 @@ def send_back(post: Post, *, by: Person, reasons: str) -> Post:
         post.save()
         _sync_media_uses(post, state="draft", by=by)
         audit.record(actor=by, action="post.sent_back", obj=post, before=before, after=_snapshot(post), reason=reasons)
-        _notify(
-            [post.author],
-            f"Sent back: your post for {post.account.display_name}",
-            f"{by.full_name} sent your post back:\n\n{reasons.strip()}\n\n{_link('posts:detail', post.pk)}\n",
+        notify(
+            "post_sent_back",
+            to=[post.author],
+            context={"post": post, "by": by, "reasons": reasons.strip(), "link": _link("posts:detail", post.pk)},
         )
     return post
 
@@ -821,11 +804,10 @@ def expire_overdue_posts(*, now: dt.datetime | None = None) -> list[Post]:
             audit.record(
                 actor=None, action="post.expired", obj=post, before=before, after=_snapshot(post), reason=reason
             )
-            _notify(
-                [post.author],
-                f"Expired: your post for {post.account.display_name}",
-                f"Your post for {post.account} expired: {reason.lower()}. You can reopen it and give it a new "
-                f"time.\n\n{_link('posts:detail', post.pk)}\n",
+            notify(
+                "post_expired",
+                to=[post.author],
+                context={"post": post, "reason": reason, "link": _link("posts:detail", post.pk)},
             )
             expired.append(post)
     return expired
@@ -869,13 +851,7 @@ def mark_post_ready(post: Post, *, now: dt.datetime | None = None) -> Post:
         post.save()
         audit.record(actor=None, action="post.ready", obj=post, before=before, after=_snapshot(post))
         people = {post.author, *post.account.active_editors()}
-        _notify(
-            people,
-            f"Ready to publish: {post.account.display_name}",
-            f"The approved post for {post.account} is due now. Publish it on "
-            f"{post.account.get_platform_display()} exactly as approved, then record its address in "
-            f"Herald:\n\n{post.text}\n\n{_link('posts:publish', post.pk)}\n",
-        )
+        notify("post_ready_to_publish", to=people, context={"post": post, "link": _link("posts:publish", post.pk)})
     return post
 
 
@@ -1111,11 +1087,8 @@ def stop_posts_for_withdrawn_consent(uses, *, by) -> list[Post]:
                 reason=post.cancelled_reason,
             )
             people = {post.author, *post.account.active_editors()}
-            _notify(
-                people,
-                f"Stopped: a post for {post.account.display_name}",
-                f"Someone shown in this post's media withdrew consent, so it will not be published.\n\n"
-                f"{_link('posts:detail', post.pk)}\n",
+            notify(
+                "post_stopped_by_withdrawal", to=people, context={"post": post, "link": _link("posts:detail", post.pk)}
             )
             stopped.append(post)
     return stopped

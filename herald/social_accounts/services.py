@@ -5,17 +5,16 @@ policy's rules, writes the audit trail and sends its emails only once the change
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from herald.audit import services as audit
 from herald.errors import Refused
+from herald.notifications import notify
 from herald.people.models import Person, Team
 from herald.people.roles import Role
 from herald.people.services import grant_role, revoke_role
@@ -75,16 +74,6 @@ def overdue_report_month(on: dt.date | None = None) -> dt.date | None:
 
 def _link(name: str, *args) -> str:
     return f"{settings.SITE_URL}{reverse(name, args=args)}"
-
-
-def _notify(people: Iterable[Person], subject: str, body: str) -> None:
-    addresses = sorted({p.email for p in people if p is not None and p.is_active and p.email})
-    if not addresses:
-        return
-    message = f"{body}\n\n— Herald, {settings.COUNCIL_NAME}"
-    transaction.on_commit(
-        lambda: send_mail(f"[Herald] {subject}", message, settings.DEFAULT_FROM_EMAIL, addresses, fail_silently=False)
-    )
 
 
 def comms_team():
@@ -194,13 +183,10 @@ def _nominate(request: AccountRequest, nominations: list[Nomination]) -> None:
 
 
 def _tell_service_manager(request: AccountRequest) -> None:
-    _notify(
-        [request.service_manager],
-        f"Please endorse a request for a new {request.get_platform_display()} account",
-        f"{request.requested_by.full_name} has asked for a new official account, "
-        f"‘{request.proposed_name}’ on {request.get_platform_display()}, for {request.team.name}.\n\n"
-        f"As their service manager, please read the business case and endorse it, send it back or refuse it:\n"
-        f"{_link('social_accounts:endorse', request.pk)}",
+    notify(
+        "account_request_to_endorse",
+        to=[request.service_manager],
+        context={"request": request, "link": _link("social_accounts:endorse", request.pk)},
     )
 
 
@@ -280,11 +266,10 @@ def endorse_account_request(request: AccountRequest, *, by: Person, comments: st
         audit.record(
             actor=by, action="account_request.endorsed", obj=request, after={"status": request.status}, reason=comments
         )
-        _notify(
-            comms_team(),
-            f"New account request to review: {request.proposed_name}",
-            f"{by.full_name} has endorsed {request.requested_by.full_name}'s request for ‘{request.proposed_name}’ "
-            f"on {request.get_platform_display()}.\n\nPlease review it: {_link('social_accounts:review', request.pk)}",
+        notify(
+            "account_request_to_review",
+            to=comms_team(),
+            context={"request": request, "by": by, "link": _link("social_accounts:review", request.pk)},
         )
     return request
 
@@ -301,11 +286,16 @@ def send_back_account_request(request: AccountRequest, *, by: Person, comments: 
         audit.record(
             actor=by, action="account_request.sent_back", obj=request, after={"status": request.status}, reason=comments
         )
-        _notify(
-            [request.requested_by],
-            f"Changes needed to your request for {request.proposed_name}",
-            f"{by.full_name} ({step}) has sent your request back for changes:\n\n{comments.strip()}\n\n"
-            f"Change and resubmit it here: {_link('social_accounts:request_edit', request.pk)}",
+        notify(
+            "account_request_sent_back",
+            to=[request.requested_by],
+            context={
+                "request": request,
+                "by": by,
+                "step": step,
+                "comments": comments.strip(),
+                "link": _link("social_accounts:request_edit", request.pk),
+            },
         )
     return request
 
@@ -322,12 +312,16 @@ def refuse_account_request(request: AccountRequest, *, by: Person, reasons: str)
         audit.record(
             actor=by, action="account_request.refused", obj=request, after={"status": request.status}, reason=reasons
         )
-        _notify(
-            [request.requested_by, request.service_manager],
-            f"Request for {request.proposed_name} refused",
-            f"{by.full_name} ({step}) has refused the request for ‘{request.proposed_name}’ on "
-            f"{request.get_platform_display()}. The reasons:\n\n{reasons.strip()}\n\n"
-            f"{_link('social_accounts:request_detail', request.pk)}",
+        notify(
+            "account_request_refused",
+            to=[request.requested_by, request.service_manager],
+            context={
+                "request": request,
+                "by": by,
+                "step": step,
+                "reasons": reasons.strip(),
+                "link": _link("social_accounts:request_detail", request.pk),
+            },
         )
     return request
 
@@ -363,19 +357,15 @@ def approve_account_request(request: AccountRequest, *, by: Person, conditions: 
             after=audit.snapshot(request.account),
             reason=f"Approved request {request.pk}",
         )
-        conditions_text = f"\n\nConditions of approval:\n{request.conditions}" if request.conditions else ""
-        _notify(
-            ict_team(),
-            f"Set up a new {request.get_platform_display()} account securely: {request.proposed_name}",
-            f"The communications team has approved ‘{request.proposed_name}’ on {request.get_platform_display()}. "
-            f"Please confirm two-factor sign-in, the communications team as co-admin and the credentials in the "
-            f"password manager: {_link('social_accounts:security', request.pk)}",
+        notify(
+            "account_to_set_up",
+            to=ict_team(),
+            context={"request": request, "link": _link("social_accounts:security", request.pk)},
         )
-        _notify(
-            [request.requested_by],
-            f"Your request for {request.proposed_name} is approved",
-            f"{by.full_name} has approved your request. ICT will now set the account up securely."
-            f"{conditions_text}\n\n{_link('social_accounts:request_detail', request.pk)}",
+        notify(
+            "account_request_approved",
+            to=[request.requested_by],
+            context={"request": request, "by": by, "link": _link("social_accounts:request_detail", request.pk)},
         )
     return request
 
@@ -445,12 +435,14 @@ def confirm_security_setup(
                 training_booked_on=nomination.training_booked_on,
                 reason=f"Named in request {request.pk}",
             )
-        _notify(
-            [request.requested_by, request.service_manager, *[n.person for n in nominations], *comms_team()],
-            f"{account.display_name} is now an official account",
-            f"‘{account.display_name}’ on {account.get_platform_display()} is active in the register and on the "
-            f"council's public list of official accounts. Its editors are "
-            f"{', '.join(n.person.full_name for n in nominations)}.\n\n{_link('social_accounts:detail', account.pk)}",
+        notify(
+            "account_active",
+            to=[request.requested_by, request.service_manager, *[n.person for n in nominations], *comms_team()],
+            context={
+                "account": account,
+                "editors": [n.person.full_name for n in nominations],
+                "link": _link("social_accounts:detail", account.pk),
+            },
         )
     return account
 
@@ -593,20 +585,14 @@ def handle_leaver(person: Person, *, by: Person | None) -> None:
                 short.append(account)
         if links:
             revoke_role(person, Role.EDITOR, by=by, reason="Left the council")
-            lines = [f"- {link.account} ({_link('social_accounts:detail', link.account.pk)})" for link in links]
-            warning = (
-                "\n\nThese accounts now have fewer than two editors; name new editors:\n"
-                + "\n".join(f"- {account}" for account in short)
-                if short
-                else ""
-            )
-            _notify(
-                comms_team(),
-                f"{person.full_name} has left: rotate credentials on {len(links)} account(s)",
-                f"{person.full_name} has left the council and has been removed as an editor of:\n"
-                + "\n".join(lines)
-                + "\n\nFor each account, change the password in the password manager and remove their access "
-                "on the platform, then mark the task done in Herald." + warning,
+            notify(
+                "leaver_credentials_to_rotate",
+                to=comms_team(),
+                context={
+                    "person": person,
+                    "accounts": [(link.account, _link("social_accounts:detail", link.account.pk)) for link in links],
+                    "short": short,
+                },
             )
         named_in = AccountRequest.objects.open().filter(nominations__person=person).values("pk")
         for request in AccountRequest.objects.select_for_update().filter(pk__in=named_in):
@@ -636,10 +622,10 @@ def _send_back_for_leaver(request: AccountRequest, person: Person, *, by: Person
     audit.record(
         actor=by, action="account_request.sent_back", obj=request, after={"status": request.status}, reason=comments
     )
-    _notify(
-        [request.requested_by],
-        f"Changes needed to your request for {request.proposed_name}",
-        f"{comments}\n\n{_link('social_accounts:request_edit', request.pk)}",
+    notify(
+        "account_request_editor_left",
+        to=[request.requested_by],
+        context={"request": request, "comments": comments, "link": _link("social_accounts:request_edit", request.pk)},
     )
 
 
@@ -757,11 +743,10 @@ def find_dormancy_candidates(*, on: dt.date | None = None) -> list[Account]:
             flagged.append(flag_for_dormancy_review(account, reason="; ".join(reasons).capitalize()))
     if flagged:
         with transaction.atomic():
-            _notify(
-                comms_team(),
-                f"{len(flagged)} account(s) to review for dormancy",
-                "These official accounts need a decision (keep, mark dormant or close):\n"
-                + "\n".join(f"- {a}: {a.dormancy_reason} ({_link('social_accounts:dormancy', a.pk)})" for a in flagged),
+            notify(
+                "accounts_to_review_for_dormancy",
+                to=comms_team(),
+                context={"accounts": [(a, _link("social_accounts:dormancy", a.pk)) for a in flagged]},
             )
     return flagged
 
@@ -823,12 +808,16 @@ def start_closing(account: Account, *, by: Person, reason: str, final_post_on: d
             after=audit.snapshot(account),
             reason=reason,
         )
-        _notify(
-            account.active_editors(),
-            f"{account.display_name} is closing",
-            f"{by.full_name} has started closing ‘{account.display_name}’ on {account.get_platform_display()}.\n\n"
-            f"Reason: {reason.strip()}\nPlease publish the final post by {final_post_on:%-d %B %Y}, telling "
-            f"followers where to find the council instead.\n\nHandover: {handover_notes.strip() or 'none given'}",
+        notify(
+            "account_closing",
+            to=account.active_editors(),
+            context={
+                "account": account,
+                "by": by,
+                "reason": reason.strip(),
+                "final_post_on": final_post_on,
+                "handover_notes": handover_notes.strip(),
+            },
         )
     return account
 
@@ -927,11 +916,16 @@ def remind_overdue_reports(*, on: dt.date | None = None) -> list[Account]:
             account.report_reminder_month = month
             account.save(update_fields=["report_reminder_month"])
             audit.record(actor=None, action="account.monthly_report_overdue", obj=account, after={"month": month})
-            _notify(
-                account.active_editors(),
-                f"Monthly report overdue: {account.display_name}, {month:%B %Y}",
-                f"The monthly report for ‘{account.display_name}’ for {month:%B %Y} was due by "
-                f"{report_due_day()} {on:%B}. Please submit it: {_link('social_accounts:report_new', account.pk)}",
+            notify(
+                "monthly_report_overdue",
+                to=account.active_editors(),
+                context={
+                    "account": account,
+                    "month": month,
+                    "due_day": report_due_day(),
+                    "on": on,
+                    "link": _link("social_accounts:report_new", account.pk),
+                },
             )
             reminded.append(account)
     return reminded

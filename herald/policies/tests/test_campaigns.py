@@ -70,7 +70,8 @@ def test_launching_sends_each_person_an_invitation_through_the_task_queue(
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         services.launch_campaign(campaign, by=comms_officer)
     assert len(callbacks) == 1
-    send_campaign_messages.call(campaign.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        send_campaign_messages.call(campaign.pk)
     invitation = next(m for m in mail.outbox if employee.email in m.to)
     assert invitation.subject == "Please read and acknowledge: Please read the new policy"
     assert f"/policies/campaigns/{campaign.pk}/" in invitation.body
@@ -84,13 +85,16 @@ def test_a_campaign_due_in_the_past_cannot_be_launched(policy_documents, employe
     assert campaign.assignments.count() == 0
 
 
-def test_new_joiners_are_added_to_open_campaigns_by_the_scheduled_task(policy_documents, employee, comms_officer):
+def test_new_joiners_are_added_to_open_campaigns_by_the_scheduled_task(
+    policy_documents, employee, comms_officer, django_capture_on_commit_callbacks
+):
     campaign = CampaignFactory(audience="team", team=employee.team)
     services.launch_campaign(campaign, by=comms_officer)
     # given someone who joins the team after launch
     joiner = PersonFactory(team=employee.team, email="new.starter@council.example")
     # when the hourly cascade runs
-    run_policy_cascade.call()
+    with django_capture_on_commit_callbacks(execute=True):
+        run_policy_cascade.call()
     # then they are asked too, and invited
     assignment = campaign.assignments.get(person=joiner)
     assert assignment.added_because == "joiner"
@@ -203,16 +207,20 @@ def test_running_the_reminders_twice_on_one_day_sends_nothing_twice(running, emp
     assert _kinds(running, employee) == ["invitation", "reminder"]
 
 
-def test_a_final_reminder_goes_before_the_due_date(running, employee):
-    services.send_due_messages(running, today=TODAY + dt.timedelta(days=8))
+def test_a_final_reminder_goes_before_the_due_date(running, employee, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.send_due_messages(running, today=TODAY + dt.timedelta(days=8))
     assert _kinds(running, employee)[-1] == "final"
     assert any(m.subject.startswith("Final reminder") for m in mail.outbox)
 
 
-def test_overdue_people_are_escalated_once_to_their_service_manager(running, employee, service_manager):
+def test_overdue_people_are_escalated_once_to_their_service_manager(
+    running, employee, service_manager, django_capture_on_commit_callbacks
+):
     overdue_day = TODAY + dt.timedelta(days=11)
-    services.send_due_messages(running, today=overdue_day)
-    services.send_due_messages(running, today=overdue_day + dt.timedelta(days=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.send_due_messages(running, today=overdue_day)
+        services.send_due_messages(running, today=overdue_day + dt.timedelta(days=1))
     to_manager = [m for m in mail.outbox if m.to == [service_manager.email] and "Overdue policy" in m.subject]
     assert len(to_manager) == 1 and employee.full_name in to_manager[0].body
     assignment = running.assignments.get(person=employee)
@@ -221,9 +229,12 @@ def test_overdue_people_are_escalated_once_to_their_service_manager(running, emp
     assert assignment.reminders.filter(kind="overdue").exists()
 
 
-def test_a_service_manager_can_chase_one_person_and_it_is_logged(running, employee, service_manager):
+def test_a_service_manager_can_chase_one_person_and_it_is_logged(
+    running, employee, service_manager, django_capture_on_commit_callbacks
+):
     assignment = running.assignments.get(person=employee)
-    services.chase_person(assignment, by=service_manager)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.chase_person(assignment, by=service_manager)
     assert mail.outbox[-1].to == [employee.email]
     assert service_manager.full_name in mail.outbox[-1].body
     chase = assignment.reminders.get(kind="chase")
@@ -231,13 +242,16 @@ def test_a_service_manager_can_chase_one_person_and_it_is_logged(running, employ
     assert AuditEvent.objects.filter(action="campaign.person_chased").exists()
 
 
-def test_councillors_without_a_manager_are_escalated_to_the_communications_team(policy_documents, comms_officer):
+def test_councillors_without_a_manager_are_escalated_to_the_communications_team(
+    policy_documents, comms_officer, django_capture_on_commit_callbacks
+):
     councillor = CouncillorFactory()
     campaign = CampaignFactory(
         audience="councillors", version=published("member-guidance"), due_on=TODAY + dt.timedelta(days=5)
     )
     services.launch_campaign(campaign, by=comms_officer)
-    services.send_due_messages(campaign, today=TODAY + dt.timedelta(days=6))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.send_due_messages(campaign, today=TODAY + dt.timedelta(days=6))
     assert any(m.to == [comms_officer.email] and councillor.full_name in m.body for m in mail.outbox)
 
 
