@@ -17,7 +17,6 @@ from dataclasses import dataclass
 import filetype
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -40,6 +39,7 @@ from herald.consents.models import (
     channel_label,
 )
 from herald.errors import Refused
+from herald.notifications import notify
 from herald.people.models import Person
 
 WORDING_VERSION = "2026-11 v1"
@@ -396,23 +396,19 @@ def record_consent(
     )
 
 
-def _send(subject: str, body: str, to: list[str]) -> None:
-    recipients = [address for address in to if address]
-    if recipients:
-        send_mail(subject, body, None, recipients)
+def _withdraw_link() -> str:
+    return f"{settings.SITE_URL}{reverse('consents:withdraw')}"
 
 
 def _email_receipt(record: ConsentRecord) -> None:
-    channels = ", ".join(channel_label(c) for c in record.channels) or "none"
-    _send(
-        f"Your consent reference: {record.urn}",
-        f"Thank you. You gave consent for photos and film of {record.subject_name} at "
-        f"{record.request.event_name}.\n\nYour reference number (URN) is {record.urn}. Keep it: you need it "
-        f"to withdraw your consent.\n\nWhere we may use them: {channels}.\n"
-        f"We keep them until {record.expires_on:%-d %B %Y}.\n\n"
-        f"To withdraw, go to {settings.SITE_URL}{reverse('consents:withdraw')} and enter your reference and "
-        f"this email address.\n\nWhat you were told:\n\n{record.wording_text}\n\n{settings.COUNCIL_NAME}",
-        [record.email],
+    notify(
+        "consent_receipt",
+        to=[record.email],
+        context={
+            "record": record,
+            "channels": ", ".join(channel_label(c) for c in record.channels),
+            "withdraw_link": _withdraw_link(),
+        },
     )
 
 
@@ -844,20 +840,19 @@ def _stop_uses_showing(record: ConsentRecord, *, by, why: str) -> tuple[list[Med
 def _email_takedowns(tasks: list[TakedownTask]) -> None:
     for task in tasks:
         account = task.use.account
-        editors = list(account.active_editors().values_list("email", flat=True)) if account else []
+        editors = list(account.active_editors()) if account else []
         if not editors:
             from herald.people.roles import Role
 
-            editors = list(Person.objects.active().with_role(Role.COMMS).values_list("email", flat=True))
-        where = account.display_name if account else channel_label(task.use.channel)
-        _send(
-            f"Take down or review by {timezone.localtime(task.due_at):%-d %b %H:%M}: consent withdrawn",
-            f"Consent has been withdrawn by someone shown in '{task.use.asset.title}', published on {where}"
-            f"{' at ' + task.use.published_url if task.use.published_url else ''}.\n\n"
-            f"Remove the post or the image, or review it and record why it stays, by "
-            f"{timezone.localtime(task.due_at):%-d %B %Y %H:%M}.\n\n"
-            f"{settings.SITE_URL}{reverse('consents:takedown', args=[task.pk])}",
-            editors,
+            editors = list(Person.objects.active().with_role(Role.COMMS))
+        notify(
+            "takedown_due",
+            to=editors,
+            context={
+                "task": task,
+                "where": account.display_name if account else channel_label(task.use.channel),
+                "link": f"{settings.SITE_URL}{reverse('consents:takedown', args=[task.pk])}",
+            },
         )
 
 
@@ -891,22 +886,16 @@ def withdraw_consent(record: ConsentRecord, *, by, reason: str = "", method: str
 
 
 def _email_withdrawal_confirmed(record: ConsentRecord, stopped: int, published: int) -> None:
-    lines = [
-        f"Your consent {record.urn} for photos and film of {record.subject_name} at "
-        f"{record.request.event_name} has been withdrawn.",
-        "",
-        "We will not use them again anywhere.",
-    ]
-    if stopped:
-        lines.append(f"We stopped {stopped} planned post{'s' if stopped != 1 else ''} that would have used them.")
-    if published:
-        lines.append(
-            f"We are reviewing {published} post{'s' if published != 1 else ''} already published, "
-            f"and will remove the image where we can within "
-            f"{conf.get('HERALD_CONSENT_TAKEDOWN_HOURS')} hours."
-        )
-    lines += ["", "Printed copies already handed out cannot be recalled.", "", settings.COUNCIL_NAME]
-    _send(f"Consent withdrawn: {record.urn}", "\n".join(lines), [record.email])
+    notify(
+        "consent_withdrawn",
+        to=[record.email],
+        context={
+            "record": record,
+            "stopped": stopped,
+            "published": published,
+            "takedown_hours": conf.get("HERALD_CONSENT_TAKEDOWN_HOURS"),
+        },
+    )
 
 
 def _keyed_hash(value: str) -> str:
@@ -946,15 +935,10 @@ def withdraw_by_reference(urn: str, contact: str) -> None:
             reason="The contact details given did not match",
         )
         if record.email and record.state == ConsentRecord.State.GIVEN:
-            transaction.on_commit(
-                lambda: _send(
-                    f"Someone tried to withdraw consent {record.urn}",
-                    f"Someone used your reference {record.urn} on our withdraw-consent page, with contact details "
-                    f"that do not match ours, so nothing changed.\n\nIf it was you and you want to withdraw, use "
-                    f"this email address on {settings.SITE_URL}{reverse('consents:withdraw')} or reply to the "
-                    f"Communications Team.\n\n{settings.COUNCIL_NAME}",
-                    [record.email],
-                )
+            notify(
+                "withdrawal_attempt_refused",
+                to=[record.email],
+                context={"record": record, "withdraw_link": _withdraw_link()},
             )
 
 
@@ -1019,13 +1003,10 @@ def expire_consents(*, today: dt.date | None = None) -> list[ConsentRecord]:
 
         def tell() -> None:
             for owner, items in owners.items():
-                _send(
-                    "Consent has expired for photos you uploaded",
-                    "Consent has expired for people shown in these photos or videos, so Herald will not let "
-                    "them be used again:\n\n"
-                    + "\n".join(f"- {i}" for i in items)
-                    + f"\n\n{settings.SITE_URL}{reverse('consents:media')}",
-                    [emails.get(owner, "")],
+                notify(
+                    "consent_expired_for_uploads",
+                    to=[emails.get(owner)],
+                    context={"items": items, "link": f"{settings.SITE_URL}{reverse('consents:media')}"},
                 )
 
         transaction.on_commit(tell)

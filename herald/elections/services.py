@@ -7,9 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,6 +16,7 @@ from herald.elections import rules, selectors
 from herald.elections.calendar import long_date
 from herald.elections.models import Election, NonWorkingDay
 from herald.errors import Refused
+from herald.notifications import notify
 from herald.people.models import Person
 
 
@@ -200,19 +199,19 @@ def send_pre_election_notice(election: Election, *, by: Person | None = None) ->
         election = Election.objects.select_for_update().get(pk=election.pk)
         if election.notice_sent_at is not None or election.is_cancelled:
             return 0
-        recipients = list(Person.objects.active().exclude(email="").order_by("pk").values_list("email", flat=True))
-        context = {
-            "election": election,
-            "rules_url": settings.SITE_URL + reverse("elections:rules"),
-            "do_not": rules.PRE_ELECTION_DO_NOT,
-            "do": rules.PRE_ELECTION_DO,
-        }
-        subject = f"Pre-election period: {election.title}"
-        body = render_to_string("elections/email/pre_election_notice.txt", context)
-        # Sent inside the transaction, with the row locked: if sending fails nothing is marked sent and
-        # the next run tries again; two workers can never both send.
-        with get_connection() as connection:
-            connection.send_messages([EmailMessage(subject, body, None, [address]) for address in recipients])
+        recipients = list(Person.objects.active().exclude(email="").order_by("pk"))
+        # The row is locked, so two workers can never both send; the emails are queued only once the
+        # sending is recorded (after commit), so a run that fails sends nothing and the next run tries again.
+        notify(
+            "pre_election_notice",
+            to=recipients,
+            context={
+                "election": election,
+                "rules_url": settings.SITE_URL + reverse("elections:rules"),
+                "do_not": rules.PRE_ELECTION_DO_NOT,
+                "do": rules.PRE_ELECTION_DO,
+            },
+        )
         election.notice_sent_at = timezone.now()
         election.notice_recipients = len(recipients)
         election.save(update_fields=["notice_sent_at", "notice_recipients", "updated_at"])

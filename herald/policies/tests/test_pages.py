@@ -152,10 +152,13 @@ def test_a_service_manager_sees_only_their_own_teams(client, two_teams, employee
     assert employee.email in csv and other.email not in csv
 
 
-def test_a_service_manager_cannot_chase_someone_elses_team(client, two_teams, service_manager):
+def test_a_service_manager_cannot_chase_someone_elses_team(
+    client, two_teams, service_manager, django_capture_on_commit_callbacks
+):
     campaign, _, other = two_teams
     client.force_login(service_manager)
-    assert client.post(f"/policies/campaigns/{campaign.pk}/people/{other.pk}/chase/").status_code == 403
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(f"/policies/campaigns/{campaign.pk}/people/{other.pk}/chase/").status_code == 403
     assert not mail.outbox
 
 
