@@ -187,9 +187,13 @@ def _kinds(campaign, person):
     return list(campaign.assignments.get(person=person).reminders.order_by("id").values_list("kind", flat=True))
 
 
-def test_reminders_go_every_three_days_until_the_person_acknowledges(running, employee):
-    for offset in range(1, 7):
-        services.send_due_messages(running, today=TODAY + dt.timedelta(days=offset))
+def test_reminders_go_every_three_days_until_the_person_acknowledges(
+    running, employee, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        for offset in range(1, 7):
+            services.send_due_messages(running, today=TODAY + dt.timedelta(days=offset))
+    assert [m.subject.split(":")[0] for m in mail.outbox if employee.email in m.to] == ["Reminder"] * 2
     assert _kinds(running, employee) == ["invitation", "reminder", "reminder"]
     assert all(m.subject.startswith("Reminder:") for m in mail.outbox if employee.email in m.to)
     # once acknowledged, nothing more is sent
