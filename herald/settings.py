@@ -297,27 +297,7 @@ LOGGING = {
     "loggers": {"django.server": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
 
-# Hooks the apps built on the foundation plug into; each is a dotted path to a callable.
-# See docs/extending.md.
+# Called by the directory import when a person leaves; each is a dotted path to a callable.
+# What each app adds to the site (navigation, periodic tasks, demo data, home panels, banners) is
+# declared on its AppConfig instead: see herald/apps.py and docs/extending.md.
 HERALD_LEAVER_HOOKS: list[str] = ["herald.social_accounts.services.handle_leaver"]
-HERALD_DEMO_SEEDERS: list[str] = [
-    "herald.people.demo.seed",
-    "herald.policies.demo.seed",
-    "herald.social_accounts.demo.seed",
-    "herald.consents.demo.seed",
-    "herald.elections.demo.seed",
-    "herald.posts.demo.seed",
-]
-HERALD_HOME_PANELS: list[str] = [
-    "herald.posts.home.panels",
-    "herald.social_accounts.home.panels",
-    "herald.consents.home.panels",
-    "herald.policies.home.panels",
-    "herald.people.home.panels",
-    "herald.elections.home.panels",
-    "herald.home.panels",
-]
-# Site-wide banners (e.g. the pre-election period): callables(request) -> list of {"title","text","url","kind"}.
-HERALD_BANNERS: list[str] = ["herald.elections.home.banners", "herald.posts.home.banners"]
-# Called with (uses, *, by) when consent is withdrawn, so apps can stop their own posts.
-HERALD_CONSENT_WITHDRAWN_HOOKS: list[str] = ["herald.posts.services.stop_posts_for_withdrawn_consent"]

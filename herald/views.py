@@ -17,10 +17,10 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse_lazy
 from django.utils import timezone
-from django.utils.module_loading import import_string
 from django.views.decorators.cache import never_cache
 
 from herald.access import allow_signed_in, public
+from herald.home import all_panels
 from herald.people import services as people_services
 from herald.people.roles import Role
 from herald.plain_text import strip_invisible
@@ -207,10 +207,7 @@ password_change_done = allow_signed_in(
 
 @allow_signed_in
 def home(request):
-    panels = []
-    for hook in settings.HERALD_HOME_PANELS:
-        panels.extend(import_string(hook)(request))
-    panels = [panel for panel in panels if panel]
+    panels = all_panels(request)
     roles = sorted(Role(role).label for role in request.user.roles)
     return render(request, "home.html", {"panels": panels, "role_labels": roles})
 

@@ -20,11 +20,10 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.module_loading import import_string
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from herald.audit import services as audit
-from herald.consents import conf
+from herald.consents import conf, withdrawal
 from herald.consents.models import (
     FIXED_CHANNELS,
     SOCIAL_CHANNELS,
@@ -802,6 +801,66 @@ def set_use_state(use: MediaUse, *, state: str, by: Person, published_url: str =
     return use
 
 
+@transaction.atomic
+def set_media_for(
+    owner: withdrawal.UseOwner,
+    assets: Iterable[MediaAsset],
+    *,
+    by: Person,
+    state: str,
+    account=None,
+    channel: str = "",
+    scheduled_for: dt.datetime | None = None,
+    published_url: str = "",
+) -> None:
+    """These are the media `owner` (a post, say) now uses, at this stage: draft, scheduled or published;
+        or stopped, when it will not be published. Its uses of assets it no longer holds stop while still
+        unpublished; each asset it holds gets a use in this state (on `account`, or a `channel` such as print),
+    so a withdrawal reaches the owner. Each asset must be usable there (record_use checks the channel)."""
+    assets = list(assets)
+    live = {use.asset_id: use for use in MediaUse.objects.filter(reference=owner.reference)}
+    wanted = {asset.pk for asset in assets}
+    unpublished = (MediaUse.State.DRAFT, MediaUse.State.SCHEDULED)
+    for asset_id, use in live.items():
+        if asset_id not in wanted and use.state in unpublished:
+            set_use_state(use, state=MediaUse.State.STOPPED, by=by, reason=f"Removed from the {owner.kind}")
+    if state == MediaUse.State.STOPPED:
+        for use in live.values():
+            if use.state in unpublished:
+                set_use_state(use, state=state, by=by, reason=f"The {owner.kind} will not be published")
+        return
+    for asset in assets:
+        use = live.get(asset.pk)
+        if use is None or use.state in (MediaUse.State.STOPPED, MediaUse.State.TAKEN_DOWN):
+            record_use(
+                asset,
+                by=by,
+                state=state,
+                account=account,
+                channel=channel,
+                scheduled_for=scheduled_for,
+                published_url=published_url,
+                reference=owner.reference,
+            )
+        elif use.state != state:
+            set_use_state(use, state=state, by=by, published_url=published_url)
+
+
+def open_takedowns_for(owner: withdrawal.UseOwner):
+    return TakedownTask.objects.open().filter(use__reference=owner.reference).select_related("use__asset", "record")
+
+
+def takedown_pending_for(owner: withdrawal.UseOwner) -> bool:
+    """Whether the owner's record is still needed for a takedown (retention must keep it)."""
+    return MediaUse.objects.filter(reference=owner.reference, takedowns__completed_at=None).exists()
+
+
+@transaction.atomic
+def forget_owner(owner: withdrawal.UseOwner) -> None:
+    """The owner's record is being deleted: its uses stay in the library's history, no longer linked to it."""
+    MediaUse.objects.filter(reference=owner.reference).update(reference="")
+
+
 def _stop_uses_showing(record: ConsentRecord, *, by, why: str) -> tuple[list[MediaUse], list[TakedownTask]]:
     """Stop drafts and scheduled uses of every asset showing the person; open a takedown task per published use."""
     now = timezone.now()
@@ -830,8 +889,7 @@ def _stop_uses_showing(record: ConsentRecord, *, by, why: str) -> tuple[list[Med
             task = TakedownTask.objects.create(use=use, record=record, due_at=now + dt.timedelta(hours=hours))
             audit.record(actor=by, action="takedown.opened", obj=task, after=_snapshot(task))
             tasks.append(task)
-    for hook in conf.get("HERALD_CONSENT_WITHDRAWN_HOOKS"):
-        (import_string(hook) if isinstance(hook, str) else hook)(uses, by=by)
+    withdrawal.tell_owners(uses, by=by)
     if tasks:
         transaction.on_commit(lambda: _email_takedowns(tasks))
     return stopped, tasks

@@ -18,6 +18,7 @@ from herald.elections.models import Election, NonWorkingDay
 from herald.errors import Refused
 from herald.notifications import notify
 from herald.people.models import Person
+from herald.queue import enqueue_after_commit
 
 
 class LateNoticeNotConfirmed(Refused):
@@ -92,9 +93,7 @@ def _work_out_dates(election: Election, latest: dt.date) -> None:
 
 def _queue_notice_if_due(election: Election) -> None:
     if election.covers(timezone.localdate()) and election.notice_sent_at is None:
-        from herald.elections.tasks import send_pre_election_notices
-
-        transaction.on_commit(lambda: send_pre_election_notices.enqueue())
+        enqueue_after_commit("herald.elections.tasks.send_pre_election_notices")
 
 
 def record_election(details: ElectionDetails, *, by: Person) -> Election:

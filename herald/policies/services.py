@@ -29,6 +29,7 @@ from herald.policies.models import (
     Reminder,
 )
 from herald.policies.rendering import clause_problems, clauses
+from herald.queue import enqueue_after_commit
 
 RESTRICTED_SECTION = "politically-restricted"
 
@@ -234,8 +235,6 @@ def _assign(campaign: Campaign, people, because: str) -> int:
 
 def launch_campaign(campaign: Campaign, *, by: Person) -> int:
     """Open the campaign: everyone in the audience is asked, and invitations go out straight away."""
-    from herald.policies.tasks import send_campaign_messages
-
     with transaction.atomic():
         locked = Campaign.objects.select_for_update().select_related("version").get(pk=campaign.pk)
         if locked.status != Campaign.Status.DRAFT:
@@ -255,7 +254,7 @@ def launch_campaign(campaign: Campaign, *, by: Person) -> int:
         campaign.launched_at = timezone.now()
         campaign.save(update_fields=["status", "launched_at"])
         audit.record(actor=by, action="campaign.launched", obj=campaign, after={"people": added})
-        transaction.on_commit(lambda: send_campaign_messages.enqueue(campaign.pk))
+        enqueue_after_commit("herald.policies.tasks.send_campaign_messages", campaign.pk)
     return added
 
 

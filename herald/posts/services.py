@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from herald.audit import services as audit
+from herald.consents.withdrawal import UseOwner
 from herald.errors import Refused
 from herald.notifications import notify
 from herald.people.models import Person
@@ -34,6 +35,7 @@ from herald.posts.models import (
     Revision,
     content_hash,
 )
+from herald.queue import enqueue_after_commit
 from herald.social_accounts.models import Account
 
 APPROVER_ROLES = (Role.EDITOR, Role.SERVICE_MANAGER, Role.COMMS, Role.ADMIN)
@@ -307,47 +309,25 @@ def diff(before: str, after: str) -> list[tuple[str, str]]:
     return parts
 
 
-def _media_uses(post: Post):
-    from herald.consents.models import MediaUse
-
-    return MediaUse.objects.filter(reference=use_reference(post))
-
-
-def use_reference(post: Post) -> str:
-    return f"post:{post.pk}"
+def media_owner(post: Post) -> UseOwner:
+    """How the consent library knows this post, so a withdrawal reaches it."""
+    return UseOwner("post", post.pk)
 
 
 def _sync_media_uses(post: Post, *, state: str, by: Person | None) -> None:
-    """Tell the consent library where each asset is used and at what stage (draft, scheduled, published,
-    stopped), so a withdrawal reaches this post."""
+    """Tell the consent library which media the post now uses and at what stage (draft, scheduled,
+    published, stopped), so a withdrawal reaches this post."""
     from herald.consents import services as consents
-    from herald.consents.models import MediaUse
 
-    live = {use.asset_id: use for use in _media_uses(post).filter(state__in=MediaUse.State.values)}
-    wanted = set(post.media.values_list("pk", flat=True))
-    actor = by or post.author
-    for asset_id, use in live.items():
-        if asset_id not in wanted and use.state in (MediaUse.State.DRAFT, MediaUse.State.SCHEDULED):
-            consents.set_use_state(use, state=MediaUse.State.STOPPED, by=actor, reason="Removed from the post")
-    if state == MediaUse.State.STOPPED:
-        for use in live.values():
-            if use.state in (MediaUse.State.DRAFT, MediaUse.State.SCHEDULED):
-                consents.set_use_state(use, state=state, by=actor, reason="The post will not be published")
-        return
-    for asset in post.media.all():
-        use = live.get(asset.pk)
-        if use is None or use.state in (MediaUse.State.STOPPED, MediaUse.State.TAKEN_DOWN):
-            consents.record_use(
-                asset,
-                by=actor,
-                state=state,
-                account=post.account,
-                scheduled_for=post.scheduled_for,
-                published_url=post.published_url,
-                reference=use_reference(post),
-            )
-        elif use.state != state:
-            consents.set_use_state(use, state=state, by=actor, published_url=post.published_url)
+    consents.set_media_for(
+        media_owner(post),
+        post.media.all(),
+        by=by or post.author,
+        state=state,
+        account=post.account,
+        scheduled_for=post.scheduled_for,
+        published_url=post.published_url,
+    )
 
 
 def _check_media_usable(post: Post) -> None:
@@ -934,9 +914,7 @@ def release_publishing(pause: PublishingPause, *, by: Person) -> PublishingPause
         pause.released_by = by
         pause.save()
         audit.record(actor=by, action="posts.publishing_released", obj=pause, after={"released_at": pause.released_at})
-        from herald.posts.tasks import make_due_posts_ready
-
-        transaction.on_commit(lambda: make_due_posts_ready.enqueue())
+        enqueue_after_commit("herald.posts.tasks.make_due_posts_ready")
     return pause
 
 
@@ -1034,9 +1012,9 @@ def delete_past_retention(*, today: dt.date | None = None) -> int:
         old = Post.objects.filter(account=account, status__in=finished).filter(models_q_older(cutoff))
         for post in old:
             with transaction.atomic():
-                from herald.consents.models import MediaUse
+                from herald.consents import services as consents
 
-                if _media_uses(post).filter(takedowns__completed_at=None).exists():
+                if consents.takedown_pending_for(media_owner(post)):
                     continue  # an open takedown task still needs this record
                 summary = _snapshot(post)
                 summary["text"] = post.text
@@ -1047,7 +1025,7 @@ def delete_past_retention(*, today: dt.date | None = None) -> int:
                     before=summary,
                     reason=f"Past the {retention.years}-year retention period for {account}",
                 )
-                MediaUse.objects.filter(reference=use_reference(post)).update(reference="")
+                consents.forget_owner(media_owner(post))
                 post.delete()
                 deleted += 1
     return deleted
@@ -1062,14 +1040,12 @@ def models_q_older(cutoff: dt.date):
 # --- Consent withdrawn -------------------------------------------------------------------------
 
 
-def stop_posts_for_withdrawn_consent(uses, *, by) -> list[Post]:
-    """Called by the consent library when someone withdraws consent (HERALD_CONSENT_WITHDRAWN_HOOKS).
-    Unpublished posts using the asset are taken out of the workflow (cancelled, with the reason);
-    published posts keep their record and show the open takedown task until it is done."""
+def stop_posts_for_withdrawn_consent(post_ids: Sequence[int], *, by) -> list[Post]:
+    """Called by the consent library when someone shown in these posts' media withdraws consent
+    (registered in PostsConfig.ready()). Unpublished posts are taken out of the workflow (cancelled,
+    with the reason); published posts keep their record and show the open takedown task until it is done."""
     stopped = []
-    references = {use.reference for use in uses if use.reference.startswith("post:")}
-    pks = [int(ref.split(":", 1)[1]) for ref in references if ref.split(":", 1)[1].isdigit()]
-    for post in Post.objects.filter(pk__in=pks).exclude(
+    for post in Post.objects.filter(pk__in=post_ids).exclude(
         status__in=[Post.Status.PUBLISHED, Post.Status.CANCELLED, Post.Status.EXPIRED]
     ):
         with transaction.atomic():
@@ -1095,6 +1071,6 @@ def stop_posts_for_withdrawn_consent(uses, *, by) -> list[Post]:
 
 
 def open_takedowns(post: Post):
-    from herald.consents.models import TakedownTask
+    from herald.consents.services import open_takedowns_for
 
-    return TakedownTask.objects.open().filter(use__reference=use_reference(post)).select_related("use__asset", "record")
+    return open_takedowns_for(media_owner(post))
