@@ -5,7 +5,6 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpResponse, HttpResponseBadRequest
@@ -18,6 +17,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from herald import checking
 from herald.access import allow, require
 from herald.audit.models import AuditEvent
+from herald.errors import Refused
+from herald.forms import show_refusal
 from herald.people.models import Person
 from herald.people.roles import Role
 from herald.posts import findings, services
@@ -59,16 +60,6 @@ def _mark_held(posts) -> None:
 
 def _posts_crumb():
     return ("Posts", reverse("posts:index"))
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            for error in errors:
-                form.add_error(field if field in form.fields else None, error.message)
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
 
 
 def _visible_post(request, pk: int) -> Post:
@@ -390,8 +381,8 @@ def _save_written(request, form, data, kind: str):
             reply_to_url=form.cleaned_data.get("reply_to_url", "") or "",
             by=request.user,
         )
-    except ValidationError as exc:
-        _apply_errors(form, exc)
+    except Refused as exc:
+        show_refusal(form, exc)
     else:
         if data.get("action") == "submit":
             sent = []
@@ -399,8 +390,8 @@ def _save_written(request, form, data, kind: str):
                 try:
                     services.submit_for_approval(post, by=request.user)
                     sent.append(post)
-                except ValidationError as exc:
-                    messages.error(request, f"{post.account.display_name}: {' '.join(exc.messages)}")
+                except Refused as exc:
+                    messages.error(request, f"{post.account.display_name}: {exc}")
             if sent:
                 messages.success(request, f"Sent for approval: {', '.join(p.account.display_name for p in sent)}")
         else:
@@ -482,8 +473,8 @@ def edit(request, pk: int):
                 by=request.user,
                 reason=form.cleaned_data["reason"],
             )
-        except ValidationError as exc:
-            _apply_errors(form, exc)
+        except Refused as exc:
+            show_refusal(form, exc)
         else:
             messages.success(request, "Changes saved")
             return redirect("posts:detail", pk=post.pk)
@@ -614,7 +605,7 @@ def _act(request, pk: int, action, success: str):
     post = _visible_post(request, pk)
     try:
         action(post)
-    except ValidationError as exc:
+    except Refused as exc:
         for message in exc.messages:
             messages.error(request, message)
     else:
@@ -670,8 +661,8 @@ def _form_page(
     if request.method == "POST" and form.is_valid():
         try:
             act(post, form.cleaned_data)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
+        except Refused as exc:
+            show_refusal(form, exc)
         else:
             messages.success(request, success)
             return redirect("posts:detail", pk=post.pk)
@@ -779,8 +770,8 @@ def stop(request):
         accounts = list(form.cleaned_data["accounts"]) if form.cleaned_data["scope"] == "chosen" else []
         try:
             services.stop_publishing(by=request.user, reason=form.cleaned_data["reason"], accounts=accounts)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
+        except Refused as exc:
+            show_refusal(form, exc)
         else:
             messages.success(
                 request,
@@ -818,8 +809,8 @@ def release(request, pk: int):
     pause = get_object_or_404(PublishingPause, pk=pk)
     try:
         services.release_publishing(pause, by=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    except Refused as exc:
+        messages.error(request, str(exc))
     else:
         messages.success(
             request,
@@ -858,8 +849,8 @@ def rule_edit(request, account_pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             services.set_approval_rule(account, form.tiers(), by=request.user)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
+        except Refused as exc:
+            show_refusal(form, exc)
         else:
             messages.success(request, f"Approval rule saved for {account.display_name}")
             return redirect("posts:rules")
@@ -896,8 +887,8 @@ def retention_edit(request, account_pk: int):
                 legal_hold_reason=form.cleaned_data["legal_hold_reason"],
                 by=request.user,
             )
-        except ValidationError as exc:
-            _apply_errors(form, exc)
+        except Refused as exc:
+            show_refusal(form, exc)
         else:
             messages.success(request, f"Retention saved for {account.display_name}")
             return redirect("posts:rules")

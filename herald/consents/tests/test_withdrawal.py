@@ -11,6 +11,7 @@ from herald.audit.models import AuditEvent
 from herald.consents import services, withdrawal
 from herald.consents.models import ConsentRecord, MediaUse, TakedownTask
 from herald.consents.tests.factories import ConsentRecordFactory, account_edited_by, photo_showing
+from herald.errors import Refused
 from herald.social_accounts.models import Platform
 
 pytestmark = pytest.mark.django_db
@@ -124,13 +125,13 @@ def test_completing_a_takedown_by_removing_the_post_marks_the_use_taken_down(
     services.complete_takedown(task, by=editor, outcome="removed", notes="Deleted the post")
     published.refresh_from_db()
     assert published.state == MediaUse.State.TAKEN_DOWN and not TakedownTask.objects.open().exists()
-    with pytest.raises(services.ConsentError):
+    with pytest.raises(Refused):
         services.complete_takedown(task, by=editor, outcome="removed")
 
 
 def test_keeping_a_post_after_review_needs_a_reason(published_and_scheduled, editor, comms_officer):
     services.withdraw_consent(published_and_scheduled[0], by=comms_officer)
-    with pytest.raises(services.ConsentError, match="why"):
+    with pytest.raises(Refused, match="why"):
         services.complete_takedown(TakedownTask.objects.get(), by=editor, outcome="kept")
 
 
