@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from herald.people.roles import Role
-from herald.posts import services
+from herald.posts import selectors
 from herald.posts.models import Post, PublishingPause
 from herald.social_accounts.models import Account
 
@@ -51,10 +51,10 @@ def panels(request) -> list[dict]:
     waiting = [
         p
         for p in Post.objects.awaiting_approval().select_related("account", "author").order_by("scheduled_for")
-        if services.can_decide(p, user)
+        if selectors.can_decide(p, user)
     ][:20]
     # While publishing is stopped on an account its posts are held: say so rather than ask for action.
-    stopped = services.stopped_account_ids(p.account_id for p in [*ready, *waiting])
+    stopped = selectors.stopped_account_ids(p.account_id for p in [*ready, *waiting])
     if ready:
         found.append(
             {

@@ -21,7 +21,7 @@ from herald.errors import Refused
 from herald.forms import show_refusal
 from herald.people.models import Person
 from herald.people.roles import Role
-from herald.posts import findings, services
+from herald.posts import findings, selectors, services
 from herald.posts.forms import (
     ApproveForm,
     ArchiveFilter,
@@ -53,7 +53,7 @@ RULE_ROLES = (Role.COMMS, Role.ADMIN)
 
 def _mark_held(posts) -> None:
     """Flag the posts whose account publishing is stopped on, for the "Held" tag in lists."""
-    stopped = services.stopped_account_ids(p.account_id for p in posts)
+    stopped = selectors.stopped_account_ids(p.account_id for p in posts)
     for post in posts:
         post.held = post.account_id in stopped
 
@@ -274,7 +274,7 @@ def index(request):
     accounts = Account.objects.edited_by(user)
     ready = Post.objects.ready().select_related("account").filter(account__in=accounts) | mine.ready()
     to_approve = [
-        p for p in Post.objects.awaiting_approval().select_related("account", "author") if services.can_decide(p, user)
+        p for p in Post.objects.awaiting_approval().select_related("account", "author") if selectors.can_decide(p, user)
     ]
     ready = list(ready.distinct().order_by("scheduled_for"))
     _mark_held([*ready, *to_approve])
@@ -287,7 +287,7 @@ def index(request):
             "waiting": mine.awaiting_approval().order_by("scheduled_for"),
             "scheduled": mine.scheduled().order_by("scheduled_for"),
             "to_approve": to_approve,
-            "can_write": user.has_role(*WRITERS) and services.accounts_writable_by(user).exists(),
+            "can_write": user.has_role(*WRITERS) and selectors.accounts_writable_by(user).exists(),
             "pauses": PublishingPause.objects.in_force().prefetch_related("accounts"),
             "breadcrumbs": [HOME, ("Posts", None)],
         },
@@ -298,7 +298,7 @@ def index(request):
 def queue(request):
     user = request.user
     posts = Post.objects.awaiting_approval().select_related("account", "author").order_by("scheduled_for")
-    to_approve = [p for p in posts if services.can_decide(p, user)]
+    to_approve = [p for p in posts if selectors.can_decide(p, user)]
     others = [p for p in posts if p not in to_approve and Post.objects.visible_to(user).filter(pk=p.pk).exists()]
     return render(
         request,
@@ -401,7 +401,7 @@ def _save_written(request, form, data, kind: str):
 
 
 def _write(request, kind: str):
-    accounts = services.accounts_writable_by(request.user)
+    accounts = selectors.accounts_writable_by(request.user)
     require(accounts.exists(), "You are not an editor of any active account.")
     data = request.POST if request.method == "POST" else None
     fixed_field = None
@@ -453,7 +453,7 @@ def write_reply(request):
 @require_http_methods(["GET", "POST"])
 def edit(request, pk: int):
     post = _visible_post(request, pk)
-    require(services.can_edit(post, request.user), "You cannot change this post now.")
+    require(selectors.can_edit(post, request.user), "You cannot change this post now.")
     data = request.POST if request.method == "POST" else None
     fixed_field = None
     if data is not None and data.get("fix"):
@@ -503,7 +503,7 @@ def edit(request, pk: int):
 
 def _standing(approval: Approval, post: Post, version) -> str:
     """Why an approval in the record no longer counts, or "" if it does (or is not an approval)."""
-    if approval.decision != Approval.Decision.APPROVED or services.approval_counts(approval, post, version):
+    if approval.decision != Approval.Decision.APPROVED or selectors.approval_counts(approval, post, version):
         return ""
     if approval.round != post.round:
         return "given in an earlier round: no longer counts"
@@ -519,7 +519,7 @@ def _history(post: Post, approvals: list[Approval], version) -> list[dict]:
             {
                 "revision": revision,
                 "text_changed": previous is None or previous.text_hash != revision.text_hash,
-                "diff": services.diff(previous.text, revision.text)
+                "diff": selectors.diff(previous.text, revision.text)
                 if previous and previous.text != revision.text
                 else None,
                 "decisions": [
@@ -537,7 +537,7 @@ def detail(request, pk: int):
     post = _visible_post(request, pk)
     user = request.user
     approvals = list(post.approvals.select_related("person"))
-    version = services.current_text_version(post)
+    version = selectors.current_text_version(post)
     plan = []
     names = {p.pk: p.full_name for p in Person.objects.filter(pk__in={pk for t in post.plan for pk in t["approvers"]})}
     for tier in post.plan:
@@ -547,7 +547,7 @@ def detail(request, pk: int):
             for a in approvals
             if a.round == post.round
             and a.tier == tier["position"]
-            and (a.decision == Approval.Decision.SENT_BACK or services.approval_counts(a, post, version))
+            and (a.decision == Approval.Decision.SENT_BACK or selectors.approval_counts(a, post, version))
         ]
         plan.append(
             {
@@ -556,11 +556,11 @@ def detail(request, pk: int):
                 "decisions": decided,
                 "is_current": post.status == Post.Status.AWAITING_APPROVAL and tier["position"] == post.current_tier,
                 "done": any(a.decision == Approval.Decision.APPROVED for a in decided)
-                and (tier["mode"] == "any" or not services.eligible_approvers(post, tier["position"])),
+                and (tier["mode"] == "any" or not selectors.eligible_approvers(post, tier["position"])),
             }
         )
     siblings = Post.objects.filter(group=post.group).exclude(pk=post.pk).select_related("account")
-    pause = services.pause_covering(post.account) if post.status in HELD_STATUSES else None
+    pause = selectors.pause_covering(post.account) if post.status in HELD_STATUSES else None
     post.held = pause is not None
     return render(
         request,
@@ -575,27 +575,27 @@ def detail(request, pk: int):
             "history": _history(post, approvals, version),
             "events": AuditEvent.objects.for_object(post)[:100],
             "siblings": siblings,
-            "takedowns": list(services.open_takedowns(post)),
+            "takedowns": list(selectors.open_takedowns(post)),
             "pause": pause,
             "pause_reason": pause.reason.strip().rstrip(".") if pause else "",
-            "can_edit": services.can_edit(post, user),
-            "can_decide": services.can_decide(post, user),
-            "can_send_back": services.can_send_back(post, user),
-            "can_override": services.can_override(post, user),
+            "can_edit": selectors.can_edit(post, user),
+            "can_decide": selectors.can_decide(post, user),
+            "can_send_back": selectors.can_send_back(post, user),
+            "can_override": selectors.can_override(post, user),
             "is_author": post.author_id == user.pk,
             "changed_text": version is not None and version.made_by_id == user.pk and post.author_id != user.pk,
             "changed_text_refusal": services.CHANGED_TEXT_REFUSAL,
             "can_submit": post.status in (Post.Status.DRAFT, Post.Status.SENT_BACK)
-            and (post.author_id == user.pk or services.can_write_for(user, post.account)),
+            and (post.author_id == user.pk or selectors.can_write_for(user, post.account)),
             "can_publish": post.status == Post.Status.READY
-            and (post.author_id == user.pk or services.can_write_for(user, post.account)),
+            and (post.author_id == user.pk or selectors.can_write_for(user, post.account)),
             "can_cancel": post.status not in (Post.Status.PUBLISHED, Post.Status.CANCELLED, Post.Status.EXPIRED)
-            and (post.author_id == user.pk or user.has_role(Role.COMMS) or services.can_write_for(user, post.account)),
+            and (post.author_id == user.pk or user.has_role(Role.COMMS) or selectors.can_write_for(user, post.account)),
             "can_reopen": post.status == Post.Status.EXPIRED
-            and (post.author_id == user.pk or services.can_write_for(user, post.account)),
+            and (post.author_id == user.pk or selectors.can_write_for(user, post.account)),
             "note_form": NoteForm(),
             "approve_form": ApproveForm(),
-            "text_hash": services.content_hash_of(post),
+            "text_hash": selectors.content_hash_of(post),
             "breadcrumbs": [HOME, _posts_crumb(), (f"Post {post.pk}", None)],
         },
     )
@@ -656,7 +656,7 @@ def _form_page(
     publishing holds it: while one covers the account the page explains, and offers no form."""
     post = _visible_post(request, pk)
     require(allowed(post), "You cannot do this to this post now.")
-    pause = services.pause_covering(post.account) if held_attempt else None
+    pause = selectors.pause_covering(post.account) if held_attempt else None
     form = form_class(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -698,7 +698,7 @@ def send_back(request, pk: int):
         form_class=ReasonsForm,
         template_title="Send the post back",
         button="Send back",
-        allowed=lambda p: services.can_send_back(p, request.user),
+        allowed=lambda p: selectors.can_send_back(p, request.user),
         act=lambda p, d: services.send_back(p, by=request.user, reasons=d["reasons"]),
         success="Sent back to the author",
     )
@@ -713,7 +713,7 @@ def override(request, pk: int):
         form_class=OverrideForm,
         template_title="Override the block",
         button="Override the block",
-        allowed=lambda p: services.can_override(p, request.user),
+        allowed=lambda p: selectors.can_override(p, request.user),
         warning=True,
         act=lambda p, d: services.override_block(p, by=request.user, justification=d["justification"]),
         success="Block overridden: the justification is recorded and reported",
@@ -732,7 +732,7 @@ def cancel(request, pk: int):
         button="Cancel the post",
         allowed=lambda p: (
             p.status not in (Post.Status.PUBLISHED, Post.Status.CANCELLED, Post.Status.EXPIRED)
-            and (p.author_id == user.pk or user.has_role(Role.COMMS) or services.can_write_for(user, p.account))
+            and (p.author_id == user.pk or user.has_role(Role.COMMS) or selectors.can_write_for(user, p.account))
         ),
         act=lambda p, d: services.cancel_post(p, by=user, reason=d["reason"]),
         success="Post cancelled",
@@ -751,7 +751,7 @@ def publish(request, pk: int):
         template_title="Record where it was published",
         button="Save the address",
         allowed=lambda p: (
-            p.status == Post.Status.READY and (p.author_id == user.pk or services.can_write_for(user, p.account))
+            p.status == Post.Status.READY and (p.author_id == user.pk or selectors.can_write_for(user, p.account))
         ),
         act=lambda p, d: services.record_publication(p, url=d["url"], by=user),
         success="Published: the record is complete",
@@ -788,7 +788,7 @@ def stop(request):
             .select_related("account", "author")
             .order_by("scheduled_for")
         )
-        stopped = services.stopped_account_ids(p.account_id for p in waiting)
+        stopped = selectors.stopped_account_ids(p.account_id for p in waiting)
         held = [p for p in waiting if p.account_id in stopped]
     return render(
         request,
@@ -829,7 +829,7 @@ def rules(request):
     )
     rows = []
     for account in accounts:
-        rows.append({"account": account, "tiers": account.tiers, "retention": services.retention_for(account)})
+        rows.append({"account": account, "tiers": account.tiers, "retention": selectors.retention_for(account)})
     return render(
         request,
         "posts/rules.html",
@@ -869,7 +869,7 @@ def rule_edit(request, account_pk: int):
 @require_http_methods(["GET", "POST"])
 def retention_edit(request, account_pk: int):
     account = get_object_or_404(Account, pk=account_pk)
-    current = services.retention_for(account)
+    current = selectors.retention_for(account)
     form = RetentionForm(
         request.POST if request.method == "POST" else None,
         initial={

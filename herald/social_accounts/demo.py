@@ -13,6 +13,7 @@ from herald.audit import services as audit
 from herald.people.models import Person, Team
 from herald.social_accounts import services
 from herald.social_accounts.models import Account, AccountRequest, MonthlyReport, RequestedEditor
+from herald.social_accounts.services import editors as account_editors
 
 DOMAIN = "hinckley-bosworth.example"
 
@@ -180,7 +181,7 @@ def _seed_account(spec, *, comms: Person, editor: Person, today: dt.date) -> boo
     if team_name == "Cultural Services":
         editors = [editor, *[p for p in editors if p != editor]][:2]
     for person in editors:
-        services._add_editor(account, person, by=None, reason="Demo council")
+        account_editors._add_editor(account, person, by=None, reason="Demo council")
     month = services.previous_month(today)
     if quiet_days < 30:
         MonthlyReport.objects.create(

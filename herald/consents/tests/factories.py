@@ -10,6 +10,7 @@ from PIL import Image
 
 from herald.consents import services
 from herald.consents.models import Appearance, ConsentRecord, ConsentRequest, MediaAsset
+from herald.consents.services import requests
 from herald.factories import PersonFactory, TeamFactory
 from herald.social_accounts.models import Account, AccountEditor, Platform
 
@@ -37,7 +38,7 @@ class ConsentRecordFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ConsentRecord
 
-    urn = factory.LazyFunction(services._new_urn)
+    urn = factory.LazyFunction(requests._new_urn)
     request = factory.SubFactory(ConsentRequestFactory)
     subject_name = factory.Faker("name", locale="en_GB")
     age_band = ConsentRecord.AgeBand.ADULT

@@ -35,6 +35,6 @@ def tier(account, position: int, mode: str, *approvers) -> ApprovalTier:
 
 def shown_hash(post: Post) -> str:
     """The hash the post's page puts in its approve form: what an approver opening it now is shown."""
-    from herald.posts.services import content_hash_of
+    from herald.posts.selectors import content_hash_of
 
     return content_hash_of(Post.objects.get(pk=post.pk))

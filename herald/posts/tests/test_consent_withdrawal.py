@@ -10,7 +10,7 @@ from herald.consents import services as consents
 from herald.consents import withdrawal
 from herald.consents.models import MediaUse
 from herald.consents.tests.factories import ConsentRecordFactory, photo_showing
-from herald.posts import services
+from herald.posts import selectors, services
 from herald.posts.models import Post
 from herald.posts.services import PostContent
 from herald.posts.tests.factories import in_hours
@@ -74,7 +74,7 @@ def test_a_published_post_shows_its_takedown_task_until_it_is_done(
     # then the post keeps its record and its page links to the takedown task
     post.refresh_from_db()
     assert post.status == Post.Status.PUBLISHED
-    [task] = services.open_takedowns(post)
+    [task] = selectors.open_takedowns(post)
     client.force_login(editor)
     page = client.get(reverse("posts:detail", args=[post.pk])).content.decode()
     assert reverse("consents:takedown", args=[task.pk]) in page

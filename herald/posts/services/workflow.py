@@ -1,15 +1,12 @@
-"""Writing, checking, approving and keeping official posts. Every state change the policy names is a
-function here: it takes the acting person (`by=`, None for a scheduled task), runs in one transaction,
-writes the audit trail and sends its emails only after the transaction commits."""
+"""A post's way to approval: writing and editing it, checking it, submitting it, the four-eyes approval
+and its tiers, sending it back, overriding a block, notes, cancelling, reopening and expiry."""
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import hmac
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
@@ -18,7 +15,6 @@ from django.utils import timezone
 
 from herald import checking
 from herald.audit import services as audit
-from herald.consents.withdrawal import UseOwner
 from herald.errors import Refused
 from herald.notifications import notify
 from herald.people.models import Person
@@ -30,218 +26,32 @@ from herald.posts.models import (
     Note,
     Post,
     PostFinding,
-    PostRetention,
-    PublishingPause,
     Revision,
-    content_hash,
 )
-from herald.queue import enqueue_after_commit
+from herald.posts.selectors import (
+    APPROVER_ROLES,
+    TextVersion,
+    approval_counts,
+    can_edit,
+    can_send_back,
+    can_write_for,
+    comms_team,
+    content_hash_of,
+    current_text_version,
+    eligible_approvers,
+    last_text_changer_id,
+    latest_revision_number,
+    media_owner,
+)
+from herald.posts.services.stop_switch import PublishingStopped, _hold_if_stopped, _record_refusal
 from herald.social_accounts.models import Account
-
-APPROVER_ROLES = (Role.EDITOR, Role.SERVICE_MANAGER, Role.COMMS, Role.ADMIN)
 
 # Hootsuite's rule: a post left pending this long expires even if its time has not come.
 PENDING_DAYS = 90
 
-# Where a post's address may point, per platform. Other platforms accept any https address.
-PLATFORM_DOMAINS = {
-    "facebook": ("facebook.com", "fb.com", "fb.watch"),
-    "x": ("x.com", "twitter.com"),
-    "instagram": ("instagram.com",),
-    "linkedin": ("linkedin.com",),
-    "youtube": ("youtube.com", "youtu.be"),
-    "tiktok": ("tiktok.com",),
-    "nextdoor": ("nextdoor.co.uk", "nextdoor.com"),
-    "bluesky": ("bsky.app",),
-    "threads": ("threads.net", "threads.com"),
-    "whatsapp": ("whatsapp.com",),
-}
-
 
 # The four-eyes rule: whoever last changed the text cannot give the approval that lets it out.
 CHANGED_TEXT_REFUSAL = "You changed this text, so someone else must approve it"
-
-
-class PublishingStopped(Refused):
-    """Approving, marking ready or publishing refused because publishing is stopped on the post's account."""
-
-    def __init__(self, post: Post, pause: PublishingPause, attempt: str):
-        self.post, self.pause, self.attempt = post, pause, attempt
-        super().__init__(stopped_message(post.account, pause, attempt))
-
-
-# --- Who may do what ---------------------------------------------------------------------------
-
-
-def accounts_writable_by(person: Person):
-    """An editor writes for the accounts they edit; the communications team for any active account."""
-    accounts = Account.objects.active()
-    if person.has_role(Role.COMMS):
-        return accounts
-    return accounts.filter(pk__in=Account.objects.edited_by(person).values("pk"))
-
-
-def can_write_for(person: Person, account: Account) -> bool:
-    return accounts_writable_by(person).filter(pk=account.pk).exists()
-
-
-def comms_team() -> list[Person]:
-    return list(Person.objects.active().with_role(Role.COMMS).order_by("last_name", "first_name"))
-
-
-# --- Four eyes: each approval is of one exact text ----------------------------------------------
-
-
-def content_hash_of(post: Post) -> str:
-    """The hash of what would be published now: the text for the post's platform and its media with
-    their alt text."""
-    media = [(asset.pk, asset.alt_text) for asset in post.media.all()]
-    return content_hash(platform=post.platform, text=post.text, media=media)
-
-
-@dataclass(frozen=True)
-class TextVersion:
-    """The current text of a post: the version that introduced it (later versions that changed only the
-    time keep it), who wrote that version, and its hash."""
-
-    number: int
-    made_by_id: int | None
-    text_hash: str
-
-
-def current_text_version(post: Post) -> TextVersion | None:
-    rows = list(post.revisions.order_by("-number").values_list("number", "text_hash", "made_by_id"))
-    if not rows:
-        return None
-    start = rows[0]
-    for row in rows:
-        if row[1] != start[1]:
-            break
-        start = row
-    return TextVersion(number=start[0], made_by_id=start[2], text_hash=start[1])
-
-
-def approval_counts(approval: Approval, post: Post, version: TextVersion | None = None) -> bool:
-    """An approval counts only in the post's current round and for its current text. One given for an
-    earlier text stays in the record, but a change since has voided it."""
-    version = version or current_text_version(post)
-    return (
-        version is not None
-        and approval.decision == Approval.Decision.APPROVED
-        and approval.round == post.round
-        and approval.revision >= version.number
-        and approval.text_hash == version.text_hash
-    )
-
-
-def last_text_changer_id(post: Post) -> int | None:
-    version = current_text_version(post)
-    return version.made_by_id if version else None
-
-
-def eligible_approvers(post: Post, position: int | None = None) -> set[int]:
-    """Who may decide the tier now open: its approvers who have not approved the current text, never
-    the author and never whoever last changed the text."""
-    tier = post.tier(position or post.current_tier)
-    if tier is None:
-        return set()
-    version = current_text_version(post)
-    decided = {
-        approval.person_id
-        for approval in post.approvals.filter(round=post.round, tier=tier["position"])
-        if approval_counts(approval, post, version)
-    }
-    barred = {post.author_id, version.made_by_id if version else None}
-    return {pk for pk in tier["approvers"] if pk not in barred and pk not in decided}
-
-
-def can_decide(post: Post, person: Person) -> bool:
-    return post.status == Post.Status.AWAITING_APPROVAL and person.pk in eligible_approvers(post)
-
-
-def can_send_back(post: Post, person: Person) -> bool:
-    """Sending back holds a post, so an approver of the open tier who changed the text may still do it."""
-    if can_decide(post, person):
-        return True
-    tier = post.tier(post.current_tier)
-    return (
-        post.status == Post.Status.AWAITING_APPROVAL
-        and tier is not None
-        and person.pk != post.author_id
-        and person.pk in tier["approvers"]
-        and person.pk == last_text_changer_id(post)
-    )
-
-
-def can_edit(post: Post, person: Person) -> bool:
-    """While a post awaits approval its author, the approvers of the open tier and whoever last changed
-    it may change it; a change to the text voids the approvals given so far."""
-    if not post.is_editable:
-        return False
-    if post.status == Post.Status.AWAITING_APPROVAL:
-        return person.pk in (post.author_id, last_text_changer_id(post)) or can_decide(post, person)
-    return post.author_id == person.pk or can_write_for(person, post.account)
-
-
-def can_override(post: Post, person: Person) -> bool:
-    return (
-        person.has_role(Role.COMMS)
-        and person.pk != post.author_id
-        and post.status == Post.Status.AWAITING_APPROVAL
-        and post.blocking
-        and not post.override_covers_blocks
-    )
-
-
-def pause_covering(account: Account) -> PublishingPause | None:
-    return PublishingPause.objects.covering(account).first()
-
-
-def stopped_account_ids(account_ids: Iterable[int]) -> set[int]:
-    """Which of these accounts publishing is stopped on now (one query, for lists of posts)."""
-    account_ids = set(account_ids)
-    pauses = list(PublishingPause.objects.in_force().prefetch_related("accounts"))
-    if any(pause.all_accounts for pause in pauses):
-        return account_ids
-    return account_ids & {account.pk for pause in pauses for account in pause.accounts.all()}
-
-
-# What each action held by the stop switch is called in its refusal.
-STOPPED_ATTEMPTS = {
-    "approve": "approve this post",
-    "mark_ready": "mark this post ready to publish",
-    "publish": "record this post as published",
-}
-
-
-def stopped_message(account: Account, pause: PublishingPause, attempt: str) -> str:
-    """The refusal shown while publishing is stopped: what happened, why, and what can still be done."""
-    reason = pause.reason.strip().rstrip(".")
-    return (
-        f"You cannot {STOPPED_ATTEMPTS[attempt]} because the communications team has stopped publishing on "
-        f"{account.display_name} ({reason}). You can still change the post and check it. Try again when the "
-        f"communications team releases publishing."
-    )
-
-
-def _hold_if_stopped(post: Post, attempt: str) -> None:
-    """Refuse an action that would move the post towards publication while a stop covers its account.
-    Call it with the post locked, so a stop that has just begun is seen."""
-    pause = pause_covering(post.account)
-    if pause is not None:
-        raise PublishingStopped(post, pause, attempt)
-
-
-def _record_refusal(refusal: PublishingStopped, *, by: Person | None) -> None:
-    """Put a refusal on the audit trail. Called after the refused transaction has rolled back, so the
-    record of the attempt is kept."""
-    audit.record(
-        actor=by,
-        action="post.refused_publishing_stopped",
-        obj=refusal.post,
-        after={"attempt": refusal.attempt, "status": refusal.post.status, "pause": refusal.pause.pk},
-        reason=refusal.pause.reason,
-    )
 
 
 # --- Helpers -----------------------------------------------------------------------------------
@@ -289,29 +99,6 @@ def _revise(post: Post, *, by: Person | None, reason: str = "", by_approver: boo
         reason=reason,
         by_approver=by_approver,
     )
-
-
-def latest_revision_number(post: Post) -> int:
-    return post.revisions.order_by("-number").values_list("number", flat=True).first() or 0
-
-
-def diff(before: str, after: str) -> list[tuple[str, str]]:
-    """A word-level diff for the history: [(kind, words)] where kind is equal, removed or added."""
-    old, new = before.split(" "), after.split(" ")
-    parts: list[tuple[str, str]] = []
-    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
-        if op == "equal":
-            parts.append(("equal", " ".join(old[a1:a2])))
-        if op in ("replace", "delete"):
-            parts.append(("removed", " ".join(old[a1:a2])))
-        if op in ("replace", "insert"):
-            parts.append(("added", " ".join(new[b1:b2])))
-    return parts
-
-
-def media_owner(post: Post) -> UseOwner:
-    """How the consent library knows this post, so a withdrawal reaches it."""
-    return UseOwner("post", post.pk)
 
 
 def _sync_media_uses(post: Post, *, state: str, by: Person | None) -> None:
@@ -799,125 +586,6 @@ def models_q_due(now: dt.datetime):
     return Q(scheduled_for__lte=now) | Q(submitted_at__lte=now - dt.timedelta(days=PENDING_DAYS))
 
 
-def mark_ready_posts(*, now: dt.datetime | None = None) -> list[Post]:
-    """At its time, an approved post is ready: Herald holds no passwords, so it tells the author (and the
-    account's editors) to publish it and record the address. Posts on a stopped account wait, approved,
-    until publishing is released (the stop page lists them). Holding them is not audited: this runs every
-    minute, and the stop itself is on the trail."""
-    now = now or timezone.now()
-    ready = []
-    for pk in Post.objects.scheduled().filter(scheduled_for__lte=now).values_list("pk", flat=True):
-        try:
-            ready.append(mark_post_ready(Post(pk=pk), now=now))
-        except Refused:
-            continue  # held by a stop, or no longer approved
-    return ready
-
-
-def mark_post_ready(post: Post, *, now: dt.datetime | None = None) -> Post:
-    """Make one approved post whose time has come ready to publish, and tell its editors. Refused with
-    `PublishingStopped` while publishing is stopped on its account."""
-    now = now or timezone.now()
-    with transaction.atomic():
-        post = _lock(post)
-        if post.status != Post.Status.APPROVED:
-            raise Refused("Only an approved post can become ready to publish")
-        if post.scheduled_for is None or post.scheduled_for > now:
-            raise Refused("This post is not due yet")
-        _hold_if_stopped(post, "mark_ready")
-        before = _snapshot(post)
-        post.status = Post.Status.READY
-        post.ready_at = now
-        post.save()
-        audit.record(actor=None, action="post.ready", obj=post, before=before, after=_snapshot(post))
-        people = {post.author, *post.account.active_editors()}
-        notify("post_ready_to_publish", to=people, context={"post": post, "link": _link("posts:publish", post.pk)})
-    return post
-
-
-def check_post_address(url: str, platform: str) -> str:
-    url = url.strip()
-    parts = urlsplit(url)
-    if parts.scheme != "https" or not parts.hostname:
-        raise Refused("Enter the post's full address, starting https://", field="url")
-    domains = PLATFORM_DOMAINS.get(platform)
-    host = parts.hostname.lower()
-    if domains and not any(host == d or host.endswith("." + d) for d in domains):
-        raise Refused(f"Enter an address on {' or '.join(domains)}, where this account posts", field="url")
-    if parts.path in ("", "/"):
-        raise Refused("Enter the address of the post itself, not the platform's home page", field="url")
-    return url
-
-
-def record_publication(post: Post, *, url: str, by: Person) -> Post:
-    """The editor published the approved post on the platform; record where. This completes the record.
-    While publishing is stopped on the account it is refused, and the attempt is audited."""
-    try:
-        return _record_publication(post, url=url, by=by)
-    except PublishingStopped as refusal:
-        _record_refusal(refusal, by=by)
-        raise
-
-
-def _record_publication(post: Post, *, url: str, by: Person) -> Post:
-    with transaction.atomic():
-        post = _lock(post)
-        if post.status != Post.Status.READY:
-            raise Refused("Only a post that is ready to publish can be recorded as published")
-        if post.author_id != by.pk and not can_write_for(by, post.account):
-            raise Refused("Only the author or an editor of the account can record its publication")
-        _hold_if_stopped(post, "publish")
-        url = check_post_address(url, post.platform)
-        before = _snapshot(post)
-        post.published_url = url
-        post.published_at = timezone.now()
-        post.published_by = by
-        post.status = Post.Status.PUBLISHED
-        post.save()
-        _sync_media_uses(post, state="published", by=by)
-        audit.record(actor=by, action="post.published", obj=post, before=before, after=_snapshot(post))
-    return post
-
-
-# --- The stop-publishing switch ----------------------------------------------------------------
-
-
-def stop_publishing(*, by: Person, reason: str, accounts: Sequence[Account] = ()) -> PublishingPause:
-    """In a crisis the communications team stops all scheduled posts, on every account or the chosen
-    ones. Nothing becomes ready to publish until it is released; every editor sees the banner."""
-    if not by.has_role(Role.COMMS):
-        raise Refused("Only the communications team can stop publishing")
-    if not reason.strip():
-        raise Refused("Enter why publishing is being stopped", field="reason")
-    with transaction.atomic():
-        pause = PublishingPause.objects.create(all_accounts=not accounts, reason=reason.strip(), started_by=by)
-        pause.accounts.set(accounts)
-        audit.record(
-            actor=by,
-            action="posts.publishing_stopped",
-            obj=pause,
-            after={"all_accounts": pause.all_accounts, "accounts": [a.pk for a in accounts], "reason": pause.reason},
-            reason=pause.reason,
-        )
-    return pause
-
-
-def release_publishing(pause: PublishingPause, *, by: Person) -> PublishingPause:
-    """Lift a stop. Posts whose time came while it was in force become ready at the next run."""
-    if not by.has_role(Role.COMMS):
-        raise Refused("Only the communications team can release publishing")
-    with transaction.atomic():
-        pause = PublishingPause.objects.select_for_update().get(pk=pause.pk)
-        if pause.released_at:
-            raise Refused("Publishing has already been released")
-        pause.released_at = timezone.now()
-        pause.released_by = by
-        pause.save()
-        audit.record(actor=by, action="posts.publishing_released", obj=pause, after={"released_at": pause.released_at})
-        enqueue_after_commit("herald.posts.tasks.make_due_posts_ready")
-    return pause
-
-
 # --- Rules and retention -----------------------------------------------------------------------
 
 
@@ -966,77 +634,6 @@ def set_approval_rule(account: Account, tiers: Sequence[TierSpec], *, by: Person
     return made
 
 
-def retention_for(account: Account) -> PostRetention:
-    return PostRetention.objects.filter(account=account).first() or PostRetention(account=account)
-
-
-def set_retention(
-    account: Account, *, years: int, legal_hold: bool, legal_hold_reason: str = "", by: Person
-) -> PostRetention:
-    if not 1 <= years <= 100:
-        raise Refused("Enter a number of years between 1 and 100", field="years")
-    if legal_hold and not legal_hold_reason.strip():
-        raise Refused("Enter why the posts are on legal hold", field="legal_hold_reason")
-    with transaction.atomic():
-        retention, _ = PostRetention.objects.select_for_update().get_or_create(account=account)
-        before = audit.snapshot(retention)
-        retention.years = years
-        retention.legal_hold = legal_hold
-        retention.legal_hold_reason = legal_hold_reason.strip() if legal_hold else ""
-        retention.save()
-        audit.record(
-            actor=by, action="posts.retention_set", obj=retention, before=before, after=audit.snapshot(retention)
-        )
-    return retention
-
-
-def _retention_cutoff(years: int, today: dt.date) -> dt.date:
-    try:
-        return today.replace(year=today.year - years)
-    except ValueError:  # 29 February
-        return today.replace(year=today.year - years, day=28)
-
-
-def delete_past_retention(*, today: dt.date | None = None) -> int:
-    """Delete posts older than their account's retention period (counted from publication, or from the
-    last change for posts never published), except accounts on legal hold. Each deletion is audited with
-    what was deleted."""
-    today = today or timezone.localdate()
-    deleted = 0
-    for account in Account.objects.filter(posts__isnull=False).distinct():
-        retention = retention_for(account)
-        if retention.legal_hold:
-            continue
-        cutoff = _retention_cutoff(retention.years, today)
-        finished = [Post.Status.PUBLISHED, Post.Status.EXPIRED, Post.Status.CANCELLED]
-        old = Post.objects.filter(account=account, status__in=finished).filter(models_q_older(cutoff))
-        for post in old:
-            with transaction.atomic():
-                from herald.consents import services as consents
-
-                if consents.takedown_pending_for(media_owner(post)):
-                    continue  # an open takedown task still needs this record
-                summary = _snapshot(post)
-                summary["text"] = post.text
-                audit.record(
-                    actor=None,
-                    action="post.deleted_after_retention",
-                    obj=post,
-                    before=summary,
-                    reason=f"Past the {retention.years}-year retention period for {account}",
-                )
-                consents.forget_owner(media_owner(post))
-                post.delete()
-                deleted += 1
-    return deleted
-
-
-def models_q_older(cutoff: dt.date):
-    from django.db.models import Q
-
-    return Q(published_at__date__lt=cutoff) | Q(published_at=None, updated_at__date__lt=cutoff)
-
-
 # --- Consent withdrawn -------------------------------------------------------------------------
 
 
@@ -1068,9 +665,3 @@ def stop_posts_for_withdrawn_consent(post_ids: Sequence[int], *, by) -> list[Pos
             )
             stopped.append(post)
     return stopped
-
-
-def open_takedowns(post: Post):
-    from herald.consents.services import open_takedowns_for
-
-    return open_takedowns_for(media_owner(post))

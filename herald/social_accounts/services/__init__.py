@@ -1,0 +1,91 @@
+"""Every change to the register of official accounts: requests and their approval, editors, dormancy,
+closing, leavers and monthly reports. Each function runs in one transaction, checks the policy's rules,
+writes the audit trail and sends its emails only once the change is committed.
+
+Callers use `from herald.social_accounts import services` and call the policy's verbs
+(`services.approve_account_request(...)`); each process has its own module: `requests`, `editors`,
+`leavers` and `register` (with `common`, the dates and people they all use)."""
+
+from herald.social_accounts.services.common import (
+    REVIEW_AFTER_MONTHS,
+    add_months,
+    comms_team,
+    dormant_after_days,
+    ict_team,
+    overdue_report_month,
+    previous_month,
+    report_due_day,
+    today,
+)
+from herald.social_accounts.services.editors import (
+    Nomination,
+    complete_security_task,
+    editor_problem,
+    name_editor,
+    nomination_problems,
+    remove_editor,
+)
+from herald.social_accounts.services.leavers import handle_leaver
+from herald.social_accounts.services.register import (
+    REGISTER_FIELDS,
+    close_account,
+    find_dormancy_candidates,
+    flag_for_dormancy_review,
+    keep_account,
+    mark_dormant,
+    record_activity,
+    remind_overdue_reports,
+    start_closing,
+    submit_monthly_report,
+    update_account,
+)
+from herald.social_accounts.services.requests import (
+    BusinessCase,
+    approve_account_request,
+    confirm_security_setup,
+    endorse_account_request,
+    refuse_account_request,
+    request_account,
+    resubmit_account_request,
+    send_back_account_request,
+    withdraw_account_request,
+)
+
+__all__ = [
+    "BusinessCase",
+    "Nomination",
+    "REGISTER_FIELDS",
+    "REVIEW_AFTER_MONTHS",
+    "add_months",
+    "approve_account_request",
+    "close_account",
+    "comms_team",
+    "complete_security_task",
+    "confirm_security_setup",
+    "dormant_after_days",
+    "editor_problem",
+    "endorse_account_request",
+    "find_dormancy_candidates",
+    "flag_for_dormancy_review",
+    "handle_leaver",
+    "ict_team",
+    "keep_account",
+    "mark_dormant",
+    "name_editor",
+    "nomination_problems",
+    "overdue_report_month",
+    "previous_month",
+    "record_activity",
+    "refuse_account_request",
+    "remind_overdue_reports",
+    "remove_editor",
+    "report_due_day",
+    "request_account",
+    "resubmit_account_request",
+    "send_back_account_request",
+    "start_closing",
+    "submit_monthly_report",
+    "today",
+    "update_account",
+    "withdraw_account_request",
+]
