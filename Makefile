@@ -63,9 +63,10 @@ test-future: install ## Run the tests without the browser tests with the clock 5
 test-postgres: install ## Run the whole suite on PostgreSQL (DATABASE_URL, default: local server)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/herald} $(BIN)/pytest -n auto
 
-lint: install ## Lint and check formatting, migrations and deployment settings
+lint: install ## Lint and check formatting, types (mypy on services), migrations and deployment settings
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(PY) manage.py makemigrations --check --dry-run
 	HERALD_ENV=production SECRET_KEY=lint-only-$$(head -c 48 /dev/urandom | base64 | tr -d "/+=\n") HERALD_AUDIT_KEY=lint-only ALLOWED_HOSTS=herald.example.gov.uk \
 		$(PY) manage.py check --deploy --fail-level WARNING

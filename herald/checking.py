@@ -24,11 +24,12 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.conf import settings
+from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 from herald.checks import AllowedContacts, Context, Draft, Media, PersonShown, Report, check, check_many
-from herald.checks.model import PLATFORMS
+from herald.checks.model import PLATFORMS, Councillor
 from herald.consents import services as consents
 from herald.elections import selectors as elections
 from herald.elections.models import Election
@@ -70,16 +71,16 @@ def engine_platform(platform: str) -> str:
     return platform if platform in PLATFORMS else FALLBACK_PLATFORM
 
 
-def _build_register() -> tuple[tuple[str, str, str], ...]:
+def _build_register() -> tuple[Councillor, ...]:
     # The bare name: the engine adds "Cllr"/"Councillor" forms itself (full_name's "Cllr " prefix made
     # the register miss "Stuart Bray" and "Councillor Stuart Bray").
     return tuple(
-        (f"{person.first_name} {person.last_name}".strip(), person.party or "", person.ward or "")
+        Councillor(f"{person.first_name} {person.last_name}".strip(), person.party or "", person.ward or "")
         for person in Person.objects.councillors().active().only("first_name", "last_name", "party", "ward")
     )
 
 
-def councillor_register() -> tuple[tuple[str, str, str], ...]:
+def councillor_register() -> tuple[Councillor, ...]:
     """(name, party, ward) of every serving councillor, kept for a minute: the live check asks on every
     keystroke and the register changes a few times a year. Saving a person forgets it at once."""
     return _cached("register", _build_register)
@@ -216,7 +217,7 @@ def check_personal_post(
 ) -> PersonalCheck:
     """`text` as `person` would post it on their own account, with the image they describe (if any)."""
     context = personal_context(person)
-    media = [Media(kind="image", alt_text=image_description)] if image_description else []
+    media = (Media(kind="image", alt_text=image_description),) if image_description else ()
     post = check(Draft(text=text, platform=platform, media=media), context)
     image = (
         check(Draft(text=image_description, platform=platform, kind="comment"), context) if image_description else None
@@ -262,7 +263,9 @@ def _clause_link(clause_id: str) -> str | None:
 # --- Forgetting on change ------------------------------------------------------------------------
 
 
-def _forget_register_on_save(sender, instance=None, update_fields=None, **kwargs) -> None:
+def _forget_register_on_save(
+    sender: type[Model], instance: Model | None = None, update_fields: Iterable[str] | None = None, **kwargs: Any
+) -> None:
     # Signing in saves last_login on every person; that never changes the register.
     if update_fields is not None and set(update_fields) <= {"last_login"}:
         return
@@ -271,11 +274,11 @@ def _forget_register_on_save(sender, instance=None, update_fields=None, **kwargs
     forget_caches("register")
 
 
-def _forget_period(sender, **kwargs) -> None:
+def _forget_period(sender: type[Model], **kwargs: Any) -> None:
     forget_caches("period:")
 
 
-def _forget_clauses(sender, **kwargs) -> None:
+def _forget_clauses(sender: type[Model], **kwargs: Any) -> None:
     forget_caches("clause:")
 
 

@@ -9,13 +9,17 @@ forms understand them: `Refused("Enter why", field="reason")` puts the message b
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 
 
 class Refused(ValidationError):
     """An action a service refuses; the message says what to do instead, in words the person can act on."""
 
-    def __init__(self, message, *, field: str | None = None, code: str | None = None, params=None):
+    def __init__(
+        self, message: Any, *, field: str | None = None, code: str | None = None, params: dict[str, Any] | None = None
+    ) -> None:
         if field is not None:
             message = {field: message}
         super().__init__(message, code=code, params=params)

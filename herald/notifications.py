@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, cast
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.template import Context
+from django.template.backends.django import Template as DjangoTemplate
 from django.template.loader import get_template
 
 from herald.people.models import Person
@@ -125,7 +126,9 @@ def render(kind: str, context: dict) -> tuple[str, str]:
 
 
 def _render(name: str, context: dict) -> str:
-    return get_template(name).template.render(Context(context, autoescape=False))
+    # The Django backend's own template, so the context is rendered without HTML escaping.
+    template = cast(DjangoTemplate, get_template(name))
+    return template.template.render(Context(context, autoescape=False))
 
 
 def _addresses(to: Iterable[Person | str | None]) -> list[tuple[str, Person | None]]:

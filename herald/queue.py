@@ -7,6 +7,8 @@ only once the transaction commits, so a worker never sees data that was rolled b
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import transaction
 from django.utils.module_loading import import_string
 from django_tasks.base import Task
@@ -19,6 +21,6 @@ def task_named(dotted: str) -> Task:
     return found
 
 
-def enqueue_after_commit(dotted: str, *args, **kwargs) -> None:
+def enqueue_after_commit(dotted: str, *args: Any, **kwargs: Any) -> None:
     task = task_named(dotted)
     transaction.on_commit(lambda: task.enqueue(*args, **kwargs))

@@ -22,7 +22,7 @@ import os
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.conf import settings
 from django.db import models, transaction
@@ -32,6 +32,9 @@ from django.forms.models import model_to_dict
 from django.utils import timezone
 
 from herald.audit.models import AuditEvent, AuditHead
+
+if TYPE_CHECKING:
+    from herald.people.models import Person
 
 GENESIS = "0" * 64
 CHECKPOINT_FILE = "checkpoints.jsonl"
@@ -103,7 +106,7 @@ def _canonical(body: dict) -> bytes:
 
 def record(
     *,
-    actor,
+    actor: Person | str | None,
     action: str,
     obj: models.Model | None = None,
     before: dict | None = None,
@@ -121,11 +124,11 @@ def record(
         if not updated:
             AuditHead.objects.create(pk=1, count=1, last_hash=GENESIS)
         head = AuditHead.objects.get(pk=1)
-        is_person = actor is not None and getattr(actor, "pk", None) is not None
+        person = cast("Person", actor) if actor is not None and getattr(actor, "pk", None) is not None else None
         event = AuditEvent(
             at=timezone.now(),
-            actor=actor if is_person else None,
-            actor_label=(f"{actor.full_name} <{actor.email}>" if is_person else (str(actor) if actor else "System")),
+            actor=person,
+            actor_label=(f"{person.full_name} <{person.email}>" if person else (str(actor) if actor else "System")),
             action=action,
             object_type=obj._meta.label_lower if obj is not None else object_type,
             object_id=str(obj.pk) if obj is not None else object_id,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from herald.elections.calendar import NoticeDeadline, latest_notice_date
@@ -15,7 +16,7 @@ def _today() -> dt.date:
     return timezone.localdate()
 
 
-def active_periods(on: dt.date | None = None):
+def active_periods(on: dt.date | None = None) -> QuerySet[Election]:
     """The elections whose pre-election period covers `on` (default today), soonest poll first."""
     return Election.objects.in_period_on(on or _today()).order_by("poll_date", "id")
 

@@ -4,6 +4,7 @@ pre-election period begins. Every function here writes the audit trail."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -38,7 +39,7 @@ class ElectionDetails:
     declaration_on: dt.date | None = None
 
 
-def _clean_wards(wards) -> list[str]:
+def _clean_wards(wards: Iterable[object]) -> list[str]:
     seen: dict[str, str] = {}
     for ward in wards:
         ward = " ".join(str(ward).split())

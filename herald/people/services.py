@@ -9,6 +9,7 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import cast
 
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -112,7 +113,9 @@ def _parse_date(value: str) -> dt.date:
     raise ValueError(f"'{shortened(value)}' is not a date: use YYYY-MM-DD or DD/MM/YYYY")
 
 
-def _read_csv(data: bytes | str, columns: tuple[str, ...], required: tuple[str, ...]):
+def _read_csv(
+    data: bytes | str, columns: tuple[str, ...], required: tuple[str, ...]
+) -> tuple[list[tuple[int, dict[str, str]]], list[RowError]]:
     errors: list[RowError] = []
     if isinstance(data, bytes):
         try:
@@ -155,7 +158,7 @@ def _read_csv(data: bytes | str, columns: tuple[str, ...], required: tuple[str, 
 
 def _check_lengths(row: dict[str, str], number: int, errors: list[RowError]) -> None:
     for column in STORED_COLUMNS:
-        limit = Person._meta.get_field(column).max_length
+        limit = getattr(Person._meta.get_field(column), "max_length", None)
         if limit and len(row.get(column, "")) > limit:
             errors.append(
                 RowError(number, column, f"The {column.replace('_', ' ')} must be {limit} characters or fewer")
@@ -298,14 +301,16 @@ def validate_employee_feed(data: bytes | str) -> tuple[list[dict], list[RowError
         if len(loop) < 2:
             continue
         in_file = [n for n in loop if n in seen_numbers]
-        row = seen_numbers[in_file[0]] if in_file else 0
+        row_number = seen_numbers[in_file[0]] if in_file else 0
         errors.append(
-            RowError(row, "line_manager_number", "Line managers form a loop: " + " → ".join([*loop, loop[0]]))
+            RowError(row_number, "line_manager_number", "Line managers form a loop: " + " → ".join([*loop, loop[0]]))
         )
     return parsed, errors
 
 
-def _record_changes(person: Person, before: dict | None, *, by, action_prefix: str, result: ImportResult) -> None:
+def _record_changes(
+    person: Person, before: dict | None, *, by: Person | None, action_prefix: str, result: ImportResult
+) -> None:
     after = audit.snapshot(person, exclude=("last_login",))
     if before is None:
         result.created += 1
@@ -424,7 +429,7 @@ def import_councillors(data: bytes | str, *, by: Person | None, filename: str = 
                 person = existing.get(item["email"])
                 before = audit.snapshot(person, exclude=("last_login",)) if person else None
                 if person is None:
-                    person = Person(kind=Person.Kind.COUNCILLOR, email=item["email"])
+                    person = Person(kind=Person.Kind.COUNCILLOR, email=cast(str, item["email"]))
                     person.set_unusable_password()
                 was_active = person.pk is None or person.is_active
                 person.first_name = item["first_name"]

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from herald.people.models import Person
-from herald.policies.models import Assignment, Campaign, PolicyDocument, PolicyVersion
+from herald.policies.models import Assignment, AssignmentQuerySet, Campaign, PolicyDocument, PolicyVersion
 from herald.policies.rendering import REQUIRED_CLAUSES, Clause, clauses
 
 # Used only when a clause cannot be found in any published version (it never should be: saving
@@ -58,7 +58,7 @@ def clause_url(clause_id: str) -> str | None:
     """Where a clause can be read, e.g. /policies/employee-policy/clauses/personal-data/; None if unknown."""
     found = find_clause(clause_id)
     if found:
-        slug = found[0].document.slug
+        slug: str | None = found[0].document.slug
     else:
         slug = next((s for s, ids in REQUIRED_CLAUSES.items() if clause_id in ids), None)
         if slug is None:
@@ -83,7 +83,7 @@ def documents() -> list[PolicyDocument]:
     return list(PolicyDocument.objects.all())
 
 
-def my_assignments(person: Person):
+def my_assignments(person: Person) -> AssignmentQuerySet:
     """Campaigns the person is asked to complete, open ones first."""
     return (
         Assignment.objects.filter(person=person, campaign__status=Campaign.Status.OPEN)
@@ -134,7 +134,7 @@ class AreaProgress:
         return BAR_LEFT + self.done_px + self.overdue_px
 
 
-def progress_by_area(assignments) -> list[AreaProgress]:
+def progress_by_area(assignments: AssignmentQuerySet) -> list[AreaProgress]:
     """Counts per service area (councillors and people without a team grouped by name)."""
     today = timezone.localdate()
     rows = (
@@ -159,7 +159,7 @@ def progress_by_area(assignments) -> list[AreaProgress]:
     return sorted(areas.values(), key=lambda a: a.name)
 
 
-def campaign_totals(assignments) -> AreaProgress:
+def campaign_totals(assignments: AssignmentQuerySet) -> AreaProgress:
     total = AreaProgress("All")
     for area in progress_by_area(assignments):
         total.total += area.total

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -34,7 +35,7 @@ from herald.queue import enqueue_after_commit
 RESTRICTED_SECTION = "politically-restricted"
 
 
-def _url(name: str, **kwargs) -> str:
+def _url(name: str, **kwargs: object) -> str:
     return settings.SITE_URL + reverse(name, kwargs=kwargs)
 
 
@@ -217,7 +218,7 @@ def _earlier_acknowledgement(campaign: Campaign, person: Person) -> Acknowledgem
     return None
 
 
-def _assign(campaign: Campaign, people, because: str) -> int:
+def _assign(campaign: Campaign, people: Iterable[Person], because: str) -> int:
     existing = set(campaign.assignments.values_list("person_id", flat=True))
     added = 0
     for person in people:
@@ -387,7 +388,7 @@ def acknowledge_policy(assignment: Assignment, *, by: Person, sections_confirmed
 
 
 # The message each kind of reminder sends; its words are in herald/templates/email/<kind>.txt.
-NOTIFICATIONS = {
+NOTIFICATIONS: dict[str, str] = {
     Reminder.Kind.INVITATION: "policy_invitation",
     Reminder.Kind.REMINDER: "policy_reminder",
     Reminder.Kind.FINAL: "policy_final_reminder",

@@ -6,9 +6,15 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from herald.consents.withdrawal import UseOwner
 from herald.people.models import Person
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from herald.consents.models import TakedownTask
 from herald.people.roles import Role
 from herald.posts.models import (
     Approval,
@@ -25,7 +31,7 @@ APPROVER_ROLES = (Role.EDITOR, Role.SERVICE_MANAGER, Role.COMMS, Role.ADMIN)
 # --- Who may do what ---------------------------------------------------------------------------
 
 
-def accounts_writable_by(person: Person):
+def accounts_writable_by(person: Person) -> QuerySet[Account]:
     """An editor writes for the accounts they edit; the communications team for any active account."""
     accounts = Account.objects.active()
     if person.has_role(Role.COMMS):
@@ -185,7 +191,7 @@ def retention_for(account: Account) -> PostRetention:
     return PostRetention.objects.filter(account=account).first() or PostRetention(account=account)
 
 
-def open_takedowns(post: Post):
+def open_takedowns(post: Post) -> QuerySet[TakedownTask]:
     from herald.consents.services import open_takedowns_for
 
     return open_takedowns_for(media_owner(post))

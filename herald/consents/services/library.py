@@ -10,10 +10,12 @@ import io
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import filetype
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -31,6 +33,9 @@ from herald.consents.models import (
 from herald.consents.services.requests import _same_channel, _snapshot, is_known_channel
 from herald.errors import Refused
 from herald.people.models import Person
+
+if TYPE_CHECKING:
+    from herald.social_accounts.models import Account
 
 # --- Usability -------------------------------------------------------------------------------
 
@@ -356,7 +361,7 @@ def record_use(
     *,
     by: Person,
     state: str,
-    account=None,
+    account: Account | None = None,
     channel: str = "",
     published_url: str = "",
     scheduled_for: dt.datetime | None = None,
@@ -407,7 +412,7 @@ def set_media_for(
     *,
     by: Person,
     state: str,
-    account=None,
+    account: Account | None = None,
     channel: str = "",
     scheduled_for: dt.datetime | None = None,
     published_url: str = "",
@@ -445,7 +450,7 @@ def set_media_for(
             set_use_state(use, state=state, by=by, published_url=published_url)
 
 
-def open_takedowns_for(owner: withdrawal.UseOwner):
+def open_takedowns_for(owner: withdrawal.UseOwner) -> QuerySet[TakedownTask]:
     return TakedownTask.objects.open().filter(use__reference=owner.reference).select_related("use__asset", "record")
 
 

@@ -14,6 +14,7 @@ import filetype
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Model
 from django.urls import reverse
 from django.utils import timezone
 
@@ -36,7 +37,7 @@ PUBLIC_ACTOR = "Member of the public (online form)"
 URN_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 
 
-def _snapshot(obj) -> dict:
+def _snapshot(obj: Model) -> dict:
     """audit.snapshot without file fields (it trips over an empty one) or the long wording; file names added."""
     files = [f.name for f in obj._meta.concrete_fields if f.get_internal_type() == "FileField"]
     data = audit.snapshot(obj, exclude=(*files, "wording_text"))
@@ -62,7 +63,7 @@ def age_band_choices() -> list[tuple[str, str]]:
     """The age questions the forms ask, worded from the configured thresholds."""
     guardian_under = conf.get("HERALD_CONSENT_GUARDIAN_UNDER")
     cosign_from = conf.get("HERALD_CONSENT_COSIGN_FROM")
-    bands = [(ConsentRecord.AgeBand.ADULT, f"{guardian_under} or over")]
+    bands: list[tuple[str, str]] = [(ConsentRecord.AgeBand.ADULT, f"{guardian_under} or over")]
     if cosign_from < guardian_under:
         bands.append((ConsentRecord.AgeBand.COSIGN, f"{cosign_from} to {guardian_under - 1}"))
         bands.append((ConsentRecord.AgeBand.CHILD, f"Under {cosign_from}"))
@@ -272,11 +273,11 @@ def _create_record(
     details: ConsentDetails,
     *,
     method: str,
-    actor,
+    actor: Person | str | None,
     recorded_by: Person | None,
     given_at: dt.datetime,
     witnessed_by: str = "",
-    scan=None,
+    scan: tuple[bytes, str] | None = None,
 ) -> ConsentRecord:
     problems = check_consent_details(request, details)
     if problems:

@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -75,7 +77,7 @@ def expire_consents(*, today: dt.date | None = None) -> list[ConsentRecord]:
 
 
 @transaction.atomic
-def erase_personal_details(record: ConsentRecord, *, by, reason: str) -> ConsentRecord:
+def erase_personal_details(record: ConsentRecord, *, by: Person | None, reason: str) -> ConsentRecord:
     """Remove everything that identifies the person; keep the URN, dates, choices and state the audit trail needs."""
     if not reason.strip():
         raise Refused("Enter the reason for erasing these details")
@@ -111,7 +113,7 @@ def erase_lapsed_records(*, now: dt.datetime | None = None) -> int:
     return count
 
 
-def find_subject_records(query: str):
+def find_subject_records(query: str) -> QuerySet[ConsentRecord]:
     """Records that may be about one person, by name, email, phone or URN (for a subject access request)."""
     from django.db.models import Q
 
@@ -133,7 +135,7 @@ def find_subject_records(query: str):
 def export_subject_data(records: Iterable[ConsentRecord], *, by: Person, query: str) -> bytes:
     """Everything Herald holds about the person in these records, as JSON, for information governance."""
     records = list(records)
-    payload = {
+    payload: dict[str, Any] = {
         "produced_by": settings.COUNCIL_NAME,
         "produced_at": timezone.now().isoformat(),
         "search": query,

@@ -52,7 +52,9 @@ def mark_do_not_publish(record: ConsentRecord, *, by: Person, reason: str) -> Co
     return record
 
 
-def _stop_uses_showing(record: ConsentRecord, *, by, why: str) -> tuple[list[MediaUse], list[TakedownTask]]:
+def _stop_uses_showing(
+    record: ConsentRecord, *, by: Person | str | None, why: str
+) -> tuple[list[MediaUse], list[TakedownTask]]:
     """Stop drafts and scheduled uses of every asset showing the person; open a takedown task per published use."""
     now = timezone.now()
     hours = conf.get("HERALD_CONSENT_TAKEDOWN_HOURS")
@@ -113,7 +115,9 @@ class WithdrawalOutcome:
 
 
 @transaction.atomic
-def withdraw_consent(record: ConsentRecord, *, by, reason: str = "", method: str = "") -> WithdrawalOutcome:
+def withdraw_consent(
+    record: ConsentRecord, *, by: Person | str | None, reason: str = "", method: str = ""
+) -> WithdrawalOutcome:
     """Withdraw consent at once: every asset showing the person becomes unusable, drafts and scheduled
     uses stop, published uses get a takedown task. `by` is a Person, or PUBLIC_ACTOR for the public form."""
     record = ConsentRecord.objects.select_for_update().get(pk=record.pk)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -10,6 +11,9 @@ from django.utils import timezone
 from herald.audit import services as audit
 from herald.errors import Refused
 from herald.people.models import Person
+
+if TYPE_CHECKING:
+    from django.db.models import Q
 from herald.posts.models import (
     Post,
     PostRetention,
@@ -80,7 +84,7 @@ def delete_past_retention(*, today: dt.date | None = None) -> int:
     return deleted
 
 
-def models_q_older(cutoff: dt.date):
+def models_q_older(cutoff: dt.date) -> Q:
     from django.db.models import Q
 
     return Q(published_at__date__lt=cutoff) | Q(published_at=None, updated_at__date__lt=cutoff)

@@ -7,6 +7,7 @@ import datetime as dt
 import hmac
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
 from django.conf import settings
 from django.db import transaction
@@ -18,6 +19,9 @@ from herald.audit import services as audit
 from herald.errors import Refused
 from herald.notifications import notify
 from herald.people.models import Person
+
+if TYPE_CHECKING:
+    from django.db.models import Q
 from herald.people.roles import Role
 from herald.posts.models import (
     MAX_TIERS,
@@ -57,7 +61,7 @@ CHANGED_TEXT_REFUSAL = "You changed this text, so someone else must approve it"
 # --- Helpers -----------------------------------------------------------------------------------
 
 
-def _link(name: str, *args) -> str:
+def _link(name: str, *args: object) -> str:
     return settings.SITE_URL + reverse(name, args=args)
 
 
@@ -282,10 +286,10 @@ def _plan_for(post: Post, *, period: dict) -> list[dict]:
     approves. In a pre-election period the communications team approves as an extra, final tier."""
     comms = [p.pk for p in comms_team()]
     plan: list[dict] = []
-    for tier in ApprovalTier.objects.filter(account=post.account).prefetch_related("approvers"):
-        people = [p.pk for p in tier.approvers.all() if p.is_active]
-        names = ", ".join(p.full_name for p in tier.approvers.all() if p.is_active)
-        plan.append({"position": tier.position, "mode": tier.mode, "approvers": people, "label": names, "comms": False})
+    for rule in ApprovalTier.objects.filter(account=post.account).prefetch_related("approvers"):
+        people = [p.pk for p in rule.approvers.all() if p.is_active]
+        names = ", ".join(p.full_name for p in rule.approvers.all() if p.is_active)
+        plan.append({"position": rule.position, "mode": rule.mode, "approvers": people, "label": names, "comms": False})
     if not plan:
         plan.append(
             {"position": 1, "mode": "any", "approvers": comms, "label": "The communications team", "comms": True}
@@ -407,7 +411,8 @@ def _approve_post(post: Post, *, by: Person, note: str, seen_hash: str | None) -
             revision=latest_revision_number(post),
             text_hash=version.text_hash if version else content_hash_of(post),
         )
-        tier = post.tier(post.current_tier)
+        # A post awaiting approval always has its current tier in its plan.
+        tier = cast(dict, post.tier(post.current_tier))
         done = tier["mode"] == "any" or not eligible_approvers(post)
         action = "post.tier_approved"
         if done and post.current_tier >= len(post.plan):
@@ -580,7 +585,7 @@ def expire_overdue_posts(*, now: dt.datetime | None = None) -> list[Post]:
     return expired
 
 
-def models_q_due(now: dt.datetime):
+def models_q_due(now: dt.datetime) -> Q:
     from django.db.models import Q
 
     return Q(scheduled_for__lte=now) | Q(submitted_at__lte=now - dt.timedelta(days=PENDING_DAYS))
@@ -637,7 +642,7 @@ def set_approval_rule(account: Account, tiers: Sequence[TierSpec], *, by: Person
 # --- Consent withdrawn -------------------------------------------------------------------------
 
 
-def stop_posts_for_withdrawn_consent(post_ids: Sequence[int], *, by) -> list[Post]:
+def stop_posts_for_withdrawn_consent(post_ids: Sequence[int], *, by: Person | str | None) -> list[Post]:
     """Called by the consent library when someone shown in these posts' media withdraws consent
     (registered in PostsConfig.ready()). Unpublished posts are taken out of the workflow (cancelled,
     with the reason); published posts keep their record and show the open takedown task until it is done."""

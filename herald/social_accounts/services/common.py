@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -54,13 +55,13 @@ def overdue_report_month(on: dt.date | None = None) -> dt.date | None:
 # --- notifications --------------------------------------------------------------------------------
 
 
-def _link(name: str, *args) -> str:
+def _link(name: str, *args: object) -> str:
     return f"{settings.SITE_URL}{reverse(name, args=args)}"
 
 
-def comms_team():
+def comms_team() -> QuerySet[Person]:
     return Person.objects.active().with_role(Role.COMMS)
 
 
-def ict_team():
+def ict_team() -> QuerySet[Person]:
     return Person.objects.active().with_role(Role.ICT)

@@ -30,7 +30,7 @@ class Nomination:
 
 
 def editor_problem(
-    person: Person, training_booked_on: dt.date | None = None, *, on: dt.date | None = None, check_training=True
+    person: Person, training_booked_on: dt.date | None = None, *, on: dt.date | None = None, check_training: bool = True
 ) -> str | None:
     """Why this person cannot be named an editor, or None: a current employee, trained or booked on training."""
     if not person.is_active:
@@ -46,7 +46,9 @@ def editor_problem(
     return None
 
 
-def nomination_problems(nominations: list[Nomination], *, on: dt.date | None = None, check_training=True) -> list[str]:
+def nomination_problems(
+    nominations: list[Nomination], *, on: dt.date | None = None, check_training: bool = True
+) -> list[str]:
     """Why these editors cannot run an account: at least two, current employees, trained or booked."""
     problems = []
     if len({n.person.pk for n in nominations}) < MIN_EDITORS:
@@ -62,7 +64,7 @@ def nomination_problems(nominations: list[Nomination], *, on: dt.date | None = N
 
 
 def _add_editor(
-    account: Account, person: Person, *, by: Person | None, training_booked_on=None, reason=""
+    account: Account, person: Person, *, by: Person | None, training_booked_on: dt.date | None = None, reason: str = ""
 ) -> AccountEditor:
     link = AccountEditor.objects.create(account=account, person=person, training_booked_on=training_booked_on)
     audit.record(

@@ -4,6 +4,7 @@ and the monthly reports."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -50,7 +51,7 @@ REGISTER_FIELDS = (
 )
 
 
-def update_account(account: Account, *, by: Person, reason: str = "", **changes) -> Account:
+def update_account(account: Account, *, by: Person, reason: str = "", **changes: Any) -> Account:
     unknown = set(changes) - set(REGISTER_FIELDS)
     if unknown:
         raise ValueError(f"Not register fields: {sorted(unknown)}")
