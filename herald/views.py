@@ -3,6 +3,7 @@
 import copy
 import datetime as dt
 import logging
+from typing import Any
 
 from django import forms
 from django.conf import settings
@@ -12,7 +13,8 @@ from django.core.exceptions import NON_FIELD_ERRORS, RequestDataTooBig, TooManyF
 from django.core.validators import MaxLengthValidator
 from django.db import connection
 from django.db.models import Sum
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse_lazy
@@ -158,7 +160,7 @@ def _failed_sign_ins_from(address: str) -> int:
 
 
 @public
-def sign_in(request, *args, **kwargs):
+def sign_in(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
     # django-axes locks an account at one address; this also stops one address trying a few passwords
     # against every account (password spraying).
     if request.method == "POST":
@@ -206,7 +208,7 @@ password_change_done = allow_signed_in(
 
 
 @allow_signed_in
-def home(request):
+def home(request: HttpRequest) -> HttpResponse:
     panels = all_panels(request)
     roles = sorted(Role(role).label for role in request.user.roles)
     return render(request, "home.html", {"panels": panels, "role_labels": roles})
@@ -214,19 +216,19 @@ def home(request):
 
 @public
 @never_cache
-def health(request):
+def health(request: HttpRequest) -> HttpResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
 
 
-def error_400(request, exception=None):
+def error_400(request: HttpRequest, exception=None) -> HttpResponse:
     if isinstance(exception, RequestDataTooBig | TooManyFieldsSent):
         return error_413(request)
     return render(request, "errors/400.html", status=400)
 
 
-def error_413(request):
+def error_413(request: HttpRequest) -> HttpResponse:
     """A form too large to read: refused before it is parsed, so it says so rather than failing."""
     limit_kb = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 1024
     if request.headers.get("HX-Request"):
@@ -235,7 +237,7 @@ def error_413(request):
     return render(request, "errors/413.html", {"limit_kb": limit_kb}, status=413)
 
 
-def _log_forbidden(request, response, reason: str):
+def _log_forbidden(request: HttpRequest, response, reason: str) -> HttpResponse:
     """One line per refusal, naming who and from where. Marking the response as logged stops Django
     logging it again with a traceback: a refusal is expected, not an error."""
     user = request.user.email if getattr(request, "user", None) and request.user.is_authenticated else "anonymous"
@@ -246,17 +248,17 @@ def _log_forbidden(request, response, reason: str):
     return response
 
 
-def error_403(request, exception=None):
+def error_403(request: HttpRequest, exception=None) -> HttpResponse:
     reason = str(exception) if exception else ""
     response = render(request, "errors/403.html", {"reason": reason}, status=403)
     return _log_forbidden(request, response, reason or "permission denied")
 
 
-def error_404(request, exception=None):
+def error_404(request: HttpRequest, exception=None) -> HttpResponse:
     return render(request, "errors/404.html", status=404)
 
 
-def error_500(request):
+def error_500(request: HttpRequest) -> HttpResponse:
     # No context processors that touch the database: the database may be why we are here.
     from django.template import loader
 
@@ -266,5 +268,5 @@ def error_500(request):
     return HttpResponseServerError(template.render({"council_name": settings.COUNCIL_NAME}))
 
 
-def csrf_failure(request, reason=""):
+def csrf_failure(request: HttpRequest, reason="") -> HttpResponse:
     return _log_forbidden(request, render(request, "errors/csrf.html", status=403), reason or "CSRF check failed")

@@ -1,4 +1,5 @@
 from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from herald.access import allow
@@ -7,7 +8,7 @@ from herald.people.roles import Role
 
 
 @allow(Role.COMMS, Role.ADMIN, Role.INFO_GOV)
-def events(request):
+def events(request: HttpRequest) -> HttpResponse:
     filters = {key: request.GET.get(key, "").strip() for key in ("actor", "action", "object_type", "text")}
     found = AuditEvent.objects.search(**filters).select_related("actor")
     object_types = AuditEvent.objects.order_by("object_type").values_list("object_type", flat=True).distinct()
@@ -25,7 +26,7 @@ def events(request):
 
 
 @allow(Role.COMMS, Role.ADMIN, Role.INFO_GOV)
-def event_detail(request, pk: int):
+def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(AuditEvent, pk=pk)
     return render(
         request,

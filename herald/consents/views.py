@@ -9,7 +9,8 @@ import qrcode
 import qrcode.image.svg
 from django.contrib import messages
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -44,21 +45,21 @@ CONSENT = ("Consent", "/consent/")
 MEDIA = ("Media library", "/consent/media/")
 
 
-def _posted(request, *, files: bool = False) -> tuple:
+def _posted(request: HttpRequest, *, files: bool = False) -> tuple:
     """Bind the form on every POST, even an empty one, so an empty submission shows its errors."""
     if request.method != "POST":
         return (None, None) if files else (None,)
     return (request.POST, request.FILES) if files else (request.POST,)
 
 
-def _client_address(request) -> str:
+def _client_address(request: HttpRequest) -> str:
     return client_address(request)
 
 
 # --- Object access: one helper per object --------------------------------------------------
 
 
-def _get_request(request, pk: int) -> ConsentRequest:
+def _get_request(request: HttpRequest, pk: int) -> ConsentRequest:
     consent_request = get_object_or_404(ConsentRequest.objects.select_related("organiser"), pk=pk)
     require(
         ConsentRequest.objects.visible_to(request.user).filter(pk=pk).exists(),
@@ -67,7 +68,7 @@ def _get_request(request, pk: int) -> ConsentRequest:
     return consent_request
 
 
-def _get_record(request, pk: int) -> ConsentRecord:
+def _get_record(request: HttpRequest, pk: int) -> ConsentRecord:
     record = get_object_or_404(ConsentRecord.objects.select_related("request__organiser", "recorded_by"), pk=pk)
     require(
         ConsentRecord.objects.visible_to(request.user).filter(pk=pk).exists(),
@@ -76,7 +77,7 @@ def _get_record(request, pk: int) -> ConsentRecord:
     return record
 
 
-def _get_asset(request, pk: int, *, write: bool = False) -> MediaAsset:
+def _get_asset(request: HttpRequest, pk: int, *, write: bool = False) -> MediaAsset:
     asset = get_object_or_404(MediaAsset.objects.select_related("uploaded_by", "request"), pk=pk)
     if write:
         require(
@@ -86,7 +87,7 @@ def _get_asset(request, pk: int, *, write: bool = False) -> MediaAsset:
     return asset
 
 
-def _get_takedown(request, pk: int) -> TakedownTask:
+def _get_takedown(request: HttpRequest, pk: int) -> TakedownTask:
     task = get_object_or_404(TakedownTask.objects.select_related("use__asset", "use__account", "record"), pk=pk)
     require(
         TakedownTask.objects.visible_to(request.user).filter(pk=pk).exists(),
@@ -99,7 +100,7 @@ def _get_takedown(request, pk: int) -> TakedownTask:
 
 
 @allow_signed_in
-def index(request):
+def index(request: HttpRequest) -> HttpResponse:
     requests = (
         ConsentRequest.objects.visible_to(request.user)
         .select_related("organiser")
@@ -124,7 +125,7 @@ def index(request):
 
 @allow_signed_in
 @require_http_methods(["GET", "POST"])
-def request_new(request):
+def request_new(request: HttpRequest) -> HttpResponse:
     form = forms.ConsentRequestForm(*_posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -153,7 +154,7 @@ def request_new(request):
 
 
 @allow_signed_in
-def request_detail(request, pk: int):
+def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     consent_request = _get_request(request, pk)
     return render(
         request,
@@ -172,7 +173,7 @@ def request_detail(request, pk: int):
 
 @allow_signed_in
 @require_POST
-def request_toggle(request, pk: int):
+def request_toggle(request: HttpRequest, pk: int) -> HttpResponse:
     consent_request = _get_request(request, pk)
     services.set_consent_request_open(consent_request, is_open=not consent_request.is_open, by=request.user)
     messages.success(
@@ -185,7 +186,7 @@ def request_toggle(request, pk: int):
 
 
 @allow_signed_in
-def request_poster(request, pk: int):
+def request_poster(request: HttpRequest, pk: int) -> HttpResponse:
     consent_request = _get_request(request, pk)
     return render(
         request,
@@ -201,7 +202,7 @@ def request_poster(request, pk: int):
 
 
 @allow_signed_in
-def request_qr(request, pk: int, fmt: str):
+def request_qr(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     consent_request = _get_request(request, pk)
     if fmt not in ("png", "svg"):
         raise Http404("QR codes come as png or svg")
@@ -220,7 +221,7 @@ def request_qr(request, pk: int, fmt: str):
 
 @allow_signed_in
 @require_http_methods(["GET", "POST"])
-def record_new(request, pk: int):
+def record_new(request: HttpRequest, pk: int) -> HttpResponse:
     consent_request = _get_request(request, pk)
     form = forms.StaffConsentForm(*_posted(request, files=True), consent_request=consent_request)
     if request.method == "POST" and form.is_valid():
@@ -254,7 +255,7 @@ def record_new(request, pk: int):
 
 
 @allow_signed_in
-def record_detail(request, pk: int):
+def record_detail(request: HttpRequest, pk: int) -> HttpResponse:
     record = _get_record(request, pk)
     assets = MediaAsset.objects.showing(record)
     return render(
@@ -282,7 +283,7 @@ def record_detail(request, pk: int):
 
 
 @allow_signed_in
-def record_scan(request, pk: int):
+def record_scan(request: HttpRequest, pk: int) -> HttpResponseBase:
     record = _get_record(request, pk)
     if not record.scan:
         raise Http404("No scan")
@@ -295,7 +296,7 @@ def record_scan(request, pk: int):
 
 @allow_signed_in
 @require_http_methods(["GET", "POST"])
-def record_withdraw(request, pk: int):
+def record_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     record = _get_record(request, pk)
     form = forms.StaffWithdrawForm(*_posted(request))
     if request.method == "POST" and form.is_valid():
@@ -327,7 +328,7 @@ def record_withdraw(request, pk: int):
 
 @allow_signed_in
 @require_http_methods(["GET", "POST"])
-def record_do_not_publish(request, pk: int):
+def record_do_not_publish(request: HttpRequest, pk: int) -> HttpResponse:
     record = _get_record(request, pk)
     form = forms.ReasonForm(*_posted(request))
     form.fields["reason"].label = "Why must this person not be published?"
@@ -356,7 +357,7 @@ def record_do_not_publish(request, pk: int):
 
 @allow(Role.INFO_GOV)
 @require_http_methods(["GET", "POST"])
-def record_erase(request, pk: int):
+def record_erase(request: HttpRequest, pk: int) -> HttpResponse:
     record = _get_record(request, pk)
     form = forms.ReasonForm(*_posted(request))
     form.fields["reason"].label = "Why are these details being erased?"
@@ -386,7 +387,7 @@ def record_erase(request, pk: int):
 @public
 @never_cache
 @require_http_methods(["GET", "POST"])
-def give(request, token: str):
+def give(request: HttpRequest, token: str) -> HttpResponse:
     consent_request = get_object_or_404(ConsentRequest, token=token)
     if not consent_request.is_open:
         return render(request, "consents/public_closed.html", {"consent_request": consent_request}, status=410)
@@ -424,7 +425,7 @@ def give(request, token: str):
 
 @public
 @never_cache
-def given(request, token: str):
+def given(request: HttpRequest, token: str) -> HttpResponse:
     consent_request = get_object_or_404(ConsentRequest, token=token)
     return render(
         request,
@@ -439,7 +440,7 @@ def given(request, token: str):
 @public
 @never_cache
 @require_http_methods(["GET", "POST"])
-def withdraw(request):
+def withdraw(request: HttpRequest) -> HttpResponse:
     form = forms.WithdrawForm(*_posted(request))
     throttled = False
     if request.method == "POST":
@@ -462,7 +463,7 @@ def withdraw(request):
 
 
 @public
-def withdraw_sent(request):
+def withdraw_sent(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "consents/public_withdraw_sent.html",
@@ -476,7 +477,7 @@ def withdraw_sent(request):
 
 
 @allow(*MEDIA_READERS)
-def media(request):
+def media(request: HttpRequest) -> HttpResponse:
     assets = MediaAsset.objects.select_related("request", "uploaded_by").annotate(people=Count("appearances"))
     term = without_nul(request.GET.get("q", "")).strip()
     if term:
@@ -497,7 +498,7 @@ def media(request):
 
 @allow(*MEDIA_WRITERS)
 @require_http_methods(["GET", "POST"])
-def media_upload(request):
+def media_upload(request: HttpRequest) -> HttpResponse:
     form = forms.MediaUploadForm(
         *_posted(request, files=True), user=request.user, initial={"request": request.GET.get("event")}
     )
@@ -529,7 +530,7 @@ def _usability_channels(asset: MediaAsset) -> list[str]:
 
 
 @allow(*MEDIA_READERS)
-def media_detail(request, pk: int):
+def media_detail(request: HttpRequest, pk: int) -> HttpResponse:
     asset = _get_asset(request, pk)
     today = timezone.localdate()
     can_edit = request.user.has_role(Role.COMMS) or (
@@ -555,7 +556,7 @@ def media_detail(request, pk: int):
 
 @allow(*MEDIA_WRITERS)
 @require_http_methods(["GET", "POST"])
-def media_edit(request, pk: int):
+def media_edit(request: HttpRequest, pk: int) -> HttpResponse:
     asset = _get_asset(request, pk, write=True)
     initial = {
         f: getattr(asset, f)
@@ -591,7 +592,7 @@ def media_edit(request, pk: int):
 
 @allow(*MEDIA_WRITERS)
 @require_http_methods(["GET", "POST"])
-def media_person(request, pk: int):
+def media_person(request: HttpRequest, pk: int) -> HttpResponse:
     asset = _get_asset(request, pk, write=True)
     form = forms.AppearanceForm(*_posted(request), asset=asset)
     if request.method == "POST" and form.is_valid():
@@ -627,7 +628,7 @@ def media_person(request, pk: int):
 
 @allow(*MEDIA_WRITERS)
 @require_http_methods(["GET", "POST"])
-def media_person_remove(request, pk: int, appearance_pk: int):
+def media_person_remove(request: HttpRequest, pk: int, appearance_pk: int) -> HttpResponse:
     asset = _get_asset(request, pk, write=True)
     appearance = get_object_or_404(Appearance, pk=appearance_pk, asset=asset)
     form = forms.ReasonForm(*_posted(request))
@@ -651,7 +652,7 @@ def media_person_remove(request, pk: int, appearance_pk: int):
 
 @allow(*MEDIA_WRITERS)
 @require_http_methods(["GET", "POST"])
-def media_use(request, pk: int):
+def media_use(request: HttpRequest, pk: int) -> HttpResponse:
     asset = _get_asset(request, pk)
     form = forms.MediaUseForm(*_posted(request))
     usability = None
@@ -701,14 +702,14 @@ def _serve(field, *, download_name: str, content_type: str):
 
 
 @allow(*MEDIA_READERS)
-def media_file(request, pk: int):
+def media_file(request: HttpRequest, pk: int) -> HttpResponse:
     asset = _get_asset(request, pk)
     extension = asset.file.name.rsplit(".", 1)[-1]
     return _serve(asset.file, download_name=f"{asset.title[:60]}.{extension}", content_type=asset.content_type)
 
 
 @allow(*MEDIA_READERS)
-def media_thumbnail(request, pk: int):
+def media_thumbnail(request: HttpRequest, pk: int) -> HttpResponse:
     asset = _get_asset(request, pk)
     return _serve(asset.thumbnail, download_name=f"thumbnail-{asset.pk}.jpg", content_type="image/jpeg")
 
@@ -717,7 +718,7 @@ def media_thumbnail(request, pk: int):
 
 
 @allow(Role.COMMS, Role.EDITOR)
-def takedowns(request):
+def takedowns(request: HttpRequest) -> HttpResponse:
     tasks = TakedownTask.objects.visible_to(request.user).select_related("use__asset", "use__account", "record")
     show = request.GET.get("show", "open")
     if show != "all":
@@ -736,7 +737,7 @@ def takedowns(request):
 
 @allow(Role.COMMS, Role.EDITOR)
 @require_http_methods(["GET", "POST"])
-def takedown(request, pk: int):
+def takedown(request: HttpRequest, pk: int) -> HttpResponse:
     task = _get_takedown(request, pk)
     form = forms.TakedownForm(*_posted(request))
     if request.method == "POST" and task.is_open and form.is_valid():
@@ -761,7 +762,7 @@ def takedown(request, pk: int):
 
 
 @allow(Role.INFO_GOV)
-def subject_access(request):
+def subject_access(request: HttpRequest) -> HttpResponse:
     form = forms.SubjectSearchForm(request.GET or None)
     records = None
     if form.is_bound and form.is_valid():
@@ -779,7 +780,7 @@ def subject_access(request):
 
 @allow(Role.INFO_GOV)
 @require_POST
-def subject_export(request):
+def subject_export(request: HttpRequest) -> HttpResponse:
     ids = [int(i) for i in request.POST.getlist("record") if i.isdigit()]
     # Not a form field, and it is kept in the audit trail: PostgreSQL cannot store a NUL byte.
     query = without_nul(request.POST.get("q", ""))[:200]

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,7 +25,7 @@ def _elections_crumb():
 
 
 @allow(*MANAGERS)
-def election_list(request):
+def election_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     elections = Election.objects.select_related("recorded_by")
     return render(
@@ -44,7 +45,7 @@ def election_list(request):
 
 @allow(*MANAGERS)
 @require_http_methods(["GET", "POST"])
-def election_add(request):
+def election_add(request: HttpRequest) -> HttpResponse:
     form = ElectionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -67,7 +68,7 @@ def election_add(request):
 
 
 @allow(*MANAGERS)
-def election_detail(request, pk: int):
+def election_detail(request: HttpRequest, pk: int) -> HttpResponse:
     election = get_object_or_404(Election.objects.select_related("recorded_by"), pk=pk)
     deadline = selectors.notice_deadline(election.poll_date)
     return render(
@@ -85,7 +86,7 @@ def election_detail(request, pk: int):
 
 @allow(*MANAGERS)
 @require_http_methods(["GET", "POST"])
-def election_edit(request, pk: int):
+def election_edit(request: HttpRequest, pk: int) -> HttpResponse:
     election = get_object_or_404(Election, pk=pk)
     if election.is_cancelled:
         messages.info(request, "This election was cancelled and can no longer be changed.")
@@ -121,7 +122,7 @@ def election_edit(request, pk: int):
 
 @allow(*MANAGERS)
 @require_http_methods(["GET", "POST"])
-def election_cancel(request, pk: int):
+def election_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     election = get_object_or_404(Election, pk=pk)
     form = CancelElectionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid() and not election.is_cancelled:
@@ -146,7 +147,7 @@ def election_cancel(request, pk: int):
 
 @allow(*MANAGERS)
 @require_http_methods(["GET", "POST"])
-def non_working_days(request):
+def non_working_days(request: HttpRequest) -> HttpResponse:
     form = NonWorkingDayForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -174,7 +175,7 @@ def non_working_days(request):
 
 @allow(*MANAGERS)
 @require_POST
-def non_working_day_remove(request, pk: int):
+def non_working_day_remove(request: HttpRequest, pk: int) -> HttpResponse:
     day = get_object_or_404(NonWorkingDay, pk=pk)
     services.remove_non_working_day(day, by=request.user)
     messages.success(request, f"{long_date(day.date)} removed: it counts as a working day again")
@@ -182,7 +183,7 @@ def non_working_day_remove(request, pk: int):
 
 
 @allow_signed_in
-def pre_election_rules(request):
+def pre_election_rules(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     return render(
         request,
@@ -199,7 +200,7 @@ def pre_election_rules(request):
 
 
 @allow_signed_in
-def political_restrictions(request):
+def political_restrictions(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "elections/restrictions.html",

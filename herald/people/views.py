@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -25,7 +26,7 @@ def _visible_people(user):
 
 
 @allow(*DIRECTORY_ROLES)
-def directory(request):
+def directory(request: HttpRequest) -> HttpResponse:
     term = request.GET.get("q", "")
     kind = request.GET.get("kind", "")
     status = request.GET.get("status", "active")
@@ -49,7 +50,7 @@ def directory(request):
 
 
 @allow(*DIRECTORY_ROLES)
-def person_detail(request, pk: int):
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(Person.objects.select_related("team__service_area"), pk=pk)
     require(_visible_people(request.user).filter(pk=person.pk).exists(), "This person is not in your teams.")
     history = AuditEvent.objects.for_object(person)[:50] if request.user.has_role(Role.HR, Role.ADMIN) else []
@@ -66,7 +67,7 @@ def person_detail(request, pk: int):
 
 @allow(Role.HR, Role.ADMIN)
 @require_http_methods(["GET", "POST"])
-def imports(request):
+def imports(request: HttpRequest) -> HttpResponse:
     form = DirectoryImportForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
@@ -94,7 +95,7 @@ def imports(request):
 
 
 @allow(Role.HR, Role.ADMIN)
-def import_detail(request, pk: int):
+def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     run = get_object_or_404(DirectoryImport, pk=pk)
     return render(
         request,
@@ -105,7 +106,7 @@ def import_detail(request, pk: int):
 
 @allow(Role.HR, Role.ADMIN)
 @require_http_methods(["GET", "POST"])
-def teams(request):
+def teams(request: HttpRequest) -> HttpResponse:
     form = TeamForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -124,7 +125,7 @@ def teams(request):
 
 
 @allow(Role.ADMIN)
-def roles(request):
+def roles(request: HttpRequest) -> HttpResponse:
     term = request.GET.get("q", "")
     holders = (
         Person.objects.active().filter(groups__name__in=[r.value for r in Role]).distinct().prefetch_related("groups")
@@ -139,7 +140,7 @@ def roles(request):
 
 @allow(Role.ADMIN)
 @require_http_methods(["GET", "POST"])
-def person_roles(request, pk: int):
+def person_roles(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(Person, pk=pk)
     current = sorted(r for r in person.roles if r not in (Role.EMPLOYEE, Role.COUNCILLOR))
     form = RolesForm(request.POST or None, initial={"roles": current})

@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,7 +22,15 @@ from herald.policies.forms import (
     QuizQuestionForm,
     SelfCheckForm,
 )
-from herald.policies.models import AdviceRequest, Assignment, Campaign, PolicyDocument, PolicyVersion, QuizQuestion
+from herald.policies.models import (
+    AdviceRequest,
+    Assignment,
+    AssignmentQuerySet,
+    Campaign,
+    PolicyDocument,
+    PolicyVersion,
+    QuizQuestion,
+)
 from herald.policies.rendering import clauses, side_by_side
 from herald.policies.rendering import render as render_markdown
 from herald.policies.self_check import run_self_check
@@ -34,7 +42,7 @@ POLICIES = ("Policies", "/policies/")
 CAMPAIGNS = ("Acknowledgement campaigns", "/policies/campaigns/")
 
 
-def _posted(request):
+def _posted(request: HttpRequest) -> QueryDict | None:
     """The submitted data, or None on GET. (An empty POST, such as an unticked box, must still bind the form.)"""
     return request.POST if request.method == "POST" else None
 
@@ -47,7 +55,7 @@ def _can_edit(user) -> bool:
 
 
 @allow_signed_in
-def index(request):
+def index(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "policies/index.html",
@@ -61,7 +69,7 @@ def index(request):
     )
 
 
-def _version_page(request, document: PolicyDocument, version: PolicyVersion):
+def _version_page(request: HttpRequest, document: PolicyDocument, version: PolicyVersion) -> HttpResponse:
     return render(
         request,
         "policies/version.html",
@@ -77,7 +85,7 @@ def _version_page(request, document: PolicyDocument, version: PolicyVersion):
 
 
 @allow_signed_in
-def document(request, slug: str):
+def document(request: HttpRequest, slug: str) -> HttpResponse:
     doc = get_object_or_404(PolicyDocument, slug=slug)
     version = doc.published_version
     if version is None:
@@ -85,20 +93,20 @@ def document(request, slug: str):
     return _version_page(request, doc, version)
 
 
-def _readable_version(request, slug: str, number: int) -> tuple[PolicyDocument, PolicyVersion]:
+def _readable_version(request: HttpRequest, slug: str, number: int) -> tuple[PolicyDocument, PolicyVersion]:
     doc = get_object_or_404(PolicyDocument, slug=slug)
     versions = doc.versions.all() if _can_edit(request.user) else doc.versions.readable()
     return doc, get_object_or_404(versions, number=number)
 
 
 @allow_signed_in
-def version(request, slug: str, number: int):
+def version(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     doc, found = _readable_version(request, slug, number)
     return _version_page(request, doc, found)
 
 
 @allow_signed_in
-def versions(request, slug: str):
+def versions(request: HttpRequest, slug: str) -> HttpResponse:
     doc = get_object_or_404(PolicyDocument, slug=slug)
     shown = doc.versions.all() if _can_edit(request.user) else doc.versions.readable()
     return render(
@@ -118,7 +126,7 @@ def doc_url(doc: PolicyDocument) -> str:
 
 
 @allow_signed_in
-def version_changes(request, slug: str, number: int):
+def version_changes(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     doc, newer = _readable_version(request, slug, number)
     older = doc.versions.filter(number__lt=newer.number).order_by("-number").first()
     return render(
@@ -140,7 +148,7 @@ def version_changes(request, slug: str, number: int):
 
 
 @allow_signed_in
-def clause(request, slug: str, clause_id: str):
+def clause(request: HttpRequest, slug: str, clause_id: str) -> HttpResponse:
     doc = get_object_or_404(PolicyDocument, slug=slug)
     version = doc.published_version
     found = next((c for c in clauses(version.body) if c.id == clause_id), None) if version else None
@@ -164,7 +172,7 @@ def clause(request, slug: str, clause_id: str):
 
 @allow(*EDITORS)
 @require_http_methods(["GET", "POST"])
-def edit_draft(request, slug: str):
+def edit_draft(request: HttpRequest, slug: str) -> HttpResponse:
     doc = get_object_or_404(PolicyDocument, slug=slug)
     draft = doc.draft_version
     start_from = draft or doc.published_version
@@ -198,7 +206,7 @@ def edit_draft(request, slug: str):
 
 
 @allow(*EDITORS)
-def draft_changes(request, slug: str):
+def draft_changes(request: HttpRequest, slug: str) -> HttpResponse:
     doc = get_object_or_404(PolicyDocument, slug=slug)
     draft, current = doc.draft_version, doc.published_version
     rows = side_by_side(current.body if current else "", draft.body) if draft else []
@@ -218,7 +226,7 @@ def draft_changes(request, slug: str):
 
 @allow(*EDITORS)
 @require_POST
-def publish(request, slug: str):
+def publish(request: HttpRequest, slug: str) -> HttpResponse:
     doc = get_object_or_404(PolicyDocument, slug=slug)
     draft = doc.draft_version
     if draft is None:
@@ -238,7 +246,7 @@ def publish(request, slug: str):
 
 @allow(*EDITORS)  # the same people who edit the draft
 @require_http_methods(["GET", "POST"])
-def discard_draft(request, slug: str, number: int):
+def discard_draft(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     """Confirm, then throw away the document's draft. A published or superseded version is refused
     with 409 and the reason: those are kept for ever."""
     doc = get_object_or_404(PolicyDocument, slug=slug)
@@ -275,7 +283,7 @@ def discard_draft(request, slug: str, number: int):
 # Campaigns --------------------------------------------------------------------------------------
 
 
-def _campaign_assignments(request, campaign: Campaign):
+def _campaign_assignments(request: HttpRequest, campaign: Campaign) -> AssignmentQuerySet:
     """Comms and administrators see everyone; a service manager sees the people they manage."""
     assignments = campaign.assignments.select_related("person__team__service_area", "acknowledgement")
     if request.user.has_role(*EDITORS):
@@ -284,7 +292,7 @@ def _campaign_assignments(request, campaign: Campaign):
 
 
 @allow(*CAMPAIGN_VIEWERS)
-def campaigns(request):
+def campaigns(request: HttpRequest) -> HttpResponse:
     everyone = request.user.has_role(*EDITORS)
     rows = []
     for campaign in Campaign.objects.select_related("version__document", "service_area", "team"):
@@ -301,7 +309,7 @@ def campaigns(request):
 
 @allow(*EDITORS)
 @require_http_methods(["GET", "POST"])
-def campaign_new(request):
+def campaign_new(request: HttpRequest) -> HttpResponse:
     form = CampaignForm(
         _posted(request), initial={"document": PolicyDocument.objects.filter(slug="employee-policy").first()}
     )
@@ -332,7 +340,7 @@ def campaign_new(request):
 
 
 @allow(*CAMPAIGN_VIEWERS)
-def campaign(request, pk: int):
+def campaign(request: HttpRequest, pk: int) -> HttpResponse:
     found = get_object_or_404(Campaign.objects.select_related("version__document", "service_area", "team"), pk=pk)
     everyone = request.user.has_role(*EDITORS)
     require(everyone or found.status != Campaign.Status.DRAFT, "This campaign has not been launched yet.")
@@ -360,7 +368,7 @@ def campaign(request, pk: int):
 
 @allow(*EDITORS)
 @require_http_methods(["GET", "POST"])
-def campaign_quiz(request, pk: int):
+def campaign_quiz(request: HttpRequest, pk: int) -> HttpResponse:
     found = get_object_or_404(Campaign, pk=pk)
     form = QuizQuestionForm(_posted(request))
     if request.method == "POST" and form.is_valid():
@@ -397,7 +405,7 @@ def campaign_quiz(request, pk: int):
 
 @allow(*EDITORS)
 @require_POST
-def question_remove(request, pk: int, question_pk: int):
+def question_remove(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
     question = get_object_or_404(QuizQuestion, pk=question_pk, campaign_id=pk)
     try:
         services.remove_quiz_question(question, by=request.user)
@@ -410,7 +418,7 @@ def question_remove(request, pk: int, question_pk: int):
 
 @allow(*EDITORS)
 @require_POST
-def campaign_launch(request, pk: int):
+def campaign_launch(request: HttpRequest, pk: int) -> HttpResponse:
     found = get_object_or_404(Campaign, pk=pk)
     try:
         added = services.launch_campaign(found, by=request.user)
@@ -423,7 +431,7 @@ def campaign_launch(request, pk: int):
 
 @allow(*EDITORS)
 @require_POST
-def campaign_close(request, pk: int):
+def campaign_close(request: HttpRequest, pk: int) -> HttpResponse:
     found = get_object_or_404(Campaign, pk=pk)
     try:
         services.close_campaign(found, by=request.user)
@@ -435,7 +443,7 @@ def campaign_close(request, pk: int):
 
 
 @allow(*CAMPAIGN_VIEWERS)
-def campaign_export(request, pk: int):
+def campaign_export(request: HttpRequest, pk: int) -> HttpResponse:
     found = get_object_or_404(Campaign, pk=pk)
     assignments = _campaign_assignments(request, found).counted().select_related("person__service_manager")
     header = [
@@ -476,7 +484,7 @@ def campaign_export(request, pk: int):
 
 @allow(*CAMPAIGN_VIEWERS)
 @require_POST
-def chase(request, pk: int, person_pk: int):
+def chase(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
     assignment = get_object_or_404(
         Assignment.objects.select_related("person", "campaign__version__document"), campaign_id=pk, person_id=person_pk
     )
@@ -496,7 +504,7 @@ def chase(request, pk: int, person_pk: int):
 # Acknowledging ----------------------------------------------------------------------------------
 
 
-def _my_assignment(request, pk: int) -> Assignment:
+def _my_assignment(request: HttpRequest, pk: int) -> Assignment:
     return get_object_or_404(
         Assignment.objects.select_related("campaign__version__document", "acknowledgement"),
         campaign_id=pk,
@@ -507,7 +515,7 @@ def _my_assignment(request, pk: int) -> Assignment:
 
 @allow_signed_in
 @require_http_methods(["GET", "POST"])
-def acknowledge(request, pk: int):
+def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
     assignment = _my_assignment(request, pk)
     restricted = bool(services.required_sections(assignment.campaign, request.user))
     form = AcknowledgeForm(_posted(request), restricted=restricted)
@@ -542,7 +550,7 @@ def acknowledge(request, pk: int):
 
 
 @allow_signed_in
-def read(request, pk: int):
+def read(request: HttpRequest, pk: int) -> HttpResponse:
     assignment = _my_assignment(request, pk)
     # Opening the document is what the campaign asks for; recording it is the point of this page.
     services.record_document_opened(assignment, by=request.user)
@@ -568,7 +576,7 @@ def read(request, pk: int):
 
 @allow_signed_in
 @require_http_methods(["GET", "POST"])
-def take_quiz(request, pk: int):
+def take_quiz(request: HttpRequest, pk: int) -> HttpResponse:
     assignment = _my_assignment(request, pk)
     questions = list(assignment.campaign.questions.all())
     if not questions:
@@ -610,7 +618,7 @@ def take_quiz(request, pk: int):
 # Can I post this? -------------------------------------------------------------------------------
 
 
-def _self_check_page(request, form, advice_form=None, status=200):
+def _self_check_page(request: HttpRequest, form, advice_form=None, status=200) -> HttpResponse:
     outcome = run_self_check(request.user, **form.cleaned_data) if form.is_bound and form.is_valid() else None
     if outcome and advice_form is None:
         advice_form = AdviceRequestForm(initial=form.cleaned_data)
@@ -630,14 +638,14 @@ def _self_check_page(request, form, advice_form=None, status=200):
 
 @allow_signed_in
 @require_http_methods(["GET", "POST"])
-def self_check(request):
+def self_check(request: HttpRequest) -> HttpResponse:
     form = SelfCheckForm(_posted(request))
     return _self_check_page(request, form)
 
 
 @allow_signed_in
 @require_POST
-def ask_for_advice(request):
+def ask_for_advice(request: HttpRequest) -> HttpResponse:
     advice_form = AdviceRequestForm(request.POST)
     if advice_form.is_valid():
         data = advice_form.cleaned_data
@@ -661,7 +669,7 @@ def ask_for_advice(request):
 
 
 @allow(*EDITORS)
-def advice_requests(request):
+def advice_requests(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "policies/advice_requests.html",
@@ -677,7 +685,7 @@ def advice_requests(request):
 
 @allow_signed_in
 @require_http_methods(["GET", "POST"])
-def advice_request(request, pk: int):
+def advice_request(request: HttpRequest, pk: int) -> HttpResponse:
     found = get_object_or_404(AdviceRequest.objects.select_related("person", "answered_by"), pk=pk)
     can_answer = request.user.has_role(*EDITORS)
     require(

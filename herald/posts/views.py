@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import get_template
 from django.urls import reverse
@@ -62,7 +62,7 @@ def _posts_crumb():
     return ("Posts", reverse("posts:index"))
 
 
-def _visible_post(request, pk: int) -> Post:
+def _visible_post(request: HttpRequest, pk: int) -> Post:
     post = get_object_or_404(Post.objects.select_related("account", "author"), pk=pk)
     require(Post.objects.visible_to(request.user).filter(pk=post.pk).exists(), "This post is not one you can see.")
     return post
@@ -213,7 +213,7 @@ def _live_check_allowed(user) -> bool:
 
 @allow(*POST_ROLES)
 @require_POST
-def live_check(request):
+def live_check(request: HttpRequest) -> HttpResponse:
     """The findings beside one text box, for HTMX as the person types."""
     if not _live_check_allowed(request.user):
         return _refused(
@@ -246,7 +246,7 @@ def live_check(request):
 
 @allow(*POST_ROLES)
 @require_POST
-def apply_fix(request):
+def apply_fix(request: HttpRequest) -> HttpResponse:
     """Apply a finding's suggested fix and return the whole text block (box and findings)."""
     data, field = _apply_fix_to(request.POST, request.POST.get("fix", ""))
     if field is None:
@@ -268,7 +268,7 @@ def apply_fix(request):
 
 
 @allow(*POST_ROLES)
-def index(request):
+def index(request: HttpRequest) -> HttpResponse:
     user = request.user
     mine = Post.objects.select_related("account").filter(author=user)
     accounts = Account.objects.edited_by(user)
@@ -295,7 +295,7 @@ def index(request):
 
 
 @allow(*POST_ROLES)
-def queue(request):
+def queue(request: HttpRequest) -> HttpResponse:
     user = request.user
     posts = Post.objects.awaiting_approval().select_related("account", "author").order_by("scheduled_for")
     to_approve = [p for p in posts if selectors.can_decide(p, user)]
@@ -312,7 +312,7 @@ def queue(request):
 
 
 @allow(*POST_ROLES)
-def archive(request):
+def archive(request: HttpRequest) -> HttpResponse:
     visible = Post.objects.visible_to(request.user)
     form = ArchiveFilter(request.GET or None, posts=visible)
     posts = form.filter(visible).select_related("account", "author").order_by("-scheduled_for", "-id")
@@ -352,7 +352,7 @@ def _mark_text_writers(posts) -> None:
 
 
 @allow(*RECORD_ROLES)
-def overrides(request):
+def overrides(request: HttpRequest) -> HttpResponse:
     posts = Post.objects.overridden().select_related("account", "author", "override_by").order_by("-override_at")
     return render(
         request,
@@ -367,7 +367,7 @@ def overrides(request):
 # --- Writing -----------------------------------------------------------------------------------
 
 
-def _save_written(request, form, data, kind: str):
+def _save_written(request: HttpRequest, form, data, kind: str) -> HttpResponse | None:
     """Save the written post(s), and send them for approval if asked; None when the form has errors."""
     try:
         posts = services.write_post(
@@ -400,7 +400,7 @@ def _save_written(request, form, data, kind: str):
     return None
 
 
-def _write(request, kind: str):
+def _write(request: HttpRequest, kind: str) -> HttpResponse:
     accounts = selectors.accounts_writable_by(request.user)
     require(accounts.exists(), "You are not an editor of any active account.")
     data = request.POST if request.method == "POST" else None
@@ -439,19 +439,19 @@ def _write(request, kind: str):
 
 @allow(*WRITERS)
 @require_http_methods(["GET", "POST"])
-def write(request):
+def write(request: HttpRequest) -> HttpResponse:
     return _write(request, Post.Kind.POST)
 
 
 @allow(*WRITERS)
 @require_http_methods(["GET", "POST"])
-def write_reply(request):
+def write_reply(request: HttpRequest) -> HttpResponse:
     return _write(request, Post.Kind.REPLY)
 
 
 @allow(*POST_ROLES)
 @require_http_methods(["GET", "POST"])
-def edit(request, pk: int):
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
     post = _visible_post(request, pk)
     require(selectors.can_edit(post, request.user), "You cannot change this post now.")
     data = request.POST if request.method == "POST" else None
@@ -533,7 +533,7 @@ def _history(post: Post, approvals: list[Approval], version) -> list[dict]:
 
 
 @allow(*POST_ROLES)
-def detail(request, pk: int):
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
     post = _visible_post(request, pk)
     user = request.user
     approvals = list(post.approvals.select_related("person"))
@@ -601,7 +601,7 @@ def detail(request, pk: int):
     )
 
 
-def _act(request, pk: int, action, success: str):
+def _act(request: HttpRequest, pk: int, action, success: str) -> HttpResponse:
     post = _visible_post(request, pk)
     try:
         action(post)
@@ -615,13 +615,13 @@ def _act(request, pk: int, action, success: str):
 
 @allow(*POST_ROLES)
 @require_POST
-def submit(request, pk: int):
+def submit(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(request, pk, lambda p: services.submit_for_approval(p, by=request.user), "Sent for approval")
 
 
 @allow(*POST_ROLES)
 @require_POST
-def approve(request, pk: int):
+def approve(request: HttpRequest, pk: int) -> HttpResponse:
     form = ApproveForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
     seen = request.POST.get("text_hash", "")
@@ -630,7 +630,7 @@ def approve(request, pk: int):
 
 @allow(*POST_ROLES)
 @require_POST
-def reopen(request, pk: int):
+def reopen(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(
         request, pk, lambda p: services.reopen_post(p, by=request.user), "Reopened as a draft: give it a new time"
     )
@@ -638,7 +638,7 @@ def reopen(request, pk: int):
 
 @allow(*POST_ROLES)
 @require_POST
-def add_note(request, pk: int):
+def add_note(request: HttpRequest, pk: int) -> HttpResponse:
     post = _visible_post(request, pk)
     form = NoteForm(request.POST)
     if form.is_valid():
@@ -650,8 +650,18 @@ def add_note(request, pk: int):
 
 
 def _form_page(
-    request, pk, *, form_class, template_title, button, allowed, act, success, warning=False, held_attempt: str = ""
-):
+    request: HttpRequest,
+    pk,
+    *,
+    form_class,
+    template_title,
+    button,
+    allowed,
+    act,
+    success,
+    warning=False,
+    held_attempt: str = "",
+) -> HttpResponse:
     """A page with a short form acting on one post. `held_attempt` names the action if a stop on
     publishing holds it: while one covers the account the page explains, and offers no form."""
     post = _visible_post(request, pk)
@@ -691,7 +701,7 @@ def _form_page(
 
 @allow(*POST_ROLES)
 @require_http_methods(["GET", "POST"])
-def send_back(request, pk: int):
+def send_back(request: HttpRequest, pk: int) -> HttpResponse:
     return _form_page(
         request,
         pk,
@@ -706,7 +716,7 @@ def send_back(request, pk: int):
 
 @allow(Role.COMMS)
 @require_http_methods(["GET", "POST"])
-def override(request, pk: int):
+def override(request: HttpRequest, pk: int) -> HttpResponse:
     return _form_page(
         request,
         pk,
@@ -722,7 +732,7 @@ def override(request, pk: int):
 
 @allow(*POST_ROLES)
 @require_http_methods(["GET", "POST"])
-def cancel(request, pk: int):
+def cancel(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     return _form_page(
         request,
@@ -742,7 +752,7 @@ def cancel(request, pk: int):
 
 @allow(*POST_ROLES)
 @require_http_methods(["GET", "POST"])
-def publish(request, pk: int):
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     return _form_page(
         request,
@@ -764,7 +774,7 @@ def publish(request, pk: int):
 
 @allow(Role.COMMS)
 @require_http_methods(["GET", "POST"])
-def stop(request):
+def stop(request: HttpRequest) -> HttpResponse:
     form = StopForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         accounts = list(form.cleaned_data["accounts"]) if form.cleaned_data["scope"] == "chosen" else []
@@ -805,7 +815,7 @@ def stop(request):
 
 @allow(Role.COMMS)
 @require_POST
-def release(request, pk: int):
+def release(request: HttpRequest, pk: int) -> HttpResponse:
     pause = get_object_or_404(PublishingPause, pk=pk)
     try:
         services.release_publishing(pause, by=request.user)
@@ -821,7 +831,7 @@ def release(request, pk: int):
 
 
 @allow(*RULE_ROLES)
-def rules(request):
+def rules(request: HttpRequest) -> HttpResponse:
     accounts = (
         Account.objects.in_register()
         .prefetch_related(Prefetch("approval_tiers", to_attr="tiers"), "approval_tiers__approvers")
@@ -843,7 +853,7 @@ def _rules_crumb():
 
 @allow(*RULE_ROLES)
 @require_http_methods(["GET", "POST"])
-def rule_edit(request, account_pk: int):
+def rule_edit(request: HttpRequest, account_pk: int) -> HttpResponse:
     account = get_object_or_404(Account, pk=account_pk)
     form = RuleForm(request.POST if request.method == "POST" else None, account=account)
     if request.method == "POST" and form.is_valid():
@@ -867,7 +877,7 @@ def rule_edit(request, account_pk: int):
 
 @allow(*RULE_ROLES)
 @require_http_methods(["GET", "POST"])
-def retention_edit(request, account_pk: int):
+def retention_edit(request: HttpRequest, account_pk: int) -> HttpResponse:
     account = get_object_or_404(Account, pk=account_pk)
     current = selectors.retention_for(account)
     form = RetentionForm(

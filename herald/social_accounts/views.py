@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Max, Prefetch
-from django.http import JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -58,7 +58,7 @@ def _public_row(account: Account) -> dict:
 
 
 @public
-def official(request):
+def official(request: HttpRequest) -> HttpResponse:
     platform = request.GET.get("platform", "")
     return render(
         request,
@@ -76,7 +76,7 @@ PUBLIC_COLUMNS = ["platform", "platform_name", "name", "handle", "url", "service
 
 
 @public
-def official_csv(request):
+def official_csv(request: HttpRequest) -> HttpResponse:
     rows = []
     for account in _public_accounts(request.GET.get("platform", "")):
         row = _public_row(account)
@@ -88,7 +88,7 @@ def official_csv(request):
 
 
 @public
-def official_json(request):
+def official_json(request: HttpRequest) -> HttpResponse:
     return JsonResponse(
         {
             "council": settings.COUNCIL_NAME,
@@ -130,12 +130,12 @@ def _filtered_register(params):
     return accounts.search(params.get("q", "")).order_by("platform", "display_name")
 
 
-def _register_filters(request) -> dict:
+def _register_filters(request: HttpRequest) -> dict:
     return {key: request.GET.get(key, "") for key in ("q", "status", "platform", "team", "flag")}
 
 
 @allow(*REGISTER_ROLES)
-def register(request):
+def register(request: HttpRequest) -> HttpResponse:
     filters = _register_filters(request)
     accounts = _filtered_register(request.GET)
     page = Paginator(accounts, 50).get_page(request.GET.get("page"))
@@ -156,7 +156,7 @@ def register(request):
 
 
 @allow(*REGISTER_ROLES)
-def register_csv(request):
+def register_csv(request: HttpRequest) -> HttpResponse:
     accounts = _filtered_register(request.GET).prefetch_related(
         Prefetch(
             "editor_links",
@@ -220,7 +220,7 @@ def _can_see_account(user, account: Account) -> bool:
 
 
 @allow(Role.EDITOR, Role.SERVICE_MANAGER, *REGISTER_ROLES)
-def detail(request, pk: int):
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
     account = get_object_or_404(Account.objects.select_related("team__service_area", "service_manager"), pk=pk)
     require(_can_see_account(request.user, account), "You are not an editor or the service manager of this account.")
     account_request = AccountRequest.objects.filter(account=account).first()
@@ -258,7 +258,7 @@ def _register_crumb(user):
     return [("My accounts", reverse("social_accounts:mine"))]
 
 
-def _manage_page(request, account, template, form, title, **extra):
+def _manage_page(request: HttpRequest, account, template, form, title, **extra) -> HttpResponse:
     return render(
         request,
         template,
@@ -278,7 +278,7 @@ def _manage_page(request, account, template, form, title, **extra):
 
 @allow(*MANAGE_ROLES)
 @require_http_methods(["GET", "POST"])
-def edit(request, pk: int):
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
     account = get_object_or_404(Account, pk=pk)
     form = forms.AccountForm(request.POST or None, instance=account)
     if request.method == "POST" and form.is_valid():
@@ -299,7 +299,7 @@ def edit(request, pk: int):
 
 @allow(*MANAGE_ROLES)
 @require_http_methods(["GET", "POST"])
-def editor_add(request, pk: int):
+def editor_add(request: HttpRequest, pk: int) -> HttpResponse:
     account = get_object_or_404(Account, pk=pk)
     form = forms.AddEditorForm(request.POST or None, account=account)
     if account.status == Account.Status.CLOSED:
@@ -327,7 +327,7 @@ def editor_add(request, pk: int):
 
 @allow(*MANAGE_ROLES)
 @require_http_methods(["GET", "POST"])
-def editor_remove(request, pk: int, person_pk: int):
+def editor_remove(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
     account = get_object_or_404(Account, pk=pk)
     link = get_object_or_404(
         AccountEditor.objects.select_related("person"), account=account, person_id=person_pk, removed_at=None
@@ -350,7 +350,7 @@ def editor_remove(request, pk: int, person_pk: int):
 
 @allow(*MANAGE_ROLES)
 @require_http_methods(["GET", "POST"])
-def dormancy(request, pk: int):
+def dormancy(request: HttpRequest, pk: int) -> HttpResponse:
     account = get_object_or_404(Account, pk=pk)
     if account.status not in (Account.Status.ACTIVE, Account.Status.DORMANT):
         messages.info(
@@ -388,7 +388,7 @@ def dormancy(request, pk: int):
 
 @allow(*MANAGE_ROLES)
 @require_http_methods(["GET", "POST"])
-def closing(request, pk: int):
+def closing(request: HttpRequest, pk: int) -> HttpResponse:
     account = get_object_or_404(Account, pk=pk)
     if account.status not in (Account.Status.ACTIVE, Account.Status.DORMANT):
         messages.info(request, f"{account.display_name} is {account.get_status_display().lower()}")
@@ -423,7 +423,7 @@ def closing(request, pk: int):
 
 @allow(*MANAGE_ROLES)
 @require_http_methods(["GET", "POST"])
-def close(request, pk: int):
+def close(request: HttpRequest, pk: int) -> HttpResponse:
     account = get_object_or_404(Account, pk=pk)
     if account.status != Account.Status.CLOSING:
         messages.info(request, "Start closing the account first")
@@ -451,7 +451,7 @@ def close(request, pk: int):
 
 @allow(Role.COMMS, Role.ICT, Role.ADMIN)
 @require_http_methods(["GET", "POST"])
-def task_done(request, pk: int):
+def task_done(request: HttpRequest, pk: int) -> HttpResponse:
     task = get_object_or_404(SecurityTask.objects.select_related("account", "person"), pk=pk)
     account = task.account
     if task.completed_at:
@@ -477,7 +477,7 @@ def task_done(request, pk: int):
 
 
 @allow(Role.EDITOR)
-def mine(request):
+def mine(request: HttpRequest) -> HttpResponse:
     accounts = Account.objects.edited_by(request.user).in_register().annotate(last_report=Max("monthly_reports__month"))
     month = services.overdue_report_month() or services.previous_month(services.today())
     missing = set(Account.objects.missing_report_for(month).values_list("pk", flat=True))
@@ -496,7 +496,7 @@ def mine(request):
 
 @allow(Role.EDITOR, *MANAGE_ROLES)
 @require_http_methods(["GET", "POST"])
-def report_new(request, pk: int):
+def report_new(request: HttpRequest, pk: int) -> HttpResponse:
     account = get_object_or_404(Account, pk=pk)
     require(
         request.user.has_role(*MANAGE_ROLES) or account.active_editors().filter(pk=request.user.pk).exists(),
@@ -543,7 +543,7 @@ def report_new(request, pk: int):
 
 
 @allow(*MANAGE_ROLES)
-def reports_overdue(request):
+def reports_overdue(request: HttpRequest) -> HttpResponse:
     month = services.overdue_report_month()
     shown = month or services.previous_month(services.today())
     accounts = (
@@ -598,7 +598,7 @@ def _request_crumbs(account_request, label=None):
 
 
 @allow(Role.EMPLOYEE)
-def requests(request):
+def requests(request: HttpRequest) -> HttpResponse:
     visible = AccountRequest.objects.visible_to(request.user).select_related("requested_by", "team")
     show = request.GET.get("show", "open")
     if show == "open":
@@ -616,7 +616,7 @@ def requests(request):
 
 @allow(Role.EMPLOYEE)
 @require_http_methods(["GET", "POST"])
-def request_new(request):
+def request_new(request: HttpRequest) -> HttpResponse:
     form = forms.AccountRequestForm(request.POST or None, requester=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -638,7 +638,7 @@ def request_new(request):
 
 
 @allow(Role.EMPLOYEE)
-def request_detail(request, pk: int):
+def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     account_request = _request_or_404(pk)
     require(AccountRequest.objects.visible_to(request.user).filter(pk=pk).exists(), "You are not part of this request.")
     user = request.user
@@ -667,7 +667,7 @@ def request_detail(request, pk: int):
 
 @allow(Role.EMPLOYEE)
 @require_http_methods(["GET", "POST"])
-def request_edit(request, pk: int):
+def request_edit(request: HttpRequest, pk: int) -> HttpResponse:
     account_request = _request_or_404(pk)
     require(account_request.requested_by_id == request.user.pk, "Only the person who made the request can change it.")
     if account_request.status != AccountRequest.Status.RETURNED:
@@ -700,7 +700,7 @@ def request_edit(request, pk: int):
 
 @allow(Role.EMPLOYEE)
 @require_POST
-def request_withdraw(request, pk: int):
+def request_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     account_request = _request_or_404(pk)
     require(account_request.requested_by_id == request.user.pk, "Only the person who made the request can withdraw it.")
     form = forms.WithdrawForm(request.POST)
@@ -715,7 +715,7 @@ def request_withdraw(request, pk: int):
     return redirect("social_accounts:request_detail", pk=pk)
 
 
-def _decision_page(request, account_request, form, label, button):
+def _decision_page(request: HttpRequest, account_request, form, label, button) -> HttpResponse:
     return render(
         request,
         "social_accounts/request_decision.html",
@@ -729,7 +729,7 @@ def _decision_page(request, account_request, form, label, button):
     )
 
 
-def _send_back_or_refuse(request, account_request, decision: str, comments: str) -> None:
+def _send_back_or_refuse(request: HttpRequest, account_request, decision: str, comments: str) -> None:
     """The two ways any approver can stop a request, shared by the endorsement and review steps."""
     if decision == "send_back":
         services.send_back_account_request(account_request, by=request.user, comments=comments)
@@ -739,14 +739,14 @@ def _send_back_or_refuse(request, account_request, decision: str, comments: str)
         messages.success(request, "Request refused")
 
 
-def _not_waiting(request, account_request, step):
+def _not_waiting(request: HttpRequest, account_request, step) -> HttpResponse:
     messages.info(request, f"This request is not waiting for {step}: it is ‘{account_request.get_status_display()}’")
     return redirect("social_accounts:request_detail", pk=account_request.pk)
 
 
 @allow(Role.SERVICE_MANAGER)
 @require_http_methods(["GET", "POST"])
-def endorse(request, pk: int):
+def endorse(request: HttpRequest, pk: int) -> HttpResponse:
     account_request = _request_or_404(pk)
     require(
         account_request.service_manager_id == request.user.pk,
@@ -772,7 +772,7 @@ def endorse(request, pk: int):
 
 @allow(Role.COMMS)
 @require_http_methods(["GET", "POST"])
-def review(request, pk: int):
+def review(request: HttpRequest, pk: int) -> HttpResponse:
     account_request = _request_or_404(pk)
     if account_request.status != AccountRequest.Status.ENDORSED:
         return _not_waiting(request, account_request, "the communications team")
@@ -796,7 +796,7 @@ def review(request, pk: int):
 
 @allow(Role.ICT)
 @require_http_methods(["GET", "POST"])
-def security(request, pk: int):
+def security(request: HttpRequest, pk: int) -> HttpResponse:
     account_request = _request_or_404(pk)
     if account_request.status != AccountRequest.Status.APPROVED:
         return _not_waiting(request, account_request, "ICT security set-up")
