@@ -28,6 +28,7 @@ from herald.consents.models import (
     ConsentRequest,
     MediaAsset,
     MediaUse,
+    Purpose,
     TakedownTask,
     channel_label,
 )
@@ -264,7 +265,7 @@ def record_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "record": record,
             "channels": [channel_label(c) for c in record.channels],
-            "purposes": [services.Purpose(p).label for p in record.purposes],
+            "purposes": [Purpose(p).label for p in record.purposes],
             "assets": assets,
             "uses": MediaUse.objects.filter(asset__in=assets).select_related("asset", "account"),
             "takedowns": record.takedowns.select_related("use__asset", "use__account"),
