@@ -4,7 +4,7 @@ The Django fixtures (the cast of people, the audit trail's clean-up, browser tes
 only when pytest-django is on: the check engine's tests run without Django (`make test-engine`, which
 is `pytest herald/checks -p no:django`) and must not import it."""
 
-DJANGO_PLUGINS = ("herald.tests.fixtures", "herald.browser_testing")
+DJANGO_PLUGINS = ("herald.tests.fixtures", "testing.browser")
 
 
 def pytest_addoption(parser, pluginmanager):

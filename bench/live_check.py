@@ -114,9 +114,9 @@ def build_database(workdir: Path, editors: int) -> dict:
     call_command("seed_demo", verbosity=0)
 
     from herald.consents.models import MediaAsset
-    from herald.factories import PersonFactory
     from herald.people.roles import Role
     from herald.social_accounts.models import Account, AccountEditor
+    from testing.factories import PersonFactory
 
     accounts = list(Account.objects.active().filter(platform__in=["facebook", "x"]).order_by("platform", "pk"))
     accounts = [next(a for a in accounts if a.platform == p) for p in ("facebook", "x")]

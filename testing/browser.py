@@ -82,7 +82,7 @@ def phone_page(page_factory):
 
 
 def _sign_in(page, person, password: str | None = None):
-    from herald.factories import PASSWORD
+    from testing.factories import PASSWORD
 
     page.goto("/sign-in/")
     page.get_by_label("Email address").fill(person.email)

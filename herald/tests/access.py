@@ -1,5 +1,5 @@
-from herald.access_cases import PUBLIC, Case
 from herald.people.roles import ALL_ROLES, Role
+from testing.access_cases import PUBLIC, Case
 
 
 def cases(cast, make):

@@ -5,9 +5,9 @@ own, `make test-engine`, which runs herald/checks with `-p no:django`)."""
 
 import pytest
 
-from herald.factories import CouncillorFactory, PersonFactory, ServiceAreaFactory, TeamFactory
 from herald.people.models import Person
 from herald.people.roles import Role
+from testing.factories import CouncillorFactory, PersonFactory, ServiceAreaFactory, TeamFactory
 
 
 @pytest.fixture(autouse=True)

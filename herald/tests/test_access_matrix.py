@@ -7,8 +7,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 import herald
-from herald.access_cases import PUBLIC
 from herald.people.roles import Role
+from testing.access_cases import PUBLIC
 
 
 def _url_names(patterns=None, namespace=""):

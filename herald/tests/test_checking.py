@@ -8,9 +8,9 @@ from django.utils import timezone
 
 from herald import checking
 from herald.elections.tests.factories import ElectionFactory
-from herald.factories import CouncillorFactory
 from herald.social_accounts.models import Platform
 from herald.social_accounts.tests.factories import AccountFactory
+from testing.factories import CouncillorFactory
 
 pytestmark = pytest.mark.django_db
 

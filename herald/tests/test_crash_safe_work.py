@@ -147,7 +147,7 @@ def test_every_part_of_an_email_arrives_as_it_was_written(settings):
 
 
 def _running_task(worker_id: str, runs: int = 1) -> DBTaskResult:
-    from herald.tests.tasks import wait_for_file
+    from testing.tasks import wait_for_file
 
     result = DBTaskResult.objects.get(id=wait_for_file.enqueue("/nonexistent").id)
     for n in range(runs):
@@ -221,7 +221,7 @@ def test_a_task_left_running_by_a_worker_killed_with_sigkill_is_run_again_to_the
         task_id = manage(
             "shell",
             "-c",
-            f"from herald.tests.tasks import wait_for_file; print(wait_for_file.enqueue({str(done_file)!r}).id)",
+            f"from testing.tasks import wait_for_file; print(wait_for_file.enqueue({str(done_file)!r}).id)",
         ).split()[-1]
         worker = subprocess.Popen(
             [sys.executable, "manage.py", "run_worker", "--interval", "0.2", "--no-startup-delay", "--no-reload"],

@@ -6,10 +6,10 @@ import io
 import pytest
 from django.urls import reverse
 
-from herald.factories import PersonFactory
 from herald.policies import services as policy_services
 from herald.policies.tests.factories import CampaignFactory
 from herald.social_accounts.tests.factories import AccountFactory
+from testing.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -17,10 +17,10 @@ from herald.audit.tasks import verify_audit_chain
 from herald.audit.tests.tampering import tamper
 from herald.elections.tasks import send_pre_election_notices
 from herald.elections.tests.factories import ElectionFactory
-from herald.factories import PersonFactory
 from herald.models import OutgoingEmail
 from herald.notifications import notify
 from herald.people.models import Person
+from testing.factories import PersonFactory
 
 EMAIL_TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "email"
 

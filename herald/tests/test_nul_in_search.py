@@ -5,10 +5,10 @@ import pytest
 
 from herald.audit import services as audit
 from herald.audit.models import AuditEvent
-from herald.factories import PersonFactory
 from herald.people.models import Person
 from herald.social_accounts.models import Account
 from herald.social_accounts.tests.factories import AccountFactory
+from testing.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
 

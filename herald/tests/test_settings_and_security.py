@@ -71,7 +71,7 @@ def test_forms_refuse_a_post_without_the_csrf_token(db, employee):
 
 
 def test_repeated_wrong_passwords_lock_the_sign_in(client, employee):
-    from herald.factories import PASSWORD
+    from testing.factories import PASSWORD
 
     for _ in range(5):
         client.post("/sign-in/", {"username": employee.email, "password": "wrong password"})
@@ -81,7 +81,7 @@ def test_repeated_wrong_passwords_lock_the_sign_in(client, employee):
 
 
 def test_a_correct_password_signs_in_and_lands_on_the_home_page(client, employee):
-    from herald.factories import PASSWORD
+    from testing.factories import PASSWORD
 
     response = client.post("/sign-in/", {"username": employee.email.upper(), "password": PASSWORD}, follow=True)
     assert response.redirect_chain[-1][0] == "/"

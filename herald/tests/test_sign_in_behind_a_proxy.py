@@ -4,7 +4,7 @@ trying a few passwords against many accounts is stopped."""
 import pytest
 from django.test import Client, RequestFactory
 
-from herald.factories import PASSWORD, PersonFactory
+from testing.factories import PASSWORD, PersonFactory
 
 PROXY = "10.0.0.2"
 

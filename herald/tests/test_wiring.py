@@ -163,3 +163,16 @@ def test_only_the_consents_app_touches_media_uses():
         names = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
         names |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) for alias in node.names}
         assert "MediaUse" not in names, f"{path.relative_to(HERALD.parent)}: ask consents (set_media_for)"
+
+
+# --- What ships ---
+
+
+def test_herald_never_imports_the_test_helpers():
+    # Factories, browser fixtures and the access cases live in testing/ at the repository root, outside
+    # the package that ships: demo seeding and every page run without them.
+    checked = list(_modules(*{p.stem for p in HERALD.rglob("*.py")}))
+    assert any(path.stem == "demo" for path, _ in checked)
+    for path, tree in checked:
+        helpers = [name for name in _imports(tree) if name == "testing" or name.startswith("testing.")]
+        assert not helpers, f"{path.relative_to(HERALD.parent)} imports {helpers}: test helpers stay in testing/"

@@ -1,6 +1,6 @@
-from herald.access_cases import Case
 from herald.audit import services as audit
 from herald.people.roles import Role
+from testing.access_cases import Case
 
 AUDIT_READERS = frozenset({Role.COMMS, Role.ADMIN, Role.INFO_GOV})
 

@@ -1,4 +1,3 @@
-from herald.access_cases import PUBLIC, Case
 from herald.consents.models import Appearance, MediaUse, TakedownTask
 from herald.consents.tests.factories import (
     ConsentRecordFactory,
@@ -8,6 +7,7 @@ from herald.consents.tests.factories import (
     photo_showing,
 )
 from herald.people.roles import Role
+from testing.access_cases import PUBLIC, Case
 
 EVERYONE = frozenset(Role)
 MEDIA_READERS = frozenset({Role.COMMS, Role.EDITOR, Role.INFO_GOV})

@@ -11,8 +11,8 @@ from PIL import Image
 from herald.consents import services
 from herald.consents.models import Appearance, ConsentRecord, ConsentRequest, MediaAsset
 from herald.consents.services import requests
-from herald.factories import PersonFactory, TeamFactory
 from herald.social_accounts.models import Account, AccountEditor, Platform
+from testing.factories import PersonFactory, TeamFactory
 
 
 def jpeg_bytes(size=(32, 24), colour=(200, 30, 30), exif=None) -> bytes:

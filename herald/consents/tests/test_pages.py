@@ -127,8 +127,8 @@ def test_staff_record_a_withdrawal_received_by_phone(client, employee, editor, d
 
 
 def test_editors_change_only_media_they_uploaded(client, editor, comms_officer):
-    from herald.factories import PersonFactory
     from herald.people.roles import Role
+    from testing.factories import PersonFactory
 
     other_editor = PersonFactory(roles=[Role.EDITOR])
     asset = photo_showing(by=other_editor)

@@ -1,8 +1,8 @@
 import datetime as dt
 
-from herald.access_cases import Case
 from herald.elections.tests.factories import ElectionFactory, NonWorkingDayFactory
 from herald.people.roles import ALL_ROLES, Role
+from testing.access_cases import Case
 
 MANAGERS = frozenset({Role.COMMS, Role.MONITORING_OFFICER, Role.ADMIN})
 

@@ -6,7 +6,7 @@ import pytest
 from herald.elections import demo
 from herald.elections.models import Election
 from herald.elections.selectors import pre_election_context
-from herald.factories import PersonFactory
+from testing.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,8 @@ from herald.elections import services
 from herald.elections.selectors import active_periods, pre_election_context
 from herald.elections.tasks import send_pre_election_notices
 from herald.elections.tests.factories import ElectionFactory
-from herald.factories import CouncillorFactory, PersonFactory
 from herald.people.models import Person
+from testing.factories import CouncillorFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 

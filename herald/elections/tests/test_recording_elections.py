@@ -11,7 +11,7 @@ from herald.audit.models import AuditEvent
 from herald.elections import services
 from herald.elections.models import Election, NonWorkingDay
 from herald.elections.tests.factories import ElectionFactory
-from herald.factories import CouncillorFactory
+from testing.factories import CouncillorFactory
 
 # The elections here are upcoming ones (May 2027) and only upcoming elections move with a new
 # non-working day, so the clock is set to late 2026 for every test here.

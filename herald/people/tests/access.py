@@ -1,6 +1,6 @@
-from herald.access_cases import Case
 from herald.people.models import DirectoryImport
 from herald.people.roles import Role
+from testing.access_cases import Case
 
 DIRECTORY = frozenset({Role.HR, Role.COMMS, Role.SERVICE_MANAGER, Role.ADMIN})
 HR_ADMIN = frozenset({Role.HR, Role.ADMIN})

@@ -3,9 +3,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from herald.audit.models import AuditEvent
-from herald.factories import PersonFactory
 from herald.people import services
 from herald.people.models import DirectoryImport, Person
+from testing.factories import PersonFactory
 
 HEADER = (
     "employee_number,first_name,last_name,email,job_title,service_area,team,line_manager_number,"

@@ -1,8 +1,8 @@
 """Who signed in, who failed to and from where, and every change of role, are in the audit trail."""
 
 from herald.audit.models import AuditEvent
-from herald.factories import PASSWORD
 from herald.people.roles import Role
+from testing.factories import PASSWORD
 
 
 def test_a_sign_in_appears_in_the_audit_trail_with_the_address(client, employee):

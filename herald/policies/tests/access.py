@@ -1,8 +1,8 @@
-from herald.access_cases import Case
 from herald.people.roles import ALL_ROLES, Role
 from herald.policies import services
 from herald.policies.models import AdviceRequest, PolicyDocument
 from herald.policies.tests.factories import CampaignFactory, QuizQuestionFactory
+from testing.access_cases import Case
 
 EDITORS = frozenset({Role.COMMS, Role.ADMIN})
 VIEWERS = frozenset({Role.COMMS, Role.ADMIN, Role.SERVICE_MANAGER})

@@ -8,13 +8,13 @@ from django.utils import timezone
 
 from herald.audit.models import AuditEvent
 from herald.errors import Refused
-from herald.factories import CouncillorFactory, PersonFactory, TeamFactory
 from herald.people.models import Person
 from herald.people.roles import Role
 from herald.policies import services
 from herald.policies.models import Campaign, Reminder
 from herald.policies.tasks import run_policy_cascade, send_campaign_messages
 from herald.policies.tests.factories import CampaignFactory, QuizQuestionFactory, published
+from testing.factories import CouncillorFactory, PersonFactory, TeamFactory
 
 TODAY = dt.date(2026, 11, 24)
 # The service compares due dates with the clock, so the clock is set to TODAY for every test here.

@@ -5,11 +5,11 @@ import datetime as dt
 import pytest
 from django.core import mail
 
-from herald.factories import PersonFactory
 from herald.people.roles import Role
 from herald.policies import services
 from herald.policies.models import AdviceRequest
 from herald.policies.tests.factories import CampaignFactory
+from testing.factories import PersonFactory
 
 TODAY = dt.date(2026, 11, 24)
 DUE = TODAY + dt.timedelta(days=10)

@@ -7,11 +7,11 @@ from django.core import mail
 from django.utils import timezone
 
 from herald.audit.models import AuditEvent
-from herald.factories import PersonFactory, TeamFactory
 from herald.people.roles import Role
 from herald.policies import services
 from herald.policies.models import AdviceRequest, Campaign, PolicyVersion
 from herald.policies.tests.factories import CampaignFactory, QuizQuestionFactory
+from testing.factories import PersonFactory, TeamFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,12 +1,12 @@
 from django.utils import timezone
 
-from herald.access_cases import Case
 from herald.consents.models import ConsentRecord
 from herald.consents.tests.factories import ConsentRecordFactory, photo_showing
 from herald.people.roles import Role
 from herald.posts import services
 from herald.posts.tests.factories import in_hours
 from herald.social_accounts.tests.factories import AccountFactory
+from testing.access_cases import Case
 
 WRITERS = frozenset({Role.EDITOR, Role.COMMS})
 POST_ROLES = frozenset(

@@ -1,10 +1,10 @@
 import pytest
 
 from herald import checking
-from herald.factories import PersonFactory
 from herald.people.roles import Role
 from herald.social_accounts.models import Platform
 from herald.social_accounts.tests.factories import AccountFactory
+from testing.factories import PersonFactory
 
 
 @pytest.fixture(autouse=True)

@@ -1,13 +1,13 @@
-"""Factories for posts. People come from herald/factories.py, accounts from the register's factories."""
+"""Factories for posts. People come from testing/factories.py, accounts from the register's factories."""
 
 import datetime as dt
 
 import factory
 from django.utils import timezone
 
-from herald.factories import PersonFactory
 from herald.posts.models import ApprovalTier, Post
 from herald.social_accounts.tests.factories import AccountFactory
+from testing.factories import PersonFactory
 
 
 def in_hours(hours: float) -> dt.datetime:

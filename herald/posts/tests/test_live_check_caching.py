@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from herald import checking
 from herald.elections.tests.factories import ElectionFactory
-from herald.factories import CouncillorFactory
 from herald.people import services as people
 from herald.people.models import Person
+from testing.factories import CouncillorFactory
 
 pytestmark = pytest.mark.django_db
 

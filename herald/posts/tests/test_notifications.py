@@ -8,11 +8,11 @@ from django.utils import timezone
 
 from herald.consents import services as consents
 from herald.consents.tests.factories import ConsentRecordFactory, photo_showing
-from herald.factories import PersonFactory
 from herald.people.roles import Role
 from herald.posts import services
 from herald.posts.models import Post
 from herald.posts.tests.factories import in_hours
+from testing.factories import PersonFactory
 
 CLEAN = "The leisure centre pool reopens on Monday. Book a swim online."
 

@@ -10,13 +10,13 @@ from herald import checking
 from herald.audit.models import AuditEvent
 from herald.elections.tests.factories import ElectionFactory
 from herald.errors import Refused
-from herald.factories import CouncillorFactory, PersonFactory
 from herald.people.roles import Role
 from herald.posts import findings, selectors, services
 from herald.posts.models import Approval, Post, PublishingPause, Revision
 from herald.posts.services import PostContent
 from herald.posts.tests.factories import in_hours, tier
 from herald.social_accounts.tests.factories import AccountFactory
+from testing.factories import CouncillorFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
-from herald.access_cases import PUBLIC, Case
 from herald.people.roles import ALL_ROLES, Role
 from herald.social_accounts.models import AccountRequest, SecurityTask
 from herald.social_accounts.tests.factories import AccountFactory, AccountRequestFactory
+from testing.access_cases import PUBLIC, Case
 
 REGISTER = frozenset({Role.COMMS, Role.ICT, Role.ADMIN})
 MANAGE = frozenset({Role.COMMS, Role.ADMIN})

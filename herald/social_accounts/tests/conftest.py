@@ -2,9 +2,9 @@ import datetime as dt
 
 import pytest
 
-from herald.factories import PersonFactory
 from herald.people.roles import Role
 from herald.social_accounts.services import BusinessCase, Nomination
+from testing.factories import PersonFactory
 
 
 @pytest.fixture

@@ -1,11 +1,11 @@
-"""Factories for the register's records. People come from herald/factories.py."""
+"""Factories for the register's records. People come from testing/factories.py."""
 
 import datetime as dt
 
 import factory
 
-from herald.factories import PersonFactory, TeamFactory
 from herald.social_accounts.models import Account, AccountEditor, AccountRequest, Platform, RequestedEditor
+from testing.factories import PersonFactory, TeamFactory
 
 
 class AccountFactory(factory.django.DjangoModelFactory):

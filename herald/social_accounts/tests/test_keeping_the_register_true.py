@@ -7,12 +7,12 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 
 from herald.audit.models import AuditEvent
-from herald.factories import PersonFactory
 from herald.people import services as people_services
 from herald.people.roles import Role
 from herald.social_accounts import services, tasks
 from herald.social_accounts.models import Account, AccountRequest, SecurityTask
 from herald.social_accounts.tests.factories import AccountFactory, AccountRequestFactory
+from testing.factories import PersonFactory
 
 TODAY = dt.date.today()
 

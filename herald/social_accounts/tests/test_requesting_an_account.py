@@ -6,11 +6,11 @@ from django.core.exceptions import ValidationError
 
 from herald.audit.models import AuditEvent
 from herald.errors import Refused
-from herald.factories import CouncillorFactory, PersonFactory
 from herald.people.roles import Role
 from herald.social_accounts import services
 from herald.social_accounts.models import Account, AccountRequest
 from herald.social_accounts.services import Nomination
+from testing.factories import CouncillorFactory, PersonFactory
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from herald.elections.models import Election
-from herald.factories import CouncillorFactory
+from testing.factories import CouncillorFactory
 
 pytestmark = pytest.mark.browser
 

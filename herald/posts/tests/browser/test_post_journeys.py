@@ -7,11 +7,11 @@ import pytest
 from django.utils import timezone
 
 from herald.elections.tests.factories import ElectionFactory
-from herald.factories import CouncillorFactory, PersonFactory
 from herald.people.roles import Role
 from herald.posts import services
 from herald.posts.models import Post
 from herald.posts.tests.factories import in_hours, tier
+from testing.factories import CouncillorFactory, PersonFactory
 
 pytestmark = pytest.mark.browser
 

@@ -5,11 +5,11 @@ import datetime as dt
 import pytest
 from django.core import mail
 
-from herald.factories import PersonFactory
 from herald.social_accounts import services, tasks
 from herald.social_accounts.models import Account, AccountRequest, SecurityTask
 from herald.social_accounts.services import Nomination
 from herald.social_accounts.tests.factories import AccountFactory
+from testing.factories import PersonFactory
 
 pytestmark = pytest.mark.browser
 
