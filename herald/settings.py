@@ -297,7 +297,6 @@ LOGGING = {
     "loggers": {"django.server": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
 
-# Called by the directory import when a person leaves; each is a dotted path to a callable.
 # What each app adds to the site (navigation, periodic tasks, demo data, home panels, banners) is
-# declared on its AppConfig instead: see herald/apps.py and docs/extending.md.
-HERALD_LEAVER_HOOKS: list[str] = ["herald.social_accounts.services.handle_leaver"]
+# declared on its AppConfig, and how apps react to each other (a consent withdrawn, a person leaving)
+# is registered in code in its ready(): see herald/apps.py and docs/extending.md.

@@ -11,15 +11,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import cast
 
-from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import DatabaseError, transaction
-from django.utils.module_loading import import_string
 
 from herald.audit import services as audit
 from herald.errors import Refused
+from herald.people import leavers
 from herald.people.models import DirectoryImport, Person, ServiceArea, Team
 from herald.people.roles import GRANTABLE_ROLES, Role
 from herald.plain_text import shortened, strip_invisible
@@ -495,8 +494,7 @@ def _deactivate(person: Person, *, by: Person | None) -> None:
         person.save(update_fields=["is_active"])
     # An inactive person's open sessions end on their next request: the auth backend refuses them.
     audit.record(actor=by, action="person.deactivated", obj=person, reason="Leaver in the directory feed")
-    for hook in settings.HERALD_LEAVER_HOOKS:
-        import_string(hook)(person, by=by)
+    leavers.tell_apps(person, by=by)
 
 
 def record_leaver(person: Person, *, by: Person, left_on: dt.date | None = None) -> Person:

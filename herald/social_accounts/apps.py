@@ -10,3 +10,10 @@ class SocialAccountsConfig(HeraldAppConfig):
     demo_loader = "herald.social_accounts.demo.seed"
     home_panels = "herald.social_accounts.home.panels"
     home_order = 20
+
+    def ready(self) -> None:
+        # Someone leaving stops editing every account, and requests that name them go back.
+        from herald.people.leavers import on_person_left
+        from herald.social_accounts.services import handle_leaver
+
+        on_person_left(handle_leaver)

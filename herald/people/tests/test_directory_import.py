@@ -3,7 +3,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from herald.audit.models import AuditEvent
-from herald.people import services
+from herald.people import leavers, services
 from herald.people.models import DirectoryImport, Person
 from testing.factories import PersonFactory
 
@@ -165,13 +165,12 @@ def test_a_leaver_is_kept_but_cannot_sign_in(team, client):
     assert AuditEvent.objects.filter(action="person.deactivated", object_id=str(nadia.pk)).exists()
 
 
-def test_leaver_hooks_are_called(team, settings):
-    calls = []
-    settings.HERALD_LEAVER_HOOKS = ["herald.people.tests.test_directory_import.remember_leaver"]
+def test_apps_registered_for_leavers_are_told(team, monkeypatch):
+    monkeypatch.setattr(leavers, "_handlers", [*leavers.handlers()])
+    leavers.on_person_left(remember_leaver)
     LEAVERS.clear()
     services.import_employees(GOOD.replace("sensitive,,active,", "sensitive,,leaver,"), by=None)
     assert [p.employee_number for p in LEAVERS] == ["A3"]
-    del calls
 
 
 LEAVERS: list = []

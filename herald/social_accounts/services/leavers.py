@@ -22,7 +22,7 @@ from herald.social_accounts.services.requests import _abandon_account
 
 
 def handle_leaver(person: Person, *, by: Person | None) -> None:
-    """Called by the directory import when a person leaves (settings.HERALD_LEAVER_HOOKS).
+    """Called by the directory import when a person leaves (registered in SocialAccountsConfig.ready()).
 
     They stop being an editor everywhere; for each account they edited, the communications team
     gets a task to rotate its credentials and remove their platform access. Accounts left with

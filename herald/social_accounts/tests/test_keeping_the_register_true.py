@@ -41,6 +41,14 @@ def test_a_leaver_is_removed_as_editor_everywhere_and_comms_gets_a_task_per_acco
     assert "fewer than two editors" in mail.outbox[-1].body
 
 
+def test_the_register_hears_of_leavers_through_a_handler_registered_in_code(settings):
+    # SocialAccountsConfig.ready() registers it: no setting names it, so no deployment can lose it.
+    from herald.people import leavers
+
+    assert services.handle_leaver in leavers.handlers()
+    assert not hasattr(settings, "HERALD_LEAVER_HOOKS")
+
+
 def test_completing_a_leaver_task_is_recorded(account, editor, comms_officer):
     services.handle_leaver(editor, by=None)
     task = SecurityTask.objects.get(person=editor)
