@@ -21,6 +21,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from herald.models import OutgoingEmail
+from herald.queue import task_named
+
+# herald/tasks.py imports this module to run the delivery, so the task is named here, not imported.
+# The email row and its task are written in the same transaction: the task is queued at once, not on commit.
+DELIVER_EMAIL = "herald.tasks.deliver_email"
 
 logger = logging.getLogger(__name__)
 
@@ -31,8 +36,7 @@ class EmailDeliveryFailed(Exception):
 
 class QueuedEmailBackend(BaseEmailBackend):
     def send_messages(self, email_messages) -> int:
-        from herald.tasks import deliver_email
-
+        deliver_email = task_named(DELIVER_EMAIL)
         queued = 0
         for message in email_messages:
             if not message.recipients():
@@ -105,8 +109,6 @@ def retry_delay(attempts: int) -> dt.timedelta:
 def deliver(email_id: int) -> str:
     """Send one queued email. The row stays locked while sending, so a re-queued task can never send
     it twice at the same time. Returns the email's status."""
-    from herald.tasks import deliver_email
-
     with transaction.atomic():
         email = OutgoingEmail.objects.select_for_update().filter(pk=email_id).first()
         if email is None or email.status != OutgoingEmail.Status.QUEUED:
@@ -138,7 +140,7 @@ def deliver(email_id: int) -> str:
         )
         # Failing the task as well puts the email among the failed tasks the administrators see.
         raise EmailDeliveryFailed(f"Email {email.pk} to {email.recipients}: {email.last_error}")
-    task = deliver_email
+    task = task_named(DELIVER_EMAIL)
     if task.get_backend().supports_defer:
         task = task.using(run_after=timezone.now() + retry_delay(email.attempts))
     task.enqueue(email.pk)

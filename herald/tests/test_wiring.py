@@ -103,6 +103,16 @@ def test_services_and_selectors_never_import_tasks():
         assert not tasks, f"{path.relative_to(HERALD.parent)} imports {tasks}: queue by name with enqueue_after_commit"
 
 
+def test_only_tasks_import_tasks_so_nothing_loops_back():
+    # tasks.py imports what it runs (services, mail); anything else that queued work by importing a tasks
+    # module would close a loop (mail.py queued deliver_email that way while herald/tasks.py imports mail).
+    checked = list(_modules(*{p.stem for p in HERALD.rglob("*.py")} - {"tasks"}))
+    assert any(path.name == "mail.py" for path, _ in checked)
+    for path, tree in checked:
+        tasks = [name for name in _imports(tree) if name == "tasks" or name.endswith(".tasks") or ".tasks." in name]
+        assert not tasks, f"{path.relative_to(HERALD.parent)} imports {tasks}: queue by name (herald.queue)"
+
+
 def _queued_names():
     for path in sorted(HERALD.rglob("*.py")):
         if "tests" in path.parts:
