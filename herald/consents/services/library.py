@@ -455,8 +455,10 @@ def open_takedowns_for(owner: withdrawal.UseOwner) -> QuerySet[TakedownTask]:
 
 
 def takedown_pending_for(owner: withdrawal.UseOwner) -> bool:
-    """Whether the owner's record is still needed for a takedown (retention must keep it)."""
-    return MediaUse.objects.filter(reference=owner.reference, takedowns__completed_at=None).exists()
+    """Whether the owner's record is still needed for a takedown (retention must keep it). Only an open
+    takedown task holds it: a use that never had one does not (filtering uses on `takedowns__completed_at`
+    would match those too, through the outer join)."""
+    return open_takedowns_for(owner).exists()
 
 
 @transaction.atomic

@@ -1,14 +1,17 @@
 """A withdrawal reaches every post that uses the person's photos: the posts app registers for it, and
 tells the consent library which media each post uses through one call."""
 
+import datetime as dt
+
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from herald.audit.models import AuditEvent
 from herald.consents import services as consents
 from herald.consents import withdrawal
-from herald.consents.models import MediaUse
+from herald.consents.models import MediaUse, TakedownTask
 from herald.consents.tests.factories import ConsentRecordFactory, photo_showing
 from herald.posts import selectors, services
 from herald.posts.models import Post
@@ -92,3 +95,40 @@ def test_editing_a_posts_media_keeps_the_consent_library_in_step(asha, editor, f
     states = {u.asset: u.state for u in uses_of(post)}
     assert states == {first: MediaUse.State.STOPPED, second: MediaUse.State.DRAFT}
     assert uses_of(post).get(asset=second).account == facebook
+
+
+# --- Retention of posts that used photos ---
+
+
+def published_long_ago(asset, *, by, approver, account):
+    post = services.submit_for_approval(draft_with(asset, by=by, account=account), by=by)
+    services.approve_post(post, by=approver)
+    Post.objects.filter(pk=post.pk).update(status=Post.Status.READY)
+    services.record_publication(post, url="https://www.facebook.com/hinckleybosworth/posts/1", by=by)
+    Post.objects.filter(pk=post.pk).update(published_at=timezone.now() - dt.timedelta(days=365 * 7))
+    return post
+
+
+def test_a_post_that_used_a_photo_is_deleted_once_past_retention(asha, editor, facebook, comms_officer):
+    # given a post with a photo of Asha, published seven years ago on an account that keeps posts six
+    services.set_retention(facebook, years=6, legal_hold=False, by=comms_officer)
+    post = published_long_ago(photo_showing(asha, by=editor), by=editor, approver=comms_officer, account=facebook)
+    # when retention runs
+    deleted = services.delete_past_retention()
+    # then the post is deleted, and the photo's use stays in the library's history, no longer linked to it
+    assert deleted == 1 and not Post.objects.filter(pk=post.pk).exists()
+    assert not uses_of(post).exists()
+    assert MediaUse.objects.filter(state=MediaUse.State.PUBLISHED, reference="").count() == 1
+
+
+def test_an_open_takedown_keeps_a_post_past_retention_until_it_is_done(asha, editor, facebook, comms_officer):
+    # given an old published post with a photo of Asha, who has withdrawn, so a takedown task is open
+    services.set_retention(facebook, years=6, legal_hold=False, by=comms_officer)
+    post = published_long_ago(photo_showing(asha, by=editor), by=editor, approver=comms_officer, account=facebook)
+    consents.withdraw_consent(asha, by=comms_officer)
+    # when retention runs, the record is kept for the takedown
+    assert services.delete_past_retention() == 0 and Post.objects.filter(pk=post.pk).exists()
+    # and once the takedown is done, the next run deletes it
+    [task] = selectors.open_takedowns(post)
+    consents.complete_takedown(task, by=comms_officer, outcome=TakedownTask.Outcome.REMOVED)
+    assert services.delete_past_retention() == 1 and not Post.objects.filter(pk=post.pk).exists()
