@@ -422,7 +422,9 @@ def set_media_for(
         unpublished; each asset it holds gets a use in this state (on `account`, or a `channel` such as print),
     so a withdrawal reaches the owner. Each asset must be usable there (record_use checks the channel)."""
     assets = list(assets)
-    live = {use.asset_id: use for use in MediaUse.objects.filter(reference=owner.reference)}
+    # Oldest first, so each asset's newest use wins: an asset taken off and put back has an older, stopped use.
+    uses = MediaUse.objects.filter(reference=owner.reference).order_by("created_at", "pk")
+    live = {use.asset_id: use for use in uses}
     wanted = {asset.pk for asset in assets}
     unpublished = (MediaUse.State.DRAFT, MediaUse.State.SCHEDULED)
     for asset_id, use in live.items():

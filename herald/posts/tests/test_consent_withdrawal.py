@@ -97,6 +97,19 @@ def test_editing_a_posts_media_keeps_the_consent_library_in_step(asha, editor, f
     assert uses_of(post).get(asset=second).account == facebook
 
 
+def test_a_photo_taken_off_a_post_and_put_back_moves_on_with_the_post(asha, editor, facebook, comms_officer):
+    # given a draft with a photo of Asha, taken off the post and then put back
+    photo = photo_showing(asha, by=editor)
+    post = draft_with(photo, by=editor, account=facebook)
+    services.edit_post(post, PostContent(TEXT, post.scheduled_for, media=()), by=editor)
+    services.edit_post(post, PostContent(TEXT, post.scheduled_for, media=(photo,)), by=editor)
+    # when the post goes for approval
+    services.submit_for_approval(post, by=editor)
+    # then the photo's current use moves on with it and no draft use is left behind
+    states = sorted(u.state for u in uses_of(post))
+    assert states == sorted([MediaUse.State.STOPPED, MediaUse.State.SCHEDULED])
+
+
 # --- Retention of posts that used photos ---
 
 
