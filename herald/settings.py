@@ -98,6 +98,8 @@ INSTALLED_APPS = [
     "herald.consents",
     "herald.elections",
     "herald.posts",
+    "herald.incidents",
+    "herald.risks",
 ]
 
 MIDDLEWARE = [
@@ -307,8 +309,12 @@ HERALD_DEMO_SEEDERS: list[str] = [
     "herald.consents.demo.seed",
     "herald.elections.demo.seed",
     "herald.posts.demo.seed",
+    "herald.incidents.demo.seed",
+    "herald.risks.demo.seed",
 ]
 HERALD_HOME_PANELS: list[str] = [
+    "herald.incidents.home.panels",
+    "herald.risks.home.panels",
     "herald.posts.home.panels",
     "herald.social_accounts.home.panels",
     "herald.consents.home.panels",

@@ -20,6 +20,8 @@ urlpatterns = [
     path("consent/", include("herald.consents.urls")),
     path("elections/", include("herald.elections.urls")),
     path("posts/", include("herald.posts.urls")),
+    path("incidents/", include("herald.incidents.urls")),
+    path("risks/", include("herald.risks.urls")),
 ]
 
 handler400 = "herald.views.error_400"

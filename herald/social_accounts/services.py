@@ -660,6 +660,27 @@ def complete_security_task(task: SecurityTask, *, by: Person, notes: str = "") -
     return task
 
 
+def open_credential_rotation(account: Account, *, by: Person, reason: str) -> SecurityTask:
+    """After an account is compromised: the communications team rotates every credential (password
+    manager entry, recovery email and phone, app passwords, connected tools). One open task per account."""
+    with transaction.atomic():
+        task = account.security_tasks.open().filter(kind=SecurityTask.Kind.COMPROMISE).first()
+        if task is not None:
+            return task
+        task = SecurityTask.objects.create(account=account, kind=SecurityTask.Kind.COMPROMISE)
+        audit.record(
+            actor=by, action="security_task.opened", obj=account, after={"task": task.pk, "kind": task.kind}, reason=reason
+        )
+        _notify(
+            comms_team(),
+            f"Rotate the credentials of {account.display_name}",
+            f"{reason}\n\nChange the password in the password manager, check the recovery email and phone, "
+            f"remove unknown sessions and app connections, and switch two-step verification back on.\n\n"
+            f"{_link('social_accounts:detail', account.pk)}",
+        )
+    return task
+
+
 # --- the register ---------------------------------------------------------------------------------
 
 REGISTER_FIELDS = (
