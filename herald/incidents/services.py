@@ -399,8 +399,6 @@ def decide_ico_report(
         raise Refused({"decision": "Select whether to report the breach to the ICO"})
     if not reasoning.strip():
         raise Refused({"reasoning": "Enter the reasons for the decision"})
-    if not incident.breach_risk:
-        raise Refused("Assess the risk to the people affected before deciding on the ICO")
     now = timezone.now()
     if decision == Incident.IcoDecision.REPORT:
         if reported_at is None:
@@ -412,6 +410,8 @@ def decide_ico_report(
     with transaction.atomic():
         incident = _lock(incident)
         _require_open(incident)
+        if not incident.breach_risk:
+            raise Refused("Assess the risk to the people affected before deciding on the ICO")
         incident.ico_decision, incident.ico_reasoning = decision, reasoning.strip()
         incident.ico_decided_by, incident.ico_decided_at = by, now
         if decision == Incident.IcoDecision.REPORT:

@@ -669,7 +669,11 @@ def open_credential_rotation(account: Account, *, by: Person, reason: str) -> Se
             return task
         task = SecurityTask.objects.create(account=account, kind=SecurityTask.Kind.COMPROMISE)
         audit.record(
-            actor=by, action="security_task.opened", obj=account, after={"task": task.pk, "kind": task.kind}, reason=reason
+            actor=by,
+            action="security_task.opened",
+            obj=account,
+            after={"task": task.pk, "kind": task.kind},
+            reason=reason,
         )
         _notify(
             comms_team(),
