@@ -159,17 +159,22 @@ def assess(request, pk: int):
                 rationale=d["rationale"],
             )
         except ValidationError as exc:
-            for field, errors in getattr(exc, "error_dict", {}).items():
-                for error in errors:
-                    form.add_error(
-                        f"{field}_likelihood" if f"{field}_likelihood" in form.fields else None, error.message
-                    )
-            if not hasattr(exc, "error_dict"):
-                _apply_errors(form, exc)
+            _apply_score_errors(form, exc)
         else:
             messages.success(request, "Scores saved")
             return redirect("risks:detail", pk=risk.pk)
     return _page(request, risk, form, heading="Score the risk", button="Save the scores")
+
+
+def _apply_score_errors(form, exc: ValidationError) -> None:
+    """A refusal about the "current" score belongs next to the current likelihood box."""
+    if not hasattr(exc, "error_dict"):
+        _apply_errors(form, exc)
+        return
+    for field, errors in exc.error_dict.items():
+        target = field if field in form.fields else f"{field}_likelihood"
+        for error in errors:
+            form.add_error(target if target in form.fields else None, error.message)
 
 
 @allow(*READERS)
