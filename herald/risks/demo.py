@@ -17,6 +17,7 @@ DOMAIN = "hinckley-bosworth.example"
 
 def seed(rng) -> str:
     comms = Person.objects.filter(email=f"comms@{DOMAIN}").first()
+    services.install_defaults()
     risk = Risk.objects.filter(reference="S.04").first()
     if comms is None or risk is None:
         return "skipped: the demo people or S.04 are not loaded"

@@ -25,6 +25,14 @@ REMIND_DAYS_BEFORE = 7
 MAX_ACCEPTANCE_DAYS = 366
 
 
+def install_defaults() -> None:
+    """The matrix and S.04, as the data migration installs them; does nothing where they exist.
+    For a database emptied since it was migrated (tests that flush it)."""
+    from herald.risks import defaults
+
+    defaults.install(Level, Band, Risk, Assessment, Control)
+
+
 def can_manage(person: Person, risk: Risk | None = None) -> bool:
     """Risk managers change any risk; an owner works their own."""
     return person.has_role(*MANAGERS) or (risk is not None and risk.owner_id == person.pk)

@@ -10,6 +10,7 @@ NOT_MANAGERS = {role: 403 for role in READERS - MANAGERS}
 
 
 def cases(cast, make):
+    services.install_defaults()
     risk = Risk.objects.get(reference="S.04")
     action = services.add_action(
         risk,
