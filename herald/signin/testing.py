@@ -51,5 +51,9 @@ def show_second_factor(client, person) -> None:
         return
     kind, code = fresh_code(person)
     url = reverse("signin:second_factor" if kind == "code" else "signin:recovery_code")
-    response = client.post(url, {"code": code})
+    data = {"code": code}
+    if client.handler.enforce_csrf_checks:
+        client.get(url)
+        data["csrfmiddlewaretoken"] = client.cookies["csrftoken"].value
+    response = client.post(url, data)
     assert response.status_code == 302, f"the second factor was refused for {person}: {response.status_code}"
