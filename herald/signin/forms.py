@@ -68,3 +68,13 @@ class SecurityLogFilterForm(forms.Form):
     method = forms.ChoiceField(label="Method", choices=[("", "Any")] + list(SignInEvent.Method.choices), required=False)
     result = forms.ChoiceField(label="Result", choices=[("", "Any")] + list(SignInEvent.Result.choices), required=False)
     address = forms.CharField(label="Address starts with", max_length=45, required=False)
+
+
+class ResetForm(forms.Form):
+    reason = forms.CharField(
+        label="How you checked who they are",
+        help_text="For the audit trail, like ‘Seen in person with their ID badge, 3 March’",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say how you checked who they are"},
+    )

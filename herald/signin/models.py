@@ -10,11 +10,11 @@ from django.utils import timezone
 
 
 class TotpDevice(models.Model):
-    """An authenticator app. The secret must be able to produce codes, so it is kept as given;
-    the database is already where Herald's most sensitive records live (see docs/signin.md)."""
+    """An authenticator app. Its secret must still produce codes, so it is kept encrypted with a key
+    derived from SECRET_KEY (signin.services.device_secret), never in the clear."""
 
     person = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="totp_device")
-    secret = models.CharField(max_length=64)
+    secret = models.CharField(max_length=400)
     created_at = models.DateTimeField(auto_now_add=True)
     # Time steps already accepted, so a code seen over someone's shoulder cannot be used again.
     used_steps = models.JSONField(default=list, blank=True)

@@ -8,10 +8,13 @@ want within the last HERALD_REAUTH_MINUTES.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import secrets
 import time
 
 import pyotp
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.contrib.sessions.backends.db import SessionStore
 from django.db import transaction
@@ -147,6 +150,26 @@ def password_confirmed(request, person: Person) -> None:
 # --- Authenticator app (TOTP) ----------------------------------------------------------------------
 
 
+def _fernet() -> MultiFernet:
+    # Derived from SECRET_KEY (and its fallbacks, so rotating the key keeps authenticator apps working):
+    # a copy of the database alone gives nobody the secrets that make the codes.
+    keys = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    return MultiFernet(
+        [Fernet(base64.urlsafe_b64encode(hashlib.sha256(f"herald.totp:{key}".encode()).digest())) for key in keys]
+    )
+
+
+def _seal(secret: str) -> str:
+    return _fernet().encrypt(secret.encode()).decode()
+
+
+def device_secret(device: TotpDevice) -> str:
+    try:
+        return _fernet().decrypt(device.secret.encode()).decode()
+    except InvalidToken as error:
+        raise SecondFactorError("This authenticator app can no longer be read; set it up again") from error
+
+
 def new_totp_secret() -> str:
     return pyotp.random_base32()
 
@@ -175,7 +198,7 @@ def set_up_totp(person: Person, *, secret: str, code: str) -> list[str]:
         raise SecondFactorError("The code is not right. Check the time on your phone, then enter the newest code")
     with transaction.atomic():
         TotpDevice.objects.filter(person=person).delete()
-        TotpDevice.objects.create(person=person, secret=secret, used_steps=[step])
+        TotpDevice.objects.create(person=person, secret=_seal(secret), used_steps=[step])
         codes = _replace_recovery_codes(person)
         audit.record(actor=person, action="person.authenticator_set_up", obj=person)
     return codes
@@ -186,7 +209,10 @@ def verify_totp(person: Person, code: str) -> bool:
         device = TotpDevice.objects.select_for_update().filter(person=person).first()
         if device is None:
             return False
-        step = _matching_step(device.secret, code, device.used_steps)
+        try:
+            step = _matching_step(device_secret(device), code, device.used_steps)
+        except SecondFactorError:
+            return False
         if step is None:
             return False
         device.used_steps = sorted(s for s in [*device.used_steps, step] if s >= step - 2)
@@ -268,6 +294,21 @@ def remove_passkey(passkey: Passkey, *, by: Person) -> None:
     with transaction.atomic():
         passkey.delete()
         audit.record(actor=by, action="person.passkey_removed", obj=passkey.person, before={"name": passkey.name})
+
+
+def reset_second_factors(person: Person, *, by: Person, reason: str) -> None:
+    """For someone who has lost every second factor: an administrator, having checked who they are,
+    removes them all and ends the person's sessions, so they set up a new one at their next sign-in."""
+    with transaction.atomic():
+        before = {
+            "authenticator_app": TotpDevice.objects.filter(person=person).exists(),
+            "passkeys": list(Passkey.objects.filter(person=person).values_list("name", flat=True)),
+        }
+        TotpDevice.objects.filter(person=person).delete()
+        RecoveryCode.objects.filter(person=person).delete()
+        Passkey.objects.filter(person=person).delete()
+        end_every_session_of(person, by=by)
+        audit.record(actor=by, action="person.second_factors_reset", obj=person, before=before, reason=reason)
 
 
 # --- Sessions --------------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ def authenticator_for(person) -> pyotp.TOTP:
         secret = services.new_totp_secret()
         _recovery_codes[secret] = services.set_up_totp(person, secret=secret, code=pyotp.TOTP(secret).now())
         device = TotpDevice.objects.get(person=person)
-    return pyotp.TOTP(device.secret)
+    return pyotp.TOTP(services.device_secret(device))
 
 
 def fresh_code(person) -> tuple[str, str]:

@@ -23,7 +23,14 @@ from herald.people.models import Person
 from herald.people.roles import Role
 from herald.proxies import client_address
 from herald.signin import oidc, passkeys, services
-from herald.signin.forms import CodeForm, ConfirmForm, PasskeyForm, RecoveryCodeForm, SecurityLogFilterForm
+from herald.signin.forms import (
+    CodeForm,
+    ConfirmForm,
+    PasskeyForm,
+    RecoveryCodeForm,
+    ResetForm,
+    SecurityLogFilterForm,
+)
 from herald.signin.models import Passkey, RecoveryCode, SessionRecord, SignInEvent, TotpDevice
 from herald.signin.reauth import sensitive
 
@@ -358,6 +365,57 @@ def all_sessions(request):
         "signin/all_sessions.html",
         {"page": page, "q": term, "breadcrumbs": [HOME, ("Everyone's sessions", None)]},
     )
+
+
+@allow(Role.ADMIN)
+def person_security(request, pk: int):
+    person = get_object_or_404(Person, pk=pk)
+    return render(
+        request,
+        "signin/person_security.html",
+        {
+            "person": person,
+            "device": TotpDevice.objects.filter(person=person).first(),
+            "codes_left": RecoveryCode.objects.unused().filter(person=person).count(),
+            "passkeys": Passkey.objects.filter(person=person),
+            "records": SessionRecord.objects.active().filter(person=person),
+            "current": request.session.session_key,
+            "form": ResetForm(),
+            "events": SignInEvent.objects.filter(person=person)[:20],
+            "breadcrumbs": [
+                HOME,
+                ("Everyone's sessions", resolve_url("signin:all_sessions")),
+                (person.full_name, None),
+            ],
+        },
+    )
+
+
+@allow(Role.ADMIN)
+@require_POST
+@sensitive
+def reset_second_factors(request, pk: int):
+    person = get_object_or_404(Person, pk=pk)
+    form = ResetForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request,
+            "signin/person_security.html",
+            {
+                "person": person,
+                "device": TotpDevice.objects.filter(person=person).first(),
+                "codes_left": RecoveryCode.objects.unused().filter(person=person).count(),
+                "passkeys": Passkey.objects.filter(person=person),
+                "records": SessionRecord.objects.active().filter(person=person),
+                "current": request.session.session_key,
+                "form": form,
+                "events": SignInEvent.objects.filter(person=person)[:20],
+            },
+            status=400,
+        )
+    services.reset_second_factors(person, by=request.user, reason=form.cleaned_data["reason"])
+    messages.success(request, f"{person.full_name}'s second factors are removed and their sessions ended")
+    return redirect("signin:person_security", pk=person.pk)
 
 
 # --- The security log -------------------------------------------------------------------------------------

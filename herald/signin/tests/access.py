@@ -18,6 +18,10 @@ def cases(cast, make):
         "signin:sessions": Case(ALL_ROLES),
         "signin:all_sessions": Case(frozenset({Role.ADMIN})),
         "signin:end_session": Case(ALL_ROLES, ok_status=405, kwargs={"pk": 1}),
+        "signin:person_security": Case(frozenset({Role.ADMIN}), kwargs={"pk": cast[Role.EMPLOYEE].pk}),
+        "signin:reset_second_factors": Case(
+            frozenset({Role.ADMIN}), ok_status=405, kwargs={"pk": cast[Role.EMPLOYEE].pk}
+        ),
         "signin:security_log": Case(frozenset({Role.ADMIN, Role.ICT})),
         # Single sign-on and SCIM are off unless configured (tests that use them switch them on).
         "signin:oidc_start": Case(PUBLIC, ok_status=404),

@@ -114,3 +114,33 @@ def test_someone_without_a_privileged_role_signs_in_with_a_password_alone(employ
     client, response = _password_sign_in(employee)
     assert response["Location"] == "/"
     assert client.get(reverse("policies:index")).status_code == 200
+
+
+def test_the_authenticator_secret_is_not_kept_in_the_clear():
+    ict = PersonFactory(roles=[Role.ICT])
+    secret = services.new_totp_secret()
+    services.set_up_totp(ict, secret=secret, code=pyotp.TOTP(secret).now())
+    stored = TotpDevice.objects.get(person=ict).secret
+    assert secret not in stored
+    assert services.device_secret(TotpDevice.objects.get(person=ict)) == secret
+
+
+def test_an_administrator_removes_the_second_factors_of_someone_who_lost_them(client, system_admin):
+    # given an ICT officer who lost their phone and recovery codes, signed in somewhere
+    ict = PersonFactory(roles=[Role.ICT])
+    _set_up_app(ict)
+    theirs, _ = _password_sign_in(ict)
+    client.force_login(system_admin)
+    url = reverse("signin:reset_second_factors", args=[ict.pk])
+    # when the administrator gives no reason, then one
+    refused = client.post(url, {"reason": ""})
+    done = client.post(url, {"reason": "Seen in person with their badge"})
+    # then
+    assert refused.status_code == 400 and "Say how you checked who they are" in refused.content.decode()
+    assert done["Location"] == reverse("signin:person_security", args=[ict.pk])
+    assert not TotpDevice.objects.filter(person=ict).exists()
+    assert theirs.get("/")["Location"].startswith(reverse("login"))
+    event = AuditEvent.objects.get(action="person.second_factors_reset")
+    assert event.reason == "Seen in person with their badge"
+    _, response = _password_sign_in(ict)
+    assert response["Location"].startswith(reverse("signin:second_factor"))
