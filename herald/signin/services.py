@@ -121,8 +121,11 @@ def second_factor_passed(request, person: Person, *, method: str) -> None:
     request.session[SECOND_FACTOR_METHOD] = method
     request.session[CONFIRMED_AT] = now
     request.session.pop(SECOND_FACTOR_PENDING, None)
-    # A new privilege level gets a new session key, as at sign-in.
+    # A new privilege level gets a new session key, as at sign-in; the session's record follows it.
+    old_key = request.session.session_key
     request.session.cycle_key()
+    if old_key:
+        SessionRecord.objects.filter(session_key=old_key).update(session_key=request.session.session_key)
     log_event(request, person=person, method=method, result=SignInEvent.Result.SUCCEEDED)
     touch_session(request, force=True)
 

@@ -144,3 +144,23 @@ def test_without_a_provider_herald_signs_in_with_passwords_only(client):
 
 def test_the_sign_in_page_offers_the_council_account_when_configured(client, single_sign_on):
     assert "Sign in with your council account" in client.get(reverse("login")).content.decode()
+
+
+def test_someone_signed_in_with_the_council_account_confirms_with_it_before_a_sensitive_action(
+    client, single_sign_on, settings
+):
+    # given someone signed in through the provider long enough ago that a sensitive action asks again
+    PersonFactory(email="employee@council.example")
+    sign_in_at_provider(client, single_sign_on, "employee@council.example")
+    session = client.session
+    session["_herald_confirmed_at"] = 0
+    session.save()
+    assert "Confirm with your council account" in client.get(reverse("signin:confirm")).content.decode()
+    # when they confirm with the provider
+    response = sign_in_at_provider(
+        client, single_sign_on, "employee@council.example", start="/security/council-sign-in/?confirm=1&next=/people/"
+    )
+    # then they are back where they were going, freshly confirmed, in the same sign-in
+    assert response["Location"] == "/people/"
+    assert client.session["_herald_confirmed_at"] > 0
+    assert SignInEvent.objects.filter(reason="confirmed before a sensitive action").exists()
