@@ -114,6 +114,9 @@ class CouncilOIDCBackend(OIDCAuthenticationBackend):
         if algorithm not in SIGN_ALGORITHMS:
             raise SignInRefused(f"the ID token is signed with {algorithm or 'nothing'}, which Herald does not accept")
         self.OIDC_RP_SIGN_ALGO = algorithm
+        named = provider_configuration().get("issuer", "").rstrip("/")
+        if named != settings.HERALD_OIDC_ISSUER.rstrip("/"):
+            raise SignInRefused(f"the provider's discovery document names another issuer ({named or 'none'})")
         key = self.retrieve_matching_jwk(token)
         try:
             payload = jwt.decode(
@@ -121,7 +124,7 @@ class CouncilOIDCBackend(OIDCAuthenticationBackend):
                 key,
                 algorithms=[algorithm],
                 audience=settings.HERALD_OIDC_CLIENT_ID,
-                issuer=provider_configuration().get("issuer", settings.HERALD_OIDC_ISSUER),
+                issuer=named,
                 leeway=settings.HERALD_OIDC_CLOCK_SKEW_SECONDS,
                 options={"require": ["exp", "iat", "aud", "iss", "sub"]},
             )

@@ -164,3 +164,14 @@ def test_someone_signed_in_with_the_council_account_confirms_with_it_before_a_se
     assert response["Location"] == "/people/"
     assert client.session["_herald_confirmed_at"] > 0
     assert SignInEvent.objects.filter(reason="confirmed before a sensitive action").exists()
+
+
+def test_a_provider_whose_discovery_document_names_another_issuer_is_refused(client, single_sign_on, settings):
+    # given Herald is told the issuer is at one address, but the provider there says it is another
+    settings.HERALD_OIDC_ISSUER = f"http://localhost:{single_sign_on.port}/o"
+    PersonFactory(email="employee@council.example")
+    # when
+    response = sign_in_at_provider(client, single_sign_on, "employee@council.example")
+    # then
+    assert response["Location"] == reverse("login")
+    assert "another issuer" in _refusal().reason
