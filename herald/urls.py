@@ -20,6 +20,8 @@ urlpatterns = [
     path("consent/", include("herald.consents.urls")),
     path("elections/", include("herald.elections.urls")),
     path("posts/", include("herald.posts.urls")),
+    path("security/", include("herald.signin.urls")),
+    path("scim/v2/", include("herald.signin.scim_urls")),
 ]
 
 handler400 = "herald.views.error_400"

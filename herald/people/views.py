@@ -12,6 +12,7 @@ from herald.people import services
 from herald.people.forms import DirectoryImportForm, RolesForm, TeamForm
 from herald.people.models import DirectoryImport, Person, ServiceArea
 from herald.people.roles import Role
+from herald.signin.reauth import sensitive
 
 DIRECTORY_ROLES = (Role.HR, Role.COMMS, Role.SERVICE_MANAGER, Role.ADMIN)
 
@@ -138,6 +139,7 @@ def roles(request):
 
 
 @allow(Role.ADMIN)
+@sensitive
 @require_http_methods(["GET", "POST"])
 def person_roles(request, pk: int):
     person = get_object_or_404(Person, pk=pk)

@@ -38,6 +38,7 @@ from herald.posts.forms import (
     text_field_name,
 )
 from herald.posts.models import Approval, Post, PublishingPause, Revision
+from herald.signin.reauth import sensitive
 from herald.social_accounts.models import Account, Platform
 from herald.submissions import key_for, submit_once
 
@@ -705,6 +706,7 @@ def send_back(request, pk: int):
 
 
 @allow(Role.COMMS)
+@sensitive
 @require_http_methods(["GET", "POST"])
 def override(request, pk: int):
     return _form_page(
@@ -763,6 +765,7 @@ def publish(request, pk: int):
 
 
 @allow(Role.COMMS)
+@sensitive(methods=("POST",))
 @require_http_methods(["GET", "POST"])
 def stop(request):
     form = StopForm(request.POST if request.method == "POST" else None)

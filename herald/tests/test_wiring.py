@@ -30,6 +30,7 @@ def test_each_app_declares_what_it_adds_to_the_site():
         },
         "audit": {"schedule": "herald.audit.tasks.SCHEDULE"},
         "people": {"demo_loader": "herald.people.demo.seed", "home_panels": "herald.people.home.panels"},
+        "signin": {"schedule": "herald.signin.tasks.SCHEDULE", "banners": "herald.signin.home.banners"},
         **{
             app: {
                 "nav_items": f"herald.{app}.nav.ITEMS",
@@ -56,6 +57,10 @@ def test_the_declarations_resolve_to_what_the_site_expects():
     assert all(isinstance(task, Task) and every > 0 for _, s in plugged_in("schedule") for task, every in s)
     for kind in ("demo_loader", "home_panels", "banners"):
         assert all(callable(thing) for _, thing in plugged_in(kind))
+
+
+def test_the_two_factor_banner_comes_before_the_others():
+    assert [config.label for config, _ in plugged_in("banners")] == ["signin", "elections", "posts"]
 
 
 def test_demo_data_loads_people_first_and_home_panels_put_posts_first():
