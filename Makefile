@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 VENDOR := herald/static/vendor
 
 .DEFAULT_GOAL := help
-.PHONY: help install assets migrate demo run serve worker test test-fast test-future test-postgres lint check bench clean
+.PHONY: help install assets migrate demo run serve worker test test-engine test-fast test-future test-postgres lint check bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
@@ -48,8 +48,11 @@ demo: migrate ## Load the demo council (safe to run again)
 run: demo ## Set up and start Herald with demo data: web server and task worker
 	$(PY) manage.py serve --host $(HOST) --port $(PORT)
 
-test: install ## Run the whole test suite (unit, journey and browser tests)
+test: install test-engine ## Run the whole test suite (the engine's first, then unit, journey and browser tests)
 	$(BIN)/pytest -n auto
+
+test-engine: install ## Run the check engine's tests without Django (herald/checks imports none of it)
+	$(BIN)/pytest herald/checks -p no:django -n auto -q
 
 test-fast: install ## Run the tests without the browser tests
 	$(BIN)/pytest -n auto -m "not browser"

@@ -18,6 +18,7 @@ import platform
 import random
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -257,6 +258,32 @@ def presidio_analyzer():
     return engine, used
 
 
+COLD_START = """
+import time
+started = time.perf_counter()
+import herald.checks
+imported = time.perf_counter()
+from herald.checks.engine import _compiled, default_rules
+_compiled(default_rules())
+compiled = time.perf_counter()
+herald.checks.check(herald.checks.Draft("Lovely day at the park"))
+print(imported - started, compiled - imported, time.perf_counter() - compiled)
+"""
+
+
+def cold_start(runs: int = 5) -> None:
+    """Import, rules and first check, each in a fresh interpreter: what a worker pays before warm_up."""
+    root = Path(__file__).resolve().parents[1]
+    figures = [
+        [float(x) * 1000 for x in subprocess.run([sys.executable, "-c", COLD_START], cwd=root, check=True,
+                                                 capture_output=True, text=True).stdout.split()]
+        for _ in range(runs)
+    ]  # fmt: skip
+    imported, compiled, first = (statistics.median(column) for column in zip(*figures, strict=True))
+    print(f"cold start (fresh process, median of {runs}): import herald.checks {imported:.0f} ms, "
+          f"load and compile the rules {compiled:.0f} ms, first check (loads the profanity model) {first:.0f} ms")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--posts", type=int, default=10000)
@@ -275,6 +302,7 @@ def main() -> None:
           f"{len(set(d.text for d in drafts))} distinct texts, mean {statistics.mean(lengths):.0f} characters, "
           f"max {max(lengths)}, {sum(n >= 2000 for n in lengths)} of 2,000-2,200 characters")  # fmt: skip
 
+    cold_start()
     started = time.perf_counter()
     warm_up()
     loaded = time.perf_counter() - started

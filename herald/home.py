@@ -3,8 +3,15 @@ import datetime as dt
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from herald.apps import plugged_in
 from herald.models import OutgoingEmail
 from herald.people.roles import Role
+
+
+def all_panels(request) -> list[dict]:
+    """The home page's panels from every app that declares `home_panels`, in their `home_order`."""
+    declared = sorted(plugged_in("home_panels"), key=lambda pair: pair[0].home_order)
+    return [panel for _config, panels_for in declared for panel in panels_for(request) if panel]
 
 
 def panels(request) -> list[dict]:

@@ -1,20 +1,19 @@
 """The header navigation and site-wide banners.
 
-The foundation's entries are in NAVIGATION; each app adds its own in `herald/<app>/nav.py` as
-`ITEMS = [NavItem(...)]`. The header shows each person only the entries their roles allow.
-Banners come from the callables in settings.HERALD_BANNERS."""
+The foundation's entries are in NAVIGATION; each app declares its own on its AppConfig (`nav_items`,
+usually `herald.<app>.nav.ITEMS = [NavItem(...)]`; see herald/apps.py), and they follow in
+INSTALLED_APPS order. The header shows each person only the entries their roles allow. Banners come
+from the callables the apps declare as `banners`."""
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from functools import cache
 
-from django.apps import apps
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
-from django.utils.module_loading import import_string
 
+from herald.apps import plugged_in
 from herald.people.roles import ALL_ROLES, Role
 
 
@@ -43,16 +42,7 @@ NAVIGATION: list[NavItem] = [
 
 @cache
 def all_items() -> tuple[NavItem, ...]:
-    items = list(NAVIGATION)
-    for config in apps.get_app_configs():
-        if not config.name.startswith("herald."):
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.nav")
-        except ModuleNotFoundError:
-            continue
-        items.extend(module.ITEMS)
-    return tuple(items)
+    return tuple(item for _config, items in plugged_in("nav_items") for item in items)
 
 
 def items_for(user) -> list[dict]:
@@ -115,8 +105,8 @@ def context(request) -> dict:
     section = match.namespace if match is not None else ""
     nav, section_nav = header_and_section(entries, path=request.path, section=section)
     banners = []
-    for hook in settings.HERALD_BANNERS:
-        banners.extend(import_string(hook)(request))
+    for _config, banners_for in plugged_in("banners"):
+        banners.extend(banners_for(request))
     return {
         "site_banners": banners,
         "council_name": settings.COUNCIL_NAME,

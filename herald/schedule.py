@@ -1,31 +1,24 @@
 """Periodic tasks. django-tasks runs tasks but has no clock, so Herald keeps one: the
 `run_scheduler` command (started by `manage.py serve`) enqueues each periodic task when it
-falls due. An app lists its periodic tasks in `herald/<app>/tasks.py` as
-`SCHEDULE = [(task, seconds_between_runs), ...]`. The due check takes a row lock, so any number of
+falls due. An app declares its periodic tasks on its AppConfig (`schedule`, the dotted path of a list
+`[(task, seconds_between_runs), ...]`, usually `herald.<app>.tasks.SCHEDULE`; see herald/apps.py). The due check takes a row lock, so any number of
 schedulers may run against the same database without enqueuing a task twice."""
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 
-from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 
+from herald.apps import plugged_in
 from herald.models import ScheduledJob
 
 
 def periodic_tasks() -> list[tuple[str, object, int]]:
     found = []
-    for config in apps.get_app_configs():
-        if config.name != "herald" and not config.name.startswith("herald."):
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.tasks")
-        except ModuleNotFoundError:
-            continue
-        for task, every_seconds in getattr(module, "SCHEDULE", []):
+    for _config, schedule in plugged_in("schedule"):
+        for task, every_seconds in schedule:
             found.append((f"{task.func.__module__}.{task.func.__name__}", task, every_seconds))
     return found
 

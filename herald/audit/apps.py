@@ -1,6 +1,8 @@
-from django.apps import AppConfig
+from herald.apps import HeraldAppConfig
 
 
-class AuditConfig(AppConfig):
+class AuditConfig(HeraldAppConfig):
+    default = True
     name = "herald.audit"
     verbose_name = "Audit trail"
+    schedule = "herald.audit.tasks.SCHEDULE"

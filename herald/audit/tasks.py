@@ -1,7 +1,8 @@
-from django.core.mail import mail_admins, send_mail
+from django.conf import settings
 from django_tasks import task
 
 from herald.audit.services import verify_chain, write_checkpoint
+from herald.notifications import notify
 from herald.people.models import Person
 from herald.people.roles import Role
 
@@ -11,12 +12,9 @@ def verify_audit_chain() -> dict:
     """Prove the chain every night; tell the system administrators at once if it is broken."""
     report = verify_chain()
     if not report.ok:
-        admins = list(Person.objects.active().with_role(Role.ADMIN).values_list("email", flat=True))
-        subject = "Herald: the audit trail has been tampered with"
-        body = f"verify_audit found a broken link after {report.checked} good events: {report.problem}."
-        if admins:
-            send_mail(subject, body, None, admins)
-        mail_admins(subject, body)
+        # The system administrators in Herald, and any the deployment names in settings.ADMINS.
+        admins = [*Person.objects.active().with_role(Role.ADMIN), *(address for _, address in settings.ADMINS)]
+        notify("audit_chain_broken", to=admins, context={"report": report})
     return {"ok": report.ok, "checked": report.checked, "problem": report.problem}
 
 

@@ -14,6 +14,8 @@ from herald.consents.models import (
     TakedownTask,
     channel_label,
 )
+from herald.errors import Refused
+from herald.forms import show_refusal
 from herald.social_accounts.models import Account
 
 DATE_FORMATS = ["%d/%m/%Y", "%d %m %Y", "%d-%m-%Y", "%Y-%m-%d", "%d/%m/%y"]
@@ -255,8 +257,8 @@ class StaffConsentForm(ConsentForm):
             self.scan_bytes = upload.read()
             try:
                 services.check_scan(self.scan_bytes)
-            except services.ConsentError as exc:
-                self.add_error("scan", str(exc))
+            except Refused as exc:
+                show_refusal(self, exc, field="scan")
         given_on = data.get("given_on")
         if given_on and given_on > dt.date.today():
             self.add_error("given_on", "The date consent was given must be today or in the past")
@@ -392,8 +394,8 @@ class MediaUploadForm(MediaDetailsForm):
         self.data_bytes = upload.read()
         try:
             self.kind, _ = services.inspect_upload(self.data_bytes, upload.name)
-        except services.ConsentError as exc:
-            raise forms.ValidationError(str(exc))
+        except Refused as exc:
+            raise forms.ValidationError(exc.messages) from None
         return upload
 
     def needs_alt_text(self) -> bool:

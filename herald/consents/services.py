@@ -17,15 +17,13 @@ from dataclasses import dataclass
 import filetype
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.module_loading import import_string
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from herald.audit import services as audit
-from herald.consents import conf
+from herald.consents import conf, withdrawal
 from herald.consents.models import (
     FIXED_CHANNELS,
     SOCIAL_CHANNELS,
@@ -39,15 +37,13 @@ from herald.consents.models import (
     TakedownTask,
     channel_label,
 )
+from herald.errors import Refused
+from herald.notifications import notify
 from herald.people.models import Person
 
 WORDING_VERSION = "2026-11 v1"
 PUBLIC_ACTOR = "Member of the public (online form)"
 URN_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
-
-
-class ConsentError(ValueError):
-    """A rule of the consent process was broken; the message says what to do."""
 
 
 def _snapshot(obj) -> dict:
@@ -160,12 +156,12 @@ def create_consent_request(
 ) -> ConsentRequest:
     partners = _clean_partners(partners)
     if not purposes:
-        raise ConsentError("Select at least one purpose")
+        raise Refused("Select at least one purpose")
     if not channels and not partners:
-        raise ConsentError("Select at least one place the images may be used")
+        raise Refused("Select at least one place the images may be used")
     unknown = [p for p in purposes if p not in Purpose.values] + [c for c in channels if not is_known_channel(c)]
     if unknown:
-        raise ConsentError(f"Unknown purpose or channel: {', '.join(unknown)}")
+        raise Refused(f"Unknown purpose or channel: {', '.join(unknown)}")
     request = ConsentRequest.objects.create(
         event_name=event_name.strip(),
         event_date=event_date,
@@ -294,7 +290,7 @@ def _create_record(
 ) -> ConsentRecord:
     problems = check_consent_details(request, details)
     if problems:
-        raise ConsentError("; ".join(problems.values()))
+        raise Refused("; ".join(problems.values()))
     purposes = [] if details.do_not_publish else list(details.purposes)
     record = ConsentRecord(
         urn=_new_urn(),
@@ -339,7 +335,7 @@ def _create_record(
 def give_consent(request: ConsentRequest, details: ConsentDetails) -> ConsentRecord:
     """A person gives consent on the public form."""
     if not request.is_open:
-        raise ConsentError("This consent form is closed")
+        raise Refused("This consent form is closed")
     return _create_record(
         request,
         details,
@@ -356,12 +352,12 @@ SCAN_TYPES = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
 def check_scan(data: bytes) -> str:
     """The extension for a scanned form, judged by its content; raise if it is not a PDF, JPEG or PNG."""
     if not data:
-        raise ConsentError("The selected file is empty")
+        raise Refused("The selected file is empty")
     if len(data) > conf.get("HERALD_CONSENT_MAX_SCAN_MB") * 1024 * 1024:
-        raise ConsentError(f"The scan must be smaller than {conf.get('HERALD_CONSENT_MAX_SCAN_MB')}MB")
+        raise Refused(f"The scan must be smaller than {conf.get('HERALD_CONSENT_MAX_SCAN_MB')}MB")
     kind = filetype.guess(data[:8192])
     if kind is None or kind.mime not in SCAN_TYPES:
-        raise ConsentError("The scan must be a PDF, JPG or PNG file")
+        raise Refused("The scan must be a PDF, JPG or PNG file")
     return SCAN_TYPES[kind.mime]
 
 
@@ -378,13 +374,13 @@ def record_consent(
 ) -> ConsentRecord:
     """A member of staff records consent given on paper or out loud."""
     if method not in (ConsentRecord.Method.PAPER, ConsentRecord.Method.VERBAL):
-        raise ConsentError("Select whether consent was given on a paper form or verbally")
+        raise Refused("Select whether consent was given on a paper form or verbally")
     if method == ConsentRecord.Method.VERBAL and not witnessed_by.strip():
-        raise ConsentError("Enter the name of the person who witnessed the verbal consent")
+        raise Refused("Enter the name of the person who witnessed the verbal consent")
     if method == ConsentRecord.Method.PAPER and not scan:
-        raise ConsentError("Upload a scan of the signed form")
+        raise Refused("Upload a scan of the signed form")
     if given_on > timezone.localdate():
-        raise ConsentError("The date consent was given must be today or in the past")
+        raise Refused("The date consent was given must be today or in the past")
     scan_file = (scan, check_scan(scan)) if scan else None
     given_at = timezone.make_aware(dt.datetime.combine(given_on, dt.time(12, 0)))
     return _create_record(
@@ -399,23 +395,19 @@ def record_consent(
     )
 
 
-def _send(subject: str, body: str, to: list[str]) -> None:
-    recipients = [address for address in to if address]
-    if recipients:
-        send_mail(subject, body, None, recipients)
+def _withdraw_link() -> str:
+    return f"{settings.SITE_URL}{reverse('consents:withdraw')}"
 
 
 def _email_receipt(record: ConsentRecord) -> None:
-    channels = ", ".join(channel_label(c) for c in record.channels) or "none"
-    _send(
-        f"Your consent reference: {record.urn}",
-        f"Thank you. You gave consent for photos and film of {record.subject_name} at "
-        f"{record.request.event_name}.\n\nYour reference number (URN) is {record.urn}. Keep it: you need it "
-        f"to withdraw your consent.\n\nWhere we may use them: {channels}.\n"
-        f"We keep them until {record.expires_on:%-d %B %Y}.\n\n"
-        f"To withdraw, go to {settings.SITE_URL}{reverse('consents:withdraw')} and enter your reference and "
-        f"this email address.\n\nWhat you were told:\n\n{record.wording_text}\n\n{settings.COUNCIL_NAME}",
-        [record.email],
+    notify(
+        "consent_receipt",
+        to=[record.email],
+        context={
+            "record": record,
+            "channels": ", ".join(channel_label(c) for c in record.channels),
+            "withdraw_link": _withdraw_link(),
+        },
     )
 
 
@@ -423,7 +415,7 @@ def _email_receipt(record: ConsentRecord) -> None:
 def mark_do_not_publish(record: ConsentRecord, *, by: Person, reason: str) -> ConsentRecord:
     """Flag a person as never to be published (e.g. a looked-after or adopted child); every check honours it."""
     if not reason.strip():
-        raise ConsentError("Enter the reason this person must not be published")
+        raise Refused("Enter the reason this person must not be published")
     before = _snapshot(record)
     record.do_not_publish = True
     record.do_not_publish_reason = reason.strip()
@@ -570,10 +562,10 @@ def _clean_image(data: bytes, mime: str) -> tuple[bytes, bytes, int, int]:
         with Image.open(io.BytesIO(data)) as image:
             image.load()
             upright = ImageOps.exif_transpose(image)
-    except ConsentError:
+    except Refused:
         raise
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        raise ConsentError("The file is damaged or is not really an image: upload a JPG, PNG or WebP photo")
+        raise Refused("The file is damaged or is not really an image: upload a JPG, PNG or WebP photo")
     if pil_format == "JPEG" and upright.mode not in ("RGB", "L"):
         upright = upright.convert("RGB")
     elif upright.mode not in ("RGB", "RGBA", "L", "LA"):
@@ -597,44 +589,42 @@ def _clean_image(data: bytes, mime: str) -> tuple[bytes, bytes, int, int]:
 def _check_pixels(width: int, height: int) -> None:
     limit = conf.get("HERALD_CONSENT_MAX_IMAGE_MEGAPIXELS")
     if width * height > limit * 1_000_000:
-        raise ConsentError(
+        raise Refused(
             f"The photo is {width:,} × {height:,} pixels, which is too large: it must be at most {limit} megapixels. "
             "Resize it (for example to 6,000 pixels on the longest side) and upload it again"
         )
 
 
 def inspect_upload(data: bytes, filename: str) -> tuple[str, str]:
-    """(kind, mime) of an upload judged by its content, never its name; raise ConsentError if refused."""
+    """(kind, mime) of an upload judged by its content, never its name; raise Refused if refused."""
     if not data:
-        raise ConsentError("The selected file is empty")
+        raise Refused("The selected file is empty")
     kind = filetype.guess(data[:8192])
     mime = kind.mime if kind else ""
     if mime in IMAGE_TYPES:
         limit = conf.get("HERALD_CONSENT_MAX_IMAGE_MB")
         if len(data) > limit * 1024 * 1024:
-            raise ConsentError(f"The photo must be smaller than {limit}MB")
+            raise Refused(f"The photo must be smaller than {limit}MB")
         # A small file can hold a huge image (a 230 KB PNG of 7,700 × 7,700 pixels takes 180 MB to
         # decode): judge the size from the header, which Pillow reads without decoding the pixels.
         try:
             with Image.open(io.BytesIO(data)) as probe:
                 width, height = probe.size
         except Image.DecompressionBombError:
-            raise ConsentError(
+            raise Refused(
                 f"The photo is too large: it must be at most "
                 f"{conf.get('HERALD_CONSENT_MAX_IMAGE_MEGAPIXELS')} megapixels"
             ) from None
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-            raise ConsentError(
-                "The file is damaged or is not really an image: upload a JPG, PNG or WebP photo"
-            ) from None
+            raise Refused("The file is damaged or is not really an image: upload a JPG, PNG or WebP photo") from None
         _check_pixels(width, height)
         return MediaAsset.Kind.PHOTO, mime
     if mime in VIDEO_TYPES:
         limit = conf.get("HERALD_CONSENT_MAX_VIDEO_MB")
         if len(data) > limit * 1024 * 1024:
-            raise ConsentError(f"The video must be smaller than {limit}MB")
+            raise Refused(f"The video must be smaller than {limit}MB")
         return MediaAsset.Kind.VIDEO, mime
-    raise ConsentError(
+    raise Refused(
         "The selected file is not a photo or video Herald accepts, whatever its name says: "
         "upload a JPG, PNG or WebP photo, or an MP4, MOV or WebM video"
     )
@@ -644,11 +634,11 @@ def inspect_upload(data: bytes, filename: str) -> tuple[str, str]:
 def upload_media(data: bytes, *, filename: str, details: AssetDetails, by: Person) -> MediaAsset:
     kind, mime = inspect_upload(data, filename)
     if not details.title.strip():
-        raise ConsentError("Enter a title for the photo or video")
+        raise Refused("Enter a title for the photo or video")
     if kind == MediaAsset.Kind.PHOTO and not details.alt_text.strip():
-        raise ConsentError("Enter alt text describing the photo")
+        raise Refused("Enter alt text describing the photo")
     if details.source not in MediaAsset.Source.values:
-        raise ConsentError("Select where the photo or video came from")
+        raise Refused("Select where the photo or video came from")
     asset = MediaAsset(
         title=details.title.strip(),
         kind=kind,
@@ -691,9 +681,9 @@ def upload_media(data: bytes, *, filename: str, details: AssetDetails, by: Perso
 @transaction.atomic
 def update_media_details(asset: MediaAsset, details: AssetDetails, *, by: Person) -> MediaAsset:
     if not details.title.strip():
-        raise ConsentError("Enter a title for the photo or video")
+        raise Refused("Enter a title for the photo or video")
     if asset.kind == MediaAsset.Kind.PHOTO and not details.alt_text.strip():
-        raise ConsentError("Enter alt text describing the photo")
+        raise Refused("Enter alt text describing the photo")
     before = _snapshot(asset)
     for field in ("title", "alt_text", "licence", "photographer"):
         setattr(asset, field, getattr(details, field).strip())
@@ -715,9 +705,9 @@ def add_appearance(
 ) -> Appearance:
     """Record that a person can be identified in the asset, with their consent record if they have one."""
     if record is None and not description.strip():
-        raise ConsentError("Select the person's consent record, or describe the person if they have none")
+        raise Refused("Select the person's consent record, or describe the person if they have none")
     if record is not None and asset.appearances.filter(record=record).exists():
-        raise ConsentError(f"{record.display_name} is already linked to this asset")
+        raise Refused(f"{record.display_name} is already linked to this asset")
     appearance = Appearance.objects.create(
         asset=asset,
         record=record,
@@ -746,7 +736,7 @@ def add_appearance(
 @transaction.atomic
 def remove_appearance(appearance: Appearance, *, by: Person, reason: str) -> None:
     if not reason.strip():
-        raise ConsentError("Enter why this person is being removed from the asset")
+        raise Refused("Enter why this person is being removed from the asset")
     asset = appearance.asset
     audit.record(
         actor=by,
@@ -775,12 +765,12 @@ def record_use(
 ) -> MediaUse:
     """Record that an asset is drafted, scheduled or published somewhere. The posts app calls this."""
     if state not in (MediaUse.State.DRAFT, MediaUse.State.SCHEDULED, MediaUse.State.PUBLISHED):
-        raise ConsentError("A new use must be a draft, scheduled or published")
+        raise Refused("A new use must be a draft, scheduled or published")
     channel = account.platform if account is not None else channel
     if not is_known_channel(channel):
-        raise ConsentError("Select the account or channel where the asset is used")
+        raise Refused("Select the account or channel where the asset is used")
     if state == MediaUse.State.SCHEDULED and scheduled_for is None:
-        raise ConsentError("Enter when the post is scheduled for")
+        raise Refused("Enter when the post is scheduled for")
     use = MediaUse.objects.create(
         asset=asset,
         account=account,
@@ -798,7 +788,7 @@ def record_use(
 @transaction.atomic
 def set_use_state(use: MediaUse, *, state: str, by: Person, published_url: str = "", reason: str = "") -> MediaUse:
     if state not in MediaUse.State.values:
-        raise ConsentError("Unknown state")
+        raise Refused("Unknown state")
     before = _snapshot(use)
     use.state = state
     if published_url:
@@ -809,6 +799,66 @@ def set_use_state(use: MediaUse, *, state: str, by: Person, published_url: str =
     use.save()
     audit.record(actor=by, action="media.use_changed", obj=use, before=before, after=_snapshot(use), reason=reason)
     return use
+
+
+@transaction.atomic
+def set_media_for(
+    owner: withdrawal.UseOwner,
+    assets: Iterable[MediaAsset],
+    *,
+    by: Person,
+    state: str,
+    account=None,
+    channel: str = "",
+    scheduled_for: dt.datetime | None = None,
+    published_url: str = "",
+) -> None:
+    """These are the media `owner` (a post, say) now uses, at this stage: draft, scheduled or published;
+        or stopped, when it will not be published. Its uses of assets it no longer holds stop while still
+        unpublished; each asset it holds gets a use in this state (on `account`, or a `channel` such as print),
+    so a withdrawal reaches the owner. Each asset must be usable there (record_use checks the channel)."""
+    assets = list(assets)
+    live = {use.asset_id: use for use in MediaUse.objects.filter(reference=owner.reference)}
+    wanted = {asset.pk for asset in assets}
+    unpublished = (MediaUse.State.DRAFT, MediaUse.State.SCHEDULED)
+    for asset_id, use in live.items():
+        if asset_id not in wanted and use.state in unpublished:
+            set_use_state(use, state=MediaUse.State.STOPPED, by=by, reason=f"Removed from the {owner.kind}")
+    if state == MediaUse.State.STOPPED:
+        for use in live.values():
+            if use.state in unpublished:
+                set_use_state(use, state=state, by=by, reason=f"The {owner.kind} will not be published")
+        return
+    for asset in assets:
+        use = live.get(asset.pk)
+        if use is None or use.state in (MediaUse.State.STOPPED, MediaUse.State.TAKEN_DOWN):
+            record_use(
+                asset,
+                by=by,
+                state=state,
+                account=account,
+                channel=channel,
+                scheduled_for=scheduled_for,
+                published_url=published_url,
+                reference=owner.reference,
+            )
+        elif use.state != state:
+            set_use_state(use, state=state, by=by, published_url=published_url)
+
+
+def open_takedowns_for(owner: withdrawal.UseOwner):
+    return TakedownTask.objects.open().filter(use__reference=owner.reference).select_related("use__asset", "record")
+
+
+def takedown_pending_for(owner: withdrawal.UseOwner) -> bool:
+    """Whether the owner's record is still needed for a takedown (retention must keep it)."""
+    return MediaUse.objects.filter(reference=owner.reference, takedowns__completed_at=None).exists()
+
+
+@transaction.atomic
+def forget_owner(owner: withdrawal.UseOwner) -> None:
+    """The owner's record is being deleted: its uses stay in the library's history, no longer linked to it."""
+    MediaUse.objects.filter(reference=owner.reference).update(reference="")
 
 
 def _stop_uses_showing(record: ConsentRecord, *, by, why: str) -> tuple[list[MediaUse], list[TakedownTask]]:
@@ -839,8 +889,7 @@ def _stop_uses_showing(record: ConsentRecord, *, by, why: str) -> tuple[list[Med
             task = TakedownTask.objects.create(use=use, record=record, due_at=now + dt.timedelta(hours=hours))
             audit.record(actor=by, action="takedown.opened", obj=task, after=_snapshot(task))
             tasks.append(task)
-    for hook in conf.get("HERALD_CONSENT_WITHDRAWN_HOOKS"):
-        (import_string(hook) if isinstance(hook, str) else hook)(uses, by=by)
+    withdrawal.tell_owners(uses, by=by)
     if tasks:
         transaction.on_commit(lambda: _email_takedowns(tasks))
     return stopped, tasks
@@ -849,20 +898,19 @@ def _stop_uses_showing(record: ConsentRecord, *, by, why: str) -> tuple[list[Med
 def _email_takedowns(tasks: list[TakedownTask]) -> None:
     for task in tasks:
         account = task.use.account
-        editors = list(account.active_editors().values_list("email", flat=True)) if account else []
+        editors = list(account.active_editors()) if account else []
         if not editors:
             from herald.people.roles import Role
 
-            editors = list(Person.objects.active().with_role(Role.COMMS).values_list("email", flat=True))
-        where = account.display_name if account else channel_label(task.use.channel)
-        _send(
-            f"Take down or review by {timezone.localtime(task.due_at):%-d %b %H:%M}: consent withdrawn",
-            f"Consent has been withdrawn by someone shown in '{task.use.asset.title}', published on {where}"
-            f"{' at ' + task.use.published_url if task.use.published_url else ''}.\n\n"
-            f"Remove the post or the image, or review it and record why it stays, by "
-            f"{timezone.localtime(task.due_at):%-d %B %Y %H:%M}.\n\n"
-            f"{settings.SITE_URL}{reverse('consents:takedown', args=[task.pk])}",
-            editors,
+            editors = list(Person.objects.active().with_role(Role.COMMS))
+        notify(
+            "takedown_due",
+            to=editors,
+            context={
+                "task": task,
+                "where": account.display_name if account else channel_label(task.use.channel),
+                "link": f"{settings.SITE_URL}{reverse('consents:takedown', args=[task.pk])}",
+            },
         )
 
 
@@ -896,22 +944,16 @@ def withdraw_consent(record: ConsentRecord, *, by, reason: str = "", method: str
 
 
 def _email_withdrawal_confirmed(record: ConsentRecord, stopped: int, published: int) -> None:
-    lines = [
-        f"Your consent {record.urn} for photos and film of {record.subject_name} at "
-        f"{record.request.event_name} has been withdrawn.",
-        "",
-        "We will not use them again anywhere.",
-    ]
-    if stopped:
-        lines.append(f"We stopped {stopped} planned post{'s' if stopped != 1 else ''} that would have used them.")
-    if published:
-        lines.append(
-            f"We are reviewing {published} post{'s' if published != 1 else ''} already published, "
-            f"and will remove the image where we can within "
-            f"{conf.get('HERALD_CONSENT_TAKEDOWN_HOURS')} hours."
-        )
-    lines += ["", "Printed copies already handed out cannot be recalled.", "", settings.COUNCIL_NAME]
-    _send(f"Consent withdrawn: {record.urn}", "\n".join(lines), [record.email])
+    notify(
+        "consent_withdrawn",
+        to=[record.email],
+        context={
+            "record": record,
+            "stopped": stopped,
+            "published": published,
+            "takedown_hours": conf.get("HERALD_CONSENT_TAKEDOWN_HOURS"),
+        },
+    )
 
 
 def _keyed_hash(value: str) -> str:
@@ -951,15 +993,10 @@ def withdraw_by_reference(urn: str, contact: str) -> None:
             reason="The contact details given did not match",
         )
         if record.email and record.state == ConsentRecord.State.GIVEN:
-            transaction.on_commit(
-                lambda: _send(
-                    f"Someone tried to withdraw consent {record.urn}",
-                    f"Someone used your reference {record.urn} on our withdraw-consent page, with contact details "
-                    f"that do not match ours, so nothing changed.\n\nIf it was you and you want to withdraw, use "
-                    f"this email address on {settings.SITE_URL}{reverse('consents:withdraw')} or reply to the "
-                    f"Communications Team.\n\n{settings.COUNCIL_NAME}",
-                    [record.email],
-                )
+            notify(
+                "withdrawal_attempt_refused",
+                to=[record.email],
+                context={"record": record, "withdraw_link": _withdraw_link()},
             )
 
 
@@ -967,11 +1004,11 @@ def withdraw_by_reference(urn: str, contact: str) -> None:
 def complete_takedown(task: TakedownTask, *, by: Person, outcome: str, notes: str = "") -> TakedownTask:
     task = TakedownTask.objects.select_for_update().select_related("use").get(pk=task.pk)
     if task.completed_at:
-        raise ConsentError("This task has already been completed")
+        raise Refused("This task has already been completed")
     if outcome not in TakedownTask.Outcome.values:
-        raise ConsentError("Select what you did with the post")
+        raise Refused("Select what you did with the post")
     if outcome == TakedownTask.Outcome.KEPT and not notes.strip():
-        raise ConsentError("Enter why the post is kept")
+        raise Refused("Enter why the post is kept")
     before = _snapshot(task)
     task.completed_at = timezone.now()
     task.completed_by = by
@@ -1024,13 +1061,10 @@ def expire_consents(*, today: dt.date | None = None) -> list[ConsentRecord]:
 
         def tell() -> None:
             for owner, items in owners.items():
-                _send(
-                    "Consent has expired for photos you uploaded",
-                    "Consent has expired for people shown in these photos or videos, so Herald will not let "
-                    "them be used again:\n\n"
-                    + "\n".join(f"- {i}" for i in items)
-                    + f"\n\n{settings.SITE_URL}{reverse('consents:media')}",
-                    [emails.get(owner, "")],
+                notify(
+                    "consent_expired_for_uploads",
+                    to=[emails.get(owner)],
+                    context={"items": items, "link": f"{settings.SITE_URL}{reverse('consents:media')}"},
                 )
 
         transaction.on_commit(tell)
@@ -1041,7 +1075,7 @@ def expire_consents(*, today: dt.date | None = None) -> list[ConsentRecord]:
 def erase_personal_details(record: ConsentRecord, *, by, reason: str) -> ConsentRecord:
     """Remove everything that identifies the person; keep the URN, dates, choices and state the audit trail needs."""
     if not reason.strip():
-        raise ConsentError("Enter the reason for erasing these details")
+        raise Refused("Enter the reason for erasing these details")
     if record.erased_at:
         return record
     record = ConsentRecord.objects.select_for_update().get(pk=record.pk)

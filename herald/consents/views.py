@@ -30,9 +30,12 @@ from herald.consents.models import (
     TakedownTask,
     channel_label,
 )
+from herald.errors import Refused
+from herald.forms import show_refusal
 from herald.people.roles import Role
 from herald.plain_text import without_nul
 from herald.proxies import client_address
+from herald.signin.reauth import sensitive
 from herald.submissions import key_for, submit_once
 
 MEDIA_READERS = MEDIA_LIBRARY_ROLES
@@ -504,8 +507,8 @@ def media_upload(request):
             asset = services.upload_media(
                 form.data_bytes, filename=form.cleaned_data["file"].name, details=form.details(), by=request.user
             )
-        except services.ConsentError as exc:
-            form.add_error("file", str(exc))
+        except Refused as exc:
+            show_refusal(form, exc, field="file")
         else:
             messages.success(request, "Uploaded. Now link the people who can be identified in it")
             return redirect("consents:media_detail", pk=asset.pk)
@@ -602,8 +605,8 @@ def media_person(request, pk: int):
                 description=data["description"],
                 is_child=data["is_child"],
             )
-        except services.ConsentError as exc:
-            form.add_error("record", str(exc))
+        except Refused as exc:
+            show_refusal(form, exc, field="record")
         else:
             messages.success(request, "Person linked")
             return redirect("consents:media_detail", pk=pk)
@@ -777,6 +780,7 @@ def subject_access(request):
 
 @allow(Role.INFO_GOV)
 @require_POST
+@sensitive
 def subject_export(request):
     ids = [int(i) for i in request.POST.getlist("record") if i.isdigit()]
     # Not a form field, and it is kept in the audit trail: PostgreSQL cannot store a NUL byte.

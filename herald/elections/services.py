@@ -7,10 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,10 +15,13 @@ from herald.audit import services as audit
 from herald.elections import rules, selectors
 from herald.elections.calendar import long_date
 from herald.elections.models import Election, NonWorkingDay
+from herald.errors import Refused
+from herald.notifications import notify
 from herald.people.models import Person
+from herald.queue import enqueue_after_commit
 
 
-class LateNoticeNotConfirmed(ValidationError):
+class LateNoticeNotConfirmed(Refused):
     """The notice date is after the latest legal date and nobody has confirmed it is right."""
 
 
@@ -50,30 +50,28 @@ def _clean_wards(wards) -> list[str]:
 def _apply(election: Election, details: ElectionDetails) -> None:
     """Copy the details on, check them, and work out the dates Herald keeps for querying."""
     if details.kind not in Election.Kind.values:
-        raise ValidationError({"kind": "Select the type of election"})
+        raise Refused("Select the type of election", field="kind")
     wards = _clean_wards(details.wards) if details.scope == Election.Scope.WARDS else []
     if details.scope not in Election.Scope.values:
-        raise ValidationError({"scope": "Select whether the election covers the whole council or named wards"})
+        raise Refused("Select whether the election covers the whole council or named wards", field="scope")
     if details.scope == Election.Scope.WARDS and not wards:
-        raise ValidationError({"wards": "Select or enter at least one ward"})
+        raise Refused("Select or enter at least one ward", field="wards")
     if details.notice_published_on and details.notice_published_on >= details.poll_date:
-        raise ValidationError({"notice_published_on": "The notice of election must be published before the poll date"})
+        raise Refused("The notice of election must be published before the poll date", field="notice_published_on")
     declaration_on = details.declaration_on if details.period_end == Election.PeriodEnd.DECLARATION else None
     if details.period_end == Election.PeriodEnd.DECLARATION:
         if declaration_on is None:
-            raise ValidationError({"declaration_on": "Enter the date the result will be declared"})
+            raise Refused("Enter the date the result will be declared", field="declaration_on")
         if declaration_on < details.poll_date:
-            raise ValidationError({"declaration_on": "The result cannot be declared before the poll date"})
+            raise Refused("The result cannot be declared before the poll date", field="declaration_on")
     deadline = selectors.notice_deadline(details.poll_date)
     late = bool(details.notice_published_on and details.notice_published_on > deadline.latest_notice_date)
     if late and not details.late_notice_confirmed:
+        # The refusal asks for the confirmation, so it is shown beside the box that gives it.
         raise LateNoticeNotConfirmed(
-            {
-                "notice_published_on": (
-                    f"The notice date is later than the latest legal date, "
-                    f"{long_date(deadline.latest_notice_date)}: confirm that it is correct"
-                )
-            }
+            f"The notice date is later than the latest legal date, "
+            f"{long_date(deadline.latest_notice_date)}: confirm that it is correct",
+            field="confirm_late_notice",
         )
     election.kind = details.kind
     election.name = details.name.strip()
@@ -95,9 +93,7 @@ def _work_out_dates(election: Election, latest: dt.date) -> None:
 
 def _queue_notice_if_due(election: Election) -> None:
     if election.covers(timezone.localdate()) and election.notice_sent_at is None:
-        from herald.elections.tasks import send_pre_election_notices
-
-        transaction.on_commit(lambda: send_pre_election_notices.enqueue())
+        enqueue_after_commit("herald.elections.tasks.send_pre_election_notices")
 
 
 def record_election(details: ElectionDetails, *, by: Person) -> Election:
@@ -116,7 +112,7 @@ def update_election(election: Election, details: ElectionDetails, *, by: Person,
     with transaction.atomic():
         election = Election.objects.select_for_update().get(pk=election.pk)
         if election.is_cancelled:
-            raise ValidationError("A cancelled election cannot be changed")
+            raise Refused("A cancelled election cannot be changed")
         before = audit.snapshot(election)
         _apply(election, details)
         election.save()
@@ -130,7 +126,7 @@ def update_election(election: Election, details: ElectionDetails, *, by: Person,
 def cancel_election(election: Election, *, by: Person, reason: str) -> Election:
     """Withdraw an election record (entered in error, or the poll countermanded): its period ends now."""
     if not reason.strip():
-        raise ValidationError({"reason": "Enter why the election is being cancelled"})
+        raise Refused("Enter why the election is being cancelled", field="reason")
     with transaction.atomic():
         election = Election.objects.select_for_update().get(pk=election.pk)
         if election.is_cancelled:
@@ -174,12 +170,12 @@ def _recalculate_upcoming(on_or_before: dt.date, *, by: Person) -> None:
 def add_non_working_day(*, date: dt.date, kind: str, description: str, by: Person) -> NonWorkingDay:
     """Add a day appointed for public thanksgiving or mourning (or a missing bank holiday)."""
     if kind not in NonWorkingDay.Kind.values:
-        raise ValidationError({"kind": "Select what kind of day it is"})
+        raise Refused("Select what kind of day it is", field="kind")
     if not description.strip():
-        raise ValidationError({"description": "Enter what the day is for"})
+        raise Refused("Enter what the day is for", field="description")
     with transaction.atomic():
         if NonWorkingDay.objects.filter(date=date).exists():
-            raise ValidationError({"date": f"{long_date(date)} is already a council-added non-working day"})
+            raise Refused(f"{long_date(date)} is already a council-added non-working day", field="date")
         day = NonWorkingDay.objects.create(date=date, kind=kind, description=description.strip(), added_by=by)
         audit.record(actor=by, action="election_calendar.day_added", obj=day, after=audit.snapshot(day))
         _recalculate_upcoming(date, by=by)
@@ -202,19 +198,19 @@ def send_pre_election_notice(election: Election, *, by: Person | None = None) ->
         election = Election.objects.select_for_update().get(pk=election.pk)
         if election.notice_sent_at is not None or election.is_cancelled:
             return 0
-        recipients = list(Person.objects.active().exclude(email="").order_by("pk").values_list("email", flat=True))
-        context = {
-            "election": election,
-            "rules_url": settings.SITE_URL + reverse("elections:rules"),
-            "do_not": rules.PRE_ELECTION_DO_NOT,
-            "do": rules.PRE_ELECTION_DO,
-        }
-        subject = f"Pre-election period: {election.title}"
-        body = render_to_string("elections/email/pre_election_notice.txt", context)
-        # Sent inside the transaction, with the row locked: if sending fails nothing is marked sent and
-        # the next run tries again; two workers can never both send.
-        with get_connection() as connection:
-            connection.send_messages([EmailMessage(subject, body, None, [address]) for address in recipients])
+        recipients = list(Person.objects.active().exclude(email="").order_by("pk"))
+        # The row is locked, so two workers can never both send; the emails are queued only once the
+        # sending is recorded (after commit), so a run that fails sends nothing and the next run tries again.
+        notify(
+            "pre_election_notice",
+            to=recipients,
+            context={
+                "election": election,
+                "rules_url": settings.SITE_URL + reverse("elections:rules"),
+                "do_not": rules.PRE_ELECTION_DO_NOT,
+                "do": rules.PRE_ELECTION_DO,
+            },
+        )
         election.notice_sent_at = timezone.now()
         election.notice_recipients = len(recipients)
         election.save(update_fields=["notice_sent_at", "notice_recipients", "updated_at"])

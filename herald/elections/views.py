@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -11,6 +10,8 @@ from herald.elections import rules, selectors, services
 from herald.elections.calendar import long_date
 from herald.elections.forms import CancelElectionForm, ElectionForm, NonWorkingDayForm
 from herald.elections.models import Election, NonWorkingDay
+from herald.errors import Refused
+from herald.forms import show_refusal
 from herald.people.roles import Role
 
 # Democratic services sit with the monitoring officer in Herald's roles.
@@ -20,19 +21,6 @@ HOME = ("Home", "/")
 
 def _elections_crumb():
     return ("Elections", reverse("elections:list"))
-
-
-def _apply_service_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            target = field if field in form.fields else None
-            if field == "notice_published_on" and isinstance(exc, services.LateNoticeNotConfirmed):
-                target = "confirm_late_notice"
-            for error in errors:
-                form.add_error(target, error.message)
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
 
 
 @allow(*MANAGERS)
@@ -61,8 +49,8 @@ def election_add(request):
     if request.method == "POST" and form.is_valid():
         try:
             election = services.record_election(form.details(), by=request.user)
-        except ValidationError as exc:
-            _apply_service_errors(form, exc)
+        except Refused as exc:
+            show_refusal(form, exc)
         else:
             messages.success(request, f"{election.title} recorded")
             return redirect("elections:detail", pk=election.pk)
@@ -108,8 +96,8 @@ def election_edit(request, pk: int):
             election = services.update_election(
                 election, form.details(), by=request.user, reason=form.cleaned_data["reason"]
             )
-        except ValidationError as exc:
-            _apply_service_errors(form, exc)
+        except Refused as exc:
+            show_refusal(form, exc)
         else:
             messages.success(request, f"{election.title} updated")
             return redirect("elections:detail", pk=election.pk)
@@ -168,8 +156,8 @@ def non_working_days(request):
                 description=form.cleaned_data["description"],
                 by=request.user,
             )
-        except ValidationError as exc:
-            _apply_service_errors(form, exc)
+        except Refused as exc:
+            show_refusal(form, exc)
         else:
             messages.success(request, f"{long_date(day.date)} added: it no longer counts as a working day")
             return redirect("elections:non_working_days")

@@ -1,29 +1,20 @@
-"""The one way the incidents and risks apps send email. Every message is queued only after the
-transaction that caused it commits, so a rolled-back change tells nobody anything. When Herald gains
-a shared notifications module, this function is the one place to switch over."""
+"""How the incidents and risks apps word their messages. Delivery is Herald's one notifications module
+(`herald.notifications`): after commit, through the email queue, never to leavers. These two apps word
+each message in their services, so each app has one kind (`incident_update`, `risk_update`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
 from django.urls import reverse
+
+from herald import notifications
 
 
 def link(name: str, *args) -> str:
     return f"{settings.SITE_URL}{reverse(name, args=args)}"
 
 
-def _send(people: Iterable, subject: str, body: str) -> None:
-    addresses = sorted({p.email for p in people if p is not None and p.is_active and p.email})
-    if not addresses:
-        return
-    message = f"{body}\n\n— Herald, {settings.COUNCIL_NAME}"
-    transaction.on_commit(
-        lambda: send_mail(f"[Herald] {subject}", message, settings.DEFAULT_FROM_EMAIL, addresses, fail_silently=False)
-    )
-
-
-notify = _send
+def notify(people: Iterable, subject: str, body: str, *, kind: str = "incident_update") -> None:
+    notifications.notify(kind, to=[p for p in people if p is not None], context={"subject": subject, "body": body})

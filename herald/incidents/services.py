@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from herald.audit import services as audit
-from herald.incidents.errors import Refused
+from herald.errors import Refused
 from herald.incidents.models import Incident, PlaybookStep, TimelineEntry
 from herald.incidents.notify import link, notify
 from herald.incidents.playbooks import HANDLERS, Kind, playbook

@@ -18,6 +18,7 @@ from django.db import DatabaseError, transaction
 from django.utils.module_loading import import_string
 
 from herald.audit import services as audit
+from herald.errors import Refused
 from herald.people.models import DirectoryImport, Person, ServiceArea, Team
 from herald.people.roles import GRANTABLE_ROLES, Role
 from herald.plain_text import shortened, strip_invisible
@@ -511,7 +512,7 @@ def record_leaver(person: Person, *, by: Person, left_on: dt.date | None = None)
 
 def grant_role(person: Person, role: str, *, by: Person | None, reason: str = "") -> None:
     if role not in GRANTABLE_ROLES:
-        raise ValueError(f"'{role}' cannot be granted; it follows from the kind of person.")
+        raise Refused(f"'{role}' cannot be granted; it follows from the kind of person.")
     with transaction.atomic():
         group = Group.objects.get_or_create(name=role)[0]
         if person.groups.filter(pk=group.pk).exists():
@@ -527,7 +528,7 @@ def revoke_role(person: Person, role: str, *, by: Person | None, reason: str = "
         if group is None or not person.groups.filter(pk=group.pk).exists():
             return
         if role == Role.ADMIN and by is not None and person.pk == by.pk:
-            raise ValueError("You cannot remove your own system administrator role.")
+            raise Refused("You cannot remove your own system administrator role.")
         person.groups.remove(group)
         person.__dict__.pop("roles", None)
         audit.record(actor=by, action="role.revoked", obj=person, before={"role": role}, reason=reason)

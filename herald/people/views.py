@@ -6,10 +6,13 @@ from django.views.decorators.http import require_http_methods
 
 from herald.access import allow, require
 from herald.audit.models import AuditEvent
+from herald.errors import Refused
+from herald.forms import show_refusal
 from herald.people import services
 from herald.people.forms import DirectoryImportForm, RolesForm, TeamForm
 from herald.people.models import DirectoryImport, Person, ServiceArea
 from herald.people.roles import Role
+from herald.signin.reauth import sensitive
 
 DIRECTORY_ROLES = (Role.HR, Role.COMMS, Role.SERVICE_MANAGER, Role.ADMIN)
 
@@ -136,6 +139,7 @@ def roles(request):
 
 
 @allow(Role.ADMIN)
+@sensitive
 @require_http_methods(["GET", "POST"])
 def person_roles(request, pk: int):
     person = get_object_or_404(Person, pk=pk)
@@ -144,8 +148,8 @@ def person_roles(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             services.set_roles(person, form.cleaned_data["roles"], by=request.user, reason=form.cleaned_data["reason"])
-        except ValueError as exc:
-            form.add_error("roles", str(exc))
+        except Refused as exc:
+            show_refusal(form, exc, field="roles")
         else:
             messages.success(request, f"Roles for {person.full_name} updated")
             return redirect("people:roles")

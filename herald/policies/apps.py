@@ -1,6 +1,12 @@
-from django.apps import AppConfig
+from herald.apps import HeraldAppConfig
 
 
-class PoliciesConfig(AppConfig):
+class PoliciesConfig(HeraldAppConfig):
+    default = True
     name = "herald.policies"
     verbose_name = "Policies"
+    nav_items = "herald.policies.nav.ITEMS"
+    schedule = "herald.policies.tasks.SCHEDULE"
+    demo_loader = "herald.policies.demo.seed"
+    home_panels = "herald.policies.home.panels"
+    home_order = 40

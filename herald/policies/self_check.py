@@ -1,15 +1,13 @@
-""" "Can I post this?": a personal post checked by the engine in the author's own context.
-
-Nothing here is stored. The context is the person's role, whether their post is politically
-restricted, the pre-election state from the elections app and the current members' register."""
+""" "Can I post this?": a personal post checked by the engine in the author's own context, presented with
+the policy's clauses. The context (role, political restriction, pre-election state, the members'
+register) and the engine call come from `herald.checking`. Nothing here is stored."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.utils import timezone
-
-from herald.checks import Context, Draft, Media, check
+from herald import checking
+from herald.checks import Context
 from herald.people.models import Person
 from herald.policies import selectors
 
@@ -36,22 +34,6 @@ class Outcome:
     @property
     def verdict(self) -> str:
         return VERDICTS.get(self.worst, "We found nothing in this post that breaks the policy")
-
-
-def check_context(person: Person) -> Context:
-    from herald.elections import selectors as elections
-
-    state = elections.pre_election_context()
-    register = Person.objects.councillors().active().values_list("first_name", "last_name", "party", "ward")
-    return Context(
-        account="personal",
-        role="councillor" if person.is_councillor else "employee",
-        politically_restricted=person.is_politically_restricted,
-        pre_election=bool(state.get("pre_election")),
-        pre_election_wards=tuple(state.get("wards") or ()),
-        councillors=[(f"{first} {last}", party, ward) for first, last, party, ward in register],
-        today=timezone.localdate(),
-    )
 
 
 def _present(finding, where: str, text: str) -> dict:
@@ -90,16 +72,13 @@ def _segments(text: str, spans: list[tuple[int, int, int]]) -> list[tuple[str, i
 
 
 def run_self_check(person: Person, *, text: str, image_description: str = "", platform: str = "facebook") -> Outcome:
-    context = check_context(person)
-    media = [Media(kind="image", alt_text=image_description)] if image_description else []
-    outcome = Outcome(context=context)
-    report = check(Draft(text=text, platform=platform, media=media), context)
-    for finding in report.findings:
+    checked = checking.check_personal_post(person, text=text, platform=platform, image_description=image_description)
+    outcome = Outcome(context=checked.context)
+    for finding in checked.post.findings:
         outcome.findings.append(_present(finding, "post", text))
-    if image_description:
-        described = check(Draft(text=image_description, platform=platform, kind="comment"), context)
+    if checked.image is not None:
         seen = {(f["stored"]["rule"], f["excerpt"]) for f in outcome.findings}
-        for finding in described.findings:
+        for finding in checked.image.findings:
             item = _present(finding, "image", image_description)
             if (finding.rule, item["excerpt"]) not in seen:
                 outcome.findings.append(item)

@@ -7,13 +7,13 @@ import datetime as dt
 from collections import defaultdict
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from herald.audit import services as audit
+from herald.errors import Refused
+from herald.notifications import notify
 from herald.people.models import Person, ServiceArea, Team
 from herald.people.roles import Role
 from herald.policies import defaults
@@ -29,12 +29,9 @@ from herald.policies.models import (
     Reminder,
 )
 from herald.policies.rendering import clause_problems, clauses
+from herald.queue import enqueue_after_commit
 
 RESTRICTED_SECTION = "politically-restricted"
-
-
-class PolicyError(ValueError):
-    """A request the policy does not allow; the message says what to do instead."""
 
 
 def _url(name: str, **kwargs) -> str:
@@ -59,7 +56,7 @@ def save_draft(document: PolicyDocument, *, body: str, change_summary: str, by: 
     body = body.replace("\r\n", "\n").strip() + "\n"
     problems = clause_problems(document.slug, body)
     if problems:
-        raise ValidationError(problems)
+        raise Refused(problems)
     with transaction.atomic():
         draft = PolicyVersion.objects.select_for_update().filter(document=document, status="draft").first()
         if draft is None:
@@ -95,7 +92,7 @@ def discard_draft(draft: PolicyVersion, *, by: Person) -> None:
     with transaction.atomic():
         draft = PolicyVersion.objects.select_for_update().select_related("document").get(pk=draft.pk)
         if not draft.is_draft:
-            raise PolicyError(
+            raise Refused(
                 f"Version {draft.number} has been published, so it cannot be discarded: published versions are "
                 "kept for ever because acknowledgements point to the words people agreed to."
             )
@@ -113,10 +110,10 @@ def publish_version(draft: PolicyVersion, *, by: Person) -> PolicyVersion:
     with transaction.atomic():
         draft = PolicyVersion.objects.select_for_update().get(pk=draft.pk)
         if not draft.is_draft:
-            raise PolicyError(f"Version {draft.number} has already been published.")
+            raise Refused(f"Version {draft.number} has already been published.")
         problems = clause_problems(draft.document.slug, draft.body)
         if problems:
-            raise PolicyError(problems[0])
+            raise Refused(problems[0])
         previous = PolicyVersion.objects.select_for_update().filter(document=draft.document, status="published").first()
         if previous:
             previous.status = PolicyVersion.Status.SUPERSEDED
@@ -156,7 +153,7 @@ def create_campaign(
     quiz_pass_mark: int = 100,
 ) -> Campaign:
     if version.status != PolicyVersion.Status.PUBLISHED:
-        raise PolicyError("Choose the published version: people can only be asked to acknowledge that.")
+        raise Refused("Choose the published version: people can only be asked to acknowledge that.")
     with transaction.atomic():
         campaign = Campaign.objects.create(
             version=version,
@@ -176,7 +173,7 @@ def create_campaign(
 
 def _require_draft(campaign: Campaign) -> None:
     if campaign.status != Campaign.Status.DRAFT:
-        raise PolicyError("The quiz cannot change once the campaign has been launched.")
+        raise Refused("The quiz cannot change once the campaign has been launched.")
 
 
 def add_quiz_question(
@@ -184,7 +181,7 @@ def add_quiz_question(
 ) -> QuizQuestion:
     _require_draft(campaign)
     if len(options) < 2 or not 0 <= correct_option < len(options):
-        raise PolicyError("Give at least two answers and mark the right one.")
+        raise Refused("Give at least two answers and mark the right one.")
     with transaction.atomic():
         position = campaign.questions.count() + 1
         question = QuizQuestion.objects.create(
@@ -238,28 +235,26 @@ def _assign(campaign: Campaign, people, because: str) -> int:
 
 def launch_campaign(campaign: Campaign, *, by: Person) -> int:
     """Open the campaign: everyone in the audience is asked, and invitations go out straight away."""
-    from herald.policies.tasks import send_campaign_messages
-
     with transaction.atomic():
         locked = Campaign.objects.select_for_update().select_related("version").get(pk=campaign.pk)
         if locked.status != Campaign.Status.DRAFT:
-            raise PolicyError("This campaign has already been launched.")
+            raise Refused("This campaign has already been launched.")
         if locked.version.status != PolicyVersion.Status.PUBLISHED:
-            raise PolicyError(
+            raise Refused(
                 "A newer version has been published since this campaign was set up: start a new campaign for it."
             )
         campaign.version = locked.version
         if locked.due_on <= timezone.localdate():
-            raise PolicyError("The due date has passed: change it to a date in the future before launching.")
+            raise Refused("The due date has passed: change it to a date in the future before launching.")
         people = list(campaign.audience_people())
         if not people:
-            raise PolicyError("Nobody is in this audience yet, so there is no one to ask.")
+            raise Refused("Nobody is in this audience yet, so there is no one to ask.")
         added = _assign(campaign, people, Assignment.AddedBecause.LAUNCH)
         campaign.status = Campaign.Status.OPEN
         campaign.launched_at = timezone.now()
         campaign.save(update_fields=["status", "launched_at"])
         audit.record(actor=by, action="campaign.launched", obj=campaign, after={"people": added})
-        transaction.on_commit(lambda: send_campaign_messages.enqueue(campaign.pk))
+        enqueue_after_commit("herald.policies.tasks.send_campaign_messages", campaign.pk)
     return added
 
 
@@ -277,7 +272,7 @@ def add_new_joiners(campaign: Campaign, *, by: Person | None = None) -> int:
 def close_campaign(campaign: Campaign, *, by: Person) -> Campaign:
     with transaction.atomic():
         if Campaign.objects.select_for_update().get(pk=campaign.pk).status != Campaign.Status.OPEN:
-            raise PolicyError("Only an open campaign can be closed.")
+            raise Refused("Only an open campaign can be closed.")
         campaign.status = Campaign.Status.CLOSED
         campaign.closed_at = timezone.now()
         campaign.save(update_fields=["status", "closed_at"])
@@ -300,16 +295,16 @@ def record_document_opened(assignment: Assignment, *, by: Person) -> Assignment:
 
 def _require_open(assignment: Assignment, by: Person) -> None:
     if assignment.person_id != by.pk:
-        raise PolicyError("Only the person asked can acknowledge a policy.")
+        raise Refused("Only the person asked can acknowledge a policy.")
     if assignment.campaign.status != Campaign.Status.OPEN:
-        raise PolicyError("This campaign is closed.")
+        raise Refused("This campaign is closed.")
 
 
 def take_quiz(assignment: Assignment, *, answers: dict[int, int], by: Person) -> QuizAttempt:
     """Mark one attempt. Retakes are allowed and every attempt is counted."""
     _require_open(assignment, by)
     if assignment.opened_at is None:
-        raise PolicyError("Read the policy before taking the quiz.")
+        raise Refused("Read the policy before taking the quiz.")
     questions = list(assignment.campaign.questions.all())
     correct = sum(1 for q in questions if answers.get(q.pk) == q.correct_option)
     passed = bool(questions) and 100 * correct >= assignment.campaign.quiz_pass_mark * len(questions)
@@ -355,15 +350,15 @@ def acknowledge_policy(assignment: Assignment, *, by: Person, sections_confirmed
             after={"attempt": "acknowledge again"},
             reason="Acknowledgements are permanent.",
         )
-        raise PolicyError("You have already acknowledged this version. Acknowledgements cannot be changed.")
+        raise Refused("You have already acknowledged this version. Acknowledgements cannot be changed.")
     if assignment.opened_at is None:
-        raise PolicyError("Open and read the policy before you confirm.")
+        raise Refused("Open and read the policy before you confirm.")
     if assignment.campaign.has_quiz and assignment.quiz_passed_at is None:
-        raise PolicyError("Pass the quiz before you confirm.")
+        raise Refused("Pass the quiz before you confirm.")
     needed = required_sections(assignment.campaign, by)
     missing = [s for s in needed if s not in sections_confirmed]
     if missing:
-        raise PolicyError("Confirm that you have read the section on politically restricted posts.")
+        raise Refused("Confirm that you have read the section on politically restricted posts.")
     has_quiz = assignment.campaign.has_quiz
     try:
         with transaction.atomic():
@@ -384,56 +379,33 @@ def acknowledge_policy(assignment: Assignment, *, by: Person, sections_confirmed
             assignment.acknowledgement = ack
             audit.record(actor=by, action="acknowledgement.recorded", obj=ack, after=audit.snapshot(ack))
     except IntegrityError:
-        raise PolicyError("You have already acknowledged this version. Acknowledgements cannot be changed.")
+        raise Refused("You have already acknowledged this version. Acknowledgements cannot be changed.")
     return ack
 
 
 # Reminders, escalation and chasing --------------------------------------------------------------
 
 
-MESSAGES = {
-    Reminder.Kind.INVITATION: (
-        "Please read and acknowledge: {title}",
-        "You are asked to read version {number} of the {document} and confirm that you will follow it, by {due}.",
-    ),
-    Reminder.Kind.REMINDER: (
-        "Reminder: please acknowledge the {document} by {due}",
-        "This is a reminder that you have not yet acknowledged version {number} of the {document}. "
-        "Please do so by {due}.",
-    ),
-    Reminder.Kind.FINAL: (
-        "Final reminder: acknowledge the {document} by {due}",
-        "The due date is {due}. If you have not acknowledged version {number} of the {document} by then, "
-        "your service manager will be told.",
-    ),
-    Reminder.Kind.OVERDUE: (
-        "Overdue: please acknowledge the {document} now",
-        "You were asked to acknowledge version {number} of the {document} by {due}. This is now overdue "
-        "and your service manager has been told.",
-    ),
-    Reminder.Kind.CHASE: (
-        "Please acknowledge the {document}",
-        "{sender} has asked you to read and acknowledge version {number} of the {document}, due by {due}.",
-    ),
+# The message each kind of reminder sends; its words are in herald/templates/email/<kind>.txt.
+NOTIFICATIONS = {
+    Reminder.Kind.INVITATION: "policy_invitation",
+    Reminder.Kind.REMINDER: "policy_reminder",
+    Reminder.Kind.FINAL: "policy_final_reminder",
+    Reminder.Kind.OVERDUE: "policy_overdue",
+    Reminder.Kind.CHASE: "policy_chase",
 }
 
 
 def _send_to_person(assignment: Assignment, kind: str, *, sender: Person | None = None) -> Reminder:
     campaign = assignment.campaign
-    subject, body = MESSAGES[kind]
-    values = {
-        "title": campaign.title,
-        "document": campaign.version.document.title,
-        "number": campaign.version.number,
-        "due": f"{campaign.due_on:%-d %B %Y}",
-        "sender": sender.full_name if sender else "The communications team",
-    }
-    link = _url("policies:acknowledge", pk=campaign.pk)
-    text = f"Dear {assignment.person.first_name},\n\n{body.format(**values)}\n\nRead and acknowledge it here: {link}\n"
     reminder = Reminder.objects.create(
         assignment=assignment, kind=kind, sent_by=sender, recipient=assignment.person.email
     )
-    send_mail(subject.format(**values), text, None, [assignment.person.email])
+    notify(
+        NOTIFICATIONS[kind],
+        to=[assignment.person],
+        context={"campaign": campaign, "sender": sender, "link": _url("policies:acknowledge", pk=campaign.pk)},
+    )
     return reminder
 
 
@@ -501,19 +473,20 @@ def _escalate_overdue(campaign: Campaign, today: dt.date) -> int:
                 by_manager[email].append(assignment)
     escalated = 0
     for email, assignments in by_manager.items():
-        names = "\n".join(f"- {a.person.full_name} ({a.person.email})" for a in assignments)
-        body = (
-            f"These people have not acknowledged version {campaign.version.number} of the "
-            f"{campaign.version.document.title}, which was due by {campaign.due_on:%-d %B %Y}:\n\n{names}\n\n"
-            f"Please remind them. You can see your teams' progress and chase individuals here: "
-            f"{_url('policies:campaign', pk=campaign.pk)}\n"
-        )
         with transaction.atomic():
             now = timezone.now()
             for assignment in assignments:
                 Reminder.objects.create(assignment=assignment, kind=Reminder.Kind.ESCALATION, recipient=email)
                 Assignment.objects.filter(pk=assignment.pk).update(escalated_at=now)
-            send_mail(f"Overdue policy acknowledgements in your teams: {campaign.title}", body, None, [email])
+            notify(
+                "policy_escalation",
+                to=[email],
+                context={
+                    "campaign": campaign,
+                    "assignments": assignments,
+                    "link": _url("policies:campaign", pk=campaign.pk),
+                },
+            )
         escalated += len(assignments)
     return escalated
 
@@ -521,11 +494,11 @@ def _escalate_overdue(campaign: Campaign, today: dt.date) -> int:
 def chase_person(assignment: Assignment, *, by: Person) -> Reminder:
     """A service manager or the communications team nudges one person by hand."""
     if assignment.is_done:
-        raise PolicyError(f"{assignment.person.full_name} has already acknowledged this policy.")
+        raise Refused(f"{assignment.person.full_name} has already acknowledged this policy.")
     if assignment.campaign.status != Campaign.Status.OPEN:
-        raise PolicyError("This campaign is closed.")
+        raise Refused("This campaign is closed.")
     if not assignment.person.is_active:
-        raise PolicyError(f"{assignment.person.full_name} has left the council.")
+        raise Refused(f"{assignment.person.full_name} has left the council.")
     with transaction.atomic():
         reminder = _send_to_person(assignment, Reminder.Kind.CHASE, sender=by)
         Assignment.objects.filter(pk=assignment.pk).update(last_contacted_on=timezone.localdate())
@@ -550,15 +523,11 @@ def ask_for_advice(
             findings=findings,
         )
         audit.record(actor=by, action="advice.requested", obj=request)
-        comms = list(Person.objects.active().with_role(Role.COMMS).values_list("email", flat=True))
-        if comms:
-            send_mail(
-                f"Advice requested: can {by.full_name} post this?",
-                f"{by.full_name} has asked the communications team whether they may post something on their "
-                f"personal social media.\n\nAnswer here: {_url('policies:advice_request', pk=request.pk)}\n",
-                None,
-                comms,
-            )
+        notify(
+            "advice_requested",
+            to=Person.objects.active().with_role(Role.COMMS),
+            context={"by": by, "link": _url("policies:advice_request", pk=request.pk)},
+        )
     return request
 
 
@@ -566,18 +535,16 @@ def answer_advice_request(request: AdviceRequest, *, answer: str, by: Person) ->
     with transaction.atomic():
         request = AdviceRequest.objects.select_for_update().get(pk=request.pk)
         if request.status == AdviceRequest.Status.ANSWERED:
-            raise PolicyError("This request has already been answered.")
+            raise Refused("This request has already been answered.")
         request.answer = answer.strip()
         request.answered_by = by
         request.answered_at = timezone.now()
         request.status = AdviceRequest.Status.ANSWERED
         request.save(update_fields=["answer", "answered_by", "answered_at", "status"])
         audit.record(actor=by, action="advice.answered", obj=request, after={"answer": request.answer})
-        send_mail(
-            "The communications team has answered your question",
-            f"Dear {request.person.first_name},\n\n{by.full_name} has answered your question about a post.\n\n"
-            f"Read the answer here: {_url('policies:advice_request', pk=request.pk)}\n",
-            None,
-            [request.person.email],
+        notify(
+            "advice_answered",
+            to=[request.person],
+            context={"request": request, "by": by, "link": _url("policies:advice_request", pk=request.pk)},
         )
     return request

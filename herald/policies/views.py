@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -9,6 +8,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from herald.access import allow, allow_signed_in, require
 from herald.csv_export import csv_response
+from herald.errors import Refused
+from herald.forms import show_refusal
 from herald.people.roles import Role
 from herald.policies import selectors, services
 from herald.policies.forms import (
@@ -179,9 +180,8 @@ def edit_draft(request, slug: str):
             services.save_draft(
                 doc, body=form.cleaned_data["body"], change_summary=form.cleaned_data["change_summary"], by=request.user
             )
-        except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error("body", message)
+        except Refused as exc:
+            show_refusal(form, exc, field="body")
         else:
             messages.success(request, "Draft saved. Check the changes, then publish it when it is ready.")
             return redirect("policies:draft_changes", slug=doc.slug)
@@ -226,7 +226,7 @@ def publish(request, slug: str):
         return redirect("policies:document", slug=doc.slug)
     try:
         services.publish_version(draft, by=request.user)
-    except services.PolicyError as exc:
+    except Refused as exc:
         messages.error(request, str(exc))
         return redirect("policies:draft_changes", slug=doc.slug)
     messages.success(
@@ -259,7 +259,7 @@ def discard_draft(request, slug: str, number: int):
     if request.method == "POST":
         try:
             services.discard_draft(found, by=request.user)
-        except services.PolicyError:
+        except Refused:
             # Published between the confirmation page and the click.
             found.refresh_from_db()
             return render(
@@ -319,8 +319,8 @@ def campaign_new(request):
                 final_reminder_days_before=data["final_reminder_days_before"],
                 by=request.user,
             )
-        except services.PolicyError as exc:
-            form.add_error("document", str(exc))
+        except Refused as exc:
+            show_refusal(form, exc, field="document")
         else:
             messages.success(request, "Campaign set up. Add quiz questions if you want them, then launch it.")
             return redirect("policies:campaign", pk=campaign.pk)
@@ -372,8 +372,8 @@ def campaign_quiz(request, pk: int):
                 correct_option=form.correct_option,
                 by=request.user,
             )
-        except services.PolicyError as exc:
-            form.add_error(None, str(exc))
+        except Refused as exc:
+            show_refusal(form, exc)
         else:
             messages.success(request, "Question added")
             return redirect("policies:campaign_quiz", pk=found.pk)
@@ -401,7 +401,7 @@ def question_remove(request, pk: int, question_pk: int):
     question = get_object_or_404(QuizQuestion, pk=question_pk, campaign_id=pk)
     try:
         services.remove_quiz_question(question, by=request.user)
-    except services.PolicyError as exc:
+    except Refused as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, "Question removed")
@@ -414,7 +414,7 @@ def campaign_launch(request, pk: int):
     found = get_object_or_404(Campaign, pk=pk)
     try:
         added = services.launch_campaign(found, by=request.user)
-    except services.PolicyError as exc:
+    except Refused as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, f"Campaign launched: {added} people have been asked to acknowledge the policy.")
@@ -427,7 +427,7 @@ def campaign_close(request, pk: int):
     found = get_object_or_404(Campaign, pk=pk)
     try:
         services.close_campaign(found, by=request.user)
-    except services.PolicyError as exc:
+    except Refused as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, "Campaign closed. No more reminders will be sent.")
@@ -486,7 +486,7 @@ def chase(request, pk: int, person_pk: int):
     )
     try:
         services.chase_person(assignment, by=request.user)
-    except services.PolicyError as exc:
+    except Refused as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, f"Reminder sent to {assignment.person.full_name}")
@@ -518,8 +518,8 @@ def acknowledge(request, pk: int):
                 by=request.user,
                 sections_confirmed=[services.RESTRICTED_SECTION] if form.cleaned_data.get("restricted_section") else [],
             )
-        except services.PolicyError as exc:
-            form.add_error(None, str(exc))
+        except Refused as exc:
+            show_refusal(form, exc)
         else:
             messages.success(
                 request,
@@ -578,8 +578,8 @@ def take_quiz(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             result = services.take_quiz(assignment, answers=form.answers(), by=request.user)
-        except services.PolicyError as exc:
-            form.add_error(None, str(exc))
+        except Refused as exc:
+            show_refusal(form, exc)
         else:
             if result.passed:
                 messages.success(

@@ -12,16 +12,17 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from herald import checking
 from herald.audit import services as audit
+from herald.consents.withdrawal import UseOwner
+from herald.errors import Refused
+from herald.notifications import notify
 from herald.people.models import Person
 from herald.people.roles import Role
-from herald.posts import checking
 from herald.posts.models import (
     MAX_TIERS,
     Approval,
@@ -34,6 +35,7 @@ from herald.posts.models import (
     Revision,
     content_hash,
 )
+from herald.queue import enqueue_after_commit
 from herald.social_accounts.models import Account
 
 APPROVER_ROLES = (Role.EDITOR, Role.SERVICE_MANAGER, Role.COMMS, Role.ADMIN)
@@ -60,11 +62,7 @@ PLATFORM_DOMAINS = {
 CHANGED_TEXT_REFUSAL = "You changed this text, so someone else must approve it"
 
 
-class PostError(ValidationError):
-    """A request the workflow refuses, with a message that says what to do."""
-
-
-class PublishingStopped(PostError):
+class PublishingStopped(Refused):
     """Approving, marking ready or publishing refused because publishing is stopped on the post's account."""
 
     def __init__(self, post: Post, pause: PublishingPause, attempt: str):
@@ -253,12 +251,6 @@ def _link(name: str, *args) -> str:
     return settings.SITE_URL + reverse(name, args=args)
 
 
-def _notify(people: Iterable[Person], subject: str, body: str) -> None:
-    addresses = sorted({p.email for p in people if p.email and p.is_active})
-    if addresses:
-        transaction.on_commit(lambda: send_mail(subject, body, None, addresses))
-
-
 def _snapshot(post: Post) -> dict:
     return audit.snapshot(post, exclude=("report", "plan", "media"))
 
@@ -317,47 +309,25 @@ def diff(before: str, after: str) -> list[tuple[str, str]]:
     return parts
 
 
-def _media_uses(post: Post):
-    from herald.consents.models import MediaUse
-
-    return MediaUse.objects.filter(reference=use_reference(post))
-
-
-def use_reference(post: Post) -> str:
-    return f"post:{post.pk}"
+def media_owner(post: Post) -> UseOwner:
+    """How the consent library knows this post, so a withdrawal reaches it."""
+    return UseOwner("post", post.pk)
 
 
 def _sync_media_uses(post: Post, *, state: str, by: Person | None) -> None:
-    """Tell the consent library where each asset is used and at what stage (draft, scheduled, published,
-    stopped), so a withdrawal reaches this post."""
+    """Tell the consent library which media the post now uses and at what stage (draft, scheduled,
+    published, stopped), so a withdrawal reaches this post."""
     from herald.consents import services as consents
-    from herald.consents.models import MediaUse
 
-    live = {use.asset_id: use for use in _media_uses(post).filter(state__in=MediaUse.State.values)}
-    wanted = set(post.media.values_list("pk", flat=True))
-    actor = by or post.author
-    for asset_id, use in live.items():
-        if asset_id not in wanted and use.state in (MediaUse.State.DRAFT, MediaUse.State.SCHEDULED):
-            consents.set_use_state(use, state=MediaUse.State.STOPPED, by=actor, reason="Removed from the post")
-    if state == MediaUse.State.STOPPED:
-        for use in live.values():
-            if use.state in (MediaUse.State.DRAFT, MediaUse.State.SCHEDULED):
-                consents.set_use_state(use, state=state, by=actor, reason="The post will not be published")
-        return
-    for asset in post.media.all():
-        use = live.get(asset.pk)
-        if use is None or use.state in (MediaUse.State.STOPPED, MediaUse.State.TAKEN_DOWN):
-            consents.record_use(
-                asset,
-                by=actor,
-                state=state,
-                account=post.account,
-                scheduled_for=post.scheduled_for,
-                published_url=post.published_url,
-                reference=use_reference(post),
-            )
-        elif use.state != state:
-            consents.set_use_state(use, state=state, by=actor, published_url=post.published_url)
+    consents.set_media_for(
+        media_owner(post),
+        post.media.all(),
+        by=by or post.author,
+        state=state,
+        account=post.account,
+        scheduled_for=post.scheduled_for,
+        published_url=post.published_url,
+    )
 
 
 def _check_media_usable(post: Post) -> None:
@@ -366,7 +336,7 @@ def _check_media_usable(post: Post) -> None:
     for asset in post.media.all():
         usability = asset_usability(asset, channel=post.platform, on=timezone.localdate())
         if not usability.usable:
-            raise PostError(
+            raise Refused(
                 {
                     "media": f"{asset.title} cannot be used on {post.account.get_platform_display()}: "
                     + " ".join(usability.reasons)
@@ -387,7 +357,7 @@ class PostContent:
 
 def _validate_content(content: PostContent, *, field: str = "text") -> None:
     if not content.text.strip():
-        raise PostError({field: "Enter the text of the post"})
+        raise Refused("Enter the text of the post", field=field)
 
 
 def write_post(
@@ -405,17 +375,19 @@ def write_post(
     """Save a draft for each chosen account, with the text written for its platform. The drafts share a
     group so the author sees them together; each goes through its own account's approval."""
     if not accounts:
-        raise PostError({"accounts": "Select at least one account"})
+        raise Refused("Select at least one account", field="accounts")
     if kind == Post.Kind.REPLY and not reply_to_text.strip():
-        raise PostError({"reply_to_text": "Enter the comment you are replying to"})
+        raise Refused("Enter the comment you are replying to", field="reply_to_text")
     refused = [a for a in accounts if not can_write_for(by, a)]
     if refused:
-        raise PostError({"accounts": f"You cannot write for {refused[0].display_name}: you are not one of its editors"})
+        raise Refused(
+            f"You cannot write for {refused[0].display_name}: you are not one of its editors", field="accounts"
+        )
     for account in accounts:
         if not texts.get(account.platform, "").strip():
-            raise PostError({f"text_{account.platform}": f"Enter the text for {account.get_platform_display()}"})
+            raise Refused(f"Enter the text for {account.get_platform_display()}", field=f"text_{account.platform}")
     if scheduled_for is not None and scheduled_for <= timezone.now():
-        raise PostError({"scheduled_for": "The scheduled time must be in the future"})
+        raise Refused("The scheduled time must be in the future", field="scheduled_for")
     posts = []
     with transaction.atomic():
         group = None
@@ -452,13 +424,13 @@ def edit_post(post: Post, content: PostContent, *, by: Person, reason: str = "")
     with transaction.atomic():
         post = _lock(post)
         if not can_edit(post, by):
-            raise PostError("You cannot change this post now")
+            raise Refused("You cannot change this post now")
         if content.scheduled_for is not None and content.scheduled_for <= timezone.now():
-            raise PostError({"scheduled_for": "The scheduled time must be in the future"})
+            raise Refused("The scheduled time must be in the future", field="scheduled_for")
         awaiting = post.status == Post.Status.AWAITING_APPROVAL
         by_approver = awaiting and by.pk != post.author_id
         if awaiting and content.scheduled_for is None:
-            raise PostError({"scheduled_for": "Enter when the post should go out"})
+            raise Refused("Enter when the post should go out", field="scheduled_for")
         before = _snapshot(post)
         before_media = sorted(post.media.values_list("pk", flat=True))
         post.text = content.text.strip()
@@ -491,7 +463,7 @@ def _restart_approval(post: Post, *, earlier: TextVersion, by: Person) -> None:
     ]
     for tier in post.plan:
         if not eligible_approvers(post, tier["position"]):
-            raise PostError(
+            raise Refused(
                 f"If you change the text, nobody else in tier {tier['position']} could approve it. Add a "
                 f"note with the change you want, or send the post back to its author"
             )
@@ -557,15 +529,15 @@ def submit_for_approval(post: Post, *, by: Person) -> Post:
     with transaction.atomic():
         post = _lock(post)
         if post.status not in (Post.Status.DRAFT, Post.Status.SENT_BACK):
-            raise PostError("Only a draft or a post sent back can be sent for approval")
+            raise Refused("Only a draft or a post sent back can be sent for approval")
         if post.author_id != by.pk and not can_write_for(by, post.account):
-            raise PostError("Only the author or an editor of the account can send this post for approval")
+            raise Refused("Only the author or an editor of the account can send this post for approval")
         if not post.text.strip():
-            raise PostError({"text": "Enter the text of the post"})
+            raise Refused("Enter the text of the post", field="text")
         if post.scheduled_for is None:
-            raise PostError({"scheduled_for": "Enter when the post should go out before sending it for approval"})
+            raise Refused("Enter when the post should go out before sending it for approval", field="scheduled_for")
         if post.scheduled_for <= timezone.now():
-            raise PostError({"scheduled_for": "The scheduled time has passed: choose a time in the future"})
+            raise Refused("The scheduled time has passed: choose a time in the future", field="scheduled_for")
         _check_media_usable(post)
         period = checking.pre_election()
         before = _snapshot(post)
@@ -573,7 +545,7 @@ def submit_for_approval(post: Post, *, by: Person) -> Post:
         post.plan = _plan_for(post, period=period)
         barred = {post.author_id, last_text_changer_id(post)}
         if any(not [pk for pk in tier["approvers"] if pk not in barred] for tier in post.plan):
-            raise PostError(
+            raise Refused(
                 "Nobody can approve this post: ask the communications team to set the account's approval rule"
             )
         post.pre_election = period["pre_election"]
@@ -592,13 +564,7 @@ def submit_for_approval(post: Post, *, by: Person) -> Post:
 def _tell_approvers(post: Post) -> None:
     tier = post.tier(post.current_tier)
     people = Person.objects.filter(pk__in=eligible_approvers(post))
-    _notify(
-        people,
-        f"Post to approve: {post.account.display_name}",
-        f"{post.author.full_name} wrote a post for {post.account} that needs your approval "
-        f"(tier {tier['position']} of {len(post.plan)}).\n\n{post.text}\n\n"
-        f"Review it: {_link('posts:detail', post.pk)}\n",
-    )
+    notify("post_to_approve", to=people, context={"post": post, "tier": tier, "link": _link("posts:detail", post.pk)})
 
 
 TEXT_CHANGED_SINCE_SEEN = "The text changed since you opened this page: read the new version before you approve it"
@@ -620,26 +586,26 @@ def _approve_post(post: Post, *, by: Person, note: str, seen_hash: str | None) -
     with transaction.atomic():
         post = _lock(post)
         if post.status != Post.Status.AWAITING_APPROVAL:
-            raise PostError("This post is not awaiting approval")
+            raise Refused("This post is not awaiting approval")
         # From the page, an approval is of the text the approver was shown (`seen_hash`, sent with the
         # form): if anything that would be published changed since, they must read it again.
         if seen_hash is not None and not hmac.compare_digest(seen_hash, content_hash_of(post)):
-            raise PostError(TEXT_CHANGED_SINCE_SEEN)
+            raise Refused(TEXT_CHANGED_SINCE_SEEN)
         if by.pk == post.author_id:
-            raise PostError("You wrote this post: someone else must approve it")
+            raise Refused("You wrote this post: someone else must approve it")
         version = current_text_version(post)
         if version is not None and by.pk == version.made_by_id:
-            raise PostError(CHANGED_TEXT_REFUSAL)
+            raise Refused(CHANGED_TEXT_REFUSAL)
         if by.pk not in eligible_approvers(post):
-            raise PostError("You are not an approver for this stage of the post, or you have already approved it")
+            raise Refused("You are not an approver for this stage of the post, or you have already approved it")
         # While publishing is stopped nothing moves towards publication, not even one tier.
         _hold_if_stopped(post, "approve")
         if post.scheduled_for and post.scheduled_for <= timezone.now():
-            raise PostError("The scheduled time has passed, so the post has expired: the author can reschedule it")
+            raise Refused("The scheduled time has passed, so the post has expired: the author can reschedule it")
         # The rules in force now (a pre-election period may have begun since it was written).
         _recheck(post)
         if post.blocking and not post.override_covers_blocks:
-            raise PostError(
+            raise Refused(
                 "This post breaks the policy (see the findings marked 'Blocks'). Send it back, or the "
                 "communications team may override the block with a written justification"
             )
@@ -667,12 +633,7 @@ def _approve_post(post: Post, *, by: Person, note: str, seen_hash: str | None) -
         post.save()
         audit.record(actor=by, action=action, obj=post, before=before, after=_snapshot(post), reason=note.strip())
         if post.status == Post.Status.APPROVED:
-            _notify(
-                [post.author],
-                f"Approved: your post for {post.account.display_name}",
-                f"Your post for {post.account} was approved. Herald will tell you when it is time to publish it "
-                f"({timezone.localtime(post.scheduled_for):%-d %B %Y at %H:%M}).\n\n{_link('posts:detail', post.pk)}\n",
-            )
+            notify("post_approved", to=[post.author], context={"post": post, "link": _link("posts:detail", post.pk)})
         elif done:
             _tell_approvers(post)
     return post
@@ -681,13 +642,13 @@ def _approve_post(post: Post, *, by: Person, note: str, seen_hash: str | None) -
 def send_back(post: Post, *, by: Person, reasons: str) -> Post:
     """Return a post to its author with reasons; approvals in this round no longer count."""
     if not reasons.strip():
-        raise PostError({"reasons": "Enter why you are sending the post back"})
+        raise Refused("Enter why you are sending the post back", field="reasons")
     with transaction.atomic():
         post = _lock(post)
         if post.status != Post.Status.AWAITING_APPROVAL:
-            raise PostError("This post is not awaiting approval")
+            raise Refused("This post is not awaiting approval")
         if not can_send_back(post, by):
-            raise PostError("Only an approver for this stage can send the post back")
+            raise Refused("Only an approver for this stage can send the post back")
         before = _snapshot(post)
         Approval.objects.create(
             post=post,
@@ -705,10 +666,10 @@ def send_back(post: Post, *, by: Person, reasons: str) -> Post:
         post.save()
         _sync_media_uses(post, state="draft", by=by)
         audit.record(actor=by, action="post.sent_back", obj=post, before=before, after=_snapshot(post), reason=reasons)
-        _notify(
-            [post.author],
-            f"Sent back: your post for {post.account.display_name}",
-            f"{by.full_name} sent your post back:\n\n{reasons.strip()}\n\n{_link('posts:detail', post.pk)}\n",
+        notify(
+            "post_sent_back",
+            to=[post.author],
+            context={"post": post, "by": by, "reasons": reasons.strip(), "link": _link("posts:detail", post.pk)},
         )
     return post
 
@@ -718,20 +679,20 @@ def override_block(post: Post, *, by: Person, justification: str) -> Post:
     and reported. It covers the rules blocking now; a later change that blocks on another rule needs a
     new override."""
     if not by.has_role(Role.COMMS):
-        raise PostError("Only the communications team can override a block")
+        raise Refused("Only the communications team can override a block")
     if len(justification.strip()) < 20:
-        raise PostError(
+        raise Refused(
             {"justification": "Explain in at least 20 characters why the post should go out despite the block"}
         )
     with transaction.atomic():
         post = _lock(post)
         if by.pk == post.author_id:
-            raise PostError("You wrote this post: another member of the communications team must decide on the block")
+            raise Refused("You wrote this post: another member of the communications team must decide on the block")
         if post.status != Post.Status.AWAITING_APPROVAL:
-            raise PostError("Only a post awaiting approval can have a block overridden")
+            raise Refused("Only a post awaiting approval can have a block overridden")
         _recheck(post)
         if not post.blocking:
-            raise PostError("Nothing in this post blocks it now")
+            raise Refused("Nothing in this post blocks it now")
         before = _snapshot(post)
         post.override_by = by
         post.override_at = timezone.now()
@@ -752,7 +713,7 @@ def override_block(post: Post, *, by: Person, justification: str) -> Post:
 def add_note(post: Post, *, by: Person, text: str) -> Note:
     """A private note for the author and approvers. Notes are never published."""
     if not text.strip():
-        raise PostError({"text": "Enter the note"})
+        raise Refused("Enter the note", field="text")
     with transaction.atomic():
         note = Note.objects.create(post=post, author=by, text=text.strip())
         audit.record(actor=by, action="post.note_added", obj=post, after={"note": note.pk, "text": note.text})
@@ -762,13 +723,13 @@ def add_note(post: Post, *, by: Person, text: str) -> Note:
 def cancel_post(post: Post, *, by: Person, reason: str) -> Post:
     """Withdraw a post that has not been published. Its record stays."""
     if not reason.strip():
-        raise PostError({"reason": "Enter why the post is being cancelled"})
+        raise Refused("Enter why the post is being cancelled", field="reason")
     with transaction.atomic():
         post = _lock(post)
         if post.status in (Post.Status.PUBLISHED, Post.Status.CANCELLED, Post.Status.EXPIRED):
-            raise PostError("This post can no longer be cancelled")
+            raise Refused("This post can no longer be cancelled")
         if post.author_id != by.pk and not by.has_role(Role.COMMS) and not can_write_for(by, post.account):
-            raise PostError("Only the author, an editor of the account or the communications team can cancel it")
+            raise Refused("Only the author, an editor of the account or the communications team can cancel it")
         before = _snapshot(post)
         post.status = Post.Status.CANCELLED
         post.cancelled_reason = reason.strip()
@@ -783,9 +744,9 @@ def reopen_post(post: Post, *, by: Person) -> Post:
     with transaction.atomic():
         post = _lock(post)
         if post.status != Post.Status.EXPIRED:
-            raise PostError("Only an expired post can be reopened")
+            raise Refused("Only an expired post can be reopened")
         if post.author_id != by.pk and not can_write_for(by, post.account):
-            raise PostError("Only the author or an editor of the account can reopen it")
+            raise Refused("Only the author or an editor of the account can reopen it")
         before = _snapshot(post)
         post.status = Post.Status.DRAFT
         post.current_tier = 0
@@ -823,11 +784,10 @@ def expire_overdue_posts(*, now: dt.datetime | None = None) -> list[Post]:
             audit.record(
                 actor=None, action="post.expired", obj=post, before=before, after=_snapshot(post), reason=reason
             )
-            _notify(
-                [post.author],
-                f"Expired: your post for {post.account.display_name}",
-                f"Your post for {post.account} expired: {reason.lower()}. You can reopen it and give it a new "
-                f"time.\n\n{_link('posts:detail', post.pk)}\n",
+            notify(
+                "post_expired",
+                to=[post.author],
+                context={"post": post, "reason": reason, "link": _link("posts:detail", post.pk)},
             )
             expired.append(post)
     return expired
@@ -849,7 +809,7 @@ def mark_ready_posts(*, now: dt.datetime | None = None) -> list[Post]:
     for pk in Post.objects.scheduled().filter(scheduled_for__lte=now).values_list("pk", flat=True):
         try:
             ready.append(mark_post_ready(Post(pk=pk), now=now))
-        except PostError:
+        except Refused:
             continue  # held by a stop, or no longer approved
     return ready
 
@@ -861,9 +821,9 @@ def mark_post_ready(post: Post, *, now: dt.datetime | None = None) -> Post:
     with transaction.atomic():
         post = _lock(post)
         if post.status != Post.Status.APPROVED:
-            raise PostError("Only an approved post can become ready to publish")
+            raise Refused("Only an approved post can become ready to publish")
         if post.scheduled_for is None or post.scheduled_for > now:
-            raise PostError("This post is not due yet")
+            raise Refused("This post is not due yet")
         _hold_if_stopped(post, "mark_ready")
         before = _snapshot(post)
         post.status = Post.Status.READY
@@ -871,13 +831,7 @@ def mark_post_ready(post: Post, *, now: dt.datetime | None = None) -> Post:
         post.save()
         audit.record(actor=None, action="post.ready", obj=post, before=before, after=_snapshot(post))
         people = {post.author, *post.account.active_editors()}
-        _notify(
-            people,
-            f"Ready to publish: {post.account.display_name}",
-            f"The approved post for {post.account} is due now. Publish it on "
-            f"{post.account.get_platform_display()} exactly as approved, then record its address in "
-            f"Herald:\n\n{post.text}\n\n{_link('posts:publish', post.pk)}\n",
-        )
+        notify("post_ready_to_publish", to=people, context={"post": post, "link": _link("posts:publish", post.pk)})
     return post
 
 
@@ -885,13 +839,13 @@ def check_post_address(url: str, platform: str) -> str:
     url = url.strip()
     parts = urlsplit(url)
     if parts.scheme != "https" or not parts.hostname:
-        raise PostError({"url": "Enter the post's full address, starting https://"})
+        raise Refused("Enter the post's full address, starting https://", field="url")
     domains = PLATFORM_DOMAINS.get(platform)
     host = parts.hostname.lower()
     if domains and not any(host == d or host.endswith("." + d) for d in domains):
-        raise PostError({"url": f"Enter an address on {' or '.join(domains)}, where this account posts"})
+        raise Refused(f"Enter an address on {' or '.join(domains)}, where this account posts", field="url")
     if parts.path in ("", "/"):
-        raise PostError({"url": "Enter the address of the post itself, not the platform's home page"})
+        raise Refused("Enter the address of the post itself, not the platform's home page", field="url")
     return url
 
 
@@ -909,9 +863,9 @@ def _record_publication(post: Post, *, url: str, by: Person) -> Post:
     with transaction.atomic():
         post = _lock(post)
         if post.status != Post.Status.READY:
-            raise PostError("Only a post that is ready to publish can be recorded as published")
+            raise Refused("Only a post that is ready to publish can be recorded as published")
         if post.author_id != by.pk and not can_write_for(by, post.account):
-            raise PostError("Only the author or an editor of the account can record its publication")
+            raise Refused("Only the author or an editor of the account can record its publication")
         _hold_if_stopped(post, "publish")
         url = check_post_address(url, post.platform)
         before = _snapshot(post)
@@ -932,9 +886,9 @@ def stop_publishing(*, by: Person, reason: str, accounts: Sequence[Account] = ()
     """In a crisis the communications team stops all scheduled posts, on every account or the chosen
     ones. Nothing becomes ready to publish until it is released; every editor sees the banner."""
     if not by.has_role(Role.COMMS):
-        raise PostError("Only the communications team can stop publishing")
+        raise Refused("Only the communications team can stop publishing")
     if not reason.strip():
-        raise PostError({"reason": "Enter why publishing is being stopped"})
+        raise Refused("Enter why publishing is being stopped", field="reason")
     with transaction.atomic():
         pause = PublishingPause.objects.create(all_accounts=not accounts, reason=reason.strip(), started_by=by)
         pause.accounts.set(accounts)
@@ -951,18 +905,16 @@ def stop_publishing(*, by: Person, reason: str, accounts: Sequence[Account] = ()
 def release_publishing(pause: PublishingPause, *, by: Person) -> PublishingPause:
     """Lift a stop. Posts whose time came while it was in force become ready at the next run."""
     if not by.has_role(Role.COMMS):
-        raise PostError("Only the communications team can release publishing")
+        raise Refused("Only the communications team can release publishing")
     with transaction.atomic():
         pause = PublishingPause.objects.select_for_update().get(pk=pause.pk)
         if pause.released_at:
-            raise PostError("Publishing has already been released")
+            raise Refused("Publishing has already been released")
         pause.released_at = timezone.now()
         pause.released_by = by
         pause.save()
         audit.record(actor=by, action="posts.publishing_released", obj=pause, after={"released_at": pause.released_at})
-        from herald.posts.tasks import make_due_posts_ready
-
-        transaction.on_commit(lambda: make_due_posts_ready.enqueue())
+        enqueue_after_commit("herald.posts.tasks.make_due_posts_ready")
     return pause
 
 
@@ -979,17 +931,15 @@ def set_approval_rule(account: Account, tiers: Sequence[TierSpec], *, by: Person
     """Replace an account's approval rule: up to three tiers, each with its approvers and any/all.
     Posts already awaiting approval keep the tiers they were submitted under."""
     if len(tiers) > MAX_TIERS:
-        raise PostError({"tiers": f"An approval rule has at most {MAX_TIERS} tiers"})
+        raise Refused(f"An approval rule has at most {MAX_TIERS} tiers", field="tiers")
     for number, tier in enumerate(tiers, 1):
         if tier.mode not in ApprovalTier.Mode.values:
-            raise PostError(
-                {f"tier_{number}_mode": f"Select whether any or all approvers in tier {number} must approve"}
-            )
+            raise Refused({f"tier_{number}_mode": f"Select whether any or all approvers in tier {number} must approve"})
         if not tier.approvers:
-            raise PostError({f"tier_{number}_approvers": f"Select at least one approver for tier {number}"})
+            raise Refused(f"Select at least one approver for tier {number}", field=f"tier_{number}_approvers")
         for person in tier.approvers:
             if not person.has_role(*APPROVER_ROLES):
-                raise PostError(
+                raise Refused(
                     {
                         f"tier_{number}_approvers": f"{person.full_name} cannot approve posts: choose an "
                         "editor, service manager or member of the communications team"
@@ -1024,9 +974,9 @@ def set_retention(
     account: Account, *, years: int, legal_hold: bool, legal_hold_reason: str = "", by: Person
 ) -> PostRetention:
     if not 1 <= years <= 100:
-        raise PostError({"years": "Enter a number of years between 1 and 100"})
+        raise Refused("Enter a number of years between 1 and 100", field="years")
     if legal_hold and not legal_hold_reason.strip():
-        raise PostError({"legal_hold_reason": "Enter why the posts are on legal hold"})
+        raise Refused("Enter why the posts are on legal hold", field="legal_hold_reason")
     with transaction.atomic():
         retention, _ = PostRetention.objects.select_for_update().get_or_create(account=account)
         before = audit.snapshot(retention)
@@ -1062,9 +1012,9 @@ def delete_past_retention(*, today: dt.date | None = None) -> int:
         old = Post.objects.filter(account=account, status__in=finished).filter(models_q_older(cutoff))
         for post in old:
             with transaction.atomic():
-                from herald.consents.models import MediaUse
+                from herald.consents import services as consents
 
-                if _media_uses(post).filter(takedowns__completed_at=None).exists():
+                if consents.takedown_pending_for(media_owner(post)):
                     continue  # an open takedown task still needs this record
                 summary = _snapshot(post)
                 summary["text"] = post.text
@@ -1075,7 +1025,7 @@ def delete_past_retention(*, today: dt.date | None = None) -> int:
                     before=summary,
                     reason=f"Past the {retention.years}-year retention period for {account}",
                 )
-                MediaUse.objects.filter(reference=use_reference(post)).update(reference="")
+                consents.forget_owner(media_owner(post))
                 post.delete()
                 deleted += 1
     return deleted
@@ -1090,14 +1040,12 @@ def models_q_older(cutoff: dt.date):
 # --- Consent withdrawn -------------------------------------------------------------------------
 
 
-def stop_posts_for_withdrawn_consent(uses, *, by) -> list[Post]:
-    """Called by the consent library when someone withdraws consent (HERALD_CONSENT_WITHDRAWN_HOOKS).
-    Unpublished posts using the asset are taken out of the workflow (cancelled, with the reason);
-    published posts keep their record and show the open takedown task until it is done."""
+def stop_posts_for_withdrawn_consent(post_ids: Sequence[int], *, by) -> list[Post]:
+    """Called by the consent library when someone shown in these posts' media withdraws consent
+    (registered in PostsConfig.ready()). Unpublished posts are taken out of the workflow (cancelled,
+    with the reason); published posts keep their record and show the open takedown task until it is done."""
     stopped = []
-    references = {use.reference for use in uses if use.reference.startswith("post:")}
-    pks = [int(ref.split(":", 1)[1]) for ref in references if ref.split(":", 1)[1].isdigit()]
-    for post in Post.objects.filter(pk__in=pks).exclude(
+    for post in Post.objects.filter(pk__in=post_ids).exclude(
         status__in=[Post.Status.PUBLISHED, Post.Status.CANCELLED, Post.Status.EXPIRED]
     ):
         with transaction.atomic():
@@ -1115,17 +1063,14 @@ def stop_posts_for_withdrawn_consent(uses, *, by) -> list[Post]:
                 reason=post.cancelled_reason,
             )
             people = {post.author, *post.account.active_editors()}
-            _notify(
-                people,
-                f"Stopped: a post for {post.account.display_name}",
-                f"Someone shown in this post's media withdrew consent, so it will not be published.\n\n"
-                f"{_link('posts:detail', post.pk)}\n",
+            notify(
+                "post_stopped_by_withdrawal", to=people, context={"post": post, "link": _link("posts:detail", post.pk)}
             )
             stopped.append(post)
     return stopped
 
 
 def open_takedowns(post: Post):
-    from herald.consents.models import TakedownTask
+    from herald.consents.services import open_takedowns_for
 
-    return TakedownTask.objects.open().filter(use__reference=use_reference(post)).select_related("use__asset", "record")
+    return open_takedowns_for(media_owner(post))

@@ -5,7 +5,6 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpResponse, HttpResponseBadRequest
@@ -15,11 +14,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from herald import checking
 from herald.access import allow, require
 from herald.audit.models import AuditEvent
+from herald.errors import Refused
+from herald.forms import show_refusal
 from herald.people.models import Person
 from herald.people.roles import Role
-from herald.posts import checking, services
+from herald.posts import findings, services
 from herald.posts.forms import (
     ApproveForm,
     ArchiveFilter,
@@ -36,6 +38,7 @@ from herald.posts.forms import (
     text_field_name,
 )
 from herald.posts.models import Approval, Post, PublishingPause, Revision
+from herald.signin.reauth import sensitive
 from herald.social_accounts.models import Account, Platform
 from herald.submissions import key_for, submit_once
 
@@ -58,16 +61,6 @@ def _mark_held(posts) -> None:
 
 def _posts_crumb():
     return ("Posts", reverse("posts:index"))
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            for error in errors:
-                form.add_error(field if field in form.fields else None, error.message)
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
 
 
 def _visible_post(request, pk: int) -> Post:
@@ -124,9 +117,9 @@ def _text_block(
         "text": text,
         "errors": list(errors),
         "help_text": help_text,
-        "length": checking.platform_length(text, platform),
+        "length": findings.platform_length(text, platform),
         "checked": bool(report),
-        **(checking.present(text, report) if report else {"findings": [], "counts": {}, "blocking": False}),
+        **(findings.present(text, report) if report else {"findings": [], "counts": {}, "blocking": False}),
     }
 
 
@@ -186,7 +179,7 @@ def _apply_fix_to(data, fix: str):
     if _too_long(text):
         return None, field
     report = checking.run_check(text, platform=platform, kind=data.get("kind", "post"))
-    fixed = checking.apply_fix(text, report, rule=rule, start=start_at)
+    fixed = findings.apply_fix(text, report, rule=rule, start=start_at)
     if fixed is None:
         return None, field
     copy = data.copy()
@@ -389,8 +382,8 @@ def _save_written(request, form, data, kind: str):
             reply_to_url=form.cleaned_data.get("reply_to_url", "") or "",
             by=request.user,
         )
-    except ValidationError as exc:
-        _apply_errors(form, exc)
+    except Refused as exc:
+        show_refusal(form, exc)
     else:
         if data.get("action") == "submit":
             sent = []
@@ -398,8 +391,8 @@ def _save_written(request, form, data, kind: str):
                 try:
                     services.submit_for_approval(post, by=request.user)
                     sent.append(post)
-                except ValidationError as exc:
-                    messages.error(request, f"{post.account.display_name}: {' '.join(exc.messages)}")
+                except Refused as exc:
+                    messages.error(request, f"{post.account.display_name}: {exc}")
             if sent:
                 messages.success(request, f"Sent for approval: {', '.join(p.account.display_name for p in sent)}")
         else:
@@ -481,8 +474,8 @@ def edit(request, pk: int):
                 by=request.user,
                 reason=form.cleaned_data["reason"],
             )
-        except ValidationError as exc:
-            _apply_errors(form, exc)
+        except Refused as exc:
+            show_refusal(form, exc)
         else:
             messages.success(request, "Changes saved")
             return redirect("posts:detail", pk=post.pk)
@@ -575,8 +568,8 @@ def detail(request, pk: int):
         "posts/detail.html",
         {
             "post": post,
-            "presented": checking.present(post.text, post.report) if post.report else None,
-            "length": checking.platform_length(post.text, post.platform),
+            "presented": findings.present(post.text, post.report) if post.report else None,
+            "length": findings.platform_length(post.text, post.platform),
             "plan": plan,
             "approvals": approvals,
             "notes": post.notes.select_related("author"),
@@ -613,7 +606,7 @@ def _act(request, pk: int, action, success: str):
     post = _visible_post(request, pk)
     try:
         action(post)
-    except ValidationError as exc:
+    except Refused as exc:
         for message in exc.messages:
             messages.error(request, message)
     else:
@@ -669,8 +662,8 @@ def _form_page(
     if request.method == "POST" and form.is_valid():
         try:
             act(post, form.cleaned_data)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
+        except Refused as exc:
+            show_refusal(form, exc)
         else:
             messages.success(request, success)
             return redirect("posts:detail", pk=post.pk)
@@ -686,7 +679,7 @@ def _form_page(
             "button": button,
             "warning": warning,
             "stopped": services.stopped_message(post.account, pause, held_attempt) if pause else "",
-            "presented": checking.present(post.text, post.report) if post.report else None,
+            "presented": findings.present(post.text, post.report) if post.report else None,
             "breadcrumbs": [
                 HOME,
                 _posts_crumb(),
@@ -713,6 +706,7 @@ def send_back(request, pk: int):
 
 
 @allow(Role.COMMS)
+@sensitive
 @require_http_methods(["GET", "POST"])
 def override(request, pk: int):
     return _form_page(
@@ -771,6 +765,7 @@ def publish(request, pk: int):
 
 
 @allow(Role.COMMS)
+@sensitive(methods=("POST",))
 @require_http_methods(["GET", "POST"])
 def stop(request):
     form = StopForm(request.POST if request.method == "POST" else None)
@@ -778,8 +773,8 @@ def stop(request):
         accounts = list(form.cleaned_data["accounts"]) if form.cleaned_data["scope"] == "chosen" else []
         try:
             services.stop_publishing(by=request.user, reason=form.cleaned_data["reason"], accounts=accounts)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
+        except Refused as exc:
+            show_refusal(form, exc)
         else:
             messages.success(
                 request,
@@ -817,8 +812,8 @@ def release(request, pk: int):
     pause = get_object_or_404(PublishingPause, pk=pk)
     try:
         services.release_publishing(pause, by=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    except Refused as exc:
+        messages.error(request, str(exc))
     else:
         messages.success(
             request,
@@ -857,8 +852,8 @@ def rule_edit(request, account_pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             services.set_approval_rule(account, form.tiers(), by=request.user)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
+        except Refused as exc:
+            show_refusal(form, exc)
         else:
             messages.success(request, f"Approval rule saved for {account.display_name}")
             return redirect("posts:rules")
@@ -895,8 +890,8 @@ def retention_edit(request, account_pk: int):
                 legal_hold_reason=form.cleaned_data["legal_hold_reason"],
                 by=request.user,
             )
-        except ValidationError as exc:
-            _apply_errors(form, exc)
+        except Refused as exc:
+            show_refusal(form, exc)
         else:
             messages.success(request, f"Retention saved for {account.display_name}")
             return redirect("posts:rules")

@@ -6,17 +6,22 @@ sends its emails after commit."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
 
 from herald.audit import services as audit
-from herald.incidents.errors import Refused
-from herald.incidents.notify import link, notify
+from herald.errors import Refused
+from herald.incidents.notify import link
+from herald.incidents.notify import notify as _notify
 from herald.people.models import Person
 from herald.people.roles import Role
 from herald.risks import controls
 from herald.risks.models import Acceptance, Action, Assessment, Band, Control, Level, Review, Risk
+
+# Every message from the register is a `risk_update` (herald.notifications).
+notify = partial(_notify, kind="risk_update")
 
 MANAGERS = (Role.COMMS, Role.MONITORING_OFFICER, Role.ADMIN)
 READERS = (*MANAGERS, Role.INFO_GOV, Role.SERVICE_MANAGER, Role.HR, Role.ICT)

@@ -5,17 +5,16 @@ policy's rules, writes the audit trail and sends its emails only once the change
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from herald.audit import services as audit
+from herald.errors import Refused
+from herald.notifications import notify
 from herald.people.models import Person, Team
 from herald.people.roles import Role
 from herald.people.services import grant_role, revoke_role
@@ -75,16 +74,6 @@ def overdue_report_month(on: dt.date | None = None) -> dt.date | None:
 
 def _link(name: str, *args) -> str:
     return f"{settings.SITE_URL}{reverse(name, args=args)}"
-
-
-def _notify(people: Iterable[Person], subject: str, body: str) -> None:
-    addresses = sorted({p.email for p in people if p is not None and p.is_active and p.email})
-    if not addresses:
-        return
-    message = f"{body}\n\n— Herald, {settings.COUNCIL_NAME}"
-    transaction.on_commit(
-        lambda: send_mail(f"[Herald] {subject}", message, settings.DEFAULT_FROM_EMAIL, addresses, fail_silently=False)
-    )
 
 
 def comms_team():
@@ -163,7 +152,7 @@ def _check_case(case: BusinessCase, nominations: list[Nomination], *, by: Person
         if isinstance(value, str) and find_secret(value):
             problems.append(f"Remove the password from ‘{name.replace('_', ' ')}’: Herald never holds passwords")
     if problems:
-        raise ValidationError(problems)
+        raise Refused(problems)
 
 
 def _case_snapshot(request: AccountRequest) -> dict:
@@ -194,13 +183,10 @@ def _nominate(request: AccountRequest, nominations: list[Nomination]) -> None:
 
 
 def _tell_service_manager(request: AccountRequest) -> None:
-    _notify(
-        [request.service_manager],
-        f"Please endorse a request for a new {request.get_platform_display()} account",
-        f"{request.requested_by.full_name} has asked for a new official account, "
-        f"‘{request.proposed_name}’ on {request.get_platform_display()}, for {request.team.name}.\n\n"
-        f"As their service manager, please read the business case and endorse it, send it back or refuse it:\n"
-        f"{_link('social_accounts:endorse', request.pk)}",
+    notify(
+        "account_request_to_endorse",
+        to=[request.service_manager],
+        context={"request": request, "link": _link("social_accounts:endorse", request.pk)},
     )
 
 
@@ -222,9 +208,9 @@ def resubmit_account_request(
 ) -> AccountRequest:
     """After changes, a request starts again with the service manager, who endorses the new version."""
     if request.requested_by_id != by.pk:
-        raise PermissionError("Only the person who made the request can change it.")
+        raise Refused("Only the person who made the request can change it.")
     if request.status != AccountRequest.Status.RETURNED:
-        raise ValidationError("This request has not been sent back for changes, so it cannot be changed")
+        raise Refused("This request has not been sent back for changes, so it cannot be changed")
     _check_case(case, editors, by=by)
     with transaction.atomic():
         before = _case_snapshot(request)
@@ -247,25 +233,25 @@ def _lock(request: AccountRequest) -> AccountRequest:
 
 def _check_step(request: AccountRequest, *, by: Person, status: str, step: str) -> None:
     if request.status != status:
-        raise ValidationError(f"This request is no longer waiting for {step}: it is ‘{request.get_status_display()}’")
+        raise Refused(f"This request is no longer waiting for {step}: it is ‘{request.get_status_display()}’")
     if request.requested_by_id == by.pk:
-        raise PermissionError("Nobody approves their own request.")
+        raise Refused("Nobody approves their own request.")
     if by.pk in request.approvers():
-        raise PermissionError("You have already approved a step of this request; another person must do this one.")
+        raise Refused("You have already approved a step of this request; another person must do this one.")
 
 
 def _check_decider(request: AccountRequest, *, by: Person) -> str:
     """Who may send back or refuse: the named service manager before endorsement, comms after."""
     if request.status == AccountRequest.Status.SUBMITTED:
         if request.service_manager_id != by.pk:
-            raise PermissionError("Only the named service manager can decide at this step.")
+            raise Refused("Only the named service manager can decide at this step.")
         return "the service manager"
     if request.status == AccountRequest.Status.ENDORSED:
         if not by.has_role(Role.COMMS):
-            raise PermissionError("Only the communications team can decide at this step.")
+            raise Refused("Only the communications team can decide at this step.")
         _check_step(request, by=by, status=AccountRequest.Status.ENDORSED, step="the communications team")
         return "the communications team"
-    raise ValidationError(f"This request cannot be sent back or refused now: it is ‘{request.get_status_display()}’")
+    raise Refused(f"This request cannot be sent back or refused now: it is ‘{request.get_status_display()}’")
 
 
 def endorse_account_request(request: AccountRequest, *, by: Person, comments: str = "") -> AccountRequest:
@@ -273,25 +259,24 @@ def endorse_account_request(request: AccountRequest, *, by: Person, comments: st
         request = _lock(request)
         _check_step(request, by=by, status=AccountRequest.Status.SUBMITTED, step="the service manager")
         if request.service_manager_id != by.pk:
-            raise PermissionError("Only the service manager named on the request can endorse it.")
+            raise Refused("Only the service manager named on the request can endorse it.")
         request.status = AccountRequest.Status.ENDORSED
         request.endorsed_by, request.endorsed_at = by, timezone.now()
         request.save(update_fields=["status", "endorsed_by", "endorsed_at"])
         audit.record(
             actor=by, action="account_request.endorsed", obj=request, after={"status": request.status}, reason=comments
         )
-        _notify(
-            comms_team(),
-            f"New account request to review: {request.proposed_name}",
-            f"{by.full_name} has endorsed {request.requested_by.full_name}'s request for ‘{request.proposed_name}’ "
-            f"on {request.get_platform_display()}.\n\nPlease review it: {_link('social_accounts:review', request.pk)}",
+        notify(
+            "account_request_to_review",
+            to=comms_team(),
+            context={"request": request, "by": by, "link": _link("social_accounts:review", request.pk)},
         )
     return request
 
 
 def send_back_account_request(request: AccountRequest, *, by: Person, comments: str) -> AccountRequest:
     if not comments.strip():
-        raise ValidationError("Say what needs to change")
+        raise Refused("Say what needs to change")
     with transaction.atomic():
         request = _lock(request)
         step = _check_decider(request, by=by)
@@ -301,18 +286,23 @@ def send_back_account_request(request: AccountRequest, *, by: Person, comments: 
         audit.record(
             actor=by, action="account_request.sent_back", obj=request, after={"status": request.status}, reason=comments
         )
-        _notify(
-            [request.requested_by],
-            f"Changes needed to your request for {request.proposed_name}",
-            f"{by.full_name} ({step}) has sent your request back for changes:\n\n{comments.strip()}\n\n"
-            f"Change and resubmit it here: {_link('social_accounts:request_edit', request.pk)}",
+        notify(
+            "account_request_sent_back",
+            to=[request.requested_by],
+            context={
+                "request": request,
+                "by": by,
+                "step": step,
+                "comments": comments.strip(),
+                "link": _link("social_accounts:request_edit", request.pk),
+            },
         )
     return request
 
 
 def refuse_account_request(request: AccountRequest, *, by: Person, reasons: str) -> AccountRequest:
     if not reasons.strip():
-        raise ValidationError("Give the reasons for refusing the request")
+        raise Refused("Give the reasons for refusing the request")
     with transaction.atomic():
         request = _lock(request)
         step = _check_decider(request, by=by)
@@ -322,12 +312,16 @@ def refuse_account_request(request: AccountRequest, *, by: Person, reasons: str)
         audit.record(
             actor=by, action="account_request.refused", obj=request, after={"status": request.status}, reason=reasons
         )
-        _notify(
-            [request.requested_by, request.service_manager],
-            f"Request for {request.proposed_name} refused",
-            f"{by.full_name} ({step}) has refused the request for ‘{request.proposed_name}’ on "
-            f"{request.get_platform_display()}. The reasons:\n\n{reasons.strip()}\n\n"
-            f"{_link('social_accounts:request_detail', request.pk)}",
+        notify(
+            "account_request_refused",
+            to=[request.requested_by, request.service_manager],
+            context={
+                "request": request,
+                "by": by,
+                "step": step,
+                "reasons": reasons.strip(),
+                "link": _link("social_accounts:request_detail", request.pk),
+            },
         )
     return request
 
@@ -335,7 +329,7 @@ def refuse_account_request(request: AccountRequest, *, by: Person, reasons: str)
 def approve_account_request(request: AccountRequest, *, by: Person, conditions: str = "") -> AccountRequest:
     """The communications team approves (with or without conditions); ICT then sets the account up securely."""
     if not by.has_role(Role.COMMS):
-        raise PermissionError("Only the communications team can approve a new account.")
+        raise Refused("Only the communications team can approve a new account.")
     with transaction.atomic():
         request = _lock(request)
         _check_step(request, by=by, status=AccountRequest.Status.ENDORSED, step="the communications team")
@@ -363,19 +357,15 @@ def approve_account_request(request: AccountRequest, *, by: Person, conditions: 
             after=audit.snapshot(request.account),
             reason=f"Approved request {request.pk}",
         )
-        conditions_text = f"\n\nConditions of approval:\n{request.conditions}" if request.conditions else ""
-        _notify(
-            ict_team(),
-            f"Set up a new {request.get_platform_display()} account securely: {request.proposed_name}",
-            f"The communications team has approved ‘{request.proposed_name}’ on {request.get_platform_display()}. "
-            f"Please confirm two-factor sign-in, the communications team as co-admin and the credentials in the "
-            f"password manager: {_link('social_accounts:security', request.pk)}",
+        notify(
+            "account_to_set_up",
+            to=ict_team(),
+            context={"request": request, "link": _link("social_accounts:security", request.pk)},
         )
-        _notify(
-            [request.requested_by],
-            f"Your request for {request.proposed_name} is approved",
-            f"{by.full_name} has approved your request. ICT will now set the account up securely."
-            f"{conditions_text}\n\n{_link('social_accounts:request_detail', request.pk)}",
+        notify(
+            "account_request_approved",
+            to=[request.requested_by],
+            context={"request": request, "by": by, "link": _link("social_accounts:request_detail", request.pk)},
         )
     return request
 
@@ -392,7 +382,7 @@ def confirm_security_setup(
 ) -> Account:
     """ICT confirms the account is secured; it becomes active in the register and its editors are named."""
     if not by.has_role(Role.ICT):
-        raise PermissionError("Only ICT can confirm the security set-up.")
+        raise Refused("Only ICT can confirm the security set-up.")
     missing = [
         label
         for ok, label in (
@@ -403,7 +393,7 @@ def confirm_security_setup(
         if not ok
     ]
     if missing:
-        raise ValidationError(missing)
+        raise Refused(missing)
     with transaction.atomic():
         request = _lock(request)
         _check_step(request, by=by, status=AccountRequest.Status.APPROVED, step="ICT security set-up")
@@ -411,7 +401,7 @@ def confirm_security_setup(
         # A training booking that has since passed is for comms to chase, not a reason to stop the set-up.
         problems = nomination_problems(nominations, check_training=False)
         if problems:
-            raise ValidationError(problems + ["Ask the communications team to send the request back for new editors"])
+            raise Refused(problems + ["Ask the communications team to send the request back for new editors"])
         account = Account.objects.select_for_update().get(pk=request.account_id)
         before = audit.snapshot(account)
         account.handle = handle.strip().lstrip("@")
@@ -421,7 +411,7 @@ def confirm_security_setup(
         account.activated_on = today()
         account.next_review_on = add_months(account.activated_on, REVIEW_AFTER_MONTHS)
         if Account.objects.filter(platform=account.platform, handle=account.handle).exclude(pk=account.pk).exists():
-            raise ValidationError(f"Another account in the register already has the handle {account.handle}")
+            raise Refused(f"Another account in the register already has the handle {account.handle}")
         account.save()
         request.status = AccountRequest.Status.SET_UP
         request.set_up_by, request.set_up_at = by, timezone.now()
@@ -445,19 +435,21 @@ def confirm_security_setup(
                 training_booked_on=nomination.training_booked_on,
                 reason=f"Named in request {request.pk}",
             )
-        _notify(
-            [request.requested_by, request.service_manager, *[n.person for n in nominations], *comms_team()],
-            f"{account.display_name} is now an official account",
-            f"‘{account.display_name}’ on {account.get_platform_display()} is active in the register and on the "
-            f"council's public list of official accounts. Its editors are "
-            f"{', '.join(n.person.full_name for n in nominations)}.\n\n{_link('social_accounts:detail', account.pk)}",
+        notify(
+            "account_active",
+            to=[request.requested_by, request.service_manager, *[n.person for n in nominations], *comms_team()],
+            context={
+                "account": account,
+                "editors": [n.person.full_name for n in nominations],
+                "link": _link("social_accounts:detail", account.pk),
+            },
         )
     return account
 
 
 def withdraw_account_request(request: AccountRequest, *, by: Person, reason: str = "") -> AccountRequest:
     if request.requested_by_id != by.pk:
-        raise PermissionError("Only the person who made the request can withdraw it.")
+        raise Refused("Only the person who made the request can withdraw it.")
     with transaction.atomic():
         request = _lock(request)
         if request.status not in (
@@ -465,7 +457,7 @@ def withdraw_account_request(request: AccountRequest, *, by: Person, reason: str
             AccountRequest.Status.ENDORSED,
             AccountRequest.Status.RETURNED,
         ):
-            raise ValidationError("This request can no longer be withdrawn")
+            raise Refused("This request can no longer be withdrawn")
         request.status = AccountRequest.Status.WITHDRAWN
         request.save(update_fields=["status"])
         audit.record(
@@ -515,12 +507,12 @@ def name_editor(
 ) -> AccountEditor:
     problem = editor_problem(person, training_booked_on)
     if problem:
-        raise ValidationError(problem)
+        raise Refused(problem)
     if account.status == Account.Status.CLOSED:
-        raise ValidationError("This account is closed")
+        raise Refused("This account is closed")
     with transaction.atomic():
         if account.editor_links.filter(person=person, removed_at=None).exists():
-            raise ValidationError(f"{person.full_name} is already an editor of this account")
+            raise Refused(f"{person.full_name} is already an editor of this account")
         return _add_editor(account, person, by=by, training_booked_on=training_booked_on, reason=reason)
 
 
@@ -528,7 +520,7 @@ def remove_editor(account: Account, person: Person, *, by: Person | None, reason
     with transaction.atomic():
         link = account.editor_links.select_for_update().filter(person=person, removed_at=None).first()
         if link is None:
-            raise ValidationError(f"{person.full_name} is not an editor of this account")
+            raise Refused(f"{person.full_name} is not an editor of this account")
         link.removed_at = timezone.now()
         link.save(update_fields=["removed_at"])
         audit.record(
@@ -593,20 +585,14 @@ def handle_leaver(person: Person, *, by: Person | None) -> None:
                 short.append(account)
         if links:
             revoke_role(person, Role.EDITOR, by=by, reason="Left the council")
-            lines = [f"- {link.account} ({_link('social_accounts:detail', link.account.pk)})" for link in links]
-            warning = (
-                "\n\nThese accounts now have fewer than two editors; name new editors:\n"
-                + "\n".join(f"- {account}" for account in short)
-                if short
-                else ""
-            )
-            _notify(
-                comms_team(),
-                f"{person.full_name} has left: rotate credentials on {len(links)} account(s)",
-                f"{person.full_name} has left the council and has been removed as an editor of:\n"
-                + "\n".join(lines)
-                + "\n\nFor each account, change the password in the password manager and remove their access "
-                "on the platform, then mark the task done in Herald." + warning,
+            notify(
+                "leaver_credentials_to_rotate",
+                to=comms_team(),
+                context={
+                    "person": person,
+                    "accounts": [(link.account, _link("social_accounts:detail", link.account.pk)) for link in links],
+                    "short": short,
+                },
             )
         named_in = AccountRequest.objects.open().filter(nominations__person=person).values("pk")
         for request in AccountRequest.objects.select_for_update().filter(pk__in=named_in):
@@ -636,10 +622,10 @@ def _send_back_for_leaver(request: AccountRequest, person: Person, *, by: Person
     audit.record(
         actor=by, action="account_request.sent_back", obj=request, after={"status": request.status}, reason=comments
     )
-    _notify(
-        [request.requested_by],
-        f"Changes needed to your request for {request.proposed_name}",
-        f"{comments}\n\n{_link('social_accounts:request_edit', request.pk)}",
+    notify(
+        "account_request_editor_left",
+        to=[request.requested_by],
+        context={"request": request, "comments": comments, "link": _link("social_accounts:request_edit", request.pk)},
     )
 
 
@@ -647,7 +633,7 @@ def complete_security_task(task: SecurityTask, *, by: Person, notes: str = "") -
     with transaction.atomic():
         task = SecurityTask.objects.select_for_update().get(pk=task.pk)
         if task.completed_at:
-            raise ValidationError("This task has already been done")
+            raise Refused("This task has already been done")
         task.completed_at, task.completed_by, task.notes = timezone.now(), by, notes.strip()
         task.save(update_fields=["completed_at", "completed_by", "notes"])
         audit.record(
@@ -675,12 +661,10 @@ def open_credential_rotation(account: Account, *, by: Person, reason: str) -> Se
             after={"task": task.pk, "kind": task.kind},
             reason=reason,
         )
-        _notify(
-            comms_team(),
-            f"Rotate the credentials of {account.display_name}",
-            f"{reason}\n\nChange the password in the password manager, check the recovery email and phone, "
-            f"remove unknown sessions and app connections, and switch two-step verification back on.\n\n"
-            f"{_link('social_accounts:detail', account.pk)}",
+        notify(
+            "compromised_credentials_to_rotate",
+            to=comms_team(),
+            context={"account": account, "reason": reason, "link": _link("social_accounts:detail", account.pk)},
         )
     return task
 
@@ -712,7 +696,7 @@ def update_account(account: Account, *, by: Person, reason: str = "", **changes)
         raise ValueError(f"Not register fields: {sorted(unknown)}")
     for value in changes.values():
         if isinstance(value, str) and find_secret(value):
-            raise ValidationError("Remove the password: Herald never holds passwords")
+            raise Refused("Remove the password: Herald never holds passwords")
     with transaction.atomic():
         account = Account.objects.select_for_update().get(pk=account.pk)
         before = audit.snapshot(account)
@@ -782,11 +766,10 @@ def find_dormancy_candidates(*, on: dt.date | None = None) -> list[Account]:
             flagged.append(flag_for_dormancy_review(account, reason="; ".join(reasons).capitalize()))
     if flagged:
         with transaction.atomic():
-            _notify(
-                comms_team(),
-                f"{len(flagged)} account(s) to review for dormancy",
-                "These official accounts need a decision (keep, mark dormant or close):\n"
-                + "\n".join(f"- {a}: {a.dormancy_reason} ({_link('social_accounts:dormancy', a.pk)})" for a in flagged),
+            notify(
+                "accounts_to_review_for_dormancy",
+                to=comms_team(),
+                context={"accounts": [(a, _link("social_accounts:dormancy", a.pk)) for a in flagged]},
             )
     return flagged
 
@@ -794,11 +777,11 @@ def find_dormancy_candidates(*, on: dt.date | None = None) -> list[Account]:
 def keep_account(account: Account, *, by: Person, next_review_on: dt.date, reason: str) -> Account:
     """The communications team decides a dormancy candidate stays active until its next review."""
     if next_review_on <= today():
-        raise ValidationError("The next review date must be in the future")
+        raise Refused("The next review date must be in the future")
     with transaction.atomic():
         account = Account.objects.select_for_update().get(pk=account.pk)
         if account.status not in (Account.Status.ACTIVE, Account.Status.DORMANT):
-            raise ValidationError("Only an active or dormant account can be kept")
+            raise Refused("Only an active or dormant account can be kept")
         before = audit.snapshot(account)
         account.status = Account.Status.ACTIVE
         account.dormancy_flagged_on, account.dormancy_reason = None, ""
@@ -816,7 +799,7 @@ def mark_dormant(account: Account, *, by: Person, reason: str) -> Account:
     with transaction.atomic():
         account = Account.objects.select_for_update().get(pk=account.pk)
         if account.status != Account.Status.ACTIVE:
-            raise ValidationError("Only an active account can be marked dormant")
+            raise Refused("Only an active account can be marked dormant")
         account.status = Account.Status.DORMANT
         account.dormancy_flagged_on, account.dormancy_reason = None, ""
         account.save(update_fields=["status", "dormancy_flagged_on", "dormancy_reason"])
@@ -829,11 +812,11 @@ def mark_dormant(account: Account, *, by: Person, reason: str) -> Account:
 def start_closing(account: Account, *, by: Person, reason: str, final_post_on: dt.date, handover_notes: str) -> Account:
     """Closing begins: editors post a final message pointing followers elsewhere, and hand over."""
     if not reason.strip():
-        raise ValidationError("Give the reason for closing the account")
+        raise Refused("Give the reason for closing the account")
     with transaction.atomic():
         account = Account.objects.select_for_update().get(pk=account.pk)
         if account.status not in (Account.Status.ACTIVE, Account.Status.DORMANT):
-            raise ValidationError("Only an active or dormant account can be closed")
+            raise Refused("Only an active or dormant account can be closed")
         before = audit.snapshot(account)
         account.status = Account.Status.CLOSING
         account.closing_reason, account.final_post_on = reason.strip(), final_post_on
@@ -848,12 +831,16 @@ def start_closing(account: Account, *, by: Person, reason: str, final_post_on: d
             after=audit.snapshot(account),
             reason=reason,
         )
-        _notify(
-            account.active_editors(),
-            f"{account.display_name} is closing",
-            f"{by.full_name} has started closing ‘{account.display_name}’ on {account.get_platform_display()}.\n\n"
-            f"Reason: {reason.strip()}\nPlease publish the final post by {final_post_on:%-d %B %Y}, telling "
-            f"followers where to find the council instead.\n\nHandover: {handover_notes.strip() or 'none given'}",
+        notify(
+            "account_closing",
+            to=account.active_editors(),
+            context={
+                "account": account,
+                "by": by,
+                "reason": reason.strip(),
+                "final_post_on": final_post_on,
+                "handover_notes": handover_notes.strip(),
+            },
         )
     return account
 
@@ -863,7 +850,7 @@ def close_account(account: Account, *, by: Person, final_post_url: str, handover
     with transaction.atomic():
         account = Account.objects.select_for_update().get(pk=account.pk)
         if account.status != Account.Status.CLOSING:
-            raise ValidationError("Start closing the account first")
+            raise Refused("Start closing the account first")
         before = audit.snapshot(account)
         account.status = Account.Status.CLOSED
         account.closed_on = today()
@@ -911,12 +898,12 @@ def submit_monthly_report(
 ) -> MonthlyReport:
     month = month.replace(day=1)
     if month > today().replace(day=1):
-        raise ValidationError("You cannot report on a month that has not started")
+        raise Refused("You cannot report on a month that has not started")
     if find_secret(notable_issues):
-        raise ValidationError("Remove the password: Herald never holds passwords")
+        raise Refused("Remove the password: Herald never holds passwords")
     with transaction.atomic():
         if MonthlyReport.objects.filter(account=account, month=month).exists():
-            raise ValidationError(f"There is already a report for {month:%B %Y}")
+            raise Refused(f"There is already a report for {month:%B %Y}")
         report = MonthlyReport.objects.create(
             account=account,
             month=month,
@@ -952,11 +939,16 @@ def remind_overdue_reports(*, on: dt.date | None = None) -> list[Account]:
             account.report_reminder_month = month
             account.save(update_fields=["report_reminder_month"])
             audit.record(actor=None, action="account.monthly_report_overdue", obj=account, after={"month": month})
-            _notify(
-                account.active_editors(),
-                f"Monthly report overdue: {account.display_name}, {month:%B %Y}",
-                f"The monthly report for ‘{account.display_name}’ for {month:%B %Y} was due by "
-                f"{report_due_day()} {on:%B}. Please submit it: {_link('social_accounts:report_new', account.pk)}",
+            notify(
+                "monthly_report_overdue",
+                to=account.active_editors(),
+                context={
+                    "account": account,
+                    "month": month,
+                    "due_day": report_due_day(),
+                    "on": on,
+                    "link": _link("social_accounts:report_new", account.pk),
+                },
             )
             reminded.append(account)
     return reminded

@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Max, Prefetch
 from django.http import JsonResponse
@@ -12,6 +11,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from herald.access import allow, public, require
 from herald.audit.models import AuditEvent
 from herald.csv_export import csv_response
+from herald.errors import Refused
+from herald.forms import show_refusal
 from herald.people.models import Team
 from herald.people.roles import Role
 from herald.social_accounts import forms, services
@@ -31,11 +32,6 @@ HOME = ("Home", "/")
 
 def _crumbs(*trail):
     return [HOME, *trail]
-
-
-def _add_errors(form, exc: ValidationError | PermissionError) -> None:
-    for message in getattr(exc, "messages", None) or [str(exc)]:
-        form.add_error(None, message)
 
 
 # --- the public list ------------------------------------------------------------------------------
@@ -291,8 +287,8 @@ def edit(request, pk: int):
         account.refresh_from_db()
         try:
             services.update_account(account, by=request.user, reason=form.cleaned_data["reason"], **changes)
-        except ValidationError as exc:
-            _add_errors(form, exc)
+        except Refused as exc:
+            show_refusal(form, exc)
         else:
             messages.success(request, f"{account.display_name} updated")
             return redirect("social_accounts:detail", pk=account.pk)
@@ -319,8 +315,8 @@ def editor_add(request, pk: int):
                 training_booked_on=None if data["person"].is_trained_editor else data["training_booked_on"],
                 reason=data["reason"],
             )
-        except ValidationError as exc:
-            _add_errors(form, exc)
+        except Refused as exc:
+            show_refusal(form, exc)
         else:
             messages.success(request, f"{data['person'].full_name} is now an editor of {account.display_name}")
             return redirect("social_accounts:detail", pk=account.pk)
@@ -375,8 +371,8 @@ def dormancy(request, pk: int):
                 messages.success(request, f"{account.display_name} is marked dormant")
             else:
                 return redirect(reverse("social_accounts:closing", args=[account.pk]) + "?from=dormancy")
-        except ValidationError as exc:
-            _add_errors(form, exc)
+        except Refused as exc:
+            show_refusal(form, exc)
         else:
             return redirect("social_accounts:detail", pk=account.pk)
     return _manage_page(
@@ -408,8 +404,8 @@ def closing(request, pk: int):
                 final_post_on=data["final_post_on"],
                 handover_notes=data["handover_notes"],
             )
-        except ValidationError as exc:
-            _add_errors(form, exc)
+        except Refused as exc:
+            show_refusal(form, exc)
         else:
             messages.success(request, f"Closing {account.display_name}: the editors have been asked for a final post")
             return redirect("social_accounts:detail", pk=account.pk)
@@ -524,8 +520,8 @@ def report_new(request, pk: int):
                 reach=data["reach"],
                 notable_issues=data["notable_issues"],
             )
-        except ValidationError as exc:
-            _add_errors(form, exc)
+        except Refused as exc:
+            show_refusal(form, exc)
         else:
             messages.success(request, f"Report for {data['month']:%B %Y} sent to the communications team")
             return redirect("social_accounts:detail", pk=account.pk)
@@ -625,8 +621,8 @@ def request_new(request):
     if request.method == "POST" and form.is_valid():
         try:
             created = services.request_account(form.business_case(), editors=form.nominations, by=request.user)
-        except ValidationError as exc:
-            _add_errors(form, exc)
+        except Refused as exc:
+            show_refusal(form, exc)
         else:
             messages.success(request, f"Request sent to {created.service_manager.full_name} to endorse")
             return redirect("social_accounts:request_detail", pk=created.pk)
@@ -685,8 +681,8 @@ def request_edit(request, pk: int):
             services.resubmit_account_request(
                 account_request, form.business_case(), editors=form.nominations, by=request.user
             )
-        except ValidationError as exc:
-            _add_errors(form, exc)
+        except Refused as exc:
+            show_refusal(form, exc)
         else:
             messages.success(request, f"Request resubmitted to {account_request.service_manager.full_name}")
             return redirect("social_accounts:request_detail", pk=pk)
@@ -710,10 +706,10 @@ def request_withdraw(request, pk: int):
     form = forms.WithdrawForm(request.POST)
     try:
         if not form.is_valid():
-            raise ValidationError(list(form.errors.get("reason", [])))
+            raise Refused(list(form.errors.get("reason", [])))
         services.withdraw_account_request(account_request, by=request.user, reason=form.cleaned_data["reason"])
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    except Refused as exc:
+        messages.error(request, str(exc))
     else:
         messages.success(request, "Request withdrawn")
     return redirect("social_accounts:request_detail", pk=pk)
@@ -767,8 +763,8 @@ def endorse(request, pk: int):
                 messages.success(request, "Request endorsed and sent to the communications team")
             else:
                 _send_back_or_refuse(request, account_request, decision, comments)
-        except (ValidationError, PermissionError) as exc:
-            _add_errors(form, exc)
+        except Refused as exc:
+            show_refusal(form, exc)
         else:
             return redirect("social_accounts:request_detail", pk=pk)
     return _decision_page(request, account_request, form, "Endorse the request", "Save decision")
@@ -791,8 +787,8 @@ def review(request, pk: int):
                 messages.success(request, "Request approved: ICT has been asked to set the account up securely")
             else:
                 _send_back_or_refuse(request, account_request, data["decision"], data["comments"])
-        except (ValidationError, PermissionError) as exc:
-            _add_errors(form, exc)
+        except Refused as exc:
+            show_refusal(form, exc)
         else:
             return redirect("social_accounts:request_detail", pk=pk)
     return _decision_page(request, account_request, form, "Review the request", "Save decision")
@@ -820,8 +816,8 @@ def security(request, pk: int):
                 comms_co_admin=data["comms_co_admin"],
                 credentials_in_password_manager=data["credentials_in_password_manager"],
             )
-        except (ValidationError, PermissionError) as exc:
-            _add_errors(form, exc)
+        except Refused as exc:
+            show_refusal(form, exc)
         else:
             messages.success(request, f"{account.display_name} is now active and on the public list")
             return redirect("social_accounts:detail", pk=account.pk)

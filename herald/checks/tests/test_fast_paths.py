@@ -141,18 +141,18 @@ _ABUSE_PIECES = ["i ", "we ", "I'll ", "will ", "gonna ", "kill ", "stab ", "you
 
 
 def _check_offensive_fast_paths(text):
-    from herald.checks import offensive
     from herald.checks.engine import _compiled, default_rules
+    from herald.checks.offensive import obfuscation, threats
 
     matchers = _compiled(default_rules()).offensive
     lowered = text.lower()
-    assert [m.span() for m in offensive._threats(text, lowered)] == (
-        [m.span() for m in offensive._THREAT.finditer(text)] if offensive._THREAT_START.search(lowered) else []
+    assert [m.span() for m in threats._threats(text, lowered)] == (
+        [m.span() for m in threats._THREAT.finditer(text)] if threats._THREAT_START.search(lowered) else []
     ), text
-    spans = [span for run in offensive._suspect_runs(text) for span in
-             (m.span() for m in offensive._OBFUSCATED.finditer(text, *run))]  # fmt: skip
-    assert spans == [m.span() for m in offensive._OBFUSCATED.finditer(text)], text
-    assert offensive._obfuscated_hits(text, matchers) is not None
+    spans = [span for run in obfuscation._suspect_runs(text) for span in
+             (m.span() for m in obfuscation._OBFUSCATED.finditer(text, *run))]  # fmt: skip
+    assert spans == [m.span() for m in obfuscation._OBFUSCATED.finditer(text)], text
+    assert obfuscation._obfuscated_hits(text, matchers) is not None
 
 
 def test_offensive_windows_find_the_same_matches():
@@ -203,8 +203,8 @@ def test_hashtag_position_by_bisection_matches_the_scan_per_hashtag():
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from("fuksh kilbtcn_ -.é1İ"), max_size=80))
 def test_shared_word_starts_agree_with_each_matchers_own_scan(text):
-    from herald.checks import offensive
     from herald.checks.engine import _compiled, default_rules
+    from herald.checks.offensive import threats
 
     m = _compiled(default_rules()).offensive
     lowered = text.lower()
@@ -212,8 +212,8 @@ def test_shared_word_starts_agree_with_each_matchers_own_scan(text):
         own = matcher.prefix_scan is not None and matcher.prefix_scan.search(lowered) is not None
         shared = any(word.startswith(matcher.prefixes) for _, word in m.starts.hits(lowered))
         assert own == shared, text
-    assert [x.span() for x in offensive._threats(text, lowered, m.starts)] == [
-        x.span() for x in offensive._threats(text, lowered)
+    assert [x.span() for x in threats._threats(text, lowered, m.starts)] == [
+        x.span() for x in threats._threats(text, lowered)
     ]
 
 
@@ -412,7 +412,7 @@ def test_prefix_trie_finds_what_the_plain_alternation_finds():
     import re
 
     from herald.checks import engine
-    from herald.checks.offensive import _THREAT_STEMS
+    from herald.checks.offensive.threats import _THREAT_STEMS
     from herald.checks.textutil import WordStarts, glob_prefixes, starts_word
 
     words = engine.default_rules().words
@@ -441,23 +441,23 @@ def test_prefix_trie_finds_what_the_plain_alternation_finds():
 def test_separator_led_spaced_letters_hint_agrees_with_the_plain_one(text):
     import re
 
-    from herald.checks.offensive import _SPACED_HINT, SPACED_HINT_REFERENCE
+    from herald.checks.offensive.obfuscation import _SPACED_HINT, SPACED_HINT_REFERENCE
 
     assert (_SPACED_HINT.search(text) is None) == (re.search(SPACED_HINT_REFERENCE, text) is None)
 
 
 def test_disguised_swearing_scan_over_many_runs_matches_the_scan_per_run():
-    from herald.checks import offensive
     from herald.checks.engine import _compiled, default_rules
+    from herald.checks.offensive import obfuscation
 
     matchers = _compiled(default_rules()).offensive
     rng = random.Random(12)
     pieces = ["sh1t ", "f4ck ", "www.", "LE10 1AB ", "a@b.", "fuuuck ", "word ", "2024 ", "c*nt ", "b!tch ", "a", ". "]
     for _ in range(300):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(20, 120)))
-        expected = [(m.start(), m.end(), m.group()) for run in offensive._suspect_runs(text)
-                    for m in offensive._OBFUSCATED.finditer(text, *run) if offensive._obfuscated_word(m.group(), matchers.any_word)]  # fmt: skip
-        found = offensive._obfuscated_hits(text, matchers)
+        expected = [(m.start(), m.end(), m.group()) for run in obfuscation._suspect_runs(text)
+                    for m in obfuscation._OBFUSCATED.finditer(text, *run) if obfuscation._obfuscated_word(m.group(), matchers.any_word)]  # fmt: skip
+        found = obfuscation._obfuscated_hits(text, matchers)
         assert found[: len(expected)] == expected, text  # the spaced-letter hits come after these
 
 

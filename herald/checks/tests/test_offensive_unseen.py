@@ -284,16 +284,14 @@ _NEW_THREAT_PIECES = ["someone needs to ", "hope you get hit by a bus", "your da
 def test_threat_windows_find_the_same_matches_as_the_whole_pattern():
     import random
 
-    from herald.checks import offensive
+    from herald.checks.offensive import threats
 
     rng = random.Random(11)
     for _ in range(2000):
         text = "".join(rng.choice(_NEW_THREAT_PIECES) for _ in range(rng.randint(0, 30)))
         lowered = text.lower()
-        expected = (
-            [m.span() for m in offensive._THREAT.finditer(text)] if offensive._THREAT_START.search(lowered) else []
-        )
-        assert [m.span() for m in offensive._threats(text, lowered)] == expected, text
+        expected = [m.span() for m in threats._THREAT.finditer(text)] if threats._THREAT_START.search(lowered) else []
+        assert [m.span() for m in threats._threats(text, lowered)] == expected, text
 
 
 # Long adversarial inputs for the offensive patterns. How fast they run is measured by bench/checks.py
@@ -503,21 +501,21 @@ def test_trie_patterns_match_the_plain_word_list_patterns():
     import random
     import re
 
-    from herald.checks import offensive
     from herald.checks.engine import default_rules
+    from herald.checks.offensive import insults, matchers, tries
     from herald.checks.textutil import phrase_pattern
 
     words = default_rules().words
     rng = random.Random(5)
     for name in ("insults", "protected_groups"):
         plain = re.compile(phrase_pattern(words[name]), re.I)
-        trie = re.compile(offensive._phrase_trie(words[name]), re.I)
+        trie = re.compile(matchers._phrase_trie(words[name]), re.I)
         pieces = [*words[name], " ", "  ", "a", "s", "-", "'s", "#", "@", "x", "IDIOTS ", "Muslims "]
         for _ in range(3000):
             text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
             assert [m.span() for m in plain.finditer(text)] == [m.span() for m in trie.finditer(text)], text
-    intensifiers = re.compile(offensive._backwards(offensive._INTENSIFIERS) + r"$")
-    for phrase in offensive._INTENSIFIERS:
+    intensifiers = re.compile(tries._backwards(insults._INTENSIFIERS) + r"$")
+    for phrase in insults._INTENSIFIERS:
         assert intensifiers.match(" ".join(w[::-1] for w in reversed(phrase.split()))), phrase
 
 
@@ -531,8 +529,8 @@ def test_shape_windows_find_the_same_matches_as_the_whole_patterns():
     import random
     import re
 
-    from herald.checks import offensive
     from herald.checks.engine import _compiled, default_rules
+    from herald.checks.offensive.shapes import _WINK, _shape_hits
     from herald.checks.textutil import probe, sentence_bounds
 
     shapes = _compiled(default_rules()).offensive.shapes
@@ -540,11 +538,11 @@ def test_shape_windows_find_the_same_matches_as_the_whole_patterns():
     for _ in range(1500):
         text = "".join(rng.choice(_SHAPE_PIECES) for _ in range(rng.randint(0, 24)))
         lowered, words = probe(text)
-        found = {(s.rule, m.span()) for s, m in offensive._shape_hits(text, lowered, words, shapes, True)}
+        found = {(s.rule, m.span()) for s, m in _shape_hits(text, lowered, words, shapes, True)}
         expected = set()
         for shape in shapes.shapes:
             for m in shape.pattern.finditer(text):
-                if shape.wink and offensive._WINK.search(text) is None:
+                if shape.wink and _WINK.search(text) is None:
                     continue
                 if shape.needs is not None and shape.needs.isdisjoint(words):
                     continue

@@ -56,3 +56,20 @@ def test_the_environment_variable_points_at_a_council_file(tmp_path, monkeypatch
     path = _write(tmp_path, DEFAULT.replace('"crap", "crappy",', '"crap", "crappy", "rubbish",', 1))
     monkeypatch.setenv("HERALD_CHECK_RULES", str(path))
     assert "rubbish" in load_rules().words["profanity_mild"]
+
+
+def test_a_mistake_in_the_offensive_rules_own_word_lists_names_the_file_and_line(tmp_path):
+    from herald.checks.offensive.words import PATH, load_words
+
+    own = PATH.read_text(encoding="utf-8")
+    assert "absolute" in load_words(PATH)["intensifiers"]
+    broken = own.replace('"absolute", ', '"absolute ", ', 1)
+    with pytest.raises(
+        RulesError, match=rf"rules.toml:{_line_of(broken, 'intensifiers = [')}: word list 'intensifiers'"
+    ):
+        load_words(_write(tmp_path, broken))
+    missing = own.replace("maskable = [", "maskables = [", 1)
+    with pytest.raises(
+        RulesError, match=rf"rules.toml:{_line_of(missing, 'maskables = [')}: unknown word list 'maskables'"
+    ):
+        load_words(_write(tmp_path, missing))

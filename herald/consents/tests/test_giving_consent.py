@@ -8,8 +8,9 @@ from django.core import mail
 from herald.audit.models import AuditEvent
 from herald.consents import services
 from herald.consents.models import ConsentRecord
-from herald.consents.services import ConsentDetails, ConsentError
+from herald.consents.services import ConsentDetails
 from herald.consents.tests.factories import ConsentRequestFactory
+from herald.errors import Refused
 
 pytestmark = pytest.mark.django_db
 
@@ -43,11 +44,11 @@ def test_a_consent_request_offers_channels_and_named_partners(employee):
 
 
 def test_a_request_needs_a_purpose_and_somewhere_to_use_the_images(employee):
-    with pytest.raises(ConsentError, match="purpose"):
+    with pytest.raises(Refused, match="purpose"):
         services.create_consent_request(
             by=employee, event_name="x", event_date=dt.date(2026, 1, 1), location="y", purposes=[], channels=["website"]
         )
-    with pytest.raises(ConsentError, match="place"):
+    with pytest.raises(Refused, match="place"):
         services.create_consent_request(
             by=employee, event_name="x", event_date=dt.date(2026, 1, 1), location="y", purposes=["news"], channels=[]
         )
@@ -124,7 +125,7 @@ def test_an_advocate_consents_for_an_adult_who_lacks_capacity():
 
 def test_nothing_is_saved_when_details_are_missing():
     request = ConsentRequestFactory()
-    with pytest.raises(ConsentError):
+    with pytest.raises(Refused):
         services.give_consent(request, adult(channels=[], email="", subject_name=""))
     assert ConsentRecord.objects.count() == 0
     problems = services.check_consent_details(request, adult(channels=[], email="", subject_name=""))
@@ -134,7 +135,7 @@ def test_nothing_is_saved_when_details_are_missing():
 def test_a_closed_request_takes_no_more_consent(employee):
     request = ConsentRequestFactory(organiser=employee)
     services.set_consent_request_open(request, is_open=False, by=employee)
-    with pytest.raises(ConsentError, match="closed"):
+    with pytest.raises(Refused, match="closed"):
         services.give_consent(request, adult())
 
 
@@ -146,13 +147,13 @@ def test_staff_record_paper_consent_with_a_scan_and_verbal_consent_with_a_witnes
         request, adult(), by=editor, method="paper", given_on=dt.date(2026, 11, 20), scan=jpeg_bytes()
     )
     assert paper.scan and paper.recorded_by == editor and paper.given_at.date() == dt.date(2026, 11, 20)
-    with pytest.raises(ConsentError, match="witness"):
+    with pytest.raises(Refused, match="witness"):
         services.record_consent(request, adult(), by=editor, method="verbal", given_on=dt.date(2026, 11, 20))
     verbal = services.record_consent(
         request, adult(), by=editor, method="verbal", given_on=dt.date(2026, 11, 20), witnessed_by="Sam Photographer"
     )
     assert verbal.witnessed_by == "Sam Photographer"
-    with pytest.raises(ConsentError, match="PDF, JPG or PNG"):
+    with pytest.raises(Refused, match="PDF, JPG or PNG"):
         services.record_consent(
             request,
             adult(),

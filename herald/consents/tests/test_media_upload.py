@@ -7,8 +7,9 @@ from PIL import Image
 
 from herald.consents import services
 from herald.consents.models import MediaAsset
-from herald.consents.services import AssetDetails, ConsentError
+from herald.consents.services import AssetDetails
 from herald.consents.tests.factories import jpeg_bytes
+from herald.errors import Refused
 
 pytestmark = pytest.mark.django_db
 
@@ -38,20 +39,20 @@ def test_gps_and_the_camera_serial_are_gone_from_the_stored_copy(editor):
 
 def test_a_renamed_executable_is_refused(editor):
     program = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 200
-    with pytest.raises(ConsentError, match="not a photo or video"):
+    with pytest.raises(Refused, match="not a photo or video"):
         services.upload_media(program, filename="holiday.jpg", details=DETAILS, by=editor)
     assert MediaAsset.objects.count() == 0
 
 
 def test_a_file_that_claims_to_be_a_jpeg_but_does_not_decode_is_refused(editor):
     broken = jpeg_bytes()[:40]
-    with pytest.raises(ConsentError, match="damaged"):
+    with pytest.raises(Refused, match="damaged"):
         services.upload_media(broken, filename="photo.jpg", details=DETAILS, by=editor)
 
 
 def test_size_limits_are_configurable(settings, editor):
     settings.HERALD_CONSENT_MAX_IMAGE_MB = 0
-    with pytest.raises(ConsentError, match="smaller than 0MB"):
+    with pytest.raises(Refused, match="smaller than 0MB"):
         services.upload_media(jpeg_bytes(), filename="photo.jpg", details=DETAILS, by=editor)
 
 
@@ -60,7 +61,7 @@ def test_png_keeps_its_format_and_photos_need_alt_text(editor):
     Image.new("RGBA", (10, 10), (0, 0, 0, 0)).save(out, format="PNG")
     asset = services.upload_media(out.getvalue(), filename="logo.png", details=DETAILS, by=editor)
     assert asset.content_type == "image/png" and asset.file.name.endswith(".png")
-    with pytest.raises(ConsentError, match="alt text"):
+    with pytest.raises(Refused, match="alt text"):
         services.upload_media(
             out.getvalue(), filename="logo.png", details=AssetDetails(title="x", alt_text="", source="own"), by=editor
         )
@@ -150,6 +151,6 @@ def test_the_upload_page_refuses_a_small_file_holding_a_huge_photo_before_decodi
 
 def test_the_pixel_limit_is_a_setting(settings, editor):
     settings.HERALD_CONSENT_MAX_IMAGE_MEGAPIXELS = 1
-    with pytest.raises(ConsentError, match="at most 1 megapixels"):
+    with pytest.raises(Refused, match="at most 1 megapixels"):
         services.upload_media(jpeg_bytes(size=(1200, 1000)), filename="photo.jpg", details=DETAILS, by=editor)
     assert services.upload_media(jpeg_bytes(size=(1000, 1000)), filename="photo.jpg", details=DETAILS, by=editor)

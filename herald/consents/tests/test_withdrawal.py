@@ -8,9 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from herald.audit.models import AuditEvent
-from herald.consents import services
+from herald.consents import services, withdrawal
 from herald.consents.models import ConsentRecord, MediaUse, TakedownTask
 from herald.consents.tests.factories import ConsentRecordFactory, account_edited_by, photo_showing
+from herald.errors import Refused
 from herald.social_accounts.models import Platform
 
 pytestmark = pytest.mark.django_db
@@ -74,11 +75,38 @@ def test_the_takedown_deadline_is_configurable(settings, published_and_scheduled
     assert task.due_at - task.created_at == pytest.approx(dt.timedelta(hours=4), abs=dt.timedelta(seconds=5))
 
 
-def test_hooks_let_the_posts_app_stop_its_own_posts(settings, published_and_scheduled, comms_officer):
+@pytest.fixture
+def leaflet_handler():
+    """A handler for an imagined app that prints leaflets, registered only for this test."""
     seen = []
-    settings.HERALD_CONSENT_WITHDRAWN_HOOKS = [lambda uses, *, by: seen.append((len(uses), by))]
-    services.withdraw_consent(published_and_scheduled[0], by=comms_officer)
-    assert seen == [(3, comms_officer)]
+    saved = {kind: list(handlers) for kind, handlers in withdrawal._handlers.items()}
+    withdrawal.on_consent_withdrawn("leaflet", lambda pks, *, by: seen.append((pks, by)))
+    yield seen
+    withdrawal._handlers.clear()
+    withdrawal._handlers.update(saved)
+
+
+def test_withdrawal_tells_each_app_which_of_its_records_use_the_media(
+    leaflet_handler, published_and_scheduled, editor, comms_officer
+):
+    # given two leaflets that use the photo, recorded through the one "these are my media" call
+    record, published, *_ = published_and_scheduled
+    for pk in (7, 9):
+        services.set_media_for(
+            withdrawal.UseOwner("leaflet", pk), [published.asset], by=editor, state="draft", channel="print"
+        )
+    # when consent is withdrawn
+    services.withdraw_consent(record, by=comms_officer)
+    # then the leaflet app hears of exactly its two records, and uses recorded by hand reach nobody
+    assert leaflet_handler == [([7, 9], comms_officer)]
+
+
+def test_an_owner_is_named_by_kind_and_number_not_free_text():
+    assert withdrawal.UseOwner.from_reference("post:41") == withdrawal.UseOwner("post", 41)
+    assert withdrawal.UseOwner.from_reference("post 41") is None
+    assert withdrawal.UseOwner.from_reference("Festival round-up post") is None
+    with pytest.raises(ValueError):
+        withdrawal.on_consent_withdrawn("Post:", lambda pks, *, by: None)
 
 
 def test_flagging_do_not_publish_stops_uses_like_a_withdrawal(published_and_scheduled, comms_officer):
@@ -97,13 +125,13 @@ def test_completing_a_takedown_by_removing_the_post_marks_the_use_taken_down(
     services.complete_takedown(task, by=editor, outcome="removed", notes="Deleted the post")
     published.refresh_from_db()
     assert published.state == MediaUse.State.TAKEN_DOWN and not TakedownTask.objects.open().exists()
-    with pytest.raises(services.ConsentError):
+    with pytest.raises(Refused):
         services.complete_takedown(task, by=editor, outcome="removed")
 
 
 def test_keeping_a_post_after_review_needs_a_reason(published_and_scheduled, editor, comms_officer):
     services.withdraw_consent(published_and_scheduled[0], by=comms_officer)
-    with pytest.raises(services.ConsentError, match="why"):
+    with pytest.raises(Refused, match="why"):
         services.complete_takedown(TakedownTask.objects.get(), by=editor, outcome="kept")
 
 

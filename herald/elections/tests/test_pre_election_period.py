@@ -189,12 +189,15 @@ def test_other_staff_and_exempted_holders_do_not_get_the_restricted_panel(client
 # The notice to all staff.
 
 
-def test_the_notice_goes_once_to_every_active_employee_and_councillor(today, employee, councillor):
+def test_the_notice_goes_once_to_every_active_employee_and_councillor(
+    today, employee, councillor, django_capture_on_commit_callbacks
+):
     leaver = PersonFactory(is_active=False)
     CouncillorFactory(ward="Groby")
     election = _by_election_in_progress("Groby")
 
-    sent = send_pre_election_notices.call()
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = send_pre_election_notices.call()
 
     assert sent == 1
     recipients = sorted(address for message in mail.outbox for address in message.to)
@@ -209,14 +212,16 @@ def test_the_notice_goes_once_to_every_active_employee_and_councillor(today, emp
 
     # Run again (the scheduler runs every hour): nothing more is sent.
     outbox_size = len(mail.outbox)
-    assert send_pre_election_notices.call() == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_pre_election_notices.call() == 0
     assert len(mail.outbox) == outbox_size
 
 
-def test_no_notice_before_the_period_begins(today, employee):
+def test_no_notice_before_the_period_begins(today, employee, django_capture_on_commit_callbacks):
     ElectionFactory(poll_date=D(2027, 5, 6))
 
-    assert send_pre_election_notices.call() == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_pre_election_notices.call() == 0
     assert mail.outbox == []
 
 

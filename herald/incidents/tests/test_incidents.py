@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from herald.audit.models import AuditEvent
+from herald.errors import Refused
 from herald.factories import PersonFactory, incident
 from herald.incidents import services
-from herald.incidents.errors import Refused
 from herald.incidents.models import Incident
 from herald.posts import services as posts
 from herald.social_accounts.models import SecurityTask

@@ -1,9 +1,8 @@
 import random
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.utils.module_loading import import_string
 
+from herald.apps import plugged_in
 from herald.audit import services as audit
 
 
@@ -14,9 +13,12 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=20231010, help="random seed (default: the committee date)")
 
     def handle(self, *args, seed: int, **options):
-        for dotted in settings.HERALD_DEMO_SEEDERS:
-            # Each seeder gets its own generator so adding one never changes another's data.
-            outcome = import_string(dotted)(random.Random(f"{seed}:{dotted}"))
+        # Each app's config declares its loader (`demo_loader`); they run in INSTALLED_APPS order, so
+        # the people exist before the apps that use them.
+        for config, load in plugged_in("demo_loader"):
+            dotted = config.demo_loader
+            # Each loader gets its own generator so adding one never changes another's data.
+            outcome = load(random.Random(f"{seed}:{dotted}"))
             self.stdout.write(f"  {dotted}: {outcome or 'done'}")
         audit.record(actor=None, action="demo.seeded", object_type="herald.demo", object_repr="Demo council")
         self.stdout.write(self.style.SUCCESS("Demo council ready."))

@@ -4,6 +4,7 @@ import pytest
 from django.db import DatabaseError, IntegrityError, connection, transaction
 
 from herald.audit.models import AuditEvent
+from herald.errors import Refused
 from herald.policies import services
 from herald.policies.models import Acknowledgement, ImmutableRecord
 from herald.policies.tests.factories import CampaignFactory
@@ -64,7 +65,7 @@ def test_the_database_itself_refuses_to_update_or_delete_an_acknowledgement(ackn
 
 def test_acknowledging_again_is_refused_and_the_attempt_is_audited(acknowledgement, employee):
     assignment = acknowledgement.assignments.get()
-    with pytest.raises(services.PolicyError, match="cannot be changed"):
+    with pytest.raises(Refused, match="cannot be changed"):
         services.acknowledge_policy(assignment, by=employee, sections_confirmed=[])
     refused = AuditEvent.objects.get(action="acknowledgement.change_refused")
     assert refused.actor == employee and refused.object_id == str(acknowledgement.pk)

@@ -7,6 +7,7 @@ from django.core import mail
 from django.utils import timezone
 
 from herald.audit.models import AuditEvent
+from herald.errors import Refused
 from herald.factories import CouncillorFactory, PersonFactory, TeamFactory
 from herald.people.models import Person
 from herald.people.roles import Role
@@ -69,7 +70,8 @@ def test_launching_sends_each_person_an_invitation_through_the_task_queue(
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         services.launch_campaign(campaign, by=comms_officer)
     assert len(callbacks) == 1
-    send_campaign_messages.call(campaign.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        send_campaign_messages.call(campaign.pk)
     invitation = next(m for m in mail.outbox if employee.email in m.to)
     assert invitation.subject == "Please read and acknowledge: Please read the new policy"
     assert f"/policies/campaigns/{campaign.pk}/" in invitation.body
@@ -78,18 +80,21 @@ def test_launching_sends_each_person_an_invitation_through_the_task_queue(
 
 def test_a_campaign_due_in_the_past_cannot_be_launched(policy_documents, employee, comms_officer):
     campaign = CampaignFactory(audience="team", team=employee.team, due_on=timezone.localdate())
-    with pytest.raises(services.PolicyError, match="due date has passed"):
+    with pytest.raises(Refused, match="due date has passed"):
         services.launch_campaign(campaign, by=comms_officer)
     assert campaign.assignments.count() == 0
 
 
-def test_new_joiners_are_added_to_open_campaigns_by_the_scheduled_task(policy_documents, employee, comms_officer):
+def test_new_joiners_are_added_to_open_campaigns_by_the_scheduled_task(
+    policy_documents, employee, comms_officer, django_capture_on_commit_callbacks
+):
     campaign = CampaignFactory(audience="team", team=employee.team)
     services.launch_campaign(campaign, by=comms_officer)
     # given someone who joins the team after launch
     joiner = PersonFactory(team=employee.team, email="new.starter@council.example")
     # when the hourly cascade runs
-    run_policy_cascade.call()
+    with django_capture_on_commit_callbacks(execute=True):
+        run_policy_cascade.call()
     # then they are asked too, and invited
     assignment = campaign.assignments.get(person=joiner)
     assert assignment.added_because == "joiner"
@@ -104,7 +109,7 @@ def _started(campaign, person, comms_officer):
 
 def test_the_document_must_be_opened_before_the_acknowledgement(policy_documents, employee, comms_officer):
     assignment = _started(CampaignFactory(audience="team", team=employee.team), employee, comms_officer)
-    with pytest.raises(services.PolicyError, match="Open and read the policy"):
+    with pytest.raises(Refused, match="Open and read the policy"):
         services.acknowledge_policy(assignment, by=employee, sections_confirmed=[])
     services.record_document_opened(assignment, by=employee)
     ack = services.acknowledge_policy(assignment, by=employee, sections_confirmed=[])
@@ -116,7 +121,7 @@ def test_a_quiz_must_be_passed_first_and_every_attempt_is_counted(policy_documen
     question = QuizQuestionFactory(campaign=campaign)
     assignment = _started(campaign, employee, comms_officer)
     services.record_document_opened(assignment, by=employee)
-    with pytest.raises(services.PolicyError, match="Pass the quiz"):
+    with pytest.raises(Refused, match="Pass the quiz"):
         services.acknowledge_policy(assignment, by=employee, sections_confirmed=[])
     failed = services.take_quiz(assignment, answers={question.pk: 0}, by=employee)
     assert not failed.passed
@@ -129,7 +134,7 @@ def test_a_quiz_must_be_passed_first_and_every_attempt_is_counted(policy_documen
 def test_the_quiz_cannot_change_after_launch(policy_documents, employee, comms_officer):
     campaign = CampaignFactory(audience="team", team=employee.team)
     services.launch_campaign(campaign, by=comms_officer)
-    with pytest.raises(services.PolicyError, match="cannot change"):
+    with pytest.raises(Refused, match="cannot change"):
         services.add_quiz_question(campaign, text="Q?", options=["a", "b"], correct_option=0, by=comms_officer)
 
 
@@ -138,7 +143,7 @@ def test_politically_restricted_post_holders_also_acknowledge_the_neutrality_sec
 ):
     assignment = _started(CampaignFactory(audience="politically_restricted"), restricted_post_holder, comms_officer)
     services.record_document_opened(assignment, by=restricted_post_holder)
-    with pytest.raises(services.PolicyError, match="politically restricted posts"):
+    with pytest.raises(Refused, match="politically restricted posts"):
         services.acknowledge_policy(assignment, by=restricted_post_holder, sections_confirmed=[])
     ack = services.acknowledge_policy(
         assignment, by=restricted_post_holder, sections_confirmed=["politically-restricted"]
@@ -162,7 +167,7 @@ def test_a_new_version_needs_a_new_campaign(policy_documents, employee, comms_of
         document, body=document.published_version.body + "\nx", change_summary="", by=comms_officer
     )
     services.publish_version(draft, by=comms_officer)
-    with pytest.raises(services.PolicyError, match="start a new campaign"):
+    with pytest.raises(Refused, match="start a new campaign"):
         services.launch_campaign(campaign, by=comms_officer)
 
 
@@ -182,9 +187,13 @@ def _kinds(campaign, person):
     return list(campaign.assignments.get(person=person).reminders.order_by("id").values_list("kind", flat=True))
 
 
-def test_reminders_go_every_three_days_until_the_person_acknowledges(running, employee):
-    for offset in range(1, 7):
-        services.send_due_messages(running, today=TODAY + dt.timedelta(days=offset))
+def test_reminders_go_every_three_days_until_the_person_acknowledges(
+    running, employee, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        for offset in range(1, 7):
+            services.send_due_messages(running, today=TODAY + dt.timedelta(days=offset))
+    assert [m.subject.split(":")[0] for m in mail.outbox if employee.email in m.to] == ["Reminder"] * 2
     assert _kinds(running, employee) == ["invitation", "reminder", "reminder"]
     assert all(m.subject.startswith("Reminder:") for m in mail.outbox if employee.email in m.to)
     # once acknowledged, nothing more is sent
@@ -202,16 +211,20 @@ def test_running_the_reminders_twice_on_one_day_sends_nothing_twice(running, emp
     assert _kinds(running, employee) == ["invitation", "reminder"]
 
 
-def test_a_final_reminder_goes_before_the_due_date(running, employee):
-    services.send_due_messages(running, today=TODAY + dt.timedelta(days=8))
+def test_a_final_reminder_goes_before_the_due_date(running, employee, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.send_due_messages(running, today=TODAY + dt.timedelta(days=8))
     assert _kinds(running, employee)[-1] == "final"
     assert any(m.subject.startswith("Final reminder") for m in mail.outbox)
 
 
-def test_overdue_people_are_escalated_once_to_their_service_manager(running, employee, service_manager):
+def test_overdue_people_are_escalated_once_to_their_service_manager(
+    running, employee, service_manager, django_capture_on_commit_callbacks
+):
     overdue_day = TODAY + dt.timedelta(days=11)
-    services.send_due_messages(running, today=overdue_day)
-    services.send_due_messages(running, today=overdue_day + dt.timedelta(days=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.send_due_messages(running, today=overdue_day)
+        services.send_due_messages(running, today=overdue_day + dt.timedelta(days=1))
     to_manager = [m for m in mail.outbox if m.to == [service_manager.email] and "Overdue policy" in m.subject]
     assert len(to_manager) == 1 and employee.full_name in to_manager[0].body
     assignment = running.assignments.get(person=employee)
@@ -220,9 +233,12 @@ def test_overdue_people_are_escalated_once_to_their_service_manager(running, emp
     assert assignment.reminders.filter(kind="overdue").exists()
 
 
-def test_a_service_manager_can_chase_one_person_and_it_is_logged(running, employee, service_manager):
+def test_a_service_manager_can_chase_one_person_and_it_is_logged(
+    running, employee, service_manager, django_capture_on_commit_callbacks
+):
     assignment = running.assignments.get(person=employee)
-    services.chase_person(assignment, by=service_manager)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.chase_person(assignment, by=service_manager)
     assert mail.outbox[-1].to == [employee.email]
     assert service_manager.full_name in mail.outbox[-1].body
     chase = assignment.reminders.get(kind="chase")
@@ -230,13 +246,16 @@ def test_a_service_manager_can_chase_one_person_and_it_is_logged(running, employ
     assert AuditEvent.objects.filter(action="campaign.person_chased").exists()
 
 
-def test_councillors_without_a_manager_are_escalated_to_the_communications_team(policy_documents, comms_officer):
+def test_councillors_without_a_manager_are_escalated_to_the_communications_team(
+    policy_documents, comms_officer, django_capture_on_commit_callbacks
+):
     councillor = CouncillorFactory()
     campaign = CampaignFactory(
         audience="councillors", version=published("member-guidance"), due_on=TODAY + dt.timedelta(days=5)
     )
     services.launch_campaign(campaign, by=comms_officer)
-    services.send_due_messages(campaign, today=TODAY + dt.timedelta(days=6))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.send_due_messages(campaign, today=TODAY + dt.timedelta(days=6))
     assert any(m.to == [comms_officer.email] and councillor.full_name in m.body for m in mail.outbox)
 
 

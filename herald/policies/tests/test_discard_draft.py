@@ -6,6 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from herald.audit.models import AuditEvent
+from herald.errors import Refused
 from herald.people.roles import ALL_ROLES, Role
 from herald.policies import services, views
 from herald.policies.models import PolicyVersion
@@ -134,7 +135,7 @@ def test_a_draft_published_after_the_confirmation_page_opened_is_not_discarded(c
 
 
 def test_the_service_refuses_a_published_version_with_the_reason(comms_officer, document):
-    with pytest.raises(services.PolicyError, match="cannot be discarded"):
+    with pytest.raises(Refused, match="cannot be discarded"):
         services.discard_draft(document.published_version, by=comms_officer)
 
 

@@ -152,10 +152,13 @@ def test_a_service_manager_sees_only_their_own_teams(client, two_teams, employee
     assert employee.email in csv and other.email not in csv
 
 
-def test_a_service_manager_cannot_chase_someone_elses_team(client, two_teams, service_manager):
+def test_a_service_manager_cannot_chase_someone_elses_team(
+    client, two_teams, service_manager, django_capture_on_commit_callbacks
+):
     campaign, _, other = two_teams
     client.force_login(service_manager)
-    assert client.post(f"/policies/campaigns/{campaign.pk}/people/{other.pk}/chase/").status_code == 403
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(f"/policies/campaigns/{campaign.pk}/people/{other.pk}/chase/").status_code == 403
     assert not mail.outbox
 
 
@@ -203,24 +206,28 @@ def test_an_empty_self_check_shows_the_error_summary(client, councillor, policy_
     assert "There is a problem" in page and "Enter the post you want to check" in page
 
 
-def test_asking_for_advice_creates_a_request_the_team_answers(client, employee, comms_officer, policy_documents):
+def test_asking_for_advice_creates_a_request_the_team_answers(
+    client, employee, comms_officer, policy_documents, django_capture_on_commit_callbacks
+):
     client.force_login(employee)
-    response = client.post(
-        "/policies/can-i-post-this/ask/",
-        {
-            "text": "Great night out with the team, call Bob on 07700 900123",
-            "platform": "facebook",
-            "image_description": "",
-            "question": "Is it OK to post this?",
-        },
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/policies/can-i-post-this/ask/",
+            {
+                "text": "Great night out with the team, call Bob on 07700 900123",
+                "platform": "facebook",
+                "image_description": "",
+                "question": "Is it OK to post this?",
+            },
+        )
     advice = AdviceRequest.objects.get()
     assert response["Location"] == f"/policies/advice-requests/{advice.pk}/"
     assert advice.findings and any(comms_officer.email in m.to for m in mail.outbox)
     client.force_login(comms_officer)
     home = client.get("/").content.decode()
     assert f"{employee.full_name} asks: can I post this?" in home
-    client.post(f"/policies/advice-requests/{advice.pk}/", {"answer": "Remove Bob's number first."})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/policies/advice-requests/{advice.pk}/", {"answer": "Remove Bob's number first."})
     advice.refresh_from_db()
     assert advice.status == "answered" and mail.outbox[-1].to == [employee.email]
     client.force_login(employee)

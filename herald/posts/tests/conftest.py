@@ -1,8 +1,8 @@
 import pytest
 
+from herald import checking
 from herald.factories import PersonFactory
 from herald.people.roles import Role
-from herald.posts import checking
 from herald.social_accounts.models import Platform
 from herald.social_accounts.tests.factories import AccountFactory
 
@@ -16,9 +16,9 @@ def media_root(settings, tmp_path):
 @pytest.fixture(autouse=True)
 def fresh_register():
     # The councillor register is cached for a minute; each test builds its own.
-    checking.forget_register()
+    checking.forget_caches()
     yield
-    checking.forget_register()
+    checking.forget_caches()
 
 
 @pytest.fixture

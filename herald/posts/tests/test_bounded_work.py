@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from herald import checking
 from herald.consents.models import ConsentRecord
 from herald.consents.tests.factories import ConsentRecordFactory, photo_showing
-from herald.posts import checking
 from herald.posts import views as post_views
 
 pytestmark = pytest.mark.django_db

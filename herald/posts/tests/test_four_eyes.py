@@ -10,9 +10,10 @@ from django.utils.html import escape
 
 from herald.audit.models import AuditEvent
 from herald.consents.tests.factories import MediaAssetFactory
+from herald.errors import Refused
 from herald.posts import services
 from herald.posts.models import Approval, Post
-from herald.posts.services import PostContent, PostError
+from herald.posts.services import PostContent
 from herald.posts.tests.factories import in_hours, shown_hash, tier
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +47,7 @@ def test_an_approver_who_changed_the_text_cannot_then_approve_it_alone(
     post = submitted(editor, facebook)
     # when one of them rewrites it and tries to approve it
     change(post, CHANGED_OUT_OF_SIGHT, by=comms_officer, reason="Tightened")
-    with pytest.raises(PostError, match="You changed this text, so someone else must approve it"):
+    with pytest.raises(Refused, match="You changed this text, so someone else must approve it"):
         services.approve_post(post, by=comms_officer)
     # then it still waits, and only a colleague's approval of the new text lets it through
     assert fresh(post).status == Post.Status.AWAITING_APPROVAL
@@ -75,7 +76,7 @@ def test_a_tier_two_change_voids_the_tier_one_approval_so_tier_one_must_approve_
     assert not services.approval_counts(first, post)
     services.approve_post(post, by=service_manager)
     # and the one who changed it cannot complete tier 2: the other member of the tier must
-    with pytest.raises(PostError, match="You changed this text"):
+    with pytest.raises(Refused, match="You changed this text"):
         services.approve_post(post, by=comms_officer)
     services.approve_post(post, by=another_comms_officer)
     post = fresh(post)
@@ -132,7 +133,7 @@ def test_an_approver_who_is_a_tiers_only_approver_cannot_change_the_text_out_of_
     tier(facebook, 2, "any", comms_officer)
     post = submitted(editor, facebook)
     services.approve_post(post, by=service_manager)
-    with pytest.raises(PostError, match="nobody else in tier 2 could approve it"):
+    with pytest.raises(Refused, match="nobody else in tier 2 could approve it"):
         change(post, CHANGED, by=comms_officer)
     assert fresh(post).text == CLEAN and fresh(post).current_tier == 2
 
@@ -208,7 +209,7 @@ def test_a_person_who_rewrote_a_draft_cannot_approve_it_once_sent(
     post = services.write_post(accounts=[facebook], texts={"facebook": CLEAN}, scheduled_for=in_hours(48), by=editor)[0]
     change(post, CHANGED, by=comms_officer)
     services.submit_for_approval(post, by=editor)
-    with pytest.raises(PostError, match="You changed this text"):
+    with pytest.raises(Refused, match="You changed this text"):
         services.approve_post(post, by=comms_officer)
     assert services.eligible_approvers(fresh(post)) == {another_comms_officer.pk}
 

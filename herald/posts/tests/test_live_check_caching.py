@@ -10,11 +10,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from herald import checking
 from herald.elections.tests.factories import ElectionFactory
 from herald.factories import CouncillorFactory
 from herald.people import services as people
 from herald.people.models import Person
-from herald.posts import checking
 
 pytestmark = pytest.mark.django_db
 

@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from herald.audit.models import AuditEvent
+from herald.errors import Refused
 from herald.posts import services
 from herald.posts.models import Approval, Post
 from herald.posts.services import PostContent, PublishingStopped
@@ -73,7 +74,7 @@ def test_someone_who_could_not_approve_anyway_is_told_that_and_no_stop_refusal_i
 ):
     post = submitted(editor, facebook)
     services.stop_publishing(by=comms_officer, reason=REASON)
-    with pytest.raises(services.PostError, match="someone else must approve"):
+    with pytest.raises(Refused, match="someone else must approve"):
         services.approve_post(post, by=editor)
     assert not refusals(post, "approve").exists()
 

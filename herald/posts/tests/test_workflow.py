@@ -6,13 +6,15 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from herald import checking
 from herald.audit.models import AuditEvent
 from herald.elections.tests.factories import ElectionFactory
+from herald.errors import Refused
 from herald.factories import CouncillorFactory, PersonFactory
 from herald.people.roles import Role
-from herald.posts import checking, services
+from herald.posts import findings, services
 from herald.posts.models import Approval, Post, PublishingPause, Revision
-from herald.posts.services import PostContent, PostError
+from herald.posts.services import PostContent
 from herald.posts.tests.factories import in_hours, tier
 from herald.social_accounts.tests.factories import AccountFactory
 
@@ -50,7 +52,7 @@ def test_writing_for_two_accounts_makes_a_draft_each_with_its_platforms_text(edi
 
 def test_an_editor_cannot_write_for_an_account_they_do_not_edit(editor):
     other = AccountFactory()
-    with pytest.raises(PostError, match="not one of its editors"):
+    with pytest.raises(Refused, match="not one of its editors"):
         write(editor, other)
     assert not Post.objects.exists()
 
@@ -66,7 +68,7 @@ def test_a_draft_keeps_its_check_report_and_the_rules_it_triggered(editor, faceb
 
 
 def test_a_reply_needs_the_comment_it_answers(editor, facebook):
-    with pytest.raises(PostError, match="comment you are replying to"):
+    with pytest.raises(Refused, match="comment you are replying to"):
         write(editor, facebook, kind=Post.Kind.REPLY)
     reply = write(
         editor,
@@ -79,9 +81,9 @@ def test_a_reply_needs_the_comment_it_answers(editor, facebook):
 
 
 def test_x_counts_links_as_23_characters():
-    length = checking.platform_length("See https://www.hinckley-bosworth.gov.uk/a/very/long/path/indeed/here", "x")
+    length = findings.platform_length("See https://www.hinckley-bosworth.gov.uk/a/very/long/path/indeed/here", "x")
     assert length.count == 4 + 23
-    assert checking.platform_length("é" * 10, "bluesky").count == 10
+    assert findings.platform_length("é" * 10, "bluesky").count == 10
 
 
 def test_a_camel_case_fix_is_applied_from_a_fresh_check():
@@ -89,14 +91,14 @@ def test_a_camel_case_fix_is_applied_from_a_fresh_check():
     report = checking.run_check(text, platform="facebook")
     finding = next(f for f in report["findings"] if f["rule"] == "hashtag-camelcase")
     assert (
-        checking.apply_fix(text, report, rule="hashtag-camelcase", start=finding["start"])
+        findings.apply_fix(text, report, rule="hashtag-camelcase", start=finding["start"])
         == "Come to the #SummerFestival"
     )
-    assert checking.apply_fix(text, report, rule="hashtag-camelcase", start=0) is None
+    assert findings.apply_fix(text, report, rule="hashtag-camelcase", start=0) is None
 
 
 def test_marked_text_escapes_and_wraps_each_span():
-    marked = checking.marked_text("<b> call 07700 900123", [{"start": 9, "end": 21, "severity": "block"}])
+    marked = findings.marked_text("<b> call 07700 900123", [{"start": 9, "end": 21, "severity": "block"}])
     assert marked.startswith('&lt;b&gt; call <mark class="herald-mark herald-mark--block"')
 
 
@@ -120,13 +122,13 @@ def test_nobody_approves_their_own_post(comms_officer, service_manager):
     account = AccountFactory()
     tier(account, 1, "any", comms_officer, service_manager)
     post = submitted(comms_officer, account)
-    with pytest.raises(PostError, match="someone else must approve"):
+    with pytest.raises(Refused, match="someone else must approve"):
         services.approve_post(post, by=comms_officer)
     assert not Approval.objects.exists()
 
 
 def test_a_post_nobody_else_could_approve_is_not_sent(comms_officer):
-    with pytest.raises(PostError, match="Nobody can approve"):
+    with pytest.raises(Refused, match="Nobody can approve"):
         submitted(comms_officer, AccountFactory())
 
 
@@ -138,7 +140,7 @@ def test_an_any_tier_needs_one_approver_and_an_all_tier_needs_every_one(editor, 
     services.approve_post(post, by=service_manager)
     post.refresh_from_db()
     assert post.current_tier == 2
-    with pytest.raises(PostError):
+    with pytest.raises(Refused):
         services.approve_post(post, by=service_manager)  # not in tier 2
     services.approve_post(post, by=a)
     post.refresh_from_db()
@@ -166,7 +168,7 @@ def test_a_rule_change_does_not_touch_posts_already_waiting(editor, facebook, se
 
 def test_a_rule_has_at_most_three_tiers(comms_officer, facebook, service_manager):
     spec = services.TierSpec("any", (service_manager,))
-    with pytest.raises(PostError, match="at most 3"):
+    with pytest.raises(Refused, match="at most 3"):
         services.set_approval_rule(facebook, [spec] * 4, by=comms_officer)
 
 
@@ -174,7 +176,7 @@ def test_sending_back_needs_reasons_and_resubmitting_starts_a_new_round(
     editor, comms_officer, facebook, django_capture_on_commit_callbacks
 ):
     post = submitted(editor, facebook)
-    with pytest.raises(PostError, match="why you are sending"):
+    with pytest.raises(Refused, match="why you are sending"):
         services.send_back(post, by=comms_officer, reasons=" ")
     with django_capture_on_commit_callbacks(execute=True):
         services.send_back(post, by=comms_officer, reasons="Say which pool")
@@ -213,15 +215,15 @@ def test_notes_are_private_and_kept(editor, comms_officer, facebook):
 
 def test_a_post_that_blocks_cannot_be_approved(editor, comms_officer, facebook):
     post = submitted(editor, facebook, "Ring our officer on 07700 900123")
-    with pytest.raises(PostError, match="breaks the policy"):
+    with pytest.raises(Refused, match="breaks the policy"):
         services.approve_post(post, by=comms_officer)
 
 
 def test_comms_may_override_a_block_only_with_a_justification(editor, comms_officer, facebook):
     post = submitted(editor, facebook, "Ring our officer on 07700 900123")
-    with pytest.raises(PostError, match="at least 20"):
+    with pytest.raises(Refused, match="at least 20"):
         services.override_block(post, by=comms_officer, justification="ok")
-    with pytest.raises(PostError, match="Only the communications team"):
+    with pytest.raises(Refused, match="Only the communications team"):
         services.override_block(post, by=editor, justification="This is the published duty phone number")
     services.override_block(post, by=comms_officer, justification="This is the published out-of-hours duty phone")
     services.approve_post(post, by=comms_officer)
@@ -237,7 +239,7 @@ def test_a_new_block_after_an_override_needs_a_new_override(editor, comms_office
     services.edit_post(
         post, PostContent("Ring 07700 900123 or email jo.bloggs@gmail.com", post.scheduled_for), by=comms_officer
     )
-    with pytest.raises(PostError, match="breaks the policy"):
+    with pytest.raises(Refused, match="breaks the policy"):
         services.approve_post(post, by=another_comms_officer)
 
 
@@ -283,7 +285,7 @@ def test_the_stop_switch_holds_scheduled_posts_until_released(editor, comms_offi
     on_x = submitted(editor, x_account)
     for post in (on_facebook, on_x):
         services.approve_post(post, by=comms_officer)
-    with pytest.raises(PostError):
+    with pytest.raises(Refused):
         services.stop_publishing(by=editor, reason="Crisis")
     pause = services.stop_publishing(by=comms_officer, reason="Major incident", accounts=[facebook])
     later = on_facebook.scheduled_for + dt.timedelta(minutes=5)
@@ -299,9 +301,9 @@ def test_publication_is_recorded_with_an_address_on_the_platform(editor, comms_o
     post = submitted(editor, facebook)
     services.approve_post(post, by=comms_officer)
     services.mark_ready_posts(now=post.scheduled_for)
-    with pytest.raises(PostError, match="facebook.com"):
+    with pytest.raises(Refused, match="facebook.com"):
         services.record_publication(post, url="https://x.com/hbbc/status/1", by=editor)
-    with pytest.raises(PostError, match="starting https"):
+    with pytest.raises(Refused, match="starting https"):
         services.record_publication(post, url="facebook.com/hbbc/posts/1", by=editor)
     services.record_publication(post, url="https://www.facebook.com/hinckleybosworth/posts/123", by=editor)
     post.refresh_from_db()
@@ -352,7 +354,7 @@ def test_posts_past_retention_are_deleted_unless_on_legal_hold(editor, comms_off
 
 
 def test_a_legal_hold_needs_a_reason(comms_officer, facebook):
-    with pytest.raises(PostError, match="legal hold"):
+    with pytest.raises(Refused, match="legal hold"):
         services.set_retention(facebook, years=6, legal_hold=True, by=comms_officer)
 
 

@@ -7,8 +7,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from herald.errors import Refused
 from herald.factories import PersonFactory, RiskFactory, incident
-from herald.incidents.errors import Refused
 from herald.risks import controls, services
 from herald.risks.models import Band, Control, Risk
 from herald.social_accounts.tests.factories import AccountFactory

@@ -5,6 +5,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 
 from herald.audit.models import AuditEvent
+from herald.errors import Refused
 from herald.factories import CouncillorFactory, PersonFactory
 from herald.people.roles import Role
 from herald.social_accounts import services
@@ -179,7 +180,7 @@ def test_nobody_approves_their_own_request(business_case, nominations, service_m
     request = services.request_account(business_case(), editors=nominations, by=comms_officer)
     services.endorse_account_request(request, by=service_manager)
     # then they cannot approve it
-    with pytest.raises(PermissionError):
+    with pytest.raises(Refused):
         services.approve_account_request(request, by=comms_officer)
 
 
@@ -195,13 +196,13 @@ def test_one_person_cannot_approve_two_steps(
     service_manager.groups.add(*comms_officer.groups.all())
     service_manager.__dict__.pop("roles", None)
     services.endorse_account_request(submitted, by=service_manager)
-    with pytest.raises(PermissionError):
+    with pytest.raises(Refused):
         services.approve_account_request(submitted, by=service_manager)
 
 
 def test_only_the_named_service_manager_endorses(submitted):
     other_manager = PersonFactory(roles=[Role.SERVICE_MANAGER])
-    with pytest.raises(PermissionError):
+    with pytest.raises(Refused):
         services.endorse_account_request(submitted, by=other_manager)
 
 

@@ -1,0 +1,173 @@
+"""Offensive and abusive content: swearing, slurs, threats, hate, insults, and the profanity model.
+
+Word lists come from the rules file. Obfuscated spellings are normalised before matching:
+leetspeak (``sh1t``, ``@ss``), masking (``f*ck``), stretched letters (``fuuuck``) and spaced or
+dotted letters (``f u c k``, ``c.u.n.t``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .. import offensive_model
+from ..textutil import inside_quotes, probe, sentence_bounds
+from .insults import _DISMISSAL, _DISMISSAL_CUES, _insults
+from .matchers import OffensiveMatchers, compile_offensive
+from .obfuscation import _obfuscated_hits
+from .quotes import _QUOTATION, _reporting_quote
+from .shapes import _shape_hits
+from .threats import _GO_BACK, _threats
+from .words import WORDS
+
+__all__ = ["Emit", "OffensiveMatchers", "check_offensive", "compile_offensive"]
+
+Emit = Callable[..., None]
+
+_SELF_EVIDENT = frozenset(WORDS["self_evident"])
+
+
+def check_offensive(text: str, m: OffensiveMatchers, thresholds: dict[str, float], emit: Emit) -> None:
+    condemning = m.condemnation.search(text) is not None
+    quoted = '"' in text or "\u201c" in text or "\u2018" in text or "'" in text
+    excused = False  # abuse found only inside a reported quotation: the model would score the quotation
+
+    def reported(start: int, end: int, aimed: bool = True) -> bool:
+        """Quoting abuse while reporting or condemning it is not itself abuse ('he told the victim
+        "I'll kill you"', '"go back to your country" - I was born here'). Swearing (not ``aimed`` at
+        anyone) is excused only in a text that condemns abuse: quoted, it is still sworn."""
+        nonlocal excused
+        if (
+            quoted
+            and inside_quotes(text, start, end)
+            and (condemning or (aimed and _reporting_quote(text, start, end)))
+        ):
+            excused = True
+            return True
+        return False
+
+    covers: list[tuple[int, int]] | None = None
+
+    def innocent(start: int, end: int) -> bool:
+        """The word lies inside a harmless phrase or name that contains it (fag end, blue tits,
+        Offa's Dyke, Lesbos); looked up only once a rude word has been found."""
+        nonlocal covers
+        if covers is None:
+            covers = [c.span() for matcher in m.harmless_spans for c in matcher.finditer(text)]
+        return any(a <= start and end <= b for a, b in covers)
+
+    found = False
+    slurs = [(s.start(), s.end()) for s in m.slur.finditer(text)]
+    cleared = [(s, e) for s, e in slurs if innocent(s, e)] if slurs else []
+    if cleared:
+        slurs = [span for span in slurs if span not in cleared]
+    for start, end in slurs:
+        if not reported(start, end):
+            emit("slur", start, end)
+            found = True
+    for match in m.strong.finditer(text):
+        if any(s <= match.start() < e for s, e in slurs) or reported(*match.span(), aimed=False):
+            continue
+        if innocent(*match.span()):
+            cleared.append(match.span())
+            continue
+        emit("profanity", match.start(), match.end())
+        found = True
+    for start, end, _raw in _obfuscated_hits(text, m):
+        if not reported(start, end, aimed=False) and not innocent(start, end):
+            emit("profanity", start, end)
+            found = True
+    _lowered, words = probe(text)
+    for match in _threats(text, _lowered, m.starts):
+        if not reported(*match.span()):
+            emit("threat", match.start(), match.end())
+            found = True
+    group_present = m.groups.may_match(text)
+    shaped: list[tuple[str, int, int]] = []
+    for shape, match in _shape_hits(text, _lowered, words, m.shapes, group_present):
+        if shaped and shaped[-1][0] == shape.rule and match.start() < shaped[-1][2]:
+            continue  # overlaps the last finding of the same rule
+        if reported(*match.span()):
+            continue
+        if shape.rule == "hate" and condemning and m.condemnation.search(text, *sentence_bounds(text, match.start())):
+            continue
+        shaped.append((shape.rule, match.start(), match.end()))
+    for rule, start, end in shaped:
+        if rule != "harassment":
+            emit(rule, start, end)
+            found = True
+    hate_patterns = (
+        ((m.hate,) if group_present and m.dehumanising.may_match(text) else ())
+        + ((m.group_attack,) if group_present and m.group_attack_words.may_match(text) else ())
+        + ((_GO_BACK,) if "back" in words or "belong" in words else ())
+    )
+    hate_done: list[tuple[int, int]] = []
+    for pattern in hate_patterns:
+        for match in pattern.finditer(text):
+            s, e = sentence_bounds(text, match.start())
+            if any(a < match.end() and match.start() < b for a, b in hate_done):
+                continue
+            if (
+                not (condemning and m.condemnation.search(text, s, e))
+                and not reported(*match.span())
+                and not (
+                    quoted and reported(match.end() - 1, match.end())  # 'Calling refugees "animals" is dehumanising'
+                )
+            ):
+                emit("hate", match.start(), match.end())
+                hate_done.append(match.span())
+                found = True
+    unaimed: list[tuple[int, int]] = []
+    insults: list[tuple[int, int]] = []
+    for start, end in _insults(text, m, unaimed) if m.insult_words.may_match(text) else ():
+        if insults and start < insults[-1][1]:  # "you are useless idiots": one finding, not two
+            start, end = min(start, insults[-1][0]), max(end, insults[-1][1])
+            insults.pop()
+        insults.append((start, end))
+    if not _DISMISSAL_CUES.isdisjoint(words):
+        insults += [match.span() for match in _DISMISSAL.finditer(text)]
+    insults += [(start, end) for rule, start, end in shaped if rule == "harassment"]
+    for start, end in insults:
+        if not reported(start, end):
+            emit("harassment", start, end)
+            found = True
+    mild = list(m.mild.finditer(text))
+    ambiguous = []
+    for match in m.ambiguous.finditer(text):
+        if innocent(*match.span()):
+            cleared.append(match.span())
+        else:
+            ambiguous.append(match)
+    for match in mild:
+        if not reported(*match.span(), aimed=False) and not innocent(*match.span()):
+            emit("mild-profanity", match.start(), match.end())
+    # A lower-case "hoe", "dick" or "pussy" with nothing around it pointing to gardens, pets or names
+    # means the rude sense.
+    harmless = m.harmless.search(text) is not None if ambiguous else True
+    for match in ambiguous:
+        word = match.group()
+        if not harmless and word.islower() and word in _SELF_EVIDENT and not reported(*match.span(), aimed=False):
+            emit("profanity", match.start(), match.end())
+            found = True
+    if found:
+        return
+    # The model leans heavily on single words, and an ambiguous word (hoe, cock, Dick) alone pushes
+    # it over any threshold; so score the text without them and let the rest of the text decide. The
+    # same goes for harmless phrases (Dyke Road) and for insult words the rules found aimed at no one
+    # ("I felt like an idiot", "the idiot's guide").
+    if not ambiguous and (condemning or mild or excused):
+        return  # the score could not lead to a finding, or would score a reported quotation
+    scored = text
+    if quoted:  # a reported quotation is not the writer's words ('he called me a "…" and I reported him')
+        unaimed += [
+            q.span(q.lastindex or 0)
+            for q in _QUOTATION.finditer(text)
+            if _reporting_quote(text, *q.span(q.lastindex or 0))
+        ]
+    for start, end in [a.span() for a in ambiguous] + cleared + unaimed:
+        scored = scored[:start] + " " * (end - start) + scored[end:]
+    score = offensive_model.score(scored)
+    if ambiguous and score >= thresholds["ambiguous_word_threshold"]:
+        for match in ambiguous:
+            emit("profanity", match.start(), match.end())
+    elif score >= thresholds["offensive_model_threshold"] and not condemning and not mild:
+        emit("offensive-model", None, None, detail=f"{score:.2f}")

@@ -1,0 +1,73 @@
+"""Abuse quoted to report or condemn it, not said."""
+
+from __future__ import annotations
+
+import re
+
+from ..textutil import (
+    single_quoted,
+)
+
+# Just before the opening quotation mark: telling people not to say it, saying who was called it, naming
+# it as a word, or reporting it as said to a victim ('stop saying "…"', 'calling jewish people "…"',
+# 'the word "…"', 'told the victim "…"'). Quoting a lyric or a friend ('"…" - Mom', 'he said "…"') is not
+# enough: the words are still said.
+_QUOTE_CUE = re.compile(
+    r"""(?i)
+    (?:
+        # 'stop saying "…"', 'never call anyone "…"'
+        \b(?: stop | quit | stopped | don'?t | do\s+not | never | avoid ) \s+ (?:\w+\s+){0,2}?
+          (?: saying | calling | using | writing | say | call | use )\b (?: \W+ [\w'’]+ ){0,3}?
+        # 'calling jewish people "…"', 'called me a "…"'
+      | \b(?: calling | called | call | calls ) \s+
+          (?: me | him | her | them | us | you | someone | somebody | people | anyone | everyone | \w+ (?:\s+\w+)? ) \s+
+          (?:an?\s+)?
+        # 'the word "…"'
+      | \bthe\s+ (?: word | words | term | phrase | slur | n-word | chant | graffiti | message | sign | insult ) s? \s+
+          (?:of\s+)?
+        # 'told the victim "…"'
+      | \b(?: told | threatened | shouted\s+at | screamed\s+at | yelled\s+at ) \s+
+          (?: the | a | an | his | her | their | our | my ) \s+ (?:\w+\s+)?
+          (?: victim | officer | staff | woman | man | neighbour | neighbor | girl | boy | worker | driver | nurse
+            | resident | family | child | member | partner ) s?\b (?: \W+ [\w'’]+ ){0,2}?
+        # 'police said he shouted "…"'
+      | \b(?: prosecutors | police | the\s+court | court | witnesses | the\s+judge | officers | the\s+jury ) \s+
+          (?:\w+\s+)? (?: say | said | heard | were\s+told | was\s+told )\b (?: \W+ [\w'’]+ ){0,8}?
+    )
+    \W*$
+    """,
+    re.VERBOSE,
+)
+# Just after the closing quotation mark: called out as hateful ('"…" is dehumanising'), or, for a text
+# that opens with the quotation, answered in the first person ('"go back to your country" - I was born here').
+_QUOTE_NAMED = re.compile(
+    r"""(?i)
+    \s* (?: is | are | was | were | isn'?t ) \s+ (?:\w+\s+){0,2}?
+    (?: dehumani[sz]ing | racist | offensive | hateful | hate\s+speech | not\s+ok(?:ay)? | unacceptable | bigoted
+      | homophobic | transphobic | sexist | a\s+slur | nazi | propaganda | harmful | vile | disgusting | never\s+ok
+      | a\s+dog\s+whistle | abuse | abusive | ableist | misogynistic | antisemitic | islamophobic | xenophobic )\b
+    """,
+    re.VERBOSE,
+)
+_QUOTE_ANSWERED = re.compile(r"(?i)\s*[-–—:]+\s*(?:i|we|i'?m|i'?ve|we'?re|we'?ve|i'?d|i\s+was|i\s+am)\b")
+
+
+_QUOTATION = re.compile(r'"([^"\n]{1,200})"|\u201c([^\u201d\n]{1,200})\u201d')
+
+
+def _reporting_quote(text: str, start: int, end: int) -> bool:
+    """Whether the quotation holding text[start:end] is reported or answered, not said."""
+    opening = max(text.rfind('"', 0, start), text.rfind("\u201c", 0, start), text.rfind("\u2018", 0, start))
+    closing = min(
+        (i for i in (text.find('"', end), text.find("\u201d", end), text.find("\u2019", end)) if i >= 0), default=-1
+    )
+    single = single_quoted(text, start, end)
+    if single is not None and (opening < 0 or single[0] > opening):  # the innermost quotation
+        opening, closing = single
+    if opening < 0 or closing < 0 or text.startswith("@", opening + 1):  # '"@user: …"': a retweet, not a report
+        return False
+    if _QUOTE_CUE.search(text, max(0, opening - 60), opening) is not None:
+        return True
+    if _QUOTE_NAMED.match(text, closing + 1) is not None:
+        return True
+    return not text[:opening].strip() and _QUOTE_ANSWERED.match(text, closing + 1) is not None

@@ -1,0 +1,73 @@
+"""How a withdrawal reaches the records of other apps that use the media.
+
+Consents knows where each asset is used (MediaUse) but not what a post is. An app that uses media names
+its record as a `UseOwner` when it tells consents which media it uses (`services.set_media_for`), and
+registers, in its AppConfig.ready(), what to do when someone shown in them withdraws consent:
+
+    withdrawal.on_consent_withdrawn("post", stop_posts_for_withdrawn_consent)
+
+The handler is called inside the withdrawal's transaction with the primary keys of that app's records
+whose media show the person (drafts, scheduled and published alike), and the person withdrawing."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+_KIND = re.compile(r"[a-z][a-z_]*")
+
+
+@dataclass(frozen=True)
+class UseOwner:
+    """The record in another app that uses an asset, e.g. UseOwner("post", 41)."""
+
+    kind: str
+    pk: int
+
+    def __post_init__(self) -> None:
+        if not _KIND.fullmatch(self.kind):
+            raise ValueError(f"A use owner's kind is lower-case letters and underscores, not {self.kind!r}")
+
+    @property
+    def reference(self) -> str:
+        # Kept in MediaUse.reference, beside the free-text references staff give uses they record by hand.
+        return f"{self.kind}:{self.pk}"
+
+    @classmethod
+    def from_reference(cls, reference: str) -> UseOwner | None:
+        kind, colon, pk = reference.partition(":")
+        if colon and _KIND.fullmatch(kind) and pk.isdigit():
+            return cls(kind, int(pk))
+        return None
+
+
+WithdrawalHandler = Callable[..., Any]  # handler(pks: list[int], *, by) -> anything
+
+_handlers: dict[str, list[WithdrawalHandler]] = {}
+
+
+def on_consent_withdrawn(kind: str, handler: WithdrawalHandler) -> None:
+    """Call `handler(pks, by=...)` when consent is withdrawn (or a record is marked do-not-publish) by
+    someone shown in media that records of `kind` use. Registering the same handler twice is harmless."""
+    UseOwner(kind, 0)  # the same rule for kinds as the references themselves
+    registered = _handlers.setdefault(kind, [])
+    if handler not in registered:
+        registered.append(handler)
+
+
+def handlers() -> dict[str, tuple[WithdrawalHandler, ...]]:
+    return {kind: tuple(registered) for kind, registered in _handlers.items()}
+
+
+def tell_owners(uses: Iterable[Any], *, by: Any) -> None:
+    """Hand each registered handler the records of its kind that use these (MediaUse) uses."""
+    owners: dict[str, list[int]] = {}
+    for use in uses:
+        owner = UseOwner.from_reference(use.reference)
+        if owner is not None and owner.pk not in owners.setdefault(owner.kind, []):
+            owners[owner.kind].append(owner.pk)
+    for kind, pks in owners.items():
+        for handler in _handlers.get(kind, ()):
+            handler(sorted(pks), by=by)

@@ -1,0 +1,177 @@
+"""One way to tell people something.
+
+A service calls `notify("post_to_approve", to=people, context={...})`. The kind names the message: its
+subject and plain-text body are the templates `email/<kind>_subject.txt` and `email/<kind>.txt`. The
+message is written now, from the data as the service sees it, and handed to the channels only after the
+transaction commits, so an action that is rolled back tells nobody. Email, the one channel today, goes
+through Herald's queued backend (`herald/mail.py`), which retries a mail server that is down.
+
+Callers name who is told and what happened, never how: a person's delivery preferences (a daily digest)
+or another channel (a Teams or Slack incoming webhook) belong behind `_channels_for`, not in the services.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.template import Context
+from django.template.loader import get_template
+
+from herald.people.models import Person
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    summary: str
+    # A separate message to each recipient: the text is personal ("Dear Sam"), or the recipients must not
+    # see each other's addresses. Otherwise one message goes to everyone told, as a team would expect.
+    one_each: bool = False
+
+
+KINDS: dict[str, Kind] = {
+    kind.name: kind
+    for kind in (
+        # social_accounts: the new-account request and the register
+        Kind("account_request_to_endorse", "A service manager is asked to endorse a request for a new account"),
+        Kind("account_request_to_review", "The communications team is asked to review an endorsed request"),
+        Kind("account_request_sent_back", "The requester is told what to change in their request"),
+        Kind("account_request_refused", "The requester and service manager are told a request was refused"),
+        Kind("account_to_set_up", "ICT is asked to set up an approved account securely"),
+        Kind("account_request_approved", "The requester is told their request is approved"),
+        Kind("account_active", "Everyone involved is told the new account is active"),
+        Kind("leaver_credentials_to_rotate", "The communications team is told to rotate a leaver's credentials"),
+        Kind(
+            "compromised_credentials_to_rotate",
+            "The communications team is told to rotate a hacked account's credentials",
+        ),
+        Kind("account_request_editor_left", "The requester is told a named editor has left"),
+        Kind("accounts_to_review_for_dormancy", "The communications team is asked to decide on dormant accounts"),
+        Kind("account_closing", "An account's editors are asked for a final post"),
+        Kind("monthly_report_overdue", "An account's editors are reminded of an overdue monthly report"),
+        # posts
+        Kind("post_to_approve", "Approvers are asked to approve a post"),
+        Kind("post_approved", "The author is told their post is approved"),
+        Kind("post_sent_back", "The author is told why their post was sent back"),
+        Kind("post_expired", "The author is told their post expired unapproved"),
+        Kind("post_ready_to_publish", "The author and editors are told an approved post is due"),
+        Kind("post_stopped_by_withdrawal", "The author is told a post stopped because consent was withdrawn"),
+        # policies
+        Kind("policy_invitation", "A person is asked to acknowledge a policy", one_each=True),
+        Kind("policy_reminder", "A person is reminded to acknowledge a policy", one_each=True),
+        Kind("policy_final_reminder", "A person is told the acknowledgement is nearly due", one_each=True),
+        Kind("policy_overdue", "A person is told their acknowledgement is overdue", one_each=True),
+        Kind("policy_chase", "A person is chased by hand to acknowledge a policy", one_each=True),
+        Kind("policy_escalation", "A service manager is told who in their teams is overdue", one_each=True),
+        Kind("advice_requested", "The communications team is asked whether someone may post something"),
+        Kind("advice_answered", "The person who asked is told their question is answered"),
+        # consents
+        Kind("consent_receipt", "The person who gave consent gets its reference"),
+        Kind("takedown_due", "Editors are asked to take down or review a post after a withdrawal"),
+        Kind("consent_withdrawn", "The person who withdrew consent gets confirmation"),
+        Kind("withdrawal_attempt_refused", "The person is told someone tried to withdraw with wrong details"),
+        Kind("consent_expired_for_uploads", "An uploader is told consent has expired for their photos"),
+        # elections
+        Kind("pre_election_notice", "Everyone is told the pre-election period has begun", one_each=True),
+        # incidents and the risk register: their services word each message themselves (incidents/notify.py)
+        Kind("incident_update", "The people working an incident, or the DPO, are told what needs them"),
+        Kind("risk_update", "A risk's owner is told of an action, a review due or a control below threshold"),
+        # audit
+        Kind("audit_chain_broken", "The system administrators are told the audit trail was tampered with"),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Message:
+    kind: Kind
+    subject: str
+    body: str
+    to: tuple[str, ...]
+    # The people among the recipients, for channels and preferences that work per person.
+    people: tuple[Person, ...] = field(default=(), compare=False)
+
+
+class Channel(Protocol):
+    """Somewhere a message can be delivered. A channel must not fail the action that caused the message:
+    anything slow or fallible is queued (email is queued by herald/mail.py)."""
+
+    name: str
+
+    def deliver(self, messages: Sequence[Message]) -> None: ...
+
+
+class EmailChannel:
+    name = "email"
+
+    def deliver(self, messages: Sequence[Message]) -> None:
+        with get_connection() as connection:
+            connection.send_messages([EmailMessage(m.subject, m.body, None, list(m.to)) for m in messages])
+
+
+EMAIL = EmailChannel()
+
+
+def _channels_for(message: Message) -> list[Channel]:
+    """Where a message goes. Everyone gets email today; a person's preferences would be read here."""
+    return [EMAIL]
+
+
+def render(kind: str, context: dict) -> tuple[str, str]:
+    """The subject and plain-text body of a kind of message. Plain text, so nothing is HTML-escaped."""
+    context = {"site_url": settings.SITE_URL, "council_name": settings.COUNCIL_NAME, **context}
+    subject = _render(f"email/{kind}_subject.txt", context)
+    body = _render(f"email/{kind}.txt", context)
+    # One line, as mail headers need; a template's trailing newline is not part of the subject.
+    return " ".join(subject.split()), body.rstrip() + "\n"
+
+
+def _render(name: str, context: dict) -> str:
+    return get_template(name).template.render(Context(context, autoescape=False))
+
+
+def _addresses(to: Iterable[Person | str | None]) -> list[tuple[str, Person | None]]:
+    """Each address once, in the order given; nobody who has left, nobody without an address."""
+    seen: dict[str, Person | None] = {}
+    for recipient in to:
+        if isinstance(recipient, Person):
+            if recipient.is_active and recipient.email:
+                seen.setdefault(recipient.email, recipient)
+        elif recipient:
+            seen.setdefault(recipient, None)
+    return list(seen.items())
+
+
+def notify(kind: str, *, to: Iterable[Person | str | None], context: dict | None = None) -> int:
+    """Tell people, after the current transaction commits, that something happened. `to` holds people
+    or bare addresses (members of the public have no account). Returns how many were told."""
+    found = KINDS[kind]
+    recipients = _addresses(to)
+    if not recipients:
+        return 0
+    context = context or {}
+    if found.one_each:
+        messages = []
+        for address, person in recipients:
+            subject, body = render(kind, {**context, "recipient": person, "address": address})
+            messages.append(Message(found, subject, body, (address,), (person,) if person else ()))
+    else:
+        subject, body = render(kind, context)
+        people = tuple(person for _, person in recipients if person)
+        messages = [Message(found, subject, body, tuple(sorted(address for address, _ in recipients)), people)]
+    transaction.on_commit(lambda: _deliver(messages))
+    return len(recipients)
+
+
+def _deliver(messages: list[Message]) -> None:
+    by_channel: dict[str, tuple[Channel, list[Message]]] = {}
+    for message in messages:
+        for channel in _channels_for(message):
+            by_channel.setdefault(channel.name, (channel, []))[1].append(message)
+    for channel, batch in by_channel.values():
+        channel.deliver(batch)

@@ -1,0 +1,177 @@
+"""The wiring between apps is declared where you can see it: what each app adds to the site is on its
+AppConfig, services never import tasks (they queue them by name), and only consents writes its tables."""
+
+import ast
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django_tasks.base import Task
+
+from herald.apps import HeraldAppConfig, plugged_in
+from herald.navigation import NavItem
+from herald.queue import task_named
+
+HERALD = Path(__file__).resolve().parents[1]
+
+
+def test_each_app_declares_what_it_adds_to_the_site():
+    kinds = ("nav_items", "schedule", "demo_loader", "home_panels", "banners")
+    declared = {
+        config.label: {kind: getattr(config, kind) for kind in kinds if getattr(config, kind)}
+        for config in apps.get_app_configs()
+        if config.name == "herald" or config.name.startswith("herald.")
+    }
+    assert declared == {
+        "herald": {
+            "nav_items": "herald.navigation.NAVIGATION",
+            "schedule": "herald.tasks.SCHEDULE",
+            "home_panels": "herald.home.panels",
+        },
+        "audit": {"schedule": "herald.audit.tasks.SCHEDULE"},
+        "people": {"demo_loader": "herald.people.demo.seed", "home_panels": "herald.people.home.panels"},
+        "signin": {"schedule": "herald.signin.tasks.SCHEDULE", "banners": "herald.signin.home.banners"},
+        **{
+            app: {
+                "nav_items": f"herald.{app}.nav.ITEMS",
+                "schedule": f"herald.{app}.tasks.SCHEDULE",
+                "demo_loader": f"herald.{app}.demo.seed",
+                "home_panels": f"herald.{app}.home.panels",
+                **({"banners": f"herald.{app}.home.banners"} if app in ("elections", "posts") else {}),
+            }
+            for app in ("policies", "social_accounts", "consents", "elections", "posts", "incidents", "risks")
+        },
+    }
+
+
+def test_every_herald_app_uses_the_herald_config():
+    # apps.py imports HeraldAppConfig too, so an app that forgets `default = True` silently gets a plain
+    # AppConfig and adds nothing to the site.
+    for config in apps.get_app_configs():
+        if config.name == "herald" or config.name.startswith("herald."):
+            assert isinstance(config, HeraldAppConfig), config.name
+
+
+def test_the_declarations_resolve_to_what_the_site_expects():
+    assert all(isinstance(item, NavItem) for _, items in plugged_in("nav_items") for item in items)
+    assert all(isinstance(task, Task) and every > 0 for _, s in plugged_in("schedule") for task, every in s)
+    for kind in ("demo_loader", "home_panels", "banners"):
+        assert all(callable(thing) for _, thing in plugged_in(kind))
+
+
+def test_the_two_factor_banner_comes_before_the_others():
+    assert [config.label for config, _ in plugged_in("banners")] == ["signin", "elections", "posts"]
+
+
+def test_demo_data_loads_people_first_and_home_panels_put_open_incidents_and_risks_before_posts():
+    assert [config.label for config, _ in plugged_in("demo_loader")] == [
+        "people",
+        "policies",
+        "social_accounts",
+        "consents",
+        "elections",
+        "posts",
+        "incidents",
+        "risks",
+    ]
+    order = [c.label for c, _ in sorted(plugged_in("home_panels"), key=lambda pair: pair[0].home_order)]
+    assert order == [
+        "incidents",
+        "risks",
+        "posts",
+        "social_accounts",
+        "consents",
+        "policies",
+        "people",
+        "elections",
+        "herald",
+    ]
+
+
+# --- Services and tasks ---
+
+
+def _modules(*names):
+    for path in sorted(HERALD.rglob("*.py")):
+        if "tests" not in path.parts and "migrations" not in path.parts and path.stem in names:
+            yield path, ast.parse(path.read_text(), filename=str(path))
+
+
+def _imports(tree):
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            yield module
+            yield from (f"{module}.{alias.name}" for alias in node.names)
+
+
+def test_services_and_selectors_never_import_tasks():
+    checked = list(_modules("services", "selectors"))
+    assert len(checked) >= 8
+    for path, tree in checked:
+        tasks = [name for name in _imports(tree) if name == "tasks" or name.endswith(".tasks")]
+        assert not tasks, f"{path.relative_to(HERALD.parent)} imports {tasks}: queue by name with enqueue_after_commit"
+
+
+def _queued_names():
+    for path in sorted(HERALD.rglob("*.py")):
+        if "tests" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "enqueue_after_commit":
+                first = node.args[0]
+                assert isinstance(first, ast.Constant), f"{path}: name the task with a literal dotted path"
+                yield first.value
+
+
+def test_every_task_queued_by_name_is_a_real_task():
+    names = set(_queued_names())
+    assert {
+        "herald.elections.tasks.send_pre_election_notices",
+        "herald.policies.tasks.send_campaign_messages",
+        "herald.posts.tasks.make_due_posts_ready",
+    } <= names
+    for name in names:
+        assert isinstance(task_named(name), Task), name
+
+
+def test_a_misspelt_task_name_fails_the_service_not_the_worker():
+    with pytest.raises(ImportError):
+        task_named("herald.posts.tasks.make_due_posts_redy")
+    with pytest.raises(TypeError):
+        task_named("herald.posts.services.mark_ready_posts")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_task_queued_by_name_is_queued_only_when_the_transaction_commits():
+    from django.db import transaction
+    from django_tasks_db.models import DBTaskResult
+
+    from herald.queue import enqueue_after_commit
+
+    name = "herald.posts.tasks.make_due_posts_ready"
+    with transaction.atomic():
+        enqueue_after_commit(name)
+        assert not DBTaskResult.objects.filter(task_path=name).exists()
+    assert DBTaskResult.objects.filter(task_path=name).count() == 1
+    try:
+        with transaction.atomic():
+            enqueue_after_commit(name)
+            raise RuntimeError("rolled back")
+    except RuntimeError:
+        pass
+    assert DBTaskResult.objects.filter(task_path=name).count() == 1
+
+
+# --- Other apps' tables ---
+
+
+def test_only_the_consents_app_touches_media_uses():
+    for path, tree in _modules(*{p.stem for p in HERALD.rglob("*.py")}):
+        if "consents" in path.parts:
+            continue
+        names = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+        names |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) for alias in node.names}
+        assert "MediaUse" not in names, f"{path.relative_to(HERALD.parent)}: ask consents (set_media_for)"
