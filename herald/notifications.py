@@ -47,6 +47,10 @@ KINDS: dict[str, Kind] = {
         Kind("account_request_approved", "The requester is told their request is approved"),
         Kind("account_active", "Everyone involved is told the new account is active"),
         Kind("leaver_credentials_to_rotate", "The communications team is told to rotate a leaver's credentials"),
+        Kind(
+            "compromised_credentials_to_rotate",
+            "The communications team is told to rotate a hacked account's credentials",
+        ),
         Kind("account_request_editor_left", "The requester is told a named editor has left"),
         Kind("accounts_to_review_for_dormancy", "The communications team is asked to decide on dormant accounts"),
         Kind("account_closing", "An account's editors are asked for a final post"),
@@ -75,6 +79,9 @@ KINDS: dict[str, Kind] = {
         Kind("consent_expired_for_uploads", "An uploader is told consent has expired for their photos"),
         # elections
         Kind("pre_election_notice", "Everyone is told the pre-election period has begun", one_each=True),
+        # incidents and the risk register: their services word each message themselves (incidents/notify.py)
+        Kind("incident_update", "The people working an incident, or the DPO, are told what needs them"),
+        Kind("risk_update", "A risk's owner is told of an action, a review due or a control below threshold"),
         # audit
         Kind("audit_chain_broken", "The system administrators are told the audit trail was tampered with"),
     )

@@ -93,11 +93,15 @@ INSTALLED_APPS = [
     "herald",
     "herald.audit",
     "herald.people",
+    # before the process apps: its "two-factor sign-in needed" banner comes first
+    "herald.signin",
     "herald.policies",
     "herald.social_accounts",
     "herald.consents",
     "herald.elections",
     "herald.posts",
+    "herald.incidents",
+    "herald.risks",
 ]
 
 MIDDLEWARE = [
@@ -108,6 +112,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "herald.signin.middleware.SecondFactorMiddleware",
     "herald.middleware.IdleSessionMiddleware",
     "herald.personal_data_caching.NoStoreForPersonalDataMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -156,6 +161,7 @@ AUTH_USER_MODEL = "people.Person"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "herald.signin.oidc.CouncilOIDCBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -186,6 +192,45 @@ for _proxy in HERALD_TRUSTED_PROXIES:
 AXES_CLIENT_IP_CALLABLE = "herald.proxies.client_address"
 # Password spraying tries a few passwords against many accounts: cap failures per address as well.
 HERALD_SIGN_IN_FAILURES_PER_ADDRESS = env_int("HERALD_SIGN_IN_FAILURES_PER_ADDRESS", 20)
+
+# Single sign-on with the council's OpenID Connect provider (docs/signin.md). Off unless an issuer
+# and client id are set; password sign-in stays for everyone with a password.
+HERALD_OIDC_ISSUER = env("HERALD_OIDC_ISSUER").rstrip("/")
+HERALD_OIDC_CLIENT_ID = env("HERALD_OIDC_CLIENT_ID")
+HERALD_OIDC_CLIENT_SECRET = env("HERALD_OIDC_CLIENT_SECRET")
+HERALD_OIDC_SCOPES = env("HERALD_OIDC_SCOPES", "openid email profile")
+HERALD_OIDC_BUTTON = env("HERALD_OIDC_BUTTON", "Sign in with your council account")
+HERALD_OIDC_EMAIL_DOMAINS = [d.lower() for d in env_list("HERALD_OIDC_EMAIL_DOMAINS")]
+HERALD_OIDC_GROUPS_CLAIM = env("HERALD_OIDC_GROUPS_CLAIM", "groups")
+# "provider-group-id=role,…": those roles then follow the provider's groups at every sign-in.
+HERALD_OIDC_GROUP_ROLES: dict[str, str] = {}
+for _pair in env_list("HERALD_OIDC_GROUP_ROLES"):
+    _group, _, _role = _pair.partition("=")
+    if _role.strip() not in {
+        "editor",
+        "service_manager",
+        "comms",
+        "hr",
+        "ict",
+        "info_gov",
+        "monitoring_officer",
+        "admin",
+    }:
+        raise ImproperlyConfigured(f"HERALD_OIDC_GROUP_ROLES: {_pair!r} does not map a group to a grantable role")
+    HERALD_OIDC_GROUP_ROLES[_group.strip()] = _role.strip()
+# The provider's `amr` values that count as a second factor (Entra ID says "mfa").
+HERALD_OIDC_MFA_AMR = env_list("HERALD_OIDC_MFA_AMR", "mfa")
+HERALD_OIDC_TIMEOUT = env_int("HERALD_OIDC_TIMEOUT", 10)
+HERALD_OIDC_CLOCK_SKEW_SECONDS = env_int("HERALD_OIDC_CLOCK_SKEW_SECONDS", 60)
+# Directory sync pushed by the provider (SCIM 2.0 at /scim/v2/); off unless a bearer token is set.
+HERALD_SCIM_TOKEN = env("HERALD_SCIM_TOKEN")
+# Passkeys: the relying party is the address the browser used, unless set here (e.g. behind a proxy).
+HERALD_WEBAUTHN_RP_ID = env("HERALD_WEBAUTHN_RP_ID")
+HERALD_WEBAUTHN_ORIGIN = env("HERALD_WEBAUTHN_ORIGIN")
+# Sensitive actions ask again for a password or second factor shown longer ago than this.
+HERALD_REAUTH_MINUTES = env_int("HERALD_REAUTH_MINUTES", 15)
+# Days the security log of sign-ins is kept (a daily task deletes older entries).
+HERALD_SECURITY_LOG_KEEP_DAYS = env_int("HERALD_SECURITY_LOG_KEEP_DAYS", 365)
 
 # Sessions end after an hour without activity and when the browser closes (IdleSessionMiddleware
 # pushes the expiry back at most once a minute, rather than writing the session on every request).

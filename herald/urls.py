@@ -20,6 +20,10 @@ urlpatterns = [
     path("consent/", include("herald.consents.urls")),
     path("elections/", include("herald.elections.urls")),
     path("posts/", include("herald.posts.urls")),
+    path("incidents/", include("herald.incidents.urls")),
+    path("risks/", include("herald.risks.urls")),
+    path("security/", include("herald.signin.urls")),
+    path("scim/v2/", include("herald.signin.scim_urls")),
 ]
 
 handler400 = "herald.views.error_400"

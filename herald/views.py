@@ -4,6 +4,7 @@ import copy
 import datetime as dt
 import logging
 from typing import Any
+from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
@@ -15,7 +16,7 @@ from django.db import connection
 from django.db.models import Sum
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import render
+from django.shortcuts import redirect, render, resolve_url
 from django.template.loader import render_to_string
 from django.urls import reverse_lazy
 from django.utils import timezone
@@ -115,9 +116,23 @@ class SignInView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def form_valid(self, form):
+        from herald.signin import services as signin
+
         response = super().form_valid(form)
-        people_services.record_sign_in(form.get_user(), address=client_address(self.request))
+        person = form.get_user()
+        people_services.record_sign_in(person, address=client_address(self.request))
+        signin.signed_in(self.request, person, method="password")
+        step = signin.next_step_after_sign_in(self.request, person)
+        if step:
+            return redirect(f"{resolve_url(step)}?{urlencode({'next': response.url})}")
         return response
+
+    def get_context_data(self, **kwargs):
+        from herald.signin import oidc
+
+        context = super().get_context_data(**kwargs)
+        context["single_sign_on"] = settings.HERALD_OIDC_BUTTON if oidc.configured() else ""
+        return context
 
     def form_invalid(self, form):
         # Only real attempts are audited (ones that reached the password check, or a lockout): a form
@@ -133,7 +148,10 @@ class SignInView(auth_views.LoginView):
         else:
             reason = ""
         if email and reason:
+            from herald.signin import services as signin
+
             people_services.record_failed_sign_in(email, address=client_address(self.request), reason=reason)
+            signin.log_event(self.request, method="password", result="failed", email=email, reason=reason)
         return super().form_invalid(form)
 
 
@@ -142,7 +160,10 @@ class SignOutView(auth_views.LogoutView):
         person = request.user if request.user.is_authenticated else None
         response = super().post(request, *args, **kwargs)
         if person is not None:
+            from herald.signin import services as signin
+
             people_services.record_sign_out(person, address=client_address(request))
+            signin.log_event(request, person=person, method="sign_out", result="succeeded")
         return response
 
 

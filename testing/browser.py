@@ -82,13 +82,29 @@ def phone_page(page_factory):
 
 
 def _sign_in(page, person, password: str | None = None):
+    from herald.signin.services import roles_needing_second_factor
     from testing.factories import PASSWORD
+    from testing.signin import authenticator_for, fresh_code
 
+    person.__dict__.pop("roles", None)
+    privileged = bool(roles_needing_second_factor(person))
+    if privileged:
+        authenticator_for(person)
     page.goto("/sign-in/")
     page.get_by_label("Email address").fill(person.email)
     page.get_by_label("Password").fill(password or PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_load_state()
+    if privileged and "/security/two-factor/" in page.url:
+        # A privileged person's roles need their second factor: their authenticator app's code.
+        kind, code = fresh_code(person)
+        if kind == "recovery":
+            page.get_by_role("link", name="use a recovery code").click()
+            page.get_by_label("Recovery code").fill(code)
+        else:
+            page.get_by_label("Code from your authenticator app").fill(code)
+        page.get_by_role("button", name="Continue").click()
+        page.wait_for_load_state()
     return page
 
 

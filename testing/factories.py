@@ -2,6 +2,7 @@
 
 import factory
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from herald.people.models import Person, ServiceArea, Team
 
@@ -74,3 +75,22 @@ class CouncillorFactory(PersonFactory):
     job_title = ""
     ward = "Hinckley Clarendon"
     party = "Liberal Democrat"
+
+
+def incident(kind: str = "other", *, by: Person, **fields):
+    """An incident reported through the real service, so its playbook and timeline exist."""
+    from herald.incidents import services
+
+    fields.setdefault("summary", "Something went wrong")
+    fields.setdefault("description", "What happened, when and where.")
+    return services.report_incident(kind=kind, by=by, **fields)
+
+
+class RiskFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "risks.Risk"
+
+    reference = factory.Sequence(lambda n: f"T.{n:02d}")
+    title = factory.Sequence(lambda n: f"Test risk {n}")
+    owner_role = "Director Corporate Services"
+    next_review_on = factory.LazyFunction(timezone.localdate)

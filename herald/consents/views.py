@@ -37,6 +37,7 @@ from herald.forms import show_refusal
 from herald.people.roles import Role
 from herald.plain_text import without_nul
 from herald.proxies import client_address
+from herald.signin.reauth import sensitive
 from herald.submissions import key_for, submit_once
 
 MEDIA_READERS = MEDIA_LIBRARY_ROLES
@@ -781,6 +782,7 @@ def subject_access(request: HttpRequest) -> HttpResponse:
 
 @allow(Role.INFO_GOV)
 @require_POST
+@sensitive
 def subject_export(request: HttpRequest) -> HttpResponse:
     ids = [int(i) for i in request.POST.getlist("record") if i.isdigit()]
     # Not a form field, and it is kept in the audit trail: PostgreSQL cannot store a NUL byte.

@@ -13,6 +13,7 @@ from herald.people import services
 from herald.people.forms import DirectoryImportForm, RolesForm, TeamForm
 from herald.people.models import DirectoryImport, Person, ServiceArea
 from herald.people.roles import Role
+from herald.signin.reauth import sensitive
 
 DIRECTORY_ROLES = (Role.HR, Role.COMMS, Role.SERVICE_MANAGER, Role.ADMIN)
 
@@ -139,6 +140,7 @@ def roles(request: HttpRequest) -> HttpResponse:
 
 
 @allow(Role.ADMIN)
+@sensitive
 @require_http_methods(["GET", "POST"])
 def person_roles(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(Person, pk=pk)

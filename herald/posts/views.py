@@ -38,6 +38,7 @@ from herald.posts.forms import (
     text_field_name,
 )
 from herald.posts.models import Approval, Post, PublishingPause, Revision
+from herald.signin.reauth import sensitive
 from herald.social_accounts.models import Account, Platform
 from herald.submissions import key_for, submit_once
 
@@ -715,6 +716,7 @@ def send_back(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @allow(Role.COMMS)
+@sensitive
 @require_http_methods(["GET", "POST"])
 def override(request: HttpRequest, pk: int) -> HttpResponse:
     return _form_page(
@@ -773,6 +775,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @allow(Role.COMMS)
+@sensitive(methods=("POST",))
 @require_http_methods(["GET", "POST"])
 def stop(request: HttpRequest) -> HttpResponse:
     form = StopForm(request.POST if request.method == "POST" else None)

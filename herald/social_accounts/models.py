@@ -317,6 +317,7 @@ class SecurityTask(models.Model):
     class Kind(models.TextChoices):
         LEAVER = "leaver", "Rotate credentials and remove a leaver's platform access"
         CLOSURE = "closure", "Remove access and archive the closed account"
+        COMPROMISE = "compromise", "Rotate every credential after the account was compromised"
 
     account = models.ForeignKey(Account, on_delete=models.CASCADE, related_name="security_tasks")
     kind = models.CharField(max_length=10, choices=Kind.choices)

@@ -148,6 +148,23 @@ def cast(
 
 
 @pytest.fixture(autouse=True)
+def privileged_people_show_their_second_factor(monkeypatch):
+    """Roles that need two-factor sign-in stay held back in tests too: a privileged test person signed
+    in with force_login then enters their authenticator code on the real page, as they would."""
+    from django.test import Client
+
+    from testing.signin import show_second_factor
+
+    force_login = Client.force_login
+
+    def force_login_with_second_factor(self, user, backend=None):
+        force_login(self, user, backend)
+        show_second_factor(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login_with_second_factor)
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     # Tests create many people; a deliberately slow hasher would only slow the suite down.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -47,10 +47,20 @@ def _campaign_csv(client, planted: str, **people) -> str:
     return reverse("policies:campaign_export", args=[campaign.pk])
 
 
+def _breach_log_csv(client, planted: str, **people) -> str:
+    # A summary typed by whoever reported the breach.
+    from testing.factories import incident
+
+    incident("personal_data_breach", by=people["comms_officer"], summary=planted)
+    client.force_login(PersonFactory(roles=["info_gov"]))
+    return reverse("incidents:breach_log_csv")
+
+
 EXPORTS = {
     "public list of official accounts": _official_csv,
     "register of accounts": _register_csv,
     "policy campaign acknowledgements": _campaign_csv,
+    "breach log": _breach_log_csv,
 }
 
 

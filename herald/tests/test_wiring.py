@@ -30,6 +30,7 @@ def test_each_app_declares_what_it_adds_to_the_site():
         },
         "audit": {"schedule": "herald.audit.tasks.SCHEDULE"},
         "people": {"demo_loader": "herald.people.demo.seed", "home_panels": "herald.people.home.panels"},
+        "signin": {"schedule": "herald.signin.tasks.SCHEDULE", "banners": "herald.signin.home.banners"},
         **{
             app: {
                 "nav_items": f"herald.{app}.nav.ITEMS",
@@ -38,7 +39,7 @@ def test_each_app_declares_what_it_adds_to_the_site():
                 "home_panels": f"herald.{app}.home.panels",
                 **({"banners": f"herald.{app}.home.banners"} if app in ("elections", "posts") else {}),
             }
-            for app in ("policies", "social_accounts", "consents", "elections", "posts")
+            for app in ("policies", "social_accounts", "consents", "elections", "posts", "incidents", "risks")
         },
     }
 
@@ -58,7 +59,11 @@ def test_the_declarations_resolve_to_what_the_site_expects():
         assert all(callable(thing) for _, thing in plugged_in(kind))
 
 
-def test_demo_data_loads_people_first_and_home_panels_put_posts_first():
+def test_the_two_factor_banner_comes_before_the_others():
+    assert [config.label for config, _ in plugged_in("banners")] == ["signin", "elections", "posts"]
+
+
+def test_demo_data_loads_people_first_and_home_panels_put_open_incidents_and_risks_before_posts():
     assert [config.label for config, _ in plugged_in("demo_loader")] == [
         "people",
         "policies",
@@ -66,9 +71,21 @@ def test_demo_data_loads_people_first_and_home_panels_put_posts_first():
         "consents",
         "elections",
         "posts",
+        "incidents",
+        "risks",
     ]
     order = [c.label for c, _ in sorted(plugged_in("home_panels"), key=lambda pair: pair[0].home_order)]
-    assert order == ["posts", "social_accounts", "consents", "policies", "people", "elections", "herald"]
+    assert order == [
+        "incidents",
+        "risks",
+        "posts",
+        "social_accounts",
+        "consents",
+        "policies",
+        "people",
+        "elections",
+        "herald",
+    ]
 
 
 # --- Services and tasks ---

@@ -23,6 +23,7 @@ from herald.social_accounts.services.editors import (
     editor_problem,
     name_editor,
     nomination_problems,
+    open_credential_rotation,
     remove_editor,
 )
 from herald.social_accounts.services.leavers import handle_leaver
@@ -73,6 +74,7 @@ __all__ = [
     "mark_dormant",
     "name_editor",
     "nomination_problems",
+    "open_credential_rotation",
     "overdue_report_month",
     "previous_month",
     "record_activity",

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from herald.audit import services as audit
 from herald.errors import Refused
+from herald.notifications import notify
 from herald.people.models import Person
 from herald.people.roles import Role
 from herald.people.services import grant_role, revoke_role
@@ -20,7 +21,7 @@ from herald.social_accounts.models import (
     AccountEditor,
     SecurityTask,
 )
-from herald.social_accounts.services.common import today
+from herald.social_accounts.services.common import _link, comms_team, today
 
 
 @dataclass(frozen=True)
@@ -146,5 +147,28 @@ def complete_security_task(task: SecurityTask, *, by: Person, notes: str = "") -
             obj=task.account,
             after={"task": task.pk, "kind": task.kind},
             reason=notes or str(task),
+        )
+    return task
+
+
+def open_credential_rotation(account: Account, *, by: Person, reason: str) -> SecurityTask:
+    """After an account is compromised: the communications team rotates every credential (password
+    manager entry, recovery email and phone, app passwords, connected tools). One open task per account."""
+    with transaction.atomic():
+        task = account.security_tasks.open().filter(kind=SecurityTask.Kind.COMPROMISE).first()
+        if task is not None:
+            return task
+        task = SecurityTask.objects.create(account=account, kind=SecurityTask.Kind.COMPROMISE)
+        audit.record(
+            actor=by,
+            action="security_task.opened",
+            obj=account,
+            after={"task": task.pk, "kind": task.kind},
+            reason=reason,
+        )
+        notify(
+            "compromised_credentials_to_rotate",
+            to=comms_team(),
+            context={"account": account, "reason": reason, "link": _link("social_accounts:detail", account.pk)},
         )
     return task

@@ -161,3 +161,13 @@ def test_the_editors_are_reminded_of_an_overdue_monthly_report(told, account, ed
     assert message.to == sorted([editor.email, second_editor.email])
     assert message.subject == f"[Herald] Monthly report overdue: {account.display_name}, {month:%B %Y}"
     assert f"was due by 10 {on:%B}. Please submit it: " in message.body
+
+
+def test_comms_are_told_to_rotate_a_hacked_accounts_credentials_once(told, account, comms_officer):
+    [message] = told(services.open_credential_rotation, account, by=comms_officer, reason="INC-1: reported compromised")
+    assert message.to == [comms_officer.email]
+    assert message.subject == f"[Herald] Rotate the credentials of {account.display_name}"
+    assert message.body.startswith("INC-1: reported compromised\n\nChange the password in the password manager")
+    assert f"/accounts/{account.pk}/" in message.body and SIGNED in message.body
+    # a second report of the same compromise finds the open task and tells nobody again
+    assert told(services.open_credential_rotation, account, by=comms_officer, reason="again") == []

@@ -1,0 +1,12 @@
+from herald.apps import HeraldAppConfig
+
+
+class IncidentsConfig(HeraldAppConfig):
+    default = True
+    name = "herald.incidents"
+    verbose_name = "Incidents and breaches"
+    nav_items = "herald.incidents.nav.ITEMS"
+    schedule = "herald.incidents.tasks.SCHEDULE"
+    demo_loader = "herald.incidents.demo.seed"
+    home_panels = "herald.incidents.home.panels"
+    home_order = 2

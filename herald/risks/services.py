@@ -1,0 +1,346 @@
+"""Every change to the risk register: recording and scoring risks, actions, reviews, formal
+acceptance, controls, and the periodic checks (live controls, review reminders). Each function
+takes the acting person (None for a task), runs in one transaction, writes the audit trail and
+sends its emails after commit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+
+from django.db import transaction
+from django.utils import timezone
+
+from herald.audit import services as audit
+from herald.errors import Refused
+from herald.incidents.notify import link
+from herald.incidents.notify import notify as _notify
+from herald.people.models import Person
+from herald.people.roles import Role
+from herald.risks import controls
+from herald.risks.models import Acceptance, Action, Assessment, Band, Control, Level, Review, Risk
+
+# Every message from the register is a `risk_update` (herald.notifications).
+notify = partial(_notify, kind="risk_update")
+
+MANAGERS = (Role.COMMS, Role.MONITORING_OFFICER, Role.ADMIN)
+READERS = (*MANAGERS, Role.INFO_GOV, Role.SERVICE_MANAGER, Role.HR, Role.ICT)
+# The owner is reminded this many days before a review falls due.
+REMIND_DAYS_BEFORE = 7
+MAX_ACCEPTANCE_DAYS = 366
+
+
+def install_defaults() -> None:
+    """The matrix and S.04, as the data migration installs them; does nothing where they exist.
+    For a database emptied since it was migrated (tests that flush it)."""
+    from herald.risks import defaults
+
+    defaults.install(Level, Band, Risk, Assessment, Control)
+
+
+def can_manage(person: Person, risk: Risk | None = None) -> bool:
+    """Risk managers change any risk; an owner works their own."""
+    return person.has_role(*MANAGERS) or (risk is not None and risk.owner_id == person.pk)
+
+
+def _require_manager(person: Person, risk: Risk | None = None) -> None:
+    if not can_manage(person, risk):
+        raise Refused("Only the risk's owner or a risk manager can change it")
+
+
+def criteria_snapshot() -> dict:
+    """The matrix as it stands: the names of each level and the bands with their colours."""
+    levels: dict[str, dict[str, str]] = {"likelihood": {}, "impact": {}}
+    for level in Level.objects.all():
+        levels[level.axis][str(level.value)] = level.name
+    bands = [
+        {"name": b.name, "min": b.min_score, "max": b.max_score, "colour": b.colour, "text": b.text_colour}
+        for b in Band.objects.all()
+    ]
+    return {"likelihood": levels["likelihood"], "impact": levels["impact"], "bands": bands}
+
+
+def _check_pair(name: str, pair: tuple[int, int]) -> None:
+    likelihood, impact = pair
+    if not (1 <= likelihood <= 5 and 1 <= impact <= 5):
+        raise Refused({name: f"Choose a {name} likelihood and impact from 1 to 5"})
+
+
+# --- Recording a risk --------------------------------------------------------------------------
+
+RISK_FIELDS = ("title", "description", "source", "owner", "owner_role", "treatment", "mitigation", "review_every_days")
+
+
+def record_risk(*, by: Person | None, reference: str, title: str, **fields) -> Risk:
+    if by is not None:
+        _require_manager(by)
+    reference, title = reference.strip(), title.strip()
+    if not reference:
+        raise Refused({"reference": "Enter the risk's reference, for example S.04"})
+    if not title:
+        raise Refused({"title": "Enter the risk"})
+    if Risk.objects.filter(reference__iexact=reference).exists():
+        raise Refused({"reference": f"There is already a risk {reference}"})
+    unknown = set(fields) - set(RISK_FIELDS)
+    if unknown:
+        raise ValueError(f"Not risk fields: {sorted(unknown)}")
+    with transaction.atomic():
+        risk = Risk(reference=reference, title=title, **fields)
+        risk.next_review_on = timezone.localdate() + dt.timedelta(days=risk.review_every_days)
+        risk.save()
+        audit.record(actor=by, action="risk.recorded", obj=risk, after=audit.snapshot(risk))
+    return risk
+
+
+def update_risk(risk: Risk, *, by: Person, reason: str = "", **changes) -> Risk:
+    _require_manager(by, risk)
+    unknown = set(changes) - set(RISK_FIELDS)
+    if unknown:
+        raise ValueError(f"Not risk fields: {sorted(unknown)}")
+    if "title" in changes and not str(changes["title"]).strip():
+        raise Refused({"title": "Enter the risk"})
+    with transaction.atomic():
+        risk = Risk.objects.select_for_update().get(pk=risk.pk)
+        before = audit.snapshot(risk)
+        for name, value in changes.items():
+            setattr(risk, name, value)
+        risk.save()
+        audit.record(
+            actor=by, action="risk.updated", obj=risk, before=before, after=audit.snapshot(risk), reason=reason
+        )
+    return risk
+
+
+# --- Scoring -----------------------------------------------------------------------------------
+
+
+def assess_risk(
+    risk: Risk,
+    *,
+    by: Person | None,
+    inherent: tuple[int, int],
+    current: tuple[int, int],
+    residual: tuple[int, int],
+    rationale: str,
+) -> Assessment:
+    """Score a risk three ways. Controls cannot make a risk worse than with none, and the target
+    cannot be worse than today: current ≤ inherent and residual ≤ current."""
+    if by is not None:
+        _require_manager(by, risk)
+    for name, pair in (("inherent", inherent), ("current", current), ("residual", residual)):
+        _check_pair(name, pair)
+    if not rationale.strip():
+        raise Refused({"rationale": "Enter why the risk is scored this way"})
+    if current[0] * current[1] > inherent[0] * inherent[1]:
+        raise Refused({"current": "The current score cannot be higher than the inherent score"})
+    if residual[0] * residual[1] > current[0] * current[1]:
+        raise Refused({"residual": "The residual score cannot be higher than the current score"})
+    with transaction.atomic():
+        assessment = Assessment.objects.create(
+            risk=risk,
+            inherent_likelihood=inherent[0],
+            inherent_impact=inherent[1],
+            current_likelihood=current[0],
+            current_impact=current[1],
+            residual_likelihood=residual[0],
+            residual_impact=residual[1],
+            rationale=rationale.strip(),
+            criteria=criteria_snapshot(),
+            by=by,
+        )
+        audit.record(
+            actor=by,
+            action="risk.assessed",
+            obj=risk,
+            after={
+                "inherent": list(inherent),
+                "current": list(current),
+                "residual": list(residual),
+                "band": assessment.current_band["name"],
+                "rationale": assessment.rationale,
+            },
+        )
+    return assessment
+
+
+# --- Actions, reviews, acceptance --------------------------------------------------------------
+
+
+def add_action(risk: Risk, *, by: Person, description: str, owner: Person, due_on: dt.date) -> Action:
+    _require_manager(by, risk)
+    if not description.strip():
+        raise Refused({"description": "Enter the action"})
+    with transaction.atomic():
+        action = Action.objects.create(risk=risk, description=description.strip(), owner=owner, due_on=due_on)
+        audit.record(
+            actor=by,
+            action="risk.action_added",
+            obj=risk,
+            after={"action": action.pk, "description": action.description, "owner": owner.pk, "due_on": due_on},
+        )
+        if owner.pk != by.pk:
+            notify(
+                [owner],
+                f"An action for risk {risk.reference}",
+                f"{by.full_name} gave you an action on risk {risk.reference} {risk.title}: {action.description}, "
+                f"due {due_on:%d %B %Y}.\n\n{link('risks:detail', risk.pk)}",
+            )
+    return action
+
+
+def complete_action(action: Action, *, by: Person) -> Action:
+    if not (can_manage(by, action.risk) or action.owner_id == by.pk):
+        raise Refused("Only the action's owner, the risk's owner or a risk manager can complete it")
+    with transaction.atomic():
+        action = Action.objects.select_for_update().get(pk=action.pk)
+        if action.done_at:
+            raise Refused("This action is already done")
+        action.done_at, action.done_by = timezone.now(), by
+        action.save()
+        audit.record(actor=by, action="risk.action_done", obj=action.risk, after={"action": action.pk})
+    return action
+
+
+def review_risk(risk: Risk, *, by: Person, notes: str, next_review_on: dt.date) -> Review:
+    _require_manager(by, risk)
+    if not notes.strip():
+        raise Refused({"notes": "Enter what the review found"})
+    if next_review_on <= timezone.localdate():
+        raise Refused({"next_review_on": "The next review must be in the future"})
+    with transaction.atomic():
+        review = Review.objects.create(risk=risk, by=by, notes=notes.strip(), next_review_on=next_review_on)
+        before = {"next_review_on": risk.next_review_on}
+        risk.next_review_on, risk.reminded_for = next_review_on, None
+        risk.save(update_fields=["next_review_on", "reminded_for"])
+        audit.record(
+            actor=by,
+            action="risk.reviewed",
+            obj=risk,
+            before=before,
+            after={"next_review_on": next_review_on, "notes": review.notes},
+        )
+    return review
+
+
+def accept_risk(risk: Risk, *, by: Person, statement: str, expires_on: dt.date) -> Acceptance:
+    """A named approver accepts the risk at its current score until a date no more than a year away;
+    after that it must be accepted again or treated."""
+    _require_manager(by, risk)
+    latest = risk.latest
+    if latest is None:
+        raise Refused("Score the risk before accepting it")
+    if not statement.strip():
+        raise Refused({"statement": "Enter what is being accepted and why"})
+    today = timezone.localdate()
+    if expires_on <= today:
+        raise Refused({"expires_on": "The acceptance must expire in the future"})
+    if expires_on > today + dt.timedelta(days=MAX_ACCEPTANCE_DAYS):
+        raise Refused({"expires_on": "An acceptance lasts at most a year: choose an earlier expiry date"})
+    with transaction.atomic():
+        acceptance = Acceptance.objects.create(
+            risk=risk,
+            approver=by,
+            statement=statement.strip(),
+            expires_on=expires_on,
+            score=latest.current,
+            band=latest.current_band["name"],
+        )
+        audit.record(
+            actor=by,
+            action="risk.accepted",
+            obj=risk,
+            after={
+                "acceptance": acceptance.pk,
+                "score": acceptance.score,
+                "band": acceptance.band,
+                "expires_on": expires_on,
+            },
+            reason=acceptance.statement,
+        )
+    return acceptance
+
+
+# --- Controls ----------------------------------------------------------------------------------
+
+
+def add_control(risk: Risk, *, by: Person | None, measure: str, threshold: float | None = None) -> Control:
+    if by is not None:
+        _require_manager(by, risk)
+    if measure not in controls.MEASURES:
+        raise Refused({"measure": "Select a control Herald can measure"})
+    if risk.controls.filter(measure=measure).exists():
+        raise Refused({"measure": "This risk already has that control"})
+    with transaction.atomic():
+        control = Control.objects.create(
+            risk=risk,
+            measure=measure,
+            threshold=controls.MEASURES[measure].default_threshold if threshold is None else threshold,
+        )
+        audit.record(
+            actor=by, action="risk.control_added", obj=risk, after={"measure": measure, "threshold": control.threshold}
+        )
+    return control
+
+
+def check_controls(*, now: dt.datetime | None = None) -> list[Control]:
+    """Read every control; when one falls below its threshold, tell the risk's owner once (until it
+    recovers). Returns the controls that started failing."""
+    now = now or timezone.now()
+    started_failing = []
+    readings: dict[str, controls.Reading] = {}
+    for control in Control.objects.filter(risk__status=Risk.Status.OPEN).select_related("risk__owner"):
+        measure = controls.MEASURES.get(control.measure)
+        if measure is None:
+            continue
+        reading = readings.setdefault(control.measure, measure.compute(now))
+        if not reading.available:
+            state = Control.State.UNAVAILABLE
+        elif control.threshold is None or measure.meets(reading.value, control.threshold):
+            state = Control.State.MET
+        else:
+            state = Control.State.FAILING
+        with transaction.atomic():
+            before = control.state
+            control.value, control.checked_at = reading.value, now
+            if state != before:
+                control.state = state
+                control.failing_since = now if state == Control.State.FAILING else None
+                audit.record(
+                    actor=None,
+                    action="risk.control_state_changed",
+                    obj=control.risk,
+                    before={"measure": control.measure, "state": before},
+                    after={"measure": control.measure, "state": state, "value": reading.value},
+                )
+                if state == Control.State.FAILING:
+                    started_failing.append(control)
+                    notify(
+                        [control.risk.owner],
+                        f"A control on risk {control.risk.reference} is below its threshold",
+                        f"{measure.label}: {reading.text}. The threshold is {measure.threshold_text(control.threshold)}."
+                        f"\n\n{link('risks:detail', control.risk.pk)}",
+                    )
+            control.save()
+    return started_failing
+
+
+def remind_reviews(*, on: dt.date | None = None) -> list[Risk]:
+    """Remind each owner once per due date when a review is due within a week or overdue."""
+    on = on or timezone.localdate()
+    reminded = []
+    due = Risk.objects.review_due(on + dt.timedelta(days=REMIND_DAYS_BEFORE)).exclude(owner=None)
+    for risk in due.select_related("owner"):
+        if risk.reminded_for == risk.next_review_on:
+            continue
+        with transaction.atomic():
+            risk.reminded_for = risk.next_review_on
+            risk.save(update_fields=["reminded_for"])
+            audit.record(actor=None, action="risk.review_reminder_sent", obj=risk, after={"due": risk.next_review_on})
+            notify(
+                [risk.owner],
+                f"Risk {risk.reference} is due for review",
+                f"Risk {risk.reference} {risk.title} is due for review on {risk.next_review_on:%d %B %Y}.\n\n"
+                f"{link('risks:review', risk.pk)}",
+            )
+        reminded.append(risk)
+    return reminded

@@ -1,0 +1,259 @@
+"""The risk register. Readers (risk managers, information governance, service managers, HR and
+ICT) see every risk; risk managers change any risk and an owner works their own."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from herald.access import allow, require
+from herald.audit.models import AuditEvent
+from herald.incidents.views import _apply_errors
+from herald.risks import selectors, services
+from herald.risks.forms import AcceptForm, ActionForm, AssessForm, ControlForm, ReviewForm, RiskForm
+from herald.risks.models import Action, Level, Risk
+
+HOME = ("Home", "/")
+READERS = services.READERS
+MANAGERS = services.MANAGERS
+
+
+def _crumbs(*more):
+    return [HOME, ("Risk register", reverse("risks:register")), *more]
+
+
+def _risk(request, pk: int, *, change: bool = False) -> Risk:
+    risk = get_object_or_404(Risk.objects.select_related("owner"), pk=pk)
+    if change:
+        require(services.can_manage(request.user, risk), "Only the risk's owner or a risk manager can change it.")
+    return risk
+
+
+@allow(*READERS)
+def register(request):
+    which = request.GET.get("scores", "current")
+    if which not in ("inherent", "current", "residual"):
+        which = "current"
+    risks = list(Risk.objects.open().select_related("owner").prefetch_related("assessments"))
+    return render(
+        request,
+        "risks/register.html",
+        {
+            "risks": risks,
+            "rows": selectors.heat_map(risks, which=which),
+            "which": which,
+            "likelihood": selectors.level_names("likelihood"),
+            "impact": selectors.level_names("impact"),
+            "can_add": request.user.has_role(*MANAGERS),
+            "breadcrumbs": [HOME, ("Risk register", None)],
+        },
+    )
+
+
+@allow(*READERS)
+def matrix(request):
+    return render(
+        request,
+        "risks/matrix.html",
+        {
+            "levels": Level.objects.all(),
+            "bands": selectors.bands(),
+            "rows": selectors.heat_map([]),
+            "breadcrumbs": _crumbs(("Scoring matrix", None)),
+        },
+    )
+
+
+@allow(*READERS)
+def detail(request, pk: int):
+    risk = _risk(request, pk)
+    assessments = list(risk.assessments.select_related("by"))
+    return render(
+        request,
+        "risks/detail.html",
+        {
+            "risk": risk,
+            "latest": assessments[0] if assessments else None,
+            "assessments": assessments,
+            "evidence": selectors.live_evidence(risk),
+            "actions": risk.actions.select_related("owner", "done_by"),
+            "reviews": risk.reviews.select_related("by")[:10],
+            "acceptance": risk.current_acceptance,
+            "acceptances": risk.acceptances.select_related("approver"),
+            "can_change": services.can_manage(request.user, risk),
+            "history": AuditEvent.objects.for_object(risk)[:30],
+            "breadcrumbs": _crumbs((risk.reference, None)),
+        },
+    )
+
+
+def _page(request, risk, form, *, heading, button):
+    crumbs = (
+        _crumbs((risk.reference, reverse("risks:detail", args=[risk.pk])), (heading, None))
+        if risk
+        else _crumbs((heading, None))
+    )
+    return render(
+        request,
+        "risks/form.html",
+        {"risk": risk, "form": form, "heading": heading, "button": button, "breadcrumbs": crumbs},
+    )
+
+
+@allow(*MANAGERS)
+@require_http_methods(["GET", "POST"])
+def add(request):
+    form = RiskForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            risk = services.record_risk(by=request.user, **data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, f"Risk {risk.reference} recorded. Score it next.")
+            return redirect("risks:assess", pk=risk.pk)
+    return _page(request, None, form, heading="Record a risk", button="Save")
+
+
+@allow(*READERS)
+@require_http_methods(["GET", "POST"])
+def edit(request, pk: int):
+    risk = _risk(request, pk, change=True)
+    initial = {name: getattr(risk, name) for name in services.RISK_FIELDS}
+    form = RiskForm(request.POST if request.method == "POST" else None, initial=initial, editing=True)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_risk(risk, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, "Risk updated")
+            return redirect("risks:detail", pk=risk.pk)
+    return _page(request, risk, form, heading="Change the risk", button="Save")
+
+
+@allow(*READERS)
+@require_http_methods(["GET", "POST"])
+def assess(request, pk: int):
+    risk = _risk(request, pk, change=True)
+    latest = risk.latest
+    initial = {}
+    if latest:
+        for part in ("inherent", "current", "residual"):
+            initial[f"{part}_likelihood"] = str(getattr(latest, f"{part}_likelihood"))
+            initial[f"{part}_impact"] = str(getattr(latest, f"{part}_impact"))
+    form = AssessForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            services.assess_risk(
+                risk,
+                by=request.user,
+                inherent=(d["inherent_likelihood"], d["inherent_impact"]),
+                current=(d["current_likelihood"], d["current_impact"]),
+                residual=(d["residual_likelihood"], d["residual_impact"]),
+                rationale=d["rationale"],
+            )
+        except ValidationError as exc:
+            _apply_score_errors(form, exc)
+        else:
+            messages.success(request, "Scores saved")
+            return redirect("risks:detail", pk=risk.pk)
+    return _page(request, risk, form, heading="Score the risk", button="Save the scores")
+
+
+def _apply_score_errors(form, exc: ValidationError) -> None:
+    """A refusal about the "current" score belongs next to the current likelihood box."""
+    if not hasattr(exc, "error_dict"):
+        _apply_errors(form, exc)
+        return
+    for field, errors in exc.error_dict.items():
+        target = field if field in form.fields else f"{field}_likelihood"
+        for error in errors:
+            form.add_error(target if target in form.fields else None, error.message)
+
+
+@allow(*READERS)
+@require_http_methods(["GET", "POST"])
+def review(request, pk: int):
+    risk = _risk(request, pk, change=True)
+    form = ReviewForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.review_risk(risk, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, "Review recorded")
+            return redirect("risks:detail", pk=risk.pk)
+    return _page(request, risk, form, heading="Review the risk", button="Record the review")
+
+
+@allow(*READERS)
+@require_http_methods(["GET", "POST"])
+def action_add(request, pk: int):
+    risk = _risk(request, pk, change=True)
+    form = ActionForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_action(risk, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, "Action added")
+            return redirect("risks:detail", pk=risk.pk)
+    return _page(request, risk, form, heading="Add an action", button="Add the action")
+
+
+@allow(*READERS)
+@require_POST
+def action_done(request, pk: int, action_pk: int):
+    risk = _risk(request, pk)
+    action = get_object_or_404(Action, pk=action_pk, risk=risk)
+    require(
+        services.can_manage(request.user, risk) or action.owner_id == request.user.pk,
+        "Only the action's owner, the risk's owner or a risk manager can complete it.",
+    )
+    try:
+        services.complete_action(action, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Action done")
+    return redirect("risks:detail", pk=risk.pk)
+
+
+@allow(*READERS)
+@require_http_methods(["GET", "POST"])
+def accept(request, pk: int):
+    risk = _risk(request, pk, change=True)
+    form = AcceptForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.accept_risk(risk, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, "Risk accepted")
+            return redirect("risks:detail", pk=risk.pk)
+    return _page(request, risk, form, heading="Accept the risk", button="Accept the risk")
+
+
+@allow(*READERS)
+@require_http_methods(["GET", "POST"])
+def control_add(request, pk: int):
+    risk = _risk(request, pk, change=True)
+    form = ControlForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_control(risk, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, "Control added")
+            return redirect("risks:detail", pk=risk.pk)
+    return _page(request, risk, form, heading="Add live control evidence", button="Add the control")

@@ -1,0 +1,192 @@
+"""Single sign-on with the council's OpenID Connect provider (Microsoft Entra ID or any other),
+through mozilla-django-oidc (docs/decisions/0006-single-sign-on-library.md).
+
+The library runs the authorisation code flow with PKCE, state and nonce. Herald adds what a
+council needs on top: configuration by environment with the provider's discovery document,
+full ID-token checks (signature, issuer, audience, expiry, nonce), matching to HR's directory
+(leavers and strangers refused), roles from mapped provider groups, and the provider's MFA.
+"""
+
+from __future__ import annotations
+
+import jwt
+import requests
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.core.exceptions import SuspiciousOperation
+from mozilla_django_oidc.auth import OIDCAuthenticationBackend
+
+from herald.people import services as people_services
+from herald.people.models import Person
+
+SIGN_ALGORITHMS = ("RS256", "ES256", "PS256", "RS384", "RS512", "ES384")
+
+
+class SignInRefused(Exception):
+    def __init__(self, reason: str, email: str = ""):
+        super().__init__(reason)
+        self.reason = reason
+        self.email = email
+
+
+def configured() -> bool:
+    return bool(settings.HERALD_OIDC_ISSUER and settings.HERALD_OIDC_CLIENT_ID)
+
+
+def provider_configuration() -> dict:
+    """The provider's discovery document, fetched once an hour."""
+    issuer = settings.HERALD_OIDC_ISSUER.rstrip("/")
+    key = f"herald.oidc.discovery:{issuer}"
+    found = cache.get(key)
+    if found is None:
+        response = requests.get(f"{issuer}/.well-known/openid-configuration", timeout=settings.HERALD_OIDC_TIMEOUT)
+        response.raise_for_status()
+        found = response.json()
+        cache.set(key, found, 3600)
+    return found
+
+
+def library_setting(name: str, *default):
+    """What mozilla-django-oidc asks for, answered from Herald's environment settings."""
+    answers = {
+        "OIDC_RP_CLIENT_ID": lambda: settings.HERALD_OIDC_CLIENT_ID,
+        "OIDC_RP_CLIENT_SECRET": lambda: settings.HERALD_OIDC_CLIENT_SECRET,
+        "OIDC_RP_SCOPES": lambda: settings.HERALD_OIDC_SCOPES,
+        "OIDC_OP_AUTHORIZATION_ENDPOINT": lambda: provider_configuration()["authorization_endpoint"],
+        "OIDC_OP_TOKEN_ENDPOINT": lambda: provider_configuration()["token_endpoint"],
+        "OIDC_OP_USER_ENDPOINT": lambda: provider_configuration().get("userinfo_endpoint", ""),
+        "OIDC_OP_JWKS_ENDPOINT": lambda: provider_configuration()["jwks_uri"],
+        "OIDC_USE_PKCE": lambda: True,
+        "OIDC_USE_NONCE": lambda: True,
+        "OIDC_AUTHENTICATION_CALLBACK_URL": lambda: "signin:oidc_callback",
+        "OIDC_TIMEOUT": lambda: settings.HERALD_OIDC_TIMEOUT,
+        "OIDC_CREATE_USER": lambda: False,
+        "OIDC_STORE_ID_TOKEN": lambda: False,
+        "OIDC_STORE_ACCESS_TOKEN": lambda: False,
+        "OIDC_VERIFY_KID": lambda: True,
+        "OIDC_ALLOW_UNSECURED_JWT": lambda: False,
+        "LOGIN_REDIRECT_URL": lambda: settings.LOGIN_REDIRECT_URL,
+        "LOGIN_REDIRECT_URL_FAILURE": lambda: settings.LOGIN_URL,
+    }
+    if name in answers:
+        return answers[name]()
+    if default:
+        return getattr(settings, name, default[0])
+    return getattr(settings, name)
+
+
+class CouncilOIDCBackend(OIDCAuthenticationBackend):
+    get_settings = staticmethod(library_setting)
+
+    def __init__(self, *args, **kwargs):
+        # Django builds every backend for every password sign-in too: nothing here may need the provider.
+        self.UserModel = get_user_model()
+
+    def authenticate(self, request, **kwargs):
+        if request is None or not configured() or "nonce" not in kwargs:
+            return None
+        try:
+            self.OIDC_OP_TOKEN_ENDPOINT = library_setting("OIDC_OP_TOKEN_ENDPOINT")
+            self.OIDC_OP_USER_ENDPOINT = library_setting("OIDC_OP_USER_ENDPOINT")
+            self.OIDC_OP_JWKS_ENDPOINT = library_setting("OIDC_OP_JWKS_ENDPOINT")
+            self.OIDC_RP_CLIENT_ID = settings.HERALD_OIDC_CLIENT_ID
+            self.OIDC_RP_CLIENT_SECRET = settings.HERALD_OIDC_CLIENT_SECRET
+            self.OIDC_RP_SIGN_ALGO = "RS256"
+            self.OIDC_RP_IDP_SIGN_KEY = None
+            return super().authenticate(request, **kwargs)
+        except SignInRefused as refusal:
+            request.herald_sso_refusal = refusal
+        except (SuspiciousOperation, jwt.InvalidTokenError) as error:
+            request.herald_sso_refusal = SignInRefused(f"the identity provider's answer was not accepted: {error}")
+        except (requests.RequestException, ValueError, KeyError) as error:
+            request.herald_sso_refusal = SignInRefused(
+                f"the identity provider could not be reached or answered badly: {error}"
+            )
+        return None
+
+    def verify_token(self, token, **kwargs):
+        try:
+            header = jwt.get_unverified_header(token)
+        except jwt.InvalidTokenError as error:
+            raise SignInRefused("the ID token could not be read") from error
+        algorithm = header.get("alg", "")
+        if algorithm not in SIGN_ALGORITHMS:
+            raise SignInRefused(f"the ID token is signed with {algorithm or 'nothing'}, which Herald does not accept")
+        self.OIDC_RP_SIGN_ALGO = algorithm
+        named = provider_configuration().get("issuer", "").rstrip("/")
+        if named != settings.HERALD_OIDC_ISSUER.rstrip("/"):
+            raise SignInRefused(f"the provider's discovery document names another issuer ({named or 'none'})")
+        key = self.retrieve_matching_jwk(token)
+        try:
+            payload = jwt.decode(
+                token,
+                key,
+                algorithms=[algorithm],
+                audience=settings.HERALD_OIDC_CLIENT_ID,
+                issuer=named,
+                leeway=settings.HERALD_OIDC_CLOCK_SKEW_SECONDS,
+                options={"require": ["exp", "iat", "aud", "iss", "sub"]},
+            )
+        except jwt.ExpiredSignatureError as error:
+            raise SignInRefused("the ID token has expired") from error
+        except jwt.InvalidAudienceError as error:
+            raise SignInRefused("the ID token was issued for another application (wrong audience)") from error
+        except jwt.InvalidIssuerError as error:
+            raise SignInRefused("the ID token was issued by another provider (wrong issuer)") from error
+        except jwt.InvalidSignatureError as error:
+            raise SignInRefused("the ID token's signature is not the provider's") from error
+        except jwt.InvalidTokenError as error:
+            raise SignInRefused(f"the ID token is not valid: {error}") from error
+        audiences = payload["aud"] if isinstance(payload["aud"], list) else [payload["aud"]]
+        if len(audiences) > 1 and payload.get("azp") != settings.HERALD_OIDC_CLIENT_ID:
+            raise SignInRefused("the ID token was issued for another application (wrong authorised party)")
+        if payload.get("nonce") != kwargs.get("nonce"):
+            raise SignInRefused("the ID token's nonce does not match this sign-in (a replayed token?)")
+        return payload
+
+    def get_or_create_user(self, access_token, id_token, payload):
+        claims = dict(payload)
+        email = claims.get("email") or ""
+        if not email and library_setting("OIDC_OP_USER_ENDPOINT"):
+            info = self.get_userinfo(access_token, id_token, payload)
+            if info.get("sub") != claims.get("sub"):
+                raise SignInRefused("the provider's user information is about someone else")
+            email = info.get("email") or ""
+            claims.setdefault("groups", info.get(settings.HERALD_OIDC_GROUPS_CLAIM, []))
+        email = email.strip().lower()
+        if not email:
+            raise SignInRefused("the provider gave no email address")
+        domains = settings.HERALD_OIDC_EMAIL_DOMAINS
+        if domains and email.rsplit("@", 1)[-1] not in domains:
+            raise SignInRefused("the email address is not in one of the council's domains", email)
+        person = Person.objects.filter(email__iexact=email).first()
+        if person is None:
+            raise SignInRefused("not in HR's directory or the members' register", email)
+        if not person.is_active:
+            raise SignInRefused("a leaver: signing in is switched off", email)
+        self._apply_group_roles(person, claims.get(settings.HERALD_OIDC_GROUPS_CLAIM) or [])
+        self.request.herald_sso_claims = {"amr": claims.get("amr") or [], "email": email}
+        return person
+
+    @staticmethod
+    def _apply_group_roles(person: Person, groups) -> None:
+        mapping = settings.HERALD_OIDC_GROUP_ROLES
+        if not mapping:
+            return
+        if isinstance(groups, str):
+            groups = [groups]
+        wanted = {mapping[group] for group in groups if group in mapping}
+        for role in sorted(set(mapping.values())):
+            if role in wanted and not person.has_role(role):
+                people_services.grant_role(person, role, by=None, reason="From the identity provider's groups")
+            elif role not in wanted and person.has_role(role):
+                people_services.revoke_role(person, role, by=None, reason="Not in the identity provider's groups")
+        person.__dict__.pop("roles", None)
+
+
+def provider_did_mfa(claims: dict) -> bool:
+    amr = claims.get("amr") or []
+    if isinstance(amr, str):
+        amr = [amr]
+    return bool(set(amr) & set(settings.HERALD_OIDC_MFA_AMR))

@@ -1,0 +1,108 @@
+"""The identity provider pushes staff changes to Herald over SCIM 2.0; leavers as the CSV import."""
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from herald.audit.models import AuditEvent
+from herald.people.models import Person
+from herald.signin.models import SessionRecord
+from testing.factories import PersonFactory
+
+pytestmark = pytest.mark.django_db
+TOKEN = "scim-test-token-which-is-long-enough"
+ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+
+
+@pytest.fixture
+def scim(settings, client):
+    settings.HERALD_SCIM_TOKEN = TOKEN
+
+    def call(method, url, body=None, token=TOKEN):
+        return getattr(client, method)(
+            url,
+            data=json.dumps(body) if body is not None else None,
+            content_type="application/scim+json",
+            headers={"Authorization": f"Bearer {token}"},
+        )
+
+    return call
+
+
+def _new_starter():
+    return {
+        "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"],
+        "userName": "New.Starter@council.example",
+        "name": {"givenName": "Nia", "familyName": "Starter"},
+        "title": "Digital Officer",
+        "active": True,
+        ENTERPRISE: {"employeeNumber": "E90001"},
+    }
+
+
+def test_the_provider_creates_a_new_starter(scim):
+    response = scim("post", reverse("scim:users"), _new_starter())
+    assert response.status_code == 201
+    person = Person.objects.get(email="new.starter@council.example")
+    assert (person.first_name, person.employee_number, person.job_title) == ("Nia", "E90001", "Digital Officer")
+    assert response.json()["id"] == str(person.pk)
+    assert AuditEvent.objects.filter(action="person.created", object_id=str(person.pk)).exists()
+
+
+def test_the_provider_finds_people_by_username(scim):
+    person = PersonFactory(email="found@council.example")
+    response = scim("get", reverse("scim:users") + '?filter=userName eq "found@council.example"')
+    assert response.json()["totalResults"] == 1
+    assert response.json()["Resources"][0]["id"] == str(person.pk)
+
+
+def test_a_deactivation_makes_a_leaver_as_the_csv_import_does(scim, editor):
+    # given an editor who is signed in somewhere
+    from django.test import Client
+
+    from testing.factories import PASSWORD
+
+    Client().post(reverse("login"), {"username": editor.email, "password": PASSWORD})
+    assert SessionRecord.objects.active().filter(person=editor).exists()
+    # when
+    patch = {
+        "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+        "Operations": [{"op": "replace", "path": "active", "value": False}],
+    }
+    response = scim("patch", reverse("scim:user", args=[editor.pk]), patch)
+    # then
+    assert response.status_code == 200 and response.json()["active"] is False
+    editor.refresh_from_db()
+    assert not editor.is_active and editor.left_on is not None
+    assert AuditEvent.objects.filter(action="person.deactivated", object_id=str(editor.pk)).exists()
+    assert not SessionRecord.objects.active().filter(person=editor).exists()
+
+
+def test_a_delete_is_a_leaver_and_the_record_is_kept(scim, employee):
+    assert scim("delete", reverse("scim:user", args=[employee.pk])).status_code == 204
+    employee.refresh_from_db()
+    assert not employee.is_active
+
+
+def test_a_replace_updates_the_person(scim, employee):
+    body = {**_new_starter(), "userName": employee.email, ENTERPRISE: {"employeeNumber": employee.employee_number}}
+    body["name"] = {"givenName": "Renamed", "familyName": "Person"}
+    assert scim("put", reverse("scim:user", args=[employee.pk]), body).status_code == 200
+    employee.refresh_from_db()
+    assert employee.first_name == "Renamed"
+
+
+def test_refusals_are_4xx_with_a_reason(scim, employee, settings):
+    assert scim("get", reverse("scim:users"), token="wrong").status_code == 401
+    clash = {**_new_starter(), "userName": employee.email}
+    conflict = scim("post", reverse("scim:users"), clash)
+    assert conflict.status_code == 409 and conflict.json()["detail"]
+    bad = scim("post", reverse("scim:users"), {"name": "no email"})
+    assert bad.status_code == 400 and "userName" in bad.json()["detail"]
+    odd = scim("patch", reverse("scim:user", args=[employee.pk]), {"Operations": [{"op": "move", "path": "x"}]})
+    assert odd.status_code == 400
+    assert scim("get", reverse("scim:users") + "?filter=title sw 1").status_code == 400
+    assert scim("get", reverse("scim:user", args=[999999])).status_code == 404
+    settings.HERALD_SCIM_TOKEN = ""
+    assert scim("get", reverse("scim:users")).status_code == 404

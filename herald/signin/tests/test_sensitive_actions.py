@@ -1,0 +1,61 @@
+"""Sensitive actions ask again for a password or second factor shown more than 15 minutes ago."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+
+from herald.audit.models import AuditEvent
+from herald.people.roles import Role
+from testing.factories import PASSWORD, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_granting_a_role_asks_again_after_fifteen_minutes(client, system_admin):
+    # given an administrator who showed their second factor 16 minutes ago
+    person = PersonFactory()
+    url = reverse("people:person_roles", args=[person.pk])
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        client.force_login(system_admin)
+        assert client.get(url).status_code == 200
+    with time_machine.travel(start + dt.timedelta(minutes=16), tick=False):
+        # when
+        asked = client.post(
+            url, {"roles": [Role.COMMS], "reason": "Joined comms"}, HTTP_REFERER=f"http://testserver{url}"
+        )
+        # then nothing was granted, and the password brings them back to the page
+        assert asked.status_code == 302 and asked["Location"].startswith(reverse("signin:confirm"))
+        assert not AuditEvent.objects.filter(action="role.granted", object_id=str(person.pk)).exists()
+        wrong = client.post(asked["Location"], {"password": "not-it"})
+        assert "That is not right" in wrong.content.decode()
+        confirmed = client.post(asked["Location"], {"password": PASSWORD})
+        assert confirmed["Location"] == url
+        client.post(url, {"roles": [Role.COMMS], "reason": "Joined comms"})
+    assert AuditEvent.objects.filter(action="role.granted", object_id=str(person.pk)).exists()
+
+
+def test_stopping_publishing_asks_again_but_the_page_still_shows(client, comms_officer):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        client.force_login(comms_officer)
+    with time_machine.travel(start + dt.timedelta(minutes=20), tick=False):
+        assert client.get(reverse("posts:stop")).status_code == 200
+        response = client.post(
+            reverse("posts:stop"), {"scope": "all", "reason": "Crisis"}, HTTP_REFERER="http://testserver/posts/stop/"
+        )
+        assert response["Location"].startswith(reverse("signin:confirm"))
+        assert "again=1" in response["Location"]
+        assert "Nothing has been done yet" in client.get(response["Location"]).content.decode()
+
+
+def test_within_fifteen_minutes_nothing_is_asked(client, system_admin):
+    person = PersonFactory()
+    client.force_login(system_admin)
+    response = client.post(
+        reverse("people:person_roles", args=[person.pk]), {"roles": [Role.EDITOR], "reason": "Trained"}
+    )
+    assert response["Location"] == reverse("people:roles")

@@ -1,0 +1,177 @@
+"""Signing in with the council's OpenID Connect provider — a real one, running on 127.0.0.1."""
+
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from django.urls import reverse
+
+from herald.audit.models import AuditEvent
+from herald.people import services as people_services
+from herald.people.roles import Role
+from herald.signin.models import SignInEvent
+from herald.signin.tests.conftest import sign_in_at_provider
+from testing.factories import PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _signed_in_as(client):
+    return client.get("/").wsgi_request.user
+
+
+def _refusal():
+    return SignInEvent.objects.filter(method=SignInEvent.Method.SSO).latest("at")
+
+
+def test_someone_in_hrs_directory_signs_in_with_their_council_account(client, single_sign_on):
+    # given
+    person = PersonFactory(email="employee@council.example")
+    # when
+    response = sign_in_at_provider(client, single_sign_on, "employee@council.example")
+    # then
+    assert response.status_code == 302 and response["Location"] == "/"
+    assert _signed_in_as(client) == person
+    event = SignInEvent.objects.get(method=SignInEvent.Method.SSO)
+    assert (event.person, event.result) == (person, SignInEvent.Result.SUCCEEDED)
+    assert AuditEvent.objects.filter(action="person.signed_in", object_id=str(person.pk)).exists()
+
+
+def test_the_sign_in_asks_for_the_code_flow_with_pkce_and_a_nonce(client, single_sign_on):
+    started = client.get(reverse("signin:oidc_start"))
+    asked = parse_qs(urlparse(started["Location"]).query)
+    assert asked["response_type"] == ["code"]
+    assert asked["code_challenge_method"] == ["S256"] and len(asked["code_challenge"][0]) >= 43
+    assert len(asked["nonce"][0]) >= 32 and len(asked["state"][0]) >= 32
+
+
+@pytest.mark.parametrize(
+    "username, reason",
+    [
+        ("wrong-audience@council.example", "wrong audience"),
+        ("expired@council.example", "expired"),
+        ("bad-nonce@council.example", "nonce"),
+        ("bad-signature@council.example", "signature"),
+    ],
+)
+def test_a_token_herald_cannot_trust_is_refused(client, single_sign_on, username, reason):
+    # given someone Herald knows, whose provider sends a token that must not be believed
+    PersonFactory(email=username)
+    # when
+    response = sign_in_at_provider(client, single_sign_on, username)
+    # then
+    assert response["Location"] == reverse("login")
+    assert not _signed_in_as(client).is_authenticated
+    refusal = _refusal()
+    assert refusal.result == SignInEvent.Result.REFUSED and reason in refusal.reason
+
+
+def test_someone_not_in_hrs_directory_cannot_sign_in(client, single_sign_on):
+    response = sign_in_at_provider(client, single_sign_on, "stranger@council.example")
+    assert response["Location"] == reverse("login")
+    assert "does not list you" in client.get(reverse("login")).content.decode()
+    assert "not in HR's directory" in _refusal().reason
+    assert not _signed_in_as(client).is_authenticated
+
+
+def test_a_leaver_cannot_sign_in_even_though_the_provider_still_knows_them(client, single_sign_on, system_admin):
+    # given
+    leaver = PersonFactory(email="leaver@council.example")
+    people_services.record_leaver(leaver, by=system_admin)
+    # when
+    response = sign_in_at_provider(client, single_sign_on, "leaver@council.example")
+    # then
+    assert response["Location"] == reverse("login")
+    assert "leaver" in _refusal().reason
+    assert not _signed_in_as(client).is_authenticated
+
+
+def test_only_the_councils_email_domains_may_sign_in(client, single_sign_on, settings):
+    settings.HERALD_OIDC_EMAIL_DOMAINS = ["council.example"]
+    PersonFactory(email="outsider@elsewhere.example")
+    response = sign_in_at_provider(client, single_sign_on, "outsider@elsewhere.example")
+    assert response["Location"] == reverse("login")
+    assert "domains" in _refusal().reason
+
+
+def test_the_answer_cannot_be_used_twice(client, single_sign_on):
+    PersonFactory(email="employee@council.example")
+    response = sign_in_at_provider(client, single_sign_on, "employee@council.example")
+    callback = response.wsgi_request.get_full_path()
+    client.logout()
+    again = client.get(callback)
+    assert again["Location"] == reverse("login")
+    assert not _signed_in_as(client).is_authenticated
+
+
+def test_a_privileged_person_without_the_providers_mfa_still_needs_a_second_factor(client, single_sign_on):
+    # given
+    PersonFactory(email="comms@council.example", roles=[Role.COMMS])
+    # when
+    response = sign_in_at_provider(client, single_sign_on, "comms@council.example")
+    # then
+    assert response["Location"].startswith(reverse("signin:second_factor"))
+    assert client.get(reverse("posts:stop")).status_code == 403
+
+
+def test_the_providers_mfa_counts_as_the_second_factor(client, single_sign_on):
+    # given the provider says (amr) it checked a second factor
+    PersonFactory(email="mfa@council.example", roles=[Role.COMMS])
+    # when
+    response = sign_in_at_provider(client, single_sign_on, "mfa@council.example")
+    # then
+    assert response["Location"] == "/"
+    assert client.get(reverse("posts:stop")).status_code == 200
+
+
+def test_roles_follow_the_providers_groups_when_mapped(client, single_sign_on, settings):
+    # given comms is mapped to a provider group, and HR is not mapped
+    settings.HERALD_OIDC_GROUP_ROLES = {"sg-herald-comms": Role.COMMS, "sg-herald-editors": Role.EDITOR}
+    member = PersonFactory(email="mfa@council.example", roles=[Role.EDITOR, Role.HR])
+    # when
+    sign_in_at_provider(client, single_sign_on, "mfa@council.example")
+    # then the mapped roles follow the groups; the unmapped one is Herald's business
+    member.refresh_from_db()
+    member.__dict__.pop("roles", None)
+    assert Role.COMMS in member.roles and Role.EDITOR not in member.roles and Role.HR in member.roles
+    assert AuditEvent.objects.filter(action="role.granted", reason="From the identity provider's groups").exists()
+
+
+def test_without_a_provider_herald_signs_in_with_passwords_only(client):
+    page = client.get(reverse("login")).content.decode()
+    assert "council account" not in page
+    assert client.get(reverse("signin:oidc_start")).status_code == 404
+
+
+def test_the_sign_in_page_offers_the_council_account_when_configured(client, single_sign_on):
+    assert "Sign in with your council account" in client.get(reverse("login")).content.decode()
+
+
+def test_someone_signed_in_with_the_council_account_confirms_with_it_before_a_sensitive_action(
+    client, single_sign_on, settings
+):
+    # given someone signed in through the provider long enough ago that a sensitive action asks again
+    PersonFactory(email="employee@council.example")
+    sign_in_at_provider(client, single_sign_on, "employee@council.example")
+    session = client.session
+    session["_herald_confirmed_at"] = 0
+    session.save()
+    assert "Confirm with your council account" in client.get(reverse("signin:confirm")).content.decode()
+    # when they confirm with the provider
+    response = sign_in_at_provider(
+        client, single_sign_on, "employee@council.example", start="/security/council-sign-in/?confirm=1&next=/people/"
+    )
+    # then they are back where they were going, freshly confirmed, in the same sign-in
+    assert response["Location"] == "/people/"
+    assert client.session["_herald_confirmed_at"] > 0
+    assert SignInEvent.objects.filter(reason="confirmed before a sensitive action").exists()
+
+
+def test_a_provider_whose_discovery_document_names_another_issuer_is_refused(client, single_sign_on, settings):
+    # given Herald is told the issuer is at one address, but the provider there says it is another
+    settings.HERALD_OIDC_ISSUER = f"http://localhost:{single_sign_on.port}/o"
+    PersonFactory(email="employee@council.example")
+    # when
+    response = sign_in_at_provider(client, single_sign_on, "employee@council.example")
+    # then
+    assert response["Location"] == reverse("login")
+    assert "another issuer" in _refusal().reason

@@ -1,0 +1,146 @@
+"""Two-factor sign-in: privileged roles wait for a second factor; codes, recovery codes, replays."""
+
+import pyotp
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from herald.audit.models import AuditEvent
+from herald.people.roles import Role
+from herald.signin import services
+from herald.signin.models import SignInEvent, TotpDevice
+from testing.factories import PASSWORD, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _password_sign_in(person) -> tuple[Client, object]:
+    client = Client()
+    response = client.post(reverse("login"), {"username": person.email, "password": PASSWORD})
+    return client, response
+
+
+def _set_up_app(person) -> tuple[pyotp.TOTP, list[str]]:
+    secret = services.new_totp_secret()
+    app = pyotp.TOTP(secret)
+    codes = services.set_up_totp(person, secret=secret, code=app.now())
+    TotpDevice.objects.filter(person=person).update(used_steps=[])
+    return app, codes
+
+
+def test_a_privileged_person_without_a_second_factor_is_taken_to_set_one_up_and_works_without_their_roles():
+    # given
+    hr = PersonFactory(roles=[Role.HR])
+    # when
+    client, response = _password_sign_in(hr)
+    # then
+    assert response["Location"].startswith(reverse("signin:second_factor"))
+    page = client.get(response["Location"]).content.decode()
+    assert "Set up two-factor sign-in" in page and "HR" in page
+    assert client.get(reverse("people:imports")).status_code == 403
+    assert client.get(reverse("policies:index")).status_code == 200  # still an employee
+    assert "Two-factor sign-in needed" in client.get("/").content.decode()
+
+
+def test_setting_up_an_authenticator_app_gives_recovery_codes_and_the_roles():
+    # given
+    hr = PersonFactory(roles=[Role.HR])
+    client, _ = _password_sign_in(hr)
+    page = client.get(reverse("signin:totp_setup"))
+    secret = page.content.decode().split('data-totp-secret="')[1].split('"')[0]
+    # when
+    response = client.post(reverse("signin:totp_setup"), {"code": pyotp.TOTP(secret).now()})
+    # then
+    assert response.status_code == 200
+    shown = response.content.decode()
+    assert "Your recovery codes" in shown and shown.count("<li><code>") == services.RECOVERY_CODE_COUNT
+    assert client.get(reverse("people:imports")).status_code == 200
+    assert AuditEvent.objects.filter(action="person.authenticator_set_up", object_id=str(hr.pk)).exists()
+
+
+def test_a_wrong_first_code_sets_nothing_up():
+    hr = PersonFactory(roles=[Role.HR])
+    client, _ = _password_sign_in(hr)
+    client.get(reverse("signin:totp_setup"))
+    response = client.post(reverse("signin:totp_setup"), {"code": "000000"})
+    assert "The code is not right" in response.content.decode()
+    assert "govuk-error-summary" in response.content.decode()
+    assert not TotpDevice.objects.filter(person=hr).exists()
+
+
+def test_with_an_app_set_up_no_page_opens_until_the_code_is_given():
+    # given
+    ict = PersonFactory(roles=[Role.ICT])
+    app, _ = _set_up_app(ict)
+    client, response = _password_sign_in(ict)
+    # then
+    assert response["Location"].startswith(reverse("signin:second_factor"))
+    assert client.get(reverse("policies:index"))["Location"].startswith(reverse("signin:second_factor"))
+    # when
+    wrong = client.post(reverse("signin:second_factor"), {"code": "123456"})
+    right = client.post(reverse("signin:second_factor"), {"code": app.now(), "next": "/people/"})
+    # then
+    assert "The code is not right" in wrong.content.decode()
+    assert right["Location"] == "/people/"
+    assert client.get(reverse("signin:security_log")).status_code == 200
+    results = list(SignInEvent.objects.filter(person=ict, method="totp").values_list("result", flat=True))
+    assert sorted(results) == ["failed", "succeeded"]
+
+
+def test_a_code_works_once():
+    ict = PersonFactory(roles=[Role.ICT])
+    app, _ = _set_up_app(ict)
+    code = app.now()
+    assert services.verify_totp(ict, code)
+    assert not services.verify_totp(ict, code)
+
+
+def test_a_recovery_code_signs_in_once():
+    # given
+    ict = PersonFactory(roles=[Role.ICT])
+    _, codes = _set_up_app(ict)
+    client, _ = _password_sign_in(ict)
+    # when
+    first = client.post(reverse("signin:recovery_code"), {"code": codes[0].upper()})
+    other, _ = _password_sign_in(ict)
+    again = other.post(reverse("signin:recovery_code"), {"code": codes[0]})
+    # then
+    assert first["Location"] == "/"
+    assert "has been used" in again.content.decode()
+    assert AuditEvent.objects.filter(action="person.recovery_code_used").count() == 1
+
+
+def test_someone_without_a_privileged_role_signs_in_with_a_password_alone(employee):
+    client, response = _password_sign_in(employee)
+    assert response["Location"] == "/"
+    assert client.get(reverse("policies:index")).status_code == 200
+
+
+def test_the_authenticator_secret_is_not_kept_in_the_clear():
+    ict = PersonFactory(roles=[Role.ICT])
+    secret = services.new_totp_secret()
+    services.set_up_totp(ict, secret=secret, code=pyotp.TOTP(secret).now())
+    stored = TotpDevice.objects.get(person=ict).secret
+    assert secret not in stored
+    assert services.device_secret(TotpDevice.objects.get(person=ict)) == secret
+
+
+def test_an_administrator_removes_the_second_factors_of_someone_who_lost_them(client, system_admin):
+    # given an ICT officer who lost their phone and recovery codes, signed in somewhere
+    ict = PersonFactory(roles=[Role.ICT])
+    _set_up_app(ict)
+    theirs, _ = _password_sign_in(ict)
+    client.force_login(system_admin)
+    url = reverse("signin:reset_second_factors", args=[ict.pk])
+    # when the administrator gives no reason, then one
+    refused = client.post(url, {"reason": ""})
+    done = client.post(url, {"reason": "Seen in person with their badge"})
+    # then
+    assert refused.status_code == 400 and "Say how you checked who they are" in refused.content.decode()
+    assert done["Location"] == reverse("signin:person_security", args=[ict.pk])
+    assert not TotpDevice.objects.filter(person=ict).exists()
+    assert theirs.get("/")["Location"].startswith(reverse("login"))
+    event = AuditEvent.objects.get(action="person.second_factors_reset")
+    assert event.reason == "Seen in person with their badge"
+    _, response = _password_sign_in(ict)
+    assert response["Location"].startswith(reverse("signin:second_factor"))

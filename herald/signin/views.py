@@ -1,0 +1,528 @@
+"""Two-factor sign-in, confirming who you are, sessions, the security log and single sign-on."""
+
+from __future__ import annotations
+
+import io
+
+import qrcode
+import qrcode.image.svg
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import authenticate
+from django.core.exceptions import SuspiciousOperation
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST
+from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
+
+from herald.access import allow, allow_signed_in, public, require
+from herald.forms import show_refusal
+from herald.people import services as people_services
+from herald.people.models import Person
+from herald.people.roles import Role
+from herald.proxies import client_address
+from herald.signin import oidc, passkeys, services
+from herald.signin.forms import (
+    CodeForm,
+    ConfirmForm,
+    PasskeyForm,
+    RecoveryCodeForm,
+    ResetForm,
+    SecurityLogFilterForm,
+)
+from herald.signin.models import Passkey, RecoveryCode, SessionRecord, SignInEvent, TotpDevice
+from herald.signin.reauth import sensitive
+
+TOTP_PENDING_SECRET = "_herald_totp_secret"
+HOME = ("Home", "/")
+SECURITY = ("Sign-in and security", "/security/")
+
+
+def _next(request, default: str = "home") -> str:
+    wanted = request.POST.get("next") or request.GET.get("next") or ""
+    if wanted and url_has_allowed_host_and_scheme(wanted, {request.get_host()}, require_https=request.is_secure()):
+        return wanted
+    return resolve_url(default)
+
+
+def _passed(request, person, method: str):
+    services.second_factor_passed(request, person, method=method)
+    return redirect(_next(request))
+
+
+# --- The second-factor step after the password ------------------------------------------------------
+
+
+@allow_signed_in
+@require_http_methods(["GET", "POST"])
+def second_factor(request):
+    person = request.user
+    has_app = TotpDevice.objects.filter(person=person).exists()
+    has_passkey = Passkey.objects.filter(person=person).exists()
+    if not (has_app or has_passkey):
+        # Nothing set up yet: the roles that need it wait, and this page says how to set it up.
+        return render(
+            request,
+            "signin/set_up_second_factor.html",
+            {"held_back": _role_names(request.roles_held_back), "next": _next(request), "breadcrumbs": [HOME]},
+        )
+    form = CodeForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        if services.verify_totp(person, form.cleaned_data["code"]):
+            return _passed(request, person, SignInEvent.Method.TOTP)
+        services.log_event(
+            request,
+            person=person,
+            method=SignInEvent.Method.TOTP,
+            result=SignInEvent.Result.FAILED,
+            reason="wrong code",
+        )
+        form.add_error("code", "The code is not right. Enter the newest code from your authenticator app")
+    return render(
+        request,
+        "signin/second_factor.html",
+        {
+            "form": form,
+            "has_app": has_app,
+            "has_passkey": has_passkey,
+            "next": _next(request),
+            "held_back": _role_names(request.roles_held_back),
+        },
+    )
+
+
+@allow_signed_in
+@require_http_methods(["GET", "POST"])
+def recovery_code(request):
+    person = request.user
+    form = RecoveryCodeForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        if services.use_recovery_code(person, form.cleaned_data["code"]):
+            left = RecoveryCode.objects.unused().filter(person=person).count()
+            messages.warning(
+                request,
+                f"You used a recovery code; {left} left. If your phone is lost, remove the authenticator app "
+                "and set it up again on a new phone from Sign-in and security.",
+            )
+            return _passed(request, person, SignInEvent.Method.RECOVERY_CODE)
+        services.log_event(
+            request,
+            person=person,
+            method=SignInEvent.Method.RECOVERY_CODE,
+            result=SignInEvent.Result.FAILED,
+            reason="wrong or used code",
+        )
+        form.add_error("code", "That recovery code is not right or has been used")
+    return render(request, "signin/recovery_code.html", {"form": form, "next": _next(request)})
+
+
+@allow_signed_in
+@require_http_methods(["GET", "POST"])
+def passkey_verify(request):
+    person = request.user
+    if not Passkey.objects.filter(person=person).exists():
+        return redirect("signin:second_factor")
+    form = PasskeyForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            passkeys.authenticate(request, person, credential=form.cleaned_data["credential"])
+        except services.SecondFactorError as error:
+            services.log_event(
+                request,
+                person=person,
+                method=SignInEvent.Method.PASSKEY,
+                result=SignInEvent.Result.FAILED,
+                reason=str(error),
+            )
+            show_refusal(form, error, field="credential")
+        else:
+            return _passed(request, person, SignInEvent.Method.PASSKEY)
+    return render(
+        request,
+        "signin/passkey_verify.html",
+        {"form": form, "options": passkeys.authentication_options(request, person), "next": _next(request)},
+    )
+
+
+# --- Setting up and removing second factors -----------------------------------------------------------
+
+
+def _qr_svg(text: str) -> str:
+    image = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
+    out = io.BytesIO()
+    image.save(out)
+    return out.getvalue().decode().split("?>", 1)[-1]
+
+
+@allow_signed_in
+@require_http_methods(["GET", "POST"])
+def totp_setup(request):
+    person = request.user
+    if TotpDevice.objects.filter(person=person).exists() and not services.second_factor_shown(request.session):
+        # Replacing an app needs the old one (or a recovery code) first.
+        return redirect(f"{resolve_url('signin:second_factor')}?next={request.path}")
+    secret = request.session.get(TOTP_PENDING_SECRET) if request.method == "POST" else None
+    if not secret:
+        secret = services.new_totp_secret()
+        request.session[TOTP_PENDING_SECRET] = secret
+    form = CodeForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            codes = services.set_up_totp(person, secret=secret, code=form.cleaned_data["code"])
+        except services.SecondFactorError as error:
+            show_refusal(form, error, field="code")
+        else:
+            request.session.pop(TOTP_PENDING_SECRET, None)
+            services.second_factor_passed(request, person, method=SignInEvent.Method.TOTP)
+            return render(
+                request,
+                "signin/recovery_codes.html",
+                {"codes": codes, "next": _next(request), "breadcrumbs": [HOME, SECURITY, ("Recovery codes", None)]},
+            )
+    uri = services.totp_uri(person, secret)
+    return render(
+        request,
+        "signin/totp_setup.html",
+        {
+            "form": form,
+            "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
+            "qr": _qr_svg(uri),
+            "next": _next(request),
+            "breadcrumbs": [HOME, SECURITY, ("Set up an authenticator app", None)],
+        },
+    )
+
+
+@allow_signed_in
+@require_POST
+@sensitive
+def totp_remove(request):
+    services.remove_totp(request.user, by=request.user)
+    messages.success(request, "Authenticator app removed, with its recovery codes")
+    return redirect("signin:security")
+
+
+@allow_signed_in
+@require_POST
+@sensitive
+def recovery_codes(request):
+    person = request.user
+    if TotpDevice.objects.filter(person=person).exists():
+        codes = services.new_recovery_codes(person)
+        return render(
+            request,
+            "signin/recovery_codes.html",
+            {
+                "codes": codes,
+                "next": resolve_url("signin:security"),
+                "breadcrumbs": [HOME, SECURITY, ("Recovery codes", None)],
+            },
+        )
+    return redirect("signin:security")
+
+
+@allow_signed_in
+@require_http_methods(["GET", "POST"])
+def passkey_add(request):
+    person = request.user
+    if Passkey.objects.filter(person=person).exists() or TotpDevice.objects.filter(person=person).exists():
+        if not services.second_factor_shown(request.session):
+            return redirect(f"{resolve_url('signin:second_factor')}?next={request.path}")
+    form = PasskeyForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            passkeys.register(
+                request, person, name=form.cleaned_data["name"], credential=form.cleaned_data["credential"]
+            )
+        except services.SecondFactorError as error:
+            show_refusal(form, error, field="credential")
+        else:
+            services.second_factor_passed(request, person, method=SignInEvent.Method.PASSKEY)
+            messages.success(request, "Passkey added. Herald will ask for it when you sign in.")
+            return redirect(_next(request, "signin:security"))
+    return render(
+        request,
+        "signin/passkey_add.html",
+        {
+            "form": form,
+            "options": passkeys.registration_options(request, person),
+            "next": _next(request, "signin:security"),
+            "breadcrumbs": [HOME, SECURITY, ("Add a passkey", None)],
+        },
+    )
+
+
+@allow_signed_in
+@require_POST
+@sensitive
+def passkey_remove(request, pk: int):
+    passkey = get_object_or_404(Passkey, pk=pk)
+    require(passkey.person_id == request.user.pk, "That passkey is not yours.")
+    services.remove_passkey(passkey, by=request.user)
+    messages.success(request, f"Passkey “{passkey.name}” removed")
+    return redirect("signin:security")
+
+
+# --- Your sign-in and security page, and confirming it is you ----------------------------------------
+
+
+def _role_names(roles) -> list[str]:
+    return [Role(role).label for role in sorted(roles)]
+
+
+@allow_signed_in
+def security(request):
+    person = request.user
+    return render(
+        request,
+        "signin/security.html",
+        {
+            "device": TotpDevice.objects.filter(person=person).first(),
+            "codes_left": RecoveryCode.objects.unused().filter(person=person).count(),
+            "passkeys": Passkey.objects.filter(person=person),
+            "needs_two_factor": _role_names(services.roles_needing_second_factor(person) | request.roles_held_back),
+            "shown": services.second_factor_shown(request.session),
+            "breadcrumbs": [HOME, ("Sign-in and security", None)],
+        },
+    )
+
+
+@allow_signed_in
+@require_http_methods(["GET", "POST"])
+def confirm(request):
+    person = request.user
+    form = ConfirmForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        password, code = form.cleaned_data["password"], form.cleaned_data["code"]
+        if code and services.verify_totp(person, code):
+            services.second_factor_passed(request, person, method=SignInEvent.Method.TOTP)
+            return redirect(_next(request))
+        if password and authenticate(request, username=person.email, password=password) == person:
+            services.password_confirmed(request, person)
+            return redirect(_next(request))
+        services.log_event(
+            request,
+            person=person,
+            method=SignInEvent.Method.TOTP if code else SignInEvent.Method.PASSWORD,
+            result=SignInEvent.Result.FAILED,
+            reason="confirming before a sensitive action",
+        )
+        form.add_error(None, "That is not right. Enter your password, or the newest code from your authenticator app")
+    return render(
+        request,
+        "signin/confirm.html",
+        {
+            "form": form,
+            "next": _next(request),
+            "again": request.GET.get("again") == "1",
+            "has_password": person.has_usable_password(),
+            "has_app": TotpDevice.objects.filter(person=person).exists(),
+            "sso": oidc.configured(),
+            "minutes": settings.HERALD_REAUTH_MINUTES,
+        },
+    )
+
+
+# --- Sessions -------------------------------------------------------------------------------------------
+
+
+@allow_signed_in
+def sessions(request):
+    records = SessionRecord.objects.active().filter(person=request.user)
+    return render(
+        request,
+        "signin/sessions.html",
+        {
+            "records": records,
+            "current": request.session.session_key,
+            "breadcrumbs": [HOME, SECURITY, ("Your sessions", None)],
+        },
+    )
+
+
+@allow_signed_in
+@require_POST
+def end_session(request, pk: int):
+    record = get_object_or_404(SessionRecord.objects.active(), pk=pk)
+    require(record.person_id == request.user.pk or request.user.has_role(Role.ADMIN), "That session is not yours.")
+    services.end_session(record, by=request.user, request=request)
+    messages.success(request, f"Session ended for {record.person.full_name} ({record.address or 'unknown address'})")
+    if record.person_id == request.user.pk:
+        return redirect("signin:sessions")
+    return redirect("signin:all_sessions")
+
+
+@allow(Role.ADMIN)
+def all_sessions(request):
+    term = request.GET.get("q", "")[:254]
+    records = SessionRecord.objects.active().select_related("person")
+    if term:
+        records = records.filter(person__in=Person.objects.search(term))
+    page = Paginator(records, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "signin/all_sessions.html",
+        {"page": page, "q": term, "breadcrumbs": [HOME, ("Everyone's sessions", None)]},
+    )
+
+
+@allow(Role.ADMIN)
+def person_security(request, pk: int):
+    person = get_object_or_404(Person, pk=pk)
+    return render(
+        request,
+        "signin/person_security.html",
+        {
+            "person": person,
+            "device": TotpDevice.objects.filter(person=person).first(),
+            "codes_left": RecoveryCode.objects.unused().filter(person=person).count(),
+            "passkeys": Passkey.objects.filter(person=person),
+            "records": SessionRecord.objects.active().filter(person=person),
+            "current": request.session.session_key,
+            "form": ResetForm(),
+            "events": SignInEvent.objects.filter(person=person)[:20],
+            "breadcrumbs": [
+                HOME,
+                ("Everyone's sessions", resolve_url("signin:all_sessions")),
+                (person.full_name, None),
+            ],
+        },
+    )
+
+
+@allow(Role.ADMIN)
+@require_POST
+@sensitive
+def reset_second_factors(request, pk: int):
+    person = get_object_or_404(Person, pk=pk)
+    form = ResetForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request,
+            "signin/person_security.html",
+            {
+                "person": person,
+                "device": TotpDevice.objects.filter(person=person).first(),
+                "codes_left": RecoveryCode.objects.unused().filter(person=person).count(),
+                "passkeys": Passkey.objects.filter(person=person),
+                "records": SessionRecord.objects.active().filter(person=person),
+                "current": request.session.session_key,
+                "form": form,
+                "events": SignInEvent.objects.filter(person=person)[:20],
+            },
+            status=400,
+        )
+    services.reset_second_factors(person, by=request.user, reason=form.cleaned_data["reason"])
+    messages.success(request, f"{person.full_name}'s second factors are removed and their sessions ended")
+    return redirect("signin:person_security", pk=person.pk)
+
+
+# --- The security log -------------------------------------------------------------------------------------
+
+
+@allow(Role.ADMIN, Role.ICT)
+def security_log(request):
+    form = SecurityLogFilterForm(request.GET or None)
+    events = SignInEvent.objects.select_related("person")
+    if form.is_valid():
+        events = events.filtered(**form.cleaned_data)
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "signin/security_log.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "keep_days": settings.HERALD_SECURITY_LOG_KEEP_DAYS,
+            "breadcrumbs": [HOME, ("Security log", None)],
+        },
+    )
+
+
+# --- Single sign-on ------------------------------------------------------------------------------------
+
+
+class _StartSingleSignOn(OIDCAuthenticationRequestView):
+    get_settings = staticmethod(oidc.library_setting)
+
+    def get_extra_params(self, request):
+        # Confirming before a sensitive action: the provider must ask again, not wave the person through.
+        return {"prompt": "login", "max_age": "0"} if request.GET.get("confirm") else {}
+
+
+class _FinishSingleSignOn(OIDCAuthenticationCallbackView):
+    get_settings = staticmethod(oidc.library_setting)
+
+    def get(self, request):
+        try:
+            return super().get(request)
+        except SuspiciousOperation:
+            request.herald_sso_refusal = oidc.SignInRefused("the sign-in was not started here (unknown state)")
+            return self.login_failure()
+
+    def login_success(self):
+        request = self.request
+        signed_in_before = request.user.is_authenticated and request.user == self.user
+        response = super().login_success()
+        claims = getattr(request, "herald_sso_claims", {})
+        mfa = oidc.provider_did_mfa(claims)
+        if signed_in_before:
+            # Confirming it is them (or a fresh second factor) in the session they already had.
+            if mfa:
+                services.second_factor_passed(request, self.user, method=SignInEvent.Method.SSO)
+            else:
+                services.password_confirmed(request, self.user)
+            return response
+        services.signed_in(request, self.user, method=SignInEvent.Method.SSO, second_factor=mfa)
+        people_services.record_sign_in(self.user, address=client_address(request))
+        step = services.next_step_after_sign_in(request, self.user)
+        if step:
+            return redirect(f"{resolve_url(step)}?next={response.url}")
+        return response
+
+    def login_failure(self):
+        request = self.request
+        refusal = getattr(request, "herald_sso_refusal", None) or oidc.SignInRefused(
+            request.GET.get("error_description") or request.GET.get("error") or "the sign-in did not finish"
+        )
+        services.log_event(
+            request,
+            method=SignInEvent.Method.SSO,
+            result=SignInEvent.Result.REFUSED,
+            email=refusal.email,
+            reason=refusal.reason,
+        )
+        people_services.record_failed_sign_in(
+            refusal.email or "(single sign-on)",
+            address=client_address(request),
+            reason=f"single sign-on: {refusal.reason}",
+        )
+        if "not in HR" in refusal.reason or "leaver" in refusal.reason:
+            text = "You cannot sign in to Herald: HR's directory does not list you as working for the council. Ask HR if you think this is wrong."
+        else:
+            text = "Signing in with your council account did not work. Try again, or ask ICT if it keeps happening."
+        messages.error(request, text)
+        return redirect("login")
+
+
+_start = _StartSingleSignOn.as_view()
+_finish = _FinishSingleSignOn.as_view()
+
+
+@public
+def oidc_start(request):
+    if not oidc.configured():
+        raise Http404("Single sign-on is not set up")
+    return _start(request)
+
+
+@public
+def oidc_callback(request):
+    if not oidc.configured():
+        raise Http404("Single sign-on is not set up")
+    return _finish(request)
