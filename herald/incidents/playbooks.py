@@ -24,7 +24,7 @@ class Kind(models.TextChoices):
     OTHER = "other", "Something else"
 
 
-SHORT_NAMES = {
+SHORT_NAMES: dict[str, str] = {
     Kind.ACCOUNT_COMPROMISED: "Account compromised",
     Kind.PERSONAL_DATA_BREACH: "Personal data breach",
     Kind.EMPLOYEE_POST: "Inappropriate post by an employee",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from herald.incidents.models import Incident, PlaybookStep
@@ -12,7 +13,7 @@ from herald.incidents.playbooks import SHORT_NAMES, Kind
 from herald.people.models import Person
 
 
-def to_work(person: Person):
+def to_work(person: Person) -> QuerySet[Incident]:
     return (
         Incident.objects.workable_by(person)
         .open()
@@ -21,16 +22,16 @@ def to_work(person: Person):
     )
 
 
-def reported_by(person: Person):
+def reported_by(person: Person) -> QuerySet[Incident]:
     return Incident.objects.reported_by(person).order_by("-reported_at", "-id")
 
 
-def breach_log():
+def breach_log() -> QuerySet[Incident]:
     """Every personal data breach, reported to the ICO or not (article 33(5))."""
     return Incident.objects.breaches().select_related("ico_decided_by", "lead").order_by("-aware_at", "-id")
 
 
-def overdue_steps_for(person: Person, now: dt.datetime | None = None):
+def overdue_steps_for(person: Person, now: dt.datetime | None = None) -> QuerySet[PlaybookStep]:
     return (
         PlaybookStep.objects.overdue(now)
         .filter(incident__in=Incident.objects.workable_by(person).open(), owner_role__in=person.roles)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, cast
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -25,6 +26,11 @@ from herald.incidents.notify import link, notify
 from herald.incidents.playbooks import HANDLERS, Kind, playbook
 from herald.people.models import Person
 from herald.people.roles import Role
+
+if TYPE_CHECKING:
+    from herald.consents.models import ConsentRecord
+    from herald.posts.models import Post
+    from herald.social_accounts.models import Account
 
 # Warn the DPO when this little of the 72 hours is left and nothing has been decided.
 CLOCK_WARNING_HOURS = 24
@@ -43,7 +49,15 @@ def _entry(incident: Incident, *, by: Person | None, kind: str, text: str, hr_on
     return TimelineEntry.objects.create(incident=incident, by=by, kind=kind, text=text, hr_only=hr_only)
 
 
-def _record(by: Person | None, action: str, incident: Incident, *, before=None, after=None, reason: str = "") -> None:
+def _record(
+    by: Person | None,
+    action: str,
+    incident: Incident,
+    *,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    reason: str = "",
+) -> None:
     audit.record(actor=by, action=f"incident.{action}", obj=incident, before=before, after=after, reason=reason)
 
 
@@ -84,9 +98,9 @@ def report_incident(
     description: str,
     by: Person,
     aware_at: dt.datetime | None = None,
-    account=None,
-    post=None,
-    consent_record=None,
+    account: Account | None = None,
+    post: Post | None = None,
+    consent_record: ConsentRecord | None = None,
     comment_reference: str = "",
     person_concerned: Person | None = None,
     link_url: str = "",
@@ -135,12 +149,14 @@ def report_incident(
         _entry(incident, by=by, kind=TimelineEntry.Kind.REPORTED, text=f"Reported by {by.full_name}")
         if kind == Kind.EMPLOYEE_POST and person_concerned is not None and person_concerned.line_manager_id:
             # The employee's manager works the case with HR (they see it, never HR's outcome).
-            incident.workers.add(person_concerned.line_manager)
+            line_manager = person_concerned.line_manager
+            assert line_manager is not None  # line_manager_id is set, so the descriptor returns the row
+            incident.workers.add(line_manager)
             _entry(
                 incident,
                 by=None,
                 kind=TimelineEntry.Kind.ASSIGNED,
-                text=f"{person_concerned.line_manager.full_name} (line manager) added",
+                text=f"{line_manager.full_name} (line manager) added",
             )
         if kind == Kind.ACCOUNT_COMPROMISED and account is not None:
             _open_rotation(incident, by=by)
@@ -172,8 +188,12 @@ def report_incident(
 def _open_rotation(incident: Incident, *, by: Person) -> None:
     from herald.social_accounts import services as social_accounts
 
+    # Both callers open a rotation only for an incident with an account (a PROTECTed key, set when
+    # it is reported and never cleared).
+    account = incident.account
+    assert account is not None
     task = social_accounts.open_credential_rotation(
-        incident.account, by=by, reason=f"{incident.reference}: the account was reported compromised"
+        account, by=by, reason=f"{incident.reference}: the account was reported compromised"
     )
     incident.rotation_task = task
     incident.save(update_fields=["rotation_task"])
@@ -181,7 +201,7 @@ def _open_rotation(incident: Incident, *, by: Person) -> None:
         incident,
         by=None,
         kind=TimelineEntry.Kind.NOTE,
-        text=f"Credential-rotation task opened for {incident.account.display_name}",
+        text=f"Credential-rotation task opened for {account.display_name}",
     )
 
 
@@ -273,7 +293,9 @@ def add_note(incident: Incident, *, by: Person, text: str, evidence: UploadedFil
     _require_worker(incident, by)
     if not text.strip() and evidence is None:
         raise Refused({"text": "Enter a note or choose a file"})
-    if evidence is not None and evidence.size > MAX_EVIDENCE_BYTES:
+    # An uploaded file always has its size (Django's upload handlers set it); the cast keeps the
+    # comparison exactly as it was.
+    if evidence is not None and cast(int, evidence.size) > MAX_EVIDENCE_BYTES:
         raise Refused({"evidence": "The file must be smaller than 20 MB"})
     with transaction.atomic():
         _require_open(_lock(incident))
@@ -321,12 +343,18 @@ def stop_publishing_for(incident: Incident, *, by: Person) -> Incident:
     with transaction.atomic():
         incident = _lock(incident)
         _require_open(incident)
-        if incident.pause_id and incident.pause.released_at is None:
-            raise Refused("Publishing is already stopped on this account")
+        if incident.pause_id:
+            current_pause = incident.pause
+            assert current_pause is not None  # pause_id is set, so the descriptor returns the row
+            if current_pause.released_at is None:
+                raise Refused("Publishing is already stopped on this account")
+        # Checked above, before the lock; the key is PROTECTed and set only when it is reported.
+        account = incident.account
+        assert account is not None
         pause = posts.stop_publishing(
             by=by,
-            reason=f"{incident.reference}: {incident.account.display_name} may be compromised",
-            accounts=[incident.account],
+            reason=f"{incident.reference}: {account.display_name} may be compromised",
+            accounts=[account],
         )
         incident.pause = pause
         incident.save(update_fields=["pause"])
@@ -334,7 +362,7 @@ def stop_publishing_for(incident: Incident, *, by: Person) -> Incident:
             incident,
             by=by,
             kind=TimelineEntry.Kind.STOPPED,
-            text=f"Publishing stopped on {incident.account.display_name}",
+            text=f"Publishing stopped on {account.display_name}",
         )
         _tick(incident, "stop", by=by, note="Stopped from the incident")
         if incident.rotation_task_id is None:
@@ -415,6 +443,7 @@ def decide_ico_report(
         incident.ico_decision, incident.ico_reasoning = decision, reasoning.strip()
         incident.ico_decided_by, incident.ico_decided_at = by, now
         if decision == Incident.IcoDecision.REPORT:
+            assert reported_at is not None  # a report without its time was refused above
             incident.ico_reported_at, incident.ico_reference = reported_at, reference.strip()
             incident.late_reason = late_reason.strip() if reported_at > incident.ico_deadline else ""
         else:

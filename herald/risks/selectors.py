@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
 from herald.risks import controls
 from herald.risks.models import Band, Control, Level, Risk
@@ -42,7 +44,7 @@ class Cell:
         return 10 + (5 - self.impact) * 60
 
 
-def heat_map(risks, *, which: str = "current") -> list[list[Cell]]:
+def heat_map(risks: Iterable[Risk], *, which: str = "current") -> list[list[Cell]]:
     """Rows from impact 5 down to 1, each with likelihood 1 to 5, and the open risks whose latest
     `which` score (inherent, current or residual) falls in that cell."""
     known = bands()
@@ -88,7 +90,9 @@ class Evidence:
     def state(self) -> str:
         if not self.reading.available:
             return "unavailable"
-        if self.control.threshold is None or self.measure.meets(self.reading.value, self.control.threshold):
+        # An available reading has a value (`Reading.available`).
+        value = cast(float, self.reading.value)
+        if self.control.threshold is None or self.measure.meets(value, self.control.threshold):
             return "met"
         return "failing"
 

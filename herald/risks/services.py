@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import partial
+from typing import Any, cast
 
 from django.db import transaction
 from django.utils import timezone
@@ -71,7 +72,7 @@ def _check_pair(name: str, pair: tuple[int, int]) -> None:
 RISK_FIELDS = ("title", "description", "source", "owner", "owner_role", "treatment", "mitigation", "review_every_days")
 
 
-def record_risk(*, by: Person | None, reference: str, title: str, **fields) -> Risk:
+def record_risk(*, by: Person | None, reference: str, title: str, **fields: Any) -> Risk:
     if by is not None:
         _require_manager(by)
     reference, title = reference.strip(), title.strip()
@@ -92,7 +93,7 @@ def record_risk(*, by: Person | None, reference: str, title: str, **fields) -> R
     return risk
 
 
-def update_risk(risk: Risk, *, by: Person, reason: str = "", **changes) -> Risk:
+def update_risk(risk: Risk, *, by: Person, reason: str = "", **changes: Any) -> Risk:
     _require_manager(by, risk)
     unknown = set(changes) - set(RISK_FIELDS)
     if unknown:
@@ -295,7 +296,8 @@ def check_controls(*, now: dt.datetime | None = None) -> list[Control]:
         reading = readings.setdefault(control.measure, measure.compute(now))
         if not reading.available:
             state = Control.State.UNAVAILABLE
-        elif control.threshold is None or measure.meets(reading.value, control.threshold):
+        # An available reading has a value (`Reading.available`).
+        elif control.threshold is None or measure.meets(cast(float, reading.value), control.threshold):
             state = Control.State.MET
         else:
             state = Control.State.FAILING

@@ -12,12 +12,15 @@ import base64
 import hashlib
 import secrets
 import time
+from typing import cast
 
 import pyotp
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
+from django.contrib.sessions.backends.base import SessionBase
 from django.contrib.sessions.backends.db import SessionStore
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
@@ -57,24 +60,25 @@ def has_second_factor(person: Person) -> bool:
     return TotpDevice.objects.filter(person=person).exists() or Passkey.objects.filter(person=person).exists()
 
 
-def second_factor_shown(session) -> bool:
+def second_factor_shown(session: SessionBase) -> bool:
     return bool(session.get(SECOND_FACTOR_AT))
 
 
-def recently_confirmed(session) -> bool:
+def recently_confirmed(session: SessionBase) -> bool:
     at = session.get(CONFIRMED_AT)
-    return bool(at) and time.time() - at <= settings.HERALD_REAUTH_MINUTES * 60
+    # `bool(at)` first: a truthy `at` is the float `time.time()` stored at confirmation.
+    return bool(at) and time.time() - cast(float, at) <= settings.HERALD_REAUTH_MINUTES * 60
 
 
 # --- The security log ------------------------------------------------------------------------------
 
 
-def _user_agent(request) -> str:
+def _user_agent(request: HttpRequest | None) -> str:
     return request.META.get("HTTP_USER_AGENT", "")[:400] if request is not None else ""
 
 
 def log_event(
-    request,
+    request: HttpRequest | None,
     *,
     method: str,
     result: str,
@@ -102,7 +106,7 @@ def forget_old_security_events(*, days: int | None = None) -> int:
 # --- Signing in ------------------------------------------------------------------------------------
 
 
-def signed_in(request, person: Person, *, method: str, second_factor: bool = False) -> None:
+def signed_in(request: HttpRequest, person: Person, *, method: str, second_factor: bool = False) -> None:
     """After Django's login(): mark how the person signed in and log it."""
     now = time.time()
     request.session[SIGN_IN_METHOD] = method
@@ -116,7 +120,7 @@ def signed_in(request, person: Person, *, method: str, second_factor: bool = Fal
     touch_session(request, force=True)
 
 
-def second_factor_passed(request, person: Person, *, method: str) -> None:
+def second_factor_passed(request: HttpRequest, person: Person, *, method: str) -> None:
     now = time.time()
     request.session[SECOND_FACTOR_AT] = now
     request.session[SECOND_FACTOR_METHOD] = method
@@ -131,7 +135,7 @@ def second_factor_passed(request, person: Person, *, method: str) -> None:
     touch_session(request, force=True)
 
 
-def next_step_after_sign_in(request, person: Person) -> str | None:
+def next_step_after_sign_in(request: HttpRequest, person: Person) -> str | None:
     """Where sign-in must go before the page asked for: the second factor, or setting one up."""
     if request.session.get(SECOND_FACTOR_PENDING):
         return "signin:second_factor"
@@ -140,7 +144,7 @@ def next_step_after_sign_in(request, person: Person) -> str | None:
     return None
 
 
-def password_confirmed(request, person: Person) -> None:
+def password_confirmed(request: HttpRequest, person: Person) -> None:
     request.session[CONFIRMED_AT] = time.time()
     log_event(
         request,
@@ -318,7 +322,7 @@ def reset_second_factors(person: Person, *, by: Person, reason: str) -> None:
 # --- Sessions --------------------------------------------------------------------------------------
 
 
-def touch_session(request, *, force: bool = False) -> None:
+def touch_session(request: HttpRequest, *, force: bool = False) -> None:
     """Keep the person's record of this session current, at most once a minute."""
     user = getattr(request, "user", None)
     session = getattr(request, "session", None)
@@ -342,7 +346,7 @@ def touch_session(request, *, force: bool = False) -> None:
     )
 
 
-def end_session(record: SessionRecord, *, by: Person, request=None) -> None:
+def end_session(record: SessionRecord, *, by: Person, request: HttpRequest | None = None) -> None:
     with transaction.atomic():
         SessionStore(session_key=record.session_key).delete()
         record.ended_at = timezone.now()
