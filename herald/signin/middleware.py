@@ -30,7 +30,11 @@ class SecondFactorMiddleware:
         if user is not None and user.is_authenticated:
             held = services.roles_needing_second_factor(user)
             if held and not services.second_factor_shown(request.session):
-                user.__dict__["roles"] = user.roles - held
+                # On the Person behind request.user's lazy wrapper, not on the wrapper: the person's own
+                # methods (has_role, the models' visible_to) read their roles from the person itself.
+                person = getattr(user, "_wrapped", user)
+                person.roles_held_back = held
+                person.__dict__.pop("roles", None)
                 request.roles_held_back = held
         response = self.get_response(request)
         services.touch_session(request)

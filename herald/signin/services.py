@@ -9,6 +9,7 @@ want within the last HERALD_REAUTH_MINUTES.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import secrets
 import time
@@ -53,7 +54,8 @@ class SecondFactorError(Refused):
 
 
 def roles_needing_second_factor(person: Person) -> frozenset[str]:
-    return frozenset(person.roles & TWO_FACTOR_ROLES)
+    # Held-back roles still need the factor: they are the person's, only not usable yet.
+    return frozenset((person.roles | person.roles_held_back) & TWO_FACTOR_ROLES)
 
 
 def has_second_factor(person: Person) -> bool:
@@ -212,7 +214,29 @@ def set_up_totp(person: Person, *, secret: str, code: str) -> list[str]:
     return codes
 
 
+# Six digits are guessable without a cap: after this many wrong codes (app or recovery) in the window,
+# every code is refused until the window has passed, the right one included.
+SECOND_FACTOR_TRIES = 5
+SECOND_FACTOR_WINDOW_MINUTES = 15
+TOO_MANY_TRIES = "Too many wrong codes. Wait 15 minutes, then try again, or ask an administrator for help"
+
+
+def refuse_if_too_many_tries(person: Person) -> None:
+    since = timezone.now() - dt.timedelta(minutes=SECOND_FACTOR_WINDOW_MINUTES)
+    failed = SignInEvent.objects.filter(
+        person=person,
+        method__in=[SignInEvent.Method.TOTP, SignInEvent.Method.RECOVERY_CODE],
+        result=SignInEvent.Result.FAILED,
+        at__gte=since,
+    ).count()
+    if failed >= SECOND_FACTOR_TRIES:
+        raise SecondFactorError(TOO_MANY_TRIES)
+
+
 def verify_totp(person: Person, code: str) -> bool:
+    """Whether the code is this person's next unused one. Refuses (SecondFactorError) after too many
+    wrong codes; the caller logs each wrong code as a failed TOTP sign-in event, which is what counts."""
+    refuse_if_too_many_tries(person)
     with transaction.atomic():
         device = TotpDevice.objects.select_for_update().filter(person=person).first()
         if device is None:
@@ -264,6 +288,7 @@ def new_recovery_codes(person: Person) -> list[str]:
 
 
 def use_recovery_code(person: Person, code: str) -> bool:
+    refuse_if_too_many_tries(person)
     with transaction.atomic():
         found = RecoveryCode.objects.unused().select_for_update().filter(person=person, code_hash=_hash_code(code))
         recovery = found.first()

@@ -70,16 +70,20 @@ def second_factor(request):
         )
     form = CodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        if services.verify_totp(person, form.cleaned_data["code"]):
-            return _passed(request, person, SignInEvent.Method.TOTP)
-        services.log_event(
-            request,
-            person=person,
-            method=SignInEvent.Method.TOTP,
-            result=SignInEvent.Result.FAILED,
-            reason="wrong code",
-        )
-        form.add_error("code", "The code is not right. Enter the newest code from your authenticator app")
+        try:
+            if services.verify_totp(person, form.cleaned_data["code"]):
+                return _passed(request, person, SignInEvent.Method.TOTP)
+            services.log_event(
+                request,
+                person=person,
+                method=SignInEvent.Method.TOTP,
+                result=SignInEvent.Result.FAILED,
+                reason="wrong code",
+            )
+            form.add_error("code", "The code is not right. Enter the newest code from your authenticator app")
+        except services.SecondFactorError as error:
+            _refused_for_tries(request, person, SignInEvent.Method.TOTP)
+            show_refusal(form, error, field="code")
     return render(
         request,
         "signin/second_factor.html",
@@ -93,13 +97,25 @@ def second_factor(request):
     )
 
 
+def _refused_for_tries(request, person, method: str) -> None:
+    services.log_event(
+        request, person=person, method=method, result=SignInEvent.Result.REFUSED, reason="too many wrong codes"
+    )
+
+
 @allow_signed_in
 @require_http_methods(["GET", "POST"])
 def recovery_code(request):
     person = request.user
     form = RecoveryCodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        if services.use_recovery_code(person, form.cleaned_data["code"]):
+        try:
+            used = services.use_recovery_code(person, form.cleaned_data["code"])
+        except services.SecondFactorError as error:
+            _refused_for_tries(request, person, SignInEvent.Method.RECOVERY_CODE)
+            show_refusal(form, error, field="code")
+            return render(request, "signin/recovery_code.html", {"form": form, "next": _next(request)})
+        if used:
             left = RecoveryCode.objects.unused().filter(person=person).count()
             messages.warning(
                 request,
@@ -296,7 +312,14 @@ def confirm(request):
     form = ConfirmForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         password, code = form.cleaned_data["password"], form.cleaned_data["code"]
-        if code and services.verify_totp(person, code):
+        try:
+            right_code = bool(code) and services.verify_totp(person, code)
+        except services.SecondFactorError:
+            _refused_for_tries(request, person, SignInEvent.Method.TOTP)
+            right_code = False
+            code = ""  # too many wrong codes: only the password can confirm now
+            form.add_error(None, services.TOO_MANY_TRIES)
+        if right_code:
             services.second_factor_passed(request, person, method=SignInEvent.Method.TOTP)
             return redirect(_next(request))
         if password and authenticate(request, username=person.email, password=password) == person:

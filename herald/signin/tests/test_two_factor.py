@@ -1,7 +1,10 @@
 """Two-factor sign-in: privileged roles wait for a second factor; codes, recovery codes, replays."""
 
+import datetime as dt
+
 import pyotp
 import pytest
+import time_machine
 from django.test import Client
 from django.urls import reverse
 
@@ -144,3 +147,44 @@ def test_an_administrator_removes_the_second_factors_of_someone_who_lost_them(cl
     assert event.reason == "Seen in person with their badge"
     _, response = _password_sign_in(ict)
     assert response["Location"].startswith(reverse("signin:second_factor"))
+
+
+def test_roles_held_back_for_a_second_factor_open_nothing_a_role_check_guards():
+    # given someone else's consent record, and a comms officer signed in with their password only
+    from herald.consents.tests.factories import ConsentRecordFactory
+
+    record = ConsentRecordFactory()
+    comms = PersonFactory(roles=[Role.COMMS, Role.HR])
+    client, _ = _password_sign_in(comms)
+    # then the record (guarded by the person's own role check, not a page rule) stays closed
+    assert client.get(reverse("consents:record", args=[record.pk])).status_code in (403, 404)
+    assert client.get(reverse("people:directory")).status_code == 403
+    # and once they show their second factor, the same pages open
+    app, _ = _set_up_app(comms)
+    client.post(reverse("signin:second_factor"), {"code": app.now()})
+    assert client.get(reverse("consents:record", args=[record.pk])).status_code == 200
+    assert client.get(reverse("people:directory")).status_code == 200
+
+
+def test_after_five_wrong_codes_even_the_right_code_waits_a_quarter_of_an_hour():
+    # given an HR officer with an authenticator app, past their password
+    hr = PersonFactory(roles=[Role.HR])
+    app, recovery = _set_up_app(hr)
+    client, _ = _password_sign_in(hr)
+    wrong = f"{(int(app.now()) + 1) % 1_000_000:06d}"
+    # when someone guesses five times
+    for _ in range(services.SECOND_FACTOR_TRIES):
+        page = client.post(reverse("signin:second_factor"), {"code": wrong}).content.decode()
+        assert "The code is not right" in page
+    # then the right code and a recovery code are refused too, and HR stays held back
+    page = client.post(reverse("signin:second_factor"), {"code": app.now()}).content.decode()
+    assert "Too many wrong codes" in page
+    page = client.post(reverse("signin:recovery_code"), {"code": recovery[0]}).content.decode()
+    assert "Too many wrong codes" in page
+    assert client.get(reverse("people:imports")).status_code == 302
+    assert SignInEvent.objects.filter(person=hr, result=SignInEvent.Result.REFUSED).count() == 2
+    # and a quarter of an hour later the right code works
+    with time_machine.travel(dt.timedelta(minutes=services.SECOND_FACTOR_WINDOW_MINUTES + 1)):
+        fresh = pyotp.TOTP(app.secret).now()
+        client.post(reverse("signin:second_factor"), {"code": fresh})
+        assert client.get(reverse("people:imports")).status_code == 200
