@@ -166,7 +166,11 @@ class CouncilOIDCBackend(OIDCAuthenticationBackend):
         if not person.is_active:
             raise SignInRefused("a leaver: signing in is switched off", email)
         self._apply_group_roles(person, claims.get(settings.HERALD_OIDC_GROUPS_CLAIM) or [])
-        self.request.herald_sso_claims = {"amr": claims.get("amr") or [], "email": email}
+        self.request.herald_sso_claims = {
+            "amr": claims.get("amr") or [],
+            "email": email,
+            "auth_time": claims.get("auth_time"),
+        }
         return person
 
     @staticmethod
@@ -183,6 +187,15 @@ class CouncilOIDCBackend(OIDCAuthenticationBackend):
             elif role not in wanted and person.has_role(role):
                 people_services.revoke_role(person, role, by=None, reason="Not in the identity provider's groups")
         person.__dict__.pop("roles", None)
+
+
+def signed_in_again_since(claims: dict, started: float | None) -> bool:
+    """Whether the provider asked the person to sign in (its `auth_time`) after a confirmation started
+    here at `started`, give or take the clock skew allowed between the two."""
+    auth_time = claims.get("auth_time")
+    if not started or isinstance(auth_time, bool) or not isinstance(auth_time, (int, float)):
+        return False
+    return auth_time >= started - settings.HERALD_OIDC_CLOCK_SKEW_SECONDS
 
 
 def provider_did_mfa(claims: dict) -> bool:
