@@ -242,3 +242,47 @@ def test_confirming_asks_the_provider_to_sign_in_again_even_with_its_session_ope
     # then it counts
     assert response["Location"] == "/people/"
     assert not _a_sensitive_page_asks_to_confirm(client)
+
+
+def test_an_email_address_the_provider_has_not_verified_is_refused(client, single_sign_on):
+    # given someone in HR's directory whose address the provider says it has not verified
+    PersonFactory(email="unverified@council.example")
+    # when
+    response = sign_in_at_provider(client, single_sign_on, "unverified@council.example")
+    # then
+    assert response["Location"] == reverse("login")
+    assert not _signed_in_as(client).is_authenticated
+    refusal = _refusal()
+    assert refusal.result == SignInEvent.Result.REFUSED and "not verified" in refusal.reason
+
+
+def test_another_provider_account_claiming_the_same_email_cannot_sign_in_as_them(client, single_sign_on):
+    # given an employee who has signed in with their own provider account
+    employee = PersonFactory(email="employee@council.example")
+    sign_in_at_provider(client, single_sign_on, "employee@council.example")
+    assert _signed_in_as(client) == employee
+    client.logout()
+    # when another account at the provider, which says it has the employee's email address, signs in
+    response = sign_in_at_provider(client, single_sign_on, "impostor@council.example")
+    # then it is refused, and the security log says why
+    assert response["Location"] == reverse("login")
+    assert not _signed_in_as(client).is_authenticated
+    refusal = _refusal()
+    assert refusal.result == SignInEvent.Result.REFUSED and "subject" in refusal.reason
+    # and the employee's own account still works
+    client.logout()
+    sign_in_at_provider(client, single_sign_on, "employee@council.example")
+    assert _signed_in_as(client) == employee
+
+
+def test_groups_from_the_userinfo_endpoint_are_read_under_the_configured_claim(client, single_sign_on, settings):
+    # given a provider that puts no email or groups in the ID token, and groups under a claim named by the council
+    settings.HERALD_OIDC_GROUPS_CLAIM = "council_groups"
+    settings.HERALD_OIDC_GROUP_ROLES = {"sg-herald-comms": Role.COMMS}
+    person = PersonFactory(email="userinfo-only@council.example")
+    # when
+    sign_in_at_provider(client, single_sign_on, "userinfo-only@council.example")
+    # then the group from the userinfo endpoint gave the role
+    person.refresh_from_db()
+    person.__dict__.pop("roles", None)
+    assert Role.COMMS in person.roles
