@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, cast
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from herald.audit import services as audit
 from herald.errors import Refused
@@ -37,8 +38,15 @@ CLOCK_WARNING_HOURS = 24
 MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
 
 
+FINGERPRINT_SALT = "herald.incidents.fingerprint"
+
+
 def fingerprint(text: object) -> str:
-    return "sha256:" + hashlib.sha256(str(text).encode("utf-8")).hexdigest()
+    """A keyed fingerprint (HMAC-SHA256 under a key derived from SECRET_KEY) of text kept off the audit
+    trail: Herald can show the trail recorded a text, but a reader of the trail cannot confirm a guess
+    (docs/decisions/0007-incident-audit-events-carry-fingerprints.md)."""
+    digest = salted_hmac(FINGERPRINT_SALT, str(text), algorithm="sha256").hexdigest()
+    return "hmac-sha256:" + digest
 
 
 def _lock(incident: Incident) -> Incident:

@@ -23,6 +23,22 @@ class TotpDevice(models.Model):
         return f"Authenticator app for {self.person}"
 
 
+class ProviderAccount(models.Model):
+    """The council identity provider's account (issuer and its stable `sub`) a person first signed in
+    with. Later sign-ins for that person must come from the same account, whatever email it claims."""
+
+    person = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="provider_account")
+    issuer = models.CharField(max_length=400)
+    subject = models.CharField(max_length=255)
+    linked_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["issuer", "subject"], name="one_person_per_provider_account")]
+
+    def __str__(self) -> str:
+        return f"Identity provider account for {self.person}"
+
+
 class RecoveryCodeQuerySet(models.QuerySet):
     def unused(self):
         return self.filter(used_at=None)

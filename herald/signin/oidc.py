@@ -15,10 +15,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.exceptions import SuspiciousOperation
+from django.db import IntegrityError, transaction
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from herald.people import services as people_services
 from herald.people.models import Person
+from herald.signin.models import ProviderAccount
 
 SIGN_ALGORITHMS = ("RS256", "ES256", "PS256", "RS384", "RS512", "ES384")
 
@@ -147,16 +149,21 @@ class CouncilOIDCBackend(OIDCAuthenticationBackend):
 
     def get_or_create_user(self, access_token, id_token, payload):
         claims = dict(payload)
+        groups_claim = settings.HERALD_OIDC_GROUPS_CLAIM
         email = claims.get("email") or ""
+        email_verified = claims.get("email_verified")
         if not email and library_setting("OIDC_OP_USER_ENDPOINT"):
             info = self.get_userinfo(access_token, id_token, payload)
             if info.get("sub") != claims.get("sub"):
                 raise SignInRefused("the provider's user information is about someone else")
             email = info.get("email") or ""
-            claims.setdefault("groups", info.get(settings.HERALD_OIDC_GROUPS_CLAIM, []))
+            email_verified = info.get("email_verified")
+            claims.setdefault(groups_claim, info.get(groups_claim, []))
         email = email.strip().lower()
         if not email:
             raise SignInRefused("the provider gave no email address")
+        if email_verified is False or (isinstance(email_verified, str) and email_verified.lower() == "false"):
+            raise SignInRefused("the provider says the email address is not verified", email)
         domains = settings.HERALD_OIDC_EMAIL_DOMAINS
         if domains and email.rsplit("@", 1)[-1] not in domains:
             raise SignInRefused("the email address is not in one of the council's domains", email)
@@ -165,9 +172,35 @@ class CouncilOIDCBackend(OIDCAuthenticationBackend):
             raise SignInRefused("not in HR's directory or the members' register", email)
         if not person.is_active:
             raise SignInRefused("a leaver: signing in is switched off", email)
-        self._apply_group_roles(person, claims.get(settings.HERALD_OIDC_GROUPS_CLAIM) or [])
-        self.request.herald_sso_claims = {"amr": claims.get("amr") or [], "email": email}
+        self._check_provider_account(person, issuer=str(claims["iss"]), subject=str(claims["sub"]), email=email)
+        self._apply_group_roles(person, claims.get(groups_claim) or [])
+        self.request.herald_sso_claims = {
+            "amr": claims.get("amr") or [],
+            "email": email,
+            "auth_time": claims.get("auth_time"),
+        }
         return person
+
+    @staticmethod
+    def _check_provider_account(person: Person, *, issuer: str, subject: str, email: str) -> None:
+        """The first sign-in links the person to the provider's account (issuer and `sub`); later ones
+        must come from that account, not another one that claims the same email address."""
+        issuer = issuer.rstrip("/")
+        linked = ProviderAccount.objects.filter(person=person).first()
+        if linked is None:
+            if ProviderAccount.objects.filter(issuer=issuer, subject=subject).exists():
+                raise SignInRefused("the provider's account is already linked to someone else in Herald", email)
+            try:
+                with transaction.atomic():
+                    ProviderAccount.objects.create(person=person, issuer=issuer, subject=subject)
+            except IntegrityError as error:
+                raise SignInRefused(
+                    "the provider's account could not be linked (signed in twice at once?)", email
+                ) from error
+        elif (linked.issuer, linked.subject) != (issuer, subject):
+            raise SignInRefused(
+                "the provider's account (subject) is not the one this person first signed in with", email
+            )
 
     @staticmethod
     def _apply_group_roles(person: Person, groups) -> None:
@@ -183,6 +216,15 @@ class CouncilOIDCBackend(OIDCAuthenticationBackend):
             elif role not in wanted and person.has_role(role):
                 people_services.revoke_role(person, role, by=None, reason="Not in the identity provider's groups")
         person.__dict__.pop("roles", None)
+
+
+def signed_in_again_since(claims: dict, started: float | None) -> bool:
+    """Whether the provider asked the person to sign in (its `auth_time`) after a confirmation started
+    here at `started`, give or take the clock skew allowed between the two."""
+    auth_time = claims.get("auth_time")
+    if not started or isinstance(auth_time, bool) or not isinstance(auth_time, (int, float)):
+        return False
+    return auth_time >= started - settings.HERALD_OIDC_CLOCK_SKEW_SECONDS
 
 
 def provider_did_mfa(claims: dict) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 
 import qrcode
 import qrcode.image.svg
@@ -36,6 +37,7 @@ from herald.signin.models import Passkey, RecoveryCode, SessionRecord, SignInEve
 from herald.signin.reauth import sensitive
 
 TOTP_PENDING_SECRET = "_herald_totp_secret"
+SSO_CONFIRM_STARTED = "_herald_sso_confirm_started"
 HOME = ("Home", "/")
 SECURITY = ("Sign-in and security", "/security/")
 
@@ -477,6 +479,15 @@ class _StartSingleSignOn(OIDCAuthenticationRequestView):
         # Confirming before a sensitive action: the provider must ask again, not wave the person through.
         return {"prompt": "login", "max_age": "0"} if request.GET.get("confirm") else {}
 
+    def get(self, request):
+        # Only a confirmation started here, and answered by a sign-in at the provider after it started,
+        # may count as confirming (see _FinishSingleSignOn.login_success).
+        if request.GET.get("confirm") and request.user.is_authenticated:
+            request.session[SSO_CONFIRM_STARTED] = time.time()
+        else:
+            request.session.pop(SSO_CONFIRM_STARTED, None)
+        return super().get(request)
+
 
 class _FinishSingleSignOn(OIDCAuthenticationCallbackView):
     get_settings = staticmethod(oidc.library_setting)
@@ -491,10 +502,21 @@ class _FinishSingleSignOn(OIDCAuthenticationCallbackView):
     def login_success(self):
         request = self.request
         signed_in_before = request.user.is_authenticated and request.user == self.user
+        confirm_started = request.session.pop(SSO_CONFIRM_STARTED, None)
         response = super().login_success()
         claims = getattr(request, "herald_sso_claims", {})
         mfa = oidc.provider_did_mfa(claims)
         if signed_in_before:
+            if not oidc.signed_in_again_since(claims, confirm_started):
+                # A provider session that was still open waved the person through: that proves nothing new.
+                services.log_event(
+                    request,
+                    person=self.user,
+                    method=SignInEvent.Method.SSO,
+                    result=SignInEvent.Result.REFUSED,
+                    reason="not a confirmation: the identity provider did not ask the person to sign in again",
+                )
+                return response
             # Confirming it is them (or a fresh second factor) in the session they already had.
             if mfa:
                 services.second_factor_passed(request, self.user, method=SignInEvent.Method.SSO)

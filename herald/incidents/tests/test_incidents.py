@@ -121,6 +121,27 @@ def test_the_hr_outcome_is_read_by_hr_alone(client, employee, comms_officer, hr_
     assert not AuditEvent.objects.filter(after__icontains="Final written warning").exists()
 
 
+def test_a_reader_of_the_audit_trail_cannot_confirm_a_guess_at_the_hr_outcome(employee, comms_officer, hr_officer):
+    # given HR records a short outcome anyone could guess
+    case = incident("employee_post", by=comms_officer, person_concerned=employee)
+    services.record_hr_outcome(case, by=hr_officer, referred=True, outcome="Dismissed")
+    threat = incident("abuse_or_threat", by=comms_officer)
+    services.record_crime_reference(threat, by=comms_officer, reference="CR/2026/0001")
+    recorded = AuditEvent.objects.get(action="incident.hr_outcome_recorded").after["outcome"]
+    crime = AuditEvent.objects.get(action="incident.police_referral").after["crime_reference"]
+    # when a reader of the trail hashes their guesses the way the trail might have
+    guesses = {
+        prefix + hashlib.sha256(str(text).encode()).hexdigest()
+        for text in ((True, "Dismissed"), "Dismissed", "CR/2026/0001")
+        for prefix in ("", "sha256:")
+    }
+    # then no guess matches, yet Herald (holding the key) can still show the trail recorded that text
+    assert recorded not in guesses and crime not in guesses
+    assert recorded.startswith("hmac-sha256:")
+    assert recorded == services.fingerprint((True, "Dismissed"))
+    assert crime == services.fingerprint("CR/2026/0001")
+
+
 def test_breach_details_are_for_the_dpo_and_the_reporter_sees_only_the_status(client, editor, comms_officer, dpo):
     breach = incident("personal_data_breach", by=editor, description="Names of 14 children on a sign-in sheet")
     client.force_login(comms_officer)

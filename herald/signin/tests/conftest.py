@@ -76,12 +76,22 @@ def single_sign_on(settings, oidc_provider):
     return oidc_provider
 
 
-def sign_in_at_provider(client, provider: Provider, username: str, *, start: str = "/security/council-sign-in/"):
+def sign_in_at_provider(
+    client,
+    provider: Provider,
+    username: str,
+    *,
+    start: str = "/security/council-sign-in/",
+    browser: requests.Session | None = None,
+):
     """Follow Herald's redirect to the provider, sign in there as `username` (over real HTTP), and
-    bring the provider's answer back to Herald's callback. Returns Herald's response to it."""
+    bring the provider's answer back to Herald's callback. Returns Herald's response to it.
+
+    Pass the same `browser` twice to keep the provider's session: the provider then waves the
+    person through without asking for the password again, as a real one does."""
     started = client.get(start)
     assert started.status_code == 302, started
-    browser = requests.Session()
+    browser = browser if browser is not None else requests.Session()
     url = started["Location"]
     for _ in range(10):
         if not url.startswith(f"http://127.0.0.1:{provider.port}"):

@@ -1,9 +1,13 @@
 """Signing in with the council's OpenID Connect provider — a real one, running on 127.0.0.1."""
 
+import datetime as dt
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+import requests
+import time_machine
 from django.urls import reverse
+from django.utils import timezone
 
 from herald.audit.models import AuditEvent
 from herald.people import services as people_services
@@ -175,3 +179,110 @@ def test_a_provider_whose_discovery_document_names_another_issuer_is_refused(cli
     # then
     assert response["Location"] == reverse("login")
     assert "another issuer" in _refusal().reason
+
+
+def _a_sensitive_page_asks_to_confirm(client) -> bool:
+    asked = client.post(reverse("signin:totp_remove"))
+    return asked.status_code == 302 and asked["Location"].startswith(reverse("signin:confirm"))
+
+
+def test_coming_back_from_a_provider_session_that_was_still_open_confirms_nothing(client, single_sign_on):
+    # given someone signed in through the provider (whose session there stays open in this browser),
+    # long enough ago that sensitive actions ask again
+    PersonFactory(email="employee@council.example")
+    browser = requests.Session()
+    sign_in_at_provider(client, single_sign_on, "employee@council.example", browser=browser)
+    session = client.session
+    session["_herald_confirmed_at"] = 0
+    session.save()
+    # when whoever has the browser goes round the provider without being asked to confirm
+    response = sign_in_at_provider(client, single_sign_on, "employee@council.example", browser=browser)
+    # then they are still the same person, but nothing is confirmed: the sensitive action still asks
+    assert response.status_code == 302
+    assert _signed_in_as(client).email == "employee@council.example"
+    assert _a_sensitive_page_asks_to_confirm(client)
+    assert not SignInEvent.objects.filter(reason="confirmed before a sensitive action").exists()
+    assert "did not ask the person to sign in again" in _refusal().reason
+
+
+def test_a_confirmation_answered_by_an_old_provider_sign_in_confirms_nothing(client, single_sign_on):
+    # given someone signed in through the provider a few minutes ago, whose provider session is still open
+    PersonFactory(email="employee@council.example")
+    browser = requests.Session()
+    sign_in_at_provider(client, single_sign_on, "employee@council.example", browser=browser)
+    session = client.session
+    session["_herald_confirmed_at"] = 0
+    session.save()
+    with time_machine.travel(timezone.now() + dt.timedelta(minutes=5), tick=True):
+        # when a confirmation is started, but the provider is then visited without asking it to sign in again
+        client.get("/security/council-sign-in/?confirm=1&next=/people/")
+        response = sign_in_at_provider(client, single_sign_on, "employee@council.example", browser=browser)
+        # then the provider's sign-in from before the confirmation started does not count
+        assert response.status_code == 302
+        assert _a_sensitive_page_asks_to_confirm(client)
+    assert not SignInEvent.objects.filter(reason="confirmed before a sensitive action").exists()
+
+
+def test_confirming_asks_the_provider_to_sign_in_again_even_with_its_session_open(client, single_sign_on):
+    # given someone whose provider session is still open in this browser
+    PersonFactory(email="employee@council.example")
+    browser = requests.Session()
+    sign_in_at_provider(client, single_sign_on, "employee@council.example", browser=browser)
+    session = client.session
+    session["_herald_confirmed_at"] = 0
+    session.save()
+    # when they confirm (the provider asks for the password again)
+    response = sign_in_at_provider(
+        client,
+        single_sign_on,
+        "employee@council.example",
+        start="/security/council-sign-in/?confirm=1&next=/people/",
+        browser=browser,
+    )
+    # then it counts
+    assert response["Location"] == "/people/"
+    assert not _a_sensitive_page_asks_to_confirm(client)
+
+
+def test_an_email_address_the_provider_has_not_verified_is_refused(client, single_sign_on):
+    # given someone in HR's directory whose address the provider says it has not verified
+    PersonFactory(email="unverified@council.example")
+    # when
+    response = sign_in_at_provider(client, single_sign_on, "unverified@council.example")
+    # then
+    assert response["Location"] == reverse("login")
+    assert not _signed_in_as(client).is_authenticated
+    refusal = _refusal()
+    assert refusal.result == SignInEvent.Result.REFUSED and "not verified" in refusal.reason
+
+
+def test_another_provider_account_claiming_the_same_email_cannot_sign_in_as_them(client, single_sign_on):
+    # given an employee who has signed in with their own provider account
+    employee = PersonFactory(email="employee@council.example")
+    sign_in_at_provider(client, single_sign_on, "employee@council.example")
+    assert _signed_in_as(client) == employee
+    client.logout()
+    # when another account at the provider, which says it has the employee's email address, signs in
+    response = sign_in_at_provider(client, single_sign_on, "impostor@council.example")
+    # then it is refused, and the security log says why
+    assert response["Location"] == reverse("login")
+    assert not _signed_in_as(client).is_authenticated
+    refusal = _refusal()
+    assert refusal.result == SignInEvent.Result.REFUSED and "subject" in refusal.reason
+    # and the employee's own account still works
+    client.logout()
+    sign_in_at_provider(client, single_sign_on, "employee@council.example")
+    assert _signed_in_as(client) == employee
+
+
+def test_groups_from_the_userinfo_endpoint_are_read_under_the_configured_claim(client, single_sign_on, settings):
+    # given a provider that puts no email or groups in the ID token, and groups under a claim named by the council
+    settings.HERALD_OIDC_GROUPS_CLAIM = "council_groups"
+    settings.HERALD_OIDC_GROUP_ROLES = {"sg-herald-comms": Role.COMMS}
+    person = PersonFactory(email="userinfo-only@council.example")
+    # when
+    sign_in_at_provider(client, single_sign_on, "userinfo-only@council.example")
+    # then the group from the userinfo endpoint gave the role
+    person.refresh_from_db()
+    person.__dict__.pop("roles", None)
+    assert Role.COMMS in person.roles

@@ -32,13 +32,21 @@ PEOPLE = {
     "expired@council.example": (["pwd"], []),
     "bad-nonce@council.example": (["pwd"], []),
     "bad-signature@council.example": (["pwd"], []),
+    "impostor@council.example": (["pwd"], []),
+    "unverified@council.example": (["pwd"], []),
+    "userinfo-only@council.example": (["pwd"], ["sg-herald-comms"]),
 }
 MISCHIEF = {
     "wrong-audience@council.example": "a token issued for another application",
     "expired@council.example": "a token that expired ten minutes ago",
     "bad-nonce@council.example": "a token carrying another sign-in's nonce",
     "bad-signature@council.example": "a token signed with a key that is not the provider's",
+    "impostor@council.example": "another account at the provider, which claims employee@council.example's email",
+    "unverified@council.example": "an email address the provider has not verified (email_verified false)",
+    "userinfo-only@council.example": "no email or groups in the ID token: Herald must ask the userinfo endpoint",
 }
+# The email each account claims, where it is not its username.
+CLAIMED_EMAIL = {"impostor@council.example": "employee@council.example"}
 
 
 def _private_key_pem() -> str:
@@ -129,12 +137,15 @@ class Validator(OAuth2Validator):
 
     def get_additional_claims(self, request):
         amr, groups = PEOPLE.get(request.user.username, (["pwd"], []))
+        who = request.user.username
         return {
-            "email": request.user.email,
-            "email_verified": True,
-            "name": request.user.username,
+            "email": CLAIMED_EMAIL.get(who, request.user.email),
+            "email_verified": not who.startswith("unverified"),
+            "name": who,
             "amr": amr,
             "groups": groups,
+            # The same groups under another claim name, for a Herald configured to read that one.
+            "council_groups": groups,
         }
 
     def get_id_token_dictionary(self, token, token_handler, request):
@@ -147,6 +158,9 @@ class Validator(OAuth2Validator):
             claims["iat"] = int(time.time()) - 1200
         elif who.startswith("bad-nonce"):
             claims["nonce"] = "a-nonce-from-another-sign-in"
+        elif who.startswith("userinfo-only"):
+            for name in ("email", "email_verified", "groups", "council_groups"):
+                claims.pop(name, None)
         return claims, expires
 
     def finalize_id_token(self, id_token, token, token_handler, request):
