@@ -18,14 +18,16 @@ def _page_sent_from(request) -> str:
     return reverse("home")
 
 
-def sensitive(view=None, *, methods: tuple[str, ...] = ("GET", "POST")):
+def sensitive(view=None, *, methods: tuple[str, ...] = ("GET", "POST"), when=None):
     """Before the view runs, the person must have confirmed their password or a second factor within
-    HERALD_REAUTH_MINUTES. Put it under the access rule, so that only people allowed in are asked."""
+    HERALD_REAUTH_MINUTES. Put it under the access rule, so that only people allowed in are asked.
+    `when(request)` limits the question to the requests that need it."""
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            if request.method in methods and not services.recently_confirmed(request.session):
+            asked = when is None or when(request)
+            if asked and request.method in methods and not services.recently_confirmed(request.session):
                 query = {"next": request.get_full_path()}
                 if request.method == "POST":
                     # What was sent is not kept: after confirming, the person goes back to the page they

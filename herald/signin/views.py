@@ -174,12 +174,17 @@ def _qr_svg(text: str) -> str:
     return out.getvalue().decode().split("?>", 1)[-1]
 
 
+def _has_second_factor(request) -> bool:
+    return services.has_second_factor(request.user)
+
+
 @allow_signed_in
 @require_http_methods(["GET", "POST"])
+@sensitive(when=_has_second_factor)
 def totp_setup(request):
     person = request.user
-    if TotpDevice.objects.filter(person=person).exists() and not services.second_factor_shown(request.session):
-        # Replacing an app needs the old one (or a recovery code) first.
+    if services.has_second_factor(person) and not services.second_factor_shown(request.session):
+        # Replacing or adding a factor needs one already set up (or a recovery code) first.
         return redirect(f"{resolve_url('signin:second_factor')}?next={request.path}")
     secret = request.session.get(TOTP_PENDING_SECRET) if request.method == "POST" else None
     if not secret:
@@ -243,9 +248,10 @@ def recovery_codes(request):
 
 @allow_signed_in
 @require_http_methods(["GET", "POST"])
+@sensitive(when=_has_second_factor)
 def passkey_add(request):
     person = request.user
-    if Passkey.objects.filter(person=person).exists() or TotpDevice.objects.filter(person=person).exists():
+    if services.has_second_factor(person):
         if not services.second_factor_shown(request.session):
             return redirect(f"{resolve_url('signin:second_factor')}?next={request.path}")
     form = PasskeyForm(request.POST if request.method == "POST" else None)

@@ -59,3 +59,28 @@ def test_within_fifteen_minutes_nothing_is_asked(client, system_admin):
         reverse("people:person_roles", args=[person.pk]), {"roles": [Role.EDITOR], "reason": "Trained"}
     )
     assert response["Location"] == reverse("people:roles")
+
+
+@pytest.mark.parametrize("page", ["signin:totp_setup", "signin:passkey_add"])
+def test_adding_or_replacing_a_second_factor_asks_again_after_fifteen_minutes(client, system_admin, page):
+    # given an administrator (with an authenticator app) who showed it 16 minutes ago, and left the desk
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        client.force_login(system_admin)
+    with time_machine.travel(start + dt.timedelta(minutes=16), tick=False):
+        # when someone at that desk opens the page to plant their own second factor
+        asked = client.get(reverse(page))
+        # then they are asked for the password or a code first
+        assert asked.status_code == 302 and asked["Location"].startswith(reverse("signin:confirm"))
+
+
+def test_a_first_second_factor_is_set_up_without_being_asked_again(client):
+    # given an employee with no second factor, signed in 16 minutes ago
+    employee = PersonFactory()
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        client.force_login(employee)
+    with time_machine.travel(start + dt.timedelta(minutes=16), tick=False):
+        # then setting up their first one is not held up
+        assert client.get(reverse("signin:totp_setup")).status_code == 200
+        assert client.get(reverse("signin:passkey_add")).status_code == 200
