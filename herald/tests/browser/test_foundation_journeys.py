@@ -1,6 +1,9 @@
 """Signing in as each role, the navigation each sees, and a rejected import, in real Chromium."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from herald.people.roles import Role
 
@@ -39,7 +42,7 @@ def test_sign_in_with_a_wrong_password_shows_the_error_summary(page, assert_acce
     page.get_by_role("button", name="Sign in").click()
     summary = page.locator(".govuk-error-summary")
     assert "There is a problem" in summary.inner_text()
-    assert page.title().startswith("Error:")
+    expect(page).to_have_title(re.compile(r"^Error:"))  # waits for the page the form sent us to
     assert_accessible(page)
 
 

@@ -2,9 +2,11 @@
 checks and expiry."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from herald.consents import services, tasks
 from herald.consents.models import ConsentRecord, MediaAsset, MediaUse, TakedownTask
@@ -35,7 +37,7 @@ def test_a_parent_gives_consent_for_their_child_on_a_phone(phone_page, assert_ac
     page.get_by_role("button", name="Give consent").click()
     summary = page.locator(".govuk-error-summary").inner_text()
     assert "Select who is giving consent" in summary and "Select at least one purpose" in summary
-    assert page.title().startswith("Error:")
+    expect(page).to_have_title(re.compile(r"^Error:"))  # waits for the page the form sent us to
     assert_accessible(page)
     # when a mother fills it in for her 14-year-old son, who co-signs
     page.get_by_label("I am a parent or guardian of a child in the photos").check()

@@ -1,8 +1,10 @@
 """Recording an election in real Chromium, and the pre-election banner that follows."""
 
 import datetime as dt
+import re
 
 import pytest
+from playwright.sync_api import expect
 
 from herald.elections.models import Election
 from testing.factories import CouncillorFactory
@@ -36,7 +38,7 @@ def test_comms_records_a_by_election_under_way_and_the_banner_appears(page, sign
     page.get_by_role("button", name="Save election").click()
 
     # then Herald warns that the notice is later than the legal date and asks them to confirm
-    assert page.title().startswith("Error:")
+    expect(page).to_have_title(re.compile(r"^Error:"))  # waits for the page the form sent us to
     assert "later than the latest legal date" in page.locator("#late-notice-warning").inner_text()
     assert_accessible(page)
     page.get_by_label("I have checked").check()

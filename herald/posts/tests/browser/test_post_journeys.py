@@ -37,6 +37,9 @@ def test_an_editor_sees_findings_as_they_type_and_fixes_a_hashtag_in_one_click(
     sign_in(page, editor)
     page.locator('[data-nav="posts:index"]').click()
     page.get_by_role("button", name="Write a post").click()
+    # (the click returns before the new page exists: wait for its form and its scripts)
+    page.get_by_label("Text for Facebook").wait_for()
+    page.wait_for_load_state("load")
     page.evaluate("window.notReloaded = true")
     # when they type a personal phone number and a run-together hashtag
     page.get_by_label("Text for Facebook").fill("Ring Jo on 07700 900123 about the #summerfestival")
