@@ -60,11 +60,43 @@ def page_factory(browser, live_server):
                 else None
             ),
         )
+        _read_after_navigation(new_page)
         return new_page
 
     yield make
     for context in contexts:
         context.close()
+
+
+def _read_after_navigation(page) -> None:
+    """A click that submits a form returns once the navigation has started, not once the next page is
+    there; reading the page then gives an empty document. `content()` and `title()` wait for a main-frame
+    navigation in flight to finish loading, as a person waits for the page before reading it."""
+    state = {"navigating": False}
+
+    def started(request):
+        if request.is_navigation_request() and request.frame == page.main_frame:
+            state["navigating"] = True
+
+    def finished(*_):
+        state["navigating"] = False
+
+    page.on("request", started)
+    page.on("load", finished)
+    page.on("requestfailed", lambda request: finished() if request.is_navigation_request() else None)
+
+    def settled(read):
+        def call(*args, **kwargs):
+            for _ in range(200):  # at most 10 s, the tests' default timeout
+                if not state["navigating"]:
+                    break
+                page.wait_for_timeout(50)
+            return read(*args, **kwargs)
+
+        return call
+
+    page.content = settled(page.content)
+    page.title = settled(page.title)
 
 
 @pytest.fixture
