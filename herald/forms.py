@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 
-from herald.errors import Refused
 
-
-def show_refusal(form: forms.BaseForm, refused: Refused, *, field: str | None = None) -> None:
-    """Put a service's refusal on the form, so the page shows it in the GOV.UK error summary.
+def show_refusal(form: forms.BaseForm, refused: ValidationError, *, field: str | None = None) -> None:
+    """Put a service's refusal (`herald.errors.Refused`, or any ValidationError a service lets through)
+    on the form, so the page shows it in the GOV.UK error summary.
 
     A message the service gave for one of the form's fields goes beside that field; any other message
     goes beside `field` when the view names one (the field the whole action hangs on), or at the top.

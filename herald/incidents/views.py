@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from herald.access import allow, allow_signed_in
 from herald.csv_export import csv_response
+from herald.forms import show_refusal
 from herald.incidents import selectors, services
 from herald.incidents.forms import (
     AssessForm,
@@ -40,16 +41,6 @@ DPO = (Role.INFO_GOV,)
 
 def _crumbs(*more):
     return [HOME, ("Incidents", reverse("incidents:index")), *more]
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            for error in errors:
-                form.add_error(field if field in form.fields else None, error.message)
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
 
 
 def _incident(request, pk: int) -> Incident:
@@ -108,7 +99,7 @@ def report(request):
                 **targets,
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(
                 request, f"Incident {incident.reference} reported. The people who deal with it have been told."
@@ -203,7 +194,7 @@ def triage(request, pk: int):
                 add_workers=[data["add_worker"]] if data["add_worker"] else [],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, "Triage saved")
             return redirect("incidents:detail", pk=incident.pk)
@@ -243,7 +234,7 @@ def step(request, pk: int, step_pk: int):
                 step, by=request.user, outcome=form.cleaned_data["outcome"], note=form.cleaned_data["note"]
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, f"Step {step.position} ticked")
             return redirect("incidents:detail", pk=incident.pk)
@@ -261,7 +252,7 @@ def note(request, pk: int):
                 incident, by=request.user, text=form.cleaned_data["text"], evidence=form.cleaned_data["evidence"]
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, "Added to the timeline")
             return redirect("incidents:detail", pk=incident.pk)
@@ -348,7 +339,7 @@ def breach(request, pk: int):
                     incident, by=request.user, decision=data["tell"], reasoning=data["tell_reasoning"]
                 )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, "Saved to the breach record")
             return redirect("incidents:breach", pk=incident.pk)
@@ -382,7 +373,7 @@ def hr_outcome(request, pk: int):
                 incident, by=request.user, referred=form.cleaned_data["referred"], outcome=form.cleaned_data["outcome"]
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, "Outcome recorded. Only HR can read it.")
             return redirect("incidents:detail", pk=incident.pk)
@@ -407,7 +398,7 @@ def crime_reference(request, pk: int):
         try:
             services.record_crime_reference(incident, by=request.user, reference=form.cleaned_data["crime_reference"])
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, "Police referral recorded")
             return redirect("incidents:detail", pk=incident.pk)
@@ -430,7 +421,7 @@ def takedown(request, pk: int):
                 decided_at=form.cleaned_data["takedown_decided_at"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, "Takedown decision recorded")
             return redirect("incidents:detail", pk=incident.pk)
@@ -449,7 +440,7 @@ def close(request, pk: int):
         try:
             services.close_incident(incident, by=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, f"Incident {incident.reference} closed")
             return redirect("incidents:detail", pk=incident.pk)

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from herald.access import allow, require
 from herald.audit.models import AuditEvent
-from herald.incidents.views import _apply_errors
+from herald.forms import show_refusal
 from herald.risks import selectors, services
 from herald.risks.forms import AcceptForm, ActionForm, AssessForm, ControlForm, ReviewForm, RiskForm
 from herald.risks.models import Action, Level, Risk
@@ -112,7 +112,7 @@ def add(request):
         try:
             risk = services.record_risk(by=request.user, **data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, f"Risk {risk.reference} recorded. Score it next.")
             return redirect("risks:assess", pk=risk.pk)
@@ -129,7 +129,7 @@ def edit(request, pk: int):
         try:
             services.update_risk(risk, by=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, "Risk updated")
             return redirect("risks:detail", pk=risk.pk)
@@ -169,7 +169,7 @@ def assess(request, pk: int):
 def _apply_score_errors(form, exc: ValidationError) -> None:
     """A refusal about the "current" score belongs next to the current likelihood box."""
     if not hasattr(exc, "error_dict"):
-        _apply_errors(form, exc)
+        show_refusal(form, exc)
         return
     for field, errors in exc.error_dict.items():
         target = field if field in form.fields else f"{field}_likelihood"
@@ -186,7 +186,7 @@ def review(request, pk: int):
         try:
             services.review_risk(risk, by=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, "Review recorded")
             return redirect("risks:detail", pk=risk.pk)
@@ -202,7 +202,7 @@ def action_add(request, pk: int):
         try:
             services.add_action(risk, by=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, "Action added")
             return redirect("risks:detail", pk=risk.pk)
@@ -236,7 +236,7 @@ def accept(request, pk: int):
         try:
             services.accept_risk(risk, by=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, "Risk accepted")
             return redirect("risks:detail", pk=risk.pk)
@@ -252,7 +252,7 @@ def control_add(request, pk: int):
         try:
             services.add_control(risk, by=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, "Control added")
             return redirect("risks:detail", pk=risk.pk)
