@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Locator
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make there
 # are still synchronous and safe.
@@ -70,9 +71,12 @@ def page_factory(browser, live_server):
 
 def _read_after_navigation(page) -> None:
     """A click that submits a form returns once the navigation has started, not once the next page is
-    there; reading the page then gives an empty document. `content()` and `title()` wait for a main-frame
-    navigation in flight to finish loading, as a person waits for the page before reading it."""
+    there; reading the page then gives an empty document, or the page before. `content()`, `title()` and
+    every locator's `count()` and `all_inner_texts()` (which, unlike `inner_text()`, do not wait for the
+    element) wait for a main-frame navigation in flight to finish loading, as a person waits for the page
+    before reading it."""
     state = {"navigating": False}
+    page.herald_navigation = state
 
     def started(request):
         if request.is_navigation_request() and request.frame == page.main_frame:
@@ -97,6 +101,28 @@ def _read_after_navigation(page) -> None:
 
     page.content = settled(page.content)
     page.title = settled(page.title)
+
+
+def _wait_for_navigation_in_flight(page) -> None:
+    state = getattr(page, "herald_navigation", None)
+    for _ in range(200):  # at most 10 s, the tests' default timeout
+        if not state or not state["navigating"]:
+            return
+        page.wait_for_timeout(50)
+
+
+def _settled_locator_read(name: str) -> None:
+    read = getattr(Locator, name)
+
+    def call(self, *args, **kwargs):
+        _wait_for_navigation_in_flight(self.page)
+        return read(self, *args, **kwargs)
+
+    setattr(Locator, name, call)
+
+
+for _name in ("count", "all_inner_texts", "all_text_contents", "is_visible"):
+    _settled_locator_read(_name)
 
 
 @pytest.fixture

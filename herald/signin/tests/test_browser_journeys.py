@@ -67,7 +67,7 @@ def test_setting_up_an_authenticator_app_then_signing_in_with_it_and_with_a_reco
     codes = page.locator("[data-recovery-codes] code").all_inner_texts()
     assert len(codes) == 10
     page.get_by_role("link", name="I have saved my recovery codes").click()
-    assert page.get_by_role("link", name="People").count() == 1
+    expect(page.get_by_role("link", name="People")).to_have_count(1)
     # when they sign in again, with the app's next code
     _sign_out(page)
     _password(page, hr)

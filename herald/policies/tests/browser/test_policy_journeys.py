@@ -29,8 +29,8 @@ def test_comms_publish_a_new_version_after_seeing_the_changes(page, sign_in, ass
     page.get_by_label("What has changed").fill("The review month is named")
     # when they save, check the side-by-side changes and publish
     page.get_by_role("button", name="Save draft and compare").click()
-    assert page.locator("del").filter(has_text="reviewed every year").count() == 1
-    assert page.locator("ins").filter(has_text="reviewed every October").count() == 1
+    expect(page.locator("del").filter(has_text="reviewed every year")).to_have_count(1)
+    expect(page.locator("ins").filter(has_text="reviewed every October")).to_have_count(1)
     assert_accessible(page)
     page.get_by_role("button", name="Publish version 2").click()
     # then version 2 is the policy, and version 1 is still readable
