@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 VENDOR := herald/static/vendor
 
 .DEFAULT_GOAL := help
-.PHONY: help install assets migrate demo run serve worker test test-engine test-fast test-future test-postgres lint check bench clean
+.PHONY: help system-packages install assets migrate demo run serve worker test test-engine test-fast test-future test-postgres lint check bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
@@ -21,7 +21,19 @@ $(STAMP): requirements.txt requirements/checks.txt
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
-install: $(STAMP) assets ## Install Python dependencies and build the front-end assets
+# Debian packages Herald runs on: tesseract reads text in photos, WeasyPrint's libraries (pango) make
+# PDFs, poppler-utils reads them back in the tests. Installed only when missing (needs root, as on CI).
+SYSTEM_PACKAGES := tesseract-ocr tesseract-ocr-eng weasyprint poppler-utils
+system-packages: ## Install the Debian packages for OCR and PDFs when they are missing
+	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "== installing Debian packages:$$missing"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+install: system-packages $(STAMP) assets ## Install the Debian packages, Python dependencies and front-end assets
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
