@@ -11,6 +11,7 @@ apps, in INSTALLED_APPS order, and from nowhere else (no module is looked for by
         demo_loader = "herald.moderation.demo.seed"        # seed(rng) -> str, idempotent
         home_panels = "herald.moderation.home.panels"      # panels(request) -> list[dict]
         banners = "herald.moderation.home.banners"         # banners(request) -> list[dict]
+        report_sections = "herald.moderation.report.sections"  # sections(period) -> list[figures.Part]
 
 The paths are resolved when first used, not when the config is loaded, because they import models."""
 
@@ -21,7 +22,7 @@ from typing import Any
 from django.apps import AppConfig, apps
 from django.utils.module_loading import import_string
 
-PLUG_INS = ("nav_items", "schedule", "demo_loader", "home_panels", "banners")
+PLUG_INS = ("nav_items", "schedule", "demo_loader", "home_panels", "banners", "report_sections")
 
 
 class HeraldAppConfig(AppConfig):
@@ -32,6 +33,9 @@ class HeraldAppConfig(AppConfig):
     # Home-page panels are shown lowest first: the most urgent to-do lists (posts to approve) at the top.
     home_order: int = 50
     banners: str = ""
+    # The app's figures for the committee report (herald.figures): the reports app reads them, so no
+    # app imports reports.
+    report_sections: str = ""
 
     def plug_in(self, kind: str) -> Any:
         """The object this app declares for `kind` (one of PLUG_INS), or None if it declares none."""

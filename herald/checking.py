@@ -28,7 +28,7 @@ from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
-from herald.checks import AllowedContacts, Context, Draft, Media, PersonShown, Report, check, check_many
+from herald.checks import AllowedContacts, Context, Draft, Media, PersonShown, Report, check, check_many, default_rules
 from herald.checks.model import PLATFORMS, Councillor
 from herald.consents import services as consents
 from herald.elections import selectors as elections
@@ -245,6 +245,11 @@ def check_incoming_comments(account: Any, texts: Iterable[str], *, period: dict 
 
 
 # --- Clause links --------------------------------------------------------------------------------
+
+
+def rule_categories() -> dict[str, str]:
+    """Each rule's category (personal_data, political, …), for figures that group findings."""
+    return {rule_id: spec.category for rule_id, spec in default_rules().rules.items()}
 
 
 def clause_link(clause_id: str) -> str | None:

@@ -71,6 +71,9 @@ KINDS: dict[str, Kind] = {
         Kind("policy_escalation", "A service manager is told who in their teams is overdue", one_each=True),
         Kind("advice_requested", "The communications team is asked whether someone may post something"),
         Kind("advice_answered", "The person who asked is told their question is answered"),
+        Kind("policy_consultation_opened", "A consultee is asked to comment on a draft policy", one_each=True),
+        # reports
+        Kind("committee_report_to_sign", "The named officer is asked to sign off a committee report"),
         # consents
         Kind("consent_receipt", "The person who gave consent gets its reference"),
         Kind("takedown_due", "Editors are asked to take down or review a post after a withdrawal"),

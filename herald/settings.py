@@ -102,6 +102,8 @@ INSTALLED_APPS = [
     "herald.posts",
     "herald.incidents",
     "herald.risks",
+    # reads every app above for its figures; nothing imports it
+    "herald.reports",
 ]
 
 MIDDLEWARE = [
@@ -339,7 +341,13 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"django.server": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
+    "loggers": {
+        "django.server": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+        # WeasyPrint logs every step of every PDF it prints
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 # What each app adds to the site (navigation, periodic tasks, demo data, home panels, banners) is

@@ -9,4 +9,5 @@ class ConsentsConfig(HeraldAppConfig):
     schedule = "herald.consents.tasks.SCHEDULE"
     demo_loader = "herald.consents.demo.seed"
     home_panels = "herald.consents.home.panels"
+    report_sections = "herald.consents.report.sections"
     home_order = 30

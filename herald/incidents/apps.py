@@ -9,4 +9,5 @@ class IncidentsConfig(HeraldAppConfig):
     schedule = "herald.incidents.tasks.SCHEDULE"
     demo_loader = "herald.incidents.demo.seed"
     home_panels = "herald.incidents.home.panels"
+    report_sections = "herald.incidents.report.sections"
     home_order = 2

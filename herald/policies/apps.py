@@ -9,4 +9,5 @@ class PoliciesConfig(HeraldAppConfig):
     schedule = "herald.policies.tasks.SCHEDULE"
     demo_loader = "herald.policies.demo.seed"
     home_panels = "herald.policies.home.panels"
+    report_sections = "herald.policies.report.sections"
     home_order = 40

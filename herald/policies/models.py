@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from herald.people.models import Person, ServiceArea, Team
+from herald.people.roles import Role
 
 
 class ImmutableRecord(Exception):
@@ -398,3 +399,89 @@ class AdviceRequest(models.Model):
 
     def __str__(self) -> str:
         return f"Advice request {self.pk} from {self.person}"
+
+
+class ConsultationQuerySet(models.QuerySet):
+    def open_on(self, day: dt.date):
+        return self.filter(closes_on__gte=day)
+
+    def overlapping(self, start: dt.date, end: dt.date):
+        """Consultations that were running at some point between `start` and `end`."""
+        return self.filter(opened_at__date__lte=end, closes_on__gte=start)
+
+
+class Consultation(models.Model):
+    """A draft version put to a named group for comment on its clauses until a closing date."""
+
+    class Consultees(models.TextChoices):
+        UNION = "union", "The recognised union's representatives"
+        EDITORS = "editors", "The social media editors"
+        MANAGERS = "managers", "The service managers"
+        EVERYONE = "everyone", "Everyone who works for the council"
+
+    version = models.ForeignKey(PolicyVersion, on_delete=models.PROTECT, related_name="consultations")
+    consultees = models.CharField(max_length=10, choices=Consultees.choices)
+    group_name = models.CharField(
+        max_length=120, help_text="How the report names them, for example “Unison” or “the social media editors”."
+    )
+    representatives = models.ManyToManyField(Person, blank=True, related_name="consultations_represented")
+    introduction = models.TextField(blank=True)
+    closes_on = models.DateField()
+    opened_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    opened_at = models.DateTimeField(default=timezone.now)
+
+    objects = ConsultationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-opened_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Consultation with {self.group_name} on {self.version}"
+
+    def is_open(self, today: dt.date | None = None) -> bool:
+        return (today or timezone.localdate()) <= self.closes_on
+
+    def consulted_people(self):
+        people = Person.objects.active()
+        if self.consultees == self.Consultees.UNION:
+            return people.filter(pk__in=self.representatives.values("pk"))
+        if self.consultees == self.Consultees.EDITORS:
+            return people.filter(
+                Q(is_trained_editor=True) | Q(pk__in=Person.objects.with_role(Role.EDITOR).values("pk"))
+            )
+        if self.consultees == self.Consultees.MANAGERS:
+            return people.filter(pk__in=Person.objects.with_role(Role.SERVICE_MANAGER).values("pk"))
+        return people
+
+
+class ConsultationComment(models.Model):
+    """A consultee's comment on one clause (or the whole draft), and the author's answer to it."""
+
+    class Response(models.TextChoices):
+        ADOPTED = "adopted", "Adopted"
+        NOTED = "noted", "Noted"
+        NOT_ADOPTED = "not_adopted", "Not adopted"
+
+    consultation = models.ForeignKey(Consultation, on_delete=models.PROTECT, related_name="comments")
+    clause_id = models.CharField(max_length=60, blank=True, help_text="Blank for a comment on the whole draft.")
+    clause_title = models.CharField(max_length=200, blank=True)
+    author = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="consultation_comments")
+    text = models.TextField()
+    made_at = models.DateTimeField(default=timezone.now)
+    response = models.CharField(max_length=12, choices=Response.choices, blank=True)
+    reason = models.TextField(blank=True)
+    answered_by = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["made_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(response="") | ~Q(reason=""), name="consultation_answer_has_reason")
+        ]
+
+    def __str__(self) -> str:
+        return f"Comment {self.pk} on {self.clause_title or 'the whole draft'}"
+
+    @property
+    def where(self) -> str:
+        return self.clause_title or "The whole draft"

@@ -9,6 +9,7 @@ class PostsConfig(HeraldAppConfig):
     schedule = "herald.posts.tasks.SCHEDULE"
     demo_loader = "herald.posts.demo.seed"
     home_panels = "herald.posts.home.panels"
+    report_sections = "herald.posts.report.sections"
     home_order = 10
     banners = "herald.posts.home.banners"
 

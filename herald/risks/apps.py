@@ -9,4 +9,5 @@ class RisksConfig(HeraldAppConfig):
     schedule = "herald.risks.tasks.SCHEDULE"
     demo_loader = "herald.risks.demo.seed"
     home_panels = "herald.risks.home.panels"
+    report_sections = "herald.risks.report.sections"
     home_order = 4

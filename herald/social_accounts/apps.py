@@ -9,6 +9,7 @@ class SocialAccountsConfig(HeraldAppConfig):
     schedule = "herald.social_accounts.tasks.SCHEDULE"
     demo_loader = "herald.social_accounts.demo.seed"
     home_panels = "herald.social_accounts.home.panels"
+    report_sections = "herald.social_accounts.report.sections"
     home_order = 20
 
     def ready(self) -> None:

@@ -16,7 +16,7 @@ HERALD = Path(__file__).resolve().parents[1]
 
 
 def test_each_app_declares_what_it_adds_to_the_site():
-    kinds = ("nav_items", "schedule", "demo_loader", "home_panels", "banners")
+    kinds = ("nav_items", "schedule", "demo_loader", "home_panels", "banners", "report_sections")
     declared = {
         config.label: {kind: getattr(config, kind) for kind in kinds if getattr(config, kind)}
         for config in apps.get_app_configs()
@@ -38,9 +38,11 @@ def test_each_app_declares_what_it_adds_to_the_site():
                 "demo_loader": f"herald.{app}.demo.seed",
                 "home_panels": f"herald.{app}.home.panels",
                 **({"banners": f"herald.{app}.home.banners"} if app in ("elections", "posts") else {}),
+                **({"report_sections": f"herald.{app}.report.sections"} if app != "elections" else {}),
             }
             for app in ("policies", "social_accounts", "consents", "elections", "posts", "incidents", "risks")
         },
+        "reports": {"nav_items": "herald.reports.nav.ITEMS", "home_panels": "herald.reports.home.panels"},
     }
 
 
@@ -55,7 +57,7 @@ def test_every_herald_app_uses_the_herald_config():
 def test_the_declarations_resolve_to_what_the_site_expects():
     assert all(isinstance(item, NavItem) for _, items in plugged_in("nav_items") for item in items)
     assert all(isinstance(task, Task) and every > 0 for _, s in plugged_in("schedule") for task, every in s)
-    for kind in ("demo_loader", "home_panels", "banners"):
+    for kind in ("demo_loader", "home_panels", "banners", "report_sections"):
         assert all(callable(thing) for _, thing in plugged_in(kind))
 
 
@@ -84,8 +86,19 @@ def test_demo_data_loads_people_first_and_home_panels_put_open_incidents_and_ris
         "policies",
         "people",
         "elections",
+        "reports",
         "herald",
     ]
+
+
+def test_the_reports_app_reads_the_others_and_nothing_imports_it():
+    # Figures reach the committee report through each app's `report_sections`, so an app that is
+    # added later (the moderation inbox) brings its own figures without the reports app knowing it.
+    for path in sorted(HERALD.rglob("*.py")):
+        if "reports" in path.relative_to(HERALD).parts[:1] or "tests" in path.parts:
+            continue
+        tree = ast.parse(path.read_text(), filename=str(path))
+        assert not [n for n in _imports(tree) if n.startswith("herald.reports")], f"{path} imports herald.reports"
 
 
 # --- Services and tasks ---

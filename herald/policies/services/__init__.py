@@ -32,6 +32,26 @@ from herald.policies.models import (
 from herald.policies.rendering import clause_problems, clauses
 from herald.queue import enqueue_after_commit
 
+# Consultation on a draft lives in its own module; callers keep writing services.open_consultation(...).
+from .consultation import (
+    answer_comment as answer_comment,
+)
+from .consultation import (
+    comment_on_clause as comment_on_clause,
+)
+from .consultation import (
+    may_comment as may_comment,
+)
+from .consultation import (
+    may_run_consultations as may_run_consultations,
+)
+from .consultation import (
+    open_consultation as open_consultation,
+)
+from .consultation import (
+    unanswered_comments as unanswered_comments,
+)
+
 RESTRICTED_SECTION = "politically-restricted"
 
 
@@ -115,6 +135,16 @@ def publish_version(draft: PolicyVersion, *, by: Person) -> PolicyVersion:
         problems = clause_problems(draft.document.slug, draft.body)
         if problems:
             raise Refused(problems[0])
+        running = draft.consultations.open_on(timezone.localdate()).first()
+        if running:
+            raise Refused(
+                f"The draft is out to consultation until {running.closes_on:%-d %B %Y}: publish it after that"
+            )
+        waiting = unanswered_comments(draft)
+        if waiting:
+            raise Refused(
+                f"Answer the {waiting} consultation comment{'s' if waiting != 1 else ''} on this draft before publishing it"
+            )
         previous = PolicyVersion.objects.select_for_update().filter(document=draft.document, status="published").first()
         if previous:
             previous.status = PolicyVersion.Status.SUPERSEDED

@@ -1,0 +1,96 @@
+"""The report's files: a PDF printed by WeasyPrint from the same HTML as the page, and a Word file
+written with python-docx into the council's template, so officers can edit it in Word.
+
+The Word template is `herald/reports/docx/council-template.docx` unless HERALD_REPORT_TEMPLATE names
+another: any .docx whose styles include Title, Heading 1, Heading 2, List Bullet, List Number and
+Table Grid. Its headers, footers, fonts and page set-up are kept; its body text is replaced."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from docx import Document as WordDocument
+from docx.shared import Pt
+
+from herald.reports.document import Document
+
+DEFAULT_TEMPLATE = Path(__file__).with_name("docx") / "council-template.docx"
+
+
+def html(document: Document) -> str:
+    return render_to_string("reports/print.html", {"document": document, "council_name": settings.COUNCIL_NAME})
+
+
+def pdf(document: Document) -> bytes:
+    from weasyprint import HTML  # loads pango; only the processes that print pay for it
+
+    return HTML(string=html(document)).write_pdf()
+
+
+def template_path() -> Path:
+    return Path(getattr(settings, "HERALD_REPORT_TEMPLATE", "") or DEFAULT_TEMPLATE)
+
+
+def _table(word, headers: list[str], rows: list[list], caption: str) -> None:
+    word.add_paragraph(caption, style="Caption" if "Caption" in _styles(word) else None).runs[0].bold = True
+    table = word.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    for cell, header in zip(table.rows[0].cells, headers, strict=False):
+        cell.text = str(header)
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, row, strict=False):
+            cell.text = str(value)
+    word.add_paragraph()
+
+
+def _styles(word) -> set[str]:
+    return {style.name for style in word.styles}
+
+
+def docx(document: Document) -> bytes:
+    word = WordDocument(str(template_path()))
+    body = word.element.body
+    for child in list(body):
+        if not child.tag.endswith("}sectPr"):  # keep the page set-up, headers and footers
+            body.remove(child)
+    word.add_paragraph(settings.COUNCIL_NAME).runs[0].bold = True
+    word.add_paragraph(f"{document.committee} {document.meeting_date}")
+    word.add_paragraph(document.title, style="Title")
+    if document.report_of:
+        word.add_paragraph(f"Report of {document.report_of}.")
+    word.add_paragraph(f"Figures for {document.period.words}." + (f" {document.signed}." if document.signed else ""))
+    for section in document.sections:
+        word.add_heading(f"{section.number}. {section.title}", level=1)
+        for block in section.blocks:
+            if block.kind == "paragraph":
+                paragraph = word.add_paragraph(f"{block.number}\t{block.text}")
+                paragraph.paragraph_format.left_indent = Pt(36)
+                paragraph.paragraph_format.first_line_indent = Pt(-36)
+            elif block.kind == "list":
+                for item in block.items:
+                    word.add_paragraph(item, style="List Number" if block.ordered else "List Bullet")
+            elif block.part is not None:
+                part = block.part
+                word.add_heading(f"{block.number} {part.title}", level=2)
+                if part.empty_text:
+                    word.add_paragraph(part.empty_text)
+                for text in part.paragraphs:
+                    word.add_paragraph(text)
+                for chart in part.charts:
+                    table = chart.as_table()
+                    _table(word, table.headers[:1] + table.headers[1:], table.rows, f"{chart.title} (chart data)")
+                for table in part.tables:
+                    _table(word, table.headers, table.rows, table.caption)
+    for label, value in document.closing:
+        paragraph = word.add_paragraph()
+        paragraph.add_run(f"{label}: ").bold = True
+        paragraph.add_run(value)
+    out = io.BytesIO()
+    word.save(out)
+    return out.getvalue()

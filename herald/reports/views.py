@@ -1,0 +1,194 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from herald.access import allow, allow_signed_in
+from herald.errors import Refused
+from herald.forms import show_refusal
+from herald.people.roles import Role
+from herald.reports import document, output, services
+from herald.reports.forms import ReportEditForm, ReportHeadingForm
+from herald.reports.models import CommitteeReport
+
+WRITERS = (Role.COMMS, Role.ADMIN)
+HOME = ("Home", "/")
+REPORTS = ("Committee reports", "/reports/")
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _posted(request: HttpRequest):
+    return request.POST if request.method == "POST" else None
+
+
+def _report_for(request: HttpRequest, pk: int) -> CommitteeReport:
+    """A report the person may read: the communications team and admins read every report; the named
+    officer and the author read theirs. Anyone else is told it does not exist."""
+    report = get_object_or_404(CommitteeReport.objects.select_related("officer", "author", "signed_by"), pk=pk)
+    if not CommitteeReport.objects.visible_to(request.user).filter(pk=report.pk).exists():
+        raise Http404
+    return report
+
+
+@allow_signed_in
+def index(request: HttpRequest) -> HttpResponse:
+    reports = CommitteeReport.objects.visible_to(request.user).select_related("officer", "author")
+    return render(
+        request,
+        "reports/index.html",
+        {
+            "reports": reports,
+            "may_write": services.may_write_reports(request.user),
+            "breadcrumbs": [HOME, ("Committee reports", None)],
+        },
+    )
+
+
+@allow(*WRITERS)
+@require_http_methods(["GET", "POST"])
+def start(request: HttpRequest) -> HttpResponse:
+    period = CommitteeReport.default_period(timezone.localdate())
+    form = ReportHeadingForm(
+        _posted(request),
+        initial={
+            "title": "Social Media Policy and Guidelines: annual review",
+            "committee": "Ethical Governance and Personnel Committee",
+            "report_of": "Director Corporate Services",
+            "period_start": period.start,
+            "period_end": period.end,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = services.start_report(**form.cleaned_data, by=request.user)
+        except Refused as exc:
+            show_refusal(form, exc)
+        else:
+            messages.success(
+                request, "Report drafted from the figures for the period. Edit its words, then send it for sign-off."
+            )
+            return redirect("reports:detail", pk=report.pk)
+    return render(
+        request, "reports/start.html", {"form": form, "breadcrumbs": [HOME, REPORTS, ("Start a report", None)]}
+    )
+
+
+@allow_signed_in
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report_for(request, pk)
+    return render(
+        request,
+        "reports/detail.html",
+        {
+            "report": report,
+            "document": document.build(report),
+            "council_name": settings.COUNCIL_NAME,
+            "may_write": services.may_write_reports(request.user) and not report.is_signed,
+            "may_sign": report.officer_id == request.user.pk and not report.is_signed,
+            "breadcrumbs": [HOME, REPORTS, (report.title, None)],
+        },
+    )
+
+
+@allow(*WRITERS)
+@require_http_methods(["GET", "POST"])
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report_for(request, pk)
+    if report.is_signed:
+        messages.error(request, "This report has been signed off, so it can no longer be changed.")
+        return redirect("reports:detail", pk=report.pk)
+    initial = {
+        **{name: getattr(report, name) for name in services.EDITABLE},
+        "period_start": report.period_start,
+        "period_end": report.period_end,
+        "officer": report.officer,
+        "checklist": report.checklist,
+        **{f"section_{key}": (report.narrative or {}).get(key, "") for key, _ in document.SECTIONS},
+    }
+    form = ReportEditForm(_posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.edit_report(
+                report,
+                narrative=form.narrative(),
+                checklist=data["checklist"],
+                period_start=data["period_start"],
+                period_end=data["period_end"],
+                officer=data["officer"],
+                by=request.user,
+                **{name: data[name] for name in services.EDITABLE},
+            )
+        except Refused as exc:
+            show_refusal(form, exc)
+        else:
+            messages.success(request, "Report saved.")
+            return redirect("reports:detail", pk=report.pk)
+    return render(
+        request,
+        "reports/edit.html",
+        {
+            "form": form,
+            "report": report,
+            "breadcrumbs": [HOME, REPORTS, (report.title, f"/reports/{report.pk}/"), ("Edit", None)],
+        },
+    )
+
+
+@allow(*WRITERS)
+@require_POST
+def send(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report_for(request, pk)
+    try:
+        services.send_for_sign_off(report, by=request.user)
+    except Refused as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Sent to {report.officer.full_name} to sign off.")
+    return redirect("reports:detail", pk=report.pk)
+
+
+@allow_signed_in
+@require_http_methods(["GET", "POST"])
+def sign(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report_for(request, pk)
+    if request.method == "POST":
+        try:
+            services.sign_off_report(report, by=request.user)
+        except Refused as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "Report signed off. It is archived with its figures and can no longer change.")
+        return redirect("reports:detail", pk=report.pk)
+    return render(
+        request,
+        "reports/sign.html",
+        {
+            "report": report,
+            "breadcrumbs": [HOME, REPORTS, (report.title, f"/reports/{report.pk}/"), ("Sign off", None)],
+        },
+    )
+
+
+def _download(report: CommitteeReport, content: bytes, extension: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{report.file_stem()}.{extension}"'
+    return response
+
+
+@allow_signed_in
+def download_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report_for(request, pk)
+    content = bytes(report.pdf) if report.is_signed and report.pdf else output.pdf(document.build(report))
+    return _download(report, content, "pdf", "application/pdf")
+
+
+@allow_signed_in
+def download_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report_for(request, pk)
+    content = bytes(report.docx) if report.is_signed and report.docx else output.docx(document.build(report))
+    return _download(report, content, "docx", DOCX_TYPE)
