@@ -3,8 +3,15 @@ import datetime as dt
 from django import forms
 from django.utils import timezone
 
-from herald.people.models import ServiceArea, Team
-from herald.policies.models import Campaign, PolicyDocument, PolicyVersion, QuizQuestion
+from herald.people.models import Person, ServiceArea, Team
+from herald.policies.models import (
+    Campaign,
+    Consultation,
+    ConsultationComment,
+    PolicyDocument,
+    PolicyVersion,
+    QuizQuestion,
+)
 
 PLATFORMS = [
     ("facebook", "Facebook"),
@@ -234,4 +241,70 @@ class AnswerForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=5000,
         error_messages={"required": "Enter your answer"},
+    )
+
+
+class ConsultationForm(forms.Form):
+    consultees = forms.ChoiceField(
+        label="Who is consulted?",
+        choices=Consultation.Consultees.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose who is consulted"},
+    )
+    group_name = forms.CharField(
+        label="How the report names them",
+        max_length=120,
+        help_text="For example, Unison, or the council's social media editors.",
+        error_messages={"required": "Enter how the report names the people consulted, for example Unison"},
+    )
+    representatives = forms.ModelMultipleChoiceField(
+        label="Union representatives",
+        queryset=Person.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Only if you chose the recognised union: the people who comment for it.",
+    )
+    closes_on = forms.DateField(
+        label="Closing date",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="Comments can be made until the end of this day.",
+        error_messages={"required": "Enter the closing date", "invalid": "Enter the closing date as a real date"},
+    )
+    introduction = forms.CharField(
+        label="Note to the people consulted", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["representatives"].queryset = (
+            Person.objects.active().employees().order_by("last_name", "first_name")
+        )
+        self.fields["representatives"].label_from_instance = lambda person: f"{person.full_name} ({person.email})"
+
+
+class ConsultationCommentForm(forms.Form):
+    clause_id = forms.ChoiceField(label="Which clause is your comment about?", required=False)
+    text = forms.CharField(
+        label="Your comment",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Enter your comment"},
+    )
+
+    def __init__(self, *args, clauses=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["clause_id"].choices = [("", "The whole draft")] + [(c.id, c.title) for c in clauses]
+
+
+class ConsultationAnswerForm(forms.Form):
+    response = forms.ChoiceField(
+        label="Your answer",
+        choices=ConsultationComment.Response.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether the comment was adopted, noted or not adopted"},
+    )
+    reason = forms.CharField(
+        label="Reason",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="This goes to the committee with the comment.",
+        error_messages={"required": "Enter the reason for your answer"},
     )

@@ -2,8 +2,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from herald.people.roles import Role
-from herald.policies import selectors
-from herald.policies.models import AdviceRequest, PolicyDocument
+from herald.policies import selectors, services
+from herald.policies.models import AdviceRequest, Consultation, PolicyDocument
 
 
 def panels(request) -> list[dict]:
@@ -27,6 +27,25 @@ def panels(request) -> list[dict]:
             "empty_text": "You have acknowledged every policy you have been asked to.",
         }
     )
+    asked = [
+        item
+        for item in Consultation.objects.open_on(today).select_related("version__document")
+        if services.may_comment(item, user) and item.opened_by_id != user.pk
+    ]
+    if asked:
+        result.append(
+            {
+                "title": "Draft policies you are asked to comment on",
+                "items": [
+                    {
+                        "text": f"{item.version.document.title}, draft version {item.version.number}",
+                        "url": reverse("policies:consultation", kwargs={"pk": item.pk}),
+                        "hint": f"Closes {item.closes_on:%-d %B %Y}",
+                    }
+                    for item in asked
+                ],
+            }
+        )
     if user.has_role(Role.SERVICE_MANAGER):
         items = []
         for campaign, totals in selectors.manager_campaigns(user):

@@ -6,4 +6,5 @@ ITEMS: list = [
     NavItem("Can I post this?", "policies:self_check", ALL_ROLES, top_level=True),
     NavItem("Campaigns", "policies:campaigns", frozenset({Role.COMMS, Role.ADMIN, Role.SERVICE_MANAGER})),
     NavItem("Advice requests", "policies:advice_requests", frozenset({Role.COMMS, Role.ADMIN})),
+    NavItem("Consultations", "policies:consultations", ALL_ROLES),
 ]

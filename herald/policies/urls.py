@@ -1,6 +1,6 @@
 from django.urls import path
 
-from herald.policies import views
+from herald.policies import consultation_views, views
 
 app_name = "policies"
 urlpatterns = [
@@ -21,6 +21,14 @@ urlpatterns = [
     path("campaigns/<int:pk>/acknowledge/", views.acknowledge, name="acknowledge"),
     path("campaigns/<int:pk>/read/", views.read, name="read"),
     path("campaigns/<int:pk>/take-quiz/", views.take_quiz, name="take_quiz"),
+    path("consultations/", consultation_views.consultations, name="consultations"),
+    path("consultations/<int:pk>/", consultation_views.consultation, name="consultation"),
+    path("consultations/<int:pk>/comment/", consultation_views.consultation_comment, name="consultation_comment"),
+    path(
+        "consultations/<int:pk>/comments/<int:comment_pk>/answer/",
+        consultation_views.consultation_answer,
+        name="consultation_answer",
+    ),
     path("<slug:slug>/", views.document, name="document"),
     path("<slug:slug>/versions/", views.versions, name="versions"),
     path("<slug:slug>/versions/<int:number>/", views.version, name="version"),
@@ -30,4 +38,5 @@ urlpatterns = [
     path("<slug:slug>/draft/", views.edit_draft, name="edit_draft"),
     path("<slug:slug>/draft/changes/", views.draft_changes, name="draft_changes"),
     path("<slug:slug>/draft/publish/", views.publish, name="publish"),
+    path("<slug:slug>/draft/consult/", consultation_views.consultation_new, name="consultation_new"),
 ]

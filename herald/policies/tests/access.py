@@ -1,3 +1,7 @@
+import datetime as dt
+
+from django.utils import timezone
+
 from herald.people.roles import ALL_ROLES, Role
 from herald.policies import services
 from herald.policies.models import AdviceRequest, PolicyDocument
@@ -25,6 +29,17 @@ def cases(cast, make):
     # A draft on the other document, so discarding has something to confirm; refused POSTs leave it.
     guidance = PolicyDocument.objects.get(slug="member-guidance")
     draft = services.save_draft(guidance, body=guidance.published_version.body, change_summary="Access check", by=comms)
+    # The employee is the union's representative on the draft guidance; nobody else in the cast is consulted.
+    consultation = services.open_consultation(
+        draft,
+        consultees="union",
+        group_name="Unison",
+        closes_on=timezone.localdate() + dt.timedelta(days=14),
+        representatives=[employee],
+        by=comms,
+    )
+    comment = services.comment_on_clause(consultation, clause_id="", text="Clearer please", by=employee)
+    not_consulted = {role: 404 for role in ALL_ROLES - EDITORS - {Role.EMPLOYEE}}
     return {
         "policies:index": Case(ALL_ROLES),
         "policies:self_check": Case(ALL_ROLES),
@@ -54,4 +69,9 @@ def cases(cast, make):
         "policies:draft_changes": Case(EDITORS, kwargs=doc),
         "policies:publish": Case(EDITORS, kwargs=doc, ok_status=405),
         "policies:discard_draft": Case(EDITORS, kwargs={"slug": guidance.slug, "number": draft.number}),
+        "policies:consultations": Case(ALL_ROLES),
+        "policies:consultation_new": Case(EDITORS, kwargs={"slug": guidance.slug}),
+        "policies:consultation": Case(ALL_ROLES, kwargs={"pk": consultation.pk}, status_for=not_consulted),
+        "policies:consultation_comment": Case(ALL_ROLES, kwargs={"pk": consultation.pk}, ok_status=405),
+        "policies:consultation_answer": Case(EDITORS, kwargs={"pk": consultation.pk, "comment_pk": comment.pk}),
     }
