@@ -1,0 +1,128 @@
+"""The Word file and the PDF, read back the way an officer would see them, against the database."""
+
+import datetime as dt
+import io
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+from docx import Document as WordDocument
+from PIL import Image
+
+from herald.posts.models import Post
+from herald.reports import document, output
+
+
+@pytest.fixture
+def laid_out(report, activity):
+    return document.build(report)
+
+
+def _pdf_text(pdf: bytes, tmp_path: Path, *, layout: bool = True) -> str:
+    path = tmp_path / "report.pdf"
+    path.write_bytes(pdf)
+    args = ["pdftotext", *(["-layout"] if layout else []), str(path), "-"]
+    return subprocess.run(args, check=True, capture_output=True, text=True).stdout
+
+
+def test_the_word_file_has_the_numbered_headings_and_the_figures_from_the_database(laid_out, activity):
+    word = WordDocument(io.BytesIO(output.docx(laid_out)))
+
+    headings = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
+    assert headings[:3] == ["1. Purpose of report", "2. Recommendation", "3. Background to the report"]
+    assert headings[-1] == "12. Corporate implications"
+    parts = [p.text for p in word.paragraphs if p.style.name == "Heading 2"]
+    assert "3.5 Posts on the council's accounts" in parts
+    assert "3.8 Moderation of comments" in parts
+    assert "9.4 Management of significant (Net Red) risks" in parts
+    text = "\n".join(p.text for p in word.paragraphs)
+    assert "1.1\tThis report sets out how" in text
+    assert "the comment inbox is not part of Herald yet" in text
+    # the posts-by-account table holds the counts in the database
+    published = {
+        name: Post.objects.filter(account=activity[key], status="published").count()
+        for key, name in (("leisure", "HBBC Leisure"), ("culture", "HBBC Culture"))
+    }
+    by_account = next(
+        t for t in word.tables if t.rows[1].cells[0].text in published and t.rows[0].cells[1].text == "Number"
+    )
+    rows = {row.cells[0].text: row.cells[1].text for row in by_account.rows[1:]}
+    assert rows["HBBC Leisure"] == str(published["HBBC Leisure"])
+    assert rows["HBBC Culture"] == str(published["HBBC Culture"])
+    risk_table = next(t for t in word.tables if t.rows[0].cells[0].text == "Risk description")
+    assert risk_table.rows[1].cells[0].text == "S.04 Damage to reputation/adverse publicity"
+
+
+def test_the_word_file_keeps_the_council_templates_header(laid_out, settings, tmp_path):
+    template = WordDocument(str(output.DEFAULT_TEMPLATE))
+    template.sections[0].header.paragraphs[0].text = "Blaby District Council"
+    custom = tmp_path / "ours.docx"
+    template.save(str(custom))
+    settings.HERALD_REPORT_TEMPLATE = str(custom)
+
+    word = WordDocument(io.BytesIO(output.docx(laid_out)))
+
+    assert word.sections[0].header.paragraphs[0].text == "Blaby District Council"
+    assert word.paragraphs[0].text == settings.COUNCIL_NAME
+
+
+def test_the_pdf_reads_with_the_sections_numbering_and_figures(laid_out, activity, tmp_path):
+    pdf = output.pdf(laid_out)
+    text = _pdf_text(pdf, tmp_path)
+
+    for heading in ("1. Purpose of report", "8. Consultation", "9. Risk implications", "12. Corporate implications"):
+        assert heading in text
+    assert "3.5" in text and "Posts on the council's accounts" in text
+    leisure_line = next(line for line in text.splitlines() if "HBBC Leisure" in line and line.split()[-1].isdigit())
+    assert leisure_line.split()[-1] == str(Post.objects.filter(account=activity["leisure"]).count())
+    assert "Blocks overridden, with their justifications" in text
+    flowing = " ".join(_pdf_text(pdf, tmp_path, layout=False).split())
+    assert "The number is the leisure centre's public booking line." in flowing
+    assert "Page 1 of" in text
+
+
+def test_the_pdfs_first_page_renders_as_a_page_with_print_on_it(laid_out, tmp_path):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(output.pdf(laid_out))
+
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "2", str(path), str(tmp_path / "page")], check=True
+    )
+
+    pages = sorted(tmp_path.glob("page-*.png"))
+    assert len(pages) == 2
+    with Image.open(pages[0]) as first:
+        width, height = first.size
+        assert height > width  # A4 portrait
+        dark = sum(first.convert("L").histogram()[:128])
+        assert dark > 500  # text, not a blank page
+
+
+def test_the_command_writes_the_report_without_the_web_interface(activity, tmp_path, capsys):
+    today = timezone.localdate()
+    start = (today - dt.timedelta(days=60)).isoformat()
+    pdf, docx = tmp_path / "report.pdf", tmp_path / "report.docx"
+
+    call_command("committee_report", "--from", start, "--to", today.isoformat(), "--output", str(pdf))
+    call_command("committee_report", "--from", start, "--to", today.isoformat(), "--output", str(docx))
+
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert "Posts on the council's accounts" in _pdf_text(pdf.read_bytes(), tmp_path)
+    word = WordDocument(str(docx))
+    assert word.paragraphs[2].text == "Social Media Policy and Guidelines: annual review"
+    assert "Wrote" in capsys.readouterr().out
+
+
+def test_the_command_refuses_what_it_cannot_write(db, tmp_path):
+    with pytest.raises(CommandError, match=".pdf or .docx"):
+        call_command(
+            "committee_report", "--from", "2026-01-01", "--to", "2026-03-31", "--output", str(tmp_path / "r.txt")
+        )
+    with pytest.raises(CommandError, match="not a date"):
+        call_command("committee_report", "--from", "1 Jan", "--to", "2026-03-31", "--output", str(tmp_path / "r.pdf"))
+    with pytest.raises(CommandError, match="on or after"):
+        call_command(
+            "committee_report", "--from", "2026-03-31", "--to", "2026-01-01", "--output", str(tmp_path / "r.pdf")
+        )
