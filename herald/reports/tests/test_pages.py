@@ -1,0 +1,91 @@
+"""The report's pages, followed as the communications team and the named officer use them."""
+
+import datetime as dt
+import io
+
+from django.utils import timezone
+from docx import Document as WordDocument
+
+from herald.reports.models import CommitteeReport
+
+
+def test_comms_start_a_report_edit_it_send_it_and_the_officer_signs_it_off(
+    client, comms_officer, monitoring_officer, activity
+):
+    today = timezone.localdate()
+    # given the communications team starts a report
+    client.force_login(comms_officer)
+    response = client.post(
+        "/reports/new/",
+        {
+            "title": "Social Media Policy and Guidelines",
+            "committee": "Ethical Governance and Personnel Committee",
+            "meeting_date": (today + dt.timedelta(days=30)).isoformat(),
+            "report_of": "Director Corporate Services",
+            "period_start": (today - dt.timedelta(days=60)).isoformat(),
+            "period_end": today.isoformat(),
+            "officer": monitoring_officer.pk,
+        },
+    )
+    report = CommitteeReport.objects.get()
+    assert response["Location"] == f"/reports/{report.pk}/"
+    page = client.get(response["Location"]).content.decode()
+    assert "3. Background to the report" in page
+    assert "HBBC Leisure" in page
+    # when they edit the recommendation
+    form = client.get(f"/reports/{report.pk}/edit/").context["form"]
+    data = {name: value for name, value in form.initial.items() if not name.startswith("section_")}
+    data.update(
+        {
+            "meeting_date": report.meeting_date.isoformat(),
+            "period_start": report.period_start.isoformat(),
+            "period_end": report.period_end.isoformat(),
+            "officer": monitoring_officer.pk,
+            "checklist": ["ict"],
+            **{f"section_{key}": value for key, value in report.narrative.items()},
+            "section_recommendation": "Agree and note the updated policy.",
+        }
+    )
+    assert client.post(f"/reports/{report.pk}/edit/", data).status_code == 302
+    assert "2.1" in client.get(f"/reports/{report.pk}/").content.decode()
+    client.post(f"/reports/{report.pk}/send/")
+    # then the named officer signs it off
+    client.force_login(monitoring_officer)
+    assert "Committee reports to sign off" in client.get("/").content.decode()
+    client.post(f"/reports/{report.pk}/sign-off/")
+    report.refresh_from_db()
+    assert report.is_signed
+    download = client.get(f"/reports/{report.pk}/report.docx")
+    assert download["Content-Disposition"].endswith('.docx"')
+    word = WordDocument(io.BytesIO(download.content))
+    assert "2.1\tAgree and note the updated policy." in [p.text for p in word.paragraphs]
+    # and nobody can edit it any more
+    client.force_login(comms_officer)
+    assert client.get(f"/reports/{report.pk}/edit/").status_code == 302
+
+
+def test_a_missing_officer_and_a_backwards_period_are_shown_as_errors(client, comms_officer):
+    client.force_login(comms_officer)
+
+    page = client.post(
+        "/reports/new/",
+        {
+            "title": "T",
+            "committee": "C",
+            "report_of": "R",
+            "meeting_date": "2026-12-01",
+            "period_start": "2026-06-01",
+            "period_end": "2026-01-01",
+        },
+    ).content.decode()
+
+    assert "Choose the officer who signs the report off" in page
+    assert "The end of the period must be on or after its start" in page
+
+
+def test_someone_else_cannot_read_or_sign_a_report(client, report, employee, service_manager):
+    client.force_login(employee)
+    assert client.get(f"/reports/{report.pk}/").status_code == 404
+    assert client.post(f"/reports/{report.pk}/sign-off/").status_code == 404
+    report.refresh_from_db()
+    assert not report.is_signed
