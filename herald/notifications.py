@@ -74,6 +74,7 @@ KINDS: dict[str, Kind] = {
         Kind("policy_consultation_opened", "A consultee is asked to comment on a draft policy", one_each=True),
         # reports
         Kind("committee_report_to_sign", "The named officer is asked to sign off a committee report"),
+        Kind("monthly_account_report", "An account owner gets last month's report on their accounts", one_each=True),
         # consents
         Kind("consent_receipt", "The person who gave consent gets its reference"),
         Kind("takedown_due", "Editors are asked to take down or review a post after a withdrawal"),
@@ -99,6 +100,8 @@ class Message:
     to: tuple[str, ...]
     # The people among the recipients, for channels and preferences that work per person.
     people: tuple[Person, ...] = field(default=(), compare=False)
+    # Files sent with the message: (filename, content, mimetype), as the mail queue stores them.
+    attachments: tuple[tuple[str, bytes, str], ...] = field(default=(), compare=False)
 
 
 class Channel(Protocol):
@@ -115,7 +118,9 @@ class EmailChannel:
 
     def deliver(self, messages: Sequence[Message]) -> None:
         with get_connection() as connection:
-            connection.send_messages([EmailMessage(m.subject, m.body, None, list(m.to)) for m in messages])
+            connection.send_messages(
+                [EmailMessage(m.subject, m.body, None, list(m.to), attachments=list(m.attachments)) for m in messages]
+            )
 
 
 EMAIL = EmailChannel()
@@ -153,9 +158,16 @@ def _addresses(to: Iterable[Person | str | None]) -> list[tuple[str, Person | No
     return list(seen.items())
 
 
-def notify(kind: str, *, to: Iterable[Person | str | None], context: dict | None = None) -> int:
+def notify(
+    kind: str,
+    *,
+    to: Iterable[Person | str | None],
+    context: dict | None = None,
+    attachments: Sequence[tuple[str, bytes, str]] = (),
+) -> int:
     """Tell people, after the current transaction commits, that something happened. `to` holds people
-    or bare addresses (members of the public have no account). Returns how many were told."""
+    or bare addresses (members of the public have no account); `attachments` are files sent with every
+    message, as (filename, content, mimetype). Returns how many were told."""
     found = KINDS[kind]
     recipients = _addresses(to)
     if not recipients:
@@ -165,11 +177,12 @@ def notify(kind: str, *, to: Iterable[Person | str | None], context: dict | None
         messages = []
         for address, person in recipients:
             subject, body = render(kind, {**context, "recipient": person, "address": address})
-            messages.append(Message(found, subject, body, (address,), (person,) if person else ()))
+            messages.append(Message(found, subject, body, (address,), (person,) if person else (), tuple(attachments)))
     else:
         subject, body = render(kind, context)
         people = tuple(person for _, person in recipients if person)
-        messages = [Message(found, subject, body, tuple(sorted(address for address, _ in recipients)), people)]
+        addresses = tuple(sorted(address for address, _ in recipients))
+        messages = [Message(found, subject, body, addresses, people, tuple(attachments))]
     transaction.on_commit(lambda: _deliver(messages))
     return len(recipients)
 

@@ -9,6 +9,7 @@ class ReportsConfig(HeraldAppConfig):
     name = "herald.reports"
     verbose_name = "Reports"
     nav_items = "herald.reports.nav.ITEMS"
+    schedule = "herald.reports.tasks.SCHEDULE"
     home_panels = "herald.reports.home.panels"
     # After every to-do list (elections 60) and before the foundation's failures (90).
     home_order = 70

@@ -95,3 +95,19 @@ class CommitteeReport(models.Model):
         end = today.replace(day=1) - dt.timedelta(days=1)
         start = end.replace(year=end.year - 1) + dt.timedelta(days=1)
         return Period(start, end)
+
+
+class MonthlyAccountReport(models.Model):
+    """A month's account report sent to one account owner: kept so each owner is sent each month once."""
+
+    owner = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    month = models.DateField(help_text="The first day of the month reported on.")
+    accounts = models.PositiveIntegerField()
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-month", "owner"]
+        constraints = [models.UniqueConstraint(fields=["owner", "month"], name="one_account_report_per_owner_month")]
+
+    def __str__(self) -> str:
+        return f"Account report for {self.month:%B %Y} to {self.owner}"

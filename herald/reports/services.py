@@ -18,7 +18,7 @@ from herald.notifications import notify
 from herald.people.models import Person
 from herald.people.roles import Role
 from herald.reports import document, output
-from herald.reports.models import CommitteeReport
+from herald.reports.models import CommitteeReport, MonthlyAccountReport
 
 EDITABLE = (
     "title",
@@ -181,3 +181,39 @@ def sign_off_report(report: CommitteeReport, *, by: Person) -> CommitteeReport:
             after={"pdf_sha256": report.pdf_sha256, "period": report.period.words, "parts": len(parts)},
         )
     return report
+
+
+def send_monthly_account_reports(month: dt.date) -> int:
+    """Email each account owner the month's report on their accounts, with it as a PDF. An owner
+    already sent that month's report is skipped, so the daily task can run as often as it likes."""
+    from herald.reports import monthly
+
+    sent = 0
+    for owner in monthly.owners(month):
+        if MonthlyAccountReport.objects.filter(owner=owner, month=month).exists():
+            continue
+        rows = monthly.for_owner(owner, month)
+        if not rows:
+            continue
+        content = monthly.pdf(owner, month, rows)
+        with transaction.atomic():
+            _, created = MonthlyAccountReport.objects.get_or_create(
+                owner=owner, month=month, defaults={"accounts": len(rows)}
+            )
+            if not created:
+                continue
+            link = settings.SITE_URL + reverse("reports:monthly", kwargs={"year": month.year, "month": month.month})
+            notify(
+                "monthly_account_report",
+                to=[owner],
+                context={"owner": owner, "month": month, "rows": rows, "link": link},
+                attachments=[(f"account-report-{month:%Y-%m}.pdf", content, "application/pdf")],
+            )
+            audit.record(
+                actor=None,
+                action="report.monthly_account_report_sent",
+                obj=owner,
+                after={"month": month.isoformat(), "accounts": len(rows)},
+            )
+        sent += 1
+    return sent

@@ -12,4 +12,6 @@ urlpatterns = [
     path("<int:pk>/sign-off/", views.sign, name="sign"),
     path("<int:pk>/report.pdf", views.download_pdf, name="pdf"),
     path("<int:pk>/report.docx", views.download_docx, name="docx"),
+    path("accounts/", views.monthly_latest, name="monthly_latest"),
+    path("accounts/<int:year>/<int:month>/", views.monthly_accounts, name="monthly"),
 ]

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -192,3 +194,39 @@ def download_docx(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report_for(request, pk)
     content = bytes(report.docx) if report.is_signed and report.docx else output.docx(document.build(report))
     return _download(report, content, "docx", DOCX_TYPE)
+
+
+@allow(Role.SERVICE_MANAGER, Role.COMMS, Role.ADMIN)
+def monthly_accounts(request: HttpRequest, year: int, month: int) -> HttpResponse:
+    """A month's account report: a service manager sees the accounts they own; the communications
+    team and admins see every account."""
+    from herald.reports import monthly
+
+    try:
+        first = dt.date(year, month, 1)
+    except ValueError as exc:
+        raise Http404 from exc
+    everyone = request.user.has_role(Role.COMMS, Role.ADMIN)
+    owner = None if everyone else request.user
+    this_month = timezone.localdate().replace(day=1)
+    later = (first + dt.timedelta(days=32)).replace(day=1)
+    return render(
+        request,
+        "reports/monthly.html",
+        {
+            "owner": owner,
+            "month": first,
+            "rows": monthly.for_owner(owner, first),
+            "earlier": monthly.previous_month(first),
+            "later": later if later <= this_month else None,
+            "breadcrumbs": [HOME, ("Account report", None)],
+        },
+    )
+
+
+@allow(Role.SERVICE_MANAGER, Role.COMMS, Role.ADMIN)
+def monthly_latest(request: HttpRequest) -> HttpResponse:
+    from herald.reports import monthly
+
+    last = monthly.previous_month(timezone.localdate())
+    return redirect("reports:monthly", year=last.year, month=last.month)

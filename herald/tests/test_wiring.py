@@ -42,7 +42,11 @@ def test_each_app_declares_what_it_adds_to_the_site():
             }
             for app in ("policies", "social_accounts", "consents", "elections", "posts", "incidents", "risks")
         },
-        "reports": {"nav_items": "herald.reports.nav.ITEMS", "home_panels": "herald.reports.home.panels"},
+        "reports": {
+            "nav_items": "herald.reports.nav.ITEMS",
+            "schedule": "herald.reports.tasks.SCHEDULE",
+            "home_panels": "herald.reports.home.panels",
+        },
     }
 
 

@@ -8,6 +8,7 @@ from herald.reports.models import CommitteeReport
 from testing.access_cases import Case
 
 WRITERS = frozenset({Role.COMMS, Role.ADMIN})
+OWNERS = frozenset({Role.SERVICE_MANAGER, Role.COMMS, Role.ADMIN})
 # The named officer here is the monitoring officer; the other roles are told the report does not exist.
 READERS = {Role.COMMS, Role.ADMIN, Role.MONITORING_OFFICER}
 NOT_THEIRS = {role: 404 for role in ALL_ROLES - READERS}
@@ -42,4 +43,6 @@ def cases(cast, make):
         "reports:sign": Case(ALL_ROLES, kwargs=kwargs, status_for=NOT_THEIRS),
         "reports:pdf": Case(ALL_ROLES, kwargs={"pk": signed.pk}, status_for=NOT_THEIRS),
         "reports:docx": Case(ALL_ROLES, kwargs={"pk": signed.pk}, status_for=NOT_THEIRS),
+        "reports:monthly_latest": Case(OWNERS, ok_status=302),
+        "reports:monthly": Case(OWNERS, kwargs={"year": today.year, "month": today.month}),
     }

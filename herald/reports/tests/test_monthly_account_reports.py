@@ -1,0 +1,89 @@
+"""Each account owner's monthly report: a page, and once a month an email with the PDF."""
+
+import datetime as dt
+import subprocess
+
+import pytest
+from django.core import mail
+
+from herald.posts.models import Post, PostFinding
+from herald.posts.tests.factories import PostFactory
+from herald.reports import monthly, services
+from herald.reports.models import MonthlyAccountReport
+from herald.reports.tasks import send_monthly_account_reports
+from herald.social_accounts.tests.factories import AccountFactory
+
+NOW = dt.datetime(2026, 11, 3, 9, tzinfo=dt.UTC)
+OCTOBER = dt.date(2026, 10, 1)
+pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(NOW)]
+
+
+@pytest.fixture
+def owned(team, service_manager, editor):
+    leisure = AccountFactory(display_name="HBBC Leisure", team=team, service_manager=service_manager)
+    AccountFactory(display_name="Someone else's", team=team, service_manager=None)
+    for day in (3, 10, 17):
+        post = PostFactory(
+            account=leisure,
+            author=editor,
+            status=Post.Status.PUBLISHED,
+            submitted_at=dt.datetime(2026, 10, day, 9, tzinfo=dt.UTC),
+            published_at=dt.datetime(2026, 10, day, 12, tzinfo=dt.UTC),
+            published_by=editor,
+            published_url=f"https://www.facebook.com/hbbcleisure/posts/{day}",
+        )
+    PostFinding.objects.create(post=post, rule="phone-number", severity="block")
+    # September's post is not October's
+    PostFactory(
+        account=leisure,
+        author=editor,
+        status=Post.Status.PUBLISHED,
+        published_at=dt.datetime(2026, 9, 30, 12, tzinfo=dt.UTC),
+        published_by=editor,
+        published_url="https://www.facebook.com/hbbcleisure/posts/september",
+    )
+    return leisure
+
+
+def test_the_month_counts_each_owned_accounts_posts_and_findings(owned, service_manager):
+    rows = monthly.for_owner(service_manager, OCTOBER)
+
+    assert [(r.account.display_name, r.published, r.submitted, r.findings, r.blocks) for r in rows] == [
+        ("HBBC Leisure", 3, 3, 1, 1)
+    ]
+    assert rows[0].editors_report is None
+
+
+def test_each_owner_is_emailed_the_report_with_its_pdf_once(
+    owned, service_manager, django_capture_on_commit_callbacks, tmp_path
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_monthly_account_reports.call() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.send_monthly_account_reports(OCTOBER) == 0  # already sent
+
+    assert [m.to for m in mail.outbox] == [[service_manager.email]]
+    message = mail.outbox[0]
+    assert message.subject == "Your social media accounts in October 2026"
+    assert "HBBC Leisure (Facebook): 3 posts published, 1 finding from the checks, 0 blocks overridden" in message.body
+    assert "/reports/accounts/2026/10/" in message.body
+    (name, content, mimetype) = message.attachments[0]
+    assert (name, mimetype) == ("account-report-2026-10.pdf", "application/pdf")
+    path = tmp_path / name
+    path.write_bytes(content)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Account report for October 2026" in text
+    assert "HBBC Leisure" in text
+    assert MonthlyAccountReport.objects.get().accounts == 1
+
+
+def test_the_page_shows_a_service_manager_only_their_accounts(owned, client, service_manager, comms_officer):
+    client.force_login(service_manager)
+
+    page = client.get("/reports/accounts/2026/10/").content.decode()
+
+    assert "HBBC Leisure" in page
+    assert "Someone else" not in page
+    client.force_login(comms_officer)
+    assert "Someone else" in client.get("/reports/accounts/2026/10/").content.decode()
+    assert client.get("/reports/accounts/").url == "/reports/accounts/2026/10/"
