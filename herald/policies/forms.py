@@ -271,7 +271,11 @@ class ConsultationForm(forms.Form):
         error_messages={"required": "Enter the closing date", "invalid": "Enter the closing date as a real date"},
     )
     introduction = forms.CharField(
-        label="Note to the people consulted", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label="Note to the people consulted",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": "The note must be 2,000 characters or fewer"},
     )
 
     def __init__(self, *args, **kwargs):
@@ -286,8 +290,12 @@ class ConsultationCommentForm(forms.Form):
     clause_id = forms.ChoiceField(label="Which clause is your comment about?", required=False)
     text = forms.CharField(
         label="Your comment",
+        max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Enter your comment"},
+        error_messages={
+            "required": "Enter your comment",
+            "max_length": "Your comment must be 5,000 characters or fewer",
+        },
     )
 
     def __init__(self, *args, clauses=(), **kwargs):
@@ -304,7 +312,11 @@ class ConsultationAnswerForm(forms.Form):
     )
     reason = forms.CharField(
         label="Reason",
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="This goes to the committee with the comment.",
-        error_messages={"required": "Enter the reason for your answer"},
+        error_messages={
+            "required": "Enter the reason for your answer",
+            "max_length": "The reason must be 2,000 characters or fewer",
+        },
     )

@@ -77,7 +77,11 @@ class ReportHeadingForm(forms.Form):
 
 class ReportEditForm(ReportHeadingForm):
     background_papers = forms.CharField(
-        label="Background papers", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label="Background papers",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"max_length": "Background papers must be 1,000 characters or fewer"},
     )
     contact_officer = forms.CharField(
         label="Contact officer", required=False, max_length=200, help_text="Name and telephone extension."
@@ -98,6 +102,8 @@ class ReportEditForm(ReportHeadingForm):
             self.fields[f"section_{key}"] = forms.CharField(
                 label=f"{number}. {title}",
                 required=False,
+                max_length=20_000,
+                error_messages={"max_length": f"Section {number} must be 20,000 characters or fewer"},
                 widget=forms.Textarea(attrs={"rows": 6 if key in ("background", "risk") else 3}),
                 help_text="Markdown. Each paragraph is numbered; a list of “- ” lines belongs to the paragraph before it."
                 + (" The figures follow your paragraphs." if key in ("background", "consultation", "risk") else ""),
