@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
@@ -71,6 +72,8 @@ def test_the_monitoring_officer_sees_the_kinds_they_handle(monitoring_officer, a
     assert "Personal data breach" not in labels
 
 
+# The worker commits as it goes, so the test does too (PostgreSQL closes a connection it holds open).
+@pytest.mark.django_db(transaction=True)
 def test_admins_see_the_queue_failures_and_the_audit_trails_last_check(system_admin, comms_officer):
     figures = _figures(_panel(system_admin, "Herald's health"))
     assert figures["Audit trail"]["value"] == "Not checked yet"
