@@ -1,11 +1,10 @@
 import datetime as dt
 
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from herald.apps import plugged_in
-from django.urls import reverse
-
 from herald.mail import outbox_in_use
 from herald.models import OutboxEmail, OutgoingEmail, WebhookDelivery
 from herald.people.roles import Role
@@ -71,5 +70,5 @@ def panels(request) -> list[dict]:
             "title": "Background work that failed in the last 14 days",
             "items": items,
             "empty_text": "None. Every email was delivered and every task finished.",
-        }
+        },
     ]

@@ -51,7 +51,10 @@ class WebhookForm(forms.Form):
         max_length=500,
         help_text="Copy it from the channel's incoming webhook or workflow. It is kept secret: only its "
         "host is shown and audited.",
-        error_messages={"required": "Enter the webhook address", "invalid": "Enter the webhook address as a web address"},
+        error_messages={
+            "required": "Enter the webhook address",
+            "invalid": "Enter the webhook address as a web address",
+        },
     )
 
 

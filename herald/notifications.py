@@ -89,14 +89,10 @@ KINDS: dict[str, Kind] = {
         # elections
         Kind("pre_election_notice", "Everyone is told the pre-election period has begun", one_each=True),
         # incidents and the risk register: their services word each message themselves (incidents/notify.py)
-        Kind(
-            "incident_update", "The people working an incident, or the DPO, are told what needs them", urgent=True
-        ),
+        Kind("incident_update", "The people working an incident, or the DPO, are told what needs them", urgent=True),
         Kind("risk_update", "A risk's owner is told of an action, a review due or a control below threshold"),
         # audit
-        Kind(
-            "audit_chain_broken", "The system administrators are told the audit trail was tampered with", urgent=True
-        ),
+        Kind("audit_chain_broken", "The system administrators are told the audit trail was tampered with", urgent=True),
         # notifications themselves
         Kind("daily_digest", "A person who chose a daily digest gets the day's messages", one_each=True, urgent=True),
     )

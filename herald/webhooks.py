@@ -116,7 +116,9 @@ def deliver(delivery_id: int) -> str:
             delivery.save(update_fields=["attempts", "status", "sent_at"])
             return delivery.status
     if delivery.status == WebhookDelivery.Status.FAILED:
-        logger.error("Gave up posting to %s after %s attempts: %s", delivery.webhook, delivery.attempts, delivery.last_error)
+        logger.error(
+            "Gave up posting to %s after %s attempts: %s", delivery.webhook, delivery.attempts, delivery.last_error
+        )
         raise WebhookDeliveryFailed(f"Post {delivery.pk} to {delivery.webhook}: {delivery.last_error}")
     task = task_named(POST_TO_WEBHOOK)
     if task.get_backend().supports_defer:

@@ -16,6 +16,15 @@ from herald.people.demo import DEMO_PASSWORD, demo_sign_ins
 from herald.supervisor import Supervisor
 
 
+def site_address(env: dict[str, str], *, host: str, port: str) -> str:
+    """The address links in emails lead to: the configured one, else where this server really runs,
+    which is then given to the web server and the workers (they render the emails)."""
+    configured = env.get("HERALD_SITE_URL") or env.get("SITE_URL")
+    if not configured:
+        configured = env["HERALD_SITE_URL"] = f"http://{host}:{port}"
+    return configured.rstrip("/")
+
+
 class OutboxSummary:
     """One line for each burst of mail in the demo outbox (a by-election tells hundreds of people),
     printed once the burst is over, instead of every email in full."""
@@ -57,10 +66,7 @@ class Command(BaseCommand):
     def handle(self, *args, host: str, port: str, workers: int, task_workers: int, **options):
         python = sys.executable
         env = os.environ.copy()
-        # Links in emails lead to where this server really runs, unless the address is configured.
-        if not (env.get("HERALD_SITE_URL") or env.get("SITE_URL")):
-            env["HERALD_SITE_URL"] = f"http://{host}:{port}"
-        site_url = (env.get("HERALD_SITE_URL") or env["SITE_URL"]).rstrip("/")
+        site_url = site_address(env, host=host, port=port)
         worker = [python, "manage.py", "run_worker", "--queue-name", "*", "--interval", "1", "--no-reload"]
         commands = {
             f"task worker {n}" if task_workers > 1 else "task worker": worker for n in range(1, task_workers + 1)
