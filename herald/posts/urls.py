@@ -1,6 +1,6 @@
 from django.urls import path
 
-from herald.posts import views
+from herald.posts import export_views, views
 
 app_name = "posts"
 urlpatterns = [
@@ -11,6 +11,8 @@ urlpatterns = [
     path("fix/", views.apply_fix, name="fix"),
     path("approvals/", views.queue, name="queue"),
     path("archive/", views.archive, name="archive"),
+    path("archive.csv", export_views.archive_csv, name="archive_csv"),
+    path("archive.pdf", export_views.archive_pdf, name="archive_pdf"),
     path("overrides/", views.overrides, name="overrides"),
     path("stop/", views.stop, name="stop"),
     path("stop/<int:pk>/release/", views.release, name="release"),
@@ -18,6 +20,7 @@ urlpatterns = [
     path("rules/<int:account_pk>/", views.rule_edit, name="rule_edit"),
     path("rules/<int:account_pk>/retention/", views.retention_edit, name="retention_edit"),
     path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/record.pdf", export_views.post_pdf, name="record_pdf"),
     path("<int:pk>/change/", views.edit, name="edit"),
     path("<int:pk>/submit/", views.submit, name="submit"),
     path("<int:pk>/approve/", views.approve, name="approve"),
