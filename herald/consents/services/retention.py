@@ -29,8 +29,8 @@ from herald.consents.models import (
 )
 from herald.consents.services.requests import _snapshot, normalise_phone, normalise_urn
 from herald.errors import Refused
-from herald.pdf import data_uri, render_pdf
 from herald.notifications import notify
+from herald.pdf import data_uri, render_pdf
 from herald.people.models import Person
 
 # --- Keeping and deleting ---------------------------------------------------------------------
