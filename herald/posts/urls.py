@@ -1,6 +1,6 @@
 from django.urls import path
 
-from herald.posts import export_views, views
+from herald.posts import export_views, media_views, views
 
 app_name = "posts"
 urlpatterns = [
@@ -21,6 +21,8 @@ urlpatterns = [
     path("rules/<int:account_pk>/retention/", views.retention_edit, name="retention_edit"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/record.pdf", export_views.post_pdf, name="record_pdf"),
+    path("<int:pk>/media/<int:asset_pk>/thumbnail/", media_views.thumbnail, name="media_thumbnail"),
+    path("<int:pk>/media/<int:asset_pk>/download/", media_views.download, name="media_download"),
     path("<int:pk>/change/", views.edit, name="edit"),
     path("<int:pk>/submit/", views.submit, name="submit"),
     path("<int:pk>/approve/", views.approve, name="approve"),
