@@ -1,6 +1,6 @@
 from django.urls import path
 
-from herald.posts import export_views, media_views, views
+from herald.posts import calendar_views, export_views, media_views, views
 
 app_name = "posts"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("check/", views.live_check, name="check"),
     path("fix/", views.apply_fix, name="fix"),
     path("approvals/", views.queue, name="queue"),
+    path("calendar/", calendar_views.calendar, name="calendar"),
     path("archive/", views.archive, name="archive"),
     path("archive.csv", export_views.archive_csv, name="archive_csv"),
     path("archive.pdf", export_views.archive_pdf, name="archive_pdf"),
@@ -24,6 +25,7 @@ urlpatterns = [
     path("<int:pk>/media/<int:asset_pk>/thumbnail/", media_views.thumbnail, name="media_thumbnail"),
     path("<int:pk>/media/<int:asset_pk>/download/", media_views.download, name="media_download"),
     path("<int:pk>/change/", views.edit, name="edit"),
+    path("<int:pk>/reschedule/", calendar_views.reschedule, name="reschedule"),
     path("<int:pk>/submit/", views.submit, name="submit"),
     path("<int:pk>/approve/", views.approve, name="approve"),
     path("<int:pk>/send-back/", views.send_back, name="send_back"),

@@ -60,6 +60,8 @@ def cases(cast, make):
         "posts:fix": Case(POST_ROLES, ok_status=405),
         "posts:queue": Case(POST_ROLES),
         "posts:archive": Case(POST_ROLES),
+        "posts:calendar": Case(POST_ROLES),
+        "posts:reschedule": Case(POST_ROLES, kwargs=pk, status_for=READERS_ONLY),
         "posts:archive_csv": Case(POST_ROLES),
         "posts:archive_pdf": Case(POST_ROLES),
         "posts:record_pdf": Case(POST_ROLES, kwargs=pk, status_for={Role.SERVICE_MANAGER: 403}),
