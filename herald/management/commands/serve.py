@@ -73,6 +73,8 @@ class Command(BaseCommand):
         }
         commands["scheduler"] = [python, "manage.py", "run_scheduler"]
         supervisor = Supervisor(commands, say=lambda line: self.stdout.write(self.style.WARNING(line)), env=env)
+        outbox_url = f"{site_url}{reverse('notifications:outbox')}"
+        tick = OutboxSummary(self.stdout.write, outbox_url) if outbox_in_use() else None
         supervisor.start()
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"Herald is running at {site_url}/"))
@@ -81,11 +83,8 @@ class Command(BaseCommand):
         for label, email in demo_sign_ins():
             self.stdout.write(f"  {label:<45} {email}")
         self.stdout.write(f"Task workers: {task_workers}; web processes: {workers}.")
-        tick = None
-        if outbox_in_use():
-            outbox_url = f"{site_url}{reverse('notifications:outbox')}"
+        if tick is not None:
             self.stdout.write(f"Emails are not sent: they are kept in the demo outbox, {outbox_url}")
-            tick = OutboxSummary(self.stdout.write, outbox_url)
         self.stdout.write("")
         web = subprocess.Popen(
             [
