@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar as month_calendar
 import datetime as dt
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
@@ -161,8 +162,6 @@ def calendar(request: HttpRequest) -> HttpResponse:
 
 
 def _next_query(path: str) -> str:
-    from urllib.parse import urlencode
-
     return urlencode({"next": path})
 
 

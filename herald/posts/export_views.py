@@ -3,6 +3,7 @@ requests and the council's own records. Each export is of what the person may se
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -153,8 +154,6 @@ def archive_pdf(request: HttpRequest) -> HttpResponse:
         return _back_to_search(request)
     count = posts.count()
     if count > MAX_POSTS_PER_PDF:
-        from django.contrib import messages
-
         messages.error(
             request,
             f"The search finds {count} posts; a PDF holds at most {MAX_POSTS_PER_PDF}. Narrow the search "

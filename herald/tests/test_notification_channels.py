@@ -245,3 +245,21 @@ def test_the_outbox_page_shows_kept_mail_to_administrators_only_while_the_demo_b
     assert "Approve a post" in page.content.decode()
     settings.HERALD_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     assert client.get("/notifications/outbox/").status_code == 404
+
+
+def test_an_administrator_connects_a_channel_and_its_test_message_arrives(client, system_admin, receiver):
+    from herald.audit.models import AuditEvent
+
+    team = TeamFactory(name="Communications")
+    client.force_login(system_admin)
+    response = client.post("/notifications/team-channels/", {"team": team.pk, "service": "slack", "url": receiver.url})
+    assert response.status_code == 302
+    hook = TeamWebhook.objects.get(team=team)
+    with_test = client.post(f"/notifications/team-channels/{hook.pk}/test/")
+    assert with_test.status_code == 302
+    _run_queued_webhook_posts()
+    [posted] = receiver.received
+    assert posted["json"]["text"].startswith("*Herald test message*")
+    assert system_admin.full_name in posted["json"]["text"]
+    event = AuditEvent.objects.get(action="notifications.webhook_set")
+    assert event.after["host"] == receiver.url.split("/")[2] and receiver.url not in str(event.after)
