@@ -55,7 +55,7 @@ migrate: install ## Create or update the database
 	$(PY) manage.py migrate --no-input
 
 demo: migrate ## Load the demo council (safe to run again)
-	$(PY) manage.py seed_demo
+	$(if $(HERALD_SITE_URL)$(SITE_URL),,HERALD_SITE_URL=http://$(HOST):$(PORT)) $(PY) manage.py seed_demo
 
 run: demo ## Set up and start Herald with demo data: web server and task worker
 	$(PY) manage.py serve --host $(HOST) --port $(PORT)

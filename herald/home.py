@@ -1,10 +1,12 @@
 import datetime as dt
 
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from herald.apps import plugged_in
-from herald.models import OutgoingEmail
+from herald.mail import outbox_in_use
+from herald.models import OutboxEmail, OutgoingEmail, WebhookDelivery
 from herald.people.roles import Role
 
 
@@ -37,10 +39,36 @@ def panels(request) -> list[dict]:
         }
         for result in tasks[:20]
     ]
+    failed_posts = WebhookDelivery.objects.filter(status=WebhookDelivery.Status.FAILED, queued_at__gte=since)
+    items += [
+        {
+            "text": f"Team channel post not delivered: “{delivery.subject}” to {delivery.webhook.team.name}",
+            "url": reverse("notifications:webhooks"),
+            "hint": f"{delivery.attempts} attempts; {delivery.last_error}",
+        }
+        for delivery in failed_posts.select_related("webhook__team").order_by("-queued_at")[:20]
+    ]
+    tools = [
+        {
+            "text": "Team channels (Microsoft Teams or Slack)",
+            "url": reverse("notifications:webhooks"),
+            "hint": "Connect a team's channel to see what Herald tells its members",
+        }
+    ]
+    if outbox_in_use():
+        kept = OutboxEmail.objects.count()
+        tools.append(
+            {
+                "text": f"Demo outbox: {kept} email{'s' if kept != 1 else ''} kept, not sent",
+                "url": reverse("notifications:outbox"),
+                "hint": "This copy of Herald keeps its emails instead of sending them",
+            }
+        )
     return [
+        {"title": "Email and channels", "items": tools, "empty_text": ""},
         {
             "title": "Background work that failed in the last 14 days",
             "items": items,
             "empty_text": "None. Every email was delivered and every task finished.",
-        }
+        },
     ]

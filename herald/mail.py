@@ -20,7 +20,7 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.utils import timezone
 
-from herald.models import OutgoingEmail
+from herald.models import OutboxEmail, OutgoingEmail
 from herald.queue import task_named
 
 # herald/tasks.py imports this module to run the delivery, so the task is named here, not imported.
@@ -50,6 +50,30 @@ class QueuedEmailBackend(BaseEmailBackend):
                 deliver_email.enqueue(email.pk)
             queued += 1
         return queued
+
+
+class OutboxBackend(BaseEmailBackend):
+    """The demo's delivery backend: keeps each email in the local outbox (OutboxEmail) for the system
+    administrators to read at /notifications/outbox/, and sends nothing. `manage.py serve` prints one line
+    when new mail arrives there instead of whole emails."""
+
+    def send_messages(self, email_messages) -> int:
+        kept = 0
+        for message in email_messages:
+            body = str(message.body)
+            for content, mimetype in getattr(message, "alternatives", []):
+                if mimetype == "text/plain":
+                    body = str(content)
+            OutboxEmail.objects.create(
+                subject=str(message.subject)[:998], to=", ".join(message.recipients()), body=body
+            )
+            kept += 1
+        return kept
+
+
+def outbox_in_use() -> bool:
+    """Whether emails are kept in the demo outbox rather than sent (the local default)."""
+    return settings.HERALD_EMAIL_DELIVERY_BACKEND == f"{__name__}.OutboxBackend"
 
 
 def serialise(message: EmailMessage) -> dict:
@@ -156,4 +180,5 @@ def forget_old_emails_and_form_keys(*, now: dt.datetime | None = None) -> tuple[
     cutoff = now - dt.timedelta(days=settings.HERALD_EMAIL_KEEP_DAYS)
     emails, _ = OutgoingEmail.objects.exclude(status=OutgoingEmail.Status.QUEUED).filter(queued_at__lt=cutoff).delete()
     keys, _ = FormSubmission.objects.filter(at__lt=now - dt.timedelta(days=1)).delete()
+    OutboxEmail.objects.filter(sent_at__lt=cutoff).delete()
     return emails, keys

@@ -58,3 +58,92 @@ class FormSubmission(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class OutboxEmail(models.Model):
+    """An email the demo kept instead of sending (herald.mail.OutboxBackend). Only a local demo uses this
+    backend: its mails are read on the outbox page, and nothing leaves the machine."""
+
+    sent_at = models.DateTimeField(auto_now_add=True)
+    subject = models.CharField(max_length=998, blank=True)
+    to = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-sent_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.subject} → {self.to}"
+
+
+class NotificationPreference(models.Model):
+    """How one person wants Herald's emails: each at once, or gathered into one email a day."""
+
+    class Delivery(models.TextChoices):
+        NOW = "now", "Email me each one as it happens"
+        DAILY = "daily", "Send me one email a day with everything in it"
+
+    person = models.OneToOneField("people.Person", on_delete=models.CASCADE, related_name="notification_preference")
+    delivery = models.CharField(max_length=10, choices=Delivery.choices, default=Delivery.NOW)
+    last_digest_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.delivery}"
+
+
+class DigestItem(models.Model):
+    """A message kept for a person's daily digest; deleted once the digest is sent."""
+
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="digest_items")
+    kind = models.CharField(max_length=80)
+    subject = models.CharField(max_length=998)
+    body = models.TextField()
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.subject}"
+
+
+class TeamWebhook(models.Model):
+    """A team's Microsoft Teams or Slack channel: Herald posts there what it tells the team's members."""
+
+    class Service(models.TextChoices):
+        TEAMS = "teams", "Microsoft Teams"
+        SLACK = "slack", "Slack"
+
+    team = models.OneToOneField("people.Team", on_delete=models.CASCADE, related_name="webhook")
+    service = models.CharField(max_length=10, choices=Service.choices)
+    url = models.URLField(max_length=500)
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.team} ({self.get_service_display()})"
+
+
+class WebhookDelivery(models.Model):
+    """One post to a team's channel on its way out, retried by the task queue like an email."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+
+    webhook = models.ForeignKey(TeamWebhook, on_delete=models.CASCADE, related_name="deliveries")
+    payload = models.JSONField()
+    subject = models.CharField(max_length=998, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    queued_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["status", "queued_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.subject} → {self.webhook}"

@@ -6,14 +6,16 @@ message is written now, from the data as the service sees it, and handed to the 
 transaction commits, so an action that is rolled back tells nobody. Email, the one channel today, goes
 through Herald's queued backend (`herald/mail.py`), which retries a mail server that is down.
 
-Callers name who is told and what happened, never how: a person's delivery preferences (a daily digest)
-or another channel (a Teams or Slack incoming webhook) belong behind `_channels_for`, not in the services.
+Callers name who is told and what happened, never how. Where each message goes is decided in one place,
+`_channels_for`: a person who chose a daily digest has the message kept for it (unless it is urgent), the
+others are emailed at once, and a team with a Microsoft Teams or Slack incoming webhook also sees in its
+channel what its members are told (never personal letters), posted by the task queue with retries.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol, cast
 
 from django.conf import settings
@@ -33,6 +35,8 @@ class Kind:
     # A separate message to each recipient: the text is personal ("Dear Sam"), or the recipients must not
     # see each other's addresses. Otherwise one message goes to everyone told, as a team would expect.
     one_each: bool = False
+    # Sent at once even to people who chose a daily digest: it cannot wait a day.
+    urgent: bool = False
 
 
 KINDS: dict[str, Kind] = {
@@ -50,6 +54,7 @@ KINDS: dict[str, Kind] = {
         Kind(
             "compromised_credentials_to_rotate",
             "The communications team is told to rotate a hacked account's credentials",
+            urgent=True,
         ),
         Kind("account_request_editor_left", "The requester is told a named editor has left"),
         Kind("accounts_to_review_for_dormancy", "The communications team is asked to decide on dormant accounts"),
@@ -77,17 +82,23 @@ KINDS: dict[str, Kind] = {
         Kind("monthly_account_report", "An account owner gets last month's report on their accounts", one_each=True),
         # consents
         Kind("consent_receipt", "The person who gave consent gets its reference"),
-        Kind("takedown_due", "Editors are asked to take down or review a post after a withdrawal"),
+        Kind("takedown_due", "Editors are asked to take down or review a post after a withdrawal", urgent=True),
         Kind("consent_withdrawn", "The person who withdrew consent gets confirmation"),
-        Kind("withdrawal_attempt_refused", "The person is told someone tried to withdraw with wrong details"),
+        Kind(
+            "withdrawal_attempt_refused",
+            "The person is told someone tried to withdraw with wrong details",
+            urgent=True,
+        ),
         Kind("consent_expired_for_uploads", "An uploader is told consent has expired for their photos"),
         # elections
         Kind("pre_election_notice", "Everyone is told the pre-election period has begun", one_each=True),
         # incidents and the risk register: their services word each message themselves (incidents/notify.py)
-        Kind("incident_update", "The people working an incident, or the DPO, are told what needs them"),
+        Kind("incident_update", "The people working an incident, or the DPO, are told what needs them", urgent=True),
         Kind("risk_update", "A risk's owner is told of an action, a review due or a control below threshold"),
         # audit
-        Kind("audit_chain_broken", "The system administrators are told the audit trail was tampered with"),
+        Kind("audit_chain_broken", "The system administrators are told the audit trail was tampered with", urgent=True),
+        # notifications themselves
+        Kind("daily_digest", "A person who chose a daily digest gets the day's messages", one_each=True, urgent=True),
     )
 }
 
@@ -126,9 +137,67 @@ class EmailChannel:
 EMAIL = EmailChannel()
 
 
-def _channels_for(message: Message) -> list[Channel]:
-    """Where a message goes. Everyone gets email today; a person's preferences would be read here."""
-    return [EMAIL]
+class DigestChannel:
+    """Keeps a message for each person's next daily digest (herald.digests sends them)."""
+
+    name = "digest"
+
+    def deliver(self, messages: Sequence[Message]) -> None:
+        from herald.models import DigestItem
+
+        DigestItem.objects.bulk_create(
+            DigestItem(person=person, kind=m.kind.name, subject=m.subject, body=m.body)
+            for m in messages
+            for person in m.people
+        )
+
+
+class WebhookChannel:
+    """Posts a message to each team's Teams or Slack channel, through the task queue (herald.webhooks)."""
+
+    name = "webhook"
+
+    def deliver(self, messages: Sequence[Message]) -> None:
+        from herald import webhooks
+
+        for message in messages:
+            webhooks.queue_for_teams(
+                {person.team_id for person in message.people if person.team_id},
+                subject=message.subject,
+                body=message.body,
+            )
+
+
+DIGEST = DigestChannel()
+WEBHOOK = WebhookChannel()
+
+
+def _channels_for(message: Message) -> list[tuple[Channel, Message]]:
+    """Where a message goes, each channel with the message as that channel should carry it: people who
+    chose a daily digest have it kept for the digest unless it is urgent; everyone else (and every bare
+    address) is emailed now; the teams of the people told see it in their channel, if they have one."""
+    from herald.models import NotificationPreference
+
+    routes: list[tuple[Channel, Message]] = []
+    digest_people: set[int] = set()
+    if not message.kind.urgent and message.people:
+        digest_people = set(
+            NotificationPreference.objects.filter(
+                person__in=[p.pk for p in message.people], delivery=NotificationPreference.Delivery.DAILY
+            ).values_list("person_id", flat=True)
+        )
+    if digest_people:
+        later = tuple(p for p in message.people if p.pk in digest_people)
+        routes.append((DIGEST, replace(message, to=tuple(p.email for p in later), people=later)))
+    now_people = tuple(p for p in message.people if p.pk not in digest_people)
+    later_addresses = {p.email for p in message.people if p.pk in digest_people}
+    now_addresses = tuple(address for address in message.to if address not in later_addresses)
+    if now_addresses:
+        routes.append((EMAIL, replace(message, to=now_addresses, people=now_people)))
+    # A personal letter is for its reader alone; a team's channel sees only what a team would be told.
+    if not message.kind.one_each and message.people:
+        routes.append((WEBHOOK, message))
+    return routes
 
 
 def render(kind: str, context: dict) -> tuple[str, str]:
@@ -190,7 +259,7 @@ def notify(
 def _deliver(messages: list[Message]) -> None:
     by_channel: dict[str, tuple[Channel, list[Message]]] = {}
     for message in messages:
-        for channel in _channels_for(message):
-            by_channel.setdefault(channel.name, (channel, []))[1].append(message)
+        for channel, routed in _channels_for(message):
+            by_channel.setdefault(channel.name, (channel, []))[1].append(routed)
     for channel, batch in by_channel.values():
         channel.deliver(batch)

@@ -74,7 +74,9 @@ HERALD_AUDIT_CHECKPOINT_DIR = Path(env("HERALD_AUDIT_CHECKPOINT_DIR", str(VAR_DI
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The address people reach Herald at, for the links in emails. `manage.py serve` sets it from its own
+# host and port when it is not configured; SITE_URL is the older name.
+SITE_URL = env("HERALD_SITE_URL", env("SITE_URL", "http://127.0.0.1:8000")).rstrip("/")
 
 COUNCIL_NAME = env("HERALD_COUNCIL_NAME", "Hinckley & Bosworth Borough Council")
 COUNCIL_SHORT_NAME = env("HERALD_COUNCIL_SHORT_NAME", "HBBC")
@@ -307,11 +309,14 @@ HERALD_LIVE_CHECK_WINDOW_SECONDS = 10
 EMAIL_BACKEND = "herald.mail.QueuedEmailBackend"
 HERALD_EMAIL_DELIVERY_BACKEND = env(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION else "django.core.mail.backends.console.EmailBackend",
+    # Locally (the demo) mail is kept in an outbox page for the administrators and never sent.
+    "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION else "herald.mail.OutboxBackend",
 )
 HERALD_EMAIL_MAX_ATTEMPTS = env_int("HERALD_EMAIL_MAX_ATTEMPTS", 6)
 HERALD_EMAIL_KEEP_DAYS = env_int("HERALD_EMAIL_KEEP_DAYS", 14)
 HERALD_EMAIL_RETRY_SECONDS = env_int("HERALD_EMAIL_RETRY_SECONDS", 60)
+# The hour (UK time) from which each day's digest is sent to people who chose one email a day.
+HERALD_DIGEST_HOUR = env_int("HERALD_DIGEST_HOUR", 7)
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER")

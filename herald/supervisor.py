@@ -49,9 +49,13 @@ class Supervisor:
             restarted.append(name)
         return restarted
 
-    def run_while(self, alive: Callable[[], bool], *, every: float = 1.0) -> None:
+    def run_while(
+        self, alive: Callable[[], bool], *, every: float = 1.0, tick: Callable[[], None] | None = None
+    ) -> None:
         while alive():
             self.check()
+            if tick:
+                tick()
             time.sleep(every)
 
     def stop(self, timeout: float = 10) -> None:

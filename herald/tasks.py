@@ -1,6 +1,6 @@
 from django_tasks import task
 
-from herald import mail
+from herald import digests, mail, webhooks
 
 
 @task()
@@ -14,4 +14,14 @@ def forget_old_emails_and_form_keys() -> str:
     return f"{emails} old emails and {keys} form keys deleted"
 
 
-SCHEDULE = [(forget_old_emails_and_form_keys, 24 * 60 * 60)]
+@task()
+def post_to_webhook(delivery_id: int) -> str:
+    return webhooks.deliver(delivery_id)
+
+
+@task()
+def send_daily_digests() -> str:
+    return f"{digests.send_daily_digests()} digests sent"
+
+
+SCHEDULE = [(forget_old_emails_and_form_keys, 24 * 60 * 60), (send_daily_digests, 60 * 60)]

@@ -15,6 +15,7 @@ urlpatterns = [
     path("password/change/done/", views.password_change_done, name="password_change_done"),
     path("people/", include("herald.people.urls")),
     path("audit/", include("herald.audit.urls")),
+    path("notifications/", include("herald.notification_urls")),
     path("policies/", include("herald.policies.urls")),
     path("accounts/", include("herald.social_accounts.urls")),
     path("consent/", include("herald.consents.urls")),

@@ -791,7 +791,12 @@ def subject_export(request: HttpRequest) -> HttpResponse:
     if not records:
         messages.error(request, "Select at least one record to export")
         return redirect(f"{reverse('consents:subject_access')}?q={query}")
-    data = services.export_subject_data(records, by=request.user, query=query)
-    response = HttpResponse(data, content_type="application/json")
-    response["Content-Disposition"] = f'attachment; filename="subject-access-{timezone.localdate():%Y%m%d}.json"'
+    if request.POST.get("format") == "json":
+        data = services.export_subject_data(records, by=request.user, query=query)
+        response = HttpResponse(data, content_type="application/json")
+        response["Content-Disposition"] = f'attachment; filename="subject-access-{timezone.localdate():%Y%m%d}.json"'
+        return response
+    pack = services.export_subject_pack(records, by=request.user, query=query)
+    response = HttpResponse(pack, content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="subject-access-{timezone.localdate():%Y%m%d}.zip"'
     return response

@@ -45,3 +45,23 @@ def known_wards() -> list[str]:
 
     wards = Person.objects.councillors().exclude(ward="").values_list("ward", flat=True).distinct()
     return sorted(set(wards))
+
+
+def periods_between(first: dt.date, last: dt.date) -> list[Election]:
+    """Elections (not cancelled) whose pre-election period overlaps the days first..last, soonest first."""
+    return list(
+        Election.objects.current()
+        .filter(period_starts_on__lte=last, period_ends_on__gte=first)
+        .order_by("period_starts_on", "id")
+    )
+
+
+def bank_holidays_between(first: dt.date, last: dt.date) -> dict[dt.date, str]:
+    """Bank holidays in England and Wales (the bundled list) and days the council added, first..last."""
+    from herald.elections.calendar import england_and_wales_bank_holidays
+
+    named = {day: name for day, name in england_and_wales_bank_holidays().holidays().items() if first <= day <= last}
+    for day, name in NonWorkingDay.objects.as_mapping().items():
+        if first <= day <= last:
+            named.setdefault(day, name)
+    return named

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django import forms
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 
 from herald.people.models import Person
@@ -70,6 +71,51 @@ def post_text_field(label: str, **kwargs) -> forms.CharField:
 
 
 class _MediaMixin:
+    def media_options(self) -> list[dict]:
+        """Each photo or video the picker offers, with its thumbnail, alt text and whether consent was
+        withdrawn (marked, and refused if chosen)."""
+        from herald.consents.selectors import stopped_media
+
+        field = self["media"]
+        chosen = {str(value) for value in (field.value() or [])}
+        assets = list(self.fields["media"].queryset.order_by("-uploaded_at", "-pk"))
+        stopped = stopped_media(a.pk for a in assets)
+        post = getattr(self, "post", None)
+        own = {a.pk for a in post.media.all()} if post is not None else set()
+        options = []
+        for index, asset in enumerate(assets):
+            if asset.pk in own and (asset.thumbnail or asset.kind == "photo"):
+                thumb = reverse("posts:media_thumbnail", args=[post.pk, asset.pk])
+            elif asset.thumbnail:
+                thumb = reverse("consents:media_thumbnail", args=[asset.pk])
+            else:
+                thumb = ""
+            options.append(
+                {
+                    "pk": asset.pk,
+                    "id": f"id_media_{index}",
+                    "checked": str(asset.pk) in chosen,
+                    "title": asset.title,
+                    "kind": asset.get_kind_display().lower(),
+                    "alt": asset.alt_text,
+                    "thumb": thumb,
+                    "stopped": stopped.get(asset.pk, ""),
+                }
+            )
+        return options
+
+    def clean_media(self):
+        from herald.consents.selectors import stopped_media
+
+        chosen = self.cleaned_data.get("media") or []
+        stopped = stopped_media(a.pk for a in chosen)
+        problems = [
+            f"Remove “{a.title}”: {stopped[a.pk][0].lower()}{stopped[a.pk][1:]}" for a in chosen if a.pk in stopped
+        ]
+        if problems:
+            raise forms.ValidationError(problems)
+        return chosen
+
     def add_media_fields(self, user=None, keep=()):
         """The library's latest photos and videos, if this person may open the library, and `keep`
         (the post's own media, which everyone who may change the post sees)."""

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from herald.posts import views
+from herald.posts import calendar_views, export_views, media_views, views
 
 app_name = "posts"
 urlpatterns = [
@@ -10,7 +10,10 @@ urlpatterns = [
     path("check/", views.live_check, name="check"),
     path("fix/", views.apply_fix, name="fix"),
     path("approvals/", views.queue, name="queue"),
+    path("calendar/", calendar_views.calendar, name="calendar"),
     path("archive/", views.archive, name="archive"),
+    path("archive.csv", export_views.archive_csv, name="archive_csv"),
+    path("archive.pdf", export_views.archive_pdf, name="archive_pdf"),
     path("overrides/", views.overrides, name="overrides"),
     path("stop/", views.stop, name="stop"),
     path("stop/<int:pk>/release/", views.release, name="release"),
@@ -18,7 +21,11 @@ urlpatterns = [
     path("rules/<int:account_pk>/", views.rule_edit, name="rule_edit"),
     path("rules/<int:account_pk>/retention/", views.retention_edit, name="retention_edit"),
     path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/record.pdf", export_views.post_pdf, name="record_pdf"),
+    path("<int:pk>/media/<int:asset_pk>/thumbnail/", media_views.thumbnail, name="media_thumbnail"),
+    path("<int:pk>/media/<int:asset_pk>/download/", media_views.download, name="media_download"),
     path("<int:pk>/change/", views.edit, name="edit"),
+    path("<int:pk>/reschedule/", calendar_views.reschedule, name="reschedule"),
     path("<int:pk>/submit/", views.submit, name="submit"),
     path("<int:pk>/approve/", views.approve, name="approve"),
     path("<int:pk>/send-back/", views.send_back, name="send_back"),

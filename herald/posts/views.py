@@ -21,7 +21,7 @@ from herald.errors import Refused
 from herald.forms import show_refusal
 from herald.people.models import Person
 from herald.people.roles import Role
-from herald.posts import findings, selectors, services
+from herald.posts import findings, preview, selectors, services
 from herald.posts.forms import (
     ApproveForm,
     ArchiveFilter,
@@ -118,6 +118,19 @@ def _text_block(
         "errors": list(errors),
         "help_text": help_text,
         "length": findings.platform_length(text, platform),
+        "look": preview.build(
+            text,
+            platform,
+            media=[
+                {
+                    "url": reverse("consents:media_thumbnail", args=[a.pk]) if a.thumbnail else "",
+                    "alt": a.alt_text,
+                    "kind": a.kind,
+                }
+                for a in media
+            ],
+            account_name=settings.COUNCIL_NAME,
+        ),
         "checked": bool(report),
         **(findings.present(text, report) if report else {"findings": [], "counts": {}, "blocking": False}),
     }
@@ -662,6 +675,7 @@ def _form_page(
     success,
     warning=False,
     held_attempt: str = "",
+    extra=None,
 ) -> HttpResponse:
     """A page with a short form acting on one post. `held_attempt` names the action if a stop on
     publishing holds it: while one covers the account the page explains, and offers no form."""
@@ -690,6 +704,7 @@ def _form_page(
             "warning": warning,
             "stopped": services.stopped_message(post.account, pause, held_attempt) if pause else "",
             "presented": findings.present(post.text, post.report) if post.report else None,
+            **(extra(post) if extra else {}),
             "breadcrumbs": [
                 HOME,
                 _posts_crumb(),
@@ -768,7 +783,21 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
         act=lambda p, d: services.record_publication(p, url=d["url"], by=user),
         success="Published: the record is complete",
         held_attempt="publish",
+        extra=lambda p: {"copy": _to_copy(p, user)},
     )
+
+
+def _to_copy(post: Post, user) -> dict:
+    """What the person publishing copies and downloads: this post's text and media, and the texts of
+    the same post for the account's other platforms that are ready too (Herald holds no passwords)."""
+    others = [
+        sibling
+        for sibling in Post.objects.filter(group=post.group, status=Post.Status.READY)
+        .exclude(pk=post.pk)
+        .select_related("account")
+        if sibling.author_id == user.pk or selectors.can_write_for(user, sibling.account)
+    ]
+    return {"post": post, "others": others}
 
 
 # --- Stop switch, rules, retention -------------------------------------------------------------

@@ -270,6 +270,7 @@ def test_the_supervisor_restarts_a_worker_that_dies_and_says_so():
     assert replacement.poll() is not None
 
 
+@pytest.mark.django_db
 def test_serve_supervises_its_workers_and_scheduler(monkeypatch):
     started = {}
 
@@ -277,7 +278,7 @@ def test_serve_supervises_its_workers_and_scheduler(monkeypatch):
         def start(self):
             started.update(self.commands)
 
-        def run_while(self, alive, *, every=1.0):
+        def run_while(self, alive, *, every=1.0, tick=None):
             pass
 
     class FakeWeb:

@@ -55,6 +55,7 @@ from herald.consents.services.retention import (
     erase_personal_details,
     expire_consents,
     export_subject_data,
+    export_subject_pack,
     find_subject_records,
 )
 from herald.consents.services.withdrawals import (
@@ -94,6 +95,7 @@ __all__ = [
     "erase_personal_details",
     "expire_consents",
     "export_subject_data",
+    "export_subject_pack",
     "find_subject_records",
     "forget_owner",
     "give_consent",

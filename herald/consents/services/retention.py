@@ -4,15 +4,19 @@ finding and exporting a subject's records for a subject access request."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
+import zipfile
 from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 
 from herald.audit import services as audit
 from herald.consents import conf
@@ -26,6 +30,7 @@ from herald.consents.models import (
 from herald.consents.services.requests import _snapshot, normalise_phone, normalise_urn
 from herald.errors import Refused
 from herald.notifications import notify
+from herald.pdf import data_uri, render_pdf
 from herald.people.models import Person
 
 # --- Keeping and deleting ---------------------------------------------------------------------
@@ -135,6 +140,79 @@ def find_subject_records(query: str) -> QuerySet[ConsentRecord]:
 def export_subject_data(records: Iterable[ConsentRecord], *, by: Person, query: str) -> bytes:
     """Everything Herald holds about the person in these records, as JSON, for information governance."""
     records = list(records)
+    data = _subject_json(records, query=query)
+    _audit_subject_export(records, by=by, query=query, form="JSON")
+    return data
+
+
+def export_subject_pack(records: Iterable[ConsentRecord], *, by: Person, query: str) -> bytes:
+    """The subject-access pack, as a zip: a readable PDF and web page with the photos beside each record,
+    the machine-readable JSON, and the photos and videos themselves."""
+    records = list(records)
+    data = _subject_json(records, query=query)
+    context: dict[str, Any] = {
+        "council_name": settings.COUNCIL_NAME,
+        "made_at": timezone.localtime(),
+        "made_by": by,
+        "query": query,
+        "records": [
+            {
+                "record": record,
+                "channels": [channel_label(c) for c in record.channels],
+                "purposes": [Purpose(p).label for p in record.purposes],
+                "assets": [
+                    {
+                        "asset": asset,
+                        "picture": data_uri(asset.thumbnail) or (data_uri(asset.file) if asset.kind == "photo" else ""),
+                        "uses": list(asset.uses.select_related("account")),
+                        "filename": _pack_name(asset),
+                    }
+                    for asset in MediaAsset.objects.showing(record)
+                ],
+                "takedowns": list(record.takedowns.all()),
+            }
+            for record in records
+        ],
+    }
+    html = render_to_string("consents/subject_pack.html", context)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as pack:
+        pack.writestr("subject-access.pdf", render_pdf("consents/subject_pack.html", context))
+        pack.writestr("subject-access.html", html)
+        pack.writestr("subject-access.json", data)
+        added: set[str] = set()
+        for item in context["records"]:
+            for shown in item["assets"]:
+                asset = shown["asset"]
+                if shown["filename"] in added or not asset.file:
+                    continue
+                try:
+                    with asset.file.open("rb") as handle:
+                        pack.writestr(f"media/{shown['filename']}", handle.read())
+                except OSError:
+                    continue
+                added.add(shown["filename"])
+    _audit_subject_export(records, by=by, query=query, form="readable pack (PDF, web page, JSON and media)")
+    return buffer.getvalue()
+
+
+def _pack_name(asset: MediaAsset) -> str:
+    extension = asset.file.name.rsplit(".", 1)[-1] if "." in asset.file.name else "bin"
+    return f"{asset.pk}-{slugify(asset.title)[:40] or 'media'}.{extension}"
+
+
+def _audit_subject_export(records: list[ConsentRecord], *, by: Person, query: str, form: str) -> None:
+    audit.record(
+        actor=by,
+        action="consent.subject_access_export",
+        object_type="consents.subject_access",
+        object_repr=f"Subject access export: {len(records)} record(s)",
+        after={"urns": [r.urn for r in records], "format": form},
+        reason=f"Search: {query}",
+    )
+
+
+def _subject_json(records: list[ConsentRecord], *, query: str) -> bytes:
     payload: dict[str, Any] = {
         "produced_by": settings.COUNCIL_NAME,
         "produced_at": timezone.now().isoformat(),
@@ -184,12 +262,4 @@ def export_subject_data(records: Iterable[ConsentRecord], *, by: Person, query: 
                 ],
             }
         )
-    audit.record(
-        actor=by,
-        action="consent.subject_access_export",
-        object_type="consents.subject_access",
-        object_repr=f"Subject access export: {len(records)} record(s)",
-        after={"urns": [r.urn for r in records]},
-        reason=f"Search: {query}",
-    )
     return json.dumps(payload, indent=2, ensure_ascii=False).encode("utf-8")

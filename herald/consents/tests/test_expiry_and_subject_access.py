@@ -86,7 +86,9 @@ def test_information_governance_exports_everything_held_about_a_person(client, d
     client.force_login(dpo)
     found = client.get(reverse("consents:subject_access"), {"q": "asha@example.org"})
     assert record.urn in found.content.decode()
-    response = client.post(reverse("consents:subject_export"), {"record": [record.pk], "q": "asha@example.org"})
+    response = client.post(
+        reverse("consents:subject_export"), {"record": [record.pk], "q": "asha@example.org", "format": "json"}
+    )
     assert response["Content-Disposition"].startswith("attachment")
     data = json.loads(response.content)
     assert data["records"][0]["consent"]["subject_name"] == "Asha Patel"
@@ -102,8 +104,47 @@ def test_a_nul_byte_in_the_subject_access_search_is_not_kept_in_the_export_or_th
     record = ConsentRecordFactory(subject_name="Asha Patel", email="asha@example.org")
     client.force_login(dpo)
 
-    response = client.post(reverse("consents:subject_export"), {"record": [record.pk], "q": "asha\x00@example.org"})
+    response = client.post(
+        reverse("consents:subject_export"), {"record": [record.pk], "q": "asha\x00@example.org", "format": "json"}
+    )
 
     assert json.loads(response.content)["search"] == "asha@example.org"
     event = AuditEvent.objects.get(action="consent.subject_access_export")
     assert event.reason == "Search: asha@example.org"
+
+
+def test_the_subject_access_pack_is_readable_with_the_photos_beside_the_json(client, dpo, editor, tmp_path):
+    import io
+    import subprocess
+    import zipfile
+
+    record = ConsentRecordFactory(subject_name="Asha Patel", email="asha@example.org")
+    asset = photo_showing(record, by=editor, title="Asha at the library opening", alt_text="A woman cutting a ribbon")
+    services.record_use(
+        asset,
+        by=editor,
+        state="published",
+        account=account_edited_by(editor),
+        published_url="https://facebook.com/hbbc/posts/1",
+    )
+    client.force_login(dpo)
+    response = client.post(
+        reverse("consents:subject_export"), {"record": [record.pk], "q": "asha@example.org", "format": "pack"}
+    )
+    assert response["Content-Type"] == "application/zip"
+    pack = zipfile.ZipFile(io.BytesIO(response.content))
+    names = set(pack.namelist())
+    assert {"subject-access.pdf", "subject-access.html", "subject-access.json"} <= names
+    [photo] = [n for n in names if n.startswith("media/")]
+    assert pack.read(photo)[:2] == b"\xff\xd8"  # the photo itself, a JPEG
+    assert json.loads(pack.read("subject-access.json"))["records"][0]["consent"]["urn"] == record.urn
+    html = pack.read("subject-access.html").decode()
+    assert 'src="data:image/' in html and 'alt="A woman cutting a ribbon"' in html
+    (tmp_path / "pack.pdf").write_bytes(pack.read("subject-access.pdf"))
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "pack.pdf"), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    assert "Subject access pack" in text and "Asha Patel" in text and record.urn in text
+    assert "Asha at the library opening" in text and "https://facebook.com/hbbc/posts/1" in text
+    event = AuditEvent.objects.get(action="consent.subject_access_export", actor=dpo)
+    assert "readable pack" in event.after["format"]

@@ -6,6 +6,7 @@ Callers use `from herald.posts import services` and call the policy's verbs (`se
 each process has its own module: `workflow` (writing to approval), `stop_switch`, `publishing` and
 `retention`. Reads (who may do what) are in `herald.posts.selectors`."""
 
+from herald.posts.services.calendar import reschedule_post
 from herald.posts.services.publishing import (
     PLATFORM_DOMAINS,
     check_post_address,
@@ -56,6 +57,7 @@ __all__ = [
     "approve_post",
     "cancel_post",
     "check_post_address",
+    "reschedule_post",
     "delete_past_retention",
     "edit_post",
     "expire_overdue_posts",

@@ -4,6 +4,7 @@ it was published."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from urllib.parse import urlsplit
 
 from django.db import transaction
@@ -71,7 +72,41 @@ def mark_post_ready(post: Post, *, now: dt.datetime | None = None) -> Post:
     return post
 
 
-def check_post_address(url: str, platform: str) -> str:
+# The shapes of a single post's address on each platform (path, and the query where the post's id is in
+# it). An address that matches none is the account's page, a search or a feed, not the post. Where the
+# address names the account (X, Bluesky, TikTok, Threads) it must be this account.
+_HANDLE = r"(?P<handle>[A-Za-z0-9_.-]+)"
+POST_ADDRESSES: dict[str, tuple[str, ...]] = {
+    "facebook": (
+        r"/[^/]+/posts/[^/]+/?",
+        r"/[^/]+/videos/[^/]+/?",
+        r"/[^/]+/photos/[^/]+(/[^/]+)?/?",
+        r"/permalink\.php\?.*story_fbid=[^&]+.*",
+        r"/story\.php\?.*story_fbid=[^&]+.*",
+        r"/photo(\.php)?/?\?.*fbid=[^&]+.*",
+        r"/watch/?\?.*v=[^&]+.*",
+        r"/reel/[^/]+/?",
+        r"/share/[prv]/[^/]+/?",
+        r"/events/[0-9]+/?",
+        r"/[A-Za-z0-9]+/?",  # fb.watch/<code>
+    ),
+    "x": (rf"/{_HANDLE}/status/[0-9]+/?(photo/[0-9]/?)?",),
+    "instagram": (r"/(p|reel|reels|tv)/[A-Za-z0-9_-]+/?",),
+    "linkedin": (r"/posts/[^/]+/?", r"/feed/update/urn:li:(activity|share|ugcPost):[0-9]+/?", r"/pulse/[^/]+/?"),
+    "youtube": (r"/watch\?(.*&)?v=[A-Za-z0-9_-]+.*", r"/(shorts|live)/[A-Za-z0-9_-]+/?", r"/[A-Za-z0-9_-]{11}/?"),
+    "tiktok": (rf"/@{_HANDLE}/(video|photo)/[0-9]+/?", r"/[A-Za-z0-9]+/?"),
+    "nextdoor": (r"/p/[A-Za-z0-9_-]+/?", r"/news_feed/\?(.*&)?post=[0-9]+.*", r"/pages/[^/]+/posts?/[0-9]+/?"),
+    "bluesky": (rf"/profile/{_HANDLE}/post/[a-z0-9]+/?",),
+    "threads": (rf"/@{_HANDLE}/post/[A-Za-z0-9_-]+/?",),
+    "whatsapp": (r"/channel/[A-Za-z0-9]+/[0-9]+/?",),
+}
+# Hosts whose addresses are short links (fb.watch/<code>, youtu.be/<id>, vm.tiktok.com/<code>): only the
+# short shape applies there, and only there.
+SHORT_HOSTS = {"fb.watch": "facebook", "youtu.be": "youtube", "vm.tiktok.com": "tiktok", "vt.tiktok.com": "tiktok"}
+
+
+def check_post_address(url: str, platform: str, *, handle: str = "") -> str:
+    """The address of one post on the account's platform, or Refused saying what is wrong with it."""
     url = url.strip()
     parts = urlsplit(url)
     if parts.scheme != "https" or not parts.hostname:
@@ -82,7 +117,42 @@ def check_post_address(url: str, platform: str) -> str:
         raise Refused(f"Enter an address on {' or '.join(domains)}, where this account posts", field="url")
     if parts.path in ("", "/"):
         raise Refused("Enter the address of the post itself, not the platform's home page", field="url")
+    shapes = POST_ADDRESSES.get(platform)
+    if not shapes:
+        return url
+    where = parts.path + (f"?{parts.query}" if parts.query else "")
+    short = SHORT_HOSTS.get(host.removeprefix("www.")) == platform
+    candidates = shapes[-1:] if short else (shapes[:-1] if platform in ("facebook", "youtube", "tiktok") else shapes)
+    match = next((m for shape in candidates if (m := re.fullmatch(shape, where))), None)
+    if match is None:
+        raise Refused(
+            "Enter the address of the post itself: open the post on the platform and copy its link "
+            f"(for example {EXAMPLES.get(platform, 'the address shown when you open the post')})",
+            field="url",
+        )
+    found = (match.groupdict().get("handle") or "").lower()
+    expected = handle.strip().lstrip("@").lower()
+    if found and expected and found != expected and not (platform == "bluesky" and found.startswith("did:")):
+        raise Refused(
+            f"This address is a post by @{found}, not by this account (@{expected}): enter the address of "
+            "the post you published",
+            field="url",
+        )
     return url
+
+
+EXAMPLES = {
+    "facebook": "https://www.facebook.com/yourpage/posts/pfbid0abc…",
+    "x": "https://x.com/youraccount/status/1790000000000000000",
+    "instagram": "https://www.instagram.com/p/C7abcDEF123/",
+    "linkedin": "https://www.linkedin.com/feed/update/urn:li:activity:7190000000000000000/",
+    "youtube": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+    "tiktok": "https://www.tiktok.com/@youraccount/video/7350000000000000000",
+    "nextdoor": "https://nextdoor.co.uk/p/AbCdEf123/",
+    "bluesky": "https://bsky.app/profile/youraccount.bsky.social/post/3kabc123xyz",
+    "threads": "https://www.threads.net/@youraccount/post/C7abcDEF123",
+    "whatsapp": "https://whatsapp.com/channel/0029VaAbCdEf/123",
+}
 
 
 def record_publication(post: Post, *, url: str, by: Person) -> Post:
@@ -103,7 +173,7 @@ def _record_publication(post: Post, *, url: str, by: Person) -> Post:
         if post.author_id != by.pk and not can_write_for(by, post.account):
             raise Refused("Only the author or an editor of the account can record its publication")
         _hold_if_stopped(post, "publish")
-        url = check_post_address(url, post.platform)
+        url = check_post_address(url, post.platform, handle=post.account.handle)
         before = _snapshot(post)
         post.published_url = url
         post.published_at = timezone.now()

@@ -41,6 +41,13 @@ def cases(cast, make):
     photo = photo_showing(withdrawn, by=editor)
     with_photo = {"field": "text_facebook", "text_facebook": "The pool reopens on Monday.", "media": [photo.pk]}
     pk = {"pk": a_draft.pk}
+    with_media = services.write_post(
+        accounts=[account],
+        texts={account.platform: "Our fun day"},
+        scheduled_for=in_hours(48),
+        by=editor,
+        media=[photo],
+    )[0]
     acct = {"account_pk": account.pk}
     decided_only_by_comms = {role: 403 for role in POST_ROLES - {Role.COMMS}}
     return {
@@ -53,6 +60,17 @@ def cases(cast, make):
         "posts:fix": Case(POST_ROLES, ok_status=405),
         "posts:queue": Case(POST_ROLES),
         "posts:archive": Case(POST_ROLES),
+        "posts:calendar": Case(POST_ROLES),
+        "posts:reschedule": Case(POST_ROLES, kwargs=pk, status_for=READERS_ONLY),
+        "posts:archive_csv": Case(POST_ROLES),
+        "posts:archive_pdf": Case(POST_ROLES),
+        "posts:record_pdf": Case(POST_ROLES, kwargs=pk, status_for={Role.SERVICE_MANAGER: 403}),
+        "posts:media_thumbnail": Case(
+            POST_ROLES, kwargs={"pk": with_media.pk, "asset_pk": photo.pk}, status_for={Role.SERVICE_MANAGER: 403}
+        ),
+        "posts:media_download": Case(
+            POST_ROLES, kwargs={"pk": with_media.pk, "asset_pk": photo.pk}, status_for={Role.SERVICE_MANAGER: 403}
+        ),
         "posts:overrides": Case(RECORD_ROLES),
         "posts:stop": Case(frozenset({Role.COMMS})),
         "posts:release": Case(frozenset({Role.COMMS}), kwargs={"pk": pause.pk}, ok_status=405),

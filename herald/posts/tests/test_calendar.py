@@ -1,0 +1,114 @@
+"""The content calendar: posts by month and week across accounts, filtered, with the pre-election period
+and bank holidays; moving a post checks what the post's own form checks."""
+
+import datetime as dt
+import zoneinfo
+
+import pytest
+import time_machine
+
+from herald.audit.models import AuditEvent
+from herald.elections.tests.factories import ElectionFactory
+from herald.posts import services
+from herald.posts.models import Post
+from herald.social_accounts.tests.factories import AccountFactory
+
+pytestmark = pytest.mark.django_db
+LONDON = zoneinfo.ZoneInfo("Europe/London")
+NOW = dt.datetime(2027, 4, 26, 9, 0, tzinfo=LONDON)
+
+
+def at(day: int, hour: int = 10, month: int = 5) -> dt.datetime:
+    return dt.datetime(2027, month, day, hour, 0, tzinfo=LONDON)
+
+
+def write(editor, account, text, when):
+    return services.write_post(accounts=[account], texts={account.platform: text}, scheduled_for=when, by=editor)[0]
+
+
+@pytest.fixture
+def frozen():
+    with time_machine.travel(NOW, tick=False):
+        yield
+
+
+def test_the_month_shows_posts_on_their_days_with_bank_holidays_and_the_pre_election_period(
+    frozen, client, editor, comms_officer, facebook
+):
+    ElectionFactory(poll_date=dt.date(2027, 5, 6))
+    write(editor, facebook, "Bins on the bank holiday", at(3))
+    write(editor, facebook, "Summer fair next month", at(20, 14))
+    client.force_login(comms_officer)
+    page = client.get("/posts/calendar/", {"date": "2027-05-01"}).content.decode()
+    assert "May 2027" in page
+    may_3 = page.split('data-date="2027-05-03"')[1].split("</section>")[0]
+    assert "Early May bank holiday" in may_3 and "Bins on the bank holiday" in may_3 and "10:00" in may_3
+    assert "Pre-election" in may_3
+    may_20 = page.split('data-date="2027-05-20"')[1].split("</section>")[0]
+    assert "Summer fair next month" in may_20 and "14:00" in may_20 and "Pre-election" not in may_20
+    assert "Pre-election period for" in page
+
+
+def test_the_week_view_and_filters_by_account_service_area_and_status(frozen, client, editor, comms_officer, facebook):
+    other = AccountFactory(editors=[editor], display_name="Hinckley Leisure")
+    write(editor, facebook, "Council tax reminder", at(4))
+    leisure = write(editor, other, "Pool timetable", at(5))
+    services.submit_for_approval(leisure, by=editor)
+    write(editor, facebook, "Next week's post", at(12))
+    client.force_login(comms_officer)
+    week = client.get("/posts/calendar/", {"view": "week", "date": "2027-05-05"}).content.decode()
+    assert "Council tax reminder" in week and "Pool timetable" in week and "Next week's post" not in week
+    only = client.get("/posts/calendar/", {"view": "week", "date": "2027-05-05", "account": other.pk}).content.decode()
+    assert "Pool timetable" in only and "Council tax reminder" not in only
+    waiting = client.get(
+        "/posts/calendar/", {"view": "week", "date": "2027-05-05", "status": "awaiting_approval"}
+    ).content.decode()
+    assert "Pool timetable" in waiting and "Council tax reminder" not in waiting
+    area = client.get(
+        "/posts/calendar/", {"view": "week", "date": "2027-05-05", "service_area": other.team.service_area.pk}
+    ).content.decode()
+    assert "Pool timetable" in area
+
+
+def test_dropping_a_post_on_another_day_keeps_its_time_and_its_approvals(
+    frozen, client, editor, comms_officer, facebook
+):
+    post = services.submit_for_approval(write(editor, facebook, "Library late opening", at(4, 18)), by=editor)
+    client.force_login(editor)
+    response = client.post(f"/posts/{post.pk}/reschedule/", {"date": "2027-05-07", "next": "/posts/calendar/"})
+    assert response.status_code == 302 and response["Location"] == "/posts/calendar/"
+    post.refresh_from_db()
+    assert post.scheduled_for == at(7, 18) and post.status == Post.Status.AWAITING_APPROVAL
+    assert AuditEvent.objects.filter(
+        action="post.edited", object_id=str(post.pk), reason__icontains="calendar"
+    ).exists()
+
+
+def test_a_post_cannot_be_moved_into_the_past_or_by_someone_who_may_not_change_it(
+    frozen, client, editor, employee, facebook
+):
+    post = write(editor, facebook, "Library late opening", at(4, 18))
+    client.force_login(editor)
+    response = client.post(f"/posts/{post.pk}/reschedule/", {"date": "2027-04-20"}, follow=True)
+    assert "was not moved: The scheduled time must be in the future" in response.content.decode()
+    post.refresh_from_db()
+    assert post.scheduled_for == at(4, 18)
+    client.force_login(employee)
+    assert client.post(f"/posts/{post.pk}/reschedule/", {"date": "2027-05-07"}).status_code == 403
+
+
+def test_the_move_page_takes_a_new_date_and_time_as_the_posts_form_does(frozen, client, editor, facebook):
+    post = write(editor, facebook, "Library late opening", at(4, 18))
+    client.force_login(editor)
+    page = client.get(f"/posts/{post.pk}/reschedule/?next=/posts/calendar/%3Fview%3Dweek")
+    assert "Move post" in page.content.decode()
+    response = client.post(
+        f"/posts/{post.pk}/reschedule/", {"scheduled_for": "10/05/2027 08:15", "next": "/posts/calendar/?view=week"}
+    )
+    assert response["Location"] == "/posts/calendar/?view=week"
+    post.refresh_from_db()
+    assert post.scheduled_for == at(10, 8) + dt.timedelta(minutes=15)
+    refused = client.post(f"/posts/{post.pk}/reschedule/", {"scheduled_for": "01/01/2020 08:15"})
+    assert "The scheduled time must be in the future" in refused.content.decode()
+    outside = client.post(f"/posts/{post.pk}/reschedule/", {"date": "2027-05-11", "next": "https://evil.example/"})
+    assert outside["Location"] == "/posts/calendar/"
