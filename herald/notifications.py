@@ -81,6 +81,7 @@ KINDS: dict[str, Kind] = {
         Kind("pre_election_notice", "Everyone is told the pre-election period has begun", one_each=True),
         # incidents and the risk register: their services word each message themselves (incidents/notify.py)
         Kind("incident_update", "The people working an incident, or the DPO, are told what needs them"),
+        Kind("moderation_safeguarding", "The safeguarding lead is told at once of a safeguarding concern in a comment"),
         Kind("risk_update", "A risk's owner is told of an action, a review due or a control below threshold"),
         # audit
         Kind("audit_chain_broken", "The system administrators are told the audit trail was tampered with"),

@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "herald.posts",
     "herald.incidents",
     "herald.risks",
+    "herald.moderation",
 ]
 
 MIDDLEWARE = [
@@ -332,6 +333,18 @@ TASKS = {
 HERALD_WORKER_HEARTBEAT_SECONDS = env_int("HERALD_WORKER_HEARTBEAT_SECONDS", 10)
 HERALD_WORKER_LOST_AFTER = env_int("HERALD_WORKER_LOST_AFTER", 60)
 HERALD_TASK_MAX_ATTEMPTS = env_int("HERALD_TASK_MAX_ATTEMPTS", 3)
+
+# The moderation inbox: the council's business hours ("08:45-17:00 Mon-Fri"; bank holidays and the
+# elections calendar's non-working days never count), the response target per kind of comment in
+# business minutes, and who is told at once of a safeguarding concern (comma-separated addresses).
+MODERATION_BUSINESS_HOURS = env("MODERATION_BUSINESS_HOURS", "08:45-17:00 Mon-Fri")
+MODERATION_RESPONSE_MINUTES = {
+    "comment": env_int("MODERATION_RESPONSE_MINUTES", 8 * 60),
+    "reply": env_int("MODERATION_RESPONSE_MINUTES", 8 * 60),
+    "mention": env_int("MODERATION_RESPONSE_MINUTES", 8 * 60),
+    "message": env_int("MODERATION_MESSAGE_RESPONSE_MINUTES", 4 * 60),
+}
+MODERATION_SAFEGUARDING_LEAD = env_list("MODERATION_SAFEGUARDING_LEAD", "safeguarding@hinckley-bosworth.example")
 
 LOGGING = {
     "version": 1,

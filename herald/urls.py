@@ -22,6 +22,7 @@ urlpatterns = [
     path("posts/", include("herald.posts.urls")),
     path("incidents/", include("herald.incidents.urls")),
     path("risks/", include("herald.risks.urls")),
+    path("inbox/", include("herald.moderation.urls")),
     path("security/", include("herald.signin.urls")),
     path("scim/v2/", include("herald.signin.scim_urls")),
 ]

@@ -180,3 +180,24 @@ def latest_notice_date(
         skipped=tuple(reversed(skipped)),
         unknown_years=unknown,
     )
+
+
+def working_days_after(
+    start: dt.date,
+    working_days: int,
+    *,
+    holidays: HolidaySource | None = None,
+    extra_days: Mapping[dt.date, str] | None = None,
+) -> dt.date:
+    """The `working_days`th working day after `start` (`start` itself not counted), by the same rule
+    as the notice of election: the day a 20-working-day clock (a freedom of information request) ends."""
+    source = holidays if holidays is not None else england_and_wales_bank_holidays()
+    bank_holidays = source.holidays()
+    extra = extra_days or {}
+    day = start
+    counted = 0
+    while counted < working_days:
+        day += ONE_DAY
+        if not non_working_reasons(day, bank_holidays=bank_holidays, extra_days=extra):
+            counted += 1
+    return day

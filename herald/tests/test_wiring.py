@@ -39,7 +39,16 @@ def test_each_app_declares_what_it_adds_to_the_site():
                 "home_panels": f"herald.{app}.home.panels",
                 **({"banners": f"herald.{app}.home.banners"} if app in ("elections", "posts") else {}),
             }
-            for app in ("policies", "social_accounts", "consents", "elections", "posts", "incidents", "risks")
+            for app in (
+                "policies",
+                "social_accounts",
+                "consents",
+                "elections",
+                "posts",
+                "incidents",
+                "risks",
+                "moderation",
+            )
         },
     }
 
@@ -73,12 +82,14 @@ def test_demo_data_loads_people_first_and_home_panels_put_open_incidents_and_ris
         "posts",
         "incidents",
         "risks",
+        "moderation",
     ]
     order = [c.label for c, _ in sorted(plugged_in("home_panels"), key=lambda pair: pair[0].home_order)]
     assert order == [
         "incidents",
         "risks",
         "posts",
+        "moderation",
         "social_accounts",
         "consents",
         "policies",
