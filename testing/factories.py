@@ -1,5 +1,7 @@
 """Factories for tests, in one place. Every app's tests build their people here."""
 
+import itertools
+
 import factory
 from django.contrib.auth.models import Group
 from django.utils import timezone
@@ -109,19 +111,16 @@ class AccountFactory(factory.django.DjangoModelFactory):
     status = "active"
 
 
+_INCOMING_IDS = itertools.count(1)
+
+
 def incoming(text: str = "What time does the tip open on Sunday?", **fields):
     """An `IncomingComment` as a connector would hand it over (a new platform id each call)."""
     import datetime as dt
-    import itertools
 
     from herald.moderation.incoming import IncomingComment
 
-    global _incoming_ids
-    try:
-        _incoming_ids
-    except NameError:
-        _incoming_ids = itertools.count(1)
-    n = next(_incoming_ids)
+    n = next(_INCOMING_IDS)
     values = dict(
         platform="facebook",
         platform_id=f"fb-{n}",
