@@ -345,6 +345,11 @@ MODERATION_RESPONSE_MINUTES = {
     "message": env_int("MODERATION_MESSAGE_RESPONSE_MINUTES", 4 * 60),
 }
 MODERATION_SAFEGUARDING_LEAD = env_list("MODERATION_SAFEGUARDING_LEAD", "safeguarding@hinckley-bosworth.example")
+# Evidence kept before a comment is hidden or deleted: six years by default (the limitation period
+# for most civil claims), then the nightly retention task removes it.
+MODERATION_EVIDENCE_KEEP_DAYS = env_int("MODERATION_EVIDENCE_KEEP_DAYS", 6 * 365 + 2)
+# Someone on a comment's page is shown to others for this long after the page last said so.
+MODERATION_PRESENCE_SECONDS = env_int("MODERATION_PRESENCE_SECONDS", 30)
 
 LOGGING = {
     "version": 1,

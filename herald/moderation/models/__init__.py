@@ -9,9 +9,34 @@ from herald.moderation.models.comments import (
     InternalNote,
     ModerationTeam,
 )
+from herald.moderation.models.handling import (
+    AuthorSanction,
+    CouncillorAbuseCase,
+    CouncillorHandle,
+    Evidence,
+    Presence,
+    RemovalReason,
+    Reply,
+    ReplySetting,
+    SavedReply,
+)
 from herald.moderation.models.ingest import CommentImport, IngestToken
+from herald.moderation.models.rules import CommentTag, HouseRules, ModerationRule, RuleAction
 
 __all__ = [
+    "AuthorSanction",
+    "CommentTag",
+    "CouncillorAbuseCase",
+    "CouncillorHandle",
+    "Evidence",
+    "HouseRules",
+    "ModerationRule",
+    "Presence",
+    "RemovalReason",
+    "Reply",
+    "ReplySetting",
+    "RuleAction",
+    "SavedReply",
     "Comment",
     "CommentAuthor",
     "CommentFlag",

@@ -5,10 +5,49 @@ Hiding and deleting a comment (with the evidence snapshot first) belong to their
 (`services/removal.py`): they set the status through `inbox.set_status_by_system`'s rules and are
 re-exported here when added."""
 
+from herald.moderation.services.cases import (
+    add_to_case,
+    close_case,
+    evidence_pack,
+    lift_sanction,
+    sanction_author,
+)
 from herald.moderation.services.classification import classify_comments, classify_unchecked
+from herald.moderation.services.evidence import delete_comment, hide_comment, remove_expired_evidence, unhide_comment
 from herald.moderation.services.ingest import IngestResult, receive_comments
+from herald.moderation.services.replies import (
+    approve_reply,
+    record_reply_posted,
+    withdraw_reply,
+    write_reply,
+)
+from herald.moderation.services.rules import (
+    allow_automatic_hiding,
+    publish_house_rules,
+    reverse_rule_action,
+    save_house_rules_draft,
+    save_rule,
+)
 
 __all__ = [
+    "add_to_case",
+    "allow_automatic_hiding",
+    "approve_reply",
+    "close_case",
+    "delete_comment",
+    "evidence_pack",
+    "hide_comment",
+    "lift_sanction",
+    "publish_house_rules",
+    "record_reply_posted",
+    "remove_expired_evidence",
+    "reverse_rule_action",
+    "sanction_author",
+    "save_house_rules_draft",
+    "save_rule",
+    "unhide_comment",
+    "withdraw_reply",
+    "write_reply",
     "IngestResult",
     "classify_comments",
     "classify_unchecked",

@@ -107,6 +107,10 @@ def classify_comments(ids: Sequence[int]) -> int:
             batch_size=500,
         )
         CommentFlag.objects.bulk_create(new_flags, ignore_conflicts=True, batch_size=500)
+        # Moderation rules and councillor-abuse cases act on what the engine found (services/rules.py).
+        from herald.moderation.services import rules
+
+        rules.after_classification(comments)
         counts: dict[str, int] = defaultdict(int)
         for flag in new_flags:
             counts[flag.kind] += 1
