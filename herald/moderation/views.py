@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from herald.access import allow
-from herald.moderation import selectors
+from herald.moderation import handling_views, selectors
 from herald.moderation.forms import InboxFilterForm
 from herald.moderation.models import Comment, CommentFlag
 from herald.moderation.nav import INBOX_ROLES
@@ -70,7 +70,7 @@ def flags(request):
 
 
 @allow(*INBOX_ROLES)
-def detail(request, pk: int):
+def detail(request, pk: int, handling: dict | None = None, status: int = 200):
     comment = _comment(request, pk)
     report = {"findings": comment.findings, "pre_election": comment.pre_election}
     return render(
@@ -82,5 +82,9 @@ def detail(request, pk: int):
             "flags": list(comment.flags.all()),
             "notes": list(comment.notes.select_related("author")),
             "breadcrumbs": _crumbs((f"Comment {comment.pk}", None)),
+            # Replies, presence, hiding and deleting, the author and cases (handling_views.py); a
+            # handling form that failed comes back in `handling` with its errors.
+            **handling_views.context_for(request, comment, **(handling or {})),
         },
+        status=status,
     )
