@@ -4,4 +4,7 @@ from __future__ import annotations
 
 
 def seed(rng) -> str:
-    return "skipped: the demo month is not loaded yet"
+    from herald.moderation import demo_handling
+
+    handled = demo_handling.seed(rng)
+    return f"skipped: the demo month is not loaded yet; handling: {handled}"

@@ -7,6 +7,12 @@ from herald.moderation.nav import INBOX_ROLES
 
 
 def panels(request) -> list[dict]:
+    from herald.moderation.handling_home import panels as handling_panels
+
+    return _inbox_panels(request) + handling_panels(request)
+
+
+def _inbox_panels(request) -> list[dict]:
     person = request.user
     if not person.has_role(*INBOX_ROLES):
         return []

@@ -15,4 +15,20 @@ def classify_unchecked() -> int:
     return services.classify_unchecked()
 
 
-SCHEDULE = [(classify_unchecked, 5 * 60)]
+@task()
+def remove_expired_evidence() -> int:
+    """Remove evidence snapshots whose retention period has ended."""
+    from herald.moderation.services import evidence
+
+    return evidence.remove_expired_evidence()
+
+
+@task()
+def forget_stale_presence() -> int:
+    """Forget who had a comment open more than an hour ago."""
+    from herald.moderation.services import replies
+
+    return replies.forget_stale_presence()
+
+
+SCHEDULE = [(classify_unchecked, 5 * 60), (remove_expired_evidence, 24 * 60 * 60), (forget_stale_presence, 60 * 60)]

@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
+from herald import subject_access
 from herald.audit import services as audit
 from herald.consents import conf
 from herald.consents.models import (
@@ -184,12 +185,14 @@ def export_subject_data(records: Iterable[ConsentRecord], *, by: Person, query: 
                 ],
             }
         )
+    # What other apps hold about the person (evidence of removed comments, ...), by the same search.
+    payload["other_records"] = subject_access.gather(query) if len(query.strip()) >= 3 else {}
     audit.record(
         actor=by,
         action="consent.subject_access_export",
         object_type="consents.subject_access",
         object_repr=f"Subject access export: {len(records)} record(s)",
-        after={"urns": [r.urn for r in records]},
+        after={"urns": [r.urn for r in records], "other_records": sorted(payload["other_records"])},
         reason=f"Search: {query}",
     )
     return json.dumps(payload, indent=2, ensure_ascii=False).encode("utf-8")

@@ -261,3 +261,18 @@ def evidence_about_author(handle_or_name: str) -> list[Evidence]:
             | Q(comment__author__platform_user_id=needle)
         ).order_by("taken_at", "id")
     )
+
+
+def subject_access_records(query: str) -> list[dict[str, Any]]:
+    """Evidence about the person a subject access search names, for the export (the PDF included)."""
+    import base64
+
+    return [
+        manifest(item)
+        | {
+            "sha256": item.sha256,
+            "keep_until": item.keep_until.isoformat(),
+            "pdf_base64": base64.b64encode(bytes(item.pdf)).decode(),
+        }
+        for item in evidence_about_author(query)
+    ]
