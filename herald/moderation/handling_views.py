@@ -430,6 +430,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "case": case,
             "comments": list(case.comments.select_related("account", "author").order_by("posted_at")),
+            "works_inbox": request.user.has_role(*INBOX_ROLES),
             "form": form,
             "breadcrumbs": _inbox_crumbs(("Councillor-abuse cases", reverse("moderation:cases")), (str(case), None)),
         },
