@@ -2,14 +2,32 @@
 `from herald.moderation import services` and `services.receive_comments(...)`.
 
 Hiding and deleting a comment (with the evidence snapshot first) belong to their own module
-(`services/removal.py`): they set the status through `inbox.set_status_by_system`'s rules and are
+(`services/removal.py`): they set the status through `inbox.record_status` once the snapshot is kept and are
 re-exported here when added."""
 
 from herald.moderation.services.classification import classify_comments, classify_unchecked
+from herald.moderation.services.inbox import (
+    act_on_many,
+    add_note,
+    assign_comment,
+    close_flag,
+    raise_flag,
+    record_status,
+    set_priority,
+    set_status,
+)
 from herald.moderation.services.ingest import IngestResult, receive_comments
 
 __all__ = [
     "IngestResult",
+    "act_on_many",
+    "add_note",
+    "assign_comment",
+    "close_flag",
+    "raise_flag",
+    "record_status",
+    "set_priority",
+    "set_status",
     "classify_comments",
     "classify_unchecked",
     "receive_comments",

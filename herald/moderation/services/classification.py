@@ -35,7 +35,7 @@ SAR_DAYS = 30
 
 def flag_due_on(kind: str, received: dt.date) -> dt.date | None:
     if kind in FLAG_WORKING_DAYS:
-        return elections.working_day_after(received, FLAG_WORKING_DAYS[kind])
+        return elections.working_day_after(received, FLAG_WORKING_DAYS[kind], christmas_eve_counts=True)
     if kind == CommentFlag.Kind.SAR:
         return _one_month_after(received)
     return None

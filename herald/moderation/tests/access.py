@@ -10,9 +10,17 @@ NOT_THEIRS = {Role.EDITOR: 404, Role.SERVICE_MANAGER: 404}
 
 def cases(cast, make):
     account = AccountFactory()
-    found = comment(account, "Please can you tell me how much the council spent on the new leisure centre?")
+    found = comment(account, "Under the Freedom of Information Act, how much did the leisure centre cost?")
+    flag = found.flags.get()
     kw = {"pk": found.pk}
+    post_only = {"ok_status": 405}
     return {
+        "moderation:bulk": Case(INBOX_ROLES, **post_only),
+        "moderation:assign": Case(INBOX_ROLES, kwargs=kw, **post_only),
+        "moderation:set_status": Case(INBOX_ROLES, kwargs=kw, **post_only),
+        "moderation:add_note": Case(INBOX_ROLES, kwargs=kw, **post_only),
+        "moderation:raise_flag": Case(INBOX_ROLES, kwargs=kw, **post_only),
+        "moderation:close_flag": Case(INBOX_ROLES, kwargs={**kw, "flag_pk": flag.pk}, **post_only),
         "moderation:inbox": Case(INBOX_ROLES),
         "moderation:flags": Case(INBOX_ROLES),
         "moderation:detail": Case(INBOX_ROLES, kwargs=kw, status_for=NOT_THEIRS),
