@@ -12,7 +12,7 @@ from herald.social_accounts.models import AccountEditor
 from testing.factories import AccountFactory, comment
 
 pytestmark = pytest.mark.django_db
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 @pytest.fixture
