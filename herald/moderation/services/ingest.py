@@ -87,12 +87,19 @@ def _team_for(account: Account) -> int | None:
 
 
 def receive_comments(
-    account: Account, items: Sequence[IncomingComment], *, source: str, received_at: dt.datetime | None = None
+    account: Account,
+    items: Sequence[IncomingComment],
+    *,
+    source: str,
+    received_at: dt.datetime | None = None,
+    queue_classification: bool = True,
 ) -> IngestResult:
     """Store the comments in `items` that arrived on `account`, each (platform, platform id) once.
 
     Items that cannot be stored (another platform, no text, a naive time…) are listed in
-    `result.rejected` with the reason; the rest are stored. Classification is queued on commit."""
+    `result.rejected` with the reason; the rest are stored. Classification is queued on commit (a
+    caller that classifies the batch itself, the bulk generator, passes `queue_classification=False`).
+    `received_at` is for loading history (the demo month); it defaults to now."""
     result = IngestResult(received=len(items))
     now = received_at or timezone.now()
     valid: list[IncomingComment] = []
@@ -178,6 +185,6 @@ def receive_comments(
                 "rejected": len(result.rejected),
             },
         )
-        for part in _chunks(ids, CLASSIFY_BATCH):
+        for part in _chunks(ids if queue_classification else [], CLASSIFY_BATCH):
             enqueue_after_commit("herald.moderation.tasks.classify_comments", list(part))
     return result
