@@ -136,3 +136,42 @@ class BulkForm(forms.Form):
     def __init__(self, *args, ids=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["comments"].choices = [(pk, pk) for pk in ids]
+
+
+class TokenForm(forms.Form):
+    account = forms.TypedChoiceField(label="Account", coerce=int, error_messages={"required": "Choose the account"})
+    name = forms.CharField(
+        label="What will use it",
+        help_text="For example ‘Nextdoor export script’ or ‘Contact centre’",
+        max_length=120,
+        error_messages={"required": "Enter what will use the token"},
+    )
+
+    def __init__(self, *args, accounts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["account"].choices = [("", "Choose an account")] + [(a.pk, str(a)) for a in accounts]
+
+
+class ImportForm(forms.Form):
+    account = forms.TypedChoiceField(
+        label="Account the comments were made on", coerce=int, error_messages={"required": "Choose the account"}
+    )
+    file = forms.FileField(
+        label="CSV file",
+        help_text=(
+            "The first row names the columns: id, text and posted_at are needed; kind, parent_id, author_id, "
+            "author_handle, author_name, author_url and permalink are optional. Times without a UTC offset are "
+            "read as UK time."
+        ),
+        error_messages={"required": "Choose a CSV file"},
+    )
+
+    def __init__(self, *args, accounts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["account"].choices = [("", "Choose an account")] + [(a.pk, str(a)) for a in accounts]
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".csv"):
+            raise forms.ValidationError("The file must be a CSV file")
+        return upload

@@ -9,4 +9,6 @@ MANAGE_ROLES = frozenset({Role.COMMS, Role.ADMIN})
 ITEMS: list = [
     NavItem("Inbox", "moderation:inbox", INBOX_ROLES),
     NavItem("Flags", "moderation:flags", INBOX_ROLES),
+    NavItem("Import comments", "moderation:import_csv", INBOX_ROLES),
+    NavItem("Ingest tokens", "moderation:tokens", MANAGE_ROLES),
 ]

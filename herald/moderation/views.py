@@ -19,12 +19,14 @@ from herald.moderation.forms import (
     BulkForm,
     CloseFlagForm,
     FlagForm,
+    ImportForm,
     InboxFilterForm,
     NoteForm,
     StatusForm,
+    TokenForm,
 )
 from herald.moderation.models import Comment, CommentFlag, ModerationTeam
-from herald.moderation.nav import INBOX_ROLES
+from herald.moderation.nav import INBOX_ROLES, MANAGE_ROLES
 from herald.moderation.services import hours
 from herald.people.models import Person
 from herald.posts.findings import present
@@ -268,3 +270,81 @@ def bulk(request):
     else:
         messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
     return redirect(back)
+
+
+# --- Getting comments in by hand: ingest tokens and CSV files ---
+
+
+@allow(*MANAGE_ROLES)
+def tokens(request):
+    from herald.moderation.models import IngestToken
+    from herald.social_accounts.models import Account
+
+    accounts = Account.objects.in_register().order_by("display_name")
+    form = TokenForm(request.POST or None, accounts=accounts)
+    issued = None
+    if request.method == "POST" and form.is_valid():
+        account = accounts.filter(pk=form.cleaned_data["account"]).first()
+        try:
+            if account is None:
+                raise Refused("Choose an account in the register", field="account")
+            record, secret = services.issue_token(account, by=request.user, name=form.cleaned_data["name"])
+        except Refused as exc:
+            show_refusal(form, exc)
+        else:
+            issued = {"record": record, "token": secret}
+            form = TokenForm(accounts=accounts)
+    return render(
+        request,
+        "moderation/tokens.html",
+        {
+            "form": form,
+            "issued": issued,
+            "tokens": IngestToken.objects.select_related("account", "issued_by", "revoked_by")[:200],
+            "breadcrumbs": _crumbs(("Ingest tokens", None)),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@allow(*MANAGE_ROLES)
+@require_POST
+def token_revoke(request, pk: int):
+    from herald.moderation.models import IngestToken
+
+    record = get_object_or_404(IngestToken, pk=pk)
+    try:
+        services.revoke_token(record, by=request.user)
+    except Refused as exc:
+        messages.error(request, str(exc.messages[0]))
+    else:
+        messages.success(request, f"Token ‘{record.name}’ revoked: it no longer works")
+    return redirect("moderation:tokens")
+
+
+@allow(*INBOX_ROLES)
+def import_csv(request):
+    accounts = selectors.visible_accounts(request.user).in_register().order_by("display_name")
+    form = ImportForm(request.POST or None, request.FILES or None, accounts=accounts)
+    if request.method == "POST" and form.is_valid():
+        account = accounts.filter(pk=form.cleaned_data["account"]).first()
+        upload = form.cleaned_data["file"]
+        try:
+            if account is None:
+                raise Refused("Choose an account you work the inbox for", field="account")
+            record = services.import_comments_csv(account, upload.read(), by=request.user, filename=upload.name)
+        except Refused as exc:
+            show_refusal(form, exc, field="file")
+        else:
+            messages.success(
+                request,
+                f"{record.created} comment{'s' if record.created != 1 else ''} imported into {account}"
+                + (f"; {record.duplicates} were already in Herald" if record.duplicates else ""),
+            )
+            return redirect(reverse("moderation:inbox") + f"?account={account.pk}&status=")
+    return render(
+        request,
+        "moderation/import.html",
+        {"form": form, "breadcrumbs": _crumbs(("Import comments", None))},
+        status=400 if form.errors else 200,
+    )

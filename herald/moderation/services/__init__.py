@@ -6,6 +6,7 @@ Hiding and deleting a comment (with the evidence snapshot first) belong to their
 re-exported here when added."""
 
 from herald.moderation.services.classification import classify_comments, classify_unchecked
+from herald.moderation.services.csv_import import ImportRefused, import_comments_csv
 from herald.moderation.services.inbox import (
     act_on_many,
     add_note,
@@ -17,9 +18,12 @@ from herald.moderation.services.inbox import (
     set_status,
 )
 from herald.moderation.services.ingest import IngestResult, receive_comments
+from herald.moderation.services.tokens import issue_token, revoke_token, token_for
 
 __all__ = [
+    "ImportRefused",
     "IngestResult",
+    "import_comments_csv",
     "act_on_many",
     "add_note",
     "assign_comment",
@@ -30,5 +34,8 @@ __all__ = [
     "set_status",
     "classify_comments",
     "classify_unchecked",
+    "issue_token",
+    "revoke_token",
+    "token_for",
     "receive_comments",
 ]
