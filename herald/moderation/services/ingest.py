@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from herald.audit import services as audit
@@ -162,13 +162,17 @@ def receive_comments(
         # Replies in this batch whose parent is in it too, and replies stored earlier whose parent
         # has only now arrived, find their parent.
         fresh_ids = {row.platform_id: row.pk for row in made}
-        for row in made:
-            if row.parent_platform_id and row.parent_id is None and row.parent_platform_id in fresh_ids:
-                Comment.objects.filter(pk=row.pk).update(parent_id=fresh_ids[row.parent_platform_id])
+        links = [
+            (fresh_ids[row.parent_platform_id], row.pk)
+            for row in made
+            if row.parent_platform_id and row.parent_id is None and row.parent_platform_id in fresh_ids
+        ]
         for part in _chunks(list(fresh_ids)):
             waiting = Comment.objects.filter(platform=account.platform, parent=None, parent_platform_id__in=part)
-            for pk, parent_platform_id in waiting.values_list("pk", "parent_platform_id"):
-                Comment.objects.filter(pk=pk).update(parent_id=fresh_ids[parent_platform_id])
+            links += [(fresh_ids[parent], pk) for pk, parent in waiting.values_list("pk", "parent_platform_id")]
+        if links:
+            with connection.cursor() as cursor:
+                cursor.executemany(f"UPDATE {Comment._meta.db_table} SET parent_id = %s WHERE id = %s", links)  # noqa: S608
 
         result.created = len(made)
         result.duplicates += len(valid) - len(fresh)
