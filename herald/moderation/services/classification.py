@@ -20,7 +20,7 @@ from herald.notifications import notify
 
 SEVERITY_RANK = {"block": 3, "warn": 2, "advice": 1, "": 0}
 # Flags that make a comment urgent, and the priority each gives at least.
-FLAG_PRIORITY = {
+FLAG_PRIORITY: dict[str, int] = {
     CommentFlag.Kind.SAFEGUARDING: Comment.Priority.URGENT,
     CommentFlag.Kind.THREAT: Comment.Priority.URGENT,
     CommentFlag.Kind.FOI: Comment.Priority.HIGH,
@@ -28,7 +28,7 @@ FLAG_PRIORITY = {
     CommentFlag.Kind.COMPLAINT: Comment.Priority.HIGH,
 }
 # Statutory clocks, in working days from the day after the request arrives.
-FLAG_WORKING_DAYS = {CommentFlag.Kind.FOI: 20}
+FLAG_WORKING_DAYS: dict[str, int] = {CommentFlag.Kind.FOI: 20}
 # A subject access request has one calendar month (UK GDPR article 12(3)).
 SAR_DAYS = 30
 
@@ -146,7 +146,7 @@ CLASSIFIED = ("findings", "severity", "pre_election", "pre_election_wards", "che
 def _write_results(comments: Sequence[Comment]) -> None:
     """One UPDATE per comment, sent together (psycopg's pipeline; SQLite's executemany): Django's
     bulk_update builds a CASE per column over the whole batch, which costs more than the check itself."""
-    fields = [Comment._meta.get_field(name) for name in CLASSIFIED]
+    fields = [field for field in Comment._meta.concrete_fields if field.name in CLASSIFIED]
     table = connection.ops.quote_name(Comment._meta.db_table)
     assignments = ", ".join(f"{connection.ops.quote_name(field.column)} = %s" for field in fields)
     rows = [

@@ -8,8 +8,9 @@ comments), one audit event records the batch, and classification is queued once 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
@@ -21,6 +22,7 @@ from herald.moderation.services.hours import response_deadlines
 from herald.queue import enqueue_after_commit
 from herald.social_accounts.models import Account
 
+T = TypeVar("T")
 CHUNK = 1000  # rows per query: well inside SQLite's and PostgreSQL's parameter limits
 CLASSIFY_BATCH = 500  # comments per classification task
 
@@ -34,7 +36,7 @@ class IngestResult:
     comment_ids: list[int] = field(default_factory=list)  # the new comments, in the order given
 
 
-def _chunks(values: Sequence, size: int = CHUNK):
+def _chunks(values: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
     for start in range(0, len(values), size):
         yield values[start : start + size]
 
@@ -189,6 +191,6 @@ def receive_comments(
                 "rejected": len(result.rejected),
             },
         )
-        for part in _chunks(ids if queue_classification else [], CLASSIFY_BATCH):
-            enqueue_after_commit("herald.moderation.tasks.classify_comments", list(part))
+        for batch in _chunks(ids if queue_classification else [], CLASSIFY_BATCH):
+            enqueue_after_commit("herald.moderation.tasks.classify_comments", list(batch))
     return result
