@@ -327,6 +327,11 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+# Scaling out (docs/moderation.md): TASKS_BACKEND=django_tasks_rq.RQBackend queues tasks in Redis, and
+# workers on any machine run them with `manage.py rqworker default --job-class django_tasks_rq.backend.Job`.
+RQ_QUEUES = {"default": {"URL": env("REDIS_URL", "redis://127.0.0.1:6379/0"), "DEFAULT_TIMEOUT": 600}}
+if TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
+    INSTALLED_APPS.append("django_rq")
 # A task worker (`manage.py run_worker`) says it is alive every HERALD_WORKER_HEARTBEAT_SECONDS. A
 # RUNNING task whose worker has not been seen for HERALD_WORKER_LOST_AFTER seconds is put back on the
 # queue by the scheduler, at most HERALD_TASK_MAX_ATTEMPTS runs in all, then marked failed.

@@ -35,7 +35,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bi (?:would like|want|wish) to (?:request|know|see|ask for) (?:a copy of |copies of |details of )?"
             r"(?:the |all |any )?(?:figures|data|records|documents|information|reports?|minutes|contracts?|"
             r"correspondence|emails|costs?|spend(?:ing)?|how much)",
-            r"\b(?:please |can you |could you )?(?:provide|release|publish|disclose|send me) (?:me )?(?:the |all |any )?"
+            r"\b(?:please |can you |could you )?(?:provide|release|publish|disclose|send me) (?:me )?(?:the |all |any |a )?"
             r"(?:figures|data|records|documents|information|breakdown|minutes|contracts?|correspondence|costs?)\b",
             r"\bhow much (?:money )?(?:has|did|was|is) (?:the council|hbbc|the borough council|spent|paid|being spent)",
             r"\bhow many [a-z ]{3,40} (?:has|have|did) the council\b",
@@ -52,6 +52,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bmy personal (?:data|information)\b.{0,60}\b(?:copy|copies|see|request|access|hold)\b",
             r"\b(?:copy|copies) of (?:my|all my) (?:data|records|file|personal)",
             r"\bright of access\b",
+            r"\b(?:data|information|records|files?) (?:do|does) (?:you|the council) (?:hold|have|keep) (?:on|about) me\b",
             r"\barticle 15\b",
         ),
     ),
@@ -93,7 +94,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"get|find|deal with|sort out|do)\s+(?:you|him|her|them|the lot of you|your)\b",
             r"\b(?:someone|somebody) (?:should|ought to|needs to|will) (?:kill|stab|shoot|hurt|torch|burn|"
             r"batter|string up|hang|petrol bomb)\b",
-            r"\bI know where (?:you|he|she|they|the councillor) lives?\b",
+            r"\bI know where (?:you|he|she|they|[\w.' ]{2,40}?) lives?\b",
             r"\b(?:watch|better watch) (?:your|his|her) back\b",
             r"\b(?:deserves?|ought) to (?:die|be shot|be hanged|be stabbed|be hurt)\b",
             r"\b(?:burn|torch|petrol bomb|firebomb) (?:his|her|their|your|the councillor'?s?) (?:house|car|home|office)\b",

@@ -65,3 +65,113 @@ class InboxFilterForm(forms.Form):
             received_to=data.get("received_to"),
             q=data.get("q") or "",
         )
+
+
+STATUS_CHOICES = [
+    (value, label)
+    for value, label in Comment.Status.choices
+    if value not in (Comment.Status.HIDDEN, Comment.Status.DELETED)
+]
+
+
+class AssignForm(forms.Form):
+    assignee = forms.TypedChoiceField(label="Assign to", required=False, coerce=int, empty_value=None)
+    team = forms.TypedChoiceField(label="Team queue", required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args, comment: Comment, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].choices = [("", "No one")] + [
+            (person.pk, person.full_name) for person in selectors.people_who_can_work(comment)
+        ]
+        self.fields["team"].choices = [("", "Leave as it is")] + [
+            (team.pk, team.name) for team in ModerationTeam.objects.all()
+        ]
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(widget=forms.RadioSelect, choices=STATUS_CHOICES)
+    reason = forms.CharField(
+        label="Reason (optional; needed to escalate)",
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label="Add an internal note",
+        help_text="Only people working the inbox see notes. They are never sent to the platform.",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter the note"},
+    )
+
+
+class FlagForm(forms.Form):
+    kind = forms.ChoiceField(label="Flag as", choices=CommentFlag.Kind.choices)
+    reason = forms.CharField(label="Why (optional)", required=False, max_length=300)
+
+
+class CloseFlagForm(forms.Form):
+    outcome = forms.CharField(
+        label="What was done",
+        help_text="For example ‘Logged as FOI 2026/123’, ‘Passed to the complaints team’, ‘Not a request’",
+        max_length=2000,
+        error_messages={"required": "Say what was done"},
+    )
+
+
+class BulkForm(forms.Form):
+    comments = forms.TypedMultipleChoiceField(coerce=int, error_messages={"required": "Select at least one comment"})
+    action = forms.ChoiceField(
+        label="With the selected comments",
+        choices=[
+            ("assign_to_me", "Assign to me"),
+            ("unassign", "Take off whoever has them"),
+            *[(f"status:{value}", f"Mark as {label.lower()}") for value, label in STATUS_CHOICES],
+        ],
+    )
+
+    def __init__(self, *args, ids=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["comments"].choices = [(pk, pk) for pk in ids]
+
+
+class TokenForm(forms.Form):
+    account = forms.TypedChoiceField(label="Account", coerce=int, error_messages={"required": "Choose the account"})
+    name = forms.CharField(
+        label="What will use it",
+        help_text="For example ‘Nextdoor export script’ or ‘Contact centre’",
+        max_length=120,
+        error_messages={"required": "Enter what will use the token"},
+    )
+
+    def __init__(self, *args, accounts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["account"].choices = [("", "Choose an account")] + [(a.pk, str(a)) for a in accounts]
+
+
+class ImportForm(forms.Form):
+    account = forms.TypedChoiceField(
+        label="Account the comments were made on", coerce=int, error_messages={"required": "Choose the account"}
+    )
+    file = forms.FileField(
+        label="CSV file",
+        help_text=(
+            "The first row names the columns: id, text and posted_at are needed; kind, parent_id, author_id, "
+            "author_handle, author_name, author_url and permalink are optional. Times without a UTC offset are "
+            "read as UK time."
+        ),
+        error_messages={"required": "Choose a CSV file"},
+    )
+
+    def __init__(self, *args, accounts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["account"].choices = [("", "Choose an account")] + [(a.pk, str(a)) for a in accounts]
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".csv"):
+            raise forms.ValidationError("The file must be a CSV file")
+        return upload

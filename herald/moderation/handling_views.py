@@ -100,9 +100,10 @@ def context_for(request: HttpRequest, comment: Comment, *, reply_form=None, remo
 
 
 def _detail_again(request, comment: Comment, **forms_in_error) -> HttpResponse:
+    """The comment's page again, with the handling form that failed showing its errors."""
     from herald.moderation import views as core
 
-    return core.detail(request, comment.pk, handling=forms_in_error, status=400)
+    return core._detail(request, comment, **forms_in_error)
 
 
 @allow(*INBOX_ROLES)

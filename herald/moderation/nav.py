@@ -9,6 +9,8 @@ MANAGE_ROLES = frozenset({Role.COMMS, Role.ADMIN})
 ITEMS: list = [
     NavItem("Inbox", "moderation:inbox", INBOX_ROLES),
     NavItem("Flags", "moderation:flags", INBOX_ROLES),
+    NavItem("Import comments", "moderation:import_csv", INBOX_ROLES),
+    NavItem("Ingest tokens", "moderation:tokens", MANAGE_ROLES),
     # Handling (handling_views.py)
     NavItem("Councillor-abuse cases", "moderation:cases", frozenset({Role.MONITORING_OFFICER, Role.COMMS, Role.ADMIN})),
     NavItem("Moderation rules", "moderation:rules", MANAGE_ROLES),

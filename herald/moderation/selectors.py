@@ -117,3 +117,20 @@ def open_flags(person: Person, kind: str = "") -> QuerySet[CommentFlag]:
     if kind:
         flags = flags.filter(kind=kind)
     return flags.select_related("comment", "comment__account").order_by("due_on", "raised_at")
+
+
+def people_who_can_work(comment: Comment) -> list[Person]:
+    """Active people with an inbox role who can see this comment: who it may be assigned to."""
+    from herald.moderation.nav import INBOX_ROLES
+
+    found = []
+    candidates = (
+        Person.objects.active()
+        .filter(groups__name__in=list(INBOX_ROLES))
+        .distinct()
+        .order_by("first_name", "last_name")
+    )
+    for person in candidates[:300]:
+        if can_see(person, comment):
+            found.append(person)
+    return found

@@ -1,9 +1,8 @@
 """The moderation app's state changes, one module per process, re-exported here: callers write
 `from herald.moderation import services` and `services.receive_comments(...)`.
 
-Hiding and deleting a comment (with the evidence snapshot first) belong to their own module
-(`services/removal.py`): they set the status through `inbox.set_status_by_system`'s rules and are
-re-exported here when added."""
+Hiding and deleting a comment, with the evidence snapshot first, are in `services/evidence.py`; they
+set the status through `inbox.record_status` once the snapshot is kept."""
 
 from herald.moderation.services.cases import (
     add_to_case,
@@ -13,7 +12,18 @@ from herald.moderation.services.cases import (
     sanction_author,
 )
 from herald.moderation.services.classification import classify_comments, classify_unchecked
+from herald.moderation.services.csv_import import ImportRefused, import_comments_csv
 from herald.moderation.services.evidence import delete_comment, hide_comment, remove_expired_evidence, unhide_comment
+from herald.moderation.services.inbox import (
+    act_on_many,
+    add_note,
+    assign_comment,
+    close_flag,
+    raise_flag,
+    record_status,
+    set_priority,
+    set_status,
+)
 from herald.moderation.services.ingest import IngestResult, receive_comments
 from herald.moderation.services.replies import (
     approve_reply,
@@ -28,6 +38,7 @@ from herald.moderation.services.rules import (
     save_house_rules_draft,
     save_rule,
 )
+from herald.moderation.services.tokens import issue_token, revoke_token, token_for
 
 __all__ = [
     "add_to_case",
@@ -48,8 +59,21 @@ __all__ = [
     "unhide_comment",
     "withdraw_reply",
     "write_reply",
+    "ImportRefused",
     "IngestResult",
+    "import_comments_csv",
+    "act_on_many",
+    "add_note",
+    "assign_comment",
+    "close_flag",
+    "raise_flag",
+    "record_status",
+    "set_priority",
+    "set_status",
     "classify_comments",
     "classify_unchecked",
+    "issue_token",
+    "revoke_token",
+    "token_for",
     "receive_comments",
 ]

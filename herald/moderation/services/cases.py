@@ -32,6 +32,7 @@ from herald.moderation.models import (
     Evidence,
 )
 from herald.moderation.services import evidence as evidence_service
+from herald.moderation.services import inbox
 from herald.notifications import notify
 from herald.people.models import Person
 from herald.people.roles import Role
@@ -96,7 +97,12 @@ def add_to_case(councillor: Person, comment: Comment, *, by: Person | None, why:
             return case
         case.comments.add(comment)
         if comment.status in Comment.OPEN_STATUSES and comment.status != Comment.Status.ESCALATED:
-            Comment.objects.filter(pk=comment.pk).update(status=Comment.Status.ESCALATED)
+            inbox.record_status(
+                Comment.objects.get(pk=comment.pk),
+                by=by,
+                status=Comment.Status.ESCALATED,
+                reason=f"Councillor-abuse case for {councillor.full_name} (monitoring officer's team)",
+            )
         audit.record(
             actor=by,
             action="moderation.abuse_case_opened" if new else "moderation.abuse_case_comment_added",

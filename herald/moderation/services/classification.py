@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from herald import checking
@@ -20,7 +20,7 @@ from herald.notifications import notify
 
 SEVERITY_RANK = {"block": 3, "warn": 2, "advice": 1, "": 0}
 # Flags that make a comment urgent, and the priority each gives at least.
-FLAG_PRIORITY = {
+FLAG_PRIORITY: dict[str, int] = {
     CommentFlag.Kind.SAFEGUARDING: Comment.Priority.URGENT,
     CommentFlag.Kind.THREAT: Comment.Priority.URGENT,
     CommentFlag.Kind.FOI: Comment.Priority.HIGH,
@@ -28,14 +28,14 @@ FLAG_PRIORITY = {
     CommentFlag.Kind.COMPLAINT: Comment.Priority.HIGH,
 }
 # Statutory clocks, in working days from the day after the request arrives.
-FLAG_WORKING_DAYS = {CommentFlag.Kind.FOI: 20}
+FLAG_WORKING_DAYS: dict[str, int] = {CommentFlag.Kind.FOI: 20}
 # A subject access request has one calendar month (UK GDPR article 12(3)).
 SAR_DAYS = 30
 
 
 def flag_due_on(kind: str, received: dt.date) -> dt.date | None:
     if kind in FLAG_WORKING_DAYS:
-        return elections.working_day_after(received, FLAG_WORKING_DAYS[kind])
+        return elections.working_day_after(received, FLAG_WORKING_DAYS[kind], christmas_eve_counts=True)
     if kind == CommentFlag.Kind.SAR:
         return _one_month_after(received)
     return None
@@ -101,11 +101,7 @@ def classify_comments(ids: Sequence[int]) -> int:
                     comment.priority = max(comment.priority, FLAG_PRIORITY[detected.kind])
                 if comment.severity == "block":
                     comment.priority = max(comment.priority, Comment.Priority.HIGH)
-        Comment.objects.bulk_update(
-            comments,
-            ["findings", "severity", "pre_election", "pre_election_wards", "checked_at", "priority"],
-            batch_size=500,
-        )
+        _write_results(comments)
         CommentFlag.objects.bulk_create(new_flags, ignore_conflicts=True, batch_size=500)
         # Moderation rules and councillor-abuse cases act on what the engine found (services/rules.py).
         from herald.moderation.services import rules
@@ -146,6 +142,23 @@ def _tell_safeguarding_lead(flags: Sequence[CommentFlag]) -> None:
             ]
         },
     )
+
+
+CLASSIFIED = ("findings", "severity", "pre_election", "pre_election_wards", "checked_at", "priority")
+
+
+def _write_results(comments: Sequence[Comment]) -> None:
+    """One UPDATE per comment, sent together (psycopg's pipeline; SQLite's executemany): Django's
+    bulk_update builds a CASE per column over the whole batch, which costs more than the check itself."""
+    fields = [field for field in Comment._meta.concrete_fields if field.name in CLASSIFIED]
+    table = connection.ops.quote_name(Comment._meta.db_table)
+    assignments = ", ".join(f"{connection.ops.quote_name(field.column)} = %s" for field in fields)
+    rows = [
+        [field.get_db_prep_save(getattr(comment, field.attname), connection) for field in fields] + [comment.pk]
+        for comment in comments
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(f"UPDATE {table} SET {assignments} WHERE id = %s", rows)  # noqa: S608 - names only
 
 
 def classify_unchecked(limit: int = 5000) -> int:

@@ -19,6 +19,7 @@ from herald.audit import services as audit
 from herald.errors import Refused
 from herald.moderation import platforms
 from herald.moderation.models import Comment, Evidence, RemovalReason
+from herald.moderation.services import inbox
 from herald.people.models import Person
 
 REMOVED = (Comment.Status.HIDDEN, Comment.Status.DELETED)
@@ -173,9 +174,7 @@ def _remove(
             raise Refused(f"This comment is already {comment.get_status_display().lower()}")
         evidence = take_evidence(comment, action=action, reason=reason, detail=detail, by=by, rule_name=rule_name)
         before = comment.status
-        comment.status = status
-        comment.first_handled_at = comment.first_handled_at or timezone.now()
-        comment.save(update_fields=["status", "first_handled_at", "updated_at"])
+        inbox.record_status(comment, by=by, status=status, reason=RemovalReason(reason).label)
         done = _on_platform(comment, action)
         audit.record(
             actor=by,
@@ -214,8 +213,7 @@ def unhide_comment(comment: Comment, *, by: Person | None, reason: str) -> Comme
             raise Refused("Only a hidden comment can be shown again")
         last = comment.evidence.filter(action=Evidence.Action.HIDE).order_by("-taken_at", "-id").first()
         restored = last.status_before if last and last.status_before not in REMOVED else Comment.Status.NEW
-        comment.status = restored
-        comment.save(update_fields=["status", "updated_at"])
+        inbox.record_status(comment, by=by, status=restored, reason=reason)
         done = _on_platform(comment, "unhide")
         audit.record(
             actor=by,

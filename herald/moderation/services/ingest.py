@@ -8,10 +8,11 @@ comments), one audit event records the batch, and classification is queued once 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from herald.audit import services as audit
@@ -21,6 +22,7 @@ from herald.moderation.services.hours import response_deadlines
 from herald.queue import enqueue_after_commit
 from herald.social_accounts.models import Account
 
+T = TypeVar("T")
 CHUNK = 1000  # rows per query: well inside SQLite's and PostgreSQL's parameter limits
 CLASSIFY_BATCH = 500  # comments per classification task
 
@@ -34,7 +36,7 @@ class IngestResult:
     comment_ids: list[int] = field(default_factory=list)  # the new comments, in the order given
 
 
-def _chunks(values: Sequence, size: int = CHUNK):
+def _chunks(values: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
     for start in range(0, len(values), size):
         yield values[start : start + size]
 
@@ -87,12 +89,19 @@ def _team_for(account: Account) -> int | None:
 
 
 def receive_comments(
-    account: Account, items: Sequence[IncomingComment], *, source: str, received_at: dt.datetime | None = None
+    account: Account,
+    items: Sequence[IncomingComment],
+    *,
+    source: str,
+    received_at: dt.datetime | None = None,
+    queue_classification: bool = True,
 ) -> IngestResult:
     """Store the comments in `items` that arrived on `account`, each (platform, platform id) once.
 
     Items that cannot be stored (another platform, no text, a naive time…) are listed in
-    `result.rejected` with the reason; the rest are stored. Classification is queued on commit."""
+    `result.rejected` with the reason; the rest are stored. Classification is queued on commit (a
+    caller that classifies the batch itself, the bulk generator, passes `queue_classification=False`).
+    `received_at` is for loading history (the demo month); it defaults to now."""
     result = IngestResult(received=len(items))
     now = received_at or timezone.now()
     valid: list[IncomingComment] = []
@@ -155,13 +164,17 @@ def receive_comments(
         # Replies in this batch whose parent is in it too, and replies stored earlier whose parent
         # has only now arrived, find their parent.
         fresh_ids = {row.platform_id: row.pk for row in made}
-        for row in made:
-            if row.parent_platform_id and row.parent_id is None and row.parent_platform_id in fresh_ids:
-                Comment.objects.filter(pk=row.pk).update(parent_id=fresh_ids[row.parent_platform_id])
+        links = [
+            (fresh_ids[row.parent_platform_id], row.pk)
+            for row in made
+            if row.parent_platform_id and row.parent_id is None and row.parent_platform_id in fresh_ids
+        ]
         for part in _chunks(list(fresh_ids)):
             waiting = Comment.objects.filter(platform=account.platform, parent=None, parent_platform_id__in=part)
-            for pk, parent_platform_id in waiting.values_list("pk", "parent_platform_id"):
-                Comment.objects.filter(pk=pk).update(parent_id=fresh_ids[parent_platform_id])
+            links += [(fresh_ids[parent], pk) for pk, parent in waiting.values_list("pk", "parent_platform_id")]
+        if links:
+            with connection.cursor() as cursor:
+                cursor.executemany(f"UPDATE {Comment._meta.db_table} SET parent_id = %s WHERE id = %s", links)  # noqa: S608
 
         result.created = len(made)
         result.duplicates += len(valid) - len(fresh)
@@ -178,6 +191,6 @@ def receive_comments(
                 "rejected": len(result.rejected),
             },
         )
-        for part in _chunks(ids, CLASSIFY_BATCH):
-            enqueue_after_commit("herald.moderation.tasks.classify_comments", list(part))
+        for batch in _chunks(ids if queue_classification else [], CLASSIFY_BATCH):
+            enqueue_after_commit("herald.moderation.tasks.classify_comments", list(batch))
     return result

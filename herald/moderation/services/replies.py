@@ -19,6 +19,7 @@ from herald.audit import services as audit
 from herald.errors import Refused
 from herald.moderation import platforms
 from herald.moderation.models import Comment, Presence, Reply, ReplySetting, SavedReply
+from herald.moderation.services import inbox
 from herald.notifications import notify
 from herald.people.models import Person
 from herald.people.roles import Role
@@ -172,12 +173,11 @@ def withdraw_reply(reply: Reply, *, by: Person) -> Reply:
     return reply
 
 
-def _mark_replied(comment: Comment) -> None:
-    if comment.status in (Comment.Status.HIDDEN, Comment.Status.DELETED):
+def _mark_replied(comment: Comment, *, by: Person) -> None:
+    comment = Comment.objects.get(pk=comment.pk)
+    if comment.status in (Comment.Status.HIDDEN, Comment.Status.DELETED, Comment.Status.REPLIED):
         return
-    comment.status = Comment.Status.REPLIED
-    comment.first_handled_at = comment.first_handled_at or timezone.now()
-    comment.save(update_fields=["status", "first_handled_at", "updated_at"])
+    inbox.record_status(comment, by=by, status=Comment.Status.REPLIED, reason="A reply was sent")
 
 
 def _send(reply: Reply, *, by: Person) -> None:
@@ -203,7 +203,7 @@ def _send(reply: Reply, *, by: Person) -> None:
     reply.address = sent.address[:500]
     reply.send_error = ""
     reply.save()
-    _mark_replied(reply.comment)
+    _mark_replied(reply.comment, by=by)
     audit.record(
         actor=by,
         action="moderation.reply_sent",
@@ -227,7 +227,7 @@ def record_reply_posted(reply: Reply, *, by: Person, address: str) -> Reply:
         reply.sent_how = Reply.SentHow.BY_HAND
         reply.address = address[:500]
         reply.save()
-        _mark_replied(reply.comment)
+        _mark_replied(reply.comment, by=by)
         audit.record(
             actor=by,
             action="moderation.reply_sent",

@@ -15,7 +15,9 @@ POST_ONLY = 405
 def cases(cast, make):
     comms = cast[Role.COMMS]
     account = AccountFactory()
-    found = comment(account, "Please can you tell me how much the council spent on the new leisure centre?")
+    found = comment(account, "Under the Freedom of Information Act, how much did the leisure centre cost?")
+    flag = found.flags.get()
+    token, _ = services.issue_token(account, by=cast[Role.COMMS], name="Access matrix")
     kw = {"pk": found.pk}
     abusive = comment(account, "You are a useless idiot and I will hurt you")
     kept = services.hide_comment(abusive, by=comms, reason="threat")
@@ -30,8 +32,21 @@ def cases(cast, make):
     rules_version = services.save_house_rules_draft(body="# House rules\nBe kind.", change_summary="", by=comms)
     services.publish_house_rules(rules_version, by=comms)
     reply_kw = {"pk": found.pk, "reply_pk": reply.pk}
+    post_only = {"ok_status": 405}
     return {
+        "moderation:bulk": Case(INBOX_ROLES, **post_only),
+        "moderation:assign": Case(INBOX_ROLES, kwargs=kw, **post_only),
+        "moderation:set_status": Case(INBOX_ROLES, kwargs=kw, **post_only),
+        "moderation:add_note": Case(INBOX_ROLES, kwargs=kw, **post_only),
+        "moderation:raise_flag": Case(INBOX_ROLES, kwargs=kw, **post_only),
+        "moderation:close_flag": Case(INBOX_ROLES, kwargs={**kw, "flag_pk": flag.pk}, **post_only),
         "moderation:inbox": Case(INBOX_ROLES),
+        "moderation:import_csv": Case(INBOX_ROLES),
+        "moderation:tokens": Case(MANAGE_ROLES),
+        "moderation:token_revoke": Case(MANAGE_ROLES, kwargs={"pk": token.pk}, **post_only),
+        # Bearer-token API: open to the internet, refused without a token; GET is not allowed.
+        "moderation:api_comments": Case(PUBLIC, ok_status=405),
+        "moderation:api_schema": Case(PUBLIC),
         "moderation:flags": Case(INBOX_ROLES),
         "moderation:detail": Case(INBOX_ROLES, kwargs=kw, status_for=NOT_THEIRS),
         "moderation:presence": Case(INBOX_ROLES, kwargs=kw, ok_status=POST_ONLY),
