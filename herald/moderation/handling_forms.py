@@ -32,6 +32,12 @@ def _lines(value: str) -> list[str]:
 
 
 class ReplyForm(forms.Form):
+    """On the comment's page beside the core's forms: its own ids."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "reply_%s")
+        super().__init__(*args, **kwargs)
+
     text = forms.CharField(
         label="Your reply",
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -59,6 +65,12 @@ class RecordPostedForm(forms.Form):
 
 
 class RemoveForm(forms.Form):
+    """On the comment's page beside the core's forms: its own ids."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "remove_%s")
+        super().__init__(*args, **kwargs)
+
     reason = forms.ChoiceField(
         label="Why",
         choices=RemovalReason.choices,
@@ -69,6 +81,12 @@ class RemoveForm(forms.Form):
 
 
 class UnhideForm(forms.Form):
+    """On the comment's page beside the core's forms: its own ids."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "unhide_%s")
+        super().__init__(*args, **kwargs)
+
     reason = forms.CharField(
         label="Why show it again",
         max_length=500,
@@ -98,6 +116,7 @@ class CaseForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "case_%s")
         super().__init__(*args, **kwargs)
         self.fields["councillor"].queryset = Person.objects.councillors().active().order_by("last_name", "first_name")
 
