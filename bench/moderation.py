@@ -14,7 +14,9 @@ ingest   in --processes processes at once (default 2, one per core, as two task 
          batch (the path a connector's batch takes, with the worker's classification inline); prints
          comments/s overall and the CPU split: the check engine, the rest of Python (ORM, ingest,
          flags), and the PostgreSQL server processes serving them (utime+stime from /proc).
-seed     `manage.py seed_comments --count N --days 365 --batch 5000` into the bench database.
+seed     up to --base (100,000) comments through `manage.py seed_comments --days 365` (generated,
+         ingested and classified), then copies of them inside PostgreSQL, each copy a year further
+         back, until the database holds --count comments.
 queries  as the comms officer (sees every account), times the inbox's first page (51 rows) for the
          newest open comments, each filter (account, platform, status, flag, severity, assignee, team,
          a date range) and full-text searches for common and rare words; each query `--repeat` times with
@@ -79,11 +81,12 @@ def _council():
 
     from herald.moderation.models import ModerationTeam
     from herald.people.models import Person, ServiceArea, Team
-    from herald.social_accounts.models import Account
+    from herald.social_accounts.models import Account, AccountEditor
 
     area, _ = ServiceArea.objects.get_or_create(name="Bench services")
     team, _ = Team.objects.get_or_create(name="Bench comms", service_area=area)
     comms_group, _ = Group.objects.get_or_create(name="comms")
+    editor_group, _ = Group.objects.get_or_create(name="editor")
     accounts = []
     for platform_name, handle in (
         ("facebook", "benchcouncil"),
@@ -112,7 +115,12 @@ def _council():
                 email=email, password=hashed, first_name="Moderator", last_name=str(n), team=team,
                 employee_number=f"BENCH{n:03d}",
             )  # fmt: skip
-            person.groups.add(comms_group)
+        # The comms officer (queries) sees everything; the fifty moderators (locust) are editors of every
+        # bench account, who sign in without a second factor, as an editor would.
+        person.groups.set([comms_group if n == 0 else editor_group])
+        if n:
+            for account in accounts:
+                AccountEditor.objects.get_or_create(account=account, person=person)
         moderators.append(person)
     for name, chosen in (("Customer services", accounts[:3]), ("Communications", accounts[3:])):
         inbox_team, _ = ModerationTeam.objects.get_or_create(name=name)
@@ -245,23 +253,77 @@ def ingest_one(args) -> None:
 
 
 def seed(args) -> None:
+    """Fill the bench database to --count comments: up to --base generated and classified through
+    `seed_comments` (the real ingest path, which this machine runs at a few hundred a second while it
+    is shared), then the rest as copies of those rows made inside PostgreSQL (INSERT ... SELECT, each
+    copy a year further back, with its flags), which is how a million rows are loaded in minutes."""
     _setup()
     from django.core.management import call_command
+    from django.db import connection
 
     from herald.moderation.models import Comment
 
     before = Comment.objects.count()
     began = time.perf_counter()
-    call_command(
-        "seed_comments", "--count", str(args.count), "--days", "365", "--batch", "5000", "--seed", str(args.seed)
-    )
-    from django.db import connection
-
+    generated = Comment.objects.filter(source="generator").count()
+    if generated < min(args.base, args.count):
+        call_command(
+            "seed_comments", "--count", str(min(args.base, args.count) - generated), "--days", "365",
+            "--batch", "5000", "--seed", str(args.seed),
+        )  # fmt: skip
+    seeded = time.perf_counter() - began
+    copy = 0
+    while Comment.objects.count() < args.count:
+        copy += 1
+        missing = args.count - Comment.objects.count()
+        _copy_rows(connection, copy, missing)
     with connection.cursor() as cursor:
         cursor.execute("analyze moderation_comment; analyze moderation_commentflag")
     print(f"command: {' '.join(sys.argv)}")
     print(_machine())
-    print(f"comments: {before:,} before, {Comment.objects.count():,} after, in {time.perf_counter() - began:.0f}s")
+    print(
+        f"comments: {before:,} before, {Comment.objects.count():,} after in {time.perf_counter() - began:.0f}s "
+        f"({seeded:.0f}s generating and classifying, the rest copying in PostgreSQL)"
+    )
+
+
+COLUMNS = (
+    "account_id, platform, kind, parent_platform_id, author_id, text, permalink, source, status, assignee_id, "
+    "team_id, priority, findings, severity, pre_election, pre_election_wards"
+)
+
+
+def _copy_rows(connection, copy: int, limit: int) -> None:
+    """Copy up to `limit` generated comments (and their flags) `copy` years further back."""
+    suffix = f"-c{copy}"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            INSERT INTO moderation_comment ({COLUMNS}, platform_id, posted_at, received_at, respond_by,
+                                            first_handled_at, checked_at, updated_at)
+            SELECT {COLUMNS}, platform_id || %s, posted_at - %s * interval '1 year',
+                   received_at - %s * interval '1 year', respond_by - %s * interval '1 year',
+                   first_handled_at - %s * interval '1 year', checked_at - %s * interval '1 year', now()
+            FROM moderation_comment
+            WHERE source = 'generator' AND platform_id NOT LIKE '%%-c%%'
+            ORDER BY id LIMIT %s
+            ON CONFLICT DO NOTHING
+            """,
+            [suffix, copy, copy, copy, copy, copy, limit],
+        )  # noqa: S608 - fixed column names
+        cursor.execute(
+            """
+            INSERT INTO moderation_commentflag (comment_id, kind, reason, raised_at, due_on, outcome)
+            SELECT copied.id, flag.kind, flag.reason, flag.raised_at - %s * interval '1 year',
+                   flag.due_on - %s * interval '1 year', ''
+            FROM moderation_commentflag flag
+            JOIN moderation_comment original ON original.id = flag.comment_id
+            JOIN moderation_comment copied
+              ON copied.platform = original.platform AND copied.platform_id = original.platform_id || %s
+            ON CONFLICT DO NOTHING
+            """,
+            [copy, copy, suffix],
+        )
 
 
 # --- queries ------------------------------------------------------------------------------------
@@ -306,13 +368,13 @@ def queries(args) -> None:
     everything = []
     for name, make in cases.items():
         for _ in range(3):  # warm the plan cache and the buffers a little
-            list(selectors.inbox(comms, make())[:51])
+            selectors.inbox_page(comms, make())
         times = []
         rows = 0
         for _ in range(args.repeat):
             wanted = make()
             start = time.perf_counter()
-            rows = len(list(selectors.inbox(comms, wanted)[:51]))
+            rows = len(selectors.inbox_page(comms, wanted))
             times.append((time.perf_counter() - start) * 1000)
         times.sort()
         everything += times
@@ -326,7 +388,7 @@ def queries(args) -> None:
     reset_queries()
     if args.explain:
         with connection.cursor() as cursor:
-            sql, params = selectors.inbox(comms, f(q="ombudsman"))[:51].query.sql_with_params()
+            sql, params = selectors.inbox(comms, f(q="ombudsman")).values("pk")[:51].query.sql_with_params()
             cursor.execute("explain analyze " + sql, params)
             print("\n".join(row[0] for row in cursor.fetchall()))
 
@@ -348,12 +410,7 @@ def locust(args) -> None:
     env = {
         **os.environ,
         "DEBUG": "0",
-        "HERALD_ENV": "production",
-        "SECRET_KEY": "bench-only-" + "x" * 40,
         "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "0",
-        "SESSION_COOKIE_SECURE": "0",
-        "CSRF_COOKIE_SECURE": "0",
     }
     server = subprocess.Popen(
         [str(ROOT / ".venv/bin/gunicorn"), "herald.wsgi:application", "--bind", f"127.0.0.1:{port}",
@@ -405,6 +462,7 @@ def main() -> None:
     p.add_argument("--account", type=int, default=0)
     p = sub.add_parser("seed")
     p.add_argument("--count", type=int, required=True)
+    p.add_argument("--base", type=int, default=100_000, help="How many to generate; the rest are copies")
     p.add_argument("--seed", type=int, default=1)
     p = sub.add_parser("queries")
     p.add_argument("--repeat", type=int, default=200)

@@ -91,7 +91,7 @@ def inbox(request):
     page = max(1, min(int(request.GET.get("page", "1")) if request.GET.get("page", "").isdigit() else 1, 1000))
     start = (page - 1) * PAGE_SIZE
     # One row more than a page says whether there is a next page, without counting a million rows.
-    rows = list(selectors.inbox(request.user, wanted)[start : start + PAGE_SIZE + 1])
+    rows = selectors.inbox_page(request.user, wanted, start=start, size=PAGE_SIZE + 1)
     comments = rows[:PAGE_SIZE]
     context = {
         "form": form,

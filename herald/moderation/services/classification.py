@@ -153,6 +153,8 @@ def _write_results(comments: Sequence[Comment]) -> None:
     fields = [field for field in Comment._meta.concrete_fields if field.name in CLASSIFIED]
     table = connection.ops.quote_name(Comment._meta.db_table)
     assignments = ", ".join(f"{connection.ops.quote_name(field.column)} = %s" for field in fields)
+    if connection.vendor == "postgresql":
+        assignments += ", search_vector = to_tsvector('english'::regconfig, COALESCE(text, ''))"
     rows = [
         [field.get_db_prep_save(getattr(comment, field.attname), connection) for field in fields] + [comment.pk]
         for comment in comments

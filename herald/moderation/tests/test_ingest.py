@@ -75,9 +75,14 @@ def test_a_new_comment_is_classified_by_the_task_queued_after_commit(account, dj
     with django_capture_on_commit_callbacks(execute=True):
         result = services.receive_comments(account, [incoming("Love the new park, thank you")], source="webhook")
 
-    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
 
-    call_command("db_worker", "--batch", verbosity=0)
+    from herald.moderation import tasks
+
+    queued = DBTaskResult.objects.get()
+    assert queued.task_path == "herald.moderation.tasks.classify_comments"
+    assert queued.args_kwargs["args"] == [result.comment_ids]
+    tasks.classify_comments.call(*queued.args_kwargs["args"])
     stored = Comment.objects.get(pk=result.comment_ids[0])
     assert stored.checked_at is not None
     assert stored.received_at <= timezone.now()

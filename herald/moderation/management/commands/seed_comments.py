@@ -11,7 +11,6 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import F
-from django.db.models.functions import Mod
 from django.utils import timezone
 
 from herald.moderation import services
@@ -49,9 +48,9 @@ class Command(BaseCommand):
                 how_many, platform=target.platform, start=start, end=end, account_handle=target.handle
             )
             chunk: list = []
-            # A batch covers at most an hour of comments (longer only when there are so many that
-            # hour-long batches would be small), so each comment is received close to its posting.
-            window = max(dt.timedelta(hours=1), (end - start) * batch / max(how_many, 1))
+            # A batch covers an hour of comments, up to twelve when there are so many that hour-long
+            # batches would be small, so each comment is received within hours of its posting.
+            window = min(max(dt.timedelta(hours=1), (end - start) * batch / max(how_many, 1)), dt.timedelta(hours=12))
             for item in items:
                 if chunk and (len(chunk) >= batch or item.posted_at - chunk[0].posted_at > window):
                     c, d = self._store(target, chunk, classify=not no_classify)
@@ -82,13 +81,19 @@ class Command(BaseCommand):
         """Most comments older than two days have been dealt with, as in a real inbox: by id, spread
         over replied, no action needed, waiting and (rarely) escalated; a few are still new."""
         old = Comment.objects.filter(source="generator", status=Comment.Status.NEW, received_at__lt=before)
-        old = old.annotate(bucket=Mod(F("id"), 20))
+        buckets: dict[str, list[int]] = {}
+        for pk in old.values_list("pk", flat=True).iterator(chunk_size=10_000):
+            status = STATUS_BY_BUCKET[pk % 20]
+            if status:
+                buckets.setdefault(status, []).append(pk)
         total = 0
-        for status, buckets in (
-            (Comment.Status.REPLIED, range(0, 9)),
-            (Comment.Status.NO_ACTION, range(9, 16)),
-            (Comment.Status.WAITING, range(16, 18)),
-            (Comment.Status.ESCALATED, range(18, 19)),
-        ):
-            total += old.filter(bucket__in=list(buckets)).update(status=status, first_handled_at=F("respond_by"))
+        for status, pks in buckets.items():
+            for start in range(0, len(pks), 10_000):
+                total += Comment.objects.filter(pk__in=pks[start : start + 10_000]).update(
+                    status=status, first_handled_at=F("respond_by")
+                )
         return total
+
+
+# Of every twenty older comments: nine replied, seven needing no action, two waiting, one escalated, one new.
+STATUS_BY_BUCKET = ["replied"] * 9 + ["no_action"] * 7 + ["waiting"] * 2 + ["escalated"] + [""]
