@@ -3,7 +3,7 @@ import importlib
 import pytest
 from django.db import connection
 
-evidence_triggers = importlib.import_module("herald.moderation.migrations.0003_evidence_is_permanent")
+evidence_triggers = importlib.import_module("herald.moderation.migrations.0005_evidence_is_permanent")
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('moderation', '0001_initial'),
+        ('moderation', '0003_search_vector'),
         ('social_accounts', '0003_security_task_compromise'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

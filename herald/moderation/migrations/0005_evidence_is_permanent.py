@@ -59,5 +59,5 @@ def drop_triggers(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("moderation", "0002_handling")]
+    dependencies = [("moderation", "0004_handling")]
     operations = [migrations.RunPython(create_triggers, drop_triggers)]
