@@ -167,7 +167,11 @@ def _remove(
     comment: Comment, *, action: str, status: str, by: Person | None, reason: str, detail: str, rule_name: str = ""
 ) -> Evidence:
     with transaction.atomic():
-        comment = Comment.objects.select_for_update().select_related("account", "author", "parent").get(pk=comment.pk)
+        comment = (
+            Comment.objects.select_for_update(of=("self",))
+            .select_related("account", "author", "parent")
+            .get(pk=comment.pk)
+        )
         if comment.status == Comment.Status.DELETED:
             raise Refused("This comment has already been deleted")
         if comment.status == status:
