@@ -94,6 +94,17 @@ KINDS: dict[str, Kind] = {
         Kind("pre_election_notice", "Everyone is told the pre-election period has begun", one_each=True),
         # incidents and the risk register: their services word each message themselves (incidents/notify.py)
         Kind("incident_update", "The people working an incident, or the DPO, are told what needs them", urgent=True),
+        Kind(
+            "moderation_safeguarding",
+            "The safeguarding lead is told at once of a safeguarding concern in a comment",
+            urgent=True,
+        ),
+        Kind("moderation_reply_to_approve", "An account's editors and comms are asked to approve a reply to a comment"),
+        Kind("moderation_rule_alert", "The people a moderation rule names are told a comment matched it"),
+        Kind(
+            "moderation_abuse_case", "The monitoring officer's team is told of abuse aimed at a councillor", urgent=True
+        ),
+        Kind("moderation_councillor_told", "A councillor is told that abuse aimed at them is being handled"),
         Kind("risk_update", "A risk's owner is told of an action, a review due or a control below threshold"),
         # audit
         Kind("audit_chain_broken", "The system administrators are told the audit trail was tampered with", urgent=True),

@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "herald.risks",
     # reads every app above for its figures; nothing imports it
     "herald.reports",
+    "herald.moderation",
 ]
 
 MIDDLEWARE = [
@@ -333,12 +334,34 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+# Scaling out (docs/moderation.md): TASKS_BACKEND=django_tasks_rq.RQBackend queues tasks in Redis, and
+# workers on any machine run them with `manage.py rqworker default --job-class django_tasks_rq.backend.Job`.
+RQ_QUEUES = {"default": {"URL": env("REDIS_URL", "redis://127.0.0.1:6379/0"), "DEFAULT_TIMEOUT": 600}}
+if TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
+    INSTALLED_APPS.append("django_rq")
 # A task worker (`manage.py run_worker`) says it is alive every HERALD_WORKER_HEARTBEAT_SECONDS. A
 # RUNNING task whose worker has not been seen for HERALD_WORKER_LOST_AFTER seconds is put back on the
 # queue by the scheduler, at most HERALD_TASK_MAX_ATTEMPTS runs in all, then marked failed.
 HERALD_WORKER_HEARTBEAT_SECONDS = env_int("HERALD_WORKER_HEARTBEAT_SECONDS", 10)
 HERALD_WORKER_LOST_AFTER = env_int("HERALD_WORKER_LOST_AFTER", 60)
 HERALD_TASK_MAX_ATTEMPTS = env_int("HERALD_TASK_MAX_ATTEMPTS", 3)
+
+# The moderation inbox: the council's business hours ("08:45-17:00 Mon-Fri"; bank holidays and the
+# elections calendar's non-working days never count), the response target per kind of comment in
+# business minutes, and who is told at once of a safeguarding concern (comma-separated addresses).
+MODERATION_BUSINESS_HOURS = env("MODERATION_BUSINESS_HOURS", "08:45-17:00 Mon-Fri")
+MODERATION_RESPONSE_MINUTES = {
+    "comment": env_int("MODERATION_RESPONSE_MINUTES", 8 * 60),
+    "reply": env_int("MODERATION_RESPONSE_MINUTES", 8 * 60),
+    "mention": env_int("MODERATION_RESPONSE_MINUTES", 8 * 60),
+    "message": env_int("MODERATION_MESSAGE_RESPONSE_MINUTES", 4 * 60),
+}
+MODERATION_SAFEGUARDING_LEAD = env_list("MODERATION_SAFEGUARDING_LEAD", "safeguarding@hinckley-bosworth.example")
+# Evidence kept before a comment is hidden or deleted: six years by default (the limitation period
+# for most civil claims), then the nightly retention task removes it.
+MODERATION_EVIDENCE_KEEP_DAYS = env_int("MODERATION_EVIDENCE_KEEP_DAYS", 6 * 365 + 2)
+# Someone on a comment's page is shown to others for this long after the page last said so.
+MODERATION_PRESENCE_SECONDS = env_int("MODERATION_PRESENCE_SECONDS", 30)
 
 LOGGING = {
     "version": 1,

@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from herald import views
+from herald.moderation import handling_views as moderation_handling
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -24,6 +25,9 @@ urlpatterns = [
     path("incidents/", include("herald.incidents.urls")),
     path("risks/", include("herald.risks.urls")),
     path("reports/", include("herald.reports.urls")),
+    path("inbox/", include("herald.moderation.urls")),
+    path("house-rules/", moderation_handling.house_rules, name="house_rules"),
+    path("house-rules/version-<int:number>/", moderation_handling.house_rules, name="house_rules_version"),
     path("security/", include("herald.signin.urls")),
     path("scim/v2/", include("herald.signin.scim_urls")),
 ]

@@ -1,5 +1,7 @@
 """Factories for tests, in one place. Every app's tests build their people here."""
 
+import itertools
+
 import factory
 from django.contrib.auth.models import Group
 from django.utils import timezone
@@ -94,3 +96,53 @@ class RiskFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Test risk {n}")
     owner_role = "Director Corporate Services"
     next_review_on = factory.LazyFunction(timezone.localdate)
+
+
+class AccountFactory(factory.django.DjangoModelFactory):
+    """An active account in the register (no request behind it: for apps that only read accounts)."""
+
+    class Meta:
+        model = "social_accounts.Account"
+
+    platform = "facebook"
+    display_name = factory.Sequence(lambda n: f"Council service {n}")
+    handle = factory.Sequence(lambda n: f"councilservice{n}")
+    team = factory.SubFactory(TeamFactory)
+    status = "active"
+
+
+_INCOMING_IDS = itertools.count(1)
+
+
+def incoming(text: str = "What time does the tip open on Sunday?", **fields):
+    """An `IncomingComment` as a connector would hand it over (a new platform id each call)."""
+    import datetime as dt
+
+    from herald.moderation.incoming import IncomingComment
+
+    n = next(_INCOMING_IDS)
+    values = dict(
+        platform="facebook",
+        platform_id=f"fb-{n}",
+        text=text,
+        posted_at=timezone.now() - dt.timedelta(minutes=5),
+        author_platform_id=f"user-{n}",
+        author_handle=f"resident{n}",
+        author_name=f"Resident {n}",
+        permalink=f"https://www.facebook.com/council/posts/1?comment_id={n}",
+    )
+    values.update(fields)
+    return IncomingComment(**values)
+
+
+def comment(account, text: str = "What time does the tip open on Sunday?", *, classify: bool = True, **fields):
+    """A comment received on `account` through the real ingest service (and classified, by default)."""
+    from herald.moderation import services
+    from herald.moderation.models import Comment
+
+    fields.setdefault("platform", account.platform)
+    result = services.receive_comments(account, [incoming(text, **fields)], source="test")
+    assert result.created == 1, result
+    if classify:
+        services.classify_comments(result.comment_ids)
+    return Comment.objects.get(pk=result.comment_ids[0])

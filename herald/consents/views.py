@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from herald import subject_access as other_holdings
 from herald.access import allow, allow_signed_in, public, require
 from herald.audit.models import AuditEvent
 from herald.consents import conf, forms, services
@@ -767,14 +768,21 @@ def takedown(request: HttpRequest, pk: int) -> HttpResponse:
 def subject_access(request: HttpRequest) -> HttpResponse:
     form = forms.SubjectSearchForm(request.GET or None)
     records = None
+    elsewhere: list[tuple[str, int]] = []
     if form.is_bound and form.is_valid():
         records = services.find_subject_records(form.cleaned_data["q"])[:100]
+        # Personal data other apps keep (herald/subject_access.py), exported with the records.
+        found = other_holdings.gather(form.cleaned_data["q"])
+        elsewhere = [
+            (source.label, len(found[source.name])) for source in other_holdings.sources() if source.name in found
+        ]
     return render(
         request,
         "consents/subject_access.html",
         {
             "form": form,
             "records": records,
+            "elsewhere": elsewhere,
             "breadcrumbs": [HOME, ("Subject access", None)],
         },
     )
@@ -788,7 +796,7 @@ def subject_export(request: HttpRequest) -> HttpResponse:
     # Not a form field, and it is kept in the audit trail: PostgreSQL cannot store a NUL byte.
     query = without_nul(request.POST.get("q", ""))[:200]
     records = ConsentRecord.objects.filter(pk__in=ids).select_related("request")
-    if not records:
+    if not records and not (len(query.strip()) >= 3 and other_holdings.gather(query)):
         messages.error(request, "Select at least one record to export")
         return redirect(f"{reverse('consents:subject_access')}?q={query}")
     if request.POST.get("format") == "json":

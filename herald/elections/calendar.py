@@ -180,3 +180,29 @@ def latest_notice_date(
         skipped=tuple(reversed(skipped)),
         unknown_years=unknown,
     )
+
+
+def working_days_after(
+    start: dt.date,
+    working_days: int,
+    *,
+    holidays: HolidaySource | None = None,
+    extra_days: Mapping[dt.date, str] | None = None,
+    christmas_eve_counts: bool = False,
+) -> dt.date:
+    """The `working_days`th working day after `start` (`start` itself not counted), by the same rule
+    as the notice of election; `christmas_eve_counts` for the Freedom of Information Act's rule
+    (section 10(6): Christmas Eve is a working day there, unless it falls at a weekend)."""
+    source = holidays if holidays is not None else england_and_wales_bank_holidays()
+    bank_holidays = source.holidays()
+    extra = extra_days or {}
+    day = start
+    counted = 0
+    while counted < working_days:
+        day += ONE_DAY
+        reasons = non_working_reasons(day, bank_holidays=bank_holidays, extra_days=extra)
+        if christmas_eve_counts:
+            reasons = tuple(reason for reason in reasons if reason != "Christmas Eve")
+        if not reasons:
+            counted += 1
+    return day

@@ -8,7 +8,12 @@ import datetime as dt
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from herald.elections.calendar import NoticeDeadline, latest_notice_date
+from herald.elections.calendar import (
+    NoticeDeadline,
+    england_and_wales_bank_holidays,
+    latest_notice_date,
+    working_days_after,
+)
 from herald.elections.models import Election, NonWorkingDay
 
 
@@ -65,3 +70,17 @@ def bank_holidays_between(first: dt.date, last: dt.date) -> dict[dt.date, str]:
         if first <= day <= last:
             named.setdefault(day, name)
     return named
+
+
+def working_day_after(start: dt.date, working_days: int, *, christmas_eve_counts: bool = False) -> dt.date:
+    """The `working_days`th working day after `start`, counting the council's own non-working days too
+    (a freedom of information request's 20 working days, with `christmas_eve_counts=True`)."""
+    return working_days_after(
+        start, working_days, extra_days=NonWorkingDay.objects.as_mapping(), christmas_eve_counts=christmas_eve_counts
+    )
+
+
+def closed_days() -> frozenset[dt.date]:
+    """Every day the council is closed besides weekends: bank holidays in England and Wales and the
+    council's own non-working days."""
+    return frozenset(england_and_wales_bank_holidays().holidays()) | frozenset(NonWorkingDay.objects.as_mapping())

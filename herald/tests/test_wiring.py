@@ -40,7 +40,16 @@ def test_each_app_declares_what_it_adds_to_the_site():
                 **({"banners": f"herald.{app}.home.banners"} if app in ("elections", "posts") else {}),
                 **({"report_sections": f"herald.{app}.report.sections"} if app != "elections" else {}),
             }
-            for app in ("policies", "social_accounts", "consents", "elections", "posts", "incidents", "risks")
+            for app in (
+                "policies",
+                "social_accounts",
+                "consents",
+                "elections",
+                "posts",
+                "incidents",
+                "risks",
+                "moderation",
+            )
         },
         "reports": {
             "nav_items": "herald.reports.nav.ITEMS",
@@ -79,12 +88,14 @@ def test_demo_data_loads_people_first_and_home_panels_put_open_incidents_and_ris
         "posts",
         "incidents",
         "risks",
+        "moderation",
     ]
     order = [c.label for c, _ in sorted(plugged_in("home_panels"), key=lambda pair: pair[0].home_order)]
     assert order == [
         "incidents",
         "risks",
         "posts",
+        "moderation",
         "social_accounts",
         "consents",
         "policies",

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from herald import subject_access
 from herald.audit import services as audit
 from herald.consents import conf
 from herald.consents.models import (
@@ -207,9 +208,13 @@ def _audit_subject_export(records: list[ConsentRecord], *, by: Person, query: st
         action="consent.subject_access_export",
         object_type="consents.subject_access",
         object_repr=f"Subject access export: {len(records)} record(s)",
-        after={"urns": [r.urn for r in records], "format": form},
+        after={"urns": [r.urn for r in records], "format": form, "other_records": sorted(_other_records(query))},
         reason=f"Search: {query}",
     )
+
+
+def _other_records(query: str) -> dict[str, Any]:
+    return subject_access.gather(query) if len(query.strip()) >= 3 else {}
 
 
 def _subject_json(records: list[ConsentRecord], *, query: str) -> bytes:
@@ -262,4 +267,6 @@ def _subject_json(records: list[ConsentRecord], *, query: str) -> bytes:
                 ],
             }
         )
+    # What other apps hold about the person (evidence of removed comments, ...), by the same search.
+    payload["other_records"] = _other_records(query)
     return json.dumps(payload, indent=2, ensure_ascii=False).encode("utf-8")

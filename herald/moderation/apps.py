@@ -1,0 +1,21 @@
+from herald.apps import HeraldAppConfig
+
+
+class ModerationConfig(HeraldAppConfig):
+    default = True
+    name = "herald.moderation"
+    verbose_name = "Moderation inbox"
+    nav_items = "herald.moderation.nav.ITEMS"
+    schedule = "herald.moderation.tasks.SCHEDULE"
+    demo_loader = "herald.moderation.demo.seed"
+    home_panels = "herald.moderation.home.panels"
+    home_order = 12
+
+    def ready(self) -> None:
+        from herald import subject_access
+        from herald.moderation.services import evidence
+
+        # Evidence of removed comments names their authors: it is in every subject access export.
+        subject_access.register(
+            "moderation_evidence", "Evidence kept of removed comments", evidence.subject_access_records
+        )

@@ -1,0 +1,632 @@
+"""Handling a comment: replying (live check, saved replies, approval, recording), who else is on it,
+hiding and deleting with evidence, authors, councillor-abuse cases, moderation rules, saved replies,
+reply approval settings and the house rules."""
+
+from __future__ import annotations
+
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from herald import checking
+from herald.access import allow, public, require
+from herald.errors import Refused
+from herald.forms import show_refusal
+from herald.moderation import handling_forms as forms
+from herald.moderation import selectors, services
+from herald.moderation.models import (
+    AuthorSanction,
+    Comment,
+    CommentAuthor,
+    CouncillorAbuseCase,
+    Evidence,
+    HouseRules,
+    ModerationRule,
+    Reply,
+    ReplySetting,
+    RuleAction,
+    SavedReply,
+)
+from herald.moderation.nav import INBOX_ROLES, MANAGE_ROLES
+from herald.moderation.services import cases, replies, rules
+from herald.people.roles import Role
+from herald.policies import rendering
+from herald.posts.findings import present
+from herald.social_accounts.models import Account
+
+HOME = ("Home", "/")
+CASE_ROLES = frozenset({Role.MONITORING_OFFICER, Role.COMMS, Role.ADMIN})
+
+
+def _inbox_crumbs(*more):
+    return [HOME, ("Inbox", reverse("moderation:inbox")), *more]
+
+
+def _comment(request, pk: int) -> Comment:
+    comment = get_object_or_404(Comment.objects.select_related("account", "author", "parent"), pk=pk)
+    if not selectors.can_see(request.user, comment):
+        raise Http404("No such comment")
+    return comment
+
+
+def _back(comment: Comment, anchor: str = "") -> HttpResponse:
+    return redirect(reverse("moderation:detail", args=[comment.pk]) + (f"#{anchor}" if anchor else ""))
+
+
+# --- The handling part of the comment's page ------------------------------------------------------
+
+
+def context_for(request: HttpRequest, comment: Comment, *, reply_form=None, remove_form=None) -> dict:
+    """What the comment's page shows for handling it; the core's detail view adds it to its context."""
+    person = request.user
+    saved = None
+    if reply_form is None:
+        initial = {"seen_latest": replies.latest_reply_id(comment)}
+        wanted = request.GET.get("saved", "")
+        if wanted.isdigit():
+            saved = replies.saved_replies_for(comment).filter(pk=int(wanted)).first()
+            if saved:
+                initial |= {"text": saved.text, "saved_reply": saved.pk}
+        reply_form = forms.ReplyForm(initial=initial)
+    author = comment.author
+    sanctions = list(author.sanctions.filter(lifted_at=None)) if author else []
+    return {
+        "reply_form": reply_form,
+        "remove_form": remove_form or forms.RemoveForm(),
+        "unhide_form": forms.UnhideForm(),
+        "record_form": forms.RecordPostedForm(),
+        "case_form": forms.CaseForm(),
+        "replies": list(comment.herald_replies.select_related("written_by", "approved_by", "sent_by")),
+        "saved_replies": list(replies.saved_replies_for(comment)),
+        "needs_approval": replies.requires_approval(comment),
+        "present": replies.others_present(comment, person=person),
+        "evidence": list(comment.evidence.select_related("taken_by").defer("pdf")),
+        "rule_actions": list(comment.rule_actions.all()),
+        "tags": [t.tag for t in comment.tags.all()],
+        "author_sanctions": sanctions,
+        "author_blocked": any(s.kind == AuthorSanction.Kind.BLOCK for s in sanctions),
+        "harassment": bool(author and cases.is_harassment_pattern(author)),
+        "abuse_cases": list(comment.abuse_cases.select_related("councillor")),
+        "may_open_case": person.has_role(*CASE_ROLES),
+        "removed": comment.status in (Comment.Status.HIDDEN, Comment.Status.DELETED),
+    }
+
+
+def _detail_again(request, comment: Comment, **forms_in_error) -> HttpResponse:
+    """The comment's page again, with the handling form that failed showing its errors."""
+    from herald.moderation import views as core
+
+    return core._detail(request, comment, **forms_in_error)
+
+
+@allow(*INBOX_ROLES)
+@require_POST
+def presence(request: HttpRequest, pk: int) -> HttpResponse:
+    """Polled by the comment's page: says this person is here (writing, if the reply box has words)
+    and answers with who else is."""
+    comment = _comment(request, pk)
+    activity = "replying" if request.POST.get("text", "").strip() else "viewing"
+    replies.note_presence(comment, person=request.user, activity=activity)
+    return render(
+        request,
+        "moderation/handling/_presence.html",
+        {"present": replies.others_present(comment, person=request.user), "comment": comment},
+    )
+
+
+def _live_check_allowed(user) -> bool:
+    window = settings.HERALD_LIVE_CHECK_WINDOW_SECONDS
+    key = f"moderation:reply-check:{user.pk}:{int(time.time() // window)}"
+    cache.add(key, 0, timeout=window * 2)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, timeout=window * 2)
+        count = 1
+    return count <= settings.HERALD_LIVE_CHECKS_PER_WINDOW
+
+
+@allow(*INBOX_ROLES)
+@require_POST
+def reply_check(request: HttpRequest, pk: int) -> HttpResponse:
+    """The engine's findings on a reply as it is typed (the same check and panel as posts)."""
+    comment = _comment(request, pk)
+    if not _live_check_allowed(request.user):
+        return render(
+            request,
+            "moderation/handling/_reply_check.html",
+            {"message": "Herald has paused the live check for a few seconds. Keep writing."},
+            status=429,
+        )
+    text = request.POST.get("text", "")[: replies.MAX_REPLY_CHARS]
+    block = None
+    if text.strip():
+        report = checking.run_check(
+            text, platform=comment.account.platform, kind="reply", period=checking.live_pre_election()
+        )
+        block = present(text, report)
+    return render(request, "moderation/handling/_reply_check.html", {"block": block})
+
+
+@allow(*INBOX_ROLES)
+@require_POST
+def reply(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = _comment(request, pk)
+    form = forms.ReplyForm(request.POST)
+    if form.is_valid():
+        saved = None
+        if form.cleaned_data.get("saved_reply"):
+            saved = replies.saved_replies_for(comment).filter(pk=form.cleaned_data["saved_reply"]).first()
+        try:
+            made = services.write_reply(
+                comment,
+                by=request.user,
+                text=form.cleaned_data["text"],
+                seen_latest=form.cleaned_data["seen_latest"],
+                saved_reply=saved,
+            )
+        except Refused as exc:
+            show_refusal(form, exc, field="text")
+        else:
+            if made.status == Reply.Status.AWAITING_APPROVAL:
+                messages.success(request, "Your reply is waiting for a second person's approval.")
+            elif made.status == Reply.Status.SENT:
+                messages.success(request, "Your reply was sent.")
+            else:
+                messages.success(request, "Your reply is recorded. Post it on the platform, then record its address.")
+            return _back(comment, "replies")
+    return _detail_again(request, comment, reply_form=form)
+
+
+def _reply(request, comment_pk: int, reply_pk: int) -> tuple[Comment, Reply]:
+    comment = _comment(request, comment_pk)
+    return comment, get_object_or_404(Reply, pk=reply_pk, comment=comment)
+
+
+@allow(*INBOX_ROLES)
+@require_POST
+def approve_reply(request: HttpRequest, pk: int, reply_pk: int) -> HttpResponse:
+    comment, found = _reply(request, pk, reply_pk)
+    form = forms.ApproveReplyForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise Refused("Open the comment again and approve the reply you read")
+        services.approve_reply(found, by=request.user, seen_sha256=form.cleaned_data["seen_sha256"])
+        messages.success(request, "Reply approved.")
+    except Refused as exc:
+        messages.error(request, str(exc))
+    return _back(comment, "replies")
+
+
+@allow(*INBOX_ROLES)
+@require_POST
+def withdraw_reply(request: HttpRequest, pk: int, reply_pk: int) -> HttpResponse:
+    comment, found = _reply(request, pk, reply_pk)
+    try:
+        services.withdraw_reply(found, by=request.user)
+        messages.success(request, "Reply withdrawn.")
+    except Refused as exc:
+        messages.error(request, str(exc))
+    return _back(comment, "replies")
+
+
+@allow(*INBOX_ROLES)
+@require_POST
+def record_posted(request: HttpRequest, pk: int, reply_pk: int) -> HttpResponse:
+    comment, found = _reply(request, pk, reply_pk)
+    form = forms.RecordPostedForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise Refused(form.errors["address"][0])
+        services.record_reply_posted(found, by=request.user, address=form.cleaned_data["address"])
+        messages.success(request, "The reply is recorded as posted.")
+    except Refused as exc:
+        messages.error(request, str(exc))
+    return _back(comment, "replies")
+
+
+@allow(*INBOX_ROLES)
+@require_POST
+def remove(request: HttpRequest, pk: int) -> HttpResponse:
+    """Hide or delete the comment (the button pressed says which), evidence first."""
+    comment = _comment(request, pk)
+    form = forms.RemoveForm(request.POST)
+    action = request.POST.get("action", "hide")
+    if form.is_valid():
+        try:
+            if action == "delete":
+                services.delete_comment(
+                    comment, by=request.user, reason=form.cleaned_data["reason"], detail=form.cleaned_data["detail"]
+                )
+                messages.success(request, "The comment is deleted. Its evidence is kept.")
+            else:
+                services.hide_comment(
+                    comment, by=request.user, reason=form.cleaned_data["reason"], detail=form.cleaned_data["detail"]
+                )
+                messages.success(request, "The comment is hidden. Its evidence is kept.")
+            return _back(comment, "evidence")
+        except Refused as exc:
+            show_refusal(form, exc, field="reason")
+    return _detail_again(request, comment, remove_form=form)
+
+
+@allow(*INBOX_ROLES)
+@require_POST
+def unhide(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = _comment(request, pk)
+    form = forms.UnhideForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise Refused("Enter why the comment is being shown again")
+        services.unhide_comment(comment, by=request.user, reason=form.cleaned_data["reason"])
+        messages.success(request, "The comment is shown again.")
+    except Refused as exc:
+        messages.error(request, str(exc))
+    return _back(comment)
+
+
+@allow(*INBOX_ROLES)
+def evidence_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    kept = get_object_or_404(Evidence.objects.select_related("comment"), pk=pk)
+    if not selectors.can_see(request.user, kept.comment):
+        raise Http404("No such evidence")
+    response = HttpResponse(bytes(kept.pdf), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="evidence-{kept.pk}-comment-{kept.comment_id}.pdf"'
+    return response
+
+
+@allow(*INBOX_ROLES)
+@require_POST
+def undo_rule_action(request: HttpRequest, pk: int) -> HttpResponse:
+    action = get_object_or_404(RuleAction.objects.select_related("comment"), pk=pk)
+    if not selectors.can_see(request.user, action.comment):
+        raise Http404("No such action")
+    try:
+        services.reverse_rule_action(action, by=request.user)
+        messages.success(request, f"Undone: {action.get_kind_display().lower()} by the rule “{action.rule_name}”.")
+    except Refused as exc:
+        messages.error(request, str(exc))
+    return _back(action.comment)
+
+
+# --- Authors ------------------------------------------------------------------------------------------
+
+
+@allow(*INBOX_ROLES)
+def author(request: HttpRequest, pk: int) -> HttpResponse:
+    found = get_object_or_404(CommentAuthor, pk=pk)
+    history = selectors.visible_comments(request.user).filter(author=found).select_related("account")
+    require(
+        history.exists() or selectors.sees_everything(request.user), "You do not work any account this author wrote on."
+    )
+    form = forms.SanctionForm()
+    if request.method == "POST":
+        form = forms.SanctionForm(request.POST)
+        if form.is_valid():
+            try:
+                services.sanction_author(
+                    found, kind=form.cleaned_data["kind"], by=request.user, reason=form.cleaned_data["reason"]
+                )
+                messages.success(request, "Recorded.")
+                return redirect("moderation:author", pk=found.pk)
+            except Refused as exc:
+                show_refusal(form, exc)
+    abusive = cases.abusive_comments_by(found)
+    return render(
+        request,
+        "moderation/handling/author.html",
+        {
+            "author": found,
+            "history": list(history.order_by("-posted_at")[:200]),
+            "accounts": history.values("account__display_name").annotate(n=Count("pk")).order_by("-n"),
+            "abusive_count": len(abusive),
+            "harassment": len(abusive) >= 2,
+            "sanctions": list(found.sanctions.select_related("by", "lifted_by")),
+            "form": form,
+            "lift_form": forms.LiftForm(),
+            "breadcrumbs": _inbox_crumbs(("Authors", reverse("moderation:blocked_authors")), (str(found), None)),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@allow(*INBOX_ROLES)
+@require_POST
+def lift_sanction(request: HttpRequest, pk: int) -> HttpResponse:
+    sanction = get_object_or_404(AuthorSanction.objects.select_related("author"), pk=pk)
+    require(
+        selectors.sees_everything(request.user)
+        or selectors.visible_comments(request.user).filter(author=sanction.author).exists()
+    )
+    form = forms.LiftForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise Refused("Enter why it is lifted")
+        services.lift_sanction(sanction, by=request.user, reason=form.cleaned_data["reason"])
+        messages.success(request, "Lifted.")
+    except Refused as exc:
+        messages.error(request, str(exc))
+    return redirect("moderation:author", pk=sanction.author_id)
+
+
+@allow(*INBOX_ROLES)
+def blocked_authors(request: HttpRequest) -> HttpResponse:
+    blocks = AuthorSanction.objects.filter(kind=AuthorSanction.Kind.BLOCK, lifted_at=None).select_related(
+        "author", "by"
+    )
+    return render(
+        request,
+        "moderation/handling/blocked.html",
+        {"blocks": list(blocks[:500]), "breadcrumbs": _inbox_crumbs(("Blocked authors", None))},
+    )
+
+
+# --- Councillor-abuse cases ----------------------------------------------------------------------------
+
+
+@allow(*CASE_ROLES)
+@require_POST
+def open_case(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = (
+        _comment(request, pk)
+        if not request.user.has_role(Role.MONITORING_OFFICER)
+        else get_object_or_404(Comment, pk=pk)
+    )
+    form = forms.CaseForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise Refused("Choose the councillor")
+        case = services.add_to_case(
+            form.cleaned_data["councillor"], comment, by=request.user, why="Raised by hand from the comment"
+        )
+        messages.success(request, f"The comment is on the case for {case.councillor.full_name}.")
+        return redirect("moderation:case", pk=case.pk)
+    except Refused as exc:
+        messages.error(request, str(exc))
+    return _back(comment)
+
+
+@allow(*CASE_ROLES)
+def case_list(request: HttpRequest) -> HttpResponse:
+    found = CouncillorAbuseCase.objects.select_related("councillor").annotate(n=Count("comments"))
+    return render(
+        request,
+        "moderation/handling/cases.html",
+        {
+            "open_cases": [c for c in found if c.is_open],
+            "closed_cases": [c for c in found if not c.is_open][:100],
+            "breadcrumbs": _inbox_crumbs(("Councillor-abuse cases", None)),
+        },
+    )
+
+
+@allow(*CASE_ROLES)
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_object_or_404(CouncillorAbuseCase.objects.select_related("councillor", "closed_by"), pk=pk)
+    form = forms.CloseCaseForm()
+    if request.method == "POST":
+        form = forms.CloseCaseForm(request.POST)
+        if form.is_valid():
+            try:
+                services.close_case(
+                    case,
+                    by=request.user,
+                    outcome=form.cleaned_data["outcome"],
+                    police_reference=form.cleaned_data["police_reference"],
+                )
+                messages.success(request, "The case is closed.")
+                return redirect("moderation:case", pk=case.pk)
+            except Refused as exc:
+                show_refusal(form, exc)
+    return render(
+        request,
+        "moderation/handling/case.html",
+        {
+            "case": case,
+            "comments": list(case.comments.select_related("account", "author").order_by("posted_at")),
+            "works_inbox": request.user.has_role(*INBOX_ROLES),
+            "form": form,
+            "breadcrumbs": _inbox_crumbs(("Councillor-abuse cases", reverse("moderation:cases")), (str(case), None)),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@allow(*CASE_ROLES)
+@require_POST
+def case_pack(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_object_or_404(CouncillorAbuseCase.objects.select_related("councillor"), pk=pk)
+    data = services.evidence_pack(case, by=request.user)
+    response = HttpResponse(data, content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="councillor-abuse-case-{case.pk}-evidence.zip"'
+    return response
+
+
+@allow(Role.COUNCILLOR)
+def my_cases(request: HttpRequest) -> HttpResponse:
+    found = CouncillorAbuseCase.objects.filter(councillor=request.user).annotate(n=Count("comments"))
+    return render(
+        request,
+        "moderation/handling/my_cases.html",
+        {"cases": list(found), "breadcrumbs": [HOME, ("Abuse aimed at you", None)]},
+    )
+
+
+# --- Rules, saved replies, reply approval ------------------------------------------------------------
+
+
+@allow(*MANAGE_ROLES)
+def rule_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "moderation/handling/rules.html",
+        {
+            "rules": list(ModerationRule.objects.select_related("assign_team", "auto_hide_allowed_by")),
+            "is_admin": request.user.has_role(Role.ADMIN),
+            "breadcrumbs": _inbox_crumbs(("Moderation rules", None)),
+        },
+    )
+
+
+@allow(*MANAGE_ROLES)
+def rule_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    rule = get_object_or_404(ModerationRule, pk=pk) if pk else ModerationRule()
+    form = forms.RuleForm(initial=forms.RuleForm.initial_for(rule) if pk else None)
+    if request.method == "POST":
+        form = forms.RuleForm(request.POST)
+        if form.is_valid():
+            try:
+                services.save_rule(form.apply_to(rule), by=request.user, alert=list(form.cleaned_data["alert"]))
+                messages.success(request, f"Rule “{rule.name}” saved.")
+                return redirect("moderation:rules")
+            except Refused as exc:
+                show_refusal(form, exc)
+    return render(
+        request,
+        "moderation/handling/rule_edit.html",
+        {
+            "form": form,
+            "rule": rule if pk else None,
+            "breadcrumbs": _inbox_crumbs(
+                ("Moderation rules", reverse("moderation:rules")), (rule.name or "New rule", None)
+            ),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@allow(Role.ADMIN)
+@require_POST
+def rule_auto_hide(request: HttpRequest, pk: int) -> HttpResponse:
+    rule = get_object_or_404(ModerationRule, pk=pk)
+    try:
+        services.allow_automatic_hiding(rule, by=request.user, allow=request.POST.get("allow") == "yes")
+        messages.success(request, "Saved.")
+    except Refused as exc:
+        messages.error(request, str(exc))
+    return redirect("moderation:rules")
+
+
+@allow(*MANAGE_ROLES)
+def saved_replies(request: HttpRequest) -> HttpResponse:
+    form = forms.SavedReplyForm()
+    if request.method == "POST":
+        form = forms.SavedReplyForm(request.POST)
+        if form.is_valid():
+            try:
+                replies.save_reply_template(
+                    title=form.cleaned_data["title"],
+                    text=form.cleaned_data["text"],
+                    account=form.cleaned_data["account"],
+                    by=request.user,
+                )
+                messages.success(request, "Saved reply added.")
+                return redirect("moderation:saved_replies")
+            except Refused as exc:
+                show_refusal(form, exc)
+    return render(
+        request,
+        "moderation/handling/saved_replies.html",
+        {
+            "saved": list(SavedReply.objects.filter(retired_at=None).select_related("account")),
+            "form": form,
+            "breadcrumbs": _inbox_crumbs(("Saved replies", None)),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@allow(*MANAGE_ROLES)
+@require_POST
+def retire_saved_reply(request: HttpRequest, pk: int) -> HttpResponse:
+    saved = get_object_or_404(SavedReply, pk=pk, retired_at=None)
+    replies.retire_saved_reply(saved, by=request.user)
+    messages.success(request, f"“{saved.title}” retired.")
+    return redirect("moderation:saved_replies")
+
+
+@allow(*MANAGE_ROLES)
+def reply_approval(request: HttpRequest) -> HttpResponse:
+    current = set(ReplySetting.objects.filter(requires_approval=True).values_list("account_id", flat=True))
+    form = forms.ReplyApprovalForm(initial={"accounts": list(current)})
+    if request.method == "POST":
+        form = forms.ReplyApprovalForm(request.POST)
+        if form.is_valid():
+            wanted = {a.pk for a in form.cleaned_data["accounts"]}
+            for account in Account.objects.filter(pk__in=wanted ^ current):
+                replies.set_reply_approval(account, requires=account.pk in wanted, by=request.user)
+            messages.success(request, "Reply approval saved.")
+            return redirect("moderation:reply_approval")
+    return render(
+        request,
+        "moderation/handling/reply_approval.html",
+        {"form": form, "breadcrumbs": _inbox_crumbs(("Reply approval", None))},
+    )
+
+
+# --- House rules ------------------------------------------------------------------------------------
+
+
+@public
+def house_rules(request: HttpRequest, number: int | None = None) -> HttpResponse:
+    """The council's rules for comments on its accounts, for everyone; older versions stay readable."""
+    readable = HouseRules.objects.readable()
+    version = get_object_or_404(readable, number=number) if number else readable.filter(status="published").first()
+    return render(
+        request,
+        "moderation/handling/house_rules.html",
+        {
+            "version": version,
+            "body": rendering.render(version.body) if version else "",
+            "history": list(readable.order_by("-number")),
+            "breadcrumbs": [HOME, ("House rules", None)],
+        },
+    )
+
+
+@allow(*MANAGE_ROLES)
+def house_rules_edit(request: HttpRequest) -> HttpResponse:
+    draft = HouseRules.objects.filter(status=HouseRules.Status.DRAFT).first()
+    published = rules.published_house_rules()
+    start = draft or published
+    form = forms.HouseRulesForm(
+        initial={"body": start.body if start else "", "change_summary": draft.change_summary if draft else ""}
+    )
+    if request.method == "POST":
+        form = forms.HouseRulesForm(request.POST)
+        action = request.POST.get("action", "save")
+        try:
+            if action == "discard" and draft:
+                rules.discard_house_rules_draft(draft, by=request.user)
+                messages.success(request, "Draft discarded.")
+                return redirect("moderation:house_rules_edit")
+            if form.is_valid():
+                saved = services.save_house_rules_draft(
+                    body=form.cleaned_data["body"], change_summary=form.cleaned_data["change_summary"], by=request.user
+                )
+                if action == "publish":
+                    services.publish_house_rules(saved, by=request.user)
+                    messages.success(request, f"Version {saved.number} of the house rules is published.")
+                    return redirect("house_rules")
+                messages.success(request, "Draft saved.")
+                return redirect("moderation:house_rules_edit")
+        except Refused as exc:
+            show_refusal(form, exc)
+    return render(
+        request,
+        "moderation/handling/house_rules_edit.html",
+        {
+            "form": form,
+            "draft": draft,
+            "published": published,
+            "breadcrumbs": _inbox_crumbs(("House rules", None)),
+        },
+        status=400 if form.errors else 200,
+    )

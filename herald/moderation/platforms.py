@@ -1,0 +1,48 @@
+"""The seam between the inbox and the platform connectors: what Herald can do on a platform for a
+comment (send a reply, hide, unhide, delete), looked up by platform.
+
+A connector app registers its functions in its `AppConfig.ready()`:
+
+    from herald.moderation import platforms
+    platforms.register("facebook", send_reply=send_reply, hide=hide, unhide=unhide, delete=delete)
+
+`send_reply(comment, text) -> Sent` posts the reply and says where it is; `hide(comment)`,
+`unhide(comment)` and `delete(comment)` act on the comment. Any of them raises `PlatformError` with
+words for the editor when the platform refuses. Where nothing is registered, the editor acts on the
+platform by hand and records it in Herald."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+class PlatformError(Exception):
+    """The platform refused or could not be reached; the message is shown to the editor."""
+
+
+@dataclass(frozen=True)
+class Sent:
+    platform_reply_id: str
+    address: str = ""
+
+
+_ACTIONS = ("send_reply", "hide", "unhide", "delete")
+_registry: dict[tuple[str, str], Callable[..., Any]] = {}
+
+
+def register(platform: str, **functions: Callable[..., Any]) -> None:
+    for action, function in functions.items():
+        if action not in _ACTIONS:
+            raise ValueError(f"Unknown platform action {action!r}: one of {', '.join(_ACTIONS)}")
+        _registry[(platform, action)] = function
+
+
+def unregister(platform: str, action: str) -> None:
+    _registry.pop((platform, action), None)
+
+
+def action_for(platform: str, action: str) -> Callable[..., Any] | None:
+    """The registered function doing `action` on `platform`, or None where it is done by hand."""
+    return _registry.get((platform, action))

@@ -1,0 +1,171 @@
+"""Reads for the inbox: whose comments a person may see, and the inbox's filters and search."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from herald.moderation.models import Comment, CommentFlag, ModerationTeam
+from herald.people.models import Person
+from herald.people.roles import Role
+from herald.social_accounts.models import Account
+
+
+def sees_everything(person: Person) -> bool:
+    return person.has_role(Role.COMMS, Role.ADMIN)
+
+
+def visible_accounts(person: Person) -> QuerySet[Account]:
+    """The accounts whose comments `person` may see: all for the communications team and admins; for
+    others, the accounts they edit, manage, or whose inbox team they are in."""
+    accounts = Account.objects.all()
+    if sees_everything(person):
+        return accounts
+    return accounts.filter(
+        Q(pk__in=Account.objects.edited_by(person).values("pk"))
+        | Q(service_manager=person)
+        | Q(moderation_teams__members=person)
+    ).distinct()
+
+
+def visible_comments(person: Person) -> QuerySet[Comment]:
+    comments = Comment.objects.all()
+    if sees_everything(person):
+        return comments
+    account_ids = list(visible_accounts(person).values_list("pk", flat=True))
+    team_ids = list(ModerationTeam.objects.filter(members=person).values_list("pk", flat=True))
+    return comments.filter(Q(account_id__in=account_ids) | Q(team_id__in=team_ids) | Q(assignee=person))
+
+
+def can_see(person: Person, comment: Comment) -> bool:
+    return visible_comments(person).filter(pk=comment.pk).exists()
+
+
+def can_work(person: Person, comment: Comment) -> bool:
+    """Whoever may see a comment may work it (assign, note, set status): the inbox is a team's."""
+    return can_see(person, comment)
+
+
+@dataclass(frozen=True)
+class InboxFilter:
+    account: int | None = None
+    platform: str = ""
+    status: str = ""  # a status, or "open" for every open status
+    flag: str = ""
+    severity: str = ""
+    assignee: str = ""  # "me", "none", or a person's pk
+    team: int | None = None
+    received_from: dt.date | None = None
+    received_to: dt.date | None = None
+    q: str = ""
+
+
+def search(comments: QuerySet[Comment], words: str) -> QuerySet[Comment]:
+    """Comments whose text matches `words`: PostgreSQL full-text search (English stemming, websearch
+    syntax: "quoted phrases", -exclusions, or) over the GIN-indexed search vector written when the
+    comment is checked, or, on SQLite, every word as a substring."""
+    words = words.strip()[:200]
+    if not words:
+        return comments
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery
+
+        return comments.filter(search_vector=SearchQuery(words, config="english", search_type="websearch"))
+    for word in words.split()[:10]:
+        comments = comments.filter(text__icontains=word)
+    return comments
+
+
+def _start_of(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def inbox(person: Person, wanted: InboxFilter) -> QuerySet[Comment]:
+    comments = visible_comments(person)
+    if wanted.account:
+        comments = comments.filter(account_id=wanted.account)
+    if wanted.platform:
+        comments = comments.filter(platform=wanted.platform)
+    if wanted.status == "open":
+        comments = comments.filter(status__in=Comment.OPEN_STATUSES)
+    elif wanted.status:
+        comments = comments.filter(status=wanted.status)
+    if wanted.flag:
+        comments = comments.filter(
+            pk__in=CommentFlag.objects.filter(kind=wanted.flag, closed_at=None).values("comment_id")
+        )
+    if wanted.severity:
+        comments = comments.filter(severity=wanted.severity)
+    if wanted.assignee == "me":
+        comments = comments.filter(assignee=person)
+    elif wanted.assignee == "none":
+        comments = comments.filter(assignee=None)
+    elif wanted.assignee.isdigit():
+        comments = comments.filter(assignee_id=int(wanted.assignee))
+    if wanted.team:
+        comments = comments.filter(team_id=wanted.team)
+    # Days in the council's time zone, as moments, so the indexes on received_at serve the range.
+    if wanted.received_from:
+        comments = comments.filter(received_at__gte=_start_of(wanted.received_from))
+    if wanted.received_to:
+        comments = comments.filter(received_at__lt=_start_of(wanted.received_to + dt.timedelta(days=1)))
+    comments = search(comments, wanted.q)
+    return comments.select_related("account", "author", "assignee", "team").order_by(*_newest_first(wanted))
+
+
+def inbox_page(person: Person, wanted: InboxFilter, *, start: int = 0, size: int = 51) -> list[Comment]:
+    """One page of the inbox in two short queries: the ids in order (only the indexed columns are read,
+    however many comments match), then those comments with their account, author, assignee and team."""
+    ordered = inbox(person, wanted).select_related(None)
+    ids = list(ordered.values_list("pk", flat=True)[start : start + size])
+    found = Comment.objects.select_related("account", "author", "assignee", "team").in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
+def _newest_first(wanted: InboxFilter) -> tuple[str, ...]:
+    """Newest first. With one column held to one value, ordering by it first changes nothing in the
+    result but names the index (that column, received_at, id) the database should walk: otherwise it
+    may walk the newest comments of every kind looking for, say, replied ones, which are mostly old."""
+    if wanted.account:
+        lead = ("account_id",)
+    elif wanted.team:
+        lead = ("team_id",)
+    elif wanted.severity:
+        lead = ("severity",)
+    elif wanted.platform:
+        lead = ("platform",)
+    elif wanted.status and wanted.status != "open":
+        lead = ("status",)
+    elif wanted.assignee and wanted.assignee != "none":
+        lead = ("assignee_id",)
+    else:
+        lead = ()
+    return (*lead, "-received_at", "-id")
+
+
+def open_flags(person: Person, kind: str = "") -> QuerySet[CommentFlag]:
+    flags = CommentFlag.objects.filter(closed_at=None, comment__in=visible_comments(person))
+    if kind:
+        flags = flags.filter(kind=kind)
+    return flags.select_related("comment", "comment__account").order_by("due_on", "raised_at")
+
+
+def people_who_can_work(comment: Comment) -> list[Person]:
+    """Active people with an inbox role who can see this comment: who it may be assigned to."""
+    from herald.moderation.nav import INBOX_ROLES
+
+    found = []
+    candidates = (
+        Person.objects.active()
+        .filter(groups__name__in=list(INBOX_ROLES))
+        .distinct()
+        .order_by("first_name", "last_name")
+    )
+    for person in candidates[:300]:
+        if can_see(person, comment):
+            found.append(person)
+    return found

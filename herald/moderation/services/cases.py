@@ -1,0 +1,269 @@
+"""Abuse of councillors: a threatening or abusive comment aimed at a councillor (by name or by their
+handle) opens a case for the monitoring officer's team, or joins the councillor's open case; the
+councillor is told through Herald. The team exports an evidence pack for the police: a ZIP of each
+comment's snapshot and PDF and a manifest of SHA-256 hashes.
+
+Also authors: warnings, strikes and blocks, and the pattern two or more abusive comments make."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import zipfile
+from collections.abc import Sequence
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+
+from herald.audit import services as audit
+from herald.errors import Refused
+from herald.moderation.models import (
+    AuthorSanction,
+    Comment,
+    CommentAuthor,
+    CouncillorAbuseCase,
+    CouncillorHandle,
+    Evidence,
+)
+from herald.moderation.services import evidence as evidence_service
+from herald.moderation.services import inbox
+from herald.notifications import notify
+from herald.people.models import Person
+from herald.people.roles import Role
+
+# Findings that make a comment threatening or abusive (the engine's rule ids).
+ABUSIVE_RULES = frozenset({"threat", "harassment", "slur", "hate", "profanity"})
+PREFIX = re.compile(r"^(?:cllr\.?|councillor)\s+", re.IGNORECASE)
+
+
+def is_abusive(comment: Comment) -> bool:
+    return any(
+        f.get("rule") in ABUSIVE_RULES and f.get("severity") in ("block", "warn") for f in comment.findings or []
+    )
+
+
+def _normal(name: str) -> str:
+    return " ".join(PREFIX.sub("", name.strip()).lower().split())
+
+
+def councillors_named(comment: Comment, register: dict[str, Person], handles: dict[str, Person]) -> list[Person]:
+    """The councillors a comment names: the engine's "councillor-named" findings, and their handles."""
+    found: dict[int, Person] = {}
+    for finding in comment.findings or []:
+        if finding.get("rule") == "councillor-named" and finding.get("start") is not None:
+            person = register.get(_normal(comment.text[finding["start"] : finding["end"]]))
+            if person is not None:
+                found[person.pk] = person
+    for handle in re.findall(r"@([A-Za-z0-9_.]{2,60})", comment.text):
+        person = handles.get(handle.lower().rstrip("."))
+        if person is not None:
+            found[person.pk] = person
+    return list(found.values())
+
+
+def open_cases_for_abuse(comments: Sequence[Comment]) -> int:
+    """Open (or add to) a councillor-abuse case for each abusive comment naming a councillor."""
+    abusive = [c for c in comments if is_abusive(c)]
+    if not abusive:
+        return 0
+    register = {_normal(f"{p.first_name} {p.last_name}"): p for p in Person.objects.councillors().active()}
+    handles = {
+        h.handle.lower().lstrip("@"): h.councillor for h in CouncillorHandle.objects.select_related("councillor")
+    }
+    opened = 0
+    for comment in abusive:
+        for councillor in councillors_named(comment, register, handles):
+            add_to_case(councillor, comment, by=None, why="A threatening or abusive comment names them")
+            opened += 1
+    return opened
+
+
+def add_to_case(councillor: Person, comment: Comment, *, by: Person | None, why: str) -> CouncillorAbuseCase:
+    """Put `comment` on the councillor's open case, opening one if there is none."""
+    if not councillor.is_councillor:
+        raise Refused("Choose a councillor: abuse cases are for elected members")
+    with transaction.atomic():
+        case = CouncillorAbuseCase.objects.select_for_update().open().filter(councillor=councillor).first()
+        new = case is None
+        if case is None:
+            case = CouncillorAbuseCase.objects.create(councillor=councillor, opened_by=by, why=why[:300])
+        elif case.comments.filter(pk=comment.pk).exists():
+            return case
+        case.comments.add(comment)
+        if comment.status in Comment.OPEN_STATUSES and comment.status != Comment.Status.ESCALATED:
+            inbox.record_status(
+                Comment.objects.get(pk=comment.pk),
+                by=by,
+                status=Comment.Status.ESCALATED,
+                reason=f"Councillor-abuse case for {councillor.full_name} (monitoring officer's team)",
+            )
+        audit.record(
+            actor=by,
+            action="moderation.abuse_case_opened" if new else "moderation.abuse_case_comment_added",
+            obj=case,
+            after={"councillor": councillor.pk, "comment": comment.pk},
+            reason=why,
+        )
+        link = settings.SITE_URL + reverse("moderation:case", args=[case.pk])
+        notify(
+            "moderation_abuse_case",
+            to=list(Person.objects.with_role(Role.MONITORING_OFFICER).filter(is_active=True)),
+            context={"case": case, "comment": comment, "new": new, "link": link},
+        )
+        notify(
+            "moderation_councillor_told",
+            to=[councillor],
+            context={"case": case, "new": new, "link": settings.SITE_URL + reverse("moderation:my_cases")},
+        )
+    return case
+
+
+def close_case(
+    case: CouncillorAbuseCase, *, by: Person, outcome: str, police_reference: str = ""
+) -> CouncillorAbuseCase:
+    if not outcome.strip():
+        raise Refused("Enter what was done about the abuse", field="outcome")
+    with transaction.atomic():
+        case = CouncillorAbuseCase.objects.select_for_update().get(pk=case.pk)
+        if not case.is_open:
+            raise Refused("This case is already closed")
+        case.closed_at = timezone.now()
+        case.closed_by = by
+        case.outcome = outcome.strip()
+        case.police_reference = police_reference.strip()[:60] or case.police_reference
+        case.save()
+        audit.record(
+            actor=by,
+            action="moderation.abuse_case_closed",
+            obj=case,
+            after={"police_reference": case.police_reference},
+            reason=case.outcome,
+        )
+    return case
+
+
+def evidence_pack(case: CouncillorAbuseCase, *, by: Person) -> bytes:
+    """A ZIP for the police: per comment, its kept evidence (JSON and PDF) or, if it was never removed,
+    a snapshot taken now; a manifest with every file's SHA-256; the hash of the manifest audited."""
+    buffer = io.BytesIO()
+    files: list[dict[str, Any]] = []
+
+    def add(name: str, data: bytes) -> None:
+        archive.writestr(name, data)
+        files.append({"file": name, "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)})
+
+    made_at = timezone.now().replace(microsecond=0)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for comment in case.comments.select_related("account", "author", "parent").order_by("posted_at", "pk"):
+            kept = list(Evidence.objects.filter(comment=comment).order_by("taken_at", "pk"))
+            folder = f"comment-{comment.pk}"
+            if kept:
+                for item in kept:
+                    record = evidence_service.manifest(item) | {"sha256": item.sha256}
+                    add(f"{folder}/evidence-{item.pk}.json", json.dumps(record, indent=2, ensure_ascii=False).encode())
+                    add(f"{folder}/evidence-{item.pk}.pdf", bytes(item.pdf))
+            else:
+                pdf = evidence_service.render_pdf(
+                    comment, reason_label="Evidence pack for the police", taken_at=made_at
+                )
+                record = {
+                    "comment_id": comment.pk,
+                    "raw_payload": evidence_service._raw_payload(comment),
+                    "text_shown": comment.text,
+                    "author_details": evidence_service._author_details(comment),
+                    "permalink": comment.permalink,
+                    "account_name": str(comment.account),
+                    "posted_at": comment.posted_at.isoformat(),
+                    "taken_at": made_at.isoformat(),
+                    "still_on_platform": comment.status not in (Comment.Status.HIDDEN, Comment.Status.DELETED),
+                }
+                add(f"{folder}/snapshot.json", json.dumps(record, indent=2, ensure_ascii=False).encode())
+                add(f"{folder}/snapshot.pdf", pdf)
+        summary = {
+            "council": settings.COUNCIL_NAME,
+            "case": case.pk,
+            "councillor": case.councillor.full_name,
+            "opened_at": case.opened_at.isoformat(),
+            "police_reference": case.police_reference,
+            "made_at": made_at.isoformat(),
+            "made_by": by.full_name,
+            "files": files,
+        }
+        manifest = json.dumps(summary, indent=2, ensure_ascii=False).encode()
+        archive.writestr("manifest.json", manifest)
+        lines = "".join(f"{f['sha256']}  {f['file']}\n" for f in files)
+        archive.writestr("SHA256SUMS", lines)
+    audit.record(
+        actor=by,
+        action="moderation.evidence_pack_exported",
+        obj=case,
+        after={"manifest_sha256": hashlib.sha256(manifest).hexdigest(), "files": len(files)},
+    )
+    return buffer.getvalue()
+
+
+def cases_visible_to(person: Person) -> QuerySet[CouncillorAbuseCase]:
+    if person.has_role(Role.MONITORING_OFFICER, Role.ADMIN):
+        return CouncillorAbuseCase.objects.all()
+    if person.has_role(Role.COMMS):
+        return CouncillorAbuseCase.objects.all()
+    return CouncillorAbuseCase.objects.filter(councillor=person)
+
+
+# --- Authors -----------------------------------------------------------------------------------------
+
+
+def sanction_author(
+    author: CommentAuthor, *, kind: str, by: Person, reason: str, comment: Comment | None = None
+) -> AuthorSanction:
+    if kind not in AuthorSanction.Kind.values:
+        raise Refused("Choose a warning, a strike or a block", field="kind")
+    if not reason.strip():
+        raise Refused("Enter why", field="reason")
+    with transaction.atomic():
+        if kind == AuthorSanction.Kind.BLOCK and author.sanctions.filter(kind=kind, lifted_at=None).exists():
+            raise Refused("This author is already blocked")
+        sanction = AuthorSanction.objects.create(
+            author=author, kind=kind, reason=reason.strip(), comment=comment, by=by
+        )
+        audit.record(
+            actor=by, action=f"moderation.author_{kind}", obj=author, after={"sanction": sanction.pk}, reason=reason
+        )
+    return sanction
+
+
+def lift_sanction(sanction: AuthorSanction, *, by: Person, reason: str) -> AuthorSanction:
+    if not reason.strip():
+        raise Refused("Enter why it is lifted", field="reason")
+    with transaction.atomic():
+        sanction = AuthorSanction.objects.select_for_update().get(pk=sanction.pk)
+        if sanction.lifted_at:
+            raise Refused("This has already been lifted")
+        sanction.lifted_at = timezone.now()
+        sanction.lifted_by = by
+        sanction.lifted_reason = reason.strip()[:500]
+        sanction.save()
+        audit.record(
+            actor=by,
+            action="moderation.author_sanction_lifted",
+            obj=sanction.author,
+            after={"sanction": sanction.pk},
+            reason=reason,
+        )
+    return sanction
+
+
+def abusive_comments_by(author: CommentAuthor) -> list[Comment]:
+    """The author's comments the engine read as threatening or abusive, on any account."""
+    candidates = author.comments.filter(Q(severity="block") | Q(severity="warn")).select_related("account")
+    return [c for c in candidates.order_by("-posted_at")[:500] if is_abusive(c)]
+
+
+def is_harassment_pattern(author: CommentAuthor) -> bool:
+    return len(abusive_comments_by(author)) >= 2

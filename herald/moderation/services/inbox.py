@@ -1,0 +1,212 @@
+"""Working the inbox: assigning, moving a comment through its statuses, priorities, notes, flags, and
+the same actions on many comments at once. Every change is audited.
+
+Hiding and deleting are not here: they need an evidence snapshot first and live in their own module,
+which records the new status through `record_status` once the snapshot is kept."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils import timezone
+
+from herald.audit import services as audit
+from herald.errors import Refused
+from herald.moderation import selectors
+from herald.moderation.models import Comment, CommentFlag, InternalNote, ModerationTeam
+from herald.people.models import Person
+
+# Statuses a person sets from the inbox. Hidden and deleted are set only by the removal process.
+SETTABLE = frozenset(
+    {
+        Comment.Status.NEW,
+        Comment.Status.ASSIGNED,
+        Comment.Status.WAITING,
+        Comment.Status.REPLIED,
+        Comment.Status.NO_ACTION,
+        Comment.Status.ESCALATED,
+    }
+)
+REMOVAL = frozenset({Comment.Status.HIDDEN, Comment.Status.DELETED})
+# Reaching one of these stops the response clock.
+HANDLED = frozenset(
+    {
+        Comment.Status.REPLIED,
+        Comment.Status.NO_ACTION,
+        Comment.Status.ESCALATED,
+        Comment.Status.HIDDEN,
+        Comment.Status.DELETED,
+    }
+)
+FIELDS = ("status", "assignee", "team", "priority", "first_handled_at")
+
+
+def _may_work(comment: Comment, by: Person) -> None:
+    if not selectors.can_work(by, comment):
+        raise Refused("You do not work the inbox for this account")
+
+
+def _save(comment: Comment, *, by: Person | None, action: str, before: dict, reason: str = "") -> Comment:
+    comment.save(update_fields=[*FIELDS, "updated_at"])
+    audit.record(
+        actor=by,
+        action=action,
+        obj=comment,
+        before=before,
+        after=audit.snapshot(comment, exclude=_NOT_AUDITED),
+        reason=reason,
+    )
+    return comment
+
+
+_NOT_AUDITED = ("text", "findings", "pre_election_wards", "platform_id", "permalink", "parent_platform_id")
+
+
+def record_status(comment: Comment, *, by: Person | None, status: str, reason: str = "") -> Comment:
+    """Set any status, hidden and deleted included: for the removal process, after its evidence is kept."""
+    before = audit.snapshot(comment, exclude=_NOT_AUDITED)
+    comment.status = status
+    if status in HANDLED and comment.first_handled_at is None:
+        comment.first_handled_at = timezone.now()
+    return _save(comment, by=by, action="moderation.status_changed", before=before, reason=reason)
+
+
+@transaction.atomic
+def set_status(comment: Comment, *, by: Person, status: str, reason: str = "") -> Comment:
+    _may_work(comment, by)
+    if status in REMOVAL:
+        raise Refused("Hide or delete a comment from its page, so that Herald keeps the evidence first", field="status")
+    if status not in SETTABLE:
+        raise Refused("Choose a status", field="status")
+    if status == Comment.Status.ESCALATED and not reason.strip():
+        raise Refused("Say why the comment is escalated and to whom", field="reason")
+    if status == comment.status:
+        return comment
+    if comment.status in REMOVAL:
+        raise Refused("This comment has been hidden or deleted; reinstate it from its page first", field="status")
+    return record_status(comment, by=by, status=status, reason=reason)
+
+
+def _assignable(person: Person) -> bool:
+    from herald.moderation.nav import INBOX_ROLES
+
+    return person.is_active and person.has_role(*INBOX_ROLES)
+
+
+@transaction.atomic
+def assign_comment(
+    comment: Comment, *, by: Person, to: Person | None, team: ModerationTeam | None = None, reason: str = ""
+) -> Comment:
+    """Give the comment to `to` (None: take it off whoever has it) and, if given, to `team`'s queue."""
+    _may_work(comment, by)
+    if to is not None and not _assignable(to):
+        raise Refused(f"{to.full_name} does not work the moderation inbox: choose someone who does", field="assignee")
+    if to is not None and not selectors.can_see(to, comment):
+        raise Refused(
+            f"{to.full_name} cannot see comments on {comment.account}: choose someone who can", field="assignee"
+        )
+    before = audit.snapshot(comment, exclude=_NOT_AUDITED)
+    comment.assignee = to
+    if team is not None:
+        comment.team = team
+    if to is not None and comment.status == Comment.Status.NEW:
+        comment.status = Comment.Status.ASSIGNED
+    elif to is None and comment.status == Comment.Status.ASSIGNED:
+        comment.status = Comment.Status.NEW
+    return _save(comment, by=by, action="moderation.assigned", before=before, reason=reason)
+
+
+@transaction.atomic
+def set_priority(comment: Comment, *, by: Person, priority: int) -> Comment:
+    _may_work(comment, by)
+    if priority not in Comment.Priority.values:
+        raise Refused("Choose a priority", field="priority")
+    before = audit.snapshot(comment, exclude=_NOT_AUDITED)
+    comment.priority = priority
+    return _save(comment, by=by, action="moderation.priority_changed", before=before)
+
+
+@transaction.atomic
+def add_note(comment: Comment, *, by: Person, text: str) -> InternalNote:
+    _may_work(comment, by)
+    text = text.strip()
+    if not text:
+        raise Refused("Enter the note", field="text")
+    if len(text) > 5000:
+        raise Refused("Keep the note to 5,000 characters or fewer", field="text")
+    note = InternalNote.objects.create(comment=comment, author=by, text=text)
+    audit.record(actor=by, action="moderation.note_added", obj=comment, after={"note": note.pk, "text": text})
+    return note
+
+
+@transaction.atomic
+def raise_flag(comment: Comment, *, by: Person, kind: str, reason: str = "") -> CommentFlag:
+    """Flag a comment by hand (the rules missed it); its clock starts from the day it arrived."""
+    from herald.moderation.services.classification import FLAG_PRIORITY, flag_due_on
+
+    _may_work(comment, by)
+    if kind not in CommentFlag.Kind.values:
+        raise Refused("Choose what kind of flag", field="kind")
+    if comment.flags.filter(kind=kind).exists():
+        raise Refused("This comment already has that flag", field="kind")
+    flag = CommentFlag.objects.create(
+        comment=comment,
+        kind=kind,
+        reason=(reason.strip() or "Raised by hand")[:300],
+        raised_by=by,
+        due_on=flag_due_on(kind, timezone.localdate(comment.received_at)),
+    )
+    if comment.priority < FLAG_PRIORITY[kind]:
+        before = audit.snapshot(comment, exclude=_NOT_AUDITED)
+        comment.priority = FLAG_PRIORITY[kind]
+        _save(comment, by=by, action="moderation.priority_changed", before=before)
+    audit.record(actor=by, action="moderation.flag_raised", obj=comment, after={"flag": kind, "reason": flag.reason})
+    if kind == CommentFlag.Kind.SAFEGUARDING:
+        from herald.moderation.services.classification import _tell_safeguarding_lead
+
+        _tell_safeguarding_lead([flag])
+    return flag
+
+
+@transaction.atomic
+def close_flag(flag: CommentFlag, *, by: Person, outcome: str) -> CommentFlag:
+    """Close a flag with what was done: passed to the FOI team, not a request, complaint logged…"""
+    _may_work(flag.comment, by)
+    if flag.closed_at is not None:
+        raise Refused("This flag is already closed")
+    if not outcome.strip():
+        raise Refused("Say what was done, for example ‘Logged as FOI 2026/123’ or ‘Not a request’", field="outcome")
+    flag.closed_at = timezone.now()
+    flag.closed_by = by
+    flag.outcome = outcome.strip()[:2000]
+    flag.save(update_fields=["closed_at", "closed_by", "outcome"])
+    audit.record(
+        actor=by,
+        action="moderation.flag_closed",
+        obj=flag.comment,
+        after={"flag": flag.kind, "outcome": flag.outcome},
+    )
+    return flag
+
+
+BULK_ACTIONS = ("assign_to_me", "unassign", "status")
+
+
+@transaction.atomic
+def act_on_many(comments: Iterable[Comment], *, by: Person, action: str, status: str = "", reason: str = "") -> int:
+    """One action on many comments, all or none: assign to me, unassign, or set a status."""
+    done = 0
+    for comment in comments:
+        if action == "assign_to_me":
+            assign_comment(comment, by=by, to=by, reason=reason)
+        elif action == "unassign":
+            assign_comment(comment, by=by, to=None, reason=reason)
+        elif action == "status":
+            set_status(comment, by=by, status=status, reason=reason)
+        else:
+            raise Refused("Choose what to do with the selected comments", field="action")
+        done += 1
+    if not done:
+        raise Refused("Select at least one comment", field="comments")
+    return done

@@ -1,0 +1,292 @@
+"""Answering a comment: a reply written in Herald and checked as posts are, approved by a second person
+where the account asks for it, then sent by the platform's connector or posted by hand and recorded.
+Two people never answer one comment unknowingly: the page shows who else is on it, and a reply is
+refused when another was recorded after the writer opened the comment."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+
+from herald import checking
+from herald.audit import services as audit
+from herald.errors import Refused
+from herald.moderation import platforms
+from herald.moderation.models import Comment, Presence, Reply, ReplySetting, SavedReply
+from herald.moderation.services import inbox
+from herald.notifications import notify
+from herald.people.models import Person
+from herald.people.roles import Role
+
+MAX_REPLY_CHARS = 10_000
+
+
+def requires_approval(comment: Comment) -> bool:
+    setting = ReplySetting.objects.filter(account_id=comment.account_id).first()
+    return bool(setting and setting.requires_approval)
+
+
+def set_reply_approval(account, *, requires: bool, by: Person) -> ReplySetting:  # type: ignore[no-untyped-def]
+    with transaction.atomic():
+        setting, _ = ReplySetting.objects.get_or_create(account=account)
+        before = setting.requires_approval
+        setting.requires_approval = requires
+        setting.save()
+        audit.record(
+            actor=by,
+            action="moderation.reply_approval_set",
+            obj=account,
+            before={"requires_approval": before},
+            after={"requires_approval": requires},
+        )
+    return setting
+
+
+def latest_reply_id(comment: Comment) -> int:
+    """The newest reply recorded on the comment (0 if none): the page carries it into the reply form."""
+    return comment.herald_replies.current().order_by("-pk").values_list("pk", flat=True).first() or 0
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _approvers(comment: Comment, writer: Person) -> list[Person]:
+    editors = Person.objects.filter(
+        editor_links__account_id=comment.account_id, editor_links__removed_at=None, is_active=True
+    )
+    comms = Person.objects.with_role(Role.COMMS).filter(is_active=True)
+    return [p for p in (editors | comms).distinct() if p.pk != writer.pk]
+
+
+def write_reply(
+    comment: Comment,
+    *,
+    by: Person,
+    text: str,
+    seen_latest: int,
+    saved_reply: SavedReply | None = None,
+) -> Reply:
+    """Record the council's answer to `comment`. `seen_latest` is the newest reply the writer had seen
+    (`latest_reply_id` when they opened the comment): a reply recorded since then refuses this one."""
+    text = text.strip()
+    if not text:
+        raise Refused("Enter the reply", field="text")
+    if len(text) > MAX_REPLY_CHARS:
+        raise Refused(f"The reply must be {MAX_REPLY_CHARS:,} characters or fewer", field="text")
+    with transaction.atomic():
+        comment = Comment.objects.select_for_update().select_related("account").get(pk=comment.pk)
+        if comment.status == Comment.Status.DELETED:
+            raise Refused("This comment has been deleted: there is nothing to reply to")
+        newer = comment.herald_replies.current().filter(pk__gt=seen_latest).select_related("written_by").last()
+        if newer is not None:
+            raise Refused(
+                f"{newer.written_by.full_name} recorded a reply at {timezone.localtime(newer.written_at):%H:%M} "
+                "after you opened this comment. Read it before you answer; your text is still below.",
+                field="text",
+            )
+        report = checking.run_check(text, platform=comment.account.platform, kind="reply")
+        if report["blocking"]:
+            raise Refused(
+                "The reply has words the policy does not allow: change the words marked as blocking", field="text"
+            )
+        needs_approval = requires_approval(comment)
+        reply = Reply.objects.create(
+            comment=comment,
+            text=text,
+            text_sha256=text_sha256(text),
+            findings=report["findings"],
+            blocking=False,
+            saved_reply=saved_reply,
+            written_by=by,
+            status=Reply.Status.AWAITING_APPROVAL if needs_approval else Reply.Status.READY,
+        )
+        Presence.objects.filter(comment=comment, person=by).delete()
+        audit.record(
+            actor=by,
+            action="moderation.reply_written",
+            obj=comment,
+            after={"reply": reply.pk, "sha256": reply.text_sha256, "status": reply.status},
+        )
+        if needs_approval:
+            notify(
+                "moderation_reply_to_approve",
+                to=_approvers(comment, by),
+                context={"reply": reply, "comment": comment, "link": _link(comment)},
+            )
+        else:
+            _send(reply, by=by)
+    return reply
+
+
+def _link(comment: Comment) -> str:
+    return settings.SITE_URL + reverse("moderation:detail", args=[comment.pk])
+
+
+def approve_reply(reply: Reply, *, by: Person, seen_sha256: str) -> Reply:
+    """Approve the exact text the approver was shown, then send it where a connector can."""
+    with transaction.atomic():
+        reply = Reply.objects.select_for_update().select_related("comment__account").get(pk=reply.pk)
+        if reply.status != Reply.Status.AWAITING_APPROVAL:
+            raise Refused("This reply is not waiting for approval")
+        if reply.written_by_id == by.pk:
+            raise Refused("You wrote this reply, so someone else must approve it")
+        if seen_sha256 != reply.text_sha256:
+            raise Refused("The reply changed after you opened it: read it again before approving")
+        reply.status = Reply.Status.READY
+        reply.approved_by = by
+        reply.approved_at = timezone.now()
+        reply.save(update_fields=["status", "approved_by", "approved_at"])
+        audit.record(
+            actor=by,
+            action="moderation.reply_approved",
+            obj=reply.comment,
+            after={"reply": reply.pk, "sha256": reply.text_sha256},
+        )
+        _send(reply, by=by)
+    return reply
+
+
+def withdraw_reply(reply: Reply, *, by: Person) -> Reply:
+    with transaction.atomic():
+        reply = Reply.objects.select_for_update().get(pk=reply.pk)
+        if reply.status == Reply.Status.SENT:
+            raise Refused("This reply has been sent: it can no longer be withdrawn in Herald")
+        if reply.status == Reply.Status.WITHDRAWN:
+            raise Refused("This reply is already withdrawn")
+        before = reply.status
+        reply.status = Reply.Status.WITHDRAWN
+        reply.save(update_fields=["status"])
+        audit.record(
+            actor=by,
+            action="moderation.reply_withdrawn",
+            obj=reply.comment,
+            before={"status": before},
+            after={"reply": reply.pk, "status": reply.status},
+        )
+    return reply
+
+
+def _mark_replied(comment: Comment, *, by: Person) -> None:
+    comment = Comment.objects.get(pk=comment.pk)
+    if comment.status in (Comment.Status.HIDDEN, Comment.Status.DELETED, Comment.Status.REPLIED):
+        return
+    inbox.record_status(comment, by=by, status=Comment.Status.REPLIED, reason="A reply was sent")
+
+
+def _send(reply: Reply, *, by: Person) -> None:
+    """Send a ready reply through the platform's connector, if there is one; otherwise it waits for the
+    editor to post it by hand and record its address."""
+    send = platforms.action_for(reply.comment.platform, "send_reply")
+    if send is None:
+        return
+    try:
+        sent = send(reply.comment, reply.text)
+    except platforms.PlatformError as exc:
+        reply.send_error = str(exc)[:500]
+        reply.save(update_fields=["send_error"])
+        audit.record(
+            actor=by, action="moderation.reply_not_sent", obj=reply.comment, after={"reply": reply.pk}, reason=str(exc)
+        )
+        return
+    reply.status = Reply.Status.SENT
+    reply.sent_at = timezone.now()
+    reply.sent_by = by
+    reply.sent_how = Reply.SentHow.CONNECTOR
+    reply.platform_reply_id = sent.platform_reply_id[:200]
+    reply.address = sent.address[:500]
+    reply.send_error = ""
+    reply.save()
+    _mark_replied(reply.comment, by=by)
+    audit.record(
+        actor=by,
+        action="moderation.reply_sent",
+        obj=reply.comment,
+        after={"reply": reply.pk, "sha256": reply.text_sha256, "how": "connector", "address": reply.address},
+    )
+
+
+def record_reply_posted(reply: Reply, *, by: Person, address: str) -> Reply:
+    """The editor posted a ready reply on the platform by hand: record where it is."""
+    address = address.strip()
+    if not address.startswith(("https://", "http://")):
+        raise Refused("Enter the address of the reply on the platform, starting https://", field="address")
+    with transaction.atomic():
+        reply = Reply.objects.select_for_update().select_related("comment").get(pk=reply.pk)
+        if reply.status != Reply.Status.READY:
+            raise Refused("Only a reply that is ready to send can be recorded as posted")
+        reply.status = Reply.Status.SENT
+        reply.sent_at = timezone.now()
+        reply.sent_by = by
+        reply.sent_how = Reply.SentHow.BY_HAND
+        reply.address = address[:500]
+        reply.save()
+        _mark_replied(reply.comment, by=by)
+        audit.record(
+            actor=by,
+            action="moderation.reply_sent",
+            obj=reply.comment,
+            after={"reply": reply.pk, "sha256": reply.text_sha256, "how": "by hand", "address": reply.address},
+        )
+    return reply
+
+
+def save_reply_template(*, title: str, text: str, by: Person, account=None) -> SavedReply:  # type: ignore[no-untyped-def]
+    if not title.strip():
+        raise Refused("Enter a title for the saved reply", field="title")
+    if not text.strip():
+        raise Refused("Enter the text of the saved reply", field="text")
+    with transaction.atomic():
+        saved = SavedReply.objects.create(title=title.strip(), text=text.strip(), account=account, created_by=by)
+        audit.record(actor=by, action="moderation.saved_reply_added", obj=saved, after={"title": saved.title})
+    return saved
+
+
+def retire_saved_reply(saved: SavedReply, *, by: Person) -> SavedReply:
+    with transaction.atomic():
+        saved.retired_at = timezone.now()
+        saved.save(update_fields=["retired_at"])
+        audit.record(actor=by, action="moderation.saved_reply_retired", obj=saved)
+    return saved
+
+
+def saved_replies_for(comment: Comment) -> QuerySet[SavedReply]:
+    return (
+        SavedReply.objects.filter(retired_at=None)
+        .filter(Q(account=None) | Q(account_id=comment.account_id))
+        .order_by("title")
+    )
+
+
+# --- Who else is on the comment -----------------------------------------------------------------
+
+
+def note_presence(comment: Comment, *, person: Person, activity: str) -> None:
+    """Remember that `person` has the comment open (and whether they are writing)."""
+    if activity not in Presence.Activity.values:
+        activity = Presence.Activity.VIEWING
+    Presence.objects.update_or_create(
+        comment=comment, person=person, defaults={"activity": activity, "seen_at": timezone.now()}
+    )
+
+
+def others_present(comment: Comment, *, person: Person) -> list[Presence]:
+    since = timezone.now() - dt.timedelta(seconds=settings.MODERATION_PRESENCE_SECONDS)
+    return list(
+        Presence.objects.filter(comment=comment, seen_at__gte=since)
+        .exclude(person=person)
+        .select_related("person")
+        .order_by("activity", "person__last_name")  # "replying" before "viewing"
+    )
+
+
+def forget_stale_presence() -> int:
+    cutoff = timezone.now() - dt.timedelta(hours=1)
+    deleted, _ = Presence.objects.filter(seen_at__lt=cutoff).delete()
+    return deleted

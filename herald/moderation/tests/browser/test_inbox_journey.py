@@ -1,0 +1,53 @@
+"""Working the inbox in real Chromium: filter, open a comment, assign it, add a note, and a bulk action."""
+
+import pytest
+from playwright.sync_api import expect
+
+from herald.moderation.models import Comment
+from testing.factories import AccountFactory, comment
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_moderator_filters_assigns_notes_and_acts_on_many(page, sign_in, assert_accessible, comms_officer):
+    # given comments on the council's Facebook page: a complaint and two spam comments
+    account = AccountFactory(platform="facebook", display_name="Hinckley and Bosworth Council")
+    complaint = comment(account, "I want to make a formal complaint about the bin crew blocking Castle Street")
+    spam = [comment(account, "Cheap Ray-Bans 80% off today only"), comment(account, "Earn £500 a day from home")]
+    sign_in(page, comms_officer)
+
+    # when the moderator filters the inbox to complaints
+    page.goto("/inbox/")
+    assert_accessible(page)
+    page.get_by_label("Flag").select_option("complaint")
+    page.get_by_role("button", name="Apply filters").click()
+
+    # then only the complaint is listed
+    results = page.locator("#inbox-results")
+    expect(results).to_contain_text("formal complaint")
+    expect(results).not_to_contain_text("Ray-Bans")
+
+    # when they open it, assign it to themselves and add a note
+    page.get_by_role("link", name="I want to make a formal complaint").click()
+    expect(page.get_by_role("heading", name="Complaint")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Assign to").select_option(str(comms_officer.pk))
+    page.get_by_role("button", name="Assign").click()
+    expect(page.locator(".govuk-summary-list").first).to_contain_text(f"with {comms_officer.full_name}")
+    page.get_by_label("Add an internal note").fill("Logged with the complaints team as C-2291")
+    page.get_by_role("button", name="Add note").click()
+    expect(page.locator(".herald-note")).to_contain_text("C-2291")
+
+    # when they select both spam comments in the inbox and mark them as needing no action
+    page.goto("/inbox/")
+    for item in spam:
+        page.locator(f"#select-{item.pk}").check()
+    page.get_by_label("With the selected comments").select_option("status:no_action")
+    page.get_by_role("button", name="Apply to selected").click()
+
+    # then both are handled and the complaint stays assigned
+    expect(page.get_by_text("2 comments updated")).to_be_visible()
+    assert set(Comment.objects.filter(pk__in=[s.pk for s in spam]).values_list("status", flat=True)) == {"no_action"}
+    complaint.refresh_from_db()
+    assert (complaint.status, complaint.assignee) == ("assigned", comms_officer)
+    assert_accessible(page)

@@ -1,0 +1,162 @@
+"""The JSON ingest API, checked against its own OpenAPI schema on real requests."""
+
+import json
+
+import pytest
+from django.urls import reverse
+from openapi_core import OpenAPI
+from openapi_core.contrib.django import DjangoOpenAPIRequest, DjangoOpenAPIResponse
+
+from herald.audit.models import AuditEvent
+from herald.errors import Refused
+from herald.moderation import services
+from herald.moderation.models import Comment, IngestToken
+from testing.factories import AccountFactory
+
+pytestmark = pytest.mark.django_db
+URL = "/inbox/api/v1/comments"
+
+
+@pytest.fixture
+def account():
+    return AccountFactory(platform="nextdoor", display_name="HBBC on Nextdoor")
+
+
+@pytest.fixture
+def token(account, comms_officer):
+    _, secret = services.issue_token(account, by=comms_officer, name="Nextdoor export script")
+    return secret
+
+
+@pytest.fixture
+def spec(client):
+    return OpenAPI.from_dict(client.get(reverse("moderation:api_schema")).json())
+
+
+def send(client, spec, body, *, token=None, content_type="application/json", raw=None):
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    data = raw if raw is not None else json.dumps(body)
+    response = client.post(URL, data, content_type=content_type, headers=headers)
+    # Every answer, good or bad, is one the schema documents; a good request is one it describes.
+    if response.status_code in (200, 201) and not response.json()["rejected"]:
+        spec.validate_request(DjangoOpenAPIRequest(response.wsgi_request))
+    spec.validate_response(DjangoOpenAPIRequest(response.wsgi_request), DjangoOpenAPIResponse(response))
+    return response
+
+
+def item(n=1, **changes):
+    body = {
+        "id": f"nd-{n}",
+        "text": "When will the Burbage Common car park reopen?",
+        "posted_at": "2026-12-05T14:30:00Z",
+        "kind": "comment",
+        "author": {"id": "nd-user-9", "handle": "sarahw", "name": "Sarah W", "url": "https://nextdoor.example/p/9"},
+        "permalink": f"https://nextdoor.example/p/{n}",
+    }
+    body.update(changes)
+    return body
+
+
+def test_the_schema_is_a_valid_openapi_3_document(spec):
+    assert spec.spec["openapi"].startswith("3.")
+
+
+def test_a_valid_batch_is_stored_and_a_second_sending_counts_duplicates(client, spec, token, account):
+    body = {"comments": [item(1), item(2)]}
+
+    first = send(client, spec, body, token=token)
+    second = send(client, spec, body, token=token)
+
+    assert first.status_code == 201 and first.json()["created"] == 2
+    assert second.status_code == 200 and second.json()["duplicates"] == 2
+    stored = Comment.objects.get(platform_id="nd-1")
+    assert (stored.account, stored.source, stored.author.handle) == (account, "api", "sarahw")
+
+
+def test_without_a_token_the_answer_is_401_with_the_reason(client, spec):
+    response = send(client, spec, {"comments": [item()]})
+
+    assert response.status_code == 401
+    assert "Bearer" in response.json()["error"]
+    assert not Comment.objects.exists()
+
+
+def test_a_revoked_token_no_longer_works(client, spec, token, comms_officer):
+    services.revoke_token(IngestToken.objects.get(), by=comms_officer)
+
+    response = send(client, spec, {"comments": [item()]}, token=token)
+
+    assert response.status_code == 401
+    assert "revoked" in response.json()["error"]
+
+
+def test_a_body_that_is_not_json_is_a_400_never_a_500(client, spec, token):
+    response = send(client, spec, None, token=token, raw="{not json")
+
+    assert response.status_code == 400
+    assert "not valid JSON" in response.json()["error"]
+
+
+def test_a_body_sent_as_a_form_is_a_415(client, spec, token):
+    response = client.post(URL, {"comments": "x"}, headers={"Authorization": f"Bearer {token}"})
+
+    assert response.status_code == 415
+
+
+def test_bad_items_are_rejected_by_position_and_good_ones_stored(client, spec, token):
+    body = {"comments": [item(1), item(2, posted_at="5 December"), item(3, kind="tweet", text="")]}
+
+    response = send(client, spec, body, token=token)
+
+    assert response.status_code == 201
+    result = response.json()
+    assert result["created"] == 1
+    assert [r["index"] for r in result["rejected"]] == [1, 2]
+    assert "RFC 3339" in result["rejected"][0]["reason"]
+    assert "kind must be one of" in result["rejected"][1]["reason"]
+
+
+def test_a_batch_where_nothing_can_be_stored_is_a_422(client, spec, token):
+    response = send(client, spec, {"comments": [item(1, posted_at="2026-12-05T14:30:00")]}, token=token)
+
+    assert response.status_code == 422
+    assert "UTC offset" in response.json()["rejected"][0]["reason"]
+
+
+@pytest.mark.parametrize("body", [[], {"comments": "x"}, {"comment": []}, "text"])
+def test_a_body_of_the_wrong_shape_is_a_400(client, spec, token, body):
+    assert send(client, spec, body, token=token).status_code == 400
+
+
+def test_an_empty_list_is_a_422(client, spec, token):
+    assert send(client, spec, {"comments": []}, token=token).status_code == 422
+
+
+def test_too_many_comments_is_a_413(client, spec, token):
+    assert send(client, spec, {"comments": [item(n) for n in range(1001)]}, token=token).status_code == 413
+
+
+def test_only_a_hash_of_the_token_is_kept_and_issuing_is_audited(token):
+    record = IngestToken.objects.get()
+
+    assert token not in (record.token_hash, record.prefix)
+    assert token.startswith(record.prefix)
+    assert AuditEvent.objects.filter(action="moderation.token_issued").count() == 1
+
+
+def test_editors_cannot_issue_tokens(account, editor):
+    with pytest.raises(Refused, match="communications team"):
+        services.issue_token(account, by=editor, name="Mine")
+
+
+def test_the_tokens_page_shows_a_new_token_once(client, comms_officer, account):
+    client.force_login(comms_officer)
+
+    page = client.post(reverse("moderation:tokens"), {"account": account.pk, "name": "Contact centre"})
+    again = client.get(reverse("moderation:tokens"))
+
+    shown = page.content.decode()
+    assert "Copy it now" in shown
+    secret = shown.split('id="issued-token">')[1].split("<")[0]
+    assert services.token_for(secret) is not None
+    assert secret not in again.content.decode()

@@ -1,0 +1,258 @@
+import datetime as dt
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from herald.audit.models import AuditEvent
+from herald.errors import Refused
+from herald.moderation import services
+from herald.moderation.models import Comment, CommentFlag, ModerationTeam
+from herald.social_accounts.models import AccountEditor
+from testing.factories import AccountFactory, comment
+
+pytestmark = pytest.mark.django_db
+UTC = dt.UTC
+
+
+@pytest.fixture
+def account(team):
+    return AccountFactory(platform="facebook", display_name="Hinckley Leisure Centre", team=team)
+
+
+@pytest.fixture
+def other_account(team):
+    return AccountFactory(platform="x", display_name="HBBC Planning", team=team)
+
+
+@pytest.fixture
+def their_editor(editor, account):
+    AccountEditor.objects.create(account=account, person=editor)
+    return editor
+
+
+# --- Who sees what ---
+
+
+def test_an_editor_sees_comments_on_their_own_accounts_only(client, their_editor, account, other_account):
+    mine = comment(account, "Is the pool open on Boxing Day?")
+    theirs = comment(other_account, "When is the planning committee?")
+    client.force_login(their_editor)
+
+    page = client.get(reverse("moderation:inbox"))
+
+    assert mine.text in page.content.decode()
+    assert theirs.text not in page.content.decode()
+    assert client.get(reverse("moderation:detail", args=[theirs.pk])).status_code == 404
+
+
+def test_a_team_member_sees_the_team_queue(client, editor, other_account):
+    team = ModerationTeam.objects.create(name="Customer services")
+    team.members.add(editor)
+    team.accounts.add(other_account)
+    found = comment(other_account, "My council tax bill is wrong")
+    client.force_login(editor)
+
+    assert client.get(reverse("moderation:detail", args=[found.pk])).status_code == 200
+
+
+def test_the_communications_team_sees_every_account(client, comms_officer, account, other_account):
+    comment(account, "Is the pool open on Boxing Day?")
+    comment(other_account, "When is the planning committee?")
+    client.force_login(comms_officer)
+
+    page = client.get(reverse("moderation:inbox")).content.decode()
+
+    assert "Is the pool open on Boxing Day?" in page
+    assert "When is the planning committee?" in page
+
+
+# --- Filters and search ---
+
+
+def test_filters_narrow_by_account_flag_and_assignee(client, comms_officer, account, other_account):
+    question = comment(account, "Is the pool open on Boxing Day?")
+    complaint = comment(other_account, "I want to make a formal complaint about the planning officer")
+    services.assign_comment(question, by=comms_officer, to=comms_officer)
+    client.force_login(comms_officer)
+
+    by_flag = client.get(reverse("moderation:inbox"), {"flag": "complaint", "status": "open"}).content.decode()
+    by_account = client.get(reverse("moderation:inbox"), {"account": account.pk, "status": ""}).content.decode()
+    mine = client.get(reverse("moderation:inbox"), {"assignee": "me", "status": "open"}).content.decode()
+
+    assert complaint.text in by_flag and question.text not in by_flag
+    assert question.text in by_account and complaint.text not in by_account
+    assert question.text in mine and complaint.text not in mine
+
+
+def test_search_finds_comments_by_their_words(client, comms_officer, account):
+    comment(account, "The swimming pool changing rooms are filthy")
+    comment(account, "Thanks for the Christmas lights")
+    client.force_login(comms_officer)
+
+    page = client.get(reverse("moderation:inbox"), {"q": "pool changing", "status": ""}).content.decode()
+
+    assert "changing rooms are filthy" in page
+    assert "Christmas lights" not in page
+
+
+def test_the_filter_form_refuses_an_end_date_before_the_start(client, comms_officer):
+    client.force_login(comms_officer)
+
+    page = client.get(reverse("moderation:inbox"), {"received_from": "2026-12-05", "received_to": "2026-12-01"})
+
+    assert "Enter a date on or after" in page.content.decode()
+    assert "govuk-error-summary" in page.content.decode()
+
+
+def test_the_inbox_answers_htmx_with_the_results_alone(client, comms_officer, account):
+    comment(account, "Is the pool open on Boxing Day?")
+    client.force_login(comms_officer)
+
+    page = client.get(reverse("moderation:inbox"), {"status": "open"}, headers={"HX-Request": "true"})
+
+    assert page.content.decode().lstrip().startswith('<div id="inbox-results">')
+
+
+# --- Assignment, statuses, notes, bulk ---
+
+
+def test_assigning_moves_a_new_comment_to_assigned_and_is_audited(client, comms_officer, their_editor, account):
+    found = comment(account, "Is the pool open on Boxing Day?")
+    client.force_login(comms_officer)
+
+    response = client.post(reverse("moderation:assign", args=[found.pk]), {"assignee": their_editor.pk})
+
+    assert response.status_code == 302
+    found.refresh_from_db()
+    assert (found.status, found.assignee) == (Comment.Status.ASSIGNED, their_editor)
+    event = AuditEvent.objects.filter(action="moderation.assigned").get()
+    assert event.before["status"] == "new" and event.after["status"] == "assigned"
+
+
+def test_a_comment_cannot_be_assigned_to_someone_who_cannot_see_it(comms_officer, editor, account):
+    found = comment(account, "Is the pool open on Boxing Day?")
+
+    with pytest.raises(Refused, match="cannot see comments"):
+        services.assign_comment(found, by=comms_officer, to=editor)
+
+
+def test_hiding_or_deleting_is_refused_from_the_status_form(comms_officer, account):
+    found = comment(account, "Spam spam spam")
+
+    with pytest.raises(Refused, match="keeps the evidence first"):
+        services.set_status(found, by=comms_officer, status="hidden")
+
+
+def test_escalating_needs_a_reason_shown_on_the_form(client, comms_officer, account):
+    found = comment(account, "I know where Cllr Bray lives")
+    client.force_login(comms_officer)
+
+    page = client.post(reverse("moderation:set_status", args=[found.pk]), {"status": "escalated", "reason": ""})
+
+    assert page.status_code == 400
+    assert "Say why the comment is escalated" in page.content.decode()
+    found.refresh_from_db()
+    assert found.status == Comment.Status.NEW
+
+
+@time_machine.travel(dt.datetime(2026, 12, 8, 9, 0, tzinfo=UTC))
+def test_handling_a_comment_stops_its_response_clock(client, comms_officer, account):
+    found = comment(account, "Is the pool open on Boxing Day?")
+
+    with time_machine.travel(dt.datetime(2026, 12, 8, 10, 30, tzinfo=UTC)):
+        client.force_login(comms_officer)
+        client.post(reverse("moderation:set_status", args=[found.pk]), {"status": "replied"})
+        page = client.get(reverse("moderation:detail", args=[found.pk])).content.decode()
+
+    assert "Handled in 1h 30m" in page
+
+
+@time_machine.travel(dt.datetime(2026, 12, 5, 12, 0, tzinfo=UTC))  # a Saturday
+def test_out_of_hours_the_inbox_says_when_the_clocks_start_again(client, comms_officer, account):
+    comment(account, "Is the pool open on Boxing Day?")
+    client.force_login(comms_officer)
+
+    page = client.get(reverse("moderation:inbox")).content.decode()
+
+    assert "outside the council's business hours" in page
+    assert "08:45 on Monday 7 December" in page
+
+
+def test_a_note_is_kept_on_the_comment_and_audited(client, comms_officer, account):
+    found = comment(account, "Is the pool open on Boxing Day?")
+    client.force_login(comms_officer)
+
+    client.post(reverse("moderation:add_note", args=[found.pk]), {"text": "Checked with the centre: closed"})
+
+    page = client.get(reverse("moderation:detail", args=[found.pk])).content.decode()
+    assert "Checked with the centre: closed" in page
+    assert AuditEvent.objects.filter(action="moderation.note_added").count() == 1
+
+
+def test_an_empty_note_shows_the_error_summary(client, comms_officer, account):
+    found = comment(account, "Is the pool open on Boxing Day?")
+    client.force_login(comms_officer)
+
+    page = client.post(reverse("moderation:add_note", args=[found.pk]), {"text": ""})
+
+    assert page.status_code == 400
+    assert "Enter the note" in page.content.decode()
+
+
+def test_bulk_actions_apply_to_every_selected_comment(client, comms_officer, account):
+    first = comment(account, "Spam: cheap sunglasses")
+    second = comment(account, "Spam: win a free phone")
+    kept = comment(account, "Is the pool open?")
+    client.force_login(comms_officer)
+
+    client.post(reverse("moderation:bulk"), {"comments": [first.pk, second.pk], "action": "status:no_action"})
+
+    statuses = dict(Comment.objects.values_list("pk", "status"))
+    assert statuses[first.pk] == statuses[second.pk] == "no_action"
+    assert statuses[kept.pk] == "new"
+
+
+def test_bulk_actions_skip_comments_the_person_cannot_see(client, their_editor, account, other_account):
+    mine = comment(account, "Is the pool open?")
+    not_mine = comment(other_account, "Planning question")
+    client.force_login(their_editor)
+
+    client.post(reverse("moderation:bulk"), {"comments": [mine.pk, not_mine.pk], "action": "assign_to_me"})
+
+    assert Comment.objects.get(pk=mine.pk).assignee == their_editor
+    assert Comment.objects.get(pk=not_mine.pk).assignee is None
+
+
+# --- Flags ---
+
+
+def test_closing_a_flag_records_what_was_done(client, comms_officer, account):
+    found = comment(account, "Under the Freedom of Information Act, how much did the new signs cost?")
+    flag = found.flags.get()
+    client.force_login(comms_officer)
+
+    client.post(reverse("moderation:close_flag", args=[found.pk, flag.pk]), {"outcome": "Logged as FOI 2026/412"})
+
+    flag.refresh_from_db()
+    assert flag.closed_by == comms_officer and flag.outcome == "Logged as FOI 2026/412"
+    assert client.get(reverse("moderation:flags")).content.decode().count(found.text[:40]) == 0
+
+
+def test_a_flag_raised_by_hand_gets_its_clock(comms_officer, account):
+    found = comment(account, "Can I see the correspondence about the Argents Mead fence please")
+
+    flag = services.raise_flag(found, by=comms_officer, kind="foi", reason="Asks for correspondence")
+
+    assert flag.due_on is not None
+    assert flag.raised_by == comms_officer
+    assert CommentFlag.objects.filter(comment=found).count() == 1
+
+
+def test_the_flags_queue_shows_the_foi_clock(client, comms_officer, account):
+    found = comment(account, "Under the Freedom of Information Act, how much did the new signs cost?")
+    client.force_login(comms_officer)
+
+    page = client.get(reverse("moderation:flags"), {"kind": "foi"}).content.decode()
+
+    assert found.flags.get().due_on.strftime("%-d %B %Y") in page

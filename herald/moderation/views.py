@@ -1,0 +1,354 @@
+"""The moderation inbox: every comment on the accounts a person works, with filters, search, and the
+comment's page (findings, flags, notes, history)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from herald.access import allow
+from herald.errors import Refused
+from herald.forms import show_refusal
+from herald.moderation import handling_views, selectors, services
+from herald.moderation.forms import (
+    AssignForm,
+    BulkForm,
+    CloseFlagForm,
+    FlagForm,
+    ImportForm,
+    InboxFilterForm,
+    NoteForm,
+    StatusForm,
+    TokenForm,
+)
+from herald.moderation.models import Comment, CommentFlag, ModerationTeam
+from herald.moderation.nav import INBOX_ROLES, MANAGE_ROLES
+from herald.moderation.services import hours
+from herald.people.models import Person
+from herald.posts.findings import present
+
+HOME = ("Home", "/")
+PAGE_SIZE = 50
+
+
+def _crumbs(*more):
+    return [HOME, ("Inbox", reverse("moderation:inbox")), *more]
+
+
+def _comment(request, pk: int) -> Comment:
+    """The comment, for someone who works its account or queue; nobody else learns it exists."""
+    comment = get_object_or_404(
+        Comment.objects.select_related("account", "author", "assignee", "team", "parent"), pk=pk
+    )
+    if not selectors.can_see(request.user, comment):
+        raise Http404("No such comment")
+    return comment
+
+
+def _out_of_hours() -> dict | None:
+    """The notice shown while the council is closed: when the clocks start again."""
+    now = timezone.now()
+    if not hours.is_out_of_hours(now):
+        return None
+    business = hours.business_hours()
+    reopens = business.deadline(now, 0, hours.closed_days())
+    return {"hours": business.describe(), "reopens": timezone.localtime(reopens)}
+
+
+def _clock(comment: Comment) -> dict:
+    """The response clock as the inbox shows it: due, overdue, or stopped when handled."""
+    if comment.respond_by is None:
+        return {"state": "none"}
+    business = hours.business_hours()
+    closed = hours.closed_days()
+    if comment.first_handled_at is not None:
+        taken = business.business_minutes_between(comment.received_at, comment.first_handled_at, closed)
+        met = comment.first_handled_at <= comment.respond_by
+        return {"state": "met" if met else "late", "minutes": taken, "text": _duration(taken)}
+    now = timezone.now()
+    if now > comment.respond_by:
+        over = business.business_minutes_between(comment.respond_by, now, closed)
+        return {"state": "overdue", "minutes": over, "text": _duration(over), "due": comment.respond_by}
+    left = business.business_minutes_between(now, comment.respond_by, closed)
+    return {"state": "due", "minutes": left, "text": _duration(left), "due": comment.respond_by}
+
+
+def _duration(minutes: int) -> str:
+    hours_, mins = divmod(minutes, 60)
+    if hours_ and mins:
+        return f"{hours_}h {mins}m"
+    return f"{hours_}h" if hours_ else f"{mins}m"
+
+
+@allow(*INBOX_ROLES)
+def inbox(request):
+    form = InboxFilterForm(request.GET or None, person=request.user)
+    wanted = form.wanted() if form.is_bound and form.is_valid() else selectors.InboxFilter(status="open")
+    page = max(1, min(int(request.GET.get("page", "1")) if request.GET.get("page", "").isdigit() else 1, 1000))
+    start = (page - 1) * PAGE_SIZE
+    # One row more than a page says whether there is a next page, without counting a million rows.
+    rows = selectors.inbox_page(request.user, wanted, start=start, size=PAGE_SIZE + 1)
+    comments = rows[:PAGE_SIZE]
+    context = {
+        "form": form,
+        "comments": [(comment, _clock(comment)) for comment in comments],
+        "page": page,
+        "has_next": len(rows) > PAGE_SIZE,
+        "bulk": BulkForm(ids=[c.pk for c in comments]),
+        "out_of_hours": _out_of_hours(),
+        "query": request.GET.urlencode(),
+        "breadcrumbs": [HOME, ("Inbox", None)],
+    }
+    template = "moderation/_results.html" if request.headers.get("HX-Request") else "moderation/inbox.html"
+    return render(request, template, context)
+
+
+@allow(*INBOX_ROLES)
+def flags(request):
+    kind = request.GET.get("kind", "")
+    if kind not in CommentFlag.Kind.values:
+        kind = ""
+    found = list(selectors.open_flags(request.user, kind)[:200])
+    return render(
+        request,
+        "moderation/flags.html",
+        {
+            "flags": found,
+            "kind": kind,
+            "kinds": CommentFlag.Kind.choices,
+            "breadcrumbs": _crumbs(("Flags", None)),
+        },
+    )
+
+
+def _detail(request, comment: Comment, **forms) -> object:
+    report = {"findings": comment.findings, "pre_election": comment.pre_election}
+    context = {
+        "comment": comment,
+        "clock": _clock(comment),
+        "arrived_out_of_hours": hours.is_out_of_hours(comment.received_at),
+        "presented": present(comment.text, report) if comment.checked_at else None,
+        "flags": list(comment.flags.select_related("closed_by", "raised_by")),
+        "notes": list(comment.notes.select_related("author")),
+        "history": list(
+            selectors.visible_comments(request.user)
+            .filter(author=comment.author)
+            .exclude(pk=comment.pk)
+            .select_related("account")[:10]
+        )
+        if comment.author_id
+        else [],
+        "assign_form": forms.get("assign_form")
+        or AssignForm(comment=comment, initial={"assignee": comment.assignee_id}),
+        "status_form": forms.get("status_form") or StatusForm(initial={"status": comment.status}),
+        "note_form": forms.get("note_form") or NoteForm(),
+        "flag_form": forms.get("flag_form") or FlagForm(),
+        "close_form": forms.get("close_form") or CloseFlagForm(),
+        "breadcrumbs": _crumbs((f"Comment {comment.pk}", None)),
+        # Replies, presence, hiding and deleting with evidence, the author and cases (handling_views.py).
+        **handling_views.context_for(
+            request, comment, reply_form=forms.get("reply_form"), remove_form=forms.get("remove_form")
+        ),
+    }
+    status = 400 if any(form.errors for form in forms.values() if form is not None) else 200
+    return render(request, "moderation/detail.html", context, status=status)
+
+
+@allow(*INBOX_ROLES)
+def detail(request, pk: int):
+    return _detail(request, _comment(request, pk))
+
+
+def _back(comment: Comment):
+    return redirect("moderation:detail", comment.pk)
+
+
+@allow(*INBOX_ROLES)
+@require_POST
+def assign(request, pk: int):
+    comment = _comment(request, pk)
+    form = AssignForm(request.POST, comment=comment)
+    if form.is_valid():
+        to = Person.objects.filter(pk=form.cleaned_data["assignee"]).first() if form.cleaned_data["assignee"] else None
+        team = (
+            ModerationTeam.objects.filter(pk=form.cleaned_data["team"]).first() if form.cleaned_data["team"] else None
+        )
+        try:
+            services.assign_comment(comment, by=request.user, to=to, team=team)
+        except Refused as exc:
+            show_refusal(form, exc)
+        else:
+            messages.success(request, f"Assigned to {to.full_name}" if to else "Nobody has this comment now")
+            return _back(comment)
+    return _detail(request, comment, assign_form=form)
+
+
+@allow(*INBOX_ROLES)
+@require_POST
+def set_status(request, pk: int):
+    comment = _comment(request, pk)
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        try:
+            services.set_status(
+                comment, by=request.user, status=form.cleaned_data["status"], reason=form.cleaned_data["reason"]
+            )
+        except Refused as exc:
+            show_refusal(form, exc)
+        else:
+            messages.success(request, f"Marked as {comment.get_status_display().lower()}")
+            return _back(comment)
+    return _detail(request, comment, status_form=form)
+
+
+@allow(*INBOX_ROLES)
+@require_POST
+def add_note(request, pk: int):
+    comment = _comment(request, pk)
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        try:
+            services.add_note(comment, by=request.user, text=form.cleaned_data["text"])
+        except Refused as exc:
+            show_refusal(form, exc)
+        else:
+            messages.success(request, "Note added")
+            return _back(comment)
+    return _detail(request, comment, note_form=form)
+
+
+@allow(*INBOX_ROLES)
+@require_POST
+def raise_flag(request, pk: int):
+    comment = _comment(request, pk)
+    form = FlagForm(request.POST)
+    if form.is_valid():
+        try:
+            services.raise_flag(
+                comment, by=request.user, kind=form.cleaned_data["kind"], reason=form.cleaned_data["reason"]
+            )
+        except Refused as exc:
+            show_refusal(form, exc)
+        else:
+            messages.success(request, "Flag raised")
+            return _back(comment)
+    return _detail(request, comment, flag_form=form)
+
+
+@allow(*INBOX_ROLES)
+@require_POST
+def close_flag(request, pk: int, flag_pk: int):
+    comment = _comment(request, pk)
+    flag = get_object_or_404(CommentFlag, pk=flag_pk, comment=comment)
+    form = CloseFlagForm(request.POST)
+    if form.is_valid():
+        try:
+            services.close_flag(flag, by=request.user, outcome=form.cleaned_data["outcome"])
+        except Refused as exc:
+            show_refusal(form, exc)
+        else:
+            messages.success(request, f"{flag.get_kind_display()} closed")
+            return _back(comment)
+    return _detail(request, comment, close_form=form)
+
+
+@allow(*INBOX_ROLES)
+@require_POST
+def bulk(request):
+    ids = [int(value) for value in request.POST.getlist("comments") if value.isdigit() and len(value) < 12][:200]
+    form = BulkForm(request.POST, ids=ids)
+    back = reverse("moderation:inbox") + ("?" + request.POST["query"] if request.POST.get("query") else "")
+    if form.is_valid():
+        chosen = list(selectors.visible_comments(request.user).filter(pk__in=form.cleaned_data["comments"]))
+        action, _, status = form.cleaned_data["action"].partition(":")
+        try:
+            done = services.act_on_many(chosen, by=request.user, action=action, status=status)
+        except Refused as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, f"{done} comment{'s' if done != 1 else ''} updated")
+    else:
+        messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
+    return redirect(back)
+
+
+# --- Getting comments in by hand: ingest tokens and CSV files ---
+
+
+@allow(*MANAGE_ROLES)
+def tokens(request):
+    from herald.moderation.models import IngestToken
+    from herald.social_accounts.models import Account
+
+    accounts = Account.objects.in_register().order_by("display_name")
+    form = TokenForm(request.POST or None, accounts=accounts)
+    issued = None
+    if request.method == "POST" and form.is_valid():
+        account = accounts.filter(pk=form.cleaned_data["account"]).first()
+        try:
+            if account is None:
+                raise Refused("Choose an account in the register", field="account")
+            record, secret = services.issue_token(account, by=request.user, name=form.cleaned_data["name"])
+        except Refused as exc:
+            show_refusal(form, exc)
+        else:
+            issued = {"record": record, "token": secret}
+            form = TokenForm(accounts=accounts)
+    return render(
+        request,
+        "moderation/tokens.html",
+        {
+            "form": form,
+            "issued": issued,
+            "tokens": IngestToken.objects.select_related("account", "issued_by", "revoked_by")[:200],
+            "breadcrumbs": _crumbs(("Ingest tokens", None)),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@allow(*MANAGE_ROLES)
+@require_POST
+def token_revoke(request, pk: int):
+    from herald.moderation.models import IngestToken
+
+    record = get_object_or_404(IngestToken, pk=pk)
+    try:
+        services.revoke_token(record, by=request.user)
+    except Refused as exc:
+        messages.error(request, str(exc.messages[0]))
+    else:
+        messages.success(request, f"Token ‘{record.name}’ revoked: it no longer works")
+    return redirect("moderation:tokens")
+
+
+@allow(*INBOX_ROLES)
+def import_csv(request):
+    accounts = selectors.visible_accounts(request.user).in_register().order_by("display_name")
+    form = ImportForm(request.POST or None, request.FILES or None, accounts=accounts)
+    if request.method == "POST" and form.is_valid():
+        account = accounts.filter(pk=form.cleaned_data["account"]).first()
+        upload = form.cleaned_data["file"]
+        try:
+            if account is None:
+                raise Refused("Choose an account you work the inbox for", field="account")
+            record = services.import_comments_csv(account, upload.read(), by=request.user, filename=upload.name)
+        except Refused as exc:
+            show_refusal(form, exc, field="file")
+        else:
+            messages.success(
+                request,
+                f"{record.created} comment{'s' if record.created != 1 else ''} imported into {account}"
+                + (f"; {record.duplicates} were already in Herald" if record.duplicates else ""),
+            )
+            return redirect(reverse("moderation:inbox") + f"?account={account.pk}&status=")
+    return render(
+        request,
+        "moderation/import.html",
+        {"form": form, "breadcrumbs": _crumbs(("Import comments", None))},
+        status=400 if form.errors else 200,
+    )
