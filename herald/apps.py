@@ -11,6 +11,7 @@ apps, in INSTALLED_APPS order, and from nowhere else (no module is looked for by
         demo_loader = "herald.moderation.demo.seed"        # seed(rng) -> str, idempotent
         home_panels = "herald.moderation.home.panels"      # panels(request) -> list[dict]
         banners = "herald.moderation.home.banners"         # banners(request) -> list[dict]
+        processes = "herald.connectors.consumers.processes"  # processes() -> {name: manage.py args}
 
 The paths are resolved when first used, not when the config is loaded, because they import models."""
 
@@ -21,7 +22,7 @@ from typing import Any
 from django.apps import AppConfig, apps
 from django.utils.module_loading import import_string
 
-PLUG_INS = ("nav_items", "schedule", "demo_loader", "home_panels", "banners")
+PLUG_INS = ("nav_items", "schedule", "demo_loader", "home_panels", "banners", "processes")
 
 
 class HeraldAppConfig(AppConfig):
@@ -32,6 +33,8 @@ class HeraldAppConfig(AppConfig):
     # Home-page panels are shown lowest first: the most urgent to-do lists (posts to approve) at the top.
     home_order: int = 50
     banners: str = ""
+    # Long-running processes `manage.py serve` keeps running beside the task workers (stream readers).
+    processes: str = ""
 
     def plug_in(self, kind: str) -> Any:
         """The object this app declares for `kind` (one of PLUG_INS), or None if it declares none."""

@@ -23,6 +23,7 @@ urlpatterns = [
     path("incidents/", include("herald.incidents.urls")),
     path("risks/", include("herald.risks.urls")),
     path("inbox/", include("herald.moderation.urls")),
+    path("connectors/", include("herald.connectors.urls")),
     path("security/", include("herald.signin.urls")),
     path("scim/v2/", include("herald.signin.scim_urls")),
 ]
