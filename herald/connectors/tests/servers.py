@@ -30,10 +30,14 @@ class Seen:
 Handler = Callable[[Seen], tuple]
 
 
+class Events(list):
+    """A body sent as a server-sent event stream, line by line, then the connection is closed."""
+
+
 @dataclass
 class FakeApi:
     """`routes[(method, path)]` returns (status, body) or (status, body, headers); a body that is a
-    list of strings is sent as a server-sent event stream, line by line."""
+    `Events` of lines is sent as a server-sent event stream."""
 
     routes: dict[tuple[str, str], Handler] = field(default_factory=dict)
     seen: list[Seen] = field(default_factory=list)
@@ -60,7 +64,7 @@ class FakeApi:
                 answer = route(request) if route else (404, {"error": "no such route"})
                 status, body, *rest = answer
                 headers = rest[0] if rest else {}
-                if isinstance(body, list):
+                if isinstance(body, Events):
                     self.send_response(status)
                     self.send_header("Content-Type", "text/event-stream")
                     self.end_headers()
