@@ -138,9 +138,19 @@ class Connector:
         raise BadSignature(f"{self.label} does not deliver by webhook")
 
     def check_shape(self, body: bytes) -> None:
-        """Raise Malformed if `body` is not the kind of delivery this platform sends (cheap: the full
-        parse happens in the task worker)."""
-        self.parse(body)
+        """Raise Malformed if `body` is not the kind of delivery this platform sends (the comments are
+        read from it later, in the task worker)."""
+        self.read(body)
+
+    def read(self, body: bytes) -> list[IncomingComment]:
+        """`parse`, with any surprise in the payload's shape (a list where an object belongs, a number
+        where text does) reported as Malformed rather than as a crash."""
+        try:
+            return self.parse(body)
+        except ConnectorError:
+            raise
+        except (AttributeError, TypeError, KeyError, ValueError, IndexError) as exc:
+            raise Malformed(f"The delivery is not in {self.label}'s format ({type(exc).__name__}: {exc})") from exc
 
     def replay_key(self, body: bytes) -> str:
         """What makes two deliveries the same delivery: by default the body itself."""

@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 
 from django.conf import settings
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 from websockets.exceptions import ConnectionClosedOK
 from websockets.sync.client import connect
 
@@ -77,7 +77,8 @@ class Reader:
     def run(self) -> None:
         backoff = 1.0
         while not self.stop.is_set():
-            close_old_connections()
+            if not connection.in_atomic_block:  # a connection the database dropped is replaced
+                close_old_connections()
             try:
                 self.once()
                 backoff = 1.0

@@ -99,7 +99,7 @@ def read_delivery(event: RawEvent) -> RawEvent:
         return event
     connector = CONNECTORS[event.connector]
     try:
-        items = connector.parse(event.body.encode())
+        items = connector.read(event.body.encode())
     except Malformed as exc:
         return _fail(event, exc.reason)
     by_account: dict[int, tuple[Account, list[IncomingComment]]] = {}

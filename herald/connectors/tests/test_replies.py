@@ -149,3 +149,110 @@ def test_a_reply_on_an_account_without_a_connector_is_refused_with_what_to_do(se
     found = comment(account, "Hello", classify=False)
     with pytest.raises(Refused, match="post the reply on the platform"):
         services.send_reply(found, "Hi", by=comms_officer)
+
+
+def test_an_instagram_reply_goes_to_the_comments_replies(secrets, comms_officer):
+    account = AccountFactory(platform="instagram", handle="hbbc_official")
+    found = comment(account, "Is the pool open?", platform_id="17865799348089039", classify=False)
+    with FakeApi({("POST", "/17865799348089039/replies"): lambda request: (200, {"id": "17865799348089777"})}) as api:
+        secrets(
+            {
+                "platforms": {"instagram": {"app_secret": "s", "verify_token": "v", "graph_url": api.url}},
+                "accounts": {"instagram:hbbc_official": {"account_id": "1784", "access_token": "ig-token"}},
+            }
+        )
+        sent = services.send_reply(found, "Yes, from 7am.", by=comms_officer)
+    assert sent.platform_id == "17865799348089777"
+    assert api.seen[0].form()["message"] == "Yes, from 7am."
+
+
+def test_a_linkedin_reply_is_a_comment_by_the_organisation_under_the_comment(secrets, comms_officer):
+    account = AccountFactory(platform="linkedin", handle="hbbc")
+    urn = "urn:li:comment:(urn:li:activity:7150000000000000001,7150000000000000222)"
+    found = comment(
+        account, "Great news", platform_id=urn, parent_platform_id="urn:li:share:7150000000000000001", classify=False
+    )
+    made = "urn:li:comment:(urn:li:activity:7150000000000000001,7150000000000000999)"
+    path = "/rest/socialActions/urn%3Ali%3Ashare%3A7150000000000000001/comments"
+    with FakeApi({("POST", path): lambda request: (201, {}, {"x-restli-id": made})}) as api:
+        secrets(
+            {
+                "platforms": {"linkedin": {"client_secret": "c", "api_url": api.url}},
+                "accounts": {"linkedin:hbbc": {"account_id": "2414183", "access_token": "li-token"}},
+            }
+        )
+        sent = services.send_reply(found, "Thank you!", by=comms_officer)
+    assert sent.platform_id == made
+    assert api.seen[0].json() == {
+        "actor": "urn:li:organization:2414183",
+        "object": "urn:li:share:7150000000000000001",
+        "parentComment": urn,
+        "message": {"text": "Thank you!"},
+    }
+    assert api.seen[0].headers["linkedin-version"]
+
+
+def test_a_bluesky_reply_signs_in_with_the_app_password_and_answers_in_the_thread(secrets, comms_officer):
+    import jwt
+
+    council = "did:plc:hbbccouncil2026aaaaaaaa"
+    resident = "did:plc:resident0000000000000001"
+    account = AccountFactory(platform="bluesky", handle="hbbc.bsky.social")
+    uri = f"at://{resident}/app.bsky.feed.post/3lreply1"
+    found = comment(account, "Will the play area reopen?", platform_id=uri, classify=False)
+    root = {"uri": f"at://{council}/app.bsky.feed.post/3lcouncilpost", "cid": "bafyreigcouncilpostcid"}
+    frame = {
+        "did": resident,
+        "time_us": 1,
+        "kind": "commit",
+        "commit": {
+            "operation": "create",
+            "collection": "app.bsky.feed.post",
+            "rkey": "3lreply1",
+            "cid": "bafyreireply1cid",
+            "record": {
+                "$type": "app.bsky.feed.post",
+                "text": "Will the play area reopen?",
+                "createdAt": "2026-01-05T10:00:00Z",
+                "reply": {"root": root, "parent": root},
+            },
+        },
+    }
+    event = RawEvent.objects.create(
+        connector="bluesky", source="stream", body="{}", signature="connection", replay_key=uri
+    )
+    CommentOrigin.objects.create(comment=found, raw_event=event, connector="bluesky", raw=frame)
+    token = jwt.encode(
+        {"scope": "com.atproto.appPass", "sub": council, "iat": 1767600000, "exp": 4102444800},
+        "k" * 32,
+        algorithm="HS256",
+    )
+    session = {"did": council, "handle": "hbbc.bsky.social", "accessJwt": token, "refreshJwt": token, "active": True}
+    profile = {"did": council, "handle": "hbbc.bsky.social"}
+    created = {"uri": f"at://{council}/app.bsky.feed.post/3lanswer", "cid": "bafyreianswercid"}
+    with FakeApi(
+        {
+            ("POST", "/xrpc/com.atproto.server.createSession"): lambda request: (200, session),
+            ("GET", "/xrpc/app.bsky.actor.getProfile"): lambda request: (200, profile),
+            ("POST", "/xrpc/com.atproto.repo.createRecord"): lambda request: (200, created),
+        }
+    ) as api:
+        secrets(
+            {
+                "accounts": {
+                    "bluesky:hbbc.bsky.social": {
+                        "account_id": council,
+                        "handle": "hbbc.bsky.social",
+                        "app_password": "abcd-efgh-ijkl-mnop",
+                        "pds_url": api.url,
+                    }
+                }
+            }
+        )
+        sent = services.send_reply(found, "Yes, on Monday.", by=comms_officer)
+    assert api.requests_to("/xrpc/com.atproto.server.createSession")[0].json()["password"] == "abcd-efgh-ijkl-mnop"
+    record = api.requests_to("/xrpc/com.atproto.repo.createRecord")[0].json()["record"]
+    assert record["text"] == "Yes, on Monday."
+    assert {key: record["reply"]["parent"][key] for key in ("uri", "cid")} == {"uri": uri, "cid": "bafyreireply1cid"}
+    assert {key: record["reply"]["root"][key] for key in ("uri", "cid")} == root
+    assert sent.permalink == "https://bsky.app/profile/hbbc.bsky.social/post/3lanswer"

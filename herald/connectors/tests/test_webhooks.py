@@ -7,6 +7,8 @@ import json
 
 import pytest
 from django_tasks_db.models import DBTaskResult
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from herald.connectors import services
 from herald.connectors.models import CommentOrigin, ConnectorState, RawEvent
@@ -406,4 +408,39 @@ def test_a_linkedin_delivery_signed_without_the_prefix_is_refused(client, accoun
 
     assert post(client, "linkedin", linkedin_delivery(), unprefixed).status_code == 403
     assert post(client, "linkedin", {"type": "LEAD_ACTION"}, linkedin_signature).status_code == 400
+    assert not RawEvent.objects.exists()
+
+
+# --- Never a crash ---
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=12,
+)
+shapes = st.one_of(
+    json_values,
+    st.builds(lambda entry: {"object": "page", "entry": entry}, json_values),
+    st.builds(lambda changes: {"object": "page", "entry": [{"id": "1", "changes": changes}]}, json_values),
+    st.builds(
+        lambda value: {"object": "page", "entry": [{"id": "1", "changes": [{"field": "feed", "value": value}]}]},
+        json_values,
+    ),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(payload=shapes)
+def test_any_signed_json_gets_an_answer_with_a_reason_never_a_crash(client, accounts, payload):
+    answer = post(client, "facebook", payload, lambda body: signed_meta(body, "fb-app-secret"))
+    assert answer.status_code in (200, 400)
+    if answer.status_code == 400:
+        assert answer.json()["error"]
+
+
+def test_a_delivery_larger_than_herald_accepts_is_refused(client, accounts, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    payload = facebook_comment(message="x" * 2000)
+    answer = post(client, "facebook", payload, lambda body: signed_meta(body, "fb-app-secret"))
+    assert answer.status_code == 413
     assert not RawEvent.objects.exists()
