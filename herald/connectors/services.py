@@ -149,6 +149,22 @@ def read_delivery(event: RawEvent) -> RawEvent:
     return event
 
 
+def read_again(events: list[RawEvent]) -> int:
+    """Queue deliveries that could not be read to be read again (after a connector is fixed, or the
+    missing account added to the secrets). Comments already stored from them are not stored twice."""
+    count = 0
+    with transaction.atomic():
+        for event in events:
+            if event.status != RawEvent.Status.FAILED:
+                continue
+            RawEvent.objects.filter(pk=event.pk).update(status=RawEvent.Status.QUEUED, reason="", processed_at=None)
+            enqueue_after_commit("herald.connectors.tasks.read_delivery", event.pk)
+            count += 1
+        if count:
+            audit.record(actor=None, action="connectors.deliveries_requeued", obj=None, after={"count": count})
+    return count
+
+
 def send_reply(comment: Comment, text: str, *, by: Person) -> SentReply:
     """Post `text` on the platform as a reply to `comment`, from the council's account. Refused (with
     what to do instead) where the platform or the account's secrets do not allow it."""
