@@ -46,3 +46,17 @@ def test_run_connector_refuses_an_account_without_a_reader(secrets):
     secrets({"accounts": {"bluesky:half.bsky.social": {"account_id": "did:plc:x"}}})
     with pytest.raises(CommandError, match="missing handle, app_password"):
         call_command("run_connector", str(half.pk))
+
+
+def test_the_example_secrets_file_names_a_known_connector_for_every_account(settings):
+    from pathlib import Path
+
+    from herald.connectors import credentials
+    from herald.connectors.registry import CONNECTORS
+
+    example = Path(settings.BASE_DIR) / "examples" / "secrets.example.toml"
+    data = credentials._read_file(str(example))
+    assert set(data["platforms"]) <= set(CONNECTORS)
+    for key, values in data["accounts"].items():
+        name = values.get("connector") or key.split(":", 1)[0]
+        assert not CONNECTORS[name].missing(data["platforms"].get(name, {}), values), key

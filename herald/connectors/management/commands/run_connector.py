@@ -24,7 +24,14 @@ class Command(BaseCommand):
         if entry.missing:
             raise CommandError(f"{found} is missing {', '.join(entry.missing)} in the secrets")
         stop = threading.Event()
-        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+
+        def stopping(*_):
+            # Stop between deliveries, and break off a read that is waiting for the next one; the
+            # reader saves its cursor on the way out.
+            stop.set()
+            raise KeyboardInterrupt
+
+        signal.signal(signal.SIGTERM, stopping)
         self.stdout.write(f"Reading {entry.connector.label} for {found}")
         try:
             reader_for(entry, stop=stop).run()
