@@ -338,6 +338,8 @@ HERALD_WORKER_LOST_AFTER = env_int("HERALD_WORKER_LOST_AFTER", 60)
 # HERALD_SECRETS environment variable, never in the database.
 HERALD_SECRETS_FILE = env("HERALD_SECRETS_FILE", "")
 HERALD_YOUTUBE_POLL_SECONDS = env_int("HERALD_YOUTUBE_POLL_SECONDS", 300)
+# Deliveries that brought no comment (likes, edits) are kept this long, for tracing, then deleted.
+HERALD_EMPTY_DELIVERY_DAYS = env_int("HERALD_EMPTY_DELIVERY_DAYS", 30)
 HERALD_TASK_MAX_ATTEMPTS = env_int("HERALD_TASK_MAX_ATTEMPTS", 3)
 
 # The moderation inbox: the council's business hours ("08:45-17:00 Mon-Fri"; bank holidays and the

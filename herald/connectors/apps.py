@@ -6,4 +6,5 @@ class ConnectorsConfig(HeraldAppConfig):
     name = "herald.connectors"
     verbose_name = "Platform connectors"
     nav_items = "herald.connectors.nav.ITEMS"
+    schedule = "herald.connectors.tasks.SCHEDULE"
     processes = "herald.connectors.consumers.processes"

@@ -3,6 +3,7 @@ connector's cursor and last error, and sending a reply where the platform allows
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping
 
@@ -147,6 +148,21 @@ def read_delivery(event: RawEvent) -> RawEvent:
         event.reason = "; ".join(problems)
         event.save(update_fields=["status", "reason", "processed_at", "comments_created", "comments_duplicate"])
     return event
+
+
+def forget_empty_deliveries(*, older_than_days: int, now: dt.datetime | None = None) -> int:
+    """Delete deliveries read long ago that brought no comment (likes, edits, the council's own posts).
+    Deliveries behind a comment are kept with it (its origin); failed ones stay until read again."""
+    cutoff = (now or timezone.now()) - dt.timedelta(days=older_than_days)
+    empty = RawEvent.objects.filter(status=RawEvent.Status.PROCESSED, received_at__lt=cutoff, origins=None)
+    deleted, _ = empty.delete()
+    if deleted:
+        audit.record(
+            actor=None,
+            action="connectors.empty_deliveries_forgotten",
+            after={"count": deleted, "before": cutoff.isoformat()},
+        )
+    return deleted
 
 
 def read_again(events: list[RawEvent]) -> int:

@@ -33,6 +33,7 @@ def test_each_app_declares_what_it_adds_to_the_site():
         "signin": {"schedule": "herald.signin.tasks.SCHEDULE", "banners": "herald.signin.home.banners"},
         "connectors": {
             "nav_items": "herald.connectors.nav.ITEMS",
+            "schedule": "herald.connectors.tasks.SCHEDULE",
             "processes": "herald.connectors.consumers.processes",
         },
         **{

@@ -60,3 +60,34 @@ def test_the_example_secrets_file_names_a_known_connector_for_every_account(sett
     for key, values in data["accounts"].items():
         name = values.get("connector") or key.split(":", 1)[0]
         assert not CONNECTORS[name].missing(data["platforms"].get(name, {}), values), key
+
+
+def test_deliveries_that_brought_no_comment_are_forgotten_after_a_while_and_the_rest_kept(secrets):
+    import datetime as dt
+    import json
+
+    from django.utils import timezone
+
+    AccountFactory(platform="facebook", handle="HBBC")
+    secrets({"accounts": {"facebook:HBBC": {"account_id": "104958372615", "access_token": "t"}}})
+    long_ago = timezone.now() - dt.timedelta(days=40)
+    like = {
+        "object": "page",
+        "entry": [
+            {
+                "id": "104958372615",
+                "time": 1,
+                "changes": [{"field": "feed", "value": {"item": "reaction", "verb": "add"}}],
+            }
+        ],
+    }
+    bodies = {"like": like, "comment": facebook_comment(), "broken": {"object": "page", "entry": "x"}}
+    for key, payload in bodies.items():
+        event, _ = services.store_delivery(
+            "facebook", body=json.dumps(payload).encode(), source="webhook", signature="verified", replay_key=key
+        )
+        services.read_delivery(event)
+    RawEvent.objects.update(received_at=long_ago)
+    assert services.forget_empty_deliveries(older_than_days=30) == 1
+    assert set(RawEvent.objects.values_list("replay_key", flat=True)) == {"comment", "broken"}
+    assert services.forget_empty_deliveries(older_than_days=60) == 0
