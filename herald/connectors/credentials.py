@@ -118,7 +118,9 @@ def for_account(account: Account) -> Configured | None:
 
 def configured_accounts() -> list[Configured]:
     """Every account in the register with an entry in the secrets, in the register's order."""
-    found = []
+    found: list[Configured] = []
+    if not load()["accounts"]:
+        return found  # nothing set up: no need to read the register (serve asks before the database is ready)
     for account in Account.objects.exclude(handle="").order_by("platform", "display_name"):
         entry = for_account(account)
         if entry is not None:
