@@ -12,6 +12,7 @@ apps, in INSTALLED_APPS order, and from nowhere else (no module is looked for by
         home_panels = "herald.moderation.home.panels"      # panels(request) -> list[dict]
         banners = "herald.moderation.home.banners"         # banners(request) -> list[dict]
         report_sections = "herald.moderation.report.sections"  # sections(period) -> list[figures.Part]
+        processes = "herald.connectors.consumers.processes"  # processes() -> {name: manage.py args}
 
 The paths are resolved when first used, not when the config is loaded, because they import models."""
 
@@ -22,7 +23,7 @@ from typing import Any
 from django.apps import AppConfig, apps
 from django.utils.module_loading import import_string
 
-PLUG_INS = ("nav_items", "schedule", "demo_loader", "home_panels", "banners", "report_sections")
+PLUG_INS = ("nav_items", "schedule", "demo_loader", "home_panels", "banners", "report_sections", "processes")
 
 
 class HeraldAppConfig(AppConfig):
@@ -36,6 +37,8 @@ class HeraldAppConfig(AppConfig):
     # The app's figures for the committee report (herald.figures): the reports app reads them, so no
     # app imports reports.
     report_sections: str = ""
+    # Long-running processes `manage.py serve` keeps running beside the task workers (stream readers).
+    processes: str = ""
 
     def plug_in(self, kind: str) -> Any:
         """The object this app declares for `kind` (one of PLUG_INS), or None if it declares none."""

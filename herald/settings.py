@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     # reads every app above for its figures; nothing imports it
     "herald.reports",
     "herald.moderation",
+    "herald.connectors",
 ]
 
 MIDDLEWARE = [
@@ -344,6 +345,13 @@ if TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
 # queue by the scheduler, at most HERALD_TASK_MAX_ATTEMPTS runs in all, then marked failed.
 HERALD_WORKER_HEARTBEAT_SECONDS = env_int("HERALD_WORKER_HEARTBEAT_SECONDS", 10)
 HERALD_WORKER_LOST_AFTER = env_int("HERALD_WORKER_LOST_AFTER", 60)
+
+# Platform connectors (docs/connectors.md): their secrets live in this TOML/JSON file and/or the
+# HERALD_SECRETS environment variable, never in the database.
+HERALD_SECRETS_FILE = env("HERALD_SECRETS_FILE", "")
+HERALD_YOUTUBE_POLL_SECONDS = env_int("HERALD_YOUTUBE_POLL_SECONDS", 300)
+# Deliveries that brought no comment (likes, edits) are kept this long, for tracing, then deleted.
+HERALD_EMPTY_DELIVERY_DAYS = env_int("HERALD_EMPTY_DELIVERY_DAYS", 30)
 HERALD_TASK_MAX_ATTEMPTS = env_int("HERALD_TASK_MAX_ATTEMPTS", 3)
 
 # The moderation inbox: the council's business hours ("08:45-17:00 Mon-Fri"; bank holidays and the

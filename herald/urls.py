@@ -28,6 +28,7 @@ urlpatterns = [
     path("inbox/", include("herald.moderation.urls")),
     path("house-rules/", moderation_handling.house_rules, name="house_rules"),
     path("house-rules/version-<int:number>/", moderation_handling.house_rules, name="house_rules_version"),
+    path("connectors/", include("herald.connectors.urls")),
     path("security/", include("herald.signin.urls")),
     path("scim/v2/", include("herald.signin.scim_urls")),
 ]

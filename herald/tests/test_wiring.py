@@ -16,7 +16,7 @@ HERALD = Path(__file__).resolve().parents[1]
 
 
 def test_each_app_declares_what_it_adds_to_the_site():
-    kinds = ("nav_items", "schedule", "demo_loader", "home_panels", "banners", "report_sections")
+    kinds = ("nav_items", "schedule", "demo_loader", "home_panels", "banners", "report_sections", "processes")
     declared = {
         config.label: {kind: getattr(config, kind) for kind in kinds if getattr(config, kind)}
         for config in apps.get_app_configs()
@@ -31,6 +31,11 @@ def test_each_app_declares_what_it_adds_to_the_site():
         "audit": {"schedule": "herald.audit.tasks.SCHEDULE"},
         "people": {"demo_loader": "herald.people.demo.seed", "home_panels": "herald.people.home.panels"},
         "signin": {"schedule": "herald.signin.tasks.SCHEDULE", "banners": "herald.signin.home.banners"},
+        "connectors": {
+            "nav_items": "herald.connectors.nav.ITEMS",
+            "schedule": "herald.connectors.tasks.SCHEDULE",
+            "processes": "herald.connectors.consumers.processes",
+        },
         **{
             app: {
                 "nav_items": f"herald.{app}.nav.ITEMS",
@@ -70,7 +75,7 @@ def test_every_herald_app_uses_the_herald_config():
 def test_the_declarations_resolve_to_what_the_site_expects():
     assert all(isinstance(item, NavItem) for _, items in plugged_in("nav_items") for item in items)
     assert all(isinstance(task, Task) and every > 0 for _, s in plugged_in("schedule") for task, every in s)
-    for kind in ("demo_loader", "home_panels", "banners", "report_sections"):
+    for kind in ("demo_loader", "home_panels", "banners", "report_sections", "processes"):
         assert all(callable(thing) for _, thing in plugged_in(kind))
 
 

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.urls import reverse
 
+from herald.apps import plugged_in
 from herald.mail import outbox_in_use
 from herald.models import OutboxEmail
 from herald.people.demo import DEMO_PASSWORD, demo_sign_ins
@@ -72,6 +73,10 @@ class Command(BaseCommand):
             f"task worker {n}" if task_workers > 1 else "task worker": worker for n in range(1, task_workers + 1)
         }
         commands["scheduler"] = [python, "manage.py", "run_scheduler"]
+        # Apps' own long-running processes, e.g. a stream reader per account with credentials set up.
+        for _, processes in plugged_in("processes"):
+            for name, arguments in processes().items():
+                commands[name] = [python, "manage.py", *arguments]
         supervisor = Supervisor(commands, say=lambda line: self.stdout.write(self.style.WARNING(line)), env=env)
         outbox_url = f"{site_url}{reverse('notifications:outbox')}"
         tick = OutboxSummary(self.stdout.write, outbox_url) if outbox_in_use() else None

@@ -1,0 +1,214 @@
+"""The connectors' state changes: storing a delivery once, reading it into the inbox, keeping each
+connector's cursor and last error, and sending a reply where the platform allows it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Mapping
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from herald.audit import services as audit
+from herald.connectors import credentials
+from herald.connectors.base import ConnectorError, Malformed, ReplyTarget, SentReply
+from herald.connectors.models import CommentOrigin, ConnectorState, RawEvent
+from herald.connectors.registry import CONNECTORS
+from herald.errors import Refused
+from herald.moderation import services as moderation
+from herald.moderation.incoming import IncomingComment
+from herald.moderation.models import Comment
+from herald.people.models import Person
+from herald.queue import enqueue_after_commit
+from herald.social_accounts.models import Account
+
+# The request headers worth keeping with a webhook delivery: enough to check its signature again.
+KEPT_HEADERS = ("content-type", "user-agent", "x-hub-signature-256", "x-twitter-webhooks-signature", "x-li-signature")
+
+
+def _state(name: str, account: Account | None) -> ConnectorState:
+    if account is not None:
+        state, _ = ConnectorState.objects.get_or_create(account=account, defaults={"connector": name})
+    else:
+        state, _ = ConnectorState.objects.get_or_create(connector=name, account=None)
+    return state
+
+
+def store_delivery(
+    name: str,
+    *,
+    body: bytes,
+    source: str,
+    signature: str,
+    replay_key: str,
+    headers: Mapping[str, str] | None = None,
+    account: Account | None = None,
+) -> tuple[RawEvent, bool]:
+    """Keep a delivery and queue it to be read; a delivery already kept is counted, not kept again.
+    Returns the event and whether it is new."""
+    kept = {key: value for key, value in (headers or {}).items() if key in KEPT_HEADERS}
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                event = RawEvent.objects.create(
+                    connector=name,
+                    account=account,
+                    source=source,
+                    headers=kept,
+                    body=body.decode("utf-8", "replace"),
+                    signature=signature,
+                    replay_key=replay_key[:300],
+                )
+        except IntegrityError:
+            RawEvent.objects.filter(connector=name, replay_key=replay_key[:300]).update(replays=F("replays") + 1)
+            return RawEvent.objects.get(connector=name, replay_key=replay_key[:300]), False
+        ConnectorState.objects.filter(pk=_state(name, account).pk).update(last_event_at=event.received_at)
+        enqueue_after_commit("herald.connectors.tasks.read_delivery", event.pk)
+    return event, True
+
+
+def note_problem(name: str, reason: str, *, account: Account | None = None) -> None:
+    """Record what went wrong last (a refused signature, a stream that dropped), for the status page."""
+    ConnectorState.objects.filter(pk=_state(name, account).pk).update(
+        last_error=reason[:2000], last_error_at=timezone.now()
+    )
+
+
+def save_cursor(name: str, account: Account, cursor: str) -> None:
+    ConnectorState.objects.filter(pk=_state(name, account).pk).update(cursor=cursor[:200])
+
+
+def cursor_for(name: str, account: Account) -> str:
+    return _state(name, account).cursor
+
+
+def _fail(event: RawEvent, reason: str) -> RawEvent:
+    event.status = RawEvent.Status.FAILED
+    event.reason = reason
+    event.processed_at = timezone.now()
+    event.save(update_fields=["status", "reason", "processed_at"])
+    note_problem(event.connector, f"A delivery could not be read: {reason}", account=event.account)
+    return event
+
+
+def read_delivery(event: RawEvent) -> RawEvent:
+    """Turn a kept delivery into comments in the inbox (each stored once) and mark it read, or failed
+    with the reason."""
+    if event.status != RawEvent.Status.QUEUED:
+        return event
+    connector = CONNECTORS[event.connector]
+    try:
+        items = connector.read(event.body.encode())
+    except Malformed as exc:
+        return _fail(event, exc.reason)
+    by_account: dict[int, tuple[Account, list[IncomingComment]]] = {}
+    unknown: dict[str, int] = defaultdict(int)
+    for item in items:
+        account = event.account or credentials.account_for(event.connector, item.account_platform_id)
+        if account is None:
+            unknown[item.account_platform_id] += 1
+            continue
+        by_account.setdefault(account.pk, (account, []))[1].append(item)
+    problems = [
+        f"{count} for {ident or 'no account id'}, which no account in the secrets has"
+        for ident, count in unknown.items()
+    ]
+    created = duplicates = 0
+    with transaction.atomic():
+        for account, batch in by_account.values():
+            result = moderation.receive_comments(account, batch, source=event.source, received_at=event.received_at)
+            created += result.created
+            duplicates += result.duplicates
+            problems += [f"item {position + 1}: {why}" for position, why in result.rejected]
+            stored = dict(
+                Comment.objects.filter(
+                    platform=account.platform, platform_id__in=[item.platform_id for item in batch]
+                ).values_list("platform_id", "pk")
+            )
+            CommentOrigin.objects.bulk_create(
+                [
+                    CommentOrigin(
+                        comment_id=stored[item.platform_id], raw_event=event, connector=event.connector, raw=item.raw
+                    )
+                    for item in batch
+                    if item.platform_id in stored
+                ],
+                ignore_conflicts=True,
+            )
+        event.comments_created = created
+        event.comments_duplicate = duplicates
+        event.processed_at = timezone.now()
+        if problems and not by_account:
+            event.status = RawEvent.Status.FAILED
+            note_problem(event.connector, f"A delivery could not be read: {'; '.join(problems)}", account=event.account)
+        else:
+            event.status = RawEvent.Status.PROCESSED
+        event.reason = "; ".join(problems)
+        event.save(update_fields=["status", "reason", "processed_at", "comments_created", "comments_duplicate"])
+    return event
+
+
+def forget_empty_deliveries(*, older_than_days: int, now: dt.datetime | None = None) -> int:
+    """Delete deliveries read long ago that brought no comment (likes, edits, the council's own posts).
+    Deliveries behind a comment are kept with it (its origin); failed ones stay until read again."""
+    cutoff = (now or timezone.now()) - dt.timedelta(days=older_than_days)
+    empty = RawEvent.objects.filter(status=RawEvent.Status.PROCESSED, received_at__lt=cutoff, origins=None)
+    deleted, _ = empty.delete()
+    if deleted:
+        audit.record(
+            actor=None,
+            action="connectors.empty_deliveries_forgotten",
+            after={"count": deleted, "before": cutoff.isoformat()},
+        )
+    return deleted
+
+
+def read_again(events: list[RawEvent]) -> int:
+    """Queue deliveries that could not be read to be read again (after a connector is fixed, or the
+    missing account added to the secrets). Comments already stored from them are not stored twice."""
+    count = 0
+    with transaction.atomic():
+        for event in events:
+            if event.status != RawEvent.Status.FAILED:
+                continue
+            RawEvent.objects.filter(pk=event.pk).update(status=RawEvent.Status.QUEUED, reason="", processed_at=None)
+            enqueue_after_commit("herald.connectors.tasks.read_delivery", event.pk)
+            count += 1
+        if count:
+            audit.record(actor=None, action="connectors.deliveries_requeued", obj=None, after={"count": count})
+    return count
+
+
+def send_reply(comment: Comment, text: str, *, by: Person) -> SentReply:
+    """Post `text` on the platform as a reply to `comment`, from the council's account. Refused (with
+    what to do instead) where the platform or the account's secrets do not allow it."""
+    entry = credentials.for_account(comment.account)
+    if entry is None:
+        raise Refused(
+            f"{comment.account} has no connector set up: post the reply on the platform and record its address"
+        )
+    connector = entry.connector
+    if not connector.can_reply:
+        raise Refused(f"Herald cannot send replies on {connector.label}: post it there and record its address")
+    if entry.missing:
+        raise Refused(
+            f"{comment.account} is missing {', '.join(entry.missing)} in the secrets: ask ICT, or post it by hand"
+        )
+    if not text.strip():
+        raise Refused("Enter the reply", field="text")
+    origin = CommentOrigin.objects.filter(comment=comment).first()
+    target = ReplyTarget(comment.platform_id, comment.parent_platform_id, origin.raw if origin else {})
+    try:
+        sent = connector.send_reply(target, text, app=entry.app, account=entry.values)
+    except ConnectorError as exc:
+        note_problem(entry.name, exc.reason, account=comment.account)
+        raise Refused(f"{exc.reason}. The reply was not sent.") from exc
+    audit.record(
+        actor=by,
+        action="connectors.reply_sent",
+        obj=comment,
+        after={"platform_id": sent.platform_id, "permalink": sent.permalink, "text": text},
+    )
+    return sent

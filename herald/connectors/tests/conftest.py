@@ -1,0 +1,21 @@
+import json
+
+import pytest
+
+from herald.connectors import credentials
+
+
+@pytest.fixture
+def secrets(settings, tmp_path):
+    """Write the secrets file the connectors read: `secrets({"platforms": ..., "accounts": ...})`."""
+    path = tmp_path / "secrets.json"
+    settings.HERALD_SECRETS_FILE = str(path)
+
+    def write(data: dict) -> dict:
+        path.write_text(json.dumps(data))
+        credentials._cache["key"] = None
+        return data
+
+    write({})
+    yield write
+    credentials._cache["key"] = None

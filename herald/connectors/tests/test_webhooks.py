@@ -1,0 +1,446 @@
+"""The webhook receivers: each platform's challenge, signature and payload, as the platform sends them."""
+
+import base64
+import hashlib
+import hmac
+import json
+
+import pytest
+from django_tasks_db.models import DBTaskResult
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from herald.connectors import services
+from herald.connectors.models import CommentOrigin, ConnectorState, RawEvent
+from herald.connectors.tasks import read_delivery
+from herald.moderation.models import Comment
+from testing.factories import AccountFactory
+
+pytestmark = pytest.mark.django_db
+
+APP = {
+    "facebook": {"app_secret": "fb-app-secret", "verify_token": "herald-verify-123"},
+    "instagram": {"app_secret": "ig-app-secret", "verify_token": "herald-verify-456"},
+    "x": {"consumer_secret": "x-consumer-secret"},
+    "linkedin": {"client_secret": "li-client-secret"},
+}
+
+
+@pytest.fixture
+def accounts(secrets):
+    made = {
+        "facebook": AccountFactory(platform="facebook", handle="HinckleyBosworthBC"),
+        "instagram": AccountFactory(platform="instagram", handle="hbbc_official"),
+        "x": AccountFactory(platform="x", handle="@HBBCouncil"),
+        "linkedin": AccountFactory(platform="linkedin", handle="hinckley-and-bosworth-borough-council"),
+    }
+    secrets(
+        {
+            "platforms": APP,
+            "accounts": {
+                "facebook:HinckleyBosworthBC": {"account_id": "104958372615", "access_token": "page-token"},
+                "instagram:hbbc_official": {"account_id": "17841400000000001", "access_token": "ig-token"},
+                "x:HBBCouncil": {"account_id": "2244994945", "access_token": "x-user-token"},
+                "linkedin:hinckley-and-bosworth-borough-council": {"account_id": "2414183", "access_token": "li-token"},
+            },
+        }
+    )
+    return made
+
+
+def facebook_comment(comment_id="104958372615_998877_1122", message="When is the green bin collection in Burbage?"):
+    return {
+        "object": "page",
+        "entry": [
+            {
+                "id": "104958372615",
+                "time": 1767606000,
+                "changes": [
+                    {
+                        "field": "feed",
+                        "value": {
+                            "from": {"id": "6600112233", "name": "Jo Resident"},
+                            "post": {
+                                "status_type": "added_photos",
+                                "is_published": True,
+                                "permalink_url": "https://www.facebook.com/104958372615/posts/998877",
+                            },
+                            "message": message,
+                            "post_id": "104958372615_998877",
+                            "comment_id": comment_id,
+                            "created_time": 1767605990,
+                            "item": "comment",
+                            "parent_id": "104958372615_998877",
+                            "verb": "add",
+                        },
+                    },
+                    {
+                        "field": "feed",
+                        "value": {
+                            "item": "reaction",
+                            "verb": "add",
+                            "reaction_type": "like",
+                            "post_id": "104958372615_998877",
+                            "from": {"id": "1"},
+                            "created_time": 1767605991,
+                        },
+                    },
+                ],
+            }
+        ],
+    }
+
+
+def signed_meta(body: bytes, secret: str) -> dict:
+    return {"HTTP_X_HUB_SIGNATURE_256": "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()}
+
+
+def post(client, platform, payload, headers):
+    body = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+    return client.post(f"/connectors/webhooks/{platform}/", body, content_type="application/json", **headers(body))
+
+
+def read_queued():
+    for event in RawEvent.objects.waiting():
+        services.read_delivery(event)
+
+
+# --- Facebook ---
+
+
+def test_facebook_checks_the_verify_token_and_answers_the_challenge(client, accounts):
+    query = {"hub.mode": "subscribe", "hub.verify_token": "herald-verify-123", "hub.challenge": "1158201444"}
+    answer = client.get("/connectors/webhooks/facebook/", query)
+    assert answer.status_code == 200
+    assert answer.content == b"1158201444"
+
+    wrong = client.get("/connectors/webhooks/facebook/", {**query, "hub.verify_token": "guess"})
+    assert wrong.status_code == 403
+    assert "verify token" in wrong.json()["error"]
+
+
+def test_a_signed_facebook_comment_is_kept_queued_and_read_into_the_inbox(
+    client, accounts, django_capture_on_commit_callbacks
+):
+    # given a comment signed with the app secret
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = post(client, "facebook", facebook_comment(), lambda body: signed_meta(body, "fb-app-secret"))
+    # then the receiver keeps it and queues it, reading nothing itself
+    assert answer.status_code == 200
+    event = RawEvent.objects.get()
+    assert event.signature == "verified" and event.status == "queued"
+    assert "x-hub-signature-256" in event.headers
+    assert not Comment.objects.exists()
+    assert DBTaskResult.objects.filter(task_path="herald.connectors.tasks.read_delivery").count() == 1
+    # when the task worker reads it
+    read_delivery.call(event.pk)
+    # then the comment (not the like) is in the inbox on the page's account
+    comment = Comment.objects.get()
+    assert comment.account == accounts["facebook"]
+    assert comment.platform_id == "104958372615_998877_1122"
+    assert comment.text == "When is the green bin collection in Burbage?"
+    assert comment.author.display_name == "Jo Resident"
+    assert comment.source == "webhook"
+    assert CommentOrigin.objects.get(comment=comment).raw["post_id"] == "104958372615_998877"
+    event.refresh_from_db()
+    assert (event.status, event.comments_created) == ("processed", 1)
+
+
+def test_a_bad_facebook_signature_is_refused_with_a_reason_and_nothing_is_kept(client, accounts):
+    answer = post(client, "facebook", facebook_comment(), lambda body: signed_meta(body, "not-the-secret"))
+    assert answer.status_code == 403
+    assert "does not match" in answer.json()["error"]
+    unsigned = post(client, "facebook", facebook_comment(), lambda body: {})
+    assert unsigned.status_code == 403
+    assert "missing" in unsigned.json()["error"]
+    assert not RawEvent.objects.exists()
+    assert "refused" in ConnectorState.objects.get(connector="facebook", account=None).last_error
+
+
+def test_a_replayed_facebook_delivery_is_kept_once(client, accounts):
+    for _ in range(3):
+        assert (
+            post(client, "facebook", facebook_comment(), lambda body: signed_meta(body, "fb-app-secret")).status_code
+            == 200
+        )
+    event = RawEvent.objects.get()
+    assert event.replays == 2
+    read_queued()
+    assert Comment.objects.count() == 1
+
+
+def test_the_same_comment_in_two_different_deliveries_is_stored_once(client, accounts):
+    first = facebook_comment()
+    second = facebook_comment()
+    second["entry"][0]["time"] += 60  # a retry with a new envelope
+    for payload in (first, second):
+        post(client, "facebook", payload, lambda body: signed_meta(body, "fb-app-secret"))
+    read_queued()
+    assert RawEvent.objects.count() == 2
+    assert Comment.objects.count() == 1
+    assert sorted(RawEvent.objects.values_list("comments_duplicate", flat=True)) == [0, 1]
+
+
+@pytest.mark.parametrize(
+    "body, reason",
+    [
+        (b"{not json", "not JSON"),
+        (json.dumps({"object": "user", "entry": []}).encode(), "object of 'page'"),
+        (json.dumps({"object": "page", "entry": [{"changes": []}]}).encode(), "entry has no id"),
+        (
+            json.dumps(
+                {
+                    "object": "page",
+                    "entry": [{"id": "1", "changes": [{"field": "feed", "value": {"item": "comment", "verb": "add"}}]}],
+                }
+            ).encode(),
+            "no comment_id",
+        ),
+    ],
+)
+def test_a_malformed_facebook_delivery_is_refused_with_a_reason(client, accounts, body, reason):
+    answer = post(client, "facebook", body, lambda b: signed_meta(b, "fb-app-secret"))
+    assert answer.status_code == 400
+    assert reason in answer.json()["error"]
+    assert not RawEvent.objects.exists()
+
+
+def test_a_comment_for_a_page_nobody_set_up_fails_with_the_reason(client, accounts):
+    payload = facebook_comment()
+    payload["entry"][0]["id"] = "999"
+    post(client, "facebook", payload, lambda body: signed_meta(body, "fb-app-secret"))
+    read_queued()
+    event = RawEvent.objects.get()
+    assert event.status == "failed"
+    assert "999" in event.reason
+    assert not Comment.objects.exists()
+
+
+def test_a_webhook_with_no_secrets_says_it_is_not_set_up(client, secrets):
+    answer = client.post("/connectors/webhooks/facebook/", b"{}", content_type="application/json")
+    assert answer.status_code == 404
+    assert "platforms.facebook.app_secret" in answer.json()["error"]
+    assert client.post("/connectors/webhooks/tiktok/", b"{}", content_type="application/json").status_code == 404
+
+
+# --- Instagram ---
+
+
+def test_an_instagram_comment_and_reply_arrive_on_the_instagram_account(client, accounts):
+    payload = {
+        "object": "instagram",
+        "entry": [
+            {
+                "id": "17841400000000001",
+                "time": 1767606000,
+                "changes": [
+                    {
+                        "field": "comments",
+                        "value": {
+                            "from": {"id": "1789000111", "username": "market_bosworth_mum"},
+                            "media": {"id": "18000000000000042", "media_product_type": "FEED"},
+                            "id": "17865799348089039",
+                            "text": "Is the leisure centre pool open over Christmas?",
+                        },
+                    },
+                    {
+                        "field": "comments",
+                        "value": {
+                            "from": {"id": "1789000222", "username": "hinckleyhistory"},
+                            "media": {"id": "18000000000000042", "media_product_type": "FEED"},
+                            "id": "17865799348089040",
+                            "parent_id": "17865799348089039",
+                            "text": "It was last year",
+                        },
+                    },
+                ],
+            }
+        ],
+    }
+    answer = post(client, "instagram", payload, lambda body: signed_meta(body, "ig-app-secret"))
+    assert answer.status_code == 200
+    read_queued()
+    top, reply = Comment.objects.order_by("platform_id")
+    assert top.account == reply.account == accounts["instagram"]
+    assert top.kind == "comment" and top.parent_platform_id == "18000000000000042"
+    assert reply.kind == "reply" and reply.parent == top
+    assert top.author.handle == "market_bosworth_mum"
+
+
+def test_instagram_is_checked_with_its_own_app_secret(client, accounts):
+    payload = {"object": "instagram", "entry": []}
+    assert post(client, "instagram", payload, lambda body: signed_meta(body, "fb-app-secret")).status_code == 403
+
+
+# --- X ---
+
+
+def x_signature(secret: str, message: bytes) -> str:
+    return "sha256=" + base64.b64encode(hmac.new(secret.encode(), message, hashlib.sha256).digest()).decode()
+
+
+def test_x_crc_is_answered_with_the_token_signed_by_the_consumer_secret(client, accounts):
+    answer = client.get("/connectors/webhooks/x/", {"crc_token": "dGVzdC1jcmMtdG9rZW4"})
+    assert answer.status_code == 200
+    assert answer.json() == {"response_token": x_signature("x-consumer-secret", b"dGVzdC1jcmMtdG9rZW4")}
+    assert client.get("/connectors/webhooks/x/").status_code == 400
+
+
+def x_delivery():
+    return {
+        "for_user_id": "2244994945",
+        "tweet_create_events": [
+            {
+                "created_at": "Mon Jan 05 09:15:02 +0000 2026",
+                "id_str": "1876543210987654321",
+                "text": "@HBBCouncil the street lights on Coventry Road have been out for a week",
+                "in_reply_to_status_id_str": None,
+                "in_reply_to_user_id_str": None,
+                "user": {"id_str": "3300111", "name": "Sam Driver", "screen_name": "samdrives"},
+            },
+            {
+                "created_at": "Mon Jan 05 09:20:00 +0000 2026",
+                "id_str": "1876543210987654999",
+                "text": "Our own post",
+                "user": {"id_str": "2244994945", "name": "HBBC", "screen_name": "HBBCouncil"},
+            },
+        ],
+        "direct_message_events": [
+            {
+                "type": "message_create",
+                "id": "1877000000000000001",
+                "created_timestamp": "1767604800000",
+                "message_create": {
+                    "target": {"recipient_id": "2244994945"},
+                    "sender_id": "3300222",
+                    "message_data": {"text": "Can I get a new recycling box?", "entities": {}},
+                },
+            }
+        ],
+        "users": {"3300222": {"id": "3300222", "name": "Pat", "screen_name": "pat_in_earl_shilton"}},
+    }
+
+
+def test_a_signed_x_delivery_brings_in_mentions_and_direct_messages_but_not_our_own_posts(client, accounts):
+    answer = post(
+        client,
+        "x",
+        x_delivery(),
+        lambda body: {"HTTP_X_TWITTER_WEBHOOKS_SIGNATURE": x_signature("x-consumer-secret", body)},
+    )
+    assert answer.status_code == 200
+    read_queued()
+    kinds = dict(Comment.objects.values_list("platform_id", "kind"))
+    assert kinds == {"1876543210987654321": "mention", "dm-1877000000000000001": "message"}
+    mention = Comment.objects.get(platform_id="1876543210987654321")
+    assert mention.permalink == "https://x.com/samdrives/status/1876543210987654321"
+    assert mention.posted_at.isoformat() == "2026-01-05T09:15:02+00:00"
+
+
+def test_a_bad_x_signature_is_refused(client, accounts):
+    answer = post(
+        client, "x", x_delivery(), lambda body: {"HTTP_X_TWITTER_WEBHOOKS_SIGNATURE": x_signature("wrong", body)}
+    )
+    assert answer.status_code == 403
+    assert not RawEvent.objects.exists()
+
+
+# --- LinkedIn ---
+
+
+def test_linkedin_challenge_is_answered_with_the_hex_hmac_of_the_code(client, accounts):
+    code = "890e4665-4dfe-4ab1-b689-ed553bceeed4"
+    answer = client.get("/connectors/webhooks/linkedin/", {"challengeCode": code})
+    assert answer.json() == {
+        "challengeCode": code,
+        "challengeResponse": hmac.new(b"li-client-secret", code.encode(), hashlib.sha256).hexdigest(),
+    }
+
+
+def linkedin_delivery():
+    return {
+        "type": "ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS",
+        "notifications": [
+            {
+                "notificationId": 1200341,
+                "organizationalEntity": "urn:li:organization:2414183",
+                "action": "COMMENT",
+                "actor": "urn:li:person:Ab3dE9fGh",
+                "sourcePost": "urn:li:share:7150000000000000001",
+                "generatedActivity": "urn:li:comment:(urn:li:activity:7150000000000000001,7150000000000000222)",
+                "decoratedGeneratedActivity": {
+                    "comment": {
+                        "entity": "urn:li:comment:(urn:li:activity:7150000000000000001,7150000000000000222)",
+                        "text": "Great to see the apprenticeships scheme back",
+                        "object": "urn:li:activity:7150000000000000001",
+                    }
+                },
+                "lastModifiedAt": 1767605000000,
+                "subscriber": "urn:li:person:Zz9yX8",
+            },
+            {
+                "notificationId": 1200342,
+                "organizationalEntity": "urn:li:organization:2414183",
+                "action": "LIKE",
+                "lastModifiedAt": 1767605000500,
+            },
+        ],
+    }
+
+
+def linkedin_signature(body: bytes, secret: str = "li-client-secret") -> dict:
+    return {"HTTP_X_LI_SIGNATURE": hmac.new(secret.encode(), b"hmacsha256=" + body, hashlib.sha256).hexdigest()}
+
+
+def test_a_signed_linkedin_comment_arrives_on_the_organisation_page(client, accounts):
+    answer = post(client, "linkedin", linkedin_delivery(), linkedin_signature)
+    assert answer.status_code == 200
+    read_queued()
+    comment = Comment.objects.get()
+    assert comment.account == accounts["linkedin"]
+    assert comment.text == "Great to see the apprenticeships scheme back"
+    assert comment.parent_platform_id == "urn:li:share:7150000000000000001"
+
+
+def test_a_linkedin_delivery_signed_without_the_prefix_is_refused(client, accounts):
+    def unprefixed(body):
+        return {"HTTP_X_LI_SIGNATURE": hmac.new(b"li-client-secret", body, hashlib.sha256).hexdigest()}
+
+    assert post(client, "linkedin", linkedin_delivery(), unprefixed).status_code == 403
+    assert post(client, "linkedin", {"type": "LEAD_ACTION"}, linkedin_signature).status_code == 400
+    assert not RawEvent.objects.exists()
+
+
+# --- Never a crash ---
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=12,
+)
+shapes = st.one_of(
+    json_values,
+    st.builds(lambda entry: {"object": "page", "entry": entry}, json_values),
+    st.builds(lambda changes: {"object": "page", "entry": [{"id": "1", "changes": changes}]}, json_values),
+    st.builds(
+        lambda value: {"object": "page", "entry": [{"id": "1", "changes": [{"field": "feed", "value": value}]}]},
+        json_values,
+    ),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(payload=shapes)
+def test_any_signed_json_gets_an_answer_with_a_reason_never_a_crash(client, accounts, payload):
+    answer = post(client, "facebook", payload, lambda body: signed_meta(body, "fb-app-secret"))
+    assert answer.status_code in (200, 400)
+    if answer.status_code == 400:
+        assert answer.json()["error"]
+
+
+def test_a_delivery_larger_than_herald_accepts_is_refused(client, accounts, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    payload = facebook_comment(message="x" * 2000)
+    answer = post(client, "facebook", payload, lambda body: signed_meta(body, "fb-app-secret"))
+    assert answer.status_code == 413
+    assert not RawEvent.objects.exists()
