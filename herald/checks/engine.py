@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .children import check_children
 from .config import Rules, RuleSpec, load_rules
 from .legal import LegalMatchers, check_legal, compile_legal
 from .media import check_media
@@ -30,12 +31,18 @@ class _Compiled:
     political: PoliticalMatchers
     offensive: OffensiveMatchers
     legal: LegalMatchers
+    public_addresses: tuple[str, ...]
 
 
 def _compiled(rules: Rules) -> _Compiled:
     compiled = rules.cache.get("compiled")
     if compiled is None:
-        compiled = _Compiled(compile_political(rules), compile_offensive(rules), compile_legal(rules))
+        compiled = _Compiled(
+            compile_political(rules),
+            compile_offensive(rules),
+            compile_legal(rules),
+            tuple(rules.words["public_addresses"]),
+        )
         rules.cache["compiled"] = compiled
     return compiled
 
@@ -46,8 +53,8 @@ def _register_by_contents(councillors: tuple[Councillor, ...]) -> Register:
 
 
 @lru_cache(maxsize=64)
-def _allow_list_by_contents(contacts: AllowedContacts) -> AllowList:
-    return AllowList(contacts)
+def _allow_list_by_contents(contacts: AllowedContacts, public: tuple[str, ...] = ()) -> AllowList:
+    return AllowList(contacts, public)
 
 
 # The last register and allow-list seen, by identity: hashing a register of a few dozen frozen
@@ -55,7 +62,7 @@ def _allow_list_by_contents(contacts: AllowedContacts) -> AllowList:
 # register tuple) between keystrokes passes the very same object. Each is one tuple replaced in one
 # assignment, so threads sharing it see a consistent pair.
 _LAST_REGISTER: tuple[object, Register | None] = (object(), None)
-_LAST_ALLOW: tuple[object, AllowList | None] = (object(), None)
+_LAST_ALLOW: tuple[object, object, AllowList | None] = (object(), object(), None)
 
 
 def _register(councillors: tuple[Councillor, ...]) -> Register:
@@ -69,13 +76,13 @@ def _register(councillors: tuple[Councillor, ...]) -> Register:
     return register
 
 
-def _allow_list(contacts: AllowedContacts) -> AllowList:
+def _allow_list(contacts: AllowedContacts, public: tuple[str, ...] = ()) -> AllowList:
     global _LAST_ALLOW
     last = _LAST_ALLOW
-    if last[0] is contacts and last[1] is not None:
-        return last[1]
-    allow = _allow_list_by_contents(contacts)
-    _LAST_ALLOW = (contacts, allow)
+    if last[0] is contacts and last[1] is public and last[2] is not None:
+        return last[2]
+    allow = _allow_list_by_contents(contacts, public)
+    _LAST_ALLOW = (contacts, public, allow)
     return allow
 
 
@@ -122,13 +129,14 @@ def check(draft: Draft, context: Context | None = None, *, rules: Rules | None =
         hits.append((rule, start, end, fields))
 
     register = _register(context.councillors)
-    check_personal_data(text, _allow_list(context.allowed_contacts), emit)
+    check_personal_data(text, _allow_list(context.allowed_contacts, compiled.public_addresses), emit)
     check_political(text, compiled.political, register, context.pre_election_wards, emit)
     people = [(s, e, m.name) for s, e, m in register.find(text)] if context.councillors else []
     check_legal(text, compiled.legal, people, int(rules.thresholds["defamation_window"]), emit)
-    check_offensive(text, compiled.offensive, rules.thresholds, emit)
+    check_offensive(text, compiled.offensive, rules.thresholds, emit, draft.kind)
     if draft.media:
         check_media(text, draft.media, emit)
+    check_children(text, draft.media, emit)
     if draft.kind != "comment":
         hashtags = list(HASHTAG.finditer(text)) if "#" in text else []
         check_accessibility(text, rules.thresholds, emit, hashtags)

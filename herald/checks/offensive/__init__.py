@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .. import offensive_model
+from .. import abuse_model, offensive_model
 from ..textutil import inside_quotes, probe, sentence_bounds
 from .insults import _DISMISSAL, _DISMISSAL_CUES, _insults
 from .matchers import OffensiveMatchers, compile_offensive
@@ -26,7 +26,9 @@ Emit = Callable[..., None]
 _SELF_EVIDENT = frozenset(WORDS["self_evident"])
 
 
-def check_offensive(text: str, m: OffensiveMatchers, thresholds: dict[str, float], emit: Emit) -> None:
+def check_offensive(
+    text: str, m: OffensiveMatchers, thresholds: dict[str, float], emit: Emit, kind: str = "post"
+) -> None:
     condemning = m.condemnation.search(text) is not None
     quoted = '"' in text or "\u201c" in text or "\u2018" in text or "'" in text
     excused = False  # abuse found only inside a reported quotation: the model would score the quotation
@@ -171,3 +173,11 @@ def check_offensive(text: str, m: OffensiveMatchers, thresholds: dict[str, float
             emit("profanity", match.start(), match.end())
     elif score >= thresholds["offensive_model_threshold"] and not condemning and not mild:
         emit("offensive-model", None, None, detail=f"{score:.2f}")
+    elif not ambiguous and not condemning and not mild and not excused:
+        # Herald's own classifier: hate and abuse with no listed word. Its threshold differs by
+        # context: an incoming comment is somebody else's words to triage, an official post the
+        # council's own (where a false alarm costs an editor's time on every draft).
+        key = "abuse_model_comment_threshold" if kind == "comment" else "abuse_model_post_threshold"
+        abuse = abuse_model.score(scored)
+        if abuse >= thresholds[key]:
+            emit("abuse-model", None, None, detail=f"{abuse:.2f}")
