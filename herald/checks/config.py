@@ -50,7 +50,7 @@ ADDED_RULES = (
     "ceremonial-role", "election-result",
 )  # fmt: skip
 ADDED_THRESHOLDS = ("abuse_model_comment_threshold", "abuse_model_post_threshold")
-ADDED_WORD_LISTS = ("group_attacks", "harmless_contexts", "public_addresses")
+ADDED_WORD_LISTS = ("group_attacks", "harmless_contexts", "public_addresses", "civic_roles")
 
 
 def _bundled_data() -> dict[str, Any]:
@@ -83,6 +83,7 @@ WORD_LISTS = (
     "profanity_mild", "ambiguous", "slurs", "protected_groups", "dehumanising", "condemnation",
     "insults", "confidential_markings", "confidential_service_words", "exempt_markers",
     "internal_reference_words", "group_attacks", "harmless_contexts", "public_addresses",
+    "civic_roles",
 )  # fmt: skip
 
 
