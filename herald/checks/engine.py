@@ -137,7 +137,7 @@ def check(draft: Draft, context: Context | None = None, *, rules: Rules | None =
     if draft.media:
         check_media(text, draft.media, emit)
     check_children(text, draft.media, emit)
-    if draft.kind != "comment":
+    if draft.kind not in ("comment", "image"):
         hashtags = list(HASHTAG.finditer(text)) if "#" in text else []
         check_accessibility(text, rules.thresholds, emit, hashtags)
         spec = rules.platforms.get(draft.platform)
