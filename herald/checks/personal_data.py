@@ -674,10 +674,12 @@ _HOUSE_NAME_WORDS = (
     "Cottage|Cottages|House|Farm|Farmhouse|Lodge|Barn|Villa|Bungalow|Manor|Grange|Mill|Mews|Court|Hall|Croft|"
     "Orchard|Rectory|Vicarage|Stables|Granary|Forge|Oast|Nook|Retreat|Haven|Chalet|Flat|Apartment|Apartments"
 )
+_SEP = r"(?:,?[ \t]*\n[ \t]*|,?[ \t]+)"  # a space, or a line break of a letter's address block
 _HOUSE_BEFORE = re.compile(
-    rf"(?:(?<![\w£$€#/.:-])(?P<number>\d{{1,4}}[A-Za-z]?(?:[ \t]?[-–][ \t]?\d{{1,4}}[A-Za-z]?)?),?[ \t]+"
-    rf"|(?<![\w'-])(?P<house>(?:[A-Z][\w'-]*[ \t]+){{1,3}}(?:{_HOUSE_NAME_WORDS})(?:[ \t]+\d{{1,4}}[A-Za-z]?)?),[ \t]*)"
-    rf"(?P<place>{_PLACE_WORD}(?:,?[ \t]+{_PLACE_WORD}){{0,8}}),?[ \t]+\Z"
+    rf"(?:(?<![\w£$€#/.:-])(?P<number>\d{{1,4}}[A-Za-z]?(?:[ \t]?[-–][ \t]?\d{{1,4}}[A-Za-z]?)?){_SEP}"
+    rf"|(?<![\w'-])(?P<house>(?:[A-Z][\w'-]*[ \t]+){{1,3}}(?:{_HOUSE_NAME_WORDS})(?:[ \t]+\d{{1,4}}[A-Za-z]?)?)"
+    rf"(?:,[ \t]*|[ \t]*\n[ \t]*))"
+    rf"(?P<place>{_PLACE_WORD}(?:{_SEP}{_PLACE_WORD}){{0,8}}){_SEP}\Z"
 )
 # Words after a number that make it a quantity, a date or a label rather than a house number.
 _NOT_HOUSE = frozenset(
@@ -700,8 +702,8 @@ def _house_before(text: str, postcode_start: int) -> int | None:
     """Where an address with a house number or house name ends at this postcode (no street type needed),
     or None."""
     window_start = max(0, postcode_start - 80)
-    line_start = text.rfind("\n", window_start, postcode_start) + 1
-    match = _HOUSE_BEFORE.search(text, max(window_start, line_start), postcode_start)
+    paragraph = text.rfind("\n\n", window_start, postcode_start)
+    match = _HOUSE_BEFORE.search(text, window_start if paragraph < 0 else paragraph + 2, postcode_start)
     if match is None:
         return None
     if match.group("number") is not None:

@@ -22,6 +22,7 @@ def _spans(text, rule, **kwargs):
         ("the tipping at 45 Brookside, Burbage LE10 2TG was cleared", "45 Brookside, Burbage LE10 2TG"),
         ("2-4 Regent Street, Hinckley LE10 0AZ", "2-4 Regent Street, Hinckley LE10 0AZ"),
         ("Meet at 17b Westfield, Earl Shilton LE9 7HG", "17b Westfield, Earl Shilton LE9 7HG"),
+        ("Mrs J Patel\n12 Brookside\nBurbage\nLE10 2TG\n\nDear Mrs Patel", "12 Brookside\nBurbage\nLE10 2TG"),
     ],
 )
 def test_a_house_number_or_name_with_a_postcode_is_a_postal_address(text, address):
