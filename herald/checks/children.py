@@ -100,7 +100,13 @@ def find_children(text: str) -> list[tuple[int, int]]:
     return found
 
 
-_CUE = re.compile(r"(?i)\d|year|reception|nursery|class\s|school|primary|academy|infant|junior|st\.?\s")
+# What every pattern above needs somewhere in the text (an age, a year group, a school word, "St X's"):
+# one scan, so most posts never try the patterns at each capital letter.
+_CUE = re.compile(
+    rf"(?i)\b(?:aged?|ages|who(?:\s+is|'s)\s+\d|year|yr|y\s?\d|reception|nursery|class|school|primary|academy|"
+    rf"infants?|juniors?|college|pre-?school|high|st\.?\s+\w+'s)\b|\(\s*\d{{1,2}}\s*\)"
+    rf"|,\s*\d{{1,2}}\s*(?:[,)!.]|\s(?:from|of|at|who|and|in)\b)|\b(?:\d{{1,2}}|{_AGE_WORDS})[- ]years?[- ]old"
+)
 
 
 def check_children(text: str, media: tuple[Media, ...], emit: Emit) -> None:

@@ -25,7 +25,7 @@ def test_the_plain_python_score_equals_scikit_learns_on_the_same_arrays():
     with np.load(abuse_model.DATA, allow_pickle=False) as data:
         vocabulary, idf, coef, intercept = data["vocabulary"], data["idf"], data["coef"], float(data["intercept"])
     vectorizer = sklearn_text.TfidfVectorizer(
-        analyzer=abuse_model.features, vocabulary={t: i for i, t in enumerate(vocabulary)}, sublinear_tf=True
+        analyzer=abuse_model.features, vocabulary={t: i for i, t in enumerate(vocabulary)}, binary=True
     )
     vectorizer.idf_ = idf
     with open(BLIND, encoding="utf-8") as handle:

@@ -118,3 +118,25 @@ def test_a_personal_post_identifying_a_child_is_a_warning():
 )
 def test_adults_places_and_children_without_names_are_not_identified_children(text):
     assert not {"child-identified", "child-identified-without-consent"} & rules_found(text)
+
+
+def test_the_one_scan_cue_never_hides_a_child_the_patterns_would_find():
+    # The children's patterns run only on texts their cue matches (most posts have none); across
+    # random mixes of the pieces they look for, every text they match must have the cue.
+    import random
+
+    from herald.checks.children import _CUE, find_children
+
+    pieces = [
+        "Amelia", "Noah Smith", "(age 8)", "(8)", ", 9,", "aged 11", "who is 7", "7-year-old", "eight year old",
+        "Year 4", "Y6", "Reception", "Class 2", "pupil", "from", "at", "of", "St Mary's", "Oakfield Primary",
+        "Burbage Junior School", "well done", "the", ".", "!", ",", "Mrs", "Hinckley", "2024", "12",
+    ]  # fmt: skip
+    rng = random.Random(12)
+    matched = 0
+    for _ in range(3000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(2, 9)))
+        if find_children(text):
+            matched += 1
+            assert _CUE.search(text), text
+    assert matched > 100
