@@ -20,7 +20,6 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-
 DATA = Path(__file__).with_name("data") / "abuse_model.npz"
 
 # Words: letters and digits, with an inner apostrophe kept ("don't"); user handles and links are
