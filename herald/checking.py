@@ -153,7 +153,7 @@ _CONSENT = {
 
 def engine_media(assets: Iterable, *, platform: str, on: dt.date | None = None, captions: bool = False) -> tuple:
     """The engine's view of each library asset on this account's platform: alt text, source and licence,
-    and everyone shown with their consent for this channel today."""
+    everyone shown with their consent for this channel today, and the text read in it (OCR)."""
     on = on or timezone.localdate()
     found = []
     for asset in assets:
@@ -183,6 +183,7 @@ def engine_media(assets: Iterable, *, platform: str, on: dt.date | None = None, 
                 licence=asset.licence or "",
                 people=people,
                 shows_children=children,
+                text=asset.text_in_image or "",
             )
         )
     return tuple(found)

@@ -36,7 +36,7 @@ RULE_IDS = (
     "profanity", "mild-profanity", "slur", "threat", "hate", "harassment", "offensive-model", "abuse-model",
     "confidential-marking", "exempt-report", "internal-reference",
     "media-licence", "media-consent", "child-guardian-consent", "child-named", "child-identified",
-    "child-identified-without-consent", "do-not-publish", "ceremonial-role", "election-result",
+    "child-identified-without-consent", "do-not-publish", "ceremonial-role", "election-result", "media-text",
     "alt-text", "alt-text-quality", "captions", "hashtag-camelcase", "hashtag-count",
     "hashtag-position", "emoji-count", "emoji-repeat", "long-sentence", "link-count", "all-caps",
     "fancy-text", "readability",
@@ -47,7 +47,7 @@ RULE_IDS = (
 # from the bundled file instead of failing to load.
 ADDED_RULES = (
     "street-address", "national-id", "abuse-model", "child-identified", "child-identified-without-consent",
-    "ceremonial-role", "election-result",
+    "ceremonial-role", "election-result", "media-text",
 )  # fmt: skip
 ADDED_THRESHOLDS = ("abuse_model_comment_threshold", "abuse_model_post_threshold")
 ADDED_WORD_LISTS = ("group_attacks", "harmless_contexts", "public_addresses", "civic_roles")

@@ -136,6 +136,8 @@ def check(draft: Draft, context: Context | None = None, *, rules: Rules | None =
     check_offensive(text, compiled.offensive, rules.thresholds, emit, draft.kind)
     if draft.media:
         check_media(text, draft.media, emit)
+        if draft.kind != "image":
+            _check_media_text(draft, context, rules, emit)
     check_children(text, draft.media, emit)
     if draft.kind not in ("comment", "image"):
         hashtags = list(HASHTAG.finditer(text)) if "#" in text else []
@@ -145,6 +147,18 @@ def check(draft: Draft, context: Context | None = None, *, rules: Rules | None =
             raise ValueError(f"unknown platform {draft.platform!r}")
         check_platform(text, draft.platform, spec, draft.media, len(hashtags), emit)
     return Report(findings=_findings(text, hits, context, draft.kind, rules))
+
+
+def _check_media_text(draft: Draft, context: Context, rules: Rules, emit: Any) -> None:
+    """Text read in the post's images that must not be published (a confidential marking, a phone
+    number on a whiteboard) blocks the post too; warnings and advice about it stay on the media page."""
+    for index, item in enumerate(draft.media):
+        if not item.text.strip():
+            continue
+        report = check(Draft(text=item.text, platform=draft.platform, kind="image"), context, rules=rules)
+        for found in report.findings:
+            if found.severity == "block":
+                emit("media-text", None, None, detail=f"{index + 1} ({item.kind}): {found.message}")
 
 
 def _findings(

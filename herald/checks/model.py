@@ -50,6 +50,7 @@ class Media:
     licence: str = ""
     people: tuple[PersonShown, ...] = ()
     shows_children: bool = False
+    text: str = ""  # words read from the image by OCR, one line each (checked as the account's words)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "people", tuple(self.people))

@@ -46,3 +46,17 @@ def test_a_finding_across_two_lines_gets_one_region_per_line():
 
 def test_no_words_no_findings():
     assert check_image_text([WordBox("  ", 0, 0, 1, 1)], official()).findings == []
+
+
+def test_a_post_whose_image_text_must_not_be_published_is_blocked_and_warnings_stay_with_the_media():
+    from herald.checks import Media
+
+    from .helpers import findings
+
+    board = Media(alt_text="Officers at a whiteboard", text="STRICTLY CONFIDENTIAL\nRoom booked by Sam")
+    found = [f for f in findings("Our team planning the summer events", media=(board,)) if f.rule == "media-text"]
+    assert [f.severity for f in found] == ["block"]
+    assert "media 1 (image)" in found[0].message and "confidential" in found[0].message
+    poster = Media(alt_text="A poster", text="Summer fair Saturday 10am")
+    assert not [f for f in findings("Come along!", media=(poster,)) if f.rule == "media-text"]
+    assert [f.severity for f in findings("Our team", personal(), media=(board,)) if f.rule == "media-text"] == ["warn"]

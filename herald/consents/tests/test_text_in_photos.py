@@ -129,3 +129,18 @@ def test_an_unreadable_file_keeps_a_reason_instead_of_failing(editor, django_cap
     asset.refresh_from_db()
     assert "could not read the text" in asset.text_read_error
     assert MediaAsset.objects.get(pk=asset.pk).text_read_at is not None
+
+
+def test_a_post_using_a_photo_whose_text_must_not_be_published_is_blocked(editor, django_capture_on_commit_callbacks):
+    from herald import checking
+
+    asset = _upload(photo_with_text(["STRICTLY CONFIDENTIAL"]), editor, django_capture_on_commit_callbacks)
+    media = checking.engine_media([asset], platform="facebook")
+    before = checking.run_check("Our team planning the summer events", platform="facebook", media=media)
+    assert not [f for f in before["findings"] if f["rule"] == "media-text"]
+    tasks.read_text_in_photo.call(asset.pk)
+    asset.refresh_from_db()
+    media = checking.engine_media([asset], platform="facebook")
+    result = checking.run_check("Our team planning the summer events", platform="facebook", media=media)
+    [finding] = [f for f in result["findings"] if f["rule"] == "media-text"]
+    assert finding["severity"] == "block" and "confidential" in finding["message"] and result["blocking"]
