@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from .model import Media
+from .textutil import probe
 
 Emit = Callable[..., None]
 
@@ -30,19 +31,29 @@ _SCHOOL = (
 # school word is needed otherwise.
 _ST = r"St\.?\s[A-Z][a-z]+'s(?!\s(?:Church|Hospital|Hall|Centre|Center|Hospice|Court|Road|Street|Park|Close))\b"
 
-_PATTERNS = re.compile(
-    # Amelia (age 8), Amelia (8), Amelia, aged 8, Amelia aged 8, Amelia, 8, from ...
-    rf"(?<![\w'-]){_NAME}(?:\s*\(\s*(?:age[ds]?\s*)?(?P<a1>{_AGE})\s*\)"
-    rf"|,\s*(?:age[ds]?\s)?(?P<a2>{_AGE})(?=\s*[,)!.]|\s(?:from|of|at|who|and|in)\b)"
-    rf"|\s(?:age[ds]?|who\sis|who's)\s(?P<a3>{_AGE})\b(?!\s*(?:%|years?\sago|per|pence|p\b|pounds|minutes|hours)))"
-    # 8-year-old Amelia, eight year old Amelia
-    rf"|(?i:\b(?:{_AGE}|{_AGE_WORDS})[- ]years?[- ]old\s(?:pupil\s|student\s|schoolgirl\s|schoolboy\s)?)(?<![\w'-]){_NAME.replace('name', 'name2')}"
-    # Year 4 pupil Amelia, Reception pupil Oliver
-    rf"|\b{_YEAR_GROUP}\s(?:pupils?|students?|child|girl|boy)\s{_NAME.replace('name', 'name3')}"
-    # Amelia from Year 4, Amelia (Year 4), Amelia in Class 2
-    rf"|(?<![\w'-]){_NAME.replace('name', 'name4')}(?:\s*\(\s*|,\s*|\s(?:from|in|of)\s)(?:{_YEAR_GROUP})"
-    # Amelia from Oakfield Primary School, Amelia at St Mary's C of E Primary
-    rf"|(?<![\w'-]){_NAME.replace('name', 'name5')},?\s(?:from|at|of)\s(?:{_SCHOOL}|(?P<st>{_ST}))"
+# Each shape of identifying a child is its own pattern, tried only when the words it needs are there.
+_AGE_AFTER_NAME = re.compile(  # Amelia (age 8), Amelia (8), Amelia, aged 8, Amelia aged 8, Amelia, 8, from ...
+    rf"(?<![\w'-]){_NAME}(?:\s*\(\s*(?:age[ds]?\s*)?{_AGE}\s*\)"
+    rf"|,\s*(?:age[ds]?\s)?{_AGE}(?=\s*[,)!.]|\s(?:from|of|at|who|and|in)\b)"
+    rf"|\s(?:age[ds]?|who\sis|who's)\s{_AGE}\b(?!\s*(?:%|years?\sago|per|pence|p\b|pounds|minutes|hours)))"
+)
+_YEARS_OLD = re.compile(  # 8-year-old Amelia, eight year old Amelia
+    rf"(?i:\b(?:{_AGE}|{_AGE_WORDS})[- ]years?[- ]old\s(?:pupil\s|student\s|schoolgirl\s|schoolboy\s)?)"
+    rf"(?<![\w'-]){_NAME}"
+)
+_YEAR_GROUP_FIRST = re.compile(  # Year 4 pupil Amelia, Reception pupil Oliver
+    rf"\b{_YEAR_GROUP}\s(?:pupils?|students?|child|girl|boy)\s{_NAME}"
+)
+_YEAR_GROUP_AFTER = re.compile(  # Amelia from Year 4, Amelia (Year 4), Amelia in Class 2
+    rf"(?<![\w'-]){_NAME}(?:\s*\(\s*|,\s*|\s(?:from|in|of)\s)(?:{_YEAR_GROUP})"
+)
+_SCHOOL_AFTER = re.compile(  # Amelia from Oakfield Primary School, Amelia at St Mary's C of E Primary
+    rf"(?<![\w'-]){_NAME},?\s(?:from|at|of)\s(?:{_SCHOOL}|(?P<st>{_ST}))"
+)
+_SCHOOL_TAIL = re.compile(rf",?\s(?:from|at|of)\s(?:{_SCHOOL}|{_ST})")
+_YEAR_GROUP_WORDS = frozenset({"year", "yr", "reception", "nursery", "class"})
+_SCHOOL_WORDS = frozenset(
+    "primary infant infants junior juniors academy school nursery preschool pre college high st".split()
 )
 _SCHOOL_CONTEXT = re.compile(
     r"(?i)\b(?:pupils?|students?|school|class|year\s?\d|aged?\s\d|well\sdone|congratulations|winners?|young|"
@@ -77,40 +88,65 @@ def _name_ok(text: str, name: str, start: int) -> bool:
     return not re.search(r"\b(?:the|a|an)\s+$", before)
 
 
+def _small_numbers(words: frozenset[str]) -> list[str]:
+    return [w for w in words if len(w) <= 3 and w[-1].isdigit()]
+
+
 def find_children(text: str) -> list[tuple[int, int]]:
     """Spans of the text that identify a child (name and what identifies them)."""
+    words = probe(text)[1]
+    small = _small_numbers(words)
+    patterns: list[re.Pattern[str]] = []
+    if small:
+        patterns.append(_AGE_AFTER_NAME)
+    if "old" in words and ("year" in words or "years" in words):
+        patterns.append(_YEARS_OLD)
+    if not words.isdisjoint(_YEAR_GROUP_WORDS) or any(w[0] == "y" for w in small):
+        patterns += [_YEAR_GROUP_FIRST, _YEAR_GROUP_AFTER]
+    if not words.isdisjoint(_SCHOOL_WORDS):
+        patterns.append(_SCHOOL_AFTER)
+    hits = sorted(
+        ((match, pattern) for pattern in patterns for match in pattern.finditer(text)),
+        key=lambda hit: (hit[0].start(), -hit[0].end()),
+    )
     found: list[tuple[int, int]] = []
-    for match in _PATTERNS.finditer(text):
-        group = next(g for g in ("name", "name2", "name3", "name4", "name5") if match.group(g))
-        name_start = match.start(group)
-        if not _name_ok(text, match.group(group), name_start):
+    for match, pattern in hits:
+        if not _name_ok(text, match.group("name"), match.start("name")):
             continue
-        if match.group("st") and not _SCHOOL_CONTEXT.search(text):
-            continue
-        if group == "name5" and not _SCHOOL_CONTEXT.search(text):
+        if pattern is _SCHOOL_AFTER and not _SCHOOL_CONTEXT.search(text):
             continue
         start, end = match.span()
         # an age given first and a school after ("Amelia (age 8) from St Mary's"): one finding for both
-        tail = re.match(rf",?\s(?:from|at|of)\s(?:{_SCHOOL}|{_ST})", text[end:])
+        tail = _SCHOOL_TAIL.match(text, end)
         if tail:
-            end += tail.end()
+            end = tail.end()
         if found and start < found[-1][1]:
             continue
         found.append((start, end))
     return found
 
 
-# What every pattern above needs somewhere in the text (an age, a year group, a school word, "St X's"):
-# one scan, so most posts never try the patterns at each capital letter.
-_CUE = re.compile(
-    rf"(?i)\b(?:aged?|ages|who(?:\s+is|'s)\s+\d|year|yr|y\s?\d|reception|nursery|class|school|primary|academy|"
-    rf"infants?|juniors?|college|pre-?school|high|st\.?\s+\w+'s)\b|\(\s*\d{{1,2}}\s*\)"
-    rf"|,\s*\d{{1,2}}\s*(?:[,)!.]|\s(?:from|of|at|who|and|in)\b)|\b(?:\d{{1,2}}|{_AGE_WORDS})[- ]years?[- ]old"
+# What every pattern above needs somewhere in the text: a word about age, school or class, or a
+# small number (an age, "Y4") with the brackets, comma or "who" an age comes with. Read from the word
+# set every prefilter shares (textutil.probe), so most posts never try the patterns at each capital.
+_CUE_WORDS = frozenset(
+    "age aged ages year years yr reception nursery class school primary academy infant infants junior juniors "
+    "college preschool high pupil st".split()
 )
 
 
+def has_cue(text: str) -> bool:
+    words = probe(text)[1]
+    if not words.isdisjoint(_CUE_WORDS):
+        return True
+    small = [w for w in words if len(w) <= 3 and w[-1].isdigit()]
+    if not small:
+        return False
+    return any(w[0] == "y" for w in small) or "(" in text or "," in text or "who" in words
+
+
 def check_children(text: str, media: tuple[Media, ...], emit: Emit) -> None:
-    if not _CUE.search(text):
+    if not has_cue(text):
         return
     spans = find_children(text)
     if not spans:
