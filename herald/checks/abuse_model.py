@@ -18,9 +18,11 @@ import math
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 DATA = Path(__file__).with_name("data") / "abuse_model.npz"
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 # Words: letters and digits, with an inner apostrophe kept ("don't"); user handles and links are
 # reduced to one token each, as the training tweets are full of them.
@@ -63,13 +65,12 @@ class AbuseModel:
     of distinct terms, which Python adds up in C (``sum(map(...))``) rather than term by term."""
 
     def __init__(self, vocabulary: Iterable[str], idf: Iterable[float], coef: Iterable[float], intercept: float):
-        self.squares: dict[str, float] = {}  # term -> idf squared (its share of the norm)
-        self.weights: dict[str, float] = {}  # term -> idf * weight (its share of the sum)
-        for term, i, w in zip(vocabulary, idf, coef, strict=True):
-            self.squares[term] = float(i) * float(i)
-            self.weights[term] = float(i) * float(w)
+        # term -> (idf squared: its share of the norm, idf * weight: its share of the sum)
+        self.terms: dict[str, tuple[float, float]] = {
+            term: (float(i) * float(i), float(i) * float(w)) for term, i, w in zip(vocabulary, idf, coef, strict=True)
+        }
         self.intercept = float(intercept)
-        self._known: dict[str, tuple[str, ...]] = {}
+        self._known: dict[str, tuple[tuple[str, tuple[float, float]], ...]] = {}
 
     @classmethod
     def load(cls, path: Path = DATA) -> AbuseModel:
@@ -80,35 +81,38 @@ class AbuseModel:
                 data["vocabulary"].tolist(), data["idf"].tolist(), data["coef"].tolist(), float(data["intercept"])
             )
 
-    def _word_terms(self, word: str) -> tuple[str, ...]:
-        """The terms a word brings that the model knows (itself, its letter groups), kept per word: the
-        same words come back all the time, and building every group costs most of the time. Terms the
-        model does not know add nothing to the sum or the norm, so they are never counted."""
+    def _word_terms(self, word: str) -> tuple[tuple[str, tuple[float, float]], ...]:
+        """The terms a word brings that the model knows (itself, its letter groups) with their shares,
+        kept per word: the same words come back all the time, and building every group and looking
+        each up costs most of the time. Terms the model does not know add nothing, so they are left out."""
         known = self._known.get(word)
         if known is None:
             if len(self._known) > 200_000:
                 self._known.clear()
-            weights = self.weights
-            found = [word] if word in weights else []
+            terms = self.terms
+            found = [word] if word in terms else []
             if len(word) >= 5 and not word.isdigit():
                 padded = f"<{word}>"
-                found += [g for i in range(len(padded) - 3) if (g := "#" + padded[i : i + 4]) in weights]
-            known = tuple(found)
+                found += [g for i in range(len(padded) - 3) if (g := "#" + padded[i : i + 4]) in terms]
+            known = tuple((term, terms[term]) for term in found)
             self._known[word] = known
         return known
 
     def score(self, text: str) -> float:
-        """The same probability as scikit-learn's ``predict_proba`` on ``features(text)``."""
+        """The same probability as scikit-learn's ``predict_proba`` on ``features(text)``: each distinct
+        term counts once (binary counts), so the score is a sum over the set of terms present."""
         words = _words(text)
-        present: set[str] = set()
+        present: dict[str, tuple[float, float]] = {}
         word_terms = self._word_terms
         for word in set(words):
             present.update(word_terms(word))
         if len(words) > 1:
-            pairs = map(" ".join, zip(words, words[1:], strict=False))
-            present.update(filter(self.weights.__contains__, pairs))
-        norm = sum(map(self.squares.__getitem__, present))
-        total = sum(map(self.weights.__getitem__, present))
+            terms = self.terms
+            pairs = [pair for pair in map(" ".join, zip(words, words[1:], strict=False)) if pair in terms]
+            present.update(zip(pairs, map(terms.__getitem__, pairs), strict=True))
+        shares = present.values()
+        norm = sum(map(_FIRST, shares))
+        total = sum(map(_SECOND, shares))
         decision = (total / math.sqrt(norm) if norm else 0.0) + self.intercept
         if decision < -30:
             return 0.0
