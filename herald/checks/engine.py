@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
+from . import abuse_model
 from .children import check_children
 from .config import Rules, RuleSpec, load_rules
 from .legal import LegalMatchers, check_legal, compile_legal
 from .media import check_media
 from .model import AllowedContacts, Context, Councillor, Draft, Finding, Report, sort_findings
-from .offensive import OffensiveMatchers, check_offensive, compile_offensive
+from .offensive import OffensiveMatchers, check_offensive, compile_offensive, emit_abuse
 from .personal_data import AllowList, check_personal_data
 from .political import PoliticalMatchers, Register, check_political, compile_political
 from .presentation import HASHTAG, check_accessibility, check_platform
@@ -121,9 +122,22 @@ def check(draft: Draft, context: Context | None = None, *, rules: Rules | None =
     """Check one draft; see the package docstring."""
     context = context or _DEFAULT_CONTEXT
     rules = rules or default_rules()
+    hits: list[_Hit] = []
+    _collect(hits, draft, context, rules)
+    return Report(findings=_findings(draft.text or "", hits, context, draft.kind, rules))
+
+
+_Hit = tuple[str, int | None, int | None, dict[str, Any]]
+
+
+def _collect(
+    hits: list[_Hit], draft: Draft, context: Context, rules: Rules, defer: Callable[[str, float], None] | None = None
+) -> None:
+    """Add to ``hits`` the raw hits of every rule on ``draft``, in the order the rules found them. With
+    ``defer``, the abuse classifier's text is handed to it instead of scored (``check_many`` scores
+    them in one batch)."""
     compiled = _compiled(rules)
     text = draft.text or ""
-    hits: list[tuple[str, int | None, int | None, dict[str, Any]]] = []
 
     def emit(rule: str, start: int | None, end: int | None, **fields: Any) -> None:
         hits.append((rule, start, end, fields))
@@ -133,7 +147,7 @@ def check(draft: Draft, context: Context | None = None, *, rules: Rules | None =
     check_political(text, compiled.political, register, context.pre_election_wards, emit)
     people = [(s, e, m.name) for s, e, m in register.find(text)] if context.councillors else []
     check_legal(text, compiled.legal, people, int(rules.thresholds["defamation_window"]), emit)
-    check_offensive(text, compiled.offensive, rules.thresholds, emit, draft.kind)
+    check_offensive(text, compiled.offensive, rules.thresholds, emit, draft.kind, defer)
     if draft.media:
         check_media(text, draft.media, emit)
         if draft.kind != "image":
@@ -146,7 +160,6 @@ def check(draft: Draft, context: Context | None = None, *, rules: Rules | None =
         if spec is None:
             raise ValueError(f"unknown platform {draft.platform!r}")
         check_platform(text, draft.platform, spec, draft.media, len(hashtags), emit)
-    return Report(findings=_findings(text, hits, context, draft.kind, rules))
 
 
 def _check_media_text(draft: Draft, context: Context, rules: Rules, emit: Any) -> None:
@@ -195,15 +208,38 @@ def _findings(
     return sort_findings(findings)
 
 
+def _insert_hit(hits: list[_Hit], position: int, rule: str, start: int | None, end: int | None, **fields: Any) -> None:
+    hits.insert(position, (rule, start, end, fields))
+
+
 def check_many(
     items: Iterable[Draft | tuple[Draft, Context]], context: Context | None = None, *, rules: Rules | None = None
 ) -> list[Report]:
-    """Check many drafts; each item is a Draft (checked with ``context``) or a (Draft, Context) pair."""
-    reports = []
+    """Check many drafts; each item is a Draft (checked with ``context``) or a (Draft, Context) pair.
+
+    The same reports as ``check`` one by one; the abuse classifier scores the drafts that need it in
+    one batch (``abuse_model.score_many``) after the rules have run on all of them."""
+    rules = rules or default_rules()
+    checked: list[tuple[Draft, Context, list[_Hit]]] = []
+    # (which draft, where its classifier finding goes among its hits, the text to score, its threshold)
+    waiting: list[tuple[int, int, str, float]] = []
     for item in items:
-        if isinstance(item, Draft):
-            reports.append(check(item, context, rules=rules))
-        else:
-            draft, own_context = item
-            reports.append(check(draft, own_context, rules=rules))
-    return reports
+        draft, own_context = (item, context) if isinstance(item, Draft) else item
+        own_context = own_context or _DEFAULT_CONTEXT
+        n = len(checked)
+        hits: list[_Hit] = []
+
+        def defer(scored: str, threshold: float, n: int = n, hits: list[_Hit] = hits) -> None:
+            waiting.append((n, len(hits), scored, threshold))
+
+        _collect(hits, draft, own_context, rules, defer)
+        checked.append((draft, own_context, hits))
+    if waiting:
+        scores = abuse_model.score_many([scored for _, _, scored, _ in waiting])
+        for (n, position, _, threshold), score in zip(waiting, scores, strict=True):
+            hits = checked[n][2]
+            emit_abuse(score, threshold, partial(_insert_hit, hits, position))
+    return [
+        Report(findings=_findings(draft.text or "", hits, own_context, draft.kind, rules))
+        for draft, own_context, hits in checked
+    ]

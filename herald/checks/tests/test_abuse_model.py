@@ -81,3 +81,38 @@ def test_a_comment_is_judged_at_a_lower_threshold_than_an_official_post(monkeypa
     text = "They are not like us and never will be"
     assert "abuse-model" in rules_found(text, kind="comment")
     assert "abuse-model" not in rules_found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["sh1t", "a1", "1a", "ab12cd", "x@y", "a$$$$b", "f*ck", "hello world 2026", "abc 1 def", "a 1b", "a1 b",
+     "meet@5pm", "le10 1ab", "covid19", "b4 u go", "no digits here", "", "@@@", "a*", "*a", "a*b*c9"],
+)  # fmt: skip
+def test_the_quick_leetspeak_test_agrees_with_the_full_pattern(text):
+    assert (abuse_model._LEETY_ANYWHERE.search(text) is None) == (abuse_model._LEETY.search(text) is None)
+
+
+def test_scoring_a_batch_gives_each_texts_own_score():
+    model = abuse_model.model()
+    assert model is not None
+    texts = ["Immigrants bring nothing but crime and disease", "", "Bin day moves to Tuesday", "sh1t sh1t"]
+    batch = model.score_many(texts)
+    assert max(abs(b - model.score(t)) for b, t in zip(batch, texts, strict=True)) < 1e-12
+    assert batch[0] > 0.6 > batch[2]
+    assert model.score_many([]) == []
+
+
+def test_check_many_scores_the_classifier_in_one_batch_with_the_same_findings_as_check():
+    from herald.checks import Draft, check, check_many
+
+    texts = [
+        "Immigrants bring nothing but crime and disease",
+        "Bin collections are delayed this week because of the snow",
+        "these foreigners are all the same, lazy and dirty",
+        "f*ck the lot of you",
+        "Disabled people are a drain on everyone. Call 07911 123456",
+    ]
+    drafts = [Draft(text=t, platform="facebook", kind=kind) for t in texts for kind in ("comment", "post")]
+    batched = check_many(drafts)
+    assert batched == [check(d) for d in drafts]
+    assert sum("abuse-model" in {f.rule for f in r.findings} for r in batched) >= 3
