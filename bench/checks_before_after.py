@@ -22,7 +22,7 @@ assert herald.checks.__file__.startswith(ROOT), herald.checks.__file__
 
 import checks as bench  # noqa: E402  (bench/checks.py: the corpus and context)
 
-from herald.checks import check, warm_up  # noqa: E402
+from herald.checks import check, check_many, warm_up  # noqa: E402
 
 
 def main() -> None:
@@ -43,6 +43,12 @@ def main() -> None:
                 check(draft, ctx)
             best = min(best, time.process_time() - started)
         rates[label] = len(chosen) / best
+        best = float("inf")
+        for _ in range(3):
+            started = time.process_time()
+            check_many(chosen, ctx)
+            best = min(best, time.process_time() - started)
+        rates[label + " (check_many)"] = len(chosen) / best
     print(ROOT, ", ".join(f"{label} {rate:,.0f}/s CPU" for label, rate in rates.items()))
 
 

@@ -22,6 +22,9 @@ from itertools import chain, islice
 from pathlib import Path
 
 DATA = Path(__file__).with_name("data") / "abuse_model.npz"
+# From this many distinct terms on, ``score`` sums with numpy (a call costs a few µs; Python's sum
+# costs ~40 ns a term).
+_NUMPY_FROM = 64
 
 # Words: letters and digits, with an inner apostrophe kept ("don't"); user handles and links are
 # reduced to one token each, as the training tweets are full of them.
@@ -87,6 +90,8 @@ class AbuseModel:
         self.sum_shares: list[float] = [i * w for i, w in zip(idf_list, coef_list, strict=True)]
         self._norm_array = np.array(self.norm_shares, dtype=np.float64)
         self._sum_array = np.array(self.sum_shares, dtype=np.float64)
+        self._shares = np.stack([self._norm_array, self._sum_array], axis=1)  # one row per term
+        self._np = np
         self.intercept = float(intercept)
         self._known: dict[str, tuple[int, ...]] = {}
 
@@ -143,8 +148,12 @@ class AbuseModel:
         term counts once (binary counts), so the score is a sum over the set of terms present."""
         present = self._present(text)
         present.discard(None)
-        norm = sum(map(self.norm_shares.__getitem__, present))  # type: ignore[arg-type]
-        total = sum(map(self.sum_shares.__getitem__, present))  # type: ignore[arg-type]
+        if len(present) < _NUMPY_FROM:
+            norm = sum(map(self.norm_shares.__getitem__, present))  # type: ignore[arg-type]
+            total = sum(map(self.sum_shares.__getitem__, present))  # type: ignore[arg-type]
+        else:  # a long text: one numpy gather and sum beats two Python sums over hundreds of terms
+            numbers = self._np.fromiter(present, dtype=self._np.intp, count=len(present))
+            norm, total = self._shares[numbers].sum(axis=0).tolist()
         return self._probability(norm, total)
 
     def score_many(self, texts: Sequence[str]) -> list[float]:
