@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 VENDOR := herald/static/vendor
 
 .DEFAULT_GOAL := help
-.PHONY: help system-packages install assets migrate demo run serve worker test test-engine test-fast test-future test-postgres lint check bench clean
+.PHONY: help system-packages install assets migrate demo run serve worker test test-engine test-fast test-future test-postgres lint check models bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
@@ -82,6 +82,10 @@ lint: install ## Lint and check formatting, types (mypy on services), migrations
 	$(PY) manage.py makemigrations --check --dry-run
 	HERALD_ENV=production SECRET_KEY=lint-only-$$(head -c 48 /dev/urandom | base64 | tr -d "/+=\n") HERALD_AUDIT_KEY=lint-only ALLOWED_HOSTS=herald.example.gov.uk \
 		$(PY) manage.py check --deploy --fail-level WARNING
+
+models: install ## Rebuild the check engine's abuse classifier and print its figures per source held out
+	$(BIN)/pip install -q -r requirements/models.txt
+	$(PY) bench/train_abuse.py
 
 bench: install ## Run the benchmarks and print their figures
 	$(PY) bench/checks.py

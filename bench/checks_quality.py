@@ -73,7 +73,7 @@ def davidson(folder: Path) -> None:
         print("davidson2017: not found")
         return
     context = Context(account="official")
-    pairs, rules_only = [], []
+    pairs, rules_only, with_ours = [], [], []
     by_class: dict[tuple[str, str], list[tuple[bool, bool]]] = defaultdict(list)
     for index, row in enumerate(csv.DictReader(path.open(encoding="utf-8"))):
         actual = row["class"] in ("0", "1")
@@ -81,16 +81,20 @@ def davidson(folder: Path) -> None:
             f for f in check(Draft(text=row["tweet"], kind="comment"), context).findings if f.category == "offensive"
         ]
         flagged = bool(found)
-        by_rules = any(f.rule != "offensive-model" for f in found)
+        by_rules = any(f.rule not in ("offensive-model", "abuse-model") for f in found)
         pairs.append((actual, flagged))
         rules_only.append((actual, by_rules))
+        with_ours.append((actual, any(f.rule != "offensive-model" for f in found)))
         half = "B" if index % 2 else "A"
         for key in ((row["class"], "all"), (row["class"], half)):
             by_class[key].append((actual, flagged))
             by_class[key + ("rules",)].append((actual, by_rules))  # type: ignore[operator]
     print("Davidson et al. 2017 (offensive; in-sample for the model):")
     score("offensive", pairs)
-    score("offensive, rules only (no model)", rules_only)
+    score("offensive, rules only (no models)", rules_only)
+    # Herald's own classifier was never trained on Davidson; it is asked only where the rules and
+    # alt-profanity-check found nothing, so this line is a lower bound for it.
+    score("offensive, rules + Herald's classifier", with_ours)
     names = {"0": "hate", "1": "offensive", "2": "neither"}
     for cls in ("0", "1", "2"):
         for half in ("all", "A", "B"):

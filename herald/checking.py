@@ -8,7 +8,9 @@ process asks through one entry point and presents the report its own way:
 - `run_check` — a draft for an official account (the posts editor, live and on saving);
 - `check_personal_post` — "Can I post this?": a person's own post, in their own context;
 - `check_incoming_comments` — comments arriving on an official account, many at once (the moderation
-  inbox).
+  inbox);
+- `check_text_in_image` — the words OCR read in a photo in the media library, as the council would
+  publish them (consents' background task after an upload).
 
 The register, the live pre-election period and clause links are kept for a minute per process (the live
 check asks on every pause in typing) and forgotten at once in the process that saves a change to them.
@@ -29,6 +31,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 from herald.checks import AllowedContacts, Context, Draft, Media, PersonShown, Report, check, check_many, default_rules
+from herald.checks.image_text import ImageTextReport, WordBox, check_image_text
 from herald.checks.model import PLATFORMS, Councillor
 from herald.consents import services as consents
 from herald.elections import selectors as elections
@@ -150,7 +153,7 @@ _CONSENT = {
 
 def engine_media(assets: Iterable, *, platform: str, on: dt.date | None = None, captions: bool = False) -> tuple:
     """The engine's view of each library asset on this account's platform: alt text, source and licence,
-    and everyone shown with their consent for this channel today."""
+    everyone shown with their consent for this channel today, and the text read in it (OCR)."""
     on = on or timezone.localdate()
     found = []
     for asset in assets:
@@ -180,6 +183,7 @@ def engine_media(assets: Iterable, *, platform: str, on: dt.date | None = None, 
                 licence=asset.licence or "",
                 people=people,
                 shows_children=children,
+                text=asset.text_in_image or "",
             )
         )
     return tuple(found)
@@ -242,6 +246,13 @@ def check_incoming_comments(account: Any, texts: Iterable[str], *, period: dict 
     context = official_context(period=period)
     drafts = [Draft(text=text, platform=platform, kind="comment") for text in texts]
     return IncomingCheck(context=context, reports=check_many(drafts, context))
+
+
+def check_text_in_image(words: Iterable[WordBox], *, period: dict | None = None) -> ImageTextReport:
+    """The words read from a photo (with their boxes), checked as text an official account would
+    publish in the pre-election `period` (default: today's, asked afresh). The rules about writing a
+    post (length, hashtags, readability) do not apply to a photo."""
+    return check_image_text(words, official_context(period=period))
 
 
 # --- Clause links --------------------------------------------------------------------------------

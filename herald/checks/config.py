@@ -33,9 +33,10 @@ RULE_IDS = (
     "party-name", "call-to-vote", "campaign-language", "councillor-named", "member-position",
     "political-share",
     "allegation", "live-case",
-    "profanity", "mild-profanity", "slur", "threat", "hate", "harassment", "offensive-model",
+    "profanity", "mild-profanity", "slur", "threat", "hate", "harassment", "offensive-model", "abuse-model",
     "confidential-marking", "exempt-report", "internal-reference",
-    "media-licence", "media-consent", "child-guardian-consent", "child-named", "do-not-publish",
+    "media-licence", "media-consent", "child-guardian-consent", "child-named", "child-identified",
+    "child-identified-without-consent", "do-not-publish", "ceremonial-role", "election-result", "media-text",
     "alt-text", "alt-text-quality", "captions", "hashtag-camelcase", "hashtag-count",
     "hashtag-position", "emoji-count", "emoji-repeat", "long-sentence", "link-count", "all-caps",
     "fancy-text", "readability",
@@ -44,8 +45,12 @@ RULE_IDS = (
 
 # Added after rules files were first handed out: a council's own copy that predates them takes them
 # from the bundled file instead of failing to load.
-ADDED_RULES = ("street-address", "national-id")
-ADDED_WORD_LISTS = ("group_attacks", "harmless_contexts")
+ADDED_RULES = (
+    "street-address", "national-id", "abuse-model", "child-identified", "child-identified-without-consent",
+    "ceremonial-role", "election-result", "media-text",
+)  # fmt: skip
+ADDED_THRESHOLDS = ("abuse_model_comment_threshold", "abuse_model_post_threshold")
+ADDED_WORD_LISTS = ("group_attacks", "harmless_contexts", "public_addresses", "civic_roles")
 
 
 def _bundled_data() -> dict[str, Any]:
@@ -67,6 +72,8 @@ THRESHOLDS = {
     "readability_min_score": (int, float),
     "offensive_model_threshold": (int, float),
     "ambiguous_word_threshold": (int, float),
+    "abuse_model_comment_threshold": (int, float),
+    "abuse_model_post_threshold": (int, float),
     "defamation_window": int,
     "hashtag_min_segment_length": int,
 }
@@ -75,7 +82,8 @@ WORD_LISTS = (
     "position_verbs", "allegations", "live_case", "allegation_safe_names", "profanity_strong",
     "profanity_mild", "ambiguous", "slurs", "protected_groups", "dehumanising", "condemnation",
     "insults", "confidential_markings", "confidential_service_words", "exempt_markers",
-    "internal_reference_words", "group_attacks", "harmless_contexts",
+    "internal_reference_words", "group_attacks", "harmless_contexts", "public_addresses",
+    "civic_roles",
 )  # fmt: skip
 
 
@@ -174,6 +182,10 @@ class _Validator:
             if isinstance(table, dict) and any(name not in table for name in added):
                 bundled = _bundled_data()[section]
                 data[section] = {**{name: bundled[name] for name in added if name not in table}, **table}
+        thresholds = data.get("thresholds")
+        if isinstance(thresholds, dict) and any(name not in thresholds for name in ADDED_THRESHOLDS):
+            bundled = _bundled_data()["thresholds"]
+            data["thresholds"] = {**{n: bundled[n] for n in ADDED_THRESHOLDS if n not in thresholds}, **thresholds}
         return Rules(
             path=self.path,
             rules=self.rules(data.get("rules", {})),

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
+from . import abuse_model
+from .children import check_children
 from .config import Rules, RuleSpec, load_rules
 from .legal import LegalMatchers, check_legal, compile_legal
 from .media import check_media
 from .model import AllowedContacts, Context, Councillor, Draft, Finding, Report, sort_findings
-from .offensive import OffensiveMatchers, check_offensive, compile_offensive
+from .offensive import OffensiveMatchers, check_offensive, compile_offensive, emit_abuse
 from .personal_data import AllowList, check_personal_data
 from .political import PoliticalMatchers, Register, check_political, compile_political
 from .presentation import HASHTAG, check_accessibility, check_platform
@@ -30,12 +32,18 @@ class _Compiled:
     political: PoliticalMatchers
     offensive: OffensiveMatchers
     legal: LegalMatchers
+    public_addresses: tuple[str, ...]
 
 
 def _compiled(rules: Rules) -> _Compiled:
     compiled = rules.cache.get("compiled")
     if compiled is None:
-        compiled = _Compiled(compile_political(rules), compile_offensive(rules), compile_legal(rules))
+        compiled = _Compiled(
+            compile_political(rules),
+            compile_offensive(rules),
+            compile_legal(rules),
+            tuple(rules.words["public_addresses"]),
+        )
         rules.cache["compiled"] = compiled
     return compiled
 
@@ -46,8 +54,8 @@ def _register_by_contents(councillors: tuple[Councillor, ...]) -> Register:
 
 
 @lru_cache(maxsize=64)
-def _allow_list_by_contents(contacts: AllowedContacts) -> AllowList:
-    return AllowList(contacts)
+def _allow_list_by_contents(contacts: AllowedContacts, public: tuple[str, ...] = ()) -> AllowList:
+    return AllowList(contacts, public)
 
 
 # The last register and allow-list seen, by identity: hashing a register of a few dozen frozen
@@ -55,7 +63,7 @@ def _allow_list_by_contents(contacts: AllowedContacts) -> AllowList:
 # register tuple) between keystrokes passes the very same object. Each is one tuple replaced in one
 # assignment, so threads sharing it see a consistent pair.
 _LAST_REGISTER: tuple[object, Register | None] = (object(), None)
-_LAST_ALLOW: tuple[object, AllowList | None] = (object(), None)
+_LAST_ALLOW: tuple[object, object, AllowList | None] = (object(), object(), None)
 
 
 def _register(councillors: tuple[Councillor, ...]) -> Register:
@@ -69,13 +77,13 @@ def _register(councillors: tuple[Councillor, ...]) -> Register:
     return register
 
 
-def _allow_list(contacts: AllowedContacts) -> AllowList:
+def _allow_list(contacts: AllowedContacts, public: tuple[str, ...] = ()) -> AllowList:
     global _LAST_ALLOW
     last = _LAST_ALLOW
-    if last[0] is contacts and last[1] is not None:
-        return last[1]
-    allow = _allow_list_by_contents(contacts)
-    _LAST_ALLOW = (contacts, allow)
+    if last[0] is contacts and last[1] is public and last[2] is not None:
+        return last[2]
+    allow = _allow_list_by_contents(contacts, public)
+    _LAST_ALLOW = (contacts, public, allow)
     return allow
 
 
@@ -114,29 +122,56 @@ def check(draft: Draft, context: Context | None = None, *, rules: Rules | None =
     """Check one draft; see the package docstring."""
     context = context or _DEFAULT_CONTEXT
     rules = rules or default_rules()
+    hits: list[_Hit] = []
+    _collect(hits, draft, context, rules)
+    return Report(findings=_findings(draft.text or "", hits, context, draft.kind, rules))
+
+
+_Hit = tuple[str, int | None, int | None, dict[str, Any]]
+
+
+def _collect(
+    hits: list[_Hit], draft: Draft, context: Context, rules: Rules, defer: Callable[[str, float], None] | None = None
+) -> None:
+    """Add to ``hits`` the raw hits of every rule on ``draft``, in the order the rules found them. With
+    ``defer``, the abuse classifier's text is handed to it instead of scored (``check_many`` scores
+    them in one batch)."""
     compiled = _compiled(rules)
     text = draft.text or ""
-    hits: list[tuple[str, int | None, int | None, dict[str, Any]]] = []
 
     def emit(rule: str, start: int | None, end: int | None, **fields: Any) -> None:
         hits.append((rule, start, end, fields))
 
     register = _register(context.councillors)
-    check_personal_data(text, _allow_list(context.allowed_contacts), emit)
+    check_personal_data(text, _allow_list(context.allowed_contacts, compiled.public_addresses), emit)
     check_political(text, compiled.political, register, context.pre_election_wards, emit)
     people = [(s, e, m.name) for s, e, m in register.find(text)] if context.councillors else []
     check_legal(text, compiled.legal, people, int(rules.thresholds["defamation_window"]), emit)
-    check_offensive(text, compiled.offensive, rules.thresholds, emit)
+    check_offensive(text, compiled.offensive, rules.thresholds, emit, draft.kind, defer)
     if draft.media:
         check_media(text, draft.media, emit)
-    if draft.kind != "comment":
+        if draft.kind != "image":
+            _check_media_text(draft, context, rules, emit)
+    check_children(text, draft.media, emit)
+    if draft.kind not in ("comment", "image"):
         hashtags = list(HASHTAG.finditer(text)) if "#" in text else []
         check_accessibility(text, rules.thresholds, emit, hashtags)
         spec = rules.platforms.get(draft.platform)
         if spec is None:
             raise ValueError(f"unknown platform {draft.platform!r}")
         check_platform(text, draft.platform, spec, draft.media, len(hashtags), emit)
-    return Report(findings=_findings(text, hits, context, draft.kind, rules))
+
+
+def _check_media_text(draft: Draft, context: Context, rules: Rules, emit: Any) -> None:
+    """Text read in the post's images that must not be published (a confidential marking, a phone
+    number on a whiteboard) blocks the post too; warnings and advice about it stay on the media page."""
+    for index, item in enumerate(draft.media):
+        if not item.text.strip():
+            continue
+        report = check(Draft(text=item.text, platform=draft.platform, kind="image"), context, rules=rules)
+        for found in report.findings:
+            if found.severity == "block":
+                emit("media-text", None, None, detail=f"{index + 1} ({item.kind}): {found.message}")
 
 
 def _findings(
@@ -173,15 +208,38 @@ def _findings(
     return sort_findings(findings)
 
 
+def _insert_hit(hits: list[_Hit], position: int, rule: str, start: int | None, end: int | None, **fields: Any) -> None:
+    hits.insert(position, (rule, start, end, fields))
+
+
 def check_many(
     items: Iterable[Draft | tuple[Draft, Context]], context: Context | None = None, *, rules: Rules | None = None
 ) -> list[Report]:
-    """Check many drafts; each item is a Draft (checked with ``context``) or a (Draft, Context) pair."""
-    reports = []
+    """Check many drafts; each item is a Draft (checked with ``context``) or a (Draft, Context) pair.
+
+    The same reports as ``check`` one by one; the abuse classifier scores the drafts that need it in
+    one batch (``abuse_model.score_many``) after the rules have run on all of them."""
+    rules = rules or default_rules()
+    checked: list[tuple[Draft, Context, list[_Hit]]] = []
+    # (which draft, where its classifier finding goes among its hits, the text to score, its threshold)
+    waiting: list[tuple[int, int, str, float]] = []
     for item in items:
-        if isinstance(item, Draft):
-            reports.append(check(item, context, rules=rules))
-        else:
-            draft, own_context = item
-            reports.append(check(draft, own_context, rules=rules))
-    return reports
+        draft, own_context = (item, context) if isinstance(item, Draft) else item
+        own_context = own_context or _DEFAULT_CONTEXT
+        n = len(checked)
+        hits: list[_Hit] = []
+
+        def defer(scored: str, threshold: float, n: int = n, hits: list[_Hit] = hits) -> None:
+            waiting.append((n, len(hits), scored, threshold))
+
+        _collect(hits, draft, own_context, rules, defer)
+        checked.append((draft, own_context, hits))
+    if waiting:
+        scores = abuse_model.score_many([scored for _, _, scored, _ in waiting])
+        for (n, position, _, threshold), score in zip(waiting, scores, strict=True):
+            hits = checked[n][2]
+            emit_abuse(score, threshold, partial(_insert_hit, hits, position))
+    return [
+        Report(findings=_findings(draft.text or "", hits, own_context, draft.kind, rules))
+        for draft, own_context, hits in checked
+    ]

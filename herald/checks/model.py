@@ -23,7 +23,7 @@ CATEGORIES = (
 SEVERITIES = ("block", "warn", "advice")
 ACCOUNTS = ("official", "personal")
 ROLES = ("employee", "councillor", "editor")
-KINDS = ("post", "reply", "comment")
+KINDS = ("post", "reply", "comment", "image")
 MEDIA_KINDS = ("image", "video", "gif", "audio")
 # Where a piece of media came from. "own" and "council" need no licence record.
 MEDIA_SOURCES = ("own", "council", "stock", "third_party", "user", "unknown")
@@ -50,6 +50,7 @@ class Media:
     licence: str = ""
     people: tuple[PersonShown, ...] = ()
     shows_children: bool = False
+    text: str = ""  # words read from the image by OCR, one line each (checked as the account's words)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "people", tuple(self.people))
@@ -62,7 +63,9 @@ class Draft:
     text: str
     platform: str = "facebook"
     media: tuple[Media, ...] = ()
-    kind: str = "post"  # "post", "reply" or "comment" (an incoming comment in the moderation inbox)
+    # "post", "reply", "comment" (an incoming comment in the moderation inbox) or "image" (text read
+    # from a photo: the account's severities, no rules about writing a post)
+    kind: str = "post"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "media", tuple(self.media))

@@ -144,13 +144,15 @@ def _normal_postcode(outward: str, inward: str) -> str:
 
 
 class AllowList:
-    """The council's own contact details in comparable form."""
+    """The council's own contact details in comparable form: the context's, and the public buildings
+    listed in the rules file (``public_addresses``: civic centre, leisure centres, libraries)."""
 
-    def __init__(self, contacts: AllowedContacts) -> None:
+    def __init__(self, contacts: AllowedContacts, public_addresses: tuple[str, ...] = ()) -> None:
+        addresses = (*contacts.addresses, *public_addresses)
         self.phones = {p[0] for p in (_parse_phone(x) for x in contacts.phones) if p}
         self.domains = tuple(d.lower().lstrip("@") for d in contacts.email_domains)
-        self.postcodes = {_normal_postcode(*m.groups()) for a in contacts.addresses for m in _POSTCODE.finditer(a)}
-        self.addresses = tuple(" ".join(a.lower().replace(",", " ").split()) for a in contacts.addresses)
+        self.postcodes = {_normal_postcode(*m.groups()) for a in addresses for m in _POSTCODE.finditer(a)}
+        self.addresses = tuple(" ".join(a.lower().replace(",", " ").split()) for a in addresses)
 
 
 def nhs_check_digit_ok(digits: str) -> bool:
@@ -267,6 +269,8 @@ def check_personal_data(text: str, allow: AllowList, emit: Emit) -> None:
             street = street_match
         if street is not None and "\n\n" not in text[street.start() : match.start()]:
             emit("postal-address", street.start(), match.end())
+        elif (house := _house_before(text, match.start())) is not None:
+            emit("postal-address", house, match.end())
         else:
             emit("postcode", match.start(), match.end())
     for match in zips:
@@ -659,6 +663,57 @@ def _cues(lowered: str, words: frozenset[str]) -> dict[int, bool]:
     if _CUE_WORDS.isdisjoint(words):
         return {}
     return {m.end(): m.group(1) is None for m in _ADDRESS_CUE.finditer(lowered)}
+
+
+# A house number (or a range, "207-211", or a flat, "12a") or a house name, then only place words and
+# commas up to a postcode: "1 Overcliffe, Gravesend DA11 0EF", "207-211 Commercial Rd, London E1 1AA",
+# "Rose Cottage, Barwell LE9 8AB". A street type is not needed: with a postcode, a house number or
+# name points to one home.
+_PLACE_WORD = r"(?:[A-Z][\w'’-]*|on|upon|under|in|le|de|by|the|of|and|&)"
+_HOUSE_NAME_WORDS = (
+    "Cottage|Cottages|House|Farm|Farmhouse|Lodge|Barn|Villa|Bungalow|Manor|Grange|Mill|Mews|Court|Hall|Croft|"
+    "Orchard|Rectory|Vicarage|Stables|Granary|Forge|Oast|Nook|Retreat|Haven|Chalet|Flat|Apartment|Apartments"
+)
+_SEP = r"(?:,?[ \t]*\n[ \t]*|,?[ \t]+)"  # a space, or a line break of a letter's address block
+_HOUSE_BEFORE = re.compile(
+    rf"(?:(?<![\w£$€#/.:-])(?P<number>\d{{1,4}}[A-Za-z]?(?:[ \t]?[-–][ \t]?\d{{1,4}}[A-Za-z]?)?){_SEP}"
+    rf"|(?<![\w'-])(?P<house>(?:[A-Z][\w'-]*[ \t]+){{1,3}}(?:{_HOUSE_NAME_WORDS})(?:[ \t]+\d{{1,4}}[A-Za-z]?)?)"
+    rf"(?:,[ \t]*|[ \t]*\n[ \t]*))"
+    rf"(?P<place>{_PLACE_WORD}(?:{_SEP}{_PLACE_WORD}){{0,8}}){_SEP}\Z"
+)
+# Words after a number that make it a quantity, a date or a label rather than a house number.
+_NOT_HOUSE = frozenset(
+    """
+    january february march april may june july august september october november december jan feb mar apr
+    jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday phase stage
+    unit units ward wards area areas zone zones page pages item items year years week weeks day days
+    hour hours minute minutes mile miles people residents homes houses bins the a
+    """.split()
+)
+
+
+_LABEL_BEFORE = re.compile(
+    r"(?i)\b(?:ward|phase|stage|item|page|route|bus|junction|platform|gate|zone|area|no|number|chapter|section|"
+    r"stand|pitch|lot|plot|year|top|over|under|about|around|nearly|almost|some|all)\.?[ \t]+\Z"
+)
+
+
+def _house_before(text: str, postcode_start: int) -> int | None:
+    """Where an address with a house number or house name ends at this postcode (no street type needed),
+    or None."""
+    window_start = max(0, postcode_start - 80)
+    paragraph = text.rfind("\n\n", window_start, postcode_start)
+    match = _HOUSE_BEFORE.search(text, window_start if paragraph < 0 else paragraph + 2, postcode_start)
+    if match is None:
+        return None
+    if match.group("number") is not None:
+        first = match.group("place").split()[0].strip(",").lower()
+        if first in _NOT_HOUSE or _YEARISH.fullmatch(match.group("number")):
+            return None
+        label = _LABEL_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        if label is not None:
+            return None
+    return match.start()
 
 
 def _address_allowed(allow: AllowList, raw: str) -> bool:

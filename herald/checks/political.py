@@ -24,6 +24,15 @@ _POLITICAL_HANDLE = re.compile(
 )
 
 
+# A result as the returning officer declares it: votes counted, a candidate elected.
+_RESULT = re.compile(
+    r"(?i)\b\d[\d,]*\s+votes\b|\b(?:duly|declared)\s+elected\b|\b(?:was|were|is|has\s+been)\s+elected\s+"
+    r"(?:with|as|for|to)\b|\bmajority\s+of\s+\d|\bturnout\b|\bvotes\s+cast\b"
+)
+# "Vote Independent", "vote for the Independent candidate".
+_VOTE_INDEPENDENT = re.compile(r"(?i)\bvote\s+(?:for\s+(?:the|your|an)\s+)?independents?\b")
+
+
 @dataclass
 class PoliticalMatchers:
     party: PhraseMatcher
@@ -32,6 +41,8 @@ class PoliticalMatchers:
     campaign: PhraseMatcher
     admin: PhraseMatcher
     position: re.Pattern[str]
+    civic_before: re.Pattern[str]
+    civic_after: re.Pattern[str]
 
 
 def compile_political(rules: Rules) -> PoliticalMatchers:
@@ -41,6 +52,7 @@ def compile_political(rules: Rules) -> PoliticalMatchers:
     party_names = [p for p in words["parties"]] + list(words["party_names_cased"])
     party_alt = phrase_pattern(party_names)
     squashed = "|".join(re.escape(p.replace(" ", "")) for p in party_names)
+    civic = "|".join(re.escape(r) for r in sorted(words["civic_roles"], key=len, reverse=True))
     vote = (
         r"(?i)(?:\bvote\s+(?:for\s+)?(?:the\s+)?" + party_alt + r"|#vote(?:" + squashed + r")\b"
         r"|\b(?:vote|voting)\s+for\s+(?:me|us|our|my)\b|\bdon'?t\s+vote\s+(?:for\s+)?"
@@ -55,6 +67,13 @@ def compile_political(rules: Rules) -> PoliticalMatchers:
         campaign=compile_phrases(words["campaign_terms"]),
         admin=compile_phrases(words["election_admin"]),
         position=re.compile(r"(?i)^[\s,()\w'-]{0,40}?(?<!\w)(?:" + phrase_pattern(words["position_verbs"]) + ")"),
+        # "The Mayor, Cllr Stuart Bray," / "Chairman of the Council, Councillor Amanda Wright"
+        civic_before=re.compile(
+            r"(?<!\w)(?:" + civic + r")(?:\s+of\s+(?:the\s+)?[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3})?"
+            r"\s*[,(:]?\s*(?:(?:Cllr\.?|Councillor)\s+)?\Z"
+        ),
+        # "Cllr Stuart Bray, the Mayor of Hinckley" / "Stuart Bray (Mayor)"
+        civic_after=re.compile(r"\s*[,(]\s*(?:the\s+)?(?:" + civic + r")\b"),
     )
 
 
@@ -119,20 +138,33 @@ class Register:
 
 def _in_admin_sentence(text: str, position: int, m: PoliticalMatchers) -> bool:
     start, end = sentence_bounds(text, position)
-    return m.admin.search(text, start, end) is not None
+    return m.admin.search(text, start, end) is not None or _RESULT.search(text, start, end) is not None
+
+
+def _in_result_sentence(text: str, position: int) -> bool:
+    start, end = sentence_bounds(text, position)
+    return _RESULT.search(text, start, end) is not None
 
 
 def check_political(
     text: str, m: PoliticalMatchers, register: Register, pre_election_wards: tuple[str, ...], emit: Emit
 ) -> None:
     lowered, words = probe(text)
-    for match in m.party.finditer(text):
-        emit("party-name", match.start(), match.end())
+    results = "vote" in lowered or "elected" in lowered or "majority" in lowered or "turnout" in lowered
+    party_hits = [match.span() for match in m.party.finditer(text)]
     if "labour" in words or "conservative" in words:
-        for match in m.party_cased.finditer(text):
-            emit("party-name", match.start(), match.end())
+        party_hits += [match.span() for match in m.party_cased.finditer(text)]
+    for start, end in party_hits:
+        # "The winning Conservative candidate received 1,045 votes": the returning officer's figures
+        if results and _in_result_sentence(text, start):
+            emit("election-result", start, end)
+        else:
+            emit("party-name", start, end)
     if "vote" in lowered or "elect" in lowered:
         for match in m.vote.finditer(text):
+            if not _in_admin_sentence(text, match.start(), m):
+                emit("call-to-vote", match.start(), match.end())
+        for match in _VOTE_INDEPENDENT.finditer(text) if "independent" in lowered else ():
             if not _in_admin_sentence(text, match.start(), m):
                 emit("call-to-vote", match.start(), match.end())
     for match in m.campaign.finditer(text):
@@ -150,7 +182,14 @@ def check_political(
         if not any(s < match.end() and match.start() < e for s, e, _, _ in mentions):
             mentions.append((match.start(), match.end(), match.group(), None))
     for start, end, detail, in_scope in mentions:
-        emit("councillor-named", start, end, detail=detail, pre_election=in_scope)
+        civic = m.civic_before.search(text, max(0, start - 60), start) or m.civic_after.match(text, end)
+        if civic is not None:
+            # the Mayor or Chairman at a civic event: a ceremonial role for the whole council
+            emit("ceremonial-role", min(start, civic.start()), max(end, civic.end()), detail=detail)
+        elif results and _in_result_sentence(text, start):
+            emit("election-result", start, end, detail=detail)
+        else:
+            emit("councillor-named", start, end, detail=detail, pre_election=in_scope)
         vote = _VOTE_BEFORE.search(text, max(0, start - 20), start)
         if vote:
             emit("call-to-vote", vote.start(), end)

@@ -232,6 +232,12 @@ class MediaAsset(models.Model):
     crowd_shot_with_notices = models.BooleanField(default=False)
     uploaded_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="media_uploaded")
     uploaded_at = models.DateTimeField(default=timezone.now)
+    # Text read from the photo by OCR after upload (a screen, whiteboard, letter or name badge) and the
+    # policy check's findings on it, each with the image regions it came from.
+    text_read_at = models.DateTimeField(null=True, blank=True)
+    text_in_image = models.TextField(blank=True)
+    text_findings = models.JSONField(default=list, blank=True)
+    text_read_error = models.CharField(max_length=300, blank=True)
 
     objects = MediaAssetQuerySet.as_manager()
 
@@ -240,6 +246,29 @@ class MediaAsset(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def text_blocks(self) -> bool:
+        """Text in the photo has a finding that blocks its publication."""
+        return any(f.get("severity") == "block" for f in self.text_findings)
+
+    @property
+    def text_findings_shown(self) -> list[dict]:
+        """Each finding on the text in the photo with where it is, in words ("top left") for the list
+        and as rectangles for the outline drawn over the photo."""
+        shown = []
+        for finding in self.text_findings:
+            regions = finding.get("regions") or []
+            where = []
+            for region in regions:
+                if self.width and self.height:
+                    x = (region["left"] + region["width"] / 2) / self.width
+                    y = (region["top"] + region["height"] / 2) / self.height
+                    row = "top" if y < 1 / 3 else "middle" if y < 2 / 3 else "bottom"
+                    column = "left" if x < 1 / 3 else "centre" if x < 2 / 3 else "right"
+                    where.append("middle" if (row, column) == ("middle", "centre") else f"{row} {column}")
+            shown.append({**finding, "where": ", ".join(dict.fromkeys(where)) or "the whole photo"})
+        return shown
 
 
 class Appearance(models.Model):

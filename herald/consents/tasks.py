@@ -1,6 +1,7 @@
 from django_tasks import task
 
-from herald.consents import services
+from herald.consents import image_text, services
+from herald.consents.models import MediaAsset
 
 
 @task()
@@ -10,6 +11,16 @@ def process_consent_retention() -> dict:
     expired = services.expire_consents()
     erased = services.erase_lapsed_records()
     return {"expired": len(expired), "erased": erased}
+
+
+@task()
+def read_text_in_photo(asset_id: int) -> dict:
+    """After an upload: read the text in the photo with OCR and check it like the words of a post."""
+    asset = MediaAsset.objects.filter(pk=asset_id).first()
+    if asset is None:
+        return {"asset": asset_id, "gone": True}
+    asset = image_text.read_text_in_photo(asset)
+    return {"asset": asset_id, "findings": len(asset.text_findings), "error": asset.text_read_error}
 
 
 SCHEDULE = [(process_consent_retention, 24 * 60 * 60)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .. import offensive_model
+from .. import abuse_model, offensive_model
 from ..textutil import inside_quotes, probe, sentence_bounds
 from .insults import _DISMISSAL, _DISMISSAL_CUES, _insults
 from .matchers import OffensiveMatchers, compile_offensive
@@ -19,14 +19,24 @@ from .shapes import _shape_hits
 from .threats import _GO_BACK, _threats
 from .words import WORDS
 
-__all__ = ["Emit", "OffensiveMatchers", "check_offensive", "compile_offensive"]
+__all__ = ["Emit", "OffensiveMatchers", "check_offensive", "compile_offensive", "emit_abuse"]
 
 Emit = Callable[..., None]
 
 _SELF_EVIDENT = frozenset(WORDS["self_evident"])
 
 
-def check_offensive(text: str, m: OffensiveMatchers, thresholds: dict[str, float], emit: Emit) -> None:
+def check_offensive(
+    text: str,
+    m: OffensiveMatchers,
+    thresholds: dict[str, float],
+    emit: Emit,
+    kind: str = "post",
+    defer: Callable[[str, float], None] | None = None,
+) -> None:
+    """Emit the offensive-content findings of ``text``. With ``defer``, the abuse classifier is not
+    run here: ``defer(text_to_score, threshold)`` is called instead, and the caller scores the texts
+    of many drafts in one batch and passes each score to ``emit_abuse`` (``engine.check_many``)."""
     condemning = m.condemnation.search(text) is not None
     quoted = '"' in text or "\u201c" in text or "\u2018" in text or "'" in text
     excused = False  # abuse found only inside a reported quotation: the model would score the quotation
@@ -171,3 +181,18 @@ def check_offensive(text: str, m: OffensiveMatchers, thresholds: dict[str, float
             emit("profanity", match.start(), match.end())
     elif score >= thresholds["offensive_model_threshold"] and not condemning and not mild:
         emit("offensive-model", None, None, detail=f"{score:.2f}")
+    elif not ambiguous and not condemning and not mild and not excused:
+        # Herald's own classifier: hate and abuse with no listed word. Its threshold differs by
+        # context: an incoming comment is somebody else's words to triage, an official post the
+        # council's own (where a false alarm costs an editor's time on every draft).
+        key = "abuse_model_comment_threshold" if kind == "comment" else "abuse_model_post_threshold"
+        if defer is not None:  # check_many scores every deferred text in one batch
+            defer(scored, thresholds[key])
+        else:
+            emit_abuse(abuse_model.score(scored), thresholds[key], emit)
+
+
+def emit_abuse(score: float, threshold: float, emit: Emit) -> None:
+    """The classifier's finding, when its score reaches the context's threshold."""
+    if score >= threshold:
+        emit("abuse-model", None, None, detail=f"{score:.2f}")

@@ -227,7 +227,7 @@ def test_register_and_allow_list_identity_cache_gives_the_content_keyed_answer()
     b = Context(councillors=[Councillor("Amanda Wright", "Conservative")], allowed_contacts=AllowedContacts())
     for context in (a, b, a, a, b):
         assert _register(context.councillors) is _register_by_contents(context.councillors)
-        assert _allow_list(context.allowed_contacts) is _allow_list_by_contents(context.allowed_contacts)
+        assert _allow_list(context.allowed_contacts, ()) is _allow_list_by_contents(context.allowed_contacts, ())
 
 
 def test_a_post_that_is_one_huge_dotted_token_still_gets_an_x_length_verdict():

@@ -33,6 +33,7 @@ from herald.consents.models import (
 from herald.consents.services.requests import _same_channel, _snapshot, is_known_channel
 from herald.errors import Refused
 from herald.people.models import Person
+from herald.queue import enqueue_after_commit
 
 if TYPE_CHECKING:
     from herald.social_accounts.models import Account
@@ -279,6 +280,8 @@ def upload_media(data: bytes, *, filename: str, details: AssetDetails, by: Perso
         )
     asset.save()
     audit.record(actor=by, action="media.uploaded", obj=asset, after=_snapshot(asset))
+    if kind == MediaAsset.Kind.PHOTO:
+        enqueue_after_commit("herald.consents.tasks.read_text_in_photo", asset.pk)
     return asset
 
 

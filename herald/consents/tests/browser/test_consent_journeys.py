@@ -143,3 +143,37 @@ def test_expired_consent_makes_the_photo_unusable(page, sign_in, assert_accessib
     assert "Consent expired" in page.locator("#usability").inner_text()
     assert "May be used" not in page.locator("#usability").inner_text()
     assert_accessible(page)
+
+
+def test_text_found_in_a_photo_is_outlined_and_listed_on_the_media_page(page, sign_in, assert_accessible, editor):
+    # given a photo whose text Herald has read: a phone number on a whiteboard, top left
+    from django.core.files.base import ContentFile
+
+    from herald.consents.tests.factories import jpeg_bytes
+
+    asset = photo_showing(by=editor, width=1200, height=800)
+    asset.thumbnail.save("thumb.jpg", ContentFile(jpeg_bytes(size=(120, 80))), save=False)
+    asset.text_in_image = "Call Mrs Patel on 07911 123456"
+    asset.text_read_at = timezone.now()
+    asset.text_findings = [
+        {
+            "rule": "phone-number",
+            "severity": "block",
+            "message": "This looks like a personal phone number (07911 123456).",
+            "suggestion": "Remove the number, or use the council's switchboard number.",
+            "regions": [{"left": 100, "top": 80, "width": 300, "height": 40}],
+        }
+    ]
+    asset.save()
+    # when the editor opens the media page
+    sign_in(page, editor)
+    page.goto(f"/consent/media/{asset.pk}/")
+    # then the finding is listed with where it is, the photo outlined, and the text Herald read offered
+    section = page.locator(".herald-text-in-image")
+    expect(section).to_contain_text("personal phone number")
+    expect(section).to_contain_text("in the top left of the photo")
+    expect(section).to_contain_text("must not be published")
+    assert section.locator("svg rect").count() == 1
+    section.get_by_text("The text Herald read").click()
+    expect(section.locator("pre")).to_contain_text("07911 123456")
+    assert_accessible(page)

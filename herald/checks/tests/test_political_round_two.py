@@ -1,0 +1,77 @@
+"""Party promotion from what a post says, not only from party names (issue 12): independents, parties
+named in other forms, attacks on the ruling group, campaigning about campaigning; and the two false
+alarms: the Mayor at a civic event, and the returning officer's results."""
+
+import pytest
+
+from .helpers import findings, official, rules_found, severity_of
+
+IN_PERIOD = official(pre_election=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Vote Independent on 7 May", "call-to-vote"),
+        ("I pledge as your Independent councillor to fight for Barwell", "campaign-language"),
+        ("Reform councillors voted against the budget again", "party-name"),
+        ("The Green Administration has failed residents on potholes", "party-name"),
+        ("Our Focus leaflets are going out across Burbage this week", "party-name"),
+        ("Thanks to your leader in government, the bypass is funded", "campaign-language"),
+        ("The ruling group has wasted millions on the new offices", "campaign-language"),
+        ("We are out in our target wards this weekend", "campaign-language"),
+        ("When the elections come, remember who closed the library", "campaign-language"),
+    ],
+)
+def test_party_promotion_without_a_listed_party_name_blocks_in_the_pre_election_period(text, rule):
+    assert severity_of(rule, text, IN_PERIOD) == "block"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Planning reform will speed up new housing",
+        "Reform of the planning system is out for consultation",
+        "The green waste service restarts in March",
+        "An independent review of the leisure contract reported today",
+        "The Focus on Families drop-in is every Tuesday",
+    ],
+)
+def test_ordinary_words_that_name_parties_elsewhere_are_not_party_political(text):
+    assert not [f for f in findings(text, IN_PERIOD) if f.category == "political"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Mayor, Cllr Stuart Bray, opened the new play park",
+        "The Chairman of the Council, Councillor Amanda Wright, welcomed guests to the Remembrance service",
+        "Cllr Amanda Wright, the Mayor of Hinckley, opened the Christmas fair",
+    ],
+)
+def test_the_mayor_or_chairman_at_a_civic_event_is_advice_not_a_block(text):
+    rules = rules_found(text, IN_PERIOD)
+    assert "ceremonial-role" in rules
+    assert "councillor-named" not in rules
+    assert severity_of("ceremonial-role", text, IN_PERIOD) == "advice"
+
+
+def test_the_mayor_taking_a_party_line_still_blocks():
+    text = "The Mayor, Cllr Stuart Bray, says the Lib Dems will win Burbage"
+    assert severity_of("party-name", text, IN_PERIOD) == "block"
+    assert severity_of("member-position", text, IN_PERIOD) == "block"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The winning Conservative candidate received 1,045 votes",
+        "Stuart Bray (Liberal Democrat) was elected with 1,045 votes; turnout was 31%",
+        "Amanda Wright (Conservative) was duly elected as councillor for Barwell",
+    ],
+)
+def test_the_returning_officers_results_are_election_administration(text):
+    rules = rules_found(text, IN_PERIOD)
+    assert "election-result" in rules
+    assert not {"party-name", "councillor-named", "call-to-vote"} & rules
+    assert not [f for f in findings(text, IN_PERIOD) if f.severity == "block"]
