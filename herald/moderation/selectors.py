@@ -130,6 +130,7 @@ def _newest_first(wanted: InboxFilter) -> tuple[str, ...]:
     """Newest first. With one column held to one value, ordering by it first changes nothing in the
     result but names the index (that column, received_at, id) the database should walk: otherwise it
     may walk the newest comments of every kind looking for, say, replied ones, which are mostly old."""
+    lead: tuple[str, ...]
     if wanted.account:
         lead = ("account_id",)
     elif wanted.team:

@@ -59,7 +59,7 @@ def _author_details(comment: Comment) -> dict[str, Any]:
 
 def render_pdf(comment: Comment, *, reason_label: str, taken_at: dt.datetime) -> bytes:
     """The comment in its context (what it answers and what answered it) as a PDF."""
-    from weasyprint import HTML  # type: ignore[import-untyped]
+    from weasyprint import HTML
 
     html = render_to_string(
         "moderation/evidence/snapshot.html",
