@@ -30,6 +30,7 @@ from django.utils import timezone
 
 from herald.checks import AllowedContacts, Context, Draft, Media, PersonShown, Report, check, check_many
 from herald.checks.model import PLATFORMS, Councillor
+from herald.checks.personal_use import for_personal_account
 from herald.consents import services as consents
 from herald.elections import selectors as elections
 from herald.elections.models import Election
@@ -218,9 +219,17 @@ def check_personal_post(
     """`text` as `person` would post it on their own account, with the image they describe (if any)."""
     context = personal_context(person)
     media = (Media(kind="image", alt_text=image_description),) if image_description else ()
-    post = check(Draft(text=text, platform=platform, media=media), context)
+    # The engine's findings, then the policy's rules for a person's own account: political findings
+    # explained with the personal-use or restricted-posts clause, and advice on running the council down.
+    post = for_personal_account(check(Draft(text=text, platform=platform, media=media), context), text, context)
     image = (
-        check(Draft(text=image_description, platform=platform, kind="comment"), context) if image_description else None
+        for_personal_account(
+            check(Draft(text=image_description, platform=platform, kind="comment"), context),
+            image_description,
+            context,
+        )
+        if image_description
+        else None
     )
     return PersonalCheck(context=context, post=post, image=image)
 

@@ -135,11 +135,26 @@ def test_a_politically_restricted_employee_checks_a_post_during_a_pre_election_p
     assert "Do not post this" in result
     assert "politically restricted post" in result and "during a pre-election period" in result
     page.locator("#findings").get_by_role("link").first.click()
-    assert page.get_by_role("heading", level=1).inner_text() in (
-        "Political neutrality of council publicity",
-        "Politically restricted posts",
-        "The pre-election period",
+    expect(page.get_by_role("heading", level=1)).to_have_text("Politically restricted posts")
+    assert_accessible(page)
+
+
+def test_the_answer_to_can_i_post_this_takes_focus_on_a_phone(phone_page, sign_in, assert_accessible, employee):
+    # given an employee on a phone, on "Can I post this?"
+    page = phone_page
+    sign_in(page, employee)
+    page.goto("/policies/can-i-post-this/")
+    # when they check a post that runs the council down
+    page.get_by_label("What do you want to post?").fill(
+        "The council is an absolute disgrace and the cabinet don't care about residents."
     )
+    page.get_by_role("button", name="Check my post").click()
+    # then the answer's heading has focus and is on screen, and it is advice citing the personal-use clause
+    heading = page.get_by_role("heading", name="Worth knowing", level=2)
+    expect(heading).to_be_focused()
+    expect(heading).to_be_in_viewport()
+    expect(page.locator("#findings")).to_contain_text("free to criticise the council")
+    expect(page.locator("#findings").get_by_role("link")).to_have_text("Read “Your personal use of social media”")
     assert_accessible(page)
 
 
