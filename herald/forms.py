@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from django import forms
 from django.core.exceptions import ValidationError
+
+F = TypeVar("F", bound=forms.Field)
+
+
+def required_when(field: F) -> F:
+    """Mark a field the form requires only in some cases (the conditions of an approval with conditions,
+    a guardian's name for a child): it is not labelled "(optional)", and its hint says when it is needed."""
+    field.required_when = True  # type: ignore[attr-defined]
+    return field
 
 
 def show_refusal(form: forms.BaseForm, refused: ValidationError, *, field: str | None = None) -> None:

@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 
+from herald.forms import required_when
 from herald.people.models import Person
 from herald.people.roles import Role
 from herald.posts.models import MAX_TIERS, ApprovalTier, Post
@@ -122,7 +123,7 @@ class WriteForm(_MediaMixin, forms.Form):
                 assume_scheme="https",
                 error_messages={"invalid": "Enter the comment's address, starting https://"},
             )
-        self.fields["scheduled_for"] = ScheduleField(required=False)
+        self.fields["scheduled_for"] = required_when(ScheduleField(required=False))
         self.add_media_fields(user)
 
     def clean(self):

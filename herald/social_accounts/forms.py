@@ -7,6 +7,7 @@ import datetime as dt
 from django import forms
 from django.db import models
 
+from herald.forms import required_when
 from herald.people.models import Person, Team
 from herald.people.roles import Role
 from herald.social_accounts.models import Account, Platform
@@ -139,18 +140,22 @@ class AccountRequestForm(forms.Form):
         )
         self.slots = []
         for n in range(1, EDITOR_SLOTS + 1):
-            self.fields[f"editor_{n}_email"] = forms.EmailField(
-                label=f"Editor {n} email address",
-                required=False,
-                max_length=254,
-                help_text="Their council email address." if n <= 2 else "Optional: a further editor.",
-                error_messages={
-                    "invalid": f"Enter editor {n}'s email address in the correct format, like name@hinckley-bosworth.gov.uk"
-                },
+            self.fields[f"editor_{n}_email"] = required_when(
+                forms.EmailField(
+                    label=f"Editor {n} email address",
+                    required=False,
+                    max_length=254,
+                    help_text="Their council email address." if n <= 2 else "Optional: a further editor.",
+                    error_messages={
+                        "invalid": f"Enter editor {n}'s email address in the correct format, like name@hinckley-bosworth.gov.uk"
+                    },
+                )
             )
-            self.fields[f"editor_{n}_training"] = _date(
-                f"Editor {n} training date",
-                help_text="Only if they are not yet trained: the date they are booked on social media training.",
+            self.fields[f"editor_{n}_training"] = required_when(
+                _date(
+                    f"Editor {n} training date",
+                    help_text="Only if they are not yet trained: the date they are booked on social media training.",
+                )
             )
             self.slots.append((self[f"editor_{n}_email"], self[f"editor_{n}_training"]))
 
@@ -262,19 +267,23 @@ class ReviewForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select your decision on the request"},
     )
-    conditions = _text(
-        "Conditions of approval",
-        "",
-        required=False,
-        rows=3,
-        help_text="If you approve with conditions: what the team must do, for example a review in six months.",
+    conditions = required_when(
+        _text(
+            "Conditions of approval",
+            "",
+            required=False,
+            rows=3,
+            help_text="If you approve with conditions: what the team must do, for example a review in six months.",
+        )
     )
-    comments = _text(
-        "Comments or reasons",
-        "",
-        required=False,
-        rows=4,
-        help_text="If you send it back or refuse it: the requester sees them.",
+    comments = required_when(
+        _text(
+            "Comments or reasons",
+            "",
+            required=False,
+            rows=4,
+            help_text="If you send it back or refuse it: the requester sees them.",
+        )
     )
 
     def clean(self):

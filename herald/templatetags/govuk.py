@@ -30,6 +30,15 @@ _INPUT_CLASS = {
 }
 
 
+def _marked_optional(field: forms.BoundField) -> bool:
+    """ "(optional)" after the label: only for a field a person may really leave blank. A field the form
+    requires in some cases (`herald.forms.required_when`) says when in its hint instead, and a label
+    that already says it is optional is not told twice."""
+    if field.field.required or getattr(field.field, "required_when", False):
+        return False
+    return "(optional)" not in str(field.label)
+
+
 @register.inclusion_tag("components/field.html")
 def govuk_field(field: forms.BoundField, label_size: str = "", width: str = "", label_is_heading: bool = False):
     kind = _kind(field.field.widget)
@@ -57,6 +66,7 @@ def govuk_field(field: forms.BoundField, label_size: str = "", width: str = "", 
         attrs.setdefault("spellcheck", "false")
     return {
         "field": field,
+        "optional": _marked_optional(field),
         "kind": kind,
         "widget_html": field.as_widget(attrs=attrs) if kind not in ("radios", "checkboxes") else "",
         "widget_id": widget_id,

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from herald.social_accounts import services, tasks
 from herald.social_accounts.models import Account, AccountRequest, SecurityTask
@@ -41,6 +42,7 @@ def test_an_employee_request_becomes_an_active_public_account(
     page.get_by_label("Out-of-hours and weekend cover").fill("Duty officer on Saturdays")
     page.get_by_label("Resources").fill("Shared login, password: Heritage2026")
     page.get_by_label("How the account will be closed if it stops being used").fill("Final post, then archive")
+    expect(page.locator("label[for=id_editor_1_email]")).to_have_text("Editor 1 email address")
     page.get_by_label("Editor 1 email address").fill(editor.email)
     page.get_by_role("button", name="Send the request").click()
     # then the form comes back with every problem listed and nothing saved
@@ -70,6 +72,8 @@ def test_an_employee_request_becomes_an_active_public_account(
     sign_in(page, comms_officer)
     page.get_by_role("link", name="Hinckley Museum and Heritage (Instagram)").click()
     page.get_by_role("link", name="Review the request").click()
+    # (the conditions are needed when approving with conditions, so they are not labelled optional)
+    expect(page.locator("label[for=id_conditions]")).to_have_text("Conditions of approval")
     page.get_by_label("Approve with conditions").check()
     page.get_by_label("Conditions of approval").fill("Review after six months")
     page.get_by_role("button", name="Save decision").click()
