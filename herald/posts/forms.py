@@ -190,7 +190,7 @@ class OverrideForm(forms.Form):
         min_length=20,
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="This is kept with the post and listed in the overrides report for the monitoring officer.",
+        help_text="Say why the finding is wrong or why publishing is justified anyway.",
         error_messages={
             "required": "Enter the justification for overriding the block",
             "min_length": "Explain in at least 20 characters why the post should go out despite the block",

@@ -662,6 +662,7 @@ def _form_page(
     success,
     warning=False,
     held_attempt: str = "",
+    extra: dict | None = None,
 ) -> HttpResponse:
     """A page with a short form acting on one post. `held_attempt` names the action if a stop on
     publishing holds it: while one covers the account the page explains, and offers no form."""
@@ -690,6 +691,7 @@ def _form_page(
             "warning": warning,
             "stopped": services.stopped_message(post.account, pause, held_attempt) if pause else "",
             "presented": findings.present(post.text, post.report) if post.report else None,
+            **(extra or {}),
             "breadcrumbs": [
                 HOME,
                 _posts_crumb(),
@@ -729,6 +731,7 @@ def override(request: HttpRequest, pk: int) -> HttpResponse:
         warning=True,
         act=lambda p, d: services.override_block(p, by=request.user, justification=d["justification"]),
         success="Block overridden: the justification is recorded and reported",
+        extra={"overrides_report": reverse("posts:overrides")},
     )
 
 

@@ -10,4 +10,5 @@ def cases(cast, make):
     return {
         "audit:events": Case(AUDIT_READERS),
         "audit:event": Case(AUDIT_READERS, kwargs={"pk": event.pk}),
+        "audit:verify": Case(frozenset({Role.ADMIN})),
     }

@@ -135,3 +135,34 @@ def test_every_printed_demo_sign_in_works_in_the_browser(page, assert_accessible
         assert page.get_by_role("heading", level=1).inner_text() == f"Hello, {spec['first']}", spec["email"]
         page.get_by_role("button", name="Sign out").click()
     assert_accessible(page)
+
+
+def test_an_administrator_checks_the_audit_trail_from_its_page(
+    page, sign_in, assert_accessible, system_admin, employee, settings, tmp_path
+):
+    from herald.audit import services as audit
+    from herald.audit.tests.tampering import tamper
+
+    # given a trail with events and a checkpoint kept outside the database
+    settings.HERALD_AUDIT_CHECKPOINT_DIR = tmp_path / "checkpoints"
+    event = audit.record(actor=system_admin, action="person.updated", obj=employee, reason="New job title")
+    audit.write_checkpoint()
+    # when an administrator opens the audit trail and asks for the check
+    sign_in(page, system_admin)
+    page.locator('[data-nav="audit:events"]').click()
+    page.get_by_role("link", name="check the audit trail now").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Check the audit trail now").click()
+    # then they are told it is intact, with how much was checked
+    result = page.locator("#verify-result")
+    expect(result).to_contain_text("The audit trail is intact")
+    expect(result).to_contain_text("matching 1 checkpoint")
+    expect(result).to_be_focused()
+    assert_accessible(page)
+    # when someone with the database owner's rights changes an event behind Herald's back
+    tamper("UPDATE audit_auditevent SET reason = %s WHERE id = %s", ["Nothing to see", event.pk])
+    page.get_by_role("button", name="Check again").click()
+    # then the page says the trail is broken and which event
+    expect(page.locator("#verify-result")).to_contain_text("The audit trail is broken")
+    expect(page.locator("#verify-result")).to_contain_text(f"event {event.pk} was altered after it was written")
+    assert_accessible(page)

@@ -146,3 +146,14 @@ def test_expired_consent_makes_the_photo_unusable(page, sign_in, assert_accessib
     assert "Consent expired" in page.locator("#usability").inner_text()
     assert "May be used" not in page.locator("#usability").inner_text()
     assert_accessible(page)
+
+
+def test_information_governance_reach_subject_access_from_their_home_page(page, sign_in, assert_accessible, dpo):
+    # given the data protection officer signs in
+    sign_in(page, dpo)
+    # then their home page offers subject access, and it leads to the search
+    panel = page.get_by_role("region", name="Subject access requests")
+    assert_accessible(page)
+    panel.get_by_role("link", name="Search and export for a person").click()
+    expect(page).to_have_url(re.compile(r"/consent/subject-access/$"))
+    assert_accessible(page)

@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from herald.elections.tests.factories import ElectionFactory
 from herald.people.roles import Role
@@ -120,6 +121,8 @@ def test_comms_override_a_block_only_with_a_written_justification(
     page.get_by_role("button", name="Approve").click()
     assert "breaks the policy" in page.content()
     page.get_by_role("button", name="Override the block").first.click()
+    # (the form says where the justification goes, and links to it)
+    expect(page.get_by_role("link", name="block overrides report")).to_have_attribute("href", "/posts/overrides/")
     page.get_by_role("button", name="Override the block").click()
     assert "Enter the justification" in page.locator(".govuk-error-summary").inner_text()
     assert_accessible(page)
@@ -132,6 +135,23 @@ def test_comms_override_a_block_only_with_a_written_justification(
     page.goto("/posts/overrides/")
     assert "published out-of-hours duty phone" in page.locator("main").inner_text()
     assert_accessible(page)
+
+
+def test_the_monitoring_officer_reaches_the_block_overrides_report_from_their_home_page(
+    page, sign_in, assert_accessible, editor, comms_officer, monitoring_officer, facebook
+):
+    # given a block the communications team overrode
+    post = submitted(editor, facebook, "For out-of-hours help ring our duty officer on 07700 900123.")
+    services.override_block(post, by=comms_officer, justification="The council's published duty phone number.")
+    # when the monitoring officer signs in
+    sign_in(page, monitoring_officer)
+    # then their home page lists it and links to the whole report
+    panel = page.get_by_role("region", name="Blocks overridden in the last 30 days")
+    expect(panel).to_contain_text(f"overridden by {comms_officer.full_name}")
+    assert_accessible(page)
+    panel.get_by_role("link", name="See the block overrides report").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Block overrides")
+    expect(page.locator("main")).to_contain_text("The council's published duty phone number.")
 
 
 def test_a_post_not_approved_in_time_expires_and_can_be_reopened(page, sign_in, editor, comms_officer, facebook):
