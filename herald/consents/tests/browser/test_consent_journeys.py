@@ -157,3 +157,36 @@ def test_information_governance_reach_subject_access_from_their_home_page(page, 
     panel.get_by_role("link", name="Search and export for a person").click()
     expect(page).to_have_url(re.compile(r"/consent/subject-access/$"))
     assert_accessible(page)
+
+
+def test_the_printed_poster_shows_only_the_notice_and_a_short_address_that_works(
+    page, sign_in, assert_accessible, employee, monitoring_officer
+):
+    from herald.elections import services as elections
+
+    # given a shoot during a pre-election period, whose staff pages carry the banner
+    elections.record_election(
+        elections.ElectionDetails(kind="borough", poll_date=timezone.localdate() + dt.timedelta(days=14)),
+        by=monitoring_officer,
+    )
+    consent_request = ConsentRequestFactory(organiser=employee, event_name="Hinckley Christmas lights")
+    sign_in(page, employee)
+    page.goto(f"/consent/requests/{consent_request.pk}/")
+    expect(page.get_by_text("Pre-election period.")).to_be_visible()
+    # when they open the poster and print it
+    page.get_by_role("link", name="Printable poster with QR code").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Hinckley Christmas lights")
+    assert_accessible(page)
+    page.emulate_media(media="print")
+    # then only the notice is printed: no staff menu, no banner, no instructions
+    expect(page.get_by_text("Print this page from your browser")).to_be_hidden()
+    assert page.locator(".govuk-service-navigation, .herald-header, .govuk-notification-banner").count() == 0
+    assert "Pre-election" not in page.locator("body").inner_text()
+    # and the address to type is short, and leads a member of the public to the form
+    typed = page.locator("[data-typed-address]").inner_text()
+    assert len(typed.split("/consent/c/", 1)[1]) == 9  # four, a dash, four
+    public = page.context.browser.new_context(base_url=page.url.split("/consent/")[0])
+    stranger = public.new_page()
+    stranger.goto("/consent/c/" + typed.split("/consent/c/", 1)[1].lower().replace("-", ""))
+    expect(stranger.get_by_role("button", name="Give consent")).to_be_visible()
+    public.close()
