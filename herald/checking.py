@@ -164,7 +164,9 @@ def engine_media(assets: Iterable, *, platform: str, on: dt.date | None = None, 
                     name=person.name if person.name != "a person" else "",
                     consent=_CONSENT.get(person.consent, "missing"),
                     is_child=person.is_child,
-                    guardian_consent=person.is_child and person.consent == "valid",
+                    # A child's consent is always a guardian's: if one was given at all (even for other
+                    # channels, or since expired or withdrawn) the engine says exactly what is missing.
+                    guardian_consent=person.is_child and person.consent not in ("missing_consent", "do_not_publish"),
                     do_not_publish=person.consent == "do_not_publish",
                 )
                 for person in usability.people

@@ -123,7 +123,15 @@ def _text_block(
     }
 
 
+def _chosen_platforms(account_ids) -> set[str]:
+    ids = [str(v) for v in account_ids if str(v).isdigit()]
+    return set(Account.objects.filter(pk__in=ids).values_list("platform", flat=True)) if ids else set()
+
+
 def _blocks_for(form, *, kind: str, media=(), captions=False) -> list[dict]:
+    # Media are judged only for the platforms of the accounts chosen (on the write form): consent for
+    # Instagram says nothing about a post that will only go on Facebook.
+    chosen = _chosen_platforms(form["accounts"].value() or []) if "accounts" in form.fields else None
     blocks = []
     for platform, label in form.platforms:
         field = text_field_name(platform)
@@ -135,7 +143,7 @@ def _blocks_for(form, *, kind: str, media=(), captions=False) -> list[dict]:
                 label=f"Text for {label}",
                 text=value,
                 kind=kind,
-                media=media,
+                media=media if chosen is None or platform in chosen else (),
                 captions=captions,
                 errors=form.errors.get(field, ()),
             )
@@ -233,6 +241,8 @@ def live_check(request: HttpRequest) -> HttpResponse:
     if len(ids) > settings.HERALD_MAX_POST_MEDIA:
         return _refused(f"Choose at most {settings.HERALD_MAX_POST_MEDIA} photos and videos for one post", 400)
     media = _visible_media(request.user, ids)
+    if request.POST.get("choosing_accounts") and platform not in _chosen_platforms(request.POST.getlist("accounts")):
+        media = []  # the write form: no account on this platform is chosen, so its media are not judged here
     block = _text_block(
         field=field,
         platform=platform,

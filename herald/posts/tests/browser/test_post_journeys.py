@@ -251,3 +251,43 @@ def test_in_a_pre_election_period_the_check_is_strict_and_comms_must_approve(
     approval = page.locator("#approval + ol").inner_text()
     assert "Tier 2" in approval and "pre-election period" in approval
     assert Role.COMMS in comms_officer.roles
+
+
+def test_photo_consent_is_judged_only_for_the_chosen_accounts_and_says_what_is_missing(
+    page, sign_in, assert_accessible, editor, facebook, x_account, settings, tmp_path
+):
+    from herald.consents.models import ConsentRecord
+    from herald.consents.tests.factories import ConsentRecordFactory, photo_showing
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    # given a photo of a child whose mother consented for X and the website, but not Facebook
+    child = ConsentRecordFactory(
+        subject_name="Leo Clarke",
+        age_band=ConsentRecord.AgeBand.CHILD,
+        given_by=ConsentRecord.GivenBy.GUARDIAN,
+        channels=["website", "x"],
+    )
+    photo_showing(child, by=editor, title="Lantern parade")
+    sign_in(page, editor)
+    page.goto("/posts/write/")
+    # when the editor chooses only the X account and the photo, and writes for both platforms
+    page.get_by_label("HBBC on X").check()
+    page.get_by_label("Lantern parade (photo)").check()
+    page.get_by_label("Text for X").fill("The lantern parade lit up the town centre.")
+    page.get_by_label("Text for Facebook").fill("The lantern parade lit up the town centre.")
+    # then neither text box speaks of consent: X is covered, and Facebook is not chosen
+    expect(page.locator("#count-x")).to_contain_text("42 of 280", timeout=15_000)
+    expect(page.locator("#count-facebook")).to_contain_text("42 of 63206", timeout=15_000)
+    expect(page.locator("#findings-x [data-rule=media-consent]")).to_have_count(0)
+    expect(page.locator("#findings-facebook [data-rule=media-consent]")).to_have_count(0)
+    expect(page.locator("#findings-facebook [data-rule=child-guardian-consent]")).to_have_count(0)
+    # when they choose the Facebook account too
+    page.get_by_label("Hinckley & Bosworth Borough Council").check()
+    # then Facebook's findings say exactly what is missing: the guardian's consent does not cover it
+    consent = page.locator("#findings-facebook [data-rule=media-consent]")
+    expect(consent).to_contain_text(
+        "their parent or guardian's consent covers other channels, not this one", timeout=15_000
+    )
+    expect(page.locator("#findings-facebook [data-rule=child-guardian-consent]")).to_have_count(0)
+    expect(page.locator("#findings-x [data-rule=media-consent]")).to_have_count(0)
+    assert_accessible(page)
