@@ -22,7 +22,7 @@ def _consent_state(consent: str, whose: str) -> str:
         return "no consent recorded"
     if consent == "other_channel":
         return f"{whose} covers other channels, not this one"
-    return f"{whose} has {consent}" if consent in ("expired",) else f"{whose} was {consent}"
+    return f"{whose} {consent}"
 
 
 def check_media(text: str, media: tuple[Media, ...], emit: Emit) -> None:

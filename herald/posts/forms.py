@@ -269,6 +269,7 @@ class RuleForm(forms.Form):
         for position, tier in existing.items():
             initial[f"tier_{position}_mode"] = tier.mode
             initial[f"tier_{position}_approvers"] = list(tier.approvers.all())
+            initial["same_person_may_approve_again"] = tier.same_person_may_approve_again
         kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
         # Approvers need a role that opens the posts pages: editors, managers, the communications team, admins.
@@ -294,6 +295,12 @@ class RuleForm(forms.Form):
                 widget=forms.RadioSelect,
                 initial=ApprovalTier.Mode.ANY,
             )
+        self.fields["same_person_may_approve_again"] = forms.BooleanField(
+            label="One person may approve at more than one tier",
+            required=False,
+            help_text="Leave this unticked to keep four eyes at every tier: each person's approval counts once "
+            "per post, so a different person approves each tier.",
+        )
 
     def tiers(self):
         from herald.posts.services import TierSpec

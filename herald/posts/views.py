@@ -560,9 +560,20 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             and a.tier == tier["position"]
             and (a.decision == Approval.Decision.SENT_BACK or selectors.approval_counts(a, post, version))
         ]
+        is_current = post.status == Post.Status.AWAITING_APPROVAL and tier["position"] == post.current_tier
         plan.append(
             {
                 **tier,
+                "waiting_for": sorted(names.get(pk, "") for pk in selectors.eligible_approvers(post, tier["position"]))
+                if is_current
+                else [],
+                "counted_earlier": sorted(
+                    names.get(pk, "")
+                    for pk in selectors.approved_earlier_tiers(post, tier["position"], version)
+                    if pk in tier["approvers"]
+                )
+                if is_current and not tier.get("repeat")
+                else [],
                 "names": [names.get(pk, "") for pk in tier["approvers"] if pk != post.author_id],
                 "decisions": decided,
                 "is_current": post.status == Post.Status.AWAITING_APPROVAL and tier["position"] == post.current_tier,
@@ -874,7 +885,12 @@ def rule_edit(request: HttpRequest, account_pk: int) -> HttpResponse:
     form = RuleForm(request.POST if request.method == "POST" else None, account=account)
     if request.method == "POST" and form.is_valid():
         try:
-            services.set_approval_rule(account, form.tiers(), by=request.user)
+            services.set_approval_rule(
+                account,
+                form.tiers(),
+                by=request.user,
+                same_person_may_approve_again=form.cleaned_data["same_person_may_approve_again"],
+            )
         except Refused as exc:
             show_refusal(form, exc)
         else:
