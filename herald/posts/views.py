@@ -398,6 +398,10 @@ def _save_written(request: HttpRequest, form, data, kind: str) -> HttpResponse |
         if data.get("action") == "submit":
             sent = []
             for post in posts:
+                if post.blocking:
+                    # Never sent for approval without a warning: it stays a draft and its page says why.
+                    messages.error(request, f"{post.account.display_name}: {BLOCKED_SUBMIT_WARNING}")
+                    continue
                 try:
                     services.submit_for_approval(post, by=request.user)
                     sent.append(post)
@@ -413,6 +417,12 @@ def _save_written(request: HttpRequest, form, data, kind: str) -> HttpResponse |
 
 def _write(request: HttpRequest, kind: str) -> HttpResponse:
     accounts = selectors.accounts_writable_by(request.user)
+    if not accounts.exists() and Account.objects.edited_by(request.user).active().exists():
+        require(
+            False,
+            "You can write posts for your accounts once HR records your social media training: the "
+            "communications team made training a condition of these accounts.",
+        )
     require(accounts.exists(), "You are not an editor of any active account.")
     data = request.POST if request.method == "POST" else None
     fixed_field = None
@@ -635,9 +645,20 @@ def _act(request: HttpRequest, pk: int, action, success: str) -> HttpResponse:
     return redirect("posts:detail", pk=post.pk)
 
 
+BLOCKED_SUBMIT_WARNING = (
+    "Not sent for approval: the check blocks this post, so nobody can approve it unless the communications "
+    "team overrides the block. Change the post, or send it anyway from its page for the communications team "
+    "to decide."
+)
+
+
 @allow(*POST_ROLES)
 @require_POST
 def submit(request: HttpRequest, pk: int) -> HttpResponse:
+    post = _visible_post(request, pk)
+    if post.blocking and not request.POST.get("despite_blocks"):
+        messages.error(request, BLOCKED_SUBMIT_WARNING)
+        return redirect("posts:detail", pk=post.pk)
     return _act(request, pk, lambda p: services.submit_for_approval(p, by=request.user), "Sent for approval")
 
 

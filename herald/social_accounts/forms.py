@@ -276,6 +276,12 @@ class ReviewForm(forms.Form):
             help_text="If you approve with conditions: what the team must do, for example a review in six months.",
         )
     )
+    training_before_posting = forms.BooleanField(
+        label="Editors must finish social media training before they write posts",
+        required=False,
+        help_text="Editors only booked on training can then not write posts for the account until HR records "
+        "them as trained.",
+    )
     comments = required_when(
         _text(
             "Comments or reasons",

@@ -318,7 +318,7 @@ def _plan_for(post: Post, *, period: dict) -> list[dict]:
                 "position": len(plan) + 1,
                 "mode": "any",
                 "approvers": comms,
-                "label": "The communications team (pre-election period)",
+                "label": PRE_ELECTION_TIER_LABEL,
                 "comms": True,
                 "pre_election": True,
             }
@@ -366,6 +366,58 @@ def submit_for_approval(post: Post, *, by: Person) -> Post:
         audit.record(actor=by, action="post.submitted", obj=post, before=before, after=_snapshot(post))
         _tell_approvers(post)
     return post
+
+
+PRE_ELECTION_TIER_LABEL = "The communications team (pre-election period)"
+
+
+def _route_for_pre_election(post: Post, *, period: dict) -> None:
+    """A post awaiting approval when a pre-election period begins: checked again in pre-election mode and,
+    unless the communications team already decide its last tier, given them as a final tier."""
+    before = _snapshot(post)
+    _recheck(post, period=period)
+    plan = list(post.plan)
+    if plan and not plan[-1].get("comms"):
+        comms = [p.pk for p in comms_team()]
+        plan.append(
+            {
+                "position": len(plan) + 1,
+                "mode": "any",
+                "approvers": comms,
+                "label": PRE_ELECTION_TIER_LABEL,
+                "comms": True,
+                "pre_election": True,
+            }
+        )
+    post.plan = plan
+    post.pre_election = True
+    post.save()
+    audit.record(
+        actor=None,
+        action="post.routed_for_pre_election",
+        obj=post,
+        before=before,
+        after=_snapshot(post),
+        reason="A pre-election period began while the post awaited approval",
+    )
+
+
+def route_waiting_posts_for_pre_election() -> list[Post]:
+    """Every post awaiting approval that was sent before today's pre-election period began: checked again
+    and routed to the communications team (run every few minutes, and by every approval)."""
+    period = checking.pre_election()
+    if not period["pre_election"]:
+        return []
+    routed = []
+    for pk in Post.objects.filter(status=Post.Status.AWAITING_APPROVAL, pre_election=False).values_list(
+        "pk", flat=True
+    ):
+        with transaction.atomic():
+            post = _lock(Post.objects.get(pk=pk))
+            if post.status == Post.Status.AWAITING_APPROVAL and not post.pre_election:
+                _route_for_pre_election(post, period=period)
+                routed.append(post)
+    return routed
 
 
 def _tell_approvers(post: Post) -> None:
@@ -416,7 +468,11 @@ def _approve_post(post: Post, *, by: Person, note: str, seen_hash: str | None) -
         if post.scheduled_for and post.scheduled_for <= timezone.now():
             raise Refused("The scheduled time has passed, so the post has expired: the author can reschedule it")
         # The rules in force now (a pre-election period may have begun since it was written).
-        _recheck(post)
+        period = checking.pre_election()
+        if period["pre_election"] and not post.pre_election:
+            _route_for_pre_election(post, period=period)
+        else:
+            _recheck(post, period=period)
         if post.blocking and not post.override_covers_blocks:
             raise Refused(
                 "This post breaks the policy (see the findings marked 'Blocks'). Send it back, or the "

@@ -1,6 +1,8 @@
 """Four eyes at every tier: one person's approval counts once per post, unless the account's rule says
 otherwise, and the post's page says which tier waits for whom."""
 
+import datetime as dt
+
 import pytest
 
 from herald.errors import Refused
@@ -86,3 +88,85 @@ def test_the_rule_page_offers_the_choice(client, comms_officer, facebook):
     )
     assert response.status_code == 302
     assert facebook.approval_tiers.get().same_person_may_approve_again
+
+
+def test_posts_waiting_when_a_pre_election_period_begins_are_checked_again_and_go_to_comms(
+    editor, facebook, service_manager, comms_officer
+):
+    from django.utils import timezone
+
+    from herald.audit.models import AuditEvent
+    from herald.elections.tests.factories import ElectionFactory
+    from testing.factories import CouncillorFactory
+
+    # given a post naming a councillor, sent before any election, waiting for the service manager
+    CouncillorFactory(first_name="Stuart", last_name="Bray", ward="Burbage")
+    tier(facebook, 1, "any", service_manager)
+    post = services.write_post(
+        accounts=[facebook],
+        texts={facebook.platform: "Cllr Stuart Bray opened the new play area in Burbage today."},
+        scheduled_for=in_hours(48),
+        by=editor,
+    )[0]
+    post = services.submit_for_approval(post, by=editor)
+    assert not post.pre_election and len(post.plan) == 1 and not post.blocking
+    # when a pre-election period begins
+    today = timezone.localdate()
+    ElectionFactory(poll_date=today + dt.timedelta(days=20), notice_published_on=today - dt.timedelta(days=1))
+    [routed] = services.route_waiting_posts_for_pre_election()
+    # then it is checked in pre-election mode and the communications team approves last
+    routed.refresh_from_db()
+    assert routed.pre_election and routed.blocking and routed.report["pre_election"]
+    assert len(routed.plan) == 2 and routed.plan[1]["comms"]
+    assert AuditEvent.objects.filter(action="post.routed_for_pre_election", object_id=str(post.pk)).exists()
+    assert services.route_waiting_posts_for_pre_election() == []
+
+
+def test_an_approval_after_the_period_began_routes_the_post_first(editor, facebook, service_manager, comms_officer):
+    from django.utils import timezone
+
+    from herald.elections.tests.factories import ElectionFactory
+
+    tier(facebook, 1, "any", service_manager)
+    post = submitted(editor, facebook)
+    today = timezone.localdate()
+    ElectionFactory(poll_date=today + dt.timedelta(days=20), notice_published_on=today - dt.timedelta(days=1))
+    services.approve_post(post, by=service_manager, seen_hash=shown_hash(post))
+    post.refresh_from_db()
+    assert post.status == Post.Status.AWAITING_APPROVAL and post.current_tier == 2 and post.plan[1]["comms"]
+
+
+def test_sending_a_blocked_post_for_approval_warns_first(client, editor, facebook, comms_officer):
+    post = services.write_post(
+        accounts=[facebook],
+        texts={facebook.platform: "Ring our officer Jo on 07700 900123 tonight."},
+        scheduled_for=in_hours(48),
+        by=editor,
+    )[0]
+    assert post.blocking
+    client.force_login(editor)
+    page = client.get(f"/posts/{post.pk}/").content.decode()
+    assert "Nobody can approve it unless the communications team overrides the block" in page
+    response = client.post(f"/posts/{post.pk}/submit/", follow=True)
+    post.refresh_from_db()
+    assert post.status == Post.Status.DRAFT
+    assert "Not sent for approval: the check blocks this post" in response.content.decode()
+    client.post(f"/posts/{post.pk}/submit/", {"despite_blocks": "1"})
+    post.refresh_from_db()
+    assert post.status == Post.Status.AWAITING_APPROVAL
+
+
+def test_an_editor_only_booked_on_training_cannot_write_where_comms_made_training_a_condition(client, facebook):
+    from herald.social_accounts.models import AccountEditor
+
+    booked = PersonFactory(roles=[Role.EDITOR], is_trained_editor=False)
+    AccountEditor.objects.create(account=facebook, person=booked)
+    facebook.training_before_posting = True
+    facebook.save()
+    client.force_login(booked)
+    refused = client.get("/posts/write/")
+    assert refused.status_code == 403
+    assert "once HR records your social media training" in refused.content.decode()
+    booked.is_trained_editor = True
+    booked.save()
+    assert client.get("/posts/write/").status_code == 200

@@ -291,3 +291,49 @@ def test_photo_consent_is_judged_only_for_the_chosen_accounts_and_says_what_is_m
     expect(page.locator("#findings-facebook [data-rule=child-guardian-consent]")).to_have_count(0)
     expect(page.locator("#findings-x [data-rule=media-consent]")).to_have_count(0)
     assert_accessible(page)
+
+
+def test_one_comms_officer_cannot_clear_two_tiers_and_the_page_says_who_is_next(
+    page, sign_in, assert_accessible, editor, comms_officer, another_comms_officer, facebook
+):
+    # given an account whose two tiers both list the comms officer, and a post waiting at tier 1
+    tier(facebook, 1, "any", comms_officer)
+    tier(facebook, 2, "any", comms_officer, another_comms_officer)
+    post = submitted(editor, facebook)
+    # when the comms officer approves it
+    sign_in(page, comms_officer)
+    page.goto(f"/posts/{post.pk}/")
+    page.get_by_role("button", name="Approve").click()
+    # then there is no second Approve for them: the page says tier 2 waits for their colleague, and why
+    waiting = page.locator("[data-waiting-for]")
+    expect(waiting).to_have_text(
+        f"Waiting for any one of {another_comms_officer.full_name}. {comms_officer.full_name} approved an "
+        "earlier tier, and each person's approval counts once."
+    )
+    expect(page.get_by_role("button", name="Approve")).to_have_count(0)
+    assert_accessible(page)
+
+
+def test_an_editor_is_warned_before_sending_a_blocked_post_for_approval(
+    page, sign_in, assert_accessible, editor, comms_officer, facebook
+):
+    # given an editor writing a post with a personal phone number in it
+    sign_in(page, editor)
+    page.goto("/posts/write/")
+    page.get_by_label("Hinckley & Bosworth Borough Council").check()
+    page.get_by_label("Text for Facebook").fill("Ring our officer Jo on 07700 900123 tonight.")
+    post_time = timezone.localtime(in_hours(48))
+    page.get_by_label("When should it go out?").fill(post_time.strftime("%Y-%m-%dT%H:%M"))
+    # (the live check has found it: the engine is warm)
+    expect(page.locator("#findings-facebook [data-rule=phone-number]")).to_be_visible(timeout=30_000)
+    # when they send it for approval
+    page.get_by_role("button", name="Send for approval").click(timeout=30_000)
+    # then it is kept as a draft and they are told why, with the choice to send it anyway
+    expect(page.locator(".govuk-notification-banner")).to_contain_text(
+        "Not sent for approval: the check blocks this post"
+    )
+    expect(page.locator("#blocked-submit")).to_contain_text("Nobody can approve it unless the communications team")
+    assert Post.objects.get().status == Post.Status.DRAFT
+    assert_accessible(page)
+    page.get_by_role("button", name="Send for approval anyway").click()
+    expect(page.locator("#post-status")).to_contain_text("Awaiting approval")
