@@ -5,7 +5,8 @@ from django.views.decorators.http import require_http_methods
 
 from herald.access import allow
 from herald.audit import services
-from herald.audit.models import AuditEvent
+from herald.audit.models import AuditEvent, record_kind
+from herald.audit.words import describe
 from herald.people.roles import Role
 
 
@@ -21,7 +22,14 @@ def events(request: HttpRequest) -> HttpResponse:
         {
             "page_obj": page,
             "filters": filters,
-            "object_types": [t for t in object_types if t],
+            "object_types": sorted(((t, record_kind(t)) for t in object_types if t), key=lambda pair: pair[1]),
+            "actions": sorted(
+                (
+                    (code, describe(code))
+                    for code in AuditEvent.objects.order_by().values_list("action", flat=True).distinct()
+                ),
+                key=lambda pair: pair[1],
+            ),
             "can_verify": verify.herald_access.permits(request.user),
             "breadcrumbs": [("Home", "/"), ("Audit trail", None)],
         },

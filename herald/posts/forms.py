@@ -377,7 +377,9 @@ class ArchiveFilter(forms.Form):
             "last_name", "first_name"
         )
         self.fields["account"].queryset = Account.objects.filter(pk__in=posts.values("account"))
-        self.fields["rule"].choices = [("", "Any rule")] + [(r, r) for r in sorted(default_rules().rules)]
+        rules = default_rules().rules
+        named = {r: f"{_words(rules[r].category)}: {_words(r)}" for r in rules}
+        self.fields["rule"].choices = [("", "Any rule")] + sorted(named.items(), key=lambda pair: pair[1])
 
     def filter(self, posts):
         if not self.is_valid():
@@ -398,3 +400,9 @@ class ArchiveFilter(forms.Form):
         if data["date_to"]:
             posts = posts.filter(scheduled_for__date__lte=data["date_to"] + dt.timedelta(days=0))
         return posts
+
+
+def _words(code: str) -> str:
+    """A rule's or category's code as words: "phone-number" is "Phone number", "personal_data" "Personal data"."""
+    text = code.replace("-", " ").replace("_", " ")
+    return text[:1].upper() + text[1:]

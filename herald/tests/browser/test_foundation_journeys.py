@@ -166,3 +166,39 @@ def test_an_administrator_checks_the_audit_trail_from_its_page(
     expect(page.locator("#verify-result")).to_contain_text("The audit trail is broken")
     expect(page.locator("#verify-result")).to_contain_text(f"event {event.pk} was altered after it was written")
     assert_accessible(page)
+
+
+def test_the_audit_trail_reads_in_words_with_no_codes_or_raw_data(
+    page, sign_in, assert_accessible, comms_officer, employee
+):
+    from herald.audit import services as audit
+
+    # given an overridden block and a change of job title in the trail
+    audit.record(actor=comms_officer, action="post.block_overridden", obj=employee, reason="Published duty phone")
+    audit.record(
+        actor=comms_officer,
+        action="person.updated",
+        obj=employee,
+        before={"job_title": "Officer", "is_trained_editor": False},
+        after={"job_title": "Senior officer", "is_trained_editor": True},
+    )
+    # when comms open the audit trail and filter it by what happened
+    sign_in(page, comms_officer)
+    page.locator('[data-nav="audit:events"]').click()
+    page.get_by_label("What happened").select_option(label="Person's details changed")
+    page.get_by_role("button", name="Filter").click()
+    # then the events read as sentences, with dates written the house way
+    table = page.locator("table.govuk-table")
+    expect(table).to_contain_text("Person's details changed")
+    expect(table).not_to_contain_text("Block overridden")
+    expect(table).not_to_contain_text("person.updated")
+    assert re.search(r"\d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}", table.inner_text())
+    assert_accessible(page)
+    # and an event's page shows what changed as a table, not a data dump
+    table.get_by_role("link").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Person's details changed")
+    changes = page.get_by_role("table", name="What was recorded")
+    expect(changes.get_by_role("row", name="Job title Officer Senior officer")).to_be_visible()
+    expect(changes.get_by_role("row", name="Is trained editor No Yes")).to_be_visible()
+    expect(page.locator("main")).not_to_contain_text("{'")
+    assert_accessible(page)

@@ -49,7 +49,7 @@ def test_an_editor_sees_findings_as_they_type_and_fixes_a_hashtag_in_one_click(
     findings.locator("[data-rule=phone-number]").wait_for()
     assert "Blocks" in findings.inner_text()
     assert findings.locator("mark.herald-mark--block").inner_text().startswith("07700 900123")
-    assert "personal-data" in findings.locator("[data-rule=phone-number]").inner_text()
+    assert "Personal data and data protection" in findings.locator("[data-rule=phone-number]").inner_text()
     assert "of 63206 characters" in findings.inner_text()
     assert_accessible(page)
     # when they take the suggested fix and remove the number
