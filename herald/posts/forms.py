@@ -6,7 +6,7 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 
-from herald.forms import required_when
+from herald.forms import DateField, DateTimeField, required_when
 from herald.people.models import Person
 from herald.people.roles import Role
 from herald.posts.models import MAX_TIERS, ApprovalTier, Post
@@ -15,23 +15,11 @@ from herald.social_accounts.models import Account, Platform
 TEXT_ROWS = 6
 
 
-class ScheduleInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
-
-
-class ScheduleField(forms.DateTimeField):
-    widget = ScheduleInput
-
+class ScheduleField(DateTimeField):
     def __init__(self, **kwargs):
-        kwargs.setdefault("input_formats", ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M"])
         kwargs.setdefault("label", "When should it go out?")
-        kwargs.setdefault(
-            "help_text", "Date and time, for example 28/11/2026 09:30. You need it before sending for approval."
-        )
-        kwargs.setdefault("error_messages", {"invalid": "Enter the date and time, for example 28/11/2026 09:30"})
+        kwargs.setdefault("name", "the time it should go out")
+        kwargs.setdefault("help_text", "For example, 28 11 2026 and 09:30. You need it before sending for approval.")
         super().__init__(**kwargs)
 
     def clean(self, value):
@@ -356,18 +344,8 @@ class ArchiveFilter(forms.Form):
     )
     status = forms.ChoiceField(label="Status", required=False, choices=[("", "Any status"), *Post.Status.choices])
     rule = forms.ChoiceField(label="Rule triggered", required=False, choices=[("", "Any rule")])
-    date_from = forms.DateField(
-        label="From",
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": "Enter the from date, for example 2026-11-01"},
-    )
-    date_to = forms.DateField(
-        label="To",
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": "Enter the to date, for example 2026-11-30"},
-    )
+    date_from = DateField(label="From", name="the from date", required=False, help_text="")
+    date_to = DateField(label="To", name="the to date", required=False, help_text="")
 
     def __init__(self, *args, posts, **kwargs):
         super().__init__(*args, **kwargs)

@@ -7,7 +7,7 @@ import datetime as dt
 from django import forms
 from django.db import models
 
-from herald.forms import required_when
+from herald.forms import DateField, required_when
 from herald.people.models import Person, Team
 from herald.people.roles import Role
 from herald.social_accounts.models import Account, Platform
@@ -50,12 +50,11 @@ def _line(label, message="", *, required=True, help_text="", max_length=200):
 
 
 def _date(label, *, required=False, help_text="", message=""):
-    return forms.DateField(
+    return DateField(
         label=label,
         required=required,
-        help_text=help_text,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={**DATE_ERRORS, "required": message or f"Enter the {label.lower()}"},
+        help_text=help_text or "For example, 27 3 2027",
+        error_messages={"required": message or f"Enter the {label.lower()}"},
     )
 
 
@@ -402,8 +401,6 @@ class AccountForm(forms.ModelForm):
             "purpose": forms.Textarea(attrs={"rows": 3}),
             "out_of_hours_cover": forms.Textarea(attrs={"rows": 3}),
             "closure_plan": forms.Textarea(attrs={"rows": 3}),
-            "last_activity_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "next_review_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
         error_messages = {
             "display_name": {"required": "Enter the display name"},

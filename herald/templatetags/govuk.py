@@ -2,10 +2,14 @@
 
 from django import forms, template
 
+from herald.widgets import GovukDateInput
+
 register = template.Library()
 
 
 def _kind(widget: forms.Widget) -> str:
+    if isinstance(widget, GovukDateInput):
+        return "date"
     if isinstance(widget, forms.CheckboxSelectMultiple):
         return "checkboxes"
     if isinstance(widget, forms.RadioSelect):
@@ -42,6 +46,8 @@ def _marked_optional(field: forms.BoundField) -> bool:
 @register.inclusion_tag("components/field.html")
 def govuk_field(field: forms.BoundField, label_size: str = "", width: str = "", label_is_heading: bool = False):
     kind = _kind(field.field.widget)
+    if kind == "date":
+        return _date_input(field, label_size)
     widget_id = field.id_for_label or field.auto_id
     described = []
     if field.help_text:
@@ -72,6 +78,21 @@ def govuk_field(field: forms.BoundField, label_size: str = "", width: str = "", 
         "widget_id": widget_id,
         "label_size": label_size,
         "label_is_heading": label_is_heading,
+        "describedby": " ".join(described),
+    }
+
+
+def _date_input(field: forms.BoundField, label_size: str) -> dict:
+    base = field.auto_id
+    described = ([f"{base}-hint"] if field.help_text else []) + ([f"{base}-error"] if field.errors else [])
+    return {
+        "field": field,
+        "kind": "date",
+        "optional": _marked_optional(field),
+        "widget_id": base,
+        "base": base,
+        "boxes": field.field.widget.boxes(field.html_name, base, field.value()),
+        "label_size": label_size,
         "describedby": " ".join(described),
     }
 

@@ -190,3 +190,28 @@ def test_the_printed_poster_shows_only_the_notice_and_a_short_address_that_works
     stranger.goto("/consent/c/" + typed.split("/consent/c/", 1)[1].lower().replace("-", ""))
     expect(stranger.get_by_role("button", name="Give consent")).to_be_visible()
     public.close()
+
+
+def test_the_event_date_is_entered_as_a_gov_uk_date_and_an_impossible_one_is_explained(
+    page, sign_in, assert_accessible, employee
+):
+    from testing.browser import fill_date
+
+    # given an employee arranging a shoot
+    sign_in(page, employee)
+    page.goto("/consent/requests/new/")
+    page.get_by_label("Event or shoot name").fill("Burbage carnival")
+    page.get_by_label("Where it takes place").fill("Burbage Common")
+    page.get_by_label("Promoting council services, events and campaigns").check()
+    page.get_by_label("The council's website").check()
+    # when they type a date that does not exist
+    fill_date(page, "Date of the event", dt.date(2027, 2, 28))
+    page.get_by_role("group", name=re.compile("^Date of the event")).get_by_label("Day", exact=True).fill("31")
+    page.get_by_role("button", name=re.compile("Create|Save|Continue")).first.click()
+    # then GOV.UK's message says so, in the summary and beside the boxes
+    expect(page.locator(".govuk-error-summary")).to_contain_text("The date of the event must be a real date")
+    assert_accessible(page)
+    # when they correct the day, then the request is made for that date, written the house way
+    page.get_by_role("group", name=re.compile("^Date of the event")).get_by_label("Day", exact=True).fill("27")
+    page.get_by_role("button", name=re.compile("Create|Save|Continue")).first.click()
+    expect(page.locator("main")).to_contain_text("27 February 2027")

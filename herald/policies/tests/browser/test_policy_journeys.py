@@ -10,6 +10,7 @@ from herald.audit.models import AuditEvent
 from herald.policies import services
 from herald.policies.models import Acknowledgement, Campaign
 from herald.policies.tests.factories import CampaignFactory
+from testing.browser import fill_date
 
 pytestmark = pytest.mark.browser
 
@@ -51,7 +52,7 @@ def test_a_service_area_campaign_with_a_quiz_acknowledged_by_an_employee(
     page.get_by_label("Employee Social Media Policy").check()
     page.get_by_label("A service area").check()
     page.locator("#id_service_area").select_option(label="Community Services")
-    page.get_by_label("Due date", exact=True).fill((timezone.localdate() + dt.timedelta(days=14)).isoformat())
+    fill_date(page, "Due date", timezone.localdate() + dt.timedelta(days=14))
     page.get_by_role("button", name="Set up campaign").click()
     page.get_by_role("link", name="add a quiz").click()
     page.get_by_label("Question").fill("Can you post a resident's case details if you leave out their name?")
@@ -129,7 +130,7 @@ def test_a_politically_restricted_employee_checks_a_post_during_a_pre_election_p
     assert_accessible(page)
     # when they check a post sharing a party's message
     page.get_by_label("What do you want to post?").fill("Vote Conservative on Thursday, they will fix the potholes!")
-    page.get_by_role("button", name="Check my post").click()
+    page.get_by_role("button", name="Check my post").click(timeout=30_000)  # the first check loads the engine
     # then they are told not to post it, why, and where the policy says so
     result = page.locator("#result").inner_text()
     assert "Do not post this" in result

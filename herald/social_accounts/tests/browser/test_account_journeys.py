@@ -4,12 +4,14 @@ import datetime as dt
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from herald.social_accounts import services, tasks
 from herald.social_accounts.models import Account, AccountRequest, SecurityTask
 from herald.social_accounts.services import Nomination
 from herald.social_accounts.tests.factories import AccountFactory
+from testing.browser import fill_date
 from testing.factories import PersonFactory
 
 pytestmark = pytest.mark.browser
@@ -25,7 +27,7 @@ def test_an_employee_request_becomes_an_active_public_account(
 ):
     # given a trained editor and a colleague booked on training
     colleague = PersonFactory(team=employee.team, email="colleague@council.example")
-    booked = (dt.date.today() + dt.timedelta(days=14)).isoformat()
+    booked = timezone.localdate() + dt.timedelta(days=14)
     # when the employee starts a request and sends it with a password in it and one editor
     sign_in(page, employee)
     page.get_by_role("link", name="Account requests").click()
@@ -54,7 +56,7 @@ def test_an_employee_request_becomes_an_active_public_account(
     # when they correct it: credentials in the password manager, and a second editor booked on training
     page.get_by_label("Resources").fill("Three hours a week; credentials held in the password manager")
     page.get_by_label("Editor 2 email address").fill(colleague.email)
-    page.get_by_label("Editor 2 training date").fill(booked)
+    fill_date(page, "Editor 2 training date", booked)
     page.get_by_role("button", name="Send the request").click()
     assert "Request sent to" in page.locator(".govuk-notification-banner").inner_text()
     assert mail.outbox[-1].to == [service_manager.email]
@@ -228,7 +230,7 @@ def test_the_dormancy_task_puts_a_quiet_account_to_comms_who_close_it(
     page.get_by_label("Close it").check()
     page.get_by_label("Reason for the decision").fill("Events now go on the corporate page")
     page.get_by_role("button", name="Save decision").click()
-    page.get_by_label("Date of the final post").fill((dt.date.today() + dt.timedelta(days=7)).isoformat())
+    fill_date(page, "Date of the final post", timezone.localdate() + dt.timedelta(days=7))
     page.get_by_label("Handover").fill("Followers pointed to the council's Facebook page")
     page.get_by_role("button", name="Start closing").click()
     assert_accessible(page)
