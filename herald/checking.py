@@ -33,6 +33,7 @@ from django.utils import timezone
 from herald.checks import AllowedContacts, Context, Draft, Media, PersonShown, Report, check, check_many, default_rules
 from herald.checks.image_text import ImageTextReport, WordBox, check_image_text
 from herald.checks.model import PLATFORMS, Councillor
+from herald.checks.personal_use import for_personal_account
 from herald.consents import services as consents
 from herald.elections import selectors as elections
 from herald.elections.models import Election
@@ -166,7 +167,9 @@ def engine_media(assets: Iterable, *, platform: str, on: dt.date | None = None, 
                     name=person.name if person.name != "a person" else "",
                     consent=_CONSENT.get(person.consent, "missing"),
                     is_child=person.is_child,
-                    guardian_consent=person.is_child and person.consent == "valid",
+                    # A child's consent is always a guardian's: if one was given at all (even for other
+                    # channels, or since expired or withdrawn) the engine says exactly what is missing.
+                    guardian_consent=person.is_child and person.consent not in ("missing_consent", "do_not_publish"),
                     do_not_publish=person.consent == "do_not_publish",
                 )
                 for person in usability.people
@@ -222,9 +225,17 @@ def check_personal_post(
     """`text` as `person` would post it on their own account, with the image they describe (if any)."""
     context = personal_context(person)
     media = (Media(kind="image", alt_text=image_description),) if image_description else ()
-    post = check(Draft(text=text, platform=platform, media=media), context)
+    # The engine's findings, then the policy's rules for a person's own account: political findings
+    # explained with the personal-use or restricted-posts clause, and advice on running the council down.
+    post = for_personal_account(check(Draft(text=text, platform=platform, media=media), context), text, context)
     image = (
-        check(Draft(text=image_description, platform=platform, kind="comment"), context) if image_description else None
+        for_personal_account(
+            check(Draft(text=image_description, platform=platform, kind="comment"), context),
+            image_description,
+            context,
+        )
+        if image_description
+        else None
     )
     return PersonalCheck(context=context, post=post, image=image)
 
@@ -269,6 +280,12 @@ def clause_link(clause_id: str) -> str | None:
     return _cached(f"clause:{clause_id}", lambda: _clause_link(clause_id))
 
 
+def clause_name(clause_id: str) -> str:
+    """The clause's title as the policy gives it ("Personal data and data protection"), for people;
+    kept for a minute per clause like its link."""
+    return _cached(f"clause-name:{clause_id}", lambda: policies.clause_title(clause_id))
+
+
 def _clause_link(clause_id: str) -> str | None:
     try:
         return policies.clause_url(clause_id)
@@ -296,6 +313,7 @@ def _forget_period(sender: type[Model], **kwargs: Any) -> None:
 
 def _forget_clauses(sender: type[Model], **kwargs: Any) -> None:
     forget_caches("clause:")
+    forget_caches("clause-name:")
 
 
 def connect_cache_signals() -> None:

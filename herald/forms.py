@@ -2,8 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from typing import TypeVar
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from herald.widgets import GovukDateInput, GovukDateTimeInput
+
+F = TypeVar("F", bound=forms.Field)
+
+
+def required_when(field: F) -> F:
+    """Mark a field the form requires only in some cases (the conditions of an approval with conditions,
+    a guardian's name for a child): it is not labelled "(optional)", and its hint says when it is needed."""
+    field.required_when = True  # type: ignore[attr-defined]
+    return field
 
 
 def show_refusal(form: forms.BaseForm, refused: ValidationError, *, field: str | None = None) -> None:
@@ -21,3 +37,110 @@ def show_refusal(form: forms.BaseForm, refused: ValidationError, *, field: str |
     else:
         for message in refused.messages:
             form.add_error(target, message)
+
+
+# --- Dates and times: the GOV.UK date input, in UK order ------------------------------------------
+
+_TIME = re.compile(r"^\s*(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\s*$", re.IGNORECASE)
+_SINGLE_DATE_FORMATS = ("%d/%m/%Y", "%d %m %Y", "%d-%m-%Y", "%Y-%m-%d", "%d/%m/%y")
+_SINGLE_DATETIME_FORMATS = ("%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M")
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+class DateField(forms.Field):
+    """A date asked for with the GOV.UK date input (day, month, year), with GOV.UK's error messages:
+    "Enter the date of the event", "The date of the event must include a month", "… must be a real date".
+    `name` is how the messages speak of it (default: the label)."""
+
+    widget = GovukDateInput
+    example = "27 3 2027"
+
+    def __init__(self, *, label: str, name: str = "", required: bool = True, **kwargs):
+        self.thing = name or "the " + _lower_first(label.rstrip("?"))
+        kwargs.setdefault("help_text", f"For example, {self.example}")
+        # Only the messages a form gives: Django's defaults ("This field is required.") never reach people.
+        self.own_messages = dict(kwargs.get("error_messages") or {})
+        super().__init__(label=label, required=required, **kwargs)
+
+    def _message(self, key: str, default: str) -> str:
+        return self.own_messages.get(key) or default
+
+    def _date(self, day: str, month: str, year: str) -> dt.date:
+        missing = [label for label, part in (("day", day), ("month", month), ("year", year)) if not part]
+        if missing:
+            raise ValidationError(f"{_upper_first(self.thing)} must include a {' and a '.join(missing)}")
+        real = _upper_first(self.thing) + " must be a real date"
+        if not (day.isdigit() and month.isdigit() and year.isdigit()) or len(year) != 4:
+            raise ValidationError(self._message("invalid", real))
+        try:
+            return dt.date(int(year), int(month), int(day))
+        except ValueError:
+            raise ValidationError(self._message("invalid", real)) from None
+
+    def _parts(self, value) -> list[str]:
+        return [str(part or "").strip()[:10] for part in (list(value or []) + [None] * 4)[:4]]
+
+    def to_python(self, value):
+        if isinstance(value, str):  # one value, as older forms send it
+            if not value.strip():
+                return None
+            for pattern in _SINGLE_DATE_FORMATS:
+                try:
+                    return dt.datetime.strptime(value.strip(), pattern).date()
+                except ValueError:
+                    continue
+            raise ValidationError(self._message("invalid", _upper_first(self.thing) + " must be a real date"))
+        day, month, year, _ = self._parts(value)
+        if not (day or month or year):
+            return None
+        return self._date(day, month, year)
+
+    def validate(self, value):
+        if value in self.empty_values and self.required:
+            raise ValidationError(self._message("required", f"Enter {self.thing}"), code="required")
+
+
+class DateTimeField(DateField):
+    """A moment: the GOV.UK date input and a time box ("14:30", "9.30", "2:30pm"), in the council's time
+    zone. Messages as for DateField, and "Enter the time …", "… must be a real time"."""
+
+    widget = GovukDateTimeInput
+    example = "27 3 2027"
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", f"For example, {self.example} and 14:30")
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            if not value.strip():
+                return None
+            for pattern in _SINGLE_DATETIME_FORMATS:
+                try:
+                    return timezone.make_aware(dt.datetime.strptime(value.strip(), pattern))
+                except ValueError:
+                    continue
+            raise ValidationError(self._message("invalid", _upper_first(self.thing) + " must be a real date and time"))
+        day, month, year, time = self._parts(value)
+        if not (day or month or year or time):
+            return None
+        date = self._date(day, month, year)
+        if not time:
+            raise ValidationError(f"{_upper_first(self.thing)} must include a time, like 14:30")
+        match = _TIME.match(time)
+        hour, minute = (int(match.group(1)), int(match.group(2) or 0)) if match else (-1, -1)
+        if match and match.group(3):
+            if not 1 <= hour <= 12:
+                hour = -1
+            else:
+                hour = hour % 12 + (12 if match.group(3).lower() == "pm" else 0)
+        if not (0 <= hour <= 23 and 0 <= minute <= 59):
+            raise ValidationError(f"{_upper_first(self.thing)} must be a real time, like 14:30")
+        return timezone.make_aware(dt.datetime.combine(date, dt.time(hour, minute)))

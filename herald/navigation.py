@@ -36,6 +36,7 @@ NAVIGATION: list[NavItem] = [
     NavItem("People", "people:directory", frozenset({Role.HR, Role.COMMS, Role.SERVICE_MANAGER, Role.ADMIN})),
     NavItem("Imports", "people:imports", frozenset({Role.HR, Role.ADMIN})),
     NavItem("Audit trail", "audit:events", frozenset({Role.COMMS, Role.ADMIN, Role.INFO_GOV})),
+    NavItem("Check the audit trail", "audit:verify", frozenset({Role.ADMIN})),
     NavItem("Roles", "people:roles", frozenset({Role.ADMIN})),
 ]
 

@@ -135,6 +135,8 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "herald" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            # Herald's one way of writing dates for people, on every template: |house_date, |house_datetime.
+            "builtins": ["herald.templatetags.house"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",

@@ -212,3 +212,17 @@ def _assert_accessible(page, *, ignore: tuple[str, ...] = ()):
 @pytest.fixture
 def assert_accessible():
     return _assert_accessible
+
+
+def fill_date(page, legend: str, value) -> None:
+    """Type a date (or a date and time) into the GOV.UK date input whose legend starts with `legend`,
+    box by box, as a person does."""
+    import datetime as dt
+    import re
+
+    group = page.get_by_role("group", name=re.compile("^" + re.escape(legend)))
+    group.get_by_label("Day", exact=True).fill(str(value.day))
+    group.get_by_label("Month", exact=True).fill(str(value.month))
+    group.get_by_label("Year", exact=True).fill(str(value.year))
+    if isinstance(value, dt.datetime):
+        group.get_by_label("Time", exact=True).fill(f"{value:%H:%M}")

@@ -63,6 +63,24 @@ class AuditEvent(models.Model):
     def delete(self, *args, **kwargs):
         raise PermissionError("Audit events are append-only and cannot be deleted.")
 
+    @property
+    def description(self) -> str:
+        """The action in words, as people read it ("Block overridden", not post.block_overridden)."""
+        from herald.audit.words import describe
+
+        return describe(self.action)
+
+    @property
+    def record_kind(self) -> str:
+        return record_kind(self.object_type)
+
+    @property
+    def changes(self) -> list[dict]:
+        """What the event changed, field by field, in words: [{"field", "before", "after"}]."""
+        from herald.audit.words import changes
+
+        return changes(self.before, self.after)
+
 
 class AuditHead(models.Model):
     """A single row holding the newest hash. Updating it first serialises writers on every database.
@@ -75,3 +93,16 @@ class AuditHead(models.Model):
 
     def __str__(self) -> str:
         return f"Audit head after {self.count} events"
+
+
+def record_kind(object_type: str) -> str:
+    """ "Post" for posts.post: the model's own name for what the event is about."""
+    from django.apps import apps
+
+    if not object_type:
+        return ""
+    try:
+        name = str(apps.get_model(object_type)._meta.verbose_name)
+    except (LookupError, ValueError):
+        name = object_type.rsplit(".", 1)[-1].replace("_", " ")
+    return name[:1].upper() + name[1:]

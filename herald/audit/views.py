@@ -1,9 +1,12 @@
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_http_methods
 
 from herald.access import allow
-from herald.audit.models import AuditEvent
+from herald.audit import services
+from herald.audit.models import AuditEvent, record_kind
+from herald.audit.words import describe
 from herald.people.roles import Role
 
 
@@ -19,7 +22,15 @@ def events(request: HttpRequest) -> HttpResponse:
         {
             "page_obj": page,
             "filters": filters,
-            "object_types": [t for t in object_types if t],
+            "object_types": sorted(((t, record_kind(t)) for t in object_types if t), key=lambda pair: pair[1]),
+            "actions": sorted(
+                (
+                    (code, describe(code))
+                    for code in AuditEvent.objects.order_by().values_list("action", flat=True).distinct()
+                ),
+                key=lambda pair: pair[1],
+            ),
+            "can_verify": verify.herald_access.permits(request.user),
             "breadcrumbs": [("Home", "/"), ("Audit trail", None)],
         },
     )
@@ -32,6 +43,24 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "audit/event_detail.html",
         {"event": event, "breadcrumbs": [("Home", "/"), ("Audit trail", "/audit/"), (f"Event {event.pk}", None)]},
+    )
+
+
+@allow(Role.ADMIN)
+@require_http_methods(["GET", "POST"])
+def verify(request: HttpRequest) -> HttpResponse:
+    """The check `manage.py verify_audit` runs, for an administrator in the browser: the keyed hash chain
+    from the first event, then every signed checkpoint written outside the database. It reads only, so
+    it is run when asked (POST) rather than on every visit: on a long trail it takes a while."""
+    report = services.verify_chain() if request.method == "POST" else None
+    return render(
+        request,
+        "audit/verify.html",
+        {
+            "report": report,
+            "directory": services.checkpoint_dir(),
+            "breadcrumbs": [("Home", "/"), ("Audit trail", "/audit/"), ("Check the audit trail", None)],
+        },
     )
 
 

@@ -17,6 +17,14 @@ def _label(index: int, media: Media) -> str:
     return f"{index + 1} ({media.kind})"
 
 
+def _consent_state(consent: str, whose: str) -> str:
+    if consent == "missing":
+        return "no consent recorded"
+    if consent == "other_channel":
+        return f"{whose} covers other channels, not this one"
+    return f"{whose} {consent}"
+
+
 def check_media(text: str, media: tuple[Media, ...], emit: Emit) -> None:
     lowered = text.lower()
     for index, item in enumerate(media):
@@ -39,14 +47,17 @@ def check_media(text: str, media: tuple[Media, ...], emit: Emit) -> None:
             if person.is_child:
                 if not person.guardian_consent:
                     emit("child-guardian-consent", None, None, detail=label)
+                elif person.consent != "valid":
+                    # A guardian did consent, but not for this channel (or it has expired or been
+                    # withdrawn): say that, not that there is no guardian consent at all.
+                    state = _consent_state(person.consent, "their parent or guardian's consent")
+                    emit("media-consent", None, None, detail=f"{who} in media {label} ({state})")
                 if len(person.name.split()) >= 2:
                     position = lowered.find(person.name.lower())
                     if position >= 0:
                         emit("child-named", position, position + len(person.name))
             elif person.consent != "valid":
-                state = {"missing": "no consent recorded", "other_channel": "consent for other channels only"}.get(
-                    person.consent, f"consent {person.consent}"
-                )
+                state = _consent_state(person.consent, "consent")
                 emit("media-consent", None, None, detail=f"{who} in media {label} ({state})")
         if children_without_consent:
             emit("child-guardian-consent", None, None, detail=label)

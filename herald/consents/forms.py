@@ -15,21 +15,14 @@ from herald.consents.models import (
     channel_label,
 )
 from herald.errors import Refused
-from herald.forms import show_refusal
+from herald.forms import DateField, DateTimeField, required_when, show_refusal
 from herald.social_accounts.models import Account
 
-DATE_FORMATS = ["%d/%m/%Y", "%d %m %Y", "%d-%m-%Y", "%Y-%m-%d", "%d/%m/%y"]
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
 
-def _date_field(label: str, *, required_message: str, help_text: str = "For example, 28/11/2026") -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        input_formats=DATE_FORMATS,
-        help_text=help_text,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-        error_messages={"required": required_message, "invalid": "Enter a real date, like 28/11/2026"},
-    )
+def _date_field(label: str, *, required_message: str, help_text: str = "For example, 28 11 2026") -> DateField:
+    return DateField(label=label, help_text=help_text, error_messages={"required": required_message})
 
 
 class ConsentRequestForm(forms.Form):
@@ -106,18 +99,22 @@ class ConsentForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select how old the person in the photos is"},
     )
-    representative_name = forms.CharField(
-        label="Your full name",
-        max_length=200,
-        required=False,
-        help_text="Only if you are a parent, guardian, advocate or carer.",
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    representative_name = required_when(
+        forms.CharField(
+            label="Your full name",
+            max_length=200,
+            required=False,
+            help_text="Only if you are a parent, guardian, advocate or carer.",
+            widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        )
     )
-    representative_relationship = forms.CharField(
-        label="Your relationship to them",
-        max_length=100,
-        required=False,
-        help_text="For example, mother, foster carer or independent advocate.",
+    representative_relationship = required_when(
+        forms.CharField(
+            label="Your relationship to them",
+            max_length=100,
+            required=False,
+            help_text="For example, mother, foster carer or independent advocate.",
+        )
     )
     email = forms.EmailField(
         label="Email address",
@@ -455,12 +452,8 @@ class MediaUseForm(forms.Form):
         ],
         error_messages={"required": "Select whether it is a draft, scheduled or published"},
     )
-    scheduled_for = forms.DateTimeField(
-        label="Scheduled for",
-        required=False,
-        input_formats=["%d/%m/%Y %H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"],
-        help_text="For example, 28/11/2026 18:30",
-        error_messages={"invalid": "Enter a date and time, like 28/11/2026 18:30"},
+    scheduled_for = required_when(
+        DateTimeField(label="Scheduled for", name="the time it is scheduled for", required=False)
     )
     published_url = forms.URLField(
         label="Address of the published post",

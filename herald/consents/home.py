@@ -9,6 +9,18 @@ def panels(request) -> list[dict]:
     """Open takedown tasks for editors (their accounts) and comms (all); upcoming shoots for organisers."""
     user = request.user
     result = []
+    if user.has_role(Role.INFO_GOV):
+        result.append(
+            {
+                "title": "Subject access requests",
+                "count": False,
+                "intro": "Find everything Herald holds about a person (consent records, photos and where they "
+                "were used) and export it for a subject access request.",
+                "link": {"url": reverse("consents:subject_access"), "text": "Search and export for a person"},
+                "items": [],
+                "empty_text": "",
+            }
+        )
     if user.has_role(Role.COMMS, Role.EDITOR):
         now = timezone.now()
         tasks = TakedownTask.objects.visible_to(user).open().select_related("use__asset", "use__account")[:20]

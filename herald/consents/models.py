@@ -4,6 +4,7 @@ withdrawal. The rules live in services.py; these are the rows and the named read
 
 from __future__ import annotations
 
+import secrets
 import uuid
 
 from django.db import models
@@ -46,6 +47,22 @@ def _random_token() -> str:
     return uuid.uuid4().hex
 
 
+# Letters and digits nobody misreads on a printed poster (no 0/O, 1/I/L, 5/S, 2/Z, 8/B).
+SHORT_CODE_ALPHABET = "34679ACDEFGHJKMNPQRTUVWXY"
+SHORT_CODE_LENGTH = 8
+
+
+def new_short_code() -> str:
+    """The poster's "or type" code: 8 characters from 25 (about 150 billion codes), easy to copy from a
+    wall; with the public form's rate limit it cannot be found by guessing."""
+    return "".join(secrets.choice(SHORT_CODE_ALPHABET) for _ in range(SHORT_CODE_LENGTH))
+
+
+def normalise_short_code(typed: str) -> str:
+    """What a person typed from the poster, in the code's own form: any case, spaces and dashes ignored."""
+    return "".join(c for c in typed.upper() if c.isalnum())
+
+
 class ConsentRequestQuerySet(models.QuerySet):
     def visible_to(self, person: Person):
         from herald.people.roles import Role
@@ -69,6 +86,7 @@ class ConsentRequest(models.Model):
     notices_displayed = models.BooleanField(default=False)
     organiser = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="consent_requests")
     token = models.CharField(max_length=32, unique=True, default=_random_token, editable=False)
+    short_code = models.CharField(max_length=SHORT_CODE_LENGTH, unique=True, default=new_short_code, editable=False)
     is_open = models.BooleanField(default=True)
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -78,7 +96,12 @@ class ConsentRequest(models.Model):
         ordering = ["-event_date", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.event_name} ({self.event_date:%d %b %Y})"
+        return f"{self.event_name} ({self.event_date:%-d %B %Y})"
+
+    @property
+    def short_code_display(self) -> str:
+        """The code as printed: two groups of four, which people copy more reliably than eight in a row."""
+        return f"{self.short_code[:4]}-{self.short_code[4:]}"
 
     @property
     def offered_channels(self) -> list[str]:

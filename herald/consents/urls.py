@@ -16,6 +16,7 @@ urlpatterns = [
     path("records/<int:pk>/withdraw/", views.record_withdraw, name="record_withdraw"),
     path("records/<int:pk>/do-not-publish/", views.record_do_not_publish, name="record_do_not_publish"),
     path("records/<int:pk>/erase/", views.record_erase, name="record_erase"),
+    path("c/<str:code>/", views.give_by_code, name="give_by_code"),
     path("give/<str:token>/", views.give, name="give"),
     path("give/<str:token>/thank-you/", views.given, name="given"),
     path("withdraw/", views.withdraw, name="withdraw"),

@@ -32,6 +32,7 @@ from herald.consents.models import (
     Purpose,
     TakedownTask,
     channel_label,
+    normalise_short_code,
 )
 from herald.errors import Refused
 from herald.forms import show_refusal
@@ -188,6 +189,11 @@ def request_toggle(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("consents:request", pk=pk)
 
 
+def _without_scheme(url: str) -> str:
+    """An address as people type it from a poster: browsers add https:// themselves."""
+    return url.split("://", 1)[-1].rstrip("/")
+
+
 @allow_signed_in
 def request_poster(request: HttpRequest, pk: int) -> HttpResponse:
     consent_request = _get_request(request, pk)
@@ -197,7 +203,10 @@ def request_poster(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "consent_request": consent_request,
             "public_url": request.build_absolute_uri(reverse("consents:give", args=[consent_request.token])),
-            "withdraw_url": request.build_absolute_uri(reverse("consents:withdraw")),
+            "typed_url": _without_scheme(
+                request.build_absolute_uri(reverse("consents:give_by_code", args=[consent_request.short_code_display]))
+            ),
+            "withdraw_typed_url": _without_scheme(request.build_absolute_uri(reverse("consents:withdraw"))),
             "retention": services.period_text(services.retention_days(consent_request.purposes)),
             "guardian_under": conf.get("HERALD_CONSENT_GUARDIAN_UNDER"),
         },
@@ -385,6 +394,14 @@ def record_erase(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 # --- Public: giving and withdrawing ------------------------------------------------------------
+
+
+@public
+@require_http_methods(["GET"])
+def give_by_code(request: HttpRequest, code: str) -> HttpResponse:
+    """The address a person types from the poster: its short code, in any case, leads to the form."""
+    consent_request = get_object_or_404(ConsentRequest, short_code=normalise_short_code(code))
+    return redirect("consents:give", token=consent_request.token)
 
 
 @public

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import datetime as dt
-
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -9,52 +7,7 @@ from herald.elections import selectors
 from herald.elections.calendar import long_date
 from herald.elections.models import Election, NonWorkingDay
 from herald.elections.services import ElectionDetails
-
-
-class DateInput(forms.MultiWidget):
-    """Day, month and year boxes; rendered by the `govuk_date_field` tag as the GOV.UK date input."""
-
-    def __init__(self, attrs=None):
-        super().__init__({"day": forms.TextInput(), "month": forms.TextInput(), "year": forms.TextInput()}, attrs)
-
-    def decompress(self, value):
-        if isinstance(value, dt.date):
-            return [value.day, value.month, value.year]
-        return [None, None, None]
-
-    def id_for_label(self, id_):
-        # The error summary links to the day box.
-        return f"{id_}_day" if id_ else id_
-
-
-class DateField(forms.MultiValueField):
-    widget = DateInput
-
-    def __init__(self, *, label: str, required: bool = True, **kwargs):
-        self.label_text = label
-        # clean() judges the parts itself; the bound only keeps a pasted essay out of a date box.
-        parts = (forms.CharField(max_length=10), forms.CharField(max_length=10), forms.CharField(max_length=10))
-        super().__init__(parts, label=label, required=required, require_all_fields=False, **kwargs)
-
-    def clean(self, value):
-        day, month, year = [str(part or "").strip() for part in (value or [None, None, None])]
-        name = self.label_text[0].lower() + self.label_text[1:]
-        if not (day or month or year):
-            if self.required:
-                raise ValidationError(f"Enter the {name}")
-            return None
-        missing = [label for label, part in (("day", day), ("month", month), ("year", year)) if not part]
-        if missing:
-            raise ValidationError(f"The {name} must include a {' and a '.join(missing)}")
-        if not (day.isdigit() and month.isdigit() and year.isdigit()) or len(year) != 4:
-            raise ValidationError(f"The {name} must be a real date, like 6 5 2027")
-        try:
-            return dt.date(int(year), int(month), int(day))
-        except ValueError:
-            raise ValidationError(f"The {name} must be a real date, like 6 5 2027") from None
-
-    def compress(self, data_list):  # clean() does the work; kept for the MultiValueField contract
-        return data_list
+from herald.forms import DateField
 
 
 class ElectionForm(forms.Form):

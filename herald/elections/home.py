@@ -28,8 +28,12 @@ def banners(request) -> list[dict]:
     active = _active(request)
     if not active:
         return []
+    # A by-election's title already names its wards: say them once.
     described = "; ".join(
-        f"{election.title} ({election.area_text}) until {long_date(election.period_ends_on)}" for election in active
+        f"{election.title}"
+        + ("" if election.area_text in election.title else f" ({election.area_text})")
+        + f" until {long_date(election.period_ends_on)}"
+        for election in active
     )
     return [
         {
@@ -47,7 +51,7 @@ def _period_panel(active: list[Election]) -> dict:
         {
             "text": f"{election.title}: the pre-election rules apply",
             "url": reverse("elections:rules"),
-            "hint": f"{election.area_text.capitalize()}, from {long_date(election.period_starts_on)}, "
+            "hint": f"{election.area_text[:1].upper()}{election.area_text[1:]}, from {long_date(election.period_starts_on)}, "
             f"ending {election.period_end_text}",
         }
         for election in active

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
+from herald.forms import DateTimeField
 from herald.incidents.models import Incident, PlaybookStep
 from herald.incidents.playbooks import Kind
 from herald.people.models import Person
@@ -26,28 +27,13 @@ def _text(label: str, *, required: bool = True, max_length: int = LONG, rows: in
     )
 
 
-class MomentInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
-
-
-class MomentField(forms.DateTimeField):
+class MomentField(DateTimeField):
     """A date and time in the past, for example when the council became aware of a breach."""
 
-    widget = MomentInput
-
     def __init__(self, **kwargs):
-        kwargs.setdefault("input_formats", ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M"])
         label = kwargs.get("label", "Date and time")
-        kwargs.setdefault(
-            "error_messages",
-            {
-                "invalid": "Enter the date and time, for example 28/11/2026 09:30",
-                "required": f"Enter {label[0].lower() + label[1:].rstrip('?')}",
-            },
-        )
+        kwargs.setdefault("name", "the date and time")
+        kwargs.setdefault("error_messages", {"required": f"Enter {label[0].lower() + label[1:].rstrip('?')}"})
         super().__init__(**kwargs)
 
 

@@ -3,6 +3,7 @@ import datetime as dt
 from django import forms
 from django.utils import timezone
 
+from herald.forms import DateField
 from herald.people.models import Person, ServiceArea, Team
 from herald.policies.models import (
     Campaign,
@@ -78,15 +79,7 @@ class CampaignForm(forms.Form):
         required=False,
         help_text="Only if you chose a team.",
     )
-    due_on = forms.DateField(
-        label="Due date",
-        widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="For example 2026-12-18.",
-        error_messages={
-            "required": "Enter the due date",
-            "invalid": "Enter the due date as a real date, like 2026-12-18",
-        },
-    )
+    due_on = DateField(label="Due date", error_messages={"required": "Enter the due date"})
     reminder_every_days = forms.IntegerField(
         label="Remind people every how many days?",
         initial=3,

@@ -143,6 +143,7 @@ def present(text: str, report: dict) -> dict:
         item = dict(finding)
         item["number"] = number
         item["clause_url"] = checking.clause_link(finding["clause"]) if finding.get("clause") else None
+        item["clause_title"] = checking.clause_name(finding["clause"]) if finding.get("clause") else ""
         item["fix_label"] = fix_label(finding, text) if has_fix(finding) else ""
         item["excerpt"] = text[finding["start"] : finding["end"]] if finding["start"] is not None else ""
         shown.append(item)

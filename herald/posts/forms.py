@@ -7,6 +7,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
+from herald.forms import DateField, DateTimeField, required_when
 from herald.people.models import Person
 from herald.people.roles import Role
 from herald.posts.models import MAX_TIERS, ApprovalTier, Post
@@ -15,23 +16,11 @@ from herald.social_accounts.models import Account, Platform
 TEXT_ROWS = 6
 
 
-class ScheduleInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
-
-
-class ScheduleField(forms.DateTimeField):
-    widget = ScheduleInput
-
+class ScheduleField(DateTimeField):
     def __init__(self, **kwargs):
-        kwargs.setdefault("input_formats", ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M"])
         kwargs.setdefault("label", "When should it go out?")
-        kwargs.setdefault(
-            "help_text", "Date and time, for example 28/11/2026 09:30. You need it before sending for approval."
-        )
-        kwargs.setdefault("error_messages", {"invalid": "Enter the date and time, for example 28/11/2026 09:30"})
+        kwargs.setdefault("name", "the time it should go out")
+        kwargs.setdefault("help_text", "For example, 28 11 2026 and 09:30. You need it before sending for approval.")
         super().__init__(**kwargs)
 
     def clean(self, value):
@@ -168,7 +157,7 @@ class WriteForm(_MediaMixin, forms.Form):
                 assume_scheme="https",
                 error_messages={"invalid": "Enter the comment's address, starting https://"},
             )
-        self.fields["scheduled_for"] = ScheduleField(required=False)
+        self.fields["scheduled_for"] = required_when(ScheduleField(required=False))
         self.add_media_fields(user)
 
     def clean(self):
@@ -235,7 +224,7 @@ class OverrideForm(forms.Form):
         min_length=20,
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="This is kept with the post and listed in the overrides report for the monitoring officer.",
+        help_text="Say why the finding is wrong or why publishing is justified anyway.",
         error_messages={
             "required": "Enter the justification for overriding the block",
             "min_length": "Explain in at least 20 characters why the post should go out despite the block",
@@ -314,6 +303,7 @@ class RuleForm(forms.Form):
         for position, tier in existing.items():
             initial[f"tier_{position}_mode"] = tier.mode
             initial[f"tier_{position}_approvers"] = list(tier.approvers.all())
+            initial["same_person_may_approve_again"] = tier.same_person_may_approve_again
         kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
         # Approvers need a role that opens the posts pages: editors, managers, the communications team, admins.
@@ -339,6 +329,12 @@ class RuleForm(forms.Form):
                 widget=forms.RadioSelect,
                 initial=ApprovalTier.Mode.ANY,
             )
+        self.fields["same_person_may_approve_again"] = forms.BooleanField(
+            label="One person may approve at more than one tier",
+            required=False,
+            help_text="Leave this unticked to keep four eyes at every tier: each person's approval counts once "
+            "per post, so a different person approves each tier.",
+        )
 
     def tiers(self):
         from herald.posts.services import TierSpec
@@ -394,18 +390,8 @@ class ArchiveFilter(forms.Form):
     )
     status = forms.ChoiceField(label="Status", required=False, choices=[("", "Any status"), *Post.Status.choices])
     rule = forms.ChoiceField(label="Rule triggered", required=False, choices=[("", "Any rule")])
-    date_from = forms.DateField(
-        label="From",
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": "Enter the from date, for example 2026-11-01"},
-    )
-    date_to = forms.DateField(
-        label="To",
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": "Enter the to date, for example 2026-11-30"},
-    )
+    date_from = DateField(label="From", name="the from date", required=False, help_text="")
+    date_to = DateField(label="To", name="the to date", required=False, help_text="")
 
     def __init__(self, *args, posts, **kwargs):
         super().__init__(*args, **kwargs)
@@ -415,7 +401,9 @@ class ArchiveFilter(forms.Form):
             "last_name", "first_name"
         )
         self.fields["account"].queryset = Account.objects.filter(pk__in=posts.values("account"))
-        self.fields["rule"].choices = [("", "Any rule")] + [(r, r) for r in sorted(default_rules().rules)]
+        rules = default_rules().rules
+        named = {r: f"{_words(rules[r].category)}: {_words(r)}" for r in rules}
+        self.fields["rule"].choices = [("", "Any rule")] + sorted(named.items(), key=lambda pair: pair[1])
 
     def filter(self, posts):
         if not self.is_valid():
@@ -436,3 +424,9 @@ class ArchiveFilter(forms.Form):
         if data["date_to"]:
             posts = posts.filter(scheduled_for__date__lte=data["date_to"] + dt.timedelta(days=0))
         return posts
+
+
+def _words(code: str) -> str:
+    """A rule's or category's code as words: "phone-number" is "Phone number", "personal_data" "Personal data"."""
+    text = code.replace("-", " ").replace("_", " ")
+    return text[:1].upper() + text[1:]

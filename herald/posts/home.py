@@ -40,11 +40,39 @@ def banners(request) -> list[dict]:
     return found
 
 
+def _overrides_panel() -> dict:
+    """The monitoring officer reviews every block comms overrode: the latest, and the whole report."""
+    since = timezone.now() - dt.timedelta(days=30)
+    recent = list(
+        Post.objects.overridden()
+        .filter(override_at__gte=since)
+        .select_related("account", "override_by")
+        .order_by("-override_at")[:10]
+    )
+    return {
+        "title": "Blocks overridden in the last 30 days",
+        "count": False,
+        "intro": "Posts the communications team sent out despite a blocking finding, with their justification.",
+        "link": {"url": reverse("posts:overrides"), "text": "See the block overrides report"},
+        "items": [
+            {
+                "text": f"{p.account.display_name}: {p.text[:60]}",
+                "url": reverse("posts:detail", args=[p.pk]),
+                "hint": f"overridden by {p.override_by.full_name if p.override_by else 'someone who has left'}",
+            }
+            for p in recent
+        ],
+        "empty_text": "No blocks were overridden in the last 30 days.",
+    }
+
+
 def panels(request) -> list[dict]:
     user = request.user
-    if not user.has_role(*WORKFLOW_ROLES):
-        return []
     found = []
+    if user.has_role(Role.MONITORING_OFFICER):
+        found.append(_overrides_panel())
+    if not user.has_role(*WORKFLOW_ROLES):
+        return found
     accounts = Account.objects.edited_by(user)
     ready = (Post.objects.ready().filter(account__in=accounts) | Post.objects.ready().filter(author=user)).distinct()
     ready = list(ready.select_related("account").order_by("scheduled_for")[:20])

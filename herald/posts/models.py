@@ -279,6 +279,9 @@ class ApprovalTier(models.Model):
     position = models.PositiveSmallIntegerField()
     mode = models.CharField(max_length=3, choices=Mode.choices, default=Mode.ANY)
     approvers = models.ManyToManyField(Person, related_name="approval_tiers")
+    # Four eyes at every tier by default: a person's approval counts once per post. The account's rule
+    # may let someone who approved an earlier tier approve this one too (one value for the whole rule).
+    same_person_may_approve_again = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["account", "position"]

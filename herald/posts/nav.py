@@ -9,5 +9,10 @@ ITEMS: list = [
         "posts:calendar",
         frozenset({Role.EDITOR, Role.COMMS, Role.SERVICE_MANAGER, Role.ADMIN, Role.INFO_GOV, Role.MONITORING_OFFICER}),
     ),
+    NavItem(
+        "Block overrides",
+        "posts:overrides",
+        frozenset({Role.COMMS, Role.ADMIN, Role.INFO_GOV, Role.MONITORING_OFFICER}),
+    ),
     NavItem("Stop publishing", "posts:stop", frozenset({Role.COMMS}), top_level=True),
 ]

@@ -36,7 +36,11 @@ def accounts_writable_by(person: Person) -> QuerySet[Account]:
     accounts = Account.objects.active()
     if person.has_role(Role.COMMS):
         return accounts
-    return accounts.filter(pk__in=Account.objects.edited_by(person).values("pk"))
+    accounts = accounts.filter(pk__in=Account.objects.edited_by(person).values("pk"))
+    if not person.is_trained_editor:
+        # The communications team made training a condition of these accounts: booked is not enough.
+        accounts = accounts.exclude(training_before_posting=True)
+    return accounts
 
 
 def can_write_for(person: Person, account: Account) -> bool:
@@ -110,7 +114,39 @@ def eligible_approvers(post: Post, position: int | None = None) -> set[int]:
         if approval_counts(approval, post, version)
     }
     barred = {post.author_id, version.made_by_id if version else None}
+    if not tier.get("repeat"):
+        barred |= approved_earlier_tiers(post, tier["position"], version)
     return {pk for pk in tier["approvers"] if pk not in barred and pk not in decided}
+
+
+def approved_earlier_tiers(post: Post, position: int, version: TextVersion | None = None) -> set[int]:
+    """Who approved the current text at a tier before `position` in this round: one person counts once
+    per post, unless the account's rule says otherwise."""
+    version = version or current_text_version(post)
+    return {
+        approval.person_id
+        for approval in post.approvals.filter(round=post.round, tier__lt=position)
+        if approval_counts(approval, post, version)
+    }
+
+
+def distinct_approvers_possible(plan: list[dict], barred: set) -> bool:
+    """Whether each tier can be approved by people who have not approved another tier (the tiers that
+    allow it aside): at most three tiers, so trying each choice is quick."""
+
+    def fill(index: int, used: frozenset) -> bool:
+        if index == len(plan):
+            return True
+        tier = plan[index]
+        people = [pk for pk in tier["approvers"] if pk not in barred]
+        if tier.get("repeat"):
+            return bool(people) and fill(index + 1, used)
+        free = [pk for pk in people if pk not in used]
+        if tier["mode"] == "all":
+            return bool(free) and fill(index + 1, used | frozenset(free))
+        return any(fill(index + 1, used | {pk}) for pk in free)
+
+    return fill(0, frozenset())
 
 
 def can_decide(post: Post, person: Person) -> bool:

@@ -21,9 +21,16 @@ def delete_posts_past_retention() -> int:
     return services.delete_past_retention()
 
 
+@task()
+def route_waiting_posts_for_pre_election() -> int:
+    """When a pre-election period begins, posts awaiting approval are checked again and go to comms."""
+    return len(services.route_waiting_posts_for_pre_election())
+
+
 # Posts are scheduled to the minute, so the two workflow tasks run every minute; retention daily.
 SCHEDULE = [
     (expire_unapproved_posts, 60),
     (make_due_posts_ready, 60),
+    (route_waiting_posts_for_pre_election, 5 * 60),
     (delete_posts_past_retention, 24 * 60 * 60),
 ]

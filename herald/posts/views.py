@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib import messages
@@ -136,7 +137,15 @@ def _text_block(
     }
 
 
+def _chosen_platforms(account_ids) -> set[str]:
+    ids = [str(v) for v in account_ids if str(v).isdigit()]
+    return set(Account.objects.filter(pk__in=ids).values_list("platform", flat=True)) if ids else set()
+
+
 def _blocks_for(form, *, kind: str, media=(), captions=False) -> list[dict]:
+    # Media are judged only for the platforms of the accounts chosen (on the write form): consent for
+    # Instagram says nothing about a post that will only go on Facebook.
+    chosen = _chosen_platforms(form["accounts"].value() or []) if "accounts" in form.fields else None
     blocks = []
     for platform, label in form.platforms:
         field = text_field_name(platform)
@@ -148,7 +157,7 @@ def _blocks_for(form, *, kind: str, media=(), captions=False) -> list[dict]:
                 label=f"Text for {label}",
                 text=value,
                 kind=kind,
-                media=media,
+                media=media if chosen is None or platform in chosen else (),
                 captions=captions,
                 errors=form.errors.get(field, ()),
             )
@@ -246,6 +255,8 @@ def live_check(request: HttpRequest) -> HttpResponse:
     if len(ids) > settings.HERALD_MAX_POST_MEDIA:
         return _refused(f"Choose at most {settings.HERALD_MAX_POST_MEDIA} photos and videos for one post", 400)
     media = _visible_media(request.user, ids)
+    if request.POST.get("choosing_accounts") and platform not in _chosen_platforms(request.POST.getlist("accounts")):
+        media = []  # the write form: no account on this platform is chosen, so its media are not judged here
     block = _text_block(
         field=field,
         platform=platform,
@@ -401,6 +412,10 @@ def _save_written(request: HttpRequest, form, data, kind: str) -> HttpResponse |
         if data.get("action") == "submit":
             sent = []
             for post in posts:
+                if post.blocking:
+                    # Never sent for approval without a warning: it stays a draft and its page says why.
+                    messages.error(request, f"{post.account.display_name}: {BLOCKED_SUBMIT_WARNING}")
+                    continue
                 try:
                     services.submit_for_approval(post, by=request.user)
                     sent.append(post)
@@ -416,6 +431,12 @@ def _save_written(request: HttpRequest, form, data, kind: str) -> HttpResponse |
 
 def _write(request: HttpRequest, kind: str) -> HttpResponse:
     accounts = selectors.accounts_writable_by(request.user)
+    if not accounts.exists() and Account.objects.edited_by(request.user).active().exists():
+        require(
+            False,
+            "You can write posts for your accounts once HR records your social media training: the "
+            "communications team made training a condition of these accounts.",
+        )
     require(accounts.exists(), "You are not an editor of any active account.")
     data = request.POST if request.method == "POST" else None
     fixed_field = None
@@ -563,9 +584,20 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             and a.tier == tier["position"]
             and (a.decision == Approval.Decision.SENT_BACK or selectors.approval_counts(a, post, version))
         ]
+        is_current = post.status == Post.Status.AWAITING_APPROVAL and tier["position"] == post.current_tier
         plan.append(
             {
                 **tier,
+                "waiting_for": sorted(names.get(pk, "") for pk in selectors.eligible_approvers(post, tier["position"]))
+                if is_current
+                else [],
+                "counted_earlier": sorted(
+                    names.get(pk, "")
+                    for pk in selectors.approved_earlier_tiers(post, tier["position"], version)
+                    if pk in tier["approvers"]
+                )
+                if is_current and not tier.get("repeat")
+                else [],
                 "names": [names.get(pk, "") for pk in tier["approvers"] if pk != post.author_id],
                 "decisions": decided,
                 "is_current": post.status == Post.Status.AWAITING_APPROVAL and tier["position"] == post.current_tier,
@@ -627,9 +659,20 @@ def _act(request: HttpRequest, pk: int, action, success: str) -> HttpResponse:
     return redirect("posts:detail", pk=post.pk)
 
 
+BLOCKED_SUBMIT_WARNING = (
+    "Not sent for approval: the check blocks this post, so nobody can approve it unless the communications "
+    "team overrides the block. Change the post, or send it anyway from its page for the communications team "
+    "to decide."
+)
+
+
 @allow(*POST_ROLES)
 @require_POST
 def submit(request: HttpRequest, pk: int) -> HttpResponse:
+    post = _visible_post(request, pk)
+    if post.blocking and not request.POST.get("despite_blocks"):
+        messages.error(request, BLOCKED_SUBMIT_WARNING)
+        return redirect("posts:detail", pk=post.pk)
     return _act(request, pk, lambda p: services.submit_for_approval(p, by=request.user), "Sent for approval")
 
 
@@ -675,7 +718,7 @@ def _form_page(
     success,
     warning=False,
     held_attempt: str = "",
-    extra=None,
+    extra: Callable[[Post], dict] | dict | None = None,
 ) -> HttpResponse:
     """A page with a short form acting on one post. `held_attempt` names the action if a stop on
     publishing holds it: while one covers the account the page explains, and offers no form."""
@@ -704,7 +747,7 @@ def _form_page(
             "warning": warning,
             "stopped": services.stopped_message(post.account, pause, held_attempt) if pause else "",
             "presented": findings.present(post.text, post.report) if post.report else None,
-            **(extra(post) if extra else {}),
+            **((extra(post) if callable(extra) else extra) if extra else {}),
             "breadcrumbs": [
                 HOME,
                 _posts_crumb(),
@@ -744,6 +787,7 @@ def override(request: HttpRequest, pk: int) -> HttpResponse:
         warning=True,
         act=lambda p, d: services.override_block(p, by=request.user, justification=d["justification"]),
         success="Block overridden: the justification is recorded and reported",
+        extra={"overrides_report": reverse("posts:overrides")},
     )
 
 
@@ -890,7 +934,12 @@ def rule_edit(request: HttpRequest, account_pk: int) -> HttpResponse:
     form = RuleForm(request.POST if request.method == "POST" else None, account=account)
     if request.method == "POST" and form.is_valid():
         try:
-            services.set_approval_rule(account, form.tiers(), by=request.user)
+            services.set_approval_rule(
+                account,
+                form.tiers(),
+                by=request.user,
+                same_person_may_approve_again=form.cleaned_data["same_person_may_approve_again"],
+            )
         except Refused as exc:
             show_refusal(form, exc)
         else:

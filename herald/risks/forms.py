@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
+from herald.forms import DateField
 from herald.incidents.forms import _text
 from herald.people.models import Person
 from herald.risks import controls
@@ -14,21 +15,8 @@ def _people():
     return Person.objects.active().employees().order_by("last_name", "first_name")
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-
-def _date(label: str, **kwargs) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        widget=DateInput(format="%Y-%m-%d"),
-        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
-        error_messages={
-            "required": f"Enter the {label.lower()}",
-            "invalid": "Enter a real date, for example 31/03/2027",
-        },
-        **kwargs,
-    )
+def _date(label: str, **kwargs) -> DateField:
+    return DateField(label=label, error_messages={"required": f"Enter the {label.lower()}"}, **kwargs)
 
 
 class RiskForm(forms.Form):

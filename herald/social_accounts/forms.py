@@ -7,6 +7,7 @@ import datetime as dt
 from django import forms
 from django.db import models
 
+from herald.forms import DateField, required_when
 from herald.people.models import Person, Team
 from herald.people.roles import Role
 from herald.social_accounts.models import Account, Platform
@@ -49,12 +50,11 @@ def _line(label, message="", *, required=True, help_text="", max_length=200):
 
 
 def _date(label, *, required=False, help_text="", message=""):
-    return forms.DateField(
+    return DateField(
         label=label,
         required=required,
-        help_text=help_text,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={**DATE_ERRORS, "required": message or f"Enter the {label.lower()}"},
+        help_text=help_text or "For example, 27 3 2027",
+        error_messages={"required": message or f"Enter the {label.lower()}"},
     )
 
 
@@ -139,18 +139,22 @@ class AccountRequestForm(forms.Form):
         )
         self.slots = []
         for n in range(1, EDITOR_SLOTS + 1):
-            self.fields[f"editor_{n}_email"] = forms.EmailField(
-                label=f"Editor {n} email address",
-                required=False,
-                max_length=254,
-                help_text="Their council email address." if n <= 2 else "Optional: a further editor.",
-                error_messages={
-                    "invalid": f"Enter editor {n}'s email address in the correct format, like name@hinckley-bosworth.gov.uk"
-                },
+            self.fields[f"editor_{n}_email"] = required_when(
+                forms.EmailField(
+                    label=f"Editor {n} email address",
+                    required=False,
+                    max_length=254,
+                    help_text="Their council email address." if n <= 2 else "Optional: a further editor.",
+                    error_messages={
+                        "invalid": f"Enter editor {n}'s email address in the correct format, like name@hinckley-bosworth.gov.uk"
+                    },
+                )
             )
-            self.fields[f"editor_{n}_training"] = _date(
-                f"Editor {n} training date",
-                help_text="Only if they are not yet trained: the date they are booked on social media training.",
+            self.fields[f"editor_{n}_training"] = required_when(
+                _date(
+                    f"Editor {n} training date",
+                    help_text="Only if they are not yet trained: the date they are booked on social media training.",
+                )
             )
             self.slots.append((self[f"editor_{n}_email"], self[f"editor_{n}_training"]))
 
@@ -262,19 +266,29 @@ class ReviewForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select your decision on the request"},
     )
-    conditions = _text(
-        "Conditions of approval",
-        "",
-        required=False,
-        rows=3,
-        help_text="If you approve with conditions: what the team must do, for example a review in six months.",
+    conditions = required_when(
+        _text(
+            "Conditions of approval",
+            "",
+            required=False,
+            rows=3,
+            help_text="If you approve with conditions: what the team must do, for example a review in six months.",
+        )
     )
-    comments = _text(
-        "Comments or reasons",
-        "",
+    training_before_posting = forms.BooleanField(
+        label="Editors must finish social media training before they write posts",
         required=False,
-        rows=4,
-        help_text="If you send it back or refuse it: the requester sees them.",
+        help_text="Editors only booked on training can then not write posts for the account until HR records "
+        "them as trained.",
+    )
+    comments = required_when(
+        _text(
+            "Comments or reasons",
+            "",
+            required=False,
+            rows=4,
+            help_text="If you send it back or refuse it: the requester sees them.",
+        )
     )
 
     def clean(self):
@@ -387,8 +401,6 @@ class AccountForm(forms.ModelForm):
             "purpose": forms.Textarea(attrs={"rows": 3}),
             "out_of_hours_cover": forms.Textarea(attrs={"rows": 3}),
             "closure_plan": forms.Textarea(attrs={"rows": 3}),
-            "last_activity_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "next_review_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
         error_messages = {
             "display_name": {"required": "Enter the display name"},

@@ -130,6 +130,11 @@ class Account(models.Model):
     out_of_hours_cover = models.TextField(blank=True)
     emergency_plan_url = models.URLField("Emergency plan entry", blank=True)
     closure_plan = models.TextField(blank=True)
+    # A condition of approval the communications team may set: editors only booked on training may not
+    # write posts for this account until HR records them as trained.
+    training_before_posting = models.BooleanField(
+        "Editors must finish social media training before they write posts", default=False
+    )
     activated_on = models.DateField(null=True, blank=True)
     last_activity_on = models.DateField(null=True, blank=True)
     next_review_on = models.DateField(null=True, blank=True)

@@ -783,7 +783,12 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             if data["decision"] in ("approve", "approve_with_conditions"):
                 conditions = data["conditions"] if data["decision"] == "approve_with_conditions" else ""
-                services.approve_account_request(account_request, by=request.user, conditions=conditions)
+                services.approve_account_request(
+                    account_request,
+                    by=request.user,
+                    conditions=conditions,
+                    training_before_posting=data["training_before_posting"],
+                )
                 messages.success(request, "Request approved: ICT has been asked to set the account up securely")
             else:
                 _send_back_or_refuse(request, account_request, data["decision"], data["comments"])

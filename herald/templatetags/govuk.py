@@ -2,10 +2,14 @@
 
 from django import forms, template
 
+from herald.widgets import GovukDateInput
+
 register = template.Library()
 
 
 def _kind(widget: forms.Widget) -> str:
+    if isinstance(widget, GovukDateInput):
+        return "date"
     if isinstance(widget, forms.CheckboxSelectMultiple):
         return "checkboxes"
     if isinstance(widget, forms.RadioSelect):
@@ -30,9 +34,20 @@ _INPUT_CLASS = {
 }
 
 
+def _marked_optional(field: forms.BoundField) -> bool:
+    """ "(optional)" after the label: only for a field a person may really leave blank. A field the form
+    requires in some cases (`herald.forms.required_when`) says when in its hint instead, and a label
+    that already says it is optional is not told twice."""
+    if field.field.required or getattr(field.field, "required_when", False):
+        return False
+    return "(optional)" not in str(field.label)
+
+
 @register.inclusion_tag("components/field.html")
 def govuk_field(field: forms.BoundField, label_size: str = "", width: str = "", label_is_heading: bool = False):
     kind = _kind(field.field.widget)
+    if kind == "date":
+        return _date_input(field, label_size)
     widget_id = field.id_for_label or field.auto_id
     described = []
     if field.help_text:
@@ -57,11 +72,27 @@ def govuk_field(field: forms.BoundField, label_size: str = "", width: str = "", 
         attrs.setdefault("spellcheck", "false")
     return {
         "field": field,
+        "optional": _marked_optional(field),
         "kind": kind,
         "widget_html": field.as_widget(attrs=attrs) if kind not in ("radios", "checkboxes") else "",
         "widget_id": widget_id,
         "label_size": label_size,
         "label_is_heading": label_is_heading,
+        "describedby": " ".join(described),
+    }
+
+
+def _date_input(field: forms.BoundField, label_size: str) -> dict:
+    base = field.auto_id
+    described = ([f"{base}-hint"] if field.help_text else []) + ([f"{base}-error"] if field.errors else [])
+    return {
+        "field": field,
+        "kind": "date",
+        "optional": _marked_optional(field),
+        "widget_id": base,
+        "base": base,
+        "boxes": field.field.widget.boxes(field.html_name, base, field.value()),
+        "label_size": label_size,
         "describedby": " ".join(described),
     }
 

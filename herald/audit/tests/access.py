@@ -11,4 +11,5 @@ def cases(cast, make):
         "audit:events": Case(AUDIT_READERS),
         "audit:event": Case(AUDIT_READERS, kwargs={"pk": event.pk}),
         "audit:export": Case(AUDIT_READERS),
+        "audit:verify": Case(frozenset({Role.ADMIN})),
     }

@@ -101,3 +101,12 @@ def test_incoming_comments_skip_accessibility_and_platform_rules():
 def test_accessibility_applies_to_personal_posts_too():
     assert severity_of("alt-text", "Hi", personal(), media=[Media(kind="image")]) == "block"
     assert official()
+
+
+def test_a_child_whose_guardian_consented_for_other_channels_is_told_exactly_that():
+    child = PersonShown(name="Amy Lee", consent="other_channel", is_child=True, guardian_consent=True)
+    report = findings("A great day", media=[Media(kind="image", alt_text="x", people=[child])])
+    assert "child-guardian-consent" not in {f.rule for f in report}
+    [consent] = [f for f in report if f.rule == "media-consent"]
+    assert consent.severity == "block"
+    assert "their parent or guardian's consent covers other channels, not this one" in consent.message

@@ -55,6 +55,7 @@ def cases(cast, make):
         "consents:record_do_not_publish": Case(**on_record),
         "consents:record_erase": Case(frozenset({Role.INFO_GOV}), kwargs={"pk": record.pk}),
         "consents:give": Case(PUBLIC, kwargs={"token": consent_request.token}),
+        "consents:give_by_code": Case(PUBLIC, kwargs={"code": consent_request.short_code}, ok_status=302),
         "consents:given": Case(PUBLIC, kwargs={"token": consent_request.token}),
         "consents:withdraw": Case(PUBLIC),
         "consents:withdraw_sent": Case(PUBLIC),

@@ -1,8 +1,11 @@
 """The staff and public pages: forms re-display with their errors, nothing half-saved, object rules hold."""
 
+import datetime as dt
+
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from herald.consents.models import ConsentRecord, ConsentRequest, TakedownTask
 from herald.consents.tests.factories import (
@@ -35,6 +38,38 @@ def test_an_employee_arranging_a_shoot_creates_a_consent_request_with_a_poster(c
     assert reverse("consents:qr", args=[consent_request.pk, "svg"]) in poster.content.decode()
     qr = client.get(reverse("consents:qr", args=[consent_request.pk, "png"]))
     assert qr["Content-Type"] == "image/png" and qr.content.startswith(b"\x89PNG")
+
+
+def test_the_poster_gives_a_short_address_that_leads_to_the_form_however_it_is_typed(client, employee):
+    consent_request = ConsentRequestFactory(organiser=employee)
+    code = consent_request.short_code
+    assert len(code) == 8 and not set(code) & set("015OISLZ2B8")
+    client.force_login(employee)
+    poster = client.get(reverse("consents:poster", args=[consent_request.pk])).content.decode()
+    typed = f"testserver/consent/c/{code[:4]}-{code[4:]}"
+    assert typed in poster and consent_request.token not in poster.split("<img", 1)[0]
+    client.logout()
+    for as_typed in (f"{code[:4]}-{code[4:]}", code.lower(), code):
+        response = client.get(f"/consent/c/{as_typed}/")
+        assert response.status_code == 302
+        assert response["Location"] == reverse("consents:give", args=[consent_request.token])
+    assert client.get("/consent/c/AAAA-AAAA/").status_code == 404
+
+
+def test_the_poster_is_for_the_public_with_no_staff_menu_or_banner(client, employee, monitoring_officer):
+    from herald.elections import services as elections
+
+    elections.record_election(
+        elections.ElectionDetails(kind="borough", poll_date=timezone.localdate() + dt.timedelta(days=14)),
+        by=monitoring_officer,
+    )
+    consent_request = ConsentRequestFactory(organiser=employee)
+    client.force_login(employee)
+    assert "Pre-election period" in client.get("/").content.decode()
+    poster = client.get(reverse("consents:poster", args=[consent_request.pk])).content.decode()
+    assert "We are taking photos and filming" in poster
+    assert "Pre-election period" not in poster and "govuk-service-navigation" not in poster
+    assert "Sign out" not in poster and "Report an incident" not in poster
 
 
 def test_an_empty_request_form_lists_what_to_fix(client, employee):

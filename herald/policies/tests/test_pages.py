@@ -184,9 +184,33 @@ def test_self_check_advises_a_politically_restricted_employee_and_stores_nothing
         "/policies/can-i-post-this/", {"text": "Vote Labour on Thursday!", "platform": "facebook"}
     ).content.decode()
     assert "Do not post this" in page and "politically restricted post" in page
-    assert "/policies/employee-policy/clauses/political-neutrality/" in page
+    assert "/policies/employee-policy/clauses/politically-restricted/" in page
+    assert "/clauses/political-neutrality/" not in page
     assert "<mark>Vote Labour" in page
     assert AdviceRequest.objects.count() == 0 and AuditEvent.objects.count() == audit_before
+
+
+def test_self_check_advises_on_running_the_council_down_citing_the_personal_use_clause(
+    client, employee, policy_documents
+):
+    client.force_login(employee)
+    page = client.post(
+        "/policies/can-i-post-this/",
+        {"text": "The council is an absolute disgrace and the cabinet don't care about residents.", "platform": "x"},
+    ).content.decode()
+    assert "Worth knowing" in page and "Do not post this" not in page
+    assert "free to criticise the council" in page
+    assert "/policies/employee-policy/clauses/personal-use/" in page
+
+
+def test_self_check_explains_a_personal_call_to_vote_with_the_personal_account_rule(client, employee, policy_documents):
+    client.force_login(employee)
+    page = client.post("/policies/can-i-post-this/", {"text": "Vote Conservative!", "platform": "x"}).content.decode()
+    assert (
+        "Most staff may support a party" in page and "not be allowed if your post were politically restricted" in page
+    )
+    assert "/policies/employee-policy/clauses/personal-use/" in page
+    assert "Council publicity must not" not in page and "/clauses/political-neutrality/" not in page
 
 
 def test_self_check_uses_the_pre_election_state_from_the_elections_app(client, employee, policy_documents, monkeypatch):

@@ -36,12 +36,14 @@ from herald.posts.selectors import (
     APPROVER_ROLES,
     TextVersion,
     approval_counts,
+    approved_earlier_tiers,
     can_edit,
     can_send_back,
     can_write_for,
     comms_team,
     content_hash_of,
     current_text_version,
+    distinct_approvers_possible,
     eligible_approvers,
     last_text_changer_id,
     latest_revision_number,
@@ -289,7 +291,16 @@ def _plan_for(post: Post, *, period: dict) -> list[dict]:
     for rule in ApprovalTier.objects.filter(account=post.account).prefetch_related("approvers"):
         people = [p.pk for p in rule.approvers.all() if p.is_active]
         names = ", ".join(p.full_name for p in rule.approvers.all() if p.is_active)
-        plan.append({"position": rule.position, "mode": rule.mode, "approvers": people, "label": names, "comms": False})
+        plan.append(
+            {
+                "position": rule.position,
+                "mode": rule.mode,
+                "approvers": people,
+                "label": names,
+                "comms": False,
+                "repeat": rule.same_person_may_approve_again,
+            }
+        )
     if not plan:
         plan.append(
             {"position": 1, "mode": "any", "approvers": comms, "label": "The communications team", "comms": True}
@@ -307,7 +318,7 @@ def _plan_for(post: Post, *, period: dict) -> list[dict]:
                 "position": len(plan) + 1,
                 "mode": "any",
                 "approvers": comms,
-                "label": "The communications team (pre-election period)",
+                "label": PRE_ELECTION_TIER_LABEL,
                 "comms": True,
                 "pre_election": True,
             }
@@ -339,6 +350,11 @@ def submit_for_approval(post: Post, *, by: Person) -> Post:
             raise Refused(
                 "Nobody can approve this post: ask the communications team to set the account's approval rule"
             )
+        if not distinct_approvers_possible(post.plan, barred):
+            raise Refused(
+                "This post needs a different person to approve each tier, and there are not enough approvers: "
+                "ask the communications team to add approvers to the account's approval rule"
+            )
         post.pre_election = period["pre_election"]
         post.round += 1
         post.current_tier = 1
@@ -350,6 +366,58 @@ def submit_for_approval(post: Post, *, by: Person) -> Post:
         audit.record(actor=by, action="post.submitted", obj=post, before=before, after=_snapshot(post))
         _tell_approvers(post)
     return post
+
+
+PRE_ELECTION_TIER_LABEL = "The communications team (pre-election period)"
+
+
+def _route_for_pre_election(post: Post, *, period: dict) -> None:
+    """A post awaiting approval when a pre-election period begins: checked again in pre-election mode and,
+    unless the communications team already decide its last tier, given them as a final tier."""
+    before = _snapshot(post)
+    _recheck(post, period=period)
+    plan = list(post.plan)
+    if plan and not plan[-1].get("comms"):
+        comms = [p.pk for p in comms_team()]
+        plan.append(
+            {
+                "position": len(plan) + 1,
+                "mode": "any",
+                "approvers": comms,
+                "label": PRE_ELECTION_TIER_LABEL,
+                "comms": True,
+                "pre_election": True,
+            }
+        )
+    post.plan = plan
+    post.pre_election = True
+    post.save()
+    audit.record(
+        actor=None,
+        action="post.routed_for_pre_election",
+        obj=post,
+        before=before,
+        after=_snapshot(post),
+        reason="A pre-election period began while the post awaited approval",
+    )
+
+
+def route_waiting_posts_for_pre_election() -> list[Post]:
+    """Every post awaiting approval that was sent before today's pre-election period began: checked again
+    and routed to the communications team (run every few minutes, and by every approval)."""
+    period = checking.pre_election()
+    if not period["pre_election"]:
+        return []
+    routed = []
+    for pk in Post.objects.filter(status=Post.Status.AWAITING_APPROVAL, pre_election=False).values_list(
+        "pk", flat=True
+    ):
+        with transaction.atomic():
+            post = _lock(Post.objects.get(pk=pk))
+            if post.status == Post.Status.AWAITING_APPROVAL and not post.pre_election:
+                _route_for_pre_election(post, period=period)
+                routed.append(post)
+    return routed
 
 
 def _tell_approvers(post: Post) -> None:
@@ -388,13 +456,23 @@ def _approve_post(post: Post, *, by: Person, note: str, seen_hash: str | None) -
         if version is not None and by.pk == version.made_by_id:
             raise Refused(CHANGED_TEXT_REFUSAL)
         if by.pk not in eligible_approvers(post):
+            tier_now = post.tier(post.current_tier) or {}
+            if by.pk in approved_earlier_tiers(post, post.current_tier) and by.pk in tier_now.get("approvers", ()):
+                raise Refused(
+                    "You approved an earlier tier of this post: each person's approval counts once, so "
+                    "someone else must approve this tier"
+                )
             raise Refused("You are not an approver for this stage of the post, or you have already approved it")
         # While publishing is stopped nothing moves towards publication, not even one tier.
         _hold_if_stopped(post, "approve")
         if post.scheduled_for and post.scheduled_for <= timezone.now():
             raise Refused("The scheduled time has passed, so the post has expired: the author can reschedule it")
         # The rules in force now (a pre-election period may have begun since it was written).
-        _recheck(post)
+        period = checking.pre_election()
+        if period["pre_election"] and not post.pre_election:
+            _route_for_pre_election(post, period=period)
+        else:
+            _recheck(post, period=period)
         if post.blocking and not post.override_covers_blocks:
             raise Refused(
                 "This post breaks the policy (see the findings marked 'Blocks'). Send it back, or the "
@@ -600,7 +678,9 @@ class TierSpec:
     approvers: tuple[Person, ...]
 
 
-def set_approval_rule(account: Account, tiers: Sequence[TierSpec], *, by: Person) -> list[ApprovalTier]:
+def set_approval_rule(
+    account: Account, tiers: Sequence[TierSpec], *, by: Person, same_person_may_approve_again: bool = False
+) -> list[ApprovalTier]:
     """Replace an account's approval rule: up to three tiers, each with its approvers and any/all.
     Posts already awaiting approval keep the tiers they were submitted under."""
     if len(tiers) > MAX_TIERS:
@@ -620,17 +700,32 @@ def set_approval_rule(account: Account, tiers: Sequence[TierSpec], *, by: Person
                 )
     with transaction.atomic():
         before = [
-            {"position": t.position, "mode": t.mode, "approvers": sorted(t.approvers.values_list("pk", flat=True))}
+            {
+                "position": t.position,
+                "mode": t.mode,
+                "approvers": sorted(t.approvers.values_list("pk", flat=True)),
+                "same_person_may_approve_again": t.same_person_may_approve_again,
+            }
             for t in ApprovalTier.objects.filter(account=account)
         ]
         ApprovalTier.objects.filter(account=account).delete()
         made = []
         for number, tier in enumerate(tiers, 1):
-            row = ApprovalTier.objects.create(account=account, position=number, mode=tier.mode)
+            row = ApprovalTier.objects.create(
+                account=account,
+                position=number,
+                mode=tier.mode,
+                same_person_may_approve_again=same_person_may_approve_again,
+            )
             row.approvers.set(tier.approvers)
             made.append(row)
         after = [
-            {"position": n, "mode": t.mode, "approvers": sorted(p.pk for p in t.approvers)}
+            {
+                "position": n,
+                "mode": t.mode,
+                "approvers": sorted(p.pk for p in t.approvers),
+                "same_person_may_approve_again": same_person_may_approve_again,
+            }
             for n, t in enumerate(tiers, 1)
         ]
         audit.record(

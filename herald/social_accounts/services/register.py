@@ -124,7 +124,7 @@ def find_dormancy_candidates(*, on: dt.date | None = None) -> list[Account]:
         if account.next_review_on and account.next_review_on < on:
             reasons.append(f"review was due on {account.next_review_on:%-d %B %Y}")
         if reasons:
-            flagged.append(flag_for_dormancy_review(account, reason="; ".join(reasons).capitalize()))
+            flagged.append(flag_for_dormancy_review(account, reason=_first_capital("; ".join(reasons))))
     if flagged:
         with transaction.atomic():
             notify(
@@ -313,3 +313,8 @@ def remind_overdue_reports(*, on: dt.date | None = None) -> list[Account]:
             )
             reminded.append(account)
     return reminded
+
+
+def _first_capital(text: str) -> str:
+    """Capitalise the first letter only: str.capitalize() would write "9 august" and "castle ward"."""
+    return text[:1].upper() + text[1:]

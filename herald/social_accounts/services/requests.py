@@ -230,8 +230,12 @@ def refuse_account_request(request: AccountRequest, *, by: Person, reasons: str)
     return request
 
 
-def approve_account_request(request: AccountRequest, *, by: Person, conditions: str = "") -> AccountRequest:
-    """The communications team approves (with or without conditions); ICT then sets the account up securely."""
+def approve_account_request(
+    request: AccountRequest, *, by: Person, conditions: str = "", training_before_posting: bool = False
+) -> AccountRequest:
+    """The communications team approves (with or without conditions); ICT then sets the account up securely.
+    `training_before_posting` makes training a condition Herald enforces: editors only booked on training
+    cannot write posts for the account until they are trained."""
     if not by.has_role(Role.COMMS):
         raise Refused("Only the communications team can approve a new account.")
     with transaction.atomic():
@@ -247,12 +251,20 @@ def approve_account_request(request: AccountRequest, *, by: Person, conditions: 
         account.purpose, account.monitoring_hours = request.purpose, request.monitoring_hours
         account.out_of_hours_cover, account.closure_plan = request.out_of_hours_cover, request.closure_plan
         account.emergency_plan_url = request.emergency_plan_url
+        account.training_before_posting = training_before_posting
         account.save()
         request.account = account
         request.save(update_fields=["status", "reviewed_by", "reviewed_at", "conditions", "account"])
         action = "account_request.approved_with_conditions" if request.conditions else "account_request.approved"
         audit.record(
-            actor=by, action=action, obj=request, after={"status": request.status, "conditions": request.conditions}
+            actor=by,
+            action=action,
+            obj=request,
+            after={
+                "status": request.status,
+                "conditions": request.conditions,
+                "training_before_posting": training_before_posting,
+            },
         )
         audit.record(
             actor=by,

@@ -63,7 +63,7 @@ def test_the_account_page_shows_its_history_from_the_audit_trail(client, comms_o
     services.mark_dormant(accounts["active"], by=comms_officer, reason="Quiet over winter")
     client.force_login(comms_officer)
     page = client.get(reverse("social_accounts:detail", args=[accounts["active"].pk])).content.decode()
-    assert "account.marked_dormant" in page and "Quiet over winter" in page
+    assert "Account marked dormant" in page and "Quiet over winter" in page
 
 
 def _valid_request(editor, second_editor, team, service_manager, **changes):

@@ -288,3 +288,19 @@ def test_withdrawing_after_approval_closes_the_register_entry(
     services.withdraw_account_request(submitted, by=employee, reason="Team restructure")
     submitted.refresh_from_db()
     assert submitted.status == AccountRequest.Status.WITHDRAWN
+
+
+def test_comms_can_make_training_a_condition_that_herald_enforces(client, comms_officer, service_manager, employee):
+    from herald.social_accounts.models import AccountRequest
+    from herald.social_accounts.tests.factories import AccountRequestFactory
+
+    account_request = AccountRequestFactory(
+        requested_by=employee, service_manager=service_manager, status=AccountRequest.Status.ENDORSED
+    )
+    client.force_login(comms_officer)
+    client.post(
+        f"/accounts/requests/{account_request.pk}/review/",
+        {"decision": "approve_with_conditions", "conditions": "Both editors trained", "training_before_posting": "on"},
+    )
+    account_request.refresh_from_db()
+    assert account_request.account.training_before_posting

@@ -135,3 +135,70 @@ def test_every_printed_demo_sign_in_works_in_the_browser(page, assert_accessible
         assert page.get_by_role("heading", level=1).inner_text() == f"Hello, {spec['first']}", spec["email"]
         page.get_by_role("button", name="Sign out").click()
     assert_accessible(page)
+
+
+def test_an_administrator_checks_the_audit_trail_from_its_page(
+    page, sign_in, assert_accessible, system_admin, employee, settings, tmp_path
+):
+    from herald.audit import services as audit
+    from herald.audit.tests.tampering import tamper
+
+    # given a trail with events and a checkpoint kept outside the database
+    settings.HERALD_AUDIT_CHECKPOINT_DIR = tmp_path / "checkpoints"
+    event = audit.record(actor=system_admin, action="person.updated", obj=employee, reason="New job title")
+    audit.write_checkpoint()
+    # when an administrator opens the audit trail and asks for the check
+    sign_in(page, system_admin)
+    page.locator('[data-nav="audit:events"]').click()
+    page.get_by_role("link", name="check the audit trail now").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Check the audit trail now").click()
+    # then they are told it is intact, with how much was checked
+    result = page.locator("#verify-result")
+    expect(result).to_contain_text("The audit trail is intact")
+    expect(result).to_contain_text("matching 1 checkpoint")
+    expect(result).to_be_focused()
+    assert_accessible(page)
+    # when someone with the database owner's rights changes an event behind Herald's back
+    tamper("UPDATE audit_auditevent SET reason = %s WHERE id = %s", ["Nothing to see", event.pk])
+    page.get_by_role("button", name="Check again").click()
+    # then the page says the trail is broken and which event
+    expect(page.locator("#verify-result")).to_contain_text("The audit trail is broken")
+    expect(page.locator("#verify-result")).to_contain_text(f"event {event.pk} was altered after it was written")
+    assert_accessible(page)
+
+
+def test_the_audit_trail_reads_in_words_with_no_codes_or_raw_data(
+    page, sign_in, assert_accessible, comms_officer, employee
+):
+    from herald.audit import services as audit
+
+    # given an overridden block and a change of job title in the trail
+    audit.record(actor=comms_officer, action="post.block_overridden", obj=employee, reason="Published duty phone")
+    audit.record(
+        actor=comms_officer,
+        action="person.updated",
+        obj=employee,
+        before={"job_title": "Officer", "is_trained_editor": False},
+        after={"job_title": "Senior officer", "is_trained_editor": True},
+    )
+    # when comms open the audit trail and filter it by what happened
+    sign_in(page, comms_officer)
+    page.locator('[data-nav="audit:events"]').click()
+    page.get_by_label("What happened").select_option(label="Person's details changed")
+    page.get_by_role("button", name="Filter").click()
+    # then the events read as sentences, with dates written the house way
+    table = page.locator("table.govuk-table")
+    expect(table).to_contain_text("Person's details changed")
+    expect(table).not_to_contain_text("Block overridden")
+    expect(table).not_to_contain_text("person.updated")
+    assert re.search(r"\d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}", table.inner_text())
+    assert_accessible(page)
+    # and an event's page shows what changed as a table, not a data dump
+    table.get_by_role("link").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Person's details changed")
+    changes = page.get_by_role("table", name="What was recorded")
+    expect(changes.get_by_role("row", name="Job title Officer Senior officer")).to_be_visible()
+    expect(changes.get_by_role("row", name="Is trained editor No Yes")).to_be_visible()
+    expect(page.locator("main")).not_to_contain_text("{'")
+    assert_accessible(page)

@@ -43,6 +43,9 @@ def test_a_parent_gives_consent_for_their_child_on_a_phone(phone_page, assert_ac
     page.get_by_label("I am a parent or guardian of a child in the photos").check()
     page.get_by_label("Full name of the person in the photos").fill("Leo Clarke")
     page.get_by_label("13 to 17").check()
+    # (a guardian must give their name and relationship: neither is labelled optional)
+    expect(page.locator("label[for=id_representative_name]")).to_have_text("Your full name")
+    expect(page.locator("label[for=id_representative_relationship]")).to_have_text("Your relationship to them")
     page.get_by_label("Your full name").fill("Jo Clarke")
     page.get_by_label("Your relationship to them").fill("Mother")
     page.get_by_label("Email address").fill("jo@example.org")
@@ -177,3 +180,72 @@ def test_text_found_in_a_photo_is_outlined_and_listed_on_the_media_page(page, si
     section.get_by_text("The text Herald read").click()
     expect(section.locator("pre")).to_contain_text("07911 123456")
     assert_accessible(page)
+
+
+def test_information_governance_reach_subject_access_from_their_home_page(page, sign_in, assert_accessible, dpo):
+    # given the data protection officer signs in
+    sign_in(page, dpo)
+    # then their home page offers subject access, and it leads to the search
+    panel = page.get_by_role("region", name="Subject access requests")
+    assert_accessible(page)
+    panel.get_by_role("link", name="Search and export for a person").click()
+    expect(page).to_have_url(re.compile(r"/consent/subject-access/$"))
+    assert_accessible(page)
+
+
+def test_the_printed_poster_shows_only_the_notice_and_a_short_address_that_works(
+    page, sign_in, assert_accessible, employee, monitoring_officer
+):
+    from herald.elections import services as elections
+
+    # given a shoot during a pre-election period, whose staff pages carry the banner
+    elections.record_election(
+        elections.ElectionDetails(kind="borough", poll_date=timezone.localdate() + dt.timedelta(days=14)),
+        by=monitoring_officer,
+    )
+    consent_request = ConsentRequestFactory(organiser=employee, event_name="Hinckley Christmas lights")
+    sign_in(page, employee)
+    page.goto(f"/consent/requests/{consent_request.pk}/")
+    expect(page.get_by_text("Pre-election period.")).to_be_visible()
+    # when they open the poster and print it
+    page.get_by_role("link", name="Printable poster with QR code").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Hinckley Christmas lights")
+    assert_accessible(page)
+    page.emulate_media(media="print")
+    # then only the notice is printed: no staff menu, no banner, no instructions
+    expect(page.get_by_text("Print this page from your browser")).to_be_hidden()
+    assert page.locator(".govuk-service-navigation, .herald-header, .govuk-notification-banner").count() == 0
+    assert "Pre-election" not in page.locator("body").inner_text()
+    # and the address to type is short, and leads a member of the public to the form
+    typed = page.locator("[data-typed-address]").inner_text()
+    assert len(typed.split("/consent/c/", 1)[1]) == 9  # four, a dash, four
+    public = page.context.browser.new_context(base_url=page.url.split("/consent/")[0])
+    stranger = public.new_page()
+    stranger.goto("/consent/c/" + typed.split("/consent/c/", 1)[1].lower().replace("-", ""))
+    expect(stranger.get_by_role("button", name="Give consent")).to_be_visible()
+    public.close()
+
+
+def test_the_event_date_is_entered_as_a_gov_uk_date_and_an_impossible_one_is_explained(
+    page, sign_in, assert_accessible, employee
+):
+    from testing.browser import fill_date
+
+    # given an employee arranging a shoot
+    sign_in(page, employee)
+    page.goto("/consent/requests/new/")
+    page.get_by_label("Event or shoot name").fill("Burbage carnival")
+    page.get_by_label("Where it takes place").fill("Burbage Common")
+    page.get_by_label("Promoting council services, events and campaigns").check()
+    page.get_by_label("The council's website").check()
+    # when they type a date that does not exist
+    fill_date(page, "Date of the event", dt.date(2027, 2, 28))
+    page.get_by_role("group", name=re.compile("^Date of the event")).get_by_label("Day", exact=True).fill("31")
+    page.get_by_role("button", name=re.compile("Create|Save|Continue")).first.click()
+    # then GOV.UK's message says so, in the summary and beside the boxes
+    expect(page.locator(".govuk-error-summary")).to_contain_text("The date of the event must be a real date")
+    assert_accessible(page)
+    # when they correct the day, then the request is made for that date, written the house way
+    page.get_by_role("group", name=re.compile("^Date of the event")).get_by_label("Day", exact=True).fill("27")
+    page.get_by_role("button", name=re.compile("Create|Save|Continue")).first.click()
+    expect(page.locator("main")).to_contain_text("27 February 2027")

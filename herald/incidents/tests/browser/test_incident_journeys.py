@@ -13,6 +13,7 @@ from herald.people.roles import Role
 from herald.posts import selectors as posts_selectors
 from herald.social_accounts.models import SecurityTask
 from herald.social_accounts.tests.factories import AccountFactory
+from testing.browser import fill_date
 
 pytestmark = pytest.mark.browser
 
@@ -102,7 +103,7 @@ def test_an_incident_is_reported_from_any_page_and_its_playbook_worked_to_closur
     elif what == "takedown":
         page.get_by_role("link", name="Record the takedown decision").click()
         page.get_by_label("Decision").fill("Post removed")
-        page.get_by_label("When was it decided?").fill(timezone.localtime().strftime("%Y-%m-%dT%H:%M"))
+        fill_date(page, "When was it decided?", timezone.localtime())
         page.get_by_role("button", name="Save").click()
     tick_open_steps(page, incident)
     close(page, incident)
@@ -147,7 +148,7 @@ def test_the_72_hour_clock_runs_through_the_weekend(page, sign_in, assert_access
         page.get_by_label(Kind.PERSONAL_DATA_BREACH.label).check()
         page.get_by_label("Summary").fill("Sign-in sheet in a photo")
         page.get_by_label("What happened, when and where").fill("Names visible in the background.")
-        page.get_by_label("When did you or the council first become aware of it?").fill("2026-11-27T16:00")
+        fill_date(page, "When did you or the council first become aware of it?", dt.datetime(2026, 11, 27, 16, 0))
         page.get_by_role("button", name="Report the incident").click()
         breach = Incident.objects.get()
         # then the DPO sees the deadline on Monday, not the Wednesday three working days would give
@@ -168,7 +169,7 @@ def test_the_72_hour_clock_runs_through_the_weekend(page, sign_in, assert_access
         page.get_by_role("button", name="Save the assessment").click()
         page.get_by_label("Report to the ICO", exact=True).check()
         page.locator("#id_ico-reasoning").fill("Children's names: a risk to them.")
-        page.get_by_label("When was it reported to the ICO?").fill("2026-11-30T17:30")
+        fill_date(page, "When was it reported to the ICO?", dt.datetime(2026, 11, 30, 17, 30))
         page.get_by_role("button", name="Record the ICO decision").click()
         # then a late report must say why
         assert "Enter why the report was made after 72 hours" in page.locator(".govuk-error-summary").inner_text()
@@ -176,7 +177,7 @@ def test_the_72_hour_clock_runs_through_the_weekend(page, sign_in, assert_access
         page.get_by_label("Reasons for reporting after 72 hours").fill("The DPO was on leave over the weekend.")
         page.get_by_label("Report to the ICO", exact=True).check()
         page.locator("#id_ico-reasoning").fill("Children's names: a risk to them.")
-        page.get_by_label("When was it reported to the ICO?").fill("2026-11-30T17:30")
+        fill_date(page, "When was it reported to the ICO?", dt.datetime(2026, 11, 30, 17, 30))
         page.get_by_role("button", name="Record the ICO decision").click()
         assert "Stopped" in page.locator("#ico-clock").inner_text()
         breach.refresh_from_db()

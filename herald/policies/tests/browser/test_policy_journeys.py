@@ -10,6 +10,7 @@ from herald.audit.models import AuditEvent
 from herald.policies import services
 from herald.policies.models import Acknowledgement, Campaign
 from herald.policies.tests.factories import CampaignFactory
+from testing.browser import fill_date
 
 pytestmark = pytest.mark.browser
 
@@ -51,7 +52,7 @@ def test_a_service_area_campaign_with_a_quiz_acknowledged_by_an_employee(
     page.get_by_label("Employee Social Media Policy").check()
     page.get_by_label("A service area").check()
     page.locator("#id_service_area").select_option(label="Community Services")
-    page.get_by_label("Due date", exact=True).fill((timezone.localdate() + dt.timedelta(days=14)).isoformat())
+    fill_date(page, "Due date", timezone.localdate() + dt.timedelta(days=14))
     page.get_by_role("button", name="Set up campaign").click()
     page.get_by_role("link", name="add a quiz").click()
     page.get_by_label("Question").fill("Can you post a resident's case details if you leave out their name?")
@@ -129,17 +130,32 @@ def test_a_politically_restricted_employee_checks_a_post_during_a_pre_election_p
     assert_accessible(page)
     # when they check a post sharing a party's message
     page.get_by_label("What do you want to post?").fill("Vote Conservative on Thursday, they will fix the potholes!")
-    page.get_by_role("button", name="Check my post").click()
+    page.get_by_role("button", name="Check my post").click(timeout=30_000)  # the first check loads the engine
     # then they are told not to post it, why, and where the policy says so
     result = page.locator("#result").inner_text()
     assert "Do not post this" in result
     assert "politically restricted post" in result and "during a pre-election period" in result
     page.locator("#findings").get_by_role("link").first.click()
-    assert page.get_by_role("heading", level=1).inner_text() in (
-        "Political neutrality of council publicity",
-        "Politically restricted posts",
-        "The pre-election period",
+    expect(page.get_by_role("heading", level=1)).to_have_text("Politically restricted posts")
+    assert_accessible(page)
+
+
+def test_the_answer_to_can_i_post_this_takes_focus_on_a_phone(phone_page, sign_in, assert_accessible, employee):
+    # given an employee on a phone, on "Can I post this?"
+    page = phone_page
+    sign_in(page, employee)
+    page.goto("/policies/can-i-post-this/")
+    # when they check a post that runs the council down
+    page.get_by_label("What do you want to post?").fill(
+        "The council is an absolute disgrace and the cabinet don't care about residents."
     )
+    page.get_by_role("button", name="Check my post").click()
+    # then the answer's heading has focus and is on screen, and it is advice citing the personal-use clause
+    heading = page.get_by_role("heading", name="Worth knowing", level=2)
+    expect(heading).to_be_focused()
+    expect(heading).to_be_in_viewport()
+    expect(page.locator("#findings")).to_contain_text("free to criticise the council")
+    expect(page.locator("#findings").get_by_role("link")).to_have_text("Read “Your personal use of social media”")
     assert_accessible(page)
 
 

@@ -5,12 +5,14 @@ import datetime as dt
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from herald.elections.tests.factories import ElectionFactory
 from herald.people.roles import Role
 from herald.posts import services
 from herald.posts.models import Post
 from herald.posts.tests.factories import in_hours, tier
+from testing.browser import fill_date
 from testing.factories import CouncillorFactory, PersonFactory
 
 pytestmark = pytest.mark.browser
@@ -48,7 +50,7 @@ def test_an_editor_sees_findings_as_they_type_and_fixes_a_hashtag_in_one_click(
     findings.locator("[data-rule=phone-number]").wait_for()
     assert "Blocks" in findings.inner_text()
     assert findings.locator("mark.herald-mark--block").inner_text().startswith("07700 900123")
-    assert "personal-data" in findings.locator("[data-rule=phone-number]").inner_text()
+    assert "Policy: Personal data" in findings.locator("[data-rule=phone-number]").inner_text()
     assert "of 63206 characters" in findings.inner_text()
     assert_accessible(page)
     # when they take the suggested fix and remove the number
@@ -60,7 +62,7 @@ def test_an_editor_sees_findings_as_they_type_and_fixes_a_hashtag_in_one_click(
     page.locator("#findings-facebook [data-rule=phone-number]").wait_for(state="detached")
     assert page.evaluate("window.notReloaded") is True
     # and send it for approval
-    page.get_by_label("When should it go out?").fill(timezone.localtime(in_hours(30)).strftime("%Y-%m-%dT%H:%M"))
+    fill_date(page, "When should it go out?", timezone.localtime(in_hours(30)))
     page.get_by_role("button", name="Send for approval").click()
     assert "Sent for approval" in page.content()
     assert Post.objects.get().status == Post.Status.AWAITING_APPROVAL
@@ -120,6 +122,8 @@ def test_comms_override_a_block_only_with_a_written_justification(
     page.get_by_role("button", name="Approve").click()
     assert "breaks the policy" in page.content()
     page.get_by_role("button", name="Override the block").first.click()
+    # (the form says where the justification goes, and links to it)
+    expect(page.get_by_role("link", name="block overrides report")).to_have_attribute("href", "/posts/overrides/")
     page.get_by_role("button", name="Override the block").click()
     assert "Enter the justification" in page.locator(".govuk-error-summary").inner_text()
     assert_accessible(page)
@@ -132,6 +136,23 @@ def test_comms_override_a_block_only_with_a_written_justification(
     page.goto("/posts/overrides/")
     assert "published out-of-hours duty phone" in page.locator("main").inner_text()
     assert_accessible(page)
+
+
+def test_the_monitoring_officer_reaches_the_block_overrides_report_from_their_home_page(
+    page, sign_in, assert_accessible, editor, comms_officer, monitoring_officer, facebook
+):
+    # given a block the communications team overrode
+    post = submitted(editor, facebook, "For out-of-hours help ring our duty officer on 07700 900123.")
+    services.override_block(post, by=comms_officer, justification="The council's published duty phone number.")
+    # when the monitoring officer signs in
+    sign_in(page, monitoring_officer)
+    # then their home page lists it and links to the whole report
+    panel = page.get_by_role("region", name="Blocks overridden in the last 30 days")
+    expect(panel).to_contain_text(f"overridden by {comms_officer.full_name}")
+    assert_accessible(page)
+    panel.get_by_role("link", name="See the block overrides report").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Block overrides")
+    expect(page.locator("main")).to_contain_text("The council's published duty phone number.")
 
 
 def test_a_post_not_approved_in_time_expires_and_can_be_reopened(page, sign_in, editor, comms_officer, facebook):
@@ -226,8 +247,95 @@ def test_in_a_pre_election_period_the_check_is_strict_and_comms_must_approve(
     assert "Pre-election rules" in page.locator("#findings-facebook").inner_text()
     page.get_by_label("Text for Facebook").fill("The new play area in Burbage is open.")
     page.locator("#findings-facebook [data-rule=councillor-named]").wait_for(state="detached")
-    page.get_by_label("When should it go out?").fill(timezone.localtime(in_hours(30)).strftime("%Y-%m-%dT%H:%M"))
+    fill_date(page, "When should it go out?", timezone.localtime(in_hours(30)))
     page.get_by_role("button", name="Send for approval").click()
     approval = page.locator("#approval + ol").inner_text()
     assert "Tier 2" in approval and "pre-election period" in approval
     assert Role.COMMS in comms_officer.roles
+
+
+def test_photo_consent_is_judged_only_for_the_chosen_accounts_and_says_what_is_missing(
+    page, sign_in, assert_accessible, editor, facebook, x_account, settings, tmp_path
+):
+    from herald.consents.models import ConsentRecord
+    from herald.consents.tests.factories import ConsentRecordFactory, photo_showing
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    # given a photo of a child whose mother consented for X and the website, but not Facebook
+    child = ConsentRecordFactory(
+        subject_name="Leo Clarke",
+        age_band=ConsentRecord.AgeBand.CHILD,
+        given_by=ConsentRecord.GivenBy.GUARDIAN,
+        channels=["website", "x"],
+    )
+    photo_showing(child, by=editor, title="Lantern parade")
+    sign_in(page, editor)
+    page.goto("/posts/write/")
+    page.wait_for_load_state("load")
+    # when the editor chooses only the X account and the photo, and writes for both platforms
+    page.get_by_label("HBBC on X").check()
+    page.get_by_label("Lantern parade (photo)").check()
+    page.get_by_label("Text for X").fill("The lantern parade lit up the town centre.")
+    page.get_by_label("Text for Facebook").fill("The lantern parade lit up the town centre.")
+    # then neither text box speaks of consent: X is covered, and Facebook is not chosen
+    expect(page.locator("#count-x")).to_contain_text("42 of 280", timeout=15_000)
+    expect(page.locator("#count-facebook")).to_contain_text("42 of 63206", timeout=15_000)
+    expect(page.locator("#findings-x [data-rule=media-consent]")).to_have_count(0)
+    expect(page.locator("#findings-facebook [data-rule=media-consent]")).to_have_count(0)
+    expect(page.locator("#findings-facebook [data-rule=child-guardian-consent]")).to_have_count(0)
+    # when they choose the Facebook account too
+    page.get_by_label("Hinckley & Bosworth Borough Council").check()
+    # then Facebook's findings say exactly what is missing: the guardian's consent does not cover it
+    consent = page.locator("#findings-facebook [data-rule=media-consent]")
+    expect(consent).to_contain_text(
+        "their parent or guardian's consent covers other channels, not this one", timeout=15_000
+    )
+    expect(page.locator("#findings-facebook [data-rule=child-guardian-consent]")).to_have_count(0)
+    expect(page.locator("#findings-x [data-rule=media-consent]")).to_have_count(0)
+    assert_accessible(page)
+
+
+def test_one_comms_officer_cannot_clear_two_tiers_and_the_page_says_who_is_next(
+    page, sign_in, assert_accessible, editor, comms_officer, another_comms_officer, facebook
+):
+    # given an account whose two tiers both list the comms officer, and a post waiting at tier 1
+    tier(facebook, 1, "any", comms_officer)
+    tier(facebook, 2, "any", comms_officer, another_comms_officer)
+    post = submitted(editor, facebook)
+    # when the comms officer approves it
+    sign_in(page, comms_officer)
+    page.goto(f"/posts/{post.pk}/")
+    page.get_by_role("button", name="Approve").click()
+    # then there is no second Approve for them: the page says tier 2 waits for their colleague, and why
+    waiting = page.locator("[data-waiting-for]")
+    expect(waiting).to_have_text(
+        f"Waiting for any one of {another_comms_officer.full_name}. {comms_officer.full_name} approved an "
+        "earlier tier, and each person's approval counts once."
+    )
+    expect(page.get_by_role("button", name="Approve")).to_have_count(0)
+    assert_accessible(page)
+
+
+def test_an_editor_is_warned_before_sending_a_blocked_post_for_approval(
+    page, sign_in, assert_accessible, editor, comms_officer, facebook
+):
+    # given an editor writing a post with a personal phone number in it
+    sign_in(page, editor)
+    page.goto("/posts/write/")
+    page.get_by_label("Hinckley & Bosworth Borough Council").check()
+    page.get_by_label("Text for Facebook").fill("Ring our officer Jo on 07700 900123 tonight.")
+    post_time = timezone.localtime(in_hours(48))
+    fill_date(page, "When should it go out?", post_time)
+    # (the live check has found it: the engine is warm)
+    expect(page.locator("#findings-facebook [data-rule=phone-number]")).to_be_visible(timeout=30_000)
+    # when they send it for approval
+    page.get_by_role("button", name="Send for approval").click(timeout=30_000)
+    # then it is kept as a draft and they are told why, with the choice to send it anyway
+    expect(page.locator(".govuk-notification-banner")).to_contain_text(
+        "Not sent for approval: the check blocks this post"
+    )
+    expect(page.locator("#blocked-submit")).to_contain_text("Nobody can approve it unless the communications team")
+    assert Post.objects.get().status == Post.Status.DRAFT
+    assert_accessible(page)
+    page.get_by_role("button", name="Send for approval anyway").click()
+    expect(page.locator("#post-status")).to_contain_text("Awaiting approval")

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from herald.risks import services
 from herald.risks.models import Risk
+from testing.browser import fill_date
 
 pytestmark = pytest.mark.browser
 
@@ -43,15 +44,15 @@ def test_the_owner_reads_the_heat_map_and_scores_reviews_and_acts_on_s04(
     # and they record a review and an action
     page.get_by_role("link", name="Review it").click()
     page.get_by_label("What did the review find?").fill("Acknowledgements are up to 76%.")
-    page.get_by_label("Next review date").fill(
-        (timezone.localdate().replace(day=1).replace(year=timezone.localdate().year + 1)).isoformat()
+    fill_date(
+        page, "Next review date", (timezone.localdate().replace(day=1).replace(year=timezone.localdate().year + 1))
     )
     page.get_by_role("button", name="Record the review").click()
     assert "Acknowledgements are up to 76%." in page.locator("#reviews").inner_text()
     page.get_by_role("link", name="Add an action").click()
     page.get_by_label("Action").fill("Chase the last service areas")
     page.get_by_label("Owner").select_option(str(service_manager.pk))
-    page.get_by_label("Due date").fill(timezone.localdate().isoformat())
+    fill_date(page, "Due date", timezone.localdate())
     page.get_by_role("button", name="Add the action").click()
     page.locator("#actions").get_by_role("button", name="Mark done").click()
     assert "Done" in page.locator("#actions").inner_text()

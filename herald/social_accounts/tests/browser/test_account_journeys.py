@@ -4,11 +4,14 @@ import datetime as dt
 
 import pytest
 from django.core import mail
+from django.utils import timezone
+from playwright.sync_api import expect
 
 from herald.social_accounts import services, tasks
 from herald.social_accounts.models import Account, AccountRequest, SecurityTask
 from herald.social_accounts.services import Nomination
 from herald.social_accounts.tests.factories import AccountFactory
+from testing.browser import fill_date
 from testing.factories import PersonFactory
 
 pytestmark = pytest.mark.browser
@@ -24,7 +27,7 @@ def test_an_employee_request_becomes_an_active_public_account(
 ):
     # given a trained editor and a colleague booked on training
     colleague = PersonFactory(team=employee.team, email="colleague@council.example")
-    booked = (dt.date.today() + dt.timedelta(days=14)).isoformat()
+    booked = timezone.localdate() + dt.timedelta(days=14)
     # when the employee starts a request and sends it with a password in it and one editor
     sign_in(page, employee)
     page.get_by_role("link", name="Account requests").click()
@@ -41,6 +44,7 @@ def test_an_employee_request_becomes_an_active_public_account(
     page.get_by_label("Out-of-hours and weekend cover").fill("Duty officer on Saturdays")
     page.get_by_label("Resources").fill("Shared login, password: Heritage2026")
     page.get_by_label("How the account will be closed if it stops being used").fill("Final post, then archive")
+    expect(page.locator("label[for=id_editor_1_email]")).to_have_text("Editor 1 email address")
     page.get_by_label("Editor 1 email address").fill(editor.email)
     page.get_by_role("button", name="Send the request").click()
     # then the form comes back with every problem listed and nothing saved
@@ -52,7 +56,7 @@ def test_an_employee_request_becomes_an_active_public_account(
     # when they correct it: credentials in the password manager, and a second editor booked on training
     page.get_by_label("Resources").fill("Three hours a week; credentials held in the password manager")
     page.get_by_label("Editor 2 email address").fill(colleague.email)
-    page.get_by_label("Editor 2 training date").fill(booked)
+    fill_date(page, "Editor 2 training date", booked)
     page.get_by_role("button", name="Send the request").click()
     assert "Request sent to" in page.locator(".govuk-notification-banner").inner_text()
     assert mail.outbox[-1].to == [service_manager.email]
@@ -70,6 +74,8 @@ def test_an_employee_request_becomes_an_active_public_account(
     sign_in(page, comms_officer)
     page.get_by_role("link", name="Hinckley Museum and Heritage (Instagram)").click()
     page.get_by_role("link", name="Review the request").click()
+    # (the conditions are needed when approving with conditions, so they are not labelled optional)
+    expect(page.locator("label[for=id_conditions]")).to_have_text("Conditions of approval")
     page.get_by_label("Approve with conditions").check()
     page.get_by_label("Conditions of approval").fill("Review after six months")
     page.get_by_role("button", name="Save decision").click()
@@ -224,7 +230,7 @@ def test_the_dormancy_task_puts_a_quiet_account_to_comms_who_close_it(
     page.get_by_label("Close it").check()
     page.get_by_label("Reason for the decision").fill("Events now go on the corporate page")
     page.get_by_role("button", name="Save decision").click()
-    page.get_by_label("Date of the final post").fill((dt.date.today() + dt.timedelta(days=7)).isoformat())
+    fill_date(page, "Date of the final post", timezone.localdate() + dt.timedelta(days=7))
     page.get_by_label("Handover").fill("Followers pointed to the council's Facebook page")
     page.get_by_role("button", name="Start closing").click()
     assert_accessible(page)

@@ -1,0 +1,213 @@
+"""Audit events in words: what each recorded action is called where people read it (histories, the audit
+trail, exports). The code keeps its dotted names (`post.block_overridden`); people read "Block overridden".
+
+Every action any service records must be here: `herald/audit/tests/test_words.py` reads the code for
+every `audit.record(action=...)` and fails on one without words.
+"""
+
+from __future__ import annotations
+
+EVENT_WORDS: dict[str, str] = {
+    # Social media accounts and requests
+    "account.activated": "Account activated",
+    "account.activity_recorded": "Account activity recorded",
+    "account.closed": "Account closed",
+    "account.closing_started": "Closing the account started",
+    "account.dormancy_review_flagged": "Account flagged for a dormancy review",
+    "account.editor_named": "Editor named",
+    "account.editor_removed": "Editor removed",
+    "account.kept": "Account kept open after its review",
+    "account.marked_dormant": "Account marked dormant",
+    "account.monthly_report_overdue": "Monthly report overdue",
+    "account.monthly_report_submitted": "Monthly report sent",
+    "account.registered": "Account added to the register",
+    "account.requested": "Account created from an approved request",
+    "account.short_of_editors": "Account short of editors",
+    "account.updated": "Account details changed",
+    "account_request.approved": "Request approved",
+    "account_request.approved_with_conditions": "Request approved with conditions",
+    "account_request.endorsed": "Request endorsed by the service manager",
+    "account_request.refused": "Request refused",
+    "account_request.resubmitted": "Request sent again",
+    "account_request.security_confirmed": "Security set-up confirmed by ICT",
+    "account_request.sent_back": "Request sent back for changes",
+    "account_request.submitted": "Request sent",
+    "account_request.withdrawn": "Request withdrawn",
+    "security_task.completed": "Security task done",
+    "security_task.opened": "Security task opened",
+    # Policies and acknowledgements
+    "acknowledgement.change_refused": "Attempt to change an acknowledgement refused",
+    "acknowledgement.recorded": "Policy acknowledged",
+    "advice.answered": "Advice request answered",
+    "advice.requested": "Advice requested from the communications team",
+    "campaign.closed": "Campaign closed",
+    "campaign.created": "Campaign created",
+    "campaign.document_opened": "Policy opened from a campaign",
+    "campaign.joiners_added": "New joiners added to a campaign",
+    "campaign.launched": "Campaign launched",
+    "campaign.messages_sent": "Campaign emails sent",
+    "campaign.person_chased": "Reminder sent by hand",
+    "campaign.quiz_attempted": "Quiz attempted",
+    "campaign.quiz_question_added": "Quiz question added",
+    "campaign.quiz_question_removed": "Quiz question removed",
+    "policy.default_text_installed": "Default policy text installed",
+    "policy.draft_discarded": "Draft policy version discarded",
+    "policy.draft_saved": "Draft policy version saved",
+    "policy.draft_started": "Draft policy version started",
+    "policy.version_published": "Policy version published",
+    # Consent and the media library
+    "consent.do_not_publish_flagged": "Marked do not publish",
+    "consent.do_not_publish_recorded": "Do-not-publish request recorded",
+    "consent.expired": "Consent expired",
+    "consent.given": "Consent given",
+    "consent.personal_details_erased": "Personal details erased",
+    "consent.subject_access_export": "Subject access export made",
+    "consent.withdrawal_refused": "Withdrawal attempt refused",
+    "consent.withdrawn": "Consent withdrawn",
+    "consent_request.closed": "Consent form closed",
+    "consent_request.created": "Consent request created",
+    "consent_request.opened": "Consent form opened again",
+    "media.person_linked": "Person linked to a photo or video",
+    "media.person_unlinked": "Person unlinked from a photo or video",
+    "media.updated": "Photo or video details changed",
+    "media.uploaded": "Photo or video uploaded",
+    "media.use_changed": "Use of a photo or video changed",
+    "media.use_recorded": "Use of a photo or video recorded",
+    "media.use_stopped": "Use of a photo or video stopped",
+    "takedown.completed": "Takedown done",
+    "takedown.opened": "Takedown task opened",
+    # Posts
+    "post.approvals_voided": "Approvals no longer count (the text changed)",
+    "post.approved": "Post approved",
+    "post.block_overridden": "Block overridden",
+    "post.cancelled": "Post cancelled",
+    "post.deleted_after_retention": "Post deleted at the end of its retention period",
+    "post.edited": "Post changed",
+    "post.expired": "Post expired unapproved",
+    "post.note_added": "Note added",
+    "post.published": "Publication recorded",
+    "post.ready": "Post ready to publish",
+    "post.refused_publishing_stopped": "Refused while publishing is stopped",
+    "post.reopened": "Post reopened as a draft",
+    "post.routed_for_pre_election": "Checked again and sent to comms (pre-election period)",
+    "post.sent_back": "Post sent back to its author",
+    "post.stopped_consent_withdrawn": "Post stopped: consent withdrawn",
+    "post.submitted": "Post sent for approval",
+    "post.tier_approved": "Tier approved",
+    "post.written": "Post written",
+    "posts.approval_rule_set": "Approval rule changed",
+    "posts.publishing_released": "Publishing released",
+    "posts.publishing_stopped": "Publishing stopped",
+    "posts.retention_set": "Retention period changed",
+    # Elections
+    "election.cancelled": "Election cancelled",
+    "election.latest_notice_date_moved": "Latest notice date moved",
+    "election.notice_sent": "Pre-election notice sent to staff",
+    "election.recorded": "Election recorded",
+    "election.updated": "Election changed",
+    "election_calendar.day_added": "Non-working day added",
+    "election_calendar.day_removed": "Non-working day removed",
+    # Incidents
+    "incident.breach_assessed": "Breach assessed",
+    "incident.clock_warning_sent": "ICO deadline warning sent",
+    "incident.closed": "Incident closed",
+    "incident.evidence_added": "Evidence added",
+    "incident.hr_outcome_recorded": "HR outcome recorded",
+    "incident.note_added": "Note added to the timeline",
+    "incident.ico_decided": "ICO report decided",
+    "incident.police_referral": "Referred to the police",
+    "incident.publishing_stopped": "Publishing stopped from the incident",
+    "incident.reported": "Incident reported",
+    "incident.step_ticked": "Playbook step done",
+    "incident.takedown_decided": "Takedown decided",
+    "incident.tell_people_decided": "Decision on telling the people affected",
+    "incident.triaged": "Incident triaged",
+    # Risks
+    "risk.accepted": "Risk formally accepted",
+    "risk.action_added": "Risk action added",
+    "risk.action_done": "Risk action done",
+    "risk.assessed": "Risk scored",
+    "risk.control_added": "Control added",
+    "risk.control_state_changed": "Control evidence changed",
+    "risk.recorded": "Risk recorded",
+    "risk.review_reminder_sent": "Review reminder sent",
+    "risk.reviewed": "Risk reviewed",
+    "risk.updated": "Risk changed",
+    # People, roles and sign-in
+    "councillor.created": "Councillor added from the members' register",
+    "councillor.updated": "Councillor's details changed",
+    "directory.import_accepted": "Directory import accepted",
+    "directory.import_rejected": "Directory import rejected",
+    "person.authenticator_removed": "Authenticator app removed",
+    "person.authenticator_set_up": "Authenticator app set up",
+    "person.created": "Person added",
+    "person.deactivated": "Person deactivated",
+    "person.leaver_recorded": "Leaver recorded",
+    "person.passkey_added": "Passkey added",
+    "person.passkey_removed": "Passkey removed",
+    "person.password_changed": "Password changed",
+    "person.password_set": "Password set",
+    "person.reactivated": "Person reactivated",
+    "person.recovery_code_used": "Recovery code used",
+    "person.recovery_codes_replaced": "Recovery codes replaced",
+    "person.second_factors_reset": "Second factors reset",
+    "person.session_ended": "Session ended",
+    "person.sign_in_failed": "Sign-in failed",
+    "person.signed_in": "Signed in",
+    "person.signed_out": "Signed out",
+    "person.updated": "Person's details changed",
+    "role.granted": "Role granted",
+    "role.revoked": "Role removed",
+    "service_area.created": "Service area added",
+    "team.created": "Team added",
+    "demo.seeded": "Demo data loaded",
+}
+
+
+def describe(action: str) -> str:
+    """The words for `action`; an action without words (an old event, a test's) reads as tidily as it can."""
+    words = EVENT_WORDS.get(action)
+    if words:
+        return words
+    subject, _, verb = action.partition(".")
+    text = f"{subject.replace('_', ' ')} {verb.replace('_', ' ')}".strip()
+    return text[:1].upper() + text[1:]
+
+
+def _field_name(key: str) -> str:
+    text = str(key).replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
+def _value(value: object) -> str:
+    if value is None or value == "" or value == [] or value == {}:
+        return "(none)"
+    if value is True:
+        return "Yes"
+    if value is False:
+        return "No"
+    if isinstance(value, list):
+        return ", ".join(_value(v) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{_field_name(k)}: {_value(v)}" for k, v in value.items())
+    return str(value)
+
+
+def changes(before: object, after: object) -> list[dict]:
+    """The fields an event recorded, each with its value before and after, in words. Fields that did
+    not change are left out when both sides are known."""
+    before_map = before if isinstance(before, dict) else ({} if before is None else {"value": before})
+    after_map = after if isinstance(after, dict) else ({} if after is None else {"value": after})
+    rows = []
+    for key in list(dict.fromkeys([*before_map, *after_map])):
+        old, new = before_map.get(key), after_map.get(key)
+        if key in before_map and key in after_map and old == new:
+            continue
+        rows.append(
+            {
+                "field": _field_name(key),
+                "before": _value(old) if key in before_map else "",
+                "after": _value(new) if key in after_map else "",
+            }
+        )
+    return rows

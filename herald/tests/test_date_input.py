@@ -1,0 +1,79 @@
+"""The GOV.UK date input (and time box) every form uses: UK order, GOV.UK's messages for what is wrong."""
+
+import datetime as dt
+
+import pytest
+from django import forms
+from django.template import Context, Template
+from django.utils import timezone
+
+from herald.forms import DateField, DateTimeField
+
+
+class Example(forms.Form):
+    event_date = DateField(label="Date of the event")
+    when = DateTimeField(label="When should it go out?", name="the time it should go out", required=False)
+
+
+def _errors(data):
+    form = Example(data)
+    form.is_valid()
+    return {name: list(errors) for name, errors in form.errors.items()}
+
+
+def test_day_month_and_year_make_a_date():
+    form = Example({"event_date_day": "9", "event_date_month": "8", "event_date_year": "2027"})
+    assert form.is_valid() and form.cleaned_data["event_date"] == dt.date(2027, 8, 9)
+
+
+@pytest.mark.parametrize(
+    ("parts", "message"),
+    [
+        (("", "", ""), "Enter the date of the event"),
+        (("9", "", "2027"), "The date of the event must include a month"),
+        (("", "", "2027"), "The date of the event must include a day and a month"),
+        (("31", "2", "2027"), "The date of the event must be a real date"),
+        (("9", "8", "27"), "The date of the event must be a real date"),
+        (("ninth", "8", "2027"), "The date of the event must be a real date"),
+    ],
+)
+def test_an_impossible_or_incomplete_date_gets_the_gov_uk_message(parts, message):
+    day, month, year = parts
+    assert _errors({"event_date_day": day, "event_date_month": month, "event_date_year": year})["event_date"] == [
+        message
+    ]
+
+
+def test_a_date_and_time_is_read_in_the_councils_time_zone():
+    form = Example(
+        {
+            "event_date": "09/08/2027",
+            "when_day": "5",
+            "when_month": "12",
+            "when_year": "2027",
+            "when_time": "2:30pm",
+        }
+    )
+    assert form.is_valid(), form.errors
+    assert timezone.localtime(form.cleaned_data["when"]).replace(tzinfo=None) == dt.datetime(2027, 12, 5, 14, 30)
+    assert form.cleaned_data["event_date"] == dt.date(2027, 8, 9)  # one value, as older pages send it
+
+
+@pytest.mark.parametrize(
+    ("time", "message"),
+    [("", "The time it should go out must include a time, like 14:30"), ("25:00", "must be a real time")],
+)
+def test_a_missing_or_impossible_time_is_explained(time, message):
+    errors = _errors(
+        {"event_date": "09/08/2027", "when_day": "5", "when_month": "12", "when_year": "2027", "when_time": time}
+    )
+    assert message in errors["when"][0]
+
+
+def test_it_renders_as_the_gov_uk_date_input_with_labels_for_each_box():
+    html = Template("{% load govuk %}{% govuk_field form.when %}").render(Context({"form": Example()}))
+    assert '<fieldset class="govuk-fieldset" role="group"' in html
+    assert "When should it go out? (optional)</legend>" in html
+    for box in ("Day", "Month", "Year", "Time"):
+        assert f">{box}</label>" in html
+    assert 'name="when_day"' in html and 'name="when_time"' in html
