@@ -9,6 +9,7 @@ class ModerationConfig(HeraldAppConfig):
     schedule = "herald.moderation.tasks.SCHEDULE"
     demo_loader = "herald.moderation.demo.seed"
     home_panels = "herald.moderation.home.panels"
+    report_sections = "herald.moderation.report.sections"
     home_order = 12
 
     def ready(self) -> None:

@@ -51,7 +51,7 @@ CHECKLIST: list[tuple[str, str]] = [
 ]
 
 # The parts of the figures the committee expects in the background, in this order, and what the
-# report says when no installed app gives one (the moderation inbox is built separately).
+# report says when no installed app gives one.
 EXPECTED_PARTS: list[tuple[str, str, str]] = [
     ("policy_changes", "What changed in the policy", "Herald holds no policy versions."),
     ("acknowledgements", "Acknowledgement of the policy by service area", "Herald holds no acknowledgements."),
@@ -62,8 +62,7 @@ EXPECTED_PARTS: list[tuple[str, str, str]] = [
     (
         "moderation",
         "Moderation of comments",
-        "There are no figures for moderation yet: the comment inbox is not part of Herald yet, so comment "
-        "volumes, response times, hidden and deleted comments and abuse of councillors are not recorded here.",
+        "Herald holds no record of comments: the moderation inbox is not installed.",
     ),
     ("incidents", "Incidents and breaches", "Herald holds no record of incidents."),
 ]

@@ -52,11 +52,13 @@ def test_the_background_carries_every_part_of_the_figures_numbered_after_the_nar
     assert keys == [key for key, _, _ in document.EXPECTED_PARTS]
 
 
-def test_moderation_says_in_plain_words_that_there_are_no_figures_yet(report):
+def test_moderation_says_in_plain_words_when_there_was_no_activity(report):
     moderation = _part(document.build(report), "moderation")
 
     assert moderation.is_empty
-    assert "comment inbox is not part of Herald yet" in moderation.empty_text
+    assert moderation.empty_text.startswith(
+        f"No comments or messages were received on the council's accounts from {report.period.words}"
+    )
 
 
 def test_a_part_with_no_activity_says_so(report):

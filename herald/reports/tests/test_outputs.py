@@ -39,7 +39,7 @@ def test_the_word_file_has_the_numbered_headings_and_the_figures_from_the_databa
     assert "9.4 Management of significant (Net Red) risks" in parts
     text = "\n".join(p.text for p in word.paragraphs)
     assert "1.1\tThis report sets out how" in text
-    assert "the comment inbox is not part of Herald yet" in text
+    assert "No comments or messages were received on the council's accounts" in text
     # the posts-by-account table holds the counts in the database
     published = {
         name: Post.objects.filter(account=activity[key], status="published").count()

@@ -59,7 +59,7 @@ def test_comms_draft_and_edit_a_report_the_officer_signs_it_off_and_downloads_it
     # then Herald drafts it in the committee's numbering, with the posts published in the period
     expect(page.get_by_role("heading", name="3. Background to the report")).to_be_visible()
     expect(page.locator("#part-posts")).to_contain_text("3 posts published on 1 account")
-    expect(page.locator("#part-moderation")).to_contain_text("comment inbox is not part of Herald yet")
+    expect(page.locator("#part-moderation")).to_contain_text("No comments or messages were received")
     assert_accessible(page)
     # when they edit the recommendation and send it for sign-off
     page.get_by_role("link", name="Edit the report").click()
