@@ -11,6 +11,7 @@ from herald.elections.models import NonWorkingDay
 from herald.elections.tests.factories import ElectionFactory
 from herald.posts import services
 from herald.posts.models import Post
+from testing.browser import fill_date
 
 pytestmark = pytest.mark.browser
 
@@ -54,8 +55,7 @@ def test_an_editor_drags_a_post_to_another_day_and_moves_another_with_the_keyboa
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Move post {keyed.pk}")
     assert_accessible(page)
-    field = page.get_by_label("When should it go out?")
-    field.fill(f"{target:%Y-%m-%d}T09:15")  # a datetime-local input today
+    fill_date(page, "When should it go out?", dt.datetime.combine(target, dt.time(9, 15)))
     page.get_by_role("button", name="Move the post").click()
     expect(page.locator(f'[data-date="{target.isoformat()}"] [data-post="{keyed.pk}"]')).to_contain_text("09:15")
     keyed.refresh_from_db()
