@@ -84,7 +84,7 @@ def _person_state(record: ConsentRecord, channel: str, on: dt.date) -> str:
         return "withdrawn"
     if record.state == ConsentRecord.State.EXPIRED or record.expires_on <= on:
         return "expired"
-    if record.given_at.date() > on:
+    if timezone.localdate(record.given_at) > on:
         return "missing_consent"
     if not any(_same_channel(channel, c) for c in record.channels):
         return "outside_channels"

@@ -306,7 +306,7 @@ def _create_record(
         wording_version=WORDING_VERSION,
         wording_text=wording_for(request),
         given_at=given_at,
-        expires_on=given_at.date() + dt.timedelta(days=retention_days(purposes or request.purposes)),
+        expires_on=timezone.localdate(given_at) + dt.timedelta(days=retention_days(purposes or request.purposes)),
     )
     if scan is not None:
         record.scan.save(f"{uuid.uuid4().hex}.{scan[1]}", ContentFile(scan[0]), save=False)

@@ -5,6 +5,7 @@ import datetime as dt
 import json
 
 import pytest
+import time_machine
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
@@ -41,6 +42,25 @@ def test_retention_is_five_years_by_default_and_configurable_per_purpose(setting
     )
     assert record.expires_on == timezone.localdate() + dt.timedelta(days=90)
     assert "3 months" in record.wording_text
+
+
+def test_consent_given_just_after_midnight_in_summer_counts_from_that_uk_day():
+    # given it is 00:30 on 1 June in the UK (23:30 on 31 May in UTC)
+    with time_machine.travel(dt.datetime(2027, 5, 31, 23, 30, tzinfo=dt.UTC), tick=False):
+        record = services.give_consent(
+            ConsentRequestFactory(purposes=["news"]),
+            services.ConsentDetails(
+                subject_name="Ann",
+                age_band="adult",
+                given_by="self",
+                channels=["website"],
+                purposes=["news"],
+                name_may_be_published=False,
+                email="ann@example.org",
+            ),
+        )
+    # then the five years run from 1 June, the day the person gave it
+    assert record.expires_on == dt.date(2027, 6, 1) + dt.timedelta(days=services.retention_days(["news"]))
 
 
 def test_the_nightly_task_marks_records_expired_and_tells_the_asset_owner(editor, django_capture_on_commit_callbacks):
