@@ -1,6 +1,5 @@
-import datetime as dt
-
 from django import forms
+from django.utils import timezone
 
 from herald.consents import conf, services
 from herald.consents.models import (
@@ -257,7 +256,7 @@ class StaffConsentForm(ConsentForm):
             except Refused as exc:
                 show_refusal(self, exc, field="scan")
         given_on = data.get("given_on")
-        if given_on and given_on > dt.date.today():
+        if given_on and given_on > timezone.localdate():
             self.add_error("given_on", "The date consent was given must be today or in the past")
         if data.get("do_not_publish") and not (data.get("do_not_publish_reason") or "").strip():
             self.add_error("do_not_publish_reason", "Enter the reason this person must not be published")

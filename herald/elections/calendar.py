@@ -41,7 +41,7 @@ class FixedHolidays:
     last_year: int = 0
 
     def __post_init__(self) -> None:
-        years = [day.year for day in self.named] or [dt.date.today().year]
+        years = [day.year for day in self.named] or [dt.datetime.now(dt.UTC).year]
         if not self.first_year:
             object.__setattr__(self, "first_year", min(years))
         if not self.last_year:

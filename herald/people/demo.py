@@ -9,6 +9,7 @@ import random
 
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils import timezone
 
 from herald.people.models import Person, ServiceArea, Team
 from herald.people.roles import Role
@@ -247,7 +248,7 @@ def _upsert_employee(numbers, **fields) -> Person:
 @transaction.atomic
 def seed(rng: random.Random | None = None) -> str:
     rng = rng or random.Random(20231010)
-    today = dt.date.today()
+    today = timezone.localdate()
     teams: dict[str, Team] = {}
     areas: dict[str, ServiceArea] = {}
     for area_name, team_names in STRUCTURE.items():

@@ -15,6 +15,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import DatabaseError, transaction
+from django.utils import timezone
 
 from herald.audit import services as audit
 from herald.errors import Refused
@@ -348,7 +349,7 @@ def import_employees(data: bytes | str, *, by: Person | None, filename: str = "e
                 person.editor_trained_on = item["editor_trained_on"]
                 leaving = item["status"] == "leaver"
                 person.is_active = not leaving
-                person.left_on = (item["leaving_date"] or dt.date.today()) if leaving else None
+                person.left_on = (item["leaving_date"] or timezone.localdate()) if leaving else None
                 if person.pk is None:
                     person.set_unusable_password()
                 person.save()
@@ -438,7 +439,7 @@ def import_councillors(data: bytes | str, *, by: Person | None, filename: str = 
                 person.cabinet_portfolio = item.get("cabinet_portfolio", "")
                 leaving = item["status"] == "leaver"
                 person.is_active = not leaving
-                person.left_on = (item["leaving_date"] or dt.date.today()) if leaving else None
+                person.left_on = (item["leaving_date"] or timezone.localdate()) if leaving else None
                 person.save()
                 _record_changes(person, before, by=by, action_prefix="councillor", result=result)
                 if leaving and was_active:
@@ -500,7 +501,7 @@ def _deactivate(person: Person, *, by: Person | None) -> None:
 def record_leaver(person: Person, *, by: Person, left_on: dt.date | None = None) -> Person:
     with transaction.atomic():
         before = audit.snapshot(person, exclude=("last_login",))
-        person.left_on = left_on or dt.date.today()
+        person.left_on = left_on or timezone.localdate()
         person.save(update_fields=["left_on"])
         audit.record(
             actor=by,

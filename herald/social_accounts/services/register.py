@@ -118,7 +118,7 @@ def find_dormancy_candidates(*, on: dt.date | None = None) -> list[Account]:
     flagged = []
     for account in Account.objects.quiet_or_due_for_review(today=on, quiet_days=days):
         reasons = []
-        last = account.last_activity_on or account.activated_on or account.created_at.date()
+        last = account.last_activity_on or account.activated_on or timezone.localdate(account.created_at)
         if (on - last).days > days:
             reasons.append(f"no activity for {(on - last).days} days (since {last:%-d %B %Y})")
         if account.next_review_on and account.next_review_on < on:
