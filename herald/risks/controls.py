@@ -2,7 +2,7 @@
 
 A measure says which way is good (`at_least`: a share that should stay high; `at_most`: a count
 that should stay low) and its default threshold. A measure whose source does not exist yet (the
-moderation inbox) reads "not yet available" rather than a made-up figure.
+moderation inbox) reads "not available" rather than a made-up figure.
 """
 
 from __future__ import annotations
@@ -127,10 +127,33 @@ def incidents_by_type(now: dt.datetime) -> Reading:
 
 
 def moderation_response(now: dt.datetime) -> Reading:
+    """Median first response to comments and messages received in the last 30 days, in the council's
+    business hours (the moderation inbox's own clock)."""
     if not apps.is_installed("herald.moderation"):
-        return Reading(None, "Not yet available: the moderation inbox is not part of Herald yet")
-    # The moderation app will provide its own selector; until it does, report nothing rather than guess.
-    return Reading(None, "Not yet available")
+        return Reading(None, "Not available: the moderation inbox is not installed")
+    import statistics
+
+    from herald.moderation.models import Comment
+    from herald.moderation.services import hours
+
+    received = Comment.objects.filter(received_at__gte=now - dt.timedelta(days=30), received_at__lt=now)
+    handled = received.exclude(first_handled_at=None).filter(first_handled_at__lte=now)
+    clock, closed_days = hours.business_hours(), hours.closed_days()
+    taken = [
+        clock.business_minutes_between(c.received_at, c.first_handled_at, closed_days) / 60
+        for c in handled.only("received_at", "first_handled_at")
+        if c.first_handled_at is not None
+    ]
+    waiting = received.filter(status__in=Comment.OPEN_STATUSES).count()
+    if not taken:
+        return Reading(None, f"No comments handled in the last 30 days; {waiting} waiting")
+    median = round(statistics.median(taken), 1)
+    return Reading(
+        median,
+        f"Median first response {median:g} business hours over {len(taken)} comments in the last 30 days; "
+        f"{waiting} waiting",
+        (("Handled", len(taken)), ("Waiting", waiting)),
+    )
 
 
 MEASURES: dict[str, Measure] = {

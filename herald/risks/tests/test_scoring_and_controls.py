@@ -3,15 +3,18 @@
 import datetime as dt
 
 import pytest
+import time_machine
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
 from herald.errors import Refused
+from herald.moderation.models import Comment
+from herald.moderation.services.inbox import record_status
 from herald.risks import controls, services
 from herald.risks.models import Band, Control, Risk
 from herald.social_accounts.tests.factories import AccountFactory
-from testing.factories import PersonFactory, RiskFactory, incident
+from testing.factories import PersonFactory, RiskFactory, comment, incident
 
 pytestmark = pytest.mark.django_db
 
@@ -91,9 +94,21 @@ def test_incidents_are_counted_by_type_over_twelve_months(employee, time_machine
     assert dict(reading.detail)["Account compromised"] == 2 and dict(reading.detail)["Other"] == 0
 
 
-def test_moderation_response_times_are_not_yet_available():
+def test_moderation_response_time_is_read_from_the_inbox_in_business_hours():
+    # given no comments yet, the control says so rather than guess
     reading = controls.read("moderation_response")
-    assert not reading.available and "Not yet available" in reading.text
+    assert not reading.available and "No comments handled" in reading.text
+    # given two comments arrive on a Tuesday at 09:00 and one is answered at 11:00
+    account = AccountFactory()
+    with time_machine.travel(dt.datetime(2027, 3, 9, 9, 0, tzinfo=dt.UTC), tick=False):
+        answered = comment(account, "When is the brown bin collected?")
+        comment(account, "Is the leisure centre open on Sunday?")
+    with time_machine.travel(dt.datetime(2027, 3, 9, 11, 0, tzinfo=dt.UTC), tick=False):
+        record_status(answered, by=None, status=Comment.Status.NO_ACTION)
+    # then the control reads a median of 2 business hours, with one still waiting
+    reading = controls.read("moderation_response", now=dt.datetime(2027, 3, 9, 12, 0, tzinfo=dt.UTC))
+    assert reading.value == 2.0
+    assert dict(reading.detail) == {"Handled": 1, "Waiting": 1}
 
 
 def test_the_owner_is_told_once_when_a_control_falls_below_its_threshold(django_capture_on_commit_callbacks):
