@@ -1,5 +1,6 @@
 """Factories for tests, in one place. Every app's tests build their people here."""
 
+import datetime as dt
 import itertools
 
 import factory
@@ -99,16 +100,35 @@ class RiskFactory(factory.django.DjangoModelFactory):
 
 
 class AccountFactory(factory.django.DjangoModelFactory):
-    """An active account in the register (no request behind it: for apps that only read accounts)."""
+    """An active, well-run account in the register (co-admin, two-factor, password manager), with no
+    request behind it; `editors=[person, ...]` names its editors."""
 
     class Meta:
         model = "social_accounts.Account"
+        skip_postgeneration_save = True
 
     platform = "facebook"
-    display_name = factory.Sequence(lambda n: f"Council service {n}")
-    handle = factory.Sequence(lambda n: f"councilservice{n}")
+    display_name = factory.Sequence(lambda n: f"HBBC Service {n}")
+    handle = factory.Sequence(lambda n: f"hbbcservice{n}")
+    profile_url = factory.LazyAttribute(lambda o: f"https://www.facebook.com/{o.handle}")
     team = factory.SubFactory(TeamFactory)
     status = "active"
+    purpose = "News and events for residents"
+    comms_co_admin = True
+    two_factor_enabled = True
+    credentials_in_password_manager = True
+    monitoring_hours = "Monday to Friday, 9am to 5pm"
+    activated_on = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=30))
+    last_activity_on = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=2))
+    next_review_on = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=300))
+
+    @factory.post_generation
+    def editors(self, create, extracted, **kwargs):
+        if create and extracted:
+            from herald.social_accounts.models import AccountEditor
+
+            for person in extracted:
+                AccountEditor.objects.create(account=self, person=person)
 
 
 _INCOMING_IDS = itertools.count(1)

@@ -1,38 +1,13 @@
-"""Factories for the register's records. People come from testing/factories.py."""
+"""Factories for the register's requests. Accounts and people come from testing/factories.py."""
 
 import datetime as dt
 
 import factory
 
-from herald.social_accounts.models import Account, AccountEditor, AccountRequest, Platform, RequestedEditor
-from testing.factories import PersonFactory, TeamFactory
+from herald.social_accounts.models import AccountRequest, Platform, RequestedEditor
+from testing.factories import AccountFactory, PersonFactory
 
-
-class AccountFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Account
-        skip_postgeneration_save = True
-
-    platform = Platform.FACEBOOK
-    display_name = factory.Sequence(lambda n: f"HBBC Service {n}")
-    handle = factory.Sequence(lambda n: f"hbbcservice{n}")
-    profile_url = factory.LazyAttribute(lambda o: f"https://www.facebook.com/{o.handle}")
-    team = factory.SubFactory(TeamFactory)
-    status = Account.Status.ACTIVE
-    purpose = "News and events for residents"
-    comms_co_admin = True
-    two_factor_enabled = True
-    credentials_in_password_manager = True
-    monitoring_hours = "Monday to Friday, 9am to 5pm"
-    activated_on = factory.LazyFunction(lambda: dt.date.today() - dt.timedelta(days=30))
-    last_activity_on = factory.LazyFunction(lambda: dt.date.today() - dt.timedelta(days=2))
-    next_review_on = factory.LazyFunction(lambda: dt.date.today() + dt.timedelta(days=300))
-
-    @factory.post_generation
-    def editors(self, create, extracted, **kwargs):
-        if create and extracted:
-            for person in extracted:
-                AccountEditor.objects.create(account=self, person=person)
+__all__ = ["AccountFactory", "AccountRequestFactory"]
 
 
 class AccountRequestFactory(factory.django.DjangoModelFactory):
