@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TypeVar
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 from django.utils import timezone
 
+from herald.errors import Refused
 from herald.widgets import GovukDateInput, GovukDateTimeInput
 
 F = TypeVar("F", bound=forms.Field)
+T = TypeVar("T")
 
 
 def required_when(field: F) -> F:
@@ -144,3 +150,43 @@ class DateTimeField(DateField):
         if not (0 <= hour <= 23 and 0 <= minute <= 59):
             raise ValidationError(f"{_upper_first(self.thing)} must be a real time, like 14:30")
         return timezone.make_aware(dt.datetime.combine(date, dt.time(hour, minute)))
+
+
+# --- Views that run a service ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Done(Generic[T]):
+    """What a service call returned, once it has run (always true, even when the service returned None)."""
+
+    result: T
+
+
+def submitted(
+    request: HttpRequest, form: forms.BaseForm, action: Callable[[dict[str, Any]], T], *, field: str | None = None
+) -> Done[T] | None:
+    """Act on a POSTed, valid form: `action(form.cleaned_data)`, giving `Done(result)` once it has run.
+
+    A service's refusal is put on the form (`show_refusal`, beside `field` when the view names one), so
+    the page is shown again with the GOV.UK error summary and nothing typed is lost; a refusal, a GET or
+    an invalid form give None. The view then shows its success message and redirects, or renders the form.
+    """
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        return Done(action(form.cleaned_data))
+    except Refused as exc:
+        show_refusal(form, exc, field=field)
+        return None
+
+
+def carried_out(request: HttpRequest, action: Callable[[], T], *, done: str | Callable[[T], str]) -> bool:
+    """Run a button's service call (a POST with no form to show again): its refusal becomes an error
+    message, success the message `done` (or `done(result)`). True when it was carried out."""
+    try:
+        result = action()
+    except Refused as exc:
+        messages.error(request, str(exc))
+        return False
+    messages.success(request, done(result) if callable(done) else done)
+    return True

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from herald.access import allow, allow_signed_in, require
 from herald.csv_export import csv_response
 from herald.errors import Refused
-from herald.forms import show_refusal
+from herald.forms import carried_out, show_refusal, submitted
 from herald.people.roles import Role
 from herald.policies import selectors, services
 from herald.policies.forms import (
@@ -183,16 +183,17 @@ def edit_draft(request: HttpRequest, slug: str) -> HttpResponse:
             "change_summary": draft.change_summary if draft else "",
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_draft(
-                doc, body=form.cleaned_data["body"], change_summary=form.cleaned_data["change_summary"], by=request.user
-            )
-        except Refused as exc:
-            show_refusal(form, exc, field="body")
-        else:
-            messages.success(request, "Draft saved. Check the changes, then publish it when it is ready.")
-            return redirect("policies:draft_changes", slug=doc.slug)
+    saved = submitted(
+        request,
+        form,
+        lambda data: services.save_draft(
+            doc, body=data["body"], change_summary=data["change_summary"], by=request.user
+        ),
+        field="body",
+    )
+    if saved:
+        messages.success(request, "Draft saved. Check the changes, then publish it when it is ready.")
+        return redirect("policies:draft_changes", slug=doc.slug)
     return render(
         request,
         "policies/edit_draft.html",
@@ -313,25 +314,25 @@ def campaign_new(request: HttpRequest) -> HttpResponse:
     form = CampaignForm(
         _posted(request), initial={"document": PolicyDocument.objects.filter(slug="employee-policy").first()}
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            campaign = services.create_campaign(
-                version=form.version,
-                title=data["title"],
-                audience=data["audience"],
-                due_on=data["due_on"],
-                service_area=data["service_area"],
-                team=data["team"],
-                reminder_every_days=data["reminder_every_days"],
-                final_reminder_days_before=data["final_reminder_days_before"],
-                by=request.user,
-            )
-        except Refused as exc:
-            show_refusal(form, exc, field="document")
-        else:
-            messages.success(request, "Campaign set up. Add quiz questions if you want them, then launch it.")
-            return redirect("policies:campaign", pk=campaign.pk)
+    created = submitted(
+        request,
+        form,
+        lambda data: services.create_campaign(
+            version=form.version,
+            title=data["title"],
+            audience=data["audience"],
+            due_on=data["due_on"],
+            service_area=data["service_area"],
+            team=data["team"],
+            reminder_every_days=data["reminder_every_days"],
+            final_reminder_days_before=data["final_reminder_days_before"],
+            by=request.user,
+        ),
+        field="document",
+    )
+    if created:
+        messages.success(request, "Campaign set up. Add quiz questions if you want them, then launch it.")
+        return redirect("policies:campaign", pk=created.result.pk)
     return render(
         request,
         "policies/campaign_new.html",
@@ -371,20 +372,16 @@ def campaign(request: HttpRequest, pk: int) -> HttpResponse:
 def campaign_quiz(request: HttpRequest, pk: int) -> HttpResponse:
     found = get_object_or_404(Campaign, pk=pk)
     form = QuizQuestionForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_quiz_question(
-                found,
-                text=form.cleaned_data["text"],
-                options=form.cleaned_data["options"],
-                correct_option=form.correct_option,
-                by=request.user,
-            )
-        except Refused as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, "Question added")
-            return redirect("policies:campaign_quiz", pk=found.pk)
+    added = submitted(
+        request,
+        form,
+        lambda data: services.add_quiz_question(
+            found, text=data["text"], options=data["options"], correct_option=form.correct_option, by=request.user
+        ),
+    )
+    if added:
+        messages.success(request, "Question added")
+        return redirect("policies:campaign_quiz", pk=found.pk)
     return render(
         request,
         "policies/campaign_quiz.html",
@@ -407,12 +404,7 @@ def campaign_quiz(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def question_remove(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
     question = get_object_or_404(QuizQuestion, pk=question_pk, campaign_id=pk)
-    try:
-        services.remove_quiz_question(question, by=request.user)
-    except Refused as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, "Question removed")
+    carried_out(request, lambda: services.remove_quiz_question(question, by=request.user), done="Question removed")
     return redirect("policies:campaign_quiz", pk=pk)
 
 
@@ -420,12 +412,11 @@ def question_remove(request: HttpRequest, pk: int, question_pk: int) -> HttpResp
 @require_POST
 def campaign_launch(request: HttpRequest, pk: int) -> HttpResponse:
     found = get_object_or_404(Campaign, pk=pk)
-    try:
-        added = services.launch_campaign(found, by=request.user)
-    except Refused as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, f"Campaign launched: {added} people have been asked to acknowledge the policy.")
+    carried_out(
+        request,
+        lambda: services.launch_campaign(found, by=request.user),
+        done=lambda added: f"Campaign launched: {added} people have been asked to acknowledge the policy.",
+    )
     return redirect("policies:campaign", pk=pk)
 
 
@@ -433,12 +424,11 @@ def campaign_launch(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def campaign_close(request: HttpRequest, pk: int) -> HttpResponse:
     found = get_object_or_404(Campaign, pk=pk)
-    try:
-        services.close_campaign(found, by=request.user)
-    except Refused as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, "Campaign closed. No more reminders will be sent.")
+    carried_out(
+        request,
+        lambda: services.close_campaign(found, by=request.user),
+        done="Campaign closed. No more reminders will be sent.",
+    )
     return redirect("policies:campaign", pk=pk)
 
 
@@ -492,12 +482,11 @@ def chase(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
         request.user.has_role(*EDITORS) or assignment.person.service_manager_id == request.user.pk,
         "You can only chase people in your own teams.",
     )
-    try:
-        services.chase_person(assignment, by=request.user)
-    except Refused as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, f"Reminder sent to {assignment.person.full_name}")
+    carried_out(
+        request,
+        lambda: services.chase_person(assignment, by=request.user),
+        done=f"Reminder sent to {assignment.person.full_name}",
+    )
     return redirect("policies:campaign", pk=pk)
 
 
@@ -519,22 +508,21 @@ def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
     assignment = _my_assignment(request, pk)
     restricted = bool(services.required_sections(assignment.campaign, request.user))
     form = AcknowledgeForm(_posted(request), restricted=restricted)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.acknowledge_policy(
-                assignment,
-                by=request.user,
-                sections_confirmed=[services.RESTRICTED_SECTION] if form.cleaned_data.get("restricted_section") else [],
-            )
-        except Refused as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(
-                request,
-                f"Thank you. Your acknowledgement of the {assignment.campaign.version.document.title} "
-                "has been recorded.",
-            )
-            return redirect("policies:acknowledge", pk=pk)
+    acknowledged = submitted(
+        request,
+        form,
+        lambda data: services.acknowledge_policy(
+            assignment,
+            by=request.user,
+            sections_confirmed=[services.RESTRICTED_SECTION] if data.get("restricted_section") else [],
+        ),
+    )
+    if acknowledged:
+        messages.success(
+            request,
+            f"Thank you. Your acknowledgement of the {assignment.campaign.version.document.title} has been recorded.",
+        )
+        return redirect("policies:acknowledge", pk=pk)
     return render(
         request,
         "policies/acknowledge.html",

@@ -12,7 +12,7 @@ from herald.access import allow, public, require
 from herald.audit.models import AuditEvent
 from herald.csv_export import csv_response
 from herald.errors import Refused
-from herald.forms import show_refusal
+from herald.forms import show_refusal, submitted
 from herald.people.models import Team
 from herald.people.roles import Role
 from herald.social_accounts import forms, services
@@ -305,21 +305,20 @@ def editor_add(request: HttpRequest, pk: int) -> HttpResponse:
     if account.status == Account.Status.CLOSED:
         messages.info(request, "This account is closed: it has no editors")
         return redirect("social_accounts:detail", pk=account.pk)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.name_editor(
-                account,
-                data["person"],
-                by=request.user,
-                training_booked_on=None if data["person"].is_trained_editor else data["training_booked_on"],
-                reason=data["reason"],
-            )
-        except Refused as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, f"{data['person'].full_name} is now an editor of {account.display_name}")
-            return redirect("social_accounts:detail", pk=account.pk)
+    named = submitted(
+        request,
+        form,
+        lambda data: services.name_editor(
+            account,
+            data["person"],
+            by=request.user,
+            training_booked_on=None if data["person"].is_trained_editor else data["training_booked_on"],
+            reason=data["reason"],
+        ),
+    )
+    if named:
+        messages.success(request, f"{form.cleaned_data['person'].full_name} is now an editor of {account.display_name}")
+        return redirect("social_accounts:detail", pk=account.pk)
     return _manage_page(
         request, account, "social_accounts/simple_form.html", form, "Add an editor", button="Add editor"
     )
@@ -394,21 +393,20 @@ def closing(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(request, f"{account.display_name} is {account.get_status_display().lower()}")
         return redirect("social_accounts:detail", pk=account.pk)
     form = forms.StartClosingForm(request.POST or None, initial={"reason": account.dormancy_reason})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.start_closing(
-                account,
-                by=request.user,
-                reason=data["reason"],
-                final_post_on=data["final_post_on"],
-                handover_notes=data["handover_notes"],
-            )
-        except Refused as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, f"Closing {account.display_name}: the editors have been asked for a final post")
-            return redirect("social_accounts:detail", pk=account.pk)
+    started = submitted(
+        request,
+        form,
+        lambda data: services.start_closing(
+            account,
+            by=request.user,
+            reason=data["reason"],
+            final_post_on=data["final_post_on"],
+            handover_notes=data["handover_notes"],
+        ),
+    )
+    if started:
+        messages.success(request, f"Closing {account.display_name}: the editors have been asked for a final post")
+        return redirect("social_accounts:detail", pk=account.pk)
     return _manage_page(
         request,
         account,
@@ -509,22 +507,21 @@ def report_new(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.fields["month"].choices:
         messages.info(request, "The reports for recent months are all in")
         return redirect("social_accounts:detail", pk=account.pk)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.submit_monthly_report(
-                account,
-                by=request.user,
-                month=data["month"],
-                posts=data["posts"],
-                reach=data["reach"],
-                notable_issues=data["notable_issues"],
-            )
-        except Refused as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, f"Report for {data['month']:%B %Y} sent to the communications team")
-            return redirect("social_accounts:detail", pk=account.pk)
+    sent = submitted(
+        request,
+        form,
+        lambda data: services.submit_monthly_report(
+            account,
+            by=request.user,
+            month=data["month"],
+            posts=data["posts"],
+            reach=data["reach"],
+            notable_issues=data["notable_issues"],
+        ),
+    )
+    if sent:
+        messages.success(request, f"Report for {form.cleaned_data['month']:%B %Y} sent to the communications team")
+        return redirect("social_accounts:detail", pk=account.pk)
     return render(
         request,
         "social_accounts/simple_form.html",
@@ -618,14 +615,14 @@ def requests(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def request_new(request: HttpRequest) -> HttpResponse:
     form = forms.AccountRequestForm(request.POST or None, requester=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            created = services.request_account(form.business_case(), editors=form.nominations, by=request.user)
-        except Refused as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, f"Request sent to {created.service_manager.full_name} to endorse")
-            return redirect("social_accounts:request_detail", pk=created.pk)
+    made = submitted(
+        request,
+        form,
+        lambda data: services.request_account(form.business_case(), editors=form.nominations, by=request.user),
+    )
+    if made:
+        messages.success(request, f"Request sent to {made.result.service_manager.full_name} to endorse")
+        return redirect("social_accounts:request_detail", pk=made.result.pk)
     return render(
         request,
         "social_accounts/request_form.html",
@@ -676,16 +673,16 @@ def request_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.AccountRequestForm(
         request.POST or None, requester=request.user, initial=forms.AccountRequestForm.initial_from(account_request)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.resubmit_account_request(
-                account_request, form.business_case(), editors=form.nominations, by=request.user
-            )
-        except Refused as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, f"Request resubmitted to {account_request.service_manager.full_name}")
-            return redirect("social_accounts:request_detail", pk=pk)
+    resubmitted = submitted(
+        request,
+        form,
+        lambda data: services.resubmit_account_request(
+            account_request, form.business_case(), editors=form.nominations, by=request.user
+        ),
+    )
+    if resubmitted:
+        messages.success(request, f"Request resubmitted to {account_request.service_manager.full_name}")
+        return redirect("social_accounts:request_detail", pk=pk)
     return render(
         request,
         "social_accounts/request_form.html",
@@ -809,21 +806,21 @@ def security(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.SecuritySetupForm(
         request.POST or None, platform=account_request.platform, initial={"handle": account_request.proposed_handle}
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            account = services.confirm_security_setup(
-                account_request,
-                by=request.user,
-                handle=data["handle"],
-                profile_url=data["profile_url"],
-                two_factor_enabled=data["two_factor_enabled"],
-                comms_co_admin=data["comms_co_admin"],
-                credentials_in_password_manager=data["credentials_in_password_manager"],
-            )
-        except Refused as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, f"{account.display_name} is now active and on the public list")
-            return redirect("social_accounts:detail", pk=account.pk)
+    confirmed = submitted(
+        request,
+        form,
+        lambda data: services.confirm_security_setup(
+            account_request,
+            by=request.user,
+            handle=data["handle"],
+            profile_url=data["profile_url"],
+            two_factor_enabled=data["two_factor_enabled"],
+            comms_co_admin=data["comms_co_admin"],
+            credentials_in_password_manager=data["credentials_in_password_manager"],
+        ),
+    )
+    if confirmed:
+        account = confirmed.result
+        messages.success(request, f"{account.display_name} is now active and on the public list")
+        return redirect("social_accounts:detail", pk=account.pk)
     return _decision_page(request, account_request, form, "Confirm the security set-up", "Confirm and activate")
