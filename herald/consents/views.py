@@ -34,8 +34,7 @@ from herald.consents.models import (
     channel_label,
     normalise_short_code,
 )
-from herald.errors import Refused
-from herald.forms import show_refusal
+from herald.forms import submitted
 from herald.people.roles import Role
 from herald.plain_text import without_nul
 from herald.proxies import client_address
@@ -522,16 +521,17 @@ def media_upload(request: HttpRequest) -> HttpResponse:
     form = forms.MediaUploadForm(
         *_posted(request, files=True), user=request.user, initial={"request": request.GET.get("event")}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            asset = services.upload_media(
-                form.data_bytes, filename=form.cleaned_data["file"].name, details=form.details(), by=request.user
-            )
-        except Refused as exc:
-            show_refusal(form, exc, field="file")
-        else:
-            messages.success(request, "Uploaded. Now link the people who can be identified in it")
-            return redirect("consents:media_detail", pk=asset.pk)
+    uploaded = submitted(
+        request,
+        form,
+        lambda data: services.upload_media(
+            form.data_bytes, filename=data["file"].name, details=form.details(), by=request.user
+        ),
+        field="file",
+    )
+    if uploaded:
+        messages.success(request, "Uploaded. Now link the people who can be identified in it")
+        return redirect("consents:media_detail", pk=uploaded.result.pk)
     return render(
         request,
         "consents/media_upload.html",
@@ -615,21 +615,17 @@ def media_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def media_person(request: HttpRequest, pk: int) -> HttpResponse:
     asset = _get_asset(request, pk, write=True)
     form = forms.AppearanceForm(*_posted(request), asset=asset)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.add_appearance(
-                asset,
-                by=request.user,
-                record=data["record"],
-                description=data["description"],
-                is_child=data["is_child"],
-            )
-        except Refused as exc:
-            show_refusal(form, exc, field="record")
-        else:
-            messages.success(request, "Person linked")
-            return redirect("consents:media_detail", pk=pk)
+    linked = submitted(
+        request,
+        form,
+        lambda data: services.add_appearance(
+            asset, by=request.user, record=data["record"], description=data["description"], is_child=data["is_child"]
+        ),
+        field="record",
+    )
+    if linked:
+        messages.success(request, "Person linked")
+        return redirect("consents:media_detail", pk=pk)
     return render(
         request,
         "consents/media_person.html",

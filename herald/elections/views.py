@@ -11,8 +11,7 @@ from herald.elections import rules, selectors, services
 from herald.elections.calendar import long_date
 from herald.elections.forms import CancelElectionForm, ElectionForm, NonWorkingDayForm
 from herald.elections.models import Election, NonWorkingDay
-from herald.errors import Refused
-from herald.forms import show_refusal
+from herald.forms import submitted
 from herald.people.roles import Role
 
 # Democratic services sit with the monitoring officer in Herald's roles.
@@ -47,14 +46,10 @@ def election_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def election_add(request: HttpRequest) -> HttpResponse:
     form = ElectionForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            election = services.record_election(form.details(), by=request.user)
-        except Refused as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, f"{election.title} recorded")
-            return redirect("elections:detail", pk=election.pk)
+    recorded = submitted(request, form, lambda data: services.record_election(form.details(), by=request.user))
+    if recorded:
+        messages.success(request, f"{recorded.result.title} recorded")
+        return redirect("elections:detail", pk=recorded.result.pk)
     return render(
         request,
         "elections/form.html",
@@ -92,16 +87,14 @@ def election_edit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(request, "This election was cancelled and can no longer be changed.")
         return redirect("elections:detail", pk=election.pk)
     form = ElectionForm(request.POST if request.method == "POST" else None, election=election)
-    if request.method == "POST" and form.is_valid():
-        try:
-            election = services.update_election(
-                election, form.details(), by=request.user, reason=form.cleaned_data["reason"]
-            )
-        except Refused as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, f"{election.title} updated")
-            return redirect("elections:detail", pk=election.pk)
+    updated = submitted(
+        request,
+        form,
+        lambda data: services.update_election(election, form.details(), by=request.user, reason=data["reason"]),
+    )
+    if updated:
+        messages.success(request, f"{updated.result.title} updated")
+        return redirect("elections:detail", pk=updated.result.pk)
     return render(
         request,
         "elections/form.html",
@@ -149,19 +142,16 @@ def election_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def non_working_days(request: HttpRequest) -> HttpResponse:
     form = NonWorkingDayForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            day = services.add_non_working_day(
-                date=form.cleaned_data["date"],
-                kind=form.cleaned_data["kind"],
-                description=form.cleaned_data["description"],
-                by=request.user,
-            )
-        except Refused as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, f"{long_date(day.date)} added: it no longer counts as a working day")
-            return redirect("elections:non_working_days")
+    added = submitted(
+        request,
+        form,
+        lambda data: services.add_non_working_day(
+            date=data["date"], kind=data["kind"], description=data["description"], by=request.user
+        ),
+    )
+    if added:
+        messages.success(request, f"{long_date(added.result.date)} added: it no longer counts as a working day")
+        return redirect("elections:non_working_days")
     return render(
         request,
         "elections/non_working_days.html",

@@ -19,7 +19,7 @@ from herald import checking
 from herald.access import allow, require
 from herald.audit.models import AuditEvent
 from herald.errors import Refused
-from herald.forms import show_refusal
+from herald.forms import show_refusal, submitted
 from herald.people.models import Person
 from herald.people.roles import Role
 from herald.posts import findings, preview, selectors, services
@@ -727,11 +727,7 @@ def _form_page(
     pause = selectors.pause_covering(post.account) if held_attempt else None
     form = form_class(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        try:
-            act(post, form.cleaned_data)
-        except Refused as exc:
-            show_refusal(form, exc)
-        else:
+        if submitted(request, form, lambda data: act(post, data)):
             messages.success(request, success)
             return redirect("posts:detail", pk=post.pk)
     elif pause is not None:
@@ -932,19 +928,19 @@ def _rules_crumb():
 def rule_edit(request: HttpRequest, account_pk: int) -> HttpResponse:
     account = get_object_or_404(Account, pk=account_pk)
     form = RuleForm(request.POST if request.method == "POST" else None, account=account)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.set_approval_rule(
-                account,
-                form.tiers(),
-                by=request.user,
-                same_person_may_approve_again=form.cleaned_data["same_person_may_approve_again"],
-            )
-        except Refused as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, f"Approval rule saved for {account.display_name}")
-            return redirect("posts:rules")
+    saved = submitted(
+        request,
+        form,
+        lambda data: services.set_approval_rule(
+            account,
+            form.tiers(),
+            by=request.user,
+            same_person_may_approve_again=data["same_person_may_approve_again"],
+        ),
+    )
+    if saved:
+        messages.success(request, f"Approval rule saved for {account.display_name}")
+        return redirect("posts:rules")
     return render(
         request,
         "posts/rule_edit.html",
@@ -969,20 +965,20 @@ def retention_edit(request: HttpRequest, account_pk: int) -> HttpResponse:
             "legal_hold_reason": current.legal_hold_reason,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.set_retention(
-                account,
-                years=form.cleaned_data["years"],
-                legal_hold=form.cleaned_data["legal_hold"],
-                legal_hold_reason=form.cleaned_data["legal_hold_reason"],
-                by=request.user,
-            )
-        except Refused as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, f"Retention saved for {account.display_name}")
-            return redirect("posts:rules")
+    saved = submitted(
+        request,
+        form,
+        lambda data: services.set_retention(
+            account,
+            years=data["years"],
+            legal_hold=data["legal_hold"],
+            legal_hold_reason=data["legal_hold_reason"],
+            by=request.user,
+        ),
+    )
+    if saved:
+        messages.success(request, f"Retention saved for {account.display_name}")
+        return redirect("posts:rules")
     return render(
         request,
         "posts/retention_edit.html",
