@@ -37,6 +37,14 @@ def browser():
         pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install chromium chromium-driver")
     from playwright.sync_api import sync_playwright
 
+    # Load the check engine's rules and classifiers once per test worker, before any page asks for a
+    # live check: a first check that loads them can take seconds on a loaded machine, longer than a
+    # test waits for the result to appear. (The live server runs in this process.)
+    from herald.checks import Draft, check
+
+    check(Draft(text="Warm-up: the tip opens at 9am on Sunday.", platform="facebook"))
+    check(Draft(text="Warm-up comment", platform="facebook", kind="comment"))
+
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield chromium
