@@ -698,6 +698,16 @@ def set_approval_rule(
                         "editor, service manager or member of the communications team"
                     }
                 )
+    plan = [
+        {"mode": tier.mode, "approvers": [p.pk for p in tier.approvers], "repeat": same_person_may_approve_again}
+        for tier in tiers
+    ]
+    if not distinct_approvers_possible(plan, barred=set()):
+        raise Refused(
+            "Each tier needs a different person to approve, and these tiers do not have enough different "
+            "approvers: add approvers, or allow the same person to approve more than one tier",
+            field="tier_1_approvers",
+        )
     with transaction.atomic():
         before = [
             {

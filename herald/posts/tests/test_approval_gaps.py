@@ -62,6 +62,26 @@ def test_a_rule_that_cannot_find_a_different_person_for_each_tier_is_explained_a
         services.submit_for_approval(draft, by=editor)
 
 
+def test_a_rule_that_could_never_find_a_different_person_for_each_tier_is_refused_when_saved(
+    client, facebook, comms_officer
+):
+    with pytest.raises(Refused, match="do not have enough different approvers"):
+        services.set_approval_rule(
+            facebook,
+            [services.TierSpec("any", (comms_officer,)), services.TierSpec("any", (comms_officer,))],
+            by=comms_officer,
+        )
+    assert not facebook.approval_tiers.exists()
+    # Allowing one person to approve more than one tier makes the same rule workable.
+    services.set_approval_rule(
+        facebook,
+        [services.TierSpec("any", (comms_officer,)), services.TierSpec("any", (comms_officer,))],
+        by=comms_officer,
+        same_person_may_approve_again=True,
+    )
+    assert facebook.approval_tiers.count() == 2
+
+
 def test_the_posts_page_says_which_tier_waits_for_whom(client, editor, facebook, comms_officer, another_comms_officer):
     tier(facebook, 1, "any", comms_officer)
     tier(facebook, 2, "any", comms_officer, another_comms_officer)
