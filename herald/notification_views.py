@@ -12,8 +12,7 @@ from django.views.decorators.http import require_POST
 
 from herald import digests, webhooks
 from herald.access import allow, allow_signed_in
-from herald.errors import Refused
-from herald.forms import show_refusal
+from herald.forms import submitted
 from herald.mail import outbox_in_use
 from herald.models import DigestItem, NotificationPreference, OutboxEmail, TeamWebhook, WebhookDelivery
 from herald.people.models import Team
@@ -82,15 +81,16 @@ def preferences(request: HttpRequest) -> HttpResponse:
 @allow(Role.ADMIN)
 def webhooks_list(request: HttpRequest) -> HttpResponse:
     form = WebhookForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            webhooks.set_team_webhook(team=data["team"], service=data["service"], url=data["url"], by=request.user)
-        except Refused as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, f"{data['team'].name} will see its messages in its channel.")
-            return redirect("notifications:webhooks")
+    saved = submitted(
+        request,
+        form,
+        lambda data: webhooks.set_team_webhook(
+            team=data["team"], service=data["service"], url=data["url"], by=request.user
+        ),
+    )
+    if saved:
+        messages.success(request, f"{form.cleaned_data['team'].name} will see its messages in its channel.")
+        return redirect("notifications:webhooks")
     hooks = TeamWebhook.objects.select_related("team__service_area").order_by("team__name")
     failed = WebhookDelivery.objects.filter(status=WebhookDelivery.Status.FAILED).select_related("webhook__team")
     return render(

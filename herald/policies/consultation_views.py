@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from herald.access import allow, allow_signed_in
 from herald.errors import Refused
-from herald.forms import show_refusal
+from herald.forms import show_refusal, submitted
 from herald.people.roles import Role
 from herald.policies import services
 from herald.policies.forms import ConsultationAnswerForm, ConsultationCommentForm, ConsultationForm
@@ -69,23 +69,23 @@ def consultation_new(request: HttpRequest, slug: str) -> HttpResponse:
     form = ConsultationForm(
         _posted(request), initial={"consultees": Consultation.Consultees.UNION, "group_name": "Unison"}
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            consultation = services.open_consultation(
-                draft,
-                consultees=data["consultees"],
-                group_name=data["group_name"],
-                closes_on=data["closes_on"],
-                introduction=data["introduction"],
-                representatives=data["representatives"],
-                by=request.user,
-            )
-        except Refused as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, f"Version {draft.number} is out to consultation with {consultation.group_name}.")
-            return redirect("policies:consultation", pk=consultation.pk)
+    opened = submitted(
+        request,
+        form,
+        lambda data: services.open_consultation(
+            draft,
+            consultees=data["consultees"],
+            group_name=data["group_name"],
+            closes_on=data["closes_on"],
+            introduction=data["introduction"],
+            representatives=data["representatives"],
+            by=request.user,
+        ),
+    )
+    if opened:
+        consultation = opened.result
+        messages.success(request, f"Version {draft.number} is out to consultation with {consultation.group_name}.")
+        return redirect("policies:consultation", pk=consultation.pk)
     return render(
         request,
         "policies/consultation_new.html",
@@ -168,16 +168,16 @@ def consultation_answer(request: HttpRequest, pk: int, comment_pk: int) -> HttpR
     form = ConsultationAnswerForm(
         _posted(request), initial={"response": comment.response or None, "reason": comment.reason}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.answer_comment(
-                comment, response=form.cleaned_data["response"], reason=form.cleaned_data["reason"], by=request.user
-            )
-        except Refused as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, "Answer saved.")
-            return redirect(reverse("policies:consultation", kwargs={"pk": item.pk}) + f"#comment-{comment.pk}")
+    answered = submitted(
+        request,
+        form,
+        lambda data: services.answer_comment(
+            comment, response=data["response"], reason=data["reason"], by=request.user
+        ),
+    )
+    if answered:
+        messages.success(request, "Answer saved.")
+        return redirect(reverse("policies:consultation", kwargs={"pk": item.pk}) + f"#comment-{comment.pk}")
     return render(
         request,
         "policies/consultation_answer.html",

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from herald.access import allow, allow_signed_in
 from herald.errors import Refused
-from herald.forms import show_refusal
+from herald.forms import carried_out, show_refusal, submitted
 from herald.people.roles import Role
 from herald.reports import document, output, services
 from herald.reports.forms import ReportEditForm, ReportHeadingForm
@@ -64,16 +64,12 @@ def start(request: HttpRequest) -> HttpResponse:
             "period_end": period.end,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            report = services.start_report(**form.cleaned_data, by=request.user)
-        except Refused as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(
-                request, "Report drafted from the figures for the period. Edit its words, then send it for sign-off."
-            )
-            return redirect("reports:detail", pk=report.pk)
+    started = submitted(request, form, lambda data: services.start_report(**data, by=request.user))
+    if started:
+        messages.success(
+            request, "Report drafted from the figures for the period. Edit its words, then send it for sign-off."
+        )
+        return redirect("reports:detail", pk=started.result.pk)
     return render(
         request, "reports/start.html", {"form": form, "breadcrumbs": [HOME, REPORTS, ("Start a report", None)]}
     )
@@ -145,12 +141,11 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def send(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report_for(request, pk)
-    try:
-        services.send_for_sign_off(report, by=request.user)
-    except Refused as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, f"Sent to {report.officer.full_name} to sign off.")
+    carried_out(
+        request,
+        lambda: services.send_for_sign_off(report, by=request.user),
+        done=lambda _: f"Sent to {report.officer.full_name} to sign off.",
+    )
     return redirect("reports:detail", pk=report.pk)
 
 
@@ -159,12 +154,11 @@ def send(request: HttpRequest, pk: int) -> HttpResponse:
 def sign(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report_for(request, pk)
     if request.method == "POST":
-        try:
-            services.sign_off_report(report, by=request.user)
-        except Refused as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, "Report signed off. It is archived with its figures and can no longer change.")
+        carried_out(
+            request,
+            lambda: services.sign_off_report(report, by=request.user),
+            done="Report signed off. It is archived with its figures and can no longer change.",
+        )
         return redirect("reports:detail", pk=report.pk)
     return render(
         request,
