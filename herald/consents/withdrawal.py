@@ -1,4 +1,5 @@
-"""How a withdrawal reaches the records of other apps that use the media.
+"""How a withdrawal, or a change to what is published with a photo, reaches the records of other apps
+that use the media.
 
 Consents knows where each asset is used (MediaUse) but not what a post is. An app that uses media names
 its record as a `UseOwner` when it tells consents which media it uses (`services.set_media_for`), and
@@ -7,7 +8,11 @@ registers, in its AppConfig.ready(), what to do when someone shown in them withd
     withdrawal.on_consent_withdrawn("post", stop_posts_for_withdrawn_consent)
 
 The handler is called inside the withdrawal's transaction with the primary keys of that app's records
-whose media show the person (drafts, scheduled and published alike), and the person withdrawing."""
+whose media show the person (drafts, scheduled and published alike), and the person withdrawing.
+
+Likewise `withdrawal.on_published_details_changed("post", handler)`: called with the records that use an
+asset whose published details (its alt text) were changed in the library, and the person who changed
+them, so an approval given for the old words stops counting."""
 
 from __future__ import annotations
 
@@ -70,4 +75,32 @@ def tell_owners(uses: Iterable[Any], *, by: Any) -> None:
             owners[owner.kind].append(owner.pk)
     for kind, pks in owners.items():
         for handler in _handlers.get(kind, ()):
+            handler(sorted(pks), by=by)
+
+
+_details_handlers: dict[str, list[WithdrawalHandler]] = {}
+
+
+def on_published_details_changed(kind: str, handler: WithdrawalHandler) -> None:
+    """Call `handler(pks, by=...)` when an asset that records of `kind` use has its published details
+    (alt text) changed in the media library. Registering the same handler twice is harmless."""
+    UseOwner(kind, 0)
+    registered = _details_handlers.setdefault(kind, [])
+    if handler not in registered:
+        registered.append(handler)
+
+
+def details_handlers() -> dict[str, tuple[WithdrawalHandler, ...]]:
+    return {kind: tuple(registered) for kind, registered in _details_handlers.items()}
+
+
+def tell_owners_details_changed(uses: Iterable[Any], *, by: Any) -> None:
+    """Hand each registered handler the records of its kind that use an asset whose alt text changed."""
+    owners: dict[str, list[int]] = {}
+    for use in uses:
+        owner = UseOwner.from_reference(use.reference)
+        if owner is not None and owner.pk not in owners.setdefault(owner.kind, []):
+            owners[owner.kind].append(owner.pk)
+    for kind, pks in owners.items():
+        for handler in _details_handlers.get(kind, ()):
             handler(sorted(pks), by=by)

@@ -14,8 +14,10 @@ class PostsConfig(HeraldAppConfig):
     banners = "herald.posts.home.banners"
 
     def ready(self) -> None:
-        # Withdrawing consent stops the unpublished posts that use the person's photos.
-        from herald.consents.withdrawal import on_consent_withdrawn
-        from herald.posts.services import stop_posts_for_withdrawn_consent
+        # Withdrawing consent stops the unpublished posts that use the person's photos; changing a
+        # photo's alt text sends the posts that use it back for approval.
+        from herald.consents.withdrawal import on_consent_withdrawn, on_published_details_changed
+        from herald.posts.services import approve_again_after_media_change, stop_posts_for_withdrawn_consent
 
         on_consent_withdrawn("post", stop_posts_for_withdrawn_consent)
+        on_published_details_changed("post", approve_again_after_media_change)

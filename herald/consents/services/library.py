@@ -292,12 +292,17 @@ def update_media_details(asset: MediaAsset, details: AssetDetails, *, by: Person
     if asset.kind == MediaAsset.Kind.PHOTO and not details.alt_text.strip():
         raise Refused("Enter alt text describing the photo")
     before = _snapshot(asset)
+    alt_text_before = asset.alt_text
     for field in ("title", "alt_text", "licence", "photographer"):
         setattr(asset, field, getattr(details, field).strip())
     for field in ("source", "request", "shows_people", "children_appear", "crowd_shot_with_notices"):
         setattr(asset, field, getattr(details, field))
     asset.save()
     audit.record(actor=by, action="media.updated", obj=asset, before=before, after=_snapshot(asset))
+    if asset.alt_text != alt_text_before:
+        # The alt text is published with the photo: records that use it hear of it (an approved post's
+        # approval was for the old words).
+        withdrawal.tell_owners_details_changed(asset.uses.all(), by=by)
     return asset
 
 

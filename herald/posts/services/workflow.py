@@ -775,3 +775,41 @@ def stop_posts_for_withdrawn_consent(post_ids: Sequence[int], *, by: Person | st
             )
             stopped.append(post)
     return stopped
+
+
+def approve_again_after_media_change(post_ids: Sequence[int], *, by: Person | None) -> list[Post]:
+    """Called by the consent library when the alt text of a photo these posts use was changed in the
+    library (registered in PostsConfig.ready()). The alt text is published with the photo, so what was
+    approved is no longer what would be published: a post awaiting approval, approved or ready to publish
+    gets a new version made by whoever changed the alt text, the approvals for the old version stop
+    counting, and it waits for approval again from the first tier. That person cannot approve it."""
+    waiting = [Post.Status.AWAITING_APPROVAL, Post.Status.APPROVED, Post.Status.READY]
+    changed = []
+    for post in Post.objects.filter(pk__in=post_ids, status__in=waiting):
+        with transaction.atomic():
+            post = _lock(post)
+            earlier = current_text_version(post)
+            if post.status not in waiting or (earlier is not None and earlier.text_hash == content_hash_of(post)):
+                continue
+            before = _snapshot(post)
+            voided = [
+                approval.pk
+                for approval in post.approvals.filter(round=post.round, decision=Approval.Decision.APPROVED)
+                if approval_counts(approval, post, earlier)
+            ]
+            _recheck(post)
+            _revise(post, by=by, reason="The alt text of a photo in the post was changed in the media library")
+            post.status = Post.Status.AWAITING_APPROVAL
+            post.current_tier = 1
+            post.save()
+            audit.record(
+                actor=by,
+                action="post.approvals_voided",
+                obj=post,
+                before=before,
+                after={**_snapshot(post), "approvals": voided, "revision": latest_revision_number(post)},
+                reason="The alt text of a photo in the post changed after these approvals were given",
+            )
+            _tell_approvers(post)
+            changed.append(post)
+    return changed
