@@ -395,8 +395,8 @@ def change_matrix(
         if low > high:
             errors[f"band_{number}_max"] = f"The highest score of {name} must not be below its lowest"
         covered.extend(range(low, high + 1))
-        for field, value in (("colour", colour), ("text", text)):
-            if not HEX_COLOUR.match(value):
+        for field, given in (("colour", colour), ("text", text)):
+            if not HEX_COLOUR.match(given):
                 errors[f"band_{number}_{field}"] = f"Enter the colour of {name} as # and six hex digits, like #d4351c"
         if HEX_COLOUR.match(colour) and HEX_COLOUR.match(text) and contrast(colour, text) < MIN_CONTRAST:
             errors[f"band_{number}_text"] = (
