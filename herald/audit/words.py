@@ -127,6 +127,7 @@ EVENT_WORDS: dict[str, str] = {
     "risk.action_added": "Risk action added",
     "risk.action_done": "Risk action done",
     "risk.assessed": "Risk scored",
+    "risk.matrix_changed": "Scoring matrix changed",
     "risk.control_added": "Control added",
     "risk.control_state_changed": "Control evidence changed",
     "risk.recorded": "Risk recorded",

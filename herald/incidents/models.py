@@ -74,7 +74,10 @@ class Incident(models.Model):
     description = models.TextField()
     status = models.CharField(max_length=14, choices=Status.choices, default=Status.REPORTED)
     severity = models.CharField(max_length=8, choices=Severity.choices, default=Severity.MEDIUM)
-    reported_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="incidents_reported")
+    # Nobody when Herald opened it itself (a councillor-abuse case from the moderation inbox).
+    reported_by = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="incidents_reported"
+    )
     reported_at = models.DateTimeField(default=timezone.now)
     # When the council became aware: the start of the 72-hour ICO clock for a personal data breach.
     aware_at = models.DateTimeField()
@@ -89,9 +92,12 @@ class Incident(models.Model):
     consent_record = models.ForeignKey(
         "consents.ConsentRecord", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    # The moderation inbox does not exist yet: it will open incidents through `report_incident(...,
-    # comment_reference="comment:<id>")`, as media uses name their post by "post:<id>".
+    # A comment in the moderation inbox, as "comment:<id>" (the report form's `?comment=<id>`).
     comment_reference = models.CharField(max_length=60, blank=True)
+    # The councillor-abuse case the moderation inbox opened this incident for (abuse or threat).
+    abuse_case = models.OneToOneField(
+        "moderation.CouncillorAbuseCase", null=True, blank=True, on_delete=models.PROTECT, related_name="incident"
+    )
     person_concerned = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.PROTECT, related_name="incidents_concerning"
     )
@@ -167,6 +173,12 @@ class Incident(models.Model):
     @property
     def short_kind(self) -> str:
         return SHORT_NAMES[self.kind]
+
+    @property
+    def comment_id(self) -> int | None:
+        """The moderation inbox's comment this incident concerns, if any."""
+        prefix, _, number = self.comment_reference.partition(":")
+        return int(number) if prefix == "comment" and number.isdigit() else None
 
     @property
     def is_closed(self) -> bool:

@@ -30,6 +30,7 @@ from herald.people.roles import Role
 
 if TYPE_CHECKING:
     from herald.consents.models import ConsentRecord
+    from herald.moderation.models import Comment, CouncillorAbuseCase
     from herald.posts.models import Post
     from herald.social_accounts.models import Account
 
@@ -104,7 +105,7 @@ def report_incident(
     kind: str,
     summary: str,
     description: str,
-    by: Person,
+    by: Person | None,
     aware_at: dt.datetime | None = None,
     account: Account | None = None,
     post: Post | None = None,
@@ -112,10 +113,11 @@ def report_incident(
     comment_reference: str = "",
     person_concerned: Person | None = None,
     link_url: str = "",
+    abuse_case: CouncillorAbuseCase | None = None,
 ) -> Incident:
     """Anyone may report an incident. Its type's playbook is copied onto it with each step's deadline,
     the people who handle that type are told, and for a hacked account the credential-rotation task
-    is opened at once."""
+    is opened at once. `by` is None only when Herald opens it itself (`open_for_abuse_case`)."""
     if kind not in Kind.values:
         raise Refused({"kind": "Select what happened"})
     if not summary.strip():
@@ -140,6 +142,7 @@ def report_incident(
             comment_reference=comment_reference,
             person_concerned=person_concerned,
             link=link_url,
+            abuse_case=abuse_case,
         )
         # A breach's clock runs from awareness; everything else from the report.
         start = aware_at if kind == Kind.PERSONAL_DATA_BREACH else now
@@ -154,7 +157,8 @@ def report_incident(
             )
             for number, step in enumerate(playbook(kind), 1)
         )
-        _entry(incident, by=by, kind=TimelineEntry.Kind.REPORTED, text=f"Reported by {by.full_name}")
+        reporter = by.full_name if by is not None else "Herald, from the moderation inbox"
+        _entry(incident, by=by, kind=TimelineEntry.Kind.REPORTED, text=f"Reported by {reporter}")
         if kind == Kind.EMPLOYEE_POST and person_concerned is not None and person_concerned.line_manager_id:
             # The employee's manager works the case with HR (they see it, never HR's outcome).
             line_manager = person_concerned.line_manager
@@ -166,7 +170,7 @@ def report_incident(
                 kind=TimelineEntry.Kind.ASSIGNED,
                 text=f"{line_manager.full_name} (line manager) added",
             )
-        if kind == Kind.ACCOUNT_COMPROMISED and account is not None:
+        if kind == Kind.ACCOUNT_COMPROMISED and account is not None and by is not None:
             _open_rotation(incident, by=by)
         _record(
             by,
@@ -182,15 +186,37 @@ def report_incident(
                 "consent_record": getattr(consent_record, "pk", None),
                 "comment_reference": comment_reference,
                 "person_concerned": getattr(person_concerned, "pk", None),
+                "abuse_case": getattr(abuse_case, "pk", None),
             },
         )
         notify(
             _handlers(kind),
             f"New incident {incident.reference}: {incident.short_kind}",
-            f"{by.full_name} reported an incident. Open it to triage it and work its playbook.\n\n"
+            f"{reporter} reported an incident. Open it to triage it and work its playbook.\n\n"
             f"{link('incidents:detail', incident.pk)}",
         )
     return incident
+
+
+def open_for_abuse_case(case: CouncillorAbuseCase, comment: Comment, *, by: Person | None) -> Incident:
+    """The moderation inbox opened a councillor-abuse case: open the "abuse or threat" incident that
+    runs its response (safeguarding lead, police referral with the crime reference, report to the
+    platform), concerning the councillor and the comment. One incident per case."""
+    councillor = case.councillor
+    return report_incident(
+        kind=Kind.ABUSE_OR_THREAT,
+        summary=f"Abuse aimed at {councillor.full_name}"[:200],
+        description=(
+            f"The moderation inbox opened councillor-abuse case {case.pk} for {councillor.full_name}: {case.why}. "
+            "The comments and the evidence pack for the police are on the case."
+        ),
+        by=by,
+        aware_at=comment.received_at if comment.received_at <= timezone.now() else None,
+        comment_reference=f"comment:{comment.pk}",
+        person_concerned=councillor,
+        link_url=comment.permalink or "",
+        abuse_case=case,
+    )
 
 
 def _open_rotation(incident: Incident, *, by: Person) -> None:

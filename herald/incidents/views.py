@@ -54,6 +54,7 @@ def _incident(request, pk: int) -> Incident:
 def _targets(request) -> dict:
     """What the report is about, from the page it was started on; only what the reporter may see."""
     from herald.consents.models import ConsentRecord
+    from herald.moderation.models import Comment
     from herald.posts.models import Post
     from herald.social_accounts.models import Account
 
@@ -74,9 +75,8 @@ def _targets(request) -> dict:
         found["consent_record"] = ConsentRecord.objects.visible_to(request.user).filter(pk=pk).first()
     if (pk := number("person")) is not None and request.user.has_role(Role.HR, Role.COMMS, Role.SERVICE_MANAGER):
         found["person_concerned"] = Person.objects.filter(pk=pk).first()
-    comment = source.get("comment", "")
-    if comment.isdigit() and len(comment) < 12:
-        found["comment_reference"] = f"comment:{comment}"
+    if (pk := number("comment")) is not None and Comment.objects.filter(pk=pk).exists():
+        found["comment_reference"] = f"comment:{pk}"
     return {key: value for key, value in found.items() if value}
 
 

@@ -132,3 +132,100 @@ class ControlForm(forms.Form):
         help_text="Leave blank for the measure's usual threshold.",
         error_messages={"invalid": "Enter a number"},
     )
+
+
+BAND_ROWS = 5
+AXES = (("likelihood", "Likelihood"), ("impact", "Impact"))
+
+
+class MatrixForm(forms.Form):
+    """The five likelihood and five impact levels, and up to five bands (a row left without a name
+    is not a band)."""
+
+    def __init__(self, *args, levels=(), bands=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        current = {(level.axis, level.value): level for level in levels}
+        for axis, label in AXES:
+            for value in range(1, 6):
+                level = current.get((axis, value))
+                self.fields[f"{axis}_{value}_name"] = forms.CharField(
+                    label=f"{label} {value}: name",
+                    max_length=40,
+                    initial=level.name if level else "",
+                    error_messages={"required": f"Enter a name for {axis} {value}"},
+                )
+                self.fields[f"{axis}_{value}_description"] = forms.CharField(
+                    label=f"{label} {value}: what it means (optional)",
+                    max_length=300,
+                    required=False,
+                    initial=level.description if level else "",
+                )
+        bands = list(bands)
+        for number in range(1, BAND_ROWS + 1):
+            band = bands[number - 1] if number <= len(bands) else None
+            score = {
+                "min_value": 1,
+                "max_value": 25,
+                "error_messages": {
+                    "invalid": "Enter a whole number from 1 to 25",
+                    "min_value": "Enter a score from 1 to 25",
+                    "max_value": "Enter a score from 1 to 25",
+                },
+            }
+            self.fields[f"band_{number}_name"] = forms.CharField(
+                label=f"Band {number}: name", max_length=40, required=False, initial=band.name if band else ""
+            )
+            self.fields[f"band_{number}_min"] = forms.IntegerField(
+                label=f"Band {number}: lowest score", required=False, initial=band.min_score if band else None, **score
+            )
+            self.fields[f"band_{number}_max"] = forms.IntegerField(
+                label=f"Band {number}: highest score",
+                required=False,
+                initial=band.max_score if band else None,
+                **score,
+            )
+            self.fields[f"band_{number}_colour"] = forms.CharField(
+                label=f"Band {number}: fill colour",
+                max_length=7,
+                required=False,
+                initial=band.colour if band else "",
+                help_text="# and six hex digits, like #d4351c",
+            )
+            self.fields[f"band_{number}_text"] = forms.CharField(
+                label=f"Band {number}: text colour",
+                max_length=7,
+                required=False,
+                initial=band.text_colour if band else "",
+            )
+
+    def clean(self):
+        data = super().clean()
+        for number in range(1, BAND_ROWS + 1):
+            if not (data.get(f"band_{number}_name") or "").strip():
+                continue
+            for part, words in (("min", "lowest score"), ("max", "highest score"), ("colour", "fill colour")):
+                if data.get(f"band_{number}_{part}") in (None, "") and f"band_{number}_{part}" not in self.errors:
+                    self.add_error(f"band_{number}_{part}", f"Enter the {words} of band {number}")
+        return data
+
+    def levels(self) -> dict[tuple[str, int], tuple[str, str]]:
+        d = self.cleaned_data
+        return {
+            (axis, value): (d[f"{axis}_{value}_name"], d[f"{axis}_{value}_description"])
+            for axis, _ in AXES
+            for value in range(1, 6)
+        }
+
+    def bands(self) -> list[tuple[str, int, int, str, str]]:
+        d = self.cleaned_data
+        return [
+            (
+                d[f"band_{n}_name"].strip(),
+                d[f"band_{n}_min"],
+                d[f"band_{n}_max"],
+                d[f"band_{n}_colour"].strip(),
+                d[f"band_{n}_text"].strip() or "#0b0c0c",
+            )
+            for n in range(1, BAND_ROWS + 1)
+            if (d.get(f"band_{n}_name") or "").strip()
+        ]

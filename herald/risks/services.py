@@ -6,6 +6,7 @@ sends its emails after commit."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import partial
 from typing import Any, cast
 
@@ -346,3 +347,91 @@ def remind_reviews(*, on: dt.date | None = None) -> list[Risk]:
             )
         reminded.append(risk)
     return reminded
+
+
+# --- The matrix --------------------------------------------------------------------------------
+
+HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+# WCAG 2.2 AA for normal text: a cell's reference must be readable on its band's colour.
+MIN_CONTRAST = 4.5
+
+
+def _luminance(colour: str) -> float:
+    def channel(hex_pair: str) -> float:
+        c = int(hex_pair, 16) / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(colour[i : i + 2]) for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(one: str, other: str) -> float:
+    light, dark = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def change_matrix(
+    *,
+    by: Person,
+    levels: dict[tuple[str, int], tuple[str, str]],
+    bands: list[tuple[str, int, int, str, str]],
+) -> None:
+    """A council's own matrix: the names and meanings of the five likelihood and five impact levels,
+    and the bands (name, lowest and highest score, fill and text colour) that together cover every
+    score from 1 to 25 once. Scores already given keep the criteria they were given under."""
+    if not by.has_role(*MANAGERS):
+        raise Refused("Only a risk manager can change the scoring matrix")
+    errors: dict[str, str] = {}
+    for (axis, value), (name, _description) in levels.items():
+        if not name.strip():
+            errors[f"{axis}_{value}_name"] = f"Enter a name for {axis} {value}"
+    if not bands:
+        errors["band_1_name"] = "Enter at least one band"
+    names = [name.strip().lower() for name, *_ in bands]
+    if len(set(names)) != len(names):
+        errors["band_1_name"] = "Give each band a different name"
+    covered: list[int] = []
+    for number, (name, low, high, colour, text) in enumerate(bands, 1):
+        if low > high:
+            errors[f"band_{number}_max"] = f"The highest score of {name} must not be below its lowest"
+        covered.extend(range(low, high + 1))
+        for field, given in (("colour", colour), ("text", text)):
+            if not HEX_COLOUR.match(given):
+                errors[f"band_{number}_{field}"] = f"Enter the colour of {name} as # and six hex digits, like #d4351c"
+        if HEX_COLOUR.match(colour) and HEX_COLOUR.match(text) and contrast(colour, text) < MIN_CONTRAST:
+            errors[f"band_{number}_text"] = (
+                f"The text colour of {name} is too close to its fill ({contrast(colour, text):.1f} to 1): "
+                f"choose colours with a contrast of at least {MIN_CONTRAST:g} to 1"
+            )
+    if bands and not errors and sorted(covered) != list(range(1, 26)):
+        missing = sorted(set(range(1, 26)) - set(covered))
+        twice = sorted({score for score in covered if covered.count(score) > 1})
+        problem = f"no band for {_scores(missing)}" if missing else f"more than one band for {_scores(twice)}"
+        errors["band_1_min"] = f"The bands must cover every score from 1 to 25 once: {problem}"
+    if errors:
+        raise Refused(errors)
+    with transaction.atomic():
+        before = criteria_snapshot()
+        for (axis, value), (name, description) in levels.items():
+            Level.objects.update_or_create(
+                axis=axis, value=value, defaults={"name": name.strip(), "description": description.strip()}
+            )
+        Band.objects.all().delete()
+        Band.objects.bulk_create(
+            Band(name=name.strip(), min_score=low, max_score=high, colour=colour.lower(), text_colour=text.lower())
+            for name, low, high, colour, text in bands
+        )
+        audit.record(
+            actor=by,
+            action="risk.matrix_changed",
+            before=before,
+            after=criteria_snapshot(),
+            object_type="risks.matrix",
+            object_id="matrix",
+            object_repr="The scoring matrix",
+        )
+
+
+def _scores(scores: list[int]) -> str:
+    shown = ", ".join(str(s) for s in scores[:6])
+    return f"score{'s' if len(scores) != 1 else ''} {shown}{'…' if len(scores) > 6 else ''}"

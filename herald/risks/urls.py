@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.register, name="register"),
     path("add/", views.add, name="add"),
     path("matrix/", views.matrix, name="matrix"),
+    path("matrix/change/", views.matrix_change, name="matrix_change"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/change/", views.edit, name="edit"),
     path("<int:pk>/score/", views.assess, name="assess"),

@@ -13,8 +13,8 @@ from herald.access import allow, require
 from herald.audit.models import AuditEvent
 from herald.forms import show_refusal
 from herald.risks import selectors, services
-from herald.risks.forms import AcceptForm, ActionForm, AssessForm, ControlForm, ReviewForm, RiskForm
-from herald.risks.models import Action, Level, Risk
+from herald.risks.forms import AcceptForm, ActionForm, AssessForm, ControlForm, MatrixForm, ReviewForm, RiskForm
+from herald.risks.models import Action, Band, Level, Risk
 
 HOME = ("Home", "/")
 READERS = services.READERS
@@ -62,6 +62,7 @@ def matrix(request):
             "levels": Level.objects.all(),
             "bands": selectors.bands(),
             "rows": selectors.heat_map([]),
+            "can_change": request.user.has_role(*MANAGERS),
             "breadcrumbs": _crumbs(("Scoring matrix", None)),
         },
     )
@@ -257,3 +258,37 @@ def control_add(request, pk: int):
             messages.success(request, "Control added")
             return redirect("risks:detail", pk=risk.pk)
     return _page(request, risk, form, heading="Add live control evidence", button="Add the control")
+
+
+@allow(*MANAGERS)
+@require_http_methods(["GET", "POST"])
+def matrix_change(request):
+    """A council's own matrix: level names and meanings, and the bands with their colours."""
+    form = MatrixForm(
+        request.POST if request.method == "POST" else None, levels=Level.objects.all(), bands=Band.objects.all()
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_matrix(by=request.user, levels=form.levels(), bands=form.bands())
+        except ValidationError as exc:
+            show_refusal(form, exc)
+        else:
+            messages.success(
+                request, "Scoring matrix saved. Scores already given keep the matrix they were given under."
+            )
+            return redirect("risks:matrix")
+    return render(
+        request,
+        "risks/matrix_form.html",
+        {
+            "form": form,
+            "axes": [
+                (label, [(form[f"{axis}_{v}_name"], form[f"{axis}_{v}_description"]) for v in range(1, 6)])
+                for axis, label in (("likelihood", "Likelihood"), ("impact", "Impact"))
+            ],
+            "band_rows": [
+                [form[f"band_{n}_{part}"] for part in ("name", "min", "max", "colour", "text")] for n in range(1, 6)
+            ],
+            "breadcrumbs": _crumbs(("Scoring matrix", reverse("risks:matrix")), ("Change the matrix", None)),
+        },
+    )

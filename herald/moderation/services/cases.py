@@ -1,6 +1,7 @@
 """Abuse of councillors: a threatening or abusive comment aimed at a councillor (by name or by their
 handle) opens a case for the monitoring officer's team, or joins the councillor's open case; the
-councillor is told through Herald. The team exports an evidence pack for the police: a ZIP of each
+councillor is told through Herald. A new case also opens an "abuse or threat" incident, whose
+playbook runs the response. The team exports an evidence pack for the police: a ZIP of each
 comment's snapshot and PDF and a manifest of SHA-256 hashes.
 
 Also authors: warnings, strikes and blocks, and the pattern two or more abusive comments make."""
@@ -103,6 +104,12 @@ def add_to_case(councillor: Person, comment: Comment, *, by: Person | None, why:
                 status=Comment.Status.ESCALATED,
                 reason=f"Councillor-abuse case for {councillor.full_name} (monitoring officer's team)",
             )
+        if new:
+            # The case is also an "abuse or threat" incident: its playbook runs the response
+            # (safeguarding lead, police referral with the crime reference, report to the platform).
+            from herald.incidents import services as incidents
+
+            incidents.open_for_abuse_case(case, comment, by=by)
         audit.record(
             actor=by,
             action="moderation.abuse_case_opened" if new else "moderation.abuse_case_comment_added",

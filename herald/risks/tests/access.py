@@ -23,6 +23,7 @@ def cases(cast, make):
     return {
         "risks:register": Case(READERS),
         "risks:matrix": Case(READERS),
+        "risks:matrix_change": Case(MANAGERS),
         "risks:add": Case(MANAGERS),
         "risks:detail": Case(READERS, kwargs=kw),
         "risks:edit": Case(READERS, kwargs=kw, status_for=NOT_MANAGERS),

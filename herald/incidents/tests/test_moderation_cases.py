@@ -1,0 +1,100 @@
+"""The moderation inbox and incidents: a councillor-abuse case opens an "abuse or threat" incident
+whose playbook runs the response, and a comment can be reported as an incident from its page."""
+
+import pytest
+from django.urls import reverse
+
+from herald.incidents import services
+from herald.incidents.models import Incident
+from herald.moderation.models import CouncillorAbuseCase
+from testing.factories import AccountFactory, CouncillorFactory, comment
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def bray(db):
+    return CouncillorFactory(first_name="Stuart", last_name="Bray", email="stuart.bray@council.example")
+
+
+def test_a_councillor_abuse_case_opens_one_abuse_incident_with_its_playbook(
+    bray, comms_officer, monitoring_officer, mailoutbox, django_capture_on_commit_callbacks
+):
+    account = AccountFactory()
+    # given an abusive comment naming a councillor arrives in the moderation inbox
+    with django_capture_on_commit_callbacks(execute=True):
+        first = comment(account, "Cllr Stuart Bray you are a useless idiot, I will hurt you")
+    case = CouncillorAbuseCase.objects.get()
+    # then the case is an abuse-or-threat incident about the councillor and the comment
+    opened = Incident.objects.get()
+    assert opened.kind == Incident.Kind.ABUSE_OR_THREAT
+    assert opened.abuse_case == case and opened.person_concerned == bray
+    assert opened.comment_id == first.pk and opened.reported_by is None
+    assert opened.aware_at == first.received_at
+    assert {"safeguarding", "police", "platform"} <= set(opened.steps.values_list("key", flat=True))
+    assert "Reported by Herald, from the moderation inbox" in opened.timeline.get(kind="reported").text
+    # and the people who handle abuse are told
+    subject = f"[Herald] New incident {opened.reference}: Abuse or threat"
+    told = {address for m in mailoutbox if m.subject == subject for address in m.to}
+    assert {comms_officer.email, monitoring_officer.email} <= told
+    # when a second abusive comment joins the open case, no second incident is opened
+    comment(account, "Cllr Stuart Bray, you are scum")
+    assert CouncillorAbuseCase.objects.get().comments.count() == 2
+    assert Incident.objects.count() == 1
+
+
+def test_the_incident_opened_by_the_inbox_is_worked_to_closure_with_a_crime_reference(bray, monitoring_officer):
+    comment(AccountFactory(), "Cllr Stuart Bray you are a useless idiot, I will hurt you")
+    opened = Incident.objects.get()
+    services.record_crime_reference(opened, by=monitoring_officer, reference="LP-2026-0042")
+    assert opened.steps.get(key="police").done_by == monitoring_officer
+    for step in opened.steps.open():
+        services.tick_step(step, by=monitoring_officer)
+    closed = services.close_incident(
+        opened, by=monitoring_officer, cause="A resident angry at a decision", worked="Quick", changes="None"
+    )
+    assert closed.is_closed and closed.crime_reference == "LP-2026-0042"
+
+
+def test_the_incident_and_the_case_link_to_each_other_and_to_the_comment(client, bray, monitoring_officer):
+    found = comment(AccountFactory(), "Cllr Stuart Bray you are a useless idiot, I will hurt you")
+    opened = Incident.objects.get()
+    case = CouncillorAbuseCase.objects.get()
+    client.force_login(monitoring_officer)
+    page = client.get(reverse("incidents:detail", args=[opened.pk])).content.decode()
+    assert reverse("moderation:detail", args=[found.pk]) in page
+    assert reverse("moderation:case", args=[case.pk]) in page
+    assert "Herald, from the moderation inbox" in page
+    page = client.get(reverse("moderation:case", args=[case.pk])).content.decode()
+    assert reverse("incidents:detail", args=[opened.pk]) in page
+
+
+def test_a_comment_is_reported_as_an_incident_from_its_page(client, editor, comms_officer):
+    found = comment(AccountFactory(), "Here is my neighbour's phone number 07700 900123")
+    client.force_login(comms_officer)
+    page = client.get(reverse("moderation:detail", args=[found.pk])).content.decode()
+    start = f"{reverse('incidents:report')}?comment={found.pk}&amp;kind=abuse_or_threat"
+    assert start in page
+    form = client.get(f"{reverse('incidents:report')}?comment={found.pk}&kind=abuse_or_threat").content.decode()
+    assert f"Comment {found.pk} in the moderation inbox" in form
+    assert f'name="comment" value="{found.pk}"' in form
+    response = client.post(
+        reverse("incidents:report"),
+        {
+            "comment": found.pk,
+            "kind": "personal_data_breach",
+            "summary": "Phone number posted",
+            "description": "In a comment.",
+        },
+    )
+    assert response.status_code == 302
+    assert Incident.objects.get().comment_reference == f"comment:{found.pk}"
+
+
+def test_a_report_naming_a_comment_that_does_not_exist_links_no_comment(client, employee):
+    client.force_login(employee)
+    client.post(
+        reverse("incidents:report"),
+        {"comment": "999999", "kind": "other", "summary": "Something", "description": "Something else."},
+    )
+    assert Incident.objects.get().comment_reference == ""
