@@ -13,6 +13,7 @@ from herald.elections.forms import CancelElectionForm, ElectionForm, NonWorkingD
 from herald.elections.models import Election, NonWorkingDay
 from herald.errors import Refused
 from herald.forms import show_refusal
+from herald.navigation import Crumb
 from herald.people.roles import Role
 
 # Democratic services sit with the monitoring officer in Herald's roles.
@@ -20,7 +21,7 @@ MANAGERS = (Role.COMMS, Role.MONITORING_OFFICER, Role.ADMIN)
 HOME = ("Home", "/")
 
 
-def _elections_crumb():
+def _elections_crumb() -> Crumb:
     return ("Elections", reverse("elections:list"))
 
 
