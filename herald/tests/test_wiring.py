@@ -282,3 +282,18 @@ def test_the_adapter_itself_is_seen_running_the_engine():
     # The guard above would pass vacuously if it could not see a call: it sees the adapter's.
     tree = ast.parse((HERALD / "checking.py").read_text())
     assert {"check", "check_many", "Context"} <= set(_engine_calls(tree))
+
+
+# --- Telling people ---
+
+
+def test_only_the_notifications_module_writes_email():
+    # Every message goes through herald.notifications.notify (templates, after commit, never to leavers,
+    # the person's channel); herald/mail.py is the backend that queues and delivers what it hands over.
+    writers = {}
+    for path, tree in _modules(*{p.stem for p in HERALD.rglob("*.py")}):
+        names = [n for n in _imports(tree) if n.startswith("django.core.mail") and n != "django.core.mail.backends"]
+        if names:
+            writers[str(path.relative_to(HERALD.parent))] = names
+    assert "herald/notifications.py" in writers
+    assert set(writers) <= {"herald/notifications.py", "herald/mail.py"}, writers
