@@ -16,6 +16,9 @@ from django.urls import NoReverseMatch, reverse
 from herald.apps import plugged_in
 from herald.people.roles import ALL_ROLES, Role
 
+# A breadcrumb: its words, and its address (None for the page you are on).
+Crumb = tuple[str, str | None]
+
 
 @dataclass(frozen=True)
 class NavItem:

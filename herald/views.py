@@ -3,6 +3,7 @@
 import copy
 import datetime as dt
 import logging
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlencode
 
@@ -25,6 +26,7 @@ from django.views.decorators.cache import never_cache
 from herald.access import allow_signed_in, public
 from herald.home import all_panels
 from herald.people import services as people_services
+from herald.people.models import Person
 from herald.people.roles import Role
 from herald.plain_text import strip_invisible
 from herald.proxies import client_address, is_trusted_proxy
@@ -33,7 +35,7 @@ from herald.proxies import client_address, is_trusted_proxy
 PASSWORD_MAX_LENGTH = 4096
 
 
-def _bounded_passwords(form_class):
+def _bounded_passwords(form_class: type[forms.BaseForm]) -> type[forms.BaseForm]:
     """Give Django's password boxes a length limit (they have none of their own)."""
     for name, field in list(form_class.base_fields.items()):
         if isinstance(field, forms.CharField) and field.max_length is None:
@@ -69,7 +71,7 @@ class SignInForm(AuthenticationForm):
         "inactive": "This sign-in has been switched off. Ask HR if you think this is wrong.",
     }
 
-    def clean_username(self):
+    def clean_username(self) -> str:
         return self.cleaned_data["username"].lower()
 
 
@@ -84,7 +86,7 @@ class ResetPasswordForm(PasswordResetForm):
         },
     )
 
-    def get_users(self, email):
+    def get_users(self, email: str) -> Iterator[Person]:
         # People imported from the HR feed have no password yet: this is also how they set their first one.
         from herald.people.models import Person
 
@@ -93,7 +95,7 @@ class ResetPasswordForm(PasswordResetForm):
 
 @_bounded_passwords
 class AuditedSetPasswordForm(SetPasswordForm):
-    def save(self, commit=True):
+    def save(self, commit: bool = True) -> Person:
         from herald.audit import services as audit
 
         person = super().save(commit)
@@ -103,7 +105,7 @@ class AuditedSetPasswordForm(SetPasswordForm):
 
 @_bounded_passwords
 class AuditedPasswordChangeForm(PasswordChangeForm):
-    def save(self, commit=True):
+    def save(self, commit: bool = True) -> Person:
         from herald.audit import services as audit
 
         person = super().save(commit)
@@ -115,7 +117,7 @@ class SignInView(auth_views.LoginView):
     form_class = SignInForm
     redirect_authenticated_user = True
 
-    def form_valid(self, form):
+    def form_valid(self, form: forms.Form) -> HttpResponse:
         from herald.signin import services as signin
 
         response = super().form_valid(form)
@@ -127,14 +129,14 @@ class SignInView(auth_views.LoginView):
             return redirect(f"{resolve_url(step)}?{urlencode({'next': response.url})}")
         return response
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         from herald.signin import oidc
 
         context = super().get_context_data(**kwargs)
         context["single_sign_on"] = settings.HERALD_OIDC_BUTTON if oidc.configured() else ""
         return context
 
-    def form_invalid(self, form):
+    def form_invalid(self, form: forms.Form) -> HttpResponse:
         # Only real attempts are audited (ones that reached the password check, or a lockout): a form
         # that is merely incomplete or malformed never touched an account, and auditing it would let
         # anyone fill the append-only trail without ever tripping a lockout.
@@ -156,7 +158,7 @@ class SignInView(auth_views.LoginView):
 
 
 class SignOutView(auth_views.LogoutView):
-    def post(self, request, *args, **kwargs):
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         person = request.user if request.user.is_authenticated else None
         response = super().post(request, *args, **kwargs)
         if person is not None:
@@ -243,7 +245,7 @@ def health(request: HttpRequest) -> HttpResponse:
     return JsonResponse({"status": "ok"})
 
 
-def error_400(request: HttpRequest, exception=None) -> HttpResponse:
+def error_400(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     if isinstance(exception, RequestDataTooBig | TooManyFieldsSent):
         return error_413(request)
     return render(request, "errors/400.html", status=400)
@@ -258,7 +260,7 @@ def error_413(request: HttpRequest) -> HttpResponse:
     return render(request, "errors/413.html", {"limit_kb": limit_kb}, status=413)
 
 
-def _log_forbidden(request: HttpRequest, response, reason: str) -> HttpResponse:
+def _log_forbidden(request: HttpRequest, response: HttpResponse, reason: str) -> HttpResponse:
     """One line per refusal, naming who and from where. Marking the response as logged stops Django
     logging it again with a traceback: a refusal is expected, not an error."""
     user = request.user.email if getattr(request, "user", None) and request.user.is_authenticated else "anonymous"
@@ -269,13 +271,13 @@ def _log_forbidden(request: HttpRequest, response, reason: str) -> HttpResponse:
     return response
 
 
-def error_403(request: HttpRequest, exception=None) -> HttpResponse:
+def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     reason = str(exception) if exception else ""
     response = render(request, "errors/403.html", {"reason": reason}, status=403)
     return _log_forbidden(request, response, reason or "permission denied")
 
 
-def error_404(request: HttpRequest, exception=None) -> HttpResponse:
+def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(request, "errors/404.html", status=404)
 
 
@@ -289,5 +291,5 @@ def error_500(request: HttpRequest) -> HttpResponse:
     return HttpResponseServerError(template.render({"council_name": settings.COUNCIL_NAME}))
 
 
-def csrf_failure(request: HttpRequest, reason="") -> HttpResponse:
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     return _log_forbidden(request, render(request, "errors/csrf.html", status=403), reason or "CSRF check failed")

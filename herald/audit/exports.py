@@ -15,6 +15,7 @@ from herald.audit import services as audit
 from herald.audit.models import AuditEvent
 from herald.csv_export import csv_response
 from herald.people.roles import Role
+from herald.signin.reauth import sensitive
 
 FILTERS = ("actor", "action", "object_type", "text")
 
@@ -31,7 +32,13 @@ def _date(request: HttpRequest, prefix: str, label: str, errors: list[dict]) -> 
         return None
 
 
+def _downloading(request: HttpRequest) -> bool:
+    return "download" in request.GET
+
+
 @allow(Role.COMMS, Role.ADMIN, Role.INFO_GOV)
+# The trail names people, their addresses and what they did: taking a copy is exporting personal data.
+@sensitive(when=_downloading)
 def export_csv(request: HttpRequest) -> HttpResponse:
     filters = {key: request.GET.get(key, "").strip() for key in FILTERS}
     errors: list[dict] = []

@@ -7,6 +7,7 @@ from herald.access import allow
 from herald.audit import services
 from herald.audit.models import AuditEvent, record_kind
 from herald.audit.words import describe
+from herald.people.models import Person
 from herald.people.roles import Role
 
 
@@ -64,7 +65,7 @@ def verify(request: HttpRequest) -> HttpResponse:
     )
 
 
-def may_open_event(user) -> bool:
+def may_open_event(user: Person) -> bool:
     """Whether `user` may open an event's own page: the rule declared on `event_detail`, so pages that
     list events (an account's or a person's history) link to it only for people it will not refuse."""
     return event_detail.herald_access.permits(user)

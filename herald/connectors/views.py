@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from django.core.exceptions import RequestDataTooBig
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -27,7 +27,7 @@ def _refuse(error: ConnectorError) -> JsonResponse:
 @public
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
-def webhook(request, platform: str):
+def webhook(request: HttpRequest, platform: str) -> HttpResponse:
     """A platform's webhook: GET answers its ownership challenge; POST checks the signature, keeps the
     delivery once and queues it to be read. Refusals say why, with 4xx; nothing is read here."""
     if platform not in WEBHOOKS:
@@ -67,7 +67,7 @@ def webhook(request, platform: str):
 
 
 @allow(*STATUS_ROLES)
-def status(request):
+def status(request: HttpRequest) -> HttpResponse:
     try:
         rows = selectors.status_rows()
         webhooks = selectors.webhook_rows()

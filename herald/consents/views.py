@@ -9,6 +9,7 @@ import qrcode
 import qrcode.image.svg
 from django.contrib import messages
 from django.db.models import Count, Q
+from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -418,7 +419,7 @@ def give(request: HttpRequest, token: str) -> HttpResponse:
         )
         if not throttled and form.is_valid():
 
-            def work():
+            def work() -> ConsentRecord:
                 record = services.give_consent(consent_request, form.details())
                 request.session["consent_given"] = {
                     "urn": record.urn,
@@ -709,7 +710,7 @@ def media_use(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _serve(field, *, download_name: str, content_type: str):
+def _serve(field: FieldFile, *, download_name: str, content_type: str) -> FileResponse:
     if not field:
         raise Http404("No file")
     response = FileResponse(field.open("rb"), content_type=content_type, filename=download_name)

@@ -12,6 +12,7 @@ from herald.elections.calendar import long_date
 from herald.elections.forms import CancelElectionForm, ElectionForm, NonWorkingDayForm
 from herald.elections.models import Election, NonWorkingDay
 from herald.forms import submitted
+from herald.navigation import Crumb
 from herald.people.roles import Role
 
 # Democratic services sit with the monitoring officer in Herald's roles.
@@ -19,7 +20,7 @@ MANAGERS = (Role.COMMS, Role.MONITORING_OFFICER, Role.ADMIN)
 HOME = ("Home", "/")
 
 
-def _elections_crumb():
+def _elections_crumb() -> Crumb:
     return ("Elections", reverse("elections:list"))
 
 

@@ -5,9 +5,12 @@ outcomes are shown to HR alone; the breach log is the data protection officer's.
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -32,18 +35,20 @@ from herald.incidents.forms import (
 )
 from herald.incidents.models import Incident, PlaybookStep, TimelineEntry
 from herald.incidents.playbooks import Kind
+from herald.navigation import Crumb
 from herald.people.models import Person
 from herald.people.roles import Role
+from herald.signin.reauth import sensitive
 
 HOME = ("Home", "/")
 DPO = (Role.INFO_GOV,)
 
 
-def _crumbs(*more):
+def _crumbs(*more: Crumb) -> list[Crumb]:
     return [HOME, ("Incidents", reverse("incidents:index")), *more]
 
 
-def _incident(request, pk: int) -> Incident:
+def _incident(request: HttpRequest, pk: int) -> Incident:
     """The incident, for someone who may work it; nobody else learns it exists."""
     incident = get_object_or_404(Incident.objects.select_related("account", "post", "lead", "reported_by"), pk=pk)
     if not incident.can_work(request.user):
@@ -51,7 +56,7 @@ def _incident(request, pk: int) -> Incident:
     return incident
 
 
-def _targets(request) -> dict:
+def _targets(request: HttpRequest) -> dict:
     """What the report is about, from the page it was started on; only what the reporter may see."""
     from herald.consents.models import ConsentRecord
     from herald.moderation.models import Comment
@@ -61,7 +66,7 @@ def _targets(request) -> dict:
     source = request.POST if request.method == "POST" else request.GET
     found: dict = {}
 
-    def number(name):
+    def number(name: str) -> int | None:
         value = source.get(name, "")
         return int(value) if value.isdigit() and len(value) < 10 else None
 
@@ -82,7 +87,7 @@ def _targets(request) -> dict:
 
 @allow_signed_in
 @require_http_methods(["GET", "POST"])
-def report(request):
+def report(request: HttpRequest) -> HttpResponse:
     targets = _targets(request)
     initial = {"kind": request.GET.get("kind")} if request.GET.get("kind") in Kind.values else {}
     form = ReportForm(request.POST if request.method == "POST" else None, initial=initial)
@@ -113,7 +118,7 @@ def report(request):
 
 
 @allow_signed_in
-def index(request):
+def index(request: HttpRequest) -> HttpResponse:
     person = request.user
     return render(
         request,
@@ -130,7 +135,7 @@ def index(request):
 
 
 @allow_signed_in
-def detail(request, pk: int):
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
     incident = get_object_or_404(Incident.objects.select_related("account", "post", "lead", "reported_by"), pk=pk)
     if not incident.can_work(request.user):
         if incident.reported_by_id != request.user.pk:
@@ -165,7 +170,7 @@ def detail(request, pk: int):
     )
 
 
-def _clock(incident: Incident, now) -> dict:
+def _clock(incident: Incident, now: dt.datetime) -> dict:
     left = incident.ico_deadline - now
     hours = left.total_seconds() / 3600
     return {
@@ -179,7 +184,7 @@ def _clock(incident: Incident, now) -> dict:
 
 @allow_signed_in
 @require_http_methods(["GET", "POST"])
-def triage(request, pk: int):
+def triage(request: HttpRequest, pk: int) -> HttpResponse:
     incident = _incident(request, pk)
     initial = {"severity": incident.severity, "lead": incident.lead_id or request.user.pk}
     form = TriageForm(request.POST if request.method == "POST" else None, initial=initial)
@@ -201,7 +206,16 @@ def triage(request, pk: int):
     return _form_page(request, incident, form, heading="Triage", button="Save")
 
 
-def _form_page(request, incident, form, *, heading: str, button: str, intro: str = "", enctype: str = ""):
+def _form_page(
+    request: HttpRequest,
+    incident: Incident,
+    form: forms.BaseForm,
+    *,
+    heading: str,
+    button: str,
+    intro: str = "",
+    enctype: str = "",
+) -> HttpResponse:
     return render(
         request,
         "incidents/form.html",
@@ -221,7 +235,7 @@ def _form_page(request, incident, form, *, heading: str, button: str, intro: str
 
 @allow_signed_in
 @require_http_methods(["GET", "POST"])
-def step(request, pk: int, step_pk: int):
+def step(request: HttpRequest, pk: int, step_pk: int) -> HttpResponse:
     incident = _incident(request, pk)
     step = get_object_or_404(PlaybookStep, pk=step_pk, incident=incident)
     if step.is_done:
@@ -243,7 +257,7 @@ def step(request, pk: int, step_pk: int):
 
 @allow_signed_in
 @require_http_methods(["GET", "POST"])
-def note(request, pk: int):
+def note(request: HttpRequest, pk: int) -> HttpResponse:
     incident = _incident(request, pk)
     form = NoteForm(request.POST or None, request.FILES or None) if request.method == "POST" else NoteForm()
     if request.method == "POST" and form.is_valid():
@@ -267,7 +281,7 @@ def note(request, pk: int):
 
 
 @allow_signed_in
-def evidence(request, pk: int, entry_pk: int):
+def evidence(request: HttpRequest, pk: int, entry_pk: int) -> HttpResponse:
     incident = _incident(request, pk)
     entry = get_object_or_404(TimelineEntry, pk=entry_pk, incident=incident)
     if not entry.evidence or (entry.hr_only and not Incident.sees_hr_outcome(request.user)):
@@ -279,7 +293,7 @@ def evidence(request, pk: int, entry_pk: int):
 
 @allow(Role.COMMS)
 @require_POST
-def stop(request, pk: int):
+def stop(request: HttpRequest, pk: int) -> HttpResponse:
     incident = _incident(request, pk)
     try:
         services.stop_publishing_for(incident, by=request.user)
@@ -296,7 +310,7 @@ def stop(request, pk: int):
 
 @allow_signed_in
 @require_http_methods(["GET", "POST"])
-def breach(request, pk: int):
+def breach(request: HttpRequest, pk: int) -> HttpResponse:
     incident = _incident(request, pk)
     if not incident.is_breach:
         raise Http404("Not a personal data breach")
@@ -362,7 +376,7 @@ def breach(request, pk: int):
 
 @allow(Role.HR)
 @require_http_methods(["GET", "POST"])
-def hr_outcome(request, pk: int):
+def hr_outcome(request: HttpRequest, pk: int) -> HttpResponse:
     incident = _incident(request, pk)
     if incident.kind != Kind.EMPLOYEE_POST:
         raise Http404("HR outcomes are for an employee's post")
@@ -389,7 +403,7 @@ def hr_outcome(request, pk: int):
 
 @allow_signed_in
 @require_http_methods(["GET", "POST"])
-def crime_reference(request, pk: int):
+def crime_reference(request: HttpRequest, pk: int) -> HttpResponse:
     incident = _incident(request, pk)
     if incident.kind != Kind.ABUSE_OR_THREAT:
         raise Http404("Crime references are for abuse or threats")
@@ -407,7 +421,7 @@ def crime_reference(request, pk: int):
 
 @allow_signed_in
 @require_http_methods(["GET", "POST"])
-def takedown(request, pk: int):
+def takedown(request: HttpRequest, pk: int) -> HttpResponse:
     incident = _incident(request, pk)
     if incident.kind != Kind.COPYRIGHT_OR_DEFAMATION:
         raise Http404("Takedown decisions are for copyright or defamation complaints")
@@ -430,7 +444,7 @@ def takedown(request, pk: int):
 
 @allow_signed_in
 @require_http_methods(["GET", "POST"])
-def close(request, pk: int):
+def close(request: HttpRequest, pk: int) -> HttpResponse:
     incident = _incident(request, pk)
     if incident.is_closed:
         messages.info(request, "This incident is already closed.")
@@ -455,7 +469,7 @@ def close(request, pk: int):
 
 
 @allow(*DPO)
-def breach_log(request):
+def breach_log(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "incidents/breach_log.html",
@@ -463,12 +477,14 @@ def breach_log(request):
     )
 
 
-def _when(value) -> str:
+def _when(value: dt.datetime | None) -> str:
     return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
 
 
 @allow(*DPO)
-def breach_log_csv(request):
+# The log describes the personal data each breach involved: taking a copy is exporting personal data.
+@sensitive
+def breach_log_csv(request: HttpRequest) -> HttpResponse:
     header = [
         "Reference",
         "Became aware",

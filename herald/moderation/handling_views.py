@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.db.models import Count
+from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -36,6 +37,8 @@ from herald.moderation.models import (
 )
 from herald.moderation.nav import INBOX_ROLES, MANAGE_ROLES
 from herald.moderation.services import cases, replies, rules
+from herald.navigation import Crumb
+from herald.people.models import Person
 from herald.people.roles import Role
 from herald.policies import rendering
 from herald.posts.findings import present
@@ -45,11 +48,11 @@ HOME = ("Home", "/")
 CASE_ROLES = frozenset({Role.MONITORING_OFFICER, Role.COMMS, Role.ADMIN})
 
 
-def _inbox_crumbs(*more):
+def _inbox_crumbs(*more: Crumb) -> list[Crumb]:
     return [HOME, ("Inbox", reverse("moderation:inbox")), *more]
 
 
-def _comment(request, pk: int) -> Comment:
+def _comment(request: HttpRequest, pk: int) -> Comment:
     comment = get_object_or_404(Comment.objects.select_related("account", "author", "parent"), pk=pk)
     if not selectors.can_see(request.user, comment):
         raise Http404("No such comment")
@@ -63,7 +66,13 @@ def _back(comment: Comment, anchor: str = "") -> HttpResponse:
 # --- The handling part of the comment's page ------------------------------------------------------
 
 
-def context_for(request: HttpRequest, comment: Comment, *, reply_form=None, remove_form=None) -> dict:
+def context_for(
+    request: HttpRequest,
+    comment: Comment,
+    *,
+    reply_form: BaseForm | None = None,
+    remove_form: BaseForm | None = None,
+) -> dict:
     """What the comment's page shows for handling it; the core's detail view adds it to its context."""
     person = request.user
     saved = None
@@ -99,7 +108,7 @@ def context_for(request: HttpRequest, comment: Comment, *, reply_form=None, remo
     }
 
 
-def _detail_again(request, comment: Comment, **forms_in_error) -> HttpResponse:
+def _detail_again(request: HttpRequest, comment: Comment, **forms_in_error) -> HttpResponse:
     """The comment's page again, with the handling form that failed showing its errors."""
     from herald.moderation import views as core
 
@@ -121,7 +130,7 @@ def presence(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _live_check_allowed(user) -> bool:
+def _live_check_allowed(user: Person) -> bool:
     window = settings.HERALD_LIVE_CHECK_WINDOW_SECONDS
     key = f"moderation:reply-check:{user.pk}:{int(time.time() // window)}"
     cache.add(key, 0, timeout=window * 2)
@@ -185,7 +194,7 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail_again(request, comment, reply_form=form)
 
 
-def _reply(request, comment_pk: int, reply_pk: int) -> tuple[Comment, Reply]:
+def _reply(request: HttpRequest, comment_pk: int, reply_pk: int) -> tuple[Comment, Reply]:
     comment = _comment(request, comment_pk)
     return comment, get_object_or_404(Reply, pk=reply_pk, comment=comment)
 

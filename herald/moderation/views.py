@@ -4,7 +4,7 @@ comment's page (findings, flags, notes, history)."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -28,6 +28,7 @@ from herald.moderation.forms import (
 from herald.moderation.models import Comment, CommentFlag, ModerationTeam
 from herald.moderation.nav import INBOX_ROLES, MANAGE_ROLES
 from herald.moderation.services import hours
+from herald.navigation import Crumb
 from herald.people.models import Person
 from herald.posts.findings import present
 
@@ -35,11 +36,11 @@ HOME = ("Home", "/")
 PAGE_SIZE = 50
 
 
-def _crumbs(*more):
+def _crumbs(*more: Crumb) -> list[Crumb]:
     return [HOME, ("Inbox", reverse("moderation:inbox")), *more]
 
 
-def _comment(request, pk: int) -> Comment:
+def _comment(request: HttpRequest, pk: int) -> Comment:
     """The comment, for someone who works its account or queue; nobody else learns it exists."""
     comment = get_object_or_404(
         Comment.objects.select_related("account", "author", "assignee", "team", "parent"), pk=pk
@@ -85,7 +86,7 @@ def _duration(minutes: int) -> str:
 
 
 @allow(*INBOX_ROLES)
-def inbox(request):
+def inbox(request: HttpRequest) -> HttpResponse:
     form = InboxFilterForm(request.GET or None, person=request.user)
     wanted = form.wanted() if form.is_bound and form.is_valid() else selectors.InboxFilter(status="open")
     page = max(1, min(int(request.GET.get("page", "1")) if request.GET.get("page", "").isdigit() else 1, 1000))
@@ -108,7 +109,7 @@ def inbox(request):
 
 
 @allow(*INBOX_ROLES)
-def flags(request):
+def flags(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind", "")
     if kind not in CommentFlag.Kind.values:
         kind = ""
@@ -125,7 +126,7 @@ def flags(request):
     )
 
 
-def _detail(request, comment: Comment, **forms) -> object:
+def _detail(request: HttpRequest, comment: Comment, **forms) -> object:
     report = {"findings": comment.findings, "pre_election": comment.pre_election}
     context = {
         "comment": comment,
@@ -159,17 +160,17 @@ def _detail(request, comment: Comment, **forms) -> object:
 
 
 @allow(*INBOX_ROLES)
-def detail(request, pk: int):
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, _comment(request, pk))
 
 
-def _back(comment: Comment):
+def _back(comment: Comment) -> HttpResponse:
     return redirect("moderation:detail", comment.pk)
 
 
 @allow(*INBOX_ROLES)
 @require_POST
-def assign(request, pk: int):
+def assign(request: HttpRequest, pk: int) -> HttpResponse:
     comment = _comment(request, pk)
     form = AssignForm(request.POST, comment=comment)
     if form.is_valid():
@@ -189,7 +190,7 @@ def assign(request, pk: int):
 
 @allow(*INBOX_ROLES)
 @require_POST
-def set_status(request, pk: int):
+def set_status(request: HttpRequest, pk: int) -> HttpResponse:
     comment = _comment(request, pk)
     form = StatusForm(request.POST)
     if form.is_valid():
@@ -207,7 +208,7 @@ def set_status(request, pk: int):
 
 @allow(*INBOX_ROLES)
 @require_POST
-def add_note(request, pk: int):
+def add_note(request: HttpRequest, pk: int) -> HttpResponse:
     comment = _comment(request, pk)
     form = NoteForm(request.POST)
     if form.is_valid():
@@ -223,7 +224,7 @@ def add_note(request, pk: int):
 
 @allow(*INBOX_ROLES)
 @require_POST
-def raise_flag(request, pk: int):
+def raise_flag(request: HttpRequest, pk: int) -> HttpResponse:
     comment = _comment(request, pk)
     form = FlagForm(request.POST)
     if form.is_valid():
@@ -241,7 +242,7 @@ def raise_flag(request, pk: int):
 
 @allow(*INBOX_ROLES)
 @require_POST
-def close_flag(request, pk: int, flag_pk: int):
+def close_flag(request: HttpRequest, pk: int, flag_pk: int) -> HttpResponse:
     comment = _comment(request, pk)
     flag = get_object_or_404(CommentFlag, pk=flag_pk, comment=comment)
     form = CloseFlagForm(request.POST)
@@ -258,7 +259,7 @@ def close_flag(request, pk: int, flag_pk: int):
 
 @allow(*INBOX_ROLES)
 @require_POST
-def bulk(request):
+def bulk(request: HttpRequest) -> HttpResponse:
     ids = [int(value) for value in request.POST.getlist("comments") if value.isdigit() and len(value) < 12][:200]
     form = BulkForm(request.POST, ids=ids)
     back = reverse("moderation:inbox") + ("?" + request.POST["query"] if request.POST.get("query") else "")
@@ -280,7 +281,7 @@ def bulk(request):
 
 
 @allow(*MANAGE_ROLES)
-def tokens(request):
+def tokens(request: HttpRequest) -> HttpResponse:
     from herald.moderation.models import IngestToken
     from herald.social_accounts.models import Account
 
@@ -313,7 +314,7 @@ def tokens(request):
 
 @allow(*MANAGE_ROLES)
 @require_POST
-def token_revoke(request, pk: int):
+def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     from herald.moderation.models import IngestToken
 
     record = get_object_or_404(IngestToken, pk=pk)
@@ -327,7 +328,7 @@ def token_revoke(request, pk: int):
 
 
 @allow(*INBOX_ROLES)
-def import_csv(request):
+def import_csv(request: HttpRequest) -> HttpResponse:
     accounts = selectors.visible_accounts(request.user).in_register().order_by("display_name")
     form = ImportForm(request.POST or None, request.FILES or None, accounts=accounts)
     if request.method == "POST" and form.is_valid():

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
@@ -18,7 +19,7 @@ from herald.signin.reauth import sensitive
 DIRECTORY_ROLES = (Role.HR, Role.COMMS, Role.SERVICE_MANAGER, Role.ADMIN)
 
 
-def _visible_people(user):
+def _visible_people(user: Person) -> QuerySet[Person]:
     people = Person.objects.select_related("team__service_area", "line_manager", "service_manager")
     if user.has_role(Role.HR, Role.COMMS, Role.ADMIN):
         return people

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,6 +11,7 @@ from herald.access import allow, allow_signed_in, require
 from herald.csv_export import csv_response
 from herald.errors import Refused
 from herald.forms import carried_out, show_refusal, submitted
+from herald.people.models import Person
 from herald.people.roles import Role
 from herald.policies import selectors, services
 from herald.policies.forms import (
@@ -47,7 +49,7 @@ def _posted(request: HttpRequest) -> QueryDict | None:
     return request.POST if request.method == "POST" else None
 
 
-def _can_edit(user) -> bool:
+def _can_edit(user: Person) -> bool:
     return user.has_role(*EDITORS)
 
 
@@ -606,7 +608,9 @@ def take_quiz(request: HttpRequest, pk: int) -> HttpResponse:
 # Can I post this? -------------------------------------------------------------------------------
 
 
-def _self_check_page(request: HttpRequest, form, advice_form=None, status=200) -> HttpResponse:
+def _self_check_page(
+    request: HttpRequest, form: forms.Form, advice_form: forms.Form | None = None, status: int = 200
+) -> HttpResponse:
     outcome = run_self_check(request.user, **form.cleaned_data) if form.is_bound and form.is_valid() else None
     if outcome and advice_form is None:
         advice_form = AdviceRequestForm(initial=form.cleaned_data)

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import calendar as month_calendar
 import datetime as dt
+from typing import Any
 from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
+from django.db.models import QuerySet
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -52,7 +54,7 @@ class CalendarFilter(forms.Form):
     )
     status = forms.ChoiceField(label="Status", choices=[("", "All"), *SHOWN_STATUSES], required=False)
 
-    def __init__(self, *args, accounts, **kwargs):
+    def __init__(self, *args: Any, accounts: QuerySet[Account], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["account"].queryset = accounts
 

@@ -3,7 +3,10 @@ requests and the council's own records. Each export is of what the person may se
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -22,7 +25,7 @@ from herald.posts.views import POST_ROLES, _mark_text_writers, _visible_post
 MAX_POSTS_PER_PDF = 200
 
 
-def _searched(request: HttpRequest):
+def _searched(request: HttpRequest) -> tuple[QuerySet[Post] | None, ArchiveFilter]:
     """The posts the archive's search finds for this person, or None if the search itself is invalid."""
     visible = Post.objects.visible_to(request.user)
     form = ArchiveFilter(request.GET or None, posts=visible)
@@ -83,7 +86,7 @@ def archive_csv(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _when(value) -> str:
+def _when(value: dt.datetime | None) -> str:
     return timezone.localtime(value).strftime("%d/%m/%Y %H:%M") if value else ""
 
 

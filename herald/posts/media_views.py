@@ -4,19 +4,21 @@ media library."""
 
 from __future__ import annotations
 
+from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
 from herald.access import allow
+from herald.consents.models import MediaAsset
 from herald.posts.views import POST_ROLES, _visible_post
 
 
-def _asset_of(request: HttpRequest, pk: int, asset_pk: int):
+def _asset_of(request: HttpRequest, pk: int, asset_pk: int) -> MediaAsset:
     post = _visible_post(request, pk)
     return get_object_or_404(post.media.all(), pk=asset_pk)
 
 
-def _serve(field, *, filename: str, content_type: str, attachment: bool) -> HttpResponse:
+def _serve(field: FieldFile, *, filename: str, content_type: str, attachment: bool) -> HttpResponse:
     if not field:
         raise Http404("No file")
     response = FileResponse(field.open("rb"), content_type=content_type, as_attachment=attachment, filename=filename)

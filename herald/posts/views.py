@@ -1,14 +1,16 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import get_template
 from django.urls import reverse
@@ -18,8 +20,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from herald import checking
 from herald.access import allow, require
 from herald.audit.models import AuditEvent
+from herald.consents.models import MediaAsset
 from herald.errors import Refused
 from herald.forms import show_refusal, submitted
+from herald.navigation import Crumb
 from herald.people.models import Person
 from herald.people.roles import Role
 from herald.posts import findings, preview, selectors, services
@@ -53,14 +57,14 @@ RECORD_ROLES = (Role.COMMS, Role.ADMIN, Role.INFO_GOV, Role.MONITORING_OFFICER)
 RULE_ROLES = (Role.COMMS, Role.ADMIN)
 
 
-def _mark_held(posts) -> None:
+def _mark_held(posts: Iterable[Post]) -> None:
     """Flag the posts whose account publishing is stopped on, for the "Held" tag in lists."""
     stopped = selectors.stopped_account_ids(p.account_id for p in posts)
     for post in posts:
         post.held = post.account_id in stopped
 
 
-def _posts_crumb():
+def _posts_crumb() -> Crumb:
     return ("Posts", reverse("posts:index"))
 
 
@@ -91,9 +95,9 @@ def _text_block(
     label: str,
     text: str,
     kind: str,
-    media=(),
-    captions=False,
-    errors=(),
+    media: Sequence[MediaAsset] = (),
+    captions: bool = False,
+    errors: Sequence[str] = (),
     help_text: str = "",
 ) -> dict:
     if _too_long(text):
@@ -137,12 +141,12 @@ def _text_block(
     }
 
 
-def _chosen_platforms(account_ids) -> set[str]:
+def _chosen_platforms(account_ids: Iterable[str]) -> set[str]:
     ids = [str(v) for v in account_ids if str(v).isdigit()]
     return set(Account.objects.filter(pk__in=ids).values_list("platform", flat=True)) if ids else set()
 
 
-def _blocks_for(form, *, kind: str, media=(), captions=False) -> list[dict]:
+def _blocks_for(form: forms.Form, *, kind: str, media: Sequence[MediaAsset] = (), captions: bool = False) -> list[dict]:
     # Media are judged only for the platforms of the accounts chosen (on the write form): consent for
     # Instagram says nothing about a post that will only go on Facebook.
     chosen = _chosen_platforms(form["accounts"].value() or []) if "accounts" in form.fields else None
@@ -165,7 +169,7 @@ def _blocks_for(form, *, kind: str, media=(), captions=False) -> list[dict]:
     return blocks
 
 
-def _visible_media(user, ids, keep=()) -> list:
+def _visible_media(user: Person, ids: Iterable[str | int], keep: Iterable[int] = ()) -> list:
     """The library assets among `ids` this person may see (or that are in `keep`, a post's own media):
     the live check describes who is in a photo and their consent, so it shows only what the media
     library would show them."""
@@ -178,16 +182,16 @@ def _visible_media(user, ids, keep=()) -> list:
     return list(visible.filter(pk__in=ids))
 
 
-def _chosen_media(form, user, keep=()):
+def _chosen_media(form: forms.Form, user: Person, keep: Iterable[int] = ()) -> list:
     return _visible_media(user, form["media"].value() or [], keep)
 
 
-def _checked(form) -> bool:
+def _checked(form: forms.Form) -> bool:
     value = form["video_captions"].value()
     return value in (True, "on", "true", "True", "1")
 
 
-def _apply_fix_to(data, fix: str):
+def _apply_fix_to(data: QueryDict, fix: str) -> tuple[QueryDict | None, str | None]:
     """`fix` is "field|rule|start"; returns a copy of the POST data with that finding fixed."""
     try:
         field, rule, start = fix.split("|")
@@ -220,7 +224,7 @@ def _refused(message: str, status: int) -> HttpResponse:
     return HttpResponse(get_template("posts/_check_refused.html").render({"message": message}), status=status)
 
 
-def _live_check_allowed(user) -> bool:
+def _live_check_allowed(user: Person) -> bool:
     """At most HERALD_LIVE_CHECKS_PER_WINDOW live checks per person in each window of
     HERALD_LIVE_CHECK_WINDOW_SECONDS, counted in Django's cache."""
     window = settings.HERALD_LIVE_CHECK_WINDOW_SECONDS
@@ -358,7 +362,7 @@ def archive(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _mark_text_writers(posts) -> None:
+def _mark_text_writers(posts: Iterable[Post]) -> None:
     """Name, for each post, everyone who wrote a version of its text, in order (one query)."""
     posts = list(posts)
     revisions = Revision.objects.filter(post__in=posts).select_related("made_by").order_by("post", "number")
@@ -392,7 +396,7 @@ def overrides(request: HttpRequest) -> HttpResponse:
 # --- Writing -----------------------------------------------------------------------------------
 
 
-def _save_written(request: HttpRequest, form, data, kind: str) -> HttpResponse | None:
+def _save_written(request: HttpRequest, form: forms.Form, data: QueryDict, kind: str) -> HttpResponse | None:
     """Save the written post(s), and send them for approval if asked; None when the form has errors."""
     try:
         posts = services.write_post(
@@ -536,7 +540,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 # --- The record --------------------------------------------------------------------------------
 
 
-def _standing(approval: Approval, post: Post, version) -> str:
+def _standing(approval: Approval, post: Post, version: Revision | None) -> str:
     """Why an approval in the record no longer counts, or "" if it does (or is not an approval)."""
     if approval.decision != Approval.Decision.APPROVED or selectors.approval_counts(approval, post, version):
         return ""
@@ -545,7 +549,7 @@ def _standing(approval: Approval, post: Post, version) -> str:
     return "for an earlier version: no longer counts"
 
 
-def _history(post: Post, approvals: list[Approval], version) -> list[dict]:
+def _history(post: Post, approvals: list[Approval], version: Revision | None) -> list[dict]:
     """Each version with who wrote it, what changed, and the decisions given while it was current."""
     revisions = list(post.revisions.select_related("made_by"))
     shown = []
@@ -647,7 +651,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _act(request: HttpRequest, pk: int, action, success: str) -> HttpResponse:
+def _act(request: HttpRequest, pk: int, action: Callable[[Post], object], success: str) -> HttpResponse:
     post = _visible_post(request, pk)
     try:
         action(post)
@@ -708,15 +712,15 @@ def add_note(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _form_page(
     request: HttpRequest,
-    pk,
+    pk: int,
     *,
-    form_class,
-    template_title,
-    button,
-    allowed,
-    act,
-    success,
-    warning=False,
+    form_class: type[forms.Form],
+    template_title: str,
+    button: str,
+    allowed: Callable[[Post, Person], bool],
+    act: Callable[[Post, Any], object],
+    success: str,
+    warning: bool = False,
     held_attempt: str = "",
     extra: Callable[[Post], dict] | dict | None = None,
 ) -> HttpResponse:
@@ -827,7 +831,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _to_copy(post: Post, user) -> dict:
+def _to_copy(post: Post, user: Person) -> dict:
     """What the person publishing copies and downloads: this post's text and media, and the texts of
     the same post for the account's other platforms that are ready too (Herald holds no passwords)."""
     others = [
@@ -919,7 +923,7 @@ def rules(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _rules_crumb():
+def _rules_crumb() -> Crumb:
     return ("Approval rules and retention", reverse("posts:rules"))
 
 

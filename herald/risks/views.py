@@ -3,8 +3,10 @@ ICT) see every risk; risk managers change any risk and an owner works their own.
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -12,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from herald.access import allow, require
 from herald.audit.models import AuditEvent
 from herald.forms import show_refusal
+from herald.navigation import Crumb
 from herald.risks import selectors, services
 from herald.risks.forms import AcceptForm, ActionForm, AssessForm, ControlForm, MatrixForm, ReviewForm, RiskForm
 from herald.risks.models import Action, Band, Level, Risk
@@ -21,11 +24,11 @@ READERS = services.READERS
 MANAGERS = services.MANAGERS
 
 
-def _crumbs(*more):
+def _crumbs(*more: Crumb) -> list[Crumb]:
     return [HOME, ("Risk register", reverse("risks:register")), *more]
 
 
-def _risk(request, pk: int, *, change: bool = False) -> Risk:
+def _risk(request: HttpRequest, pk: int, *, change: bool = False) -> Risk:
     risk = get_object_or_404(Risk.objects.select_related("owner"), pk=pk)
     if change:
         require(services.can_manage(request.user, risk), "Only the risk's owner or a risk manager can change it.")
@@ -33,7 +36,7 @@ def _risk(request, pk: int, *, change: bool = False) -> Risk:
 
 
 @allow(*READERS)
-def register(request):
+def register(request: HttpRequest) -> HttpResponse:
     which = request.GET.get("scores", "current")
     if which not in ("inherent", "current", "residual"):
         which = "current"
@@ -54,7 +57,7 @@ def register(request):
 
 
 @allow(*READERS)
-def matrix(request):
+def matrix(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "risks/matrix.html",
@@ -69,7 +72,7 @@ def matrix(request):
 
 
 @allow(*READERS)
-def detail(request, pk: int):
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
     risk = _risk(request, pk)
     assessments = list(risk.assessments.select_related("by"))
     return render(
@@ -91,7 +94,7 @@ def detail(request, pk: int):
     )
 
 
-def _page(request, risk, form, *, heading, button):
+def _page(request: HttpRequest, risk: Risk | None, form: forms.BaseForm, *, heading: str, button: str) -> HttpResponse:
     crumbs = (
         _crumbs((risk.reference, reverse("risks:detail", args=[risk.pk])), (heading, None))
         if risk
@@ -106,7 +109,7 @@ def _page(request, risk, form, *, heading, button):
 
 @allow(*MANAGERS)
 @require_http_methods(["GET", "POST"])
-def add(request):
+def add(request: HttpRequest) -> HttpResponse:
     form = RiskForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -122,7 +125,7 @@ def add(request):
 
 @allow(*READERS)
 @require_http_methods(["GET", "POST"])
-def edit(request, pk: int):
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
     risk = _risk(request, pk, change=True)
     initial = {name: getattr(risk, name) for name in services.RISK_FIELDS}
     form = RiskForm(request.POST if request.method == "POST" else None, initial=initial, editing=True)
@@ -139,7 +142,7 @@ def edit(request, pk: int):
 
 @allow(*READERS)
 @require_http_methods(["GET", "POST"])
-def assess(request, pk: int):
+def assess(request: HttpRequest, pk: int) -> HttpResponse:
     risk = _risk(request, pk, change=True)
     latest = risk.latest
     initial = {}
@@ -167,7 +170,7 @@ def assess(request, pk: int):
     return _page(request, risk, form, heading="Score the risk", button="Save the scores")
 
 
-def _apply_score_errors(form, exc: ValidationError) -> None:
+def _apply_score_errors(form: forms.BaseForm, exc: ValidationError) -> None:
     """A refusal about the "current" score belongs next to the current likelihood box."""
     if not hasattr(exc, "error_dict"):
         show_refusal(form, exc)
@@ -180,7 +183,7 @@ def _apply_score_errors(form, exc: ValidationError) -> None:
 
 @allow(*READERS)
 @require_http_methods(["GET", "POST"])
-def review(request, pk: int):
+def review(request: HttpRequest, pk: int) -> HttpResponse:
     risk = _risk(request, pk, change=True)
     form = ReviewForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -196,7 +199,7 @@ def review(request, pk: int):
 
 @allow(*READERS)
 @require_http_methods(["GET", "POST"])
-def action_add(request, pk: int):
+def action_add(request: HttpRequest, pk: int) -> HttpResponse:
     risk = _risk(request, pk, change=True)
     form = ActionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -212,7 +215,7 @@ def action_add(request, pk: int):
 
 @allow(*READERS)
 @require_POST
-def action_done(request, pk: int, action_pk: int):
+def action_done(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
     risk = _risk(request, pk)
     action = get_object_or_404(Action, pk=action_pk, risk=risk)
     require(
@@ -230,7 +233,7 @@ def action_done(request, pk: int, action_pk: int):
 
 @allow(*READERS)
 @require_http_methods(["GET", "POST"])
-def accept(request, pk: int):
+def accept(request: HttpRequest, pk: int) -> HttpResponse:
     risk = _risk(request, pk, change=True)
     form = AcceptForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -246,7 +249,7 @@ def accept(request, pk: int):
 
 @allow(*READERS)
 @require_http_methods(["GET", "POST"])
-def control_add(request, pk: int):
+def control_add(request: HttpRequest, pk: int) -> HttpResponse:
     risk = _risk(request, pk, change=True)
     form = ControlForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -262,7 +265,7 @@ def control_add(request, pk: int):
 
 @allow(*MANAGERS)
 @require_http_methods(["GET", "POST"])
-def matrix_change(request):
+def matrix_change(request: HttpRequest) -> HttpResponse:
     """A council's own matrix: level names and meanings, and the bands with their colours."""
     form = MatrixForm(
         request.POST if request.method == "POST" else None, levels=Level.objects.all(), bands=Band.objects.all()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import time
+from collections.abc import Iterable
 
 import qrcode
 import qrcode.image.svg
@@ -12,7 +13,7 @@ from django.contrib import messages
 from django.contrib.auth import authenticate
 from django.core.exceptions import SuspiciousOperation
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
@@ -42,14 +43,14 @@ HOME = ("Home", "/")
 SECURITY = ("Sign-in and security", "/security/")
 
 
-def _next(request, default: str = "home") -> str:
+def _next(request: HttpRequest, default: str = "home") -> str:
     wanted = request.POST.get("next") or request.GET.get("next") or ""
     if wanted and url_has_allowed_host_and_scheme(wanted, {request.get_host()}, require_https=request.is_secure()):
         return wanted
     return resolve_url(default)
 
 
-def _passed(request, person, method: str):
+def _passed(request: HttpRequest, person: Person, method: str) -> HttpResponse:
     services.second_factor_passed(request, person, method=method)
     return redirect(_next(request))
 
@@ -59,7 +60,7 @@ def _passed(request, person, method: str):
 
 @allow_signed_in
 @require_http_methods(["GET", "POST"])
-def second_factor(request):
+def second_factor(request: HttpRequest) -> HttpResponse:
     person = request.user
     has_app = TotpDevice.objects.filter(person=person).exists()
     has_passkey = Passkey.objects.filter(person=person).exists()
@@ -99,7 +100,7 @@ def second_factor(request):
     )
 
 
-def _refused_for_tries(request, person, method: str) -> None:
+def _refused_for_tries(request: HttpRequest, person: Person, method: str) -> None:
     services.log_event(
         request, person=person, method=method, result=SignInEvent.Result.REFUSED, reason="too many wrong codes"
     )
@@ -107,7 +108,7 @@ def _refused_for_tries(request, person, method: str) -> None:
 
 @allow_signed_in
 @require_http_methods(["GET", "POST"])
-def recovery_code(request):
+def recovery_code(request: HttpRequest) -> HttpResponse:
     person = request.user
     form = RecoveryCodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -138,7 +139,7 @@ def recovery_code(request):
 
 @allow_signed_in
 @require_http_methods(["GET", "POST"])
-def passkey_verify(request):
+def passkey_verify(request: HttpRequest) -> HttpResponse:
     person = request.user
     if not Passkey.objects.filter(person=person).exists():
         return redirect("signin:second_factor")
@@ -174,14 +175,14 @@ def _qr_svg(text: str) -> str:
     return out.getvalue().decode().split("?>", 1)[-1]
 
 
-def _has_second_factor(request) -> bool:
+def _has_second_factor(request: HttpRequest) -> bool:
     return services.has_second_factor(request.user)
 
 
 @allow_signed_in
 @require_http_methods(["GET", "POST"])
 @sensitive(when=_has_second_factor)
-def totp_setup(request):
+def totp_setup(request: HttpRequest) -> HttpResponse:
     person = request.user
     if services.has_second_factor(person) and not services.second_factor_shown(request.session):
         # Replacing or adding a factor needs one already set up (or a recovery code) first.
@@ -221,7 +222,7 @@ def totp_setup(request):
 @allow_signed_in
 @require_POST
 @sensitive
-def totp_remove(request):
+def totp_remove(request: HttpRequest) -> HttpResponse:
     services.remove_totp(request.user, by=request.user)
     messages.success(request, "Authenticator app removed, with its recovery codes")
     return redirect("signin:security")
@@ -230,7 +231,7 @@ def totp_remove(request):
 @allow_signed_in
 @require_POST
 @sensitive
-def recovery_codes(request):
+def recovery_codes(request: HttpRequest) -> HttpResponse:
     person = request.user
     if TotpDevice.objects.filter(person=person).exists():
         codes = services.new_recovery_codes(person)
@@ -249,7 +250,7 @@ def recovery_codes(request):
 @allow_signed_in
 @require_http_methods(["GET", "POST"])
 @sensitive(when=_has_second_factor)
-def passkey_add(request):
+def passkey_add(request: HttpRequest) -> HttpResponse:
     person = request.user
     if services.has_second_factor(person):
         if not services.second_factor_shown(request.session):
@@ -281,7 +282,7 @@ def passkey_add(request):
 @allow_signed_in
 @require_POST
 @sensitive
-def passkey_remove(request, pk: int):
+def passkey_remove(request: HttpRequest, pk: int) -> HttpResponse:
     passkey = get_object_or_404(Passkey, pk=pk)
     require(passkey.person_id == request.user.pk, "That passkey is not yours.")
     services.remove_passkey(passkey, by=request.user)
@@ -292,12 +293,12 @@ def passkey_remove(request, pk: int):
 # --- Your sign-in and security page, and confirming it is you ----------------------------------------
 
 
-def _role_names(roles) -> list[str]:
+def _role_names(roles: Iterable[str]) -> list[str]:
     return [Role(role).label for role in sorted(roles)]
 
 
 @allow_signed_in
-def security(request):
+def security(request: HttpRequest) -> HttpResponse:
     person = request.user
     return render(
         request,
@@ -315,7 +316,7 @@ def security(request):
 
 @allow_signed_in
 @require_http_methods(["GET", "POST"])
-def confirm(request):
+def confirm(request: HttpRequest) -> HttpResponse:
     person = request.user
     form = ConfirmForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -360,7 +361,7 @@ def confirm(request):
 
 
 @allow_signed_in
-def sessions(request):
+def sessions(request: HttpRequest) -> HttpResponse:
     records = SessionRecord.objects.active().filter(person=request.user)
     return render(
         request,
@@ -375,7 +376,7 @@ def sessions(request):
 
 @allow_signed_in
 @require_POST
-def end_session(request, pk: int):
+def end_session(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_object_or_404(SessionRecord.objects.active(), pk=pk)
     require(record.person_id == request.user.pk or request.user.has_role(Role.ADMIN), "That session is not yours.")
     services.end_session(record, by=request.user, request=request)
@@ -386,7 +387,7 @@ def end_session(request, pk: int):
 
 
 @allow(Role.ADMIN)
-def all_sessions(request):
+def all_sessions(request: HttpRequest) -> HttpResponse:
     term = request.GET.get("q", "")[:254]
     records = SessionRecord.objects.active().select_related("person")
     if term:
@@ -400,7 +401,7 @@ def all_sessions(request):
 
 
 @allow(Role.ADMIN)
-def person_security(request, pk: int):
+def person_security(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(Person, pk=pk)
     return render(
         request,
@@ -426,7 +427,7 @@ def person_security(request, pk: int):
 @allow(Role.ADMIN)
 @require_POST
 @sensitive
-def reset_second_factors(request, pk: int):
+def reset_second_factors(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(Person, pk=pk)
     form = ResetForm(request.POST)
     if not form.is_valid():
@@ -454,7 +455,7 @@ def reset_second_factors(request, pk: int):
 
 
 @allow(Role.ADMIN, Role.ICT)
-def security_log(request):
+def security_log(request: HttpRequest) -> HttpResponse:
     form = SecurityLogFilterForm(request.GET or None)
     events = SignInEvent.objects.select_related("person")
     if form.is_valid():
@@ -481,11 +482,11 @@ def security_log(request):
 class _StartSingleSignOn(OIDCAuthenticationRequestView):
     get_settings = staticmethod(oidc.library_setting)
 
-    def get_extra_params(self, request):
+    def get_extra_params(self, request: HttpRequest) -> dict[str, str]:
         # Confirming before a sensitive action: the provider must ask again, not wave the person through.
         return {"prompt": "login", "max_age": "0"} if request.GET.get("confirm") else {}
 
-    def get(self, request):
+    def get(self, request: HttpRequest) -> HttpResponse:
         # Only a confirmation started here, and answered by a sign-in at the provider after it started,
         # may count as confirming (see _FinishSingleSignOn.login_success).
         if request.GET.get("confirm") and request.user.is_authenticated:
@@ -498,14 +499,14 @@ class _StartSingleSignOn(OIDCAuthenticationRequestView):
 class _FinishSingleSignOn(OIDCAuthenticationCallbackView):
     get_settings = staticmethod(oidc.library_setting)
 
-    def get(self, request):
+    def get(self, request: HttpRequest) -> HttpResponse:
         try:
             return super().get(request)
         except SuspiciousOperation:
             request.herald_sso_refusal = oidc.SignInRefused("the sign-in was not started here (unknown state)")
             return self.login_failure()
 
-    def login_success(self):
+    def login_success(self) -> HttpResponse:
         request = self.request
         signed_in_before = request.user.is_authenticated and request.user == self.user
         confirm_started = request.session.pop(SSO_CONFIRM_STARTED, None)
@@ -536,7 +537,7 @@ class _FinishSingleSignOn(OIDCAuthenticationCallbackView):
             return redirect(f"{resolve_url(step)}?next={response.url}")
         return response
 
-    def login_failure(self):
+    def login_failure(self) -> HttpResponse:
         request = self.request
         refusal = getattr(request, "herald_sso_refusal", None) or oidc.SignInRefused(
             request.GET.get("error_description") or request.GET.get("error") or "the sign-in did not finish"
@@ -566,14 +567,14 @@ _finish = _FinishSingleSignOn.as_view()
 
 
 @public
-def oidc_start(request):
+def oidc_start(request: HttpRequest) -> HttpResponse:
     if not oidc.configured():
         raise Http404("Single sign-on is not set up")
     return _start(request)
 
 
 @public
-def oidc_callback(request):
+def oidc_callback(request: HttpRequest) -> HttpResponse:
     if not oidc.configured():
         raise Http404("Single sign-on is not set up")
     return _finish(request)

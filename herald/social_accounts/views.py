@@ -1,8 +1,11 @@
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Max, Prefetch
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.db.models import Max, Prefetch, QuerySet
+from django.forms import BaseForm
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,7 +16,8 @@ from herald.audit.models import AuditEvent
 from herald.csv_export import csv_response
 from herald.errors import Refused
 from herald.forms import show_refusal, submitted
-from herald.people.models import Team
+from herald.navigation import Crumb
+from herald.people.models import Person, Team
 from herald.people.roles import Role
 from herald.social_accounts import forms, services
 from herald.social_accounts.models import (
@@ -30,14 +34,14 @@ MANAGE_ROLES = (Role.COMMS, Role.ADMIN)
 HOME = ("Home", "/")
 
 
-def _crumbs(*trail):
+def _crumbs(*trail: Crumb) -> list[Crumb]:
     return [HOME, *trail]
 
 
 # --- the public list ------------------------------------------------------------------------------
 
 
-def _public_accounts(platform: str = ""):
+def _public_accounts(platform: str = "") -> QuerySet[Account]:
     accounts = Account.objects.listed_publicly().select_related("team__service_area")
     if platform in Platform.values:
         accounts = accounts.filter(platform=platform)
@@ -109,7 +113,7 @@ FLAGS = {
 }
 
 
-def _filtered_register(params):
+def _filtered_register(params: QueryDict) -> QuerySet[Account]:
     status = params.get("status", "")
     accounts = Account.objects.select_related("team__service_area", "service_manager").with_editor_count()
     accounts = accounts.filter(status=status) if status in Account.Status.values else accounts.in_register()
@@ -213,7 +217,7 @@ def register_csv(request: HttpRequest) -> HttpResponse:
     return csv_response(f"account-register-{services.today():%Y-%m-%d}.csv", header, rows)
 
 
-def _can_see_account(user, account: Account) -> bool:
+def _can_see_account(user: Person, account: Account) -> bool:
     if user.has_role(*REGISTER_ROLES):
         return True
     return account.service_manager_id == user.pk or account.active_editors().filter(pk=user.pk).exists()
@@ -252,13 +256,15 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _register_crumb(user):
+def _register_crumb(user: Person) -> list[Crumb]:
     if user.has_role(*REGISTER_ROLES):
         return [("Register of accounts", reverse("social_accounts:register"))]
     return [("My accounts", reverse("social_accounts:mine"))]
 
 
-def _manage_page(request: HttpRequest, account, template, form, title, **extra) -> HttpResponse:
+def _manage_page(
+    request: HttpRequest, account: Account, template: str, form: BaseForm, title: str, **extra: Any
+) -> HttpResponse:
     return render(
         request,
         template,
@@ -582,7 +588,7 @@ def _request_or_404(pk: int) -> AccountRequest:
     )
 
 
-def _request_crumbs(account_request, label=None):
+def _request_crumbs(account_request: AccountRequest, label: str | None = None) -> list[Crumb]:
     trail = [("Account requests", reverse("social_accounts:requests"))]
     if label:
         trail += [
@@ -712,7 +718,9 @@ def request_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("social_accounts:request_detail", pk=pk)
 
 
-def _decision_page(request: HttpRequest, account_request, form, label, button) -> HttpResponse:
+def _decision_page(
+    request: HttpRequest, account_request: AccountRequest, form: BaseForm, label: str, button: str
+) -> HttpResponse:
     return render(
         request,
         "social_accounts/request_decision.html",
@@ -726,7 +734,7 @@ def _decision_page(request: HttpRequest, account_request, form, label, button) -
     )
 
 
-def _send_back_or_refuse(request: HttpRequest, account_request, decision: str, comments: str) -> None:
+def _send_back_or_refuse(request: HttpRequest, account_request: AccountRequest, decision: str, comments: str) -> None:
     """The two ways any approver can stop a request, shared by the endorsement and review steps."""
     if decision == "send_back":
         services.send_back_account_request(account_request, by=request.user, comments=comments)
@@ -736,7 +744,7 @@ def _send_back_or_refuse(request: HttpRequest, account_request, decision: str, c
         messages.success(request, "Request refused")
 
 
-def _not_waiting(request: HttpRequest, account_request, step) -> HttpResponse:
+def _not_waiting(request: HttpRequest, account_request: AccountRequest, step: str) -> HttpResponse:
     messages.info(request, f"This request is not waiting for {step}: it is ‘{account_request.get_status_display()}’")
     return redirect("social_accounts:request_detail", pk=account_request.pk)
 

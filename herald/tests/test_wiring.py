@@ -236,3 +236,64 @@ def test_herald_never_imports_the_test_helpers():
     for path, tree in checked:
         helpers = [name for name in _imports(tree) if name == "testing" or name.startswith("testing.")]
         assert not helpers, f"{path.relative_to(HERALD.parent)} imports {helpers}: test helpers stay in testing/"
+
+
+# --- The check engine ---
+
+ENGINE_ENTRY_POINTS = {"check", "check_many", "check_image_text", "Context"}
+
+
+def _engine_calls(tree):
+    """Calls into the engine's entry points (or its Context) by a name or module imported from herald.checks."""
+    names, modules = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("herald.checks"):
+            names |= {alias.asname or alias.name for alias in node.names if alias.name in ENGINE_ENTRY_POINTS}
+            modules |= {alias.asname or alias.name for alias in node.names if alias.name not in ENGINE_ENTRY_POINTS}
+        elif isinstance(node, ast.Import):
+            modules |= {alias.asname or alias.name for alias in node.names if alias.name.startswith("herald.checks")}
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Name) and func.id in names:
+            yield func.id
+        elif (
+            isinstance(func, ast.Attribute) and func.attr in ENGINE_ENTRY_POINTS and ast.unparse(func.value) in modules
+        ):
+            yield ast.unparse(func)
+
+
+def test_only_the_one_adapter_runs_the_check_engine():
+    # Posts, "Can I post this?" and the moderation inbox get the context (members' register, pre-election
+    # period, the council's own contacts) from herald/checking.py; a second adapter would let them disagree.
+    checked = [
+        (path, tree)
+        for path, tree in _modules(*{p.stem for p in HERALD.rglob("*.py")})
+        if "checks" not in path.relative_to(HERALD).parts[:1] and path.name != "checking.py"
+    ]
+    assert any(path.name == "self_check.py" for path, _ in checked)
+    for path, tree in checked:
+        calls = list(_engine_calls(tree))
+        assert not calls, f"{path.relative_to(HERALD.parent)} calls {calls}: go through herald.checking"
+
+
+def test_the_adapter_itself_is_seen_running_the_engine():
+    # The guard above would pass vacuously if it could not see a call: it sees the adapter's.
+    tree = ast.parse((HERALD / "checking.py").read_text())
+    assert {"check", "check_many", "Context"} <= set(_engine_calls(tree))
+
+
+# --- Telling people ---
+
+
+def test_only_the_notifications_module_writes_email():
+    # Every message goes through herald.notifications.notify (templates, after commit, never to leavers,
+    # the person's channel); herald/mail.py is the backend that queues and delivers what it hands over.
+    writers = {}
+    for path, tree in _modules(*{p.stem for p in HERALD.rglob("*.py")}):
+        names = [n for n in _imports(tree) if n.startswith("django.core.mail") and n != "django.core.mail.backends"]
+        if names:
+            writers[str(path.relative_to(HERALD.parent))] = names
+    assert "herald/notifications.py" in writers
+    assert set(writers) <= {"herald/notifications.py", "herald/mail.py"}, writers

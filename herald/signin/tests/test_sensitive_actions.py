@@ -4,11 +4,14 @@ import datetime as dt
 
 import pytest
 import time_machine
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 
 from herald.audit.models import AuditEvent
+from herald.consents.tests.factories import ConsentRecordFactory
 from herald.people.roles import Role
+from herald.posts import services as post_services
+from herald.social_accounts.tests.factories import AccountFactory
 from testing.factories import PASSWORD, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +87,93 @@ def test_a_first_second_factor_is_set_up_without_being_asked_again(client):
         # then setting up their first one is not held up
         assert client.get(reverse("signin:totp_setup")).status_code == 200
         assert client.get(reverse("signin:passkey_add")).status_code == 200
+
+
+def _blocked_post(comms):
+    editor = PersonFactory(roles=[Role.EDITOR])
+    account = AccountFactory(editors=[editor])
+    draft = post_services.write_post(
+        accounts=[account],
+        texts={account.platform: "Ring our officer on 07700 900123"},
+        scheduled_for=timezone.now() + dt.timedelta(days=2),
+        by=editor,
+    )[0]
+    return post_services.submit_for_approval(draft, by=editor)
+
+
+def _asked_to_confirm(response) -> bool:
+    return response.status_code == 302 and response["Location"].startswith(reverse("signin:confirm"))
+
+
+def test_overriding_a_block_asks_again_after_fifteen_minutes(client, comms_officer):
+    # given a post the checks blocked, and a comms officer who confirmed who they were 16 minutes ago
+    post = _blocked_post(comms_officer)
+    url = reverse("posts:override", args=[post.pk])
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        client.force_login(comms_officer)
+        assert client.get(url).status_code == 200
+    with time_machine.travel(start + dt.timedelta(minutes=16), tick=False):
+        # when they override it
+        asked = client.post(
+            url,
+            {"justification": "This is the published out-of-hours duty phone number"},
+            HTTP_REFERER=f"http://testserver{url}",
+        )
+    # then they are asked to confirm first, and the block stands
+    assert _asked_to_confirm(asked)
+    post.refresh_from_db()
+    assert post.override_rules == []
+    assert not AuditEvent.objects.filter(action="post.block_overridden").exists()
+
+
+def test_exporting_what_is_held_about_a_person_asks_again_after_fifteen_minutes(client, dpo):
+    # given an information governance officer who confirmed who they were 16 minutes ago
+    record = ConsentRecordFactory(subject_name="Asha Patel", email="asha@example.org")
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        client.force_login(dpo)
+    with time_machine.travel(start + dt.timedelta(minutes=16), tick=False):
+        # when they export a subject access pack
+        asked = client.post(
+            reverse("consents:subject_export"),
+            {"record": [record.pk], "q": "asha@example.org", "format": "json"},
+            HTTP_REFERER="http://testserver/consents/subject-access/?q=asha%40example.org",
+        )
+    # then nothing leaves Herald until they confirm, and no export is recorded
+    assert _asked_to_confirm(asked)
+    assert "Asha Patel" not in asked.content.decode()
+    assert not AuditEvent.objects.filter(action="consent.subject_access_export").exists()
+
+
+@pytest.mark.parametrize(
+    "who, url",
+    [
+        ("dpo", reverse_lazy("incidents:breach_log_csv")),
+        ("system_admin", f"{reverse_lazy('audit:export')}?download=1"),
+    ],
+)
+def test_downloading_a_spreadsheet_of_personal_data_asks_again_after_fifteen_minutes(client, request, who, url):
+    # given someone allowed the spreadsheet, who confirmed who they were 16 minutes ago
+    person = request.getfixturevalue(who)
+    url = str(url)
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        client.force_login(person)
+        assert client.get(url)["Content-Type"].startswith("text/csv")
+    with time_machine.travel(start + dt.timedelta(minutes=16), tick=False):
+        # when they download it again
+        asked = client.get(url)
+        # then they confirm first, and are brought back to the download
+        assert _asked_to_confirm(asked)
+        confirmed = client.post(asked["Location"], {"password": PASSWORD})
+        assert confirmed["Location"] == url
+        assert client.get(url)["Content-Type"].startswith("text/csv")
+
+
+def test_the_audit_trails_download_page_opens_without_asking(client, system_admin):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        client.force_login(system_admin)
+    with time_machine.travel(start + dt.timedelta(minutes=16), tick=False):
+        assert client.get(reverse("audit:export")).status_code == 200
