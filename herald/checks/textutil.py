@@ -107,16 +107,59 @@ class WordStarts:
     that matcher's own ``starts_word`` pattern would find it (tests/test_fast_paths.py)."""
 
     def __init__(self, prefixes: Iterable[str]) -> None:
+        prefixes = list(prefixes)
         self.pattern = re.compile(r"(?<![^\W_])" + prefix_trie(prefixes) + r"[^\W_]*")
+        self.prefixes = tuple(set(prefixes))
+        self._by_first: dict[str, tuple[str, ...]] = {}  # first letter -> the prefixes starting with it
+        for prefix in self.prefixes:
+            self._by_first[prefix[:1]] = (*self._by_first.get(prefix[:1], ()), prefix)
+        # words seen that start with none of the prefixes (most words of most texts)
+        self._clean: set[str] = set()
         self._last: tuple[str, tuple[tuple[int, str], ...]] = ("\0", ())
 
-    def hits(self, lowered: str) -> tuple[tuple[int, str], ...]:
+    def hits(self, lowered: str, words: frozenset[str] | None = None) -> tuple[tuple[int, str], ...]:
+        """(start, word) for each word of ``lowered`` starting with a prefix; ``words``, when given, must
+        be ``probe``'s word set of the text ``lowered`` was lowered from (it saves splitting it again)."""
         last = self._last  # one tuple, replaced in one assignment: safe to share between threads
         if last[0] is lowered or last[0] == lowered:
             return last[1]
-        found = tuple((m.start(), m.group()) for m in self.pattern.finditer(lowered))
+        if not self._any_start(lowered, words):
+            found: tuple[tuple[int, str], ...] = ()
+        else:
+            found = tuple((m.start(), m.group()) for m in self.pattern.finditer(lowered))
         self._last = (lowered, found)
         return found
+
+    def _any_start(self, lowered: str, words: frozenset[str] | None = None) -> bool:
+        """Whether a word of the text starts with a prefix. The pattern reads the text's ``_TOKEN``
+        words (runs of letters and digits; a prefix is made of word characters), which ``probe`` has
+        usually found already; most texts have no such word, and the answer is then one set difference
+        against the words already known to start with none, instead of a scan of the whole text
+        (tests/test_prefilter.py compares the two)."""
+        if words is None:
+            if lowered.isascii():
+                words = frozenset(lowered.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii").split())
+            else:
+                words = frozenset(_TOKEN.findall(lowered))
+        clean = self._clean
+        unknown = words.difference(clean)
+        if not unknown:
+            return False
+        if len(clean) > 65536:
+            clean.clear()
+        by_first = self._by_first
+        for word in unknown:
+            prefixes = by_first.get(word[:1])
+            if prefixes is None:
+                continue  # no prefix starts with its first character (numbers, most words)
+            if word.startswith(prefixes):
+                return True
+            clean.add(word)
+        return False
+
+    def _hits_by_pattern(self, lowered: str) -> tuple[tuple[int, str], ...]:
+        """``hits`` by the pattern alone (for the tests)."""
+        return tuple((m.start(), m.group()) for m in self.pattern.finditer(lowered))
 
     def positions(
         self, lowered: str, prefixes: tuple[str, ...], known: dict[str, bool], first: bool = False
@@ -291,7 +334,7 @@ class Prefilter:
                     if not mask & bit and required.issubset(words):
                         mask |= bit
         for starts, entries, known in self.shared:
-            for _start, word in starts.hits(lowered):
+            for _start, word in starts.hits(lowered, words):
                 bits = known.get(word)
                 if bits is None:
                     if len(known) > 65536:

@@ -127,3 +127,28 @@ def test_shared_tokenisation_gives_each_model_its_own_words():
 @given(st.text(max_size=200) | st.text(alphabet=st.sampled_from("aA1_'@$*. x"), max_size=40))
 def test_shared_tokenisation_on_any_text(text):
     _assert_same_tokens(text)
+
+
+def _assert_same_starts(text: str) -> None:
+    starts = _compiled(default_rules()).offensive.starts
+    lowered = text.lower()
+    starts._last = ("\0", ())  # no answer kept from an earlier text
+    assert starts.hits(lowered) == starts._hits_by_pattern(lowered), text
+
+
+def test_word_starts_answer_from_the_word_set_as_the_scan_does():
+    rng = random.Random(14)
+    texts = _corpus_texts() + _phrase_texts()
+    texts += ["".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    starts = _compiled(default_rules()).offensive.starts
+    found = 0
+    for text in texts * 2:  # the second time round, most words are already known to start with no stem
+        _assert_same_starts(text)
+        found += bool(starts.hits(text.lower()))
+    assert found > 1000
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=200) | st.text(max_size=100))
+def test_word_starts_on_any_text(text):
+    _assert_same_starts(text)
