@@ -152,3 +152,44 @@ def test_word_starts_answer_from_the_word_set_as_the_scan_does():
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=200) | st.text(max_size=100))
 def test_word_starts_on_any_text(text):
     _assert_same_starts(text)
+
+
+def _registers():
+    from herald.checks import Councillor
+    from herald.checks.political import Register
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import checks as bench
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    odd = tuple(
+        Councillor(name=name, party="Independent")
+        for name in ("Sean O'Brien", "Anne-Marie Smith-Jones", "Zoë Ärger", "İlker Şahin", "Bray", "J. R. Hartley Jr.")
+    )
+    return [Register(bench.context().councillors), Register(odd), Register(odd + (Councillor(name="(…)"),))]
+
+
+_NAMES = ["Cllr ", "Councillor ", "Bray ", "Stuart ", "S. ", "O'Brien ", "Sean ", "Smith-Jones ", "Anne-Marie ",
+          "Zoë ", "ÄRGER ", "İlker ", "Şahin ", "ilker ", "Jr. ", "Hartley ", "(…) ", "_", "x", ", ", "İ"]  # fmt: skip
+
+
+def test_members_register_skips_texts_without_a_members_last_name_and_finds_the_same_names():
+    registers = _registers()
+    rng = random.Random(15)
+    texts = _corpus_texts() + ["".join(rng.choice(_NAMES) for _ in range(rng.randint(0, 12))) for _ in range(3000)]
+    named = 0
+    for register in registers:
+        assert register._last_words is not None or register is registers[-1]
+        for text in texts:
+            found = register._find(text)
+            assert found == register._scan(text, text.lower()), text
+            named += bool(found)
+    assert named > 500
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_NAMES), max_size=12).map("".join))
+def test_members_register_on_any_mixture(text):
+    for register in _registers():
+        assert register._find(text) == register._scan(text, text.lower())
