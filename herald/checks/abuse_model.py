@@ -21,6 +21,8 @@ from functools import lru_cache
 from itertools import chain, islice
 from pathlib import Path
 
+from .textutil import word_list
+
 DATA = Path(__file__).with_name("data") / "abuse_model.npz"
 # From this many distinct terms on, ``score`` sums with numpy (a call costs a few µs; Python's sum
 # costs ~40 ns a term).
@@ -42,7 +44,24 @@ _LEETY_ANYWHERE = re.compile(r"[a-z][0-9@$*]+[a-z]")
 
 
 def _words(text: str) -> list[str]:
-    lowered = text.lower()
+    """The words the model reads, in order (callers must not change the list)."""
+    lowered, listed = word_list(text)
+    # An ASCII text with no apostrophe, handle, link or leetspeak: _TOKEN's words are the runs of
+    # letters and digits the shared tokenisation already found (tests/test_fast_paths.py).
+    if (
+        listed is not None
+        and "'" not in lowered
+        and "@" not in lowered
+        and "http" not in lowered
+        and "www." not in lowered
+        and _LEETY_ANYWHERE.search(lowered) is None
+    ):
+        return listed
+    return _plain_words(lowered)
+
+
+def _plain_words(lowered: str) -> list[str]:
+    """``_words`` of any lower-cased text, by the patterns themselves."""
     if "@" in lowered:
         lowered = _HANDLE.sub(" xhandle ", lowered)
     if "http" in lowered or "www." in lowered:

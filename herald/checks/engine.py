@@ -17,6 +17,7 @@ from .offensive import OffensiveMatchers, check_offensive, compile_offensive, em
 from .personal_data import AllowList, check_personal_data
 from .political import PoliticalMatchers, Register, check_political, compile_political
 from .presentation import HASHTAG, check_accessibility, check_platform
+from .textutil import PhraseMatcher, Prefilter
 
 _DEFAULT_CONTEXT = Context()
 
@@ -43,6 +44,14 @@ def _compiled(rules: Rules) -> _Compiled:
             compile_offensive(rules),
             compile_legal(rules),
             tuple(rules.words["public_addresses"]),
+        )
+        # one prefilter answers, once per text, which of the families' word lists may match it
+        Prefilter(
+            matcher
+            for family in (compiled.political, compiled.legal, compiled.offensive)
+            for value in vars(family).values()
+            for matcher in (value if isinstance(value, tuple) else (value,))
+            if isinstance(matcher, PhraseMatcher)
         )
         rules.cache["compiled"] = compiled
     return compiled

@@ -15,6 +15,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from .textutil import word_list
+
 try:
     from collections import _count_elements  # Counter's C counting loop
 except ImportError:  # pragma: no cover - CPython has it
@@ -29,6 +31,16 @@ _TOKEN_PATTERN = r"(?u)\b\w\w+\b"  # the vectoriser's token_pattern
 # right only ever starts at the start of a run of word characters and takes the whole run, which is
 # exactly what the boundaries ask for (tests/test_fast_paths.py).
 _TOKEN = re.compile(r"\w\w+")
+
+
+def tokens(text: str) -> list[str]:
+    """The vectoriser's tokens of ``text``, in order. For ASCII text without "_", a ``\\w\\w+`` token is a
+    run of two or more letters and digits: the shared tokenisation's words of two characters or more
+    (tests/test_fast_paths.py)."""
+    lowered, listed = word_list(text)
+    if listed is not None and "_" not in lowered:
+        return [word for word in listed if len(word) > 1]
+    return _TOKEN.findall(lowered)
 
 
 class _Model:
@@ -60,7 +72,7 @@ class _Model:
         # (generator filter, per-fold inner loop, repeated lookups) is gone.
         terms = self.terms
         counts: dict[str, int] = {}
-        _count_elements(counts, _TOKEN.findall(text.lower()))  # Counter's own C loop, without its set-up
+        _count_elements(counts, tokens(text))  # Counter's own C loop, without its set-up
         folds = self.folds
         if folds != 5:
             return self._score_generic(counts)

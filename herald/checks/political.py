@@ -10,7 +10,7 @@ import ahocorasick
 
 from .config import Rules
 from .model import Councillor
-from .textutil import PhraseMatcher, compile_phrases, phrase_pattern, probe, sentence_bounds
+from .textutil import _TOKEN, PhraseMatcher, compile_phrases, phrase_pattern, probe, sentence_bounds
 
 Emit = Callable[..., None]
 
@@ -83,8 +83,12 @@ class Register:
     def __init__(self, councillors: tuple[Councillor, ...]) -> None:
         self.automaton: ahocorasick.Automaton | None = None
         self._last: tuple[str | None, list[tuple[int, int, Councillor]]] = (None, [])
+        # The last word of every key: a name found at word boundaries has each of its words among the
+        # text's words, so a text holding none of these (most texts) names nobody, without a scan.
+        self._last_words: frozenset[str] | None = None
         if not councillors:
             return
+        last_words: set[str] | None = set()
         automaton = ahocorasick.Automaton()
         for member in councillors:
             parts = member.name.split()
@@ -100,8 +104,14 @@ class Register:
                     keys.add(f"{title} {parts[0][0].lower()}. {surname}")
             for key in keys:
                 automaton.add_word(key, (len(key), member))
+                words = _TOKEN.findall(key)
+                if not words:
+                    last_words = None  # a name of no letters or digits: always scan
+                elif last_words is not None:
+                    last_words.add(words[-1])
         automaton.make_automaton()
         self.automaton = automaton
+        self._last_words = frozenset(last_words) if last_words is not None else None
 
     def find(self, text: str) -> list[tuple[int, int, Councillor]]:
         """The members named in the text, longest of overlapping names, in order. The political and
@@ -117,7 +127,13 @@ class Register:
         return kept
 
     def _find(self, text: str) -> list[tuple[int, int, Councillor]]:
-        lowered = probe(text)[0]
+        lowered, words = probe(text)
+        if len(lowered) == len(text) and self._last_words is not None and self._last_words.isdisjoint(words):
+            return []
+        return self._scan(text, lowered)
+
+    def _scan(self, text: str, lowered: str) -> list[tuple[int, int, Councillor]]:
+        """The automaton's answer, without the word test (``_find``'s reference in the tests)."""
         if len(lowered) != len(text):  # a few characters change length when lower-cased
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         hits: list[tuple[int, int, Councillor]] = []
