@@ -17,6 +17,7 @@ from herald.connectors.base import ConnectorError, Malformed, ReplyTarget, SentR
 from herald.connectors.models import CommentOrigin, ConnectorState, RawEvent
 from herald.connectors.registry import CONNECTORS
 from herald.errors import Refused
+from herald.moderation import platforms
 from herald.moderation import services as moderation
 from herald.moderation.incoming import IncomingComment
 from herald.moderation.models import Comment
@@ -212,3 +213,25 @@ def send_reply(comment: Comment, text: str, *, by: Person) -> SentReply:
         after={"platform_id": sent.platform_id, "permalink": sent.permalink, "text": text},
     )
     return sent
+
+
+def send_from_inbox(comment: Comment, text: str, *, by: Person) -> platforms.Sent | None:
+    """The inbox's way to send a reply (registered with herald.moderation.platforms): sent through the
+    account's connector where it is set up to reply, None where the editor must post it by hand, and
+    PlatformError with the platform's reason where the platform refuses."""
+    entry = credentials.for_account(comment.account)
+    if entry is None or not entry.connector.can_reply or entry.missing:
+        return None
+    try:
+        sent = send_reply(comment, text, by=by)
+    except Refused as exc:
+        raise platforms.PlatformError(str(exc)) from exc
+    return platforms.Sent(platform_reply_id=sent.platform_id, address=sent.permalink)
+
+
+def register_with_inbox() -> None:
+    """Tell the inbox which platforms' replies may go through a connector: every platform whose
+    connector can reply, and "other" (an account there may name its connector in the secrets)."""
+    names = {connector.platform for connector in CONNECTORS.values() if connector.can_reply}
+    for name in sorted(names | {"other"}):
+        platforms.register(name, send_reply=send_from_inbox)
