@@ -21,6 +21,7 @@ from herald.moderation import platforms
 from herald.moderation import services as moderation
 from herald.moderation.incoming import IncomingComment
 from herald.moderation.models import Comment
+from herald.moderation.services import evidence
 from herald.people.models import Person
 from herald.queue import enqueue_after_commit
 from herald.social_accounts.models import Account
@@ -229,9 +230,17 @@ def send_from_inbox(comment: Comment, text: str, *, by: Person) -> platforms.Sen
     return platforms.Sent(platform_reply_id=sent.platform_id, address=sent.permalink)
 
 
+def origin_payload(comment: Comment) -> dict | None:
+    """The platform's own record of a comment its connector delivered, for evidence of the comment."""
+    kept = CommentOrigin.objects.filter(comment_id=comment.pk).values_list("connector", "raw").first()
+    return {"source": kept[0], "payload": kept[1]} if kept else None
+
+
 def register_with_inbox() -> None:
     """Tell the inbox which platforms' replies may go through a connector: every platform whose
     connector can reply, and "other" (an account there may name its connector in the secrets)."""
     names = {connector.platform for connector in CONNECTORS.values() if connector.can_reply}
     for name in sorted(names | {"other"}):
         platforms.register(name, send_reply=send_from_inbox)
+    # Evidence kept of a comment before it is hidden holds the platform's payload it arrived in.
+    evidence.register_payload_source(origin_payload)

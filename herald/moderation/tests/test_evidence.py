@@ -31,7 +31,7 @@ def test_hiding_a_comment_keeps_a_snapshot_with_a_pdf_and_its_hash_in_the_audit_
     assert kept.text_shown == ABUSE
     assert kept.permalink == found.permalink
     assert kept.author_details["handle"] == found.author.handle
-    assert kept.raw_payload["platform_id"] == found.platform_id
+    assert kept.raw_payload["payload"]["platform_id"] == found.platform_id
     assert bytes(kept.pdf).startswith(b"%PDF")
     assert hashlib.sha256(bytes(kept.pdf)).hexdigest() == kept.pdf_sha256
     assert evidence_service.is_intact(kept)
