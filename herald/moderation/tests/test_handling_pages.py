@@ -218,3 +218,17 @@ def test_the_demo_handling_data_loads_once(db):
     assert "house rules" in first
     assert second == "nothing new"
     assert HouseRules.objects.count() == 1
+
+
+def test_the_comment_page_names_its_author_under_one_author_heading(client, account, editor):
+    import re
+
+    found = comment(account, "When is bin day?", author_handle="sarahw", author_url="https://www.facebook.com/sarahw")
+    client.force_login(editor)
+
+    page = client.get(reverse("moderation:detail", args=[found.pk])).content.decode()
+
+    assert len(re.findall(r">\s*Author\s*<", page)) == 1
+    assert 'aria-labelledby="comment-author"' in page
+    assert reverse("moderation:author", args=[found.author.pk]) in page
+    assert 'href="https://www.facebook.com/sarahw"' in page
