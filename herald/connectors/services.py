@@ -230,6 +230,29 @@ def send_from_inbox(comment: Comment, text: str, *, by: Person) -> platforms.Sen
     return platforms.Sent(platform_reply_id=sent.platform_id, address=sent.permalink)
 
 
+def set_hidden_from_inbox(comment: Comment, hidden: bool) -> bool:
+    """Hide (or show again) the comment on the platform where the account's connector can; False where
+    the editor must do it by hand. PlatformError with the platform's reason where it refuses."""
+    entry = credentials.for_account(comment.account)
+    if entry is None or not entry.connector.can_hide or entry.missing:
+        return False
+    target = ReplyTarget(comment.platform_id, comment.parent_platform_id)
+    try:
+        entry.connector.set_hidden(target, hidden, app=entry.app, account=entry.values)
+    except ConnectorError as exc:
+        note_problem(entry.name, exc.reason, account=comment.account)
+        raise platforms.PlatformError(exc.reason) from exc
+    return True
+
+
+def hide_from_inbox(comment: Comment) -> bool:
+    return set_hidden_from_inbox(comment, True)
+
+
+def unhide_from_inbox(comment: Comment) -> bool:
+    return set_hidden_from_inbox(comment, False)
+
+
 def origin_payload(comment: Comment) -> dict | None:
     """The platform's own record of a comment its connector delivered, for evidence of the comment."""
     kept = CommentOrigin.objects.filter(comment_id=comment.pk).values_list("connector", "raw").first()
@@ -242,5 +265,7 @@ def register_with_inbox() -> None:
     names = {connector.platform for connector in CONNECTORS.values() if connector.can_reply}
     for name in sorted(names | {"other"}):
         platforms.register(name, send_reply=send_from_inbox)
+    for name in sorted({connector.platform for connector in CONNECTORS.values() if connector.can_hide}):
+        platforms.register(name, hide=hide_from_inbox, unhide=unhide_from_inbox)
     # Evidence kept of a comment before it is hidden holds the platform's payload it arrived in.
     evidence.register_payload_source(origin_payload)

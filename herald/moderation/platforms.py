@@ -9,7 +9,8 @@ every platform one of its connectors can reply on):
 
 `send_reply(comment, text, *, by) -> Sent | None` posts the reply and says where it is, or returns
 None where this comment's account cannot send through Herald (no connector set up for it): the editor
-then posts it by hand. `hide(comment)`, `unhide(comment)` and `delete(comment)` act on the comment.
+then posts it by hand. `hide(comment)`, `unhide(comment)` and `delete(comment)` act on the comment, returning False where this comment's
+account cannot (the editor does it by hand).
 Any of them raises `PlatformError` with words for the editor when the platform refuses. Where nothing
 is registered, the editor acts on the platform by hand and records it in Herald."""
 

@@ -63,3 +63,41 @@ def test_the_councillor_abuse_evidence_pack_holds_the_platforms_payload(editor, 
 
     record = json.loads(archive.read(f"comment-{found.pk}/evidence-{kept.pk}.json"))
     assert record["raw_payload"]["payload"]["status"]["id"] == note["status"]["id"]
+
+
+def test_hiding_a_facebook_comment_in_the_inbox_hides_it_on_the_page_and_showing_it_again_unhides_it(secrets, editor):
+    from herald.audit.models import AuditEvent
+    from herald.connectors.tests.servers import FakeApi
+    from herald.moderation import platforms
+    from testing.factories import comment
+
+    assert platforms.action_for("facebook", "hide") == services.hide_from_inbox
+    assert platforms.action_for("instagram", "unhide") == services.unhide_from_inbox
+    account = AccountFactory(platform="facebook", handle="HBBC")
+    found = comment(account, "You lot are useless idiots and I will hurt you", platform_id="104_998_77")
+    with FakeApi({("POST", "/104_998_77"): lambda request: (200, {"success": True})}) as api:
+        secrets(
+            {
+                "platforms": {"facebook": {"app_secret": "s", "verify_token": "v", "graph_url": api.url}},
+                "accounts": {"facebook:HBBC": {"account_id": "104", "access_token": "page-token"}},
+            }
+        )
+        evidence.hide_comment(found, by=editor, reason="threat")
+        evidence.unhide_comment(found, by=editor, reason="Hidden by mistake")
+
+    assert [seen.form() for seen in api.seen] == [
+        {"is_hidden": "true", "access_token": "page-token"},
+        {"is_hidden": "false", "access_token": "page-token"},
+    ]
+    assert (
+        AuditEvent.objects.filter(action="moderation.comment_hidden").latest("pk").after["on_platform"] == "by Herald"
+    )
+
+
+def test_a_page_without_a_connector_is_hidden_by_hand(secrets, editor):
+    from herald.audit.models import AuditEvent
+    from testing.factories import comment
+
+    found = comment(AccountFactory(platform="facebook", handle="NoSecrets"), "You useless idiot, I will hurt you")
+    evidence.hide_comment(found, by=editor, reason="threat")
+    assert AuditEvent.objects.filter(action="moderation.comment_hidden").latest("pk").after["on_platform"] == "by hand"

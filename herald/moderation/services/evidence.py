@@ -197,10 +197,10 @@ def _on_platform(comment: Comment, action: str) -> str:
     if function is None:
         return "by hand"
     try:
-        function(comment)
+        done = function(comment)
     except platforms.PlatformError as exc:
         raise Refused(f"{comment.get_platform_display()} refused: {exc}. Try again, or do it by hand.") from exc
-    return "by Herald"
+    return "by hand" if done is False else "by Herald"  # False: no connector set up for this account
 
 
 def _remove(
