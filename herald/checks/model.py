@@ -7,7 +7,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-PLATFORMS = ("facebook", "x", "instagram", "linkedin", "youtube", "tiktok", "nextdoor", "bluesky", "threads")
+PLATFORMS = (
+    "facebook",
+    "x",
+    "instagram",
+    "linkedin",
+    "youtube",
+    "tiktok",
+    "nextdoor",
+    "bluesky",
+    "threads",
+    "mastodon",
+)
 CATEGORIES = (
     "personal_data",
     "political",

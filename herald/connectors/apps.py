@@ -8,3 +8,9 @@ class ConnectorsConfig(HeraldAppConfig):
     nav_items = "herald.connectors.nav.ITEMS"
     schedule = "herald.connectors.tasks.SCHEDULE"
     processes = "herald.connectors.consumers.processes"
+
+    def ready(self) -> None:
+        from herald.connectors import services
+
+        # Replies written in the inbox go out through the account's connector where one can send them.
+        services.register_with_inbox()

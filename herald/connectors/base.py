@@ -116,6 +116,7 @@ class Connector:
     label: ClassVar[str]
     delivery: ClassVar[str]  # "webhook", "stream" or "poll"
     can_reply: ClassVar[bool] = False
+    can_hide: ClassVar[bool] = False  # hides and shows again a comment on the council's own page
     # The secrets each side must hold, named as in the secrets file, for the status page and the docs.
     app_secrets: ClassVar[tuple[str, ...]] = ()
     account_keys: ClassVar[tuple[str, ...]] = ("account_id",)
@@ -167,3 +168,8 @@ class Connector:
         self, target: ReplyTarget, text: str, *, app: Mapping[str, Any], account: Mapping[str, Any]
     ) -> SentReply:
         raise ReplyFailed(f"Herald cannot send replies on {self.label}: post it there and record its address")
+
+    def set_hidden(
+        self, target: ReplyTarget, hidden: bool, *, app: Mapping[str, Any], account: Mapping[str, Any]
+    ) -> None:
+        raise ReplyFailed(f"Herald cannot hide comments on {self.label}: hide it there")

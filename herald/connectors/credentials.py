@@ -9,7 +9,8 @@ JSON in the HERALD_SECRETS environment variable (whose keys win). Never the data
     account_id = "104958372615"                # the platform's id for the account
     access_token = "..."
 
-An account's entry may say `connector = "mastodon"` where the register's platform is "other".
+An account's entry may name its connector (`connector = "mastodon"`) where the register's platform
+is "other" (accounts registered before the register knew Mastodon).
 The file is read again when it changes, so a new token needs no restart of the web server.
 """
 

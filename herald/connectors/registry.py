@@ -10,8 +10,7 @@ from herald.connectors.platforms.meta import FacebookConnector, InstagramConnect
 from herald.connectors.platforms.x import XConnector
 from herald.connectors.platforms.youtube import YouTubeConnector
 
-# By the name used in the secrets file and the webhook URL. Mastodon's name is its own, because the
-# register files Mastodon accounts under "Other".
+# By the name used in the secrets file and the webhook URL (the register's platform name).
 CONNECTORS: dict[str, Connector] = {
     "facebook": FacebookConnector(),
     "instagram": InstagramConnector(),

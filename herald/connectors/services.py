@@ -17,9 +17,11 @@ from herald.connectors.base import ConnectorError, Malformed, ReplyTarget, SentR
 from herald.connectors.models import CommentOrigin, ConnectorState, RawEvent
 from herald.connectors.registry import CONNECTORS
 from herald.errors import Refused
+from herald.moderation import platforms
 from herald.moderation import services as moderation
 from herald.moderation.incoming import IncomingComment
 from herald.moderation.models import Comment
+from herald.moderation.services import evidence
 from herald.people.models import Person
 from herald.queue import enqueue_after_commit
 from herald.social_accounts.models import Account
@@ -212,3 +214,58 @@ def send_reply(comment: Comment, text: str, *, by: Person) -> SentReply:
         after={"platform_id": sent.platform_id, "permalink": sent.permalink, "text": text},
     )
     return sent
+
+
+def send_from_inbox(comment: Comment, text: str, *, by: Person) -> platforms.Sent | None:
+    """The inbox's way to send a reply (registered with herald.moderation.platforms): sent through the
+    account's connector where it is set up to reply, None where the editor must post it by hand, and
+    PlatformError with the platform's reason where the platform refuses."""
+    entry = credentials.for_account(comment.account)
+    if entry is None or not entry.connector.can_reply or entry.missing:
+        return None
+    try:
+        sent = send_reply(comment, text, by=by)
+    except Refused as exc:
+        raise platforms.PlatformError(str(exc)) from exc
+    return platforms.Sent(platform_reply_id=sent.platform_id, address=sent.permalink)
+
+
+def set_hidden_from_inbox(comment: Comment, hidden: bool) -> bool:
+    """Hide (or show again) the comment on the platform where the account's connector can; False where
+    the editor must do it by hand. PlatformError with the platform's reason where it refuses."""
+    entry = credentials.for_account(comment.account)
+    if entry is None or not entry.connector.can_hide or entry.missing:
+        return False
+    target = ReplyTarget(comment.platform_id, comment.parent_platform_id)
+    try:
+        entry.connector.set_hidden(target, hidden, app=entry.app, account=entry.values)
+    except ConnectorError as exc:
+        note_problem(entry.name, exc.reason, account=comment.account)
+        raise platforms.PlatformError(exc.reason) from exc
+    return True
+
+
+def hide_from_inbox(comment: Comment) -> bool:
+    return set_hidden_from_inbox(comment, True)
+
+
+def unhide_from_inbox(comment: Comment) -> bool:
+    return set_hidden_from_inbox(comment, False)
+
+
+def origin_payload(comment: Comment) -> dict | None:
+    """The platform's own record of a comment its connector delivered, for evidence of the comment."""
+    kept = CommentOrigin.objects.filter(comment_id=comment.pk).values_list("connector", "raw").first()
+    return {"source": kept[0], "payload": kept[1]} if kept else None
+
+
+def register_with_inbox() -> None:
+    """Tell the inbox which platforms' replies may go through a connector: every platform whose
+    connector can reply, and "other" (an account there may name its connector in the secrets)."""
+    names = {connector.platform for connector in CONNECTORS.values() if connector.can_reply}
+    for name in sorted(names | {"other"}):
+        platforms.register(name, send_reply=send_from_inbox)
+    for name in sorted({connector.platform for connector in CONNECTORS.values() if connector.can_hide}):
+        platforms.register(name, hide=hide_from_inbox, unhide=unhide_from_inbox)
+    # Evidence kept of a comment before it is hidden holds the platform's payload it arrived in.
+    evidence.register_payload_source(origin_payload)

@@ -17,6 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from herald.access import public
 from herald.moderation import services
 from herald.moderation.incoming import KINDS, IncomingComment
+from herald.moderation.services import evidence
 
 MAX_COMMENTS = 1000
 MAX_BYTES = 5 * 1024 * 1024
@@ -146,6 +147,7 @@ def receive(request: HttpRequest) -> JsonResponse:
             parsed.append(comment)
             positions.append(index)
     result = services.receive_comments(account, parsed, source="api")
+    evidence.keep_payloads(account, parsed, source="api")
     rejected += [{"index": positions[at], "reason": why} for at, why in result.rejected]
     rejected.sort(key=lambda r: r["index"])
     accepted = result.created + result.duplicates

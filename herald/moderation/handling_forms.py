@@ -121,6 +121,28 @@ class CaseForm(forms.Form):
         self.fields["councillor"].queryset = Person.objects.councillors().active().order_by("last_name", "first_name")
 
 
+class CouncillorHandleForm(forms.Form):
+    councillor = forms.ModelChoiceField(
+        label="Councillor", queryset=Person.objects.none(), error_messages={"required": "Choose the councillor"}
+    )
+    platform = forms.ChoiceField(
+        label="Platform",
+        choices=[("", "Every platform"), *Platform.choices],
+        required=False,
+        help_text="Choose one only if the handle is theirs on that platform alone.",
+    )
+    handle = forms.CharField(
+        label="Handle",
+        max_length=121,
+        help_text="As it appears on the platform, for example @CllrSmith.",
+        error_messages={"required": "Enter the handle", "max_length": "Enter a handle of 120 characters or fewer"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["councillor"].queryset = Person.objects.councillors().active().order_by("last_name", "first_name")
+
+
 class CloseCaseForm(forms.Form):
     outcome = forms.CharField(
         label="What was done",

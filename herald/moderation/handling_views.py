@@ -27,6 +27,7 @@ from herald.moderation.models import (
     Comment,
     CommentAuthor,
     CouncillorAbuseCase,
+    CouncillorHandle,
     Evidence,
     HouseRules,
     ModerationRule,
@@ -46,6 +47,8 @@ from herald.social_accounts.models import Account
 
 HOME = ("Home", "/")
 CASE_ROLES = frozenset({Role.MONITORING_OFFICER, Role.COMMS, Role.ADMIN})
+# Who keeps the list of councillors' own handles: the monitoring officer's team, and admins.
+HANDLE_ROLES = frozenset({Role.MONITORING_OFFICER, Role.ADMIN})
 
 
 def _inbox_crumbs(*more: Crumb) -> list[Crumb]:
@@ -411,6 +414,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
         {
             "open_cases": [c for c in found if c.is_open],
             "closed_cases": [c for c in found if not c.is_open][:100],
+            "may_keep_handles": request.user.has_role(*HANDLE_ROLES),
             "breadcrumbs": _inbox_crumbs(("Councillor-abuse cases", None)),
         },
     )
@@ -456,6 +460,89 @@ def case_pack(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(data, content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="councillor-abuse-case-{case.pk}-evidence.zip"'
     return response
+
+
+def _handle_crumbs(*more):
+    return _inbox_crumbs(("Councillor-abuse cases", reverse("moderation:cases")), *more)
+
+
+@allow(*HANDLE_ROLES)
+def councillor_handles(request: HttpRequest) -> HttpResponse:
+    form = forms.CouncillorHandleForm()
+    if request.method == "POST":
+        form = forms.CouncillorHandleForm(request.POST)
+        if form.is_valid():
+            try:
+                kept = cases.add_councillor_handle(
+                    councillor=form.cleaned_data["councillor"],
+                    platform=form.cleaned_data["platform"],
+                    handle=form.cleaned_data["handle"],
+                    by=request.user,
+                )
+                messages.success(request, f"@{kept.handle} added for {kept.councillor.full_name}.")
+                return redirect("moderation:councillor_handles")
+            except Refused as exc:
+                show_refusal(form, exc)
+    return render(
+        request,
+        "moderation/handling/councillor_handles.html",
+        {
+            "handles": list(CouncillorHandle.objects.filter(retired_at=None).select_related("councillor")),
+            "retired": list(
+                CouncillorHandle.objects.exclude(retired_at=None).select_related("councillor").order_by("-retired_at")
+            ),
+            "form": form,
+            "breadcrumbs": _handle_crumbs(("Councillors' handles", None)),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@allow(*HANDLE_ROLES)
+def councillor_handle_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    kept = get_object_or_404(CouncillorHandle.objects.select_related("councillor"), pk=pk, retired_at=None)
+    form = forms.CouncillorHandleForm(
+        initial={"councillor": kept.councillor_id, "platform": kept.platform, "handle": f"@{kept.handle}"}
+    )
+    if request.method == "POST":
+        form = forms.CouncillorHandleForm(request.POST)
+        if form.is_valid():
+            try:
+                cases.change_councillor_handle(
+                    kept,
+                    councillor=form.cleaned_data["councillor"],
+                    platform=form.cleaned_data["platform"],
+                    handle=form.cleaned_data["handle"],
+                    by=request.user,
+                )
+                messages.success(request, "Handle saved.")
+                return redirect("moderation:councillor_handles")
+            except Refused as exc:
+                show_refusal(form, exc)
+    return render(
+        request,
+        "moderation/handling/councillor_handle_edit.html",
+        {
+            "form": form,
+            "kept": kept,
+            "breadcrumbs": _handle_crumbs(
+                ("Councillors' handles", reverse("moderation:councillor_handles")), (f"@{kept.handle}", None)
+            ),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@allow(*HANDLE_ROLES)
+@require_POST
+def councillor_handle_retire(request: HttpRequest, pk: int) -> HttpResponse:
+    kept = get_object_or_404(CouncillorHandle, pk=pk)
+    try:
+        cases.retire_councillor_handle(kept, by=request.user)
+        messages.success(request, f"@{kept.handle} retired: comments naming it no longer reach {kept.councillor}.")
+    except Refused as exc:
+        messages.error(request, str(exc))
+    return redirect("moderation:councillor_handles")
 
 
 @allow(Role.COUNCILLOR)

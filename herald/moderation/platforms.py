@@ -1,19 +1,23 @@
 """The seam between the inbox and the platform connectors: what Herald can do on a platform for a
 comment (send a reply, hide, unhide, delete), looked up by platform.
 
-A connector app registers its functions in its `AppConfig.ready()`:
+A connector app registers its functions in its `AppConfig.ready()` (herald.connectors does, for
+every platform one of its connectors can reply on):
 
     from herald.moderation import platforms
     platforms.register("facebook", send_reply=send_reply, hide=hide, unhide=unhide, delete=delete)
 
-`send_reply(comment, text) -> Sent` posts the reply and says where it is; `hide(comment)`,
-`unhide(comment)` and `delete(comment)` act on the comment. Any of them raises `PlatformError` with
-words for the editor when the platform refuses. Where nothing is registered, the editor acts on the
-platform by hand and records it in Herald."""
+`send_reply(comment, text, *, by) -> Sent | None` posts the reply and says where it is, or returns
+None where this comment's account cannot send through Herald (no connector set up for it): the editor
+then posts it by hand. `hide(comment)`, `unhide(comment)` and `delete(comment)` act on the comment, returning False where this comment's
+account cannot (the editor does it by hand).
+Any of them raises `PlatformError` with words for the editor when the platform refuses. Where nothing
+is registered, the editor acts on the platform by hand and records it in Herald."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,6 +45,21 @@ def register(platform: str, **functions: Callable[..., Any]) -> None:
 
 def unregister(platform: str, action: str) -> None:
     _registry.pop((platform, action), None)
+
+
+@contextmanager
+def registered(platform: str, **functions: Callable[..., Any]) -> Iterator[None]:
+    """Register `functions` for the duration of a block, then put back what was there (for tests)."""
+    before = {action: _registry.get((platform, action)) for action in functions}
+    register(platform, **functions)
+    try:
+        yield
+    finally:
+        for action, function in before.items():
+            if function is None:
+                unregister(platform, action)
+            else:
+                _registry[(platform, action)] = function
 
 
 def action_for(platform: str, action: str) -> Callable[..., Any] | None:

@@ -24,6 +24,7 @@ PLATFORMS = [
     ("youtube", "YouTube"),
     ("bluesky", "Bluesky"),
     ("threads", "Threads"),
+    ("mastodon", "Mastodon"),
 ]
 MAX_POST = 5000
 

@@ -28,6 +28,7 @@ class Platform(models.TextChoices):
     TIKTOK = "tiktok", "TikTok"
     NEXTDOOR = "nextdoor", "Nextdoor"
     BLUESKY = "bluesky", "Bluesky"
+    MASTODON = "mastodon", "Mastodon"
     THREADS = "threads", "Threads"
     WHATSAPP = "whatsapp", "WhatsApp channel"
     OTHER = "other", "Other"

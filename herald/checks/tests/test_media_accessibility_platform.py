@@ -70,6 +70,9 @@ def test_platform_limits_count_as_the_platform_counts():
     # a family emoji is one grapheme on Bluesky
     assert "length" not in rules_found("👨‍👩‍👧" * 300, platform="bluesky")
     assert "length" in rules_found("a" * 301, platform="bluesky")
+    # a Mastodon server's default limit is 500 characters
+    assert "length" not in rules_found("a" * 500, platform="mastodon")
+    assert "length" in rules_found("a" * 501, platform="mastodon")
     assert "media-required" in rules_found("Hello", platform="instagram")
     assert "media-required" in rules_found("Hello", platform="youtube", media=[PHOTO])
 

@@ -1,7 +1,9 @@
 """Mastodon, through the streaming API's `user:notification` stream, with `Mastodon.py`.
 
-The register has no Mastodon platform: a council's Mastodon account is registered as "Other" and
-its entry in the secrets file says `connector = "mastodon"`. Herald keeps the `mention`
+A council's Mastodon account is registered with the platform "Mastodon" and its entry in the secrets
+file is `[accounts."mastodon:<handle>"]` (an older account registered as "Other" works too where its
+entry says `connector = "mastodon"`, but its comments only reach the inbox once the register says
+Mastodon). Herald keeps the `mention`
 notifications (replies to the account and posts naming it; on Mastodon a direct message is a mention
 with `visibility: direct`). The cursor is the last notification id: on start, Herald first reads the
 notifications since it (`GET /api/v1/notifications?since_id=`) and then follows the stream.
@@ -50,7 +52,7 @@ def client(account: Mapping[str, Any]) -> Mastodon:
 
 
 class MastodonConnector(Connector):
-    platform = "other"  # see the module's docstring
+    platform = "mastodon"
     label = "Mastodon"
     delivery = "stream"
     can_reply = True

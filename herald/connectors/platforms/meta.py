@@ -82,7 +82,7 @@ class MetaConnector(Connector):
     def _comment(self, owner: str, value: Mapping[str, Any]) -> IncomingComment | None:
         raise NotImplementedError
 
-    def _post(self, app: Mapping[str, Any], path: str, data: dict[str, str]) -> dict:
+    def _post(self, app: Mapping[str, Any], path: str, data: dict[str, str], *, expect: str = "id") -> dict:
         base = str(app.get("graph_url") or GRAPH_URL).rstrip("/")
         try:
             response = requests.post(f"{base}/{path}", data=data, timeout=HTTP_TIMEOUT)
@@ -92,12 +92,26 @@ class MetaConnector(Connector):
             answer = response.json()
         except ValueError:
             answer = {}
-        if response.status_code >= 400 or "id" not in answer:
+        if response.status_code >= 400 or not isinstance(answer, dict) or not answer.get(expect):
             message = (answer.get("error") or {}).get("message") if isinstance(answer, dict) else ""
-            raise ReplyFailed(
-                f"{self.label} refused the reply ({response.status_code}): {message or response.text[:200]}"
-            )
+            what = "the reply" if expect == "id" else "the change"
+            raise ReplyFailed(f"{self.label} refused {what} ({response.status_code}): {message or response.text[:200]}")
         return answer
+
+    # The Graph API hides a comment on a Page with `is_hidden` and on Instagram with `hide`; both answer
+    # {"success": true}.
+    hide_field = "is_hidden"
+    can_hide = True
+
+    def set_hidden(
+        self, target: ReplyTarget, hidden: bool, *, app: Mapping[str, Any], account: Mapping[str, Any]
+    ) -> None:
+        self._post(
+            app,
+            target.platform_id,
+            {self.hide_field: "true" if hidden else "false", "access_token": str(account["access_token"])},
+            expect="success",
+        )
 
 
 class FacebookConnector(MetaConnector):
@@ -145,6 +159,7 @@ class FacebookConnector(MetaConnector):
 class InstagramConnector(MetaConnector):
     platform = "instagram"
     label = "Instagram"
+    hide_field = "hide"
     object_name = "instagram"
     field_name = "comments"
 

@@ -232,7 +232,7 @@ def mastodon_notification(note_id, status_id, text, *, visibility="public"):
 def test_mastodon_catches_up_since_its_cursor_then_follows_the_notification_stream(secrets):
     import json
 
-    account = AccountFactory(platform="other", handle="hbbc@social.example")
+    account = AccountFactory(platform="mastodon", handle="hbbc@social.example")
     missed = [mastodon_notification("501", "113000000000000501", "Is the market on this Saturday?")]
     streamed = mastodon_notification("502", "113000000000000502", "Thanks for the quick reply", visibility="direct")
 
@@ -262,8 +262,7 @@ def test_mastodon_catches_up_since_its_cursor_then_follows_the_notification_stre
         secrets(
             {
                 "accounts": {
-                    "other:hbbc@social.example": {
-                        "connector": "mastodon",
+                    "mastodon:hbbc@social.example": {
                         "account_id": "109000",
                         "base_url": api.url,
                         "access_token": "masto-token",

@@ -75,7 +75,7 @@ def test_an_x_reply_answers_the_post(secrets, comms_officer):
 
 
 def test_a_mastodon_reply_names_the_author_and_answers_their_status(secrets, comms_officer):
-    account = AccountFactory(platform="other", handle="hbbc@social.example")
+    account = AccountFactory(platform="mastodon", handle="hbbc@social.example")
     found = comment(
         account, "Is the market on?", platform_id="mastodon:social.example:113000000000000501", classify=False
     )
@@ -102,8 +102,7 @@ def test_a_mastodon_reply_names_the_author_and_answers_their_status(secrets, com
         secrets(
             {
                 "accounts": {
-                    "other:hbbc@social.example": {
-                        "connector": "mastodon",
+                    "mastodon:hbbc@social.example": {
                         "account_id": "109000",
                         "base_url": api.url,
                         "access_token": "masto-token",
@@ -256,3 +255,91 @@ def test_a_bluesky_reply_signs_in_with_the_app_password_and_answers_in_the_threa
     assert {key: record["reply"]["parent"][key] for key in ("uri", "cid")} == {"uri": uri, "cid": "bafyreireply1cid"}
     assert {key: record["reply"]["root"][key] for key in ("uri", "cid")} == root
     assert sent.permalink == "https://bsky.app/profile/hbbc.bsky.social/post/3lanswer"
+
+
+def test_the_inbox_sends_replies_through_the_connectors_of_every_platform_that_can_reply():
+    from herald.moderation import platforms
+
+    for platform in ("facebook", "instagram", "x", "linkedin", "youtube", "bluesky", "mastodon", "other"):
+        assert platforms.action_for(platform, "send_reply") == services.send_from_inbox, platform
+    for platform in ("tiktok", "nextdoor", "threads", "whatsapp"):
+        assert platforms.action_for(platform, "send_reply") is None, platform
+
+
+def test_a_reply_written_in_the_inbox_on_a_mastodon_account_goes_out_through_its_connector(secrets, editor):
+    from herald.moderation.models import Comment, Reply
+    from herald.moderation.services import replies
+
+    account = AccountFactory(platform="mastodon", handle="hbbc@social.example")
+    question = comment(
+        account, "Is the market on?", platform_id="mastodon:social.example:113000000000000501", classify=False
+    )
+
+    def made(request):
+        return 200, {
+            "id": "113000000000000778",
+            "url": "https://social.example/@hbbc/113000000000000778",
+            "content": "<p>Yes</p>",
+            "created_at": "2026-01-05T11:05:00.000Z",
+            "account": {"id": "109000"},
+        }
+
+    with FakeApi({("POST", "/api/v1/statuses"): made}) as api:
+        secrets(
+            {
+                "accounts": {
+                    "mastodon:hbbc@social.example": {
+                        "account_id": "109000",
+                        "base_url": api.url,
+                        "access_token": "masto-token",
+                    }
+                }
+            }
+        )
+        reply = replies.write_reply(question, by=editor, text="Yes, 8am to 2pm.", seen_latest=0)
+
+    assert len(api.seen) == 1 and api.seen[0].headers["authorization"] == "Bearer masto-token"
+    reply.refresh_from_db()
+    assert reply.status == Reply.Status.SENT
+    assert reply.sent_how == Reply.SentHow.CONNECTOR
+    assert reply.platform_reply_id.endswith(":113000000000000778")
+    assert reply.address == "https://social.example/@hbbc/113000000000000778"
+    question.refresh_from_db()
+    assert question.status == Comment.Status.REPLIED
+    assert AuditEvent.objects.filter(action="connectors.reply_sent", actor=editor).exists()
+
+
+def test_a_reply_on_an_account_with_no_connector_set_up_waits_for_the_editor_to_post_it(secrets, editor):
+    from herald.moderation.models import Reply
+    from herald.moderation.services import replies
+
+    account = AccountFactory(platform="facebook", handle="NoSecrets")
+    question = comment(account, "When is bin day?", classify=False)
+    reply = replies.write_reply(question, by=editor, text="Tuesdays.", seen_latest=0)
+    assert reply.status == Reply.Status.READY and reply.send_error == ""
+
+    replies.record_reply_posted(reply, by=editor, address="https://www.facebook.com/NoSecrets/posts/1?comment_id=2")
+    reply.refresh_from_db()
+    assert reply.status == Reply.Status.SENT
+    assert reply.sent_how == Reply.SentHow.BY_HAND
+    assert reply.address == "https://www.facebook.com/NoSecrets/posts/1?comment_id=2"
+
+
+def test_a_refusal_from_the_platform_leaves_the_inbox_reply_ready_with_the_reason(secrets, editor):
+    from herald.moderation.models import Reply
+    from herald.moderation.services import replies
+
+    account = AccountFactory(platform="facebook", handle="HBBC")
+    question = comment(account, "Hello", platform_id="1_2_3", classify=False)
+    answer = {"error": {"message": "(#200) Permissions error", "type": "OAuthException", "code": 200}}
+    with FakeApi({("POST", "/1_2_3/comments"): lambda request: (403, answer)}) as api:
+        secrets(
+            {
+                "platforms": {"facebook": {"app_secret": "s", "verify_token": "v", "graph_url": api.url}},
+                "accounts": {"facebook:HBBC": {"account_id": "1", "access_token": "t"}},
+            }
+        )
+        reply = replies.write_reply(question, by=editor, text="Thanks", seen_latest=0)
+    reply.refresh_from_db()
+    assert reply.status == Reply.Status.READY
+    assert "Permissions error" in reply.send_error

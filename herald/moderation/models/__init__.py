@@ -20,7 +20,7 @@ from herald.moderation.models.handling import (
     ReplySetting,
     SavedReply,
 )
-from herald.moderation.models.ingest import CommentImport, IngestToken
+from herald.moderation.models.ingest import CommentImport, CommentPayload, IngestToken
 from herald.moderation.models.rules import CommentTag, HouseRules, ModerationRule, RuleAction
 
 __all__ = [
@@ -38,6 +38,7 @@ __all__ = [
     "RuleAction",
     "SavedReply",
     "Comment",
+    "CommentPayload",
     "CommentAuthor",
     "CommentFlag",
     "CommentImport",

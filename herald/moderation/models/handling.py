@@ -257,10 +257,19 @@ class CouncillorHandle(models.Model):
     councillor = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="social_handles")
     platform = models.CharField(max_length=12, blank=True, help_text="Empty: the same handle on every platform")
     handle = models.CharField(max_length=120)
+    retired_at = models.DateTimeField(
+        null=True, blank=True, help_text="No longer theirs: comments naming it reach nobody"
+    )
 
     class Meta:
         ordering = ["handle"]
-        constraints = [models.UniqueConstraint(fields=["platform", "handle"], name="moderation_councillor_handle_once")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["platform", "handle"],
+                condition=models.Q(retired_at=None),
+                name="moderation_councillor_handle_once",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"@{self.handle}"

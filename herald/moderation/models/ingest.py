@@ -9,6 +9,19 @@ from herald.people.models import Person
 from herald.social_accounts.models import Account
 
 
+class CommentPayload(models.Model):
+    """What was submitted for a comment that came through the JSON API (the object as posted) or a CSV
+    import (the row): kept so that evidence of the comment has its raw payload. Comments from the
+    platform connectors keep theirs with the connector (`herald.connectors.CommentOrigin`)."""
+
+    comment = models.OneToOneField("moderation.Comment", primary_key=True, on_delete=models.CASCADE, related_name="+")
+    source = models.CharField(max_length=10)
+    raw = models.JSONField(default=dict)
+
+    def __str__(self) -> str:
+        return f"{self.source} payload of comment {self.comment_id}"
+
+
 class IngestTokenQuerySet(models.QuerySet):
     def live(self):
         return self.filter(revoked_at=None)

@@ -75,7 +75,8 @@ def open_cases_for_abuse(comments: Sequence[Comment]) -> int:
         return 0
     register = {_normal(f"{p.first_name} {p.last_name}"): p for p in Person.objects.councillors().active()}
     handles = {
-        h.handle.lower().lstrip("@"): h.councillor for h in CouncillorHandle.objects.select_related("councillor")
+        h.handle.lower().lstrip("@"): h.councillor
+        for h in CouncillorHandle.objects.filter(retired_at=None).select_related("councillor")
     }
     opened = 0
     for comment in abusive:
@@ -274,3 +275,80 @@ def abusive_comments_by(author: CommentAuthor) -> list[Comment]:
 
 def is_harassment_pattern(author: CommentAuthor) -> bool:
     return len(abusive_comments_by(author)) >= 2
+
+
+# --- Councillors' own handles, so abuse naming "@handle" reaches them -----------------------------------
+
+
+def _clean_handle(handle: str) -> str:
+    return handle.strip().lstrip("@").strip()
+
+
+def _check_handle(councillor: Person, platform: str, handle: str, *, keep: CouncillorHandle | None = None) -> str:
+    if not councillor.is_councillor:
+        raise Refused("Choose a councillor: handles are kept for elected members", field="councillor")
+    handle = _clean_handle(handle)
+    if not re.fullmatch(r"[A-Za-z0-9_.@-]{2,120}", handle):
+        raise Refused("Enter the handle as it appears on the platform, for example @CllrSmith", field="handle")
+    # A handle kept for every platform clashes with the same handle on any one of them.
+    taken = CouncillorHandle.objects.filter(retired_at=None, handle__iexact=handle)
+    if platform:
+        taken = taken.filter(Q(platform=platform) | Q(platform=""))
+    if keep is not None:
+        taken = taken.exclude(pk=keep.pk)
+    other = taken.select_related("councillor").first()
+    if other is not None:
+        raise Refused(f"@{other.handle} is already kept for {other.councillor.full_name}", field="handle")
+    return handle
+
+
+def add_councillor_handle(*, councillor: Person, platform: str, handle: str, by: Person) -> CouncillorHandle:
+    """Keep a councillor's own handle (on one platform, or on every platform when `platform` is empty)."""
+    with transaction.atomic():
+        handle = _check_handle(councillor, platform, handle)
+        kept = CouncillorHandle.objects.create(councillor=councillor, platform=platform, handle=handle)
+        audit.record(
+            actor=by,
+            action="moderation.councillor_handle_added",
+            obj=councillor,
+            after={"handle": kept.handle, "platform": platform or "every platform"},
+        )
+    return kept
+
+
+def change_councillor_handle(
+    kept: CouncillorHandle, *, councillor: Person, platform: str, handle: str, by: Person
+) -> CouncillorHandle:
+    with transaction.atomic():
+        kept = CouncillorHandle.objects.select_for_update().get(pk=kept.pk)
+        if kept.retired_at is not None:
+            raise Refused("This handle has been retired: add it again instead")
+        handle = _check_handle(councillor, platform, handle, keep=kept)
+        before = {"councillor": kept.councillor.full_name, "handle": kept.handle, "platform": kept.platform}
+        kept.councillor, kept.platform, kept.handle = councillor, platform, handle
+        kept.save(update_fields=["councillor", "platform", "handle"])
+        audit.record(
+            actor=by,
+            action="moderation.councillor_handle_changed",
+            obj=councillor,
+            before=before,
+            after={"councillor": councillor.full_name, "handle": handle, "platform": platform},
+        )
+    return kept
+
+
+def retire_councillor_handle(kept: CouncillorHandle, *, by: Person) -> CouncillorHandle:
+    """The handle is no longer the councillor's: comments naming it stop reaching them. Kept for the record."""
+    with transaction.atomic():
+        kept = CouncillorHandle.objects.select_for_update().select_related("councillor").get(pk=kept.pk)
+        if kept.retired_at is not None:
+            raise Refused("This handle is already retired")
+        kept.retired_at = timezone.now()
+        kept.save(update_fields=["retired_at"])
+        audit.record(
+            actor=by,
+            action="moderation.councillor_handle_retired",
+            obj=kept.councillor,
+            after={"handle": kept.handle, "platform": kept.platform or "every platform"},
+        )
+    return kept

@@ -18,6 +18,7 @@ from herald.errors import Refused
 from herald.moderation import selectors
 from herald.moderation.incoming import KINDS, IncomingComment
 from herald.moderation.models import CommentImport
+from herald.moderation.services.evidence import keep_payloads
 from herald.moderation.services.ingest import receive_comments
 from herald.people.models import Person
 from herald.social_accounts.models import Account
@@ -144,6 +145,7 @@ def _import(account: Account, data: bytes, *, by: Person, filename: str) -> Comm
     result = receive_comments(account, items, source="csv")
     if result.rejected:  # rolls back the rows stored above: all or nothing
         raise ImportRefused([f"Row {row_numbers[position]}: {reason}" for position, reason in result.rejected])
+    keep_payloads(account, items, source="csv")
     record = CommentImport.objects.create(
         account=account,
         filename=filename[:200],

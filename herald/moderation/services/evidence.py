@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.conf import settings
@@ -18,29 +19,67 @@ from django.utils import timezone
 from herald.audit import services as audit
 from herald.errors import Refused
 from herald.moderation import platforms
-from herald.moderation.models import Comment, Evidence, RemovalReason
+from herald.moderation.incoming import IncomingComment
+from herald.moderation.models import Comment, CommentPayload, Evidence, RemovalReason
 from herald.moderation.services import inbox
 from herald.people.models import Person
+from herald.social_accounts.models import Account
 
 REMOVED = (Comment.Status.HIDDEN, Comment.Status.DELETED)
 
 
+# Where else a comment's raw payload may be kept: the connectors register theirs (the platform's own
+# record of the comment) in their AppConfig.ready(). Each returns the payload, or None.
+PayloadSource = Callable[[Comment], "dict[str, Any] | None"]
+_payload_sources: list[PayloadSource] = []
+
+
+def register_payload_source(source: PayloadSource) -> None:
+    if source not in _payload_sources:
+        _payload_sources.append(source)
+
+
+def _kept_payload(comment: Comment) -> dict[str, Any] | None:
+    kept = CommentPayload.objects.filter(comment_id=comment.pk).values_list("source", "raw").first()
+    return {"source": kept[0], "payload": kept[1]} if kept else None
+
+
 def _raw_payload(comment: Comment) -> dict[str, Any]:
-    """The platform's payload as the core kept it; where it keeps none, Herald's own record of it."""
-    raw = getattr(comment, "raw", None)
-    if isinstance(raw, dict) and raw:
-        return raw
+    """The payload the comment arrived in: the platform's record from its connector, the object posted to
+    the JSON API or the CSV row; where none was kept (the demo generator), Herald's own record of it."""
+    for source in (_kept_payload, *_payload_sources):
+        found = source(comment)
+        if found:
+            return found
     return {
-        "platform": comment.platform,
-        "platform_id": comment.platform_id,
-        "kind": comment.kind,
-        "parent_platform_id": comment.parent_platform_id,
-        "text": comment.text,
-        "permalink": comment.permalink,
-        "posted_at": comment.posted_at.isoformat(),
-        "received_at": comment.received_at.isoformat(),
         "source": comment.source,
+        "kept_by_herald": True,  # no payload was kept: this is Herald's own record of the comment
+        "payload": {
+            "platform": comment.platform,
+            "platform_id": comment.platform_id,
+            "kind": comment.kind,
+            "parent_platform_id": comment.parent_platform_id,
+            "text": comment.text,
+            "permalink": comment.permalink,
+            "posted_at": comment.posted_at.isoformat(),
+            "received_at": comment.received_at.isoformat(),
+        },
     }
+
+
+def keep_payloads(account: Account, items: Sequence[IncomingComment], *, source: str) -> None:
+    """Keep what was submitted for each comment in `items` that is stored on `account` (a comment
+    submitted again keeps its first payload)."""
+    wanted = {item.platform_id: item.raw for item in items if item.raw}
+    if not wanted:
+        return
+    stored = Comment.objects.filter(platform=account.platform, platform_id__in=list(wanted)).values_list(
+        "platform_id", "pk"
+    )
+    CommentPayload.objects.bulk_create(
+        [CommentPayload(comment_id=pk, source=source, raw=wanted[platform_id]) for platform_id, pk in stored],
+        ignore_conflicts=True,
+    )
 
 
 def _author_details(comment: Comment) -> dict[str, Any]:
@@ -66,6 +105,7 @@ def render_pdf(comment: Comment, *, reason_label: str, taken_at: dt.datetime) ->
         {
             "comment": comment,
             "parent": comment.parent,
+            "raw_payload": json.dumps(_raw_payload(comment), indent=1, ensure_ascii=False, default=str)[:30_000],
             "replies": list(comment.replies.select_related("author").order_by("posted_at")[:50]),
             "reason": reason_label,
             "taken_at": taken_at,
@@ -157,10 +197,10 @@ def _on_platform(comment: Comment, action: str) -> str:
     if function is None:
         return "by hand"
     try:
-        function(comment)
+        done = function(comment)
     except platforms.PlatformError as exc:
         raise Refused(f"{comment.get_platform_display()} refused: {exc}. Try again, or do it by hand.") from exc
-    return "by Herald"
+    return "by hand" if done is False else "by Herald"  # False: no connector set up for this account
 
 
 def _remove(

@@ -187,13 +187,15 @@ def _send(reply: Reply, *, by: Person) -> None:
     if send is None:
         return
     try:
-        sent = send(reply.comment, reply.text)
+        sent = send(reply.comment, reply.text, by=by)
     except platforms.PlatformError as exc:
         reply.send_error = str(exc)[:500]
         reply.save(update_fields=["send_error"])
         audit.record(
             actor=by, action="moderation.reply_not_sent", obj=reply.comment, after={"reply": reply.pk}, reason=str(exc)
         )
+        return
+    if sent is None:  # no connector set up for this account: the editor posts it and records where
         return
     reply.status = Reply.Status.SENT
     reply.sent_at = timezone.now()

@@ -1,6 +1,6 @@
 from herald.moderation import services
-from herald.moderation.handling_views import CASE_ROLES
-from herald.moderation.models import AuthorSanction, ModerationRule, Reply, RuleAction, SavedReply
+from herald.moderation.handling_views import CASE_ROLES, HANDLE_ROLES
+from herald.moderation.models import AuthorSanction, CouncillorHandle, ModerationRule, Reply, RuleAction, SavedReply
 from herald.moderation.nav import INBOX_ROLES, MANAGE_ROLES
 from herald.people.roles import Role
 from testing.access_cases import PUBLIC, Case
@@ -31,6 +31,7 @@ def cases(cast, make):
     saved = SavedReply.objects.create(title="Hours", text="We are open 9 to 5.", created_by=comms)
     rules_version = services.save_house_rules_draft(body="# House rules\nBe kind.", change_summary="", by=comms)
     services.publish_house_rules(rules_version, by=comms)
+    handle = CouncillorHandle.objects.create(councillor=case.councillor, handle="CllrAccess")
     reply_kw = {"pk": found.pk, "reply_pk": reply.pk}
     post_only = {"ok_status": 405}
     return {
@@ -58,6 +59,9 @@ def cases(cast, make):
         "moderation:remove": Case(INBOX_ROLES, kwargs=kw, ok_status=POST_ONLY),
         "moderation:unhide": Case(INBOX_ROLES, kwargs={"pk": abusive.pk}, ok_status=POST_ONLY),
         "moderation:open_case": Case(CASE_ROLES, kwargs=kw, ok_status=POST_ONLY),
+        "moderation:councillor_handles": Case(HANDLE_ROLES),
+        "moderation:councillor_handle_edit": Case(HANDLE_ROLES, kwargs={"pk": handle.pk}),
+        "moderation:councillor_handle_retire": Case(HANDLE_ROLES, kwargs={"pk": handle.pk}, ok_status=POST_ONLY),
         "moderation:evidence_pdf": Case(INBOX_ROLES, kwargs={"pk": kept.pk}, status_for=NOT_THEIRS),
         "moderation:undo_rule_action": Case(INBOX_ROLES, kwargs={"pk": action.pk}, ok_status=POST_ONLY),
         "moderation:blocked_authors": Case(INBOX_ROLES),

@@ -160,3 +160,24 @@ def test_the_tokens_page_shows_a_new_token_once(client, comms_officer, account):
     secret = shown.split('id="issued-token">')[1].split("<")[0]
     assert services.token_for(secret) is not None
     assert secret not in again.content.decode()
+
+
+def test_the_object_posted_is_the_raw_payload_in_the_evidence_kept_before_a_hide(client, spec, token, editor):
+    import subprocess
+    import tempfile
+
+    from herald.moderation.services import evidence
+
+    posted = item(7, text="You lot are useless idiots and I will hurt you", raw={"nextdoor_reactions": 12})
+    send(client, spec, {"comments": [posted]}, token=token)
+    found = Comment.objects.get(platform_id="nd-7")
+
+    kept = evidence.hide_comment(found, by=editor, reason="threat")
+
+    assert kept.raw_payload == {"source": "api", "payload": {"api": posted}}
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf:
+        pdf.write(bytes(kept.pdf))
+        pdf.flush()
+        text = subprocess.run(["pdftotext", pdf.name, "-"], capture_output=True, text=True, check=True).stdout
+    assert "nextdoor_reactions" in text
+    assert evidence.is_intact(kept)

@@ -90,3 +90,17 @@ def test_an_editor_cannot_import_into_an_account_they_do_not_work(client, editor
 
     assert response.status_code == 400
     assert not Comment.objects.exists()
+
+
+def test_the_row_imported_is_the_raw_payload_in_the_evidence_kept_before_a_hide(client, comms_officer, account):
+    from herald.moderation.services import evidence
+
+    client.force_login(comms_officer)
+    upload(client, account, GOOD, name="nextdoor-december.csv")
+    found = Comment.objects.get(platform_id="nd-2")
+
+    kept = evidence.hide_comment(found, by=comms_officer, reason="spam")
+
+    assert kept.raw_payload["source"] == "csv"
+    row = kept.raw_payload["payload"]["csv"]
+    assert (row["file"], row["row"], row["author_name"]) == ("nextdoor-december.csv", 3, "Tom P")

@@ -31,7 +31,7 @@ def test_hiding_a_comment_keeps_a_snapshot_with_a_pdf_and_its_hash_in_the_audit_
     assert kept.text_shown == ABUSE
     assert kept.permalink == found.permalink
     assert kept.author_details["handle"] == found.author.handle
-    assert kept.raw_payload["platform_id"] == found.platform_id
+    assert kept.raw_payload["payload"]["platform_id"] == found.platform_id
     assert bytes(kept.pdf).startswith(b"%PDF")
     assert hashlib.sha256(bytes(kept.pdf)).hexdigest() == kept.pdf_sha256
     assert evidence_service.is_intact(kept)
@@ -141,15 +141,12 @@ def test_a_connector_that_can_hide_is_asked_to_and_its_refusal_undoes_everything
         if len(asked) > 1:
             raise platforms.PlatformError("the page token has expired")
 
-    platforms.register("facebook", hide=hide)
-    try:
+    with platforms.registered("facebook", hide=hide):
         first = comment(account, ABUSE)
         services.hide_comment(first, by=editor, reason="abuse")
         second = comment(account, ABUSE + " again")
         with pytest.raises(Refused, match="page token has expired"):
             services.hide_comment(second, by=editor, reason="abuse")
-    finally:
-        platforms.unregister("facebook", "hide")
 
     assert asked == [first.pk, second.pk]
     second.refresh_from_db()

@@ -218,3 +218,95 @@ def test_the_demo_handling_data_loads_once(db):
     assert "house rules" in first
     assert second == "nothing new"
     assert HouseRules.objects.count() == 1
+
+
+def test_the_comment_page_names_its_author_under_one_author_heading(client, account, editor):
+    import re
+
+    found = comment(account, "When is bin day?", author_handle="sarahw", author_url="https://www.facebook.com/sarahw")
+    client.force_login(editor)
+
+    page = client.get(reverse("moderation:detail", args=[found.pk])).content.decode()
+
+    assert len(re.findall(r">\s*Author\s*<", page)) == 1
+    assert 'aria-labelledby="comment-author"' in page
+    assert reverse("moderation:author", args=[found.author.pk]) in page
+    assert 'href="https://www.facebook.com/sarahw"' in page
+
+
+def test_the_monitoring_officer_keeps_a_councillors_handle_and_abuse_naming_it_reaches_them(
+    client, account, monitoring_officer
+):
+    from herald.audit.models import AuditEvent
+
+    # given
+    bray = CouncillorFactory(first_name="Stuart", last_name="Bray")
+    client.force_login(monitoring_officer)
+    cases_page = client.get(reverse("moderation:cases")).content.decode()
+    assert reverse("moderation:councillor_handles") in cases_page
+    # when
+    response = client.post(
+        reverse("moderation:councillor_handles"), {"councillor": bray.pk, "platform": "", "handle": "@StuartBrayLD"}
+    )
+    # then
+    assert response.status_code == 302
+    assert "@StuartBrayLD" in client.get(reverse("moderation:councillor_handles")).content.decode()
+    assert AuditEvent.objects.filter(action="moderation.councillor_handle_added", actor=monitoring_officer).exists()
+    comment(account, "@stuartbrayld you are a useless idiot")
+    assert CouncillorAbuseCase.objects.get().councillor == bray
+
+
+def test_a_handle_already_kept_for_another_councillor_is_refused_with_an_error_summary(client, monitoring_officer):
+    from herald.moderation.models import CouncillorHandle
+
+    bray, other = CouncillorFactory(first_name="Stuart", last_name="Bray"), CouncillorFactory()
+    CouncillorHandle.objects.create(councillor=bray, handle="StuartBrayLD")
+    client.force_login(monitoring_officer)
+
+    response = client.post(
+        reverse("moderation:councillor_handles"), {"councillor": other.pk, "platform": "x", "handle": "stuartbrayld"}
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "govuk-error-summary" in page and f"already kept for {bray.full_name}" in page
+    assert CouncillorHandle.objects.count() == 1
+    empty = client.post(reverse("moderation:councillor_handles"), {"councillor": other.pk, "handle": ""})
+    assert "Enter the handle" in empty.content.decode()
+
+
+def test_a_changed_handle_and_a_retired_one_are_what_abuse_is_matched_against(
+    client, account, monitoring_officer, editor
+):
+    from herald.audit.models import AuditEvent
+    from herald.moderation.models import CouncillorHandle
+
+    bray = CouncillorFactory(first_name="Stuart", last_name="Bray")
+    kept = CouncillorHandle.objects.create(councillor=bray, handle="OldHandle")
+    client.force_login(monitoring_officer)
+
+    # when the handle is changed
+    client.post(
+        reverse("moderation:councillor_handle_edit", args=[kept.pk]),
+        {"councillor": bray.pk, "platform": "x", "handle": "@NewHandle"},
+    )
+    # then the new one reaches him on X
+    kept.refresh_from_db()
+    assert (kept.handle, kept.platform) == ("NewHandle", "x")
+    comment(account, "@oldhandle you are a useless idiot")
+    assert not CouncillorAbuseCase.objects.exists()
+    comment(account, "@newhandle you are a useless idiot")
+    assert CouncillorAbuseCase.objects.get().councillor == bray
+
+    # when it is retired, abuse naming it no longer reaches him, and the handle can be kept again
+    client.post(reverse("moderation:councillor_handle_retire", args=[kept.pk]))
+    kept.refresh_from_db()
+    assert kept.retired_at is not None
+    assert AuditEvent.objects.filter(action="moderation.councillor_handle_retired").exists()
+    CouncillorAbuseCase.objects.all().delete()
+    comment(account, "@newhandle you are a useless moron")
+    assert not CouncillorAbuseCase.objects.exists()
+    again = client.post(
+        reverse("moderation:councillor_handles"), {"councillor": bray.pk, "platform": "x", "handle": "NewHandle"}
+    )
+    assert again.status_code == 302

@@ -44,15 +44,12 @@ def test_a_reply_without_a_connector_waits_to_be_posted_by_hand_then_records_its
 def test_a_connector_sends_the_reply_and_herald_records_where_it_went(question, editor):
     sent = []
 
-    def send_reply(comment, text):
+    def send_reply(comment, text, *, by):
         sent.append(text)
         return platforms.Sent("fb-reply-1", "https://www.facebook.com/council/posts/1?reply=1")
 
-    platforms.register("facebook", send_reply=send_reply)
-    try:
+    with platforms.registered("facebook", send_reply=send_reply):
         reply = services.write_reply(question, by=editor, text="It opens at 8am.", seen_latest=0)
-    finally:
-        platforms.unregister("facebook", "send_reply")
 
     assert sent == ["It opens at 8am."]
     assert reply.status == Reply.Status.SENT
@@ -62,14 +59,11 @@ def test_a_connector_sends_the_reply_and_herald_records_where_it_went(question, 
 
 
 def test_a_platform_refusal_leaves_the_reply_ready_with_the_reason(question, editor):
-    def send_reply(comment, text):
+    def send_reply(comment, text, *, by):
         raise platforms.PlatformError("the comment was deleted by its author")
 
-    platforms.register("facebook", send_reply=send_reply)
-    try:
+    with platforms.registered("facebook", send_reply=send_reply):
         reply = services.write_reply(question, by=editor, text="It opens at 8am.", seen_latest=0)
-    finally:
-        platforms.unregister("facebook", "send_reply")
 
     reply.refresh_from_db()
     assert reply.status == Reply.Status.READY
