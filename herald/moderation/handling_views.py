@@ -462,7 +462,7 @@ def case_pack(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-def _handle_crumbs(*more):
+def _handle_crumbs(*more: Crumb) -> list[Crumb]:
     return _inbox_crumbs(("Councillor-abuse cases", reverse("moderation:cases")), *more)
 
 
