@@ -61,8 +61,12 @@ def worst_severity(findings: Sequence[dict]) -> str:
 
 
 def classify_comments(ids: Sequence[int]) -> int:
-    """Check the comments with these ids that are not yet checked; returns how many were checked."""
-    with transaction.atomic():
+    """Check the comments with these ids that are not yet checked; returns how many were checked.
+
+    Its audit events (the batch's, the rules' and the cases') are written at the end of the transaction,
+    after every other lock is taken, so two workers classifying at once cannot deadlock on the audit
+    trail's head row (`audit.deferred`)."""
+    with transaction.atomic(), audit.deferred():
         comments = list(
             Comment.objects.select_for_update(skip_locked=True)
             .filter(pk__in=list(ids), checked_at=None)
@@ -76,6 +80,9 @@ def classify_comments(ids: Sequence[int]) -> int:
         for comment in comments:
             groups[(comment.account_id, timezone.localdate(comment.received_at))].append(comment)
         periods: dict[dt.date, dict] = {}
+        # A flag's due date depends only on its kind and the day (one query for the council's own
+        # non-working days each), so each is worked out once per batch, not once per flag.
+        due_dates: dict[tuple[str, dt.date], dt.date | None] = {}
         new_flags: list[CommentFlag] = []
         for (_account, day), batch in groups.items():
             if day not in periods:
@@ -89,13 +96,15 @@ def classify_comments(ids: Sequence[int]) -> int:
                 comment.pre_election_wards = list(period["wards"] or [])
                 comment.checked_at = now
                 for detected in flag_rules.detect(comment.text):
+                    if (detected.kind, day) not in due_dates:
+                        due_dates[(detected.kind, day)] = flag_due_on(detected.kind, day)
                     new_flags.append(
                         CommentFlag(
                             comment=comment,
                             kind=detected.kind,
                             reason=detected.reason,
                             raised_at=now,
-                            due_on=flag_due_on(detected.kind, day),
+                            due_on=due_dates[(detected.kind, day)],
                         )
                     )
                     comment.priority = max(comment.priority, FLAG_PRIORITY[detected.kind])

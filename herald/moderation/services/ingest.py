@@ -48,7 +48,9 @@ def _authors(platform: str, items: Sequence[IncomingComment]) -> dict[str, int]:
         if item.author_platform_id and item.author_platform_id not in wanted:
             wanted[item.author_platform_id] = item
     known: dict[str, int] = {}
-    ids = list(wanted)
+    # In a fixed order, so two batches inserting the same new authors at once wait for each other
+    # rather than deadlock.
+    ids = sorted(wanted)
     for part in _chunks(ids):
         known.update(
             CommentAuthor.objects.filter(platform=platform, platform_user_id__in=part).values_list(
@@ -120,7 +122,7 @@ def receive_comments(
     if not valid:
         return result
 
-    with transaction.atomic():
+    with transaction.atomic(), audit.deferred():
         for _attempt in range(2):
             existing = _existing(account.platform, [item.platform_id for item in valid])
             fresh = [item for item in valid if item.platform_id not in existing]
