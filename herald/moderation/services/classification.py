@@ -4,11 +4,12 @@ comment arrived, pre-election state included) and the flags that start a procedu
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
 from collections.abc import Sequence
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from herald import checking
@@ -161,11 +162,32 @@ def _write_results(comments: Sequence[Comment]) -> None:
     bulk_update builds a CASE per column over the whole batch, which costs more than the check itself."""
     fields = [field for field in Comment._meta.concrete_fields if field.name in CLASSIFIED]
     table = connection.ops.quote_name(Comment._meta.db_table)
-    assignments = ", ".join(f"{connection.ops.quote_name(field.column)} = %s" for field in fields)
-    if connection.vendor == "postgresql":
+    postgres = connection.vendor == "postgresql"
+    is_json = [isinstance(field, models.JSONField) for field in fields]
+    # JSON goes as its text (cast on PostgreSQL), as Django's JSONField would write it; the other values
+    # repeat across a batch (a time, a severity, a priority), so each is prepared for the database once.
+    assignments = ", ".join(
+        f"{connection.ops.quote_name(field.column)} = %s{'::jsonb' if json_field and postgres else ''}"
+        for field, json_field in zip(fields, is_json, strict=True)
+    )
+    if postgres:
         assignments += ", search_vector = to_tsvector('english'::regconfig, COALESCE(text, ''))"
+    prepared: dict[tuple[str, object], object] = {}
+
+    def prep(field, json_field: bool, value):
+        if json_field:
+            return json.dumps(value, cls=field.encoder)
+        key = (field.attname, value)
+        if key not in prepared:
+            prepared[key] = field.get_db_prep_save(value, connection)
+        return prepared[key]
+
     rows = [
-        [field.get_db_prep_save(getattr(comment, field.attname), connection) for field in fields] + [comment.pk]
+        [
+            prep(field, json_field, getattr(comment, field.attname))
+            for field, json_field in zip(fields, is_json, strict=True)
+        ]
+        + [comment.pk]
         for comment in comments
     ]
     with connection.cursor() as cursor:
