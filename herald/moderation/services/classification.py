@@ -7,6 +7,7 @@ import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import Any
 
 from django.conf import settings
 from django.db import connection, models, transaction
@@ -172,9 +173,9 @@ def _write_results(comments: Sequence[Comment]) -> None:
     )
     if postgres:
         assignments += ", search_vector = to_tsvector('english'::regconfig, COALESCE(text, ''))"
-    prepared: dict[tuple[str, object], object] = {}
+    prepared: dict[tuple[str, object], Any] = {}
 
-    def prep(field, json_field: bool, value):
+    def prep(field: Any, json_field: bool, value: object) -> Any:
         if json_field:
             return json.dumps(value, cls=field.encoder)
         key = (field.attname, value)

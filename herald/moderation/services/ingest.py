@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
@@ -98,11 +98,10 @@ def _insert_comments(rows: Sequence[dict]) -> list[int]:
         return []
     if connection.vendor != "postgresql":
         made = Comment.objects.bulk_create([Comment(**row) for row in rows], batch_size=CHUNK)
-        ids = [row.pk for row in made]
-        if None in ids:  # a database that does not return keys from a bulk insert
+        if any(row.pk is None for row in made):  # a database that does not return keys from a bulk insert
             found = _existing(rows[0]["platform"], [row["platform_id"] for row in rows])
-            ids = [found[row["platform_id"]] for row in rows]
-        return ids
+            return [found[row["platform_id"]] for row in rows]
+        return [row.pk for row in made]
     now = timezone.now()
     fields = [
         field for field in Comment._meta.concrete_fields if not field.primary_key and field.column != "search_vector"
@@ -111,7 +110,9 @@ def _insert_comments(rows: Sequence[dict]) -> list[int]:
     ids: list[int] = []
     with connection.cursor() as cursor:
         for part in _chunks(rows):
-            columns, selects, params = [], [], []
+            columns: list[str] = []
+            selects: list[str] = []
+            params: list[Any] = []
             arrays = 0
             for field in fields:
                 db_type = field.db_type(connection)
