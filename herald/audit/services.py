@@ -19,6 +19,9 @@ import hmac
 import json
 import logging
 import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -116,36 +119,72 @@ def record(
     object_id: str = "",
     object_repr: str = "",
 ) -> AuditEvent:
-    """Append one event to the chain. `actor` is a Person, or None for the system (tasks, imports by command)."""
+    """Append one event to the chain. `actor` is a Person, or None for the system (tasks, imports by command).
+
+    Inside `deferred()` the event is written when that block ends (its id and hash are set then)."""
+    person = cast("Person", actor) if actor is not None and getattr(actor, "pk", None) is not None else None
+    event = AuditEvent(
+        at=timezone.now(),
+        actor=person,
+        actor_label=(f"{person.full_name} <{person.email}>" if person else (str(actor) if actor else "System")),
+        action=action,
+        object_type=obj._meta.label_lower if obj is not None else object_type,
+        object_id=str(obj.pk) if obj is not None else object_id,
+        object_repr=(str(obj) if obj is not None else object_repr)[:300],
+        # Round-trip through JSON so the hash is computed over exactly what the database returns.
+        before=json.loads(json.dumps(_jsonable(before))) if before is not None else None,
+        after=json.loads(json.dumps(_jsonable(after))) if after is not None else None,
+        reason=reason,
+        key_id=current_key_id(),
+    )
+    waiting = getattr(_deferral, "events", None)
+    if waiting is not None:
+        waiting.append(event)
+    else:
+        _append([event])
+    return event
+
+
+_deferral = threading.local()
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Hold the events recorded inside this block and append them to the chain together as it ends,
+    inside the caller's transaction, which must be open.
+
+    The chain's head row is locked by every write until its transaction commits, so a long transaction
+    that records an event and then waits for another row (a case, an author) can deadlock with one
+    that holds that row and records an event. Taking the head last, after every other lock, removes
+    that cycle: two ingest or classification workers then only queue for the head, never deadlock."""
+    if getattr(_deferral, "events", None) is not None:  # already deferring: the outer block writes them
+        yield
+        return
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("audit.deferred() needs an open transaction (transaction.atomic)")
+    _deferral.events = []
+    try:
+        yield
+        events = _deferral.events
+    finally:
+        _deferral.events = None
+    if events:
+        _append(events)
+
+
+def _append(events: list[AuditEvent]) -> None:
     with transaction.atomic():
         # The UPDATE takes the write lock (a row lock on PostgreSQL, the database lock on SQLite)
         # before the newest hash is read, so concurrent writers can never fork the chain.
-        updated = AuditHead.objects.filter(pk=1).update(count=F("count") + 1)
+        updated = AuditHead.objects.filter(pk=1).update(count=F("count") + len(events))
         if not updated:
-            AuditHead.objects.create(pk=1, count=1, last_hash=GENESIS)
-        head = AuditHead.objects.get(pk=1)
-        person = cast("Person", actor) if actor is not None and getattr(actor, "pk", None) is not None else None
-        event = AuditEvent(
-            at=timezone.now(),
-            actor=person,
-            actor_label=(f"{person.full_name} <{person.email}>" if person else (str(actor) if actor else "System")),
-            action=action,
-            object_type=obj._meta.label_lower if obj is not None else object_type,
-            object_id=str(obj.pk) if obj is not None else object_id,
-            object_repr=(str(obj) if obj is not None else object_repr)[:300],
-            before=_jsonable(before) if before is not None else None,
-            after=_jsonable(after) if after is not None else None,
-            reason=reason,
-            prev_hash=head.last_hash,
-            key_id=current_key_id(),
-        )
-        # Round-trip through JSON so the hash is computed over exactly what the database returns.
-        event.before = json.loads(json.dumps(event.before)) if event.before is not None else None
-        event.after = json.loads(json.dumps(event.after)) if event.after is not None else None
-        event.hash = _digest(event)
-        event.save(force_insert=True)
-        AuditHead.objects.filter(pk=1).update(last_hash=event.hash)
-    return event
+            AuditHead.objects.create(pk=1, count=len(events), last_hash=GENESIS)
+        last_hash = AuditHead.objects.values_list("last_hash", flat=True).get(pk=1)
+        for event in events:
+            event.prev_hash = last_hash
+            event.hash = last_hash = _digest(event)
+            event.save(force_insert=True)
+        AuditHead.objects.filter(pk=1).update(last_hash=last_hash)
 
 
 @dataclass(frozen=True)

@@ -78,12 +78,15 @@ def open_cases_for_abuse(comments: Sequence[Comment]) -> int:
         h.handle.lower().lstrip("@"): h.councillor
         for h in CouncillorHandle.objects.filter(retired_at=None).select_related("councillor")
     }
-    opened = 0
-    for comment in abusive:
-        for councillor in councillors_named(comment, register, handles):
-            add_to_case(councillor, comment, by=None, why="A threatening or abusive comment names them")
-            opened += 1
-    return opened
+    # Cases are locked in councillor order (the comments' order kept within each), so two workers
+    # adding to the same councillors' cases at once wait for each other rather than deadlock.
+    named = [
+        (councillor, comment) for comment in abusive for councillor in councillors_named(comment, register, handles)
+    ]
+    named.sort(key=lambda pair: pair[0].pk)
+    for councillor, comment in named:
+        add_to_case(councillor, comment, by=None, why="A threatening or abusive comment names them")
+    return len(named)
 
 
 def add_to_case(councillor: Person, comment: Comment, *, by: Person | None, why: str) -> CouncillorAbuseCase:

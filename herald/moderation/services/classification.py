@@ -4,11 +4,13 @@ comment arrived, pre-election state included) and the flags that start a procedu
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import Any
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from herald import checking
@@ -61,8 +63,12 @@ def worst_severity(findings: Sequence[dict]) -> str:
 
 
 def classify_comments(ids: Sequence[int]) -> int:
-    """Check the comments with these ids that are not yet checked; returns how many were checked."""
-    with transaction.atomic():
+    """Check the comments with these ids that are not yet checked; returns how many were checked.
+
+    Its audit events (the batch's, the rules' and the cases') are written at the end of the transaction,
+    after every other lock is taken, so two workers classifying at once cannot deadlock on the audit
+    trail's head row (`audit.deferred`)."""
+    with transaction.atomic(), audit.deferred():
         comments = list(
             Comment.objects.select_for_update(skip_locked=True)
             .filter(pk__in=list(ids), checked_at=None)
@@ -76,6 +82,9 @@ def classify_comments(ids: Sequence[int]) -> int:
         for comment in comments:
             groups[(comment.account_id, timezone.localdate(comment.received_at))].append(comment)
         periods: dict[dt.date, dict] = {}
+        # A flag's due date depends only on its kind and the day (one query for the council's own
+        # non-working days each), so each is worked out once per batch, not once per flag.
+        due_dates: dict[tuple[str, dt.date], dt.date | None] = {}
         new_flags: list[CommentFlag] = []
         for (_account, day), batch in groups.items():
             if day not in periods:
@@ -89,13 +98,15 @@ def classify_comments(ids: Sequence[int]) -> int:
                 comment.pre_election_wards = list(period["wards"] or [])
                 comment.checked_at = now
                 for detected in flag_rules.detect(comment.text):
+                    if (detected.kind, day) not in due_dates:
+                        due_dates[(detected.kind, day)] = flag_due_on(detected.kind, day)
                     new_flags.append(
                         CommentFlag(
                             comment=comment,
                             kind=detected.kind,
                             reason=detected.reason,
                             raised_at=now,
-                            due_on=flag_due_on(detected.kind, day),
+                            due_on=due_dates[(detected.kind, day)],
                         )
                     )
                     comment.priority = max(comment.priority, FLAG_PRIORITY[detected.kind])
@@ -152,11 +163,32 @@ def _write_results(comments: Sequence[Comment]) -> None:
     bulk_update builds a CASE per column over the whole batch, which costs more than the check itself."""
     fields = [field for field in Comment._meta.concrete_fields if field.name in CLASSIFIED]
     table = connection.ops.quote_name(Comment._meta.db_table)
-    assignments = ", ".join(f"{connection.ops.quote_name(field.column)} = %s" for field in fields)
-    if connection.vendor == "postgresql":
+    postgres = connection.vendor == "postgresql"
+    is_json = [isinstance(field, models.JSONField) for field in fields]
+    # JSON goes as its text (cast on PostgreSQL), as Django's JSONField would write it; the other values
+    # repeat across a batch (a time, a severity, a priority), so each is prepared for the database once.
+    assignments = ", ".join(
+        f"{connection.ops.quote_name(field.column)} = %s{'::jsonb' if json_field and postgres else ''}"
+        for field, json_field in zip(fields, is_json, strict=True)
+    )
+    if postgres:
         assignments += ", search_vector = to_tsvector('english'::regconfig, COALESCE(text, ''))"
+    prepared: dict[tuple[str, object], Any] = {}
+
+    def prep(field: Any, json_field: bool, value: object) -> Any:
+        if json_field:
+            return json.dumps(value, cls=field.encoder)
+        key = (field.attname, value)
+        if key not in prepared:
+            prepared[key] = field.get_db_prep_save(value, connection)
+        return prepared[key]
+
     rows = [
-        [field.get_db_prep_save(getattr(comment, field.attname), connection) for field in fields] + [comment.pk]
+        [
+            prep(field, json_field, getattr(comment, field.attname))
+            for field, json_field in zip(fields, is_json, strict=True)
+        ]
+        + [comment.pk]
         for comment in comments
     ]
     with connection.cursor() as cursor:

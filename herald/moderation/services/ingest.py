@@ -8,11 +8,12 @@ comments), one audit event records the batch, and classification is queued once 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 
 from herald.audit import services as audit
@@ -48,7 +49,9 @@ def _authors(platform: str, items: Sequence[IncomingComment]) -> dict[str, int]:
         if item.author_platform_id and item.author_platform_id not in wanted:
             wanted[item.author_platform_id] = item
     known: dict[str, int] = {}
-    ids = list(wanted)
+    # In a fixed order, so two batches inserting the same new authors at once wait for each other
+    # rather than deadlock.
+    ids = sorted(wanted)
     for part in _chunks(ids):
         known.update(
             CommentAuthor.objects.filter(platform=platform, platform_user_id__in=part).values_list(
@@ -82,6 +85,72 @@ def _existing(platform: str, platform_ids: Sequence[str]) -> dict[str, int]:
     for part in _chunks(list(platform_ids)):
         found.update(Comment.objects.filter(platform=platform, platform_id__in=part).values_list("platform_id", "pk"))
     return found
+
+
+def _insert_comments(rows: Sequence[dict]) -> list[int]:
+    """Insert the comments (each a dict of column values) and return their ids in the same order.
+
+    On PostgreSQL each chunk is one INSERT ... SELECT FROM unnest(one array per column): a few dozen
+    parameters instead of one per value, so neither Django's compiler nor psycopg's query parser works
+    through tens of thousands of placeholders (they cost more than the check engine did). Columns not
+    given take the model's default, so a field added to Comment is written too."""
+    if not rows:
+        return []
+    if connection.vendor != "postgresql":
+        made = Comment.objects.bulk_create([Comment(**row) for row in rows], batch_size=CHUNK)
+        if any(row.pk is None for row in made):  # a database that does not return keys from a bulk insert
+            found = _existing(rows[0]["platform"], [row["platform_id"] for row in rows])
+            return [found[row["platform_id"]] for row in rows]
+        return [row.pk for row in made]
+    now = timezone.now()
+    fields = [
+        field for field in Comment._meta.concrete_fields if not field.primary_key and field.column != "search_vector"
+    ]
+    quote = connection.ops.quote_name
+    ids: list[int] = []
+    with connection.cursor() as cursor:
+        for part in _chunks(rows):
+            columns: list[str] = []
+            selects: list[str] = []
+            params: list[Any] = []
+            arrays = 0
+            for field in fields:
+                db_type = field.db_type(connection)
+                columns.append(quote(field.column))
+                if field.attname in part[0]:
+                    values = [row[field.attname] for row in part]
+                    if isinstance(field, models.JSONField):
+                        values = [json.dumps(value, cls=field.encoder) for value in values]
+                    arrays += 1
+                    selects.append(f"u.c{arrays}")
+                    params.append(values)
+                    continue
+                value = (
+                    now
+                    if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
+                    else field.get_default()
+                )
+                if isinstance(field, models.JSONField):
+                    selects.append(f"%s::{db_type}")
+                    params.append(json.dumps(value, cls=field.encoder))
+                else:
+                    selects.append(f"%s::{db_type}")
+                    params.append(field.get_db_prep_save(value, connection))
+            array_fields = [field for field in fields if field.attname in part[0]]
+            unnest = ", ".join(f"%s::{field.db_type(connection)}[]" for field in array_fields)
+            names = ", ".join(f"c{n}" for n in range(1, arrays + 1))
+            # The arrays' parameters come after the constants' in the SQL, so put them in that order.
+            constants = [p for p, sel in zip(params, selects, strict=True) if not sel.startswith("u.")]
+            array_params = [p for p, sel in zip(params, selects, strict=True) if sel.startswith("u.")]
+            sql = (
+                f"INSERT INTO {quote(Comment._meta.db_table)} ({', '.join(columns)}) "  # noqa: S608 - names only
+                f"SELECT {', '.join(selects)} FROM unnest({unnest}) WITH ORDINALITY AS u({names}, n) "
+                "ORDER BY u.n RETURNING id, platform_id"
+            )
+            cursor.execute(sql, [*constants, *array_params])
+            stored = dict((platform_id, pk) for pk, platform_id in cursor.fetchall())
+            ids.extend(stored[row["platform_id"]] for row in part)
+    return ids
 
 
 def _team_for(account: Account) -> int | None:
@@ -120,7 +189,7 @@ def receive_comments(
     if not valid:
         return result
 
-    with transaction.atomic():
+    with transaction.atomic(), audit.deferred():
         for _attempt in range(2):
             existing = _existing(account.platform, [item.platform_id for item in valid])
             fresh = [item for item in valid if item.platform_id not in existing]
@@ -130,27 +199,27 @@ def receive_comments(
             team = _team_for(account)
             due = response_deadlines(now, [item.kind for item in fresh])
             rows = [
-                Comment(
-                    account=account,
-                    platform=account.platform,
-                    platform_id=item.platform_id,
-                    kind=item.kind,
-                    parent_id=parents.get(item.parent_platform_id),
-                    parent_platform_id=item.parent_platform_id[:200],
-                    author_id=authors.get(item.author_platform_id),
-                    text=item.text,
-                    permalink=item.permalink,
-                    posted_at=item.posted_at,
-                    received_at=now,
-                    source=source[:20],
-                    team_id=team,
-                    respond_by=due[item.kind],
-                )
+                {
+                    "account_id": account.pk,
+                    "platform": account.platform,
+                    "platform_id": item.platform_id,
+                    "kind": item.kind,
+                    "parent_id": parents.get(item.parent_platform_id),
+                    "parent_platform_id": item.parent_platform_id[:200],
+                    "author_id": authors.get(item.author_platform_id),
+                    "text": item.text,
+                    "permalink": item.permalink,
+                    "posted_at": item.posted_at,
+                    "received_at": now,
+                    "source": source[:20],
+                    "team_id": team,
+                    "respond_by": due[item.kind],
+                }
                 for item in fresh
             ]
             try:
                 with transaction.atomic():
-                    made = Comment.objects.bulk_create(rows, batch_size=CHUNK)
+                    ids = _insert_comments(rows)
             except IntegrityError:
                 # Another worker stored some of these between our read and our write: read again.
                 continue
@@ -158,16 +227,13 @@ def receive_comments(
         else:  # pragma: no cover - two races in a row on the same ids
             raise IntegrityError("The same comments kept arriving at once; try the batch again")
 
-        ids = [row.pk for row in made if row.pk is not None]
-        if len(ids) != len(made):  # a database that does not return keys from a bulk insert
-            ids = list(_existing(account.platform, [row.platform_id for row in made]).values())
         # Replies in this batch whose parent is in it too, and replies stored earlier whose parent
         # has only now arrived, find their parent.
-        fresh_ids = {row.platform_id: row.pk for row in made}
+        fresh_ids = {row["platform_id"]: pk for row, pk in zip(rows, ids, strict=True)}
         links = [
-            (fresh_ids[row.parent_platform_id], row.pk)
-            for row in made
-            if row.parent_platform_id and row.parent_id is None and row.parent_platform_id in fresh_ids
+            (fresh_ids[row["parent_platform_id"]], pk)
+            for row, pk in zip(rows, ids, strict=True)
+            if row["parent_platform_id"] and row["parent_id"] is None and row["parent_platform_id"] in fresh_ids
         ]
         for part in _chunks(list(fresh_ids)):
             waiting = Comment.objects.filter(platform=account.platform, parent=None, parent_platform_id__in=part)
@@ -176,7 +242,7 @@ def receive_comments(
             with connection.cursor() as cursor:
                 cursor.executemany(f"UPDATE {Comment._meta.db_table} SET parent_id = %s WHERE id = %s", links)  # noqa: S608
 
-        result.created = len(made)
+        result.created = len(rows)
         result.duplicates += len(valid) - len(fresh)
         result.comment_ids = ids
         audit.record(
