@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from herald.access import allow, require
 from herald.audit.models import AuditEvent
-from herald.forms import show_refusal
+from herald.forms import carried_out, show_refusal, submitted
 from herald.navigation import Crumb
 from herald.risks import selectors, services
 from herald.risks.forms import AcceptForm, ActionForm, AssessForm, ControlForm, MatrixForm, ReviewForm, RiskForm
@@ -111,15 +111,10 @@ def _page(request: HttpRequest, risk: Risk | None, form: forms.BaseForm, *, head
 @require_http_methods(["GET", "POST"])
 def add(request: HttpRequest) -> HttpResponse:
     form = RiskForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            risk = services.record_risk(by=request.user, **data)
-        except ValidationError as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, f"Risk {risk.reference} recorded. Score it next.")
-            return redirect("risks:assess", pk=risk.pk)
+    recorded = submitted(request, form, lambda data: services.record_risk(by=request.user, **data))
+    if recorded:
+        messages.success(request, f"Risk {recorded.result.reference} recorded. Score it next.")
+        return redirect("risks:assess", pk=recorded.result.pk)
     return _page(request, None, form, heading="Record a risk", button="Save")
 
 
@@ -129,14 +124,9 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     risk = _risk(request, pk, change=True)
     initial = {name: getattr(risk, name) for name in services.RISK_FIELDS}
     form = RiskForm(request.POST if request.method == "POST" else None, initial=initial, editing=True)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_risk(risk, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, "Risk updated")
-            return redirect("risks:detail", pk=risk.pk)
+    if submitted(request, form, lambda data: services.update_risk(risk, by=request.user, **data)):
+        messages.success(request, "Risk updated")
+        return redirect("risks:detail", pk=risk.pk)
     return _page(request, risk, form, heading="Change the risk", button="Save")
 
 
@@ -186,14 +176,9 @@ def _apply_score_errors(form: forms.BaseForm, exc: ValidationError) -> None:
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     risk = _risk(request, pk, change=True)
     form = ReviewForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.review_risk(risk, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, "Review recorded")
-            return redirect("risks:detail", pk=risk.pk)
+    if submitted(request, form, lambda data: services.review_risk(risk, by=request.user, **data)):
+        messages.success(request, "Review recorded")
+        return redirect("risks:detail", pk=risk.pk)
     return _page(request, risk, form, heading="Review the risk", button="Record the review")
 
 
@@ -202,14 +187,9 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 def action_add(request: HttpRequest, pk: int) -> HttpResponse:
     risk = _risk(request, pk, change=True)
     form = ActionForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_action(risk, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, "Action added")
-            return redirect("risks:detail", pk=risk.pk)
+    if submitted(request, form, lambda data: services.add_action(risk, by=request.user, **data)):
+        messages.success(request, "Action added")
+        return redirect("risks:detail", pk=risk.pk)
     return _page(request, risk, form, heading="Add an action", button="Add the action")
 
 
@@ -222,12 +202,7 @@ def action_done(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
         services.can_manage(request.user, risk) or action.owner_id == request.user.pk,
         "Only the action's owner, the risk's owner or a risk manager can complete it.",
     )
-    try:
-        services.complete_action(action, by=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, "Action done")
+    carried_out(request, lambda: services.complete_action(action, by=request.user), done="Action done")
     return redirect("risks:detail", pk=risk.pk)
 
 
@@ -236,14 +211,9 @@ def action_done(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
 def accept(request: HttpRequest, pk: int) -> HttpResponse:
     risk = _risk(request, pk, change=True)
     form = AcceptForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.accept_risk(risk, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, "Risk accepted")
-            return redirect("risks:detail", pk=risk.pk)
+    if submitted(request, form, lambda data: services.accept_risk(risk, by=request.user, **data)):
+        messages.success(request, "Risk accepted")
+        return redirect("risks:detail", pk=risk.pk)
     return _page(request, risk, form, heading="Accept the risk", button="Accept the risk")
 
 
@@ -252,14 +222,9 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
 def control_add(request: HttpRequest, pk: int) -> HttpResponse:
     risk = _risk(request, pk, change=True)
     form = ControlForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_control(risk, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, "Control added")
-            return redirect("risks:detail", pk=risk.pk)
+    if submitted(request, form, lambda data: services.add_control(risk, by=request.user, **data)):
+        messages.success(request, "Control added")
+        return redirect("risks:detail", pk=risk.pk)
     return _page(request, risk, form, heading="Add live control evidence", button="Add the control")
 
 
@@ -270,16 +235,11 @@ def matrix_change(request: HttpRequest) -> HttpResponse:
     form = MatrixForm(
         request.POST if request.method == "POST" else None, levels=Level.objects.all(), bands=Band.objects.all()
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.change_matrix(by=request.user, levels=form.levels(), bands=form.bands())
-        except ValidationError as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(
-                request, "Scoring matrix saved. Scores already given keep the matrix they were given under."
-            )
-            return redirect("risks:matrix")
+    if submitted(
+        request, form, lambda data: services.change_matrix(by=request.user, levels=form.levels(), bands=form.bands())
+    ):
+        messages.success(request, "Scoring matrix saved. Scores already given keep the matrix they were given under.")
+        return redirect("risks:matrix")
     return render(
         request,
         "risks/matrix_form.html",
