@@ -303,9 +303,10 @@ def test_a_changed_handle_and_a_retired_one_are_what_abuse_is_matched_against(
     kept.refresh_from_db()
     assert kept.retired_at is not None
     assert AuditEvent.objects.filter(action="moderation.councillor_handle_retired").exists()
-    CouncillorAbuseCase.objects.all().delete()
-    comment(account, "@newhandle you are a useless moron")
-    assert not CouncillorAbuseCase.objects.exists()
+    case = CouncillorAbuseCase.objects.get()
+    late = comment(account, "@newhandle you are a useless moron")
+    assert not late.abuse_cases.exists()
+    assert CouncillorAbuseCase.objects.get() == case
     again = client.post(
         reverse("moderation:councillor_handles"), {"councillor": bray.pk, "platform": "x", "handle": "NewHandle"}
     )
