@@ -1,7 +1,8 @@
 """Fifty moderators working the inbox (run by `bench/moderation.py locust`, which starts gunicorn).
 
-Each signs in with its own session, then pages, filters, searches and opens comments with short pauses,
-as someone triaging would; the filter and search requests are what the inbox's HTMX sends."""
+Each signs in with its own session, then pages, filters, searches and opens comments with 2-8 seconds
+between requests (reading a page, choosing the next), as someone triaging would; the filter and search
+requests are what the inbox's HTMX sends. Sign-in is reported on its own line, apart from the pages."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ COMMENT = re.compile(r'href="/inbox/comments/(\d+)/"')
 
 
 class Moderator(HttpUser):
-    wait_time = between(0.5, 2.0)
+    wait_time = between(2.0, 8.0)
 
     def on_start(self) -> None:
         n = next(NUMBERS)

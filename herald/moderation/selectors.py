@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -121,9 +123,62 @@ def inbox_page(person: Person, wanted: InboxFilter, *, start: int = 0, size: int
     """One page of the inbox in two short queries: the ids in order (only the indexed columns are read,
     however many comments match), then those comments with their account, author, assignee and team."""
     ordered = inbox(person, wanted).select_related(None)
-    ids = list(ordered.values_list("pk", flat=True)[start : start + size])
+    if wanted.q.strip() and connection.vendor == "postgresql" and _could_be_common(wanted.q.strip()[:200]):
+        with _walking_an_index():
+            ids = list(ordered.values_list("pk", flat=True)[start : start + size])
+    else:
+        ids = list(ordered.values_list("pk", flat=True)[start : start + size])
     found = Comment.objects.select_related("account", "author", "assignee", "team").in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]
+
+
+# Words that together may match at least this share of comments are found by walking the newest first.
+COMMON_WORDS = 0.002
+
+
+def _could_be_common(words: str) -> bool:
+    """Whether the searched words could, together, be in at least COMMON_WORDS of the comments: the
+    share of the least common of them, from PostgreSQL's own statistics of the search column (words not
+    in its list of most common ones are rarer than all of them).
+
+    PostgreSQL multiplies the shares of words searched together as if they were unrelated, but words
+    that go together ("christmas lights", "subject access", the parts of "Ray-Bans") match far more often
+    than that; it then gathers every match from the GIN index and sorts tens of thousands of them, where
+    walking the newest comments finds a page within a few thousand. A search for rare words keeps
+    PostgreSQL's own plan: it gathers the few matches from the GIN index and sorts them."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT min(coalesce(known.share, 0))
+            FROM unnest(tsvector_to_array(to_tsvector('english'::regconfig, %s))) AS searched(lexeme)
+            LEFT JOIN (
+                SELECT element, share
+                FROM pg_stats, unnest(most_common_elems::text::text[], most_common_elem_freqs) AS s(element, share)
+                WHERE schemaname = current_schema() AND tablename = 'moderation_comment' AND attname = 'search_vector'
+            ) AS known ON known.element = searched.lexeme
+            """,
+            [words],
+        )
+        row = cursor.fetchone()
+    return bool(row and row[0] is not None and row[0] >= COMMON_WORDS)
+
+
+# For a walk down an index: no table scan, no bitmap of every match; and, as turning those off makes
+# the plan look expensive, no JIT compilation or parallel workers, which would cost more than the walk.
+WALK = {"enable_seqscan": "off", "enable_bitmapscan": "off", "jit": "off", "max_parallel_workers_per_gather": "0"}
+
+
+@contextmanager
+def _walking_an_index() -> Iterator[None]:
+    """PostgreSQL planner settings for the queries inside (SET LOCAL in a savepoint), put back at once
+    in case this runs inside a longer transaction (an error rolls the savepoint back, which undoes them
+    too)."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        for setting, value in WALK.items():
+            cursor.execute(f"SET LOCAL {setting} = {value}")
+        yield
+        for setting in WALK:
+            cursor.execute(f"SET LOCAL {setting} = DEFAULT")
 
 
 def _newest_first(wanted: InboxFilter) -> tuple[str, ...]:
