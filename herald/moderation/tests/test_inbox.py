@@ -169,6 +169,41 @@ def test_a_comment_cannot_be_assigned_to_someone_who_cannot_see_it(comms_officer
         services.assign_comment(found, by=comms_officer, to=editor)
 
 
+def test_a_comment_can_be_assigned_to_exactly_those_who_can_see_it(comms_officer, account, other_account):
+    from herald.moderation import selectors
+    from testing.factories import PersonFactory
+
+    editor_here = PersonFactory(roles=["editor"])
+    AccountEditor.objects.create(account=account, person=editor_here)
+    former_editor = PersonFactory(roles=["editor"])
+    AccountEditor.objects.create(account=account, person=former_editor, removed_at=dt.datetime(2026, 1, 5, tzinfo=UTC))
+    editor_elsewhere = PersonFactory(roles=["editor"])
+    AccountEditor.objects.create(account=other_account, person=editor_elsewhere)
+    manager = PersonFactory(roles=["service_manager"])
+    account.service_manager = manager
+    account.save()
+    in_account_team, in_queue_team, assignee = (PersonFactory(roles=["editor"]) for _ in range(3))
+    account_team = ModerationTeam.objects.create(name="Leisure")
+    account_team.members.add(in_account_team)
+    account_team.accounts.add(account)
+    queue_team = ModerationTeam.objects.create(name="Customer services")
+    queue_team.members.add(in_queue_team)
+    admin = PersonFactory(roles=["admin"])
+    left = PersonFactory(roles=["comms"], is_active=False)
+    found = comment(account, "Is the pool open on Boxing Day?")
+    Comment.objects.filter(pk=found.pk).update(team=queue_team, assignee=assignee)
+    found.refresh_from_db()
+
+    offered = selectors.people_who_can_work(found)
+
+    # the same people the per-person rule lets see it, in name order, and nobody else
+    expected = {comms_officer, editor_here, manager, in_account_team, in_queue_team, assignee, admin}
+    assert set(offered) == expected
+    assert [p for p in offered if selectors.can_see(p, found)] == offered
+    assert not ({former_editor, editor_elsewhere, left} & set(offered))
+    assert offered == sorted(offered, key=lambda p: (p.first_name, p.last_name))
+
+
 def test_hiding_or_deleting_is_refused_from_the_status_form(comms_officer, account):
     found = comment(account, "Spam spam spam")
 
