@@ -56,10 +56,7 @@ _handlers: dict[str, list[WithdrawalHandler]] = {}
 def on_consent_withdrawn(kind: str, handler: WithdrawalHandler) -> None:
     """Call `handler(pks, by=...)` when consent is withdrawn (or a record is marked do-not-publish) by
     someone shown in media that records of `kind` use. Registering the same handler twice is harmless."""
-    UseOwner(kind, 0)  # the same rule for kinds as the references themselves
-    registered = _handlers.setdefault(kind, [])
-    if handler not in registered:
-        registered.append(handler)
+    _register(_handlers, kind, handler)
 
 
 def handlers() -> dict[str, tuple[WithdrawalHandler, ...]]:
@@ -68,14 +65,7 @@ def handlers() -> dict[str, tuple[WithdrawalHandler, ...]]:
 
 def tell_owners(uses: Iterable[Any], *, by: Any) -> None:
     """Hand each registered handler the records of its kind that use these (MediaUse) uses."""
-    owners: dict[str, list[int]] = {}
-    for use in uses:
-        owner = UseOwner.from_reference(use.reference)
-        if owner is not None and owner.pk not in owners.setdefault(owner.kind, []):
-            owners[owner.kind].append(owner.pk)
-    for kind, pks in owners.items():
-        for handler in _handlers.get(kind, ()):
-            handler(sorted(pks), by=by)
+    _tell(_handlers, uses, by=by)
 
 
 _details_handlers: dict[str, list[WithdrawalHandler]] = {}
@@ -84,10 +74,7 @@ _details_handlers: dict[str, list[WithdrawalHandler]] = {}
 def on_published_details_changed(kind: str, handler: WithdrawalHandler) -> None:
     """Call `handler(pks, by=...)` when an asset that records of `kind` use has its published details
     (alt text) changed in the media library. Registering the same handler twice is harmless."""
-    UseOwner(kind, 0)
-    registered = _details_handlers.setdefault(kind, [])
-    if handler not in registered:
-        registered.append(handler)
+    _register(_details_handlers, kind, handler)
 
 
 def details_handlers() -> dict[str, tuple[WithdrawalHandler, ...]]:
@@ -96,11 +83,23 @@ def details_handlers() -> dict[str, tuple[WithdrawalHandler, ...]]:
 
 def tell_owners_details_changed(uses: Iterable[Any], *, by: Any) -> None:
     """Hand each registered handler the records of its kind that use an asset whose alt text changed."""
+    _tell(_details_handlers, uses, by=by)
+
+
+def _register(table: dict[str, list[WithdrawalHandler]], kind: str, handler: WithdrawalHandler) -> None:
+    UseOwner(kind, 0)  # the same rule for kinds as the references themselves
+    registered = table.setdefault(kind, [])
+    if handler not in registered:
+        registered.append(handler)
+
+
+def _tell(table: dict[str, list[WithdrawalHandler]], uses: Iterable[Any], *, by: Any) -> None:
+    """Group the uses by the kind of record that owns them and hand each kind's handlers its records."""
     owners: dict[str, list[int]] = {}
     for use in uses:
         owner = UseOwner.from_reference(use.reference)
         if owner is not None and owner.pk not in owners.setdefault(owner.kind, []):
             owners[owner.kind].append(owner.pk)
     for kind, pks in owners.items():
-        for handler in _details_handlers.get(kind, ()):
+        for handler in table.get(kind, ()):
             handler(sorted(pks), by=by)

@@ -246,14 +246,19 @@ def edit_post(post: Post, content: PostContent, *, by: Person, reason: str = "")
     return post
 
 
+def _approvals_counting_for(post: Post, version: TextVersion | None) -> list[int]:
+    """The approvals of this round that count for `version`: the ones a change of content voids."""
+    return [
+        approval.pk
+        for approval in post.approvals.filter(round=post.round, decision=Approval.Decision.APPROVED)
+        if approval_counts(approval, post, version)
+    ]
+
+
 def _restart_approval(post: Post, *, earlier: TextVersion, by: Person) -> None:
     """The text changed while awaiting approval: what was approved is no longer what would be published,
     so every tier decides again from the first. Refused if a tier would be left with nobody to decide."""
-    voided = [
-        approval.pk
-        for approval in post.approvals.filter(round=post.round, decision=Approval.Decision.APPROVED)
-        if approval_counts(approval, post, earlier)
-    ]
+    voided = _approvals_counting_for(post, earlier)
     for tier in post.plan:
         if not eligible_approvers(post, tier["position"]):
             raise Refused(
@@ -792,11 +797,7 @@ def approve_again_after_media_change(post_ids: Sequence[int], *, by: Person | No
             if post.status not in waiting or (earlier is not None and earlier.text_hash == content_hash_of(post)):
                 continue
             before = _snapshot(post)
-            voided = [
-                approval.pk
-                for approval in post.approvals.filter(round=post.round, decision=Approval.Decision.APPROVED)
-                if approval_counts(approval, post, earlier)
-            ]
+            voided = _approvals_counting_for(post, earlier)
             _recheck(post)
             _revise(post, by=by, reason="The alt text of a photo in the post was changed in the media library")
             post.status = Post.Status.AWAITING_APPROVAL
