@@ -115,13 +115,13 @@ def apply_record(record: DirectoryRecord, *, source: str, person: Person | None 
                 reason=f"Directory sync ({source})",
             )
         if not record.active and person.is_active:
-            services.record_leaver(person, by=None)
+            services.record_leaver(person, by=None, reason=f"Directory sync ({source})")
     return person, created
 
 
 def record_leaver(person: Person, *, source: str) -> Person:
     if person.is_active:
-        services.record_leaver(person, by=None)
+        services.record_leaver(person, by=None, reason=f"Directory sync ({source})")
     return person
 
 

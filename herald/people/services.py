@@ -498,7 +498,7 @@ def _deactivate(person: Person, *, by: Person | None) -> None:
     leavers.tell_apps(person, by=by)
 
 
-def record_leaver(person: Person, *, by: Person, left_on: dt.date | None = None) -> Person:
+def record_leaver(person: Person, *, by: Person | None, left_on: dt.date | None = None, reason: str = "") -> Person:
     with transaction.atomic():
         before = audit.snapshot(person, exclude=("last_login",))
         person.left_on = left_on or timezone.localdate()
@@ -509,6 +509,7 @@ def record_leaver(person: Person, *, by: Person, left_on: dt.date | None = None)
             obj=person,
             before=before,
             after=audit.snapshot(person, exclude=("last_login",)),
+            reason=reason,
         )
         _deactivate(person, by=by)
     return person

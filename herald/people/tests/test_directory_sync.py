@@ -51,7 +51,9 @@ def test_a_pull_adds_new_starters_updates_people_and_records_leavers_as_the_csv_
     leaving.refresh_from_db()
     assert not leaving.is_active and leaving.left_on is not None
     assert client.get("/")["Location"].startswith(reverse("login"))
-    assert AuditEvent.objects.filter(action="person.leaver_recorded", object_id=str(leaving.pk)).exists()
+    # and the audit trail says which directory made the leaver, as it does for starters
+    leaver_event = AuditEvent.objects.get(action="person.leaver_recorded", object_id=str(leaving.pk))
+    assert leaver_event.reason == "Directory sync (test directory)"
     assert AuditEvent.objects.filter(action="person.created", reason="Directory sync (test directory)").exists()
 
 

@@ -83,6 +83,9 @@ def test_a_delete_is_a_leaver_and_the_record_is_kept(scim, employee):
     assert scim("delete", reverse("scim:user", args=[employee.pk])).status_code == 204
     employee.refresh_from_db()
     assert not employee.is_active
+    # and the audit trail says the identity provider made the leaver
+    event = AuditEvent.objects.get(action="person.leaver_recorded", object_id=str(employee.pk))
+    assert event.reason == "Directory sync (SCIM)"
 
 
 def test_a_replace_updates_the_person(scim, employee):
