@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from . import party_model
 from .config import Rules
 from .model import Councillor
 from .textutil import _TOKEN, PhraseMatcher, compile_phrases, phrase_pattern, probe, sentence_bounds
@@ -185,6 +184,8 @@ def check_political(
 
     _check_political(text, m, register, pre_election_wards, noting)
     if not found:
+        from . import party_model  # only pre-election official posts ever load the model
+
         score = party_model.score(text)
         if score >= party_threshold:
             emit("party-model", None, None, detail=f"{score:.2f}")
