@@ -83,9 +83,10 @@ lint: install ## Lint and check formatting, types (mypy on services), migrations
 	HERALD_ENV=production SECRET_KEY=lint-only-$$(head -c 48 /dev/urandom | base64 | tr -d "/+=\n") HERALD_AUDIT_KEY=lint-only ALLOWED_HOSTS=herald.example.gov.uk \
 		$(PY) manage.py check --deploy --fail-level WARNING
 
-models: install ## Rebuild the check engine's abuse classifier and print its figures per source held out
+models: install ## Rebuild the check engine's classifiers (abuse; party promotion) and print their held-out figures
 	$(BIN)/pip install -q -r requirements/models.txt
 	$(PY) bench/train_abuse.py
+	$(PY) bench/train_party.py
 
 bench: install ## Run the benchmarks and print their figures
 	$(PY) bench/checks.py

@@ -31,7 +31,7 @@ RULE_IDS = (
     "phone-number", "organisation-phone-number", "email-address", "postcode", "postal-address",
     "street-address", "national-id", "ni-number", "nhs-number", "bank-details", "card-number", "iban", "date-of-birth",
     "party-name", "call-to-vote", "campaign-language", "councillor-named", "member-position",
-    "political-share",
+    "political-share", "party-model",
     "allegation", "live-case",
     "profanity", "mild-profanity", "slur", "threat", "hate", "harassment", "offensive-model", "abuse-model",
     "confidential-marking", "exempt-report", "internal-reference",
@@ -47,9 +47,9 @@ RULE_IDS = (
 # from the bundled file instead of failing to load.
 ADDED_RULES = (
     "street-address", "national-id", "abuse-model", "child-identified", "child-identified-without-consent",
-    "ceremonial-role", "election-result", "media-text",
+    "ceremonial-role", "election-result", "media-text", "party-model",
 )  # fmt: skip
-ADDED_THRESHOLDS = ("abuse_model_comment_threshold", "abuse_model_post_threshold")
+ADDED_THRESHOLDS = ("abuse_model_comment_threshold", "abuse_model_post_threshold", "party_model_threshold")
 ADDED_WORD_LISTS = ("group_attacks", "harmless_contexts", "public_addresses", "civic_roles")
 
 
@@ -74,6 +74,7 @@ THRESHOLDS = {
     "ambiguous_word_threshold": (int, float),
     "abuse_model_comment_threshold": (int, float),
     "abuse_model_post_threshold": (int, float),
+    "party_model_threshold": (int, float),
     "defamation_window": int,
     "hashtag_min_segment_length": int,
 }

@@ -153,7 +153,10 @@ def _collect(
 
     register = _register(context.councillors)
     check_personal_data(text, _allow_list(context.allowed_contacts, compiled.public_addresses), emit)
-    check_political(text, compiled.political, register, context.pre_election_wards, emit)
+    # the party-promotion classifier: official posts and replies in a pre-election period only
+    party = context.pre_election and context.account == "official" and draft.kind in ("post", "reply")
+    party_threshold = rules.thresholds["party_model_threshold"] if party else None
+    check_political(text, compiled.political, register, context.pre_election_wards, emit, party_threshold)
     people = [(s, e, m.name) for s, e, m in register.find(text)] if context.councillors else []
     check_legal(text, compiled.legal, people, int(rules.thresholds["defamation_window"]), emit)
     check_offensive(text, compiled.offensive, rules.thresholds, emit, draft.kind, defer)

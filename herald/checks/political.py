@@ -163,6 +163,35 @@ def _in_result_sentence(text: str, position: int) -> bool:
 
 
 def check_political(
+    text: str,
+    m: PoliticalMatchers,
+    register: Register,
+    pre_election_wards: tuple[str, ...],
+    emit: Emit,
+    party_threshold: float | None = None,
+) -> None:
+    """The political rules' hits. With ``party_threshold`` (the engine passes it only for an official
+    post in a pre-election period) the party-promotion classifier is asked too, where no rule here
+    found anything: names and calls to vote keep their own, stronger findings."""
+    if party_threshold is None:
+        _check_political(text, m, register, pre_election_wards, emit)
+        return
+    found: list[str] = []
+
+    def noting(rule: str, *args: object, **fields: object) -> None:
+        found.append(rule)
+        emit(rule, *args, **fields)
+
+    _check_political(text, m, register, pre_election_wards, noting)
+    if not found:
+        from . import party_model  # only pre-election official posts ever load the model
+
+        score = party_model.score(text)
+        if score >= party_threshold:
+            emit("party-model", None, None, detail=f"{score:.2f}")
+
+
+def _check_political(
     text: str, m: PoliticalMatchers, register: Register, pre_election_wards: tuple[str, ...], emit: Emit
 ) -> None:
     lowered, words = probe(text)

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+import time_machine
 from django.core import mail
 from django.utils import timezone
 
@@ -331,6 +332,22 @@ def test_in_a_pre_election_period_posts_need_the_communications_team_too(
     # and the check runs in pre-election mode: naming a councillor blocks
     named = write(editor, facebook, "Councillor Stuart Bray opened the new play area today.")
     assert named.blocking and named.report["pre_election"]
+
+
+def test_in_a_pre_election_period_a_post_that_reads_as_party_campaigning_gets_a_publicity_code_warning(
+    editor, facebook
+):
+    promotion = "We will scrap the unfair charges and put power back in the hands of local people."
+    with time_machine.travel(dt.datetime(2027, 4, 20, 9, 0, tzinfo=dt.UTC), tick=False):
+        # outside a pre-election period the text is not asked about
+        before = write(editor, facebook, promotion)
+        assert "party-model" not in {f["rule"] for f in before.findings}
+        # once the notice of election is published, the same words on the council's account are a warning
+        ElectionFactory(poll_date=dt.date(2027, 5, 6), notice_published_on=dt.date(2027, 3, 25))
+        during = write(editor, facebook, promotion)
+        [warning] = [f for f in during.findings if f["rule"] == "party-model"]
+        assert warning["severity"] == "warn" and "Publicity" in warning["law"]
+        assert during.report["pre_election"] and not during.blocking
 
 
 # --- Retention ---

@@ -1,0 +1,113 @@
+"""Herald's party-promotion classifier: a linear model over words and word pairs that tells what a
+party says (UK general-election manifesto sentences, 1945-2005) from what a council says (public
+council web pages); built by ``bench/train_party.py`` (``make models``).
+
+The training script fits it with scikit-learn; this module scores with plain Python from the arrays
+it saved (``data/party_model.npz``: the vocabulary, each term's inverse document frequency and weight,
+and the intercept; numpy reads them, nothing is unpickled). ``features`` is the one tokenizer both
+sides use, so the score here equals scikit-learn's ``predict_proba`` (``tests/test_party_model.py``).
+
+It runs only where the Publicity Code's pre-election rules apply: on an official account's post while
+a pre-election period is in force, when no political rule has already found something
+(``political.check_political``). Party names and calls to vote stay with the rules, which block; the
+model only warns, for promotion written without them ("we will cut your council tax and protect
+every library").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).with_name("data") / "party_model.npz"
+
+# Words: letters and digits with an inner apostrophe kept ("don't"). Any word with a digit in it is
+# read as one token: the years, sums and dates of 1945-2005 manifestos and of today's council pages
+# differ, and the model should learn neither era from them.
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_LINK = re.compile(r"https?://\S+|www\.\S+")
+_HANDLE = re.compile(r"@\w+")
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")  # "1945", "300,000", "3.71": one number each
+NUMBER = "<n>"
+# Fewer words than this carry too little to tell a party from a council ("The fete opens at noon"
+# scored 0.89): such texts are not scored. Party names and calls to vote in them are the rules' job.
+MIN_WORDS = 8
+
+
+def words(text: str) -> list[str]:
+    """The words the model reads, in order."""
+    lowered = text.lower()
+    if "http" in lowered or "www." in lowered:
+        lowered = _LINK.sub(" ", lowered)
+    if "@" in lowered:
+        lowered = _HANDLE.sub(" ", lowered)
+    if any(c.isdigit() for c in lowered):
+        lowered = _NUMBER.sub("0", lowered)
+    return [NUMBER if any(c.isdigit() for c in w) else w for w in _TOKEN.findall(lowered.replace("’", "'"))]
+
+
+def features(text: str) -> list[str]:
+    """The terms the model reads: each word and each pair of neighbouring words."""
+    found = words(text)
+    return found + [f"{a} {b}" for a, b in zip(found, found[1:], strict=False)]
+
+
+class PartyModel:
+    """Logistic regression over binary TF-IDF (l2-normalised) of ``features``: a term present counts
+    once, weighted by its inverse document frequency, so a text's score is a sum over the set of
+    distinct known terms it holds."""
+
+    def __init__(self, vocabulary: Iterable[str], idf: Iterable[float], coef: Iterable[float], intercept: float):
+        vocabulary = list(vocabulary)
+        idf_list = [float(i) for i in idf]
+        coef_list = [float(w) for w in coef]
+        if not len(vocabulary) == len(idf_list) == len(coef_list):
+            raise ValueError("the vocabulary, idf and coef arrays differ in length")
+        # term -> (its share of the norm: idf squared, its share of the sum: idf * weight)
+        self.terms: dict[str, tuple[float, float]] = {
+            term: (i * i, i * w) for term, i, w in zip(vocabulary, idf_list, coef_list, strict=True)
+        }
+        self.intercept = float(intercept)
+
+    @classmethod
+    def load(cls, path: Path = DATA) -> PartyModel:
+        import numpy as np
+
+        with np.load(path, allow_pickle=False) as data:
+            return cls(
+                data["vocabulary"].tolist(), data["idf"].tolist(), data["coef"].tolist(), float(data["intercept"])
+            )
+
+    def score(self, text: str) -> float:
+        """The same probability as scikit-learn's ``predict_proba`` on ``features(text)``."""
+        norm = total = 0.0
+        terms = self.terms
+        for term in set(features(text)):
+            shares = terms.get(term)
+            if shares is not None:
+                norm += shares[0]
+                total += shares[1]
+        decision = (total / math.sqrt(norm) if norm else 0.0) + self.intercept
+        if decision < -30:
+            return 0.0
+        return 1.0 / (1.0 + math.exp(-decision))
+
+
+@lru_cache(maxsize=1)
+def model() -> PartyModel | None:
+    """The trained model, or None when its data file has not been built (``make models``)."""
+    if not DATA.exists():
+        return None
+    return PartyModel.load()
+
+
+def score(text: str) -> float:
+    """Probability (0-1) that the text reads as party-political promotion; 0 when no model is installed
+    or the text has fewer than ``MIN_WORDS`` words."""
+    loaded = model()
+    if loaded is None or len(words(text)) < MIN_WORDS:
+        return 0.0
+    return loaded.score(text)

@@ -1,0 +1,110 @@
+"""Herald's party-promotion classifier (issue 12): scored in plain Python from saved arrays, the same as
+scikit-learn, and asked only for official posts in a pre-election period, where no political rule has
+already found something. The texts here are written for the tests, not taken from the training data."""
+
+import numpy as np
+import pytest
+
+from herald.checks import Draft, check, check_many, party_model
+
+from .helpers import findings, official, personal, rules_found
+
+IN_PERIOD = official(pre_election=True)
+
+PROMOTION = [
+    "Our record speaks for itself: lower taxes, safer streets and better schools. We will build on that success.",
+    "We will scrap the unfair charges and put power back in the hands of local people.",
+]
+NEUTRAL = [
+    "Bin collections move to Saturday after the bank holiday.",
+    "Poll cards are being delivered this week; you do not need yours to vote.",
+    "Apply for your postal vote by 5pm on 14 April.",
+    "The library on High Street is closed on Monday for repairs.",
+    "The Mayor opened the new play area at Hollycroft Park today.",
+    "The fete opens at noon",  # too short to be scored
+]
+
+
+def test_the_model_ships_as_plain_arrays_that_load_without_pickle():
+    with np.load(party_model.DATA, allow_pickle=False) as data:
+        assert data["vocabulary"].dtype.kind == "U"
+        assert len(data["vocabulary"]) == len(data["idf"]) == len(data["coef"]) > 10_000
+
+
+def test_the_plain_python_score_equals_scikit_learns_on_the_same_arrays():
+    sklearn_text = pytest.importorskip("sklearn.feature_extraction.text")
+    with np.load(party_model.DATA, allow_pickle=False) as data:
+        vocabulary, idf, coef, intercept = data["vocabulary"], data["idf"], data["coef"], float(data["intercept"])
+    vectorizer = sklearn_text.TfidfVectorizer(
+        analyzer=party_model.features, vocabulary={t: i for i, t in enumerate(vocabulary)}, binary=True
+    )
+    vectorizer.idf_ = idf
+    texts = PROMOTION + NEUTRAL + ["", "!!!", "1945 2026 £3.71", "@council https://example.org we will", "Don’t vote"]
+    expected = 1 / (1 + np.exp(-(vectorizer.transform(texts) @ coef + intercept)))
+    model = party_model.model()
+    assert model is not None
+    assert max(abs(model.score(t) - e) for t, e in zip(texts, expected, strict=True)) < 1e-9
+
+
+def test_numbers_are_read_as_one_token_so_neither_era_is_learnt_from_its_dates():
+    assert party_model.words("In 1945 we built 300,000 homes") == party_model.words("In 2026 we built 12 homes")
+
+
+@pytest.mark.parametrize("text", PROMOTION)
+def test_promotion_without_a_party_name_warns_on_an_official_post_in_the_pre_election_period(text):
+    found = [f for f in findings(text, IN_PERIOD) if f.rule == "party-model"]
+    assert [f.severity for f in found] == ["warn"]
+    assert "Publicity" in found[0].law and found[0].category == "political"
+
+
+@pytest.mark.parametrize("text", PROMOTION)
+def test_outside_the_pre_election_period_the_model_gives_no_finding(text):
+    assert "party-model" not in rules_found(text, official())
+
+
+@pytest.mark.parametrize("text", PROMOTION)
+def test_incoming_comments_and_personal_accounts_get_no_model_finding(text):
+    assert "party-model" not in rules_found(text, IN_PERIOD, kind="comment")
+    assert "party-model" not in rules_found(text, personal(pre_election=True))
+    assert "party-model" not in rules_found(text, personal(pre_election=True, politically_restricted=True))
+
+
+@pytest.mark.parametrize("text", NEUTRAL)
+def test_neutral_council_news_and_election_administration_get_no_model_finding(text):
+    assert "party-model" not in rules_found(text, IN_PERIOD)
+
+
+def test_a_post_a_political_rule_already_caught_gets_that_finding_not_the_models(monkeypatch):
+    # given a model that would call anything party promotion
+    monkeypatch.setattr(party_model, "score", lambda text: 0.99)
+    # then a party name and a call to vote keep their blocks, with no warning added
+    assert "party-model" not in rules_found("Vote Labour on 7 May for lower bills", IN_PERIOD)
+    assert rules_found("Labour will cut your bills", IN_PERIOD) >= {"party-name"}
+    assert "party-model" not in rules_found("Labour will cut your bills", IN_PERIOD)
+    # and the Mayor at a civic event stays advice about the ceremonial role
+    civic = rules_found("The Mayor, Cllr Stuart Bray, opened the fete", IN_PERIOD)
+    assert "ceremonial-role" in civic and "party-model" not in civic
+    # while a post with nothing for the rules gets the model's warning
+    assert "party-model" in rules_found("The fete opens at noon", IN_PERIOD)
+
+
+def test_the_model_is_never_asked_outside_pre_election_official_posts(monkeypatch):
+    def refuse(text):
+        raise AssertionError("the party model was asked")
+
+    monkeypatch.setattr(party_model, "score", refuse)
+    for text in PROMOTION:
+        check(Draft(text=text, platform="facebook"), official())
+        check(Draft(text=text, platform="facebook", kind="comment"), IN_PERIOD)
+        check(Draft(text=text, platform="facebook"), personal(pre_election=True))
+        check(Draft(text=text, platform="facebook", kind="image"), IN_PERIOD)
+
+
+def test_without_the_model_file_there_is_no_finding(monkeypatch):
+    monkeypatch.setattr(party_model, "model", lambda: None)
+    assert "party-model" not in rules_found(PROMOTION[0], IN_PERIOD)
+
+
+def test_check_many_gives_the_same_findings_as_check_in_the_pre_election_period():
+    drafts = [Draft(text=t, platform="facebook", kind=k) for t in PROMOTION + NEUTRAL for k in ("post", "comment")]
+    assert check_many(drafts, IN_PERIOD) == [check(d, IN_PERIOD) for d in drafts]
