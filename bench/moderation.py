@@ -399,6 +399,83 @@ def queries(args) -> None:
             print("\n".join(row[0] for row in cursor.fetchall()))
 
 
+# --- pages --------------------------------------------------------------------------------------
+
+# The pages the locust moderators ask for (bench/locust_inbox.py), as (name, address, HTMX request).
+PAGES = (
+    ("inbox: open, newest first", "/inbox/", False),
+    ("inbox: next pages", "/inbox/?status=open&page=3", False),
+    ("inbox: filter", "/inbox/?flag=complaint&status=open", True),
+    ("inbox: filter", "/inbox/?status=replied", True),
+    ("inbox: filter", "/inbox/?platform=x&status=", True),
+    ("inbox: search", "/inbox/?q=parking&status=", True),
+    ("inbox: search", "/inbox/?q=ombudsman&status=", True),
+    ("comment page", "comment", False),
+)
+
+
+def pages(args) -> None:
+    """The web side of each page, in this process (no gunicorn, no locust): CPU ms (time.process_time)
+    and the queries with their time in PostgreSQL, through Django's test client with every middleware,
+    DEBUG off, as one of the locust moderators. Prints p50 and p95 per page; --profile NAME prints
+    cProfile's top functions for the pages whose name starts with NAME."""
+    os.environ["DEBUG"] = "0"
+    _, moderators = _setup()
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from herald.moderation import selectors
+
+    assert not settings.DEBUG
+    person = moderators[1]
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    client = Client()
+    client.force_login(person)
+    newest = [c.pk for c in selectors.inbox_page(person, selectors.InboxFilter(status="open"), size=20)]
+    rng = random.Random(args.seed)
+
+    def ask(address: str, htmx: bool) -> int:
+        if address == "comment":
+            address = f"/inbox/comments/{rng.choice(newest)}/"
+        response = client.get(address, headers={"HX-Request": "true"} if htmx else {})
+        assert response.status_code == 200, (address, response.status_code)
+        return len(response.content)
+
+    print(f"command: {' '.join(sys.argv)}")
+    print(_machine())
+    print(f"as {person.email} (an editor of every bench account); {args.repeat} requests per page after 3 to warm up")
+    print(f"{'page':<28} {'CPU p50':>8} {'CPU p95':>8} {'queries':>8} {'SQL ms':>7} {'KB':>5}  address")
+    for name, address, htmx in PAGES:
+        for _ in range(3):
+            ask(address, htmx)
+        cpu = []
+        for _ in range(args.repeat):
+            start = time.process_time()
+            size = ask(address, htmx)
+            cpu.append((time.process_time() - start) * 1000)
+        with CaptureQueriesContext(connection) as captured:
+            ask(address, htmx)
+        sql = sum(float(q["time"]) for q in captured.captured_queries) * 1000
+        cpu.sort()
+        print(f"{name:<28} {statistics.median(cpu):8.1f} {cpu[int(len(cpu) * 0.95) - 1]:8.1f} "
+              f"{len(captured.captured_queries):8} {sql:7.1f} {size // 1024:5}  {address}")  # fmt: skip
+        if args.profile and name.startswith(args.profile):
+            import cProfile
+            import pstats
+
+            profiler = cProfile.Profile()
+            profiler.enable()
+            for _ in range(args.repeat):
+                ask(address, htmx)
+            profiler.disable()
+            pstats.Stats(profiler).sort_stats(args.sort).print_stats(args.top)
+        if args.sql and name.startswith(args.sql):
+            for query in captured.captured_queries:
+                print(f"    {float(query['time']) * 1000:6.1f} ms  {query['sql'][:300]}")
+
+
 # --- locust -------------------------------------------------------------------------------------
 
 
@@ -477,13 +554,21 @@ def main() -> None:
     p.add_argument("--repeat", type=int, default=200)
     p.add_argument("--seed", type=int, default=5)
     p.add_argument("--explain", action="store_true")
+    p = sub.add_parser("pages")
+    p.add_argument("--repeat", type=int, default=20)
+    p.add_argument("--seed", type=int, default=3)
+    p.add_argument("--profile", default="", help="cProfile the pages whose name starts with this")
+    p.add_argument("--sql", default="", help="Print the queries of the pages whose name starts with this")
+    p.add_argument("--top", type=int, default=40)
+    p.add_argument("--sort", default="cumulative", help="cProfile order: cumulative or tottime")
     p = sub.add_parser("locust")
     p.add_argument("--users", type=int, default=50)
     p.add_argument("--duration", type=int, default=60)
     p.add_argument("--workers", type=int, default=4)
     p.add_argument("--spawn-rate", type=float, default=1.0, help="Moderators starting per second (each signs in)")
     args = parser.parse_args()
-    {"ingest": ingest, "ingest-one": ingest_one, "seed": seed, "queries": queries, "locust": locust}[args.command](args)
+    commands = {"ingest": ingest, "ingest-one": ingest_one, "seed": seed, "queries": queries, "pages": pages}
+    {**commands, "locust": locust}[args.command](args)
 
 
 if __name__ == "__main__":
