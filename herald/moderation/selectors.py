@@ -181,12 +181,11 @@ def _walking_an_index() -> Iterator[None]:
     """PostgreSQL planner settings for the queries inside (SET LOCAL in a savepoint), put back at once
     in case this runs inside a longer transaction (an error rolls the savepoint back, which undoes them
     too)."""
+    # Each way in one round trip (several statements, no parameters), not one per setting.
     with transaction.atomic(), connection.cursor() as cursor:
-        for setting, value in WALK.items():
-            cursor.execute(f"SET LOCAL {setting} = {value}")
+        cursor.execute(" ".join(f"SET LOCAL {setting} = {value};" for setting, value in WALK.items()))
         yield
-        for setting in WALK:
-            cursor.execute(f"SET LOCAL {setting} = DEFAULT")
+        cursor.execute(" ".join(f"SET LOCAL {setting} = DEFAULT;" for setting in WALK))
 
 
 def _newest_first(wanted: InboxFilter) -> tuple[str, ...]:
