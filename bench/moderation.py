@@ -4,6 +4,7 @@
         .venv/bin/python bench/moderation.py ingest [--count 20000] [--batch 2000]
     ... bench/moderation.py seed --count 1000000        # fill the bench database (bulk, classified)
     ... bench/moderation.py queries [--repeat 200]      # inbox list, filters, full-text search: p50/p95/max
+    ... bench/moderation.py pages [--repeat 20]         # CPU ms and queries per page, in-process
     ... bench/moderation.py locust [--users 50] [--duration 60] [--workers 4]
 
 The bench database is its own (never a test database): `ingest` and `seed` migrate it first and add a
@@ -21,9 +22,13 @@ queries  as the comms officer (sees every account), times the inbox's first page
          newest open comments, each filter (account, platform, status, flag, severity, assignee, team,
          a date range) and full-text searches for common and rare words; each query `--repeat` times with
          varied values; prints p50/p95/max in ms per query and overall, and the row count.
+pages    the web side of each page in this process (Django's test client, every middleware, DEBUG off):
+         CPU ms, queries and their time in PostgreSQL, per page; --profile NAME for cProfile's view.
 locust   starts gunicorn on 127.0.0.1 (DEBUG off) against the bench database and runs locust headless
          with N moderators signing in and paging, filtering and searching the inbox and opening
-         comments; prints locust's p50/p95 per page (needs `pip install -r requirements/bench.txt`).
+         comments; prints locust's p50/p95/p99 per page in the steady state (from when every moderator
+         has signed in), the sign-ins apart, and gunicorn's CPU ms per page in that window (needs
+         `pip install -r requirements/bench.txt`, or --locust naming a locust from another venv).
 """
 
 from __future__ import annotations
@@ -399,6 +404,83 @@ def queries(args) -> None:
             print("\n".join(row[0] for row in cursor.fetchall()))
 
 
+# --- pages --------------------------------------------------------------------------------------
+
+# The pages the locust moderators ask for (bench/locust_inbox.py), as (name, address, HTMX request).
+PAGES = (
+    ("inbox: open, newest first", "/inbox/", False),
+    ("inbox: next pages", "/inbox/?status=open&page=3", False),
+    ("inbox: filter", "/inbox/?flag=complaint&status=open", True),
+    ("inbox: filter", "/inbox/?status=replied", True),
+    ("inbox: filter", "/inbox/?platform=x&status=", True),
+    ("inbox: search", "/inbox/?q=parking&status=", True),
+    ("inbox: search", "/inbox/?q=ombudsman&status=", True),
+    ("comment page", "comment", False),
+)
+
+
+def pages(args) -> None:
+    """The web side of each page, in this process (no gunicorn, no locust): CPU ms (time.process_time)
+    and the queries with their time in PostgreSQL, through Django's test client with every middleware,
+    DEBUG off, as one of the locust moderators. Prints p50 and p95 per page; --profile NAME prints
+    cProfile's top functions for the pages whose name starts with NAME."""
+    os.environ["DEBUG"] = "0"
+    _, moderators = _setup()
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from herald.moderation import selectors
+
+    assert not settings.DEBUG
+    person = moderators[1]
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    client = Client()
+    client.force_login(person)
+    newest = [c.pk for c in selectors.inbox_page(person, selectors.InboxFilter(status="open"), size=20)]
+    rng = random.Random(args.seed)
+
+    def ask(address: str, htmx: bool) -> int:
+        if address == "comment":
+            address = f"/inbox/comments/{rng.choice(newest)}/"
+        response = client.get(address, headers={"HX-Request": "true"} if htmx else {})
+        assert response.status_code == 200, (address, response.status_code)
+        return len(response.content)
+
+    print(f"command: {' '.join(sys.argv)}")
+    print(_machine())
+    print(f"as {person.email} (an editor of every bench account); {args.repeat} requests per page after 3 to warm up")
+    print(f"{'page':<28} {'CPU p50':>8} {'CPU p95':>8} {'queries':>8} {'SQL ms':>7} {'KB':>5}  address")
+    for name, address, htmx in PAGES:
+        for _ in range(3):
+            ask(address, htmx)
+        cpu = []
+        for _ in range(args.repeat):
+            start = time.process_time()
+            size = ask(address, htmx)
+            cpu.append((time.process_time() - start) * 1000)
+        with CaptureQueriesContext(connection) as captured:
+            ask(address, htmx)
+        sql = sum(float(q["time"]) for q in captured.captured_queries) * 1000
+        cpu.sort()
+        print(f"{name:<28} {statistics.median(cpu):8.1f} {cpu[int(len(cpu) * 0.95) - 1]:8.1f} "
+              f"{len(captured.captured_queries):8} {sql:7.1f} {size // 1024:5}  {address}")  # fmt: skip
+        if args.profile and name.startswith(args.profile):
+            import cProfile
+            import pstats
+
+            profiler = cProfile.Profile(time.process_time)  # CPU, not waiting for PostgreSQL
+            profiler.enable()
+            for _ in range(args.repeat):
+                ask(address, htmx)
+            profiler.disable()
+            pstats.Stats(profiler).sort_stats(args.sort).print_stats(args.top)
+        if args.sql and name.startswith(args.sql):
+            for query in captured.captured_queries:
+                print(f"    {float(query['time']) * 1000:6.1f} ms  {query['sql'][:300]}")
+
+
 # --- locust -------------------------------------------------------------------------------------
 
 
@@ -408,10 +490,25 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, min(len(ordered) - 1, int(len(ordered) * share + 0.5) - 1))] if ordered else float("nan")
+
+
+def _warm_up(port: int, workers: int) -> None:
+    """Ask for the sign-in page until each worker has loaded Django (not part of any figure)."""
+    import urllib.request
+
+    for _ in range(workers * 3):
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/sign-in/", timeout=120) as response:
+            response.read()
+
+
 def locust(args) -> None:
     _setup()
-    if shutil.which("locust", path=str(ROOT / ".venv" / "bin")) is None:
-        sys.exit("locust is not installed: .venv/bin/pip install -r requirements/bench.txt")
+    program = args.locust or shutil.which("locust", path=str(ROOT / ".venv" / "bin")) or shutil.which("locust")
+    if program is None:
+        sys.exit("locust is not installed: pip install -r requirements/bench.txt (or pass --locust PATH)")
     port = _free_port()
     env = {
         **os.environ,
@@ -430,26 +527,53 @@ def locust(args) -> None:
                 break
             except OSError:
                 time.sleep(0.2)
+        _warm_up(port, args.workers)
         folder = tempfile.mkdtemp()
         print(f"command: {' '.join(sys.argv)}")
-        print(_machine())
+        print(_machine() + " (before the run)")
         print(
             f"gunicorn: {args.workers} workers x 2 threads on 127.0.0.1:{port}; {args.users} moderators, "
-            f"{args.spawn_rate:g} starting a second (sign-in hashes a password: all at once, the pages queue behind it)"
+            f"{args.spawn_rate:g} starting a second, each signing in with a password; the page figures start "
+            "once all have signed in (steady state), the sign-ins are timed apart"
         )
+        results = Path(folder) / "results.json"
         subprocess.run(
-            [str(ROOT / ".venv/bin/locust"), "-f", str(ROOT / "bench/locust_inbox.py"), "--headless",
+            [program, "-f", str(ROOT / "bench/locust_inbox.py"), "--headless",
              "-u", str(args.users), "-r", str(args.spawn_rate), "-t", f"{args.duration}s", "--host",
              f"http://127.0.0.1:{port}", "--csv", f"{folder}/run", "--only-summary", "--loglevel", "WARNING"],
-            cwd=ROOT, env={**env, "BENCH_PASSWORD": PASSWORD, "BENCH_USERS": str(args.users)}, check=False,
+            cwd=ROOT, check=False,
+            env={**env, "BENCH_PASSWORD": PASSWORD, "BENCH_USERS": str(args.users),
+                 "BENCH_GUNICORN_PID": str(server.pid), "BENCH_RESULTS": str(results)},
         )  # fmt: skip
+        print(_machine() + " (after the run)")
         import csv
+        import json
 
+        measured = json.loads(results.read_text()) if results.exists() else {"sign_ins": {}, "window": {}}
+        window = measured["window"]
+        pages = 0
         with open(f"{folder}/run_stats.csv") as handle:
             print(f"{'page':<28} {'requests':>8} {'fails':>6} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7}")
             for row in csv.DictReader(handle):
+                if row["Name"] == "Aggregated":
+                    pages = int(row["Request Count"])
+                if row["Request Count"] == "0":
+                    continue  # the sign-ins, counted before the window and timed apart below
                 print(f"{row['Name']:<28} {row['Request Count']:>8} {row['Failure Count']:>6} {row['50%']:>7} "
                       f"{row['95%']:>7} {row['99%']:>7}")  # fmt: skip
+        for method, times in measured["sign_ins"].items():
+            print(f"{'sign in ' + method + ' (apart)':<28} {len(times):>8} {'':>6} {_percentile(times, 0.5):7.0f} "
+                  f"{_percentile(times, 0.95):7.0f} {_percentile(times, 0.99):7.0f}")  # fmt: skip
+        if window and pages:
+            seconds = window["seconds"]
+            print(
+                f"steady window: {seconds:.0f}s, {pages / seconds:.1f} pages/s; gunicorn used "
+                f"{window['gunicorn_cpu']:.1f}s of CPU = {window['gunicorn_cpu'] / pages * 1000:.1f} ms per page "
+                f"({window['gunicorn_cpu'] / seconds:.2f} cores); locust itself {window['locust_cpu']:.1f}s "
+                f"({window['locust_cpu'] / seconds:.2f} cores)"
+            )
+        else:
+            print("no steady window: the run ended before every moderator had signed in (raise --duration)")
         shutil.rmtree(folder, ignore_errors=True)
     finally:
         server.send_signal(signal.SIGTERM)
@@ -477,13 +601,22 @@ def main() -> None:
     p.add_argument("--repeat", type=int, default=200)
     p.add_argument("--seed", type=int, default=5)
     p.add_argument("--explain", action="store_true")
+    p = sub.add_parser("pages")
+    p.add_argument("--repeat", type=int, default=20)
+    p.add_argument("--seed", type=int, default=3)
+    p.add_argument("--profile", default="", help="cProfile the pages whose name starts with this")
+    p.add_argument("--sql", default="", help="Print the queries of the pages whose name starts with this")
+    p.add_argument("--top", type=int, default=40)
+    p.add_argument("--sort", default="cumulative", help="cProfile order: cumulative or tottime")
     p = sub.add_parser("locust")
     p.add_argument("--users", type=int, default=50)
-    p.add_argument("--duration", type=int, default=60)
+    p.add_argument("--duration", type=int, default=240, help="Seconds in all, the ramp included")
     p.add_argument("--workers", type=int, default=4)
     p.add_argument("--spawn-rate", type=float, default=1.0, help="Moderators starting per second (each signs in)")
+    p.add_argument("--locust", default="", help="The locust program (default: the venv's, then PATH)")
     args = parser.parse_args()
-    {"ingest": ingest, "ingest-one": ingest_one, "seed": seed, "queries": queries, "locust": locust}[args.command](args)
+    commands = {"ingest": ingest, "ingest-one": ingest_one, "seed": seed, "queries": queries, "pages": pages}
+    {**commands, "locust": locust}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -128,8 +128,16 @@ def inbox_page(person: Person, wanted: InboxFilter, *, start: int = 0, size: int
             ids = list(ordered.values_list("pk", flat=True)[start : start + size])
     else:
         ids = list(ordered.values_list("pk", flat=True)[start : start + size])
-    found = Comment.objects.select_related("account", "author", "assignee", "team").in_bulk(ids)
+    found = (
+        Comment.objects.select_related("account", "author", "assignee", "team")
+        # The list shows neither the findings nor the search words: not read, not parsed, fifty times over.
+        .defer(*LIST_LEAVES_OUT)
+        .in_bulk(ids)
+    )
     return [found[pk] for pk in ids if pk in found]
+
+
+LIST_LEAVES_OUT = ("findings", "pre_election_wards", "search_vector")
 
 
 # Words that together may match at least this share of comments are found by walking the newest first.
@@ -173,12 +181,11 @@ def _walking_an_index() -> Iterator[None]:
     """PostgreSQL planner settings for the queries inside (SET LOCAL in a savepoint), put back at once
     in case this runs inside a longer transaction (an error rolls the savepoint back, which undoes them
     too)."""
+    # Each way in one round trip (several statements, no parameters), not one per setting.
     with transaction.atomic(), connection.cursor() as cursor:
-        for setting, value in WALK.items():
-            cursor.execute(f"SET LOCAL {setting} = {value}")
+        cursor.execute(" ".join(f"SET LOCAL {setting} = {value};" for setting, value in WALK.items()))
         yield
-        for setting in WALK:
-            cursor.execute(f"SET LOCAL {setting} = DEFAULT")
+        cursor.execute(" ".join(f"SET LOCAL {setting} = DEFAULT;" for setting in WALK))
 
 
 def _newest_first(wanted: InboxFilter) -> tuple[str, ...]:
@@ -211,29 +218,34 @@ def open_flags(person: Person, kind: str = "") -> QuerySet[CommentFlag]:
 
 
 def people_who_can_work(comment: Comment) -> list[Person]:
-    """Active people with an inbox role who can see this comment: who it may be assigned to."""
-    from herald.moderation.nav import INBOX_ROLES
+    """Active people with an inbox role who can see this comment: who it may be assigned to.
 
-    candidates = list(
+    The same rule as visible_comments(person), asked of everyone at once in one query (the comment's
+    page shows this list on every visit): the communications team and admins see every comment; others
+    see the accounts they edit, manage or moderate as a team, their team's queue, and what is assigned
+    to them."""
+    from herald.moderation.nav import INBOX_ROLES
+    from herald.social_accounts.models import AccountEditor
+
+    def in_groups(names: list[str]) -> QuerySet:
+        return Person.groups.through.objects.filter(group__name__in=names).values("person_id")
+
+    may_see = (
+        Q(pk__in=in_groups([Role.COMMS, Role.ADMIN]))
+        | Q(pk__in=AccountEditor.objects.filter(account_id=comment.account_id, removed_at=None).values("person_id"))
+        | Q(pk__in=ModerationTeam.members.through.objects.filter(
+            moderationteam__accounts=comment.account_id).values("person_id"))
+        | Q(pk__in=Account.objects.filter(pk=comment.account_id).values("service_manager_id"))
+    )  # fmt: skip
+    if comment.team_id is not None:
+        may_see |= Q(
+            pk__in=ModerationTeam.members.through.objects.filter(moderationteam_id=comment.team_id).values("person_id")
+        )
+    if comment.assignee_id is not None:
+        may_see |= Q(pk=comment.assignee_id)
+    return list(
         Person.objects.active()
-        .filter(groups__name__in=list(INBOX_ROLES))
-        .distinct()
+        .filter(pk__in=in_groups(list(INBOX_ROLES)))
+        .filter(may_see)
         .order_by("first_name", "last_name")[:300]
     )
-    ids = [person.pk for person in candidates]
-    # The same rule as visible_comments(person), worked out for everyone at once (a few queries, not a
-    # few per person): the communications team and admins see every comment; others see the accounts
-    # they edit, manage or moderate as a team, their team's queue, and what is assigned to them.
-    people = Person.objects.filter(pk__in=ids)
-    allowed = set(people.filter(groups__name__in=[Role.COMMS, Role.ADMIN]).values_list("pk", flat=True))
-    allowed |= set(
-        people.filter(editor_links__account_id=comment.account_id, editor_links__removed_at=None).values_list(
-            "pk", flat=True
-        )
-    )
-    allowed |= set(people.filter(moderation_teams__accounts=comment.account_id).values_list("pk", flat=True))
-    allowed |= set(Account.objects.filter(pk=comment.account_id).values_list("service_manager_id", flat=True))
-    if comment.team_id is not None:
-        allowed |= set(people.filter(moderation_teams=comment.team_id).values_list("pk", flat=True))
-    allowed.add(comment.assignee_id)
-    return [person for person in candidates if person.pk in allowed]
