@@ -41,7 +41,9 @@ def test_a_reply_without_a_connector_waits_to_be_posted_by_hand_then_records_its
     assert AuditEvent.objects.filter(action="moderation.reply_sent").latest("pk").after["how"] == "by hand"
 
 
-def test_a_connector_sends_the_reply_and_herald_records_where_it_went(question, editor):
+def test_a_connector_sends_the_reply_and_herald_records_where_it_went(
+    question, editor, django_capture_on_commit_callbacks
+):
     sent = []
 
     def send_reply(comment, text, *, by):
@@ -49,21 +51,26 @@ def test_a_connector_sends_the_reply_and_herald_records_where_it_went(question, 
         return platforms.Sent("fb-reply-1", "https://www.facebook.com/council/posts/1?reply=1")
 
     with platforms.registered("facebook", send_reply=send_reply):
-        reply = services.write_reply(question, by=editor, text="It opens at 8am.", seen_latest=0)
+        with django_capture_on_commit_callbacks(execute=True):
+            reply = services.write_reply(question, by=editor, text="It opens at 8am.", seen_latest=0)
 
     assert sent == ["It opens at 8am."]
+    reply.refresh_from_db()
     assert reply.status == Reply.Status.SENT
     assert reply.platform_reply_id == "fb-reply-1"
     question.refresh_from_db()
     assert question.status == Comment.Status.REPLIED
 
 
-def test_a_platform_refusal_leaves_the_reply_ready_with_the_reason(question, editor):
+def test_a_platform_refusal_leaves_the_reply_ready_with_the_reason(
+    question, editor, django_capture_on_commit_callbacks
+):
     def send_reply(comment, text, *, by):
         raise platforms.PlatformError("the comment was deleted by its author")
 
     with platforms.registered("facebook", send_reply=send_reply):
-        reply = services.write_reply(question, by=editor, text="It opens at 8am.", seen_latest=0)
+        with django_capture_on_commit_callbacks(execute=True):
+            reply = services.write_reply(question, by=editor, text="It opens at 8am.", seen_latest=0)
 
     reply.refresh_from_db()
     assert reply.status == Reply.Status.READY
