@@ -242,7 +242,7 @@ def approve_reply(request: HttpRequest, pk: int, reply_pk: int) -> HttpResponse:
     if carried_out(
         request,
         lambda: services.approve_reply(found, by=request.user, seen_sha256=_checked(form, refusal)["seen_sha256"]),
-        done=lambda approved: "Reply approved. " + _sent_words(approved, "It"),
+        done=lambda approved: "Reply approved." + ("" if approved.send_error else " " + _sent_words(approved, "It")),
     ):
         _tell_not_sent(request, Reply.objects.get(pk=found.pk), "The reply")
     return _back(comment, "replies")

@@ -166,3 +166,27 @@ def test_saved_replies_offer_the_general_and_the_accounts_own(question, account,
 
     assert list(replies.saved_replies_for(question)) == [general, own]
     assert other not in replies.saved_replies_for(question)
+
+
+def test_an_approved_reply_is_sent_by_the_connector_once_the_approval_is_saved(
+    question, account, editor, comms_officer, django_capture_on_commit_callbacks
+):
+    replies.set_reply_approval(account, requires=True, by=comms_officer)
+    reply = services.write_reply(question, by=editor, text="It opens at 8am.", seen_latest=0)
+    sent = []
+
+    def send_reply(comment, text, *, by):
+        sent.append((text, by))
+        return platforms.Sent("fb-reply-2", "https://www.facebook.com/council/posts/1?reply=2")
+
+    with platforms.registered("facebook", send_reply=send_reply):
+        with django_capture_on_commit_callbacks() as waiting:
+            services.approve_reply(reply, by=comms_officer, seen_sha256=reply.text_sha256)
+        # nothing goes to the platform until the approval is committed
+        assert sent == [] and Reply.objects.get(pk=reply.pk).status == Reply.Status.SENDING
+        for callback in waiting:
+            callback()
+
+    assert sent == [("It opens at 8am.", comms_officer)]
+    reply.refresh_from_db()
+    assert (reply.status, reply.sent_by, reply.platform_reply_id) == (Reply.Status.SENT, comms_officer, "fb-reply-2")
