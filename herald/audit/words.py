@@ -170,6 +170,7 @@ EVENT_WORDS: dict[str, str] = {
     "media.text_read": "Text in the photo read",
     "moderation.abuse_case_closed": "Councillor-abuse case closed",
     "moderation.abuse_case_comment_added": "Comment added to a councillor-abuse case",
+    "moderation.abuse_case_police_reference": "Police reference recorded on a councillor-abuse case",
     "moderation.abuse_case_opened": "Councillor-abuse case opened",
     "moderation.author_sanction_lifted": "Warning, strike or block lifted",
     "moderation.comment_unhidden": "Comment shown again",

@@ -185,7 +185,10 @@ def read_again(events: list[RawEvent]) -> int:
 
 def send_reply(comment: Comment, text: str, *, by: Person) -> SentReply:
     """Post `text` on the platform as a reply to `comment`, from the council's account. Refused (with
-    what to do instead) where the platform or the account's secrets do not allow it."""
+    what to do instead) where the platform or the account's secrets do not allow it.
+
+    The inbox's reply records the one audit event of the reply leaving Herald (`moderation.reply_sent`,
+    with the platform's id and address), so nothing is audited here."""
     entry = credentials.for_account(comment.account)
     if entry is None:
         raise Refused(
@@ -207,21 +210,20 @@ def send_reply(comment: Comment, text: str, *, by: Person) -> SentReply:
     except ConnectorError as exc:
         note_problem(entry.name, exc.reason, account=comment.account)
         raise Refused(f"{exc.reason}. The reply was not sent.") from exc
-    audit.record(
-        actor=by,
-        action="connectors.reply_sent",
-        obj=comment,
-        after={"platform_id": sent.platform_id, "permalink": sent.permalink, "text": text},
-    )
     return sent
+
+
+def can_send_from_inbox(comment: Comment) -> bool:
+    """Whether the account's connector is set up to reply (no platform is called)."""
+    entry = credentials.for_account(comment.account)
+    return entry is not None and entry.connector.can_reply and not entry.missing
 
 
 def send_from_inbox(comment: Comment, text: str, *, by: Person) -> platforms.Sent | None:
     """The inbox's way to send a reply (registered with herald.moderation.platforms): sent through the
     account's connector where it is set up to reply, None where the editor must post it by hand, and
     PlatformError with the platform's reason where the platform refuses."""
-    entry = credentials.for_account(comment.account)
-    if entry is None or not entry.connector.can_reply or entry.missing:
+    if not can_send_from_inbox(comment):
         return None
     try:
         sent = send_reply(comment, text, by=by)
@@ -264,7 +266,7 @@ def register_with_inbox() -> None:
     connector can reply, and "other" (an account there may name its connector in the secrets)."""
     names = {connector.platform for connector in CONNECTORS.values() if connector.can_reply}
     for name in sorted(names | {"other"}):
-        platforms.register(name, send_reply=send_from_inbox)
+        platforms.register(name, send_reply=send_from_inbox, can_reply=can_send_from_inbox)
     for name in sorted({connector.platform for connector in CONNECTORS.values() if connector.can_hide}):
         platforms.register(name, hide=hide_from_inbox, unhide=unhide_from_inbox)
     # Evidence kept of a comment before it is hidden holds the platform's payload it arrived in.

@@ -181,6 +181,13 @@ class Incident(models.Model):
         return int(number) if prefix == "comment" and number.isdigit() else None
 
     @property
+    def police_reference(self) -> str:
+        """The police's crime reference: kept on the councillor-abuse case when the incident was opened
+        for one (so the case and the incident never disagree), otherwise on the incident."""
+        case = self.abuse_case if self.abuse_case_id else None
+        return (case.police_reference if case else "") or self.crime_reference
+
+    @property
     def is_closed(self) -> bool:
         return self.status == self.Status.CLOSED
 

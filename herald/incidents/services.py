@@ -572,6 +572,8 @@ def record_hr_outcome(incident: Incident, *, by: Person, referred: bool, outcome
 
 
 def record_crime_reference(incident: Incident, *, by: Person, reference: str) -> Incident:
+    """The police referral's crime reference. An incident opened for a councillor-abuse case keeps it
+    on the case (one place, shown on both pages), so the monitoring officer's team sees it there too."""
     _require_worker(incident, by)
     if incident.kind != Kind.ABUSE_OR_THREAT:
         raise Refused("A crime reference is recorded for abuse or a threat")
@@ -580,17 +582,31 @@ def record_crime_reference(incident: Incident, *, by: Person, reference: str) ->
     with transaction.atomic():
         incident = _lock(incident)
         _require_open(incident)
-        incident.crime_reference = reference.strip()
-        incident.save(update_fields=["crime_reference"])
-        _entry(
-            incident,
-            by=by,
-            kind=TimelineEntry.Kind.DECISION,
-            text=f"Referred to the police: {incident.crime_reference}",
-        )
-        _tick(incident, "police", by=by, note=f"Crime reference {incident.crime_reference}")
-        _record(by, "police_referral", incident, after={"crime_reference": fingerprint(incident.crime_reference)})
+        if incident.abuse_case is not None:
+            from herald.moderation.services import cases
+
+            incident.abuse_case = cases.set_police_reference(incident.abuse_case, by=by, reference=reference)
+        else:
+            incident.crime_reference = reference.strip()
+            incident.save(update_fields=["crime_reference"])
+        _police_referral(incident, by=by, where="")
     return incident
+
+
+def police_referral_recorded_on_case(incident: Incident, *, by: Person) -> None:
+    """The monitoring officer's team recorded the crime reference on the councillor-abuse case this
+    incident was opened for: the incident shows it from the case; its timeline and playbook note it."""
+    with transaction.atomic():
+        incident = _lock(incident)
+        if not incident.is_closed:
+            _police_referral(incident, by=by, where=" (recorded on the councillor-abuse case)")
+
+
+def _police_referral(incident: Incident, *, by: Person, where: str) -> None:
+    reference = incident.police_reference
+    _entry(incident, by=by, kind=TimelineEntry.Kind.DECISION, text=f"Referred to the police: {reference}{where}")
+    _tick(incident, "police", by=by, note=f"Crime reference {reference}")
+    _record(by, "police_referral", incident, after={"crime_reference": fingerprint(reference)})
 
 
 def record_takedown_decision(incident: Incident, *, by: Person, decision: str, decided_at: dt.datetime) -> Incident:

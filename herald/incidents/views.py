@@ -9,7 +9,6 @@ import datetime as dt
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from herald.access import allow, allow_signed_in
 from herald.csv_export import csv_response
-from herald.forms import show_refusal
+from herald.forms import carried_out, submitted
 from herald.incidents import selectors, services
 from herald.incidents.forms import (
     AssessForm,
@@ -91,25 +90,25 @@ def report(request: HttpRequest) -> HttpResponse:
     targets = _targets(request)
     initial = {"kind": request.GET.get("kind")} if request.GET.get("kind") in Kind.values else {}
     form = ReportForm(request.POST if request.method == "POST" else None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            incident = services.report_incident(
-                kind=data["kind"],
-                summary=data["summary"],
-                description=data["description"],
-                aware_at=data["aware_at"],
-                link_url=data["link"],
-                by=request.user,
-                **targets,
-            )
-        except ValidationError as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(
-                request, f"Incident {incident.reference} reported. The people who deal with it have been told."
-            )
-            return redirect("incidents:detail", pk=incident.pk)
+    reported = submitted(
+        request,
+        form,
+        lambda data: services.report_incident(
+            kind=data["kind"],
+            summary=data["summary"],
+            description=data["description"],
+            aware_at=data["aware_at"],
+            link_url=data["link"],
+            by=request.user,
+            **targets,
+        ),
+    )
+    if reported:
+        incident = reported.result
+        messages.success(
+            request, f"Incident {incident.reference} reported. The people who deal with it have been told."
+        )
+        return redirect("incidents:detail", pk=incident.pk)
     return render(
         request,
         "incidents/report.html",
@@ -188,21 +187,19 @@ def triage(request: HttpRequest, pk: int) -> HttpResponse:
     incident = _incident(request, pk)
     initial = {"severity": incident.severity, "lead": incident.lead_id or request.user.pk}
     form = TriageForm(request.POST if request.method == "POST" else None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.triage_incident(
-                incident,
-                by=request.user,
-                severity=data["severity"],
-                lead=data["lead"],
-                add_workers=[data["add_worker"]] if data["add_worker"] else [],
-            )
-        except ValidationError as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, "Triage saved")
-            return redirect("incidents:detail", pk=incident.pk)
+    if submitted(
+        request,
+        form,
+        lambda data: services.triage_incident(
+            incident,
+            by=request.user,
+            severity=data["severity"],
+            lead=data["lead"],
+            add_workers=[data["add_worker"]] if data["add_worker"] else [],
+        ),
+    ):
+        messages.success(request, "Triage saved")
+        return redirect("incidents:detail", pk=incident.pk)
     return _form_page(request, incident, form, heading="Triage", button="Save")
 
 
@@ -242,16 +239,9 @@ def step(request: HttpRequest, pk: int, step_pk: int) -> HttpResponse:
         messages.info(request, "This step has already been ticked.")
         return redirect("incidents:detail", pk=incident.pk)
     form = StepForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.tick_step(
-                step, by=request.user, outcome=form.cleaned_data["outcome"], note=form.cleaned_data["note"]
-            )
-        except ValidationError as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, f"Step {step.position} ticked")
-            return redirect("incidents:detail", pk=incident.pk)
+    if submitted(request, form, lambda data: services.tick_step(step, by=request.user, **data)):
+        messages.success(request, f"Step {step.position} ticked")
+        return redirect("incidents:detail", pk=incident.pk)
     return _form_page(request, incident, form, heading=f"Step {step.position}: {step.text}", button="Tick this step")
 
 
@@ -260,16 +250,9 @@ def step(request: HttpRequest, pk: int, step_pk: int) -> HttpResponse:
 def note(request: HttpRequest, pk: int) -> HttpResponse:
     incident = _incident(request, pk)
     form = NoteForm(request.POST or None, request.FILES or None) if request.method == "POST" else NoteForm()
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_note(
-                incident, by=request.user, text=form.cleaned_data["text"], evidence=form.cleaned_data["evidence"]
-            )
-        except ValidationError as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, "Added to the timeline")
-            return redirect("incidents:detail", pk=incident.pk)
+    if submitted(request, form, lambda data: services.add_note(incident, by=request.user, **data)):
+        messages.success(request, "Added to the timeline")
+        return redirect("incidents:detail", pk=incident.pk)
     return _form_page(
         request,
         incident,
@@ -295,16 +278,14 @@ def evidence(request: HttpRequest, pk: int, entry_pk: int) -> HttpResponse:
 @require_POST
 def stop(request: HttpRequest, pk: int) -> HttpResponse:
     incident = _incident(request, pk)
-    try:
-        services.stop_publishing_for(incident, by=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(
-            request,
-            f"Publishing stopped on {incident.account.display_name}. Nothing scheduled for it will go out until "
-            "the communications team releases it. A credential-rotation task is open on the account.",
-        )
+    carried_out(
+        request,
+        lambda: services.stop_publishing_for(incident, by=request.user),
+        done=lambda stopped: (
+            f"Publishing stopped on {stopped.account.display_name}. Nothing scheduled for it will go out until "
+            "the communications team releases it. A credential-rotation task is open on the account."
+        ),
+    )
     return redirect("incidents:detail", pk=incident.pk)
 
 
@@ -327,36 +308,16 @@ def breach(request: HttpRequest, pk: int) -> HttpResponse:
     ico = IcoForm(request.POST if which == "ico" else None, prefix="ico")
     tell = TellForm(request.POST if which == "tell" else None, prefix="tell")
     form = {"assess": assess, "ico": ico, "tell": tell}.get(which)
-    if form is not None and form.is_valid():
-        data = form.cleaned_data
-        try:
-            if which == "assess":
-                services.assess_breach(
-                    incident,
-                    by=request.user,
-                    data_involved=data["data_involved"],
-                    people_affected=data["people_affected"],
-                    risk=data["risk"],
-                )
-            elif which == "ico":
-                services.decide_ico_report(
-                    incident,
-                    by=request.user,
-                    decision=data["decision"],
-                    reasoning=data["reasoning"],
-                    reported_at=data["reported_at"],
-                    reference=data["reference"],
-                    late_reason=data["late_reason"],
-                )
-            else:
-                services.decide_telling_people(
-                    incident, by=request.user, decision=data["tell"], reasoning=data["tell_reasoning"]
-                )
-        except ValidationError as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, "Saved to the breach record")
-            return redirect("incidents:breach", pk=incident.pk)
+    decisions = {
+        "assess": lambda data: services.assess_breach(incident, by=request.user, **data),
+        "ico": lambda data: services.decide_ico_report(incident, by=request.user, **data),
+        "tell": lambda data: services.decide_telling_people(
+            incident, by=request.user, decision=data["tell"], reasoning=data["tell_reasoning"]
+        ),
+    }
+    if form is not None and submitted(request, form, decisions[which]):
+        messages.success(request, "Saved to the breach record")
+        return redirect("incidents:breach", pk=incident.pk)
     return render(
         request,
         "incidents/breach.html",
@@ -381,16 +342,9 @@ def hr_outcome(request: HttpRequest, pk: int) -> HttpResponse:
     if incident.kind != Kind.EMPLOYEE_POST:
         raise Http404("HR outcomes are for an employee's post")
     form = HrOutcomeForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_hr_outcome(
-                incident, by=request.user, referred=form.cleaned_data["referred"], outcome=form.cleaned_data["outcome"]
-            )
-        except ValidationError as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, "Outcome recorded. Only HR can read it.")
-            return redirect("incidents:detail", pk=incident.pk)
+    if submitted(request, form, lambda data: services.record_hr_outcome(incident, by=request.user, **data)):
+        messages.success(request, "Outcome recorded. Only HR can read it.")
+        return redirect("incidents:detail", pk=incident.pk)
     return _form_page(
         request,
         incident,
@@ -408,14 +362,13 @@ def crime_reference(request: HttpRequest, pk: int) -> HttpResponse:
     if incident.kind != Kind.ABUSE_OR_THREAT:
         raise Http404("Crime references are for abuse or threats")
     form = CrimeReferenceForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_crime_reference(incident, by=request.user, reference=form.cleaned_data["crime_reference"])
-        except ValidationError as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, "Police referral recorded")
-            return redirect("incidents:detail", pk=incident.pk)
+    if submitted(
+        request,
+        form,
+        lambda data: services.record_crime_reference(incident, by=request.user, reference=data["crime_reference"]),
+    ):
+        messages.success(request, "Police referral recorded")
+        return redirect("incidents:detail", pk=incident.pk)
     return _form_page(request, incident, form, heading="Police referral", button="Save")
 
 
@@ -426,19 +379,15 @@ def takedown(request: HttpRequest, pk: int) -> HttpResponse:
     if incident.kind != Kind.COPYRIGHT_OR_DEFAMATION:
         raise Http404("Takedown decisions are for copyright or defamation complaints")
     form = TakedownForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_takedown_decision(
-                incident,
-                by=request.user,
-                decision=form.cleaned_data["takedown_decision"],
-                decided_at=form.cleaned_data["takedown_decided_at"],
-            )
-        except ValidationError as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, "Takedown decision recorded")
-            return redirect("incidents:detail", pk=incident.pk)
+    if submitted(
+        request,
+        form,
+        lambda data: services.record_takedown_decision(
+            incident, by=request.user, decision=data["takedown_decision"], decided_at=data["takedown_decided_at"]
+        ),
+    ):
+        messages.success(request, "Takedown decision recorded")
+        return redirect("incidents:detail", pk=incident.pk)
     return _form_page(request, incident, form, heading="Takedown decision", button="Save")
 
 
@@ -450,14 +399,9 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(request, "This incident is already closed.")
         return redirect("incidents:detail", pk=incident.pk)
     form = CloseForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.close_incident(incident, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, f"Incident {incident.reference} closed")
-            return redirect("incidents:detail", pk=incident.pk)
+    if submitted(request, form, lambda data: services.close_incident(incident, by=request.user, **data)):
+        messages.success(request, f"Incident {incident.reference} closed")
+        return redirect("incidents:detail", pk=incident.pk)
     return _form_page(
         request,
         incident,

@@ -11,6 +11,7 @@ urlpatterns = [
     path("comments/<int:pk>/replies/<int:reply_pk>/approve/", views.approve_reply, name="approve_reply"),
     path("comments/<int:pk>/replies/<int:reply_pk>/withdraw/", views.withdraw_reply, name="withdraw_reply"),
     path("comments/<int:pk>/replies/<int:reply_pk>/posted/", views.record_posted, name="record_posted"),
+    path("comments/<int:pk>/replies/<int:reply_pk>/send-again/", views.send_again, name="send_again"),
     path("comments/<int:pk>/remove/", views.remove, name="remove"),
     path("comments/<int:pk>/unhide/", views.unhide, name="unhide"),
     path("comments/<int:pk>/case/", views.open_case, name="open_case"),

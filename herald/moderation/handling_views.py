@@ -5,6 +5,7 @@ reply approval settings and the house rules."""
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -19,7 +20,7 @@ from django.views.decorators.http import require_POST
 from herald import checking
 from herald.access import allow, public, require
 from herald.errors import Refused
-from herald.forms import show_refusal
+from herald.forms import carried_out, submitted
 from herald.moderation import handling_forms as forms
 from herald.moderation import selectors, services
 from herald.moderation.models import (
@@ -64,6 +65,14 @@ def _comment(request: HttpRequest, pk: int) -> Comment:
 
 def _back(comment: Comment, anchor: str = "") -> HttpResponse:
     return redirect(reverse("moderation:detail", args=[comment.pk]) + (f"#{anchor}" if anchor else ""))
+
+
+def _checked(form: BaseForm, refusal: str = "") -> dict[str, Any]:
+    """A button's small form, read inside its service call: unusable input is refused like the service
+    would be (`refusal`, or the form's first error), so `carried_out` shows it as the error message."""
+    if not form.is_valid():
+        raise Refused(refusal or next(iter(form.errors.values()))[0])
+    return form.cleaned_data
 
 
 # --- The handling part of the comment's page ------------------------------------------------------
@@ -172,29 +181,51 @@ def reply_check(request: HttpRequest, pk: int) -> HttpResponse:
 def reply(request: HttpRequest, pk: int) -> HttpResponse:
     comment = _comment(request, pk)
     form = forms.ReplyForm(request.POST)
-    if form.is_valid():
-        saved = None
-        if form.cleaned_data.get("saved_reply"):
-            saved = replies.saved_replies_for(comment).filter(pk=form.cleaned_data["saved_reply"]).first()
-        try:
-            made = services.write_reply(
-                comment,
-                by=request.user,
-                text=form.cleaned_data["text"],
-                seen_latest=form.cleaned_data["seen_latest"],
-                saved_reply=saved,
-            )
-        except Refused as exc:
-            show_refusal(form, exc, field="text")
-        else:
-            if made.status == Reply.Status.AWAITING_APPROVAL:
-                messages.success(request, "Your reply is waiting for a second person's approval.")
-            elif made.status == Reply.Status.SENT:
-                messages.success(request, "Your reply was sent.")
-            else:
-                messages.success(request, "Your reply is recorded. Post it on the platform, then record its address.")
-            return _back(comment, "replies")
+    made = submitted(
+        request,
+        form,
+        lambda data: services.write_reply(
+            comment,
+            by=request.user,
+            text=data["text"],
+            seen_latest=data["seen_latest"],
+            saved_reply=replies.saved_replies_for(comment).filter(pk=data["saved_reply"]).first()
+            if data.get("saved_reply")
+            else None,
+        ),
+        field="text",
+    )
+    if made:
+        _tell_outcome(request, made.result, "Your reply")
+        return _back(comment, "replies")
     return _detail_again(request, comment, reply_form=form)
+
+
+def _tell_outcome(request: HttpRequest, reply: Reply, what: str) -> None:
+    """What became of a reply once written: the platform's refusal is an error, with what to do next."""
+    if reply.status == Reply.Status.AWAITING_APPROVAL:
+        messages.success(request, f"{what} is waiting for a second person's approval.")
+    elif reply.send_error:
+        _tell_not_sent(request, reply, what)
+    else:
+        messages.success(request, _sent_words(reply, what))
+
+
+def _sent_words(reply: Reply, what: str) -> str:
+    if reply.status == Reply.Status.SENT:
+        return f"{what} was sent."
+    if reply.status == Reply.Status.SENDING:
+        return f"{what} is being sent."
+    return f"{what} is recorded. Post it on the platform, then record its address."
+
+
+def _tell_not_sent(request: HttpRequest, reply: Reply, what: str) -> None:
+    if reply.send_error:
+        messages.error(
+            request,
+            f"{what} is recorded but Herald could not send it: {reply.send_error.rstrip('.')}. "
+            "Send it again, or post it on the platform and record its address.",
+        )
 
 
 def _reply(request: HttpRequest, comment_pk: int, reply_pk: int) -> tuple[Comment, Reply]:
@@ -207,13 +238,29 @@ def _reply(request: HttpRequest, comment_pk: int, reply_pk: int) -> tuple[Commen
 def approve_reply(request: HttpRequest, pk: int, reply_pk: int) -> HttpResponse:
     comment, found = _reply(request, pk, reply_pk)
     form = forms.ApproveReplyForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise Refused("Open the comment again and approve the reply you read")
-        services.approve_reply(found, by=request.user, seen_sha256=form.cleaned_data["seen_sha256"])
-        messages.success(request, "Reply approved.")
-    except Refused as exc:
-        messages.error(request, str(exc))
+    refusal = "Open the comment again and approve the reply you read"
+    if carried_out(
+        request,
+        lambda: services.approve_reply(found, by=request.user, seen_sha256=_checked(form, refusal)["seen_sha256"]),
+        done=lambda approved: "Reply approved." + ("" if approved.send_error else " " + _sent_words(approved, "It")),
+    ):
+        _tell_not_sent(request, Reply.objects.get(pk=found.pk), "The reply")
+    return _back(comment, "replies")
+
+
+@allow(*INBOX_ROLES)
+@require_POST
+def send_again(request: HttpRequest, pk: int, reply_pk: int) -> HttpResponse:
+    """Try the platform again for a reply it refused or could not be reached for."""
+    comment, found = _reply(request, pk, reply_pk)
+    if carried_out(
+        request,
+        lambda: services.send_reply_again(found, by=request.user),
+        done=lambda tried: (
+            _sent_words(tried, "The reply") if tried.status == Reply.Status.SENT else "Herald tried again."
+        ),
+    ):
+        _tell_not_sent(request, Reply.objects.get(pk=found.pk), "The reply")
     return _back(comment, "replies")
 
 
@@ -221,11 +268,7 @@ def approve_reply(request: HttpRequest, pk: int, reply_pk: int) -> HttpResponse:
 @require_POST
 def withdraw_reply(request: HttpRequest, pk: int, reply_pk: int) -> HttpResponse:
     comment, found = _reply(request, pk, reply_pk)
-    try:
-        services.withdraw_reply(found, by=request.user)
-        messages.success(request, "Reply withdrawn.")
-    except Refused as exc:
-        messages.error(request, str(exc))
+    carried_out(request, lambda: services.withdraw_reply(found, by=request.user), done="Reply withdrawn.")
     return _back(comment, "replies")
 
 
@@ -234,13 +277,11 @@ def withdraw_reply(request: HttpRequest, pk: int, reply_pk: int) -> HttpResponse
 def record_posted(request: HttpRequest, pk: int, reply_pk: int) -> HttpResponse:
     comment, found = _reply(request, pk, reply_pk)
     form = forms.RecordPostedForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise Refused(form.errors["address"][0])
-        services.record_reply_posted(found, by=request.user, address=form.cleaned_data["address"])
-        messages.success(request, "The reply is recorded as posted.")
-    except Refused as exc:
-        messages.error(request, str(exc))
+    carried_out(
+        request,
+        lambda: services.record_reply_posted(found, by=request.user, address=_checked(form)["address"]),
+        done="The reply is recorded as posted.",
+    )
     return _back(comment, "replies")
 
 
@@ -250,22 +291,16 @@ def remove(request: HttpRequest, pk: int) -> HttpResponse:
     """Hide or delete the comment (the button pressed says which), evidence first."""
     comment = _comment(request, pk)
     form = forms.RemoveForm(request.POST)
-    action = request.POST.get("action", "hide")
-    if form.is_valid():
-        try:
-            if action == "delete":
-                services.delete_comment(
-                    comment, by=request.user, reason=form.cleaned_data["reason"], detail=form.cleaned_data["detail"]
-                )
-                messages.success(request, "The comment is deleted. Its evidence is kept.")
-            else:
-                services.hide_comment(
-                    comment, by=request.user, reason=form.cleaned_data["reason"], detail=form.cleaned_data["detail"]
-                )
-                messages.success(request, "The comment is hidden. Its evidence is kept.")
-            return _back(comment, "evidence")
-        except Refused as exc:
-            show_refusal(form, exc, field="reason")
+    deleting = request.POST.get("action", "hide") == "delete"
+    removal = services.delete_comment if deleting else services.hide_comment
+    if submitted(
+        request,
+        form,
+        lambda data: removal(comment, by=request.user, reason=data["reason"], detail=data["detail"]),
+        field="reason",
+    ):
+        messages.success(request, f"The comment is {'deleted' if deleting else 'hidden'}. Its evidence is kept.")
+        return _back(comment, "evidence")
     return _detail_again(request, comment, remove_form=form)
 
 
@@ -274,13 +309,12 @@ def remove(request: HttpRequest, pk: int) -> HttpResponse:
 def unhide(request: HttpRequest, pk: int) -> HttpResponse:
     comment = _comment(request, pk)
     form = forms.UnhideForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise Refused("Enter why the comment is being shown again")
-        services.unhide_comment(comment, by=request.user, reason=form.cleaned_data["reason"])
-        messages.success(request, "The comment is shown again.")
-    except Refused as exc:
-        messages.error(request, str(exc))
+    refusal = "Enter why the comment is being shown again"
+    carried_out(
+        request,
+        lambda: services.unhide_comment(comment, by=request.user, reason=_checked(form, refusal)["reason"]),
+        done="The comment is shown again.",
+    )
     return _back(comment)
 
 
@@ -300,11 +334,11 @@ def undo_rule_action(request: HttpRequest, pk: int) -> HttpResponse:
     action = get_object_or_404(RuleAction.objects.select_related("comment"), pk=pk)
     if not selectors.can_see(request.user, action.comment):
         raise Http404("No such action")
-    try:
-        services.reverse_rule_action(action, by=request.user)
-        messages.success(request, f"Undone: {action.get_kind_display().lower()} by the rule “{action.rule_name}”.")
-    except Refused as exc:
-        messages.error(request, str(exc))
+    carried_out(
+        request,
+        lambda: services.reverse_rule_action(action, by=request.user),
+        done=f"Undone: {action.get_kind_display().lower()} by the rule “{action.rule_name}”.",
+    )
     return _back(action.comment)
 
 
@@ -318,18 +352,14 @@ def author(request: HttpRequest, pk: int) -> HttpResponse:
     require(
         history.exists() or selectors.sees_everything(request.user), "You do not work any account this author wrote on."
     )
-    form = forms.SanctionForm()
-    if request.method == "POST":
-        form = forms.SanctionForm(request.POST)
-        if form.is_valid():
-            try:
-                services.sanction_author(
-                    found, kind=form.cleaned_data["kind"], by=request.user, reason=form.cleaned_data["reason"]
-                )
-                messages.success(request, "Recorded.")
-                return redirect("moderation:author", pk=found.pk)
-            except Refused as exc:
-                show_refusal(form, exc)
+    form = forms.SanctionForm(request.POST if request.method == "POST" else None)
+    if submitted(
+        request,
+        form,
+        lambda data: services.sanction_author(found, kind=data["kind"], by=request.user, reason=data["reason"]),
+    ):
+        messages.success(request, "Recorded.")
+        return redirect("moderation:author", pk=found.pk)
     abusive = cases.abusive_comments_by(found)
     return render(
         request,
@@ -358,13 +388,13 @@ def lift_sanction(request: HttpRequest, pk: int) -> HttpResponse:
         or selectors.visible_comments(request.user).filter(author=sanction.author).exists()
     )
     form = forms.LiftForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise Refused("Enter why it is lifted")
-        services.lift_sanction(sanction, by=request.user, reason=form.cleaned_data["reason"])
-        messages.success(request, "Lifted.")
-    except Refused as exc:
-        messages.error(request, str(exc))
+    carried_out(
+        request,
+        lambda: services.lift_sanction(
+            sanction, by=request.user, reason=_checked(form, "Enter why it is lifted")["reason"]
+        ),
+        done="Lifted.",
+    )
     return redirect("moderation:author", pk=sanction.author_id)
 
 
@@ -392,16 +422,20 @@ def open_case(request: HttpRequest, pk: int) -> HttpResponse:
         else get_object_or_404(Comment, pk=pk)
     )
     form = forms.CaseForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise Refused("Choose the councillor")
-        case = services.add_to_case(
-            form.cleaned_data["councillor"], comment, by=request.user, why="Raised by hand from the comment"
-        )
-        messages.success(request, f"The comment is on the case for {case.councillor.full_name}.")
-        return redirect("moderation:case", pk=case.pk)
-    except Refused as exc:
-        messages.error(request, str(exc))
+    opened: list[CouncillorAbuseCase] = []
+    if carried_out(
+        request,
+        lambda: opened.append(
+            services.add_to_case(
+                _checked(form, "Choose the councillor")["councillor"],
+                comment,
+                by=request.user,
+                why="Raised by hand from the comment",
+            )
+        ),
+        done=lambda _: f"The comment is on the case for {opened[0].councillor.full_name}.",
+    ):
+        return redirect("moderation:case", pk=opened[0].pk)
     return _back(comment)
 
 
@@ -423,21 +457,10 @@ def case_list(request: HttpRequest) -> HttpResponse:
 @allow(*CASE_ROLES)
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = get_object_or_404(CouncillorAbuseCase.objects.select_related("councillor", "closed_by"), pk=pk)
-    form = forms.CloseCaseForm()
-    if request.method == "POST":
-        form = forms.CloseCaseForm(request.POST)
-        if form.is_valid():
-            try:
-                services.close_case(
-                    case,
-                    by=request.user,
-                    outcome=form.cleaned_data["outcome"],
-                    police_reference=form.cleaned_data["police_reference"],
-                )
-                messages.success(request, "The case is closed.")
-                return redirect("moderation:case", pk=case.pk)
-            except Refused as exc:
-                show_refusal(form, exc)
+    form = forms.CloseCaseForm(request.POST if request.method == "POST" else None)
+    if submitted(request, form, lambda data: services.close_case(case, by=request.user, **data)):
+        messages.success(request, "The case is closed.")
+        return redirect("moderation:case", pk=case.pk)
     return render(
         request,
         "moderation/handling/case.html",
@@ -468,21 +491,11 @@ def _handle_crumbs(*more: Crumb) -> list[Crumb]:
 
 @allow(*HANDLE_ROLES)
 def councillor_handles(request: HttpRequest) -> HttpResponse:
-    form = forms.CouncillorHandleForm()
-    if request.method == "POST":
-        form = forms.CouncillorHandleForm(request.POST)
-        if form.is_valid():
-            try:
-                kept = cases.add_councillor_handle(
-                    councillor=form.cleaned_data["councillor"],
-                    platform=form.cleaned_data["platform"],
-                    handle=form.cleaned_data["handle"],
-                    by=request.user,
-                )
-                messages.success(request, f"@{kept.handle} added for {kept.councillor.full_name}.")
-                return redirect("moderation:councillor_handles")
-            except Refused as exc:
-                show_refusal(form, exc)
+    form = forms.CouncillorHandleForm(request.POST if request.method == "POST" else None)
+    added = submitted(request, form, lambda data: cases.add_councillor_handle(by=request.user, **data))
+    if added:
+        messages.success(request, f"@{added.result.handle} added for {added.result.councillor.full_name}.")
+        return redirect("moderation:councillor_handles")
     return render(
         request,
         "moderation/handling/councillor_handles.html",
@@ -502,23 +515,12 @@ def councillor_handles(request: HttpRequest) -> HttpResponse:
 def councillor_handle_edit(request: HttpRequest, pk: int) -> HttpResponse:
     kept = get_object_or_404(CouncillorHandle.objects.select_related("councillor"), pk=pk, retired_at=None)
     form = forms.CouncillorHandleForm(
-        initial={"councillor": kept.councillor_id, "platform": kept.platform, "handle": f"@{kept.handle}"}
+        request.POST if request.method == "POST" else None,
+        initial={"councillor": kept.councillor_id, "platform": kept.platform, "handle": f"@{kept.handle}"},
     )
-    if request.method == "POST":
-        form = forms.CouncillorHandleForm(request.POST)
-        if form.is_valid():
-            try:
-                cases.change_councillor_handle(
-                    kept,
-                    councillor=form.cleaned_data["councillor"],
-                    platform=form.cleaned_data["platform"],
-                    handle=form.cleaned_data["handle"],
-                    by=request.user,
-                )
-                messages.success(request, "Handle saved.")
-                return redirect("moderation:councillor_handles")
-            except Refused as exc:
-                show_refusal(form, exc)
+    if submitted(request, form, lambda data: cases.change_councillor_handle(kept, by=request.user, **data)):
+        messages.success(request, "Handle saved.")
+        return redirect("moderation:councillor_handles")
     return render(
         request,
         "moderation/handling/councillor_handle_edit.html",
@@ -537,11 +539,11 @@ def councillor_handle_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def councillor_handle_retire(request: HttpRequest, pk: int) -> HttpResponse:
     kept = get_object_or_404(CouncillorHandle, pk=pk)
-    try:
-        cases.retire_councillor_handle(kept, by=request.user)
-        messages.success(request, f"@{kept.handle} retired: comments naming it no longer reach {kept.councillor}.")
-    except Refused as exc:
-        messages.error(request, str(exc))
+    carried_out(
+        request,
+        lambda: cases.retire_councillor_handle(kept, by=request.user),
+        done=f"@{kept.handle} retired: comments naming it no longer reach {kept.councillor}.",
+    )
     return redirect("moderation:councillor_handles")
 
 
@@ -574,16 +576,14 @@ def rule_list(request: HttpRequest) -> HttpResponse:
 @allow(*MANAGE_ROLES)
 def rule_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     rule = get_object_or_404(ModerationRule, pk=pk) if pk else ModerationRule()
-    form = forms.RuleForm(initial=forms.RuleForm.initial_for(rule) if pk else None)
-    if request.method == "POST":
-        form = forms.RuleForm(request.POST)
-        if form.is_valid():
-            try:
-                services.save_rule(form.apply_to(rule), by=request.user, alert=list(form.cleaned_data["alert"]))
-                messages.success(request, f"Rule “{rule.name}” saved.")
-                return redirect("moderation:rules")
-            except Refused as exc:
-                show_refusal(form, exc)
+    form = forms.RuleForm(
+        request.POST if request.method == "POST" else None, initial=forms.RuleForm.initial_for(rule) if pk else None
+    )
+    if submitted(
+        request, form, lambda data: services.save_rule(form.apply_to(rule), by=request.user, alert=list(data["alert"]))
+    ):
+        messages.success(request, f"Rule “{rule.name}” saved.")
+        return redirect("moderation:rules")
     return render(
         request,
         "moderation/handling/rule_edit.html",
@@ -602,31 +602,20 @@ def rule_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 @require_POST
 def rule_auto_hide(request: HttpRequest, pk: int) -> HttpResponse:
     rule = get_object_or_404(ModerationRule, pk=pk)
-    try:
-        services.allow_automatic_hiding(rule, by=request.user, allow=request.POST.get("allow") == "yes")
-        messages.success(request, "Saved.")
-    except Refused as exc:
-        messages.error(request, str(exc))
+    carried_out(
+        request,
+        lambda: services.allow_automatic_hiding(rule, by=request.user, allow=request.POST.get("allow") == "yes"),
+        done="Saved.",
+    )
     return redirect("moderation:rules")
 
 
 @allow(*MANAGE_ROLES)
 def saved_replies(request: HttpRequest) -> HttpResponse:
-    form = forms.SavedReplyForm()
-    if request.method == "POST":
-        form = forms.SavedReplyForm(request.POST)
-        if form.is_valid():
-            try:
-                replies.save_reply_template(
-                    title=form.cleaned_data["title"],
-                    text=form.cleaned_data["text"],
-                    account=form.cleaned_data["account"],
-                    by=request.user,
-                )
-                messages.success(request, "Saved reply added.")
-                return redirect("moderation:saved_replies")
-            except Refused as exc:
-                show_refusal(form, exc)
+    form = forms.SavedReplyForm(request.POST if request.method == "POST" else None)
+    if submitted(request, form, lambda data: replies.save_reply_template(by=request.user, **data)):
+        messages.success(request, "Saved reply added.")
+        return redirect("moderation:saved_replies")
     return render(
         request,
         "moderation/handling/saved_replies.html",
@@ -693,28 +682,27 @@ def house_rules_edit(request: HttpRequest) -> HttpResponse:
     published = rules.published_house_rules()
     start = draft or published
     form = forms.HouseRulesForm(
-        initial={"body": start.body if start else "", "change_summary": draft.change_summary if draft else ""}
+        request.POST if request.method == "POST" else None,
+        initial={"body": start.body if start else "", "change_summary": draft.change_summary if draft else ""},
     )
-    if request.method == "POST":
-        form = forms.HouseRulesForm(request.POST)
-        action = request.POST.get("action", "save")
-        try:
-            if action == "discard" and draft:
-                rules.discard_house_rules_draft(draft, by=request.user)
-                messages.success(request, "Draft discarded.")
-                return redirect("moderation:house_rules_edit")
-            if form.is_valid():
-                saved = services.save_house_rules_draft(
-                    body=form.cleaned_data["body"], change_summary=form.cleaned_data["change_summary"], by=request.user
-                )
-                if action == "publish":
-                    services.publish_house_rules(saved, by=request.user)
-                    messages.success(request, f"Version {saved.number} of the house rules is published.")
-                    return redirect("house_rules")
-                messages.success(request, "Draft saved.")
-                return redirect("moderation:house_rules_edit")
-        except Refused as exc:
-            show_refusal(form, exc)
+    action = request.POST.get("action", "save")
+    if request.method == "POST" and action == "discard" and draft:
+        carried_out(request, lambda: rules.discard_house_rules_draft(draft, by=request.user), done="Draft discarded.")
+        return redirect("moderation:house_rules_edit")
+
+    def save(data: dict[str, Any]) -> HouseRules:
+        saved = services.save_house_rules_draft(by=request.user, **data)
+        if action == "publish":
+            services.publish_house_rules(saved, by=request.user)
+        return saved
+
+    made = submitted(request, form, save)
+    if made and action == "publish":
+        messages.success(request, f"Version {made.result.number} of the house rules is published.")
+        return redirect("house_rules")
+    if made:
+        messages.success(request, "Draft saved.")
+        return redirect("moderation:house_rules_edit")
     return render(
         request,
         "moderation/handling/house_rules_edit.html",

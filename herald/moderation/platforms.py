@@ -9,7 +9,9 @@ every platform one of its connectors can reply on):
 
 `send_reply(comment, text, *, by) -> Sent | None` posts the reply and says where it is, or returns
 None where this comment's account cannot send through Herald (no connector set up for it): the editor
-then posts it by hand. `hide(comment)`, `unhide(comment)` and `delete(comment)` act on the comment, returning False where this comment's
+then posts it by hand. `can_reply(comment) -> bool`, where registered, says beforehand whether
+`send_reply` would try (so the reply is recorded as "sending" only then); it is called inside the
+transaction, so it must not call the platform. `hide(comment)`, `unhide(comment)` and `delete(comment)` act on the comment, returning False where this comment's
 account cannot (the editor does it by hand).
 Any of them raises `PlatformError` with words for the editor when the platform refuses. Where nothing
 is registered, the editor acts on the platform by hand and records it in Herald."""
@@ -32,7 +34,7 @@ class Sent:
     address: str = ""
 
 
-_ACTIONS = ("send_reply", "hide", "unhide", "delete")
+_ACTIONS = ("send_reply", "can_reply", "hide", "unhide", "delete")
 _registry: dict[tuple[str, str], Callable[..., Any]] = {}
 
 
@@ -41,6 +43,9 @@ def register(platform: str, **functions: Callable[..., Any]) -> None:
         if action not in _ACTIONS:
             raise ValueError(f"Unknown platform action {action!r}: one of {', '.join(_ACTIONS)}")
         _registry[(platform, action)] = function
+    if "send_reply" in functions and "can_reply" not in functions:
+        # `can_reply` speaks for the `send_reply` beside it: a new sender without one always tries.
+        _registry.pop((platform, "can_reply"), None)
 
 
 def unregister(platform: str, action: str) -> None:
@@ -50,7 +55,7 @@ def unregister(platform: str, action: str) -> None:
 @contextmanager
 def registered(platform: str, **functions: Callable[..., Any]) -> Iterator[None]:
     """Register `functions` for the duration of a block, then put back what was there (for tests)."""
-    before = {action: _registry.get((platform, action)) for action in functions}
+    before = {action: _registry.get((platform, action)) for action in {*functions, "can_reply"}}
     register(platform, **functions)
     try:
         yield

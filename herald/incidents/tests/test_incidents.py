@@ -202,3 +202,18 @@ def test_the_report_form_redisplays_with_an_error_summary(client, employee):
     page = response.content.decode()
     assert response.status_code == 200 and "govuk-error-summary" in page and "Enter a short summary" in page
     assert Incident.objects.count() == 0
+
+
+def test_the_incident_forms_show_a_refusal_beside_its_field_and_the_stop_button_says_why_it_cannot(
+    client, employee, comms_officer
+):
+    hacked = incident("account_compromised", by=employee, account=AccountFactory())
+    client.force_login(comms_officer)
+    # a note with neither words nor a file: the service's refusal sits beside the note, the page stays
+    response = client.post(reverse("incidents:note", args=[hacked.pk]), {"text": ""})
+    assert response.status_code == 200
+    assert 'href="#id_text">Enter a note or choose a file' in response.content.decode()
+    # publishing already stopped: pressing the button again says so
+    client.post(reverse("incidents:stop", args=[hacked.pk]))
+    response = client.post(reverse("incidents:stop", args=[hacked.pk]), follow=True)
+    assert "Publishing is already stopped on this account" in response.content.decode()

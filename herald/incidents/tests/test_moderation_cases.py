@@ -4,9 +4,11 @@ whose playbook runs the response, and a comment can be reported as an incident f
 import pytest
 from django.urls import reverse
 
+from herald.audit.models import AuditEvent
 from herald.incidents import services
 from herald.incidents.models import Incident
 from herald.moderation.models import CouncillorAbuseCase
+from herald.moderation.services import cases
 from testing.factories import AccountFactory, CouncillorFactory, comment
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +55,49 @@ def test_the_incident_opened_by_the_inbox_is_worked_to_closure_with_a_crime_refe
     closed = services.close_incident(
         opened, by=monitoring_officer, cause="A resident angry at a decision", worked="Quick", changes="None"
     )
-    assert closed.is_closed and closed.crime_reference == "LP-2026-0042"
+    assert closed.is_closed and closed.police_reference == "LP-2026-0042"
+
+
+def test_a_crime_reference_recorded_on_the_incident_is_the_one_on_the_case(client, bray, monitoring_officer):
+    # given an abuse case and its incident
+    comment(AccountFactory(), "Cllr Stuart Bray you are a useless idiot, I will hurt you")
+    opened = Incident.objects.get()
+    case = CouncillorAbuseCase.objects.get()
+    # when the police referral is recorded on the incident
+    services.record_crime_reference(opened, by=monitoring_officer, reference="LP-2026-0042")
+    # then the case has it, both pages show it, and the change to the case is in its audit trail
+    case.refresh_from_db()
+    assert case.police_reference == "LP-2026-0042"
+    client.force_login(monitoring_officer)
+    assert "LP-2026-0042" in client.get(reverse("moderation:case", args=[case.pk])).content.decode()
+    assert "LP-2026-0042" in client.get(reverse("incidents:detail", args=[opened.pk])).content.decode()
+    changed = AuditEvent.objects.for_object(case).get(action="moderation.abuse_case_police_reference")
+    assert (changed.actor, changed.after) == (monitoring_officer, {"police_reference": "LP-2026-0042"})
+    assert AuditEvent.objects.for_object(opened).filter(action="incident.police_referral").count() == 1
+    # when the case closes with a corrected reference, the incident shows the corrected one
+    cases.close_case(case, by=monitoring_officer, outcome="Police warned the author", police_reference="LP-2026-0043")
+    opened.refresh_from_db()
+    assert opened.police_reference == "LP-2026-0043"
+
+
+def test_a_police_reference_recorded_as_the_case_closes_reaches_the_incident_and_its_playbook(
+    client, bray, monitoring_officer
+):
+    # given an abuse case and its incident, with no police referral yet
+    comment(AccountFactory(), "Cllr Stuart Bray you are a useless idiot, I will hurt you")
+    opened = Incident.objects.get()
+    case = CouncillorAbuseCase.objects.get()
+    # when the monitoring officer's team closes the case with the police's reference
+    cases.close_case(case, by=monitoring_officer, outcome="Reported to the police", police_reference="LP-2026-0050")
+    # then the incident shows it, its police step is ticked and its timeline and audit trail say so
+    opened.refresh_from_db()
+    assert opened.police_reference == "LP-2026-0050"
+    assert opened.steps.get(key="police").done_by == monitoring_officer
+    assert opened.timeline.filter(text__contains="LP-2026-0050").exists()
+    assert AuditEvent.objects.for_object(opened).filter(action="incident.police_referral").exists()
+    client.force_login(monitoring_officer)
+    page = client.get(reverse("incidents:detail", args=[opened.pk])).content.decode()
+    assert "LP-2026-0050 (kept on the councillor-abuse case)" in page
 
 
 def test_the_incident_and_the_case_link_to_each_other_and_to_the_comment(client, bray, monitoring_officer):

@@ -62,6 +62,7 @@ class Reply(models.Model):
     class Status(models.TextChoices):
         AWAITING_APPROVAL = "awaiting", "Waiting for approval"
         READY = "ready", "Ready to send"
+        SENDING = "sending", "Sending"
         SENT = "sent", "Sent"
         WITHDRAWN = "withdrawn", "Withdrawn"
 

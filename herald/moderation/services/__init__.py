@@ -28,6 +28,7 @@ from herald.moderation.services.ingest import IngestResult, receive_comments
 from herald.moderation.services.replies import (
     approve_reply,
     record_reply_posted,
+    send_reply_again,
     withdraw_reply,
     write_reply,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "lift_sanction",
     "publish_house_rules",
     "record_reply_posted",
+    "send_reply_again",
     "remove_expired_evidence",
     "reverse_rule_action",
     "sanction_author",

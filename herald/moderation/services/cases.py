@@ -144,10 +144,18 @@ def close_case(
         case = CouncillorAbuseCase.objects.select_for_update().get(pk=case.pk)
         if not case.is_open:
             raise Refused("This case is already closed")
+        reference = police_reference.strip()[:60]
+        if reference and reference != case.police_reference:
+            case = set_police_reference(case, by=by, reference=reference)
+            # The case's incident reads the reference from the case; its playbook hears of it here.
+            incident = getattr(case, "incident", None)
+            if incident is not None:
+                from herald.incidents import services as incidents
+
+                incidents.police_referral_recorded_on_case(incident, by=by)
         case.closed_at = timezone.now()
         case.closed_by = by
         case.outcome = outcome.strip()
-        case.police_reference = police_reference.strip()[:60] or case.police_reference
         case.save()
         audit.record(
             actor=by,
@@ -155,6 +163,28 @@ def close_case(
             obj=case,
             after={"police_reference": case.police_reference},
             reason=case.outcome,
+        )
+    return case
+
+
+def set_police_reference(case: CouncillorAbuseCase, *, by: Person, reference: str) -> CouncillorAbuseCase:
+    """Keep the police's crime reference on the case: the one place it is kept for the case and for the
+    "abuse or threat" incident opened with it (recorded from either page). Call it inside the caller's
+    transaction; the caller tells the other side."""
+    reference = reference.strip()[:60]
+    if not reference:
+        raise Refused("Enter the police crime reference", field="police_reference")
+    with transaction.atomic():
+        case = CouncillorAbuseCase.objects.select_for_update().get(pk=case.pk)
+        before = case.police_reference
+        case.police_reference = reference
+        case.save(update_fields=["police_reference"])
+        audit.record(
+            actor=by,
+            action="moderation.abuse_case_police_reference",
+            obj=case,
+            before={"police_reference": before},
+            after={"police_reference": reference},
         )
     return case
 

@@ -1,12 +1,18 @@
 """Answering a comment: a reply written in Herald and checked as posts are, approved by a second person
 where the account asks for it, then sent by the platform's connector or posted by hand and recorded.
 Two people never answer one comment unknowingly: the page shows who else is on it, and a reply is
-refused when another was recorded after the writer opened the comment."""
+refused when another was recorded after the writer opened the comment.
+
+A reply a connector sends is recorded as "sending" in the transaction that locks the comment; the
+platform is called only once that transaction has committed, so a slow platform holds no lock and no
+open transaction, and then the outcome is recorded: sent (with where), or back to ready with the
+platform's reason, to be sent again or posted by hand."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 
 from django.conf import settings
 from django.db import transaction
@@ -25,6 +31,8 @@ from herald.people.models import Person
 from herald.people.roles import Role
 
 MAX_REPLY_CHARS = 10_000
+
+log = logging.getLogger(__name__)
 
 
 def requires_approval(comment: Comment) -> bool:
@@ -105,7 +113,7 @@ def write_reply(
             blocking=False,
             saved_reply=saved_reply,
             written_by=by,
-            status=Reply.Status.AWAITING_APPROVAL if needs_approval else Reply.Status.READY,
+            status=Reply.Status.AWAITING_APPROVAL if needs_approval else _ready_status(comment),
         )
         Presence.objects.filter(comment=comment, person=by).delete()
         audit.record(
@@ -120,9 +128,8 @@ def write_reply(
                 to=_approvers(comment, by),
                 context={"reply": reply, "comment": comment, "link": _link(comment)},
             )
-        else:
-            _send(reply, by=by)
-    return reply
+        _send_after_commit(reply, by=by)
+    return _as_now(reply)
 
 
 def _link(comment: Comment) -> str:
@@ -139,7 +146,7 @@ def approve_reply(reply: Reply, *, by: Person, seen_sha256: str) -> Reply:
             raise Refused("You wrote this reply, so someone else must approve it")
         if seen_sha256 != reply.text_sha256:
             raise Refused("The reply changed after you opened it: read it again before approving")
-        reply.status = Reply.Status.READY
+        reply.status = _ready_status(reply.comment)
         reply.approved_by = by
         reply.approved_at = timezone.now()
         reply.save(update_fields=["status", "approved_by", "approved_at"])
@@ -149,8 +156,24 @@ def approve_reply(reply: Reply, *, by: Person, seen_sha256: str) -> Reply:
             obj=reply.comment,
             after={"reply": reply.pk, "sha256": reply.text_sha256},
         )
-        _send(reply, by=by)
-    return reply
+        _send_after_commit(reply, by=by)
+    return _as_now(reply)
+
+
+def send_reply_again(reply: Reply, *, by: Person) -> Reply:
+    """Try the platform again for a reply it refused (or could not be reached for)."""
+    with transaction.atomic():
+        reply = Reply.objects.select_for_update().select_related("comment__account").get(pk=reply.pk)
+        if reply.status != Reply.Status.READY or not reply.send_error:
+            raise Refused("Only a reply Herald could not send can be sent again")
+        if reply.comment.status == Comment.Status.DELETED:
+            raise Refused("This comment has been deleted: there is nothing to reply to")
+        if _ready_status(reply.comment) != Reply.Status.SENDING:
+            raise Refused("Herald can no longer send replies on this account: post it by hand and record its address")
+        reply.status = Reply.Status.SENDING
+        reply.save(update_fields=["status"])
+        _send_after_commit(reply, by=by)
+    return _as_now(reply)
 
 
 def withdraw_reply(reply: Reply, *, by: Person) -> Reply:
@@ -158,6 +181,8 @@ def withdraw_reply(reply: Reply, *, by: Person) -> Reply:
         reply = Reply.objects.select_for_update().get(pk=reply.pk)
         if reply.status == Reply.Status.SENT:
             raise Refused("This reply has been sent: it can no longer be withdrawn in Herald")
+        if reply.status == Reply.Status.SENDING:
+            raise Refused("This reply is being sent to the platform: wait for the outcome")
         if reply.status == Reply.Status.WITHDRAWN:
             raise Refused("This reply is already withdrawn")
         before = reply.status
@@ -180,38 +205,81 @@ def _mark_replied(comment: Comment, *, by: Person) -> None:
     inbox.record_status(comment, by=by, status=Comment.Status.REPLIED, reason="A reply was sent")
 
 
-def _send(reply: Reply, *, by: Person) -> None:
-    """Send a ready reply through the platform's connector, if there is one; otherwise it waits for the
-    editor to post it by hand and record its address."""
-    send = platforms.action_for(reply.comment.platform, "send_reply")
-    if send is None:
-        return
-    try:
-        sent = send(reply.comment, reply.text, by=by)
-    except platforms.PlatformError as exc:
-        reply.send_error = str(exc)[:500]
-        reply.save(update_fields=["send_error"])
-        audit.record(
-            actor=by, action="moderation.reply_not_sent", obj=reply.comment, after={"reply": reply.pk}, reason=str(exc)
-        )
-        return
-    if sent is None:  # no connector set up for this account: the editor posts it and records where
-        return
-    reply.status = Reply.Status.SENT
-    reply.sent_at = timezone.now()
-    reply.sent_by = by
-    reply.sent_how = Reply.SentHow.CONNECTOR
-    reply.platform_reply_id = sent.platform_reply_id[:200]
-    reply.address = sent.address[:500]
-    reply.send_error = ""
-    reply.save()
-    _mark_replied(reply.comment, by=by)
-    audit.record(
-        actor=by,
-        action="moderation.reply_sent",
-        obj=reply.comment,
-        after={"reply": reply.pk, "sha256": reply.text_sha256, "how": "connector", "address": reply.address},
+def _ready_status(comment: Comment) -> str:
+    """A reply no one else need approve: "sending" where a connector can send it on this comment's
+    account, otherwise "ready" for the editor to post by hand."""
+    can_reply = platforms.action_for(comment.platform, "can_reply")
+    sendable = platforms.action_for(comment.platform, "send_reply") is not None and (
+        can_reply is None or can_reply(comment)
     )
+    return Reply.Status.SENDING if sendable else Reply.Status.READY
+
+
+def _as_now(reply: Reply) -> Reply:
+    """The reply as it stands once its transaction is over (sent or refused, when it was sent on commit)."""
+    return Reply.objects.select_related("comment").get(pk=reply.pk)
+
+
+def _send_after_commit(reply: Reply, *, by: Person) -> None:
+    if reply.status == Reply.Status.SENDING:
+        transaction.on_commit(lambda: _deliver(reply.pk, by=by))
+
+
+def _deliver(reply_pk: int, *, by: Person) -> None:
+    """Call the platform for a reply recorded as sending (no transaction is open, no row locked), then
+    record the outcome in a short transaction of its own."""
+    reply = Reply.objects.select_related("comment__account").get(pk=reply_pk)
+    if reply.status != Reply.Status.SENDING:
+        return
+    send = platforms.action_for(reply.comment.platform, "send_reply")
+    sent: platforms.Sent | None = None
+    error = ""
+    try:
+        sent = send(reply.comment, reply.text, by=by) if send else None
+    except platforms.PlatformError as exc:
+        error = str(exc)
+    except Exception:  # whatever goes wrong, the reply must not stay "sending" with nobody told
+        log.exception("Sending reply %s failed", reply_pk)
+        error = "Herald could not reach the platform"
+    with transaction.atomic():
+        reply = Reply.objects.select_for_update().select_related("comment").get(pk=reply_pk)
+        if reply.status != Reply.Status.SENDING:
+            return
+        if sent is None:  # refused, or no connector set up for this account after all: posted by hand
+            reply.status = Reply.Status.READY
+            reply.send_error = error[:500]
+            reply.save(update_fields=["status", "send_error"])
+            if error:
+                audit.record(
+                    actor=by,
+                    action="moderation.reply_not_sent",
+                    obj=reply.comment,
+                    after={"reply": reply.pk},
+                    reason=error,
+                )
+            return
+        reply.status = Reply.Status.SENT
+        reply.sent_at = timezone.now()
+        reply.sent_by = by
+        reply.sent_how = Reply.SentHow.CONNECTOR
+        reply.platform_reply_id = sent.platform_reply_id[:200]
+        reply.address = sent.address[:500]
+        reply.send_error = ""
+        reply.save()
+        _mark_replied(reply.comment, by=by)
+        # The one record of the reply leaving Herald: what was sent (its hash), by whom, and where it is.
+        audit.record(
+            actor=by,
+            action="moderation.reply_sent",
+            obj=reply.comment,
+            after={
+                "reply": reply.pk,
+                "sha256": reply.text_sha256,
+                "how": "connector",
+                "platform_reply_id": reply.platform_reply_id,
+                "address": reply.address,
+            },
+        )
 
 
 def record_reply_posted(reply: Reply, *, by: Person, address: str) -> Reply:

@@ -56,6 +56,7 @@ def cases(cast, make):
         "moderation:approve_reply": Case(INBOX_ROLES, kwargs=reply_kw, ok_status=POST_ONLY),
         "moderation:withdraw_reply": Case(INBOX_ROLES, kwargs=reply_kw, ok_status=POST_ONLY),
         "moderation:record_posted": Case(INBOX_ROLES, kwargs=reply_kw, ok_status=POST_ONLY),
+        "moderation:send_again": Case(INBOX_ROLES, kwargs=reply_kw, ok_status=POST_ONLY),
         "moderation:remove": Case(INBOX_ROLES, kwargs=kw, ok_status=POST_ONLY),
         "moderation:unhide": Case(INBOX_ROLES, kwargs={"pk": abusive.pk}, ok_status=POST_ONLY),
         "moderation:open_case": Case(CASE_ROLES, kwargs=kw, ok_status=POST_ONLY),

@@ -41,7 +41,9 @@ def test_a_reply_without_a_connector_waits_to_be_posted_by_hand_then_records_its
     assert AuditEvent.objects.filter(action="moderation.reply_sent").latest("pk").after["how"] == "by hand"
 
 
-def test_a_connector_sends_the_reply_and_herald_records_where_it_went(question, editor):
+def test_a_connector_sends_the_reply_and_herald_records_where_it_went(
+    question, editor, django_capture_on_commit_callbacks
+):
     sent = []
 
     def send_reply(comment, text, *, by):
@@ -49,21 +51,26 @@ def test_a_connector_sends_the_reply_and_herald_records_where_it_went(question, 
         return platforms.Sent("fb-reply-1", "https://www.facebook.com/council/posts/1?reply=1")
 
     with platforms.registered("facebook", send_reply=send_reply):
-        reply = services.write_reply(question, by=editor, text="It opens at 8am.", seen_latest=0)
+        with django_capture_on_commit_callbacks(execute=True):
+            reply = services.write_reply(question, by=editor, text="It opens at 8am.", seen_latest=0)
 
     assert sent == ["It opens at 8am."]
+    reply.refresh_from_db()
     assert reply.status == Reply.Status.SENT
     assert reply.platform_reply_id == "fb-reply-1"
     question.refresh_from_db()
     assert question.status == Comment.Status.REPLIED
 
 
-def test_a_platform_refusal_leaves_the_reply_ready_with_the_reason(question, editor):
+def test_a_platform_refusal_leaves_the_reply_ready_with_the_reason(
+    question, editor, django_capture_on_commit_callbacks
+):
     def send_reply(comment, text, *, by):
         raise platforms.PlatformError("the comment was deleted by its author")
 
     with platforms.registered("facebook", send_reply=send_reply):
-        reply = services.write_reply(question, by=editor, text="It opens at 8am.", seen_latest=0)
+        with django_capture_on_commit_callbacks(execute=True):
+            reply = services.write_reply(question, by=editor, text="It opens at 8am.", seen_latest=0)
 
     reply.refresh_from_db()
     assert reply.status == Reply.Status.READY
@@ -159,3 +166,27 @@ def test_saved_replies_offer_the_general_and_the_accounts_own(question, account,
 
     assert list(replies.saved_replies_for(question)) == [general, own]
     assert other not in replies.saved_replies_for(question)
+
+
+def test_an_approved_reply_is_sent_by_the_connector_once_the_approval_is_saved(
+    question, account, editor, comms_officer, django_capture_on_commit_callbacks
+):
+    replies.set_reply_approval(account, requires=True, by=comms_officer)
+    reply = services.write_reply(question, by=editor, text="It opens at 8am.", seen_latest=0)
+    sent = []
+
+    def send_reply(comment, text, *, by):
+        sent.append((text, by))
+        return platforms.Sent("fb-reply-2", "https://www.facebook.com/council/posts/1?reply=2")
+
+    with platforms.registered("facebook", send_reply=send_reply):
+        with django_capture_on_commit_callbacks() as waiting:
+            services.approve_reply(reply, by=comms_officer, seen_sha256=reply.text_sha256)
+        # nothing goes to the platform until the approval is committed
+        assert sent == [] and Reply.objects.get(pk=reply.pk).status == Reply.Status.SENDING
+        for callback in waiting:
+            callback()
+
+    assert sent == [("It opens at 8am.", comms_officer)]
+    reply.refresh_from_db()
+    assert (reply.status, reply.sent_by, reply.platform_reply_id) == (Reply.Status.SENT, comms_officer, "fb-reply-2")
