@@ -31,4 +31,17 @@ def forget_stale_presence() -> int:
     return replies.forget_stale_presence()
 
 
-SCHEDULE = [(classify_unchecked, 5 * 60), (remove_expired_evidence, 24 * 60 * 60), (forget_stale_presence, 60 * 60)]
+@task()
+def release_stalled_sends() -> int:
+    """Hand back to the editor any reply Herald began sending but never heard about."""
+    from herald.moderation.services import replies
+
+    return replies.release_stalled_sends()
+
+
+SCHEDULE = [
+    (classify_unchecked, 5 * 60),
+    (remove_expired_evidence, 24 * 60 * 60),
+    (forget_stale_presence, 60 * 60),
+    (release_stalled_sends, 5 * 60),
+]

@@ -93,7 +93,8 @@ class MetaConnector(Connector):
         except ValueError:
             answer = {}
         if response.status_code >= 400 or not isinstance(answer, dict) or not answer.get(expect):
-            message = (answer.get("error") or {}).get("message") if isinstance(answer, dict) else ""
+            error = answer.get("error") if isinstance(answer, dict) else None
+            message = error.get("message") if isinstance(error, dict) else error if isinstance(error, str) else ""
             what = "the reply" if expect == "id" else "the change"
             raise ReplyFailed(f"{self.label} refused {what} ({response.status_code}): {message or response.text[:200]}")
         return answer

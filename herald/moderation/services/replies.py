@@ -115,6 +115,7 @@ def write_reply(
             written_by=by,
             status=Reply.Status.AWAITING_APPROVAL if needs_approval else _ready_status(comment),
         )
+        _mark_sending(reply)
         Presence.objects.filter(comment=comment, person=by).delete()
         audit.record(
             actor=by,
@@ -150,6 +151,7 @@ def approve_reply(reply: Reply, *, by: Person, seen_sha256: str) -> Reply:
         reply.approved_by = by
         reply.approved_at = timezone.now()
         reply.save(update_fields=["status", "approved_by", "approved_at"])
+        _mark_sending(reply)
         audit.record(
             actor=by,
             action="moderation.reply_approved",
@@ -172,6 +174,7 @@ def send_reply_again(reply: Reply, *, by: Person) -> Reply:
             raise Refused("Herald can no longer send replies on this account: post it by hand and record its address")
         reply.status = Reply.Status.SENDING
         reply.save(update_fields=["status"])
+        _mark_sending(reply)
         _send_after_commit(reply, by=by)
     return _as_now(reply)
 
@@ -215,6 +218,48 @@ def _ready_status(comment: Comment) -> str:
     return Reply.Status.SENDING if sendable else Reply.Status.READY
 
 
+def _mark_sending(reply: Reply) -> None:
+    if reply.status == Reply.Status.SENDING:
+        reply.sending_since = timezone.now()
+        reply.save(update_fields=["sending_since"])
+
+
+# A platform answers in seconds (the connectors time out well inside this): a reply still "sending"
+# after it was lost, most likely because the process stopped between the call and the answer.
+STALLED_AFTER = dt.timedelta(minutes=15)
+
+
+def release_stalled_sends() -> int:
+    """Hand back to the editor every reply Herald began sending but never heard about: it becomes
+    ready again with a warning to look on the platform first (it may be there already), so it can be
+    sent again or its address recorded. Returns how many were handed back."""
+    cutoff = timezone.now() - STALLED_AFTER
+    released = 0
+    stalled = Reply.objects.filter(status=Reply.Status.SENDING, sending_since__lt=cutoff).values_list("pk", flat=True)
+    for pk in list(stalled):
+        with transaction.atomic():
+            reply = Reply.objects.select_for_update().select_related("comment").get(pk=pk)
+            if reply.status != Reply.Status.SENDING or reply.sending_since is None or reply.sending_since >= cutoff:
+                continue
+            began = timezone.localtime(reply.sending_since)
+            reply.status = Reply.Status.READY
+            reply.send_error = (
+                f"Herald began sending it at {began:%H:%M} on {began.day} {began:%b %Y} and heard nothing back. Look for it "
+                "on the platform before sending it again: if it is there, record its address instead."
+            )
+            reply.sending_since = None
+            reply.save(update_fields=["status", "send_error", "sending_since"])
+            audit.record(
+                actor=None,
+                action="moderation.reply_not_sent",
+                obj=reply.comment,
+                after={"reply": reply.pk},
+                reason="No answer from the platform: handed back to the editor",
+            )
+            released += 1
+    return released
+
+
 def _as_now(reply: Reply) -> Reply:
     """The reply as it stands once its transaction is over (sent or refused, when it was sent on commit)."""
     return Reply.objects.select_related("comment").get(pk=reply.pk)
@@ -243,12 +288,15 @@ def _deliver(reply_pk: int, *, by: Person) -> None:
         error = "Herald could not reach the platform"
     with transaction.atomic():
         reply = Reply.objects.select_for_update().select_related("comment").get(pk=reply_pk)
-        if reply.status != Reply.Status.SENDING:
+        # A late answer after the sweep handed the reply back still counts if the platform took it.
+        late_but_sent = sent is not None and reply.status == Reply.Status.READY
+        if reply.status != Reply.Status.SENDING and not late_but_sent:
             return
+        reply.sending_since = None
         if sent is None:  # refused, or no connector set up for this account after all: posted by hand
             reply.status = Reply.Status.READY
             reply.send_error = error[:500]
-            reply.save(update_fields=["status", "send_error"])
+            reply.save(update_fields=["status", "send_error", "sending_since"])
             if error:
                 audit.record(
                     actor=by,
