@@ -21,8 +21,11 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Any
+
+import regex
 
 DATA = Path(__file__).with_name("data") / "abuse_embed.npz"
 
@@ -87,6 +90,17 @@ def _unicode_words(text: str) -> list[str]:
     return words
 
 
+_CJK = (
+    "\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002a6df\U0002a700-\U0002b73f\U0002b740-\U0002b81f"
+    "\U0002b820-\U0002ceaf\uf900-\ufaff\U0002f800-\U0002fa1f"
+)
+_PUNCTUATION = "\\p{P}!-/:-@\\[-`{-~"
+# ``_unicode_words`` with patterns (the `regex` package knows Unicode categories): ~10x faster on
+# posts with emoji or accents, the same words (tests/test_embed_model.py compares the two).
+_DROPPED = regex.compile(r"\p{Mn}|\ufffd|[^\P{C}\t\n\r]")
+_UNICODE_PIECES = regex.compile(f"[{_PUNCTUATION}{_CJK}]|[^\\s{_PUNCTUATION}{_CJK}]+")
+
+
 def words(text: str) -> list[str]:
     """The words and punctuation marks the MiniLM tokenizer splits ``text`` into, before word pieces."""
     lowered = text.lower()
@@ -94,7 +108,7 @@ def words(text: str) -> list[str]:
         if _ASCII_CONTROL.search(lowered):
             lowered = _ASCII_CONTROL.sub("", lowered)
         return _ASCII_PIECES.findall(lowered)
-    return _unicode_words(text)
+    return _UNICODE_PIECES.findall(_DROPPED.sub("", unicodedata.normalize("NFD", lowered)))
 
 
 class EmbedModel:
@@ -169,16 +183,24 @@ class EmbedModel:
         return ids[:MAX_PIECES] if len(ids) > MAX_PIECES else ids
 
     def embed_many(self, texts: Sequence[str]) -> Any:
-        """One unit-length row per text: the mean of its pieces' vectors (zeros when none is known)."""
+        """One unit-length row per text: the mean of its pieces' vectors (zeros when none is known).
+        The sum points the same way as the mean, so the sum is scaled; a batch sums with one sparse
+        matrix product (numpy's ``add.reduceat`` over the gathered rows is ~50x slower)."""
         np = self._np
         lists = [self.piece_ids(text) for text in texts]
-        sizes = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
-        rows = np.zeros((len(lists), self.vectors.shape[1]), dtype=np.float32)
-        filled = sizes > 0
-        if filled.any():
-            flat = np.fromiter((i for ids in lists for i in ids), dtype=np.int64, count=int(sizes.sum()))
-            starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))[filled]
-            rows[filled] = np.add.reduceat(self.vectors[flat], starts, axis=0) / sizes[filled, None]
+        if len(lists) == 1:
+            rows = self.vectors[lists[0]].sum(axis=0, keepdims=True)
+        else:
+            from scipy.sparse import csr_matrix
+
+            sizes = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+            bounds = np.zeros(len(lists) + 1, dtype=np.int64)
+            np.cumsum(sizes, out=bounds[1:])
+            flat = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(bounds[-1]))
+            counts = csr_matrix(
+                (np.ones(len(flat), dtype=np.float32), flat, bounds), shape=(len(lists), self.vectors.shape[0])
+            )
+            rows = np.asarray(counts @ self.vectors)
         norms = np.linalg.norm(rows, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
         return rows / norms

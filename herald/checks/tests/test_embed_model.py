@@ -59,7 +59,20 @@ def test_a_word_with_no_known_pieces_adds_nothing():
 
 
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
-def test_the_quick_ascii_split_equals_the_full_unicode_one(text):
+def test_the_quick_ascii_split_equals_the_character_by_character_one(text):
+    assert embed_model.words(text) == embed_model._unicode_words(text)
+
+
+# Characters Python's Unicode tables leave unassigned may be assigned in the `regex` package's newer ones.
+@given(st.text(alphabet=st.characters(exclude_categories=("Cn",)), max_size=60))
+def test_the_pattern_split_of_any_text_equals_the_character_by_character_one(text):
+    assert embed_model.words(text) == embed_model._unicode_words(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Café naïve 🤡 «quoted» 東京", "x\u2028y\u00a0z", "ab\uf8ffc\u200bd", "a\u0301b", "\u3000\ufffd\x85"]
+)
+def test_the_pattern_split_agrees_on_accents_spaces_and_invisible_characters(text):
     assert embed_model.words(text) == embed_model._unicode_words(text)
 
 
