@@ -83,9 +83,16 @@ lint: install ## Lint and check formatting, types (mypy on services), migrations
 	HERALD_ENV=production SECRET_KEY=lint-only-$$(head -c 48 /dev/urandom | base64 | tr -d "/+=\n") HERALD_AUDIT_KEY=lint-only ALLOWED_HOSTS=herald.example.gov.uk \
 		$(PY) manage.py check --deploy --fail-level WARNING
 
-models: install ## Rebuild the check engine's classifiers (abuse; party promotion) and print their held-out figures
+# The embedding classifier needs torch to build (never to run): it gets its own environment.
+MODELS_VENV ?= ../venv-models
+
+models: install ## Rebuild the check engine's classifiers (two for abuse, the embedding one in MODELS_VENV with torch; party promotion) and print their held-out figures
 	$(BIN)/pip install -q -r requirements/models.txt
 	$(PY) bench/train_abuse.py
+	test -x $(MODELS_VENV)/bin/python || $(PYTHON) -m venv $(MODELS_VENV)
+	$(MODELS_VENV)/bin/pip install -q -r requirements/models-embed.txt
+	$(MODELS_VENV)/bin/python bench/train_embed.py
+	$(PY) bench/abuse_combine.py
 	$(PY) bench/train_party.py
 
 bench: install ## Run the benchmarks and print their figures

@@ -8,6 +8,7 @@ sources, licences and the label mapping) and fits a logistic regression over bin
 
 1. holds each source out in turn (trains on the other six) and prints precision and recall on it
    (abuse, and hateful recall where the source labels hate), plus Davidson et al. 2017, never trained on;
+   the held-out scores go to `bench/out/heldout_linear.npz` for `bench/abuse_combine.py`;
 2. trains on all seven and writes the vocabulary, idf, weights and intercept to
    `herald/checks/data/abuse_model.npz` (plain arrays, no pickle) and the figures to
    `herald/checks/data/abuse_model.json`.
@@ -38,6 +39,8 @@ from herald.checks.abuse_model import DATA, features  # noqa: E402
 
 # ../shared/data next to the checkout (or next to the folder of git worktrees).
 DATA_GUESSES = [ROOT.parent / "shared" / "data", ROOT.parents[1] / "shared" / "data"]
+# Each row's score from the model that did not see its source, for bench/abuse_combine.py.
+HELD_OUT = ROOT / "bench" / "out" / "heldout_linear.npz"
 MIN_DF = 3
 C = 4.0
 
@@ -93,6 +96,7 @@ def main() -> None:
     sources = sorted({r[0] for r in rows})
     report: dict[str, object] = {"min_df": MIN_DF, "C": C, "rows": len(rows), "held_out": {}}
     held: dict[str, dict[str, float]] = {}
+    held_scores = np.full(len(rows), np.nan)
     if not args.quick:
         print(f"Each source held out in turn (trained on the others), threshold {args.threshold}:")
         for source in sources:
@@ -101,6 +105,7 @@ def main() -> None:
             started = time.perf_counter()
             vectorizer, model = fit([r[1] for r in train], [r[3] for r in train])
             scores = model.predict_proba(vectorizer.transform([r[1] for r in test]))[:, 1]
+            held_scores[[i for i, r in enumerate(rows) if r[0] == source]] = scores
             held[source] = figures(scores, [r[3] for r in test], [r[2] for r in test], args.threshold)
             print(f"  {source:12} {held[source]}  ({time.perf_counter() - started:.0f} s)")
     vectorizer, model = fit([r[1] for r in rows], [r[3] for r in rows])
@@ -109,6 +114,9 @@ def main() -> None:
         scores, [d[2] for d in davidson], [1 if d[1] else 0 for d in davidson], args.threshold
     )
     print(f"  {'davidson2017':12} {held['davidson2017 (never trained on)']}")
+    if not args.quick:
+        HELD_OUT.parent.mkdir(exist_ok=True)
+        np.savez_compressed(HELD_OUT, scores=held_scores, davidson=scores)
     report["held_out"] = held
     report["threshold"] = args.threshold
 

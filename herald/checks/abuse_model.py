@@ -21,6 +21,7 @@ from functools import lru_cache
 from itertools import chain, islice
 from pathlib import Path
 
+from . import embed_model
 from .textutil import word_list
 
 DATA = Path(__file__).with_name("data") / "abuse_model.npz"
@@ -203,13 +204,32 @@ def model() -> AbuseModel | None:
     return AbuseModel.load()
 
 
+def _combined(linear: list[float] | None, embedded: list[float] | None, count: int) -> list[float]:
+    """The engine's score from the two classifiers' (each None when not built): their mean, which did
+    better on the sets used to choose it than either alone (``bench/abuse_combine.py``)."""
+    if linear is None and embedded is None:
+        return [0.0] * count
+    if linear is None or embedded is None:
+        return linear or embedded or []
+    return [(a + b) / 2 for a, b in zip(linear, embedded, strict=True)]
+
+
 def score(text: str) -> float:
-    """Probability (0-1) that the text is abusive or hateful; 0 when no model is installed."""
-    loaded = model()
-    return loaded.score(text) if loaded is not None else 0.0
+    """Probability (0-1) that the text is abusive or hateful, from this linear model and the
+    embedding model (``embed_model``) together; 0 when neither is installed."""
+    linear, embedded = model(), embed_model.model()
+    return _combined(
+        [linear.score(text)] if linear is not None else None,
+        embedded.score_many([text]) if embedded is not None else None,
+        1,
+    )[0]
 
 
 def score_many(texts: Sequence[str]) -> list[float]:
-    """``score`` of each text, in one batch; all 0 when no model is installed."""
-    loaded = model()
-    return loaded.score_many(texts) if loaded is not None else [0.0] * len(texts)
+    """``score`` of each text, in one batch."""
+    linear, embedded = model(), embed_model.model()
+    return _combined(
+        linear.score_many(texts) if linear is not None else None,
+        embedded.score_many(texts) if embedded is not None else None,
+        len(texts),
+    )

@@ -7,6 +7,7 @@ dotted letters (``f u c k``, ``c.u.n.t``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from .. import abuse_model, offensive_model
@@ -166,15 +167,18 @@ def check_offensive(
     # ("I felt like an idiot", "the idiot's guide").
     if not ambiguous and (condemning or mild or excused):
         return  # the score could not lead to a finding, or would score a reported quotation
-    scored = text
-    if quoted:  # a reported quotation is not the writer's words ('he called me a "…" and I reported him')
-        unaimed += [
+    # a reported quotation is not the writer's words ('he called me a "…" and I reported him')
+    reported_quotes = (
+        [
             q.span(q.lastindex or 0)
             for q in _QUOTATION.finditer(text)
             if _reporting_quote(text, *q.span(q.lastindex or 0))
         ]
-    for start, end in [a.span() for a in ambiguous] + cleared + unaimed:
-        scored = scored[:start] + " " * (end - start) + scored[end:]
+        if quoted
+        else []
+    )
+    blanked = [a.span() for a in ambiguous] + cleared + reported_quotes
+    scored = _blank(text, blanked + unaimed)
     score = offensive_model.score(scored)
     if ambiguous and score >= thresholds["ambiguous_word_threshold"]:
         for match in ambiguous:
@@ -185,11 +189,34 @@ def check_offensive(
         # Herald's own classifier: hate and abuse with no listed word. Its threshold differs by
         # context: an incoming comment is somebody else's words to triage, an official post the
         # council's own (where a false alarm costs an editor's time on every draft).
+        # It reads the insult words the rules found aimed at no one in their context, where the
+        # profanity model above would take them alone: "people from that estate are subhuman" is
+        # abuse of a group, "I felt like an idiot" is not, and the classifier tells them apart.
         key = "abuse_model_comment_threshold" if kind == "comment" else "abuse_model_post_threshold"
+        classified = (
+            _blank(text, blanked + [span for span in unaimed if _said_of_oneself(text, *span)]) if unaimed else scored
+        )
         if defer is not None:  # check_many scores every deferred text in one batch
-            defer(scored, thresholds[key])
+            defer(classified, thresholds[key])
         else:
-            emit_abuse(abuse_model.score(scored), thresholds[key], emit)
+            emit_abuse(abuse_model.score(classified), thresholds[key], emit)
+
+
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|me|my|myself|we|we're|us|our)\b", re.IGNORECASE)
+
+
+def _said_of_oneself(text: str, start: int, end: int) -> bool:
+    """An insult word in a sentence where the writer speaks of themselves ("I felt like an idiot",
+    "we looked like idiots"): left out of what the classifier reads."""
+    sentence_start, _ = sentence_bounds(text, start)
+    return _FIRST_PERSON.search(text, sentence_start, start) is not None
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with each span replaced by spaces (offsets unchanged)."""
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def emit_abuse(score: float, threshold: float, emit: Emit) -> None:
