@@ -1,0 +1,65 @@
+"""Round five's speed-ups give the same answers as the straightforward code they replace, on the bench
+corpus, every labelled text in the repository and random text."""
+
+import random
+import re
+from functools import lru_cache
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from herald.checks import children
+from herald.checks.tests.test_prefilter import _corpus_texts
+
+# Pieces that exercise the children's patterns: names, ages, year groups, schools, the "old" cue and
+# characters that case-insensitive matching treats specially.
+_CHILD_PIECES = ["Amelia ", "Oliver Smith", "Mary-Jane ", "(age 8)", "(8)", ", aged 7", " aged 9", " who is 6",
+                 ", 8, from ", "8-year-old ", "eight year old ", "17 years old ", "seventeen-years-old ", " OLD ",
+                 "-old ", " old", "Year 4 pupil ", "Yr 2 ", "Y3", "Reception ", "Nursery ", "Class 2 ", "Class Oak ",
+                 "from St Mary's Primary", " at Oakfield Academy", "St John's ", " School", " in ", " of ", "pupil ",
+                 "ſ", "K", "İ", "'", "-", "x", "a", ",", ".", "\n", " ", "  ", "_", "9", "Mr "]  # fmt: skip
+
+
+def _child_texts(seed: int, count: int, longest: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_CHILD_PIECES) for _ in range(rng.randint(0, longest))) for _ in range(count)]
+
+
+@lru_cache(maxsize=1)
+def _texts() -> list[str]:
+    return _corpus_texts() + _child_texts(11, 4000, 30)
+
+
+def _assert_children_same(text: str) -> None:
+    for name, source in children.REFERENCE_PATTERNS.items():
+        fast = getattr(children, name)
+        assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == [
+            (m.span(), m.groupdict()) for m in re.finditer(source, text)
+        ], (name, text)
+    assert [m.span() for m in children._years_old(text)] == [m.span() for m in children._YEARS_OLD.finditer(text)], text
+
+
+def test_letter_led_children_patterns_find_what_the_plain_ones_find():
+    for text in _texts():
+        _assert_children_same(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CHILD_PIECES), max_size=25).map("".join))
+def test_letter_led_children_patterns_on_any_mix_of_pieces(text):
+    _assert_children_same(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=120))
+def test_letter_led_children_patterns_on_any_text(text):
+    _assert_children_same(text)
+
+
+def test_a_child_named_with_an_age_is_still_found_after_the_rewrite():
+    text = "Well done to 8-year-old Freya and to Amelia (age 8) from St Mary's Primary, and Year 4 pupil Oliver!"
+    assert [text[s:e] for s, e in children.find_children(text)] == [
+        "8-year-old Freya",
+        "Amelia (age 8) from St Mary's Primary",
+        "Year 4 pupil Oliver",
+    ]
