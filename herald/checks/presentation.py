@@ -147,6 +147,32 @@ _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
 # to the run's end from each (tests/test_fast_paths.py compares them).
 _SENTENCE = re.compile(r"[^\s.!?\n][^.!?\n]*(?:[.!?]+|(?=\n)|$)")
 SENTENCE_REFERENCE = r"[^.!?\n]*[^\s.!?\n][^.!?\n]*(?:[.!?]+|(?=\n)|$)"
+# ASCII text read in C: each character that cannot be in a _WORD (a letter, digit, "_", "'" or "-")
+# becomes a space, and each character that ends a _SENTENCE (".", "!", "?", a line break) a NUL.
+_SENTENCE_WORD_BYTES = bytes(
+    0 if c in b".!?\n" else c if chr(c).isalnum() and c < 128 or c in b"_'-" else 32 for c in range(256)
+)
+
+
+def _ascii_sentence_words(text: str) -> list[list[str]] | None:
+    """The words (``_WORD``) of each sentence (``_SENTENCE``) holding a word, in order, for ASCII text;
+    None for other text. In ASCII a _WORD is a run of letters, digits, "_", "'" and "-" trimmed to its
+    first and last letter or digit, and no such run crosses a sentence end, so one translation and
+    two splits find them (tests/test_fast_paths_round_five.py compares it with the regex loop)."""
+    if not text.isascii():
+        return None
+    pieces = text.encode("ascii").translate(_SENTENCE_WORD_BYTES).decode("ascii").split("\0")
+    trimmed = "_" in text or "'" in text or "-" in text
+    listed = []
+    for piece in pieces:
+        words = piece.split()
+        if trimmed and words:
+            words = [word for word in (run.strip("_'-") for run in words) if word]
+        if words:
+            listed.append(words)
+    return listed
+
+
 # Mathematical alphanumerics, circled/parenthesised/squared letters, fullwidth letters, small capitals.
 _FANCY = re.compile(
     "[\U0001d400-\U0001d7ff\u24b6-\u24e9\u249c-\u24b5\uff21-\uff3a\uff41-\uff5a\U0001f130-\U0001f189"
@@ -424,7 +450,14 @@ def check_accessibility(
         # fewer than 2 * n - 1 characters has fewer than n words: when it can hold neither a long
         # sentence nor enough words for the readability score, its sentences are not needed.
         min_words = thresholds["readability_min_words"]
-        if len(text) >= 2 * min(limit + 1, min_words) - 1:
+        long_enough = len(text) >= 2 * min(limit + 1, min_words) - 1
+        # ASCII text is split into sentences and words in C; a sentence over the limit is found again
+        # by the loop, which knows where it starts.
+        listed = _ascii_sentence_words(text) if long_enough else None
+        if listed is not None and all(len(words) <= limit for words in listed):
+            sentences = len(listed)
+            all_words = [word for words in listed for word in words]
+        elif long_enough:
             for sentence in _SENTENCE.finditer(text):
                 piece = sentence.group()
                 words = _WORD.findall(piece)

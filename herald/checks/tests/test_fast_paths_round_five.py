@@ -63,3 +63,51 @@ def test_a_child_named_with_an_age_is_still_found_after_the_rewrite():
         "Amelia (age 8) from St Mary's Primary",
         "Year 4 pupil Oliver",
     ]
+
+
+def _sentence_words_by_regex(text: str) -> list[list[str]]:
+    from herald.checks.presentation import _SENTENCE, _WORD
+
+    return [words for words in (_WORD.findall(s.group()) for s in _SENTENCE.finditer(text)) if words]
+
+
+# ASCII pieces around the word and sentence boundaries: "_", "'" and "-" at a word's edges and inside it,
+# every sentence end, runs of them, control characters and NUL.
+_SENTENCE_PIECES = ["word", "Council", "it's", "'quoted'", "well-being", "-", "--", "_", "__init__", "'", " ", "  ",
+                    ".", "...", "!", "?", "?!", "\n", "\r\n", "\t", "\x00", "\x0b", "e.g.", "3.5", "10", "x", "#tag",
+                    "@handle", "(", ")", ",", ";", ":", "/", "&", "*"]  # fmt: skip
+
+
+def test_ascii_sentence_words_match_the_regex_loop():
+    from herald.checks.presentation import _ascii_sentence_words
+
+    rng = random.Random(12)
+    texts = _corpus_texts() + [
+        "".join(rng.choice(_SENTENCE_PIECES) for _ in range(rng.randint(0, 60))) for _ in range(4000)
+    ]
+    ascii_texts = 0
+    for text in texts:
+        listed = _ascii_sentence_words(text)
+        if text.isascii():
+            ascii_texts += 1
+            assert listed == _sentence_words_by_regex(text), text
+        else:
+            assert listed is None
+    assert ascii_texts > 4000
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=200))
+def test_ascii_sentence_words_on_any_ascii_text(text):
+    from herald.checks.presentation import _ascii_sentence_words
+
+    assert _ascii_sentence_words(text) == _sentence_words_by_regex(text)
+
+
+def test_a_long_sentence_and_the_reading_score_are_still_reported():
+    from herald.checks import Draft, check
+
+    long_sentence = "The council will " + " ".join(["consider"] * 30) + " today."
+    hard = "Notwithstanding extraordinarily complicated administrative considerations, implementation continues. " * 5
+    found = {f.rule for f in check(Draft(text=long_sentence + " " + hard, kind="post")).findings}
+    assert {"long-sentence", "readability"} <= found
