@@ -99,7 +99,7 @@ REFERENCE_PATTERNS = {
 }
 
 _UK_SHAPE = re.compile(r"^(?:7\d{9}|[12]\d{8,9})$")
-_DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(r"\d+")
 _ORGANISATION_TYPES = {
     PhoneNumberType.TOLL_FREE,
     PhoneNumberType.SHARED_COST,
@@ -236,7 +236,11 @@ def _phones(text: str, allow: AllowList, emit: Emit) -> list[tuple[int, int]]:
 
 
 def check_personal_data(text: str, allow: AllowList, emit: Emit) -> None:
-    digits_present = _DIGIT.search(text) is not None
+    # The text's runs of digits, found once: several patterns need a run of a given length or a number
+    # of digits in all, and are not tried without (tests/test_fast_paths_round_five.py checks each gate
+    # is a necessary condition).
+    runs = _DIGIT_RUN.findall(text)
+    digits_present = bool(runs)
     if "@" in text:
         for match in _EMAIL.finditer(text):
             domain = match.group().rsplit("@", 1)[1].lower()
@@ -245,6 +249,8 @@ def check_personal_data(text: str, allow: AllowList, emit: Emit) -> None:
             emit("email-address", match.start(), match.end())
     if not digits_present:
         return
+    lengths = set(map(len, runs))
+    total = sum(map(len, runs))
     taken = _Taken(_phones(text, allow, emit))
 
     def free(start: int, end: int) -> bool:
@@ -259,7 +265,7 @@ def check_personal_data(text: str, allow: AllowList, emit: Emit) -> None:
     ]
     allowed_codes = [m for m in postcodes if _normal_postcode(*m.groups()) in allow.postcodes]
     postcodes = [m for m in postcodes if m not in allowed_codes]
-    zips = list(_US_ZIP.finditer(text)) if _US_ZIP_HINT.search(text) else []
+    zips = list(_US_ZIP.finditer(text)) if max(lengths) >= 5 and _US_ZIP_HINT.search(text) else []
     used = _addresses(text, allow, emit, taken, zips, postcodes, allowed_codes)
     for match in postcodes:
         if match.start() in used:
@@ -282,19 +288,20 @@ def check_personal_data(text: str, allow: AllowList, emit: Emit) -> None:
         if free(*match.span(1)):
             emit("postcode", match.start(1), match.end(1))
             taken.append(match.span(1))
-    for match in _NI.finditer(text):
+    ni_digits = total >= 6 and _NI_DIGITS.search(text) is not None
+    for match in _NI.finditer(text) if ni_digits else ():
         emit("ni-number", match.start(), match.end())
         taken.append(match.span())
     # written in lower case ("my ni is ab-12-34-56-c"): the same pattern over the upper-cased text, for
     # numbers whose letters are all lower case there
-    if _NI_DIGITS.search(text) and not text.isupper():
+    if ni_digits and not text.isupper():
         upper = text.upper()
         for match in _NI.finditer(upper) if len(upper) == len(text) else ():
             raw = text[match.start() : match.end()]
             if raw.lower() == raw and free(*match.span()):
                 emit("ni-number", match.start(), match.end())
                 taken.append(match.span())
-    eight_digits = _EIGHT_DIGITS.search(text) is not None
+    eight_digits = 8 in lengths  # the same answer as _EIGHT_DIGITS.search(text)
     for match in _SORT_CODE.finditer(text) if eight_digits and _SORT_CODE_HINT.search(text) else ():
         emit("bank-details", match.start(), match.end())
         taken.append(match.span())
@@ -311,7 +318,7 @@ def check_personal_data(text: str, allow: AllowList, emit: Emit) -> None:
         if match.group(1)[:2] in _IBAN_COUNTRIES and stdnum_iban.is_valid(match.group(1)):
             emit("iban", match.start(), match.end())
             taken.append(match.span())
-    for match in _CARD.finditer(text):
+    for match in _CARD.finditer(text) if total >= 12 else ():
         digits = _NON_DIGIT.sub("", match.group())
         if not (12 <= len(digits) <= 19 and luhn.is_valid(digits) and free(*match.span())):
             continue
@@ -331,7 +338,7 @@ def check_personal_data(text: str, allow: AllowList, emit: Emit) -> None:
         if _ssn_ok(*match.groups()) and free(*match.span()):
             emit("national-id", match.start(), match.end(), detail="US Social Security number")
             taken.append(match.span())
-    for match in _NHS.finditer(text):
+    for match in _NHS.finditer(text) if total >= 10 and (3 in lengths or 10 in lengths) else ():
         digits = match.group(1) + match.group(3) + match.group(4)
         if nhs_check_digit_ok(digits) and free(*match.span()):
             emit("nhs-number", match.start(), match.end())

@@ -111,3 +111,42 @@ def test_a_long_sentence_and_the_reading_score_are_still_reported():
     hard = "Notwithstanding extraordinarily complicated administrative considerations, implementation continues. " * 5
     found = {f.rule for f in check(Draft(text=long_sentence + " " + hard, kind="post")).findings}
     assert {"long-sentence", "readability"} <= found
+
+
+def _assert_digit_gates_necessary(text: str) -> None:
+    from herald.checks import personal_data as pd
+
+    runs = pd._DIGIT_RUN.findall(text)
+    lengths = set(map(len, runs))
+    total = sum(map(len, runs))
+    assert (pd._EIGHT_DIGITS.search(text) is not None) == (8 in lengths), text
+    if pd._CARD.search(text):
+        assert total >= 12, text
+    if pd._NHS.search(text):
+        assert total >= 10 and (3 in lengths or 10 in lengths), text
+    if pd._NI.search(text):
+        assert pd._NI_DIGITS.search(text), text
+    if pd._NI_DIGITS.search(text):
+        assert total >= 6, text
+    if pd._US_ZIP_HINT.search(text):
+        assert max(lengths) >= 5, text
+
+
+# Digits (one of them beyond ASCII: "\d" matches it too), the separators the patterns allow and letters.
+_DIGIT_PIECES = ["0", "1", "4", "12", "123", "1234", "12345", "943 476 5919", "9434765919", "4111 1111 1111 1111",
+                 "AB 12 34 56 C", "AB123456C", "ab 12 34 56 c", "IL 62704", "12345678", "12-34-56", "٣", " ", "-",
+                 "+", "(", ")", ".", "a", "A", "Q", "\n", "_", "/"]  # fmt: skip
+
+
+def test_personal_data_digit_gates_are_necessary_conditions():
+    rng = random.Random(13)
+    for text in _corpus_texts() + [
+        "".join(rng.choice(_DIGIT_PIECES) for _ in range(rng.randint(1, 30))) for _ in range(5000)
+    ]:
+        _assert_digit_gates_necessary(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_DIGIT_PIECES), max_size=30).map("".join))
+def test_personal_data_digit_gates_on_any_mix_of_pieces(text):
+    _assert_digit_gates_necessary(text)
