@@ -656,6 +656,16 @@ def _x_parse(text: str, max_length: int = 280) -> tuple[int, int | None]:
                     i = stop
                     continue
                 tried = stop
+                if piece.isascii():
+                    # Every ASCII character weighs 100 and none is invalid: the characters that still fit
+                    # move the display index to the last of them, and the next one crosses the limit,
+                    # as the walk below would find character by character.
+                    fit = (cap - weighted) // 100
+                    if fit:
+                        valid_display_index = i + fit - 1
+                    weighted += 100 * (fit + 1)
+                    i += fit + 1
+                    continue
         if i in urls:
             weighted += 2300
             i += len(urls[i]) - 1

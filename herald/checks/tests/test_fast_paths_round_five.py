@@ -150,3 +150,19 @@ def test_personal_data_digit_gates_are_necessary_conditions():
 @given(st.lists(st.sampled_from(_DIGIT_PIECES), max_size=30).map("".join))
 def test_personal_data_digit_gates_on_any_mix_of_pieces(text):
     _assert_digit_gates_necessary(text)
+
+
+# Pieces for posts around X's 280-character limit: long plain stretches, links and emoji between them.
+_X_PIECES = ["The council meets on Tuesday ", "a", " ", "https://www.hinckley-bosworth.gov.uk/bins ", "🎉", "é",
+             "日本", "\ufeff", "\n", "x" * 40, "Visit example.com today. "]  # fmt: skip
+
+
+def test_x_length_of_posts_over_the_limit_matches_twitter_text():
+    from herald.checks.presentation import _x_parse, _x_parse_reference
+
+    rng = random.Random(14)
+    for _ in range(400):
+        text, target = "", rng.randint(200, 360)
+        while len(text) < target:
+            text += rng.choice(_X_PIECES)
+        assert _x_parse(text) == _x_parse_reference(text), text
