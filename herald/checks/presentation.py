@@ -154,13 +154,16 @@ _SENTENCE_WORD_BYTES = bytes(
 )
 
 
-def _ascii_sentence_words(text: str) -> list[list[str]] | None:
-    """The words (``_WORD``) of each sentence (``_SENTENCE``) holding a word, in order, for ASCII text;
-    None for other text. In ASCII a _WORD is a run of letters, digits, "_", "'" and "-" trimmed to its
-    first and last letter or digit, and no such run crosses a sentence end, so one translation and
-    two splits find them (tests/test_fast_paths_round_five.py compares it with the regex loop)."""
+def _sentence_words(text: str) -> list[list[str]] | None:
+    """The words (``_WORD``) of each sentence (``_SENTENCE``) holding a word, in order; None for text
+    with a word character or "’" beyond ASCII. In ASCII a _WORD is a run of letters, digits, "_", "'"
+    and "-" trimmed to its first and last letter or digit, and no such run crosses a sentence end, so
+    one translation and two splits find them; other characters (emoji, "£", "—") only separate words,
+    as a space does (tests/test_fast_paths_round_five.py compares it with the regex loop)."""
     if not text.isascii():
-        return None
+        if _WORDISH.search("".join(_NON_ASCII_RUN.findall(text))):
+            return None
+        text = _NON_ASCII_RUN.sub(" ", text)
     pieces = text.encode("ascii").translate(_SENTENCE_WORD_BYTES).decode("ascii").split("\0")
     trimmed = "_" in text or "'" in text or "-" in text
     listed = []
@@ -171,6 +174,9 @@ def _ascii_sentence_words(text: str) -> list[list[str]] | None:
         if words:
             listed.append(words)
     return listed
+
+
+_WORDISH = re.compile(r"[\w’]")
 
 
 # Mathematical alphanumerics, circled/parenthesised/squared letters, fullwidth letters, small capitals.
@@ -451,9 +457,9 @@ def check_accessibility(
         # sentence nor enough words for the readability score, its sentences are not needed.
         min_words = thresholds["readability_min_words"]
         long_enough = len(text) >= 2 * min(limit + 1, min_words) - 1
-        # ASCII text is split into sentences and words in C; a sentence over the limit is found again
+        # Most text is split into sentences and words in C; a sentence over the limit is found again
         # by the loop, which knows where it starts.
-        listed = _ascii_sentence_words(text) if long_enough else None
+        listed = _sentence_words(text) if long_enough else None
         if listed is not None and all(len(words) <= limit for words in listed):
             sentences = len(listed)
             all_words = [word for words in listed for word in words]

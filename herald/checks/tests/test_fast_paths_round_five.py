@@ -71,37 +71,45 @@ def _sentence_words_by_regex(text: str) -> list[list[str]]:
     return [words for words in (_WORD.findall(s.group()) for s in _SENTENCE.finditer(text)) if words]
 
 
-# ASCII pieces around the word and sentence boundaries: "_", "'" and "-" at a word's edges and inside it,
-# every sentence end, runs of them, control characters and NUL.
+# Pieces around the word and sentence boundaries: "_", "'" and "-" at a word's edges and inside it, every
+# sentence end, runs of them, control characters, NUL, and characters beyond ASCII that separate words
+# (emoji, "£", "—", a no-break space, a combining accent) or belong to them ("é", "’", "日本", "٣").
 _SENTENCE_PIECES = ["word", "Council", "it's", "'quoted'", "well-being", "-", "--", "_", "__init__", "'", " ", "  ",
                     ".", "...", "!", "?", "?!", "\n", "\r\n", "\t", "\x00", "\x0b", "e.g.", "3.5", "10", "x", "#tag",
-                    "@handle", "(", ")", ",", ";", ":", "/", "&", "*"]  # fmt: skip
+                    "@handle", "(", ")", ",", ";", ":", "/", "&", "*", "🎉", "🌳☀️", "👍🏽", "£", "—", "\u00a0",
+                    "\u0301", "\u2028", "é", "’", "日本", "٣"]  # fmt: skip
+_BEYOND_ASCII_IN_WORDS = re.compile(r"[^\x00-\x7f](?<=[\w’])")
 
 
-def test_ascii_sentence_words_match_the_regex_loop():
-    from herald.checks.presentation import _ascii_sentence_words
+def _assert_sentence_words_same(text: str) -> None:
+    from herald.checks.presentation import _sentence_words
 
+    listed = _sentence_words(text)
+    if _BEYOND_ASCII_IN_WORDS.search(text):
+        assert listed is None, text
+    else:
+        assert listed == _sentence_words_by_regex(text), text
+
+
+def test_sentence_words_match_the_regex_loop():
     rng = random.Random(12)
     texts = _corpus_texts() + [
-        "".join(rng.choice(_SENTENCE_PIECES) for _ in range(rng.randint(0, 60))) for _ in range(4000)
+        "".join(rng.choice(_SENTENCE_PIECES) for _ in range(rng.randint(0, 60))) for _ in range(6000)
     ]
-    ascii_texts = 0
     for text in texts:
-        listed = _ascii_sentence_words(text)
-        if text.isascii():
-            ascii_texts += 1
-            assert listed == _sentence_words_by_regex(text), text
-        else:
-            assert listed is None
-    assert ascii_texts > 4000
+        _assert_sentence_words_same(text)
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=200))
-def test_ascii_sentence_words_on_any_ascii_text(text):
-    from herald.checks.presentation import _ascii_sentence_words
+@given(st.text(max_size=200))
+def test_sentence_words_on_any_text(text):
+    _assert_sentence_words_same(text)
 
-    assert _ascii_sentence_words(text) == _sentence_words_by_regex(text)
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCE_PIECES), max_size=40).map("".join))
+def test_sentence_words_on_any_mix_of_pieces(text):
+    _assert_sentence_words_same(text)
 
 
 def test_a_long_sentence_and_the_reading_score_are_still_reported():
