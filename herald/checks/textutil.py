@@ -230,8 +230,12 @@ class PhraseMatcher:
     bit: int = 0
 
     def may_match(self, text: str) -> bool:
-        if self.prefilter is not None:
-            return self.prefilter.mask(text) & self.bit != 0
+        prefilter = self.prefilter
+        if prefilter is not None:
+            # the text just asked about is the usual case (~14 matchers ask per text): its mask is read
+            # here, without a call
+            last = prefilter._last
+            return (last[1] if last[0] is text else prefilter.mask(text)) & self.bit != 0
         return self.plain_may_match(text)
 
     def plain_may_match(self, text: str) -> bool:
