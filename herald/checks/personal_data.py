@@ -87,6 +87,18 @@ _DOB = re.compile(
 # Cheap necessary conditions (a plain first character, so a fast scan) for the case-insensitive patterns.
 _DOB_HINT = re.compile(r"[bBdD](?:(?<=[dD])(?i:\.?o\.?b)|(?<=[bB])(?i:irth|orn))")
 _ACCOUNT_HINT = re.compile(r"[aA](?i:cc|/c)")
+# _DOB_HINT's spellings of a birth cue, in lower case: in ASCII text, where case-insensitive matching is
+# plain ASCII case folding, the hint matches exactly when the lower-cased text holds one of them.
+_DOB_CUES = ("birth", "born", "dob", "d.ob", "do.b", "d.o.b")
+
+
+def _dob_hint(text: str) -> bool:
+    """``_DOB_HINT.search(text) is not None``, by substring tests for ASCII text (most text)."""
+    if text.isascii():
+        lowered = _probe_words(text)[0]
+        return any(cue in lowered for cue in _DOB_CUES)
+    return _DOB_HINT.search(text) is not None
+
 
 # The straightforward forms of the rewritten patterns (tests check the rewrites find the same matches).
 REFERENCE_PATTERNS = {
@@ -342,7 +354,7 @@ def check_personal_data(text: str, allow: AllowList, emit: Emit) -> None:
         digits = match.group(1) + match.group(3) + match.group(4)
         if nhs_check_digit_ok(digits) and free(*match.span()):
             emit("nhs-number", match.start(), match.end())
-    for match in _DOB.finditer(text) if _DOB_HINT.search(text) else ():
+    for match in _DOB.finditer(text) if _dob_hint(text) else ():
         emit("date-of-birth", match.start(), match.end())
 
 
@@ -759,7 +771,7 @@ def _addresses(
         found += [(m.start(), m.end(), False) for m in _NUMBER_FIRST_FR.finditer(text)]
     if not _WELSH_STREET_WORDS.isdisjoint(words):
         found += [(m.start(), m.end(), False) for m in _NUMBER_FIRST_CY.finditer(text)]
-    if "the" in words and types:
+    if "the" in words and types and ("The " in text or "The\t" in text):  # _THE_STREET needs "The" then a space
         found += [(m.start(), m.end(), m.group(1).lower() in _WEAK_TYPES) for m in _THE_STREET.finditer(text)]
     if not _GERMAN_STREET_WORDS.isdisjoint(words):
         found += [(m.start(), m.end(), False) for m in _NAME_STREET_NUMBER.finditer(text)]

@@ -174,3 +174,29 @@ def test_x_length_of_posts_over_the_limit_matches_twitter_text():
         while len(text) < target:
             text += rng.choice(_X_PIECES)
         assert _x_parse(text) == _x_parse_reference(text), text
+
+
+_CUE_PIECES = ["DOB", "D.O.B", "d.ob", "Do.B", "dob", "birth", "BIRTH", "Born", "b0rn", "bor n", "date of birth", "The",
+               "the", " ", "\t", "28 ", "The Crescent", "12 The\tParade", "İ", "ı", "K", "ſ", ".", "x", "1"]  # fmt: skip
+
+
+def _assert_cue_gates(text: str) -> None:
+    from herald.checks import personal_data as pd
+
+    assert pd._dob_hint(text) == (pd._DOB_HINT.search(text) is not None), text
+    if pd._THE_STREET.search(text):
+        assert "The " in text or "The\t" in text, text
+
+
+def test_birth_cue_and_the_street_gates_match_their_patterns():
+    rng = random.Random(15)
+    for text in _corpus_texts() + [
+        "".join(rng.choice(_CUE_PIECES) for _ in range(rng.randint(1, 20))) for _ in range(5000)
+    ]:
+        _assert_cue_gates(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_PIECES), max_size=20).map("".join) | st.text(max_size=80))
+def test_birth_cue_and_the_street_gates_on_any_text(text):
+    _assert_cue_gates(text)
