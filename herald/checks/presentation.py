@@ -438,11 +438,12 @@ def check_accessibility(
     all_words: list[str] = []
     sentences = 0
     # Inside one sentence (no dots but its closing run) LINK can only match a scheme ("http://x"),
-    # so the substitution is skipped when the text has no "://".
+    # so the substitution is skipped when the text has no "://", and in the sentences without one.
     schemes = "://" in text
     if schemes:
         for sentence in _SENTENCE.finditer(text):
-            words = _WORD.findall(LINK.sub("link", sentence.group()))
+            piece = sentence.group()
+            words = _WORD.findall(LINK.sub("link", piece) if "://" in piece else piece)
             if not words:
                 continue
             sentences += 1

@@ -200,3 +200,29 @@ def test_birth_cue_and_the_street_gates_match_their_patterns():
 @given(st.lists(st.sampled_from(_CUE_PIECES), max_size=20).map("".join) | st.text(max_size=80))
 def test_birth_cue_and_the_street_gates_on_any_text(text):
     _assert_cue_gates(text)
+
+
+_LINK_PIECES = ["https://", "http://", "://", "www.", "WWW.", "example.com", "gov.uk", "a", "x.co", "/", ".", "!", "?",
+                "\n", " ", "-", "link", "K", "é", "🎉", ")", "]", '"', "<", ":", "8080"]  # fmt: skip
+
+
+def _assert_no_link_without_a_scheme(text: str) -> None:
+    from herald.checks.presentation import _SENTENCE, LINK
+
+    for sentence in _SENTENCE.finditer(text):
+        if "://" not in sentence.group():
+            assert LINK.sub("link", sentence.group()) == sentence.group(), sentence.group()
+
+
+def test_a_sentence_without_a_scheme_holds_no_link():
+    rng = random.Random(16)
+    for text in _corpus_texts() + [
+        "".join(rng.choice(_LINK_PIECES) for _ in range(rng.randint(1, 30))) for _ in range(5000)
+    ]:
+        _assert_no_link_without_a_scheme(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_LINK_PIECES), max_size=30).map("".join) | st.text(max_size=120))
+def test_a_sentence_without_a_scheme_holds_no_link_on_any_text(text):
+    _assert_no_link_without_a_scheme(text)
