@@ -521,11 +521,22 @@ _SUFFIXES = tuple(suffix[:-1] for suffix in _SUFFIX_SPACE)  # "str." keeps its d
 _SPACE_DIGIT = re.compile(r"[ \t]\d")
 
 
-def _suffix_hint(lowered: str) -> bool:
+def suffix_hint_reference(lowered: str) -> bool:
     """A necessary condition for the suffix branch of _STREET_FIRST: a word ending in a street suffix
-    right before a space or tab and a digit (one scan for " <digit>", then a C-level endswith per hit;
-    stateless, unlike remembering which words were seen)."""
+    right before a space or tab and a digit (one scan for " <digit>", then a C-level endswith per hit).
+    ``_suffix_hint`` gives the same answer in one scan."""
     return any(lowered.endswith(_SUFFIXES, 0, m.start()) for m in _SPACE_DIGIT.finditer(lowered))
+
+
+# The same question as one scan led by the digit (rarer than spaces), each suffix a fixed-width
+# look-behind: no Python step per space-and-digit (tests/test_fast_paths_round_five.py compares them).
+_SUFFIX_BEFORE_NUMBER = re.compile(
+    r"\d(?<=[ \t]\d)(?:" + "|".join(rf"(?<={re.escape(suffix)}[ \t]\d)" for suffix in _SUFFIXES) + ")"
+)
+
+
+def _suffix_hint(lowered: str) -> bool:
+    return _SUFFIX_BEFORE_NUMBER.search(lowered) is not None
 
 
 _STREET_TYPE_WORDS = frozenset((_STRONG_TYPES + "|" + _WEAK_TYPE_NAMES).lower().split("|")) | {"st"}

@@ -226,3 +226,27 @@ def test_a_sentence_without_a_scheme_holds_no_link():
 @given(st.lists(st.sampled_from(_LINK_PIECES), max_size=30).map("".join) | st.text(max_size=120))
 def test_a_sentence_without_a_scheme_holds_no_link_on_any_text(text):
     _assert_no_link_without_a_scheme(text)
+
+
+_SUFFIX_PIECES = ["strasse", "straße", "str.", "weg", "vej", "tie", "vägen", "Weg", "STR.", " ", "\t", "  ", "1", "33",
+                  "a", "x", "friedhof", ".", "\n", "ß", "İ", "٣"]  # fmt: skip
+
+
+def test_street_suffix_hint_in_one_scan_matches_the_scan_per_space():
+    from herald.checks import personal_data as pd
+
+    rng = random.Random(17)
+    texts = _corpus_texts() + [
+        "".join(rng.choice(_SUFFIX_PIECES) for _ in range(rng.randint(1, 20))) for _ in range(5000)
+    ]
+    for text in texts:
+        lowered = text.lower()
+        assert pd._suffix_hint(lowered) == pd.suffix_hint_reference(lowered), text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_SUFFIX_PIECES), max_size=20).map("".join))
+def test_street_suffix_hint_on_any_mix_of_pieces(text):
+    from herald.checks import personal_data as pd
+
+    assert pd._suffix_hint(text.lower()) == pd.suffix_hint_reference(text.lower())
