@@ -16,6 +16,7 @@ from stdnum import iban as stdnum_iban
 from stdnum import luhn
 
 from .model import AllowedContacts
+from .textutil import digit_lengths
 from .textutil import probe as _probe_words
 
 Emit = Callable[..., None]
@@ -111,7 +112,6 @@ REFERENCE_PATTERNS = {
 }
 
 _UK_SHAPE = re.compile(r"^(?:7\d{9}|[12]\d{8,9})$")
-_DIGIT_RUN = re.compile(r"\d+")
 _ORGANISATION_TYPES = {
     PhoneNumberType.TOLL_FREE,
     PhoneNumberType.SHARED_COST,
@@ -251,8 +251,8 @@ def check_personal_data(text: str, allow: AllowList, emit: Emit) -> None:
     # The text's runs of digits, found once: several patterns need a run of a given length or a number
     # of digits in all, and are not tried without (tests/test_fast_paths_round_five.py checks each gate
     # is a necessary condition).
-    runs = _DIGIT_RUN.findall(text)
-    digits_present = bool(runs)
+    lengths, total = digit_lengths(text)
+    digits_present = total > 0
     if "@" in text:
         for match in _EMAIL.finditer(text):
             domain = match.group().rsplit("@", 1)[1].lower()
@@ -261,8 +261,6 @@ def check_personal_data(text: str, allow: AllowList, emit: Emit) -> None:
             emit("email-address", match.start(), match.end())
     if not digits_present:
         return
-    lengths = set(map(len, runs))
-    total = sum(map(len, runs))
     taken = _Taken(_phones(text, allow, emit))
 
     def free(start: int, end: int) -> bool:

@@ -51,6 +51,17 @@ def word_list(text: str) -> tuple[str, list[str] | None]:
     return lowered, None
 
 
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+@lru_cache(maxsize=32)
+def digit_lengths(text: str) -> tuple[frozenset[int], int]:
+    """The lengths of the text's runs of digits (``_DIGIT_RUN``) and their total, worked out once per text for
+    the families that need a number of a given length (personal data, legal)."""
+    runs = _DIGIT_RUN.findall(text)
+    return frozenset(map(len, runs)), sum(map(len, runs))
+
+
 @lru_cache(maxsize=32)
 def probe(text: str) -> tuple[str, frozenset[str]]:
     """The text lower-cased and its set of lower-case words, computed once per text for all prefilters."""

@@ -123,10 +123,12 @@ def test_a_long_sentence_and_the_reading_score_are_still_reported():
 
 def _assert_digit_gates_necessary(text: str) -> None:
     from herald.checks import personal_data as pd
+    from herald.checks.legal import _CASE_REF
+    from herald.checks.textutil import digit_lengths
 
-    runs = pd._DIGIT_RUN.findall(text)
-    lengths = set(map(len, runs))
-    total = sum(map(len, runs))
+    lengths, total = digit_lengths(text)
+    assert lengths == {len(run) for run in re.findall(r"\d+", text)}, text
+    assert total == len(re.findall(r"\d", text)), text
     assert (pd._EIGHT_DIGITS.search(text) is not None) == (8 in lengths), text
     if pd._CARD.search(text):
         assert total >= 12, text
@@ -138,10 +140,12 @@ def _assert_digit_gates_necessary(text: str) -> None:
         assert total >= 6, text
     if pd._US_ZIP_HINT.search(text):
         assert max(lengths) >= 5, text
+    if _CASE_REF.search(text):
+        assert max(lengths) >= 2, text
 
 
 # Digits (one of them beyond ASCII: "\d" matches it too), the separators the patterns allow and letters.
-_DIGIT_PIECES = ["0", "1", "4", "12", "123", "1234", "12345", "943 476 5919", "9434765919", "4111 1111 1111 1111",
+_DIGIT_PIECES = ["HR-2024-113", "CASE 12", "ER/7", "0", "1", "4", "12", "123", "1234", "12345", "943 476 5919", "9434765919", "4111 1111 1111 1111",
                  "AB 12 34 56 C", "AB123456C", "ab 12 34 56 c", "IL 62704", "12345678", "12-34-56", "٣", " ", "-",
                  "+", "(", ")", ".", "a", "A", "Q", "\n", "_", "/"]  # fmt: skip
 
