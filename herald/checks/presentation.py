@@ -458,12 +458,18 @@ def check_accessibility(
         # sentence nor enough words for the readability score, its sentences are not needed.
         min_words = thresholds["readability_min_words"]
         long_enough = len(text) >= 2 * min(limit + 1, min_words) - 1
-        # Most text is split into sentences and words in C; a sentence over the limit is found again
-        # by the loop, which knows where it starts.
+        # Most text is split into sentences and words in C; a sentence over the limit is then found
+        # again among the sentences long enough to hold that many words, to say where it is.
         listed = _sentence_words(text) if long_enough else None
-        if listed is not None and all(len(words) <= limit for words in listed):
+        if listed is not None:
             sentences = len(listed)
             all_words = [word for words in listed for word in words]
+            if any(len(words) > limit for words in listed):
+                for sentence in _SENTENCE.finditer(text):
+                    piece = sentence.group()
+                    if len(piece) > 2 * limit and len(words := _WORD.findall(piece)) > limit:
+                        start = sentence.start() + (len(piece) - len(piece.lstrip()))
+                        emit("long-sentence", start, sentence.end(), detail=str(len(words)), limit=limit)
         elif long_enough:
             for sentence in _SENTENCE.finditer(text):
                 piece = sentence.group()

@@ -254,3 +254,45 @@ def test_street_suffix_hint_on_any_mix_of_pieces(text):
     from herald.checks import personal_data as pd
 
     assert pd._suffix_hint(text.lower()) == pd.suffix_hint_reference(text.lower())
+
+
+def _long_sentences_by_regex(text: str, limit: int) -> list[tuple[int, int, str]]:
+    from herald.checks.presentation import _SENTENCE, _WORD
+
+    found = []
+    for sentence in _SENTENCE.finditer(text):
+        words = _WORD.findall(sentence.group())
+        if len(words) > limit:
+            start = sentence.start() + (len(sentence.group()) - len(sentence.group().lstrip()))
+            found.append((start, sentence.end(), str(len(words))))
+    return found
+
+
+def test_long_sentences_are_found_where_the_regex_loop_finds_them():
+    from herald.checks.engine import default_rules
+    from herald.checks.presentation import check_accessibility
+
+    thresholds = default_rules().thresholds
+    limit = int(thresholds["max_sentence_words"])
+    rng = random.Random(19)
+    # one-letter words make the shortest sentences that can be over the limit (2 * limit + 1 characters)
+    wordy = ["a ", "a ", "a ", "I ", "word ", "it's ", "well-being ", "_x_ ", "'quoted' ", "🎉 ", "- ", "10 "]
+    texts = [
+        "".join(
+            rng.choice(wordy) if rng.random() < 0.93 else rng.choice(_SENTENCE_PIECES)
+            for _ in range(rng.randint(1, 120))
+        )
+        for _ in range(1500)
+    ]
+    shortest = " ".join(["a"] * (limit + 1))
+    texts += [shortest, shortest + ".", "x.\n" + shortest, shortest[2:], "Hello. " + shortest + "!? Bye"]
+    long_ones = 0
+    for text in _corpus_texts() + texts:
+        if "://" in text:
+            continue
+        hits: list[tuple[str, int | None, int | None, dict]] = []
+        check_accessibility(text, thresholds, lambda rule, s, e, hits=hits, **f: hits.append((rule, s, e, f)))
+        found = [(s, e, f["detail"]) for rule, s, e, f in hits if rule == "long-sentence"]
+        assert found == _long_sentences_by_regex(text, limit), text
+        long_ones += bool(found)
+    assert long_ones > 300
