@@ -344,7 +344,7 @@ def check_personal_data(text: str, allow: AllowList, emit: Emit) -> None:
         if _ssn_ok(match.group(1), match.group(3), match.group(4)) and free(*match.span()):
             emit("national-id", match.start(), match.end(), detail="US Social Security number")
             taken.append(match.span())
-    for match in _SSN_PLAIN.finditer(text) if "ss" in text or "SS" in text or "ecur" in text or "ECUR" in text else ():
+    for match in _SSN_PLAIN.finditer(text) if _ssn_cue(text) else ():
         if _ssn_ok(*match.groups()) and free(*match.span()):
             emit("national-id", match.start(), match.end(), detail="US Social Security number")
             taken.append(match.span())
@@ -574,6 +574,18 @@ _SSN = re.compile(r"(\d(?<![\w-]\d)\d\d)([- ])(\d\d)\2(\d{4})(?![\w-])")
 _SSN_PLAIN = re.compile(
     r"(?i)\b(?:ssn|social\s+security(?:\s+(?:number|no\.?|#))?)\s*[:#]?\s*(\d{3})-?(\d{2})-?(\d{4})(?![\w-])"
 )
+
+
+def _ssn_cue(text: str) -> bool:
+    """Whether _SSN_PLAIN is worth trying: the substring gate it has always had and, for ASCII text
+    (where case-insensitive matching is plain ASCII case folding), "ssn" or "social" in the lower-cased
+    text, one of which the pattern needs (tests/test_fast_paths_round_five.py)."""
+    if not ("ss" in text or "SS" in text or "ecur" in text or "ECUR" in text):
+        return False
+    if text.isascii():
+        lowered = _probe_words(text)[0]
+        return "ssn" in lowered or "social" in lowered
+    return True
 
 
 def _ssn_ok(area: str, group: str, serial: str) -> bool:

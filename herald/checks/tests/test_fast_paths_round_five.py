@@ -318,3 +318,28 @@ def test_long_sentences_are_found_where_the_regex_loop_finds_them():
         assert found == _long_sentences_by_regex(text, limit), text
         long_ones += bool(found)
     assert long_ones > 300
+
+
+_SSN_PIECES = ["SSN", "ssn", "SsN", "Social Security", "social security number", "SOCIAL SECURITY #", "sOcIaL", "security",
+               "class", "business", ":", "#", " ", "123-45-6789", "123456789", "078-05-1120", "ſ", "K", "x", "\n"]  # fmt: skip
+
+
+def _assert_ssn_cue(text: str) -> None:
+    from herald.checks import personal_data as pd
+
+    if pd._SSN_PLAIN.search(text) and ("ss" in text or "SS" in text or "ecur" in text or "ECUR" in text):
+        assert pd._ssn_cue(text), text
+
+
+def test_ssn_cue_holds_wherever_the_pattern_matches_behind_the_old_gate():
+    rng = random.Random(20)
+    for text in _corpus_texts() + [
+        "".join(rng.choice(_SSN_PIECES) for _ in range(rng.randint(1, 15))) for _ in range(5000)
+    ]:
+        _assert_ssn_cue(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_SSN_PIECES), max_size=15).map("".join))
+def test_ssn_cue_on_any_mix_of_pieces(text):
+    _assert_ssn_cue(text)
