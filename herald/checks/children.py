@@ -33,8 +33,9 @@ _ST = r"St\.?\s[A-Z][a-z]+'s(?!\s(?:Church|Hospital|Hall|Centre|Center|Hospice|C
 
 # The same patterns led by a plain character, the look-behind moved after it: the regex engine then
 # skips in C to the capitals (or the first letters of a year group) that can start a match, instead of
-# trying the whole pattern at every position (a 2,000-character post: ~50 µs a pattern instead of
-# ~20). REFERENCE_PATTERNS keeps the straightforward forms; tests/test_fast_paths.py compares them.
+# trying the whole pattern at every position (a 2,000-character post: ~20 µs a pattern instead of
+# ~50). REFERENCE_PATTERNS keeps the straightforward forms; tests/test_fast_paths_round_five.py
+# compares them.
 _NAME_LED = r"(?P<name>[A-Z](?<![\w'-][A-Z])" + _NAME.removeprefix("(?P<name>[A-Z]")
 _YEAR_GROUP_LED = r"(?:Y(?<!\wY)(?:ear|r)?\s?(?:1[0-3]|[1-9])|R(?<!\wR)eception|N(?<!\wN)ursery|C(?<!\wC)lass\s(?:\d{1,2}|[A-Z][a-z]+))\b"
 
