@@ -8,6 +8,7 @@ alternating, to see the spread). On a shared machine CPU time is steadier than t
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -50,6 +51,7 @@ def main() -> None:
             best = min(best, time.process_time() - started)
         rates[label + " (check_many)"] = len(chosen) / best
     print(ROOT, ", ".join(f"{label} {rate:,.0f}/s CPU" for label, rate in rates.items()))
+    print(f"  load average (1 min) at the end: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .config import Rules
-from .textutil import PhraseMatcher, compile_phrases, sentence_bounds
+from .textutil import PhraseMatcher, compile_phrases, digit_lengths, sentence_bounds
 
 Emit = Callable[..., None]
 
@@ -38,7 +38,6 @@ CASE_REF_REFERENCE = r"\b(?:HR|CASE|GRV|DISC|INV|ER|CAP)[-/ ]?\d{2,}(?:[-/]\d+)*
 _CASE_REF = re.compile(
     r"[HCGDIE](?<!\w.)(?:(?<=H)R|(?<=C)ASE|(?<=G)RV|(?<=D)ISC|(?<=I)NV|(?<=E)R|(?<=C)AP)[-/ ]?\d{2,}(?:[-/]\d+)*\b"
 )
-_DIGIT = re.compile(r"\d")
 
 
 @dataclass
@@ -100,7 +99,8 @@ def check_legal(text: str, m: LegalMatchers, people: list[tuple[int, int, str]],
         emit("confidential-marking", match.start(), match.end())
     for match in m.exempt.finditer(text):
         emit("exempt-report", match.start(), match.end())
-    patterns = (m.internal, _CASE_REF) if _DIGIT.search(text) else (m.internal,)
+    # a case reference holds two digits in a row
+    patterns = (m.internal, _CASE_REF) if max(digit_lengths(text)[0], default=0) >= 2 else (m.internal,)
     for pattern in patterns:
         for match in pattern.finditer(text):
             emit("internal-reference", match.start(), match.end())

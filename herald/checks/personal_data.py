@@ -16,6 +16,7 @@ from stdnum import iban as stdnum_iban
 from stdnum import luhn
 
 from .model import AllowedContacts
+from .textutil import digit_lengths
 from .textutil import probe as _probe_words
 
 Emit = Callable[..., None]
@@ -87,6 +88,18 @@ _DOB = re.compile(
 # Cheap necessary conditions (a plain first character, so a fast scan) for the case-insensitive patterns.
 _DOB_HINT = re.compile(r"[bBdD](?:(?<=[dD])(?i:\.?o\.?b)|(?<=[bB])(?i:irth|orn))")
 _ACCOUNT_HINT = re.compile(r"[aA](?i:cc|/c)")
+# _DOB_HINT's spellings of a birth cue, in lower case: in ASCII text, where case-insensitive matching is
+# plain ASCII case folding, the hint matches exactly when the lower-cased text holds one of them.
+_DOB_CUES = ("birth", "born", "dob", "d.ob", "do.b", "d.o.b")
+
+
+def _dob_hint(text: str) -> bool:
+    """``_DOB_HINT.search(text) is not None``, by substring tests for ASCII text (most text)."""
+    if text.isascii():
+        lowered = _probe_words(text)[0]
+        return any(cue in lowered for cue in _DOB_CUES)
+    return _DOB_HINT.search(text) is not None
+
 
 # The straightforward forms of the rewritten patterns (tests check the rewrites find the same matches).
 REFERENCE_PATTERNS = {
@@ -99,7 +112,6 @@ REFERENCE_PATTERNS = {
 }
 
 _UK_SHAPE = re.compile(r"^(?:7\d{9}|[12]\d{8,9})$")
-_DIGIT = re.compile(r"\d")
 _ORGANISATION_TYPES = {
     PhoneNumberType.TOLL_FREE,
     PhoneNumberType.SHARED_COST,
@@ -236,7 +248,11 @@ def _phones(text: str, allow: AllowList, emit: Emit) -> list[tuple[int, int]]:
 
 
 def check_personal_data(text: str, allow: AllowList, emit: Emit) -> None:
-    digits_present = _DIGIT.search(text) is not None
+    # The text's runs of digits, found once: several patterns need a run of a given length or a number
+    # of digits in all, and are not tried without (tests/test_fast_paths_round_five.py checks each gate
+    # is a necessary condition).
+    lengths, total = digit_lengths(text)
+    digits_present = total > 0
     if "@" in text:
         for match in _EMAIL.finditer(text):
             domain = match.group().rsplit("@", 1)[1].lower()
@@ -259,7 +275,7 @@ def check_personal_data(text: str, allow: AllowList, emit: Emit) -> None:
     ]
     allowed_codes = [m for m in postcodes if _normal_postcode(*m.groups()) in allow.postcodes]
     postcodes = [m for m in postcodes if m not in allowed_codes]
-    zips = list(_US_ZIP.finditer(text)) if _US_ZIP_HINT.search(text) else []
+    zips = list(_US_ZIP.finditer(text)) if max(lengths) >= 5 and _US_ZIP_HINT.search(text) else []
     used = _addresses(text, allow, emit, taken, zips, postcodes, allowed_codes)
     for match in postcodes:
         if match.start() in used:
@@ -282,19 +298,20 @@ def check_personal_data(text: str, allow: AllowList, emit: Emit) -> None:
         if free(*match.span(1)):
             emit("postcode", match.start(1), match.end(1))
             taken.append(match.span(1))
-    for match in _NI.finditer(text):
+    ni_digits = total >= 6 and _NI_DIGITS.search(text) is not None
+    for match in _NI.finditer(text) if ni_digits else ():
         emit("ni-number", match.start(), match.end())
         taken.append(match.span())
     # written in lower case ("my ni is ab-12-34-56-c"): the same pattern over the upper-cased text, for
     # numbers whose letters are all lower case there
-    if _NI_DIGITS.search(text) and not text.isupper():
+    if ni_digits and not text.isupper():
         upper = text.upper()
         for match in _NI.finditer(upper) if len(upper) == len(text) else ():
             raw = text[match.start() : match.end()]
             if raw.lower() == raw and free(*match.span()):
                 emit("ni-number", match.start(), match.end())
                 taken.append(match.span())
-    eight_digits = _EIGHT_DIGITS.search(text) is not None
+    eight_digits = 8 in lengths  # the same answer as _EIGHT_DIGITS.search(text)
     for match in _SORT_CODE.finditer(text) if eight_digits and _SORT_CODE_HINT.search(text) else ():
         emit("bank-details", match.start(), match.end())
         taken.append(match.span())
@@ -311,7 +328,7 @@ def check_personal_data(text: str, allow: AllowList, emit: Emit) -> None:
         if match.group(1)[:2] in _IBAN_COUNTRIES and stdnum_iban.is_valid(match.group(1)):
             emit("iban", match.start(), match.end())
             taken.append(match.span())
-    for match in _CARD.finditer(text):
+    for match in _CARD.finditer(text) if total >= 12 else ():
         digits = _NON_DIGIT.sub("", match.group())
         if not (12 <= len(digits) <= 19 and luhn.is_valid(digits) and free(*match.span())):
             continue
@@ -327,15 +344,15 @@ def check_personal_data(text: str, allow: AllowList, emit: Emit) -> None:
         if _ssn_ok(match.group(1), match.group(3), match.group(4)) and free(*match.span()):
             emit("national-id", match.start(), match.end(), detail="US Social Security number")
             taken.append(match.span())
-    for match in _SSN_PLAIN.finditer(text) if "ss" in text or "SS" in text or "ecur" in text or "ECUR" in text else ():
+    for match in _SSN_PLAIN.finditer(text) if _ssn_cue(text) else ():
         if _ssn_ok(*match.groups()) and free(*match.span()):
             emit("national-id", match.start(), match.end(), detail="US Social Security number")
             taken.append(match.span())
-    for match in _NHS.finditer(text):
+    for match in _NHS.finditer(text) if total >= 10 and (3 in lengths or 10 in lengths) else ():
         digits = match.group(1) + match.group(3) + match.group(4)
         if nhs_check_digit_ok(digits) and free(*match.span()):
             emit("nhs-number", match.start(), match.end())
-    for match in _DOB.finditer(text) if _DOB_HINT.search(text) else ():
+    for match in _DOB.finditer(text) if _dob_hint(text) else ():
         emit("date-of-birth", match.start(), match.end())
 
 
@@ -502,11 +519,22 @@ _SUFFIXES = tuple(suffix[:-1] for suffix in _SUFFIX_SPACE)  # "str." keeps its d
 _SPACE_DIGIT = re.compile(r"[ \t]\d")
 
 
-def _suffix_hint(lowered: str) -> bool:
+def suffix_hint_reference(lowered: str) -> bool:
     """A necessary condition for the suffix branch of _STREET_FIRST: a word ending in a street suffix
-    right before a space or tab and a digit (one scan for " <digit>", then a C-level endswith per hit;
-    stateless, unlike remembering which words were seen)."""
+    right before a space or tab and a digit (one scan for " <digit>", then a C-level endswith per hit).
+    ``_suffix_hint`` gives the same answer in one scan."""
     return any(lowered.endswith(_SUFFIXES, 0, m.start()) for m in _SPACE_DIGIT.finditer(lowered))
+
+
+# The same question as one scan led by the digit (rarer than spaces), each suffix a fixed-width
+# look-behind: no Python step per space-and-digit (tests/test_fast_paths_round_five.py compares them).
+_SUFFIX_BEFORE_NUMBER = re.compile(
+    r"\d(?<=[ \t]\d)(?:" + "|".join(rf"(?<={re.escape(suffix)}[ \t]\d)" for suffix in _SUFFIXES) + ")"
+)
+
+
+def _suffix_hint(lowered: str) -> bool:
+    return _SUFFIX_BEFORE_NUMBER.search(lowered) is not None
 
 
 _STREET_TYPE_WORDS = frozenset((_STRONG_TYPES + "|" + _WEAK_TYPE_NAMES).lower().split("|")) | {"st"}
@@ -546,6 +574,18 @@ _SSN = re.compile(r"(\d(?<![\w-]\d)\d\d)([- ])(\d\d)\2(\d{4})(?![\w-])")
 _SSN_PLAIN = re.compile(
     r"(?i)\b(?:ssn|social\s+security(?:\s+(?:number|no\.?|#))?)\s*[:#]?\s*(\d{3})-?(\d{2})-?(\d{4})(?![\w-])"
 )
+
+
+def _ssn_cue(text: str) -> bool:
+    """Whether _SSN_PLAIN is worth trying: the substring gate it has always had and, for ASCII text
+    (where case-insensitive matching is plain ASCII case folding), "ssn" or "social" in the lower-cased
+    text, one of which the pattern needs (tests/test_fast_paths_round_five.py)."""
+    if not ("ss" in text or "SS" in text or "ecur" in text or "ECUR" in text):
+        return False
+    if text.isascii():
+        lowered = _probe_words(text)[0]
+        return "ssn" in lowered or "social" in lowered
+    return True
 
 
 def _ssn_ok(area: str, group: str, serial: str) -> bool:
@@ -752,7 +792,7 @@ def _addresses(
         found += [(m.start(), m.end(), False) for m in _NUMBER_FIRST_FR.finditer(text)]
     if not _WELSH_STREET_WORDS.isdisjoint(words):
         found += [(m.start(), m.end(), False) for m in _NUMBER_FIRST_CY.finditer(text)]
-    if "the" in words and types:
+    if "the" in words and types and ("The " in text or "The\t" in text):  # _THE_STREET needs "The" then a space
         found += [(m.start(), m.end(), m.group(1).lower() in _WEAK_TYPES) for m in _THE_STREET.finditer(text)]
     if not _GERMAN_STREET_WORDS.isdisjoint(words):
         found += [(m.start(), m.end(), False) for m in _NAME_STREET_NUMBER.finditer(text)]

@@ -147,6 +147,51 @@ _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
 # to the run's end from each (tests/test_fast_paths.py compares them).
 _SENTENCE = re.compile(r"[^\s.!?\n][^.!?\n]*(?:[.!?]+|(?=\n)|$)")
 SENTENCE_REFERENCE = r"[^.!?\n]*[^\s.!?\n][^.!?\n]*(?:[.!?]+|(?=\n)|$)"
+# ASCII text read in C: each character that cannot be in a _WORD (a letter, digit, "_", "'" or "-")
+# becomes a space, and each character that ends a _SENTENCE (".", "!", "?", a line break) a NUL.
+_SENTENCE_WORD_BYTES = bytes(
+    0 if c in b".!?\n" else c if chr(c).isalnum() and c < 128 or c in b"_'-" else 32 for c in range(256)
+)
+
+
+def _sentence_words(text: str, links: bool = False) -> list[list[str]] | None:
+    """The words (``_WORD``) of each sentence (``_SENTENCE``) holding a word, in order; None for text
+    with a word character or "’" beyond ASCII. In ASCII a _WORD is a run of letters, digits, "_", "'"
+    and "-" trimmed to its first and last letter or digit, and no such run crosses a sentence end, so
+    one translation and two splits find them; other characters (emoji, "£", "—") only separate words,
+    as a space does (tests/test_fast_paths_round_five.py compares it with the regex loop).
+
+    With ``links``, a sentence holding "://" has its links read as the word "link" first, as
+    ``check_accessibility`` counts them (ASCII text only, else None)."""
+    if not text.isascii():
+        if links or _WORDISH.search("".join(_NON_ASCII_RUN.findall(text))):
+            return None
+        text = _NON_ASCII_RUN.sub(" ", text)
+    pieces = text.encode("ascii").translate(_SENTENCE_WORD_BYTES).decode("ascii").split("\0")
+    if links:
+        if "\0" in text:
+            return None
+        # the same sentences of the text itself, for those holding a link
+        originals = text.encode("ascii").translate(_SENTENCE_END_BYTES).decode("ascii").split("\0")
+    trimmed = "_" in text or "'" in text or "-" in text
+    listed = []
+    for index, piece in enumerate(pieces):
+        if links and "://" in originals[index]:
+            words = _WORD.findall(LINK.sub("link", originals[index]))
+        else:
+            words = piece.split()
+            if trimmed and words:
+                words = [word for word in (run.strip("_'-") for run in words) if word]
+        if words:
+            listed.append(words)
+    return listed
+
+
+# ASCII text with each character that ends a _SENTENCE as a NUL, every other as it is.
+_SENTENCE_END_BYTES = bytes(0 if c in b".!?\n" else c for c in range(256))
+_WORDISH = re.compile(r"[\w’]")
+
+
 # Mathematical alphanumerics, circled/parenthesised/squared letters, fullwidth letters, small capitals.
 _FANCY = re.compile(
     "[\U0001d400-\U0001d7ff\u24b6-\u24e9\u249c-\u24b5\uff21-\uff3a\uff41-\uff5a\U0001f130-\U0001f189"
@@ -406,37 +451,42 @@ def check_accessibility(
     all_words: list[str] = []
     sentences = 0
     # Inside one sentence (no dots but its closing run) LINK can only match a scheme ("http://x"),
-    # so the substitution is skipped when the text has no "://".
+    # so the substitution is skipped when the text has no "://", and in the sentences without one.
     schemes = "://" in text
-    if schemes:
+    # A text of fewer than 2 * n - 1 characters has fewer than n words: when it can hold neither a
+    # long sentence nor enough words for the readability score, its sentences are not needed.
+    min_words = thresholds["readability_min_words"]
+    long_enough = schemes or len(text) >= 2 * min(limit + 1, min_words) - 1
+    # Most text is split into sentences and words in C (_sentence_words); a sentence over the limit is
+    # then found again among the sentences long enough to hold that many words, to say where it is.
+    listed = _sentence_words(text, links=schemes) if long_enough else None
+    if listed is not None:
+        sentences = len(listed)
+        all_words = [word for words in listed for word in words]
+        if any(len(words) > limit for words in listed):
+            for sentence in _SENTENCE.finditer(text):
+                piece = sentence.group()
+                if len(piece) <= 2 * limit:
+                    continue
+                words = _WORD.findall(LINK.sub("link", piece) if "://" in piece else piece)
+                if len(words) > limit:
+                    start = sentence.start() + (len(piece) - len(piece.lstrip()))
+                    emit("long-sentence", start, sentence.end(), detail=str(len(words)), limit=limit)
+    elif long_enough:
+        # No word crosses a sentence end and the sentences cover every word, so the text's words are
+        # the sentences' words in order, and each word is found once, sentence by sentence.
         for sentence in _SENTENCE.finditer(text):
-            words = _WORD.findall(LINK.sub("link", sentence.group()))
+            piece = sentence.group()
+            words = _WORD.findall(LINK.sub("link", piece) if schemes and "://" in piece else piece)
             if not words:
                 continue
             sentences += 1
             all_words += words
             if len(words) > limit:
-                start = sentence.start() + (len(sentence.group()) - len(sentence.group().lstrip()))
+                start = sentence.start() + (len(piece) - len(piece.lstrip()))
                 emit("long-sentence", start, sentence.end(), detail=str(len(words)), limit=limit)
     else:
-        # No word crosses a sentence end and the sentences cover every word, so the text's words are
-        # the sentences' words in order, and each word is found once, sentence by sentence. A text of
-        # fewer than 2 * n - 1 characters has fewer than n words: when it can hold neither a long
-        # sentence nor enough words for the readability score, its sentences are not needed.
-        min_words = thresholds["readability_min_words"]
-        if len(text) >= 2 * min(limit + 1, min_words) - 1:
-            for sentence in _SENTENCE.finditer(text):
-                piece = sentence.group()
-                words = _WORD.findall(piece)
-                if not words:
-                    continue
-                sentences += 1
-                all_words += words
-                if len(words) > limit:
-                    start = sentence.start() + (len(piece) - len(piece.lstrip()))
-                    emit("long-sentence", start, sentence.end(), detail=str(len(words)), limit=limit)
-        else:
-            all_words = _WORD.findall(text)
+        all_words = _WORD.findall(text)
 
     run = int(thresholds["all_caps_run_words"])
     if run > 0 and _uppercase_count(text) >= run * 2:
@@ -623,6 +673,16 @@ def _x_parse(text: str, max_length: int = 280) -> tuple[int, int | None]:
                     i = stop
                     continue
                 tried = stop
+                if piece.isascii():
+                    # Every ASCII character weighs 100 and none is invalid: the characters that still fit
+                    # move the display index to the last of them, and the next one crosses the limit,
+                    # as the walk below would find character by character.
+                    fit = (cap - weighted) // 100
+                    if fit:
+                        valid_display_index = i + fit - 1
+                    weighted += 100 * (fit + 1)
+                    i += fit + 1
+                    continue
         if i in urls:
             weighted += 2300
             i += len(urls[i]) - 1

@@ -51,6 +51,17 @@ def word_list(text: str) -> tuple[str, list[str] | None]:
     return lowered, None
 
 
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+@lru_cache(maxsize=32)
+def digit_lengths(text: str) -> tuple[frozenset[int], int]:
+    """The lengths of the text's runs of digits (``_DIGIT_RUN``) and their total, worked out once per text for
+    the families that need a number of a given length (personal data, legal)."""
+    runs = _DIGIT_RUN.findall(text)
+    return frozenset(map(len, runs)), sum(map(len, runs))
+
+
 @lru_cache(maxsize=32)
 def probe(text: str) -> tuple[str, frozenset[str]]:
     """The text lower-cased and its set of lower-case words, computed once per text for all prefilters."""
@@ -230,8 +241,12 @@ class PhraseMatcher:
     bit: int = 0
 
     def may_match(self, text: str) -> bool:
-        if self.prefilter is not None:
-            return self.prefilter.mask(text) & self.bit != 0
+        prefilter = self.prefilter
+        if prefilter is not None:
+            # the text just asked about is the usual case (~14 matchers ask per text): its mask is read
+            # here, without a call
+            last = prefilter._last
+            return (last[1] if last[0] is text else prefilter.mask(text)) & self.bit != 0
         return self.plain_may_match(text)
 
     def plain_may_match(self, text: str) -> bool:
