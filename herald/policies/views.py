@@ -36,6 +36,7 @@ from herald.policies.models import (
 from herald.policies.rendering import clauses, side_by_side
 from herald.policies.rendering import render as render_markdown
 from herald.policies.self_check import run_self_check
+from herald.signin.reauth import sensitive
 
 EDITORS = (Role.COMMS, Role.ADMIN)
 CAMPAIGN_VIEWERS = (Role.COMMS, Role.ADMIN, Role.SERVICE_MANAGER)
@@ -435,6 +436,7 @@ def campaign_close(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @allow(*CAMPAIGN_VIEWERS)
+@sensitive
 def campaign_export(request: HttpRequest, pk: int) -> HttpResponse:
     found = get_object_or_404(Campaign, pk=pk)
     assignments = _campaign_assignments(request, found).counted().select_related("person__service_manager")

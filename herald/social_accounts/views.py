@@ -19,6 +19,7 @@ from herald.forms import show_refusal, submitted
 from herald.navigation import Crumb
 from herald.people.models import Person, Team
 from herald.people.roles import Role
+from herald.signin.reauth import sensitive
 from herald.social_accounts import forms, services
 from herald.social_accounts.models import (
     Account,
@@ -160,6 +161,7 @@ def register(request: HttpRequest) -> HttpResponse:
 
 
 @allow(*REGISTER_ROLES)
+@sensitive
 def register_csv(request: HttpRequest) -> HttpResponse:
     accounts = _filtered_register(request.GET).prefetch_related(
         Prefetch(

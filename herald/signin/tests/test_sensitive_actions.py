@@ -10,6 +10,7 @@ from django.utils import timezone
 from herald.audit.models import AuditEvent
 from herald.consents.tests.factories import ConsentRecordFactory
 from herald.people.roles import Role
+from herald.policies.tests.factories import CampaignFactory
 from herald.posts import services as post_services
 from herald.social_accounts.tests.factories import AccountFactory
 from testing.factories import PASSWORD, PersonFactory
@@ -151,11 +152,17 @@ def test_exporting_what_is_held_about_a_person_asks_again_after_fifteen_minutes(
     [
         ("dpo", reverse_lazy("incidents:breach_log_csv")),
         ("system_admin", f"{reverse_lazy('audit:export')}?download=1"),
+        # who holds which account, who is on call and which accounts lack two-factor
+        ("comms_officer", reverse_lazy("social_accounts:register_csv")),
+        # staff names, emails and employee numbers with their acknowledgements
+        ("comms_officer", "campaign"),
     ],
 )
 def test_downloading_a_spreadsheet_of_personal_data_asks_again_after_fifteen_minutes(client, request, who, url):
     # given someone allowed the spreadsheet, who confirmed who they were 16 minutes ago
     person = request.getfixturevalue(who)
+    if url == "campaign":
+        url = reverse("policies:campaign_export", args=[CampaignFactory().pk])
     url = str(url)
     start = timezone.now()
     with time_machine.travel(start, tick=False):
