@@ -24,7 +24,7 @@ SEVERITY_KEYS = (
     "personal_councillor",
     "comment",
 )
-COUNT_METHODS = ("chars", "graphemes", "x-weighted")
+COUNT_METHODS = ("chars", "graphemes", "x-weighted", "mastodon")
 
 # Every rule the engine implements; the data file must configure each exactly once.
 RULE_IDS = (

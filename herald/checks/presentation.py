@@ -748,6 +748,41 @@ def graphemes(text: str) -> int:
     return count
 
 
+# Mastodon counts a post as its server does: every link as 23 characters, however long, and a mention
+# of someone on another server by its "@name" alone (not "@name@their.server"); the rest in graphemes.
+_MASTODON_LINK = re.compile(r"https?://[^\s<>\"]+")
+_MASTODON_REMOTE = re.compile(r"(?<![\w@/])(@\w+)@[\w-]+(?:\.[\w-]+)+")
+_LINK_TAIL = ".,;:!?)'\""
+
+
+def mastodon_length(text: str, limit: int) -> tuple[int, int | None]:
+    """Mastodon's length and the index of the first character over the limit (None if within)."""
+    if "@" not in text and "://" not in text:
+        length = len(text) if text.isascii() else graphemes(text)
+        return length, (_grapheme_index(text, limit) if length > limit else None)
+    spans = []
+    for match in _MASTODON_LINK.finditer(text):
+        end = match.end()
+        while end > match.start() and text[end - 1] in _LINK_TAIL:
+            end -= 1
+        spans.append((match.start(), end, 23))
+    spans += [(m.start(), m.end(), len(m.group(1))) for m in _MASTODON_REMOTE.finditer(text)]
+    length, position, over_at = 0, 0, None
+    for start, end, weight in [*sorted(spans), (len(text), len(text), 0)]:
+        if start < position:  # a mention inside a link: the link counts
+            continue
+        plain = text[position:start]
+        size = len(plain) if plain.isascii() else graphemes(plain)
+        if over_at is None and length + size > limit:
+            over_at = position + _grapheme_index(plain, limit - length)
+        length += size
+        if over_at is None and weight and length + weight > limit:
+            over_at = start
+        length += weight
+        position = end
+    return length, over_at
+
+
 def _grapheme_index(text: str, limit: int) -> int:
     """Where the grapheme numbered ``limit`` (from 0) starts, or the text's length if it has no more."""
     count = 0
@@ -822,11 +857,13 @@ def check_platform(
         length = len(text) if text.isascii() else graphemes(text)
         if length > limit:
             over_at = _grapheme_index(text, limit)
+    elif method == "mastodon":
+        length, over_at = mastodon_length(text, limit)
     else:
         length = len(text)
         over_at = limit
     if length > limit:
-        unit = "characters" if method != "graphemes" else "characters (graphemes)"
+        unit = "characters (graphemes)" if method == "graphemes" else "characters"
         emit(
             "length", over_at, len(text), detail=f"{length} {unit}", limit=f"{limit} on {platform}",
             over=f"{length - limit} {unit}",

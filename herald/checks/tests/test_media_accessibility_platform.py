@@ -73,6 +73,13 @@ def test_platform_limits_count_as_the_platform_counts():
     # a Mastodon server's default limit is 500 characters
     assert "length" not in rules_found("a" * 500, platform="mastodon")
     assert "length" in rules_found("a" * 501, platform="mastodon")
+    # ... where a link counts as 23 and someone on another server as their @name alone
+    link = "https://www.hinckley-bosworth.gov.uk/info/200011/bins_and_recycling/1044/garden_waste_collections"
+    assert "length" not in rules_found("a" * 476 + " " + link, platform="mastodon")  # 476 + 1 + 23
+    assert "length" in rules_found("a" * 477 + " " + link, platform="mastodon")
+    assert "length" not in rules_found("@hbbc@mastodon.social " + "a" * 494, platform="mastodon")  # 5 + 1 + 494
+    assert "length" in rules_found("@hbbc@mastodon.social " + "a" * 495, platform="mastodon")
+    assert "length" not in rules_found("👨‍👩‍👧" * 500, platform="mastodon")
     assert "media-required" in rules_found("Hello", platform="instagram")
     assert "media-required" in rules_found("Hello", platform="youtube", media=[PHOTO])
 
@@ -80,6 +87,11 @@ def test_platform_limits_count_as_the_platform_counts():
 def test_length_findings_point_at_the_overflow():
     [finding] = [f for f in findings("a" * 290, platform="x") if f.rule == "length"]
     assert (finding.start, finding.end) == (280, 290)
+    # on Mastodon, past a long link that counts as 23: the words after it are what is over
+    text = "a" * 470 + " https://www.example.gov.uk/" + "x" * 80 + " then these words."
+    [finding] = [f for f in findings(text, platform="mastodon") if f.rule == "length"]
+    assert text[finding.start : finding.end] == "these words."  # 470 + 1 + 23 + len(" then ") = 500
+    assert finding.end == len(text)
 
 
 def test_x_length_of_many_dotted_tokens_holding_links_is_estimated():
