@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from herald import checking
 from herald.checks import default_rules
-from herald.checks.presentation import graphemes, x_weighted_length
+from herald.checks.presentation import graphemes, mastodon_length, x_weighted_length
 
 SEVERITY_ORDER = {"block": 0, "warn": 1, "advice": 2}
 
@@ -48,6 +48,8 @@ def platform_length(text: str, platform: str) -> Length:
         return Length(x_weighted_length(text, limit)[0], limit, "characters (X counts links as 23 and emoji as 2)")
     if method == "graphemes":
         return Length(len(text) if text.isascii() else graphemes(text), limit, "characters")
+    if method == "mastodon":
+        return Length(mastodon_length(text, limit)[0], limit, "characters (Mastodon counts links as 23)")
     return Length(len(text), limit, "characters")
 
 

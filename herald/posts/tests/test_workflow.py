@@ -85,6 +85,7 @@ def test_x_counts_links_as_23_characters():
     length = findings.platform_length("See https://www.hinckley-bosworth.gov.uk/a/very/long/path/indeed/here", "x")
     assert length.count == 4 + 23
     assert findings.platform_length("é" * 10, "bluesky").count == 10
+    assert findings.platform_length("See https://www.hinckley-bosworth.gov.uk/a/very/long/path", "mastodon").count == 27
 
 
 def test_a_camel_case_fix_is_applied_from_a_fresh_check():
