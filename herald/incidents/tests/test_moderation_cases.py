@@ -142,3 +142,25 @@ def test_a_report_naming_a_comment_that_does_not_exist_links_no_comment(client, 
         {"comment": "999999", "kind": "other", "summary": "Something", "description": "Something else."},
     )
     assert Incident.objects.get().comment_reference == ""
+
+
+def test_a_crime_reference_kept_on_an_older_incident_is_copied_to_its_case(client, bray, monitoring_officer):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("herald.incidents.migrations.0003_crime_references_kept_on_the_case")
+    # given an incident that kept its own crime reference before the case held it, and one whose case has its own
+    comment(AccountFactory(), "Cllr Stuart Bray you are a useless idiot, I will hurt you")
+    older = Incident.objects.get()
+    Incident.objects.filter(pk=older.pk).update(crime_reference="LP-2026-0007")
+    # when the migration runs
+    assert migration.copy_to_cases(apps, None) == 1
+    # then the case page shows it, and running it again changes nothing (the case has one now)
+    case = CouncillorAbuseCase.objects.get()
+    assert case.police_reference == "LP-2026-0007"
+    client.force_login(monitoring_officer)
+    assert "LP-2026-0007" in client.get(reverse("moderation:case", args=[case.pk])).content.decode()
+    Incident.objects.filter(pk=older.pk).update(crime_reference="LP-2026-0999")
+    assert migration.copy_to_cases(apps, None) == 0
+    assert CouncillorAbuseCase.objects.get().police_reference == "LP-2026-0007"
