@@ -17,8 +17,8 @@ _AIMED = (
 )
 # Somebody to do it: "someone should", "somebody needs to", "we'll", "I'm going to".
 _DOER = (
-    r"\b(?:some(?:one|body)|people|we|i|they)\s+(?:\w+\s+)?(?:should|needs?\s+to|ought\s+to|must|will|'ll|are\s+going\s+to|"
-    r"am\s+going\s+to|'re\s+going\s+to|'m\s+going\s+to|gonna|could)\s+"
+    r"(?:\b(?:some(?:one|body)|people|they)\s+(?:\w+\s+)?(?:should|needs?\s+to|ought\s+to|must|will|'ll|are\s+going\s+to|"
+    r"'re\s+going\s+to|gonna|could)|\b(?:we|i)\s+(?:\w+\s+)?(?:should|need\s+to|ought\s+to|must|gonna))\s+"
 )
 # Scornful words said with an animal that stands for a person ("spineless worm", "slimy little toad").
 _SCORN = (
@@ -40,7 +40,9 @@ VEILED_SHAPES = (
         "visit",
         "pay give",
         _DOER + r"(?:\w+\s+)?(?:pay|give)\s+" + _AIMED + r"\s+a\s+(?:little\s+|friendly\s+|quiet\s+|proper\s+|late-night\s+|"
-        r"night-time\s+|personal\s+|surprise\s+)?visit\b(?!\s+(?:to|at|from)\b)",
+        r"night-time\s+|personal\s+|surprise\s+)?visit\b(?!\s+(?:to|at|from|on|next|this|tomorrow|today|soon|when|after|before|in|with|for)\b)"
+        r"(?![^.!?\n]{0,60}?\b(?:lonely|alone|on\s+(?:her|his|their)\s+own|check\s+on|birthday|poorly|ill|hospital|cheer|"
+        r"company|cuppa|tea)\b)",
     ),
     # "we know where his kids go to school", "I know which house is yours"
     _shape(
