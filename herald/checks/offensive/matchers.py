@@ -15,9 +15,9 @@ from ..textutil import (
 )
 from .insults import _UNCOUNTABLE
 from .shapes import _PLAIN_SHAPES, Shapes, _group_shapes
-from .veiled import VEILED_SHAPES
 from .threats import _THREAT_STEMS
 from .tries import _trie_alternation
+from .veiled import VEILED_SHAPES
 from .words import WORDS
 
 _GROUP_ATTACK_CUES = WORDS["group_attack_cues"]

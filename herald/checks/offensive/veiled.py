@@ -25,7 +25,9 @@ _SCORN = (
     r"(?:spineless|gutless|slimy|snivell?ing|lying|two-faced|sneaky|slippery|cowardly|pathetic|vile|odious|grubby|"
     r"treacherous|worthless|useless|disgusting|horrible|miserable|weaselly)"
 )
-_CREATURE = r"(?:worms?|toads?|slugs?|rats?|weasels?|snakes?|maggots?|leech(?:es)?|cockroach(?:es)?|reptiles?|slimeballs?)"
+_CREATURE = (
+    r"(?:worms?|toads?|slugs?|rats?|weasels?|snakes?|maggots?|leech(?:es)?|cockroach(?:es)?|reptiles?|slimeballs?)"
+)
 # What a person is said to be only as clever as ("the IQ of a houseplant").
 _DIM_THING = (
     r"(?:house\s*plant|pot\s*plant|plant|lettuce|potato|cabbage|turnip|carrot|goldfish|gnat|rock|brick|doorknob|door\s*knob|"
@@ -39,7 +41,10 @@ VEILED_SHAPES = (
         "threat",
         "visit",
         "pay give",
-        _DOER + r"(?:\w+\s+)?(?:pay|give)\s+" + _AIMED + r"\s+a\s+(?:little\s+|friendly\s+|quiet\s+|proper\s+|late-night\s+|"
+        _DOER
+        + r"(?:\w+\s+)?(?:pay|give)\s+"
+        + _AIMED
+        + r"\s+a\s+(?:little\s+|friendly\s+|quiet\s+|proper\s+|late-night\s+|"
         r"night-time\s+|personal\s+|surprise\s+)?visit\b(?!\s+(?:to|at|from|on|next|this|tomorrow|today|soon|when|after|before|in|with|for)\b)"
         r"(?![^.!?\n]{0,60}?\b(?:lonely|alone|on\s+(?:her|his|their)\s+own|check\s+on|birthday|poorly|ill|hospital|cheer|"
         r"company|cuppa|tea)\b)",
@@ -142,7 +147,9 @@ VEILED_SHAPES = (
         "iq intelligence brains brain brainpower sense",
         "of",
         r"\b(?!(?:i|we|i'?ve|we'?ve|ive|me|my|our|i’ve)\b)[\w'’]+\s+(?:(?:has|have|'s|'ve|’s|’ve)\s+got|has|have|got|with)\s+"
-        r"the\s+(?:iq|intelligence|brains?|brainpower|brain\s+power|common\s+sense)\s+of\s+an?\s+(?:\w+\s+)?" + _DIM_THING + r"\b",
+        r"the\s+(?:iq|intelligence|brains?|brainpower|brain\s+power|common\s+sense)\s+of\s+an?\s+(?:\w+\s+)?"
+        + _DIM_THING
+        + r"\b",
     ),
     # "you're not the sharpest tool in the box" (not "I'm not the sharpest…")
     _shape(
@@ -185,9 +192,15 @@ VEILED_SHAPES = (
         "cockroaches reptile reptiles slimeball slimeballs",
         "spineless gutless slimy sniveling snivelling lying two faced sneaky slippery cowardly pathetic vile odious "
         "grubby treacherous worthless useless disgusting horrible miserable weaselly",
-        r"\b(?:you|u|ya|yer)\s+(?:\w+\s+)?" + _SCORN + r"\s+(?:little\s+|old\s+|excuse\s+for\s+a\s+)?" + _CREATURE + r"\b"
+        r"\b(?:you|u|ya|yer)\s+(?:\w+\s+)?"
+        + _SCORN
+        + r"\s+(?:little\s+|old\s+|excuse\s+for\s+a\s+)?"
+        + _CREATURE
+        + r"\b"
         r"|(?<!\bthere)(?<!\bit)(?<!\bthis)(?<!\bhere)(?<!\bthat)(?:\s+(?:is|was)|'s|’s|\s+are|'re|’re)\s+"
-        r"(?:such\s+|just\s+|nothing\s+but\s+|a\s+bunch\s+of\s+)?(?:an?\s+)?(?:\w+\s+)?" + _SCORN + r"\s+(?:little\s+|old\s+)?"
+        r"(?:such\s+|just\s+|nothing\s+but\s+|a\s+bunch\s+of\s+)?(?:an?\s+)?(?:\w+\s+)?"
+        + _SCORN
+        + r"\s+(?:little\s+|old\s+)?"
         + _CREATURE
         + r"\b"
         r"|(?<![\w'’,]\s)(?<![\w'’])" + _SCORN + r"\s+(?:little\s+|old\s+)?" + _CREATURE + r"\b(?=\s*(?:[,.!?]|$))",

@@ -12,9 +12,7 @@ _COMMENT = Context(account="official")
 
 
 def offensive_rules(text):
-    return {
-        f.rule for f in check(Draft(text=text, kind="comment"), _COMMENT).findings if f.category == "offensive"
-    }
+    return {f.rule for f in check(Draft(text=text, kind="comment"), _COMMENT).findings if f.category == "offensive"}
 
 
 @pytest.mark.parametrize(
