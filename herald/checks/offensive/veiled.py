@@ -235,3 +235,20 @@ VEILED_SHAPES = (
         r"(?=\s*(?:$|[.!?,;]|(?:any\s*time|tbh|lol|mate|in\s+a\s+heartbeat|no\s+problem|easily)\b))",
     ),
 )
+
+# "those people breed like rats", "they multiply like cockroaches": people likened to pests with no group
+# named (the group shapes need one); not of animals ("these rabbits breed like mad").
+_PESTS = r"(?:rats|cockroaches|roaches|vermin|locusts|lice|maggots|insects|flies|bacteria|a\s+virus|a\s+plague)"
+VEILED_SHAPES += (
+    _shape(
+        "hate",
+        "breed breeding multiply multiplying swarm swarming",
+        "like",
+        r"\b(?:they|they're|theyre|them|those\s+people|these\s+people|that\s+lot|their\s+lot|their\s+kind|your\s+kind|"
+        r"(?:these|those)\s+(?!(?:rabbits|rats|mice|pigeons|foxes|gulls|seagulls|squirrels|slugs|snails|flies|wasps|cats|"
+        r"dogs|deer|badgers|insects|weeds|plants|bugs|moths|midges|ants|cockroaches|fleas|mosquitoes|hamsters|guinea|"
+        r"geese|ducks|animals|creatures|things|cells|bacteria|germs|viruses|fish|birds)\b)[a-z]+)\s+(?:\w+\s+){0,2}?"
+        r"(?:breed|breeding|multiply|multiplying|swarm|swarming|spread|spreading|reproduce|reproducing)\s+(?:\w+\s+)?"
+        r"like\s+" + _PESTS + r"\b",
+    ),
+)

@@ -124,3 +124,38 @@ def test_harmless_texts_that_look_like_veiled_abuse_get_no_offensive_finding(tex
 )
 def test_a_veiled_threat_quoted_to_condemn_it_is_not_a_threat(text):
     assert "threat" not in offensive_rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fvck off and take your parking fines with you",
+        "Shut the f up",
+        "You fkn idiot",
+        "What a pr*ck",
+        "go f yourself",
+    ],
+)
+def test_swearing_disguised_past_leetspeak_is_profanity(text):
+    assert "profanity" in offensive_rules(text)
+
+
+def test_people_likened_to_pests_with_no_group_named_is_hate():
+    assert "hate" in offensive_rules("Those people breed like rats")
+    assert "hate" in offensive_rules("They multiply like cockroaches")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rabbits? They breed like rabbits in the cemetery",
+        "The pigs at the farm park are lovely this spring",
+        "Guinea pigs for adoption at the animal centre",
+    ],
+)
+def test_animals_said_of_animals_are_not_abuse(text):
+    assert offensive_rules(text) == set()
+
+
+def test_pigs_said_of_people_with_a_strong_word_is_an_insult():
+    assert "harassment" in offensive_rules("Absolute pigs the lot of you")
