@@ -64,12 +64,12 @@ VEILED_SHAPES = (
     _shape(
         "threat",
         "hope hoping hopefully wish wishing",
-        "crashes crash happens happen happened dead die dies burns burn torched explodes cancer gone rots hit would were",
+        "crashes crash happens happen happened dead die dies burns burn torched explodes cancer gone rots hit would were goes",
         r"""
         \b(?: hop(?:e|ing|efully) | wish ) \s+ (?:that\s+)?
           (?: your | ur | his | her | their ) \s+ (?:\w+\s+)?
           (?: flight | plane | car | house | home | boat | train | bus | office | business )
-          \s+ (?: crashes | crash | burns\s+down | burns | gets\s+torched | explodes | blows\s+up | goes\s+up\s+in\s+flames
+          \s+ (?: crashes | crash | goes\s+down | burns\s+down | burns | gets\s+torched | explodes | blows\s+up | goes\s+up\s+in\s+flames
               | catches\s+fire | sinks )\b
         | \b(?: hop(?:e|ing|efully) | wish ) \s+ (?:that\s+)? (?: something | summat | sth )
           \s+ (?: really\s+ | very\s+ )? (?: bad | terrible | awful | horrible | nasty | horrific | tragic | painful )
@@ -101,7 +101,7 @@ VEILED_SHAPES = (
         "sleep when see card dark teach",
         r"""
         (?<![\w'’]\s) (?<![\w'’]) (?: (?: you | u ) (?: 'd | \s+had | \s+should | \s+better | \s+want\s+to | \s+need\s+to )
-                                     (?:\s+better)? \s+ )?
+                                     (?:\s+better)? \s+ | better \s+ )?
           sleep \s+ with \s+ (?: one | an ) \s+ eye \s+ open\b
         | \b(?: you | u | he | she | they ) \s+ (?: won'?t | will\s+not | wont ) \s+ be \s+ (?: smiling | laughing | so\s+\w+ )
           \s+ when \s+ (?: we | i | they | some(?:one|body) | the\s+lads )\b
@@ -113,7 +113,7 @@ VEILED_SHAPES = (
         | \bteach \s+ """
         + _AIMED
         + r"""
-          \s+ a \s+ (?: \w+ \s+ )? lesson \s+ (?: he | she | they | you | u ) \s+ (?: won'?t | will\s+never | wont | 'll\s+never
+          \s+ a \s+ (?: \w+ \s+ )? lesson \s+ (?: he | she | they | you | u ) \s* (?: won'?t | will\s+never | wont | 'll\s+never
                                                                                | never ) \s+ forget\b
         """,
     ),
@@ -123,7 +123,8 @@ VEILED_SHAPES = (
         "without miss",
         "better off would",
         r"\b(?:the\s+world|the\s+planet|the\s+earth|everyone|everybody|the\s+gene\s+pool|the\s+human\s+race|society)\s+"
-        r"(?:would\s+be|'d\s+be|will\s+be|is)\s+(?:so\s+much\s+|much\s+|a\s+lot\s+|far\s+)?better\s+off\s+without\s+"
+        r"(?:would\s+be|'d\s+be|will\s+be|is)\s+(?:so\s+much\s+|much\s+|a\s+lot\s+|far\s+)?(?:better\s+off|a\s+better\s+place)\s+"
+        r"without\s+"
         r"(?:you|u|him|her|them|people\s+like\s+(?:you|u|him|her|them))\b"
         r"|\b(?:nobody|no\s*one|no-one)\s+(?:would|will|'d)\s+miss\s+(?:you|u|him|her|them)\s+if\s+(?:you|u|he|she|they)\s+"
         r"(?:disappeared|died|dropped\s+dead|were\s+gone|was\s+gone|vanished|got\s+hit|killed)\b",
@@ -203,6 +204,12 @@ VEILED_SHAPES = (
         + r"\s+(?:little\s+|old\s+)?"
         + _CREATURE
         + r"\b"
+        r"|\b"
+        + _SCORN
+        + r"\s+(?:little\s+|old\s+)?"
+        + _CREATURE
+        + r"\s+of\s+an?\s+(?:man|woman|person|human(?:\s+being)?|"
+        r"councillor|leader|mayor|officer|mp|bloke)\b"
         r"|(?<![\w'’,]\s)(?<![\w'’])" + _SCORN + r"\s+(?:little\s+|old\s+)?" + _CREATURE + r"\b(?=\s*(?:[,.!?]|$))",
     ),
     # sexual harassment said politely: "nice legs, wanna come back to mine?", "what are you wearing tonight, love"
@@ -250,5 +257,28 @@ VEILED_SHAPES += (
         r"geese|ducks|animals|creatures|things|cells|bacteria|germs|viruses|fish|birds)\b)[a-z]+)\s+(?:\w+\s+){0,2}?"
         r"(?:breed|breeding|multiply|multiplying|swarm|swarming|spread|spreading|reproduce|reproducing)\s+(?:\w+\s+)?"
         r"like\s+" + _PESTS + r"\b",
+    ),
+)
+
+VEILED_SHAPES += (
+    # "you'll regret crossing me", "accidents happen to people like you"
+    _shape(
+        "threat",
+        "regret accidents",
+        "crossing messing threatening reporting day ever happen",
+        r"\b(?:you|u|he|she|they)(?:'ll|’ll|\s+will|'re\s+going\s+to|\s+are\s+going\s+to|\s+gonna)\s+regret\s+"
+        r"(?:crossing|messing\s+with|threatening|reporting|grassing\s+on|ever\s+\w+ing|the\s+day\s+(?:you|he|she|they))\b"
+        r"|\baccidents\s+(?:can\s+|do\s+|tend\s+to\s+)?happen\s+to\s+(?:people\s+like\s+)?(?:you|u|him|her|them|"
+        r"(?:nosy|mouthy|gobby)\s+\w+)\b",
+    ),
+    # "a few sandwiches short of a picnic", "not got two brain cells to rub together"
+    _shape(
+        "harassment",
+        "short rub",
+        "of together",
+        r"\b(?:a\s+few|one|two|several|a\s+couple\s+of)\s+(?:sandwiches|sandwich|bricks|cards|sheep|slates|fries|screws|"
+        r"biscuits|chips|sausages|coconuts|marbles|tinnies|cans|pints|crayons|buttons)\s+short\s+of\s+an?\s+(?:full\s+)?"
+        r"(?:picnic|load|deck|barrel|six-?pack|packet|tea\s*set|toolbox|happy\s+meal|box)\b"
+        r"|\b(?:two|2)\s+brain\s*cells\s+to\s+rub\s+together\b",
     ),
 )

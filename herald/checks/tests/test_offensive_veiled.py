@@ -36,6 +36,12 @@ def offensive_rules(text):
         "Nobody would miss you if you disappeared",
         "I wish you were dead",
         "Wish someone would shut you up for good",
+        "Hope your plane goes down",
+        "Better sleep with one eye open, councillor",
+        "The world would be a better place without you",
+        "Someone should teach him a lesson he'll never forget",
+        "You'll regret crossing me",
+        "Accidents happen to people like you",
     ],
 )
 def test_threats_phrased_normally_are_threats(text):
@@ -61,6 +67,8 @@ def test_a_veiled_threat_blocks_a_personal_post():
         "You are a sorry excuse for a councillor",
         "You're a joke and so is your department",
         "Crawl back under your rock",
+        "What a spineless slug of a man",
+        "He's a few sandwiches short of a picnic",
     ],
 )
 def test_figurative_insults_at_a_person_are_harassment(text):
@@ -108,6 +116,11 @@ def test_sexual_harassment_said_politely_is_harassment(text):
         "The brain cell research exhibition opens at the museum",
         "The choir absolutely killed it last night",
         "I could murder a pint after that meeting",
+        "Hope your flight home was smooth",
+        "Slugs are eating my hostas",
+        "The leader's plan is a joke",
+        "Spineless decision on the incinerator",
+        "I'll pay you a visit at the market stall on Saturday",
     ],
 )
 def test_harmless_texts_that_look_like_veiled_abuse_get_no_offensive_finding(text):
