@@ -97,18 +97,16 @@ VEILED_SHAPES = (
     # "your card is marked", "meet you in a dark alley", "teach him a lesson he won't forget"
     _shape(
         "threat",
-        "eye smiling laughing happens marked alley lesson",
-        "sleep when see card dark teach",
+        "smiling laughing happens marked alley lesson",
+        "when see card dark teach",
         r"""
-        (?<![\w'’]\s) (?<![\w'’]) (?: (?: you | u ) (?: 'd | \s+had | \s+should | \s+better | \s+want\s+to | \s+need\s+to )
-                                     (?:\s+better)? \s+ | better \s+ )?
-          sleep \s+ with \s+ (?: one | an ) \s+ eye \s+ open\b
-        | \b(?: you | u | he | she | they ) \s+ (?: won'?t | will\s+not | wont ) \s+ be \s+ (?: smiling | laughing | so\s+\w+ )
+        \b(?: you | u | he | she | they ) \s+ (?: won'?t | will\s+not | wont ) \s+ be \s+ (?: smiling | laughing | so\s+\w+ )
           \s+ when \s+ (?: we | i | they | some(?:one|body) | the\s+lads )\b
         | \b(?: keep | carry\s+on ) \s+ (?: talking | it\s+up | mouthing\s+off | running\s+your\s+mouth | posting | pushing
                                         | poking ) \s+ (?: mate\s+ | pal\s+ )? (?:,\s*)? (?: and | &) \s+ (?: see | watch )
           \s+ what \s+ happens\b (?= \s* (?: $ | [.!?,;] | to\s+ (?: you | u | him | her ) ) )
         | \b(?: your | ur | his | her ) \s+ card (?: 's | \s+is | \s+has\s+been )? \s+ marked\b
+          (?! \s+ (?: with | as | by | on | in | for | to | at | and | so | when | if | up | down | off | out )\b )
         | \bmeet \s+ (?: you | u | him | her | them ) \s+ (?:\w+\s+)? (?: in | down ) \s+ a \s+ dark \s+ (?: alley | lane | street )\b
         | \bteach \s+ """
         + _AIMED
@@ -218,8 +216,9 @@ VEILED_SHAPES = (
         "legs arse ass bum rack boobs bust thighs wearing under pic pics photo photos picture selfie",
         "nice what show send",
         r"""
-        \bnice \s+ (?: legs | arse | ass | bum | rack | boobs | bust | thighs | pins ) \b [^.!?\n]{0,40}?
-          \b(?: wanna | want\s+to | fancy | come\s+(?:back|round|over) | love | darling | babe | sweetheart | sexy | mine
+        \bnice \s+ (?: legs | arse | ass | bum | rack | boobs | bust | thighs | pins ) \b
+          (?! \s+ (?: on | of | for | in ) \s+ (?: that | the | this | those | these | our | your | a )\b ) [^.!?\n]{0,40}?
+          \b(?: wanna | want\s+to | fancy | come\s+(?:back|round|over) | love | darling | babe | sweetheart | sexy
              | bed | date | gorgeous | hun )\b
         | \bwhat \s+ (?: are | r ) \s+ (?: you | u ) \s+ wearing \b [^.!?\n]{0,30}?
           (?: \b(?: love | darling | babe | sweetheart | gorgeous | sexy | hun | hon | send | pic | photo | bed )\b
@@ -280,5 +279,17 @@ VEILED_SHAPES += (
         r"biscuits|chips|sausages|coconuts|marbles|tinnies|cans|pints|crayons|buttons)\s+short\s+of\s+an?\s+(?:full\s+)?"
         r"(?:picnic|load|deck|barrel|six-?pack|packet|tea\s*set|toolbox|happy\s+meal|box)\b"
         r"|\b(?:two|2)\s+brain\s*cells\s+to\s+rub\s+together\b",
+    ),
+)
+
+VEILED_SHAPES += (
+    # "sleep with one eye open" (not of the foxes at the bins: no animal in the sentence)
+    _shape(
+        "threat",
+        "eye",
+        "sleep",
+        r"(?<![\w'’]\s)(?<![\w'’])(?:(?:you|u)(?:'d|\s+had|\s+should|\s+better|\s+want\s+to|\s+need\s+to)(?:\s+better)?\s+"
+        r"|better\s+)?sleep\s+with\s+(?:one|an)\s+eye\s+open\b",
+        animal=True,
     ),
 )

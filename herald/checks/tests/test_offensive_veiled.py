@@ -121,6 +121,9 @@ def test_sexual_harassment_said_politely_is_harassment(text):
         "The leader's plan is a joke",
         "Spineless decision on the incinerator",
         "I'll pay you a visit at the market stall on Saturday",
+        "Nice legs on the new table, mine wobbles",
+        "Your card is marked with the date it expires",
+        "Sleep with one eye open - the foxes are back",
     ],
 )
 def test_harmless_texts_that_look_like_veiled_abuse_get_no_offensive_finding(text):
