@@ -17,6 +17,7 @@ from .insults import _UNCOUNTABLE
 from .shapes import _PLAIN_SHAPES, Shapes, _group_shapes
 from .threats import _THREAT_STEMS
 from .tries import _trie_alternation
+from .veiled import VEILED_SHAPES
 from .words import WORDS
 
 _GROUP_ATTACK_CUES = WORDS["group_attack_cues"]
@@ -128,7 +129,7 @@ def compile_offensive(rules: Rules) -> OffensiveMatchers:
         ),
         group_attack_words=compile_phrases(list(w["group_attacks"]) + list(_GROUP_ATTACK_CUES)),
         harmless=compile_phrases(w["harmless_contexts"]),
-        shapes=Shapes(_PLAIN_SHAPES + _group_shapes(groups)),
+        shapes=Shapes(_PLAIN_SHAPES + VEILED_SHAPES + _group_shapes(groups)),
         hate=re.compile(groups + r"[^.!?\n]{0,40}?" + dehuman + "|" + dehuman + r"[^.!?\n]{0,10}?" + groups, re.I),
         groups=compile_phrases(w["protected_groups"]),
         dehumanising=compile_phrases(w["dehumanising"]),
