@@ -394,6 +394,15 @@ def blind_offensive2() -> None:
     blind_offensive_scores(Path(__file__).resolve().parent / "data" / "blind_offensive2.tsv", halves=False)
 
 
+def blind_offensive3() -> None:
+    """bench/data/blind_offensive3.tsv: a third blind set by a writer who never saw the rules, the engine
+    or the other sets (council Facebook, replies to councillors on X, Nextdoor, YouTube, Instagram, emails
+    to the council), written on 2026-12-06 while the round-five rules were being written, and run only
+    before and after them."""
+    print("third blind offensive set (unseen; incoming comments on an official page):")
+    blind_offensive_scores(Path(__file__).resolve().parent / "data" / "blind_offensive3.tsv", halves=False)
+
+
 def blind_offensive() -> None:
     """bench/data/blind_offensive.tsv: written for Herald by someone who never saw the rules (OLID,
     Civil Comments, HateXplain, UK council and UK Twitter styles; bench/data/README.md). Half A (even
@@ -468,6 +477,7 @@ def main() -> None:
     blind_pii()
     blind_offensive()
     blind_offensive2()
+    blind_offensive3()
     davidson(folder)
 
 

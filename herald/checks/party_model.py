@@ -37,6 +37,9 @@ NUMBER = "<n>"
 MIN_WORDS = 8
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def words(text: str) -> list[str]:
     """The words the model reads, in order."""
     lowered = text.lower()
@@ -44,14 +47,19 @@ def words(text: str) -> list[str]:
         lowered = _LINK.sub(" ", lowered)
     if "@" in lowered:
         lowered = _HANDLE.sub(" ", lowered)
-    if any(c.isdigit() for c in lowered):
-        lowered = _NUMBER.sub("0", lowered)
-    return [NUMBER if any(c.isdigit() for c in w) else w for w in _TOKEN.findall(lowered.replace("’", "'"))]
+    lowered = lowered.replace("’", "'")
+    if not _DIGIT.search(lowered):
+        return _TOKEN.findall(lowered)
+    # Every digit is inside some _NUMBER match, so afterwards "0" is the only digit a word can hold.
+    return [NUMBER if "0" in w else w for w in _TOKEN.findall(_NUMBER.sub("0", lowered))]
 
 
 def features(text: str) -> list[str]:
     """The terms the model reads: each word and each pair of neighbouring words."""
-    found = words(text)
+    return _features(words(text))
+
+
+def _features(found: list[str]) -> list[str]:
     return found + [f"{a} {b}" for a, b in zip(found, found[1:], strict=False)]
 
 
@@ -83,9 +91,12 @@ class PartyModel:
 
     def score(self, text: str) -> float:
         """The same probability as scikit-learn's ``predict_proba`` on ``features(text)``."""
+        return self.score_words(words(text))
+
+    def score_words(self, found: list[str]) -> float:
         norm = total = 0.0
         terms = self.terms
-        for term in set(features(text)):
+        for term in set(_features(found)):
             shares = terms.get(term)
             if shares is not None:
                 norm += shares[0]
@@ -108,6 +119,7 @@ def score(text: str) -> float:
     """Probability (0-1) that the text reads as party-political promotion; 0 when no model is installed
     or the text has fewer than ``MIN_WORDS`` words."""
     loaded = model()
-    if loaded is None or len(words(text)) < MIN_WORDS:
+    if loaded is None:
         return 0.0
-    return loaded.score(text)
+    found = words(text)
+    return loaded.score_words(found) if len(found) >= MIN_WORDS else 0.0

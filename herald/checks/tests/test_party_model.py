@@ -108,3 +108,40 @@ def test_without_the_model_file_there_is_no_finding(monkeypatch):
 def test_check_many_gives_the_same_findings_as_check_in_the_pre_election_period():
     drafts = [Draft(text=t, platform="facebook", kind=k) for t in PROMOTION + NEUTRAL for k in ("post", "comment")]
     assert check_many(drafts, IN_PERIOD) == [check(d, IN_PERIOD) for d in drafts]
+
+
+def _words_as_first_written(text):
+    """The model's words as the model was trained on them (a plain form kept to check the fast one)."""
+    import re
+
+    lowered = text.lower()
+    if "http" in lowered or "www." in lowered:
+        lowered = re.sub(r"https?://\S+|www\.\S+", " ", lowered)
+    if "@" in lowered:
+        lowered = re.sub(r"@\w+", " ", lowered)
+    if any(c.isdigit() for c in lowered):
+        lowered = re.sub(r"\d[\d,.]*\d|\d", "0", lowered)
+    tokens = re.findall(r"[a-z0-9]+(?:'[a-z]+)?", lowered.replace("’", "'"))
+    return [party_model.NUMBER if any(c.isdigit() for c in w) else w for w in tokens]
+
+
+@pytest.mark.parametrize(
+    "text",
+    PROMOTION
+    + NEUTRAL
+    + ["In 1945 we built 300,000 homes²", "Ward 3 ٣ votes, 12a High St, x2 £3.71", "We’ll 0800 123 456 @hbbc www.x.uk"],
+)
+def test_the_fast_word_split_reads_as_the_model_was_trained(text):
+    assert party_model.words(text) == _words_as_first_written(text)
+
+
+def test_the_fast_word_split_reads_any_text_as_the_model_was_trained():
+    hypothesis = pytest.importorskip("hypothesis")
+    strategies = pytest.importorskip("hypothesis.strategies")
+
+    @hypothesis.settings(max_examples=300, deadline=None)
+    @hypothesis.given(strategies.text(alphabet=strategies.sampled_from(list("ab 0123456789,.’'@/:wh²٣xyz"))))
+    def same(text):
+        assert party_model.words(text) == _words_as_first_written(text)
+
+    same()
