@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 from django.utils import timezone
 
 from herald.audit.models import AuditEvent
@@ -11,7 +12,7 @@ from herald.people.roles import Role
 from herald.policies import services
 from herald.policies.models import AdviceRequest, Campaign, PolicyVersion
 from herald.policies.tests.factories import CampaignFactory, QuizQuestionFactory
-from testing.factories import PersonFactory, TeamFactory
+from testing.factories import PASSWORD, PersonFactory, TeamFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -148,6 +149,9 @@ def test_a_service_manager_sees_only_their_own_teams(client, two_teams, employee
     client.force_login(service_manager)
     page = client.get(f"/policies/campaigns/{campaign.pk}/").content.decode()
     assert employee.full_name in page and other.full_name not in page
+    # the spreadsheet holds staff emails: they confirm who they are first
+    assert client.get(f"/policies/campaigns/{campaign.pk}/export.csv").status_code == 302
+    client.post(reverse("signin:confirm"), {"password": PASSWORD})
     csv = client.get(f"/policies/campaigns/{campaign.pk}/export.csv").content.decode()
     assert employee.email in csv and other.email not in csv
 
