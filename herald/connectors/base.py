@@ -171,5 +171,8 @@ class Connector:
 
     def set_hidden(
         self, target: ReplyTarget, hidden: bool, *, app: Mapping[str, Any], account: Mapping[str, Any]
-    ) -> None:
+    ) -> bool:
+        """Hide (`hidden=True`) or show again a comment on the council's own post. True when done;
+        False where the platform has no way to for this kind of comment (the editor acts by hand);
+        ReplyFailed with the platform's words when it refuses."""
         raise ReplyFailed(f"Herald cannot hide comments on {self.label}: hide it there")

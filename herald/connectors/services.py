@@ -238,13 +238,15 @@ def set_hidden_from_inbox(comment: Comment, hidden: bool) -> bool:
     entry = credentials.for_account(comment.account)
     if entry is None or not entry.connector.can_hide or entry.missing:
         return False
-    target = ReplyTarget(comment.platform_id, comment.parent_platform_id)
+    # The platform's own record of the comment says what kind it is (a reply or a mention on X, the
+    # thread it belongs to on Bluesky), which decides whether the platform can hide it.
+    origin = CommentOrigin.objects.filter(comment=comment).first()
+    target = ReplyTarget(comment.platform_id, comment.parent_platform_id, origin.raw if origin else {})
     try:
-        entry.connector.set_hidden(target, hidden, app=entry.app, account=entry.values)
+        return entry.connector.set_hidden(target, hidden, app=entry.app, account=entry.values)
     except ConnectorError as exc:
         note_problem(entry.name, exc.reason, account=comment.account)
         raise platforms.PlatformError(exc.reason) from exc
-    return True
 
 
 def hide_from_inbox(comment: Comment) -> bool:

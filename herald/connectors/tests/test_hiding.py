@@ -1,0 +1,166 @@
+"""Hiding a comment in the inbox hides it on X and YouTube too, against local servers answering as the
+platforms document; where the platform refuses, its reason is shown and nothing changes in Herald."""
+
+import pytest
+from django.urls import reverse
+
+from herald.audit.models import AuditEvent
+from herald.connectors import services
+from herald.connectors.models import CommentOrigin, RawEvent
+from herald.connectors.tests.servers import FakeApi
+from herald.errors import Refused
+from herald.moderation import platforms
+from herald.moderation.models import Comment, Evidence
+from herald.moderation.services import evidence
+from testing.factories import AccountFactory, comment
+
+pytestmark = pytest.mark.django_db
+
+ABUSE = "You lot are useless idiots and I will hurt you"
+REPLY_ID = "1876543210987654321"
+YOUTUBE_ID = "UgzAbC.9xYz"
+
+
+def on_platform(action="moderation.comment_hidden"):
+    return AuditEvent.objects.filter(action=action).latest("pk").after["on_platform"]
+
+
+def x_account(secrets, api):
+    account = AccountFactory(platform="x", handle="HBBCouncil")
+    secrets(
+        {
+            "platforms": {"x": {"consumer_secret": "c", "api_url": api.url}},
+            "accounts": {"x:HBBCouncil": {"account_id": "2244994945", "access_token": "user-token"}},
+        }
+    )
+    return account
+
+
+def youtube_account(secrets, api):
+    account = AccountFactory(platform="youtube", handle="HinckleyBosworthBC")
+    secrets(
+        {
+            "platforms": {"youtube": {"api_url": api.url, "api_key": "k"}},
+            "accounts": {"youtube:HinckleyBosworthBC": {"account_id": "UCx", "access_token": "oauth-token"}},
+        }
+    )
+    return account
+
+
+def hidden_on_x(request):
+    return 200, {"data": {"hidden": request.json()["hidden"]}}
+
+
+def test_x_and_youtube_hide_through_their_connectors_and_linkedin_and_mastodon_are_hidden_by_hand():
+    for name in ("x", "youtube", "facebook", "instagram"):
+        assert platforms.action_for(name, "hide") == services.hide_from_inbox
+        assert platforms.action_for(name, "unhide") == services.unhide_from_inbox
+    for name in ("linkedin", "mastodon"):
+        assert platforms.action_for(name, "hide") is None
+
+
+def test_hiding_a_reply_on_x_hides_it_in_the_conversation_and_showing_it_again_unhides_it(secrets, editor):
+    with FakeApi({("PUT", f"/2/tweets/{REPLY_ID}/hidden"): hidden_on_x}) as api:
+        found = comment(x_account(secrets, api), f"@HBBCouncil {ABUSE}", platform_id=REPLY_ID)
+        evidence.hide_comment(found, by=editor, reason="threat")
+        assert on_platform() == "by Herald"
+        evidence.unhide_comment(found, by=editor, reason="Hidden by mistake")
+
+    assert [(seen.method, seen.path) for seen in api.seen] == [("PUT", f"/2/tweets/{REPLY_ID}/hidden")] * 2
+    assert [seen.json() for seen in api.seen] == [{"hidden": True}, {"hidden": False}]
+    assert {seen.headers["authorization"] for seen in api.seen} == {"Bearer user-token"}
+    assert on_platform("moderation.comment_unhidden") == "by Herald"
+
+
+def test_when_x_refuses_its_reason_is_given_and_the_comment_is_left_as_it_was(secrets, editor):
+    problem = {
+        "title": "Forbidden",
+        "detail": "You cannot hide or unhide replies to a conversation you did not start.",
+        "type": "about:blank",
+        "status": 403,
+    }
+    with FakeApi({("PUT", f"/2/tweets/{REPLY_ID}/hidden"): lambda request: (403, problem)}) as api:
+        found = comment(x_account(secrets, api), f"@HBBCouncil {ABUSE}", platform_id=REPLY_ID)
+        with pytest.raises(Refused, match="conversation you did not start"):
+            evidence.hide_comment(found, by=editor, reason="threat")
+
+    found.refresh_from_db()
+    assert found.status != Comment.Status.HIDDEN
+    assert not Evidence.objects.filter(comment=found).exists()
+
+
+def test_an_x_mention_that_answers_no_post_is_hidden_by_hand_without_asking_x(secrets, editor):
+    with FakeApi({("PUT", f"/2/tweets/{REPLY_ID}/hidden"): hidden_on_x}) as api:
+        found = comment(x_account(secrets, api), f"@HBBCouncil {ABUSE}", platform_id=REPLY_ID)
+        post = {"id_str": REPLY_ID, "text": found.text, "in_reply_to_status_id_str": None}
+        event = RawEvent.objects.create(connector="x", source="webhook", body="{}", signature="s", replay_key="m1")
+        CommentOrigin.objects.create(comment=found, raw_event=event, connector="x", raw=post)
+        evidence.hide_comment(found, by=editor, reason="threat")
+
+    assert api.seen == []
+    assert on_platform() == "by hand"
+
+
+def test_hiding_a_youtube_comment_holds_it_for_review_and_showing_it_again_publishes_it(secrets, editor):
+    with FakeApi({("POST", "/youtube/v3/comments/setModerationStatus"): lambda request: (204, b"")}) as api:
+        found = comment(youtube_account(secrets, api), ABUSE, platform_id=YOUTUBE_ID)
+        evidence.hide_comment(found, by=editor, reason="threat")
+        assert on_platform() == "by Herald"
+        evidence.unhide_comment(found, by=editor, reason="Hidden by mistake")
+
+    assert [seen.method for seen in api.seen] == ["POST", "POST"]
+    assert [(seen.query["id"], seen.query["moderationStatus"]) for seen in api.seen] == [
+        (YOUTUBE_ID, "heldForReview"),
+        (YOUTUBE_ID, "published"),
+    ]
+    assert {seen.headers["authorization"] for seen in api.seen} == {"Bearer oauth-token"}
+    assert [seen.body for seen in api.seen] == [b"", b""]
+
+
+def test_when_youtube_refuses_its_reason_is_given_and_the_comment_is_left_as_it_was(secrets, editor):
+    error = {
+        "error": {
+            "code": 403,
+            "message": "The comment could not be moderated because of insufficient permissions.",
+            "errors": [{"reason": "forbidden", "domain": "youtube.comment", "message": "Insufficient permissions."}],
+        }
+    }
+    with FakeApi({("POST", "/youtube/v3/comments/setModerationStatus"): lambda request: (403, error)}) as api:
+        found = comment(youtube_account(secrets, api), ABUSE, platform_id=YOUTUBE_ID)
+        with pytest.raises(Refused, match="insufficient permissions"):
+            evidence.hide_comment(found, by=editor, reason="threat")
+
+    found.refresh_from_db()
+    assert found.status != Comment.Status.HIDDEN
+    assert not Evidence.objects.filter(comment=found).exists()
+
+
+@pytest.mark.parametrize("platform", ["x", "youtube"])
+def test_the_inbox_hide_button_hides_on_the_platform_and_shows_the_platforms_refusal(
+    client, secrets, comms_officer, platform
+):
+    answers = iter([(403, {"detail": "Not allowed today", "error": {"code": 403, "message": "Not allowed today"}})])
+
+    def answer(request):
+        return next(answers, (200, {"data": {"hidden": True}}) if platform == "x" else (204, b""))
+
+    routes = {
+        ("PUT", f"/2/tweets/{REPLY_ID}/hidden"): answer,
+        ("POST", "/youtube/v3/comments/setModerationStatus"): answer,
+    }
+    with FakeApi(routes) as api:
+        account = (x_account if platform == "x" else youtube_account)(secrets, api)
+        found = comment(account, ABUSE, platform_id=REPLY_ID if platform == "x" else YOUTUBE_ID)
+        client.force_login(comms_officer)
+        hide = reverse("moderation:remove", args=[found.pk])
+
+        refused = client.post(hide, {"action": "hide", "reason": "threat"}, follow=True)
+        found.refresh_from_db()
+        assert found.status != Comment.Status.HIDDEN
+        assert "Not allowed today" in refused.content.decode()
+
+        client.post(hide, {"action": "hide", "reason": "threat"})
+        found.refresh_from_db()
+        assert found.status == Comment.Status.HIDDEN
+    assert len(api.seen) == 2
+    assert on_platform() == "by Herald"
