@@ -164,3 +164,151 @@ def test_the_inbox_hide_button_hides_on_the_platform_and_shows_the_platforms_ref
         assert found.status == Comment.Status.HIDDEN
     assert len(api.seen) == 2
     assert on_platform() == "by Herald"
+
+
+COUNCIL = "did:plc:hbbccouncil2026aaaaaaaa"
+RESIDENT = "did:plc:resident0000000000000001"
+BLUESKY_REPLY = f"at://{RESIDENT}/app.bsky.feed.post/3lreply1"
+ROOT = f"at://{COUNCIL}/app.bsky.feed.post/3lcouncilpost"
+GATE_PATH = "/xrpc/com.atproto.repo.putRecord"
+
+
+class FakePds(FakeApi):
+    """A PDS holding the council's threadgates: `getRecord` answers RecordNotFound until one is put."""
+
+    def __init__(self, gate=None, refuse=None):
+        import jwt
+
+        token = jwt.encode(
+            {"scope": "com.atproto.appPass", "sub": COUNCIL, "iat": 1767600000, "exp": 4102444800},
+            "k" * 32,
+            algorithm="HS256",
+        )
+        session = {"did": COUNCIL, "handle": "hbbc.bsky.social", "accessJwt": token, "refreshJwt": token}
+        self.gate = gate
+        self.versions = 0
+
+        def get_record(request):
+            if self.gate is None:
+                return 400, {"error": "RecordNotFound", "message": f"Could not locate record: {request.query}"}
+            return 200, {"uri": ROOT.replace("feed.post", "feed.threadgate"), "cid": self.cid, "value": self.gate}
+
+        def put_record(request):
+            if refuse:
+                return refuse
+            self.gate = request.json()["record"]
+            self.versions += 1
+            return 200, {"uri": ROOT.replace("feed.post", "feed.threadgate"), "cid": self.cid}
+
+        super().__init__(
+            {
+                ("POST", "/xrpc/com.atproto.server.createSession"): lambda request: (200, session),
+                ("GET", "/xrpc/app.bsky.actor.getProfile"): lambda request: (
+                    200,
+                    {"did": COUNCIL, "handle": "hbbc.bsky.social"},
+                ),
+                ("GET", "/xrpc/com.atproto.repo.getRecord"): get_record,
+                ("POST", GATE_PATH): put_record,
+            }
+        )
+
+    @property
+    def cid(self):
+        return f"bafyreigate{self.versions}"
+
+
+def bluesky_reply(secrets, pds, root=ROOT):
+    account = AccountFactory(platform="bluesky", handle="hbbc.bsky.social")
+    secrets(
+        {
+            "accounts": {
+                "bluesky:hbbc.bsky.social": {
+                    "account_id": COUNCIL,
+                    "handle": "hbbc.bsky.social",
+                    "app_password": "abcd-efgh-ijkl-mnop",
+                    "pds_url": pds.url,
+                }
+            }
+        }
+    )
+    found = comment(account, ABUSE, platform_id=BLUESKY_REPLY)
+    post = {"uri": root, "cid": "bafyreiroot"}
+    frame = {
+        "did": RESIDENT,
+        "time_us": 1,
+        "kind": "commit",
+        "commit": {
+            "operation": "create",
+            "collection": "app.bsky.feed.post",
+            "rkey": "3lreply1",
+            "cid": "bafyreireply1cid",
+            "record": {"text": ABUSE, "createdAt": "2026-01-05T10:00:00Z", "reply": {"root": post, "parent": post}},
+        },
+    }
+    event = RawEvent.objects.create(
+        connector="bluesky", source="stream", body="{}", signature="connection", replay_key=BLUESKY_REPLY
+    )
+    CommentOrigin.objects.create(comment=found, raw_event=event, connector="bluesky", raw=frame)
+    return found
+
+
+def test_hiding_a_bluesky_reply_adds_it_to_the_threads_hidden_replies_and_showing_it_again_removes_it(secrets, editor):
+    assert platforms.action_for("bluesky", "hide") == services.hide_from_inbox
+    with FakePds() as pds:
+        found = bluesky_reply(secrets, pds)
+        evidence.hide_comment(found, by=editor, reason="threat")
+        made = dict(pds.gate)
+        evidence.unhide_comment(found, by=editor, reason="Hidden by mistake")
+
+    puts = pds.requests_to(GATE_PATH)
+    assert [seen.headers["authorization"].split()[0] for seen in puts] == ["Bearer", "Bearer"]
+    first, second = (seen.json() for seen in puts)
+    assert {key: first[key] for key in ("repo", "collection", "rkey")} == {
+        "repo": COUNCIL,
+        "collection": "app.bsky.feed.threadgate",
+        "rkey": "3lcouncilpost",
+    }
+    assert made["post"] == ROOT and made["hiddenReplies"] == [BLUESKY_REPLY]
+    assert "allow" not in made  # no threadgate before: everyone may still reply
+    assert "swapRecord" not in first
+    assert second["record"]["hiddenReplies"] == [] and second["swapRecord"] == "bafyreigate1"
+    assert on_platform("moderation.comment_unhidden") == "by Herald"
+
+
+def test_hiding_a_bluesky_reply_keeps_who_may_reply_and_the_replies_already_hidden(secrets, editor):
+    other = f"at://{RESIDENT}/app.bsky.feed.post/3lother"
+    allow = [{"$type": "app.bsky.feed.threadgate#followingRule"}]
+    gate = {
+        "$type": "app.bsky.feed.threadgate",
+        "post": ROOT,
+        "createdAt": "2026-01-05T09:00:00Z",
+        "allow": allow,
+        "hiddenReplies": [other],
+    }
+    with FakePds(gate=gate) as pds:
+        evidence.hide_comment(bluesky_reply(secrets, pds), by=editor, reason="threat")
+
+    assert pds.gate["allow"] == allow
+    assert pds.gate["hiddenReplies"] == [other, BLUESKY_REPLY]
+    assert pds.requests_to(GATE_PATH)[0].json()["swapRecord"] == "bafyreigate0"
+
+
+def test_when_bluesky_refuses_its_reason_is_given_and_the_comment_is_left_as_it_was(secrets, editor):
+    refusal = (400, {"error": "InvalidSwap", "message": "Record was at bafyreisomethingelse"})
+    with FakePds(refuse=refusal) as pds:
+        found = bluesky_reply(secrets, pds)
+        with pytest.raises(Refused, match="Record was at bafyreisomethingelse"):
+            evidence.hide_comment(found, by=editor, reason="threat")
+
+    found.refresh_from_db()
+    assert found.status != Comment.Status.HIDDEN
+    assert not Evidence.objects.filter(comment=found).exists()
+
+
+def test_a_bluesky_reply_in_someone_elses_thread_is_hidden_by_hand(secrets, editor):
+    with FakePds() as pds:
+        found = bluesky_reply(secrets, pds, root=f"at://{RESIDENT}/app.bsky.feed.post/3ltheirs")
+        evidence.hide_comment(found, by=editor, reason="threat")
+
+    assert pds.seen == []
+    assert on_platform() == "by hand"
