@@ -11,7 +11,8 @@ every platform one of its connectors can reply on):
 None where this comment's account cannot send through Herald (no connector set up for it): the editor
 then posts it by hand. `can_reply(comment) -> bool`, where registered, says beforehand whether
 `send_reply` would try (so the reply is recorded as "sending" only then); it is called inside the
-transaction, so it must not call the platform. `hide(comment)`, `unhide(comment)` and `delete(comment)` act on the comment, returning False where this comment's
+transaction, so it must not call the platform. `can_hide(comment) -> bool`, likewise, says without
+calling the platform whether `hide` would hide this comment there (the comment's page says so). `hide(comment)`, `unhide(comment)` and `delete(comment)` act on the comment, returning False where this comment's
 account cannot (the editor does it by hand).
 Any of them raises `PlatformError` with words for the editor when the platform refuses. Where nothing
 is registered, the editor acts on the platform by hand and records it in Herald."""
@@ -34,7 +35,7 @@ class Sent:
     address: str = ""
 
 
-_ACTIONS = ("send_reply", "can_reply", "hide", "unhide", "delete")
+_ACTIONS = ("send_reply", "can_reply", "hide", "can_hide", "unhide", "delete")
 _registry: dict[tuple[str, str], Callable[..., Any]] = {}
 
 
@@ -65,6 +66,12 @@ def registered(platform: str, **functions: Callable[..., Any]) -> Iterator[None]
                 unregister(platform, action)
             else:
                 _registry[(platform, action)] = function
+
+
+def hides_on_platform(comment: Any) -> bool:
+    """Whether hiding `comment` in Herald hides it on its platform too (otherwise the editor does)."""
+    check = _registry.get((comment.platform, "can_hide"))
+    return bool(check and check(comment))
 
 
 def action_for(platform: str, action: str) -> Callable[..., Any] | None:

@@ -146,17 +146,18 @@ class BlueskyConnector(Connector):
         rkey = made.uri.rsplit("/", 1)[-1]
         return SentReply(made.uri, f"https://bsky.app/profile/{account['handle']}/post/{rkey}")
 
+    def can_hide_target(self, target: ReplyTarget, account: Mapping[str, Any]) -> bool:
+        # Only replies in a thread the account started: elsewhere Bluesky gives it no way to hide them.
+        root = _root(target)
+        return bool(root) and _host(root) == str(account.get("account_id", ""))
+
     def set_hidden(
         self, target: ReplyTarget, hidden: bool, *, app: Mapping[str, Any], account: Mapping[str, Any]
     ) -> bool:
-        root = str(
-            ((((target.raw.get("commit") or {}).get("record") or {}).get("reply") or {}).get("root") or {}).get(
-                "uri", ""
-            )
-        )
+        if not self.can_hide_target(target, account):
+            return False
+        root = _root(target)
         did = str(account["account_id"])
-        if not root or _host(root) != did:
-            return False  # not a reply in the account's own thread: Bluesky gives the account no way to hide it
         rkey = root.rsplit("/", 1)[-1]
         client = Client(base_url=str(account.get("pds_url") or app.get("pds_url") or PDS_URL))
         what = "hide" if hidden else "show again"
@@ -187,6 +188,12 @@ class BlueskyConnector(Connector):
         except Exception as exc:  # atproto raises many kinds: network, auth, bad request
             raise ReplyFailed(f"Bluesky refused to {what} the reply: {exc}") from exc
         return True
+
+
+def _root(target: ReplyTarget) -> str:
+    """The AT-URI of the thread's root post, from the frame the reply arrived in."""
+    record = (target.raw.get("commit") or {}).get("record") or {}
+    return str(((record.get("reply") or {}).get("root") or {}).get("uri", ""))
 
 
 def frame_bytes(frame: Mapping[str, Any]) -> bytes:

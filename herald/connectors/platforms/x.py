@@ -153,16 +153,20 @@ class XConnector(Connector):
             raise ReplyFailed(f"X refused the reply ({response.status_code}): {detail}")
         return SentReply(str(data["id"]), f"https://x.com/i/status/{data['id']}")
 
+    def can_hide_target(self, target: ReplyTarget, account: Mapping[str, Any]) -> bool:
+        if target.platform_id.startswith("dm-"):
+            return False
+        # A mention that replies to nothing has no conversation to hide it from.
+        return not target.raw or bool(target.raw.get("in_reply_to_status_id_str"))
+
     def set_hidden(
         self, target: ReplyTarget, hidden: bool, *, app: Mapping[str, Any], account: Mapping[str, Any]
     ) -> bool:
         """Hide (or show again) a reply with `PUT /2/tweets/:id/hidden`, as the account's user. X allows
         it only for replies in a conversation the account started: a direct message, or a post that
         answers nothing, is left to the editor (False)."""
-        if target.platform_id.startswith("dm-"):
+        if not self.can_hide_target(target, account):
             return False
-        if target.raw and not target.raw.get("in_reply_to_status_id_str"):
-            return False  # a mention that replies to nothing: X has no hiding for it
         base = str(app.get("api_url") or API_URL).rstrip("/")
         try:
             response = requests.put(

@@ -312,3 +312,35 @@ def test_a_bluesky_reply_in_someone_elses_thread_is_hidden_by_hand(secrets, edit
 
     assert pds.seen == []
     assert on_platform() == "by hand"
+
+
+@pytest.mark.parametrize("platform", ["linkedin", "mastodon"])
+def test_the_comment_page_says_plainly_when_the_editor_must_hide_it_on_the_platform_themselves(
+    client, secrets, comms_officer, platform
+):
+    found = comment(AccountFactory(platform=platform, handle="hbbc"), ABUSE)
+    client.force_login(comms_officer)
+
+    page = client.get(reverse("moderation:detail", args=[found.pk])).content.decode()
+
+    label = found.get_platform_display()
+    assert f"Herald cannot hide this comment on {label}." in page
+    assert f"hides it on {label} too" not in page
+
+
+def test_the_comment_page_says_hiding_also_hides_on_x_for_a_reply_but_not_for_a_direct_message(
+    client, secrets, comms_officer
+):
+    with FakeApi({}) as api:
+        account = x_account(secrets, api)
+        reply = comment(account, ABUSE, platform_id=REPLY_ID)
+        message = comment(account, ABUSE, platform_id="dm-1876543210987654999", kind="message")
+        client.force_login(comms_officer)
+
+        on_reply = client.get(reverse("moderation:detail", args=[reply.pk])).content.decode()
+        on_message = client.get(reverse("moderation:detail", args=[message.pk])).content.decode()
+
+    label = reply.get_platform_display()
+    assert f"Hiding it here hides it on {label} too." in on_reply
+    assert f"Herald cannot hide this comment on {label}." in on_message
+    assert api.seen == []
