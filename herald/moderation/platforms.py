@@ -47,6 +47,8 @@ def register(platform: str, **functions: Callable[..., Any]) -> None:
     if "send_reply" in functions and "can_reply" not in functions:
         # `can_reply` speaks for the `send_reply` beside it: a new sender without one always tries.
         _registry.pop((platform, "can_reply"), None)
+    if "hide" in functions and "can_hide" not in functions:
+        _registry.pop((platform, "can_hide"), None)  # likewise for `can_hide` and its `hide`
 
 
 def unregister(platform: str, action: str) -> None:
@@ -56,7 +58,7 @@ def unregister(platform: str, action: str) -> None:
 @contextmanager
 def registered(platform: str, **functions: Callable[..., Any]) -> Iterator[None]:
     """Register `functions` for the duration of a block, then put back what was there (for tests)."""
-    before = {action: _registry.get((platform, action)) for action in {*functions, "can_reply"}}
+    before = {action: _registry.get((platform, action)) for action in {*functions, "can_reply", "can_hide"}}
     register(platform, **functions)
     try:
         yield
@@ -70,8 +72,10 @@ def registered(platform: str, **functions: Callable[..., Any]) -> Iterator[None]
 
 def hides_on_platform(comment: Any) -> bool:
     """Whether hiding `comment` in Herald hides it on its platform too (otherwise the editor does)."""
+    if (comment.platform, "hide") not in _registry:
+        return False
     check = _registry.get((comment.platform, "can_hide"))
-    return bool(check and check(comment))
+    return check is None or bool(check(comment))  # a `hide` registered alone always tries
 
 
 def action_for(platform: str, action: str) -> Callable[..., Any] | None:

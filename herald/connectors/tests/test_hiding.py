@@ -344,3 +344,20 @@ def test_the_comment_page_says_hiding_also_hides_on_x_for_a_reply_but_not_for_a_
     assert f"Hiding it here hides it on {label} too." in on_reply
     assert f"Herald cannot hide this comment on {label}." in on_message
     assert api.seen == []
+
+
+def test_a_hide_registered_without_its_own_check_is_trusted_by_the_page_and_the_old_check_is_dropped(
+    client, secrets, comms_officer
+):
+    found = comment(AccountFactory(platform="mastodon", handle="hbbc"), ABUSE)
+    client.force_login(comms_officer)
+    label = found.get_platform_display()
+
+    with platforms.registered("mastodon", hide=lambda comment: True, can_hide=lambda comment: False):
+        with platforms.registered("mastodon", hide=lambda comment: True):
+            trusted = client.get(reverse("moderation:detail", args=[found.pk])).content.decode()
+        checked = client.get(reverse("moderation:detail", args=[found.pk])).content.decode()
+
+    assert f"Hiding it here hides it on {label} too." in trusted
+    assert f"Herald cannot hide this comment on {label}." in checked
+    assert platforms.action_for("mastodon", "hide") is None
