@@ -169,7 +169,15 @@ class Connector:
     ) -> SentReply:
         raise ReplyFailed(f"Herald cannot send replies on {self.label}: post it there and record its address")
 
+    def can_hide_target(self, target: ReplyTarget, account: Mapping[str, Any]) -> bool:
+        """Whether `set_hidden` would try for this comment (no platform is called): some platforms hide
+        only replies in a conversation the account started."""
+        return self.can_hide
+
     def set_hidden(
         self, target: ReplyTarget, hidden: bool, *, app: Mapping[str, Any], account: Mapping[str, Any]
-    ) -> None:
+    ) -> bool:
+        """Hide (`hidden=True`) or show again a comment on the council's own post. True when done;
+        False where the platform has no way to for this kind of comment (the editor acts by hand);
+        ReplyFailed with the platform's words when it refuses."""
         raise ReplyFailed(f"Herald cannot hide comments on {self.label}: hide it there")

@@ -232,19 +232,33 @@ def send_from_inbox(comment: Comment, text: str, *, by: Person) -> platforms.Sen
     return platforms.Sent(platform_reply_id=sent.platform_id, address=sent.permalink)
 
 
+def _hide_target(comment: Comment) -> ReplyTarget:
+    # The platform's own record of the comment says what kind it is (a reply or a mention on X, the
+    # thread it belongs to on Bluesky), which decides whether the platform can hide it.
+    origin = CommentOrigin.objects.filter(comment=comment).first()
+    return ReplyTarget(comment.platform_id, comment.parent_platform_id, origin.raw if origin else {})
+
+
+def can_hide_from_inbox(comment: Comment) -> bool:
+    """Whether hiding the comment in the inbox hides it on the platform too (no platform is called)."""
+    entry = credentials.for_account(comment.account)
+    if entry is None or not entry.connector.can_hide or entry.missing:
+        return False
+    return entry.connector.can_hide_target(_hide_target(comment), entry.values)
+
+
 def set_hidden_from_inbox(comment: Comment, hidden: bool) -> bool:
     """Hide (or show again) the comment on the platform where the account's connector can; False where
     the editor must do it by hand. PlatformError with the platform's reason where it refuses."""
     entry = credentials.for_account(comment.account)
     if entry is None or not entry.connector.can_hide or entry.missing:
         return False
-    target = ReplyTarget(comment.platform_id, comment.parent_platform_id)
+    target = _hide_target(comment)
     try:
-        entry.connector.set_hidden(target, hidden, app=entry.app, account=entry.values)
+        return entry.connector.set_hidden(target, hidden, app=entry.app, account=entry.values)
     except ConnectorError as exc:
         note_problem(entry.name, exc.reason, account=comment.account)
         raise platforms.PlatformError(exc.reason) from exc
-    return True
 
 
 def hide_from_inbox(comment: Comment) -> bool:
@@ -268,6 +282,6 @@ def register_with_inbox() -> None:
     for name in sorted(names | {"other"}):
         platforms.register(name, send_reply=send_from_inbox, can_reply=can_send_from_inbox)
     for name in sorted({connector.platform for connector in CONNECTORS.values() if connector.can_hide}):
-        platforms.register(name, hide=hide_from_inbox, unhide=unhide_from_inbox)
+        platforms.register(name, hide=hide_from_inbox, unhide=unhide_from_inbox, can_hide=can_hide_from_inbox)
     # Evidence kept of a comment before it is hidden holds the platform's payload it arrived in.
     evidence.register_payload_source(origin_payload)

@@ -22,7 +22,7 @@ from herald.access import allow, public, require
 from herald.errors import Refused
 from herald.forms import carried_out, submitted
 from herald.moderation import handling_forms as forms
-from herald.moderation import selectors, services
+from herald.moderation import platforms, selectors, services
 from herald.moderation.models import (
     AuthorSanction,
     Comment,
@@ -117,6 +117,7 @@ def context_for(
         "abuse_cases": list(comment.abuse_cases.select_related("councillor")),
         "may_open_case": person.has_role(*CASE_ROLES),
         "removed": comment.status in (Comment.Status.HIDDEN, Comment.Status.DELETED),
+        "hides_on_platform": platforms.hides_on_platform(comment),
     }
 
 

@@ -11,7 +11,8 @@ every platform one of its connectors can reply on):
 None where this comment's account cannot send through Herald (no connector set up for it): the editor
 then posts it by hand. `can_reply(comment) -> bool`, where registered, says beforehand whether
 `send_reply` would try (so the reply is recorded as "sending" only then); it is called inside the
-transaction, so it must not call the platform. `hide(comment)`, `unhide(comment)` and `delete(comment)` act on the comment, returning False where this comment's
+transaction, so it must not call the platform. `can_hide(comment) -> bool`, likewise, says without
+calling the platform whether `hide` would hide this comment there (the comment's page says so). `hide(comment)`, `unhide(comment)` and `delete(comment)` act on the comment, returning False where this comment's
 account cannot (the editor does it by hand).
 Any of them raises `PlatformError` with words for the editor when the platform refuses. Where nothing
 is registered, the editor acts on the platform by hand and records it in Herald."""
@@ -34,7 +35,7 @@ class Sent:
     address: str = ""
 
 
-_ACTIONS = ("send_reply", "can_reply", "hide", "unhide", "delete")
+_ACTIONS = ("send_reply", "can_reply", "hide", "can_hide", "unhide", "delete")
 _registry: dict[tuple[str, str], Callable[..., Any]] = {}
 
 
@@ -46,6 +47,8 @@ def register(platform: str, **functions: Callable[..., Any]) -> None:
     if "send_reply" in functions and "can_reply" not in functions:
         # `can_reply` speaks for the `send_reply` beside it: a new sender without one always tries.
         _registry.pop((platform, "can_reply"), None)
+    if "hide" in functions and "can_hide" not in functions:
+        _registry.pop((platform, "can_hide"), None)  # likewise for `can_hide` and its `hide`
 
 
 def unregister(platform: str, action: str) -> None:
@@ -55,7 +58,7 @@ def unregister(platform: str, action: str) -> None:
 @contextmanager
 def registered(platform: str, **functions: Callable[..., Any]) -> Iterator[None]:
     """Register `functions` for the duration of a block, then put back what was there (for tests)."""
-    before = {action: _registry.get((platform, action)) for action in {*functions, "can_reply"}}
+    before = {action: _registry.get((platform, action)) for action in {*functions, "can_reply", "can_hide"}}
     register(platform, **functions)
     try:
         yield
@@ -65,6 +68,14 @@ def registered(platform: str, **functions: Callable[..., Any]) -> Iterator[None]
                 unregister(platform, action)
             else:
                 _registry[(platform, action)] = function
+
+
+def hides_on_platform(comment: Any) -> bool:
+    """Whether hiding `comment` in Herald hides it on its platform too (otherwise the editor does)."""
+    if (comment.platform, "hide") not in _registry:
+        return False
+    check = _registry.get((comment.platform, "can_hide"))
+    return check is None or bool(check(comment))  # a `hide` registered alone always tries
 
 
 def action_for(platform: str, action: str) -> Callable[..., Any] | None:

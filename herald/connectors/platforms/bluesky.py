@@ -6,6 +6,11 @@ Jetstream sends one JSON frame per repository event: `{"did", "time_us", "kind":
 loses nothing. Herald keeps the posts that reply to the council's account (the parent or thread root
 is one of its posts) or mention it (a mention facet naming its DID); the account's own posts are not
 comments. Replies are posted through the account's PDS with an app password.
+
+Hiding a reply in a thread the account started adds its AT-URI to the `hiddenReplies` of the root
+post's threadgate (`app.bsky.feed.threadgate`, the same record key as the root post, in the account's
+repository), written with `com.atproto.repo.putRecord`; whatever else the threadgate says (who may
+reply) is kept as it was.
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ from typing import Any
 from urllib.parse import urlencode
 
 from atproto import AtUri, Client, models
+from atproto_client.exceptions import BadRequestError
+from atproto_client.models.utils import get_model_as_dict
 from pydantic import ValidationError
 
 from herald.connectors.base import (
@@ -33,6 +40,8 @@ from herald.moderation.incoming import IncomingComment
 JETSTREAM_URL = "wss://jetstream2.us-east.bsky.network"
 PDS_URL = "https://bsky.social"
 POST = "app.bsky.feed.post"
+THREADGATE = "app.bsky.feed.threadgate"
+MOST_HIDDEN = 300  # the threadgate lexicon's limit on hiddenReplies
 MENTION = "app.bsky.richtext.facet#mention"
 
 
@@ -48,6 +57,7 @@ class BlueskyConnector(Connector):
     label = "Bluesky"
     delivery = "stream"
     can_reply = True
+    can_hide = True  # replies in a thread the account started, through the root post's threadgate
     account_keys = ("account_id", "handle")
     account_secrets = ("app_password",)
 
@@ -135,6 +145,55 @@ class BlueskyConnector(Connector):
             raise ReplyFailed(f"Bluesky refused the reply: {exc}") from exc
         rkey = made.uri.rsplit("/", 1)[-1]
         return SentReply(made.uri, f"https://bsky.app/profile/{account['handle']}/post/{rkey}")
+
+    def can_hide_target(self, target: ReplyTarget, account: Mapping[str, Any]) -> bool:
+        # Only replies in a thread the account started: elsewhere Bluesky gives it no way to hide them.
+        root = _root(target)
+        return bool(root) and _host(root) == str(account.get("account_id", ""))
+
+    def set_hidden(
+        self, target: ReplyTarget, hidden: bool, *, app: Mapping[str, Any], account: Mapping[str, Any]
+    ) -> bool:
+        if not self.can_hide_target(target, account):
+            return False
+        root = _root(target)
+        did = str(account["account_id"])
+        rkey = root.rsplit("/", 1)[-1]
+        client = Client(base_url=str(account.get("pds_url") or app.get("pds_url") or PDS_URL))
+        what = "hide" if hidden else "show again"
+        try:
+            client.login(str(account["handle"]), str(account["app_password"]))
+            repo = client.com.atproto.repo
+            try:
+                kept = repo.get_record({"repo": did, "collection": THREADGATE, "rkey": rkey})
+            except BadRequestError as exc:
+                if getattr(getattr(exc.response, "content", None), "error", "") != "RecordNotFound":
+                    raise
+                gate: dict[str, Any] = {"$type": THREADGATE, "post": root, "createdAt": client.get_current_time_iso()}
+                swap = None
+            else:
+                gate = get_model_as_dict(kept.value)
+                swap = kept.cid
+            already = [uri for uri in gate.get("hiddenReplies") or [] if uri != target.platform_id]
+            chosen = [*already, target.platform_id] if hidden else already
+            if len(chosen) > MOST_HIDDEN:
+                raise ReplyFailed(f"Bluesky hides at most {MOST_HIDDEN} replies in one thread: delete some instead")
+            gate["hiddenReplies"] = chosen
+            data: dict[str, Any] = {"repo": did, "collection": THREADGATE, "rkey": rkey, "record": gate}
+            if swap:
+                data["swapRecord"] = swap  # refused if the threadgate changed since it was read
+            repo.put_record(data)
+        except ReplyFailed:
+            raise
+        except Exception as exc:  # atproto raises many kinds: network, auth, bad request
+            raise ReplyFailed(f"Bluesky refused to {what} the reply: {exc}") from exc
+        return True
+
+
+def _root(target: ReplyTarget) -> str:
+    """The AT-URI of the thread's root post, from the frame the reply arrived in."""
+    record = (target.raw.get("commit") or {}).get("record") or {}
+    return str(((record.get("reply") or {}).get("root") or {}).get("uri", ""))
 
 
 def frame_bytes(frame: Mapping[str, Any]) -> bytes:

@@ -106,13 +106,14 @@ class MetaConnector(Connector):
 
     def set_hidden(
         self, target: ReplyTarget, hidden: bool, *, app: Mapping[str, Any], account: Mapping[str, Any]
-    ) -> None:
+    ) -> bool:
         self._post(
             app,
             target.platform_id,
             {self.hide_field: "true" if hidden else "false", "access_token": str(account["access_token"])},
             expect="success",
         )
+        return True
 
 
 class FacebookConnector(MetaConnector):

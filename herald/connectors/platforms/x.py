@@ -44,6 +44,7 @@ class XConnector(Connector):
     label = "X"
     delivery = "webhook"
     can_reply = True
+    can_hide = True  # replies in a conversation the account started; not mentions elsewhere, not messages
     app_secrets = ("consumer_secret",)
     account_secrets = ("access_token",)
 
@@ -151,3 +152,44 @@ class XConnector(Connector):
             detail = answer.get("detail") or answer.get("title") or "" if isinstance(answer, dict) else ""
             raise ReplyFailed(f"X refused the reply ({response.status_code}): {detail}")
         return SentReply(str(data["id"]), f"https://x.com/i/status/{data['id']}")
+
+    def can_hide_target(self, target: ReplyTarget, account: Mapping[str, Any]) -> bool:
+        if target.platform_id.startswith("dm-"):
+            return False
+        # A mention that replies to nothing has no conversation to hide it from.
+        return not target.raw or bool(target.raw.get("in_reply_to_status_id_str"))
+
+    def set_hidden(
+        self, target: ReplyTarget, hidden: bool, *, app: Mapping[str, Any], account: Mapping[str, Any]
+    ) -> bool:
+        """Hide (or show again) a reply with `PUT /2/tweets/:id/hidden`, as the account's user. X allows
+        it only for replies in a conversation the account started: a direct message, or a post that
+        answers nothing, is left to the editor (False)."""
+        if not self.can_hide_target(target, account):
+            return False
+        base = str(app.get("api_url") or API_URL).rstrip("/")
+        try:
+            response = requests.put(
+                f"{base}/2/tweets/{target.platform_id}/hidden",
+                json={"hidden": hidden},
+                headers={"Authorization": f"Bearer {account['access_token']}"},
+                timeout=HTTP_TIMEOUT,
+            )
+            answer = response.json()
+        except (requests.RequestException, ValueError) as exc:
+            raise ReplyFailed(f"X could not be reached or answered oddly: {exc}") from exc
+        data = answer.get("data") if isinstance(answer, dict) else None
+        if response.status_code >= 400 or not isinstance(data, dict) or data.get("hidden") is not hidden:
+            raise ReplyFailed(
+                f"X refused to {'hide' if hidden else 'show'} the reply ({response.status_code}): {_why(answer)}"
+            )
+        return True
+
+
+def _why(answer: Any) -> str:
+    """X's words for a refusal: a problem's `detail` (or `title`), or the first of its `errors`."""
+    if not isinstance(answer, dict):
+        return ""
+    errors = answer.get("errors")
+    first = errors[0] if isinstance(errors, list) and errors and isinstance(errors[0], dict) else {}
+    return str(answer.get("detail") or answer.get("title") or first.get("message") or first.get("detail") or "")

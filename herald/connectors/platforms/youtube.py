@@ -53,6 +53,7 @@ class YouTubeConnector(Connector):
     label = "YouTube"
     delivery = "poll"
     can_reply = True
+    can_hide = True  # by holding a comment for review on the channel's own videos
     account_keys = ("account_id",)
     account_secrets = ()
 
@@ -136,6 +137,27 @@ class YouTubeConnector(Connector):
         video = (target.raw.get("snippet") or {}).get("videoId", "") if target.raw else ""
         link = f"https://www.youtube.com/watch?v={video}&lc={made['id']}" if video else ""
         return SentReply(str(made["id"]), link)
+
+    def set_hidden(
+        self, target: ReplyTarget, hidden: bool, *, app: Mapping[str, Any], account: Mapping[str, Any]
+    ) -> bool:
+        """Hide a comment by holding it for review (`comments.setModerationStatus`, `heldForReview`)
+        and show it again by publishing it. Not `rejected`: YouTube will not publish a rejected comment
+        again, so it is a deletion, not a hide."""
+        if not (account.get("access_token") or account.get("refresh_token")):
+            raise ReplyFailed("The YouTube channel has no OAuth token in the secrets file, so Herald cannot hide")
+        status = "heldForReview" if hidden else "published"
+        try:
+            (
+                service(app, account, for_writing=True)
+                .comments()
+                .setModerationStatus(id=target.platform_id, moderationStatus=status)
+                .execute()
+            )
+        except HttpError as exc:
+            what = "hide" if hidden else "show again"
+            raise ReplyFailed(f"YouTube refused to {what} the comment ({exc.resp.status}): {exc.reason}") from exc
+        return True
 
 
 def newest(page: Mapping[str, Any]) -> str:
