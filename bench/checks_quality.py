@@ -403,6 +403,15 @@ def blind_offensive3() -> None:
     blind_offensive_scores(Path(__file__).resolve().parent / "data" / "blind_offensive3.tsv", halves=False)
 
 
+def blind_offensive4() -> None:
+    """bench/data/blind_offensive4.tsv: a fourth blind set by a writer who never saw the rules, the engine
+    or the other sets (eight kinds of council social media and email), written on 2026-12-06 before round
+    six; run only before and after round six's training data and rules, and never read by anyone
+    working on them."""
+    print("fourth blind offensive set (unseen; incoming comments on an official page):")
+    blind_offensive_scores(Path(__file__).resolve().parent / "data" / "blind_offensive4.tsv", halves=False)
+
+
 def blind_offensive() -> None:
     """bench/data/blind_offensive.tsv: written for Herald by someone who never saw the rules (OLID,
     Civil Comments, HateXplain, UK council and UK Twitter styles; bench/data/README.md). Half A (even
@@ -478,6 +487,7 @@ def main() -> None:
     blind_offensive()
     blind_offensive2()
     blind_offensive3()
+    blind_offensive4()
     davidson(folder)
 
 
