@@ -49,7 +49,10 @@ ADDED_RULES = (
     "street-address", "national-id", "abuse-model", "child-identified", "child-identified-without-consent",
     "ceremonial-role", "election-result", "media-text", "party-model",
 )  # fmt: skip
-ADDED_THRESHOLDS = ("abuse_model_comment_threshold", "abuse_model_post_threshold", "party_model_threshold")
+ADDED_THRESHOLDS = (
+    "abuse_model_comment_threshold", "abuse_model_post_threshold", "party_model_threshold",
+    "party_model_short_threshold", "party_model_short_words",
+)  # fmt: skip
 ADDED_WORD_LISTS = ("group_attacks", "harmless_contexts", "public_addresses", "civic_roles")
 
 
@@ -75,6 +78,8 @@ THRESHOLDS = {
     "abuse_model_comment_threshold": (int, float),
     "abuse_model_post_threshold": (int, float),
     "party_model_threshold": (int, float),
+    "party_model_short_threshold": (int, float),
+    "party_model_short_words": int,
     "defamation_window": int,
     "hashtag_min_segment_length": int,
 }

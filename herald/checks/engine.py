@@ -15,7 +15,7 @@ from .media import check_media
 from .model import AllowedContacts, Context, Councillor, Draft, Finding, Report, sort_findings
 from .offensive import OffensiveMatchers, check_offensive, compile_offensive, emit_abuse
 from .personal_data import AllowList, check_personal_data
-from .political import PoliticalMatchers, Register, check_political, compile_political
+from .political import PartyThresholds, PoliticalMatchers, Register, check_political, compile_political
 from .presentation import HASHTAG, check_accessibility, check_platform
 from .textutil import PhraseMatcher, Prefilter
 
@@ -155,8 +155,8 @@ def _collect(
     check_personal_data(text, _allow_list(context.allowed_contacts, compiled.public_addresses), emit)
     # the party-promotion classifier: official posts and replies in a pre-election period only
     party = context.pre_election and context.account == "official" and draft.kind in ("post", "reply")
-    party_threshold = rules.thresholds["party_model_threshold"] if party else None
-    check_political(text, compiled.political, register, context.pre_election_wards, emit, party_threshold)
+    party_thresholds = _party_thresholds(rules.thresholds) if party else None
+    check_political(text, compiled.political, register, context.pre_election_wards, emit, party_thresholds)
     people = [(s, e, m.name) for s, e, m in register.find(text)] if context.councillors else []
     check_legal(text, compiled.legal, people, int(rules.thresholds["defamation_window"]), emit)
     check_offensive(text, compiled.offensive, rules.thresholds, emit, draft.kind, defer)
@@ -172,6 +172,14 @@ def _collect(
         if spec is None:
             raise ValueError(f"unknown platform {draft.platform!r}")
         check_platform(text, draft.platform, spec, draft.media, len(hashtags), emit)
+
+
+def _party_thresholds(thresholds: dict[str, float]) -> PartyThresholds:
+    return PartyThresholds(
+        thresholds["party_model_threshold"],
+        thresholds["party_model_short_threshold"],
+        int(thresholds["party_model_short_words"]),
+    )
 
 
 def _check_media_text(draft: Draft, context: Context, rules: Rules, emit: Any) -> None:

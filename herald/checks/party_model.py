@@ -118,8 +118,14 @@ def model() -> PartyModel | None:
 def score(text: str) -> float:
     """Probability (0-1) that the text reads as party-political promotion; 0 when no model is installed
     or the text has fewer than ``MIN_WORDS`` words."""
+    return score_and_length(text)[0]
+
+
+def score_and_length(text: str) -> tuple[float, int]:
+    """``score(text)`` and the number of words it read: the threshold for a warning depends on the
+    length (a short post needs a higher score; ``political.PartyThresholds``)."""
     loaded = model()
     if loaded is None:
-        return 0.0
+        return 0.0, 0
     found = words(text)
-    return loaded.score_words(found) if len(found) >= MIN_WORDS else 0.0
+    return (loaded.score_words(found) if len(found) >= MIN_WORDS else 0.0), len(found)

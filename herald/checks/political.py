@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -162,18 +163,31 @@ def _in_result_sentence(text: str, position: int) -> bool:
     return _RESULT.search(text, start, end) is not None
 
 
+class PartyThresholds(NamedTuple):
+    """The score the party-promotion model needs for a warning: ``short_threshold`` for texts of fewer
+    than ``short_words`` words (short posts are where the model, trained against council web
+    paragraphs, warned on ordinary news), ``threshold`` otherwise."""
+
+    threshold: float
+    short_threshold: float
+    short_words: int
+
+    def for_length(self, words: int) -> float:
+        return self.short_threshold if words < self.short_words else self.threshold
+
+
 def check_political(
     text: str,
     m: PoliticalMatchers,
     register: Register,
     pre_election_wards: tuple[str, ...],
     emit: Emit,
-    party_threshold: float | None = None,
+    party_thresholds: PartyThresholds | None = None,
 ) -> None:
-    """The political rules' hits. With ``party_threshold`` (the engine passes it only for an official
+    """The political rules' hits. With ``party_thresholds`` (the engine passes them only for an official
     post in a pre-election period) the party-promotion classifier is asked too, where no rule here
     found anything: names and calls to vote keep their own, stronger findings."""
-    if party_threshold is None:
+    if party_thresholds is None:
         _check_political(text, m, register, pre_election_wards, emit)
         return
     found: list[str] = []
@@ -186,8 +200,8 @@ def check_political(
     if not found:
         from . import party_model  # only pre-election official posts ever load the model
 
-        score = party_model.score(text)
-        if score >= party_threshold:
+        score, length = party_model.score_and_length(text)
+        if score >= party_thresholds.for_length(length):
             emit("party-model", None, None, detail=f"{score:.2f}")
 
 

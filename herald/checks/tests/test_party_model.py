@@ -76,7 +76,7 @@ def test_neutral_council_news_and_election_administration_get_no_model_finding(t
 
 def test_a_post_a_political_rule_already_caught_gets_that_finding_not_the_models(monkeypatch):
     # given a model that would call anything party promotion
-    monkeypatch.setattr(party_model, "score", lambda text: 0.99)
+    monkeypatch.setattr(party_model, "score_and_length", lambda text: (0.99, 20))
     # then a party name and a call to vote keep their blocks, with no warning added
     assert "party-model" not in rules_found("Vote Labour on 7 May for lower bills", IN_PERIOD)
     assert rules_found("Labour will cut your bills", IN_PERIOD) >= {"party-name"}
@@ -92,7 +92,7 @@ def test_the_model_is_never_asked_outside_pre_election_official_posts(monkeypatc
     def refuse(text):
         raise AssertionError("the party model was asked")
 
-    monkeypatch.setattr(party_model, "score", refuse)
+    monkeypatch.setattr(party_model, "score_and_length", refuse)
     for text in PROMOTION:
         check(Draft(text=text, platform="facebook"), official())
         check(Draft(text=text, platform="facebook", kind="comment"), IN_PERIOD)
