@@ -206,7 +206,9 @@ def short_text_figures(party: list[dict[str, str]], short: list[dict[str, str]])
           f" training data), the saved model:")  # fmt: skip
     bands = [(8, 12), (12, 16), (16, 20), (20, 30), (30, 41)]
     by_band = {}
-    print("   words   council texts  false alarms at 0.93 / 0.97   manifesto sentences  recall at 0.93 / 0.97 (in-sample)")
+    print(
+        "   words   council texts  false alarms at 0.93 / 0.97   manifesto sentences  recall at 0.93 / 0.97 (in-sample)"
+    )
     for lo, hi in bands:
         c, p = (council_len >= lo) & (council_len < hi), (party_len >= lo) & (party_len < hi)
         row = {

@@ -145,3 +145,32 @@ def test_the_fast_word_split_reads_any_text_as_the_model_was_trained():
         assert party_model.words(text) == _words_as_first_written(text)
 
     same()
+
+
+# Round six (docs/checks.md): short official posts the model warned on in a pre-election period, and a
+# clear party text that still warns. Written for the tests, not taken from any training or measured set.
+SHORT_COUNCIL_POSTS = [
+    "well done Amelia (age 8) from St Mary's!",
+    "We are investing in better parks and play areas for families",
+    "Well done to everyone who took part in the fun run today",
+]
+
+
+@pytest.mark.parametrize("text", SHORT_COUNCIL_POSTS)
+def test_short_council_posts_get_no_model_warning_in_the_pre_election_period(text):
+    assert "party-model" not in rules_found(text, IN_PERIOD)
+
+
+def test_a_short_post_needs_the_short_threshold_and_a_longer_one_the_usual_one(monkeypatch):
+    # given a model that scores every text 0.95: above the usual threshold, below the short-post one
+    monkeypatch.setattr(party_model, "score_and_length", lambda text: (0.95, len(party_model.words(text))))
+    # then a post of fewer than 16 words gets no warning, and a longer one does
+    assert "party-model" not in rules_found("The library reopens on Monday after the new roof is finished.", IN_PERIOD)
+    longer = "The library reopens on Monday after the new roof is finished, with longer opening hours on Saturdays too."
+    assert "party-model" in rules_found(longer, IN_PERIOD)
+
+
+@pytest.mark.parametrize("text", [*PROMOTION, "We will scrap the unfair charges and give power back to local people."])
+def test_clear_party_promotion_still_warns_short_or_long(text):
+    found = [f for f in findings(text, IN_PERIOD) if f.rule == "party-model"]
+    assert [f.severity for f in found] == ["warn"]
