@@ -24,7 +24,13 @@ today), so the figures printed are all held out:
 4. trains on everything and writes `herald/checks/data/party_model.npz` (plain arrays, no pickle) and
    the figures to `herald/checks/data/party_model.json`.
 
-The threshold lives in the rules file (`party_model_threshold`). scikit-learn is needed only here
+5. with short council texts (`--short-texts`, default `/work/data-council/council_short_texts.jsonl`,
+   the same format; listed in the manifest with topics `short-…`), the saved model on them by length,
+   the short-post threshold chosen with councils held out, and the engine as a whole; this step also
+   runs, on the model as shipped, when the paragraphs are missing.
+
+The thresholds live in the rules file (`party_model_threshold`, and `party_model_short_threshold` for
+texts of fewer than `party_model_short_words` words). scikit-learn is needed only here
 (requirements/models.txt).
 """
 
