@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
-import json
 import sys
 import time
 from pathlib import Path
@@ -34,6 +33,8 @@ from sklearn.linear_model import LogisticRegression
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from modelfiles import save_linear_model  # noqa: E402  (bench/modelfiles.py)
 
 from herald.checks.abuse_model import DATA, features  # noqa: E402
 
@@ -120,18 +121,8 @@ def main() -> None:
     report["held_out"] = held
     report["threshold"] = args.threshold
 
-    vocabulary = vectorizer.get_feature_names_out()
-    DATA.parent.mkdir(exist_ok=True)
-    np.savez_compressed(
-        DATA,
-        vocabulary=np.array(vocabulary, dtype=str),
-        idf=vectorizer.idf_.astype(np.float64),
-        coef=model.coef_[0].astype(np.float64),
-        intercept=np.array(float(model.intercept_[0])),
-    )
-    report["terms"] = len(vocabulary)
-    DATA.with_suffix(".json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    print(f"Wrote {DATA.relative_to(ROOT)} ({len(vocabulary):,} terms, {DATA.stat().st_size / 1e6:.1f} MB)")
+    save_linear_model(DATA, vectorizer, model, report)
+    print(f"Wrote {DATA.relative_to(ROOT)} ({report['terms']:,} terms, {DATA.stat().st_size / 1e6:.1f} MB)")
 
 
 if __name__ == "__main__":

@@ -55,6 +55,8 @@ from sklearn.model_selection import GroupKFold
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from modelfiles import save_linear_model  # noqa: E402  (bench/modelfiles.py)
+
 from herald.checks.party_model import DATA, MIN_WORDS, features, words  # noqa: E402
 
 DATA_GUESSES = [ROOT.parent / "shared" / "data", ROOT.parents[1] / "shared" / "data"]
@@ -417,23 +419,11 @@ def main() -> None:
         print(f"\n4. The engine as a whole, official post in a pre-election period, threshold {threshold:.2f}:")
         report["engine"] = engine_figures(party, council, party_scores, council_scores, admin, threshold)
 
-    fitted = fit(*training_set(party, council))
-    vectorizer, model = fitted
-    vocabulary = vectorizer.get_feature_names_out()
-    DATA.parent.mkdir(exist_ok=True)
-    np.savez_compressed(
-        DATA,
-        vocabulary=np.array(vocabulary, dtype=str),
-        idf=vectorizer.idf_.astype(np.float64),
-        coef=model.coef_[0].astype(np.float64),
-        intercept=np.array(float(model.intercept_[0])),
-    )
-    report["terms"] = len(vocabulary)
-    if short and not args.quick:
+    save_linear_model(DATA, *fit(*training_set(party, council)), report, cpu_since=started_all)
+    if short and not args.quick:  # step 5 reads the model just saved, then its figures join the others
         report["short_council_texts"] = short_text_figures(party, short)
-    report["cpu_seconds"] = round(time.process_time() - started_all)
-    DATA.with_suffix(".json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    print(f"\nWrote {DATA.relative_to(ROOT)} ({len(vocabulary):,} terms, {DATA.stat().st_size / 1e6:.1f} MB);"
+        DATA.with_suffix(".json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"\nWrote {DATA.relative_to(ROOT)} ({report['terms']:,} terms, {DATA.stat().st_size / 1e6:.1f} MB);"
           f" {report['cpu_seconds']} s CPU in all")  # fmt: skip
 
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("comments/<int:pk>/replies/<int:reply_pk>/send-again/", views.send_again, name="send_again"),
     path("comments/<int:pk>/remove/", views.remove, name="remove"),
     path("comments/<int:pk>/unhide/", views.unhide, name="unhide"),
+    path("comments/<int:pk>/platform/<int:action_pk>/again/", views.platform_again, name="platform_again"),
     path("comments/<int:pk>/case/", views.open_case, name="open_case"),
     path("evidence/<int:pk>.pdf", views.evidence_pdf, name="evidence_pdf"),
     path("rule-actions/<int:pk>/undo/", views.undo_rule_action, name="undo_rule_action"),

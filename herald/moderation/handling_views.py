@@ -32,6 +32,7 @@ from herald.moderation.models import (
     Evidence,
     HouseRules,
     ModerationRule,
+    PlatformAction,
     Reply,
     ReplySetting,
     RuleAction,
@@ -118,6 +119,7 @@ def context_for(
         "may_open_case": person.has_role(*CASE_ROLES),
         "removed": comment.status in (Comment.Status.HIDDEN, Comment.Status.DELETED),
         "hides_on_platform": platforms.hides_on_platform(comment),
+        "platform_action": comment.platform_actions.order_by("-asked_at", "-id").first(),
     }
 
 
@@ -301,6 +303,7 @@ def remove(request: HttpRequest, pk: int) -> HttpResponse:
         field="reason",
     ):
         messages.success(request, f"The comment is {'deleted' if deleting else 'hidden'}. Its evidence is kept.")
+        _tell_platform_refused(request, comment)
         return _back(comment, "evidence")
     return _detail_again(request, comment, remove_form=form)
 
@@ -311,12 +314,35 @@ def unhide(request: HttpRequest, pk: int) -> HttpResponse:
     comment = _comment(request, pk)
     form = forms.UnhideForm(request.POST)
     refusal = "Enter why the comment is being shown again"
-    carried_out(
+    if carried_out(
         request,
         lambda: services.unhide_comment(comment, by=request.user, reason=_checked(form, refusal)["reason"]),
         done="The comment is shown again.",
-    )
+    ):
+        _tell_platform_refused(request, comment)
     return _back(comment)
+
+
+@allow(*INBOX_ROLES)
+@require_POST
+def platform_again(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
+    """Ask the platform again to hide, show or delete the comment, after it refused or never answered."""
+    comment = _comment(request, pk)
+    asked = get_object_or_404(PlatformAction, pk=action_pk, comment=comment)
+    if carried_out(
+        request,
+        lambda: services.try_platform_again(asked, by=request.user),
+        done=lambda tried: f"{tried.words}." if tried.status == PlatformAction.Status.DONE else "Herald tried again.",
+    ):
+        _tell_platform_refused(request, comment)
+    return _back(comment, "evidence")
+
+
+def _tell_platform_refused(request: HttpRequest, comment: Comment) -> None:
+    """The platform's refusal, in its words, once Herald has heard it (the call runs after commit)."""
+    latest = comment.platform_actions.order_by("-asked_at", "-id").first()
+    if latest is not None and latest.status == PlatformAction.Status.REFUSED:
+        messages.error(request, f"{latest.words}. {latest.error} Try again, or do it there yourself.")
 
 
 @allow(*INBOX_ROLES)

@@ -33,10 +33,11 @@ def forget_stale_presence() -> int:
 
 @task()
 def release_stalled_sends() -> int:
-    """Hand back to the editor any reply Herald began sending but never heard about."""
-    from herald.moderation.services import replies
+    """Hand back to the editor any reply, hide, show or delete Herald began on a platform but never
+    heard about."""
+    from herald.moderation.services import evidence, replies
 
-    return replies.release_stalled_sends()
+    return replies.release_stalled_sends() + evidence.release_stalled_platform_actions()
 
 
 SCHEDULE = [

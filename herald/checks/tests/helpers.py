@@ -1,3 +1,6 @@
+import numpy as np
+import pytest
+
 from herald.checks import AllowedContacts, Context, Councillor, Draft, check
 
 REGISTER = (
@@ -31,3 +34,24 @@ def rules_found(text, context=None, **kwargs):
 def severity_of(rule, text, context=None, **kwargs):
     matches = [f.severity for f in findings(text, context, **kwargs) if f.rule == rule]
     return matches[0] if matches else None
+
+
+def linear_model_arrays(module):
+    """The arrays a linear model (`party_model`, `abuse_model`) ships as, read with numpy alone."""
+    with np.load(module.DATA, allow_pickle=False) as data:
+        return data["vocabulary"], data["idf"], data["coef"], float(data["intercept"])
+
+
+def largest_gap_from_scikit_learn(module, texts):
+    """How far the module's plain-Python score strays from scikit-learn's on the same saved arrays, over
+    `texts` (the tests want it under 1e-9). Skips where scikit-learn is not installed."""
+    sklearn_text = pytest.importorskip("sklearn.feature_extraction.text")
+    vocabulary, idf, coef, intercept = linear_model_arrays(module)
+    vectorizer = sklearn_text.TfidfVectorizer(
+        analyzer=module.features, vocabulary={t: i for i, t in enumerate(vocabulary)}, binary=True
+    )
+    vectorizer.idf_ = idf
+    expected = 1 / (1 + np.exp(-(vectorizer.transform(texts) @ coef + intercept)))
+    model = module.model()
+    assert model is not None
+    return max(abs(model.score(t) - e) for t, e in zip(texts, expected, strict=True))

@@ -4,37 +4,26 @@ and combined with the rules (issue 12)."""
 import csv
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from herald.checks import abuse_model
 
-from .helpers import findings, personal, rules_found
+from .helpers import findings, largest_gap_from_scikit_learn, linear_model_arrays, personal, rules_found
 
 BLIND = Path(__file__).resolve().parents[3] / "bench" / "data" / "blind_offensive.tsv"
 
 
 def test_the_model_ships_as_plain_arrays_that_load_without_pickle():
-    with np.load(abuse_model.DATA, allow_pickle=False) as data:
-        assert data["vocabulary"].dtype.kind == "U"
-        assert len(data["vocabulary"]) == len(data["idf"]) == len(data["coef"]) > 10_000
+    vocabulary, idf, coef, _ = linear_model_arrays(abuse_model)
+    assert vocabulary.dtype.kind == "U"
+    assert len(vocabulary) == len(idf) == len(coef) > 10_000
 
 
 def test_the_plain_python_score_equals_scikit_learns_on_the_same_arrays():
-    sklearn_text = pytest.importorskip("sklearn.feature_extraction.text")
-    with np.load(abuse_model.DATA, allow_pickle=False) as data:
-        vocabulary, idf, coef, intercept = data["vocabulary"], data["idf"], data["coef"], float(data["intercept"])
-    vectorizer = sklearn_text.TfidfVectorizer(
-        analyzer=abuse_model.features, vocabulary={t: i for i, t in enumerate(vocabulary)}, binary=True
-    )
-    vectorizer.idf_ = idf
     with open(BLIND, encoding="utf-8") as handle:
         texts = [row["text"] for row in csv.DictReader(handle, delimiter="\t")][:200]
     texts += ["", "!!!", "sh1t sh1t sh1t", "@user http://x.co www.example.org don't"]
-    expected = 1 / (1 + np.exp(-(vectorizer.transform(texts) @ coef + intercept)))
-    model = abuse_model.model()
-    assert model is not None
-    assert max(abs(model.score(t) - e) for t, e in zip(texts, expected, strict=True)) < 1e-9
+    assert largest_gap_from_scikit_learn(abuse_model, texts) < 1e-9
 
 
 def test_leetspeak_is_read_as_the_letters_it_stands_for():

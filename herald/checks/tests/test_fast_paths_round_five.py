@@ -3,8 +3,8 @@ corpus, every labelled text in the repository and random text."""
 
 import random
 import re
-from functools import lru_cache
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,14 +20,10 @@ _CHILD_PIECES = ["Amelia ", "Oliver Smith", "Mary-Jane ", "(age 8)", "(8)", ", a
                  "ſ", "K", "İ", "'", "-", "x", "a", ",", ".", "\n", " ", "  ", "_", "9", "Mr "]  # fmt: skip
 
 
-def _child_texts(seed: int, count: int, longest: int) -> list[str]:
+def _mixes(pieces: list[str], *, seed: int, count: int, shortest: int, longest: int) -> list[str]:
+    """`count` texts of `shortest` to `longest` pieces drawn at random, the same for the same seed."""
     rng = random.Random(seed)
-    return ["".join(rng.choice(_CHILD_PIECES) for _ in range(rng.randint(0, longest))) for _ in range(count)]
-
-
-@lru_cache(maxsize=1)
-def _texts() -> list[str]:
-    return _corpus_texts() + _child_texts(11, 4000, 30)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(shortest, longest))) for _ in range(count)]
 
 
 def _assert_children_same(text: str) -> None:
@@ -37,11 +33,6 @@ def _assert_children_same(text: str) -> None:
             (m.span(), m.groupdict()) for m in re.finditer(source, text)
         ], (name, text)
     assert [m.span() for m in children._years_old(text)] == [m.span() for m in children._YEARS_OLD.finditer(text)], text
-
-
-def test_letter_led_children_patterns_find_what_the_plain_ones_find():
-    for text in _texts():
-        _assert_children_same(text)
 
 
 @settings(max_examples=300, deadline=None)
@@ -100,15 +91,6 @@ def _assert_sentence_words_same(text: str) -> None:
         assert listed == _sentence_words_by_regex(text), text
 
 
-def test_sentence_words_match_the_regex_loop():
-    rng = random.Random(12)
-    texts = _corpus_texts() + [
-        "".join(rng.choice(_SENTENCE_PIECES) for _ in range(rng.randint(0, 60))) for _ in range(6000)
-    ]
-    for text in texts:
-        _assert_sentence_words_same(text)
-
-
 @settings(max_examples=500, deadline=None)
 @given(st.text(max_size=200))
 def test_sentence_words_on_any_text(text):
@@ -159,14 +141,6 @@ _DIGIT_PIECES = ["HR-2024-113", "CASE 12", "ER/7", "0", "1", "4", "12", "123", "
                  "+", "(", ")", ".", "a", "A", "Q", "\n", "_", "/"]  # fmt: skip
 
 
-def test_personal_data_digit_gates_are_necessary_conditions():
-    rng = random.Random(13)
-    for text in _corpus_texts() + [
-        "".join(rng.choice(_DIGIT_PIECES) for _ in range(rng.randint(1, 30))) for _ in range(5000)
-    ]:
-        _assert_digit_gates_necessary(text)
-
-
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(_DIGIT_PIECES), max_size=30).map("".join))
 def test_personal_data_digit_gates_on_any_mix_of_pieces(text):
@@ -201,14 +175,6 @@ def _assert_cue_gates(text: str) -> None:
         assert "The " in text or "The\t" in text, text
 
 
-def test_birth_cue_and_the_street_gates_match_their_patterns():
-    rng = random.Random(15)
-    for text in _corpus_texts() + [
-        "".join(rng.choice(_CUE_PIECES) for _ in range(rng.randint(1, 20))) for _ in range(5000)
-    ]:
-        _assert_cue_gates(text)
-
-
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(_CUE_PIECES), max_size=20).map("".join) | st.text(max_size=80))
 def test_birth_cue_and_the_street_gates_on_any_text(text):
@@ -227,14 +193,6 @@ def _assert_no_link_without_a_scheme(text: str) -> None:
             assert LINK.sub("link", sentence.group()) == sentence.group(), sentence.group()
 
 
-def test_a_sentence_without_a_scheme_holds_no_link():
-    rng = random.Random(16)
-    for text in _corpus_texts() + [
-        "".join(rng.choice(_LINK_PIECES) for _ in range(rng.randint(1, 30))) for _ in range(5000)
-    ]:
-        _assert_no_link_without_a_scheme(text)
-
-
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(_LINK_PIECES), max_size=30).map("".join) | st.text(max_size=120))
 def test_a_sentence_without_a_scheme_holds_no_link_on_any_text(text):
@@ -245,24 +203,17 @@ _SUFFIX_PIECES = ["strasse", "straße", "str.", "weg", "vej", "tie", "vägen", "
                   "a", "x", "friedhof", ".", "\n", "ß", "İ", "٣"]  # fmt: skip
 
 
-def test_street_suffix_hint_in_one_scan_matches_the_scan_per_space():
+def _assert_suffix_hint_same(text: str) -> None:
     from herald.checks import personal_data as pd
 
-    rng = random.Random(17)
-    texts = _corpus_texts() + [
-        "".join(rng.choice(_SUFFIX_PIECES) for _ in range(rng.randint(1, 20))) for _ in range(5000)
-    ]
-    for text in texts:
-        lowered = text.lower()
-        assert pd._suffix_hint(lowered) == pd.suffix_hint_reference(lowered), text
+    lowered = text.lower()
+    assert pd._suffix_hint(lowered) == pd.suffix_hint_reference(lowered), text
 
 
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(_SUFFIX_PIECES), max_size=20).map("".join))
 def test_street_suffix_hint_on_any_mix_of_pieces(text):
-    from herald.checks import personal_data as pd
-
-    assert pd._suffix_hint(text.lower()) == pd.suffix_hint_reference(text.lower())
+    _assert_suffix_hint_same(text)
 
 
 def _long_sentences_by_regex(text: str, limit: int) -> list[tuple[int, int, str]]:
@@ -331,15 +282,35 @@ def _assert_ssn_cue(text: str) -> None:
         assert pd._ssn_cue(text), text
 
 
-def test_ssn_cue_holds_wherever_the_pattern_matches_behind_the_old_gate():
-    rng = random.Random(20)
-    for text in _corpus_texts() + [
-        "".join(rng.choice(_SSN_PIECES) for _ in range(rng.randint(1, 15))) for _ in range(5000)
-    ]:
-        _assert_ssn_cue(text)
-
-
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(_SSN_PIECES), max_size=15).map("".join))
 def test_ssn_cue_on_any_mix_of_pieces(text):
     _assert_ssn_cue(text)
+
+
+# Each fast path against the plain code it replaces, on the corpus and on mixes of its own pieces: the
+# assertion, then the pieces and how the mixes are drawn (seed, how many, fewest and most pieces).
+@pytest.mark.parametrize(
+    ("same", "pieces", "seed", "count", "shortest", "longest"),
+    [
+        pytest.param(_assert_children_same, _CHILD_PIECES, 11, 4000, 0, 30,
+                     id="letter-led children patterns find what the plain ones find"),
+        pytest.param(_assert_sentence_words_same, _SENTENCE_PIECES, 12, 6000, 0, 60,
+                     id="sentence words match the regex loop"),
+        pytest.param(_assert_digit_gates_necessary, _DIGIT_PIECES, 13, 5000, 1, 30,
+                     id="personal data digit gates are necessary conditions"),
+        pytest.param(_assert_cue_gates, _CUE_PIECES, 15, 5000, 1, 20,
+                     id="birth cue and the street gates match their patterns"),
+        pytest.param(_assert_no_link_without_a_scheme, _LINK_PIECES, 16, 5000, 1, 30,
+                     id="a sentence without a scheme holds no link"),
+        pytest.param(_assert_suffix_hint_same, _SUFFIX_PIECES, 17, 5000, 1, 20,
+                     id="street suffix hint in one scan matches the scan per space"),
+        pytest.param(_assert_ssn_cue, _SSN_PIECES, 20, 5000, 1, 15,
+                     id="ssn cue holds wherever the pattern matches behind the old gate"),
+    ],
+)  # fmt: skip
+def test_the_fast_path_gives_the_plain_codes_answer_on_the_corpus_and_mixed_pieces(
+    same, pieces, seed, count, shortest, longest
+):
+    for text in _corpus_texts() + _mixes(pieces, seed=seed, count=count, shortest=shortest, longest=longest):
+        same(text)

@@ -2,12 +2,11 @@
 scikit-learn, and asked only for official posts in a pre-election period, where no political rule has
 already found something. The texts here are written for the tests, not taken from the training data."""
 
-import numpy as np
 import pytest
 
 from herald.checks import Draft, check, check_many, party_model
 
-from .helpers import findings, official, personal, rules_found
+from .helpers import findings, largest_gap_from_scikit_learn, linear_model_arrays, official, personal, rules_found
 
 IN_PERIOD = official(pre_election=True)
 
@@ -26,24 +25,14 @@ NEUTRAL = [
 
 
 def test_the_model_ships_as_plain_arrays_that_load_without_pickle():
-    with np.load(party_model.DATA, allow_pickle=False) as data:
-        assert data["vocabulary"].dtype.kind == "U"
-        assert len(data["vocabulary"]) == len(data["idf"]) == len(data["coef"]) > 10_000
+    vocabulary, idf, coef, _ = linear_model_arrays(party_model)
+    assert vocabulary.dtype.kind == "U"
+    assert len(vocabulary) == len(idf) == len(coef) > 10_000
 
 
 def test_the_plain_python_score_equals_scikit_learns_on_the_same_arrays():
-    sklearn_text = pytest.importorskip("sklearn.feature_extraction.text")
-    with np.load(party_model.DATA, allow_pickle=False) as data:
-        vocabulary, idf, coef, intercept = data["vocabulary"], data["idf"], data["coef"], float(data["intercept"])
-    vectorizer = sklearn_text.TfidfVectorizer(
-        analyzer=party_model.features, vocabulary={t: i for i, t in enumerate(vocabulary)}, binary=True
-    )
-    vectorizer.idf_ = idf
     texts = PROMOTION + NEUTRAL + ["", "!!!", "1945 2026 £3.71", "@council https://example.org we will", "Don’t vote"]
-    expected = 1 / (1 + np.exp(-(vectorizer.transform(texts) @ coef + intercept)))
-    model = party_model.model()
-    assert model is not None
-    assert max(abs(model.score(t) - e) for t, e in zip(texts, expected, strict=True)) < 1e-9
+    assert largest_gap_from_scikit_learn(party_model, texts) < 1e-9
 
 
 def test_numbers_are_read_as_one_token_so_neither_era_is_learnt_from_its_dates():

@@ -65,7 +65,9 @@ def test_the_councillor_abuse_evidence_pack_holds_the_platforms_payload(editor, 
     assert record["raw_payload"]["payload"]["status"]["id"] == note["status"]["id"]
 
 
-def test_hiding_a_facebook_comment_in_the_inbox_hides_it_on_the_page_and_showing_it_again_unhides_it(secrets, editor):
+def test_hiding_a_facebook_comment_in_the_inbox_hides_it_on_the_page_and_showing_it_again_unhides_it(
+    secrets, editor, django_capture_on_commit_callbacks
+):
     from herald.audit.models import AuditEvent
     from herald.connectors.tests.servers import FakeApi
     from herald.moderation import platforms
@@ -82,8 +84,10 @@ def test_hiding_a_facebook_comment_in_the_inbox_hides_it_on_the_page_and_showing
                 "accounts": {"facebook:HBBC": {"account_id": "104", "access_token": "page-token"}},
             }
         )
-        evidence.hide_comment(found, by=editor, reason="threat")
-        evidence.unhide_comment(found, by=editor, reason="Hidden by mistake")
+        with django_capture_on_commit_callbacks(execute=True):
+            evidence.hide_comment(found, by=editor, reason="threat")
+        with django_capture_on_commit_callbacks(execute=True):
+            evidence.unhide_comment(found, by=editor, reason="Hidden by mistake")
 
     assert [seen.form() for seen in api.seen] == [
         {"is_hidden": "true", "access_token": "page-token"},

@@ -1,5 +1,6 @@
 """Hiding a comment in the inbox hides it on X and YouTube too, against local servers answering as the
-platforms document; where the platform refuses, its reason is shown and nothing changes in Herald."""
+platforms document. The platform is called once the hide has committed in Herald; where it refuses,
+its reason is kept on the comment to try again, and the evidence stays."""
 
 import pytest
 from django.urls import reverse
@@ -8,13 +9,19 @@ from herald.audit.models import AuditEvent
 from herald.connectors import services
 from herald.connectors.models import CommentOrigin, RawEvent
 from herald.connectors.tests.servers import FakeApi
-from herald.errors import Refused
 from herald.moderation import platforms
-from herald.moderation.models import Comment, Evidence
+from herald.moderation.models import Comment, Evidence, PlatformAction
 from herald.moderation.services import evidence
 from testing.factories import AccountFactory, comment
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """A block whose transactions commit as in production: what they leave for after commit runs."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
 
 ABUSE = "You lot are useless idiots and I will hurt you"
 REPLY_ID = "1876543210987654321"
@@ -59,20 +66,26 @@ def test_x_and_youtube_hide_through_their_connectors_and_linkedin_and_mastodon_a
         assert platforms.action_for(name, "hide") is None
 
 
-def test_hiding_a_reply_on_x_hides_it_in_the_conversation_and_showing_it_again_unhides_it(secrets, editor):
+def test_hiding_a_reply_on_x_hides_it_in_the_conversation_and_showing_it_again_unhides_it(secrets, editor, committed):
     with FakeApi({("PUT", f"/2/tweets/{REPLY_ID}/hidden"): hidden_on_x}) as api:
         found = comment(x_account(secrets, api), f"@HBBCouncil {ABUSE}", platform_id=REPLY_ID)
-        evidence.hide_comment(found, by=editor, reason="threat")
+        with committed():
+            evidence.hide_comment(found, by=editor, reason="threat")
         assert on_platform() == "by Herald"
-        evidence.unhide_comment(found, by=editor, reason="Hidden by mistake")
+        assert AuditEvent.objects.filter(action="moderation.comment_hidden_on_platform").count() == 1
+        with committed():
+            evidence.unhide_comment(found, by=editor, reason="Hidden by mistake")
 
     assert [(seen.method, seen.path) for seen in api.seen] == [("PUT", f"/2/tweets/{REPLY_ID}/hidden")] * 2
     assert [seen.json() for seen in api.seen] == [{"hidden": True}, {"hidden": False}]
     assert {seen.headers["authorization"] for seen in api.seen} == {"Bearer user-token"}
     assert on_platform("moderation.comment_unhidden") == "by Herald"
+    assert AuditEvent.objects.filter(action="moderation.comment_unhidden_on_platform").count() == 1
+    label = found.get_platform_display()
+    assert [a.words for a in found.platform_actions.all()] == [f"Hidden on {label}", f"Shown again on {label}"]
 
 
-def test_when_x_refuses_its_reason_is_given_and_the_comment_is_left_as_it_was(secrets, editor):
+def test_when_x_refuses_its_reason_is_kept_to_try_again_and_the_evidence_stays(secrets, editor, committed):
     problem = {
         "title": "Forbidden",
         "detail": "You cannot hide or unhide replies to a conversation you did not start.",
@@ -81,12 +94,21 @@ def test_when_x_refuses_its_reason_is_given_and_the_comment_is_left_as_it_was(se
     }
     with FakeApi({("PUT", f"/2/tweets/{REPLY_ID}/hidden"): lambda request: (403, problem)}) as api:
         found = comment(x_account(secrets, api), f"@HBBCouncil {ABUSE}", platform_id=REPLY_ID)
-        with pytest.raises(Refused, match="conversation you did not start"):
+        with committed():
             evidence.hide_comment(found, by=editor, reason="threat")
 
+    assert_refused_on_platform(found, "You cannot hide or unhide replies to a conversation you did not start.")
+
+
+def assert_refused_on_platform(found, words):
     found.refresh_from_db()
-    assert found.status != Comment.Status.HIDDEN
-    assert not Evidence.objects.filter(comment=found).exists()
+    assert found.status == Comment.Status.HIDDEN  # hidden in Herald, the evidence kept
+    assert Evidence.objects.filter(comment=found).count() == 1
+    asked = found.platform_actions.get()
+    assert asked.status == PlatformAction.Status.REFUSED and words in asked.error
+    refusal = AuditEvent.objects.get(action="moderation.comment_not_hidden_on_platform")
+    assert refusal.reason == asked.error
+    assert not AuditEvent.objects.filter(action="moderation.comment_hidden_on_platform").exists()
 
 
 def test_an_x_mention_that_answers_no_post_is_hidden_by_hand_without_asking_x(secrets, editor):
@@ -101,12 +123,14 @@ def test_an_x_mention_that_answers_no_post_is_hidden_by_hand_without_asking_x(se
     assert on_platform() == "by hand"
 
 
-def test_hiding_a_youtube_comment_holds_it_for_review_and_showing_it_again_publishes_it(secrets, editor):
+def test_hiding_a_youtube_comment_holds_it_for_review_and_showing_it_again_publishes_it(secrets, editor, committed):
     with FakeApi({("POST", "/youtube/v3/comments/setModerationStatus"): lambda request: (204, b"")}) as api:
         found = comment(youtube_account(secrets, api), ABUSE, platform_id=YOUTUBE_ID)
-        evidence.hide_comment(found, by=editor, reason="threat")
+        with committed():
+            evidence.hide_comment(found, by=editor, reason="threat")
         assert on_platform() == "by Herald"
-        evidence.unhide_comment(found, by=editor, reason="Hidden by mistake")
+        with committed():
+            evidence.unhide_comment(found, by=editor, reason="Hidden by mistake")
 
     assert [seen.method for seen in api.seen] == ["POST", "POST"]
     assert [(seen.query["id"], seen.query["moderationStatus"]) for seen in api.seen] == [
@@ -117,7 +141,7 @@ def test_hiding_a_youtube_comment_holds_it_for_review_and_showing_it_again_publi
     assert [seen.body for seen in api.seen] == [b"", b""]
 
 
-def test_when_youtube_refuses_its_reason_is_given_and_the_comment_is_left_as_it_was(secrets, editor):
+def test_when_youtube_refuses_its_reason_is_kept_to_try_again_and_the_evidence_stays(secrets, editor, committed):
     error = {
         "error": {
             "code": 403,
@@ -127,17 +151,15 @@ def test_when_youtube_refuses_its_reason_is_given_and_the_comment_is_left_as_it_
     }
     with FakeApi({("POST", "/youtube/v3/comments/setModerationStatus"): lambda request: (403, error)}) as api:
         found = comment(youtube_account(secrets, api), ABUSE, platform_id=YOUTUBE_ID)
-        with pytest.raises(Refused, match="insufficient permissions"):
+        with committed():
             evidence.hide_comment(found, by=editor, reason="threat")
 
-    found.refresh_from_db()
-    assert found.status != Comment.Status.HIDDEN
-    assert not Evidence.objects.filter(comment=found).exists()
+    assert_refused_on_platform(found, "The comment could not be moderated because of insufficient permissions.")
 
 
 @pytest.mark.parametrize("platform", ["x", "youtube"])
-def test_the_inbox_hide_button_hides_on_the_platform_and_shows_the_platforms_refusal(
-    client, secrets, comms_officer, platform
+def test_the_inbox_hide_button_shows_the_platforms_refusal_and_try_again_hides_it_there(
+    client, secrets, comms_officer, platform, committed
 ):
     answers = iter([(403, {"detail": "Not allowed today", "error": {"code": 403, "message": "Not allowed today"}})])
 
@@ -152,18 +174,27 @@ def test_the_inbox_hide_button_hides_on_the_platform_and_shows_the_platforms_ref
         account = (x_account if platform == "x" else youtube_account)(secrets, api)
         found = comment(account, ABUSE, platform_id=REPLY_ID if platform == "x" else YOUTUBE_ID)
         client.force_login(comms_officer)
-        hide = reverse("moderation:remove", args=[found.pk])
+        label = found.get_platform_display()
 
-        refused = client.post(hide, {"action": "hide", "reason": "threat"}, follow=True)
-        found.refresh_from_db()
-        assert found.status != Comment.Status.HIDDEN
-        assert "Not allowed today" in refused.content.decode()
-
-        client.post(hide, {"action": "hide", "reason": "threat"})
+        page = reverse("moderation:detail", args=[found.pk])
+        with committed():
+            client.post(reverse("moderation:remove", args=[found.pk]), {"action": "hide", "reason": "threat"})
+        refused = client.get(page).content.decode()
         found.refresh_from_db()
         assert found.status == Comment.Status.HIDDEN
+        assert "Not allowed today" in refused and f"Not hidden on {label}" in refused
+        asked = found.platform_actions.get()
+        assert reverse("moderation:platform_again", args=[found.pk, asked.pk]) in refused
+
+        with committed():
+            client.post(reverse("moderation:platform_again", args=[found.pk, asked.pk]))
+        again = client.get(page).content.decode()
+    assert f"Hidden on {label}" in again and "Not allowed today" not in again
     assert len(api.seen) == 2
-    assert on_platform() == "by Herald"
+    assert [e.action for e in AuditEvent.objects.filter(action__contains="hidden_on_platform").order_by("pk")] == [
+        "moderation.comment_not_hidden_on_platform",
+        "moderation.comment_hidden_on_platform",
+    ]
 
 
 COUNCIL = "did:plc:hbbccouncil2026aaaaaaaa"
@@ -252,13 +283,17 @@ def bluesky_reply(secrets, pds, root=ROOT):
     return found
 
 
-def test_hiding_a_bluesky_reply_adds_it_to_the_threads_hidden_replies_and_showing_it_again_removes_it(secrets, editor):
+def test_hiding_a_bluesky_reply_adds_it_to_the_threads_hidden_replies_and_showing_it_again_removes_it(
+    secrets, editor, committed
+):
     assert platforms.action_for("bluesky", "hide") == services.hide_from_inbox
     with FakePds() as pds:
         found = bluesky_reply(secrets, pds)
-        evidence.hide_comment(found, by=editor, reason="threat")
+        with committed():
+            evidence.hide_comment(found, by=editor, reason="threat")
         made = dict(pds.gate)
-        evidence.unhide_comment(found, by=editor, reason="Hidden by mistake")
+        with committed():
+            evidence.unhide_comment(found, by=editor, reason="Hidden by mistake")
 
     puts = pds.requests_to(GATE_PATH)
     assert [seen.headers["authorization"].split()[0] for seen in puts] == ["Bearer", "Bearer"]
@@ -275,7 +310,7 @@ def test_hiding_a_bluesky_reply_adds_it_to_the_threads_hidden_replies_and_showin
     assert on_platform("moderation.comment_unhidden") == "by Herald"
 
 
-def test_hiding_a_bluesky_reply_keeps_who_may_reply_and_the_replies_already_hidden(secrets, editor):
+def test_hiding_a_bluesky_reply_keeps_who_may_reply_and_the_replies_already_hidden(secrets, editor, committed):
     other = f"at://{RESIDENT}/app.bsky.feed.post/3lother"
     allow = [{"$type": "app.bsky.feed.threadgate#followingRule"}]
     gate = {
@@ -285,7 +320,7 @@ def test_hiding_a_bluesky_reply_keeps_who_may_reply_and_the_replies_already_hidd
         "allow": allow,
         "hiddenReplies": [other],
     }
-    with FakePds(gate=gate) as pds:
+    with FakePds(gate=gate) as pds, committed():
         evidence.hide_comment(bluesky_reply(secrets, pds), by=editor, reason="threat")
 
     assert pds.gate["allow"] == allow
@@ -293,16 +328,14 @@ def test_hiding_a_bluesky_reply_keeps_who_may_reply_and_the_replies_already_hidd
     assert pds.requests_to(GATE_PATH)[0].json()["swapRecord"] == "bafyreigate0"
 
 
-def test_when_bluesky_refuses_its_reason_is_given_and_the_comment_is_left_as_it_was(secrets, editor):
+def test_when_bluesky_refuses_its_reason_is_kept_to_try_again_and_the_evidence_stays(secrets, editor, committed):
     refusal = (400, {"error": "InvalidSwap", "message": "Record was at bafyreisomethingelse"})
     with FakePds(refuse=refusal) as pds:
         found = bluesky_reply(secrets, pds)
-        with pytest.raises(Refused, match="Record was at bafyreisomethingelse"):
+        with committed():
             evidence.hide_comment(found, by=editor, reason="threat")
 
-    found.refresh_from_db()
-    assert found.status != Comment.Status.HIDDEN
-    assert not Evidence.objects.filter(comment=found).exists()
+    assert_refused_on_platform(found, "Record was at bafyreisomethingelse.")
 
 
 def test_a_bluesky_reply_in_someone_elses_thread_is_hidden_by_hand(secrets, editor):

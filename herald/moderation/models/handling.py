@@ -125,6 +125,57 @@ class Presence(models.Model):
         return f"{self.person} {self.activity} comment {self.comment_id}"
 
 
+class PlatformAction(models.Model):
+    """Herald hiding, showing again or deleting a comment on its platform. It is recorded as sending in
+    the transaction that changes the comment in Herald; the platform is called once that has committed,
+    and the outcome is recorded here: done, or refused with the platform's reason (to be tried again)."""
+
+    class Action(models.TextChoices):
+        HIDE = "hide", "Hide"
+        UNHIDE = "unhide", "Show again"
+        DELETE = "delete", "Delete"
+
+    class Status(models.TextChoices):
+        SENDING = "sending", "Waiting for the platform"
+        DONE = "done", "Done on the platform"
+        REFUSED = "refused", "Not done on the platform"
+
+    # What the comment's page and the audit trail call each action: (while waiting, done, refused).
+    WORDS = {
+        Action.HIDE: ("Hiding on", "Hidden on", "Not hidden on"),
+        Action.UNHIDE: ("Showing again on", "Shown again on", "Not shown again on"),
+        Action.DELETE: ("Deleting on", "Deleted on", "Not deleted on"),
+    }
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="platform_actions")
+    action = models.CharField(max_length=6, choices=Action.choices)
+    status = models.CharField(max_length=7, choices=Status.choices, default=Status.SENDING)
+    asked_by = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    asked_at = models.DateTimeField(default=timezone.now)
+    # Set while the platform is being asked (again); the sweep hands back one left waiting too long.
+    sending_since = models.DateTimeField(null=True, blank=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+    error = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["asked_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["comment"], condition=Q(status="sending"), name="moderation_platform_action_one_sending"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} comment {self.comment_id} on its platform: {self.status}"
+
+    @property
+    def words(self) -> str:
+        """ "Hiding on Facebook", "Hidden on Facebook", "Not hidden on Facebook" and so on."""
+        waiting, done, refused = self.WORDS[self.Action(self.action)]
+        said = {self.Status.SENDING: waiting, self.Status.DONE: done}.get(self.Status(self.status), refused)
+        return f"{said} {self.comment.get_platform_display()}"
+
+
 class RemovalReason(models.TextChoices):
     """Why a comment is hidden or deleted: the fixed list in the house rules."""
 

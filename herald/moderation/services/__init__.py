@@ -13,7 +13,13 @@ from herald.moderation.services.cases import (
 )
 from herald.moderation.services.classification import classify_comments, classify_unchecked
 from herald.moderation.services.csv_import import ImportRefused, import_comments_csv
-from herald.moderation.services.evidence import delete_comment, hide_comment, remove_expired_evidence, unhide_comment
+from herald.moderation.services.evidence import (
+    delete_comment,
+    hide_comment,
+    remove_expired_evidence,
+    try_platform_again,
+    unhide_comment,
+)
 from herald.moderation.services.inbox import (
     act_on_many,
     add_note,
@@ -58,6 +64,7 @@ __all__ = [
     "sanction_author",
     "save_house_rules_draft",
     "save_rule",
+    "try_platform_again",
     "unhide_comment",
     "withdraw_reply",
     "write_reply",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -20,12 +21,14 @@ from herald.audit import services as audit
 from herald.errors import Refused
 from herald.moderation import platforms
 from herald.moderation.incoming import IncomingComment
-from herald.moderation.models import Comment, CommentPayload, Evidence, RemovalReason
+from herald.moderation.models import Comment, CommentPayload, Evidence, PlatformAction, RemovalReason
 from herald.moderation.services import inbox
 from herald.people.models import Person
 from herald.social_accounts.models import Account
 
 REMOVED = (Comment.Status.HIDDEN, Comment.Status.DELETED)
+
+log = logging.getLogger(__name__)
 
 
 # Where else a comment's raw payload may be kept: the connectors register theirs (the platform's own
@@ -191,16 +194,147 @@ def take_evidence(
     return evidence
 
 
-def _on_platform(comment: Comment, action: str) -> str:
-    """Do `action` on the platform if a connector can; returns what happened, for the audit trail."""
-    function = platforms.action_for(comment.platform, action)
-    if function is None:
+# --- Acting on the platform: after commit, never under the comment's lock --------------------------
+
+# A platform answers in seconds (the connectors time out well inside this): an action still waiting
+# after it was lost, most likely because the process stopped between the call and the answer.
+STALLED_AFTER = dt.timedelta(minutes=15)
+
+# The audit trail's verbs for each action's outcome.
+_PAST = {
+    PlatformAction.Action.HIDE: "hidden",
+    PlatformAction.Action.UNHIDE: "unhidden",
+    PlatformAction.Action.DELETE: "deleted",
+}
+
+
+def _connector_acts(comment: Comment, action: str) -> bool:
+    """Whether a connector would carry out `action` on this comment's platform (calls no platform)."""
+    if platforms.action_for(comment.platform, action) is None:
+        return False
+    if action == PlatformAction.Action.DELETE:
+        return True
+    check = platforms.action_for(comment.platform, "can_hide")  # hiding and showing again go together
+    return check is None or bool(check(comment))
+
+
+def _refuse_while_waiting(comment: Comment) -> None:
+    waiting = comment.platform_actions.filter(status=PlatformAction.Status.SENDING).first()
+    if waiting is not None:
+        raise Refused(
+            f"Herald has asked {comment.get_platform_display()} to {waiting.get_action_display().lower()} this "
+            "comment and is waiting for the answer: wait for the outcome"
+        )
+
+
+def _ask_platform(comment: Comment, action: str, *, by: Person | None) -> str:
+    """Inside the transaction that changes the comment in Herald: record the platform action as sending
+    and call the platform once that commits. Returns what the audit trail says of it."""
+    if not _connector_acts(comment, action):
         return "by hand"
+    asked = PlatformAction.objects.create(comment=comment, action=action, asked_by=by, sending_since=timezone.now())
+    transaction.on_commit(lambda: _carry_out(asked.pk, by=by))
+    return "by Herald"
+
+
+def _carry_out(action_pk: int, *, by: Person | None) -> None:
+    """Call the platform for an action recorded as sending (no transaction open, no row locked), then
+    record the outcome in a short transaction of its own, with one audit event."""
+    asked = PlatformAction.objects.select_related("comment__account").get(pk=action_pk)
+    if asked.status != PlatformAction.Status.SENDING:
+        return
+    comment, label = asked.comment, asked.comment.get_platform_display()
+    function = platforms.action_for(comment.platform, asked.action)
+    error = ""
     try:
-        done = function(comment)
+        done = function(comment) if function else False
     except platforms.PlatformError as exc:
-        raise Refused(f"{comment.get_platform_display()} refused: {exc}. Try again, or do it by hand.") from exc
-    return "by hand" if done is False else "by Herald"  # False: no connector set up for this account
+        error = str(exc).rstrip(".") + "."  # the platform's refusal, in its words
+    except Exception:  # whatever goes wrong, the action must not stay waiting with nobody told
+        log.exception("Asking %s to %s comment %s failed", label, asked.action, comment.pk)
+        error = f"Herald could not reach {label}."
+    else:
+        if done is False:  # no connector set up for this account after all
+            error = f"Herald cannot do this on {label} for this account: do it there yourself."
+    with transaction.atomic():
+        asked = PlatformAction.objects.select_for_update().select_related("comment").get(pk=action_pk)
+        # A late answer after the sweep handed the action back still counts if the platform did it.
+        late_but_done = not error and asked.status == PlatformAction.Status.REFUSED and asked.sending_since is None
+        if asked.status != PlatformAction.Status.SENDING and not late_but_done:
+            return
+        asked.sending_since = None
+        asked.status = PlatformAction.Status.REFUSED if error else PlatformAction.Status.DONE
+        asked.error = error[:500]
+        asked.done_at = None if error else timezone.now()
+        asked.save(update_fields=["sending_since", "status", "error", "done_at"])
+        _record_outcome(asked, by=by, reason=error)
+
+
+def _record_outcome(asked: PlatformAction, *, by: Person | None, reason: str) -> None:
+    past = _PAST[PlatformAction.Action(asked.action)]
+    audit.record(
+        actor=by,
+        action=f"moderation.comment_{'not_' if reason else ''}{past}_on_platform",
+        obj=asked.comment,
+        after={"platform_action": asked.pk, "action": asked.action, "status": asked.status},
+        reason=reason,
+    )
+
+
+def try_platform_again(asked: PlatformAction, *, by: Person) -> PlatformAction:
+    """Ask the platform again to do what it refused (or never answered), where Herald's own record of
+    the comment still calls for it."""
+    with transaction.atomic():
+        comment = Comment.objects.select_for_update(of=("self",)).select_related("account").get(pk=asked.comment_id)
+        asked = PlatformAction.objects.select_for_update().get(pk=asked.pk)
+        latest = comment.platform_actions.order_by("-asked_at", "-id").first()
+        if asked.status != PlatformAction.Status.REFUSED or latest is None or latest.pk != asked.pk:
+            raise Refused("Only the last thing the platform did not do can be tried again")
+        wanted = {
+            PlatformAction.Action.HIDE: comment.status == Comment.Status.HIDDEN,
+            PlatformAction.Action.DELETE: comment.status == Comment.Status.DELETED,
+            PlatformAction.Action.UNHIDE: comment.status not in REMOVED,
+        }[PlatformAction.Action(asked.action)]
+        if not wanted:
+            raise Refused("The comment has changed in Herald since: there is nothing to try again")
+        if not _connector_acts(comment, asked.action):
+            raise Refused(f"Herald can no longer do this on {comment.get_platform_display()}: do it there yourself")
+        asked.status = PlatformAction.Status.SENDING
+        asked.sending_since = timezone.now()
+        asked.error = ""
+        asked.save(update_fields=["status", "sending_since", "error"])
+        transaction.on_commit(lambda: _carry_out(asked.pk, by=by))
+    return PlatformAction.objects.select_related("comment").get(pk=asked.pk)
+
+
+def release_stalled_platform_actions() -> int:
+    """Hand back to the editor every hide, show or delete Herald asked a platform for but never heard
+    about: it is marked not done, with a warning to look on the platform first, and can be tried again.
+    Returns how many were handed back."""
+    cutoff = timezone.now() - STALLED_AFTER
+    released = 0
+    stalled = PlatformAction.objects.filter(status=PlatformAction.Status.SENDING, sending_since__lt=cutoff)
+    for pk in list(stalled.values_list("pk", flat=True)):
+        with transaction.atomic():
+            asked = PlatformAction.objects.select_for_update().select_related("comment").get(pk=pk)
+            if (
+                asked.status != PlatformAction.Status.SENDING
+                or asked.sending_since is None
+                or asked.sending_since >= cutoff
+            ):
+                continue
+            began = timezone.localtime(asked.sending_since)
+            label = asked.comment.get_platform_display()
+            asked.status = PlatformAction.Status.REFUSED
+            asked.error = (
+                f"Herald asked {label} at {began:%H:%M} on {began.day} {began:%b %Y} and heard nothing back. "
+                f"Look at the comment on {label} before trying again: it may be done already."
+            )
+            asked.sending_since = None
+            asked.save(update_fields=["status", "error", "sending_since"])
+            _record_outcome(asked, by=None, reason="No answer from the platform: handed back to the editor")
+            released += 1
+    return released
 
 
 def _remove(
@@ -216,10 +350,11 @@ def _remove(
             raise Refused("This comment has already been deleted")
         if comment.status == status:
             raise Refused(f"This comment is already {comment.get_status_display().lower()}")
+        _refuse_while_waiting(comment)
         evidence = take_evidence(comment, action=action, reason=reason, detail=detail, by=by, rule_name=rule_name)
         before = comment.status
         inbox.record_status(comment, by=by, status=status, reason=RemovalReason(reason).label)
-        done = _on_platform(comment, action)
+        done = _ask_platform(comment, action, by=by)
         audit.record(
             actor=by,
             action=f"moderation.comment_{'hidden' if action == 'hide' else 'deleted'}",
@@ -255,10 +390,11 @@ def unhide_comment(comment: Comment, *, by: Person | None, reason: str) -> Comme
         comment = Comment.objects.select_for_update().get(pk=comment.pk)
         if comment.status != Comment.Status.HIDDEN:
             raise Refused("Only a hidden comment can be shown again")
+        _refuse_while_waiting(comment)
         last = comment.evidence.filter(action=Evidence.Action.HIDE).order_by("-taken_at", "-id").first()
         restored = last.status_before if last and last.status_before not in REMOVED else Comment.Status.NEW
         inbox.record_status(comment, by=by, status=restored, reason=reason)
-        done = _on_platform(comment, "unhide")
+        done = _ask_platform(comment, PlatformAction.Action.UNHIDE, by=by)
         audit.record(
             actor=by,
             action="moderation.comment_unhidden",

@@ -1,6 +1,14 @@
 from herald.moderation import services
 from herald.moderation.handling_views import CASE_ROLES, HANDLE_ROLES
-from herald.moderation.models import AuthorSanction, CouncillorHandle, ModerationRule, Reply, RuleAction, SavedReply
+from herald.moderation.models import (
+    AuthorSanction,
+    CouncillorHandle,
+    ModerationRule,
+    PlatformAction,
+    Reply,
+    RuleAction,
+    SavedReply,
+)
 from herald.moderation.nav import INBOX_ROLES, MANAGE_ROLES
 from herald.people.roles import Role
 from testing.access_cases import PUBLIC, Case
@@ -21,6 +29,9 @@ def cases(cast, make):
     kw = {"pk": found.pk}
     abusive = comment(account, "You are a useless idiot and I will hurt you")
     kept = services.hide_comment(abusive, by=comms, reason="threat")
+    refused = PlatformAction.objects.create(
+        comment=abusive, action=PlatformAction.Action.HIDE, status=PlatformAction.Status.REFUSED, asked_by=comms
+    )
     reply = services.write_reply(found, by=comms, text="We will answer shortly.", seen_latest=0)
     assert reply.status == Reply.Status.READY
     rule = services.save_rule(ModerationRule(name="Access rule", keywords=["leisure"], tag="leisure"), by=comms)
@@ -59,6 +70,9 @@ def cases(cast, make):
         "moderation:send_again": Case(INBOX_ROLES, kwargs=reply_kw, ok_status=POST_ONLY),
         "moderation:remove": Case(INBOX_ROLES, kwargs=kw, ok_status=POST_ONLY),
         "moderation:unhide": Case(INBOX_ROLES, kwargs={"pk": abusive.pk}, ok_status=POST_ONLY),
+        "moderation:platform_again": Case(
+            INBOX_ROLES, kwargs={"pk": abusive.pk, "action_pk": refused.pk}, ok_status=POST_ONLY
+        ),
         "moderation:open_case": Case(CASE_ROLES, kwargs=kw, ok_status=POST_ONLY),
         "moderation:councillor_handles": Case(HANDLE_ROLES),
         "moderation:councillor_handle_edit": Case(HANDLE_ROLES, kwargs={"pk": handle.pk}),

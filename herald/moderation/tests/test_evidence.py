@@ -133,25 +133,32 @@ def test_unhiding_puts_the_comment_back_as_it_was_and_keeps_the_evidence(account
     assert found.evidence.count() == 1
 
 
-def test_a_connector_that_can_hide_is_asked_to_and_its_refusal_undoes_everything(account, editor):
+def test_a_connector_that_can_hide_is_asked_after_commit_and_its_refusal_is_kept_with_the_evidence(
+    account, editor, django_capture_on_commit_callbacks
+):
     asked = []
 
     def hide(comment):
         asked.append(comment.pk)
         if len(asked) > 1:
-            raise platforms.PlatformError("the page token has expired")
+            raise platforms.PlatformError("Facebook refused: the page token has expired")
 
     with platforms.registered("facebook", hide=hide):
         first = comment(account, ABUSE)
-        services.hide_comment(first, by=editor, reason="abuse")
+        with django_capture_on_commit_callbacks(execute=True):
+            services.hide_comment(first, by=editor, reason="abuse")
+            assert asked == []  # not while the comment is locked
         second = comment(account, ABUSE + " again")
-        with pytest.raises(Refused, match="page token has expired"):
+        with django_capture_on_commit_callbacks(execute=True):
             services.hide_comment(second, by=editor, reason="abuse")
 
     assert asked == [first.pk, second.pk]
     second.refresh_from_db()
-    assert second.status == Comment.Status.NEW
-    assert not second.evidence.exists()
+    assert second.status == Comment.Status.HIDDEN
+    assert second.evidence.count() == 1
+    refused = second.platform_actions.get()
+    assert (refused.status, refused.error) == ("refused", "Facebook refused: the page token has expired.")
+    assert first.platform_actions.get().status == "done"
     assert (
         AuditEvent.objects.filter(action="moderation.comment_hidden").latest("pk").after["on_platform"] == "by Herald"
     )

@@ -1,0 +1,65 @@
+"""What the trainers write (`bench/modelfiles.py`) is what the engine loads: a tiny model fitted here,
+saved the trainers' way and read back with the engine's own loader, scores as scikit-learn did."""
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from herald.checks import abuse_model, party_model
+
+BENCH = Path(__file__).resolve().parents[3] / "bench"
+
+TEXTS = [
+    "We will cut your council tax and build more homes",
+    "Vote for real change and a fairer deal",
+    "Our party delivers for local families",
+    "The library is closed on Monday for repairs",
+    "Bin collections move to Saturday after the bank holiday",
+    "Apply for your postal vote by 5pm on 14 April",
+]
+LABELS = [1, 1, 1, 0, 0, 0]
+UNSEEN = ["We will build more homes for families", "The library opens on Saturday", "", "nothing known here"]
+
+
+def _save_linear_model():
+    spec = importlib.util.spec_from_file_location("modelfiles", BENCH / "modelfiles.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.save_linear_model
+
+
+@pytest.mark.parametrize(
+    ("features", "loader"),
+    [(party_model.features, party_model.PartyModel.load), (abuse_model.features, abuse_model.AbuseModel.load)],
+    ids=["party model", "abuse model"],
+)
+def test_a_model_saved_the_trainers_way_loads_in_the_engine_and_scores_as_fitted(tmp_path, features, loader):
+    text = pytest.importorskip("sklearn.feature_extraction.text")
+    linear = pytest.importorskip("sklearn.linear_model")
+    vectorizer = text.TfidfVectorizer(analyzer=features, binary=True)
+    model = linear.LogisticRegression().fit(vectorizer.fit_transform(TEXTS), LABELS)
+    path = tmp_path / "data" / "tiny_model.npz"
+
+    _save_linear_model()(path, vectorizer, model, {"threshold": 0.5})
+
+    loaded = loader(path)
+    expected = model.predict_proba(vectorizer.transform(TEXTS + UNSEEN))[:, 1]
+    assert max(abs(loaded.score(t) - e) for t, e in zip(TEXTS + UNSEEN, expected, strict=True)) < 1e-9
+    figures = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    assert figures == {"threshold": 0.5, "terms": len(vectorizer.vocabulary_)}
+
+
+def test_the_figures_can_carry_the_cpu_the_training_took(tmp_path):
+    text = pytest.importorskip("sklearn.feature_extraction.text")
+    linear = pytest.importorskip("sklearn.linear_model")
+    vectorizer = text.TfidfVectorizer(analyzer=party_model.features, binary=True)
+    model = linear.LogisticRegression().fit(vectorizer.fit_transform(TEXTS), LABELS)
+    path = tmp_path / "model.npz"
+
+    _save_linear_model()(path, vectorizer, model, {}, cpu_since=-3600.0)
+
+    figures = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    assert list(figures) == ["terms", "cpu_seconds"]
+    assert figures["cpu_seconds"] >= 3600
