@@ -126,16 +126,21 @@ def _act(rule: ModerationRule, comment: Comment) -> None:
         comment.priority = rule.set_priority
         _record(rule, comment, RuleAction.Kind.PRIORITY, str(rule.set_priority), before)
     if rule.propose_hide or (rule.hide and not rule.may_hide):
-        _, made = CommentTag.objects.get_or_create(comment=comment, tag=PROPOSED_HIDE_TAG)
-        if made:
-            _record(rule, comment, RuleAction.Kind.PROPOSE_HIDE, PROPOSED_HIDE_TAG)
+        _propose_hide(rule, comment)
     if rule.may_hide and comment.status not in (Comment.Status.HIDDEN, Comment.Status.DELETED):
         reason = rule.hide_reason if rule.hide_reason in RemovalReason.values else RemovalReason.ABUSE
-        kept = evidence.hide_comment(
-            comment, by=None, reason=reason, detail=f"Hidden by the rule “{rule.name}”", rule_name=rule.name
-        )
-        comment.status = Comment.Status.HIDDEN
-        _record(rule, comment, RuleAction.Kind.HIDE, kept.sha256, kept.status_before)
+        try:
+            kept = evidence.hide_comment(
+                comment, by=None, reason=reason, detail=f"Hidden by the rule “{rule.name}”", rule_name=rule.name
+            )
+        except Refused:
+            # hidden by someone meanwhile, or the platform is still answering an earlier hide or
+            # show-again: the rule proposes hiding for a person to decide, and the other comments of
+            # the batch are still classified
+            _propose_hide(rule, comment)
+        else:
+            comment.status = Comment.Status.HIDDEN
+            _record(rule, comment, RuleAction.Kind.HIDE, kept.sha256, kept.status_before)
     alerted = [p for p in rule.alert.all() if p.is_active]
     if alerted:
         notify(
@@ -148,6 +153,12 @@ def _act(rule: ModerationRule, comment: Comment) -> None:
             },
         )
         _record(rule, comment, RuleAction.Kind.ALERT, ", ".join(p.full_name for p in alerted))
+
+
+def _propose_hide(rule: ModerationRule, comment: Comment) -> None:
+    _, made = CommentTag.objects.get_or_create(comment=comment, tag=PROPOSED_HIDE_TAG)
+    if made:
+        _record(rule, comment, RuleAction.Kind.PROPOSE_HIDE, PROPOSED_HIDE_TAG)
 
 
 def reverse_rule_action(action: RuleAction, *, by: Person) -> RuleAction:

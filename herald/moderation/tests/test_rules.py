@@ -4,7 +4,15 @@ from django.utils import timezone
 from herald.audit.models import AuditEvent
 from herald.errors import Refused
 from herald.moderation import services
-from herald.moderation.models import Comment, CommentTag, HouseRules, ModerationRule, ModerationTeam, RuleAction
+from herald.moderation.models import (
+    Comment,
+    CommentTag,
+    HouseRules,
+    ModerationRule,
+    ModerationTeam,
+    PlatformAction,
+    RuleAction,
+)
 from herald.moderation.services import rules
 from testing.factories import AccountFactory, comment
 
@@ -93,6 +101,28 @@ def test_a_hiding_rule_only_proposes_until_an_administrator_allows_it(account, c
     assert second.status == Comment.Status.HIDDEN
     kept = second.evidence.get()
     assert kept.rule_name == "Threats" and kept.reason == "threat" and kept.taken_by is None
+
+
+def test_a_rule_proposes_hiding_while_the_platform_is_still_answering_for_that_comment(
+    account, comms_officer, system_admin
+):
+    # given a comment the platform has been asked to show again and has not yet answered for
+    waiting = comment(account, ABUSE)
+    PlatformAction.objects.create(comment=waiting, action=PlatformAction.Action.UNHIDE, sending_since=timezone.now())
+    other = comment(account, ABUSE + " tonight")
+    hider = rule(comms_officer, name="Threats", check_rules=["threat"], hide=True, hide_reason="threat")
+    services.allow_automatic_hiding(hider, by=system_admin, allow=True)
+
+    # when the rules run over both (as when their text changes on the platform)
+    rules.run_rules([waiting, other])
+
+    # then the waiting one is proposed for hiding, not hidden, and the other is still hidden
+    waiting.refresh_from_db()
+    other.refresh_from_db()
+    assert waiting.status == Comment.Status.NEW and not waiting.evidence.exists()
+    assert waiting.tags.filter(tag=rules.PROPOSED_HIDE_TAG).exists()
+    assert RuleAction.objects.filter(comment=waiting, kind=RuleAction.Kind.PROPOSE_HIDE).exists()
+    assert other.status == Comment.Status.HIDDEN
 
 
 def test_changing_a_hiding_rule_withdraws_the_permission_to_hide(account, comms_officer, system_admin):
