@@ -153,6 +153,18 @@ class CloseCaseForm(forms.Form):
     police_reference = forms.CharField(label="Police reference (if reported)", required=False, max_length=60)
 
 
+class PoliceReferenceForm(forms.Form):
+    police_reference = forms.CharField(
+        label="Police crime reference",
+        max_length=60,
+        error_messages={"required": "Enter the police crime reference"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "ref_%s")  # the close form on the same page has its own
+        super().__init__(*args, **kwargs)
+
+
 class SavedReplyForm(forms.Form):
     title = forms.CharField(max_length=120, error_messages={"required": "Enter a title for the saved reply"})
     text = forms.CharField(

@@ -484,7 +484,14 @@ def case_list(request: HttpRequest) -> HttpResponse:
 @allow(*CASE_ROLES)
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = get_object_or_404(CouncillorAbuseCase.objects.select_related("councillor", "closed_by"), pk=pk)
-    form = forms.CloseCaseForm(request.POST if request.method == "POST" else None)
+    posted = request.POST if request.method == "POST" else None
+    # two forms on the page: recording the police reference (open or closed) and closing the case
+    recording = posted is not None and "record_reference" in posted
+    reference_form = forms.PoliceReferenceForm(posted if recording else None)
+    form = forms.CloseCaseForm(None if recording else posted)
+    if submitted(request, reference_form, lambda data: services.record_police_reference(case, by=request.user, **data)):
+        messages.success(request, "The police reference is recorded.")
+        return redirect("moderation:case", pk=case.pk)
     if submitted(request, form, lambda data: services.close_case(case, by=request.user, **data)):
         messages.success(request, "The case is closed.")
         return redirect("moderation:case", pk=case.pk)
@@ -496,9 +503,10 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "comments": list(case.comments.select_related("account", "author").order_by("posted_at")),
             "works_inbox": request.user.has_role(*INBOX_ROLES),
             "form": form,
+            "reference_form": reference_form,
             "breadcrumbs": _inbox_crumbs(("Councillor-abuse cases", reverse("moderation:cases")), (str(case), None)),
         },
-        status=400 if form.errors else 200,
+        status=400 if form.errors or reference_form.errors else 200,
     )
 
 

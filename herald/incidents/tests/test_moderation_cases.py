@@ -164,3 +164,37 @@ def test_a_crime_reference_kept_on_an_older_incident_is_copied_to_its_case(clien
     Incident.objects.filter(pk=older.pk).update(crime_reference="LP-2026-0999")
     assert migration.copy_to_cases(apps, None) == 0
     assert CouncillorAbuseCase.objects.get().police_reference == "LP-2026-0007"
+
+
+def test_the_police_reference_is_recorded_on_the_case_page_open_or_closed(client, bray, monitoring_officer):
+    comment(AccountFactory(), "Cllr Stuart Bray you are a useless idiot, I will hurt you")
+    case = CouncillorAbuseCase.objects.get()
+    opened = Incident.objects.get()
+    client.force_login(monitoring_officer)
+    page = reverse("moderation:case", args=[case.pk])
+
+    # an empty reference is shown again with the error summary, and nothing is recorded
+    empty = client.post(page, {"record_reference": "1", "police_reference": " "})
+    assert empty.status_code == 400
+    assert "There is a problem" in empty.content.decode()
+    assert "Enter the police crime reference" in empty.content.decode()
+    assert not CouncillorAbuseCase.objects.get().police_reference
+
+    # while the case is open: kept on the case, the incident's police step done
+    assert client.post(page, {"record_reference": "1", "police_reference": "LP-2026-0101"}).status_code == 302
+    assert CouncillorAbuseCase.objects.get().police_reference == "LP-2026-0101"
+    assert opened.steps.get(key="police").done_by == monitoring_officer
+    shown = client.get(page).content.decode()
+    assert "LP-2026-0101" in shown and "Change the police reference" in shown
+    assert "LP-2026-0101" in client.get(reverse("incidents:detail", args=[opened.pk])).content.decode()
+
+    # the same reference again is refused on the form
+    again = client.post(page, {"record_reference": "1", "police_reference": "LP-2026-0101"})
+    assert "already recorded" in again.content.decode()
+
+    # after the case is closed, a new reference can still be recorded
+    cases.close_case(case, by=monitoring_officer, outcome="Reported to the police")
+    assert client.post(page, {"record_reference": "1", "police_reference": "LP-2026-0102"}).status_code == 302
+    assert CouncillorAbuseCase.objects.get().police_reference == "LP-2026-0102"
+    changes = AuditEvent.objects.for_object(case).filter(action="moderation.abuse_case_police_reference")
+    assert [e.after["police_reference"] for e in changes.order_by("pk")] == ["LP-2026-0101", "LP-2026-0102"]

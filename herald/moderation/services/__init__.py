@@ -9,6 +9,7 @@ from herald.moderation.services.cases import (
     close_case,
     evidence_pack,
     lift_sanction,
+    record_police_reference,
     sanction_author,
 )
 from herald.moderation.services.classification import classify_comments, classify_unchecked
@@ -52,6 +53,7 @@ __all__ = [
     "allow_automatic_hiding",
     "approve_reply",
     "close_case",
+    "record_police_reference",
     "delete_comment",
     "evidence_pack",
     "hide_comment",

@@ -147,12 +147,7 @@ def close_case(
         reference = police_reference.strip()[:60]
         if reference and reference != case.police_reference:
             case = set_police_reference(case, by=by, reference=reference)
-            # The case's incident reads the reference from the case; its playbook hears of it here.
-            incident = getattr(case, "incident", None)
-            if incident is not None:
-                from herald.incidents import services as incidents
-
-                incidents.police_referral_recorded_on_case(incident, by=by)
+            _tell_incident(case, by=by)
         case.closed_at = timezone.now()
         case.closed_by = by
         case.outcome = outcome.strip()
@@ -165,6 +160,27 @@ def close_case(
             reason=case.outcome,
         )
     return case
+
+
+def record_police_reference(case: CouncillorAbuseCase, *, by: Person, police_reference: str) -> CouncillorAbuseCase:
+    """The police's crime reference recorded on the case page, whenever it arrives (open or closed: a
+    reference often comes after the case is closed); the case's incident hears of it."""
+    with transaction.atomic():
+        current = CouncillorAbuseCase.objects.select_for_update().get(pk=case.pk)
+        if police_reference.strip()[:60] == current.police_reference and current.police_reference:
+            raise Refused("This police reference is already recorded", field="police_reference")
+        case = set_police_reference(current, by=by, reference=police_reference)
+        _tell_incident(case, by=by)
+    return case
+
+
+def _tell_incident(case: CouncillorAbuseCase, *, by: Person) -> None:
+    # The case's incident reads the reference from the case; its playbook hears of it here.
+    incident = getattr(case, "incident", None)
+    if incident is not None:
+        from herald.incidents import services as incidents
+
+        incidents.police_referral_recorded_on_case(incident, by=by)
 
 
 def set_police_reference(case: CouncillorAbuseCase, *, by: Person, reference: str) -> CouncillorAbuseCase:
