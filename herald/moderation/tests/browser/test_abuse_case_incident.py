@@ -54,3 +54,13 @@ def test_the_abuse_case_leads_to_its_incident_which_keeps_the_cases_police_refer
     assert_accessible(page)
     case.refresh_from_db()
     assert case.police_reference == "LP-2026-0412"
+
+    # when a corrected reference arrives, it is changed on the case page itself
+    expect(page.get_by_role("heading", name="Change the police reference")).to_be_visible()
+    page.get_by_label("Police crime reference").fill("LP-2026-0413")
+    page.get_by_role("button", name="Save the police reference").click()
+    expect(page.get_by_text("The police reference is recorded.")).to_be_visible()
+    expect(page.get_by_text("LP-2026-0413").first).to_be_visible()
+    assert_accessible(page)
+    case.refresh_from_db()
+    assert case.police_reference == "LP-2026-0413"
