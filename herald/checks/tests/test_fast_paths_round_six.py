@@ -140,3 +140,35 @@ def test_a_word_run_into_an_emoji_stays_one_word_for_the_embedding_model():
         "cafe",
         "!",
     ]
+
+
+def test_long_sentences_are_told_apart_from_sentences_with_no_word_between_them():
+    from herald.checks.engine import default_rules
+    from herald.checks.presentation import check_accessibility
+    from herald.checks.tests.test_fast_paths_round_five import _long_sentences_by_regex
+
+    thresholds = default_rules().thresholds
+    limit = int(thresholds["max_sentence_words"])
+    rng = random.Random(23)
+    # sentences with no word ("😀.", "--!", "...") between long and short ones shift a count that skips them
+    wordy = ["a ", "a ", "a ", "it's ", "well-being ", "- ", "10.30 "]
+    ends = ["--! ", "... ", ". ", "?! ", "\n"]
+    # three kinds of text, each split its own way: ASCII, with emoji and "£", with links
+    extras = [([], []), (["🎉 ", "£5 "], ["😀. "]), (["http://ab "], ["https://x.co/a. "])]
+    texts = []
+    for n in range(1500):
+        more_words, more_ends = extras[n % 3]
+        texts.append(
+            "".join(
+                rng.choice(wordy + more_words) if rng.random() < 0.96 else rng.choice(ends + more_ends)
+                for _ in range(rng.randint(1, 300))
+            )
+        )
+    long_ones = 0
+    for text in _texts()[::5] + texts:
+        hits: list[tuple[str, int | None, int | None, dict]] = []
+        check_accessibility(text, thresholds, lambda rule, s, e, hits=hits, **f: hits.append((rule, s, e, f)))
+        found = [(s, e, f["detail"]) for rule, s, e, f in hits if rule == "long-sentence"]
+        assert found == _long_sentences_by_regex(text, limit), text
+        long_ones += len(found) > 1
+    assert long_ones > 30  # many texts have more than one long sentence
