@@ -6,6 +6,7 @@ import math
 import random
 from functools import lru_cache
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -172,3 +173,21 @@ def test_long_sentences_are_told_apart_from_sentences_with_no_word_between_them(
         assert found == _long_sentences_by_regex(text, limit), text
         long_ones += len(found) > 1
     assert long_ones > 30  # many texts have more than one long sentence
+
+
+def test_the_abuse_score_against_a_threshold_reaches_it_exactly_where_the_full_score_does():
+    thresholds = (0.55, 0.8, 0.5, 0.3, 0.95, 1.0, 2.0)
+    texts = _texts()[::4]
+    full = abuse_model.score_many(texts)
+    reached = skipped = 0
+    for threshold in thresholds:
+        batch = abuse_model.score_many_for(texts, [threshold] * len(texts))
+        for text, whole, batched in zip(texts, full, batch, strict=True):
+            one = abuse_model.score_for(text, threshold)
+            if whole >= threshold:
+                assert abs(one - whole) < 1e-6 and abs(batched - whole) < 1e-6, text
+                reached += 1
+            else:
+                assert one < threshold and batched < threshold, text
+                skipped += one != pytest.approx(whole, abs=1e-6)
+    assert reached > 100 and skipped > 1000  # both sides of each threshold are met, and the shortcut is taken
