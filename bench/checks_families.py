@@ -65,7 +65,12 @@ def main() -> None:
     timed(engine.abuse_model, "score", "abuse classifiers (one text, inside offensive)")
     print(ROOT)
     if LONG:
-        groups = [("official posts of 2,000-2,200 characters, one check each", [d for d in drafts if d.kind != "comment" and len(d.text) >= 2000])]
+        groups = [
+            (
+                "official posts of 2,000-2,200 characters, one check each",
+                [d for d in drafts if d.kind != "comment" and len(d.text) >= 2000],
+            )
+        ]
         whole = "whole check"
     else:
         groups = [
