@@ -63,6 +63,9 @@ def main() -> None:
     timed(offensive.offensive_model, "score", "offensive: profanity model (inside offensive)")
     timed(engine.abuse_model, "score_many", "abuse classifier (check_many's batch)")
     timed(engine.abuse_model, "score", "abuse classifiers (one text, inside offensive)")
+    if hasattr(engine.abuse_model, "score_for"):  # round six: the form the engine calls
+        timed(engine.abuse_model, "score_for", "abuse classifiers (one text, inside offensive)")
+        timed(engine.abuse_model, "score_many_for", "abuse classifier (check_many's batch)")
     print(ROOT)
     if LONG:
         groups = [
