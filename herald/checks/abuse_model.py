@@ -47,8 +47,9 @@ _LEETY_ANYWHERE = re.compile(r"[a-z][0-9@$*]+[a-z]")
 def _words(text: str) -> list[str]:
     """The words the model reads, in order (callers must not change the list)."""
     lowered, listed = word_list(text)
-    # An ASCII text with no apostrophe, handle, link or leetspeak: _TOKEN's words are the runs of
-    # letters and digits the shared tokenisation already found (tests/test_fast_paths.py).
+    # A text the shared tokenisation splits (ASCII, or no word character beyond ASCII) with no
+    # apostrophe, handle, link or leetspeak: _TOKEN's words are the runs of letters and digits it
+    # already found (tests/test_fast_paths.py, tests/test_fast_paths_round_six.py).
     if (
         listed is not None
         and "'" not in lowered
