@@ -47,8 +47,9 @@ _LEETY_ANYWHERE = re.compile(r"[a-z][0-9@$*]+[a-z]")
 def _words(text: str) -> list[str]:
     """The words the model reads, in order (callers must not change the list)."""
     lowered, listed = word_list(text)
-    # An ASCII text with no apostrophe, handle, link or leetspeak: _TOKEN's words are the runs of
-    # letters and digits the shared tokenisation already found (tests/test_fast_paths.py).
+    # A text the shared tokenisation splits (ASCII, or no word character beyond ASCII) with no
+    # apostrophe, handle, link or leetspeak: _TOKEN's words are the runs of letters and digits it
+    # already found (tests/test_fast_paths.py, tests/test_fast_paths_round_six.py).
     if (
         listed is not None
         and "'" not in lowered
@@ -233,3 +234,38 @@ def score_many(texts: Sequence[str]) -> list[float]:
         embedded.score_many(texts) if embedded is not None else None,
         len(texts),
     )
+
+
+def _may_reach(linear: float, threshold: float) -> bool:
+    """Whether the mean of ``linear`` and an embedding score (at most 1) can reach ``threshold``; with a
+    margin far above rounding, so that only scores that cannot reach it are ruled out."""
+    return linear >= 2 * threshold - 1 - 1e-9
+
+
+def score_for(text: str, threshold: float) -> float:
+    """``score(text)`` wherever it could reach ``threshold``; elsewhere the linear model's score, which is
+    then below ``threshold``: when it alone rules a finding out, the embedding model is not asked (the
+    engine needs the score only where it reaches the threshold)."""
+    linear, embedded = model(), embed_model.model()
+    if linear is None or embedded is None:
+        return score(text)
+    first = linear.score(text)
+    if not _may_reach(first, threshold):
+        return first
+    return _combined([first], embedded.score_many([text]), 1)[0]
+
+
+def score_many_for(texts: Sequence[str], thresholds: Sequence[float]) -> list[float]:
+    """``score_for`` of each text with its own threshold, in one batch."""
+    linear, embedded = model(), embed_model.model()
+    if linear is None or embedded is None:
+        return score_many(texts)
+    firsts = linear.score_many(texts)
+    asked = [
+        n for n, (first, threshold) in enumerate(zip(firsts, thresholds, strict=True)) if _may_reach(first, threshold)
+    ]
+    scores = list(firsts)
+    if asked:
+        for n, second in zip(asked, embedded.score_many([texts[n] for n in asked]), strict=True):
+            scores[n] = _combined([firsts[n]], [second], 1)[0]
+    return scores

@@ -101,13 +101,33 @@ _DROPPED = regex.compile(r"\p{Mn}|\ufffd|[^\P{C}\t\n\r]")
 _UNICODE_PIECES = regex.compile(f"[{_PUNCTUATION}{_CJK}]|[^\\s{_PUNCTUATION}{_CJK}]+")
 
 
+# A run of ASCII letters and digits and characters beyond ASCII holding at least one of the latter
+# (started only where such a run starts, so a long ASCII word is not tried from each of its letters).
+_MIXED_RUN = re.compile(r"((?<![a-z0-9])[a-z0-9]*+[^\x00-\x7f][a-z0-9\x80-\U0010ffff]*)")
+_MIXED_RUNS_AT_MOST = 64  # beyond this, one pass of the Unicode patterns over the whole text is cheaper
+
+
 def words(text: str) -> list[str]:
     """The words and punctuation marks the MiniLM tokenizer splits ``text`` into, before word pieces."""
     lowered = text.lower()
+    if _ASCII_CONTROL.search(lowered):
+        lowered = _ASCII_CONTROL.sub("", lowered)
     if lowered.isascii():
-        if _ASCII_CONTROL.search(lowered):
-            lowered = _ASCII_CONTROL.sub("", lowered)
         return _ASCII_PIECES.findall(lowered)
+    # ASCII spaces and punctuation split words in both readings, and NFD, dropping and splitting act
+    # on each stretch between them alone, so only the runs holding characters beyond ASCII need the
+    # Unicode patterns (tests/test_fast_paths_round_six.py).
+    parts = _MIXED_RUN.split(lowered)
+    if len(parts) > 2 * _MIXED_RUNS_AT_MOST + 1:
+        return _unicode_pieces(lowered)
+    found = _ASCII_PIECES.findall(parts[0])
+    for index in range(1, len(parts), 2):
+        found += _unicode_pieces(parts[index])
+        found += _ASCII_PIECES.findall(parts[index + 1])
+    return found
+
+
+def _unicode_pieces(lowered: str) -> list[str]:
     return _UNICODE_PIECES.findall(_DROPPED.sub("", unicodedata.normalize("NFD", lowered)))
 
 
@@ -172,14 +192,17 @@ class EmbedModel:
         return known
 
     def piece_ids(self, text: str) -> list[int]:
-        """The numbers of the known word pieces of ``text``, in order."""
+        """The numbers of the known word pieces of ``text``, in order (joined in C from each word's
+        pieces, kept per word)."""
         known = self._known
-        ids: list[int] = []
-        for word in words(text[:MAX_CHARS]):
-            pieces = known.get(word)
-            if pieces is None:
-                pieces = self._word_pieces(word)
-            ids.extend(pieces)
+        found = words(text[:MAX_CHARS])
+        new = set(found).difference(known)
+        if new and len(known) + len(new) > 200_000:
+            known.clear()  # now, so that no word of this text is dropped before it is read
+            new = set(found)
+        for word in new:
+            self._word_pieces(word)
+        ids = list(chain.from_iterable(map(known.__getitem__, found)))
         return ids[:MAX_PIECES] if len(ids) > MAX_PIECES else ids
 
     def embed_many(self, texts: Sequence[str]) -> Any:

@@ -255,7 +255,7 @@ def check_many(
         _collect(hits, draft, own_context, rules, defer)
         checked.append((draft, own_context, hits))
     if waiting:
-        scores = abuse_model.score_many([scored for _, _, scored, _ in waiting])
+        scores = abuse_model.score_many_for([scored for _, _, scored, _ in waiting], [t for _, _, _, t in waiting])
         for (n, position, _, threshold), score in zip(waiting, scores, strict=True):
             hits = checked[n][2]
             emit_abuse(score, threshold, partial(_insert_hit, hits, position))

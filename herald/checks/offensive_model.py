@@ -34,9 +34,10 @@ _TOKEN = re.compile(r"\w\w+")
 
 
 def tokens(text: str) -> list[str]:
-    """The vectoriser's tokens of ``text``, in order. For ASCII text without "_", a ``\\w\\w+`` token is a
-    run of two or more letters and digits: the shared tokenisation's words of two characters or more
-    (tests/test_fast_paths.py)."""
+    """The vectoriser's tokens of ``text``, in order. For text without "_" that the shared tokenisation
+    splits (ASCII, or no word character beyond ASCII), a ``\\w\\w+`` token is a run of two or more
+    letters and digits: its words of two characters or more (tests/test_fast_paths.py,
+    tests/test_fast_paths_round_six.py)."""
     lowered, listed = word_list(text)
     if listed is not None and "_" not in lowered:
         return [word for word in listed if len(word) > 1]

@@ -20,7 +20,10 @@ import math
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
+
+from .textutil import word_list
 
 DATA = Path(__file__).with_name("data") / "party_model.npz"
 
@@ -38,11 +41,34 @@ MIN_WORDS = 8
 
 
 _DIGIT = re.compile(r"\d")
+# A number holding a comma or a point ("300,000", "3.71"): one _NUMBER match over two runs of digits.
+_GROUPED_NUMBER = re.compile(r"\d[,.]+\d")
 
 
 def words(text: str) -> list[str]:
-    """The words the model reads, in order."""
-    lowered = text.lower()
+    """The words the model reads, in order (callers must not change the list)."""
+    lowered, listed = word_list(text)
+    # With no apostrophe, link or handle, _TOKEN's words are the runs of letters and digits that the
+    # shared tokenisation found; with no number holding a comma or a point either, each _NUMBER match
+    # is a run of digits, so a word holds a digit exactly when it becomes NUMBER
+    # (tests/test_fast_paths_round_six.py).
+    if (
+        listed is not None
+        and "'" not in lowered
+        and "’" not in lowered
+        and "@" not in lowered
+        and "http" not in lowered
+        and "www." not in lowered
+    ):
+        if not _DIGIT.search(lowered):
+            return listed
+        if not _GROUPED_NUMBER.search(lowered):
+            return [word if word.isalpha() else NUMBER for word in listed]
+    return _plain_words(lowered)
+
+
+def _plain_words(lowered: str) -> list[str]:
+    """``words`` of any lower-cased text, by the patterns themselves."""
     if "http" in lowered or "www." in lowered:
         lowered = _LINK.sub(" ", lowered)
     if "@" in lowered:
@@ -66,7 +92,8 @@ def _features(found: list[str]) -> list[str]:
 class PartyModel:
     """Logistic regression over binary TF-IDF (l2-normalised) of ``features``: a term present counts
     once, weighted by its inverse document frequency, so a text's score is a sum over the set of
-    distinct known terms it holds."""
+    distinct known terms it holds. Each term is a number (its place in the vocabulary): a text's terms
+    are one set of numbers built in C, summed with two C-level sums (as ``abuse_model`` does)."""
 
     def __init__(self, vocabulary: Iterable[str], idf: Iterable[float], coef: Iterable[float], intercept: float):
         vocabulary = list(vocabulary)
@@ -74,11 +101,16 @@ class PartyModel:
         coef_list = [float(w) for w in coef]
         if not len(vocabulary) == len(idf_list) == len(coef_list):
             raise ValueError("the vocabulary, idf and coef arrays differ in length")
-        # term -> (its share of the norm: idf squared, its share of the sum: idf * weight)
-        self.terms: dict[str, tuple[float, float]] = {
-            term: (i * i, i * w) for term, i, w in zip(vocabulary, idf_list, coef_list, strict=True)
-        }
+        self.index: dict[str, int] = {term: n for n, term in enumerate(vocabulary)}
+        # each term's share of the norm (idf squared) and of the sum (idf * weight), by number
+        self.norm_shares: list[float] = [i * i for i in idf_list]
+        self.sum_shares: list[float] = [i * w for i, w in zip(idf_list, coef_list, strict=True)]
         self.intercept = float(intercept)
+
+    @property
+    def terms(self) -> dict[str, tuple[float, float]]:
+        """term -> (its share of the norm, its share of the sum), for reading the model."""
+        return {t: (self.norm_shares[n], self.sum_shares[n]) for t, n in self.index.items()}
 
     @classmethod
     def load(cls, path: Path = DATA) -> PartyModel:
@@ -94,13 +126,13 @@ class PartyModel:
         return self.score_words(words(text))
 
     def score_words(self, found: list[str]) -> float:
-        norm = total = 0.0
-        terms = self.terms
-        for term in set(_features(found)):
-            shares = terms.get(term)
-            if shares is not None:
-                norm += shares[0]
-                total += shares[1]
+        index = self.index
+        # the known words and pairs of neighbouring words, looked up in C; unknown terms give None
+        present: set[int | None] = set(map(index.get, found))
+        present.update(map(index.get, map(" ".join, zip(found, islice(found, 1, None), strict=False))))
+        present.discard(None)
+        norm = sum(map(self.norm_shares.__getitem__, present))  # type: ignore[arg-type]
+        total = sum(map(self.sum_shares.__getitem__, present))  # type: ignore[arg-type]
         decision = (total / math.sqrt(norm) if norm else 0.0) + self.intercept
         if decision < -30:
             return 0.0

@@ -180,7 +180,7 @@ def _sentence_words(text: str, links: bool = False) -> list[list[str]] | None:
             words = _WORD.findall(LINK.sub("link", originals[index]))
         else:
             words = piece.split()
-            if trimmed and words:
+            if trimmed and words and ("_" in piece or "'" in piece or "-" in piece):
                 words = [word for word in (run.strip("_'-") for run in words) if word]
         if words:
             listed.append(words)
@@ -190,6 +190,7 @@ def _sentence_words(text: str, links: bool = False) -> list[list[str]] | None:
 # ASCII text with each character that ends a _SENTENCE as a NUL, every other as it is.
 _SENTENCE_END_BYTES = bytes(0 if c in b".!?\n" else c for c in range(256))
 _WORDISH = re.compile(r"[\w’]")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
 # Mathematical alphanumerics, circled/parenthesised/squared letters, fullwidth letters, small capitals.
@@ -463,12 +464,25 @@ def check_accessibility(
     if listed is not None:
         sentences = len(listed)
         all_words = [word for words in listed for word in words]
-        if any(len(words) > limit for words in listed):
+        over = {index for index, words in enumerate(listed) if len(words) > limit}
+        if over:
+            # the sentences holding a word, in order, are those of ``listed``: only the long ones are
+            # split into words again (a sentence holds a _WORD exactly when it holds a letter or digit)
+            index = -1
             for sentence in _SENTENCE.finditer(text):
                 piece = sentence.group()
-                if len(piece) <= 2 * limit:
+                if "://" in piece:
+                    words = _WORD.findall(LINK.sub("link", piece))
+                    if not words:
+                        continue
+                elif _LETTER_OR_DIGIT.search(piece) is None:
                     continue
-                words = _WORD.findall(LINK.sub("link", piece) if "://" in piece else piece)
+                else:
+                    words = []
+                index += 1
+                if index not in over:
+                    continue
+                words = words or _WORD.findall(piece)
                 if len(words) > limit:
                     start = sentence.start() + (len(piece) - len(piece.lstrip()))
                     emit("long-sentence", start, sentence.end(), detail=str(len(words)), limit=limit)

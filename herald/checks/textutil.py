@@ -40,15 +40,26 @@ _TOKEN = re.compile(r"[^\W_]+")
 _ASCII_WORD_BYTES = bytes(c if chr(c).isalnum() and c < 128 else 32 for c in range(256))
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_WORD_CHAR = re.compile(r"\w")
+
+
 @lru_cache(maxsize=32)
 def word_list(text: str) -> tuple[str, list[str] | None]:
-    """The text lower-cased and, for ASCII text, its words (runs of letters and digits) in order; None
-    for other text. One tokenisation per text shared by ``probe``, the abuse classifier and the
-    profanity model (each reads it with its own conditions; callers must not change the list)."""
+    """The text lower-cased and, for text whose characters beyond ASCII are none of them a word
+    character (``\\w``: emoji, "£", dashes and curly quotes are not), its words (runs of letters and
+    digits) in order; None for other text. One tokenisation per text shared by ``probe``, the abuse
+    classifier and the profanity model (each reads it with its own conditions; callers must not change
+    the list). Such characters only end words, as a space does, so they are read as spaces
+    (tests/test_fast_paths_round_six.py)."""
     lowered = text.lower()
-    if lowered.isascii():
-        return lowered, lowered.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii").split()
-    return lowered, None
+    if not lowered.isascii():
+        beyond = "".join(_NON_ASCII.findall(lowered))
+        if _WORD_CHAR.search(beyond):
+            return lowered, None
+        plain = _NON_ASCII.sub(" ", lowered)
+        return lowered, plain.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii").split()
+    return lowered, lowered.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii").split()
 
 
 _DIGIT_RUN = re.compile(r"\d+")

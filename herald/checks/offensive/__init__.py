@@ -199,7 +199,7 @@ def check_offensive(
         if defer is not None:  # check_many scores every deferred text in one batch
             defer(classified, thresholds[key])
         else:
-            emit_abuse(abuse_model.score(classified), thresholds[key], emit)
+            emit_abuse(abuse_model.score_for(classified, thresholds[key]), thresholds[key], emit)
 
 
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|me|my|myself|we|we're|us|our)\b", re.IGNORECASE)

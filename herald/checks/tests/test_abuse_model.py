@@ -58,7 +58,7 @@ def test_ordinary_posts_and_counter_speech_get_no_model_finding(text):
 
 
 def test_the_model_finding_warns_on_a_comment_and_only_advises_on_a_personal_post(monkeypatch):
-    monkeypatch.setattr(abuse_model, "score", lambda text: 0.95)
+    monkeypatch.setattr(abuse_model, "score_for", lambda text, threshold: 0.95)
     text = "They are not like us and never will be"
     assert [f.severity for f in findings(text, kind="comment") if f.rule == "abuse-model"] == ["warn"]
     assert [f.severity for f in findings(text, personal()) if f.rule == "abuse-model"] == ["advice"]
@@ -66,7 +66,7 @@ def test_the_model_finding_warns_on_a_comment_and_only_advises_on_a_personal_pos
 
 def test_a_comment_is_judged_at_a_lower_threshold_than_an_official_post(monkeypatch):
     # given a text the model scores between the two thresholds
-    monkeypatch.setattr(abuse_model, "score", lambda text: 0.7)
+    monkeypatch.setattr(abuse_model, "score_for", lambda text, threshold: 0.7)
     text = "They are not like us and never will be"
     assert "abuse-model" in rules_found(text, kind="comment")
     assert "abuse-model" not in rules_found(text)
