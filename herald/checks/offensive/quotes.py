@@ -71,3 +71,43 @@ def _reporting_quote(text: str, start: int, end: int) -> bool:
     if _QUOTE_NAMED.match(text, closing + 1) is not None:
         return True
     return not text[:opening].strip() and _QUOTE_ANSWERED.match(text, closing + 1) is not None
+
+
+# Abuse named to condemn it, without quotation marks: 'Calling refugees vermin is disgusting and I have
+# reported it', 'Saying migrants are parasites is hate speech', 'Anyone calling them animals needs to take
+# a long look at themselves'. Both sides are needed: before the words, in their sentence, someone calling
+# or saying them (not the writer: "I'm calling them vermin"); after them, the saying judged.
+_MENTION_CUE = re.compile(
+    r"""(?ix)
+    (?<! \bi\s ) (?<! \bi'm\s ) (?<! \bim\s ) (?<! \bwe\s ) (?<! \bwe're\s ) (?<! \bi\sam\s ) (?<! \bi'll\s )
+    \b(?: calling | saying | describing | referring\s+to | comparing | labelling | labeling | branding
+        | (?: to | who | that ) \s+ (?: calls? | says? | said | called | describes? | compares? )
+        | (?: anyone | anybody | someone | somebody | people | those | whoever ) \s+ (?: who\s+ )?
+          (?: calls? | says? | called | said | describes? | compares? | calling | saying ) )\b
+    """
+)
+_MENTION_JUDGED = re.compile(
+    r"""(?ix)
+    [^.!?\n]{0,80}? \b
+    (?: (?: is | are | was | it's | its | that's | thats ) \s+
+        (?: (?! not\b | never\b | hardly\b | just\b | only\b | simply\b ) [\w']+ \s+ ){0,2}?
+        (?: disgusting | vile | racist | hate\s+speech | hateful | dehumani[sz]ing | bigoted | bigotry | sexist
+          | homophobic | transphobic | ableist | misogynistic | antisemitic | islamophobic | xenophobic
+          | shameful | disgraceful | appalling | sickening | abhorrent | abuse | a\s+hate\s+crime | a\s+crime
+          | unacceptable | not\s+ok(?:ay)? | not\s+acceptable | never\s+ok(?:ay)? | out\s+of\s+order | cruel )\b
+      | (?: should | ought\s+to ) \s+ be \s+ ashamed
+      | needs? \s+ to \s+ (?: take \s+ a \s+ (?: long | hard ) | have \s+ a \s+ (?: long | hard ) | grow \s+ up | be \s+ ashamed )
+      | (?: i | we ) (?: 've | \s+ have | \s+ had )? \s+ reported\b
+      | reported \s+ (?: it | them | this | that | the \s+ (?: comment | post ) )\b
+    )
+    """
+)
+
+
+def condemned_mention(text: str, start: int, end: int, bounds: tuple[int, int]) -> bool:
+    """Whether text[start:end] (abuse found by a rule) is words someone else says, named to condemn
+    them without quotation marks; ``bounds`` is its sentence."""
+    sentence_start, sentence_end = bounds
+    if _MENTION_CUE.search(text, sentence_start, start) is None:
+        return False
+    return _MENTION_JUDGED.match(text, end, min(len(text), max(sentence_end, end) + 80)) is not None
