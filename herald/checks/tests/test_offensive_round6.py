@@ -108,3 +108,16 @@ def test_a_finding_in_look_alike_letters_points_at_the_word_as_written():
     text = "Honestly, fück this"
     (finding,) = [f for f in check(Draft(text=text, kind="comment"), _COMMENT).findings if f.rule == "profanity"]
     assert text[finding.start : finding.end] == "fück"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heard someone call the lady from the Chinese takeaway a virus spreader. Absolutely disgusting.",
+        "A man on the estate keeps telling my daughter she should be raped. I have reported it to the police.",
+        "Please don't use retard as an insult in these comments.",
+        "Telling someone to go back to their own country when they were born in Leeds says more about you than them.",
+    ],
+)
+def test_abuse_reported_or_judged_in_the_next_sentence_is_not_abuse(text):
+    assert offensive_rules(text) == set()
