@@ -45,7 +45,7 @@ HELD_OUT = ROOT / "bench" / "out" / "heldout_embed.npz"
 HIDDEN = 256
 SEED = 42
 # The team's council-style training comments (bench/train_abuse.py): model2vec's loop takes no sample
-# weights, so each is repeated this many times (chosen with the linear model's weight; docs/checks.md).
+# weights, so each is repeated this many times (docs/checks.md, "Round six").
 COUNCIL = ROOT / "bench" / "data" / "council_train.tsv"
 COUNCIL_REPEAT = 5
 COUNCIL_FOLDS = 5
