@@ -128,6 +128,9 @@ def council_folds() -> None:
         print("council_train: no held-out scores (run the build scripts without --quick)")
         return
     rows = tsv(ROOT / "bench" / "data" / "council_train.tsv")
+    if not len(linear["council"]) == len(embed["council"]) == len(rows):
+        print("council_train: the held-out scores are of another version of it (run both build scripts again)")
+        return
     truth = np.array([label for label, _ in rows])
     flagged, scored = rules_and_scored([text for _, text in rows])
     may = np.array([s is not None for s in scored])
