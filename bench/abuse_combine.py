@@ -11,6 +11,10 @@ model, or both averaged (docs/checks.md, "Round five: recall").
    (bench/data/council_comments.tsv), for each combination and threshold; then the first blind set's
    half B, to choose between the combinations (as the issue asks) but not to set a threshold. It never
    reads the second blind set: that is for reporting only (bench/checks_quality.py).
+3. The team's council-style training comments (bench/data/council_train.tsv), each scored by the models
+   that did not see its fifth (the build scripts' five folds): the rules, then the held-out scores where
+   the engine would ask the classifier. The held-out scores are of the whole comment, where the engine
+   scores it with any quotation it found reported blanked out, so this is close to the engine, not it.
 """
 
 from __future__ import annotations
@@ -118,6 +122,29 @@ def engine_table(name: str, rows: list[tuple[bool, str]]) -> None:
         print(f"  {combination:12}" + "".join(f"{cell:>16}" for cell in cells))
 
 
+def council_folds() -> None:
+    linear, embed = np.load(OUT / "heldout_linear.npz"), np.load(OUT / "heldout_embed.npz")
+    if "council" not in linear.files or "council" not in embed.files:
+        print("council_train: no held-out scores (run the build scripts without --quick)")
+        return
+    rows = tsv(ROOT / "bench" / "data" / "council_train.tsv")
+    if not len(linear["council"]) == len(embed["council"]) == len(rows):
+        print("council_train: the held-out scores are of another version of it (run both build scripts again)")
+        return
+    truth = np.array([label for label, _ in rows])
+    flagged, scored = rules_and_scored([text for _, text in rows])
+    may = np.array([s is not None for s in scored])
+    print(
+        f"council_train, five folds held out: n={len(rows)} positives={int(truth.sum())}; rules only {pr(flagged, truth)}"
+    )
+    thresholds = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8)
+    print(f"  {'combination':12}" + "".join(f"{t:>16}" for t in thresholds))
+    for combination, combine in COMBINATIONS.items():
+        score = combine(linear["council"], embed["council"])
+        cells = [pr(flagged | (may & (score >= t)), truth) for t in thresholds]
+        print(f"  {combination:12}" + "".join(f"{cell:>16}" for cell in cells))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=next((p for p in DATA_GUESSES if p.exists()), DATA_GUESSES[0]))
@@ -134,6 +161,8 @@ def main() -> None:
     print("The first blind set's half B (held out: read to choose between the combinations, never a threshold):")
     half_b = [row for index, row in enumerate(tsv(ROOT / "bench" / "data" / "blind_offensive.tsv")) if index % 2]
     engine_table("first blind set, half B", half_b)
+    print()
+    council_folds()
 
 
 if __name__ == "__main__":

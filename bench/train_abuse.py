@@ -3,13 +3,15 @@
     .venv/bin/python bench/train_abuse.py [--data ../shared/data] [--quick]
 
 Reads the public labelled abuse data (`abuse/abuse_training.csv.gz`, seven sources; see its README for
-sources, licences and the label mapping) and fits a logistic regression over binary TF-IDF (each term present counts once, weighted by its idf) of
+sources, licences and the label mapping) and the team-written council-style comments
+(`bench/data/council_train.tsv`, each counted `COUNCIL_WEIGHT` times in the fit), and fits a logistic regression over binary TF-IDF (each term present counts once, weighted by its idf) of
 `herald.checks.abuse_model.features` (words, word pairs, four-letter groups) with scikit-learn. Then:
 
-1. holds each source out in turn (trains on the other six) and prints precision and recall on it
+1. holds each public source out in turn (trains on the other six and the council comments) and prints precision and recall on it
    (abuse, and hateful recall where the source labels hate), plus Davidson et al. 2017, never trained on;
-   the held-out scores go to `bench/out/heldout_linear.npz` for `bench/abuse_combine.py`;
-2. trains on all seven and writes the vocabulary, idf, weights and intercept to
+   then scores each fifth of the council comments with a model trained on the public data and the other
+   four fifths; the held-out scores go to `bench/out/heldout_linear.npz` for `bench/abuse_combine.py`;
+2. trains on all seven and the council comments and writes the vocabulary, idf, weights and intercept to
    `herald/checks/data/abuse_model.npz` (plain arrays, no pickle) and the figures to
    `herald/checks/data/abuse_model.json`.
 
@@ -44,6 +46,12 @@ DATA_GUESSES = [ROOT.parent / "shared" / "data", ROOT.parents[1] / "shared" / "d
 HELD_OUT = ROOT / "bench" / "out" / "heldout_linear.npz"
 MIN_DF = 3
 C = 4.0
+# Team-written comments in the style that matters (UK council pages, replies to councillors, emails):
+# the public sources are tweets and forum posts. Each counts this many times in the fit (sample weight),
+# chosen on its five folds held out and the development sets (docs/checks.md, "Round six").
+COUNCIL = ROOT / "bench" / "data" / "council_train.tsv"
+COUNCIL_WEIGHT = 10.0
+COUNCIL_FOLDS = 5
 
 
 def read_training(data: Path) -> list[tuple[str, str, int, int]]:
@@ -57,12 +65,27 @@ def read_davidson(data: Path) -> list[tuple[str, int, int]]:
     return [(r["tweet"], int(r["class"] == "0"), int(r["class"] in ("0", "1"))) for r in rows]
 
 
-def fit(texts: list[str], labels: list[int]) -> tuple[TfidfVectorizer, LogisticRegression]:
+def read_council(path: Path = COUNCIL) -> list[tuple[str, int]]:
+    """The council-style training comments (label, source, text; "#" lines are comments)."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    return [(text, int(label)) for label, _source, text in (line.split("\t") for line in lines[1:])]
+
+
+def fit(
+    texts: list[str], labels: list[int], weights: list[float] | None = None
+) -> tuple[TfidfVectorizer, LogisticRegression]:
     vectorizer = TfidfVectorizer(analyzer=features, min_df=MIN_DF, binary=True, norm="l2", dtype=np.float64)
     matrix = vectorizer.fit_transform(texts)
-    model = LogisticRegression(C=C, max_iter=2000, solver="liblinear")
-    model.fit(matrix, labels)
+    model = LogisticRegression(C=C, max_iter=2000, solver="liblinear", random_state=0)
+    model.fit(matrix, labels, sample_weight=None if weights is None else np.array(weights, dtype=np.float64))
     return vectorizer, model
+
+
+def average_precision(scores: np.ndarray, labels: list[int]) -> float:
+    """Average precision over all thresholds (as scikit-learn's ``average_precision_score``)."""
+    from sklearn.metrics import average_precision_score
+
+    return round(float(average_precision_score(np.array(labels), scores)), 3)
 
 
 def figures(scores: np.ndarray, labels: list[int], hate: list[int] | None, threshold: float) -> dict[str, float]:
@@ -90,26 +113,60 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=next((p for p in DATA_GUESSES if p.exists()), DATA_GUESSES[0]))
     parser.add_argument("--quick", action="store_true", help="skip the held-out runs; only write the model")
     parser.add_argument("--threshold", type=float, default=0.5, help="threshold for the printed figures")
+    parser.add_argument("--council-weight", type=float, default=COUNCIL_WEIGHT, help="0 leaves them out")
     args = parser.parse_args()
 
     rows = read_training(args.data)
+    council = read_council() if args.council_weight > 0 else []
+    council_texts, council_labels = [c[0] for c in council], [c[1] for c in council]
+    council_weights = [args.council_weight] * len(council)
     davidson = read_davidson(args.data)
     sources = sorted({r[0] for r in rows})
-    report: dict[str, object] = {"min_df": MIN_DF, "C": C, "rows": len(rows), "held_out": {}}
+    report: dict[str, object] = {
+        "min_df": MIN_DF,
+        "C": C,
+        "rows": len(rows),
+        "council_rows": len(council),
+        "council_weight": args.council_weight,
+        "held_out": {},
+    }
     held: dict[str, dict[str, float]] = {}
     held_scores = np.full(len(rows), np.nan)
+    council_scores = np.full(len(council), np.nan)
     if not args.quick:
         print(f"Each source held out in turn (trained on the others), threshold {args.threshold}:")
         for source in sources:
             train = [r for r in rows if r[0] != source]
             test = [r for r in rows if r[0] == source]
             started = time.perf_counter()
-            vectorizer, model = fit([r[1] for r in train], [r[3] for r in train])
+            vectorizer, model = fit(
+                [r[1] for r in train] + council_texts,
+                [r[3] for r in train] + council_labels,
+                [1.0] * len(train) + council_weights,
+            )
             scores = model.predict_proba(vectorizer.transform([r[1] for r in test]))[:, 1]
             held_scores[[i for i, r in enumerate(rows) if r[0] == source]] = scores
             held[source] = figures(scores, [r[3] for r in test], [r[2] for r in test], args.threshold)
             print(f"  {source:12} {held[source]}  ({time.perf_counter() - started:.0f} s)")
-    vectorizer, model = fit([r[1] for r in rows], [r[3] for r in rows])
+        if council:
+            started = time.perf_counter()
+            fold = np.arange(len(council)) % COUNCIL_FOLDS
+            for k in range(COUNCIL_FOLDS):
+                train_at, test_at = np.flatnonzero(fold != k), np.flatnonzero(fold == k)
+                vectorizer, model = fit(
+                    [r[1] for r in rows] + [council_texts[i] for i in train_at],
+                    [r[3] for r in rows] + [council_labels[i] for i in train_at],
+                    [1.0] * len(rows) + [council_weights[i] for i in train_at],
+                )
+                council_scores[test_at] = model.predict_proba(
+                    vectorizer.transform([council_texts[i] for i in test_at])
+                )[:, 1]
+            held["council_train (5 folds)"] = figures(council_scores, council_labels, None, args.threshold)
+            held["council_train (5 folds)"]["average_precision"] = average_precision(council_scores, council_labels)
+            print(f"  {'council':12} {held['council_train (5 folds)']}  ({time.perf_counter() - started:.0f} s)")
+    vectorizer, model = fit(
+        [r[1] for r in rows] + council_texts, [r[3] for r in rows] + council_labels, [1.0] * len(rows) + council_weights
+    )
     scores = model.predict_proba(vectorizer.transform([d[0] for d in davidson]))[:, 1]
     held["davidson2017 (never trained on)"] = figures(
         scores, [d[2] for d in davidson], [1 if d[1] else 0 for d in davidson], args.threshold
@@ -117,7 +174,7 @@ def main() -> None:
     print(f"  {'davidson2017':12} {held['davidson2017 (never trained on)']}")
     if not args.quick:
         HELD_OUT.parent.mkdir(exist_ok=True)
-        np.savez_compressed(HELD_OUT, scores=held_scores, davidson=scores)
+        np.savez_compressed(HELD_OUT, scores=held_scores, davidson=scores, council=council_scores)
     report["held_out"] = held
     report["threshold"] = args.threshold
 

@@ -9,11 +9,13 @@
 2. Checks that the engine's pure-Python tokenizer (`herald/checks/embed_model.py`) gives the same word
    pieces as the `tokenizers` package on every training text, and prints the count that differ.
 3. Fine-tunes the vectors and a classifier head (one hidden layer of 256, ReLU) on the public abuse
-   data with `model2vec.train.StaticModelForClassification` (torch; early stopping on a 10% split);
+   data and the team-written council-style comments (`bench/data/council_train.tsv`, each repeated
+   `COUNCIL_REPEAT` times) with `model2vec.train.StaticModelForClassification` (torch; early stopping on a 10% split);
    holds each source out in turn and prints precision and recall on it, plus Davidson et al. 2017
-   (never trained on); the held-out scores go to `bench/out/heldout_embed.npz` for
+   (never trained on), and each fifth of the council comments with a model that did not see it;
+   the held-out scores go to `bench/out/heldout_embed.npz` for
    `bench/abuse_combine.py`.
-4. Fine-tunes on all seven sources, rounds the vectors to float16 and writes
+4. Fine-tunes on all seven sources and the council comments, rounds the vectors to float16 and writes
    `herald/checks/data/abuse_embed.npz` (pieces, vectors, weights; plain arrays) and
    `abuse_embed.json` (figures, and reference scores of a few sentences computed here by model2vec
    and torch, which `tests/test_embed_model.py` compares with the engine's numpy scoring).
@@ -42,6 +44,11 @@ OUT = ROOT / "herald" / "checks" / "data" / "abuse_embed.npz"
 HELD_OUT = ROOT / "bench" / "out" / "heldout_embed.npz"
 HIDDEN = 256
 SEED = 42
+# The team's council-style training comments (bench/train_abuse.py): model2vec's loop takes no sample
+# weights, so each is repeated this many times (docs/checks.md, "Round six").
+COUNCIL = ROOT / "bench" / "data" / "council_train.tsv"
+COUNCIL_REPEAT = 5
+COUNCIL_FOLDS = 5
 # Sentences whose build-time scores the engine's test compares with its own (written for Herald).
 REFERENCE = [
     "Thank you for fixing the streetlight so quickly.",
@@ -83,6 +90,12 @@ def read_training(data: Path) -> list[tuple[str, str, int, int]]:
         return [(r["source"], r["text"], int(r["hate"]), int(r["abuse"])) for r in csv.DictReader(handle)]
 
 
+def read_council(path: Path = COUNCIL) -> list[tuple[str, int]]:
+    """The council-style training comments (label, source, text; "#" lines are comments)."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    return [(text, int(label)) for label, _source, text in (line.split("\t") for line in lines[1:])]
+
+
 def read_davidson(data: Path) -> list[tuple[str, int]]:
     with open(data / "davidson2017" / "data_labeled_data.csv", encoding="utf-8", newline="") as handle:
         return [(r["tweet"], int(r["class"] in ("0", "1"))) for r in csv.DictReader(handle)]
@@ -120,6 +133,7 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=ROOT / "bench" / "out" / "minilm-static-256")
     parser.add_argument("--dims", type=int, default=128, help="principal components kept")
     parser.add_argument("--quick", action="store_true", help="skip the held-out runs (their last figures are kept)")
+    parser.add_argument("--council-repeat", type=int, default=COUNCIL_REPEAT, help="0 leaves them out")
     args = parser.parse_args()
 
     import torch
@@ -148,7 +162,16 @@ def main() -> None:
     print(f"Tokenizer check: {differ} of {len(texts):,} training texts split differently from `tokenizers`")
 
     davidson = read_davidson(args.data)
-    report: dict[str, object] = {"dims": args.dims, "hidden": HIDDEN, "rows": len(rows)}
+    council = read_council() if args.council_repeat > 0 else []
+    council_texts = [c[0] for c in council] * args.council_repeat
+    council_labels = [c[1] for c in council] * args.council_repeat
+    report: dict[str, object] = {
+        "dims": args.dims,
+        "hidden": HIDDEN,
+        "rows": len(rows),
+        "council_rows": len(council),
+        "council_repeat": args.council_repeat,
+    }
     held: dict[str, dict[str, float]] = {}
     if args.quick and OUT.with_suffix(".json").exists():  # keep the last full run's figures per source
         last = json.loads(OUT.with_suffix(".json").read_text(encoding="utf-8"))["held_out"]
@@ -160,13 +183,26 @@ def main() -> None:
             started = time.process_time()
             train = np.flatnonzero(sources != source)
             test = np.flatnonzero(sources == source)
-            classifier = fine_tune(base, [texts[i] for i in train], labels[train].tolist())
+            classifier = fine_tune(
+                base, [texts[i] for i in train] + council_texts, labels[train].tolist() + council_labels
+            )
             held_scores[test] = probability(classifier, [texts[i] for i in test])
             held[source] = figures(held_scores[test], labels[test])
             print(f"  {source:12} {held[source]}  ({time.process_time() - started:.0f} s of CPU)", flush=True)
+        council_scores = np.full(len(council), np.nan)
+        if council:
+            started = time.process_time()
+            fold = np.arange(len(council)) % COUNCIL_FOLDS
+            for k in range(COUNCIL_FOLDS):
+                kept = [c for i, c in enumerate(council) if fold[i] != k] * args.council_repeat
+                classifier = fine_tune(base, texts + [c[0] for c in kept], labels.tolist() + [c[1] for c in kept])
+                test = np.flatnonzero(fold == k)
+                council_scores[test] = probability(classifier, [council[i][0] for i in test])
+            held["council_train (5 folds)"] = figures(council_scores, np.array([c[1] for c in council]))
+            print(f"  {'council':12} {held['council_train (5 folds)']}  ({time.process_time() - started:.0f} s of CPU)")
     started = time.process_time()
-    classifier = fine_tune(base, texts, labels.tolist())
-    print(f"Fine-tuned on all seven sources in {time.process_time() - started:.0f} s of CPU")
+    classifier = fine_tune(base, texts + council_texts, labels.tolist() + council_labels)
+    print(f"Fine-tuned on all seven sources and the council comments in {time.process_time() - started:.0f} s of CPU")
     # Ship float16 vectors, and score everything below with exactly those.
     with torch.no_grad():
         weight = classifier.embeddings.weight
@@ -177,7 +213,7 @@ def main() -> None:
     report["held_out"] = held
     if not args.quick:
         HELD_OUT.parent.mkdir(exist_ok=True)
-        np.savez_compressed(HELD_OUT, scores=held_scores, davidson=davidson_scores)
+        np.savez_compressed(HELD_OUT, scores=held_scores, davidson=davidson_scores, council=council_scores)
     report["reference_scores"] = [
         [t, float(p)] for t, p in zip(REFERENCE, probability(classifier, REFERENCE), strict=True)
     ]

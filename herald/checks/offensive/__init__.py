@@ -15,7 +15,7 @@ from ..textutil import inside_quotes, probe, sentence_bounds
 from .insults import _DISMISSAL, _DISMISSAL_CUES, _insults
 from .matchers import OffensiveMatchers, compile_offensive
 from .obfuscation import _obfuscated_hits
-from .quotes import _QUOTATION, _reporting_quote
+from .quotes import _QUOTATION, _reporting_quote, condemned_mention
 from .shapes import _shape_hits
 from .threats import _GO_BACK, _threats
 from .words import WORDS
@@ -51,7 +51,7 @@ def check_offensive(
             quoted
             and inside_quotes(text, start, end)
             and (condemning or (aimed and _reporting_quote(text, start, end)))
-        ):
+        ) or (aimed and condemned_mention(text, start, end, sentence_bounds(text, start))):
             excused = True
             return True
         return False

@@ -4,6 +4,7 @@ and spaced or dotted letters (``f u c k``, ``c.u.n.t``), normalised before match
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -82,8 +83,51 @@ def _obfuscated_word(raw: str, any_word: re.Pattern[str]) -> bool:
     return any(any_word.fullmatch(candidate) for candidate in (word, _DOUBLED.sub(r"\1", word)))
 
 
+# Letters from other alphabets that look like Latin ones, used to slip swearing past a word list ("fuсk"
+# with a Cyrillic "с"); accented letters ("fück", "cünt") are read through their Unicode decomposition.
+_LOOK_ALIKES = {
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c", "т": "t",
+    "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ս": "u", "ι": "i", "ο": "o", "κ": "k", "τ": "t",
+    "ν": "v", "α": "a", "ε": "e", "ρ": "p", "υ": "u", "ß": "s", "ø": "o", "ł": "l", "đ": "d", "ı": "i",
+}  # fmt: skip
+_FOLDED: dict[str, str] = {}
+
+
+def _fold_letter(char: str) -> str:
+    """The plain letter ``char`` looks like, or ``char`` itself: always one character, so offsets hold."""
+    folded = _FOLDED.get(char)
+    if folded is None:
+        lower = char.lower()
+        plain = _LOOK_ALIKES.get(lower)
+        if plain is None:
+            base = "".join(c for c in unicodedata.normalize("NFKD", lower) if not unicodedata.combining(c))
+            plain = base if len(base) == 1 and base.isascii() and base.isalpha() else lower
+        folded = plain if plain != lower else char
+        if len(_FOLDED) < 4096:
+            _FOLDED[char] = folded
+    return folded
+
+
+def folded(text: str) -> str:
+    """``text`` with accented and look-alike letters read as the plain letters they stand for, same length."""
+    return "".join(c if c.isascii() else _fold_letter(c) for c in text)
+
+
+def _look_alike_hits(text: str, m: OffensiveMatchers) -> list[tuple[int, int, str]]:
+    """Strong swearing spelt with accented or look-alike letters ("fück", "ѕhit"): the word lists run
+    on the text read as plain letters, and only words that were not plain to begin with count."""
+    plain = folded(text)
+    if plain == text:
+        return []
+    return [
+        (match.start(), match.end(), match.group())
+        for match in m.strong.pattern.finditer(plain)
+        if not text[match.start() : match.end()].isascii()
+    ]
+
+
 def _obfuscated_hits(text: str, m: OffensiveMatchers) -> list[tuple[int, int, str]]:
-    hits = []
+    hits = [] if text.isascii() else _look_alike_hits(text, m)
     runs = _suspect_runs(text)
     if len(runs) > 24:
         # A scan per run costs a call each (~4 µs); with many runs one scan from the first to the last

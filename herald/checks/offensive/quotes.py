@@ -71,3 +71,57 @@ def _reporting_quote(text: str, start: int, end: int) -> bool:
     if _QUOTE_NAMED.match(text, closing + 1) is not None:
         return True
     return not text[:opening].strip() and _QUOTE_ANSWERED.match(text, closing + 1) is not None
+
+
+# Abuse named to condemn it, without quotation marks: 'Calling refugees vermin is disgusting and I have
+# reported it', 'Saying migrants are parasites is hate speech', 'Anyone calling them animals needs to take
+# a long look at themselves', 'Heard someone call her a virus spreader. Absolutely disgusting.' Both sides
+# are needed: before the words, in their sentence, someone calling, saying or writing them (not the writer:
+# "I'm calling them vermin"); after them, in that sentence or the next, the saying judged or reported.
+_MENTION_CUE = re.compile(
+    r"""(?ix)
+    (?<! \bi\s ) (?<! \bi'm\s ) (?<! \bim\s ) (?<! \bwe\s ) (?<! \bwe're\s ) (?<! \bi\sam\s ) (?<! \bi'll\s )
+    (?<! \bi'd\s ) (?<! \bwe'll\s )
+    \b(?: calling | saying | describing | referring\s+to | comparing | labelling | labeling | branding | using
+        | telling | told | shouting | shouted | wrote | posted
+        | (?: don'?t | do\s+not | never | stop | quit ) \s+ (?: \w+ \s+ )? (?: use | call | say )
+        | (?: to | who | that ) \s+ (?: calls? | says? | said | called | describes? | compares? | uses? )
+        | (?: anyone | anybody | someone | somebody | people | those | whoever | he | she | they | a\s+man
+            | a\s+woman | a\s+neighbour ) \s+
+          (?: who\s+ | (?: had | has | have | keeps | kept ) \s+ )?
+          (?: calls? | says? | called | said | describes? | compares? | calling | saying | wrote | writes | written
+            | posted | posts | posting | shouted | shouting | telling | told | tells | sprayed | painted ) )\b
+    """
+)
+_MENTION_JUDGED = re.compile(
+    r"""(?ix)
+    [^.!?\n]{0,80}? (?: [.!?]+ \s+ (?= \S ) [^.!?\n]{0,60}? )? \b
+    (?: (?: is | are | was | it's | its | that's | thats ) \s+
+        (?: (?! not\b | never\b | hardly\b | just\b | only\b | simply\b ) [\w']+ \s+ ){0,2}?
+        (?: disgusting | vile | racist | hate\s+speech | hateful | dehumani[sz]ing | bigoted | bigotry | sexist
+          | homophobic | transphobic | ableist | misogynistic | antisemitic | islamophobic | xenophobic
+          | shameful | disgraceful | appalling | sickening | abhorrent | abuse | a\s+hate\s+crime | a\s+crime
+          | unacceptable | not\s+ok(?:ay)? | not\s+acceptable | never\s+ok(?:ay)? | out\s+of\s+order | cruel
+          | hate\s+(?: material | crime | mail ) )\b
+      | (?<= [.!?] \s ) (?: absolutely \s+ | utterly \s+ | totally \s+ | just \s+ | really \s+ )?
+        (?: disgusting | vile | shameful | sickening | appalling | disgraceful | horrible | horrendous )\b
+      | (?<= [.!?] \s ) reported\b
+      | (?: should | ought\s+to ) \s+ be \s+ ashamed
+      | needs? \s+ to \s+ (?: take \s+ a \s+ (?: long | hard ) | have \s+ a \s+ (?: long | hard ) | grow \s+ up
+                           | be \s+ ashamed | look \s+ at )
+      | says \s+ more \s+ about \s+ (?: you | them | him | her )
+      | as \s+ an? \s+ (?: insult | slur )
+      | (?: i | we ) (?: 've | \s+ have | \s+ had )? \s+ reported\b
+      | reported \s+ (?: it | them | this | that | him | her | the \s+ (?: comment | post | graffiti ) )\b
+    )
+    """
+)
+
+
+def condemned_mention(text: str, start: int, end: int, bounds: tuple[int, int]) -> bool:
+    """Whether text[start:end] (abuse found by a rule) is words someone else says, named to condemn
+    or report them without quotation marks; ``bounds`` is its sentence."""
+    sentence_start, _sentence_end = bounds
+    if _MENTION_CUE.search(text, sentence_start, start) is None:
+        return False
+    return _MENTION_JUDGED.match(text, end, min(len(text), end + 160)) is not None

@@ -93,7 +93,10 @@ _THREAT = re.compile(
       (?: dead | going\s+to\s+die | gonna\s+die | dead\s+meat | a\s+dead\s+man )
       (?= \s* (?: [.!?,;:)\n] | $ | (?: when | if | mate | pal | meat | man | bruv )\b ) )
     | \bi\s+know\s+where\s+ (?: you | u ) \s+live\b
+    # "watch your back" (not "watch your back wheels on that pothole", "watch your back when lifting")
     | \bwatch\s+ (?: your | ur ) \s+back\b
+      (?! [\s-]+ (?: wheels? | tyres? | tires? | seats? | bumper | doors? | windows? | axle | end | garden | fence
+                  | passengers? | step | pocket | lights? | (?: when | while )\s+(?: lifting | bending | carrying ) ) \b )
     # "deserves to die", "should be shot" (not "should die down", "hung on the wall")
     | \b(?: deserves? | should | ought | needs? | must ) \s+ (?: (?: all | just | simply | really | go\s+and | go ) \s+ ){0,2}
       (?:to\s+)?

@@ -174,7 +174,9 @@ VEILED_SHAPES = (
         "joke",
         "you re are u he s she",
         r"\b(?:you'?re|you’re|you\s+are|ur|u\s+r|youre)\s+(?:an?\s+)?(?:absolute\s+|complete\s+|total\s+|utter\s+|fucking\s+|"
-        r"bloody\s+|such\s+a\s+|a\s+)?joke\b(?!\s+(?:about|teller|to\s+\w+|aren'?t)|\s*\?)",
+        r"bloody\s+|such\s+a\s+|a\s+)?joke\b(?!\s+(?:about|teller|to\s+\w+|aren'?t)|\s*\?|"
+        # banter between friends: "you're a joke mate 😂", "ur a joke pal lol"
+        r"\s*,?\s*(?:mate|pal|lad|m8|bro|bruv)\b\s*[,.!]*\s*(?:😂|🤣|😆|😅|😄|😁|lol\b|lmao\b|haha|hehe))",
     ),
     # "crawl back under your rock"
     _shape(
