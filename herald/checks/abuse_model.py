@@ -115,6 +115,7 @@ class AbuseModel:
         self._np = np
         self.intercept = float(intercept)
         self._known: dict[str, tuple[int, ...]] = {}
+        self.cache_limit = 200_000  # words whose terms are kept; the cache starts again beyond it
 
     @property
     def terms(self) -> dict[str, tuple[float, float]]:
@@ -140,8 +141,6 @@ class AbuseModel:
             padded = f"<{word}>"
             found += [index[g] for i in range(len(padded) - 3) if (g := "#" + padded[i : i + 4]) in index]
         known = tuple(found)
-        if len(self._known) > 200_000:
-            self._known.clear()
         self._known[word] = known
         return known
 
@@ -150,7 +149,11 @@ class AbuseModel:
         words = _words(text)
         distinct = set(words)
         known = self._known
-        for word in distinct.difference(known):
+        new = distinct.difference(known)
+        if new and len(known) + len(new) > self.cache_limit:
+            known.clear()  # before this text's words are added, so that none of them is dropped
+            new = distinct
+        for word in new:
             self._word_terms(word)
         present: set[int | None] = set(chain.from_iterable(map(known.__getitem__, distinct)))
         if len(words) > 1:
@@ -237,9 +240,11 @@ def score_many(texts: Sequence[str]) -> list[float]:
 
 
 def _may_reach(linear: float, threshold: float) -> bool:
-    """Whether the mean of ``linear`` and an embedding score (at most 1) can reach ``threshold``; with a
-    margin far above rounding, so that only scores that cannot reach it are ruled out."""
-    return linear >= 2 * threshold - 1 - 1e-9
+    """Whether ``linear`` combined with the highest embedding score there is (1) can reach ``threshold``
+    (asked of ``_combined`` itself, which must not fall as the embedding score rises, so that a change to
+    how the two are combined changes this bound too); with a margin far above rounding, so that only
+    scores that cannot reach it are ruled out."""
+    return _combined([linear], [1.0], 1)[0] >= threshold - 1e-9
 
 
 def score_for(text: str, threshold: float) -> float:

@@ -105,3 +105,15 @@ def test_check_many_scores_the_classifier_in_one_batch_with_the_same_findings_as
     batched = check_many(drafts)
     assert batched == [check(d) for d in drafts]
     assert sum("abuse-model" in {f.rule for f in r.findings} for r in batched) >= 3
+
+
+def test_a_worker_whose_word_cache_fills_mid_text_still_scores_it():
+    # given a long-running worker whose cache of words' terms is about to start again
+    fresh = abuse_model.AbuseModel.load()
+    expected = fresh.score("The refuse collectors were brilliant today, thank you to the whole team")
+    worker = abuse_model.AbuseModel.load()
+    worker.cache_limit = 5
+    worker.score("Bins collected late again on our street this week")
+    # when a text brings more new words than the cache has room for, it scores as on a fresh worker
+    assert worker.score("The refuse collectors were brilliant today, thank you to the whole team") == expected
+    assert len(worker._known) <= 5 + 12
