@@ -96,6 +96,7 @@ def _read_after_navigation(page) -> None:
     page.on("request", started)
     page.on("load", finished)
     page.on("requestfailed", lambda request: finished() if request.is_navigation_request() else None)
+    page.on("download", finished)  # a navigation that ends in a download never loads a page
 
     def settled(read):
         def call(*args, **kwargs):
@@ -129,7 +130,23 @@ def _settled_locator_read(name: str) -> None:
     setattr(Locator, name, call)
 
 
-for _name in ("count", "all_inner_texts", "all_text_contents", "is_visible"):
+# Reads, and the actions a person takes on the next page: an action started while the page before is
+# still there can land on that page's copy of the same field (a form that redirects to itself), and
+# the new page then shows it untouched ("Clicking the checkbox did not change its state").
+for _name in (
+    "count",
+    "all_inner_texts",
+    "all_text_contents",
+    "is_visible",
+    "check",
+    "uncheck",
+    "set_checked",
+    "fill",
+    "click",
+    "select_option",
+    "press",
+    "set_input_files",
+):
     _settled_locator_read(_name)
 
 
