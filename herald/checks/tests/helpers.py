@@ -31,6 +31,15 @@ def rules_found(text, context=None, **kwargs):
     return {f.rule for f in findings(text, context, **kwargs)}
 
 
+def offensive_rules(text):
+    """The offensive rules that fire on an incoming comment to an official account."""
+    return {
+        f.rule
+        for f in check(Draft(text=text, kind="comment"), Context(account="official")).findings
+        if f.category == "offensive"
+    }
+
+
 def severity_of(rule, text, context=None, **kwargs):
     matches = [f.severity for f in findings(text, context, **kwargs) if f.rule == rule]
     return matches[0] if matches else None

@@ -3,13 +3,7 @@ spelt with accented or look-alike letters."""
 
 import pytest
 
-from herald.checks import Context, Draft, check
-
-_COMMENT = Context(account="official")
-
-
-def offensive_rules(text):
-    return {f.rule for f in check(Draft(text=text, kind="comment"), _COMMENT).findings if f.category == "offensive"}
+from .helpers import findings, offensive_rules, official
 
 
 @pytest.mark.parametrize(
@@ -106,7 +100,7 @@ def test_accented_and_foreign_words_are_not_swearing(text):
 
 def test_a_finding_in_look_alike_letters_points_at_the_word_as_written():
     text = "Honestly, fück this"
-    (finding,) = [f for f in check(Draft(text=text, kind="comment"), _COMMENT).findings if f.rule == "profanity"]
+    (finding,) = [f for f in findings(text, official(), kind="comment") if f.rule == "profanity"]
     assert text[finding.start : finding.end] == "fück"
 
 

@@ -4,15 +4,7 @@ look like them."""
 
 import pytest
 
-from herald.checks import Context, Draft, check
-
-from .helpers import personal, severity_of
-
-_COMMENT = Context(account="official")
-
-
-def offensive_rules(text):
-    return {f.rule for f in check(Draft(text=text, kind="comment"), _COMMENT).findings if f.category == "offensive"}
+from .helpers import offensive_rules, personal, severity_of
 
 
 @pytest.mark.parametrize(
