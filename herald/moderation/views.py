@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from herald.access import allow
 from herald.errors import Refused
-from herald.forms import show_refusal
+from herald.forms import show_refusal, submitted
 from herald.moderation import handling_views, selectors, services
 from herald.moderation.forms import (
     AssignForm,
@@ -228,18 +228,18 @@ def _back(comment: Comment) -> HttpResponse:
 def assign(request: HttpRequest, pk: int) -> HttpResponse:
     comment = _comment(request, pk)
     form = AssignForm(request.POST, comment=comment)
-    if form.is_valid():
-        to = Person.objects.filter(pk=form.cleaned_data["assignee"]).first() if form.cleaned_data["assignee"] else None
-        team = (
-            ModerationTeam.objects.filter(pk=form.cleaned_data["team"]).first() if form.cleaned_data["team"] else None
+
+    def hand_over(data: dict) -> Person | None:
+        to = Person.objects.filter(pk=data["assignee"]).first() if data["assignee"] else None
+        team = ModerationTeam.objects.filter(pk=data["team"]).first() if data["team"] else None
+        services.assign_comment(comment, by=request.user, to=to, team=team)
+        return to
+
+    if done := submitted(request, form, hand_over):
+        messages.success(
+            request, f"Assigned to {done.result.full_name}" if done.result else "Nobody has this comment now"
         )
-        try:
-            services.assign_comment(comment, by=request.user, to=to, team=team)
-        except Refused as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, f"Assigned to {to.full_name}" if to else "Nobody has this comment now")
-            return _back(comment)
+        return _back(comment)
     return _detail(request, comment, assign_form=form)
 
 
@@ -248,16 +248,13 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
 def set_status(request: HttpRequest, pk: int) -> HttpResponse:
     comment = _comment(request, pk)
     form = StatusForm(request.POST)
-    if form.is_valid():
-        try:
-            services.set_status(
-                comment, by=request.user, status=form.cleaned_data["status"], reason=form.cleaned_data["reason"]
-            )
-        except Refused as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, f"Marked as {comment.get_status_display().lower()}")
-            return _back(comment)
+    if submitted(
+        request,
+        form,
+        lambda data: services.set_status(comment, by=request.user, status=data["status"], reason=data["reason"]),
+    ):
+        messages.success(request, f"Marked as {comment.get_status_display().lower()}")
+        return _back(comment)
     return _detail(request, comment, status_form=form)
 
 
@@ -266,14 +263,9 @@ def set_status(request: HttpRequest, pk: int) -> HttpResponse:
 def add_note(request: HttpRequest, pk: int) -> HttpResponse:
     comment = _comment(request, pk)
     form = NoteForm(request.POST)
-    if form.is_valid():
-        try:
-            services.add_note(comment, by=request.user, text=form.cleaned_data["text"])
-        except Refused as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, "Note added")
-            return _back(comment)
+    if submitted(request, form, lambda data: services.add_note(comment, by=request.user, text=data["text"])):
+        messages.success(request, "Note added")
+        return _back(comment)
     return _detail(request, comment, note_form=form)
 
 
@@ -282,16 +274,13 @@ def add_note(request: HttpRequest, pk: int) -> HttpResponse:
 def raise_flag(request: HttpRequest, pk: int) -> HttpResponse:
     comment = _comment(request, pk)
     form = FlagForm(request.POST)
-    if form.is_valid():
-        try:
-            services.raise_flag(
-                comment, by=request.user, kind=form.cleaned_data["kind"], reason=form.cleaned_data["reason"]
-            )
-        except Refused as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, "Flag raised")
-            return _back(comment)
+    if submitted(
+        request,
+        form,
+        lambda data: services.raise_flag(comment, by=request.user, kind=data["kind"], reason=data["reason"]),
+    ):
+        messages.success(request, "Flag raised")
+        return _back(comment)
     return _detail(request, comment, flag_form=form)
 
 
@@ -301,14 +290,9 @@ def close_flag(request: HttpRequest, pk: int, flag_pk: int) -> HttpResponse:
     comment = _comment(request, pk)
     flag = get_object_or_404(CommentFlag, pk=flag_pk, comment=comment)
     form = CloseFlagForm(request.POST)
-    if form.is_valid():
-        try:
-            services.close_flag(flag, by=request.user, outcome=form.cleaned_data["outcome"])
-        except Refused as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, f"{flag.get_kind_display()} closed")
-            return _back(comment)
+    if submitted(request, form, lambda data: services.close_flag(flag, by=request.user, outcome=data["outcome"])):
+        messages.success(request, f"{flag.get_kind_display()} closed")
+        return _back(comment)
     return _detail(request, comment, close_form=form)
 
 
