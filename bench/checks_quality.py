@@ -408,8 +408,16 @@ def blind_offensive4() -> None:
     or the other sets (eight kinds of council social media and email), written on 2026-12-06 before round
     six; run only before and after round six's training data and rules, and never read by anyone
     working on them."""
-    print("fourth blind offensive set (unseen; incoming comments on an official page):")
+    print("fourth blind offensive set (unseen when first run; incoming comments on an official page):")
     blind_offensive_scores(Path(__file__).resolve().parent / "data" / "blind_offensive4.tsv", halves=False)
+
+
+def blind_offensive5() -> None:
+    """bench/data/blind_offensive5.tsv: a fifth blind set (400 texts, eight sources, 160 offensive) by a
+    writer who saw nothing of the engine, its output or the other sets, written on 2026-12-06 before round
+    seven; run by the lead only before and after round seven, never read by anyone working on it."""
+    print("fifth blind offensive set (unseen; incoming comments on an official page):")
+    blind_offensive_scores(Path(__file__).resolve().parent / "data" / "blind_offensive5.tsv", halves=False)
 
 
 def blind_offensive() -> None:
@@ -477,7 +485,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", default=str(Path(__file__).resolve().parents[2] / "shared" / "data"))
     parser.add_argument("--seed", type=int, default=20261124)
+    parser.add_argument(
+        "--only", choices=["blind5"], help="score one set alone (an unseen one, without reading the rest)"
+    )
     args = parser.parse_args()
+    if args.only == "blind5":
+        blind_offensive5()
+        return
     folder = Path(args.data)
     uk(args.seed)
     presidio(folder)
@@ -488,6 +502,7 @@ def main() -> None:
     blind_offensive2()
     blind_offensive3()
     blind_offensive4()
+    blind_offensive5()
     davidson(folder)
 
 
