@@ -117,6 +117,7 @@ class Connector:
     delivery: ClassVar[str]  # "webhook", "stream" or "poll"
     can_reply: ClassVar[bool] = False
     can_hide: ClassVar[bool] = False  # hides and shows again a comment on the council's own page
+    can_delete: ClassVar[bool] = False  # deletes someone else's comment on the council's own page
     # The secrets each side must hold, named as in the secrets file, for the status page and the docs.
     app_secrets: ClassVar[tuple[str, ...]] = ()
     account_keys: ClassVar[tuple[str, ...]] = ("account_id",)
@@ -181,3 +182,8 @@ class Connector:
         False where the platform has no way to for this kind of comment (the editor acts by hand);
         ReplyFailed with the platform's words when it refuses."""
         raise ReplyFailed(f"Herald cannot hide comments on {self.label}: hide it there")
+
+    def delete(self, target: ReplyTarget, *, app: Mapping[str, Any], account: Mapping[str, Any]) -> bool:
+        """Delete a comment left on the council's own post. True when done; ReplyFailed
+        with the platform's words when it refuses."""
+        raise ReplyFailed(f"Herald cannot delete comments on {self.label}: delete it there")

@@ -269,6 +269,25 @@ def unhide_from_inbox(comment: Comment) -> bool:
     return set_hidden_from_inbox(comment, False)
 
 
+def can_delete_from_inbox(comment: Comment) -> bool:
+    """Whether deleting the comment in the inbox deletes it on the platform too (no platform is called)."""
+    entry = credentials.for_account(comment.account)
+    return entry is not None and entry.connector.can_delete and not entry.missing
+
+
+def delete_from_inbox(comment: Comment) -> bool:
+    """Delete the comment on the platform where the account's connector can; False where the editor must
+    do it by hand. PlatformError with the platform's reason where it refuses."""
+    entry = credentials.for_account(comment.account)
+    if entry is None or not entry.connector.can_delete or entry.missing:
+        return False
+    try:
+        return entry.connector.delete(_hide_target(comment), app=entry.app, account=entry.values)
+    except ConnectorError as exc:
+        note_problem(entry.name, exc.reason, account=comment.account)
+        raise platforms.PlatformError(exc.reason) from exc
+
+
 def origin_payload(comment: Comment) -> dict | None:
     """The platform's own record of a comment its connector delivered, for evidence of the comment."""
     kept = CommentOrigin.objects.filter(comment_id=comment.pk).values_list("connector", "raw").first()
@@ -283,5 +302,7 @@ def register_with_inbox() -> None:
         platforms.register(name, send_reply=send_from_inbox, can_reply=can_send_from_inbox)
     for name in sorted({connector.platform for connector in CONNECTORS.values() if connector.can_hide}):
         platforms.register(name, hide=hide_from_inbox, unhide=unhide_from_inbox, can_hide=can_hide_from_inbox)
+    for name in sorted({connector.platform for connector in CONNECTORS.values() if connector.can_delete}):
+        platforms.register(name, delete=delete_from_inbox, can_delete=can_delete_from_inbox)
     # Evidence kept of a comment before it is hidden holds the platform's payload it arrived in.
     evidence.register_payload_source(origin_payload)

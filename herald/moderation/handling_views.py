@@ -119,6 +119,7 @@ def context_for(
         "may_open_case": person.has_role(*CASE_ROLES),
         "removed": comment.status in (Comment.Status.HIDDEN, Comment.Status.DELETED),
         "hides_on_platform": platforms.hides_on_platform(comment),
+        "deletes_on_platform": platforms.deletes_on_platform(comment),
         "platform_action": comment.platform_actions.order_by("-asked_at", "-id").first(),
     }
 

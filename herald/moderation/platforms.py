@@ -12,7 +12,8 @@ None where this comment's account cannot send through Herald (no connector set u
 then posts it by hand. `can_reply(comment) -> bool`, where registered, says beforehand whether
 `send_reply` would try (so the reply is recorded as "sending" only then); it is called inside the
 transaction, so it must not call the platform. `can_hide(comment) -> bool`, likewise, says without
-calling the platform whether `hide` would hide this comment there (the comment's page says so). `hide(comment)`, `unhide(comment)` and `delete(comment)` act on the comment, returning False where this comment's
+calling the platform whether `hide` would hide this comment there (the comment's page says so), and
+`can_delete(comment) -> bool` whether `delete` would delete it there. `hide(comment)`, `unhide(comment)` and `delete(comment)` act on the comment, returning False where this comment's
 account cannot (the editor does it by hand).
 Any of them raises `PlatformError` with words for the editor when the platform refuses. Where nothing
 is registered, the editor acts on the platform by hand and records it in Herald."""
@@ -35,7 +36,9 @@ class Sent:
     address: str = ""
 
 
-_ACTIONS = ("send_reply", "can_reply", "hide", "can_hide", "unhide", "delete")
+_ACTIONS = ("send_reply", "can_reply", "hide", "can_hide", "unhide", "delete", "can_delete")
+# Each action whose check says beforehand, without calling the platform, whether it would try.
+_CHECKS = {"send_reply": "can_reply", "hide": "can_hide", "delete": "can_delete"}
 _registry: dict[tuple[str, str], Callable[..., Any]] = {}
 
 
@@ -44,11 +47,10 @@ def register(platform: str, **functions: Callable[..., Any]) -> None:
         if action not in _ACTIONS:
             raise ValueError(f"Unknown platform action {action!r}: one of {', '.join(_ACTIONS)}")
         _registry[(platform, action)] = function
-    if "send_reply" in functions and "can_reply" not in functions:
-        # `can_reply` speaks for the `send_reply` beside it: a new sender without one always tries.
-        _registry.pop((platform, "can_reply"), None)
-    if "hide" in functions and "can_hide" not in functions:
-        _registry.pop((platform, "can_hide"), None)  # likewise for `can_hide` and its `hide`
+    for action, check in _CHECKS.items():
+        if action in functions and check not in functions:
+            # A check speaks for the function registered beside it: a new one without its own always tries.
+            _registry.pop((platform, check), None)
 
 
 def unregister(platform: str, action: str) -> None:
@@ -58,7 +60,7 @@ def unregister(platform: str, action: str) -> None:
 @contextmanager
 def registered(platform: str, **functions: Callable[..., Any]) -> Iterator[None]:
     """Register `functions` for the duration of a block, then put back what was there (for tests)."""
-    before = {action: _registry.get((platform, action)) for action in {*functions, "can_reply", "can_hide"}}
+    before = {action: _registry.get((platform, action)) for action in {*functions, *_CHECKS.values()}}
     register(platform, **functions)
     try:
         yield
@@ -70,12 +72,21 @@ def registered(platform: str, **functions: Callable[..., Any]) -> Iterator[None]
                 _registry[(platform, action)] = function
 
 
+def _acts(comment: Any, action: str) -> bool:
+    if (comment.platform, action) not in _registry:
+        return False
+    check = _registry.get((comment.platform, _CHECKS[action]))
+    return check is None or bool(check(comment))  # a function registered without its check always tries
+
+
 def hides_on_platform(comment: Any) -> bool:
     """Whether hiding `comment` in Herald hides it on its platform too (otherwise the editor does)."""
-    if (comment.platform, "hide") not in _registry:
-        return False
-    check = _registry.get((comment.platform, "can_hide"))
-    return check is None or bool(check(comment))  # a `hide` registered alone always tries
+    return _acts(comment, "hide")
+
+
+def deletes_on_platform(comment: Any) -> bool:
+    """Whether deleting `comment` in Herald deletes it on its platform too (otherwise the editor does)."""
+    return _acts(comment, "delete")
 
 
 def action_for(platform: str, action: str) -> Callable[..., Any] | None:

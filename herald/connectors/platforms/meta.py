@@ -82,10 +82,15 @@ class MetaConnector(Connector):
     def _comment(self, owner: str, value: Mapping[str, Any]) -> IncomingComment | None:
         raise NotImplementedError
 
-    def _post(self, app: Mapping[str, Any], path: str, data: dict[str, str], *, expect: str = "id") -> dict:
+    def _post(
+        self, app: Mapping[str, Any], path: str, data: dict[str, str], *, expect: str = "id", method: str = "POST"
+    ) -> dict:
         base = str(app.get("graph_url") or GRAPH_URL).rstrip("/")
         try:
-            response = requests.post(f"{base}/{path}", data=data, timeout=HTTP_TIMEOUT)
+            if method == "DELETE":
+                response = requests.delete(f"{base}/{path}", params=data, timeout=HTTP_TIMEOUT)
+            else:
+                response = requests.post(f"{base}/{path}", data=data, timeout=HTTP_TIMEOUT)
         except requests.RequestException as exc:
             raise ReplyFailed(f"{self.label} could not be reached: {exc}") from exc
         try:
@@ -95,7 +100,7 @@ class MetaConnector(Connector):
         if response.status_code >= 400 or not isinstance(answer, dict) or not answer.get(expect):
             error = answer.get("error") if isinstance(answer, dict) else None
             message = error.get("message") if isinstance(error, dict) else error if isinstance(error, str) else ""
-            what = "the reply" if expect == "id" else "the change"
+            what = "the reply" if expect == "id" else "the deletion" if method == "DELETE" else "the change"
             raise ReplyFailed(f"{self.label} refused {what} ({response.status_code}): {message or response.text[:200]}")
         return answer
 
@@ -112,6 +117,20 @@ class MetaConnector(Connector):
             target.platform_id,
             {self.hide_field: "true" if hidden else "false", "access_token": str(account["access_token"])},
             expect="success",
+        )
+        return True
+
+    # A Page may delete comments on its posts, and an Instagram professional account comments on its
+    # media: `DELETE /{comment-id}` with the account's token answers {"success": true}.
+    can_delete = True
+
+    def delete(self, target: ReplyTarget, *, app: Mapping[str, Any], account: Mapping[str, Any]) -> bool:
+        self._post(
+            app,
+            target.platform_id,
+            {"access_token": str(account["access_token"])},
+            expect="success",
+            method="DELETE",
         )
         return True
 

@@ -19,3 +19,9 @@ def secrets(settings, tmp_path):
     write({})
     yield write
     credentials._cache["key"] = None
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """A block whose transactions commit as in production: what they leave for after commit runs."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

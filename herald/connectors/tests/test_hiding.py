@@ -17,12 +17,6 @@ from testing.factories import AccountFactory, comment
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """A block whose transactions commit as in production: what they leave for after commit runs."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
 ABUSE = "You lot are useless idiots and I will hurt you"
 REPLY_ID = "1876543210987654321"
 YOUTUBE_ID = "UgzAbC.9xYz"

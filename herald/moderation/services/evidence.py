@@ -212,9 +212,10 @@ def _connector_acts(comment: Comment, action: str) -> bool:
     """Whether a connector would carry out `action` on this comment's platform (calls no platform)."""
     if platforms.action_for(comment.platform, action) is None:
         return False
-    if action == PlatformAction.Action.DELETE:
-        return True
-    check = platforms.action_for(comment.platform, "can_hide")  # hiding and showing again go together
+    check = platforms.action_for(
+        comment.platform,
+        "can_delete" if action == PlatformAction.Action.DELETE else "can_hide",  # hiding and showing again go together
+    )
     return check is None or bool(check(comment))
 
 
