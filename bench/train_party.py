@@ -1,37 +1,48 @@
 """Train Herald's party-promotion classifier and report how it does on text it never saw (`make models`).
 
-    .venv/bin/python bench/train_party.py [--data ../shared/data] [--council-texts PATH] [--quick]
+    .venv/bin/python bench/train_party.py [--data ../shared/data] [--council-texts PATH] [--short-texts PATH]
+        [--modern-party-texts PATH] [--quick | --held-out-only] [--c C]
 
 Party text: the UK general-election manifesto sentences 1945-2005 (`uk-manifestos-1945-2005/`, see
-`../shared/data/README.md`). Neutral text: paragraphs from public council web pages collected for
-Herald (`--council-texts`, default `/work/data-council/council_texts.jsonl`, one JSON object a line with
-`url`, `council`, `topic`, `collected`, `text`). Those texts are third-party and are not in the
-repository; `bench/data/council_texts_manifest.csv` lists each one's address, council, date, length and
-sha256, and this script checks the file against it. Without the file it says so and stops (exit 0), so
+`../shared/data/README.md`). Neutral text: paragraphs and short texts (8-40 words: a headline and its
+first sentence, or one line as written) from public council web pages collected for Herald
+(`--council-texts` and `--short-texts`, default `/work/data-council/council_texts.jsonl` and
+`council_short_texts.jsonl`, one JSON object a line with `url`, `council`, `topic`, `collected`,
+`text`, `sha256`). Those texts are third-party and are not in the repository;
+`bench/data/council_texts_manifest.csv` lists each one's address, council, date, length and sha256
+(short texts with topics `short-…`), and this script checks the files against it
+(`bench/collect_council.py` makes both). Without the files it says so and stops (exit 0), so
 `make models` still rebuilds the abuse model.
 
-Both sides are split into sentences for training (a manifesto is one sentence a row already), and a
-logistic regression is fitted over binary TF-IDF of `herald.checks.party_model.features` (words and
-word pairs) with scikit-learn. The era of the two sides differs (1945-2005 manifestos, council pages of
-today), so the figures printed are all held out:
+Manifesto sentences are trained against council paragraphs split into sentences and short council
+texts whole (a short post is the length of a manifesto sentence); a logistic regression is fitted over
+binary TF-IDF of `herald.checks.party_model.features` (words and word pairs) with scikit-learn. The era
+of the two sides differs (1945-2005 manifestos, council pages of today), so the figures printed are
+all held out:
 
-1. councils held out: ten folds grouped by council (no council is ever in its own training data) and,
-   in the same folds, manifestos grouped by party and year; false alarms on the held-out council
-   paragraphs (all, and those about election administration and civic events), recall on the
-   held-out manifesto sentences; the threshold is chosen here;
+1. councils held out: ten folds grouped by council (no council, paragraphs or short texts, is ever in
+   its own training data) and, in the same folds, manifestos grouped by party and year; false alarms
+   on the held-out council texts (paragraphs, those about election administration and civic events,
+   single sentences, short texts of `party_model_short_words` words or more), recall on the held-out
+   manifesto sentences; the threshold is chosen here. A false alarm counts only where the political
+   rules found nothing: the engine asks the model nowhere else;
+5. the short texts by length on the same held-out scores, and the short-post threshold (texts under
+   `party_model_short_words` words) chosen with councils held out;
 2. each party held out in turn (trained on the other parties), recall on it;
 3. each decade held out in turn, recall on it;
-4. trains on everything and writes `herald/checks/data/party_model.npz` (plain arrays, no pickle) and
-   the figures to `herald/checks/data/party_model.json`.
+4. the engine as a whole (rules, then rules + the held-out model) on manifesto sentences and council
+   texts, an official post in a pre-election period;
+then trains on everything and writes `herald/checks/data/party_model.npz` (plain arrays, no pickle) and
+the figures to `herald/checks/data/party_model.json`, and
+6. the saved model on modern party texts (`--modern-party-texts`, default
+   `/work/data-council/party_modern_texts.jsonl`; `bench/data/party_modern_manifest.csv`) that nothing
+   was trained or tuned on: rules, and rules + model at the thresholds chosen above.
 
-5. with short council texts (`--short-texts`, default `/work/data-council/council_short_texts.jsonl`,
-   the same format; listed in the manifest with topics `short-…`), the saved model on them by length,
-   the short-post threshold chosen with councils held out, and the engine as a whole; this step also
-   runs, on the model as shipped, when the paragraphs are missing.
-
-The thresholds live in the rules file (`party_model_threshold`, and `party_model_short_threshold` for
-texts of fewer than `party_model_short_words` words). scikit-learn is needed only here
-(requirements/models.txt).
+`--held-out-only` stops after step 5 and writes nothing (to compare `--c` values; the one used,
+`C`, had the best held-out recall at the false-alarm limit). The thresholds live in the rules file
+(`party_model_threshold`, and `party_model_short_threshold` for texts of fewer than
+`party_model_short_words` words), set by hand from steps 1 and 5. scikit-learn is needed only here
+(requirements/models.txt). `bench/party_engine.py` measures the engine as shipped.
 """
 
 from __future__ import annotations
@@ -62,10 +73,11 @@ from herald.checks.party_model import DATA, MIN_WORDS, features, words  # noqa: 
 DATA_GUESSES = [ROOT.parent / "shared" / "data", ROOT.parents[1] / "shared" / "data"]
 COUNCIL_TEXTS = Path("/work/data-council/council_texts.jsonl")
 SHORT_TEXTS = Path("/work/data-council/council_short_texts.jsonl")
+MODERN_PARTY_TEXTS = Path("/work/data-council/party_modern_texts.jsonl")
 SHORT_TOPIC = "short-"  # the manifest's short council texts (step 5) have topics short-news, short-event…
 MANIFEST = ROOT / "bench" / "data" / "council_texts_manifest.csv"
 MIN_DF = 2
-C = 1.0
+C = 0.3  # chosen with councils held out: the best recall at the false-alarm limit of 0.3, 1 and 3 (docs/checks.md)
 FOLDS = 10
 MIN_SENTENCE_WORDS = 4  # manifesto headings ("CONSERVATIVE PARTY: 1945") and stray fragments are left out
 ADMIN_TOPICS = ("election-admin", "civic")
@@ -86,33 +98,21 @@ def read_manifestos(data: Path) -> list[dict[str, str]]:
     return [r for r in rows if len(words(r["text"])) >= MIN_SENTENCE_WORDS]
 
 
-def read_council(path: Path) -> list[dict[str, str]]:
+def read_texts(path: Path, short: bool = False) -> list[dict[str, str]]:
+    """Council texts (paragraphs, or with ``short`` the short texts), each checked against its sha256 and
+    the set against the manifest's rows of that kind (bench/collect_council.py writes both)."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     for row in rows:
         if hashlib.sha256(row["text"].encode("utf-8")).hexdigest() != row["sha256"]:
             raise SystemExit(f"{path}: the text from {row['url']} does not match its sha256")
     if MANIFEST.exists():
         with open(MANIFEST, encoding="utf-8", newline="") as handle:
-            listed = {r["sha256"] for r in csv.DictReader(handle) if not r["topic"].startswith(SHORT_TOPIC)}
+            listed = {r["sha256"] for r in csv.DictReader(handle) if r["topic"].startswith(SHORT_TOPIC) == short}
         found = {r["sha256"] for r in rows}
         if listed != found:
             print(f"note: {path} differs from {MANIFEST.relative_to(ROOT)}: {len(found - listed)} texts not in"
                   f" the manifest, {len(listed - found)} listed but missing (figures are for the file read)")  # fmt: skip
     return rows
-
-
-def write_manifest(rows: list[dict[str, str]]) -> None:
-    """Rewrites the manifest's rows of one kind (paragraphs, or short texts), keeping the other kind."""
-    short = rows[0]["topic"].startswith(SHORT_TOPIC)
-    with open(MANIFEST, encoding="utf-8", newline="") as handle:
-        kept = [r for r in csv.DictReader(handle) if r["topic"].startswith(SHORT_TOPIC) != short]
-    with open(MANIFEST, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["url", "council", "topic", "collected", "sha256", "characters"])
-        columns = ("url", "council", "topic", "collected", "sha256", "characters")
-        new = [{**row, "characters": len(row["text"])} for row in rows]
-        for row in kept + new if short else new + kept:
-            writer.writerow([row[k] for k in columns])
 
 
 def fit(texts: list[str], labels: list[int]) -> tuple[TfidfVectorizer, LogisticRegression]:
@@ -131,26 +131,30 @@ def scores(fitted: tuple[TfidfVectorizer, LogisticRegression], texts: list[str])
     return found
 
 
-def training_set(party: list[dict[str, str]], council: list[dict[str, str]]) -> tuple[list[str], list[int]]:
-    council_sentences = [s for row in council for s in sentences(row["text"])]
-    texts = [r["text"] for r in party] + council_sentences
-    return texts, [1] * len(party) + [0] * len(council_sentences)
+def training_set(
+    party: list[dict[str, str]],
+    council: list[dict[str, str]],
+    short: list[dict[str, str]] = (),  # type: ignore[assignment]
+) -> tuple[list[str], list[int]]:
+    """Manifesto sentences against council paragraphs split into sentences and short council texts whole
+    (a short post is a headline and a sentence or two, the length of a manifesto sentence)."""
+    neutral = [s for row in council for s in sentences(row["text"])] + [r["text"] for r in short]
+    texts = [r["text"] for r in party] + neutral
+    return texts, [1] * len(party) + [0] * len(neutral)
 
 
 def rate(flags: np.ndarray) -> float:
     return round(float(flags.mean()), 4) if len(flags) else float("nan")
 
 
-def engine_figures(
-    party: list[dict[str, str]],
-    council: list[dict[str, str]],
-    party_scores: np.ndarray,
-    council_scores: np.ndarray,
-    admin: np.ndarray,
-    threshold: float,
-) -> dict[str, float]:
-    """Rules alone (the model switched off), then rules or the held-out model score: what an editor
-    would see. Party text counts only sentences of 8 words or more (shorter ones the model never scores)."""
+def lengths(rows: list[dict[str, str]]) -> np.ndarray:
+    return np.array([len(words(r["text"])) for r in rows])
+
+
+def rules_flags(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The political rules alone (the model switched off), on an official post in a pre-election period:
+    whether they give a finding of severity block or warn, and whether they give any political finding
+    at all (the engine asks the model only where they give none: ``political.check_political``)."""
     import dataclasses
 
     from herald.checks import Context, Draft, check, default_rules
@@ -160,131 +164,144 @@ def engine_figures(
         rules, thresholds={**rules.thresholds, "party_model_threshold": 2.0, "party_model_short_threshold": 2.0}
     )
     context = Context(account="official", role="editor", pre_election=True)
+    flagged, found = [], []
+    for text in texts:
+        political = [f for f in check(Draft(text=text, platform="facebook"), context, rules=rules_only).findings
+                     if f.category == "political"]  # fmt: skip
+        flagged.append(any(f.severity in ("block", "warn") for f in political))
+        found.append(bool(political))
+    return np.array(flagged, dtype=bool), np.array(found, dtype=bool)
 
-    def political(text: str) -> bool:
-        report = check(Draft(text=text, platform="facebook"), context, rules=rules_only)
-        return any(f.category == "political" and f.severity in ("block", "warn") for f in report.findings)
 
+def model_flags(
+    found: np.ndarray, length: np.ndarray, threshold: float, short_threshold: float, short_words: int
+) -> np.ndarray:
+    """The model's warning as the engine gives it, where it is asked: the short-post threshold under
+    ``short_words`` words."""
+    return found >= np.where(length < short_words, short_threshold, threshold)
+
+
+def engine_figures(
+    party: list[dict[str, str]],
+    sets: dict[str, tuple[list[dict[str, str]], np.ndarray, np.ndarray]],
+    party_scores: np.ndarray,
+    thresholds: tuple[float, float, int],
+) -> dict[str, float]:
+    """Rules alone, then rules or the held-out model score: what an editor would see. Party text counts
+    only sentences of 8 words or more; ``sets`` are the council texts by name (rows, held-out scores, a
+    mask of those about election administration and civic events)."""
     started = time.process_time()
     long_enough = np.array([len(r["text"].split()) >= 8 for r in party])
-    party_rules = np.array([political(r["text"]) for r in party])
-    council_rules = np.array([political(r["text"]) for r in council])
-    party_any = party_rules | (party_scores >= threshold)
-    council_any = council_rules | (council_scores >= threshold)
+    party_rules, party_found = rules_flags([r["text"] for r in party])
+    party_any = party_rules | (~party_found & model_flags(party_scores, lengths(party), *thresholds))
     figures = {
         "party_flagged_rules": rate(party_rules[long_enough]),
         "party_flagged_rules_and_model": rate(party_any[long_enough]),
-        "council_false_alarms_rules": rate(council_rules),
-        "council_false_alarms_rules_and_model": rate(council_any),
-        "election_civic_false_alarms_rules_and_model": rate(council_any[admin]),
     }
-    print(f"   party sentences of 8+ words ({int(long_enough.sum()):,}) flagged: rules {figures['party_flagged_rules']:.3f},"
-          f" rules + model {figures['party_flagged_rules_and_model']:.3f} (issue: >= 0.95)")  # fmt: skip
-    print(f"   council paragraphs ({len(council)}) flagged: rules {figures['council_false_alarms_rules']:.4f},"
-          f" rules + model {figures['council_false_alarms_rules_and_model']:.4f}; election administration and civic"
-          f" events {figures['election_civic_false_alarms_rules_and_model']:.4f} (issue: <= 0.01)")  # fmt: skip
+    print(f"   manifesto sentences of 8+ words ({int(long_enough.sum()):,}) flagged: rules {figures['party_flagged_rules']:.3f},"
+          f" rules + held-out model {figures['party_flagged_rules_and_model']:.3f}")  # fmt: skip
+    for name, (rows, found, admin) in sets.items():
+        by_rules, by_found = rules_flags([r["text"] for r in rows])
+        by_any = by_rules | (~by_found & model_flags(found, lengths(rows), *thresholds))
+        figures[f"{name}_false_alarms_rules"] = rate(by_rules)
+        figures[f"{name}_false_alarms_rules_and_model"] = rate(by_any)
+        figures[f"{name}_election_civic_false_alarms_rules_and_model"] = rate(by_any[admin])
+        print(f"   {name.replace('_', ' ')} ({len(rows)}) flagged: rules {rate(by_rules):.4f}, rules + held-out model"
+              f" {rate(by_any):.4f}; election administration and civic events {rate(by_any[admin]):.4f}"
+              f" ({int(by_any[admin].sum())}/{int(admin.sum())}) (issue: <= 0.01)")  # fmt: skip
     print(f"   ({time.process_time() - started:.0f} s CPU)")
     return figures
 
 
-def short_text_figures(party: list[dict[str, str]], short: list[dict[str, str]]) -> dict[str, object]:
-    """Step 5: the model as saved (``party_model.npz``) on short council texts it never saw (what official
-    accounts post: news items, event notices, service updates, thanks, consultations; 8-40 words), by
-    length; the short-post threshold chosen with councils held out; the engine as a whole with it.
-    Manifesto sentences were the model's training data, so recall here is in-sample (optimistic): it
-    measures what the short-post threshold costs, not recall on unseen party text."""
-    import dataclasses
-
-    from herald.checks import Context, Draft, check, default_rules
-    from herald.checks.party_model import PartyModel
-
-    rules = default_rules()
-    base, short_base, short_words = (
-        rules.thresholds["party_model_threshold"], rules.thresholds["party_model_short_threshold"],
-        int(rules.thresholds["party_model_short_words"]),
-    )  # fmt: skip
-    saved = PartyModel.load()
-    council_scores = np.array([saved.score_words(words(r["text"])) for r in short])
-    council_len = np.array([len(words(r["text"])) for r in short])
-    party_len = np.array([len(words(r["text"])) for r in party])
-    party_scores = np.array([saved.score_words(words(r["text"])) if n >= MIN_WORDS else 0.0
-                             for r, n in zip(party, party_len, strict=True)])  # fmt: skip
-    councils = sorted({r["council"] for r in short})
-    print(f"\n5. Short council texts ({len(short)} of 8-40 words from {len(councils)} councils, none in the"
-          f" training data), the saved model:")  # fmt: skip
-    bands = [(8, 12), (12, 16), (16, 20), (20, 30), (30, 41)]
+def short_threshold_figures(
+    party: list[dict[str, str]],
+    short: list[dict[str, str]],
+    party_scores: np.ndarray,
+    short_scores: np.ndarray,
+    short_fold: np.ndarray,
+    short_free: np.ndarray,
+    threshold: float,
+    short_words: int,
+) -> dict[str, object]:
+    """Step 5: the held-out scores of the short council texts (8-40 words, what official accounts post:
+    news items, event notices, service updates, thanks) by length, and the short-post threshold chosen
+    with councils held out: for each fold, the lowest threshold keeping false alarms on the other folds'
+    texts under ``short_words`` words <= TARGET_FALSE_ALARMS, applied to that fold. A false alarm is the
+    model's warning where the rules found nothing (``short_free``): elsewhere the engine does not ask it."""
+    short_len, party_len = lengths(short), lengths(party)
+    print("   words   council texts  false alarms at the threshold / +0.03   manifesto sentences  recall (held out)")
     by_band = {}
-    print(
-        "   words   council texts  false alarms at 0.93 / 0.97   manifesto sentences  recall at 0.93 / 0.97 (in-sample)"
-    )
-    for lo, hi in bands:
-        c, p = (council_len >= lo) & (council_len < hi), (party_len >= lo) & (party_len < hi)
+    for lo, hi in [(8, 12), (12, 16), (16, 20), (20, 30), (30, 41)]:
+        c, p = (short_len >= lo) & (short_len < hi), (party_len >= lo) & (party_len < hi)
+        higher = min(threshold + 0.03, 0.99)
         row = {
-            "council_texts": int(c.sum()), "false_alarms_093": int((council_scores[c] >= 0.93).sum()),
-            "false_alarms_097": int((council_scores[c] >= 0.97).sum()), "manifesto_sentences": int(p.sum()),
-            "recall_093": rate(party_scores[p] >= 0.93), "recall_097": rate(party_scores[p] >= 0.97),
+            "council_texts": int(c.sum()), "false_alarms": int((short_free & (short_scores >= threshold))[c].sum()),
+            "false_alarms_higher": int((short_free & (short_scores >= higher))[c].sum()),
+            "manifesto_sentences": int(p.sum()),
+            "recall": rate(party_scores[p] >= threshold), "recall_higher": rate(party_scores[p] >= higher),
         }  # fmt: skip
         by_band[f"{lo}-{hi - 1}"] = row
-        print(f"   {lo:2}-{hi - 1:2}   {row['council_texts']:4}           {row['false_alarms_093']} / {row['false_alarms_097']}"
-              f"                      {row['manifesto_sentences']:6,}              {row['recall_093']:.3f} / {row['recall_097']:.3f}")  # fmt: skip
-
-    # the short-post threshold, chosen with councils held out: for each fold the lowest threshold keeping
-    # false alarms on the other councils' texts under short_words words <= TARGET_FALSE_ALARMS
-    grid = np.round(np.arange(0.93, 0.996, 0.01), 2)
-    fold_of = {name: n % FOLDS for n, name in enumerate(councils)}
-    fold = np.array([fold_of[r["council"]] for r in short])
-    below = council_len < short_words
+        print(f"   {lo:2}-{hi - 1:2}   {row['council_texts']:4}           {row['false_alarms']} / {row['false_alarms_higher']}"
+              f"                               {row['manifesto_sentences']:6,}              {row['recall']:.3f} / {row['recall_higher']:.3f}")  # fmt: skip
+    grid = np.round(np.arange(threshold, 0.9951, 0.005), 3)
+    below = short_len < short_words
     held_flags = np.zeros(len(short), dtype=bool)
     chosen = []
     for f in range(FOLDS):
-        train = (fold != f) & below
-        t = next((float(t) for t in grid if rate(council_scores[train] >= t) <= TARGET_FALSE_ALARMS), 1.0)
+        train = (short_fold != f) & below
+        t = next(
+            (float(t) for t in grid if rate((short_free & (short_scores >= t))[train]) <= TARGET_FALSE_ALARMS), 0.995
+        )
         chosen.append(t)
-        test = fold == f
-        held_flags[test] = council_scores[test] >= np.where(below[test], t, base)
+        test = short_fold == f
+        held_flags[test] = short_free[test] & model_flags(
+            short_scores[test], short_len[test], threshold, t, short_words
+        )
+    counts = Counter(chosen).most_common()
+    short_threshold = max(t for t, n in counts if n == counts[0][1])
+    party_below = party_len < short_words
+    recall_below = rate(party_scores[party_below & (party_len >= MIN_WORDS)] >= short_threshold)
     print(f"   short-post threshold chosen with councils held out ({FOLDS} folds; texts under {short_words} words):"
-          f" {sorted(Counter(chosen).items())}; held-out false alarms {int(held_flags.sum())}/{len(short)}"
-          f" = {rate(held_flags)} (at {base} for all lengths: {int((council_scores >= base).sum())}/{len(short)}"
-          f" = {rate(council_scores >= base)}); the rules file has {short_base}")  # fmt: skip
-
-    # the engine as a whole: rules alone, rules + model at one threshold, rules + model with the short-post one
-    one = dataclasses.replace(rules, thresholds={**rules.thresholds, "party_model_short_threshold": base})
-    off = dataclasses.replace(
-        rules, thresholds={**rules.thresholds, "party_model_threshold": 2.0, "party_model_short_threshold": 2.0}
-    )
-    context = Context(account="official", role="editor", pre_election=True)
-
-    def flagged(texts: list[str], with_rules: object) -> np.ndarray:
-        return np.array([
-            any(f.category == "political" and f.severity in ("block", "warn")
-                for f in check(Draft(text=t, platform="facebook"), context, rules=with_rules).findings)  # type: ignore[arg-type]
-            for t in texts
-        ])  # fmt: skip
-
-    started = time.process_time()
-    long_enough = [r["text"] for r, n in zip(party, party_len, strict=True) if len(r["text"].split()) >= 8]
-    engine = {}
-    for name, with_rules in (("rules", off), ("rules_and_model_one_threshold", one), ("rules_and_model", rules)):
-        engine[name] = {"short_council_false_alarms": rate(flagged([r["text"] for r in short], with_rules)),
-                        "manifesto_flagged_in_sample": rate(flagged(long_enough, with_rules))}  # fmt: skip
-        print(f"   engine, {name.replace('_', ' ')}: short council texts flagged {engine[name]['short_council_false_alarms']},"
-              f" manifesto sentences of 8+ words ({len(long_enough):,}) flagged {engine[name]['manifesto_flagged_in_sample']}"
-              f" (in-sample)")  # fmt: skip
-    print(f"   ({time.process_time() - started:.0f} s CPU)")
-    worst = sorted(range(len(short)), key=lambda i: -council_scores[i])[:5]
+          f" {sorted(Counter(chosen).items())} -> {short_threshold}; held-out false alarms {int(held_flags.sum())}/{len(short)}"
+          f" = {rate(held_flags)} (at {threshold} for all lengths: {int((short_free & (short_scores >= threshold)).sum())}"
+          f"/{len(short)}); held-out recall on manifesto sentences of {MIN_WORDS}-{short_words - 1}"
+          f" words at {short_threshold}: {recall_below}")  # fmt: skip
+    worst = sorted(np.flatnonzero(short_free), key=lambda i: -short_scores[i])[:5]
     for i in worst:
-        print(f"     {council_scores[i]:.3f} ({council_len[i]} words) {short[i]['text'][:100]!r}")
-    return {"texts": len(short), "councils": len(councils), "by_words": by_band, "short_words": short_words,
-            "short_threshold": short_base, "short_threshold_held_out_choices": chosen,
-            "held_out_false_alarms": rate(held_flags), "engine": engine}  # fmt: skip
+        print(f"     {short_scores[i]:.3f} ({short_len[i]} words) {short[i]['text'][:100]!r}")
+    return {"texts": len(short), "councils": len({r["council"] for r in short}), "by_words": by_band,
+            "short_words": short_words, "short_threshold": short_threshold,
+            "short_threshold_held_out_choices": chosen, "held_out_false_alarms": rate(held_flags),
+            "held_out_recall_manifesto_under_short_words": recall_below}  # fmt: skip
 
 
-def read_short(path: Path) -> list[dict[str, str]]:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    for row in rows:
-        if hashlib.sha256(row["text"].encode("utf-8")).hexdigest() != row["sha256"]:
-            raise SystemExit(f"{path}: the text from {row['url']} does not match its sha256")
-    return rows
+def modern_party_figures(
+    fitted: tuple[TfidfVectorizer, LogisticRegression],
+    modern: list[dict[str, str]],
+    thresholds: tuple[float, float, int],
+) -> dict[str, object]:
+    """Step 6: the model as saved on modern party-political texts (party, candidate and councillor-group
+    pages; bench/data/party_modern_manifest.csv) that nothing was trained or tuned on: the rules alone,
+    and rules + model at the thresholds chosen above, as the engine flags an official post in a
+    pre-election period; the model's score alone at other thresholds only to show the trade-off."""
+    found = scores(fitted, [r["text"] for r in modern])
+    length = lengths(modern)
+    by_rules, by_found = rules_flags([r["text"] for r in modern])
+    by_model = model_flags(found, length, *thresholds)
+    by_any = by_rules | (~by_found & by_model)
+    parties = sorted({r["party"] for r in modern})
+    by_party = {p: rate(by_any[np.array([r["party"] == p for r in modern])]) for p in parties}
+    print(f"   {len(modern)} texts from {len({r['source'] for r in modern})} sources: rules {rate(by_rules):.3f},"
+          f" model alone {rate(by_model):.3f}, rules + model {rate(by_any):.3f} (issue: >= 0.95)")  # fmt: skip
+    print("   by party (rules + model): " + ", ".join(f"{p} {v:.2f}" for p, v in by_party.items()))
+    trade = {f"{t:.2f}": rate(by_rules | (~by_found & (found >= t))) for t in (0.5, 0.7, 0.8, 0.9)}
+    print(f"   rules + model at one threshold for all lengths (not chosen here; for the trade-off): {trade}")
+    for r, hit, s in sorted(zip(modern, by_any, found, strict=True), key=lambda x: -x[2]):
+        if not hit:
+            print(f"     missed {s:.2f}: {r['text'][:110]!r}")
+            break
+    return {"texts": len(modern), "flagged_rules": rate(by_rules), "flagged_model": rate(by_model),
+            "flagged_rules_and_model": rate(by_any), "by_party": by_party, "one_threshold": trade}  # fmt: skip
 
 
 def main() -> None:
@@ -292,45 +309,48 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=next((p for p in DATA_GUESSES if p.exists()), DATA_GUESSES[0]))
     parser.add_argument("--council-texts", type=Path, default=COUNCIL_TEXTS)
     parser.add_argument("--short-texts", type=Path, default=SHORT_TEXTS)
+    parser.add_argument("--modern-party-texts", type=Path, default=MODERN_PARTY_TEXTS)
     parser.add_argument("--quick", action="store_true", help="skip the held-out runs; only write the model")
-    parser.add_argument("--write-manifest", action="store_true", help="rewrite the manifest from the texts read")
+    parser.add_argument("--c", type=float, help=f"the inverse regularisation strength to compare (default {C})")
+    parser.add_argument("--held-out-only", action="store_true", help="steps 1 and 5 only; write nothing")
     args = parser.parse_args()
+    if args.c is not None:
+        globals()["C"] = args.c  # fit() reads it
 
-    short = read_short(args.short_texts) if args.short_texts.exists() else []
-    if short and args.write_manifest:
-        write_manifest(short)
-    if not args.council_texts.exists():
-        print(f"Party model not rebuilt: the council texts are not at {args.council_texts}.")
+    if not args.council_texts.exists() or not args.short_texts.exists():
+        print(f"Party model not rebuilt: the council texts are not at {args.council_texts} and {args.short_texts}.")
         print(f"  They are third-party text kept outside the repository; {MANIFEST.relative_to(ROOT)} lists")
-        print("  each one's address, council, date and sha256. Collect them again or pass --council-texts.")
-        print(f"  The model in {DATA.relative_to(ROOT)} is left as it is.")
-        if short and not args.quick:
-            short_text_figures(read_manifestos(args.data), short)
+        print("  each one's address, council, date and sha256. Collect them again (bench/collect_council.py)")
+        print(f"  or pass --council-texts and --short-texts. The model in {DATA.relative_to(ROOT)} is left as it is.")
         return
     started_all = time.process_time()
     party = read_manifestos(args.data)
-    council = read_council(args.council_texts)
-    if args.write_manifest:
-        write_manifest(council)
-    councils = sorted({r["council"] for r in council})
+    council = read_texts(args.council_texts)
+    short = read_texts(args.short_texts, short=True)
+    councils = sorted({r["council"] for r in council} | {r["council"] for r in short})
     print(f"{len(party):,} manifesto sentences ({len({r['party'] for r in party})} parties, "
           f"{min(int(r['year']) for r in party)}-{max(int(r['year']) for r in party)}); "
-          f"{len(council)} council paragraphs from {len(councils)} councils "
-          f"({sum(len(sentences(r['text'])) for r in council):,} sentences)")  # fmt: skip
+          f"{len(council)} council paragraphs ({sum(len(sentences(r['text'])) for r in council):,} sentences) and "
+          f"{len(short)} short council texts from {len(councils)} councils")  # fmt: skip
     report: dict[str, object] = {
         "min_df": MIN_DF, "C": C, "manifesto_sentences": len(party), "council_texts": len(council),
-        "councils": len(councils),
+        "council_short_texts": len(short), "councils": len(councils),
     }  # fmt: skip
+    from herald.checks import default_rules
+
+    short_words = int(default_rules().thresholds["party_model_short_words"])
 
     if not args.quick:
-        # 1. councils (and manifestos by party and year) held out, ten folds
+        # 1. councils (and manifestos by party and year) held out, ten folds; short texts go with their council
         council_folds = {name: n % FOLDS for n, name in enumerate(councils)}
         council_fold = np.array([council_folds[r["council"]] for r in council])
+        short_fold = np.array([council_folds[r["council"]] for r in short])
         docs = [f"{r['party']}_{r['year']}" for r in party]
         party_fold = np.zeros(len(party), dtype=int)
         for fold, (_, test) in enumerate(GroupKFold(n_splits=FOLDS).split(docs, groups=docs)):
             party_fold[test] = fold
         council_scores = np.zeros(len(council))
+        short_scores = np.zeros(len(short))
         party_scores = np.zeros(len(party))
         sentence_scores: list[float] = []  # each held-out council paragraph's sentences on their own
         started = time.process_time()
@@ -339,56 +359,90 @@ def main() -> None:
                 *training_set(
                     [r for r, f in zip(party, party_fold, strict=True) if f != fold],
                     [r for r, f in zip(council, council_fold, strict=True) if f != fold],
+                    [r for r, f in zip(short, short_fold, strict=True) if f != fold],
                 )
             )
             held_c = np.flatnonzero(council_fold == fold)
+            held_s = np.flatnonzero(short_fold == fold)
             held_p = np.flatnonzero(party_fold == fold)
             council_scores[held_c] = scores(fitted, [council[i]["text"] for i in held_c])
+            short_scores[held_s] = scores(fitted, [short[i]["text"] for i in held_s])
             sentence_scores += scores(fitted, [s for i in held_c for s in sentences(council[i]["text"])]).tolist()
             party_scores[held_p] = scores(fitted, [party[i]["text"] for i in held_p])
         print(f"\n1. Councils held out ({FOLDS} folds grouped by council; manifestos grouped by party and year),"
               f" {time.process_time() - started:.0f} s CPU:")  # fmt: skip
+        # the engine asks the model only where the rules found nothing: its false alarms are those texts'
+        held_sentences = [s for r in council for s in sentences(r["text"])]
+        council_free, sentence_free, short_free = (
+            ~rules_flags(texts)[1]
+            for texts in ([r["text"] for r in council], held_sentences, [r["text"] for r in short])
+        )
+        print(f"   texts the rules already give a political finding (the model is not asked): paragraphs"
+              f" {int((~council_free).sum())}/{len(council)}, sentences {int((~sentence_free).sum())}/{len(held_sentences)},"
+              f" short texts {int((~short_free).sum())}/{len(short)}")  # fmt: skip
         admin = np.array([r["topic"] in ADMIN_TOPICS for r in council])
+        short_admin = np.array([r["topic"].removeprefix(SHORT_TOPIC) in ADMIN_TOPICS for r in short])
+        short_long = lengths(short) >= short_words  # short texts the usual threshold applies to
         by_sentence = np.array(sentence_scores)
-        print("   threshold  false alarms (paragraphs / election+civic / sentences)  recall  precision at 1:1")
+        print("   false alarms: the model's warnings where the rules found nothing")
+        print(f"   threshold  false alarms (paragraphs / election+civic / sentences / short texts of {short_words}+ words)"
+              f"  recall  precision at 1:1")  # fmt: skip
         table = []
         for threshold in np.round(np.arange(0.50, 0.996, 0.01), 2):
-            fa = rate(council_scores >= threshold)
-            fa_admin = rate(council_scores[admin] >= threshold)
-            fa_sentence = rate(by_sentence >= threshold)
+            fa = rate(council_free & (council_scores >= threshold))
+            fa_admin = rate((council_free & (council_scores >= threshold))[admin])
+            fa_sentence = rate(sentence_free & (by_sentence >= threshold))
+            fa_short = rate((short_free & (short_scores >= threshold))[short_long])
             recall = rate(party_scores >= threshold)
             precision = round(recall / (recall + fa), 3) if recall + fa else float("nan")
-            table.append((float(threshold), fa, fa_admin, fa_sentence, recall, precision))
+            table.append((float(threshold), fa, fa_admin, fa_sentence, fa_short, recall, precision))
         for row in table[::5]:
-            print(
-                f"   {row[0]:.2f}       {row[1]:.4f} / {row[2]:.4f} / {row[3]:.4f}              {row[4]:.3f}   {row[5]}"
-            )
+            print(f"   {row[0]:.2f}       {row[1]:.4f} / {row[2]:.4f} / {row[3]:.4f} / {row[4]:.4f}"
+                  f"                          {row[5]:.3f}   {row[6]}")  # fmt: skip
         chosen = next(
-            (row for row in table if max(row[1], row[2]) <= TARGET_FALSE_ALARMS and row[3] <= 2 * TARGET_FALSE_ALARMS),
+            (
+                row
+                for row in table
+                if max(row[1], row[2]) <= TARGET_FALSE_ALARMS and max(row[3], row[4]) <= 2 * TARGET_FALSE_ALARMS
+            ),
             table[-1],
         )
         threshold = chosen[0]
-        flagged = council_scores >= threshold
+        flagged = council_free & (council_scores >= threshold)
         print(f"   chosen: {threshold:.2f}, the lowest with held-out false alarms <= {TARGET_FALSE_ALARMS} on council"
               f" paragraphs, all and election administration and civic events alike, and <= {2 * TARGET_FALSE_ALARMS}"
-              f" on their single sentences")  # fmt: skip
+              f" on their single sentences and on short texts of {short_words} words or more")  # fmt: skip
         print(f"   at {threshold:.2f}: false alarms {int(flagged.sum())}/{len(council)} = {chosen[1]}"
               f" (election administration and civic events {int(flagged[admin].sum())}/{int(admin.sum())}"
-              f" = {chosen[2]}; single sentences {int((by_sentence >= threshold).sum())}/{len(by_sentence)}"
-              f" = {chosen[3]}); recall {chosen[4]} on {len(party):,} manifesto sentences;"
-              f" precision {chosen[5]} if party and council text were equally common")  # fmt: skip
+              f" = {chosen[2]}; single sentences {int((sentence_free & (by_sentence >= threshold)).sum())}/{len(by_sentence)}"
+              f" = {chosen[3]}; short texts of {short_words}+ words {int((short_free & (short_scores >= threshold))[short_long].sum())}"
+              f"/{int(short_long.sum())} = {chosen[4]}); recall {chosen[5]} on {len(party):,} manifesto sentences;"
+              f" precision {chosen[6]} if party and council text were equally common")  # fmt: skip
         by_council = Counter(r["council"] for r, f in zip(council, flagged, strict=True) if f)
         print(f"   councils with any false alarm: {len(by_council)}/{len(councils)} {dict(by_council.most_common(5))}")
-        worst = sorted(range(len(council)), key=lambda i: -council_scores[i])[:5]
+        worst = sorted(np.flatnonzero(council_free), key=lambda i: -council_scores[i])[:5]
         for i in worst:
             print(f"     {council_scores[i]:.2f} [{council[i]['topic']}] {council[i]['text'][:110]}")
         report["threshold"] = threshold
         report["councils_held_out"] = {
             "threshold": threshold, "false_alarms": chosen[1], "false_alarms_election_and_civic": chosen[2],
-            "false_alarms_sentences": chosen[3], "recall": chosen[4], "precision_at_equal_prevalence": chosen[5],
+            "false_alarms_sentences": chosen[3], "false_alarms_short_texts_long_enough": chosen[4],
+            "recall": chosen[5], "precision_at_equal_prevalence": chosen[6],
             "table": [dict(zip(("threshold", "false_alarms", "false_alarms_election_civic", "false_alarms_sentences",
-                                "recall", "precision_1_1"), row, strict=True)) for row in table],
+                                "false_alarms_short_long_enough", "recall", "precision_1_1"), row, strict=True))
+                      for row in table],
         }  # fmt: skip
+
+        # 5 (before 2-4, which use its threshold). The short-post threshold, on the same held-out scores
+        print(f"\n5. Short council texts held out by council ({len(short)} of 8-40 words from"
+              f" {len({r['council'] for r in short})} councils), usual threshold {threshold:.2f}:")  # fmt: skip
+        report["short_council_texts"] = short_threshold_figures(
+            party, short, party_scores, short_scores, short_fold, short_free, threshold, short_words
+        )
+        short_threshold = float(report["short_council_texts"]["short_threshold"])  # type: ignore[index]
+        if args.held_out_only:
+            return
+        thresholds = (threshold, short_threshold, short_words)
 
         # 2. each party held out; 3. each decade held out (recall only: council text is all in training)
         def held_out_recall(key: str, values: list[str]) -> dict[str, dict[str, float]]:
@@ -396,8 +450,9 @@ def main() -> None:
             started = time.process_time()
             for value in values:
                 train = [r for r in party if key_of(r, key) != value]
-                test = [r["text"] for r in party if key_of(r, key) == value]
-                recall = rate(scores(fit(*training_set(train, council)), test) >= threshold)
+                test = [r for r in party if key_of(r, key) == value]
+                found = scores(fit(*training_set(train, council, short)), [r["text"] for r in test])
+                recall = rate(model_flags(found, lengths(test), *thresholds))
                 out[value] = {"sentences": len(test), "recall": recall}
                 print(f"   {value:10} {len(test):6,} sentences  recall {recall:.3f}")
             print(f"   ({time.process_time() - started:.0f} s CPU)")
@@ -408,20 +463,35 @@ def main() -> None:
 
         counts = Counter(r["party"] for r in party)
         parties = [p for p, n in counts.most_common() if n >= 1000]
-        print(f"\n2. Each party held out in turn (parties with >= 1,000 sentences), threshold {threshold:.2f}:")
+        print(f"\n2. Each party held out in turn (parties with >= 1,000 sentences), thresholds {threshold:.2f} /"
+              f" {short_threshold} under {short_words} words:")  # fmt: skip
         report["parties_held_out"] = held_out_recall("party", parties)
-        print(f"\n3. Each decade held out in turn, threshold {threshold:.2f}:")
+        print(f"\n3. Each decade held out in turn, thresholds {threshold:.2f} / {short_threshold}:")
         report["decades_held_out"] = held_out_recall("decade", sorted({key_of(r, "decade") for r in party}))
 
         # 4. the engine as a whole (rules + held-out model) as the issue measures it: the share of party
         # text and of neutral council text given a political finding (block or warn) on an official post
         # in a pre-election period.
-        print(f"\n4. The engine as a whole, official post in a pre-election period, threshold {threshold:.2f}:")
-        report["engine"] = engine_figures(party, council, party_scores, council_scores, admin, threshold)
+        print(f"\n4. The engine as a whole, official post in a pre-election period, thresholds {threshold:.2f} /"
+              f" {short_threshold} under {short_words} words:")  # fmt: skip
+        report["engine"] = engine_figures(
+            party,
+            {
+                "council_paragraphs": (council, council_scores, admin),
+                "council_short_texts": (short, short_scores, short_admin),
+            },
+            party_scores,
+            thresholds,
+        )
 
-    save_linear_model(DATA, *fit(*training_set(party, council)), report, cpu_since=started_all)
-    if short and not args.quick:  # step 5 reads the model just saved, then its figures join the others
-        report["short_council_texts"] = short_text_figures(party, short)
+    final = fit(*training_set(party, council, short))
+    save_linear_model(DATA, *final, report, cpu_since=started_all)
+    if not args.quick and args.modern_party_texts.exists():
+        # 6. the saved model on modern party text nothing here was trained or tuned on
+        print(f"\n6. Modern party texts ({args.modern_party_texts.name}), the saved model, thresholds {threshold:.2f} /"
+              f" {short_threshold} under {short_words} words:")  # fmt: skip
+        modern = [json.loads(line) for line in args.modern_party_texts.read_text(encoding="utf-8").splitlines() if line]
+        report["modern_party_texts"] = modern_party_figures(final, modern, thresholds)
         DATA.with_suffix(".json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(f"\nWrote {DATA.relative_to(ROOT)} ({report['terms']:,} terms, {DATA.stat().st_size / 1e6:.1f} MB);"
           f" {report['cpu_seconds']} s CPU in all")  # fmt: skip

@@ -4,7 +4,7 @@ already found something. The texts here are written for the tests, not taken fro
 
 import pytest
 
-from herald.checks import Draft, check, check_many, party_model
+from herald.checks import Draft, check, check_many, default_rules, party_model
 
 from .helpers import findings, largest_gap_from_scikit_learn, linear_model_arrays, official, personal, rules_found
 
@@ -151,8 +151,13 @@ def test_short_council_posts_get_no_model_warning_in_the_pre_election_period(tex
 
 
 def test_a_short_post_needs_the_short_threshold_and_a_longer_one_the_usual_one(monkeypatch):
-    # given a model that scores every text 0.95: above the usual threshold, below the short-post one
-    monkeypatch.setattr(party_model, "score_and_length", lambda text: (0.95, len(party_model.words(text))))
+    # given a model that scores every text between the rules file's two thresholds: above the usual one,
+    # below the short-post one
+    thresholds = default_rules().thresholds
+    between = (thresholds["party_model_threshold"] + thresholds["party_model_short_threshold"]) / 2
+    assert thresholds["party_model_threshold"] < between < thresholds["party_model_short_threshold"]
+    assert thresholds["party_model_short_words"] == 16
+    monkeypatch.setattr(party_model, "score_and_length", lambda text: (between, len(party_model.words(text))))
     # then a post of fewer than 16 words gets no warning, and a longer one does
     assert "party-model" not in rules_found("The library reopens on Monday after the new roof is finished.", IN_PERIOD)
     longer = "The library reopens on Monday after the new roof is finished, with longer opening hours on Saturdays too."

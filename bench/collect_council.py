@@ -1,0 +1,108 @@
+"""Bookkeeping for the party-promotion model's third-party text: turns what was collected into the files
+`bench/train_party.py` reads, and writes the manifests that are committed in their place.
+
+    .venv/bin/python bench/collect_council.py [--collected /work/data-council/collected.tsv] [--date 2026-12-06]
+
+The collected file (kept outside the repository, like the texts it makes) has one text a line, five
+tab-separated fields: kind, topic, source, url, text. Kind is `P` (a paragraph of a council page, trimmed
+to whole sentences), `S` (a short council text, 8-40 words: a page's headline with its first sentence, or
+one line of it as written) or `M` (a modern party-political text from a party, candidate or
+councillor-group page: the held-out set, never used in training). Topic is what the page is about (for
+`M`, the party or `independent`); source is the council (or, for `M`, the party group or candidate).
+
+Writes, next to the collected file:
+
+- `council_texts.jsonl` (the paragraphs) and `council_short_texts.jsonl` (the short texts, topics
+  `short-…`), one JSON object a line (`url`, `council`, `topic`, `collected`, `text`, `sha256`,
+  `characters`), the format `bench/train_party.py` reads;
+- `party_modern_texts.jsonl` (`url`, `source`, `party`, `collected`, `text`, `sha256`, `characters`);
+
+and in the repository `bench/data/council_texts_manifest.csv` (both council kinds) and
+`bench/data/party_modern_manifest.csv`: each text's address, source, topic, date, sha256 and length,
+never the text. Whitespace is collapsed to single spaces; a text seen twice is kept once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA_DIR = Path("/work/data-council")
+COUNCIL_MANIFEST = ROOT / "bench" / "data" / "council_texts_manifest.csv"
+PARTY_MANIFEST = ROOT / "bench" / "data" / "party_modern_manifest.csv"
+KINDS = {"P": "council_texts.jsonl", "S": "council_short_texts.jsonl", "M": "party_modern_texts.jsonl"}
+_WORD = re.compile(r"[A-Za-z0-9£'’-]+")
+
+
+def read_collected(path: Path, collected: str) -> dict[str, list[dict[str, object]]]:
+    out: dict[str, list[dict[str, object]]] = {kind: [] for kind in KINDS}
+    seen: set[str] = set()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        fields = line.split("\t")
+        if len(fields) != 5 or fields[0] not in KINDS:
+            raise SystemExit(f"{path}:{number}: expected kind, topic, source, url, text separated by tabs")
+        kind, topic, source, url, text = (f.strip() for f in fields)
+        text = " ".join(text.split())
+        words = len(_WORD.findall(text))
+        if kind == "S" and not 8 <= words <= 40:
+            raise SystemExit(f"{path}:{number}: a short text has 8-40 words, this has {words}: {text!r}")
+        if not url.startswith(("http://", "https://")) or not text:
+            raise SystemExit(f"{path}:{number}: no address or no text")
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        if digest in seen:
+            continue
+        seen.add(digest)
+        row: dict[str, object] = {"url": url}
+        if kind == "M":
+            row.update(source=source, party=topic)
+        else:
+            row.update(council=source, topic=f"short-{topic}" if kind == "S" else topic)
+        row.update(collected=collected, text=text, sha256=digest, characters=len(text))
+        out[kind].append(row)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--collected", type=Path, default=DATA_DIR / "collected.tsv")
+    parser.add_argument("--date", default="2026-12-06", help="the collection date written to each row")
+    args = parser.parse_args()
+    rows = read_collected(args.collected, args.date)
+    for kind, name in KINDS.items():
+        with open(args.collected.with_name(name), "w", encoding="utf-8") as handle:
+            for row in rows[kind]:
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    with open(COUNCIL_MANIFEST, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["url", "council", "topic", "collected", "sha256", "characters"])
+        for row in rows["P"] + rows["S"]:
+            writer.writerow([row[k] for k in ("url", "council", "topic", "collected", "sha256", "characters")])
+    with open(PARTY_MANIFEST, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["url", "source", "party", "collected", "sha256", "characters"])
+        for row in rows["M"]:
+            writer.writerow([row[k] for k in ("url", "source", "party", "collected", "sha256", "characters")])
+    council = rows["P"] + rows["S"]
+    councils = Counter(str(r["council"]) for r in council)
+    topics = Counter(str(r["topic"]).removeprefix("short-") for r in council)
+    print(f"council texts: {len(rows['P'])} paragraphs + {len(rows['S'])} short = {len(council)}"
+          f" from {len(councils)} councils ({len({str(r['council']) for r in rows['S']})} with short texts)")  # fmt: skip
+    print(f"  topics: {dict(topics.most_common())}")
+    parties = Counter(str(r["party"]) for r in rows["M"])
+    print(f"modern party texts: {len(rows['M'])} from {len({str(r['source']) for r in rows['M']})} sources"
+          f" {dict(parties.most_common())}")  # fmt: skip
+    print(f"wrote {', '.join(KINDS.values())} in {args.collected.parent}; {COUNCIL_MANIFEST.relative_to(ROOT)},"
+          f" {PARTY_MANIFEST.relative_to(ROOT)}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    sys.exit(main())
