@@ -26,9 +26,13 @@ _POLITICAL_HANDLE = re.compile(
 
 
 # A result as the returning officer declares it: votes counted, a candidate elected.
+# Also a results page's shapes: "…, was elected." ending its clause, "Of the 28 seats, …", "the one seat
+# available".
 _RESULT = re.compile(
     r"(?i)\b\d[\d,]*\s+votes\b|\b(?:duly|declared)\s+elected\b|\b(?:was|were|is|has\s+been)\s+elected\s+"
     r"(?:with|as|for|to)\b|\bmajority\s+of\s+\d|\bturnout\b|\bvotes\s+cast\b"
+    r"|\b(?:was|were|has\s+been|have\s+been)\s+elected\s*(?:[.;]|$)"
+    r"|\bof\s+the\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+seats?\b|\bseats?\s+available\b"
 )
 # "Vote Independent", "vote for the Independent candidate".
 _VOTE_INDEPENDENT = re.compile(r"(?i)\bvote\s+(?:for\s+(?:the|your|an)\s+)?independents?\b")
@@ -70,11 +74,11 @@ def compile_political(rules: Rules) -> PoliticalMatchers:
         position=re.compile(r"(?i)^[\s,()\w'-]{0,40}?(?<!\w)(?:" + phrase_pattern(words["position_verbs"]) + ")"),
         # "The Mayor, Cllr Stuart Bray," / "Chairman of the Council, Councillor Amanda Wright"
         civic_before=re.compile(
-            r"(?<!\w)(?:" + civic + r")(?:\s+of\s+(?:the\s+)?[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3})?"
-            r"\s*[,(:]?\s*(?:(?:Cllr\.?|Councillor)\s+)?\Z"
+            r"(?<!\w)(?:" + civic + r")(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3}|council))?"
+            r"(?:\s+(?:is|was|will\s+be))?\s*[,(:]?\s*(?:(?:Cllr\.?|Councillor)\s+)?\Z"
         ),
-        # "Cllr Stuart Bray, the Mayor of Hinckley" / "Stuart Bray (Mayor)"
-        civic_after=re.compile(r"\s*[,(]\s*(?:the\s+)?(?:" + civic + r")\b"),
+        # "Cllr Stuart Bray, the Mayor of Hinckley" / "Stuart Bray (Mayor)" / "Cllr Stuart Bray is the Mayor"
+        civic_after=re.compile(r"(?:\s*[,(]|\s+(?:is|was|will\s+be))\s*(?:the\s+)?(?:" + civic + r")\b"),
     )
 
 
@@ -209,7 +213,9 @@ def _check_political(
     text: str, m: PoliticalMatchers, register: Register, pre_election_wards: tuple[str, ...], emit: Emit
 ) -> None:
     lowered, words = probe(text)
-    results = "vote" in lowered or "elected" in lowered or "majority" in lowered or "turnout" in lowered
+    results = (
+        "vote" in lowered or "elected" in lowered or "majority" in lowered or "turnout" in lowered or "seat" in lowered
+    )
     party_hits = [match.span() for match in m.party.finditer(text)]
     if "labour" in words or "conservative" in words:
         party_hits += [match.span() for match in m.party_cased.finditer(text)]

@@ -47,6 +47,8 @@ def test_ordinary_words_that_name_parties_elsewhere_are_not_party_political(text
         "The Mayor, Cllr Stuart Bray, opened the new play park",
         "The Chairman of the Council, Councillor Amanda Wright, welcomed guests to the Remembrance service",
         "Cllr Amanda Wright, the Mayor of Hinckley, opened the Christmas fair",
+        "The Chairman of the council is Councillor Amanda Wright",
+        "Cllr Stuart Bray is the Vice-Chairman for the coming year",
     ],
 )
 def test_the_mayor_or_chairman_at_a_civic_event_is_advice_not_a_block(text):
@@ -68,6 +70,10 @@ def test_the_mayor_taking_a_party_line_still_blocks():
         "The winning Conservative candidate received 1,045 votes",
         "Stuart Bray (Liberal Democrat) was elected with 1,045 votes; turnout was 31%",
         "Amanda Wright (Conservative) was duly elected as councillor for Barwell",
+        # a results page's shapes
+        "Earl Shilton ward: of the two seats, Jo Hale (Conservative) and Sam Teague (Labour) were elected.",
+        "For the one seat available, Priya Nandra, Liberal Democrat, was elected.",
+        "Of the 34 seats on the council, the Liberal Democrats hold 20 and the Conservatives 14.",
     ],
 )
 def test_the_returning_officers_results_are_election_administration(text):
@@ -75,3 +81,17 @@ def test_the_returning_officers_results_are_election_administration(text):
     assert "election-result" in rules
     assert not {"party-name", "councillor-named", "call-to-vote"} & rules
     assert not [f for f in findings(text, IN_PERIOD) if f.severity == "block"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Labour won 23 seats last May: help us win more in Burbage",
+        "The Greens were elected on a promise to fix the roads, and they have",
+        "Vote Liberal Democrat: we need every seat we can get",
+        "Cllr Amanda Wright is the Conservative candidate for Barwell",
+        "The Mayor of Hinckley is Cllr Stuart Bray, and he is backing the Liberal Democrat campaign",
+    ],
+)
+def test_a_party_talking_about_seats_or_elections_or_a_civic_role_is_still_promotion(text):
+    assert any(f.severity == "block" for f in findings(text, IN_PERIOD))
