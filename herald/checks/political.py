@@ -27,12 +27,13 @@ _POLITICAL_HANDLE = re.compile(
 
 # A result as the returning officer declares it: votes counted, a candidate elected.
 # Also a results page's shapes: "…, was elected." ending its clause, "Of the 28 seats, …", "the one seat
-# available".
+# available", and a notice of who stands ("The election is being contested by candidates from …").
 _RESULT = re.compile(
     r"(?i)\b\d[\d,]*\s+votes\b|\b(?:duly|declared)\s+elected\b|\b(?:was|were|is|has\s+been)\s+elected\s+"
     r"(?:with|as|for|to)\b|\bmajority\s+of\s+\d|\bturnout\b|\bvotes\s+cast\b"
     r"|\b(?:was|were|has\s+been|have\s+been)\s+elected\s*(?:[.;]|$)"
     r"|\bof\s+the\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+seats?\b|\bseats?\s+available\b"
+    r"|\b(?:is|are)\s+being\s+contested\s+by\b|\bpersons\s+nominated\b"
 )
 # "Vote Independent", "vote for the Independent candidate".
 _VOTE_INDEPENDENT = re.compile(r"(?i)\bvote\s+(?:for\s+(?:the|your|an)\s+)?independents?\b")
@@ -42,6 +43,7 @@ _VOTE_INDEPENDENT = re.compile(r"(?i)\bvote\s+(?:for\s+(?:the|your|an)\s+)?indep
 class PoliticalMatchers:
     party: PhraseMatcher
     party_cased: re.Pattern[str]
+    cased_words: frozenset[str]  # the cased names in lower case: a text with none skips party_cased
     vote: re.Pattern[str]
     campaign: PhraseMatcher
     admin: PhraseMatcher
@@ -67,6 +69,7 @@ def compile_political(rules: Rules) -> PoliticalMatchers:
     )
     return PoliticalMatchers(
         party=compile_phrases(words["parties"]),
+        cased_words=frozenset(w.lower() for w in words["party_names_cased"]),
         party_cased=re.compile(r"(?<![\w@#])(?:" + cased + r")(?!\w)(?!\s+(?:" + not_before + r")\b)"),
         vote=re.compile(vote),
         campaign=compile_phrases(words["campaign_terms"]),
@@ -214,10 +217,16 @@ def _check_political(
 ) -> None:
     lowered, words = probe(text)
     results = (
-        "vote" in lowered or "elected" in lowered or "majority" in lowered or "turnout" in lowered or "seat" in lowered
+        "vote" in lowered
+        or "elected" in lowered
+        or "majority" in lowered
+        or "turnout" in lowered
+        or "seat" in lowered
+        or "contested" in lowered
+        or "nominated" in lowered
     )
     party_hits = [match.span() for match in m.party.finditer(text)]
-    if "labour" in words or "conservative" in words:
+    if not m.cased_words.isdisjoint(words):
         party_hits += [match.span() for match in m.party_cased.finditer(text)]
     for start, end in party_hits:
         # "The winning Conservative candidate received 1,045 votes": the returning officer's figures

@@ -74,6 +74,7 @@ def test_the_mayor_taking_a_party_line_still_blocks():
         "Earl Shilton ward: of the two seats, Jo Hale (Conservative) and Sam Teague (Labour) were elected.",
         "For the one seat available, Priya Nandra, Liberal Democrat, was elected.",
         "Of the 34 seats on the council, the Liberal Democrats hold 20 and the Conservatives 14.",
+        "The Burbage by-election is being contested by candidates from the Conservative and Labour parties.",
     ],
 )
 def test_the_returning_officers_results_are_election_administration(text):
@@ -95,3 +96,29 @@ def test_the_returning_officers_results_are_election_administration(text):
 )
 def test_a_party_talking_about_seats_or_elections_or_a_civic_role_is_still_promotion(text):
     assert any(f.severity == "block" for f in findings(text, IN_PERIOD))
+
+
+@pytest.mark.parametrize(
+    "text, rule",
+    [
+        ("Plaid councillors have fought for a fairer deal for Ynys Môn", "party-name"),
+        ("Only Plaid will stand up for our valleys", "party-name"),
+        ("Our Green councillors voted against the parking charges", "party-name"),
+        ("Between now and election day we will knock on every door in Barwell", "campaign-language"),
+        ("Unlike the Westminster parties, we answer only to you", "campaign-language"),
+        ("Good people should stand as Independents next May", "campaign-language"),
+    ],
+)
+def test_parties_named_as_people_say_them_and_campaign_talk_are_found(text, rule):
+    assert rule in rules_found(text, IN_PERIOD)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plaid shirts and wool scarves are in the museum shop this winter",
+        "Plaid fabric from the old mill is on show at the heritage centre",
+    ],
+)
+def test_plaid_the_cloth_is_not_a_party(text):
+    assert not [f for f in findings(text, IN_PERIOD) if f.category == "political"]
