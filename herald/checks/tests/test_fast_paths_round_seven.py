@@ -39,3 +39,33 @@ def test_folded_reads_only_the_runs_beyond_ascii_and_gives_the_same_text():
 @given(st.lists(st.sampled_from(_PIECES + _FOLDING), max_size=30).map("".join) | st.text(max_size=120))
 def test_folded_on_any_text(text):
     assert folded(text) == plain_folded(text)
+
+
+_TRIPLES = ["aaa", "AAa", "aAA", "000", "___", "__", "Zzz", "zzz", "x", "é", "ééé", "İİİ", "😀😀😀", "1", "11", "b", " ", ".", "-"]  # fmt: skip
+
+
+def test_triple_gate_is_a_necessary_condition_of_the_scan():
+    from herald.checks.offensive import obfuscation
+
+    scanned = 0
+    for text in _texts() + _mixes(17, 3000, 12) + ["".join(p) for p in _triple_mixes()]:
+        if obfuscation._TRIPLE.search(text) is not None:
+            assert obfuscation._may_triple(text), text
+            scanned += 1
+    assert scanned > 500
+
+
+def _triple_mixes():
+    import random
+
+    rng = random.Random(7)
+    return [[rng.choice(_TRIPLES) for _ in range(rng.randint(0, 8))] for _ in range(4000)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_TRIPLES + _PIECES), max_size=20).map("".join) | st.text(max_size=60))
+def test_triple_gate_on_any_text(text):
+    from herald.checks.offensive import obfuscation
+
+    if obfuscation._TRIPLE.search(text) is not None:
+        assert obfuscation._may_triple(text)
