@@ -69,3 +69,83 @@ def test_triple_gate_on_any_text(text):
 
     if obfuscation._TRIPLE.search(text) is not None:
         assert obfuscation._may_triple(text)
+
+
+# links of every shape the classifiers' own patterns read, with what sits around them
+_LINKS = ["http://x.uk/a", "https://www.hinckley-bosworth.gov.uk/bins", "www.x.uk", "WWW.Café.fr/é", "http://a1b.uk",
+          "https://x.uk/sh1t", "www.x.uk/2024.pdf", "http://x.uk/1,000", "foohttp://x", "httpx", "http:/x", "www.",
+          "xlink", "www.a'b.uk", "http://x.uk/don't", "Xwww.y", "http://😀.uk", "(www.x.uk)", "«http://x.uk»"]  # fmt: skip
+_AROUND = ["", " ", "  ", "\n", "Vote", "we", "will", "sh1t", "f*ck", "a1b", "2026", "1,000", "3.71", "12a", "’",
+           "don't", "@hbbc", "😀", "£", "é", "naïve", ".", ",", "-", "council", "tax", "idiot", "x2"]  # fmt: skip
+
+
+def _linked_texts() -> list[str]:
+    import random
+
+    rng = random.Random(77)
+    texts = []
+    for _ in range(6000):
+        pieces = [rng.choice(_LINKS)] + [rng.choice(_AROUND) for _ in range(rng.randint(0, 12))]
+        rng.shuffle(pieces)
+        texts.append(rng.choice(["", " "]).join(pieces))
+    return texts + [text + " " + rng.choice(_LINKS) for text in _corpus_texts()[:3000]]
+
+
+def _assert_linked_words_same(text: str) -> None:
+    from herald.checks import abuse_model, party_model
+
+    lowered = text.lower()
+    assert abuse_model._words(text) == abuse_model._plain_words(lowered), text
+    assert party_model.words(text) == party_model._plain_words(lowered), text
+
+
+def test_classifier_words_of_text_with_links_are_each_models_own():
+    fast = 0
+    for text in _linked_texts():
+        _assert_linked_words_same(text)
+        lowered = text.lower()
+        # the texts that take the new path: a link, and no apostrophe or handle
+        fast += ("http" in lowered or "www." in lowered) and "'" not in lowered and "@" not in lowered
+    assert fast > 3000
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_LINKS + _AROUND + _PIECES), max_size=20).map("".join) | st.text(max_size=80))
+def test_classifier_words_with_links_on_any_text(text):
+    _assert_linked_words_same(text)
+
+
+def test_word_pairs_are_the_neighbouring_words_joined_for_every_list():
+    from herald.checks.textutil import word_pairs
+
+    words = ["we", "will", "cut", "tax"]
+    assert word_pairs(words) == ["we will", "will cut", "cut tax"]
+    assert word_pairs(words) is word_pairs(words)  # the same list: built once, shared
+    assert word_pairs(["cut", "tax"]) == ["cut tax"]  # another list: its own pairs
+    assert word_pairs(["tax"]) == [] and word_pairs([]) == []
+    assert word_pairs(list(words)) == ["we will", "will cut", "cut tax"]
+
+
+def test_both_classifiers_score_as_term_by_term_when_they_share_a_text_s_pairs():
+    """The party and abuse classifiers score one text after the other from the same list of words (and
+    so the same pairs): each score equals the one summed term by term from its own features."""
+    import math
+
+    from herald.checks import abuse_model, party_model
+
+    party, abuse = party_model.model(), abuse_model.model()
+    shared = 0
+    for text in _corpus_texts()[:1500] + _linked_texts()[:1500]:
+        found = party_model.words(text)
+        shared += found is abuse_model._words(text)
+        for loaded, features in ((party, party_model.features), (abuse, abuse_model.features)):
+            if loaded is None:
+                continue
+            numbers = {loaded.index[t] for t in features(text) if t in loaded.index}
+            norm = sum(loaded.norm_shares[n] for n in numbers)
+            total = sum(loaded.sum_shares[n] for n in numbers)
+            decision = (total / math.sqrt(norm) if norm else 0.0) + loaded.intercept
+            expected = 0.0 if decision < -30 else 1.0 / (1.0 + math.exp(-decision))
+            got = loaded.score_words(found) if loaded is party else loaded.score(text)
+            assert abs(got - expected) < 1e-9, text
+    assert shared > 300
