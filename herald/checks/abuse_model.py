@@ -53,12 +53,14 @@ def _words(text: str) -> list[str]:
     if listed is not None:
         if _LEETY_ANYWHERE.search(lowered) is None:
             return listed
-    elif "'" not in lowered and "@" not in lowered and ("http" in lowered or "www." in lowered):
-        # the same with links: each becomes the word "xlink" between spaces, and the rest is split as
-        # above (tests/test_fast_paths_round_seven.py)
-        linked = _LINK.sub(" xlink ", lowered)
-        if _LEETY_ANYWHERE.search(linked) is None:
-            split = split_words(linked)
+    elif "'" not in lowered and ("@" in lowered or "http" in lowered or "www." in lowered):
+        # the same with handles and links: each becomes the word "xhandle" or "xlink" between spaces
+        # (in _plain_words' order), and the rest is split as above (tests/test_fast_paths_round_seven.py)
+        marked = _HANDLE.sub(" xhandle ", lowered) if "@" in lowered else lowered
+        if "http" in marked or "www." in marked:
+            marked = _LINK.sub(" xlink ", marked)
+        if _LEETY_ANYWHERE.search(marked) is None:
+            split = split_words(marked)
             if split is not None:
                 return split
     return _plain_words(lowered)

@@ -52,10 +52,13 @@ def words(text: str) -> list[str]:
     # is a run of digits, so a word holds a digit exactly when it becomes NUMBER
     # (tests/test_fast_paths_round_six.py).
     unlinked = lowered
-    if listed is None and "'" not in lowered and "@" not in lowered and ("http" in lowered or "www." in lowered):
-        # links are dropped first, as _plain_words drops them: the rest is split as above
+    if listed is None and "'" not in lowered and ("@" in lowered or "http" in lowered or "www." in lowered):
+        # links, then handles, are dropped first, as _plain_words drops them: the rest is split as above
         # (tests/test_fast_paths_round_seven.py)
-        unlinked = _LINK.sub(" ", lowered)
+        if "http" in unlinked or "www." in unlinked:
+            unlinked = _LINK.sub(" ", unlinked)
+        if "@" in unlinked:
+            unlinked = _HANDLE.sub(" ", unlinked)
         listed = split_words(unlinked)
     if listed is not None and "’" not in lowered:
         if not _DIGIT.search(unlinked):
