@@ -8,6 +8,8 @@ Each pair is timed on the same texts, best of ``rounds`` (default 7), µs per te
 
 - folding look-alike letters (``obfuscation.folded``) of texts beyond ASCII, against the character-by-
   character loop it replaced (``plain_folded``);
+- the fancy-text test of accessibility on texts beyond ASCII: its letters looked for among the characters
+  beyond ASCII (``presentation.has_fancy_text``), against the pattern over the whole text (what ran before);
 - the tripled-letter test of the disguised-swearing scan (``_suspect_runs``): the gate then the scan
   where the gate lets it through, against the scan alone (what ran before);
 - the abuse and party classifiers' words of texts holding a link or a handle, against the patterns that
@@ -32,7 +34,7 @@ sys.path.insert(0, str(HERE))
 
 import checks as bench  # noqa: E402  (bench/checks.py: the corpus)
 
-from herald.checks import abuse_model, party_model, textutil, warm_up  # noqa: E402
+from herald.checks import abuse_model, party_model, presentation, textutil, warm_up  # noqa: E402
 from herald.checks.offensive import obfuscation  # noqa: E402
 
 
@@ -69,6 +71,15 @@ def main() -> None:
         report(
             f"folding look-alike letters, texts beyond ASCII ({name}, {len(chosen)})",
             _best(rounds, [("plain_folded", obfuscation.plain_folded), ("folded", obfuscation.folded)], chosen),
+        )
+    for name, chosen in (("all", beyond), ("2,000-2,200 characters", [t for t in long_texts if not t.isascii()])):
+        report(
+            f"fancy-text test, texts beyond ASCII ({name}, {len(chosen)})",
+            _best(
+                rounds,
+                [("pattern", presentation._FANCY.search), ("letters beyond ASCII", presentation.has_fancy_text)],
+                chosen,
+            ),
         )
     for name, chosen in (("all drafts", texts), ("2,000-2,200 characters", long_texts)):
         for text in chosen[-32:]:

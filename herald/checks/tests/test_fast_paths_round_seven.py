@@ -149,3 +149,30 @@ def test_both_classifiers_score_as_term_by_term_when_they_share_a_text_s_pairs()
             got = loaded.score_words(found) if loaded is party else loaded.score(text)
             assert abs(got - expected) < 1e-9, text
     assert shared > 300
+
+
+_FANCY_PIECES = ["𝐇𝐞𝐥𝐥𝐨", "Ⓗⓔⓛⓛⓞ", "⒣⒠⒧", "Ｈｅｌｌｏ", "🄷🄴🄻", "ʜᴇʟʟᴏ", "ᴀ", "ʙ", "𝟏𝟐", "\U0001d7ff", "\U0001d400",
+                  "\u24e9", "\uff3a", "\uff41", "\U0001f189", "\U0001f18a", "\u1d22", "\u1d23", "😀", "£", "é", "—"]  # fmt: skip
+
+
+def test_fancy_text_gate_gives_the_pattern_s_answer():
+    import random
+
+    from herald.checks import presentation
+
+    rng = random.Random(70)
+    mixes = ["".join(rng.choice(_FANCY_PIECES + _PIECES) for _ in range(rng.randint(0, 10))) for _ in range(4000)]
+    fancy = 0
+    for text in _texts() + mixes:
+        expected = presentation._FANCY.search(text) is not None
+        assert presentation.has_fancy_text(text) == expected, text
+        fancy += expected
+    assert fancy > 1000
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_FANCY_PIECES + _PIECES), max_size=20).map("".join) | st.text(max_size=60))
+def test_fancy_text_gate_on_any_text(text):
+    from herald.checks import presentation
+
+    assert presentation.has_fancy_text(text) == (presentation._FANCY.search(text) is not None)
