@@ -18,11 +18,11 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import chain, islice
+from itertools import chain
 from pathlib import Path
 
 from . import embed_model
-from .textutil import word_list
+from .textutil import plain_word_list, split_words, word_pairs
 
 DATA = Path(__file__).with_name("data") / "abuse_model.npz"
 # From this many distinct terms on, ``score`` sums with numpy (a call costs a few µs; Python's sum
@@ -46,19 +46,23 @@ _LEETY_ANYWHERE = re.compile(r"[a-z][0-9@$*]+[a-z]")
 
 def _words(text: str) -> list[str]:
     """The words the model reads, in order (callers must not change the list)."""
-    lowered, listed = word_list(text)
+    lowered, listed = plain_word_list(text)
     # A text the shared tokenisation splits (ASCII, or no word character beyond ASCII) with no
     # apostrophe, handle, link or leetspeak: _TOKEN's words are the runs of letters and digits it
     # already found (tests/test_fast_paths.py, tests/test_fast_paths_round_six.py).
-    if (
-        listed is not None
-        and "'" not in lowered
-        and "@" not in lowered
-        and "http" not in lowered
-        and "www." not in lowered
-        and _LEETY_ANYWHERE.search(lowered) is None
-    ):
-        return listed
+    if listed is not None:
+        if _LEETY_ANYWHERE.search(lowered) is None:
+            return listed
+    elif "'" not in lowered and ("@" in lowered or "http" in lowered or "www." in lowered):
+        # the same with handles and links: each becomes the word "xhandle" or "xlink" between spaces
+        # (in _plain_words' order), and the rest is split as above (tests/test_fast_paths_round_seven.py)
+        marked = _HANDLE.sub(" xhandle ", lowered) if "@" in lowered else lowered
+        if "http" in marked or "www." in marked:
+            marked = _LINK.sub(" xlink ", marked)
+        if _LEETY_ANYWHERE.search(marked) is None:
+            split = split_words(marked)
+            if split is not None:
+                return split
     return _plain_words(lowered)
 
 
@@ -158,7 +162,7 @@ class AbuseModel:
         present: set[int | None] = set(chain.from_iterable(map(known.__getitem__, distinct)))
         if len(words) > 1:
             # each pair of neighbouring words the model knows, looked up in C; unknown pairs give None
-            present.update(map(self.index.get, map(" ".join, zip(words, islice(words, 1, None), strict=False))))
+            present.update(map(self.index.get, word_pairs(words)))
         return present
 
     def _probability(self, norm: float, total: float) -> float:

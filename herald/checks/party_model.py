@@ -20,10 +20,9 @@ import math
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import islice
 from pathlib import Path
 
-from .textutil import word_list
+from .textutil import plain_word_list, split_words, word_pairs
 
 DATA = Path(__file__).with_name("data") / "party_model.npz"
 
@@ -47,22 +46,24 @@ _GROUPED_NUMBER = re.compile(r"\d[,.]+\d")
 
 def words(text: str) -> list[str]:
     """The words the model reads, in order (callers must not change the list)."""
-    lowered, listed = word_list(text)
+    lowered, listed = plain_word_list(text)
     # With no apostrophe, link or handle, _TOKEN's words are the runs of letters and digits that the
     # shared tokenisation found; with no number holding a comma or a point either, each _NUMBER match
     # is a run of digits, so a word holds a digit exactly when it becomes NUMBER
     # (tests/test_fast_paths_round_six.py).
-    if (
-        listed is not None
-        and "'" not in lowered
-        and "’" not in lowered
-        and "@" not in lowered
-        and "http" not in lowered
-        and "www." not in lowered
-    ):
-        if not _DIGIT.search(lowered):
+    unlinked = lowered
+    if listed is None and "'" not in lowered and ("@" in lowered or "http" in lowered or "www." in lowered):
+        # links, then handles, are dropped first, as _plain_words drops them: the rest is split as above
+        # (tests/test_fast_paths_round_seven.py)
+        if "http" in unlinked or "www." in unlinked:
+            unlinked = _LINK.sub(" ", unlinked)
+        if "@" in unlinked:
+            unlinked = _HANDLE.sub(" ", unlinked)
+        listed = split_words(unlinked)
+    if listed is not None and "’" not in lowered:
+        if not _DIGIT.search(unlinked):
             return listed
-        if not _GROUPED_NUMBER.search(lowered):
+        if not _GROUPED_NUMBER.search(unlinked):
             return [word if word.isalpha() else NUMBER for word in listed]
     return _plain_words(lowered)
 
@@ -129,7 +130,7 @@ class PartyModel:
         index = self.index
         # the known words and pairs of neighbouring words, looked up in C; unknown terms give None
         present: set[int | None] = set(map(index.get, found))
-        present.update(map(index.get, map(" ".join, zip(found, islice(found, 1, None), strict=False))))
+        present.update(map(index.get, word_pairs(found)))
         present.discard(None)
         norm = sum(map(self.norm_shares.__getitem__, present))  # type: ignore[arg-type]
         total = sum(map(self.sum_shares.__getitem__, present))  # type: ignore[arg-type]

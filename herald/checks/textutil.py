@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import islice
 
 SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 SENTENCE_END = re.compile(r"[.!?\n]")
@@ -53,13 +54,47 @@ def word_list(text: str) -> tuple[str, list[str] | None]:
     the list). Such characters only end words, as a space does, so they are read as spaces
     (tests/test_fast_paths_round_six.py)."""
     lowered = text.lower()
+    return lowered, split_words(lowered)
+
+
+def split_words(lowered: str) -> list[str] | None:
+    """``word_list``'s words of a text already lower-cased (its runs of letters and digits, in order), or
+    None when a character beyond ASCII is a word character."""
     if not lowered.isascii():
         beyond = "".join(_NON_ASCII.findall(lowered))
         if _WORD_CHAR.search(beyond):
-            return lowered, None
+            return None
         plain = _NON_ASCII.sub(" ", lowered)
-        return lowered, plain.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii").split()
-    return lowered, lowered.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii").split()
+        return plain.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii").split()
+    return lowered.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii").split()
+
+
+def plain_word_list(text: str) -> tuple[str, list[str] | None]:
+    """``word_list`` for the two linear classifiers (party promotion, abuse), which read an apostrophe
+    ("don't"), a handle and a link each their own way: the words only for text with none of them, else
+    None. Each adds its own condition ("’" for the party model, leetspeak for the abuse model)."""
+    lowered, listed = word_list(text)
+    if listed is None or "'" in lowered or "@" in lowered or "http" in lowered or "www." in lowered:
+        return lowered, None
+    return lowered, listed
+
+
+# The last list of words given to ``word_pairs`` and its pairs: the party and abuse classifiers read the
+# same list of a text (``plain_word_list``) one after the other. One tuple, replaced in one assignment,
+# so threads sharing it see a consistent pair; the list is held, so its identity cannot be reused.
+_LAST_PAIRS: tuple[object, list[str]] = (None, [])
+
+
+def word_pairs(words: list[str]) -> list[str]:
+    """Each pair of neighbouring words, joined by a space, in order (callers must not change either
+    list). Built once for a list both classifiers read: the joined strings and their hashes are shared."""
+    global _LAST_PAIRS
+    last = _LAST_PAIRS
+    if last[0] is words:
+        return last[1]
+    pairs = list(map(" ".join, zip(words, islice(words, 1, None), strict=False)))
+    _LAST_PAIRS = (words, pairs)
+    return pairs
 
 
 _DIGIT_RUN = re.compile(r"\d+")
