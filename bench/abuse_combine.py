@@ -81,14 +81,14 @@ def rules_and_scored(texts: Sequence[str]) -> tuple[np.ndarray, list[str | None]
     """For each incoming comment: whether the rules gave an offensive finding stronger than mild
     profanity, and the text the classifier would be asked about (None when it would not be asked)."""
     asked: list[str] = []
-    real = abuse_model.score
+    real = abuse_model.score_for  # what the engine asks (``check`` one text at a time)
 
-    def record(text: str) -> float:
+    def record(text: str, threshold: float) -> float:
         asked.append(text)
         return 0.0
 
     flagged, scored = [], []
-    abuse_model.score = record  # type: ignore[assignment]
+    abuse_model.score_for = record  # type: ignore[assignment]
     try:
         for text in texts:
             asked.clear()
@@ -100,7 +100,7 @@ def rules_and_scored(texts: Sequence[str]) -> tuple[np.ndarray, list[str | None]
             flagged.append(bool(rules - {"mild-profanity"}))
             scored.append(asked[-1] if asked else None)
     finally:
-        abuse_model.score = real  # type: ignore[assignment]
+        abuse_model.score_for = real  # type: ignore[assignment]
     return np.array(flagged), scored
 
 

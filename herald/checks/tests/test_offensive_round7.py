@@ -34,3 +34,36 @@ def test_abuse_in_another_sentence_than_the_allegation_is_still_found(text):
     found = rules_of(text)
     assert "allegation" in found
     assert "abuse-model" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The man who came to fix the boiler was a thieving gypsy, check your valuables after he's been",
+        "Tell the housing officer my neighbour is a disgusting queer and I want him rehoused",
+        "Typical Romanian, took the money and never came back to finish the fence.",
+        "That dodgy foreigner at the tip charged me twice",
+        "Another woman on the planning committee. Stick to the kitchen, love.",
+    ],
+)
+def test_one_person_put_down_for_their_group_is_hate(text):
+    assert "hate" in rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The telegraph pole on Mill Lane is filthy and leaning, please send someone",
+        "We had a typical Romanian dish at the food festival, lovely",
+        "The dirty traveller site on Watling Street needs its bins emptying",
+        "Stick to the kitchen rules please, the cleaners are in on Monday",
+        "Back to the kitchen to finish the Christmas lunch for the pensioners' club",
+        "Proud to be a lesbian and proud of the council for flying the flag",
+    ],
+)
+def test_the_same_words_about_things_or_said_kindly_are_not_hate(text):
+    assert "hate" not in rules_of(text)
+
+
+def test_a_threat_to_smash_several_faces_in_is_a_threat():
+    assert "threat" in rules_of("Fix the road or I'll come to the depot and smash your faces in")
