@@ -67,3 +67,10 @@ def test_the_same_words_about_things_or_said_kindly_are_not_hate(text):
 
 def test_a_threat_to_smash_several_faces_in_is_a_threat():
     assert "threat" in rules_of("Fix the road or I'll come to the depot and smash your faces in")
+
+
+def test_graffiti_reported_in_quotation_marks_is_a_report_not_abuse():
+    text = 'Vandals scrawled "kill all pakis" on the underpass last night, reported to police'
+    assert rules_of(text) & {"slur", "threat", "hate", "abuse-model"} == set()
+    # the writer's own words, however they are framed
+    assert "slur" in rules_of('I scrawled "kill all pakis" on the underpass')
