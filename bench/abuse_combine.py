@@ -11,7 +11,7 @@ model, or both averaged (docs/checks.md, "Round five: recall").
    (bench/data/council_comments.tsv), for each combination and threshold; then the first blind set's
    half B, to choose between the combinations (as the issue asks) but not to set a threshold. It never
    reads the second blind set: that is for reporting only (bench/checks_quality.py).
-3. The team's council-style training comments (bench/data/council_train.tsv), each scored by the models
+3. The team's council-style training comments (bench/data/council_train.tsv and council_train2.tsv), each scored by the models
    that did not see its fifth (the build scripts' five folds): the rules, then the held-out scores where
    the engine would ask the classifier. The held-out scores are of the whole comment, where the engine
    scores it with any quotation it found reported blanked out, so this is close to the engine, not it.
@@ -81,14 +81,14 @@ def rules_and_scored(texts: Sequence[str]) -> tuple[np.ndarray, list[str | None]
     """For each incoming comment: whether the rules gave an offensive finding stronger than mild
     profanity, and the text the classifier would be asked about (None when it would not be asked)."""
     asked: list[str] = []
-    real = abuse_model.score
+    real = abuse_model.score_for  # what the engine asks (``check`` one text at a time)
 
-    def record(text: str) -> float:
+    def record(text: str, threshold: float) -> float:
         asked.append(text)
         return 0.0
 
     flagged, scored = [], []
-    abuse_model.score = record  # type: ignore[assignment]
+    abuse_model.score_for = record  # type: ignore[assignment]
     try:
         for text in texts:
             asked.clear()
@@ -100,7 +100,7 @@ def rules_and_scored(texts: Sequence[str]) -> tuple[np.ndarray, list[str | None]
             flagged.append(bool(rules - {"mild-profanity"}))
             scored.append(asked[-1] if asked else None)
     finally:
-        abuse_model.score = real  # type: ignore[assignment]
+        abuse_model.score_for = real  # type: ignore[assignment]
     return np.array(flagged), scored
 
 
@@ -127,7 +127,7 @@ def council_folds() -> None:
     if "council" not in linear.files or "council" not in embed.files:
         print("council_train: no held-out scores (run the build scripts without --quick)")
         return
-    rows = tsv(ROOT / "bench" / "data" / "council_train.tsv")
+    rows = tsv(ROOT / "bench" / "data" / "council_train.tsv") + tsv(ROOT / "bench" / "data" / "council_train2.tsv")
     if not len(linear["council"]) == len(embed["council"]) == len(rows):
         print("council_train: the held-out scores are of another version of it (run both build scripts again)")
         return

@@ -386,6 +386,18 @@ def labelled_comments() -> None:
     score(round5.name, [(expected == "1", offensive_flagged(text)) for expected, _kind, text in tsv_rows(round5)])
 
 
+def council_comments() -> None:
+    """bench/data/council_comments.tsv: the team's council-style comments that set the classifier's comment
+    threshold (bench/abuse_combine.py), so a threshold-setting figure, never a test one; the count of
+    fair comments flagged is the false-alarm figure to watch."""
+    rows = tsv_rows(Path(__file__).resolve().parent / "data" / "council_comments.tsv")
+    pairs = [(label == "1", offensive_flagged(text)) for label, _source, text in rows]
+    print("council-style comments (threshold set; incoming comments on an official page):")
+    score("council_comments.tsv", pairs)
+    fair = [flagged for actual, flagged in pairs if not actual]
+    print(f"  fair comments flagged: {sum(fair)} of {len(fair)}")
+
+
 def blind_offensive2() -> None:
     """bench/data/blind_offensive2.tsv: a second blind set by another writer (Jigsaw talk pages, Reddit,
     YouTube, Nextdoor, tweets), written after the third offensive round; its first run was unseen, and
@@ -486,6 +498,9 @@ def main() -> None:
     parser.add_argument("--data", default=str(Path(__file__).resolve().parents[2] / "shared" / "data"))
     parser.add_argument("--seed", type=int, default=20261124)
     parser.add_argument(
+        "--only-offensive", action="store_true", help="only the offensive sets (labelled, blind, council, Davidson)"
+    )
+    parser.add_argument(
         "--only", choices=["blind5"], help="score one set alone (an unseen one, without reading the rest)"
     )
     args = parser.parse_args()
@@ -493,11 +508,14 @@ def main() -> None:
         blind_offensive5()
         return
     folder = Path(args.data)
-    uk(args.seed)
-    presidio(folder)
-    presidio(folder, "generated_small.json")
+    if not args.only_offensive:
+        uk(args.seed)
+        presidio(folder)
+        presidio(folder, "generated_small.json")
     labelled_comments()
-    blind_pii()
+    council_comments()
+    if not args.only_offensive:
+        blind_pii()
     blind_offensive()
     blind_offensive2()
     blind_offensive3()

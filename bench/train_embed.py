@@ -46,7 +46,7 @@ HIDDEN = 256
 SEED = 42
 # The team's council-style training comments (bench/train_abuse.py): model2vec's loop takes no sample
 # weights, so each is repeated this many times (docs/checks.md, "Round six").
-COUNCIL = ROOT / "bench" / "data" / "council_train.tsv"
+COUNCIL = (ROOT / "bench" / "data" / "council_train.tsv", ROOT / "bench" / "data" / "council_train2.tsv")
 COUNCIL_REPEAT = 5
 COUNCIL_FOLDS = 5
 # Sentences whose build-time scores the engine's test compares with its own (written for Herald).
@@ -90,10 +90,13 @@ def read_training(data: Path) -> list[tuple[str, str, int, int]]:
         return [(r["source"], r["text"], int(r["hate"]), int(r["abuse"])) for r in csv.DictReader(handle)]
 
 
-def read_council(path: Path = COUNCIL) -> list[tuple[str, int]]:
-    """The council-style training comments (label, source, text; "#" lines are comments)."""
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    return [(text, int(label)) for label, _source, text in (line.split("\t") for line in lines[1:])]
+def read_council(paths: tuple[Path, ...] = COUNCIL) -> list[tuple[str, int]]:
+    """The council-style training comments of each file in turn (label, source, text; "#" lines are comments)."""
+    rows: list[tuple[str, int]] = []
+    for path in paths:
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+        rows += [(text, int(label)) for label, _source, text in (line.split("\t") for line in lines[1:])]
+    return rows
 
 
 def read_davidson(data: Path) -> list[tuple[str, int]]:

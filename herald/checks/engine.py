@@ -158,8 +158,14 @@ def _collect(
     party_thresholds = _party_thresholds(rules.thresholds) if party else None
     check_political(text, compiled.political, register, context.pre_election_wards, emit, party_thresholds)
     people = [(s, e, m.name) for s, e, m in register.find(text)] if context.councillors else []
+    before_legal = len(hits)
     check_legal(text, compiled.legal, people, int(rules.thresholds["defamation_window"]), emit)
-    check_offensive(text, compiled.offensive, rules.thresholds, emit, draft.kind, defer)
+    # an allegation about a named person is the legal rules' finding; the abuse classifier does not read
+    # its words ("Cllr Wright is corrupt"), so it does not warn on it a second time as abuse
+    alleged = [
+        (s, e) for rule, s, e, _ in hits[before_legal:] if rule == "allegation" and s is not None and e is not None
+    ]
+    check_offensive(text, compiled.offensive, rules.thresholds, emit, draft.kind, defer, alleged)
     if draft.media:
         check_media(text, draft.media, emit)
         if draft.kind != "image":

@@ -34,10 +34,14 @@ def check_offensive(
     emit: Emit,
     kind: str = "post",
     defer: Callable[[str, float], None] | None = None,
+    alleged: list[tuple[int, int]] | None = None,
 ) -> None:
     """Emit the offensive-content findings of ``text``. With ``defer``, the abuse classifier is not
     run here: ``defer(text_to_score, threshold)`` is called instead, and the caller scores the texts
-    of many drafts in one batch and passes each score to ``emit_abuse`` (``engine.check_many``)."""
+    of many drafts in one batch and passes each score to ``emit_abuse`` (``engine.check_many``).
+    ``alleged``: the spans of the allegation words the legal rules reported about a named person; the
+    abuse classifier reads the text without their sentences (an allegation is blocked as defamation,
+    not warned on again as abuse; the rules still read every word)."""
     condemning = m.condemnation.search(text) is not None
     quoted = '"' in text or "\u201c" in text or "\u2018" in text or "'" in text
     excused = False  # abuse found only inside a reported quotation: the model would score the quotation
@@ -196,6 +200,8 @@ def check_offensive(
         classified = (
             _blank(text, blanked + [span for span in unaimed if _said_of_oneself(text, *span)]) if unaimed else scored
         )
+        if alleged:  # the whole sentence: "Cllr Wright is a ___" alone still reads as an insult
+            classified = _blank(classified, [sentence_bounds(text, start) for start, _ in alleged])
         if defer is not None:  # check_many scores every deferred text in one batch
             defer(classified, thresholds[key])
         else:

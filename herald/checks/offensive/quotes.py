@@ -30,6 +30,10 @@ _QUOTE_CUE = re.compile(
           (?: the | a | an | his | her | their | our | my ) \s+ (?:\w+\s+)?
           (?: victim | officer | staff | woman | man | neighbour | neighbor | girl | boy | worker | driver | nurse
             | resident | family | child | member | partner ) s?\b (?: \W+ [\w'’]+ ){0,2}?
+        # 'someone sprayed "…" on the mosque wall' (graffiti reported)
+      | \b(?: some(?:one|body) | vandals | yobs | kids | they | people | a\s+man | a\s+woman | a\s+group | idiots ) \s+
+          (?: has\s+ | have\s+ | had\s+ )? (?: wrote | written | sprayed | painted | scrawled | daubed | spray-painted
+                                            | graffitied | chalked | carved ) \s*
         # 'police said he shouted "…"'
       | \b(?: prosecutors | police | the\s+court | court | witnesses | the\s+judge | officers | the\s+jury ) \s+
           (?:\w+\s+)? (?: say | said | heard | were\s+told | was\s+told )\b (?: \W+ [\w'’]+ ){0,8}?

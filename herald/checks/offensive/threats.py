@@ -67,7 +67,7 @@ _THREAT = re.compile(
         (?: place | building | camp | town\s+hall | hostel | flats? | centre | center | library | shop | caravans?
           | site | estate | offices? | lot )\b
       | (?: smash | kick | punch ) \s+ (?: your | ur | his | her | their ) \s+ (?:fucking\s+)?
-        (?: head | face | teeth | skull ) \s+ in\b
+        (?: heads? | faces? | teeth | skulls? ) \s+ in\b
     )
     # "I'll knock you out" (not "our lights display will knock you out")
     |
