@@ -3,7 +3,7 @@ finding, and the abuse classifier does not warn on it a second time."""
 
 import pytest
 
-from .helpers import findings
+from .helpers import findings, offensive_rules
 
 
 def rules_of(text):
@@ -74,3 +74,12 @@ def test_graffiti_reported_in_quotation_marks_is_a_report_not_abuse():
     assert rules_of(text) & {"slur", "threat", "hate", "abuse-model"} == set()
     # the writer's own words, however they are framed
     assert "slur" in rules_of('I scrawled "kill all pakis" on the underpass')
+
+
+@pytest.mark.parametrize("text", ["fk u Cllr Balfour", "fk off and leave us alone", "Fk you and your parking fines"])
+def test_fk_for_the_swear_word_is_profanity(text):
+    assert "profanity" in offensive_rules(text)
+
+
+def test_fk_as_a_football_clubs_initials_is_not():
+    assert not offensive_rules("FK Austria Wien won again on Saturday")
