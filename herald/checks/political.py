@@ -26,15 +26,23 @@ _POLITICAL_HANDLE = re.compile(
 
 
 # A result as the returning officer declares it: votes counted, a candidate elected.
-# Also a results page's shapes: "…, was elected." ending its clause, "Of the 28 seats, …", "the one seat
-# available", and a notice of who stands ("The election is being contested by candidates from …").
 _RESULT = re.compile(
     r"(?i)\b\d[\d,]*\s+votes\b|\b(?:duly|declared)\s+elected\b|\b(?:was|were|is|has\s+been)\s+elected\s+"
     r"(?:with|as|for|to)\b|\bmajority\s+of\s+\d|\bturnout\b|\bvotes\s+cast\b"
-    r"|\b(?:was|were|has\s+been|have\s+been)\s+elected\s*(?:[.;]|$)"
+)
+# A results page's shapes: "…, was elected." ending its clause, "Of the 28 seats, …", "the one seat
+# available", a notice of who stands ("The election is being contested by candidates from …"). Said in
+# a party's own voice ("Thanks to you, Labour has been elected") they are a celebration, not a result.
+_RESULT_PAGE = re.compile(
+    r"(?i)\b(?:was|were|has\s+been|have\s+been)\s+elected\s*(?:[.;]|$)"
     r"|\bof\s+the\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+seats?\b|\bseats?\s+available\b"
     r"|\b(?:is|are)\s+being\s+contested\s+by\b|\bpersons\s+nominated\b"
 )
+_OWN_VOICE = re.compile(
+    r"(?i)\b(?:we|we're|our|us|you|your|thanks?|thank\s+you|help(?:ed)?|well\s+done|congratulations)\b"
+)
+# The chair of a committee, group or board is not a civic role for the whole council.
+_NOT_A_COMMITTEE = r"(?!(?:[\w&'-]+\s+){0,3}(?i:committee|group|board|panel|party|trustees|association)\b)"
 # "Vote Independent", "vote for the Independent candidate".
 _VOTE_INDEPENDENT = re.compile(r"(?i)\bvote\s+(?:for\s+(?:the|your|an)\s+)?independents?\b")
 
@@ -77,11 +85,18 @@ def compile_political(rules: Rules) -> PoliticalMatchers:
         position=re.compile(r"(?i)^[\s,()\w'-]{0,40}?(?<!\w)(?:" + phrase_pattern(words["position_verbs"]) + ")"),
         # "The Mayor, Cllr Stuart Bray," / "Chairman of the Council, Councillor Amanda Wright"
         civic_before=re.compile(
-            r"(?<!\w)(?:" + civic + r")(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3}|council))?"
+            r"(?<!\w)(?:"
+            + civic
+            + r")(?:\s+of\s+(?:the\s+)?"
+            + _NOT_A_COMMITTEE
+            + r"(?:[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3}|council))?"
             r"(?:\s+(?:is|was|will\s+be))?\s*[,(:]?\s*(?:(?:Cllr\.?|Councillor)\s+)?\Z"
         ),
         # "Cllr Stuart Bray, the Mayor of Hinckley" / "Stuart Bray (Mayor)" / "Cllr Stuart Bray is the Mayor"
-        civic_after=re.compile(r"(?:\s*[,(]|\s+(?:is|was|will\s+be))\s*(?:the\s+)?(?:" + civic + r")\b"),
+        civic_after=re.compile(
+            r"(?:\s*[,(]\s*(?:the\s+)?|\s+(?:is|was|will\s+be)\s+the\s+)(?:" + civic + r")\b"
+            r"(?!\s+of\s+(?:the\s+)?" + _NOT_A_COMMITTEE[3:-1] + ")"
+        ),
     )
 
 
@@ -167,7 +182,9 @@ def _in_admin_sentence(text: str, position: int, m: PoliticalMatchers) -> bool:
 
 def _in_result_sentence(text: str, position: int) -> bool:
     start, end = sentence_bounds(text, position)
-    return _RESULT.search(text, start, end) is not None
+    if _RESULT.search(text, start, end) is not None:
+        return True
+    return _RESULT_PAGE.search(text, start, end) is not None and _OWN_VOICE.search(text) is None
 
 
 class PartyThresholds(NamedTuple):

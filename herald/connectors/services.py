@@ -269,17 +269,27 @@ def unhide_from_inbox(comment: Comment) -> bool:
     return set_hidden_from_inbox(comment, False)
 
 
+def _deleter(comment: Comment) -> credentials.Configured | None:
+    """The connector entry that may delete this comment on its platform: only a comment that connector
+    delivered itself, so its id is the platform's id of a comment (an id typed into a CSV import or the
+    ingest API could be a post's, and deleting cannot be undone)."""
+    entry = credentials.for_account(comment.account)
+    if entry is None or not entry.connector.can_delete or entry.missing:
+        return None
+    delivered = CommentOrigin.objects.filter(comment_id=comment.pk, connector=entry.name).exists()
+    return entry if delivered else None
+
+
 def can_delete_from_inbox(comment: Comment) -> bool:
     """Whether deleting the comment in the inbox deletes it on the platform too (no platform is called)."""
-    entry = credentials.for_account(comment.account)
-    return entry is not None and entry.connector.can_delete and not entry.missing
+    return _deleter(comment) is not None
 
 
 def delete_from_inbox(comment: Comment) -> bool:
     """Delete the comment on the platform where the account's connector can; False where the editor must
     do it by hand. PlatformError with the platform's reason where it refuses."""
-    entry = credentials.for_account(comment.account)
-    if entry is None or not entry.connector.can_delete or entry.missing:
+    entry = _deleter(comment)
+    if entry is None:
         return False
     try:
         return entry.connector.delete(_hide_target(comment), app=entry.app, account=entry.values)

@@ -66,7 +66,8 @@ def _may_triple(text: str) -> bool:
     for word in unknown:
         if _TRIPLE.search(word) is not None:
             return True
-        _NO_TRIPLE.add(word)
+        if len(word) <= 40:  # kept words stay small: 65,536 of them at most ~4 MB
+            _NO_TRIPLE.add(word)
     return False
 
 

@@ -59,8 +59,12 @@ PERSON_SHAPES: tuple[Shape, ...] = (
         r"""
         \b(?: stick\s+to | get\s+back\s+ (?: in | into | to ) | go\s+back\s+ (?: in | into | to ) | back\s+ (?: in | to ) )
           \s+ (?: the | your ) \s+ kitchen
-          (?= \s* (?: [,.]? \s* (?: love | luv | sweetheart | sweetie | darling | dear | hun | babe | woman | girl
-                                  | ladies | missy | princess )\b | [.!?]* \s* $ | [!] ) )
+          (?= \s* [,.]? \s* (?: love | luv | sweetheart | sweetie | darling | dear | hun | babe | woman | girl
+                               | ladies | missy | princess )\b )
+        # said as an order, first in its clause ("Get back in the kitchen!"; not "our volunteers go back
+        # to the kitchen", "Chef Tom is back in the kitchen!")
+        | (?<! [^\W\d_] \s ) (?<! [^\W\d_] ) \b (?: get | go ) \s+ back \s+ (?: in | into | to ) \s+ (?: the | your ) \s+ kitchen
+          (?= [.!?]* \s* $ | \s* ! )
         | \bstick\s+to\s+the\s+kitchen\b (?! \s+ (?: rules | rota | door | team | staff ) )
         """,
     ),

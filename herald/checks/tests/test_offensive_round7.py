@@ -83,3 +83,22 @@ def test_fk_for_the_swear_word_is_profanity(text):
 
 def test_fk_as_a_football_clubs_initials_is_not():
     assert not offensive_rules("FK Austria Wien won again on Saturday")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Great news: Chef Tom is back in the kitchen!",
+        "After the refit our volunteers are back in the kitchen.",
+        "Our volunteers go back to the kitchen.",
+    ],
+)
+def test_people_back_at_work_in_a_kitchen_are_news_not_hate(text):
+    assert "hate" not in offensive_rules(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Get back in the kitchen!", "Stick to the kitchen, love", "go back to the kitchen woman"]
+)
+def test_a_woman_told_to_go_back_to_the_kitchen_is_hate(text):
+    assert "hate" in offensive_rules(text)

@@ -92,6 +92,9 @@ def test_the_returning_officers_results_are_election_administration(text):
         "Vote Liberal Democrat: we need every seat we can get",
         "Cllr Amanda Wright is the Conservative candidate for Barwell",
         "The Mayor of Hinckley is Cllr Stuart Bray, and he is backing the Liberal Democrat campaign",
+        # a party's own voice about seats and elections is a celebration, not a result
+        "Labour won two of the three seats available in Barwell. Thank you to everyone who helped!",
+        "Thanks to you, Labour has been elected.",
     ],
 )
 def test_a_party_talking_about_seats_or_elections_or_a_civic_role_is_still_promotion(text):
@@ -122,3 +125,16 @@ def test_parties_named_as_people_say_them_and_campaign_talk_are_found(text, rule
 )
 def test_plaid_the_cloth_is_not_a_party(text):
     assert not [f for f in findings(text, IN_PERIOD) if f.category == "political"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cllr Amanda Wright is the Chairman of the Planning Committee and has fought to stop the homes",
+        "Cllr Amanda Wright, Chairman of the Planning Committee, fought the new homes",
+        "Cllr Amanda Wright was Mayor in 2019 and has fought to stop the homes",
+    ],
+)
+def test_chairing_a_committee_or_a_past_mayoralty_is_not_a_civic_role(text):
+    rules = rules_found(text, IN_PERIOD)
+    assert "councillor-named" in rules and "ceremonial-role" not in rules

@@ -10,8 +10,10 @@ Instagram account's) id, which is how a delivery finds its council account.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import quote
 
 import requests
 
@@ -34,6 +36,10 @@ from herald.connectors.base import (
 from herald.moderation.incoming import IncomingComment
 
 GRAPH_URL = "https://graph.facebook.com/v21.0"
+# A Graph API comment id: digits, or a post's id and the comment's joined by "_". Only ids of this shape
+# go into a deletion's address (Herald deletes only comments a connector delivered: services.py).
+_COMMENT_ID = re.compile(r"\d{1,40}(?:_\d{1,40})?")
+_TOKEN_IN_ADDRESS = re.compile(r"(access_token=)[^&\s'\"]+")
 
 
 class MetaConnector(Connector):
@@ -88,11 +94,16 @@ class MetaConnector(Connector):
         base = str(app.get("graph_url") or GRAPH_URL).rstrip("/")
         try:
             if method == "DELETE":
-                response = requests.delete(f"{base}/{path}", params=data, timeout=HTTP_TIMEOUT)
+                # The token goes in a header, never the address: an address ends up in error messages.
+                token = data.get("access_token", "")
+                response = requests.delete(
+                    f"{base}/{quote(path)}", headers={"Authorization": f"Bearer {token}"}, timeout=HTTP_TIMEOUT
+                )
             else:
                 response = requests.post(f"{base}/{path}", data=data, timeout=HTTP_TIMEOUT)
         except requests.RequestException as exc:
-            raise ReplyFailed(f"{self.label} could not be reached: {exc}") from exc
+            reason = _TOKEN_IN_ADDRESS.sub(r"\1<hidden>", str(exc))
+            raise ReplyFailed(f"{self.label} could not be reached: {reason}") from exc
         try:
             answer = response.json()
         except ValueError:
@@ -125,6 +136,8 @@ class MetaConnector(Connector):
     can_delete = True
 
     def delete(self, target: ReplyTarget, *, app: Mapping[str, Any], account: Mapping[str, Any]) -> bool:
+        if not _COMMENT_ID.fullmatch(target.platform_id):
+            raise ReplyFailed(f"{target.platform_id!r} is not a {self.label} comment id: delete it there yourself")
         self._post(
             app,
             target.platform_id,

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from herald.audit.models import AuditEvent
 from herald.connectors import services
+from herald.connectors.models import CommentOrigin, RawEvent
 from herald.connectors.tests.servers import FakeApi
 from herald.moderation import platforms
 from herald.moderation.models import Comment, Evidence, PlatformAction
@@ -33,6 +34,18 @@ def meta_account(secrets, api, platform="facebook", token="page-token"):
     return account
 
 
+def delivered(account, platform_id, text=ABUSE):
+    """A comment as the platform's connector delivered it (only those are deleted through Herald)."""
+    found = comment(account, text, platform_id=platform_id)
+    event = RawEvent.objects.create(
+        connector=account.platform, source="webhook", body="{}", signature="s", replay_key=f"d-{platform_id}"
+    )
+    CommentOrigin.objects.create(
+        comment=found, raw_event=event, connector=account.platform, raw={"comment_id": platform_id}
+    )
+    return found
+
+
 def deleted_on_graph(request):
     return 200, {"success": True}
 
@@ -56,13 +69,13 @@ def test_deleting_a_comment_deletes_it_on_the_platform_with_the_accounts_token_a
     secrets, editor, committed, platform, platform_id, token
 ):
     with FakeApi({("DELETE", f"/{platform_id}"): deleted_on_graph}) as api:
-        found = comment(meta_account(secrets, api, platform, token), ABUSE, platform_id=platform_id)
+        found = delivered(meta_account(secrets, api, platform, token), platform_id)
         with committed():
             evidence.delete_comment(found, by=editor, reason="threat")
 
-    assert [(seen.method, seen.path, seen.query) for seen in api.seen] == [
-        ("DELETE", f"/{platform_id}", {"access_token": token})
-    ]
+    # the token travels in a header, never in the address (an address can end up in an error message)
+    assert [(seen.method, seen.path, seen.query) for seen in api.seen] == [("DELETE", f"/{platform_id}", {})]
+    assert api.seen[0].headers["authorization"] == f"Bearer {token}"
     found.refresh_from_db()
     assert found.status == Comment.Status.DELETED
     assert Evidence.objects.get(comment=found).action == Evidence.Action.DELETE
@@ -78,7 +91,7 @@ def test_when_facebook_refuses_the_deletion_its_reason_is_kept_to_try_again_and_
     with FakeApi(
         {("DELETE", f"/{FACEBOOK_COMMENT}"): lambda request: next(refusals, deleted_on_graph(request))}
     ) as api:
-        found = comment(meta_account(secrets, api), ABUSE, platform_id=FACEBOOK_COMMENT)
+        found = delivered(meta_account(secrets, api), FACEBOOK_COMMENT)
         client.force_login(comms_officer)
         page = reverse("moderation:detail", args=[found.pk])
         with committed():
@@ -102,13 +115,14 @@ def test_when_facebook_refuses_the_deletion_its_reason_is_kept_to_try_again_and_
 
 
 def test_a_facebook_account_without_its_token_in_the_secrets_is_deleted_by_hand_without_asking_facebook(
-    client, secrets, editor, comms_officer
+    client, secrets, editor, comms_officer, committed
 ):
     with FakeApi({("DELETE", f"/{FACEBOOK_COMMENT}"): deleted_on_graph}) as api:
-        found = comment(meta_account(secrets, api, token=""), ABUSE, platform_id=FACEBOOK_COMMENT)
+        found = delivered(meta_account(secrets, api, token=""), FACEBOOK_COMMENT)
         client.force_login(comms_officer)
         page = client.get(reverse("moderation:detail", args=[found.pk])).content.decode()
-        evidence.delete_comment(found, by=editor, reason="threat")
+        with committed():
+            evidence.delete_comment(found, by=editor, reason="threat")
 
     assert "Deleting it here only records it: delete it on Facebook yourself." in page
     assert api.seen == []
@@ -118,7 +132,7 @@ def test_a_facebook_account_without_its_token_in_the_secrets_is_deleted_by_hand_
 
 def test_the_comment_page_says_whether_deleting_also_deletes_on_the_platform(client, secrets, comms_officer):
     with FakeApi({}) as api:
-        on_facebook = comment(meta_account(secrets, api), ABUSE, platform_id=FACEBOOK_COMMENT)
+        on_facebook = delivered(meta_account(secrets, api), FACEBOOK_COMMENT)
         on_x = comment(AccountFactory(platform="x", handle="HBBCouncil"), ABUSE)
         client.force_login(comms_officer)
 
@@ -130,3 +144,34 @@ def test_the_comment_page_says_whether_deleting_also_deletes_on_the_platform(cli
     assert f"Deleting it here only records it: delete it on {label} yourself." in x_page
     assert f"deletes it on {label} too" not in x_page
     assert api.seen == []
+
+
+def test_a_comment_typed_in_by_hand_or_imported_is_never_deleted_through_herald(client, secrets, editor, committed):
+    # Its id was typed by a person (a CSV import, the ingest API): it could be a post's id, and a
+    # deletion cannot be undone, so only comments the connector delivered itself are deleted there.
+    with FakeApi({("DELETE", f"/{FACEBOOK_COMMENT}"): deleted_on_graph}) as api:
+        found = comment(meta_account(secrets, api), ABUSE, platform_id=FACEBOOK_COMMENT)
+        with committed():
+            evidence.delete_comment(found, by=editor, reason="threat")
+
+    assert api.seen == []
+    assert on_platform() == "by hand"
+    assert Comment.objects.get(pk=found.pk).status == Comment.Status.DELETED
+
+
+def test_a_failed_connection_never_shows_the_token(secrets, editor, committed):
+    account = AccountFactory(platform="facebook", handle="HBBC")
+    secrets(
+        {
+            "platforms": {"facebook": {"app_secret": "s", "verify_token": "v", "graph_url": "http://127.0.0.1:9"}},
+            "accounts": {"facebook:HBBC": {"account_id": "1", "access_token": "page-token-SECRET"}},
+        }
+    )
+    found = delivered(account, FACEBOOK_COMMENT)
+    with committed():
+        evidence.delete_comment(found, by=editor, reason="threat")
+
+    asked = found.platform_actions.get()
+    assert asked.status == PlatformAction.Status.REFUSED and "could not be reached" in asked.error
+    assert "SECRET" not in asked.error
+    assert not AuditEvent.objects.filter(reason__contains="SECRET").exists()
