@@ -82,20 +82,29 @@ def _read_after_navigation(page) -> None:
     there; reading the page then gives an empty document, or the page before. `content()`, `title()` and
     every locator's `count()` and `all_inner_texts()` (which, unlike `inner_text()`, do not wait for the
     element) wait for a main-frame navigation in flight to finish loading, as a person waits for the page
-    before reading it."""
-    state = {"navigating": False}
+    before reading it; so do the actions (`check`, `fill`, `click`… below), which could otherwise land on
+    the page before's copy of a field. The navigation waited for is the latest main-frame one: a
+    redirect's next hop replaces it, and only its own failure (not an iframe's, nor one cancelled by a
+    newer navigation) ends the wait early."""
+    state: dict = {"navigating": False, "request": None}
     page.herald_navigation = state
 
     def started(request):
         if request.is_navigation_request() and request.frame == page.main_frame:
-            state["navigating"] = True
+            state["navigating"], state["request"] = True, request
 
     def finished(*_):
-        state["navigating"] = False
+        state["navigating"], state["request"] = False, None
+
+    def failed(request):
+        # Only the navigation being waited for: an iframe's failure, or a navigation cancelled by a
+        # newer one, says nothing about the page that is loading now.
+        if request is state["request"]:
+            finished()
 
     page.on("request", started)
     page.on("load", finished)
-    page.on("requestfailed", lambda request: finished() if request.is_navigation_request() else None)
+    page.on("requestfailed", failed)
     page.on("download", finished)  # a navigation that ends in a download never loads a page
 
     def settled(read):
