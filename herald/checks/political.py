@@ -244,7 +244,12 @@ def _check_political(
     )
     party_hits = [match.span() for match in m.party.finditer(text)]
     if not m.cased_words.isdisjoint(words):
-        party_hits += [match.span() for match in m.party_cased.finditer(text)]
+        # "Plaid" inside "Plaid Cymru", "Labour" inside "Labour Party": one finding, the longer name's
+        party_hits += [
+            span
+            for span in (match.span() for match in m.party_cased.finditer(text))
+            if not any(start <= span[0] and span[1] <= end for start, end in party_hits)
+        ]
     for start, end in party_hits:
         # "The winning Conservative candidate received 1,045 votes": the returning officer's figures
         if results and _in_result_sentence(text, start):

@@ -138,3 +138,11 @@ def test_plaid_the_cloth_is_not_a_party(text):
 def test_chairing_a_committee_or_a_past_mayoralty_is_not_a_civic_role(text):
     rules = rules_found(text, IN_PERIOD)
     assert "councillor-named" in rules and "ceremonial-role" not in rules
+
+
+@pytest.mark.parametrize(
+    "text, name", [("Plaid Cymru will fight for Wales", "Plaid Cymru"), ("The Labour Party says", "Labour Party")]
+)
+def test_a_party_named_in_full_is_one_finding_not_two(text, name):
+    named = [f for f in findings(text, IN_PERIOD) if f.rule == "party-name"]
+    assert [text[f.start : f.end] for f in named] == [name]
