@@ -432,6 +432,15 @@ def blind_offensive5() -> None:
     blind_offensive_scores(Path(__file__).resolve().parent / "data" / "blind_offensive5.tsv", halves=False)
 
 
+def blind_offensive6() -> None:
+    """bench/data/blind_offensive6.tsv: a sixth blind set (400 texts, eight sources, 160 offensive) by a
+    writer who saw nothing of the engine, its output or the other sets, written on 2026-12-06 before round
+    eight; run by the lead only, with ``--only blind6``, before and after round eight. Never part of the
+    other runs, so nobody working on the engine scores it by accident."""
+    print("sixth blind offensive set (unseen; incoming comments on an official page):")
+    blind_offensive_scores(Path(__file__).resolve().parent / "data" / "blind_offensive6.tsv", halves=False)
+
+
 def blind_offensive() -> None:
     """bench/data/blind_offensive.tsv: written for Herald by someone who never saw the rules (OLID,
     Civil Comments, HateXplain, UK council and UK Twitter styles; bench/data/README.md). Half A (even
@@ -501,11 +510,11 @@ def main() -> None:
         "--only-offensive", action="store_true", help="only the offensive sets (labelled, blind, council, Davidson)"
     )
     parser.add_argument(
-        "--only", choices=["blind5"], help="score one set alone (an unseen one, without reading the rest)"
+        "--only", choices=["blind5", "blind6"], help="score one set alone (an unseen one, without reading the rest)"
     )
     args = parser.parse_args()
-    if args.only == "blind5":
-        blind_offensive5()
+    if args.only:
+        {"blind5": blind_offensive5, "blind6": blind_offensive6}[args.only]()
         return
     folder = Path(args.data)
     if not args.only_offensive:
