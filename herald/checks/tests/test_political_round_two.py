@@ -21,6 +21,12 @@ IN_PERIOD = official(pre_election=True)
         ("The ruling group has wasted millions on the new offices", "campaign-language"),
         ("We are out in our target wards this weekend", "campaign-language"),
         ("When the elections come, remember who closed the library", "campaign-language"),
+        ("If elected, I will fight to keep Hollycroft library open", "campaign-language"),
+        ("If re-elected we will freeze parking charges in the town centre", "campaign-language"),
+        ("An independent councillor is never a wasted vote in Burbage", "campaign-language"),
+        ("Please support us to deliver four more years of lower bills", "campaign-language"),
+        ("We win elections by listening on every street", "campaign-language"),
+        ("Every doorstep conversation this spring tells us the same thing", "campaign-language"),
     ],
 )
 def test_party_promotion_without_a_listed_party_name_blocks_in_the_pre_election_period(text, rule):
@@ -35,6 +41,10 @@ def test_party_promotion_without_a_listed_party_name_blocks_in_the_pre_election_
         "The green waste service restarts in March",
         "An independent review of the leisure contract reported today",
         "The Focus on Families drop-in is every Tuesday",
+        "If elected, you will need to sign a declaration of acceptance of office within two months",
+        "Candidates who are elected will be invited to an induction evening",
+        "Council tax bills for the next four years are shown in the medium term financial strategy",
+        "Food waste: nothing edible should be a wasted meal, so plan your shopping",
     ],
 )
 def test_ordinary_words_that_name_parties_elsewhere_are_not_party_political(text):
