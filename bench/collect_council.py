@@ -2,6 +2,7 @@
 `bench/train_party.py` reads, and writes the manifests that are committed in their place.
 
     .venv/bin/python bench/collect_council.py [--collected /work/data-council/collected.tsv] [--date 2026-12-06]
+        [--out DIR] [--suffix 2]
 
 The collected file (kept outside the repository, like the texts it makes) has one text a line, five
 tab-separated fields: kind, topic, source, url, text. Kind is `P` (a paragraph of a council page, trimmed
@@ -10,7 +11,7 @@ one line of it as written) or `M` (a modern party-political text from a party, c
 councillor-group page: the held-out set, never used in training). Topic is what the page is about (for
 `M`, the party or `independent`); source is the council (or, for `M`, the party group or candidate).
 
-Writes, next to the collected file:
+Writes, next to the collected file (or in `--out DIR`):
 
 - `council_texts.jsonl` (the paragraphs) and `council_short_texts.jsonl` (the short texts, topics
   `short-…`), one JSON object a line (`url`, `council`, `topic`, `collected`, `text`, `sha256`,
@@ -20,6 +21,10 @@ Writes, next to the collected file:
 and in the repository `bench/data/council_texts_manifest.csv` (both council kinds) and
 `bench/data/party_modern_manifest.csv`: each text's address, source, topic, date, sha256 and length,
 never the text. Whitespace is collapsed to single spaces; a text seen twice is kept once.
+
+A later, separate collection is written beside the first without touching it: `--suffix 2` names the
+manifests `bench/data/council_texts2_manifest.csv` and `bench/data/party_modern2_manifest.csv`, and
+`--out /work/data-party2` puts its `.jsonl` files in their own directory (the file names stay the same).
 """
 
 from __future__ import annotations
@@ -71,22 +76,38 @@ def read_collected(path: Path, collected: str) -> dict[str, list[dict[str, objec
     return out
 
 
+def manifest_paths(suffix: str) -> tuple[Path, Path]:
+    """The council and party manifests for a collection: the first set's without a suffix, `…2_manifest.csv`
+    for `--suffix 2`."""
+    if not suffix:
+        return COUNCIL_MANIFEST, PARTY_MANIFEST
+    if not suffix.isalnum():
+        raise SystemExit(f"--suffix takes letters and digits only, not {suffix!r}")
+    data = ROOT / "bench" / "data"
+    return data / f"council_texts{suffix}_manifest.csv", data / f"party_modern{suffix}_manifest.csv"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--collected", type=Path, default=DATA_DIR / "collected.tsv")
     parser.add_argument("--date", default="2026-12-06", help="the collection date written to each row")
+    parser.add_argument("--out", type=Path, help="where the .jsonl files go (default: beside --collected)")
+    parser.add_argument("--suffix", default="", help="manifests named …<suffix>_manifest.csv, e.g. 2 for a second set")
     args = parser.parse_args()
+    council_manifest, party_manifest = manifest_paths(args.suffix)
+    out_dir = args.out if args.out is not None else args.collected.parent
+    out_dir.mkdir(parents=True, exist_ok=True)
     rows = read_collected(args.collected, args.date)
     for kind, name in KINDS.items():
-        with open(args.collected.with_name(name), "w", encoding="utf-8") as handle:
+        with open(out_dir / name, "w", encoding="utf-8") as handle:
             for row in rows[kind]:
                 handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-    with open(COUNCIL_MANIFEST, "w", encoding="utf-8", newline="") as handle:
+    with open(council_manifest, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["url", "council", "topic", "collected", "sha256", "characters"])
         for row in rows["P"] + rows["S"]:
             writer.writerow([row[k] for k in ("url", "council", "topic", "collected", "sha256", "characters")])
-    with open(PARTY_MANIFEST, "w", encoding="utf-8", newline="") as handle:
+    with open(party_manifest, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["url", "source", "party", "collected", "sha256", "characters"])
         for row in rows["M"]:
@@ -100,8 +121,8 @@ def main() -> None:
     parties = Counter(str(r["party"]) for r in rows["M"])
     print(f"modern party texts: {len(rows['M'])} from {len({str(r['source']) for r in rows['M']})} sources"
           f" {dict(parties.most_common())}")  # fmt: skip
-    print(f"wrote {', '.join(KINDS.values())} in {args.collected.parent}; {COUNCIL_MANIFEST.relative_to(ROOT)},"
-          f" {PARTY_MANIFEST.relative_to(ROOT)}")  # fmt: skip
+    print(f"wrote {', '.join(KINDS.values())} in {out_dir}; {council_manifest.relative_to(ROOT)},"
+          f" {party_manifest.relative_to(ROOT)}")  # fmt: skip
 
 
 if __name__ == "__main__":
