@@ -42,7 +42,10 @@ _OWN_VOICE = re.compile(
     r"(?i)\b(?:we|we're|our|us|you|your|thanks?|thank\s+you|help(?:ed)?|well\s+done|congratulations)\b"
 )
 # The chair of a committee, group or board is not a civic role for the whole council.
-_NOT_A_COMMITTEE = r"(?!(?:[\w&'-]+\s+){0,3}(?i:committee|group|board|panel|party|trustees|association)\b)"
+_NOT_A_COMMITTEE = r"(?!(?:[\w&'-]+\s+){0,6}(?i:committee|group|board|panel|party|trustees|association)\b)"
+# A place as councils name it in a civic title: capitalised words, joined by "of", "and", "upon"…
+# ("Hinckley and Bosworth", "the District of Derbyshire Dales", "the Borough of Hinckley and Bosworth").
+_PLACE = r"[A-Z][\w&'-]*(?:\s+(?:(?:of|and|&|upon|on|in|the)\s+){0,2}[A-Z][\w&'-]*){0,5}"
 # "Vote Independent", "vote for the Independent candidate".
 _VOTE_INDEPENDENT = re.compile(r"(?i)\bvote\s+(?:for\s+(?:the|your|an)\s+)?independents?\b")
 
@@ -85,11 +88,7 @@ def compile_political(rules: Rules) -> PoliticalMatchers:
         position=re.compile(r"(?i)^[\s,()\w'-]{0,40}?(?<!\w)(?:" + phrase_pattern(words["position_verbs"]) + ")"),
         # "The Mayor, Cllr Stuart Bray," / "Chairman of the Council, Councillor Amanda Wright"
         civic_before=re.compile(
-            r"(?<!\w)(?:"
-            + civic
-            + r")(?:\s+of\s+(?:the\s+)?"
-            + _NOT_A_COMMITTEE
-            + r"(?:[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3}|council))?"
+            r"(?<!\w)(?:" + civic + r")(?:\s+of\s+(?:the\s+)?" + _NOT_A_COMMITTEE + r"(?:" + _PLACE + r"|council))?"
             r"(?:\s+(?:is|was|will\s+be))?\s*[,(:]?\s*(?:(?:Cllr\.?|Councillor)\s+)?\Z"
         ),
         # "Cllr Stuart Bray, the Mayor of Hinckley" / "Stuart Bray (Mayor)" / "Cllr Stuart Bray is the Mayor"
@@ -278,7 +277,7 @@ def _check_political(
         if not any(s < match.end() and match.start() < e for s, e, _, _ in mentions):
             mentions.append((match.start(), match.end(), match.group(), None))
     for start, end, detail, in_scope in mentions:
-        civic = m.civic_before.search(text, max(0, start - 60), start) or m.civic_after.match(text, end)
+        civic = m.civic_before.search(text, max(0, start - 100), start) or m.civic_after.match(text, end)
         if civic is not None:
             # the Mayor or Chairman at a civic event: a ceremonial role for the whole council
             emit("ceremonial-role", min(start, civic.start()), max(end, civic.end()), detail=detail)

@@ -59,6 +59,11 @@ def test_ordinary_words_that_name_parties_elsewhere_are_not_party_political(text
         "Cllr Amanda Wright, the Mayor of Hinckley, opened the Christmas fair",
         "The Chairman of the council is Councillor Amanda Wright",
         "Cllr Stuart Bray is the Vice-Chairman for the coming year",
+        # the council's own name, as councils write it in a civic title
+        "The Mayor of Hinckley and Bosworth, Cllr Stuart Bray, opened the new play park",
+        "The Mayor of the Borough of Hinckley and Bosworth, Councillor Stuart Bray, opened the park",
+        "The Chairman of the District of Derbyshire Dales, Councillor Steve Flitter, raised £2,100 for charity",
+        "Chairman of Stratford-upon-Avon District Council, Cllr Jo Smith, welcomed the guests",
     ],
 )
 def test_the_mayor_or_chairman_at_a_civic_event_is_advice_not_a_block(text):
@@ -143,6 +148,8 @@ def test_plaid_the_cloth_is_not_a_party(text):
         "Cllr Amanda Wright is the Chairman of the Planning Committee and has fought to stop the homes",
         "Cllr Amanda Wright, Chairman of the Planning Committee, fought the new homes",
         "Cllr Amanda Wright was Mayor in 2019 and has fought to stop the homes",
+        "The Chairman of the Planning and Development Control Committee, Cllr Amanda Wright, fought the homes",
+        "The Chairman of the Hinckley and Bosworth Residents Association, Cllr Amanda Wright, fought the homes",
     ],
 )
 def test_chairing_a_committee_or_a_past_mayoralty_is_not_a_civic_role(text):
