@@ -7,9 +7,9 @@ every platform one of its connectors can reply on):
     from herald.moderation import platforms
     platforms.register("facebook", send_reply=send_reply, hide=hide, unhide=unhide, delete=delete)
 
-`send_reply(comment, text, *, by) -> Sent | None` posts the reply and says where it is, or returns
-None where this comment's account cannot send through Herald (no connector set up for it): the editor
-then posts it by hand. `can_reply(comment) -> bool`, where registered, says beforehand whether
+`send_reply(comment, text) -> Sent | None` posts the reply and says where it is, or returns None
+where this comment's account cannot send through Herald (no connector set up for it): the editor then
+posts it by hand. The inbox's audit trail names who sent it. `can_reply(comment) -> bool`, where registered, says beforehand whether
 `send_reply` would try (so the reply is recorded as "sending" only then); it is called inside the
 transaction, so it must not call the platform. `can_hide(comment) -> bool`, likewise, says without
 calling the platform whether `hide` would hide this comment there (the comment's page says so), and

@@ -276,7 +276,7 @@ def _deliver(reply_pk: int, *, by: Person) -> None:
     sent: platforms.Sent | None = None
     error = ""
     try:
-        sent = send(reply.comment, reply.text, by=by) if send else None
+        sent = send(reply.comment, reply.text) if send else None
     except platforms.PlatformError as exc:
         error = str(exc)
     except Exception:  # whatever goes wrong, the reply must not stay "sending" with nobody told
