@@ -49,6 +49,16 @@ def _best(rounds: int, pairs: list[tuple[str, object]], items: list) -> dict[str
     return {label: seconds / len(items) * 1e6 for label, seconds in best.items()}
 
 
+def compared(label: str, rounds: int, pairs: list[tuple[str, object]], items: list) -> str:
+    """One line: the old way's time per text against the new way's, or "n/a" where no text takes this
+    path (a small or all-ASCII corpus), rather than a division by zero."""
+    if not items:
+        return f"{label}: n/a (0 texts)"
+    (old_label, old), (new_label, new) = _best(rounds, pairs, items).items()
+    speedup = f"{old / new:.2f}x" if new else "n/a"
+    return f"{label}: {old_label} {old:.2f} -> {new_label} {new:.2f} µs per text ({speedup})"
+
+
 def _own_pairs(words: list[str]) -> list[str]:
     return list(map(" ".join, zip(words, islice(words, 1, None), strict=False)))
 
@@ -63,23 +73,23 @@ def main() -> None:
     linked = [t for t in texts if ("http" in t or "www." in t or "@" in t) and "'" not in t]
     print(f"corpus: {len(texts)} drafts; {len(beyond)} beyond ASCII, {len(linked)} with a link or handle")
 
-    def report(label: str, timed: dict[str, float]) -> None:
-        (old_label, old), (new_label, new) = timed.items()
-        print(f"{label}: {old_label} {old:.2f} -> {new_label} {new:.2f} µs per text ({old / new:.2f}x)")
-
     for name, chosen in (("all", beyond), ("2,000-2,200 characters", [t for t in long_texts if not t.isascii()])):
-        report(
-            f"folding look-alike letters, texts beyond ASCII ({name}, {len(chosen)})",
-            _best(rounds, [("plain_folded", obfuscation.plain_folded), ("folded", obfuscation.folded)], chosen),
+        print(
+            compared(
+                f"folding look-alike letters, texts beyond ASCII ({name}, {len(chosen)})",
+                rounds,
+                [("plain_folded", obfuscation.plain_folded), ("folded", obfuscation.folded)],
+                chosen,
+            )
         )
     for name, chosen in (("all", beyond), ("2,000-2,200 characters", [t for t in long_texts if not t.isascii()])):
-        report(
-            f"fancy-text test, texts beyond ASCII ({name}, {len(chosen)})",
-            _best(
+        print(
+            compared(
+                f"fancy-text test, texts beyond ASCII ({name}, {len(chosen)})",
                 rounds,
                 [("pattern", presentation._FANCY.search), ("letters beyond ASCII", presentation.has_fancy_text)],
                 chosen,
-            ),
+            )
         )
     for name, chosen in (("all drafts", texts), ("2,000-2,200 characters", long_texts)):
         for text in chosen[-32:]:
@@ -87,16 +97,16 @@ def main() -> None:
         # probe is kept for the last 32 texts only: time on those, as the engine reads each text's words once
         chosen = chosen[-32:]
         triple = obfuscation._TRIPLE.search
-        report(
-            f"tripled-letter test of disguised swearing ({name}, last {len(chosen)})",
-            _best(
+        print(
+            compared(
+                f"tripled-letter test of disguised swearing ({name}, last {len(chosen)})",
                 rounds * 20,
                 [
                     ("scan", triple),
                     ("gate, then scan", lambda t, triple=triple: obfuscation._may_triple(t) and triple(t)),
                 ],
                 chosen,
-            ),
+            )
         )
     for model, plain in ((abuse_model._words, abuse_model._plain_words), (party_model.words, party_model._plain_words)):
         label = f"{model.__module__.rsplit('.', 1)[-1]} words"
@@ -105,20 +115,20 @@ def main() -> None:
             for text in chosen[-32:]:
                 textutil.word_list(text)
             chosen = chosen[-32:]
-            report(
-                f"{label}, texts with a link or handle ({name}, last {len(chosen)})",
-                _best(
+            print(
+                compared(
+                    f"{label}, texts with a link or handle ({name}, last {len(chosen)})",
                     rounds * 20,
                     [("patterns", lambda t, plain=plain, lowered=lowered: plain(lowered[t])), ("shared split", model)],
                     chosen,
-                ),
+                )
             )
     abuse, party = abuse_model.model(), party_model.model()
     lists = [w for w in (abuse_model._words(t) for t in long_texts)]
     if abuse is not None and party is not None:
-        report(
-            f"word pairs looked up by both classifiers, posts of 2,000-2,200 characters ({len(lists)})",
-            _best(
+        print(
+            compared(
+                f"word pairs looked up by both classifiers, posts of 2,000-2,200 characters ({len(lists)})",
                 rounds,
                 [
                     (
@@ -134,7 +144,7 @@ def main() -> None:
                     ),
                 ],
                 lists,
-            ),
+            )
         )
     print(f"load average (1 min) at the end: {os.getloadavg()[0]:.1f}")
 

@@ -43,6 +43,14 @@ def read(path: Path) -> list[dict[str, str]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def share(hits: list[bool]) -> str:
+    """How many of a set were flagged, as a count and a share, or "n/a" for an empty set (all of it left
+    out by --exclude-manifest, say) rather than a division by zero."""
+    if not hits:
+        return "n/a (0 texts)"
+    return f"{sum(hits)}/{len(hits)} = {sum(hits) / len(hits):.3f}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--texts", type=Path, default=TEXTS)
@@ -90,7 +98,7 @@ def main() -> None:
             hits = [f for f, _ in found]
             shorter = [f for f, n in zip(hits, length, strict=True) if n < short_words]
             longer = [f for f, n in zip(hits, length, strict=True) if n >= short_words]
-            line = f"   {label:14} flagged {sum(hits)}/{len(hits)} = {sum(hits) / len(hits):.3f}"
+            line = f"   {label:14} flagged {share(hits)}"
             line += f"  (under {short_words} words {sum(shorter)}/{len(shorter)}, longer {sum(longer)}/{len(longer)})"
             if name != "modern party texts":
                 admin = [

@@ -12,6 +12,7 @@ import emoji
 import regex
 
 from .model import Media
+from .textutil import NON_ASCII_RUN
 
 Emit = Callable[..., None]
 
@@ -164,9 +165,9 @@ def _sentence_words(text: str, links: bool = False) -> list[list[str]] | None:
     With ``links``, a sentence holding "://" has its links read as the word "link" first, as
     ``check_accessibility`` counts them (ASCII text only, else None)."""
     if not text.isascii():
-        if links or _WORDISH.search("".join(_NON_ASCII_RUN.findall(text))):
+        if links or _WORDISH.search("".join(NON_ASCII_RUN.findall(text))):
             return None
-        text = _NON_ASCII_RUN.sub(" ", text)
+        text = NON_ASCII_RUN.sub(" ", text)
     pieces = text.encode("ascii").translate(_SENTENCE_WORD_BYTES).decode("ascii").split("\0")
     if links:
         if "\0" in text:
@@ -207,7 +208,7 @@ _FANCY_LETTER = re.compile(_FANCY_CLASS)
 
 def has_fancy_text(text: str) -> bool:
     """``_FANCY.search(text) is not None``, asked of the characters beyond ASCII only."""
-    return not text.isascii() and _FANCY_LETTER.search("".join(_NON_ASCII_RUN.findall(text))) is not None
+    return not text.isascii() and _FANCY_LETTER.search("".join(NON_ASCII_RUN.findall(text))) is not None
 
 
 _SMALL_CAPS = str.maketrans("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ", "abcdefghijklmnoprstuvwyz")
@@ -348,7 +349,7 @@ def _windows(runs: re.Pattern[str], text: str):
     a few characters apart are joined: an automaton call costs more than scanning a short gap, and
     as no string crosses a window's edge, none crosses the joined window's."""
     start = end = -1
-    for stretch in _NON_ASCII_RUN.finditer(text):
+    for stretch in NON_ASCII_RUN.finditer(text):
         for run in runs.finditer(text, stretch.start(), stretch.end()):
             if run.start() - 1 - end <= 4 and end >= 0:
                 end = run.end()
@@ -373,10 +374,7 @@ def _uppercase_count(text: str) -> int:
     if text.isascii():
         return count
     # an ASCII character is upper-case exactly when it is A-Z; test the others one by one in C
-    return count + sum(map(str.isupper, "".join(_NON_ASCII_CHARS.findall(text))))
-
-
-_NON_ASCII_CHARS = re.compile(r"[^\x00-\x7f]+")
+    return count + sum(map(str.isupper, "".join(NON_ASCII_RUN.findall(text))))
 
 
 def caps_reference(run: int) -> str:
@@ -573,7 +571,6 @@ def _too_dotted(text: str) -> bool:
     return False
 
 
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 _X_HEAVY = re.compile(r"[^\u0000-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037]")
 _X_INVALID = frozenset("\ufffe\ufeff\uffff")
 
@@ -846,7 +843,7 @@ def _grapheme_stretches(text: str):
     """
     n = len(text)
     windows: list[list[int]] = []
-    for run in _NON_ASCII_RUN.finditer(text):
+    for run in NON_ASCII_RUN.finditer(text):
         start = max(0, run.start() - 1)
         if start > 0 and text[start] == "\n" and text[start - 1] == "\r":
             start -= 1

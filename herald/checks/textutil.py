@@ -41,7 +41,8 @@ _TOKEN = re.compile(r"[^\W_]+")
 _ASCII_WORD_BYTES = bytes(c if chr(c).isalnum() and c < 128 else 32 for c in range(256))
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+# A run of characters beyond ASCII (the engine's one copy: presentation and the folding of words use it).
+NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 _WORD_CHAR = re.compile(r"\w")
 
 
@@ -61,10 +62,10 @@ def split_words(lowered: str) -> list[str] | None:
     """``word_list``'s words of a text already lower-cased (its runs of letters and digits, in order), or
     None when a character beyond ASCII is a word character."""
     if not lowered.isascii():
-        beyond = "".join(_NON_ASCII.findall(lowered))
+        beyond = "".join(NON_ASCII_RUN.findall(lowered))
         if _WORD_CHAR.search(beyond):
             return None
-        plain = _NON_ASCII.sub(" ", lowered)
+        plain = NON_ASCII_RUN.sub(" ", lowered)
         return plain.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii").split()
     return lowered.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii").split()
 

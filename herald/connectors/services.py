@@ -22,7 +22,6 @@ from herald.moderation import services as moderation
 from herald.moderation.incoming import IncomingComment
 from herald.moderation.models import Comment
 from herald.moderation.services import evidence
-from herald.people.models import Person
 from herald.queue import enqueue_after_commit
 from herald.social_accounts.models import Account
 
@@ -183,12 +182,13 @@ def read_again(events: list[RawEvent]) -> int:
     return count
 
 
-def send_reply(comment: Comment, text: str, *, by: Person) -> SentReply:
+def send_reply(comment: Comment, text: str) -> SentReply:
     """Post `text` on the platform as a reply to `comment`, from the council's account. Refused (with
     what to do instead) where the platform or the account's secrets do not allow it.
 
     The inbox's reply records the one audit event of the reply leaving Herald (`moderation.reply_sent`,
-    with the platform's id and address), so nothing is audited here."""
+    naming who sent it, with the platform's id and address), so nothing is audited here and nobody is
+    asked for."""
     entry = credentials.for_account(comment.account)
     if entry is None:
         raise Refused(
@@ -219,14 +219,14 @@ def can_send_from_inbox(comment: Comment) -> bool:
     return entry is not None and entry.connector.can_reply and not entry.missing
 
 
-def send_from_inbox(comment: Comment, text: str, *, by: Person) -> platforms.Sent | None:
+def send_from_inbox(comment: Comment, text: str) -> platforms.Sent | None:
     """The inbox's way to send a reply (registered with herald.moderation.platforms): sent through the
     account's connector where it is set up to reply, None where the editor must post it by hand, and
     PlatformError with the platform's reason where the platform refuses."""
     if not can_send_from_inbox(comment):
         return None
     try:
-        sent = send_reply(comment, text, by=by)
+        sent = send_reply(comment, text)
     except Refused as exc:
         raise platforms.PlatformError(str(exc)) from exc
     return platforms.Sent(platform_reply_id=sent.platform_id, address=sent.permalink)

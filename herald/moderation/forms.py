@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django import forms
 
 from herald.moderation import selectors
 from herald.moderation.models import Comment, CommentFlag, ModerationTeam
-from herald.social_accounts.models import Platform
+from herald.social_accounts.models import Account, Platform
 
 
 def _any(label: str, choices) -> list:
@@ -37,9 +39,9 @@ class InboxFilterForm(forms.Form):
     )
     received_to = forms.DateField(label="Received to", required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
-    def __init__(self, *args, person, **kwargs):
+    def __init__(self, *args, accounts: Iterable[Account], **kwargs):
+        """`accounts`: those the person may see (selectors.visible_accounts), in the order to list them."""
         super().__init__(*args, **kwargs)
-        accounts = selectors.visible_accounts(person).order_by("display_name")
         self.fields["account"].choices = _any("Any account", [(a.pk, str(a)) for a in accounts])
         teams = ModerationTeam.objects.all()
         self.fields["team"].choices = _any("Any team", [(t.pk, t.name) for t in teams])

@@ -7,9 +7,9 @@ every platform one of its connectors can reply on):
     from herald.moderation import platforms
     platforms.register("facebook", send_reply=send_reply, hide=hide, unhide=unhide, delete=delete)
 
-`send_reply(comment, text, *, by) -> Sent | None` posts the reply and says where it is, or returns
-None where this comment's account cannot send through Herald (no connector set up for it): the editor
-then posts it by hand. `can_reply(comment) -> bool`, where registered, says beforehand whether
+`send_reply(comment, text) -> Sent | None` posts the reply and says where it is, or returns None
+where this comment's account cannot send through Herald (no connector set up for it): the editor then
+posts it by hand. The inbox's audit trail names who sent it. `can_reply(comment) -> bool`, where registered, says beforehand whether
 `send_reply` would try (so the reply is recorded as "sending" only then); it is called inside the
 transaction, so it must not call the platform. `can_hide(comment) -> bool`, likewise, says without
 calling the platform whether `hide` would hide this comment there (the comment's page says so), and
@@ -72,21 +72,24 @@ def registered(platform: str, **functions: Callable[..., Any]) -> Iterator[None]
                 _registry[(platform, action)] = function
 
 
-def _acts(comment: Any, action: str) -> bool:
+def acts_on_platform(comment: Any, action: str) -> bool:
+    """Whether a connector would carry out `action` ("send_reply", "hide", "unhide" or "delete") on
+    `comment`'s platform, asked of the registered check without calling the platform."""
     if (comment.platform, action) not in _registry:
         return False
-    check = _registry.get((comment.platform, _CHECKS[action]))
+    # Showing a comment again goes with hiding it: where Herald may hide it, it may show it again.
+    check = _registry.get((comment.platform, _CHECKS["hide" if action == "unhide" else action]))
     return check is None or bool(check(comment))  # a function registered without its check always tries
 
 
 def hides_on_platform(comment: Any) -> bool:
     """Whether hiding `comment` in Herald hides it on its platform too (otherwise the editor does)."""
-    return _acts(comment, "hide")
+    return acts_on_platform(comment, "hide")
 
 
 def deletes_on_platform(comment: Any) -> bool:
     """Whether deleting `comment` in Herald deletes it on its platform too (otherwise the editor does)."""
-    return _acts(comment, "delete")
+    return acts_on_platform(comment, "delete")
 
 
 def action_for(platform: str, action: str) -> Callable[..., Any] | None:

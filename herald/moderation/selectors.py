@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -34,11 +34,17 @@ def visible_accounts(person: Person) -> QuerySet[Account]:
     ).distinct()
 
 
-def visible_comments(person: Person) -> QuerySet[Comment]:
+def visible_comments(person: Person, *, accounts: Iterable[Account] | None = None) -> QuerySet[Comment]:
+    """The comments `person` may see. `accounts`, where the caller has already worked out
+    `visible_accounts(person)` for the same request (the inbox lists them in its filter), saves asking
+    again."""
     comments = Comment.objects.all()
     if sees_everything(person):
         return comments
-    account_ids = list(visible_accounts(person).values_list("pk", flat=True))
+    if accounts is None:
+        account_ids = list(visible_accounts(person).values_list("pk", flat=True))
+    else:
+        account_ids = [account.pk for account in accounts]
     team_ids = list(ModerationTeam.objects.filter(members=person).values_list("pk", flat=True))
     return comments.filter(Q(account_id__in=account_ids) | Q(team_id__in=team_ids) | Q(assignee=person))
 
@@ -86,8 +92,8 @@ def _start_of(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
-def inbox(person: Person, wanted: InboxFilter) -> QuerySet[Comment]:
-    comments = visible_comments(person)
+def inbox(person: Person, wanted: InboxFilter, *, accounts: Iterable[Account] | None = None) -> QuerySet[Comment]:
+    comments = visible_comments(person, accounts=accounts)
     if wanted.account:
         comments = comments.filter(account_id=wanted.account)
     if wanted.platform:
@@ -119,10 +125,18 @@ def inbox(person: Person, wanted: InboxFilter) -> QuerySet[Comment]:
     return comments.select_related("account", "author", "assignee", "team").order_by(*_newest_first(wanted))
 
 
-def inbox_page(person: Person, wanted: InboxFilter, *, start: int = 0, size: int = 51) -> list[Comment]:
+def inbox_page(
+    person: Person,
+    wanted: InboxFilter,
+    *,
+    start: int = 0,
+    size: int = 51,
+    accounts: Iterable[Account] | None = None,
+) -> list[Comment]:
     """One page of the inbox in two short queries: the ids in order (only the indexed columns are read,
-    however many comments match), then those comments with their account, author, assignee and team."""
-    ordered = inbox(person, wanted).select_related(None)
+    however many comments match), then those comments with their account, author, assignee and team.
+    `accounts`: visible_accounts(person), where the caller already has them."""
+    ordered = inbox(person, wanted, accounts=accounts).select_related(None)
     if wanted.q.strip() and connection.vendor == "postgresql" and _could_be_common(wanted.q.strip()[:200]):
         with _walking_an_index():
             ids = list(ordered.values_list("pk", flat=True)[start : start + size])

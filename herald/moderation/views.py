@@ -140,12 +140,14 @@ def _duration(minutes: int) -> str:
 
 @allow(*INBOX_ROLES)
 def inbox(request: HttpRequest) -> HttpResponse:
-    form = InboxFilterForm(request.GET or None, person=request.user)
+    # Worked out once: the filter lists these accounts, and the comments shown are on them.
+    accounts = list(selectors.visible_accounts(request.user).order_by("display_name"))
+    form = InboxFilterForm(request.GET or None, accounts=accounts)
     wanted = form.wanted() if form.is_bound and form.is_valid() else selectors.InboxFilter(status="open")
     page = max(1, min(int(request.GET.get("page", "1")) if request.GET.get("page", "").isdigit() else 1, 1000))
     start = (page - 1) * PAGE_SIZE
     # One row more than a page says whether there is a next page, without counting a million rows.
-    rows = selectors.inbox_page(request.user, wanted, start=start, size=PAGE_SIZE + 1)
+    rows = selectors.inbox_page(request.user, wanted, start=start, size=PAGE_SIZE + 1, accounts=accounts)
     comments = rows[:PAGE_SIZE]
     clocks = _Clocks()
     context = {

@@ -400,9 +400,9 @@ def all_sessions(request: HttpRequest) -> HttpResponse:
     )
 
 
-@allow(Role.ADMIN)
-def person_security(request: HttpRequest, pk: int) -> HttpResponse:
-    person = get_object_or_404(Person, pk=pk)
+def _security_page(request: HttpRequest, person: Person, form: ResetForm, *, status: int = 200) -> HttpResponse:
+    """A person's second factors, sessions and sign-ins, with the form to reset them (re-shown with its
+    errors when the reset was refused)."""
     return render(
         request,
         "signin/person_security.html",
@@ -413,7 +413,7 @@ def person_security(request: HttpRequest, pk: int) -> HttpResponse:
             "passkeys": Passkey.objects.filter(person=person),
             "records": SessionRecord.objects.active().filter(person=person),
             "current": request.session.session_key,
-            "form": ResetForm(),
+            "form": form,
             "events": SignInEvent.objects.filter(person=person)[:20],
             "breadcrumbs": [
                 HOME,
@@ -421,7 +421,13 @@ def person_security(request: HttpRequest, pk: int) -> HttpResponse:
                 (person.full_name, None),
             ],
         },
+        status=status,
     )
+
+
+@allow(Role.ADMIN)
+def person_security(request: HttpRequest, pk: int) -> HttpResponse:
+    return _security_page(request, get_object_or_404(Person, pk=pk), ResetForm())
 
 
 @allow(Role.ADMIN)
@@ -431,21 +437,7 @@ def reset_second_factors(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(Person, pk=pk)
     form = ResetForm(request.POST)
     if not form.is_valid():
-        return render(
-            request,
-            "signin/person_security.html",
-            {
-                "person": person,
-                "device": TotpDevice.objects.filter(person=person).first(),
-                "codes_left": RecoveryCode.objects.unused().filter(person=person).count(),
-                "passkeys": Passkey.objects.filter(person=person),
-                "records": SessionRecord.objects.active().filter(person=person),
-                "current": request.session.session_key,
-                "form": form,
-                "events": SignInEvent.objects.filter(person=person)[:20],
-            },
-            status=400,
-        )
+        return _security_page(request, person, form, status=400)
     services.reset_second_factors(person, by=request.user, reason=form.cleaned_data["reason"])
     messages.success(request, f"{person.full_name}'s second factors are removed and their sessions ended")
     return redirect("signin:person_security", pk=person.pk)

@@ -11,7 +11,14 @@ from herald.forms import DateField, required_when
 from herald.people.models import Person, Team
 from herald.people.roles import Role
 from herald.social_accounts.models import Account, Platform
-from herald.social_accounts.services import BusinessCase, Nomination, editor_problem, previous_month, today
+from herald.social_accounts.services import (
+    REGISTER_FIELDS,
+    BusinessCase,
+    Nomination,
+    editor_problem,
+    previous_month,
+    today,
+)
 from herald.social_accounts.validators import refuse_secrets
 
 ALL_FORMS: list[type[forms.BaseForm]] = []
@@ -374,23 +381,7 @@ class AccountForm(forms.ModelForm):
     class Meta:
         model = Account
         formfield_callback = _https_by_default
-        fields = [
-            "display_name",
-            "handle",
-            "profile_url",
-            "team",
-            "service_manager",
-            "purpose",
-            "comms_co_admin",
-            "two_factor_enabled",
-            "credentials_in_password_manager",
-            "monitoring_hours",
-            "out_of_hours_cover",
-            "emergency_plan_url",
-            "closure_plan",
-            "last_activity_on",
-            "next_review_on",
-        ]
+        fields = list(REGISTER_FIELDS)  # what services.update_account may change, and nothing else
         labels = {
             "display_name": "Display name",
             "profile_url": "Profile address",

@@ -12,7 +12,7 @@ from testing.factories import AccountFactory, comment
 pytestmark = pytest.mark.django_db
 
 
-def test_a_facebook_reply_is_posted_to_the_comment_with_the_page_token(secrets, comms_officer):
+def test_a_facebook_reply_is_posted_to_the_comment_with_the_page_token(secrets):
     account = AccountFactory(platform="facebook", handle="HBBC")
     found = comment(account, "When does the tip open?", platform_id="104958372615_998877_1122", classify=False)
     with FakeApi(
@@ -24,12 +24,12 @@ def test_a_facebook_reply_is_posted_to_the_comment_with_the_page_token(secrets, 
                 "accounts": {"facebook:HBBC": {"account_id": "104958372615", "access_token": "page-token"}},
             }
         )
-        sent = services.send_reply(found, "It opens at 8am on Sundays.", by=comms_officer)
+        sent = services.send_reply(found, "It opens at 8am on Sundays.")
     assert sent.platform_id == "104958372615_998877_5566"
     assert api.seen[0].form() == {"message": "It opens at 8am on Sundays.", "access_token": "page-token"}
 
 
-def test_a_reply_the_platform_refuses_is_refused_with_its_reason(secrets, comms_officer):
+def test_a_reply_the_platform_refuses_is_refused_with_its_reason(secrets):
     account = AccountFactory(platform="facebook", handle="HBBC")
     found = comment(account, "Hello", platform_id="1_2_3", classify=False)
     answer = {"error": {"message": "(#200) Permissions error", "type": "OAuthException", "code": 200}}
@@ -41,10 +41,10 @@ def test_a_reply_the_platform_refuses_is_refused_with_its_reason(secrets, comms_
             }
         )
         with pytest.raises(Refused, match="Permissions error"):
-            services.send_reply(found, "Thanks", by=comms_officer)
+            services.send_reply(found, "Thanks")
 
 
-def test_an_x_reply_answers_the_post(secrets, comms_officer):
+def test_an_x_reply_answers_the_post(secrets):
     account = AccountFactory(platform="x", handle="HBBCouncil")
     found = comment(
         account, "@HBBCouncil lights out on Coventry Road", platform_id="1876543210987654321", classify=False
@@ -63,7 +63,7 @@ def test_an_x_reply_answers_the_post(secrets, comms_officer):
                 "accounts": {"x:HBBCouncil": {"account_id": "2244994945", "access_token": "user-token"}},
             }
         )
-        sent = services.send_reply(found, "Thanks, we have reported it.", by=comms_officer)
+        sent = services.send_reply(found, "Thanks, we have reported it.")
     assert sent.platform_id == "1876543210987659999"
     assert api.seen[0].json() == {
         "text": "Thanks, we have reported it.",
@@ -72,7 +72,7 @@ def test_an_x_reply_answers_the_post(secrets, comms_officer):
     assert api.seen[0].headers["authorization"] == "Bearer user-token"
 
 
-def test_a_mastodon_reply_names_the_author_and_answers_their_status(secrets, comms_officer):
+def test_a_mastodon_reply_names_the_author_and_answers_their_status(secrets):
     account = AccountFactory(platform="mastodon", handle="hbbc@social.example")
     found = comment(
         account, "Is the market on?", platform_id="mastodon:social.example:113000000000000501", classify=False
@@ -108,7 +108,7 @@ def test_a_mastodon_reply_names_the_author_and_answers_their_status(secrets, com
                 }
             }
         )
-        sent = services.send_reply(found, "Yes, 8am to 2pm.", by=comms_officer)
+        sent = services.send_reply(found, "Yes, 8am to 2pm.")
     posted = api.seen[0]
     fields = posted.json() if posted.headers.get("content-type", "").startswith("application/json") else posted.form()
     assert fields["status"] == "@resident@mastodon.social Yes, 8am to 2pm."
@@ -116,7 +116,7 @@ def test_a_mastodon_reply_names_the_author_and_answers_their_status(secrets, com
     assert sent.permalink == "https://social.example/@hbbc/113000000000000777"
 
 
-def test_a_youtube_reply_is_inserted_under_the_thread(secrets, comms_officer):
+def test_a_youtube_reply_is_inserted_under_the_thread(secrets):
     account = AccountFactory(platform="youtube", handle="HinckleyBosworthBC")
     found = comment(account, "When is the next planning committee?", platform_id="Ugx1", classify=False)
 
@@ -135,20 +135,20 @@ def test_a_youtube_reply_is_inserted_under_the_thread(secrets, comms_officer):
                 "accounts": {"youtube:HinckleyBosworthBC": {"account_id": "UCx", "access_token": "oauth-token"}},
             }
         )
-        sent = services.send_reply(found, "On 20 January.", by=comms_officer)
+        sent = services.send_reply(found, "On 20 January.")
     assert sent.platform_id == "Ugx1.9abc"
     assert api.seen[0].json() == {"snippet": {"parentId": "Ugx1", "textOriginal": "On 20 January."}}
     assert api.seen[0].headers["authorization"] == "Bearer oauth-token"
 
 
-def test_a_reply_on_an_account_without_a_connector_is_refused_with_what_to_do(secrets, comms_officer):
+def test_a_reply_on_an_account_without_a_connector_is_refused_with_what_to_do(secrets):
     account = AccountFactory(platform="nextdoor", handle="hbbc-nextdoor")
     found = comment(account, "Hello", classify=False)
     with pytest.raises(Refused, match="post the reply on the platform"):
-        services.send_reply(found, "Hi", by=comms_officer)
+        services.send_reply(found, "Hi")
 
 
-def test_an_instagram_reply_goes_to_the_comments_replies(secrets, comms_officer):
+def test_an_instagram_reply_goes_to_the_comments_replies(secrets):
     account = AccountFactory(platform="instagram", handle="hbbc_official")
     found = comment(account, "Is the pool open?", platform_id="17865799348089039", classify=False)
     with FakeApi({("POST", "/17865799348089039/replies"): lambda request: (200, {"id": "17865799348089777"})}) as api:
@@ -158,12 +158,12 @@ def test_an_instagram_reply_goes_to_the_comments_replies(secrets, comms_officer)
                 "accounts": {"instagram:hbbc_official": {"account_id": "1784", "access_token": "ig-token"}},
             }
         )
-        sent = services.send_reply(found, "Yes, from 7am.", by=comms_officer)
+        sent = services.send_reply(found, "Yes, from 7am.")
     assert sent.platform_id == "17865799348089777"
     assert api.seen[0].form()["message"] == "Yes, from 7am."
 
 
-def test_a_linkedin_reply_is_a_comment_by_the_organisation_under_the_comment(secrets, comms_officer):
+def test_a_linkedin_reply_is_a_comment_by_the_organisation_under_the_comment(secrets):
     account = AccountFactory(platform="linkedin", handle="hbbc")
     urn = "urn:li:comment:(urn:li:activity:7150000000000000001,7150000000000000222)"
     found = comment(
@@ -178,7 +178,7 @@ def test_a_linkedin_reply_is_a_comment_by_the_organisation_under_the_comment(sec
                 "accounts": {"linkedin:hbbc": {"account_id": "2414183", "access_token": "li-token"}},
             }
         )
-        sent = services.send_reply(found, "Thank you!", by=comms_officer)
+        sent = services.send_reply(found, "Thank you!")
     assert sent.platform_id == made
     assert api.seen[0].json() == {
         "actor": "urn:li:organization:2414183",
@@ -189,7 +189,7 @@ def test_a_linkedin_reply_is_a_comment_by_the_organisation_under_the_comment(sec
     assert api.seen[0].headers["linkedin-version"]
 
 
-def test_a_bluesky_reply_signs_in_with_the_app_password_and_answers_in_the_thread(secrets, comms_officer):
+def test_a_bluesky_reply_signs_in_with_the_app_password_and_answers_in_the_thread(secrets):
     import jwt
 
     council = "did:plc:hbbccouncil2026aaaaaaaa"
@@ -246,7 +246,7 @@ def test_a_bluesky_reply_signs_in_with_the_app_password_and_answers_in_the_threa
                 }
             }
         )
-        sent = services.send_reply(found, "Yes, on Monday.", by=comms_officer)
+        sent = services.send_reply(found, "Yes, on Monday.")
     assert api.requests_to("/xrpc/com.atproto.server.createSession")[0].json()["password"] == "abcd-efgh-ijkl-mnop"
     record = api.requests_to("/xrpc/com.atproto.repo.createRecord")[0].json()["record"]
     assert record["text"] == "Yes, on Monday."

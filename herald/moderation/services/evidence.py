@@ -208,17 +208,6 @@ _PAST = {
 }
 
 
-def _connector_acts(comment: Comment, action: str) -> bool:
-    """Whether a connector would carry out `action` on this comment's platform (calls no platform)."""
-    if platforms.action_for(comment.platform, action) is None:
-        return False
-    check = platforms.action_for(
-        comment.platform,
-        "can_delete" if action == PlatformAction.Action.DELETE else "can_hide",  # hiding and showing again go together
-    )
-    return check is None or bool(check(comment))
-
-
 def _refuse_while_waiting(comment: Comment) -> None:
     waiting = comment.platform_actions.filter(status=PlatformAction.Status.SENDING).first()
     if waiting is not None:
@@ -231,7 +220,7 @@ def _refuse_while_waiting(comment: Comment) -> None:
 def _ask_platform(comment: Comment, action: str, *, by: Person | None) -> str:
     """Inside the transaction that changes the comment in Herald: record the platform action as sending
     and call the platform once that commits. Returns what the audit trail says of it."""
-    if not _connector_acts(comment, action):
+    if not platforms.acts_on_platform(comment, action):
         return "by hand"
     asked = PlatformAction.objects.create(comment=comment, action=action, asked_by=by, sending_since=timezone.now())
     transaction.on_commit(lambda: _carry_out(asked.pk, by=by))
@@ -298,7 +287,7 @@ def try_platform_again(asked: PlatformAction, *, by: Person) -> PlatformAction:
         }[PlatformAction.Action(asked.action)]
         if not wanted:
             raise Refused("The comment has changed in Herald since: there is nothing to try again")
-        if not _connector_acts(comment, asked.action):
+        if not platforms.acts_on_platform(comment, asked.action):
             raise Refused(f"Herald can no longer do this on {comment.get_platform_display()}: do it there yourself")
         asked.status = PlatformAction.Status.SENDING
         asked.sending_since = timezone.now()

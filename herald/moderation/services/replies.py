@@ -211,11 +211,7 @@ def _mark_replied(comment: Comment, *, by: Person) -> None:
 def _ready_status(comment: Comment) -> str:
     """A reply no one else need approve: "sending" where a connector can send it on this comment's
     account, otherwise "ready" for the editor to post by hand."""
-    can_reply = platforms.action_for(comment.platform, "can_reply")
-    sendable = platforms.action_for(comment.platform, "send_reply") is not None and (
-        can_reply is None or can_reply(comment)
-    )
-    return Reply.Status.SENDING if sendable else Reply.Status.READY
+    return Reply.Status.SENDING if platforms.acts_on_platform(comment, "send_reply") else Reply.Status.READY
 
 
 def _mark_sending(reply: Reply) -> None:
@@ -280,7 +276,7 @@ def _deliver(reply_pk: int, *, by: Person) -> None:
     sent: platforms.Sent | None = None
     error = ""
     try:
-        sent = send(reply.comment, reply.text, by=by) if send else None
+        sent = send(reply.comment, reply.text) if send else None
     except platforms.PlatformError as exc:
         error = str(exc)
     except Exception:  # whatever goes wrong, the reply must not stay "sending" with nobody told

@@ -177,3 +177,28 @@ def test_evidence_keeps_its_retention_date(account, editor, settings):
     settings.MODERATION_EVIDENCE_KEEP_DAYS = 10
     kept = services.hide_comment(comment(account, ABUSE), by=editor, reason="abuse")
     assert kept.keep_until == timezone.localdate(kept.taken_at) + dt.timedelta(days=10)
+
+
+def test_showing_a_comment_again_is_asked_of_the_platform_only_where_herald_may_hide_it_there(
+    account, editor, django_capture_on_commit_callbacks
+):
+    shown = []
+
+    with platforms.registered(
+        "facebook",
+        hide=lambda comment: True,
+        can_hide=lambda comment: comment.text.endswith("yes"),
+        unhide=lambda comment: shown.append(comment.pk) or True,
+    ):
+        may, may_not = comment(account, ABUSE + " yes"), comment(account, ABUSE + " no")
+        for found in (may, may_not):
+            with django_capture_on_commit_callbacks(execute=True):
+                services.hide_comment(found, by=editor, reason="abuse")
+            with django_capture_on_commit_callbacks(execute=True):
+                services.unhide_comment(found, by=editor, reason="Hidden by mistake")
+
+    assert shown == [may.pk]
+    assert may.platform_actions.filter(action="unhide", status="done").exists()
+    assert not may_not.platform_actions.exists()
+    shown_again = AuditEvent.objects.filter(action="moderation.comment_unhidden").order_by("pk")
+    assert [event.after["on_platform"] for event in shown_again] == ["by Herald", "by hand"]

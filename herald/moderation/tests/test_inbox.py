@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 import time_machine
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from herald.audit.models import AuditEvent
@@ -45,6 +46,23 @@ def test_an_editor_sees_comments_on_their_own_accounts_only(client, their_editor
     assert mine.text in page.content.decode()
     assert theirs.text not in page.content.decode()
     assert client.get(reverse("moderation:detail", args=[theirs.pk])).status_code == 404
+
+
+def test_the_inbox_works_out_the_accounts_a_person_may_see_once_per_page(client, their_editor, account, other_account):
+    mine = comment(account, "Is the pool open on Boxing Day?")
+    theirs = comment(other_account, "When is the planning committee?")
+    client.force_login(their_editor)
+    client.get(reverse("moderation:inbox"))  # the session and the person's roles, read on every page
+
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("moderation:inbox")).content.decode()
+
+    # The rule (accounts they edit, manage or moderate as a team) is asked once: the filter's list of
+    # accounts and the comments shown both come from it.
+    asked = [q["sql"] for q in queries.captured_queries if '"social_accounts_accounteditor"' in q["sql"]]
+    assert len(asked) == 1, asked
+    assert mine.text in page and theirs.text not in page
+    assert "Hinckley Leisure Centre" in page and "HBBC Planning" not in page
 
 
 def test_a_team_member_sees_the_team_queue(client, editor, other_account):

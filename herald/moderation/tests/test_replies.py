@@ -46,7 +46,7 @@ def test_a_connector_sends_the_reply_and_herald_records_where_it_went(
 ):
     sent = []
 
-    def send_reply(comment, text, *, by):
+    def send_reply(comment, text):
         sent.append(text)
         return platforms.Sent("fb-reply-1", "https://www.facebook.com/council/posts/1?reply=1")
 
@@ -58,6 +58,7 @@ def test_a_connector_sends_the_reply_and_herald_records_where_it_went(
     reply.refresh_from_db()
     assert reply.status == Reply.Status.SENT
     assert reply.platform_reply_id == "fb-reply-1"
+    assert AuditEvent.objects.get(action="moderation.reply_sent").actor == editor
     question.refresh_from_db()
     assert question.status == Comment.Status.REPLIED
 
@@ -65,7 +66,7 @@ def test_a_connector_sends_the_reply_and_herald_records_where_it_went(
 def test_a_platform_refusal_leaves_the_reply_ready_with_the_reason(
     question, editor, django_capture_on_commit_callbacks
 ):
-    def send_reply(comment, text, *, by):
+    def send_reply(comment, text):
         raise platforms.PlatformError("the comment was deleted by its author")
 
     with platforms.registered("facebook", send_reply=send_reply):
@@ -175,8 +176,8 @@ def test_an_approved_reply_is_sent_by_the_connector_once_the_approval_is_saved(
     reply = services.write_reply(question, by=editor, text="It opens at 8am.", seen_latest=0)
     sent = []
 
-    def send_reply(comment, text, *, by):
-        sent.append((text, by))
+    def send_reply(comment, text):
+        sent.append(text)
         return platforms.Sent("fb-reply-2", "https://www.facebook.com/council/posts/1?reply=2")
 
     with platforms.registered("facebook", send_reply=send_reply):
@@ -187,6 +188,13 @@ def test_an_approved_reply_is_sent_by_the_connector_once_the_approval_is_saved(
         for callback in waiting:
             callback()
 
-    assert sent == [("It opens at 8am.", comms_officer)]
+    assert sent == ["It opens at 8am."]
     reply.refresh_from_db()
     assert (reply.status, reply.sent_by, reply.platform_reply_id) == (Reply.Status.SENT, comms_officer, "fb-reply-2")
+    # The audit trail names the writer, and the approver whose approval sent it.
+    trail = AuditEvent.objects.for_object(question).filter(action__startswith="moderation.reply_").order_by("pk")
+    assert [(event.action, event.actor) for event in trail] == [
+        ("moderation.reply_written", editor),
+        ("moderation.reply_approved", comms_officer),
+        ("moderation.reply_sent", comms_officer),
+    ]

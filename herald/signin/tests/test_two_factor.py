@@ -140,6 +140,9 @@ def test_an_administrator_removes_the_second_factors_of_someone_who_lost_them(cl
     done = client.post(url, {"reason": "Seen in person with their badge"})
     # then
     assert refused.status_code == 400 and "Say how you checked who they are" in refused.content.decode()
+    # the refused form is shown on the person's page as it stands, with the way back to everyone's sessions
+    assert refused.context["breadcrumbs"][1] == ("Everyone's sessions", reverse("signin:all_sessions"))
+    assert refused.context["device"] is not None and "Everyone&#x27;s sessions" in refused.content.decode()
     assert done["Location"] == reverse("signin:person_security", args=[ict.pk])
     assert not TotpDevice.objects.filter(person=ict).exists()
     assert theirs.get("/")["Location"].startswith(reverse("login"))
