@@ -544,6 +544,13 @@ def main() -> None:
             report["modern_party_texts_held_out"] = modern_held_out_figures(
                 modern_all, modern_scores, (threshold, short_threshold, short_words)
             )
+            shipped = default_rules().thresholds
+            in_file = (float(shipped["party_model_threshold"]), float(shipped["party_model_short_threshold"]))
+            if in_file != (threshold, short_threshold):
+                print(f"   the same held-out scores at the rules file's thresholds {in_file[0]} / {in_file[1]}:")
+                report["modern_party_texts_held_out_at_rules_file_thresholds"] = modern_held_out_figures(
+                    modern_all, modern_scores, (*in_file, short_words)
+                )
         if args.held_out_only:
             return
         thresholds = (threshold, short_threshold, short_words)
