@@ -56,9 +56,12 @@ def main() -> None:
     parser.add_argument("--texts", type=Path, default=TEXTS)
     parser.add_argument("--exclude-manifest", type=Path, help="leave out the council texts this manifest lists")
     parser.add_argument("--misses", type=int, default=12, help="how many missed party texts to print")
+    parser.add_argument("--party-file", default="party_modern_texts.jsonl",
+                        help="the party texts' file in --texts, e.g. party_train_texts.jsonl (round eight's training"
+                        " text: for a model trained on it, in-sample)")  # fmt: skip
     args = parser.parse_args()
 
-    party = read(args.texts / "party_modern_texts.jsonl")
+    party = read(args.texts / args.party_file)
     council = read(args.texts / "council_texts.jsonl")
     short = read(args.texts / "council_short_texts.jsonl")
     if args.exclude_manifest:

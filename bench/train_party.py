@@ -1,7 +1,8 @@
 """Train Herald's party-promotion classifier and report how it does on text it never saw (`make models`).
 
     .venv/bin/python bench/train_party.py [--data ../shared/data] [--council-texts PATH] [--short-texts PATH]
-        [--modern-party-texts PATH] [--quick | --held-out-only] [--c C]
+        [--party-train-texts PATH | --no-party-train] [--modern-weight W] [--modern-party-texts PATH]
+        [--quick | --held-out-only] [--c C]
 
 Party text: the UK general-election manifesto sentences 1945-2005 (`uk-manifestos-1945-2005/`, see
 `../shared/data/README.md`). Neutral text: paragraphs and short texts (8-40 words: a headline and its
@@ -14,8 +15,17 @@ first sentence, or one line as written) from public council web pages collected 
 (`bench/collect_council.py` makes both). Without the files it says so and stops (exit 0), so
 `make models` still rebuilds the abuse model.
 
-Manifesto sentences are trained against council paragraphs split into sentences and short council
-texts whole (a short post is the length of a manifesto sentence); a logistic regression is fitted over
+Modern party text for training (`--party-train-texts`, default
+`/work/data-council/party_train_texts.jsonl`, kind `T` of `bench/collect_council.py`, listed in
+`bench/data/party_train_manifest.csv`: party branch, candidate, councillor-group, independent and
+residents' group pages of 2010 onwards) goes on the party side beside the manifesto sentences, each text
+whole, weighted `--modern-weight` (default MODERN_WEIGHT) against a manifesto sentence's 1; in the folds
+of step 1 it is grouped by source (no party branch, candidate or group is ever in its own training data)
+and its held-out recall is reported per party. `--no-party-train` trains on the manifestos alone, as
+rounds six and seven did, and still reports the held-out recall on those texts (the model before).
+
+Manifesto sentences (and modern party text) are trained against council paragraphs split into sentences
+and short council texts whole (a short post is the length of a manifesto sentence); a logistic regression is fitted over
 binary TF-IDF of `herald.checks.party_model.features` (words and word pairs) with scikit-learn. The era
 of the two sides differs (1945-2005 manifestos, council pages of today), so the figures printed are
 all held out:
@@ -74,6 +84,9 @@ DATA_GUESSES = [ROOT.parent / "shared" / "data", ROOT.parents[1] / "shared" / "d
 COUNCIL_TEXTS = Path("/work/data-council/council_texts.jsonl")
 SHORT_TEXTS = Path("/work/data-council/council_short_texts.jsonl")
 MODERN_PARTY_TEXTS = Path("/work/data-council/party_modern_texts.jsonl")
+PARTY_TRAIN_TEXTS = Path("/work/data-council/party_train_texts.jsonl")
+PARTY_TRAIN_MANIFEST = ROOT / "bench" / "data" / "party_train_manifest.csv"
+MODERN_WEIGHT = 20.0  # a modern party text's weight against a manifesto sentence's 1 (--modern-weight): round eight compared 1, 5, 20, 50
 SHORT_TOPIC = "short-"  # the manifest's short council texts (step 5) have topics short-news, short-event…
 MANIFEST = ROOT / "bench" / "data" / "council_texts_manifest.csv"
 MIN_DF = 2
@@ -98,6 +111,23 @@ def read_manifestos(data: Path) -> list[dict[str, str]]:
     return [r for r in rows if len(words(r["text"])) >= MIN_SENTENCE_WORDS]
 
 
+def read_party_train(path: Path) -> list[dict[str, str]]:
+    """Modern party text for training, each checked against its sha256 and the set against
+    bench/data/party_train_manifest.csv."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for row in rows:
+        if hashlib.sha256(row["text"].encode("utf-8")).hexdigest() != row["sha256"]:
+            raise SystemExit(f"{path}: the text from {row['url']} does not match its sha256")
+    if PARTY_TRAIN_MANIFEST.exists():
+        with open(PARTY_TRAIN_MANIFEST, encoding="utf-8", newline="") as handle:
+            listed = {r["sha256"] for r in csv.DictReader(handle)}
+        found = {r["sha256"] for r in rows}
+        if listed != found:
+            print(f"note: {path} differs from {PARTY_TRAIN_MANIFEST.relative_to(ROOT)}: {len(found - listed)} texts"
+                  f" not in the manifest, {len(listed - found)} listed but missing (figures are for the file read)")  # fmt: skip
+    return rows
+
+
 def read_texts(path: Path, short: bool = False) -> list[dict[str, str]]:
     """Council texts (paragraphs, or with ``short`` the short texts), each checked against its sha256 and
     the set against the manifest's rows of that kind (bench/collect_council.py writes both)."""
@@ -115,11 +145,13 @@ def read_texts(path: Path, short: bool = False) -> list[dict[str, str]]:
     return rows
 
 
-def fit(texts: list[str], labels: list[int]) -> tuple[TfidfVectorizer, LogisticRegression]:
+def fit(
+    texts: list[str], labels: list[int], weights: list[float] | None = None
+) -> tuple[TfidfVectorizer, LogisticRegression]:
     vectorizer = TfidfVectorizer(analyzer=features, min_df=MIN_DF, binary=True, norm="l2", dtype=np.float64)
     matrix = vectorizer.fit_transform(texts)
     model = LogisticRegression(C=C, max_iter=2000, solver="liblinear", class_weight="balanced", random_state=0)
-    model.fit(matrix, labels)
+    model.fit(matrix, labels, sample_weight=None if weights is None else np.array(weights))
     return vectorizer, model
 
 
@@ -135,12 +167,16 @@ def training_set(
     party: list[dict[str, str]],
     council: list[dict[str, str]],
     short: list[dict[str, str]] = (),  # type: ignore[assignment]
-) -> tuple[list[str], list[int]]:
-    """Manifesto sentences against council paragraphs split into sentences and short council texts whole
-    (a short post is a headline and a sentence or two, the length of a manifesto sentence)."""
+    modern: list[dict[str, str]] = (),  # type: ignore[assignment]
+) -> tuple[list[str], list[int], list[float]]:
+    """Manifesto sentences and modern party texts (whole, weighted MODERN_WEIGHT) against council paragraphs
+    split into sentences and short council texts whole (a short post is a headline and a sentence or two,
+    the length of a manifesto sentence)."""
     neutral = [s for row in council for s in sentences(row["text"])] + [r["text"] for r in short]
-    texts = [r["text"] for r in party] + neutral
-    return texts, [1] * len(party) + [0] * len(neutral)
+    texts = [r["text"] for r in party] + [r["text"] for r in modern] + neutral
+    labels = [1] * (len(party) + len(modern)) + [0] * len(neutral)
+    weights = [1.0] * len(party) + [MODERN_WEIGHT] * len(modern) + [1.0] * len(neutral)
+    return texts, labels, weights
 
 
 def rate(flags: np.ndarray) -> float:
@@ -275,6 +311,38 @@ def short_threshold_figures(
             "held_out_recall_manifesto_under_short_words": recall_below}  # fmt: skip
 
 
+def modern_held_out_figures(
+    modern: list[dict[str, str]], found: np.ndarray, thresholds: tuple[float, float, int]
+) -> dict[str, object]:
+    """Step 1b: the modern party texts' held-out scores (folds grouped by source) at the thresholds chosen on
+    council text: the model alone, and rules + model as the engine flags an official post in a pre-election
+    period, all and per party; the model's recall at other thresholds only to show the trade-off."""
+    length = lengths(modern)
+    by_model = model_flags(found, length, *thresholds)
+    by_rules, by_found = rules_flags([r["text"] for r in modern])
+    by_any = by_rules | (~by_found & by_model)
+    out: dict[str, object] = {
+        "texts": len(modern), "sources": len({r["source"] for r in modern}), "recall_model": rate(by_model),
+        "flagged_rules": rate(by_rules), "flagged_rules_and_model": rate(by_any),
+        "model_adds": int((by_any & ~by_rules).sum()), "by_party": {},
+    }  # fmt: skip
+    print(f"   model alone {rate(by_model):.3f}; rules {rate(by_rules):.3f}, rules + model {rate(by_any):.3f}"
+          f" (the model adds {out['model_adds']} of {len(modern)})")  # fmt: skip
+    print("   party          texts  sources  model  rules  rules+model")
+    for party in sorted({r["party"] for r in modern}):
+        mask = np.array([r["party"] == party for r in modern])
+        row = {"texts": int(mask.sum()), "sources": len({r["source"] for r in modern if r["party"] == party}),
+               "recall_model": rate(by_model[mask]), "flagged_rules": rate(by_rules[mask]),
+               "flagged_rules_and_model": rate(by_any[mask])}  # fmt: skip
+        out["by_party"][party] = row  # type: ignore[index]
+        print(f"   {party:14} {row['texts']:5}  {row['sources']:7}  {row['recall_model']:.3f}  {row['flagged_rules']:.3f}"
+              f"  {row['flagged_rules_and_model']:.3f}")  # fmt: skip
+    trade = {f"{t:.2f}": rate(found >= t) for t in (0.5, 0.7, 0.8, 0.9)}
+    out["model_one_threshold"] = trade
+    print(f"   the model alone at one threshold for all lengths (for the trade-off): {trade}")
+    return out
+
+
 def modern_party_figures(
     fitted: tuple[TfidfVectorizer, LogisticRegression],
     modern: list[dict[str, str]],
@@ -310,12 +378,23 @@ def main() -> None:
     parser.add_argument("--council-texts", type=Path, default=COUNCIL_TEXTS)
     parser.add_argument("--short-texts", type=Path, default=SHORT_TEXTS)
     parser.add_argument("--modern-party-texts", type=Path, default=MODERN_PARTY_TEXTS)
+    parser.add_argument("--party-train-texts", type=Path, default=PARTY_TRAIN_TEXTS,
+                        help="modern party text for the party side of training (kind T of collect_council.py)")  # fmt: skip
+    parser.add_argument("--no-party-train", action="store_true",
+                        help="train on the manifestos alone (the model before); still report the held-out recall on"
+                        " the modern party texts")  # fmt: skip
+    parser.add_argument("--modern-weight", type=float, help=f"a modern party text's weight (default {MODERN_WEIGHT})")
     parser.add_argument("--quick", action="store_true", help="skip the held-out runs; only write the model")
     parser.add_argument("--c", type=float, help=f"the inverse regularisation strength to compare (default {C})")
     parser.add_argument("--held-out-only", action="store_true", help="steps 1 and 5 only; write nothing")
+    parser.add_argument("--skip-recall-steps", action="store_true",
+                        help="skip steps 2-4 (each party and decade held out, the engine on manifesto sentences);"
+                        " steps 1, 1b and 5 run and the model is written")  # fmt: skip
     args = parser.parse_args()
     if args.c is not None:
         globals()["C"] = args.c  # fit() reads it
+    if args.modern_weight is not None:
+        globals()["MODERN_WEIGHT"] = args.modern_weight  # training_set() reads it
 
     if not args.council_texts.exists() or not args.short_texts.exists():
         print(f"Party model not rebuilt: the council texts are not at {args.council_texts} and {args.short_texts}.")
@@ -327,14 +406,21 @@ def main() -> None:
     party = read_manifestos(args.data)
     council = read_texts(args.council_texts)
     short = read_texts(args.short_texts, short=True)
+    modern_all = read_party_train(args.party_train_texts) if args.party_train_texts.exists() else []
+    train_modern = not args.no_party_train and bool(modern_all)
+    modern = modern_all if train_modern else []  # what the model trains on; modern_all is scored either way
     councils = sorted({r["council"] for r in council} | {r["council"] for r in short})
     print(f"{len(party):,} manifesto sentences ({len({r['party'] for r in party})} parties, "
           f"{min(int(r['year']) for r in party)}-{max(int(r['year']) for r in party)}); "
           f"{len(council)} council paragraphs ({sum(len(sentences(r['text'])) for r in council):,} sentences) and "
           f"{len(short)} short council texts from {len(councils)} councils")  # fmt: skip
+    print(f"{len(modern_all)} modern party texts from {len({r['source'] for r in modern_all})} sources"
+          f" {dict(Counter(r['party'] for r in modern_all).most_common())}:"
+          f" {'on the party side of training, weight ' + str(MODERN_WEIGHT) if train_modern else 'not trained on'}")  # fmt: skip
     report: dict[str, object] = {
         "min_df": MIN_DF, "C": C, "manifesto_sentences": len(party), "council_texts": len(council),
         "council_short_texts": len(short), "councils": len(councils),
+        "modern_party_texts_trained": len(modern), "modern_weight": MODERN_WEIGHT if train_modern else None,
     }  # fmt: skip
     from herald.checks import default_rules
 
@@ -349,6 +435,13 @@ def main() -> None:
         party_fold = np.zeros(len(party), dtype=int)
         for fold, (_, test) in enumerate(GroupKFold(n_splits=FOLDS).split(docs, groups=docs)):
             party_fold[test] = fold
+        # modern party texts grouped by source (a branch, candidate or group): none in its own training data
+        modern_fold = np.zeros(len(modern_all), dtype=int)
+        sources = [r["source"] for r in modern_all]
+        if len(set(sources)) >= FOLDS:
+            for fold, (_, test) in enumerate(GroupKFold(n_splits=FOLDS).split(sources, groups=sources)):
+                modern_fold[test] = fold
+        modern_scores = np.zeros(len(modern_all))
         council_scores = np.zeros(len(council))
         short_scores = np.zeros(len(short))
         party_scores = np.zeros(len(party))
@@ -360,6 +453,7 @@ def main() -> None:
                     [r for r, f in zip(party, party_fold, strict=True) if f != fold],
                     [r for r, f in zip(council, council_fold, strict=True) if f != fold],
                     [r for r, f in zip(short, short_fold, strict=True) if f != fold],
+                    [r for r, f in zip(modern_all, modern_fold, strict=True) if f != fold] if train_modern else [],
                 )
             )
             held_c = np.flatnonzero(council_fold == fold)
@@ -369,6 +463,9 @@ def main() -> None:
             short_scores[held_s] = scores(fitted, [short[i]["text"] for i in held_s])
             sentence_scores += scores(fitted, [s for i in held_c for s in sentences(council[i]["text"])]).tolist()
             party_scores[held_p] = scores(fitted, [party[i]["text"] for i in held_p])
+            held_m = np.flatnonzero(modern_fold == fold)
+            if len(held_m):
+                modern_scores[held_m] = scores(fitted, [modern_all[i]["text"] for i in held_m])
         print(f"\n1. Councils held out ({FOLDS} folds grouped by council; manifestos grouped by party and year),"
               f" {time.process_time() - started:.0f} s CPU:")  # fmt: skip
         # the engine asks the model only where the rules found nothing: its false alarms are those texts'
@@ -440,10 +537,25 @@ def main() -> None:
             party, short, party_scores, short_scores, short_fold, short_free, threshold, short_words
         )
         short_threshold = float(report["short_council_texts"]["short_threshold"])  # type: ignore[index]
+        if modern_all:
+            print(f"\n1b. Modern party texts held out by source ({len(modern_all)} texts, {len(set(sources))} sources;"
+                  f" {'trained on in the other folds' if train_modern else 'never trained on'}), thresholds"
+                  f" {threshold:.2f} / {short_threshold} under {short_words} words:")  # fmt: skip
+            report["modern_party_texts_held_out"] = modern_held_out_figures(
+                modern_all, modern_scores, (threshold, short_threshold, short_words)
+            )
+            shipped = default_rules().thresholds
+            in_file = (float(shipped["party_model_threshold"]), float(shipped["party_model_short_threshold"]))
+            if in_file != (threshold, short_threshold):
+                print(f"   the same held-out scores at the rules file's thresholds {in_file[0]} / {in_file[1]}:")
+                report["modern_party_texts_held_out_at_rules_file_thresholds"] = modern_held_out_figures(
+                    modern_all, modern_scores, (*in_file, short_words)
+                )
         if args.held_out_only:
             return
         thresholds = (threshold, short_threshold, short_words)
 
+    if not args.quick and not args.skip_recall_steps:
         # 2. each party held out; 3. each decade held out (recall only: council text is all in training)
         def held_out_recall(key: str, values: list[str]) -> dict[str, dict[str, float]]:
             out: dict[str, dict[str, float]] = {}
@@ -451,7 +563,7 @@ def main() -> None:
             for value in values:
                 train = [r for r in party if key_of(r, key) != value]
                 test = [r for r in party if key_of(r, key) == value]
-                found = scores(fit(*training_set(train, council, short)), [r["text"] for r in test])
+                found = scores(fit(*training_set(train, council, short, modern)), [r["text"] for r in test])
                 recall = rate(model_flags(found, lengths(test), *thresholds))
                 out[value] = {"sentences": len(test), "recall": recall}
                 print(f"   {value:10} {len(test):6,} sentences  recall {recall:.3f}")
@@ -484,7 +596,7 @@ def main() -> None:
             thresholds,
         )
 
-    final = fit(*training_set(party, council, short))
+    final = fit(*training_set(party, council, short, modern))
     save_linear_model(DATA, *final, report, cpu_since=started_all)
     if not args.quick and args.modern_party_texts.exists():
         # 6. the saved model on modern party text nothing here was trained or tuned on
