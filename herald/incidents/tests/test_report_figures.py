@@ -1,0 +1,36 @@
+"""The incident figures in the committee report, read as a councillor reads them: in UK time."""
+
+import datetime as dt
+
+import pytest
+
+from herald.figures import Period
+from herald.incidents import report, services
+from testing.factories import incident
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.time_machine(dt.datetime(2026, 6, 2, 12, 0, tzinfo=dt.UTC))
+def test_a_breach_reported_to_the_ico_just_after_midnight_in_summer_shows_the_uk_date(editor, dpo):
+    # Aware at 23:00 BST on 31 May; reported to the ICO at 00:30 BST on 1 June (23:30 UTC on 31 May).
+    breach = incident(
+        "personal_data_breach",
+        by=editor,
+        summary="Names in a post",
+        aware_at=dt.datetime(2026, 5, 31, 22, 0, tzinfo=dt.UTC),
+    )
+    breach = services.assess_breach(breach, by=dpo, data_involved="Names", people_affected=3, risk="risk")
+    services.decide_ico_report(
+        breach,
+        by=dpo,
+        decision="report",
+        reasoning="A risk to three people",
+        reported_at=dt.datetime(2026, 5, 31, 23, 30, tzinfo=dt.UTC),
+        reference="IC-1",
+    )
+
+    june = report.incidents(Period(dt.date(2026, 6, 1), dt.date(2026, 6, 30)))
+
+    ico_table = next(table for table in june.tables if table.caption == "Breaches reported to the ICO")
+    assert ico_table.rows == [["1 Jun 2026", "Names in a post", "IC-1", "Yes"]]
