@@ -198,8 +198,11 @@ def monthly_accounts(request: HttpRequest, year: int, month: int) -> HttpRespons
 
     try:
         first = dt.date(year, month, 1)
-    except ValueError as exc:
+    except (ValueError, OverflowError) as exc:
         raise Http404 from exc
+    # The page links the months either side, so they must be real months too.
+    if not dt.date(1, 2, 1) <= first <= dt.date(9999, 11, 1):
+        raise Http404
     everyone = request.user.has_role(Role.COMMS, Role.ADMIN)
     owner = None if everyone else request.user
     this_month = timezone.localdate().replace(day=1)
