@@ -154,9 +154,15 @@ def send(request: HttpRequest, pk: int) -> HttpResponse:
 def sign(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report_for(request, pk)
     if request.method == "POST":
+        try:
+            seen = dt.datetime.fromisoformat(request.POST.get("seen", ""))
+        except ValueError:
+            # Not from the sign-off page as it is now: ask for the page, so the officer sees what they sign.
+            messages.error(request, "Open the report again, then sign it off from the sign-off page.")
+            return redirect("reports:sign", pk=report.pk)
         carried_out(
             request,
-            lambda: services.sign_off_report(report, by=request.user),
+            lambda: services.sign_off_report(report, by=request.user, seen=seen),
             done="Report signed off. It is archived with its figures and can no longer change.",
         )
         return redirect("reports:detail", pk=report.pk)
