@@ -467,6 +467,13 @@ def decide_ico_report(
             raise Refused({"reported_at": "Enter when the breach was reported to the ICO"})
         if reported_at > now + dt.timedelta(minutes=5):
             raise Refused({"reported_at": "The report to the ICO must be in the past: record it once it is made"})
+        if reported_at < incident.aware_at:
+            raise Refused(
+                {
+                    "reported_at": "The report to the ICO cannot be before the council became aware of the breach, "
+                    f"at {timezone.localtime(incident.aware_at):%H:%M on %-d %B %Y}"
+                }
+            )
         if reported_at > incident.ico_deadline and not late_reason.strip():
             raise Refused({"late_reason": "Enter why the report was made after 72 hours"})
     with transaction.atomic():

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from herald.errors import Refused
 from herald.figures import Period
 from herald.incidents import report, services
 from testing.factories import incident
@@ -34,3 +35,23 @@ def test_a_breach_reported_to_the_ico_just_after_midnight_in_summer_shows_the_uk
 
     ico_table = next(table for table in june.tables if table.caption == "Breaches reported to the ICO")
     assert ico_table.rows == [["1 Jun 2026", "Names in a post", "IC-1", "Yes"]]
+
+
+@pytest.mark.time_machine(dt.datetime(2026, 11, 27, 15, 0, tzinfo=dt.UTC))
+def test_a_report_to_the_ico_dated_before_the_council_knew_of_the_breach_is_refused(editor, dpo):
+    breach = incident("personal_data_breach", by=editor, aware_at=dt.datetime(2026, 11, 26, 9, 0, tzinfo=dt.UTC))
+    breach = services.assess_breach(breach, by=dpo, data_involved="Names", people_affected=3, risk="risk")
+
+    # a slip of the year: 2025 for 2026, which would read as reported "within 72 hours"
+    with pytest.raises(Refused) as refused:
+        services.decide_ico_report(
+            breach,
+            by=dpo,
+            decision="report",
+            reasoning="A risk to three people",
+            reported_at=dt.datetime(2025, 11, 27, 10, 0, tzinfo=dt.UTC),
+        )
+
+    assert "reported_at" in refused.value.error_dict
+    breach.refresh_from_db()
+    assert breach.ico_decision == "" and breach.ico_reported_at is None
