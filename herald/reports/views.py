@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST
 
 from herald.access import allow, allow_signed_in
@@ -178,7 +179,7 @@ def sign(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _download(report: CommitteeReport, content: bytes, extension: str, content_type: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{report.file_stem()}.{extension}"'
+    response["Content-Disposition"] = content_disposition_header(True, f"{report.file_stem()}.{extension}")
     return response
 
 

@@ -126,3 +126,23 @@ def test_the_officer_cannot_sign_words_changed_after_they_opened_the_sign_off_pa
     client.post(f"/reports/{report.pk}/sign-off/", {"seen": seen})
     report.refresh_from_db()
     assert report.is_signed
+
+
+def test_a_welsh_title_gives_downloads_named_after_it(client, report, comms_officer, monitoring_officer):
+    services.edit_report(
+        report,
+        narrative=report.narrative,
+        checklist=[],
+        period_start=report.period_start,
+        period_end=report.period_end,
+        officer=monitoring_officer,
+        by=comms_officer,
+        title="Polisi'r Cyfryngau Cymdeithasol: adolygiad blynyddol ŵ ŷ",
+    )
+    client.force_login(comms_officer)
+
+    header = client.get(f"/reports/{report.pk}/report.docx")["Content-Disposition"]
+
+    # RFC 6266: the UTF-8 name in filename*, never the whole header MIME-encoded
+    assert header.startswith("attachment; filename")
+    assert "cymdeithasol-adolygiad-blynyddol-%C5%B5-%C5%B7.docx" in header
