@@ -145,6 +145,11 @@ def send_for_sign_off(report: CommitteeReport, *, by: Person) -> CommitteeReport
         _require_draft(report)
         if report.status == CommitteeReport.Status.AWAITING_SIGN_OFF:
             raise Refused(f"This report is already waiting for {report.officer.full_name} to sign it off")
+        if not report.officer.is_active:
+            raise Refused(
+                f"The named officer, {report.officer.full_name}, has left the council: "
+                "edit the report to name someone else, then send it"
+            )
         report.status = CommitteeReport.Status.AWAITING_SIGN_OFF
         report.save(update_fields=["status"])
         audit.record(
