@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.core import mail
 
 from herald.errors import Refused
 from herald.figures import Period
@@ -55,3 +56,20 @@ def test_a_report_to_the_ico_dated_before_the_council_knew_of_the_breach_is_refu
     assert "reported_at" in refused.value.error_dict
     breach.refresh_from_db()
     assert breach.ico_decision == "" and breach.ico_reported_at is None
+
+
+@pytest.mark.time_machine(dt.datetime(2026, 11, 27, 15, 0, tzinfo=dt.UTC))
+def test_a_breach_reported_after_its_72_hours_warns_that_they_have_ended_not_that_none_are_left(
+    editor, dpo, django_capture_on_commit_callbacks
+):
+    # found in an old inbox: the council knew four days ago
+    breach = incident("personal_data_breach", by=editor, aware_at=dt.datetime(2026, 11, 23, 15, 0, tzinfo=dt.UTC))
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.warn_breach_clocks() == [breach]
+
+    message = mail.outbox[0]
+    assert message.subject.endswith(f"{breach.reference}: the 72 hours to report to the ICO ended 24 hours ago")
+    assert "ended at 15:00 on Thursday 26 November 2026" in message.body
+    assert "reasons for the delay" in message.body
