@@ -1,4 +1,4 @@
-"""The incident figures in the committee report, read as a councillor reads them: in UK time."""
+"""The 72-hour ICO clock and the incident figures in the committee report, as the DPO and councillors read them: UK time, real dates and honest warnings."""
 
 import datetime as dt
 
