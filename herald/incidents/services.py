@@ -493,7 +493,11 @@ def decide_ico_report(
         _entry(incident, by=by, kind=TimelineEntry.Kind.DECISION, text=f"ICO: {incident.get_ico_decision_display()}")
         _tick(incident, "ico", by=by, note="Decided in the breach form")
         _record(
-            by, "ico_decided", incident, after={"decision": fingerprint((decision, reasoning, reported_at, reference))}
+            by,
+            "ico_decided",
+            incident,
+            # The reasons for a late report are part of the decision (article 33(1)): sealed with it.
+            after={"decision": fingerprint((decision, reasoning, reported_at, reference, incident.late_reason))},
         )
     return incident
 

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.core import mail
 
+from herald.audit.models import AuditEvent
 from herald.errors import Refused
 from herald.figures import Period
 from herald.incidents import report, services
@@ -73,3 +74,22 @@ def test_a_breach_reported_after_its_72_hours_warns_that_they_have_ended_not_tha
     assert message.subject.endswith(f"{breach.reference}: the 72 hours to report to the ICO ended 24 hours ago")
     assert "ended at 15:00 on Thursday 26 November 2026" in message.body
     assert "reasons for the delay" in message.body
+
+
+@pytest.mark.time_machine(dt.datetime(2026, 11, 27, 15, 0, tzinfo=dt.UTC))
+def test_the_audit_trail_proves_which_reasons_for_a_late_report_were_given(editor, dpo):
+    breach = incident("personal_data_breach", by=editor, aware_at=dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC))
+    breach = services.assess_breach(breach, by=dpo, data_involved="Names", people_affected=3, risk="risk")
+    late = dt.datetime(2026, 11, 27, 9, 0, tzinfo=dt.UTC)
+    decision = {"decision": "report", "reasoning": "A risk to three people", "reported_at": late}
+
+    services.decide_ico_report(breach, by=dpo, late_reason="Found in an old inbox", **decision)
+    # the reasons for the delay are rewritten, nothing else
+    services.decide_ico_report(breach, by=dpo, late_reason="The DPO was on leave", **decision)
+
+    first, second = AuditEvent.objects.filter(action="incident.ico_decided").order_by("id")
+    assert first.after["decision"] != second.after["decision"]
+    assert "The DPO was on leave" not in str(second.after)  # a fingerprint, not the words
+    assert second.after["decision"] == services.fingerprint(
+        ("report", "A risk to three people", late, "", "The DPO was on leave")
+    )
