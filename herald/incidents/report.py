@@ -4,6 +4,7 @@ ones reported to the Information Commissioner's Office."""
 from __future__ import annotations
 
 from django.db.models import Count
+from django.utils import timezone
 
 from herald.figures import Cell, Chart, Part, Period, Table, plural
 from herald.incidents.models import Incident
@@ -42,7 +43,7 @@ def incidents(period: Period) -> Part:
                 ["Reported", "Summary", "ICO reference", "Within 72 hours"],
                 [
                     [
-                        f"{incident.ico_reported_at:%-d %b %Y}" if incident.ico_reported_at else "",
+                        f"{timezone.localtime(incident.ico_reported_at):%-d %b %Y}" if incident.ico_reported_at else "",
                         incident.summary,
                         incident.ico_reference or "Not recorded",
                         "No" if incident.late_reason else "Yes",

@@ -467,6 +467,13 @@ def decide_ico_report(
             raise Refused({"reported_at": "Enter when the breach was reported to the ICO"})
         if reported_at > now + dt.timedelta(minutes=5):
             raise Refused({"reported_at": "The report to the ICO must be in the past: record it once it is made"})
+        if reported_at < incident.aware_at:
+            raise Refused(
+                {
+                    "reported_at": "The report to the ICO cannot be before the council became aware of the breach, "
+                    f"at {timezone.localtime(incident.aware_at):%H:%M on %-d %B %Y}"
+                }
+            )
         if reported_at > incident.ico_deadline and not late_reason.strip():
             raise Refused({"late_reason": "Enter why the report was made after 72 hours"})
     with transaction.atomic():
@@ -486,7 +493,11 @@ def decide_ico_report(
         _entry(incident, by=by, kind=TimelineEntry.Kind.DECISION, text=f"ICO: {incident.get_ico_decision_display()}")
         _tick(incident, "ico", by=by, note="Decided in the breach form")
         _record(
-            by, "ico_decided", incident, after={"decision": fingerprint((decision, reasoning, reported_at, reference))}
+            by,
+            "ico_decided",
+            incident,
+            # The reasons for a late report are part of the decision (article 33(1)): sealed with it.
+            after={"decision": fingerprint((decision, reasoning, reported_at, reference, incident.late_reason))},
         )
     return incident
 
@@ -530,14 +541,24 @@ def warn_breach_clocks(*, now: dt.datetime | None = None) -> list[Incident]:
             _record(None, "clock_warning_sent", incident, after={"deadline": incident.ico_deadline})
             people = [*_handlers(Kind.PERSONAL_DATA_BREACH), incident.lead, *incident.workers.all()]
             left = incident.ico_deadline - now
-            hours = max(0, int(left.total_seconds() // 3600))
-            notify(
-                people,
-                f"{incident.reference}: {hours} hours left to decide on reporting to the ICO",
-                f"The 72 hours to report personal data breach {incident.reference} to the ICO end at "
-                f"{timezone.localtime(incident.ico_deadline):%H:%M on %A %d %B %Y}. Record the decision "
-                f"and its reasons either way.\n\n{link('incidents:breach', incident.pk)}",
-            )
+            deadline = f"{timezone.localtime(incident.ico_deadline):%H:%M on %A %d %B %Y}"
+            if left < dt.timedelta(0):
+                # Reported to Herald after its 72 hours had run out: say so, and what a late report needs.
+                over = int(-left.total_seconds() // 3600)
+                subject = f"{incident.reference}: the 72 hours to report to the ICO ended {over} hours ago"
+                body = (
+                    f"The 72 hours to report personal data breach {incident.reference} to the ICO ended at "
+                    f"{deadline}. Record the decision and its reasons either way; a report to the ICO now must "
+                    "give the reasons for the delay."
+                )
+            else:
+                hours = int(left.total_seconds() // 3600)
+                subject = f"{incident.reference}: {hours} hours left to decide on reporting to the ICO"
+                body = (
+                    f"The 72 hours to report personal data breach {incident.reference} to the ICO end at "
+                    f"{deadline}. Record the decision and its reasons either way."
+                )
+            notify(people, subject, f"{body}\n\n{link('incidents:breach', incident.pk)}")
             warned.append(incident)
     return warned
 

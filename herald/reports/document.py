@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import markdown
 import nh3
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from herald.apps import plugged_in
@@ -226,7 +227,7 @@ def build(report, parts: list[Part] | None = None) -> Document:
         sections.append(Section(key, index, title, blocks))
     signed = ""
     if report.is_signed and report.signed_by:
-        signed = f"Signed off by {report.signed_by.full_name} on {report.signed_at:%-d %B %Y}"
+        signed = f"Signed off by {report.signed_by.full_name} on {timezone.localtime(report.signed_at):%-d %B %Y}"
     return Document(
         title=report.title,
         committee=report.committee,

@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.template.loader import render_to_string
 
 from herald.consents.models import TakedownTask
@@ -44,18 +44,27 @@ class AccountMonth:
         return self.account.is_secured
 
 
+def _live_in(period: Period):
+    """Accounts live at some time in the period: set up by its end (the register's rule in
+    `AccountQuerySet.missing_report_for`) and not closed before it began."""
+    return (
+        Account.objects.exclude(status=Account.Status.REQUESTED)
+        .exclude(closed_on__lt=period.start)
+        .filter(Q(activated_on__lte=period.end) | Q(activated_on=None, created_at__lt=period.end_at))
+    )
+
+
 def owners(month: dt.date) -> list[Person]:
     """Everyone who owns an account that was live in the month."""
     period = month_period(month)
-    live = Account.objects.exclude(service_manager=None).exclude(status=Account.Status.REQUESTED)
-    live = live.exclude(closed_on__lt=period.start)
+    live = _live_in(period).exclude(service_manager=None)
     return list(Person.objects.active().filter(pk__in=live.values("service_manager")).order_by("last_name"))
 
 
 def for_owner(owner: Person | None, month: dt.date) -> list[AccountMonth]:
     """The month for each account `owner` owns (every account, for None)."""
     period = month_period(month)
-    accounts = Account.objects.exclude(status=Account.Status.REQUESTED).exclude(closed_on__lt=period.start)
+    accounts = _live_in(period)
     if owner is not None:
         accounts = accounts.filter(service_manager=owner)
     accounts = accounts.with_editor_count().select_related("team").order_by("display_name")

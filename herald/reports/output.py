@@ -8,6 +8,7 @@ Table Grid. Its headers, footers, fonts and page set-up are kept; its body text 
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 from django.conf import settings
@@ -18,6 +19,15 @@ from docx.shared import Pt
 from herald.reports.document import Document
 
 DEFAULT_TEMPLATE = Path(__file__).with_name("docx") / "council-template.docx"
+# Word's soft line break (vertical tab) and page break (form feed) come with text pasted from Word;
+# XML, and so a .docx, cannot hold them or the other control characters.
+_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff]|[\ud800-\udfff]")
+
+
+def _text(value: object) -> str:
+    """The value as text a Word file can hold: breaks kept as line breaks, other control characters dropped."""
+    return _CONTROL.sub("", str(value).translate(_BREAKS))
 
 
 def html(document: Document) -> str:
@@ -35,17 +45,17 @@ def template_path() -> Path:
 
 
 def _table(word, headers: list[str], rows: list[list], caption: str) -> None:
-    word.add_paragraph(caption, style="Caption" if "Caption" in _styles(word) else None).runs[0].bold = True
+    word.add_paragraph(_text(caption), style="Caption" if "Caption" in _styles(word) else None).runs[0].bold = True
     table = word.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     for cell, header in zip(table.rows[0].cells, headers, strict=False):
-        cell.text = str(header)
+        cell.text = _text(header)
         for run in cell.paragraphs[0].runs:
             run.bold = True
     for row in rows:
         cells = table.add_row().cells
         for cell, value in zip(cells, row, strict=False):
-            cell.text = str(value)
+            cell.text = _text(value)
     word.add_paragraph()
 
 
@@ -59,29 +69,31 @@ def docx(document: Document) -> bytes:
     for child in list(body):
         if not child.tag.endswith("}sectPr"):  # keep the page set-up, headers and footers
             body.remove(child)
-    word.add_paragraph(settings.COUNCIL_NAME).runs[0].bold = True
-    word.add_paragraph(f"{document.committee} {document.meeting_date}")
-    word.add_paragraph(document.title, style="Title")
+    word.add_paragraph(_text(settings.COUNCIL_NAME)).runs[0].bold = True
+    word.add_paragraph(_text(f"{document.committee} {document.meeting_date}"))
+    word.add_paragraph(_text(document.title), style="Title")
     if document.report_of:
-        word.add_paragraph(f"Report of {document.report_of}.")
-    word.add_paragraph(f"Figures for {document.period.words}." + (f" {document.signed}." if document.signed else ""))
+        word.add_paragraph(_text(f"Report of {document.report_of}."))
+    word.add_paragraph(
+        _text(f"Figures for {document.period.words}." + (f" {document.signed}." if document.signed else ""))
+    )
     for section in document.sections:
-        word.add_heading(f"{section.number}. {section.title}", level=1)
+        word.add_heading(_text(f"{section.number}. {section.title}"), level=1)
         for block in section.blocks:
             if block.kind == "paragraph":
-                paragraph = word.add_paragraph(f"{block.number}\t{block.text}")
+                paragraph = word.add_paragraph(_text(f"{block.number}\t{block.text}"))
                 paragraph.paragraph_format.left_indent = Pt(36)
                 paragraph.paragraph_format.first_line_indent = Pt(-36)
             elif block.kind == "list":
                 for item in block.items:
-                    word.add_paragraph(item, style="List Number" if block.ordered else "List Bullet")
+                    word.add_paragraph(_text(item), style="List Number" if block.ordered else "List Bullet")
             elif block.part is not None:
                 part = block.part
-                word.add_heading(f"{block.number} {part.title}", level=2)
+                word.add_heading(_text(f"{block.number} {part.title}"), level=2)
                 if part.empty_text:
-                    word.add_paragraph(part.empty_text)
+                    word.add_paragraph(_text(part.empty_text))
                 for text in part.paragraphs:
-                    word.add_paragraph(text)
+                    word.add_paragraph(_text(text))
                 for chart in part.charts:
                     table = chart.as_table()
                     _table(word, table.headers[:1] + table.headers[1:], table.rows, f"{chart.title} (chart data)")
@@ -89,8 +101,8 @@ def docx(document: Document) -> bytes:
                     _table(word, table.headers, table.rows, table.caption)
     for label, value in document.closing:
         paragraph = word.add_paragraph()
-        paragraph.add_run(f"{label}: ").bold = True
-        paragraph.add_run(value)
+        paragraph.add_run(_text(f"{label}: ")).bold = True
+        paragraph.add_run(_text(value))
     out = io.BytesIO()
     word.save(out)
     return out.getvalue()

@@ -145,6 +145,11 @@ def send_for_sign_off(report: CommitteeReport, *, by: Person) -> CommitteeReport
         _require_draft(report)
         if report.status == CommitteeReport.Status.AWAITING_SIGN_OFF:
             raise Refused(f"This report is already waiting for {report.officer.full_name} to sign it off")
+        if not report.officer.is_active:
+            raise Refused(
+                f"The named officer, {report.officer.full_name}, has left the council: "
+                "edit the report to name someone else, then send it"
+            )
         report.status = CommitteeReport.Status.AWAITING_SIGN_OFF
         report.save(update_fields=["status"])
         audit.record(
@@ -156,14 +161,21 @@ def send_for_sign_off(report: CommitteeReport, *, by: Person) -> CommitteeReport
     return report
 
 
-def sign_off_report(report: CommitteeReport, *, by: Person) -> CommitteeReport:
+def sign_off_report(report: CommitteeReport, *, by: Person, seen: dt.datetime | None = None) -> CommitteeReport:
     """The named officer signs the report off. The figures are computed one last time and frozen with
-    the PDF and the Word file exactly as signed; the PDF's SHA-256 goes into the audit trail."""
+    the PDF and the Word file exactly as signed; the PDF's SHA-256 goes into the audit trail.
+
+    `seen` is when the report had last changed as the officer opened it (the sign-off page sends it):
+    words changed since then are not signed unread."""
     with transaction.atomic():
         report = CommitteeReport.objects.select_for_update().select_related("officer").get(pk=report.pk)
         _require_draft(report)
         if report.officer_id != by.pk:
             raise Refused(f"Only the report's named officer, {report.officer.full_name}, can sign it off")
+        if seen is not None and report.updated_at != seen:
+            raise Refused(
+                "The report has changed since you opened it: read it again, then sign it off from the new version"
+            )
         parts = document.gather(report.period)
         report.status = CommitteeReport.Status.SIGNED
         report.signed_by = by

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST
 
 from herald.access import allow, allow_signed_in
@@ -154,9 +155,15 @@ def send(request: HttpRequest, pk: int) -> HttpResponse:
 def sign(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report_for(request, pk)
     if request.method == "POST":
+        try:
+            seen = dt.datetime.fromisoformat(request.POST.get("seen", ""))
+        except ValueError:
+            # Not from the sign-off page as it is now: ask for the page, so the officer sees what they sign.
+            messages.error(request, "Open the report again, then sign it off from the sign-off page.")
+            return redirect("reports:sign", pk=report.pk)
         carried_out(
             request,
-            lambda: services.sign_off_report(report, by=request.user),
+            lambda: services.sign_off_report(report, by=request.user, seen=seen),
             done="Report signed off. It is archived with its figures and can no longer change.",
         )
         return redirect("reports:detail", pk=report.pk)
@@ -172,7 +179,7 @@ def sign(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _download(report: CommitteeReport, content: bytes, extension: str, content_type: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{report.file_stem()}.{extension}"'
+    response["Content-Disposition"] = content_disposition_header(True, f"{report.file_stem()}.{extension}")
     return response
 
 
@@ -198,8 +205,11 @@ def monthly_accounts(request: HttpRequest, year: int, month: int) -> HttpRespons
 
     try:
         first = dt.date(year, month, 1)
-    except ValueError as exc:
+    except (ValueError, OverflowError) as exc:
         raise Http404 from exc
+    # The page links the months either side, so they must be real months too.
+    if not dt.date(1, 2, 1) <= first <= dt.date(9999, 11, 1):
+        raise Http404
     everyone = request.user.has_role(Role.COMMS, Role.ADMIN)
     owner = None if everyone else request.user
     this_month = timezone.localdate().replace(day=1)

@@ -87,3 +87,31 @@ def test_the_page_shows_a_service_manager_only_their_accounts(owned, client, ser
     client.force_login(comms_officer)
     assert "Someone else" in client.get("/reports/accounts/2026/10/").content.decode()
     assert client.get("/reports/accounts/").url == "/reports/accounts/2026/10/"
+
+
+@pytest.mark.parametrize(
+    ("year", "month"),
+    [(1, 1), (9999, 12), (10000, 1), (2026, 13), (2026, 0), (99999999999999999999, 1)],
+)
+def test_a_month_outside_the_calendar_is_not_found_rather_than_an_error(client, comms_officer, year, month):
+    client.force_login(comms_officer)
+    response = client.get(f"/reports/accounts/{year}/{month}/")
+    assert response.status_code == 404
+
+
+def test_an_account_that_went_live_after_the_month_is_not_in_that_months_report(
+    team, service_manager, django_capture_on_commit_callbacks
+):
+    AccountFactory(
+        display_name="HBBC Markets", team=team, service_manager=service_manager, activated_on=dt.date(2026, 11, 2)
+    )
+
+    assert monthly.for_owner(service_manager, OCTOBER) == []
+    assert monthly.owners(OCTOBER) == []
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.send_monthly_account_reports(OCTOBER) == 0
+    assert mail.outbox == []
+    # and it is in November's
+    assert [row.account.display_name for row in monthly.for_owner(service_manager, dt.date(2026, 11, 1))] == [
+        "HBBC Markets"
+    ]

@@ -32,3 +32,18 @@ def test_sending_twice_is_refused_and_tells_nobody_again(report, comms_officer, 
         services.send_for_sign_off(report, by=comms_officer)
 
     assert mail.outbox == []
+
+
+def test_a_report_is_not_sent_to_a_named_officer_who_has_left(
+    report, comms_officer, monitoring_officer, django_capture_on_commit_callbacks
+):
+    # the named officer leaves the council after the report was started
+    monitoring_officer.is_active = False
+    monitoring_officer.save(update_fields=["is_active"])
+
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(Refused, match="has left the council"):
+        services.send_for_sign_off(report, by=comms_officer)
+
+    report.refresh_from_db()
+    assert report.status == report.Status.DRAFT  # not left waiting for someone who can no longer sign
+    assert mail.outbox == []

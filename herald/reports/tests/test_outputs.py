@@ -12,7 +12,8 @@ from docx import Document as WordDocument
 from PIL import Image
 
 from herald.posts.models import Post
-from herald.reports import document, output
+from herald.reports import document, output, services
+from testing.factories import incident
 
 
 @pytest.fixture
@@ -126,3 +127,28 @@ def test_the_command_refuses_what_it_cannot_write(db, tmp_path):
         call_command(
             "committee_report", "--from", "2026-03-31", "--to", "2026-01-01", "--output", str(tmp_path / "r.pdf")
         )
+
+
+def test_words_pasted_from_word_with_control_characters_still_make_a_word_file_and_a_pdf(
+    client, report, comms_officer, dpo
+):
+    # Word's soft line break (vertical tab) and a page break (form feed) arrive with pasted text.
+    services.edit_report(
+        report,
+        narrative={**report.narrative, "background": "Line one\x0bline two\x0cand the rest."},
+        checklist=[],
+        period_start=report.period_start,
+        period_end=report.period_end,
+        officer=report.officer,
+        by=comms_officer,
+        contact_officer="Jo Bloggs\x0b ext 5678",
+    )
+    incident("personal_data_breach", by=dpo, summary="List\x1bemailed to the wrong person")
+    client.force_login(comms_officer)
+
+    word = client.get(f"/reports/{report.pk}/report.docx")
+    assert word.status_code == 200
+    text = "\n".join(p.text for p in WordDocument(io.BytesIO(word.content)).paragraphs)
+    assert "Line one" in text and "line two" in text and "and the rest." in text
+    assert "Jo Bloggs" in text
+    assert client.get(f"/reports/{report.pk}/report.pdf").status_code == 200

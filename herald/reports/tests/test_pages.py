@@ -6,6 +6,7 @@ import io
 from django.utils import timezone
 from docx import Document as WordDocument
 
+from herald.reports import services
 from herald.reports.models import CommitteeReport
 
 
@@ -52,7 +53,8 @@ def test_comms_start_a_report_edit_it_send_it_and_the_officer_signs_it_off(
     # then the named officer signs it off
     client.force_login(monitoring_officer)
     assert "Committee reports to sign off" in client.get("/").content.decode()
-    client.post(f"/reports/{report.pk}/sign-off/")
+    seen = _seen(client.get(f"/reports/{report.pk}/sign-off/").content.decode())
+    client.post(f"/reports/{report.pk}/sign-off/", {"seen": seen})
     report.refresh_from_db()
     assert report.is_signed
     download = client.get(f"/reports/{report.pk}/report.docx")
@@ -89,3 +91,58 @@ def test_someone_else_cannot_read_or_sign_a_report(client, report, employee, ser
     assert client.post(f"/reports/{report.pk}/sign-off/").status_code == 404
     report.refresh_from_db()
     assert not report.is_signed
+
+
+def _seen(page: str) -> str:
+    marker = 'name="seen" value="'
+    assert marker in page, "the sign-off form carries the version of the report the officer is signing"
+    start = page.index(marker) + len(marker)
+    return page[start : page.index('"', start)]
+
+
+def test_the_officer_cannot_sign_words_changed_after_they_opened_the_sign_off_page(
+    client, report, comms_officer, monitoring_officer
+):
+    # given the officer opens the sign-off page
+    client.force_login(monitoring_officer)
+    seen = _seen(client.get(f"/reports/{report.pk}/sign-off/").content.decode())
+    # when the communications team changes the recommendation meanwhile
+    services.edit_report(
+        report,
+        narrative={**report.narrative, "recommendation": "That the committee approves a new policy."},
+        checklist=[],
+        period_start=report.period_start,
+        period_end=report.period_end,
+        officer=monitoring_officer,
+        by=comms_officer,
+    )
+    # then signing from the page they opened is refused, and says why
+    response = client.post(f"/reports/{report.pk}/sign-off/", {"seen": seen}, follow=True)
+    report.refresh_from_db()
+    assert not report.is_signed
+    assert "changed since you opened" in response.content.decode()
+    # and once they open it again, they can sign what they now see
+    seen = _seen(client.get(f"/reports/{report.pk}/sign-off/").content.decode())
+    client.post(f"/reports/{report.pk}/sign-off/", {"seen": seen})
+    report.refresh_from_db()
+    assert report.is_signed
+
+
+def test_a_welsh_title_gives_downloads_named_after_it(client, report, comms_officer, monitoring_officer):
+    services.edit_report(
+        report,
+        narrative=report.narrative,
+        checklist=[],
+        period_start=report.period_start,
+        period_end=report.period_end,
+        officer=monitoring_officer,
+        by=comms_officer,
+        title="Polisi'r Cyfryngau Cymdeithasol: adolygiad blynyddol ŵ ŷ",
+    )
+    client.force_login(comms_officer)
+
+    header = client.get(f"/reports/{report.pk}/report.docx")["Content-Disposition"]
+
+    # RFC 6266: the UTF-8 name in filename*, never the whole header MIME-encoded
+    assert header.startswith("attachment; filename")
+    assert "cymdeithasol-adolygiad-blynyddol-%C5%B5-%C5%B7.docx" in header
