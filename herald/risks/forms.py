@@ -7,12 +7,21 @@ from herald.incidents.forms import _text
 from herald.people.models import Person
 from herald.risks import controls
 from herald.risks.models import Risk
+from herald.risks.services import READERS
 
 SCALE = [(str(n), str(n)) for n in range(1, 6)]
 
 
 def _people():
-    return Person.objects.active().employees().order_by("last_name", "first_name")
+    """Only people who can open the register: an owner is sent links to their risk and its actions."""
+    readers = [str(role) for role in READERS]
+    return (
+        Person.objects.active()
+        .employees()
+        .filter(groups__name__in=readers)
+        .distinct()
+        .order_by("last_name", "first_name")
+    )
 
 
 def _date(label: str, **kwargs) -> DateField:

@@ -50,6 +50,19 @@ def _require_manager(person: Person, risk: Risk | None = None) -> None:
         raise Refused("Only the risk's owner or a risk manager can change it")
 
 
+def _require_reader(owner: Person | None, field: str = "owner") -> None:
+    """An owner must be able to open the register: the reminders and alerts they get link to their
+    risk, and an owner or action owner who cannot open it cannot review it or mark an action done."""
+    if owner is not None and not owner.has_role(*READERS):
+        raise Refused(
+            {
+                field: f"{owner} cannot open the risk register, so could not see this risk or mark work on it "
+                "done. Name someone with a role that reads the register (a risk manager, information "
+                "governance, a service manager, HR or ICT), or give them such a role first"
+            }
+        )
+
+
 def criteria_snapshot() -> dict:
     """The matrix as it stands: the names of each level and the bands with their colours."""
     levels: dict[str, dict[str, str]] = {"likelihood": {}, "impact": {}}
@@ -86,6 +99,7 @@ def record_risk(*, by: Person | None, reference: str, title: str, **fields: Any)
     unknown = set(fields) - set(RISK_FIELDS)
     if unknown:
         raise ValueError(f"Not risk fields: {sorted(unknown)}")
+    _require_reader(fields.get("owner"))
     with transaction.atomic():
         risk = Risk(reference=reference, title=title, **fields)
         risk.next_review_on = timezone.localdate() + dt.timedelta(days=risk.review_every_days)
@@ -101,6 +115,8 @@ def update_risk(risk: Risk, *, by: Person, reason: str = "", **changes: Any) -> 
         raise ValueError(f"Not risk fields: {sorted(unknown)}")
     if "title" in changes and not str(changes["title"]).strip():
         raise Refused({"title": "Enter the risk"})
+    if changes.get("owner") is not None and changes["owner"].pk != risk.owner_id:
+        _require_reader(changes["owner"])
     with transaction.atomic():
         risk = Risk.objects.select_for_update().get(pk=risk.pk)
         before = audit.snapshot(risk)
@@ -172,6 +188,7 @@ def add_action(risk: Risk, *, by: Person, description: str, owner: Person, due_o
     _require_manager(by, risk)
     if not description.strip():
         raise Refused({"description": "Enter the action"})
+    _require_reader(owner)
     with transaction.atomic():
         action = Action.objects.create(risk=risk, description=description.strip(), owner=owner, due_on=due_on)
         audit.record(
