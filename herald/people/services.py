@@ -113,6 +113,12 @@ def _parse_date(value: str) -> dt.date:
     raise ValueError(f"'{shortened(value)}' is not a date: use YYYY-MM-DD or DD/MM/YYYY")
 
 
+_UNREADABLE = (
+    'This row cannot be read, nor anything after it: look for a cell that starts with a double quote (") '
+    "and never closes it"
+)
+
+
 def _read_csv(
     data: bytes | str, columns: tuple[str, ...], required: tuple[str, ...]
 ) -> tuple[list[tuple[int, dict[str, str]]], list[RowError]]:
@@ -128,7 +134,10 @@ def _read_csv(
         return [], [RowError(0, "", "The file is empty")]
     # NUL, bidirectional overrides and zero-width characters never reach the directory (see plain_text).
     reader = csv.DictReader(io.StringIO(strip_invisible(text), newline=""))
-    header = [name.strip().lower() for name in (reader.fieldnames or [])]
+    try:
+        header = [name.strip().lower() for name in (reader.fieldnames or [])]
+    except csv.Error:
+        return [], [RowError(1, "", _UNREADABLE)]
     reader.fieldnames = header
     for name in required:
         if name not in header:
@@ -139,7 +148,18 @@ def _read_csv(
     if errors:
         return [], errors
     rows = []
-    for number, row in enumerate(reader, start=2):
+    number = 1
+    while True:
+        number += 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error:
+            # Most often a cell that opens a double quote and never closes it: the rest of the file
+            # then reads as one cell, too long for the reader.
+            errors.append(RowError(number, "", _UNREADABLE))
+            break
         if None in row:
             errors.append(RowError(number, "", "This row has more cells than the header row"))
             continue
