@@ -176,6 +176,18 @@ def _read_csv(
     return rows, errors
 
 
+def _left_on(person: Person, *, leaving: bool, given: dt.date | None) -> dt.date | None:
+    """The leaving date after an import: the file's, else the one already recorded for someone who had
+    left before this import, else today (the day Herald learns of it). Call it before changing is_active."""
+    if not leaving:
+        return None
+    if given:
+        return given
+    if person.pk is not None and not person.is_active and person.left_on:
+        return person.left_on
+    return timezone.localdate()
+
+
 def _check_lengths(row: dict[str, str], number: int, errors: list[RowError]) -> None:
     for column in STORED_COLUMNS:
         limit = getattr(Person._meta.get_field(column), "max_length", None)
@@ -368,8 +380,8 @@ def import_employees(data: bytes | str, *, by: Person | None, filename: str = "e
                 person.is_trained_editor = item["editor_trained_on"] is not None
                 person.editor_trained_on = item["editor_trained_on"]
                 leaving = item["status"] == "leaver"
+                person.left_on = _left_on(person, leaving=leaving, given=item["leaving_date"])
                 person.is_active = not leaving
-                person.left_on = (item["leaving_date"] or timezone.localdate()) if leaving else None
                 if person.pk is None:
                     person.set_unusable_password()
                 person.save()
@@ -458,8 +470,8 @@ def import_councillors(data: bytes | str, *, by: Person | None, filename: str = 
                 person.party = item["party"]
                 person.cabinet_portfolio = item.get("cabinet_portfolio", "")
                 leaving = item["status"] == "leaver"
+                person.left_on = _left_on(person, leaving=leaving, given=item["leaving_date"])
                 person.is_active = not leaving
-                person.left_on = (item["leaving_date"] or timezone.localdate()) if leaving else None
                 person.save()
                 _record_changes(person, before, by=by, action_prefix="councillor", result=result)
                 if leaving and was_active:
