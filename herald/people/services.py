@@ -572,12 +572,14 @@ def revoke_role(person: Person, role: str, *, by: Person | None, reason: str = "
 
 
 def set_roles(person: Person, roles: Iterable[str], *, by: Person | None, reason: str = "") -> None:
+    """All or nothing: a refused revocation leaves the roles granted with it ungranted too."""
     wanted = set(roles)
     current = {r for r in person.roles if r in GRANTABLE_ROLES}
-    for role in sorted(wanted - current):
-        grant_role(person, role, by=by, reason=reason)
-    for role in sorted(current - wanted):
-        revoke_role(person, role, by=by, reason=reason)
+    with transaction.atomic():
+        for role in sorted(wanted - current):
+            grant_role(person, role, by=by, reason=reason)
+        for role in sorted(current - wanted):
+            revoke_role(person, role, by=by, reason=reason)
 
 
 def record_sign_in(person: Person, *, address: str) -> None:
