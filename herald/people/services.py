@@ -527,6 +527,14 @@ def _deactivate(person: Person, *, by: Person | None) -> None:
         person.save(update_fields=["is_active"])
     # An inactive person's open sessions end on their next request: the auth backend refuses them.
     audit.record(actor=by, action="person.deactivated", obj=person, reason="Leaver in the directory feed")
+    # Their granted roles go too, so someone who returns (rehired, or a feed that wrongly made them a
+    # leaver) comes back as an employee or councillor only, until a role is granted again on purpose.
+    for group in person.groups.filter(name__in=GRANTABLE_ROLES).order_by("name"):
+        person.groups.remove(group)
+        audit.record(
+            actor=by, action="role.revoked", obj=person, before={"role": group.name}, reason="Left the council"
+        )
+    person.__dict__.pop("roles", None)
     leavers.tell_apps(person, by=by)
 
 
