@@ -470,7 +470,7 @@ def import_councillors(data: bytes | str, *, by: Person | None, filename: str = 
                 person.party = item["party"]
                 person.cabinet_portfolio = item.get("cabinet_portfolio", "")
                 leaving = item["status"] == "leaver"
-                person.left_on = _left_on(person, leaving=leaving, given=item["leaving_date"])
+                person.left_on = _left_on(person, leaving=leaving, given=cast(dt.date | None, item["leaving_date"]))
                 person.is_active = not leaving
                 person.save()
                 _record_changes(person, before, by=by, action_prefix="councillor", result=result)
