@@ -4,6 +4,7 @@ takedown tasks and subject access. Thin views: form, service, redirect."""
 from __future__ import annotations
 
 import io
+from urllib.parse import urlencode
 
 import qrcode
 import qrcode.image.svg
@@ -812,7 +813,7 @@ def subject_export(request: HttpRequest) -> HttpResponse:
     records = ConsentRecord.objects.filter(pk__in=ids).select_related("request")
     if not records and not (len(query.strip()) >= 3 and other_holdings.gather(query)):
         messages.error(request, "Select at least one record to export")
-        return redirect(f"{reverse('consents:subject_access')}?q={query}")
+        return redirect(f"{reverse('consents:subject_access')}?{urlencode({'q': query})}")
     if request.POST.get("format") == "json":
         data = services.export_subject_data(records, by=request.user, query=query)
         response = HttpResponse(data, content_type="application/json")

@@ -113,6 +113,12 @@ def _parse_date(value: str) -> dt.date:
     raise ValueError(f"'{shortened(value)}' is not a date: use YYYY-MM-DD or DD/MM/YYYY")
 
 
+_UNREADABLE = (
+    'This row cannot be read, nor anything after it: look for a cell that starts with a double quote (") '
+    "and never closes it"
+)
+
+
 def _read_csv(
     data: bytes | str, columns: tuple[str, ...], required: tuple[str, ...]
 ) -> tuple[list[tuple[int, dict[str, str]]], list[RowError]]:
@@ -128,7 +134,10 @@ def _read_csv(
         return [], [RowError(0, "", "The file is empty")]
     # NUL, bidirectional overrides and zero-width characters never reach the directory (see plain_text).
     reader = csv.DictReader(io.StringIO(strip_invisible(text), newline=""))
-    header = [name.strip().lower() for name in (reader.fieldnames or [])]
+    try:
+        header = [name.strip().lower() for name in (reader.fieldnames or [])]
+    except csv.Error:
+        return [], [RowError(1, "", _UNREADABLE)]
     reader.fieldnames = header
     for name in required:
         if name not in header:
@@ -139,7 +148,18 @@ def _read_csv(
     if errors:
         return [], errors
     rows = []
-    for number, row in enumerate(reader, start=2):
+    number = 1
+    while True:
+        number += 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error:
+            # Most often a cell that opens a double quote and never closes it: the rest of the file
+            # then reads as one cell, too long for the reader.
+            errors.append(RowError(number, "", _UNREADABLE))
+            break
         if None in row:
             errors.append(RowError(number, "", "This row has more cells than the header row"))
             continue
@@ -154,6 +174,18 @@ def _read_csv(
     if not rows and not errors:
         errors.append(RowError(0, "", "The file has a header row but no people"))
     return rows, errors
+
+
+def _left_on(person: Person, *, leaving: bool, given: dt.date | None) -> dt.date | None:
+    """The leaving date after an import: the file's, else the one already recorded for someone who had
+    left before this import, else today (the day Herald learns of it). Call it before changing is_active."""
+    if not leaving:
+        return None
+    if given:
+        return given
+    if person.pk is not None and not person.is_active and person.left_on:
+        return person.left_on
+    return timezone.localdate()
 
 
 def _check_lengths(row: dict[str, str], number: int, errors: list[RowError]) -> None:
@@ -348,8 +380,8 @@ def import_employees(data: bytes | str, *, by: Person | None, filename: str = "e
                 person.is_trained_editor = item["editor_trained_on"] is not None
                 person.editor_trained_on = item["editor_trained_on"]
                 leaving = item["status"] == "leaver"
+                person.left_on = _left_on(person, leaving=leaving, given=item["leaving_date"])
                 person.is_active = not leaving
-                person.left_on = (item["leaving_date"] or timezone.localdate()) if leaving else None
                 if person.pk is None:
                     person.set_unusable_password()
                 person.save()
@@ -438,8 +470,8 @@ def import_councillors(data: bytes | str, *, by: Person | None, filename: str = 
                 person.party = item["party"]
                 person.cabinet_portfolio = item.get("cabinet_portfolio", "")
                 leaving = item["status"] == "leaver"
+                person.left_on = _left_on(person, leaving=leaving, given=cast(dt.date | None, item["leaving_date"]))
                 person.is_active = not leaving
-                person.left_on = (item["leaving_date"] or timezone.localdate()) if leaving else None
                 person.save()
                 _record_changes(person, before, by=by, action_prefix="councillor", result=result)
                 if leaving and was_active:
@@ -495,6 +527,14 @@ def _deactivate(person: Person, *, by: Person | None) -> None:
         person.save(update_fields=["is_active"])
     # An inactive person's open sessions end on their next request: the auth backend refuses them.
     audit.record(actor=by, action="person.deactivated", obj=person, reason="Leaver in the directory feed")
+    # Their granted roles go too, so someone who returns (rehired, or a feed that wrongly made them a
+    # leaver) comes back as an employee or councillor only, until a role is granted again on purpose.
+    for group in person.groups.filter(name__in=GRANTABLE_ROLES).order_by("name"):
+        person.groups.remove(group)
+        audit.record(
+            actor=by, action="role.revoked", obj=person, before={"role": group.name}, reason="Left the council"
+        )
+    person.__dict__.pop("roles", None)
     leavers.tell_apps(person, by=by)
 
 
@@ -540,12 +580,14 @@ def revoke_role(person: Person, role: str, *, by: Person | None, reason: str = "
 
 
 def set_roles(person: Person, roles: Iterable[str], *, by: Person | None, reason: str = "") -> None:
+    """All or nothing: a refused revocation leaves the roles granted with it ungranted too."""
     wanted = set(roles)
     current = {r for r in person.roles if r in GRANTABLE_ROLES}
-    for role in sorted(wanted - current):
-        grant_role(person, role, by=by, reason=reason)
-    for role in sorted(current - wanted):
-        revoke_role(person, role, by=by, reason=reason)
+    with transaction.atomic():
+        for role in sorted(wanted - current):
+            grant_role(person, role, by=by, reason=reason)
+        for role in sorted(current - wanted):
+            revoke_role(person, role, by=by, reason=reason)
 
 
 def record_sign_in(person: Person, *, address: str) -> None:

@@ -26,10 +26,15 @@ SIGN_ALGORITHMS = ("RS256", "ES256", "PS256", "RS384", "RS512", "ES384")
 
 
 class SignInRefused(Exception):
-    def __init__(self, reason: str, email: str = ""):
+    """A single sign-on that did not succeed. `audited` is False for a callback that was no sign-in
+    started in this browser (an unknown state, or an "error" anyone can put in a link): it goes to the
+    security log only, so nobody can write into the permanent audit trail without signing in."""
+
+    def __init__(self, reason: str, email: str = "", *, audited: bool = True):
         super().__init__(reason)
         self.reason = reason
         self.email = email
+        self.audited = audited
 
 
 def configured() -> bool:

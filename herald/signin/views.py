@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import time
 from collections.abc import Iterable
 
@@ -492,11 +493,38 @@ class _FinishSingleSignOn(OIDCAuthenticationCallbackView):
     get_settings = staticmethod(oidc.library_setting)
 
     def get(self, request: HttpRequest) -> HttpResponse:
+        if request.GET.get("error"):
+            return self._provider_error(request)
+        if "oidc_states" not in request.session:
+            request.herald_sso_refusal = oidc.SignInRefused(
+                "the sign-in was not started in this browser (no sign-in waiting)", audited=False
+            )
         try:
             return super().get(request)
         except SuspiciousOperation:
-            request.herald_sso_refusal = oidc.SignInRefused("the sign-in was not started here (unknown state)")
+            request.herald_sso_refusal = oidc.SignInRefused(
+                "the sign-in was not started here (unknown state)", audited=False
+            )
             return self.login_failure()
+
+    def _provider_error(self, request: HttpRequest) -> HttpResponse:
+        """The provider's "error" answer (the person cancelled, or the provider refused them). Unlike
+        mozilla-django-oidc, nobody is signed out: a person who cancels while confirming keeps the session
+        they had, and a link to this address cannot end anyone's session."""
+        states = request.session.get("oidc_states") or {}
+        started_here = request.GET.get("state", "") in states
+        if started_here:
+            del states[request.GET["state"]]  # as the library does: an answered state is never used again
+            request.session["oidc_states"] = states
+        code = request.GET["error"]
+        code = code if re.fullmatch(r"[a-z_]{1,40}", code) else "an unknown error"
+        described = request.GET.get("error_description", "")
+        request.herald_sso_refusal = oidc.SignInRefused(
+            f"the identity provider answered {code}" + (f": {described}" if described else ""),
+            audited=started_here,
+        )
+        request.herald_sso_audit_reason = f"the identity provider answered {code}"
+        return self.login_failure()
 
     def login_success(self) -> HttpResponse:
         request = self.request
@@ -531,9 +559,7 @@ class _FinishSingleSignOn(OIDCAuthenticationCallbackView):
 
     def login_failure(self) -> HttpResponse:
         request = self.request
-        refusal = getattr(request, "herald_sso_refusal", None) or oidc.SignInRefused(
-            request.GET.get("error_description") or request.GET.get("error") or "the sign-in did not finish"
-        )
+        refusal = getattr(request, "herald_sso_refusal", None) or oidc.SignInRefused("the sign-in did not finish")
         services.log_event(
             request,
             method=SignInEvent.Method.SSO,
@@ -541,11 +567,14 @@ class _FinishSingleSignOn(OIDCAuthenticationCallbackView):
             email=refusal.email,
             reason=refusal.reason,
         )
-        people_services.record_failed_sign_in(
-            refusal.email or "(single sign-on)",
-            address=client_address(request),
-            reason=f"single sign-on: {refusal.reason}",
-        )
+        if refusal.audited:
+            # The provider's own words stay in the security log: the audit trail keeps only its error code.
+            reason = getattr(request, "herald_sso_audit_reason", refusal.reason)
+            people_services.record_failed_sign_in(
+                refusal.email or "(single sign-on)",
+                address=client_address(request),
+                reason=f"single sign-on: {reason}",
+            )
         if "not in HR" in refusal.reason or "leaver" in refusal.reason:
             text = "You cannot sign in to Herald: HR's directory does not list you as working for the council. Ask HR if you think this is wrong."
         else:

@@ -29,6 +29,7 @@ from herald.consents.models import (
     channel_label,
 )
 from herald.consents.services.requests import _snapshot, normalise_phone, normalise_urn
+from herald.consents.services.withdrawals import _stop_uses_showing
 from herald.errors import Refused
 from herald.notifications import notify
 from herald.pdf import data_uri, render_pdf
@@ -105,6 +106,11 @@ def erase_personal_details(record: ConsentRecord, *, by: Person | None, reason: 
         reason=reason,
         after={"urn": record.urn, "state": record.state, "erased_at": record.erased_at},
     )
+    if record.state == ConsentRecord.State.GIVEN and not record.do_not_publish:
+        # Erasing a consent still in force (an erasure request) ends it as a withdrawal does: every check
+        # already refuses media showing an erased person, so planned uses stop and published ones go for
+        # takedown. Withdrawn and do-not-publish records had theirs stopped when that happened.
+        _stop_uses_showing(record, by=by, why="Personal details erased")
     return record
 
 

@@ -168,3 +168,17 @@ def test_the_subject_access_pack_is_readable_with_the_photos_beside_the_json(cli
     assert "Asha at the library opening" in text and "https://facebook.com/hbbc/posts/1" in text
     event = AuditEvent.objects.get(action="consent.subject_access_export", actor=dpo)
     assert "readable pack" in event.after["format"]
+
+
+def test_exporting_with_nothing_ticked_goes_back_to_the_same_search_for_an_email_with_a_plus(client, dpo):
+    # given: a subject access search for an email address with a "+" in it
+    record = ConsentRecordFactory(subject_name="Asha Patel", email="asha+photos@example.org")
+    client.force_login(dpo)
+    # when: the officer presses export without ticking a record
+    response = client.post(reverse("consents:subject_export"), {"q": "asha+photos@example.org", "format": "json"})
+    # then: they are told to select one, back on the search they made, which still finds the record
+    assert response.status_code == 302
+    again = client.get(response["Location"])
+    assert again.context["form"]["q"].value() == "asha+photos@example.org"
+    assert record.urn in again.content.decode()
+    assert "Select at least one record to export" in again.content.decode()

@@ -203,3 +203,23 @@ def test_guessing_contact_details_for_one_urn_is_throttled_across_addresses(clie
     )
     record.refresh_from_db()
     assert record.state == ConsentRecord.State.GIVEN
+
+
+def test_erasing_the_details_of_a_current_consent_stops_its_uses_like_a_withdrawal(
+    client, published_and_scheduled, dpo, leaflet_handler, editor
+):
+    # given: the person's photo is published on Facebook, scheduled on Instagram, drafted for the
+    # website, and a leaflet uses it
+    record, published, scheduled, draft = published_and_scheduled
+    services.set_media_for(
+        withdrawal.UseOwner("leaflet", 3), [published.asset], by=editor, state="draft", channel="print"
+    )
+    # when: Information Governance erases their details on an erasure request
+    client.force_login(dpo)
+    response = client.post(reverse("consents:record_erase", args=[record.pk]), {"reason": "Erasure request ER-114"})
+    # then: nothing showing them goes out any more, and the published post is sent for takedown
+    assert response.status_code == 302
+    scheduled.refresh_from_db(), draft.refresh_from_db()
+    assert scheduled.state == MediaUse.State.STOPPED and draft.state == MediaUse.State.STOPPED
+    assert TakedownTask.objects.open().filter(use=published).exists()
+    assert leaflet_handler == [([3], dpo)]

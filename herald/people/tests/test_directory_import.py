@@ -1,4 +1,7 @@
+import datetime as dt
+
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
@@ -243,3 +246,17 @@ def test_hr_sees_a_rejected_import_on_their_home_page(client, hr_officer, team):
 def test_a_service_manager_sees_how_many_people_they_manage(client, service_manager, employee, editor):
     client.force_login(service_manager)
     assert "2 people have you as their service manager" in client.get("/").content.decode()
+
+
+def test_importing_the_same_feed_a_day_later_keeps_a_leavers_leaving_date(team):
+    # given: Nadia left, and HR's feed says so without a leaving date
+    leaver = GOOD.replace("sensitive,,active,", "sensitive,,leaver,")
+    with time_machine.travel(dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC), tick=False):
+        services.import_employees(leaver, by=None)
+    # when: the same feed is imported again a week later
+    with time_machine.travel(dt.datetime(2026, 11, 9, 9, 0, tzinfo=dt.UTC), tick=False):
+        again = services.import_employees(leaver, by=None)
+    # then: she left when the first import said so, and nothing changed
+    nadia = Person.objects.get(employee_number="A3")
+    assert str(nadia.left_on) == "2026-11-02"
+    assert again.unchanged == 3 and again.updated == 0

@@ -85,3 +85,23 @@ def test_a_record_herald_cannot_take_is_counted_and_the_rest_still_applied():
     assert not Person.objects.filter(email="nobody-number@council.example").exists()
     assert Person.objects.get(employee_number="A1").email == "ruth@council.example"
     assert Person.objects.get(employee_number="A2").email == "owen@council.example"
+
+
+def test_someone_who_leaves_and_later_returns_does_not_get_their_old_privileged_roles_back():
+    # given: the council's HR officer and system administrator
+    from herald.people.roles import Role
+
+    returner = PersonFactory(email="ruth@council.example", employee_number="A1", roles=[Role.HR, Role.ADMIN])
+    # when: the directory says she has left, and months later that she is back, in another job
+    sync_from(Directory([DirectoryRecord("ruth@council.example", "Ruth", "Ashby", employee_number="A1", active=False)]))
+    sync_from(
+        Directory(
+            [DirectoryRecord("ruth@council.example", "Ruth", "Ashby", employee_number="A1", job_title="Receptionist")]
+        )
+    )
+    # then: she is an employee again, and nothing more until someone grants her a role
+    returner = Person.objects.get(pk=returner.pk)
+    assert returner.is_active
+    assert returner.roles == {Role.EMPLOYEE}
+    revoked = AuditEvent.objects.filter(action="role.revoked", object_id=str(returner.pk))
+    assert {event.before["role"] for event in revoked} == {Role.HR, Role.ADMIN}

@@ -133,3 +133,20 @@ def test_a_file_the_database_refuses_is_rejected_kept_and_audited_instead_of_fai
     assert run.accepted is False and run.errors
     assert AuditEvent.objects.filter(action="directory.import_rejected", object_id=str(run.pk)).exists()
     assert not Person.objects.filter(employee_number="A1").exists()
+
+
+def test_a_stray_quote_that_swallows_the_rest_of_a_big_file_is_a_row_error_not_a_server_error(client, hr_officer, team):
+    # given: a large HR feed in which one name starts with an unmatched double quote, so the rest of
+    # the file reads as one enormous cell
+    rows = [employee_row().replace("A1,", f"A{n},", 1).replace("ruth@", f"ruth{n}@") for n in range(1, 2001)]
+    rows[1] = rows[1].replace(",Ruth,", ',"Ruth,', 1)
+    upload = SimpleUploadedFile("feed.csv", feed(*rows).encode(), content_type="text/csv")
+    client.force_login(hr_officer)
+    # when
+    response = client.post(reverse("people:imports"), {"kind": "employees", "file": upload})
+    # then
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "The file was not imported" in page and "Row 3: This row cannot be read, nor anything after it" in page
+    assert Person.objects.filter(employee_number__startswith="A").count() == 0
+    assert DirectoryImport.objects.get().accepted is False

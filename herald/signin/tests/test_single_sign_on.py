@@ -286,3 +286,23 @@ def test_groups_from_the_userinfo_endpoint_are_read_under_the_configured_claim(c
     person.refresh_from_db()
     person.__dict__.pop("roles", None)
     assert Role.COMMS in person.roles
+
+
+def test_a_link_to_the_callback_with_an_error_signs_nobody_out_and_writes_nothing_into_the_audit_trail(
+    client, single_sign_on
+):
+    # given: someone signed in to Herald
+    person = PersonFactory(email="employee@council.example")
+    client.force_login(person)
+    # when: they follow a link, from anywhere, to the callback carrying a made-up "error" from the provider
+    forged = "Payment of 5000 pounds approved by the Section 151 officer"
+    response = client.get(
+        reverse("signin:oidc_callback"), {"error": "access_denied", "error_description": forged, "state": "x" * 32}
+    )
+    # then: they are still signed in, and the forged words are not in the permanent audit trail
+    assert response.status_code == 302
+    assert _signed_in_as(client) == person
+    assert not AuditEvent.objects.filter(reason__contains="Section 151").exists()
+    assert not AuditEvent.objects.filter(action="person.sign_in_failed").exists()
+    # the security log (which has its own retention) still shows the provider's answer to ICT
+    assert _refusal().result == SignInEvent.Result.REFUSED
