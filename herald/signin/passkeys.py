@@ -29,6 +29,12 @@ from herald.signin.models import Passkey
 CHALLENGE = "_herald_webauthn_challenge"
 
 
+def _for_script(text: str) -> str:
+    """JSON that is safe inside a page's <script> element: "<", ">" and "&" only occur inside JSON
+    strings, where their \\u escapes mean the same, so a name such as "</script>" cannot end the element."""
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def _relying_party(request) -> tuple[str, str]:
     origin = settings.HERALD_WEBAUTHN_ORIGIN or f"{request.scheme}://{request.get_host()}"
     rp_id = settings.HERALD_WEBAUTHN_RP_ID or request.get_host().rsplit(":", 1)[0]
@@ -51,7 +57,7 @@ def registration_options(request, person: Person) -> str:
         ),
     )
     request.session[CHALLENGE] = bytes_to_base64url(options.challenge)
-    return options_to_json(options)
+    return _for_script(options_to_json(options))
 
 
 def authentication_options(request, person: Person) -> str:
@@ -64,7 +70,7 @@ def authentication_options(request, person: Person) -> str:
         user_verification=UserVerificationRequirement.PREFERRED,
     )
     request.session[CHALLENGE] = bytes_to_base64url(options.challenge)
-    return options_to_json(options)
+    return _for_script(options_to_json(options))
 
 
 def _challenge(request) -> bytes:
