@@ -11,7 +11,7 @@ model, or both averaged (docs/checks.md, "Round five: recall").
    (bench/data/council_comments.tsv), for each combination and threshold; then the first blind set's
    half B, to choose between the combinations (as the issue asks) but not to set a threshold. It never
    reads the second blind set: that is for reporting only (bench/checks_quality.py).
-3. The team's council-style training comments (bench/data/council_train.tsv and council_train2.tsv), each scored by the models
+3. The team's council-style training comments (bench/data/council_train*.tsv, `modelfiles.COUNCIL_TRAIN`), each scored by the models
    that did not see its fifth (the build scripts' five folds): the rules, then the held-out scores where
    the engine would ask the classifier. The held-out scores are of the whole comment, where the engine
    scores it with any quotation it found reported blanked out, so this is close to the engine, not it.
@@ -30,6 +30,8 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from modelfiles import read_council  # noqa: E402  (bench/modelfiles.py)
 
 from herald.checks import Context, Draft, abuse_model, check, embed_model  # noqa: E402
 
@@ -127,7 +129,7 @@ def council_folds() -> None:
     if "council" not in linear.files or "council" not in embed.files:
         print("council_train: no held-out scores (run the build scripts without --quick)")
         return
-    rows = tsv(ROOT / "bench" / "data" / "council_train.tsv") + tsv(ROOT / "bench" / "data" / "council_train2.tsv")
+    rows = [(label == 1, text) for text, label in read_council()]
     if not len(linear["council"]) == len(embed["council"]) == len(rows):
         print("council_train: the held-out scores are of another version of it (run both build scripts again)")
         return
