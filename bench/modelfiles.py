@@ -21,7 +21,8 @@ import numpy as np
 # The team-written council-style training comments (bench/data/README.md), read by both abuse
 # trainers in this order (their five folds are taken over the rows in this order).
 COUNCIL_TRAIN = tuple(
-    Path(__file__).resolve().parent / "data" / name for name in ("council_train.tsv", "council_train2.tsv")
+    Path(__file__).resolve().parent / "data" / name
+    for name in ("council_train.tsv", "council_train2.tsv", "council_train3.tsv")
 )
 
 

@@ -50,7 +50,8 @@ C = 4.0
 # the public sources are tweets and forum posts. Each counts this many times in the fit (sample weight),
 # chosen on its five folds held out and the development sets (docs/checks.md, "Round six").
 # The files are `modelfiles.COUNCIL_TRAIN`: council_train2.tsv (round seven) adds emails and LinkedIn
-# comments in formal registers, and TikTok.
+# comments in formal registers, and TikTok; council_train3.tsv (round eight) polite sexual harassment,
+# calm threats and group hate in other words, each beside its fair twin.
 COUNCIL_WEIGHT = 10.0
 COUNCIL_FOLDS = 5
 
