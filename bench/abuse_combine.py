@@ -41,6 +41,7 @@ COMBINATIONS: dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {
     "linear": lambda linear, embed: linear,
     "embed": lambda linear, embed: embed,
     "mean": lambda linear, embed: (linear + embed) / 2,
+    "2:1": lambda linear, embed: (2 * linear + embed) / 3,  # round eight: the linear model weighted twice
     "max": np.maximum,
 }
 
