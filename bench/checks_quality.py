@@ -512,6 +512,11 @@ def main() -> None:
     parser.add_argument(
         "--only", choices=["blind5", "blind6"], help="score one set alone (an unseen one, without reading the rest)"
     )
+    parser.add_argument(
+        "--development",
+        action="store_true",
+        help="leave out the sets still unseen (blind_offensive5.tsv): for rounds that must not score them",
+    )
     args = parser.parse_args()
     if args.only:
         {"blind5": blind_offensive5, "blind6": blind_offensive6}[args.only]()
@@ -529,7 +534,8 @@ def main() -> None:
     blind_offensive2()
     blind_offensive3()
     blind_offensive4()
-    blind_offensive5()
+    if not args.development:
+        blind_offensive5()
     davidson(folder)
 
 

@@ -1,8 +1,12 @@
-"""How the trainers write the check engine's linear models (`train_party.py`, `train_abuse.py`).
+"""What the model trainers share (`train_party.py`, `train_abuse.py`, `train_embed.py`).
 
 A fitted TF-IDF vectorizer and logistic regression become plain arrays (vocabulary, idf, coef,
 intercept; no pickle), the shape `herald.checks.party_model` and `herald.checks.abuse_model` load,
-and the figures the trainer printed go beside them as JSON with the same name.
+and the figures the trainer printed go beside them as JSON with the same name. Both abuse trainers
+read the team's council-style training comments with `read_council`.
+
+Imports numpy and the standard library only: `train_embed.py` imports this in the torch environment
+(`MODELS_VENV`), which has neither Django nor the engine's other requirements.
 """
 
 from __future__ import annotations
@@ -13,6 +17,23 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+# The team-written council-style training comments (bench/data/README.md), read by both abuse
+# trainers in this order (their five folds are taken over the rows in this order).
+COUNCIL_TRAIN = tuple(
+    Path(__file__).resolve().parent / "data" / name
+    for name in ("council_train.tsv", "council_train2.tsv", "council_train3.tsv")
+)
+
+
+def read_council(paths: tuple[Path, ...] = COUNCIL_TRAIN) -> list[tuple[str, int]]:
+    """(text, label) of each file's rows in turn: a header row, then label, source and text separated by
+    tabs; blank lines and lines starting with "#" are skipped."""
+    rows: list[tuple[str, int]] = []
+    for path in paths:
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+        rows += [(text, int(label)) for label, _source, text in (line.split("\t") for line in lines[1:])]
+    return rows
 
 
 def save_linear_model(

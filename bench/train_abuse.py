@@ -36,7 +36,7 @@ from sklearn.linear_model import LogisticRegression
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from modelfiles import save_linear_model  # noqa: E402  (bench/modelfiles.py)
+from modelfiles import read_council, save_linear_model  # noqa: E402  (bench/modelfiles.py)
 
 from herald.checks.abuse_model import DATA, features  # noqa: E402
 
@@ -49,8 +49,9 @@ C = 4.0
 # Team-written comments in the style that matters (UK council pages, replies to councillors, emails):
 # the public sources are tweets and forum posts. Each counts this many times in the fit (sample weight),
 # chosen on its five folds held out and the development sets (docs/checks.md, "Round six").
-# council_train2.tsv (round seven) adds emails and LinkedIn comments in formal registers, and TikTok.
-COUNCIL = (ROOT / "bench" / "data" / "council_train.tsv", ROOT / "bench" / "data" / "council_train2.tsv")
+# The files are `modelfiles.COUNCIL_TRAIN`: council_train2.tsv (round seven) adds emails and LinkedIn
+# comments in formal registers, and TikTok; council_train3.tsv (round eight) polite sexual harassment,
+# calm threats and group hate in other words, each beside its fair twin.
 COUNCIL_WEIGHT = 10.0
 COUNCIL_FOLDS = 5
 
@@ -64,15 +65,6 @@ def read_davidson(data: Path) -> list[tuple[str, int, int]]:
     with open(data / "davidson2017" / "data_labeled_data.csv", encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     return [(r["tweet"], int(r["class"] == "0"), int(r["class"] in ("0", "1"))) for r in rows]
-
-
-def read_council(paths: tuple[Path, ...] = COUNCIL) -> list[tuple[str, int]]:
-    """The council-style training comments of each file in turn (label, source, text; "#" lines are comments)."""
-    rows: list[tuple[str, int]] = []
-    for path in paths:
-        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-        rows += [(text, int(label)) for label, _source, text in (line.split("\t") for line in lines[1:])]
-    return rows
 
 
 def fit(

@@ -37,6 +37,7 @@ from types import ModuleType
 from typing import Any
 
 import numpy as np
+from modelfiles import read_council  # bench/modelfiles.py (this script's folder is on sys.path)
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA_GUESSES = [ROOT.parent / "shared" / "data", ROOT.parents[1] / "shared" / "data"]
@@ -45,8 +46,8 @@ HELD_OUT = ROOT / "bench" / "out" / "heldout_embed.npz"
 HIDDEN = 256
 SEED = 42
 # The team's council-style training comments (bench/train_abuse.py): model2vec's loop takes no sample
-# weights, so each is repeated this many times (docs/checks.md, "Round six").
-COUNCIL = (ROOT / "bench" / "data" / "council_train.tsv", ROOT / "bench" / "data" / "council_train2.tsv")
+# weights, so each is repeated this many times (docs/checks.md, "Round six"). The files are
+# `modelfiles.COUNCIL_TRAIN`, read by `modelfiles.read_council` (numpy and the standard library only).
 COUNCIL_REPEAT = 5
 COUNCIL_FOLDS = 5
 # Sentences whose build-time scores the engine's test compares with its own (written for Herald).
@@ -88,15 +89,6 @@ def distilled(folder: Path) -> Any:
 def read_training(data: Path) -> list[tuple[str, str, int, int]]:
     with gzip.open(data / "abuse" / "abuse_training.csv.gz", "rt", encoding="utf-8", newline="") as handle:
         return [(r["source"], r["text"], int(r["hate"]), int(r["abuse"])) for r in csv.DictReader(handle)]
-
-
-def read_council(paths: tuple[Path, ...] = COUNCIL) -> list[tuple[str, int]]:
-    """The council-style training comments of each file in turn (label, source, text; "#" lines are comments)."""
-    rows: list[tuple[str, int]] = []
-    for path in paths:
-        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-        rows += [(text, int(label)) for label, _source, text in (line.split("\t") for line in lines[1:])]
-    return rows
 
 
 def read_davidson(data: Path) -> list[tuple[str, int]]:
