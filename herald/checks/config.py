@@ -53,7 +53,7 @@ ADDED_THRESHOLDS = (
     "abuse_model_comment_threshold", "abuse_model_post_threshold", "party_model_threshold",
     "party_model_short_threshold", "party_model_short_words",
 )  # fmt: skip
-ADDED_WORD_LISTS = ("group_attacks", "harmless_contexts", "public_addresses", "civic_roles")
+ADDED_WORD_LISTS = ("group_attacks", "harmless_contexts", "public_addresses", "civic_roles", "classifier_idioms")
 
 
 def _bundled_data() -> dict[str, Any]:
@@ -89,7 +89,7 @@ WORD_LISTS = (
     "profanity_mild", "ambiguous", "slurs", "protected_groups", "dehumanising", "condemnation",
     "insults", "confidential_markings", "confidential_service_words", "exempt_markers",
     "internal_reference_words", "group_attacks", "harmless_contexts", "public_addresses",
-    "civic_roles",
+    "civic_roles", "classifier_idioms",
 )  # fmt: skip
 
 

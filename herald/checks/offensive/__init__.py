@@ -200,6 +200,8 @@ def check_offensive(
         classified = (
             _blank(text, blanked + [span for span in unaimed if _said_of_oneself(text, *span)]) if unaimed else scored
         )
+        if m.idioms.may_match(text):  # "thick as thieves": an idiom, not an insult and a crime
+            classified = _blank(classified, [idiom.span() for idiom in m.idioms.finditer(text)])
         if alleged:  # the whole sentence: "Cllr Wright is a ___" alone still reads as an insult
             classified = _blank(classified, [sentence_bounds(text, start) for start, _ in alleged])
         if defer is not None:  # check_many scores every deferred text in one batch

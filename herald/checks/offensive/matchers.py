@@ -55,6 +55,7 @@ class OffensiveMatchers:
     insult_words: PhraseMatcher  # the insults; each one found is then judged by the words before it
     insult_nouns: frozenset[str]  # insults said of a person as a noun ("what an idiot", "are idiots")
     harmless_spans: tuple[PhraseMatcher, ...]  # harmless phrases and names that contain a rude word
+    idioms: PhraseMatcher  # everyday idioms the abuse classifier is not to read
     group_attack: re.Pattern[str]  # "immigrants are criminals", "filthy immigrants"
     group_attack_words: PhraseMatcher  # prefilter for group_attack (with groups)
     harmless: PhraseMatcher  # a harmless sense of an ambiguous word is meant (any entry anywhere in the text)
@@ -147,4 +148,5 @@ def compile_offensive(rules: Rules) -> OffensiveMatchers:
             if entries
         ),  # fmt: skip
         any_word=re.compile(all_words, re.I),
+        idioms=compile_phrases(w["classifier_idioms"]),
     )

@@ -624,3 +624,16 @@ def test_single_quoted_finds_the_quotation_around_a_span():
     assert single_quoted(text, text.index("plan"), text.index("plan") + 4) == (53, 58)
     assert single_quoted(text, text.index("them"), text.index("them") + 4) is None
     assert single_quoted("don't you dare", 6, 9) is None
+
+
+@pytest.mark.parametrize(
+    ("idiom", "insult"),
+    [
+        ("The mayor and the vicar are thick as thieves these days", "The mayor and the vicar are thick thieves"),
+        ("She has stood by the club through thick and thin", None),
+    ],
+)
+def test_an_everyday_idiom_is_not_read_by_the_classifier_as_an_insult(idiom, insult):
+    assert "abuse-model" not in offensive_rules(idiom)
+    if insult is not None:  # the same words, not in the idiom, still are
+        assert "abuse-model" in offensive_rules(insult)
