@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .matchers import OffensiveMatchers
 
-from ..textutil import probe
+from ..textutil import NON_ASCII_RUN, probe
 from .words import WORDS
 
 _LEET = str.maketrans(WORDS.leet)
@@ -133,9 +133,6 @@ def _fold_letter(char: str) -> str:
     return folded
 
 
-_BEYOND_ASCII = re.compile(r"[^\x00-\x7f]+")
-
-
 def _fold_run(match: re.Match[str]) -> str:
     return "".join(map(_fold_letter, match.group()))
 
@@ -146,7 +143,7 @@ def folded(text: str) -> str:
     Only the runs of characters beyond ASCII are read letter by letter (ASCII letters are their own plain
     form): a long post holding one emoji no longer costs a Python step per character (~0.2 ms per 2,000
     characters; tests/test_fast_paths_round_seven.py compares it with ``plain_folded``)."""
-    return text if text.isascii() else _BEYOND_ASCII.sub(_fold_run, text)
+    return text if text.isascii() else NON_ASCII_RUN.sub(_fold_run, text)
 
 
 def plain_folded(text: str) -> str:
