@@ -670,6 +670,74 @@ def reopen_post(post: Post, *, by: Person) -> Post:
     return post
 
 
+# --- Leavers ----------------------------------------------------------------------------------
+
+
+LEAVER_TIER_LABEL = "The communications team (the approver has left)"
+
+
+def reroute_posts_of_leaver(person: Person, *, by: Person | None = None) -> list[Post]:
+    """Called when someone leaves the council (registered in PostsConfig.ready()). They can no longer
+    approve, so they are taken out of the tiers of every post awaiting approval: a tier left with nobody
+    else to decide goes to the communications team, and an open tier where everyone else has already
+    approved is complete."""
+    changed = []
+    waiting = Post.objects.filter(status=Post.Status.AWAITING_APPROVAL).values_list("pk", "plan")
+    theirs = [pk for pk, plan in waiting if any(person.pk in tier["approvers"] for tier in plan)]
+    for pk in theirs:
+        with transaction.atomic():
+            post = _lock(Post(pk=pk))
+            if post.status != Post.Status.AWAITING_APPROVAL:
+                continue
+            if not any(person.pk in tier["approvers"] for tier in post.plan):
+                continue
+            before = _snapshot(post)
+            barred = {post.author_id, last_text_changer_id(post)}
+            comms = [p.pk for p in comms_team() if p.pk != person.pk]
+            plan = []
+            for tier in post.plan:
+                tier = dict(tier)
+                if person.pk in tier["approvers"]:
+                    tier["approvers"] = [pk for pk in tier["approvers"] if pk != person.pk]
+                    if not [pk for pk in tier["approvers"] if pk not in barred]:
+                        tier.update(mode="any", approvers=comms, label=LEAVER_TIER_LABEL)
+                    else:
+                        names = Person.objects.filter(pk__in=tier["approvers"]).order_by("last_name", "first_name")
+                        tier["label"] = ", ".join(p.full_name for p in names)
+                plan.append(tier)
+            post.plan = plan
+            open_tier = cast(dict, post.tier(post.current_tier))
+            version = current_text_version(post)
+            decided = any(
+                approval_counts(approval, post, version)
+                for approval in post.approvals.filter(round=post.round, tier=post.current_tier)
+            )
+            complete = open_tier["mode"] == "all" and decided and not eligible_approvers(post)
+            if complete and post.current_tier >= len(post.plan):
+                post.status = Post.Status.APPROVED
+                post.approved_at = timezone.now()
+                post.approved_revision = latest_revision_number(post)
+            elif complete:
+                post.current_tier += 1
+            post.save()
+            audit.record(
+                actor=by,
+                action="post.approver_left",
+                obj=post,
+                before=before,
+                after=_snapshot(post),
+                reason=f"{person.full_name} has left the council and can no longer approve",
+            )
+            if post.status == Post.Status.APPROVED:
+                notify(
+                    "post_approved", to=[post.author], context={"post": post, "link": _link("posts:detail", post.pk)}
+                )
+            else:
+                _tell_approvers(post)
+            changed.append(post)
+    return changed
+
+
 # --- Time passing ------------------------------------------------------------------------------
 
 
