@@ -450,8 +450,20 @@ def route_waiting_posts_for_pre_election() -> list[Post]:
     """Every post awaiting approval, or approved and waiting for its time, that was not checked under the
     pre-election rules in force today or on the day it goes out: checked again and routed to the
     communications team (run every few minutes, and by every approval)."""
+    from herald.elections import selectors as elections
+
+    today = timezone.localdate()
+    periods = [(e.period_starts_on, e.period_ends_on) for e in elections.periods_between(today, dt.date.max)]
+    if not periods:
+        return []  # no period today or to come: nothing to route, and no row is locked
+
+    def in_a_period(day: dt.date) -> bool:
+        return any(first <= day <= last for first, last in periods)
+
+    candidates = Post.objects.filter(status__in=ROUTABLE, pre_election=False).values_list("pk", "scheduled_for")
+    due = [pk for pk, when in candidates if in_a_period(today) or (when and in_a_period(timezone.localdate(when)))]
     routed = []
-    for pk in Post.objects.filter(status__in=ROUTABLE, pre_election=False).values_list("pk", flat=True):
+    for pk in due:
         with transaction.atomic():
             post = _lock(Post(pk=pk))
             if post.status not in ROUTABLE or post.pre_election:
