@@ -38,6 +38,7 @@ EVENT_WORDS: dict[str, str] = {
     # Policies and acknowledgements
     "acknowledgement.change_refused": "Attempt to change an acknowledgement refused",
     "acknowledgement.recorded": "Policy acknowledged",
+    "acknowledgement.counted_in_campaign": "Acknowledgement counted (given in another campaign)",
     "advice.answered": "Advice request answered",
     "advice.requested": "Advice requested from the communications team",
     "campaign.closed": "Campaign closed",
@@ -78,6 +79,7 @@ EVENT_WORDS: dict[str, str] = {
     "takedown.opened": "Takedown task opened",
     # Posts
     "post.approvals_voided": "Approvals no longer count (the text changed)",
+    "post.approver_left": "Approver left: tiers changed",
     "post.approved": "Post approved",
     "post.block_overridden": "Block overridden",
     "post.cancelled": "Post cancelled",

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import messages
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -439,7 +440,12 @@ def campaign_close(request: HttpRequest, pk: int) -> HttpResponse:
 @sensitive
 def campaign_export(request: HttpRequest, pk: int) -> HttpResponse:
     found = get_object_or_404(Campaign, pk=pk)
-    assignments = _campaign_assignments(request, found).counted().select_related("person__service_manager")
+    assignments = (
+        _campaign_assignments(request, found)
+        .counted()
+        .select_related("person__service_manager", "acknowledgement__version")
+        .annotate(reminders_sent=Count("reminders"))
+    )
     header = [
         "Name",
         "Email",
@@ -470,7 +476,7 @@ def campaign_export(request: HttpRequest, pk: int) -> HttpResponse:
                 a.quiz_attempts,
                 ack.at.isoformat() if ack else "",
                 ack.version.number if ack else "",
-                a.reminders.count(),
+                a.reminders_sent,
             ]
         )
     return csv_response(f"campaign-{found.pk}-acknowledgements.csv", header, rows, byte_order_mark=True)

@@ -16,8 +16,15 @@ class PostsConfig(HeraldAppConfig):
     def ready(self) -> None:
         # Withdrawing consent stops the unpublished posts that use the person's photos; changing a
         # photo's alt text sends the posts that use it back for approval.
+        # An approver who leaves is taken out of the tiers of posts waiting for approval.
         from herald.consents.withdrawal import on_consent_withdrawn, on_published_details_changed
-        from herald.posts.services import approve_again_after_media_change, stop_posts_for_withdrawn_consent
+        from herald.people.leavers import on_person_left
+        from herald.posts.services import (
+            approve_again_after_media_change,
+            reroute_posts_of_leaver,
+            stop_posts_for_withdrawn_consent,
+        )
 
         on_consent_withdrawn("post", stop_posts_for_withdrawn_consent)
         on_published_details_changed("post", approve_again_after_media_change)
+        on_person_left(reroute_posts_of_leaver)

@@ -59,11 +59,17 @@ class CalendarFilter(forms.Form):
         self.fields["account"].queryset = accounts
 
 
+# The calendar moves a week or a month either side of the day shown; a day outside these years (typed
+# into the address) shows today, so the previous and next links never run off the end of the calendar.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
 def _day(value: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         return timezone.localdate()
+    return day if FIRST_YEAR <= day.year <= LAST_YEAR else timezone.localdate()
 
 
 def _range(view: str, day: dt.date) -> tuple[dt.date, dt.date, dt.date, dt.date]:

@@ -409,9 +409,32 @@ def acknowledge_policy(assignment: Assignment, *, by: Person, sections_confirmed
             Assignment.objects.filter(pk=assignment.pk).update(acknowledgement=ack)
             assignment.acknowledgement = ack
             audit.record(actor=by, action="acknowledgement.recorded", obj=ack, after=audit.snapshot(ack))
+            _count_in_other_campaigns(ack, assignment, by=by)
     except IntegrityError:
         raise Refused("You have already acknowledged this version. Acknowledgements cannot be changed.")
     return ack
+
+
+def _count_in_other_campaigns(ack: Acknowledgement, assignment: Assignment, *, by: Person) -> None:
+    """The same version acknowledged once counts in every other open campaign asking this person for it
+    (when it covers the sections that campaign needs), so they are not chased to agree to the same words again."""
+    others = (
+        Assignment.objects.filter(
+            person=by, acknowledgement=None, campaign__version=ack.version, campaign__status=Campaign.Status.OPEN
+        )
+        .exclude(pk=assignment.pk)
+        .select_related("campaign__version")
+    )
+    for other in others:
+        if set(required_sections(other.campaign, by)) <= set(ack.sections):
+            Assignment.objects.filter(pk=other.pk).update(acknowledgement=ack)
+            audit.record(
+                actor=by,
+                action="acknowledgement.counted_in_campaign",
+                obj=other,
+                after={"acknowledgement": ack.pk, "campaign": other.campaign_id},
+                reason=f"Acknowledged in '{assignment.campaign.title}'",
+            )
 
 
 # Reminders, escalation and chasing --------------------------------------------------------------

@@ -266,3 +266,21 @@ def test_progress_counts_people_by_service_area(running, employee, comms_officer
     assert [a.name for a in areas] == [employee.team.service_area.name]
     assert areas[0].done == 0 and areas[0].total == running.assignments.count()
     assert Person.objects.get(pk=comms_officer.pk).has_role(Role.COMMS)
+
+
+def test_acknowledging_in_one_campaign_completes_another_open_campaign_for_the_same_version(
+    policy_documents, employee, comms_officer
+):
+    # two campaigns for the same version are running (the whole council, and the person's team)
+    council = _started(CampaignFactory(audience="all_employees"), employee, comms_officer)
+    team = _started(CampaignFactory(audience="team", team=employee.team), employee, comms_officer)
+    # the person acknowledges through one of them
+    services.record_document_opened(team, by=employee)
+    ack = services.acknowledge_policy(team, by=employee, sections_confirmed=[])
+    # the other counts them as done: they are not reminded or escalated to agree to the same words again
+    council.refresh_from_db()
+    assert council.acknowledgement == ack
+    services.send_due_messages(council.campaign, today=council.campaign.due_on + dt.timedelta(days=5))
+    assert not council.reminders.exists()
+    council.refresh_from_db()
+    assert council.escalated_at is None and council.status_label == "Acknowledged"

@@ -19,7 +19,14 @@ from herald.posts.models import (
 )
 from herald.posts.selectors import can_write_for
 from herald.posts.services.stop_switch import PublishingStopped, _hold_if_stopped, _record_refusal
-from herald.posts.services.workflow import _link, _lock, _snapshot, _sync_media_uses
+from herald.posts.services.workflow import (
+    _link,
+    _lock,
+    _period_for,
+    _route_for_pre_election,
+    _snapshot,
+    _sync_media_uses,
+)
 
 # Where a post's address may point, per platform. Other platforms accept any https address.
 PLATFORM_DOMAINS = {
@@ -62,14 +69,28 @@ def mark_post_ready(post: Post, *, now: dt.datetime | None = None) -> Post:
         if post.scheduled_for is None or post.scheduled_for > now:
             raise Refused("This post is not due yet")
         _hold_if_stopped(post, "mark_ready")
-        before = _snapshot(post)
-        post.status = Post.Status.READY
-        post.ready_at = now
-        post.save()
-        audit.record(actor=None, action="post.ready", obj=post, before=before, after=_snapshot(post))
-        people = {post.author, *post.account.active_editors()}
-        notify("post_ready_to_publish", to=people, context={"post": post, "link": _link("posts:publish", post.pk)})
+        period = _period_for(post, now=now)
+        if period["pre_election"] and not post.pre_election:
+            # Approved before the period's rules applied to it: held for the communications team.
+            _route_for_pre_election(post, period=period)
+            held = post.status != Post.Status.APPROVED
+        else:
+            held = False
+        if not held:
+            _make_ready(post, now=now)
+    if held:
+        raise Refused("This post goes out in a pre-election period: it waits for the communications team")
     return post
+
+
+def _make_ready(post: Post, *, now: dt.datetime) -> None:
+    before = _snapshot(post)
+    post.status = Post.Status.READY
+    post.ready_at = now
+    post.save()
+    audit.record(actor=None, action="post.ready", obj=post, before=before, after=_snapshot(post))
+    people = {post.author, *post.account.active_editors()}
+    notify("post_ready_to_publish", to=people, context={"post": post, "link": _link("posts:publish", post.pk)})
 
 
 # The shapes of a single post's address on each platform (path, and the query where the post's id is in

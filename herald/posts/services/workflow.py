@@ -288,6 +288,30 @@ def recheck_post(post: Post, *, by: Person | None = None) -> Post:
     return post
 
 
+def _merge_periods(periods: Sequence[dict]) -> dict:
+    """One set of pre-election rules from several days': any period in force counts, and a whole-council
+    period (wards None) makes the whole council restricted."""
+    active = [p for p in periods if p["pre_election"]]
+    if not active:
+        return {"pre_election": False, "wards": None}
+    if any(p["wards"] is None for p in active):
+        return {"pre_election": True, "wards": None}
+    return {"pre_election": True, "wards": sorted({w for p in active for w in p["wards"]})}
+
+
+def _period_for(post: Post, *, now: dt.datetime | None = None) -> dict:
+    """The pre-election rules that apply to a post: those in force today (it is decided now) and on the
+    day it is to go out (it is published then), so a post approved before a period for a day inside it
+    is checked and approved under the period's rules."""
+    today = timezone.localdate(now) if now else timezone.localdate()
+    periods = [checking.pre_election(today)]
+    if post.scheduled_for is not None:
+        day = timezone.localdate(post.scheduled_for)
+        if day > today:
+            periods.append(checking.pre_election(day))
+    return _merge_periods(periods)
+
+
 def _plan_for(post: Post, *, period: dict) -> list[dict]:
     """The approval tiers for this post as they stand now. With no rule the communications team
     approves. In a pre-election period the communications team approves as an extra, final tier."""
@@ -346,7 +370,7 @@ def submit_for_approval(post: Post, *, by: Person) -> Post:
         if post.scheduled_for <= timezone.now():
             raise Refused("The scheduled time has passed: choose a time in the future", field="scheduled_for")
         _check_media_usable(post)
-        period = checking.pre_election()
+        period = _period_for(post)
         before = _snapshot(post)
         _recheck(post, period=period)
         post.plan = _plan_for(post, period=period)
@@ -377,12 +401,15 @@ PRE_ELECTION_TIER_LABEL = "The communications team (pre-election period)"
 
 
 def _route_for_pre_election(post: Post, *, period: dict) -> None:
-    """A post awaiting approval when a pre-election period begins: checked again in pre-election mode and,
-    unless the communications team already decide its last tier, given them as a final tier."""
+    """A post awaiting approval when a pre-election period begins (or approved for a day inside one):
+    checked again in pre-election mode and, unless the communications team already decide its last tier,
+    given them as a final tier. An approved post waits for that tier; one whose last tier was already the
+    communications team's stays approved unless the pre-election check now blocks it."""
     before = _snapshot(post)
     _recheck(post, period=period)
     plan = list(post.plan)
-    if plan and not plan[-1].get("comms"):
+    added = bool(plan) and not plan[-1].get("comms")
+    if added:
         comms = [p.pk for p in comms_team()]
         plan.append(
             {
@@ -396,6 +423,11 @@ def _route_for_pre_election(post: Post, *, period: dict) -> None:
         )
     post.plan = plan
     post.pre_election = True
+    was_approved = post.status == Post.Status.APPROVED
+    if was_approved and (added or (post.blocking and not post.override_covers_blocks)):
+        post.status = Post.Status.AWAITING_APPROVAL
+        post.current_tier = len(plan)
+        post.approved_at = None
     post.save()
     audit.record(
         actor=None,
@@ -403,23 +435,41 @@ def _route_for_pre_election(post: Post, *, period: dict) -> None:
         obj=post,
         before=before,
         after=_snapshot(post),
-        reason="A pre-election period began while the post awaited approval",
+        reason="It goes out in a pre-election period, approved before the period's rules applied"
+        if was_approved
+        else "A pre-election period began while the post awaited approval",
     )
+    if was_approved and post.status == Post.Status.AWAITING_APPROVAL:
+        _tell_approvers(post)
+
+
+ROUTABLE = (Post.Status.AWAITING_APPROVAL, Post.Status.APPROVED)
 
 
 def route_waiting_posts_for_pre_election() -> list[Post]:
-    """Every post awaiting approval that was sent before today's pre-election period began: checked again
-    and routed to the communications team (run every few minutes, and by every approval)."""
-    period = checking.pre_election()
-    if not period["pre_election"]:
-        return []
+    """Every post awaiting approval, or approved and waiting for its time, that was not checked under the
+    pre-election rules in force today or on the day it goes out: checked again and routed to the
+    communications team (run every few minutes, and by every approval)."""
+    from herald.elections import selectors as elections
+
+    today = timezone.localdate()
+    periods = [(e.period_starts_on, e.period_ends_on) for e in elections.periods_between(today, dt.date.max)]
+    if not periods:
+        return []  # no period today or to come: nothing to route, and no row is locked
+
+    def in_a_period(day: dt.date) -> bool:
+        return any(first <= day <= last for first, last in periods)
+
+    candidates = Post.objects.filter(status__in=ROUTABLE, pre_election=False).values_list("pk", "scheduled_for")
+    due = [pk for pk, when in candidates if in_a_period(today) or (when and in_a_period(timezone.localdate(when)))]
     routed = []
-    for pk in Post.objects.filter(status=Post.Status.AWAITING_APPROVAL, pre_election=False).values_list(
-        "pk", flat=True
-    ):
+    for pk in due:
         with transaction.atomic():
-            post = _lock(Post.objects.get(pk=pk))
-            if post.status == Post.Status.AWAITING_APPROVAL and not post.pre_election:
+            post = _lock(Post(pk=pk))
+            if post.status not in ROUTABLE or post.pre_election:
+                continue
+            period = _period_for(post)
+            if period["pre_election"]:
                 _route_for_pre_election(post, period=period)
                 routed.append(post)
     return routed
@@ -472,8 +522,9 @@ def _approve_post(post: Post, *, by: Person, note: str, seen_hash: str | None) -
         _hold_if_stopped(post, "approve")
         if post.scheduled_for and post.scheduled_for <= timezone.now():
             raise Refused("The scheduled time has passed, so the post has expired: the author can reschedule it")
-        # The rules in force now (a pre-election period may have begun since it was written).
-        period = checking.pre_election()
+        # The rules in force now and on the day it goes out (a pre-election period may have begun, or been
+        # recorded, since it was written).
+        period = _period_for(post)
         if period["pre_election"] and not post.pre_election:
             _route_for_pre_election(post, period=period)
         else:
@@ -629,6 +680,74 @@ def reopen_post(post: Post, *, by: Person) -> Post:
         post.save()
         audit.record(actor=by, action="post.reopened", obj=post, before=before, after=_snapshot(post))
     return post
+
+
+# --- Leavers ----------------------------------------------------------------------------------
+
+
+LEAVER_TIER_LABEL = "The communications team (the approver has left)"
+
+
+def reroute_posts_of_leaver(person: Person, *, by: Person | None = None) -> list[Post]:
+    """Called when someone leaves the council (registered in PostsConfig.ready()). They can no longer
+    approve, so they are taken out of the tiers of every post awaiting approval: a tier left with nobody
+    else to decide goes to the communications team, and an open tier where everyone else has already
+    approved is complete."""
+    changed = []
+    waiting = Post.objects.filter(status=Post.Status.AWAITING_APPROVAL).values_list("pk", "plan")
+    theirs = [pk for pk, plan in waiting if any(person.pk in tier["approvers"] for tier in plan)]
+    for pk in theirs:
+        with transaction.atomic():
+            post = _lock(Post(pk=pk))
+            if post.status != Post.Status.AWAITING_APPROVAL:
+                continue
+            if not any(person.pk in tier["approvers"] for tier in post.plan):
+                continue
+            before = _snapshot(post)
+            barred = {post.author_id, last_text_changer_id(post)}
+            comms = [p.pk for p in comms_team() if p.pk != person.pk]
+            plan = []
+            for tier in post.plan:
+                tier = dict(tier)
+                if person.pk in tier["approvers"]:
+                    tier["approvers"] = [pk for pk in tier["approvers"] if pk != person.pk]
+                    if not [pk for pk in tier["approvers"] if pk not in barred]:
+                        tier.update(mode="any", approvers=comms, label=LEAVER_TIER_LABEL)
+                    else:
+                        names = Person.objects.filter(pk__in=tier["approvers"]).order_by("last_name", "first_name")
+                        tier["label"] = ", ".join(p.full_name for p in names)
+                plan.append(tier)
+            post.plan = plan
+            open_tier = cast(dict, post.tier(post.current_tier))
+            version = current_text_version(post)
+            decided = any(
+                approval_counts(approval, post, version)
+                for approval in post.approvals.filter(round=post.round, tier=post.current_tier)
+            )
+            complete = open_tier["mode"] == "all" and decided and not eligible_approvers(post)
+            if complete and post.current_tier >= len(post.plan):
+                post.status = Post.Status.APPROVED
+                post.approved_at = timezone.now()
+                post.approved_revision = latest_revision_number(post)
+            elif complete:
+                post.current_tier += 1
+            post.save()
+            audit.record(
+                actor=by,
+                action="post.approver_left",
+                obj=post,
+                before=before,
+                after=_snapshot(post),
+                reason=f"{person.full_name} has left the council and can no longer approve",
+            )
+            if post.status == Post.Status.APPROVED:
+                notify(
+                    "post_approved", to=[post.author], context={"post": post, "link": _link("posts:detail", post.pk)}
+                )
+            else:
+                _tell_approvers(post)
+            changed.append(post)
+    return changed
 
 
 # --- Time passing ------------------------------------------------------------------------------

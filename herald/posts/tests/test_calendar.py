@@ -112,3 +112,15 @@ def test_the_move_page_takes_a_new_date_and_time_as_the_posts_form_does(frozen, 
     assert "The scheduled time must be in the future" in refused.content.decode()
     outside = client.post(f"/posts/{post.pk}/reschedule/", {"date": "2027-05-11", "next": "https://evil.example/"})
     assert outside["Location"] == "/posts/calendar/"
+
+
+@pytest.mark.parametrize("view", ["month", "week"])
+@pytest.mark.parametrize("date", ["0001-01-01", "9999-12-31"])
+def test_a_date_at_the_edge_of_the_calendar_shows_this_month_not_a_server_error(
+    frozen, client, editor, facebook, view, date
+):
+    write(editor, facebook, "Library late opening", at(28, 18, month=4))
+    client.force_login(editor)
+    response = client.get("/posts/calendar/", {"date": date, "view": view})
+    assert response.status_code == 200
+    assert "Library late opening" in response.content.decode()

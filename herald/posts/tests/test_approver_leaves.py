@@ -1,0 +1,60 @@
+"""An approver who leaves the council cannot approve: posts waiting for them are not left stuck until
+they expire. Their tier goes on with the approvers still here, or to the communications team."""
+
+import pytest
+
+from herald.audit.models import AuditEvent
+from herald.people import services as people
+from herald.posts import services
+from herald.posts.models import Post
+from herald.posts.selectors import can_decide
+from herald.posts.tests.factories import in_hours, shown_hash, tier
+from testing.factories import PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+CLEAN = "The leisure centre pool reopens on Monday after its refit. Book a swim online."
+
+
+def submitted(by, account):
+    post = services.write_post(accounts=[account], texts={account.platform: CLEAN}, scheduled_for=in_hours(48), by=by)
+    return services.submit_for_approval(post[0], by=by)
+
+
+def test_a_tier_where_everyone_must_approve_does_not_wait_for_someone_who_has_left(
+    editor, facebook, service_manager, comms_officer
+):
+    tier(facebook, 1, "all", service_manager, comms_officer)
+    post = submitted(editor, facebook)
+    services.approve_post(post, by=comms_officer, seen_hash=shown_hash(post))
+    post.refresh_from_db()
+    assert post.status == Post.Status.AWAITING_APPROVAL
+    people.record_leaver(service_manager, by=None, reason="Left the council")
+    post.refresh_from_db()
+    assert post.status == Post.Status.APPROVED
+    assert service_manager.pk not in post.plan[0]["approvers"]
+    assert AuditEvent.objects.filter(action="post.approver_left", object_id=str(post.pk)).exists()
+
+
+def test_a_tier_whose_only_approver_has_left_goes_to_the_communications_team(
+    editor, facebook, service_manager, comms_officer
+):
+    tier(facebook, 1, "any", service_manager)
+    post = submitted(editor, facebook)
+    assert not can_decide(post, comms_officer)
+    people.record_leaver(service_manager, by=None, reason="Left the council")
+    post.refresh_from_db()
+    assert post.status == Post.Status.AWAITING_APPROVAL and post.plan[0]["approvers"] == [comms_officer.pk]
+    assert "left" in post.plan[0]["label"]
+    services.approve_post(post, by=comms_officer, seen_hash=shown_hash(post))
+    post.refresh_from_db()
+    assert post.status == Post.Status.APPROVED
+
+
+def test_a_leaver_who_approved_nothing_on_a_post_leaves_it_as_it_was(editor, facebook, service_manager, comms_officer):
+    tier(facebook, 1, "any", comms_officer)
+    post = submitted(editor, facebook)
+    people.record_leaver(PersonFactory(), by=None, reason="Left the council")
+    post.refresh_from_db()
+    assert post.plan[0]["approvers"] == [comms_officer.pk] and post.status == Post.Status.AWAITING_APPROVAL
+    assert not AuditEvent.objects.filter(action="post.approver_left").exists()
