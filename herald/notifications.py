@@ -67,6 +67,10 @@ KINDS: dict[str, Kind] = {
         Kind("post_expired", "The author is told their post expired unapproved"),
         Kind("post_ready_to_publish", "The author and editors are told an approved post is due"),
         Kind("post_stopped_by_withdrawal", "The author is told a post stopped because consent was withdrawn"),
+        Kind(
+            "post_returned_media_unusable",
+            "The author is told an approved post came back because its media may no longer be used",
+        ),
         # policies
         Kind("policy_invitation", "A person is asked to acknowledge a policy", one_each=True),
         Kind("policy_reminder", "A person is reminded to acknowledge a policy", one_each=True),

@@ -26,6 +26,7 @@ from herald.posts.services.workflow import (
     _route_for_pre_election,
     _snapshot,
     _sync_media_uses,
+    media_problems,
 )
 
 # Where a post's address may point, per platform. Other platforms accept any https address.
@@ -69,18 +70,48 @@ def mark_post_ready(post: Post, *, now: dt.datetime | None = None) -> Post:
         if post.scheduled_for is None or post.scheduled_for > now:
             raise Refused("This post is not due yet")
         _hold_if_stopped(post, "mark_ready")
-        period = _period_for(post, now=now)
+        problems = media_problems(post, now=now)
+        if problems:  # consent expired or withdrawn since approval: back to the author, never made ready
+            _return_for_media(post, problems)
+        period = _period_for(post, now=now) if not problems else {"pre_election": False}
         if period["pre_election"] and not post.pre_election:
             # Approved before the period's rules applied to it: held for the communications team.
             _route_for_pre_election(post, period=period)
             held = post.status != Post.Status.APPROVED
         else:
             held = False
-        if not held:
+        if not held and not problems:
             _make_ready(post, now=now)
+    if problems:
+        raise Refused("The post's media may no longer be used: it went back to its author. " + " ".join(problems))
     if held:
         raise Refused("This post goes out in a pre-election period: it waits for the communications team")
     return post
+
+
+def _return_for_media(post: Post, problems: list[str]) -> None:
+    """An approved post whose photo may no longer be used (consent expired, or a person's consent
+    changed) goes back to its author to change the media; its approvals no longer count."""
+    before = _snapshot(post)
+    post.status = Post.Status.SENT_BACK
+    post.sent_back_reasons = " ".join(problems)
+    post.current_tier = 0
+    post.approved_at = None
+    post.save()
+    _sync_media_uses(post, state="draft", by=None)
+    audit.record(
+        actor=None,
+        action="post.returned_media_unusable",
+        obj=post,
+        before=before,
+        after=_snapshot(post),
+        reason=post.sent_back_reasons,
+    )
+    notify(
+        "post_returned_media_unusable",
+        to={post.author, *post.account.active_editors()},
+        context={"post": post, "reasons": post.sent_back_reasons, "link": _link("posts:detail", post.pk)},
+    )
 
 
 def _make_ready(post: Post, *, now: dt.datetime) -> None:

@@ -123,18 +123,33 @@ def _sync_media_uses(post: Post, *, state: str, by: Person | None) -> None:
     )
 
 
-def _check_media_usable(post: Post) -> None:
+def media_problems(post: Post, *, now: dt.datetime | None = None) -> list[str]:
+    """Why the post's media may not be used, today or on the day it goes out (consent that expires
+    before then counts as expired): empty when every photo may be used on both days."""
     from herald.consents.services import asset_usability
 
+    today = timezone.localdate(now) if now is not None else timezone.localdate()
+    days = [today]
+    if post.scheduled_for is not None and timezone.localdate(post.scheduled_for) > today:
+        days.append(timezone.localdate(post.scheduled_for))
+    problems = []
     for asset in post.media.all():
-        usability = asset_usability(asset, channel=post.platform, on=timezone.localdate())
-        if not usability.usable:
-            raise Refused(
-                {
-                    "media": f"{asset.title} cannot be used on {post.account.get_platform_display()}: "
+        for day in days:
+            usability = asset_usability(asset, channel=post.platform, on=day)
+            if not usability.usable:
+                when = "" if day == today else f" on {day:%-d %B %Y}, the day it goes out"
+                problems.append(
+                    f"{asset.title} cannot be used on {post.account.get_platform_display()}{when}: "
                     + " ".join(usability.reasons)
-                }
-            )
+                )
+                break
+    return problems
+
+
+def _check_media_usable(post: Post) -> None:
+    problems = media_problems(post)
+    if problems:
+        raise Refused({"media": " ".join(problems)})
 
 
 # --- Writing -----------------------------------------------------------------------------------
