@@ -198,7 +198,7 @@ def health(now: dt.datetime) -> dict:
         chain = {
             "label": "Audit trail",
             "value": "Intact" if ok else "BROKEN",
-            "hint": f"checked {check.finished_at:%-d %b %Y %H:%M}"
+            "hint": f"checked {timezone.localtime(check.finished_at):%-d %b %Y %H:%M}"
             + (f", {result.get('checked', 0):,} events" if ok else f": {result.get('problem') or 'the check failed'}"),
             "url": reverse("audit:events") if not ok else "",
         }

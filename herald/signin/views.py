@@ -16,7 +16,7 @@ from django.core.exceptions import SuspiciousOperation
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_http_methods, require_POST
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
@@ -187,7 +187,7 @@ def totp_setup(request: HttpRequest) -> HttpResponse:
     person = request.user
     if services.has_second_factor(person) and not services.second_factor_shown(request.session):
         # Replacing or adding a factor needs one already set up (or a recovery code) first.
-        return redirect(f"{resolve_url('signin:second_factor')}?next={request.path}")
+        return redirect(f"{resolve_url('signin:second_factor')}?{urlencode({'next': request.path})}")
     secret = request.session.get(TOTP_PENDING_SECRET) if request.method == "POST" else None
     if not secret:
         secret = services.new_totp_secret()
@@ -255,7 +255,7 @@ def passkey_add(request: HttpRequest) -> HttpResponse:
     person = request.user
     if services.has_second_factor(person):
         if not services.second_factor_shown(request.session):
-            return redirect(f"{resolve_url('signin:second_factor')}?next={request.path}")
+            return redirect(f"{resolve_url('signin:second_factor')}?{urlencode({'next': request.path})}")
     form = PasskeyForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -554,7 +554,7 @@ class _FinishSingleSignOn(OIDCAuthenticationCallbackView):
         people_services.record_sign_in(self.user, address=client_address(request))
         step = services.next_step_after_sign_in(request, self.user)
         if step:
-            return redirect(f"{resolve_url(step)}?next={response.url}")
+            return redirect(f"{resolve_url(step)}?{urlencode({'next': response.url})}")
         return response
 
     def login_failure(self) -> HttpResponse:

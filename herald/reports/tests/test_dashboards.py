@@ -1,5 +1,6 @@
 """Each role's dashboard panel on the home page: what needs them now and how their area is doing."""
 
+import datetime as dt
 import re
 
 import pytest
@@ -87,6 +88,10 @@ def test_admins_see_the_queue_failures_and_the_audit_trails_last_check(system_ad
     figures = _figures(_panel(system_admin, "Herald's health"))
     assert figures["Audit trail"]["value"] == "Intact"
     assert figures["Tasks waiting to run"]["value"] == "0"
+    # the time of the check is UK time: 23:30 UTC on 31 May is 00:30 BST on 1 June
+    DBTaskResult.objects.update(finished_at=dt.datetime(2026, 5, 31, 23, 30, tzinfo=dt.UTC))
+    figures = _figures(_panel(system_admin, "Herald's health"))
+    assert figures["Audit trail"]["hint"].startswith("checked 1 Jun 2026 00:30")
 
 
 def test_an_employee_has_no_area_dashboard(employee, activity):

@@ -1,7 +1,7 @@
 """Signing in with the council's OpenID Connect provider — a real one, running on 127.0.0.1."""
 
 import datetime as dt
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
 import requests
@@ -306,3 +306,20 @@ def test_a_link_to_the_callback_with_an_error_signs_nobody_out_and_writes_nothin
     assert not AuditEvent.objects.filter(action="person.sign_in_failed").exists()
     # the security log (which has its own retention) still shows the provider's answer to ICT
     assert _refusal().result == SignInEvent.Result.REFUSED
+
+
+def test_the_page_asked_for_survives_the_second_factor_with_its_whole_query(client, single_sign_on):
+    # given someone who needs a second factor, sent to sign in from a filtered list
+    PersonFactory(email="comms@council.example", roles=[Role.COMMS])
+    asked_for = "/posts/?account=3&status=approved"
+    # when they sign in with the council account
+    response = sign_in_at_provider(
+        client,
+        single_sign_on,
+        "comms@council.example",
+        start="/security/council-sign-in/?" + urlencode({"next": asked_for}),
+    )
+    # then the second-factor page is asked to go back to the whole address, filters and all
+    location = urlparse(response["Location"])
+    assert location.path == reverse("signin:second_factor")
+    assert parse_qs(location.query)["next"] == [asked_for]
