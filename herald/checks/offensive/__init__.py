@@ -99,6 +99,8 @@ def check_offensive(
     group_present = m.groups.may_match(text)
     shaped: list[tuple[str, int, int]] = []
     for shape, match in _shape_hits(text, _lowered, words, m.shapes, group_present):
+        if shape.comment_only and kind != "comment":
+            continue
         if shaped and shaped[-1][0] == shape.rule and match.start() < shaped[-1][2]:
             continue  # overlaps the last finding of the same rule
         if reported(*match.span()):

@@ -6,6 +6,8 @@ Each is a ``Shape`` behind its anchor and ``needs`` words, like ``veiled.py``'s.
 
 from __future__ import annotations
 
+import dataclasses
+
 from .shapes import Shape, _shape
 
 # Someone close to the person addressed or spoken of: the usual objects of a calm threat.
@@ -142,3 +144,8 @@ CALM_SHAPES += (
         r"a\s+date)\b",
     ),
 )
+
+# The council's own posts say these things as safety advice ("we'd hate for anything to happen to your
+# dog: never leave pets in a parked car", "if you value your home, test your smoke alarm"): the shapes
+# are read in incoming comments only.
+CALM_SHAPES = tuple(dataclasses.replace(shape, comment_only=True) for shape in CALM_SHAPES)

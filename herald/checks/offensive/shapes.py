@@ -24,6 +24,7 @@ class Shape:
     group: bool = False  # needs a protected group in the text
     wink: bool = False  # needs a wink or a suggestive emoji in the text
     animal: bool = False  # not when the sentence is about an animal ("the dog should be put down")
+    comment_only: bool = False  # only in incoming comments (in the council's own posts, safety advice)
 
 
 def _shape(rule: str, anchors: str, needs: str | None, pattern: str, **flags: bool) -> Shape:

@@ -4,6 +4,8 @@ comments in the same words that must stay clean."""
 
 import pytest
 
+from herald.checks import Context, Draft, check
+
 from .helpers import offensive_rules
 
 
@@ -73,3 +75,16 @@ def test_single_handedly_is_no_question_about_someone_being_single():
         offensive_rules("Is the warden single-handedly covering the whole town now?") & {"harassment", "threat"}
         == set()
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hot weather: we'd hate for anything to happen to your dog. Never leave pets in a parked car.",
+        "If you value your home and your family, test your smoke alarm every month.",
+        "Tell your kids to watch themselves near the canal this summer.",
+    ],
+)
+def test_the_councils_own_safety_advice_is_not_read_as_a_calm_threat(text):
+    official_post = check(Draft(text=text), Context(account="official"))
+    assert not [f for f in official_post.findings if f.category == "offensive"]
