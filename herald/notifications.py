@@ -69,7 +69,7 @@ KINDS: dict[str, Kind] = {
         Kind("post_stopped_by_withdrawal", "The author is told a post stopped because consent was withdrawn"),
         Kind(
             "post_returned_media_unusable",
-            "The author is told an approved post came back because its media may no longer be used",
+            "The author is told an approved post did not go out because its media may no longer be used",
         ),
         # policies
         Kind("policy_invitation", "A person is asked to acknowledge a policy", one_each=True),

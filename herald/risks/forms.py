@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Q
 
 from herald.forms import DateField
 from herald.incidents.forms import _text
@@ -12,16 +13,12 @@ from herald.risks.services import READERS
 SCALE = [(str(n), str(n)) for n in range(1, 6)]
 
 
-def _people():
-    """Only people who can open the register: an owner is sent links to their risk and its actions."""
-    readers = [str(role) for role in READERS]
-    return (
-        Person.objects.active()
-        .employees()
-        .filter(groups__name__in=readers)
-        .distinct()
-        .order_by("last_name", "first_name")
-    )
+def _people(also: Person | None = None):
+    """Only people who can open the register (an owner is sent links to their risk and its actions),
+    and ``also``: a risk's owner as they are, even one who has since lost such a role."""
+    readers = Person.objects.filter(groups__name__in=[str(role) for role in READERS]).values("pk")
+    chosen = Q(pk__in=readers) | (Q(pk=also.pk) if also is not None else Q(pk__in=[]))
+    return Person.objects.active().employees().filter(chosen).order_by("last_name", "first_name")
 
 
 def _date(label: str, **kwargs) -> DateField:
@@ -62,9 +59,9 @@ class RiskForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, editing: bool = False, **kwargs):
+    def __init__(self, *args, editing: bool = False, owner: Person | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = _people()
+        self.fields["owner"].queryset = _people(also=owner)
         if editing:
             del self.fields["reference"]
 

@@ -123,7 +123,7 @@ def add(request: HttpRequest) -> HttpResponse:
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     risk = _risk(request, pk, change=True)
     initial = {name: getattr(risk, name) for name in services.RISK_FIELDS}
-    form = RiskForm(request.POST if request.method == "POST" else None, initial=initial, editing=True)
+    form = RiskForm(request.POST if request.method == "POST" else None, initial=initial, editing=True, owner=risk.owner)
     if submitted(request, form, lambda data: services.update_risk(risk, by=request.user, **data)):
         messages.success(request, "Risk updated")
         return redirect("risks:detail", pk=risk.pk)

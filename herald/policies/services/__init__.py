@@ -426,6 +426,8 @@ def _count_in_other_campaigns(ack: Acknowledgement, assignment: Assignment, *, b
         .select_related("campaign__version")
     )
     for other in others:
+        if other.campaign.has_quiz and other.quiz_passed_at is None:
+            continue  # that campaign also asks for its quiz: it is not done until they pass it
         if set(required_sections(other.campaign, by)) <= set(ack.sections):
             Assignment.objects.filter(pk=other.pk).update(acknowledgement=ack)
             audit.record(

@@ -284,3 +284,17 @@ def test_acknowledging_in_one_campaign_completes_another_open_campaign_for_the_s
     assert not council.reminders.exists()
     council.refresh_from_db()
     assert council.escalated_at is None and council.status_label == "Acknowledged"
+
+
+def test_an_acknowledgement_elsewhere_does_not_excuse_a_campaigns_quiz(policy_documents, employee, comms_officer):
+    # the team's campaign has a quiz; the whole council's has none
+    council = _started(CampaignFactory(audience="all_employees"), employee, comms_officer)
+    team_campaign = CampaignFactory(audience="team", team=employee.team)
+    QuizQuestionFactory(campaign=team_campaign)
+    team = _started(team_campaign, employee, comms_officer)
+    # the person acknowledges in the campaign without a quiz
+    services.record_document_opened(council, by=employee)
+    services.acknowledge_policy(council, by=employee, sections_confirmed=[])
+    # the campaign with the quiz still waits for them
+    team.refresh_from_db()
+    assert team.acknowledgement is None

@@ -4,6 +4,7 @@ it was published."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from urllib.parse import urlsplit
 
@@ -28,6 +29,8 @@ from herald.posts.services.workflow import (
     _sync_media_uses,
     media_problems,
 )
+
+logger = logging.getLogger(__name__)
 
 # Where a post's address may point, per platform. Other platforms accept any https address.
 PLATFORM_DOMAINS = {
@@ -55,7 +58,9 @@ def mark_ready_posts(*, now: dt.datetime | None = None) -> list[Post]:
         try:
             ready.append(mark_post_ready(Post(pk=pk), now=now))
         except Refused:
-            continue  # held by a stop, or no longer approved
+            continue  # held by a stop, held for comms, its media no longer usable, or no longer approved
+        except Exception:  # one post's failure (a check that broke) must not keep the rest from going out
+            logger.exception("Post %s could not be made ready; the others go on", pk)
     return ready
 
 
@@ -72,7 +77,7 @@ def mark_post_ready(post: Post, *, now: dt.datetime | None = None) -> Post:
         _hold_if_stopped(post, "mark_ready")
         problems = media_problems(post, now=now)
         if problems:  # consent expired or withdrawn since approval: back to the author, never made ready
-            _return_for_media(post, problems)
+            _return_for_media(post, problems, now=now)
         period = _period_for(post, now=now) if not problems else {"pre_election": False}
         if period["pre_election"] and not post.pre_election:
             # Approved before the period's rules applied to it: held for the communications team.
@@ -83,17 +88,19 @@ def mark_post_ready(post: Post, *, now: dt.datetime | None = None) -> Post:
         if not held and not problems:
             _make_ready(post, now=now)
     if problems:
-        raise Refused("The post's media may no longer be used: it went back to its author. " + " ".join(problems))
+        raise Refused("The post's media may no longer be used, so it did not go out. " + " ".join(problems))
     if held:
         raise Refused("This post goes out in a pre-election period: it waits for the communications team")
     return post
 
 
-def _return_for_media(post: Post, problems: list[str]) -> None:
-    """An approved post whose photo may no longer be used (consent expired, or a person's consent
-    changed) goes back to its author to change the media; its approvals no longer count."""
+def _return_for_media(post: Post, problems: list[str], *, now: dt.datetime) -> None:
+    """An approved post whose photo may no longer be used by its time (consent expired, or a person's
+    consent changed) does not go out: its time has come, so it expires with the reason, and its author
+    can reopen it, change the media and give it a new time (its approvals no longer count)."""
     before = _snapshot(post)
-    post.status = Post.Status.SENT_BACK
+    post.status = Post.Status.EXPIRED
+    post.expired_at = now
     post.sent_back_reasons = " ".join(problems)
     post.current_tier = 0
     post.approved_at = None

@@ -1,6 +1,6 @@
 """Consent has an end date: a photo whose consent runs out before the day a post goes out may not be
 sent for approval for that day, and an approved post whose photo's consent has run out by its time goes
-back to its author instead of being made ready to publish."""
+no further: it expires with the reason, and its author is told to reopen it and change the media."""
 
 import datetime as dt
 
@@ -52,7 +52,7 @@ def test_the_same_photo_may_go_out_before_its_consent_ends(editor, facebook, com
     assert post.status == Post.Status.AWAITING_APPROVAL
 
 
-def test_an_approved_post_whose_photos_consent_ran_out_goes_back_to_its_author_not_out(
+def test_an_approved_post_whose_photos_consent_ran_out_does_not_go_out_and_its_author_is_told(
     editor, facebook, comms_officer, django_capture_on_commit_callbacks
 ):
     record = consent_until(timezone.localdate() + dt.timedelta(days=10))
@@ -65,9 +65,10 @@ def test_an_approved_post_whose_photos_consent_ran_out_goes_back_to_its_author_n
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(Refused):
         services.mark_post_ready(post, now=post.scheduled_for)
     post.refresh_from_db()
-    assert post.status == Post.Status.SENT_BACK
+    assert post.status == Post.Status.EXPIRED
     assert "expired" in post.sent_back_reasons
     assert AuditEvent.objects.filter(action="post.returned_media_unusable", object_id=str(post.pk)).exists()
     assert any(m.subject.startswith("Not published") and editor.email in m.to for m in mail.outbox)
-    # and the minute-by-minute task leaves it alone from then on
+    # the minute-by-minute task leaves it alone from then on, and its author can reopen it to fix it
     assert services.mark_ready_posts(now=post.scheduled_for) == []
+    assert services.reopen_post(post, by=editor).status == Post.Status.DRAFT

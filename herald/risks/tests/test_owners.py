@@ -76,3 +76,19 @@ def test_someone_given_a_reading_role_can_then_own_an_action(comms_officer):
         due_on=timezone.localdate() + dt.timedelta(days=7),
     )
     assert action.owner == person
+
+
+def test_a_risk_whose_owner_lost_their_role_can_still_be_edited_without_changing_the_owner(client, comms_officer):
+    owner = PersonFactory(roles=["service_manager"])
+    risk = RiskFactory(owner=owner, title="Lost phone")
+    owner.groups.clear()  # the owner no longer holds a role that reads the register
+    client.force_login(comms_officer)
+    page = client.get(reverse("risks:edit", kwargs={"pk": risk.pk}))
+    data = {
+        name: value for name, value in page.context["form"].initial.items() if value is not None and name != "owner"
+    }
+    data.update(title="Lost or stolen phone", owner=owner.pk, review_every_days=90)
+    response = client.post(reverse("risks:edit", kwargs={"pk": risk.pk}), data)
+    assert response.status_code == 302, response.context["form"].errors
+    risk.refresh_from_db()
+    assert risk.title == "Lost or stolen phone" and risk.owner == owner
