@@ -727,7 +727,7 @@ def reroute_posts_of_leaver(person: Person, *, by: Person | None = None) -> list
                 if person.pk in tier["approvers"]:
                     tier["approvers"] = [pk for pk in tier["approvers"] if pk != person.pk]
                     if not [pk for pk in tier["approvers"] if pk not in barred]:
-                        tier.update(mode="any", approvers=comms, label=LEAVER_TIER_LABEL)
+                        tier.update(mode="any", approvers=comms, label=LEAVER_TIER_LABEL, comms=True)
                     else:
                         names = Person.objects.filter(pk__in=tier["approvers"]).order_by("last_name", "first_name")
                         tier["label"] = ", ".join(p.full_name for p in names)
@@ -740,12 +740,29 @@ def reroute_posts_of_leaver(person: Person, *, by: Person | None = None) -> list
                 for approval in post.approvals.filter(round=post.round, tier=post.current_tier)
             )
             complete = open_tier["mode"] == "all" and decided and not eligible_approvers(post)
-            if complete and post.current_tier >= len(post.plan):
+            if complete and post.current_tier >= len(post.plan) and post.blocking and not post.override_covers_blocks:
+                # the last tier is complete, but a finding blocks it: only the communications team may
+                # override a block, so they decide (as an approver would have had to ask them)
+                post.plan = [
+                    *post.plan,
+                    {"position": len(post.plan) + 1, "mode": "any", "approvers": comms,
+                     "label": LEAVER_TIER_LABEL, "comms": True},
+                ]  # fmt: skip
+                post.current_tier += 1
+            elif complete and post.current_tier >= len(post.plan):
                 post.status = Post.Status.APPROVED
                 post.approved_at = timezone.now()
                 post.approved_revision = latest_revision_number(post)
             elif complete:
                 post.current_tier += 1
+            stranded = post.status == Post.Status.AWAITING_APPROVAL and not eligible_approvers(post)
+            if stranded:  # nobody is left who may decide this tier (no communications team either)
+                post.status = Post.Status.SENT_BACK
+                post.current_tier = 0
+                post.sent_back_reasons = (
+                    f"{person.full_name} has left the council and nobody else may approve this post: ask the "
+                    "communications team to set the account's approval rule, then send it again"
+                )
             post.save()
             audit.record(
                 actor=by,
@@ -758,6 +775,18 @@ def reroute_posts_of_leaver(person: Person, *, by: Person | None = None) -> list
             if post.status == Post.Status.APPROVED:
                 notify(
                     "post_approved", to=[post.author], context={"post": post, "link": _link("posts:detail", post.pk)}
+                )
+            elif stranded:
+                _sync_media_uses(post, state="draft", by=None)
+                notify(
+                    "post_sent_back",
+                    to=[post.author],
+                    context={
+                        "post": post,
+                        "by": person,
+                        "reasons": post.sent_back_reasons,
+                        "link": _link("posts:detail", post.pk),
+                    },
                 )
             else:
                 _tell_approvers(post)

@@ -5,6 +5,7 @@ import pytest
 
 from herald.audit.models import AuditEvent
 from herald.people import services as people
+from herald.people.roles import Role
 from herald.posts import services
 from herald.posts.models import Post
 from herald.posts.selectors import can_decide
@@ -58,3 +59,29 @@ def test_a_leaver_who_approved_nothing_on_a_post_leaves_it_as_it_was(editor, fac
     post.refresh_from_db()
     assert post.plan[0]["approvers"] == [comms_officer.pk] and post.status == Post.Status.AWAITING_APPROVAL
     assert not AuditEvent.objects.filter(action="post.approver_left").exists()
+
+
+def test_a_post_whose_only_approver_leaves_with_no_communications_team_goes_back_to_its_author(
+    editor, facebook, service_manager
+):
+    tier(facebook, 1, "any", service_manager)
+    post = submitted(editor, facebook)
+    people.record_leaver(service_manager, by=None, reason="Left the council")
+    post.refresh_from_db()
+    assert post.status == Post.Status.SENT_BACK
+    assert "nobody else may approve" in post.sent_back_reasons
+
+
+def test_a_blocked_post_completed_by_a_leaver_goes_to_the_communications_team_not_out(
+    editor, facebook, service_manager, comms_officer
+):
+    other_comms = PersonFactory(roles=[Role.COMMS])
+    tier(facebook, 1, "all", service_manager, comms_officer)
+    post = submitted(editor, facebook)
+    services.approve_post(post, by=comms_officer, seen_hash=shown_hash(post))
+    Post.objects.filter(pk=post.pk).update(blocking=True)  # a finding that blocks, found after (new rules)
+    people.record_leaver(service_manager, by=None, reason="Left the council")
+    post.refresh_from_db()
+    assert post.status == Post.Status.AWAITING_APPROVAL
+    assert post.plan[-1]["comms"] and post.current_tier == len(post.plan)
+    assert can_decide(post, other_comms) and not can_decide(post, comms_officer)
