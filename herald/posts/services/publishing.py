@@ -75,18 +75,18 @@ def mark_post_ready(post: Post, *, now: dt.datetime | None = None) -> Post:
         if post.scheduled_for is None or post.scheduled_for > now:
             raise Refused("This post is not due yet")
         _hold_if_stopped(post, "mark_ready")
+        held = False
         problems = media_problems(post, now=now)
-        if problems:  # consent expired or withdrawn since approval: back to the author, never made ready
+        if problems:  # consent expired or changed since approval: it expires, never made ready
             _return_for_media(post, problems, now=now)
-        period = _period_for(post, now=now) if not problems else {"pre_election": False}
-        if period["pre_election"] and not post.pre_election:
-            # Approved before the period's rules applied to it: held for the communications team.
-            _route_for_pre_election(post, period=period)
-            held = post.status != Post.Status.APPROVED
         else:
-            held = False
-        if not held and not problems:
-            _make_ready(post, now=now)
+            period = _period_for(post, now=now)
+            if period["pre_election"] and not post.pre_election:
+                # Approved before the period's rules applied to it: held for the communications team.
+                _route_for_pre_election(post, period=period)
+                held = post.status != Post.Status.APPROVED
+            if not held:
+                _make_ready(post, now=now)
     if problems:
         raise Refused("The post's media may no longer be used, so it did not go out. " + " ".join(problems))
     if held:

@@ -123,15 +123,21 @@ def _sync_media_uses(post: Post, *, state: str, by: Person | None) -> None:
     )
 
 
+def _days_that_count(post: Post, *, now: dt.datetime | None = None) -> list[dt.date]:
+    """Today (a post is decided now) and, when later, the day it goes out (it is published then)."""
+    today = timezone.localdate(now) if now is not None else timezone.localdate()
+    if post.scheduled_for is not None and timezone.localdate(post.scheduled_for) > today:
+        return [today, timezone.localdate(post.scheduled_for)]
+    return [today]
+
+
 def media_problems(post: Post, *, now: dt.datetime | None = None) -> list[str]:
     """Why the post's media may not be used, today or on the day it goes out (consent that expires
     before then counts as expired): empty when every photo may be used on both days."""
     from herald.consents.services import asset_usability
 
-    today = timezone.localdate(now) if now is not None else timezone.localdate()
-    days = [today]
-    if post.scheduled_for is not None and timezone.localdate(post.scheduled_for) > today:
-        days.append(timezone.localdate(post.scheduled_for))
+    days = _days_that_count(post, now=now)
+    today = days[0]
     problems = []
     for asset in post.media.all():
         for day in days:
@@ -318,13 +324,7 @@ def _period_for(post: Post, *, now: dt.datetime | None = None) -> dict:
     """The pre-election rules that apply to a post: those in force today (it is decided now) and on the
     day it is to go out (it is published then), so a post approved before a period for a day inside it
     is checked and approved under the period's rules."""
-    today = timezone.localdate(now) if now else timezone.localdate()
-    periods = [checking.pre_election(today)]
-    if post.scheduled_for is not None:
-        day = timezone.localdate(post.scheduled_for)
-        if day > today:
-            periods.append(checking.pre_election(day))
-    return _merge_periods(periods)
+    return _merge_periods([checking.pre_election(day) for day in _days_that_count(post, now=now)])
 
 
 def _plan_for(post: Post, *, period: dict) -> list[dict]:
