@@ -441,6 +441,14 @@ def blind_offensive6() -> None:
     blind_offensive_scores(Path(__file__).resolve().parent / "data" / "blind_offensive6.tsv", halves=False)
 
 
+def blind_offensive7() -> None:
+    """bench/data/blind_offensive7.tsv: a seventh blind set (400 texts, eight sources, 160 offensive) by a
+    writer who saw nothing of the engine, its output or the other sets, written on 2026-12-06 before round
+    nine; run by the lead only, with ``--only blind7``, before and after round nine."""
+    print("seventh blind offensive set (unseen; incoming comments on an official page):")
+    blind_offensive_scores(Path(__file__).resolve().parent / "data" / "blind_offensive7.tsv", halves=False)
+
+
 def blind_offensive() -> None:
     """bench/data/blind_offensive.tsv: written for Herald by someone who never saw the rules (OLID,
     Civil Comments, HateXplain, UK council and UK Twitter styles; bench/data/README.md). Half A (even
@@ -510,7 +518,9 @@ def main() -> None:
         "--only-offensive", action="store_true", help="only the offensive sets (labelled, blind, council, Davidson)"
     )
     parser.add_argument(
-        "--only", choices=["blind5", "blind6"], help="score one set alone (an unseen one, without reading the rest)"
+        "--only",
+        choices=["blind5", "blind6", "blind7"],
+        help="score one set alone (an unseen one, without reading the rest)",
     )
     parser.add_argument(
         "--development",
@@ -519,7 +529,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     if args.only:
-        {"blind5": blind_offensive5, "blind6": blind_offensive6}[args.only]()
+        {"blind5": blind_offensive5, "blind6": blind_offensive6, "blind7": blind_offensive7}[args.only]()
         return
     folder = Path(args.data)
     if not args.only_offensive:
