@@ -67,7 +67,8 @@ def _targets(request: HttpRequest) -> dict:
 
     def number(name: str) -> int | None:
         value = source.get(name, "")
-        return int(value) if value.isdigit() and len(value) < 10 else None
+        # ASCII digits only: "²" passes str.isdigit() but int() cannot read it.
+        return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else None
 
     if (pk := number("account")) is not None:
         found["account"] = Account.objects.in_register().filter(pk=pk).first()
