@@ -176,3 +176,29 @@ def test_a_reference_taken_between_the_check_and_the_save_gives_the_form_error(c
     assert list(Risk.objects.filter(reference__iexact="s.05").values_list("title", flat=True)) == [
         "Saved by someone else a moment ago"
     ]
+
+
+def test_upgrading_gives_a_reference_differing_only_in_case_a_reference_of_its_own():
+    import importlib
+
+    from django.apps import apps
+    from django.db import connection
+
+    migration = importlib.import_module("herald.risks.migrations.0003_references_ignore_case_and_acceptances_lapse")
+    # given a register from before references were unique whatever their case
+    with connection.cursor() as cursor:
+        cursor.execute("DROP INDEX one_risk_per_reference")
+    RiskFactory(reference="S.05", title="First", created_at=NOW)
+    RiskFactory(reference="s.05", title="Second", description="Found at audit.", created_at=NOW + dt.timedelta(days=1))
+    RiskFactory(reference="s.05-2", title="Third", created_at=NOW + dt.timedelta(days=2))
+    # when the upgrade runs
+    migration.part_references_differing_only_in_case(apps, None)
+    # then the earlier keeps its reference, the later gets the next free one and says what it was
+    assert dict(Risk.objects.filter(title__in=["First", "Second", "Third"]).values_list("title", "reference")) == {
+        "First": "S.05",
+        "Second": "s.05-3",
+        "Third": "s.05-2",
+    }
+    assert Risk.objects.get(title="Second").description == (
+        "Found at audit.\n\nReference changed from s.05 to s.05-3 when references became unique whatever their case."
+    )
