@@ -178,7 +178,7 @@ class Incident(models.Model):
     def comment_id(self) -> int | None:
         """The moderation inbox's comment this incident concerns, if any."""
         prefix, _, number = self.comment_reference.partition(":")
-        return int(number) if prefix == "comment" and number.isdigit() else None
+        return int(number) if prefix == "comment" and number.isascii() and number.isdigit() else None
 
     @property
     def police_reference(self) -> str:

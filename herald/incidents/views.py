@@ -58,7 +58,7 @@ def _incident(request: HttpRequest, pk: int) -> Incident:
 def _targets(request: HttpRequest) -> dict:
     """What the report is about, from the page it was started on; only what the reporter may see."""
     from herald.consents.models import ConsentRecord
-    from herald.moderation.models import Comment
+    from herald.moderation.selectors import visible_comments
     from herald.posts.models import Post
     from herald.social_accounts.models import Account
 
@@ -67,7 +67,8 @@ def _targets(request: HttpRequest) -> dict:
 
     def number(name: str) -> int | None:
         value = source.get(name, "")
-        return int(value) if value.isdigit() and len(value) < 10 else None
+        # ASCII digits only: "²" passes str.isdigit() but int() cannot read it.
+        return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else None
 
     if (pk := number("account")) is not None:
         found["account"] = Account.objects.in_register().filter(pk=pk).first()
@@ -79,7 +80,9 @@ def _targets(request: HttpRequest) -> dict:
         found["consent_record"] = ConsentRecord.objects.visible_to(request.user).filter(pk=pk).first()
     if (pk := number("person")) is not None and request.user.has_role(Role.HR, Role.COMMS, Role.SERVICE_MANAGER):
         found["person_concerned"] = Person.objects.filter(pk=pk).first()
-    if (pk := number("comment")) is not None and Comment.objects.filter(pk=pk).exists():
+    # A comment the reporter may not see is treated as one that does not exist, so the page never
+    # tells them whether it does.
+    if (pk := number("comment")) is not None and visible_comments(request.user).filter(pk=pk).exists():
         found["comment_reference"] = f"comment:{pk}"
     return {key: value for key, value in found.items() if value}
 

@@ -61,10 +61,13 @@ def reports_to_sign(user: Person) -> dict | None:
 
 def _trend(now: dt.datetime, count_since) -> tuple[Chart, int, int]:
     """Counts for each of the last WEEKS weeks (oldest first), and the last four weeks against the four before."""
+    # Weeks run on the council's clock: in its time zone, adding a week keeps the wall-clock time across
+    # the clocks changing, so a week ending at 00:30 on a Monday in summer is the week to that Monday.
+    local = timezone.localtime(now)
     labels, values = [], []
     for weeks_ago in range(WEEKS, 0, -1):
-        start = now - dt.timedelta(weeks=weeks_ago)
-        end = start + dt.timedelta(weeks=1)
+        start = local - dt.timedelta(weeks=weeks_ago)
+        end = local - dt.timedelta(weeks=weeks_ago - 1)
         labels.append(f"Week to {end:%-d %b}")
         values.append(count_since(start, end))
     return Chart("Findings on submitted posts, week by week", labels, values), sum(values[-4:]), sum(values[-8:-4])

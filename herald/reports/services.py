@@ -43,6 +43,10 @@ def may_write_reports(person: Person) -> bool:
 def _check_period(start: dt.date, end: dt.date) -> None:
     if end < start:
         raise Refused("The end of the period must be on or after its start", field="period_end")
+    # Figures are counted for days that have happened: a period starting later has none, and one at
+    # the end of the calendar cannot be counted at all.
+    if start > timezone.localdate():
+        raise Refused("The figures cannot start on a day that has not happened yet", field="period_start")
     if (end - start).days > LONGEST_PERIOD_DAYS:
         raise Refused("A report covers at most three years: choose a shorter period", field="period_start")
 

@@ -12,6 +12,7 @@ import datetime as dt
 
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from herald.people.models import Person
@@ -82,7 +83,8 @@ class Risk(models.Model):
         AVOID = "avoid", "Avoid"
         TRANSFER = "transfer", "Transfer"
 
-    reference = models.CharField(max_length=20, unique=True)
+    # Unique whatever its case (`one_risk_per_reference`): "s.05" is risk S.05.
+    reference = models.CharField(max_length=20)
     title = models.CharField(max_length=200)
     description = models.TextField(blank=True)
     source = models.CharField(max_length=300, blank=True, help_text="Where the risk was identified")
@@ -101,6 +103,13 @@ class Risk(models.Model):
 
     class Meta:
         ordering = ["reference"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("reference"),
+                name="one_risk_per_reference",
+                violation_error_message="There is already a risk with this reference",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.reference} {self.title}"
@@ -112,7 +121,11 @@ class Risk(models.Model):
 
     @property
     def current_acceptance(self) -> Acceptance | None:
-        return self.acceptances.filter(expires_on__gte=timezone.localdate()).order_by("-accepted_at").first()
+        return (
+            self.acceptances.filter(expires_on__gte=timezone.localdate(), lapsed_at=None)
+            .order_by("-accepted_at")
+            .first()
+        )
 
 
 class Assessment(models.Model):
@@ -232,6 +245,11 @@ class Acceptance(models.Model):
     statement = models.TextField()
     score = models.PositiveSmallIntegerField()
     band = models.CharField(max_length=40)
+    # An acceptance holds for the band it was given in: re-scored into a higher band, it lapses at once,
+    # keeping the score and band that ended it.
+    lapsed_at = models.DateTimeField(null=True, blank=True)
+    lapsed_score = models.PositiveSmallIntegerField(null=True, blank=True)
+    lapsed_band = models.CharField(max_length=40, blank=True)
 
     class Meta:
         ordering = ["-accepted_at"]
@@ -241,7 +259,7 @@ class Acceptance(models.Model):
 
     @property
     def is_current(self) -> bool:
-        return self.expires_on >= timezone.localdate()
+        return self.lapsed_at is None and self.expires_on >= timezone.localdate()
 
 
 class Control(models.Model):

@@ -10,7 +10,7 @@ import re
 from functools import partial
 from typing import Any, cast
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from herald.audit import services as audit
@@ -94,18 +94,32 @@ def record_risk(*, by: Person | None, reference: str, title: str, **fields: Any)
         raise Refused({"reference": "Enter the risk's reference, for example S.04"})
     if not title:
         raise Refused({"title": "Enter the risk"})
-    if Risk.objects.filter(reference__iexact=reference).exists():
-        raise Refused({"reference": f"There is already a risk {reference}"})
     unknown = set(fields) - set(RISK_FIELDS)
     if unknown:
         raise ValueError(f"Not risk fields: {sorted(unknown)}")
     _require_reader(fields.get("owner"))
-    with transaction.atomic():
-        risk = Risk(reference=reference, title=title, **fields)
-        risk.next_review_on = timezone.localdate() + dt.timedelta(days=risk.review_every_days)
-        risk.save()
-        audit.record(actor=by, action="risk.recorded", obj=risk, after=audit.snapshot(risk))
+    taken = Refused({"reference": f"There is already a risk {reference}"})
+    if Risk.objects.filter(reference__iexact=reference).exists():
+        raise taken
+    try:
+        with transaction.atomic():
+            risk = Risk(reference=reference, title=title, **fields)
+            risk.next_review_on = timezone.localdate() + dt.timedelta(days=risk.review_every_days)
+            risk.save()
+            audit.record(actor=by, action="risk.recorded", obj=risk, after=audit.snapshot(risk))
+    except IntegrityError:
+        # Someone saved the same reference (in any case) between the check above and this save.
+        if Risk.objects.filter(reference__iexact=reference).exists():
+            raise taken from None
+        raise
     return risk
+
+
+def _next_review(risk: Risk) -> dt.date:
+    """The interval counted from the last review, or from when the risk was recorded if it never was."""
+    last = risk.reviews.order_by("-at", "-id").first()
+    since = timezone.localdate(last.at if last else risk.created_at)
+    return since + dt.timedelta(days=risk.review_every_days)
 
 
 def update_risk(risk: Risk, *, by: Person, reason: str = "", **changes: Any) -> Risk:
@@ -120,8 +134,11 @@ def update_risk(risk: Risk, *, by: Person, reason: str = "", **changes: Any) -> 
     with transaction.atomic():
         risk = Risk.objects.select_for_update().get(pk=risk.pk)
         before = audit.snapshot(risk)
+        interval = risk.review_every_days
         for name, value in changes.items():
             setattr(risk, name, value)
+        if risk.review_every_days != interval:
+            risk.next_review_on = _next_review(risk)
         risk.save()
         audit.record(
             actor=by, action="risk.updated", obj=risk, before=before, after=audit.snapshot(risk), reason=reason
@@ -178,7 +195,39 @@ def assess_risk(
                 "rationale": assessment.rationale,
             },
         )
+        _lapse_acceptances(risk, assessment, by=by)
     return assessment
+
+
+def _lapse_acceptances(risk: Risk, assessment: Assessment, *, by: Person | None) -> None:
+    """An acceptance holds for the band it was given in. Re-scored into a higher band (one whose
+    lowest score is above the accepted score), the risk is no longer accepted: it must be accepted
+    again at its new score or treated. The owner and the approver are told, unless they did it."""
+    band = assessment.current_band
+    for acceptance in risk.acceptances.select_for_update().filter(lapsed_at=None, expires_on__gte=timezone.localdate()):
+        if band["min"] <= acceptance.score:
+            continue
+        acceptance.lapsed_at = assessment.at
+        acceptance.lapsed_score, acceptance.lapsed_band = assessment.current, band["name"]
+        acceptance.save(update_fields=["lapsed_at", "lapsed_score", "lapsed_band"])
+        audit.record(
+            actor=by,
+            action="risk.acceptance_lapsed",
+            obj=risk,
+            before={"acceptance": acceptance.pk, "score": acceptance.score, "band": acceptance.band},
+            after={"acceptance": acceptance.pk, "score": assessment.current, "band": band["name"]},
+        )
+        told = {person.pk: person for person in (risk.owner, acceptance.approver) if person is not None}
+        if by is not None:
+            told.pop(by.pk, None)
+        notify(
+            told.values(),
+            f"Risk {risk.reference} is no longer accepted",
+            f"Risk {risk.reference} {risk.title} was accepted at {acceptance.score} {acceptance.band} "
+            f"until {acceptance.expires_on:%d %B %Y}. It has been re-scored at {assessment.current} {band['name']}, "
+            "a higher band, so that acceptance has lapsed. Accept the risk again at its new score or treat it."
+            f"\n\n{link('risks:detail', risk.pk)}",
+        )
 
 
 # --- Actions, reviews, acceptance --------------------------------------------------------------

@@ -217,3 +217,20 @@ def test_the_incident_forms_show_a_refusal_beside_its_field_and_the_stop_button_
     client.post(reverse("incidents:stop", args=[hacked.pk]))
     response = client.post(reverse("incidents:stop", args=[hacked.pk]), follow=True)
     assert "Publishing is already stopped on this account" in response.content.decode()
+
+
+@pytest.mark.parametrize("name", ["account", "post", "record", "person", "comment"])
+def test_a_report_about_something_named_by_a_number_that_is_not_one_is_about_nothing(client, comms_officer, name):
+    # "²" and "¹²" pass str.isdigit() but are not numbers int() can read
+    client.force_login(comms_officer)
+
+    page = client.get(f"{reverse('incidents:report')}?{name}=%C2%B9%C2%B2")
+    client.post(
+        reverse("incidents:report"),
+        {name: "²", "kind": "other", "summary": "Something", "description": "Something else."},
+    )
+
+    assert page.status_code == 200 and 'id="report-about"' not in page.content.decode()
+    reported = Incident.objects.get()
+    assert (reported.account, reported.post, reported.consent_record, reported.person_concerned) == (None,) * 4
+    assert reported.comment_reference == ""

@@ -1,6 +1,8 @@
 """The moderation inbox and incidents: a councillor-abuse case opens an "abuse or threat" incident
 whose playbook runs the response, and a comment can be reported as an incident from its page."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -198,3 +200,28 @@ def test_the_police_reference_is_recorded_on_the_case_page_open_or_closed(client
     assert CouncillorAbuseCase.objects.get().police_reference == "LP-2026-0102"
     changes = AuditEvent.objects.for_object(case).filter(action="moderation.abuse_case_police_reference")
     assert [e.after["police_reference"] for e in changes.order_by("pk")] == ["LP-2026-0101", "LP-2026-0102"]
+
+
+def _without_csrf(page: str) -> str:
+    page = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", page)
+    return re.sub(r'name="csrf-token" content="[^"]*"', "", page)
+
+
+def test_the_report_page_does_not_tell_someone_whether_a_comment_they_may_not_see_exists(client, employee):
+    # given a comment in an inbox the employee has no part in
+    hidden = comment(AccountFactory(), "Here is my neighbour's phone number 07700 900123")
+    missing = hidden.pk + 1000
+    client.force_login(employee)
+    # when they start a report naming it, and one naming a comment that does not exist
+    about_hidden = client.get(f"{reverse('incidents:report')}?comment={hidden.pk}")
+    about_missing = client.get(f"{reverse('incidents:report')}?comment={missing}")
+    # then the two pages are the same
+    assert about_hidden.status_code == about_missing.status_code == 200
+    assert _without_csrf(about_hidden.content.decode()) == _without_csrf(about_missing.content.decode())
+    assert "in the moderation inbox" not in about_hidden.content.decode()
+    # and a report they send names no comment
+    client.post(
+        reverse("incidents:report"),
+        {"comment": hidden.pk, "kind": "other", "summary": "Something", "description": "Something else."},
+    )
+    assert Incident.objects.get().comment_reference == ""

@@ -146,3 +146,26 @@ def test_a_welsh_title_gives_downloads_named_after_it(client, report, comms_offi
     # RFC 6266: the UTF-8 name in filename*, never the whole header MIME-encoded
     assert header.startswith("attachment; filename")
     assert "cymdeithasol-adolygiad-blynyddol-%C5%B5-%C5%B7.docx" in header
+
+
+def test_a_period_at_the_end_of_the_calendar_is_refused_on_the_form_not_a_server_error(
+    client, comms_officer, monitoring_officer
+):
+    client.force_login(comms_officer)
+
+    response = client.post(
+        "/reports/new/",
+        {
+            "title": "Social Media Policy and Guidelines",
+            "committee": "Ethical Governance and Personnel Committee",
+            "meeting_date": "2026-12-01",
+            "report_of": "Director Corporate Services",
+            "period_start": "9999-12-01",
+            "period_end": "9999-12-31",
+            "officer": monitoring_officer.pk,
+        },
+    )
+
+    assert response.status_code == 200
+    assert "The figures cannot start on a day that has not happened yet" in response.content.decode()
+    assert not CommitteeReport.objects.exists()

@@ -27,3 +27,30 @@ def test_a_report_signed_off_just_after_midnight_in_summer_says_the_uk_date(comm
         signed = services.sign_off_report(report, by=monitoring_officer)
 
     assert document.build(signed).signed == f"Signed off by {monitoring_officer.full_name} on 1 July 2026"
+
+
+def test_the_findings_trend_counts_and_names_weeks_in_uk_time_across_the_clocks_going_forward(editor):
+    from herald.posts.models import PostFinding
+    from herald.posts.tests.factories import PostFactory
+    from herald.reports import home
+
+    # given a finding on a post submitted at 00:15 on Monday 23 March 2026 (GMT, the week before BST began)
+    post = PostFactory(author=editor, submitted_at=dt.datetime(2026, 3, 23, 0, 15, tzinfo=dt.UTC))
+    PostFinding.objects.create(post=post, rule="phone-number", severity="block")
+    # when the dashboard is drawn at 00:30 BST on Monday 30 March 2026 (23:30 UTC on Sunday 29 March)
+    now = dt.datetime(2026, 3, 29, 23, 30, tzinfo=dt.UTC)
+    with time_machine.travel(now, tick=False):
+        chart = home.publishing(now)["chart"]
+    # then each week runs from Monday 00:30 to Monday 00:30 in the UK and is named for its Monday
+    assert chart.labels == [
+        "Week to 9 Feb",
+        "Week to 16 Feb",
+        "Week to 23 Feb",
+        "Week to 2 Mar",
+        "Week to 9 Mar",
+        "Week to 16 Mar",
+        "Week to 23 Mar",
+        "Week to 30 Mar",
+    ]
+    # and the finding falls in the week to Monday 23 March 00:30
+    assert chart.values == [0, 0, 0, 0, 0, 0, 1, 0]
