@@ -22,7 +22,7 @@ import numpy as np
 # trainers in this order (their five folds are taken over the rows in this order).
 COUNCIL_TRAIN = tuple(
     Path(__file__).resolve().parent / "data" / name
-    for name in ("council_train.tsv", "council_train2.tsv", "council_train3.tsv")
+    for name in ("council_train.tsv", "council_train2.tsv", "council_train3.tsv", "council_train4.tsv")
 )
 
 

@@ -51,7 +51,8 @@ C = 4.0
 # chosen on its five folds held out and the development sets (docs/checks.md, "Round six").
 # The files are `modelfiles.COUNCIL_TRAIN`: council_train2.tsv (round seven) adds emails and LinkedIn
 # comments in formal registers, and TikTok; council_train3.tsv (round eight) polite sexual harassment,
-# calm threats and group hate in other words, each beside its fair twin.
+# calm threats and group hate in other words, each beside its fair twin; council_train4.tsv (round
+# nine) neutral mentions of groups and abuse in a professional register, with their twins.
 COUNCIL_WEIGHT = 10.0
 COUNCIL_FOLDS = 5
 

@@ -69,8 +69,8 @@ def test_the_same_words_about_errands_safety_and_thanks_stay_clean(text):
 
 
 def test_single_handedly_is_no_question_about_someone_being_single():
-    # the rule stays quiet; the abuse classifier scores this sentence just over the comment threshold
-    # (0.55 with round eight's models; docs/checks.md, "Round eight"), a false alarm left to it
+    # the rule stays quiet; round eight's classifier still warned on this sentence (0.72), round nine's
+    # does not (tests/test_offensive_round9.py)
     assert (
         offensive_rules("Is the warden single-handedly covering the whole town now?") & {"harassment", "threat"}
         == set()
