@@ -51,6 +51,7 @@ HOME = ("Home", "/")
 # The stages a stop holds: such a post cannot be approved, become ready or be recorded as published.
 HELD_STATUSES = (Post.Status.AWAITING_APPROVAL, Post.Status.APPROVED, Post.Status.READY)
 WRITERS = (Role.EDITOR, Role.COMMS)
+EXPIRY_ACTIONS = ("post.expired", "post.returned_media_unusable")
 # Approvers are often service managers; the record is read by information governance and the monitoring officer.
 POST_ROLES = (Role.EDITOR, Role.COMMS, Role.SERVICE_MANAGER, Role.ADMIN, Role.INFO_GOV, Role.MONITORING_OFFICER)
 RECORD_ROLES = (Role.COMMS, Role.ADMIN, Role.INFO_GOV, Role.MONITORING_OFFICER)
@@ -610,6 +611,12 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             }
         )
     siblings = Post.objects.filter(group=post.group).exclude(pk=post.pk).select_related("account")
+    events = list(AuditEvent.objects.for_object(post)[:100])
+    # Why an expired post expired: the latest expiry on its trail (its time came, it was pending too long,
+    # or its media could no longer be used, with the reasons kept on the post).
+    expiry = (
+        next((e for e in events if e.action in EXPIRY_ACTIONS), None) if post.status == Post.Status.EXPIRED else None
+    )
     pause = selectors.pause_covering(post.account) if post.status in HELD_STATUSES else None
     post.held = pause is not None
     return render(
@@ -623,7 +630,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "approvals": approvals,
             "notes": post.notes.select_related("author"),
             "history": _history(post, approvals, version),
-            "events": AuditEvent.objects.for_object(post)[:100],
+            "events": events,
+            "expired_for_media": expiry is not None
+            and expiry.action == "post.returned_media_unusable"
+            and bool(post.sent_back_reasons),
+            "expired_pending": expiry is not None and expiry.reason.startswith("Pending approval"),
             "siblings": siblings,
             "takedowns": list(selectors.open_takedowns(post)),
             "pause": pause,
