@@ -300,12 +300,11 @@ def apply_fix(request: HttpRequest) -> HttpResponse:
 @allow(*POST_ROLES)
 def index(request: HttpRequest) -> HttpResponse:
     user = request.user
-    mine = Post.objects.select_related("account").filter(author=user)
+    mine = Post.objects.select_related("account", "author").filter(author=user)
     accounts = Account.objects.edited_by(user)
-    ready = Post.objects.ready().select_related("account").filter(account__in=accounts) | mine.ready()
-    to_approve = [
-        p for p in Post.objects.awaiting_approval().select_related("account", "author") if selectors.can_decide(p, user)
-    ]
+    ready = Post.objects.ready().select_related("account", "author").filter(account__in=accounts) | mine.ready()
+    awaiting = selectors.with_approval_state(Post.objects.awaiting_approval().select_related("account", "author"))
+    to_approve = [p for p in awaiting if selectors.can_decide(p, user)]
     ready = list(ready.distinct().order_by("scheduled_for"))
     _mark_held([*ready, *to_approve])
     return render(
@@ -327,9 +326,14 @@ def index(request: HttpRequest) -> HttpResponse:
 @allow(*POST_ROLES)
 def queue(request: HttpRequest) -> HttpResponse:
     user = request.user
-    posts = Post.objects.awaiting_approval().select_related("account", "author").order_by("scheduled_for")
+    posts = list(
+        selectors.with_approval_state(Post.objects.awaiting_approval().select_related("account", "author")).order_by(
+            "scheduled_for"
+        )
+    )
     to_approve = [p for p in posts if selectors.can_decide(p, user)]
-    others = [p for p in posts if p not in to_approve and Post.objects.visible_to(user).filter(pk=p.pk).exists()]
+    visible = set(Post.objects.visible_to(user).filter(pk__in=[p.pk for p in posts]).values_list("pk", flat=True))
+    others = [p for p in posts if p not in to_approve and p.pk in visible]
     return render(
         request,
         "posts/queue.html",
