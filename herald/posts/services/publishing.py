@@ -85,7 +85,7 @@ def mark_post_ready(post: Post, *, now: dt.datetime | None = None) -> Post:
             if _needs_routing(post, period):
                 # Approved before the period's rules (or a wider period's) applied to it: checked again, and
                 # held for the communications team if they must decide.
-                _route_for_pre_election(post, period=period)
+                _route_for_pre_election(post, period=period, now=now)
                 held = post.status != Post.Status.APPROVED
             if not held:
                 _make_ready(post, now=now)

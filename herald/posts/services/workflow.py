@@ -439,7 +439,7 @@ PRE_ELECTION_TIER_LABEL = "The communications team (pre-election period)"
 PRE_ELECTION_AGAIN_LABEL = "The communications team (checked again under the pre-election rules)"
 
 
-def _route_for_pre_election(post: Post, *, period: dict) -> None:
+def _route_for_pre_election(post: Post, *, period: dict, now: dt.datetime | None = None) -> None:
     """A post awaiting approval when a pre-election period begins (or approved for a day inside one, or
     checked under a narrower period than now covers it): checked again in pre-election mode and, unless
     the communications team already decide its last tier, given them as a final tier. An approved post
@@ -474,7 +474,7 @@ def _route_for_pre_election(post: Post, *, period: dict) -> None:
         post.status = Post.Status.AWAITING_APPROVAL
         post.current_tier = len(plan)
         post.approved_at = None
-        post.held_at = timezone.now()
+        post.held_at = now or timezone.now()
     post.save()
     if widened:
         reason = "A wider pre-election period than it was checked under now covers it: checked again under its rules"
