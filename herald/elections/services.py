@@ -130,8 +130,11 @@ def cancel_election(election: Election, *, by: Person, reason: str) -> Election:
         raise Refused("Enter why the election is being cancelled", field="reason")
     with transaction.atomic():
         election = Election.objects.select_for_update().get(pk=election.pk)
-        if election.is_cancelled:
-            return election
+        if election.cancelled_at is not None:
+            # Someone else cancelled it first (the form was open in another tab): say so, change nothing.
+            raise Refused(
+                f"This election was already cancelled on {long_date(timezone.localdate(election.cancelled_at))}"
+            )
         before = audit.snapshot(election)
         election.cancelled_at = timezone.now()
         election.cancelled_reason = reason.strip()
@@ -156,7 +159,9 @@ def _recalculate_upcoming(on_or_before: dt.date, *, by: Person) -> None:
         if latest == election.latest_notice_on:
             continue
         _work_out_dates(election, latest)
-        election.late_notice_confirmed = election.notice_is_late
+        # A confirmation is of a late date someone checked: it stands while the notice is still late, but
+        # a notice this change has made late was never confirmed, and its page asks for the check.
+        election.late_notice_confirmed = election.late_notice_confirmed and election.notice_is_late
         election.save()
         audit.record(
             actor=by,

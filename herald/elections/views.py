@@ -119,8 +119,11 @@ def election_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def election_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     election = get_object_or_404(Election, pk=pk)
     form = CancelElectionForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid() and not election.is_cancelled:
-        services.cancel_election(election, by=request.user, reason=form.cleaned_data["reason"])
+    # Already cancelled (by someone else, since this form was opened): the service refuses, and the
+    # error summary says so.
+    if submitted(
+        request, form, lambda data: services.cancel_election(election, by=request.user, reason=data["reason"])
+    ):
         messages.success(request, f"{election.title} cancelled")
         return redirect("elections:list")
     return render(

@@ -98,7 +98,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
     visible = Post.objects.visible_to(user)
     accounts = Account.objects.filter(pk__in=visible.values("account")).order_by("display_name")
     form = CalendarFilter(request.GET or None, accounts=accounts)
-    posts = (
+    posts = selectors.with_approval_state(
         visible.exclude(status=Post.Status.CANCELLED)
         .annotate(when=Coalesce("published_at", "scheduled_for"))
         .filter(when__gte=_start_of(first), when__lt=_start_of(last + ONE_DAY))
@@ -113,6 +113,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
         if form.cleaned_data["status"]:
             posts = posts.filter(status=form.cleaned_data["status"])
     here = request.get_full_path()
+    writable = set(selectors.accounts_writable_by(user).values_list("pk", flat=True))
     by_day: dict[dt.date, list[dict]] = {}
     for post in posts[:2000]:
         when = timezone.localtime(post.when)
@@ -122,7 +123,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
                 "time": when.strftime("%H:%M"),
                 "tag": TAGS.get(post.status, "grey"),
                 "excerpt": post.text if len(post.text) <= 80 else post.text[:78].rstrip() + "…",
-                "can_move": post.status != Post.Status.PUBLISHED and selectors.can_edit(post, user),
+                "can_move": post.status != Post.Status.PUBLISHED and selectors.can_edit(post, user, writable=writable),
                 "move_url": f"{reverse('posts:reschedule', args=[post.pk])}?{_next_query(here)}",
             }
         )

@@ -78,7 +78,9 @@ def panels(request) -> list[dict]:
     ready = list(ready.select_related("account").order_by("scheduled_for")[:20])
     waiting = [
         p
-        for p in Post.objects.awaiting_approval().select_related("account", "author").order_by("scheduled_for")
+        for p in selectors.with_approval_state(
+            Post.objects.awaiting_approval().select_related("account", "author").order_by("scheduled_for")
+        )
         if selectors.can_decide(p, user)
     ][:20]
     # While publishing is stopped on an account its posts are held: say so rather than ask for action.

@@ -110,6 +110,9 @@ class Post(models.Model):
     approved_at = models.DateTimeField(null=True, blank=True)
     approved_revision = models.PositiveIntegerField(null=True, blank=True)
     sent_back_reasons = models.TextField(blank=True)
+    # When an approved post was last held again for the communications team (a pre-election period came
+    # to cover it). Held at or after its time, it waits for them to give it a new time instead of expiring.
+    held_at = models.DateTimeField(null=True, blank=True)
 
     # A block overridden by the communications team, with its written justification.
     override_by = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
@@ -172,6 +175,16 @@ class Post(models.Model):
     @property
     def is_overdue(self) -> bool:
         return self.scheduled_for is not None and self.scheduled_for <= timezone.now()
+
+    @property
+    def held_past_its_time(self) -> bool:
+        """Held for the communications team at or after its time: it needs a new time before approval."""
+        return (
+            self.status == self.Status.AWAITING_APPROVAL
+            and self.held_at is not None
+            and self.scheduled_for is not None
+            and self.held_at >= self.scheduled_for
+        )
 
     def tier(self, position: int) -> dict | None:
         for tier in self.plan:

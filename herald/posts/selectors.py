@@ -71,8 +71,39 @@ class TextVersion:
     text_hash: str
 
 
+def with_approval_state(posts: QuerySet[Post]) -> QuerySet[Post]:
+    """`posts` with what the checks below read (their versions and decisions) fetched for all of them in
+    two queries, so a list asks the same number of questions however many posts it shows."""
+    from django.db.models import Prefetch
+
+    from herald.posts.models import Revision
+
+    versions = Revision.objects.only("id", "post_id", "number", "text_hash", "made_by_id")
+    return posts.prefetch_related(Prefetch("revisions", queryset=versions), "approvals")
+
+
+def _prefetched(post: Post, name: str) -> list | None:
+    cache = getattr(post, "_prefetched_objects_cache", {})
+    return list(cache[name]) if name in cache else None
+
+
+def _version_rows(post: Post) -> list[tuple[int, str, int | None]]:
+    """(number, text hash, made by) of each version, newest first."""
+    prefetched = _prefetched(post, "revisions")
+    if prefetched is not None:
+        return sorted(((r.number, r.text_hash, r.made_by_id) for r in prefetched), key=lambda row: -row[0])
+    return list(post.revisions.order_by("-number").values_list("number", "text_hash", "made_by_id"))
+
+
+def _decisions_this_round(post: Post) -> list[Approval]:
+    prefetched = _prefetched(post, "approvals")
+    if prefetched is not None:
+        return [approval for approval in prefetched if approval.round == post.round]
+    return list(post.approvals.filter(round=post.round))
+
+
 def current_text_version(post: Post) -> TextVersion | None:
-    rows = list(post.revisions.order_by("-number").values_list("number", "text_hash", "made_by_id"))
+    rows = _version_rows(post)
     if not rows:
         return None
     start = rows[0]
@@ -110,8 +141,8 @@ def eligible_approvers(post: Post, position: int | None = None) -> set[int]:
     version = current_text_version(post)
     decided = {
         approval.person_id
-        for approval in post.approvals.filter(round=post.round, tier=tier["position"])
-        if approval_counts(approval, post, version)
+        for approval in _decisions_this_round(post)
+        if approval.tier == tier["position"] and approval_counts(approval, post, version)
     }
     barred = {post.author_id, version.made_by_id if version else None}
     if not tier.get("repeat"):
@@ -125,8 +156,8 @@ def approved_earlier_tiers(post: Post, position: int, version: TextVersion | Non
     version = version or current_text_version(post)
     return {
         approval.person_id
-        for approval in post.approvals.filter(round=post.round, tier__lt=position)
-        if approval_counts(approval, post, version)
+        for approval in _decisions_this_round(post)
+        if approval.tier < position and approval_counts(approval, post, version)
     }
 
 
@@ -167,14 +198,17 @@ def can_send_back(post: Post, person: Person) -> bool:
     )
 
 
-def can_edit(post: Post, person: Person) -> bool:
+def can_edit(post: Post, person: Person, *, writable: set[int] | None = None) -> bool:
     """While a post awaits approval its author, the approvers of the open tier and whoever last changed
-    it may change it; a change to the text voids the approvals given so far."""
+    it may change it; a change to the text voids the approvals given so far. `writable`, the ids of the
+    accounts the person writes for, saves asking again for each post of a list."""
     if not post.is_editable:
         return False
     if post.status == Post.Status.AWAITING_APPROVAL:
         return person.pk in (post.author_id, last_text_changer_id(post)) or can_decide(post, person)
-    return post.author_id == person.pk or can_write_for(person, post.account)
+    if post.author_id == person.pk:
+        return True
+    return post.account_id in writable if writable is not None else can_write_for(person, post.account)
 
 
 def can_override(post: Post, person: Person) -> bool:

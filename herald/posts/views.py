@@ -51,6 +51,7 @@ HOME = ("Home", "/")
 # The stages a stop holds: such a post cannot be approved, become ready or be recorded as published.
 HELD_STATUSES = (Post.Status.AWAITING_APPROVAL, Post.Status.APPROVED, Post.Status.READY)
 WRITERS = (Role.EDITOR, Role.COMMS)
+EXPIRY_ACTIONS = ("post.expired", "post.returned_media_unusable")
 # Approvers are often service managers; the record is read by information governance and the monitoring officer.
 POST_ROLES = (Role.EDITOR, Role.COMMS, Role.SERVICE_MANAGER, Role.ADMIN, Role.INFO_GOV, Role.MONITORING_OFFICER)
 RECORD_ROLES = (Role.COMMS, Role.ADMIN, Role.INFO_GOV, Role.MONITORING_OFFICER)
@@ -299,12 +300,11 @@ def apply_fix(request: HttpRequest) -> HttpResponse:
 @allow(*POST_ROLES)
 def index(request: HttpRequest) -> HttpResponse:
     user = request.user
-    mine = Post.objects.select_related("account").filter(author=user)
+    mine = Post.objects.select_related("account", "author").filter(author=user)
     accounts = Account.objects.edited_by(user)
-    ready = Post.objects.ready().select_related("account").filter(account__in=accounts) | mine.ready()
-    to_approve = [
-        p for p in Post.objects.awaiting_approval().select_related("account", "author") if selectors.can_decide(p, user)
-    ]
+    ready = Post.objects.ready().select_related("account", "author").filter(account__in=accounts) | mine.ready()
+    awaiting = selectors.with_approval_state(Post.objects.awaiting_approval().select_related("account", "author"))
+    to_approve = [p for p in awaiting if selectors.can_decide(p, user)]
     ready = list(ready.distinct().order_by("scheduled_for"))
     _mark_held([*ready, *to_approve])
     return render(
@@ -326,9 +326,14 @@ def index(request: HttpRequest) -> HttpResponse:
 @allow(*POST_ROLES)
 def queue(request: HttpRequest) -> HttpResponse:
     user = request.user
-    posts = Post.objects.awaiting_approval().select_related("account", "author").order_by("scheduled_for")
+    posts = list(
+        selectors.with_approval_state(Post.objects.awaiting_approval().select_related("account", "author")).order_by(
+            "scheduled_for"
+        )
+    )
     to_approve = [p for p in posts if selectors.can_decide(p, user)]
-    others = [p for p in posts if p not in to_approve and Post.objects.visible_to(user).filter(pk=p.pk).exists()]
+    visible = set(Post.objects.visible_to(user).filter(pk__in=[p.pk for p in posts]).values_list("pk", flat=True))
+    others = [p for p in posts if p not in to_approve and p.pk in visible]
     return render(
         request,
         "posts/queue.html",
@@ -610,6 +615,12 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             }
         )
     siblings = Post.objects.filter(group=post.group).exclude(pk=post.pk).select_related("account")
+    events = list(AuditEvent.objects.for_object(post)[:100])
+    # Why an expired post expired: the latest expiry on its trail (its time came, it was pending too long,
+    # or its media could no longer be used, with the reasons kept on the post).
+    expiry = (
+        next((e for e in events if e.action in EXPIRY_ACTIONS), None) if post.status == Post.Status.EXPIRED else None
+    )
     pause = selectors.pause_covering(post.account) if post.status in HELD_STATUSES else None
     post.held = pause is not None
     return render(
@@ -623,7 +634,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "approvals": approvals,
             "notes": post.notes.select_related("author"),
             "history": _history(post, approvals, version),
-            "events": AuditEvent.objects.for_object(post)[:100],
+            "events": events,
+            "expired_for_media": expiry is not None
+            and expiry.action == "post.returned_media_unusable"
+            and bool(post.sent_back_reasons),
+            "expired_pending": expiry is not None and expiry.reason.startswith("Pending approval"),
             "siblings": siblings,
             "takedowns": list(selectors.open_takedowns(post)),
             "pause": pause,

@@ -304,3 +304,69 @@ def test_an_election_beyond_the_bank_holiday_list_is_flagged_on_its_page_and_in_
     assert "Bank holidays not known for 2031: check the notice date" in listing
     assert "Bank holidays not known for 2027" not in listing
     assert "does not cover" not in client.get(f"/elections/{known.pk}/").content.decode()
+
+
+def test_a_notice_a_new_non_working_day_makes_late_is_late_and_not_confirmed(client, comms_officer):
+    # given a notice published on the latest legal date, Wednesday 31 March 2027, for the 6 May poll
+    election = services.record_election(_details(notice_published_on=D(2027, 3, 31)), by=comms_officer)
+    assert not election.notice_is_late and not election.late_notice_confirmed
+
+    # when a day of mourning moves the latest legal date a day earlier
+    services.add_non_working_day(
+        date=D(2027, 4, 14), kind=NonWorkingDay.Kind.MOURNING, description="State funeral", by=comms_officer
+    )
+
+    # then the notice is late, and nobody has confirmed it: its page says so and asks for a check
+    election.refresh_from_db()
+    assert election.notice_is_late and not election.late_notice_confirmed
+    client.force_login(comms_officer)
+    page = client.get(f"/elections/{election.pk}/").content.decode()
+    assert "Nobody has confirmed this date yet" in page
+    assert "Someone confirmed this date was correct" not in page
+    # and saving the election again asks for the confirmation
+    assert (
+        "confirm that it is correct"
+        in client.post(
+            f"/elections/{election.pk}/change/",
+            _form_data(
+                notice_published_on_day="31",
+                notice_published_on_month="3",
+                notice_published_on_year="2027",
+                reason="Checked",
+            ),
+        ).content.decode()
+    )
+
+
+def test_a_confirmed_late_notice_stays_confirmed_while_the_latest_date_moves(comms_officer):
+    election = services.record_election(
+        _details(notice_published_on=D(2027, 4, 1), late_notice_confirmed=True), by=comms_officer
+    )
+
+    services.add_non_working_day(
+        date=D(2027, 4, 14), kind=NonWorkingDay.Kind.MOURNING, description="State funeral", by=comms_officer
+    )
+
+    election.refresh_from_db()
+    assert election.notice_is_late and election.late_notice_confirmed
+
+
+def test_cancelling_an_election_already_cancelled_says_so_and_changes_nothing(client, monitoring_officer):
+    # given an election someone has already cancelled
+    election = ElectionFactory(poll_date=D(2027, 5, 6))
+    services.cancel_election(election, by=monitoring_officer, reason="Entered twice")
+    events = AuditEvent.objects.for_object(election).count()
+    client.force_login(monitoring_officer)
+
+    # when the cancel form (opened before that, in another tab) is sent
+    response = client.post(f"/elections/{election.pk}/cancel/", {"reason": "Poll countermanded"})
+
+    # then the page says it is already cancelled, in the error summary, and nothing changes
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "govuk-error-summary" in page and "This election was already cancelled on" in page
+    election.refresh_from_db()
+    assert election.cancelled_reason == "Entered twice"
+    assert AuditEvent.objects.for_object(election).count() == events
+    with pytest.raises(ValidationError, match="already cancelled"):
+        services.cancel_election(election, by=monitoring_officer, reason="Poll countermanded")

@@ -23,6 +23,7 @@ from herald.posts.services.stop_switch import PublishingStopped, _hold_if_stoppe
 from herald.posts.services.workflow import (
     _link,
     _lock,
+    _needs_routing,
     _period_for,
     _route_for_pre_election,
     _snapshot,
@@ -81,9 +82,10 @@ def mark_post_ready(post: Post, *, now: dt.datetime | None = None) -> Post:
             _return_for_media(post, problems, now=now)
         else:
             period = _period_for(post, now=now)
-            if period["pre_election"] and not post.pre_election:
-                # Approved before the period's rules applied to it: held for the communications team.
-                _route_for_pre_election(post, period=period)
+            if _needs_routing(post, period):
+                # Approved before the period's rules (or a wider period's) applied to it: checked again, and
+                # held for the communications team if they must decide.
+                _route_for_pre_election(post, period=period, now=now)
                 held = post.status != Post.Status.APPROVED
             if not held:
                 _make_ready(post, now=now)

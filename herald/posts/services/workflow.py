@@ -258,7 +258,8 @@ def edit_post(post: Post, content: PostContent, *, by: Person, reason: str = "")
         if awaiting:
             _check_media_usable(post)
         earlier = current_text_version(post)
-        _recheck(post)
+        # awaiting approval, it is checked under the rules of the day it goes out too, as approving checks it
+        _recheck(post, period=_period_for(post) if awaiting else None)
         _revise(post, by=by, reason=reason.strip(), by_approver=by_approver)
         _sync_media_uses(post, state="scheduled" if awaiting else "draft", by=by)
         audit.record(actor=by, action="post.edited", obj=post, before=before, after=_snapshot(post), reason=reason)
@@ -318,6 +319,26 @@ def _merge_periods(periods: Sequence[dict]) -> dict:
     if any(p["wards"] is None for p in active):
         return {"pre_election": True, "wards": None}
     return {"pre_election": True, "wards": sorted({w for p in active for w in p["wards"]})}
+
+
+def _covers(checked: dict, period: dict) -> bool:
+    """Whether a check run under the pre-election rules `checked` ({"pre_election", "wards"}; wards empty or
+    None for the whole council) already applies the rules of `period`: the same period or a wider one."""
+    if not period["pre_election"]:
+        return True
+    if not checked.get("pre_election"):
+        return False
+    checked_wards = checked.get("wards") or []
+    if not checked_wards:
+        return True  # checked under a whole-council period
+    return period["wards"] is not None and set(period["wards"]) <= set(checked_wards)
+
+
+def _needs_routing(post: Post, period: dict) -> bool:
+    """A period applies to the post that it has not been routed and checked under: none yet, or only a
+    narrower one (a by-election in some wards, and now a whole-council poll)."""
+    checked = {"pre_election": post.report.get("pre_election"), "wards": post.report.get("pre_election_wards")}
+    return period["pre_election"] and not (post.pre_election and _covers(checked, period))
 
 
 def _period_for(post: Post, *, now: dt.datetime | None = None) -> dict:
@@ -415,44 +436,59 @@ def submit_for_approval(post: Post, *, by: Person) -> Post:
 PRE_ELECTION_TIER_LABEL = "The communications team (pre-election period)"
 
 
-def _route_for_pre_election(post: Post, *, period: dict) -> None:
-    """A post awaiting approval when a pre-election period begins (or approved for a day inside one):
-    checked again in pre-election mode and, unless the communications team already decide its last tier,
-    given them as a final tier. An approved post waits for that tier; one whose last tier was already the
-    communications team's stays approved unless the pre-election check now blocks it."""
+PRE_ELECTION_AGAIN_LABEL = "The communications team (checked again under the pre-election rules)"
+
+
+def _route_for_pre_election(post: Post, *, period: dict, now: dt.datetime | None = None) -> None:
+    """A post awaiting approval when a pre-election period begins (or approved for a day inside one, or
+    checked under a narrower period than now covers it): checked again in pre-election mode and, unless
+    the communications team already decide its last tier, given them as a final tier. An approved post
+    waits for that tier; one whose last tier was already the communications team's stays approved unless
+    the pre-election check now blocks it, and then the team decide it again on a new tier of its own: the
+    decisions at the old one were for other rules, and whoever gave them may have left or be the only one
+    who could decide. An approved post held at or after its time waits for them to give it a new time."""
     before = _snapshot(post)
+    widened = post.pre_election
     _recheck(post, period=period)
     plan = list(post.plan)
+    was_approved = post.status == Post.Status.APPROVED
     added = bool(plan) and not plan[-1].get("comms")
-    if added:
+    decide_again = not added and was_approved and post.blocking and not post.override_covers_blocks
+    if added or decide_again:
         comms = [p.pk for p in comms_team()]
         plan.append(
             {
                 "position": len(plan) + 1,
                 "mode": "any",
                 "approvers": comms,
-                "label": PRE_ELECTION_TIER_LABEL,
+                "label": PRE_ELECTION_TIER_LABEL if added else PRE_ELECTION_AGAIN_LABEL,
                 "comms": True,
                 "pre_election": True,
+                # deciding again under new rules, not another pair of eyes: an earlier approval does not bar
+                **({"repeat": True} if decide_again else {}),
             }
         )
     post.plan = plan
     post.pre_election = True
-    was_approved = post.status == Post.Status.APPROVED
-    if was_approved and (added or (post.blocking and not post.override_covers_blocks)):
+    if was_approved and (added or decide_again):
         post.status = Post.Status.AWAITING_APPROVAL
         post.current_tier = len(plan)
         post.approved_at = None
+        post.held_at = now or timezone.now()
     post.save()
+    if widened:
+        reason = "A wider pre-election period than it was checked under now covers it: checked again under its rules"
+    elif was_approved:
+        reason = "It goes out in a pre-election period, approved before the period's rules applied"
+    else:
+        reason = "A pre-election period began while the post awaited approval"
     audit.record(
         actor=None,
         action="post.routed_for_pre_election",
         obj=post,
         before=before,
         after=_snapshot(post),
-        reason="It goes out in a pre-election period, approved before the period's rules applied"
-        if was_approved
-        else "A pre-election period began while the post awaited approval",
+        reason=reason,
     )
     if was_approved and post.status == Post.Status.AWAITING_APPROVAL:
         _tell_approvers(post)
@@ -463,31 +499,49 @@ ROUTABLE = (Post.Status.AWAITING_APPROVAL, Post.Status.APPROVED)
 
 def route_waiting_posts_for_pre_election() -> list[Post]:
     """Every post awaiting approval, or approved and waiting for its time, that was not checked under the
-    pre-election rules in force today or on the day it goes out: checked again and routed to the
-    communications team (run every few minutes, and by every approval)."""
+    pre-election rules in force today or on the day it goes out (no period yet, or only a narrower one):
+    checked again and routed to the communications team (run every few minutes, and by every approval)."""
     from herald.elections import selectors as elections
 
     today = timezone.localdate()
-    periods = [(e.period_starts_on, e.period_ends_on) for e in elections.periods_between(today, dt.date.max)]
-    if not periods:
+    ahead = [
+        (e.period_starts_on, e.period_ends_on, None if e.is_whole_council else list(e.wards))
+        for e in elections.periods_between(today, dt.date.max)
+    ]
+    if not ahead:
         return []  # no period today or to come: nothing to route, and no row is locked
 
-    def in_a_period(day: dt.date) -> bool:
-        return any(first <= day <= last for first, last in periods)
+    def period_on(day: dt.date) -> dict:
+        return _merge_periods(
+            [{"pre_election": True, "wards": wards} for first, last, wards in ahead if first <= day <= last]
+        )
 
-    candidates = Post.objects.filter(status__in=ROUTABLE, pre_election=False).values_list("pk", "scheduled_for")
-    due = [pk for pk, when in candidates if in_a_period(today) or (when and in_a_period(timezone.localdate(when)))]
-    routed = []
+    def period_for(when: dt.datetime | None) -> dict:
+        days = [today]
+        if when is not None and timezone.localdate(when) > today:
+            days.append(timezone.localdate(when))
+        return _merge_periods([period_on(day) for day in days])
+
+    candidates = Post.objects.filter(status__in=ROUTABLE).values_list(
+        "pk", "scheduled_for", "pre_election", "report__pre_election", "report__pre_election_wards"
+    )
+    due = [
+        pk
+        for pk, when, routed, checked, wards in candidates
+        if (period := period_for(when))["pre_election"]
+        and not (routed and _covers({"pre_election": checked, "wards": wards}, period))
+    ]
+    routed_now = []
     for pk in due:
         with transaction.atomic():
             post = _lock(Post(pk=pk))
-            if post.status not in ROUTABLE or post.pre_election:
+            if post.status not in ROUTABLE:
                 continue
             period = _period_for(post)
-            if period["pre_election"]:
+            if _needs_routing(post, period):
                 _route_for_pre_election(post, period=period)
-                routed.append(post)
-    return routed
+                routed_now.append(post)
+    return routed_now
 
 
 def _tell_approvers(post: Post) -> None:
@@ -496,6 +550,10 @@ def _tell_approvers(post: Post) -> None:
     notify("post_to_approve", to=people, context={"post": post, "tier": tier, "link": _link("posts:detail", post.pk)})
 
 
+HELD_PAST_ITS_TIME = (
+    "Its scheduled time passed while it was held for the communications team, so it did not go out: "
+    "give it a new time (Change), then approve it"
+)
 TEXT_CHANGED_SINCE_SEEN = "The text changed since you opened this page: read the new version before you approve it"
 
 
@@ -535,12 +593,14 @@ def _approve_post(post: Post, *, by: Person, note: str, seen_hash: str | None) -
             raise Refused("You are not an approver for this stage of the post, or you have already approved it")
         # While publishing is stopped nothing moves towards publication, not even one tier.
         _hold_if_stopped(post, "approve")
+        if post.held_past_its_time:
+            raise Refused(HELD_PAST_ITS_TIME)
         if post.scheduled_for and post.scheduled_for <= timezone.now():
             raise Refused("The scheduled time has passed, so the post has expired: the author can reschedule it")
         # The rules in force now and on the day it goes out (a pre-election period may have begun, or been
         # recorded, since it was written).
         period = _period_for(post)
-        if period["pre_election"] and not post.pre_election:
+        if _needs_routing(post, period):
             _route_for_pre_election(post, period=period)
         else:
             _recheck(post, period=period)
@@ -631,7 +691,8 @@ def override_block(post: Post, *, by: Person, justification: str) -> Post:
             raise Refused("You wrote this post: another member of the communications team must decide on the block")
         if post.status != Post.Status.AWAITING_APPROVAL:
             raise Refused("Only a post awaiting approval can have a block overridden")
-        _recheck(post)
+        # the rules approving it will apply: today's and those of the day it goes out
+        _recheck(post, period=_period_for(post))
         if not post.blocking:
             raise Refused("Nothing in this post blocks it now")
         before = _snapshot(post)
@@ -811,13 +872,14 @@ def expire_overdue_posts(*, now: dt.datetime | None = None) -> list[Post]:
             if post.status not in (Post.Status.AWAITING_APPROVAL, Post.Status.SENT_BACK):
                 continue
             before = _snapshot(post)
+            time_came = post.scheduled_for is not None and post.scheduled_for <= now and not post.held_past_its_time
             post.status = Post.Status.EXPIRED
             post.expired_at = now
             post.current_tier = 0
             post.save()
             _sync_media_uses(post, state="stopped", by=None)
             reason = "Not approved before its scheduled time"
-            if post.scheduled_for is None or post.scheduled_for > now:
+            if not time_came:
                 reason = f"Pending approval for more than {PENDING_DAYS} days"
             audit.record(
                 actor=None, action="post.expired", obj=post, before=before, after=_snapshot(post), reason=reason
@@ -832,9 +894,14 @@ def expire_overdue_posts(*, now: dt.datetime | None = None) -> list[Post]:
 
 
 def models_q_due(now: dt.datetime) -> Q:
-    from django.db.models import Q
+    """Posts whose time has come, or pending too long. One held for the communications team at or after
+    its time is not overdue by its time (it never had the chance): it waits for a new time."""
+    from django.db.models import F, Q
 
-    return Q(scheduled_for__lte=now) | Q(submitted_at__lte=now - dt.timedelta(days=PENDING_DAYS))
+    held_past_its_time = Q(status=Post.Status.AWAITING_APPROVAL, held_at__isnull=False, held_at__gte=F("scheduled_for"))
+    return (Q(scheduled_for__lte=now) & ~held_past_its_time) | Q(
+        submitted_at__lte=now - dt.timedelta(days=PENDING_DAYS)
+    )
 
 
 # --- Rules and retention -----------------------------------------------------------------------
@@ -961,7 +1028,7 @@ def approve_again_after_media_change(post_ids: Sequence[int], *, by: Person | No
                 continue
             before = _snapshot(post)
             voided = _approvals_counting_for(post, earlier)
-            _recheck(post)
+            _recheck(post, period=_period_for(post))
             _revise(post, by=by, reason="The alt text of a photo in the post was changed in the media library")
             post.status = Post.Status.AWAITING_APPROVAL
             post.current_tier = 1

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from django.core import mail
 from django.utils import timezone
+from django.utils.html import escape
 
 from herald.audit.models import AuditEvent
 from herald.consents.tests.factories import ConsentRecordFactory, photo_showing
@@ -72,3 +73,21 @@ def test_an_approved_post_whose_photos_consent_ran_out_does_not_go_out_and_its_a
     # the minute-by-minute task leaves it alone from then on, and its author can reopen it to fix it
     assert services.mark_ready_posts(now=post.scheduled_for) == []
     assert services.reopen_post(post, by=editor).status == Post.Status.DRAFT
+
+
+def test_the_page_of_a_post_expired_for_its_media_says_why(client, editor, facebook, comms_officer):
+    # given an approved post whose photo's consent was shortened, so it expired at its time
+    record = consent_until(timezone.localdate() + dt.timedelta(days=10))
+    post = services.submit_for_approval(post_with(record, editor=editor, facebook=facebook, hours=24 * 5), by=editor)
+    services.approve_post(post, by=comms_officer)
+    type(record).objects.filter(pk=record.pk).update(expires_on=timezone.localdate() + dt.timedelta(days=1))
+    with pytest.raises(Refused):
+        services.mark_post_ready(post, now=post.scheduled_for)
+    post.refresh_from_db()
+    # when its author opens it
+    client.force_login(editor)
+    page = client.get(f"/posts/{post.pk}/").content.decode()
+    # then the page gives the reasons it did not go out, and what to do, not that nobody approved it
+    assert 'id="expired-reasons"' in page and escape(post.sent_back_reasons) in page
+    assert "Reopen it as a draft, change the photos or videos and give it a new time" in page
+    assert "not approved before its scheduled time" not in page

@@ -8,7 +8,8 @@ import pytest
 from django.utils import timezone
 
 from herald.elections.tests.factories import ElectionFactory
-from herald.posts import services
+from herald.errors import Refused
+from herald.posts import selectors, services
 from herald.posts.models import Post
 from herald.posts.tests.factories import shown_hash, tier
 from testing.factories import CouncillorFactory
@@ -87,3 +88,117 @@ def test_an_approved_post_whose_time_comes_inside_a_period_is_not_made_ready_unr
     assert services.mark_ready_posts(now=_at_ten(out_on) + dt.timedelta(minutes=1)) == []
     post.refresh_from_db()
     assert post.status != Post.Status.READY and post.pre_election
+
+
+POOL = "The leisure centre pool reopens after its refit. Book a swim online."
+
+
+def _approved(text: str, *, account, out_on: dt.date, by, approver) -> Post:
+    post = services.write_post(
+        accounts=[account], texts={account.platform: text}, scheduled_for=_at_ten(out_on), by=by
+    )[0]
+    post = services.submit_for_approval(post, by=by)
+    services.approve_post(post, by=approver, seen_hash=shown_hash(post))
+    post.refresh_from_db()
+    assert post.status == Post.Status.APPROVED
+    return post
+
+
+def test_a_post_held_for_comms_at_its_own_time_stays_held_and_asks_for_a_new_time(
+    client, time_machine, editor, facebook, service_manager, comms_officer
+):
+    # given an approved post, and a period recorded later that covers its day
+    tier(facebook, 1, "any", service_manager)
+    out_on = timezone.localdate() + dt.timedelta(days=10)
+    post = _approved(POOL, account=facebook, out_on=out_on, by=editor, approver=service_manager)
+    _election_from(out_on - dt.timedelta(days=3))
+    # when its time comes, it is held for the communications team (the routing task had not reached it)
+    time_machine.move_to(_at_ten(out_on) + dt.timedelta(minutes=1), tick=False)
+    assert services.mark_ready_posts() == []
+    # and the expiry task runs a minute later
+    time_machine.move_to(_at_ten(out_on) + dt.timedelta(minutes=2), tick=False)
+    assert services.expire_overdue_posts() == []
+    # then it is still held for them, not expired
+    post.refresh_from_db()
+    assert post.status == Post.Status.AWAITING_APPROVAL and post.plan[-1]["comms"]
+    # and its page tells them its time has passed and it needs a new one
+    client.force_login(comms_officer)
+    page = client.get(f"/posts/{post.pk}/").content.decode()
+    assert "passed while it was held for the communications team" in page
+    assert "give it a new time" in page
+    # approving it as it stands is refused with that reason
+    with pytest.raises(Refused, match="give it a new time"):
+        services.approve_post(post, by=comms_officer, seen_hash=shown_hash(post))
+    # once they give it a new time they can approve it, and it goes out then
+    later = _at_ten(out_on + dt.timedelta(days=1))
+    services.reschedule_post(post, scheduled_for=later, by=comms_officer)
+    services.approve_post(post, by=comms_officer, seen_hash=shown_hash(post))
+    post.refresh_from_db()
+    assert post.status == Post.Status.APPROVED and post.scheduled_for == later
+
+
+def test_a_held_post_not_approved_by_its_new_time_expires_as_any_other(
+    time_machine, editor, facebook, service_manager, comms_officer
+):
+    tier(facebook, 1, "any", service_manager)
+    out_on = timezone.localdate() + dt.timedelta(days=10)
+    post = _approved(POOL, account=facebook, out_on=out_on, by=editor, approver=service_manager)
+    _election_from(out_on - dt.timedelta(days=3))
+    time_machine.move_to(_at_ten(out_on) + dt.timedelta(minutes=1), tick=False)
+    services.mark_ready_posts()
+    later = _at_ten(out_on + dt.timedelta(days=1))
+    services.reschedule_post(post, scheduled_for=later, by=comms_officer)
+
+    time_machine.move_to(later + dt.timedelta(minutes=1), tick=False)
+    assert [p.pk for p in services.expire_overdue_posts()] == [post.pk]
+
+
+def test_an_approved_post_reopened_at_its_own_comms_tier_can_be_decided_by_the_team_again(
+    editor, facebook, comms_officer
+):
+    # given a post the communications team approved (no rule: they are its only tier), naming a councillor
+    CouncillorFactory(first_name="Stuart", last_name="Bray", ward="Burbage")
+    out_on = timezone.localdate() + dt.timedelta(days=10)
+    post = _approved(NAMING, account=facebook, out_on=out_on, by=editor, approver=comms_officer)
+    assert post.plan[-1]["comms"] and len(post.plan) == 1
+    # when a period covering its day makes the check block it
+    _election_from(out_on - dt.timedelta(days=3))
+    [routed] = services.route_waiting_posts_for_pre_election()
+    routed.refresh_from_db()
+    assert routed.status == Post.Status.AWAITING_APPROVAL and routed.blocking
+    # then the one communications officer, who approved it before, may decide it again
+    assert selectors.can_decide(routed, comms_officer)
+    services.override_block(
+        routed, by=comms_officer, justification="Factual report of a ward visit agreed with the monitoring officer"
+    )
+    services.approve_post(routed, by=comms_officer, seen_hash=shown_hash(routed))
+    routed.refresh_from_db()
+    assert routed.status == Post.Status.APPROVED
+
+
+def test_a_wider_period_recorded_later_checks_an_approved_post_again(editor, facebook, service_manager, comms_officer):
+    # given a post naming a Burbage councillor, approved under a by-election period for Groby ward only
+    CouncillorFactory(first_name="Stuart", last_name="Bray", ward="Burbage")
+    tier(facebook, 1, "any", service_manager)
+    out_on = timezone.localdate() + dt.timedelta(days=10)
+    ElectionFactory(
+        kind="by_election", wards=["Groby"], poll_date=out_on + dt.timedelta(days=17), notice_published_on=out_on
+    )
+    post = services.write_post(
+        accounts=[facebook], texts={facebook.platform: NAMING}, scheduled_for=_at_ten(out_on), by=editor
+    )[0]
+    post = services.submit_for_approval(post, by=editor)
+    services.approve_post(post, by=service_manager, seen_hash=shown_hash(post))
+    services.approve_post(post, by=comms_officer, seen_hash=shown_hash(post))
+    post.refresh_from_db()
+    assert post.status == Post.Status.APPROVED and post.pre_election and not post.blocking
+    # when a whole-council election is recorded whose period covers the same day
+    _election_from(out_on - dt.timedelta(days=3))
+    routed = services.route_waiting_posts_for_pre_election()
+    # then the post is checked again under the wider rules, and held for the communications team
+    assert [p.pk for p in routed] == [post.pk]
+    post.refresh_from_db()
+    assert post.report["pre_election"] and post.report["pre_election_wards"] == [] and post.blocking
+    assert post.status == Post.Status.AWAITING_APPROVAL
+    # and, checked once, it is not checked again at the next run
+    assert services.route_waiting_posts_for_pre_election() == []
