@@ -172,19 +172,49 @@ def deferred() -> Iterator[None]:
         _append(events)
 
 
-def _append(events: list[AuditEvent]) -> None:
+def record_in_migration(
+    apps: Any,
+    *,
+    action: str,
+    object_type: str,
+    object_id: str,
+    object_repr: str,
+    before: dict | None = None,
+    after: dict | None = None,
+    reason: str = "",
+) -> None:
+    """Append one system event from a data migration, through the historical models `apps` gives
+    (audit 0004's shape), hashed and chained exactly as `record` does, so the trail still verifies."""
+    event_model = apps.get_model("audit", "AuditEvent")
+    event = event_model(
+        at=timezone.now(),
+        actor=None,
+        actor_label="System",
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        object_repr=object_repr[:300],
+        before=json.loads(json.dumps(_jsonable(before))) if before is not None else None,
+        after=json.loads(json.dumps(_jsonable(after))) if after is not None else None,
+        reason=reason,
+        key_id=current_key_id(),
+    )
+    _append([event], head_model=apps.get_model("audit", "AuditHead"))
+
+
+def _append(events: list[AuditEvent], *, head_model: Any = AuditHead) -> None:
     with transaction.atomic():
         # The UPDATE takes the write lock (a row lock on PostgreSQL, the database lock on SQLite)
         # before the newest hash is read, so concurrent writers can never fork the chain.
-        updated = AuditHead.objects.filter(pk=1).update(count=F("count") + len(events))
+        updated = head_model.objects.filter(pk=1).update(count=F("count") + len(events))
         if not updated:
-            AuditHead.objects.create(pk=1, count=len(events), last_hash=GENESIS)
-        last_hash = AuditHead.objects.values_list("last_hash", flat=True).get(pk=1)
+            head_model.objects.create(pk=1, count=len(events), last_hash=GENESIS)
+        last_hash = head_model.objects.values_list("last_hash", flat=True).get(pk=1)
         for event in events:
             event.prev_hash = last_hash
             event.hash = last_hash = _digest(event)
             event.save(force_insert=True)
-        AuditHead.objects.filter(pk=1).update(last_hash=last_hash)
+        head_model.objects.filter(pk=1).update(last_hash=last_hash)
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,8 @@ EVENT_WORDS: dict[str, str] = {
     "campaign.joiners_added": "New joiners added to a campaign",
     "campaign.launched": "Campaign launched",
     "campaign.messages_sent": "Campaign emails sent",
+    "campaign.people_left_audience": "People who moved out of a campaign's audience no longer asked",
+    "campaign.people_rejoined_audience": "People back in a campaign's audience asked again",
     "campaign.person_chased": "Reminder sent by hand",
     "campaign.quiz_attempted": "Quiz attempted",
     "campaign.quiz_question_added": "Quiz question added",

@@ -340,9 +340,14 @@ class MediaDetailsForm(forms.Form):
         label="It is a crowd shot at an event where notices said photos were being taken", required=False
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, current_request: ConsentRequest | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["request"].queryset = ConsentRequest.objects.all()
+        # The events this person may see (their own, or all for the communications team and information
+        # governance); an asset's current event stays choosable so editing its other details keeps it.
+        events = ConsentRequest.objects.visible_to(user)
+        if current_request is not None:
+            events = events | ConsentRequest.objects.filter(pk=current_request.pk)
+        self.fields["request"].queryset = events.distinct()
 
     def clean(self):
         data = super().clean()
@@ -414,9 +419,11 @@ class AppearanceForm(forms.Form):
     )
     is_child = forms.BooleanField(label="The person is a child", required=False)
 
-    def __init__(self, *args, asset: MediaAsset, **kwargs):
+    def __init__(self, *args, asset: MediaAsset, user, **kwargs):
         super().__init__(*args, **kwargs)
-        records = ConsentRecord.objects.filter(erased_at=None)
+        # Only the records this person may see (the consents app's own rule): an editor picks from the
+        # events they organised or recorded, never from every resident's consent council-wide.
+        records = ConsentRecord.objects.visible_to(user).filter(erased_at=None)
         if asset.request_id:
             records = records.filter(request=asset.request)
         self.fields["record"].queryset = records.exclude(appearances__asset=asset)

@@ -570,7 +570,7 @@ def media_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "uses": asset.uses.select_related("account", "created_by"),
             "can_edit": can_edit,
             "labels": services.STATUS_LABELS,
-            "appearance_form": forms.AppearanceForm(asset=asset) if can_edit else None,
+            "appearance_form": forms.AppearanceForm(asset=asset, user=request.user) if can_edit else None,
             "breadcrumbs": [HOME, MEDIA, (asset.title, None)],
         },
     )
@@ -594,7 +594,7 @@ def media_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "crowd_shot_with_notices",
         )
     }
-    form = forms.MediaDetailsForm(*_posted(request), user=request.user, initial=initial)
+    form = forms.MediaDetailsForm(*_posted(request), user=request.user, current_request=asset.request, initial=initial)
     if asset.kind == MediaAsset.Kind.VIDEO:
         form.needs_alt_text = lambda: False
     if request.method == "POST" and form.is_valid():
@@ -616,7 +616,7 @@ def media_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def media_person(request: HttpRequest, pk: int) -> HttpResponse:
     asset = _get_asset(request, pk, write=True)
-    form = forms.AppearanceForm(*_posted(request), asset=asset)
+    form = forms.AppearanceForm(*_posted(request), asset=asset, user=request.user)
     linked = submitted(
         request,
         form,

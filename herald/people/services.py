@@ -119,6 +119,9 @@ _UNREADABLE = (
 )
 
 
+LINE_BREAK = re.compile(r"[\r\n]")
+
+
 def _read_csv(
     data: bytes | str, columns: tuple[str, ...], required: tuple[str, ...]
 ) -> tuple[list[tuple[int, dict[str, str]]], list[RowError]]:
@@ -133,12 +136,16 @@ def _read_csv(
     if not text.strip():
         return [], [RowError(0, "", "The file is empty")]
     # NUL, bidirectional overrides and zero-width characters never reach the directory (see plain_text).
-    reader = csv.DictReader(io.StringIO(strip_invisible(text), newline=""))
+    reader = csv.reader(io.StringIO(strip_invisible(text), newline=""))
     try:
-        header = [name.strip().lower() for name in (reader.fieldnames or [])]
+        first: list[str] = []
+        while not first:  # blank lines before the header row are skipped
+            first = next(reader)
+        header = [name.strip().lower() for name in first]
+    except StopIteration:
+        return [], [RowError(0, "", "The file is empty")]
     except csv.Error:
         return [], [RowError(1, "", _UNREADABLE)]
-    reader.fieldnames = header
     for name in required:
         if name not in header:
             errors.append(RowError(1, name, f"The column '{name}' is missing from the header row"))
@@ -148,11 +155,12 @@ def _read_csv(
     if errors:
         return [], errors
     rows = []
-    number = 1
     while True:
-        number += 1
+        # Rows are named by the line they start on, as a spreadsheet numbers them, so a row after one
+        # that ran over several lines is still named by its own line.
+        number = reader.line_num + 1
         try:
-            row = next(reader)
+            cells = next(reader)
         except StopIteration:
             break
         except csv.Error:
@@ -160,10 +168,23 @@ def _read_csv(
             # then reads as one cell, too long for the reader.
             errors.append(RowError(number, "", _UNREADABLE))
             break
-        if None in row:
+        broken = next((i for i, cell in enumerate(cells) if LINE_BREAK.search(cell)), None)
+        if broken is not None:
+            # A quote that opens a cell and closes only on a later line makes the reader join the lines
+            # between into one cell, silently merging rows: no cell Herald keeps may hold a line break.
+            errors.append(
+                RowError(
+                    number,
+                    shortened(header[broken]) if broken < len(header) else "",
+                    f"This row runs on to line {reader.line_num}: a cell holds a line break. Most often a "
+                    'double quote (") opens the cell and is closed only on a later line; remove it and try again',
+                )
+            )
+            continue
+        if len(cells) > len(header):
             errors.append(RowError(number, "", "This row has more cells than the header row"))
             continue
-        cleaned = {key: (value or "").strip() for key, value in row.items()}
+        cleaned = {key: (cells[i] if i < len(cells) else "").strip() for i, key in enumerate(header)}
         if not any(cleaned.values()):
             continue
         _check_lengths(cleaned, number, errors)

@@ -203,7 +203,8 @@ class AssignmentQuerySet(models.QuerySet):
         return self.exclude(acknowledgement=None)
 
     def outstanding(self):
-        return self.filter(acknowledgement=None, person__is_active=True)
+        """Still to acknowledge: people who are here and still in the campaign's audience."""
+        return self.filter(acknowledgement=None, person__is_active=True, left_audience_at=None)
 
     def overdue(self, today: dt.date | None = None):
         return self.outstanding().filter(campaign__due_on__lt=today or timezone.localdate())
@@ -212,8 +213,9 @@ class AssignmentQuerySet(models.QuerySet):
         return self.filter(person__service_manager=manager)
 
     def counted(self):
-        """The people a campaign's figures count: everyone still here, and leavers who had already acknowledged."""
-        return self.filter(Q(person__is_active=True) | Q(acknowledgement__isnull=False))
+        """The people a campaign's figures count: everyone still here and in the audience, and leavers and
+        people who moved out of the audience who had already acknowledged."""
+        return self.filter(Q(person__is_active=True, left_audience_at=None) | Q(acknowledgement__isnull=False))
 
 
 class Assignment(models.Model):
@@ -233,6 +235,9 @@ class Assignment(models.Model):
     last_contacted_on = models.DateField(null=True, blank=True)
     final_reminder_sent_at = models.DateTimeField(null=True, blank=True)
     escalated_at = models.DateTimeField(null=True, blank=True)
+    # Set when the person moves out of the audience (another team or service area, an editor no longer)
+    # before acknowledging: they are not chased or counted, and it is cleared if they come back.
+    left_audience_at = models.DateTimeField(null=True, blank=True)
     acknowledgement = models.ForeignKey(
         "Acknowledgement", null=True, blank=True, on_delete=models.PROTECT, related_name="assignments"
     )
@@ -260,6 +265,8 @@ class Assignment(models.Model):
             return "Acknowledged"
         if not self.person.is_active:
             return "Left the council"
+        if self.left_audience_at:
+            return "Moved out of the audience"
         if self.is_overdue:
             return "Overdue"
         if self.opened_at:

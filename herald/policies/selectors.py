@@ -87,6 +87,7 @@ def my_assignments(person: Person) -> AssignmentQuerySet:
     """Campaigns the person is asked to complete, open ones first."""
     return (
         Assignment.objects.filter(person=person, campaign__status=Campaign.Status.OPEN)
+        .filter(Q(left_audience_at=None) | Q(acknowledgement__isnull=False))
         .select_related("campaign__version__document", "acknowledgement")
         .order_by("acknowledgement", "campaign__due_on")
     )

@@ -2,6 +2,8 @@
 
 Users only: create, read, find by userName, replace, patch and deactivate. A deactivation or a
 DELETE records a leaver the same way the CSV import does (herald/people/directory_sync.py).
+Only an explicit `active` changes that: a replace without it keeps the person as they are, and a
+PATCH that removes it is refused (docs/signin.md).
 Authenticated by a bearer token (HERALD_SCIM_TOKEN); switched off (404) when none is set.
 Every refusal is a 4xx with SCIM's error body and a reason.
 """
@@ -28,6 +30,14 @@ LIST_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse"
 PATCH_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:PatchOp"
 MAX_BODY = 64 * 1024
 SOURCE = "SCIM"
+
+
+class ScimRefusal(ValueError):
+    """A 400 with a scimType other than invalidValue."""
+
+    def __init__(self, detail: str, scim_type: str):
+        super().__init__(detail)
+        self.scim_type = scim_type
 
 
 def _error(status: int, detail: str, scim_type: str = "") -> JsonResponse:
@@ -82,6 +92,8 @@ def _guarded(view):
             return view(request, body, *args, **kwargs)
         except directory_sync.DirectoryConflict as conflict:
             return _error(409, str(conflict), "uniqueness")
+        except ScimRefusal as refusal:
+            return _error(400, str(refusal), refusal.scim_type)
         except ValueError as problem:
             return _error(400, str(problem), "invalidValue")
 
@@ -96,9 +108,7 @@ def _record(body: dict, *, current: Person | None = None) -> directory_sync.Dire
         body.get("userName") or primary or (emails[0].get("value") if emails and isinstance(emails[0], dict) else "")
     )
     enterprise = body.get(ENTERPRISE) if isinstance(body.get(ENTERPRISE), dict) else {}
-    active = body.get("active", True)
-    if isinstance(active, str):
-        active = active.lower() == "true"
+    active = _active(body.get("active"), current=current)
     if not isinstance(email, str) or not email:
         raise ValueError("userName (the person's work email) is needed")
     return directory_sync.DirectoryRecord(
@@ -109,6 +119,19 @@ def _record(body: dict, *, current: Person | None = None) -> directory_sync.Dire
         job_title=str(body.get("title") or (current.job_title if current else "")),
         active=bool(active),
     )
+
+
+def _active(value, *, current: Person | None) -> bool:
+    """`active` as sent. Left out (or null), a new person arrives active and someone already in Herald
+    keeps the state they have: a replace that does not mention it never brings a leaver back, nor makes
+    one. Only true or false (or their strings) are accepted: any other value is refused, not guessed."""
+    if value is None:
+        return current.is_active if current is not None else True
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    if isinstance(value, bool):
+        return value
+    raise ValueError("active must be true or false")
 
 
 _FILTER = re.compile(r'^\s*(userName|externalId|emails\.value)\s+eq\s+"([^"]{1,254})"\s*$', re.IGNORECASE)
@@ -173,6 +196,13 @@ def _apply_patch(person: Person, body: dict) -> directory_sync.DirectoryRecord:
             for key, item in value.items():
                 _set(current, key, item)
         else:
+            if op == "remove" and str(path).strip().lower() == "active":
+                # RFC 7644 3.5.2.2: an attribute whose removal the provider cannot honour is a mutability
+                # error. Removing it would otherwise read as "not active" and make a leaver by accident.
+                raise ScimRefusal(
+                    "Herald cannot remove 'active': send active false to record a leaver, or true to keep them",
+                    "mutability",
+                )
             _set(current, str(path), None if op == "remove" else value)
     return _record(current, current=person)
 

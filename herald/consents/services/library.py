@@ -342,6 +342,11 @@ def add_appearance(
         obj=asset,
         after={"record": record.pk if record else None, "description": appearance.description},
     )
+    if record is not None:
+        # Imported here: withdrawals builds on this module's use states.
+        from herald.consents.services.withdrawals import stop_uses_of_newly_linked
+
+        stop_uses_of_newly_linked(asset, record, by=by)
     return appearance
 
 

@@ -18,6 +18,7 @@ from herald.audit import services as audit
 from herald.consents import conf, withdrawal
 from herald.consents.models import (
     ConsentRecord,
+    MediaAsset,
     MediaUse,
     PublicAttempt,
     TakedownTask,
@@ -53,14 +54,16 @@ def mark_do_not_publish(record: ConsentRecord, *, by: Person, reason: str) -> Co
 
 
 def _stop_uses_showing(
-    record: ConsentRecord, *, by: Person | str | None, why: str
+    record: ConsentRecord, *, by: Person | str | None, why: str, asset: MediaAsset | None = None
 ) -> tuple[list[MediaUse], list[TakedownTask]]:
-    """Stop drafts and scheduled uses of every asset showing the person; open a takedown task per published use."""
+    """Stop drafts and scheduled uses of every asset showing the person (or of the one asset given);
+    open a takedown task per published use."""
     now = timezone.now()
     hours = conf.get("HERALD_CONSENT_TAKEDOWN_HOURS")
-    uses = list(
-        MediaUse.objects.live().filter(asset__appearances__record=record).select_related("asset", "account").distinct()
-    )
+    live = MediaUse.objects.live().filter(asset__appearances__record=record)
+    if asset is not None:
+        live = live.filter(asset=asset)
+    uses = list(live.select_related("asset", "account").distinct())
     stopped, tasks = [], []
     for use in uses:
         if use.state in (MediaUse.State.DRAFT, MediaUse.State.SCHEDULED):
@@ -86,6 +89,23 @@ def _stop_uses_showing(
     if tasks:
         transaction.on_commit(lambda: _email_takedowns(tasks))
     return stopped, tasks
+
+
+def stop_uses_of_newly_linked(asset: MediaAsset, record: ConsentRecord, *, by: Person) -> None:
+    """Someone just linked to an asset may already have withdrawn, been flagged 'do not publish' or had
+    their details erased: the asset's uses then stop and its published ones go for takedown, exactly as
+    if that had happened while they were linked. Only this asset: their other photos were dealt with
+    (and perhaps reviewed and kept) when it happened."""
+    record = ConsentRecord.objects.get(pk=record.pk)  # as it stands now, not as the caller last read it
+    if record.state == ConsentRecord.State.WITHDRAWN:
+        why = "Consent withdrawn"
+    elif record.do_not_publish:
+        why = "'Do not publish' flag"
+    elif record.erased_at:
+        why = "Personal details erased"
+    else:
+        return
+    _stop_uses_showing(record, by=by, why=why, asset=asset)
 
 
 def _email_takedowns(tasks: list[TakedownTask]) -> None:

@@ -260,3 +260,36 @@ def test_importing_the_same_feed_a_day_later_keeps_a_leavers_leaving_date(team):
     nadia = Person.objects.get(employee_number="A3")
     assert str(nadia.left_on) == "2026-11-02"
     assert again.unchanged == 3 and again.updated == 0
+
+
+def test_a_stray_quote_that_merges_two_rows_of_a_small_file_is_a_row_error_and_nothing_is_imported(team):
+    # given: Ruth's job title opens a double quote that only Owen's row closes, so a csv reader makes
+    # one row of the two (Ruth with a job title holding Owen's details) and Owen disappears
+    merged = feed(
+        'A1,Ruth,Ashby,ruth@council.example,"Head of Service,Community Services,Cultural Services,,,,,active,',
+        'A2,Owen,Barker,owen@council.example,Team Leader",Community Services,Cultural Services,,,,,active,',
+        "A3,Nadia,Qureshi,not-an-email,Officer,Community Services,Cultural Services,,,,,active,",
+    )
+    # when
+    result = services.import_employees(merged, by=None)
+    # then: the row is named by the line it starts on and the line it runs to, and nothing is saved
+    assert not result.ok
+    assert (2, "job_title") in problems(result)
+    message = next(e.message for e in result.errors if e.row == 2)
+    assert "line 3" in message and "line break" in message
+    # the rows after it keep their own line numbers
+    assert (4, "email") in problems(result)
+    assert not Person.objects.filter(employee_number__in=["A1", "A2", "A3"]).exists()
+    assert DirectoryImport.objects.get().accepted is False
+
+
+def test_a_quote_left_open_at_the_end_of_a_small_file_is_a_row_error(team):
+    unclosed = feed(
+        "A1,Ruth,Ashby,ruth@council.example,Head of Service,Community Services,Cultural Services,,,,,active,",
+        'A2,Owen,Barker,owen@council.example,"Team Leader,Community Services,Cultural Services,,,,,active,',
+    )
+    result = services.import_employees(unclosed, by=None)
+    # the problem is named as what it is, not as the columns the merged row seems to lack
+    assert not result.ok and [(e.row, e.column) for e in result.errors] == [(3, "job_title")]
+    assert "line break" in result.errors[0].message
+    assert not Person.objects.filter(employee_number__in=["A1", "A2"]).exists()

@@ -164,6 +164,15 @@ def publish_version(draft: PolicyVersion, *, by: Person) -> PolicyVersion:
             before={"published_version": previous.number if previous else None},
             after={"published_version": draft.number, "change_summary": draft.change_summary},
         )
+        # Nobody should be chased to acknowledge words that are no longer the policy: the campaigns for
+        # earlier versions close (their acknowledgements stay), and a new campaign asks for the new one.
+        superseded = Campaign.objects.open().filter(version__document=document).exclude(version=draft)
+        for campaign in superseded.select_for_update():
+            _close(
+                campaign,
+                by=by,
+                reason=f"Version {campaign.version.number} was superseded by version {draft.number}",
+            )
     return draft
 
 
@@ -290,26 +299,68 @@ def launch_campaign(campaign: Campaign, *, by: Person) -> int:
 
 
 def add_new_joiners(campaign: Campaign, *, by: Person | None = None) -> int:
-    """Add people who have joined the audience since launch (new starters, movers, new editors)."""
+    """Bring the campaign's audience up to date: add people who have joined it since launch (new starters,
+    movers, new editors), and stop asking people who have moved out of it before acknowledging (to
+    another team or service area, no longer an editor). Those who come back are asked again;
+    acknowledgements already given are kept. Returns how many joined."""
     if campaign.status != Campaign.Status.OPEN:
         return 0
     with transaction.atomic():
+        _follow_movers(campaign, by=by)
         added = _assign(campaign, campaign.audience_people(), Assignment.AddedBecause.JOINER)
         if added:
             audit.record(actor=by, action="campaign.joiners_added", obj=campaign, after={"people": added})
     return added
 
 
+def _follow_movers(campaign: Campaign, *, by: Person | None) -> None:
+    audience = set(campaign.audience_people().values_list("pk", flat=True))
+    waiting = campaign.assignments.filter(acknowledgement=None, person__is_active=True).select_related("person")
+    now = timezone.now()
+    moved_out = [a for a in waiting if a.left_audience_at is None and a.person_id not in audience]
+    came_back = [a for a in waiting if a.left_audience_at is not None and a.person_id in audience]
+    for assignment in moved_out:
+        Assignment.objects.filter(pk=assignment.pk).update(left_audience_at=now)
+    for assignment in came_back:
+        # Back in the audience: chased afresh, from an invitation, as a joiner would be.
+        Assignment.objects.filter(pk=assignment.pk).update(
+            left_audience_at=None, last_contacted_on=None, final_reminder_sent_at=None, escalated_at=None
+        )
+    if moved_out:
+        audit.record(
+            actor=by,
+            action="campaign.people_left_audience",
+            obj=campaign,
+            after={"people": [a.person.full_name for a in moved_out]},
+            reason=f"No longer in the audience ({campaign.audience_label}): not asked or counted unless they return",
+        )
+    if came_back:
+        audit.record(
+            actor=by,
+            action="campaign.people_rejoined_audience",
+            obj=campaign,
+            after={"people": [a.person.full_name for a in came_back]},
+            reason=f"Back in the audience ({campaign.audience_label})",
+        )
+
+
 def close_campaign(campaign: Campaign, *, by: Person) -> Campaign:
     with transaction.atomic():
         if Campaign.objects.select_for_update().get(pk=campaign.pk).status != Campaign.Status.OPEN:
             raise Refused("Only an open campaign can be closed.")
-        campaign.status = Campaign.Status.CLOSED
-        campaign.closed_at = timezone.now()
-        campaign.save(update_fields=["status", "closed_at"])
-        outstanding = campaign.assignments.outstanding().count()
-        audit.record(actor=by, action="campaign.closed", obj=campaign, after={"still_outstanding": outstanding})
+        _close(campaign, by=by)
     return campaign
+
+
+def _close(campaign: Campaign, *, by: Person | None, reason: str = "") -> None:
+    """Close an open campaign the caller has locked: nothing more is sent and nobody more can acknowledge."""
+    campaign.status = Campaign.Status.CLOSED
+    campaign.closed_at = timezone.now()
+    campaign.save(update_fields=["status", "closed_at"])
+    outstanding = campaign.assignments.outstanding().count()
+    audit.record(
+        actor=by, action="campaign.closed", obj=campaign, after={"still_outstanding": outstanding}, reason=reason
+    )
 
 
 # Reading, the quiz and acknowledging ------------------------------------------------------------
@@ -490,6 +541,8 @@ def send_due_messages(campaign: Campaign, *, today: dt.date | None = None) -> di
     counts: dict[str, int] = defaultdict(int)
     if campaign.status != Campaign.Status.OPEN:
         return dict(counts)
+    # Whoever is due a message is judged against the audience as it is now, not as it was at launch.
+    add_new_joiners(campaign)
     outstanding = campaign.assignments.outstanding().select_related(
         "person__service_manager", "campaign__version__document"
     )
@@ -555,6 +608,9 @@ def chase_person(assignment: Assignment, *, by: Person) -> Reminder:
         raise Refused("This campaign is closed.")
     if not assignment.person.is_active:
         raise Refused(f"{assignment.person.full_name} has left the council.")
+    in_audience = assignment.campaign.audience_people().filter(pk=assignment.person_id).exists()
+    if assignment.left_audience_at is not None or not in_audience:
+        raise Refused(f"{assignment.person.full_name} is no longer in this campaign's audience.")
     with transaction.atomic():
         reminder = _send_to_person(assignment, Reminder.Kind.CHASE, sender=by)
         Assignment.objects.filter(pk=assignment.pk).update(last_contacted_on=timezone.localdate())

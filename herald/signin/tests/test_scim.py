@@ -109,3 +109,57 @@ def test_refusals_are_4xx_with_a_reason(scim, employee, settings):
     assert scim("get", reverse("scim:user", args=[999999])).status_code == 404
     settings.HERALD_SCIM_TOKEN = ""
     assert scim("get", reverse("scim:users")).status_code == 404
+
+
+def test_a_replace_without_active_leaves_a_leaver_a_leaver(scim, employee):
+    # given someone who has left
+    scim("delete", reverse("scim:user", args=[employee.pk]))
+    # when the provider replaces their record without saying whether they are active
+    body = {**_new_starter(), "userName": employee.email, ENTERPRISE: {"employeeNumber": employee.employee_number}}
+    del body["active"]
+    response = scim("put", reverse("scim:user", args=[employee.pk]), body)
+    # then the other details change but they stay a leaver
+    assert response.status_code == 200 and response.json()["active"] is False
+    employee.refresh_from_db()
+    assert not employee.is_active and employee.left_on is not None
+    assert employee.job_title == "Digital Officer"
+    assert not AuditEvent.objects.filter(action="person.reactivated", object_id=str(employee.pk)).exists()
+
+
+def test_a_replace_saying_active_brings_a_leaver_back(scim, employee):
+    scim("delete", reverse("scim:user", args=[employee.pk]))
+    body = {**_new_starter(), "userName": employee.email, ENTERPRISE: {"employeeNumber": employee.employee_number}}
+    response = scim("put", reverse("scim:user", args=[employee.pk]), body)
+    assert response.status_code == 200 and response.json()["active"] is True
+
+
+def test_a_replace_without_active_leaves_an_active_person_active(scim, employee):
+    body = {**_new_starter(), "userName": employee.email, ENTERPRISE: {"employeeNumber": employee.employee_number}}
+    del body["active"]
+    assert scim("put", reverse("scim:user", args=[employee.pk]), body).json()["active"] is True
+    employee.refresh_from_db()
+    assert employee.is_active
+
+
+def test_removing_active_is_refused_and_makes_nobody_a_leaver(scim, employee):
+    patch = {
+        "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+        "Operations": [{"op": "remove", "path": "active"}],
+    }
+    response = scim("patch", reverse("scim:user", args=[employee.pk]), patch)
+    assert response.status_code == 400
+    error = response.json()
+    assert error["schemas"] == ["urn:ietf:params:scim:api:messages:2.0:Error"]
+    assert error["scimType"] == "mutability" and "active" in error["detail"]
+    employee.refresh_from_db()
+    assert employee.is_active and employee.left_on is None
+    assert not AuditEvent.objects.filter(action="person.deactivated", object_id=str(employee.pk)).exists()
+
+
+def test_an_active_value_that_is_not_true_or_false_is_refused(scim, employee):
+    body = {**_new_starter(), "userName": employee.email, ENTERPRISE: {"employeeNumber": employee.employee_number}}
+    body["active"] = "yes"
+    response = scim("put", reverse("scim:user", args=[employee.pk]), body)
+    assert response.status_code == 400 and "active" in response.json()["detail"]
+    employee.refresh_from_db()
+    assert employee.is_active and employee.job_title != "Digital Officer"
