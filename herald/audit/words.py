@@ -129,6 +129,7 @@ EVENT_WORDS: dict[str, str] = {
     "incident.triaged": "Incident triaged",
     # Risks
     "risk.accepted": "Risk formally accepted",
+    "risk.acceptance_lapsed": "Risk acceptance lapsed (re-scored into a higher band)",
     "risk.action_added": "Risk action added",
     "risk.action_done": "Risk action done",
     "risk.assessed": "Risk scored",
