@@ -1,0 +1,57 @@
+"""Impossible or unusual input on the inbox's pages and its ways in: a clear answer, never a 500."""
+
+import pytest
+from django.contrib.messages import get_messages
+from django.urls import reverse
+
+from testing.factories import AccountFactory, comment
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def account(team):
+    return AccountFactory(platform="facebook", display_name="Hinckley Leisure Centre", team=team)
+
+
+# Python's str.isdigit() is true of superscript and circled digits ("²", "①"), which int() refuses.
+NOT_PLAIN_NUMBERS = ["²", "①", "12³"]
+
+
+@pytest.mark.parametrize("page", NOT_PLAIN_NUMBERS)
+def test_a_page_number_that_is_not_a_plain_number_shows_the_first_page(client, comms_officer, account, page):
+    kept = comment(account, "Is the pool open on Boxing Day?")
+    client.force_login(comms_officer)
+
+    answer = client.get(reverse("moderation:inbox"), {"page": page})
+
+    assert answer.status_code == 200
+    assert kept.text in answer.content.decode()
+
+
+@pytest.mark.parametrize("value", NOT_PLAIN_NUMBERS)
+def test_a_bulk_action_with_a_comment_id_that_is_not_a_number_changes_nothing_and_says_why(
+    client, comms_officer, account, value
+):
+    kept = comment(account, "Is the pool open on Boxing Day?")
+    client.force_login(comms_officer)
+
+    answer = client.post(reverse("moderation:bulk"), {"comments": [value], "action": "assign_to_me"})
+
+    assert answer.status_code == 302
+    assert "Select at least one comment" in [str(m) for m in get_messages(answer.wsgi_request)]
+    kept.refresh_from_db()
+    assert kept.assignee is None
+
+
+@pytest.mark.parametrize("value", NOT_PLAIN_NUMBERS)
+def test_a_saved_reply_asked_for_by_something_other_than_a_number_leaves_the_reply_box_empty(
+    client, comms_officer, account, value
+):
+    kept = comment(account, "Is the pool open on Boxing Day?")
+    client.force_login(comms_officer)
+
+    answer = client.get(reverse("moderation:detail", args=[kept.pk]), {"saved": value})
+
+    assert answer.status_code == 200
+    assert kept.text in answer.content.decode()
