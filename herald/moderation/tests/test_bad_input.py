@@ -39,7 +39,8 @@ def test_a_bulk_action_with_a_comment_id_that_is_not_a_number_changes_nothing_an
     answer = client.post(reverse("moderation:bulk"), {"comments": [value], "action": "assign_to_me"})
 
     assert answer.status_code == 302
-    assert "Select at least one comment" in [str(m) for m in get_messages(answer.wsgi_request)]
+    said = [(m.level_tag, str(m)) for m in get_messages(answer.wsgi_request)]
+    assert said == [("error", f"Select a valid choice. {value} is not one of the available choices.")]
     kept.refresh_from_db()
     assert kept.assignee is None
 
