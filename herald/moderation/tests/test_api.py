@@ -223,3 +223,26 @@ def test_a_token_stops_working_when_its_account_is_closed(client, spec, token, a
     assert response.status_code == 403
     assert "closed" in response.json()["error"]
     assert not Comment.objects.exists()
+
+
+def test_a_full_batch_up_to_the_documented_size_is_stored(client, spec, token, settings):
+    # given a batch under the API's documented 5 MB but over the site's limit for form posts
+    body = {"comments": [item(n, text=f"Comment {n}: " + "the bins were missed again " * 60) for n in range(1, 1001)]}
+    size = len(json.dumps(body).encode())
+    assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE < size < 5 * 1024 * 1024
+
+    response = send(client, spec, body, token=token)
+
+    assert response.status_code == 201
+    assert response.json()["created"] == 1000
+
+
+def test_a_body_over_the_documented_size_is_a_413_with_the_reason(client, spec, token):
+    body = {"comments": [item(1, text="x" * 20_000)] * 300}
+
+    # (posted directly: the schema check would read the whole body again, which the API never did)
+    response = client.post(URL, json.dumps(body), content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {token}")
+
+    assert response.status_code == 413
+    assert "5 MB" in response.json()["error"]
+    assert not Comment.objects.exists()
