@@ -18,9 +18,12 @@ from herald.access import public
 from herald.moderation import services
 from herald.moderation.incoming import KINDS, IncomingComment
 from herald.moderation.services import evidence
+from herald.social_accounts.models import Account
 
 MAX_COMMENTS = 1000
 MAX_BYTES = 5 * 1024 * 1024
+# The accounts a token sends comments for: in use, or closing (its final post still draws comments).
+TAKES_COMMENTS = (Account.Status.ACTIVE, Account.Status.DORMANT, Account.Status.CLOSING)
 
 
 def _error(status: int, message: str, **more: Any) -> JsonResponse:
@@ -120,12 +123,31 @@ def receive(request: HttpRequest) -> JsonResponse:
         response = _error(401, "This token is not known or has been revoked: ask the communications team")
         response["WWW-Authenticate"] = 'Bearer realm="herald-ingest", error="invalid_token"'
         return response
+    if record.account.status not in TAKES_COMMENTS:
+        # A token outlives nothing it was issued for: once the account is closed (or not yet set up),
+        # whatever still holds its token is refused, and told why.
+        return _error(
+            403,
+            f"{record.account} is {record.account.get_status_display().lower()}: Herald takes no comments for it. "
+            "Stop sending, or ask the communications team",
+        )
     if request.content_type != "application/json":
         return _error(415, "Send the body as JSON, with ‘Content-Type: application/json’")
-    if len(request.body) > MAX_BYTES:
-        return _error(413, f"Send at most {MAX_BYTES // (1024 * 1024)} MB in one request")
+    # Read here, up to the API's own limit: request.body would refuse anything over the site's limit for
+    # form posts (DATA_UPLOAD_MAX_MEMORY_SIZE, 1 MB), with an HTML 400 a batch's sender cannot act on.
+    too_big = _error(413, f"Send at most {MAX_BYTES // (1024 * 1024)} MB in one request")
     try:
-        body = json.loads(request.body)
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        declared = 0
+    if declared > MAX_BYTES:
+        return too_big
+    raw = request.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        return too_big
+    request._body = raw  # what request.body would have kept, for anything that reads it later
+    try:
+        body = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
         return _error(400, f"The body is not valid JSON: {exc}")
     if not isinstance(body, dict) or not isinstance(body.get("comments"), list):
@@ -261,6 +283,9 @@ def openapi(server: str) -> dict:
                         "200": _json("Nothing new: every comment was a duplicate or rejected", "Result"),
                         "400": _json("The body is not JSON, or not an object with a comments list", "Problem"),
                         "401": _json("No token, or a token that is unknown or revoked", "Problem"),
+                        "403": _json(
+                            "The token's account is closed (or not yet set up): it takes no comments", "Problem"
+                        ),
                         "413": _json("Too many comments or too large a body", "Problem"),
                         "415": _json("The body is not sent as application/json", "Problem"),
                         "422": _json(

@@ -92,7 +92,7 @@ def context_for(
     if reply_form is None:
         initial = {"seen_latest": replies.latest_reply_id(comment)}
         wanted = request.GET.get("saved", "")
-        if wanted.isdigit():
+        if wanted.isascii() and wanted.isdigit():
             saved = replies.saved_replies_for(comment).filter(pk=int(wanted)).first()
             if saved:
                 initial |= {"text": saved.text, "saved_reply": saved.pk}

@@ -13,6 +13,23 @@ from dataclasses import dataclass, field
 from typing import Any
 
 KINDS = ("comment", "reply", "mention", "message")
+# PostgreSQL keeps no U+0000 in text or JSON; anyone can type one into a comment or an API payload.
+NUL, STAND_IN = "\x00", "\ufffd"
+
+
+def _without_nul(value: Any) -> Any:
+    """`value` with every U+0000 in its text (and, in a payload, its keys) replaced by U+FFFD, so the
+    comment is kept whole and the gap still shows. What has none is given back as it is, not copied."""
+    if isinstance(value, str):
+        return value.replace(NUL, STAND_IN) if NUL in value else value
+    if isinstance(value, dict):
+        pairs = [(_without_nul(key), _without_nul(item)) for key, item in value.items()]
+        changed = any(k is not key or v is not item for (k, v), (key, item) in zip(pairs, value.items(), strict=True))
+        return dict(pairs) if changed else value
+    if isinstance(value, list):
+        items = [_without_nul(item) for item in value]
+        return items if any(a is not b for a, b in zip(items, value, strict=True)) else value
+    return value
 
 
 @dataclass(frozen=True)
@@ -32,6 +49,13 @@ class IncomingComment:
     permalink: str = ""
     raw: dict[str, Any] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        for name in self.__dataclass_fields__:
+            value = getattr(self, name)
+            cleaned = _without_nul(value)
+            if cleaned is not value:
+                object.__setattr__(self, name, cleaned)
+
     def problems(self) -> list[str]:
         """What is wrong with this comment as given, in words for whoever sent it; empty if nothing."""
         found = []
@@ -43,6 +67,11 @@ class IncomingComment:
             found.append(f"kind must be one of {', '.join(KINDS)}")
         if not isinstance(self.posted_at, dt.datetime) or self.posted_at.tzinfo is None:
             found.append("posted_at must be a date and time with its UTC offset")
+        else:
+            try:
+                self.posted_at.astimezone(dt.UTC)
+            except OverflowError:
+                found.append("posted_at is outside the years 1 to 9999 once set to UTC")
         if not self.text or not self.text.strip():
             found.append("text is empty")
         elif len(self.text) > 20_000:

@@ -119,7 +119,7 @@ def inbox(person: Person, wanted: InboxFilter, *, accounts: Iterable[Account] | 
     # Days in the council's time zone, as moments, so the indexes on received_at serve the range.
     if wanted.received_from:
         comments = comments.filter(received_at__gte=_start_of(wanted.received_from))
-    if wanted.received_to:
+    if wanted.received_to and wanted.received_to < dt.date.max:  # the calendar's last day: no end at all
         comments = comments.filter(received_at__lt=_start_of(wanted.received_to + dt.timedelta(days=1)))
     comments = search(comments, wanted.q)
     return comments.select_related("account", "author", "assignee", "team").order_by(*_newest_first(wanted))

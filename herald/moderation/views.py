@@ -144,7 +144,9 @@ def inbox(request: HttpRequest) -> HttpResponse:
     accounts = list(selectors.visible_accounts(request.user).order_by("display_name"))
     form = InboxFilterForm(request.GET or None, accounts=accounts)
     wanted = form.wanted() if form.is_bound and form.is_valid() else selectors.InboxFilter(status="open")
-    page = max(1, min(int(request.GET.get("page", "1")) if request.GET.get("page", "").isdigit() else 1, 1000))
+    asked = request.GET.get("page", "")
+    # isascii() too: isdigit() is true of "²" and "①", which int() refuses.
+    page = max(1, min(int(asked) if asked.isascii() and asked.isdigit() else 1, 1000))
     start = (page - 1) * PAGE_SIZE
     # One row more than a page says whether there is a next page, without counting a million rows.
     rows = selectors.inbox_page(request.user, wanted, start=start, size=PAGE_SIZE + 1, accounts=accounts)
@@ -301,7 +303,11 @@ def close_flag(request: HttpRequest, pk: int, flag_pk: int) -> HttpResponse:
 @allow(*INBOX_ROLES)
 @require_POST
 def bulk(request: HttpRequest) -> HttpResponse:
-    ids = [int(value) for value in request.POST.getlist("comments") if value.isdigit() and len(value) < 12][:200]
+    ids = [
+        int(value)
+        for value in request.POST.getlist("comments")
+        if value.isascii() and value.isdigit() and len(value) < 12
+    ][:200]
     form = BulkForm(request.POST, ids=ids)
     back = reverse("moderation:inbox") + ("?" + request.POST["query"] if request.POST.get("query") else "")
     if form.is_valid():

@@ -120,8 +120,9 @@ def _filtered_register(params: QueryDict) -> QuerySet[Account]:
     accounts = accounts.filter(status=status) if status in Account.Status.values else accounts.in_register()
     if params.get("platform") in Platform.values:
         accounts = accounts.filter(platform=params["platform"])
-    if (params.get("team") or "").isdigit():
-        accounts = accounts.filter(team_id=int(params["team"]))
+    team = params.get("team") or ""
+    if team.isascii() and team.isdigit():
+        accounts = accounts.filter(team_id=int(team))
     flag = params.get("flag", "")
     if flag == "review":
         accounts = accounts.filter(pk__in=Account.objects.dormancy_candidates())

@@ -11,6 +11,7 @@ repeats this every two hours. Each POST carries `X-LI-Signature`, the hex HMAC-S
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -36,6 +37,7 @@ from herald.moderation.incoming import IncomingComment
 API_URL = "https://api.linkedin.com"
 API_VERSION = "202510"
 KEPT = {"COMMENT": "comment", "SHARE_MENTION": "mention"}
+CHALLENGE_CODE = re.compile(r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}")
 
 
 def organisation_id(urn_or_id: str) -> str:
@@ -54,6 +56,10 @@ class LinkedInConnector(Connector):
         code = query.get("challengeCode", "")
         if not code:
             raise Malformed("Expected a challengeCode")
+        # LinkedIn signs a delivery as HMAC("hmacsha256=" + body): answering any code would sign forged
+        # deliveries. LinkedIn documents its codes as type-4 UUIDs, so nothing else is answered.
+        if not CHALLENGE_CODE.fullmatch(code):
+            raise Malformed("The challengeCode is not one LinkedIn sends (a UUID)")
         answer = hmac_sha256(str(app["client_secret"]), code.encode()).hex()
         return Challenge(json.dumps({"challengeCode": code, "challengeResponse": answer}), "application/json")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -37,6 +38,7 @@ from herald.moderation.incoming import IncomingComment
 API_URL = "https://api.x.com"
 # v1.1 post times: "Wed Oct 10 20:19:24 +0000 2018"
 CREATED_AT = "%a %b %d %H:%M:%S %z %Y"
+CRC_TOKEN = re.compile(r"[A-Za-z0-9+/=_-]{1,256}")
 
 
 class XConnector(Connector):
@@ -55,6 +57,10 @@ class XConnector(Connector):
         token = query.get("crc_token", "")
         if not token:
             raise Malformed("Expected a crc_token")
+        # The token is signed as a delivery's body is: answering any text would sign forged deliveries.
+        # X's tokens are short base64 text; a delivery is a JSON object, which never looks like one.
+        if not CRC_TOKEN.fullmatch(token):
+            raise Malformed("The crc_token is not one X sends (up to 256 letters, digits and + / = _ -)")
         return Challenge(json.dumps({"response_token": self._sign(app, token.encode())}), "application/json")
 
     def verify(self, headers: Mapping[str, str], body: bytes, app: Mapping[str, Any]) -> None:

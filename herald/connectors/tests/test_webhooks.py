@@ -444,3 +444,29 @@ def test_a_delivery_larger_than_herald_accepts_is_refused(client, accounts, sett
     answer = post(client, "facebook", payload, lambda body: signed_meta(body, "fb-app-secret"))
     assert answer.status_code == 413
     assert not RawEvent.objects.exists()
+
+
+# --- The challenge is no signing service ---
+# X signs a CRC token exactly as it signs a delivery's body (base64 HMAC-SHA256 with the consumer secret),
+# and LinkedIn a challenge code exactly as it signs "hmacsha256=" + body (hex HMAC-SHA256 with the client
+# secret). Answered for any text, the public challenge would sign a forged delivery for anyone who asked.
+
+
+def test_the_x_crc_does_not_sign_a_delivery_someone_made_up(client, accounts):
+    forged = json.dumps(x_delivery()).encode()
+
+    answer = client.get("/connectors/webhooks/x/", {"crc_token": forged.decode()})
+
+    assert answer.status_code == 400
+    assert "crc_token" in answer.json()["error"]
+    assert "response_token" not in answer.json()
+
+
+def test_the_linkedin_challenge_does_not_sign_a_delivery_someone_made_up(client, accounts):
+    forged = json.dumps(linkedin_delivery()).encode()
+
+    answer = client.get("/connectors/webhooks/linkedin/", {"challengeCode": "hmacsha256=" + forged.decode()})
+
+    assert answer.status_code == 400
+    assert "challengeCode" in answer.json()["error"]
+    assert "challengeResponse" not in answer.json()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -36,6 +36,27 @@ def _rows(data: bytes) -> tuple[list[str], Iterable[dict]]:
         raise Refused("The file is not UTF-8 text: save it as ‘CSV UTF-8’ and try again", field="file") from exc
     reader = csv.DictReader(io.StringIO(text, newline=""))
     return [name.strip().lower() for name in (reader.fieldnames or [])], reader
+
+
+def _numbered(reader: Iterable[dict]) -> Iterator[tuple[int, dict]]:
+    """The rows with their row numbers in the file (the heading is row 1). A row the CSV reader cannot
+    read (a cell longer than it takes, say) is refused with its number, not a crash."""
+    rows = iter(reader)
+    number = 1
+    while True:
+        number += 1
+        try:
+            raw = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            why = (
+                "a cell is longer than Herald reads (a comment is at most 20,000 characters)"
+                if "field limit" in str(exc)
+                else f"it is not CSV Herald can read ({exc})"
+            )
+            raise Refused(f"Row {number} could not be read: {why}", field="file") from exc
+        yield number, raw
 
 
 def _parse_time(value: str) -> dt.datetime | None:
@@ -92,7 +113,7 @@ def _import(account: Account, data: bytes, *, by: Person, filename: str) -> Comm
     row_numbers: list[int] = []
     errors: list[str] = []
     seen: dict[str, int] = {}
-    for number, raw in enumerate(reader, start=2):
+    for number, raw in _numbered(reader):
         if number - 1 > MAX_ROWS:
             raise Refused(f"The file has more than {MAX_ROWS:,} comments: split it into smaller files", field="file")
         row = {(key or "").strip().lower(): (value or "").strip() for key, value in raw.items() if key}

@@ -47,6 +47,16 @@ def _may_work(comment: Comment, by: Person) -> None:
         raise Refused("You do not work the inbox for this account")
 
 
+def _lock(comment: Comment) -> Comment:
+    """Lock the comment's row until the transaction ends and bring `comment` up to date with it: a
+    colleague may have hidden, handled or reassigned it since the page it was acted on was drawn, and
+    the change must be decided on what it is now (the caller keeps using its own object)."""
+    current = Comment.objects.select_for_update(of=("self",)).get(pk=comment.pk)
+    for name in ("status", "assignee_id", "team_id", "priority", "first_handled_at"):
+        setattr(comment, name, getattr(current, name))
+    return comment
+
+
 def _save(comment: Comment, *, by: Person | None, action: str, before: dict, reason: str = "") -> Comment:
     comment.save(update_fields=[*FIELDS, "updated_at"])
     audit.record(
@@ -75,6 +85,7 @@ def record_status(comment: Comment, *, by: Person | None, status: str, reason: s
 @transaction.atomic
 def set_status(comment: Comment, *, by: Person, status: str, reason: str = "") -> Comment:
     _may_work(comment, by)
+    _lock(comment)
     if status in REMOVAL:
         raise Refused("Hide or delete a comment from its page, so that Herald keeps the evidence first", field="status")
     if status not in SETTABLE:
@@ -100,6 +111,7 @@ def assign_comment(
 ) -> Comment:
     """Give the comment to `to` (None: take it off whoever has it) and, if given, to `team`'s queue."""
     _may_work(comment, by)
+    _lock(comment)
     if to is not None and not _assignable(to):
         raise Refused(f"{to.full_name} does not work the moderation inbox: choose someone who does", field="assignee")
     if to is not None and not selectors.can_see(to, comment):
@@ -120,6 +132,7 @@ def assign_comment(
 @transaction.atomic
 def set_priority(comment: Comment, *, by: Person, priority: int) -> Comment:
     _may_work(comment, by)
+    _lock(comment)
     if priority not in Comment.Priority.values:
         raise Refused("Choose a priority", field="priority")
     before = audit.snapshot(comment, exclude=_NOT_AUDITED)
@@ -146,6 +159,7 @@ def raise_flag(comment: Comment, *, by: Person, kind: str, reason: str = "") -> 
     from herald.moderation.services.classification import FLAG_PRIORITY, flag_due_on
 
     _may_work(comment, by)
+    _lock(comment)  # two people flagging it at once: the second finds the first's flag
     if kind not in CommentFlag.Kind.values:
         raise Refused("Choose what kind of flag", field="kind")
     if comment.flags.filter(kind=kind).exists():
@@ -173,7 +187,8 @@ def raise_flag(comment: Comment, *, by: Person, kind: str, reason: str = "") -> 
 def close_flag(flag: CommentFlag, *, by: Person, outcome: str) -> CommentFlag:
     """Close a flag with what was done: passed to the FOI team, not a request, complaint logged…"""
     _may_work(flag.comment, by)
-    if flag.closed_at is not None:
+    current = CommentFlag.objects.select_for_update().get(pk=flag.pk)
+    if current.closed_at is not None:
         raise Refused("This flag is already closed")
     if not outcome.strip():
         raise Refused("Say what was done, for example ‘Logged as FOI 2026/123’ or ‘Not a request’", field="outcome")

@@ -1,5 +1,6 @@
 """The JSON ingest API, checked against its own OpenAPI schema on real requests."""
 
+import datetime as dt
 import json
 
 import pytest
@@ -10,7 +11,8 @@ from openapi_core.contrib.django import DjangoOpenAPIRequest, DjangoOpenAPIRespo
 from herald.audit.models import AuditEvent
 from herald.errors import Refused
 from herald.moderation import services
-from herald.moderation.models import Comment, IngestToken
+from herald.moderation.models import Comment, CommentPayload, IngestToken
+from herald.social_accounts import services as account_services
 from testing.factories import AccountFactory
 
 pytestmark = pytest.mark.django_db
@@ -181,3 +183,66 @@ def test_the_object_posted_is_the_raw_payload_in_the_evidence_kept_before_a_hide
         text = subprocess.run(["pdftotext", pdf.name, "-"], capture_output=True, text=True, check=True).stdout
     assert "nextdoor_reactions" in text
     assert evidence.is_intact(kept)
+
+
+@pytest.mark.parametrize("posted_at", ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-05:00"])
+def test_a_time_outside_the_calendar_the_database_keeps_is_rejected_with_the_reason(client, spec, token, posted_at):
+    response = send(client, spec, {"comments": [item(1, posted_at=posted_at)]}, token=token)
+
+    assert response.status_code == 422
+    assert "posted_at" in response.json()["rejected"][0]["reason"]
+    assert not Comment.objects.exists()
+
+
+def test_a_nul_character_in_a_comment_is_kept_as_a_replacement_character_never_a_500(client, spec, token):
+    # PostgreSQL cannot keep U+0000 in text or in JSON: a comment carrying one must still arrive whole.
+    author = {"id": "nd-user-\u0000", "handle": "sarah\u0000w", "name": "Sarah\u0000W"}
+    body = {"comments": [item(1, text="Bins\u0000 not collected", author=author, raw={"note\u0000": "a\u0000b"})]}
+
+    response = send(client, spec, body, token=token)
+
+    assert response.status_code == 201
+    stored = Comment.objects.select_related("author").get()
+    assert stored.text == "Bins\ufffd not collected"
+    assert (stored.author.handle, stored.author.display_name) == ("sarah\ufffdw", "Sarah\ufffdW")
+    assert CommentPayload.objects.get().raw["api"]["raw"] == {"note\ufffd": "a\ufffdb"}
+
+
+def test_a_token_stops_working_when_its_account_is_closed(client, spec, token, account, comms_officer):
+    # given the account is closed the way the register closes it
+    account_services.start_closing(
+        account, by=comms_officer, reason="Merged into the main page", final_post_on=dt.date(2026, 12, 1),
+        handover_notes="",
+    )  # fmt: skip
+    account_services.close_account(account, by=comms_officer, final_post_url="https://nextdoor.example/p/final")
+
+    # when the export script that used it sends another comment
+    response = send(client, spec, {"comments": [item()]}, token=token)
+
+    # then it is refused with the reason and nothing is stored
+    assert response.status_code == 403
+    assert "closed" in response.json()["error"]
+    assert not Comment.objects.exists()
+
+
+def test_a_full_batch_up_to_the_documented_size_is_stored(client, spec, token, settings):
+    # given a batch under the API's documented 5 MB but over the site's limit for form posts
+    body = {"comments": [item(n, text=f"Comment {n}: " + "the bins were missed again " * 60) for n in range(1, 1001)]}
+    size = len(json.dumps(body).encode())
+    assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE < size < 5 * 1024 * 1024
+
+    response = send(client, spec, body, token=token)
+
+    assert response.status_code == 201
+    assert response.json()["created"] == 1000
+
+
+def test_a_body_over_the_documented_size_is_a_413_with_the_reason(client, spec, token):
+    body = {"comments": [item(1, text="x" * 20_000)] * 300}
+
+    # (posted directly: the schema check would read the whole body again, which the API never did)
+    response = client.post(URL, json.dumps(body), content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {token}")
+
+    assert response.status_code == 413
+    assert "5 MB" in response.json()["error"]
+    assert not Comment.objects.exists()

@@ -159,3 +159,13 @@ def test_an_editor_sends_a_monthly_report(client, editor, accounts):
     assert response.status_code == 302
     assert account.monthly_reports.get().posts == 14
     assert Account.objects.get(pk=account.pk).last_activity_on is not None
+
+
+@pytest.mark.parametrize("team_id", ["²", "①"])
+def test_a_team_filter_that_is_not_a_plain_number_shows_the_whole_register(client, comms_officer, accounts, team_id):
+    client.force_login(comms_officer)
+
+    page = client.get(reverse("social_accounts:register"), {"team": team_id})
+
+    assert page.status_code == 200
+    assert "Hinckley Museum" in page.content.decode()
