@@ -899,9 +899,11 @@ def models_q_due(now: dt.datetime) -> Q:
     from django.db.models import F, Q
 
     held_past_its_time = Q(status=Post.Status.AWAITING_APPROVAL, held_at__isnull=False, held_at__gte=F("scheduled_for"))
-    return (Q(scheduled_for__lte=now) & ~held_past_its_time) | Q(
-        submitted_at__lte=now - dt.timedelta(days=PENDING_DAYS)
-    )
+    # pending counts from the later of being sent for approval and being held: a post approved months
+    # ahead and held at its time has been waiting on the communications team only since the hold
+    cutoff = now - dt.timedelta(days=PENDING_DAYS)
+    pending_too_long = Q(submitted_at__lte=cutoff) & (Q(held_at__isnull=True) | Q(held_at__lte=cutoff))
+    return (Q(scheduled_for__lte=now) & ~held_past_its_time) | pending_too_long
 
 
 # --- Rules and retention -----------------------------------------------------------------------

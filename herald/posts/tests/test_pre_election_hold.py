@@ -153,6 +153,27 @@ def test_a_held_post_not_approved_by_its_new_time_expires_as_any_other(
     assert [p.pk for p in services.expire_overdue_posts()] == [post.pk]
 
 
+def test_a_post_approved_months_ahead_and_held_at_its_time_is_not_expired_as_pending_too_long(
+    time_machine, editor, facebook, service_manager, comms_officer
+):
+    # given a post sent for approval and approved four months before its day
+    tier(facebook, 1, "any", service_manager)
+    out_on = timezone.localdate() + dt.timedelta(days=120)
+    post = _approved(POOL, account=facebook, out_on=out_on, by=editor, approver=service_manager)
+    _election_from(out_on - dt.timedelta(days=3))
+    # when it is held for the communications team at its time, and the expiry task runs
+    time_machine.move_to(_at_ten(out_on) + dt.timedelta(minutes=1), tick=False)
+    services.mark_ready_posts()
+    time_machine.move_to(_at_ten(out_on) + dt.timedelta(minutes=2), tick=False)
+    # then the months it waited approved do not count as pending: the team still has it to decide
+    assert services.expire_overdue_posts() == []
+    post.refresh_from_db()
+    assert post.status == Post.Status.AWAITING_APPROVAL
+    # and the 90 days count again from when it was held
+    time_machine.move_to(_at_ten(out_on) + dt.timedelta(days=91), tick=False)
+    assert [p.pk for p in services.expire_overdue_posts()] == [post.pk]
+
+
 def test_an_approved_post_reopened_at_its_own_comms_tier_can_be_decided_by_the_team_again(
     editor, facebook, comms_officer
 ):
