@@ -11,6 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
 
 KINDS = ("comment", "reply", "mention", "message")
 # PostgreSQL keeps no U+0000 in text or JSON; anyone can type one into a comment or an API payload.
@@ -69,9 +72,12 @@ class IncomingComment:
             found.append("posted_at must be a date and time with its UTC offset")
         else:
             try:
+                # stored in UTC and shown on the council's clock (London was 1 min 15 s behind UTC
+                # before 1847): both must stay inside the calendar
                 self.posted_at.astimezone(dt.UTC)
+                self.posted_at.astimezone(ZoneInfo(settings.TIME_ZONE))
             except OverflowError:
-                found.append("posted_at is outside the years 1 to 9999 once set to UTC")
+                found.append("posted_at is outside the years 1 to 9999 in UTC or in UK time")
         if not self.text or not self.text.strip():
             found.append("text is empty")
         elif len(self.text) > 20_000:

@@ -185,7 +185,9 @@ def test_the_object_posted_is_the_raw_payload_in_the_evidence_kept_before_a_hide
     assert evidence.is_intact(kept)
 
 
-@pytest.mark.parametrize("posted_at", ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-05:00"])
+@pytest.mark.parametrize(
+    "posted_at", ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-05:00", "0001-01-01T00:00:00Z"]
+)
 def test_a_time_outside_the_calendar_the_database_keeps_is_rejected_with_the_reason(client, spec, token, posted_at):
     response = send(client, spec, {"comments": [item(1, posted_at=posted_at)]}, token=token)
 
