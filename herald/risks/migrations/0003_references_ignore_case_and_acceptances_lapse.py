@@ -9,6 +9,8 @@ def part_references_differing_only_in_case(apps, schema_editor):
     """Before references become unique whatever their case, give any later risk whose reference
     differs from an earlier one's only in case a reference of its own ("s.05" beside "S.05" becomes
     "s.05-2"), and say so in its description, so nothing is lost and both can still be found."""
+    from herald.audit import services as audit
+
     Risk = apps.get_model("risks", "Risk")
     taken = {reference.lower() for reference in Risk.objects.values_list("reference", flat=True)}
     seen: set[str] = set()
@@ -28,9 +30,20 @@ def part_references_differing_only_in_case(apps, schema_editor):
             f"Reference changed from {risk.reference} to {renamed} when references became unique whatever "
             "their case."
         )
+        before = {"reference": risk.reference, "description": risk.description}
         risk.description = f"{risk.description}\n\n{note}".strip()
         risk.reference = renamed
         risk.save(update_fields=["reference", "description"])
+        audit.record_in_migration(
+            apps,
+            action="risk.updated",
+            object_type="risks.risk",
+            object_id=str(risk.pk),
+            object_repr=f"{renamed} {risk.title}",
+            before=before,
+            after={"reference": renamed, "description": risk.description},
+            reason="References became unique whatever their case: renamed by migration",
+        )
         taken.add(renamed.lower())
         seen.add(renamed.lower())
 
@@ -39,6 +52,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('risks', '0002_matrix_and_s04'),
+        ('audit', '0004_events_are_append_only'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
+from herald.audit import services as audit
 from herald.audit.models import AuditEvent
 from herald.risks import services
 from herald.risks.models import Risk, RiskQuerySet
@@ -202,3 +203,7 @@ def test_upgrading_gives_a_reference_differing_only_in_case_a_reference_of_its_o
     assert Risk.objects.get(title="Second").description == (
         "Found at audit.\n\nReference changed from s.05 to s.05-3 when references became unique whatever their case."
     )
+    # and the audit trail records the renaming, and still verifies
+    [event] = AuditEvent.objects.filter(action="risk.updated", object_id=str(Risk.objects.get(title="Second").pk))
+    assert (event.before["reference"], event.after["reference"]) == ("s.05", "s.05-3")
+    assert audit.verify_chain(checkpoints=False).ok
