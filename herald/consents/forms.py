@@ -332,7 +332,12 @@ class MediaDetailsForm(forms.Form):
     )
     photographer = forms.CharField(label="Photographer or film-maker", max_length=200, required=False)
     request = forms.ModelChoiceField(
-        label="Event", queryset=ConsentRequest.objects.none(), required=False, empty_label="Not from an event"
+        label="Event",
+        queryset=ConsentRequest.objects.none(),
+        required=False,
+        empty_label="Not from an event",
+        help_text="Events you organised are listed. For a colleague's event, ask them or the communications team "
+        "to link it: only they may see its consent records.",
     )
     shows_people = forms.BooleanField(label="People can be identified in it", required=False, initial=True)
     children_appear = forms.BooleanField(label="Children appear in it", required=False)
@@ -409,7 +414,9 @@ class AppearanceForm(forms.Form):
         queryset=ConsentRecord.objects.none(),
         required=False,
         empty_label="This person has no consent record",
-        help_text="People who gave consent for this asset's event.",
+        help_text="People who gave consent for this asset's event, among the consent records you may see (those "
+        "you organised or recorded). If the person is not listed, ask the event's organiser or the communications "
+        "team to link them.",
     )
     description = forms.CharField(
         label="Describe the person",
