@@ -210,18 +210,25 @@ BULK_ACTIONS = ("assign_to_me", "unassign", "status")
 
 @transaction.atomic
 def act_on_many(comments: Iterable[Comment], *, by: Person, action: str, status: str = "", reason: str = "") -> int:
-    """One action on many comments, all or none: assign to me, unassign, or set a status."""
+    """One action on many comments, all or none: assign to me, unassign, or set a status.
+
+    The comments' rows are locked together, in id order, before anything is recorded, and the audit
+    events are appended as the batch ends (audit.deferred): a colleague acting on one of them meanwhile
+    then waits for the batch instead of deadlocking with it over the rows and the audit chain's head."""
+    comments = sorted(comments, key=lambda comment: comment.pk)
+    list(Comment.objects.select_for_update(of=("self",)).filter(pk__in=[c.pk for c in comments]).order_by("pk"))
     done = 0
-    for comment in comments:
-        if action == "assign_to_me":
-            assign_comment(comment, by=by, to=by, reason=reason)
-        elif action == "unassign":
-            assign_comment(comment, by=by, to=None, reason=reason)
-        elif action == "status":
-            set_status(comment, by=by, status=status, reason=reason)
-        else:
-            raise Refused("Choose what to do with the selected comments", field="action")
-        done += 1
+    with audit.deferred():
+        for comment in comments:
+            if action == "assign_to_me":
+                assign_comment(comment, by=by, to=by, reason=reason)
+            elif action == "unassign":
+                assign_comment(comment, by=by, to=None, reason=reason)
+            elif action == "status":
+                set_status(comment, by=by, status=status, reason=reason)
+            else:
+                raise Refused("Choose what to do with the selected comments", field="action")
+            done += 1
     if not done:
         raise Refused("Select at least one comment", field="comments")
     return done
