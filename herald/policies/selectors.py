@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -177,3 +177,8 @@ def manager_campaigns(manager: Person) -> list[tuple[Campaign, AreaProgress]]:
         if mine.exists():
             result.append((campaign, campaign_totals(mine)))
     return result
+
+
+def open_campaigns_for(document: PolicyDocument) -> QuerySet[Campaign]:
+    """The open acknowledgement campaigns for any version of a document."""
+    return Campaign.objects.open().filter(version__document=document)

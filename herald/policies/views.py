@@ -237,14 +237,23 @@ def publish(request: HttpRequest, slug: str) -> HttpResponse:
     if draft is None:
         messages.error(request, "There is no draft to publish.")
         return redirect("policies:document", slug=doc.slug)
+    open_before = set(selectors.open_campaigns_for(doc).values_list("pk", flat=True))
     try:
         services.publish_version(draft, by=request.user)
     except Refused as exc:
         messages.error(request, str(exc))
         return redirect("policies:draft_changes", slug=doc.slug)
+    closed = len(open_before - set(selectors.open_campaigns_for(doc).values_list("pk", flat=True)))
+    closing = (
+        f" {closed} open campaign{'s' if closed != 1 else ''} for the earlier version "
+        f"{'were' if closed != 1 else 'was'} closed (acknowledgements already given are kept)."
+        if closed
+        else ""
+    )
     messages.success(
         request,
-        f"Version {draft.number} of the {doc.title} is published. Start a campaign to ask people to acknowledge it.",
+        f"Version {draft.number} of the {doc.title} is published.{closing} "
+        "Start a campaign to ask people to acknowledge it.",
     )
     return redirect("policies:document", slug=doc.slug)
 

@@ -61,6 +61,22 @@ def test_publishing_a_new_version_closes_the_open_campaigns_for_the_old_one(
         services.chase_person(campaign.assignments.get(person=employee), by=comms_officer)
 
 
+def test_publishing_from_the_page_says_which_campaigns_it_closed(client, policy_documents, employee, comms_officer):
+    # given an open campaign for version 1 and a draft version 2
+    document = policy_documents["employee-policy"]
+    campaign = CampaignFactory(audience="team", team=employee.team, due_on=TODAY + dt.timedelta(days=10))
+    services.launch_campaign(campaign, by=comms_officer)
+    services.save_draft(
+        document, body=document.published_version.body + "\nMore.", change_summary="More", by=comms_officer
+    )
+    # when the communications team publishes it from its page
+    client.force_login(comms_officer)
+    page = client.post(reverse("policies:publish", args=[document.slug]), follow=True).content.decode()
+    # then the page tells them the old campaign was closed, and to start one for the new version
+    assert "1 open campaign for the earlier version was closed" in page
+    assert "Start a campaign" in page
+
+
 def test_publishing_leaves_other_documents_campaigns_open(policy_documents, councillor, comms_officer):
     members = CampaignFactory(audience="councillors", version=policy_documents["member-guidance"].published_version)
     services.launch_campaign(members, by=comms_officer)
