@@ -14,6 +14,7 @@ from django.utils import timezone
 from herald.moderation.models import Comment, CommentFlag, ModerationTeam
 from herald.people.models import Person
 from herald.people.roles import Role
+from herald.plain_text import whole_number
 from herald.social_accounts.models import Account
 
 
@@ -112,8 +113,8 @@ def inbox(person: Person, wanted: InboxFilter, *, accounts: Iterable[Account] | 
         comments = comments.filter(assignee=person)
     elif wanted.assignee == "none":
         comments = comments.filter(assignee=None)
-    elif wanted.assignee.isdigit():
-        comments = comments.filter(assignee_id=int(wanted.assignee))
+    elif (assignee := whole_number(wanted.assignee)) is not None:
+        comments = comments.filter(assignee_id=assignee)
     if wanted.team:
         comments = comments.filter(team_id=wanted.team)
     # Days in the council's time zone, as moments, so the indexes on received_at serve the range.
