@@ -210,6 +210,8 @@ def close_account(account: Account, *, by: Person, final_post_url: str, handover
     """The final post is up and the handover done: the account leaves the public list and its editors."""
     with transaction.atomic():
         account = Account.objects.select_for_update().get(pk=account.pk)
+        if account.status == Account.Status.CLOSED:
+            raise Refused(f"{account.display_name} is already closed")
         if account.status != Account.Status.CLOSING:
             raise Refused("Start closing the account first")
         before = audit.snapshot(account)
