@@ -50,6 +50,16 @@ def visible_comments(person: Person, *, accounts: Iterable[Account] | None = Non
     return comments.filter(Q(account_id__in=account_ids) | Q(team_id__in=team_ids) | Q(assignee=person))
 
 
+def sees_without_assignment(person: Person, comment: Comment) -> bool:
+    """Whether `person` would see `comment` were it not assigned to them: through the accounts they edit
+    or manage, a moderation team they are in, or seeing everything."""
+    if sees_everything(person):
+        return True
+    if visible_accounts(person).filter(pk=comment.account_id).exists():
+        return True
+    return comment.team_id is not None and ModerationTeam.objects.filter(pk=comment.team_id, members=person).exists()
+
+
 def can_see(person: Person, comment: Comment) -> bool:
     return visible_comments(person).filter(pk=comment.pk).exists()
 

@@ -13,6 +13,7 @@ from herald.audit import services as audit
 from herald.errors import Refused
 from herald.notifications import notify
 from herald.people.models import Person
+from herald.social_accounts import editor_removal
 from herald.social_accounts.models import (
     Account,
     MonthlyReport,
@@ -242,6 +243,7 @@ def close_account(account: Account, *, by: Person, final_post_url: str, handover
                 reason="Account closed",
             )
             _release_editor_role(person, by=by)
+            editor_removal.tell_apps(account, person, by=by)
         task = SecurityTask.objects.create(account=account, kind=SecurityTask.Kind.CLOSURE)
         audit.record(
             actor=by,
