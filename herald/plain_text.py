@@ -29,3 +29,14 @@ def without_nul(text: str) -> str:
 def shortened(text: str, limit: int = 60) -> str:
     """The text for quoting back in a message: a long value is cut with an ellipsis."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def whole_number(value: object, *, max_digits: int = 18) -> int | None:
+    """The number a query string or form gave as a record id, or None when it is not plain digits.
+
+    ASCII only: str.isdigit() is true of "²" and "①", which int() refuses (a 500, not an answer).
+    At most `max_digits`, so the number fits the database's 64-bit integers."""
+    text = str(value)
+    if text.isascii() and text.isdigit() and len(text) <= max_digits:
+        return int(text)
+    return None

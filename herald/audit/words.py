@@ -180,6 +180,7 @@ EVENT_WORDS: dict[str, str] = {
     "moderation.abuse_case_opened": "Councillor-abuse case opened",
     "moderation.author_sanction_lifted": "Warning, strike or block lifted",
     "moderation.comment_unhidden": "Comment shown again",
+    "moderation.unassigned_lost_access": "Comment unassigned: the person assigned can no longer work it",
     "moderation.comments_classified": "Comments checked against the policy",
     "moderation.comments_imported": "Comments imported from a file",
     "moderation.comments_received": "Comments received",

@@ -26,6 +26,7 @@ from herald.connectors.credentials import Configured
 from herald.connectors.models import RawEvent
 from herald.connectors.platforms import mastodon, youtube
 from herald.connectors.platforms.bluesky import BlueskyConnector
+from herald.plain_text import whole_number
 
 logger = logging.getLogger(__name__)
 
@@ -140,7 +141,8 @@ class BlueskyReader(Reader):
 
 
 def _later(a: str, b: str) -> bool:
-    if a.isdigit() and b.isdigit():
+    # Mastodon ids are digits; ASCII only, as int() refuses "²" though isdigit() accepts it.
+    if a.isascii() and a.isdigit() and b.isascii() and b.isdigit():
         return int(a) > int(b)
     return a > b
 
@@ -154,7 +156,9 @@ class MastodonReader(Reader):
         )
         if notification.get("type") == "mention":
             self.keep(body, f"notification:{note_id}")
-        if not self.cursor or _later(note_id, self.cursor):
+        # Mastodon's ids are digits; anything else cannot say where to resume from, so is not kept as the cursor.
+        plain = whole_number(note_id, max_digits=40) is not None
+        if plain and (not self.cursor or _later(note_id, self.cursor)):
             services.save_cursor(self.name, self.account, note_id)
 
     def once(self) -> None:
@@ -163,7 +167,7 @@ class MastodonReader(Reader):
         api = mastodon.client(self.entry.values)
         since = self.cursor or None
         missed = api.notifications(since_id=since, types=["mention"], limit=40)
-        for notification in sorted(missed, key=lambda n: int(n["id"]) if str(n["id"]).isdigit() else 0):
+        for notification in sorted(missed, key=lambda n: whole_number(n["id"], max_digits=40) or 0):
             self._keep_notification(notification)
         reader = self
 

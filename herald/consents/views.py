@@ -38,7 +38,7 @@ from herald.consents.models import (
 )
 from herald.forms import submitted
 from herald.people.roles import Role
-from herald.plain_text import without_nul
+from herald.plain_text import whole_number, without_nul
 from herald.proxies import client_address
 from herald.signin.reauth import sensitive
 from herald.submissions import key_for, submit_once
@@ -807,7 +807,7 @@ def subject_access(request: HttpRequest) -> HttpResponse:
 @require_POST
 @sensitive
 def subject_export(request: HttpRequest) -> HttpResponse:
-    ids = [int(i) for i in request.POST.getlist("record") if i.isdigit()]
+    ids = [n for i in request.POST.getlist("record") if (n := whole_number(i)) is not None]
     # Not a form field, and it is kept in the audit trail: PostgreSQL cannot store a NUL byte.
     query = without_nul(request.POST.get("q", ""))[:200]
     records = ConsentRecord.objects.filter(pk__in=ids).select_related("request")

@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from herald.plain_text import whole_number
+
 _KIND = re.compile(r"[a-z][a-z_]*")
 
 
@@ -43,8 +45,8 @@ class UseOwner:
     @classmethod
     def from_reference(cls, reference: str) -> UseOwner | None:
         kind, colon, pk = reference.partition(":")
-        if colon and _KIND.fullmatch(kind) and pk.isdigit():
-            return cls(kind, int(pk))
+        if colon and _KIND.fullmatch(kind) and (number := whole_number(pk)) is not None:
+            return cls(kind, number)
         return None
 
 

@@ -14,7 +14,13 @@ class ModerationConfig(HeraldAppConfig):
 
     def ready(self) -> None:
         from herald import subject_access
-        from herald.moderation.services import evidence
+        from herald.moderation.services import evidence, inbox
+        from herald.people.leavers import on_person_left
+        from herald.social_accounts.editor_removal import on_editor_removed
+
+        # Someone who may no longer see an account's comments keeps none of them assigned.
+        on_editor_removed(inbox.release_comments_of_former_editor)
+        on_person_left(inbox.release_comments_of_leaver)
 
         # Evidence of removed comments names their authors: it is in every subject access export.
         subject_access.register(

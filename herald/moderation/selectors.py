@@ -14,6 +14,7 @@ from django.utils import timezone
 from herald.moderation.models import Comment, CommentFlag, ModerationTeam
 from herald.people.models import Person
 from herald.people.roles import Role
+from herald.plain_text import whole_number
 from herald.social_accounts.models import Account
 
 
@@ -47,6 +48,16 @@ def visible_comments(person: Person, *, accounts: Iterable[Account] | None = Non
         account_ids = [account.pk for account in accounts]
     team_ids = list(ModerationTeam.objects.filter(members=person).values_list("pk", flat=True))
     return comments.filter(Q(account_id__in=account_ids) | Q(team_id__in=team_ids) | Q(assignee=person))
+
+
+def sees_without_assignment(person: Person, comment: Comment) -> bool:
+    """Whether `person` would see `comment` were it not assigned to them: through the accounts they edit
+    or manage, a moderation team they are in, or seeing everything."""
+    if sees_everything(person):
+        return True
+    if visible_accounts(person).filter(pk=comment.account_id).exists():
+        return True
+    return comment.team_id is not None and ModerationTeam.objects.filter(pk=comment.team_id, members=person).exists()
 
 
 def can_see(person: Person, comment: Comment) -> bool:
@@ -112,8 +123,8 @@ def inbox(person: Person, wanted: InboxFilter, *, accounts: Iterable[Account] | 
         comments = comments.filter(assignee=person)
     elif wanted.assignee == "none":
         comments = comments.filter(assignee=None)
-    elif wanted.assignee.isdigit():
-        comments = comments.filter(assignee_id=int(wanted.assignee))
+    elif (assignee := whole_number(wanted.assignee)) is not None:
+        comments = comments.filter(assignee_id=assignee)
     if wanted.team:
         comments = comments.filter(team_id=wanted.team)
     # Days in the council's time zone, as moments, so the indexes on received_at serve the range.

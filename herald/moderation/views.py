@@ -34,6 +34,7 @@ from herald.moderation.nav import INBOX_ROLES, MANAGE_ROLES
 from herald.moderation.services import hours
 from herald.navigation import Crumb
 from herald.people.models import Person
+from herald.plain_text import whole_number
 from herald.posts.findings import present
 
 HOME = ("Home", "/")
@@ -145,8 +146,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     form = InboxFilterForm(request.GET or None, accounts=accounts)
     wanted = form.wanted() if form.is_bound and form.is_valid() else selectors.InboxFilter(status="open")
     asked = request.GET.get("page", "")
-    # isascii() too: isdigit() is true of "²" and "①", which int() refuses.
-    page = max(1, min(int(asked) if asked.isascii() and asked.isdigit() else 1, 1000))
+    page = max(1, min(whole_number(asked) or 1, 1000))
     start = (page - 1) * PAGE_SIZE
     # One row more than a page says whether there is a next page, without counting a million rows.
     rows = selectors.inbox_page(request.user, wanted, start=start, size=PAGE_SIZE + 1, accounts=accounts)
@@ -303,11 +303,7 @@ def close_flag(request: HttpRequest, pk: int, flag_pk: int) -> HttpResponse:
 @allow(*INBOX_ROLES)
 @require_POST
 def bulk(request: HttpRequest) -> HttpResponse:
-    ids = [
-        int(value)
-        for value in request.POST.getlist("comments")
-        if value.isascii() and value.isdigit() and len(value) < 12
-    ][:200]
+    ids = [n for value in request.POST.getlist("comments") if (n := whole_number(value)) is not None][:200]
     form = BulkForm(request.POST, ids=ids)
     back = reverse("moderation:inbox") + ("?" + request.POST["query"] if request.POST.get("query") else "")
     if form.is_valid():

@@ -26,6 +26,7 @@ from herald.forms import show_refusal, submitted
 from herald.navigation import Crumb
 from herald.people.models import Person
 from herald.people.roles import Role
+from herald.plain_text import whole_number
 from herald.posts import findings, preview, selectors, services
 from herald.posts.forms import (
     ApproveForm,
@@ -143,7 +144,7 @@ def _text_block(
 
 
 def _chosen_platforms(account_ids: Iterable[str]) -> set[str]:
-    ids = [str(v) for v in account_ids if str(v).isdigit()]
+    ids = [n for v in account_ids if (n := whole_number(v)) is not None]
     return set(Account.objects.filter(pk__in=ids).values_list("platform", flat=True)) if ids else set()
 
 
@@ -176,11 +177,11 @@ def _visible_media(user: Person, ids: Iterable[str | int], keep: Iterable[int] =
     library would show them."""
     from herald.consents.models import MediaAsset
 
-    ids = [str(v) for v in ids if str(v).isdigit()][: settings.HERALD_MAX_POST_MEDIA]
-    if not ids:
+    numbers = [n for v in ids if (n := whole_number(v)) is not None][: settings.HERALD_MAX_POST_MEDIA]
+    if not numbers:
         return []
     visible = MediaAsset.objects.visible_to(user) | MediaAsset.objects.filter(pk__in=[a.pk for a in keep])
-    return list(visible.filter(pk__in=ids))
+    return list(visible.filter(pk__in=numbers))
 
 
 def _chosen_media(form: forms.Form, user: Person, keep: Iterable[int] = ()) -> list:

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Max, Prefetch, QuerySet
 from django.forms import BaseForm
-from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -337,20 +337,29 @@ def editor_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def editor_remove(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
     account = get_object_or_404(Account, pk=pk)
-    link = get_object_or_404(
-        AccountEditor.objects.select_related("person"), account=account, person_id=person_pk, removed_at=None
-    )
+    # Anyone who has ever edited the account: a second press of the button, after the first removed them,
+    # is answered with the service's refusal rather than "page not found".
+    links = AccountEditor.objects.select_related("person").filter(account=account, person_id=person_pk)
+    link = links.filter(removed_at=None).first() or links.order_by("-removed_at").first()
+    if link is None:
+        raise Http404("No such editor of this account")
+    person = link.person
+    if request.method == "GET" and link.removed_at is not None:
+        messages.info(request, f"{person.full_name} is no longer an editor of {account.display_name}")
+        return redirect("social_accounts:detail", pk=account.pk)
     form = forms.RemoveEditorForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.remove_editor(account, link.person, by=request.user, reason=form.cleaned_data["reason"])
-        messages.success(request, f"{link.person.full_name} is no longer an editor of {account.display_name}")
+    removed = submitted(
+        request, form, lambda data: services.remove_editor(account, person, by=request.user, reason=data["reason"])
+    )
+    if removed:
+        messages.success(request, f"{person.full_name} is no longer an editor of {account.display_name}")
         return redirect("social_accounts:detail", pk=account.pk)
     return _manage_page(
         request,
         account,
         "social_accounts/simple_form.html",
         form,
-        f"Remove {link.person.full_name} as an editor",
+        f"Remove {person.full_name} as an editor",
         button="Remove editor",
         warning=True,
     )
@@ -432,17 +441,20 @@ def closing(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def close(request: HttpRequest, pk: int) -> HttpResponse:
     account = get_object_or_404(Account, pk=pk)
-    if account.status != Account.Status.CLOSING:
+    # A POST goes to the service, which decides with the account locked: a second press, or two people
+    # at once, is shown its refusal on the form instead of failing.
+    if request.method == "GET" and account.status != Account.Status.CLOSING:
         messages.info(request, "Start closing the account first")
         return redirect("social_accounts:detail", pk=account.pk)
     form = forms.CloseAccountForm(request.POST or None, initial={"handover_notes": account.handover_notes})
-    if request.method == "POST" and form.is_valid():
-        services.close_account(
-            account,
-            by=request.user,
-            final_post_url=form.cleaned_data["final_post_url"],
-            handover_notes=form.cleaned_data["handover_notes"],
-        )
+    closed = submitted(
+        request,
+        form,
+        lambda data: services.close_account(
+            account, by=request.user, final_post_url=data["final_post_url"], handover_notes=data["handover_notes"]
+        ),
+    )
+    if closed:
         messages.success(request, f"{account.display_name} is closed and off the public list")
         return redirect("social_accounts:detail", pk=account.pk)
     return _manage_page(
@@ -461,12 +473,14 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
 def task_done(request: HttpRequest, pk: int) -> HttpResponse:
     task = get_object_or_404(SecurityTask.objects.select_related("account", "person"), pk=pk)
     account = task.account
-    if task.completed_at:
+    if request.method == "GET" and task.completed_at:
         messages.info(request, "This task has already been done")
         return redirect("social_accounts:detail", pk=account.pk)
     form = forms.SecurityTaskForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.complete_security_task(task, by=request.user, notes=form.cleaned_data["notes"])
+    done = submitted(
+        request, form, lambda data: services.complete_security_task(task, by=request.user, notes=data["notes"])
+    )
+    if done:
         messages.success(request, f"Task done: {task.get_kind_display().lower()} on {account.display_name}")
         return redirect("social_accounts:detail", pk=account.pk)
     return _manage_page(

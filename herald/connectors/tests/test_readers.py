@@ -281,6 +281,62 @@ def test_mastodon_catches_up_since_its_cursor_then_follows_the_notification_stre
     assert kinds == {"@hbbc Is the market on this Saturday?": "reply", "@hbbc Thanks for the quick reply": "message"}
 
 
+# str.isdigit() is true of "²", which int() refuses: an odd id from a server must not stop the reader.
+def test_mastodon_keeps_reading_when_a_server_sends_a_notification_id_that_is_not_plain_digits(secrets):
+    import json
+
+    account = AccountFactory(platform="mastodon", handle="hbbc@social.example")
+    missed = [
+        mastodon_notification("²", "113000000000000500", "Is the market on this Saturday?"),
+        mastodon_notification("501", "113000000000000501", "Is the car park open?"),
+    ]
+    streamed = mastodon_notification("502", "113000000000000502", "Thanks for the quick reply", visibility="direct")
+
+    with FakeApi() as api:
+        api.routes.update(
+            {
+                ("GET", "/api/v1/notifications"): lambda request: (
+                    200,
+                    missed if request.query.get("since_id") != "501" else [],
+                ),
+                ("GET", "/api/v1/instance"): lambda request: (
+                    200,
+                    {
+                        "uri": "social.example",
+                        "title": "Social",
+                        "version": "4.3.0",
+                        "urls": {"streaming_api": api.url},
+                    },
+                ),
+                ("GET", "/api/v1/timelines/public"): lambda request: (200, []),
+                ("GET", "/api/v1/streaming/user/notification"): lambda request: (
+                    200,
+                    Events([":)", "", "event: notification", f"data: {json.dumps(streamed)}", ""]),
+                ),
+            }
+        )
+        secrets(
+            {
+                "accounts": {
+                    "mastodon:hbbc@social.example": {
+                        "account_id": "109000",
+                        "base_url": api.url,
+                        "access_token": "masto-token",
+                    }
+                }
+            }
+        )
+        entry = credentials.for_account(account)
+        assert entry.name == "mastodon" and not entry.missing
+        reader = consumers.reader_for(entry)
+        reader.once()  # returns when the server ends the stream; `run` then connects again
+        assert api.requests_to("/api/v1/notifications")[0].headers["authorization"] == "Bearer masto-token"
+        assert services.cursor_for("mastodon", account) == "502"
+    read_queued()
+    kept = set(Comment.objects.filter(account=account).values_list("text", flat=True))
+    assert {"@hbbc Is the car park open?", "@hbbc Thanks for the quick reply"} <= kept
+
+
 def test_serve_starts_readers_only_for_accounts_with_complete_secrets(secrets):
     AccountFactory(platform="bluesky", handle="ready.bsky.social")
     AccountFactory(platform="bluesky", handle="halfdone.bsky.social")

@@ -182,3 +182,17 @@ def test_exporting_with_nothing_ticked_goes_back_to_the_same_search_for_an_email
     assert again.context["form"]["q"].value() == "asha+photos@example.org"
     assert record.urn in again.content.decode()
     assert "Select at least one record to export" in again.content.decode()
+
+
+@pytest.mark.parametrize("value", ["²", "①", "9" * 40])
+def test_exporting_a_record_named_by_something_other_than_a_number_asks_for_a_record_instead_of_failing(
+    client, dpo, value
+):
+    # given: a subject access search, and a form whose ticked record is not a plain number
+    ConsentRecordFactory(subject_name="Asha Patel", email="asha@example.org")
+    client.force_login(dpo)
+    # when: it is sent
+    response = client.post(reverse("consents:subject_export"), {"record": [value], "q": "zz", "format": "json"})
+    # then: the officer is asked to select a record, and nothing is exported
+    assert response.status_code == 302
+    assert "Select at least one record to export" in client.get(response["Location"]).content.decode()

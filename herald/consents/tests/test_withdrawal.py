@@ -223,3 +223,8 @@ def test_erasing_the_details_of_a_current_consent_stops_its_uses_like_a_withdraw
     assert scheduled.state == MediaUse.State.STOPPED and draft.state == MediaUse.State.STOPPED
     assert TakedownTask.objects.open().filter(use=published).exists()
     assert leaflet_handler == [([3], dpo)]
+
+
+@pytest.mark.parametrize("reference", ["post:²", "post:①", "post:" + "9" * 40])
+def test_a_use_recorded_by_hand_with_a_number_that_is_not_plain_digits_names_no_owner(reference):
+    assert withdrawal.UseOwner.from_reference(reference) is None

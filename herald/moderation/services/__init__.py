@@ -28,6 +28,8 @@ from herald.moderation.services.inbox import (
     close_flag,
     raise_flag,
     record_status,
+    release_comments_of_former_editor,
+    release_comments_of_leaver,
     set_priority,
     set_status,
 )
@@ -54,6 +56,8 @@ __all__ = [
     "approve_reply",
     "close_case",
     "record_police_reference",
+    "release_comments_of_former_editor",
+    "release_comments_of_leaver",
     "delete_comment",
     "evidence_pack",
     "hide_comment",

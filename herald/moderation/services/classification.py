@@ -31,7 +31,8 @@ FLAG_PRIORITY: dict[str, int] = {
 }
 # Statutory clocks, in working days from the day after the request arrives.
 FLAG_WORKING_DAYS: dict[str, int] = {CommentFlag.Kind.FOI: 20}
-# A subject access request has one calendar month (UK GDPR article 12(3)).
+# A subject access request has one calendar month (UK GDPR article 12(3)), to the next working day when
+# the month ends at a weekend or on a bank holiday (ICO guidance on the time limit).
 SAR_DAYS = 30
 
 
@@ -39,8 +40,15 @@ def flag_due_on(kind: str, received: dt.date) -> dt.date | None:
     if kind in FLAG_WORKING_DAYS:
         return elections.working_day_after(received, FLAG_WORKING_DAYS[kind], christmas_eve_counts=True)
     if kind == CommentFlag.Kind.SAR:
-        return _one_month_after(received)
+        return _working_day_on_or_after(_one_month_after(received))
     return None
+
+
+def _working_day_on_or_after(day: dt.date) -> dt.date:
+    """`day`, or the next working day when it falls at a weekend, on a bank holiday or on a day the
+    council is closed: the ICO lets a subject access response due then be sent on the next working day."""
+    # Christmas Eve is an ordinary working day here: only the election rules treat it otherwise.
+    return elections.working_day_after(day - dt.timedelta(days=1), 1, christmas_eve_counts=True)
 
 
 def _one_month_after(day: dt.date) -> dt.date:

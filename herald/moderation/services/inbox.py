@@ -16,6 +16,7 @@ from herald.errors import Refused
 from herald.moderation import selectors
 from herald.moderation.models import Comment, CommentFlag, InternalNote, ModerationTeam
 from herald.people.models import Person
+from herald.social_accounts.models import Account
 
 # Statuses a person sets from the inbox. Hidden and deleted are set only by the removal process.
 SETTABLE = frozenset(
@@ -232,3 +233,47 @@ def act_on_many(comments: Iterable[Comment], *, by: Person, action: str, status:
     if not done:
         raise Refused("Select at least one comment", field="comments")
     return done
+
+
+def _release(comment: Comment, *, by: Person | None, reason: str) -> None:
+    before = audit.snapshot(comment, exclude=_NOT_AUDITED)
+    comment.assignee = None
+    if comment.status == Comment.Status.ASSIGNED:
+        comment.status = Comment.Status.NEW
+    comment.save(update_fields=[*FIELDS, "updated_at"])
+    audit.record(
+        actor=by,
+        action="moderation.unassigned_lost_access",
+        obj=comment,
+        before=before,
+        after=audit.snapshot(comment, exclude=_NOT_AUDITED),
+        reason=reason,
+    )
+
+
+def release_comments_of_former_editor(account: Account, person: Person, *, by: Person | None) -> int:
+    """`person` no longer edits `account`: the open comments on it assigned to them, which they may not
+    see any other way (a moderation team, managing the account, the communications team), go back to the
+    team's queue unassigned, so they can no longer open, answer or remove them. Registered in
+    ModerationConfig.ready(); returns how many went back."""
+    with transaction.atomic():
+        assigned = Comment.objects.filter(account=account, assignee=person, status__in=Comment.OPEN_STATUSES)
+        released = 0
+        for comment in assigned.select_for_update(of=("self",)):
+            if selectors.sees_without_assignment(person, comment):
+                continue
+            _release(comment, by=by, reason=f"{person.full_name} no longer edits {account}")
+            released += 1
+        return released
+
+
+def release_comments_of_leaver(person: Person, *, by: Person | None) -> int:
+    """`person` has left the council: every open comment assigned to them goes back to its team's queue
+    unassigned. Registered in ModerationConfig.ready(); returns how many went back."""
+    with transaction.atomic():
+        assigned = Comment.objects.filter(assignee=person, status__in=Comment.OPEN_STATUSES)
+        released = 0
+        for comment in assigned.select_for_update(of=("self",)):
+            _release(comment, by=by, reason=f"{person.full_name} has left the council")
+            released += 1
+        return released

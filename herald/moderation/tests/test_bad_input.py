@@ -87,3 +87,16 @@ def test_a_csv_cell_too_long_for_the_reader_is_refused_with_the_row_and_nothing_
     assert page.status_code == 400
     assert "Row 3" in page.content.decode() and "govuk-error-summary" in page.content.decode()
     assert not Comment.objects.exists()
+
+
+@pytest.mark.parametrize("value", NOT_PLAIN_NUMBERS)
+def test_an_inbox_filter_for_an_assignee_that_is_not_a_plain_number_is_ignored_not_a_failure(
+    comms_officer, account, value
+):
+    from herald.moderation import selectors
+
+    kept = comment(account, "Is the pool open on Boxing Day?")
+
+    found = selectors.inbox(comms_officer, selectors.InboxFilter(status="open", assignee=value))
+
+    assert list(found) == [kept]

@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 import time_machine
 from django.core import mail
+from django.urls import reverse
 from django.utils import timezone
 
 from herald.elections.tests.factories import ElectionFactory
@@ -65,7 +66,29 @@ def test_a_possible_subject_access_request_is_due_in_one_calendar_month(account)
 
     flag = found.flags.get()
     assert flag.kind == CommentFlag.Kind.SAR
-    assert flag.due_on == dt.date(2027, 2, 28)
+    # the month runs to its last day, Sunday 28 February 2027; the response is due the next working day
+    assert flag.due_on == dt.date(2027, 3, 1)
+
+
+@time_machine.travel(dt.datetime(2027, 2, 6, 11, 0, tzinfo=LONDON))
+def test_a_subject_access_request_whose_month_ends_on_a_saturday_is_due_the_next_monday(client, account, comms_officer):
+    # given a request received on Saturday 6 February 2027: its calendar month ends on Saturday 6 March
+    found = comment(account, "Please treat this as a subject access request for my housing file")
+
+    flag = found.flags.get()
+    assert flag.due_on == dt.date(2027, 3, 8)
+    # and the comment's page shows the day the council is actually due by
+    client.force_login(comms_officer)
+    page = client.get(reverse("moderation:detail", args=[found.pk])).content.decode()
+    assert "Monday 8 March 2027" in page
+
+
+@time_machine.travel(dt.datetime(2027, 2, 26, 11, 0, tzinfo=LONDON))
+def test_a_subject_access_request_whose_month_ends_on_a_bank_holiday_is_due_the_next_working_day(account):
+    # its calendar month ends on Good Friday, 26 March 2027; then a weekend and Easter Monday
+    found = comment(account, "Please treat this as a subject access request for my housing file")
+
+    assert found.flags.get().due_on == dt.date(2027, 3, 30)
 
 
 def test_a_complaint_is_flagged_without_a_statutory_clock(account):

@@ -475,6 +475,13 @@ def _route_for_pre_election(post: Post, *, period: dict, now: dt.datetime | None
         post.current_tier = len(plan)
         post.approved_at = None
         post.held_at = now or timezone.now()
+    # Nobody on the communications team may decide it (there is no team, or its only members wrote the
+    # post or last changed its text): it goes back to its author rather than waiting for no one.
+    stranded = was_approved and post.status == Post.Status.AWAITING_APPROVAL and not eligible_approvers(post)
+    if stranded:
+        post.status = Post.Status.SENT_BACK
+        post.current_tier = 0
+        post.sent_back_reasons = PRE_ELECTION_STRANDED
     post.save()
     if widened:
         reason = "A wider pre-election period than it was checked under now covers it: checked again under its rules"
@@ -490,9 +497,28 @@ def _route_for_pre_election(post: Post, *, period: dict, now: dt.datetime | None
         after=_snapshot(post),
         reason=reason,
     )
-    if was_approved and post.status == Post.Status.AWAITING_APPROVAL:
+    if stranded:
+        _sync_media_uses(post, state="draft", by=None)
+        audit.record(actor=None, action="post.sent_back", obj=post, after=_snapshot(post), reason=PRE_ELECTION_STRANDED)
+        notify(
+            "post_sent_back",
+            to=[post.author],
+            context={
+                "post": post,
+                "by": None,
+                "reasons": PRE_ELECTION_STRANDED,
+                "link": _link("posts:detail", post.pk),
+            },
+        )
+    elif was_approved and post.status == Post.Status.AWAITING_APPROVAL:
         _tell_approvers(post)
 
+
+PRE_ELECTION_STRANDED = (
+    "It goes out in a pre-election period, so the communications team must decide it again, and nobody on "
+    "the team may: a post is never approved by whoever wrote it or last changed its text. Ask another "
+    "communications officer to be added to the team, then send it again"
+)
 
 ROUTABLE = (Post.Status.AWAITING_APPROVAL, Post.Status.APPROVED)
 

@@ -144,3 +144,16 @@ def test_the_live_check_describes_the_photo_to_an_editor_who_can_open_the_librar
     client.force_login(editor)
     body = live(client, "Fun at the fair", media=[photo_of_someone_who_withdrew.pk]).content.decode()
     assert "Priya Marchetti" in body and "consent withdrawn" in body
+
+
+# Python's str.isdigit() is true of "²" and "①", which int() refuses: the live check answers, not a 500.
+@pytest.mark.parametrize("value", ["²", "①", "12³", "9" * 40])
+def test_the_live_check_answers_when_a_photo_or_account_is_named_by_something_other_than_a_number(
+    client, editor, facebook, value
+):
+    client.force_login(editor)
+
+    answer = live(client, "Call 07700 900123", media=[value], accounts=[value], choosing_accounts="1")
+
+    assert answer.status_code == 200
+    assert "07700 900123" in answer.content.decode()

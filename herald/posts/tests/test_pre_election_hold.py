@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from herald.audit.models import AuditEvent
 from herald.elections.tests.factories import ElectionFactory
 from herald.errors import Refused
 from herald.posts import selectors, services
@@ -223,3 +224,33 @@ def test_a_wider_period_recorded_later_checks_an_approved_post_again(editor, fac
     assert post.status == Post.Status.AWAITING_APPROVAL
     # and, checked once, it is not checked again at the next run
     assert services.route_waiting_posts_for_pre_election() == []
+
+
+def test_an_approved_post_nobody_on_the_communications_team_may_decide_again_goes_back_to_its_author(
+    facebook, service_manager, comms_officer, mailoutbox, django_capture_on_commit_callbacks
+):
+    # given a council whose only communications officer wrote a post naming a councillor, approved by the
+    # service manager for a day that falls in a period recorded later
+    CouncillorFactory(first_name="Stuart", last_name="Bray", ward="Burbage")
+    tier(facebook, 1, "any", service_manager)
+    out_on = timezone.localdate() + dt.timedelta(days=10)
+    post = services.write_post(
+        accounts=[facebook], texts={facebook.platform: NAMING}, scheduled_for=_at_ten(out_on), by=comms_officer
+    )[0]
+    post = services.submit_for_approval(post, by=comms_officer)
+    services.approve_post(post, by=service_manager, seen_hash=shown_hash(post))
+    post.refresh_from_db()
+    assert post.status == Post.Status.APPROVED
+    # when the period is recorded, and the team must decide the post again
+    _election_from(out_on - dt.timedelta(days=3))
+    with django_capture_on_commit_callbacks(execute=True):
+        [routed] = services.route_waiting_posts_for_pre_election()
+    # then it does not wait for a decision nobody may give: it goes back to its author, who is told why
+    routed.refresh_from_db()
+    assert routed.status == Post.Status.SENT_BACK
+    assert "nobody on the team may" in routed.sent_back_reasons
+    assert AuditEvent.objects.for_object(routed).filter(action="post.sent_back").exists()
+    [told] = [m for m in mailoutbox if comms_officer.email in m.to and "Sent back" in m.subject]
+    assert "Herald sent your post back" in told.body
+    # and it is not marked ready to publish when its time comes
+    assert services.mark_ready_posts(now=_at_ten(out_on) + dt.timedelta(minutes=1)) == []

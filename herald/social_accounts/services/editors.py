@@ -15,6 +15,7 @@ from herald.notifications import notify
 from herald.people.models import Person
 from herald.people.roles import Role
 from herald.people.services import grant_role, revoke_role
+from herald.social_accounts import editor_removal
 from herald.social_accounts.models import (
     MIN_EDITORS,
     Account,
@@ -115,6 +116,7 @@ def remove_editor(account: Account, person: Person, *, by: Person | None, reason
             reason=reason,
         )
         _release_editor_role(person, by=by)
+        editor_removal.tell_apps(account, person, by=by)
         _flag_if_short(account, by=by)
 
 

@@ -13,6 +13,7 @@ from herald.audit import services as audit
 from herald.errors import Refused
 from herald.notifications import notify
 from herald.people.models import Person
+from herald.social_accounts import editor_removal
 from herald.social_accounts.models import (
     Account,
     MonthlyReport,
@@ -210,6 +211,8 @@ def close_account(account: Account, *, by: Person, final_post_url: str, handover
     """The final post is up and the handover done: the account leaves the public list and its editors."""
     with transaction.atomic():
         account = Account.objects.select_for_update().get(pk=account.pk)
+        if account.status == Account.Status.CLOSED:
+            raise Refused(f"{account.display_name} is already closed")
         if account.status != Account.Status.CLOSING:
             raise Refused("Start closing the account first")
         before = audit.snapshot(account)
@@ -240,6 +243,7 @@ def close_account(account: Account, *, by: Person, final_post_url: str, handover
                 reason="Account closed",
             )
             _release_editor_role(person, by=by)
+            editor_removal.tell_apps(account, person, by=by)
         task = SecurityTask.objects.create(account=account, kind=SecurityTask.Kind.CLOSURE)
         audit.record(
             actor=by,
