@@ -449,6 +449,15 @@ def blind_offensive7() -> None:
     blind_offensive_scores(Path(__file__).resolve().parent / "data" / "blind_offensive7.tsv", halves=False)
 
 
+def blind_offensive8() -> None:
+    """bench/data/blind_offensive8.tsv: an eighth blind set (400 texts, eight sources, 160 offensive) by a
+    writer who saw nothing of the engine or its output (the sixth and seventh sets read for their format
+    only), written on 2026-12-06 blind before round ten; run by the lead only, with ``--only blind8``, once
+    before and once after round ten. Never part of the default run."""
+    print("eighth blind offensive set (unseen; incoming comments on an official page):")
+    blind_offensive_scores(Path(__file__).resolve().parent / "data" / "blind_offensive8.tsv", halves=False)
+
+
 def blind_offensive() -> None:
     """bench/data/blind_offensive.tsv: written for Herald by someone who never saw the rules (OLID,
     Civil Comments, HateXplain, UK council and UK Twitter styles; bench/data/README.md). Half A (even
@@ -519,7 +528,7 @@ def main() -> None:
     )
     parser.add_argument(
         "--only",
-        choices=["blind5", "blind6", "blind7"],
+        choices=["blind5", "blind6", "blind7", "blind8"],
         help="score one set alone (an unseen one, without reading the rest)",
     )
     parser.add_argument(
@@ -529,7 +538,12 @@ def main() -> None:
     )
     args = parser.parse_args()
     if args.only:
-        {"blind5": blind_offensive5, "blind6": blind_offensive6, "blind7": blind_offensive7}[args.only]()
+        {
+            "blind5": blind_offensive5,
+            "blind6": blind_offensive6,
+            "blind7": blind_offensive7,
+            "blind8": blind_offensive8,
+        }[args.only]()
         return
     folder = Path(args.data)
     if not args.only_offensive:
