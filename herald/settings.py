@@ -306,6 +306,10 @@ HERALD_MAX_POST_MEDIA = 20
 # Counted per person in Django's cache (per worker process with the default local-memory cache).
 HERALD_LIVE_CHECKS_PER_WINDOW = env_int("HERALD_LIVE_CHECKS_PER_WINDOW", 30)
 HERALD_LIVE_CHECK_WINDOW_SECONDS = 10
+# Someone who joins an open acknowledgement campaign's audience late (a new starter, a mover, a new
+# editor), or comes back to it, has at least this many days to acknowledge: a due date of their own
+# when the campaign's is sooner, so nobody is chased as overdue on the day they are first asked.
+HERALD_POLICY_JOINER_DAYS = env_int("HERALD_POLICY_JOINER_DAYS", 14)
 
 # Every email goes through the task queue (herald/mail.py): a mail server that is down delays an
 # email, retried with backoff, but never fails a page or loses the email. EMAIL_BACKEND in the

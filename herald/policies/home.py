@@ -19,8 +19,7 @@ def panels(request) -> list[dict]:
                 {
                     "text": a.campaign.title,
                     "url": reverse("policies:acknowledge", kwargs={"pk": a.campaign.pk}),
-                    "hint": ("Overdue: was due " if a.campaign.due_on < today else "Due by ")
-                    + f"{a.campaign.due_on:%-d %B %Y}",
+                    "hint": ("Overdue: was due " if a.due_date < today else "Due by ") + f"{a.due_date:%-d %B %Y}",
                 }
                 for a in mine
             ],

@@ -198,6 +198,11 @@ class QuizQuestion(models.Model):
         return self.text
 
 
+def past_due(today: dt.date) -> Q:
+    """Assignments whose due date is before ``today``: the campaign's, or a later one of the person's own."""
+    return Q(campaign__due_on__lt=today) & (Q(due_on=None) | Q(due_on__lt=today))
+
+
 class AssignmentQuerySet(models.QuerySet):
     def done(self):
         return self.exclude(acknowledgement=None)
@@ -207,7 +212,7 @@ class AssignmentQuerySet(models.QuerySet):
         return self.filter(acknowledgement=None, person__is_active=True, left_audience_at=None)
 
     def overdue(self, today: dt.date | None = None):
-        return self.outstanding().filter(campaign__due_on__lt=today or timezone.localdate())
+        return self.outstanding().filter(past_due(today or timezone.localdate()))
 
     def for_manager(self, manager: Person):
         return self.filter(person__service_manager=manager)
@@ -238,6 +243,9 @@ class Assignment(models.Model):
     # Set when the person moves out of the audience (another team or service area, an editor no longer)
     # before acknowledging: they are not chased or counted, and it is cleared if they come back.
     left_audience_at = models.DateTimeField(null=True, blank=True)
+    # A later due date of the person's own, set when they join the audience (or come back to it) with
+    # less than settings.HERALD_POLICY_JOINER_DAYS left before the campaign's: they are given that long.
+    due_on = models.DateField(null=True, blank=True)
     acknowledgement = models.ForeignKey(
         "Acknowledgement", null=True, blank=True, on_delete=models.PROTECT, related_name="assignments"
     )
@@ -256,8 +264,19 @@ class Assignment(models.Model):
         return self.acknowledgement_id is not None
 
     @property
+    def due_date(self) -> dt.date:
+        """When this person is due to acknowledge: the campaign's due date, or their own if later."""
+        if self.due_on is None:
+            return self.campaign.due_on
+        return max(self.due_on, self.campaign.due_on)
+
+    @property
+    def has_own_due_date(self) -> bool:
+        return self.due_date != self.campaign.due_on
+
+    @property
     def is_overdue(self) -> bool:
-        return not self.is_done and timezone.localdate() > self.campaign.due_on
+        return not self.is_done and timezone.localdate() > self.due_date
 
     @property
     def status_label(self) -> str:

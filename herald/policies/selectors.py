@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from herald.people.models import Person
-from herald.policies.models import Assignment, AssignmentQuerySet, Campaign, PolicyDocument, PolicyVersion
+from herald.policies.models import Assignment, AssignmentQuerySet, Campaign, PolicyDocument, PolicyVersion, past_due
 from herald.policies.rendering import REQUIRED_CLAUSES, Clause, clauses
 
 # Used only when a clause cannot be found in any published version (it never should be: saving
@@ -144,7 +144,7 @@ def progress_by_area(assignments: AssignmentQuerySet) -> list[AreaProgress]:
         .annotate(
             total=Count("id"),
             done=Count("id", filter=~Q(acknowledgement=None)),
-            overdue=Count("id", filter=Q(acknowledgement=None, campaign__due_on__lt=today)),
+            overdue=Count("id", filter=Q(acknowledgement=None) & past_due(today)),
         )
     )
     areas: dict[str, AreaProgress] = {}

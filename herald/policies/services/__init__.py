@@ -257,8 +257,19 @@ def _earlier_acknowledgement(campaign: Campaign, person: Person) -> Acknowledgem
     return None
 
 
-def _assign(campaign: Campaign, people: Iterable[Person], because: str) -> int:
+def joiner_due_on(campaign: Campaign, today: dt.date) -> dt.date | None:
+    """The due date of someone asked late (a joiner, or someone back in the audience) on ``today``:
+    None (the campaign's) when that leaves them settings.HERALD_POLICY_JOINER_DAYS or more, otherwise
+    their own, that many days from today."""
+    own = today + dt.timedelta(days=settings.HERALD_POLICY_JOINER_DAYS)
+    return own if own > campaign.due_on else None
+
+
+def _assign(campaign: Campaign, people: Iterable[Person], because: str, *, today: dt.date | None = None) -> int:
     existing = set(campaign.assignments.values_list("person_id", flat=True))
+    due_on = (
+        joiner_due_on(campaign, today or timezone.localdate()) if because == Assignment.AddedBecause.JOINER else None
+    )
     added = 0
     for person in people:
         if person.pk in existing:
@@ -267,6 +278,7 @@ def _assign(campaign: Campaign, people: Iterable[Person], because: str) -> int:
             campaign=campaign,
             person=person,
             added_because=because,
+            due_on=due_on,
             acknowledgement=_earlier_acknowledgement(campaign, person),
         )
         added += 1
@@ -298,22 +310,24 @@ def launch_campaign(campaign: Campaign, *, by: Person) -> int:
     return added
 
 
-def add_new_joiners(campaign: Campaign, *, by: Person | None = None) -> int:
+def add_new_joiners(campaign: Campaign, *, by: Person | None = None, today: dt.date | None = None) -> int:
     """Bring the campaign's audience up to date: add people who have joined it since launch (new starters,
     movers, new editors), and stop asking people who have moved out of it before acknowledging (to
     another team or service area, no longer an editor). Those who come back are asked again;
-    acknowledgements already given are kept. Returns how many joined."""
+    acknowledgements already given are kept. Joiners and those who come back late get a due date of
+    their own (`joiner_due_on`). Returns how many joined."""
     if campaign.status != Campaign.Status.OPEN:
         return 0
+    today = today or timezone.localdate()
     with transaction.atomic():
-        _follow_movers(campaign, by=by)
-        added = _assign(campaign, campaign.audience_people(), Assignment.AddedBecause.JOINER)
+        _follow_movers(campaign, by=by, today=today)
+        added = _assign(campaign, campaign.audience_people(), Assignment.AddedBecause.JOINER, today=today)
         if added:
             audit.record(actor=by, action="campaign.joiners_added", obj=campaign, after={"people": added})
     return added
 
 
-def _follow_movers(campaign: Campaign, *, by: Person | None) -> None:
+def _follow_movers(campaign: Campaign, *, by: Person | None, today: dt.date) -> None:
     audience = set(campaign.audience_people().values_list("pk", flat=True))
     waiting = campaign.assignments.filter(acknowledgement=None, person__is_active=True).select_related("person")
     now = timezone.now()
@@ -324,7 +338,11 @@ def _follow_movers(campaign: Campaign, *, by: Person | None) -> None:
     for assignment in came_back:
         # Back in the audience: chased afresh, from an invitation, as a joiner would be.
         Assignment.objects.filter(pk=assignment.pk).update(
-            left_audience_at=None, last_contacted_on=None, final_reminder_sent_at=None, escalated_at=None
+            left_audience_at=None,
+            last_contacted_on=None,
+            final_reminder_sent_at=None,
+            escalated_at=None,
+            due_on=joiner_due_on(campaign, today),
         )
     if moved_out:
         audit.record(
@@ -511,20 +529,26 @@ def _send_to_person(assignment: Assignment, kind: str, *, sender: Person | None 
     notify(
         NOTIFICATIONS[kind],
         to=[assignment.person],
-        context={"campaign": campaign, "sender": sender, "link": _url("policies:acknowledge", pk=campaign.pk)},
+        context={
+            "campaign": campaign,
+            "due_on": assignment.due_date,
+            "sender": sender,
+            "link": _url("policies:acknowledge", pk=campaign.pk),
+        },
     )
     return reminder
 
 
 def _due_message(assignment: Assignment, today: dt.date) -> str | None:
     campaign = assignment.campaign
+    due_on = assignment.due_date
     last = assignment.last_contacted_on
     if last is None:
         return Reminder.Kind.INVITATION
     since = (today - last).days
-    if today > campaign.due_on:
+    if today > due_on:
         return Reminder.Kind.OVERDUE if since >= campaign.reminder_every_days else None
-    final_from = campaign.due_on - dt.timedelta(days=campaign.final_reminder_days_before)
+    final_from = due_on - dt.timedelta(days=campaign.final_reminder_days_before)
     if today >= final_from and assignment.final_reminder_sent_at is None and last < today:
         return Reminder.Kind.FINAL
     if since >= campaign.reminder_every_days:
@@ -542,7 +566,7 @@ def send_due_messages(campaign: Campaign, *, today: dt.date | None = None) -> di
     if campaign.status != Campaign.Status.OPEN:
         return dict(counts)
     # Whoever is due a message is judged against the audience as it is now, not as it was at launch.
-    add_new_joiners(campaign)
+    add_new_joiners(campaign, today=today)
     outstanding = campaign.assignments.outstanding().select_related(
         "person__service_manager", "campaign__version__document"
     )

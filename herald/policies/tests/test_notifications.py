@@ -89,7 +89,7 @@ def test_an_overdue_person_is_told_and_their_service_manager_gets_the_list(told,
     escalation = _to(sent, service_manager)
     assert escalation.subject == "Overdue policy acknowledgements in your teams: Read the new policy"
     assert (
-        f"due by {DUE:%-d %B %Y}:\n\n- {employee.full_name} ({employee.email})\n\nPlease remind them."
+        f"by their due date:\n\n- {employee.full_name} ({employee.email}), due by {DUE:%-d %B %Y}\n\nPlease remind them."
         in escalation.body
     )
     assert f"/policies/campaigns/{invited.pk}/" in escalation.body
