@@ -8,7 +8,9 @@ registers, in its AppConfig.ready(), what to do when someone shown in them withd
     withdrawal.on_consent_withdrawn("post", stop_posts_for_withdrawn_consent)
 
 The handler is called inside the withdrawal's transaction with the primary keys of that app's records
-whose media show the person (drafts, scheduled and published alike), and the person withdrawing.
+whose media show the person (drafts, scheduled and published alike), the person acting, and why the
+media may no longer be used (`Why`: consent withdrawn, a "do not publish" flag, or personal details
+erased), so the app can say which to the people it tells: `handler(pks, by=..., why=...)`.
 
 Likewise `withdrawal.on_published_details_changed("post", handler)`: called with the records that use an
 asset whose published details (its alt text) were changed in the library, and the person who changed
@@ -19,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from herald.plain_text import whole_number
@@ -50,14 +53,23 @@ class UseOwner:
         return None
 
 
-WithdrawalHandler = Callable[..., Any]  # handler(pks: list[int], *, by) -> anything
+class Why(StrEnum):
+    """Why media showing someone may no longer be used; the words are kept in each stopped use's reason."""
+
+    WITHDRAWN = "Consent withdrawn"
+    DO_NOT_PUBLISH = "'Do not publish' flag"
+    ERASED = "Personal details erased"
+
+
+WithdrawalHandler = Callable[..., Any]  # handler(pks: list[int], *, by, why: Why) -> anything
 
 _handlers: dict[str, list[WithdrawalHandler]] = {}
 
 
 def on_consent_withdrawn(kind: str, handler: WithdrawalHandler) -> None:
-    """Call `handler(pks, by=...)` when consent is withdrawn (or a record is marked do-not-publish) by
-    someone shown in media that records of `kind` use. Registering the same handler twice is harmless."""
+    """Call `handler(pks, by=..., why=...)` when consent is withdrawn by someone shown in media that records
+    of `kind` use, or they are flagged "do not publish", or their details are erased (`why` says which).
+    Registering the same handler twice is harmless."""
     _register(_handlers, kind, handler)
 
 
@@ -65,9 +77,9 @@ def handlers() -> dict[str, tuple[WithdrawalHandler, ...]]:
     return {kind: tuple(registered) for kind, registered in _handlers.items()}
 
 
-def tell_owners(uses: Iterable[Any], *, by: Any) -> None:
-    """Hand each registered handler the records of its kind that use these (MediaUse) uses."""
-    _tell(_handlers, uses, by=by)
+def tell_owners(uses: Iterable[Any], *, by: Any, why: Why) -> None:
+    """Hand each registered handler the records of its kind that use these (MediaUse) uses, and why."""
+    _tell(_handlers, uses, by=by, why=why)
 
 
 _details_handlers: dict[str, list[WithdrawalHandler]] = {}
@@ -95,7 +107,7 @@ def _register(table: dict[str, list[WithdrawalHandler]], kind: str, handler: Wit
         registered.append(handler)
 
 
-def _tell(table: dict[str, list[WithdrawalHandler]], uses: Iterable[Any], *, by: Any) -> None:
+def _tell(table: dict[str, list[WithdrawalHandler]], uses: Iterable[Any], *, by: Any, **extra: Any) -> None:
     """Group the uses by the kind of record that owns them and hand each kind's handlers its records."""
     owners: dict[str, list[int]] = {}
     for use in uses:
@@ -104,4 +116,4 @@ def _tell(table: dict[str, list[WithdrawalHandler]], uses: Iterable[Any], *, by:
             owners[owner.kind].append(owner.pk)
     for kind, pks in owners.items():
         for handler in table.get(kind, ()):
-            handler(sorted(pks), by=by)
+            handler(sorted(pks), by=by, **extra)

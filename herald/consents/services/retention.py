@@ -20,7 +20,7 @@ from django.utils.text import slugify
 
 from herald import subject_access
 from herald.audit import services as audit
-from herald.consents import conf
+from herald.consents import conf, withdrawal
 from herald.consents.models import (
     ConsentRecord,
     MediaAsset,
@@ -110,7 +110,7 @@ def erase_personal_details(record: ConsentRecord, *, by: Person | None, reason: 
         # Erasing a consent still in force (an erasure request) ends it as a withdrawal does: every check
         # already refuses media showing an erased person, so planned uses stop and published ones go for
         # takedown. Withdrawn and do-not-publish records had theirs stopped when that happened.
-        _stop_uses_showing(record, by=by, why="Personal details erased")
+        _stop_uses_showing(record, by=by, why=withdrawal.Why.ERASED)
     return record
 
 

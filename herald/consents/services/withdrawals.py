@@ -49,12 +49,12 @@ def mark_do_not_publish(record: ConsentRecord, *, by: Person, reason: str) -> Co
         after=_snapshot(record),
         reason=reason,
     )
-    _stop_uses_showing(record, by=by, why="'Do not publish' flag")
+    _stop_uses_showing(record, by=by, why=withdrawal.Why.DO_NOT_PUBLISH)
     return record
 
 
 def _stop_uses_showing(
-    record: ConsentRecord, *, by: Person | str | None, why: str, asset: MediaAsset | None = None
+    record: ConsentRecord, *, by: Person | str | None, why: withdrawal.Why, asset: MediaAsset | None = None
 ) -> tuple[list[MediaUse], list[TakedownTask]]:
     """Stop drafts and scheduled uses of every asset showing the person (or of the one asset given);
     open a takedown task per published use."""
@@ -85,7 +85,7 @@ def _stop_uses_showing(
             task = TakedownTask.objects.create(use=use, record=record, due_at=now + dt.timedelta(hours=hours))
             audit.record(actor=by, action="takedown.opened", obj=task, after=_snapshot(task))
             tasks.append(task)
-    withdrawal.tell_owners(uses, by=by)
+    withdrawal.tell_owners(uses, by=by, why=why)
     if tasks:
         transaction.on_commit(lambda: _email_takedowns(tasks))
     return stopped, tasks
@@ -98,11 +98,11 @@ def stop_uses_of_newly_linked(asset: MediaAsset, record: ConsentRecord, *, by: P
     (and perhaps reviewed and kept) when it happened."""
     record = ConsentRecord.objects.get(pk=record.pk)  # as it stands now, not as the caller last read it
     if record.state == ConsentRecord.State.WITHDRAWN:
-        why = "Consent withdrawn"
+        why = withdrawal.Why.WITHDRAWN
     elif record.do_not_publish:
-        why = "'Do not publish' flag"
+        why = withdrawal.Why.DO_NOT_PUBLISH
     elif record.erased_at:
-        why = "Personal details erased"
+        why = withdrawal.Why.ERASED
     else:
         return
     _stop_uses_showing(record, by=by, why=why, asset=asset)
@@ -152,7 +152,7 @@ def withdraw_consent(
     audit.record(
         actor=by, action="consent.withdrawn", obj=record, before=before, after=_snapshot(record), reason=reason
     )
-    stopped, tasks = _stop_uses_showing(record, by=by, why="Consent withdrawn")
+    stopped, tasks = _stop_uses_showing(record, by=by, why=withdrawal.Why.WITHDRAWN)
     if record.email:
         transaction.on_commit(lambda: _email_withdrawal_confirmed(record, len(stopped), len(tasks)))
     return WithdrawalOutcome(record, tuple(stopped), tuple(tasks))

@@ -80,7 +80,7 @@ def leaflet_handler():
     """A handler for an imagined app that prints leaflets, registered only for this test."""
     seen = []
     saved = {kind: list(handlers) for kind, handlers in withdrawal._handlers.items()}
-    withdrawal.on_consent_withdrawn("leaflet", lambda pks, *, by: seen.append((pks, by)))
+    withdrawal.on_consent_withdrawn("leaflet", lambda pks, *, by, why: seen.append((pks, by, why)))
     yield seen
     withdrawal._handlers.clear()
     withdrawal._handlers.update(saved)
@@ -98,7 +98,7 @@ def test_withdrawal_tells_each_app_which_of_its_records_use_the_media(
     # when consent is withdrawn
     services.withdraw_consent(record, by=comms_officer)
     # then the leaflet app hears of exactly its two records, and uses recorded by hand reach nobody
-    assert leaflet_handler == [([7, 9], comms_officer)]
+    assert leaflet_handler == [([7, 9], comms_officer, withdrawal.Why.WITHDRAWN)]
 
 
 def test_an_owner_is_named_by_kind_and_number_not_free_text():
@@ -106,7 +106,7 @@ def test_an_owner_is_named_by_kind_and_number_not_free_text():
     assert withdrawal.UseOwner.from_reference("post 41") is None
     assert withdrawal.UseOwner.from_reference("Festival round-up post") is None
     with pytest.raises(ValueError):
-        withdrawal.on_consent_withdrawn("Post:", lambda pks, *, by: None)
+        withdrawal.on_consent_withdrawn("Post:", lambda pks, *, by, why: None)
 
 
 def test_flagging_do_not_publish_stops_uses_like_a_withdrawal(published_and_scheduled, comms_officer):
@@ -222,7 +222,7 @@ def test_erasing_the_details_of_a_current_consent_stops_its_uses_like_a_withdraw
     scheduled.refresh_from_db(), draft.refresh_from_db()
     assert scheduled.state == MediaUse.State.STOPPED and draft.state == MediaUse.State.STOPPED
     assert TakedownTask.objects.open().filter(use=published).exists()
-    assert leaflet_handler == [([3], dpo)]
+    assert leaflet_handler == [([3], dpo, withdrawal.Why.ERASED)]
 
 
 @pytest.mark.parametrize("reference", ["post:²", "post:①", "post:" + "9" * 40])

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from herald import checking
 from herald.audit import services as audit
+from herald.consents import withdrawal
 from herald.errors import Refused
 from herald.notifications import notify
 from herald.people.models import Person
@@ -1010,10 +1011,21 @@ def set_approval_rule(
 # --- Consent withdrawn -------------------------------------------------------------------------
 
 
-def stop_posts_for_withdrawn_consent(post_ids: Sequence[int], *, by: Person | str | None) -> list[Post]:
-    """Called by the consent library when someone shown in these posts' media withdraws consent
-    (registered in PostsConfig.ready()). Unpublished posts are taken out of the workflow (cancelled,
-    with the reason); published posts keep their record and show the open takedown task until it is done."""
+# Why a post was stopped, in the words its page, its email and the audit trail give.
+_STOPPED_BECAUSE = {
+    withdrawal.Why.WITHDRAWN: "Consent was withdrawn by someone shown in its media",
+    withdrawal.Why.DO_NOT_PUBLISH: "Someone shown in its media is flagged 'do not publish'",
+    withdrawal.Why.ERASED: "The personal details of someone shown in its media were erased",
+}
+
+
+def stop_posts_for_withdrawn_consent(
+    post_ids: Sequence[int], *, by: Person | str | None, why: withdrawal.Why = withdrawal.Why.WITHDRAWN
+) -> list[Post]:
+    """Called by the consent library when someone shown in these posts' media withdraws consent, is
+    flagged "do not publish" or has their details erased (registered in PostsConfig.ready()). Unpublished
+    posts are taken out of the workflow (cancelled, with the reason); published posts keep their record
+    and show the open takedown task until it is done."""
     stopped = []
     for post in Post.objects.filter(pk__in=post_ids).exclude(
         status__in=[Post.Status.PUBLISHED, Post.Status.CANCELLED, Post.Status.EXPIRED]
@@ -1022,7 +1034,7 @@ def stop_posts_for_withdrawn_consent(post_ids: Sequence[int], *, by: Person | st
             post = _lock(post)
             before = _snapshot(post)
             post.status = Post.Status.CANCELLED
-            post.cancelled_reason = "Consent was withdrawn by someone shown in its media"
+            post.cancelled_reason = _STOPPED_BECAUSE[withdrawal.Why(why)]
             post.save()
             audit.record(
                 actor=by if getattr(by, "pk", None) else None,

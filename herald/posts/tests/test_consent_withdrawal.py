@@ -2,6 +2,7 @@
 tells the consent library which media each post uses through one call."""
 
 import datetime as dt
+import html
 
 import pytest
 from django.core import mail
@@ -145,3 +146,41 @@ def test_an_open_takedown_keeps_a_post_past_retention_until_it_is_done(asha, edi
     [task] = selectors.open_takedowns(post)
     consents.complete_takedown(task, by=comms_officer, outcome=TakedownTask.Outcome.REMOVED)
     assert services.delete_past_retention() == 1 and not Post.objects.filter(pk=post.pk).exists()
+
+
+@pytest.mark.parametrize(
+    ("act", "reason"),
+    [
+        (
+            lambda record, by: consents.mark_do_not_publish(record, by=by, reason="Child placed for adoption"),
+            "Someone shown in its media is flagged 'do not publish'",
+        ),
+        (
+            lambda record, by: consents.erase_personal_details(record, by=by, reason="Erasure request"),
+            "The personal details of someone shown in its media were erased",
+        ),
+        (
+            lambda record, by: consents.withdraw_consent(record, by=by, reason="Phoned in"),
+            "Consent was withdrawn by someone shown in its media",
+        ),
+    ],
+)
+def test_a_stopped_post_says_why_it_was_stopped(
+    act, reason, asha, editor, facebook, comms_officer, client, django_capture_on_commit_callbacks
+):
+    # given a post waiting for approval with a photo of Asha
+    post = services.submit_for_approval(
+        draft_with(photo_showing(asha, by=editor), by=editor, account=facebook), by=editor
+    )
+    # when she is flagged "do not publish", her details are erased, or she withdraws
+    with django_capture_on_commit_callbacks(execute=True):
+        act(asha, comms_officer)
+    # then the post is cancelled with that reason, which its page, its author's email and the trail give
+    post.refresh_from_db()
+    assert post.status == Post.Status.CANCELLED and post.cancelled_reason == reason
+    client.force_login(editor)
+    assert html.escape(f"Cancelled: {reason}") in client.get(reverse("posts:detail", args=[post.pk])).content.decode()
+    [email] = [m for m in mail.outbox if m.subject.startswith("Stopped") and editor.email in m.to]
+    assert email.body.startswith(f"{reason}, so this post will not be published.")
+    event = AuditEvent.objects.get(action="post.stopped_consent_withdrawn", object_id=str(post.pk))
+    assert event.reason == reason

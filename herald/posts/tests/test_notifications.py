@@ -91,6 +91,6 @@ def test_the_author_is_told_a_post_stopped_because_consent_was_withdrawn(told, e
     [message] = [m for m in sent if m.subject.startswith("Stopped")]
     assert message.to == [editor.email]
     assert message.subject == "Stopped: a post for Hinckley & Bosworth Borough Council"
-    assert "withdrew consent, so it will not be published." in message.body
+    assert "Consent was withdrawn by someone shown in its media, so this post will not be published." in message.body
     post.refresh_from_db()
     assert post.status == Post.Status.CANCELLED
