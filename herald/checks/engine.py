@@ -149,8 +149,8 @@ def _collect(
 ) -> None:
     """Add to ``hits`` the raw hits of every rule on ``draft``, in the order the rules found them. With
     ``defer``, the abuse classifier's text is handed to it instead of scored, and with ``wait`` the
-    profanity model's tokens and the rest of the offensive rules (``check_many`` scores them in one
-    batch and puts their hits back in their place)."""
+    profanity model's tokens and the rest of the offensive rules are handed to that (``check_many``
+    scores them in one batch and puts their hits back in their place)."""
     compiled = _compiled(rules)
     text = draft.text or ""
 
@@ -269,7 +269,8 @@ def check_many(
     rules = rules or default_rules()
     checked: list[tuple[Draft, Context, list[_Hit]]] = []
     # (which draft, where the rest of its offensive rules' hits go among its hits, the tokens the
-    # profanity model scores, the rest of the offensive rules)
+    # profanity model scores, the rest of the offensive rules): at most one a draft, as _collect runs
+    # the offensive rules once, so each draft's positions stay right as the later hits go in
     waiting_model: list[tuple[int, int, dict[str, int], Later]] = []
     for item in items:
         draft, own_context = (item, context) if isinstance(item, Draft) else item
