@@ -61,6 +61,9 @@ def main() -> None:
     for name in FAMILIES:
         timed(engine, name, name.removeprefix("check_").removeprefix("_"))
     timed(offensive.offensive_model, "score", "offensive: profanity model (inside offensive)")
+    if hasattr(offensive.offensive_model, "score_counted"):  # round nine: batched in check_many
+        timed(offensive.offensive_model, "counted", "offensive: profanity tokens (inside offensive)")
+        timed(offensive.offensive_model, "score_counted", "profanity model (check_many's batch)")
     timed(engine.abuse_model, "score_many", "abuse classifier (check_many's batch)")
     timed(engine.abuse_model, "score", "abuse classifiers (one text, inside offensive)")
     if hasattr(engine.abuse_model, "score_for"):  # round six: the form the engine calls

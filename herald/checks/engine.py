@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import Any
 
-from . import abuse_model
+from . import abuse_model, offensive_model
 from .children import check_children
 from .config import Rules, RuleSpec, load_rules
 from .legal import LegalMatchers, check_legal, compile_legal
 from .media import check_media
 from .model import AllowedContacts, Context, Councillor, Draft, Finding, Report, sort_findings
-from .offensive import OffensiveMatchers, check_offensive, compile_offensive, emit_abuse
+from .offensive import Later, OffensiveMatchers, check_offensive, compile_offensive, emit_abuse
 from .personal_data import AllowList, check_personal_data
 from .political import PartyThresholds, PoliticalMatchers, Register, check_political, compile_political
 from .presentation import HASHTAG, check_accessibility, check_platform
@@ -140,11 +140,17 @@ _Hit = tuple[str, int | None, int | None, dict[str, Any]]
 
 
 def _collect(
-    hits: list[_Hit], draft: Draft, context: Context, rules: Rules, defer: Callable[[str, float], None] | None = None
+    hits: list[_Hit],
+    draft: Draft,
+    context: Context,
+    rules: Rules,
+    defer: Callable[[str, float], None] | None = None,
+    wait: Callable[[dict[str, int], Later], None] | None = None,
 ) -> None:
     """Add to ``hits`` the raw hits of every rule on ``draft``, in the order the rules found them. With
-    ``defer``, the abuse classifier's text is handed to it instead of scored (``check_many`` scores
-    them in one batch)."""
+    ``defer``, the abuse classifier's text is handed to it instead of scored, and with ``wait`` the
+    profanity model's tokens and the rest of the offensive rules are handed to that (``check_many``
+    scores them in one batch and puts their hits back in their place)."""
     compiled = _compiled(rules)
     text = draft.text or ""
 
@@ -165,7 +171,7 @@ def _collect(
     alleged = [
         (s, e) for rule, s, e, _ in hits[before_legal:] if rule == "allegation" and s is not None and e is not None
     ]
-    check_offensive(text, compiled.offensive, rules.thresholds, emit, draft.kind, defer, alleged)
+    check_offensive(text, compiled.offensive, rules.thresholds, emit, draft.kind, defer, alleged, wait)
     if draft.media:
         check_media(text, draft.media, emit)
         if draft.kind != "image":
@@ -238,28 +244,56 @@ def _insert_hit(hits: list[_Hit], position: int, rule: str, start: int | None, e
     hits.insert(position, (rule, start, end, fields))
 
 
+def _append_hit(hits: list[_Hit], rule: str, start: int | None, end: int | None, **fields: Any) -> None:
+    hits.append((rule, start, end, fields))
+
+
+def _defer_abuse(
+    waiting: list[tuple[int, int, str, float]], n: int, position: int, found: list[_Hit], scored: str, threshold: float
+) -> None:
+    """Draft ``n``'s text for the abuse classifier's batch, its finding to go where ``check`` emits it: after
+    the hits ``found`` so far by the end of the offensive rules, which go in at ``position``."""
+    waiting.append((n, position + len(found), scored, threshold))
+
+
 def check_many(
     items: Iterable[Draft | tuple[Draft, Context]], context: Context | None = None, *, rules: Rules | None = None
 ) -> list[Report]:
     """Check many drafts; each item is a Draft (checked with ``context``) or a (Draft, Context) pair.
 
-    The same reports as ``check`` one by one; the abuse classifier scores the drafts that need it in
-    one batch (``abuse_model.score_many``) after the rules have run on all of them."""
+    The same reports as ``check`` one by one. The rules run on every draft first; then the profanity
+    model scores every text that reached it in one batch (``offensive_model.score_counted``), the end of
+    the offensive rules runs on each with its score, and the abuse classifier scores the texts that
+    need it in one batch (``abuse_model.score_many_for``). Each finding of those later steps is put
+    back among its draft's hits where ``check`` would have emitted it."""
     rules = rules or default_rules()
     checked: list[tuple[Draft, Context, list[_Hit]]] = []
-    # (which draft, where its classifier finding goes among its hits, the text to score, its threshold)
-    waiting: list[tuple[int, int, str, float]] = []
+    # (which draft, where the rest of its offensive rules' hits go among its hits, the tokens the
+    # profanity model scores, the rest of the offensive rules): at most one a draft, as _collect runs
+    # the offensive rules once, so each draft's positions stay right as the later hits go in
+    waiting_model: list[tuple[int, int, dict[str, int], Later]] = []
     for item in items:
         draft, own_context = (item, context) if isinstance(item, Draft) else item
         own_context = own_context or _DEFAULT_CONTEXT
         n = len(checked)
         hits: list[_Hit] = []
 
-        def defer(scored: str, threshold: float, n: int = n, hits: list[_Hit] = hits) -> None:
-            waiting.append((n, len(hits), scored, threshold))
+        def wait(counted: dict[str, int], later: Later, n: int = n, hits: list[_Hit] = hits) -> None:
+            waiting_model.append((n, len(hits), counted, later))
 
-        _collect(hits, draft, own_context, rules, defer)
+        _collect(hits, draft, own_context, rules, None, wait)
         checked.append((draft, own_context, hits))
+    # (which draft, where its classifier finding goes among its hits, the text to score, its threshold)
+    waiting: list[tuple[int, int, str, float]] = []
+    if waiting_model:
+        scores = offensive_model.score_counted([counted for _, _, counted, _ in waiting_model])
+        for (n, position, _, later), score in zip(waiting_model, scores, strict=True):
+            found: list[_Hit] = []
+            # the classifier's finding, if any, goes after what the rest of the rules found before asking
+            defer = partial(_defer_abuse, waiting, n, position, found)
+            later(score, partial(_append_hit, found), defer)
+            if found:
+                checked[n][2][position:position] = found
     if waiting:
         scores = abuse_model.score_many_for([scored for _, _, scored, _ in waiting], [t for _, _, _, t in waiting])
         for (n, position, _, threshold), score in zip(waiting, scores, strict=True):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 
 from .. import abuse_model, offensive_model
 from ..textutil import inside_quotes, probe, sentence_bounds
@@ -20,9 +21,12 @@ from .shapes import _shape_hits
 from .threats import _GO_BACK, _threats
 from .words import WORDS
 
-__all__ = ["Emit", "OffensiveMatchers", "check_offensive", "compile_offensive", "emit_abuse"]
+__all__ = ["Emit", "Later", "OffensiveMatchers", "check_offensive", "compile_offensive", "emit_abuse"]
 
 Emit = Callable[..., None]
+# What is left of check_offensive once the profanity model has scored the text: called with the score,
+# the emit for its findings and the abuse classifier's defer (or None to score it at once).
+Later = Callable[[float, Emit, Callable[[str, float], None] | None], None]
 
 _SELF_EVIDENT = frozenset(WORDS["self_evident"])
 
@@ -35,13 +39,17 @@ def check_offensive(
     kind: str = "post",
     defer: Callable[[str, float], None] | None = None,
     alleged: list[tuple[int, int]] | None = None,
+    wait: Callable[[dict[str, int], Later], None] | None = None,
 ) -> None:
     """Emit the offensive-content findings of ``text``. With ``defer``, the abuse classifier is not
     run here: ``defer(text_to_score, threshold)`` is called instead, and the caller scores the texts
     of many drafts in one batch and passes each score to ``emit_abuse`` (``engine.check_many``).
     ``alleged``: the spans of the allegation words the legal rules reported about a named person; the
     abuse classifier reads the text without their sentences (an allegation is blocked as defamation,
-    not warned on again as abuse; the rules still read every word)."""
+    not warned on again as abuse; the rules still read every word). With ``wait``, the profanity model
+    does not score the text here either: ``wait(counted_tokens, later)`` is called instead, and the
+    caller scores many drafts' tokens in one batch (``offensive_model.score_counted``) and calls
+    ``later(score, emit, defer)``, which emits the findings this function would have emitted last."""
     condemning = m.condemnation.search(text) is not None
     quoted = '"' in text or "\u201c" in text or "\u2018" in text or "'" in text
     excused = False  # abuse found only inside a reported quotation: the model would score the quotation
@@ -185,20 +193,17 @@ def check_offensive(
     )
     blanked = [a.span() for a in ambiguous] + cleared + reported_quotes
     scored = _blank(text, blanked + unaimed)
-    score = offensive_model.score(scored)
-    if ambiguous and score >= thresholds["ambiguous_word_threshold"]:
-        for match in ambiguous:
-            emit("profanity", match.start(), match.end())
-    elif score >= thresholds["offensive_model_threshold"] and not condemning and not mild:
-        emit("offensive-model", None, None, detail=f"{score:.2f}")
-    elif not ambiguous and not condemning and not mild and not excused:
-        # Herald's own classifier: hate and abuse with no listed word. Its threshold differs by
-        # context: an incoming comment is somebody else's words to triage, an official post the
-        # council's own (where a false alarm costs an editor's time on every draft).
+    classified: str | None = None  # what Herald's own classifier reads, where it may be asked
+    threshold = 0.0
+    if not ambiguous:  # (and so, from the test above, not condemning, mild or excused)
+        # Herald's own classifier: hate and abuse with no listed word, asked below when the profanity
+        # model finds nothing. Its threshold differs by context: an incoming comment is somebody else's
+        # words to triage, an official post the council's own (where a false alarm costs an editor's
+        # time on every draft).
         # It reads the insult words the rules found aimed at no one in their context, where the
         # profanity model above would take them alone: "people from that estate are subhuman" is
         # abuse of a group, "I felt like an idiot" is not, and the classifier tells them apart.
-        key = "abuse_model_comment_threshold" if kind == "comment" else "abuse_model_post_threshold"
+        threshold = thresholds["abuse_model_comment_threshold" if kind == "comment" else "abuse_model_post_threshold"]
         classified = (
             _blank(text, blanked + [span for span in unaimed if _said_of_oneself(text, *span)]) if unaimed else scored
         )
@@ -206,10 +211,36 @@ def check_offensive(
             classified = _blank(classified, [idiom.span() for idiom in m.idioms.finditer(text)])
         if alleged:  # the whole sentence: "Cllr Wright is a ___" alone still reads as an insult
             classified = _blank(classified, [sentence_bounds(text, start) for start, _ in alleged])
+    later = partial(_after_the_model, thresholds, ambiguous, condemning, bool(mild), classified, threshold)
+    if wait is not None:  # check_many scores every waiting text in one batch
+        wait(offensive_model.counted(scored), later)
+    else:
+        later(offensive_model.score(scored), emit, defer)
+
+
+def _after_the_model(
+    thresholds: dict[str, float],
+    ambiguous: list[re.Match[str]],
+    condemning: bool,
+    mild: bool,
+    classified: str | None,
+    threshold: float,
+    score: float,
+    emit: Emit,
+    defer: Callable[[str, float], None] | None,
+) -> None:
+    """The end of ``check_offensive`` once the profanity model has scored the text: the findings its
+    score leads to, or else Herald's own classifier asked about ``classified`` (when it may be)."""
+    if ambiguous and score >= thresholds["ambiguous_word_threshold"]:
+        for match in ambiguous:
+            emit("profanity", match.start(), match.end())
+    elif score >= thresholds["offensive_model_threshold"] and not condemning and not mild:
+        emit("offensive-model", None, None, detail=f"{score:.2f}")
+    elif classified is not None:
         if defer is not None:  # check_many scores every deferred text in one batch
-            defer(classified, thresholds[key])
+            defer(classified, threshold)
         else:
-            emit_abuse(abuse_model.score_for(classified, thresholds[key]), thresholds[key], emit)
+            emit_abuse(abuse_model.score_for(classified, threshold), threshold, emit)
 
 
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|me|my|myself|we|we're|us|our)\b", re.IGNORECASE)
