@@ -237,6 +237,8 @@ def add_action(risk: Risk, *, by: Person, description: str, owner: Person, due_o
     _require_manager(by, risk)
     if not description.strip():
         raise Refused({"description": "Enter the action"})
+    if due_on < timezone.localdate():
+        raise Refused({"due_on": "Due date must be today or in the future"})
     _require_reader(owner)
     with transaction.atomic():
         action = Action.objects.create(risk=risk, description=description.strip(), owner=owner, due_on=due_on)
