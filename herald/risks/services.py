@@ -294,8 +294,13 @@ def review_risk(risk: Risk, *, by: Person, notes: str, next_review_on: dt.date) 
 
 def accept_risk(risk: Risk, *, by: Person, statement: str, expires_on: dt.date) -> Acceptance:
     """A named approver accepts the risk at its current score until a date no more than a year away;
-    after that it must be accepted again or treated."""
+    after that it must be accepted again or treated. Four eyes: never the risk's own owner."""
     _require_manager(by, risk)
+    if risk.owner_id is not None and risk.owner_id == by.pk:
+        raise Refused(
+            "You own this risk: someone other than its owner must accept it. Ask another risk manager "
+            "(the communications team or the monitoring officer)"
+        )
     latest = risk.latest
     if latest is None:
         raise Refused("Score the risk before accepting it")

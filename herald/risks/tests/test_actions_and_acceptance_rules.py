@@ -6,9 +6,10 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from herald.audit.models import AuditEvent
 from herald.errors import Refused
 from herald.risks import services
-from herald.risks.models import Action
+from herald.risks.models import Acceptance, Action
 from testing.factories import RiskFactory
 
 pytestmark = pytest.mark.django_db
@@ -55,3 +56,48 @@ def test_an_action_due_today_in_the_uk_is_added(comms_officer):
         services.add_action(
             risk, by=comms_officer, description="Too late", owner=comms_officer, due_on=dt.date(2026, 3, 31)
         )
+
+
+def _scored(risk, by):
+    services.assess_risk(risk, by=by, inherent=(5, 5), current=(3, 4), residual=(1, 1), rationale="Scored")
+
+
+@time_machine.travel(JUST_AFTER_MIDNIGHT, tick=False)
+def test_the_owner_of_a_risk_cannot_formally_accept_it_and_the_page_says_who_can(client, comms_officer):
+    # given a risk manager who owns the risk
+    risk = RiskFactory(owner=comms_officer)
+    _scored(risk, comms_officer)
+    client.force_login(comms_officer)
+
+    # when they try to accept it themselves
+    page = client.post(
+        reverse("risks:accept", kwargs={"pk": risk.pk}),
+        {
+            "statement": "Amber is tolerable",
+            "expires_on_day": "1",
+            "expires_on_month": "6",
+            "expires_on_year": "2026",
+        },
+    )
+
+    # then it is refused with the reason, and the risk is not accepted
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "govuk-error-summary" in text and "someone other than its owner must accept it" in text
+    assert "Amber is tolerable" in text
+    assert not Acceptance.objects.filter(risk=risk).exists()
+    assert not AuditEvent.objects.filter(action="risk.accepted").exists()
+
+
+@time_machine.travel(JUST_AFTER_MIDNIGHT, tick=False)
+def test_a_risk_manager_who_does_not_own_the_risk_accepts_it(comms_officer, monitoring_officer):
+    risk = RiskFactory(owner=comms_officer)
+    _scored(risk, comms_officer)
+
+    with pytest.raises(Refused, match="someone other than its owner"):
+        services.accept_risk(risk, by=comms_officer, statement="Mine", expires_on=dt.date(2026, 6, 1))
+    acceptance = services.accept_risk(
+        risk, by=monitoring_officer, statement="Amber is tolerable", expires_on=dt.date(2026, 6, 1)
+    )
+
+    assert risk.current_acceptance == acceptance and acceptance.approver == monitoring_officer
