@@ -101,3 +101,18 @@ def test_a_risk_manager_who_does_not_own_the_risk_accepts_it(comms_officer, moni
     )
 
     assert risk.current_acceptance == acceptance and acceptance.approver == monitoring_officer
+
+
+def test_the_risk_page_offers_accepting_it_to_a_risk_manager_but_not_to_its_owner(
+    client, comms_officer, monitoring_officer
+):
+    risk = RiskFactory(owner=comms_officer)
+    accept = reverse("risks:accept", kwargs={"pk": risk.pk})
+
+    client.force_login(comms_officer)
+    owners_page = client.get(reverse("risks:detail", kwargs={"pk": risk.pk})).content.decode()
+    client.force_login(monitoring_officer)
+    managers_page = client.get(reverse("risks:detail", kwargs={"pk": risk.pk})).content.decode()
+
+    assert f'href="{accept}"' not in owners_page and "Score the risk" in owners_page
+    assert f'href="{accept}"' in managers_page
