@@ -17,6 +17,7 @@ from django.utils import timezone
 from herald.incidents.playbooks import HANDLERS, ICO_HOURS, SHORT_NAMES, Kind
 from herald.people.models import Person
 from herald.people.roles import Role
+from herald.plain_text import whole_number
 
 
 class IncidentQuerySet(models.QuerySet):
@@ -178,7 +179,7 @@ class Incident(models.Model):
     def comment_id(self) -> int | None:
         """The moderation inbox's comment this incident concerns, if any."""
         prefix, _, number = self.comment_reference.partition(":")
-        return int(number) if prefix == "comment" and number.isascii() and number.isdigit() else None
+        return whole_number(number) if prefix == "comment" else None
 
     @property
     def police_reference(self) -> str:

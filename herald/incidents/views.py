@@ -37,6 +37,7 @@ from herald.incidents.playbooks import Kind
 from herald.navigation import Crumb
 from herald.people.models import Person
 from herald.people.roles import Role
+from herald.plain_text import whole_number
 from herald.signin.reauth import sensitive
 
 HOME = ("Home", "/")
@@ -66,9 +67,7 @@ def _targets(request: HttpRequest) -> dict:
     found: dict = {}
 
     def number(name: str) -> int | None:
-        value = source.get(name, "")
-        # ASCII digits only: "²" passes str.isdigit() but int() cannot read it.
-        return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else None
+        return whole_number(source.get(name, ""), max_digits=9)
 
     if (pk := number("account")) is not None:
         found["account"] = Account.objects.in_register().filter(pk=pk).first()

@@ -43,6 +43,7 @@ from herald.moderation.services import cases, replies, rules
 from herald.navigation import Crumb
 from herald.people.models import Person
 from herald.people.roles import Role
+from herald.plain_text import whole_number
 from herald.policies import rendering
 from herald.posts.findings import present
 from herald.social_accounts.models import Account
@@ -91,9 +92,8 @@ def context_for(
     saved = None
     if reply_form is None:
         initial = {"seen_latest": replies.latest_reply_id(comment)}
-        wanted = request.GET.get("saved", "")
-        if wanted.isascii() and wanted.isdigit():
-            saved = replies.saved_replies_for(comment).filter(pk=int(wanted)).first()
+        if (wanted := whole_number(request.GET.get("saved", ""))) is not None:
+            saved = replies.saved_replies_for(comment).filter(pk=wanted).first()
             if saved:
                 initial |= {"text": saved.text, "saved_reply": saved.pk}
         reply_form = forms.ReplyForm(initial=initial)

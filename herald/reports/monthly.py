@@ -82,9 +82,14 @@ def for_owner(owner: Person | None, month: dt.date) -> list[AccountMonth]:
         .values_list("post__account")
         .annotate(n=Count("pk"))
     )
-    overridden = Post.objects.filter(**{f"override_at{k}": v for k, v in in_month.items()}).select_related(
-        "override_by"
-    )
+    # Only these accounts' overridden blocks, and only what the report shows of them.
+    overridden: dict[int, list[Post]] = {}
+    for post in (
+        Post.objects.filter(**{f"override_at{k}": v for k, v in in_month.items()}, account__in=accounts)
+        .select_related("override_by")
+        .only("account_id", "override_at", "override_justification", "override_by")
+    ):
+        overridden.setdefault(post.account_id, []).append(post)
     reports = {r.account_id: r for r in MonthlyReport.objects.filter(month=month, account__in=accounts)}
     takedowns = dict(
         TakedownTask.objects.open()
@@ -99,7 +104,7 @@ def for_owner(owner: Person | None, month: dt.date) -> list[AccountMonth]:
             submitted=submitted_counts.get(account.pk, 0),
             findings=findings.get(account.pk, 0),
             blocks=blocks.get(account.pk, 0),
-            overridden=[post for post in overridden if post.account_id == account.pk],
+            overridden=overridden.get(account.pk, []),
             editors=account.editor_count,
             editors_report=reports.get(account.pk),
             takedowns_open=takedowns.get(account.pk, 0),

@@ -168,7 +168,7 @@ class Assessment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.risk.reference} scored {self.at:%d %b %Y}"
+        return f"{self.risk.reference} scored {timezone.localtime(self.at):%d %b %Y}"
 
     @property
     def inherent(self) -> int:
@@ -232,7 +232,7 @@ class Review(models.Model):
         ordering = ["-at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.risk.reference} reviewed {self.at:%d %b %Y}"
+        return f"{self.risk.reference} reviewed {timezone.localtime(self.at):%d %b %Y}"
 
 
 class Acceptance(models.Model):

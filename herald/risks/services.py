@@ -202,31 +202,82 @@ def assess_risk(
 def _lapse_acceptances(risk: Risk, assessment: Assessment, *, by: Person | None) -> None:
     """An acceptance holds for the band it was given in. Re-scored into a higher band (one whose
     lowest score is above the accepted score), the risk is no longer accepted: it must be accepted
-    again at its new score or treated. The owner and the approver are told, unless they did it."""
+    again at its new score or treated."""
     band = assessment.current_band
     for acceptance in risk.acceptances.select_for_update().filter(lapsed_at=None, expires_on__gte=timezone.localdate()):
         if band["min"] <= acceptance.score:
             continue
-        acceptance.lapsed_at = assessment.at
-        acceptance.lapsed_score, acceptance.lapsed_band = assessment.current, band["name"]
-        acceptance.save(update_fields=["lapsed_at", "lapsed_score", "lapsed_band"])
-        audit.record(
-            actor=by,
-            action="risk.acceptance_lapsed",
-            obj=risk,
-            before={"acceptance": acceptance.pk, "score": acceptance.score, "band": acceptance.band},
-            after={"acceptance": acceptance.pk, "score": assessment.current, "band": band["name"]},
+        _lapse(
+            acceptance,
+            risk=risk,
+            at=assessment.at,
+            score=assessment.current,
+            band=band["name"],
+            by=by,
+            why=f"It has been re-scored at {assessment.current} {band['name']}, a higher band",
         )
-        told = {person.pk: person for person in (risk.owner, acceptance.approver) if person is not None}
-        if by is not None:
-            told.pop(by.pk, None)
-        notify(
-            told.values(),
-            f"Risk {risk.reference} is no longer accepted",
-            f"Risk {risk.reference} {risk.title} was accepted at {acceptance.score} {acceptance.band} "
-            f"until {acceptance.expires_on:%d %B %Y}. It has been re-scored at {assessment.current} {band['name']}, "
-            "a higher band, so that acceptance has lapsed. Accept the risk again at its new score or treat it."
-            f"\n\n{link('risks:detail', risk.pk)}",
+
+
+def _lapse(
+    acceptance: Acceptance, *, risk: Risk, at: dt.datetime, score: int, band: str, by: Person | None, why: str
+) -> None:
+    """The acceptance ends now, keeping the score and band that ended it; the owner and the approver
+    are told why, unless they did it."""
+    acceptance.lapsed_at = at
+    acceptance.lapsed_score, acceptance.lapsed_band = score, band
+    acceptance.save(update_fields=["lapsed_at", "lapsed_score", "lapsed_band"])
+    audit.record(
+        actor=by,
+        action="risk.acceptance_lapsed",
+        obj=risk,
+        before={"acceptance": acceptance.pk, "score": acceptance.score, "band": acceptance.band},
+        after={"acceptance": acceptance.pk, "score": score, "band": band},
+        reason=why,
+    )
+    told = {person.pk: person for person in (risk.owner, acceptance.approver) if person is not None}
+    if by is not None:
+        told.pop(by.pk, None)
+    notify(
+        told.values(),
+        f"Risk {risk.reference} is no longer accepted",
+        f"Risk {risk.reference} {risk.title} was accepted at {acceptance.score} {acceptance.band} "
+        f"until {acceptance.expires_on:%d %B %Y}. {why}, so that acceptance has lapsed. Accept the risk again "
+        f"at its new score or treat it.\n\n{link('risks:detail', risk.pk)}",
+    )
+
+
+def _lapse_acceptances_on_new_matrix(old_bands: list[dict], *, by: Person, at: dt.datetime) -> None:
+    """After the bands change: an open risk whose current score now falls in a higher band than the
+    one it was accepted in is no longer accepted, as if it had been re-scored there. Higher means the
+    new band's lowest score is above the lowest score of the accepted band (as the new bands have it,
+    or the old ones when the band was renamed or removed): renaming or recolouring lapses nothing."""
+    bands = list(Band.objects.all())
+    floors = {b["name"].lower(): b["min"] for b in old_bands} | {b.name.lower(): b.min_score for b in bands}
+    current = (
+        Acceptance.objects.select_for_update(of=("self",))
+        .filter(lapsed_at=None, expires_on__gte=timezone.localdate(at), risk__status=Risk.Status.OPEN)
+        .select_related("risk__owner", "approver")
+        .prefetch_related("risk__assessments")
+        .order_by("pk")
+    )
+    for acceptance in current:
+        latest = acceptance.risk.latest
+        if latest is None:
+            continue
+        score = latest.current
+        band = next((b for b in bands if b.min_score <= score <= b.max_score), None)
+        if band is None or band.name.lower() == acceptance.band.lower():
+            continue
+        if band.min_score <= floors.get(acceptance.band.lower(), acceptance.score):
+            continue
+        _lapse(
+            acceptance,
+            risk=acceptance.risk,
+            at=at,
+            score=score,
+            band=band.name,
+            by=by,
+            why=f"The scoring matrix has changed: its score of {score} is now {band.name}, a higher band",
         )
 
 
@@ -237,6 +288,8 @@ def add_action(risk: Risk, *, by: Person, description: str, owner: Person, due_o
     _require_manager(by, risk)
     if not description.strip():
         raise Refused({"description": "Enter the action"})
+    if due_on < timezone.localdate():
+        raise Refused({"due_on": "Due date must be today or in the future"})
     _require_reader(owner)
     with transaction.atomic():
         action = Action.objects.create(risk=risk, description=description.strip(), owner=owner, due_on=due_on)
@@ -292,8 +345,13 @@ def review_risk(risk: Risk, *, by: Person, notes: str, next_review_on: dt.date) 
 
 def accept_risk(risk: Risk, *, by: Person, statement: str, expires_on: dt.date) -> Acceptance:
     """A named approver accepts the risk at its current score until a date no more than a year away;
-    after that it must be accepted again or treated."""
+    after that it must be accepted again or treated. Four eyes: never the risk's own owner."""
     _require_manager(by, risk)
+    if risk.owner_id is not None and risk.owner_id == by.pk:
+        raise Refused(
+            "You own this risk: someone other than its owner must accept it. Ask another risk manager "
+            "(the communications team or the monitoring officer)"
+        )
     latest = risk.latest
     if latest is None:
         raise Refused("Score the risk before accepting it")
@@ -496,6 +554,7 @@ def change_matrix(
             object_id="matrix",
             object_repr="The scoring matrix",
         )
+        _lapse_acceptances_on_new_matrix(before["bands"], by=by, at=timezone.now())
 
 
 def _scores(scores: list[int]) -> str:

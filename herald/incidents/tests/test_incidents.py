@@ -234,3 +234,20 @@ def test_a_report_about_something_named_by_a_number_that_is_not_one_is_about_not
     reported = Incident.objects.get()
     assert (reported.account, reported.post, reported.consent_record, reported.person_concerned) == (None,) * 4
     assert reported.comment_reference == ""
+
+
+@pytest.mark.parametrize("reference", ["comment:²", "comment:①", "comment:"])
+def test_an_incident_whose_comment_reference_is_not_a_plain_number_shows_without_a_comment_link(
+    client, comms_officer, reference
+):
+    # given an incident whose stored comment reference is not one Herald wrote (an import, an old row)
+    reported = incident("other", by=comms_officer)
+    Incident.objects.filter(pk=reported.pk).update(comment_reference=reference)
+    client.force_login(comms_officer)
+
+    # when its page is opened
+    page = client.get(reverse("incidents:detail", args=[reported.pk]))
+
+    # then it shows, with no link to a comment that cannot exist
+    assert page.status_code == 200
+    assert 'id="incident-comment"' not in page.content.decode()

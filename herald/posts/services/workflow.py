@@ -480,9 +480,7 @@ def _route_for_pre_election(post: Post, *, period: dict, now: dt.datetime | None
     # post or last changed its text): it goes back to its author rather than waiting for no one.
     stranded = was_approved and post.status == Post.Status.AWAITING_APPROVAL and not eligible_approvers(post)
     if stranded:
-        post.status = Post.Status.SENT_BACK
-        post.current_tier = 0
-        post.sent_back_reasons = PRE_ELECTION_STRANDED
+        _return_to_author(post, reasons=PRE_ELECTION_STRANDED)
     post.save()
     if widened:
         reason = "A wider pre-election period than it was checked under now covers it: checked again under its rules"
@@ -499,18 +497,8 @@ def _route_for_pre_election(post: Post, *, period: dict, now: dt.datetime | None
         reason=reason,
     )
     if stranded:
-        _sync_media_uses(post, state="draft", by=None)
+        _tell_author_sent_back(post, by=None)
         audit.record(actor=None, action="post.sent_back", obj=post, after=_snapshot(post), reason=PRE_ELECTION_STRANDED)
-        notify(
-            "post_sent_back",
-            to=[post.author],
-            context={
-                "post": post,
-                "by": None,
-                "reasons": PRE_ELECTION_STRANDED,
-                "link": _link("posts:detail", post.pk),
-            },
-        )
     elif was_approved and post.status == Post.Status.AWAITING_APPROVAL:
         _tell_approvers(post)
 
@@ -688,18 +676,35 @@ def send_back(post: Post, *, by: Person, reasons: str) -> Post:
             revision=latest_revision_number(post),
             text_hash=content_hash_of(post),
         )
-        post.status = Post.Status.SENT_BACK
-        post.sent_back_reasons = reasons.strip()
-        post.current_tier = 0
+        _return_to_author(post, reasons=reasons.strip())
         post.save()
-        _sync_media_uses(post, state="draft", by=by)
+        _tell_author_sent_back(post, by=by)
         audit.record(actor=by, action="post.sent_back", obj=post, before=before, after=_snapshot(post), reason=reasons)
-        notify(
-            "post_sent_back",
-            to=[post.author],
-            context={"post": post, "by": by, "reasons": reasons.strip(), "link": _link("posts:detail", post.pk)},
-        )
     return post
+
+
+def _return_to_author(post: Post, *, reasons: str) -> None:
+    """The post goes back to its author with the reasons, out of every tier: the caller saves it, then
+    calls _tell_author_sent_back."""
+    post.status = Post.Status.SENT_BACK
+    post.current_tier = 0
+    post.sent_back_reasons = reasons
+
+
+def _tell_author_sent_back(post: Post, *, by: Person | None, named: Person | None = None) -> None:
+    """After a post sent back is saved: its media are drafts again and, once the transaction commits, its
+    author is told why, by `named` (by default whoever sent it back; Herald when nobody did)."""
+    _sync_media_uses(post, state="draft", by=by)
+    notify(
+        "post_sent_back",
+        to=[post.author],
+        context={
+            "post": post,
+            "by": named or by,
+            "reasons": post.sent_back_reasons,
+            "link": _link("posts:detail", post.pk),
+        },
+    )
 
 
 def override_block(post: Post, *, by: Person, justification: str) -> Post:
@@ -845,11 +850,10 @@ def reroute_posts_of_leaver(person: Person, *, by: Person | None = None) -> list
                 post.current_tier += 1
             stranded = post.status == Post.Status.AWAITING_APPROVAL and not eligible_approvers(post)
             if stranded:  # nobody is left who may decide this tier (no communications team either)
-                post.status = Post.Status.SENT_BACK
-                post.current_tier = 0
-                post.sent_back_reasons = (
-                    f"{person.full_name} has left the council and nobody else may approve this post: ask the "
-                    "communications team to set the account's approval rule, then send it again"
+                _return_to_author(
+                    post,
+                    reasons=f"{person.full_name} has left the council and nobody else may approve this post: ask "
+                    "the communications team to set the account's approval rule, then send it again",
                 )
             post.save()
             audit.record(
@@ -865,17 +869,7 @@ def reroute_posts_of_leaver(person: Person, *, by: Person | None = None) -> list
                     "post_approved", to=[post.author], context={"post": post, "link": _link("posts:detail", post.pk)}
                 )
             elif stranded:
-                _sync_media_uses(post, state="draft", by=None)
-                notify(
-                    "post_sent_back",
-                    to=[post.author],
-                    context={
-                        "post": post,
-                        "by": person,
-                        "reasons": post.sent_back_reasons,
-                        "link": _link("posts:detail", post.pk),
-                    },
-                )
+                _tell_author_sent_back(post, by=None, named=person)
             else:
                 _tell_approvers(post)
             changed.append(post)

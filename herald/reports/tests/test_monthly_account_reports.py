@@ -5,6 +5,9 @@ import subprocess
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.db.models.signals import post_init
+from django.test.utils import CaptureQueriesContext
 
 from herald.posts.models import Post, PostFinding
 from herald.posts.tests.factories import PostFactory
@@ -12,6 +15,7 @@ from herald.reports import monthly, services
 from herald.reports.models import MonthlyAccountReport
 from herald.reports.tasks import send_monthly_account_reports
 from herald.social_accounts.tests.factories import AccountFactory
+from testing.factories import PersonFactory
 
 NOW = dt.datetime(2026, 11, 3, 9, tzinfo=dt.UTC)
 OCTOBER = dt.date(2026, 10, 1)
@@ -115,3 +119,70 @@ def test_an_account_that_went_live_after_the_month_is_not_in_that_months_report(
     assert [row.account.display_name for row in monthly.for_owner(service_manager, dt.date(2026, 11, 1))] == [
         "HBBC Markets"
     ]
+
+
+def _overridden(account, author, justifier, day):
+    return PostFactory(
+        account=account,
+        author=author,
+        status=Post.Status.PUBLISHED,
+        submitted_at=dt.datetime(2026, 10, day, 9, tzinfo=dt.UTC),
+        published_at=dt.datetime(2026, 10, day, 12, tzinfo=dt.UTC),
+        published_by=author,
+        published_url=f"https://www.facebook.com/{account.handle}/posts/{day}",
+        override_by=justifier,
+        override_at=dt.datetime(2026, 10, day, 11, tzinfo=dt.UTC),
+        override_justification=f"Cleared with the venue on {day} October",
+    )
+
+
+def test_an_owners_month_lists_their_accounts_overridden_blocks_and_loads_no_one_elses(
+    owned, team, service_manager, editor, comms_officer
+):
+    # given an overridden block on the owner's account, and many on another owner's accounts
+    mine = _overridden(owned, editor, comms_officer, 8)
+    other_owner = PersonFactory(roles=["service_manager"])
+    for n in range(6):
+        theirs = AccountFactory(display_name=f"HBBC Parks {n}", team=team, service_manager=other_owner)
+        _overridden(theirs, editor, comms_officer, 10 + n)
+    loaded = []
+
+    def count(sender, instance, **kwargs):
+        loaded.append(instance.pk)
+
+    # when the owner's month is read
+    post_init.connect(count, sender=Post)
+    try:
+        rows = monthly.for_owner(service_manager, OCTOBER)
+    finally:
+        post_init.disconnect(count, sender=Post)
+
+    # then their row lists their overridden block, and no other owner's post was read to find it
+    assert [(r.account.display_name, [p.pk for p in r.overridden]) for r in rows] == [("HBBC Leisure", [mine.pk])]
+    assert rows[0].overridden[0].override_by == comms_officer
+    assert loaded == [mine.pk]
+
+
+def test_the_month_page_takes_as_many_queries_for_many_accounts_as_for_one(
+    client, team, editor, comms_officer, service_manager
+):
+    def page_queries() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get("/reports/accounts/2026/10/")
+        assert page.status_code == 200
+        return len(queries)
+
+    def add_account(n: int) -> None:
+        account = AccountFactory(display_name=f"HBBC Service {n}", team=team, service_manager=service_manager)
+        _overridden(account, editor, comms_officer, 1 + n)
+        _overridden(account, editor, comms_officer, 15 + n)
+
+    client.force_login(comms_officer)
+    add_account(0)
+    one = page_queries()
+    for n in range(1, 8):
+        add_account(n)
+    many = page_queries()
+
+    assert many == one
+    assert "Cleared with the venue on 22 October" in client.get("/reports/accounts/2026/10/").content.decode()

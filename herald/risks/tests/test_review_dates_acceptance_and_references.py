@@ -88,12 +88,15 @@ def _score(risk, by, current):
 
 
 def test_an_acceptance_lapses_when_the_risk_is_rescored_into_a_higher_band(
-    client, comms_officer, django_capture_on_commit_callbacks
+    client, comms_officer, monitoring_officer, django_capture_on_commit_callbacks
 ):
     risk = RiskFactory(owner=comms_officer)
     _score(risk, comms_officer, current=(3, 4))  # 12, Amber
     services.accept_risk(
-        risk, by=comms_officer, statement="Amber is tolerable", expires_on=timezone.localdate() + dt.timedelta(days=90)
+        risk,
+        by=monitoring_officer,
+        statement="Amber is tolerable",
+        expires_on=timezone.localdate() + dt.timedelta(days=90),
     )
     assert risk.current_acceptance is not None
 
@@ -129,11 +132,11 @@ def test_the_approver_and_owner_are_told_when_an_acceptance_lapses(
     assert [m.to for m in lapsed] == [[comms_officer.email]]
 
 
-def test_an_acceptance_stands_when_the_risk_is_rescored_within_its_band_or_lower(comms_officer):
+def test_an_acceptance_stands_when_the_risk_is_rescored_within_its_band_or_lower(comms_officer, monitoring_officer):
     risk = RiskFactory(owner=comms_officer)
     _score(risk, comms_officer, current=(3, 3))  # 9, Amber
     services.accept_risk(
-        risk, by=comms_officer, statement="Amber", expires_on=timezone.localdate() + dt.timedelta(days=90)
+        risk, by=monitoring_officer, statement="Amber", expires_on=timezone.localdate() + dt.timedelta(days=90)
     )
     _score(risk, comms_officer, current=(3, 4))  # 12, still Amber
     _score(risk, comms_officer, current=(1, 2))  # 2, Green

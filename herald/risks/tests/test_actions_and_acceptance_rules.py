@@ -1,0 +1,118 @@
+"""An action is due today or later, and a risk is accepted by someone other than its owner."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from herald.audit.models import AuditEvent
+from herald.errors import Refused
+from herald.risks import services
+from herald.risks.models import Acceptance, Action
+from testing.factories import RiskFactory
+
+pytestmark = pytest.mark.django_db
+
+# 00:30 BST on Wednesday 1 April 2026: already 1 April in the UK, still 31 March in UTC.
+JUST_AFTER_MIDNIGHT = dt.datetime(2026, 3, 31, 23, 30, tzinfo=dt.UTC)
+
+
+@time_machine.travel(JUST_AFTER_MIDNIGHT, tick=False)
+def test_an_action_due_before_today_in_the_uk_is_refused_on_the_form(client, comms_officer):
+    risk = RiskFactory(owner=comms_officer)
+    client.force_login(comms_officer)
+
+    # when the action is given a due date of 31 March, yesterday in the UK
+    page = client.post(
+        reverse("risks:action_add", kwargs={"pk": risk.pk}),
+        {
+            "description": "Run the social media training again",
+            "owner": comms_officer.pk,
+            "due_on_day": "31",
+            "due_on_month": "3",
+            "due_on_year": "2026",
+        },
+    )
+
+    # then the page says why, keeps what was typed and adds nothing
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "govuk-error-summary" in text and "Due date must be today or in the future" in text
+    assert "Run the social media training again" in text
+    assert not Action.objects.filter(risk=risk).exists()
+
+
+@time_machine.travel(JUST_AFTER_MIDNIGHT, tick=False)
+def test_an_action_due_today_in_the_uk_is_added(comms_officer):
+    risk = RiskFactory(owner=comms_officer)
+
+    action = services.add_action(
+        risk, by=comms_officer, description="Check the page", owner=comms_officer, due_on=dt.date(2026, 4, 1)
+    )
+
+    assert action.due_on == dt.date(2026, 4, 1) and not action.is_overdue
+    with pytest.raises(Refused, match="Due date must be today or in the future"):
+        services.add_action(
+            risk, by=comms_officer, description="Too late", owner=comms_officer, due_on=dt.date(2026, 3, 31)
+        )
+
+
+def _scored(risk, by):
+    services.assess_risk(risk, by=by, inherent=(5, 5), current=(3, 4), residual=(1, 1), rationale="Scored")
+
+
+@time_machine.travel(JUST_AFTER_MIDNIGHT, tick=False)
+def test_the_owner_of_a_risk_cannot_formally_accept_it_and_the_page_says_who_can(client, comms_officer):
+    # given a risk manager who owns the risk
+    risk = RiskFactory(owner=comms_officer)
+    _scored(risk, comms_officer)
+    client.force_login(comms_officer)
+
+    # when they try to accept it themselves
+    page = client.post(
+        reverse("risks:accept", kwargs={"pk": risk.pk}),
+        {
+            "statement": "Amber is tolerable",
+            "expires_on_day": "1",
+            "expires_on_month": "6",
+            "expires_on_year": "2026",
+        },
+    )
+
+    # then it is refused with the reason, and the risk is not accepted
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "govuk-error-summary" in text and "someone other than its owner must accept it" in text
+    assert "Amber is tolerable" in text
+    assert not Acceptance.objects.filter(risk=risk).exists()
+    assert not AuditEvent.objects.filter(action="risk.accepted").exists()
+
+
+@time_machine.travel(JUST_AFTER_MIDNIGHT, tick=False)
+def test_a_risk_manager_who_does_not_own_the_risk_accepts_it(comms_officer, monitoring_officer):
+    risk = RiskFactory(owner=comms_officer)
+    _scored(risk, comms_officer)
+
+    with pytest.raises(Refused, match="someone other than its owner"):
+        services.accept_risk(risk, by=comms_officer, statement="Mine", expires_on=dt.date(2026, 6, 1))
+    acceptance = services.accept_risk(
+        risk, by=monitoring_officer, statement="Amber is tolerable", expires_on=dt.date(2026, 6, 1)
+    )
+
+    assert risk.current_acceptance == acceptance and acceptance.approver == monitoring_officer
+
+
+def test_the_risk_page_offers_accepting_it_to_a_risk_manager_but_not_to_its_owner(
+    client, comms_officer, monitoring_officer
+):
+    risk = RiskFactory(owner=comms_officer)
+    accept = reverse("risks:accept", kwargs={"pk": risk.pk})
+
+    client.force_login(comms_officer)
+    owners_page = client.get(reverse("risks:detail", kwargs={"pk": risk.pk})).content.decode()
+    client.force_login(monitoring_officer)
+    managers_page = client.get(reverse("risks:detail", kwargs={"pk": risk.pk})).content.decode()
+
+    assert f'href="{accept}"' not in owners_page and "Score the risk" in owners_page
+    assert f'href="{accept}"' in managers_page
