@@ -691,16 +691,17 @@ def _return_to_author(post: Post, *, reasons: str) -> None:
     post.sent_back_reasons = reasons
 
 
-def _tell_author_sent_back(post: Post, *, by: Person | None, named: Person | None = None) -> None:
+def _tell_author_sent_back(post: Post, *, by: Person | None) -> None:
     """After a post sent back is saved: its media are drafts again and, once the transaction commits, its
-    author is told why, by `named` (by default whoever sent it back; Herald when nobody did)."""
+    author is told why, and by whom (Herald when nobody sent it back: a leaver's posts, a pre-election
+    period)."""
     _sync_media_uses(post, state="draft", by=by)
     notify(
         "post_sent_back",
         to=[post.author],
         context={
             "post": post,
-            "by": named or by,
+            "by": by,
             "reasons": post.sent_back_reasons,
             "link": _link("posts:detail", post.pk),
         },
@@ -869,7 +870,7 @@ def reroute_posts_of_leaver(person: Person, *, by: Person | None = None) -> list
                     "post_approved", to=[post.author], context={"post": post, "link": _link("posts:detail", post.pk)}
                 )
             elif stranded:
-                _tell_author_sent_back(post, by=None, named=person)
+                _tell_author_sent_back(post, by=None)
             else:
                 _tell_approvers(post)
             changed.append(post)

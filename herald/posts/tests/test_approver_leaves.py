@@ -2,6 +2,7 @@
 they expire. Their tier goes on with the approvers still here, or to the communications team."""
 
 import pytest
+from django.core import mail
 
 from herald.audit.models import AuditEvent
 from herald.people import services as people
@@ -62,14 +63,19 @@ def test_a_leaver_who_approved_nothing_on_a_post_leaves_it_as_it_was(editor, fac
 
 
 def test_a_post_whose_only_approver_leaves_with_no_communications_team_goes_back_to_its_author(
-    editor, facebook, service_manager
+    editor, facebook, service_manager, django_capture_on_commit_callbacks
 ):
     tier(facebook, 1, "any", service_manager)
     post = submitted(editor, facebook)
-    people.record_leaver(service_manager, by=None, reason="Left the council")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        people.record_leaver(service_manager, by=None, reason="Left the council")
     post.refresh_from_db()
     assert post.status == Post.Status.SENT_BACK
     assert "nobody else may approve" in post.sent_back_reasons
+    # the author is told Herald sent it back because the approver left, not that the leaver sent it back
+    [told] = [m for m in mail.outbox if m.to == [editor.email] and m.subject.startswith("Sent back")]
+    assert told.body.startswith(f"Herald sent your post back:\n\n{service_manager.full_name} has left the council")
 
 
 def test_a_blocked_post_completed_by_a_leaver_goes_to_the_communications_team_not_out(
