@@ -55,6 +55,23 @@ def visible_comments(person: Person, *, accounts: Iterable[Account] | None = Non
     )
 
 
+def visible_teams(person: Person, *, accounts: Iterable[Account] | None = None) -> QuerySet[ModerationTeam]:
+    """The moderation teams whose queues `person` has a part in: every team for the communications team
+    and admins; for others, the teams of the accounts they may see and the teams they are in. What the
+    inbox offers to filter by, or to move a comment to. `accounts`: visible_accounts(person), where the
+    caller already has them."""
+    teams = ModerationTeam.objects.all()
+    if sees_everything(person):
+        return teams
+    if accounts is None:
+        account_ids = list(visible_accounts(person).values_list("pk", flat=True))
+    else:
+        account_ids = [account.pk for account in accounts]
+    return teams.filter(
+        pk__in=ModerationTeam.objects.filter(Q(accounts__in=account_ids) | Q(members=person)).values("pk")
+    )
+
+
 def sees_without_assignment(person: Person, comment: Comment) -> bool:
     """Whether `person` would see `comment` were it not assigned to them: through the accounts they edit
     or manage, a moderation team they are in, or seeing everything."""

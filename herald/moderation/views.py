@@ -143,7 +143,8 @@ def _duration(minutes: int) -> str:
 def inbox(request: HttpRequest) -> HttpResponse:
     # Worked out once: the filter lists these accounts, and the comments shown are on them.
     accounts = list(selectors.visible_accounts(request.user).order_by("display_name"))
-    form = InboxFilterForm(request.GET or None, accounts=accounts)
+    teams = list(selectors.visible_teams(request.user, accounts=accounts))
+    form = InboxFilterForm(request.GET or None, accounts=accounts, teams=teams)
     wanted = form.wanted() if form.is_bound and form.is_valid() else selectors.InboxFilter(status="open")
     asked = request.GET.get("page", "")
     page = max(1, min(whole_number(asked) or 1, 1000))
@@ -202,7 +203,7 @@ def _detail(request: HttpRequest, comment: Comment, *, visible: QuerySet[Comment
         if comment.author_id
         else [],
         "assign_form": forms.get("assign_form")
-        or AssignForm(comment=comment, initial={"assignee": comment.assignee_id}),
+        or AssignForm(comment=comment, person=request.user, initial={"assignee": comment.assignee_id}),
         "status_form": forms.get("status_form") or StatusForm(initial={"status": comment.status}),
         "note_form": forms.get("note_form") or NoteForm(),
         "flag_form": forms.get("flag_form") or FlagForm(),
@@ -231,7 +232,7 @@ def _back(comment: Comment) -> HttpResponse:
 @require_POST
 def assign(request: HttpRequest, pk: int) -> HttpResponse:
     comment = _comment(request, pk)
-    form = AssignForm(request.POST, comment=comment)
+    form = AssignForm(request.POST, comment=comment, person=request.user)
 
     def hand_over(data: dict) -> Person | None:
         to = Person.objects.filter(pk=data["assignee"]).first() if data["assignee"] else None
