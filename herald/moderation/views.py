@@ -107,8 +107,7 @@ class _Clocks:
         """Business time on `day`, from `since` and until `until` if they fall inside it."""
         if not self.business.is_working_day(day, self.closed):
             return dt.timedelta()
-        opens = dt.datetime.combine(day, self.business.opens, self.zone)
-        closes = dt.datetime.combine(day, self.business.closes, self.zone)
+        opens, closes = self.business.open_span(day)  # in UTC: the Sundays the clocks change keep their length
         lo = max(opens, since) if since is not None else opens
         hi = min(closes, until) if until is not None else closes
         return hi - lo if hi > lo else dt.timedelta()
