@@ -77,6 +77,7 @@ def webhook(request: HttpRequest, platform: str) -> HttpResponse:
 @allow(*STATUS_ROLES)
 def status(request: HttpRequest) -> HttpResponse:
     try:
+        credentials.require_file()
         rows = selectors.status_rows()
         webhooks = selectors.webhook_rows()
         problem = ""
