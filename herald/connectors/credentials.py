@@ -37,12 +37,21 @@ class SecretsFileError(Exception):
 
 
 def _read_file(path: str) -> dict[str, Any]:
-    text = Path(path).read_text()
     try:
+        text = Path(path).read_text(encoding="utf-8")
         data = json.loads(text) if path.endswith(".json") else tomllib.loads(text)
-    except (ValueError, tomllib.TOMLDecodeError) as exc:
-        raise SecretsFileError(f"{path} cannot be read: {exc}") from exc
+    except (OSError, ValueError) as exc:  # a directory, no permission, gone since; not UTF-8, TOML or JSON
+        raise SecretsFileError(f"The secrets file {path} cannot be read: {exc}") from exc
     return data if isinstance(data, dict) else {}
+
+
+def require_file() -> None:
+    """SecretsFileError if HERALD_SECRETS_FILE names a file that is not there. load() reads such a file
+    as empty, so that pages offering to act on a platform fall back to doing it by hand; a webhook must
+    instead tell the platform to try again later, not that it was never set up."""
+    path = str(getattr(settings, "HERALD_SECRETS_FILE", "") or "")
+    if path and not Path(path).exists():
+        raise SecretsFileError(f"The secrets file {path} cannot be read: it does not exist")
 
 
 def load() -> dict[str, Any]:

@@ -29,11 +29,19 @@ def _refuse(error: ConnectorError) -> JsonResponse:
 @require_http_methods(["GET", "POST"])
 def webhook(request: HttpRequest, platform: str) -> HttpResponse:
     """A platform's webhook: GET answers its ownership challenge; POST checks the signature, keeps the
-    delivery once and queues it to be read. Refusals say why, with 4xx; nothing is read here."""
+    delivery once and queues it to be read. Refusals say why, with 4xx (503 while the secrets cannot be
+    read, so the platform sends it again); nothing is read here."""
     if platform not in WEBHOOKS:
         raise Http404("No such webhook")
     connector = CONNECTORS[platform]
-    app = credentials.app_settings(platform)
+    try:
+        credentials.require_file()
+        app = credentials.app_settings(platform)
+    except credentials.SecretsFileError as error:
+        # Nothing can be checked, so nothing is kept: the platform is told to send it again later.
+        logger.error("%s webhook cannot check a %s: %s", connector.label, request.method, error)
+        services.note_problem(platform, f"Deliveries cannot be checked: {error}")
+        return JsonResponse({"error": f"{connector.label} deliveries cannot be checked now: {error}"}, status=503)
     missing = connector.missing(app, None)
     if missing:
         return JsonResponse(
@@ -69,6 +77,7 @@ def webhook(request: HttpRequest, platform: str) -> HttpResponse:
 @allow(*STATUS_ROLES)
 def status(request: HttpRequest) -> HttpResponse:
     try:
+        credentials.require_file()
         rows = selectors.status_rows()
         webhooks = selectors.webhook_rows()
         problem = ""

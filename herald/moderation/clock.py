@@ -48,20 +48,30 @@ class BusinessHours:
         local = at.astimezone(ZoneInfo(self.zone))
         return self.is_working_day(local.date(), closed) and self.opens <= local.time() < self.closes
 
+    def open_span(self, day: dt.date) -> tuple[dt.datetime, dt.datetime]:
+        """When the council opens and closes on `day`, as moments in UTC. The times are read on the
+        council's clock that day, so on the Sundays the clocks change an opening day that spans 01:00
+        to 02:00 is an hour shorter (March) or longer (October); subtracting or adding time is done in
+        UTC, where every hour is an hour. A time the clocks skip is read with the offset in force before
+        the change (01:30 on the March Sunday is 02:30 BST)."""
+        zone = ZoneInfo(self.zone)
+        return (
+            dt.datetime.combine(day, self.opens, zone).astimezone(dt.UTC),
+            dt.datetime.combine(day, self.closes, zone).astimezone(dt.UTC),
+        )
+
     def deadline(self, start: dt.datetime, minutes: int, closed: Container[dt.date]) -> dt.datetime:
         """The moment `minutes` of business time after `start` (aware), skipping closed days."""
-        zone = ZoneInfo(self.zone)
-        local = start.astimezone(zone)
-        day = local.date()
+        since = start.astimezone(dt.UTC)
+        day = start.astimezone(ZoneInfo(self.zone)).date()
         left = dt.timedelta(minutes=minutes)
         for _ in range(3660):  # ten years of days: a calendar with no working day at all stops here
             if self.is_working_day(day, closed):
-                opens = dt.datetime.combine(day, self.opens, zone)
-                closes = dt.datetime.combine(day, self.closes, zone)
-                begin = max(opens, local) if day == local.date() else opens
+                opens, closes = self.open_span(day)
+                begin = max(opens, since)
                 if begin < closes:
                     if begin + left <= closes:
-                        return (begin + left).astimezone(dt.UTC)
+                        return begin + left
                     left -= closes - begin
             day += dt.timedelta(days=1)
         raise ValueError("No working time in the business hours given")
@@ -71,13 +81,12 @@ class BusinessHours:
         if end <= start:
             return 0
         zone = ZoneInfo(self.zone)
-        a, b = start.astimezone(zone), end.astimezone(zone)
+        a, b = start.astimezone(dt.UTC), end.astimezone(dt.UTC)
         total = dt.timedelta()
-        day = a.date()
-        while day <= b.date():
+        day, last = a.astimezone(zone).date(), b.astimezone(zone).date()
+        while day <= last:
             if self.is_working_day(day, closed):
-                opens = dt.datetime.combine(day, self.opens, zone)
-                closes = dt.datetime.combine(day, self.closes, zone)
+                opens, closes = self.open_span(day)
                 lo, hi = max(opens, a), min(closes, b)
                 if hi > lo:
                     total += hi - lo

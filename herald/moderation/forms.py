@@ -6,6 +6,7 @@ from django import forms
 
 from herald.moderation import selectors
 from herald.moderation.models import Comment, CommentFlag, ModerationTeam
+from herald.people.models import Person
 from herald.social_accounts.models import Account, Platform
 
 
@@ -39,11 +40,11 @@ class InboxFilterForm(forms.Form):
     )
     received_to = forms.DateField(label="Received to", required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
-    def __init__(self, *args, accounts: Iterable[Account], **kwargs):
-        """`accounts`: those the person may see (selectors.visible_accounts), in the order to list them."""
+    def __init__(self, *args, accounts: Iterable[Account], teams: Iterable[ModerationTeam], **kwargs):
+        """`accounts` and `teams`: those the person may see (selectors.visible_accounts and visible_teams),
+        in the order to list them. A team or account not listed is refused as an invalid choice."""
         super().__init__(*args, **kwargs)
         self.fields["account"].choices = _any("Any account", [(a.pk, str(a)) for a in accounts])
-        teams = ModerationTeam.objects.all()
         self.fields["team"].choices = _any("Any team", [(t.pk, t.name) for t in teams])
 
     def clean(self):
@@ -80,13 +81,14 @@ class AssignForm(forms.Form):
     assignee = forms.TypedChoiceField(label="Assign to", required=False, coerce=int, empty_value=None)
     team = forms.TypedChoiceField(label="Team queue", required=False, coerce=int, empty_value=None)
 
-    def __init__(self, *args, comment: Comment, **kwargs):
+    def __init__(self, *args, comment: Comment, person: Person, **kwargs):
+        """`person`: who assigns it; they may move it only to the queue of a team they have a part in."""
         super().__init__(*args, **kwargs)
         self.fields["assignee"].choices = [("", "No one")] + [
-            (person.pk, person.full_name) for person in selectors.people_who_can_work(comment)
+            (each.pk, each.full_name) for each in selectors.people_who_can_work(comment)
         ]
         self.fields["team"].choices = [("", "Leave as it is")] + [
-            (team.pk, team.name) for team in ModerationTeam.objects.all()
+            (team.pk, team.name) for team in selectors.visible_teams(person)
         ]
 
 

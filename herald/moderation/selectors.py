@@ -38,7 +38,10 @@ def visible_accounts(person: Person) -> QuerySet[Account]:
 def visible_comments(person: Person, *, accounts: Iterable[Account] | None = None) -> QuerySet[Comment]:
     """The comments `person` may see. `accounts`, where the caller has already worked out
     `visible_accounts(person)` for the same request (the inbox lists them in its filter), saves asking
-    again."""
+    again.
+
+    An assignment lets its assignee see a comment only while the comment is open: someone removed from
+    the account keeps no way into what they dealt with there (their open ones go back to the queue)."""
     comments = Comment.objects.all()
     if sees_everything(person):
         return comments
@@ -47,7 +50,26 @@ def visible_comments(person: Person, *, accounts: Iterable[Account] | None = Non
     else:
         account_ids = [account.pk for account in accounts]
     team_ids = list(ModerationTeam.objects.filter(members=person).values_list("pk", flat=True))
-    return comments.filter(Q(account_id__in=account_ids) | Q(team_id__in=team_ids) | Q(assignee=person))
+    return comments.filter(
+        Q(account_id__in=account_ids) | Q(team_id__in=team_ids) | Q(assignee=person, status__in=Comment.OPEN_STATUSES)
+    )
+
+
+def visible_teams(person: Person, *, accounts: Iterable[Account] | None = None) -> QuerySet[ModerationTeam]:
+    """The moderation teams whose queues `person` has a part in: every team for the communications team
+    and admins; for others, the teams of the accounts they may see and the teams they are in. What the
+    inbox offers to filter by, or to move a comment to. `accounts`: visible_accounts(person), where the
+    caller already has them."""
+    teams = ModerationTeam.objects.all()
+    if sees_everything(person):
+        return teams
+    if accounts is None:
+        account_ids = list(visible_accounts(person).values_list("pk", flat=True))
+    else:
+        account_ids = [account.pk for account in accounts]
+    return teams.filter(
+        pk__in=ModerationTeam.objects.filter(Q(accounts__in=account_ids) | Q(members=person)).values("pk")
+    )
 
 
 def sees_without_assignment(person: Person, comment: Comment) -> bool:
@@ -248,7 +270,7 @@ def people_who_can_work(comment: Comment) -> list[Person]:
     The same rule as visible_comments(person), asked of everyone at once in one query (the comment's
     page shows this list on every visit): the communications team and admins see every comment; others
     see the accounts they edit, manage or moderate as a team, their team's queue, and what is assigned
-    to them."""
+    to them while it is open."""
     from herald.moderation.nav import INBOX_ROLES
     from herald.social_accounts.models import AccountEditor
 
@@ -266,7 +288,7 @@ def people_who_can_work(comment: Comment) -> list[Person]:
         may_see |= Q(
             pk__in=ModerationTeam.members.through.objects.filter(moderationteam_id=comment.team_id).values("person_id")
         )
-    if comment.assignee_id is not None:
+    if comment.assignee_id is not None and comment.is_open:
         may_see |= Q(pk=comment.assignee_id)
     return list(
         Person.objects.active()

@@ -107,8 +107,7 @@ class _Clocks:
         """Business time on `day`, from `since` and until `until` if they fall inside it."""
         if not self.business.is_working_day(day, self.closed):
             return dt.timedelta()
-        opens = dt.datetime.combine(day, self.business.opens, self.zone)
-        closes = dt.datetime.combine(day, self.business.closes, self.zone)
+        opens, closes = self.business.open_span(day)  # in UTC: the Sundays the clocks change keep their length
         lo = max(opens, since) if since is not None else opens
         hi = min(closes, until) if until is not None else closes
         return hi - lo if hi > lo else dt.timedelta()
@@ -143,7 +142,8 @@ def _duration(minutes: int) -> str:
 def inbox(request: HttpRequest) -> HttpResponse:
     # Worked out once: the filter lists these accounts, and the comments shown are on them.
     accounts = list(selectors.visible_accounts(request.user).order_by("display_name"))
-    form = InboxFilterForm(request.GET or None, accounts=accounts)
+    teams = list(selectors.visible_teams(request.user, accounts=accounts))
+    form = InboxFilterForm(request.GET or None, accounts=accounts, teams=teams)
     wanted = form.wanted() if form.is_bound and form.is_valid() else selectors.InboxFilter(status="open")
     asked = request.GET.get("page", "")
     page = max(1, min(whole_number(asked) or 1, 1000))
@@ -202,7 +202,7 @@ def _detail(request: HttpRequest, comment: Comment, *, visible: QuerySet[Comment
         if comment.author_id
         else [],
         "assign_form": forms.get("assign_form")
-        or AssignForm(comment=comment, initial={"assignee": comment.assignee_id}),
+        or AssignForm(comment=comment, person=request.user, initial={"assignee": comment.assignee_id}),
         "status_form": forms.get("status_form") or StatusForm(initial={"status": comment.status}),
         "note_form": forms.get("note_form") or NoteForm(),
         "flag_form": forms.get("flag_form") or FlagForm(),
@@ -231,7 +231,7 @@ def _back(comment: Comment) -> HttpResponse:
 @require_POST
 def assign(request: HttpRequest, pk: int) -> HttpResponse:
     comment = _comment(request, pk)
-    form = AssignForm(request.POST, comment=comment)
+    form = AssignForm(request.POST, comment=comment, person=request.user)
 
     def hand_over(data: dict) -> Person | None:
         to = Person.objects.filter(pk=data["assignee"]).first() if data["assignee"] else None

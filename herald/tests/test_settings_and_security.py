@@ -112,6 +112,25 @@ def test_the_health_check_answers_without_sign_in(client, db):
     assert client.get("/health/").json() == {"status": "ok"}
 
 
+def test_the_health_check_answers_an_oversized_query_or_body_with_its_usual_answer_or_a_refusal(db, settings):
+    from django.test import Client
+
+    # as in production: a POST must carry the form's token (the test client leaves that check out)
+    client = Client(enforce_csrf_checks=True, raise_request_exception=False)
+    too_big = "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE * 3)
+
+    long_query = client.get("/health/", {"q": "y" * 200_000, **{f"f{n}": "1" for n in range(5000)}})
+    get_with_a_body = client.generic("GET", "/health/", too_big, content_type="application/x-www-form-urlencoded")
+    posted_form = client.post("/health/", "a=" + too_big, content_type="application/x-www-form-urlencoded")
+    posted_json = client.post("/health/", too_big, content_type="application/json")
+
+    for answer in (long_query, get_with_a_body, posted_form, posted_json):
+        # its usual answer, or a refusal with a 4xx: never a server error
+        assert answer.status_code == 200 and answer.json() == {"status": "ok"} or 400 <= answer.status_code < 500
+    assert long_query.status_code == get_with_a_body.status_code == 200  # nothing there is read
+    assert posted_form.status_code == posted_json.status_code == 403  # no token: refused before the body is read
+
+
 def test_a_server_error_shows_the_council_error_page(client, db, settings):
     from django.test import RequestFactory
 

@@ -42,3 +42,17 @@ def test_a_broken_secrets_file_is_shown_not_crashed_on(client, ict_officer, sett
     assert answer.status_code == 200
     assert "The secrets cannot be read" in answer.content.decode()
     credentials._cache["key"] = None
+
+
+def test_a_secrets_file_named_but_missing_is_shown_as_the_problem(client, ict_officer, settings, tmp_path):
+    from herald.connectors import credentials
+
+    settings.HERALD_SECRETS_FILE = str(tmp_path / "gone.toml")
+    credentials._cache["key"] = None
+    client.force_login(ict_officer)
+    answer = client.get("/connectors/")
+    assert answer.status_code == 200
+    page = answer.content.decode()
+    assert "govuk-error-summary" in page
+    assert f"The secrets file {tmp_path / 'gone.toml'} cannot be read: it does not exist" in page
+    credentials._cache["key"] = None

@@ -4,6 +4,7 @@ import base64
 import hashlib
 import hmac
 import json
+from pathlib import Path
 
 import pytest
 from django_tasks_db.models import DBTaskResult
@@ -221,6 +222,52 @@ def test_a_webhook_with_no_secrets_says_it_is_not_set_up(client, secrets):
     assert answer.status_code == 404
     assert "platforms.facebook.app_secret" in answer.json()["error"]
     assert client.post("/connectors/webhooks/tiktok/", b"{}", content_type="application/json").status_code == 404
+
+
+def _break_secrets_file(path, how: str) -> None:
+    """Leave the secrets file at `path` in a state the web server can meet: gone, a directory in its
+    place (a bad volume mount), or not readable as TOML or JSON (a half-written edit, bytes not UTF-8)."""
+    path.unlink()
+    if how == "a directory":
+        path.mkdir()
+    elif how == "not JSON":
+        path.write_text('{"platforms": {"facebook": {"app_secret": ')
+    elif how == "not text":
+        path.write_bytes(b'{"platforms": {"facebook": {"app_secret": "\xff\xfe"}}}')
+
+
+@pytest.mark.parametrize("how", ["missing", "a directory", "not JSON", "not text"])
+def test_a_webhook_whose_secrets_file_cannot_be_read_answers_503_with_the_reason_and_keeps_nothing(
+    client, accounts, settings, caplog, how
+):
+    # given: deliveries were being received, then the secrets file became unreadable
+    path = Path(settings.HERALD_SECRETS_FILE)
+    _break_secrets_file(path, how)
+    # when: Facebook sends a delivery signed with the app secret, and asks its challenge
+    with caplog.at_level("ERROR", logger="herald.connectors.views"):
+        answer = post(client, "facebook", facebook_comment(), lambda body: signed_meta(body, "fb-app-secret"))
+        challenge = client.get(
+            "/connectors/webhooks/facebook/",
+            {"hub.mode": "subscribe", "hub.verify_token": "herald-verify-123", "hub.challenge": "1158201444"},
+        )
+    # then: the platform is told to try again later, with the reason; nothing is kept or queued
+    assert answer.status_code == 503
+    assert "secrets" in answer.json()["error"] and str(path) in answer.json()["error"]
+    assert challenge.status_code == 503
+    assert not RawEvent.objects.exists()
+    assert not DBTaskResult.objects.exists()
+    assert any(str(path) in record.getMessage() for record in caplog.records)
+    # and the connectors' status page has it as the last problem
+    assert str(path) in ConnectorState.objects.get(connector="facebook", account=None).last_error
+
+
+def test_an_unsigned_delivery_is_still_refused_when_the_secrets_file_cannot_be_read(client, accounts, settings):
+    _break_secrets_file(Path(settings.HERALD_SECRETS_FILE), "a directory")
+
+    answer = post(client, "facebook", facebook_comment(), lambda body: {})
+
+    assert answer.status_code == 503
+    assert not RawEvent.objects.exists()
 
 
 # --- Instagram ---

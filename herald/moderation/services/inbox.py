@@ -119,6 +119,8 @@ def assign_comment(
         raise Refused(
             f"{to.full_name} cannot see comments on {comment.account}: choose someone who can", field="assignee"
         )
+    if team is not None and team.pk != comment.team_id and not selectors.visible_teams(by).filter(pk=team.pk).exists():
+        raise Refused(f"You do not work the {team.name} queue: choose one of your teams", field="team")
     before = audit.snapshot(comment, exclude=_NOT_AUDITED)
     comment.assignee = to
     if team is not None:

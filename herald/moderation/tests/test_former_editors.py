@@ -78,3 +78,37 @@ def test_a_leaver_s_assigned_comments_go_back_to_the_queue(
     assigned.refresh_from_db()
     assert assigned.assignee is None
     assert AuditEvent.objects.for_object(assigned).filter(action="moderation.unassigned_lost_access").exists()
+
+
+@pytest.fixture
+def closed(account, editor):
+    """A comment the editor was given and dealt with: closed, still assigned to them."""
+    found = services.assign_comment(comment(account, "Thanks for fixing the pool heating"), by=editor, to=editor)
+    return services.set_status(found, by=editor, status=Comment.Status.REPLIED)
+
+
+def test_an_editor_removed_from_an_account_can_no_longer_open_or_list_a_closed_comment_once_theirs(
+    client, comms_officer, account, editor, closed
+):
+    # given: a replied comment still assigned to the editor, who is then removed from the account
+    assert closed.assignee == editor and not closed.is_open
+    from herald.social_accounts import services as register
+
+    register.remove_editor(account, editor, by=comms_officer, reason="Moved to Planning")
+    # when: they look for it
+    client.force_login(editor)
+    page = client.get(reverse("moderation:detail", args=[closed.pk]))
+    listed = client.get(reverse("moderation:inbox"), {"status": "", "assignee": "me"}).content.decode()
+    # then: it does not exist for them, on its page or in their inbox
+    assert page.status_code == 404
+    assert closed.text not in listed
+
+
+def test_a_current_editor_still_opens_and_lists_a_closed_comment_assigned_to_them(client, editor, closed):
+    client.force_login(editor)
+
+    page = client.get(reverse("moderation:detail", args=[closed.pk]))
+    listed = client.get(reverse("moderation:inbox"), {"status": "", "assignee": "me"}).content.decode()
+
+    assert page.status_code == 200
+    assert closed.text in listed

@@ -55,3 +55,31 @@ def test_overdue_clocks_on_the_inbox_count_business_time_as_the_clock_does(clien
         row = page[page.index(text) :].split("</tr>", 1)[0]
         assert f"Overdue {shown}" in row, (text, shown)
     hours.forget_closed_days()
+
+
+SPRING_MONDAY = dt.datetime(2027, 3, 29, 12, 0, tzinfo=UTC)  # the day after the clocks went forward
+
+
+@time_machine.travel(SPRING_MONDAY, tick=False)
+def test_an_overdue_clock_over_the_night_the_clocks_go_forward_counts_the_hour_that_never_was_out(
+    client, comms_officer, account, settings
+):
+    # given: an inbox watched from midnight to 04:00 at weekends, and a comment due at 03:00 on the
+    # Saturday before the clocks went forward (01:00 GMT on Sunday 28 March 2027 became 02:00 BST)
+    settings.MODERATION_BUSINESS_HOURS = "00:00-04:00 Sat-Sun"
+    hours.forget_closed_days()
+    found = comment(account, "Is the park gate locked tonight?")
+    due = dt.datetime(2027, 3, 27, 3, 0, tzinfo=UTC)
+    Comment.objects.filter(pk=found.pk).update(
+        respond_by=due, received_at=due - dt.timedelta(hours=1), first_handled_at=None
+    )
+    client.force_login(comms_officer)
+
+    # when: the inbox lists it on the Monday
+    page = client.get(reverse("moderation:inbox"), {"status": ""}).content.decode()
+
+    # then: it is overdue by Saturday's last hour and Sunday's three (00:00 GMT to 04:00 BST), not four
+    row = page[page.index(found.text) :].split("</tr>", 1)[0]
+    assert "Overdue 4h" in row
+    assert hours.business_hours().business_minutes_between(due, SPRING_MONDAY, hours.closed_days()) == 4 * 60
+    hours.forget_closed_days()

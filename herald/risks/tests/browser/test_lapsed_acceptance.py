@@ -1,0 +1,34 @@
+"""A risk whose acceptance lapsed when it was re-scored into a higher band: its page says so, and passes
+axe, in real Chromium."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from herald.risks import services
+from testing.factories import RiskFactory
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_risk_page_explains_a_lapsed_acceptance_accessibly(page, sign_in, assert_accessible, comms_officer):
+    # given a risk accepted at 12 Amber, then re-scored at 16 Red
+    risk = RiskFactory(owner=comms_officer)
+    scored = {"inherent": (5, 5), "residual": (1, 1), "rationale": "Scored"}
+    services.assess_risk(risk, by=comms_officer, current=(3, 4), **scored)
+    services.accept_risk(
+        risk, by=comms_officer, statement="Amber is tolerable", expires_on=timezone.localdate() + dt.timedelta(days=90)
+    )
+    services.assess_risk(risk, by=comms_officer, current=(4, 4), **scored)
+    # when its owner opens it
+    sign_in(page, comms_officer)
+    page.goto(reverse("risks:detail", args=[risk.pk]))
+    # then the acceptance row says it lapsed, and why, and what to do
+    acceptance = page.locator("#acceptance")
+    expect(acceptance).to_contain_text("Not accepted now")
+    expect(acceptance).to_contain_text("12 Amber")
+    expect(acceptance).to_contain_text("16 Red, a higher band")
+    assert_accessible(page)
