@@ -427,25 +427,27 @@ def blind_offensive4() -> None:
 def blind_offensive5() -> None:
     """bench/data/blind_offensive5.tsv: a fifth blind set (400 texts, eight sources, 160 offensive) by a
     writer who saw nothing of the engine, its output or the other sets, written on 2026-12-06 before round
-    seven; run by the lead only before and after round seven, never read by anyone working on it."""
-    print("fifth blind offensive set (unseen; incoming comments on an official page):")
+    seven; run by the lead only before and after round seven. A development set since round ten, whose
+    misses and false alarms were read for error analysis (docs/checks.md, "Round ten")."""
+    print("fifth blind offensive set (development since round ten; incoming comments on an official page):")
     blind_offensive_scores(Path(__file__).resolve().parent / "data" / "blind_offensive5.tsv", halves=False)
 
 
 def blind_offensive6() -> None:
     """bench/data/blind_offensive6.tsv: a sixth blind set (400 texts, eight sources, 160 offensive) by a
     writer who saw nothing of the engine, its output or the other sets, written on 2026-12-06 before round
-    eight; run by the lead only, with ``--only blind6``, before and after round eight. Never part of the
-    other runs, so nobody working on the engine scores it by accident."""
-    print("sixth blind offensive set (unseen; incoming comments on an official page):")
+    eight; run by the lead only, with ``--only blind6``, before and after round eight. A development set
+    since round ten (its errors were read), so scored with the rest."""
+    print("sixth blind offensive set (development since round ten; incoming comments on an official page):")
     blind_offensive_scores(Path(__file__).resolve().parent / "data" / "blind_offensive6.tsv", halves=False)
 
 
 def blind_offensive7() -> None:
     """bench/data/blind_offensive7.tsv: a seventh blind set (400 texts, eight sources, 160 offensive) by a
     writer who saw nothing of the engine, its output or the other sets, written on 2026-12-06 before round
-    nine; run by the lead only, with ``--only blind7``, before and after round nine."""
-    print("seventh blind offensive set (unseen; incoming comments on an official page):")
+    nine; run by the lead only, with ``--only blind7``, before and after round nine. A development set
+    since round ten (its errors were read), so scored with the rest."""
+    print("seventh blind offensive set (development since round ten; incoming comments on an official page):")
     blind_offensive_scores(Path(__file__).resolve().parent / "data" / "blind_offensive7.tsv", halves=False)
 
 
@@ -534,7 +536,7 @@ def main() -> None:
     parser.add_argument(
         "--development",
         action="store_true",
-        help="leave out the sets still unseen (blind_offensive5.tsv): for rounds that must not score them",
+        help="leave out the sets still unseen (none of blind_offensive.tsv to blind_offensive7.tsv is, since round ten)",
     )
     args = parser.parse_args()
     if args.only:
@@ -558,8 +560,11 @@ def main() -> None:
     blind_offensive2()
     blind_offensive3()
     blind_offensive4()
-    if not args.development:
-        blind_offensive5()
+    # The fifth to seventh sets are development sets since round ten (their errors were read): scored with
+    # the rest, with or without --development.
+    blind_offensive5()
+    blind_offensive6()
+    blind_offensive7()
     davidson(folder)
 
 

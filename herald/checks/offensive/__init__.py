@@ -179,7 +179,9 @@ def check_offensive(
     # it over any threshold; so score the text without them and let the rest of the text decide. The
     # same goes for harmless phrases (Dyke Road) and for insult words the rules found aimed at no one
     # ("I felt like an idiot", "the idiot's guide").
-    if not ambiguous and (condemning or mild or excused):
+    # Mild swearing no longer ends it here: "Bloody scroungers in the flats…" is abuse with a mild word
+    # in it, so the classifier reads such a text with the mild words left out (round ten).
+    if not ambiguous and (condemning or excused):
         return  # the score could not lead to a finding, or would score a reported quotation
     # a reported quotation is not the writer's words ('he called me a "…" and I reported him')
     reported_quotes = (
@@ -195,11 +197,12 @@ def check_offensive(
     scored = _blank(text, blanked + unaimed)
     classified: str | None = None  # what Herald's own classifier reads, where it may be asked
     threshold = 0.0
-    if not ambiguous:  # (and so, from the test above, not condemning, mild or excused)
-        # Herald's own classifier: hate and abuse with no listed word, asked below when the profanity
-        # model finds nothing. Its threshold differs by context: an incoming comment is somebody else's
-        # words to triage, an official post the council's own (where a false alarm costs an editor's
-        # time on every draft).
+    if not condemning and not excused:
+        # Herald's own classifier: hate and abuse with no listed word (an ambiguous word the profanity
+        # model did not confirm, and mild swearing, are left out of what it reads), asked below when the
+        # profanity model finds nothing. Its threshold differs by context: an incoming comment is
+        # somebody else's words to triage, an official post the council's own (where a false alarm
+        # costs an editor's time on every draft).
         # It reads the insult words the rules found aimed at no one in their context, where the
         # profanity model above would take them alone: "people from that estate are subhuman" is
         # abuse of a group, "I felt like an idiot" is not, and the classifier tells them apart.
@@ -207,6 +210,8 @@ def check_offensive(
         classified = (
             _blank(text, blanked + [span for span in unaimed if _said_of_oneself(text, *span)]) if unaimed else scored
         )
+        if mild:  # "bloody", "crap": a complaint's words, which alone would lift the score
+            classified = _blank(classified, [word.span() for word in mild])
         if m.idioms.may_match(text):  # "thick as thieves": an idiom, not an insult and a crime
             classified = _blank(classified, [idiom.span() for idiom in m.idioms.finditer(text)])
         if alleged:  # the whole sentence: "Cllr Wright is a ___" alone still reads as an insult

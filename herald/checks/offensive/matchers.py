@@ -15,6 +15,7 @@ from ..textutil import (
 )
 from .calm import CALM_SHAPES
 from .insults import _UNCOUNTABLE
+from .menace import MENACE_SHAPES
 from .persons import PERSON_SHAPES
 from .shapes import _PLAIN_SHAPES, Shapes, _group_shapes
 from .threats import _THREAT_STEMS
@@ -132,7 +133,9 @@ def compile_offensive(rules: Rules) -> OffensiveMatchers:
         ),
         group_attack_words=compile_phrases(list(w["group_attacks"]) + list(_GROUP_ATTACK_CUES)),
         harmless=compile_phrases(w["harmless_contexts"]),
-        shapes=Shapes(_PLAIN_SHAPES + VEILED_SHAPES + PERSON_SHAPES + CALM_SHAPES + _group_shapes(groups)),
+        shapes=Shapes(
+            _PLAIN_SHAPES + VEILED_SHAPES + PERSON_SHAPES + CALM_SHAPES + MENACE_SHAPES + _group_shapes(groups)
+        ),
         hate=re.compile(groups + r"[^.!?\n]{0,40}?" + dehuman + "|" + dehuman + r"[^.!?\n]{0,10}?" + groups, re.I),
         groups=compile_phrases(w["protected_groups"]),
         dehumanising=compile_phrases(w["dehumanising"]),
