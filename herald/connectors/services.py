@@ -4,6 +4,7 @@ connector's cursor and last error, and sending a reply where the platform allows
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections import defaultdict
 from collections.abc import Mapping
 
@@ -24,6 +25,8 @@ from herald.moderation.models import Comment
 from herald.moderation.services import evidence
 from herald.queue import enqueue_after_commit
 from herald.social_accounts.models import Account
+
+logger = logging.getLogger(__name__)
 
 # The request headers worth keeping with a webhook delivery: enough to check its signature again.
 KEPT_HEADERS = ("content-type", "user-agent", "x-hub-signature-256", "x-twitter-webhooks-signature", "x-li-signature")
@@ -189,7 +192,10 @@ def send_reply(comment: Comment, text: str) -> SentReply:
     The inbox's reply records the one audit event of the reply leaving Herald (`moderation.reply_sent`,
     naming who sent it, with the platform's id and address), so nothing is audited here and nobody is
     asked for."""
-    entry = credentials.for_account(comment.account)
+    try:
+        entry = credentials.for_account(comment.account)
+    except credentials.SecretsFileError as exc:
+        raise Refused(f"{exc}. Ask ICT to mend it, or post the reply on the platform and record its address") from exc
     if entry is None:
         raise Refused(
             f"{comment.account} has no connector set up: post the reply on the platform and record its address"
@@ -213,9 +219,19 @@ def send_reply(comment: Comment, text: str) -> SentReply:
     return sent
 
 
+def _usable(account: Account) -> credentials.Configured | None:
+    """The account's connector entry, or None where the secrets file cannot be read just now (logged; the
+    Connectors page shows the file's problem): the inbox's pages and actions fall back to by hand."""
+    try:
+        return credentials.for_account(account)
+    except credentials.SecretsFileError as exc:
+        logger.error("%s: acting on %s by hand until it is mended", exc, account)
+        return None
+
+
 def can_send_from_inbox(comment: Comment) -> bool:
     """Whether the account's connector is set up to reply (no platform is called)."""
-    entry = credentials.for_account(comment.account)
+    entry = _usable(comment.account)
     return entry is not None and entry.connector.can_reply and not entry.missing
 
 
@@ -241,7 +257,7 @@ def _hide_target(comment: Comment) -> ReplyTarget:
 
 def can_hide_from_inbox(comment: Comment) -> bool:
     """Whether hiding the comment in the inbox hides it on the platform too (no platform is called)."""
-    entry = credentials.for_account(comment.account)
+    entry = _usable(comment.account)
     if entry is None or not entry.connector.can_hide or entry.missing:
         return False
     return entry.connector.can_hide_target(_hide_target(comment), entry.values)
@@ -250,7 +266,7 @@ def can_hide_from_inbox(comment: Comment) -> bool:
 def set_hidden_from_inbox(comment: Comment, hidden: bool) -> bool:
     """Hide (or show again) the comment on the platform where the account's connector can; False where
     the editor must do it by hand. PlatformError with the platform's reason where it refuses."""
-    entry = credentials.for_account(comment.account)
+    entry = _usable(comment.account)
     if entry is None or not entry.connector.can_hide or entry.missing:
         return False
     target = _hide_target(comment)
@@ -273,7 +289,7 @@ def _deleter(comment: Comment) -> credentials.Configured | None:
     """The connector entry that may delete this comment on its platform: only a comment that connector
     delivered itself, so its id is the platform's id of a comment (an id typed into a CSV import or the
     ingest API could be a post's, and deleting cannot be undone)."""
-    entry = credentials.for_account(comment.account)
+    entry = _usable(comment.account)
     if entry is None or not entry.connector.can_delete or entry.missing:
         return None
     delivered = CommentOrigin.objects.filter(comment_id=comment.pk, connector=entry.name).exists()

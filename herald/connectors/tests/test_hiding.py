@@ -2,6 +2,8 @@
 platforms document. The platform is called once the hide has committed in Herald; where it refuses,
 its reason is kept on the comment to try again, and the evidence stays."""
 
+from pathlib import Path
+
 import pytest
 from django.urls import reverse
 
@@ -388,3 +390,25 @@ def test_a_hide_registered_without_its_own_check_is_trusted_by_the_page_and_the_
     assert f"Hiding it here hides it on {label} too." in trusted
     assert f"Herald cannot hide this comment on {label}." in checked
     assert platforms.action_for("mastodon", "hide") is None
+
+
+def test_with_the_secrets_file_broken_the_comment_page_opens_and_hiding_is_done_by_hand(
+    secrets, settings, client, editor, comms_officer, committed, caplog
+):
+    # given: X hiding was set up, then the secrets file was replaced by a directory (a bad volume mount)
+    with FakeApi({("PUT", f"/2/tweets/{REPLY_ID}/hidden"): hidden_on_x}) as api:
+        found = comment(x_account(secrets, api), f"@HBBCouncil {ABUSE}", platform_id=REPLY_ID)
+        path = Path(settings.HERALD_SECRETS_FILE)
+        path.unlink()
+        path.mkdir()
+        # when: the communications team opens the comment, and an editor hides it
+        client.force_login(comms_officer)
+        with caplog.at_level("ERROR", logger="herald.connectors.services"):
+            page = client.get(reverse("moderation:detail", args=[found.pk]))
+            with committed():
+                evidence.hide_comment(found, by=editor, reason="threat")
+    # then: the page opens, the hide is recorded in Herald to be done on X by hand, X is not called,
+    # and the problem is in the log with the file's path
+    assert page.status_code == 200
+    assert on_platform() != "by Herald" and api.seen == []
+    assert any(str(path) in record.getMessage() for record in caplog.records)
