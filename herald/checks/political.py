@@ -80,6 +80,9 @@ _RULING_ATTACK = re.compile(
     r"(?:failed|failing|wasted|wasting|squandered|squandering|broken|broke|ignored|ignoring|let\s+(?:\w+\s+)?down"
     r"|mismanaged|neglected|betrayed|abandoned|hiked|shambolic|incompetent|out\s+of\s+touch|arrogant"
     r"|presided\s+over|hammered|raided|dithered|run\s+down)\b"
+    # "the council leader has failed Barwell", not "…has failed to attend"
+    r"|\bthe\s+(?:council\s+leader|leader\s+of\s+the\s+council)\s+(?:has|have|had)\s+(?:\w+\s+){0,2}?"
+    r"(?:failed(?!\s+to\b)|wasted|squandered|broken|ignored|betrayed|let\s+(?:\w+\s+)?down)\b"
 )
 # The imprint election material must carry: "Promoted by Jane Smith on behalf of …, both at …".
 _IMPRINT = re.compile(
@@ -358,7 +361,7 @@ def _check_political(
     for match in m.campaign.finditer(text):
         if not _in_admin_sentence(text, match.start(), m) and not _in_guidance_sentence(text, match.start(), m):
             emit("campaign-language", match.start(), match.end())
-    if "administration" in lowered or "leadership" in lowered or "regime" in lowered:
+    if "administration" in lowered or "leadership" in lowered or "regime" in lowered or "leader" in lowered:
         for match in _RULING_ATTACK.finditer(text):
             emit("campaign-language", match.start(), match.end())
     if "promoted" in lowered:

@@ -39,7 +39,11 @@ def blocked(text, context=IN_PERIOD):
         ("The current leadership has wasted millions on consultants", "campaign-language"),
         ("This administration has broken every promise it made to Barwell", "campaign-language"),
         ("The present administration is out of touch with the villages", "campaign-language"),
+        ("The council leader has once again failed the people of Earl Shilton", "campaign-language"),
+        ("They squandered millions on a new headquarters nobody needed", "campaign-language"),
+        ("Six years of broken promises on the bypass", "campaign-language"),
         # campaigning about campaigning
+        ("Sam has been selected as the candidate for Hollycroft ward", "campaign-language"),
         ("Can you help deliver leaflets in your street before Christmas?", "campaign-language"),
         ("Join the campaign team and knock on doors with us on Saturday", "campaign-language"),
         ("Our candidates are standing in all nine wards of the district", "campaign-language"),
@@ -74,6 +78,10 @@ def test_modern_campaign_language_blocks_in_the_pre_election_period(text, rule):
         "Under this scheme, residents can claim up to £500 towards insulation",
         "The current leadership team at the leisure centre has changed",
         "The current administration of the grant scheme has moved to the community team",
+        "The council leader has written to every household about the budget",
+        "The leader of the council has failed to attend due to illness, the Chairman announced",
+        "The sculpture was selected to stand in the market square",
+        "Food that is wasted costs the average family £700 a year",
         # leaflets, candidates and teams that are not a campaign's
         "Please help us deliver the new recycling leaflets to every home",
         "Join our team: we are recruiting refuse drivers and loaders",
