@@ -56,17 +56,39 @@ _VOTE_INDEPENDENT = re.compile(r"(?i)\bvote\s+(?:for\s+(?:the|your|an)\s+)?indep
 # Reform Act") or before "of", "Act", "Society"… it is left alone.
 _REFORM = re.compile(r"\bReform\b")
 _REFORM_CALLED = frozenset(
-    ("only", "vote", "voting", "voted", "back", "backing", "backed", "elect", "join", "joined", "support", "supporting")
+    (
+        "only", "vote", "voting", "voted", "back", "backing", "backed", "elect", "join", "joined", "support",
+        "supporting", "trust",
+    )
 )
 _REFORM_NOT_BEFORE = re.compile(
-    r"\s+(?:of|to|in|for|and|Act|Acts|Bill|Bills|Society|Programme|Agenda|Commission|Board|Trust|Fund|Order)\b"
+    r"\s+(?:of|to|in(?!\s+(?:power|charge|control|government|office)\b)|for|and|Act|Acts|Bill|Bills|Society|Programme"
+    r"|Agenda|Commission|Board|Trust|Fund|Order)\b"
 )
 _REFORM_AFTER = re.compile(
     r"(?:'s|\u2019s)\s|-(?:run|led|controlled)\b"
     r"|\s+(?:won|gained|took|controls|runs|leader|leaders|councillors?|candidates?|team|supporters|members"
-    r"|activists|campaigners|branch|voters|MPs?)\b"
+    r"|activists|campaigners|branch|voters|MPs?|in\s+(?:power|charge|control|government|office))\b"
     r"|\s+(?:will|would|wants\s+to|plans\s+to|promises\s+to|has\s+pledged\s+to|is\s+pledging\s+to)\s+"
     r"(?:scrap|cut|freeze|stop|axe|end|abolish|slash|ban|fix|sort|clean|take\s+back|win)\b"
+)
+# "Green" and "Reform" capitalised after a lower-case word and before a party's nouns ("putting Green
+# ideas into practice", "the Reform councillors"), and "Green" after "elect" or "vote" ("Electing a
+# Green means…", "Vote Green"); a heading's "Our Green Policies" or "Green Flag" is left alone.
+_CASED_PARTY_NOUN = re.compile(
+    r"(?<=[a-z,] )(?:Green|Reform)\s+(?:ideas|policies|values|politics|vote|votes|voice|voters|activists"
+    r"|campaigners|supporters|councils?|group|team|candidates?|councillors?|councilors?|administration|manifesto)\b"
+    r"|\b(?:[Ee]lect(?:ing|ed)?|[Vv]ot(?:e|ing))\s+(?:a\s+|more\s+|another\s+)?Greens?\b(?!\s+(?i:flag|belt|space|spaces|waste|bin|bins|garden|homes)\b)"
+    r"|\bA\s+Green\s+vote\b"
+)
+# Focus, the Liberal Democrats' leaflet, being delivered ("I was in Whickham to deliver 370 Focuses").
+_FOCUS_DELIVERED = re.compile(
+    r"\b(?i:deliver(?:ed|ing|s)?)\s+(?:\d[\d,]*\s+|our\s+|the\s+|a\s+)?(?:(?i:latest|new)\s+)?Focus(?:es)?\b(?!\s+groups?\b)"
+)
+# Candidates in every ward, said by the campaign ("We have … people standing in all 19 wards").
+_STANDING_EVERYWHERE = re.compile(
+    r"(?i)\bstanding\s+(?:candidates\s+)?in\s+(?:all|every)\s+(?:\d+\s+|one\s+of\s+(?:the|our)\s+|of\s+(?:the|our)\s+)?"
+    r"(?:wards?|seats?|divisions?)\b"
 )
 _WORD_BEFORE = re.compile(r"([\w'-]+)[ \t]*\Z")
 # Attacks on the ruling group without a party name: "under this administration", "the current
@@ -91,6 +113,7 @@ _IMPRINT = re.compile(
 )
 # A speaker in the first person: the council's guidance and minutes are written without one.
 _FIRST_PERSON = re.compile(r"(?i)\b(?:i|i'm|i\u2019m|i've|me|my|we|we're|we\u2019re|we've|our|ours|us)\b")
+_OUR_OR_YOUR = re.compile(r"(?i)\b(?:our|your)\s+\Z")
 # A notice of who stands or of a poll, read as a whole: its lines ("SMITH, Jane, …, Conservative Party
 # Candidate") have no verb of their own.
 _NOTICE = re.compile(
@@ -339,6 +362,12 @@ def _check_political(
             for span in _reform_spans(text)
             if not any(start < span[1] and span[0] < end for start, end in party_hits)
         ]
+    if "green" in words or "reform" in words:
+        party_hits += [
+            span
+            for span in (match.span() for match in _CASED_PARTY_NOUN.finditer(text))
+            if not any(start < span[1] and span[0] < end for start, end in party_hits)
+        ]
     # a notice of who stands or of a poll, with nobody speaking in it: its party names are administration
     notice = (
         ("nominated" in lowered or "poll" in lowered or "notice" in lowered)
@@ -346,8 +375,10 @@ def _check_political(
         and _OWN_VOICE.search(text) is None
     )
     for start, end in party_hits:
-        # "The winning Conservative candidate received 1,045 votes": the returning officer's figures
-        if notice or (results and _in_result_sentence(text, start)):
+        # "The winning Conservative candidate received 1,045 votes": the returning officer's figures;
+        # "your Lib Dem team … 16 votes" is the party's own voice
+        own = _OUR_OR_YOUR.search(text, max(0, start - 8), start) is not None
+        if not own and (notice or (results and _in_result_sentence(text, start))):
             emit("election-result", start, end)
         else:
             emit("party-name", start, end)
@@ -364,6 +395,14 @@ def _check_political(
     if "administration" in lowered or "leadership" in lowered or "regime" in lowered or "leader" in lowered:
         for match in _RULING_ATTACK.finditer(text):
             emit("campaign-language", match.start(), match.end())
+    if "focus" in words or "focuses" in words:
+        for match in _FOCUS_DELIVERED.finditer(text):
+            emit("campaign-language", match.start(), match.end())
+    if "standing" in words:
+        for match in _STANDING_EVERYWHERE.finditer(text):
+            start, end = sentence_bounds(text, match.start())
+            if _FIRST_PERSON.search(text, start, end):
+                emit("campaign-language", match.start(), match.end())
     if "promoted" in lowered:
         for match in _IMPRINT.finditer(text):
             emit("campaign-language", match.start(), match.end())
