@@ -54,7 +54,7 @@ ADDED_THRESHOLDS = (
     "party_model_short_threshold", "party_model_short_words",
 )  # fmt: skip
 ADDED_WORD_LISTS = (
-    "group_attacks", "harmless_contexts", "public_addresses", "civic_roles", "classifier_idioms", "candidate_guidance",
+    "group_attacks", "harmless_contexts", "public_addresses", "civic_roles", "classifier_idioms", "candidate_guidance", "campaign_terms_first_person",
 )  # fmt: skip
 
 
@@ -91,7 +91,7 @@ WORD_LISTS = (
     "profanity_mild", "ambiguous", "slurs", "protected_groups", "dehumanising", "condemnation",
     "insults", "confidential_markings", "confidential_service_words", "exempt_markers",
     "internal_reference_words", "group_attacks", "harmless_contexts", "public_addresses",
-    "civic_roles", "classifier_idioms", "candidate_guidance",
+    "civic_roles", "classifier_idioms", "candidate_guidance", "campaign_terms_first_person",
 )  # fmt: skip
 
 

@@ -57,8 +57,19 @@ _VOTE_INDEPENDENT = re.compile(r"(?i)\bvote\s+(?:for\s+(?:the|your|an)\s+)?indep
 _REFORM = re.compile(r"\bReform\b")
 _REFORM_CALLED = frozenset(
     (
-        "only", "vote", "voting", "voted", "back", "backing", "backed", "elect", "join", "joined", "support",
-        "supporting", "trust",
+        "only",
+        "vote",
+        "voting",
+        "voted",
+        "back",
+        "backing",
+        "backed",
+        "elect",
+        "join",
+        "joined",
+        "support",
+        "supporting",
+        "trust",
     )
 )
 _REFORM_NOT_BEFORE = re.compile(
@@ -157,6 +168,7 @@ class PoliticalMatchers:
     campaign: PhraseMatcher
     admin: PhraseMatcher
     guidance: PhraseMatcher
+    campaign_first_person: PhraseMatcher
     position: re.Pattern[str]
     civic_before: re.Pattern[str]
     civic_after: re.Pattern[str]
@@ -185,6 +197,7 @@ def compile_political(rules: Rules) -> PoliticalMatchers:
         campaign=compile_phrases(words["campaign_terms"]),
         admin=compile_phrases(words["election_admin"]),
         guidance=compile_phrases(words["candidate_guidance"]),
+        campaign_first_person=compile_phrases(words["campaign_terms_first_person"]),
         position=re.compile(r"(?i)^[\s,()\w'-]{0,40}?(?<!\w)(?:" + phrase_pattern(words["position_verbs"]) + ")"),
         # "The Mayor, Cllr Stuart Bray," / "Chairman of the Council, Councillor Amanda Wright"
         civic_before=re.compile(
@@ -398,11 +411,13 @@ def _check_political(
     if "focus" in words or "focuses" in words:
         for match in _FOCUS_DELIVERED.finditer(text):
             emit("campaign-language", match.start(), match.end())
+    gated = list(m.campaign_first_person.finditer(text))
     if "standing" in words:
-        for match in _STANDING_EVERYWHERE.finditer(text):
-            start, end = sentence_bounds(text, match.start())
-            if _FIRST_PERSON.search(text, start, end):
-                emit("campaign-language", match.start(), match.end())
+        gated += _STANDING_EVERYWHERE.finditer(text)
+    for match in gated:
+        start, end = sentence_bounds(text, match.start())
+        if _FIRST_PERSON.search(text, start, end) and not _in_guidance_sentence(text, match.start(), m):
+            emit("campaign-language", match.start(), match.end())
     if "promoted" in lowered:
         for match in _IMPRINT.finditer(text):
             emit("campaign-language", match.start(), match.end())
@@ -417,8 +432,14 @@ def _check_political(
     for match in _GENERIC_COUNCILLOR.finditer(text) if ("cllr" in lowered or "councillor" in lowered) else ():
         if not any(s < match.end() and match.start() < e for s, e, _, _ in mentions):
             mentions.append((match.start(), match.end(), match.group(), None))
-    # committee minutes, with nobody speaking in the first person: the record of a meeting names its members
-    minutes = bool(mentions) and _MINUTES.search(text) is not None and _FIRST_PERSON.search(text) is None
+    # committee minutes, with nobody speaking in the first person and no one quoted: the record of a
+    # meeting names its members
+    minutes = (
+        bool(mentions)
+        and _MINUTES.search(text) is not None
+        and _FIRST_PERSON.search(text) is None
+        and not ('"' in text or "\u201c" in text or "\u201d" in text)  # minutes record, they do not quote
+    )
     for start, end, detail, in_scope in mentions:
         civic = m.civic_before.search(text, max(0, start - 100), start) or m.civic_after.match(text, end)
         if civic is not None:

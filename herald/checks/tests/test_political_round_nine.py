@@ -61,7 +61,7 @@ def blocked(text, context=IN_PERIOD):
         ("Three more seats and we gain a majority on the county council", "campaign-language"),
         ("We have a brilliant team of candidates for the county elections", "campaign-language"),
         ("Our election campaign starts at the market cross on Saturday", "campaign-language"),
-        ("The residents' association puts up candidates wherever people ask it to", "campaign-language"),
+        ("As a residents' association we put up candidates wherever people ask us to", "campaign-language"),
         ("We lost by twelve votes and we will be back next May to win back the seat", "campaign-language"),
         ("Our volunteers delivered 500 Focuses in Stoney Stanton this morning", "campaign-language"),
         ("We are standing in all 34 wards this May for the first time", "campaign-language"),
@@ -71,6 +71,8 @@ def blocked(text, context=IN_PERIOD):
         ("Vote Green on Thursday for a cleaner town", "party-name"),
         ("Now is the time for putting Green ideas into practice in Hinckley", "party-name"),
         ("You cannot trust Reform in power with the county's money", "party-name"),
+        ("We are fielding candidates in every parish for the first time", "campaign-language"),
+        ("We believe party politics has no place on a parish council", "campaign-language"),
         # independents and residents' groups
         ("National party politics has no place in our parish council", "campaign-language"),
         ("Local councils should never be one-party states", "campaign-language"),
@@ -110,6 +112,12 @@ def test_modern_campaign_language_blocks_in_the_pre_election_period(text, rule):
         "Our parks team is recruiting volunteers to help with the Green Flag judging",
         "The team delivered Focus groups with tenants in March",
         "The new surgery will focus on families with young children",
+        "Seven parties are fielding candidates in the county elections",
+        "During this election campaign, council publicity is restricted by law",
+        "Party politics has no place in the Mayor's role, which is above politics",
+        "A strong set of candidates applied for this year's apprenticeships",
+        "Our Love Where You Live campaign team will be in the town centre on Saturday",
+        "I am standing in for the Mayor at today's parade",
         # leaflets, candidates and teams that are not a campaign's
         "Please help us deliver the new recycling leaflets to every home",
         "Join our team: we are recruiting refuse drivers and loaders",
@@ -149,6 +157,8 @@ def test_committee_minutes_naming_councillors_are_advice_not_a_block(text):
         "RESOLVED: the Lib Dems will win Burbage, said Councillor Hall",
         # a news story, not minutes: a councillor quoted in the pre-election period
         "The council agreed the new budget last night. Cllr Davies said it would protect every library.",
+        # minutes' words in a news story that quotes a councillor
+        'It was agreed to fund the bypass. Cllr Davies said: "This is great news for Hinckley."',
     ],
 )
 def test_minutes_shapes_do_not_excuse_promotion_or_news(text):
