@@ -77,7 +77,7 @@ _REFORM_NOT_BEFORE = re.compile(
     r"|Agenda|Commission|Board|Trust|Fund|Order)\b"
 )
 _REFORM_AFTER = re.compile(
-    r"(?:'s|\u2019s)\s|-(?:run|led|controlled)\b"
+    r"(?:'s|\u2019s)(?=\s)|-(?:run|led|controlled)\b"
     r"|\s+(?:won|gained|took|controls|runs|leader|leaders|councillors?|candidates?|team|supporters|members"
     r"|activists|campaigners|branch|voters|MPs?|in\s+(?:power|charge|control|government|office))\b"
     r"|\s+(?:will|would|wants\s+to|plans\s+to|promises\s+to|has\s+pledged\s+to|is\s+pledging\s+to)\s+"
