@@ -83,12 +83,12 @@ _REFORM_AFTER = re.compile(
     r"|\s+(?:will|would|wants\s+to|plans\s+to|promises\s+to|has\s+pledged\s+to|is\s+pledging\s+to)\s+"
     r"(?:scrap|cut|freeze|stop|axe|end|abolish|slash|ban|fix|sort|clean|take\s+back|win)\b"
 )
-# "Green" and "Reform" capitalised after a lower-case word and before a party's nouns ("putting Green
-# ideas into practice", "the Reform councillors"), and "Green" after "elect" or "vote" ("Electing a
-# Green means…", "Vote Green"); a heading's "Our Green Policies" or "Green Flag" is left alone.
+# "Green" and "Reform" capitalised inside a sentence before a party's nouns ("hundreds of Green
+# activists", "the Reform councillors"), and "Green" after "elect" or "vote" ("Electing a Green
+# means…", "Vote Green"); "Green Flag", "your Green ideas", "our Green team" are left alone.
 _CASED_PARTY_NOUN = re.compile(
-    r"(?<=[a-z,] )(?:Green|Reform)\s+(?:ideas|policies|values|politics|vote|votes|voice|voters|activists"
-    r"|campaigners|supporters|councils?|group|team|candidates?|councillors?|councilors?|administration|manifesto)\b"
+    r"(?<=[a-z,] )(?:Green|Reform)\s+(?:politics|vote|votes|voters|activists|campaigners|supporters|councils"
+    r"|candidates?|councillors?|councilors?|administration|manifesto)\b"
     r"|\b(?:[Ee]lect(?:ing|ed)?|[Vv]ot(?:e|ing))\s+(?:a\s+|more\s+|another\s+)?Greens?\b(?!\s+(?i:flag|belt|space|spaces|waste|bin|bins|garden|homes)\b)"
     r"|\bA\s+Green\s+vote\b"
 )
