@@ -219,3 +219,19 @@ def test_a_candidate_talking_about_nomination_papers_is_still_campaigning(text):
 def test_outside_the_period_minutes_are_advice_too():
     text = "Apologies for absence were received from Councillor Jones."
     assert severity_of("councillor-in-minutes", text, official()) == "advice"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the brief's other forms of party names, already read before this round: kept as guards
+        "Your Lib Dem Focus team has been out in Stoney Stanton",
+        "Your Labour team has been listening on the doorsteps of Barwell",
+        "The Tory-run council has closed the library",
+        "The Conservative group voted against the new leisure centre",
+        "The Green administration has doubled parking charges",
+        "Reform UK will cut your council tax",
+    ],
+)
+def test_parties_named_in_other_forms_still_block(text):
+    assert severity_of("party-name", text, IN_PERIOD) == "block"
