@@ -56,6 +56,7 @@ def main() -> None:
     parser.add_argument("--texts", type=Path, default=TEXTS)
     parser.add_argument("--exclude-manifest", type=Path, help="leave out the council texts this manifest lists")
     parser.add_argument("--misses", type=int, default=12, help="how many missed party texts to print")
+    parser.add_argument("--false-alarms", type=int, default=8, help="how many flagged council texts to print, per set")
     parser.add_argument("--party-file", default="party_modern_texts.jsonl",
                         help="the party texts' file in --texts, e.g. party_train_texts.jsonl (round eight's training"
                         " text: for a model trained on it, in-sample)")  # fmt: skip
@@ -120,9 +121,13 @@ def main() -> None:
             for text in missed[: args.misses]:
                 print(f"     missed: {text[:150]}")
         else:
-            wrong = [(r["topic"], r["text"]) for (hit, _), r in zip(results["rules + model"], rows, strict=True) if hit]
-            for topic, text in wrong[:8]:
-                print(f"     flagged [{topic}]: {text[:140]}")
+            wrong = [
+                (r["topic"], sorted(set(rules_hit)), r["text"])
+                for (hit, rules_hit), r in zip(results["rules + model"], rows, strict=True)
+                if hit
+            ]
+            for topic, rules_hit, text in wrong[: args.false_alarms]:
+                print(f"     flagged [{topic}] {', '.join(rules_hit)}: {text[:140]}")
     print(f"\n({time.process_time() - started:.0f} s CPU)")
 
 

@@ -31,7 +31,7 @@ RULE_IDS = (
     "phone-number", "organisation-phone-number", "email-address", "postcode", "postal-address",
     "street-address", "national-id", "ni-number", "nhs-number", "bank-details", "card-number", "iban", "date-of-birth",
     "party-name", "call-to-vote", "campaign-language", "councillor-named", "member-position",
-    "political-share", "party-model",
+    "political-share", "party-model", "councillor-in-minutes",
     "allegation", "live-case",
     "profanity", "mild-profanity", "slur", "threat", "hate", "harassment", "offensive-model", "abuse-model",
     "confidential-marking", "exempt-report", "internal-reference",
@@ -47,13 +47,15 @@ RULE_IDS = (
 # from the bundled file instead of failing to load.
 ADDED_RULES = (
     "street-address", "national-id", "abuse-model", "child-identified", "child-identified-without-consent",
-    "ceremonial-role", "election-result", "media-text", "party-model",
+    "ceremonial-role", "election-result", "media-text", "party-model", "councillor-in-minutes",
 )  # fmt: skip
 ADDED_THRESHOLDS = (
     "abuse_model_comment_threshold", "abuse_model_post_threshold", "party_model_threshold",
     "party_model_short_threshold", "party_model_short_words",
 )  # fmt: skip
-ADDED_WORD_LISTS = ("group_attacks", "harmless_contexts", "public_addresses", "civic_roles", "classifier_idioms")
+ADDED_WORD_LISTS = (
+    "group_attacks", "harmless_contexts", "public_addresses", "civic_roles", "classifier_idioms", "candidate_guidance", "campaign_terms_first_person",
+)  # fmt: skip
 
 
 def _bundled_data() -> dict[str, Any]:
@@ -89,7 +91,7 @@ WORD_LISTS = (
     "profanity_mild", "ambiguous", "slurs", "protected_groups", "dehumanising", "condemnation",
     "insults", "confidential_markings", "confidential_service_words", "exempt_markers",
     "internal_reference_words", "group_attacks", "harmless_contexts", "public_addresses",
-    "civic_roles", "classifier_idioms",
+    "civic_roles", "classifier_idioms", "candidate_guidance", "campaign_terms_first_person",
 )  # fmt: skip
 
 

@@ -49,6 +49,115 @@ _PLACE = r"[A-Z][\w&'-]*(?:\s+(?:(?:of|and|&|upon|on|in|the)\s+){0,2}[A-Z][\w&'-
 # "Vote Independent", "vote for the Independent candidate".
 _VOTE_INDEPENDENT = re.compile(r"(?i)\bvote\s+(?:for\s+(?:the|your|an)\s+)?independents?\b")
 
+# Round nine (issue 12 item 2): modern campaign language.
+# "Reform" alone, capitalised, is the party only where the word cannot be the noun: after "only",
+# "vote", "back"… or before a party's nouns, a possessive, "-run", or a verb of winning or of a
+# pledge ("Reform will scrap…"). After another capitalised word ("Planning Reform", "the Welfare
+# Reform Act") or before "of", "Act", "Society"… it is left alone.
+_REFORM = re.compile(r"\bReform\b")
+_REFORM_CALLED = frozenset(
+    (
+        "only",
+        "vote",
+        "voting",
+        "voted",
+        "back",
+        "backing",
+        "backed",
+        "elect",
+        "join",
+        "joined",
+        "support",
+        "supporting",
+        "trust",
+    )
+)
+_REFORM_NOT_BEFORE = re.compile(
+    r"\s+(?:of|to|in(?!\s+(?:power|charge|control|government|office)\b)|for|and|Act|Acts|Bill|Bills|Society|Programme"
+    r"|Agenda|Commission|Board|Trust|Fund|Order)\b"
+)
+_REFORM_AFTER = re.compile(
+    r"(?:'s|\u2019s)(?=\s)|-(?:run|led|controlled)\b"
+    r"|\s+(?:won|gained|took|controls|runs|leader|leaders|councillors?|candidates?|team|supporters|members"
+    r"|activists|campaigners|branch|voters|MPs?|in\s+(?:power|charge|control|government|office))\b"
+    r"|\s+(?:will|would|wants\s+to|plans\s+to|promises\s+to|has\s+pledged\s+to|is\s+pledging\s+to)\s+"
+    r"(?:scrap|cut|freeze|stop|axe|end|abolish|slash|ban|fix|sort|clean|take\s+back|win)\b"
+)
+# "Green" and "Reform" capitalised inside a sentence before a party's nouns ("hundreds of Green
+# activists", "the Reform councillors"), and "Green" after "elect" or "vote" ("Electing a Green
+# means…", "Vote Green"); "Green Flag", "your Green ideas", "our Green team" are left alone.
+_CASED_PARTY_NOUN = re.compile(
+    r"(?<=[a-z,] )(?:Green|Reform)\s+(?:politics|vote|votes|voters|activists|campaigners|supporters|councils"
+    r"|candidates?|councillors?|councilors?|administration|manifesto)\b"
+    r"|\b(?:[Ee]lect(?:ing|ed)?|[Vv]ot(?:e|ing))\s+(?:a\s+|more\s+|another\s+)?Greens?\b(?!\s+(?i:flag|belt|space|spaces|waste|bin|bins|garden|homes)\b)"
+    r"|\bA\s+Green\s+vote\b"
+)
+# Focus, the Liberal Democrats' leaflet, being delivered ("I was in Whickham to deliver 370 Focuses").
+_FOCUS_DELIVERED = re.compile(
+    r"\b(?i:deliver(?:ed|ing|s)?)\s+(?:\d[\d,]*\s+|our\s+|the\s+|a\s+)?(?:(?i:latest|new)\s+)?Focus(?:es)?\b(?!\s+groups?\b)"
+)
+# Candidates in every ward, said by the campaign ("We have … people standing in all 19 wards").
+_STANDING_EVERYWHERE = re.compile(
+    r"(?i)\bstanding\s+(?:candidates\s+)?in\s+(?:all|every)\s+(?:\d+\s+|one\s+of\s+(?:the|our)\s+|of\s+(?:the|our)\s+)?"
+    r"(?:wards?|seats?|divisions?)\b"
+)
+_WORD_BEFORE = re.compile(r"([\w'-]+)[ \t]*\Z")
+# Attacks on the ruling group without a party name: "under this administration", "the current
+# leadership has wasted…". The nouns must be followed by a verb of failure, or follow "under".
+_RULING_ATTACK = re.compile(
+    r"(?i)\bunder\s+(?:this|the\s+current|the\s+present|the\s+last|the\s+previous|their)\s+"
+    r"(?:administration|leadership|regime)\b(?!\s+(?:of|team|arrangements?|process|system|scheme|costs?|fees?)\b)"
+    r"|\b(?:this|the\s+current|the\s+present|the\s+ruling|the\s+previous|the\s+last|their)\s+"
+    r"(?:administration|leadership|regime)\s+(?:(?:has|have|had|is|are|was|were|keeps?)\s+)?"
+    r"(?:(?:just|now|repeatedly|completely|totally|consistently|simply|already|again|also|clearly)\s+)?"
+    r"(?:failed|failing|wasted|wasting|squandered|squandering|broken|broke|ignored|ignoring|let\s+(?:\w+\s+)?down"
+    r"|mismanaged|neglected|betrayed|abandoned|hiked|shambolic|incompetent|out\s+of\s+touch|arrogant"
+    r"|presided\s+over|hammered|raided|dithered|run\s+down)\b"
+    # "the council leader has failed Barwell", not "…has failed to attend"
+    r"|\bthe\s+(?:council\s+leader|leader\s+of\s+the\s+council)\s+(?:has|have|had)\s+(?:\w+\s+){0,2}?"
+    r"(?:failed(?!\s+to\b)|wasted|squandered|broken|ignored|betrayed|let\s+(?:\w+\s+)?down)\b"
+)
+# The imprint election material must carry: "Promoted by Jane Smith on behalf of …, both at …".
+_IMPRINT = re.compile(
+    r"(?i)\bpromoted\s+(?:and\s+printed\s+)?by\s+[^.\n]{2,80}?\bon\s+behalf\s+of\s+[^.\n]{2,120}?"
+    r"\b(?:both|all)\s+(?:at|of)\b"
+)
+# A speaker in the first person: the council's guidance and minutes are written without one.
+_FIRST_PERSON = re.compile(r"(?i)\b(?:i|i'm|i\u2019m|i've|me|my|we|we're|we\u2019re|we've|our|ours|us)\b")
+_OUR_OR_YOUR = re.compile(r"(?i)\b(?:our|your)\s+\Z")
+# A notice of who stands or of a poll, read as a whole: its lines ("SMITH, Jane, …, Conservative Party
+# Candidate") have no verb of their own.
+_NOTICE = re.compile(
+    r"(?i)\bpersons\s+nominated\b|\bnotice\s+of\s+(?:poll|election)\b|\bdeclaration\s+of\s+results?\s+of\s+poll\b"
+    r"|\bstatement\s+of\s+(?:the\s+)?poll\b"
+)
+# A record of a meeting: the shapes of committee minutes.
+_MINUTES = re.compile(
+    r"\bRESOLVED\b|(?m:^\s*(?:Agreed|Resolved|Noted)\s+that\b)"
+    r"|(?i:\bit\s+was\s+(?:resolved|moved|agreed|noted|proposed)\b|\bapologies\s+for\s+absence\b"
+    r"|\bapologies\s+were\s+(?:received|given|noted)\b|\bdeclared\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}interests?\b"
+    r"|\bdeclarations?\s+of\s+interests?\b|\b(?:proposed|moved)\s+by\s+(?:cllr|councillor)\b[^.]{0,80}\bseconded\b"
+    r"|\bthe\s+minutes\s+of\s+the\s+(?:[\w-]+\s+){0,3}meeting\b)"
+)
+
+
+def _reform_spans(text: str) -> list[tuple[int, int]]:
+    """Where a capitalised "Reform" names the party (``_REFORM``'s comment)."""
+    spans = []
+    for match in _REFORM.finditer(text):
+        start, end = match.span()
+        if _REFORM_NOT_BEFORE.match(text, end):
+            continue
+        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        word = before.group(1) if before else ""
+        if word.lower() in _REFORM_CALLED:
+            spans.append((before.start() if before else start, end))
+        elif word[:1].isupper() or word.lower() in ("the", "a", "of", "for", "on", "this", "our", "council"):
+            continue  # "Planning Reform", "the Reform…", "a reform": another name, or the noun
+        elif after := _REFORM_AFTER.match(text, end):
+            spans.append((start, after.end()))
+    return spans
+
 
 @dataclass
 class PoliticalMatchers:
@@ -58,6 +167,8 @@ class PoliticalMatchers:
     vote: re.Pattern[str]
     campaign: PhraseMatcher
     admin: PhraseMatcher
+    guidance: PhraseMatcher
+    campaign_first_person: PhraseMatcher
     position: re.Pattern[str]
     civic_before: re.Pattern[str]
     civic_after: re.Pattern[str]
@@ -85,6 +196,8 @@ def compile_political(rules: Rules) -> PoliticalMatchers:
         vote=re.compile(vote),
         campaign=compile_phrases(words["campaign_terms"]),
         admin=compile_phrases(words["election_admin"]),
+        guidance=compile_phrases(words["candidate_guidance"]),
+        campaign_first_person=compile_phrases(words["campaign_terms_first_person"]),
         position=re.compile(r"(?i)^[\s,()\w'-]{0,40}?(?<!\w)(?:" + phrase_pattern(words["position_verbs"]) + ")"),
         # "The Mayor, Cllr Stuart Bray," / "Chairman of the Council, Councillor Amanda Wright"
         civic_before=re.compile(
@@ -179,6 +292,13 @@ def _in_admin_sentence(text: str, position: int, m: PoliticalMatchers) -> bool:
     return m.admin.search(text, start, end) is not None or _RESULT.search(text, start, end) is not None
 
 
+def _in_guidance_sentence(text: str, position: int, m: PoliticalMatchers) -> bool:
+    """The council's guidance for candidates: a guidance phrase in the sentence, and nobody speaking in
+    the first person ("As an independent candidate I have handed in my nomination papers" campaigns)."""
+    start, end = sentence_bounds(text, position)
+    return m.guidance.search(text, start, end) is not None and _FIRST_PERSON.search(text, start, end) is None
+
+
 def _in_result_sentence(text: str, position: int) -> bool:
     start, end = sentence_bounds(text, position)
     if _RESULT.search(text, start, end) is not None:
@@ -249,9 +369,29 @@ def _check_political(
             for span in (match.span() for match in m.party_cased.finditer(text))
             if not any(start <= span[0] and span[1] <= end for start, end in party_hits)
         ]
+    if "reform" in words:
+        party_hits += [
+            span
+            for span in _reform_spans(text)
+            if not any(start < span[1] and span[0] < end for start, end in party_hits)
+        ]
+    if "green" in words or "reform" in words:
+        party_hits += [
+            span
+            for span in (match.span() for match in _CASED_PARTY_NOUN.finditer(text))
+            if not any(start < span[1] and span[0] < end for start, end in party_hits)
+        ]
+    # a notice of who stands or of a poll, with nobody speaking in it: its party names are administration
+    notice = (
+        ("nominated" in lowered or "poll" in lowered or "notice" in lowered)
+        and _NOTICE.search(text) is not None
+        and _OWN_VOICE.search(text) is None
+    )
     for start, end in party_hits:
-        # "The winning Conservative candidate received 1,045 votes": the returning officer's figures
-        if results and _in_result_sentence(text, start):
+        # "The winning Conservative candidate received 1,045 votes": the returning officer's figures;
+        # "your Lib Dem team … 16 votes" is the party's own voice
+        own = _OUR_OR_YOUR.search(text, max(0, start - 8), start) is not None
+        if not own and (notice or (results and _in_result_sentence(text, start))):
             emit("election-result", start, end)
         else:
             emit("party-name", start, end)
@@ -263,7 +403,23 @@ def _check_political(
             if not _in_admin_sentence(text, match.start(), m):
                 emit("call-to-vote", match.start(), match.end())
     for match in m.campaign.finditer(text):
-        if not _in_admin_sentence(text, match.start(), m):
+        if not _in_admin_sentence(text, match.start(), m) and not _in_guidance_sentence(text, match.start(), m):
+            emit("campaign-language", match.start(), match.end())
+    if "administration" in lowered or "leadership" in lowered or "regime" in lowered or "leader" in lowered:
+        for match in _RULING_ATTACK.finditer(text):
+            emit("campaign-language", match.start(), match.end())
+    if "focus" in words or "focuses" in words:
+        for match in _FOCUS_DELIVERED.finditer(text):
+            emit("campaign-language", match.start(), match.end())
+    gated = list(m.campaign_first_person.finditer(text))
+    if "standing" in words:
+        gated += _STANDING_EVERYWHERE.finditer(text)
+    for match in gated:
+        start, end = sentence_bounds(text, match.start())
+        if _FIRST_PERSON.search(text, start, end) and not _in_guidance_sentence(text, match.start(), m):
+            emit("campaign-language", match.start(), match.end())
+    if "promoted" in lowered:
+        for match in _IMPRINT.finditer(text):
             emit("campaign-language", match.start(), match.end())
 
     mentions: list[tuple[int, int, str, bool | None]] = []
@@ -276,19 +432,29 @@ def _check_political(
     for match in _GENERIC_COUNCILLOR.finditer(text) if ("cllr" in lowered or "councillor" in lowered) else ():
         if not any(s < match.end() and match.start() < e for s, e, _, _ in mentions):
             mentions.append((match.start(), match.end(), match.group(), None))
+    # committee minutes, with nobody speaking in the first person and no one quoted: the record of a
+    # meeting names its members
+    minutes = (
+        bool(mentions)
+        and _MINUTES.search(text) is not None
+        and _FIRST_PERSON.search(text) is None
+        and not ('"' in text or "\u201c" in text or "\u201d" in text)  # minutes record, they do not quote
+    )
     for start, end, detail, in_scope in mentions:
         civic = m.civic_before.search(text, max(0, start - 100), start) or m.civic_after.match(text, end)
         if civic is not None:
             # the Mayor or Chairman at a civic event: a ceremonial role for the whole council
             emit("ceremonial-role", min(start, civic.start()), max(end, civic.end()), detail=detail)
-        elif results and _in_result_sentence(text, start):
+        elif notice or (results and _in_result_sentence(text, start)):
             emit("election-result", start, end, detail=detail)
+        elif minutes:
+            emit("councillor-in-minutes", start, end, detail=detail)
         else:
             emit("councillor-named", start, end, detail=detail, pre_election=in_scope)
         vote = _VOTE_BEFORE.search(text, max(0, start - 20), start)
         if vote:
             emit("call-to-vote", vote.start(), end)
-        position = m.position.search(text[end : end + 60])
+        position = m.position.search(text[end : end + 60]) if not minutes else None
         if position:
             emit("member-position", start, end + position.end(), pre_election=in_scope)
     for match in _SHARE.finditer(text) if "@" in text else ():
