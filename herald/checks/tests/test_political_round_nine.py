@@ -44,7 +44,7 @@ def blocked(text, context=IN_PERIOD):
         ("Six years of broken promises on the bypass", "campaign-language"),
         # campaigning about campaigning
         ("Sam has been selected as the candidate for Hollycroft ward", "campaign-language"),
-        ("Can you help deliver leaflets in your street before Christmas?", "campaign-language"),
+        ("Can you help with a leaflet round in your street before polling day?", "campaign-language"),
         ("Join the campaign team and knock on doors with us on Saturday", "campaign-language"),
         ("Our candidates are standing in all nine wards of the district", "campaign-language"),
         ("I am standing for election in Barwell because I love this town", "campaign-language"),
@@ -127,6 +127,11 @@ def test_modern_campaign_language_blocks_in_the_pre_election_period(text, rule):
         "I am standing in for the Mayor at today's parade",
         # leaflets, candidates and teams that are not a campaign's
         "Please help us deliver the new recycling leaflets to every home",
+        "Can you help deliver leaflets about the new recycling collections to your neighbours?",
+        "Could you help us deliver leaflets about the warm spaces to older neighbours?",
+        "Residents can help deliver our leaflets about the Christmas bin changes to neighbours who are not online.",
+        "Our candidates for the apprenticeship scheme start in September.",
+        "Broken promises from builders? Report rogue traders to Trading Standards.",
         "Join our team: we are recruiting refuse drivers and loaders",
         "Our apprentices start in September, and we are interviewing candidates now",
         "Volunteers knocked on doors to hand out free smoke alarms in Earl Shilton",
