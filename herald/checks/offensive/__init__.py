@@ -179,9 +179,11 @@ def check_offensive(
     # it over any threshold; so score the text without them and let the rest of the text decide. The
     # same goes for harmless phrases (Dyke Road) and for insult words the rules found aimed at no one
     # ("I felt like an idiot", "the idiot's guide").
-    # Mild swearing no longer ends it here: "Bloody scroungers in the flats…" is abuse with a mild word
-    # in it, so the classifier reads such a text with the mild words left out (round ten).
-    if not ambiguous and (condemning or excused):
+    # In an incoming comment mild swearing no longer ends it here: "Bloody scroungers in the flats…" is abuse
+    # with a mild word in it, so the classifier reads such a comment with the mild words left out (round
+    # ten). The council's own posts keep the earlier rule.
+    comment = kind == "comment"
+    if not ambiguous and (condemning or excused or (mild and not comment)):
         return  # the score could not lead to a finding, or would score a reported quotation
     # a reported quotation is not the writer's words ('he called me a "…" and I reported him')
     reported_quotes = (
@@ -197,9 +199,9 @@ def check_offensive(
     scored = _blank(text, blanked + unaimed)
     classified: str | None = None  # what Herald's own classifier reads, where it may be asked
     threshold = 0.0
-    if not condemning and not excused:
-        # Herald's own classifier: hate and abuse with no listed word (an ambiguous word the profanity
-        # model did not confirm, and mild swearing, are left out of what it reads), asked below when the
+    if not condemning and not excused and (comment or not (ambiguous or mild)):
+        # Herald's own classifier: hate and abuse with no listed word (in a comment, an ambiguous word the
+        # profanity model did not confirm and mild swearing are left out of what it reads), asked below when the
         # profanity model finds nothing. Its threshold differs by context: an incoming comment is
         # somebody else's words to triage, an official post the council's own (where a false alarm
         # costs an editor's time on every draft).

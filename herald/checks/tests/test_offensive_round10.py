@@ -125,3 +125,27 @@ def test_mild_swearing_in_a_fair_comment_still_gets_no_abuse_finding(text):
 def test_the_councils_own_posts_in_these_words_are_not_offensive(text):
     official_post = check(Draft(text=text), Context(account="official"))
     assert not [f for f in official_post.findings if f.category == "offensive"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # worries about a road, said with a denial (review of round ten)
+        "Hoping the elderly residents who live on this road don't get knocked down crossing it.",
+        "I hope those kids who play on the railway line don't get hit by the train.",
+        "Hoping the cyclists who use this road don't get run over now the lights are out.",
+        "I hope whoever drives down here at night never gets run over, it is pitch black.",
+        # "cripple" as a verb
+        "This will cripple local businesses in the town centre.",
+        "This would cripple small shops on the high street.",
+        "Raising the parking charges like that will cripple us traders.",
+        "You cripple us with charges and then wonder why the high street is empty.",
+        # a painting, an application, telling voters
+        "This lovely painting deserves to be hung in the library.",
+        "My son applied for the school place, he will get it though.",
+        "My mum has applied for the bus pass, she'll get it, right?",
+        "I'll be telling the whole town what kind of councillor he really is at the election.",
+    ],
+)
+def test_fair_comments_in_the_new_shapes_words_stay_clean_after_review(text):
+    assert not {"threat", "harassment"} & comment_rules(text), comment_rules(text)
