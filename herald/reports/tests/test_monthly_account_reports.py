@@ -6,6 +6,8 @@ import subprocess
 import pytest
 from django.core import mail
 
+from herald import digests
+from herald.models import DigestItem
 from herald.posts.models import Post, PostFinding
 from herald.posts.tests.factories import PostFactory
 from herald.reports import monthly, services
@@ -115,3 +117,19 @@ def test_an_account_that_went_live_after_the_month_is_not_in_that_months_report(
     assert [row.account.display_name for row in monthly.for_owner(service_manager, dt.date(2026, 11, 1))] == [
         "HBBC Markets"
     ]
+
+
+def test_an_owner_who_chose_a_daily_digest_still_gets_the_pdf(
+    owned, service_manager, django_capture_on_commit_callbacks
+):
+    # given an owner who gathers Herald's emails into one a day
+    digests.choose_delivery(service_manager, delivery="daily", by=service_manager)
+
+    # when the month's reports go out
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.send_monthly_account_reports(OCTOBER) == 1
+
+    # then the report is emailed with its PDF, not kept for a text-only digest that would drop the file
+    assert [m.to for m in mail.outbox] == [[service_manager.email]]
+    assert [name for name, _, _ in mail.outbox[0].attachments] == ["account-report-2026-10.pdf"]
+    assert not DigestItem.objects.filter(person=service_manager).exists()
