@@ -189,13 +189,14 @@ WEBHOOK = WebhookChannel()
 
 def _channels_for(message: Message) -> list[tuple[Channel, Message]]:
     """Where a message goes, each channel with the message as that channel should carry it: people who
-    chose a daily digest have it kept for the digest unless it is urgent; everyone else (and every bare
-    address) is emailed now; the teams of the people told see it in their channel, if they have one."""
+    chose a daily digest have it kept for the digest unless it is urgent or carries files (a digest is
+    text only, so a kept message would lose its attachment); everyone else (and every bare address) is
+    emailed now; the teams of the people told see it in their channel, if they have one."""
     from herald.models import NotificationPreference
 
     routes: list[tuple[Channel, Message]] = []
     digest_people: set[int] = set()
-    if not message.kind.urgent and message.people:
+    if not message.kind.urgent and not message.attachments and message.people:
         digest_people = set(
             NotificationPreference.objects.filter(
                 person__in=[p.pk for p in message.people], delivery=NotificationPreference.Delivery.DAILY

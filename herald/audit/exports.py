@@ -77,7 +77,8 @@ def export_csv(request: HttpRequest) -> HttpResponse:
     tz = timezone.get_current_timezone()
     if since:
         events = events.filter(at__gte=dt.datetime.combine(since, dt.time.min, tzinfo=tz))
-    if until:
+    # The last day there is (31 12 9999) has no next day to stop before: everything up to it is wanted.
+    if until and until < dt.date.max:
         events = events.filter(at__lt=dt.datetime.combine(until + dt.timedelta(days=1), dt.time.min, tzinfo=tz))
     events = events.order_by("at", "pk")
     chosen = {key: value for key, value in filters.items() if value}

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 GENESIS = "0" * 64
 CHECKPOINT_FILE = "checkpoints.jsonl"
+ACTOR_LABEL_LENGTH = AuditEvent._meta.get_field("actor_label").max_length or 200
 
 logger = logging.getLogger("herald.audit")
 
@@ -126,7 +127,10 @@ def record(
     event = AuditEvent(
         at=timezone.now(),
         actor=person,
-        actor_label=(f"{person.full_name} <{person.email}>" if person else (str(actor) if actor else "System")),
+        # Cut to its column, as object_repr is: a long name and address together must not fail the action.
+        actor_label=(f"{person.full_name} <{person.email}>" if person else (str(actor) if actor else "System"))[
+            :ACTOR_LABEL_LENGTH
+        ],
         action=action,
         object_type=obj._meta.label_lower if obj is not None else object_type,
         object_id=str(obj.pk) if obj is not None else object_id,

@@ -157,7 +157,8 @@ def users(request, body):
         except ValueError:
             return _error(400, "startIndex and count must be numbers", "invalidValue")
         total = people.count()
-        found = people[start - 1 : start - 1 + count]
+        # A start past the end is an empty page; asked of the database, a huge one overflows its integers.
+        found = list(people[start - 1 : start - 1 + count]) if start <= total else []
         return JsonResponse(
             {
                 "schemas": [LIST_SCHEMA],

@@ -218,3 +218,26 @@ def test_events_written_before_keyed_hashes_still_verify_with_the_old_function(e
     assert newer.prev_hash == prev and newer.key_id
     report = verify_chain()
     assert report.ok and report.checked == 3
+
+
+@pytest.mark.django_db
+def test_someone_with_a_long_name_and_address_can_still_sign_in_and_be_audited():
+    from herald.people import services as people_services
+    from testing.factories import PersonFactory
+
+    # given a person whose name and work address together run past the trail's "who" column (200)
+    person = PersonFactory(
+        first_name="Alexandra-Victoria Josephine",
+        last_name="Montgomery-Fitzwilliam-Ashby de la Zouch",
+        email="alexandra-victoria.josephine.montgomery-fitzwilliam-ashby-de-la-zouch"
+        "@environmental-health-and-licensing.hinckley-bosworth.gov.uk",
+    )
+
+    # when they sign in (every sign-in is audited)
+    people_services.record_sign_in(person, address="203.0.113.9")
+
+    # then the event is written, names them, fits its column, and the chain still proves itself
+    event = AuditEvent.objects.get(action="person.signed_in", actor=person)
+    assert event.actor_label.startswith(person.full_name)
+    assert len(event.actor_label) <= AuditEvent._meta.get_field("actor_label").max_length
+    assert verify_chain(checkpoints=False).ok

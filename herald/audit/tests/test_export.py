@@ -56,3 +56,18 @@ def test_a_date_that_does_not_exist_is_explained_and_nothing_is_downloaded(clien
     assert response.status_code == 400
     assert "The first day must be a real date" in response.content.decode()
     assert not AuditEvent.objects.filter(action="audit.exported").exists()
+
+
+def test_the_last_day_of_the_calendar_as_the_last_day_downloads_everything(client, system_admin, employee):
+    # given an event, and someone who means "up to the end of time" by the last date there is
+    audit.record(actor=system_admin, action="consent.withdrawn", obj=employee)
+    client.force_login(system_admin)
+
+    # when they download up to 31 12 9999
+    response = client.get(
+        "/audit/export/", {"to-day": "31", "to-month": "12", "to-year": "9999", "action": "consent", "download": "1"}
+    )
+
+    # then they get the spreadsheet, not a server error
+    assert response.status_code == 200
+    assert [row["Action"] for row in rows(response)] == ["consent.withdrawn"]

@@ -9,6 +9,8 @@ from django.db import connection
 from django.db.models.signals import post_init
 from django.test.utils import CaptureQueriesContext
 
+from herald import digests
+from herald.models import DigestItem
 from herald.posts.models import Post, PostFinding
 from herald.posts.tests.factories import PostFactory
 from herald.reports import monthly, services
@@ -186,3 +188,19 @@ def test_the_month_page_takes_as_many_queries_for_many_accounts_as_for_one(
 
     assert many == one
     assert "Cleared with the venue on 22 October" in client.get("/reports/accounts/2026/10/").content.decode()
+
+
+def test_an_owner_who_chose_a_daily_digest_still_gets_the_pdf(
+    owned, service_manager, django_capture_on_commit_callbacks
+):
+    # given an owner who gathers Herald's emails into one a day
+    digests.choose_delivery(service_manager, delivery="daily", by=service_manager)
+
+    # when the month's reports go out
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.send_monthly_account_reports(OCTOBER) == 1
+
+    # then the report is emailed with its PDF, not kept for a text-only digest that would drop the file
+    assert [m.to for m in mail.outbox] == [[service_manager.email]]
+    assert [name for name, _, _ in mail.outbox[0].attachments] == ["account-report-2026-10.pdf"]
+    assert not DigestItem.objects.filter(person=service_manager).exists()

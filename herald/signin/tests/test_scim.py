@@ -163,3 +163,15 @@ def test_an_active_value_that_is_not_true_or_false_is_refused(scim, employee):
     assert response.status_code == 400 and "active" in response.json()["detail"]
     employee.refresh_from_db()
     assert employee.is_active and employee.job_title != "Digital Officer"
+
+
+def test_a_page_beyond_every_number_is_an_empty_page_not_a_server_error(scim, employee):
+    # given a provider paging through the directory with a start index no database can count to
+    url = reverse("scim:users") + "?startIndex=99999999999999999999&count=5"
+
+    # when it asks for that page
+    response = scim("get", url)
+
+    # then it is told the page is empty, with the true total
+    assert response.status_code == 200
+    assert (response.json()["totalResults"], response.json()["Resources"]) == (Person.objects.employees().count(), [])
