@@ -80,6 +80,16 @@ def note_problem(name: str, reason: str, *, account: Account | None = None) -> N
     )
 
 
+def has_problem(name: str, reason: str, *, account: Account | None = None) -> bool:
+    """Whether this is already the last problem recorded (so a run of refusals writes it once)."""
+    states = (
+        ConnectorState.objects.filter(account=account)
+        if account
+        else ConnectorState.objects.filter(connector=name, account=None)
+    )
+    return states.filter(last_error=reason[:2000]).exists()
+
+
 def save_cursor(name: str, account: Account, cursor: str) -> None:
     ConnectorState.objects.filter(pk=_state(name, account).pk).update(cursor=cursor[:200])
 
@@ -195,7 +205,11 @@ def send_reply(comment: Comment, text: str) -> SentReply:
     try:
         entry = credentials.for_account(comment.account)
     except credentials.SecretsFileError as exc:
-        raise Refused(f"{exc}. Ask ICT to mend it, or post the reply on the platform and record its address") from exc
+        logger.error("%s: a reply on %s could not be sent", exc, comment.account)
+        raise Refused(
+            "Herald cannot read its secrets file just now: ask ICT to mend it, or post the reply on the platform "
+            "and record its address"
+        ) from exc
     if entry is None:
         raise Refused(
             f"{comment.account} has no connector set up: post the reply on the platform and record its address"

@@ -39,9 +39,16 @@ def webhook(request: HttpRequest, platform: str) -> HttpResponse:
         app = credentials.app_settings(platform)
     except credentials.SecretsFileError as error:
         # Nothing can be checked, so nothing is kept: the platform is told to send it again later.
+        # The reason goes to the log and the Connectors page, never to whoever called: the file's path and
+        # the system's error are the council's business. Noted once while the reason stays the same.
+        problem = f"Deliveries cannot be checked: {error}"
         logger.error("%s webhook cannot check a %s: %s", connector.label, request.method, error)
-        services.note_problem(platform, f"Deliveries cannot be checked: {error}")
-        return JsonResponse({"error": f"{connector.label} deliveries cannot be checked now: {error}"}, status=503)
+        if not services.has_problem(platform, problem):
+            services.note_problem(platform, problem)
+        return JsonResponse(
+            {"error": f"{connector.label} deliveries cannot be checked now: Herald cannot read its secrets"},
+            status=503,
+        )
     missing = connector.missing(app, None)
     if missing:
         return JsonResponse(

@@ -131,6 +131,15 @@ def update_risk(risk: Risk, *, by: Person, reason: str = "", **changes: Any) -> 
         raise Refused({"title": "Enter the risk"})
     if changes.get("owner") is not None and changes["owner"].pk != risk.owner_id:
         _require_reader(changes["owner"])
+        accepted = risk.current_acceptance
+        if accepted is not None and accepted.approver_id == changes["owner"].pk:
+            # Four eyes: whoever accepted a risk may not come to own it while that acceptance stands.
+            raise Refused(
+                {
+                    "owner": f"{changes['owner'].full_name} accepted this risk, so cannot own it while that "
+                    "acceptance stands: choose someone else, or let it lapse and have it accepted again"
+                }
+            )
     with transaction.atomic():
         risk = Risk.objects.select_for_update().get(pk=risk.pk)
         before = audit.snapshot(risk)

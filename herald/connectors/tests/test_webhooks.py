@@ -252,13 +252,18 @@ def test_a_webhook_whose_secrets_file_cannot_be_read_answers_503_with_the_reason
         )
     # then: the platform is told to try again later, with the reason; nothing is kept or queued
     assert answer.status_code == 503
-    assert "secrets" in answer.json()["error"] and str(path) in answer.json()["error"]
+    assert "secrets" in answer.json()["error"]
+    # (the file's path and the system's error are for the council's log, not for whoever called)
+    assert str(path) not in answer.json()["error"] and str(path) not in challenge.content.decode()
     assert challenge.status_code == 503
     assert not RawEvent.objects.exists()
     assert not DBTaskResult.objects.exists()
     assert any(str(path) in record.getMessage() for record in caplog.records)
-    # and the connectors' status page has it as the last problem
-    assert str(path) in ConnectorState.objects.get(connector="facebook", account=None).last_error
+    # and the connectors' status page has it as the last problem, written once for a run of refusals
+    state = ConnectorState.objects.get(connector="facebook", account=None)
+    assert str(path) in state.last_error
+    post(client, "facebook", facebook_comment(), lambda body: signed_meta(body, "fb-app-secret"))
+    assert ConnectorState.objects.get(pk=state.pk).last_error_at == state.last_error_at
 
 
 def test_an_unsigned_delivery_is_still_refused_when_the_secrets_file_cannot_be_read(client, accounts, settings):

@@ -103,6 +103,23 @@ def test_a_risk_manager_who_does_not_own_the_risk_accepts_it(comms_officer, moni
     assert risk.current_acceptance == acceptance and acceptance.approver == monitoring_officer
 
 
+@time_machine.travel(JUST_AFTER_MIDNIGHT, tick=False)
+def test_whoever_accepted_a_risk_cannot_be_made_its_owner_while_the_acceptance_stands(
+    comms_officer, monitoring_officer
+):
+    # given a risk owned by comms and accepted by the monitoring officer
+    risk = RiskFactory(owner=comms_officer)
+    _scored(risk, comms_officer)
+    services.accept_risk(risk, by=monitoring_officer, statement="Amber is tolerable", expires_on=dt.date(2026, 6, 1))
+
+    # when someone makes the approver its owner, four eyes would be one pair: refused, nothing changes
+    with pytest.raises(Refused, match="accepted this risk, so cannot own it"):
+        services.update_risk(risk, by=comms_officer, owner=monitoring_officer)
+    risk.refresh_from_db()
+    assert risk.owner == comms_officer
+    assert not AuditEvent.objects.filter(action="risk.updated").exists()
+
+
 def test_the_risk_page_offers_accepting_it_to_a_risk_manager_but_not_to_its_owner(
     client, comms_officer, monitoring_officer
 ):
