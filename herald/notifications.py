@@ -37,6 +37,10 @@ class Kind:
     one_each: bool = False
     # Sent at once even to people who chose a daily digest: it cannot wait a day.
     urgent: bool = False
+    # Never posted to a team's Teams or Slack channel: it is for the people named (an incident, a
+    # safeguarding concern quoting the comment, abuse of a councillor, someone's consent), and a channel
+    # is read by everyone in the team and kept by another company.
+    confidential: bool = False
 
 
 KINDS: dict[str, Kind] = {
@@ -85,30 +89,44 @@ KINDS: dict[str, Kind] = {
         Kind("committee_report_to_sign", "The named officer is asked to sign off a committee report"),
         Kind("monthly_account_report", "An account owner gets last month's report on their accounts", one_each=True),
         # consents
-        Kind("consent_receipt", "The person who gave consent gets its reference"),
+        Kind("consent_receipt", "The person who gave consent gets its reference", confidential=True),
         Kind("takedown_due", "Editors are asked to take down or review a post after a withdrawal", urgent=True),
-        Kind("consent_withdrawn", "The person who withdrew consent gets confirmation"),
+        Kind("consent_withdrawn", "The person who withdrew consent gets confirmation", confidential=True),
         Kind(
             "withdrawal_attempt_refused",
             "The person is told someone tried to withdraw with wrong details",
             urgent=True,
+            confidential=True,
         ),
         Kind("consent_expired_for_uploads", "An uploader is told consent has expired for their photos"),
         # elections
         Kind("pre_election_notice", "Everyone is told the pre-election period has begun", one_each=True),
         # incidents and the risk register: their services word each message themselves (incidents/notify.py)
-        Kind("incident_update", "The people working an incident, or the DPO, are told what needs them", urgent=True),
+        Kind(
+            "incident_update",
+            "The people working an incident, or the DPO, are told what needs them",
+            urgent=True,
+            confidential=True,
+        ),
         Kind(
             "moderation_safeguarding",
             "The safeguarding lead is told at once of a safeguarding concern in a comment",
             urgent=True,
+            confidential=True,
         ),
         Kind("moderation_reply_to_approve", "An account's editors and comms are asked to approve a reply to a comment"),
         Kind("moderation_rule_alert", "The people a moderation rule names are told a comment matched it"),
         Kind(
-            "moderation_abuse_case", "The monitoring officer's team is told of abuse aimed at a councillor", urgent=True
+            "moderation_abuse_case",
+            "The monitoring officer's team is told of abuse aimed at a councillor",
+            urgent=True,
+            confidential=True,
         ),
-        Kind("moderation_councillor_told", "A councillor is told that abuse aimed at them is being handled"),
+        Kind(
+            "moderation_councillor_told",
+            "A councillor is told that abuse aimed at them is being handled",
+            confidential=True,
+        ),
         Kind("risk_update", "A risk's owner is told of an action, a review due or a control below threshold"),
         # audit
         Kind("audit_chain_broken", "The system administrators are told the audit trail was tampered with", urgent=True),
@@ -191,7 +209,8 @@ def _channels_for(message: Message) -> list[tuple[Channel, Message]]:
     """Where a message goes, each channel with the message as that channel should carry it: people who
     chose a daily digest have it kept for the digest unless it is urgent or carries files (a digest is
     text only, so a kept message would lose its attachment); everyone else (and every bare address) is
-    emailed now; the teams of the people told see it in their channel, if they have one."""
+    emailed now; the teams of the people told see it in their channel, if they have one (never a
+    confidential kind: incidents, safeguarding, abuse of a councillor, someone's consent)."""
     from herald.models import NotificationPreference
 
     routes: list[tuple[Channel, Message]] = []
@@ -211,7 +230,7 @@ def _channels_for(message: Message) -> list[tuple[Channel, Message]]:
     if now_addresses:
         routes.append((EMAIL, replace(message, to=now_addresses, people=now_people)))
     # A personal letter is for its reader alone; a team's channel sees only what a team would be told.
-    if not message.kind.one_each and message.people:
+    if not message.kind.one_each and not message.kind.confidential and message.people:
         routes.append((WEBHOOK, message))
     return routes
 

@@ -263,3 +263,19 @@ def test_an_administrator_connects_a_channel_and_its_test_message_arrives(client
     assert system_admin.full_name in posted["json"]["text"]
     event = AuditEvent.objects.get(action="notifications.webhook_set")
     assert event.after["host"] == receiver.url.split("/")[2] and receiver.url not in str(event.after)
+
+
+@pytest.mark.parametrize("kind", ["moderation_safeguarding", "incident_update", "moderation_abuse_case"])
+def test_confidential_messages_go_to_the_people_named_but_never_to_their_teams_channel(
+    kind, comms_officer, system_admin, receiver, django_capture_on_commit_callbacks
+):
+    # given a team with a Slack channel, whose member is told of a safeguarding concern or an incident
+    webhooks.set_team_webhook(team=comms_officer.team, service="slack", url=receiver.url, by=system_admin)
+    context = {"link": "https://herald.example/x/1/", "text": "I know where the Year 9 girl lives"}
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(kind, to=[comms_officer], context=context)
+    # then it is emailed to them, and nothing is posted where the whole team (and Slack) would read it
+    assert [m.to for m in mail.outbox] == [[comms_officer.email]]
+    assert not WebhookDelivery.objects.exists()
+    _run_queued_webhook_posts()
+    assert receiver.received == []
