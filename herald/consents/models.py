@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from herald.consents.withdrawal import Why
 from herald.people.models import Person
 from herald.people.roles import Role
 from herald.social_accounts.models import Platform
@@ -211,6 +212,18 @@ class ConsentRecord(models.Model):
     def is_current_on(self, day) -> bool:
         return self.state == self.State.GIVEN and self.expires_on > day and not self.erased_at
 
+    @property
+    def why_unusable(self) -> Why | None:
+        """Why media showing this person may no longer be used, if they may not: a withdrawal first (what
+        they asked), then a "do not publish" flag, then erased details."""
+        if self.state == self.State.WITHDRAWN:
+            return Why.WITHDRAWN
+        if self.do_not_publish:
+            return Why.DO_NOT_PUBLISH
+        if self.erased_at:
+            return Why.ERASED
+        return None
+
 
 class MediaAssetQuerySet(models.QuerySet):
     def showing(self, record: ConsentRecord):
@@ -408,6 +421,20 @@ class TakedownTask(models.Model):
 
     def is_overdue(self, now=None) -> bool:
         return self.is_open and (now or timezone.now()) > self.due_at
+
+    @property
+    def why(self) -> Why:
+        """Why the published use must be taken down or reviewed, as the record stands now."""
+        return self.record.why_unusable or Why.WITHDRAWN
+
+    @property
+    def why_sentence(self) -> str:
+        """The takedown email's opening words, completed by the asset's title."""
+        return {
+            Why.WITHDRAWN: "Consent has been withdrawn by someone shown in",
+            Why.DO_NOT_PUBLISH: "Someone shown is now marked 'do not publish', in",
+            Why.ERASED: "The personal details of someone shown have been erased, in",
+        }[self.why]
 
 
 class PublicAttempt(models.Model):

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from django.db.models import Q
 
 from herald.consents.models import Appearance, ConsentRecord
+from herald.consents.withdrawal import Why
 
 
 def stopped_media(asset_ids: Iterable[int]) -> dict[int, str]:
@@ -30,8 +31,11 @@ def stopped_media(asset_ids: Iterable[int]) -> dict[int, str]:
         record = appearance.record
         if record is None or appearance.asset_id in reasons:
             continue
-        if record.do_not_publish and record.state != ConsentRecord.State.WITHDRAWN:
+        why = record.why_unusable
+        if why == Why.DO_NOT_PUBLISH:
             reasons[appearance.asset_id] = "Do not publish: someone shown must not be published"
+        elif why == Why.ERASED:
+            reasons[appearance.asset_id] = f"Personal details erased of someone shown (URN {record.urn})"
         else:
             reasons[appearance.asset_id] = f"Consent withdrawn by someone shown (URN {record.urn})"
     return reasons

@@ -97,15 +97,9 @@ def stop_uses_of_newly_linked(asset: MediaAsset, record: ConsentRecord, *, by: P
     if that had happened while they were linked. Only this asset: their other photos were dealt with
     (and perhaps reviewed and kept) when it happened."""
     record = ConsentRecord.objects.get(pk=record.pk)  # as it stands now, not as the caller last read it
-    if record.state == ConsentRecord.State.WITHDRAWN:
-        why = withdrawal.Why.WITHDRAWN
-    elif record.do_not_publish:
-        why = withdrawal.Why.DO_NOT_PUBLISH
-    elif record.erased_at:
-        why = withdrawal.Why.ERASED
-    else:
-        return
-    _stop_uses_showing(record, by=by, why=why, asset=asset)
+    why = record.why_unusable
+    if why is not None:
+        _stop_uses_showing(record, by=by, why=why, asset=asset)
 
 
 def _email_takedowns(tasks: list[TakedownTask]) -> None:

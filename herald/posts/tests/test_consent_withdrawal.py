@@ -184,3 +184,48 @@ def test_a_stopped_post_says_why_it_was_stopped(
     assert email.body.startswith(f"{reason}, so this post will not be published.")
     event = AuditEvent.objects.get(action="post.stopped_consent_withdrawn", object_id=str(post.pk))
     assert event.reason == reason
+
+
+@pytest.mark.parametrize(
+    ("act", "words", "email_opening"),
+    [
+        (
+            lambda record, by: consents.mark_do_not_publish(record, by=by, reason="Child placed for adoption"),
+            "'Do not publish' flag",
+            "Someone shown is now marked 'do not publish', in",
+        ),
+        (
+            lambda record, by: consents.erase_personal_details(record, by=by, reason="Erasure request"),
+            "Personal details erased",
+            "The personal details of someone shown have been erased, in",
+        ),
+        (
+            lambda record, by: consents.withdraw_consent(record, by=by, reason="Phoned in"),
+            "Consent withdrawn",
+            "Consent has been withdrawn by someone shown in",
+        ),
+    ],
+)
+def test_a_published_posts_takedown_says_why_it_must_come_down(
+    act, words, email_opening, asha, client, editor, facebook, comms_officer, django_capture_on_commit_callbacks
+):
+    # given a published post with a photo of Asha
+    post = services.submit_for_approval(
+        draft_with(photo_showing(asha, by=editor), by=editor, account=facebook), by=editor
+    )
+    services.approve_post(post, by=comms_officer)
+    Post.objects.filter(pk=post.pk).update(status=Post.Status.READY)
+    services.record_publication(post, url="https://www.facebook.com/hinckleybosworth/posts/1", by=editor)
+    mail.outbox.clear()
+    # when she is flagged "do not publish", her details are erased, or she withdraws
+    with django_capture_on_commit_callbacks(execute=True):
+        act(asha, comms_officer)
+    # then the post's page, the takedown page and the editors' email give that reason, not another
+    [task] = selectors.open_takedowns(post)
+    client.force_login(editor)
+    page = client.get(reverse("posts:detail", args=[post.pk])).content.decode()
+    assert html.escape(f"{words}: take down or review this post") in page
+    takedown = client.get(reverse("consents:takedown", args=[task.pk])).content.decode()
+    assert f'<span class="govuk-caption-l">{html.escape(words)}</span>' in takedown
+    [email] = [m for m in mail.outbox if m.subject.startswith("Take down or review")]
+    assert email.subject.endswith(f": {words.lower()}") and email.body.startswith(email_opening)

@@ -14,13 +14,18 @@ from testing.factories import RiskFactory
 pytestmark = pytest.mark.browser
 
 
-def test_the_risk_page_explains_a_lapsed_acceptance_accessibly(page, sign_in, assert_accessible, comms_officer):
-    # given a risk accepted at 12 Amber, then re-scored at 16 Red
+def test_the_risk_page_explains_a_lapsed_acceptance_accessibly(
+    page, sign_in, assert_accessible, comms_officer, monitoring_officer
+):
+    # given a risk accepted at 12 Amber by the monitoring officer (not its owner), then re-scored at 16 Red
     risk = RiskFactory(owner=comms_officer)
     scored = {"inherent": (5, 5), "residual": (1, 1), "rationale": "Scored"}
     services.assess_risk(risk, by=comms_officer, current=(3, 4), **scored)
     services.accept_risk(
-        risk, by=comms_officer, statement="Amber is tolerable", expires_on=timezone.localdate() + dt.timedelta(days=90)
+        risk,
+        by=monitoring_officer,
+        statement="Amber is tolerable",
+        expires_on=timezone.localdate() + dt.timedelta(days=90),
     )
     services.assess_risk(risk, by=comms_officer, current=(4, 4), **scored)
     # when its owner opens it
