@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from herald.audit.models import AuditEvent
 from herald.consents import services
@@ -64,7 +65,8 @@ def test_giving_consent_keeps_the_wording_shown_and_emails_the_urn(django_captur
     assert "withdraw your consent at any time" in record.wording_text
     assert "Leicestershire County Council" in record.wording_text, "named partners are told, not a category"
     assert record.channels == ["website", "facebook"] and record.purposes == ["promotion"]
-    assert record.expires_on == record.given_at.date() + dt.timedelta(days=1826)
+    # five years from the day it was given in the UK (after 23:00 UTC in summer that is the next UTC day)
+    assert record.expires_on == timezone.localtime(record.given_at).date() + dt.timedelta(days=1826)
     assert len(mail.outbox) == 1 and record.urn in mail.outbox[0].body and mail.outbox[0].to == ["asha@example.org"]
 
 
