@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -8,6 +10,9 @@ from herald.elections.calendar import long_date
 from herald.elections.models import Election, NonWorkingDay
 from herald.elections.services import ElectionDetails
 from herald.forms import DateField
+
+# The earliest poll Herald records: older ones are history, not a period to run.
+EARLIEST_POLL = dt.date(1900, 1, 1)
 
 
 class ElectionForm(forms.Form):
@@ -119,6 +124,10 @@ class ElectionForm(forms.Form):
         if data.get("period_end") == Election.PeriodEnd.DECLARATION and not data.get("declaration_on"):
             if "declaration_on" not in self.errors:
                 self.add_error("declaration_on", "Enter the date the result will be declared")
+        if poll_date and poll_date < EARLIEST_POLL:
+            # The notice deadline is counted back from the poll over working days: no calendar before this.
+            self.add_error("poll_date", f"The poll date must be after {EARLIEST_POLL:%-d %B %Y}")
+            poll_date = None
         if poll_date:
             self.deadline = selectors.notice_deadline(poll_date)
             notice = data.get("notice_published_on")

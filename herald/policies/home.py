@@ -55,7 +55,7 @@ def panels(request) -> list[dict]:
                         "url": reverse("policies:campaign", kwargs={"pk": campaign.pk}),
                         "hint": f"{totals.overdue} overdue"
                         if totals.overdue
-                        else f"Due by {campaign.due_on:%-d %B %Y}",
+                        else f"Due by {selectors.next_due_date(campaign, user):%-d %B %Y}",
                     }
                 )
         result.append(

@@ -3,6 +3,7 @@ check engine's findings name a clause id, and the post editor links each finding
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
@@ -177,6 +178,13 @@ def manager_campaigns(manager: Person) -> list[tuple[Campaign, AreaProgress]]:
         if mine.exists():
             result.append((campaign, campaign_totals(mine)))
     return result
+
+
+def next_due_date(campaign: Campaign, manager: Person) -> dt.date:
+    """The soonest due date among the manager's people still to acknowledge (late joiners have their own,
+    later, dates), or the campaign's when nobody is outstanding."""
+    outstanding = list(campaign.assignments.for_manager(manager).outstanding())
+    return min((a.due_date for a in outstanding), default=campaign.due_on)
 
 
 def open_campaigns_for(document: PolicyDocument) -> QuerySet[Campaign]:

@@ -212,6 +212,17 @@ def test_an_impossible_date_is_explained(client, comms_officer):
     assert not Election.objects.exists()
 
 
+@pytest.mark.parametrize("year", ["0001", "1899"])
+def test_a_poll_date_before_1900_is_explained_not_a_server_error(client, comms_officer, year):
+    client.force_login(comms_officer)
+
+    answer = client.post("/elections/add/", _form_data(poll_date_day="6", poll_date_month="1", poll_date_year=year))
+
+    assert answer.status_code == 200
+    assert "The poll date must be after 1 January 1900" in answer.content.decode()
+    assert not Election.objects.exists()
+
+
 def test_wards_come_from_the_members_register_and_free_text(client, comms_officer):
     CouncillorFactory(ward="Barwell")
     CouncillorFactory(ward="Groby")

@@ -159,3 +159,23 @@ def test_pages_and_figures_show_the_joiners_own_date(
     export = client.get(reverse("policies:campaign_export", kwargs={"pk": campaign.pk})).content.decode("utf-8-sig")
     assert "Due by" in export.splitlines()[0]
     assert (late + dt.timedelta(days=14)).isoformat() in export and DUE.isoformat() in export
+
+
+def test_a_managers_home_panel_gives_the_next_date_when_only_late_joiners_are_left(
+    client, campaign, employee, service_manager, time_machine
+):
+    # given the campaign's date has passed, everyone asked at launch has acknowledged, and a new starter
+    # in the manager's team has a date of their own
+    for assignment in campaign.assignments.select_related("person"):
+        services.record_document_opened(assignment, by=assignment.person)
+        services.acknowledge_policy(assignment, by=assignment.person, sections_confirmed=[])
+    late = DUE + dt.timedelta(days=2)
+    time_machine.move_to(dt.datetime.combine(late, dt.time(9), tzinfo=dt.UTC))
+    PersonFactory(team=employee.team, service_manager=service_manager)
+    services.add_new_joiners(campaign)
+    # when the manager opens their home page
+    client.force_login(service_manager)
+    page = client.get(reverse("home")).content.decode()
+    # then their teams' panel says when the starter is due, not the campaign's past date
+    assert f"Due by {late + dt.timedelta(days=14):%-d %B %Y}" in page
+    assert f"Due by {DUE:%-d %B %Y}" not in page
