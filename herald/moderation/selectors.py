@@ -45,14 +45,18 @@ def visible_comments(person: Person, *, accounts: Iterable[Account] | None = Non
     comments = Comment.objects.all()
     if sees_everything(person):
         return comments
-    if accounts is None:
-        account_ids = list(visible_accounts(person).values_list("pk", flat=True))
-    else:
-        account_ids = [account.pk for account in accounts]
+    account_ids = _account_ids(person, accounts)
     team_ids = list(ModerationTeam.objects.filter(members=person).values_list("pk", flat=True))
     return comments.filter(
         Q(account_id__in=account_ids) | Q(team_id__in=team_ids) | Q(assignee=person, status__in=Comment.OPEN_STATUSES)
     )
+
+
+def _account_ids(person: Person, accounts: Iterable[Account] | None) -> list[int]:
+    """The ids of the accounts `person` may see: `accounts` where the caller already has them."""
+    if accounts is None:
+        return list(visible_accounts(person).values_list("pk", flat=True))
+    return [account.pk for account in accounts]
 
 
 def visible_teams(person: Person, *, accounts: Iterable[Account] | None = None) -> QuerySet[ModerationTeam]:
@@ -63,10 +67,7 @@ def visible_teams(person: Person, *, accounts: Iterable[Account] | None = None) 
     teams = ModerationTeam.objects.all()
     if sees_everything(person):
         return teams
-    if accounts is None:
-        account_ids = list(visible_accounts(person).values_list("pk", flat=True))
-    else:
-        account_ids = [account.pk for account in accounts]
+    account_ids = _account_ids(person, accounts)
     return teams.filter(
         pk__in=ModerationTeam.objects.filter(Q(accounts__in=account_ids) | Q(members=person)).values("pk")
     )

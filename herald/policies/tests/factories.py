@@ -5,6 +5,7 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
+from herald.people import services as people_services
 from herald.policies.models import Campaign, PolicyDocument, QuizQuestion
 
 
@@ -31,3 +32,15 @@ class QuizQuestionFactory(factory.django.DjangoModelFactory):
     text = "May you share a party's post on your personal account if your post is politically restricted?"
     options = ["Yes, if my account is private", "No, not even in a private capacity"]
     correct_option = 1
+
+
+def move_team(person, team, by):
+    """The HR feed says the person now works in another team."""
+    feed = (
+        "employee_number,first_name,last_name,email,job_title,service_area,team,status\n"
+        f"{person.employee_number},{person.first_name},{person.last_name},{person.email},{person.job_title},"
+        f"{team.service_area.name},{team.name},active\n"
+    )
+    result = people_services.import_employees(feed, by=by)
+    assert result.ok, result.errors
+    person.refresh_from_db()

@@ -9,11 +9,10 @@ from django.urls import reverse
 
 from herald.audit.models import AuditEvent
 from herald.errors import Refused
-from herald.people import services as people_services
 from herald.policies import services
 from herald.policies.models import Campaign
 from herald.policies.tasks import run_policy_cascade
-from herald.policies.tests.factories import CampaignFactory
+from herald.policies.tests.factories import CampaignFactory, move_team
 from testing.factories import PersonFactory, TeamFactory
 
 TODAY = dt.date(2026, 11, 24)
@@ -88,18 +87,6 @@ def test_publishing_leaves_other_documents_campaigns_open(policy_documents, coun
 # People moving team ---------------------------------------------------------------------------------
 
 
-def _move(person, team, by):
-    """The HR feed says the person now works in another team."""
-    feed = (
-        "employee_number,first_name,last_name,email,job_title,service_area,team,status\n"
-        f"{person.employee_number},{person.first_name},{person.last_name},{person.email},{person.job_title},"
-        f"{team.service_area.name},{team.name},active\n"
-    )
-    result = people_services.import_employees(feed, by=by)
-    assert result.ok, result.errors
-    person.refresh_from_db()
-
-
 @pytest.fixture
 def team_campaign(policy_documents, employee, comms_officer):
     campaign = CampaignFactory(audience="team", team=employee.team, due_on=TODAY + dt.timedelta(days=10))
@@ -115,8 +102,8 @@ def test_someone_who_moves_team_is_no_longer_chased_and_the_newcomer_is_asked(
     # given the employee moves to another team and someone else moves into theirs
     elsewhere = TeamFactory(name="Finance")
     newcomer = PersonFactory(team=elsewhere, email="newcomer@council.example")
-    _move(employee, elsewhere, hr_officer)
-    _move(newcomer, team_campaign.team, hr_officer)
+    move_team(employee, elsewhere, hr_officer)
+    move_team(newcomer, team_campaign.team, hr_officer)
     # when the hourly cascade runs, and reminders fall due
     with django_capture_on_commit_callbacks(execute=True):
         run_policy_cascade.call()
@@ -134,7 +121,7 @@ def test_someone_who_moves_team_is_no_longer_chased_and_the_newcomer_is_asked(
 
 
 def test_someone_who_moved_out_cannot_be_chased_by_hand(team_campaign, employee, hr_officer, comms_officer):
-    _move(employee, TeamFactory(name="Finance"), hr_officer)
+    move_team(employee, TeamFactory(name="Finance"), hr_officer)
     services.add_new_joiners(team_campaign)
     with pytest.raises(Refused, match="no longer in"):
         services.chase_person(team_campaign.assignments.get(person=employee), by=comms_officer)
@@ -144,7 +131,7 @@ def test_an_acknowledgement_given_before_moving_still_counts(team_campaign, empl
     assignment = team_campaign.assignments.get(person=employee)
     services.record_document_opened(assignment, by=employee)
     ack = services.acknowledge_policy(assignment, by=employee, sections_confirmed=[])
-    _move(employee, TeamFactory(name="Finance"), hr_officer)
+    move_team(employee, TeamFactory(name="Finance"), hr_officer)
     services.add_new_joiners(team_campaign)
     kept = team_campaign.assignments.counted().get(person=employee)
     assert kept.acknowledgement == ack and kept.status_label == "Acknowledged"
@@ -152,9 +139,9 @@ def test_an_acknowledgement_given_before_moving_still_counts(team_campaign, empl
 
 def test_someone_who_moves_back_is_asked_again(team_campaign, employee, hr_officer, django_capture_on_commit_callbacks):
     home = employee.team
-    _move(employee, TeamFactory(name="Finance"), hr_officer)
+    move_team(employee, TeamFactory(name="Finance"), hr_officer)
     services.add_new_joiners(team_campaign)
-    _move(employee, home, hr_officer)
+    move_team(employee, home, hr_officer)
     services.add_new_joiners(team_campaign)
     with django_capture_on_commit_callbacks(execute=True):
         services.send_due_messages(team_campaign, today=TODAY + dt.timedelta(days=3))
@@ -163,7 +150,7 @@ def test_someone_who_moves_back_is_asked_again(team_campaign, employee, hr_offic
 
 
 def test_the_mover_no_longer_sees_the_campaign_on_their_home_page(client, team_campaign, employee, hr_officer):
-    _move(employee, TeamFactory(name="Finance"), hr_officer)
+    move_team(employee, TeamFactory(name="Finance"), hr_officer)
     services.add_new_joiners(team_campaign)
     client.force_login(employee)
     assert team_campaign.title not in client.get(reverse("home")).content.decode()

@@ -9,10 +9,9 @@ from django.core import mail
 from django.test import override_settings
 from django.urls import reverse
 
-from herald.people import services as people_services
 from herald.policies import services
 from herald.policies.selectors import progress_by_area
-from herald.policies.tests.factories import CampaignFactory
+from herald.policies.tests.factories import CampaignFactory, move_team
 from testing.factories import PersonFactory, TeamFactory
 
 TODAY = dt.date(2026, 11, 24)
@@ -28,18 +27,6 @@ def campaign(policy_documents, employee, comms_officer, django_capture_on_commit
         services.send_due_messages(found, today=TODAY)
     mail.outbox.clear()
     return found
-
-
-def _move(person, team, by):
-    """The HR feed says the person now works in another team."""
-    feed = (
-        "employee_number,first_name,last_name,email,job_title,service_area,team,status\n"
-        f"{person.employee_number},{person.first_name},{person.last_name},{person.email},{person.job_title},"
-        f"{team.service_area.name},{team.name},active\n"
-    )
-    result = people_services.import_employees(feed, by=by)
-    assert result.ok, result.errors
-    person.refresh_from_db()
 
 
 def _to(person):
@@ -117,11 +104,11 @@ def test_someone_who_comes_back_after_the_due_date_gets_time_of_their_own(
     campaign, employee, hr_officer, service_manager, django_capture_on_commit_callbacks
 ):
     home = employee.team
-    _move(employee, TeamFactory(name="Finance"), hr_officer)
+    move_team(employee, TeamFactory(name="Finance"), hr_officer)
     services.add_new_joiners(campaign, today=TODAY + dt.timedelta(days=1))
     # back in the team three days after the campaign's due date
     back = DUE + dt.timedelta(days=3)
-    _move(employee, home, hr_officer)
+    move_team(employee, home, hr_officer)
     with django_capture_on_commit_callbacks(execute=True):
         services.send_due_messages(campaign, today=back)
     assignment = campaign.assignments.get(person=employee)
