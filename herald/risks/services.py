@@ -45,6 +45,18 @@ def can_manage(person: Person, risk: Risk | None = None) -> bool:
     return person.has_role(*MANAGERS) or (risk is not None and risk.owner_id == person.pk)
 
 
+OWNER_MAY_NOT_ACCEPT = (
+    "You own this risk: someone other than its owner must accept it. Ask another risk manager "
+    "(the communications team or the monitoring officer)"
+)
+
+
+def can_accept(person: Person, risk: Risk) -> bool:
+    """Four eyes: whoever may change the risk may formally accept it, except its own owner. The one rule
+    for the risk page's button, the accept page and accept_risk."""
+    return can_manage(person, risk) and not (risk.owner_id is not None and risk.owner_id == person.pk)
+
+
 def _require_manager(person: Person, risk: Risk | None = None) -> None:
     if not can_manage(person, risk):
         raise Refused("Only the risk's owner or a risk manager can change it")
@@ -356,11 +368,8 @@ def accept_risk(risk: Risk, *, by: Person, statement: str, expires_on: dt.date) 
     """A named approver accepts the risk at its current score until a date no more than a year away;
     after that it must be accepted again or treated. Four eyes: never the risk's own owner."""
     _require_manager(by, risk)
-    if risk.owner_id is not None and risk.owner_id == by.pk:
-        raise Refused(
-            "You own this risk: someone other than its owner must accept it. Ask another risk manager "
-            "(the communications team or the monitoring officer)"
-        )
+    if not can_accept(by, risk):
+        raise Refused(OWNER_MAY_NOT_ACCEPT)
     latest = risk.latest
     if latest is None:
         raise Refused("Score the risk before accepting it")

@@ -88,6 +88,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "acceptance": risk.current_acceptance,
             "acceptances": risk.acceptances.select_related("approver"),
             "can_change": services.can_manage(request.user, risk),
+            "can_accept": services.can_accept(request.user, risk),
             "history": AuditEvent.objects.for_object(risk)[:30],
             "breadcrumbs": _crumbs((risk.reference, None)),
         },
@@ -210,6 +211,8 @@ def action_done(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def accept(request: HttpRequest, pk: int) -> HttpResponse:
     risk = _risk(request, pk, change=True)
+    # The owner is told on opening the page, not after filling it in.
+    require(services.can_accept(request.user, risk), f"{services.OWNER_MAY_NOT_ACCEPT}.")
     form = AcceptForm(request.POST if request.method == "POST" else None)
     if submitted(request, form, lambda data: services.accept_risk(risk, by=request.user, **data)):
         messages.success(request, "Risk accepted")

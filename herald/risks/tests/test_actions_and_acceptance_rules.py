@@ -63,30 +63,38 @@ def _scored(risk, by):
 
 
 @time_machine.travel(JUST_AFTER_MIDNIGHT, tick=False)
-def test_the_owner_of_a_risk_cannot_formally_accept_it_and_the_page_says_who_can(client, comms_officer):
+def test_the_owner_of_a_risk_is_told_on_opening_the_accept_page_that_someone_else_must_accept_it(client, comms_officer):
     # given a risk manager who owns the risk
     risk = RiskFactory(owner=comms_officer)
     _scored(risk, comms_officer)
     client.force_login(comms_officer)
+    url = reverse("risks:accept", kwargs={"pk": risk.pk})
 
-    # when they try to accept it themselves
-    page = client.post(
-        reverse("risks:accept", kwargs={"pk": risk.pk}),
-        {
-            "statement": "Amber is tolerable",
-            "expires_on_day": "1",
-            "expires_on_month": "6",
-            "expires_on_year": "2026",
-        },
+    # when they open the accept page by its address, or post it anyway
+    opened = client.get(url)
+    posted = client.post(
+        url,
+        {"statement": "Amber is tolerable", "expires_on_day": "1", "expires_on_month": "6", "expires_on_year": "2026"},
     )
 
-    # then it is refused with the reason, and the risk is not accepted
-    assert page.status_code == 200
-    text = page.content.decode()
-    assert "govuk-error-summary" in text and "someone other than its owner must accept it" in text
-    assert "Amber is tolerable" in text
+    # then both are refused with the reason and who can accept it, no form is offered, nothing is accepted
+    for page in (opened, posted):
+        assert page.status_code == 403
+        text = page.content.decode()
+        assert "someone other than its owner must accept it" in text and "monitoring officer" in text
+        assert 'name="statement"' not in text
     assert not Acceptance.objects.filter(risk=risk).exists()
     assert not AuditEvent.objects.filter(action="risk.accepted").exists()
+
+
+def test_one_rule_says_who_may_accept_a_risk(comms_officer, monitoring_officer, service_manager):
+    risk = RiskFactory(owner=comms_officer)
+
+    # a risk manager who does not own it may; its owner may not, even a risk manager; a reader who
+    # neither manages the register nor owns the risk may not
+    assert services.can_accept(monitoring_officer, risk)
+    assert not services.can_accept(comms_officer, risk)
+    assert not services.can_accept(service_manager, risk)
 
 
 @time_machine.travel(JUST_AFTER_MIDNIGHT, tick=False)
