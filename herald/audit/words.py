@@ -131,6 +131,7 @@ EVENT_WORDS: dict[str, str] = {
     "risk.accepted": "Risk formally accepted",
     "risk.acceptance_lapsed": "Risk acceptance lapsed (re-scored into a higher band)",
     "risk.action_added": "Risk action added",
+    "risk.action_changed": "Risk action changed",
     "risk.action_done": "Risk action done",
     "risk.assessed": "Risk scored",
     "risk.matrix_changed": "Scoring matrix changed",
