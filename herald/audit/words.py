@@ -171,6 +171,7 @@ EVENT_WORDS: dict[str, str] = {
     "demo.seeded": "Demo data loaded",
     # Added with the moderation inbox, connectors, reports, notifications and exports
     "audit.exported": "Audit trail exported",
+    "audit.checkpoints_archived": "Audit checkpoints after a restored backup moved aside",
     "connectors.deliveries_requeued": "Platform deliveries read again",
     "connectors.empty_deliveries_forgotten": "Old platform deliveries with no comments removed",
     "connectors.reply_sent": "Reply sent to the platform",
