@@ -351,11 +351,12 @@ def change_action(action: Action, *, by: Person, description: str, owner: Person
             "owner": action.owner_id,
             "due_on": action.due_on,
         }
-        after = {"action": action.pk, "description": description.strip(), "owner": owner.pk, "due_on": due_on}
+        wording = description.strip()
+        after = {"action": action.pk, "description": wording, "owner": owner.pk, "due_on": due_on}
         if before == after:
             return action
         new_owner = owner.pk != action.owner_id
-        action.description, action.owner, action.due_on = after["description"], owner, due_on
+        action.description, action.owner, action.due_on = wording, owner, due_on
         action.save(update_fields=["description", "owner", "due_on"])
         audit.record(actor=by, action="risk.action_changed", obj=action.risk, before=before, after=after)
         risk = action.risk
