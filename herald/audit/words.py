@@ -45,6 +45,7 @@ EVENT_WORDS: dict[str, str] = {
     "campaign.created": "Campaign created",
     "campaign.document_opened": "Policy opened from a campaign",
     "campaign.joiners_added": "New joiners added to a campaign",
+    "campaign.joiner_due_dates_set": "Joiners asked before they had their own due date given one",
     "campaign.launched": "Campaign launched",
     "campaign.messages_sent": "Campaign emails sent",
     "campaign.people_left_audience": "People who moved out of a campaign's audience no longer asked",
