@@ -305,6 +305,61 @@ def read_checkpoints(directory: Path | None = None) -> tuple[list[Checkpoint], s
     return found, ""
 
 
+# Checkpoints moved aside by a restore live here, under the checkpoint directory: read_checkpoints reads
+# only the directory's own *.jsonl files, so they are kept, not held against the restored trail.
+ARCHIVE_DIR = "archived"
+
+
+@dataclass(frozen=True)
+class ArchivedCheckpoints:
+    moved: int
+    kept: int
+    archive: Path | None = None
+    problem: str = ""
+
+
+def archive_checkpoints_after(last_event_id: int, *, directory: Path | None = None) -> ArchivedCheckpoints:
+    """Move aside every checkpoint naming an event after `last_event_id`, the restored trail's newest: a
+    backup restored is older than the checkpoints written since it was taken, and the events they saw
+    are not in it (and new events will take their numbers). The lines are moved as written, into
+    archived/restore-<when>.jsonl, and nothing is moved if any checkpoint is not genuine (the problem is
+    given instead). Checkpoints the restored trail covers stay and are still held against it."""
+    directory = directory or checkpoint_dir()
+    found, problem = read_checkpoints(directory)
+    if problem:
+        return ArchivedCheckpoints(0, 0, problem=problem)
+    later = sum(1 for checkpoint in found if checkpoint.event_id > last_event_id)
+    if not later:
+        return ArchivedCheckpoints(0, len(found))
+    stamp = timezone.now().strftime("%Y%m%dT%H%M%S%fZ")
+    archive = directory / ARCHIVE_DIR / f"restore-{stamp}.jsonl"
+    archive.parent.mkdir(parents=True, exist_ok=True)
+    moved: list[str] = []
+    rewrites: list[tuple[Path, list[str]]] = []
+    for path in sorted(directory.glob("*.jsonl")):
+        stays: list[str] = []
+        for text in path.read_text(encoding="utf-8").splitlines():
+            if text.strip() and int(json.loads(text)["event_id"]) > last_event_id:
+                moved.append(text)
+            elif text.strip():
+                stays.append(text)
+        rewrites.append((path, stays))
+    # The archive is written (and on disk) before any line leaves its file, so none is lost between.
+    with open(archive, "w", encoding="utf-8") as file:
+        file.write("".join(f"{line}\n" for line in moved))
+        file.flush()
+        os.fsync(file.fileno())
+    for path, stays in rewrites:
+        interim = path.with_name(f"{path.name}.restoring")
+        with open(interim, "w", encoding="utf-8") as file:
+            file.write("".join(f"{line}\n" for line in stays))
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(interim, path)
+    logger.info("Audit checkpoints after event %s moved aside to %s: %s", last_event_id, archive, len(moved))
+    return ArchivedCheckpoints(len(moved), len(found) - len(moved), archive)
+
+
 def verify_chain(*, checkpoints: bool = True, directory: Path | None = None) -> ChainReport:
     """Walk the chain from the first event; report the first row whose hash or link does not hold,
     then hold the chain against every checkpoint written outside the database."""

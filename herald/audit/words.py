@@ -45,6 +45,7 @@ EVENT_WORDS: dict[str, str] = {
     "campaign.created": "Campaign created",
     "campaign.document_opened": "Policy opened from a campaign",
     "campaign.joiners_added": "New joiners added to a campaign",
+    "campaign.joiner_due_dates_set": "Joiners asked before they had their own due date given one",
     "campaign.launched": "Campaign launched",
     "campaign.messages_sent": "Campaign emails sent",
     "campaign.people_left_audience": "People who moved out of a campaign's audience no longer asked",
@@ -131,6 +132,7 @@ EVENT_WORDS: dict[str, str] = {
     "risk.accepted": "Risk formally accepted",
     "risk.acceptance_lapsed": "Risk acceptance lapsed (re-scored into a higher band)",
     "risk.action_added": "Risk action added",
+    "risk.action_changed": "Risk action changed",
     "risk.action_done": "Risk action done",
     "risk.assessed": "Risk scored",
     "risk.matrix_changed": "Scoring matrix changed",
@@ -170,6 +172,7 @@ EVENT_WORDS: dict[str, str] = {
     "demo.seeded": "Demo data loaded",
     # Added with the moderation inbox, connectors, reports, notifications and exports
     "audit.exported": "Audit trail exported",
+    "audit.checkpoints_archived": "Audit checkpoints after a restored backup moved aside",
     "connectors.deliveries_requeued": "Platform deliveries read again",
     "connectors.empty_deliveries_forgotten": "Old platform deliveries with no comments removed",
     "connectors.reply_sent": "Reply sent to the platform",

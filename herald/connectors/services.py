@@ -233,14 +233,31 @@ def send_reply(comment: Comment, text: str) -> SentReply:
     return sent
 
 
+# The reasons the secrets file could not be read that this process has already logged: a comment's page
+# asks several times, and a broken file would otherwise fill the log with the same line.
+_LOGGED_REASONS: set[str] = set()
+
+
+def _log_once(reason: str) -> None:
+    """Log a reason the secrets file cannot be read once per process while it stays the same (as the
+    webhook notes a problem once while the reason stays the same)."""
+    if reason in _LOGGED_REASONS:
+        return
+    _LOGGED_REASONS.add(reason)
+    logger.error("%s: the inbox acts on the platforms by hand until it is mended", reason)
+
+
 def _usable(account: Account) -> credentials.Configured | None:
-    """The account's connector entry, or None where the secrets file cannot be read just now (logged; the
-    Connectors page shows the file's problem): the inbox's pages and actions fall back to by hand."""
+    """The account's connector entry, or None where the secrets file cannot be read just now (logged once
+    per reason; the Connectors page shows the file's problem): the inbox's pages and actions fall back to
+    by hand. Once the file reads again, a later problem is logged afresh."""
     try:
-        return credentials.for_account(account)
+        entry = credentials.for_account(account)
     except credentials.SecretsFileError as exc:
-        logger.error("%s: acting on %s by hand until it is mended", exc, account)
+        _log_once(str(exc))
         return None
+    _LOGGED_REASONS.clear()
+    return entry
 
 
 def can_send_from_inbox(comment: Comment) -> bool:

@@ -162,7 +162,10 @@ def inbox(request: HttpRequest) -> HttpResponse:
         "query": request.GET.urlencode(),
         "breadcrumbs": [HOME, ("Inbox", None)],
     }
-    template = "moderation/_results.html" if request.headers.get("HX-Request") else "moderation/inbox.html"
+    # htmx swaps the results and, out of band, the filter form where it has errors or showed them: its
+    # error summary and field errors show (and clear) there too. Without JavaScript the page shows them.
+    context["send_filters"] = bool(form.errors) or request.GET.get("errors_shown") == "yes"
+    template = "moderation/_inbox_htmx.html" if request.headers.get("HX-Request") else "moderation/inbox.html"
     return render(request, template, context)
 
 

@@ -110,9 +110,9 @@ class ActionForm(forms.Form):
     )
     due_on = _date("Due date")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, owner: Person | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = _people()
+        self.fields["owner"].queryset = _people(also=owner)
 
 
 class ReviewForm(forms.Form):

@@ -45,6 +45,18 @@ def can_manage(person: Person, risk: Risk | None = None) -> bool:
     return person.has_role(*MANAGERS) or (risk is not None and risk.owner_id == person.pk)
 
 
+OWNER_MAY_NOT_ACCEPT = (
+    "You own this risk: someone other than its owner must accept it. Ask another risk manager "
+    "(the communications team or the monitoring officer)"
+)
+
+
+def can_accept(person: Person, risk: Risk) -> bool:
+    """Four eyes: whoever may change the risk may formally accept it, except its own owner. The one rule
+    for the risk page's button, the accept page and accept_risk."""
+    return can_manage(person, risk) and not (risk.owner_id is not None and risk.owner_id == person.pk)
+
+
 def _require_manager(person: Person, risk: Risk | None = None) -> None:
     if not can_manage(person, risk):
         raise Refused("Only the risk's owner or a risk manager can change it")
@@ -318,6 +330,46 @@ def add_action(risk: Risk, *, by: Person, description: str, owner: Person, due_o
     return action
 
 
+def change_action(action: Action, *, by: Person, description: str, owner: Person, due_on: dt.date) -> Action:
+    """Whoever may change the risk may change an action's wording, owner or due date, checked as when it
+    was added: a new due date is today or later in the UK (an overdue action's own date may stay as it
+    is, so changing only its owner does not hide that it is late). A done action stays as it was done."""
+    _require_manager(by, action.risk)
+    if not description.strip():
+        raise Refused({"description": "Enter the action"})
+    with transaction.atomic():
+        action = Action.objects.select_for_update().select_related("risk", "owner").get(pk=action.pk)
+        if action.done_at:
+            raise Refused("This action is done, so it stays as it was done: add a new action instead")
+        if due_on != action.due_on and due_on < timezone.localdate():
+            raise Refused({"due_on": "Due date must be today or in the future"})
+        if owner.pk != action.owner_id:
+            _require_reader(owner)
+        before = {
+            "action": action.pk,
+            "description": action.description,
+            "owner": action.owner_id,
+            "due_on": action.due_on,
+        }
+        wording = description.strip()
+        after = {"action": action.pk, "description": wording, "owner": owner.pk, "due_on": due_on}
+        if before == after:
+            return action
+        new_owner = owner.pk != action.owner_id
+        action.description, action.owner, action.due_on = wording, owner, due_on
+        action.save(update_fields=["description", "owner", "due_on"])
+        audit.record(actor=by, action="risk.action_changed", obj=action.risk, before=before, after=after)
+        risk = action.risk
+        if new_owner and owner.pk != by.pk:
+            notify(
+                [owner],
+                f"An action for risk {risk.reference}",
+                f"{by.full_name} gave you an action on risk {risk.reference} {risk.title}: {action.description}, "
+                f"due {due_on:%d %B %Y}.\n\n{link('risks:detail', risk.pk)}",
+            )
+    return action
+
+
 def complete_action(action: Action, *, by: Person) -> Action:
     if not (can_manage(by, action.risk) or action.owner_id == by.pk):
         raise Refused("Only the action's owner, the risk's owner or a risk manager can complete it")
@@ -356,11 +408,8 @@ def accept_risk(risk: Risk, *, by: Person, statement: str, expires_on: dt.date) 
     """A named approver accepts the risk at its current score until a date no more than a year away;
     after that it must be accepted again or treated. Four eyes: never the risk's own owner."""
     _require_manager(by, risk)
-    if risk.owner_id is not None and risk.owner_id == by.pk:
-        raise Refused(
-            "You own this risk: someone other than its owner must accept it. Ask another risk manager "
-            "(the communications team or the monitoring officer)"
-        )
+    if not can_accept(by, risk):
+        raise Refused(OWNER_MAY_NOT_ACCEPT)
     latest = risk.latest
     if latest is None:
         raise Refused("Score the risk before accepting it")

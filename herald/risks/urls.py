@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/review/", views.review, name="review"),
     path("<int:pk>/accept/", views.accept, name="accept"),
     path("<int:pk>/actions/add/", views.action_add, name="action_add"),
+    path("<int:pk>/actions/<int:action_pk>/change/", views.action_edit, name="action_edit"),
     path("<int:pk>/actions/<int:action_pk>/done/", views.action_done, name="action_done"),
     path("<int:pk>/controls/add/", views.control_add, name="control_add"),
 ]

@@ -88,6 +88,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "acceptance": risk.current_acceptance,
             "acceptances": risk.acceptances.select_related("approver"),
             "can_change": services.can_manage(request.user, risk),
+            "can_accept": services.can_accept(request.user, risk),
             "history": AuditEvent.objects.for_object(risk)[:30],
             "breadcrumbs": _crumbs((risk.reference, None)),
         },
@@ -194,6 +195,21 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @allow(*READERS)
+@require_http_methods(["GET", "POST"])
+def action_edit(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
+    """Change an action's wording, owner or due date: whoever may change the risk, while it is not done."""
+    risk = _risk(request, pk, change=True)
+    action = get_object_or_404(Action.objects.select_related("owner"), pk=action_pk, risk=risk)
+    require(action.done_at is None, "This action is done, so it stays as it was done: add a new action instead.")
+    initial = {"description": action.description, "owner": action.owner, "due_on": action.due_on}
+    form = ActionForm(request.POST if request.method == "POST" else None, initial=initial, owner=action.owner)
+    if submitted(request, form, lambda data: services.change_action(action, by=request.user, **data)):
+        messages.success(request, "Action changed")
+        return redirect("risks:detail", pk=risk.pk)
+    return _page(request, risk, form, heading="Change the action", button="Save the action")
+
+
+@allow(*READERS)
 @require_POST
 def action_done(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
     risk = _risk(request, pk)
@@ -210,6 +226,8 @@ def action_done(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def accept(request: HttpRequest, pk: int) -> HttpResponse:
     risk = _risk(request, pk, change=True)
+    # The owner is told on opening the page, not after filling it in.
+    require(services.can_accept(request.user, risk), f"{services.OWNER_MAY_NOT_ACCEPT}.")
     form = AcceptForm(request.POST if request.method == "POST" else None)
     if submitted(request, form, lambda data: services.accept_risk(risk, by=request.user, **data)):
         messages.success(request, "Risk accepted")

@@ -16,6 +16,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 
 from herald.audit.models import AuditEvent
+from herald.audit.tasks import verify_audit_chain
 from herald.consents import services as consents
 from herald.consents.models import ConsentRecord, MediaAsset
 from herald.consents.services import AssetDetails, ConsentDetails
@@ -121,7 +122,7 @@ def _round_trip(council, media_root: Path, tmp_path: Path) -> None:
 
     # then the records, the photo file and the audit chain are as they were when the backup was made
     assert "Audit chain intact" in output
-    assert "the events written after the backup are not in it" in output, "a newer checkpoint is explained"
+    assert "audit checkpoints written after this backup was taken aside" in output, "a newer checkpoint is explained"
     assert Person.objects.get(pk=editor.pk).first_name == editor.first_name
     assert ConsentRecord.objects.get(pk=record.pk).subject_name == "Asha Patel"
     assert list(Post.objects.values_list("text", flat=True)) == ["Archery at the festival this Saturday."]
@@ -129,10 +130,60 @@ def _round_trip(council, media_root: Path, tmp_path: Path) -> None:
     assert Path(restored.file.path).read_bytes() == photo_bytes
     assert Path(restored.thumbnail.path).is_file()
     assert not (media_root / "stray").exists(), "files uploaded after the backup are gone, as in the database"
-    assert AuditEvent.objects.count() == events
+    # (and one more event: the restore moved the newer checkpoint aside, and says so)
+    assert AuditEvent.objects.count() == events + 1
+    assert AuditEvent.objects.latest("id").action == "audit.checkpoints_archived"
     out = io.StringIO()
     call_command("verify_audit", "--without-checkpoints", stdout=out)
-    assert f"Audit chain intact: {events} events verified" in out.getvalue()
+    assert f"Audit chain intact: {events + 1} events verified" in out.getvalue()
+
+
+def test_after_restoring_an_older_backup_the_nightly_check_holds_and_the_later_checkpoints_are_kept_aside(
+    council, system_admin, audit_checkpoints, tmp_path, mailoutbox
+):
+    # given an hourly checkpoint, then the nightly backup
+    call_command("checkpoint_audit", stdout=io.StringIO())
+    archive = tmp_path / "nightly.tar.gz"
+    call_command("backup", "--output", str(archive), stdout=io.StringIO())
+    in_backup = AuditEvent.objects.latest("id").id
+    # and a day's work after it, with its checkpoints
+    for text in ("A later post.", "Another later post."):
+        posts.write_post(
+            accounts=[council["post"].account],
+            texts={"facebook": text},
+            scheduled_for=in_hours(72),
+            by=council["editor"],
+        )
+        call_command("checkpoint_audit", stdout=io.StringIO())
+    written = (audit_checkpoints / "checkpoints.jsonl").read_text().splitlines()
+
+    # when the older backup is restored
+    output = _restore(archive, "--force")
+
+    # then the two checkpoints written after it are moved aside, as written, and the restore says where
+    [kept_aside] = (audit_checkpoints / "archived").glob("restore-*.jsonl")
+    assert kept_aside.read_text().splitlines() == written[1:]
+    assert (audit_checkpoints / "checkpoints.jsonl").read_text().splitlines() == written[:1]
+    assert f"Moved 2 audit checkpoints written after this backup was taken aside to {kept_aside}" in output
+    assert "matching 1 checkpoints" in output
+    # and the move is in the audit trail
+    moved = AuditEvent.objects.get(action="audit.checkpoints_archived")
+    assert moved.id > in_backup and moved.after["moved"] == 2 and moved.after["archive"] == str(kept_aside)
+
+    # when the nightly check runs, after a new day's work and its checkpoint
+    posts.write_post(
+        accounts=[council["post"].account],
+        texts={"facebook": "After the restore."},
+        scheduled_for=in_hours(72),
+        by=council["editor"],
+    )
+    call_command("checkpoint_audit", stdout=io.StringIO())
+    nightly = verify_audit_chain.call()
+
+    # then the trail proves itself against the checkpoints that cover it, and no one is told it was tampered with
+    assert nightly["ok"], nightly["problem"]
+    assert not [message for message in mailoutbox if "tampered" in message.subject]
+    assert "matching 2 checkpoints" in _verify_audit()
 
 
 @on_sqlite

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from herald.connectors import credentials
+from herald.connectors import credentials, services
 
 
 @pytest.fixture
@@ -17,6 +17,7 @@ def secrets(settings, tmp_path):
         return data
 
     write({})
+    services._LOGGED_REASONS.clear()  # each test starts as a fresh process would, with nothing logged yet
     yield write
     credentials._cache["key"] = None
 

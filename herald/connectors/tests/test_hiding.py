@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from herald.audit.models import AuditEvent
-from herald.connectors import services
+from herald.connectors import credentials, services
 from herald.connectors.models import CommentOrigin, RawEvent
 from herald.connectors.tests.servers import FakeApi
 from herald.moderation import platforms
@@ -412,3 +412,38 @@ def test_with_the_secrets_file_broken_the_comment_page_opens_and_hiding_is_done_
     assert page.status_code == 200
     assert on_platform() != "by Herald" and api.seen == []
     assert any(str(path) in record.getMessage() for record in caplog.records)
+
+
+def test_with_the_secrets_file_broken_each_reason_is_logged_once_not_on_every_page(
+    secrets, settings, client, comms_officer, caplog
+):
+    # given: X hiding was set up, then the secrets file was replaced by a directory
+    with FakeApi({}) as api:
+        found = comment(x_account(secrets, api), f"@HBBCouncil {ABUSE}", platform_id=REPLY_ID)
+    path = Path(settings.HERALD_SECRETS_FILE)
+    path.unlink()
+    path.mkdir()
+    client.force_login(comms_officer)
+    page = reverse("moderation:detail", args=[found.pk])
+
+    # when: the comment's page is opened three times (each asks what the connector can do, more than once)
+    with caplog.at_level("ERROR", logger="herald.connectors.services"):
+        for _ in range(3):
+            assert client.get(page).status_code == 200
+    # then: the file's problem is in the log once
+    broken = [record for record in caplog.records if str(path) in record.getMessage()]
+    assert len(broken) == 1 and "by hand" in broken[0].getMessage()
+
+    # when: the file is mended and the page opens, then it breaks again (unreadable text this time)
+    caplog.clear()
+    path.rmdir()
+    secrets({"accounts": {"x:HBBCouncil": {"account_id": "2244994945", "access_token": "user-token"}}})
+    with caplog.at_level("ERROR", logger="herald.connectors.services"):
+        assert client.get(page).status_code == 200
+        assert caplog.records == []
+        path.write_bytes(b"\xff\xfe not text")
+        credentials._cache["key"] = None
+        for _ in range(2):
+            assert client.get(page).status_code == 200
+    # then: the new problem is logged, once
+    assert len([record for record in caplog.records if str(path) in record.getMessage()]) == 1

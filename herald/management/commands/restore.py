@@ -3,8 +3,10 @@ import tempfile
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
-from herald.audit.services import verify_chain
+from herald.audit.models import AuditEvent
+from herald.audit.services import archive_checkpoints_after, record, verify_chain
 from herald.backup import BackupError, check_can_restore, database_has_data, open_backup, restore_backup
 
 
@@ -57,23 +59,61 @@ class Command(BaseCommand):
                     f"{len(report.unapplied_migrations)} newer migrations."
                 )
             )
-        # The keyed chain proves the copy itself; checkpoints written since the backup was taken are
-        # expected to run past it, so they are reported, not treated as a failed restore. The chain is
-        # walked a second time, without the checkpoints, only when they disagree.
-        against = verify_chain(checkpoints=True)
-        chain = against if against.ok else verify_chain(checkpoints=False)
+        self._audit_checkpoints(options["archive"], manifest)
+
+    def _audit_checkpoints(self, archive: str, manifest: dict) -> None:
+        """Prove the restored chain, then move aside the checkpoints written after the backup was taken
+        (they saw events that are not in it, and new events will take their numbers), so the nightly
+        check holds the chain against the checkpoints that cover it instead of reporting it tampered."""
+        chain = verify_chain(checkpoints=False)
         if not chain.ok:
             raise CommandError(
                 f"Restored, but the audit chain is BROKEN after {chain.checked} good events: {chain.problem}."
             )
-        self.stdout.write(self.style.SUCCESS(f"Audit chain intact: {chain.checked} events verified."))
-        if not against.ok:
+        last = AuditEvent.objects.order_by("-id").values_list("id", flat=True).first() or 0
+        archived = archive_checkpoints_after(last)
+        if archived.problem:
+            self.stdout.write(self.style.WARNING(f"The audit checkpoints were left as they are: {archived.problem}."))
+        elif archived.moved:
+            details = {
+                "moved": archived.moved,
+                "kept": archived.kept,
+                "after_event": last,
+                "archive": str(archived.archive),
+                "backup": archive,
+                "backup_made": manifest.get("created_at", ""),
+            }
+            try:
+                record(
+                    actor="manage.py restore",
+                    action="audit.checkpoints_archived",
+                    object_type="audit.checkpoint",
+                    object_repr=f"{archived.moved} checkpoints after event {last}",
+                    after=details,
+                    reason="A backup taken before these checkpoints were written was restored",
+                )
+                recorded = "This is recorded in the audit trail."
+            except DatabaseError as error:  # an older backup's audit table, until `migrate` is run
+                recorded = f"This could not be recorded in the audit trail ({error}): note it by hand."
             self.stdout.write(
                 self.style.WARNING(
-                    f"The audit checkpoints do not match this copy: {against.problem}. If the backup is older than "
-                    "the newest checkpoints, this is expected: the events written after the backup are not in it."
+                    f"Moved {archived.moved} audit checkpoints written after this backup was taken aside to "
+                    f"{archived.archive}: they saw events after event {last}, which are not in the backup. "
+                    f"{recorded} The nightly check now holds the trail against the {archived.kept} checkpoints "
+                    "this copy covers."
                 )
             )
+        against = verify_chain(checkpoints=True)
+        if not against.ok:
+            raise CommandError(
+                f"Restored, but the audit chain does not match its checkpoints after {against.checked} good "
+                f"events: {against.problem}."
+            )
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Audit chain intact: {against.checked} events verified, matching {against.checkpoints} checkpoints."
+            )
+        )
 
     def _confirm_overwrite(self, interactive: bool) -> None:
         refusal = "This database already holds people or audit events. Restoring replaces all of it"

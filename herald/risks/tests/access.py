@@ -32,5 +32,6 @@ def cases(cast, make):
         "risks:accept": Case(READERS, kwargs=kw, status_for=NOT_MANAGERS),
         "risks:action_add": Case(READERS, kwargs=kw, status_for=NOT_MANAGERS),
         "risks:control_add": Case(READERS, kwargs=kw, status_for=NOT_MANAGERS),
+        "risks:action_edit": Case(READERS, kwargs={"pk": risk.pk, "action_pk": action.pk}, status_for=NOT_MANAGERS),
         "risks:action_done": Case(READERS, kwargs={"pk": risk.pk, "action_pk": action.pk}, ok_status=405),
     }

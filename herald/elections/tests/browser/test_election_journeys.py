@@ -4,12 +4,18 @@ import datetime as dt
 import re
 
 import pytest
+import time_machine
 from playwright.sync_api import expect
 
 from herald.elections.models import Election
 from testing.factories import CouncillorFactory
 
 pytestmark = pytest.mark.browser
+
+# The journey runs on a pinned clock, for the server under test as for the dates typed: 10:00 on Monday
+# 2 March 2026 (GMT, so the UK day and the UTC day agree). The clock ticks on from there.
+MONDAY_MORNING = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.UTC)
+TODAY = MONDAY_MORNING.date()
 
 
 def _fill_date(page, name, day: dt.date):
@@ -18,6 +24,7 @@ def _fill_date(page, name, day: dt.date):
     page.locator(f"#id_{name}_year").fill(str(day.year))
 
 
+@time_machine.travel(MONDAY_MORNING, tick=True)
 def test_comms_records_a_by_election_under_way_and_the_banner_appears(page, sign_in, assert_accessible, comms_officer):
     # given a ward in the members' register and no election in progress
     CouncillorFactory(ward="Groby")
@@ -28,12 +35,12 @@ def test_comms_records_a_by_election_under_way_and_the_banner_appears(page, sign
     assert_accessible(page)
 
     # when they record a by-election whose notice was published last week, later than the law allows
-    poll = dt.date.today() + dt.timedelta(weeks=3)
+    poll = TODAY + dt.timedelta(weeks=3)
     page.get_by_label("Type of election").select_option("by_election")
     _fill_date(page, "poll_date", poll)
     page.get_by_label("Named wards only").check()
     page.get_by_label("Groby").check()
-    _fill_date(page, "notice_published_on", dt.date.today() - dt.timedelta(days=7))
+    _fill_date(page, "notice_published_on", TODAY - dt.timedelta(days=7))
     page.get_by_label("At the close of poll").check()
     page.get_by_role("button", name="Save election").click()
 
@@ -45,10 +52,7 @@ def test_comms_records_a_by_election_under_way_and_the_banner_appears(page, sign
     page.get_by_role("button", name="Save election").click()
 
     # and once saved, every page shows the pre-election banner linking to the rules
-    assert (
-        page.get_by_role("heading", level=1).inner_text()
-        == "Borough council by-election " + str(poll.year) + ": Groby ward"
-    )
+    assert page.get_by_role("heading", level=1).inner_text() == "Borough council by-election 2026: Groby ward"
     banner = page.locator(".herald-site-banner")
     assert "Pre-election period." in banner.inner_text()
     assert_accessible(page)

@@ -27,6 +27,21 @@ def test_a_moderator_filters_assigns_notes_and_acts_on_many(page, sign_in, asser
     expect(results).to_contain_text("formal complaint")
     expect(results).not_to_contain_text("Ray-Bans")
 
+    # when they give an end date before the start date, the filter says so where they are working
+    page.get_by_label("Received from").fill("2026-12-05")
+    page.get_by_label("Received to").fill("2026-12-01")
+    summary = page.locator("#inbox-filters .govuk-error-summary")
+    expect(summary).to_contain_text("Enter a date on or after")
+    expect(page.locator("#id_received_to-error")).to_contain_text("Enter a date on or after")
+    assert_accessible(page)
+    # and once it is put right, the errors go and the complaint is still the one listed
+    page.get_by_label("Received to").fill("")
+    expect(summary).to_have_count(0)
+    expect(page.locator("#id_received_to-error")).to_have_count(0)
+    page.get_by_label("Received from").fill("")
+    expect(results).to_contain_text("formal complaint")
+    expect(page.get_by_label("Flag")).to_have_value("complaint")
+
     # when they open it, assign it to themselves and add a note
     page.get_by_role("link", name="I want to make a formal complaint").click()
     expect(page.get_by_role("heading", name="Complaint")).to_be_visible()

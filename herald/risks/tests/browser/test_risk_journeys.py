@@ -1,5 +1,7 @@
 """The register's heat map and table, scoring S.04 and working it as its owner, in real Chromium."""
 
+import datetime as dt
+
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -55,6 +57,17 @@ def test_the_owner_reads_the_heat_map_and_scores_reviews_and_acts_on_s04(
     page.get_by_label("Owner").select_option(str(service_manager.pk))
     fill_date(page, "Due date", timezone.localdate())
     page.get_by_role("button", name="Add the action").click()
+    # and reword it, first trying to move it to yesterday, which is refused with the reason
+    page.locator("#actions").get_by_role("link", name="Change the action: Chase the last service areas").click()
+    assert_accessible(page)
+    page.get_by_label("Action").fill("Chase the last two service areas")
+    fill_date(page, "Due date", timezone.localdate() - dt.timedelta(days=1))
+    page.get_by_role("button", name="Save the action").click()
+    assert "Due date must be today or in the future" in page.locator(".govuk-error-summary").inner_text()
+    assert_accessible(page)
+    fill_date(page, "Due date", timezone.localdate())
+    page.get_by_role("button", name="Save the action").click()
+    assert "Chase the last two service areas" in page.locator("#actions").inner_text()
     page.locator("#actions").get_by_role("button", name="Mark done").click()
     assert "Done" in page.locator("#actions").inner_text()
     assert_accessible(page)
