@@ -11,7 +11,7 @@ import ahocorasick
 
 from .config import Rules
 from .model import Councillor
-from .textutil import _TOKEN, PhraseMatcher, compile_phrases, phrase_pattern, probe, sentence_bounds
+from .textutil import _TOKEN, FIRST_PERSON, PhraseMatcher, compile_phrases, phrase_pattern, probe, sentence_bounds
 
 Emit = Callable[..., None]
 
@@ -234,7 +234,7 @@ _IMPRINT = re.compile(
     r"\b(?:both|all)\s+(?:at|of)\b"
 )
 # A speaker in the first person: the council's guidance and minutes are written without one.
-_FIRST_PERSON = re.compile(r"(?i)\b(?:i|i'm|i\u2019m|i've|me|my|we|we're|we\u2019re|we've|our|ours|us)\b")
+_FIRST_PERSON = FIRST_PERSON  # one definition with the offensive checks (textutil)
 _OUR_OR_YOUR = re.compile(r"(?i)\b(?:our|your)\s+\Z")
 # A notice of who stands or of a poll, read as a whole: its lines ("SMITH, Jane, …, Conservative Party
 # Candidate") have no verb of their own.

@@ -183,3 +183,15 @@ def test_the_narrowed_rules_still_block_what_they_should(text):
 )
 def test_campaign_language_missed_before_blocks_in_the_period(text, rule):
     assert severity_of(rule, text, IN_PERIOD) == "block"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one definition of a speaker in the first person, shared with the offensive checks: "im", as
+        # people type "I'm", now counts here too
+        "Im not tied to any party, just to the people of Barwell",
+    ],
+)
+def test_a_speaker_typed_the_way_people_type_is_a_speaker(text):
+    assert severity_of("campaign-language", text, IN_PERIOD) == "block"
