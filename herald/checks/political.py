@@ -161,15 +161,20 @@ _BEFORE_PARTY = re.compile(
 # Round ten: a residents' association or group standing candidates ("the Barwell Residents' Association
 # has candidates standing in all three wards", "Residents' Group councillors").
 _RESIDENTS_STANDING = re.compile(
-    r"(?i)\bresidents(?:'|\u2019)?\s+(?:association|group|alliance|party)\s+(?:candidates?|councillors?)\b"
-    r"|\bresidents(?:'|\u2019)?\s+(?:association|group|alliance|party)\s+(?:has|have|is|are|will\s+be)\s+"
+    r"(?i)\bresidents(?:'|\u2019)?\s+(?:association|group|alliance|party)\s+(?:has|have|is|are|will\s+be)\s+"
     r"(?:\w+\s+){0,3}?(?:candidates|standing\s+in)\b"
 )
-# Round ten: a record claimed for councillors in a party's voice ("Thanks to your Independent councillors,
-# the bus route was saved", "our councillors have secured…"); not "thanks to our councillors for coming".
+# Round ten: a residents' association or group named by its councillors or candidates, as "the
+# Conservative group" is: a political group.
+_RESIDENTS_GROUP = re.compile(
+    r"(?i)\bresidents(?:'|\u2019)?\s+(?:association|group|alliance|party)\s+(?:candidates?|councillors?)\b"
+)
+# Round ten: a record claimed for councillors in a party's voice, speaking to voters ("Thanks to your
+# Independent councillors, the bus route was saved", "your local councillors have secured…"); not
+# "thanks to your ward councillors for their support". "Our councillors" is also the council's voice.
 _RECORD_CLAIM = re.compile(
-    r"(?i)\bthanks\s+to\s+(?:our|your)\s+(?:[\w-]+\s+){0,2}?councillors?\b(?!\s+(?:for|who\s+(?:came|attended|joined)))"
-    r"|\bour\s+(?:[\w-]+\s+)?councillors?\s+(?:(?:have|has|had)\s+)?(?:(?:already|now|successfully)\s+)?"
+    r"(?i)\bthanks\s+to\s+your\s+(?:[\w-]+\s+){0,2}?councillors?\b(?!\s+(?:for|who\s+(?:came|attended|joined)))"
+    r"|\byour\s+(?:[\w-]+\s+){0,2}?councillors?\s+(?:(?:have|has|had)\s+)?(?:(?:already|now|successfully)\s+)?"
     r"(?:delivered|secured|won|saved|stopped|fought\s+(?:for|off)|campaigned|kept|cut|froze|frozen|fixed|got)\b"
 )
 # Round ten: calls to help a campaign with leaflets, money or time ("Could you deliver leaflets for us?",
@@ -181,6 +186,10 @@ _CAMPAIGN_HELP = re.compile(
     r"|\bdonate\s+to\s+(?:our|my)\s+(?:re-?)?election\s+(?:campaign|fund|fighting\s+fund)\b"
     r"|\b(?:our|my)\s+(?:election\s+)?fighting\s+fund\b"
     r"|\bbecome\s+a\s+party\s+member\b|\bjoin\s+our\s+local\s+party\b"
+)
+# Leaflets "about the Christmas lights": a council's volunteer appeal says what they are about.
+_LEAFLETS_ABOUT = re.compile(
+    r"(?i)\bleaflets?\s+(?:[\w-]+\s+){0,4}?(?:about|explaining|advertising|telling|on\s+the)\b"
 )
 # A volunteer appeal for "our campaign" is the campaign's when the sentence is about the election.
 _VOLUNTEER_CAMPAIGN = re.compile(r"(?i)\bvolunteer\s+(?:for|with|on)\s+(?:our|my)\s+campaign\b(?!\s+to\b)")
@@ -514,6 +523,12 @@ def _check_political(
             for span in (match.span() for match in _CASED_PARTY_NOUN.finditer(text))
             if not any(start < span[1] and span[0] < end for start, end in party_hits)
         ]
+    if "residents" in words:
+        party_hits += [
+            span
+            for span in (match.span() for match in _RESIDENTS_GROUP.finditer(text))
+            if not any(start < span[1] and span[0] < end for start, end in party_hits)
+        ]
     if "independent" in words or "independents" in words:
         party_hits += [
             span
@@ -645,7 +660,8 @@ def _check_round_ten(text: str, lowered: str, words: frozenset[str], m: Politica
             emit("campaign-language", match.start(), match.end())
     if "leaflets" in words or "win" in words or "donate" in words or "fund" in words or "party" in words:
         for match in _CAMPAIGN_HELP.finditer(text):
-            if not _in_admin_sentence(text, match.start(), m):
+            start, end = sentence_bounds(text, match.start())
+            if not _in_admin_sentence(text, match.start(), m) and not _LEAFLETS_ABOUT.search(text, start, end):
                 emit("campaign-language", match.start(), match.end())
     if "volunteer" in words:
         for match in _VOLUNTEER_CAMPAIGN.finditer(text):

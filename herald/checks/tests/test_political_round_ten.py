@@ -44,6 +44,10 @@ def blocked_or_warned(text, context=IN_PERIOD):
         "If I'm elected to the school council I will ask for more benches, one pupil told us",
         # councils thanking councillors, and volunteers, leaflets and prizes that are not a campaign's
         "Thanks to our councillors for coming to the opening of the new play area",
+        "Thanks to your ward councillors for their support with the new crossing",
+        "Thanks to our councillors, the new defibrillator at the village hall was paid for from the ward budget",
+        "Our ward councillors have secured funding for the new play area",
+        "Could you deliver leaflets for us about the Christmas lights switch-on?",
         "Our councillors are volunteers who give their time to the parish",
         "Our team delivered the new crossing on Station Road ahead of schedule",
         "Help us win Britain in Bloom this year by planting a window box",
@@ -163,10 +167,10 @@ def test_the_narrowed_rules_still_block_what_they_should(text):
         ("People not party politics: we answer only to Earl Shilton", "campaign-language"),
         ("We put Barwell first, not party politics", "campaign-language"),
         ("The Barwell Residents' Association has candidates standing in all three wards this May", "campaign-language"),
-        ("Your Residents' Association councillors have kept the library open", "campaign-language"),
+        ("Your Residents' Association councillors have kept the library open", "party-name"),
         # record claims in a party's voice
-        ("Our councillors have secured £2m for the new sports hall in Earl Shilton", "campaign-language"),
-        ("Thanks to our hard-working councillors, the Hollycroft library is still open", "campaign-language"),
+        ("Your local councillors have secured £2m for the new sports hall in Earl Shilton", "campaign-language"),
+        ("Thanks to your hard-working councillors, the Hollycroft library is still open", "campaign-language"),
         # calls to help a campaign
         ("Could you deliver leaflets for us in Burbage this weekend?", "campaign-language"),
         ("Chip in £5 today to help us win in Barwell", "campaign-language"),
