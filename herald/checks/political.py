@@ -139,6 +139,8 @@ _NOT_PUBLIC_OFFICE = re.compile(
     r"|member\s+of\s+(?:the\s+)?(?:uk\s+)?youth\s+parliament"
     r"|to\s+(?:the\s+)?(?:youth|school|student|pupil)s?'?\s+(?:council|parliament|union|cabinet|forum))\b"
 )
+# Round ten: a party whose name is also a slogan, named only with its capitals.
+_CASED_PARTY_NAMES = re.compile(r"\bPeople\s+Before\s+Profit\b")
 # Round ten: "an independent voice for / on …" is a candidate's pledge when a single person speaks ("I
 # will be an independent voice for Barwell"); a Healthwatch post says it of itself ("Healthwatch is an
 # independent voice for people who use health and care services", "we are your independent voice").
@@ -521,6 +523,12 @@ def _check_political(
         party_hits += [
             span
             for span in (match.span() for match in _CASED_PARTY_NOUN.finditer(text))
+            if not any(start < span[1] and span[0] < end for start, end in party_hits)
+        ]
+    if "profit" in words:
+        party_hits += [
+            span
+            for span in (match.span() for match in _CASED_PARTY_NAMES.finditer(text))
             if not any(start < span[1] and span[0] < end for start, end in party_hits)
         ]
     if "residents" in words:

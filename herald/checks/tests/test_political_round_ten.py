@@ -64,6 +64,7 @@ def blocked_or_warned(text, context=IN_PERIOD):
         "The Residents' Association meets on the first Monday of every month at the village hall",
         "The Barwell Residents' Association has asked the council to look at parking on the High Street",
         "Put people before cars: the new school streets scheme starts on Monday",
+        "People before profit is the motto of the community shop",
         "The parade passed the villages before the party at the park",
     ],
 )
@@ -147,6 +148,8 @@ def test_a_stance_is_still_a_members_position(text):
         # a candidate's independent voice; an appeal for an election campaign's funds
         "I will be an independent voice for Barwell on the borough council",
         "Please donate to our election campaign so we can reach every home",
+        # a party whose name is also a slogan, with its capitals
+        "People Before Profit will stand in every ward in Belfast",
     ],
 )
 def test_the_narrowed_rules_still_block_what_they_should(text):
