@@ -145,7 +145,9 @@ _CASED_PARTY_NAMES = re.compile(r"\bPeople\s+Before\s+Profit\b")
 # will be an independent voice for Barwell"); a Healthwatch post says it of itself ("Healthwatch is an
 # independent voice for people who use health and care services", "we are your independent voice").
 _INDEPENDENT_VOICE = re.compile(r"(?i)\ban\s+independent\s+voice\s+(?:for|on)\b")
-_SPEAKER = re.compile(r"(?i)\b(?:i|i'm|i\u2019m|i'll|i\u2019ll|i've|me|my)\b")
+# One person speaking, on purpose narrower than FIRST_PERSON: an organisation says "we" and "our" too.
+# ("i" also finds "I'm", "I'll", "I've".)
+_SPEAKER = re.compile(r"(?i)\b(?:i|me|my|myself)\b")
 # Round ten: independents named as a group: "Independent councillors / candidates" capitalised inside a
 # sentence ("thanks to your Independent councillors"), and a place's Independents ("the Barwell
 # Independents"). Not "the Independent Person" or "Independent Members" of a standards committee.
