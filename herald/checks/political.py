@@ -11,7 +11,7 @@ import ahocorasick
 
 from .config import Rules
 from .model import Councillor
-from .textutil import _TOKEN, PhraseMatcher, compile_phrases, phrase_pattern, probe, sentence_bounds
+from .textutil import _TOKEN, FIRST_PERSON, PhraseMatcher, compile_phrases, phrase_pattern, probe, sentence_bounds
 
 Emit = Callable[..., None]
 
@@ -105,7 +105,7 @@ _WORD_BEFORE = re.compile(r"([\w'-]+)[ \t]*\Z")
 # Attacks on the ruling group without a party name: "under this administration", "the current
 # leadership has wasted…". The nouns must be followed by a verb of failure, or follow "under".
 _RULING_ATTACK = re.compile(
-    r"(?i)\bunder\s+(?:this|the\s+current|the\s+present|the\s+last|the\s+previous|their)\s+"
+    r"(?i)\bunder\s+(?:this|their)\s+"
     r"(?:administration|leadership|regime)\b(?!\s+(?:of|team|arrangements?|process|system|scheme|costs?|fees?)\b)"
     r"|\b(?:this|the\s+current|the\s+present|the\s+ruling|the\s+previous|the\s+last|their)\s+"
     r"(?:administration|leadership|regime)\s+(?:(?:has|have|had|is|are|was|were|keeps?)\s+)?"
@@ -117,27 +117,159 @@ _RULING_ATTACK = re.compile(
     r"|\bthe\s+(?:council\s+leader|leader\s+of\s+the\s+council)\s+(?:has|have|had)\s+(?:\w+\s+){0,2}?"
     r"(?:failed(?!\s+to\b)|wasted|squandered|broken|ignored|betrayed|let\s+(?:\w+\s+)?down)\b"
 )
+# Round ten: "under the current / present / previous / last administration" is also how a council's
+# own documents date things ("Under the previous administration the accounts were not audited on time,
+# the auditor found"): an attack only with someone speaking in the first person in the sentence ("Under
+# the last administration we saw three libraries close") or a word of blame in it.
+_UNDER_AN_ADMINISTRATION = re.compile(
+    r"(?i)\bunder\s+(?:the\s+current|the\s+present|the\s+last|the\s+previous)\s+(?:administration|leadership|regime)\b"
+    r"(?!\s+(?:of|team|arrangements?|process|system|scheme|costs?|fees?)\b)"
+)
+_BLAME = re.compile(
+    r"(?i)\b(?:fail(?:ed|ing|ure)?|wasted?|squander(?:ed)?|broken|ignored|let\s+(?:\w+\s+)?down|soared|rocketed"
+    r"|spiralled|mismanag\w*|neglect(?:ed)?|betray(?:ed|al)|shambolic|chaos|incompeten\w*|every\s+single\s+year"
+    r"|hiked|slashed)\b"
+)
+# Round ten: a pledge to be elected to something that is not a public office ("If I am elected chair of
+# the youth council, I will…", a young person quoted in a council post) is not election campaigning.
+_NOT_PUBLIC_OFFICE = re.compile(
+    r"(?i),?\s*(?:as\s+)?(?:the\s+|your\s+)?(?:(?:vice|deputy)[- ])?(?:chair|chairman|chairperson|chairwoman|president"
+    r"|captain|secretary|treasurer|head\s+(?:boy|girl|pupil)|young\s+mayor|youth\s+mayor|prefect"
+    r"|(?:student|pupil|youth|school|class)\s+(?:rep|representative|councillor|council\s+member)"
+    r"|member\s+of\s+(?:the\s+)?(?:uk\s+)?youth\s+parliament"
+    r"|to\s+(?:the\s+)?(?:youth|school|student|pupil)s?'?\s+(?:council|parliament|union|cabinet|forum))\b"
+)
+# Round ten: a party whose name is also a slogan, named only with its capitals.
+_CASED_PARTY_NAMES = re.compile(r"\bPeople\s+Before\s+Profit\b")
+# Round ten: "an independent voice for / on …" is a candidate's pledge when a single person speaks ("I
+# will be an independent voice for Barwell"); a Healthwatch post says it of itself ("Healthwatch is an
+# independent voice for people who use health and care services", "we are your independent voice").
+_INDEPENDENT_VOICE = re.compile(r"(?i)\ban\s+independent\s+voice\s+(?:for|on)\b")
+# One person speaking, on purpose narrower than FIRST_PERSON: an organisation says "we" and "our" too.
+# ("i" also finds "I'm", "I'll", "I've".)
+_SPEAKER = re.compile(r"(?i)\b(?:i|me|my|myself)\b")
+# Round ten: independents named as a group: "Independent councillors / candidates" capitalised inside a
+# sentence ("thanks to your Independent councillors"), and a place's Independents ("the Barwell
+# Independents"). Not "the Independent Person" or "Independent Members" of a standards committee.
+_INDEPENDENT_NAMED = re.compile(
+    r"(?<=[a-z,] )Independent\s+(?:councillors?|candidates?|team|group)\b"
+    r"|\b(?!(?:The|All|Most|Many|Some|Both|Two|Three|Four|Five|Several|Other|These|Those|Local|National)\b)"
+    r"(?<=[a-z,] )[A-Z][\w'-]+(?:\s+(?:and\s+)?[A-Z][\w'-]+){0,2}\s+Independents\b"
+)
+# Round ten: the case against parties, in an independent's or residents' group's words ("putting
+# residents before party", "local people, not party politics"). Not "people before profit".
+_BEFORE_PARTY = re.compile(
+    r"(?i)\b(?:residents|people|communit(?:y|ies)|constituents)\s*,?\s+(?:before|over|not|ahead\s+of)\s+"
+    r"(?:party\s+politics|party\s+politicians|parties|party)\b(?!\s+(?:at|in|on|for|season|time|night|games?|bags?)\b)"
+)
+# Round ten: a residents' association or group standing candidates ("the Barwell Residents' Association
+# has candidates standing in all three wards", "Residents' Group councillors").
+_RESIDENTS_STANDING = re.compile(
+    r"(?i)\bresidents(?:'|\u2019)?\s+(?:association|group|alliance|party)\s+(?:has|have|is|are|will\s+be)\s+"
+    r"(?:\w+\s+){0,3}?(?:candidates|standing\s+in)\b"
+)
+# Round ten: a residents' association or group named by its councillors or candidates, as "the
+# Conservative group" is: a political group.
+_RESIDENTS_GROUP = re.compile(
+    r"(?i)\bresidents(?:'|\u2019)?\s+(?:association|group|alliance|party)\s+(?:candidates?|councillors?)\b"
+)
+# Round ten: a record claimed for councillors in a party's voice, speaking to voters ("Thanks to your
+# Independent councillors, the bus route was saved", "your local councillors have secured…"); not
+# "thanks to your ward councillors for their support". "Our councillors" is also the council's voice.
+_RECORD_CLAIM = re.compile(
+    r"(?i)\bthanks\s+to\s+your\s+(?:[\w-]+\s+){0,2}?councillors?\b(?!\s+(?:for|who\s+(?:came|attended|joined)))"
+    r"|\byour\s+(?:[\w-]+\s+){0,2}?councillors?\s+(?:(?:have|has|had)\s+)?(?:(?:already|now|successfully)\s+)?"
+    r"(?:delivered|secured|won|saved|stopped|fought\s+(?:for|off)|campaigned|kept|cut|froze|frozen|fixed|got)\b"
+)
+# Round ten: calls to help a campaign with leaflets, money or time ("Could you deliver leaflets for us?",
+# "Chip in £5 to help us win in Barwell"); a council's volunteer appeals name no campaign to win.
+_CAMPAIGN_HELP = re.compile(
+    r"(?i)\bdeliver(?:ing)?\s+(?:a\s+few\s+|some\s+)?leaflets\s+for\s+(?:us|me|our\s+(?:candidate|campaign|party)|the\s+(?:party|campaign))\b"
+    r"|\bhelp\s+(?:us|me)\s+win\s+(?:in\b|here\b|on\s+polling\s+day|(?:this|the|back\s+the)\s+"
+    r"(?:ward|seat|division|election|by-election)\b)"
+    r"|\bdonate\s+to\s+(?:our|my)\s+(?:re-?)?election\s+(?:campaign|fund|fighting\s+fund)\b"
+    r"|\b(?:our|my)\s+(?:election\s+)?fighting\s+fund\b"
+    r"|\bbecome\s+a\s+party\s+member\b|\bjoin\s+our\s+local\s+party\b"
+)
+# Leaflets "about the Christmas lights": a council's volunteer appeal says what they are about.
+_LEAFLETS_ABOUT = re.compile(
+    r"(?i)\bleaflets?\s+(?:[\w-]+\s+){0,4}?(?:about|explaining|advertising|telling|on\s+the)\b"
+)
+# A volunteer appeal for "our campaign" is the campaign's when the sentence is about the election.
+_VOLUNTEER_CAMPAIGN = re.compile(r"(?i)\bvolunteer\s+(?:for|with|on)\s+(?:our|my)\s+campaign\b(?!\s+to\b)")
+_ELECTION_WORDS = re.compile(
+    r"(?i)\b(?:election|polling|vote|votes|voters|doorsteps?|canvass\w*|leaflets?|wards?|seats?|candidates?)\b"
+)
+# Round ten: "our candidates for Barwell ward" (the singular, "our candidate", is a campaign term).
+_OUR_CANDIDATES_FOR = re.compile(
+    r"(?i:\bour\s+(?:[\w-]+\s+){0,2}candidates\s+(?:for|in)\s+(?:the\s+)?)(?:[A-Z][\w'&-]*,?\s+(?:and\s+)?){1,5}"
+    r"(?i:wards?|divisions?|seats?|by-elections?)\b"
+)
+# Round ten: a cabinet member or the leader named in their council role; quoted ("said") outside a
+# pre-election period this is council publicity as the Publicity Code allows. A stance ("slams", "backs",
+# "calls for") is still a member's position.
+_EXECUTIVE = (
+    r"(?:(?:Cabinet|Executive)\s+(?:Member|Lead(?:\s+Member)?|Councillor)|Portfolio\s+Holder|Lead\s+Member"
+    r"|(?:Deputy\s+)?Leader\s+of\s+(?:the\s+)?[A-Z][\w&' -]{0,40}?Council)"
+)
+_EXECUTIVE_BEFORE = re.compile(
+    r"(?<!\w)" + _EXECUTIVE + r"(?:\s+(?:for|with\s+responsibility\s+for)\s+[\w&',\- ]{1,60}?)?\s*[,(:]?\s*"
+    r"(?:(?:Cllr\.?|Councillor)\s+)?\Z"
+)
+_EXECUTIVE_AFTER = re.compile(r"\s*[,(]\s*(?:the\s+)?(?:council's\s+)?" + _EXECUTIVE + r"\b")
+_REPORTING_VERB = re.compile(r"(?i)\b(?:said|says)\W*\Z")
+# Round ten: "Reform" in the name of an act, a programme or a policy ("Planning Reform", "the Welfare
+# Reform Act", "Local Government Reform"): the rules leave it alone, and the model, which learnt
+# "reform" from manifestos, does not read the word there either.
+_REFORM_TITLE_AFTER = re.compile(r"\s+(?:Act|Acts|Bill|Bills|Society|Programme|Order|Agenda|Board|Commission)\b")
+
+
+def _model_text(text: str) -> str:
+    """The text the party model reads: "Reform" left out where it is part of a name (a capitalised word
+    before it, or "Act", "Bill", "Society"… after it). The party, "Reform" as ``_reform_spans`` reads
+    it, never gets here: it is a rule's finding."""
+    if "Reform" not in text:
+        return text
+    named = []
+    for match in _REFORM.finditer(text):
+        start, end = match.span()
+        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if (before is not None and before.group(1)[:1].isupper()) or _REFORM_TITLE_AFTER.match(text, end):
+            named.append((start, end))
+    for start, end in reversed(named):
+        text = text[:start] + text[end:]
+    return text
+
+
 # The imprint election material must carry: "Promoted by Jane Smith on behalf of …, both at …".
 _IMPRINT = re.compile(
     r"(?i)\bpromoted\s+(?:and\s+printed\s+)?by\s+[^.\n]{2,80}?\bon\s+behalf\s+of\s+[^.\n]{2,120}?"
     r"\b(?:both|all)\s+(?:at|of)\b"
 )
 # A speaker in the first person: the council's guidance and minutes are written without one.
-_FIRST_PERSON = re.compile(r"(?i)\b(?:i|i'm|i\u2019m|i've|me|my|we|we're|we\u2019re|we've|our|ours|us)\b")
+_FIRST_PERSON = FIRST_PERSON  # one definition with the offensive checks (textutil)
 _OUR_OR_YOUR = re.compile(r"(?i)\b(?:our|your)\s+\Z")
 # A notice of who stands or of a poll, read as a whole: its lines ("SMITH, Jane, …, Conservative Party
 # Candidate") have no verb of their own.
 _NOTICE = re.compile(
     r"(?i)\bpersons\s+nominated\b|\bnotice\s+of\s+(?:poll|election)\b|\bdeclaration\s+of\s+results?\s+of\s+poll\b"
     r"|\bstatement\s+of\s+(?:the\s+)?poll\b"
+    # round ten: a notice of a vacancy ("Notice is given that Councillor Jones has resigned…"), and the
+    # lines of a list of who stands ("BRAY, Stuart (Liberal Democrat)"), twice or more
+    r"|\bnotice\s+is\s+(?:hereby\s+)?given\b|\bcasual\s+vacanc(?:y|ies)\b|\bnotice\s+of\s+(?:a\s+)?vacancy\b"
 )
+_BALLOT_LINE = re.compile(r"\b[A-Z][A-Z'-]+,\s+[A-Z][a-z]")
 # A record of a meeting: the shapes of committee minutes.
 _MINUTES = re.compile(
     r"\bRESOLVED\b|(?m:^\s*(?:Agreed|Resolved|Noted)\s+that\b)"
     r"|(?i:\bit\s+was\s+(?:resolved|moved|agreed|noted|proposed)\b|\bapologies\s+for\s+absence\b"
     r"|\bapologies\s+were\s+(?:received|given|noted)\b|\bdeclared\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}interests?\b"
     r"|\bdeclarations?\s+of\s+interests?\b|\b(?:proposed|moved)\s+by\s+(?:cllr|councillor)\b[^.]{0,80}\bseconded\b"
-    r"|\bthe\s+minutes\s+of\s+the\s+(?:[\w-]+\s+){0,3}meeting\b)"
+    r"|\bthe\s+minutes\s+of\s+the\s+(?:[\w-]+\s+){0,3}meeting\b"
+    # round ten: a civic resolution ("Council resolved, on the motion of Cllr Jones, to adopt…")
+    # ("agreed" alone is also news: "The council agreed the new budget last night. Cllr Davies said…")
+    r"|\b(?:council|committee|cabinet|the\s+meeting|members)\s+(?:(?:unanimously|formally)\s+)?resolved\b"
+    r"|\bon\s+the\s+motion\s+of\b)"
 )
 
 
@@ -206,7 +338,10 @@ def compile_political(rules: Rules) -> PoliticalMatchers:
         ),
         # "Cllr Stuart Bray, the Mayor of Hinckley" / "Stuart Bray (Mayor)" / "Cllr Stuart Bray is the Mayor"
         civic_after=re.compile(
-            r"(?:\s*[,(]\s*(?:the\s+)?|\s+(?:is|was|will\s+be)\s+the\s+)(?:" + civic + r")\b"
+            r"(?:\s*[,(]\s*(?:the\s+)?|\s+(?:is|was|will\s+be)\s+the\s+"
+            # round ten: a civic resolution, "that Councillor X be elected Mayor for the year"
+            r"|\s+(?:be|was|is|has\s+been)\s+(?:duly\s+)?(?:elected|appointed|installed|re-elected)\s+(?:as\s+)?(?:the\s+)?)"
+            r"(?:" + civic + r")\b"
             r"(?!\s+of\s+(?:the\s+)?" + _NOT_A_COMMITTEE[3:-1] + ")"
         ),
     )
@@ -343,15 +478,26 @@ def check_political(
     if not found:
         from . import party_model  # only pre-election official posts ever load the model
 
-        score, length = party_model.score_and_length(text)
+        score, length = party_model.score_and_length(_model_text(text))
         if score >= party_thresholds.for_length(length):
             emit("party-model", None, None, detail=f"{score:.2f}")
 
 
+# The findings that take a side: a civic or cabinet role's quote in a text holding one stays a position.
+_TAKES_SIDES = frozenset(("party-name", "call-to-vote", "campaign-language"))
+
+
 def _check_political(
-    text: str, m: PoliticalMatchers, register: Register, pre_election_wards: tuple[str, ...], emit: Emit
+    text: str, m: PoliticalMatchers, register: Register, pre_election_wards: tuple[str, ...], emit_rule: Emit
 ) -> None:
     lowered, words = probe(text)
+    political: list[str] = []  # the party names, calls to vote and campaign language found
+
+    def emit(rule: str, *args: object, **fields: object) -> None:
+        if rule in _TAKES_SIDES:
+            political.append(rule)
+        emit_rule(rule, *args, **fields)
+
     results = (
         "vote" in lowered
         or "elected" in lowered
@@ -381,12 +527,32 @@ def _check_political(
             for span in (match.span() for match in _CASED_PARTY_NOUN.finditer(text))
             if not any(start < span[1] and span[0] < end for start, end in party_hits)
         ]
+    if "profit" in words:
+        party_hits += [
+            span
+            for span in (match.span() for match in _CASED_PARTY_NAMES.finditer(text))
+            if not any(start < span[1] and span[0] < end for start, end in party_hits)
+        ]
+    if "residents" in words:
+        party_hits += [
+            span
+            for span in (match.span() for match in _RESIDENTS_GROUP.finditer(text))
+            if not any(start < span[1] and span[0] < end for start, end in party_hits)
+        ]
+    if "independent" in words or "independents" in words:
+        party_hits += [
+            span
+            for span in (match.span() for match in _INDEPENDENT_NAMED.finditer(text))
+            if not any(start < span[1] and span[0] < end for start, end in party_hits)
+        ]
     # a notice of who stands or of a poll, with nobody speaking in it: its party names are administration
     notice = (
-        ("nominated" in lowered or "poll" in lowered or "notice" in lowered)
-        and _NOTICE.search(text) is not None
-        and _OWN_VOICE.search(text) is None
-    )
+        (
+            ("nominated" in lowered or "poll" in lowered or "notice" in lowered or "vacancy" in lowered)
+            and _NOTICE.search(text) is not None
+        )
+        or ("candidates" in words and len(_BALLOT_LINE.findall(text)) >= 2)
+    ) and _OWN_VOICE.search(text) is None
     for start, end in party_hits:
         # "The winning Conservative candidate received 1,045 votes": the returning officer's figures;
         # "your Lib Dem team … 16 votes" is the party's own voice
@@ -404,10 +570,17 @@ def _check_political(
                 emit("call-to-vote", match.start(), match.end())
     for match in m.campaign.finditer(text):
         if not _in_admin_sentence(text, match.start(), m) and not _in_guidance_sentence(text, match.start(), m):
+            if "elected" in match.group().lower() and _NOT_PUBLIC_OFFICE.match(text, match.end()):
+                continue  # "if I am elected chair of the youth council"
             emit("campaign-language", match.start(), match.end())
     if "administration" in lowered or "leadership" in lowered or "regime" in lowered or "leader" in lowered:
         for match in _RULING_ATTACK.finditer(text):
             emit("campaign-language", match.start(), match.end())
+        for match in _UNDER_AN_ADMINISTRATION.finditer(text) if "under" in words else ():
+            start, end = sentence_bounds(text, match.start())
+            if _FIRST_PERSON.search(text, start, end) or _BLAME.search(text, start, end):
+                emit("campaign-language", match.start(), match.end())
+    _check_round_ten(text, lowered, words, m, emit)
     if "focus" in words or "focuses" in words:
         for match in _FOCUS_DELIVERED.finditer(text):
             emit("campaign-language", match.start(), match.end())
@@ -455,6 +628,16 @@ def _check_political(
         if vote:
             emit("call-to-vote", vote.start(), end)
         position = m.position.search(text[end : end + 60]) if not minutes else None
+        if position and not political and _REPORTING_VERB.search(position.group()):
+            # round ten: the Mayor at a civic event, or a cabinet member on their portfolio, quoted
+            # ("Cllr Bray, Mayor of Hinckley, said…") in a text with no party, vote or campaign in it:
+            # council publicity, not a member's stance
+            if (
+                civic is not None
+                or _EXECUTIVE_AFTER.match(text, end)
+                or _EXECUTIVE_BEFORE.search(text, max(0, start - 120), start)
+            ):
+                position = None
         if position:
             emit("member-position", start, end + position.end(), pre_election=in_scope)
     for match in _SHARE.finditer(text) if "@" in text else ():
@@ -463,3 +646,35 @@ def _check_political(
             d.split(",")[0].split()[-1].lower() in handle.lower() for _, _, d, _ in mentions
         ):
             emit("political-share", match.start(), match.end())
+
+
+def _check_round_ten(text: str, lowered: str, words: frozenset[str], m: PoliticalMatchers, emit: Emit) -> None:
+    """Round ten's campaign language (issue 12 item 2): independents and residents' groups, record claims
+    in a party's voice, calls to help a campaign, "our candidates for <ward>"."""
+    if "independent" in words:
+        for match in _INDEPENDENT_VOICE.finditer(text):
+            start, end = sentence_bounds(text, match.start())
+            if _SPEAKER.search(text, start, end):
+                emit("campaign-language", match.start(), match.end())
+    if "party" in words or "parties" in words or "politicians" in words:
+        for match in _BEFORE_PARTY.finditer(text):
+            emit("campaign-language", match.start(), match.end())
+    if "residents" in words:
+        for match in _RESIDENTS_STANDING.finditer(text):
+            emit("campaign-language", match.start(), match.end())
+    if "councillors" in words or "councillor" in words:
+        for match in _RECORD_CLAIM.finditer(text):
+            emit("campaign-language", match.start(), match.end())
+    if "candidates" in words:
+        for match in _OUR_CANDIDATES_FOR.finditer(text):
+            emit("campaign-language", match.start(), match.end())
+    if "leaflets" in words or "win" in words or "donate" in words or "fund" in words or "party" in words:
+        for match in _CAMPAIGN_HELP.finditer(text):
+            start, end = sentence_bounds(text, match.start())
+            if not _in_admin_sentence(text, match.start(), m) and not _LEAFLETS_ABOUT.search(text, start, end):
+                emit("campaign-language", match.start(), match.end())
+    if "volunteer" in words:
+        for match in _VOLUNTEER_CAMPAIGN.finditer(text):
+            start, end = sentence_bounds(text, match.start())
+            if _ELECTION_WORDS.search(text, start, end):
+                emit("campaign-language", match.start(), match.end())

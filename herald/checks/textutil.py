@@ -10,6 +10,10 @@ from itertools import islice
 
 SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 SENTENCE_END = re.compile(r"[.!?\n]")
+# Someone speaking in the first person (the political and offensive checks ask the same question: is a
+# candidate pledging, is a commenter speaking of themselves). "i" and "we" also find "I'm", "I've",
+# "we're" and "we've", straight or curly; "im" is how comments often write "I'm".
+FIRST_PERSON = re.compile(r"(?i)\b(?:i|im|me|my|myself|we|us|our|ours)\b")
 
 
 def phrase_pattern(phrases: Iterable[str], *, glob: bool = False, hashtags: bool = False) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import partial
 
 from .. import abuse_model, offensive_model
-from ..textutil import inside_quotes, probe, sentence_bounds
+from ..textutil import FIRST_PERSON, inside_quotes, probe, sentence_bounds
 from .insults import _DISMISSAL, _DISMISSAL_CUES, _insults
 from .matchers import OffensiveMatchers, compile_offensive
 from .obfuscation import _obfuscated_hits
@@ -250,7 +250,7 @@ def _after_the_model(
             emit_abuse(abuse_model.score_for(classified, threshold), threshold, emit)
 
 
-_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|me|my|myself|we|we're|us|our)\b", re.IGNORECASE)
+_FIRST_PERSON = FIRST_PERSON  # one definition with the political checks (textutil)
 
 
 def _said_of_oneself(text: str, start: int, end: int) -> bool:

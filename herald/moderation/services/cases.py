@@ -41,6 +41,11 @@ from herald.people.roles import Role
 # Findings that make a comment threatening or abusive (the engine's rule ids).
 ABUSIVE_RULES = frozenset({"threat", "harassment", "slur", "hate", "profanity"})
 PREFIX = re.compile(r"^(?:cllr\.?|councillor)\s+", re.IGNORECASE)
+# The engine's findings whose span is a councillor's name on an incoming comment: "councillor-named",
+# and "councillor-in-minutes" where the comment has the shapes of minutes ("declared an interest", "it
+# was agreed"), which an abusive comment can have too. ("ceremonial-role" and "election-result" are off
+# for comments, so a comment never carries them.)
+NAMING_RULES = frozenset({"councillor-named", "councillor-in-minutes"})
 
 
 def is_abusive(comment: Comment) -> bool:
@@ -54,10 +59,11 @@ def _normal(name: str) -> str:
 
 
 def councillors_named(comment: Comment, register: dict[str, Person], handles: dict[str, Person]) -> list[Person]:
-    """The councillors a comment names: the engine's "councillor-named" findings, and their handles."""
+    """The councillors a comment names: the engine's findings naming them (``NAMING_RULES``), and their
+    handles."""
     found: dict[int, Person] = {}
     for finding in comment.findings or []:
-        if finding.get("rule") == "councillor-named" and finding.get("start") is not None:
+        if finding.get("rule") in NAMING_RULES and finding.get("start") is not None:
             person = register.get(_normal(comment.text[finding["start"] : finding["end"]]))
             if person is not None:
                 found[person.pk] = person

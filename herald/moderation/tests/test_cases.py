@@ -54,6 +54,13 @@ def test_a_councillor_named_politely_or_abuse_naming_nobody_opens_no_case(accoun
     assert not CouncillorAbuseCase.objects.exists()
 
 
+def test_abuse_worded_like_minutes_still_opens_a_case(account, bray):
+    # the engine reads "declared an interest" as the shape of committee minutes and names Cllr Bray with
+    # its "councillor-in-minutes" advice, not "councillor-named": a threat is a threat all the same
+    comment(account, "Cllr Stuart Bray declared an interest, the corrupt moron deserves to be hanged")
+    assert CouncillorAbuseCase.objects.get().councillor == bray
+
+
 def test_a_councillors_handle_reaches_them(account, bray):
     CouncillorHandle.objects.create(councillor=bray, handle="StuartBrayLD")
     comment(account, "@stuartbrayld you are a useless idiot")
