@@ -76,7 +76,15 @@ def test_a_person_who_chose_a_daily_digest_gets_one_email_a_day_with_everything(
             notify("advice_requested", to=[comms_officer], context={"by": PersonFactory(), **ADVICE})
         assert mail.outbox == []
         assert DigestItem.objects.filter(person=comms_officer).count() == 2
-        # the day's digest time (7:00) has passed and none was sent today: it goes now
+        # the day's digest time (7:00) had passed when they were kept: even the first digest waits for
+        # the next morning, so nobody gets one at the next hourly run and another at 7:00
+        with django_capture_on_commit_callbacks(execute=True):
+            assert digests.send_daily_digests() == 0
+    with time_machine.travel(dt.datetime(2026, 3, 3, 6, 55, tzinfo=dt.UTC), tick=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            assert digests.send_daily_digests() == 0
+    assert mail.outbox == []
+    with time_machine.travel(dt.datetime(2026, 3, 3, 7, 5, tzinfo=dt.UTC), tick=False):
         with django_capture_on_commit_callbacks(execute=True):
             assert digests.send_daily_digests() == 1
     [digest] = mail.outbox
@@ -85,15 +93,38 @@ def test_a_person_who_chose_a_daily_digest_gets_one_email_a_day_with_everything(
     assert digest.body.count("has asked the communications team") == 2
     assert employee.full_name in digest.body
     assert not DigestItem.objects.exists()
-    # more news the same day waits for tomorrow's digest
-    with time_machine.travel(dt.datetime(2026, 3, 2, 15, 0, tzinfo=dt.UTC), tick=False):
+    # more news the same day waits for tomorrow's digest, even after a day without one
+    with time_machine.travel(dt.datetime(2026, 3, 4, 15, 0, tzinfo=dt.UTC), tick=False):
         with django_capture_on_commit_callbacks(execute=True):
             notify("advice_requested", to=[comms_officer], context={"by": employee, **ADVICE})
             assert digests.send_daily_digests() == 0
-    with time_machine.travel(dt.datetime(2026, 3, 3, 7, 5, tzinfo=dt.UTC), tick=False):
+    with time_machine.travel(dt.datetime(2026, 3, 4, 16, 0, tzinfo=dt.UTC), tick=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            assert digests.send_daily_digests() == 0
+    with time_machine.travel(dt.datetime(2026, 3, 5, 7, 5, tzinfo=dt.UTC), tick=False):
         with django_capture_on_commit_callbacks(execute=True):
             assert digests.send_daily_digests() == 1
+            assert digests.send_daily_digests() == 0
     assert len(mail.outbox) == 2
+
+
+def test_a_first_digest_kept_in_the_small_hours_goes_at_seven_only(
+    comms_officer, employee, django_capture_on_commit_callbacks
+):
+    # Summer time: 7:00 in the UK is 6:00 UTC.
+    with time_machine.travel(dt.datetime(2026, 6, 10, 1, 30, tzinfo=dt.UTC), tick=False):
+        digests.choose_delivery(comms_officer, delivery="daily", by=comms_officer)
+        with django_capture_on_commit_callbacks(execute=True):
+            notify("advice_requested", to=[comms_officer], context={"by": employee, **ADVICE})
+    for hour in (2, 3, 4, 5):
+        with time_machine.travel(dt.datetime(2026, 6, 10, hour, 0, tzinfo=dt.UTC), tick=False):
+            with django_capture_on_commit_callbacks(execute=True):
+                assert digests.send_daily_digests() == 0
+    for hour in (6, 7):
+        with time_machine.travel(dt.datetime(2026, 6, 10, hour, 0, tzinfo=dt.UTC), tick=False):
+            with django_capture_on_commit_callbacks(execute=True):
+                digests.send_daily_digests()
+    assert [m.subject for m in mail.outbox] == ["Herald: your 1 message from the last day"]
 
 
 def test_others_told_the_same_thing_are_emailed_at_once(comms_officer, employee, django_capture_on_commit_callbacks):
