@@ -49,7 +49,7 @@ class WebhookForm(forms.Form):
         label="Incoming webhook address",
         max_length=500,
         help_text="Copy it from the channel's incoming webhook or workflow. It is kept secret: only its "
-        "host is shown and audited.",
+        "host and last four characters are shown, and only its host is audited.",
         error_messages={
             "required": "Enter the webhook address",
             "invalid": "Enter the webhook address as a web address",

@@ -310,3 +310,42 @@ def test_confidential_messages_go_to_the_people_named_but_never_to_their_teams_c
     assert not WebhookDelivery.objects.exists()
     _run_queued_webhook_posts()
     assert receiver.received == []
+
+
+SLACK_SECRET = "T0AB12CD3/B0EF45GH6/q8W2xY7zL1mN4pR6sT9vU3k"
+
+
+def test_the_team_channels_page_shows_the_host_and_a_masked_tail_never_the_secret_path(client, system_admin):
+    team = TeamFactory(name="Waste and recycling")
+    webhooks.set_team_webhook(
+        team=team, service="slack", url=f"https://hooks.slack.com/services/{SLACK_SECRET}", by=system_admin
+    )
+    client.force_login(system_admin)
+
+    page = client.get("/notifications/team-channels/").content.decode()
+
+    assert "hooks.slack.com/…vU3k" in page  # the host and the last four characters
+    assert "/services/" not in page and "T0AB12CD3" not in page and SLACK_SECRET[:-4] not in page
+
+
+def test_an_address_the_http_client_refuses_is_a_failed_post_shown_without_the_address(
+    client, comms_officer, employee, system_admin, settings, django_capture_on_commit_callbacks
+):
+    # An address Python's HTTP client refuses (http.client.InvalidURL, not a ValueError): the post is
+    # marked failed like any other, and the error, which quotes the whole path, is kept without it.
+    settings.HERALD_EMAIL_MAX_ATTEMPTS = 1
+    url = f"http://127.0.0.1:9/services/{SLACK_SECRET} x"
+    webhooks.set_team_webhook(team=comms_officer.team, service="slack", url=url, by=system_admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        notify("advice_requested", to=[comms_officer], context={"by": employee, **ADVICE})
+    delivery = WebhookDelivery.objects.get()
+    with pytest.raises(webhooks.WebhookDeliveryFailed) as failed:
+        webhooks.deliver(delivery.pk)
+
+    delivery.refresh_from_db()
+    assert delivery.last_error.startswith("InvalidURL: URL can't contain control characters.")
+    assert "127.0.0.1/…" in delivery.last_error
+    assert "T0AB12CD3" not in delivery.last_error and "T0AB12CD3" not in str(failed.value)
+    client.force_login(system_admin)
+    page = client.get("/notifications/team-channels/").content.decode()
+    assert "Posts that could not be delivered" in page and "T0AB12CD3" not in page
