@@ -159,6 +159,7 @@ EVENT_WORDS: dict[str, str] = {
     "person.recovery_code_used": "Recovery code used",
     "person.recovery_codes_replaced": "Recovery codes replaced",
     "person.second_factors_reset": "Second factors reset",
+    "person.second_factors_reset_refused": "Attempt to reset their own second factors refused",
     "person.session_ended": "Session ended",
     "person.sign_in_failed": "Sign-in failed",
     "person.signed_in": "Signed in",
