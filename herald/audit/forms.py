@@ -35,12 +35,16 @@ class AuditFilterForm(forms.Form):
         chosen = (data or {}).get("action", "")
         if chosen in EVENT_WORDS:
             in_trail.add(chosen)
-        self.fields["action"].choices = [("", "Anything")] + sorted(
-            ((code, describe(code)) for code in in_trail), key=lambda pair: (pair[1].lower(), pair[0])
+        action_field = self.fields["action"]
+        assert isinstance(action_field, forms.ChoiceField)
+        action_field.choices = [("", "Anything")] + sorted(
+            ((code, describe(code)) for code in in_trail), key=lambda pair: (str(pair[1]).lower(), pair[0])
         )
         types = AuditEvent.objects.order_by().values_list("object_type", flat=True).distinct()
-        self.fields["object_type"].choices = [("", "Any")] + sorted(
-            ((t, record_kind(t)) for t in types if t), key=lambda pair: (pair[1].lower(), pair[0])
+        type_field = self.fields["object_type"]
+        assert isinstance(type_field, forms.ChoiceField)
+        type_field.choices = [("", "Any")] + sorted(
+            ((t, record_kind(t)) for t in types if t), key=lambda pair: (str(pair[1]).lower(), pair[0])
         )
 
     def filters(self) -> dict[str, str]:
