@@ -14,7 +14,8 @@ from django.utils import timezone
 from herald.access import allow
 from herald.audit import services as audit
 from herald.audit.forms import AuditFilterForm
-from herald.audit.models import AuditEvent
+from herald.audit.models import AuditEvent, record_kind
+from herald.audit.words import describe
 from herald.csv_export import csv_response
 from herald.people.roles import Role
 from herald.signin.reauth import sensitive
@@ -32,6 +33,15 @@ def _date(request: HttpRequest, prefix: str, label: str, errors: list[dict]) -> 
     except ValueError:
         errors.append({"field": f"{prefix}-day", "message": f"{label} must be a real date, for example 27 3 2026"})
         return None
+
+
+def _in_words(filters: dict[str, str]) -> list[str]:
+    """The chosen filters as the trail page shows them: what happened and the kind of record in words."""
+    words = []
+    for key, value in filters.items():
+        if value:
+            words.append(describe(value) if key == "action" else record_kind(value) if key == "object_type" else value)
+    return words
 
 
 def _downloading(request: HttpRequest) -> bool:
@@ -61,6 +71,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
             {
                 "errors": errors,
                 "filters": filters,
+                "filter_words": _in_words(filters),
                 "dates": [
                     {
                         "prefix": prefix,

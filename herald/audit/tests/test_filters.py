@@ -79,3 +79,12 @@ def test_the_download_refuses_a_filter_that_is_not_a_choice_and_records_no_copy(
     page = response.content.decode()
     assert "Choose what happened from the list" in page and 'href="/audit/?action=approved' in page
     assert not AuditEvent.objects.filter(action="audit.exported").exists()
+
+
+def test_the_download_page_names_the_chosen_filters_in_words(client, comms_officer, approvals):
+    client.force_login(comms_officer)
+
+    page = client.get("/audit/export/", {"action": "account_request.approved", "actor": "Sam"}).content.decode()
+
+    assert "that match your filters (Sam; Request approved)" in page
+    assert "account_request.approved)" not in page
