@@ -55,6 +55,11 @@ def digest_time(now: dt.datetime) -> dt.datetime:
     return today if local >= today else today - dt.timedelta(days=1)
 
 
+def next_digest_at(now: dt.datetime) -> dt.datetime:
+    """When the next digest goes: the next digest time after now (what is waiting now is in it)."""
+    return digest_time(now) + dt.timedelta(days=1)
+
+
 def send_digest(person: Person) -> int:
     """Email the person everything waiting for them, in one message, and forget it. Returns how many."""
     with transaction.atomic():

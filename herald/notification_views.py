@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from herald import digests, webhooks
@@ -72,6 +73,8 @@ def preferences(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "waiting": waiting,
+            "next_digest_at": digests.next_digest_at(timezone.now()),
+            "digest_due_now": waiting.filter(at__lt=digests.digest_time(timezone.now())).exists(),
             "team_channel": TeamWebhook.objects.filter(team_id=person.team_id, is_active=True).first(),
             "breadcrumbs": [HOME, ("Your email notifications", None)],
         },

@@ -349,3 +349,20 @@ def test_an_address_the_http_client_refuses_is_a_failed_post_shown_without_the_a
     client.force_login(system_admin)
     page = client.get("/notifications/team-channels/").content.decode()
     assert "Posts that could not be delivered" in page and "T0AB12CD3" not in page
+
+
+def test_the_preferences_page_says_when_the_waiting_messages_will_go(
+    client, comms_officer, employee, django_capture_on_commit_callbacks
+):
+    digests.choose_delivery(comms_officer, delivery="daily", by=comms_officer)
+    client.force_login(comms_officer)
+    # Kept at 10:00 on Monday 2 March: it goes in Tuesday's digest, at 7:00.
+    with time_machine.travel(dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.UTC), tick=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            notify("advice_requested", to=[comms_officer], context={"by": employee, **ADVICE})
+        page = client.get("/notifications/").content.decode()
+    assert "It goes at 07:00 on Tuesday 3 March." in page
+    # Tuesday at 7:00, before the hourly run has sent it
+    with time_machine.travel(dt.datetime(2026, 3, 3, 7, 0, 30, tzinfo=dt.UTC), tick=False):
+        page = client.get("/notifications/").content.decode()
+    assert "It goes within the hour." in page
