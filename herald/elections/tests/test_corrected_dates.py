@@ -125,3 +125,28 @@ def test_a_non_working_day_that_moves_the_period_start_sends_the_notice_again(
         # The period is under way, so the next run sends the corrected notice.
         assert _send_due(django_capture_on_commit_callbacks) == 1
     assert "Tuesday 30 March 2027" in mail.outbox[0].body
+
+
+def test_the_change_form_says_a_corrected_notice_will_go(client, comms_officer, announced):
+    client.force_login(comms_officer)
+    data = {
+        "kind": "borough",
+        "name": "",
+        "poll_date_day": "6",
+        "poll_date_month": "5",
+        "poll_date_year": "2027",
+        "scope": "whole_council",
+        "notice_published_on_day": "",
+        "notice_published_on_month": "",
+        "notice_published_on_year": "",
+        "period_end": "close_of_poll",
+        "declaration_on_day": "",
+        "declaration_on_month": "",
+        "declaration_on_year": "",
+        "other_wards": "",
+        "reason": "Poll date entered wrongly",
+    }
+
+    page = client.post(f"/elections/{announced.pk}/change/", data, follow=True).content.decode()
+
+    assert "The staff notice had gone with the old dates: a corrected notice will go to everyone" in page
