@@ -74,6 +74,7 @@ def election_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "election": election,
             "deadline": deadline,
             "in_period": election.covers(timezone.localdate()),
+            "period_over": election.period_ends_on < timezone.localdate(),
             "history": AuditEvent.objects.for_object(election)[:50],
             "breadcrumbs": [HOME, _elections_crumb(), (election.title, None)],
         },

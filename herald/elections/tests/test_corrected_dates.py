@@ -150,3 +150,19 @@ def test_the_change_form_says_a_corrected_notice_will_go(client, comms_officer, 
     page = client.post(f"/elections/{announced.pk}/change/", data, follow=True).content.decode()
 
     assert "The staff notice had gone with the old dates: a corrected notice will go to everyone" in page
+
+
+def test_a_correction_into_the_past_says_no_corrected_notice_goes(client, comms_officer, announced):
+    # The by-election was really held on 19 November, already over.
+    services.update_election(
+        announced,
+        _details(poll_date=D(2026, 11, 19), notice_published_on=D(2026, 10, 12)),
+        by=comms_officer,
+        reason="Wrong poll date",
+    )
+    client.force_login(comms_officer)
+
+    page = client.get(f"/elections/{announced.pk}/").content.decode()
+
+    assert "the corrected period has already ended, so no corrected notice goes" in page
+    assert "a corrected notice goes to every employee" not in page
