@@ -2,7 +2,9 @@
 
 A person who chose the daily digest has their messages kept (herald.notifications' DigestChannel) except
 urgent ones, which still go at once. Every hour a task sends the digest to each person who has messages
-waiting and has not had one since the day's digest time (HERALD_DIGEST_HOUR, 7 in the morning, UK time).
+waiting from before the day's digest time (HERALD_DIGEST_HOUR, 7 in the morning, UK time) and has not had
+one since. So a digest goes once a day, at that time, the first one included: messages kept after the
+day's digest time wait for the next morning's.
 """
 
 from __future__ import annotations
@@ -53,6 +55,11 @@ def digest_time(now: dt.datetime) -> dt.datetime:
     return today if local >= today else today - dt.timedelta(days=1)
 
 
+def next_digest_at(now: dt.datetime) -> dt.datetime:
+    """When the next digest goes: the next digest time after now (what is waiting now is in it)."""
+    return digest_time(now) + dt.timedelta(days=1)
+
+
 def send_digest(person: Person) -> int:
     """Email the person everything waiting for them, in one message, and forget it. Returns how many."""
     with transaction.atomic():
@@ -66,11 +73,15 @@ def send_digest(person: Person) -> int:
 
 
 def send_daily_digests(*, now: dt.datetime | None = None) -> int:
-    """Send each due digest: people with messages waiting who have not had one since today's digest
-    time. Returns how many people were sent one."""
+    """Send each due digest: people with messages waiting from before the latest digest time who have
+    not had one since. Returns how many people were sent one.
+
+    It is the age of the messages that makes a digest due, not the age of the last digest: someone who
+    never had one (or had none for days) and is kept a message at 10:00 gets it in the next morning's
+    digest, not at the next hourly run and then again at 7:00."""
     since = digest_time(now or timezone.now())
     due = (
-        Person.objects.filter(digest_items__isnull=False)
+        Person.objects.filter(digest_items__at__lt=since)
         .exclude(notification_preference__last_digest_at__gte=since)
         .distinct()
     )

@@ -1,3 +1,5 @@
+import urllib.parse
+
 from django.db import models
 
 
@@ -123,6 +125,20 @@ class TeamWebhook(models.Model):
 
     def __str__(self) -> str:
         return f"{self.team} ({self.get_service_display()})"
+
+    @property
+    def masked_address(self) -> str:
+        """What identifies the address to an administrator without giving it away: its host and the
+        last four characters, e.g. "hooks.slack.com/…x7Qz". The path and query are the secret: anyone
+        holding them can post to the channel."""
+        return mask_webhook_address(self.url)
+
+
+def mask_webhook_address(url: str) -> str:
+    parts = urllib.parse.urlsplit(url)
+    secret = url[len(f"{parts.scheme}://{parts.netloc}") :] if parts.netloc else url
+    tail = secret[-4:] if len(secret) >= 16 else ""
+    return f"{parts.hostname or 'unknown host'}/…{tail}"
 
 
 class WebhookDelivery(models.Model):

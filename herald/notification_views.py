@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from herald import digests, webhooks
@@ -49,7 +50,7 @@ class WebhookForm(forms.Form):
         label="Incoming webhook address",
         max_length=500,
         help_text="Copy it from the channel's incoming webhook or workflow. It is kept secret: only its "
-        "host is shown and audited.",
+        "host and last four characters are shown, and only its host is audited.",
         error_messages={
             "required": "Enter the webhook address",
             "invalid": "Enter the webhook address as a web address",
@@ -72,6 +73,8 @@ def preferences(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "waiting": waiting,
+            "next_digest_at": digests.next_digest_at(timezone.now()),
+            "digest_due_now": waiting.filter(at__lt=digests.digest_time(timezone.now())).exists(),
             "team_channel": TeamWebhook.objects.filter(team_id=person.team_id, is_active=True).first(),
             "breadcrumbs": [HOME, ("Your email notifications", None)],
         },

@@ -11,6 +11,7 @@ request is received" and the older incoming-webhook connectors both accept).
 from __future__ import annotations
 
 import datetime as dt
+import http.client
 import json
 import logging
 import urllib.error
@@ -105,8 +106,8 @@ def deliver(delivery_id: int) -> str:
         delivery.attempts += 1
         try:
             _post(delivery.webhook.url, delivery.payload)
-        except (urllib.error.URLError, OSError, ValueError) as exc:
-            delivery.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+        except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as exc:
+            delivery.last_error = _without_address(f"{type(exc).__name__}: {exc}", delivery.webhook)[:2000]
             if delivery.attempts >= settings.HERALD_EMAIL_MAX_ATTEMPTS:
                 delivery.status = WebhookDelivery.Status.FAILED
             delivery.save(update_fields=["attempts", "last_error", "status"])
@@ -125,6 +126,17 @@ def deliver(delivery_id: int) -> str:
         task = task.using(run_after=timezone.now() + retry_delay(delivery.attempts))
     task.enqueue(delivery.pk)
     return delivery.status
+
+
+def _without_address(text: str, hook: TeamWebhook) -> str:
+    """An error to keep and show, with the webhook's secret address (which some errors quote, such as
+    "unknown url type: '...'") replaced by its masked form."""
+    parts = urllib.parse.urlsplit(hook.url)
+    secret = hook.url[len(f"{parts.scheme}://{parts.netloc}") :] if parts.netloc else hook.url
+    for quoted in (hook.url, urllib.parse.quote(hook.url, safe=":/?&="), secret):
+        if len(quoted) >= 8:
+            text = text.replace(quoted, hook.masked_address)
+    return text
 
 
 def _where(url: str) -> str:

@@ -8,11 +8,14 @@ import json
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
 from herald.access import allow
 from herald.audit import services as audit
-from herald.audit.models import AuditEvent
+from herald.audit.forms import AuditFilterForm
+from herald.audit.models import AuditEvent, record_kind
+from herald.audit.words import describe
 from herald.csv_export import csv_response
 from herald.people.roles import Role
 from herald.signin.reauth import sensitive
@@ -32,6 +35,15 @@ def _date(request: HttpRequest, prefix: str, label: str, errors: list[dict]) -> 
         return None
 
 
+def _in_words(filters: dict[str, str]) -> list[str]:
+    """The chosen filters as the trail page shows them: what happened and the kind of record in words."""
+    words = []
+    for key, value in filters.items():
+        if value:
+            words.append(describe(value) if key == "action" else record_kind(value) if key == "object_type" else value)
+    return words
+
+
 def _downloading(request: HttpRequest) -> bool:
     return "download" in request.GET
 
@@ -40,8 +52,14 @@ def _downloading(request: HttpRequest) -> bool:
 # The trail names people, their addresses and what they did: taking a copy is exporting personal data.
 @sensitive(when=_downloading)
 def export_csv(request: HttpRequest) -> HttpResponse:
-    filters = {key: request.GET.get(key, "").strip() for key in FILTERS}
-    errors: list[dict] = []
+    form = AuditFilterForm(request.GET)
+    errors: list[dict] = [
+        # The filters come from the trail page, where they are chosen: that is where to put them right.
+        {"href": reverse("audit:events") + "?" + request.GET.urlencode(), "message": message}
+        for messages in form.errors.values()
+        for message in messages
+    ]
+    filters = form.filters() if not errors else {key: request.GET.get(key, "").strip() for key in FILTERS}
     since = _date(request, "from", "The first day", errors)
     until = _date(request, "to", "The last day", errors)
     if since and until and until < since:
@@ -53,6 +71,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
             {
                 "errors": errors,
                 "filters": filters,
+                "filter_words": _in_words(filters),
                 "dates": [
                     {
                         "prefix": prefix,
@@ -62,7 +81,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
                             (part, label, request.GET.get(f"{prefix}-{part}", "")[:4], width)
                             for part, label, width in (("day", "Day", 2), ("month", "Month", 2), ("year", "Year", 4))
                         ],
-                        "error": next((e["message"] for e in errors if e["field"] == f"{prefix}-day"), ""),
+                        "error": next((e["message"] for e in errors if e.get("field") == f"{prefix}-day"), ""),
                     }
                     for prefix, legend, hint in (
                         ("from", "First day", "For example, 1 4 2026"),

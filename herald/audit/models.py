@@ -15,7 +15,7 @@ class AuditEventQuerySet(models.QuerySet):
         if actor:
             events = events.filter(actor_label__icontains=actor)
         if action:
-            events = events.filter(action__icontains=action)
+            events = events.filter(action=action)
         if object_type:
             events = events.filter(object_type=object_type)
         if text:

@@ -5,35 +5,30 @@ from django.views.decorators.http import require_http_methods
 
 from herald.access import allow
 from herald.audit import services
-from herald.audit.models import AuditEvent, record_kind
-from herald.audit.words import describe
+from herald.audit.forms import AuditFilterForm
+from herald.audit.models import AuditEvent
 from herald.people.models import Person
 from herald.people.roles import Role
 
 
 @allow(Role.COMMS, Role.ADMIN, Role.INFO_GOV)
 def events(request: HttpRequest) -> HttpResponse:
-    filters = {key: request.GET.get(key, "").strip() for key in ("actor", "action", "object_type", "text")}
-    found = AuditEvent.objects.search(**filters).select_related("actor")
-    object_types = AuditEvent.objects.order_by("object_type").values_list("object_type", flat=True).distinct()
-    page = Paginator(found, 50).get_page(request.GET.get("page"))
+    form = AuditFilterForm(request.GET or None)
+    # A filter that is not one of the choices is an error on the form, and no events are listed: a list of
+    # everything under a filter that was not applied would read as the answer.
+    invalid = form.is_bound and not form.is_valid()
+    found = AuditEvent.objects.none() if invalid else AuditEvent.objects.search(**form.filters())
+    page = Paginator(found.select_related("actor"), 50).get_page(request.GET.get("page"))
     return render(
         request,
         "audit/events.html",
         {
+            "form": form,
             "page_obj": page,
-            "filters": filters,
-            "object_types": sorted(((t, record_kind(t)) for t in object_types if t), key=lambda pair: pair[1]),
-            "actions": sorted(
-                (
-                    (code, describe(code))
-                    for code in AuditEvent.objects.order_by().values_list("action", flat=True).distinct()
-                ),
-                key=lambda pair: pair[1],
-            ),
             "can_verify": verify.herald_access.permits(request.user),
             "breadcrumbs": [("Home", "/"), ("Audit trail", None)],
         },
+        status=400 if invalid else 200,
     )
 
 

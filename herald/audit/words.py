@@ -108,6 +108,7 @@ EVENT_WORDS: dict[str, str] = {
     # Elections
     "election.cancelled": "Election cancelled",
     "election.latest_notice_date_moved": "Latest notice date moved",
+    "election.notice_due_again": "Pre-election notice due again (its dates changed)",
     "election.notice_sent": "Pre-election notice sent to staff",
     "election.recorded": "Election recorded",
     "election.updated": "Election changed",
@@ -160,6 +161,7 @@ EVENT_WORDS: dict[str, str] = {
     "person.recovery_code_used": "Recovery code used",
     "person.recovery_codes_replaced": "Recovery codes replaced",
     "person.second_factors_reset": "Second factors reset",
+    "person.second_factors_reset_refused": "Attempt to reset their own second factors refused",
     "person.session_ended": "Session ended",
     "person.sign_in_failed": "Sign-in failed",
     "person.signed_in": "Signed in",

@@ -100,6 +100,9 @@ class Election(models.Model):
 
     notice_sent_at = models.DateTimeField(null=True, blank=True)
     notice_recipients = models.PositiveIntegerField(default=0)
+    # When a notice went out with dates since corrected (the poll date or the start of the period):
+    # the notice is then due again, and the corrected one says which it replaces.
+    superseded_notice_sent_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     cancelled_reason = models.TextField(blank=True)
     recorded_by = models.ForeignKey("people.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")

@@ -92,6 +92,21 @@ def _work_out_dates(election: Election, latest: dt.date) -> None:
     election.period_ends_on = election.declaration_on or election.poll_date
 
 
+def _void_notice_if_its_dates_moved(election: Election, *, poll_date: dt.date, period_starts_on: dt.date) -> bool:
+    """A staff notice states the poll date and the day the period began. If a correction moves either
+    after the notice went, that notice told staff the wrong dates (and, if the period now starts later,
+    went before the period began, so nothing would go when it really does): it is due again, and goes
+    on the first day of the corrected period, or straight away if that has already come."""
+    if election.notice_sent_at is None:
+        return False
+    if election.poll_date == poll_date and election.period_starts_on == period_starts_on:
+        return False
+    election.superseded_notice_sent_at = election.notice_sent_at
+    election.notice_sent_at = None
+    election.notice_recipients = 0
+    return True
+
+
 def _queue_notice_if_due(election: Election) -> None:
     if election.covers(timezone.localdate()) and election.notice_sent_at is None:
         enqueue_after_commit("herald.elections.tasks.send_pre_election_notices")
@@ -115,11 +130,17 @@ def update_election(election: Election, details: ElectionDetails, *, by: Person,
         if election.is_cancelled:
             raise Refused("A cancelled election cannot be changed")
         before = audit.snapshot(election)
+        poll_date, period_starts_on = election.poll_date, election.period_starts_on
         _apply(election, details)
+        notice_due_again = _void_notice_if_its_dates_moved(
+            election, poll_date=poll_date, period_starts_on=period_starts_on
+        )
         election.save()
         after = audit.snapshot(election)
         if after != before:
             audit.record(actor=by, action="election.updated", obj=election, before=before, after=after, reason=reason)
+        if notice_due_again:
+            _record_notice_due_again(election, by=by)
         _queue_notice_if_due(election)
     return election
 
@@ -158,7 +179,11 @@ def _recalculate_upcoming(on_or_before: dt.date, *, by: Person) -> None:
         latest = selectors.notice_deadline(election.poll_date).latest_notice_date
         if latest == election.latest_notice_on:
             continue
+        period_starts_on = election.period_starts_on
         _work_out_dates(election, latest)
+        notice_due_again = _void_notice_if_its_dates_moved(
+            election, poll_date=election.poll_date, period_starts_on=period_starts_on
+        )
         # A confirmation is of a late date someone checked: it stands while the notice is still late, but
         # a notice this change has made late was never confirmed, and its page asks for the check.
         election.late_notice_confirmed = election.late_notice_confirmed and election.notice_is_late
@@ -171,6 +196,20 @@ def _recalculate_upcoming(on_or_before: dt.date, *, by: Person) -> None:
             after=audit.snapshot(election),
             reason="The council's non-working days changed",
         )
+        if notice_due_again:
+            _record_notice_due_again(election, by=by)
+        _queue_notice_if_due(election)
+
+
+def _record_notice_due_again(election: Election, *, by: Person | None) -> None:
+    audit.record(
+        actor=by,
+        action="election.notice_due_again",
+        obj=election,
+        before={"notice_sent_at": election.superseded_notice_sent_at},
+        after={"notice_due_on": election.period_starts_on},
+        reason="The poll date or the start of the pre-election period changed after the staff notice was sent",
+    )
 
 
 def add_non_working_day(*, date: dt.date, kind: str, description: str, by: Person) -> NonWorkingDay:
@@ -215,6 +254,7 @@ def send_pre_election_notice(election: Election, *, by: Person | None = None) ->
                 "rules_url": settings.SITE_URL + reverse("elections:rules"),
                 "do_not": rules.PRE_ELECTION_DO_NOT,
                 "do": rules.PRE_ELECTION_DO,
+                "replaces_notice_sent_at": election.superseded_notice_sent_at,
             },
         )
         election.notice_sent_at = timezone.now()

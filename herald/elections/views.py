@@ -74,6 +74,7 @@ def election_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "election": election,
             "deadline": deadline,
             "in_period": election.covers(timezone.localdate()),
+            "period_over": election.period_ends_on < timezone.localdate(),
             "history": AuditEvent.objects.for_object(election)[:50],
             "breadcrumbs": [HOME, _elections_crumb(), (election.title, None)],
         },
@@ -94,7 +95,10 @@ def election_edit(request: HttpRequest, pk: int) -> HttpResponse:
         lambda data: services.update_election(election, form.details(), by=request.user, reason=data["reason"]),
     )
     if updated:
-        messages.success(request, f"{updated.result.title} updated")
+        message = f"{updated.result.title} updated"
+        if updated.result.notice_sent_at is None and election.notice_sent_at is not None:
+            message += ". The staff notice had gone with the old dates: a corrected notice will go to everyone"
+        messages.success(request, message)
         return redirect("elections:detail", pk=updated.result.pk)
     return render(
         request,

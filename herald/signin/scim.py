@@ -2,6 +2,10 @@
 
 Users only: create, read, find by userName, replace, patch and deactivate. A deactivation or a
 DELETE records a leaver the same way the CSV import does (herald/people/directory_sync.py).
+Staff only: councillors come from the members' register, not the staff directory, so every /Users
+request sees employees alone. A councillor's id is "no such person" here, whether it is read,
+replaced, patched or deleted (a provider must never make a leaver of a councillor), just as a
+search never lists one.
 Only an explicit `active` changes that: a replace without it keeps the person as they are, and a
 PATCH that removes it is refused (docs/signin.md).
 Authenticated by a bearer token (HERALD_SCIM_TOKEN); switched off (404) when none is set.
@@ -134,13 +138,18 @@ def _active(value, *, current: Person | None) -> bool:
     raise ValueError("active must be true or false")
 
 
+def _staff():
+    """Who SCIM sees, for every request: employees (the staff directory), never councillors."""
+    return Person.objects.employees()
+
+
 _FILTER = re.compile(r'^\s*(userName|externalId|emails\.value)\s+eq\s+"([^"]{1,254})"\s*$', re.IGNORECASE)
 
 
 @_guarded
 def users(request, body):
     if request.method == "GET":
-        people = Person.objects.employees().order_by("pk")
+        people = _staff().order_by("pk")
         wanted = request.GET.get("filter", "")
         if wanted:
             match = _FILTER.match(wanted)
@@ -247,9 +256,9 @@ def _set(current: dict, path: str, value) -> None:
 
 @_guarded
 def user(request, body, pk: int):
-    person = Person.objects.filter(pk=pk).first()
+    person = _staff().filter(pk=pk).first()
     if person is None:
-        return _error(404, "No such person in Herald")
+        return _error(404, "No such member of staff in Herald")
     if request.method == "GET":
         return JsonResponse(_user(request, person), content_type="application/scim+json")
     if request.method == "PUT":

@@ -329,9 +329,22 @@ def remove_passkey(passkey: Passkey, *, by: Person) -> None:
         audit.record(actor=by, action="person.passkey_removed", obj=passkey.person, before={"name": passkey.name})
 
 
+OWN_RESET_REFUSED = (
+    "You cannot reset your own second factors here: another administrator must check who you are. "
+    "To change your own authenticator app, passkeys or recovery codes, use your sign-in and security page"
+)
+
+
 def reset_second_factors(person: Person, *, by: Person, reason: str) -> None:
     """For someone who has lost every second factor: an administrator, having checked who they are,
-    removes them all and ends the person's sessions, so they set up a new one at their next sign-in."""
+    removes them all and ends the person's sessions, so they set up a new one at their next sign-in.
+
+    Never an administrator's own: the check of who someone is must be another person's, and an
+    administrator who can still sign in changes their own factors on their security page. The attempt
+    is refused (and recorded) rather than ending the session of the request that asked."""
+    if person.pk == by.pk:
+        audit.record(actor=by, action="person.second_factors_reset_refused", obj=person, reason=reason)
+        raise Refused(OWN_RESET_REFUSED)
     with transaction.atomic():
         before = {
             "authenticator_app": TotpDevice.objects.filter(person=person).exists(),

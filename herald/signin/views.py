@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
 from herald.access import allow, allow_signed_in, public, require
+from herald.errors import Refused
 from herald.forms import show_refusal
 from herald.people import services as people_services
 from herald.people.models import Person
@@ -380,6 +381,11 @@ def sessions(request: HttpRequest) -> HttpResponse:
 def end_session(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_object_or_404(SessionRecord.objects.active(), pk=pk)
     require(record.person_id == request.user.pk or request.user.has_role(Role.ADMIN), "That session is not yours.")
+    if record.session_key == request.session.session_key:
+        # Ending it here would pull the session out from under this very request (an error page, the
+        # message lost): signing out is the way to end it, and says so.
+        messages.info(request, "This is the session you are using: to end it, sign out")
+        return redirect("signin:sessions")
     services.end_session(record, by=request.user, request=request)
     messages.success(request, f"Session ended for {record.person.full_name} ({record.address or 'unknown address'})")
     if record.person_id == request.user.pk:
@@ -397,7 +403,12 @@ def all_sessions(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "signin/all_sessions.html",
-        {"page": page, "q": term, "breadcrumbs": [HOME, ("Everyone's sessions", None)]},
+        {
+            "page": page,
+            "q": term,
+            "current": request.session.session_key,
+            "breadcrumbs": [HOME, ("Everyone's sessions", None)],
+        },
     )
 
 
@@ -439,7 +450,11 @@ def reset_second_factors(request: HttpRequest, pk: int) -> HttpResponse:
     form = ResetForm(request.POST)
     if not form.is_valid():
         return _security_page(request, person, form, status=400)
-    services.reset_second_factors(person, by=request.user, reason=form.cleaned_data["reason"])
+    try:
+        services.reset_second_factors(person, by=request.user, reason=form.cleaned_data["reason"])
+    except Refused as refusal:
+        show_refusal(form, refusal)
+        return _security_page(request, person, form, status=400)
     messages.success(request, f"{person.full_name}'s second factors are removed and their sessions ended")
     return redirect("signin:person_security", pk=person.pk)
 

@@ -76,7 +76,15 @@ def test_a_person_who_chose_a_daily_digest_gets_one_email_a_day_with_everything(
             notify("advice_requested", to=[comms_officer], context={"by": PersonFactory(), **ADVICE})
         assert mail.outbox == []
         assert DigestItem.objects.filter(person=comms_officer).count() == 2
-        # the day's digest time (7:00) has passed and none was sent today: it goes now
+        # the day's digest time (7:00) had passed when they were kept: even the first digest waits for
+        # the next morning, so nobody gets one at the next hourly run and another at 7:00
+        with django_capture_on_commit_callbacks(execute=True):
+            assert digests.send_daily_digests() == 0
+    with time_machine.travel(dt.datetime(2026, 3, 3, 6, 55, tzinfo=dt.UTC), tick=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            assert digests.send_daily_digests() == 0
+    assert mail.outbox == []
+    with time_machine.travel(dt.datetime(2026, 3, 3, 7, 5, tzinfo=dt.UTC), tick=False):
         with django_capture_on_commit_callbacks(execute=True):
             assert digests.send_daily_digests() == 1
     [digest] = mail.outbox
@@ -85,15 +93,38 @@ def test_a_person_who_chose_a_daily_digest_gets_one_email_a_day_with_everything(
     assert digest.body.count("has asked the communications team") == 2
     assert employee.full_name in digest.body
     assert not DigestItem.objects.exists()
-    # more news the same day waits for tomorrow's digest
-    with time_machine.travel(dt.datetime(2026, 3, 2, 15, 0, tzinfo=dt.UTC), tick=False):
+    # more news the same day waits for tomorrow's digest, even after a day without one
+    with time_machine.travel(dt.datetime(2026, 3, 4, 15, 0, tzinfo=dt.UTC), tick=False):
         with django_capture_on_commit_callbacks(execute=True):
             notify("advice_requested", to=[comms_officer], context={"by": employee, **ADVICE})
             assert digests.send_daily_digests() == 0
-    with time_machine.travel(dt.datetime(2026, 3, 3, 7, 5, tzinfo=dt.UTC), tick=False):
+    with time_machine.travel(dt.datetime(2026, 3, 4, 16, 0, tzinfo=dt.UTC), tick=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            assert digests.send_daily_digests() == 0
+    with time_machine.travel(dt.datetime(2026, 3, 5, 7, 5, tzinfo=dt.UTC), tick=False):
         with django_capture_on_commit_callbacks(execute=True):
             assert digests.send_daily_digests() == 1
+            assert digests.send_daily_digests() == 0
     assert len(mail.outbox) == 2
+
+
+def test_a_first_digest_kept_in_the_small_hours_goes_at_seven_only(
+    comms_officer, employee, django_capture_on_commit_callbacks
+):
+    # Summer time: 7:00 in the UK is 6:00 UTC.
+    with time_machine.travel(dt.datetime(2026, 6, 10, 1, 30, tzinfo=dt.UTC), tick=False):
+        digests.choose_delivery(comms_officer, delivery="daily", by=comms_officer)
+        with django_capture_on_commit_callbacks(execute=True):
+            notify("advice_requested", to=[comms_officer], context={"by": employee, **ADVICE})
+    for hour in (2, 3, 4, 5):
+        with time_machine.travel(dt.datetime(2026, 6, 10, hour, 0, tzinfo=dt.UTC), tick=False):
+            with django_capture_on_commit_callbacks(execute=True):
+                assert digests.send_daily_digests() == 0
+    for hour in (6, 7):
+        with time_machine.travel(dt.datetime(2026, 6, 10, hour, 0, tzinfo=dt.UTC), tick=False):
+            with django_capture_on_commit_callbacks(execute=True):
+                digests.send_daily_digests()
+    assert [m.subject for m in mail.outbox] == ["Herald: your 1 message from the last day"]
 
 
 def test_others_told_the_same_thing_are_emailed_at_once(comms_officer, employee, django_capture_on_commit_callbacks):
@@ -279,3 +310,59 @@ def test_confidential_messages_go_to_the_people_named_but_never_to_their_teams_c
     assert not WebhookDelivery.objects.exists()
     _run_queued_webhook_posts()
     assert receiver.received == []
+
+
+SLACK_SECRET = "T0AB12CD3/B0EF45GH6/q8W2xY7zL1mN4pR6sT9vU3k"
+
+
+def test_the_team_channels_page_shows_the_host_and_a_masked_tail_never_the_secret_path(client, system_admin):
+    team = TeamFactory(name="Waste and recycling")
+    webhooks.set_team_webhook(
+        team=team, service="slack", url=f"https://hooks.slack.com/services/{SLACK_SECRET}", by=system_admin
+    )
+    client.force_login(system_admin)
+
+    page = client.get("/notifications/team-channels/").content.decode()
+
+    assert "hooks.slack.com/…vU3k" in page  # the host and the last four characters
+    assert "/services/" not in page and "T0AB12CD3" not in page and SLACK_SECRET[:-4] not in page
+
+
+def test_an_address_the_http_client_refuses_is_a_failed_post_shown_without_the_address(
+    client, comms_officer, employee, system_admin, settings, django_capture_on_commit_callbacks
+):
+    # An address Python's HTTP client refuses (http.client.InvalidURL, not a ValueError): the post is
+    # marked failed like any other, and the error, which quotes the whole path, is kept without it.
+    settings.HERALD_EMAIL_MAX_ATTEMPTS = 1
+    url = f"http://127.0.0.1:9/services/{SLACK_SECRET} x"
+    webhooks.set_team_webhook(team=comms_officer.team, service="slack", url=url, by=system_admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        notify("advice_requested", to=[comms_officer], context={"by": employee, **ADVICE})
+    delivery = WebhookDelivery.objects.get()
+    with pytest.raises(webhooks.WebhookDeliveryFailed) as failed:
+        webhooks.deliver(delivery.pk)
+
+    delivery.refresh_from_db()
+    assert delivery.last_error.startswith("InvalidURL: URL can't contain control characters.")
+    assert "127.0.0.1/…" in delivery.last_error
+    assert "T0AB12CD3" not in delivery.last_error and "T0AB12CD3" not in str(failed.value)
+    client.force_login(system_admin)
+    page = client.get("/notifications/team-channels/").content.decode()
+    assert "Posts that could not be delivered" in page and "T0AB12CD3" not in page
+
+
+def test_the_preferences_page_says_when_the_waiting_messages_will_go(
+    client, comms_officer, employee, django_capture_on_commit_callbacks
+):
+    digests.choose_delivery(comms_officer, delivery="daily", by=comms_officer)
+    client.force_login(comms_officer)
+    # Kept at 10:00 on Monday 2 March: it goes in Tuesday's digest, at 7:00.
+    with time_machine.travel(dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.UTC), tick=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            notify("advice_requested", to=[comms_officer], context={"by": employee, **ADVICE})
+        page = client.get("/notifications/").content.decode()
+    assert "It goes at 07:00 on Tuesday 3 March." in page
+    # Tuesday at 7:00, before the hourly run has sent it
+    with time_machine.travel(dt.datetime(2026, 3, 3, 7, 0, 30, tzinfo=dt.UTC), tick=False):
+        page = client.get("/notifications/").content.decode()
+    assert "It goes within the hour." in page

@@ -31,7 +31,7 @@ def test_the_trail_downloads_filtered_by_action_and_dates_and_the_copy_is_record
     response = client.get(
         "/audit/export/",
         {
-            "action": "consent",
+            "action": "consent.withdrawn",
             "from-day": "2",
             "from-month": "4",
             "from-year": "2026",
@@ -47,7 +47,7 @@ def test_the_trail_downloads_filtered_by_action_and_dates_and_the_copy_is_record
     assert row["Reason"] == "'=1+1 looks like a formula"
     assert row["Who"].startswith(system_admin.full_name)
     copy = AuditEvent.objects.get(action="audit.exported")
-    assert copy.after["filters"] == {"action": "consent", "from": "2026-04-02", "to": "2026-04-04"}
+    assert copy.after["filters"] == {"action": "consent.withdrawn", "from": "2026-04-02", "to": "2026-04-04"}
 
 
 def test_a_date_that_does_not_exist_is_explained_and_nothing_is_downloaded(client, comms_officer):
@@ -65,7 +65,8 @@ def test_the_last_day_of_the_calendar_as_the_last_day_downloads_everything(clien
 
     # when they download up to 31 12 9999
     response = client.get(
-        "/audit/export/", {"to-day": "31", "to-month": "12", "to-year": "9999", "action": "consent", "download": "1"}
+        "/audit/export/",
+        {"to-day": "31", "to-month": "12", "to-year": "9999", "action": "consent.withdrawn", "download": "1"},
     )
 
     # then they get the spreadsheet, not a server error

@@ -175,3 +175,30 @@ def test_a_page_beyond_every_number_is_an_empty_page_not_a_server_error(scim, em
     # then it is told the page is empty, with the true total
     assert response.status_code == 200
     assert (response.json()["totalResults"], response.json()["Resources"]) == (Person.objects.employees().count(), [])
+
+
+def test_councillors_are_not_staff_to_the_provider_neither_listed_nor_read_nor_changed(scim, councillor):
+    # The SCIM endpoint keeps staff in step; councillors come from the members' register.
+    found = scim("get", reverse("scim:users") + f'?filter=userName eq "{councillor.email}"').json()
+    assert found["totalResults"] == 0
+    assert str(councillor.pk) not in [user["id"] for user in scim("get", reverse("scim:users")).json()["Resources"]]
+
+    url = reverse("scim:user", args=[councillor.pk])
+    read = scim("get", url)
+    assert read.status_code == 404 and read.json()["detail"] == "No such member of staff in Herald"
+    assert scim("put", url, {**_new_starter(), "userName": councillor.email, "active": False}).status_code == 404
+    patch = {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"]}
+    patch["Operations"] = [{"op": "replace", "path": "active", "value": False}]
+    assert scim("patch", url, patch).status_code == 404
+    assert scim("delete", url).status_code == 404
+
+    councillor.refresh_from_db()
+    assert councillor.is_active and councillor.kind == Person.Kind.COUNCILLOR
+    assert not AuditEvent.objects.filter(object_id=str(councillor.pk), action="person.leaver_recorded").exists()
+
+
+def test_a_member_of_staff_is_both_found_by_search_and_read_by_id(scim, employee):
+    found = scim("get", reverse("scim:users") + f'?filter=userName eq "{employee.email}"').json()
+    [listed] = found["Resources"]
+    read = scim("get", reverse("scim:user", args=[employee.pk]))
+    assert read.status_code == 200 and read.json() == listed

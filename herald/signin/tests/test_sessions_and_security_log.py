@@ -83,3 +83,26 @@ def test_the_daily_task_forgets_old_entries(employee, settings):
     SignInEvent.objects.filter(pk=old.pk).update(at=timezone.now() - dt.timedelta(days=400))
     forget_old_security_events.call()
     assert not SignInEvent.objects.exists()
+
+
+def test_ending_the_session_you_are_using_is_refused_with_the_way_to_sign_out(employee):
+    # given someone signed in, who posts "End" for the very session they are using (an old tab)
+    laptop = _signed_in(employee, "Laptop browser")
+    this_one = SessionRecord.objects.get(user_agent="Laptop browser")
+    # when
+    response = laptop.post(reverse("signin:end_session", args=[this_one.pk]), follow=True)
+    # then they are still signed in, on their sessions page, told how to end it
+    assert response.status_code == 200 and response.redirect_chain[-1][0] == reverse("signin:sessions")
+    assert "This is the session you are using: to end it, sign out" in response.content.decode()
+    this_one.refresh_from_db()
+    assert this_one.ended_at is None
+    assert laptop.get("/").status_code == 200
+
+
+def test_everyones_sessions_marks_the_administrators_own_and_offers_no_end_for_it(system_admin, client):
+    client.force_login(system_admin)
+    client.get("/")
+    mine = SessionRecord.objects.get(person=system_admin)
+    page = client.get(reverse("signin:all_sessions")).content.decode()
+    assert "This session" in page
+    assert reverse("signin:end_session", args=[mine.pk]) not in page

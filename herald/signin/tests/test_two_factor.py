@@ -191,3 +191,29 @@ def test_after_five_wrong_codes_even_the_right_code_waits_a_quarter_of_an_hour()
         fresh = pyotp.TOTP(app.secret).now()
         client.post(reverse("signin:second_factor"), {"code": fresh})
         assert client.get(reverse("people:imports")).status_code == 200
+
+
+def test_an_administrator_cannot_reset_their_own_second_factors_from_the_admin_page(system_admin):
+    # given an administrator signed in with their password and authenticator app
+    app, _ = _set_up_app(system_admin)
+    client, _ = _password_sign_in(system_admin)
+    client.post(reverse("signin:second_factor"), {"code": app.now()})
+    own_page = reverse("signin:person_security", args=[system_admin.pk])
+    # their own page says where their own second factors are changed, and offers no reset
+    page = client.get(own_page).content.decode()
+    assert "Remove their second factors" not in page
+    assert f'href="{reverse("signin:security")}"' in page
+    # when they post the reset anyway (an old tab, a crafted form)
+    response = client.post(
+        reverse("signin:reset_second_factors", args=[system_admin.pk]), {"reason": "It is me, honestly"}
+    )
+    # then it is refused on the page, with the way to do it themselves; nothing is removed, they stay signed in
+    assert response.status_code == 400
+    shown = response.content.decode()
+    assert "govuk-error-summary" in shown
+    assert "You cannot reset your own second factors here" in shown
+    assert TotpDevice.objects.filter(person=system_admin).exists()
+    assert client.get(own_page).status_code == 200
+    assert not AuditEvent.objects.filter(action="person.second_factors_reset").exists()
+    refused = AuditEvent.objects.get(action="person.second_factors_reset_refused")
+    assert refused.actor == system_admin and refused.reason == "It is me, honestly"

@@ -26,7 +26,7 @@ def test_comms_download_an_archive_search_as_a_pdf_and_the_audit_trail_as_csv(
     text = subprocess.run(["pdftotext", str(saved), "-"], capture_output=True, text=True, check=True).stdout
     assert "The pool reopens on Monday." in text and "Bin collections" not in text
 
-    page.goto("/audit/?action=posts")
+    page.goto("/audit/?action=posts.archive_exported")
     page.get_by_role("link", name="Download these events as a spreadsheet").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Download the audit trail as a spreadsheet")
     page.get_by_role("group", name="First day").get_by_label("Day").fill("31")
