@@ -54,10 +54,13 @@ def _clean(value: str | None, limit: int) -> str:
 
 
 def find(record: DirectoryRecord) -> Person | None:
+    """The member of staff a record is about. Councillors come from the members' register, never from
+    the staff directory: a record sharing a councillor's email finds nobody, and `apply_record` then
+    refuses it as a clash, so a pull or a SCIM push can neither change a councillor nor make them a leaver."""
     matches = Q(email__iexact=record.email)
     if record.employee_number:
         matches |= Q(employee_number=record.employee_number)
-    return Person.objects.filter(matches).order_by("pk").first()
+    return Person.objects.employees().filter(matches).order_by("pk").first()
 
 
 def apply_record(record: DirectoryRecord, *, source: str, person: Person | None = None) -> tuple[Person, bool]:

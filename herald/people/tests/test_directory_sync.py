@@ -9,7 +9,7 @@ from django.urls import reverse
 from herald.audit.models import AuditEvent
 from herald.people.directory_sync import DirectoryRecord, sync_from
 from herald.people.models import Person
-from testing.factories import PersonFactory
+from testing.factories import CouncillorFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -105,3 +105,29 @@ def test_someone_who_leaves_and_later_returns_does_not_get_their_old_privileged_
     assert returner.roles == {Role.EMPLOYEE}
     revoked = AuditEvent.objects.filter(action="role.revoked", object_id=str(returner.pk))
     assert {event.before["role"] for event in revoked} == {Role.HR, Role.ADMIN}
+
+
+def test_a_pull_never_changes_or_makes_a_leaver_of_a_councillor_who_shares_an_email():
+    # given a councillor from the members' register, whose council email the staff directory also lists
+    # (as inactive, say, after their staff account was closed)
+    councillor = CouncillorFactory(email="cllr.bray@council.example", first_name="Stuart", last_name="Bray")
+    counts = sync_from(
+        Directory(
+            [
+                DirectoryRecord(
+                    "cllr.bray@council.example",
+                    "Stuart",
+                    "Bray",
+                    employee_number="A9",
+                    job_title="Officer",
+                    active=False,
+                )
+            ]
+        )
+    )
+    # then the staff directory is refused for them: councillors come from the members' register only
+    assert counts == {"created": 0, "updated": 0, "leavers": 0, "refused": 1}
+    councillor.refresh_from_db()
+    assert councillor.is_active and councillor.is_councillor
+    assert councillor.employee_number is None and councillor.job_title != "Officer"
+    assert not AuditEvent.objects.filter(object_id=str(councillor.pk), reason__startswith="Directory sync").exists()
