@@ -499,7 +499,11 @@ def withdraw_sent(request: HttpRequest) -> HttpResponse:
 
 @allow(*MEDIA_READERS)
 def media(request: HttpRequest) -> HttpResponse:
-    assets = MediaAsset.objects.select_related("request", "uploaded_by").annotate(people=Count("appearances"))
+    assets = (
+        MediaAsset.objects.select_related("request", "uploaded_by")
+        .prefetch_related(services.MEDIA_LIST_PREFETCH)
+        .annotate(people=Count("appearances"))
+    )
     term = without_nul(request.GET.get("q", "")).strip()
     if term:
         assets = assets.filter(Q(title__icontains=term) | Q(request__event_name__icontains=term))
