@@ -237,7 +237,10 @@ def request_qr(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 def record_new(request: HttpRequest, pk: int) -> HttpResponse:
     consent_request = _get_request(request, pk)
     form = forms.StaffConsentForm(*_posted(request, files=True), consent_request=consent_request)
-    if request.method == "POST" and form.is_valid():
+
+    def record_it() -> HttpResponse | None:
+        if not form.is_valid():
+            return None
         data = form.cleaned_data
         record = services.record_consent(
             consent_request,
@@ -250,11 +253,16 @@ def record_new(request: HttpRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, f"Consent recorded. The reference number is {record.urn}")
         return redirect("consents:record", pk=record.pk)
+
+    # Pressed twice: one record, one reference number for the person to withdraw with.
+    if request.method == "POST" and (done := submit_once(request, f"consents:record_new:{pk}", record_it)):
+        return done
     return render(
         request,
         "consents/record_form.html",
         {
             "form": form,
+            "submission_key": key_for(request),
             "consent_request": consent_request,
             "guardian_under": conf.get("HERALD_CONSENT_GUARDIAN_UNDER"),
             "breadcrumbs": [
