@@ -770,10 +770,18 @@ def takedowns(request: HttpRequest) -> HttpResponse:
 def takedown(request: HttpRequest, pk: int) -> HttpResponse:
     task = _get_takedown(request, pk)
     form = forms.TakedownForm(*_posted(request))
-    if request.method == "POST" and task.is_open and form.is_valid():
-        services.complete_takedown(
-            task, by=request.user, outcome=form.cleaned_data["outcome"], notes=form.cleaned_data["notes"]
+    # Someone else may complete it between this page being opened and sent: their refusal goes on the form.
+    if (
+        request.method == "POST"
+        and task.is_open
+        and submitted(
+            request,
+            form,
+            lambda data: services.complete_takedown(
+                task, by=request.user, outcome=data["outcome"], notes=data["notes"]
+            ),
         )
+    ):
         messages.success(request, "Takedown task completed")
         return redirect("consents:takedowns")
     return render(
