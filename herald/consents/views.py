@@ -237,7 +237,10 @@ def request_qr(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 def record_new(request: HttpRequest, pk: int) -> HttpResponse:
     consent_request = _get_request(request, pk)
     form = forms.StaffConsentForm(*_posted(request, files=True), consent_request=consent_request)
-    if request.method == "POST" and form.is_valid():
+
+    def record_it() -> HttpResponse | None:
+        if not form.is_valid():
+            return None
         data = form.cleaned_data
         record = services.record_consent(
             consent_request,
@@ -250,11 +253,16 @@ def record_new(request: HttpRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, f"Consent recorded. The reference number is {record.urn}")
         return redirect("consents:record", pk=record.pk)
+
+    # Pressed twice: one record, one reference number for the person to withdraw with.
+    if request.method == "POST" and (done := submit_once(request, f"consents:record_new:{pk}", record_it)):
+        return done
     return render(
         request,
         "consents/record_form.html",
         {
             "form": form,
+            "submission_key": key_for(request),
             "consent_request": consent_request,
             "guardian_under": conf.get("HERALD_CONSENT_GUARDIAN_UNDER"),
             "breadcrumbs": [
@@ -499,7 +507,11 @@ def withdraw_sent(request: HttpRequest) -> HttpResponse:
 
 @allow(*MEDIA_READERS)
 def media(request: HttpRequest) -> HttpResponse:
-    assets = MediaAsset.objects.select_related("request", "uploaded_by").annotate(people=Count("appearances"))
+    assets = (
+        MediaAsset.objects.select_related("request", "uploaded_by")
+        .prefetch_related(services.MEDIA_LIST_PREFETCH)
+        .annotate(people=Count("appearances"))
+    )
     term = without_nul(request.GET.get("q", "")).strip()
     if term:
         assets = assets.filter(Q(title__icontains=term) | Q(request__event_name__icontains=term))
@@ -758,10 +770,18 @@ def takedowns(request: HttpRequest) -> HttpResponse:
 def takedown(request: HttpRequest, pk: int) -> HttpResponse:
     task = _get_takedown(request, pk)
     form = forms.TakedownForm(*_posted(request))
-    if request.method == "POST" and task.is_open and form.is_valid():
-        services.complete_takedown(
-            task, by=request.user, outcome=form.cleaned_data["outcome"], notes=form.cleaned_data["notes"]
+    # Someone else may complete it between this page being opened and sent: their refusal goes on the form.
+    if (
+        request.method == "POST"
+        and task.is_open
+        and submitted(
+            request,
+            form,
+            lambda data: services.complete_takedown(
+                task, by=request.user, outcome=data["outcome"], notes=data["notes"]
+            ),
         )
+    ):
         messages.success(request, "Takedown task completed")
         return redirect("consents:takedowns")
     return render(

@@ -39,6 +39,7 @@ from herald.people.models import Person
 from herald.people.roles import Role
 from herald.plain_text import whole_number
 from herald.signin.reauth import sensitive
+from herald.submissions import key_for, submit_once
 
 HOME = ("Home", "/")
 DPO = (Role.INFO_GOV,)
@@ -92,29 +93,41 @@ def report(request: HttpRequest) -> HttpResponse:
     targets = _targets(request)
     initial = {"kind": request.GET.get("kind")} if request.GET.get("kind") in Kind.values else {}
     form = ReportForm(request.POST if request.method == "POST" else None, initial=initial)
-    reported = submitted(
-        request,
-        form,
-        lambda data: services.report_incident(
-            kind=data["kind"],
-            summary=data["summary"],
-            description=data["description"],
-            aware_at=data["aware_at"],
-            link_url=data["link"],
-            by=request.user,
-            **targets,
-        ),
-    )
-    if reported:
+
+    def report_it() -> HttpResponse | None:
+        reported = submitted(
+            request,
+            form,
+            lambda data: services.report_incident(
+                kind=data["kind"],
+                summary=data["summary"],
+                description=data["description"],
+                aware_at=data["aware_at"],
+                link_url=data["link"],
+                by=request.user,
+                **targets,
+            ),
+        )
+        if not reported:
+            return None
         incident = reported.result
         messages.success(
             request, f"Incident {incident.reference} reported. The people who deal with it have been told."
         )
         return redirect("incidents:detail", pk=incident.pk)
+
+    # Pressed twice (a double click, an impatient second press): reported once, its handlers told once.
+    if request.method == "POST" and (done := submit_once(request, "incidents:report", report_it)):
+        return done
     return render(
         request,
         "incidents/report.html",
-        {"form": form, "targets": targets, "breadcrumbs": [HOME, ("Report an incident", None)]},
+        {
+            "form": form,
+            "targets": targets,
+            "submission_key": key_for(request),
+            "breadcrumbs": [HOME, ("Report an incident", None)],
+        },
     )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import statistics
 
 from django.db.models import Count
+from django.utils import timezone
 
 from herald.figures import Cell, Chart, Part, Period, Table, plural, share
 from herald.moderation.models import Comment, CommentFlag, CouncillorAbuseCase, Evidence, RemovalReason
@@ -173,8 +174,8 @@ def moderation(period: Period) -> Part:
                 [
                     [
                         case.councillor.full_name,
-                        f"{case.opened_at:%-d %b %Y}",
-                        f"{case.closed_at:%-d %b %Y}" if case.closed_at else "Still open",
+                        f"{timezone.localtime(case.opened_at):%-d %b %Y}",
+                        f"{timezone.localtime(case.closed_at):%-d %b %Y}" if case.closed_at else "Still open",
                         case.n,
                         "Yes" if case.police_reference else "No",
                     ]

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import connection, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from herald.moderation.models import Comment, CommentFlag, ModerationTeam
@@ -17,9 +17,38 @@ from herald.people.roles import Role
 from herald.plain_text import whole_number
 from herald.social_accounts.models import Account
 
+# Who may see which comments, written once: sees_everything, _through_an_account and _through_the_comment
+# are the whole rule. visible_accounts and visible_comments ask it for one person (the inbox, every
+# page), sees_without_assignment for one person and one comment, and people_who_can_work for everyone
+# at once about one comment (who it may be assigned to).
+
+# The roles that see every comment, whatever the account.
+SEE_EVERYTHING = (Role.COMMS, Role.ADMIN)
+
 
 def sees_everything(person: Person) -> bool:
-    return person.has_role(Role.COMMS, Role.ADMIN)
+    return person.has_role(*SEE_EVERYTHING)
+
+
+def _through_an_account(person: Person | OuterRef) -> Q:
+    """Accounts (a filter on Account) whose comments `person` sees: those they edit now (not those they
+    were removed from), manage, or whose inbox team they are in."""
+    return (
+        Q(editor_links__person=person, editor_links__removed_at=None)
+        | Q(service_manager=person)
+        | Q(moderation_teams__members=person)
+    )
+
+
+def _through_the_comment(person: Person | OuterRef, *, accounts: object, teams: object, assigned: bool = True) -> Q:
+    """Comments (a filter on Comment) `person` sees: those on `accounts` (the ids of the accounts they see
+    through _through_an_account), those in the queue of `teams` (the ids of the moderation teams they are
+    in), and, with `assigned`, those assigned to them while the comment is open: someone removed from the
+    account keeps no way into what they dealt with there (their open ones go back to the queue)."""
+    rule = Q(account_id__in=accounts) | Q(team_id__in=teams)
+    if assigned:
+        rule |= Q(assignee=person, status__in=Comment.OPEN_STATUSES)
+    return rule
 
 
 def visible_accounts(person: Person) -> QuerySet[Account]:
@@ -28,27 +57,22 @@ def visible_accounts(person: Person) -> QuerySet[Account]:
     accounts = Account.objects.all()
     if sees_everything(person):
         return accounts
-    return accounts.filter(
-        Q(pk__in=Account.objects.edited_by(person).values("pk"))
-        | Q(service_manager=person)
-        | Q(moderation_teams__members=person)
-    ).distinct()
+    return accounts.filter(_through_an_account(person)).distinct()
+
+
+def _team_ids(person: Person) -> list[int]:
+    return list(ModerationTeam.objects.filter(members=person).values_list("pk", flat=True))
 
 
 def visible_comments(person: Person, *, accounts: Iterable[Account] | None = None) -> QuerySet[Comment]:
     """The comments `person` may see. `accounts`, where the caller has already worked out
     `visible_accounts(person)` for the same request (the inbox lists them in its filter), saves asking
-    again.
-
-    An assignment lets its assignee see a comment only while the comment is open: someone removed from
-    the account keeps no way into what they dealt with there (their open ones go back to the queue)."""
+    again."""
     comments = Comment.objects.all()
     if sees_everything(person):
         return comments
-    account_ids = _account_ids(person, accounts)
-    team_ids = list(ModerationTeam.objects.filter(members=person).values_list("pk", flat=True))
     return comments.filter(
-        Q(account_id__in=account_ids) | Q(team_id__in=team_ids) | Q(assignee=person, status__in=Comment.OPEN_STATUSES)
+        _through_the_comment(person, accounts=_account_ids(person, accounts), teams=_team_ids(person))
     )
 
 
@@ -78,9 +102,8 @@ def sees_without_assignment(person: Person, comment: Comment) -> bool:
     or manage, a moderation team they are in, or seeing everything."""
     if sees_everything(person):
         return True
-    if visible_accounts(person).filter(pk=comment.account_id).exists():
-        return True
-    return comment.team_id is not None and ModerationTeam.objects.filter(pk=comment.team_id, members=person).exists()
+    rule = _through_the_comment(person, accounts=_account_ids(person, None), teams=_team_ids(person), assigned=False)
+    return Comment.objects.filter(rule, pk=comment.pk).exists()
 
 
 def can_see(person: Person, comment: Comment) -> bool:
@@ -269,31 +292,26 @@ def people_who_can_work(comment: Comment) -> list[Person]:
     """Active people with an inbox role who can see this comment: who it may be assigned to.
 
     The same rule as visible_comments(person), asked of everyone at once in one query (the comment's
-    page shows this list on every visit): the communications team and admins see every comment; others
-    see the accounts they edit, manage or moderate as a team, their team's queue, and what is assigned
-    to them while it is open."""
+    page shows this list on every visit): for each person, whether this comment is among those the rule
+    gives them, its accounts narrowed to this comment's one."""
     from herald.moderation.nav import INBOX_ROLES
-    from herald.social_accounts.models import AccountEditor
 
-    def in_groups(names: list[str]) -> QuerySet:
-        return Person.groups.through.objects.filter(group__name__in=names).values("person_id")
+    def in_groups(names: Iterable[str]) -> QuerySet:
+        return Person.groups.through.objects.filter(group__name__in=list(names)).values("person_id")
 
-    may_see = (
-        Q(pk__in=in_groups([Role.COMMS, Role.ADMIN]))
-        | Q(pk__in=AccountEditor.objects.filter(account_id=comment.account_id, removed_at=None).values("person_id"))
-        | Q(pk__in=ModerationTeam.members.through.objects.filter(
-            moderationteam__accounts=comment.account_id).values("person_id"))
-        | Q(pk__in=Account.objects.filter(pk=comment.account_id).values("service_manager_id"))
-    )  # fmt: skip
-    if comment.team_id is not None:
-        may_see |= Q(
-            pk__in=ModerationTeam.members.through.objects.filter(moderationteam_id=comment.team_id).values("person_id")
-        )
-    if comment.assignee_id is not None and comment.is_open:
-        may_see |= Q(pk=comment.assignee_id)
+    # Inside the subqueries below, the person being asked about is two queries out.
+    person = OuterRef(OuterRef("pk"))
+    sees_it = Comment.objects.filter(
+        _through_the_comment(
+            OuterRef("pk"),
+            accounts=Account.objects.filter(_through_an_account(person), pk=comment.account_id).values("pk"),
+            teams=ModerationTeam.objects.filter(members=person).values("pk"),
+        ),
+        pk=comment.pk,
+    )
     return list(
         Person.objects.active()
-        .filter(pk__in=in_groups(list(INBOX_ROLES)))
-        .filter(may_see)
+        .filter(pk__in=in_groups(INBOX_ROLES))
+        .filter(Q(pk__in=in_groups(SEE_EVERYTHING)) | Exists(sees_it))
         .order_by("first_name", "last_name")[:300]
     )

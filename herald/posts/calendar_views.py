@@ -185,8 +185,10 @@ class RescheduleForm(forms.Form):
 
 
 def _back(request: HttpRequest) -> str:
+    """Where to go back to: `next` when it is the address of one of Herald's pages ("/posts/calendar/?
+    view=week"), else the calendar. Only a path: anything else would be taken for a view's name."""
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+    if target.startswith("/") and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return target
     return reverse("posts:calendar")
 

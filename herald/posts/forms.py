@@ -4,6 +4,7 @@ import datetime as dt
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -30,7 +31,27 @@ class ScheduleField(DateTimeField):
         return cleaned
 
 
-class MediaChoiceField(forms.ModelMultipleChoiceField):
+class RowsChoiceField(forms.ModelMultipleChoiceField):
+    """Rows chosen by their numbers. A number no row could have (beyond the database's 64-bit ids: a
+    tampered or mistyped form) is a choice not offered, as any other unknown number is: SQLite cannot
+    even be asked about it, and would fail the page."""
+
+    LARGEST_ID = 2**63 - 1
+
+    def _check_values(self, value):
+        for each in value if isinstance(value, list | tuple) else ():
+            try:
+                number = int(str(each).strip())
+            except ValueError:
+                continue  # not a number at all: Django's own check says so
+            if abs(number) > self.LARGEST_ID:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": each}
+                )
+        return super()._check_values(value)
+
+
+class MediaChoiceField(RowsChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.title} ({obj.get_kind_display().lower()})"
 
@@ -127,7 +148,7 @@ class _MediaMixin:
 class WriteForm(_MediaMixin, forms.Form):
     """Compose a post (or a reply) for one or more accounts, with a text per platform."""
 
-    accounts = forms.ModelMultipleChoiceField(
+    accounts = RowsChoiceField(
         label="Which accounts is it for?",
         queryset=Account.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -273,7 +294,7 @@ class StopForm(forms.Form):
         choices=[("all", "Every account"), ("chosen", "Only the accounts I choose")],
         error_messages={"required": "Select whether to stop every account or chosen ones"},
     )
-    accounts = forms.ModelMultipleChoiceField(
+    accounts = RowsChoiceField(
         label="Accounts to stop",
         queryset=Account.objects.active(),
         required=False,
@@ -315,7 +336,7 @@ class RuleForm(forms.Form):
             .order_by("last_name", "first_name")
         )
         for position in range(1, MAX_TIERS + 1):
-            self.fields[f"tier_{position}_approvers"] = forms.ModelMultipleChoiceField(
+            self.fields[f"tier_{position}_approvers"] = RowsChoiceField(
                 label=f"Tier {position}: approvers",
                 queryset=people,
                 required=False,

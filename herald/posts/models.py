@@ -333,7 +333,8 @@ class PublishingPause(models.Model):
 
     def __str__(self) -> str:
         scope = "all accounts" if self.all_accounts else "chosen accounts"
-        return f"Publishing stopped on {scope} from {self.started_at:%d %b %Y %H:%M}"
+        # On the council's clocks (the audit trail names the stop by this): not UTC, an hour out in summer.
+        return f"Publishing stopped on {scope} from {timezone.localtime(self.started_at):%d %b %Y %H:%M}"
 
 
 class PostRetention(models.Model):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from herald import checking
 from herald.elections.models import Election
@@ -84,7 +85,7 @@ def posts(period: Period) -> Part:
                 ["Date", "Account", "Rules", "Overridden by", "Justification"],
                 [
                     [
-                        f"{post.override_at:%-d %b %Y}" if post.override_at else "",
+                        f"{timezone.localtime(post.override_at):%-d %b %Y}" if post.override_at else "",
                         post.account.display_name,
                         ", ".join(post.override_rules) if post.override_rules else "",
                         post.override_by.full_name if post.override_by else "",

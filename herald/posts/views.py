@@ -43,7 +43,7 @@ from herald.posts.forms import (
     WriteForm,
     text_field_name,
 )
-from herald.posts.models import Approval, Post, PublishingPause, Revision
+from herald.posts.models import Approval, ApprovalTier, Post, PostRetention, PublishingPause, Revision
 from herald.signin.reauth import sensitive
 from herald.social_accounts.models import Account, Platform
 from herald.submissions import key_for, submit_once
@@ -926,12 +926,18 @@ def release(request: HttpRequest, pk: int) -> HttpResponse:
 def rules(request: HttpRequest) -> HttpResponse:
     accounts = (
         Account.objects.in_register()
-        .prefetch_related(Prefetch("approval_tiers", to_attr="tiers"), "approval_tiers__approvers")
+        # The approvers with the tiers the page lists (to_attr): a separate "approval_tiers__approvers"
+        # would fill other copies of the tiers, and each row would ask again.
+        .prefetch_related(
+            Prefetch("approval_tiers", queryset=ApprovalTier.objects.prefetch_related("approvers"), to_attr="tiers")
+        )
         .select_related("post_retention")
     )
     rows = []
     for account in accounts:
-        rows.append({"account": account, "tiers": account.tiers, "retention": selectors.retention_for(account)})
+        # Fetched with the account (select_related); an account with none keeps the default.
+        retention = getattr(account, "post_retention", None) or PostRetention(account=account)
+        rows.append({"account": account, "tiers": account.tiers, "retention": retention})
     return render(
         request,
         "posts/rules.html",

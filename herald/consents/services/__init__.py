@@ -8,6 +8,7 @@ registry of what other apps do when consent is withdrawn is `herald.consents.wit
 
 from herald.consents.services.library import (
     IMAGE_TYPES,
+    MEDIA_LIST_PREFETCH,
     SEVERITY,
     STATUS_LABELS,
     THUMBNAIL_SIZE,
@@ -87,6 +88,7 @@ __all__ = [
     "age_band_choices",
     "allow_attempt",
     "asset_usability",
+    "MEDIA_LIST_PREFETCH",
     "check_consent_details",
     "check_scan",
     "complete_takedown",

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import filetype
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -91,6 +91,11 @@ def _person_state(record: ConsentRecord, channel: str, on: dt.date) -> str:
     return "valid"
 
 
+# For a list of assets each shown with asset_usability: their appearances with their records, fetched
+# in one query for the whole list rather than one per asset.
+MEDIA_LIST_PREFETCH = Prefetch("appearances", queryset=Appearance.objects.select_related("record"))
+
+
 def asset_usability(asset: MediaAsset, *, channel: str, on: dt.date) -> Usability:
     """May `asset` be used on `channel` on the day `on`? The answer the checks and the post workflow use."""
     if not is_known_channel(channel):
@@ -98,7 +103,9 @@ def asset_usability(asset: MediaAsset, *, channel: str, on: dt.date) -> Usabilit
     label = channel_label(channel)
     people: list[PersonShown] = []
     reasons: list[str] = []
-    for appearance in asset.appearances.select_related("record"):
+    # A list of assets fetches their appearances and records at once (MEDIA_LIST_PREFETCH); one asset asks.
+    prefetched = "appearances" in getattr(asset, "_prefetched_objects_cache", {})
+    for appearance in asset.appearances.all() if prefetched else asset.appearances.select_related("record"):
         record = appearance.record
         if record is None:
             who = appearance.description or "a person"

@@ -228,3 +228,31 @@ def test_erasing_the_details_of_a_current_consent_stops_its_uses_like_a_withdraw
 @pytest.mark.parametrize("reference", ["post:²", "post:①", "post:" + "9" * 40])
 def test_a_use_recorded_by_hand_with_a_number_that_is_not_plain_digits_names_no_owner(reference):
     assert withdrawal.UseOwner.from_reference(reference) is None
+
+
+def test_two_people_completing_the_same_takedown_at_once_the_second_is_told_not_shown_an_error(
+    client, monkeypatch, published_and_scheduled, editor, comms_officer
+):
+    from herald.consents import views
+
+    services.withdraw_consent(published_and_scheduled[0], by=comms_officer)
+    task = TakedownTask.objects.get()
+    # given the editor opened the task, and the communications team completes it while they fill it in
+    opened = views._get_takedown
+
+    def colleague_finishes_first(request, pk):
+        found = opened(request, pk)
+        services.complete_takedown(TakedownTask.objects.get(pk=pk), by=comms_officer, outcome="removed")
+        return found
+
+    monkeypatch.setattr(views, "_get_takedown", colleague_finishes_first)
+    client.force_login(editor)
+    # when the editor sends their answer
+    response = client.post(
+        reverse("consents:takedown", args=[task.pk]), {"outcome": "kept", "notes": "Crowd shot"}, follow=True
+    )
+    # then they are told it was already done, and the colleague's outcome stands
+    assert response.status_code == 200
+    assert "This task has already been completed" in response.content.decode()
+    task.refresh_from_db()
+    assert (task.outcome, task.completed_by) == ("removed", comms_officer)

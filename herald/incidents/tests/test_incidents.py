@@ -251,3 +251,26 @@ def test_an_incident_whose_comment_reference_is_not_a_plain_number_shows_without
     # then it shows, with no link to a comment that cannot exist
     assert page.status_code == 200
     assert 'id="incident-comment"' not in page.content.decode()
+
+
+def test_pressing_report_twice_reports_the_incident_once_and_tells_its_handlers_once(
+    client, employee, comms_officer, django_capture_on_commit_callbacks
+):
+    import re
+
+    client.force_login(employee)
+    page = client.get(reverse("incidents:report")).content.decode()
+    key = re.search(r'name="submission_key" value="([^"]+)"', page)
+    assert key, "the report form carries a one-time key"
+    form = {
+        "kind": "other",
+        "summary": "Fake page using the council's logo",
+        "description": "Found on Facebook this morning.",
+        "submission_key": key.group(1),
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        first, second = (client.post(reverse("incidents:report"), form) for _ in range(2))
+
+    reported = Incident.objects.get()
+    assert first["Location"] == second["Location"] == reverse("incidents:detail", args=[reported.pk])
+    assert [message.to for message in mail.outbox].count([comms_officer.email]) == 1

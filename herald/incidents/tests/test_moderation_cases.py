@@ -203,7 +203,9 @@ def test_the_police_reference_is_recorded_on_the_case_page_open_or_closed(client
 
 
 def _without_csrf(page: str) -> str:
+    """The page without its one-time values: the CSRF token and the form's submission key."""
     page = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", page)
+    page = re.sub(r'name="submission_key" value="[^"]*"', "", page)
     return re.sub(r'name="csrf-token" content="[^"]*"', "", page)
 
 

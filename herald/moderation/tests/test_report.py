@@ -121,3 +121,21 @@ def test_the_committee_report_draft_shows_the_moderation_figures(activity, comms
     assert not moderation.is_empty
     assert moderation.title == "Moderation of comments"
     assert "4 comments and messages were received" in moderation.paragraphs[0]
+
+
+def test_a_councillor_abuse_case_opened_and_closed_just_after_midnight_in_summer_is_dated_the_uk_day(db):
+    from herald.moderation.models import CouncillorAbuseCase
+
+    # given a case opened at 00:20 BST on 1 July 2026 and closed at 00:40 BST on 3 July (23:xx UTC the day before)
+    councillor = CouncillorFactory(first_name="Stuart", last_name="Bray")
+    CouncillorAbuseCase.objects.create(
+        councillor=councillor,
+        why="Threats",
+        opened_at=dt.datetime(2026, 6, 30, 23, 20, tzinfo=dt.UTC),
+        closed_at=dt.datetime(2026, 7, 2, 23, 40, tzinfo=dt.UTC),
+    )
+    # when the report covers July
+    [part] = sections(Period(dt.date(2026, 7, 1), dt.date(2026, 7, 31)))
+    # then the case is dated the UK days it was opened and closed
+    cases = {table.caption: table for table in part.tables}["Councillor-abuse cases"].rows
+    assert [row[:3] for row in cases] == [["Cllr Stuart Bray", "1 Jul 2026", "3 Jul 2026"]]

@@ -124,3 +124,27 @@ def test_a_date_at_the_edge_of_the_calendar_shows_this_month_not_a_server_error(
     response = client.get("/posts/calendar/", {"date": date, "view": view})
     assert response.status_code == 200
     assert "Library late opening" in response.content.decode()
+
+
+@pytest.mark.parametrize("back_to", ["calendar", "posts:index", "javascript:alert(1)", "?view=week"])
+def test_moving_a_post_with_a_back_link_that_is_not_a_page_address_goes_back_to_the_calendar(
+    frozen, client, editor, facebook, back_to
+):
+    post = write(editor, facebook, "Library late opening", at(4, 18))
+    client.force_login(editor)
+    dragged = client.post(f"/posts/{post.pk}/reschedule/", {"date": "2027-05-11", "next": back_to})
+    assert dragged.status_code == 302
+    assert dragged["Location"] == "/posts/calendar/"
+    typed = client.post(f"/posts/{post.pk}/reschedule/", {"scheduled_for": "12/05/2027 08:15", "next": back_to})
+    assert typed["Location"] == "/posts/calendar/"
+    post.refresh_from_db()
+    assert post.scheduled_for == at(12, 8) + dt.timedelta(minutes=15)
+
+
+def test_dropping_a_post_on_the_last_day_of_the_calendar_is_refused_or_moved_never_a_server_error(
+    frozen, client, editor, facebook
+):
+    post = write(editor, facebook, "Library late opening", at(4, 18))
+    client.force_login(editor)
+    response = client.post(f"/posts/{post.pk}/reschedule/", {"date": "9999-12-31"}, follow=True)
+    assert response.status_code == 200

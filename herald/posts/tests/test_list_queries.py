@@ -59,3 +59,22 @@ def test_a_list_of_posts_asks_as_many_questions_for_25_posts_as_for_5(
     _add_posts(20, account=facebook, editor=editor, first_approver=service_manager)
 
     assert _queries(client, person, url) == with_five
+
+
+def test_the_approval_rules_page_asks_as_many_questions_for_twelve_accounts_as_for_two(client, comms_officer, editor):
+    from herald.posts.models import PostRetention
+    from testing.factories import AccountFactory
+
+    def add_accounts(count: int) -> None:
+        for n in range(count):
+            account = AccountFactory(editors=[editor])
+            tier(account, 1, "any", comms_officer)
+            if n % 2:  # half with their own retention, half with the default
+                PostRetention.objects.create(account=account, years=7)
+
+    add_accounts(2)
+    with_two = _queries(client, comms_officer, "/posts/rules/")
+
+    add_accounts(10)
+
+    assert _queries(client, comms_officer, "/posts/rules/") == with_two

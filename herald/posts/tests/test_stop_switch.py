@@ -222,3 +222,14 @@ def test_approving_from_the_page_works_again_once_released(client, editor, comms
     assert "Approved" in response.content.decode()
     post.refresh_from_db()
     assert post.status == Post.Status.APPROVED
+
+
+def test_the_audit_trail_names_a_stop_by_the_uk_time_it_began(comms_officer):
+    import time_machine
+
+    # given publishing stopped at 00:30 BST on Sunday 21 June 2026 (23:30 UTC on the 20th)
+    with time_machine.travel(dt.datetime(2026, 6, 20, 23, 30, tzinfo=dt.UTC), tick=False):
+        services.stop_publishing(by=comms_officer, reason=REASON)
+    # then the audit trail names it by the time on the council's clocks
+    event = AuditEvent.objects.get(action="posts.publishing_stopped")
+    assert event.object_repr == "Publishing stopped on all accounts from 21 Jun 2026 00:30"

@@ -54,3 +54,24 @@ def test_the_findings_trend_counts_and_names_weeks_in_uk_time_across_the_clocks_
     ]
     # and the finding falls in the week to Monday 23 March 00:30
     assert chart.values == [0, 0, 0, 0, 0, 0, 1, 0]
+
+
+def test_a_block_overridden_just_after_midnight_in_summer_is_dated_the_uk_day_in_the_report(editor, comms_officer):
+    from herald.figures import Period
+    from herald.posts.models import Post
+    from herald.posts.report import posts
+    from herald.posts.tests.factories import PostFactory
+
+    # given a block overridden at 00:30 BST on Wednesday 1 July 2026 (23:30 UTC on 30 June)
+    post = PostFactory(author=editor, submitted_at=dt.datetime(2026, 6, 30, 20, 0, tzinfo=dt.UTC))
+    Post.objects.filter(pk=post.pk).update(
+        override_at=dt.datetime(2026, 6, 30, 23, 30, tzinfo=dt.UTC),
+        override_by=comms_officer,
+        override_justification="The number is the leisure centre's public booking line.",
+        override_rules=["phone-number"],
+    )
+    # when the report covers July
+    part = posts(Period(dt.date(2026, 7, 1), dt.date(2026, 7, 31)))
+    # then the override is in July's table, dated the day it was made in the UK
+    (table,) = [table for table in part.tables if table.caption.startswith("Blocks overridden")]
+    assert [row[0] for row in table.rows] == ["1 Jul 2026"]

@@ -1,0 +1,41 @@
+"""A member of staff who presses "Save consent record" twice records the person's consent once: one
+record, one reference number (URN) for the person to withdraw with."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from herald.consents.models import ConsentRecord
+from herald.consents.tests.factories import ConsentRequestFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_saving_verbal_consent_twice_with_the_same_form_keeps_one_record(client, employee):
+    consent_request = ConsentRequestFactory(organiser=employee)
+    client.force_login(employee)
+    url = reverse("consents:record_new", args=[consent_request.pk])
+    page = client.get(url).content.decode()
+    key = re.search(r'name="submission_key" value="([^"]+)"', page)
+    assert key, "the form carries a one-time key"
+    form = {
+        "method": "verbal",
+        "given_on_day": "1",
+        "given_on_month": "8",
+        "given_on_year": "2026",
+        "witnessed_by": "Pat Photographer",
+        "given_by": "self",
+        "subject_name": "Sam Patel",
+        "age_band": "adult",
+        "email": "sam@example.org",
+        "channels": ["website"],
+        "purposes": ["promotion"],
+        "name_may_be_published": "no",
+        "submission_key": key.group(1),
+    }
+    responses = [client.post(url, form) for _ in range(2)]
+
+    record = ConsentRecord.objects.get()
+    assert [r.status_code for r in responses] == [302, 302]
+    assert {r["Location"] for r in responses} == {reverse("consents:record", args=[record.pk])}
