@@ -11,7 +11,8 @@ from typing import Any, Generic, TypeVar
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 
 from herald.errors import Refused
@@ -190,3 +191,39 @@ def carried_out(request: HttpRequest, action: Callable[[], T], *, done: str | Ca
         return False
     messages.success(request, done(result) if callable(done) else done)
     return True
+
+
+# --- List pages whose filter form htmx sends as it changes ----------------------------------------
+
+
+def filtered_list(
+    request: HttpRequest,
+    *,
+    page: str,
+    results: str,
+    filters: str,
+    form: forms.BaseForm,
+    context: dict[str, Any],
+) -> HttpResponse:
+    """Answer a list page whose filter form (the template `filters`) htmx sends as it changes.
+
+    A plain request gets the whole `page`. htmx gets the `results` and, out of band, the filter form
+    where it has errors (so the GOV.UK error summary and each field's error show where the person is
+    working) or where it showed errors (so they clear once the filter is put right); otherwise the form
+    is left alone, so nothing being typed into it is overwritten. The filter form includes
+    "components/filter_errors.html", and sets hx-swap-oob where `oob` is true. While the filter has
+    errors the results template shows no results ("Fix the filter to see ..."): the list it would
+    otherwise show is not what was asked for.
+    """
+    context = {
+        **context,
+        "form": form,
+        "filter_invalid": bool(form.errors),
+        "results_template": results,
+        "filters_template": filters,
+        "send_filters": bool(form.errors) or request.GET.get("errors_shown") == "yes",
+    }
+    template = "components/filtered_list_htmx.html" if request.headers.get("HX-Request") else page
+    response = render(request, template, context)
+    response.headers["Vary"] = "HX-Request"
+    return response

@@ -6,6 +6,7 @@ Loaded for every test through `pytest_plugins` in the root conftest, so any app'
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 from pathlib import Path
@@ -260,3 +261,21 @@ def fill_date(page, legend: str, value) -> None:
     group.get_by_label("Year", exact=True).fill(str(value.year))
     if isinstance(value, dt.datetime):
         group.get_by_label("Time", exact=True).fill(f"{value:%H:%M}")
+
+
+# A journey that types dates, or makes records dated from today, runs on a pinned clock, for the server
+# under test (a thread of this process) as for the test: 10:00 on Monday 2 March 2026, an ordinary working
+# day in GMT (so the UK day and the UTC day agree), with no bank holiday, clock change or election near.
+# The clock ticks on from there, so timeouts and waits behave as usual.
+PINNED_MORNING = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.UTC)
+PINNED_DAY = PINNED_MORNING.date()
+
+
+@pytest.fixture
+def pinned_clock():
+    """Run the test (and the live server) at PINNED_MORNING, ticking: mark a module or test with
+    `pytest.mark.usefixtures("pinned_clock")`, so the records its fixtures make are dated by it too."""
+    import time_machine
+
+    with time_machine.travel(PINNED_MORNING, tick=True):
+        yield PINNED_MORNING

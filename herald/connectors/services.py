@@ -233,18 +233,26 @@ def send_reply(comment: Comment, text: str) -> SentReply:
     return sent
 
 
-# The reasons the secrets file could not be read that this process has already logged: a comment's page
-# asks several times, and a broken file would otherwise fill the log with the same line.
-_LOGGED_REASONS: set[str] = set()
+# The lines about an unreadable secrets file that this process has already logged: a comment's page asks
+# several times, and a platform sends its webhook deliveries again and again while they are refused, and a
+# broken file would otherwise fill the log with the same line.
+_LOGGED_REASONS: set[tuple[str, str]] = set()
 
 
-def _log_once(reason: str) -> None:
-    """Log a reason the secrets file cannot be read once per process while it stays the same (as the
-    webhook notes a problem once while the reason stays the same)."""
-    if reason in _LOGGED_REASONS:
+def log_once(log: logging.Logger, message: str, *args: object) -> None:
+    """Log an error about the secrets file once per process while it stays the same (as the webhook notes
+    a problem once while the reason stays the same). Forgotten once the file reads again (`secrets_read`),
+    so a later problem is logged afresh."""
+    key = (log.name, message % args)
+    if key in _LOGGED_REASONS:
         return
-    _LOGGED_REASONS.add(reason)
-    logger.error("%s: the inbox acts on the platforms by hand until it is mended", reason)
+    _LOGGED_REASONS.add(key)
+    log.error(message, *args)
+
+
+def secrets_read() -> None:
+    """The secrets file read again: a problem it has later is logged afresh."""
+    _LOGGED_REASONS.clear()
 
 
 def _usable(account: Account) -> credentials.Configured | None:
@@ -254,9 +262,9 @@ def _usable(account: Account) -> credentials.Configured | None:
     try:
         entry = credentials.for_account(account)
     except credentials.SecretsFileError as exc:
-        _log_once(str(exc))
+        log_once(logger, "%s: the inbox acts on the platforms by hand until it is mended", exc)
         return None
-    _LOGGED_REASONS.clear()
+    secrets_read()
     return entry
 
 

@@ -40,15 +40,17 @@ def webhook(request: HttpRequest, platform: str) -> HttpResponse:
     except credentials.SecretsFileError as error:
         # Nothing can be checked, so nothing is kept: the platform is told to send it again later.
         # The reason goes to the log and the Connectors page, never to whoever called: the file's path and
-        # the system's error are the council's business. Noted once while the reason stays the same.
+        # the system's error are the council's business. Noted, and logged, once while the reason stays
+        # the same: the platform sends its deliveries again and again while they are refused.
         problem = f"Deliveries cannot be checked: {error}"
-        logger.error("%s webhook cannot check a %s: %s", connector.label, request.method, error)
+        services.log_once(logger, "%s webhook deliveries cannot be checked (answered 503): %s", connector.label, error)
         if not services.has_problem(platform, problem):
             services.note_problem(platform, problem)
         return JsonResponse(
             {"error": f"{connector.label} deliveries cannot be checked now: Herald cannot read its secrets"},
             status=503,
         )
+    services.secrets_read()
     missing = connector.missing(app, None)
     if missing:
         return JsonResponse(

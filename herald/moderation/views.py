@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from herald.access import allow
 from herald.errors import Refused
-from herald.forms import show_refusal, submitted
+from herald.forms import filtered_list, show_refusal, submitted
 from herald.moderation import handling_views, selectors, services
 from herald.moderation.forms import (
     AssignForm,
@@ -144,16 +144,18 @@ def inbox(request: HttpRequest) -> HttpResponse:
     accounts = list(selectors.visible_accounts(request.user).order_by("display_name"))
     teams = list(selectors.visible_teams(request.user, accounts=accounts))
     form = InboxFilterForm(request.GET or None, accounts=accounts, teams=teams)
-    wanted = form.wanted() if form.is_bound and form.is_valid() else selectors.InboxFilter(status="open")
     asked = request.GET.get("page", "")
     page = max(1, min(whole_number(asked) or 1, 1000))
     start = (page - 1) * PAGE_SIZE
-    # One row more than a page says whether there is a next page, without counting a million rows.
-    rows = selectors.inbox_page(request.user, wanted, start=start, size=PAGE_SIZE + 1, accounts=accounts)
+    if form.is_bound and not form.is_valid():
+        rows = []  # the summary says what to fix; the default list would look like the filter's answer
+    else:
+        wanted = form.wanted() if form.is_bound else selectors.InboxFilter(status="open")
+        # One row more than a page says whether there is a next page, without counting a million rows.
+        rows = selectors.inbox_page(request.user, wanted, start=start, size=PAGE_SIZE + 1, accounts=accounts)
     comments = rows[:PAGE_SIZE]
     clocks = _Clocks()
     context = {
-        "form": form,
         "comments": [(comment, clocks.of(comment)) for comment in comments],
         "page": page,
         "has_next": len(rows) > PAGE_SIZE,
@@ -162,11 +164,14 @@ def inbox(request: HttpRequest) -> HttpResponse:
         "query": request.GET.urlencode(),
         "breadcrumbs": [HOME, ("Inbox", None)],
     }
-    # htmx swaps the results and, out of band, the filter form where it has errors or showed them: its
-    # error summary and field errors show (and clear) there too. Without JavaScript the page shows them.
-    context["send_filters"] = bool(form.errors) or request.GET.get("errors_shown") == "yes"
-    template = "moderation/_inbox_htmx.html" if request.headers.get("HX-Request") else "moderation/inbox.html"
-    return render(request, template, context)
+    return filtered_list(
+        request,
+        page="moderation/inbox.html",
+        results="moderation/_results.html",
+        filters="moderation/_filters.html",
+        form=form,
+        context=context,
+    )
 
 
 @allow(*INBOX_ROLES)

@@ -67,3 +67,41 @@ class TeamForm(forms.Form):
         if area and name and area.teams.filter(name__iexact=name).exists():
             self.add_error("name", f"{area} already has a team called {name}")
         return data
+
+
+class DirectoryFilter(forms.Form):
+    """The directory's search. Its lists are fixed, so a value outside them (an edited or old address) is
+    an error to fix, not silently ignored: a status nobody offers once listed everyone as if current."""
+
+    q = forms.CharField(
+        label="Search by name, email, employee number, job title or ward",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search"}),
+        error_messages={"max_length": "Enter at most 200 characters to search for"},
+    )
+    kind = forms.ChoiceField(
+        label="Kind",
+        required=False,
+        choices=[("", "Everyone"), ("employee", "Employees"), ("councillor", "Councillors")],
+        error_messages={"invalid_choice": "Select employees, councillors or everyone"},
+    )
+    status = forms.ChoiceField(
+        label="Status",
+        required=False,
+        choices=[("active", "Current"), ("leavers", "Leavers"), ("all", "All")],
+        error_messages={"invalid_choice": "Select current, leavers or all"},
+    )
+
+    def filter(self, people):
+        """The people this search finds; call only once the form is valid."""
+        data = self.cleaned_data
+        people = people.search(data["q"])
+        if data["kind"]:
+            people = people.filter(kind=data["kind"])
+        status = data["status"] or "active"
+        if status == "active":
+            people = people.filter(is_active=True)
+        elif status == "leavers":
+            people = people.filter(is_active=False)
+        return people

@@ -9,9 +9,9 @@ from django.views.decorators.http import require_http_methods
 from herald.access import allow, require
 from herald.audit.models import AuditEvent
 from herald.errors import Refused
-from herald.forms import show_refusal
+from herald.forms import filtered_list, show_refusal
 from herald.people import services
-from herald.people.forms import DirectoryImportForm, RolesForm, TeamForm
+from herald.people.forms import DirectoryFilter, DirectoryImportForm, RolesForm, TeamForm
 from herald.people.models import DirectoryImport, Person, ServiceArea
 from herald.people.roles import Role
 from herald.signin.reauth import sensitive
@@ -29,26 +29,20 @@ def _visible_people(user: Person) -> QuerySet[Person]:
 
 @allow(*DIRECTORY_ROLES)
 def directory(request: HttpRequest) -> HttpResponse:
-    term = request.GET.get("q", "")
-    kind = request.GET.get("kind", "")
-    status = request.GET.get("status", "active")
-    people = _visible_people(request.user).search(term)
-    if kind in Person.Kind.values:
-        people = people.filter(kind=kind)
-    if status == "active":
-        people = people.filter(is_active=True)
-    elif status == "leavers":
-        people = people.filter(is_active=False)
+    form = DirectoryFilter(request.GET)  # no search at all is a valid one: everyone current
+    # While the search has errors nobody is listed: everyone would look like what it found.
+    people = form.filter(_visible_people(request.user)) if form.is_valid() else Person.objects.none()
     page = Paginator(people, 50).get_page(request.GET.get("page"))
-    # HTMX asks for the results only, as the person types; a plain request gets the whole page.
-    template = "people/_directory_results.html" if request.headers.get("HX-Request") else "people/directory.html"
-    response = render(
+    # HTMX asks for the results only, as the person types (and the form, out of band, to show or clear
+    # its errors); a plain request gets the whole page.
+    return filtered_list(
         request,
-        template,
-        {"page_obj": page, "q": term, "kind": kind, "status": status, "breadcrumbs": [("Home", "/"), ("People", None)]},
+        page="people/directory.html",
+        results="people/_directory_results.html",
+        filters="people/_directory_filters.html",
+        form=form,
+        context={"page_obj": page, "breadcrumbs": [("Home", "/"), ("People", None)]},
     )
-    response.headers["Vary"] = "HX-Request"
-    return response
 
 
 @allow(*DIRECTORY_ROLES)

@@ -22,7 +22,7 @@ from herald.access import allow, require
 from herald.audit.models import AuditEvent
 from herald.consents.models import MediaAsset
 from herald.errors import Refused
-from herald.forms import show_refusal, submitted
+from herald.forms import filtered_list, show_refusal, submitted
 from herald.navigation import Crumb
 from herald.people.models import Person
 from herald.people.roles import Role
@@ -350,22 +350,19 @@ def queue(request: HttpRequest) -> HttpResponse:
 def archive(request: HttpRequest) -> HttpResponse:
     visible = Post.objects.visible_to(request.user)
     form = ArchiveFilter(request.GET or None, posts=visible)
-    posts = form.filter(visible).select_related("account", "author").order_by("-scheduled_for", "-id")
+    # While the search has errors no posts are listed: every post would look like what it found.
+    found = visible.none() if form.is_bound and not form.is_valid() else form.filter(visible)
+    posts = found.select_related("account", "author").order_by("-scheduled_for", "-id")
     page = Paginator(posts, 25).get_page(request.GET.get("page"))
     _mark_text_writers(page.object_list)
-    template = "posts/_archive_results.html" if request.headers.get("HX-Request") else "posts/archive.html"
-    response = render(
+    return filtered_list(
         request,
-        template,
-        {
-            "form": form if form.is_bound else ArchiveFilter(posts=visible),
-            "filter_errors": form.is_bound and form.errors,
-            "page_obj": page,
-            "breadcrumbs": [HOME, _posts_crumb(), ("Archive", None)],
-        },
+        page="posts/archive.html",
+        results="posts/_archive_results.html",
+        filters="posts/_archive_filters.html",
+        form=form if form.is_bound else ArchiveFilter(posts=visible),
+        context={"page_obj": page, "breadcrumbs": [HOME, _posts_crumb(), ("Archive", None)]},
     )
-    response.headers["Vary"] = "HX-Request"
-    return response
 
 
 def _mark_text_writers(posts: Iterable[Post]) -> None:

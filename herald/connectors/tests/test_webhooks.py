@@ -11,7 +11,7 @@ from django_tasks_db.models import DBTaskResult
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from herald.connectors import services
+from herald.connectors import credentials, services
 from herald.connectors.models import CommentOrigin, ConnectorState, RawEvent
 from herald.connectors.tasks import read_delivery
 from herald.moderation.models import Comment
@@ -264,6 +264,40 @@ def test_a_webhook_whose_secrets_file_cannot_be_read_answers_503_with_the_reason
     assert str(path) in state.last_error
     post(client, "facebook", facebook_comment(), lambda body: signed_meta(body, "fb-app-secret"))
     assert ConnectorState.objects.get(pk=state.pk).last_error_at == state.last_error_at
+
+
+def test_while_the_secrets_file_cannot_be_read_refused_deliveries_log_the_reason_once(
+    client, accounts, secrets, settings, caplog
+):
+    # given: the secrets file became a directory (a bad volume mount)
+    path = Path(settings.HERALD_SECRETS_FILE)
+    _break_secrets_file(path, "a directory")
+    sign = lambda body: signed_meta(body, "fb-app-secret")  # noqa: E731
+    # when: Facebook sends its delivery again and again, and asks its challenge
+    with caplog.at_level("ERROR", logger="herald.connectors.views"):
+        answers = [post(client, "facebook", facebook_comment(), sign) for _ in range(3)]
+        answers.append(client.get("/connectors/webhooks/facebook/", {"hub.mode": "subscribe"}))
+    # then: each is told to try again later, and the log has the file's problem once, not a line each
+    assert [answer.status_code for answer in answers] == [503] * 4
+    broken = [record.getMessage() for record in caplog.records if str(path) in record.getMessage()]
+    assert len(broken) == 1 and "Facebook webhook deliveries cannot be checked" in broken[0]
+    # and the Connectors page's note was written once for the run
+    state = ConnectorState.objects.get(connector="facebook", account=None)
+    assert str(path) in state.last_error
+
+    # when: the file is mended and a delivery is checked, then it breaks again (not JSON this time)
+    caplog.clear()
+    path.rmdir()
+    secrets({"platforms": APP})
+    with caplog.at_level("ERROR", logger="herald.connectors.views"):
+        assert post(client, "facebook", facebook_comment(), sign).status_code == 200
+        assert caplog.records == []
+        _break_secrets_file(path, "not JSON")
+        credentials._cache["key"] = None
+        for _ in range(2):
+            assert post(client, "facebook", facebook_comment(), sign).status_code == 503
+    # then: the new problem is logged, once
+    assert len([record for record in caplog.records if str(path) in record.getMessage()]) == 1
 
 
 def test_an_unsigned_delivery_is_still_refused_when_the_secrets_file_cannot_be_read(client, accounts, settings):

@@ -203,6 +203,22 @@ def test_a_valid_filter_sent_by_htmx_clears_errors_shown_and_otherwise_leaves_th
     assert '<form method="get"' not in plain and "hx-swap-oob" not in plain
 
 
+def test_an_invalid_filter_lists_no_comments_and_says_to_fix_it(client, comms_officer, account):
+    comment(account, "Is the pool open on Boxing Day?")
+    client.force_login(comms_officer)
+    bad = {"received_from": "2026-12-05", "received_to": "2026-12-01"}
+
+    for headers in ({}, {"HX-Request": "true"}):
+        text = client.get(reverse("moderation:inbox"), bad, headers=headers).content.decode()
+        results = text[text.index('<div id="inbox-results">') :]
+        # the open comments are not shown under the summary as if the filter had found them
+        assert "Is the pool open on Boxing Day?" not in results
+        assert "Fix the filter to see comments." in results and "No comments match" not in results
+    # once the filter is valid, the comments are there again
+    fine = client.get(reverse("moderation:inbox"), {"status": "open"}).content.decode()
+    assert "Is the pool open on Boxing Day?" in fine and "Fix the filter" not in fine
+
+
 # --- Assignment, statuses, notes, bulk ---
 
 

@@ -101,3 +101,36 @@ def test_the_stop_banner_shows_to_editors_on_every_page(client, editor, comms_of
     services.stop_publishing(by=comms_officer, reason="Flooding in Hinckley town centre.")
     client.force_login(editor)
     assert "Publishing is stopped." in client.get("/").content.decode()
+
+
+def test_an_invalid_archive_search_sent_by_htmx_shows_the_error_summary_and_no_posts(
+    client, comms_officer, editor, facebook
+):
+    services.write_post(
+        accounts=[facebook], texts={"facebook": "The pool reopens on Monday."}, scheduled_for=in_hours(30), by=editor
+    )
+    client.force_login(comms_officer)
+    archive, htmx = reverse("posts:archive"), {"HX-Request": "true"}
+    bad = {"q": "pool", "date_from_day": "31", "date_from_month": "2", "date_from_year": "2026"}
+
+    answer = client.get(archive, bad, headers=htmx).content.decode()
+    page = client.get(archive, bad).content.decode()
+
+    # htmx: the results say to fix the search, and the form comes back out of band with the summary and
+    # the error beside the date (a post matching "pool" is not listed as if the search had found it)
+    form = answer[answer.index("<form") :]
+    results = answer[: answer.index("<form")]
+    assert "Fix the search to see posts." in results and "pool reopens" not in results
+    assert 'id="archive-filters"' in form and 'hx-swap-oob="true"' in form
+    assert "There is a problem" in form and "The from date must be a real date" in form
+    assert 'id="id_date_from-error"' in form and 'name="errors_shown"' in form
+    # without JavaScript the page says the same, and its form is not marked to be swapped
+    assert "There is a problem" in page and "Fix the search to see posts." in page and "pool reopens" not in page
+    assert "hx-swap-oob" not in page
+    # put right, the form comes back without its errors (to clear them), and the post is found
+    right = client.get(archive, {"q": "pool", "errors_shown": "yes"}, headers=htmx).content.decode()
+    assert "1 post found" in right and "pool reopens" in right
+    assert 'hx-swap-oob="true"' in right and "There is a problem" not in right
+    # a valid search with no errors to clear leaves the form (and anything being typed) alone
+    plain = client.get(archive, {"q": "pool"}, headers=htmx).content.decode()
+    assert "<form" not in plain and "pool reopens" in plain

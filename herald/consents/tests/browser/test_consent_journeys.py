@@ -17,8 +17,10 @@ from herald.consents.tests.factories import (
     photo_showing,
 )
 from herald.consents.tests.test_media_upload import jpeg_with_gps_and_serial
+from testing.browser import PINNED_DAY
 
-pytestmark = pytest.mark.browser
+# Dates typed and records made run on a pinned clock (testing.browser's PINNED_MORNING), not today's.
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("pinned_clock")]
 
 
 @pytest.fixture(autouse=True)
@@ -136,7 +138,7 @@ def test_uploads_are_checked_by_content_and_lose_their_location(page, sign_in, a
 
 def test_expired_consent_makes_the_photo_unusable(page, sign_in, assert_accessible, comms_officer):
     # given a photo of someone whose consent reached its retention date yesterday
-    record = ConsentRecordFactory(expires_on=timezone.localdate() - dt.timedelta(days=1))
+    record = ConsentRecordFactory(expires_on=PINNED_DAY - dt.timedelta(days=1))
     asset = photo_showing(record, by=comms_officer)
     # when the nightly task runs
     tasks.process_consent_retention.call()
@@ -200,7 +202,7 @@ def test_the_printed_poster_shows_only_the_notice_and_a_short_address_that_works
 
     # given a shoot during a pre-election period, whose staff pages carry the banner
     elections.record_election(
-        elections.ElectionDetails(kind="borough", poll_date=timezone.localdate() + dt.timedelta(days=14)),
+        elections.ElectionDetails(kind="borough", poll_date=PINNED_DAY + dt.timedelta(days=14)),
         by=monitoring_officer,
     )
     consent_request = ConsentRequestFactory(organiser=employee, event_name="Hinckley Christmas lights")

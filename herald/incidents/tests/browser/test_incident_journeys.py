@@ -5,7 +5,6 @@ import datetime as dt
 
 import pytest
 import time_machine
-from django.utils import timezone
 
 from herald.incidents.models import Incident
 from herald.incidents.playbooks import HANDLERS, Kind
@@ -13,7 +12,7 @@ from herald.people.roles import Role
 from herald.posts import selectors as posts_selectors
 from herald.social_accounts.models import SecurityTask
 from herald.social_accounts.tests.factories import AccountFactory
-from testing.browser import fill_date
+from testing.browser import PINNED_MORNING, fill_date
 
 pytestmark = pytest.mark.browser
 
@@ -55,6 +54,7 @@ SPECIFIC = {
 
 
 @pytest.mark.parametrize("kind", list(Kind))
+@pytest.mark.usefixtures("pinned_clock")  # the takedown's decision is typed as today: the pinned day
 def test_an_incident_is_reported_from_any_page_and_its_playbook_worked_to_closure(
     kind, page, sign_in, assert_accessible, cast, employee, hr_officer
 ):
@@ -103,7 +103,7 @@ def test_an_incident_is_reported_from_any_page_and_its_playbook_worked_to_closur
     elif what == "takedown":
         page.get_by_role("link", name="Record the takedown decision").click()
         page.get_by_label("Decision").fill("Post removed")
-        fill_date(page, "When was it decided?", timezone.localtime())
+        fill_date(page, "When was it decided?", PINNED_MORNING)
         page.get_by_role("button", name="Save").click()
     tick_open_steps(page, incident)
     close(page, incident)

@@ -3,16 +3,16 @@
 import datetime as dt
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from herald.audit.models import AuditEvent
 from herald.policies import services
 from herald.policies.models import Acknowledgement, Campaign
 from herald.policies.tests.factories import CampaignFactory
-from testing.browser import fill_date
+from testing.browser import PINNED_DAY, fill_date
 
-pytestmark = pytest.mark.browser
+# Dates typed and records made run on a pinned clock (testing.browser's PINNED_MORNING), not today's.
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("pinned_clock")]
 
 
 def _sign_out(page):
@@ -52,7 +52,7 @@ def test_a_service_area_campaign_with_a_quiz_acknowledged_by_an_employee(
     page.get_by_label("Employee Social Media Policy").check()
     page.get_by_label("A service area").check()
     page.locator("#id_service_area").select_option(label="Community Services")
-    fill_date(page, "Due date", timezone.localdate() + dt.timedelta(days=14))
+    fill_date(page, "Due date", PINNED_DAY + dt.timedelta(days=14))
     page.get_by_role("button", name="Set up campaign").click()
     page.get_by_role("link", name="add a quiz").click()
     page.get_by_label("Question").fill("Can you post a resident's case details if you leave out their name?")
@@ -98,7 +98,7 @@ def test_a_service_manager_sees_overdue_people_escalated_and_chases_one(
     # given a campaign whose due date has passed, and the reminders task has run
     campaign = CampaignFactory(audience="team", team=employee.team, title="Cultural Services policy check")
     services.launch_campaign(campaign, by=comms_officer)
-    Campaign.objects.filter(pk=campaign.pk).update(due_on=timezone.localdate() - dt.timedelta(days=1))
+    Campaign.objects.filter(pk=campaign.pk).update(due_on=PINNED_DAY - dt.timedelta(days=1))
     campaign.refresh_from_db()
     services.send_due_messages(campaign)
     # when the service manager signs in
@@ -122,7 +122,7 @@ def test_a_politically_restricted_employee_checks_a_post_during_a_pre_election_p
     from herald.elections import services as elections
 
     elections.record_election(
-        elections.ElectionDetails(kind="borough", poll_date=timezone.localdate() + dt.timedelta(days=14)),
+        elections.ElectionDetails(kind="borough", poll_date=PINNED_DAY + dt.timedelta(days=14)),
         by=monitoring_officer,
     )
     sign_in(page, restricted_post_holder)

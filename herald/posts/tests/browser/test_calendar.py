@@ -11,15 +11,16 @@ from herald.elections.models import NonWorkingDay
 from herald.elections.tests.factories import ElectionFactory
 from herald.posts import services
 from herald.posts.models import Post
-from testing.browser import fill_date
+from testing.browser import PINNED_DAY, fill_date
 
-pytestmark = pytest.mark.browser
+# Dates typed and records made run on a pinned clock (testing.browser's PINNED_MORNING), not today's.
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("pinned_clock")]
 
 
 def test_an_editor_drags_a_post_to_another_day_and_moves_another_with_the_keyboard(
     page, sign_in, assert_accessible, editor, facebook
 ):
-    day = timezone.localdate() + dt.timedelta(days=3)
+    day = PINNED_DAY + dt.timedelta(days=3)
     target = day + dt.timedelta(days=1)
     when = timezone.make_aware(dt.datetime.combine(day, dt.time(10, 30)))
     dragged, keyed = (
@@ -27,7 +28,7 @@ def test_an_editor_drags_a_post_to_another_day_and_moves_another_with_the_keyboa
         for text in ("Drag me to tomorrow", "Move me with the keyboard")
     )
     NonWorkingDay.objects.create(date=target, kind="bank_holiday", description="Coronation")
-    ElectionFactory(poll_date=timezone.localdate() + dt.timedelta(days=45))
+    ElectionFactory(poll_date=PINNED_DAY + dt.timedelta(days=45))
     sign_in(page, editor)
     page.locator('[data-nav="posts:index"]').click()
     page.get_by_role("link", name="Calendar", exact=True).click()

@@ -19,6 +19,34 @@ def test_comms_download_an_archive_search_as_a_pdf_and_the_audit_trail_as_csv(
     sign_in(page, comms_officer)
     page.goto("/posts/archive/?q=pool")
     assert_accessible(page)
+    # when they search from a date that does not exist, the search says so where they are working
+    page.evaluate("window.notReloaded = true")
+    results = page.locator("#results")
+    from_date = page.get_by_role("group", name="From")
+    from_date.get_by_label("Day").fill("31")
+    from_date.get_by_label("Month").fill("2")
+    from_date.get_by_label("Year").fill("2026")
+    expect(page.locator(".govuk-error-summary")).to_have_count(0)  # not while the date is being typed
+    page.get_by_role("button", name="Search").click()
+    summary = page.locator("#archive-filters .govuk-error-summary")
+    expect(summary).to_contain_text("The from date must be a real date")
+    expect(page.locator("#id_date_from-error")).to_contain_text("The from date must be a real date")
+    # and lists no posts as if the search had found them
+    expect(results).to_contain_text("Fix the search to see posts.")
+    expect(results).not_to_contain_text("The pool reopens on Monday.")
+    assert_accessible(page)
+    # once the date is put right, the errors go and the post is found, all without reloading the page
+    from_date.get_by_label("Day").fill("1")
+    page.get_by_role("button", name="Search").click()
+    expect(summary).to_have_count(0)
+    expect(results).to_contain_text("The pool reopens on Monday.")
+    expect(results).not_to_contain_text("Bin collections")
+    # and the words still search as they are typed
+    page.get_by_label("Words in the post").fill("bin")
+    expect(results).to_contain_text("Bin collections")
+    expect(results).not_to_contain_text("The pool reopens on Monday.")
+    assert page.evaluate("window.notReloaded") is True
+    page.goto("/posts/archive/?q=pool")
     with page.expect_download() as download:
         page.get_by_role("link", name="as a PDF for an FOI request").click()
     saved = tmp_path / download.value.suggested_filename

@@ -12,8 +12,10 @@ from herald.elections.tests.factories import ElectionFactory
 from herald.posts import services
 from herald.posts.models import Post
 from herald.posts.tests.factories import shown_hash, tier
+from testing.browser import PINNED_DAY
 
-pytestmark = pytest.mark.browser
+# Dates typed and records made run on a pinned clock (testing.browser's PINNED_MORNING), not today's.
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("pinned_clock")]
 
 POOL = "The leisure centre pool reopens after its refit. Book a swim online."
 
@@ -23,7 +25,7 @@ def test_a_post_held_past_its_time_then_expired_explains_each_state_accessibly(
 ):
     # given a post approved for a day ten days ahead, and a pre-election period recorded later covering it
     tier(facebook, 1, "any", service_manager)
-    out_on = timezone.localdate() + dt.timedelta(days=10)
+    out_on = PINNED_DAY + dt.timedelta(days=10)
     at_ten = dt.datetime.combine(out_on, dt.time(10, 0), tzinfo=timezone.get_current_timezone())
     post = services.write_post(accounts=[facebook], texts={facebook.platform: POOL}, scheduled_for=at_ten, by=editor)[0]
     post = services.submit_for_approval(post, by=editor)

@@ -12,10 +12,11 @@ from herald.people.roles import Role
 from herald.posts import services
 from herald.posts.models import Post
 from herald.posts.tests.factories import in_hours, tier
-from testing.browser import fill_date
+from testing.browser import PINNED_DAY, fill_date
 from testing.factories import CouncillorFactory, PersonFactory
 
-pytestmark = pytest.mark.browser
+# Dates typed and records made run on a pinned clock (testing.browser's PINNED_MORNING), not today's.
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("pinned_clock")]
 
 CLEAN = "The leisure centre pool reopens on Monday after its refit."
 
@@ -233,7 +234,7 @@ def test_while_publishing_is_stopped_approving_and_publishing_are_refused_with_t
 def test_in_a_pre_election_period_the_check_is_strict_and_comms_must_approve(
     page, sign_in, editor, comms_officer, service_manager, facebook
 ):
-    today = timezone.localdate()
+    today = PINNED_DAY
     ElectionFactory(poll_date=today + dt.timedelta(days=21), notice_published_on=today - dt.timedelta(days=3))
     CouncillorFactory(first_name="Stuart", last_name="Bray", ward="Burbage")
     tier(facebook, 1, "any", service_manager)

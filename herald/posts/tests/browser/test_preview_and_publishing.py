@@ -11,7 +11,8 @@ from herald.consents.tests.factories import ConsentRecordFactory, jpeg_bytes, ph
 from herald.posts import services
 from herald.posts.tests.factories import in_hours
 
-pytestmark = pytest.mark.browser
+# Dates typed and records made run on a pinned clock (testing.browser's PINNED_MORNING), not today's.
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("pinned_clock")]
 
 
 def _photo(editor, record, **fields):

@@ -13,9 +13,11 @@ from herald.policies.models import Consultation, PolicyDocument
 from herald.posts.models import Post
 from herald.posts.tests.factories import PostFactory
 from herald.social_accounts.tests.factories import AccountFactory
+from testing.browser import PINNED_DAY
 from testing.factories import PersonFactory, incident
 
-pytestmark = pytest.mark.browser
+# Dates typed and records made run on a pinned clock (testing.browser's PINNED_MORNING), not today's.
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("pinned_clock")]
 
 
 @pytest.fixture
@@ -42,7 +44,7 @@ def _sign_out(page):
 def test_comms_draft_and_edit_a_report_the_officer_signs_it_off_and_downloads_it(
     page, sign_in, assert_accessible, comms_officer, monitoring_officer, published_posts
 ):
-    today = timezone.localdate()
+    today = PINNED_DAY
     # given the communications team starts a report for the committee
     sign_in(page, comms_officer)
     page.goto("/reports/")
@@ -105,7 +107,7 @@ def test_the_union_comments_on_a_draft_and_comms_answer_each_comment(
     page.get_by_role("link", name="Put version 2 to consultation").click()
     page.get_by_label("The recognised union's representatives").check()
     page.get_by_label(f"{rep.full_name} ({rep.email})").check()
-    page.get_by_label("Closing date").fill((timezone.localdate() + dt.timedelta(days=14)).isoformat())
+    page.get_by_label("Closing date").fill((PINNED_DAY + dt.timedelta(days=14)).isoformat())
     assert_accessible(page)
     page.get_by_role("button", name="Start the consultation").click()
     expect(page.get_by_role("heading", name="Employee Social Media Policy, draft version 2")).to_be_visible()

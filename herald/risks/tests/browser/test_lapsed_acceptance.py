@@ -5,13 +5,14 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from herald.risks import services
+from testing.browser import PINNED_DAY
 from testing.factories import RiskFactory
 
-pytestmark = pytest.mark.browser
+# Dates typed and records made run on a pinned clock (testing.browser's PINNED_MORNING), not today's.
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("pinned_clock")]
 
 
 def test_the_risk_page_explains_a_lapsed_acceptance_accessibly(
@@ -25,7 +26,7 @@ def test_the_risk_page_explains_a_lapsed_acceptance_accessibly(
         risk,
         by=monitoring_officer,
         statement="Amber is tolerable",
-        expires_on=timezone.localdate() + dt.timedelta(days=90),
+        expires_on=PINNED_DAY + dt.timedelta(days=90),
     )
     services.assess_risk(risk, by=comms_officer, current=(4, 4), **scored)
     # when its owner opens it

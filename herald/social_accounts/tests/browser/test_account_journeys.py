@@ -4,17 +4,17 @@ import datetime as dt
 
 import pytest
 from django.core import mail
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from herald.social_accounts import services, tasks
 from herald.social_accounts.models import Account, AccountRequest, SecurityTask
 from herald.social_accounts.services import Nomination
 from herald.social_accounts.tests.factories import AccountFactory
-from testing.browser import fill_date
+from testing.browser import PINNED_DAY, fill_date
 from testing.factories import PersonFactory
 
-pytestmark = pytest.mark.browser
+# Dates typed and records made run on a pinned clock (testing.browser's PINNED_MORNING), not today's.
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("pinned_clock")]
 
 
 def _sign_out(page):
@@ -27,7 +27,7 @@ def test_an_employee_request_becomes_an_active_public_account(
 ):
     # given a trained editor and a colleague booked on training
     colleague = PersonFactory(team=employee.team, email="colleague@council.example")
-    booked = timezone.localdate() + dt.timedelta(days=14)
+    booked = PINNED_DAY + dt.timedelta(days=14)
     # when the employee starts a request and sends it with a password in it and one editor
     sign_in(page, employee)
     page.get_by_role("link", name="Account requests").click()
@@ -218,7 +218,7 @@ def test_the_dormancy_task_puts_a_quiet_account_to_comms_who_close_it(
         team=team,
         display_name="Atkins Building Events",
         editors=[editor],
-        last_activity_on=dt.date.today() - dt.timedelta(days=120),
+        last_activity_on=PINNED_DAY - dt.timedelta(days=120),
     )
     # when the daily dormancy task runs
     tasks.find_dormancy_candidates.call()
@@ -230,7 +230,7 @@ def test_the_dormancy_task_puts_a_quiet_account_to_comms_who_close_it(
     page.get_by_label("Close it").check()
     page.get_by_label("Reason for the decision").fill("Events now go on the corporate page")
     page.get_by_role("button", name="Save decision").click()
-    fill_date(page, "Date of the final post", timezone.localdate() + dt.timedelta(days=7))
+    fill_date(page, "Date of the final post", PINNED_DAY + dt.timedelta(days=7))
     page.get_by_label("Handover").fill("Followers pointed to the council's Facebook page")
     page.get_by_role("button", name="Start closing").click()
     assert_accessible(page)
