@@ -1,5 +1,7 @@
 """Working the inbox in real Chromium: filter, open a comment, assign it, add a note, and a bulk action."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -74,3 +76,21 @@ def test_a_moderator_filters_assigns_notes_and_acts_on_many(page, sign_in, asser
     complaint.refresh_from_db()
     assert (complaint.status, complaint.assignee) == ("assigned", comms_officer)
     assert_accessible(page)
+
+
+def test_two_filters_changed_in_quick_succession_both_apply(page, sign_in, comms_officer):
+    # given a complaint and spam on the council's page
+    account = AccountFactory(platform="facebook", display_name="Hinckley and Bosworth Council")
+    comment(account, "I want to make a formal complaint about the bin crew blocking Castle Street")
+    comment(account, "Cheap Ray-Bans 80% off today only")
+    sign_in(page, comms_officer)
+    page.goto("/inbox/")
+    results = page.locator("#inbox-results")
+    expect(results).to_contain_text("Ray-Bans")
+    # when the moderator changes two filters one straight after the other, without waiting for the list
+    page.get_by_label("Flag").select_option("complaint")
+    page.get_by_label("Received to").fill("2000-01-01")
+    # then the list answers the filter as it now stands (both changes), not the first change alone
+    expect(results).not_to_contain_text("formal complaint")
+    expect(results).not_to_contain_text("Ray-Bans")
+    expect(page).to_have_url(re.compile(r"(?=.*flag=complaint)(?=.*received_to=2000-01-01)"))
