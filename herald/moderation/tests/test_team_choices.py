@@ -76,8 +76,9 @@ def test_filtering_the_inbox_by_a_team_not_offered_is_a_form_error(client, edito
     assert answer.status_code == 200
     assert "govuk-error-summary" in page
     assert "Select a valid choice" in page
-    # the filter is not applied: the inbox shows its usual open comments
-    assert kept.text in page
+    # the filter is not applied, and nothing is listed as if it had been: the inbox says to fix it
+    assert "Fix the filter to see comments." in page
+    assert kept.text not in page
 
 
 def test_the_assign_form_offers_an_editor_only_the_teams_of_their_accounts_and_their_own(
