@@ -175,7 +175,9 @@ def test_the_narrowed_rules_still_block_what_they_should(text):
         ("Your local councillors have secured £2m for the new sports hall in Earl Shilton", "campaign-language"),
         ("Thanks to your hard-working councillors, the Hollycroft library is still open", "campaign-language"),
         # calls to help a campaign
-        ("Could you deliver leaflets for us in Burbage this weekend?", "campaign-language"),
+        # after review (finding 7): leaflets "for us" are a campaign's only with an election's word in the
+        # text; "Could you deliver leaflets for us in Burbage this weekend?" is also a council appeal
+        ("Could you deliver leaflets for us in Burbage before polling day?", "campaign-language"),
         ("Chip in £5 today to help us win in Barwell", "campaign-language"),
         ("Volunteer for our campaign: we need people to help on polling day", "campaign-language"),
         ("Help us win this election by giving an hour on Saturday", "campaign-language"),
