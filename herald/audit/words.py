@@ -108,7 +108,8 @@ EVENT_WORDS: dict[str, str] = {
     # Elections
     "election.cancelled": "Election cancelled",
     "election.latest_notice_date_moved": "Latest notice date moved",
-    "election.notice_due_again": "Pre-election notice due again (its dates changed)",
+    "election.notice_due_again": "Pre-election notice due again (its dates or area changed)",
+    "election.notice_outdated": "Pre-election notice outdated (corrected after the period ended, none goes again)",
     "election.notice_sent": "Pre-election notice sent to staff",
     "election.recorded": "Election recorded",
     "election.updated": "Election changed",
