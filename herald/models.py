@@ -141,6 +141,18 @@ def mask_webhook_address(url: str) -> str:
     return f"{parts.hostname or 'unknown host'}/…{tail}"
 
 
+def without_webhook_address(text: str, url: str) -> str:
+    """An error to keep and show, with the webhook's secret address (which some errors quote, such as
+    "unknown url type: '...'") replaced by its masked form. Migration herald 0004 scrubs the errors kept
+    before this with it."""
+    parts = urllib.parse.urlsplit(url)
+    secret = url[len(f"{parts.scheme}://{parts.netloc}") :] if parts.netloc else url
+    for quoted in (url, urllib.parse.quote(url, safe=":/?&="), secret):
+        if len(quoted) >= 8:
+            text = text.replace(quoted, mask_webhook_address(url))
+    return text
+
+
 class WebhookDelivery(models.Model):
     """One post to a team's channel on its way out, retried by the task queue like an email."""
 
@@ -163,3 +175,9 @@ class WebhookDelivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} → {self.webhook}"
+
+    @property
+    def error_shown(self) -> str:
+        """The last error as shown to administrators: masked again here, so an error kept before errors
+        were masked, or before the channel's address was changed, never shows a secret address."""
+        return without_webhook_address(self.last_error, self.webhook.url)

@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from herald.audit import services as audit
 from herald.errors import Refused
-from herald.models import TeamWebhook, WebhookDelivery
+from herald.models import TeamWebhook, WebhookDelivery, without_webhook_address
 from herald.people.models import Person, Team
 from herald.queue import enqueue_after_commit, task_named
 
@@ -107,7 +107,7 @@ def deliver(delivery_id: int) -> str:
         try:
             _post(delivery.webhook.url, delivery.payload)
         except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as exc:
-            delivery.last_error = _without_address(f"{type(exc).__name__}: {exc}", delivery.webhook)[:2000]
+            delivery.last_error = without_webhook_address(f"{type(exc).__name__}: {exc}", delivery.webhook.url)[:2000]
             if delivery.attempts >= settings.HERALD_EMAIL_MAX_ATTEMPTS:
                 delivery.status = WebhookDelivery.Status.FAILED
             delivery.save(update_fields=["attempts", "last_error", "status"])
@@ -126,17 +126,6 @@ def deliver(delivery_id: int) -> str:
         task = task.using(run_after=timezone.now() + retry_delay(delivery.attempts))
     task.enqueue(delivery.pk)
     return delivery.status
-
-
-def _without_address(text: str, hook: TeamWebhook) -> str:
-    """An error to keep and show, with the webhook's secret address (which some errors quote, such as
-    "unknown url type: '...'") replaced by its masked form."""
-    parts = urllib.parse.urlsplit(hook.url)
-    secret = hook.url[len(f"{parts.scheme}://{parts.netloc}") :] if parts.netloc else hook.url
-    for quoted in (hook.url, urllib.parse.quote(hook.url, safe=":/?&="), secret):
-        if len(quoted) >= 8:
-            text = text.replace(quoted, hook.masked_address)
-    return text
 
 
 def _where(url: str) -> str:

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from django import forms
 
-from herald.audit.models import AuditEvent, record_kind
-from herald.audit.words import EVENT_WORDS, describe
+from herald.audit.words import action_choices, object_type_choices
 from herald.plain_text import without_nul
 
 
 class AuditFilterForm(forms.Form):
-    """What happened is one of the real actions, in words: the actions the trail holds, and any other
-    Herald records (EVENT_WORDS) when it is asked for by address. Anything else is a form error, not a
-    filter silently ignored or matched as a fragment (`post.approved` must not bring back
+    """What happened is one of the actions Herald records (EVENT_WORDS), in words, and the kind of record
+    one of the kinds it records them about. Anything else is a form error, not a filter silently ignored
+    or matched as a fragment (`post.approved` must not bring back
     `post.approved_with_conditions`)."""
 
     actor = forms.CharField(label="Who", required=False, max_length=200)
@@ -31,21 +30,14 @@ class AuditFilterForm(forms.Form):
     def __init__(self, data=None):
         data = {key: without_nul(str(data.get(key, ""))).strip() for key in self.base_fields} if data else None
         super().__init__(data, auto_id="%s")
-        in_trail = set(AuditEvent.objects.order_by().values_list("action", flat=True).distinct())
-        chosen = (data or {}).get("action", "")
-        if chosen in EVENT_WORDS:
-            in_trail.add(chosen)
+        # The choices are what Herald can record (words.py), not what the trail holds: reading the distinct
+        # actions and kinds of the whole trail on every page load grows with the trail.
         action_field = self.fields["action"]
         assert isinstance(action_field, forms.ChoiceField)
-        action_field.choices = [("", "Anything")] + sorted(
-            ((code, describe(code)) for code in in_trail), key=lambda pair: (str(pair[1]).lower(), pair[0])
-        )
-        types = AuditEvent.objects.order_by().values_list("object_type", flat=True).distinct()
+        action_field.choices = [("", "Anything"), *action_choices()]
         type_field = self.fields["object_type"]
         assert isinstance(type_field, forms.ChoiceField)
-        type_field.choices = [("", "Any")] + sorted(
-            ((t, record_kind(t)) for t in types if t), key=lambda pair: (str(pair[1]).lower(), pair[0])
-        )
+        type_field.choices = [("", "Any"), *object_type_choices()]
 
     def filters(self) -> dict[str, str]:
         """The filters to search with: empty until the form is valid."""

@@ -316,19 +316,33 @@ class ArchivedCheckpoints:
     kept: int
     archive: Path | None = None
     problem: str = ""
+    # Checkpoints written before the backup was made that name an event after its newest: the backup
+    # is missing events, and nothing was moved.
+    before_backup: tuple[Checkpoint, ...] = ()
 
 
-def archive_checkpoints_after(last_event_id: int, *, directory: Path | None = None) -> ArchivedCheckpoints:
-    """Move aside every checkpoint naming an event after `last_event_id`, the restored trail's newest: a
-    backup restored is older than the checkpoints written since it was taken, and the events they saw
-    are not in it (and new events will take their numbers). The lines are moved as written, into
-    archived/restore-<when>.jsonl, and nothing is moved if any checkpoint is not genuine (the problem is
-    given instead). Checkpoints the restored trail covers stay and are still held against it."""
+def archive_checkpoints_after(
+    last_event_id: int, *, backup_made: dt.datetime, directory: Path | None = None
+) -> ArchivedCheckpoints:
+    """Move aside every checkpoint written after the backup was made (at `backup_made`) that names an
+    event after `last_event_id`, the restored trail's newest: the events it saw are not in the backup
+    (and new events will take their numbers). A checkpoint written before the backup was made that names
+    such an event proves the backup is missing events: nothing is moved, and those checkpoints are given
+    back in `before_backup`. The lines are moved as written, into archived/restore-<when>.jsonl, and
+    nothing is moved if any checkpoint is not genuine (the problem is given instead). Checkpoints the
+    restored trail covers stay and are still held against it."""
     directory = directory or checkpoint_dir()
     found, problem = read_checkpoints(directory)
     if problem:
         return ArchivedCheckpoints(0, 0, problem=problem)
-    later = sum(1 for checkpoint in found if checkpoint.event_id > last_event_id)
+    beyond = [checkpoint for checkpoint in found if checkpoint.event_id > last_event_id]
+    try:
+        early = tuple(checkpoint for checkpoint in beyond if dt.datetime.fromisoformat(checkpoint.at) <= backup_made)
+    except (ValueError, TypeError):
+        return ArchivedCheckpoints(0, 0, problem="a checkpoint's time cannot be read")
+    if early:
+        return ArchivedCheckpoints(0, len(found), before_backup=early)
+    later = len(beyond)
     if not later:
         return ArchivedCheckpoints(0, len(found))
     stamp = timezone.now().strftime("%Y%m%dT%H%M%S%fZ")

@@ -7,6 +7,8 @@ every `audit.record(action=...)` and fails on one without words.
 
 from __future__ import annotations
 
+from functools import cache
+
 EVENT_WORDS: dict[str, str] = {
     # Social media accounts and requests
     "account.activated": "Account activated",
@@ -108,7 +110,8 @@ EVENT_WORDS: dict[str, str] = {
     # Elections
     "election.cancelled": "Election cancelled",
     "election.latest_notice_date_moved": "Latest notice date moved",
-    "election.notice_due_again": "Pre-election notice due again (its dates changed)",
+    "election.notice_due_again": "Pre-election notice due again (its dates or area changed)",
+    "election.notice_outdated": "Pre-election notice outdated (corrected after the period ended, none goes again)",
     "election.notice_sent": "Pre-election notice sent to staff",
     "election.recorded": "Election recorded",
     "election.updated": "Election changed",
@@ -232,6 +235,35 @@ EVENT_WORDS: dict[str, str] = {
     "report.signed_off": "Committee report signed off",
     "report.started": "Committee report started",
 }
+
+
+# Kinds of record an event can be about that are not one of Herald's models (audit.record(object_type=...)).
+RECORD_KINDS_WITHOUT_A_MODEL: tuple[str, ...] = (
+    "audit.checkpoint",
+    "consents.subject_access",
+    "herald.demo",
+    "risks.matrix",
+)
+
+
+@cache
+def action_choices() -> tuple[tuple[str, str], ...]:
+    """Every action Herald records, in words, for the audit trail's "What happened" (sorted by the words)."""
+    return tuple(sorted(EVENT_WORDS.items(), key=lambda pair: (pair[1].lower(), pair[0])))
+
+
+@cache
+def object_type_choices() -> tuple[tuple[str, str], ...]:
+    """Every kind of record an event can be about (Herald's models and RECORD_KINDS_WITHOUT_A_MODEL), in
+    words, for the audit trail's "Kind of record"."""
+    from django.apps import apps
+
+    from herald.audit.models import record_kind
+
+    codes = {model._meta.label_lower for model in apps.get_models() if model.__module__.startswith("herald.")} | set(
+        RECORD_KINDS_WITHOUT_A_MODEL
+    )
+    return tuple(sorted(((code, record_kind(code)) for code in codes), key=lambda pair: (pair[1].lower(), pair[0])))
 
 
 def describe(action: str) -> str:

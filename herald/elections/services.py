@@ -92,14 +92,21 @@ def _work_out_dates(election: Election, latest: dt.date) -> None:
     election.period_ends_on = election.declaration_on or election.poll_date
 
 
-def _void_notice_if_its_dates_moved(election: Election, *, poll_date: dt.date, period_starts_on: dt.date) -> bool:
-    """A staff notice states the poll date and the day the period began. If a correction moves either
-    after the notice went, that notice told staff the wrong dates (and, if the period now starts later,
-    went before the period began, so nothing would go when it really does): it is due again, and goes
-    on the first day of the corrected period, or straight away if that has already come."""
+def _what_the_notice_says(election: Election) -> tuple[object, ...]:
+    """What the staff notice tells staff about this election: the poll date, the area, and when the
+    period begins and ends (pre_election_notice.txt)."""
+    return (election.poll_date, election.area_text, election.period_starts_on, election.period_end_text)
+
+
+def _void_notice_if_it_no_longer_holds(election: Election, *, it_said: tuple[object, ...]) -> bool:
+    """A staff notice states the poll date, the area and the days the period begins and ends. If a
+    correction changes any of them after the notice went, that notice told staff the wrong thing (and,
+    if the period now starts later, went before the period began, so nothing would go when it really
+    does): it is due again, and goes on the first day of the corrected period, or straight away if that
+    has already come."""
     if election.notice_sent_at is None:
         return False
-    if election.poll_date == poll_date and election.period_starts_on == period_starts_on:
+    if _what_the_notice_says(election) == it_said:
         return False
     election.superseded_notice_sent_at = election.notice_sent_at
     election.notice_sent_at = None
@@ -130,11 +137,9 @@ def update_election(election: Election, details: ElectionDetails, *, by: Person,
         if election.is_cancelled:
             raise Refused("A cancelled election cannot be changed")
         before = audit.snapshot(election)
-        poll_date, period_starts_on = election.poll_date, election.period_starts_on
+        it_said = _what_the_notice_says(election)
         _apply(election, details)
-        notice_due_again = _void_notice_if_its_dates_moved(
-            election, poll_date=poll_date, period_starts_on=period_starts_on
-        )
+        notice_due_again = _void_notice_if_it_no_longer_holds(election, it_said=it_said)
         election.save()
         after = audit.snapshot(election)
         if after != before:
@@ -179,11 +184,9 @@ def _recalculate_upcoming(on_or_before: dt.date, *, by: Person) -> None:
         latest = selectors.notice_deadline(election.poll_date).latest_notice_date
         if latest == election.latest_notice_on:
             continue
-        period_starts_on = election.period_starts_on
+        it_said = _what_the_notice_says(election)
         _work_out_dates(election, latest)
-        notice_due_again = _void_notice_if_its_dates_moved(
-            election, poll_date=election.poll_date, period_starts_on=period_starts_on
-        )
+        notice_due_again = _void_notice_if_it_no_longer_holds(election, it_said=it_said)
         # A confirmation is of a late date someone checked: it stands while the notice is still late, but
         # a notice this change has made late was never confirmed, and its page asks for the check.
         election.late_notice_confirmed = election.late_notice_confirmed and election.notice_is_late
@@ -202,13 +205,27 @@ def _recalculate_upcoming(on_or_before: dt.date, *, by: Person) -> None:
 
 
 def _record_notice_due_again(election: Election, *, by: Person | None) -> None:
+    if election.period_ends_on < timezone.localdate():
+        # Corrected into the past: the period it names is over, so no corrected notice goes.
+        audit.record(
+            actor=by,
+            action="election.notice_outdated",
+            obj=election,
+            before={"notice_sent_at": election.superseded_notice_sent_at},
+            after={"notice_due_on": None, "corrected_period_ended_on": election.period_ends_on},
+            reason=(
+                "The dates or the area of the pre-election period changed after the staff notice was sent, "
+                "and the corrected period has already ended, so no corrected notice goes"
+            ),
+        )
+        return
     audit.record(
         actor=by,
         action="election.notice_due_again",
         obj=election,
         before={"notice_sent_at": election.superseded_notice_sent_at},
-        after={"notice_due_on": election.period_starts_on},
-        reason="The poll date or the start of the pre-election period changed after the staff notice was sent",
+        after={"notice_due_on": max(election.period_starts_on, timezone.localdate())},
+        reason="The dates or the area of the pre-election period changed after the staff notice was sent",
     )
 
 

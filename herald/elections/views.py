@@ -97,7 +97,15 @@ def election_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if updated:
         message = f"{updated.result.title} updated"
         if updated.result.notice_sent_at is None and election.notice_sent_at is not None:
-            message += ". The staff notice had gone with the old dates: a corrected notice will go to everyone"
+            if updated.result.period_ends_on < timezone.localdate():
+                message += (
+                    ". The staff notice had gone with the old dates or area, but the corrected period has "
+                    "already ended, so no corrected notice goes"
+                )
+            else:
+                message += (
+                    ". The staff notice had gone with the old dates or area: a corrected notice will go to everyone"
+                )
         messages.success(request, message)
         return redirect("elections:detail", pk=updated.result.pk)
     return render(

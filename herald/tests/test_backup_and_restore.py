@@ -2,9 +2,11 @@
 back exactly, with an audit trail that still proves itself."""
 
 import datetime as dt
+import hashlib
 import io
 import json
 import shutil
+import sqlite3
 import stat
 import tarfile
 from pathlib import Path
@@ -184,6 +186,59 @@ def test_after_restoring_an_older_backup_the_nightly_check_holds_and_the_later_c
     assert nightly["ok"], nightly["problem"]
     assert not [message for message in mailoutbox if "tampered" in message.subject]
     assert "matching 2 checkpoints" in _verify_audit()
+
+
+def _cut_the_newest_events(folder: Path, manifest: dict, keep: int) -> None:
+    """Cut a SQLite backup's audit trail after event `keep`, its head made to agree, and the manifest's
+    checksum and count with it: a backup doctored to hide the newest events."""
+    dump = folder / "database.sqlite3"
+    database = sqlite3.connect(dump)
+    try:
+        [trigger] = database.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name = 'audit_auditevent_no_delete'"
+        )
+        database.execute(f"DROP TRIGGER {trigger[0]}")
+        database.execute("DELETE FROM audit_auditevent WHERE id > ?", (keep,))
+        database.execute(trigger[1])
+        count, last_hash = database.execute(
+            "SELECT COUNT(*), (SELECT hash FROM audit_auditevent ORDER BY id DESC LIMIT 1) FROM audit_auditevent"
+        ).fetchone()
+        database.execute("UPDATE audit_audithead SET count = ?, last_hash = ?", (count, last_hash))
+        database.commit()
+    finally:
+        database.close()
+    manifest["files"]["database.sqlite3"] = hashlib.sha256(dump.read_bytes()).hexdigest()
+    manifest["audit_events"] = count
+
+
+@on_sqlite
+def test_a_backup_whose_newest_events_were_cut_off_fails_the_restore_and_no_checkpoint_is_moved_aside(
+    council, audit_checkpoints, tmp_path
+):
+    # given an hourly checkpoint that saw the newest event, then the nightly backup
+    call_command("checkpoint_audit", stdout=io.StringIO())
+    newest = AuditEvent.objects.latest("id").id
+    written = (audit_checkpoints / "checkpoints.jsonl").read_text()
+    archive = tmp_path / "nightly.tar.gz"
+    call_command("backup", "--output", str(archive), stdout=io.StringIO())
+    # and the backup's trail cut short, so it ends before the event the checkpoint saw
+    doctored = _rewrite(
+        archive, tmp_path, lambda folder, manifest: _cut_the_newest_events(folder, manifest, newest - 2)
+    )
+
+    # when it is restored
+    with pytest.raises(CommandError) as failure:
+        _restore(doctored, "--force")
+
+    # then the restore fails loudly, naming the missing events, and the checkpoint that proves it stays
+    assert "MISSING AUDIT EVENTS" in str(failure.value)
+    assert f"it ends at event {newest - 2}" in str(failure.value)
+    assert f"names event {newest}" in str(failure.value)
+    assert (audit_checkpoints / "checkpoints.jsonl").read_text() == written
+    assert not (audit_checkpoints / "archived").exists()
+    assert not AuditEvent.objects.filter(action="audit.checkpoints_archived").exists()
+    # and the nightly check still says the trail was cut
+    assert not verify_audit_chain.call()["ok"]
 
 
 @on_sqlite

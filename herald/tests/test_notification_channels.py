@@ -3,6 +3,7 @@ Teams or Slack channel told too (posted through the task queue, retried), and th
 outbox page instead of printing it."""
 
 import datetime as dt
+import importlib
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -366,3 +367,41 @@ def test_the_preferences_page_says_when_the_waiting_messages_will_go(
     with time_machine.travel(dt.datetime(2026, 3, 3, 7, 0, 30, tzinfo=dt.UTC), tick=False):
         page = client.get("/notifications/").content.decode()
     assert "It goes within the hour." in page
+
+
+@pytest.fixture
+def error_kept_before_masking(system_admin):
+    """A failed post whose error was kept, whole address and all, before errors were masked."""
+    team = TeamFactory(name="Waste and recycling")
+    url = f"https://hooks.slack.com/services/{SLACK_SECRET}"
+    hook = webhooks.set_team_webhook(team=team, service="slack", url=url, by=system_admin)
+    return WebhookDelivery.objects.create(
+        webhook=hook,
+        payload={"text": "Advice requested"},
+        subject="Advice requested",
+        status=WebhookDelivery.Status.FAILED,
+        attempts=5,
+        last_error=f"URLError: <urlopen error unknown url type: '{url}'>",
+    )
+
+
+def test_an_error_kept_before_masking_is_shown_without_the_secret_path(client, system_admin, error_kept_before_masking):
+    client.force_login(system_admin)
+
+    page = client.get("/notifications/team-channels/").content.decode()
+
+    assert "Posts that could not be delivered" in page
+    assert "unknown url type: &#x27;hooks.slack.com/…vU3k&#x27;" in page
+    assert "T0AB12CD3" not in page and "/services/" not in page
+
+
+def test_migration_0004_masks_the_errors_kept_before_masking(error_kept_before_masking):
+    from django.apps import apps
+
+    migration = importlib.import_module("herald.migrations.0004_mask_webhook_addresses_in_kept_errors")
+
+    assert migration.mask_kept_errors(apps) == 1
+
+    error_kept_before_masking.refresh_from_db()
+    assert error_kept_before_masking.last_error == "URLError: <urlopen error unknown url type: 'hooks.slack.com/…vU3k'>"
+    assert migration.mask_kept_errors(apps) == 0, "running it again changes nothing"

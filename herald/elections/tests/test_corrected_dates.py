@@ -58,12 +58,15 @@ def test_a_poll_date_corrected_to_a_later_year_sends_the_notice_again_when_the_r
     assert mail.outbox == []
     event = AuditEvent.objects.for_object(announced).get(action="election.notice_due_again")
     assert event.actor == comms_officer
+    assert event.after == {"notice_due_on": "2027-03-31"}
 
     client.force_login(comms_officer)
     page = client.get(f"/elections/{announced.pk}/").content.decode()
-    assert "the dates have been corrected since: a corrected notice goes to every employee and councillor" in page
+    assert (
+        "its dates or area have been corrected since: a corrected notice goes to every employee and councillor" in page
+    )
     assert "on Wednesday 31 March 2027, the first day of the period" in page
-    assert "Pre-election notice due again (its dates changed)" in page
+    assert "Pre-election notice due again (its dates or area changed)" in page
 
     # Nothing goes the day before the real period; on its first day, the corrected notice goes.
     with time_machine.travel(dt.datetime(2027, 3, 30, 9, tzinfo=dt.UTC)):
@@ -149,7 +152,7 @@ def test_the_change_form_says_a_corrected_notice_will_go(client, comms_officer, 
 
     page = client.post(f"/elections/{announced.pk}/change/", data, follow=True).content.decode()
 
-    assert "The staff notice had gone with the old dates: a corrected notice will go to everyone" in page
+    assert "The staff notice had gone with the old dates or area: a corrected notice will go to everyone" in page
 
 
 def test_a_correction_into_the_past_says_no_corrected_notice_goes(client, comms_officer, announced):
@@ -166,3 +169,62 @@ def test_a_correction_into_the_past_says_no_corrected_notice_goes(client, comms_
 
     assert "the corrected period has already ended, so no corrected notice goes" in page
     assert "a corrected notice goes to every employee" not in page
+
+
+def test_a_correction_into_the_past_says_so_when_saved_and_in_the_audit_trail(client, comms_officer, announced):
+    # The by-election was really held on 19 November (notice published 12 October), already over.
+    client.force_login(comms_officer)
+    data = {
+        "kind": "borough",
+        "name": "",
+        "poll_date_day": "19",
+        "poll_date_month": "11",
+        "poll_date_year": "2026",
+        "scope": "whole_council",
+        "notice_published_on_day": "12",
+        "notice_published_on_month": "10",
+        "notice_published_on_year": "2026",
+        "period_end": "close_of_poll",
+        "declaration_on_day": "",
+        "declaration_on_month": "",
+        "declaration_on_year": "",
+        "other_wards": "",
+        "reason": "Wrong poll date",
+    }
+
+    page = client.post(f"/elections/{announced.pk}/change/", data, follow=True).content.decode()
+
+    assert "the corrected period has already ended, so no corrected notice goes" in page
+    assert "a corrected notice will go to everyone" not in page
+    assert not AuditEvent.objects.filter(action="election.notice_due_again").exists()
+    event = AuditEvent.objects.for_object(announced).get(action="election.notice_outdated")
+    assert event.after == {"notice_due_on": None, "corrected_period_ended_on": "2026-11-19"}
+    assert "no corrected notice goes" in event.reason
+    assert "Pre-election notice outdated (corrected after the period ended, none goes again)" in page
+
+
+@pytest.mark.parametrize(
+    "correction, in_the_new_notice",
+    [
+        ({"scope": Election.Scope.WARDS, "wards": ("Groby",)}, "Area: Groby ward"),
+        (
+            {"period_end": Election.PeriodEnd.DECLARATION, "declaration_on": D(2026, 12, 11)},
+            "ends when the result is declared (Friday 11 December 2026)",
+        ),
+    ],
+    ids=["wards", "declaration date"],
+)
+def test_correcting_the_area_or_the_end_of_the_period_sends_the_corrected_notice(
+    comms_officer, announced, django_capture_on_commit_callbacks, correction, in_the_new_notice
+):
+    # The notice went saying the whole council area, ending at the close of poll.
+    with django_capture_on_commit_callbacks(execute=True):
+        services.update_election(announced, _details(**correction), by=comms_officer, reason="Entered wrongly")
+
+    announced.refresh_from_db()
+    assert announced.notice_sent_at is None and announced.superseded_notice_sent_at is not None
+    assert AuditEvent.objects.for_object(announced).filter(action="election.notice_due_again").exists()
+    assert _send_due(django_capture_on_commit_callbacks) == 1
+    body = mail.outbox[0].body
+    assert in_the_new_notice in body
+    assert "This notice replaces the one sent on 24 November 2026" in body

@@ -1,3 +1,4 @@
+import datetime as dt
 import sys
 import tempfile
 from pathlib import Path
@@ -71,7 +72,23 @@ class Command(BaseCommand):
                 f"Restored, but the audit chain is BROKEN after {chain.checked} good events: {chain.problem}."
             )
         last = AuditEvent.objects.order_by("-id").values_list("id", flat=True).first() or 0
-        archived = archive_checkpoints_after(last)
+        try:
+            backup_made = dt.datetime.fromisoformat(str(manifest["created_at"]))
+        except (KeyError, ValueError):
+            raise CommandError(
+                "Restored, but the backup does not say when it was made, so the audit checkpoints were left as "
+                "they are and the trail was not proved against them: run `manage.py verify_audit`."
+            )
+        archived = archive_checkpoints_after(last, backup_made=backup_made)
+        if archived.before_backup:
+            first = min(archived.before_backup, key=lambda checkpoint: checkpoint.event_id)
+            raise CommandError(
+                f"Restored, but this backup is MISSING AUDIT EVENTS: it ends at event {last}, yet "
+                f"{len(archived.before_backup)} audit checkpoints written before it was made "
+                f"({manifest['created_at']}) name later events (the first, written {first.at}, names event "
+                f"{first.event_id}). Its audit trail was cut short after it was made. No checkpoint was moved "
+                "aside; restore a backup you can trust."
+            )
         if archived.problem:
             self.stdout.write(self.style.WARNING(f"The audit checkpoints were left as they are: {archived.problem}."))
         elif archived.moved:

@@ -2,26 +2,41 @@
 
 Each assignment records when it was made and that it was made for a joiner (added_at, added_because), so
 the personal due date can be worked out as `joiner_due_on` does: HERALD_POLICY_JOINER_DAYS from the UK day
-they were asked, where that is later than the campaign's. People who came back to an audience before
+they were asked, where that is later than the campaign's. Only open campaigns' assignments still
+being asked (not acknowledged, escalated or out of the audience) are changed: the rest are history, and a
+closed campaign's compliance figures stay as they were. People who came back to an audience before
 0006 are not covered: when they came back is not recorded on the assignment."""
 
 import datetime as dt
 
 from django.conf import settings
 from django.db import migrations
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 
 def give_joiners_their_own_due_date(apps, schema_editor=None) -> int:
-    """Set the personal due date of each joiner left without one; one audit event per campaign.
+    """Set the personal due date of each joiner left without one in an open campaign, not yet
+    acknowledged, escalated or out of the audience; one audit event per campaign.
     Returns how many assignments were given one. Running it again changes nothing."""
     from herald.audit import services as audit
 
     Assignment = apps.get_model("policies", "Assignment")
+    Acknowledgement = apps.get_model("policies", "Acknowledgement")
     days = dt.timedelta(days=settings.HERALD_POLICY_JOINER_DAYS)
     given: dict[int, list] = {}
+    acknowledged = Acknowledgement.objects.filter(campaign=OuterRef("campaign"), person=OuterRef("person"))
+    # Only those still being asked: a closed campaign's figures, and an assignment already acknowledged,
+    # escalated or out of the audience, are history and keep the due date they were judged by.
     joiners = (
-        Assignment.objects.filter(added_because="joiner", due_on=None)
+        Assignment.objects.filter(
+            added_because="joiner",
+            due_on=None,
+            campaign__status="open",
+            escalated_at=None,
+            left_audience_at=None,
+        )
+        .exclude(Exists(acknowledged))
         .select_related("campaign", "person")
         .order_by("campaign_id", "pk")
     )
@@ -40,8 +55,15 @@ def give_joiners_their_own_due_date(apps, schema_editor=None) -> int:
             object_id=str(campaign.pk),
             object_repr=campaign.title,
             before={"due_on": campaign.due_on.isoformat()},
+            # Keyed by the person's id: two joiners may share a name.
             after={
-                "people": {f"{a.person.first_name} {a.person.last_name}".strip(): own.isoformat() for a, own in changed}
+                "people": {
+                    str(a.person_id): {
+                        "name": f"{a.person.first_name} {a.person.last_name}".strip(),
+                        "due_on": own.isoformat(),
+                    }
+                    for a, own in changed
+                }
             },
             reason=(
                 f"Joined the audience after launch, before joiners were given {settings.HERALD_POLICY_JOINER_DAYS} "

@@ -10,7 +10,7 @@ from django.test import override_settings
 
 from herald.audit import services as audit
 from herald.audit.models import AuditEvent
-from herald.policies.models import Assignment
+from herald.policies.models import Acknowledgement, Assignment
 from herald.policies.tests.factories import CampaignFactory
 from testing.factories import PersonFactory
 
@@ -50,7 +50,7 @@ def test_joiners_asked_before_0006_get_their_own_due_date_from_the_uk_day_they_w
     # and it is audited, once for the campaign, naming them and their date
     event = AuditEvent.objects.get(action="campaign.joiner_due_dates_set")
     assert event.object_id == str(campaign.pk) and event.actor is None
-    assert event.after == {"people": {late.person.full_name: "2026-07-15"}}
+    assert event.after == {"people": {str(late.person.pk): {"name": late.person.full_name, "due_on": "2026-07-15"}}}
     assert event.before == {"due_on": "2026-07-03"}
     assert audit.verify_chain(checkpoints=False).ok
     # and running it again changes nothing
@@ -74,3 +74,49 @@ def test_the_migration_works_with_the_models_as_they_stood_then(policy_documents
     late.refresh_from_db()
     assert late.due_on == dt.date(2026, 7, 2) + dt.timedelta(days=14)
     assert audit.verify_chain(checkpoints=False).ok
+
+
+@override_settings(HERALD_POLICY_JOINER_DAYS=14)
+def test_only_open_campaigns_joiners_still_being_asked_are_given_a_date(policy_documents):
+    # given late joiners (asked two days before the due date) in an open campaign: two with the same
+    # name still being asked, one who acknowledged, one escalated and one who left the audience
+    asked = dt.datetime(2026, 7, 1, 9, tzinfo=dt.UTC)
+    campaign = CampaignFactory(due_on=DUE, status="open")
+    twins = [
+        Assignment.objects.create(
+            campaign=campaign,
+            person=PersonFactory(first_name="Sam", last_name="Jones"),
+            added_because="joiner",
+            added_at=asked,
+        )
+        for _ in range(2)
+    ]
+    acknowledged = _assigned(campaign, "joiner", asked)
+    Acknowledgement.objects.create(
+        person=acknowledged.person,
+        version=campaign.version,
+        campaign=campaign,
+        method="read_confirmed",
+        statement="I will",
+    )
+    escalated = _assigned(campaign, "joiner", asked, escalated_at=dt.datetime(2026, 7, 6, 9, tzinfo=dt.UTC))
+    left = _assigned(campaign, "joiner", asked, left_audience_at=dt.datetime(2026, 7, 2, 9, tzinfo=dt.UTC))
+    # and a late joiner in a closed campaign
+    closed = CampaignFactory(due_on=DUE, status="closed")
+    in_closed = _assigned(closed, "joiner", asked)
+
+    changed = migration.give_joiners_their_own_due_date(apps)
+
+    # then only the two still being asked in the open campaign get a date; the rest keep the one they
+    # were judged by, so the campaigns' compliance figures do not change
+    assert changed == 2
+    for assignment in (*twins, acknowledged, escalated, left, in_closed):
+        assignment.refresh_from_db()
+    assert [twin.due_on for twin in twins] == [dt.date(2026, 7, 15)] * 2
+    assert (acknowledged.due_on, escalated.due_on, left.due_on, in_closed.due_on) == (None, None, None, None)
+    # and both same-named joiners are in the audit event, by their own record
+    [event] = AuditEvent.objects.filter(action="campaign.joiner_due_dates_set")
+    assert event.object_id == str(campaign.pk)
+    assert event.after == {
+        "people": {str(twin.person.pk): {"name": "Sam Jones", "due_on": "2026-07-15"} for twin in twins}
+    }
