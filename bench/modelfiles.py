@@ -23,7 +23,15 @@ import numpy as np
 COUNCIL_TRAIN = tuple(
     Path(__file__).resolve().parent / "data" / name
     for name in ("council_train.tsv", "council_train2.tsv", "council_train3.tsv", "council_train4.tsv")
-)
+)  # council_train5.tsv and council_train6.tsv: measured and not adopted (docs/checks.md, "Round eleven")
+
+
+def council_files(names: str | None) -> tuple[Path, ...]:
+    """The training files a trainer's ``--council-files`` names (comma-separated, in bench/data), or
+    ``COUNCIL_TRAIN`` when it names none: to try a file before adding it to the list."""
+    if not names:
+        return COUNCIL_TRAIN
+    return tuple(Path(__file__).resolve().parent / "data" / name for name in names.split(","))
 
 
 def read_council(paths: tuple[Path, ...] = COUNCIL_TRAIN) -> list[tuple[str, int]]:
