@@ -136,7 +136,7 @@ def figures(scores: np.ndarray, labels: np.ndarray, threshold: float = 0.5) -> d
     }
 
 
-def fine_tune(base: Any, texts: list[str], labels: list[int], epochs: int = 0) -> Any:
+def fine_tune(base: Any, texts: list[str], labels: list[int], epochs: int = EPOCHS) -> Any:
     """The vectors and a one-hidden-layer head, fitted together.
 
     With ``epochs`` (the default, `EPOCHS`): model2vec's classifier trained here for exactly that many
