@@ -110,7 +110,7 @@ def rules_and_scored(texts: Sequence[str]) -> tuple[np.ndarray, list[str | None]
     return np.array(flagged), scored
 
 
-THRESHOLDS = (0.4, 0.45, 0.5, 0.52, 0.55, 0.6, 0.65, 0.7, 0.8)
+THRESHOLDS = (0.4, 0.45, 0.5, 0.52, 0.54, 0.55, 0.58, 0.6, 0.65, 0.7, 0.8)
 # The two classifiers the engine tables score with: the shipped ones unless ``--models`` says otherwise.
 MODELS: dict[str, Path] = {}
 
@@ -168,7 +168,15 @@ def development() -> None:
     data = ROOT / "bench" / "data"
     labelled = ROOT / "herald" / "checks" / "tests" / "data"
     print("Development sets (read in earlier rounds; for choosing the combination and checking the floors):")
-    for name in ("blind_offensive2.tsv", "blind_offensive3.tsv", "blind_offensive4.tsv"):
+    # the fifth to seventh sets are development sets since round ten; never the eighth
+    for name in (
+        "blind_offensive2.tsv",
+        "blind_offensive3.tsv",
+        "blind_offensive4.tsv",
+        "blind_offensive5.tsv",
+        "blind_offensive6.tsv",
+        "blind_offensive7.tsv",
+    ):
         engine_table(name, tsv(data / name))
     for path in (
         labelled / "offensive_cases.tsv",

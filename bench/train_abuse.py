@@ -36,7 +36,7 @@ from sklearn.linear_model import LogisticRegression
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from modelfiles import read_council, save_linear_model  # noqa: E402  (bench/modelfiles.py)
+from modelfiles import NAME_SEED, council_files, read_council, save_linear_model, vary_names  # noqa: E402  (bench/modelfiles.py)
 
 from herald.checks.abuse_model import DATA, features  # noqa: E402
 
@@ -53,8 +53,14 @@ C = 4.0
 # comments in formal registers, and TikTok; council_train3.tsv (round eight) polite sexual harassment,
 # calm threats and group hate in other words, each beside its fair twin; council_train4.tsv (round
 # nine) neutral mentions of groups and abuse in a professional register, with their twins.
+# council_train5.tsv to council_train7.tsv are not in the list (docs/checks.md, "Round eleven"); try
+# them with --council-files.
 COUNCIL_WEIGHT = 10.0
 COUNCIL_FOLDS = 5
+# Round eleven: each council row goes in this many times with its own place and person names and
+# @handles (`modelfiles.vary_names`), each copy weighing COUNCIL_WEIGHT / NAME_COPIES, so that no name
+# carries the row's label; `--keep-names` puts each row in once with its own names, as before.
+NAME_COPIES = 5
 
 
 def read_training(data: Path) -> list[tuple[str, str, int, int]]:
@@ -111,12 +117,24 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="skip the held-out runs; only write the model")
     parser.add_argument("--threshold", type=float, default=0.5, help="threshold for the printed figures")
     parser.add_argument("--council-weight", type=float, default=COUNCIL_WEIGHT, help="0 leaves them out")
+    parser.add_argument(
+        "--council-files", help="comma-separated files in bench/data (default: modelfiles.COUNCIL_TRAIN)"
+    )
+    parser.add_argument("--keep-names", action="store_true", help="each council row once, with its own names")
+    parser.add_argument("--out", type=Path, default=DATA, help="where the model goes (.npz, and .json beside it)")
     args = parser.parse_args()
 
     rows = read_training(args.data)
-    council = read_council() if args.council_weight > 0 else []
+    council = read_council(council_files(args.council_files)) if args.council_weight > 0 else []
+    copies, name_seed = (1, None) if args.keep_names else (NAME_COPIES, NAME_SEED)
+
+    def expand(kept: list[tuple[str, int]]) -> tuple[list[str], list[int], list[float]]:
+        """The council rows as the fit takes them: texts, labels, sample weights."""
+        varied = vary_names(kept, copies, name_seed)
+        return [c[0] for c in varied], [c[1] for c in varied], [args.council_weight / copies] * len(varied)
+
     council_texts, council_labels = [c[0] for c in council], [c[1] for c in council]
-    council_weights = [args.council_weight] * len(council)
+    fit_texts, fit_labels, fit_weights = expand(council)
     davidson = read_davidson(args.data)
     sources = sorted({r[0] for r in rows})
     report: dict[str, object] = {
@@ -125,6 +143,8 @@ def main() -> None:
         "rows": len(rows),
         "council_rows": len(council),
         "council_weight": args.council_weight,
+        "name_copies": None if args.keep_names else copies,
+        "council_files": [path.name for path in council_files(args.council_files)],
         "held_out": {},
     }
     held: dict[str, dict[str, float]] = {}
@@ -137,9 +157,7 @@ def main() -> None:
             test = [r for r in rows if r[0] == source]
             started = time.perf_counter()
             vectorizer, model = fit(
-                [r[1] for r in train] + council_texts,
-                [r[3] for r in train] + council_labels,
-                [1.0] * len(train) + council_weights,
+                [r[1] for r in train] + fit_texts, [r[3] for r in train] + fit_labels, [1.0] * len(train) + fit_weights
             )
             scores = model.predict_proba(vectorizer.transform([r[1] for r in test]))[:, 1]
             held_scores[[i for i, r in enumerate(rows) if r[0] == source]] = scores
@@ -150,10 +168,11 @@ def main() -> None:
             fold = np.arange(len(council)) % COUNCIL_FOLDS
             for k in range(COUNCIL_FOLDS):
                 train_at, test_at = np.flatnonzero(fold != k), np.flatnonzero(fold == k)
+                kept_texts, kept_labels, kept_weights = expand([council[i] for i in train_at])
                 vectorizer, model = fit(
-                    [r[1] for r in rows] + [council_texts[i] for i in train_at],
-                    [r[3] for r in rows] + [council_labels[i] for i in train_at],
-                    [1.0] * len(rows) + [council_weights[i] for i in train_at],
+                    [r[1] for r in rows] + kept_texts,
+                    [r[3] for r in rows] + kept_labels,
+                    [1.0] * len(rows) + kept_weights,
                 )
                 council_scores[test_at] = model.predict_proba(
                     vectorizer.transform([council_texts[i] for i in test_at])
@@ -162,7 +181,7 @@ def main() -> None:
             held["council_train (5 folds)"]["average_precision"] = average_precision(council_scores, council_labels)
             print(f"  {'council':12} {held['council_train (5 folds)']}  ({time.perf_counter() - started:.0f} s)")
     vectorizer, model = fit(
-        [r[1] for r in rows] + council_texts, [r[3] for r in rows] + council_labels, [1.0] * len(rows) + council_weights
+        [r[1] for r in rows] + fit_texts, [r[3] for r in rows] + fit_labels, [1.0] * len(rows) + fit_weights
     )
     scores = model.predict_proba(vectorizer.transform([d[0] for d in davidson]))[:, 1]
     held["davidson2017 (never trained on)"] = figures(
@@ -175,8 +194,9 @@ def main() -> None:
     report["held_out"] = held
     report["threshold"] = args.threshold
 
-    save_linear_model(DATA, vectorizer, model, report)
-    print(f"Wrote {DATA.relative_to(ROOT)} ({report['terms']:,} terms, {DATA.stat().st_size / 1e6:.1f} MB)")
+    out: Path = args.out.resolve()
+    save_linear_model(out, vectorizer, model, report)
+    print(f"Wrote {out} ({report['terms']:,} terms, {out.stat().st_size / 1e6:.1f} MB)")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,8 @@
    pieces as the `tokenizers` package on every training text, and prints the count that differ.
 3. Fine-tunes the vectors and a classifier head (one hidden layer of 256, ReLU) on the public abuse
    data and the team-written council-style comments (`bench/data/council_train.tsv`, each repeated
-   `COUNCIL_REPEAT` times) with `model2vec.train.StaticModelForClassification` (torch; early stopping on a 10% split);
+   `COUNCIL_REPEAT` times) with `model2vec.train.StaticModelForClassification` (torch; `--epochs` passes
+   over all of it, the last weights kept: see "Reproducible" below);
    holds each source out in turn and prints precision and recall on it, plus Davidson et al. 2017
    (never trained on), and each fifth of the council comments with a model that did not see it;
    the held-out scores go to `bench/out/heldout_embed.npz` for
@@ -20,24 +21,45 @@
    `abuse_embed.json` (figures, and reference scores of a few sentences computed here by model2vec
    and torch, which `tests/test_embed_model.py` compares with the engine's numpy scoring).
 
+Reproducible (round eleven, docs/checks.md): two builds from the same data on one machine write the same
+arrays, bit for bit, and print the same digest of them ("Arrays' digest", also in the JSON, with the
+digest of the distilled vectors the fine-tuning starts from). For that: one thread in torch and the
+BLAS libraries, torch's deterministic algorithms, every seed fixed, and a fixed number of passes over
+all the data instead of model2vec's early stopping, which kept the pass scoring best on a random tenth
+(a choice that turned on a few texts of 6,000 and so could differ from one machine to another).
+On another machine, compare the digests: where the distilled one differs, so does the MiniLM
+encoder's arithmetic there. `--epochs 0` builds the old way.
+
+    /work/venv-models/bin/python bench/train_embed.py --quick --out /tmp/a/abuse_embed.npz  # twice: same digest
+
 torch, model2vec, tokenizers and scikit-learn are needed here only (requirements/models-embed.txt, in
 their own environment: `make models` makes it); the engine scores with numpy.
 """
 
 from __future__ import annotations
 
-import argparse
-import csv
-import gzip
-import importlib.util
-import json
-import time
-from pathlib import Path
-from types import ModuleType
-from typing import Any
+import os
 
-import numpy as np
-from modelfiles import read_council  # bench/modelfiles.py (this script's folder is on sys.path)
+# One thread everywhere, before numpy or torch is loaded: a sum split over threads is added up in another
+# order from one run to the next, and the last bits differ (docs/checks.md, "Round eleven"). MKL's
+# conditional reproducibility (MKL_CBWR) asks its kernels for the same results on any x86 processor.
+for _name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+    os.environ.setdefault(_name, "1")
+os.environ.setdefault("MKL_CBWR", "COMPATIBLE")
+
+import argparse  # noqa: E402
+import csv  # noqa: E402
+import gzip  # noqa: E402
+import hashlib  # noqa: E402
+import importlib.util  # noqa: E402
+import json  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+from types import ModuleType  # noqa: E402
+from typing import Any  # noqa: E402
+
+import numpy as np  # noqa: E402
+from modelfiles import NAME_SEED, council_files, read_council, vary_names  # noqa: E402  (bench/modelfiles.py; this script's folder is on sys.path)
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA_GUESSES = [ROOT.parent / "shared" / "data", ROOT.parents[1] / "shared" / "data"]
@@ -45,11 +67,19 @@ OUT = ROOT / "herald" / "checks" / "data" / "abuse_embed.npz"
 HELD_OUT = ROOT / "bench" / "out" / "heldout_embed.npz"
 HIDDEN = 256
 SEED = 42
+# Round eleven: a fixed number of passes over all the data, for a build that repeats bit for bit (see
+# `fine_tune`); model2vec's learning rate. Three: early stopping's loss on its tenth was lowest after the
+# third pass; with council_train5/6 added, of 2 to 4 passes 3 kept the engine's floors at the lowest
+# threshold and found the most on the development sets (docs/checks.md, "Round eleven").
+EPOCHS = 3
+LEARNING_RATE = 1e-3
 # The team's council-style training comments (bench/train_abuse.py): model2vec's loop takes no sample
 # weights, so each is repeated this many times (docs/checks.md, "Round six"). The files are
 # `modelfiles.COUNCIL_TRAIN`, read by `modelfiles.read_council` (numpy and the standard library only).
 COUNCIL_REPEAT = 5
 COUNCIL_FOLDS = 5
+# Round eleven: each repeat has its own place and person names and @handles (`modelfiles.vary_names`),
+# so the model cannot learn a name as abuse; `--keep-names` repeats the rows unchanged, as before.
 # Sentences whose build-time scores the engine's test compares with its own (written for Herald).
 REFERENCE = [
     "Thank you for fixing the streetlight so quickly.",
@@ -108,14 +138,45 @@ def figures(scores: np.ndarray, labels: np.ndarray, threshold: float = 0.5) -> d
     }
 
 
-def fine_tune(base: Any, texts: list[str], labels: list[int]) -> Any:
-    """The vectors and a one-hidden-layer head, fitted together (model2vec's own training loop)."""
+def fine_tune(base: Any, texts: list[str], labels: list[int], epochs: int = EPOCHS) -> Any:
+    """The vectors and a one-hidden-layer head, fitted together.
+
+    With ``epochs`` (the default, `EPOCHS`): model2vec's classifier trained here for exactly that many
+    passes over every text, in an order drawn from `SEED`, and its last weights kept. With 0:
+    model2vec's own loop (before round eleven), which keeps the weights of the pass scoring best on a
+    random tenth of the texts and stops five passes after; which pass scores best can turn on the last
+    bit of a sum, so a build on another machine could keep another pass."""
     import torch
     from model2vec.train import StaticModelForClassification
+    from model2vec.train.dataset import TokenBatch
+    from model2vec.train.utils import seed_everything
 
     torch.manual_seed(SEED)
     classifier = StaticModelForClassification.from_static_model(model=base, n_layers=1, hidden_dim=HIDDEN)
-    return classifier.fit(texts, [str(label) for label in labels], device="cpu", random_seed=SEED)
+    targets = [str(label) for label in labels]
+    if not epochs:
+        return classifier.fit(texts, targets, device="cpu", random_seed=SEED)
+    # What model2vec's fit does before its loop: seeds, classes, a fresh head, its batch size.
+    seed_everything(SEED)
+    classifier._initialize_on_labels(targets)
+    classifier._initialize()
+    size = classifier._determine_batch_size(None, len(texts))
+    ids = classifier._tokenize_ids(texts)
+    y = classifier._to_targets(targets)
+    optimizer = torch.optim.Adam(classifier.parameters(), lr=LEARNING_RATE)
+    order = torch.Generator().manual_seed(SEED)
+    classifier.train()
+    for _epoch in range(epochs):
+        permutation = torch.randperm(len(texts), generator=order).tolist()
+        for start in range(0, len(texts), size):
+            batch = permutation[start : start + size]
+            optimizer.zero_grad()
+            logits = classifier(TokenBatch.from_token_ids([ids[i] for i in batch]))
+            loss = torch.nn.functional.cross_entropy(logits, y[batch])
+            loss.backward()
+            optimizer.step()
+    classifier.eval()
+    return classifier
 
 
 def probability(classifier: Any, texts: list[str]) -> np.ndarray:
@@ -129,12 +190,23 @@ def main() -> None:
     parser.add_argument("--dims", type=int, default=128, help="principal components kept")
     parser.add_argument("--quick", action="store_true", help="skip the held-out runs (their last figures are kept)")
     parser.add_argument("--council-repeat", type=int, default=COUNCIL_REPEAT, help="0 leaves them out")
+    parser.add_argument(
+        "--epochs", type=int, default=EPOCHS, help="passes over the data (0: model2vec's early stopping, as before)"
+    )
+    parser.add_argument(
+        "--council-files", help="comma-separated files in bench/data (default: modelfiles.COUNCIL_TRAIN)"
+    )
+    parser.add_argument("--keep-names", action="store_true", help="repeat the council rows with their own names")
+    parser.add_argument("--out", type=Path, default=OUT, help="where the model goes (.npz, and .json beside it)")
     args = parser.parse_args()
+    out: Path = args.out.resolve()
+    name_seed = None if args.keep_names else NAME_SEED
 
     import torch
     from model2vec import StaticModel
 
     torch.set_num_threads(1)
+    torch.use_deterministic_algorithms(True)
     full = distilled(args.cache)
     vocab = full.tokenizer.get_vocab()
     pieces = [piece for piece, _ in sorted(vocab.items(), key=lambda item: item[1])]
@@ -157,19 +229,23 @@ def main() -> None:
     print(f"Tokenizer check: {differ} of {len(texts):,} training texts split differently from `tokenizers`")
 
     davidson = read_davidson(args.data)
-    council = read_council() if args.council_repeat > 0 else []
-    council_texts = [c[0] for c in council] * args.council_repeat
-    council_labels = [c[1] for c in council] * args.council_repeat
+    council = read_council(council_files(args.council_files)) if args.council_repeat > 0 else []
+    repeated = vary_names(council, args.council_repeat, name_seed)
+    council_texts, council_labels = [c[0] for c in repeated], [c[1] for c in repeated]
     report: dict[str, object] = {
         "dims": args.dims,
         "hidden": HIDDEN,
         "rows": len(rows),
         "council_rows": len(council),
         "council_repeat": args.council_repeat,
+        "names_varied": name_seed is not None,
+        "council_files": [path.name for path in council_files(args.council_files)],
+        "epochs": args.epochs or "early stopping (model2vec)",
+        "distilled_sha256": hashlib.sha256(np.ascontiguousarray(base.embedding).tobytes()).hexdigest(),
     }
     held: dict[str, dict[str, float]] = {}
-    if args.quick and OUT.with_suffix(".json").exists():  # keep the last full run's figures per source
-        last = json.loads(OUT.with_suffix(".json").read_text(encoding="utf-8"))["held_out"]
+    if args.quick and out.with_suffix(".json").exists():  # keep the last full run's figures per source
+        last = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))["held_out"]
         held = {source: figures for source, figures in last.items() if not source.startswith("davidson")}
     if not args.quick:
         held_scores = np.full(len(rows), np.nan)
@@ -179,7 +255,7 @@ def main() -> None:
             train = np.flatnonzero(sources != source)
             test = np.flatnonzero(sources == source)
             classifier = fine_tune(
-                base, [texts[i] for i in train] + council_texts, labels[train].tolist() + council_labels
+                base, [texts[i] for i in train] + council_texts, labels[train].tolist() + council_labels, args.epochs
             )
             held_scores[test] = probability(classifier, [texts[i] for i in test])
             held[source] = figures(held_scores[test], labels[test])
@@ -189,14 +265,16 @@ def main() -> None:
             started = time.process_time()
             fold = np.arange(len(council)) % COUNCIL_FOLDS
             for k in range(COUNCIL_FOLDS):
-                kept = [c for i, c in enumerate(council) if fold[i] != k] * args.council_repeat
-                classifier = fine_tune(base, texts + [c[0] for c in kept], labels.tolist() + [c[1] for c in kept])
+                kept = vary_names([c for i, c in enumerate(council) if fold[i] != k], args.council_repeat, name_seed)
+                classifier = fine_tune(
+                    base, texts + [c[0] for c in kept], labels.tolist() + [c[1] for c in kept], args.epochs
+                )
                 test = np.flatnonzero(fold == k)
                 council_scores[test] = probability(classifier, [council[i][0] for i in test])
             held["council_train (5 folds)"] = figures(council_scores, np.array([c[1] for c in council]))
             print(f"  {'council':12} {held['council_train (5 folds)']}  ({time.process_time() - started:.0f} s of CPU)")
     started = time.process_time()
-    classifier = fine_tune(base, texts + council_texts, labels.tolist() + council_labels)
+    classifier = fine_tune(base, texts + council_texts, labels.tolist() + council_labels, args.epochs)
     print(f"Fine-tuned on all seven sources and the council comments in {time.process_time() - started:.0f} s of CPU")
     # Ship float16 vectors, and score everything below with exactly those.
     with torch.no_grad():
@@ -217,18 +295,24 @@ def main() -> None:
     positive = list(classifier.classes_).index("1")
     out_w = last.weight[positive] - last.weight[1 - positive]
     out_b = last.bias[positive] - last.bias[1 - positive]
-    OUT.parent.mkdir(exist_ok=True)
-    np.savez_compressed(
-        OUT,
-        pieces=np.array(pieces, dtype=str),
-        vectors=classifier.embeddings.weight.detach().numpy().astype(np.float16),
-        hidden_w=first.weight.detach().numpy().T.astype(np.float32),
-        hidden_b=first.bias.detach().numpy().astype(np.float32),
-        out_w=out_w.detach().numpy().astype(np.float32),
-        out_b=np.array(float(out_b.detach())),
-    )
-    OUT.with_suffix(".json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"Wrote {OUT.relative_to(ROOT)} ({len(pieces):,} pieces x {args.dims}, {OUT.stat().st_size / 1e6:.1f} MB)")
+    arrays = {
+        "pieces": np.array(pieces, dtype=str),
+        "vectors": classifier.embeddings.weight.detach().numpy().astype(np.float16),
+        "hidden_w": first.weight.detach().numpy().T.astype(np.float32),
+        "hidden_b": first.bias.detach().numpy().astype(np.float32),
+        "out_w": out_w.detach().numpy().astype(np.float32),
+        "out_b": np.array(float(out_b.detach())),
+    }
+    # One digest of every array's bytes: two builds that print the same one wrote the same model.
+    digest = hashlib.sha256()
+    for name, array in arrays.items():
+        digest.update(name.encode() + np.ascontiguousarray(array).tobytes())
+    report["arrays_sha256"] = digest.hexdigest()
+    print(f"Arrays' digest: {report['arrays_sha256']} (distilled vectors: {report['distilled_sha256']})")
+    out.parent.mkdir(exist_ok=True)
+    np.savez_compressed(out, **arrays)  # type: ignore[arg-type]
+    out.with_suffix(".json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"Wrote {out} ({len(pieces):,} pieces x {args.dims}, {out.stat().st_size / 1e6:.1f} MB)")
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 
 from .shapes import Shape, _shape
+from .threats import DESERVED_FATES
 
 # Someone addressed or spoken of, with a routine place: "where you live", "which gym u go to", "which
 # leisure centre you work at", "where his kids go to school" (not "where you're coming from", "where you
@@ -82,14 +83,15 @@ MENACE_SHAPES: tuple[Shape, ...] = (
         r"|\b(?:hope|hoping|praying)\s+(?:that\s+)?some(?:one|body)\s+(?:breaks|smashes|snaps|cracks)\s+"
         r"(?:both\s+)?(?:your|ur|his|her|their)\s+(?:hands|arms|legs|fingers|knees|neck|jaw|skull|face)\b",
     ),
-    # "you all deserve to be set on fire", "deserves to be burnt alive" (a harmful fate after "deserve to be";
-    # not "hung": a painting deserves to be hung in the library, and threats.py reads the rest of "hung")
+    # "you all deserve to be set on fire", "deserves to be burnt alive", "deserved to be shot" (a harmful
+    # fate after "deserve to be": threats.py's list, with the ones it leaves out for their everyday senses)
     _shape(
         "threat",
         "deserve deserves deserved",
-        "fire alight alive burnt burned hanged shot stabbed lynched flogged",
-        r"\b(?:deserves?|deserved)\s+to\s+be\s+(?:set\s+on\s+fire|set\s+alight|burn(?:ed|t)(?:\s+alive)?|hanged|shot|"
-        r"stabbed|lynched|flogged)\b",
+        "fire alight alive burnt burned hanged shot stabbed lynched flogged killed raped executed murdered",
+        r"\b(?:deserves?|deserved)\s+to\s+be\s+(?:"
+        + "|".join(fate for fate, _ in DESERVED_FATES)
+        + r")(?:\s+alive)?\b",
     ),
 )
 

@@ -45,6 +45,26 @@ _VICTIM = r"""
 """
 
 _PERSON = r"(?:you|u|ya|him|her|them|'?em)"
+# What someone is said to deserve, each a pattern, with whether it also has an everyday sense: read here
+# after "deserves / should / ought / needs / must (to) be" ("deserves to be shot", "should be hanged"),
+# the everyday ones left out (a bonfire "should be set alight", land "should be flogged off"), and all
+# of them by menace.py after "deserve(s/d) to be" ("you all deserve to be set on fire"). "hung" is
+# read here alone, with its guard (a painting "deserves to be hung in the library").
+DESERVED_FATES: tuple[tuple[str, bool], ...] = (
+    ("shot", False),
+    ("killed", False),
+    ("hanged", False),
+    ("stabbed", False),
+    ("raped", False),
+    ("lynched", False),
+    (r"burn[te]d?", False),
+    ("executed", False),
+    ("murdered", False),
+    (r"set\s+on\s+fire", True),
+    (r"set\s+alight", True),
+    ("flogged", True),
+)
+_FATES_HERE = " | ".join(fate for fate, everyday in DESERVED_FATES if not everyday)
 _THREAT = re.compile(
     r"(?i)"
     + _SUBJECT
@@ -101,10 +121,11 @@ _THREAT = re.compile(
     | \b(?: deserves? | should | ought | needs? | must ) \s+ (?: (?: all | just | simply | really | go\s+and | go ) \s+ ){0,2}
       (?:to\s+)?
       (?: die (?! [-\w] | \s+(?:back|down|off|out)\b )
-        | be\s+ (?: shot | killed | hanged
-                  | hung (?! \s+ (?: on | at | in | up | out | from | above | along | over | around | by | inside
+        | be\s+ (?: hung (?! \s+ (?: on | at | in | up | out | from | above | along | over | around | by | inside
                                  | outside | near )\b )
-                  | stabbed | raped | lynched | burn[te]d? | executed | murdered ) )\b
+                  | """
+    + _FATES_HERE
+    + r""" ) )\b
     # "needs a bullet" (not "a bullet point"), "put a bullet in"
     | \b(?: deserves? | needs? ) \s+a\s+bullet\b (?! [\s-]* (?: points? | proof | train | list | journal | time | holes? )\b )
     | \bput\s+a\s+bullet\s+in\b

@@ -4,6 +4,7 @@ random text."""
 
 import math
 import random
+import unicodedata
 from functools import lru_cache
 
 import pytest
@@ -99,9 +100,22 @@ def _assert_embed_words_same(text: str) -> None:
     assert embed_model.words(text) == embed_model._unicode_words(text), text
 
 
+def _assigned_in_pythons_tables(text: str) -> bool:
+    """Whether Python's Unicode tables know every character of ``text``: the `regex` package's newer ones
+    may know more (U+1FADB, a pea pod, came in Unicode 15; Python 3.11 has 14), and there the pattern
+    split reads such a character as the build's tokenizer (the `tokenizers` package) does, a word of its
+    own, which the character-by-character split drops as unassigned (as the test on any text below)."""
+    return all(unicodedata.category(char) != "Cn" for char in text)
+
+
 def test_embed_split_of_text_with_emoji_and_symbols_equals_the_character_by_character_one():
-    for text in _texts():
+    for text in filter(_assigned_in_pythons_tables, _texts()):
         _assert_embed_words_same(text)
+
+
+def test_a_character_newer_than_pythons_tables_is_a_word_of_its_own_as_the_build_tokenizer_reads_it():
+    # the `tokenizers` package splits "a pea 🫛 x" into a, pea, 🫛, x (round eleven, docs/checks.md)
+    assert embed_model.words("A pea 🫛 x") == ["a", "pea", "\U0001fadb", "x"]
     many_runs = "".join(_mixes(7, 1, 400)[0] + " 😀x" * 70)  # more runs than the split takes one by one
     _assert_embed_words_same(many_runs)
 

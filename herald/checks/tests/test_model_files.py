@@ -63,3 +63,39 @@ def test_the_figures_can_carry_the_cpu_the_training_took(tmp_path):
     figures = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
     assert list(figures) == ["terms", "cpu_seconds"]
     assert figures["cpu_seconds"] >= 3600
+
+
+def _modelfiles():
+    spec = importlib.util.spec_from_file_location("modelfiles", BENCH / "modelfiles.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+ROWS = [
+    ("@CllrPennock you are useless, Cllr Pennock, go back to Hollowmere", 1),
+    ("@CllrPennock thanks for fixing the lights on Kiln Lane in Hollowmere", 0),
+    ("Muslim families asked about Eid prayers at the hall on Friday", 0),
+    ("Heading to Scunthorpe for the match on Saturday", 0),
+    ("cllr pennock is a clown. Hollowmere deserves better", 1),
+]
+
+
+def test_the_trainers_give_each_copy_of_a_council_row_its_own_invented_names():
+    varied = _modelfiles().vary_names(ROWS, 3)
+    assert [label for _text, label in varied] == [label for _text, label in ROWS] * 3
+    names = " ".join(text for text, _label in varied)
+    assert "Pennock" not in names and "Hollowmere" not in names and "@CllrPennock" not in names
+    assert "pennock" not in names.lower()  # also "cllr pennock" written in lower case
+    assert len({varied[i * len(ROWS)][0] for i in range(3)}) == 3  # each copy its own names
+
+
+def test_group_words_days_and_rude_looking_real_places_are_not_varied():
+    varied = _modelfiles().vary_names(ROWS, 2)
+    assert all(text == ROWS[2][0] for text, _label in varied[2::5])
+    assert all(text == ROWS[3][0] for text, _label in varied[3::5])
+    assert all("Lane" in text for text, _label in varied[1::5])
+
+
+def test_names_can_be_kept_as_written():
+    assert _modelfiles().vary_names(ROWS, 2, seed=None) == ROWS * 2
