@@ -460,6 +460,15 @@ def blind_offensive8() -> None:
     blind_offensive_scores(Path(__file__).resolve().parent / "data" / "blind_offensive8.tsv", halves=False)
 
 
+def blind_offensive9() -> None:
+    """bench/data/blind_offensive9.tsv: a ninth blind set (400 texts, eight sources, 160 offensive) by a
+    writer who saw nothing of the engine, its output or the other sets (the eighth read for its format
+    only), written on 2026-12-07 before round eleven; run by the lead only, with ``--only blind9``, once
+    before and once after round eleven. Never part of the default run."""
+    print("ninth blind offensive set (unseen; incoming comments on an official page):")
+    blind_offensive_scores(Path(__file__).resolve().parent / "data" / "blind_offensive9.tsv", halves=False)
+
+
 def blind_offensive() -> None:
     """bench/data/blind_offensive.tsv: written for Herald by someone who never saw the rules (OLID,
     Civil Comments, HateXplain, UK council and UK Twitter styles; bench/data/README.md). Half A (even
@@ -530,7 +539,7 @@ def main() -> None:
     )
     parser.add_argument(
         "--only",
-        choices=["blind5", "blind6", "blind7", "blind8"],
+        choices=["blind5", "blind6", "blind7", "blind8", "blind9"],
         help="score one set alone (an unseen one, without reading the rest)",
     )
     parser.add_argument(
@@ -545,6 +554,7 @@ def main() -> None:
             "blind6": blind_offensive6,
             "blind7": blind_offensive7,
             "blind8": blind_offensive8,
+            "blind9": blind_offensive9,
         }[args.only]()
         return
     folder = Path(args.data)
