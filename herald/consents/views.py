@@ -132,7 +132,10 @@ def index(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def request_new(request: HttpRequest) -> HttpResponse:
     form = forms.ConsentRequestForm(*_posted(request))
-    if request.method == "POST" and form.is_valid():
+
+    def create_it() -> HttpResponse | None:
+        if not form.is_valid():
+            return None
         data = form.cleaned_data
         consent_request = services.create_consent_request(
             by=request.user,
@@ -148,11 +151,16 @@ def request_new(request: HttpRequest) -> HttpResponse:
         )
         messages.success(request, "Consent request created: share the link or print the poster")
         return redirect("consents:request", pk=consent_request.pk)
+
+    # Pressed twice: one request, so one poster and one link for the people at the event.
+    if request.method == "POST" and (done := submit_once(request, "consents:request_new", create_it)):
+        return done
     return render(
         request,
         "consents/request_form.html",
         {
             "form": form,
+            "submission_key": key_for(request),
             "breadcrumbs": [HOME, CONSENT, ("New consent request", None)],
         },
     )
@@ -535,22 +543,30 @@ def media_upload(request: HttpRequest) -> HttpResponse:
     form = forms.MediaUploadForm(
         *_posted(request, files=True), user=request.user, initial={"request": request.GET.get("event")}
     )
-    uploaded = submitted(
-        request,
-        form,
-        lambda data: services.upload_media(
-            form.data_bytes, filename=data["file"].name, details=form.details(), by=request.user
-        ),
-        field="file",
-    )
-    if uploaded:
+
+    def upload_it() -> HttpResponse | None:
+        uploaded = submitted(
+            request,
+            form,
+            lambda data: services.upload_media(
+                form.data_bytes, filename=data["file"].name, details=form.details(), by=request.user
+            ),
+            field="file",
+        )
+        if not uploaded:
+            return None
         messages.success(request, "Uploaded. Now link the people who can be identified in it")
         return redirect("consents:media_detail", pk=uploaded.result.pk)
+
+    # Pressed twice: the photo or video goes into the library once.
+    if request.method == "POST" and (done := submit_once(request, "consents:media_upload", upload_it)):
+        return done
     return render(
         request,
         "consents/media_upload.html",
         {
             "form": form,
+            "submission_key": key_for(request),
             "breadcrumbs": [HOME, MEDIA, ("Upload", None)],
         },
     )

@@ -6,6 +6,7 @@ from django.utils import timezone
 from herald.forms import DateTimeField
 from herald.incidents.models import Incident, PlaybookStep
 from herald.incidents.playbooks import Kind
+from herald.incidents.services import EARLIEST_AWARE_AT
 from herald.people.models import Person
 
 SHORT = 200
@@ -71,6 +72,8 @@ class ReportForm(forms.Form):
         value = self.cleaned_data.get("aware_at")
         if value is not None and value > timezone.now():
             raise forms.ValidationError("The time you became aware must be in the past")
+        if value is not None and value < EARLIEST_AWARE_AT:
+            raise forms.ValidationError(f"The time you became aware must be in {EARLIEST_AWARE_AT.year} or later")
         return value
 
 

@@ -100,6 +100,10 @@ def _tick(incident: Incident, key: str, *, by: Person, note: str) -> None:
 # --- Reporting --------------------------------------------------------------------------------
 
 
+# No incident Herald records began before this: an earlier year (1026 for 2026) is a slip of the keyboard.
+EARLIEST_AWARE_AT = dt.datetime(1990, 1, 1, tzinfo=dt.UTC)
+
+
 def report_incident(
     *,
     kind: str,
@@ -128,6 +132,8 @@ def report_incident(
     aware_at = aware_at or now
     if aware_at > now + dt.timedelta(minutes=5):
         raise Refused({"aware_at": "The time the council became aware must be in the past"})
+    if aware_at < EARLIEST_AWARE_AT:
+        raise Refused({"aware_at": f"The time the council became aware must be in {EARLIEST_AWARE_AT.year} or later"})
     with transaction.atomic():
         incident = Incident.objects.create(
             kind=kind,

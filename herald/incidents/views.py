@@ -227,11 +227,13 @@ def _form_page(
     button: str,
     intro: str = "",
     enctype: str = "",
+    submission_key: str = "",
 ) -> HttpResponse:
     return render(
         request,
         "incidents/form.html",
         {
+            "submission_key": submission_key,
             "incident": incident,
             "form": form,
             "heading": heading,
@@ -265,9 +267,16 @@ def step(request: HttpRequest, pk: int, step_pk: int) -> HttpResponse:
 def note(request: HttpRequest, pk: int) -> HttpResponse:
     incident = _incident(request, pk)
     form = NoteForm(request.POST or None, request.FILES or None) if request.method == "POST" else NoteForm()
-    if submitted(request, form, lambda data: services.add_note(incident, by=request.user, **data)):
+
+    def add_it() -> HttpResponse | None:
+        if not submitted(request, form, lambda data: services.add_note(incident, by=request.user, **data)):
+            return None
         messages.success(request, "Added to the timeline")
         return redirect("incidents:detail", pk=incident.pk)
+
+    # Pressed twice: the note (and its evidence) is on the timeline once.
+    if request.method == "POST" and (done := submit_once(request, f"incidents:note:{incident.pk}", add_it)):
+        return done
     return _form_page(
         request,
         incident,
@@ -275,6 +284,7 @@ def note(request: HttpRequest, pk: int) -> HttpResponse:
         heading="Add a note or evidence",
         button="Add to the timeline",
         enctype="multipart/form-data",
+        submission_key=key_for(request),
     )
 
 

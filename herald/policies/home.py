@@ -70,7 +70,7 @@ def panels(request) -> list[dict]:
             {
                 "text": f"{r.person.full_name} asks: can I post this?",
                 "url": reverse("policies:advice_request", kwargs={"pk": r.pk}),
-                "hint": f"{r.created_at:%-d %B %Y}",
+                "hint": f"{timezone.localtime(r.created_at):%-d %B %Y}",
             }
             for r in AdviceRequest.objects.awaiting_answer().select_related("person")[:10]
         ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from herald.figures import Cell, Chart, Part, Period, Table, plural, share
 from herald.people.models import Person
@@ -54,7 +55,7 @@ def policy_changes(period: Period) -> Part:
             [
                 version.document.title,
                 f"{version.number}",
-                f"{version.published_at:%-d %b %Y}" if version.published_at else "",
+                f"{timezone.localtime(version.published_at):%-d %b %Y}" if version.published_at else "",
                 "; ".join(changes["added"]) or "None",
                 "; ".join(changes["reworded"]) or "None",
                 "; ".join(changes["removed"]) or "None",
@@ -64,7 +65,7 @@ def policy_changes(period: Period) -> Part:
         summary = f" ({version.change_summary})" if version.change_summary else ""
         paragraphs.append(
             f"Version {version.number} of the {version.document.title} was published on "
-            f"{version.published_at:%-d %B %Y}{summary}. Against {since}: "
+            f"{timezone.localtime(version.published_at):%-d %B %Y}{summary}. Against {since}: "
             f"{plural(len(changes['added']), 'clause')} added, {plural(len(changes['reworded']), 'clause')} reworded "
             f"and {plural(len(changes['removed']), 'clause')} removed."
         )
@@ -143,7 +144,7 @@ def consultation(period: Period) -> Part:
         )
         paragraphs.append(
             f"{item.group_name} {'was' if item.consultees == Consultation.Consultees.UNION else 'were'} consulted on "
-            f"version {item.version.number} of the {item.version.document.title} from {item.opened_at:%-d %B %Y} "
+            f"version {item.version.number} of the {item.version.document.title} from {timezone.localtime(item.opened_at):%-d %B %Y} "
             f"to {item.closes_on:%-d %B %Y}. "
             + (
                 f"{plural(len(comments), 'comment')} {'was' if len(comments) == 1 else 'were'} made: {answered}."

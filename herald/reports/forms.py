@@ -60,7 +60,12 @@ class ReportHeadingForm(forms.Form):
         label="Named officer",
         queryset=Person.objects.none(),
         help_text="The officer who signs the report off. Only they can.",
-        error_messages={"required": "Choose the officer who signs the report off"},
+        error_messages={
+            "required": "Choose the officer who signs the report off",
+            # The list offers only people who still work for the council: anyone else (a leaver, say)
+            # could never sign it off.
+            "invalid_choice": "Choose a named officer who still works for the council from the list",
+        },
     )
 
     def __init__(self, *args, **kwargs):

@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 
 from herald.consents.models import TakedownTask
 from herald.figures import Period
+from herald.pdf import html_to_pdf
 from herald.people.models import Person
 from herald.posts.models import Post, PostFinding
 from herald.social_accounts.models import Account, MonthlyReport
@@ -114,10 +115,9 @@ def for_owner(owner: Person | None, month: dt.date) -> list[AccountMonth]:
 
 
 def pdf(owner: Person, month: dt.date, rows: list[AccountMonth]) -> bytes:
-    from weasyprint import HTML
-
+    """Printed by herald.pdf's printer, which fetches nothing the HTML points at."""
     html = render_to_string(
         "reports/monthly_print.html",
         {"owner": owner, "month": month, "rows": rows, "council_name": settings.COUNCIL_NAME},
     )
-    return HTML(string=html).write_pdf()
+    return html_to_pdf(html)

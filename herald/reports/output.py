@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from docx import Document as WordDocument
 from docx.shared import Pt
 
+from herald.pdf import html_to_pdf
 from herald.reports.document import Document
 
 DEFAULT_TEMPLATE = Path(__file__).with_name("docx") / "council-template.docx"
@@ -35,9 +36,9 @@ def html(document: Document) -> str:
 
 
 def pdf(document: Document) -> bytes:
-    from weasyprint import HTML  # loads pango; only the processes that print pay for it
-
-    return HTML(string=html(document)).write_pdf()
+    # Through Herald's one printer, which fetches nothing the report's HTML points at (no server file,
+    # no network address): the report's words come from officers and the database.
+    return html_to_pdf(html(document))
 
 
 def template_path() -> Path:

@@ -115,6 +115,8 @@ def edit_report(
     if unknown:
         raise ValueError(f"Not editable: {sorted(unknown)}")
     _check_period(period_start, period_end)
+    if not officer.is_active:
+        raise Refused("The named officer has left the council: choose someone else", field="officer")
     known_sections = {key for key, _ in document.SECTIONS}
     known_items = {key for key, _ in document.CHECKLIST}
     with transaction.atomic():

@@ -17,6 +17,7 @@ from herald.people.roles import Role
 from herald.reports import document, output, services
 from herald.reports.forms import ReportEditForm, ReportHeadingForm
 from herald.reports.models import CommitteeReport
+from herald.submissions import key_for, submit_once
 
 WRITERS = (Role.COMMS, Role.ADMIN)
 HOME = ("Home", "/")
@@ -65,14 +66,27 @@ def start(request: HttpRequest) -> HttpResponse:
             "period_end": period.end,
         },
     )
-    started = submitted(request, form, lambda data: services.start_report(**data, by=request.user))
-    if started:
+
+    def start_it() -> HttpResponse | None:
+        started = submitted(request, form, lambda data: services.start_report(**data, by=request.user))
+        if not started:
+            return None
         messages.success(
             request, "Report drafted from the figures for the period. Edit its words, then send it for sign-off."
         )
         return redirect("reports:detail", pk=started.result.pk)
+
+    # Pressed twice: one draft report, not two with the same title.
+    if request.method == "POST" and (done := submit_once(request, "reports:start", start_it)):
+        return done
     return render(
-        request, "reports/start.html", {"form": form, "breadcrumbs": [HOME, REPORTS, ("Start a report", None)]}
+        request,
+        "reports/start.html",
+        {
+            "form": form,
+            "submission_key": key_for(request),
+            "breadcrumbs": [HOME, REPORTS, ("Start a report", None)],
+        },
     )
 
 

@@ -274,3 +274,20 @@ def test_pressing_report_twice_reports_the_incident_once_and_tells_its_handlers_
     reported = Incident.objects.get()
     assert first["Location"] == second["Location"] == reverse("incidents:detail", args=[reported.pk])
     assert [message.to for message in mail.outbox].count([comms_officer.email]) == 1
+
+
+def test_pressing_add_to_the_timeline_twice_adds_the_note_once(client, employee, comms_officer):
+    import re
+
+    reported = incident("other", by=employee)
+    client.force_login(comms_officer)
+    url = reverse("incidents:note", args=[reported.pk])
+    key = re.search(r'name="submission_key" value="([^"]+)"', client.get(url).content.decode())
+    assert key, "the note form carries a one-time key"
+    form = {"text": "Rang the page's owner: they are taking it down.", "submission_key": key.group(1)}
+
+    first, second = (client.post(url, form) for _ in range(2))
+
+    assert first["Location"] == second["Location"] == reverse("incidents:detail", args=[reported.pk])
+    notes = reported.timeline.filter(text="Rang the page's owner: they are taking it down.")
+    assert notes.count() == 1

@@ -23,6 +23,7 @@ from herald.moderation import platforms
 from herald.moderation.incoming import IncomingComment
 from herald.moderation.models import Comment, CommentPayload, Evidence, PlatformAction, RemovalReason
 from herald.moderation.services import inbox
+from herald.pdf import html_to_pdf
 from herald.people.models import Person
 from herald.social_accounts.models import Account
 
@@ -100,9 +101,8 @@ def _author_details(comment: Comment) -> dict[str, Any]:
 
 
 def render_pdf(comment: Comment, *, reason_label: str, taken_at: dt.datetime) -> bytes:
-    """The comment in its context (what it answers and what answered it) as a PDF."""
-    from weasyprint import HTML
-
+    """The comment in its context (what it answers and what answered it) as a PDF, printed by Herald's
+    one printer, which fetches nothing the HTML points at: the comment's words are anyone's."""
     html = render_to_string(
         "moderation/evidence/snapshot.html",
         {
@@ -115,7 +115,7 @@ def render_pdf(comment: Comment, *, reason_label: str, taken_at: dt.datetime) ->
             "council_name": settings.COUNCIL_NAME,
         },
     )
-    return bytes(HTML(string=html).write_pdf())
+    return html_to_pdf(html)
 
 
 def manifest(evidence: Evidence) -> dict[str, Any]:

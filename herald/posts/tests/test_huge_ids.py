@@ -31,3 +31,15 @@ def test_an_approval_rule_naming_an_approver_numbered_beyond_any_person_is_a_for
     response = client.post(f"/posts/rules/{facebook.pk}/", {"tier_1_mode": "any", "tier_1_approvers": HUGE})
     assert response.status_code == 200
     assert "govuk-error-summary" in response.content.decode()
+
+
+def test_writing_a_post_with_media_numbered_beyond_any_row_is_a_form_error(client, comms_officer, facebook):
+    from herald.consents.tests.factories import MediaAssetFactory
+
+    # given a media library holding a photo, so the picker offers it to the communications team
+    MediaAssetFactory(uploaded_by=comms_officer)
+    client.force_login(comms_officer)
+    form = {"accounts": [facebook.pk], "text": "The pool reopens on Monday.", "media": HUGE}
+    response = client.post("/posts/write/", form)
+    assert response.status_code == 200
+    assert "govuk-error-summary" in response.content.decode()

@@ -204,3 +204,32 @@ def test_an_owner_who_chose_a_daily_digest_still_gets_the_pdf(
     assert [m.to for m in mail.outbox] == [[service_manager.email]]
     assert [name for name, _, _ in mail.outbox[0].attachments] == ["account-report-2026-10.pdf"]
     assert not DigestItem.objects.filter(person=service_manager).exists()
+
+
+def test_printing_the_monthly_pdf_fetches_nothing_its_html_points_at(owned, service_manager, monkeypatch, tmp_path):
+    import urllib.request
+
+    # given the month's HTML pointing at a file on the server and an address on the network
+    # (as an account name that slipped past escaping would)
+    real_render = monthly.render_to_string
+
+    def pointing(template, context):
+        return real_render(template, context).replace(
+            "</body>",
+            f'<img src="file://{tmp_path}/secret.png" alt=""><img src="http://192.0.2.1/t.png" alt=""></body>',
+        )
+
+    monkeypatch.setattr(monthly, "render_to_string", pointing)
+    opened = []
+    real_open = urllib.request.OpenerDirector.open
+
+    def spy(self, url, *args, **kwargs):
+        opened.append(getattr(url, "full_url", url))
+        return real_open(self, url, *args, **kwargs)
+
+    monkeypatch.setattr(urllib.request.OpenerDirector, "open", spy)
+    # when the PDF is printed
+    pdf = monthly.pdf(service_manager, OCTOBER, monthly.for_owner(service_manager, OCTOBER))
+    # then it is printed, and nothing was fetched
+    assert pdf.startswith(b"%PDF")
+    assert [url for url in opened if not url.startswith("data:")] == []

@@ -152,3 +152,32 @@ def test_words_pasted_from_word_with_control_characters_still_make_a_word_file_a
     assert "Line one" in text and "line two" in text and "and the rest." in text
     assert "Jo Bloggs" in text
     assert client.get(f"/reports/{report.pk}/report.pdf").status_code == 200
+
+
+def test_printing_the_pdf_fetches_nothing_a_reports_html_points_at(laid_out, monkeypatch, tmp_path):
+    import urllib.request
+
+    # given a report whose HTML points at a file on the server and an address on the internet
+    # (as text that slipped past escaping would)
+    secret = tmp_path / "secret.png"
+    Image.new("RGB", (4, 4), "red").save(secret)
+    drawn = output.html(laid_out)
+    pointing = drawn.replace(
+        "</body>",
+        f'<img src="file://{secret}" alt=""><img src="http://192.0.2.1/tracker.png" alt="">'
+        '<link rel="stylesheet" href="http://192.0.2.1/style.css"></body>',
+    )
+    monkeypatch.setattr(output, "html", lambda document: pointing)
+    opened = []
+    real_open = urllib.request.OpenerDirector.open
+
+    def spy(self, url, *args, **kwargs):
+        opened.append(getattr(url, "full_url", url))
+        return real_open(self, url, *args, **kwargs)
+
+    monkeypatch.setattr(urllib.request.OpenerDirector, "open", spy)
+    # when the PDF is printed
+    pdf = output.pdf(laid_out)
+    # then it is printed, and nothing was fetched from the server's files or the network
+    assert pdf.startswith(b"%PDF")
+    assert [url for url in opened if not url.startswith("data:")] == []
