@@ -145,9 +145,15 @@ _NOT_PUBLIC_OFFICE = re.compile(
 )
 # Round ten: a party whose name is also a slogan, named only with its capitals.
 _CASED_PARTY_NAMES = re.compile(r"\bPeople\s+Before\s+Profit\b|\bPEOPLE\s+BEFORE\s+PROFIT\b")
-# After review: in any case with a party's words in the sentence ("People before Profit will stand candidates").
+# After review: in any case with a party's frame next to the name ("People before Profit will stand
+# candidates", "vote people before profit"). After the second review: next to it, not anywhere in the
+# sentence ("Councillors voted to put people before profit…", "Vote for the People before profit award").
 _ANY_CASE_PBP = re.compile(r"(?i)\bpeople\s+before\s+profit\b")
-_PARTY_CONTEXT = re.compile(r"(?i)\b(?:candidates?|standing|stands?|vote[sd]?|voting|councillors?|party)\b")
+_PARTY_FRAME_AFTER = re.compile(
+    r"(?i)\s+(?:candidates?|councillors?|party|members?|activists|campaigners"
+    r"|(?:will|would|is|are)\s+(?:be\s+)?(?:stand(?:ing)?|campaign(?:ing)?)|stands?|campaigns?)\b"
+)
+_PARTY_FRAME_BEFORE = re.compile(r"(?i)\b(?:vote|voting|voted|elect|re-?elect|back|join)\s+(?:for\s+)?\Z")
 # Round ten: "an independent voice for / on …" is a candidate's pledge when a single person speaks ("I
 # will be an independent voice for Barwell"); a Healthwatch post says it of itself ("Healthwatch is an
 # independent voice for people who use health and care services", "we are your independent voice").
@@ -625,8 +631,10 @@ def _check_political(
     if "profit" in words:
         found_pbp = [match.span() for match in _CASED_PARTY_NAMES.finditer(text)]
         for match in _ANY_CASE_PBP.finditer(text):
-            sentence_start, sentence_end = sentence_bounds(text, match.start())
-            if match.span() not in found_pbp and _PARTY_CONTEXT.search(text, sentence_start, sentence_end):
+            if match.span() not in found_pbp and (
+                _PARTY_FRAME_AFTER.match(text, match.end())
+                or _PARTY_FRAME_BEFORE.search(text, max(0, match.start() - 20), match.start())
+            ):
                 found_pbp.append(match.span())
         party_hits += [
             span for span in found_pbp if not any(start < span[1] and span[0] < end for start, end in party_hits)
