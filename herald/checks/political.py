@@ -224,7 +224,10 @@ _RECORD_CLAIM = re.compile(
     # after review: "Thanks to your councillors," opening a clause of what they did, not "…who helped at the
     # litter pick", "…and volunteers" or "your parish councillors"; a record's verbs, not "fixed the date",
     # "kept residents informed", "got together with", "campaigned with officers"
+    # after the second review: not when the words after the comma go on with a list or a relative clause
+    # ("Thanks to your councillors, volunteers and staff, …", "…, who helped at the litter pick, …")
     r"(?i)\bthanks\s+to\s+your\s+(?!(?:parish|town)\b)(?:[\w-]+\s+){0,2}?councillors?\s*,"
+    r"(?!\s*(?:(?:our|the|all|your)\s+)?(?:volunteers?|staff|officers?|residents?|and|who|for|partners)\b)"
     r"|\byour\s+(?!(?:parish|town)\b)(?:[\w-]+\s+){0,2}?councillors?\s+(?:(?:have|has|had)\s+)?"
     r"(?:(?:already|now|successfully)\s+)?"
     r"(?:delivered|secured|won|saved|stopped|fought\s+(?:for|off)|cut|froze|frozen"
