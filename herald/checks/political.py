@@ -176,10 +176,17 @@ _INDEPENDENT_NAMED = re.compile(
     r"(?<=[a-z,] )Independent\s+(?:councillors?|candidates?|team|group)\b"
     r"|\b(?!(?:The|All|Most|Many|Some|Both|Two|Three|Four|Five|Several|Other|These|Those|Local|National)\b)"
     r"(?<=[a-z,] )[A-Z][\w'-]+(?:\s+(?:and\s+)?[A-Z][\w'-]+){0,2}\s+Independents\b"
-    # after review: a club, a society or a market named "Independents" is not a party
-    r"(?!\s+(?i:club|clubs|fc|f\.c\.|football|cricket|rugby|hockey|netball|darts|bowls|running|cycling|society"
+)
+# After review: a club, a society or a market named "Independents" is not a party. After the second review:
+# only in a sentence with no election's words ("The Hinckley Independents club backs our candidates in
+# every ward" is a party's).
+_INDEPENDENTS_CLUB = re.compile(
+    r"\s+(?i:club|clubs|fc|f\.c\.|football|cricket|rugby|hockey|netball|darts|bowls|running|cycling|society"
     r"|film|films|cinema|market|markets|traders|shops|retailers|festival|fair|theatre|players|choir|band|book|art"
-    r"|arts|gallery)\b)"
+    r"|arts|gallery)\b"
+)
+_CLUB_ELECTION_WORDS = re.compile(
+    r"(?i)\b(?:candidates?|wards?|vote[sd]?|voting|voters|elections?|by-elections?|polling|seats?|campaign\w*)\b"
 )
 # Round ten: the case against parties, in an independent's or residents' group's words ("putting
 # residents before party", "local people, not party politics"). Not "people before profit".
@@ -657,6 +664,10 @@ def _check_political(
             for span in (match.span() for match in _INDEPENDENT_NAMED.finditer(text))
             if not any(start < span[1] and span[0] < end for start, end in party_hits)
             and not _in_guidance_sentence(text, span[0], m)  # "nomination packs for … Independent candidates"
+            and not (
+                _INDEPENDENTS_CLUB.match(text, span[1])
+                and not _CLUB_ELECTION_WORDS.search(text, *sentence_bounds(text, span[0]))
+            )
         ]
     # a notice of who stands or of a poll, with nobody speaking in it: its party names are administration
     no_voice = _OWN_VOICE.search(text) is None
