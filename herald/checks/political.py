@@ -253,9 +253,17 @@ _CAMPAIGN_HELP = re.compile(
 # After review: leaflets delivered and wins sought for a campaign only with an election's words in the text
 # (not "Volunteers wanted: could you … deliver leaflets for us in your street?"); "help us win in Barwell"
 # also with a campaign's money ("Chip in £5 today").
+# After the second review: also the doorstep, a polling date ("Every door counts on 7 May", "this May") and a
+# call to back someone; and a ward, seat or division in the appeal's own sentence ("Could you deliver leaflets
+# for us in Barwell ward?", "Help us win in Barwell ward"), which a council's appeal does not ask to win or
+# leaflet for us ("Volunteer for our campaign against fly-tipping: join a litter pick in your ward" is not
+# such an appeal).
 _HELP_ELECTION = re.compile(
-    r"(?i)\b(?:elections?|by-elections?|polling|vote[sd]?|voting|voters|candidates?|canvass\w*|party|campaign)\b"
+    r"(?i)\b(?:elections?|by-elections?|polling|vote[sd]?|voting|voters|candidates?|canvass\w*|party|campaign"
+    r"|doorsteps?|\d{1,2}(?:st|nd|rd|th)?\s+May|this\s+May"
+    r"|(?<!bring\s)(?<!come\s)(?<!get\s)(?<!go\s)back\s+(?:me|us|our|the)|vote\s+for)\b"
 )
+_HELP_WARD = re.compile(r"(?i)\b(?:wards?|seats?|divisions?)\b")
 _HELP_MONEY = re.compile(r"(?i)\bchip\s+in\b|\bdonat\w+|£\s?\d")
 # Leaflets "about the Christmas lights": a council's volunteer appeal says what they are about.
 _LEAFLETS_ABOUT = re.compile(
@@ -822,9 +830,10 @@ def _check_round_ten(text: str, lowered: str, words: frozenset[str], m: Politica
         for match in _CAMPAIGN_HELP.finditer(text):
             start, end = sentence_bounds(text, match.start())
             said = match.group().lower()
-            if said.startswith("deliver") and not election:
+            here = election or _HELP_WARD.search(text, start, end) is not None
+            if said.startswith("deliver") and not here:
                 continue
-            if said.startswith("help") and said.endswith("in") and not (election or _HELP_MONEY.search(text)):
+            if said.startswith("help") and said.endswith("in") and not (here or _HELP_MONEY.search(text)):
                 continue
             if not _in_admin_sentence(text, match.start(), m) and not _LEAFLETS_ABOUT.search(text, start, end):
                 emit("campaign-language", match.start(), match.end())
