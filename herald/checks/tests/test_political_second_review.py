@@ -53,6 +53,7 @@ def test_council_texts_are_not_blocked(text):
         "The Hinckley Independents club backs our candidates in every ward.",
         # 7. a call to back a party after a notice is the campaign's voice
         "Notice is hereby given that the Green Party will clean up Hinckley. Back the Greens on 7 May.",
+        "Notice is hereby given that a by-election will be held. Back the Labour candidate on 7 May.",
     ],
 )
 def test_campaign_texts_block(text):
