@@ -243,3 +243,144 @@ def vary_names(rows: list[tuple[str, int]], copies: int, seed: int = 0) -> list[
     often = frozenset(name for name in names if counts[name] >= 5)
     draw = random.Random(seed)
     return [(_replace_names(text, names, draw, often), label) for _copy in range(copies) for text, label in rows]
+
+
+# Groups at training time (round twelve). The team's files name a few groups mostly in one class ("the
+# migrants" in two council rows, both abusive), so a model learns the group word as abuse, or as fair.
+# `vary_groups` gives each copy of a row that names a group a group drawn (seeded) from the pool below,
+# in the same grammatical slot: a plural ("the migrants'", "Trans people are"), a singular after a
+# determiner ("a refugee who", "an immigrant."), or a word before a person noun ("Roma families", "the
+# Muslim community"). The label stays: abuse of any group is abuse, a fair question about any group is
+# fair. Slurs are not in the pool and are never touched; rows about a faith's own practice (a mosque,
+# Eid) keep their group, whose meaning is the point there.
+GROUP_SEED = 1
+GROUPS = (  # (plural, singular, word before a person noun)
+    ("migrants", "migrant", "migrant"),
+    ("refugees", "refugee", "refugee"),
+    ("asylum seekers", "asylum seeker", "asylum-seeking"),
+    ("immigrants", "immigrant", "immigrant"),
+    ("Muslims", "Muslim", "Muslim"),
+    ("Jews", "Jewish person", "Jewish"),
+    ("Travellers", "Traveller", "Traveller"),
+    ("Gypsies", "Gypsy", "Gypsy"),
+    ("Roma people", "Roma person", "Roma"),
+    ("Sikhs", "Sikh", "Sikh"),
+    ("Hindus", "Hindu", "Hindu"),
+    ("Poles", "Pole", "Polish"),
+    ("Asians", "Asian", "Asian"),
+    ("trans people", "trans person", "trans"),
+    ("gay people", "gay person", "gay"),
+    ("disabled people", "disabled person", "disabled"),
+    ("Black people", "Black person", "Black"),
+)
+PERSON_NOUNS = frozenset(
+    "families family kids children child women woman men man residents resident community communities "
+    "people person pupils pupil workers worker neighbours neighbour lads girls boys girl boy youths "
+    "tenants tenant couples couple parents mums dads students student staff household households".split()
+)
+_DETERMINERS = frozenset("a an the one every each this that any no another your our my his her their".split())
+_AFTER_SINGULAR = frozenset(
+    "is was who and or has had can will would should does did to in on at from with for of but as if "
+    "which when because gets got lives living".split()
+)
+_FAITH_PRACTICE = re.compile(
+    r"\b(?:eid|ramadan|mosques?|synagogues?|temples?|gurdwaras?|diwali|hanukkah|vaisakhi|passover|"
+    r"prayers?|kosher|halal|sabbath|shabbat|church(?:es)?)\b",
+    re.I,
+)
+_GROUP_FORMS: dict[str, list[tuple[int, int]]] = {}
+for _index, _forms in enumerate(GROUPS):
+    for _slot, _form in enumerate(_forms):
+        _GROUP_FORMS.setdefault(_form.lower(), []).append((_index, _slot))
+_GROUP_FORMS.setdefault("jew", []).append((GROUPS.index(GROUPS[5]), 1))
+_GROUP_FORMS.setdefault("asylum seeker", []).append((2, 2))
+_GROUP = re.compile(
+    r"\b(?:(?P<article>an?)\s+)?(?P<group>"
+    + "|".join(re.escape(form) for form in sorted(_GROUP_FORMS, key=len, reverse=True))
+    + r")(?P<own>'s|\u2019s|'|\u2019)?(?![\w-])",
+    re.I,
+)
+_CAPITAL_ONLY = frozenset({"poles", "pole", "polish"})  # telegraph poles, polish the brass
+
+
+def _group_slot(text: str, match: re.Match[str]) -> tuple[int, int] | None:
+    """(group, slot) of a group word in `text`, or None where it is not in one of the three slots."""
+    word = match.group("group")
+    if word.lower() in _CAPITAL_ONLY and not word[0].isupper():
+        return None
+    choices = _GROUP_FORMS[word.lower()]
+    after = re.match(r"\s+([A-Za-z]+)", text[match.end() :])
+    next_word = after.group(1) if after else ""
+    before = re.findall(r"[A-Za-z]+", text[: match.start("group")])[-1:]
+    for group, slot in choices:
+        if slot == 0:
+            return group, 0
+        if slot == 2 and not match.group("own") and next_word.lower() in PERSON_NOUNS:
+            return group, 2
+        if (
+            slot == 1
+            and before
+            and before[0].lower() in _DETERMINERS
+            and (not next_word or not next_word.islower() or next_word in _AFTER_SINGULAR)
+            and not re.match(r"\s*-", text[match.end() :])
+        ):
+            return group, 1
+    return None
+
+
+def _replace_groups(text: str, draw: random.Random) -> str:
+    """`text` with each group it names in one of the three slots replaced by one drawn from `GROUPS`, the
+    same group the same way within the text, two different groups by two different ones."""
+    if _FAITH_PRACTICE.search(text):
+        return text
+    chosen: dict[int, int] = {}
+    lowered = text == text.lower()
+
+    def group(match: re.Match[str]) -> str:
+        slot = _group_slot(text, match)
+        if slot is None:
+            return match.group()
+        source, form = slot
+        if source not in chosen:
+            free = [index for index in range(len(GROUPS)) if index not in chosen.values()]
+            chosen[source] = draw.choice(free)
+        word = GROUPS[chosen[source]][form]
+        written = match.group("group")
+        if lowered:
+            word = word.lower()
+        elif written.isupper() and len(written) > 1:
+            word = word.upper()
+        elif written[0].isupper() and match.start("group") == match.start():
+            before = text[: match.start()].rstrip()
+            if not before or before[-1] in '.!?:"\u201c(':  # a sentence's first word
+                word = word[0].upper() + word[1:]
+        own = match.group("own")
+        if own:
+            word += "'" if word.endswith("s") and own in ("'", "\u2019") else "'s" if not word.endswith("s") else own
+        article = match.group("article")
+        if article:
+            vowel = word[0].lower() in "aeiou"
+            new = "an" if vowel else "a"
+            if article[0].isupper():
+                new = new.capitalize()
+            return f"{new}{match.group()[len(article) : match.start('group') - match.start()]}{word}"
+        return word
+
+    return _GROUP.sub(group, text)
+
+
+def vary_groups(rows: list[tuple[str, int]], seed: int | None = GROUP_SEED) -> list[tuple[str, int]]:
+    """Each row with the groups it names drawn anew (seeded; `_replace_groups`), labels kept, so that no
+    group word goes with one label in training. ``seed=None`` keeps the rows as written."""
+    if seed is None:
+        return list(rows)
+    draw = random.Random(seed)
+    return [(_replace_groups(text, draw), label) for text, label in rows]
+
+
+def vary_council(
+    rows: list[tuple[str, int]], copies: int, name_seed: int | None = NAME_SEED, group_seed: int | None = GROUP_SEED
+) -> list[tuple[str, int]]:
+    """The council rows as both trainers take them: `copies` copies, names varied (`vary_names`), then
+    groups varied (`vary_groups`); a seed of None keeps that part as written."""
+    return vary_groups(vary_names(rows, copies, name_seed), group_seed)

@@ -36,7 +36,7 @@ from sklearn.linear_model import LogisticRegression
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from modelfiles import NAME_SEED, council_files, read_council, save_linear_model, vary_names  # noqa: E402  (bench/modelfiles.py)
+from modelfiles import GROUP_SEED, NAME_SEED, council_files, read_council, save_linear_model, vary_council  # noqa: E402  (bench/modelfiles.py)
 
 from herald.checks.abuse_model import DATA, features  # noqa: E402
 
@@ -60,6 +60,8 @@ COUNCIL_FOLDS = 5
 # Round eleven: each council row goes in this many times with its own place and person names and
 # @handles (`modelfiles.vary_names`), each copy weighing COUNCIL_WEIGHT / NAME_COPIES, so that no name
 # carries the row's label; `--keep-names` puts each row in once with its own names, as before.
+# Round twelve: each copy also gets its own groups (`modelfiles.vary_groups`), so that "the migrants"
+# goes with no label; `--keep-groups` keeps them as written.
 NAME_COPIES = 5
 
 
@@ -121,6 +123,7 @@ def main() -> None:
         "--council-files", help="comma-separated files in bench/data (default: modelfiles.COUNCIL_TRAIN)"
     )
     parser.add_argument("--keep-names", action="store_true", help="each council row once, with its own names")
+    parser.add_argument("--keep-groups", action="store_true", help="the council rows' groups as written")
     parser.add_argument("--out", type=Path, default=DATA, help="where the model goes (.npz, and .json beside it)")
     args = parser.parse_args()
 
@@ -130,7 +133,7 @@ def main() -> None:
 
     def expand(kept: list[tuple[str, int]]) -> tuple[list[str], list[int], list[float]]:
         """The council rows as the fit takes them: texts, labels, sample weights."""
-        varied = vary_names(kept, copies, name_seed)
+        varied = vary_council(kept, copies, name_seed, None if args.keep_groups else GROUP_SEED)
         return [c[0] for c in varied], [c[1] for c in varied], [args.council_weight / copies] * len(varied)
 
     council_texts, council_labels = [c[0] for c in council], [c[1] for c in council]
@@ -144,6 +147,7 @@ def main() -> None:
         "council_rows": len(council),
         "council_weight": args.council_weight,
         "name_copies": None if args.keep_names else copies,
+        "groups_varied": not args.keep_groups,
         "council_files": [path.name for path in council_files(args.council_files)],
         "held_out": {},
     }

@@ -59,7 +59,7 @@ from types import ModuleType  # noqa: E402
 from typing import Any  # noqa: E402
 
 import numpy as np  # noqa: E402
-from modelfiles import NAME_SEED, council_files, read_council, vary_names  # noqa: E402  (bench/modelfiles.py; this script's folder is on sys.path)
+from modelfiles import GROUP_SEED, NAME_SEED, council_files, read_council, vary_council  # noqa: E402  (bench/modelfiles.py; this script's folder is on sys.path)
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA_GUESSES = [ROOT.parent / "shared" / "data", ROOT.parents[1] / "shared" / "data"]
@@ -80,6 +80,7 @@ COUNCIL_REPEAT = 5
 COUNCIL_FOLDS = 5
 # Round eleven: each repeat has its own place and person names and @handles (`modelfiles.vary_names`),
 # so the model cannot learn a name as abuse; `--keep-names` repeats the rows unchanged, as before.
+# Round twelve: and its own groups (`modelfiles.vary_groups`); `--keep-groups` keeps them as written.
 # Sentences whose build-time scores the engine's test compares with its own (written for Herald).
 REFERENCE = [
     "Thank you for fixing the streetlight so quickly.",
@@ -197,10 +198,12 @@ def main() -> None:
         "--council-files", help="comma-separated files in bench/data (default: modelfiles.COUNCIL_TRAIN)"
     )
     parser.add_argument("--keep-names", action="store_true", help="repeat the council rows with their own names")
+    parser.add_argument("--keep-groups", action="store_true", help="the council rows' groups as written")
     parser.add_argument("--out", type=Path, default=OUT, help="where the model goes (.npz, and .json beside it)")
     args = parser.parse_args()
     out: Path = args.out.resolve()
     name_seed = None if args.keep_names else NAME_SEED
+    group_seed = None if args.keep_groups else GROUP_SEED
 
     import torch
     from model2vec import StaticModel
@@ -230,7 +233,7 @@ def main() -> None:
 
     davidson = read_davidson(args.data)
     council = read_council(council_files(args.council_files)) if args.council_repeat > 0 else []
-    repeated = vary_names(council, args.council_repeat, name_seed)
+    repeated = vary_council(council, args.council_repeat, name_seed, group_seed)
     council_texts, council_labels = [c[0] for c in repeated], [c[1] for c in repeated]
     report: dict[str, object] = {
         "dims": args.dims,
@@ -239,6 +242,7 @@ def main() -> None:
         "council_rows": len(council),
         "council_repeat": args.council_repeat,
         "names_varied": name_seed is not None,
+        "groups_varied": group_seed is not None,
         "council_files": [path.name for path in council_files(args.council_files)],
         "epochs": args.epochs or "early stopping (model2vec)",
         "distilled_sha256": hashlib.sha256(np.ascontiguousarray(base.embedding).tobytes()).hexdigest(),
@@ -265,7 +269,9 @@ def main() -> None:
             started = time.process_time()
             fold = np.arange(len(council)) % COUNCIL_FOLDS
             for k in range(COUNCIL_FOLDS):
-                kept = vary_names([c for i, c in enumerate(council) if fold[i] != k], args.council_repeat, name_seed)
+                kept = vary_council(
+                    [c for i, c in enumerate(council) if fold[i] != k], args.council_repeat, name_seed, group_seed
+                )
                 classifier = fine_tune(
                     base, texts + [c[0] for c in kept], labels.tolist() + [c[1] for c in kept], args.epochs
                 )

@@ -3,6 +3,7 @@ saved the trainers' way and read back with the engine's own loader, scores as sc
 
 import importlib.util
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,52 @@ def test_group_words_days_and_rude_looking_real_places_are_not_varied():
 
 def test_names_can_be_kept_as_written():
     assert _modelfiles().vary_names(ROWS, 2, seed=None) == ROWS * 2
+
+
+GROUP_ROWS = [
+    ("Is the council paying for the migrants' English lessons or is it a charity?", 0),
+    ("Migrants are vermin and should be sent back", 1),
+    ("The Roma families on the site asked about school places", 0),
+    ("He is an immigrant who has worked here for years.", 0),
+    ("Muslims and Jews should get out of this town", 1),
+    ("Those pakis and gyppos are scum", 1),
+    ("Telegraph poles are down on the high street", 0),
+    ("Muslim families asked about Eid prayers at the hall", 0),
+]
+
+
+def test_each_copy_of_a_council_row_names_its_own_group_in_the_same_grammatical_slot():
+    modelfiles = _modelfiles()
+    varied = modelfiles.vary_council(GROUP_ROWS, 20)
+    n = len(GROUP_ROWS)
+    assert [label for _text, label in varied] == [label for _text, label in GROUP_ROWS] * 20
+    plurals = {forms[0].lower() for forms in modelfiles.GROUPS}
+    # a plural, possessive: "the refugees' English lessons", "the trans people's English lessons"
+    owners = [
+        re.fullmatch(r"Is the council paying for the (.+?)(?:'|'s) English lessons or is it a charity\?", t)
+        for t, _ in varied[0::n]
+    ]
+    assert all(owners) and {o.group(1).lower() for o in owners} <= plurals
+    assert len({o.group(1) for o in owners}) >= 5  # not one group word with the fair label
+    # a plural starting a sentence, in abuse: still abuse, of many groups
+    said = {text.removesuffix(" are vermin and should be sent back") for text, _label in varied[1::n]}
+    assert {s.lower() for s in said} <= plurals and len(said) >= 5 and all(s[0].isupper() for s in said)
+    # a word before a person noun, a singular after "a/an" with the article agreeing
+    before = {text.removesuffix(" families on the site asked about school places") for text, _l in varied[2::n]}
+    assert all(b.startswith("The ") for b in before) and len(before) >= 5
+    assert {text.split(" who has")[0].removeprefix("He is ") for text, _l in varied[3::n]} <= {
+        ("an " if forms[1][0].lower() in "aeiou" else "a ") + forms[1] for forms in modelfiles.GROUPS
+    }
+    two = [text.removesuffix(" should get out of this town").split(" and ") for text, _l in varied[4::n]]
+    assert all(first.lower() != second.lower() for first, second in two)  # two groups stay two groups
+
+
+def test_slurs_other_words_and_a_faith_own_practice_keep_their_words():
+    varied = _modelfiles().vary_council(GROUP_ROWS, 5)
+    n = len(GROUP_ROWS)
+    for i in (5, 6, 7):
+        assert {text for text, _label in varied[i::n]} == {GROUP_ROWS[i][0]}
+
+
+def test_groups_can_be_kept_as_written():
+    assert _modelfiles().vary_council(GROUP_ROWS, 2, group_seed=None) == _modelfiles().vary_names(GROUP_ROWS, 2)
