@@ -153,6 +153,45 @@ class DateTimeField(DateField):
         return timezone.make_aware(dt.datetime.combine(date, dt.time(hour, minute)))
 
 
+# --- Rows chosen by their numbers ---------------------------------------------------------------------
+
+LARGEST_ID = 2**63 - 1
+
+
+def _beyond_any_id(value: Any) -> bool:
+    """A number no row could have: beyond the database's 64-bit ids (a tampered or mistyped form)."""
+    try:
+        return abs(int(str(value).strip())) > LARGEST_ID
+    except ValueError:
+        return False  # not a number at all: Django's own check says so
+
+
+class RowChoiceField(forms.ModelChoiceField):
+    """One row chosen by its number. A number no row could have is a choice not offered, as any other
+    unknown number is: SQLite cannot even be asked about it, and would fail the page. Use it (or
+    RowsChoiceField) wherever a form chooses rows: herald/tests/test_row_choices.py checks."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and self.to_field_name in (None, "pk", "id") and _beyond_any_id(value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value})
+        return super().to_python(value)
+
+
+class RowsChoiceField(forms.ModelMultipleChoiceField):
+    """Rows chosen by their numbers; a number no row could have is refused as RowChoiceField refuses it."""
+
+    LARGEST_ID = LARGEST_ID
+
+    def _check_values(self, value):
+        if self.to_field_name in (None, "pk", "id"):
+            for each in value if isinstance(value, list | tuple) else ():
+                if _beyond_any_id(each):
+                    raise ValidationError(
+                        self.error_messages["invalid_choice"], code="invalid_choice", params={"value": each}
+                    )
+        return super()._check_values(value)
+
+
 # --- Views that run a service ----------------------------------------------------------------------
 
 
