@@ -243,6 +243,7 @@ def filtered_list(
     filters: str,
     form: forms.BaseForm,
     context: dict[str, Any],
+    also: tuple[str, ...] = (),
 ) -> HttpResponse:
     """Answer a list page whose filter form (the template `filters`) htmx sends as it changes.
 
@@ -252,7 +253,9 @@ def filtered_list(
     is left alone, so nothing being typed into it is overwritten. The filter form includes
     "components/filter_errors.html", and sets hx-swap-oob where `oob` is true. While the filter has
     errors the results template shows no results ("Fix the filter to see ..."): the list it would
-    otherwise show is not what was asked for.
+    otherwise show is not what was asked for. Each template in `also` (a part of the page outside the
+    results that follows the search, such as export links) is sent out of band with every htmx answer;
+    it sets hx-swap-oob where `oob` is true.
     """
     context = {
         **context,
@@ -260,6 +263,7 @@ def filtered_list(
         "filter_invalid": bool(form.errors),
         "results_template": results,
         "filters_template": filters,
+        "also_templates": also,
         "send_filters": bool(form.errors) or request.GET.get("errors_shown") == "yes",
     }
     template = "components/filtered_list_htmx.html" if request.headers.get("HX-Request") else page

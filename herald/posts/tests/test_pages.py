@@ -134,3 +134,22 @@ def test_an_invalid_archive_search_sent_by_htmx_shows_the_error_summary_and_no_p
     # a valid search with no errors to clear leaves the form (and anything being typed) alone
     plain = client.get(archive, {"q": "pool"}, headers=htmx).content.decode()
     assert "<form" not in plain and "pool reopens" in plain
+
+
+def test_the_archive_export_links_follow_the_search_htmx_sends_and_carry_only_its_terms(
+    client, comms_officer, editor, facebook
+):
+    client.force_login(comms_officer)
+    archive, htmx = reverse("posts:archive"), {"HX-Request": "true"}
+    # the page first drawn for "pool", then the words changed to "bin" as they are typed (htmx)
+    client.get(archive, {"q": "pool"})
+    answer = client.get(archive, {"q": "bin", "errors_shown": "yes", "page": "2"}, headers=htmx).content.decode()
+    csv_link = f'href="{reverse("posts:archive_csv")}?q=bin"'
+    pdf_link = f'href="{reverse("posts:archive_pdf")}?q=bin"'
+    exports = answer[answer.index('id="archive-exports"') :]
+    assert 'hx-swap-oob="true"' in exports[: exports.index(">")]
+    assert csv_link in exports and pdf_link in exports
+    assert "q=pool" not in answer and "errors_shown" not in exports and "page=" not in exports
+    # without JavaScript the page's links carry the search's terms too, and nothing else
+    page = client.get(archive, {"q": "bin", "errors_shown": "yes", "page": "2"}).content.decode()
+    assert csv_link in page and pdf_link in page
