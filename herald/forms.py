@@ -247,16 +247,17 @@ def filtered_list(
 ) -> HttpResponse:
     """Answer a list page whose filter form (the template `filters`) htmx sends as it changes.
 
-    A plain request gets the whole `page`. htmx gets the `results` and, out of band, the filter form
-    where it has errors (so the GOV.UK error summary and each field's error show where the person is
-    working) or where it showed errors (so they clear once the filter is put right); otherwise the form
-    is left alone, so nothing being typed into it is overwritten. The filter form includes
-    "components/filter_errors.html", and sets hx-swap-oob where `oob` is true. While the filter has
-    errors the results template shows no results ("Fix the filter to see ..."): the list it would
+    A plain request gets the whole `page`. htmx gets the `results` and, out of band, the filter form's
+    error summary ("components/filter_errors.html", which the filter form includes) and the fields that
+    have errors or showed them (so each error shows where the person is working, and clears once put
+    right). The rest of the form, above all a box being typed into while the request was in flight, is
+    never swapped, so nothing being typed is lost. While the filter has errors the results template shows
+    no results ("Fix the filter to see ..."): the list it would
     otherwise show is not what was asked for. Each template in `also` (a part of the page outside the
     results that follows the search, such as export links) is sent out of band with every htmx answer;
     it sets hx-swap-oob where `oob` is true.
     """
+    shown = set(request.GET.get("errors_shown", "").split(",")) - {""}
     context = {
         **context,
         "form": form,
@@ -264,7 +265,8 @@ def filtered_list(
         "results_template": results,
         "filters_template": filters,
         "also_templates": also,
-        "send_filters": bool(form.errors) or request.GET.get("errors_shown") == "yes",
+        "send_filters": bool(form.errors) or bool(shown),
+        "oob_fields": [form[name] for name in form.fields if name in form.errors or name in shown],
     }
     template = "components/filtered_list_htmx.html" if request.headers.get("HX-Request") else page
     response = render(request, template, context)
