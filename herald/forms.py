@@ -153,6 +153,45 @@ class DateTimeField(DateField):
         return timezone.make_aware(dt.datetime.combine(date, dt.time(hour, minute)))
 
 
+# --- Rows chosen by their numbers ---------------------------------------------------------------------
+
+LARGEST_ID = 2**63 - 1
+
+
+def _beyond_any_id(value: Any) -> bool:
+    """A number no row could have: beyond the database's 64-bit ids (a tampered or mistyped form)."""
+    try:
+        return abs(int(str(value).strip())) > LARGEST_ID
+    except ValueError:
+        return False  # not a number at all: Django's own check says so
+
+
+class RowChoiceField(forms.ModelChoiceField):
+    """One row chosen by its number. A number no row could have is a choice not offered, as any other
+    unknown number is: SQLite cannot even be asked about it, and would fail the page. Use it (or
+    RowsChoiceField) wherever a form chooses rows: herald/tests/test_row_choices.py checks."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and self.to_field_name in (None, "pk", "id") and _beyond_any_id(value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value})
+        return super().to_python(value)
+
+
+class RowsChoiceField(forms.ModelMultipleChoiceField):
+    """Rows chosen by their numbers; a number no row could have is refused as RowChoiceField refuses it."""
+
+    LARGEST_ID = LARGEST_ID
+
+    def _check_values(self, value):
+        if self.to_field_name in (None, "pk", "id"):
+            for each in value if isinstance(value, list | tuple) else ():
+                if _beyond_any_id(each):
+                    raise ValidationError(
+                        self.error_messages["invalid_choice"], code="invalid_choice", params={"value": each}
+                    )
+        return super()._check_values(value)
+
+
 # --- Views that run a service ----------------------------------------------------------------------
 
 
@@ -204,24 +243,30 @@ def filtered_list(
     filters: str,
     form: forms.BaseForm,
     context: dict[str, Any],
+    also: tuple[str, ...] = (),
 ) -> HttpResponse:
     """Answer a list page whose filter form (the template `filters`) htmx sends as it changes.
 
-    A plain request gets the whole `page`. htmx gets the `results` and, out of band, the filter form
-    where it has errors (so the GOV.UK error summary and each field's error show where the person is
-    working) or where it showed errors (so they clear once the filter is put right); otherwise the form
-    is left alone, so nothing being typed into it is overwritten. The filter form includes
-    "components/filter_errors.html", and sets hx-swap-oob where `oob` is true. While the filter has
-    errors the results template shows no results ("Fix the filter to see ..."): the list it would
-    otherwise show is not what was asked for.
+    A plain request gets the whole `page`. htmx gets the `results` and, out of band, the filter form's
+    error summary ("components/filter_errors.html", which the filter form includes) and the fields that
+    have errors or showed them (so each error shows where the person is working, and clears once put
+    right). The rest of the form, above all a box being typed into while the request was in flight, is
+    never swapped, so nothing being typed is lost. While the filter has errors the results template shows
+    no results ("Fix the filter to see ..."): the list it would
+    otherwise show is not what was asked for. Each template in `also` (a part of the page outside the
+    results that follows the search, such as export links) is sent out of band with every htmx answer;
+    it sets hx-swap-oob where `oob` is true.
     """
+    shown = set(request.GET.get("errors_shown", "").split(",")) - {""}
     context = {
         **context,
         "form": form,
         "filter_invalid": bool(form.errors),
         "results_template": results,
         "filters_template": filters,
-        "send_filters": bool(form.errors) or request.GET.get("errors_shown") == "yes",
+        "also_templates": also,
+        "send_filters": bool(form.errors) or bool(shown),
+        "oob_fields": [form[name] for name in form.fields if name in form.errors or name in shown],
     }
     template = "components/filtered_list_htmx.html" if request.headers.get("HX-Request") else page
     response = render(request, template, context)

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from herald import digests, webhooks
 from herald.access import allow, allow_signed_in
-from herald.forms import submitted
+from herald.forms import RowChoiceField, submitted
 from herald.mail import outbox_in_use
 from herald.models import DigestItem, NotificationPreference, OutboxEmail, TeamWebhook, WebhookDelivery
 from herald.people.models import Team
@@ -34,7 +34,7 @@ class DeliveryForm(forms.Form):
 
 
 class WebhookForm(forms.Form):
-    team = forms.ModelChoiceField(
+    team = RowChoiceField(
         label="Team",
         queryset=Team.objects.select_related("service_area"),
         error_messages={"required": "Choose the team", "invalid_choice": "Choose the team"},

@@ -274,8 +274,20 @@ PINNED_DAY = PINNED_MORNING.date()
 @pytest.fixture
 def pinned_clock():
     """Run the test (and the live server) at PINNED_MORNING, ticking: mark a module or test with
-    `pytest.mark.usefixtures("pinned_clock")`, so the records its fixtures make are dated by it too."""
+    `pytest.mark.usefixtures("pinned_clock")`. pytest would set up autouse fixtures before a
+    usefixtures one; pytest_collection_modifyitems below moves the pin to the front, so the records
+    every fixture of the test makes (autouse ones included) are dated by it too."""
     import time_machine
 
     with time_machine.travel(PINNED_MORNING, tick=True):
         yield PINNED_MORNING
+
+
+def pytest_collection_modifyitems(items):
+    """Set up `pinned_clock` before any other fixture of a test that uses it (pytest's own order puts
+    autouse fixtures, such as a folder's conftest making records, ahead of usefixtures ones)."""
+    for item in items:
+        names = getattr(item, "fixturenames", None)
+        if isinstance(names, list) and "pinned_clock" in names and names[0] != "pinned_clock":
+            names.remove("pinned_clock")
+            names.insert(0, "pinned_clock")

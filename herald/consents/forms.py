@@ -14,7 +14,7 @@ from herald.consents.models import (
     channel_label,
 )
 from herald.errors import Refused
-from herald.forms import DateField, DateTimeField, required_when, show_refusal
+from herald.forms import DateField, DateTimeField, RowChoiceField, required_when, show_refusal
 from herald.social_accounts.models import Account
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -331,7 +331,7 @@ class MediaDetailsForm(forms.Form):
         help_text="For example, 'Council copyright' or the stock library's licence.",
     )
     photographer = forms.CharField(label="Photographer or film-maker", max_length=200, required=False)
-    request = forms.ModelChoiceField(
+    request = RowChoiceField(
         label="Event",
         queryset=ConsentRequest.objects.none(),
         required=False,
@@ -409,7 +409,7 @@ class MediaUploadForm(MediaDetailsForm):
 
 
 class AppearanceForm(forms.Form):
-    record = forms.ModelChoiceField(
+    record = RowChoiceField(
         label="Consent record",
         queryset=ConsentRecord.objects.none(),
         required=False,
@@ -446,7 +446,7 @@ class AppearanceForm(forms.Form):
 
 
 class MediaUseForm(forms.Form):
-    account = forms.ModelChoiceField(
+    account = RowChoiceField(
         label="Social media account",
         queryset=Account.objects.none(),
         required=False,

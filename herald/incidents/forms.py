@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
-from herald.forms import DateTimeField
+from herald.forms import DateTimeField, RowChoiceField
 from herald.incidents.models import Incident, PlaybookStep
 from herald.incidents.playbooks import Kind
 from herald.incidents.services import EARLIEST_AWARE_AT
@@ -84,13 +84,13 @@ class TriageForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select how serious the incident is"},
     )
-    lead = forms.ModelChoiceField(
+    lead = RowChoiceField(
         label="Who leads it?",
         queryset=Person.objects.none(),
         empty_label="Select a person",
         error_messages={"required": "Select who leads the incident", "invalid_choice": "Select who leads the incident"},
     )
-    add_worker = forms.ModelChoiceField(
+    add_worker = RowChoiceField(
         label="Bring someone else in (optional)",
         queryset=Person.objects.none(),
         required=False,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from herald.forms import RowChoiceField, RowsChoiceField
 from herald.moderation.models import (
     AuthorSanction,
     Comment,
@@ -109,7 +110,7 @@ class LiftForm(forms.Form):
 
 
 class CaseForm(forms.Form):
-    councillor = forms.ModelChoiceField(
+    councillor = RowChoiceField(
         label="Councillor the comment is aimed at",
         queryset=Person.objects.none(),
         error_messages={"required": "Choose the councillor"},
@@ -122,7 +123,7 @@ class CaseForm(forms.Form):
 
 
 class CouncillorHandleForm(forms.Form):
-    councillor = forms.ModelChoiceField(
+    councillor = RowChoiceField(
         label="Councillor", queryset=Person.objects.none(), error_messages={"required": "Choose the councillor"}
     )
     platform = forms.ChoiceField(
@@ -172,13 +173,11 @@ class SavedReplyForm(forms.Form):
         max_length=5000,
         error_messages={"required": "Enter the text of the saved reply"},
     )
-    account = forms.ModelChoiceField(
-        label="Only for one account (optional)", queryset=Account.objects.all(), required=False
-    )
+    account = RowChoiceField(label="Only for one account (optional)", queryset=Account.objects.all(), required=False)
 
 
 class ReplyApprovalForm(forms.Form):
-    accounts = forms.ModelMultipleChoiceField(
+    accounts = RowsChoiceField(
         label="Accounts whose replies need a second person's approval",
         queryset=Account.objects.all(),
         required=False,
@@ -215,16 +214,14 @@ class RuleForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="One a line; any of them matches, as whole words",
     )
-    account = forms.ModelChoiceField(
-        label="Account", queryset=Account.objects.all(), required=False, empty_label="Any account"
-    )
+    account = RowChoiceField(label="Account", queryset=Account.objects.all(), required=False, empty_label="Any account")
     platform = forms.ChoiceField(choices=[("", "Any platform"), *Platform.choices], required=False)
     has_link = forms.ChoiceField(label="Has a link", choices=YES_NO_ANY, required=False)
     language = forms.ChoiceField(choices=[("", "Any language"), ("en", "English"), ("cy", "Welsh")], required=False)
     pre_election = forms.ChoiceField(label="During a pre-election period", choices=YES_NO_ANY, required=False)
     # Actions
     tag = forms.CharField(label="Add the tag (optional)", max_length=40, required=False)
-    assign_team = forms.ModelChoiceField(
+    assign_team = RowChoiceField(
         label="Put in the queue of", queryset=ModerationTeam.objects.all(), required=False, empty_label="No change"
     )
     set_priority = forms.TypedChoiceField(
@@ -243,7 +240,7 @@ class RuleForm(forms.Form):
     hide_reason = forms.ChoiceField(
         label="Reason recorded when hiding", choices=[("", "Choose"), *RemovalReason.choices], required=False
     )
-    alert = forms.ModelMultipleChoiceField(
+    alert = RowsChoiceField(
         label="Tell these people (optional)",
         queryset=Person.objects.none(),
         required=False,

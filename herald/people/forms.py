@@ -1,5 +1,6 @@
 from django import forms
 
+from herald.forms import RowChoiceField
 from herald.people.models import DirectoryImport, ServiceArea
 from herald.people.roles import GRANTABLE_ROLES, Role
 
@@ -45,7 +46,7 @@ class RolesForm(forms.Form):
 
 
 class TeamForm(forms.Form):
-    service_area = forms.ModelChoiceField(
+    service_area = RowChoiceField(
         label="Service area",
         queryset=ServiceArea.objects.all(),
         required=False,

@@ -3,7 +3,7 @@ import datetime as dt
 from django import forms
 from django.utils import timezone
 
-from herald.forms import DateField
+from herald.forms import DateField, RowChoiceField, RowsChoiceField
 from herald.people.models import Person, ServiceArea, Team
 from herald.policies.models import (
     Campaign,
@@ -53,7 +53,7 @@ class CampaignForm(forms.Form):
     title = forms.CharField(
         label="Campaign title", max_length=160, error_messages={"required": "Enter a title for the campaign"}
     )
-    document = forms.ModelChoiceField(
+    document = RowChoiceField(
         label="Which policy?",
         queryset=PolicyDocument.objects.all(),
         widget=forms.RadioSelect,
@@ -68,13 +68,13 @@ class CampaignForm(forms.Form):
         help_text="New joiners to the audience are added automatically while the campaign is open.",
         error_messages={"required": "Select who is asked to acknowledge the policy"},
     )
-    service_area = forms.ModelChoiceField(
+    service_area = RowChoiceField(
         label="Service area",
         queryset=ServiceArea.objects.all(),
         required=False,
         help_text="Only if you chose a service area.",
     )
-    team = forms.ModelChoiceField(
+    team = RowChoiceField(
         label="Team",
         queryset=Team.objects.select_related("service_area"),
         required=False,
@@ -251,7 +251,7 @@ class ConsultationForm(forms.Form):
         help_text="For example, Unison, or the council's social media editors.",
         error_messages={"required": "Enter how the report names the people consulted, for example Unison"},
     )
-    representatives = forms.ModelMultipleChoiceField(
+    representatives = RowsChoiceField(
         label="Union representatives",
         queryset=Person.objects.none(),
         required=False,

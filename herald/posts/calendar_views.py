@@ -24,7 +24,7 @@ from django.views.decorators.http import require_http_methods
 from herald.access import allow, require
 from herald.elections import selectors as elections
 from herald.errors import Refused
-from herald.forms import show_refusal
+from herald.forms import RowChoiceField, show_refusal
 from herald.people.models import ServiceArea
 from herald.posts import selectors, services
 from herald.posts.forms import ScheduleField
@@ -46,10 +46,8 @@ SHOWN_STATUSES = [(value, label) for value, label in Post.Status.choices if valu
 
 
 class CalendarFilter(forms.Form):
-    account = forms.ModelChoiceField(
-        label="Account", queryset=Account.objects.none(), required=False, empty_label="All"
-    )
-    service_area = forms.ModelChoiceField(
+    account = RowChoiceField(label="Account", queryset=Account.objects.none(), required=False, empty_label="All")
+    service_area = RowChoiceField(
         label="Service area", queryset=ServiceArea.objects.order_by("name"), required=False, empty_label="All"
     )
     status = forms.ChoiceField(label="Status", choices=[("", "All"), *SHOWN_STATUSES], required=False)

@@ -4,11 +4,10 @@ import datetime as dt
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from herald.forms import DateField, DateTimeField, required_when
+from herald.forms import DateField, DateTimeField, RowChoiceField, RowsChoiceField, required_when
 from herald.people.models import Person
 from herald.people.roles import Role
 from herald.posts.models import MAX_TIERS, ApprovalTier, Post
@@ -29,26 +28,6 @@ class ScheduleField(DateTimeField):
         if cleaned is not None and cleaned <= timezone.now():
             raise forms.ValidationError("The scheduled time must be in the future")
         return cleaned
-
-
-class RowsChoiceField(forms.ModelMultipleChoiceField):
-    """Rows chosen by their numbers. A number no row could have (beyond the database's 64-bit ids: a
-    tampered or mistyped form) is a choice not offered, as any other unknown number is: SQLite cannot
-    even be asked about it, and would fail the page."""
-
-    LARGEST_ID = 2**63 - 1
-
-    def _check_values(self, value):
-        for each in value if isinstance(value, list | tuple) else ():
-            try:
-                number = int(str(each).strip())
-            except ValueError:
-                continue  # not a number at all: Django's own check says so
-            if abs(number) > self.LARGEST_ID:
-                raise ValidationError(
-                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": each}
-                )
-        return super()._check_values(value)
 
 
 class MediaChoiceField(RowsChoiceField):
@@ -403,12 +382,8 @@ class ArchiveFilter(forms.Form):
         max_length=200,
         error_messages={"max_length": "Enter at most 200 characters to search for"},
     )
-    account = forms.ModelChoiceField(
-        label="Account", queryset=Account.objects.all(), required=False, empty_label="Any account"
-    )
-    author = forms.ModelChoiceField(
-        label="Author", queryset=Person.objects.none(), required=False, empty_label="Anyone"
-    )
+    account = RowChoiceField(label="Account", queryset=Account.objects.all(), required=False, empty_label="Any account")
+    author = RowChoiceField(label="Author", queryset=Person.objects.none(), required=False, empty_label="Anyone")
     status = forms.ChoiceField(label="Status", required=False, choices=[("", "Any status"), *Post.Status.choices])
     rule = forms.ChoiceField(label="Rule triggered", required=False, choices=[("", "Any rule")])
     date_from = DateField(label="From", name="the from date", required=False, help_text="")

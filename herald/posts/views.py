@@ -355,13 +355,24 @@ def archive(request: HttpRequest) -> HttpResponse:
     posts = found.select_related("account", "author").order_by("-scheduled_for", "-id")
     page = Paginator(posts, 25).get_page(request.GET.get("page"))
     _mark_text_writers(page.object_list)
+    # The export links carry the search's own terms: not the page number, nor the form's note that
+    # errors showed, nor the boxes left empty (the export records its terms in the audit trail).
+    terms = QueryDict(mutable=True)
+    for name, values in request.GET.lists():
+        if name not in ("page", "errors_shown"):
+            terms.setlist(name, [value for value in values if value])
     return filtered_list(
         request,
         page="posts/archive.html",
         results="posts/_archive_results.html",
         filters="posts/_archive_filters.html",
         form=form if form.is_bound else ArchiveFilter(posts=visible),
-        context={"page_obj": page, "breadcrumbs": [HOME, _posts_crumb(), ("Archive", None)]},
+        context={
+            "page_obj": page,
+            "export_query": terms.urlencode(),
+            "breadcrumbs": [HOME, _posts_crumb(), ("Archive", None)],
+        },
+        also=("posts/_archive_exports.html",),
     )
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
+from herald.forms import RowChoiceField
 from herald.people.models import Person
 from herald.reports.document import CHECKLIST, SECTIONS
 
@@ -12,7 +13,7 @@ def _officers():
     return Person.objects.active().order_by("last_name", "first_name")
 
 
-class OfficerChoice(forms.ModelChoiceField):
+class OfficerChoice(RowChoiceField):
     def label_from_instance(self, obj: Person) -> str:
         return f"{obj.full_name} ({obj.email})"
 

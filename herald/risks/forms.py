@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.db.models import Q
 
-from herald.forms import DateField
+from herald.forms import DateField, RowChoiceField
 from herald.incidents.forms import _text
 from herald.people.models import Person
 from herald.risks import controls
@@ -32,7 +32,7 @@ class RiskForm(forms.Form):
     title = forms.CharField(label="Risk", max_length=200, error_messages={"required": "Enter the risk"})
     description = _text("Description", required=False, rows=4)
     source = forms.CharField(label="Where it was identified (optional)", max_length=300, required=False)
-    owner = forms.ModelChoiceField(
+    owner = RowChoiceField(
         label="Owner",
         queryset=Person.objects.none(),
         empty_label="Select the owner",
@@ -102,7 +102,7 @@ class AssessForm(forms.Form):
 
 class ActionForm(forms.Form):
     description = forms.CharField(label="Action", max_length=300, error_messages={"required": "Enter the action"})
-    owner = forms.ModelChoiceField(
+    owner = RowChoiceField(
         label="Owner",
         queryset=Person.objects.none(),
         empty_label="Select the owner",

@@ -7,7 +7,7 @@ import datetime as dt
 from django import forms
 from django.db import models
 
-from herald.forms import DateField, required_when
+from herald.forms import DateField, RowChoiceField, RowsChoiceField, required_when
 from herald.people.models import Person, Team
 from herald.people.roles import Role
 from herald.social_accounts.models import Account, Platform
@@ -65,14 +65,14 @@ def _date(label, *, required=False, help_text="", message=""):
     )
 
 
-class PersonChoice(forms.ModelChoiceField):
+class PersonChoice(RowChoiceField):
     def label_from_instance(self, person):
         return f"{person.full_name}, {person.job_title}" if person.job_title else person.full_name
 
 
 @no_passwords
 class AccountRequestForm(forms.Form):
-    team = forms.ModelChoiceField(
+    team = RowChoiceField(
         label="Requesting team",
         queryset=Team.objects.select_related("service_area"),
         error_messages={"required": "Select the team that will run the account"},
@@ -371,6 +371,10 @@ def _https_by_default(field, **kwargs):
             "max_length": f"{label} must be 4000 characters or fewer",
             **kwargs.get("error_messages", {}),
         }
+    if isinstance(field, models.ForeignKey):
+        kwargs["form_class"] = RowChoiceField  # a tampered number no row could have is refused, not a 500
+    elif isinstance(field, models.ManyToManyField):
+        kwargs["form_class"] = RowsChoiceField
     return field.formfield(**kwargs)
 
 

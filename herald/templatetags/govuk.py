@@ -44,10 +44,14 @@ def _marked_optional(field: forms.BoundField) -> bool:
 
 
 @register.inclusion_tag("components/field.html")
-def govuk_field(field: forms.BoundField, label_size: str = "", width: str = "", label_is_heading: bool = False):
+def govuk_field(
+    field: forms.BoundField, label_size: str = "", width: str = "", label_is_heading: bool = False, oob: bool = False
+):
+    """A field in its GOV.UK form group (id "<field id>-group"); `oob` marks the group to be swapped out
+    of band by htmx (herald.forms.filtered_list sends a filter's errored fields so)."""
     kind = _kind(field.field.widget)
     if kind == "date":
-        return _date_input(field, label_size)
+        return {**_date_input(field, label_size), "oob": oob}
     widget_id = field.id_for_label or field.auto_id
     described = []
     if field.help_text:
@@ -79,6 +83,7 @@ def govuk_field(field: forms.BoundField, label_size: str = "", width: str = "", 
         "label_size": label_size,
         "label_is_heading": label_is_heading,
         "describedby": " ".join(described),
+        "oob": oob,
     }
 
 

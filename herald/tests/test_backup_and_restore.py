@@ -362,3 +362,12 @@ def test_backup_will_not_overwrite_an_existing_file(tmp_path):
     with pytest.raises(CommandError, match="already exists"):
         call_command("backup", "--output", str(existing))
     assert existing.read_bytes() == b"yesterday's backup"
+
+
+def test_a_backup_whose_manifest_does_not_say_when_it_was_made_is_restored_with_the_friendly_message(
+    backup_then_changed, council, tmp_path
+):
+    doctored = _rewrite(backup_then_changed, tmp_path, lambda folder, manifest: manifest.pop("created_at"))
+    with pytest.raises(CommandError, match="the backup does not say when it was made"):
+        _restore(doctored, "--force")
+    assert not _nothing_was_restored(council)

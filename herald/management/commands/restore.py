@@ -41,7 +41,8 @@ class Command(BaseCommand):
             except BackupError as error:
                 raise CommandError(str(error))
             self.stdout.write(
-                f"Backup checked: made {manifest['created_at']} by Herald {manifest['herald_version']}, "
+                f"Backup checked: made {manifest.get('created_at', 'at an unknown time')} by Herald "
+                f"{manifest.get('herald_version', 'unknown version')}, "
                 f"{manifest['engine']} database, {len(manifest['files']) - 1} media files, checksums match."
             )
             if database_has_data(using) and not options["force"]:

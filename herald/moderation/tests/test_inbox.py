@@ -172,11 +172,12 @@ def test_an_invalid_filter_sent_by_htmx_shows_the_error_summary_and_the_fields_e
     answer = client.get(reverse("moderation:inbox"), bad, headers={"HX-Request": "true"})
     page = client.get(reverse("moderation:inbox"), bad)
 
-    # htmx: the results, and the filter form sent out of band with the summary and the errors beside the fields
+    # htmx: the results, and out of band the summary and the errored fields (not the whole form)
     text = answer.content.decode()
     assert answer.status_code == 200 and text.lstrip().startswith('<div id="inbox-results">')
-    form = text[text.index('<form method="get"') :]
-    assert 'id="inbox-filters"' in form and 'hx-swap-oob="true"' in form
+    form = text[text.index('id="filter-errors"') :]
+    assert 'id="filter-errors" hx-swap-oob="true"' in text and '<form method="get"' not in text
+    assert 'id="id_team-group" hx-swap-oob="true"' in form
     assert "govuk-error-summary" in form and "There is a problem" in form
     assert 'id="id_received_to-error"' in form and "Enter a date on or after" in form
     assert 'id="id_team-error"' in form
@@ -192,12 +193,12 @@ def test_a_valid_filter_sent_by_htmx_clears_errors_shown_and_otherwise_leaves_th
     inbox, htmx = reverse("moderation:inbox"), {"HX-Request": "true"}
 
     shown = client.get(inbox, {"team": "999999"}, headers=htmx).content.decode()
-    put_right = client.get(inbox, {"status": "open", "errors_shown": "yes"}, headers=htmx).content.decode()
+    put_right = client.get(inbox, {"status": "open", "errors_shown": "team"}, headers=htmx).content.decode()
     plain = client.get(inbox, {"status": "open"}, headers=htmx).content.decode()
 
     # a form showing errors says so when it is sent again, so the answer can clear them
-    assert 'name="errors_shown"' in shown
-    assert 'hx-swap-oob="true"' in put_right and "govuk-error-summary" not in put_right
+    assert 'name="errors_shown" value="team"' in shown
+    assert 'id="id_team-group" hx-swap-oob="true"' in put_right and "govuk-error-summary" not in put_right
     assert "govuk-error-message" not in put_right and 'name="errors_shown"' not in put_right
     # a valid filter with no errors to clear leaves the form (and anything being typed into it) alone
     assert '<form method="get"' not in plain and "hx-swap-oob" not in plain

@@ -116,21 +116,71 @@ def test_an_invalid_archive_search_sent_by_htmx_shows_the_error_summary_and_no_p
     answer = client.get(archive, bad, headers=htmx).content.decode()
     page = client.get(archive, bad).content.decode()
 
-    # htmx: the results say to fix the search, and the form comes back out of band with the summary and
-    # the error beside the date (a post matching "pool" is not listed as if the search had found it)
-    form = answer[answer.index("<form") :]
-    results = answer[: answer.index("<form")]
+    # htmx: the results say to fix the search, and out of band come the summary and the date with its error
+    # (a post matching "pool" is not listed as if the search had found it)
+    form = answer[answer.index('id="filter-errors"') :]
+    results = answer[: answer.index('id="filter-errors"')]
     assert "Fix the search to see posts." in results and "pool reopens" not in results
-    assert 'id="archive-filters"' in form and 'hx-swap-oob="true"' in form
+    assert 'id="filter-errors" hx-swap-oob="true"' in answer and 'id="id_date_from-group" hx-swap-oob="true"' in form
     assert "There is a problem" in form and "The from date must be a real date" in form
-    assert 'id="id_date_from-error"' in form and 'name="errors_shown"' in form
-    # without JavaScript the page says the same, and its form is not marked to be swapped
+    assert 'id="id_date_from-error"' in form and 'name="errors_shown" value="date_from"' in form
+    # without JavaScript the page says the same, and nothing in it is marked to be swapped
     assert "There is a problem" in page and "Fix the search to see posts." in page and "pool reopens" not in page
-    assert "hx-swap-oob" not in page
-    # put right, the form comes back without its errors (to clear them), and the post is found
-    right = client.get(archive, {"q": "pool", "errors_shown": "yes"}, headers=htmx).content.decode()
+    assert "hx-swap-oob" not in page.split('id="archive-exports"')[0]
+    # put right, the date comes back without its error (to clear it), and the post is found
+    right = client.get(archive, {"q": "pool", "errors_shown": "date_from"}, headers=htmx).content.decode()
     assert "1 post found" in right and "pool reopens" in right
-    assert 'hx-swap-oob="true"' in right and "There is a problem" not in right
+    assert 'id="id_date_from-group" hx-swap-oob="true"' in right and "There is a problem" not in right
     # a valid search with no errors to clear leaves the form (and anything being typed) alone
     plain = client.get(archive, {"q": "pool"}, headers=htmx).content.decode()
     assert "<form" not in plain and "pool reopens" in plain
+
+
+def test_the_archive_export_links_follow_the_search_htmx_sends_and_carry_only_its_terms(
+    client, comms_officer, editor, facebook
+):
+    client.force_login(comms_officer)
+    archive, htmx = reverse("posts:archive"), {"HX-Request": "true"}
+    # the page first drawn for "pool", then the words changed to "bin" as they are typed (htmx)
+    client.get(archive, {"q": "pool"})
+    answer = client.get(archive, {"q": "bin", "errors_shown": "yes", "page": "2"}, headers=htmx).content.decode()
+    csv_link = f'href="{reverse("posts:archive_csv")}?q=bin"'
+    pdf_link = f'href="{reverse("posts:archive_pdf")}?q=bin"'
+    exports = answer[answer.index('id="archive-exports"') :]
+    assert 'hx-swap-oob="true"' in exports[: exports.index(">")]
+    assert csv_link in exports and pdf_link in exports
+    assert "q=pool" not in answer and "errors_shown" not in exports and "page=" not in exports
+    # without JavaScript the page's links carry the search's terms too, and nothing else
+    page = client.get(archive, {"q": "bin", "errors_shown": "yes", "page": "2"}).content.decode()
+    assert csv_link in page and pdf_link in page
+
+
+def test_while_the_archive_search_has_errors_htmx_answers_leave_the_words_box_being_typed_in_alone(
+    client, comms_officer, editor, facebook
+):
+    services.write_post(
+        accounts=[facebook], texts={"facebook": "Bin collections move."}, scheduled_for=in_hours(30), by=editor
+    )
+    client.force_login(comms_officer)
+    archive, htmx = reverse("posts:archive"), {"HX-Request": "true"}
+    bad_date = {"date_from_day": "31", "date_from_month": "2", "date_from_year": "2026"}
+    # a search whose date is wrong, then more words typed while it shows its errors
+    first = client.get(archive, {"q": "bi", **bad_date}, headers=htmx).content.decode()
+    shown = first[first.index('name="errors_shown"') :]
+    typing = client.get(
+        archive,
+        {"q": "bin", **bad_date, "errors_shown": shown[shown.index('value="') + 7 : shown.index('">')]},
+        headers=htmx,
+    ).content.decode()
+    # the summary and the date (with its error) come back out of band; the words box, being typed in, does not
+    assert "There is a problem" in typing and "The from date must be a real date" in typing
+    assert 'id="id_date_from-error"' in typing and 'hx-swap-oob="true"' in typing
+    assert 'name="q"' not in typing
+    # put right, the date comes back without its error and the summary goes; the words box is still left alone
+    shown = typing[typing.index('name="errors_shown"') :]
+    right = client.get(
+        archive, {"q": "bin", "errors_shown": shown[shown.index('value="') + 7 : shown.index('">')]}, headers=htmx
+    ).content.decode()
+    assert "Bin collections move." in right and "There is a problem" not in right
+    assert 'id="id_date_from-group" hx-swap-oob="true"' in right and "id_date_from-error" not in right
+    assert 'name="q"' not in right

@@ -182,3 +182,14 @@ def test_comms_discard_a_draft_they_no_longer_want(page, sign_in, assert_accessi
     assert_accessible(page)
     assert document.draft_version is None
     assert AuditEvent.objects.filter(action="policy.draft_discarded", actor=comms_officer).exists()
+
+
+def test_the_folders_own_fixtures_make_their_records_on_the_pinned_clock(request, policy_documents):
+    # The autouse fixture in this folder's conftest asks for the policy documents. The pinned clock must
+    # be running before it, or the documents it installs (and their audit events) are dated today. The
+    # first browser test in a worker finds the documents the data migration made, so the order is what
+    # is checked every time, and the dates whenever this test's fixture installed them.
+    order = request.node.fixturenames
+    assert order.index("pinned_clock") < order.index("empty_acknowledgements_before_the_flush")
+    installed = AuditEvent.objects.filter(action="policy.default_text_installed")
+    assert {event.at.date() for event in installed} <= {PINNED_DAY}

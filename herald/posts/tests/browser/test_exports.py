@@ -3,8 +3,10 @@
 import subprocess
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import expect
 
+from herald.audit.models import AuditEvent
 from herald.posts import services
 from herald.posts.tests.factories import in_hours
 
@@ -46,13 +48,19 @@ def test_comms_download_an_archive_search_as_a_pdf_and_the_audit_trail_as_csv(
     expect(results).to_contain_text("Bin collections")
     expect(results).not_to_contain_text("The pool reopens on Monday.")
     assert page.evaluate("window.notReloaded") is True
-    page.goto("/posts/archive/?q=pool")
+    # the PDF is of the search as it now stands ("bin", typed), not the one the page was first drawn for
+    pdf_link = page.get_by_role("link", name="as a PDF for an FOI request")
+    query = "?q=bin&date_from_day=1&date_from_month=2&date_from_year=2026"
+    expect(pdf_link).to_have_attribute("href", reverse("posts:archive_pdf") + query)
     with page.expect_download() as download:
-        page.get_by_role("link", name="as a PDF for an FOI request").click()
+        pdf_link.click()
     saved = tmp_path / download.value.suggested_filename
     download.value.save_as(saved)
     text = subprocess.run(["pdftotext", str(saved), "-"], capture_output=True, text=True, check=True).stdout
-    assert "The pool reopens on Monday." in text and "Bin collections" not in text
+    assert "Bin collections" in text and "The pool reopens on Monday." not in text
+    exported = AuditEvent.objects.filter(action="posts.archive_exported").latest("id")
+    assert "bin" in str(exported.after) and "pool" not in str(exported.after)
+    assert "errors_shown" not in str(exported.after)
 
     page.goto("/audit/?action=posts.archive_exported")
     page.get_by_role("link", name="Download these events as a spreadsheet").click()
