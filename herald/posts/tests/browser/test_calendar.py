@@ -52,7 +52,11 @@ def test_an_editor_drags_a_post_to_another_day_and_moves_another_with_the_keyboa
     )
 
     # and move the second with the keyboard through its Move link
-    page.locator(f'[data-post="{keyed.pk}"] .herald-calendar__move').focus()
+    # (once the page the drop loaded has finished loading: a key pressed while it still loads is lost)
+    page.wait_for_load_state("load")
+    move = page.locator(f'[data-post="{keyed.pk}"] .herald-calendar__move')
+    move.focus()
+    expect(move).to_be_focused()
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Move post {keyed.pk}")
     assert_accessible(page)
