@@ -2,12 +2,12 @@
 fetching anything its HTML points at: no file on the server, no address on the network."""
 
 import datetime as dt
-import urllib.request
 
 import pytest
 
 from herald.moderation.services import evidence
 from testing.factories import AccountFactory, comment
+from testing.fetches import fetches_seen
 
 
 @pytest.mark.django_db
@@ -27,14 +27,7 @@ def test_printing_a_comments_evidence_fetches_nothing_its_html_points_at(monkeyp
         )
 
     monkeypatch.setattr(evidence, "render_to_string", pointing)
-    opened = []
-    real_open = urllib.request.OpenerDirector.open
-
-    def spy(self, url, *args, **kwargs):
-        opened.append(getattr(url, "full_url", url))
-        return real_open(self, url, *args, **kwargs)
-
-    monkeypatch.setattr(urllib.request.OpenerDirector, "open", spy)
+    opened = fetches_seen(monkeypatch)
 
     pdf = evidence.render_pdf(said, reason_label="Threat", taken_at=dt.datetime(2026, 7, 1, 9, 0, tzinfo=dt.UTC))
 

@@ -18,6 +18,7 @@ from herald.reports.models import MonthlyAccountReport
 from herald.reports.tasks import send_monthly_account_reports
 from herald.social_accounts.tests.factories import AccountFactory
 from testing.factories import PersonFactory
+from testing.fetches import fetches_seen
 
 NOW = dt.datetime(2026, 11, 3, 9, tzinfo=dt.UTC)
 OCTOBER = dt.date(2026, 10, 1)
@@ -207,8 +208,6 @@ def test_an_owner_who_chose_a_daily_digest_still_gets_the_pdf(
 
 
 def test_printing_the_monthly_pdf_fetches_nothing_its_html_points_at(owned, service_manager, monkeypatch, tmp_path):
-    import urllib.request
-
     # given the month's HTML pointing at a file on the server and an address on the network
     # (as an account name that slipped past escaping would)
     real_render = monthly.render_to_string
@@ -220,14 +219,7 @@ def test_printing_the_monthly_pdf_fetches_nothing_its_html_points_at(owned, serv
         )
 
     monkeypatch.setattr(monthly, "render_to_string", pointing)
-    opened = []
-    real_open = urllib.request.OpenerDirector.open
-
-    def spy(self, url, *args, **kwargs):
-        opened.append(getattr(url, "full_url", url))
-        return real_open(self, url, *args, **kwargs)
-
-    monkeypatch.setattr(urllib.request.OpenerDirector, "open", spy)
+    opened = fetches_seen(monkeypatch)
     # when the PDF is printed
     pdf = monthly.pdf(service_manager, OCTOBER, monthly.for_owner(service_manager, OCTOBER))
     # then it is printed, and nothing was fetched

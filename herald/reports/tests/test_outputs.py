@@ -14,6 +14,7 @@ from PIL import Image
 from herald.posts.models import Post
 from herald.reports import document, output, services
 from testing.factories import incident
+from testing.fetches import fetches_seen
 
 
 @pytest.fixture
@@ -155,8 +156,6 @@ def test_words_pasted_from_word_with_control_characters_still_make_a_word_file_a
 
 
 def test_printing_the_pdf_fetches_nothing_a_reports_html_points_at(laid_out, monkeypatch, tmp_path):
-    import urllib.request
-
     # given a report whose HTML points at a file on the server and an address on the internet
     # (as text that slipped past escaping would)
     secret = tmp_path / "secret.png"
@@ -168,14 +167,7 @@ def test_printing_the_pdf_fetches_nothing_a_reports_html_points_at(laid_out, mon
         '<link rel="stylesheet" href="http://192.0.2.1/style.css"></body>',
     )
     monkeypatch.setattr(output, "html", lambda document: pointing)
-    opened = []
-    real_open = urllib.request.OpenerDirector.open
-
-    def spy(self, url, *args, **kwargs):
-        opened.append(getattr(url, "full_url", url))
-        return real_open(self, url, *args, **kwargs)
-
-    monkeypatch.setattr(urllib.request.OpenerDirector, "open", spy)
+    opened = fetches_seen(monkeypatch)
     # when the PDF is printed
     pdf = output.pdf(laid_out)
     # then it is printed, and nothing was fetched from the server's files or the network
