@@ -36,3 +36,26 @@ class NonWorkingDayFactory(factory.django.DjangoModelFactory):
     date = dt.date(2027, 4, 14)
     kind = NonWorkingDay.Kind.MOURNING
     description = "Day of national mourning"
+
+
+def form_data(**overrides) -> dict[str, str]:
+    """What the election form posts for a borough election on 6 May 2027, whole council, no notice date and
+    no declaration day; `overrides` replaces fields (a day, month and year each)."""
+    data = {
+        "kind": "borough",
+        "name": "",
+        "poll_date_day": "6",
+        "poll_date_month": "5",
+        "poll_date_year": "2027",
+        "scope": "whole_council",
+        "notice_published_on_day": "",
+        "notice_published_on_month": "",
+        "notice_published_on_year": "",
+        "period_end": "close_of_poll",
+        "declaration_on_day": "",
+        "declaration_on_month": "",
+        "declaration_on_year": "",
+        "other_wards": "",
+    }
+    data.update(overrides)
+    return data

@@ -11,6 +11,7 @@ from herald.audit.models import AuditEvent
 from herald.elections import services
 from herald.elections.models import Election
 from herald.elections.tasks import send_pre_election_notices
+from herald.elections.tests.factories import form_data
 
 pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(dt.datetime(2026, 11, 24, 9, tzinfo=dt.UTC))]
 
@@ -132,23 +133,7 @@ def test_a_non_working_day_that_moves_the_period_start_sends_the_notice_again(
 
 def test_the_change_form_says_a_corrected_notice_will_go(client, comms_officer, announced):
     client.force_login(comms_officer)
-    data = {
-        "kind": "borough",
-        "name": "",
-        "poll_date_day": "6",
-        "poll_date_month": "5",
-        "poll_date_year": "2027",
-        "scope": "whole_council",
-        "notice_published_on_day": "",
-        "notice_published_on_month": "",
-        "notice_published_on_year": "",
-        "period_end": "close_of_poll",
-        "declaration_on_day": "",
-        "declaration_on_month": "",
-        "declaration_on_year": "",
-        "other_wards": "",
-        "reason": "Poll date entered wrongly",
-    }
+    data = form_data(reason="Poll date entered wrongly")
 
     page = client.post(f"/elections/{announced.pk}/change/", data, follow=True).content.decode()
 
@@ -174,23 +159,15 @@ def test_a_correction_into_the_past_says_no_corrected_notice_goes(client, comms_
 def test_a_correction_into_the_past_says_so_when_saved_and_in_the_audit_trail(client, comms_officer, announced):
     # The by-election was really held on 19 November (notice published 12 October), already over.
     client.force_login(comms_officer)
-    data = {
-        "kind": "borough",
-        "name": "",
-        "poll_date_day": "19",
-        "poll_date_month": "11",
-        "poll_date_year": "2026",
-        "scope": "whole_council",
-        "notice_published_on_day": "12",
-        "notice_published_on_month": "10",
-        "notice_published_on_year": "2026",
-        "period_end": "close_of_poll",
-        "declaration_on_day": "",
-        "declaration_on_month": "",
-        "declaration_on_year": "",
-        "other_wards": "",
-        "reason": "Wrong poll date",
-    }
+    data = form_data(
+        poll_date_day="19",
+        poll_date_month="11",
+        poll_date_year="2026",
+        notice_published_on_day="12",
+        notice_published_on_month="10",
+        notice_published_on_year="2026",
+        reason="Wrong poll date",
+    )
 
     page = client.post(f"/elections/{announced.pk}/change/", data, follow=True).content.decode()
 

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from herald.audit.models import AuditEvent
 from herald.elections import services
 from herald.elections.models import Election, NonWorkingDay
-from herald.elections.tests.factories import ElectionFactory
+from herald.elections.tests.factories import ElectionFactory, form_data
 from testing.factories import CouncillorFactory
 
 # The elections here are upcoming ones (May 2027) and only upcoming elections move with a new
@@ -24,27 +24,6 @@ def _details(**overrides):
     values = {"kind": Election.Kind.BOROUGH, "poll_date": D(2027, 5, 6)}
     values.update(overrides)
     return services.ElectionDetails(**values)
-
-
-def _form_data(**overrides):
-    data = {
-        "kind": "borough",
-        "name": "",
-        "poll_date_day": "6",
-        "poll_date_month": "5",
-        "poll_date_year": "2027",
-        "scope": "whole_council",
-        "notice_published_on_day": "",
-        "notice_published_on_month": "",
-        "notice_published_on_year": "",
-        "period_end": "close_of_poll",
-        "declaration_on_day": "",
-        "declaration_on_month": "",
-        "declaration_on_year": "",
-        "other_wards": "",
-    }
-    data.update(overrides)
-    return data
 
 
 def test_recording_an_election_works_out_the_latest_notice_date_and_the_period(comms_officer):
@@ -160,7 +139,7 @@ def test_adding_a_day_of_mourning_moves_the_latest_date_of_upcoming_elections(co
 def test_comms_records_an_election_through_the_form(client, comms_officer):
     client.force_login(comms_officer)
 
-    response = client.post("/elections/add/", _form_data(name="Borough council elections 2027"))
+    response = client.post("/elections/add/", form_data(name="Borough council elections 2027"))
 
     election = Election.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/elections/{election.pk}/"
@@ -172,7 +151,7 @@ def test_a_late_notice_date_shows_a_warning_and_saves_only_once_confirmed(client
     client.force_login(comms_officer)
     late = {"notice_published_on_day": "1", "notice_published_on_month": "4", "notice_published_on_year": "2027"}
 
-    response = client.post("/elections/add/", _form_data(**late))
+    response = client.post("/elections/add/", form_data(**late))
 
     page = response.content.decode()
     assert response.status_code == 200
@@ -180,7 +159,7 @@ def test_a_late_notice_date_shows_a_warning_and_saves_only_once_confirmed(client
     assert "There is a problem" in page and "confirm that it is correct" in page
     assert not Election.objects.exists()
 
-    response = client.post("/elections/add/", _form_data(**late, confirm_late_notice="on"))
+    response = client.post("/elections/add/", form_data(**late, confirm_late_notice="on"))
 
     assert response.status_code == 302
     assert Election.objects.get().notice_is_late
@@ -206,7 +185,7 @@ def test_an_empty_form_is_redisplayed_with_every_problem(client, monitoring_offi
 def test_an_impossible_date_is_explained(client, comms_officer):
     client.force_login(comms_officer)
 
-    page = client.post("/elections/add/", _form_data(poll_date_day="31", poll_date_month="2")).content.decode()
+    page = client.post("/elections/add/", form_data(poll_date_day="31", poll_date_month="2")).content.decode()
 
     assert "The poll date must be a real date" in page
     assert not Election.objects.exists()
@@ -216,7 +195,7 @@ def test_an_impossible_date_is_explained(client, comms_officer):
 def test_a_poll_date_before_1900_is_explained_not_a_server_error(client, comms_officer, year):
     client.force_login(comms_officer)
 
-    answer = client.post("/elections/add/", _form_data(poll_date_day="6", poll_date_month="1", poll_date_year=year))
+    answer = client.post("/elections/add/", form_data(poll_date_day="6", poll_date_month="1", poll_date_year=year))
 
     assert answer.status_code == 200
     assert "The poll date must be after 1 January 1900" in answer.content.decode()
@@ -232,7 +211,7 @@ def test_wards_come_from_the_members_register_and_free_text(client, comms_office
     assert 'value="Barwell"' in form_page and 'value="Groby"' in form_page
     client.post(
         "/elections/add/",
-        _form_data(kind="by_election", scope="wards", wards=["Barwell"], other_wards="Sheepy Magna parish\n"),
+        form_data(kind="by_election", scope="wards", wards=["Barwell"], other_wards="Sheepy Magna parish\n"),
     )
 
     assert Election.objects.get().wards == ["Barwell", "Sheepy Magna parish"]
@@ -264,10 +243,10 @@ def test_changing_an_election_through_the_form_needs_a_reason(client, comms_offi
     client.force_login(comms_officer)
     notice = {"notice_published_on_day": "29", "notice_published_on_month": "3", "notice_published_on_year": "2027"}
 
-    page = client.post(f"/elections/{election.pk}/change/", _form_data(**notice)).content.decode()
+    page = client.post(f"/elections/{election.pk}/change/", form_data(**notice)).content.decode()
     assert "Enter the reason for the change" in page
 
-    response = client.post(f"/elections/{election.pk}/change/", _form_data(**notice, reason="Notice published"))
+    response = client.post(f"/elections/{election.pk}/change/", form_data(**notice, reason="Notice published"))
     assert response.status_code == 302
     election.refresh_from_db()
     assert election.notice_published_on == D(2027, 3, 29)
@@ -339,7 +318,7 @@ def test_a_notice_a_new_non_working_day_makes_late_is_late_and_not_confirmed(cli
         "confirm that it is correct"
         in client.post(
             f"/elections/{election.pk}/change/",
-            _form_data(
+            form_data(
                 notice_published_on_day="31",
                 notice_published_on_month="3",
                 notice_published_on_year="2027",
