@@ -469,6 +469,15 @@ def blind_offensive9() -> None:
     blind_offensive_scores(Path(__file__).resolve().parent / "data" / "blind_offensive9.tsv", halves=False)
 
 
+def blind_offensive10() -> None:
+    """bench/data/blind_offensive10.tsv: a tenth blind set (400 texts, eight sources, 160 offensive) by a
+    writer who saw nothing of the engine, its output or the other sets (the ninth read for its format
+    and its source and label values only), written on 2026-12-07 before round twelve; run by the lead
+    only, with ``--only blind10``, once before and once after round twelve. Never part of the default run."""
+    print("tenth blind offensive set (unseen; incoming comments on an official page):")
+    blind_offensive_scores(Path(__file__).resolve().parent / "data" / "blind_offensive10.tsv", halves=False)
+
+
 def blind_offensive() -> None:
     """bench/data/blind_offensive.tsv: written for Herald by someone who never saw the rules (OLID,
     Civil Comments, HateXplain, UK council and UK Twitter styles; bench/data/README.md). Half A (even
@@ -539,7 +548,7 @@ def main() -> None:
     )
     parser.add_argument(
         "--only",
-        choices=["blind5", "blind6", "blind7", "blind8", "blind9"],
+        choices=["blind5", "blind6", "blind7", "blind8", "blind9", "blind10"],
         help="score one set alone (an unseen one, without reading the rest)",
     )
     parser.add_argument(
@@ -555,6 +564,7 @@ def main() -> None:
             "blind7": blind_offensive7,
             "blind8": blind_offensive8,
             "blind9": blind_offensive9,
+            "blind10": blind_offensive10,
         }[args.only]()
         return
     folder = Path(args.data)
