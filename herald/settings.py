@@ -32,7 +32,12 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 def env_int(name: str, default: int) -> int:
     value = os.environ.get(name)
-    return int(value) if value else default
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -305,6 +310,33 @@ HERALD_MAX_POST_MEDIA = 20
 # The live check runs on a pause in typing (250 ms): a person cannot honestly ask more often than this.
 # Counted per person in Django's cache (per worker process with the default local-memory cache).
 HERALD_LIVE_CHECKS_PER_WINDOW = env_int("HERALD_LIVE_CHECKS_PER_WINDOW", 30)
+# Django's cache holds short-lived counts (the live-check and inbox rate limits) and the sign-in
+# provider's discovery document. By default each web process keeps its own (so a limit counts per
+# process); HERALD_CACHE_URL=redis://host:6379/1 shares one cache between every process and host.
+if env("HERALD_CACHE_URL"):
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("HERALD_CACHE_URL")}
+    }
+# The council's own Word template for the committee report (herald/reports/output.py; empty: Herald's).
+HERALD_REPORT_TEMPLATE = env("HERALD_REPORT_TEMPLATE")
+# The consent and media library limits (defaults in herald/consents/conf.py, listed in docs/consents.md):
+# each whole-number one may be set from the environment; unset, the default stands.
+for _name in (
+    "HERALD_CONSENT_GUARDIAN_UNDER",
+    "HERALD_CONSENT_COSIGN_FROM",
+    "HERALD_CONSENT_RETENTION_DAYS",
+    "HERALD_CONSENT_ERASE_AFTER_DAYS",
+    "HERALD_CONSENT_TAKEDOWN_HOURS",
+    "HERALD_CONSENT_MAX_IMAGE_MB",
+    "HERALD_CONSENT_MAX_IMAGE_MEGAPIXELS",
+    "HERALD_CONSENT_MAX_VIDEO_MB",
+    "HERALD_CONSENT_MAX_SCAN_MB",
+    "HERALD_CONSENT_WITHDRAW_ATTEMPTS_PER_HOUR",
+    "HERALD_CONSENT_ATTEMPTS_PER_URN_PER_HOUR",
+    "HERALD_CONSENT_GIVE_PER_HOUR",
+):
+    if os.environ.get(_name):
+        globals()[_name] = env_int(_name, 0)
 HERALD_LIVE_CHECK_WINDOW_SECONDS = 10
 # Someone who joins an open acknowledgement campaign's audience late (a new starter, a mover, a new
 # editor), or comes back to it, has at least this many days to acknowledge: a due date of their own

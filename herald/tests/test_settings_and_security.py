@@ -209,3 +209,45 @@ def test_a_trusted_proxy_setting_that_is_not_an_address_stops_herald_at_start(tm
     result = _manage("check", HERALD_TRUSTED_PROXIES="10.0.0.0/24,proxy.internal", HERALD_VAR_DIR=str(tmp_path))
     assert result.returncode != 0
     assert "HERALD_TRUSTED_PROXIES: 'proxy.internal' is not an address or range" in result.stderr
+
+
+def _setting_seen(code: str, tmp_path, **env) -> str:
+    result = _manage("shell", "-c", code, HERALD_VAR_DIR=str(tmp_path), **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_a_council_sets_the_media_library_limits_and_its_word_template_from_the_environment(tmp_path):
+    read = (
+        "from herald.consents import conf; from herald.reports import output; "
+        "print(conf.get('HERALD_CONSENT_MAX_IMAGE_MEGAPIXELS'), conf.get('HERALD_CONSENT_TAKEDOWN_HOURS'), "
+        "output.template_path().name)"
+    )
+    assert _setting_seen(read, tmp_path) == "40 48 council-template.docx"
+    changed = _setting_seen(
+        read,
+        tmp_path,
+        HERALD_CONSENT_MAX_IMAGE_MEGAPIXELS="12",
+        HERALD_CONSENT_TAKEDOWN_HOURS="24",
+        HERALD_REPORT_TEMPLATE=str(tmp_path / "our-template.docx"),
+    )
+    assert changed == "12 24 our-template.docx"
+
+
+def test_a_number_setting_that_is_not_a_number_names_itself(tmp_path):
+    result = _manage("check", HERALD_VAR_DIR=str(tmp_path), HERALD_CONSENT_MAX_VIDEO_MB="lots")
+    assert result.returncode != 0
+    assert "HERALD_CONSENT_MAX_VIDEO_MB must be a whole number, not 'lots'" in result.stderr
+
+
+def test_with_a_shared_cache_a_count_made_by_one_web_process_is_seen_by_another(tmp_path):
+    """HERALD_CACHE_URL (the real Redis here) makes the live-check limit count across processes."""
+    key = f"herald-test-shared-{os.getpid()}-{tmp_path.name}"
+    shared = {"HERALD_CACHE_URL": "redis://127.0.0.1:6379/14"}
+    counting = f"from django.core.cache import cache; cache.add('{key}', 0, 60); print(cache.incr('{key}'))"
+    assert _setting_seen(counting, tmp_path, **shared) == "1"
+    assert _setting_seen(counting, tmp_path, **shared) == "2"
+    # without it, each process starts again from nothing
+    alone = counting.replace(key, key + "-alone")
+    assert _setting_seen(alone, tmp_path) == "1"
+    assert _setting_seen(alone, tmp_path) == "1"
