@@ -14,5 +14,6 @@ ITEMS: list = [
         "posts:overrides",
         frozenset({Role.COMMS, Role.ADMIN, Role.INFO_GOV, Role.MONITORING_OFFICER}),
     ),
+    NavItem("Approval rules", "posts:rules", frozenset({Role.COMMS, Role.ADMIN})),
     NavItem("Stop publishing", "posts:stop", frozenset({Role.COMMS}), top_level=True),
 ]

@@ -33,3 +33,10 @@ def test_the_section_nav_appears_on_the_areas_pages(client, system_admin):
     page = client.get("/people/imports/").content.decode()
     assert 'aria-label="In this section"' in page and 'data-nav="people:roles"' in page
     assert Role.ADMIN in system_admin.roles
+
+
+def test_comms_reach_the_approval_rules_from_the_posts_section(client, comms_officer, employee):
+    client.force_login(comms_officer)
+    page = client.get("/posts/").content.decode()
+    assert 'data-nav="posts:rules"' in page and 'href="/posts/rules/"' in page
+    assert "posts:rules" not in _names(items_for(employee))
