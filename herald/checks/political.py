@@ -169,6 +169,19 @@ _ORG_IS = re.compile(
     r"|(?i:\bwe\s+are\s+)(?!(?i:an?|the|your|here|not)\b)[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,4},\s*\Z"
 )
 _WE_AT_ORG = re.compile(r"(?i:\bwe\s+at\s+)[A-Z]")
+# Round eleven: one list of an election's words, the part the three tests below share (a club named
+# "Independents", an appeal to leaflet or win "for us", a volunteer appeal for "our campaign"); each adds
+# only what its own question needs. A polling date: a Thursday in any month ("Thursday 2 October": polls are
+# held on Thursdays, by-elections in any month), or a day in May ("7 May", "this May"); a date alone in
+# another month is not one ("Sessions start 3 October").
+_ELECTION_CORE = r"elections?|by-elections?|polling|vote[sd]?|voting|voters|candidates?"
+_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_POLLING_DATE = (
+    r"Thu(?:rs(?:day)?)?\.?,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MONTHS + r")"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+May|this\s+May"
+)
+# canvassing and the doorstep: a campaign's words, not a club's ("films to your doorstep")
+_CAMPAIGNING = r"canvass\w*|doorsteps?"
 # Round ten: independents named as a group: "Independent councillors / candidates" capitalised inside a
 # sentence ("thanks to your Independent councillors"), and a place's Independents ("the Barwell
 # Independents"). Not "the Independent Person" or "Independent Members" of a standards committee.
@@ -185,9 +198,7 @@ _INDEPENDENTS_CLUB = re.compile(
     r"|film|films|cinema|market|markets|traders|shops|retailers|festival|fair|theatre|players|choir|band|book|art"
     r"|arts|gallery)\b"
 )
-_CLUB_ELECTION_WORDS = re.compile(
-    r"(?i)\b(?:candidates?|wards?|vote[sd]?|voting|voters|elections?|by-elections?|polling|seats?|campaign\w*)\b"
-)
+_CLUB_ELECTION_WORDS = re.compile(r"(?i)\b(?:" + _ELECTION_CORE + r"|wards?|seats?|campaign\w*)\b")
 # Round ten: the case against parties, in an independent's or residents' group's words ("putting
 # residents before party", "local people, not party politics"). Not "people before profit".
 _BEFORE_PARTY = re.compile(
@@ -259,8 +270,7 @@ _CAMPAIGN_HELP = re.compile(
 # leaflet for us ("Volunteer for our campaign against fly-tipping: join a litter pick in your ward" is not
 # such an appeal).
 _HELP_ELECTION = re.compile(
-    r"(?i)\b(?:elections?|by-elections?|polling|vote[sd]?|voting|voters|candidates?|canvass\w*|party|campaign"
-    r"|doorsteps?|\d{1,2}(?:st|nd|rd|th)?\s+May|this\s+May"
+    r"(?i)\b(?:" + _ELECTION_CORE + "|" + _CAMPAIGNING + "|" + _POLLING_DATE + r"|party|campaign"
     r"|(?<!bring\s)(?<!come\s)(?<!get\s)(?<!go\s)back\s+(?:me|us|our|the)|vote\s+for)\b"
 )
 _HELP_WARD = re.compile(r"(?i)\b(?:wards?|seats?|divisions?)\b")
@@ -271,9 +281,9 @@ _LEAFLETS_ABOUT = re.compile(
 )
 # A volunteer appeal for "our campaign" is the campaign's when the sentence is about the election.
 _VOLUNTEER_CAMPAIGN = re.compile(r"(?i)\bvolunteer\s+(?:for|with|on)\s+(?:our|my)\s+campaign\b(?!\s+to\b)")
-_ELECTION_WORDS = re.compile(
-    r"(?i)\b(?:election|polling|vote|votes|voters|doorsteps?|canvass\w*|leaflets?|candidates?)\b"
-)
+# Round eleven: the shared list; before it this one lacked "elections", "by-elections", "voted" and "voting"
+# ("Volunteer for our campaign ahead of the elections" was missed): a bug, not a choice.
+_ELECTION_WORDS = re.compile(r"(?i)\b(?:" + _ELECTION_CORE + "|" + _CAMPAIGNING + r"|leaflets?)\b")
 # Round ten: "our candidates for Barwell ward" (the singular, "our candidate", is a campaign term).
 _OUR_CANDIDATES_FOR = re.compile(
     r"(?i:\bour\s+(?:[\w-]+\s+){0,2}candidates\s+(?:for|in)\s+(?:the\s+)?)(?:[A-Z][\w'&-]*,?\s+(?:and\s+)?){1,5}"
