@@ -320,10 +320,36 @@ _STANCE = re.compile(
 _REFORM_TITLE_AFTER = re.compile(r"\s+(?:Act|Acts|Bill|Bills|Society|Programme|Order|Agenda|Board|Commission)\b")
 
 
+# Round eleven: a sentence reporting what the Government or a minister says ("Planning Reform will speed up
+# new housing, the minister says"; "According to the Government, the changes will…") is national news in
+# the Government's words, not the council's promotion: the model, which learnt "will speed up" from
+# manifestos, scored it 0.89 against its 0.90 threshold, and a reworded twin over it. The model does not
+# read such sentences; the rules still do.
+_GOVERNMENT_SAYS = re.compile(
+    r"(?i)\b(?:the\s+(?:[\w-]+\s+){0,2}?(?:minister|secretary|government|department)|ministers|whitehall)"
+    r"(?:\s+for\s+[\w ,&-]{1,60}?)?\s+(?:says|said|say|has\s+said|have\s+said|announced|has\s+announced"
+    r"|have\s+announced|confirmed|has\s+confirmed|claims|believes|expects|estimates)\b"
+    r"|\b(?:says|said|according\s+to)\s+the\s+(?:[\w-]+\s+){0,2}?(?:minister|secretary|government|department)\b"
+    r"|\b(?:says|said)\s+(?:ministers|whitehall)\b"
+)
+
+
 def _model_text(text: str) -> str:
     """The text the party model reads: "Reform" left out where it is part of a name (a capitalised word
-    before it, or "Act", "Bill", "Society"… after it). The party, "Reform" as ``_reform_spans`` reads
-    it, never gets here: it is a rule's finding."""
+    before it, or "Act", "Bill", "Society"… after it), and the sentences that report what the
+    Government or a minister says (``_GOVERNMENT_SAYS``). The party, "Reform" as ``_reform_spans``
+    reads it, never gets here: it is a rule's finding."""
+    lowered = text.lower()
+    if (
+        "minister" in lowered
+        or "government" in lowered
+        or "secretary" in lowered
+        or "department" in lowered
+        or "whitehall" in lowered
+    ) and _GOVERNMENT_SAYS.search(text):
+        reported = sorted({sentence_bounds(text, match.start()) for match in _GOVERNMENT_SAYS.finditer(text)})
+        for start, end in reversed(reported):
+            text = text[:start] + " " + text[end:]
     if "Reform" not in text:
         return text
     named = []

@@ -52,3 +52,34 @@ def test_campaign_appeals_with_a_polling_date_in_any_month_block(text):
 )
 def test_council_appeals_and_clubs_with_a_date_stay_clean(text):
     assert not blocked_or_warned(text), political(text)
+
+
+# --- the model does not read the Government's reported words -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Planning Reform will speed up new housing, the minister says",
+        # twins the model scored over its threshold (0.91, 0.91, 0.90)
+        "It will speed up new housing, the minister says",
+        "The new rules will speed up new housing, the minister says",
+        "Planning Reform will speed up new housing, the government says",
+        "According to the Government, the changes will speed up new housing and cut delays for families",
+        "Ministers say the new planning rules will speed up new housing in every area",
+    ],
+)
+def test_the_governments_words_reported_in_council_news_are_not_a_party_model_warning(text):
+    assert not blocked_or_warned(text), political(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the rules still read those sentences
+        "The minister says Reform will scrap the planning rules",
+        "The Government says the Tories will build more homes",
+    ],
+)
+def test_a_party_in_a_reported_sentence_still_blocks(text):
+    assert ("party-name", "block") in political(text), political(text)
