@@ -289,6 +289,34 @@ _OUR_CANDIDATES_FOR = re.compile(
     r"(?i:\bour\s+(?:[\w-]+\s+){0,2}candidates\s+(?:for|in)\s+(?:the\s+)?)(?:[A-Z][\w'&-]*,?\s+(?:and\s+)?){1,5}"
     r"(?i:wards?|divisions?|seats?|by-elections?)\b"
 )
+# Round eleven: a record claimed for the time in office, in a campaign's voice ("Since we were elected, we have
+# …", "Since we took control of the council…", "As your councillor, I have…"): a council is not elected,
+# nor does it take control of itself. Not "since the council took control of the leisure centre", "as your
+# Mayor, I have…" (a civic role), nor a youth council's chair (_NOT_PUBLIC_OFFICE).
+_OFFICE_RECORD = re.compile(
+    r"(?i)\bsince\s+(?:we|I)\s+(?:were|was|got|have\s+been|'ve\s+been|\u2019ve\s+been)\s+(?:first\s+)?(?:re-?)?elected\b"
+    r"|\b(?:since|when|after)\s+(?:we|our\s+team|our\s+group)\s+(?:took|have\s+taken|won)\s+(?:control|charge|over)"
+    r"\s+(?:of|at|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:council|county\s+hall|town\s+hall|city\s+hall)\b"
+    r"|\bsince\s+taking\s+(?:control|charge)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?council\b"
+    r"|\bas\s+your\s+(?:ward\s+|local\s+|county\s+|district\s+|borough\s+)?councillors?\s*,?\s+(?:I|we)(?:'ve|\u2019ve"
+    r"|\s+have|\s+has)?\s+(?:(?:already|always|successfully)\s+)?(?:delivered|secured|fought|campaigned|won|saved"
+    r"|stopped|kept|worked\s+hard|got)\b"
+)
+# Round eleven: "our team" claiming a record for a place or its people ("Our team delivered for Barwell",
+# "our local team has delivered for you"), or said as a group on the council ("our team on the council has
+# delivered…"), in a text about an election (_HELP_ELECTION: vote, polling day, a polling date, back us…).
+# A council's "Our team delivered the new crossing" delivers a thing, and "our elections team" is staff.
+_TEAM_RECORD = re.compile(
+    r"(?i)\b(?:our|my)\s+(?:(?:local|hard-?working|independent|residents(?:'|\u2019)?)\s+)?team"
+    r"(?:\s+(?:on|at)\s+(?:the\s+)?(?:council|county\s+hall|shire\s+hall))?\s+(?:(?:has|have|had)\s+)?"
+    r"(?:(?:already|always|consistently|successfully)\s+)?(?:delivered|kept\s+delivering|delivers|is\s+delivering"
+    r"|secured|won|fought|campaigned|stood\s+up)\s+for\s+(?:you\b|all\s+of\s+us|local\s+people|residents|families"
+    r"|(?-i:[A-Z])[\w'-]+)"
+    r"|\b(?:our|my)\s+team\s+(?:on|at)\s+(?:the\s+)?(?:council|county\s+hall|shire\s+hall)\s+(?:(?:has|have)\s+)?"
+    r"(?:delivered|secured|won|saved|stopped|frozen|froze|cut|kept)\b"
+)
+
+
 # Round ten: a cabinet member or the leader named in their council role; quoted ("said") outside a
 # pre-election period this is council publicity as the Publicity Code allows. A stance ("slams", "backs",
 # "calls for") is still a member's position.
@@ -776,6 +804,7 @@ def _check_political(
             ):
                 emit("campaign-language", match.start(), match.end())
     _check_round_ten(text, lowered, words, m, emit)
+    _check_round_eleven(text, lowered, words, emit)
     if "focus" in words or "focuses" in words:
         for match in _FOCUS_DELIVERED.finditer(text):
             emit("campaign-language", match.start(), match.end())
@@ -894,3 +923,16 @@ def _check_round_ten(text: str, lowered: str, words: frozenset[str], m: Politica
             start, end = sentence_bounds(text, match.start())
             if _ELECTION_WORDS.search(text, start, end):
                 emit("campaign-language", match.start(), match.end())
+
+
+def _check_round_eleven(text: str, lowered: str, words: frozenset[str], emit: Emit) -> None:
+    """Round eleven's campaign language (issue 12 item 2): a record claimed for a time in office, and "our
+    team" delivering for a place in a text about an election."""
+    if "elected" in words or "control" in words or "charge" in words or "councillor" in words or "councillors" in words:
+        for match in _OFFICE_RECORD.finditer(text):
+            if match.group().lower().endswith("elected") and _NOT_PUBLIC_OFFICE.match(text, match.end()):
+                continue  # "since I was elected chair of the youth council"
+            emit("campaign-language", match.start(), match.end())
+    if "team" in words and _TEAM_RECORD.search(text) is not None and _HELP_ELECTION.search(text) is not None:
+        for match in _TEAM_RECORD.finditer(text):
+            emit("campaign-language", match.start(), match.end())

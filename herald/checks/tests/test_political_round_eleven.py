@@ -83,3 +83,45 @@ def test_the_governments_words_reported_in_council_news_are_not_a_party_model_wa
 )
 def test_a_party_in_a_reported_sentence_still_blocks(text):
     assert ("party-name", "block") in political(text), political(text)
+
+
+# --- a record claimed for the time in office, and "our team" delivering for a place ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since we were elected in 2022, we have fixed 300 potholes and opened a skate park.",
+        "Since I was first elected, I have fought to keep Barwell library open.",
+        "Since we took control of the council, council tax has been frozen twice.",
+        "When our group took charge at County Hall, the budget was in a mess. Not any more.",
+        "As your councillor, I have campaigned for a safer crossing on Station Road.",
+        "As your ward councillors we have secured £40,000 for the village hall.",
+        # "our team" delivering for a place or its people, in a text about an election
+        "Our team delivered for Barwell: a new bus shelter and the library kept open. Vote on Thursday 2 October.",
+        "Our local team has delivered for you. Back us again on 7 May.",
+        "Our team on the council has delivered the new leisure centre. Polling day is next week.",
+    ],
+)
+def test_a_record_claimed_in_a_campaigns_voice_blocks(text):
+    assert ("campaign-language", "block") in political(text), political(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our team delivered the new crossing on Station Road ahead of schedule",
+        "Our team delivered for residents over Christmas, collecting 9,000 tonnes of waste.",
+        "Our elections team delivered the count on time. Thank you to everyone who voted.",
+        "Our team delivered for Hinckley again this year: the Christmas lights go up on 28 November.",
+        "Our customer services team at the Town Hall helped 4,000 residents last year.",
+        "Since the council took control of the leisure centre in 2020, visits have doubled.",
+        "Since we were awarded Fairtrade status, our team has delivered talks in every school.",
+        "As your Mayor, I have raised £12,000 for local charities this year.",
+        "Since I was elected chair of the youth council, I have met the police twice, said Amy, 15.",
+        "Your ward councillors can help with planning questions: contact them at the Town Hall.",
+        "Since the new councillors were elected in May, the council has met four times.",
+    ],
+)
+def test_council_records_and_teams_stay_clean(text):
+    assert not blocked_or_warned(text), political(text)
