@@ -80,6 +80,8 @@ _REFORM_AFTER = re.compile(
     r"(?:'s|\u2019s)(?=\s)|-(?:run|led|controlled)\b"
     r"|\s+(?:won|gained|took|controls|runs|leader|leaders|councillors?|candidates?|team|supporters|members"
     r"|activists|campaigners|branch|voters|MPs?|in\s+(?:power|charge|control|government|office))\b"
+    # round eleven: a plural verb names the party, not the noun ("Reform have had a sniff of power")
+    r"|\s+(?:have|are|were)\s+(?!(?:been|being|needed|required|overdue|due|long|urgently|badly|still|also|not)\b)\w+"
     r"|\s+(?:will|would|wants\s+to|plans\s+to|promises\s+to|has\s+pledged\s+to|is\s+pledging\s+to)\s+"
     r"(?:scrap|cut|freeze|stop|axe|end|abolish|slash|ban|fix|sort|clean|take\s+back|win)\b"
 )
@@ -186,7 +188,10 @@ _CAMPAIGNING = r"canvass\w*|doorsteps?"
 # sentence ("thanks to your Independent councillors"), and a place's Independents ("the Barwell
 # Independents"). Not "the Independent Person" or "Independent Members" of a standards committee.
 _INDEPENDENT_NAMED = re.compile(
-    r"(?<=[a-z,] )Independent\s+(?:councillors?|candidates?|team|group)\b"
+    # round eleven: "Cllrs", and one word between ("our Independent non-political Cllrs", "Independent local
+    # councillors")
+    r"(?<=[a-z,] )Independent\s+(?:(?:non-?political|local|community|residents(?:'|\u2019)?)\s+)?"
+    r"(?:councillors?|cllrs?|candidates?|team|group)\b"
     r"|\b(?!(?:The|All|Most|Many|Some|Both|Two|Three|Four|Five|Several|Other|These|Those|Local|National)\b)"
     r"(?<=[a-z,] )[A-Z][\w'-]+(?:\s+(?:and\s+)?[A-Z][\w'-]+){0,2}\s+Independents\b"
 )
@@ -315,6 +320,82 @@ _TEAM_RECORD = re.compile(
     r"|\b(?:our|my)\s+team\s+(?:on|at)\s+(?:the\s+)?(?:council|county\s+hall|shire\s+hall)\s+(?:(?:has|have)\s+)?"
     r"(?:delivered|secured|won|saved|stopped|frozen|froze|cut|kept)\b"
 )
+
+
+# Round eleven: the case against parties as independents and residents' groups make it, read on collection 6.
+# The accusation ("how much party comes before people", "Councillors are tied to a Party whip", "toeing the
+# party line", "Unlike the national parties, …"), in any voice but a reported third party's: a council does
+# not accuse anyone of putting party first. Not "not bound by a party whip" (a council's planning guidance),
+# nor a street or Christmas party before people arrive.
+_PARTY_FIRST = re.compile(
+    r"(?i)(?<!street\s)(?<!christmas\s)(?<!garden\s)(?<!birthday\s)(?<!tea\s)(?<!summer\s)\b(?:party|parties)\s+"
+    r"(?:(?:comes?|came|coming|always\s+comes?)\s+)?(?:before|over|ahead\s+of)\s+(?:the\s+)?(?:people|residents"
+    r"|communit(?:y|ies)|constituents|voters)\b"
+    r"|(?<!not\s)(?<!never\s)(?<!n't\s)(?<!n\u2019t\s)\b(?:tied|bound|beholden|slaves?|chained|answerable)\s+(?:to|by)\s+"
+    r"(?:a|the|their|its)\s+(?:national\s+)?party\s+(?:whips?|line|machine|bosses|hq|headquarters)\b"
+    r"|\btoe(?:s|ing|d)?\s+the\s+party\s+line\b"
+    r"|\bunlike\s+(?:the\s+|all\s+the\s+)?(?:national|main|big|mainstream|traditional|established|other)\s+parties\b"
+)
+# The same case in a speaker's own voice ("We are not bound by national party doctrine", "we aren't
+# traditional politicians", "If elected, we would not carry out national party policies"): a council's
+# guidance says "Parish councils are not bound by national party policies" with nobody speaking.
+_PARTY_FREE_SPEAKER = re.compile(
+    r"(?i)\bnational\s+party\s+(?:doctrine|dogma|policies|policy|machines?|bosses|whips?|agendas?|interests|line|diktats?)\b"
+    r"|\b(?:not|aren't|aren\u2019t|never\s+been)\s+(?:traditional|career|professional|typical|party)\s+politicians\b"
+    r"|\bnon-?political\s+(?:councillors?|cllrs?|candidates?)\b"
+)
+# A pledge in the conditional ("If elected, we would…", "if elected I'd…"); "if elected, we will" is a phrase.
+_IF_ELECTED = re.compile(
+    r"(?i)\bif\s+(?:re-?)?elected\s*,?\s+(?:I|we)(?:\s+(?:would|will|shall|promise|pledge|intend)|'d|\u2019d|'ll|\u2019ll)\b"
+)
+# Thanks to the supporters who voted ("would like to thank all their supporters who turned out to vote"),
+# and to those "who voted for us" except in an award's or a competition's vote ("Thank you to everyone who
+# voted for us in Britain in Bloom").
+_SUPPORTERS_VOTED = re.compile(
+    r"(?i)\bsupporters\s+(?:who|that)\s+(?:\w+\s+){0,3}?vot(?:e|ed)\b"
+    r"|\b(?:who|everyone|everybody|all)\s+(?:\w+\s+){0,3}?voted\s+for\s+(?:us|me)\b"
+)
+_AWARD = re.compile(r"(?i)\b(?:awards?|bloom|competition|prize|people's\s+choice|shortlist\w*|finals?|nominat\w+)\b")
+# A broken promise laid at the ruling group's door ("the administration has scrapped free parking,
+# despite promising not to"): with a ruling group's noun in the text; a contractor "despite promising to
+# finish in May" is not one.
+_DESPITE_PROMISING = re.compile(
+    r"(?i)\bdespite\s+(?:promising|pledging|vowing|having\s+promised|having\s+pledged|(?:their|its|a)\s+(?:promise|pledge))"
+    r"\s+not\s+to\b"
+)
+_RULING_NOUN = re.compile(r"(?i)\b(?:administration|leadership|ruling|council\s+leader|cabinet|controlling\s+group)\b")
+# A campaign paid for by its own people ("we pay for our own leaflet printing", "we fund our own campaigns").
+_OWN_CAMPAIGN_MONEY = re.compile(
+    r"(?i)\b(?:fund|funds|funding|pay\s+for|finance|bankroll)\s+(?:our|my)\s+(?:own\s+)?(?:election\s+)?"
+    r"(?:campaigns?|leaflet\s+printing)\b"
+)
+# … in a text about an election or by an independent as a noun ("what you get with an independent"; not
+# "independent living", "an independent review")
+_ELECTION_OR_INDEPENDENT = re.compile(
+    r"(?i)\b(?:"
+    + _ELECTION_CORE
+    + "|"
+    + _CAMPAIGNING
+    + r"|independents|(?:an|as|your)\s+independent(?=\s*[.,;:!?]|\s*$))\b"
+)
+
+
+# Round eleven: two campaign terms in a council's own record, read on collection 6: "the Opposition" in a
+# member's title ("Cllr Meade, Leader of the Opposition, objected to the minutes"), and the Government's
+# manifesto as the source of a national policy ("The policy decision by the Government flows from a
+# manifesto pledge"), said with nobody speaking and no blame ("the Government has broken its manifesto
+# pledge" still blocks).
+_OPPOSITION_TITLE = re.compile(r"\b(?:Deputy\s+|Shadow\s+)?Leader\s+of\s+\Z")
+_GOVERNMENT_WORD = re.compile(r"(?i)\b(?:the\s+government|government's|government\u2019s|ministers|whitehall)\b")
+
+
+def _government_manifesto(text: str, position: int) -> bool:
+    start, end = sentence_bounds(text, position)
+    return (
+        _GOVERNMENT_WORD.search(text, start, end) is not None
+        and _FIRST_PERSON.search(text, start, end) is None
+        and _BLAME.search(text, start, end) is None
+    )
 
 
 # Round ten: a cabinet member or the leader named in their council role; quoted ("said") outside a
@@ -789,6 +870,10 @@ def _check_political(
             said = match.group().lower()
             if said.endswith("elected") and "re-elect" not in said and _NOT_PUBLIC_OFFICE.match(text, match.end()):
                 continue  # "if I am elected chair of the youth council"
+            if said == "the opposition" and _OPPOSITION_TITLE.search(text, max(0, match.start() - 30), match.start()):
+                continue  # "Cllr Meade, Leader of the Opposition, objected to the minutes"
+            if said == "manifesto" and _government_manifesto(text, match.start()):
+                continue  # "The policy flows from a manifesto pledge by the Government"
             emit("campaign-language", match.start(), match.end())
     if "administration" in lowered or "leadership" in lowered or "regime" in lowered or "leader" in lowered:
         for match in _RULING_ATTACK.finditer(text):
@@ -926,8 +1011,32 @@ def _check_round_ten(text: str, lowered: str, words: frozenset[str], m: Politica
 
 
 def _check_round_eleven(text: str, lowered: str, words: frozenset[str], emit: Emit) -> None:
-    """Round eleven's campaign language (issue 12 item 2): a record claimed for a time in office, and "our
-    team" delivering for a place in a text about an election."""
+    """Round eleven's campaign language (issue 12 item 2): a record claimed for a time in office, "our
+    team" delivering for a place in a text about an election, the case against parties, a pledge in the
+    conditional, thanks to supporters who voted, a broken promise, a campaign's own money."""
+    if "party" in words or "parties" in words:
+        for match in _PARTY_FIRST.finditer(text):
+            if not _REPORTED.search(text, *sentence_bounds(text, match.start())):
+                emit("campaign-language", match.start(), match.end())
+    if "party" in words or "politicians" in words or "political" in words or "non" in words:
+        for match in _PARTY_FREE_SPEAKER.finditer(text):
+            start, end = sentence_bounds(text, match.start())
+            if _FIRST_PERSON.search(text, start, end) and not _REPORTED.search(text, start, end):
+                emit("campaign-language", match.start(), match.end())
+    if "elected" in words:
+        for match in _IF_ELECTED.finditer(text):
+            emit("campaign-language", match.start(), match.end())
+    if "voted" in words or "vote" in words:
+        for match in _SUPPORTERS_VOTED.finditer(text):
+            if not _AWARD.search(text, *sentence_bounds(text, match.start())):
+                emit("campaign-language", match.start(), match.end())
+    if "despite" in words and _RULING_NOUN.search(text):
+        for match in _DESPITE_PROMISING.finditer(text):
+            emit("campaign-language", match.start(), match.end())
+    if "our" in words or "my" in words:
+        for match in _OWN_CAMPAIGN_MONEY.finditer(text):
+            if _ELECTION_OR_INDEPENDENT.search(text):
+                emit("campaign-language", match.start(), match.end())
     if "elected" in words or "control" in words or "charge" in words or "councillor" in words or "councillors" in words:
         for match in _OFFICE_RECORD.finditer(text):
             if match.group().lower().endswith("elected") and _NOT_PUBLIC_OFFICE.match(text, match.end()):

@@ -125,3 +125,84 @@ def test_a_record_claimed_in_a_campaigns_voice_blocks(text):
 )
 def test_council_records_and_teams_stay_clean(text):
     assert not blocked_or_warned(text), political(text)
+
+
+# --- the case against parties, as independents and residents' groups make it ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the accusation, in any voice
+        "Their latest newsletter shows once again that party comes before people.",
+        "Politics where the party always comes before residents has no place in Barwell.",
+        "Too many members are tied to the party whip and vote against their own wards.",
+        "Councillors toeing the party line have let Earl Shilton down.",
+        "Unlike the national parties, the Burbage Residents' Group answers only to Burbage.",
+        # the same case in a speaker's own voice
+        "We are not bound by national party dogma: every decision we take is for Barwell.",
+        "We aren\u2019t career politicians, and we will always tell you when we get it wrong.",
+        "Our non-political councillors will keep working for every resident of the town.",
+        # a pledge in the conditional
+        "If elected, we would freeze car parking charges for four years.",
+        "If elected I'd hold a surgery in every village once a month.",
+        # thanks to the supporters who voted
+        "The residents' group thanks all its supporters who came out to vote on Thursday.",
+        "A huge thank you to everyone who voted for us in Barwell!",
+        # a broken promise laid at the ruling group's door
+        "The administration has closed two public toilets, despite promising not to.",
+        # a campaign's own money
+        "As independents nobody bankrolls us: we fund our own campaigns and deliver every leaflet by hand.",
+        "No big donors for this by-election: I pay for my own leaflet printing.",
+        # independents and Reform named in other forms
+        "Thank you for re-electing your Independent local councillors in Barwell.",
+        "Reform have promised to scrap the low traffic zone.",
+    ],
+)
+def test_the_case_against_parties_and_group_campaigns_block(text):
+    assert {("campaign-language", "block"), ("party-name", "block")} & political(text), political(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # parties that are celebrations, whips a council's guidance mentions
+        "The street party before people head home will run until 9pm.",
+        "Join the Christmas party! Doors open before residents' carols at 6pm.",
+        "Members of the planning committee are not bound by a party whip when they decide applications.",
+        "Parish councils are not bound by national party policies.",
+        "The Mayor's role is above party politics, the Chairman reminded members.",
+        # the council's candidate guidance and its election notices
+        "If elected, a councillor serves a four-year term and must sign a declaration of acceptance of office.",
+        "Thank you to everyone who voted in the elections: turnout was 34%.",
+        "Thank you to everyone who voted for us in the Britain in Bloom People's Choice award!",
+        "Our supporters who donate to the Mayor's charity appeal will be thanked at the civic dinner.",
+        # promises that are not a ruling group's, and council money
+        "The developer felled the trees despite promising not to, and the council has taken enforcement action.",
+        "Grants from the community fund pay for our leaflets about recycling.",
+        "We fund our own campaigns to reduce litter, including leaflets for every household.",
+        # independent in its ordinary senses, and Reform the noun
+        "Independent living support helps older residents stay in their own homes.",
+        "The Independent Remuneration Panel recommends councillors' allowances each year.",
+        "Healthwatch is your independent voice on health and care.",
+        "Reform are needed to the way adult social care is funded, the report says.",
+        "Welfare Reform have changed how Universal Credit is paid, the minister said.",
+        # a member's title in minutes, and the Government's manifesto as the source of a national policy
+        "Cllr Jo Smith, Leader of the Opposition, asked that the minutes of the last meeting be corrected.",
+        "The photo identity rules come from a manifesto commitment made by the Government in 2019.",
+    ],
+)
+def test_council_texts_of_the_nearest_shape_stay_clean(text):
+    assert not blocked_or_warned(text), political(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Government has broken its manifesto pledge on social care.",
+        "Our manifesto will be on your doormat next week.",
+        "Under the Opposition's plans, the library would close.",
+    ],
+)
+def test_manifestos_and_the_opposition_outside_those_shapes_still_block(text):
+    assert ("campaign-language", "block") in political(text), political(text)
