@@ -187,6 +187,12 @@ def test_the_case_against_parties_and_group_campaigns_block(text):
         "Healthwatch is your independent voice on health and care.",
         "Reform are needed to the way adult social care is funded, the report says.",
         "Welfare Reform have changed how Universal Credit is paid, the minister said.",
+        # the returning officer's thanks, residents' associations and a leader in council news
+        "The returning officer declared the result: thank you to everyone who voted, and to all the candidates who stood.",
+        "The Burbage Residents' Association thanked all its supporters who helped at the litter pick.",
+        "The residents' association is not a political party and is not bound by national party policies, its chair said.",
+        "The Leader of the Council said Planning Reform will speed up new housing in the borough, as the minister says.",
+        "Independent review: the council has appointed an independent reviewer, who will report in March.",
         # a member's title in minutes, and the Government's manifesto as the source of a national policy
         "Cllr Jo Smith, Leader of the Opposition, asked that the minutes of the last meeting be corrected.",
         "The photo identity rules come from a manifesto commitment made by the Government in 2019.",
