@@ -191,7 +191,7 @@ _INDEPENDENT_NAMED = re.compile(
     # round eleven: "Cllrs", and one word between ("our Independent non-political Cllrs", "Independent local
     # councillors")
     r"(?<=[a-z,] )Independent\s+(?:(?:non-?political|local|community|residents(?:'|\u2019)?)\s+)?"
-    r"(?:councillors?|cllrs?|candidates?|team|group)\b"
+    r"(?:councillors?|[Cc]llrs?|candidates?|team|group)\b"
     r"|\b(?!(?:The|All|Most|Many|Some|Both|Two|Three|Four|Five|Several|Other|These|Those|Local|National)\b)"
     r"(?<=[a-z,] )[A-Z][\w'-]+(?:\s+(?:and\s+)?[A-Z][\w'-]+){0,2}\s+Independents\b"
 )

@@ -156,6 +156,7 @@ def test_council_records_and_teams_stay_clean(text):
         "No big donors for this by-election: I pay for my own leaflet printing.",
         # independents and Reform named in other forms
         "Thank you for re-electing your Independent local councillors in Barwell.",
+        "Thanks to your Independent Cllrs, the bus route to Hinckley was saved.",
         "Reform have promised to scrap the low traffic zone.",
     ],
 )
