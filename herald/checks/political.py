@@ -303,9 +303,11 @@ _OFFICE_RECORD = re.compile(
     r"|\b(?:since|when|after)\s+(?:we|our\s+team|our\s+group)\s+(?:took|have\s+taken|won)\s+(?:control|charge|over)"
     r"\s+(?:of|at|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:council|county\s+hall|town\s+hall|city\s+hall)\b"
     r"|\bsince\s+taking\s+(?:control|charge)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?council\b"
-    r"|\bas\s+your\s+(?:ward\s+|local\s+|county\s+|district\s+|borough\s+)?councillors?\s*,?\s+(?:I|we)(?:'ve|\u2019ve"
-    r"|\s+have|\s+has)?\s+(?:(?:already|always|successfully)\s+)?(?:delivered|secured|fought|campaigned|won|saved"
-    r"|stopped|kept|worked\s+hard|got)\b"
+    # "As your councillor, I have…" (one person); the plural only as ward, local, county… councillors ("As your
+    # councillors, we have worked hard this year" is a parish council's annual report)
+    r"|\bas\s+your\s+(?:(?:ward|local|county|district|borough)\s+councillors?|councillor)\s*,?\s+(?:I|we)"
+    r"(?:'ve|\u2019ve|\s+have|\s+has)?\s+(?:(?:already|always|successfully)\s+)?(?:delivered|secured|fought"
+    r"|campaigned|won|saved|stopped|kept|worked\s+hard|got)\b"
 )
 # Round eleven: "our team" claiming a record for a place or its people ("Our team delivered for Barwell",
 # "our local team has delivered for you"), or said as a group on the council ("our team on the council has

@@ -118,6 +118,7 @@ def test_a_record_claimed_in_a_campaigns_voice_blocks(text):
         "Since the council took control of the leisure centre in 2020, visits have doubled.",
         "Since we were awarded Fairtrade status, our team has delivered talks in every school.",
         "As your Mayor, I have raised £12,000 for local charities this year.",
+        "As your councillors, we have worked hard this year to improve the village green.",
         "Since I was elected chair of the youth council, I have met the police twice, said Amy, 15.",
         "Your ward councillors can help with planning questions: contact them at the Town Hall.",
         "Since the new councillors were elected in May, the council has met four times.",
