@@ -80,6 +80,8 @@ _REFORM_AFTER = re.compile(
     r"(?:'s|\u2019s)(?=\s)|-(?:run|led|controlled)\b"
     r"|\s+(?:won|gained|took|controls|runs|leader|leaders|councillors?|candidates?|team|supporters|members"
     r"|activists|campaigners|branch|voters|MPs?|in\s+(?:power|charge|control|government|office))\b"
+    # round eleven: a plural verb names the party, not the noun ("Reform have had a sniff of power")
+    r"|\s+(?:have|are|were)\s+(?!(?:been|being|needed|required|overdue|due|long|urgently|badly|still|also|not)\b)\w+"
     r"|\s+(?:will|would|wants\s+to|plans\s+to|promises\s+to|has\s+pledged\s+to|is\s+pledging\s+to)\s+"
     r"(?:scrap|cut|freeze|stop|axe|end|abolish|slash|ban|fix|sort|clean|take\s+back|win)\b"
 )
@@ -169,11 +171,27 @@ _ORG_IS = re.compile(
     r"|(?i:\bwe\s+are\s+)(?!(?i:an?|the|your|here|not)\b)[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,4},\s*\Z"
 )
 _WE_AT_ORG = re.compile(r"(?i:\bwe\s+at\s+)[A-Z]")
+# Round eleven: one list of an election's words, the part the three tests below share (a club named
+# "Independents", an appeal to leaflet or win "for us", a volunteer appeal for "our campaign"); each adds
+# only what its own question needs. A polling date: a Thursday in any month ("Thursday 2 October": polls are
+# held on Thursdays, by-elections in any month), or a day in May ("7 May", "this May"); a date alone in
+# another month is not one ("Sessions start 3 October").
+_ELECTION_CORE = r"elections?|by-elections?|polling|vote[sd]?|voting|voters|candidates?"
+_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_POLLING_DATE = (
+    r"Thu(?:rs(?:day)?)?\.?,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MONTHS + r")"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+May|this\s+May"
+)
+# canvassing and the doorstep: a campaign's words, not a club's ("films to your doorstep")
+_CAMPAIGNING = r"canvass\w*|doorsteps?"
 # Round ten: independents named as a group: "Independent councillors / candidates" capitalised inside a
 # sentence ("thanks to your Independent councillors"), and a place's Independents ("the Barwell
 # Independents"). Not "the Independent Person" or "Independent Members" of a standards committee.
 _INDEPENDENT_NAMED = re.compile(
-    r"(?<=[a-z,] )Independent\s+(?:councillors?|candidates?|team|group)\b"
+    # round eleven: "Cllrs", and one word between ("our Independent non-political Cllrs", "Independent local
+    # councillors")
+    r"(?<=[a-z,] )Independent\s+(?:(?:non-?political|local|community|residents(?:'|\u2019)?)\s+)?"
+    r"(?:councillors?|[Cc]llrs?|candidates?|team|group)\b"
     r"|\b(?!(?:The|All|Most|Many|Some|Both|Two|Three|Four|Five|Several|Other|These|Those|Local|National)\b)"
     r"(?<=[a-z,] )[A-Z][\w'-]+(?:\s+(?:and\s+)?[A-Z][\w'-]+){0,2}\s+Independents\b"
 )
@@ -185,9 +203,7 @@ _INDEPENDENTS_CLUB = re.compile(
     r"|film|films|cinema|market|markets|traders|shops|retailers|festival|fair|theatre|players|choir|band|book|art"
     r"|arts|gallery)\b"
 )
-_CLUB_ELECTION_WORDS = re.compile(
-    r"(?i)\b(?:candidates?|wards?|vote[sd]?|voting|voters|elections?|by-elections?|polling|seats?|campaign\w*)\b"
-)
+_CLUB_ELECTION_WORDS = re.compile(r"(?i)\b(?:" + _ELECTION_CORE + r"|wards?|seats?|campaign\w*)\b")
 # Round ten: the case against parties, in an independent's or residents' group's words ("putting
 # residents before party", "local people, not party politics"). Not "people before profit".
 _BEFORE_PARTY = re.compile(
@@ -259,8 +275,7 @@ _CAMPAIGN_HELP = re.compile(
 # leaflet for us ("Volunteer for our campaign against fly-tipping: join a litter pick in your ward" is not
 # such an appeal).
 _HELP_ELECTION = re.compile(
-    r"(?i)\b(?:elections?|by-elections?|polling|vote[sd]?|voting|voters|candidates?|canvass\w*|party|campaign"
-    r"|doorsteps?|\d{1,2}(?:st|nd|rd|th)?\s+May|this\s+May"
+    r"(?i)\b(?:" + _ELECTION_CORE + "|" + _CAMPAIGNING + "|" + _POLLING_DATE + r"|party|campaign"
     r"|(?<!bring\s)(?<!come\s)(?<!get\s)(?<!go\s)back\s+(?:me|us|our|the)|vote\s+for)\b"
 )
 _HELP_WARD = re.compile(r"(?i)\b(?:wards?|seats?|divisions?)\b")
@@ -271,14 +286,120 @@ _LEAFLETS_ABOUT = re.compile(
 )
 # A volunteer appeal for "our campaign" is the campaign's when the sentence is about the election.
 _VOLUNTEER_CAMPAIGN = re.compile(r"(?i)\bvolunteer\s+(?:for|with|on)\s+(?:our|my)\s+campaign\b(?!\s+to\b)")
-_ELECTION_WORDS = re.compile(
-    r"(?i)\b(?:election|polling|vote|votes|voters|doorsteps?|canvass\w*|leaflets?|candidates?)\b"
-)
+# Round eleven: the shared list; before it this one lacked "elections", "by-elections", "voted" and "voting"
+# ("Volunteer for our campaign ahead of the elections" was missed): a bug, not a choice.
+_ELECTION_WORDS = re.compile(r"(?i)\b(?:" + _ELECTION_CORE + "|" + _CAMPAIGNING + r"|leaflets?)\b")
 # Round ten: "our candidates for Barwell ward" (the singular, "our candidate", is a campaign term).
 _OUR_CANDIDATES_FOR = re.compile(
     r"(?i:\bour\s+(?:[\w-]+\s+){0,2}candidates\s+(?:for|in)\s+(?:the\s+)?)(?:[A-Z][\w'&-]*,?\s+(?:and\s+)?){1,5}"
     r"(?i:wards?|divisions?|seats?|by-elections?)\b"
 )
+# Round eleven: a record claimed for the time in office, in a campaign's voice ("Since we were elected, we have
+# …", "Since we took control of the council…", "As your councillor, I have…"): a council is not elected,
+# nor does it take control of itself. Not "since the council took control of the leisure centre", "as your
+# Mayor, I have…" (a civic role), nor a youth council's chair (_NOT_PUBLIC_OFFICE).
+_OFFICE_RECORD = re.compile(
+    r"(?i)\bsince\s+(?:we|I)\s+(?:were|was|got|have\s+been|'ve\s+been|\u2019ve\s+been)\s+(?:first\s+)?(?:re-?)?elected\b"
+    r"|\b(?:since|when|after)\s+(?:we|our\s+team|our\s+group)\s+(?:took|have\s+taken|won)\s+(?:control|charge|over)"
+    r"\s+(?:of|at|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:council|county\s+hall|town\s+hall|city\s+hall)\b"
+    r"|\bsince\s+taking\s+(?:control|charge)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?council\b"
+    # "As your councillor, I have…" (one person); the plural only as ward, local, county… councillors ("As your
+    # councillors, we have worked hard this year" is a parish council's annual report)
+    r"|\bas\s+your\s+(?:(?:ward|local|county|district|borough)\s+councillors?|councillor)\s*,?\s+(?:I|we)"
+    r"(?:'ve|\u2019ve|\s+have|\s+has)?\s+(?:(?:already|always|successfully)\s+)?(?:delivered|secured|fought"
+    r"|campaigned|won|saved|stopped|kept|worked\s+hard|got)\b"
+)
+# Round eleven: "our team" claiming a record for a place or its people ("Our team delivered for Barwell",
+# "our local team has delivered for you"), or said as a group on the council ("our team on the council has
+# delivered…"), in a text about an election (_HELP_ELECTION: vote, polling day, a polling date, back us…).
+# A council's "Our team delivered the new crossing" delivers a thing, and "our elections team" is staff.
+_TEAM_RECORD = re.compile(
+    r"(?i)\b(?:our|my)\s+(?:(?:local|hard-?working|independent|residents(?:'|\u2019)?)\s+)?team"
+    r"(?:\s+(?:on|at)\s+(?:the\s+)?(?:council|county\s+hall|shire\s+hall))?\s+(?:(?:has|have|had)\s+)?"
+    r"(?:(?:already|always|consistently|successfully)\s+)?(?:delivered|kept\s+delivering|delivers|is\s+delivering"
+    r"|secured|won|fought|campaigned|stood\s+up)\s+for\s+(?:you\b|all\s+of\s+us|local\s+people|residents|families"
+    r"|(?-i:[A-Z])[\w'-]+)"
+    r"|\b(?:our|my)\s+team\s+(?:on|at)\s+(?:the\s+)?(?:council|county\s+hall|shire\s+hall)\s+(?:(?:has|have)\s+)?"
+    r"(?:delivered|secured|won|saved|stopped|frozen|froze|cut|kept)\b"
+)
+
+
+# Round eleven: the case against parties as independents and residents' groups make it, read on collection 6.
+# The accusation ("how much party comes before people", "Councillors are tied to a Party whip", "toeing the
+# party line", "Unlike the national parties, …"), in any voice but a reported third party's: a council does
+# not accuse anyone of putting party first. Not "not bound by a party whip" (a council's planning guidance),
+# nor a street or Christmas party before people arrive.
+_PARTY_FIRST = re.compile(
+    r"(?i)(?<!street\s)(?<!christmas\s)(?<!garden\s)(?<!birthday\s)(?<!tea\s)(?<!summer\s)\b(?:party|parties)\s+"
+    r"(?:(?:comes?|came|coming|always\s+comes?)\s+)?(?:before|over|ahead\s+of)\s+(?:the\s+)?(?:people|residents"
+    r"|communit(?:y|ies)|constituents|voters)\b"
+    r"|(?<!not\s)(?<!never\s)(?<!n't\s)(?<!n\u2019t\s)\b(?:tied|bound|beholden|slaves?|chained|answerable)\s+(?:to|by)\s+"
+    r"(?:a|the|their|its)\s+(?:national\s+)?party\s+(?:whips?|line|machine|bosses|hq|headquarters)\b"
+    r"|\btoe(?:s|ing|d)?\s+the\s+party\s+line\b"
+    r"|\bunlike\s+(?:the\s+|all\s+the\s+)?(?:national|main|big|mainstream|traditional|established|other)\s+parties\b"
+)
+# The same case in a speaker's own voice ("We are not bound by national party doctrine", "we aren't
+# traditional politicians", "If elected, we would not carry out national party policies"): a council's
+# guidance says "Parish councils are not bound by national party policies" with nobody speaking.
+_PARTY_FREE_SPEAKER = re.compile(
+    r"(?i)\bnational\s+party\s+(?:doctrine|dogma|policies|policy|machines?|bosses|whips?|agendas?|interests|line|diktats?)\b"
+    r"|\b(?:not|aren't|aren\u2019t|never\s+been)\s+(?:traditional|career|professional|typical|party)\s+politicians\b"
+    r"|\bnon-?political\s+(?:councillors?|cllrs?|candidates?)\b"
+)
+# A pledge in the conditional ("If elected, we would…", "if elected I'd…"); "if elected, we will" is a phrase.
+_IF_ELECTED = re.compile(
+    r"(?i)\bif\s+(?:re-?)?elected\s*,?\s+(?:I|we)(?:\s+(?:would|will|shall|promise|pledge|intend)|'d|\u2019d|'ll|\u2019ll)\b"
+)
+# Thanks to the supporters who voted ("would like to thank all their supporters who turned out to vote"),
+# and to those "who voted for us" except in an award's or a competition's vote ("Thank you to everyone who
+# voted for us in Britain in Bloom").
+_SUPPORTERS_VOTED = re.compile(
+    r"(?i)\bsupporters\s+(?:who|that)\s+(?:\w+\s+){0,3}?vot(?:e|ed)\b"
+    r"|\b(?:who|everyone|everybody|all)\s+(?:\w+\s+){0,3}?voted\s+for\s+(?:us|me)\b"
+)
+_AWARD = re.compile(r"(?i)\b(?:awards?|bloom|competition|prize|people's\s+choice|shortlist\w*|finals?|nominat\w+)\b")
+# A broken promise laid at the ruling group's door ("the administration has scrapped free parking,
+# despite promising not to"): with a ruling group's noun in the text; a contractor "despite promising to
+# finish in May" is not one.
+_DESPITE_PROMISING = re.compile(
+    r"(?i)\bdespite\s+(?:promising|pledging|vowing|having\s+promised|having\s+pledged|(?:their|its|a)\s+(?:promise|pledge))"
+    r"\s+not\s+to\b"
+)
+_RULING_NOUN = re.compile(r"(?i)\b(?:administration|leadership|ruling|council\s+leader|cabinet|controlling\s+group)\b")
+# A campaign paid for by its own people ("we pay for our own leaflet printing", "we fund our own campaigns").
+_OWN_CAMPAIGN_MONEY = re.compile(
+    r"(?i)\b(?:fund|funds|funding|pay\s+for|finance|bankroll)\s+(?:our|my)\s+(?:own\s+)?(?:election\s+)?"
+    r"(?:campaigns?|leaflet\s+printing)\b"
+)
+# … in a text about an election or by an independent as a noun ("what you get with an independent"; not
+# "independent living", "an independent review")
+_ELECTION_OR_INDEPENDENT = re.compile(
+    r"(?i)\b(?:"
+    + _ELECTION_CORE
+    + "|"
+    + _CAMPAIGNING
+    + r"|independents|(?:an|as|your)\s+independent(?=\s*[.,;:!?]|\s*$))\b"
+)
+
+
+# Round eleven: two campaign terms in a council's own record, read on collection 6: "the Opposition" in a
+# member's title ("Cllr Meade, Leader of the Opposition, objected to the minutes"), and the Government's
+# manifesto as the source of a national policy ("The policy decision by the Government flows from a
+# manifesto pledge"), said with nobody speaking and no blame ("the Government has broken its manifesto
+# pledge" still blocks).
+_OPPOSITION_TITLE = re.compile(r"\b(?:Deputy\s+|Shadow\s+)?Leader\s+of\s+\Z")
+_GOVERNMENT_WORD = re.compile(r"(?i)\b(?:the\s+government|government's|government\u2019s|ministers|whitehall)\b")
+
+
+def _government_manifesto(text: str, position: int) -> bool:
+    start, end = sentence_bounds(text, position)
+    return (
+        _GOVERNMENT_WORD.search(text, start, end) is not None
+        and _FIRST_PERSON.search(text, start, end) is None
+        and _BLAME.search(text, start, end) is None
+    )
+
+
 # Round ten: a cabinet member or the leader named in their council role; quoted ("said") outside a
 # pre-election period this is council publicity as the Publicity Code allows. A stance ("slams", "backs",
 # "calls for") is still a member's position.
@@ -310,10 +431,36 @@ _STANCE = re.compile(
 _REFORM_TITLE_AFTER = re.compile(r"\s+(?:Act|Acts|Bill|Bills|Society|Programme|Order|Agenda|Board|Commission)\b")
 
 
+# Round eleven: a sentence reporting what the Government or a minister says ("Planning Reform will speed up
+# new housing, the minister says"; "According to the Government, the changes will…") is national news in
+# the Government's words, not the council's promotion: the model, which learnt "will speed up" from
+# manifestos, scored it 0.89 against its 0.90 threshold, and a reworded twin over it. The model does not
+# read such sentences; the rules still do.
+_GOVERNMENT_SAYS = re.compile(
+    r"(?i)\b(?:the\s+(?:[\w-]+\s+){0,2}?(?:minister|secretary|government|department)|ministers|whitehall)"
+    r"(?:\s+for\s+[\w ,&-]{1,60}?)?\s+(?:says|said|say|has\s+said|have\s+said|announced|has\s+announced"
+    r"|have\s+announced|confirmed|has\s+confirmed|claims|believes|expects|estimates)\b"
+    r"|\b(?:says|said|according\s+to)\s+the\s+(?:[\w-]+\s+){0,2}?(?:minister|secretary|government|department)\b"
+    r"|\b(?:says|said)\s+(?:ministers|whitehall)\b"
+)
+
+
 def _model_text(text: str) -> str:
     """The text the party model reads: "Reform" left out where it is part of a name (a capitalised word
-    before it, or "Act", "Bill", "Society"… after it). The party, "Reform" as ``_reform_spans`` reads
-    it, never gets here: it is a rule's finding."""
+    before it, or "Act", "Bill", "Society"… after it), and the sentences that report what the
+    Government or a minister says (``_GOVERNMENT_SAYS``). The party, "Reform" as ``_reform_spans``
+    reads it, never gets here: it is a rule's finding."""
+    lowered = text.lower()
+    if (
+        "minister" in lowered
+        or "government" in lowered
+        or "secretary" in lowered
+        or "department" in lowered
+        or "whitehall" in lowered
+    ) and _GOVERNMENT_SAYS.search(text):
+        reported = sorted({sentence_bounds(text, match.start()) for match in _GOVERNMENT_SAYS.finditer(text)})
+        for start, end in reversed(reported):
+            text = text[:start] + " " + text[end:]
     if "Reform" not in text:
         return text
     named = []
@@ -725,6 +872,10 @@ def _check_political(
             said = match.group().lower()
             if said.endswith("elected") and "re-elect" not in said and _NOT_PUBLIC_OFFICE.match(text, match.end()):
                 continue  # "if I am elected chair of the youth council"
+            if said == "the opposition" and _OPPOSITION_TITLE.search(text, max(0, match.start() - 30), match.start()):
+                continue  # "Cllr Meade, Leader of the Opposition, objected to the minutes"
+            if said == "manifesto" and _government_manifesto(text, match.start()):
+                continue  # "The policy flows from a manifesto pledge by the Government"
             emit("campaign-language", match.start(), match.end())
     if "administration" in lowered or "leadership" in lowered or "regime" in lowered or "leader" in lowered:
         for match in _RULING_ATTACK.finditer(text):
@@ -740,6 +891,7 @@ def _check_political(
             ):
                 emit("campaign-language", match.start(), match.end())
     _check_round_ten(text, lowered, words, m, emit)
+    _check_round_eleven(text, lowered, words, emit)
     if "focus" in words or "focuses" in words:
         for match in _FOCUS_DELIVERED.finditer(text):
             emit("campaign-language", match.start(), match.end())
@@ -858,3 +1010,40 @@ def _check_round_ten(text: str, lowered: str, words: frozenset[str], m: Politica
             start, end = sentence_bounds(text, match.start())
             if _ELECTION_WORDS.search(text, start, end):
                 emit("campaign-language", match.start(), match.end())
+
+
+def _check_round_eleven(text: str, lowered: str, words: frozenset[str], emit: Emit) -> None:
+    """Round eleven's campaign language (issue 12 item 2): a record claimed for a time in office, "our
+    team" delivering for a place in a text about an election, the case against parties, a pledge in the
+    conditional, thanks to supporters who voted, a broken promise, a campaign's own money."""
+    if "party" in words or "parties" in words:
+        for match in _PARTY_FIRST.finditer(text):
+            if not _REPORTED.search(text, *sentence_bounds(text, match.start())):
+                emit("campaign-language", match.start(), match.end())
+    if "party" in words or "politicians" in words or "political" in words or "non" in words:
+        for match in _PARTY_FREE_SPEAKER.finditer(text):
+            start, end = sentence_bounds(text, match.start())
+            if _FIRST_PERSON.search(text, start, end) and not _REPORTED.search(text, start, end):
+                emit("campaign-language", match.start(), match.end())
+    if "elected" in words:
+        for match in _IF_ELECTED.finditer(text):
+            emit("campaign-language", match.start(), match.end())
+    if "voted" in words or "vote" in words:
+        for match in _SUPPORTERS_VOTED.finditer(text):
+            if not _AWARD.search(text, *sentence_bounds(text, match.start())):
+                emit("campaign-language", match.start(), match.end())
+    if "despite" in words and _RULING_NOUN.search(text):
+        for match in _DESPITE_PROMISING.finditer(text):
+            emit("campaign-language", match.start(), match.end())
+    if "our" in words or "my" in words:
+        for match in _OWN_CAMPAIGN_MONEY.finditer(text):
+            if _ELECTION_OR_INDEPENDENT.search(text):
+                emit("campaign-language", match.start(), match.end())
+    if "elected" in words or "control" in words or "charge" in words or "councillor" in words or "councillors" in words:
+        for match in _OFFICE_RECORD.finditer(text):
+            if match.group().lower().endswith("elected") and _NOT_PUBLIC_OFFICE.match(text, match.end()):
+                continue  # "since I was elected chair of the youth council"
+            emit("campaign-language", match.start(), match.end())
+    if "team" in words and _TEAM_RECORD.search(text) is not None and _HELP_ELECTION.search(text) is not None:
+        for match in _TEAM_RECORD.finditer(text):
+            emit("campaign-language", match.start(), match.end())
