@@ -235,6 +235,26 @@ def carried_out(request: HttpRequest, action: Callable[[], T], *, done: str | Ca
 # --- List pages whose filter form htmx sends as it changes ----------------------------------------
 
 
+class FilterForm(forms.Form):
+    """A list page's filter form (`filtered_list`). Its ids (each field's, each field's form group,
+    "<id_prefix>-<field>-group", and its error summary's, "<id_prefix>-errors") start with the form's own
+    `id_prefix` rather than Django's "id_", so two forms on one page that share a field name never share
+    an id, and htmx swaps the group of the form that asked. The fields' names, and so the page's
+    address, are unchanged."""
+
+    id_prefix = ""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if not self.id_prefix:
+            raise TypeError(f"{type(self).__name__} must name its id_prefix")
+        kwargs.setdefault("auto_id", f"{self.id_prefix}-%s")
+        super().__init__(*args, **kwargs)
+
+    @property
+    def errors_id(self) -> str:
+        return f"{self.id_prefix}-errors"
+
+
 def filtered_list(
     request: HttpRequest,
     *,

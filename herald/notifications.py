@@ -101,6 +101,11 @@ KINDS: dict[str, Kind] = {
         Kind("consent_expired_for_uploads", "An uploader is told consent has expired for their photos"),
         # elections
         Kind("pre_election_notice", "Everyone is told the pre-election period has begun", one_each=True),
+        Kind(
+            "pre_election_cancelled",
+            "Everyone told of a pre-election period is told it is off (the election was cancelled)",
+            one_each=True,
+        ),
         # incidents and the risk register: their services word each message themselves (incidents/notify.py)
         Kind(
             "incident_update",

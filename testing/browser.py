@@ -269,18 +269,27 @@ def fill_date(page, legend: str, value) -> None:
 # The clock ticks on from there, so timeouts and waits behave as usual.
 PINNED_MORNING = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.UTC)
 PINNED_DAY = PINNED_MORNING.date()
+# A summer working day for journeys about British Summer Time: 08:00 on Monday 15 June 2026 in the UK
+# (07:00 UTC), when UK time is an hour ahead of UTC. Pin it with `pytest.mark.pinned_at(PINNED_SUMMER_MORNING)`.
+PINNED_SUMMER_MORNING = dt.datetime(2026, 6, 15, 7, 0, tzinfo=dt.UTC)
 
 
 @pytest.fixture
-def pinned_clock():
+def pinned_clock(request):
     """Run the test (and the live server) at PINNED_MORNING, ticking: mark a module or test with
-    `pytest.mark.usefixtures("pinned_clock")`. pytest would set up autouse fixtures before a
-    usefixtures one; pytest_collection_modifyitems below moves the pin to the front, so the records
-    every fixture of the test makes (autouse ones included) are dated by it too."""
+    `pytest.mark.usefixtures("pinned_clock")`; a test (or module) also marked
+    `pytest.mark.pinned_at(moment)` runs at that aware moment instead, such as PINNED_SUMMER_MORNING.
+    pytest would set up autouse fixtures before a usefixtures one; pytest_collection_modifyitems below
+    moves the pin to the front, so the records every fixture of the test makes (autouse ones included)
+    are dated by it too."""
     import time_machine
 
-    with time_machine.travel(PINNED_MORNING, tick=True):
-        yield PINNED_MORNING
+    marker = request.node.get_closest_marker("pinned_at")
+    moment = marker.args[0] if marker else PINNED_MORNING
+    if moment.tzinfo is None:
+        raise ValueError("pytest.mark.pinned_at needs an aware datetime (a UTC moment), not a wall-clock time")
+    with time_machine.travel(moment, tick=True):
+        yield moment
 
 
 def pytest_collection_modifyitems(items):

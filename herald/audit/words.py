@@ -109,6 +109,7 @@ EVENT_WORDS: dict[str, str] = {
     "posts.retention_set": "Retention period changed",
     # Elections
     "election.cancelled": "Election cancelled",
+    "election.cancellation_notice_sent": "Staff told the pre-election period is off (election cancelled)",
     "election.latest_notice_date_moved": "Latest notice date moved",
     "election.notice_due_again": "Pre-election notice due again (its dates or area changed)",
     "election.notice_outdated": "Pre-election notice outdated (corrected after the period ended, none goes again)",

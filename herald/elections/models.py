@@ -105,6 +105,9 @@ class Election(models.Model):
     superseded_notice_sent_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     cancelled_reason = models.TextField(blank=True)
+    # When staff who had the notice were told that the cancelled period is off.
+    cancellation_notice_sent_at = models.DateTimeField(null=True, blank=True)
+    cancellation_notice_recipients = models.PositiveIntegerField(default=0)
     recorded_by = models.ForeignKey("people.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -155,6 +158,15 @@ class Election(models.Model):
     @property
     def is_cancelled(self) -> bool:
         return self.cancelled_at is not None
+
+    @property
+    def last_notice_sent_at(self) -> dt.datetime | None:
+        """When staff were last told of this period, by the notice or by one since corrected."""
+        return self.notice_sent_at or self.superseded_notice_sent_at
+
+    def staff_told_of_period_still_to_run(self, day: dt.date) -> bool:
+        """Staff were told of this period and it has not ended by `day`: cancelling it tells them it is off."""
+        return self.last_notice_sent_at is not None and self.period_ends_on >= day
 
     @property
     def bank_holidays_unknown(self) -> bool:

@@ -151,7 +151,8 @@ def update_election(election: Election, details: ElectionDetails, *, by: Person,
 
 
 def cancel_election(election: Election, *, by: Person, reason: str) -> Election:
-    """Withdraw an election record (entered in error, or the poll countermanded): its period ends now."""
+    """Withdraw an election record (entered in error, or the poll countermanded): its period ends now,
+    and if staff had the pre-election notice they are told the period is off."""
     if not reason.strip():
         raise Refused("Enter why the election is being cancelled", field="reason")
     with transaction.atomic():
@@ -173,6 +174,7 @@ def cancel_election(election: Election, *, by: Person, reason: str) -> Election:
             after=audit.snapshot(election),
             reason=reason.strip(),
         )
+        _send_cancellation_notice(election, by=by)
     return election
 
 
@@ -253,6 +255,19 @@ def remove_non_working_day(day: NonWorkingDay, *, by: Person) -> None:
         _recalculate_upcoming(date, by=by)
 
 
+def _tell_staff(kind: str, election: Election, **context: object) -> int:
+    """Email every active employee and councillor about this election's period (the staff notice, and
+    the word that a period they were told of is off); returns how many were told. The emails go once
+    the caller's transaction commits, so a rolled-back change tells nobody."""
+    recipients = list(Person.objects.active().exclude(email="").order_by("pk"))
+    notify(
+        kind,
+        to=recipients,
+        context={"election": election, "rules_url": settings.SITE_URL + reverse("elections:rules"), **context},
+    )
+    return len(recipients)
+
+
 def send_pre_election_notice(election: Election, *, by: Person | None = None) -> int:
     """Email every active employee and councillor that the period has begun and what it means.
     Sent once per election: the sending is recorded and a second call does nothing."""
@@ -260,30 +275,44 @@ def send_pre_election_notice(election: Election, *, by: Person | None = None) ->
         election = Election.objects.select_for_update().get(pk=election.pk)
         if election.notice_sent_at is not None or election.is_cancelled:
             return 0
-        recipients = list(Person.objects.active().exclude(email="").order_by("pk"))
         # The row is locked, so two workers can never both send; the emails are queued only once the
         # sending is recorded (after commit), so a run that fails sends nothing and the next run tries again.
-        notify(
+        told = _tell_staff(
             "pre_election_notice",
-            to=recipients,
-            context={
-                "election": election,
-                "rules_url": settings.SITE_URL + reverse("elections:rules"),
-                "do_not": rules.PRE_ELECTION_DO_NOT,
-                "do": rules.PRE_ELECTION_DO,
-                "replaces_notice_sent_at": election.superseded_notice_sent_at,
-            },
+            election,
+            do_not=rules.PRE_ELECTION_DO_NOT,
+            do=rules.PRE_ELECTION_DO,
+            replaces_notice_sent_at=election.superseded_notice_sent_at,
         )
         election.notice_sent_at = timezone.now()
-        election.notice_recipients = len(recipients)
+        election.notice_recipients = told
         election.save(update_fields=["notice_sent_at", "notice_recipients", "updated_at"])
         audit.record(
             actor=by,
             action="election.notice_sent",
             obj=election,
-            after={"notice_sent_at": election.notice_sent_at, "recipients": len(recipients)},
+            after={"notice_sent_at": election.notice_sent_at, "recipients": told},
         )
-    return len(recipients)
+    return told
+
+
+def _send_cancellation_notice(election: Election, *, by: Person) -> None:
+    """Staff told of a period (by the notice, or by one since corrected) are told it is off, unless it
+    had already ended. Called inside the cancelling transaction, with the row locked."""
+    told_on = election.last_notice_sent_at
+    if told_on is None or not election.staff_told_of_period_still_to_run(timezone.localdate()):
+        return
+    told = _tell_staff("pre_election_cancelled", election, notice_sent_at=told_on, reason=election.cancelled_reason)
+    election.cancellation_notice_sent_at = timezone.now()
+    election.cancellation_notice_recipients = told
+    election.save(update_fields=["cancellation_notice_sent_at", "cancellation_notice_recipients", "updated_at"])
+    audit.record(
+        actor=by,
+        action="election.cancellation_notice_sent",
+        obj=election,
+        after={"cancellation_notice_sent_at": election.cancellation_notice_sent_at, "recipients": told},
+        reason=f"Staff had the pre-election notice sent on {long_date(timezone.localdate(told_on))}",
+    )
 
 
 def send_due_notices(*, by: Person | None = None, today: dt.date | None = None) -> int:

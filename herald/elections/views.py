@@ -133,10 +133,17 @@ def election_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     form = CancelElectionForm(request.POST if request.method == "POST" else None)
     # Already cancelled (by someone else, since this form was opened): the service refuses, and the
     # error summary says so.
-    if submitted(
+    cancelled = submitted(
         request, form, lambda data: services.cancel_election(election, by=request.user, reason=data["reason"])
-    ):
-        messages.success(request, f"{election.title} cancelled")
+    )
+    if cancelled:
+        message = f"{election.title} cancelled"
+        if cancelled.result.cancellation_notice_sent_at:
+            message += (
+                f". Staff had the pre-election notice, so {cancelled.result.cancellation_notice_recipients} "
+                "people are being told the period is off"
+            )
+        messages.success(request, message)
         return redirect("elections:list")
     return render(
         request,
@@ -144,6 +151,7 @@ def election_cancel(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "form": form,
             "election": election,
+            "tells_staff": election.staff_told_of_period_still_to_run(timezone.localdate()),
             "breadcrumbs": [
                 HOME,
                 _elections_crumb(),

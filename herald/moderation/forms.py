@@ -4,6 +4,7 @@ from collections.abc import Iterable
 
 from django import forms
 
+from herald.forms import FilterForm
 from herald.moderation import selectors
 from herald.moderation.models import Comment, CommentFlag, ModerationTeam
 from herald.people.models import Person
@@ -14,7 +15,9 @@ def _any(label: str, choices) -> list:
     return [("", label), *choices]
 
 
-class InboxFilterForm(forms.Form):
+class InboxFilterForm(FilterForm):
+    id_prefix = "inbox"
+
     q = forms.CharField(label="Search the text", required=False, max_length=200)
     status = forms.ChoiceField(
         required=False,

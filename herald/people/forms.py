@@ -1,6 +1,6 @@
 from django import forms
 
-from herald.forms import RowChoiceField
+from herald.forms import FilterForm, RowChoiceField
 from herald.people.models import DirectoryImport, ServiceArea
 from herald.people.roles import GRANTABLE_ROLES, Role
 
@@ -70,9 +70,11 @@ class TeamForm(forms.Form):
         return data
 
 
-class DirectoryFilter(forms.Form):
+class DirectoryFilter(FilterForm):
     """The directory's search. Its lists are fixed, so a value outside them (an edited or old address) is
     an error to fix, not silently ignored: a status nobody offers once listed everyone as if current."""
+
+    id_prefix = "directory"
 
     q = forms.CharField(
         label="Search by name, email, employee number, job title or ward",

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from herald.forms import DateField, DateTimeField, RowChoiceField, RowsChoiceField, required_when
+from herald.forms import DateField, DateTimeField, FilterForm, RowChoiceField, RowsChoiceField, required_when
 from herald.people.models import Person
 from herald.people.roles import Role
 from herald.posts.models import MAX_TIERS, ApprovalTier, Post
@@ -375,7 +375,9 @@ class RetentionForm(forms.Form):
         return data
 
 
-class ArchiveFilter(forms.Form):
+class ArchiveFilter(FilterForm):
+    id_prefix = "archive"
+
     q = forms.CharField(
         label="Words in the post",
         required=False,

@@ -1,6 +1,5 @@
 """A member of the public who presses "give consent" twice gives it once."""
 
-import re
 import threading
 
 import pytest
@@ -10,11 +9,12 @@ from django.urls import reverse
 
 from herald.consents.models import ConsentRecord
 from herald.consents.tests.factories import ConsentRequestFactory
+from testing.forms import submission_key
 
 
 def _filled_form(client, consent_request) -> dict:
     page = client.get(reverse("consents:give", args=[consent_request.token])).content.decode()
-    key = re.search(r'name="submission_key" value="([^"]+)"', page).group(1)
+    key = submission_key(page)
     return {
         "given_by": "self",
         "subject_name": "Sam Patel",

@@ -1,28 +1,21 @@
 """Pressing "Upload" or "Create consent request" twice makes one photo in the library and one
 consent request (one poster, one link): both forms carry a one-time submission key."""
 
-import re
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from herald.consents.models import ConsentRequest, MediaAsset
 from herald.consents.tests.factories import jpeg_bytes
+from testing.forms import submission_key
 
 pytestmark = pytest.mark.django_db
-
-
-def _key(page: str) -> str:
-    key = re.search(r'name="submission_key" value="([^"]+)"', page)
-    assert key, "the form carries a one-time key"
-    return key.group(1)
 
 
 def test_uploading_the_same_photo_twice_with_one_form_puts_it_in_the_library_once(client, editor):
     client.force_login(editor)
     url = reverse("consents:media_upload")
-    key = _key(client.get(url).content.decode())
+    key = submission_key(client.get(url).content.decode())
     photo = jpeg_bytes()
 
     def press():
@@ -51,7 +44,7 @@ def test_creating_a_consent_request_twice_with_one_form_makes_one_request(client
         "location": "Market Bosworth",
         "purposes": ["promotion"],
         "channels": ["website", "facebook"],
-        "submission_key": _key(client.get(url).content.decode()),
+        "submission_key": submission_key(client.get(url).content.decode()),
     }
 
     first, second = (client.post(url, form) for _ in range(2))

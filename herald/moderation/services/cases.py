@@ -46,6 +46,22 @@ PREFIX = re.compile(r"^(?:cllr\.?|councillor)\s+", re.IGNORECASE)
 # was agreed"), which an abusive comment can have too. ("ceremonial-role" and "election-result" are off
 # for comments, so a comment never carries them.)
 NAMING_RULES = frozenset({"councillor-named", "councillor-in-minutes"})
+# The council's Mayor or Chairman, as the role: in a borough or district council a serving councillor
+# holds it, so abuse of "the Mayor" is abuse of them. Not a deputy, vice-chair, youth or town mayor
+# (another person), nor the chairman of anything but the council.
+CIVIC_HEAD = re.compile(
+    r"(?<![\w-])(?<!deputy )(?<!vice )(?<!vice-)(?<!youth )(?<!young )(?<!town )"
+    r"(?:(?:lord\s+|civic\s+)?mayor(?!ess)"
+    r"|chair(?:man|woman|person)?\s+of\s+the\s+council|council\s+chair(?:man|woman|person)?"
+    r"|the\s+chair(?:man|woman|person)?(?!\s+of\s+(?!the\s+council)))(?![\w-])",
+    re.IGNORECASE,
+)
+# How the members' register marks the holder, in its position column (where it also says "Leader of
+# the Council").
+CIVIC_HEAD_POSITION = re.compile(
+    r"(?:the\s+)?(?:(?:lord|civic)\s+)?mayor(?:\s+of\s+.+)?|(?:the\s+)?chair(?:man|woman|person)?(?:\s+of\s+the\s+council)?",
+    re.IGNORECASE,
+)
 
 
 def is_abusive(comment: Comment) -> bool:
@@ -58,10 +74,25 @@ def _normal(name: str) -> str:
     return " ".join(PREFIX.sub("", name.strip()).lower().split())
 
 
-def councillors_named(comment: Comment, register: dict[str, Person], handles: dict[str, Person]) -> list[Person]:
-    """The councillors a comment names: the engine's findings naming them (``NAMING_RULES``), and their
-    handles."""
+def civic_head() -> Person | None:
+    """The serving councillor who holds the Mayor's or Chairman's office, where the members' register
+    records it (its position column); None when it records nobody, or more than one."""
+    holders = [
+        person
+        for person in Person.objects.councillors().active().exclude(cabinet_portfolio="")
+        if CIVIC_HEAD_POSITION.fullmatch(person.cabinet_portfolio.strip())
+    ]
+    return holders[0] if len(holders) == 1 else None
+
+
+def councillors_named(
+    comment: Comment, register: dict[str, Person], handles: dict[str, Person], *, mayor: Person | None = None
+) -> list[Person]:
+    """The councillors a comment names: the engine's findings naming them (``NAMING_RULES``), their
+    handles, and `mayor` (the holder of the civic office) when it names the office."""
     found: dict[int, Person] = {}
+    if mayor is not None and CIVIC_HEAD.search(comment.text):
+        found[mayor.pk] = mayor
     for finding in comment.findings or []:
         if finding.get("rule") in NAMING_RULES and finding.get("start") is not None:
             person = register.get(_normal(comment.text[finding["start"] : finding["end"]]))
@@ -75,7 +106,8 @@ def councillors_named(comment: Comment, register: dict[str, Person], handles: di
 
 
 def open_cases_for_abuse(comments: Sequence[Comment]) -> int:
-    """Open (or add to) a councillor-abuse case for each abusive comment naming a councillor."""
+    """Open (or add to) a councillor-abuse case for each abusive comment naming a councillor, or the
+    Mayor or Chairman when the register records which councillor holds the office."""
     abusive = [c for c in comments if is_abusive(c)]
     if not abusive:
         return 0
@@ -84,10 +116,13 @@ def open_cases_for_abuse(comments: Sequence[Comment]) -> int:
         h.handle.lower().lstrip("@"): h.councillor
         for h in CouncillorHandle.objects.filter(retired_at=None).select_related("councillor")
     }
+    mayor = civic_head()
     # Cases are locked in councillor order (the comments' order kept within each), so two workers
     # adding to the same councillors' cases at once wait for each other rather than deadlock.
     named = [
-        (councillor, comment) for comment in abusive for councillor in councillors_named(comment, register, handles)
+        (councillor, comment)
+        for comment in abusive
+        for councillor in councillors_named(comment, register, handles, mayor=mayor)
     ]
     named.sort(key=lambda pair: pair[0].pk)
     for councillor, comment in named:

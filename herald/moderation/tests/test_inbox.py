@@ -175,15 +175,15 @@ def test_an_invalid_filter_sent_by_htmx_shows_the_error_summary_and_the_fields_e
     # htmx: the results, and out of band the summary and the errored fields (not the whole form)
     text = answer.content.decode()
     assert answer.status_code == 200 and text.lstrip().startswith('<div id="inbox-results">')
-    form = text[text.index('id="filter-errors"') :]
-    assert 'id="filter-errors" hx-swap-oob="true"' in text and '<form method="get"' not in text
-    assert 'id="id_team-group" hx-swap-oob="true"' in form
+    form = text[text.index('id="inbox-errors"') :]
+    assert 'id="inbox-errors" hx-swap-oob="true"' in text and '<form method="get"' not in text
+    assert 'id="inbox-team-group" hx-swap-oob="true"' in form
     assert "govuk-error-summary" in form and "There is a problem" in form
-    assert 'id="id_received_to-error"' in form and "Enter a date on or after" in form
-    assert 'id="id_team-error"' in form
+    assert 'id="inbox-received_to-error"' in form and "Enter a date on or after" in form
+    assert 'id="inbox-team-error"' in form
     # without JavaScript, the whole page says the same, and its form is not marked to be swapped
     full = page.content.decode()
-    assert "govuk-error-summary" in full and 'id="id_team-error"' in full and "hx-swap-oob" not in full
+    assert "govuk-error-summary" in full and 'id="inbox-team-error"' in full and "hx-swap-oob" not in full
 
 
 def test_a_valid_filter_sent_by_htmx_clears_errors_shown_and_otherwise_leaves_the_form_alone(
@@ -198,7 +198,7 @@ def test_a_valid_filter_sent_by_htmx_clears_errors_shown_and_otherwise_leaves_th
 
     # a form showing errors says so when it is sent again, so the answer can clear them
     assert 'name="errors_shown" value="team"' in shown
-    assert 'id="id_team-group" hx-swap-oob="true"' in put_right and "govuk-error-summary" not in put_right
+    assert 'id="inbox-team-group" hx-swap-oob="true"' in put_right and "govuk-error-summary" not in put_right
     assert "govuk-error-message" not in put_right and 'name="errors_shown"' not in put_right
     # a valid filter with no errors to clear leaves the form (and anything being typed into it) alone
     assert '<form method="get"' not in plain and "hx-swap-oob" not in plain

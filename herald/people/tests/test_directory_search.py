@@ -16,12 +16,12 @@ def test_a_search_the_directory_cannot_run_says_what_to_fix_and_lists_nobody(cli
     page = client.get(directory, bad).content.decode()
 
     # htmx: the results say to fix the search, and out of band come the summary and the fields with errors
-    form = answer[answer.index('id="filter-errors"') :]
-    results = answer[: answer.index('id="filter-errors"')]
+    form = answer[answer.index('id="directory-errors"') :]
+    results = answer[: answer.index('id="directory-errors"')]
     assert "Fix the search to see people." in results and employee.full_name not in results
-    assert 'id="filter-errors" hx-swap-oob="true"' in answer and "<form" not in answer
+    assert 'id="directory-errors" hx-swap-oob="true"' in answer and "<form" not in answer
     assert "There is a problem" in form and "Select current, leavers or all" in form
-    assert "Select employees, councillors or everyone" in form and 'id="id_status-error"' in form
+    assert "Select employees, councillors or everyone" in form and 'id="directory-status-error"' in form
     # without JavaScript the page says the same
     assert "There is a problem" in page and "Fix the search to see people." in page and "hx-swap-oob" not in page
     assert employee.full_name not in page.split('id="results"')[1]

@@ -1,6 +1,5 @@
 """A post written once is saved once, however many times the button is pressed."""
 
-import re
 import threading
 
 import pytest
@@ -10,11 +9,12 @@ from django.urls import reverse
 
 from herald.posts.models import Post
 from herald.posts.tests.factories import in_hours
+from testing.forms import submission_key
 
 
 def _filled_form(client, facebook) -> dict:
     page = client.get(reverse("posts:write")).content.decode()
-    key = re.search(r'name="submission_key" value="([^"]+)"', page).group(1)
+    key = submission_key(page)
     return {
         "accounts": [facebook.pk],
         "text_facebook": "The pool reopens on Monday.",

@@ -118,19 +118,21 @@ def test_an_invalid_archive_search_sent_by_htmx_shows_the_error_summary_and_no_p
 
     # htmx: the results say to fix the search, and out of band come the summary and the date with its error
     # (a post matching "pool" is not listed as if the search had found it)
-    form = answer[answer.index('id="filter-errors"') :]
-    results = answer[: answer.index('id="filter-errors"')]
+    form = answer[answer.index('id="archive-errors"') :]
+    results = answer[: answer.index('id="archive-errors"')]
     assert "Fix the search to see posts." in results and "pool reopens" not in results
-    assert 'id="filter-errors" hx-swap-oob="true"' in answer and 'id="id_date_from-group" hx-swap-oob="true"' in form
+    assert (
+        'id="archive-errors" hx-swap-oob="true"' in answer and 'id="archive-date_from-group" hx-swap-oob="true"' in form
+    )
     assert "There is a problem" in form and "The from date must be a real date" in form
-    assert 'id="id_date_from-error"' in form and 'name="errors_shown" value="date_from"' in form
+    assert 'id="archive-date_from-error"' in form and 'name="errors_shown" value="date_from"' in form
     # without JavaScript the page says the same, and nothing in it is marked to be swapped
     assert "There is a problem" in page and "Fix the search to see posts." in page and "pool reopens" not in page
     assert "hx-swap-oob" not in page.split('id="archive-exports"')[0]
     # put right, the date comes back without its error (to clear it), and the post is found
     right = client.get(archive, {"q": "pool", "errors_shown": "date_from"}, headers=htmx).content.decode()
     assert "1 post found" in right and "pool reopens" in right
-    assert 'id="id_date_from-group" hx-swap-oob="true"' in right and "There is a problem" not in right
+    assert 'id="archive-date_from-group" hx-swap-oob="true"' in right and "There is a problem" not in right
     # a valid search with no errors to clear leaves the form (and anything being typed) alone
     plain = client.get(archive, {"q": "pool"}, headers=htmx).content.decode()
     assert "<form" not in plain and "pool reopens" in plain
@@ -174,7 +176,7 @@ def test_while_the_archive_search_has_errors_htmx_answers_leave_the_words_box_be
     ).content.decode()
     # the summary and the date (with its error) come back out of band; the words box, being typed in, does not
     assert "There is a problem" in typing and "The from date must be a real date" in typing
-    assert 'id="id_date_from-error"' in typing and 'hx-swap-oob="true"' in typing
+    assert 'id="archive-date_from-error"' in typing and 'hx-swap-oob="true"' in typing
     assert 'name="q"' not in typing
     # put right, the date comes back without its error and the summary goes; the words box is still left alone
     shown = typing[typing.index('name="errors_shown"') :]
@@ -182,5 +184,5 @@ def test_while_the_archive_search_has_errors_htmx_answers_leave_the_words_box_be
         archive, {"q": "bin", "errors_shown": shown[shown.index('value="') + 7 : shown.index('">')]}, headers=htmx
     ).content.decode()
     assert "Bin collections move." in right and "There is a problem" not in right
-    assert 'id="id_date_from-group" hx-swap-oob="true"' in right and "id_date_from-error" not in right
+    assert 'id="archive-date_from-group" hx-swap-oob="true"' in right and "archive-date_from-error" not in right
     assert 'name="q"' not in right

@@ -37,7 +37,7 @@ def test_a_moderator_filters_assigns_notes_and_acts_on_many(page, sign_in, asser
         page.get_by_label("Received to").fill("2026-12-01")
     summary = page.locator("#inbox-filters .govuk-error-summary")
     expect(summary).to_contain_text("Enter a date on or after")
-    expect(page.locator("#id_received_to-error")).to_contain_text("Enter a date on or after")
+    expect(page.locator("#inbox-received_to-error")).to_contain_text("Enter a date on or after")
     # and the list does not show comments as if the filter had found them
     expect(results).to_contain_text("Fix the filter to see comments.")
     expect(results).not_to_contain_text("formal complaint")
@@ -46,7 +46,7 @@ def test_a_moderator_filters_assigns_notes_and_acts_on_many(page, sign_in, asser
     with page.expect_response(lambda answer: "/inbox/" in answer.url):
         page.get_by_label("Received to").fill("")
     expect(summary).to_have_count(0)
-    expect(page.locator("#id_received_to-error")).to_have_count(0)
+    expect(page.locator("#inbox-received_to-error")).to_have_count(0)
     with page.expect_response(lambda answer: "/inbox/" in answer.url):
         page.get_by_label("Received from").fill("")
     expect(results).to_contain_text("formal complaint")

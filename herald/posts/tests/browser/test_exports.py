@@ -32,7 +32,7 @@ def test_comms_download_an_archive_search_as_a_pdf_and_the_audit_trail_as_csv(
     page.get_by_role("button", name="Search").click()
     summary = page.locator("#archive-filters .govuk-error-summary")
     expect(summary).to_contain_text("The from date must be a real date")
-    expect(page.locator("#id_date_from-error")).to_contain_text("The from date must be a real date")
+    expect(page.locator("#archive-date_from-error")).to_contain_text("The from date must be a real date")
     # and lists no posts as if the search had found them
     expect(results).to_contain_text("Fix the search to see posts.")
     expect(results).not_to_contain_text("The pool reopens on Monday.")
