@@ -37,7 +37,15 @@ _VICTIM = r"""
         (?: councillor | cllr | warden | officer | man | woman | bloke | guy | lad | person | mp | idiot | twat
           | prick | bastard | twerp | muppet | moron | scumbag | tosser | wanker | dickhead | knobhead | prat | pillock
           | fucker | cunt | girl | boy | lady | kid | traitor | copper | cop | reporter | journalist | landlord
-          | neighbour | driver ) s?\b (?!['’])
+          | neighbour | driver
+          # the council's office holders ("the Mayor", "the leader of the council", "the chief executive")
+          | mayor | mayoress | chairman | chairwoman | leader | chief\s+executive | clerk ) s?\b (?!['’])
+        # a councillor or someone titled, by name ("Councillor Smith", "Cllr J. Patel", "Mrs Ahmed"; not
+        # "the councillor's car"): the name starts with a capital letter
+      | (?: councillor | cllr | mr | mrs | ms | miss | dr ) \.? \s+ (?-i: [A-Z] ) [\w.'’-]*
+        (?: \s+ (?-i: [A-Z] ) [\w'’-]* )? \b (?!['’])
+        (?! \s+ an?\s+ (?:quick\s+)?
+            (?: message | e-?mail | text | dm | pm | line | note | link | invite | reminder | update | call | copy )\b )
         # a building people are in
       | (?: the | that | this | their | your ) \s+ (?:\w+\s+)?
         (?: hotel | mosque | synagogue | church | temple | gurdwara | house | home | offices? | school )\b
