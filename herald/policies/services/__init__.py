@@ -329,7 +329,9 @@ def add_new_joiners(campaign: Campaign, *, by: Person | None = None, today: dt.d
 
 def _follow_movers(campaign: Campaign, *, by: Person | None, today: dt.date) -> None:
     audience = set(campaign.audience_people().values_list("pk", flat=True))
-    waiting = campaign.assignments.filter(acknowledgement=None, person__is_active=True).select_related("person")
+    # Leavers too (the audience holds active people only): someone rehired later comes back as a mover
+    # does, invited afresh with time of their own, not told at once that they are overdue.
+    waiting = campaign.assignments.filter(acknowledgement=None).select_related("person")
     now = timezone.now()
     moved_out = [a for a in waiting if a.left_audience_at is None and a.person_id not in audience]
     came_back = [a for a in waiting if a.left_audience_at is not None and a.person_id in audience]
