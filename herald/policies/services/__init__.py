@@ -573,10 +573,24 @@ def send_due_messages(campaign: Campaign, *, today: dt.date | None = None) -> di
         "person__service_manager", "campaign__version__document"
     )
     for assignment in outstanding:
-        kind = _due_message(assignment, today)
-        if kind is None:
+        if _due_message(assignment, today) is None:
             continue
         with transaction.atomic():
+            # Another worker may be sending to this person now (the launch's task and the hourly run, or a
+            # re-queued task): wait for it, then judge afresh from what it recorded, so nobody is told twice.
+            fresh = (
+                Assignment.objects.select_for_update()
+                .filter(pk=assignment.pk, acknowledgement=None, left_audience_at=None)
+                .values("last_contacted_on", "final_reminder_sent_at", "due_on")
+                .first()
+            )
+            if fresh is None:
+                continue
+            for name, value in fresh.items():
+                setattr(assignment, name, value)
+            kind = _due_message(assignment, today)
+            if kind is None:
+                continue
             _send_to_person(assignment, kind)
             assignment.last_contacted_on = today
             fields = ["last_contacted_on"]
@@ -595,7 +609,18 @@ def send_due_messages(campaign: Campaign, *, today: dt.date | None = None) -> di
 
 def _escalate_overdue(campaign: Campaign, today: dt.date) -> int:
     """Tell each service manager, in one email, who in their teams is overdue. Once per person."""
-    overdue = campaign.assignments.overdue(today).filter(escalated_at=None).select_related("person__service_manager")
+    with transaction.atomic():
+        # Locked until told, so a second worker running at the same time waits and then finds them told.
+        overdue = list(
+            campaign.assignments.overdue(today)
+            .filter(escalated_at=None)
+            .select_related("person__service_manager")
+            .select_for_update(of=("self",))
+        )
+        return _tell_managers(campaign, overdue)
+
+
+def _tell_managers(campaign: Campaign, overdue: list[Assignment]) -> int:
     by_manager: dict[str, list[Assignment]] = defaultdict(list)
     comms = list(Person.objects.active().with_role(Role.COMMS).values_list("email", flat=True))
     for assignment in overdue:
