@@ -182,3 +182,37 @@ def forget_old_emails_and_form_keys(*, now: dt.datetime | None = None) -> tuple[
     keys, _ = FormSubmission.objects.filter(at__lt=now - dt.timedelta(days=1)).delete()
     OutboxEmail.objects.filter(sent_at__lt=cutoff).delete()
     return emails, keys
+
+
+def subject_access_records(query: str) -> list[dict]:
+    """The emails Herald still holds that were sent to the address a subject access search names (a
+    consent receipt, a withdrawal confirmation): what it said while it waits to go, then its subject, when
+    and whether it went, until HERALD_EMAIL_KEEP_DAYS have passed. Other recipients are left out, and so
+    is the body of an email that also went to them."""
+    address = query.strip().lower()
+    if "@" not in address:
+        return []
+    found: list[dict] = []
+    for email in OutgoingEmail.objects.filter(recipients__icontains=address).order_by("queued_at", "pk"):
+        recipients = [r.strip().lower() for r in email.recipients.split(",")]
+        if address not in recipients:
+            continue
+        record = {
+            "subject": email.subject,
+            "to": address,
+            "status": email.get_status_display(),
+            "queued_at": email.queued_at.isoformat(),
+            "sent_at": email.sent_at.isoformat() if email.sent_at else None,
+        }
+        if recipients == [address] and email.message.get("body"):
+            record["body"] = email.message["body"]
+        found.append(record)
+    for kept in OutboxEmail.objects.filter(to__icontains=address).order_by("sent_at", "pk"):
+        recipients = [r.strip().lower() for r in kept.to.split(",")]
+        if address in recipients:
+            record = {"subject": kept.subject, "to": address, "status": "Kept in the demo outbox"}
+            record["queued_at"] = kept.sent_at.isoformat()
+            if recipients == [address]:
+                record["body"] = kept.body
+            found.append(record)
+    return found
