@@ -274,14 +274,17 @@ def _assign(campaign: Campaign, people: Iterable[Person], because: str, *, today
     for person in people:
         if person.pk in existing:
             continue
-        Assignment.objects.create(
+        # Another worker may be adding the same person now: theirs stands, and this run does not fail.
+        _, created = Assignment.objects.get_or_create(
             campaign=campaign,
             person=person,
-            added_because=because,
-            due_on=due_on,
-            acknowledgement=_earlier_acknowledgement(campaign, person),
+            defaults={
+                "added_because": because,
+                "due_on": due_on,
+                "acknowledgement": _earlier_acknowledgement(campaign, person),
+            },
         )
-        added += 1
+        added += created
     return added
 
 

@@ -12,6 +12,7 @@ from django.db import connection, connections, transaction
 from herald.policies import services
 from herald.policies.models import Reminder
 from herald.policies.tests.factories import CampaignFactory
+from testing.factories import PersonFactory
 
 TODAY = dt.date(2026, 11, 24)
 DUE = TODAY + dt.timedelta(days=10)
@@ -100,3 +101,13 @@ def test_two_runs_at_once_tell_the_service_manager_once(campaign, employee, serv
     escalations = Reminder.objects.filter(assignment__person=employee, kind=Reminder.Kind.ESCALATION)
     assert escalations.count() == 1
     assert len([m for m in mail.outbox if service_manager.email in m.to and employee.full_name in m.body]) == 1
+
+
+def test_two_runs_at_once_add_a_new_starter_once_and_neither_fails(campaign, employee):
+    services.send_due_messages(campaign, today=TODAY)
+    starter = PersonFactory(team=employee.team, email="starter@council.example")
+    mail.outbox.clear()
+    run = lambda: services.send_due_messages(campaign, today=TODAY + dt.timedelta(days=1))  # noqa: E731
+    _run_together(run, run)
+    assert campaign.assignments.filter(person=starter).count() == 1
+    assert len([m for m in mail.outbox if m.to == [starter.email]]) == 1
