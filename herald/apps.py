@@ -61,9 +61,12 @@ class HeraldConfig(HeraldAppConfig):
     def ready(self) -> None:
         # The engine adapter keeps the members' register and clause links for a minute; a change
         # to either clears that process's copy at once.
+        from herald import mail, subject_access
         from herald.checking import connect_cache_signals
 
         connect_cache_signals()
+        # Emails to members of the public (consent receipts) are personal data while they are kept.
+        subject_access.register("emails", "Emails sent to them that Herald still holds", mail.subject_access_records)
 
 
 def herald_apps() -> list[HeraldAppConfig]:

@@ -35,7 +35,7 @@ def panels(request) -> list[dict]:
     ] + [
         {
             "text": f"Task failed: {result.task_name}",
-            "hint": f"{timezone.localtime(result.finished_at):%d %b %Y %H:%M}; {result.exception_class_path}",
+            "hint": f"{timezone.localtime(result.finished_at):%-d %B %Y, %H:%M}; {result.exception_class_path}",
         }
         for result in tasks[:20]
     ]

@@ -34,9 +34,14 @@ class EmailDeliveryFailed(Exception):
     """The last attempt to deliver an email failed; the email is kept, marked failed."""
 
 
+# Marks an email whose delivery task could not be queued (the Redis task queue was down); it is kept,
+# and `queue_stranded_emails` queues it again every few minutes.
+NOT_QUEUED = "Waiting for the task queue: "
+
+
 class QueuedEmailBackend(BaseEmailBackend):
     def send_messages(self, email_messages) -> int:
-        deliver_email = task_named(DELIVER_EMAIL)
+        task_named(DELIVER_EMAIL)  # a misspelt task name fails here, in the caller
         queued = 0
         for message in email_messages:
             if not message.recipients():
@@ -47,9 +52,36 @@ class QueuedEmailBackend(BaseEmailBackend):
                     subject=str(message.subject)[:998],
                     recipients=", ".join(message.recipients()),
                 )
-                deliver_email.enqueue(email.pk)
+                _enqueue(email.pk)
             queued += 1
         return queued
+
+
+def _enqueue(email_id: int, task=None) -> bool:
+    """Queue the delivery of an email. If the task queue is down (Redis unreachable) the email is kept,
+    marked, and queued again later: neither the action that sent it fails nor is the email lost."""
+    task = task or task_named(DELIVER_EMAIL)
+    try:
+        with transaction.atomic():
+            task.enqueue(email_id)
+    except Exception as error:  # whatever the task backend raises when it cannot be reached
+        logger.error("Could not queue email %s for delivery; it is kept and queued again later: %s", email_id, error)
+        OutgoingEmail.objects.filter(pk=email_id).update(
+            last_error=f"{NOT_QUEUED}{type(error).__name__}: {error}"[:2000]
+        )
+        return False
+    return True
+
+
+def queue_stranded_emails() -> int:
+    """Queue again every email whose delivery task could not be queued. Returns how many were."""
+    queued = 0
+    stranded = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.QUEUED, last_error__startswith=NOT_QUEUED)
+    for email_id in stranded.values_list("pk", flat=True):
+        OutgoingEmail.objects.filter(pk=email_id, last_error__startswith=NOT_QUEUED).update(last_error="")
+        if _enqueue(email_id):
+            queued += 1
+    return queued
 
 
 class OutboxBackend(BaseEmailBackend):
@@ -167,7 +199,7 @@ def deliver(email_id: int) -> str:
     task = task_named(DELIVER_EMAIL)
     if task.get_backend().supports_defer:
         task = task.using(run_after=timezone.now() + retry_delay(email.attempts))
-    task.enqueue(email.pk)
+    _enqueue(email.pk, task)
     return email.status
 
 
@@ -182,3 +214,37 @@ def forget_old_emails_and_form_keys(*, now: dt.datetime | None = None) -> tuple[
     keys, _ = FormSubmission.objects.filter(at__lt=now - dt.timedelta(days=1)).delete()
     OutboxEmail.objects.filter(sent_at__lt=cutoff).delete()
     return emails, keys
+
+
+def subject_access_records(query: str) -> list[dict]:
+    """The emails Herald still holds that were sent to the address a subject access search names (a
+    consent receipt, a withdrawal confirmation): what it said while it waits to go, then its subject, when
+    and whether it went, until HERALD_EMAIL_KEEP_DAYS have passed. Other recipients are left out, and so
+    is the body of an email that also went to them."""
+    address = query.strip().lower()
+    if "@" not in address:
+        return []
+    found: list[dict] = []
+    for email in OutgoingEmail.objects.filter(recipients__icontains=address).order_by("queued_at", "pk"):
+        recipients = [r.strip().lower() for r in email.recipients.split(",")]
+        if address not in recipients:
+            continue
+        record = {
+            "subject": email.subject,
+            "to": address,
+            "status": email.get_status_display(),
+            "queued_at": email.queued_at.isoformat(),
+            "sent_at": email.sent_at.isoformat() if email.sent_at else None,
+        }
+        if recipients == [address] and email.message.get("body"):
+            record["body"] = email.message["body"]
+        found.append(record)
+    for kept in OutboxEmail.objects.filter(to__icontains=address).order_by("sent_at", "pk"):
+        recipients = [r.strip().lower() for r in kept.to.split(",")]
+        if address in recipients:
+            record = {"subject": kept.subject, "to": address, "status": "Kept in the demo outbox"}
+            record["queued_at"] = kept.sent_at.isoformat()
+            if recipients == [address]:
+                record["body"] = kept.body
+            found.append(record)
+    return found

@@ -15,6 +15,11 @@ def forget_old_emails_and_form_keys() -> str:
 
 
 @task()
+def queue_stranded_emails() -> str:
+    return f"{mail.queue_stranded_emails()} emails queued again"
+
+
+@task()
 def post_to_webhook(delivery_id: int) -> str:
     return webhooks.deliver(delivery_id)
 
@@ -24,4 +29,8 @@ def send_daily_digests() -> str:
     return f"{digests.send_daily_digests()} digests sent"
 
 
-SCHEDULE = [(forget_old_emails_and_form_keys, 24 * 60 * 60), (send_daily_digests, 60 * 60)]
+SCHEDULE = [
+    (forget_old_emails_and_form_keys, 24 * 60 * 60),
+    (send_daily_digests, 60 * 60),
+    (queue_stranded_emails, 5 * 60),
+]

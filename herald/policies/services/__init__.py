@@ -274,14 +274,17 @@ def _assign(campaign: Campaign, people: Iterable[Person], because: str, *, today
     for person in people:
         if person.pk in existing:
             continue
-        Assignment.objects.create(
+        # Another worker may be adding the same person now: theirs stands, and this run does not fail.
+        _, created = Assignment.objects.get_or_create(
             campaign=campaign,
             person=person,
-            added_because=because,
-            due_on=due_on,
-            acknowledgement=_earlier_acknowledgement(campaign, person),
+            defaults={
+                "added_because": because,
+                "due_on": due_on,
+                "acknowledgement": _earlier_acknowledgement(campaign, person),
+            },
         )
-        added += 1
+        added += created
     return added
 
 
@@ -329,7 +332,9 @@ def add_new_joiners(campaign: Campaign, *, by: Person | None = None, today: dt.d
 
 def _follow_movers(campaign: Campaign, *, by: Person | None, today: dt.date) -> None:
     audience = set(campaign.audience_people().values_list("pk", flat=True))
-    waiting = campaign.assignments.filter(acknowledgement=None, person__is_active=True).select_related("person")
+    # Leavers too (the audience holds active people only): someone rehired later comes back as a mover
+    # does, invited afresh with time of their own, not told at once that they are overdue.
+    waiting = campaign.assignments.filter(acknowledgement=None).select_related("person")
     now = timezone.now()
     moved_out = [a for a in waiting if a.left_audience_at is None and a.person_id not in audience]
     came_back = [a for a in waiting if a.left_audience_at is not None and a.person_id in audience]
@@ -571,10 +576,24 @@ def send_due_messages(campaign: Campaign, *, today: dt.date | None = None) -> di
         "person__service_manager", "campaign__version__document"
     )
     for assignment in outstanding:
-        kind = _due_message(assignment, today)
-        if kind is None:
+        if _due_message(assignment, today) is None:
             continue
         with transaction.atomic():
+            # Another worker may be sending to this person now (the launch's task and the hourly run, or a
+            # re-queued task): wait for it, then judge afresh from what it recorded, so nobody is told twice.
+            fresh = (
+                Assignment.objects.select_for_update()
+                .filter(pk=assignment.pk, acknowledgement=None, left_audience_at=None)
+                .values("last_contacted_on", "final_reminder_sent_at", "due_on")
+                .first()
+            )
+            if fresh is None:
+                continue
+            for name, value in fresh.items():
+                setattr(assignment, name, value)
+            kind = _due_message(assignment, today)
+            if kind is None:
+                continue
             _send_to_person(assignment, kind)
             assignment.last_contacted_on = today
             fields = ["last_contacted_on"]
@@ -593,7 +612,18 @@ def send_due_messages(campaign: Campaign, *, today: dt.date | None = None) -> di
 
 def _escalate_overdue(campaign: Campaign, today: dt.date) -> int:
     """Tell each service manager, in one email, who in their teams is overdue. Once per person."""
-    overdue = campaign.assignments.overdue(today).filter(escalated_at=None).select_related("person__service_manager")
+    with transaction.atomic():
+        # Locked until told, so a second worker running at the same time waits and then finds them told.
+        overdue = list(
+            campaign.assignments.overdue(today)
+            .filter(escalated_at=None)
+            .select_related("person__service_manager")
+            .select_for_update(of=("self",))
+        )
+        return _tell_managers(campaign, overdue)
+
+
+def _tell_managers(campaign: Campaign, overdue: list[Assignment]) -> int:
     by_manager: dict[str, list[Assignment]] = defaultdict(list)
     comms = list(Person.objects.active().with_role(Role.COMMS).values_list("email", flat=True))
     for assignment in overdue:

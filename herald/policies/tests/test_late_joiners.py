@@ -9,6 +9,7 @@ from django.core import mail
 from django.test import override_settings
 from django.urls import reverse
 
+from herald.people import services as people_services
 from herald.policies import services
 from herald.policies.selectors import progress_by_area
 from herald.policies.tests.factories import CampaignFactory, move_team
@@ -118,6 +119,27 @@ def test_someone_who_comes_back_after_the_due_date_gets_time_of_their_own(
         "invitation",
         "invitation",
     ]
+
+
+def test_someone_who_leaves_the_council_and_is_rehired_after_the_due_date_gets_time_of_their_own(
+    campaign, employee, hr_officer, service_manager, django_capture_on_commit_callbacks
+):
+    # given someone invited at launch who leaves the council the next day
+    people_services.record_leaver(employee, by=hr_officer)
+    services.add_new_joiners(campaign, today=TODAY + dt.timedelta(days=1))
+    # and is rehired into the same team three days after the campaign's due date
+    back = DUE + dt.timedelta(days=3)
+    move_team(employee, employee.team, hr_officer)
+    assert employee.is_active
+    with django_capture_on_commit_callbacks(execute=True):
+        services.send_due_messages(campaign, today=back)
+    # then they are invited afresh with time of their own, not told they are overdue nor reported
+    assignment = campaign.assignments.get(person=employee)
+    assert assignment.due_date == back + dt.timedelta(days=14)
+    assert assignment.escalated_at is None
+    told = [m.subject for m in _to(employee)]
+    assert len(told) == 1 and "overdue" not in told[0].lower()
+    assert not [m for m in _to(service_manager) if employee.full_name in m.body]
 
 
 def test_pages_and_figures_show_the_joiners_own_date(
