@@ -276,6 +276,22 @@ def test_pressing_report_twice_reports_the_incident_once_and_tells_its_handlers_
     assert [message.to for message in mail.outbox].count([comms_officer.email]) == 1
 
 
+def test_a_report_whose_one_time_key_arrives_mangled_is_still_reported(client, employee):
+    # given a report form whose hidden key reached Herald with a NUL byte in it (PostgreSQL cannot store one)
+    client.force_login(employee)
+    form = {
+        "kind": "other",
+        "summary": "Fake page using the council's logo",
+        "description": "Found on Facebook this morning.",
+        "submission_key": "abc\x00def",
+    }
+    # when it is sent
+    response = client.post(reverse("incidents:report"), form)
+    # then the incident is reported, as with no key, instead of a server error losing what was typed
+    reported = Incident.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse("incidents:detail", args=[reported.pk])
+
+
 def test_pressing_add_to_the_timeline_twice_adds_the_note_once(client, employee, comms_officer):
     import re
 
