@@ -196,6 +196,20 @@ def test_every_breach_is_in_the_exported_log_whether_reported_or_not(client, edi
     assert "'=HYPERLINK(1)" in {row[3] for row in rows[1:]}
 
 
+def test_taking_a_copy_of_the_breach_log_is_written_to_the_audit_trail(client, editor, dpo):
+    # given two breaches in the log, which describe the personal data each involved
+    for summary in ("Spreadsheet emailed to the wrong school", "Letter sent to an old address"):
+        incident("personal_data_breach", by=editor, summary=summary)
+    client.force_login(dpo)
+    # when the data protection officer downloads it
+    response = client.get(reverse("incidents:breach_log_csv"))
+    # then the trail says who took a copy, and of how many breaches
+    assert response.status_code == 200
+    event = AuditEvent.objects.get(action="incident.breach_log_exported")
+    assert event.actor == dpo
+    assert event.after == {"format": "csv", "breaches": 2}
+
+
 def test_the_report_form_redisplays_with_an_error_summary(client, employee):
     client.force_login(employee)
     response = client.post(reverse("incidents:report"), {"kind": "other", "summary": "", "description": ""})
