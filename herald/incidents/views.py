@@ -142,7 +142,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "to_work": selectors.to_work(person),
             "overdue": selectors.overdue_steps_for(person)[:20],
             "reported": selectors.reported_by(person)[:50],
-            "closed": Incident.objects.workable_by(person).filter(status=Incident.Status.CLOSED)[:20],
+            "closed": selectors.recently_closed(person)[:20],
             "is_dpo": person.has_role(*DPO),
             "breadcrumbs": [HOME, ("Incidents", None)],
         },

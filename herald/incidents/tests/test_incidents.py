@@ -210,6 +210,26 @@ def test_taking_a_copy_of_the_breach_log_is_written_to_the_audit_trail(client, e
     assert event.after == {"format": "csv", "breaches": 2}
 
 
+def test_recently_closed_lists_the_incidents_closed_last_not_those_reported_last(client, employee, comms_officer):
+    # given 21 closed incidents: the first reported was closed last, today; the others long ago
+    start = timezone.now() - dt.timedelta(days=300)
+    reported = [incident("other", by=employee) for _ in range(21)]
+    for number, each in enumerate(reported):
+        Incident.objects.filter(pk=each.pk).update(
+            reported_at=start + dt.timedelta(days=number),
+            status=Incident.Status.CLOSED,
+            closed_at=timezone.now() if number == 0 else start + dt.timedelta(days=number, hours=1),
+            review_cause="Cause",
+            review_changes="Nothing",
+        )
+    client.force_login(comms_officer)
+    # when the communications team opens the incidents page
+    page = client.get(reverse("incidents:index")).content.decode()
+    # then the one closed today is among the recently closed (the page shows the last 20)
+    recently_closed = page.split("Recently closed", 1)[1]
+    assert reported[0].reference in recently_closed
+
+
 def test_the_report_form_redisplays_with_an_error_summary(client, employee):
     client.force_login(employee)
     response = client.post(reverse("incidents:report"), {"kind": "other", "summary": "", "description": ""})
