@@ -644,6 +644,15 @@ def record_takedown_decision(incident: Incident, *, by: Person, decision: str, d
         raise Refused({"takedown_decision": "Enter the decision"})
     if decided_at > timezone.now() + dt.timedelta(minutes=5):
         raise Refused({"takedown_decided_at": "The time of the decision must be in the past"})
+    # To the minute, as it is typed. A mistyped year (1026 for 2026) would otherwise stand in the record
+    # as when it was decided.
+    if decided_at < incident.aware_at.replace(second=0, microsecond=0):
+        raise Refused(
+            {
+                "takedown_decided_at": "The decision cannot be before the council became aware of the complaint, "
+                f"at {timezone.localtime(incident.aware_at):%H:%M on %-d %B %Y}"
+            }
+        )
     with transaction.atomic():
         incident = _lock(incident)
         _require_open(incident)
