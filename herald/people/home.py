@@ -19,7 +19,7 @@ def panels(request) -> list[dict]:
                     {
                         "text": f"{run.filename} ({len(run.errors)} problems)",
                         "url": reverse("people:import_detail", args=[run.pk]),
-                        "hint": run.at.strftime("%d %b %Y %H:%M"),
+                        "hint": timezone.localtime(run.at).strftime("%d %b %Y %H:%M"),
                     }
                     for run in rejected[:10]
                 ],
