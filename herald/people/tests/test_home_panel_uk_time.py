@@ -1,4 +1,4 @@
-"""HR's home panel of rejected directory imports gives each import's time on the council's clocks."""
+"""HR's home panel of rejected directory imports: each import's time on the council's clocks, its problems counted."""
 
 import datetime as dt
 
@@ -27,3 +27,12 @@ def test_an_import_rejected_in_summer_is_shown_at_its_uk_time(client, hr_officer
     assert "staff.csv (2 problems)" in page
     assert "01 Jul 2026 00:30" in page
     assert "30 Jun 2026 23:30" not in page
+
+
+def test_an_import_rejected_for_one_problem_says_one_problem(client, hr_officer):
+    DirectoryImport.objects.create(
+        kind=DirectoryImport.Kind.EMPLOYEES, filename="staff.csv", accepted=False, errors=["row 2: no email"]
+    )
+    client.force_login(hr_officer)
+    page = client.get("/").content.decode()
+    assert "staff.csv (1 problem)" in page
