@@ -30,7 +30,8 @@ def _date(request: HttpRequest, prefix: str, label: str, errors: list[dict]) -> 
     try:
         day, month, year = (int(p) for p in parts)
         return dt.date(year, month, day)
-    except ValueError:
+    # A number too long for a date (OverflowError) is as unreal as 31 February.
+    except (ValueError, OverflowError):
         errors.append({"field": f"{prefix}-day", "message": f"{label} must be a real date, for example 27 3 2026"})
         return None
 

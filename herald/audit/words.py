@@ -120,6 +120,7 @@ EVENT_WORDS: dict[str, str] = {
     "election_calendar.day_removed": "Non-working day removed",
     # Incidents
     "incident.breach_assessed": "Breach assessed",
+    "incident.breach_log_exported": "Breach log exported",
     "incident.clock_warning_sent": "ICO deadline warning sent",
     "incident.closed": "Incident closed",
     "incident.evidence_added": "Evidence added",

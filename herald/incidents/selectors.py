@@ -26,6 +26,11 @@ def reported_by(person: Person) -> QuerySet[Incident]:
     return Incident.objects.reported_by(person).order_by("-reported_at", "-id")
 
 
+def recently_closed(person: Person) -> QuerySet[Incident]:
+    """The closed incidents this person works, the last closed first (not the last reported)."""
+    return Incident.objects.workable_by(person).filter(status=Incident.Status.CLOSED).order_by("-closed_at", "-id")
+
+
 def breach_log() -> QuerySet[Incident]:
     """Every personal data breach, reported to the ICO or not (article 33(5))."""
     return Incident.objects.breaches().select_related("ico_decided_by", "lead").order_by("-aware_at", "-id")

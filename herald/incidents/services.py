@@ -547,7 +547,7 @@ def warn_breach_clocks(*, now: dt.datetime | None = None) -> list[Incident]:
             _record(None, "clock_warning_sent", incident, after={"deadline": incident.ico_deadline})
             people = [*_handlers(Kind.PERSONAL_DATA_BREACH), incident.lead, *incident.workers.all()]
             left = incident.ico_deadline - now
-            deadline = f"{timezone.localtime(incident.ico_deadline):%H:%M on %A %d %B %Y}"
+            deadline = f"{timezone.localtime(incident.ico_deadline):%H:%M on %A %-d %B %Y}"
             if left < dt.timedelta(0):
                 # Reported to Herald after its 72 hours had run out: say so, and what a late report needs.
                 over = int(-left.total_seconds() // 3600)
@@ -644,6 +644,15 @@ def record_takedown_decision(incident: Incident, *, by: Person, decision: str, d
         raise Refused({"takedown_decision": "Enter the decision"})
     if decided_at > timezone.now() + dt.timedelta(minutes=5):
         raise Refused({"takedown_decided_at": "The time of the decision must be in the past"})
+    # To the minute, as it is typed. A mistyped year (1026 for 2026) would otherwise stand in the record
+    # as when it was decided.
+    if decided_at < incident.aware_at.replace(second=0, microsecond=0):
+        raise Refused(
+            {
+                "takedown_decided_at": "The decision cannot be before the council became aware of the complaint, "
+                f"at {timezone.localtime(incident.aware_at):%H:%M on %-d %B %Y}"
+            }
+        )
     with transaction.atomic():
         incident = _lock(incident)
         _require_open(incident)
@@ -714,7 +723,7 @@ def close_incident(incident: Incident, *, by: Person, cause: str, worked: str, c
         notify(
             [incident.reported_by],
             f"Incident {incident.reference} is closed",
-            f"The incident you reported on {timezone.localtime(incident.reported_at):%d %B %Y} has been dealt with "
+            f"The incident you reported on {timezone.localtime(incident.reported_at):%-d %B %Y} has been dealt with "
             f"and closed. Thank you for reporting it.\n\n{link('incidents:detail', incident.pk)}",
         )
     return incident

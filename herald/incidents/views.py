@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from herald.access import allow, allow_signed_in
+from herald.audit import services as audit
 from herald.csv_export import csv_response
 from herald.forms import carried_out, submitted
 from herald.incidents import selectors, services
@@ -141,7 +142,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "to_work": selectors.to_work(person),
             "overdue": selectors.overdue_steps_for(person)[:20],
             "reported": selectors.reported_by(person)[:50],
-            "closed": Incident.objects.workable_by(person).filter(status=Incident.Status.CLOSED)[:20],
+            "closed": selectors.recently_closed(person)[:20],
             "is_dpo": person.has_role(*DPO),
             "breadcrumbs": [HOME, ("Incidents", None)],
         },
@@ -454,6 +455,14 @@ def _when(value: dt.datetime | None) -> str:
 # The log describes the personal data each breach involved: taking a copy is exporting personal data.
 @sensitive
 def breach_log_csv(request: HttpRequest) -> HttpResponse:
+    breaches = list(selectors.breach_log())
+    audit.record(
+        actor=request.user,
+        action="incident.breach_log_exported",
+        object_type="incidents.incident",
+        object_repr=f"The breach log: {len(breaches)} breaches as CSV",
+        after={"format": "csv", "breaches": len(breaches)},
+    )
     header = [
         "Reference",
         "Became aware",
@@ -497,6 +506,6 @@ def breach_log_csv(request: HttpRequest) -> HttpResponse:
             b.get_status_display(),
             _when(b.closed_at),
         ]
-        for b in selectors.breach_log()
+        for b in breaches
     )
     return csv_response(f"breach-log-{timezone.localdate():%Y-%m-%d}.csv", header, rows, byte_order_mark=True)

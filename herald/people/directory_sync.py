@@ -57,9 +57,11 @@ def find(record: DirectoryRecord) -> Person | None:
     """The member of staff a record is about. Councillors come from the members' register, never from
     the staff directory: a record sharing a councillor's email finds nobody, and `apply_record` then
     refuses it as a clash, so a pull or a SCIM push can neither change a councillor nor make them a leaver."""
-    matches = Q(email__iexact=record.email)
-    if record.employee_number:
-        matches |= Q(employee_number=record.employee_number)
+    # Read as apply_record stores them: without NUL bytes (which PostgreSQL cannot compare) or invisibles.
+    email, number = strip_invisible(record.email or "").strip(), strip_invisible(record.employee_number or "").strip()
+    matches = Q(email__iexact=email)
+    if number:
+        matches |= Q(employee_number=number)
     return Person.objects.employees().filter(matches).order_by("pk").first()
 
 

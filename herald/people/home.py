@@ -17,9 +17,9 @@ def panels(request) -> list[dict]:
                 "title": "Directory imports that were rejected in the last 14 days",
                 "items": [
                     {
-                        "text": f"{run.filename} ({len(run.errors)} problems)",
+                        "text": f"{run.filename} ({len(run.errors)} problem{'s' if len(run.errors) != 1 else ''})",
                         "url": reverse("people:import_detail", args=[run.pk]),
-                        "hint": run.at.strftime("%d %b %Y %H:%M"),
+                        "hint": timezone.localtime(run.at).strftime("%d %b %Y %H:%M"),
                     }
                     for run in rejected[:10]
                 ],

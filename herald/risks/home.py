@@ -20,7 +20,7 @@ def panels(request) -> list[dict]:
         {
             "text": f"Review {risk.reference} {risk.title}",
             "url": reverse("risks:review", args=[risk.pk]),
-            "hint": f"Due {risk.next_review_on:%d %B %Y}",
+            "hint": f"Due {risk.next_review_on:%-d %B %Y}",
         }
         for risk in owned.review_due(today + dt.timedelta(days=7))
     ]

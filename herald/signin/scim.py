@@ -26,6 +26,7 @@ from django.views.decorators.csrf import csrf_exempt
 from herald.access import public
 from herald.people import directory_sync
 from herald.people.models import Person
+from herald.plain_text import strip_invisible
 
 USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User"
 ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
@@ -156,6 +157,8 @@ def users(request, body):
             if not match:
                 return _error(400, 'Only filters like userName eq "name@council.gov.uk" are supported', "invalidFilter")
             attribute, value = match.groups()
+            # As the import stores them: no NUL byte (PostgreSQL cannot compare one) nor invisible characters.
+            value = strip_invisible(value).strip()
             if attribute.lower() == "externalid":
                 people = people.filter(employee_number=value)
             else:

@@ -58,6 +58,14 @@ def test_a_date_that_does_not_exist_is_explained_and_nothing_is_downloaded(clien
     assert not AuditEvent.objects.filter(action="audit.exported").exists()
 
 
+def test_a_day_too_long_to_be_a_number_of_days_is_explained_not_a_server_error(client, comms_officer):
+    client.force_login(comms_officer)
+    response = client.get("/audit/export/", {"to-day": "9" * 20, "to-month": "4", "to-year": "2026", "download": "1"})
+    assert response.status_code == 400
+    assert "The last day must be a real date" in response.content.decode()
+    assert not AuditEvent.objects.filter(action="audit.exported").exists()
+
+
 def test_the_last_day_of_the_calendar_as_the_last_day_downloads_everything(client, system_admin, employee):
     # given an event, and someone who means "up to the end of time" by the last date there is
     audit.record(actor=system_admin, action="consent.withdrawn", obj=employee)

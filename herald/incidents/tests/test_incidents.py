@@ -197,6 +197,40 @@ def test_every_breach_is_in_the_exported_log_whether_reported_or_not(client, edi
     assert "'=HYPERLINK(1)" in {row[3] for row in rows[1:]}
 
 
+def test_taking_a_copy_of_the_breach_log_is_written_to_the_audit_trail(client, editor, dpo):
+    # given two breaches in the log, which describe the personal data each involved
+    for summary in ("Spreadsheet emailed to the wrong school", "Letter sent to an old address"):
+        incident("personal_data_breach", by=editor, summary=summary)
+    client.force_login(dpo)
+    # when the data protection officer downloads it
+    response = client.get(reverse("incidents:breach_log_csv"))
+    # then the trail says who took a copy, and of how many breaches
+    assert response.status_code == 200
+    event = AuditEvent.objects.get(action="incident.breach_log_exported")
+    assert event.actor == dpo
+    assert event.after == {"format": "csv", "breaches": 2}
+
+
+def test_recently_closed_lists_the_incidents_closed_last_not_those_reported_last(client, employee, comms_officer):
+    # given 21 closed incidents: the first reported was closed last, today; the others long ago
+    start = timezone.now() - dt.timedelta(days=300)
+    reported = [incident("other", by=employee) for _ in range(21)]
+    for number, each in enumerate(reported):
+        Incident.objects.filter(pk=each.pk).update(
+            reported_at=start + dt.timedelta(days=number),
+            status=Incident.Status.CLOSED,
+            closed_at=timezone.now() if number == 0 else start + dt.timedelta(days=number, hours=1),
+            review_cause="Cause",
+            review_changes="Nothing",
+        )
+    client.force_login(comms_officer)
+    # when the communications team opens the incidents page
+    page = client.get(reverse("incidents:index")).content.decode()
+    # then the one closed today is among the recently closed (the page shows the last 20)
+    recently_closed = page.split("Recently closed", 1)[1]
+    assert reported[0].reference in recently_closed
+
+
 def test_the_report_form_redisplays_with_an_error_summary(client, employee):
     client.force_login(employee)
     response = client.post(reverse("incidents:report"), {"kind": "other", "summary": "", "description": ""})
@@ -271,6 +305,22 @@ def test_pressing_report_twice_reports_the_incident_once_and_tells_its_handlers_
     reported = Incident.objects.get()
     assert first["Location"] == second["Location"] == reverse("incidents:detail", args=[reported.pk])
     assert [message.to for message in mail.outbox].count([comms_officer.email]) == 1
+
+
+def test_a_report_whose_one_time_key_arrives_mangled_is_still_reported(client, employee):
+    # given a report form whose hidden key reached Herald with a NUL byte in it (PostgreSQL cannot store one)
+    client.force_login(employee)
+    form = {
+        "kind": "other",
+        "summary": "Fake page using the council's logo",
+        "description": "Found on Facebook this morning.",
+        "submission_key": "abc\x00def",
+    }
+    # when it is sent
+    response = client.post(reverse("incidents:report"), form)
+    # then the incident is reported, as with no key, instead of a server error losing what was typed
+    reported = Incident.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse("incidents:detail", args=[reported.pk])
 
 
 def test_pressing_add_to_the_timeline_twice_adds_the_note_once(client, employee, comms_officer):

@@ -202,3 +202,40 @@ def test_a_member_of_staff_is_both_found_by_search_and_read_by_id(scim, employee
     [listed] = found["Resources"]
     read = scim("get", reverse("scim:user", args=[employee.pk]))
     assert read.status_code == 200 and read.json() == listed
+
+
+def test_a_nul_byte_in_a_search_is_ignored_as_the_import_ignores_it(scim):
+    # given someone the provider looks for with a NUL byte in the address (PostgreSQL cannot compare one)
+    person = PersonFactory(email="found@council.example")
+    # when
+    response = scim("get", reverse("scim:users") + '?filter=userName eq "fou%00nd@council.example"')
+    # then the search answers, and finds them as the address reads without it
+    assert response.status_code == 200
+    assert [found["id"] for found in response.json()["Resources"]] == [str(person.pk)]
+
+
+def test_a_nul_byte_in_a_searched_employee_number_is_ignored(scim):
+    person = PersonFactory(email="numbered@council.example", employee_number="E4242")
+    response = scim("get", reverse("scim:users") + '?filter=externalId eq "E42%0042"')
+    assert response.status_code == 200
+    assert [found["id"] for found in response.json()["Resources"]] == [str(person.pk)]
+
+
+def test_a_new_starter_whose_address_has_a_nul_byte_is_matched_as_stored(scim):
+    # given someone already in Herald
+    PersonFactory(email="new.starter@council.example")
+    # when the provider pushes them again as new, with a NUL byte in the address
+    body = _new_starter()
+    body["userName"] = "new.star\x00ter@council.example"
+    response = scim("post", reverse("scim:users"), body)
+    # then they are found as already there (the stored address is the same without the NUL), not a 500
+    assert response.status_code == 409
+    assert Person.objects.filter(email="new.starter@council.example").count() == 1
+
+
+def test_a_new_starter_whose_employee_number_has_a_nul_byte_is_created_without_it(scim):
+    body = _new_starter()
+    body[ENTERPRISE]["employeeNumber"] = "E90\x00001"
+    response = scim("post", reverse("scim:users"), body)
+    assert response.status_code == 201
+    assert Person.objects.get(email="new.starter@council.example").employee_number == "E90001"

@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.utils import timezone
 
 from herald.incidents.models import Incident
 from herald.incidents.playbooks import HANDLERS, Kind
@@ -12,7 +13,7 @@ from herald.people.roles import Role
 from herald.posts import selectors as posts_selectors
 from herald.social_accounts.models import SecurityTask
 from herald.social_accounts.tests.factories import AccountFactory
-from testing.browser import PINNED_MORNING, fill_date
+from testing.browser import fill_date
 
 pytestmark = pytest.mark.browser
 
@@ -103,7 +104,8 @@ def test_an_incident_is_reported_from_any_page_and_its_playbook_worked_to_closur
     elif what == "takedown":
         page.get_by_role("link", name="Record the takedown decision").click()
         page.get_by_label("Decision").fill("Post removed")
-        fill_date(page, "When was it decided?", PINNED_MORNING)
+        # Decided once the complaint was known: typed as the minute it was reported (on the pinned day).
+        fill_date(page, "When was it decided?", timezone.localtime(incident.aware_at))
         page.get_by_role("button", name="Save").click()
     tick_open_steps(page, incident)
     close(page, incident)
