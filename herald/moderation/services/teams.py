@@ -89,7 +89,7 @@ def save_moderation_team(
         were_in = list(team.members.all()) if team.pk else []
         team.name = name
         team.save()
-        new_accounts = set(accounts) - set(team.accounts.all()) if team.pk else set(accounts)
+        new_accounts = set(accounts) - set(team.accounts.all())
         team.members.set(members)
         team.accounts.set(accounts)
         # As a comment arriving on one of its accounts is put in its queue, so are those already waiting
