@@ -17,6 +17,7 @@ ITEMS: list = [
     NavItem("Saved replies", "moderation:saved_replies", MANAGE_ROLES),
     NavItem("Reply approval", "moderation:reply_approval", MANAGE_ROLES),
     NavItem("House rules", "moderation:house_rules_edit", MANAGE_ROLES),
+    NavItem("Inbox teams", "moderation:teams", MANAGE_ROLES),  # team_views.py
     NavItem("Blocked authors", "moderation:blocked_authors", INBOX_ROLES),
     NavItem("Abuse aimed at you", "moderation:my_cases", frozenset({Role.COUNCILLOR})),
 ]

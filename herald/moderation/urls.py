@@ -1,6 +1,6 @@
 from django.urls import path
 
-from herald.moderation import api, handling_urls, views
+from herald.moderation import api, handling_urls, team_views, views
 
 app_name = "moderation"
 urlpatterns = [
@@ -19,4 +19,8 @@ urlpatterns = [
     path("comments/<int:pk>/flags/", views.raise_flag, name="raise_flag"),
     path("comments/<int:pk>/flags/<int:flag_pk>/close/", views.close_flag, name="close_flag"),
     *handling_urls.urlpatterns,
+    path("teams/", team_views.team_list, name="teams"),
+    path("teams/new/", team_views.team_edit, name="team_new"),
+    path("teams/<int:pk>/", team_views.team_edit, name="team_edit"),
+    path("teams/<int:pk>/delete/", team_views.team_delete, name="team_delete"),
 ]

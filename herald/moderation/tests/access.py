@@ -4,6 +4,7 @@ from herald.moderation.models import (
     AuthorSanction,
     CouncillorHandle,
     ModerationRule,
+    ModerationTeam,
     PlatformAction,
     Reply,
     RuleAction,
@@ -43,6 +44,8 @@ def cases(cast, make):
     rules_version = services.save_house_rules_draft(body="# House rules\nBe kind.", change_summary="", by=comms)
     services.publish_house_rules(rules_version, by=comms)
     handle = CouncillorHandle.objects.create(councillor=case.councillor, handle="CllrAccess")
+    team = ModerationTeam.objects.create(name="Access matrix team")
+    team.accounts.add(account)
     reply_kw = {"pk": found.pk, "reply_pk": reply.pk}
     post_only = {"ok_status": 405}
     return {
@@ -96,6 +99,12 @@ def cases(cast, make):
         "moderation:retire_saved_reply": Case(MANAGE_ROLES, kwargs={"pk": saved.pk}, ok_status=POST_ONLY),
         "moderation:reply_approval": Case(MANAGE_ROLES),
         "moderation:house_rules_edit": Case(MANAGE_ROLES),
+        # Inbox teams (team_views.py): the communications team and admins only. Service managers and
+        # editors get 403, not a read-only list: it counts open comments on accounts they may not see.
+        "moderation:teams": Case(MANAGE_ROLES),
+        "moderation:team_new": Case(MANAGE_ROLES),
+        "moderation:team_edit": Case(MANAGE_ROLES, kwargs={"pk": team.pk}),
+        "moderation:team_delete": Case(MANAGE_ROLES, kwargs={"pk": team.pk}),
         "house_rules": Case(PUBLIC),
         "house_rules_version": Case(PUBLIC, kwargs={"number": rules_version.number}),
     }

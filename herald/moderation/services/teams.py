@@ -1,0 +1,152 @@
+"""Setting up the inbox's teams: a team's name, its members and the accounts whose comments its queue
+holds. The communications team and administrators do this from /inbox/teams/; every change is audited.
+
+A team is deleted, not retired: the comments put in its queue go back to the general queue (no team),
+so none leaves the inbox, and a person who saw a comment only through the team gives back the open
+ones assigned to them, as an editor removed from an account does."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import transaction
+
+from herald.audit import services as audit
+from herald.errors import Refused
+from herald.figures import plural
+from herald.moderation import selectors
+from herald.moderation.models import Comment, ModerationRule, ModerationTeam, RuleAction
+from herald.moderation.nav import INBOX_ROLES
+from herald.moderation.services.inbox import _release
+from herald.people.models import Person
+from herald.people.roles import Role
+from herald.social_accounts.models import Account
+
+
+def inbox_roles_in_words() -> str:
+    """The roles that open the inbox, as a sentence names them: "social media editor, service manager,
+    communications team or system administrator"."""
+    names = [role.label[:1].lower() + role.label[1:] for role in Role if role in INBOX_ROLES]
+    return ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def _snapshot(team: ModerationTeam) -> dict[str, Any]:
+    return {
+        "name": team.name,
+        "members": sorted(team.members.values_list("pk", flat=True)),
+        "accounts": sorted(team.accounts.values_list("pk", flat=True)),
+    }
+
+
+def _check_members(members: Iterable[Person]) -> None:
+    """A member must be able to open the inbox, or the team's queue would be one they can never see."""
+    for person in members:
+        if person.is_councillor:
+            raise Refused(f"{person.full_name} is a councillor: only council staff work the inbox", field="members")
+        if not person.is_active:
+            raise Refused(f"{person.full_name} has left the council: choose someone who works here", field="members")
+        if not person.has_role(*INBOX_ROLES):
+            raise Refused(
+                f"{person.full_name} cannot open the inbox, so would never see this team's queue. Only people "
+                f"with one of these roles can: {inbox_roles_in_words()}. Ask an administrator to give them one, "
+                "or leave them out",
+                field="members",
+            )
+
+
+def _release_from(people: Iterable[Person], *, by: Person, why: str) -> int:
+    """Open comments assigned to `people` that they would no longer see unassigned go back to the queue,
+    as those of an editor removed from an account do."""
+    released = 0
+    for person in people:
+        assigned = Comment.objects.filter(assignee=person, status__in=Comment.OPEN_STATUSES)
+        for comment in assigned.select_for_update(of=("self",)):
+            if not selectors.sees_without_assignment(person, comment):
+                _release(comment, by=by, reason=f"{person.full_name} {why}")
+                released += 1
+    return released
+
+
+def save_moderation_team(
+    team: ModerationTeam, *, by: Person, name: str, members: Iterable[Person], accounts: Iterable[Account]
+) -> ModerationTeam:
+    """Add a team, or change its name, members and accounts. Names are unique ignoring case; every
+    member must be able to open the inbox. Open comments with no team on an account the team takes on
+    join its queue."""
+    if not by.has_role(Role.COMMS, Role.ADMIN):
+        raise Refused("Only the communications team or an administrator can set up the inbox's teams")
+    name = " ".join(name.split())
+    if not name:
+        raise Refused("Enter a name for the team", field="name")
+    members, accounts = list(members), list(accounts)
+    with transaction.atomic():
+        same_name = ModerationTeam.objects.filter(name__iexact=name).exclude(pk=team.pk)
+        if same_name.exists():
+            raise Refused(f"There is already a team called “{same_name.get().name}”: choose another name", field="name")
+        _check_members(members)
+        before = _snapshot(team) if team.pk else None
+        were_in = list(team.members.all()) if team.pk else []
+        team.name = name
+        team.save()
+        new_accounts = set(accounts) - set(team.accounts.all())
+        team.members.set(members)
+        team.accounts.set(accounts)
+        # As a comment arriving on one of its accounts is put in its queue, so are those already waiting
+        # on an account it takes on that no team has yet.
+        joined = (
+            Comment.objects.open()
+            .filter(team=None, account__in=[account.pk for account in new_accounts])
+            .update(team=team)
+        )
+        # Someone taken out of the team, or whose team no longer has an account, may lose sight of comments.
+        _release_from(were_in, by=by, why=f"no longer sees it through the {name} team")
+        audit.record(
+            actor=by,
+            action="moderation.team_changed" if before else "moderation.team_added",
+            obj=team,
+            before=before,
+            after=_snapshot(team),
+            reason=f"{plural(joined, 'open comment')} on its new accounts joined its queue" if joined else "",
+        )
+    return team
+
+
+def rules_filling(team: ModerationTeam) -> list[ModerationRule]:
+    """The moderation rules that put comments in `team`'s queue."""
+    return list(ModerationRule.objects.filter(assign_team=team))
+
+
+def delete_moderation_team(team: ModerationTeam, *, by: Person) -> int:
+    """Delete a team. The comments in its queue go back to the general queue; returns how many of them
+    were still open. Refused while a moderation rule puts comments in its queue: the rule would quietly
+    stop doing so."""
+    if not by.has_role(Role.COMMS, Role.ADMIN):
+        raise Refused("Only the communications team or an administrator can delete the inbox's teams")
+    with transaction.atomic():
+        team = ModerationTeam.objects.select_for_update().get(pk=team.pk)
+        rules = rules_filling(team)
+        if rules:
+            names = ", ".join(f"“{rule.name}”" for rule in rules)
+            raise Refused(
+                f"The moderation rule {names} puts comments in this team's queue: change "
+                f"{'it' if len(rules) == 1 else 'them'} to use another queue first"
+            )
+        before = _snapshot(team)
+        members = list(team.members.all())
+        queued = Comment.objects.filter(team=team)
+        still_open = queued.filter(status__in=Comment.OPEN_STATUSES).count()
+        queued.update(team=None)
+        # Undoing a rule that once put a comment in this queue returns it to the general queue.
+        RuleAction.objects.filter(kind=RuleAction.Kind.ASSIGN_TEAM, before=str(team.pk)).update(before="")
+        name = team.name
+        audit.record(
+            actor=by,
+            action="moderation.team_deleted",
+            obj=team,
+            before=before,
+            reason=f"{plural(still_open, 'open comment')} in its queue went back to the general queue",
+        )
+        team.delete()
+        _release_from(members, by=by, why=f"no longer sees it: the {name} team was deleted")
+    return still_open
