@@ -8,6 +8,7 @@ page — waits for the first (the key is unique), then is sent where the first o
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Callable
 
@@ -17,18 +18,25 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from herald.models import FormSubmission
 
 FIELD = "submission_key"
+# What key_for hands out (token_urlsafe): anything else sent back (a NUL byte, which PostgreSQL cannot
+# keep) is no key at all, and the form is handled as one without a key.
+_KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+def _submitted(request: HttpRequest) -> str:
+    key = request.POST.get(FIELD, "")[:64] if request.method == "POST" else ""
+    return key if _KEY.fullmatch(key) else ""
 
 
 def key_for(request: HttpRequest) -> str:
     """The key for the form on this page: the one submitted, when the form is shown again, or a new one."""
-    submitted = request.POST.get(FIELD, "") if request.method == "POST" else ""
-    return submitted[:64] or secrets.token_urlsafe(24)
+    return _submitted(request) or secrets.token_urlsafe(24)
 
 
 def submit_once(request: HttpRequest, scope: str, work: Callable[[], HttpResponse | None]) -> HttpResponse | None:
     """Run `work` once per submitted key. `work` returns a redirect when it created something, or None
     when it did not (the form has errors): that leaves the key unused so the corrected form can be sent."""
-    submitted = request.POST.get(FIELD, "")[:64]
+    submitted = _submitted(request)
     if not submitted:
         return work()
     who = request.user.pk if request.user.is_authenticated else "public"
