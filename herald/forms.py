@@ -88,7 +88,7 @@ class DateField(forms.Field):
             raise ValidationError(self._message("invalid", real))
         try:
             return dt.date(int(year), int(month), int(day))
-        except ValueError:
+        except (ValueError, OverflowError):  # 31 February, or a day too big for the calendar
             raise ValidationError(self._message("invalid", real)) from None
 
     def _parts(self, value) -> list[str]:

@@ -98,6 +98,7 @@ EVENT_WORDS: dict[str, str] = {
     "post.reopened": "Post reopened as a draft",
     "post.routed_for_pre_election": "Checked again and sent to comms (pre-election period)",
     "post.sent_back": "Post sent back to its author",
+    "post.stopped_account_closed": "Post stopped: its account was closed",
     "post.stopped_consent_withdrawn": "Post stopped: consent withdrawn",
     "post.returned_media_unusable": "Post did not go out: its media may no longer be used",
     "post.submitted": "Post sent for approval",

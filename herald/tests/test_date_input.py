@@ -35,6 +35,9 @@ def test_day_month_and_year_make_a_date():
         (("31", "2", "2027"), "The date of the event must be a real date"),
         (("9", "8", "27"), "The date of the event must be a real date"),
         (("ninth", "8", "2027"), "The date of the event must be a real date"),
+        # a day or month too big for the computer's calendar, typed or pasted into the box
+        (("9999999999", "8", "2027"), "The date of the event must be a real date"),
+        (("9", "9999999999", "2027"), "The date of the event must be a real date"),
     ],
 )
 def test_an_impossible_or_incomplete_date_gets_the_gov_uk_message(parts, message):

@@ -35,6 +35,9 @@ MAX_REPLY_CHARS = 10_000
 log = logging.getLogger(__name__)
 
 
+NOTHING_TO_REPLY_TO = "This comment has been deleted: there is nothing to reply to"
+
+
 def requires_approval(comment: Comment) -> bool:
     setting = ReplySetting.objects.filter(account_id=comment.account_id).first()
     return bool(setting and setting.requires_approval)
@@ -91,7 +94,7 @@ def write_reply(
     with transaction.atomic():
         comment = Comment.objects.select_for_update().select_related("account").get(pk=comment.pk)
         if comment.status == Comment.Status.DELETED:
-            raise Refused("This comment has been deleted: there is nothing to reply to")
+            raise Refused(NOTHING_TO_REPLY_TO)
         newer = comment.herald_replies.current().filter(pk__gt=seen_latest).select_related("written_by").last()
         if newer is not None:
             raise Refused(
@@ -145,6 +148,8 @@ def approve_reply(reply: Reply, *, by: Person, seen_sha256: str) -> Reply:
             raise Refused("This reply is not waiting for approval")
         if reply.written_by_id == by.pk:
             raise Refused("You wrote this reply, so someone else must approve it")
+        if reply.comment.status == Comment.Status.DELETED:
+            raise Refused(NOTHING_TO_REPLY_TO)
         if seen_sha256 != reply.text_sha256:
             raise Refused("The reply changed after you opened it: read it again before approving")
         reply.status = _ready_status(reply.comment)
@@ -169,7 +174,7 @@ def send_reply_again(reply: Reply, *, by: Person) -> Reply:
         if reply.status != Reply.Status.READY or not reply.send_error:
             raise Refused("Only a reply Herald could not send can be sent again")
         if reply.comment.status == Comment.Status.DELETED:
-            raise Refused("This comment has been deleted: there is nothing to reply to")
+            raise Refused(NOTHING_TO_REPLY_TO)
         if _ready_status(reply.comment) != Reply.Status.SENDING:
             raise Refused("Herald can no longer send replies on this account: post it by hand and record its address")
         reply.status = Reply.Status.SENDING

@@ -226,6 +226,8 @@ def save_rule(rule: ModerationRule, *, by: Person, alert: Sequence[Person] = ())
     automatically: an administrator looks again."""
     if not rule.name.strip():
         raise Refused("Enter a name for the rule", field="name")
+    if ModerationRule.objects.filter(name=rule.name).exclude(pk=rule.pk).exists():
+        raise Refused(f"There is already a rule called “{rule.name}”: choose another name", field="name")
     if not any(
         [
             rule.categories,

@@ -198,3 +198,24 @@ def test_an_approved_reply_is_sent_by_the_connector_once_the_approval_is_saved(
         ("moderation.reply_approved", comms_officer),
         ("moderation.reply_sent", comms_officer),
     ]
+
+
+def test_a_reply_waiting_for_approval_is_not_sent_once_a_colleague_has_deleted_the_comment(
+    question, account, editor, comms_officer, django_capture_on_commit_callbacks
+):
+    replies.set_reply_approval(account, requires=True, by=comms_officer)
+    reply = services.write_reply(question, by=editor, text="It opens at 8am.", seen_latest=0)
+    services.delete_comment(question, by=editor, reason="abuse")
+    sent = []
+
+    def send_reply(comment, text):
+        sent.append(text)
+        return platforms.Sent("fb-reply-3", "https://www.facebook.com/council/posts/1?reply=3")
+
+    with platforms.registered("facebook", send_reply=send_reply):
+        with django_capture_on_commit_callbacks(execute=True):
+            with pytest.raises(Refused, match="deleted"):
+                services.approve_reply(reply, by=comms_officer, seen_sha256=reply.text_sha256)
+
+    assert sent == []
+    assert Reply.objects.get(pk=reply.pk).status == Reply.Status.AWAITING_APPROVAL

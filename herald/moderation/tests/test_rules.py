@@ -197,3 +197,15 @@ def test_house_rules_are_drafted_published_and_kept_as_history(comms_officer):
     assert rules.published_house_rules() == second
     second.refresh_from_db()
     assert second.number == 2 and second.published_at <= timezone.now()
+
+
+def test_a_rule_given_the_name_of_another_is_refused_with_a_reason_and_the_first_is_unchanged(comms_officer):
+    rule(comms_officer, name="Bins", keywords=["bin"], tag="waste")
+    with pytest.raises(Refused, match="already a rule called") as refused:
+        rule(comms_officer, name="Bins", keywords=["tip"], tag="tip")
+    assert "name" in refused.value.message_dict
+    parks = rule(comms_officer, name="Parks", keywords=["park"], tag="parks")
+    parks.name = "Bins"
+    with pytest.raises(Refused, match="already a rule called"):
+        services.save_rule(parks, by=comms_officer)
+    assert ModerationRule.objects.get(name="Bins").keywords == ["bin"]

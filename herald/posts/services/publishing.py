@@ -21,6 +21,7 @@ from herald.posts.models import (
 from herald.posts.selectors import can_write_for
 from herald.posts.services.stop_switch import PublishingStopped, _hold_if_stopped, _record_refusal
 from herald.posts.services.workflow import (
+    ACCOUNT_CLOSED,
     _link,
     _lock,
     _needs_routing,
@@ -29,7 +30,9 @@ from herald.posts.services.workflow import (
     _snapshot,
     _sync_media_uses,
     media_problems,
+    refuse_if_account_closed,
 )
+from herald.social_accounts.models import Account
 
 logger = logging.getLogger(__name__)
 
@@ -69,6 +72,7 @@ def mark_post_ready(post: Post, *, now: dt.datetime | None = None) -> Post:
     """Make one approved post whose time has come ready to publish, and tell its editors. Refused with
     `PublishingStopped` while publishing is stopped on its account."""
     now = now or timezone.now()
+    _cancel_if_account_closed(post)
     with transaction.atomic():
         post = _lock(post)
         if post.status != Post.Status.APPROVED:
@@ -94,6 +98,29 @@ def mark_post_ready(post: Post, *, now: dt.datetime | None = None) -> Post:
     if held:
         raise Refused("This post goes out in a pre-election period: it waits for the communications team")
     return post
+
+
+def _cancel_if_account_closed(post: Post) -> None:
+    """An approved post whose account was closed before its time came never goes out: it is cancelled,
+    with the reason (kept), and refused."""
+    with transaction.atomic():
+        post = _lock(post)
+        if post.status != Post.Status.APPROVED or post.account.status != Account.Status.CLOSED:
+            return
+        before = _snapshot(post)
+        post.status = Post.Status.CANCELLED
+        post.cancelled_reason = ACCOUNT_CLOSED
+        post.save()
+        _sync_media_uses(post, state="stopped", by=None)
+        audit.record(
+            actor=None,
+            action="post.stopped_account_closed",
+            obj=post,
+            before=before,
+            after=_snapshot(post),
+            reason=ACCOUNT_CLOSED,
+        )
+    refuse_if_account_closed(post)
 
 
 def _return_for_media(post: Post, problems: list[str], *, now: dt.datetime) -> None:
@@ -233,6 +260,7 @@ def _record_publication(post: Post, *, url: str, by: Person) -> Post:
             raise Refused("Only a post that is ready to publish can be recorded as published")
         if post.author_id != by.pk and not can_write_for(by, post.account):
             raise Refused("Only the author or an editor of the account can record its publication")
+        refuse_if_account_closed(post)
         _hold_if_stopped(post, "publish")
         url = check_post_address(url, post.platform, handle=post.account.handle)
         before = _snapshot(post)

@@ -153,6 +153,15 @@ def media_problems(post: Post, *, now: dt.datetime | None = None) -> list[str]:
     return problems
 
 
+ACCOUNT_CLOSED = "The account was closed, so nothing more is posted on it"
+
+
+def refuse_if_account_closed(post: Post) -> None:
+    """Nothing more goes out on a closed account: its final post is up and its editors are gone."""
+    if post.account.status == Account.Status.CLOSED:
+        raise Refused(f"{post.account.display_name} has been closed: nothing more is posted on it")
+
+
 def _check_media_usable(post: Post) -> None:
     problems = media_problems(post)
     if problems:
@@ -400,6 +409,7 @@ def submit_for_approval(post: Post, *, by: Person) -> Post:
             raise Refused("Only a draft or a post sent back can be sent for approval")
         if post.author_id != by.pk and not can_write_for(by, post.account):
             raise Refused("Only the author or an editor of the account can send this post for approval")
+        refuse_if_account_closed(post)
         if not post.text.strip():
             raise Refused("Enter the text of the post", field="text")
         if post.scheduled_for is None:
@@ -589,6 +599,7 @@ def _approve_post(post: Post, *, by: Person, note: str, seen_hash: str | None) -
         post = _lock(post)
         if post.status != Post.Status.AWAITING_APPROVAL:
             raise Refused("This post is not awaiting approval")
+        refuse_if_account_closed(post)
         # From the page, an approval is of the text the approver was shown (`seen_hash`, sent with the
         # form): if anything that would be published changed since, they must read it again.
         if seen_hash is not None and not hmac.compare_digest(seen_hash, content_hash_of(post)):
