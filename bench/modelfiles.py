@@ -25,8 +25,16 @@ import numpy as np
 # trainers in this order (their five folds are taken over the rows in this order).
 COUNCIL_TRAIN = tuple(
     Path(__file__).resolve().parent / "data" / name
-    for name in ("council_train.tsv", "council_train2.tsv", "council_train3.tsv", "council_train4.tsv")
-)  # council_train5.tsv to council_train7.tsv: measured and not adopted (docs/checks.md, "Round eleven")
+    for name in (
+        "council_train.tsv",
+        "council_train2.tsv",
+        "council_train3.tsv",
+        "council_train4.tsv",
+        "council_train5.tsv",  # round ten's; with 6 and 7 since round twelve, each file weighted per trainer
+        "council_train6.tsv",
+        "council_train7.tsv",
+    )
+)
 
 
 def council_files(names: str | None) -> tuple[Path, ...]:
@@ -35,6 +43,37 @@ def council_files(names: str | None) -> tuple[Path, ...]:
     if not names:
         return COUNCIL_TRAIN
     return tuple(Path(__file__).resolve().parent / "data" / name for name in names.split(","))
+
+
+# Round twelve: what one row of each team file weighs, as a multiple of the trainer's own council weight
+# (`train_abuse.COUNCIL_WEIGHT`, a sample weight; `train_embed.COUNCIL_REPEAT` copies, each row's loss
+# multiplied by this); a file not named weighs 1. Each trainer keeps its own (`train_abuse.FILE_WEIGHTS`,
+# `train_embed.FILE_WEIGHTS`), chosen on the development sets (docs/checks.md, "Round twelve"); their
+# `--file-weights` overrides it.
+def file_weights(spec: str | None, default: dict[str, float]) -> dict[str, float]:
+    """The weights a trainer's ``--file-weights`` names ("council_train6.tsv=0.5,council_train7.tsv=2",
+    files in bench/data), or ``default`` when it names none; "-" names none, so every file weighs 1."""
+    if spec is None:
+        return dict(default)
+    weights: dict[str, float] = {}
+    for part in filter(None, spec.split(",")):
+        if part == "-":
+            continue
+        name, _, value = part.partition("=")
+        if not value or float(value) < 0:
+            raise ValueError(f"--file-weights: {part!r} is not file=weight (a weight of 0 or more)")
+        weights[name.strip()] = float(value)
+    return weights
+
+
+def council_row_weights(paths: tuple[Path, ...], weights: dict[str, float]) -> list[float]:
+    """Each row's file weight, in ``read_council(paths)``'s order (a weight for a file not in ``paths`` is
+    not used; one for a file that does not exist in bench/data is an error: a misspelt name)."""
+    folder = Path(__file__).resolve().parent / "data"
+    unknown = sorted(name for name in weights if not (folder / name).exists())
+    if unknown:
+        raise ValueError(f"file weights for files not in bench/data: {', '.join(unknown)}")
+    return [weights.get(path.name, 1.0) for path in paths for _row in read_council((path,))]
 
 
 def read_council(paths: tuple[Path, ...] = COUNCIL_TRAIN) -> list[tuple[str, int]]:

@@ -59,7 +59,15 @@ from types import ModuleType  # noqa: E402
 from typing import Any  # noqa: E402
 
 import numpy as np  # noqa: E402
-from modelfiles import GROUP_SEED, NAME_SEED, council_files, read_council, vary_council  # noqa: E402  (bench/modelfiles.py; this script's folder is on sys.path)
+from modelfiles import (  # noqa: E402  (bench/modelfiles.py; this script's folder is on sys.path)
+    GROUP_SEED,
+    NAME_SEED,
+    council_files,
+    council_row_weights,
+    file_weights,
+    read_council,
+    vary_council,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA_GUESSES = [ROOT.parent / "shared" / "data", ROOT.parents[1] / "shared" / "data"]
@@ -81,6 +89,13 @@ COUNCIL_FOLDS = 5
 # Round eleven: each repeat has its own place and person names and @handles (`modelfiles.vary_names`),
 # so the model cannot learn a name as abuse; `--keep-names` repeats the rows unchanged, as before.
 # Round twelve: and its own groups (`modelfiles.vary_groups`); `--keep-groups` keeps them as written.
+# Round twelve: each file's rows weigh the file's weight here (`--file-weights` overrides it; a file not
+# named weighs 1): model2vec's loop takes no sample weights, so `fine_tune` multiplies each row's loss by
+# it. Chosen on the development sets (docs/checks.md, "Round twelve").
+# The three files written for the fifth to seventh sets' misses and round eleven's retrain weigh less: at 1
+# they found the most on the development sets but lifted fair questions about groups and everyday senses
+# of insult words ("thick-skinned") over the thresholds (docs/checks.md, "Round twelve").
+FILE_WEIGHTS: dict[str, float] = {"council_train5.tsv": 0.25, "council_train6.tsv": 0.25, "council_train7.tsv": 0.5}
 # Sentences whose build-time scores the engine's test compares with its own (written for Herald).
 REFERENCE = [
     "Thank you for fixing the streetlight so quickly.",
@@ -139,14 +154,19 @@ def figures(scores: np.ndarray, labels: np.ndarray, threshold: float = 0.5) -> d
     }
 
 
-def fine_tune(base: Any, texts: list[str], labels: list[int], epochs: int = EPOCHS) -> Any:
+def fine_tune(
+    base: Any, texts: list[str], labels: list[int], epochs: int = EPOCHS, weights: list[float] | None = None
+) -> Any:
     """The vectors and a one-hidden-layer head, fitted together.
 
     With ``epochs`` (the default, `EPOCHS`): model2vec's classifier trained here for exactly that many
     passes over every text, in an order drawn from `SEED`, and its last weights kept. With 0:
     model2vec's own loop (before round eleven), which keeps the weights of the pass scoring best on a
     random tenth of the texts and stops five passes after; which pass scores best can turn on the last
-    bit of a sum, so a build on another machine could keep another pass."""
+    bit of a sum, so a build on another machine could keep another pass.
+
+    ``weights`` (one per text; None or all 1: the plain mean loss, as before round twelve): each text's
+    loss is multiplied by its weight, and a batch's loss is the sum over its size."""
     import torch
     from model2vec.train import StaticModelForClassification
     from model2vec.train.dataset import TokenBatch
@@ -155,8 +175,12 @@ def fine_tune(base: Any, texts: list[str], labels: list[int], epochs: int = EPOC
     torch.manual_seed(SEED)
     classifier = StaticModelForClassification.from_static_model(model=base, n_layers=1, hidden_dim=HIDDEN)
     targets = [str(label) for label in labels]
+    weighted = weights is not None and any(w != 1.0 for w in weights)
     if not epochs:
+        if weighted:
+            raise ValueError("file weights need a fixed number of passes (--epochs 1 or more)")
         return classifier.fit(texts, targets, device="cpu", random_seed=SEED)
+    per_text = torch.tensor(weights if weighted and weights is not None else [], dtype=torch.float32)
     # What model2vec's fit does before its loop: seeds, classes, a fresh head, its batch size.
     seed_everything(SEED)
     classifier._initialize_on_labels(targets)
@@ -173,7 +197,11 @@ def fine_tune(base: Any, texts: list[str], labels: list[int], epochs: int = EPOC
             batch = permutation[start : start + size]
             optimizer.zero_grad()
             logits = classifier(TokenBatch.from_token_ids([ids[i] for i in batch]))
-            loss = torch.nn.functional.cross_entropy(logits, y[batch])
+            if weighted:
+                losses = torch.nn.functional.cross_entropy(logits, y[batch], reduction="none")
+                loss = (losses * per_text[batch]).sum() / len(batch)
+            else:
+                loss = torch.nn.functional.cross_entropy(logits, y[batch])
             loss.backward()
             optimizer.step()
     classifier.eval()
@@ -196,6 +224,10 @@ def main() -> None:
     )
     parser.add_argument(
         "--council-files", help="comma-separated files in bench/data (default: modelfiles.COUNCIL_TRAIN)"
+    )
+    parser.add_argument(
+        "--file-weights",
+        help='each council file\'s weight, "name=w,..." ("-": all 1; default: FILE_WEIGHTS)',
     )
     parser.add_argument("--keep-names", action="store_true", help="repeat the council rows with their own names")
     parser.add_argument("--keep-groups", action="store_true", help="the council rows' groups as written")
@@ -232,9 +264,13 @@ def main() -> None:
     print(f"Tokenizer check: {differ} of {len(texts):,} training texts split differently from `tokenizers`")
 
     davidson = read_davidson(args.data)
-    council = read_council(council_files(args.council_files)) if args.council_repeat > 0 else []
+    paths = council_files(args.council_files)
+    council = read_council(paths) if args.council_repeat > 0 else []
+    weights_by_file = file_weights(args.file_weights, FILE_WEIGHTS)
+    row_weights = council_row_weights(paths, weights_by_file) if council else []
     repeated = vary_council(council, args.council_repeat, name_seed, group_seed)
     council_texts, council_labels = [c[0] for c in repeated], [c[1] for c in repeated]
+    council_weights = row_weights * args.council_repeat  # copy j of row i at j * len(council) + i
     report: dict[str, object] = {
         "dims": args.dims,
         "hidden": HIDDEN,
@@ -243,7 +279,8 @@ def main() -> None:
         "council_repeat": args.council_repeat,
         "names_varied": name_seed is not None,
         "groups_varied": group_seed is not None,
-        "council_files": [path.name for path in council_files(args.council_files)],
+        "council_files": [path.name for path in paths],
+        "file_weights": {path.name: weights_by_file.get(path.name, 1.0) for path in paths},
         "epochs": args.epochs or "early stopping (model2vec)",
         "distilled_sha256": hashlib.sha256(np.ascontiguousarray(base.embedding).tobytes()).hexdigest(),
     }
@@ -259,7 +296,11 @@ def main() -> None:
             train = np.flatnonzero(sources != source)
             test = np.flatnonzero(sources == source)
             classifier = fine_tune(
-                base, [texts[i] for i in train] + council_texts, labels[train].tolist() + council_labels, args.epochs
+                base,
+                [texts[i] for i in train] + council_texts,
+                labels[train].tolist() + council_labels,
+                args.epochs,
+                [1.0] * len(train) + council_weights,
             )
             held_scores[test] = probability(classifier, [texts[i] for i in test])
             held[source] = figures(held_scores[test], labels[test])
@@ -272,15 +313,22 @@ def main() -> None:
                 kept = vary_council(
                     [c for i, c in enumerate(council) if fold[i] != k], args.council_repeat, name_seed, group_seed
                 )
+                kept_weights = [w for i, w in enumerate(row_weights) if fold[i] != k] * args.council_repeat
                 classifier = fine_tune(
-                    base, texts + [c[0] for c in kept], labels.tolist() + [c[1] for c in kept], args.epochs
+                    base,
+                    texts + [c[0] for c in kept],
+                    labels.tolist() + [c[1] for c in kept],
+                    args.epochs,
+                    [1.0] * len(texts) + kept_weights,
                 )
                 test = np.flatnonzero(fold == k)
                 council_scores[test] = probability(classifier, [council[i][0] for i in test])
             held["council_train (5 folds)"] = figures(council_scores, np.array([c[1] for c in council]))
             print(f"  {'council':12} {held['council_train (5 folds)']}  ({time.process_time() - started:.0f} s of CPU)")
     started = time.process_time()
-    classifier = fine_tune(base, texts + council_texts, labels.tolist() + council_labels, args.epochs)
+    classifier = fine_tune(
+        base, texts + council_texts, labels.tolist() + council_labels, args.epochs, [1.0] * len(texts) + council_weights
+    )
     print(f"Fine-tuned on all seven sources and the council comments in {time.process_time() - started:.0f} s of CPU")
     # Ship float16 vectors, and score everything below with exactly those.
     with torch.no_grad():

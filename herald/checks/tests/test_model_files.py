@@ -149,3 +149,33 @@ def test_slurs_other_words_and_a_faith_own_practice_keep_their_words():
 
 def test_groups_can_be_kept_as_written():
     assert _modelfiles().vary_council(GROUP_ROWS, 2, group_seed=None) == _modelfiles().vary_names(GROUP_ROWS, 2)
+
+
+def test_each_team_file_weighs_what_the_trainers_are_told_row_by_row(tmp_path):
+    modelfiles = _modelfiles()
+    weights = modelfiles.file_weights("council_train6.tsv=0.5, council_train7.tsv=2", {})
+    assert weights == {"council_train6.tsv": 0.5, "council_train7.tsv": 2.0}
+    paths = modelfiles.council_files("council_train4.tsv,council_train6.tsv,council_train7.tsv")
+    rows = [len(modelfiles.read_council((path,))) for path in paths]
+    per_row = modelfiles.council_row_weights(paths, weights)
+    assert per_row == [1.0] * rows[0] + [0.5] * rows[1] + [2.0] * rows[2]  # a file not named weighs 1
+    assert len(per_row) == len(modelfiles.read_council(paths))
+
+
+def test_file_weights_default_to_the_trainer_own_and_a_dash_weighs_every_file_1():
+    modelfiles = _modelfiles()
+    own = {"council_train6.tsv": 0.25}
+    assert modelfiles.file_weights(None, own) == own
+    assert modelfiles.file_weights("-", own) == {}
+
+
+@pytest.mark.parametrize("spec", ["council_train6.tsv", "council_train6.tsv=-1", "council_train6.tsv="])
+def test_a_file_weight_that_is_not_file_equals_a_weight_is_refused(spec):
+    with pytest.raises(ValueError, match="not file=weight"):
+        _modelfiles().file_weights(spec, {})
+
+
+def test_a_weight_for_a_misspelt_team_file_is_refused():
+    modelfiles = _modelfiles()
+    with pytest.raises(ValueError, match="council_trian6.tsv"):
+        modelfiles.council_row_weights(modelfiles.COUNCIL_TRAIN, {"council_trian6.tsv": 0.5})
