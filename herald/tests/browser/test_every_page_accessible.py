@@ -9,8 +9,6 @@ The main forms (`Case.form_errors`) are also sent empty, and the page of errors 
 is checked too. Every failing page is listed at the end, not only the first.
 """
 
-import time
-
 import pytest
 from django.urls import reverse
 
@@ -81,7 +79,6 @@ def test_every_page_passes_axe(page, sign_in, cast, walker):
         if _is_download(page, url):
             downloads.append(name)
             continue
-        started = time.monotonic()
         answer = page.goto(url)
         if name != "signin:confirm" and page.url.split("?")[0].endswith(confirm):
             answer = _confirm_it_is_me(page, url)
@@ -94,7 +91,6 @@ def test_every_page_passes_axe(page, sign_in, cast, walker):
         page.csp_violations.clear()
         if case.form_errors:
             failures.extend(f"{name} sent empty ({url}): {problem}" for problem in _send_empty(page))
-        print(f"{name}: {time.monotonic() - started:.2f}s")
     print(f"{walker}: {len(walked)} pages walked, {len(downloads)} downloads skipped ({', '.join(downloads)})")
     assert walked, f"{walker} opened no page"
     assert failures == [], f"axe found problems on pages {walker} opened:\n" + "\n".join(failures)
