@@ -233,14 +233,19 @@ def _run_axe(page, attempts: int = 3):
             page.wait_for_timeout(100)
 
 
-def _assert_accessible(page, *, ignore: tuple[str, ...] = ()):
-    """Run axe-core on the page; fail on any serious or critical WCAG 2.2 AA violation."""
+def serious_violations(page, *, ignore: tuple[str, ...] = ()) -> list[str]:
+    """Run axe-core on the page; each serious or critical WCAG 2.2 AA violation, with where it is."""
     results = _run_axe(page)
-    bad = [
+    return [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
         for v in results["violations"]
         if v["impact"] in ("serious", "critical") and v["id"] not in ignore
     ]
+
+
+def _assert_accessible(page, *, ignore: tuple[str, ...] = ()):
+    """Run axe-core on the page; fail on any serious or critical WCAG 2.2 AA violation."""
+    bad = serious_violations(page, ignore=ignore)
     assert bad == [], f"axe found accessibility problems on {page.url}:\n" + "\n".join(bad)
 
 

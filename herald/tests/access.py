@@ -16,7 +16,7 @@ def cases(cast, make):
         "notifications:webhook_test": Case(admins, ok_status=405, kwargs={"pk": hook.pk}),
         "notifications:outbox": Case(admins),
         "notifications:outbox_email": Case(admins, kwargs={"pk": kept.pk}),
-        "home": Case(ALL_ROLES),
+        "home": Case(ALL_ROLES, per_role=True),
         "login": Case(PUBLIC, status_for={role: 302 for role in Role}),
         "logout": Case(PUBLIC, ok_status=405),
         "health": Case(PUBLIC),

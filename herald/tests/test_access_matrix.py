@@ -1,52 +1,24 @@
 """Every URL pattern, as every role and as an anonymous visitor, gets the status its rule says."""
 
-import importlib
-import pkgutil
-
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
-import herald
 from herald.people.roles import Role
-from testing.access_cases import PUBLIC
-
-
-def _url_names(patterns=None, namespace=""):
-    for entry in patterns if patterns is not None else get_resolver().url_patterns:
-        if isinstance(entry, URLResolver):
-            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
-            yield from _url_names(entry.url_patterns, inner)
-        elif isinstance(entry, URLPattern):
-            yield f"{namespace}{entry.name}", entry.callback
-
-
-def _access_modules():
-    yield importlib.import_module("herald.tests.access")
-    for module in pkgutil.iter_modules(herald.__path__):
-        if not module.ispkg:
-            continue
-        try:
-            yield importlib.import_module(f"herald.{module.name}.tests.access")
-        except ModuleNotFoundError:
-            continue
+from testing.access_cases import PUBLIC, all_cases, url_names
 
 
 @pytest.fixture
 def expectations(cast):
-    make: dict = {}
-    found = {}
-    for module in _access_modules():
-        found.update(module.cases(cast, make))
-    return found
+    return all_cases(cast)
 
 
 def test_every_view_declares_who_may_use_it():
-    undeclared = [name for name, view in _url_names() if not hasattr(view, "herald_access")]
+    undeclared = [name for name, view in url_names() if not hasattr(view, "herald_access")]
     assert undeclared == [], f"views without an access rule: {undeclared}"
 
 
 def test_every_url_has_an_expectation_in_the_matrix(expectations):
-    missing = [name for name, _ in _url_names() if name not in expectations]
+    missing = [name for name, _ in url_names() if name not in expectations]
     assert missing == [], f"add these URL names to an access.py: {missing}"
 
 
@@ -56,7 +28,7 @@ def test_every_url_as_every_role(client, cast, expectations):
         url = reverse(name, kwargs=case.kwargs) + case.query
         client.logout()
         response = client.get(url)
-        anonymous_expected = case.ok_status if case.allowed == PUBLIC else 302
+        anonymous_expected = case.status(None)
         if response.status_code != anonymous_expected:
             failures.append(f"{name} anonymous: {response.status_code} != {anonymous_expected}")
         # A public page may redirect on purpose (the poster's short address leads to the consent form).
@@ -65,10 +37,7 @@ def test_every_url_as_every_role(client, cast, expectations):
         for role in Role:
             person = cast[role]
             client.force_login(person)
-            if case.allowed == PUBLIC or role in case.allowed:
-                expected = case.status_for.get(role, case.ok_status)
-            else:
-                expected = 403
+            expected = case.status(role)
             answer = client.get(url)
             got = answer.status_code
             if got == 302 and expected != 302 and answer["Location"].startswith(reverse("signin:confirm")):

@@ -40,7 +40,7 @@ def cases(cast, make):
     on_record = {"kwargs": {"pk": record.pk}, **organiser_view}
     return {
         "consents:index": Case(EVERYONE),
-        "consents:request_new": Case(EVERYONE),
+        "consents:request_new": Case(EVERYONE, form_errors=True),
         "consents:request": Case(**on_request),
         # POST only: the role rule answers a GET with 405; the organiser rule is tested in test_pages.py.
         "consents:request_toggle": Case(EVERYONE, kwargs={"pk": consent_request.pk}, ok_status=405),

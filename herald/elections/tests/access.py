@@ -12,7 +12,7 @@ def cases(cast, make):
     day = NonWorkingDayFactory(date=dt.date(2027, 4, 14))
     return {
         "elections:list": Case(MANAGERS),
-        "elections:add": Case(MANAGERS),
+        "elections:add": Case(MANAGERS, form_errors=True),
         "elections:detail": Case(MANAGERS, kwargs={"pk": election.pk}),
         "elections:edit": Case(MANAGERS, kwargs={"pk": election.pk}),
         "elections:cancel": Case(MANAGERS, kwargs={"pk": election.pk}),

@@ -22,8 +22,8 @@ def cases(cast, make):
     note = services.add_note(hacked, by=cast[Role.COMMS], text="Screenshot", evidence=_file())
     kw = {"pk": hacked.pk}
     return {
-        "incidents:index": Case(ALL_ROLES),
-        "incidents:report": Case(ALL_ROLES),
+        "incidents:index": Case(ALL_ROLES, per_role=True),
+        "incidents:report": Case(ALL_ROLES, form_errors=True),
         "incidents:breach_log": Case(frozenset({Role.INFO_GOV})),
         "incidents:breach_log_csv": Case(frozenset({Role.INFO_GOV})),
         "incidents:detail": Case(ALL_ROLES, kwargs=kw, status_for=HIDDEN),

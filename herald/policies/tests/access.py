@@ -47,7 +47,7 @@ def cases(cast, make):
         "policies:advice_requests": Case(EDITORS),
         "policies:advice_request": Case(ALL_ROLES, kwargs={"pk": advice.pk}, status_for=others),
         "policies:campaigns": Case(VIEWERS),
-        "policies:campaign_new": Case(EDITORS),
+        "policies:campaign_new": Case(EDITORS, form_errors=True),
         "policies:campaign": Case(VIEWERS, kwargs={"pk": campaign.pk}),
         "policies:campaign_quiz": Case(EDITORS, kwargs={"pk": draft_campaign.pk}),
         "policies:question_remove": Case(
@@ -70,7 +70,7 @@ def cases(cast, make):
         "policies:publish": Case(EDITORS, kwargs=doc, ok_status=405),
         "policies:discard_draft": Case(EDITORS, kwargs={"slug": guidance.slug, "number": draft.number}),
         "policies:consultations": Case(ALL_ROLES),
-        "policies:consultation_new": Case(EDITORS, kwargs={"slug": guidance.slug}),
+        "policies:consultation_new": Case(EDITORS, form_errors=True, kwargs={"slug": guidance.slug}),
         "policies:consultation": Case(ALL_ROLES, kwargs={"pk": consultation.pk}, status_for=not_consulted),
         "policies:consultation_comment": Case(ALL_ROLES, kwargs={"pk": consultation.pk}, ok_status=405),
         "policies:consultation_answer": Case(EDITORS, kwargs={"pk": consultation.pk, "comment_pk": comment.pk}),

@@ -51,8 +51,8 @@ def cases(cast, make):
     acct = {"account_pk": account.pk}
     decided_only_by_comms = {role: 403 for role in POST_ROLES - {Role.COMMS}}
     return {
-        "posts:index": Case(POST_ROLES),
-        "posts:write": Case(WRITERS),
+        "posts:index": Case(POST_ROLES, per_role=True),
+        "posts:write": Case(WRITERS, form_errors=True),
         "posts:write_reply": Case(WRITERS),
         "posts:check": Case(
             POST_ROLES, ok_status=405, post=with_photo, reveals="Priya Marchetti", reveals_to=MEDIA_READERS

@@ -35,7 +35,7 @@ def cases(cast, make):
     )
     kwargs = {"pk": draft.pk}
     return {
-        "reports:index": Case(ALL_ROLES),
+        "reports:index": Case(ALL_ROLES, per_role=True),
         "reports:start": Case(WRITERS),
         "reports:detail": Case(ALL_ROLES, kwargs=kwargs, status_for=NOT_THEIRS),
         "reports:edit": Case(WRITERS, kwargs=kwargs),

@@ -24,7 +24,7 @@ def cases(cast, make):
         "risks:register": Case(READERS),
         "risks:matrix": Case(READERS),
         "risks:matrix_change": Case(MANAGERS),
-        "risks:add": Case(MANAGERS),
+        "risks:add": Case(MANAGERS, form_errors=True),
         "risks:detail": Case(READERS, kwargs=kw),
         "risks:edit": Case(READERS, kwargs=kw, status_for=NOT_MANAGERS),
         "risks:assess": Case(READERS, kwargs=kw, status_for=NOT_MANAGERS),

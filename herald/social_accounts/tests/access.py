@@ -40,9 +40,9 @@ def cases(cast, make):
         "social_accounts:dormancy": Case(MANAGE, kwargs={"pk": account.pk}),
         "social_accounts:closing": Case(MANAGE, kwargs={"pk": account.pk}),
         "social_accounts:close": Case(MANAGE, kwargs={"pk": closing.pk}),
-        "social_accounts:report_new": Case(MANAGE | {Role.EDITOR}, kwargs={"pk": account.pk}),
+        "social_accounts:report_new": Case(MANAGE | {Role.EDITOR}, form_errors=True, kwargs={"pk": account.pk}),
         "social_accounts:requests": Case(STAFF),
-        "social_accounts:request_new": Case(STAFF),
+        "social_accounts:request_new": Case(STAFF, form_errors=True),
         "social_accounts:request_detail": Case(STAFF, kwargs={"pk": submitted.pk}, status_for=seen_by),
         "social_accounts:request_edit": Case(
             STAFF, kwargs={"pk": returned.pk}, status_for={r: 403 for r in STAFF if r != Role.EMPLOYEE}
