@@ -20,37 +20,55 @@ _SUBJECT = r"""
 """
 # What the violent verb is done to: a person (not "for you", not "shoot you an email"), their body,
 # family or home, a person described ("that councillor"), or a building people are in.
-_VICTIM = r"""
+# Not a threat but something sent: "shoot you an email", "shoot the Mayor a quick message".
+_NOT_SENT = r"""
+    (?! \s+ an?\s+ (?:quick\s+)?
+        (?: message | e-?mail | text | dm | pm | line | note | link | invite | reminder | update | call | copy )\b )
+"""
+_VICTIM = (
+    r"""
     (?: [^.!?\n]{0,12}? \s )?
     (?<!\bfor\s) (?<!\bto\s) (?<!\bwith\s) (?<!\bat\s) (?<!\bon\s) (?<!\bby\s) (?<!\babout\s) (?<!\bthank\s)
     (?:
         # a person, not sent something ("shoot you an email")
         (?: you | u | ya | him | her | them | '?em | yer )\b
-        (?! \s+ an?\s+ (?:quick\s+)?
-            (?: message | e-?mail | text | dm | pm | line | note | link | invite | reminder | update | call | copy )\b )
+    """
+    + _NOT_SENT
+    + r"""
         # their body, family or home
       | (?: your | ur | his | her | their | yer ) \s+ (?:\w+\s+)?
         (?: face | head | teeth | skull | legs? | arms? | kneecaps? | neck | throat | jaw | nose | eyes?
           | family | kids | children | wife | husband | mum | mom | mother | dad | father | house | home | car )\b
-        # a person described ("that councillor", "every last traitor")
-      | (?: the | that | this | every | any ) \s+ (?:[\w-]+\s+){0,2}?
+        # a person described ("that councillor", "every last traitor", "the council's chief executive")
+      | (?: the | that | this | every | any ) \s+ (?:[\w'’-]+\s+){0,2}?
         (?: councillor | cllr | warden | officer | man | woman | bloke | guy | lad | person | mp | idiot | twat
           | prick | bastard | twerp | muppet | moron | scumbag | tosser | wanker | dickhead | knobhead | prat | pillock
           | fucker | cunt | girl | boy | lady | kid | traitor | copper | cop | reporter | journalist | landlord
           | neighbour | driver
-          # the council's office holders ("the Mayor", "the leader of the council", "the chief executive")
-          | mayor | mayoress | chairman | chairwoman | leader | chief\s+executive | clerk ) s?\b (?!['’])
-        # a councillor or someone titled, by name ("Councillor Smith", "Cllr J. Patel", "Mrs Ahmed"; not
-        # "the councillor's car"): the name starts with a capital letter
-      | (?: councillor | cllr | mr | mrs | ms | miss | dr ) \.? \s+ (?-i: [A-Z] ) [\w.'’-]*
-        (?: \s+ (?-i: [A-Z] ) [\w'’-]* )? \b (?!['’])
-        (?! \s+ an?\s+ (?:quick\s+)?
-            (?: message | e-?mail | text | dm | pm | line | note | link | invite | reminder | update | call | copy )\b )
+          # the council's office holders ("the Mayor", "the council leader", "the leader of the council",
+          # "the chief executive"; not "the leaders" of a league table)
+          | mayor | mayoress | chairman | chairwoman | council\s+leader
+          | leader (?= \s+ of \s+ the \s+ (?: council | opposition | [\w-]+ \s+ (?: group | party ) )\b )
+          | chief\s+executive | clerk ) s?\b (?!['’])
+    """
+    + _NOT_SENT
+    + r"""
+        # a councillor or someone titled, by name ("Councillor Smith", "cllr patel", "Mrs Ahmed"; not "Mr
+        # Whippy's van", "Councillor Smith's feelings", "Councillor and officer"): any word but a small one
+      | (?: councillor | cllr | mr | mrs | ms | miss | dr ) \.? \s+
+        (?! (?: and | or | the | a | an | to | in | on | at | for | with | about | who | that | is | was | if | when
+              | of | from | as | by )\b )
+        [a-z] (?: [\w.-] | ['’] (?! s\b ) )*
+        (?: \s+ (?-i: [A-Z] ) (?: [\w-] | ['’] (?! s\b ) )* )? \b (?!['’])
+    """
+    + _NOT_SENT
+    + r"""
         # a building people are in
       | (?: the | that | this | their | your ) \s+ (?:\w+\s+)?
         (?: hotel | mosque | synagogue | church | temple | gurdwara | house | home | offices? | school )\b
     )
 """
+)
 
 _PERSON = r"(?:you|u|ya|him|her|them|'?em)"
 # What someone is said to deserve, each a pattern, with whether it also has an everyday sense: read here
@@ -79,7 +97,11 @@ _THREAT = re.compile(
     + r"""
     \b(?:
         # "I'll kill you", "we should burn their house"
-        (?: kill | murder | stab | shoot | hurt | batter | strangle | burn | rape | bomb | slit | punch | slap | smack
+        (?: kill | murder | stab | hurt | batter
+          # "shoot", not with a camera ("shoot the Mayor at the ball for the programme")
+          | shoot (?! \w* [^.!?\n]{0,80}? \b(?: photos? | photograph\w* | pictures? | portraits? | headshots?
+                                             | newsletter | programme | magazine | camera | video | film\w*
+                                             | wedding | trailer | for \s+ the \s+ (?-i:[A-Z])\w* )\b ) | strangle | burn | rape | bomb | slit | punch | slap | smack
           | choke | knife | beat\s+up | knock\s+out | torch | firebomb | headbutt ) \w*\b
     """
     + _VICTIM
