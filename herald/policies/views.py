@@ -703,13 +703,23 @@ def advice_request(request: HttpRequest, pk: int) -> HttpResponse:
         can_answer or found.person_id == request.user.pk,
         "Only the person who asked and the communications team can see this.",
     )
-    form = AnswerForm(_posted(request)) if can_answer and found.status == AdviceRequest.Status.OPEN else None
+    # A POST from the team binds the form even when the request is no longer open (a stale page, a second
+    # officer, a double press): the service refuses, and the page says so and keeps the unsent answer.
+    posted = can_answer and request.method == "POST"
+    form = (
+        AnswerForm(_posted(request)) if posted or (can_answer and found.status == AdviceRequest.Status.OPEN) else None
+    )
     if request.method == "POST":
         require(form is not None, "This request cannot be answered.")
         if form.is_valid():
-            services.answer_advice_request(found, answer=form.cleaned_data["answer"], by=request.user)
-            messages.success(request, f"Answer sent to {found.person.full_name}")
-            return redirect("policies:advice_requests")
+            try:
+                services.answer_advice_request(found, answer=form.cleaned_data["answer"], by=request.user)
+            except Refused as exc:
+                show_refusal(form, exc)
+                found.refresh_from_db()
+            else:
+                messages.success(request, f"Answer sent to {found.person.full_name}")
+                return redirect("policies:advice_requests")
     findings = [dict(f, clause_url=selectors.clause_url(f.get("clause", ""))) for f in found.findings]
     back = (
         ("Advice requests", reverse("policies:advice_requests"))

@@ -701,7 +701,10 @@ def answer_advice_request(request: AdviceRequest, *, answer: str, by: Person) ->
     with transaction.atomic():
         request = AdviceRequest.objects.select_for_update().get(pk=request.pk)
         if request.status == AdviceRequest.Status.ANSWERED:
-            raise Refused("This request has already been answered.")
+            raise Refused(
+                f"{request.answered_by.full_name if request.answered_by else 'Someone'} has already answered this "
+                "request, so your answer was not sent. Your answer is shown below the one they sent."
+            )
         request.answer = answer.strip()
         request.answered_by = by
         request.answered_at = timezone.now()
