@@ -62,6 +62,22 @@ class FormSubmission(models.Model):
         return self.key
 
 
+class StrandedTask(models.Model):
+    """A task whose queuing failed after its transaction committed (the task queue, Redis, was down).
+    The action itself was saved; the task is kept here and `herald.queue.queue_stranded_tasks` queues
+    it again every few minutes, so the follow-up work is late rather than lost."""
+
+    task = models.CharField(max_length=200)
+    args = models.JSONField(default=list)
+    kwargs = models.JSONField(default=dict)
+    attempts = models.PositiveIntegerField(default=1)
+    last_error = models.TextField(blank=True)
+    stranded_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.task
+
+
 class OutboxEmail(models.Model):
     """An email the demo kept instead of sending (herald.mail.OutboxBackend). Only a local demo uses this
     backend: its mails are read on the outbox page, and nothing leaves the machine."""

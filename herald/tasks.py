@@ -1,6 +1,6 @@
 from django_tasks import task
 
-from herald import digests, mail, webhooks
+from herald import digests, mail, queue, webhooks
 
 
 @task()
@@ -20,6 +20,11 @@ def queue_stranded_emails() -> str:
 
 
 @task()
+def queue_stranded_tasks() -> str:
+    return f"{queue.queue_stranded_tasks()} tasks queued again"
+
+
+@task()
 def post_to_webhook(delivery_id: int) -> str:
     return webhooks.deliver(delivery_id)
 
@@ -33,4 +38,5 @@ SCHEDULE = [
     (forget_old_emails_and_form_keys, 24 * 60 * 60),
     (send_daily_digests, 60 * 60),
     (queue_stranded_emails, 5 * 60),
+    (queue_stranded_tasks, 5 * 60),
 ]

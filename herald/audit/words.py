@@ -125,6 +125,7 @@ EVENT_WORDS: dict[str, str] = {
     "incident.clock_warning_sent": "ICO deadline warning sent",
     "incident.closed": "Incident closed",
     "incident.evidence_added": "Evidence added",
+    "incident.evidence_downloaded": "Evidence downloaded",
     "incident.hr_outcome_recorded": "HR outcome recorded",
     "incident.note_added": "Note added to the timeline",
     "incident.ico_decided": "ICO report decided",

@@ -358,14 +358,24 @@ def add_note(incident: Incident, *, by: Person, text: str, evidence: UploadedFil
             by,
             "evidence_added" if evidence is not None else "note_added",
             incident,
-            after={
-                "entry": entry.pk,
-                "text": fingerprint(entry.text),
-                "evidence_sha256": entry.evidence_sha256,
-                "evidence_name": fingerprint(entry.evidence_name) if entry.evidence_name else "",
-            },
+            after={"text": fingerprint(entry.text), **_evidence_named(entry)},
         )
     return entry
+
+
+def record_evidence_downloaded(entry: TimelineEntry, *, by: Person) -> None:
+    """Evidence may hold personal data (screenshots, messages): who took a copy of which file is on the
+    audit trail. The file is named by its hash and fingerprinted name, as when it was added."""
+    _record(by, "evidence_downloaded", entry.incident, after=_evidence_named(entry))
+
+
+def _evidence_named(entry: TimelineEntry) -> dict[str, Any]:
+    """A timeline entry and its file as the audit trail names them: the file's hash and name fingerprint."""
+    return {
+        "entry": entry.pk,
+        "evidence_sha256": entry.evidence_sha256,
+        "evidence_name": fingerprint(entry.evidence_name) if entry.evidence_name else "",
+    }
 
 
 # --- Account compromised -----------------------------------------------------------------------

@@ -295,6 +295,7 @@ def evidence(request: HttpRequest, pk: int, entry_pk: int) -> HttpResponse:
     entry = get_object_or_404(TimelineEntry, pk=entry_pk, incident=incident)
     if not entry.evidence or (entry.hr_only and not Incident.sees_hr_outcome(request.user)):
         raise Http404("No file")
+    services.record_evidence_downloaded(entry, by=request.user)
     response = FileResponse(entry.evidence.open("rb"), as_attachment=True, filename=entry.evidence_name or "evidence")
     response["Content-Type"] = "application/octet-stream"
     return response

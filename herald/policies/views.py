@@ -1,6 +1,6 @@
 from django import forms
 from django.contrib import messages
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -33,6 +33,7 @@ from herald.policies.models import (
     PolicyDocument,
     PolicyVersion,
     QuizQuestion,
+    Reminder,
 )
 from herald.policies.rendering import clauses, side_by_side
 from herald.policies.rendering import render as render_markdown
@@ -453,7 +454,8 @@ def campaign_export(request: HttpRequest, pk: int) -> HttpResponse:
         _campaign_assignments(request, found)
         .counted()
         .select_related("person__service_manager", "acknowledgement__version")
-        .annotate(reminders_sent=Count("reminders"))
+        # Messages to the person themselves; an escalation went to their manager and has its own column.
+        .annotate(reminders_sent=Count("reminders", filter=~Q(reminders__kind=Reminder.Kind.ESCALATION)))
     )
     header = [
         "Name",
@@ -469,6 +471,7 @@ def campaign_export(request: HttpRequest, pk: int) -> HttpResponse:
         "Acknowledged at",
         "Version",
         "Reminders sent",
+        "Escalated",
     ]
     rows = []
     for a in assignments:
@@ -488,6 +491,7 @@ def campaign_export(request: HttpRequest, pk: int) -> HttpResponse:
                 ack.at.isoformat() if ack else "",
                 ack.version.number if ack else "",
                 a.reminders_sent,
+                a.escalated_at.isoformat() if a.escalated_at else "",
             ]
         )
     return csv_response(f"campaign-{found.pk}-acknowledgements.csv", header, rows, byte_order_mark=True)
@@ -703,13 +707,23 @@ def advice_request(request: HttpRequest, pk: int) -> HttpResponse:
         can_answer or found.person_id == request.user.pk,
         "Only the person who asked and the communications team can see this.",
     )
-    form = AnswerForm(_posted(request)) if can_answer and found.status == AdviceRequest.Status.OPEN else None
+    # A POST from the team binds the form even when the request is no longer open (a stale page, a second
+    # officer, a double press): the service refuses, and the page says so and keeps the unsent answer.
+    posted = can_answer and request.method == "POST"
+    form = (
+        AnswerForm(_posted(request)) if posted or (can_answer and found.status == AdviceRequest.Status.OPEN) else None
+    )
     if request.method == "POST":
         require(form is not None, "This request cannot be answered.")
         if form.is_valid():
-            services.answer_advice_request(found, answer=form.cleaned_data["answer"], by=request.user)
-            messages.success(request, f"Answer sent to {found.person.full_name}")
-            return redirect("policies:advice_requests")
+            try:
+                services.answer_advice_request(found, answer=form.cleaned_data["answer"], by=request.user)
+            except Refused as exc:
+                show_refusal(form, exc)
+                found.refresh_from_db()
+            else:
+                messages.success(request, f"Answer sent to {found.person.full_name}")
+                return redirect("policies:advice_requests")
     findings = [dict(f, clause_url=selectors.clause_url(f.get("clause", ""))) for f in found.findings]
     back = (
         ("Advice requests", reverse("policies:advice_requests"))

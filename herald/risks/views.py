@@ -18,6 +18,7 @@ from herald.navigation import Crumb
 from herald.risks import selectors, services
 from herald.risks.forms import AcceptForm, ActionForm, AssessForm, ControlForm, MatrixForm, ReviewForm, RiskForm
 from herald.risks.models import Action, Band, Level, Risk
+from herald.submissions import key_for, submit_once
 
 HOME = ("Home", "/")
 READERS = services.READERS
@@ -95,7 +96,15 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _page(request: HttpRequest, risk: Risk | None, form: forms.BaseForm, *, heading: str, button: str) -> HttpResponse:
+def _page(
+    request: HttpRequest,
+    risk: Risk | None,
+    form: forms.BaseForm,
+    *,
+    heading: str,
+    button: str,
+    submission_key: str = "",
+) -> HttpResponse:
     crumbs = (
         _crumbs((risk.reference, reverse("risks:detail", args=[risk.pk])), (heading, None))
         if risk
@@ -104,7 +113,14 @@ def _page(request: HttpRequest, risk: Risk | None, form: forms.BaseForm, *, head
     return render(
         request,
         "risks/form.html",
-        {"risk": risk, "form": form, "heading": heading, "button": button, "breadcrumbs": crumbs},
+        {
+            "risk": risk,
+            "form": form,
+            "heading": heading,
+            "button": button,
+            "submission_key": submission_key,
+            "breadcrumbs": crumbs,
+        },
     )
 
 
@@ -177,10 +193,19 @@ def _apply_score_errors(form: forms.BaseForm, exc: ValidationError) -> None:
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     risk = _risk(request, pk, change=True)
     form = ReviewForm(request.POST if request.method == "POST" else None)
-    if submitted(request, form, lambda data: services.review_risk(risk, by=request.user, **data)):
+
+    def review_it() -> HttpResponse | None:
+        if not submitted(request, form, lambda data: services.review_risk(risk, by=request.user, **data)):
+            return None
         messages.success(request, "Review recorded")
         return redirect("risks:detail", pk=risk.pk)
-    return _page(request, risk, form, heading="Review the risk", button="Record the review")
+
+    # Pressed twice (a double click, a resubmitted page): one review is recorded.
+    if request.method == "POST" and (done := submit_once(request, f"risks:review:{risk.pk}", review_it)):
+        return done
+    return _page(
+        request, risk, form, heading="Review the risk", button="Record the review", submission_key=key_for(request)
+    )
 
 
 @allow(*READERS)
@@ -229,10 +254,19 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
     # The owner is told on opening the page, not after filling it in.
     require(services.can_accept(request.user, risk), f"{services.OWNER_MAY_NOT_ACCEPT}.")
     form = AcceptForm(request.POST if request.method == "POST" else None)
-    if submitted(request, form, lambda data: services.accept_risk(risk, by=request.user, **data)):
+
+    def accept_it() -> HttpResponse | None:
+        if not submitted(request, form, lambda data: services.accept_risk(risk, by=request.user, **data)):
+            return None
         messages.success(request, "Risk accepted")
         return redirect("risks:detail", pk=risk.pk)
-    return _page(request, risk, form, heading="Accept the risk", button="Accept the risk")
+
+    # Pressed twice: the risk is accepted once, with one acceptance on its record.
+    if request.method == "POST" and (done := submit_once(request, f"risks:accept:{risk.pk}", accept_it)):
+        return done
+    return _page(
+        request, risk, form, heading="Accept the risk", button="Accept the risk", submission_key=key_for(request)
+    )
 
 
 @allow(*READERS)

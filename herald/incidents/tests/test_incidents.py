@@ -176,6 +176,26 @@ def test_evidence_is_hashed_into_the_audit_trail(comms_officer, employee):
     assert event.after["evidence_sha256"] == expected
 
 
+def test_downloading_evidence_records_who_took_which_file(client, comms_officer, employee):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    hacked = incident("account_compromised", by=employee)
+    entry = services.add_note(
+        hacked, by=comms_officer, text="Screenshot", evidence=SimpleUploadedFile("jane-doe-dm.png", b"the bytes")
+    )
+    client.force_login(comms_officer)
+    response = client.get(reverse("incidents:evidence", args=[hacked.pk, entry.pk]))
+    assert response.status_code == 200 and b"".join(response.streaming_content) == b"the bytes"
+    event = AuditEvent.objects.get(action="incident.evidence_downloaded")
+    assert event.actor == comms_officer and event.object_id == str(hacked.pk)
+    assert event.after["entry"] == entry.pk
+    assert event.after["evidence_sha256"] == hashlib.sha256(b"the bytes").hexdigest()
+    # the file's name may be personal data: the trail holds its fingerprint, as when it was added
+    assert "jane-doe" not in str(event.after) and event.after["evidence_name"] == services.fingerprint(
+        "jane-doe-dm.png"
+    )
+
+
 def test_every_breach_is_in_the_exported_log_whether_reported_or_not(client, editor, dpo):
     reported = incident("personal_data_breach", by=editor, summary="Reported one")
     kept = incident("personal_data_breach", by=editor, summary="=HYPERLINK(1)")

@@ -624,29 +624,44 @@ def _escalate_overdue(campaign: Campaign, today: dt.date) -> int:
 
 
 def _tell_managers(campaign: Campaign, overdue: list[Assignment]) -> int:
+    """Each active service manager hears about their own overdue people. Councillors and people with no
+    active manager go to every active communications officer, named in the email and in the campaign's log:
+    the team shares this follow-up, and picking one officer (say, whichever the database returned first)
+    would leave it with someone who may be away, and could change from one run to the next."""
     by_manager: dict[str, list[Assignment]] = defaultdict(list)
-    comms = list(Person.objects.active().with_role(Role.COMMS).values_list("email", flat=True))
+    managers: dict[str, Person] = {}
+    unmanaged: list[Assignment] = []
     for assignment in overdue:
         manager = assignment.person.service_manager
         if manager and manager.is_active:
             by_manager[manager.email].append(assignment)
+            managers[manager.email] = manager
         else:
-            # Councillors and people without a recorded manager are followed up by the communications team.
-            for email in comms[:1] or []:
-                by_manager[email].append(assignment)
+            unmanaged.append(assignment)
+    groups: list[tuple[list[Person], list[Assignment]]] = [
+        ([managers[email]], assignments) for email, assignments in by_manager.items()
+    ]
+    comms = list(Person.objects.active().with_role(Role.COMMS).order_by("last_name", "first_name", "pk"))
+    if unmanaged and comms:
+        groups.append((comms, unmanaged))
     escalated = 0
-    for email, assignments in by_manager.items():
+    for told, assignments in groups:
         with transaction.atomic():
             now = timezone.now()
             for assignment in assignments:
-                Reminder.objects.create(assignment=assignment, kind=Reminder.Kind.ESCALATION, recipient=email)
+                for person in told:
+                    Reminder.objects.create(
+                        assignment=assignment, kind=Reminder.Kind.ESCALATION, recipient=person.email
+                    )
                 Assignment.objects.filter(pk=assignment.pk).update(escalated_at=now)
             notify(
                 "policy_escalation",
-                to=[email],
+                to=told,
                 context={
                     "campaign": campaign,
                     "assignments": assignments,
+                    "to_communications_team": told is comms,
+                    "told": [person.full_name for person in told],
                     "link": _url("policies:campaign", pk=campaign.pk),
                 },
             )
@@ -701,7 +716,10 @@ def answer_advice_request(request: AdviceRequest, *, answer: str, by: Person) ->
     with transaction.atomic():
         request = AdviceRequest.objects.select_for_update().get(pk=request.pk)
         if request.status == AdviceRequest.Status.ANSWERED:
-            raise Refused("This request has already been answered.")
+            raise Refused(
+                f"{request.answered_by.full_name if request.answered_by else 'Someone'} has already answered this "
+                "request, so your answer was not sent. Your answer is shown below the one they sent."
+            )
         request.answer = answer.strip()
         request.answered_by = by
         request.answered_at = timezone.now()

@@ -298,3 +298,31 @@ def test_an_acknowledgement_elsewhere_does_not_excuse_a_campaigns_quiz(policy_do
     # the campaign with the quiz still waits for them
     team.refresh_from_db()
     assert team.acknowledgement is None
+
+
+def test_people_without_a_manager_are_escalated_to_every_active_communications_officer_by_name(
+    client, policy_documents, comms_officer, django_capture_on_commit_callbacks
+):
+    colleague = PersonFactory(roles=[Role.COMMS], first_name="Aisha", last_name="Begum")
+    PersonFactory(roles=[Role.COMMS], is_active=False)
+    councillor = CouncillorFactory()
+    campaign = CampaignFactory(
+        audience="councillors", version=published("member-guidance"), due_on=TODAY + dt.timedelta(days=5)
+    )
+    services.launch_campaign(campaign, by=comms_officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.send_due_messages(campaign, today=TODAY + dt.timedelta(days=6))
+        services.send_due_messages(campaign, today=TODAY + dt.timedelta(days=7))
+    escalations = [m for m in mail.outbox if m.subject.startswith("Overdue policy")]
+    # each active officer is told once, and the email says who else was told
+    assert sorted(m.to[0] for m in escalations) == sorted([comms_officer.email, colleague.email])
+    for message in escalations:
+        assert councillor.full_name in message.body and "with no service manager" in message.subject
+        assert colleague.full_name in message.body and comms_officer.full_name in message.body
+    assignment = campaign.assignments.get(person=councillor)
+    told = set(assignment.reminders.filter(kind="escalation").values_list("recipient", flat=True))
+    assert told == {comms_officer.email, colleague.email}
+    client.force_login(comms_officer)
+    page = client.get(f"/policies/campaigns/{campaign.pk}/?show=all").content.decode()
+    assert f"Escalated to the communications team ({colleague.email})" in page
+    assert f"Escalated to the communications team ({comms_officer.email})" in page

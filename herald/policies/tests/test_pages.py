@@ -279,3 +279,25 @@ def test_the_home_page_lists_what_each_person_has_to_do(
     assert "Read the 2026 policy" in client.get("/").content.decode()
     client.force_login(service_manager)
     assert "in your teams still to acknowledge" in client.get("/").content.decode()
+
+
+def test_a_second_answer_to_an_answered_request_is_shown_again_with_the_reason_and_the_first_kept(
+    client, employee, comms_officer, policy_documents
+):
+    """Two officers answering at once, a double press or a stale page: the second answer is refused
+    on the page (not a server error or a bare 403), kept on screen, and the first answer stands."""
+    advice = AdviceRequest.objects.create(person=employee, text="Off to the market", platform="facebook")
+    colleague = PersonFactory(roles=[Role.COMMS])
+    client.force_login(colleague)
+    stale = client.get(f"/policies/advice-requests/{advice.pk}/").content.decode()
+    assert "Send answer" in stale
+    services.answer_advice_request(advice, answer="Yes, that is fine.", by=comms_officer)
+    response = client.post(f"/policies/advice-requests/{advice.pk}/", {"answer": "Please do not post it."})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "There is a problem" in page
+    assert f"{comms_officer.full_name} has already answered this request, so your answer was not sent" in page
+    assert "Yes, that is fine." in page and "Please do not post it." in page
+    advice.refresh_from_db()
+    assert advice.answer == "Yes, that is fine." and advice.answered_by == comms_officer
+    assert AuditEvent.objects.filter(action="advice.answered").count() == 1
