@@ -31,7 +31,7 @@ RULE_IDS = (
     "phone-number", "organisation-phone-number", "email-address", "postcode", "postal-address",
     "street-address", "national-id", "ni-number", "nhs-number", "bank-details", "card-number", "iban", "date-of-birth",
     "party-name", "call-to-vote", "campaign-language", "councillor-named", "member-position",
-    "political-share", "party-model", "councillor-in-minutes",
+    "political-share", "party-model", "councillor-in-minutes", "councillor-record",
     "allegation", "live-case",
     "profanity", "mild-profanity", "slur", "threat", "hate", "harassment", "offensive-model", "abuse-model",
     "confidential-marking", "exempt-report", "internal-reference",
@@ -47,7 +47,7 @@ RULE_IDS = (
 # from the bundled file instead of failing to load.
 ADDED_RULES = (
     "street-address", "national-id", "abuse-model", "child-identified", "child-identified-without-consent",
-    "ceremonial-role", "election-result", "media-text", "party-model", "councillor-in-minutes",
+    "ceremonial-role", "election-result", "media-text", "party-model", "councillor-in-minutes", "councillor-record",
 )  # fmt: skip
 ADDED_THRESHOLDS = (
     "abuse_model_comment_threshold", "abuse_model_post_threshold", "party_model_threshold",

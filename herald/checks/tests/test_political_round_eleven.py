@@ -95,8 +95,6 @@ def test_a_party_in_a_reported_sentence_still_blocks(text):
         "Since I was first elected, I have fought to keep Barwell library open.",
         "Since we took control of the council, council tax has been frozen twice.",
         "When our group took charge at County Hall, the budget was in a mess. Not any more.",
-        "As your councillor, I have campaigned for a safer crossing on Station Road.",
-        "As your ward councillors we have secured £40,000 for the village hall.",
         # "our team" delivering for a place or its people, in a text about an election
         "Our team delivered for Barwell: a new bus shelter and the library kept open. Vote on Thursday 2 October.",
         "Our local team has delivered for you. Back us again on 7 May.",
@@ -214,3 +212,141 @@ def test_council_texts_of_the_nearest_shape_stay_clean(text):
 )
 def test_manifestos_and_the_opposition_outside_those_shapes_still_block(text):
     assert ("campaign-language", "block") in political(text), political(text)
+
+
+# --- after review: council text of the same shapes, and the model reading first-person pledges ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As your councillor, I have campaigned for a safer crossing on Station Road.",
+        "As your ward councillors we have secured \u00a340,000 for the village hall.",
+        # a ward member's column, as councils publish it outside the period
+        "As your ward councillor, I have worked hard with officers to get the crossing on Mill Lane built.",
+        "As your local councillors, we have secured funding for the new play area in Victoria Park.",
+        "As your councillor, I've got lots of questions from residents about bin collections, so here are the answers.",
+        "As your county councillor, I have delivered my annual report to the Annual Parish Meeting.",
+    ],
+)
+def test_a_councillors_record_in_their_own_voice_warns_in_the_period_and_is_advice_outside(text):
+    # a councillor's record on the council's account is what the Publicity Code restricts in the period,
+    # but a ward member's column says the same outside any election: a warning, not a block
+    assert political(text) == {("councillor-record", "warn")}, political(text)
+    assert political(text, official()) == {("councillor-record", "advice")}, political(text, official())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A1: a contest's, a poll's or a public vote's thanks
+        "Thank you to everyone who voted for us in the Great British High Street contest: Barwell came second!",
+        "Thank you to all who voted for us in the Clean Air Day poll; our bike scheme topped the list.",
+        "A big thank you to everyone who voted for us in the Channel 4 Britain's Best Park vote.",
+        "Thank you to everyone who voted for us in the national library of the year vote.",
+        "Thank you to everyone who voted for us: Barwell has been named Britain's Best Park!",
+        "Thank you to everyone who voted for us in the BBC Countryfile Magazine poll; Burbage Common is Nature Reserve of the Year!",
+        'Supporters who came to vote on the new park name chose "Jubilee Meadow".',
+        # A2: elected as something, or to something, that is not a seat
+        "Since I was elected Mayor in May, I have visited 40 schools across the borough.",
+        "Since I was elected as Chairman of the Council, I have raised \u00a312,000 for my chosen charities.",
+        "Since I was elected Chairman of the County Council in May, I have attended more than 200 engagements.",
+        "Since we were elected as a Fairtrade Borough in 2015, we have supported local growers.",
+        "Since we were first elected as a Purple Flag town centre, footfall has risen by 20%.",
+        "Since we were elected to host the 2027 Tour of Britain stage finish, we have been busy planning.",
+        "Since we were elected to the Local Government Association board, we have represented district councils nationally.",
+        # A3: "our team" in a text with election or party words, but no call to the voter
+        "Our team delivered for residents at the Over-60s Christmas party in the Town Hall.",
+        "Our hard-working team delivered for local people again with our Love Where You Live campaign.",
+        "Our team won for Barwell at the Keep Britain Tidy awards, thanks to everyone who joined the litter-pick campaign.",
+        "Our team delivered for Barwell on Thursday 2 October: all 12 polling stations opened on time and the count finished by 2am.",
+        "Our team delivered for residents during the by-election on Thursday 2 October: 12 polling stations open 7am to 10pm.",
+        "My team delivered for Barwell, says returning officer Jane Smith, thanking staff after the election count.",
+        "Our team delivered for residents again this year: the by-election count was declared by 1am.",
+        "Our local team has delivered for residents: we collected 2,000 tonnes of garden waste. Vote for your favourite park in our survey.",
+        # A5: the council's services, not the council
+        "Since we took control of the council's waste service in-house, recycling rates have risen.",
+        "Since taking charge of the council's housing stock from the ALMO, we have repaired 400 homes.",
+        # A6: the council's Be a Councillor material
+        "At our Be a Councillor evening, we heard from non-political councillors and party members about the role.",
+        "We welcome non-political candidates as well as party candidates to our Be a Councillor sessions.",
+        "We explain in our Be a Councillor guide that you don't have to follow national party policies.",
+        # A7: a whip a committee must not be tied to, the council's guidance, a street party
+        "Councillors on the licensing committee must not be tied to a party whip; this is set out in our constitution.",
+        "Our guidance explains that, unlike the national parties, parish councillors usually stand as individuals.",
+        "The Big Lunch party over the community centre car park starts at noon.",
+        # A8: a contractor's promise, with a Cabinet member in the sentence
+        "Despite promising not to raise fees, the contractor has added a \u00a35 charge; the Cabinet member says the council is challenging it.",
+        "The council's leadership team has agreed a plan after the bus company cut route 7, despite promising not to.",
+        # A9: candidate guidance in the conditional
+        "If elected, we would expect you to complete the council's induction programme. (Guidance for candidates)",
+        "If elected, I would need time off work for meetings: can I get it? Yes, employers must allow reasonable time off.",
+        "If elected, I would be one of 34 councillors representing the borough, says Sam, 19, in our Be a Councillor video.",
+        # A10: a council leaflet dated from a Thursday
+        "Could you deliver leaflets for us? The Cost of Living Help leaflets go out to every home from Thursday 2 October.",
+        # A11: the council's own campaigns
+        "We fund our own campaigns, such as Love Where You Live, from the council's budget; voting on the next one opens today.",
+        # A12: Reform the noun before a plural verb
+        "Devolution and Reform are the two big themes of the White Paper.",
+        "Reform were among the ideas raised at the residents' forum, alongside a new bus route.",
+        # A13: independent members and teams that are not a group's name
+        "The panel includes two Independent local councillors from neighbouring parishes and a magistrate.",
+        "Residents' associations met the council's Independent community team on Tuesday.",
+    ],
+)
+def test_council_texts_the_reviewer_found_flagged_stay_clean(text):
+    assert not blocked_or_warned(text), political(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since we were elected in 2023 we've frozen council tax every year.",
+        "Since we got elected in 2022 we've cut council tax twice.",
+        "Since I was elected to the county council, I have fought for every pothole to be fixed.",
+        "Our team delivered for Barwell. Vote on Thursday.",
+        "Could you deliver leaflets for us? Every door counts on Thursday 2 October.",
+        "The residents' group thanks all its supporters who came out to vote on the 4th May.",
+        "The Cabinet has scrapped free parking, despite promising not to.",
+        "Despite promising not to, the administration has closed the library.",
+        "We fund our own campaigns: no party money, just people who want an independent voice for Barwell ward.",
+        "Councillors who are tied to the party whip have let Barwell down.",
+        "Unlike the national parties, we answer only to Barwell.",
+        "At our meeting, we heard from our non-political councillors about how we will fight for Barwell.",
+    ],
+)
+def test_campaign_twins_of_the_reviewers_sentences_still_block(text):
+    assert ("campaign-language", "block") in political(text), political(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reform have pledged to scrap the low traffic neighbourhood.",
+        "Thank you for re-electing your Independent local councillors in Barwell.",
+    ],
+)
+def test_party_twins_of_the_reviewers_sentences_still_block(text):
+    assert ("party-name", "block") in political(text), political(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # B1: a pledge in the first person is still read by the model with a minister's tag on it
+        "We will scrap the unfair charges and put power back in the hands of local people, the minister says.",
+        "We will scrap the unfair charges and put power back in the hands of local people, said the Government.",
+        "According to the Government, we will scrap the unfair charges and put power back in the hands of local people.",
+    ],
+)
+def test_a_first_person_pledge_tagged_with_the_governments_words_still_warns(text):
+    assert ("party-model", "warn") in political(text), political(text)
+
+
+def test_a_text_without_full_stops_loses_only_the_reported_clause_to_the_model():
+    from herald.checks.political import _model_text
+
+    text = "We will scrap the unfair charges and put power back in local hands; planning rules will change, the minister says"
+    kept = _model_text(text)
+    assert "We will scrap the unfair charges" in kept
+    assert "the minister says" not in kept
