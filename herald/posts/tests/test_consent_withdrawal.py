@@ -3,9 +3,11 @@ tells the consent library which media each post uses through one call."""
 
 import datetime as dt
 import html
+import threading
 
 import pytest
 from django.core import mail
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -273,3 +275,51 @@ def test_a_withdrawn_photo_is_no_longer_served_through_its_post(
     client.force_login(editor)
     detail = client.get(reverse("posts:detail", args=[post.pk])).content.decode()
     assert links(hers)[0] not in detail and links(his)[0] in detail
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite runs one writer at a time")
+@pytest.mark.django_db(transaction=True)
+def test_a_post_published_while_consent_is_being_withdrawn_is_taken_down_not_cancelled(
+    asha, editor, facebook, comms_officer
+):
+    # given a post with a photo of Asha, ready to publish
+    post = services.submit_for_approval(
+        draft_with(photo_showing(asha, by=editor), by=editor, account=facebook), by=editor
+    )
+    services.approve_post(post, by=comms_officer)
+    Post.objects.filter(pk=post.pk).update(status=Post.Status.READY)
+    # and someone else holding the post, about to record it as published
+    holding, published = threading.Event(), threading.Event()
+
+    def publish_once_the_withdrawal_waits():
+        with transaction.atomic():
+            Post.objects.select_for_update().get(pk=post.pk)
+            holding.set()
+            with connection.cursor() as cursor:
+                waiting = 0
+                while not waiting:
+                    cursor.execute(
+                        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                        "AND wait_event_type = 'Lock'"
+                    )
+                    waiting = cursor.fetchone()[0]
+            Post.objects.filter(pk=post.pk).update(
+                status=Post.Status.PUBLISHED,
+                published_at=timezone.now(),
+                published_url="https://www.facebook.com/hinckleybosworth/posts/1",
+            )
+        published.set()
+        connection.close()
+
+    publisher = threading.Thread(target=publish_once_the_withdrawal_waits)
+    publisher.start()
+    assert holding.wait(30)
+    # when Asha withdraws while that happens (the withdrawal reads the post as ready, then waits for it)
+    consents.withdraw_consent(asha, by=comms_officer)
+    publisher.join(30)
+    assert published.is_set()
+    # then the post stays published and goes for takedown, as a post published earlier would
+    post.refresh_from_db()
+    assert post.status == Post.Status.PUBLISHED and post.cancelled_reason == ""
+    assert not AuditEvent.objects.filter(action="post.stopped_consent_withdrawn", object_id=str(post.pk)).exists()
+    assert [task.record for task in selectors.open_takedowns(post)] == [asha]
