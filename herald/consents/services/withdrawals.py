@@ -89,7 +89,9 @@ def _stop_uses_showing(
     return stopped, tasks
 
 
-def _open_takedown(use: MediaUse, record: ConsentRecord, *, by: Person | str | None, due_at) -> TakedownTask | None:
+def _open_takedown(
+    use: MediaUse, record: ConsentRecord, *, by: Person | str | None, due_at: dt.datetime
+) -> TakedownTask | None:
     """A takedown task for this use of a photo showing the person, unless one is open already."""
     if TakedownTask.objects.open().filter(use=use, record=record).exists():
         return None
