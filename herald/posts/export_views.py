@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from herald.access import allow
 from herald.audit import services as audit
+from herald.consents.selectors import why_media_stopped
 from herald.csv_export import csv_response
 from herald.pdf import data_uri, pdf_response
 from herald.posts import findings
@@ -117,10 +118,15 @@ def _csv_row(request: HttpRequest, post: Post) -> list[object]:
 def _record(post: Post) -> dict:
     """Everything the PDF shows about one post."""
     approvals = list(post.approvals.select_related("person").order_by("at", "pk"))
+    media = list(post.media.all())
+    stopped = why_media_stopped(m.pk for m in media)  # no longer shown: the record keeps only its words
     return {
         "post": post,
         "length": findings.platform_length(post.text, post.platform),
-        "media": [{"asset": m, "picture": data_uri(m.thumbnail)} for m in post.media.all()],
+        "media": [
+            {"asset": m, "picture": "" if m.pk in stopped else data_uri(m.thumbnail), "withheld": m.pk in stopped}
+            for m in media
+        ],
         "approvals": approvals,
         "revisions": list(Revision.objects.filter(post=post).select_related("made_by").order_by("number")),
         "notes": list(post.notes.select_related("author")),

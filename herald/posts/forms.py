@@ -73,9 +73,10 @@ class _MediaMixin:
         own = {a.pk for a in post.media.all()} if post is not None else set()
         options = []
         for index, asset in enumerate(assets):
-            if asset.pk in own and (asset.thumbnail or asset.kind == "photo"):
+            # A photo that may not be used is no longer served through the post (posts.media_views).
+            if asset.pk in own and asset.pk not in stopped and (asset.thumbnail or asset.kind == "photo"):
                 thumb = reverse("posts:media_thumbnail", args=[post.pk, asset.pk])
-            elif asset.thumbnail:
+            elif asset.thumbnail and asset.pk not in own:
                 thumb = reverse("consents:media_thumbnail", args=[asset.pk])
             else:
                 thumb = ""

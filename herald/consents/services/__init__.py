@@ -64,6 +64,7 @@ from herald.consents.services.withdrawals import (
     allow_attempt,
     complete_takedown,
     mark_do_not_publish,
+    take_down_owner,
     withdraw_by_reference,
     withdraw_consent,
 )
@@ -115,6 +116,7 @@ __all__ = [
     "set_consent_request_open",
     "set_media_for",
     "set_use_state",
+    "take_down_owner",
     "takedown_pending_for",
     "update_media_details",
     "upload_media",

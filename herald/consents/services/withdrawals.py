@@ -81,14 +81,38 @@ def _stop_uses_showing(
                 reason=use.stopped_reason,
             )
             stopped.append(use)
-        elif not TakedownTask.objects.open().filter(use=use, record=record).exists():
-            task = TakedownTask.objects.create(use=use, record=record, due_at=now + dt.timedelta(hours=hours))
-            audit.record(actor=by, action="takedown.opened", obj=task, after=_snapshot(task))
+        elif task := _open_takedown(use, record, by=by, due_at=now + dt.timedelta(hours=hours)):
             tasks.append(task)
     withdrawal.tell_owners(uses, by=by, why=why)
     if tasks:
         transaction.on_commit(lambda: _email_takedowns(tasks))
     return stopped, tasks
+
+
+def _open_takedown(
+    use: MediaUse, record: ConsentRecord, *, by: Person | str | None, due_at: dt.datetime
+) -> TakedownTask | None:
+    """A takedown task for this use of a photo showing the person, unless one is open already."""
+    if TakedownTask.objects.open().filter(use=use, record=record).exists():
+        return None
+    task = TakedownTask.objects.create(use=use, record=record, due_at=due_at)
+    audit.record(actor=by, action="takedown.opened", obj=task, after=_snapshot(task))
+    return task
+
+
+def take_down_owner(owner: withdrawal.UseOwner, *, by: Person | str | None) -> list[TakedownTask]:
+    """`owner` (a post, say) went out while a withdrawal was reaching it: it was published after the
+    withdrawal read its uses, so they were stopped as unpublished. Treat it as the published use it is:
+    each of its uses of media that may no longer be used gets a takedown task, and the editors are told."""
+    due_at = timezone.now() + dt.timedelta(hours=conf.get("HERALD_CONSENT_TAKEDOWN_HOURS"))
+    tasks = []
+    for use in MediaUse.objects.filter(reference=owner.reference).select_related("asset", "account"):
+        for record in ConsentRecord.objects.filter(appearances__asset=use.asset_id).distinct():
+            if record.why_unusable is not None and (task := _open_takedown(use, record, by=by, due_at=due_at)):
+                tasks.append(task)
+    if tasks:
+        transaction.on_commit(lambda: _email_takedowns(tasks))
+    return tasks
 
 
 def stop_uses_of_newly_linked(asset: MediaAsset, record: ConsentRecord, *, by: Person) -> None:

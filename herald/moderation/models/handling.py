@@ -87,6 +87,8 @@ class Reply(models.Model):
     platform_reply_id = models.CharField(max_length=200, blank=True)
     address = models.URLField("Address of the reply on the platform", max_length=500, blank=True)
     send_error = models.CharField(max_length=500, blank=True)
+    # Why Herald withdrew it itself (e.g. the comment it answers was deleted); blank when a person did.
+    withdrawn_reason = models.CharField(max_length=300, blank=True)
     # When Herald began calling the platform: a reply "sending" for long was lost (the process stopped
     # before the platform answered) and the sweep hands it back to the editor.
     sending_since = models.DateTimeField(null=True, blank=True)

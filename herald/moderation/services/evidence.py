@@ -22,7 +22,7 @@ from herald.errors import Refused
 from herald.moderation import platforms
 from herald.moderation.incoming import IncomingComment
 from herald.moderation.models import Comment, CommentPayload, Evidence, PlatformAction, RemovalReason
-from herald.moderation.services import inbox
+from herald.moderation.services import inbox, replies
 from herald.pdf import html_to_pdf
 from herald.people.models import Person
 from herald.social_accounts.models import Account
@@ -344,6 +344,8 @@ def _remove(
         evidence = take_evidence(comment, action=action, reason=reason, detail=detail, by=by, rule_name=rule_name)
         before = comment.status
         inbox.record_status(comment, by=by, status=status, reason=RemovalReason(reason).label)
+        if status == Comment.Status.DELETED:
+            replies.withdraw_replies_to_deleted(comment, by=by)
         done = _ask_platform(comment, action, by=by)
         audit.record(
             actor=by,

@@ -144,12 +144,12 @@ def approve_reply(reply: Reply, *, by: Person, seen_sha256: str) -> Reply:
     """Approve the exact text the approver was shown, then send it where a connector can."""
     with transaction.atomic():
         reply = Reply.objects.select_for_update().select_related("comment__account").get(pk=reply.pk)
+        if reply.comment.status == Comment.Status.DELETED:
+            raise Refused(NOTHING_TO_REPLY_TO)
         if reply.status != Reply.Status.AWAITING_APPROVAL:
             raise Refused("This reply is not waiting for approval")
         if reply.written_by_id == by.pk:
             raise Refused("You wrote this reply, so someone else must approve it")
-        if reply.comment.status == Comment.Status.DELETED:
-            raise Refused(NOTHING_TO_REPLY_TO)
         if seen_sha256 != reply.text_sha256:
             raise Refused("The reply changed after you opened it: read it again before approving")
         reply.status = _ready_status(reply.comment)
@@ -204,6 +204,30 @@ def withdraw_reply(reply: Reply, *, by: Person) -> Reply:
             after={"reply": reply.pk, "status": reply.status},
         )
     return reply
+
+
+WITHDRAWN_AS_DELETED = "Withdrawn because the comment was deleted: there is nothing to reply to"
+
+
+def withdraw_replies_to_deleted(comment: Comment, *, by: Person | None) -> list[Reply]:
+    """The comment was deleted: its replies waiting for approval can never be approved, so they are
+    withdrawn, each with the reason shown beside it and kept in the audit trail. Call it in the
+    transaction that deletes the comment."""
+    withdrawn = []
+    for reply in Reply.objects.select_for_update().filter(comment=comment, status=Reply.Status.AWAITING_APPROVAL):
+        reply.status = Reply.Status.WITHDRAWN
+        reply.withdrawn_reason = WITHDRAWN_AS_DELETED
+        reply.save(update_fields=["status", "withdrawn_reason"])
+        audit.record(
+            actor=by,
+            action="moderation.reply_withdrawn",
+            obj=comment,
+            before={"status": Reply.Status.AWAITING_APPROVAL},
+            after={"reply": reply.pk, "status": reply.status},
+            reason=WITHDRAWN_AS_DELETED,
+        )
+        withdrawn.append(reply)
+    return withdrawn
 
 
 def _mark_replied(comment: Comment, *, by: Person) -> None:

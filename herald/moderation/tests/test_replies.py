@@ -218,4 +218,27 @@ def test_a_reply_waiting_for_approval_is_not_sent_once_a_colleague_has_deleted_t
                 services.approve_reply(reply, by=comms_officer, seen_sha256=reply.text_sha256)
 
     assert sent == []
-    assert Reply.objects.get(pk=reply.pk).status == Reply.Status.AWAITING_APPROVAL
+    assert Reply.objects.get(pk=reply.pk).status == Reply.Status.WITHDRAWN
+
+
+def test_deleting_a_comment_withdraws_its_reply_waiting_for_approval_and_says_why(
+    question, account, editor, comms_officer, client
+):
+    from django.urls import reverse
+
+    replies.set_reply_approval(account, requires=True, by=comms_officer)
+    reply = services.write_reply(question, by=editor, text="It opens at 8am.", seen_latest=0)
+    client.force_login(comms_officer)
+    assert "Reply to approve on" in client.get(reverse("home")).content.decode()
+    # when a colleague deletes the comment
+    services.delete_comment(question, by=comms_officer, reason="abuse")
+    # then the waiting reply is withdrawn, with the reason on the comment's page, in the audit trail,
+    # and it is no longer offered for approval
+    reply.refresh_from_db()
+    assert reply.status == Reply.Status.WITHDRAWN
+    assert "Reply to approve on" not in client.get(reverse("home")).content.decode()
+    page = client.get(reverse("moderation:detail", args=[question.pk])).content.decode()
+    assert "Withdrawn because the comment was deleted" in page
+    assert "Approve this reply" not in page
+    event = AuditEvent.objects.for_object(question).get(action="moderation.reply_withdrawn")
+    assert event.actor == comms_officer and event.after["reply"] == reply.pk and "deleted" in event.reason

@@ -1032,12 +1032,18 @@ def stop_posts_for_withdrawn_consent(
     flagged "do not publish" or has their details erased (registered in PostsConfig.ready()). Unpublished
     posts are taken out of the workflow (cancelled, with the reason); published posts keep their record
     and show the open takedown task until it is done."""
+    from herald.consents import services as consents
+
+    finished = [Post.Status.PUBLISHED, Post.Status.CANCELLED, Post.Status.EXPIRED]
     stopped = []
-    for post in Post.objects.filter(pk__in=post_ids).exclude(
-        status__in=[Post.Status.PUBLISHED, Post.Status.CANCELLED, Post.Status.EXPIRED]
-    ):
+    for post in Post.objects.filter(pk__in=post_ids).exclude(status__in=finished):
         with transaction.atomic():
             post = _lock(post)
+            # It may have been published, or stopped, since it was read above: look again under the lock.
+            if post.status == Post.Status.PUBLISHED:
+                consents.take_down_owner(media_owner(post), by=by)
+            if post.status in finished:
+                continue
             before = _snapshot(post)
             post.status = Post.Status.CANCELLED
             post.cancelled_reason = _STOPPED_BECAUSE[withdrawal.Why(why)]

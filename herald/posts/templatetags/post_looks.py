@@ -15,13 +15,14 @@ register = template.Library()
 def post_media(post) -> list[dict]:
     assets = list(post.media.all())
     stopped = stopped_media(a.pk for a in assets)
+    # A photo that may not be used is no longer served through the post: no picture, no download.
     return [
         {
             "asset": asset,
             "thumb": reverse("posts:media_thumbnail", args=[post.pk, asset.pk])
-            if asset.thumbnail or asset.kind == "photo"
+            if (asset.thumbnail or asset.kind == "photo") and asset.pk not in stopped
             else "",
-            "download": reverse("posts:media_download", args=[post.pk, asset.pk]),
+            "download": "" if asset.pk in stopped else reverse("posts:media_download", args=[post.pk, asset.pk]),
             "stopped": stopped.get(asset.pk, ""),
         }
         for asset in assets

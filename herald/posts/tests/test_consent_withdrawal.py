@@ -3,9 +3,11 @@ tells the consent library which media each post uses through one call."""
 
 import datetime as dt
 import html
+import threading
 
 import pytest
 from django.core import mail
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -229,3 +231,95 @@ def test_a_published_posts_takedown_says_why_it_must_come_down(
     assert f'<span class="govuk-caption-l">{html.escape(words)}</span>' in takedown
     [email] = [m for m in mail.outbox if m.subject.startswith("Take down or review")]
     assert email.subject.endswith(f": {words.lower()}") and email.body.startswith(email_opening)
+
+
+def test_a_withdrawn_photo_is_no_longer_served_through_its_post(
+    asha, client, editor, facebook, comms_officer, another_comms_officer, service_manager
+):
+    # given a post with a photo of Asha and a photo of Ben, approved by a service manager at the first
+    # tier and waiting for the communications team at the second
+    from herald.posts.tests.factories import shown_hash, tier
+
+    ben = ConsentRecordFactory(subject_name="Ben Okafor", channels=["facebook"])
+    tier(facebook, 1, "any", service_manager)
+    tier(facebook, 2, "any", comms_officer, another_comms_officer)
+    hers, his = photo_showing(asha, by=editor), photo_showing(ben, by=editor)
+    post = services.write_post(
+        accounts=[facebook], texts={"facebook": TEXT}, scheduled_for=in_hours(48), media=[hers, his], by=editor
+    )[0]
+    services.submit_for_approval(post, by=editor)
+    services.approve_post(post, by=service_manager, seen_hash=shown_hash(post))
+
+    def links(asset):
+        return [reverse(f"posts:media_{kind}", args=[post.pk, asset.pk]) for kind in ("thumbnail", "download")]
+
+    for person in (editor, service_manager):
+        client.force_login(person)
+        assert [client.get(url).status_code for url in links(hers) + links(his)] == [200] * 4
+    # when Asha withdraws her consent
+    consents.withdraw_consent(asha, by=comms_officer, reason="Phoned in")
+    # then neither the post's editor nor the service manager gets her photo through the post, and the
+    # page says why in general terms without naming her; Ben's photo is still served
+    for person in (editor, service_manager):
+        client.force_login(person)
+        for url in links(hers):
+            response = client.get(url)
+            assert response.status_code == 410
+            page = response.content.decode()
+            assert "can no longer be shown" in page
+            assert "withdrew their consent" in page
+            assert "Asha" not in page and asha.urn not in page
+        assert [client.get(url).status_code for url in links(his)] == [200, 200]
+        assert b"".join(client.get(links(his)[1]).streaming_content) == his.file.open("rb").read()
+    # and the post's page no longer links to her photo's file
+    client.force_login(editor)
+    detail = client.get(reverse("posts:detail", args=[post.pk])).content.decode()
+    assert links(hers)[0] not in detail and links(his)[0] in detail
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite runs one writer at a time")
+@pytest.mark.django_db(transaction=True)
+def test_a_post_published_while_consent_is_being_withdrawn_is_taken_down_not_cancelled(
+    asha, editor, facebook, comms_officer
+):
+    # given a post with a photo of Asha, ready to publish
+    post = services.submit_for_approval(
+        draft_with(photo_showing(asha, by=editor), by=editor, account=facebook), by=editor
+    )
+    services.approve_post(post, by=comms_officer)
+    Post.objects.filter(pk=post.pk).update(status=Post.Status.READY)
+    # and someone else holding the post, about to record it as published
+    holding, published = threading.Event(), threading.Event()
+
+    def publish_once_the_withdrawal_waits():
+        with transaction.atomic():
+            Post.objects.select_for_update().get(pk=post.pk)
+            holding.set()
+            with connection.cursor() as cursor:
+                waiting = 0
+                while not waiting:
+                    cursor.execute(
+                        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                        "AND wait_event_type = 'Lock'"
+                    )
+                    waiting = cursor.fetchone()[0]
+            Post.objects.filter(pk=post.pk).update(
+                status=Post.Status.PUBLISHED,
+                published_at=timezone.now(),
+                published_url="https://www.facebook.com/hinckleybosworth/posts/1",
+            )
+        published.set()
+        connection.close()
+
+    publisher = threading.Thread(target=publish_once_the_withdrawal_waits)
+    publisher.start()
+    assert holding.wait(30)
+    # when Asha withdraws while that happens (the withdrawal reads the post as ready, then waits for it)
+    consents.withdraw_consent(asha, by=comms_officer)
+    publisher.join(30)
+    assert published.is_set()
+    # then the post stays published and goes for takedown, as a post published earlier would
+    post.refresh_from_db()
+    assert post.status == Post.Status.PUBLISHED and post.cancelled_reason == ""
+    assert not AuditEvent.objects.filter(action="post.stopped_consent_withdrawn", object_id=str(post.pk)).exists()
+    assert [task.record for task in selectors.open_takedowns(post)] == [asha]

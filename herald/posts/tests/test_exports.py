@@ -83,3 +83,31 @@ def test_a_search_exports_as_one_pdf_with_every_post_it_finds(client, editor, co
     assert "2 posts" in text
     assert "The pool reopens on Monday." in text and "closed on Friday" in text
     assert "Bin collections" not in text
+
+
+def test_a_posts_pdf_record_leaves_out_a_photo_whose_subject_withdrew_consent(
+    client, editor, comms_officer, facebook, tmp_path
+):
+    from django.core.files.base import ContentFile
+
+    from herald.consents import services as consents
+    from herald.consents.tests.factories import jpeg_bytes
+
+    def pictures_in(content: bytes) -> int:
+        path = tmp_path / "record.pdf"
+        path.write_bytes(content)
+        listing = subprocess.run(["pdfimages", "-list", str(path)], check=True, capture_output=True, text=True)
+        return len(listing.stdout.splitlines()) - 2  # after its two header lines, one line a picture
+
+    record = ConsentRecordFactory(subject_name="Aisha Khan")
+    photo = photo_showing(record, by=editor, title="Fun run finish", alt_text="A runner crossing the line")
+    photo.thumbnail.save("thumb.jpg", ContentFile(jpeg_bytes()))
+    post = _post(editor, facebook, "Well done to everyone at the fun run!", media=[photo])
+    client.force_login(comms_officer)
+    assert pictures_in(client.get(f"/posts/{post.pk}/record.pdf").content) == 1
+    # when the runner withdraws consent, the record keeps the photo's words but no longer its picture
+    consents.withdraw_consent(record, by=comms_officer)
+    response = client.get(f"/posts/{post.pk}/record.pdf")
+    assert pictures_in(response.content) == 0
+    text = pdf_text(response.content, tmp_path)
+    assert "Fun run finish" in text and "Picture withheld" in text
