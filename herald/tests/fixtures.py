@@ -20,8 +20,8 @@ def audit_checkpoints(settings, tmp_path):
 @pytest.fixture(autouse=True)
 def empty_the_audit_trail_before_the_flush(request):
     """Tests that commit for real are emptied with DELETE on SQLite, which the audit trail's
-    append-only triggers rightly refuse. So, for the test database only, lift them, empty the
-    table and put them back before the runner flushes."""
+    append-only triggers (and the moderation evidence's) rightly refuse. So, for the test database
+    only, lift them, empty the tables and put them back before the runner flushes."""
     marker = request.node.get_closest_marker("django_db")
     committing = (marker is not None and marker.kwargs.get("transaction")) or {"live_server", "transactional_db"} & set(
         request.fixturenames
@@ -35,6 +35,24 @@ def empty_the_audit_trail_before_the_flush(request):
     from herald.audit.tests.tampering import tamper
 
     tamper("DELETE FROM audit_auditevent", [])
+    _empty_the_evidence()
+
+
+def _empty_the_evidence() -> None:
+    """Moderation evidence refuses DELETE before its retention ends (database triggers, as the audit
+    trail's do): for the test database only, lift them, empty the table and put them back."""
+    import importlib
+
+    from django.db import connection
+
+    triggers = importlib.import_module("herald.moderation.migrations.0005_evidence_is_permanent")
+    create, drop = triggers.STATEMENTS[connection.vendor]
+    with connection.cursor() as cursor:
+        for statement in drop:
+            cursor.execute(statement)
+        cursor.execute("DELETE FROM moderation_evidence")
+        for statement in create:
+            cursor.execute(statement)
 
 
 @pytest.fixture
