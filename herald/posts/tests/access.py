@@ -41,12 +41,14 @@ def cases(cast, make):
     photo = photo_showing(withdrawn, by=editor)
     with_photo = {"field": "text_facebook", "text_facebook": "The pool reopens on Monday.", "media": [photo.pk]}
     pk = {"pk": a_draft.pk}
+    # A photo that may still be used: one whose subject withdrew is refused (410) to everyone.
+    usable = photo_showing(ConsentRecordFactory(subject_name="Sam Okafor"), by=editor)
     with_media = services.write_post(
         accounts=[account],
         texts={account.platform: "Our fun day"},
         scheduled_for=in_hours(48),
         by=editor,
-        media=[photo],
+        media=[usable],
     )[0]
     acct = {"account_pk": account.pk}
     decided_only_by_comms = {role: 403 for role in POST_ROLES - {Role.COMMS}}
@@ -66,10 +68,10 @@ def cases(cast, make):
         "posts:archive_pdf": Case(POST_ROLES),
         "posts:record_pdf": Case(POST_ROLES, kwargs=pk, status_for={Role.SERVICE_MANAGER: 403}),
         "posts:media_thumbnail": Case(
-            POST_ROLES, kwargs={"pk": with_media.pk, "asset_pk": photo.pk}, status_for={Role.SERVICE_MANAGER: 403}
+            POST_ROLES, kwargs={"pk": with_media.pk, "asset_pk": usable.pk}, status_for={Role.SERVICE_MANAGER: 403}
         ),
         "posts:media_download": Case(
-            POST_ROLES, kwargs={"pk": with_media.pk, "asset_pk": photo.pk}, status_for={Role.SERVICE_MANAGER: 403}
+            POST_ROLES, kwargs={"pk": with_media.pk, "asset_pk": usable.pk}, status_for={Role.SERVICE_MANAGER: 403}
         ),
         "posts:overrides": Case(RECORD_ROLES),
         "posts:stop": Case(frozenset({Role.COMMS})),
