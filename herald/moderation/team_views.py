@@ -67,9 +67,20 @@ def team_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     )
 
     def save() -> HttpResponse | None:
-        if not submitted(request, form, lambda data: teams.save_moderation_team(team, by=request.user, **data)):
+        done = submitted(request, form, lambda data: teams.save_moderation_team(team, by=request.user, **data))
+        if done is None:
             return None
-        messages.success(request, f"Team “{team.name}” saved.")
+        moved = done.result.moved_out
+        messages.success(
+            request,
+            f"Team “{team.name}” saved."
+            + (
+                f" {plural(moved, 'open comment')} on accounts it no longer has left its queue, for the team "
+                "now holding the account or the general queue."
+                if moved
+                else ""
+            ),
+        )
         return redirect("moderation:teams")
 
     # Pressed twice: one team added (not a refusal that its name is taken), one change in the audit trail.
