@@ -276,3 +276,19 @@ def test_an_account_no_team_holds_any_more_sends_its_open_comments_to_the_genera
 
     question.refresh_from_db()
     assert moved == 1 and question.team is None
+
+
+def test_the_list_of_teams_takes_a_handful_of_queries_however_many_members(
+    client, comms_officer, account, django_assert_max_num_queries
+):
+    """One query per member (whether they can open the inbox) made a large team's list slow."""
+    members = [PersonFactory(roles=[Role.EDITOR]) for _ in range(25)]
+    lost_role = PersonFactory(roles=[Role.EDITOR], first_name="Lost", last_name="Role")
+    ModerationTeam.objects.create(name="Big team").members.set([*members, lost_role])
+    lost_role.groups.clear()
+    client.force_login(comms_officer)
+
+    with django_assert_max_num_queries(20):
+        page = client.get(reverse("moderation:teams")).content.decode()
+
+    assert page.count("Cannot open the inbox") == 1
