@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from herald.audit import services as audit
 from herald.errors import Refused
@@ -68,6 +68,10 @@ def _release_from(people: Iterable[Person], *, by: Person, why: str) -> int:
     return released
 
 
+def _name_taken(name: str) -> Refused:
+    return Refused(f"There is already a team called “{name}”: choose another name", field="name")
+
+
 class TeamSaved(NamedTuple):
     team: ModerationTeam
     # Open comments on accounts the team gave up that left its queue (for another team holding the
@@ -112,14 +116,19 @@ def save_moderation_team(
         raise Refused("Enter a name for the team", field="name")
     members, accounts = list(members), list(accounts)
     with transaction.atomic():
-        same_name = ModerationTeam.objects.filter(name__iexact=name).exclude(pk=team.pk)
-        if same_name.exists():
-            raise Refused(f"There is already a team called “{same_name.get().name}”: choose another name", field="name")
+        # Rows from before names were compared ignoring case may differ only in case ("Waste", "waste").
+        same_name = ModerationTeam.objects.filter(name__iexact=name).exclude(pk=team.pk).order_by("pk").first()
+        if same_name is not None:
+            raise _name_taken(same_name.name)
         _check_members(members)
         before = _snapshot(team) if team.pk else None
         were_in = list(team.members.all()) if team.pk else []
         team.name = name
-        team.save()
+        try:
+            with transaction.atomic():
+                team.save()
+        except IntegrityError:  # someone added a team of that name a moment ago
+            raise _name_taken(name) from None
         held = set(team.accounts.all())
         new_accounts, given_up = set(accounts) - held, held - set(accounts)
         team.members.set(members)

@@ -3,8 +3,10 @@ communications team and administrators, with members who can open the inbox and 
 register, every change audited, and no comment lost from the inbox when a team goes."""
 
 import re
+import threading
 
 import pytest
+from django.db import connection, transaction
 from django.urls import reverse
 
 from herald.audit.models import AuditEvent
@@ -292,3 +294,40 @@ def test_the_list_of_teams_takes_a_handful_of_queries_however_many_members(
         page = client.get(reverse("moderation:teams")).content.decode()
 
     assert page.count("Cannot open the inbox") == 1
+
+
+def test_a_name_two_older_teams_share_in_other_letters_is_refused_not_an_error(client, comms_officer, account):
+    ModerationTeam.objects.create(name="Waste")
+    ModerationTeam.objects.create(name="waste")
+    client.force_login(comms_officer)
+
+    answer = _add(client, name="WASTE", accounts=[account.pk])
+
+    assert answer.status_code == 400 and "There is already a team called “Waste”" in answer.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_name_someone_else_saves_at_the_same_moment_is_refused_not_an_error(comms_officer, account):
+    """Both check the name before either has saved: the second save breaks the database's unique rule."""
+    inserted, release = threading.Event(), threading.Event()
+
+    def the_other_person():
+        try:
+            with transaction.atomic():
+                ModerationTeam.objects.create(name="Waste")
+                inserted.set()
+                release.wait(10)
+        finally:
+            connection.close()
+
+    other = threading.Thread(target=the_other_person)
+    other.start()
+    inserted.wait(10)
+    threading.Timer(1.0, release.set).start()  # they commit while this save waits on the unique index
+    try:
+        with pytest.raises(teams.Refused, match="already a team called “Waste”"):
+            teams.save_moderation_team(ModerationTeam(), by=comms_officer, name="Waste", members=[], accounts=[account])
+    finally:
+        release.set()
+        other.join()
+    assert ModerationTeam.objects.filter(name="Waste").count() == 1
