@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import logging
 
 from django.conf import settings
@@ -53,7 +54,7 @@ class QueuedEmailBackend(BaseEmailBackend):
                     subject=str(message.subject)[:998],
                     recipients=", ".join(message.recipients()),
                 )
-                transaction.on_commit(lambda email_id=email.pk: _enqueue(email_id))
+                transaction.on_commit(functools.partial(_enqueue, email.pk))
             queued += 1
         return queued
 
