@@ -1,8 +1,8 @@
 """Every email Herald sends goes through the task queue.
 
 `QueuedEmailBackend` is Herald's EMAIL_BACKEND, so every `send_mail`, `mail_admins` and password-reset
-email lands here. It keeps each message as an `OutgoingEmail` row and enqueues `deliver_email`, in the
-caller's transaction: a request never waits for, or fails because of, the mail server. The task sends
+email lands here. It keeps each message as an `OutgoingEmail` row and enqueues `deliver_email` once the
+caller's transaction commits: a request never waits for, or fails because of, the mail server. The task sends
 the message with the real backend (HERALD_EMAIL_DELIVERY_BACKEND), retrying with backoff; after the
 last attempt the email is marked failed and listed for the system administrators on their home page.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import logging
 
 from django.conf import settings
@@ -18,13 +19,14 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from herald.models import OutboxEmail, OutgoingEmail
 from herald.queue import task_named
 
 # herald/tasks.py imports this module to run the delivery, so the task is named here, not imported.
-# The email row and its task are written in the same transaction: the task is queued at once, not on commit.
+# The task is queued once the email row is committed, so a fast worker always finds it.
 DELIVER_EMAIL = "herald.tasks.deliver_email"
 
 logger = logging.getLogger(__name__)
@@ -52,7 +54,7 @@ class QueuedEmailBackend(BaseEmailBackend):
                     subject=str(message.subject)[:998],
                     recipients=", ".join(message.recipients()),
                 )
-                _enqueue(email.pk)
+                transaction.on_commit(functools.partial(_enqueue, email.pk))
             queued += 1
         return queued
 
@@ -73,10 +75,20 @@ def _enqueue(email_id: int, task=None) -> bool:
     return True
 
 
-def queue_stranded_emails() -> int:
-    """Queue again every email whose delivery task could not be queued. Returns how many were."""
+# An email still queued this long after it was kept, never tried, lost its task somewhere (the process
+# stopped between the commit and the queueing, or the queue lost it). Queued twice is harmless: `deliver`
+# locks the row and sends only a queued email.
+STRANDED_AFTER = dt.timedelta(minutes=10)
+
+
+def queue_stranded_emails(*, now: dt.datetime | None = None) -> int:
+    """Queue again every email whose delivery task could not be queued, or that has waited untried for
+    longer than STRANDED_AFTER. Returns how many were."""
+    now = now or timezone.now()
     queued = 0
-    stranded = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.QUEUED, last_error__startswith=NOT_QUEUED)
+    stranded = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.QUEUED).filter(
+        Q(last_error__startswith=NOT_QUEUED) | Q(attempts=0, last_error="", queued_at__lt=now - STRANDED_AFTER)
+    )
     for email_id in stranded.values_list("pk", flat=True):
         OutgoingEmail.objects.filter(pk=email_id, last_error__startswith=NOT_QUEUED).update(last_error="")
         if _enqueue(email_id):

@@ -375,7 +375,13 @@ TASKS = {
 }
 # Scaling out (docs/moderation.md): TASKS_BACKEND=django_tasks_rq.RQBackend queues tasks in Redis, and
 # workers on any machine run them with `manage.py rqworker default --job-class django_tasks_rq.backend.Job`.
-RQ_QUEUES = {"default": {"URL": env("REDIS_URL", "redis://127.0.0.1:6379/0"), "DEFAULT_TIMEOUT": 600}}
+# A Redis host that does not answer is given up on after 5 seconds (an email is kept and queued again
+# later), so it never holds a page for minutes. django-rq passes only the URL to Redis, so the timeout
+# goes in the URL's query, unless REDIS_URL sets its own.
+_REDIS_URL = env("REDIS_URL", "redis://127.0.0.1:6379/0")
+if "socket_connect_timeout=" not in _REDIS_URL:
+    _REDIS_URL += ("&" if "?" in _REDIS_URL else "?") + "socket_connect_timeout=5"
+RQ_QUEUES = {"default": {"URL": _REDIS_URL, "DEFAULT_TIMEOUT": 600}}
 if TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
     INSTALLED_APPS.append("django_rq")
 # A task worker (`manage.py run_worker`) says it is alive every HERALD_WORKER_HEARTBEAT_SECONDS. A

@@ -100,6 +100,9 @@ class Election(models.Model):
 
     notice_sent_at = models.DateTimeField(null=True, blank=True)
     notice_recipients = models.PositiveIntegerField(default=0)
+    # The poll date the last staff notice gave, kept when the date is corrected afterwards: the word that
+    # the period is off quotes what staff were told.
+    notice_poll_date = models.DateField(null=True, blank=True)
     # When a notice went out with dates since corrected (the poll date or the start of the period):
     # the notice is then due again, and the corrected one says which it replaces.
     superseded_notice_sent_at = models.DateTimeField(null=True, blank=True)

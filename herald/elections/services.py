@@ -286,7 +286,8 @@ def send_pre_election_notice(election: Election, *, by: Person | None = None) ->
         )
         election.notice_sent_at = timezone.now()
         election.notice_recipients = told
-        election.save(update_fields=["notice_sent_at", "notice_recipients", "updated_at"])
+        election.notice_poll_date = election.poll_date
+        election.save(update_fields=["notice_sent_at", "notice_recipients", "notice_poll_date", "updated_at"])
         audit.record(
             actor=by,
             action="election.notice_sent",
@@ -302,7 +303,14 @@ def _send_cancellation_notice(election: Election, *, by: Person) -> None:
     told_on = election.last_notice_sent_at
     if told_on is None or not election.staff_told_of_period_still_to_run(timezone.localdate()):
         return
-    told = _tell_staff("pre_election_cancelled", election, notice_sent_at=told_on, reason=election.cancelled_reason)
+    told = _tell_staff(
+        "pre_election_cancelled",
+        election,
+        notice_sent_at=told_on,
+        # Notices sent before the date was kept quote the poll date as it is now.
+        notice_poll_date=election.notice_poll_date or election.poll_date,
+        reason=election.cancelled_reason,
+    )
     election.cancellation_notice_sent_at = timezone.now()
     election.cancellation_notice_recipients = told
     election.save(update_fields=["cancellation_notice_sent_at", "cancellation_notice_recipients", "updated_at"])

@@ -31,10 +31,18 @@ def _crumbs(*more: Crumb) -> list[Crumb]:
     return _inbox_crumbs(("Inbox teams", reverse("moderation:teams")), *more)
 
 
-def _why_not_working(person: Person) -> str:
+def _people_who_open_the_inbox() -> set[int]:
+    """The ids of everyone holding a role that opens the inbox, in one query (not one per member listed)."""
+    holders = Person.objects.none()
+    for role in INBOX_ROLES:
+        holders = holders | Person.objects.with_role(role)
+    return set(holders.values_list("pk", flat=True))
+
+
+def _why_not_working(person: Person, open_the_inbox: set[int]) -> str:
     if not person.is_active:
         return "Left the council"
-    return "" if person.has_role(*INBOX_ROLES) else "Cannot open the inbox"
+    return "" if person.pk in open_the_inbox else "Cannot open the inbox"
 
 
 @allow(*MANAGE_ROLES)
@@ -45,9 +53,10 @@ def team_list(request: HttpRequest) -> HttpResponse:
             open_count=Count("comments", filter=Q(comments__status__in=Comment.OPEN_STATUSES))
         ).prefetch_related("members", "accounts")
     )
+    open_the_inbox = _people_who_open_the_inbox()
     for team in found:
         # A member who cannot open the inbox (a role taken away since) is shown, so someone puts it right.
-        team.member_rows = [(p, _why_not_working(p)) for p in team.members.all()]  # type: ignore[attr-defined]
+        team.member_rows = [(p, _why_not_working(p, open_the_inbox)) for p in team.members.all()]  # type: ignore[attr-defined]
     return render(
         request,
         "moderation/teams/list.html",
@@ -67,9 +76,20 @@ def team_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     )
 
     def save() -> HttpResponse | None:
-        if not submitted(request, form, lambda data: teams.save_moderation_team(team, by=request.user, **data)):
+        done = submitted(request, form, lambda data: teams.save_moderation_team(team, by=request.user, **data))
+        if done is None:
             return None
-        messages.success(request, f"Team “{team.name}” saved.")
+        moved = done.result.moved_out
+        messages.success(
+            request,
+            f"Team “{team.name}” saved."
+            + (
+                f" {plural(moved, 'open comment')} on accounts it no longer has left its queue, for the team "
+                "now holding the account or the general queue."
+                if moved
+                else ""
+            ),
+        )
         return redirect("moderation:teams")
 
     # Pressed twice: one team added (not a refusal that its name is taken), one change in the audit trail.

@@ -19,7 +19,7 @@ def panels(request) -> list[dict]:
                     {
                         "text": f"{run.filename} ({len(run.errors)} problem{'s' if len(run.errors) != 1 else ''})",
                         "url": reverse("people:import_detail", args=[run.pk]),
-                        "hint": timezone.localtime(run.at).strftime("%d %b %Y %H:%M"),
+                        "hint": f"{timezone.localtime(run.at):%-d %B %Y, %H:%M}",
                     }
                     for run in rejected[:10]
                 ],

@@ -24,7 +24,11 @@ class PostsConfig(HeraldAppConfig):
             reroute_posts_of_leaver,
             stop_posts_for_withdrawn_consent,
         )
+        from herald.posts.services.publishing import stop_posts_of_closed_account
+        from herald.social_accounts.closure import on_account_closed
 
         on_consent_withdrawn("post", stop_posts_for_withdrawn_consent)
         on_published_details_changed("post", approve_again_after_media_change)
         on_person_left(reroute_posts_of_leaver)
+        # Closing an account stops its posts still to be approved or not yet due (their authors told).
+        on_account_closed(stop_posts_of_closed_account)

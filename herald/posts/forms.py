@@ -265,6 +265,12 @@ class PublishForm(forms.Form):
         help_text="Open the post on the platform and copy its address, for example https://www.facebook.com/…/posts/…",
         error_messages={"required": "Enter the address of the published post"},
     )
+    published_at = DateTimeField(
+        label="When was it published? (optional)",
+        required=False,
+        help_text="Leave empty if you published it just now. Give the time if it went out earlier: a post on "
+        "an account that has since been closed can only be recorded with a time before the closure",
+    )
 
 
 class StopForm(forms.Form):

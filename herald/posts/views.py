@@ -848,7 +848,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
         allowed=lambda p: (
             p.status == Post.Status.READY and (p.author_id == user.pk or selectors.can_write_for(user, p.account))
         ),
-        act=lambda p, d: services.record_publication(p, url=d["url"], by=user),
+        act=lambda p, d: services.record_publication(p, url=d["url"], by=user, published_at=d.get("published_at")),
         success="Published: the record is complete",
         held_attempt="publish",
         extra=lambda p: {"copy": _to_copy(p, user)},

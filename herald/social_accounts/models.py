@@ -147,6 +147,8 @@ class Account(models.Model):
     final_post_url = models.URLField(blank=True)
     handover_notes = models.TextField(blank=True)
     closed_on = models.DateField(null=True, blank=True)
+    # The moment it was closed: a post published on the platform before then may still be recorded.
+    closed_at = models.DateTimeField(null=True, blank=True)
     # The month (first day) whose overdue report editors were last reminded about, so they are reminded once.
     report_reminder_month = models.DateField(null=True, blank=True)
 

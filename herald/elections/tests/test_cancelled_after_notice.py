@@ -56,7 +56,7 @@ def test_staff_who_had_the_notice_are_told_the_period_is_off(
     message = mail.outbox[0]
     assert message.subject == f"Pre-election period cancelled: {announced.title}"
     assert "its pre-election period is off" in message.body
-    assert "On 24 November 2026 you were told" in message.body and "Poll countermanded" in message.body
+    assert "On 24 November 2026 staff were told" in message.body and "Poll countermanded" in message.body
     # and the success message, the election page and the audit trail say so
     assert f"so {announced.notice_recipients} people are being told the period is off" in page.content.decode()
     detail = client.get(f"/elections/{announced.pk}/").content.decode()
@@ -80,6 +80,9 @@ def test_staff_told_of_a_period_since_corrected_are_told_it_is_off(
     with django_capture_on_commit_callbacks(execute=True):
         services.cancel_election(announced, by=comms_officer, reason="Recorded in error")
     assert mail.outbox and "its pre-election period is off" in mail.outbox[0].body
+    # quoting the poll date the notice gave, not the corrected one; and true for someone who joined since
+    assert "poll on Thursday 10 December 2026" in mail.outbox[0].body
+    assert "you were told" not in mail.outbox[0].body and "staff were told" in mail.outbox[0].body
 
 
 def test_an_election_cancelled_before_its_notice_went_tells_nobody(

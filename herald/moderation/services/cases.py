@@ -8,6 +8,7 @@ Also authors: warnings, strikes and blocks, and the pattern two or more abusive 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -46,22 +47,61 @@ PREFIX = re.compile(r"^(?:cllr\.?|councillor)\s+", re.IGNORECASE)
 # was agreed"), which an abusive comment can have too. ("ceremonial-role" and "election-result" are off
 # for comments, so a comment never carries them.)
 NAMING_RULES = frozenset({"councillor-named", "councillor-in-minutes"})
-# The council's Mayor or Chairman, as the role: in a borough or district council a serving councillor
-# holds it, so abuse of "the Mayor" is abuse of them. Not a deputy, vice-chair, youth or town mayor
-# (another person), nor the chairman of anything but the council.
-CIVIC_HEAD = re.compile(
-    r"(?<![\w-])(?<!deputy )(?<!vice )(?<!vice-)(?<!youth )(?<!young )(?<!town )"
-    r"(?:(?:lord\s+|civic\s+)?mayor(?!ess)"
-    r"|chair(?:man|woman|person)?\s+of\s+the\s+council|council\s+chair(?:man|woman|person)?"
-    r"|the\s+chair(?:man|woman|person)?(?!\s+of\s+(?!the\s+council)))(?![\w-])",
-    re.IGNORECASE,
-)
-# How the members' register marks the holder, in its position column (where it also says "Leader of
-# the Council").
+# How the members' register marks the holder of the council's Mayor's or Chairman's office, in its
+# position column (where it also says "Leader of the Council").
 CIVIC_HEAD_POSITION = re.compile(
     r"(?:the\s+)?(?:(?:lord|civic)\s+)?mayor(?:\s+of\s+.+)?|(?:the\s+)?chair(?:man|woman|person)?(?:\s+of\s+the\s+council)?",
     re.IGNORECASE,
 )
+# Words before "mayor" or "chairman" that make it another person: a deputy, a vice-chair, a youth or
+# town mayor, a metro or combined authority mayor. (Matched on the comment with its spaces collapsed.)
+_NOT_THE_HOLDER = r"(?<![\w-])(?<!deputy )(?<!vice )(?<!vice-)(?<!youth )(?<!young )(?<!town )(?<!metro )(?<!authority )(?<!regional )"
+# "The Mayor's deputy", "the Chairman's deputy": another person again.
+_NOT_THEIR_DEPUTY = r"(?!['’]s (?:deputy|vice))"
+# Councils whose chair is not this council's: "the parish council chairman".
+_OTHER_COUNCILS = r"(?<!parish )(?<!town )(?<!community )(?<!county )(?<!neighbourhood )(?<!school )(?<!youth )"
+_COUNCIL_KIND = re.compile(
+    r"^(?:(?:the\s+)?(?:royal\s+|london\s+)?borough\s+of\s+|city\s+of\s+)|"
+    r"\s+(?:(?:metropolitan\s+)?borough|district|city|county)?\s*council$",
+    re.IGNORECASE,
+)
+
+
+def _area_names(portfolio: str, council_name: str) -> list[str]:
+    """The names of the council's own area Herald knows: from its name (HERALD_COUNCIL_NAME, "Hinckley &
+    Bosworth Borough Council" gives "Hinckley & Bosworth") and from the register ("Mayor of Hinckley")."""
+    names = [_COUNCIL_KIND.sub("", council_name.strip()), "the council", "the borough", "the district"]
+    of = re.search(r"\bof\s+(.+)$", portfolio, re.IGNORECASE)
+    if of:
+        names.append(of.group(1))
+    return [name for name in (" ".join(n.split()) for n in names) if name]
+
+
+def _as_pattern(name: str) -> str:
+    return r"\s".join(re.escape(word) for word in name.split()).replace(r"\&", "(?:&|and)")
+
+
+@functools.lru_cache(maxsize=16)
+def _office_words(portfolio: str, council_name: str) -> re.Pattern[str]:
+    """The words that name the office the register records: a Mayor is "the Mayor" (or "the Mayor of
+    <the council's own area>"), never the Mayor of somewhere else; a Chairman of the Council is "the
+    Chairman" or "the council chairman", never the chair of another body nor a piece of furniture."""
+    if re.match(r"(?:the\s+)?(?:(?:lord|civic)\s+)?mayor", portfolio, re.IGNORECASE):
+        own = "|".join(_as_pattern(name) for name in _area_names(portfolio, council_name))
+        words = rf"(?:lord |civic )?mayor(?!ess)(?! of (?!(?:{own})(?![\w-])))(?![\w-]){_NOT_THEIR_DEPUTY}"
+    else:
+        chair = r"chair(?:man|woman|person)"
+        words = (
+            rf"(?:{chair}|chair) of the council(?![\w-])"
+            rf"|{_OTHER_COUNCILS}council (?:{chair}|chair)(?![\w-]){_NOT_THEIR_DEPUTY}"
+            rf"|the {chair}(?![\w-])(?! of (?!the council(?![\w-]))){_NOT_THEIR_DEPUTY}"
+        )
+    return re.compile(rf"{_NOT_THE_HOLDER}(?:{words})", re.IGNORECASE)
+
+
+def names_the_office(text: str, holder: Person) -> bool:
+    """Whether `text` names the office `holder` holds, by the title the register records for it."""
+    return bool(_office_words(holder.cabinet_portfolio.strip(), settings.COUNCIL_NAME).search(" ".join(text.split())))
 
 
 def is_abusive(comment: Comment) -> bool:
@@ -91,7 +131,7 @@ def councillors_named(
     """The councillors a comment names: the engine's findings naming them (``NAMING_RULES``), their
     handles, and `mayor` (the holder of the civic office) when it names the office."""
     found: dict[int, Person] = {}
-    if mayor is not None and CIVIC_HEAD.search(comment.text):
+    if mayor is not None and names_the_office(comment.text, mayor):
         found[mayor.pk] = mayor
     for finding in comment.findings or []:
         if finding.get("rule") in NAMING_RULES and finding.get("start") is not None:

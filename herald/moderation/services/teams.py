@@ -8,9 +8,9 @@ ones assigned to them, as an editor removed from an account does."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from herald.audit import services as audit
 from herald.errors import Refused
@@ -68,12 +68,47 @@ def _release_from(people: Iterable[Person], *, by: Person, why: str) -> int:
     return released
 
 
+def _name_taken(name: str) -> Refused:
+    return Refused(f"There is already a team called “{name}”: choose another name", field="name")
+
+
+class TeamSaved(NamedTuple):
+    team: ModerationTeam
+    # Open comments on accounts the team gave up that left its queue (for another team holding the
+    # account, or the general queue).
+    moved_out: int
+
+
+def _move_out(team: ModerationTeam, accounts: Iterable[Account]) -> int:
+    """The open comments in `team`'s queue on `accounts` (which it no longer has) go to the queue of
+    another team that holds the account (the first by name), or to the general queue when none does:
+    left behind, they would stay with people who no longer work that account and be missing from the
+    queue of those who now do."""
+    moved = 0
+    for account in accounts:
+        now_with = ModerationTeam.objects.filter(accounts=account).exclude(pk=team.pk).order_by("name").first()
+        moved += Comment.objects.open().filter(team=team, account=account).update(team=now_with)
+    return moved
+
+
+def _moves_in_words(joined: int, moved_out: int) -> str:
+    said = []
+    if joined:
+        said.append(f"{plural(joined, 'open comment')} on its new accounts joined its queue")
+    if moved_out:
+        said.append(
+            f"{plural(moved_out, 'open comment')} on accounts it no longer has left its queue for the team "
+            "now holding the account, or the general queue"
+        )
+    return "; ".join(said)
+
+
 def save_moderation_team(
     team: ModerationTeam, *, by: Person, name: str, members: Iterable[Person], accounts: Iterable[Account]
-) -> ModerationTeam:
+) -> TeamSaved:
     """Add a team, or change its name, members and accounts. Names are unique ignoring case; every
     member must be able to open the inbox. Open comments with no team on an account the team takes on
-    join its queue."""
+    join its queue; open comments in its queue on an account it gives up leave it (`_move_out`)."""
     if not by.has_role(Role.COMMS, Role.ADMIN):
         raise Refused("Only the communications team or an administrator can set up the inbox's teams")
     name = " ".join(name.split())
@@ -81,15 +116,21 @@ def save_moderation_team(
         raise Refused("Enter a name for the team", field="name")
     members, accounts = list(members), list(accounts)
     with transaction.atomic():
-        same_name = ModerationTeam.objects.filter(name__iexact=name).exclude(pk=team.pk)
-        if same_name.exists():
-            raise Refused(f"There is already a team called “{same_name.get().name}”: choose another name", field="name")
+        # Rows from before names were compared ignoring case may differ only in case ("Waste", "waste").
+        same_name = ModerationTeam.objects.filter(name__iexact=name).exclude(pk=team.pk).order_by("pk").first()
+        if same_name is not None:
+            raise _name_taken(same_name.name)
         _check_members(members)
         before = _snapshot(team) if team.pk else None
         were_in = list(team.members.all()) if team.pk else []
         team.name = name
-        team.save()
-        new_accounts = set(accounts) - set(team.accounts.all())
+        try:
+            with transaction.atomic():
+                team.save()
+        except IntegrityError:  # someone added a team of that name a moment ago
+            raise _name_taken(name) from None
+        held = set(team.accounts.all())
+        new_accounts, given_up = set(accounts) - held, held - set(accounts)
         team.members.set(members)
         team.accounts.set(accounts)
         # As a comment arriving on one of its accounts is put in its queue, so are those already waiting
@@ -99,6 +140,7 @@ def save_moderation_team(
             .filter(team=None, account__in=[account.pk for account in new_accounts])
             .update(team=team)
         )
+        moved_out = _move_out(team, given_up)
         # Someone taken out of the team, or whose team no longer has an account, may lose sight of comments.
         _release_from(were_in, by=by, why=f"no longer sees it through the {name} team")
         audit.record(
@@ -107,9 +149,9 @@ def save_moderation_team(
             obj=team,
             before=before,
             after=_snapshot(team),
-            reason=f"{plural(joined, 'open comment')} on its new accounts joined its queue" if joined else "",
+            reason=_moves_in_words(joined, moved_out),
         )
-    return team
+    return TeamSaved(team, moved_out)
 
 
 def rules_filling(team: ModerationTeam) -> list[ModerationRule]:

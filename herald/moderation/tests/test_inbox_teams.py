@@ -3,8 +3,10 @@ communications team and administrators, with members who can open the inbox and 
 register, every change audited, and no comment lost from the inbox when a team goes."""
 
 import re
+import threading
 
 import pytest
+from django.db import connection, transaction
 from django.urls import reverse
 
 from herald.audit.models import AuditEvent
@@ -133,7 +135,7 @@ def test_a_double_click_adds_the_team_once(client, comms_officer, account):
 def test_changing_a_team_is_audited_and_a_member_taken_out_gives_back_what_they_can_no_longer_see(
     client, comms_officer, moderator, editor, account
 ):
-    team = teams.save_moderation_team(
+    team, _ = teams.save_moderation_team(
         ModerationTeam(), by=comms_officer, name="Leisure", members=[moderator, editor], accounts=[account]
     )
     question = comment(account, "Is the leisure centre pool open on Boxing Day?")
@@ -162,7 +164,7 @@ def test_deleting_a_team_returns_its_comments_to_the_general_queue_and_says_so_f
     client, comms_officer, moderator, account
 ):
     other = AccountFactory(display_name="HBBC Planning")
-    team = teams.save_moderation_team(
+    team, _ = teams.save_moderation_team(
         ModerationTeam(), by=comms_officer, name="Evening cover", members=[moderator], accounts=[]
     )
     moved = [comment(other, "Planning portal is down"), comment(other, "When is the planning committee?")]
@@ -229,3 +231,103 @@ def test_the_teams_page_is_in_the_inbox_settings_for_the_communications_team_onl
     client.force_login(service_manager)
     assert 'href="/inbox/teams/"' not in client.get(reverse("moderation:inbox")).content.decode()
     assert client.get(reverse("moderation:teams")).status_code == 403
+
+
+def test_an_account_moved_to_another_team_takes_its_open_comments_to_that_teams_queue(
+    client, comms_officer, moderator, editor, account
+):
+    """Left behind, the backlog would stay in the old team's queue, seen by people who no longer work the
+    account, and missing from the queue of those who now do."""
+    waste, _ = teams.save_moderation_team(
+        ModerationTeam(), by=comms_officer, name="Waste", members=[moderator], accounts=[account]
+    )
+    backlog = [comment(account, "Is the leisure centre pool open on Boxing Day?"), comment(account, "Sauna hours?")]
+    assert {c.team for c in Comment.objects.filter(pk__in=[c.pk for c in backlog])} == {waste}
+    leisure, _ = teams.save_moderation_team(
+        ModerationTeam(), by=comms_officer, name="Leisure", members=[editor], accounts=[account]
+    )
+    client.force_login(comms_officer)
+
+    answer = client.post(
+        reverse("moderation:team_edit", args=[waste.pk]),
+        {"submission_key": "k", "name": "Waste", "members": [moderator.pk], "accounts": []},
+        follow=True,
+    )
+
+    assert "2 open comments on accounts it no longer has left its queue" in answer.content.decode()
+    assert set(Comment.objects.filter(pk__in=[c.pk for c in backlog]).values_list("team", flat=True)) == {leisure.pk}
+    assert (
+        "2 open comments on accounts it no longer has"
+        in AuditEvent.objects.get(action="moderation.team_changed").reason
+    )
+    client.force_login(moderator)
+    assert "Boxing Day" not in client.get(reverse("moderation:inbox"), {"team": waste.pk}).content.decode()
+    client.force_login(editor)
+    assert "Boxing Day" in client.get(reverse("moderation:inbox"), {"team": leisure.pk}).content.decode()
+
+
+def test_an_account_no_team_holds_any_more_sends_its_open_comments_to_the_general_queue(
+    comms_officer, moderator, account
+):
+    waste, _ = teams.save_moderation_team(
+        ModerationTeam(), by=comms_officer, name="Waste", members=[moderator], accounts=[account]
+    )
+    question = comment(account, "Is the leisure centre pool open on Boxing Day?")
+
+    _, moved = teams.save_moderation_team(waste, by=comms_officer, name="Waste", members=[moderator], accounts=[])
+
+    question.refresh_from_db()
+    assert moved == 1 and question.team is None
+
+
+def test_the_list_of_teams_takes_a_handful_of_queries_however_many_members(
+    client, comms_officer, account, django_assert_max_num_queries
+):
+    """One query per member (whether they can open the inbox) made a large team's list slow."""
+    members = [PersonFactory(roles=[Role.EDITOR]) for _ in range(25)]
+    lost_role = PersonFactory(roles=[Role.EDITOR], first_name="Lost", last_name="Role")
+    ModerationTeam.objects.create(name="Big team").members.set([*members, lost_role])
+    lost_role.groups.clear()
+    client.force_login(comms_officer)
+
+    with django_assert_max_num_queries(20):
+        page = client.get(reverse("moderation:teams")).content.decode()
+
+    assert page.count("Cannot open the inbox") == 1
+
+
+def test_a_name_two_older_teams_share_in_other_letters_is_refused_not_an_error(client, comms_officer, account):
+    ModerationTeam.objects.create(name="Waste")
+    ModerationTeam.objects.create(name="waste")
+    client.force_login(comms_officer)
+
+    answer = _add(client, name="WASTE", accounts=[account.pk])
+
+    assert answer.status_code == 400 and "There is already a team called “Waste”" in answer.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_name_someone_else_saves_at_the_same_moment_is_refused_not_an_error(comms_officer, account):
+    """Both check the name before either has saved: the second save breaks the database's unique rule."""
+    inserted, release = threading.Event(), threading.Event()
+
+    def the_other_person():
+        try:
+            with transaction.atomic():
+                ModerationTeam.objects.create(name="Waste")
+                inserted.set()
+                release.wait(10)
+        finally:
+            connection.close()
+
+    other = threading.Thread(target=the_other_person)
+    other.start()
+    inserted.wait(10)
+    threading.Timer(1.0, release.set).start()  # they commit while this save waits on the unique index
+    try:
+        with pytest.raises(teams.Refused, match="already a team called “Waste”"):
+            teams.save_moderation_team(ModerationTeam(), by=comms_officer, name="Waste", members=[], accounts=[account])
+    finally:
+        release.set()
+        other.join()
+    assert ModerationTeam.objects.filter(name="Waste").count() == 1

@@ -25,8 +25,8 @@ def test_an_import_rejected_in_summer_is_shown_at_its_uk_time(client, hr_officer
         page = client.get("/").content.decode()
     # then the rejected import is shown at the UK time it was made
     assert "staff.csv (2 problems)" in page
-    assert "01 Jul 2026 00:30" in page
-    assert "30 Jun 2026 23:30" not in page
+    assert "1 July 2026, 00:30" in page
+    assert "30 June 2026" not in page
 
 
 def test_an_import_rejected_for_one_problem_says_one_problem(client, hr_officer):

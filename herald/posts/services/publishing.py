@@ -102,25 +102,47 @@ def mark_post_ready(post: Post, *, now: dt.datetime | None = None) -> Post:
 
 def _cancel_if_account_closed(post: Post) -> None:
     """An approved post whose account was closed before its time came never goes out: it is cancelled,
-    with the reason (kept), and refused."""
+    with the reason (kept), its author told, and refused."""
     with transaction.atomic():
         post = _lock(post)
-        if post.status != Post.Status.APPROVED or post.account.status != Account.Status.CLOSED:
-            return
-        before = _snapshot(post)
-        post.status = Post.Status.CANCELLED
-        post.cancelled_reason = ACCOUNT_CLOSED
-        post.save()
-        _sync_media_uses(post, state="stopped", by=None)
-        audit.record(
-            actor=None,
-            action="post.stopped_account_closed",
-            obj=post,
-            before=before,
-            after=_snapshot(post),
-            reason=ACCOUNT_CLOSED,
-        )
+        if post.status == Post.Status.APPROVED and post.account.status == Account.Status.CLOSED:
+            _stop_for_closed_account(post, by=None)
     refuse_if_account_closed(post)
+
+
+# What closing an account stops: posts still to be approved, and approved ones not yet due. A post ready
+# to publish is left alone: it may already be on the platform (published before the closure), and its
+# editor can still record it with the time it went out (`record_publication`).
+STOPPED_BY_CLOSURE = (Post.Status.AWAITING_APPROVAL, Post.Status.APPROVED)
+
+
+def stop_posts_of_closed_account(account: Account, *, by: Person | None) -> list[Post]:
+    """The account was closed: its posts awaiting approval or approved are cancelled, each audited, and
+    their authors told by email. Called inside the closure's transaction."""
+    stopped = []
+    for post in Post.objects.select_for_update().filter(account=account, status__in=STOPPED_BY_CLOSURE):
+        _stop_for_closed_account(post, by=by)
+        stopped.append(post)
+    return stopped
+
+
+def _stop_for_closed_account(post: Post, *, by: Person | None) -> None:
+    before = _snapshot(post)
+    post.status = Post.Status.CANCELLED
+    post.cancelled_reason = ACCOUNT_CLOSED
+    post.save()
+    _sync_media_uses(post, state="stopped", by=by)
+    audit.record(
+        actor=by,
+        action="post.stopped_account_closed",
+        obj=post,
+        before=before,
+        after=_snapshot(post),
+        reason=ACCOUNT_CLOSED,
+    )
+    notify(
+        "post_stopped_account_closed", to=[post.author], context={"post": post, "link": _link("posts:detail", post.pk)}
+    )
 
 
 def _return_for_media(post: Post, problems: list[str], *, now: dt.datetime) -> None:
@@ -243,29 +265,50 @@ EXAMPLES = {
 }
 
 
-def record_publication(post: Post, *, url: str, by: Person) -> Post:
-    """The editor published the approved post on the platform; record where. This completes the record.
-    While publishing is stopped on the account it is refused, and the attempt is audited."""
+def record_publication(post: Post, *, url: str, by: Person, published_at: dt.datetime | None = None) -> Post:
+    """The editor published the approved post on the platform; record where (and, if they say, when: now
+    otherwise). This completes the record. While publishing is stopped on the account it is refused, and
+    the attempt is audited. Once the account is closed, only a post published before the closure may be
+    recorded, with the time it went out."""
     try:
-        return _record_publication(post, url=url, by=by)
+        return _record_publication(post, url=url, by=by, published_at=published_at)
     except PublishingStopped as refusal:
         _record_refusal(refusal, by=by)
         raise
 
 
-def _record_publication(post: Post, *, url: str, by: Person) -> Post:
+def _refuse_if_published_after_closure(post: Post, published_at: dt.datetime | None) -> None:
+    account = post.account
+    if account.status != Account.Status.CLOSED:
+        return
+    closed_at = account.closed_at or (
+        # Closed before the moment was kept: the whole of its closing day counts as before it.
+        timezone.make_aware(dt.datetime.combine(account.closed_on, dt.time.max)) if account.closed_on else None
+    )
+    if published_at is None or closed_at is None or published_at >= closed_at:
+        when = f" at {timezone.localtime(closed_at):%-d %B %Y, %H:%M}" if closed_at else ""
+        raise Refused(
+            f"{account.display_name} was closed{when}: record the post only if it was published before then, "
+            "and give the time it went out",
+            field="published_at",
+        )
+
+
+def _record_publication(post: Post, *, url: str, by: Person, published_at: dt.datetime | None = None) -> Post:
     with transaction.atomic():
         post = _lock(post)
         if post.status != Post.Status.READY:
             raise Refused("Only a post that is ready to publish can be recorded as published")
         if post.author_id != by.pk and not can_write_for(by, post.account):
             raise Refused("Only the author or an editor of the account can record its publication")
-        refuse_if_account_closed(post)
+        if published_at is not None and published_at > timezone.now():
+            raise Refused("The time it was published must be in the past", field="published_at")
+        _refuse_if_published_after_closure(post, published_at)
         _hold_if_stopped(post, "publish")
         url = check_post_address(url, post.platform, handle=post.account.handle)
         before = _snapshot(post)
         post.published_url = url
-        post.published_at = timezone.now()
+        post.published_at = published_at or timezone.now()
         post.published_by = by
         post.status = Post.Status.PUBLISHED
         post.save()

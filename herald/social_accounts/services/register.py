@@ -13,7 +13,7 @@ from herald.audit import services as audit
 from herald.errors import Refused
 from herald.notifications import notify
 from herald.people.models import Person
-from herald.social_accounts import editor_removal
+from herald.social_accounts import closure, editor_removal
 from herald.social_accounts.models import (
     Account,
     MonthlyReport,
@@ -218,6 +218,7 @@ def close_account(account: Account, *, by: Person, final_post_url: str, handover
         before = audit.snapshot(account)
         account.status = Account.Status.CLOSED
         account.closed_on = today()
+        account.closed_at = timezone.now()
         account.final_post_url = final_post_url.strip()
         if handover_notes.strip():
             account.handover_notes = handover_notes.strip()
@@ -252,6 +253,7 @@ def close_account(account: Account, *, by: Person, final_post_url: str, handover
             after={"task": task.pk},
             reason="Remove access and archive or delete the closed account on the platform",
         )
+        closure.tell_apps(account, by=by)
     return account
 
 
