@@ -45,6 +45,18 @@ def severity_of(rule, text, context=None, **kwargs):
     return matches[0] if matches else None
 
 
+def political(text, context=None):
+    """The political findings, as (rule, severity), on an official post in a pre-election period unless
+    `context` says otherwise."""
+    context = context or official(pre_election=True)
+    return {(f.rule, f.severity) for f in findings(text, context) if f.category == "political"}
+
+
+def blocked_or_warned(text, context=None):
+    """The political findings that block or warn (advice left out)."""
+    return {(rule, severity) for rule, severity in political(text, context) if severity in ("block", "warn")}
+
+
 def linear_model_arrays(module):
     """The arrays a linear model (`party_model`, `abuse_model`) ships as, read with numpy alone."""
     with np.load(module.DATA, allow_pickle=False) as data:

@@ -4,17 +4,9 @@ sentence here was written for these tests."""
 
 import pytest
 
-from .helpers import findings, official
+from .helpers import blocked_or_warned, official, political
 
 IN_PERIOD = official(pre_election=True)
-
-
-def political(text, context=IN_PERIOD):
-    return {(f.rule, f.severity) for f in findings(text, context) if f.category == "political"}
-
-
-def blocked_or_warned(text, context=IN_PERIOD):
-    return {(rule, severity) for rule, severity in political(text, context) if severity in ("block", "warn")}
 
 
 # --- polling dates in any month, and the shared election words --------------------------------------

@@ -7,18 +7,10 @@ tests."""
 
 import pytest
 
-from .helpers import findings, official, severity_of
+from .helpers import blocked_or_warned, official, political, severity_of
 
 IN_PERIOD = official(pre_election=True)
 OUTSIDE = official()
-
-
-def political(text, context=IN_PERIOD):
-    return {(f.rule, f.severity) for f in findings(text, context) if f.category == "political"}
-
-
-def blocked_or_warned(text, context=IN_PERIOD):
-    return {(rule, severity) for rule, severity in political(text, context) if severity in ("block", "warn")}
 
 
 # --- false alarms on council text -------------------------------------------------------------------
