@@ -4,6 +4,7 @@ import datetime as dt
 
 import factory
 
+from herald.elections import services
 from herald.elections.calendar import latest_notice_date
 from herald.elections.models import Election, NonWorkingDay
 
@@ -59,3 +60,15 @@ def form_data(**overrides) -> dict[str, str]:
     }
     data.update(overrides)
     return data
+
+
+def election_details(**overrides) -> services.ElectionDetails:
+    """A borough election polling on 10 December 2026 whose notice was published on 2 November, as the
+    service records it; `overrides` replaces any field."""
+    values = {
+        "kind": Election.Kind.BOROUGH,
+        "poll_date": dt.date(2026, 12, 10),
+        "notice_published_on": dt.date(2026, 11, 2),
+    }
+    values.update(overrides)
+    return services.ElectionDetails(**values)

@@ -8,25 +8,19 @@ from django.core import mail
 
 from herald.audit.models import AuditEvent
 from herald.elections import services
-from herald.elections.models import Election
 from herald.elections.tasks import send_pre_election_notices
+from herald.elections.tests.factories import election_details
 
 pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(dt.datetime(2026, 11, 24, 9, tzinfo=dt.UTC))]
 
 D = dt.date
 
 
-def _details(**overrides):
-    values = {"kind": Election.Kind.BOROUGH, "poll_date": D(2026, 12, 10), "notice_published_on": D(2026, 11, 2)}
-    values.update(overrides)
-    return services.ElectionDetails(**values)
-
-
 @pytest.fixture
 def announced(comms_officer, employee, councillor, django_capture_on_commit_callbacks):
     """A poll on 10 December 2026, its period under way, and the staff notice sent."""
     with django_capture_on_commit_callbacks(execute=True):
-        election = services.record_election(_details(), by=comms_officer)
+        election = services.record_election(election_details(), by=comms_officer)
         send_pre_election_notices.call()
     election.refresh_from_db()
     assert election.notice_sent_at is not None
@@ -72,7 +66,10 @@ def test_staff_told_of_a_period_since_corrected_are_told_it_is_off(
     # given the poll date was corrected to next year, so the notice is due again but has not gone
     with django_capture_on_commit_callbacks(execute=True):
         services.update_election(
-            announced, _details(poll_date=D(2027, 5, 6), notice_published_on=None), by=comms_officer, reason="Typo"
+            announced,
+            election_details(poll_date=D(2027, 5, 6), notice_published_on=None),
+            by=comms_officer,
+            reason="Typo",
         )
     announced.refresh_from_db()
     assert announced.notice_sent_at is None
@@ -89,7 +86,9 @@ def test_an_election_cancelled_before_its_notice_went_tells_nobody(
     client, comms_officer, employee, django_capture_on_commit_callbacks
 ):
     # given an election whose period starts next year, so no notice has gone
-    election = services.record_election(_details(poll_date=D(2027, 5, 6), notice_published_on=None), by=comms_officer)
+    election = services.record_election(
+        election_details(poll_date=D(2027, 5, 6), notice_published_on=None), by=comms_officer
+    )
     client.force_login(comms_officer)
     assert "will be emailed that the period is off" not in (
         client.get(f"/elections/{election.pk}/cancel/").content.decode()

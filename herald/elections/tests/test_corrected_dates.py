@@ -11,24 +11,18 @@ from herald.audit.models import AuditEvent
 from herald.elections import services
 from herald.elections.models import Election
 from herald.elections.tasks import send_pre_election_notices
-from herald.elections.tests.factories import form_data
+from herald.elections.tests.factories import election_details, form_data
 
 pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(dt.datetime(2026, 11, 24, 9, tzinfo=dt.UTC))]
 
 D = dt.date
 
 
-def _details(**overrides):
-    values = {"kind": Election.Kind.BOROUGH, "poll_date": D(2026, 12, 10), "notice_published_on": D(2026, 11, 2)}
-    values.update(overrides)
-    return services.ElectionDetails(**values)
-
-
 @pytest.fixture
 def announced(comms_officer, employee, django_capture_on_commit_callbacks):
     """Recorded with a poll on 10 December 2026 (period under way), and the staff notice sent."""
     with django_capture_on_commit_callbacks(execute=True):
-        election = services.record_election(_details(), by=comms_officer)
+        election = services.record_election(election_details(), by=comms_officer)
         send_pre_election_notices.call()
     election.refresh_from_db()
     assert election.notice_sent_at is not None
@@ -49,7 +43,7 @@ def test_a_poll_date_corrected_to_a_later_year_sends_the_notice_again_when_the_r
     with django_capture_on_commit_callbacks(execute=True):
         services.update_election(
             announced,
-            _details(poll_date=D(2027, 5, 6), notice_published_on=None),
+            election_details(poll_date=D(2027, 5, 6), notice_published_on=None),
             by=comms_officer,
             reason="Poll date entered wrongly",
         )
@@ -88,7 +82,9 @@ def test_a_correction_into_a_period_already_under_way_sends_the_corrected_notice
 ):
     # The poll is on 17 December, not 10 December: the period is still under way today.
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        services.update_election(announced, _details(poll_date=D(2026, 12, 17)), by=comms_officer, reason="Typo")
+        services.update_election(
+            announced, election_details(poll_date=D(2026, 12, 17)), by=comms_officer, reason="Typo"
+        )
     assert len(callbacks) == 1  # the notice task is queued straight away
 
     assert _send_due(django_capture_on_commit_callbacks) == 1
@@ -102,7 +98,7 @@ def test_a_change_that_keeps_the_dates_does_not_send_the_notice_again(
     comms_officer, announced, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        services.update_election(announced, _details(name="Groby by-election"), by=comms_officer, reason="Name")
+        services.update_election(announced, election_details(name="Groby by-election"), by=comms_officer, reason="Name")
 
     announced.refresh_from_db()
     assert announced.notice_sent_at is not None and announced.superseded_notice_sent_at is None
@@ -117,7 +113,7 @@ def test_a_non_working_day_that_moves_the_period_start_sends_the_notice_again(
     # and the notice went that day.
     with time_machine.travel(dt.datetime(2027, 3, 31, 9, tzinfo=dt.UTC)):
         election = services.record_election(
-            _details(poll_date=D(2027, 5, 6), notice_published_on=None), by=comms_officer
+            election_details(poll_date=D(2027, 5, 6), notice_published_on=None), by=comms_officer
         )
         assert _send_due(django_capture_on_commit_callbacks) == 1
         mail.outbox.clear()
@@ -144,7 +140,7 @@ def test_a_correction_into_the_past_says_no_corrected_notice_goes(client, comms_
     # The by-election was really held on 19 November, already over.
     services.update_election(
         announced,
-        _details(poll_date=D(2026, 11, 19), notice_published_on=D(2026, 10, 12)),
+        election_details(poll_date=D(2026, 11, 19), notice_published_on=D(2026, 10, 12)),
         by=comms_officer,
         reason="Wrong poll date",
     )
@@ -196,7 +192,7 @@ def test_correcting_the_area_or_the_end_of_the_period_sends_the_corrected_notice
 ):
     # The notice went saying the whole council area, ending at the close of poll.
     with django_capture_on_commit_callbacks(execute=True):
-        services.update_election(announced, _details(**correction), by=comms_officer, reason="Entered wrongly")
+        services.update_election(announced, election_details(**correction), by=comms_officer, reason="Entered wrongly")
 
     announced.refresh_from_db()
     assert announced.notice_sent_at is None and announced.superseded_notice_sent_at is not None
