@@ -552,11 +552,21 @@ def main() -> None:
         help="score one set alone (an unseen one, without reading the rest)",
     )
     parser.add_argument(
+        "--blind-file",
+        type=Path,
+        help="score one blind offensive set kept outside the repository until its round is over "
+        "(label, source, text; e.g. /work/heldout/blind_offensive11.tsv), without reading the rest",
+    )
+    parser.add_argument(
         "--development",
         action="store_true",
         help="leave out the sets still unseen (none of blind_offensive.tsv to blind_offensive7.tsv is, since round ten)",
     )
     args = parser.parse_args()
+    if args.blind_file:
+        print(f"blind offensive set {args.blind_file} (unseen; incoming comments on an official page):")
+        blind_offensive_scores(args.blind_file, halves=False)
+        return
     if args.only:
         {
             "blind5": blind_offensive5,
