@@ -31,6 +31,17 @@ shipped only if, on the checking side, (1) it flags more of the `M` texts than t
 (2) it flags no more checking-side council texts than the model as shipped, and (3) every engine test passes
 unchanged (`.venv/bin/pytest herald/checks -p no:django -n 2 -q`). If two pass, the one flagging more `M`
 texts; on a tie, the thresholds alone (the smaller change).
+
+Result (2026-12-07; checking side: 71 `M` texts, 64 council texts from 27 councils). As shipped (0.88 /
+0.90): `M` 33/71 = 0.465 flagged (29 by the rules alone), council 3/64 (all three by the rules). Shipped
+arrays with fitted thresholds (`--fit-thresholds`: 0.86 / 0.68): `M` 34/71, council 3/64, but an engine test
+fails (a short council post, "well done Amelia (age 8) from St Mary's!", gets a model warning) and
+`bench/political_same_findings.py` gives 1,426 model findings on the repository's labelled texts against
+145: not shipped. Retrained (`bench/train_party.py --council-texts/--short-texts` on the fitting side's 90
+council texts, `--party-train-texts` the 80 `T` texts, `--skip-recall-steps`; its step 1 chose 0.97 / 0.97,
+as 127 council sentences and posts against 56,666 manifesto sentences leave every council text scored
+high): `M` 29/71, council 3/64: fewer `M` texts than shipped, not shipped. The shipped arrays and thresholds
+stay.
 """
 
 from __future__ import annotations
