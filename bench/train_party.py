@@ -158,6 +158,8 @@ def fit(
 def scores(fitted: tuple[TfidfVectorizer, LogisticRegression], texts: list[str]) -> np.ndarray:
     """The engine's scores: texts shorter than party_model.MIN_WORDS words are not scored (0)."""
     vectorizer, model = fitted
+    if not texts:  # a fold with no text of a kind (few councils, few short texts): nothing to score
+        return np.zeros(0)
     found = model.predict_proba(vectorizer.transform(texts))[:, 1]
     found[[len(words(t)) < MIN_WORDS for t in texts]] = 0.0
     return found
