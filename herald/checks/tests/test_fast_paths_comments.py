@@ -1,0 +1,128 @@
+"""The incoming-comment speed-ups give the same reports as the code they replace: a finding built without
+the frozen dataclass's ``__init__`` is the finding that ``__init__`` builds, the findings step gives the
+findings of the straightforward form it replaces, and ``check_many`` runs the rules once for a draft
+repeated in its batch (with the same context) and still gives every item the report ``check`` gives."""
+
+import dataclasses
+import pickle
+import random
+
+import pytest
+
+from herald.checks import Context, Draft, check, check_many, engine
+from herald.checks.model import Finding, new_finding, sort_findings
+from herald.checks.tests.test_fast_paths_round_nine import _bench_context, _raw_hits
+from herald.checks.tests.test_prefilter import _corpus_texts
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ("profanity", "offensive", "block", "Swearing: shit", "4.2", "Remove it.", 3, 7, ""),
+        ("abuse-model", "offensive", "warn", "Abuse 0.91", "4.2 (members: 3.1)", "", None, None, "Public Order Act"),
+        ("x", "", "advice", "", "", "", 0, 0, ""),
+    ],
+)
+def test_a_finding_built_fast_is_the_finding_the_dataclass_builds(values):
+    fast, plain = new_finding(*values), Finding(*values)
+    assert fast == plain and repr(fast) == repr(plain) and hash(fast) == hash(plain)
+    assert dataclasses.asdict(fast) == dataclasses.asdict(plain) and fast.to_dict() == plain.to_dict()
+    assert pickle.loads(pickle.dumps(fast)) == plain
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.rule = "other"  # type: ignore[misc]
+
+
+def _findings_reference(text, hits, context, kind, rules):
+    """The findings step as it was before (every message formatted, every finding made by ``Finding``)."""
+    findings, seen = [], set()
+    for rule, start, end, fields in hits:
+        key = (rule, start, end, str(fields.get("detail", "")))
+        if key in seen:
+            continue
+        seen.add(key)
+        spec = rules.rules[rule]
+        in_period = context.pre_election and fields.pop("pre_election", None) is not False
+        severity = engine.resolve_severity(spec, context, kind, in_period)
+        if severity == "off":
+            continue
+        values = engine._Blank(fields, match=engine._excerpt(text, start, end))
+        clause = rules.member_clauses.get(spec.clause, spec.clause) if context.role == "councillor" else spec.clause
+        findings.append(
+            Finding(
+                rule=rule,
+                category=spec.category,
+                severity=severity,
+                message=spec.message.format_map(values),
+                clause=clause,
+                suggestion=spec.suggestion.format_map(values),
+                start=start,
+                end=end,
+                law=spec.law,
+            )
+        )
+    return sort_findings(findings)
+
+
+_CONTEXTS = (
+    Context(),
+    Context(account="personal", role="councillor"),
+    Context(account="personal", politically_restricted=True, pre_election=True),
+)
+
+
+def test_the_findings_step_gives_the_findings_of_its_straightforward_form(monkeypatch):
+    texts = _corpus_texts()[::4]
+    contexts = (_bench_context(), *_CONTEXTS)
+    drafts = [(Draft(text=text, kind=kind), ctx) for text in texts for kind in ("comment", "post") for ctx in contexts]
+    monkeypatch.setattr(engine, "_findings", _findings_reference)
+    want = [report.findings for report in check_many(drafts)]
+    monkeypatch.undo()
+    got = [report.findings for report in check_many(drafts)]
+    assert repr(got) == repr(want)
+    # one finding, several findings to sort, and none at all were all met
+    assert sum(len(found) == 1 for found in want) > 300
+    assert sum(len(found) > 2 for found in want) > 300
+    assert sum(not found for found in want) > 300
+
+
+def _batch_with_repeats() -> list[tuple[Draft, Context]]:
+    """Drafts met again and again in one batch, with one context object, another equal to it and others."""
+    rng = random.Random(12)
+    texts = _corpus_texts()[:100] + ["Thank you!", "f*ck the lot of you", "Call me on 07911 123456", ""]
+    bench = _bench_context()
+    contexts = (bench, _bench_context(), *_CONTEXTS)  # _bench_context() builds an equal, separate object
+    items = [(Draft(text=rng.choice(texts), kind=rng.choice(("comment", "post"))), rng.choice(contexts)) for _ in range(3000)]  # fmt: skip
+    return items
+
+
+def test_check_many_gives_a_repeated_draft_the_report_check_gives():
+    items = _batch_with_repeats()
+    reports = check_many(items)
+    assert [r.findings for r in reports] == [check(draft, ctx).findings for draft, ctx in items]
+    # each report has a findings list of its own: changing one changes no other
+    assert len({id(r.findings) for r in reports}) == len(reports)
+    blocking = next(r for r in reports if r.findings)
+    blocking.findings.clear()
+    assert [r.findings for r in reports if r is not blocking] == [
+        check(draft, ctx).findings for (draft, ctx), r in zip(items, reports, strict=True) if r is not blocking
+    ]
+
+
+def test_check_many_runs_the_rules_once_for_a_draft_repeated_with_the_same_context(monkeypatch):
+    items = _batch_with_repeats()
+    collected = []
+    collect = engine._collect
+    monkeypatch.setattr(engine, "_collect", lambda hits, draft, ctx, *rest: collected.append((draft, id(ctx))) or collect(hits, draft, ctx, *rest))  # fmt: skip
+    check_many(items)
+    distinct = {(draft, id(ctx)) for draft, ctx in items}
+    assert len(collected) == len(distinct) < len(items) / 2
+    # the same draft with a context equal to another but not the same object is checked again
+    assert len({draft for draft, _ in collected}) < len(collected)
+
+
+def test_check_many_hands_a_repeated_draft_the_hits_its_first_one_had(monkeypatch):
+    items = _batch_with_repeats()
+    one_by_one = _raw_hits(monkeypatch, lambda: [check(draft, ctx) for draft, ctx in items])
+    batched = _raw_hits(monkeypatch, lambda: check_many(items))
+    assert batched == one_by_one
+    assert any("pre_election" in dict(fields) for hits in one_by_one for *_, fields in hits)  # a field it pops
