@@ -8,11 +8,15 @@ import pickle
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from herald.checks import Context, Draft, check, check_many, engine
 from herald.checks.model import Finding, new_finding, sort_findings
+from herald.checks.tests.test_fast_paths_round_five import _SUFFIX_PIECES, _mixes
 from herald.checks.tests.test_fast_paths_round_nine import _bench_context, _raw_hits
 from herald.checks.tests.test_prefilter import _corpus_texts
+from herald.checks.textutil import probe
 
 
 @pytest.mark.parametrize(
@@ -126,3 +130,46 @@ def test_check_many_hands_a_repeated_draft_the_hits_its_first_one_had(monkeypatc
     batched = _raw_hits(monkeypatch, lambda: check_many(items))
     assert batched == one_by_one
     assert any("pre_election" in dict(fields) for hits in one_by_one for *_, fields in hits)  # a field it pops
+
+
+_SUFFIX_PIECES_MORE = _SUFFIX_PIECES + [
+    "gade",
+    "brigade",
+    "Allee",
+    "katu",
+    "ulica",
+    "Str",
+    "x_tie",
+    "weg2",
+    "ẞ",
+    "-",
+    "_",
+]
+
+
+def _assert_may_suffix_necessary(text: str) -> None:
+    from herald.checks import personal_data as pd
+
+    lowered, words = probe(text)
+    if pd._suffix_hint(lowered):
+        assert pd._may_suffix(words), text
+
+
+@pytest.mark.parametrize("seed", [21, 22])
+def test_the_street_suffix_word_gate_holds_wherever_the_suffix_scan_finds_one(seed):
+    from herald.checks import personal_data as pd
+
+    texts = _corpus_texts() + _mixes(_SUFFIX_PIECES_MORE, seed=seed, count=6000, shortest=1, longest=20)
+    found = 0
+    for text in texts:
+        _assert_may_suffix_necessary(text)
+        found += pd._suffix_hint(probe(text)[0])
+    assert found > 80  # the scan found a suffix before a number often enough to test the gate
+    # and the gate is not always open: most texts of the corpus are answered by the word set alone
+    assert sum(not pd._may_suffix(probe(text)[1]) for text in _corpus_texts()) > 0.9 * len(_corpus_texts())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_SUFFIX_PIECES_MORE), max_size=20).map("".join) | st.text(max_size=60))
+def test_the_street_suffix_word_gate_holds_on_any_text(text):
+    _assert_may_suffix_necessary(text)
