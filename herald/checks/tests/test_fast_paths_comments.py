@@ -173,3 +173,30 @@ def test_the_street_suffix_word_gate_holds_wherever_the_suffix_scan_finds_one(se
 @given(st.lists(st.sampled_from(_SUFFIX_PIECES_MORE), max_size=20).map("".join) | st.text(max_size=60))
 def test_the_street_suffix_word_gate_holds_on_any_text(text):
     _assert_may_suffix_necessary(text)
+
+
+_RUN_PIECES = ["everyone", "!", "!!", "sh1t", "f*ck", "@ss", "$", "|", "_", "aaa", "111", "07911", " ", "  ", ".",
+               "#", "#tag", "LE10", "1AB", "-", "x", "Zz", "?", "\n", "www."]  # fmt: skip
+
+
+def _assert_runs_same(text: str) -> None:
+    from herald.checks.offensive import obfuscation
+
+    starts = [m.start() for m in obfuscation._SYMBOL.finditer(text)]
+    starts = sorted(starts + [m.start() for m in obfuscation._TRIPLE.finditer(text)])
+    assert obfuscation._ascii_runs(text, starts) == obfuscation._runs_around(text, starts), text
+
+
+def test_the_runs_of_ascii_text_found_by_spaces_are_the_runs_found_character_by_character():
+    texts = [
+        t for t in _corpus_texts() + _mixes(_RUN_PIECES, seed=23, count=6000, shortest=0, longest=25) if t.isascii()
+    ]
+    for text in texts:
+        _assert_runs_same(text)
+    assert len(texts) > 8000
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_RUN_PIECES), max_size=25).map("".join) | st.text(alphabet=st.characters(max_codepoint=127), max_size=60))  # fmt: skip
+def test_the_runs_of_any_ascii_text_are_the_runs_found_character_by_character(text):
+    _assert_runs_same(text)
