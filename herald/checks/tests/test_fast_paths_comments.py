@@ -200,3 +200,37 @@ def test_the_runs_of_ascii_text_found_by_spaces_are_the_runs_found_character_by_
 @given(st.lists(st.sampled_from(_RUN_PIECES), max_size=25).map("".join) | st.text(alphabet=st.characters(max_codepoint=127), max_size=60))  # fmt: skip
 def test_the_runs_of_any_ascii_text_are_the_runs_found_character_by_character(text):
     _assert_runs_same(text)
+
+
+_CUE_PIECES = ["Amelia", " ", "(", ")", ",", "who", "Y4", "y4", "8", "12", "123", "1234", "12345", "a1", "ab1",
+               "abc1", "x", "class", "Mill Lane", "07911 123456", "-", ".", "²", "٣", "é"]  # fmt: skip
+
+
+def _has_cue_reference(text: str) -> bool:
+    """``children.has_cue`` as it was, looking at each word."""
+    from herald.checks import children
+
+    words = probe(text)[1]
+    if not words.isdisjoint(children._CUE_WORDS):
+        return True
+    small = [w for w in words if len(w) <= 3 and w[-1].isdigit()]
+    if not small:
+        return False
+    return any(w[0] == "y" for w in small) or "(" in text or "," in text or "who" in words
+
+
+def test_the_childrens_cue_gives_the_answer_of_its_word_by_word_form():
+    from herald.checks import children
+
+    texts = _corpus_texts() + _mixes(_CUE_PIECES, seed=24, count=6000, shortest=0, longest=12)
+    answers = [children.has_cue(text) for text in texts]
+    assert answers == [_has_cue_reference(text) for text in texts]
+    assert sum(answers) > 1000 and answers.count(False) > 1000
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_PIECES), max_size=12).map("".join) | st.text(max_size=40))
+def test_the_childrens_cue_gives_the_answer_of_its_word_by_word_form_on_any_text(text):
+    from herald.checks import children
+
+    assert children.has_cue(text) == _has_cue_reference(text)
