@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from .model import Media
-from .textutil import probe
+from .textutil import digit_lengths, probe
 
 Emit = Callable[..., None]
 
@@ -177,10 +177,18 @@ _CUE_WORDS = frozenset(
 )
 
 
+_SHORT_RUNS = frozenset((1, 2, 3))
+
+
 def has_cue(text: str) -> bool:
     words = probe(text)[1]
     if not words.isdisjoint(_CUE_WORDS):
         return True
+    # a word of at most three characters ending in a digit ends in a run of one to three digits: in ASCII
+    # text (where a digit is 0-9 to both), the lengths of the runs, found once per text for the personal
+    # data rules, rule it out for most texts without a look at each word
+    if text.isascii() and _SHORT_RUNS.isdisjoint(digit_lengths(text)[0]):
+        return False
     small = [w for w in words if len(w) <= 3 and w[-1].isdigit()]
     if not small:
         return False

@@ -12,7 +12,7 @@ from .children import check_children
 from .config import Rules, RuleSpec, load_rules
 from .legal import LegalMatchers, check_legal, compile_legal
 from .media import check_media
-from .model import AllowedContacts, Context, Councillor, Draft, Finding, Report, sort_findings
+from .model import AllowedContacts, Context, Councillor, Draft, Finding, Report, new_finding, sort_findings
 from .offensive import Later, OffensiveMatchers, check_offensive, compile_offensive, emit_abuse
 from .personal_data import AllowList, check_personal_data
 from .political import PartyThresholds, PoliticalMatchers, Register, check_political, compile_political
@@ -209,6 +209,8 @@ def _check_media_text(draft: Draft, context: Context, rules: Rules, emit: Any) -
 def _findings(
     text: str, hits: list[tuple[str, int | None, int | None, dict[str, Any]]], context: Context, kind: str, rules: Rules
 ) -> list[Finding]:
+    if not hits:
+        return []
     findings: list[Finding] = []
     seen: set[tuple[str, int | None, int | None, str]] = set()
     councillor = context.role == "councillor"
@@ -225,19 +227,19 @@ def _findings(
         values = _Blank(fields, match=_excerpt(text, start, end))
         clause = rules.member_clauses.get(spec.clause, spec.clause) if councillor else spec.clause
         findings.append(
-            Finding(
-                rule=rule,
-                category=spec.category,
-                severity=severity,
-                message=spec.message.format_map(values),
-                clause=clause,
-                suggestion=spec.suggestion.format_map(values),
-                start=start,
-                end=end,
-                law=spec.law,
+            new_finding(
+                rule,
+                spec.category,
+                severity,
+                spec.message.format_map(values),
+                clause,
+                spec.suggestion.format_map(values),
+                start,
+                end,
+                spec.law,
             )
         )
-    return sort_findings(findings)
+    return sort_findings(findings) if len(findings) > 1 else findings
 
 
 def _insert_hit(hits: list[_Hit], position: int, rule: str, start: int | None, end: int | None, **fields: Any) -> None:
@@ -272,10 +274,24 @@ def check_many(
     # profanity model scores, the rest of the offensive rules): at most one a draft, as _collect runs
     # the offensive rules once, so each draft's positions stay right as the later hits go in
     waiting_model: list[tuple[int, int, dict[str, int], Later]] = []
+    # A draft met again in the batch with the same context object (the same comment posted twice, a
+    # flood of "Thank you!") runs the rules and classifiers once: its findings are made from a copy of
+    # the first one's hits. ``order`` holds, for each item, where its draft was checked.
+    first: dict[tuple[int, Draft], int] = {}
+    order: list[int] = []
+    repeats: set[int] = set()
     for item in items:
         draft, own_context = (item, context) if isinstance(item, Draft) else item
         own_context = own_context or _DEFAULT_CONTEXT
         n = len(checked)
+        try:
+            n = first.setdefault((id(own_context), draft), n)
+        except TypeError:  # a draft that cannot be hashed (a list where the model wants a tuple)
+            pass
+        order.append(n)
+        if n < len(checked):
+            repeats.add(n)
+            continue
         hits: list[_Hit] = []
 
         def wait(counted: dict[str, int], later: Later, n: int = n, hits: list[_Hit] = hits) -> None:
@@ -299,7 +315,20 @@ def check_many(
         for (n, position, _, threshold), score in zip(waiting, scores, strict=True):
             hits = checked[n][2]
             emit_abuse(score, threshold, partial(_insert_hit, hits, position))
-    return [
-        Report(findings=_findings(draft.text or "", hits, own_context, draft.kind, rules))
-        for draft, own_context, hits in checked
-    ]
+    if not repeats:
+        return [
+            Report(findings=_findings(draft.text or "", hits, own_context, draft.kind, rules))
+            for draft, own_context, hits in checked
+        ]
+    # a repeated draft's findings are made from a copy of its first one's hits (the findings step reads
+    # and changes the hits' fields), taken before any findings are made
+    repeated = {n: [(r, s, e, dict(f)) for r, s, e, f in checked[n][2]] for n in repeats}
+    given = [False] * len(checked)
+    reports = []
+    for n in order:
+        draft, own_context, hits = checked[n]
+        if given[n]:
+            hits = [(r, s, e, dict(f)) for r, s, e, f in repeated[n]]
+        given[n] = True
+        reports.append(Report(findings=_findings(draft.text or "", hits, own_context, draft.kind, rules)))
+    return reports

@@ -537,6 +537,29 @@ def _suffix_hint(lowered: str) -> bool:
     return _SUFFIX_BEFORE_NUMBER.search(lowered) is not None
 
 
+# The suffixes as the end of one of ``probe``'s words: a suffix right before a space ends a run of letters
+# and digits (the dot of "str." ends the run before it).
+_WORD_SUFFIXES = tuple(suffix.rstrip(".") for suffix in _SUFFIXES)
+_NO_SUFFIX: set[str] = set()  # words known to end with none of them
+
+
+def _may_suffix(words: frozenset[str]) -> bool:
+    """A necessary condition for ``_suffix_hint`` read from the text's word set (``probe``): a word ends
+    with a suffix. The words known to end with none are kept, so most texts are answered by one set
+    difference instead of a scan at every digit (tests/test_fast_paths_comments.py)."""
+    unknown = words.difference(_NO_SUFFIX)
+    if not unknown:
+        return False
+    if len(_NO_SUFFIX) > 65536:
+        _NO_SUFFIX.clear()
+    for word in unknown:
+        if word.endswith(_WORD_SUFFIXES):
+            return True
+        if len(word) <= 40:  # kept words stay small
+            _NO_SUFFIX.add(word)
+    return False
+
+
 _STREET_TYPE_WORDS = frozenset((_STRONG_TYPES + "|" + _WEAK_TYPE_NAMES).lower().split("|")) | {"st"}
 
 
@@ -786,7 +809,7 @@ def _addresses(
             continue
         last = text[match.start(1) + len(match.group(1)) : match.end()].split()[0].lower().strip(".")
         found.append((match.start(), match.end(), last in _WEAK_TYPES))
-    if not _STREET_FIRST_WORDS.isdisjoint(words) or _suffix_hint(_lowered):
+    if not _STREET_FIRST_WORDS.isdisjoint(words) or (_may_suffix(words) and _suffix_hint(_lowered)):
         found += [(m.start(), m.end(), False) for m in _STREET_FIRST.finditer(text)]
     if not _FRENCH_STREET_WORDS.isdisjoint(words):
         found += [(m.start(), m.end(), False) for m in _NUMBER_FIRST_FR.finditer(text)]
