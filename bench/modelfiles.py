@@ -33,6 +33,7 @@ COUNCIL_TRAIN = tuple(
         "council_train5.tsv",  # round ten's; with 6 and 7 since round twelve, each file weighted per trainer
         "council_train6.tsv",
         "council_train7.tsv",
+        "council_train8.tsv",  # round thirteen's: everyday senses of one-class words, polite contempt with twins
     )
 )
 

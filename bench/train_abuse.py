@@ -64,7 +64,10 @@ C = 4.0
 # nine) neutral mentions of groups and abuse in a professional register, with their twins.
 # council_train5.tsv to council_train7.tsv are not in the list (docs/checks.md, "Round eleven"); try
 # them with --council-files.
-COUNCIL_WEIGHT = 10.0
+# Round thirteen: 30 (was 10) with council_train8.tsv in the list: with eight files the council rows
+# at 20 and 30 found more on the development sets at the same pooled precision (docs/checks.md,
+# "Round thirteen"; bench/abuse_sweep.py).
+COUNCIL_WEIGHT = 30.0
 COUNCIL_FOLDS = 5
 # Round eleven: each council row goes in this many times with its own place and person names and
 # @handles (`modelfiles.vary_names`), each copy weighing COUNCIL_WEIGHT / NAME_COPIES, so that no name
