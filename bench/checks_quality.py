@@ -487,6 +487,15 @@ def blind_offensive() -> None:
     blind_offensive_scores(Path(__file__).resolve().parent / "data" / "blind_offensive.tsv", halves=True)
 
 
+def blind_offensive11() -> None:
+    """bench/data/blind_offensive11.tsv: an eleventh blind set (400 texts, eight sources, 160 offensive) by a
+    writer who saw nothing of the engine, its output or the other sets, written on 2026-12-07 before round
+    thirteen; run by the lead only (from outside the repository with ``--blind-file`` before and after round
+    thirteen, then with ``--only blind11``). Never part of the default run."""
+    print("eleventh blind offensive set (unseen; incoming comments on an official page):")
+    blind_offensive_scores(Path(__file__).resolve().parent / "data" / "blind_offensive11.tsv", halves=False)
+
+
 def blind_offensive_scores(path: Path, *, halves: bool) -> None:
     """Precision and recall of a blind set (label, source, text) in all, per half if asked, and per source."""
     groups: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
@@ -548,7 +557,7 @@ def main() -> None:
     )
     parser.add_argument(
         "--only",
-        choices=["blind5", "blind6", "blind7", "blind8", "blind9", "blind10"],
+        choices=["blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11"],
         help="score one set alone (an unseen one, without reading the rest)",
     )
     parser.add_argument(
@@ -575,6 +584,7 @@ def main() -> None:
             "blind8": blind_offensive8,
             "blind9": blind_offensive9,
             "blind10": blind_offensive10,
+            "blind11": blind_offensive11,
         }[args.only]()
         return
     folder = Path(args.data)
