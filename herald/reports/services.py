@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from herald.audit import services as audit
 from herald.errors import Refused
+from herald.figures import Period
 from herald.notifications import notify
 from herald.people.models import Person
 from herald.people.roles import Role
@@ -68,7 +69,7 @@ def start_report(
     _check_period(period_start, period_end)
     if not officer.is_active:
         raise Refused("The named officer has left the council: choose someone else", field="officer")
-    period_words = f"{period_start:%-d %B %Y} to {period_end:%-d %B %Y}"
+    period_words = Period(period_start, period_end).words
     narrative = {key: text.replace("{period}", period_words) for key, text in document.DEFAULT_NARRATIVE.items()}
     with transaction.atomic():
         report = CommitteeReport.objects.create(
@@ -124,6 +125,11 @@ def edit_report(
         _require_draft(report)
         before = audit.snapshot(report, exclude=("pdf", "docx", "frozen_parts"))
         report.narrative = {key: (narrative.get(key) or "").strip() for key in known_sections}
+        # The standard words name the period ("from 1 April 2025 to 31 March 2026"): a new period puts its
+        # own dates wherever the old period's stand, so the words and the figures never disagree.
+        was, now = report.period.words, Period(period_start, period_end).words
+        if was != now:
+            report.narrative = {key: text.replace(was, now) for key, text in report.narrative.items()}
         report.checklist = [item for item in checklist if item in known_items]
         report.period_start, report.period_end, report.officer = period_start, period_end, officer
         for name, value in fields.items():
