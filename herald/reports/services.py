@@ -41,7 +41,7 @@ def may_write_reports(person: Person) -> bool:
     return person.has_role(Role.COMMS, Role.ADMIN)
 
 
-def _check_period(start: dt.date, end: dt.date) -> None:
+def check_period(start: dt.date, end: dt.date) -> None:
     if end < start:
         raise Refused("The end of the period must be on or after its start", field="period_end")
     # Figures are counted for days that have happened: a period starting later has none, and one at
@@ -66,7 +66,7 @@ def start_report(
     """Draft a report in the seed's structure, with the standard wording the author then edits."""
     if not may_write_reports(by):
         raise Refused("Only the communications team starts committee reports")
-    _check_period(period_start, period_end)
+    check_period(period_start, period_end)
     if not officer.is_active:
         raise Refused("The named officer has left the council: choose someone else", field="officer")
     period_words = Period(period_start, period_end).words
@@ -115,7 +115,7 @@ def edit_report(
     unknown = set(fields) - set(EDITABLE)
     if unknown:
         raise ValueError(f"Not editable: {sorted(unknown)}")
-    _check_period(period_start, period_end)
+    check_period(period_start, period_end)
     if not officer.is_active:
         raise Refused("The named officer has left the council: choose someone else", field="officer")
     known_sections = {key for key, _ in document.SECTIONS}

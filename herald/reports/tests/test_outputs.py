@@ -130,6 +130,16 @@ def test_the_command_refuses_what_it_cannot_write(db, tmp_path):
         )
 
 
+def test_the_command_refuses_a_period_the_web_page_would_refuse_with_the_same_words(db, tmp_path):
+    target = str(tmp_path / "r.pdf")
+    # to the last day of the calendar: no figures can be counted up to the day after it
+    with pytest.raises(CommandError, match="at most three years"):
+        call_command("committee_report", "--from", "2026-01-01", "--to", "9999-12-31", "--output", target)
+    with pytest.raises(CommandError, match="has not happened yet"):
+        call_command("committee_report", "--from", "9999-12-01", "--to", "9999-12-31", "--output", target)
+    assert not (tmp_path / "r.pdf").exists()
+
+
 def test_words_pasted_from_word_with_control_characters_still_make_a_word_file_and_a_pdf(
     client, report, comms_officer, dpo
 ):
