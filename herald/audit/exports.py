@@ -113,11 +113,26 @@ def export_csv(request: HttpRequest) -> HttpResponse:
         object_repr=f"{events.count()} events as CSV",
         after={"filters": chosen},
     )
-    header = ["Event", "When", "Who", "Action", "Kind of record", "Record id", "Record", "Reason", "Before", "After"]
+    # UK clock time with its zone (BST or GMT: the hour the clocks go back happens twice), and the moment
+    # in UTC, which sorts and compares.
+    header = [
+        "Event",
+        "When",
+        "When (UTC)",
+        "Who",
+        "Action",
+        "Kind of record",
+        "Record id",
+        "Record",
+        "Reason",
+        "Before",
+        "After",
+    ]
     rows = (
         [
             event.pk,
-            timezone.localtime(event.at).strftime("%d/%m/%Y %H:%M:%S"),
+            timezone.localtime(event.at).strftime("%d/%m/%Y %H:%M:%S %Z"),
+            event.at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
             event.actor_label,
             event.action,
             event.object_type,

@@ -7,6 +7,7 @@ Table Grid. Its headers, footers, fonts and page set-up are kept; its body text 
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 from pathlib import Path
@@ -64,8 +65,33 @@ def _styles(word) -> set[str]:
     return {style.name for style in word.styles}
 
 
+# The styles the report is written in. A template saved by Word holds only the styles used in it (the
+# rest are "latent"), so a council's own template often lacks Title, List Bullet or Table Grid.
+NEEDED_STYLES = ("Title", "Heading 1", "Heading 2", "List Bullet", "List Number", "Table Grid")
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _add_missing_styles(word) -> set[str]:
+    """Copy into the council's template each needed style it lacks, from Herald's own template, and say
+    which were added. A copied list style loses its numbering (the template's numbering is not Herald's):
+    its items then carry their bullet or number as text."""
+    missing = [name for name in NEEDED_STYLES if name not in _styles(word)]
+    if not missing:
+        return set()
+    ours = WordDocument(str(DEFAULT_TEMPLATE))
+    for name in missing:
+        element = copy.deepcopy(ours.styles[name].element)
+        # No links to Herald's own numbering or linked character styles, which the template does not have.
+        for tag in ("numPr", "link", "rsid"):
+            for found in element.findall(f".//{{{_W}}}{tag}"):
+                found.getparent().remove(found)
+        word.styles.element.append(element)
+    return set(missing)
+
+
 def docx(document: Document) -> bytes:
     word = WordDocument(str(template_path()))
+    added = _add_missing_styles(word)
     body = word.element.body
     for child in list(body):
         if not child.tag.endswith("}sectPr"):  # keep the page set-up, headers and footers
@@ -86,8 +112,10 @@ def docx(document: Document) -> bytes:
                 paragraph.paragraph_format.left_indent = Pt(36)
                 paragraph.paragraph_format.first_line_indent = Pt(-36)
             elif block.kind == "list":
-                for item in block.items:
-                    word.add_paragraph(_text(item), style="List Number" if block.ordered else "List Bullet")
+                style = "List Number" if block.ordered else "List Bullet"
+                for number, item in enumerate(block.items, start=1):
+                    marker = "" if style not in added else f"{number}.\t" if block.ordered else "\u2022\t"
+                    word.add_paragraph(_text(marker + item), style=style)
             elif block.part is not None:
                 part = block.part
                 word.add_heading(_text(f"{block.number} {part.title}"), level=2)

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from herald.audit import services as audit
 from herald.errors import Refused
+from herald.figures import Period
 from herald.notifications import notify
 from herald.people.models import Person
 from herald.people.roles import Role
@@ -40,7 +41,7 @@ def may_write_reports(person: Person) -> bool:
     return person.has_role(Role.COMMS, Role.ADMIN)
 
 
-def _check_period(start: dt.date, end: dt.date) -> None:
+def check_period(start: dt.date, end: dt.date) -> None:
     if end < start:
         raise Refused("The end of the period must be on or after its start", field="period_end")
     # Figures are counted for days that have happened: a period starting later has none, and one at
@@ -65,10 +66,10 @@ def start_report(
     """Draft a report in the seed's structure, with the standard wording the author then edits."""
     if not may_write_reports(by):
         raise Refused("Only the communications team starts committee reports")
-    _check_period(period_start, period_end)
+    check_period(period_start, period_end)
     if not officer.is_active:
         raise Refused("The named officer has left the council: choose someone else", field="officer")
-    period_words = f"{period_start:%-d %B %Y} to {period_end:%-d %B %Y}"
+    period_words = Period(period_start, period_end).words
     narrative = {key: text.replace("{period}", period_words) for key, text in document.DEFAULT_NARRATIVE.items()}
     with transaction.atomic():
         report = CommitteeReport.objects.create(
@@ -114,7 +115,7 @@ def edit_report(
     unknown = set(fields) - set(EDITABLE)
     if unknown:
         raise ValueError(f"Not editable: {sorted(unknown)}")
-    _check_period(period_start, period_end)
+    check_period(period_start, period_end)
     if not officer.is_active:
         raise Refused("The named officer has left the council: choose someone else", field="officer")
     known_sections = {key for key, _ in document.SECTIONS}
@@ -124,6 +125,11 @@ def edit_report(
         _require_draft(report)
         before = audit.snapshot(report, exclude=("pdf", "docx", "frozen_parts"))
         report.narrative = {key: (narrative.get(key) or "").strip() for key in known_sections}
+        # The standard words name the period ("from 1 April 2025 to 31 March 2026"): a new period puts its
+        # own dates wherever the old period's stand, so the words and the figures never disagree.
+        was, now = report.period.words, Period(period_start, period_end).words
+        if was != now:
+            report.narrative = {key: text.replace(was, now) for key, text in report.narrative.items()}
         report.checklist = [item for item in checklist if item in known_items]
         report.period_start, report.period_end, report.officer = period_start, period_end, officer
         for name, value in fields.items():

@@ -121,8 +121,11 @@ class CouncilOIDCBackend(OIDCAuthenticationBackend):
         if algorithm not in SIGN_ALGORITHMS:
             raise SignInRefused(f"the ID token is signed with {algorithm or 'nothing'}, which Herald does not accept")
         self.OIDC_RP_SIGN_ALGO = algorithm
-        named = provider_configuration().get("issuer", "").rstrip("/")
-        if named != settings.HERALD_OIDC_ISSUER.rstrip("/"):
+        # The setting may be written with or without a final "/"; the token must carry the issuer exactly as
+        # the discovery document names it (OpenID Connect Discovery 1.0, 4.3), slash and all, as Auth0's
+        # and Entra ID's v1 issuers do.
+        named = str(provider_configuration().get("issuer", ""))
+        if named.rstrip("/") != settings.HERALD_OIDC_ISSUER.rstrip("/"):
             raise SignInRefused(f"the provider's discovery document names another issuer ({named or 'none'})")
         key = self.retrieve_matching_jwk(token)
         try:

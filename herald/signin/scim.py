@@ -78,8 +78,9 @@ def _guarded(view):
         token = settings.HERALD_SCIM_TOKEN
         if not token:
             return _error(404, "SCIM directory sync is not switched on in Herald (HERALD_SCIM_TOKEN)")
-        given = request.headers.get("Authorization", "")
-        if not given.startswith("Bearer ") or not constant_time_compare(given[7:].strip(), token):
+        # RFC 7235: the scheme ("Bearer", "bearer") is case-insensitive; the token is not.
+        scheme, _, given = request.headers.get("Authorization", "").strip().partition(" ")
+        if scheme.lower() != "bearer" or not constant_time_compare(given.strip(), token):
             response = _error(401, "A valid bearer token is needed")
             response["WWW-Authenticate"] = 'Bearer realm="Herald SCIM"'
             return response
@@ -105,7 +106,58 @@ def _guarded(view):
     return public(csrf_exempt(wrapped))
 
 
+# RFC 7643 2.1: attribute names are case-insensitive ("Active" is "active"). Every name Herald reads is
+# put in its schema's spelling before it is read, so none is skipped for its case.
+_NAMES = {
+    name.lower(): name
+    for name in (
+        "userName",
+        "name",
+        "emails",
+        "active",
+        "title",
+        "externalId",
+        "givenName",
+        "familyName",
+        "employeeNumber",
+        "value",
+        "primary",
+        "type",
+        ENTERPRISE,
+    )
+}
+
+
+def _spelled(key) -> str:
+    return _NAMES.get(str(key).strip().lower(), str(key))
+
+
+def _canonical(body: dict) -> dict:
+    """The body with the attribute names Herald reads (and those inside name, emails and the enterprise
+    extension) in the schema's spelling."""
+    found: dict = {}
+    for key, value in body.items():
+        key = _spelled(key)
+        if isinstance(value, dict):
+            value = {_spelled(k): v for k, v in value.items()}
+        elif key == "emails" and isinstance(value, list):
+            value = [{_spelled(k): v for k, v in e.items()} if isinstance(e, dict) else e for e in value]
+        found[key] = value
+    return found
+
+
+def _work_email(emails) -> str | None:
+    """The primary (or else the first) address of a SCIM emails list, or None if it gives none."""
+    if not isinstance(emails, list):
+        return None
+    listed = [_canonical(e) for e in emails if isinstance(e, dict)]
+    chosen = next((e for e in listed if e.get("primary")), listed[0] if listed else {})
+    value = chosen.get("value")
+    return value if isinstance(value, str) and value else None
+
+
 def _record(body: dict, *, current: Person | None = None) -> directory_sync.DirectoryRecord:
+    body = _canonical(body)
     name = body.get("name") if isinstance(body.get("name"), dict) else {}
     emails = body.get("emails") if isinstance(body.get("emails"), list) else []
     primary = next((e.get("value") for e in emails if isinstance(e, dict) and e.get("primary")), None)
@@ -206,7 +258,7 @@ def _apply_patch(person: Person, body: dict) -> directory_sync.DirectoryRecord:
         if path is None:
             if not isinstance(value, dict):
                 raise ValueError("An operation without a path needs an object value")
-            for key, item in value.items():
+            for key, item in _canonical(value).items():
                 _set(current, key, item)
         else:
             if op == "remove" and str(path).strip().lower() == "active":
@@ -234,15 +286,19 @@ def _set(current: dict, path: str, value) -> None:
     key = path.strip()
     lowered = key.lower()
     if lowered.startswith(ENTERPRISE.lower() + ":"):
-        current[ENTERPRISE][key.split(":")[-1]] = value
+        current[ENTERPRISE][_spelled(key.split(":")[-1])] = value
+    elif lowered == ENTERPRISE.lower() and isinstance(value, dict):
+        current[ENTERPRISE].update(_canonical(value))
     elif lowered in ("name.givenname", "name.familyname"):
         current["name"]["givenName" if lowered.endswith("givenname") else "familyName"] = value
     elif lowered.startswith("emails"):
-        current["userName"] = value if isinstance(value, str) else current["userName"]
+        # A filtered path ("emails[type eq \"work\"].value") gives the address; "emails" gives the list.
+        given = value if isinstance(value, str) else _work_email(value)
+        current["userName"] = given or current["userName"]
     elif lowered in ("username", "title", "active"):
         current[{"username": "userName", "title": "title", "active": "active"}[lowered]] = value
     elif lowered == "name" and isinstance(value, dict):
-        current["name"].update(value)
+        current["name"].update(_canonical(value))
     elif lowered in (
         "displayname",
         "externalid",

@@ -80,3 +80,21 @@ def test_the_last_day_of_the_calendar_as_the_last_day_downloads_everything(clien
     # then they get the spreadsheet, not a server error
     assert response.status_code == 200
     assert [row["Action"] for row in rows(response)] == ["consent.withdrawn"]
+
+
+def test_the_hour_the_clocks_go_back_is_told_apart_in_the_spreadsheet(client, system_admin, employee):
+    # given two events an hour apart that both happened at 01:30 on UK clocks, the night the clocks go back
+    for moment, action in (
+        (dt.datetime(2026, 10, 25, 0, 30, tzinfo=dt.UTC), "consent.withdrawn"),  # 01:30 BST
+        (dt.datetime(2026, 10, 25, 1, 30, tzinfo=dt.UTC), "post.approved"),  # 01:30 GMT
+    ):
+        with time_machine.travel(moment, tick=False):
+            audit.record(actor=system_admin, action=action, obj=employee)
+    client.force_login(system_admin)
+    params = {"from-day": "25", "from-month": "10", "from-year": "2026", "to-day": "25", "to-month": "10"}
+    response = client.get("/audit/export/", {**params, "to-year": "2026", "download": "1"})
+    first, second = rows(response)
+    # then each says which 01:30 it was, and the moment it happened in UTC
+    assert (first["Action"], second["Action"]) == ("consent.withdrawn", "post.approved")
+    assert first["When"] != second["When"]
+    assert (first["When (UTC)"], second["When (UTC)"]) == ("2026-10-25T00:30:00Z", "2026-10-25T01:30:00Z")

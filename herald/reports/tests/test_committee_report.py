@@ -247,3 +247,31 @@ def test_signing_off_freezes_the_figures_and_files_and_refuses_later_edits(
 
 def test_the_default_period_is_the_twelve_months_to_the_end_of_last_month():
     assert CommitteeReport.default_period(dt.date(2026, 3, 15)) == Period(dt.date(2025, 3, 1), dt.date(2026, 2, 28))
+
+
+def test_changing_the_period_changes_the_dates_in_the_standard_words_too(db, comms_officer, monitoring_officer):
+    # given a report drafted for the financial year, whose standard purpose names that period
+    report = services.start_report(
+        title="Social media: annual review",
+        committee="Ethical Governance and Personnel Committee",
+        meeting_date=dt.date(2026, 6, 1),
+        report_of="Director Corporate Services",
+        period_start=dt.date(2025, 4, 1),
+        period_end=dt.date(2026, 3, 31),
+        officer=monitoring_officer,
+        by=comms_officer,
+    )
+    # when the author changes the period on the edit page, leaving the words as the page shows them
+    services.edit_report(
+        report,
+        narrative=dict(report.narrative),
+        checklist=[],
+        period_start=dt.date(2025, 1, 1),
+        period_end=dt.date(2025, 12, 31),
+        officer=monitoring_officer,
+        by=comms_officer,
+    )
+    # then the purpose gives the figures' period, not the one the report was started with
+    purpose = _section(document.build(CommitteeReport.objects.get(pk=report.pk)), 1).blocks[0].text
+    assert "from 1 January 2025 to 31 December 2025, with the figures" in purpose
+    assert "1 April 2025" not in purpose

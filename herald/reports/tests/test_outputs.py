@@ -130,6 +130,16 @@ def test_the_command_refuses_what_it_cannot_write(db, tmp_path):
         )
 
 
+def test_the_command_refuses_a_period_the_web_page_would_refuse_with_the_same_words(db, tmp_path):
+    target = str(tmp_path / "r.pdf")
+    # to the last day of the calendar: no figures can be counted up to the day after it
+    with pytest.raises(CommandError, match="at most three years"):
+        call_command("committee_report", "--from", "2026-01-01", "--to", "9999-12-31", "--output", target)
+    with pytest.raises(CommandError, match="has not happened yet"):
+        call_command("committee_report", "--from", "9999-12-01", "--to", "9999-12-31", "--output", target)
+    assert not (tmp_path / "r.pdf").exists()
+
+
 def test_words_pasted_from_word_with_control_characters_still_make_a_word_file_and_a_pdf(
     client, report, comms_officer, dpo
 ):
@@ -173,3 +183,27 @@ def test_printing_the_pdf_fetches_nothing_a_reports_html_points_at(laid_out, mon
     # then it is printed, and nothing was fetched from the server's files or the network
     assert pdf.startswith(b"%PDF")
     assert [url for url in opened if not url.startswith("data:")] == []
+
+
+def test_a_council_template_saved_by_word_without_the_list_title_and_table_styles_still_makes_the_word_file(
+    report, activity, settings, tmp_path
+):
+    # given a template as Word saves it: styles never used in it (Title, List Bullet...) are not in it
+    template = WordDocument(str(output.DEFAULT_TEMPLATE))
+    template.sections[0].header.paragraphs[0].text = "Blaby District Council"
+    for name in ("Title", "Heading 1", "Heading 2", "List Bullet", "List Number", "Table Grid"):
+        element = template.styles[name].element
+        element.getparent().remove(element)
+    custom = tmp_path / "from-word.docx"
+    template.save(str(custom))
+    settings.HERALD_REPORT_TEMPLATE = str(custom)
+    report.narrative = {**report.narrative, "purpose": "Why:\n\n- first reason\n- second reason"}
+
+    word = WordDocument(io.BytesIO(output.docx(document.build(report))))
+
+    assert word.sections[0].header.paragraphs[0].text == "Blaby District Council"
+    assert [p.text for p in word.paragraphs if p.style.name == "Title"] == [report.title]
+    assert "1. Purpose of report" in [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
+    bullets = [p.text for p in word.paragraphs if p.style.name == "List Bullet"]
+    assert bullets[:2] == ["\u2022\tfirst reason", "\u2022\tsecond reason"]
+    assert word.tables and all(table.style.name == "Table Grid" for table in word.tables)

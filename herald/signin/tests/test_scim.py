@@ -239,3 +239,62 @@ def test_a_new_starter_whose_employee_number_has_a_nul_byte_is_created_without_i
     response = scim("post", reverse("scim:users"), body)
     assert response.status_code == 201
     assert Person.objects.get(email="new.starter@council.example").employee_number == "E90001"
+
+
+def _patch(*operations):
+    return {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], "Operations": list(operations)}
+
+
+def test_a_replace_naming_active_in_another_case_still_makes_a_leaver(scim, employee):
+    # RFC 7643 2.1: attribute names are case-insensitive, so "Active": false is a leaver as "active" is
+    body = {
+        "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"],
+        "UserName": employee.email,
+        "Name": {"GivenName": "Renamed", "FamilyName": employee.last_name},
+        "Active": False,
+    }
+    response = scim("put", reverse("scim:user", args=[employee.pk]), body)
+    assert response.status_code == 200 and response.json()["active"] is False
+    employee.refresh_from_db()
+    assert not employee.is_active and employee.first_name == "Renamed"
+
+
+def test_a_patch_in_another_case_changes_what_it_names(scim, employee):
+    operations = [
+        {"op": "Replace", "value": {"NAME": {"givenname": "Zed"}, "ACTIVE": "False"}},
+        {"op": "replace", "path": ENTERPRISE.lower() + ":employeenumber", "value": "E77001"},
+    ]
+    response = scim("patch", reverse("scim:user", args=[employee.pk]), _patch(*operations))
+    assert response.status_code == 200
+    employee.refresh_from_db()
+    assert (employee.first_name, employee.employee_number, employee.is_active) == ("Zed", "E77001", False)
+
+
+def test_a_patch_giving_the_enterprise_extension_as_an_object_changes_the_employee_number(scim, employee):
+    # RFC 7644 3.5.2: a value without a path may hold the extension's own object
+    patch = _patch({"op": "replace", "value": {ENTERPRISE: {"employeeNumber": "E77002"}}})
+    response = scim("patch", reverse("scim:user", args=[employee.pk]), patch)
+    assert response.status_code == 200
+    assert response.json()[ENTERPRISE]["employeeNumber"] == "E77002"
+    employee.refresh_from_db()
+    assert employee.employee_number == "E77002"
+
+
+@pytest.mark.parametrize("with_path", [True, False])
+def test_a_patch_replacing_the_emails_changes_the_work_address(scim, employee, with_path):
+    emails = [{"value": "moved.on@council.example", "type": "work", "primary": True}]
+    operation = (
+        {"op": "replace", "path": "emails", "value": emails}
+        if with_path
+        else {"op": "replace", "value": {"emails": emails}}
+    )
+    response = scim("patch", reverse("scim:user", args=[employee.pk]), _patch(operation))
+    assert response.status_code == 200 and response.json()["userName"] == "moved.on@council.example"
+    employee.refresh_from_db()
+    assert employee.email == "moved.on@council.example"
+
+
+def test_the_bearer_scheme_is_read_in_any_case(scim, employee, client):
+    # RFC 7235 2.1: the authentication scheme is case-insensitive
+    response = client.get(reverse("scim:users"), headers={"Authorization": f"bearer {TOKEN}"})
+    assert response.status_code == 200 and response.json()["totalResults"] >= 1

@@ -14,8 +14,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from herald.errors import Refused
 from herald.figures import Period
-from herald.reports import document, output
+from herald.reports import document, output, services
 from herald.reports.models import CommitteeReport
 
 
@@ -57,6 +58,11 @@ class Command(BaseCommand):
             report = self._standard_draft(options)
         if report.period_end < report.period_start:
             raise CommandError("--to must be on or after --from")
+        try:
+            # The web page's rules, so the command never counts figures for days that cannot have any.
+            services.check_period(report.period_start, report.period_end)
+        except Refused as refusal:
+            raise CommandError(str(refusal)) from refusal
         laid_out = document.build(report)
         content = output.pdf(laid_out) if target.suffix.lower() == ".pdf" else output.docx(laid_out)
         target.write_bytes(content)
