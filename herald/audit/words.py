@@ -75,6 +75,7 @@ EVENT_WORDS: dict[str, str] = {
     "consent_request.opened": "Consent form opened again",
     "media.person_linked": "Person linked to a photo or video",
     "media.person_unlinked": "Person unlinked from a photo or video",
+    "media.stopped_file_opened": "Photo or video that may not be used opened by Information Governance",
     "media.updated": "Photo or video details changed",
     "media.uploaded": "Photo or video uploaded",
     "media.use_changed": "Use of a photo or video changed",

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from herald import subject_access as other_holdings
 from herald.access import allow, allow_signed_in, public, require
+from herald.audit import services as audit
 from herald.audit.models import AuditEvent
 from herald.consents import conf, forms, services
 from herald.consents.models import (
@@ -36,6 +37,8 @@ from herald.consents.models import (
     channel_label,
     normalise_short_code,
 )
+from herald.consents.selectors import why_media_stopped
+from herald.consents.withdrawal import GONE_BECAUSE
 from herald.forms import submitted
 from herald.people.roles import Role
 from herald.plain_text import whole_number, without_nul
@@ -45,6 +48,9 @@ from herald.submissions import key_for, submit_once
 
 MEDIA_READERS = MEDIA_LIBRARY_ROLES
 MEDIA_WRITERS = (Role.COMMS, Role.EDITOR)
+# Who may still open a photo or video that may no longer be used: Information Governance (the DPO), who
+# erase details and answer the person who withdrew (record_erase, subject access).
+WITHDRAWAL_HANDLERS = (Role.INFO_GOV,)
 HOME = ("Home", "/")
 CONSENT = ("Consent", "/consent/")
 MEDIA = ("Media library", "/consent/media/")
@@ -530,6 +536,8 @@ def media(request: HttpRequest) -> HttpResponse:
         "consents/media.html",
         {
             "rows": rows,
+            # Photos that may not be used are listed without a preview (their files answer 410).
+            "stopped": set(why_media_stopped([asset.pk for asset, _ in rows])),
             "q": term,
             "can_upload": request.user.has_role(*MEDIA_WRITERS),
             "breadcrumbs": [HOME, ("Media library", None)],
@@ -597,6 +605,9 @@ def media_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "appearances": asset.appearances.select_related("record"),
             "uses": asset.uses.select_related("account", "created_by"),
             "can_edit": can_edit,
+            # A photo that may not be used is shown only to those who handle the withdrawal.
+            "hide_preview": asset.pk in why_media_stopped([asset.pk])
+            and not request.user.has_role(*WITHDRAWAL_HANDLERS),
             "labels": services.STATUS_LABELS,
             "appearance_form": forms.AppearanceForm(asset=asset, user=request.user) if can_edit else None,
             "breadcrumbs": [HOME, MEDIA, (asset.title, None)],
@@ -747,9 +758,36 @@ def _serve(field: FieldFile, *, download_name: str, content_type: str) -> FileRe
     return response
 
 
+def _stopped(request: HttpRequest, asset: MediaAsset, *, what: str) -> HttpResponse | None:
+    """A photo or video the library says may not be used anywhere (someone shown withdrew, was erased or
+    must not be published) is served only to Information Governance, who handle the withdrawal and
+    answer the person, and each time they open it the audit trail says so. Everyone else gets a page
+    saying, in general terms, why it is gone (410)."""
+    why = why_media_stopped([asset.pk]).get(asset.pk)
+    if why is None:
+        return None
+    if request.user.has_role(*WITHDRAWAL_HANDLERS):
+        audit.record(
+            actor=request.user,
+            action="media.stopped_file_opened",
+            obj=asset,
+            after={"file": what, "why": str(why)},
+        )
+        return None
+    page = {
+        "asset": asset,
+        "kind": asset.get_kind_display().lower(),
+        "because": GONE_BECAUSE[why],
+        "breadcrumbs": [HOME, MEDIA, (asset.title, reverse("consents:media_detail", args=[asset.pk]))],
+    }
+    return render(request, "consents/media_gone.html", page, status=410)
+
+
 @allow(*MEDIA_READERS)
 def media_file(request: HttpRequest, pk: int) -> HttpResponse:
     asset = _get_asset(request, pk)
+    if gone := _stopped(request, asset, what="file"):
+        return gone
     extension = asset.file.name.rsplit(".", 1)[-1]
     return _serve(asset.file, download_name=f"{asset.title[:60]}.{extension}", content_type=asset.content_type)
 
@@ -757,6 +795,8 @@ def media_file(request: HttpRequest, pk: int) -> HttpResponse:
 @allow(*MEDIA_READERS)
 def media_thumbnail(request: HttpRequest, pk: int) -> HttpResponse:
     asset = _get_asset(request, pk)
+    if gone := _stopped(request, asset, what="thumbnail"):
+        return gone
     return _serve(asset.thumbnail, download_name=f"thumbnail-{asset.pk}.jpg", content_type="image/jpeg")
 
 
