@@ -93,6 +93,7 @@ EVENT_WORDS: dict[str, str] = {
     "post.edited": "Post changed",
     "post.expired": "Post expired unapproved",
     "post.note_added": "Note added",
+    "post.published_with_unusable_media": "Post recorded as published with a photo that may not be used: takedown opened",
     "post.published": "Publication recorded",
     "post.ready": "Post ready to publish",
     "post.refused_publishing_stopped": "Refused while publishing is stopped",
