@@ -105,6 +105,12 @@ KINDS: dict[str, Kind] = {
             urgent=True,
             confidential=True,
         ),
+        Kind(
+            "subject_access_due",
+            "Information Governance is told each morning of subject access requests overdue or due within a week",
+            urgent=True,
+            confidential=True,
+        ),
         Kind("consent_expired_for_uploads", "An uploader is told consent has expired for their photos"),
         # elections
         Kind("pre_election_notice", "Everyone is told the pre-election period has begun", one_each=True),
