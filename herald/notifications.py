@@ -24,6 +24,7 @@ from django.db import transaction
 from django.template import Context
 from django.template.backends.django import Template as DjangoTemplate
 from django.template.loader import get_template
+from django.urls import reverse
 
 from herald.people.models import Person
 
@@ -71,6 +72,11 @@ KINDS: dict[str, Kind] = {
         Kind("post_expired", "The author is told their post expired unapproved"),
         Kind("post_ready_to_publish", "The author and editors are told an approved post is due"),
         Kind("post_stopped_by_withdrawal", "The author is told a post stopped because consent was withdrawn"),
+        Kind(
+            "post_published_media_unusable",
+            "The author and comms are told a post recorded as published uses a photo that may not be used",
+            urgent=True,
+        ),
         Kind("post_stopped_account_closed", "The author is told a post stopped because its account was closed"),
         Kind(
             "post_returned_media_unusable",
@@ -96,6 +102,12 @@ KINDS: dict[str, Kind] = {
         Kind(
             "withdrawal_attempt_refused",
             "The person is told someone tried to withdraw with wrong details",
+            urgent=True,
+            confidential=True,
+        ),
+        Kind(
+            "subject_access_due",
+            "Information Governance is told each morning of subject access requests overdue or due within a week",
             urgent=True,
             confidential=True,
         ),
@@ -163,14 +175,41 @@ class Channel(Protocol):
     def deliver(self, messages: Sequence[Message]) -> None: ...
 
 
+def email_headers(message: Message) -> tuple[list[str], dict[str, str]]:
+    """The Reply-To and extra headers of a message emailed to staff. Replies go to the communications
+    team's mailbox (HERALD_COMMS_REPLY_TO), not to Herald's unattended sending address. A message each
+    recipient may move to their daily digest on their notification settings page says so in a
+    List-Unsubscribe header (RFC 2369) pointing at that page, so mail programs offer it; an urgent one
+    (a takedown, a hacked account, an incident, the digest itself) is sent at once whatever the person
+    chose, so it carries none. Messages to members of the public (bare addresses) get neither."""
+    if not message.people or len(message.people) != len(message.to):
+        return [], {}
+    headers = {}
+    if not message.kind.urgent:
+        headers["List-Unsubscribe"] = f"<{settings.SITE_URL}{reverse('notifications:preferences')}>"
+    return [settings.HERALD_COMMS_REPLY_TO], headers
+
+
 class EmailChannel:
     name = "email"
 
     def deliver(self, messages: Sequence[Message]) -> None:
-        with get_connection() as connection:
-            connection.send_messages(
-                [EmailMessage(m.subject, m.body, None, list(m.to), attachments=list(m.attachments)) for m in messages]
+        emails = []
+        for m in messages:
+            reply_to, headers = email_headers(m)
+            emails.append(
+                EmailMessage(
+                    m.subject,
+                    m.body,
+                    None,
+                    list(m.to),
+                    attachments=list(m.attachments),
+                    reply_to=reply_to,
+                    headers=headers,
+                )
             )
+        with get_connection() as connection:
+            connection.send_messages(emails)
 
 
 EMAIL = EmailChannel()

@@ -366,6 +366,9 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Herald <herald@hinckley-bosworth.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where staff replies to Herald's notification emails go: the communications team's mailbox (the
+# sending address above is not read).
+HERALD_COMMS_REPLY_TO = env("HERALD_COMMS_REPLY_TO", "Communications Team <communications@hinckley-bosworth.example>")
 
 TASKS = {
     "default": {

@@ -10,6 +10,7 @@ from herald.consents.models import (
     MediaAsset,
     MediaUse,
     Purpose,
+    SubjectAccessRequest,
     TakedownTask,
     channel_label,
 )
@@ -529,4 +530,103 @@ class SubjectSearchForm(forms.Form):
             "required": "Enter a name, email address, phone number or URN",
             "min_length": "Enter at least 3 characters",
         },
+    )
+
+
+# --- The register of subject access requests ----------------------------------------------------
+
+
+class SubjectAccessRequestForm(forms.Form):
+    requester_name = forms.CharField(
+        label="Name of the person asking",
+        max_length=200,
+        error_messages={"required": "Enter the name of the person asking"},
+    )
+    requester_contact = forms.CharField(
+        label="Their email address, phone number or postal address (optional)", max_length=254, required=False
+    )
+    received_by = forms.ChoiceField(
+        label="How was the request received?",
+        choices=SubjectAccessRequest.Channel.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how the request was received"},
+    )
+    received_on = _date_field(
+        "When was it received?",
+        required_message="Enter the date the request was received",
+        help_text="The month starts on this day, even if it was a weekend. For example, 28 11 2026",
+    )
+    details = forms.CharField(
+        label="What did they ask for? (optional)",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    identity_checked_on = DateField(
+        label="When was their identity checked? (optional)",
+        name="the date their identity was checked",
+        required=False,
+        help_text="Leave blank if it has not been checked yet. For example, 28 11 2026",
+    )
+
+    def details_for_service(self) -> services.RequestDetails:
+        data = self.cleaned_data
+        return services.RequestDetails(
+            requester_name=data["requester_name"],
+            requester_contact=data["requester_contact"],
+            received_by=data["received_by"],
+            received_on=data["received_on"],
+            details=data["details"],
+            identity_checked_on=data["identity_checked_on"],
+        )
+
+
+class SubjectAccessPauseForm(forms.Form):
+    paused_for = forms.ChoiceField(
+        label="What has the council asked them for?",
+        choices=SubjectAccessRequest.PausedFor.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what the council asked for"},
+    )
+    paused_on = _date_field("When was it asked for?", required_message="Enter the date it was asked for")
+
+
+class SubjectAccessRestartForm(forms.Form):
+    arrived_on = _date_field(
+        "When did it arrive?",
+        required_message="Enter the date it arrived",
+        help_text="The month runs again from this day. For example, 28 11 2026",
+    )
+
+
+class SubjectAccessExtendForm(forms.Form):
+    months = forms.TypedChoiceField(
+        label="By how much longer?",
+        choices=[(1, "One more month"), (2, "Two more months")],
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select one or two months"},
+    )
+    reason = forms.CharField(
+        label="Why is the request complex?",
+        help_text="The requester must be told this within the first month.",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter why the request is complex enough to need longer"},
+    )
+    on = _date_field("When was it extended?", required_message="Enter the date it was extended")
+
+
+class SubjectAccessAnswerForm(forms.Form):
+    answered_on = _date_field("When was the answer sent?", required_message="Enter the date the answer was sent")
+
+
+class SubjectAccessRefuseForm(forms.Form):
+    answered_on = _date_field("When was the refusal sent?", required_message="Enter the date the refusal was sent")
+    reason = forms.CharField(
+        label="Why is the request refused?",
+        help_text="For example, manifestly unfounded or excessive, or the exemption that applies.",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter why the request is refused"},
     )

@@ -2,7 +2,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from herald.consents.models import ConsentRequest, TakedownTask
+from herald.consents.services import requests_due
 from herald.people.roles import Role
+from herald.templatetags.house import house_date
 
 
 def panels(request) -> list[dict]:
@@ -10,15 +12,21 @@ def panels(request) -> list[dict]:
     user = request.user
     result = []
     if user.has_role(Role.INFO_GOV):
+        due = requests_due(on=timezone.localdate())
         result.append(
             {
-                "title": "Subject access requests",
-                "count": False,
-                "intro": "Find everything Herald holds about a person (consent records, photos and where they "
-                "were used) and export it for a subject access request.",
-                "link": {"url": reverse("consents:subject_access"), "text": "Search and export for a person"},
-                "items": [],
-                "empty_text": "",
+                "title": "Subject access requests overdue or due within a week",
+                "intro": "Record each request in the register: Herald works out when it is due.",
+                "link": {"url": reverse("consents:sar_list"), "text": "The register of subject access requests"},
+                "items": [
+                    {
+                        "text": f"{item.sar.reference}: {item.sar.requester_name}",
+                        "url": reverse("consents:sar", args=[item.sar.pk]),
+                        "hint": ("Overdue: was due " if item.overdue else "Due ") + house_date(item.deadline.due_on),
+                    }
+                    for item in due[:20]
+                ],
+                "empty_text": "No subject access request is overdue or due within a week.",
             }
         )
     if user.has_role(Role.COMMS, Role.EDITOR):

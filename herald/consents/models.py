@@ -446,3 +446,78 @@ class PublicAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class SubjectAccessRequestQuerySet(models.QuerySet):
+    def still_open(self):
+        """Requests not yet answered or refused: open, paused awaiting identity or clarification, extended."""
+        return self.exclude(status__in=[SubjectAccessRequest.Status.ANSWERED, SubjectAccessRequest.Status.REFUSED])
+
+
+class SubjectAccessRequest(models.Model):
+    """One subject access request in the register Information Governance keeps: who asked, how and when,
+    the identity check, the statutory due date (herald/consents/sar_clock.py), any pause or extension,
+    and the answer with the export sent."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        PAUSED = "paused", "Paused: awaiting identity or clarification"
+        EXTENDED = "extended", "Extended"
+        ANSWERED = "answered", "Answered"
+        REFUSED = "refused", "Refused"
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", "Email"
+        LETTER = "letter", "Letter"
+        PHONE = "phone", "Phone call"
+        IN_PERSON = "in_person", "In person"
+        WEB_FORM = "web_form", "The council's website form"
+        SOCIAL_MEDIA = "social_media", "Social media message"
+
+    class PausedFor(models.TextChoices):
+        IDENTITY = "identity", "Proof of identity"
+        CLARIFICATION = "clarification", "Clarification of what they want"
+
+    requester_name = models.CharField(max_length=200)
+    requester_contact = models.CharField(max_length=254, blank=True)
+    received_by = models.CharField("How it was received", max_length=12, choices=Channel.choices)
+    received_on = models.DateField()
+    details = models.TextField("What they asked for", blank=True)
+    identity_checked_on = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.OPEN)
+    paused_on = models.DateField(null=True, blank=True)
+    paused_for = models.CharField(max_length=13, choices=PausedFor.choices, blank=True)
+    # The identity or clarification arrived: the month runs from this day.
+    restarted_on = models.DateField(null=True, blank=True)
+    extension_months = models.PositiveSmallIntegerField(default=0)
+    extended_on = models.DateField(null=True, blank=True)
+    extension_reason = models.TextField(blank=True)
+    answered_on = models.DateField(null=True, blank=True)
+    refusal_reason = models.TextField(blank=True)
+    export = models.FileField(upload_to="consents/subject_access/", blank=True)
+    export_made_at = models.DateTimeField(null=True, blank=True)
+    recorded_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    objects = SubjectAccessRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-received_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(extension_months__lte=2), name="sar_extended_at_most_two_months"),
+            models.CheckConstraint(
+                condition=~Q(status__in=["answered", "refused"]) | Q(answered_on__isnull=False),
+                name="sar_closed_has_an_answer_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference}: {self.requester_name}"
+
+    @property
+    def reference(self) -> str:
+        return f"SAR-{self.pk:04d}" if self.pk else "SAR"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status not in (self.Status.ANSWERED, self.Status.REFUSED)

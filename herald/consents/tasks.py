@@ -23,4 +23,10 @@ def read_text_in_photo(asset_id: int) -> dict:
     return {"asset": asset_id, "findings": len(asset.text_findings), "error": asset.text_read_error}
 
 
-SCHEDULE = [(process_consent_retention, 24 * 60 * 60)]
+@task()
+def remind_of_subject_access_deadlines() -> dict:
+    """Every day: tell Information Governance of subject access requests overdue or due within a week."""
+    return {"told": services.remind_dpo_of_due_requests()}
+
+
+SCHEDULE = [(process_consent_retention, 24 * 60 * 60), (remind_of_subject_access_deadlines, 24 * 60 * 60)]

@@ -34,4 +34,13 @@ urlpatterns = [
     path("takedowns/<int:pk>/", views.takedown, name="takedown"),
     path("subject-access/", views.subject_access, name="subject_access"),
     path("subject-access/export/", views.subject_export, name="subject_export"),
+    path("subject-access/requests/", views.sar_list, name="sar_list"),
+    path("subject-access/requests/new/", views.sar_new, name="sar_new"),
+    path("subject-access/requests/<int:pk>/", views.sar_detail, name="sar"),
+    path("subject-access/requests/<int:pk>/pause/", views.sar_pause, name="sar_pause"),
+    path("subject-access/requests/<int:pk>/restart/", views.sar_restart, name="sar_restart"),
+    path("subject-access/requests/<int:pk>/extend/", views.sar_extend, name="sar_extend"),
+    path("subject-access/requests/<int:pk>/answer/", views.sar_answer, name="sar_answer"),
+    path("subject-access/requests/<int:pk>/refuse/", views.sar_refuse, name="sar_refuse"),
+    path("subject-access/requests/<int:pk>/export/", views.sar_export, name="sar_export"),
 ]

@@ -4,10 +4,12 @@ takedown tasks and subject access. Thin views: form, service, redirect."""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from urllib.parse import urlencode
 
 import qrcode
 import qrcode.image.svg
+from django import forms as django_forms
 from django.contrib import messages
 from django.db.models import Count, Q
 from django.db.models.fields.files import FieldFile
@@ -21,6 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from herald import subject_access as other_holdings
 from herald.access import allow, allow_signed_in, public, require
+from herald.audit import services as audit
 from herald.audit.models import AuditEvent
 from herald.consents import conf, forms, services
 from herald.consents.models import (
@@ -32,10 +35,13 @@ from herald.consents.models import (
     MediaAsset,
     MediaUse,
     Purpose,
+    SubjectAccessRequest,
     TakedownTask,
     channel_label,
     normalise_short_code,
 )
+from herald.consents.selectors import why_media_stopped
+from herald.consents.withdrawal import GONE_BECAUSE
 from herald.forms import submitted
 from herald.people.roles import Role
 from herald.plain_text import whole_number, without_nul
@@ -45,6 +51,9 @@ from herald.submissions import key_for, submit_once
 
 MEDIA_READERS = MEDIA_LIBRARY_ROLES
 MEDIA_WRITERS = (Role.COMMS, Role.EDITOR)
+# Who may still open a photo or video that may no longer be used: Information Governance (the DPO), who
+# erase details and answer the person who withdrew (record_erase, subject access).
+WITHDRAWAL_HANDLERS = (Role.INFO_GOV,)
 HOME = ("Home", "/")
 CONSENT = ("Consent", "/consent/")
 MEDIA = ("Media library", "/consent/media/")
@@ -530,6 +539,8 @@ def media(request: HttpRequest) -> HttpResponse:
         "consents/media.html",
         {
             "rows": rows,
+            # Photos that may not be used are listed without a preview (their files answer 410).
+            "stopped": set(why_media_stopped([asset.pk for asset, _ in rows])),
             "q": term,
             "can_upload": request.user.has_role(*MEDIA_WRITERS),
             "breadcrumbs": [HOME, ("Media library", None)],
@@ -597,6 +608,9 @@ def media_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "appearances": asset.appearances.select_related("record"),
             "uses": asset.uses.select_related("account", "created_by"),
             "can_edit": can_edit,
+            # A photo that may not be used is shown only to those who handle the withdrawal.
+            "hide_preview": asset.pk in why_media_stopped([asset.pk])
+            and not request.user.has_role(*WITHDRAWAL_HANDLERS),
             "labels": services.STATUS_LABELS,
             "appearance_form": forms.AppearanceForm(asset=asset, user=request.user) if can_edit else None,
             "breadcrumbs": [HOME, MEDIA, (asset.title, None)],
@@ -747,9 +761,36 @@ def _serve(field: FieldFile, *, download_name: str, content_type: str) -> FileRe
     return response
 
 
+def _stopped(request: HttpRequest, asset: MediaAsset, *, what: str) -> HttpResponse | None:
+    """A photo or video the library says may not be used anywhere (someone shown withdrew, was erased or
+    must not be published) is served only to Information Governance, who handle the withdrawal and
+    answer the person, and each time they open it the audit trail says so. Everyone else gets a page
+    saying, in general terms, why it is gone (410)."""
+    why = why_media_stopped([asset.pk]).get(asset.pk)
+    if why is None:
+        return None
+    if request.user.has_role(*WITHDRAWAL_HANDLERS):
+        audit.record(
+            actor=request.user,
+            action="media.stopped_file_opened",
+            obj=asset,
+            after={"file": what, "why": str(why)},
+        )
+        return None
+    page = {
+        "asset": asset,
+        "kind": asset.get_kind_display().lower(),
+        "because": GONE_BECAUSE[why],
+        "breadcrumbs": [HOME, MEDIA, (asset.title, reverse("consents:media_detail", args=[asset.pk]))],
+    }
+    return render(request, "consents/media_gone.html", page, status=410)
+
+
 @allow(*MEDIA_READERS)
 def media_file(request: HttpRequest, pk: int) -> HttpResponse:
     asset = _get_asset(request, pk)
+    if gone := _stopped(request, asset, what="file"):
+        return gone
     extension = asset.file.name.rsplit(".", 1)[-1]
     return _serve(asset.file, download_name=f"{asset.title[:60]}.{extension}", content_type=asset.content_type)
 
@@ -757,6 +798,8 @@ def media_file(request: HttpRequest, pk: int) -> HttpResponse:
 @allow(*MEDIA_READERS)
 def media_thumbnail(request: HttpRequest, pk: int) -> HttpResponse:
     asset = _get_asset(request, pk)
+    if gone := _stopped(request, asset, what="thumbnail"):
+        return gone
     return _serve(asset.thumbnail, download_name=f"thumbnail-{asset.pk}.jpg", content_type="image/jpeg")
 
 
@@ -827,10 +870,12 @@ def subject_access(request: HttpRequest) -> HttpResponse:
         elsewhere = [
             (source.label, len(found[source.name])) for source in other_holdings.sources() if source.name in found
         ]
+    sar = SubjectAccessRequest.objects.filter(pk=whole_number(request.GET.get("sar", "")) or 0).first()
     return render(
         request,
         "consents/subject_access.html",
         {
+            "sar": sar,
             "form": form,
             "records": records,
             "elsewhere": elsewhere,
@@ -856,6 +901,201 @@ def subject_export(request: HttpRequest) -> HttpResponse:
         response["Content-Disposition"] = f'attachment; filename="subject-access-{timezone.localdate():%Y%m%d}.json"'
         return response
     pack = services.export_subject_pack(records, by=request.user, query=query)
+    # Made for a request in the register: kept with it, as what was sent.
+    sar_pk = whole_number(request.POST.get("sar", ""))
+    if sar_pk is not None and (sar := SubjectAccessRequest.objects.filter(pk=sar_pk).first()) is not None:
+        services.attach_subject_access_export(sar, pack, by=request.user)
+        messages.success(request, f"The export is attached to {sar.reference}")
+        return redirect("consents:sar", pk=sar.pk)
     response = HttpResponse(pack, content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="subject-access-{timezone.localdate():%Y%m%d}.zip"'
+    return response
+
+
+# --- The register of subject access requests ---------------------------------------------------
+# Who may see it: Information Governance (the DPO), who already run the subject access search and export.
+
+SAR_HOME = ("Subject access requests", "/consent/subject-access/requests/")
+
+
+def _get_sar(request: HttpRequest, pk: int) -> SubjectAccessRequest:
+    return get_object_or_404(SubjectAccessRequest.objects.select_related("recorded_by"), pk=pk)
+
+
+@allow(Role.INFO_GOV)
+def sar_list(request: HttpRequest) -> HttpResponse:
+    show = "all" if request.GET.get("show") == "all" else "open"
+    requests = SubjectAccessRequest.objects.all()
+    if show == "open":
+        requests = requests.still_open()
+    today = timezone.localdate()
+    closed = services.council_closed_days()
+    rows = []
+    for sar in requests[:300]:
+        deadline = services.deadline_of(sar, closed)
+        rows.append((sar, deadline, sar.is_open and sar.status != sar.Status.PAUSED and today > deadline.latest_on))
+    return render(
+        request,
+        "consents/sar_list.html",
+        {"rows": rows, "show": show, "breadcrumbs": [HOME, ("Subject access requests", None)]},
+    )
+
+
+@allow(Role.INFO_GOV)
+@require_http_methods(["GET", "POST"])
+def sar_new(request: HttpRequest) -> HttpResponse:
+    form = forms.SubjectAccessRequestForm(*_posted(request))
+    done = submitted(
+        request, form, lambda data: services.record_subject_access_request(form.details_for_service(), by=request.user)
+    )
+    if done:
+        messages.success(request, f"{done.result.reference} recorded")
+        return redirect("consents:sar", pk=done.result.pk)
+    return render(
+        request,
+        "consents/reason_form.html",
+        {
+            "form": form,
+            "heading": "Record a subject access request",
+            "button": "Record the request",
+            "breadcrumbs": [HOME, SAR_HOME, ("New", None)],
+        },
+    )
+
+
+@allow(Role.INFO_GOV)
+def sar_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    sar = _get_sar(request, pk)
+    deadline = services.deadline_of(sar)
+    today = timezone.localdate()
+    return render(
+        request,
+        "consents/sar_detail.html",
+        {
+            "sar": sar,
+            "deadline": deadline,
+            "overdue": sar.is_open and sar.status != sar.Status.PAUSED and today > deadline.latest_on,
+            "may_extend": sar.status == sar.Status.OPEN and today <= deadline.first_month_ends_on,
+            "history": AuditEvent.objects.filter(
+                object_type="consents.subjectaccessrequest", object_id=str(sar.pk)
+            ).order_by("at", "pk"),
+            "breadcrumbs": [HOME, SAR_HOME, (sar.reference, None)],
+        },
+    )
+
+
+def _sar_step(
+    request: HttpRequest,
+    pk: int,
+    *,
+    form_class: type[django_forms.Form],
+    act: Callable[[SubjectAccessRequest, dict], object],
+    heading: str,
+    button: str,
+    done: str,
+) -> HttpResponse:
+    sar = _get_sar(request, pk)
+    form = form_class(*_posted(request))
+    if submitted(request, form, lambda data: act(sar, data)):
+        messages.success(request, done)
+        return redirect("consents:sar", pk=sar.pk)
+    return render(
+        request,
+        "consents/reason_form.html",
+        {
+            "form": form,
+            "heading": f"{heading}: {sar.reference}",
+            "button": button,
+            "breadcrumbs": [HOME, SAR_HOME, (sar.reference, reverse("consents:sar", args=[sar.pk])), (heading, None)],
+        },
+    )
+
+
+@allow(Role.INFO_GOV)
+@require_http_methods(["GET", "POST"])
+def sar_pause(request: HttpRequest, pk: int) -> HttpResponse:
+    return _sar_step(
+        request,
+        pk,
+        form_class=forms.SubjectAccessPauseForm,
+        act=lambda sar, d: services.pause_subject_access_request(
+            sar, by=request.user, paused_for=d["paused_for"], paused_on=d["paused_on"]
+        ),
+        heading="Pause for identity or clarification",
+        button="Pause the request",
+        done="Paused: the month runs again from when it arrives",
+    )
+
+
+@allow(Role.INFO_GOV)
+@require_http_methods(["GET", "POST"])
+def sar_restart(request: HttpRequest, pk: int) -> HttpResponse:
+    return _sar_step(
+        request,
+        pk,
+        form_class=forms.SubjectAccessRestartForm,
+        act=lambda sar, d: services.restart_subject_access_request(sar, by=request.user, arrived_on=d["arrived_on"]),
+        heading="Record what arrived",
+        button="Restart the clock",
+        done="The month now runs from the day it arrived",
+    )
+
+
+@allow(Role.INFO_GOV)
+@require_http_methods(["GET", "POST"])
+def sar_extend(request: HttpRequest, pk: int) -> HttpResponse:
+    return _sar_step(
+        request,
+        pk,
+        form_class=forms.SubjectAccessExtendForm,
+        act=lambda sar, d: services.extend_subject_access_request(
+            sar, by=request.user, months=d["months"], reason=d["reason"], on=d["on"]
+        ),
+        heading="Extend a complex request",
+        button="Extend the request",
+        done="Extended: tell the requester why",
+    )
+
+
+@allow(Role.INFO_GOV)
+@require_http_methods(["GET", "POST"])
+def sar_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    return _sar_step(
+        request,
+        pk,
+        form_class=forms.SubjectAccessAnswerForm,
+        act=lambda sar, d: services.answer_subject_access_request(sar, by=request.user, on=d["answered_on"]),
+        heading="Record the answer",
+        button="Record the answer",
+        done="Answered",
+    )
+
+
+@allow(Role.INFO_GOV)
+@require_http_methods(["GET", "POST"])
+def sar_refuse(request: HttpRequest, pk: int) -> HttpResponse:
+    return _sar_step(
+        request,
+        pk,
+        form_class=forms.SubjectAccessRefuseForm,
+        act=lambda sar, d: services.refuse_subject_access_request(
+            sar, by=request.user, on=d["answered_on"], reason=d["reason"]
+        ),
+        heading="Refuse the request",
+        button="Refuse the request",
+        done="Refused, with the reason recorded",
+    )
+
+
+@allow(Role.INFO_GOV)
+@sensitive
+def sar_export(request: HttpRequest, pk: int) -> HttpResponse:
+    sar = _get_sar(request, pk)
+    if not sar.export:
+        raise Http404("No export attached")
+    audit.record(actor=request.user, action="subject_access.export_downloaded", obj=sar)
+    response = FileResponse(
+        sar.export.open("rb"), content_type="application/zip", as_attachment=True, filename=f"{sar.reference}.zip"
+    )
+    response["Cache-Control"] = "private, no-store"
     return response

@@ -61,6 +61,15 @@ class Why(StrEnum):
     ERASED = "Personal details erased"
 
 
+# Why a photo may no longer be shown, in general terms, for the pages served instead of it: they never
+# say who is in it.
+GONE_BECAUSE = {
+    Why.WITHDRAWN: "Someone shown in it withdrew their consent to its use.",
+    Why.DO_NOT_PUBLISH: "Someone shown in it must not be published.",
+    Why.ERASED: "The personal details of someone shown in it were erased.",
+}
+
+
 WithdrawalHandler = Callable[..., Any]  # handler(pks: list[int], *, by, why: Why) -> anything
 
 _handlers: dict[str, list[WithdrawalHandler]] = {}

@@ -12,16 +12,9 @@ from django.shortcuts import get_object_or_404, render
 from herald.access import allow
 from herald.consents.models import MediaAsset
 from herald.consents.selectors import why_media_stopped
-from herald.consents.withdrawal import Why
+from herald.consents.withdrawal import GONE_BECAUSE
 from herald.posts.models import Post
 from herald.posts.views import POST_ROLES, _visible_post
-
-# Why a photo may no longer be shown, in general terms: the page never says who is in it.
-GONE_BECAUSE = {
-    Why.WITHDRAWN: "Someone shown in it withdrew their consent to its use.",
-    Why.DO_NOT_PUBLISH: "Someone shown in it must not be published.",
-    Why.ERASED: "The personal details of someone shown in it were erased.",
-}
 
 
 def _asset_of(request: HttpRequest, pk: int, asset_pk: int) -> tuple[Post, MediaAsset]:

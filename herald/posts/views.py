@@ -661,7 +661,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "changed_text_refusal": services.CHANGED_TEXT_REFUSAL,
             "can_submit": post.status in (Post.Status.DRAFT, Post.Status.SENT_BACK)
             and (post.author_id == user.pk or selectors.can_write_for(user, post.account)),
-            "can_publish": post.status == Post.Status.READY
+            "can_publish": services.may_record_publication(post)
             and (post.author_id == user.pk or selectors.can_write_for(user, post.account)),
             "can_cancel": post.status not in (Post.Status.PUBLISHED, Post.Status.CANCELLED, Post.Status.EXPIRED)
             and (post.author_id == user.pk or user.has_role(Role.COMMS) or selectors.can_write_for(user, post.account)),
@@ -846,7 +846,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
         template_title="Record where it was published",
         button="Save the address",
         allowed=lambda p: (
-            p.status == Post.Status.READY and (p.author_id == user.pk or selectors.can_write_for(user, p.account))
+            services.may_record_publication(p) and (p.author_id == user.pk or selectors.can_write_for(user, p.account))
         ),
         act=lambda p, d: services.record_publication(p, url=d["url"], by=user, published_at=d.get("published_at")),
         success="Published: the record is complete",

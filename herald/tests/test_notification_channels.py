@@ -405,3 +405,35 @@ def test_migration_0004_masks_the_errors_kept_before_masking(error_kept_before_m
     error_kept_before_masking.refresh_from_db()
     assert error_kept_before_masking.last_error == "URLError: <urlopen error unknown url type: 'hooks.slack.com/…vU3k'>"
     assert migration.mask_kept_errors(apps) == 0, "running it again changes nothing"
+
+
+def test_staff_emails_ask_for_replies_to_the_comms_mailbox_and_offer_the_notification_settings(
+    comms_officer, employee, settings, django_capture_on_commit_callbacks
+):
+    settings.SITE_URL = "https://herald.hinckley-bosworth.example"
+    settings.HERALD_COMMS_REPLY_TO = "Communications Team <comms-team@hinckley-bosworth.example>"
+    with django_capture_on_commit_callbacks(execute=True):
+        notify("advice_requested", to=[comms_officer], context={"by": employee, **ADVICE})
+    [sent] = [m.message() for m in mail.outbox]
+    assert sent["Reply-To"] == "Communications Team <comms-team@hinckley-bosworth.example>"
+    assert sent["List-Unsubscribe"] == "<https://herald.hinckley-bosworth.example/notifications/>"
+    # while a member of the public, who has no settings page, is sent neither
+    from herald.consents.tests.factories import ConsentRecordFactory
+
+    mail.outbox.clear()
+    record = ConsentRecordFactory(email="asha@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        notify("consent_receipt", to=[record.email], context={"record": record})
+    [sent] = [m.message() for m in mail.outbox]
+    assert sent["List-Unsubscribe"] is None and sent["Reply-To"] is None
+
+
+def test_an_email_nobody_may_put_off_has_no_unsubscribe_link(system_admin, django_capture_on_commit_callbacks):
+    # An urgent message goes at once whatever the person chose on their settings page.
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(
+            "audit_chain_broken", to=[system_admin], context={"report": {"checked": 3, "problem": "event 4 altered"}}
+        )
+    [sent] = [m.message() for m in mail.outbox]
+    assert sent["List-Unsubscribe"] is None
+    assert sent["Reply-To"] == herald_settings.HERALD_COMMS_REPLY_TO

@@ -6,6 +6,20 @@ Callers use `from herald.consents import services` and call the policy's verbs
 consent), `library` (media, the people shown and their uses), `withdrawals` and `retention`. The
 registry of what other apps do when consent is withdrawn is `herald.consents.withdrawal`."""
 
+from herald.consents.services.access_requests import (
+    RequestDetails,
+    answer_subject_access_request,
+    attach_subject_access_export,
+    council_closed_days,
+    deadline_of,
+    extend_subject_access_request,
+    pause_subject_access_request,
+    record_subject_access_request,
+    refuse_subject_access_request,
+    remind_dpo_of_due_requests,
+    requests_due,
+    restart_subject_access_request,
+)
 from herald.consents.services.library import (
     IMAGE_TYPES,
     MEDIA_LIST_PREFETCH,
@@ -70,6 +84,18 @@ from herald.consents.services.withdrawals import (
 )
 
 __all__ = [
+    "RequestDetails",
+    "answer_subject_access_request",
+    "attach_subject_access_export",
+    "council_closed_days",
+    "deadline_of",
+    "extend_subject_access_request",
+    "pause_subject_access_request",
+    "record_subject_access_request",
+    "refuse_subject_access_request",
+    "remind_dpo_of_due_requests",
+    "requests_due",
+    "restart_subject_access_request",
     "AssetDetails",
     "ConsentDetails",
     "IMAGE_TYPES",

@@ -106,7 +106,15 @@ def take_down_owner(owner: withdrawal.UseOwner, *, by: Person | str | None) -> l
     each of its uses of media that may no longer be used gets a takedown task, and the editors are told."""
     due_at = timezone.now() + dt.timedelta(hours=conf.get("HERALD_CONSENT_TAKEDOWN_HOURS"))
     tasks = []
-    for use in MediaUse.objects.filter(reference=owner.reference).select_related("asset", "account"):
+    # Each asset's newest use only: an owner recorded as published after its uses were stopped has a
+    # published use beside the stopped one, and one takedown is enough.
+    newest = {
+        use.asset_id: use
+        for use in MediaUse.objects.filter(reference=owner.reference)
+        .select_related("asset", "account")
+        .order_by("created_at", "pk")
+    }
+    for use in newest.values():
         for record in ConsentRecord.objects.filter(appearances__asset=use.asset_id).distinct():
             if record.why_unusable is not None and (task := _open_takedown(use, record, by=by, due_at=due_at)):
                 tasks.append(task)

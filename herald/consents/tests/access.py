@@ -1,4 +1,4 @@
-from herald.consents.models import Appearance, MediaUse, TakedownTask
+from herald.consents.models import Appearance, MediaUse, SubjectAccessRequest, TakedownTask
 from herald.consents.tests.factories import (
     ConsentRecordFactory,
     ConsentRequestFactory,
@@ -13,6 +13,8 @@ EVERYONE = frozenset(Role)
 MEDIA_READERS = frozenset({Role.COMMS, Role.EDITOR, Role.INFO_GOV})
 MEDIA_WRITERS = frozenset({Role.COMMS, Role.EDITOR})
 TAKEDOWN = frozenset({Role.COMMS, Role.EDITOR})
+# The roles that already saw subject access (the search and the export) see its register.
+INFO_GOV = frozenset({Role.INFO_GOV})
 
 
 def cases(cast, make):
@@ -32,6 +34,14 @@ def cases(cast, make):
         asset=asset, account=account, channel=account.platform, state="published", created_by=editor
     )
     task = TakedownTask.objects.create(use=use, record=record, due_at=timezone.now())
+    sar = SubjectAccessRequest.objects.create(
+        requester_name="Asha Patel",
+        received_by="email",
+        received_on=timezone.localdate(),
+        recorded_by=cast[Role.INFO_GOV],
+    )
+    sar.export.save("pack.zip", ContentFile(b"PK"), save=True)
+    on_sar = {"allowed": INFO_GOV, "kwargs": {"pk": sar.pk}}
     organiser_view = {
         "allowed": EVERYONE,
         "status_for": {r: 403 for r in Role if r not in (Role.EMPLOYEE, Role.COMMS, Role.INFO_GOV)},
@@ -72,4 +82,13 @@ def cases(cast, make):
         "consents:takedown": Case(TAKEDOWN, kwargs={"pk": task.pk}),
         "consents:subject_access": Case(frozenset({Role.INFO_GOV})),
         "consents:subject_export": Case(frozenset({Role.INFO_GOV}), ok_status=405),
+        "consents:sar_list": Case(INFO_GOV),
+        "consents:sar_new": Case(INFO_GOV, form_errors=True),
+        "consents:sar": Case(**on_sar),
+        "consents:sar_pause": Case(**on_sar, form_errors=True),
+        "consents:sar_restart": Case(**on_sar),
+        "consents:sar_extend": Case(**on_sar, form_errors=True),
+        "consents:sar_answer": Case(**on_sar),
+        "consents:sar_refuse": Case(**on_sar),
+        "consents:sar_export": Case(**on_sar),
     }

@@ -256,3 +256,58 @@ def test_two_people_completing_the_same_takedown_at_once_the_second_is_told_not_
     assert "This task has already been completed" in response.content.decode()
     task.refresh_from_db()
     assert (task.outcome, task.completed_by) == ("removed", comms_officer)
+
+
+def test_the_library_stops_serving_a_withdrawn_photo_except_to_information_governance(
+    client, editor, comms_officer, dpo
+):
+    from django.core.files.base import ContentFile
+
+    from herald.consents.tests.factories import jpeg_bytes
+
+    # given a photo of Asha and one of Ben in the media library, both with thumbnails
+    asha, ben = ConsentRecordFactory(subject_name="Asha Patel"), ConsentRecordFactory(subject_name="Ben Okafor")
+    hers, his = photo_showing(asha, by=editor), photo_showing(ben, by=editor)
+    for asset in (hers, his):
+        asset.thumbnail.save("thumb.jpg", ContentFile(jpeg_bytes()), save=True)
+
+    def links(asset):
+        return [reverse(f"consents:media_{kind}", args=[asset.pk]) for kind in ("file", "thumbnail")]
+
+    # when Asha withdraws her consent
+    services.withdraw_consent(asha, by=comms_officer, reason="Phoned in")
+    # then library readers who post photos get a page saying why in general terms, never who
+    for person in (editor, comms_officer):
+        client.force_login(person)
+        for url in links(hers):
+            response = client.get(url)
+            assert response.status_code == 410
+            page = response.content.decode()
+            assert "withdrew their consent" in page and "Asha" not in page
+        assert [client.get(url).status_code for url in links(his)] == [200, 200]
+        # and the library's pages no longer offer her photo's preview or file
+        assert links(hers)[1] not in client.get(reverse("consents:media")).content.decode()
+        detail = client.get(reverse("consents:media_detail", args=[hers.pk])).content.decode()
+        assert links(hers)[0] not in detail and "no longer shown" in detail
+    assert not AuditEvent.objects.filter(action="media.stopped_file_opened").exists()
+    # and Information Governance, who handle the withdrawal, can still open it, each time on the record
+    client.force_login(dpo)
+    assert [client.get(url).status_code for url in links(hers)] == [200, 200]
+    opened = AuditEvent.objects.filter(action="media.stopped_file_opened", object_id=str(hers.pk))
+    assert sorted(e.after["file"] for e in opened) == ["file", "thumbnail"]
+    assert {e.actor_id for e in opened} == {dpo.pk}
+
+
+@pytest.mark.parametrize("how", ["do_not_publish", "erased"])
+def test_the_library_stops_serving_a_photo_of_someone_not_to_be_published_or_erased(client, editor, dpo, how):
+    record = ConsentRecordFactory(subject_name="Asha Patel")
+    asset = photo_showing(record, by=editor)
+    if how == "do_not_publish":
+        services.mark_do_not_publish(record, by=dpo, reason="Looked-after child")
+        because = "must not be published"
+    else:
+        services.erase_personal_details(record, by=dpo, reason="Asked to be forgotten")
+        because = "personal details of someone shown in it were erased"
+    client.force_login(editor)
+    response = client.get(reverse("consents:media_file", args=[asset.pk]))
+    assert response.status_code == 410 and because in response.content.decode()

@@ -12,6 +12,7 @@ from herald.posts.services.publishing import (
     check_post_address,
     mark_post_ready,
     mark_ready_posts,
+    may_record_publication,
     record_publication,
 )
 from herald.posts.services.retention import delete_past_retention, models_q_older, set_retention
@@ -67,6 +68,7 @@ __all__ = [
     "route_waiting_posts_for_pre_election",
     "mark_post_ready",
     "mark_ready_posts",
+    "may_record_publication",
     "models_q_due",
     "models_q_older",
     "override_block",

@@ -15,12 +15,14 @@ from herald.audit import services as audit
 from herald.errors import Refused
 from herald.notifications import notify
 from herald.people.models import Person
+from herald.people.roles import Role
 from herald.posts.models import (
     Post,
 )
-from herald.posts.selectors import can_write_for
+from herald.posts.selectors import can_write_for, media_owner
 from herald.posts.services.stop_switch import PublishingStopped, _hold_if_stopped, _record_refusal
 from herald.posts.services.workflow import (
+    _STOPPED_BECAUSE,
     ACCOUNT_CLOSED,
     _link,
     _lock,
@@ -294,10 +296,24 @@ def _refuse_if_published_after_closure(post: Post, published_at: dt.datetime | N
         )
 
 
+def may_record_publication(post: Post) -> bool:
+    """A post ready to publish may be recorded as published; so may one that was ready and then stopped
+    because someone shown in its media withdrew consent, was erased or must not be published: the editor
+    may have published it before the stop reached them, and only its record starts the takedown."""
+    return post.status == Post.Status.READY or (
+        post.status == Post.Status.CANCELLED
+        and post.ready_at is not None
+        and post.cancelled_reason in _STOPPED_BECAUSE.values()
+    )
+
+
 def _record_publication(post: Post, *, url: str, by: Person, published_at: dt.datetime | None = None) -> Post:
+    from herald.consents import services as consents
+    from herald.consents.selectors import why_media_stopped
+
     with transaction.atomic():
         post = _lock(post)
-        if post.status != Post.Status.READY:
+        if not may_record_publication(post):
             raise Refused("Only a post that is ready to publish can be recorded as published")
         if post.author_id != by.pk and not can_write_for(by, post.account):
             raise Refused("Only the author or an editor of the account can record its publication")
@@ -311,7 +327,33 @@ def _record_publication(post: Post, *, url: str, by: Person, published_at: dt.da
         post.published_at = published_at or timezone.now()
         post.published_by = by
         post.status = Post.Status.PUBLISHED
+        post.cancelled_reason = ""
         post.save()
         _sync_media_uses(post, state="published", by=by)
         audit.record(actor=by, action="post.published", obj=post, before=before, after=_snapshot(post))
+        # It is out there, so it is recorded; but if anyone shown in its media has withdrawn consent, been
+        # erased or must not be published (now, under the lock), it is taken down as a withdrawal would.
+        stopped = why_media_stopped(post.media.values_list("pk", flat=True))
+        if stopped:
+            tasks = consents.take_down_owner(media_owner(post), by=by)
+            why = _STOPPED_BECAUSE[next(iter(stopped.values()))]
+            audit.record(
+                actor=by,
+                action="post.published_with_unusable_media",
+                obj=post,
+                after={"takedown_tasks": [task.pk for task in tasks]},
+                reason=why,
+            )
+            comms = Person.objects.active().with_role(Role.COMMS)
+            notify(
+                "post_published_media_unusable",
+                to=[post.author, *comms],
+                context={
+                    "post": post,
+                    "why": why,
+                    "tasks": tasks,
+                    "link": _link("posts:detail", post.pk),
+                    "takedown_links": [_link("consents:takedown", task.pk) for task in tasks],
+                },
+            )
     return post

@@ -323,3 +323,63 @@ def test_a_post_published_while_consent_is_being_withdrawn_is_taken_down_not_can
     assert post.status == Post.Status.PUBLISHED and post.cancelled_reason == ""
     assert not AuditEvent.objects.filter(action="post.stopped_consent_withdrawn", object_id=str(post.pk)).exists()
     assert [task.record for task in selectors.open_takedowns(post)] == [asha]
+
+
+def ready_with(asset, *, by, approver, account):
+    post = services.submit_for_approval(draft_with(asset, by=by, account=account), by=by)
+    services.approve_post(post, by=approver)
+    return services.mark_post_ready(post, now=post.scheduled_for)
+
+
+@pytest.mark.parametrize("how", ["withdrawn", "do_not_publish", "erased"])
+def test_a_post_published_before_a_withdrawal_reached_it_is_recorded_and_taken_down_at_once(
+    asha, client, editor, facebook, comms_officer, dpo, django_capture_on_commit_callbacks, how
+):
+    # given a post with a photo of Asha, ready to publish, that the editor publishes on Facebook
+    post = ready_with(photo_showing(asha, by=editor), by=editor, approver=comms_officer, account=facebook)
+    # when, before the editor records it, Asha withdraws (or is flagged, or erased) and the post is stopped
+    if how == "withdrawn":
+        consents.withdraw_consent(asha, by=comms_officer, reason="Phoned in")
+    elif how == "do_not_publish":
+        consents.mark_do_not_publish(asha, by=dpo, reason="Looked-after child")
+    else:
+        consents.erase_personal_details(asha, by=dpo, reason="Asked to be forgotten")
+    post.refresh_from_db()
+    assert post.status == Post.Status.CANCELLED
+    # then its page still offers to record where it went out
+    client.force_login(editor)
+    assert (
+        reverse("posts:publish", args=[post.pk]) in client.get(reverse("posts:detail", args=[post.pk])).content.decode()
+    )
+    mail.outbox.clear()
+    # and recording it records the fact, opens the takedown a withdrawal opens, and tells author and comms
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("posts:publish", args=[post.pk]), {"url": "https://www.facebook.com/hinckleybosworth/posts/9"}
+        )
+    assert response.status_code == 302
+    post.refresh_from_db()
+    assert post.status == Post.Status.PUBLISHED and post.published_url.endswith("/posts/9")
+    [task] = selectors.open_takedowns(post)
+    assert task.record == asha and task.use.state == MediaUse.State.PUBLISHED
+    assert AuditEvent.objects.filter(action="post.published_with_unusable_media", object_id=str(post.pk)).exists()
+    [told] = [m for m in mail.outbox if m.subject.startswith("Take down: a post for")]
+    assert set(told.to) == {editor.email, comms_officer.email}
+    assert reverse("consents:takedown", args=[task.pk]) in told.body and "Asha" not in told.body
+
+
+def test_recording_a_ready_post_whose_photo_may_no_longer_be_used_opens_a_takedown(
+    asha, editor, facebook, comms_officer, django_capture_on_commit_callbacks
+):
+    # given a ready post whose photo's subject has withdrawn, the withdrawal not having reached the post
+    # (it was read before the post was linked to the photo: the library's record of uses lags)
+    post = ready_with(photo_showing(asha, by=editor), by=editor, approver=comms_officer, account=facebook)
+    type(asha).objects.filter(pk=asha.pk).update(state="withdrawn", withdrawn_at=timezone.now())
+    # when the editor records it as published
+    with django_capture_on_commit_callbacks(execute=True):
+        services.record_publication(post, url="https://www.facebook.com/hinckleybosworth/posts/3", by=editor)
+    # then it is published, and a takedown task is open for it, as a withdrawal would have opened
+    post.refresh_from_db()
+    assert post.status == Post.Status.PUBLISHED
+    assert [t.record for t in selectors.open_takedowns(post)] == [asha]
+    assert any(m.subject.startswith("Take down: a post for") for m in mail.outbox)

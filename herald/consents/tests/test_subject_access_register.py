@@ -1,0 +1,181 @@
+"""The register of subject access requests: Information Governance records each request, Herald works out
+when it is due as the ICO counts the month, and tells the DPO of requests overdue or due within a week.
+Every test runs on a fixed day (never today)."""
+
+import datetime as dt
+import io
+import zipfile
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.core import mail
+from django.urls import reverse
+
+from herald.audit.models import AuditEvent
+from herald.consents import services
+from herald.consents.models import SubjectAccessRequest
+from herald.consents.tests.factories import ConsentRecordFactory
+from herald.errors import Refused
+
+pytestmark = pytest.mark.django_db
+LONDON = ZoneInfo("Europe/London")
+# Monday 16 February 2026, 10:00 in the UK
+MONDAY_16_FEB = dt.datetime(2026, 2, 16, 10, 0, tzinfo=LONDON)
+D = dt.date
+
+
+def received(on, *, by, name="Asha Patel"):
+    return services.record_subject_access_request(
+        services.RequestDetails(requester_name=name, received_by="email", received_on=on), by=by
+    )
+
+
+def date_fields(prefix, day):
+    return {f"{prefix}_day": str(day.day), f"{prefix}_month": str(day.month), f"{prefix}_year": str(day.year)}
+
+
+@time_machine.travel(MONDAY_16_FEB, tick=False)
+def test_a_request_received_on_31_january_is_due_on_28_february_shown_the_uk_way(client, dpo):
+    # given the DPO records a request received by letter on Saturday 31 January 2026
+    client.force_login(dpo)
+    response = client.post(
+        reverse("consents:sar_new"),
+        {"requester_name": "Asha Patel", "received_by": "letter", **date_fields("received_on", D(2026, 1, 31))},
+    )
+    sar = SubjectAccessRequest.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse("consents:sar", args=[sar.pk])
+    # then its page says when it is due, the UK way, and that 28 February 2026 is a Saturday
+    page = client.get(response["Location"]).content.decode()
+    assert 'Due</dt><dd class="govuk-summary-list__value">28 February 2026' in page
+    assert "the ICO allows until Monday 2 March 2026" in page
+    assert "31 January 2026, by letter" in page
+    # and the request is on the audit trail
+    assert AuditEvent.objects.filter(action="subject_access.received", object_id=str(sar.pk)).exists()
+
+
+@time_machine.travel(MONDAY_16_FEB, tick=False)
+def test_the_request_form_comes_back_with_govuk_errors_and_keeps_what_was_typed(client, dpo):
+    client.force_login(dpo)
+    page = client.post(reverse("consents:sar_new"), {}).content.decode()
+    assert "govuk-error-summary" in page
+    for message in (
+        "Enter the name of the person asking",
+        "Select how the request was received",
+        "Enter the date the request was received",
+    ):
+        assert message in page
+    # a date in the future is refused beside its field, and the name typed is kept
+    page = client.post(
+        reverse("consents:sar_new"),
+        {"requester_name": "Ben Okafor", "received_by": "email", **date_fields("received_on", D(2026, 2, 17))},
+    ).content.decode()
+    assert "The date it was received must be today or in the past" in page and 'value="Ben Okafor"' in page
+    assert not SubjectAccessRequest.objects.exists()
+
+
+@time_machine.travel(MONDAY_16_FEB, tick=False)
+def test_a_pause_for_identity_stops_the_clock_and_the_month_runs_from_when_it_arrived(dpo):
+    sar = received(D(2026, 1, 31), by=dpo)
+    services.pause_subject_access_request(sar, by=dpo, paused_for="identity", paused_on=D(2026, 2, 2))
+    # while paused it is never reminded of: its clock is not running
+    assert services.requests_due(on=D(2026, 2, 27)) == []
+    sar = services.restart_subject_access_request(sar, by=dpo, arrived_on=D(2026, 2, 10))
+    assert sar.identity_checked_on == D(2026, 2, 10) and sar.status == "open"
+    assert services.deadline_of(sar).due_on == D(2026, 3, 10)
+    assert [a.action for a in AuditEvent.objects.filter(object_id=str(sar.pk)).order_by("pk")][-2:] == [
+        "subject_access.paused",
+        "subject_access.restarted",
+    ]
+
+
+def test_a_complex_request_is_extended_only_within_its_first_month_and_with_a_reason(dpo):
+    with time_machine.travel(dt.datetime(2026, 2, 20, 10, 0, tzinfo=LONDON), tick=False):
+        late = received(D(2026, 1, 15), by=dpo)
+        on_time = received(D(2026, 1, 31), by=dpo)
+        with pytest.raises(Refused, match="Enter why"):
+            services.extend_subject_access_request(on_time, by=dpo, months=2, reason=" ", on=D(2026, 2, 20))
+        # the first month of a request received on 15 January ended on 15 February
+        with pytest.raises(Refused, match="within its first month, which ended on 15 February 2026"):
+            services.extend_subject_access_request(late, by=dpo, months=2, reason="Many systems", on=D(2026, 2, 20))
+        sar = services.extend_subject_access_request(
+            on_time, by=dpo, months=2, reason="Records in five systems", on=D(2026, 2, 20)
+        )
+    assert sar.status == "extended"
+    assert services.deadline_of(sar).due_on == D(2026, 4, 30)
+
+
+@time_machine.travel(MONDAY_16_FEB, tick=False)
+def test_the_extension_form_shows_the_refusal_beside_its_date(client, dpo):
+    sar = received(D(2026, 1, 10), by=dpo)
+    client.force_login(dpo)
+    page = client.post(
+        reverse("consents:sar_extend", args=[sar.pk]),
+        {"months": "1", "reason": "Many systems", **date_fields("on", D(2026, 2, 16))},
+    ).content.decode()
+    assert "govuk-error-summary" in page and "which ended on 10 February 2026" in page
+    sar.refresh_from_db()
+    assert sar.status == "open"
+
+
+@time_machine.travel(MONDAY_16_FEB, tick=False)
+def test_answered_and_refused_requests_leave_the_reminders_and_a_refusal_needs_its_reason(dpo):
+    answered, refused = received(D(2026, 1, 20), by=dpo), received(D(2026, 1, 21), by=dpo, name="Ben Okafor")
+    assert [d.sar for d in services.requests_due(on=D(2026, 2, 16))] == [answered, refused]
+    services.answer_subject_access_request(answered, by=dpo, on=D(2026, 2, 16))
+    with pytest.raises(Refused, match="Enter why the request is refused"):
+        services.refuse_subject_access_request(refused, by=dpo, on=D(2026, 2, 16), reason="")
+    services.refuse_subject_access_request(refused, by=dpo, on=D(2026, 2, 16), reason="Manifestly excessive")
+    assert services.requests_due(on=D(2026, 2, 16)) == []
+    with pytest.raises(Refused, match="already been answered"):
+        services.answer_subject_access_request(refused, by=dpo, on=D(2026, 2, 16))
+
+
+@time_machine.travel(MONDAY_16_FEB, tick=False)
+def test_the_dpo_sees_overdue_and_soon_due_requests_at_home_and_is_emailed_each_morning(
+    client, dpo, comms_officer, django_capture_on_commit_callbacks
+):
+    # given one request overdue (due 13 January), one due within a week (due 20 February), one not yet
+    overdue = received(D(2025, 12, 13), by=dpo, name="Asha Patel")
+    soon = received(D(2026, 1, 20), by=dpo, name="Ben Okafor")
+    later = received(D(2026, 2, 10), by=dpo, name="Chloe Ng")
+    # then the DPO's home page lists the first two, with their dates the UK way
+    client.force_login(dpo)
+    home = client.get("/").content.decode()
+    assert f"{overdue.reference}: Asha Patel" in home and "Overdue: was due 13 January 2026" in home
+    assert f"{soon.reference}: Ben Okafor" in home and "Due 20 February 2026" in home
+    assert later.reference not in home
+    # and the comms officer's home page does not show them
+    client.force_login(comms_officer)
+    assert overdue.reference not in client.get("/").content.decode()
+    # and the morning's email goes to Information Governance only
+    with django_capture_on_commit_callbacks(execute=True):
+        services.remind_dpo_of_due_requests()
+    [email] = mail.outbox
+    assert email.to == [dpo.email]
+    assert email.subject == "Subject access: 1 overdue, 1 due within a week"
+    assert overdue.reference in email.body and soon.reference in email.body and later.reference not in email.body
+    assert "was due 13 January 2026" in email.body
+
+
+@time_machine.travel(MONDAY_16_FEB, tick=False)
+def test_the_export_made_for_a_request_is_attached_to_it_and_its_download_audited(client, dpo, monkeypatch):
+    from herald.signin import reauth
+
+    monkeypatch.setattr(reauth.services, "recently_confirmed", lambda session: True)
+    ConsentRecordFactory(subject_name="Asha Patel")
+    sar = received(D(2026, 2, 2), by=dpo)
+    client.force_login(dpo)
+    page = client.get(reverse("consents:subject_access"), {"q": "Asha Patel", "sar": sar.pk}).content.decode()
+    assert f"Attach the subject access pack to {sar.reference}" in page
+    ids = [r.pk for r in services.find_subject_records("Asha Patel")]
+    response = client.post(
+        reverse("consents:subject_export"), {"q": "Asha Patel", "record": ids, "format": "pack", "sar": sar.pk}
+    )
+    assert response["Location"] == reverse("consents:sar", args=[sar.pk])
+    download = client.get(reverse("consents:sar_export", args=[sar.pk]))
+    assert zipfile.ZipFile(io.BytesIO(b"".join(download.streaming_content))).namelist()
+    assert [e.action for e in AuditEvent.objects.filter(object_id=str(sar.pk)).order_by("pk")][-2:] == [
+        "subject_access.export_attached",
+        "subject_access.export_downloaded",
+    ]
