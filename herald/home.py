@@ -5,6 +5,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from herald.apps import plugged_in
+from herald.dates import uk_datetime
 from herald.mail import outbox_in_use
 from herald.models import OutboxEmail, OutgoingEmail, WebhookDelivery
 from herald.people.roles import Role
@@ -35,7 +36,7 @@ def panels(request) -> list[dict]:
     ] + [
         {
             "text": f"Task failed: {result.task_name}",
-            "hint": f"{timezone.localtime(result.finished_at):%-d %B %Y, %H:%M}; {result.exception_class_path}",
+            "hint": f"{uk_datetime(result.finished_at)}; {result.exception_class_path}",
         }
         for result in tasks[:20]
     ]
