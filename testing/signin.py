@@ -29,12 +29,22 @@ def authenticator_for(person) -> pyotp.TOTP:
     return pyotp.TOTP(services.device_secret(device))
 
 
+# The code is checked a moment after it is picked, seconds later on a loaded machine. The server takes
+# the step before, this one and the next: this step's code and the next's stay good for 30 seconds or more
+# whenever they are picked, but the step before's only until this step ends. So it is picked only early
+# in a step, with this long left; otherwise a recovery code, which no clock can make stale.
+STEP_BEFORE_NEEDS = 25
+
+
 def fresh_code(person) -> tuple[str, str]:
     """("code", a TOTP code not used yet) or ("recovery", an unused recovery code)."""
     app = authenticator_for(person)
     used = TotpDevice.objects.get(person=person).used_steps
-    now_step = int(time.time()) // services.TOTP_STEP
-    for step in (now_step, now_step + 1, now_step - 1):
+    now = time.time()
+    now_step = int(now) // services.TOTP_STEP
+    left_in_step = services.TOTP_STEP - now % services.TOTP_STEP
+    steps = [now_step, now_step + 1] + ([now_step - 1] if left_in_step >= STEP_BEFORE_NEEDS else [])
+    for step in steps:
         if step not in used:
             return "code", app.at(step * services.TOTP_STEP)
     codes = _recovery_codes.get(app.secret) or []

@@ -5,6 +5,7 @@ import datetime as dt
 from django import forms
 from django.core.exceptions import ValidationError
 
+from herald.dates import uk_date
 from herald.elections import selectors
 from herald.elections.calendar import long_date
 from herald.elections.models import Election, NonWorkingDay
@@ -126,7 +127,7 @@ class ElectionForm(forms.Form):
                 self.add_error("declaration_on", "Enter the date the result will be declared")
         if poll_date and poll_date < EARLIEST_POLL:
             # The notice deadline is counted back from the poll over working days: no calendar before this.
-            self.add_error("poll_date", f"The poll date must be after {EARLIEST_POLL:%-d %B %Y}")
+            self.add_error("poll_date", f"The poll date must be after {uk_date(EARLIEST_POLL)}")
             poll_date = None
         if poll_date:
             self.deadline = selectors.notice_deadline(poll_date)

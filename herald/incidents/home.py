@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils import timezone
 
+from herald.dates import uk_datetime
 from herald.incidents import selectors
 from herald.incidents.models import Incident
 from herald.people.roles import Role
@@ -47,7 +48,7 @@ def panels(request) -> list[dict]:
                     {
                         "text": f"{step.incident.reference}: {step.text}",
                         "url": reverse("incidents:detail", args=[step.incident_id]),
-                        "hint": f"Due {timezone.localtime(step.due_at):%H:%M on %d %b %Y}",
+                        "hint": f"Due {uk_datetime(step.due_at)}",
                     }
                     for step in overdue
                 ],

@@ -4,8 +4,8 @@ ones reported to the Information Commissioner's Office."""
 from __future__ import annotations
 
 from django.db.models import Count
-from django.utils import timezone
 
+from herald.dates import uk_date
 from herald.figures import Cell, Chart, Part, Period, Table, plural
 from herald.incidents.models import Incident
 from herald.incidents.playbooks import SHORT_NAMES, Kind
@@ -43,7 +43,7 @@ def incidents(period: Period) -> Part:
                 ["Reported", "Summary", "ICO reference", "Within 72 hours"],
                 [
                     [
-                        f"{timezone.localtime(incident.ico_reported_at):%-d %b %Y}" if incident.ico_reported_at else "",
+                        uk_date(incident.ico_reported_at),
                         incident.summary,
                         incident.ico_reference or "Not recorded",
                         "No" if incident.late_reason else "Yes",

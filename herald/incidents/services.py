@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from herald.audit import services as audit
+from herald.dates import uk_date, uk_datetime
 from herald.errors import Refused
 from herald.incidents.models import Incident, PlaybookStep, TimelineEntry
 from herald.incidents.notify import link, notify
@@ -487,7 +488,7 @@ def decide_ico_report(
             raise Refused(
                 {
                     "reported_at": "The report to the ICO cannot be before the council became aware of the breach, "
-                    f"at {timezone.localtime(incident.aware_at):%H:%M on %-d %B %Y}"
+                    f"on {uk_datetime(incident.aware_at)}"
                 }
             )
         if reported_at > incident.ico_deadline and not late_reason.strip():
@@ -660,7 +661,7 @@ def record_takedown_decision(incident: Incident, *, by: Person, decision: str, d
         raise Refused(
             {
                 "takedown_decided_at": "The decision cannot be before the council became aware of the complaint, "
-                f"at {timezone.localtime(incident.aware_at):%H:%M on %-d %B %Y}"
+                f"on {uk_datetime(incident.aware_at)}"
             }
         )
     with transaction.atomic():
@@ -733,7 +734,7 @@ def close_incident(incident: Incident, *, by: Person, cause: str, worked: str, c
         notify(
             [incident.reported_by],
             f"Incident {incident.reference} is closed",
-            f"The incident you reported on {timezone.localtime(incident.reported_at):%-d %B %Y} has been dealt with "
+            f"The incident you reported on {uk_date(incident.reported_at)} has been dealt with "
             f"and closed. Thank you for reporting it.\n\n{link('incidents:detail', incident.pk)}",
         )
     return incident

@@ -6,6 +6,8 @@ outcomes are shown to HR alone; the breach log is the data protection officer's.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 from django import forms
 from django.contrib import messages
@@ -203,8 +205,9 @@ def triage(request: HttpRequest, pk: int) -> HttpResponse:
     incident = _incident(request, pk)
     initial = {"severity": incident.severity, "lead": incident.lead_id or request.user.pk}
     form = TriageForm(request.POST if request.method == "POST" else None, initial=initial)
-    if submitted(
+    return _recorded(
         request,
+        incident,
         form,
         lambda data: services.triage_incident(
             incident,
@@ -213,10 +216,34 @@ def triage(request: HttpRequest, pk: int) -> HttpResponse:
             lead=data["lead"],
             add_workers=[data["add_worker"]] if data["add_worker"] else [],
         ),
-    ):
-        messages.success(request, "Triage saved")
+        done="Triage saved",
+        heading="Triage",
+        button="Save",
+    )
+
+
+def _recorded(
+    request: HttpRequest,
+    incident: Incident,
+    form: forms.BaseForm,
+    act: Callable[[dict[str, Any]], Any],
+    *,
+    done: str,
+    **page: Any,
+) -> HttpResponse:
+    """form → service → message → back to the incident; or the form again, with its errors."""
+    if submitted(request, form, act):
+        messages.success(request, done)
         return redirect("incidents:detail", pk=incident.pk)
-    return _form_page(request, incident, form, heading="Triage", button="Save")
+    return _form_page(request, incident, form, **page)
+
+
+def _incident_of_kind(request: HttpRequest, pk: int, kind: str, *, why: str) -> Incident:
+    """The incident, for a page that only one kind of incident has."""
+    incident = _incident(request, pk)
+    if incident.kind != kind:
+        raise Http404(why)
+    return incident
 
 
 def _form_page(
@@ -257,10 +284,15 @@ def step(request: HttpRequest, pk: int, step_pk: int) -> HttpResponse:
         messages.info(request, "This step has already been ticked.")
         return redirect("incidents:detail", pk=incident.pk)
     form = StepForm(request.POST if request.method == "POST" else None)
-    if submitted(request, form, lambda data: services.tick_step(step, by=request.user, **data)):
-        messages.success(request, f"Step {step.position} ticked")
-        return redirect("incidents:detail", pk=incident.pk)
-    return _form_page(request, incident, form, heading=f"Step {step.position}: {step.text}", button="Tick this step")
+    return _recorded(
+        request,
+        incident,
+        form,
+        lambda data: services.tick_step(step, by=request.user, **data),
+        done=f"Step {step.position} ticked",
+        heading=f"Step {step.position}: {step.text}",
+        button="Tick this step",
+    )
 
 
 @allow_signed_in
@@ -365,17 +397,14 @@ def breach(request: HttpRequest, pk: int) -> HttpResponse:
 @allow(Role.HR)
 @require_http_methods(["GET", "POST"])
 def hr_outcome(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = _incident(request, pk)
-    if incident.kind != Kind.EMPLOYEE_POST:
-        raise Http404("HR outcomes are for an employee's post")
+    incident = _incident_of_kind(request, pk, Kind.EMPLOYEE_POST, why="HR outcomes are for an employee's post")
     form = HrOutcomeForm(request.POST if request.method == "POST" else None)
-    if submitted(request, form, lambda data: services.record_hr_outcome(incident, by=request.user, **data)):
-        messages.success(request, "Outcome recorded. Only HR can read it.")
-        return redirect("incidents:detail", pk=incident.pk)
-    return _form_page(
+    return _recorded(
         request,
         incident,
         form,
+        lambda data: services.record_hr_outcome(incident, by=request.user, **data),
+        done="Outcome recorded. Only HR can read it.",
         heading="HR outcome",
         button="Record the outcome",
         intro="Only HR can read what you write here.",
@@ -385,37 +414,37 @@ def hr_outcome(request: HttpRequest, pk: int) -> HttpResponse:
 @allow_signed_in
 @require_http_methods(["GET", "POST"])
 def crime_reference(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = _incident(request, pk)
-    if incident.kind != Kind.ABUSE_OR_THREAT:
-        raise Http404("Crime references are for abuse or threats")
+    incident = _incident_of_kind(request, pk, Kind.ABUSE_OR_THREAT, why="Crime references are for abuse or threats")
     form = CrimeReferenceForm(request.POST if request.method == "POST" else None)
-    if submitted(
+    return _recorded(
         request,
+        incident,
         form,
         lambda data: services.record_crime_reference(incident, by=request.user, reference=data["crime_reference"]),
-    ):
-        messages.success(request, "Police referral recorded")
-        return redirect("incidents:detail", pk=incident.pk)
-    return _form_page(request, incident, form, heading="Police referral", button="Save")
+        done="Police referral recorded",
+        heading="Police referral",
+        button="Save",
+    )
 
 
 @allow_signed_in
 @require_http_methods(["GET", "POST"])
 def takedown(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = _incident(request, pk)
-    if incident.kind != Kind.COPYRIGHT_OR_DEFAMATION:
-        raise Http404("Takedown decisions are for copyright or defamation complaints")
+    incident = _incident_of_kind(
+        request, pk, Kind.COPYRIGHT_OR_DEFAMATION, why="Takedown decisions are for copyright or defamation complaints"
+    )
     form = TakedownForm(request.POST if request.method == "POST" else None)
-    if submitted(
+    return _recorded(
         request,
+        incident,
         form,
         lambda data: services.record_takedown_decision(
             incident, by=request.user, decision=data["takedown_decision"], decided_at=data["takedown_decided_at"]
         ),
-    ):
-        messages.success(request, "Takedown decision recorded")
-        return redirect("incidents:detail", pk=incident.pk)
-    return _form_page(request, incident, form, heading="Takedown decision", button="Save")
+        done="Takedown decision recorded",
+        heading="Takedown decision",
+        button="Save",
+    )
 
 
 @allow_signed_in
@@ -426,13 +455,12 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(request, "This incident is already closed.")
         return redirect("incidents:detail", pk=incident.pk)
     form = CloseForm(request.POST if request.method == "POST" else None)
-    if submitted(request, form, lambda data: services.close_incident(incident, by=request.user, **data)):
-        messages.success(request, f"Incident {incident.reference} closed")
-        return redirect("incidents:detail", pk=incident.pk)
-    return _form_page(
+    return _recorded(
         request,
         incident,
         form,
+        lambda data: services.close_incident(incident, by=request.user, **data),
+        done=f"Incident {incident.reference} closed",
         heading="Closing review",
         button="Close the incident",
         intro="An incident closes only once its review is written: what caused it, what worked and what will change.",

@@ -1,6 +1,7 @@
 from django.urls import reverse
 from django.utils import timezone
 
+from herald.dates import uk_date
 from herald.people.roles import Role
 from herald.policies import selectors, services
 from herald.policies.models import AdviceRequest, Consultation, PolicyDocument
@@ -19,7 +20,7 @@ def panels(request) -> list[dict]:
                 {
                     "text": a.campaign.title,
                     "url": reverse("policies:acknowledge", kwargs={"pk": a.campaign.pk}),
-                    "hint": ("Overdue: was due " if a.due_date < today else "Due by ") + f"{a.due_date:%-d %B %Y}",
+                    "hint": ("Overdue: was due " if a.due_date < today else "Due by ") + uk_date(a.due_date),
                 }
                 for a in mine
             ],
@@ -39,7 +40,7 @@ def panels(request) -> list[dict]:
                     {
                         "text": f"{item.version.document.title}, draft version {item.version.number}",
                         "url": reverse("policies:consultation", kwargs={"pk": item.pk}),
-                        "hint": f"Closes {item.closes_on:%-d %B %Y}",
+                        "hint": f"Closes {uk_date(item.closes_on)}",
                     }
                     for item in asked
                 ],
@@ -55,7 +56,7 @@ def panels(request) -> list[dict]:
                         "url": reverse("policies:campaign", kwargs={"pk": campaign.pk}),
                         "hint": f"{totals.overdue} overdue"
                         if totals.overdue
-                        else f"Due by {selectors.next_due_date(campaign, user):%-d %B %Y}",
+                        else f"Due by {uk_date(selectors.next_due_date(campaign, user))}",
                     }
                 )
         result.append(
@@ -70,7 +71,7 @@ def panels(request) -> list[dict]:
             {
                 "text": f"{r.person.full_name} asks: can I post this?",
                 "url": reverse("policies:advice_request", kwargs={"pk": r.pk}),
-                "hint": f"{timezone.localtime(r.created_at):%-d %B %Y}",
+                "hint": uk_date(r.created_at),
             }
             for r in AdviceRequest.objects.awaiting_answer().select_related("person")[:10]
         ]
@@ -88,7 +89,7 @@ def panels(request) -> list[dict]:
                     {
                         "text": f"The {document.title} is due for its yearly review",
                         "url": reverse("policies:edit_draft", kwargs={"slug": document.slug}),
-                        "hint": f"Review was due {document.review_due_on:%-d %B %Y}",
+                        "hint": f"Review was due {uk_date(document.review_due_on)}",
                     }
                 )
         result.append(

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections import Counter
 
 from django.db.models import Count, Q
-from django.utils import timezone
 
+from herald.dates import uk_date
 from herald.figures import Cell, Chart, Part, Period, Table, plural, share
 from herald.people.models import Person
 from herald.policies.models import Acknowledgement, Consultation, ConsultationComment, PolicyDocument, PolicyVersion
@@ -55,7 +55,7 @@ def policy_changes(period: Period) -> Part:
             [
                 version.document.title,
                 f"{version.number}",
-                f"{timezone.localtime(version.published_at):%-d %b %Y}" if version.published_at else "",
+                uk_date(version.published_at),
                 "; ".join(changes["added"]) or "None",
                 "; ".join(changes["reworded"]) or "None",
                 "; ".join(changes["removed"]) or "None",
@@ -65,7 +65,7 @@ def policy_changes(period: Period) -> Part:
         summary = f" ({version.change_summary})" if version.change_summary else ""
         paragraphs.append(
             f"Version {version.number} of the {version.document.title} was published on "
-            f"{timezone.localtime(version.published_at):%-d %B %Y}{summary}. Against {since}: "
+            f"{uk_date(version.published_at)}{summary}. Against {since}: "
             f"{plural(len(changes['added']), 'clause')} added, {plural(len(changes['reworded']), 'clause')} reworded "
             f"and {plural(len(changes['removed']), 'clause')} removed."
         )
@@ -120,7 +120,7 @@ def acknowledgements(period: Period) -> Part:
         data_table=table,
     )
     paragraph = (
-        f"By {period.end:%-d %B %Y}, {total_done:,} of {total_staff:,} employees ({share(total_done, total_staff)}%) "
+        f"By {uk_date(period.end)}, {total_done:,} of {total_staff:,} employees ({share(total_done, total_staff)}%) "
         f"had acknowledged version {version.number} of the {version.document.title}."
     )
     return Part("acknowledgements", title, paragraphs=[paragraph], charts=[chart])
@@ -144,8 +144,8 @@ def consultation(period: Period) -> Part:
         )
         paragraphs.append(
             f"{item.group_name} {'was' if item.consultees == Consultation.Consultees.UNION else 'were'} consulted on "
-            f"version {item.version.number} of the {item.version.document.title} from {timezone.localtime(item.opened_at):%-d %B %Y} "
-            f"to {item.closes_on:%-d %B %Y}. "
+            f"version {item.version.number} of the {item.version.document.title} from {uk_date(item.opened_at)} "
+            f"to {uk_date(item.closes_on)}. "
             + (
                 f"{plural(len(comments), 'comment')} {'was' if len(comments) == 1 else 'were'} made: {answered}."
                 if comments

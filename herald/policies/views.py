@@ -1,6 +1,6 @@
 from django import forms
 from django.contrib import messages
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -363,7 +363,9 @@ def campaign(request: HttpRequest, pk: int) -> HttpResponse:
     areas = selectors.progress_by_area(assignments)
     show = request.GET.get("show", "outstanding")
     listed = assignments.counted() if show == "all" else assignments.outstanding()
-    listed = listed.prefetch_related("reminders").select_related("person__service_manager")
+    # Who sent each message is read with the messages, not once a row (a campaign can ask hundreds).
+    sent = Reminder.objects.select_related("sent_by")
+    listed = listed.prefetch_related(Prefetch("reminders", queryset=sent)).select_related("person__service_manager")
     return render(
         request,
         "policies/campaign.html",

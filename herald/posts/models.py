@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from herald.dates import uk_datetime
 from herald.people.models import Person
 from herald.social_accounts.models import Account
 
@@ -334,7 +335,7 @@ class PublishingPause(models.Model):
     def __str__(self) -> str:
         scope = "all accounts" if self.all_accounts else "chosen accounts"
         # On the council's clocks (the audit trail names the stop by this): not UTC, an hour out in summer.
-        return f"Publishing stopped on {scope} from {timezone.localtime(self.started_at):%d %b %Y %H:%M}"
+        return f"Publishing stopped on {scope} from {uk_datetime(self.started_at)}"
 
 
 class PostRetention(models.Model):

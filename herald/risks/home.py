@@ -7,6 +7,7 @@ import datetime as dt
 from django.urls import reverse
 from django.utils import timezone
 
+from herald.dates import uk_date
 from herald.risks.models import Control, Risk
 
 
@@ -20,7 +21,7 @@ def panels(request) -> list[dict]:
         {
             "text": f"Review {risk.reference} {risk.title}",
             "url": reverse("risks:review", args=[risk.pk]),
-            "hint": f"Due {risk.next_review_on:%-d %B %Y}",
+            "hint": f"Due {uk_date(risk.next_review_on)}",
         }
         for risk in owned.review_due(today + dt.timedelta(days=7))
     ]

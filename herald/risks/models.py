@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from herald.dates import uk_date
 from herald.people.models import Person
 
 
@@ -168,7 +169,7 @@ class Assessment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.risk.reference} scored {timezone.localtime(self.at):%d %b %Y}"
+        return f"{self.risk.reference} scored {uk_date(self.at)}"
 
     @property
     def inherent(self) -> int:
@@ -232,7 +233,7 @@ class Review(models.Model):
         ordering = ["-at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.risk.reference} reviewed {timezone.localtime(self.at):%d %b %Y}"
+        return f"{self.risk.reference} reviewed {uk_date(self.at)}"
 
 
 class Acceptance(models.Model):
@@ -255,7 +256,7 @@ class Acceptance(models.Model):
         ordering = ["-accepted_at"]
 
     def __str__(self) -> str:
-        return f"{self.risk.reference} accepted by {self.approver} until {self.expires_on:%d %b %Y}"
+        return f"{self.risk.reference} accepted by {self.approver} until {uk_date(self.expires_on)}"
 
     @property
     def is_current(self) -> bool:

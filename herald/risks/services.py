@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from herald.audit import services as audit
+from herald.dates import uk_date
 from herald.errors import Refused
 from herald.incidents.notify import link
 from herald.incidents.notify import notify as _notify
@@ -262,7 +263,7 @@ def _lapse(
         told.values(),
         f"Risk {risk.reference} is no longer accepted",
         f"Risk {risk.reference} {risk.title} was accepted at {acceptance.score} {acceptance.band} "
-        f"until {acceptance.expires_on:%-d %B %Y}. {why}, so that acceptance has lapsed. Accept the risk again "
+        f"until {uk_date(acceptance.expires_on)}. {why}, so that acceptance has lapsed. Accept the risk again "
         f"at its new score or treat it.\n\n{link('risks:detail', risk.pk)}",
     )
 
@@ -325,7 +326,7 @@ def add_action(risk: Risk, *, by: Person, description: str, owner: Person, due_o
                 [owner],
                 f"An action for risk {risk.reference}",
                 f"{by.full_name} gave you an action on risk {risk.reference} {risk.title}: {action.description}, "
-                f"due {due_on:%-d %B %Y}.\n\n{link('risks:detail', risk.pk)}",
+                f"due {uk_date(due_on)}.\n\n{link('risks:detail', risk.pk)}",
             )
     return action
 
@@ -365,7 +366,7 @@ def change_action(action: Action, *, by: Person, description: str, owner: Person
                 [owner],
                 f"An action for risk {risk.reference}",
                 f"{by.full_name} gave you an action on risk {risk.reference} {risk.title}: {action.description}, "
-                f"due {due_on:%-d %B %Y}.\n\n{link('risks:detail', risk.pk)}",
+                f"due {uk_date(due_on)}.\n\n{link('risks:detail', risk.pk)}",
             )
     return action
 
@@ -524,7 +525,7 @@ def remind_reviews(*, on: dt.date | None = None) -> list[Risk]:
             notify(
                 [risk.owner],
                 f"Risk {risk.reference} is due for review",
-                f"Risk {risk.reference} {risk.title} is due for review on {risk.next_review_on:%-d %B %Y}.\n\n"
+                f"Risk {risk.reference} {risk.title} is due for review on {uk_date(risk.next_review_on)}.\n\n"
                 f"{link('risks:review', risk.pk)}",
             )
         reminded.append(risk)

@@ -3,9 +3,12 @@ ICT) see every risk; risk managers change any risk and an owner works their own.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,7 +16,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from herald.access import allow, require
 from herald.audit.models import AuditEvent
-from herald.forms import carried_out, show_refusal, submitted
+from herald.errors import Refused
+from herald.forms import carried_out, submitted
 from herald.navigation import Crumb
 from herald.risks import selectors, services
 from herald.risks.forms import AcceptForm, ActionForm, AssessForm, ControlForm, MatrixForm, ReviewForm, RiskForm
@@ -124,15 +128,49 @@ def _page(
     )
 
 
+def _recorded_once(
+    request: HttpRequest,
+    risk: Risk | None,
+    form: forms.BaseForm,
+    act: Callable[[dict[str, Any]], Any],
+    *,
+    scope: str,
+    done: str | Callable[[Any], str],
+    heading: str,
+    button: str,
+    to: Callable[[Any], str] | None = None,
+) -> HttpResponse:
+    """form → service → message → redirect, once per one-time key: pressing the button twice (a double
+    click, a resubmitted page) records once, and the second press lands where the first one went, which
+    shows what was recorded. A refused form is shown again with its key, so the corrected one is sent."""
+
+    def record_it() -> HttpResponse | None:
+        recorded = submitted(request, form, act)
+        if not recorded:
+            return None
+        messages.success(request, done(recorded.result) if callable(done) else done)
+        return redirect(to(recorded.result) if to else reverse("risks:detail", args=[risk.pk]))
+
+    if request.method == "POST" and (sent := submit_once(request, scope, record_it)):
+        return sent
+    return _page(request, risk, form, heading=heading, button=button, submission_key=key_for(request))
+
+
 @allow(*MANAGERS)
 @require_http_methods(["GET", "POST"])
 def add(request: HttpRequest) -> HttpResponse:
     form = RiskForm(request.POST if request.method == "POST" else None)
-    recorded = submitted(request, form, lambda data: services.record_risk(by=request.user, **data))
-    if recorded:
-        messages.success(request, f"Risk {recorded.result.reference} recorded. Score it next.")
-        return redirect("risks:assess", pk=recorded.result.pk)
-    return _page(request, None, form, heading="Record a risk", button="Save")
+    return _recorded_once(
+        request,
+        None,
+        form,
+        lambda data: services.record_risk(by=request.user, **data),
+        scope="risks:add",
+        done=lambda risk: f"Risk {risk.reference} recorded. Score it next.",
+        to=lambda risk: reverse("risks:assess", args=[risk.pk]),
+        heading="Record a risk",
+        button="Save",
+    )
 
 
 @allow(*READERS)
@@ -158,10 +196,10 @@ def assess(request: HttpRequest, pk: int) -> HttpResponse:
             initial[f"{part}_likelihood"] = str(getattr(latest, f"{part}_likelihood"))
             initial[f"{part}_impact"] = str(getattr(latest, f"{part}_impact"))
     form = AssessForm(request.POST if request.method == "POST" else None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
+
+    def score_it(d: dict[str, Any]) -> Any:
         try:
-            services.assess_risk(
+            return services.assess_risk(
                 risk,
                 by=request.user,
                 inherent=(d["inherent_likelihood"], d["inherent_impact"]),
@@ -170,22 +208,29 @@ def assess(request: HttpRequest, pk: int) -> HttpResponse:
                 rationale=d["rationale"],
             )
         except ValidationError as exc:
-            _apply_score_errors(form, exc)
-        else:
-            messages.success(request, "Scores saved")
-            return redirect("risks:detail", pk=risk.pk)
-    return _page(request, risk, form, heading="Score the risk", button="Save the scores")
+            raise _on_score_fields(exc, form) from None
+
+    return _recorded_once(
+        request,
+        risk,
+        form,
+        score_it,
+        scope=f"risks:assess:{risk.pk}",
+        done="Scores saved",
+        heading="Score the risk",
+        button="Save the scores",
+    )
 
 
-def _apply_score_errors(form: forms.BaseForm, exc: ValidationError) -> None:
+def _on_score_fields(exc: ValidationError, form: forms.BaseForm) -> Refused:
     """A refusal about the "current" score belongs next to the current likelihood box."""
     if not hasattr(exc, "error_dict"):
-        show_refusal(form, exc)
-        return
+        return Refused(exc.messages)
+    moved: dict[str, list[str]] = {}
     for field, errors in exc.error_dict.items():
         target = field if field in form.fields else f"{field}_likelihood"
-        for error in errors:
-            form.add_error(target if target in form.fields else None, error.message)
+        moved.setdefault(target if target in form.fields else NON_FIELD_ERRORS, []).extend(e.message for e in errors)
+    return Refused(moved)
 
 
 @allow(*READERS)
@@ -193,18 +238,15 @@ def _apply_score_errors(form: forms.BaseForm, exc: ValidationError) -> None:
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     risk = _risk(request, pk, change=True)
     form = ReviewForm(request.POST if request.method == "POST" else None)
-
-    def review_it() -> HttpResponse | None:
-        if not submitted(request, form, lambda data: services.review_risk(risk, by=request.user, **data)):
-            return None
-        messages.success(request, "Review recorded")
-        return redirect("risks:detail", pk=risk.pk)
-
-    # Pressed twice (a double click, a resubmitted page): one review is recorded.
-    if request.method == "POST" and (done := submit_once(request, f"risks:review:{risk.pk}", review_it)):
-        return done
-    return _page(
-        request, risk, form, heading="Review the risk", button="Record the review", submission_key=key_for(request)
+    return _recorded_once(
+        request,
+        risk,
+        form,
+        lambda data: services.review_risk(risk, by=request.user, **data),
+        scope=f"risks:review:{risk.pk}",
+        done="Review recorded",
+        heading="Review the risk",
+        button="Record the review",
     )
 
 
@@ -213,10 +255,16 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 def action_add(request: HttpRequest, pk: int) -> HttpResponse:
     risk = _risk(request, pk, change=True)
     form = ActionForm(request.POST if request.method == "POST" else None)
-    if submitted(request, form, lambda data: services.add_action(risk, by=request.user, **data)):
-        messages.success(request, "Action added")
-        return redirect("risks:detail", pk=risk.pk)
-    return _page(request, risk, form, heading="Add an action", button="Add the action")
+    return _recorded_once(
+        request,
+        risk,
+        form,
+        lambda data: services.add_action(risk, by=request.user, **data),
+        scope=f"risks:action_add:{risk.pk}",
+        done="Action added",
+        heading="Add an action",
+        button="Add the action",
+    )
 
 
 @allow(*READERS)
@@ -254,18 +302,15 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
     # The owner is told on opening the page, not after filling it in.
     require(services.can_accept(request.user, risk), f"{services.OWNER_MAY_NOT_ACCEPT}.")
     form = AcceptForm(request.POST if request.method == "POST" else None)
-
-    def accept_it() -> HttpResponse | None:
-        if not submitted(request, form, lambda data: services.accept_risk(risk, by=request.user, **data)):
-            return None
-        messages.success(request, "Risk accepted")
-        return redirect("risks:detail", pk=risk.pk)
-
-    # Pressed twice: the risk is accepted once, with one acceptance on its record.
-    if request.method == "POST" and (done := submit_once(request, f"risks:accept:{risk.pk}", accept_it)):
-        return done
-    return _page(
-        request, risk, form, heading="Accept the risk", button="Accept the risk", submission_key=key_for(request)
+    return _recorded_once(
+        request,
+        risk,
+        form,
+        lambda data: services.accept_risk(risk, by=request.user, **data),
+        scope=f"risks:accept:{risk.pk}",
+        done="Risk accepted",
+        heading="Accept the risk",
+        button="Accept the risk",
     )
 
 
@@ -274,10 +319,16 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
 def control_add(request: HttpRequest, pk: int) -> HttpResponse:
     risk = _risk(request, pk, change=True)
     form = ControlForm(request.POST if request.method == "POST" else None)
-    if submitted(request, form, lambda data: services.add_control(risk, by=request.user, **data)):
-        messages.success(request, "Control added")
-        return redirect("risks:detail", pk=risk.pk)
-    return _page(request, risk, form, heading="Add live control evidence", button="Add the control")
+    return _recorded_once(
+        request,
+        risk,
+        form,
+        lambda data: services.add_control(risk, by=request.user, **data),
+        scope=f"risks:control_add:{risk.pk}",
+        done="Control added",
+        heading="Add live control evidence",
+        button="Add the control",
+    )
 
 
 @allow(*MANAGERS)
@@ -287,16 +338,26 @@ def matrix_change(request: HttpRequest) -> HttpResponse:
     form = MatrixForm(
         request.POST if request.method == "POST" else None, levels=Level.objects.all(), bands=Band.objects.all()
     )
-    if submitted(
-        request, form, lambda data: services.change_matrix(by=request.user, levels=form.levels(), bands=form.bands())
-    ):
+
+    def change_it() -> HttpResponse | None:
+        if not submitted(
+            request,
+            form,
+            lambda data: services.change_matrix(by=request.user, levels=form.levels(), bands=form.bands()),
+        ):
+            return None
         messages.success(request, "Scoring matrix saved. Scores already given keep the matrix they were given under.")
         return redirect("risks:matrix")
+
+    # Pressed twice: the matrix is changed once, with one entry in the audit trail.
+    if request.method == "POST" and (done := submit_once(request, "risks:matrix_change", change_it)):
+        return done
     return render(
         request,
         "risks/matrix_form.html",
         {
             "form": form,
+            "submission_key": key_for(request),
             "axes": [
                 (label, [(form[f"{axis}_{v}_name"], form[f"{axis}_{v}_description"]) for v in range(1, 6)])
                 for axis, label in (("likelihood", "Likelihood"), ("impact", "Impact"))

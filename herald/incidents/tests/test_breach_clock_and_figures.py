@@ -36,7 +36,7 @@ def test_a_breach_reported_to_the_ico_just_after_midnight_in_summer_shows_the_uk
     june = report.incidents(Period(dt.date(2026, 6, 1), dt.date(2026, 6, 30)))
 
     ico_table = next(table for table in june.tables if table.caption == "Breaches reported to the ICO")
-    assert ico_table.rows == [["1 Jun 2026", "Names in a post", "IC-1", "Yes"]]
+    assert ico_table.rows == [["1 June 2026", "Names in a post", "IC-1", "Yes"]]
 
 
 @pytest.mark.time_machine(dt.datetime(2026, 11, 27, 15, 0, tzinfo=dt.UTC))

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from herald.audit import services as audit
+from herald.dates import uk_date
 from herald.errors import Refused
 from herald.notifications import notify
 from herald.people.models import Person, ServiceArea, Team
@@ -137,9 +138,7 @@ def publish_version(draft: PolicyVersion, *, by: Person) -> PolicyVersion:
             raise Refused(problems[0])
         running = draft.consultations.open_on(timezone.localdate()).first()
         if running:
-            raise Refused(
-                f"The draft is out to consultation until {running.closes_on:%-d %B %Y}: publish it after that"
-            )
+            raise Refused(f"The draft is out to consultation until {uk_date(running.closes_on)}: publish it after that")
         waiting = unanswered_comments(draft)
         if waiting:
             raise Refused(

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from herald.audit import services as audit
+from herald.dates import uk_date
 from herald.errors import Refused
 from herald.notifications import notify
 from herald.people.models import Person
@@ -98,7 +99,7 @@ def may_comment(consultation: Consultation, person: Person) -> bool:
 def comment_on_clause(consultation: Consultation, *, clause_id: str, text: str, by: Person) -> ConsultationComment:
     """A consultee's comment on one clause of the draft, or on the whole draft (`clause_id` blank)."""
     if not consultation.is_open():
-        raise Refused(f"This consultation closed on {consultation.closes_on:%-d %B %Y}: comments can no longer be made")
+        raise Refused(f"This consultation closed on {uk_date(consultation.closes_on)}: comments can no longer be made")
     if not may_comment(consultation, by):
         raise Refused("You are not one of the people consulted on this draft")
     if not text.strip():

@@ -24,7 +24,7 @@ def test_a_version_published_just_after_midnight_in_summer_is_dated_the_uk_day(p
     part = report.policy_changes(Period(dt.date(2026, 7, 1), dt.date(2026, 7, 31)))
     # then the table and the paragraph both say 1 July
     (table,) = part.tables
-    assert table.rows[0][2] == "1 Jul 2026"
+    assert table.rows[0][2] == "1 July 2026"
     assert f"Version {version.number} of the" in part.paragraphs[0]
     assert "was published on 1 July 2026" in part.paragraphs[0]
 

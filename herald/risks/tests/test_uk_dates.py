@@ -19,7 +19,7 @@ def test_a_review_just_after_midnight_in_summer_is_named_by_its_uk_date(comms_of
     with time_machine.travel(JUST_AFTER_MIDNIGHT_BST, tick=False):
         review = services.review_risk(risk, by=comms_officer, notes="Controls hold", next_review_on=dt.date(2026, 9, 1))
 
-    assert str(review) == "S.30 reviewed 01 Jun 2026"
+    assert str(review) == "S.30 reviewed 1 June 2026"
 
 
 def test_a_score_just_after_midnight_in_summer_is_named_by_its_uk_date(comms_officer):
@@ -29,4 +29,4 @@ def test_a_score_just_after_midnight_in_summer_is_named_by_its_uk_date(comms_off
             risk, by=comms_officer, inherent=(3, 3), current=(2, 2), residual=(1, 1), rationale="Scored"
         )
 
-    assert str(scored) == "S.31 scored 01 Jun 2026"
+    assert str(scored) == "S.31 scored 1 June 2026"
