@@ -71,6 +71,10 @@ KINDS: dict[str, Kind] = {
         Kind("post_expired", "The author is told their post expired unapproved"),
         Kind("post_ready_to_publish", "The author and editors are told an approved post is due"),
         Kind("post_stopped_by_withdrawal", "The author is told a post stopped because consent was withdrawn"),
+        Kind(
+            "post_released_from_pre_election",
+            "The author is told a post no longer waits for comms because its pre-election period was called off",
+        ),
         Kind("post_stopped_account_closed", "The author is told a post stopped because its account was closed"),
         Kind(
             "post_returned_media_unusable",

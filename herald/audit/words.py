@@ -95,6 +95,7 @@ EVENT_WORDS: dict[str, str] = {
     "post.published": "Publication recorded",
     "post.ready": "Post ready to publish",
     "post.refused_publishing_stopped": "Refused while publishing is stopped",
+    "post.released_from_pre_election": "Back on its own approval route (pre-election period no longer covers it)",
     "post.reopened": "Post reopened as a draft",
     "post.routed_for_pre_election": "Checked again and sent to comms (pre-election period)",
     "post.sent_back": "Post sent back to its author",

@@ -569,6 +569,86 @@ def route_waiting_posts_for_pre_election() -> list[Post]:
     return routed_now
 
 
+PERIOD_LAPSED_NO_NEW_TIME = (
+    "The pre-election period it was held for no longer covers it (the election was cancelled or its dates "
+    "corrected), but its scheduled time passed while it waited for the communications team: give it a new "
+    "time, then send it again"
+)
+
+
+def release_posts_from_lapsed_periods(*, now: dt.datetime | None = None) -> list[Post]:
+    """A post awaiting approval on a tier the communications team were given only because of a
+    pre-election period (PRE_ELECTION_TIER_LABEL, PRE_ELECTION_AGAIN_LABEL), when no period now covers it
+    today or on the day it goes out (the election was cancelled, or its dates corrected): that tier is
+    taken out, the post is checked again under the ordinary rules, and it goes back to the route it would
+    have had. Waiting at an earlier tier, it stays there (its own approvers decide it, and comms no longer
+    need to); waiting at the comms tier, its own approvers have already approved it, so it is approved
+    (or, if its time passed while it was held, goes back to its author for a new time). A post still
+    blocked under the ordinary rules stays with the communications team, who alone may override a block.
+    Posts at comms for other reasons (no approval rule, nobody else to approve, a leaver) are untouched.
+    The author is told, and the post's history says why. Run when an election is cancelled or changed,
+    and every few minutes."""
+    now = now or timezone.now()
+    candidates = Post.objects.filter(status=Post.Status.AWAITING_APPROVAL, pre_election=True).values_list("pk", "plan")
+    due = [pk for pk, plan in candidates if any(tier.get("pre_election") for tier in plan)]
+    released = []
+    for pk in due:
+        with transaction.atomic():
+            post = _lock(Post(pk=pk))
+            if post.status != Post.Status.AWAITING_APPROVAL or not any(t.get("pre_election") for t in post.plan):
+                continue
+            period = _period_for(post, now=now)
+            if period["pre_election"]:
+                continue  # a period (this one, or another) still covers it
+            before = _snapshot(post)
+            _recheck(post, period=period)
+            kept = [dict(tier) for tier in post.plan if not tier.get("pre_election")]
+            at_comms = post.current_tier > len(kept)
+            if at_comms and post.blocking and not post.override_covers_blocks:
+                post.save()  # the ordinary rules block it too: only the communications team may override
+                continue
+            for position, tier in enumerate(kept, start=1):
+                tier["position"] = position
+            post.plan = kept
+            post.pre_election = False
+            sent_back = False
+            if at_comms and post.scheduled_for is not None and post.scheduled_for <= now:
+                _return_to_author(post, reasons=PERIOD_LAPSED_NO_NEW_TIME)
+                post.held_at = None
+                sent_back = True
+            elif at_comms:
+                post.status = Post.Status.APPROVED
+                post.current_tier = len(kept)
+                post.approved_at = now
+                post.approved_revision = latest_revision_number(post)
+                post.held_at = None
+            post.save()
+            audit.record(
+                actor=None,
+                action="post.released_from_pre_election",
+                obj=post,
+                before=before,
+                after=_snapshot(post),
+                reason=PERIOD_LAPSED_REASON,
+            )
+            if sent_back:
+                _tell_author_sent_back(post, by=None)
+            else:
+                notify(
+                    "post_released_from_pre_election",
+                    to=[post.author],
+                    context={"post": post, "approved": at_comms, "link": _link("posts:detail", post.pk)},
+                )
+            released.append(post)
+    return released
+
+
+PERIOD_LAPSED_REASON = (
+    "No pre-election period covers it any more (the election was cancelled or its dates corrected): the "
+    "communications team's pre-election tier was taken out and it is back on its own approval route"
+)
+
+
 def _tell_approvers(post: Post) -> None:
     tier = post.tier(post.current_tier)
     people = Person.objects.filter(pk__in=eligible_approvers(post))
