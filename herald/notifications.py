@@ -75,6 +75,10 @@ KINDS: dict[str, Kind] = {
             "post_released_from_pre_election",
             "The author is told a post no longer waits for comms because its pre-election period was called off",
         ),
+        Kind(
+            "drafts_account_closed",
+            "The author is told their drafts are kept but must move to another account, as theirs was closed",
+        ),
         Kind("post_stopped_account_closed", "The author is told a post stopped because its account was closed"),
         Kind(
             "post_returned_media_unusable",

@@ -147,9 +147,13 @@ def update_election(election: Election, details: ElectionDetails, *, by: Person,
         if notice_due_again:
             _record_notice_due_again(election, by=by)
         _queue_notice_if_due(election)
-        if after != before:
+        if _period_of(before) != _period_of(after):
             _queue_release_of_posts()
     return election
+
+
+def _period_of(snapshot: dict) -> tuple[object, ...]:
+    return tuple(snapshot.get(key) for key in ("period_starts_on", "period_ends_on", "scope", "wards"))
 
 
 def _queue_release_of_posts() -> None:

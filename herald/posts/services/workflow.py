@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, cast
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
 
 from herald import checking
 from herald.audit import services as audit
@@ -160,6 +160,46 @@ def refuse_if_account_closed(post: Post) -> None:
     """Nothing more goes out on a closed account: its final post is up and its editors are gone."""
     if post.account.status == Account.Status.CLOSED:
         raise Refused(f"{post.account.display_name} has been closed: nothing more is posted on it")
+
+
+def closed_account_refusal(account: Account) -> str:
+    """What an author is told when they try to send a draft for approval on a closed account."""
+    when = f" on {dateformat.format(account.closed_on, 'j F Y')}" if account.closed_on else ""
+    return (
+        f"You cannot send this post for approval because {account.display_name} was closed{when}. "
+        "Move it to an account that is still open"
+    )
+
+
+def move_draft_to_account(post: Post, *, account: Account, by: Person) -> Post:
+    """Move a draft (or a post sent back) to another account, keeping its text, time and media: for a
+    draft left on an account that has since closed. Only its author may move it, and only to an open
+    account they write for; it is checked again for the new account's platform."""
+    with transaction.atomic():
+        post = _lock(post)
+        if post.status not in (Post.Status.DRAFT, Post.Status.SENT_BACK):
+            raise Refused("Only a draft or a post sent back can be moved to another account")
+        if post.author_id != by.pk:
+            raise Refused("Only the author of this post can move it to another account")
+        if account.pk == post.account_id:
+            raise Refused("Select a different account from the one the post is for", field="account")
+        if not can_write_for(by, account):
+            raise Refused("Select an open account that you post to", field="account")
+        before = _snapshot(post)
+        moved_from = post.account
+        post.account = account
+        post.save()
+        _recheck(post)
+        audit.record(
+            actor=by,
+            action="post.moved_to_account",
+            obj=post,
+            before={**before, "account": moved_from.display_name},
+            after={**_snapshot(post), "account": account.display_name},
+            reason=f"Moved from {moved_from.display_name}"
+            + (" (closed)" if moved_from.status == Account.Status.CLOSED else ""),
+        )
+    return post
 
 
 def _check_media_usable(post: Post) -> None:
@@ -409,7 +449,8 @@ def submit_for_approval(post: Post, *, by: Person) -> Post:
             raise Refused("Only a draft or a post sent back can be sent for approval")
         if post.author_id != by.pk and not can_write_for(by, post.account):
             raise Refused("Only the author or an editor of the account can send this post for approval")
-        refuse_if_account_closed(post)
+        if post.account.status == Account.Status.CLOSED:
+            raise Refused(closed_account_refusal(post.account))
         if not post.text.strip():
             raise Refused("Enter the text of the post", field="text")
         if post.scheduled_for is None:
