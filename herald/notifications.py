@@ -129,6 +129,10 @@ KINDS: dict[str, Kind] = {
             confidential=True,
         ),
         Kind("moderation_reply_to_approve", "An account's editors and comms are asked to approve a reply to a comment"),
+        Kind(
+            "inbox_team_member_left",
+            "An inbox team's members and comms are told a member left and their comments are back in its queue",
+        ),
         Kind("moderation_rule_alert", "The people a moderation rule names are told a comment matched it"),
         Kind(
             "moderation_abuse_case",

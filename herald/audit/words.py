@@ -228,6 +228,7 @@ EVENT_WORDS: dict[str, str] = {
     "moderation.team_added": "Inbox team added",
     "moderation.team_changed": "Inbox team changed",
     "moderation.team_deleted": "Inbox team deleted",
+    "moderation.team_member_left": "Member left the council: taken out of the team",
     "moderation.token_issued": "Ingest token issued",
     "moderation.token_revoked": "Ingest token revoked",
     "notifications.delivery_chosen": "Email delivery choice changed",

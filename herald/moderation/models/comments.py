@@ -55,8 +55,12 @@ class CommentQuerySet(models.QuerySet):
     def unchecked(self):
         return self.filter(checked_at=None)
 
-    def in_queue_of(self, team: ModerationTeam):
-        return self.filter(Q(team=team) | Q(team=None, account__in=team.accounts.all()))
+    def in_queue_of(self, team: ModerationTeam | int):
+        """The comments in `team`'s queue: those put in it (on arrival on one of its accounts, when it
+        took the account on, by hand or by a rule). A comment with no team is in the general queue, even
+        on one of the team's accounts (it was closed when the team took the account on, or put there by
+        hand): the inbox's team filter and the teams page count the same comments."""
+        return self.filter(team=team)
 
     def assigned_to(self, person: Person):
         return self.filter(assignee=person)
