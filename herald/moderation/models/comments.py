@@ -131,6 +131,12 @@ class Comment(models.Model):
     pre_election_wards = models.JSONField(default=list, blank=True)
     checked_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # What the platform told Herald since: the author edited it (its earlier texts are CommentEdits), or
+    # removed it from the platform.
+    edited_at = models.DateTimeField(null=True, blank=True)
+    removed_by_author_at = models.DateTimeField(null=True, blank=True)
+    # The author removed it and nothing (a flag, a case, evidence) needed it kept: its text was dropped.
+    text_dropped = models.BooleanField(default=False)
     # PostgreSQL only: the text's search terms (English stemming), written with the check results and
     # GIN-indexed, so the inbox's full-text search never recomputes them row by row. Empty on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
@@ -165,6 +171,23 @@ class Comment(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in self.OPEN_STATUSES
+
+
+class CommentEdit(models.Model):
+    """A comment's text before its author edited it on the platform, for the moderators: what they may
+    have read, flagged or answered. Dropped with the comment's text if the author later removes it and
+    nothing needs it kept."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="edits")
+    previous_text = models.TextField()
+    replaced_at = models.DateTimeField()
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["replaced_at", "id"]
+
+    def __str__(self) -> str:
+        return f"Earlier text of comment {self.comment_id}"
 
 
 class CommentFlag(models.Model):
