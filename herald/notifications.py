@@ -77,6 +77,14 @@ KINDS: dict[str, Kind] = {
             "The author and comms are told a post recorded as published uses a photo that may not be used",
             urgent=True,
         ),
+        Kind(
+            "post_released_from_pre_election",
+            "The author is told a post no longer waits for comms because its pre-election period was called off",
+        ),
+        Kind(
+            "drafts_account_closed",
+            "The author is told their drafts are kept but must move to another account, as theirs was closed",
+        ),
         Kind("post_stopped_account_closed", "The author is told a post stopped because its account was closed"),
         Kind(
             "post_returned_media_unusable",
@@ -133,6 +141,10 @@ KINDS: dict[str, Kind] = {
             confidential=True,
         ),
         Kind("moderation_reply_to_approve", "An account's editors and comms are asked to approve a reply to a comment"),
+        Kind(
+            "inbox_team_member_left",
+            "An inbox team's members and comms are told a member left and their comments are back in its queue",
+        ),
         Kind("moderation_rule_alert", "The people a moderation rule names are told a comment matched it"),
         Kind(
             "moderation_abuse_case",

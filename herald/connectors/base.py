@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from herald.moderation.incoming import IncomingComment
+from herald.moderation.incoming import CommentChange, IncomingComment
 
 HTTP_TIMEOUT = 15  # seconds for a call to a platform's API
 
@@ -163,6 +163,20 @@ class Connector:
         """The comments in one delivery (webhook body, stream frame or poll page). Each names the
         council account it arrived on by `account_platform_id`. Raise Malformed if it cannot be read."""
         raise NotImplementedError
+
+    def parse_changes(self, body: bytes) -> list[CommentChange]:
+        """Changes to comments delivered before (an edit, a removal by the author, a hide on the
+        platform), where the platform reports them; most do not."""
+        return []
+
+    def read_changes(self, body: bytes) -> list[CommentChange]:
+        """`parse_changes`, with surprises in the payload's shape reported as Malformed, as `read` does."""
+        try:
+            return self.parse_changes(body)
+        except ConnectorError:
+            raise
+        except (AttributeError, TypeError, KeyError, ValueError, IndexError) as exc:
+            raise Malformed(f"The delivery is not in {self.label}'s format ({type(exc).__name__}: {exc})") from exc
 
     # --- replies ---
     def send_reply(

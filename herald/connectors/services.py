@@ -4,6 +4,7 @@ connector's cursor and last error, and sending a reply where the platform allows
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 from collections import defaultdict
 from collections.abc import Mapping
@@ -20,9 +21,9 @@ from herald.connectors.registry import CONNECTORS
 from herald.errors import Refused
 from herald.moderation import platforms
 from herald.moderation import services as moderation
-from herald.moderation.incoming import IncomingComment
+from herald.moderation.incoming import CommentChange, IncomingComment
 from herald.moderation.models import Comment
-from herald.moderation.services import evidence
+from herald.moderation.services import evidence, platform_changes
 from herald.queue import enqueue_after_commit
 from herald.social_accounts.models import Account
 
@@ -115,6 +116,7 @@ def read_delivery(event: RawEvent) -> RawEvent:
     connector = CONNECTORS[event.connector]
     try:
         items = connector.read(event.body.encode())
+        changes = connector.read_changes(event.body.encode())
     except Malformed as exc:
         return _fail(event, exc.reason)
     by_account: dict[int, tuple[Account, list[IncomingComment]]] = {}
@@ -151,6 +153,9 @@ def read_delivery(event: RawEvent) -> RawEvent:
                 ],
                 ignore_conflicts=True,
             )
+        for account, found in _by_account(event, changes, unknown=problems).items():
+            platform_changes.apply_changes(account, found)
+            _forget_dropped_texts(account, found)
         event.comments_created = created
         event.comments_duplicate = duplicates
         event.processed_at = timezone.now()
@@ -162,6 +167,50 @@ def read_delivery(event: RawEvent) -> RawEvent:
         event.reason = "; ".join(problems)
         event.save(update_fields=["status", "reason", "processed_at", "comments_created", "comments_duplicate"])
     return event
+
+
+def _by_account(event: RawEvent, changes: list[CommentChange], *, unknown: list[str]) -> dict[Account, list]:
+    grouped: dict[Account, list[CommentChange]] = {}
+    for change in changes:
+        account = event.account or credentials.account_for(event.connector, change.account_platform_id)
+        if account is None:
+            unknown.append(f"a change for {change.account_platform_id or 'no account id'}, which no account has")
+            continue
+        grouped.setdefault(account, []).append(change)
+    return grouped
+
+
+def _forget_dropped_texts(account: Account, changes: list[CommentChange]) -> None:
+    """A comment its author removed whose text Herald no longer keeps: the platform's record of it
+    (CommentOrigin) and the delivery it came in lose its text too."""
+    removed = [c.platform_id for c in changes if c.change == "removed"]
+    dropped = Comment.objects.filter(account=account, platform_id__in=removed, text_dropped=True)
+    for origin in CommentOrigin.objects.filter(comment__in=dropped).select_related("raw_event", "comment"):
+        origin.raw = {key: value for key, value in origin.raw.items() if key not in ("message", "text")}
+        origin.save(update_fields=["raw"])
+        event = origin.raw_event
+        event.body = _without_text_of(event.body, origin.comment.platform_id)
+        event.save(update_fields=["body"])
+
+
+def _without_text_of(body: str, platform_id: str) -> str:
+    """A kept delivery's body with the text of one comment taken out (its signature no longer matches,
+    which the delivery's history explains: the author removed the comment)."""
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return ""
+
+    def scrub(node: object) -> object:
+        if isinstance(node, dict):
+            if platform_id in (str(node.get("comment_id", "")), str(node.get("id", ""))):
+                return {key: scrub(value) for key, value in node.items() if key not in ("message", "text")}
+            return {key: scrub(value) for key, value in node.items()}
+        if isinstance(node, list):
+            return [scrub(item) for item in node]
+        return node
+
+    return json.dumps(scrub(data))
 
 
 def forget_empty_deliveries(*, older_than_days: int, now: dt.datetime | None = None) -> int:

@@ -147,7 +147,19 @@ def update_election(election: Election, details: ElectionDetails, *, by: Person,
         if notice_due_again:
             _record_notice_due_again(election, by=by)
         _queue_notice_if_due(election)
+        if _period_of(before) != _period_of(after):
+            _queue_release_of_posts()
     return election
+
+
+def _period_of(snapshot: dict) -> tuple[object, ...]:
+    return tuple(snapshot.get(key) for key in ("period_starts_on", "period_ends_on", "scope", "wards"))
+
+
+def _queue_release_of_posts() -> None:
+    """Posts held for the communications team only because of a period that no longer covers them go
+    back to their own approval route (the posts app does it, by the task's name: one-way flow)."""
+    enqueue_after_commit("herald.posts.tasks.release_posts_from_lapsed_periods")
 
 
 def cancel_election(election: Election, *, by: Person, reason: str) -> Election:
@@ -175,6 +187,7 @@ def cancel_election(election: Election, *, by: Person, reason: str) -> Election:
             reason=reason.strip(),
         )
         _send_cancellation_notice(election, by=by)
+        _queue_release_of_posts()
     return election
 
 

@@ -210,11 +210,12 @@ def open_for_abuse_case(case: CouncillorAbuseCase, comment: Comment, *, by: Pers
     runs its response (safeguarding lead, police referral with the crime reference, report to the
     platform), concerning the councillor and the comment. One incident per case."""
     councillor = case.councillor
+    note = f" {case.office_note}." if case.office_note else ""
     return report_incident(
         kind=Kind.ABUSE_OR_THREAT,
-        summary=f"Abuse aimed at {councillor.full_name}"[:200],
+        summary=f"Abuse aimed at {case.subject}"[:200],
         description=(
-            f"The moderation inbox opened councillor-abuse case {case.pk} for {councillor.full_name}: {case.why}. "
+            f"The moderation inbox opened councillor-abuse case {case.pk} for {case.subject}: {case.why}.{note} "
             "The comments and the evidence pack for the police are on the case."
         ),
         by=by,

@@ -85,3 +85,29 @@ class IncomingComment:
         if len(self.permalink) > 500:
             found.append("permalink is longer than 500 characters")
         return found
+
+
+# What a platform can say happened to a comment already delivered (Facebook's feed verbs "edited",
+# "remove", "hide" and "unhide"; Instagram sends no such changes).
+CHANGES = ("edited", "removed", "hidden", "unhidden")
+
+
+@dataclass(frozen=True)
+class CommentChange:
+    """A change the platform reports to a comment it delivered before: its author edited it (`text` is
+    the new text) or removed it, or the page hid or showed it again on the platform itself."""
+
+    platform: str
+    platform_id: str
+    change: str  # one of CHANGES
+    at: dt.datetime  # aware: when the platform says it happened
+    text: str = ""
+    account_platform_id: str = ""
+    raw: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for name in ("text", "raw"):
+            value = getattr(self, name)
+            cleaned = _without_nul(value)
+            if cleaned is not value:
+                object.__setattr__(self, name, cleaned)

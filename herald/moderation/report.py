@@ -173,7 +173,7 @@ def moderation(period: Period) -> Part:
                 ["Councillor", "Opened", "Closed", "Comments", "Reported to police"],
                 [
                     [
-                        case.councillor.full_name,
+                        case.subject,
                         f"{timezone.localtime(case.opened_at):%-d %b %Y}",
                         f"{timezone.localtime(case.closed_at):%-d %b %Y}" if case.closed_at else "Still open",
                         case.n,

@@ -172,7 +172,7 @@ def inbox(person: Person, wanted: InboxFilter, *, accounts: Iterable[Account] | 
     elif (assignee := whole_number(wanted.assignee)) is not None:
         comments = comments.filter(assignee_id=assignee)
     if wanted.team:
-        comments = comments.filter(team_id=wanted.team)
+        comments = comments.in_queue_of(wanted.team)
     # Days in the council's time zone, as moments, so the indexes on received_at serve the range.
     if wanted.received_from:
         comments = comments.filter(received_at__gte=_start_of(wanted.received_from))

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from herald.access import allow
+from herald.audit.models import AuditEvent
 from herald.errors import Refused
 from herald.figures import plural
 from herald.forms import submitted
@@ -101,6 +102,8 @@ def team_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         {
             "form": form,
             "team": team if pk else None,
+            # The team's history: who changed it, and members taken out when they left the council.
+            "events": list(AuditEvent.objects.for_object(team)[:50]) if pk else [],
             "submission_key": key_for(request),
             "breadcrumbs": _crumbs((team.name if pk else "Add a team", None)),
         },

@@ -201,6 +201,8 @@ def _detail(request: HttpRequest, comment: Comment, *, visible: QuerySet[Comment
         "presented": present(comment.text, report) if comment.checked_at else None,
         "flags": list(comment.flags.select_related("closed_by", "raised_by")),
         "notes": list(comment.notes.select_related("author")),
+        # Its earlier texts, newest first, when its author edited it on the platform.
+        "edits": list(comment.edits.order_by("-replaced_at", "-id")),
         "history": list(
             (selectors.visible_comments(request.user) if visible is None else visible)
             .filter(author=comment.author)

@@ -233,6 +233,27 @@ class OverrideForm(forms.Form):
     )
 
 
+class MoveForm(forms.Form):
+    """Choose the open account a draft moves to: one the author writes for, other than its own."""
+
+    account = RowChoiceField(
+        label="Which account should this post move to?",
+        queryset=Account.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        help_text="Its text, time and photos are kept. It is checked again for the new account.",
+        error_messages={
+            "required": "Select the account to move the post to",
+            "invalid_choice": "Select an open account that you post to",
+        },
+    )
+
+    def __init__(self, *args, accounts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["account"].queryset = accounts
+        self.fields["account"].label_from_instance = lambda a: f"{a.display_name} ({a.get_platform_display()})"
+
+
 class NoteForm(forms.Form):
     text = forms.CharField(
         label="Add a private note",

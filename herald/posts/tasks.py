@@ -27,10 +27,18 @@ def route_waiting_posts_for_pre_election() -> int:
     return len(services.route_waiting_posts_for_pre_election())
 
 
+@task()
+def release_posts_from_lapsed_periods() -> int:
+    """When an election is cancelled or its dates corrected, posts held for comms only because of its
+    period go back to their own approval route."""
+    return len(services.release_posts_from_lapsed_periods())
+
+
 # Posts are scheduled to the minute, so the two workflow tasks run every minute; retention daily.
 SCHEDULE = [
     (expire_unapproved_posts, 60),
     (make_due_posts_ready, 60),
     (route_waiting_posts_for_pre_election, 5 * 60),
+    (release_posts_from_lapsed_periods, 5 * 60),
     (delete_posts_past_retention, 24 * 60 * 60),
 ]

@@ -27,6 +27,7 @@ urlpatterns = [
     path("<int:pk>/change/", views.edit, name="edit"),
     path("<int:pk>/reschedule/", calendar_views.reschedule, name="reschedule"),
     path("<int:pk>/submit/", views.submit, name="submit"),
+    path("<int:pk>/move/", views.move, name="move"),
     path("<int:pk>/approve/", views.approve, name="approve"),
     path("<int:pk>/send-back/", views.send_back, name="send_back"),
     path("<int:pk>/override/", views.override, name="override"),

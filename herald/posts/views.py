@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import get_template
@@ -33,6 +33,7 @@ from herald.posts.forms import (
     ArchiveFilter,
     CancelForm,
     EditForm,
+    MoveForm,
     NoteForm,
     OverrideForm,
     PublishForm,
@@ -660,7 +661,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "changed_text": version is not None and version.made_by_id == user.pk and post.author_id != user.pk,
             "changed_text_refusal": services.CHANGED_TEXT_REFUSAL,
             "can_submit": post.status in (Post.Status.DRAFT, Post.Status.SENT_BACK)
+            and post.account.status != Account.Status.CLOSED
             and (post.author_id == user.pk or selectors.can_write_for(user, post.account)),
+            "on_closed_account": post.status in (Post.Status.DRAFT, Post.Status.SENT_BACK)
+            and post.account.status == Account.Status.CLOSED,
+            "can_move": post.status in (Post.Status.DRAFT, Post.Status.SENT_BACK) and post.author_id == user.pk,
             "can_publish": services.may_record_publication(post)
             and (post.author_id == user.pk or selectors.can_write_for(user, post.account)),
             "can_cancel": post.status not in (Post.Status.PUBLISHED, Post.Status.CANCELLED, Post.Status.EXPIRED)
@@ -694,10 +699,59 @@ BLOCKED_SUBMIT_WARNING = (
 )
 
 
+def _move_page(request: HttpRequest, post: Post, form: MoveForm) -> HttpResponse:
+    return render(
+        request,
+        "posts/move.html",
+        {
+            "form": form,
+            "post": post,
+            "account_closed": post.account.status == Account.Status.CLOSED,
+            "breadcrumbs": [
+                HOME,
+                _posts_crumb(),
+                (f"Post {post.pk}", reverse("posts:detail", args=[post.pk])),
+                ("Move to another account", None),
+            ],
+        },
+    )
+
+
+def _move_targets(post: Post, person: Person) -> QuerySet[Account]:
+    return selectors.accounts_writable_by(person).exclude(pk=post.account_id).order_by("display_name")
+
+
+# Who may see it: the post's author, while it is a draft or sent back to them (anyone else is refused).
+@allow(*POST_ROLES)
+@require_http_methods(["GET", "POST"])
+def move(request: HttpRequest, pk: int) -> HttpResponse:
+    post = _visible_post(request, pk)
+    require(
+        post.author_id == request.user.pk and post.status in (Post.Status.DRAFT, Post.Status.SENT_BACK),
+        "Only the author of a draft can move it to another account.",
+    )
+    form = MoveForm(request.POST if request.method == "POST" else None, accounts=_move_targets(post, request.user))
+    if request.method == "POST" and form.is_valid():
+        account = form.cleaned_data["account"]
+        if submitted(
+            request, form, lambda data: services.move_draft_to_account(post, account=account, by=request.user)
+        ):
+            messages.success(request, f"Moved to {account.display_name}")
+            return redirect("posts:detail", pk=post.pk)
+    return _move_page(request, post, form)
+
+
 @allow(*POST_ROLES)
 @require_POST
 def submit(request: HttpRequest, pk: int) -> HttpResponse:
     post = _visible_post(request, pk)
+    if post.account.status == Account.Status.CLOSED and post.author_id == request.user.pk:
+        # Its account closed while it was a draft: say why in an error summary, on the page that mends it.
+        form = MoveForm({}, accounts=_move_targets(post, request.user))
+        form.is_valid()
+        form.errors.clear()  # not "select an account": the refusal says what to do, beside the choice
+        form.add_error("account", services.closed_account_refusal(post.account))
+        return _move_page(request, post, form)
     if post.blocking and not request.POST.get("despite_blocks"):
         messages.error(request, BLOCKED_SUBMIT_WARNING)
         return redirect("posts:detail", pk=post.pk)

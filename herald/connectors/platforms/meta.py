@@ -3,9 +3,12 @@
 Meta checks the callback URL with a GET (`hub.mode=subscribe`, `hub.verify_token`, `hub.challenge`:
 answer the challenge if the token is ours) and signs each POST with `X-Hub-Signature-256:
 sha256=<hex HMAC-SHA256 of the raw body, keyed with the app secret>`. A Page delivers `object: page`
-with changes in the `feed` field (`item: comment`, `verb: add`); an Instagram professional account
-delivers `object: instagram` with changes in the `comments` field. Each `entry.id` is the page's (or
-Instagram account's) id, which is how a delivery finds its council account.
+with changes in the `feed` field (`item: comment`, `verb: add`; and for a comment already delivered
+`edited` with the new `message`, `remove` when its author removes it, `hide`/`unhide` when the page
+does); an Instagram professional account delivers `object: instagram` with changes in the `comments`
+field, new comments only: Instagram reports no edits (its comments cannot be edited) and no removals.
+Each `entry.id` is the page's (or Instagram account's) id, which is how a delivery finds its council
+account.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from herald.connectors.base import (
     need,
     same,
 )
-from herald.moderation.incoming import IncomingComment
+from herald.moderation.incoming import CommentChange, IncomingComment
 
 GRAPH_URL = "https://graph.facebook.com/v21.0"
 # A Graph API comment id: digits, or a post's id and the comment's joined by "_". Only ids of this shape
@@ -180,6 +183,42 @@ class FacebookConnector(MetaConnector):
             permalink=str((value.get("post") or {}).get("permalink_url", "")),
             raw=dict(value),
         )
+
+    # Meta's feed verbs for a comment already delivered, as Herald names the change. Meta has sent
+    # both "edited" and "edit" for an edit, and documents "delete" beside "remove".
+    CHANGE_VERBS = {
+        "edited": "edited",
+        "edit": "edited",
+        "remove": "removed",
+        "delete": "removed",
+        "hide": "hidden",
+        "unhide": "unhidden",
+    }
+
+    def parse_changes(self, body: bytes) -> list[CommentChange]:
+        found = []
+        for entry in self._entries(body):
+            owner = str(need(entry, "id", "entry"))
+            for change in entry.get("changes") or []:
+                if not isinstance(change, dict) or change.get("field") != self.field_name:
+                    continue
+                value = need(change, "value", "change")
+                what = self.CHANGE_VERBS.get(str(value.get("verb", "")))
+                if value.get("item") != "comment" or what is None:
+                    continue
+                when = entry.get("time") or value.get("created_time")
+                found.append(
+                    CommentChange(
+                        platform=self.platform,
+                        platform_id=str(need(value, "comment_id", "feed change")),
+                        change=what,
+                        at=from_unix(when) if isinstance(when, int | float) else from_iso(str(when)),
+                        text=str(value.get("message", "")) if what == "edited" else "",
+                        account_platform_id=owner,
+                        raw=dict(value),
+                    )
+                )
+        return found
 
     def send_reply(
         self, target: ReplyTarget, text: str, *, app: Mapping[str, Any], account: Mapping[str, Any]

@@ -85,7 +85,8 @@ def test_a_correction_into_a_period_already_under_way_sends_the_corrected_notice
         services.update_election(
             announced, election_details(poll_date=D(2026, 12, 17)), by=comms_officer, reason="Typo"
         )
-    assert len(callbacks) == 1  # the notice task is queued straight away
+    # the notice task is queued straight away (with the release of posts the old dates held for comms)
+    assert len(callbacks) == 2
 
     assert _send_due(django_capture_on_commit_callbacks) == 1
     announced.refresh_from_db()

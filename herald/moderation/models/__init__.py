@@ -4,6 +4,7 @@ write `from herald.moderation.models import Comment`. Add a module for a new par
 from herald.moderation.models.comments import (
     Comment,
     CommentAuthor,
+    CommentEdit,
     CommentFlag,
     CommentQuerySet,
     InternalNote,
@@ -26,6 +27,7 @@ from herald.moderation.models.rules import CommentTag, HouseRules, ModerationRul
 
 __all__ = [
     "AuthorSanction",
+    "CommentEdit",
     "CommentTag",
     "CouncillorAbuseCase",
     "CouncillorHandle",

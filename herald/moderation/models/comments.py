@@ -55,8 +55,12 @@ class CommentQuerySet(models.QuerySet):
     def unchecked(self):
         return self.filter(checked_at=None)
 
-    def in_queue_of(self, team: ModerationTeam):
-        return self.filter(Q(team=team) | Q(team=None, account__in=team.accounts.all()))
+    def in_queue_of(self, team: ModerationTeam | int):
+        """The comments in `team`'s queue: those put in it (on arrival on one of its accounts, when it
+        took the account on, by hand or by a rule). A comment with no team is in the general queue, even
+        on one of the team's accounts (it was closed when the team took the account on, or put there by
+        hand): the inbox's team filter and the teams page count the same comments."""
+        return self.filter(team=team)
 
     def assigned_to(self, person: Person):
         return self.filter(assignee=person)
@@ -127,6 +131,12 @@ class Comment(models.Model):
     pre_election_wards = models.JSONField(default=list, blank=True)
     checked_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # What the platform told Herald since: the author edited it (its earlier texts are CommentEdits), or
+    # removed it from the platform.
+    edited_at = models.DateTimeField(null=True, blank=True)
+    removed_by_author_at = models.DateTimeField(null=True, blank=True)
+    # The author removed it and nothing (a flag, a case, evidence) needed it kept: its text was dropped.
+    text_dropped = models.BooleanField(default=False)
     # PostgreSQL only: the text's search terms (English stemming), written with the check results and
     # GIN-indexed, so the inbox's full-text search never recomputes them row by row. Empty on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
@@ -161,6 +171,23 @@ class Comment(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in self.OPEN_STATUSES
+
+
+class CommentEdit(models.Model):
+    """A comment's text before its author edited it on the platform, for the moderators: what they may
+    have read, flagged or answered. Dropped with the comment's text if the author later removes it and
+    nothing needs it kept."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="edits")
+    previous_text = models.TextField()
+    replaced_at = models.DateTimeField()
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["replaced_at", "id"]
+
+    def __str__(self) -> str:
+        return f"Earlier text of comment {self.comment_id}"
 
 
 class CommentFlag(models.Model):

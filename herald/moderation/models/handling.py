@@ -280,7 +280,11 @@ class AbuseCaseQuerySet(models.QuerySet):
 class CouncillorAbuseCase(models.Model):
     """Threatening or abusive comments aimed at one councillor, for the monitoring officer's team."""
 
-    councillor = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="abuse_cases")
+    # Empty when the abuse was aimed at the council's civic office ("the Mayor") and the members' register
+    # records nobody in it (or more than one): `office` names it, so the case still opens.
+    councillor = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="abuse_cases")
+    office = models.CharField(max_length=40, blank=True)
+    office_note = models.CharField(max_length=300, blank=True)
     comments = models.ManyToManyField(Comment, related_name="abuse_cases")
     opened_at = models.DateTimeField(default=timezone.now)
     opened_by = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
@@ -297,11 +301,24 @@ class CouncillorAbuseCase(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["councillor"], condition=Q(closed_at=None), name="moderation_one_open_case_per_councillor"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["office"],
+                condition=Q(closed_at=None, councillor=None),
+                name="moderation_one_open_case_per_unheld_office",
+            ),
+            models.CheckConstraint(
+                condition=Q(councillor__isnull=False) | ~Q(office=""), name="moderation_case_names_someone"
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"Abuse of {self.councillor.full_name}"
+        return f"Abuse of {self.subject}"
+
+    @property
+    def subject(self) -> str:
+        """Whom the case is about: the councillor, or the office when the register records nobody in it."""
+        return self.councillor.full_name if self.councillor is not None else f"the {self.office}"
 
     @property
     def is_open(self) -> bool:

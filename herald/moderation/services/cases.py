@@ -104,6 +104,21 @@ def names_the_office(text: str, holder: Person) -> bool:
     return bool(_office_words(holder.cabinet_portfolio.strip(), settings.COUNCIL_NAME).search(" ".join(text.split())))
 
 
+# The civic offices a comment may name when the register records no holder (it cannot say which of the
+# two the council has), each by its usual title.
+CIVIC_OFFICES = (("Mayor", "Mayor"), ("Chairman", "Chairman of the Council"))
+
+
+def office_named(text: str) -> str:
+    """The civic office `text` names ("Mayor" or "Chairman"), as a comment would name it with no holder
+    to go by; empty when it names neither."""
+    text = " ".join(text.split())
+    for office, title in CIVIC_OFFICES:
+        if _office_words(title, settings.COUNCIL_NAME).search(text):
+            return office
+    return ""
+
+
 def is_abusive(comment: Comment) -> bool:
     return any(
         f.get("rule") in ABUSIVE_RULES and f.get("severity") in ("block", "warn") for f in comment.findings or []
@@ -114,15 +129,34 @@ def _normal(name: str) -> str:
     return " ".join(PREFIX.sub("", name.strip()).lower().split())
 
 
-def civic_head() -> Person | None:
-    """The serving councillor who holds the Mayor's or Chairman's office, where the members' register
-    records it (its position column); None when it records nobody, or more than one."""
-    holders = [
+def civic_heads() -> list[Person]:
+    """The serving councillors the members' register records in the Mayor's or Chairman's office (its
+    position column): one, normally; none or several when the register is out of step."""
+    return [
         person
         for person in Person.objects.councillors().active().exclude(cabinet_portfolio="")
         if CIVIC_HEAD_POSITION.fullmatch(person.cabinet_portfolio.strip())
     ]
+
+
+def civic_head() -> Person | None:
+    """The serving councillor who holds the Mayor's or Chairman's office, where the members' register
+    records it; None when it records nobody, or more than one."""
+    holders = civic_heads()
     return holders[0] if len(holders) == 1 else None
+
+
+def _unheld_office_note(office: str, holders: list[Person]) -> str:
+    if not holders:
+        return (
+            f"The members' register records nobody as the {office}, so this case is not assigned to a "
+            "councillor: record the office holder in the register's position column"
+        )
+    names = ", ".join(p.full_name for p in holders)
+    return (
+        f"The members' register records more than one councillor in the civic office ({names}), so this case "
+        "is not assigned to a councillor: correct the register's position column"
+    )
 
 
 def councillors_named(
@@ -156,7 +190,8 @@ def open_cases_for_abuse(comments: Sequence[Comment]) -> int:
         h.handle.lower().lstrip("@"): h.councillor
         for h in CouncillorHandle.objects.filter(retired_at=None).select_related("councillor")
     }
-    mayor = civic_head()
+    holders = civic_heads()
+    mayor = holders[0] if len(holders) == 1 else None
     # Cases are locked in councillor order (the comments' order kept within each), so two workers
     # adding to the same councillors' cases at once wait for each other rather than deadlock.
     named = [
@@ -167,7 +202,17 @@ def open_cases_for_abuse(comments: Sequence[Comment]) -> int:
     named.sort(key=lambda pair: pair[0].pk)
     for councillor, comment in named:
         add_to_case(councillor, comment, by=None, why="A threatening or abusive comment names them")
-    return len(named)
+    # Aimed at "the Mayor" or "the Chairman" with nobody (or more than one) recorded in the office: the
+    # case opens all the same, for the office, so the monitoring officer's team and comms can act.
+    unheld = [] if mayor is not None else [(office, c) for c in abusive if (office := office_named(c.text))]
+    for office, comment in sorted(unheld, key=lambda pair: pair[0]):
+        add_to_office_case(
+            office,
+            comment,
+            note=_unheld_office_note(office, holders),
+            why=f"A threatening or abusive comment is aimed at the {office}",
+        )
+    return len(named) + len(unheld)
 
 
 def add_to_case(councillor: Person, comment: Comment, *, by: Person | None, why: str) -> CouncillorAbuseCase:
@@ -212,6 +257,53 @@ def add_to_case(councillor: Person, comment: Comment, *, by: Person | None, why:
             "moderation_councillor_told",
             to=[councillor],
             context={"case": case, "new": new, "link": settings.SITE_URL + reverse("moderation:my_cases")},
+        )
+    return case
+
+
+def add_to_office_case(office: str, comment: Comment, *, note: str, why: str) -> CouncillorAbuseCase:
+    """Put `comment` on the open case for the civic `office` the register records nobody in, opening one
+    if there is none; the monitoring officer's team and the communications team are told."""
+    with transaction.atomic():
+        case = CouncillorAbuseCase.objects.select_for_update().open().filter(councillor=None, office=office).first()
+        new = case is None
+        if case is None:
+            case = CouncillorAbuseCase.objects.create(office=office, office_note=note[:300], why=why[:300])
+        elif case.comments.filter(pk=comment.pk).exists():
+            return case
+        case.comments.add(comment)
+        if comment.status in Comment.OPEN_STATUSES and comment.status != Comment.Status.ESCALATED:
+            inbox.record_status(
+                Comment.objects.get(pk=comment.pk),
+                by=None,
+                status=Comment.Status.ESCALATED,
+                reason=f"Abuse case for the {office} (monitoring officer's team)",
+            )
+        if new:
+            from herald.incidents import services as incidents
+
+            incidents.open_for_abuse_case(case, comment, by=None)
+        audit.record(
+            actor=None,
+            action="moderation.abuse_case_opened" if new else "moderation.abuse_case_comment_added",
+            obj=case,
+            after={"councillor": None, "office": office, "comment": comment.pk},
+            reason=f"{why}. {note}",
+        )
+        told = {
+            p.pk: p
+            for role in (Role.MONITORING_OFFICER, Role.COMMS)
+            for p in Person.objects.with_role(role).filter(is_active=True)
+        }
+        notify(
+            "moderation_abuse_case",
+            to=list(told.values()),
+            context={
+                "case": case,
+                "comment": comment,
+                "new": new,
+                "link": settings.SITE_URL + reverse("moderation:case", args=[case.pk]),
+            },
         )
     return case
 
@@ -326,7 +418,8 @@ def evidence_pack(case: CouncillorAbuseCase, *, by: Person) -> bytes:
         summary = {
             "council": settings.COUNCIL_NAME,
             "case": case.pk,
-            "councillor": case.councillor.full_name,
+            "councillor": case.councillor.full_name if case.councillor else "",
+            "office": case.office,
             "opened_at": case.opened_at.isoformat(),
             "police_reference": case.police_reference,
             "made_at": made_at.isoformat(),

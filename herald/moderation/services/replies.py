@@ -209,22 +209,29 @@ def withdraw_reply(reply: Reply, *, by: Person) -> Reply:
 WITHDRAWN_AS_DELETED = "Withdrawn because the comment was deleted: there is nothing to reply to"
 
 
-def withdraw_replies_to_deleted(comment: Comment, *, by: Person | None) -> list[Reply]:
+def withdraw_replies_to_deleted(
+    comment: Comment,
+    *,
+    by: Person | None,
+    reason: str = WITHDRAWN_AS_DELETED,
+    statuses: tuple[str, ...] = (Reply.Status.AWAITING_APPROVAL,),
+) -> list[Reply]:
     """The comment was deleted: its replies waiting for approval can never be approved, so they are
     withdrawn, each with the reason shown beside it and kept in the audit trail. Call it in the
     transaction that deletes the comment."""
     withdrawn = []
-    for reply in Reply.objects.select_for_update().filter(comment=comment, status=Reply.Status.AWAITING_APPROVAL):
+    for reply in Reply.objects.select_for_update().filter(comment=comment, status__in=statuses):
+        was = reply.status
         reply.status = Reply.Status.WITHDRAWN
-        reply.withdrawn_reason = WITHDRAWN_AS_DELETED
+        reply.withdrawn_reason = reason
         reply.save(update_fields=["status", "withdrawn_reason"])
         audit.record(
             actor=by,
             action="moderation.reply_withdrawn",
             obj=comment,
-            before={"status": Reply.Status.AWAITING_APPROVAL},
+            before={"status": was},
             after={"reply": reply.pk, "status": reply.status},
-            reason=WITHDRAWN_AS_DELETED,
+            reason=reason,
         )
         withdrawn.append(reply)
     return withdrawn

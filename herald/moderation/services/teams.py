@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 
 from herald.audit import services as audit
 from herald.errors import Refused
@@ -19,6 +21,7 @@ from herald.moderation import selectors
 from herald.moderation.models import Comment, ModerationRule, ModerationTeam, RuleAction
 from herald.moderation.nav import INBOX_ROLES
 from herald.moderation.services.inbox import _release
+from herald.notifications import notify
 from herald.people.models import Person
 from herald.people.roles import Role
 from herald.social_accounts.models import Account
@@ -192,3 +195,48 @@ def delete_moderation_team(team: ModerationTeam, *, by: Person) -> int:
         team.delete()
         _release_from(members, by=by, why=f"no longer sees it: the {name} team was deleted")
     return still_open
+
+
+def remove_leaver_from_teams(person: Person, *, by: Person | None) -> list[ModerationTeam]:
+    """`person` has left the council (HR's leaver import, the directory, or SCIM deactivation): they are
+    taken out of every inbox team, each change audited on the team; the open comments assigned to them
+    go back unassigned to the queue they were in (their team's, or the general queue); and each team's
+    remaining members and the communications team are told, with how many comments came back to the
+    team's queue. Registered in ModerationConfig.ready(), before the release of the rest of their
+    comments; returns the teams they were taken out of."""
+    with transaction.atomic():
+        came_back: dict[int | None, int] = {}
+        assigned = Comment.objects.filter(assignee=person, status__in=Comment.OPEN_STATUSES)
+        for comment in assigned.select_for_update(of=("self",)):
+            _release(comment, by=by, reason=f"{person.full_name} has left the council")
+            came_back[comment.team_id] = came_back.get(comment.team_id, 0) + 1
+        left = list(ModerationTeam.objects.select_for_update().filter(members=person).order_by("name"))
+        comms = list(Person.objects.active().with_role(Role.COMMS))
+        for team in left:
+            before = _snapshot(team)
+            team.members.remove(person)
+            returned = came_back.get(team.pk, 0)
+            reason = f"{person.full_name} has left the council, so was taken out of the team"
+            if returned:
+                reason += f"; {plural(returned, 'open comment')} assigned to them went back to its queue"
+            audit.record(
+                actor=by,
+                action="moderation.team_member_left",
+                obj=team,
+                before=before,
+                after=_snapshot(team),
+                reason=reason,
+            )
+            told = {p.pk: p for p in [*team.members.filter(is_active=True), *comms]}
+            notify(
+                "inbox_team_member_left",
+                to=list(told.values()),
+                context={
+                    "team": team,
+                    "person": person,
+                    "returned": returned,
+                    "link": settings.SITE_URL + reverse("moderation:inbox") + f"?team={team.pk}&status=open",
+                    "team_link": settings.SITE_URL + reverse("moderation:team_edit", args=[team.pk]),
+                },
+            )
+    return left

@@ -125,7 +125,42 @@ def stop_posts_of_closed_account(account: Account, *, by: Person | None) -> list
     for post in Post.objects.select_for_update().filter(account=account, status__in=STOPPED_BY_CLOSURE):
         _stop_for_closed_account(post, by=by)
         stopped.append(post)
+    _keep_drafts_of_closed_account(account, by=by)
     return stopped
+
+
+# Drafts (and posts sent back to their authors) are the author's work: closing the account keeps them.
+KEPT_BY_CLOSURE = (Post.Status.DRAFT, Post.Status.SENT_BACK)
+
+
+def _keep_drafts_of_closed_account(account: Account, *, by: Person | None) -> None:
+    """Each draft on the closed account is kept, its history says the account closed, and each author
+    is told once which of their drafts to move to an open account (they cannot be sent for approval)."""
+    drafts = list(
+        Post.objects.select_for_update()
+        .filter(account=account, status__in=KEPT_BY_CLOSURE)
+        .select_related("author")
+        .order_by("author_id", "pk")
+    )
+    by_author: dict[int, list[Post]] = {}
+    for post in drafts:
+        audit.record(
+            actor=by,
+            action="post.draft_account_closed",
+            obj=post,
+            after=_snapshot(post),
+            reason=f"{account.display_name} was closed: the draft is kept, and can be moved to an open account",
+        )
+        by_author.setdefault(post.author_id, []).append(post)
+    for posts in by_author.values():
+        notify(
+            "drafts_account_closed",
+            to=[posts[0].author],
+            context={
+                "account": account,
+                "drafts": [{"post": post, "link": _link("posts:detail", post.pk)} for post in posts],
+            },
+        )
 
 
 def _stop_for_closed_account(post: Post, *, by: Person | None) -> None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, cast
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
 
 from herald import checking
 from herald.audit import services as audit
@@ -160,6 +160,46 @@ def refuse_if_account_closed(post: Post) -> None:
     """Nothing more goes out on a closed account: its final post is up and its editors are gone."""
     if post.account.status == Account.Status.CLOSED:
         raise Refused(f"{post.account.display_name} has been closed: nothing more is posted on it")
+
+
+def closed_account_refusal(account: Account) -> str:
+    """What an author is told when they try to send a draft for approval on a closed account."""
+    when = f" on {dateformat.format(account.closed_on, 'j F Y')}" if account.closed_on else ""
+    return (
+        f"You cannot send this post for approval because {account.display_name} was closed{when}. "
+        "Move it to an account that is still open"
+    )
+
+
+def move_draft_to_account(post: Post, *, account: Account, by: Person) -> Post:
+    """Move a draft (or a post sent back) to another account, keeping its text, time and media: for a
+    draft left on an account that has since closed. Only its author may move it, and only to an open
+    account they write for; it is checked again for the new account's platform."""
+    with transaction.atomic():
+        post = _lock(post)
+        if post.status not in (Post.Status.DRAFT, Post.Status.SENT_BACK):
+            raise Refused("Only a draft or a post sent back can be moved to another account")
+        if post.author_id != by.pk:
+            raise Refused("Only the author of this post can move it to another account")
+        if account.pk == post.account_id:
+            raise Refused("Select a different account from the one the post is for", field="account")
+        if not can_write_for(by, account):
+            raise Refused("Select an open account that you post to", field="account")
+        before = _snapshot(post)
+        moved_from = post.account
+        post.account = account
+        post.save()
+        _recheck(post)
+        audit.record(
+            actor=by,
+            action="post.moved_to_account",
+            obj=post,
+            before={**before, "account": moved_from.display_name},
+            after={**_snapshot(post), "account": account.display_name},
+            reason=f"Moved from {moved_from.display_name}"
+            + (" (closed)" if moved_from.status == Account.Status.CLOSED else ""),
+        )
+    return post
 
 
 def _check_media_usable(post: Post) -> None:
@@ -409,7 +449,8 @@ def submit_for_approval(post: Post, *, by: Person) -> Post:
             raise Refused("Only a draft or a post sent back can be sent for approval")
         if post.author_id != by.pk and not can_write_for(by, post.account):
             raise Refused("Only the author or an editor of the account can send this post for approval")
-        refuse_if_account_closed(post)
+        if post.account.status == Account.Status.CLOSED:
+            raise Refused(closed_account_refusal(post.account))
         if not post.text.strip():
             raise Refused("Enter the text of the post", field="text")
         if post.scheduled_for is None:
@@ -567,6 +608,86 @@ def route_waiting_posts_for_pre_election() -> list[Post]:
                 _route_for_pre_election(post, period=period)
                 routed_now.append(post)
     return routed_now
+
+
+PERIOD_LAPSED_NO_NEW_TIME = (
+    "The pre-election period it was held for no longer covers it (the election was cancelled or its dates "
+    "corrected), but its scheduled time passed while it waited for the communications team: give it a new "
+    "time, then send it again"
+)
+
+
+def release_posts_from_lapsed_periods(*, now: dt.datetime | None = None) -> list[Post]:
+    """A post awaiting approval on a tier the communications team were given only because of a
+    pre-election period (PRE_ELECTION_TIER_LABEL, PRE_ELECTION_AGAIN_LABEL), when no period now covers it
+    today or on the day it goes out (the election was cancelled, or its dates corrected): that tier is
+    taken out, the post is checked again under the ordinary rules, and it goes back to the route it would
+    have had. Waiting at an earlier tier, it stays there (its own approvers decide it, and comms no longer
+    need to); waiting at the comms tier, its own approvers have already approved it, so it is approved
+    (or, if its time passed while it was held, goes back to its author for a new time). A post still
+    blocked under the ordinary rules stays with the communications team, who alone may override a block.
+    Posts at comms for other reasons (no approval rule, nobody else to approve, a leaver) are untouched.
+    The author is told, and the post's history says why. Run when an election is cancelled or changed,
+    and every few minutes."""
+    now = now or timezone.now()
+    candidates = Post.objects.filter(status=Post.Status.AWAITING_APPROVAL, pre_election=True).values_list("pk", "plan")
+    due = [pk for pk, plan in candidates if any(tier.get("pre_election") for tier in plan)]
+    released = []
+    for pk in due:
+        with transaction.atomic():
+            post = _lock(Post(pk=pk))
+            if post.status != Post.Status.AWAITING_APPROVAL or not any(t.get("pre_election") for t in post.plan):
+                continue
+            period = _period_for(post, now=now)
+            if period["pre_election"]:
+                continue  # a period (this one, or another) still covers it
+            before = _snapshot(post)
+            _recheck(post, period=period)
+            kept = [dict(tier) for tier in post.plan if not tier.get("pre_election")]
+            at_comms = post.current_tier > len(kept)
+            if at_comms and post.blocking and not post.override_covers_blocks:
+                post.save()  # the ordinary rules block it too: only the communications team may override
+                continue
+            for position, tier in enumerate(kept, start=1):
+                tier["position"] = position
+            post.plan = kept
+            post.pre_election = False
+            sent_back = False
+            if at_comms and post.scheduled_for is not None and post.scheduled_for <= now:
+                _return_to_author(post, reasons=PERIOD_LAPSED_NO_NEW_TIME)
+                post.held_at = None
+                sent_back = True
+            elif at_comms:
+                post.status = Post.Status.APPROVED
+                post.current_tier = len(kept)
+                post.approved_at = now
+                post.approved_revision = latest_revision_number(post)
+                post.held_at = None
+            post.save()
+            audit.record(
+                actor=None,
+                action="post.released_from_pre_election",
+                obj=post,
+                before=before,
+                after=_snapshot(post),
+                reason=PERIOD_LAPSED_REASON,
+            )
+            if sent_back:
+                _tell_author_sent_back(post, by=None)
+            else:
+                notify(
+                    "post_released_from_pre_election",
+                    to=[post.author],
+                    context={"post": post, "approved": at_comms, "link": _link("posts:detail", post.pk)},
+                )
+            released.append(post)
+    return released
+
+
+PERIOD_LAPSED_REASON = (
+    "No pre-election period covers it any more (the election was cancelled or its dates corrected): the "
+    "communications team's pre-election tier was taken out and it is back on its own approval route"
+)
 
 
 def _tell_approvers(post: Post) -> None:

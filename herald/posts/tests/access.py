@@ -82,6 +82,10 @@ def cases(cast, make):
         "posts:detail": Case(POST_ROLES, kwargs=pk, status_for={Role.SERVICE_MANAGER: 403}),
         "posts:edit": Case(POST_ROLES, kwargs=pk, status_for=READERS_ONLY),
         "posts:submit": Case(POST_ROLES, kwargs=pk, ok_status=405),
+        # only the draft's author (the editor) may move it to another account
+        "posts:move": Case(
+            POST_ROLES, kwargs=pk, status_for={role: 403 for role in POST_ROLES - {Role.EDITOR}}, form_errors=True
+        ),
         "posts:approve": Case(POST_ROLES, kwargs={"pk": waiting.pk}, ok_status=405),
         "posts:send_back": Case(POST_ROLES, kwargs={"pk": waiting.pk}, status_for=decided_only_by_comms),
         "posts:override": Case(frozenset({Role.COMMS}), kwargs={"pk": blocked.pk}),

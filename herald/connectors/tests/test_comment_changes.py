@@ -1,0 +1,113 @@
+"""Facebook tells Herald when a comment it delivered is edited or removed by its author: the `feed`
+field's comment changes with `verb` "edited" (the new `message`) and "remove", in Meta's documented
+format, signed with X-Hub-Signature-256 and posted to Herald's real webhook address. (Instagram's
+`comments` field reports new comments only: it sends no edits or removals.)"""
+
+import copy
+import json
+
+import pytest
+
+from herald.audit.models import AuditEvent
+from herald.connectors.models import CommentOrigin
+from herald.connectors.tests.test_webhooks import accounts, facebook_comment, post, read_queued, signed_meta
+from herald.moderation.models import Comment, CommentEdit, CommentFlag, Reply
+from herald.moderation.services import replies
+from herald.moderation.services.classification import classify_comments
+
+pytestmark = pytest.mark.django_db
+__all__ = ["accounts"]  # the fixture, shared with the webhook tests
+
+QUESTION = "When is the green bin collection in Burbage?"
+THREAT = "When is the green bin collection? I know where the bin man lives."
+ID = "104958372615_998877_1122"
+
+
+def fb_signed(body):
+    return signed_meta(body, "fb-app-secret")
+
+
+def _changed(verb: str, *, message: str | None = None, time: int = 1767609600) -> dict:
+    """The same comment, as Meta reports a change to it: the entry's time is when it changed."""
+    delivery = copy.deepcopy(facebook_comment(ID, QUESTION))
+    entry = delivery["entry"][0]
+    entry["time"] = time
+    entry["changes"] = [entry["changes"][0]]
+    value = entry["changes"][0]["value"]
+    value["verb"] = verb
+    if message is None:
+        value.pop("message")
+    else:
+        value["message"] = message
+    return delivery
+
+
+@pytest.fixture
+def received(client, accounts):
+    assert post(client, "facebook", facebook_comment(ID, QUESTION), fb_signed).status_code == 200
+    read_queued()
+    return Comment.objects.get(platform_id=ID)
+
+
+def test_an_edit_replaces_the_text_keeps_the_old_one_and_is_checked_again(client, received, comms_officer):
+    assert received.text == QUESTION and not received.flags.exists()
+    # when its author edits it to say something threatening
+    assert post(client, "facebook", _changed("edited", message=THREAT), fb_signed).status_code == 200
+    read_queued()
+    # then the comment reads as it does now, and the earlier text is kept
+    received.refresh_from_db()
+    assert received.text == THREAT and received.edited_at is not None
+    assert [e.previous_text for e in CommentEdit.objects.filter(comment=received)] == [QUESTION]
+    # and it was checked again: the threat is flagged
+    assert received.flags.filter(kind=CommentFlag.Kind.THREAT).exists()
+    event = AuditEvent.objects.for_object(received).get(action="moderation.comment_edited_on_platform")
+    assert event.actor is None and "earlier text is kept" in event.reason
+    # and a moderator sees both on the comment's page, dated the UK's way
+    client.force_login(comms_officer)
+    page = client.get(f"/inbox/comments/{received.pk}/").content.decode()
+    assert "Edited by its author on Facebook" in page and QUESTION in page
+    assert "Until 5 January 2026 at 10:40 it read:" in page
+
+
+def test_the_same_edit_delivered_twice_is_recorded_once(client, received):
+    for _ in range(2):
+        body = json.dumps(_changed("edited", message=THREAT)).encode() + b" " * _
+        post(client, "facebook", body, fb_signed)
+    read_queued()
+    assert CommentEdit.objects.filter(comment=received).count() == 1
+
+
+def test_a_removal_by_its_author_drops_the_text_and_withdraws_waiting_replies(client, received, comms_officer):
+    # given a reply waiting for approval
+    replies.set_reply_approval(received.account, requires=True, by=comms_officer)
+    reply = replies.write_reply(received, by=comms_officer, text="Tuesdays, every fortnight.", seen_latest=0)
+    assert reply.status == Reply.Status.AWAITING_APPROVAL
+    # when its author removes it on Facebook
+    assert post(client, "facebook", _changed("remove"), fb_signed).status_code == 200
+    read_queued()
+    # then it is marked removed on the platform, and nothing needing it, its text is no longer kept
+    received.refresh_from_db()
+    assert received.removed_by_author_at is not None and received.status == Comment.Status.DELETED
+    assert received.text_dropped and QUESTION not in received.text
+    origin = CommentOrigin.objects.get(comment=received)
+    assert "message" not in origin.raw and QUESTION not in origin.raw_event.body
+    # and the waiting reply is withdrawn, with the reason
+    reply.refresh_from_db()
+    assert reply.status == Reply.Status.WITHDRAWN and "its author removed the comment" in reply.withdrawn_reason
+    client.force_login(comms_officer)
+    page = client.get(f"/inbox/comments/{received.pk}/").content.decode()
+    assert "Its author removed this comment from Facebook on 5 January 2026" in page
+    assert "Herald no longer keeps its text" in page
+
+
+def test_a_flagged_comment_removed_by_its_author_is_kept_as_evidence(client, accounts, comms_officer):
+    assert post(client, "facebook", facebook_comment(ID, THREAT), fb_signed).status_code == 200
+    read_queued()
+    threat = Comment.objects.get(platform_id=ID)
+    classify_comments([threat.pk])  # as the task queue does once the delivery is read
+    assert threat.flags.filter(kind=CommentFlag.Kind.THREAT).exists()
+    post(client, "facebook", _changed("remove"), fb_signed)
+    read_queued()
+    threat.refresh_from_db()
+    assert threat.removed_by_author_at is not None and threat.text == THREAT and not threat.text_dropped
+    assert AuditEvent.objects.for_object(threat).get(action="moderation.comment_removed_by_author").after["text_kept"]

@@ -1,0 +1,151 @@
+"""What a platform reports about a comment after delivering it: its author edited it or removed it, or
+the page hid or showed it again on the platform itself (Facebook's feed verbs; Instagram reports none).
+
+An edit replaces the text, keeps the earlier text for the moderators (CommentEdit), checks the comment
+again and lets the moderation rules route it again. A removal by the author marks the comment removed
+on the platform and withdraws the replies waiting to answer it. If a flag, a councillor-abuse case or an
+evidence snapshot needs the comment, its text is kept as evidence (evidence snapshots are kept for
+MODERATION_EVIDENCE_KEEP_DAYS); otherwise nothing entitles the council to keep words their author has
+withdrawn, so the text (and every earlier text) is dropped now, leaving the record that there was one."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.db import transaction
+from django.utils import dateformat, timezone
+
+from herald.audit import services as audit
+from herald.moderation.incoming import CommentChange
+from herald.moderation.models import Comment, CommentEdit, CommentPayload, Reply
+from herald.moderation.services import replies
+from herald.moderation.services.classification import classify_comments
+from herald.social_accounts.models import Account
+
+DROPPED_TEXT = "(Removed by its author on the platform: Herald no longer keeps its text)"
+WITHDRAWN_AS_REMOVED = "Withdrawn because its author removed the comment: there is nothing to reply to"
+CLOSED = (Comment.Status.REPLIED, Comment.Status.NO_ACTION)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _label(comment: Comment) -> str:
+    return comment.get_platform_display()
+
+
+def needs_keeping(comment: Comment) -> bool:
+    """Whether the comment's words are needed as evidence: a flag was raised on it, it is in a
+    councillor-abuse case, or an evidence snapshot of it is kept."""
+    return comment.flags.exists() or comment.abuse_cases.exists() or comment.evidence.exists()
+
+
+def record_edit(comment: Comment, change: CommentChange) -> bool:
+    """The author edited the comment on the platform. Returns whether anything changed (the same text
+    delivered twice, or an edit to a comment whose text was already dropped, changes nothing)."""
+    with transaction.atomic():
+        comment = Comment.objects.select_for_update().get(pk=comment.pk)
+        text = change.text.strip()
+        if not text or text == comment.text or comment.removed_by_author_at is not None:
+            return False
+        before = {"text_sha256": _digest(comment.text), "severity": comment.severity, "status": comment.status}
+        CommentEdit.objects.create(comment=comment, previous_text=comment.text, replaced_at=change.at)
+        comment.text = text
+        comment.edited_at = change.at
+        comment.checked_at = None  # checked again below, as a new comment is
+        reopened = False
+        comment.save(update_fields=["text", "edited_at", "checked_at", "updated_at"])
+        classify_comments([comment.pk])
+        comment.refresh_from_db()
+        if comment.status in CLOSED and (comment.severity in ("warn", "block") or comment.flags.filter(closed_at=None)):
+            # Dealt with as it first read; what it says now needs looking at again.
+            comment.status = Comment.Status.NEW
+            comment.save(update_fields=["status", "updated_at"])
+            reopened = True
+        audit.record(
+            actor=None,
+            action="moderation.comment_edited_on_platform",
+            obj=comment,
+            before=before,
+            after={"text_sha256": _digest(comment.text), "severity": comment.severity, "status": comment.status},
+            reason=f"Its author edited it on {_label(comment)}: the earlier text is kept on the comment's page"
+            + ("; back in the queue, as it now needs looking at again" if reopened else ""),
+        )
+    return True
+
+
+def record_removal_by_author(comment: Comment, change: CommentChange) -> bool:
+    """The author removed the comment from the platform. Returns whether anything changed."""
+    with transaction.atomic():
+        comment = Comment.objects.select_for_update().get(pk=comment.pk)
+        if comment.removed_by_author_at is not None or comment.status == Comment.Status.DELETED:
+            return False  # already recorded, or deleted by the council (this is the platform's echo)
+        before = {"status": comment.status, "text_sha256": _digest(comment.text)}
+        withdrawn = replies.withdraw_replies_to_deleted(
+            comment,
+            by=None,
+            reason=WITHDRAWN_AS_REMOVED,
+            statuses=(Reply.Status.AWAITING_APPROVAL, Reply.Status.READY),
+        )
+        kept = needs_keeping(comment)
+        comment.removed_by_author_at = change.at
+        if comment.is_open:
+            comment.status = Comment.Status.DELETED
+        if not kept:
+            comment.text = DROPPED_TEXT
+            comment.text_dropped = True
+            comment.findings = []
+            comment.search_vector = None
+            comment.edits.all().delete()
+            CommentPayload.objects.filter(comment_id=comment.pk).update(raw={})
+        comment.save()
+        day = dateformat.format(timezone.localtime(change.at), "j F Y")
+        audit.record(
+            actor=None,
+            action="moderation.comment_removed_by_author",
+            obj=comment,
+            before=before,
+            after={"status": comment.status, "text_kept": kept, "replies_withdrawn": [r.pk for r in withdrawn]},
+            reason=f"Its author removed it from {_label(comment)} on {day}: "
+            + (
+                "its text is kept as evidence (it is flagged, in a case or has evidence kept)"
+                if kept
+                else "nothing needs it kept, so Herald no longer keeps its text"
+            ),
+        )
+    return True
+
+
+def record_hidden_on_platform(comment: Comment, change: CommentChange) -> bool:
+    """The page hid the comment, or showed it again, on the platform itself (not through Herald): the
+    comment's history says so; Herald's own status is left for a moderator to decide."""
+    with transaction.atomic():
+        audit.record(
+            actor=None,
+            action="moderation.comment_hidden_on_platform"
+            if change.change == "hidden"
+            else "moderation.comment_unhidden_on_platform",
+            obj=comment,
+            reason=f"{'Hidden' if change.change == 'hidden' else 'Shown again'} on {_label(comment)}, outside Herald",
+        )
+    return True
+
+
+def apply_changes(account: Account, changes: list[CommentChange]) -> int:
+    """Apply each change to the comment it names (platform and id) on `account`; a change to a comment
+    Herald never received there is skipped. Returns how many comments changed."""
+    done = 0
+    for change in changes:
+        comment = Comment.objects.filter(
+            account=account, platform=change.platform, platform_id=change.platform_id
+        ).first()
+        if comment is None:
+            continue
+        if change.change == "edited":
+            done += record_edit(comment, change)
+        elif change.change == "removed":
+            done += record_removal_by_author(comment, change)
+        elif change.change in ("hidden", "unhidden"):
+            done += record_hidden_on_platform(comment, change)
+    return done

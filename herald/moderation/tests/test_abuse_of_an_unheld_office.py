@@ -1,0 +1,51 @@
+"""A threat or abuse aimed at "the Mayor" or "the Chairman" when the members' register records nobody in
+that office still opens a case: for the office, not assigned to a councillor, saying on it that the
+register records nobody there, so the monitoring officer's team and comms can act."""
+
+import pytest
+from django.core import mail
+
+from herald.incidents.models import Incident
+from herald.moderation.models import Comment, CouncillorAbuseCase
+from testing.factories import AccountFactory, CouncillorFactory, comment
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def account():
+    return AccountFactory()
+
+
+def test_a_threat_to_the_mayor_with_nobody_recorded_opens_a_case_for_the_office(
+    client, account, monitoring_officer, comms_officer, django_capture_on_commit_callbacks
+):
+    # given a register whose position column records no Mayor or Chairman
+    CouncillorFactory(first_name="Stuart", last_name="Bray", cabinet_portfolio="Leader of the Council")
+    # when a threat to the Mayor arrives
+    with django_capture_on_commit_callbacks(execute=True):
+        threat = comment(account, "The Mayor deserves to be hanged")
+    # then a case opens for the office, assigned to no councillor
+    case = CouncillorAbuseCase.objects.get()
+    assert case.councillor is None and case.office == "Mayor"
+    assert list(case.comments.all()) == [threat]
+    threat.refresh_from_db()
+    assert threat.status == Comment.Status.ESCALATED
+    # with its incident, and the monitoring officer and comms told
+    assert Incident.objects.get(abuse_case=case).summary == "Abuse aimed at the Mayor"
+    told = {address for message in mail.outbox if "abuse case" in message.subject for address in message.to}
+    assert {monitoring_officer.email, comms_officer.email} <= told
+    # and the case page says the register records nobody in the office
+    client.force_login(monitoring_officer)
+    page = client.get(f"/inbox/cases/{case.pk}/").content.decode()
+    assert "Not assigned to a councillor: aimed at the Mayor" in page
+    assert "The members&#x27; register records nobody as the Mayor" in page
+
+
+def test_more_abuse_of_the_chairman_joins_the_offices_open_case_and_other_chairs_stay_out(account, monitoring_officer):
+    comment(account, "The parish council chairman deserves to be hanged")
+    comment(account, "The Mayor of London deserves to be hanged")
+    first = comment(account, "The Chairman is a useless idiot and a moron")
+    second = comment(account, "Someone should torch the Chairman's car, the useless idiot")
+    case = CouncillorAbuseCase.objects.get()
+    assert case.office == "Chairman" and set(case.comments.all()) == {first, second}
