@@ -4,6 +4,7 @@ nouns finds exactly what the documented pattern finds. On the bench corpus, ever
 repository, and seeded variations (case, spacing, what sits next to the words) of phrases each pattern
 matches."""
 
+import math
 import random
 import re
 from functools import lru_cache
@@ -89,3 +90,32 @@ def test_the_literal_first_party_noun_pattern_finds_what_the_documented_one_find
             assert "Green" in text or "Reform" in text  # the gate the code puts before it
             assert {"green", "greens", "reform"} & probe(text)[1]
     assert found >= 300
+
+
+def test_the_party_model_scores_bit_for_bit_as_with_joined_pairs():
+    """``score_words`` looks a pair of neighbouring words up as a tuple; as first written each pair was
+    one joined string in the one table of all terms. The same numbers go into the set in the same
+    order, so the two scores are equal exactly, not just to within rounding."""
+    from herald.checks import party_model
+    from herald.checks.textutil import word_pairs
+
+    model = party_model.model()
+    assert model is not None
+
+    def joined(found: list[str]) -> float:
+        present = set(map(model.index.get, found))
+        present.update(map(model.index.get, word_pairs(found)))
+        present.discard(None)
+        norm = sum(map(model.norm_shares.__getitem__, present))
+        total = sum(map(model.sum_shares.__getitem__, present))
+        decision = (total / math.sqrt(norm) if norm else 0.0) + model.intercept
+        return 0.0 if decision < -30 else 1.0 / (1.0 + math.exp(-decision))
+
+    scores = []
+    for text in _texts()[::2]:
+        found = party_model.words(text)
+        score = model.score_words(found)
+        assert score == joined(found), text  # floats compared exactly
+        scores.append(score)
+    assert max(scores) > 0.9 and min(scores) < 0.1  # both ends of the scale are compared
+    assert sum(0 < s < 1 for s in scores) > 5000
