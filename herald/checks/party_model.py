@@ -107,7 +107,7 @@ class PartyModel:
         # The same numbers looked up the way ``score_words`` asks: a word alone, and a pair of neighbouring
         # words as a tuple of the two (the text's own strings, whose hashes are already known: no joined
         # string is built and hashed for each pair, and the two smaller tables stay in the cache better
-        # than the one of 125,000 terms; tests/test_fast_paths_political.py).
+        # than the one of 125,000 terms; tests/test_fast_paths_round_twelve.py).
         self.unigrams: dict[str, int] = {term: n for term, n in self.index.items() if " " not in term}
         self.pairs: dict[tuple[str, ...], int] = {
             tuple(term.split(" ")): n for term, n in self.index.items() if " " in term

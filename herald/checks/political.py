@@ -102,7 +102,7 @@ _CASED_PARTY_NOUN = re.compile(
 # "\b" moved after it, where they read the same characters): re then jumps to the few places holding
 # G, R, E, e, V, v or A instead of trying the pattern at every character (~100 µs on a 2,000-character
 # post). It is used only on a text holding "Green" or "Reform", which every match needs
-# (tests/test_fast_paths_political.py compares it with ``_CASED_PARTY_NOUN``).
+# (tests/test_fast_paths_round_twelve.py compares it with ``_CASED_PARTY_NOUN``).
 _PARTY_NOUNS = (
     r"\s+(?:politics|vote|votes|voters|activists|campaigners|supporters|councils"
     r"|candidates?|councillors?|councilors?|administration|manifesto)\b"
@@ -677,7 +677,7 @@ _MINUTES = re.compile(
 # Word gates (issue 12's speed round twelve). Each pattern below needs one word of each set among the
 # text's words (``probe``: runs of letters and digits, lower-cased), as the pattern's own literal words,
 # set off by "\b", a space or a "'": a text without them cannot match, and the pattern is not run on
-# it (tests/test_fast_paths_political.py runs every gated pattern on every test text and checks that
+# it (tests/test_fast_paths_round_twelve.py runs every gated pattern on every test text and checks that
 # the gate let through each text it matches).
 _MINUTES_WORDS = frozenset(
     ("resolved", "agreed", "noted", "moved", "proposed", "apologies", "declared", "declaration", "declarations")

@@ -1,17 +1,19 @@
-"""Round twelve's speed-ups of the political rules give the same answers as the patterns they guard: a
-word gate lets through every text its pattern matches, and the literal-first form of the cased party
-nouns finds exactly what the documented pattern finds. On the bench corpus, every labelled text in the
-repository, and seeded variations (case, spacing, what sits next to the words) of phrases each pattern
-matches."""
+"""Round twelve's speed-ups give the same answers as the code they replace: a word gate of the political
+rules lets through every text its pattern matches, the literal-first form of the cased party nouns finds
+exactly what the documented pattern finds, the party model scores bit for bit as before, and the
+characters beyond ASCII found from the UTF-8 bytes are the pattern's. On the bench corpus, every
+labelled text in the repository, and seeded variations (case, spacing, what sits next to the words) of
+phrases each pattern matches or of characters beyond ASCII."""
 
 import math
 import random
 import re
 from functools import lru_cache
 
-from herald.checks import engine, political
+from herald.checks import engine, political, presentation
+from herald.checks.tests.test_fast_paths_round_six import _PIECES
 from herald.checks.tests.test_prefilter import _corpus_texts
-from herald.checks.textutil import probe
+from herald.checks.textutil import NON_ASCII_RUN, probe
 
 # phrases each gated pattern matches, varied below
 _SEEDS = [
@@ -119,3 +121,28 @@ def test_the_party_model_scores_bit_for_bit_as_with_joined_pairs():
         scores.append(score)
     assert max(scores) > 0.9 and min(scores) < 0.1  # both ends of the scale are compared
     assert sum(0 < s < 1 for s in scores) > 5000
+
+
+def _beyond_texts() -> list[str]:
+    rng = random.Random(12)
+    pieces = _PIECES + ["\ud800", "\udfff", "\r\n", "\u200d", "\U0001f600", "A", "bc", "\x7f", "\x80"]
+    mixed = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 60))) for _ in range(5000)]
+    # texts with a few characters beyond ASCII and with more than ``_FEW_BEYOND`` of them
+    mixed += ["x" * 40 + "é" * n + " £ " * (n % 3) + "y" for n in range(0, 80)]
+    return _corpus_texts() + mixed
+
+
+def test_the_characters_beyond_ascii_and_their_runs_are_the_pattern_s():
+    """``beyond_ascii`` and ``non_ascii_runs`` answer as ``NON_ASCII_RUN`` does, lone surrogates
+    included, and ``_sentence_words`` splits a text with them as it did after replacing each run with
+    a space."""
+    runs_found = 0
+    for text in _beyond_texts():
+        assert presentation.beyond_ascii(text) == "".join(NON_ASCII_RUN.findall(text)), text
+        runs = [m.span() for m in NON_ASCII_RUN.finditer(text)]
+        assert presentation.non_ascii_runs(text) == runs, text
+        runs_found += len(runs) > 1
+        if not presentation._WORDISH.search("".join(NON_ASCII_RUN.findall(text))):
+            plain = NON_ASCII_RUN.sub(" ", text)
+            assert presentation._sentence_words(text) == presentation._sentence_words(plain), text
+    assert runs_found > 1000
