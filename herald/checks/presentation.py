@@ -541,6 +541,7 @@ def check_accessibility(
             # the sentences holding a word, in order, are those of ``listed``: only the long ones are
             # split into words again (a sentence holds a _WORD exactly when it holds a letter or digit)
             index = -1
+            last_over = max(over)
             for sentence in _SENTENCE.finditer(text):
                 piece = sentence.group()
                 if "://" in piece:
@@ -558,6 +559,8 @@ def check_accessibility(
                 if len(words) > limit:
                     start = sentence.start() + (len(piece) - len(piece.lstrip()))
                     emit("long-sentence", start, sentence.end(), detail=str(len(words)), limit=limit)
+                if index == last_over:
+                    break  # no long sentence after this one
     elif long_enough:
         # No word crosses a sentence end and the sentences cover every word, so the text's words are
         # the sentences' words in order, and each word is found once, sentence by sentence.
