@@ -547,6 +547,12 @@ _GOVERNMENT_SAYS = re.compile(
 )
 
 
+# A word gate (see _MINUTES_WORDS): every alternative of _GOVERNMENT_SAYS holds one of these words.
+_SAYS_WORDS = frozenset(
+    ("says", "said", "say", "announced", "confirmed", "claims", "believes", "expects", "estimates", "according")
+)
+
+
 _CLAUSE_END = re.compile(r"[.!?;:\n]")
 
 
@@ -563,14 +569,18 @@ def _model_text(text: str) -> str:
     before it, or "Act", "Bill", "Society"… after it), and the sentences that report what the
     Government or a minister says (``_GOVERNMENT_SAYS``), with nobody speaking in the first person. The party, "Reform" as ``_reform_spans``
     reads it, never gets here: it is a rule's finding."""
-    lowered = text.lower()
+    lowered, words = probe(text)
     if (
-        "minister" in lowered
-        or "government" in lowered
-        or "secretary" in lowered
-        or "department" in lowered
-        or "whitehall" in lowered
-    ) and _GOVERNMENT_SAYS.search(text):
+        (
+            "minister" in lowered
+            or "government" in lowered
+            or "secretary" in lowered
+            or "department" in lowered
+            or "whitehall" in lowered
+        )
+        and not _SAYS_WORDS.isdisjoint(words)
+        and _GOVERNMENT_SAYS.search(text)
+    ):
         # after review: only a clause with nobody speaking in the first person ("We will scrap the unfair
         # charges…, the minister says" is still read), and the clause, not a whole text without full stops
         reported = sorted({_clause_bounds(text, match.start()) for match in _GOVERNMENT_SAYS.finditer(text)})

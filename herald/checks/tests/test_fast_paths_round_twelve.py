@@ -31,6 +31,9 @@ _SEEDS = [
     "reelect Cllr Bray", "elect us", "vote them out", "vote yes", "vote for Councillor Smith", "voting for our",
     "hundreds of Green activists", "the Reform councillors", "Electing a Green means", "vote Greens",
     "A Green vote", "voting another Green", "Vote Green flag", "we elected more Greens",
+    "the Housing Minister says", "Ministers have announced", "said the Government", "according to the department",
+    "the Secretary of State for Levelling Up, Housing and Communities believes", "says Whitehall",
+    "the Government estimates", "Whitehall has confirmed", "the Department for Education expects",
 ]  # fmt: skip
 _SPACES = [" ", "  ", "\n", "\t", "\u00a0", " , "]
 _NEXT_TO = ["", "", " ", "x", "_", "#", "@", "\u00e9", "1", "'", ",", ". ", "The "]
@@ -66,6 +69,7 @@ def _gates():
         ("_SUPPORTERS_VOTED", p._SUPPORTERS_VOTED, [p._SUPPORTERS_VOTED_WORDS]),
         ("_SHARE", p._SHARE, [p._SHARE_WORDS]),
         ("vote", vote.vote, [vote.vote_words]),
+        ("_GOVERNMENT_SAYS", p._GOVERNMENT_SAYS, [p._SAYS_WORDS]),
     ]
 
 
