@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import islice
@@ -113,8 +114,10 @@ class PartyModel:
             tuple(term.split(" ")): n for term, n in self.index.items() if " " in term
         }
         # each term's share of the norm (idf squared) and of the sum (idf * weight), by number
-        self.norm_shares: list[float] = [i * i for i in idf_list]
-        self.sum_shares: list[float] = [i * w for i, w in zip(idf_list, coef_list, strict=True)]
+        # (arrays of doubles, not lists of float objects: a term's share is read from one place in memory
+        # instead of through a pointer to an object elsewhere; the same floats come out)
+        self.norm_shares: array[float] = array("d", [i * i for i in idf_list])
+        self.sum_shares: array[float] = array("d", [i * w for i, w in zip(idf_list, coef_list, strict=True)])
         self.intercept = float(intercept)
 
     @property

@@ -10,6 +10,8 @@ import random
 import re
 from functools import lru_cache
 
+import numpy as np
+
 from herald.checks import engine, political, presentation
 from herald.checks.tests.test_fast_paths_round_six import _PIECES
 from herald.checks.tests.test_prefilter import _corpus_texts
@@ -99,21 +101,27 @@ def test_the_literal_first_party_noun_pattern_finds_what_the_documented_one_find
 
 
 def test_the_party_model_scores_bit_for_bit_as_with_joined_pairs():
-    """``score_words`` looks a pair of neighbouring words up as a tuple; as first written each pair was
-    one joined string in the one table of all terms. The same numbers go into the set in the same
-    order, so the two scores are equal exactly, not just to within rounding."""
+    """``score_words`` looks a pair of neighbouring words up as a tuple, and reads the shares from arrays
+    of doubles; as first written each pair was one joined string in the one table of all terms, and the
+    shares lists of floats. The same numbers go into the set in the same order and the same floats are
+    added, so the two scores are equal exactly, not just to within rounding."""
     from herald.checks import party_model
     from herald.checks.textutil import word_pairs
 
     model = party_model.model()
     assert model is not None
+    # each term's shares as first kept: a list of float objects, from the model file itself
+    loaded = np.load(party_model.DATA, allow_pickle=False)
+    idf, coef = loaded["idf"].tolist(), loaded["coef"].tolist()
+    norm_shares = [i * i for i in idf]
+    sum_shares = [i * w for i, w in zip(idf, coef, strict=True)]
 
     def joined(found: list[str]) -> float:
         present = set(map(model.index.get, found))
         present.update(map(model.index.get, word_pairs(found)))
         present.discard(None)
-        norm = sum(map(model.norm_shares.__getitem__, present))
-        total = sum(map(model.sum_shares.__getitem__, present))
+        norm = sum(map(norm_shares.__getitem__, present))
+        total = sum(map(sum_shares.__getitem__, present))
         decision = (total / math.sqrt(norm) if norm else 0.0) + model.intercept
         return 0.0 if decision < -30 else 1.0 / (1.0 + math.exp(-decision))
 
