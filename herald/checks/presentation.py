@@ -606,8 +606,8 @@ def x_weighted_length(text: str, limit: int = 280) -> tuple[int, int | None]:
     """
     links = link_spans(text) if "." in text else ()
     estimate = len(text) - sum(end - start for start, end in links) + 23 * len(links)
-    if not _X_WEIGHT_ONE.fullmatch(text):
-        estimate += len(_X_HEAVY.findall(text))  # the characters _X_ONE_CHAR does not match
+    # the characters _X_ONE_CHAR does not match, all beyond ASCII: looked for among those alone
+    estimate += len(_X_HEAVY.findall(beyond_ascii(text)))
     if estimate <= limit - 30:
         return estimate, None
     if estimate > limit + 30 and text.isascii() and not links:

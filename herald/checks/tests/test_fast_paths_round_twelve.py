@@ -154,6 +154,9 @@ def test_the_characters_beyond_ascii_and_their_runs_are_the_pattern_s():
         runs = [m.span() for m in NON_ASCII_RUN.finditer(text)]
         assert presentation.non_ascii_runs(text) == runs, text
         runs_found += len(runs) > 1
+        # X's weight-two characters, as x_weighted_length counted them over the whole text
+        whole = 0 if presentation._X_WEIGHT_ONE.fullmatch(text) else len(presentation._X_HEAVY.findall(text))
+        assert len(presentation._X_HEAVY.findall(presentation.beyond_ascii(text))) == whole, text
         if not presentation._WORDISH.search("".join(NON_ASCII_RUN.findall(text))):
             plain = NON_ASCII_RUN.sub(" ", text)
             assert presentation._sentence_words(text) == presentation._sentence_words(plain), text
