@@ -570,6 +570,7 @@ def _model_text(text: str) -> str:
     Government or a minister says (``_GOVERNMENT_SAYS``), with nobody speaking in the first person. The party, "Reform" as ``_reform_spans``
     reads it, never gets here: it is a rule's finding."""
     lowered, words = probe(text)
+    gated = _gate_words(text, words, _SAYS_WORDS)
     if (
         (
             "minister" in lowered
@@ -578,7 +579,7 @@ def _model_text(text: str) -> str:
             or "department" in lowered
             or "whitehall" in lowered
         )
-        and not _SAYS_WORDS.isdisjoint(words)
+        and not _SAYS_WORDS.isdisjoint(gated)
         and _GOVERNMENT_SAYS.search(text)
     ):
         # after review: only a clause with nobody speaking in the first person ("We will scrap the unfair
@@ -705,6 +706,30 @@ _SHARE_WORDS = frozenset(
     ("rt", "retweet", "retweeted", "retweeting", "repost", "reposted", "reposting", "quote", "quotetweet")
     + ("share", "shared", "via")
 )
+_EVERY_GATE_WORD = frozenset().union(
+    _MINUTES_WORDS,
+    _GROUP_WORDS,
+    _GROUP_MEMBER_WORDS,
+    _STANDING_WORDS,
+    _TEAM_OWNER_WORDS,
+    _TEAM_CALL_WORDS,
+    _MONEY_VERB_WORDS,
+    _MONEY_FOR_WORDS,
+    _SUPPORTERS_VOTED_WORDS,
+    _SHARE_WORDS,
+)
+# Letters that a case-blind pattern reads as an ASCII letter but that lower-case to another one: the
+# dotless "ı" and dotted "İ" (as "i"), the long "ſ" (as "s"). A word holding one is not the gate's word,
+# yet the pattern may match it ("ſupporters"), so a text holding one passes every gate.
+_CASE_BLIND_LETTERS = ("\u0131", "\u0130", "\u017f")
+
+
+def _gate_words(text: str, words: frozenset[str], also: frozenset[str]) -> frozenset[str]:
+    """The words the gates read: the text's own, or, in a text holding a ``_CASE_BLIND_LETTERS``
+    letter, those with every gate's words added (``also``: the caller's gates outside the list)."""
+    if text.isascii() or not any(letter in text for letter in _CASE_BLIND_LETTERS):
+        return words
+    return words | _EVERY_GATE_WORD | also
 
 
 def _reform_spans(text: str) -> list[tuple[int, int]]:
@@ -932,6 +957,7 @@ def _check_political(
     text: str, m: PoliticalMatchers, register: Register, pre_election_wards: tuple[str, ...], emit_rule: Emit
 ) -> None:
     lowered, words = probe(text)
+    gated = _gate_words(text, words, m.vote_words)
     political: list[str] = []  # the party names, calls to vote and campaign language found
 
     def emit(rule: str, *args: object, **fields: object) -> None:
@@ -979,7 +1005,7 @@ def _check_political(
         party_hits += [
             span for span in found_pbp if not any(start < span[1] and span[0] < end for start, end in party_hits)
         ]
-    if "residents" in words and not _GROUP_WORDS.isdisjoint(words) and not _GROUP_MEMBER_WORDS.isdisjoint(words):
+    if "residents" in words and not _GROUP_WORDS.isdisjoint(gated) and not _GROUP_MEMBER_WORDS.isdisjoint(gated):
         party_hits += [
             span
             for span in (match.span() for match in _RESIDENTS_GROUP.finditer(text))
@@ -1021,7 +1047,7 @@ def _check_political(
         else:
             emit("party-name", start, end)
     if "vote" in lowered or "elect" in lowered:
-        for match in m.vote.finditer(text) if not m.vote_words.isdisjoint(words) else ():
+        for match in m.vote.finditer(text) if not m.vote_words.isdisjoint(gated) else ():
             if not _in_admin_sentence(text, match.start(), m):
                 emit("call-to-vote", match.start(), match.end())
         for match in _VOTE_INDEPENDENT.finditer(text) if "independent" in lowered else ():
@@ -1050,8 +1076,8 @@ def _check_political(
                 or (_BLAME.search(text, start, end) and not _REPORTED.search(text, start, end))
             ):
                 emit("campaign-language", match.start(), match.end())
-    _check_round_ten(text, lowered, words, m, emit)
-    _check_round_eleven(text, lowered, words, emit)
+    _check_round_ten(text, lowered, words, gated, m, emit)
+    _check_round_eleven(text, lowered, words, gated, emit)
     if "focus" in words or "focuses" in words:
         for match in _FOCUS_DELIVERED.finditer(text):
             emit("campaign-language", match.start(), match.end())
@@ -1080,7 +1106,7 @@ def _check_political(
     # meeting names its members
     minutes = (
         bool(mentions)
-        and not _MINUTES_WORDS.isdisjoint(words)
+        and not _MINUTES_WORDS.isdisjoint(gated)
         and _MINUTES.search(text) is not None
         and _FIRST_PERSON.search(text) is None
         and not ('"' in text or "\u201c" in text or "\u201d" in text)  # minutes record, they do not quote
@@ -1118,7 +1144,7 @@ def _check_political(
                 position = None
         if position:
             emit("member-position", start, end + position.end(), pre_election=in_scope)
-    for match in _SHARE.finditer(text) if "@" in text and not _SHARE_WORDS.isdisjoint(words) else ():
+    for match in _SHARE.finditer(text) if "@" in text and not _SHARE_WORDS.isdisjoint(gated) else ():
         handle = match.group(1)
         if _POLITICAL_HANDLE.search(handle) or any(
             d.split(",")[0].split()[-1].lower() in handle.lower() for _, _, d, _ in mentions
@@ -1126,7 +1152,9 @@ def _check_political(
             emit("political-share", match.start(), match.end())
 
 
-def _check_round_ten(text: str, lowered: str, words: frozenset[str], m: PoliticalMatchers, emit: Emit) -> None:
+def _check_round_ten(
+    text: str, lowered: str, words: frozenset[str], gated: frozenset[str], m: PoliticalMatchers, emit: Emit
+) -> None:
     """Round ten's campaign language (issue 12 item 2): independents and residents' groups, record claims
     in a party's voice, calls to help a campaign, "our candidates for <ward>"."""
     if "independent" in words:
@@ -1145,7 +1173,7 @@ def _check_round_ten(text: str, lowered: str, words: frozenset[str], m: Politica
                 continue
             if _FIRST_PERSON.search(text) or _SLOGAN_PUT.search(text, max(start, match.start() - 12), match.start()):
                 emit("campaign-language", match.start(), match.end())
-    if "residents" in words and not _GROUP_WORDS.isdisjoint(words) and not _STANDING_WORDS.isdisjoint(words):
+    if "residents" in words and not _GROUP_WORDS.isdisjoint(gated) and not _STANDING_WORDS.isdisjoint(gated):
         for match in _RESIDENTS_STANDING.finditer(text):
             emit("campaign-language", match.start(), match.end())
     if "councillors" in words or "councillor" in words:
@@ -1173,7 +1201,7 @@ def _check_round_ten(text: str, lowered: str, words: frozenset[str], m: Politica
                 emit("campaign-language", match.start(), match.end())
 
 
-def _check_round_eleven(text: str, lowered: str, words: frozenset[str], emit: Emit) -> None:
+def _check_round_eleven(text: str, lowered: str, words: frozenset[str], gated: frozenset[str], emit: Emit) -> None:
     """Round eleven's campaign language (issue 12 item 2): a record claimed for a time in office, "our
     team" delivering for a place in a text about an election, the case against parties, a pledge in the
     conditional, thanks to supporters who voted, a broken promise, a campaign's own money."""
@@ -1201,7 +1229,7 @@ def _check_round_eleven(text: str, lowered: str, words: frozenset[str], emit: Em
     if "elected" in words:
         for match in _IF_ELECTED.finditer(text):
             emit("campaign-language", match.start(), match.end())
-    if ("voted" in words or "vote" in words) and not _SUPPORTERS_VOTED_WORDS.isdisjoint(words):
+    if ("voted" in words or "vote" in words) and not _SUPPORTERS_VOTED_WORDS.isdisjoint(gated):
         for match in _SUPPORTERS_VOTED.finditer(text):
             start, end = sentence_bounds(text, match.start())
             # the award's words around the thanks, not in it ("…who came out to vote")
@@ -1213,8 +1241,8 @@ def _check_round_eleven(text: str, lowered: str, words: frozenset[str], emit: Em
                 emit("campaign-language", match.start(), match.end())
     if (
         ("our" in words or "my" in words)
-        and not _MONEY_VERB_WORDS.isdisjoint(words)
-        and not _MONEY_FOR_WORDS.isdisjoint(words)
+        and not _MONEY_VERB_WORDS.isdisjoint(gated)
+        and not _MONEY_FOR_WORDS.isdisjoint(gated)
     ):
         for match in _OWN_CAMPAIGN_MONEY.finditer(text):
             start, end = sentence_bounds(text, match.start())
@@ -1230,8 +1258,8 @@ def _check_round_eleven(text: str, lowered: str, words: frozenset[str], emit: Em
             emit("councillor-record", match.start(), match.end())
     if (
         "team" in words
-        and not _TEAM_OWNER_WORDS.isdisjoint(words)
-        and not _TEAM_CALL_WORDS.isdisjoint(words)
+        and not _TEAM_OWNER_WORDS.isdisjoint(gated)
+        and not _TEAM_CALL_WORDS.isdisjoint(gated)
         and _TEAM_RECORD.search(text) is not None
         and _TEAM_CALL.search(text) is not None
         and _TEAM_NOT_CAMPAIGN.search(text) is None
