@@ -570,7 +570,7 @@ def _model_text(text: str) -> str:
     Government or a minister says (``_GOVERNMENT_SAYS``), with nobody speaking in the first person. The party, "Reform" as ``_reform_spans``
     reads it, never gets here: it is a rule's finding."""
     lowered, words = probe(text)
-    gated = _gate_words(text, words, _SAYS_WORDS)
+    gate_words = _gate_words(text, words, _SAYS_WORDS)
     if (
         (
             "minister" in lowered
@@ -579,7 +579,7 @@ def _model_text(text: str) -> str:
             or "department" in lowered
             or "whitehall" in lowered
         )
-        and not _SAYS_WORDS.isdisjoint(gated)
+        and not _SAYS_WORDS.isdisjoint(gate_words)
         and _GOVERNMENT_SAYS.search(text)
     ):
         # after review: only a clause with nobody speaking in the first person ("We will scrap the unfair
@@ -957,7 +957,7 @@ def _check_political(
     text: str, m: PoliticalMatchers, register: Register, pre_election_wards: tuple[str, ...], emit_rule: Emit
 ) -> None:
     lowered, words = probe(text)
-    gated = _gate_words(text, words, m.vote_words)
+    gate_words = _gate_words(text, words, m.vote_words)
     political: list[str] = []  # the party names, calls to vote and campaign language found
 
     def emit(rule: str, *args: object, **fields: object) -> None:
@@ -1005,7 +1005,11 @@ def _check_political(
         party_hits += [
             span for span in found_pbp if not any(start < span[1] and span[0] < end for start, end in party_hits)
         ]
-    if "residents" in words and not _GROUP_WORDS.isdisjoint(gated) and not _GROUP_MEMBER_WORDS.isdisjoint(gated):
+    if (
+        "residents" in words
+        and not _GROUP_WORDS.isdisjoint(gate_words)
+        and not _GROUP_MEMBER_WORDS.isdisjoint(gate_words)
+    ):
         party_hits += [
             span
             for span in (match.span() for match in _RESIDENTS_GROUP.finditer(text))
@@ -1047,7 +1051,7 @@ def _check_political(
         else:
             emit("party-name", start, end)
     if "vote" in lowered or "elect" in lowered:
-        for match in m.vote.finditer(text) if not m.vote_words.isdisjoint(gated) else ():
+        for match in m.vote.finditer(text) if not m.vote_words.isdisjoint(gate_words) else ():
             if not _in_admin_sentence(text, match.start(), m):
                 emit("call-to-vote", match.start(), match.end())
         for match in _VOTE_INDEPENDENT.finditer(text) if "independent" in lowered else ():
@@ -1076,8 +1080,8 @@ def _check_political(
                 or (_BLAME.search(text, start, end) and not _REPORTED.search(text, start, end))
             ):
                 emit("campaign-language", match.start(), match.end())
-    _check_round_ten(text, lowered, words, gated, m, emit)
-    _check_round_eleven(text, lowered, words, gated, emit)
+    _check_round_ten(text, lowered, words, gate_words, m, emit)
+    _check_round_eleven(text, lowered, words, gate_words, emit)
     if "focus" in words or "focuses" in words:
         for match in _FOCUS_DELIVERED.finditer(text):
             emit("campaign-language", match.start(), match.end())
@@ -1106,7 +1110,7 @@ def _check_political(
     # meeting names its members
     minutes = (
         bool(mentions)
-        and not _MINUTES_WORDS.isdisjoint(gated)
+        and not _MINUTES_WORDS.isdisjoint(gate_words)
         and _MINUTES.search(text) is not None
         and _FIRST_PERSON.search(text) is None
         and not ('"' in text or "\u201c" in text or "\u201d" in text)  # minutes record, they do not quote
@@ -1144,7 +1148,7 @@ def _check_political(
                 position = None
         if position:
             emit("member-position", start, end + position.end(), pre_election=in_scope)
-    for match in _SHARE.finditer(text) if "@" in text and not _SHARE_WORDS.isdisjoint(gated) else ():
+    for match in _SHARE.finditer(text) if "@" in text and not _SHARE_WORDS.isdisjoint(gate_words) else ():
         handle = match.group(1)
         if _POLITICAL_HANDLE.search(handle) or any(
             d.split(",")[0].split()[-1].lower() in handle.lower() for _, _, d, _ in mentions
@@ -1153,7 +1157,7 @@ def _check_political(
 
 
 def _check_round_ten(
-    text: str, lowered: str, words: frozenset[str], gated: frozenset[str], m: PoliticalMatchers, emit: Emit
+    text: str, lowered: str, words: frozenset[str], gate_words: frozenset[str], m: PoliticalMatchers, emit: Emit
 ) -> None:
     """Round ten's campaign language (issue 12 item 2): independents and residents' groups, record claims
     in a party's voice, calls to help a campaign, "our candidates for <ward>"."""
@@ -1173,7 +1177,7 @@ def _check_round_ten(
                 continue
             if _FIRST_PERSON.search(text) or _SLOGAN_PUT.search(text, max(start, match.start() - 12), match.start()):
                 emit("campaign-language", match.start(), match.end())
-    if "residents" in words and not _GROUP_WORDS.isdisjoint(gated) and not _STANDING_WORDS.isdisjoint(gated):
+    if "residents" in words and not _GROUP_WORDS.isdisjoint(gate_words) and not _STANDING_WORDS.isdisjoint(gate_words):
         for match in _RESIDENTS_STANDING.finditer(text):
             emit("campaign-language", match.start(), match.end())
     if "councillors" in words or "councillor" in words:
@@ -1201,7 +1205,7 @@ def _check_round_ten(
                 emit("campaign-language", match.start(), match.end())
 
 
-def _check_round_eleven(text: str, lowered: str, words: frozenset[str], gated: frozenset[str], emit: Emit) -> None:
+def _check_round_eleven(text: str, lowered: str, words: frozenset[str], gate_words: frozenset[str], emit: Emit) -> None:
     """Round eleven's campaign language (issue 12 item 2): a record claimed for a time in office, "our
     team" delivering for a place in a text about an election, the case against parties, a pledge in the
     conditional, thanks to supporters who voted, a broken promise, a campaign's own money."""
@@ -1229,7 +1233,7 @@ def _check_round_eleven(text: str, lowered: str, words: frozenset[str], gated: f
     if "elected" in words:
         for match in _IF_ELECTED.finditer(text):
             emit("campaign-language", match.start(), match.end())
-    if ("voted" in words or "vote" in words) and not _SUPPORTERS_VOTED_WORDS.isdisjoint(gated):
+    if ("voted" in words or "vote" in words) and not _SUPPORTERS_VOTED_WORDS.isdisjoint(gate_words):
         for match in _SUPPORTERS_VOTED.finditer(text):
             start, end = sentence_bounds(text, match.start())
             # the award's words around the thanks, not in it ("…who came out to vote")
@@ -1241,8 +1245,8 @@ def _check_round_eleven(text: str, lowered: str, words: frozenset[str], gated: f
                 emit("campaign-language", match.start(), match.end())
     if (
         ("our" in words or "my" in words)
-        and not _MONEY_VERB_WORDS.isdisjoint(gated)
-        and not _MONEY_FOR_WORDS.isdisjoint(gated)
+        and not _MONEY_VERB_WORDS.isdisjoint(gate_words)
+        and not _MONEY_FOR_WORDS.isdisjoint(gate_words)
     ):
         for match in _OWN_CAMPAIGN_MONEY.finditer(text):
             start, end = sentence_bounds(text, match.start())
@@ -1258,8 +1262,8 @@ def _check_round_eleven(text: str, lowered: str, words: frozenset[str], gated: f
             emit("councillor-record", match.start(), match.end())
     if (
         "team" in words
-        and not _TEAM_OWNER_WORDS.isdisjoint(gated)
-        and not _TEAM_CALL_WORDS.isdisjoint(gated)
+        and not _TEAM_OWNER_WORDS.isdisjoint(gate_words)
+        and not _TEAM_CALL_WORDS.isdisjoint(gate_words)
         and _TEAM_RECORD.search(text) is not None
         and _TEAM_CALL.search(text) is not None
         and _TEAM_NOT_CAMPAIGN.search(text) is None
