@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
-from .textutil import plain_word_list, split_words, word_pairs
+from .textutil import plain_word_list, split_words
 
 DATA = Path(__file__).with_name("data") / "party_model.npz"
 
@@ -103,9 +105,19 @@ class PartyModel:
         if not len(vocabulary) == len(idf_list) == len(coef_list):
             raise ValueError("the vocabulary, idf and coef arrays differ in length")
         self.index: dict[str, int] = {term: n for n, term in enumerate(vocabulary)}
+        # The same numbers looked up the way ``score_words`` asks: a word alone, and a pair of neighbouring
+        # words as a tuple of the two (the text's own strings, whose hashes are already known: no joined
+        # string is built and hashed for each pair, and the two smaller tables stay in the cache better
+        # than the one of 125,000 terms; tests/test_fast_paths_round_twelve.py).
+        self.unigrams: dict[str, int] = {term: n for term, n in self.index.items() if " " not in term}
+        self.pairs: dict[tuple[str, ...], int] = {
+            tuple(term.split(" ")): n for term, n in self.index.items() if " " in term
+        }
         # each term's share of the norm (idf squared) and of the sum (idf * weight), by number
-        self.norm_shares: list[float] = [i * i for i in idf_list]
-        self.sum_shares: list[float] = [i * w for i, w in zip(idf_list, coef_list, strict=True)]
+        # (arrays of doubles, not lists of float objects: a term's share is read from one place in memory
+        # instead of through a pointer to an object elsewhere; the same floats come out)
+        self.norm_shares: array[float] = array("d", [i * i for i in idf_list])
+        self.sum_shares: array[float] = array("d", [i * w for i, w in zip(idf_list, coef_list, strict=True)])
         self.intercept = float(intercept)
 
     @property
@@ -127,10 +139,11 @@ class PartyModel:
         return self.score_words(words(text))
 
     def score_words(self, found: list[str]) -> float:
-        index = self.index
-        # the known words and pairs of neighbouring words, looked up in C; unknown terms give None
-        present: set[int | None] = set(map(index.get, found))
-        present.update(map(index.get, word_pairs(found)))
+        # the known words and pairs of neighbouring words, looked up in C; unknown terms give None (the
+        # numbers go into the set in the same order as when each pair was one joined string, so the sums
+        # below add the same floats in the same order)
+        present: set[int | None] = set(map(self.unigrams.get, found))
+        present.update(map(self.pairs.get, zip(found, islice(found, 1, None), strict=False)))
         present.discard(None)
         norm = sum(map(self.norm_shares.__getitem__, present))  # type: ignore[arg-type]
         total = sum(map(self.sum_shares.__getitem__, present))  # type: ignore[arg-type]

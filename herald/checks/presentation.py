@@ -7,6 +7,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import chain
 
 import emoji
 import regex
@@ -141,6 +142,60 @@ def _link_spans_hinted(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+_ASCII_BYTES = bytes(range(128))
+# The last text asked about and its characters beyond ASCII (one tuple, replaced in one assignment: safe
+# between threads); accessibility asks three times and the platform rules again.
+_LAST_BEYOND: tuple[str | None, str] = (None, "")
+
+
+def beyond_ascii(text: str) -> str:
+    """The text's characters beyond ASCII, in order: ``"".join(NON_ASCII_RUN.findall(text))``, found by
+    deleting the ASCII bytes from its UTF-8 encoding (no byte of a character beyond ASCII is below 0x80),
+    in C (~2 µs on 2,000 characters where the pattern takes ~25 µs; tests/test_fast_paths_round_twelve.py)."""
+    global _LAST_BEYOND
+    last = _LAST_BEYOND
+    if last[0] is text:
+        return last[1]
+    if text.isascii():
+        beyond = ""
+    else:
+        encoded = text.encode("utf-8", "surrogatepass")
+        beyond = encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    _LAST_BEYOND = (text, beyond)
+    return beyond
+
+
+# Texts with more characters beyond ASCII than this have their runs found by the pattern.
+_FEW_BEYOND = 32
+
+
+def non_ascii_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each ``NON_ASCII_RUN`` match, in order. A text with a few characters beyond ASCII
+    (most that have any: a "£", a curly quote, an emoji) has each found with ``str.find`` instead of
+    the pattern being tried at every character."""
+    beyond = beyond_ascii(text)
+    if not beyond:
+        return []
+    if len(beyond) > _FEW_BEYOND:
+        return [run.span() for run in NON_ASCII_RUN.finditer(text)]
+    positions = []
+    for char in set(beyond):
+        at = text.find(char)
+        while at >= 0:
+            positions.append(at)
+            at = text.find(char, at + 1)
+    positions.sort()
+    runs: list[tuple[int, int]] = []
+    start = end = positions[0]
+    for at in positions[1:]:
+        if at != end + 1:
+            runs.append((start, end + 1))
+            start = at
+        end = at
+    runs.append((start, end + 1))
+    return runs
+
+
 _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
 # A sentence: from its first character that is not a space to its closing marks (or the line's end).
 # SENTENCE_REFERENCE, the form this replaces, also took the spaces before it, and on a long run of
@@ -165,10 +220,14 @@ def _sentence_words(text: str, links: bool = False) -> list[list[str]] | None:
     With ``links``, a sentence holding "://" has its links read as the word "link" first, as
     ``check_accessibility`` counts them (ASCII text only, else None)."""
     if not text.isascii():
-        if links or _WORDISH.search("".join(NON_ASCII_RUN.findall(text))):
+        if links or _WORDISH.search(beyond_ascii(text)):
             return None
-        text = NON_ASCII_RUN.sub(" ", text)
-    pieces = text.encode("ascii").translate(_SENTENCE_WORD_BYTES).decode("ascii").split("\0")
+        # each byte of a character beyond ASCII becomes a space, as each run of them did (words are
+        # split at any run of spaces)
+        encoded = text.encode("utf-8", "surrogatepass")
+    else:
+        encoded = text.encode("ascii")
+    pieces = encoded.translate(_SENTENCE_WORD_BYTES).decode("ascii").split("\0")
     if links:
         if "\0" in text:
             return None
@@ -208,7 +267,7 @@ _FANCY_LETTER = re.compile(_FANCY_CLASS)
 
 def has_fancy_text(text: str) -> bool:
     """``_FANCY.search(text) is not None``, asked of the characters beyond ASCII only."""
-    return not text.isascii() and _FANCY_LETTER.search("".join(NON_ASCII_RUN.findall(text))) is not None
+    return not text.isascii() and _FANCY_LETTER.search(beyond_ascii(text)) is not None
 
 
 _SMALL_CAPS = str.maketrans("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ", "abcdefghijklmnoprstuvwyz")
@@ -349,8 +408,8 @@ def _windows(runs: re.Pattern[str], text: str):
     a few characters apart are joined: an automaton call costs more than scanning a short gap, and
     as no string crosses a window's edge, none crosses the joined window's."""
     start = end = -1
-    for stretch in NON_ASCII_RUN.finditer(text):
-        for run in runs.finditer(text, stretch.start(), stretch.end()):
+    for stretch_start, stretch_end in non_ascii_runs(text):
+        for run in runs.finditer(text, stretch_start, stretch_end):
             if run.start() - 1 - end <= 4 and end >= 0:
                 end = run.end()
                 continue
@@ -374,7 +433,7 @@ def _uppercase_count(text: str) -> int:
     if text.isascii():
         return count
     # an ASCII character is upper-case exactly when it is A-Z; test the others one by one in C
-    return count + sum(map(str.isupper, "".join(NON_ASCII_RUN.findall(text))))
+    return count + sum(map(str.isupper, beyond_ascii(text)))
 
 
 def caps_reference(run: int) -> str:
@@ -471,12 +530,18 @@ def check_accessibility(
     listed = _sentence_words(text, links=schemes) if long_enough else None
     if listed is not None:
         sentences = len(listed)
-        all_words = [word for words in listed for word in words]
-        over = {index for index, words in enumerate(listed) if len(words) > limit}
+        all_words = list(chain.from_iterable(listed))
+        lengths = list(map(len, listed))
+        over = (
+            {index for index, length in enumerate(lengths) if length > limit}
+            if max(lengths, default=0) > limit
+            else None
+        )
         if over:
             # the sentences holding a word, in order, are those of ``listed``: only the long ones are
             # split into words again (a sentence holds a _WORD exactly when it holds a letter or digit)
             index = -1
+            last_over = max(over)
             for sentence in _SENTENCE.finditer(text):
                 piece = sentence.group()
                 if "://" in piece:
@@ -494,6 +559,8 @@ def check_accessibility(
                 if len(words) > limit:
                     start = sentence.start() + (len(piece) - len(piece.lstrip()))
                     emit("long-sentence", start, sentence.end(), detail=str(len(words)), limit=limit)
+                if index == last_over:
+                    break  # no long sentence after this one
     elif long_enough:
         # No word crosses a sentence end and the sentences cover every word, so the text's words are
         # the sentences' words in order, and each word is found once, sentence by sentence.
@@ -539,8 +606,8 @@ def x_weighted_length(text: str, limit: int = 280) -> tuple[int, int | None]:
     """
     links = link_spans(text) if "." in text else ()
     estimate = len(text) - sum(end - start for start, end in links) + 23 * len(links)
-    if not _X_WEIGHT_ONE.fullmatch(text):
-        estimate += len(_X_HEAVY.findall(text))  # the characters _X_ONE_CHAR does not match
+    # the characters _X_ONE_CHAR does not match, all beyond ASCII: looked for among those alone
+    estimate += len(_X_HEAVY.findall(beyond_ascii(text)))
     if estimate <= limit - 30:
         return estimate, None
     if estimate > limit + 30 and text.isascii() and not links:
@@ -843,11 +910,11 @@ def _grapheme_stretches(text: str):
     """
     n = len(text)
     windows: list[list[int]] = []
-    for run in NON_ASCII_RUN.finditer(text):
-        start = max(0, run.start() - 1)
+    for run_start, run_end in non_ascii_runs(text):
+        start = max(0, run_start - 1)
         if start > 0 and text[start] == "\n" and text[start - 1] == "\r":
             start -= 1
-        end = min(n, run.end() + 1)
+        end = min(n, run_end + 1)
         if end < n and text[end - 1] == "\r" and text[end] == "\n":
             end += 1
         if windows and start <= windows[-1][1]:
