@@ -199,7 +199,7 @@ def new_finding(
     """``Finding(...)`` with every field given, built without the frozen dataclass's ``__init__`` (which
     sets each of the nine fields through ``object.__setattr__``: ~1.8 µs, against ~0.4 µs here). The
     engine makes one per finding; the result is equal to, and prints as, the one ``Finding`` makes
-    (tests/test_fast_paths_round_twelve.py)."""
+    (tests/test_fast_paths_comments.py)."""
     finding = _new_object(Finding)
     finding.__dict__.update(
         rule=rule,
