@@ -196,7 +196,7 @@ def report_incident(
             },
         )
         notify(
-            _handlers(kind),
+            [person for person in _handlers(kind) if not incident.concerns(person)],
             f"New incident {incident.reference}: {incident.short_kind}",
             f"{reporter} reported an incident. Open it to triage it and work its playbook.\n\n"
             f"{link('incidents:detail', incident.pk)}",
@@ -257,6 +257,10 @@ def triage_incident(
         raise Refused({"severity": "Select how serious the incident is"})
     if not lead.is_active:
         raise Refused({"lead": "Select someone who still works for the council"})
+    if incident.concerns(lead):
+        raise Refused({"lead": "The person this incident is about cannot lead it"})
+    if any(incident.concerns(person) for person in add_workers):
+        raise Refused({"add_worker": "The person this incident is about cannot work it"})
     with transaction.atomic():
         incident = _lock(incident)
         _require_open(incident)
