@@ -342,9 +342,16 @@ def breach(request: HttpRequest, pk: int) -> HttpResponse:
             incident, by=request.user, decision=data["tell"], reasoning=data["tell_reasoning"]
         ),
     }
-    if form is not None and submitted(request, form, decisions[which]):
+
+    def save_it() -> HttpResponse | None:
+        if not submitted(request, form, decisions[which]):
+            return None
         messages.success(request, "Saved to the breach record")
         return redirect("incidents:breach", pk=incident.pk)
+
+    # Pressed twice: the decision is on the timeline and the audit trail once.
+    if form is not None and (done := submit_once(request, f"incidents:breach:{incident.pk}:{which}", save_it)):
+        return done
     return render(
         request,
         "incidents/breach.html",
@@ -355,6 +362,7 @@ def breach(request: HttpRequest, pk: int) -> HttpResponse:
             "tell": tell,
             "form": form,
             "clock": _clock(incident, timezone.now()),
+            "submission_key": key_for(request),
             "breadcrumbs": _crumbs(
                 (incident.reference, reverse("incidents:detail", args=[incident.pk])), ("Breach record", None)
             ),

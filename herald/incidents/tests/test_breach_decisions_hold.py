@@ -80,3 +80,24 @@ def test_the_breach_page_refuses_do_not_report_for_a_high_risk_breach_beside_the
     )
     assert response.status_code == 200
     assert "unlikely to result in a risk" in response.content.decode()
+
+
+def test_pressing_a_breach_form_button_twice_records_the_decision_once(client, breach, dpo):
+    from herald.audit.models import AuditEvent
+    from testing.forms import submission_key
+
+    client.force_login(dpo)
+    url = reverse("incidents:breach", args=[breach.pk])
+    key = submission_key(client.get(url).content.decode())
+    form = {
+        "form": "tell",
+        "tell-tell": "tell",
+        "tell-tell_reasoning": "High risk: they must know",
+        "submission_key": key,
+    }
+
+    first, second = (client.post(url, form) for _ in range(2))
+
+    assert first.status_code == second.status_code == 302
+    assert breach.timeline.filter(text="Tell the people affected").count() == 1
+    assert AuditEvent.objects.filter(action="incident.tell_people_decided").count() == 1
