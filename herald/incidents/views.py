@@ -6,6 +6,8 @@ outcomes are shown to HR alone; the breach log is the data protection officer's.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 from django import forms
 from django.contrib import messages
@@ -203,8 +205,11 @@ def triage(request: HttpRequest, pk: int) -> HttpResponse:
     incident = _incident(request, pk)
     initial = {"severity": incident.severity, "lead": incident.lead_id or request.user.pk}
     form = TriageForm(request.POST if request.method == "POST" else None, initial=initial)
-    if submitted(
+    # Pressed twice: triaged once, and the lead and anyone brought in are emailed once.
+    if done := _record_once(
         request,
+        incident,
+        "triage",
         form,
         lambda data: services.triage_incident(
             incident,
@@ -213,10 +218,32 @@ def triage(request: HttpRequest, pk: int) -> HttpResponse:
             lead=data["lead"],
             add_workers=[data["add_worker"]] if data["add_worker"] else [],
         ),
+        "Triage saved",
     ):
-        messages.success(request, "Triage saved")
+        return done
+    return _form_page(request, incident, form, heading="Triage", button="Save", submission_key=key_for(request))
+
+
+def _record_once(
+    request: HttpRequest,
+    incident: Incident,
+    name: str,
+    form: forms.BaseForm,
+    action: Callable[[dict[str, Any]], object],
+    done: str,
+) -> HttpResponse | None:
+    """A form that records something on the incident, acted on once however often it is pressed (its
+    one-time key): the redirect to the incident, or None to show the form again."""
+
+    def record_it() -> HttpResponse | None:
+        if not submitted(request, form, action):
+            return None
+        messages.success(request, done)
         return redirect("incidents:detail", pk=incident.pk)
-    return _form_page(request, incident, form, heading="Triage", button="Save")
+
+    if request.method != "POST":
+        return None
+    return submit_once(request, f"incidents:{name}:{incident.pk}", record_it)
 
 
 def _form_page(
@@ -377,9 +404,15 @@ def hr_outcome(request: HttpRequest, pk: int) -> HttpResponse:
     if incident.kind != Kind.EMPLOYEE_POST:
         raise Http404("HR outcomes are for an employee's post")
     form = HrOutcomeForm(request.POST if request.method == "POST" else None)
-    if submitted(request, form, lambda data: services.record_hr_outcome(incident, by=request.user, **data)):
-        messages.success(request, "Outcome recorded. Only HR can read it.")
-        return redirect("incidents:detail", pk=incident.pk)
+    if done := _record_once(
+        request,
+        incident,
+        "hr_outcome",
+        form,
+        lambda data: services.record_hr_outcome(incident, by=request.user, **data),
+        "Outcome recorded. Only HR can read it.",
+    ):
+        return done
     return _form_page(
         request,
         incident,
@@ -387,6 +420,7 @@ def hr_outcome(request: HttpRequest, pk: int) -> HttpResponse:
         heading="HR outcome",
         button="Record the outcome",
         intro="Only HR can read what you write here.",
+        submission_key=key_for(request),
     )
 
 
@@ -397,14 +431,18 @@ def crime_reference(request: HttpRequest, pk: int) -> HttpResponse:
     if incident.kind != Kind.ABUSE_OR_THREAT:
         raise Http404("Crime references are for abuse or threats")
     form = CrimeReferenceForm(request.POST if request.method == "POST" else None)
-    if submitted(
+    if done := _record_once(
         request,
+        incident,
+        "police",
         form,
         lambda data: services.record_crime_reference(incident, by=request.user, reference=data["crime_reference"]),
+        "Police referral recorded",
     ):
-        messages.success(request, "Police referral recorded")
-        return redirect("incidents:detail", pk=incident.pk)
-    return _form_page(request, incident, form, heading="Police referral", button="Save")
+        return done
+    return _form_page(
+        request, incident, form, heading="Police referral", button="Save", submission_key=key_for(request)
+    )
 
 
 @allow_signed_in
@@ -414,16 +452,20 @@ def takedown(request: HttpRequest, pk: int) -> HttpResponse:
     if incident.kind != Kind.COPYRIGHT_OR_DEFAMATION:
         raise Http404("Takedown decisions are for copyright or defamation complaints")
     form = TakedownForm(request.POST if request.method == "POST" else None)
-    if submitted(
+    if done := _record_once(
         request,
+        incident,
+        "takedown",
         form,
         lambda data: services.record_takedown_decision(
             incident, by=request.user, decision=data["takedown_decision"], decided_at=data["takedown_decided_at"]
         ),
+        "Takedown decision recorded",
     ):
-        messages.success(request, "Takedown decision recorded")
-        return redirect("incidents:detail", pk=incident.pk)
-    return _form_page(request, incident, form, heading="Takedown decision", button="Save")
+        return done
+    return _form_page(
+        request, incident, form, heading="Takedown decision", button="Save", submission_key=key_for(request)
+    )
 
 
 @allow_signed_in
