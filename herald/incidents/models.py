@@ -19,6 +19,9 @@ from herald.people.models import Person
 from herald.people.roles import Role
 from herald.plain_text import whole_number
 
+# Incidents about someone's own conduct: the person concerned never works (or sees) them, whatever their role.
+CONDUCT_KINDS = (Kind.EMPLOYEE_POST, Kind.COUNCILLOR_CONDUCT)
+
 
 class IncidentQuerySet(models.QuerySet):
     def open(self):
@@ -34,7 +37,11 @@ class IncidentQuerySet(models.QuerySet):
         """Incidents this person sees in full: those whose type their role handles, and those they
         lead or were brought in to work."""
         kinds = [kind for kind, roles in HANDLERS.items() if person.roles & roles]
-        return self.filter(Q(kind__in=kinds) | Q(lead=person) | Q(workers=person)).distinct()
+        return (
+            self.filter(Q(kind__in=kinds) | Q(lead=person) | Q(workers=person))
+            .exclude(kind__in=CONDUCT_KINDS, person_concerned=person)
+            .distinct()
+        )
 
     def since(self, when: dt.datetime):
         return self.filter(reported_at__gte=when)
@@ -209,11 +216,19 @@ class Incident(models.Model):
         return HANDLERS[self.kind]
 
     def can_work(self, person: Person) -> bool:
-        if not person.is_authenticated:
+        if not person.is_authenticated or self.concerns(person):
             return False
         if person.roles & HANDLERS[self.kind]:
             return True
         return self.lead_id == person.pk or self.workers.filter(pk=person.pk).exists()
+
+    def concerns(self, person: Person) -> bool:
+        """Whether this incident is about this person's own conduct (so they may not work it)."""
+        return (
+            self.kind in CONDUCT_KINDS
+            and self.person_concerned_id is not None
+            and self.person_concerned_id == person.pk
+        )
 
     @staticmethod
     def sees_hr_outcome(person: Person) -> bool:

@@ -197,7 +197,7 @@ def report_incident(
             },
         )
         notify(
-            _handlers(kind),
+            [person for person in _handlers(kind) if not incident.concerns(person)],
             f"New incident {incident.reference}: {incident.short_kind}",
             f"{reporter} reported an incident. Open it to triage it and work its playbook.\n\n"
             f"{link('incidents:detail', incident.pk)}",
@@ -259,6 +259,10 @@ def triage_incident(
         raise Refused({"severity": "Select how serious the incident is"})
     if not lead.is_active:
         raise Refused({"lead": "Select someone who still works for the council"})
+    if incident.concerns(lead):
+        raise Refused({"lead": "The person this incident is about cannot lead it"})
+    if any(incident.concerns(person) for person in add_workers):
+        raise Refused({"add_worker": "The person this incident is about cannot work it"})
     with transaction.atomic():
         incident = _lock(incident)
         _require_open(incident)
@@ -448,6 +452,12 @@ def assess_breach(
             people_affected,
             risk,
         )
+        # "Do not report" stands only while the breach is unlikely to risk anyone (article 33(1)):
+        # assessed higher, the ICO decision is open again and its clock runs again.
+        reopened = incident.ico_decision == Incident.IcoDecision.DO_NOT_REPORT and risk != Incident.BreachRisk.UNLIKELY
+        if reopened:
+            incident.ico_decision, incident.ico_decided_by, incident.ico_decided_at = "", None, None
+            incident.clock_warning_sent_at = None
         incident.save()
         _entry(
             incident,
@@ -456,8 +466,23 @@ def assess_breach(
             text=f"Risk assessed: {incident.get_breach_risk_display()}",
         )
         _tick(incident, "assess", by=by, note="Assessed in the breach form")
+        if reopened:
+            incident.steps.filter(key="ico").update(done_at=None, done_by=None, outcome="", note="")
+            _entry(
+                incident,
+                by=by,
+                kind=TimelineEntry.Kind.DECISION,
+                text="ICO decision reopened: the breach is now assessed as a risk to people, so it is reported "
+                "unless the decision is made again",
+            )
         _record(
-            by, "breach_assessed", incident, after={"assessment": fingerprint((data_involved, people_affected, risk))}
+            by,
+            "breach_assessed",
+            incident,
+            after={
+                "assessment": fingerprint((data_involved, people_affected, risk)),
+                "ico_decision_reopened": reopened,
+            },
         )
     return incident
 
@@ -485,7 +510,8 @@ def decide_ico_report(
             raise Refused({"reported_at": "Enter when the breach was reported to the ICO"})
         if reported_at > now + dt.timedelta(minutes=5):
             raise Refused({"reported_at": "The report to the ICO must be in the past: record it once it is made"})
-        if reported_at < incident.aware_at:
+        # To the minute, as it is typed: a report in the minute the council became aware is not before it.
+        if reported_at < incident.aware_at.replace(second=0, microsecond=0):
             raise Refused(
                 {
                     "reported_at": "The report to the ICO cannot be before the council became aware of the breach, "
@@ -499,6 +525,19 @@ def decide_ico_report(
         _require_open(incident)
         if not incident.breach_risk:
             raise Refused("Assess the risk to the people affected before deciding on the ICO")
+        if decision == Incident.IcoDecision.DO_NOT_REPORT:
+            # A report made to the ICO is a fact: a later change of mind cannot unmake it.
+            if incident.ico_reported_at is not None:
+                raise Refused({"decision": "This breach has already been reported to the ICO: that cannot be undone"})
+            # Article 33(1): a breach is reported unless it is unlikely to result in a risk to people.
+            if incident.breach_risk != Incident.BreachRisk.UNLIKELY:
+                raise Refused(
+                    {
+                        "decision": "A breach is reported to the ICO unless it is unlikely to result in a risk to "
+                        "people's rights and freedoms (article 33(1)); the assessment says it is "
+                        f"{incident.get_breach_risk_display().lower()}"
+                    }
+                )
         incident.ico_decision, incident.ico_reasoning = decision, reasoning.strip()
         incident.ico_decided_by, incident.ico_decided_at = by, now
         if decision == Incident.IcoDecision.REPORT:

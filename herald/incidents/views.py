@@ -205,9 +205,11 @@ def triage(request: HttpRequest, pk: int) -> HttpResponse:
     incident = _incident(request, pk)
     initial = {"severity": incident.severity, "lead": incident.lead_id or request.user.pk}
     form = TriageForm(request.POST if request.method == "POST" else None, initial=initial)
-    return _recorded(
+    # Pressed twice: triaged once, and the lead and anyone brought in are emailed once.
+    if done := _record_once(
         request,
         incident,
+        "triage",
         form,
         lambda data: services.triage_incident(
             incident,
@@ -216,34 +218,32 @@ def triage(request: HttpRequest, pk: int) -> HttpResponse:
             lead=data["lead"],
             add_workers=[data["add_worker"]] if data["add_worker"] else [],
         ),
-        done="Triage saved",
-        heading="Triage",
-        button="Save",
-    )
+        "Triage saved",
+    ):
+        return done
+    return _form_page(request, incident, form, heading="Triage", button="Save", submission_key=key_for(request))
 
 
-def _recorded(
+def _record_once(
     request: HttpRequest,
     incident: Incident,
+    name: str,
     form: forms.BaseForm,
-    act: Callable[[dict[str, Any]], Any],
-    *,
+    action: Callable[[dict[str, Any]], object],
     done: str,
-    **page: Any,
-) -> HttpResponse:
-    """form → service → message → back to the incident; or the form again, with its errors."""
-    if submitted(request, form, act):
+) -> HttpResponse | None:
+    """A form that records something on the incident, acted on once however often it is pressed (its
+    one-time key): the redirect to the incident, or None to show the form again."""
+
+    def record_it() -> HttpResponse | None:
+        if not submitted(request, form, action):
+            return None
         messages.success(request, done)
         return redirect("incidents:detail", pk=incident.pk)
-    return _form_page(request, incident, form, **page)
 
-
-def _incident_of_kind(request: HttpRequest, pk: int, kind: str, *, why: str) -> Incident:
-    """The incident, for a page that only one kind of incident has."""
-    incident = _incident(request, pk)
-    if incident.kind != kind:
-        raise Http404(why)
-    return incident
+    if request.method != "POST":
+        return None
+    return submit_once(request, f"incidents:{name}:{incident.pk}", record_it)
 
 
 def _form_page(
@@ -284,15 +284,10 @@ def step(request: HttpRequest, pk: int, step_pk: int) -> HttpResponse:
         messages.info(request, "This step has already been ticked.")
         return redirect("incidents:detail", pk=incident.pk)
     form = StepForm(request.POST if request.method == "POST" else None)
-    return _recorded(
-        request,
-        incident,
-        form,
-        lambda data: services.tick_step(step, by=request.user, **data),
-        done=f"Step {step.position} ticked",
-        heading=f"Step {step.position}: {step.text}",
-        button="Tick this step",
-    )
+    if submitted(request, form, lambda data: services.tick_step(step, by=request.user, **data)):
+        messages.success(request, f"Step {step.position} ticked")
+        return redirect("incidents:detail", pk=incident.pk)
+    return _form_page(request, incident, form, heading=f"Step {step.position}: {step.text}", button="Tick this step")
 
 
 @allow_signed_in
@@ -374,9 +369,16 @@ def breach(request: HttpRequest, pk: int) -> HttpResponse:
             incident, by=request.user, decision=data["tell"], reasoning=data["tell_reasoning"]
         ),
     }
-    if form is not None and submitted(request, form, decisions[which]):
+
+    def save_it() -> HttpResponse | None:
+        if not submitted(request, form, decisions[which]):
+            return None
         messages.success(request, "Saved to the breach record")
         return redirect("incidents:breach", pk=incident.pk)
+
+    # Pressed twice: the decision is on the timeline and the audit trail once.
+    if form is not None and (done := submit_once(request, f"incidents:breach:{incident.pk}:{which}", save_it)):
+        return done
     return render(
         request,
         "incidents/breach.html",
@@ -387,6 +389,7 @@ def breach(request: HttpRequest, pk: int) -> HttpResponse:
             "tell": tell,
             "form": form,
             "clock": _clock(incident, timezone.now()),
+            "submission_key": key_for(request),
             "breadcrumbs": _crumbs(
                 (incident.reference, reverse("incidents:detail", args=[incident.pk])), ("Breach record", None)
             ),
@@ -397,53 +400,71 @@ def breach(request: HttpRequest, pk: int) -> HttpResponse:
 @allow(Role.HR)
 @require_http_methods(["GET", "POST"])
 def hr_outcome(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = _incident_of_kind(request, pk, Kind.EMPLOYEE_POST, why="HR outcomes are for an employee's post")
+    incident = _incident(request, pk)
+    if incident.kind != Kind.EMPLOYEE_POST:
+        raise Http404("HR outcomes are for an employee's post")
     form = HrOutcomeForm(request.POST if request.method == "POST" else None)
-    return _recorded(
+    if done := _record_once(
+        request,
+        incident,
+        "hr_outcome",
+        form,
+        lambda data: services.record_hr_outcome(incident, by=request.user, **data),
+        "Outcome recorded. Only HR can read it.",
+    ):
+        return done
+    return _form_page(
         request,
         incident,
         form,
-        lambda data: services.record_hr_outcome(incident, by=request.user, **data),
-        done="Outcome recorded. Only HR can read it.",
         heading="HR outcome",
         button="Record the outcome",
         intro="Only HR can read what you write here.",
+        submission_key=key_for(request),
     )
 
 
 @allow_signed_in
 @require_http_methods(["GET", "POST"])
 def crime_reference(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = _incident_of_kind(request, pk, Kind.ABUSE_OR_THREAT, why="Crime references are for abuse or threats")
+    incident = _incident(request, pk)
+    if incident.kind != Kind.ABUSE_OR_THREAT:
+        raise Http404("Crime references are for abuse or threats")
     form = CrimeReferenceForm(request.POST if request.method == "POST" else None)
-    return _recorded(
+    if done := _record_once(
         request,
         incident,
+        "police",
         form,
         lambda data: services.record_crime_reference(incident, by=request.user, reference=data["crime_reference"]),
-        done="Police referral recorded",
-        heading="Police referral",
-        button="Save",
+        "Police referral recorded",
+    ):
+        return done
+    return _form_page(
+        request, incident, form, heading="Police referral", button="Save", submission_key=key_for(request)
     )
 
 
 @allow_signed_in
 @require_http_methods(["GET", "POST"])
 def takedown(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = _incident_of_kind(
-        request, pk, Kind.COPYRIGHT_OR_DEFAMATION, why="Takedown decisions are for copyright or defamation complaints"
-    )
+    incident = _incident(request, pk)
+    if incident.kind != Kind.COPYRIGHT_OR_DEFAMATION:
+        raise Http404("Takedown decisions are for copyright or defamation complaints")
     form = TakedownForm(request.POST if request.method == "POST" else None)
-    return _recorded(
+    if done := _record_once(
         request,
         incident,
+        "takedown",
         form,
         lambda data: services.record_takedown_decision(
             incident, by=request.user, decision=data["takedown_decision"], decided_at=data["takedown_decided_at"]
         ),
-        done="Takedown decision recorded",
-        heading="Takedown decision",
-        button="Save",
+        "Takedown decision recorded",
+    ):
+        return done
+    return _form_page(
+        request, incident, form, heading="Takedown decision", button="Save", submission_key=key_for(request)
     )
 
 
@@ -455,12 +476,13 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(request, "This incident is already closed.")
         return redirect("incidents:detail", pk=incident.pk)
     form = CloseForm(request.POST if request.method == "POST" else None)
-    return _recorded(
+    if submitted(request, form, lambda data: services.close_incident(incident, by=request.user, **data)):
+        messages.success(request, f"Incident {incident.reference} closed")
+        return redirect("incidents:detail", pk=incident.pk)
+    return _form_page(
         request,
         incident,
         form,
-        lambda data: services.close_incident(incident, by=request.user, **data),
-        done=f"Incident {incident.reference} closed",
         heading="Closing review",
         button="Close the incident",
         intro="An incident closes only once its review is written: what caused it, what worked and what will change.",

@@ -83,7 +83,8 @@ def test_an_incident_is_reported_from_any_page_and_its_playbook_worked_to_closur
     if what == "breach":
         page.get_by_role("link", name="Open the breach record").click()
         page.get_by_label("What personal data was involved?").fill("Three names")
-        page.get_by_label("A risk to people's rights and freedoms", exact=True).check()
+        # "Do not report" stands only for a breach unlikely to risk anyone (article 33(1)).
+        page.get_by_label("Unlikely to result in a risk to people's rights and freedoms", exact=True).check()
         page.get_by_role("button", name="Save the assessment").click()
         page.get_by_label("Do not report to the ICO").check()
         page.locator("#id_ico-reasoning").fill("Removed within minutes; no sensitive data.")
