@@ -160,6 +160,12 @@ KINDS: dict[str, Kind] = {
         Kind("risk_update", "A risk's owner is told of an action, a review due or a control below threshold"),
         # audit
         Kind("audit_chain_broken", "The system administrators are told the audit trail was tampered with", urgent=True),
+        # sign-in
+        Kind(
+            "provider_groups_missing",
+            "The system administrators are told the identity provider sent no groups, so roles were kept",
+            confidential=True,
+        ),
         # notifications themselves
         Kind("daily_digest", "A person who chose a daily digest gets the day's messages", one_each=True, urgent=True),
     )

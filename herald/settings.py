@@ -235,6 +235,8 @@ for _pair in env_list("HERALD_OIDC_GROUP_ROLES"):
 HERALD_OIDC_MFA_AMR = env_list("HERALD_OIDC_MFA_AMR", "mfa")
 HERALD_OIDC_TIMEOUT = env_int("HERALD_OIDC_TIMEOUT", 10)
 HERALD_OIDC_CLOCK_SKEW_SECONDS = env_int("HERALD_OIDC_CLOCK_SKEW_SECONDS", 60)
+# A sign-in started with the provider must come back within this many minutes: an older state is refused.
+HERALD_OIDC_STATE_MINUTES = env_int("HERALD_OIDC_STATE_MINUTES", 10)
 # Directory sync pushed by the provider (SCIM 2.0 at /scim/v2/); off unless a bearer token is set.
 HERALD_SCIM_TOKEN = env("HERALD_SCIM_TOKEN")
 # Passkeys: the relying party is the address the browser used, unless set here (e.g. behind a proxy).

@@ -177,6 +177,7 @@ EVENT_WORDS: dict[str, str] = {
     "person.passkey_removed": "Passkey removed",
     "person.password_changed": "Password changed",
     "person.password_set": "Password set",
+    "person.provider_groups_missing": "Roles kept: the identity provider sent no groups",
     "person.reactivated": "Person reactivated",
     "person.recovery_code_used": "Recovery code used",
     "person.recovery_codes_replaced": "Recovery codes replaced",

@@ -13,3 +13,6 @@ class ReportsConfig(HeraldAppConfig):
     home_panels = "herald.reports.home.panels"
     # After every to-do list (elections 60) and before the foundation's failures (90).
     home_order = 70
+
+    def ready(self) -> None:
+        from herald.reports import checks  # noqa: F401  (registers the report template's system check)

@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from docx import Document as WordDocument
 from docx.shared import Pt
 
+from herald.errors import Refused
 from herald.pdf import html_to_pdf
 from herald.reports.document import Document
 
@@ -46,8 +47,31 @@ def template_path() -> Path:
     return Path(getattr(settings, "HERALD_REPORT_TEMPLATE", "") or DEFAULT_TEMPLATE)
 
 
+class TemplateMissing(Refused):
+    """HERALD_REPORT_TEMPLATE names a file that is not there (or cannot be read as a Word file)."""
+
+
+def template_problem() -> str:
+    """What is wrong with the Word template the settings name, in words for ICT; "" when it can be used."""
+    path = template_path()
+    if not path.is_file():
+        return f"HERALD_REPORT_TEMPLATE names {path}, which does not exist or is not a file"
+    try:
+        WordDocument(str(path))
+    except Exception as error:  # python-docx raises several kinds for a file that is not a Word file
+        return f"HERALD_REPORT_TEMPLATE names {path}, which cannot be read as a Word (.docx) file: {error}"
+    return ""
+
+
+def _bold_paragraph(word, text: str, style: str | None = None) -> None:
+    """A paragraph in bold, or an empty one: a paragraph with no text has no run to make bold."""
+    paragraph = word.add_paragraph(style=style)
+    if text:
+        paragraph.add_run(text).bold = True
+
+
 def _table(word, headers: list[str], rows: list[list], caption: str) -> None:
-    word.add_paragraph(_text(caption), style="Caption" if "Caption" in _styles(word) else None).runs[0].bold = True
+    _bold_paragraph(word, _text(caption), style="Caption" if "Caption" in _styles(word) else None)
     table = word.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     for cell, header in zip(table.rows[0].cells, headers, strict=False):
@@ -90,13 +114,20 @@ def _add_missing_styles(word) -> set[str]:
 
 
 def docx(document: Document) -> bytes:
+    """The Word file; TemplateMissing (a refusal) when the council's template cannot be used."""
+    problem = template_problem()
+    if problem:
+        raise TemplateMissing(
+            f"The Word file cannot be made because the council's Word template cannot be used: {problem}. "
+            "Ask ICT to correct HERALD_REPORT_TEMPLATE"
+        )
     word = WordDocument(str(template_path()))
     added = _add_missing_styles(word)
     body = word.element.body
     for child in list(body):
         if not child.tag.endswith("}sectPr"):  # keep the page set-up, headers and footers
             body.remove(child)
-    word.add_paragraph(_text(settings.COUNCIL_NAME)).runs[0].bold = True
+    _bold_paragraph(word, _text(settings.COUNCIL_NAME))
     word.add_paragraph(_text(f"{document.committee} {document.meeting_date}"))
     word.add_paragraph(_text(document.title), style="Title")
     if document.report_of:

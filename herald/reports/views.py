@@ -207,7 +207,12 @@ def download_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @allow_signed_in
 def download_docx(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report_for(request, pk)
-    content = bytes(report.docx) if report.is_signed and report.docx else output.docx(document.build(report))
+    try:
+        content = bytes(report.docx) if report.is_signed and report.docx else output.docx(document.build(report))
+    except output.TemplateMissing as refusal:
+        # A template the settings name but the server does not have: say so on the report's page.
+        messages.error(request, str(refusal))
+        return redirect("reports:detail", pk=report.pk)
     return _download(report, content, "docx", DOCX_TYPE)
 
 

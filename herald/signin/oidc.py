@@ -9,6 +9,8 @@ full ID-token checks (signature, issuer, audience, expiry, nonce), matching to H
 
 from __future__ import annotations
 
+import time
+
 import jwt
 import requests
 from django.conf import settings
@@ -18,8 +20,11 @@ from django.core.exceptions import SuspiciousOperation
 from django.db import IntegrityError, transaction
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
+from herald.audit import services as audit
+from herald.notifications import notify
 from herald.people import services as people_services
 from herald.people.models import Person
+from herald.people.roles import Role
 from herald.signin.models import ProviderAccount
 
 SIGN_ALGORITHMS = ("RS256", "ES256", "PS256", "RS384", "RS512", "ES384")
@@ -30,11 +35,33 @@ class SignInRefused(Exception):
     started in this browser (an unknown state, or an "error" anyone can put in a link): it goes to the
     security log only, so nobody can write into the permanent audit trail without signing in."""
 
-    def __init__(self, reason: str, email: str = "", *, audited: bool = True):
+    def __init__(self, reason: str, email: str = "", *, audited: bool = True, told: str = ""):
         super().__init__(reason)
         self.reason = reason
         self.email = email
         self.audited = audited
+        # What the person is told, where it is not the general "did not work" message.
+        self.told = told
+
+
+TOOK_TOO_LONG = (
+    "Your sign-in with your council account took too long, so Herald stopped it to keep your account safe. "
+    "Start again: select the button to sign in with your council account."
+)
+
+
+def forget_old_states(session) -> set[str]:
+    """Forget every sign-in waiting in this browser that was started more than HERALD_OIDC_STATE_MINUTES
+    ago (the library only caps how many are kept), and return their states: an answer that comes back
+    for one of them is refused, however good its code."""
+    states = session.get("oidc_states")
+    if not isinstance(states, dict):
+        return set()
+    oldest = time.time() - settings.HERALD_OIDC_STATE_MINUTES * 60
+    old = {state for state, kept in states.items() if not isinstance(kept, dict) or kept.get("added_on", 0) < oldest}
+    if old:
+        session["oidc_states"] = {state: kept for state, kept in states.items() if state not in old}
+    return old
 
 
 def configured() -> bool:
@@ -166,7 +193,8 @@ class CouncilOIDCBackend(OIDCAuthenticationBackend):
                 raise SignInRefused("the provider's user information is about someone else")
             email = info.get("email") or ""
             email_verified = info.get("email_verified")
-            claims.setdefault(groups_claim, info.get(groups_claim, []))
+            if groups_claim in info:
+                claims.setdefault(groups_claim, info[groups_claim])
         email = email.strip().lower()
         if not email:
             raise SignInRefused("the provider gave no email address")
@@ -181,7 +209,10 @@ class CouncilOIDCBackend(OIDCAuthenticationBackend):
         if not person.is_active:
             raise SignInRefused("a leaver: signing in is switched off", email)
         self._check_provider_account(person, issuer=str(claims["iss"]), subject=str(claims["sub"]), email=email)
-        self._apply_group_roles(person, claims.get(groups_claim) or [])
+        if groups_claim in claims:
+            self._apply_group_roles(person, claims[groups_claim] or [])
+        else:
+            self._keep_roles_without_groups(person, claims)
         self.request.herald_sso_claims = {
             "amr": claims.get("amr") or [],
             "email": email,
@@ -209,6 +240,37 @@ class CouncilOIDCBackend(OIDCAuthenticationBackend):
             raise SignInRefused(
                 "the provider's account (subject) is not the one this person first signed in with", email
             )
+
+    @staticmethod
+    def _keep_roles_without_groups(person: Person, claims: dict) -> None:
+        """The provider sent no groups claim at all (not an empty one): Entra ID leaves it out for someone
+        in more groups than a token holds, naming them in `_claim_names` or `hasgroups` instead, and a
+        provider can drop it after a change of its settings. Nothing is known about the groups, so the
+        person keeps the roles they have (a council's work goes on), the audit trail says so, and the
+        system administrators are told to look. An empty claim still removes every mapped role."""
+        mapping = settings.HERALD_OIDC_GROUP_ROLES
+        if not mapping:
+            return
+        groups_claim = settings.HERALD_OIDC_GROUPS_CLAIM
+        hint = (
+            "the provider says the person is in too many groups to list"
+            if (claims.get("hasgroups") or groups_claim in (claims.get("_claim_names") or {}))
+            else "the provider sent no groups at all"
+        )
+        kept = sorted(role for role in set(mapping.values()) if person.has_role(role))
+        audit.record(
+            actor=None,
+            action="person.provider_groups_missing",
+            obj=person,
+            after={"claim": groups_claim, "roles_kept": kept},
+            reason=f"Roles kept: no '{groups_claim}' claim at sign-in ({hint})",
+        )
+        admins = [*Person.objects.active().with_role(Role.ADMIN), *(address for _, address in settings.ADMINS)]
+        notify(
+            "provider_groups_missing",
+            to=admins,
+            context={"person": person, "claim": groups_claim, "hint": hint, "kept": [Role(r).label for r in kept]},
+        )
 
     @staticmethod
     def _apply_group_roles(person: Person, groups) -> None:

@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import secrets
 import time
+from collections.abc import Callable
 from typing import cast
 
 import pyotp
@@ -233,22 +234,41 @@ def refuse_if_too_many_tries(person: Person) -> None:
         raise SecondFactorError(TOO_MANY_TRIES)
 
 
-def verify_totp(person: Person, code: str) -> bool:
-    """Whether the code is this person's next unused one. Refuses (SecondFactorError) after too many
-    wrong codes; the caller logs each wrong code as a failed TOTP sign-in event, which is what counts."""
-    refuse_if_too_many_tries(person)
+def _one_try(
+    person: Person, check: Callable[[], bool], *, method: str, request: HttpRequest | None, reason: str
+) -> bool:
+    """Count the wrong codes, check this one and record it if wrong, all in one transaction that holds
+    the person's row: codes sent at the same moment wait their turn, so no more than SECOND_FACTOR_TRIES
+    wrong ones are ever checked in the window. (On SQLite the IMMEDIATE transaction is the lock.)"""
     with transaction.atomic():
-        device = TotpDevice.objects.select_for_update().filter(person=person).first()
-        if device is None:
-            return False
-        try:
-            step = _matching_step(device_secret(device), code, device.used_steps)
-        except SecondFactorError:
-            return False
-        if step is None:
-            return False
-        device.used_steps = sorted(s for s in [*device.used_steps, step] if s >= step - 2)
-        device.save(update_fields=["used_steps"])
+        Person.objects.select_for_update().filter(pk=person.pk).exists()
+        refuse_if_too_many_tries(person)
+        if check():
+            return True
+        log_event(request, person=person, method=method, result=SignInEvent.Result.FAILED, reason=reason)
+    return False
+
+
+def verify_totp(person: Person, code: str, *, request: HttpRequest | None = None, reason: str = "wrong code") -> bool:
+    """Whether the code is this person's next unused one. A wrong one is logged as a failed TOTP sign-in
+    event, which is what counts; after too many, every code is refused (SecondFactorError)."""
+    return _one_try(
+        person, lambda: _use_totp_step(person, code), method=SignInEvent.Method.TOTP, request=request, reason=reason
+    )
+
+
+def _use_totp_step(person: Person, code: str) -> bool:
+    device = TotpDevice.objects.select_for_update().filter(person=person).first()
+    if device is None:
+        return False
+    try:
+        step = _matching_step(device_secret(device), code, device.used_steps)
+    except SecondFactorError:
+        return False
+    if step is None:
+        return False
+    device.used_steps = sorted(s for s in [*device.used_steps, step] if s >= step - 2)
+    device.save(update_fields=["used_steps"])
     return True
 
 
@@ -287,21 +307,31 @@ def new_recovery_codes(person: Person) -> list[str]:
     return codes
 
 
-def use_recovery_code(person: Person, code: str) -> bool:
-    refuse_if_too_many_tries(person)
-    with transaction.atomic():
-        found = RecoveryCode.objects.unused().select_for_update().filter(person=person, code_hash=_hash_code(code))
-        recovery = found.first()
-        if recovery is None:
-            return False
-        recovery.used_at = timezone.now()
-        recovery.save(update_fields=["used_at"])
-        audit.record(
-            actor=person,
-            action="person.recovery_code_used",
-            obj=person,
-            after={"left": RecoveryCode.objects.unused().filter(person=person).count()},
-        )
+def use_recovery_code(person: Person, code: str, *, request: HttpRequest | None = None) -> bool:
+    """Whether the code is one of this person's unused recovery codes (it is then used up). Counted with
+    the app's codes: a wrong one is logged, and after too many every code is refused."""
+    return _one_try(
+        person,
+        lambda: _use_recovery_code(person, code),
+        method=SignInEvent.Method.RECOVERY_CODE,
+        request=request,
+        reason="wrong or used code",
+    )
+
+
+def _use_recovery_code(person: Person, code: str) -> bool:
+    found = RecoveryCode.objects.unused().select_for_update().filter(person=person, code_hash=_hash_code(code))
+    recovery = found.first()
+    if recovery is None:
+        return False
+    recovery.used_at = timezone.now()
+    recovery.save(update_fields=["used_at"])
+    audit.record(
+        actor=person,
+        action="person.recovery_code_used",
+        obj=person,
+        after={"left": RecoveryCode.objects.unused().filter(person=person).count()},
+    )
     return True
 
 

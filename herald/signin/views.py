@@ -76,15 +76,8 @@ def second_factor(request: HttpRequest) -> HttpResponse:
     form = CodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            if services.verify_totp(person, form.cleaned_data["code"]):
+            if services.verify_totp(person, form.cleaned_data["code"], request=request):
                 return _passed(request, person, SignInEvent.Method.TOTP)
-            services.log_event(
-                request,
-                person=person,
-                method=SignInEvent.Method.TOTP,
-                result=SignInEvent.Result.FAILED,
-                reason="wrong code",
-            )
             form.add_error("code", "The code is not right. Enter the newest code from your authenticator app")
         except services.SecondFactorError as error:
             _refused_for_tries(request, person, SignInEvent.Method.TOTP)
@@ -115,7 +108,7 @@ def recovery_code(request: HttpRequest) -> HttpResponse:
     form = RecoveryCodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            used = services.use_recovery_code(person, form.cleaned_data["code"])
+            used = services.use_recovery_code(person, form.cleaned_data["code"], request=request)
         except services.SecondFactorError as error:
             _refused_for_tries(request, person, SignInEvent.Method.RECOVERY_CODE)
             show_refusal(form, error, field="code")
@@ -128,13 +121,6 @@ def recovery_code(request: HttpRequest) -> HttpResponse:
                 "and set it up again on a new phone from Sign-in and security.",
             )
             return _passed(request, person, SignInEvent.Method.RECOVERY_CODE)
-        services.log_event(
-            request,
-            person=person,
-            method=SignInEvent.Method.RECOVERY_CODE,
-            result=SignInEvent.Result.FAILED,
-            reason="wrong or used code",
-        )
         form.add_error("code", "That recovery code is not right or has been used")
     return render(request, "signin/recovery_code.html", {"form": form, "next": _next(request)})
 
@@ -324,7 +310,9 @@ def confirm(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         password, code = form.cleaned_data["password"], form.cleaned_data["code"]
         try:
-            right_code = bool(code) and services.verify_totp(person, code)
+            right_code = bool(code) and services.verify_totp(
+                person, code, request=request, reason="confirming before a sensitive action"
+            )
         except services.SecondFactorError:
             _refused_for_tries(request, person, SignInEvent.Method.TOTP)
             right_code = False
@@ -336,13 +324,14 @@ def confirm(request: HttpRequest) -> HttpResponse:
         if password and authenticate(request, username=person.email, password=password) == person:
             services.password_confirmed(request, person)
             return redirect(_next(request))
-        services.log_event(
-            request,
-            person=person,
-            method=SignInEvent.Method.TOTP if code else SignInEvent.Method.PASSWORD,
-            result=SignInEvent.Result.FAILED,
-            reason="confirming before a sensitive action",
-        )
+        if not code:  # a wrong code is logged (and counted) where it is checked
+            services.log_event(
+                request,
+                person=person,
+                method=SignInEvent.Method.PASSWORD,
+                result=SignInEvent.Result.FAILED,
+                reason="confirming before a sensitive action",
+            )
         form.add_error(None, "That is not right. Enter your password, or the newest code from your authenticator app")
     return render(
         request,
@@ -510,6 +499,13 @@ class _FinishSingleSignOn(OIDCAuthenticationCallbackView):
     def get(self, request: HttpRequest) -> HttpResponse:
         if request.GET.get("error"):
             return self._provider_error(request)
+        if request.GET.get("state", "") in oidc.forget_old_states(request.session):
+            minutes = settings.HERALD_OIDC_STATE_MINUTES
+            request.herald_sso_refusal = oidc.SignInRefused(
+                f"the sign-in took too long: it came back more than {minutes} minutes after it started",
+                told=oidc.TOOK_TOO_LONG,
+            )
+            return self.login_failure()
         if "oidc_states" not in request.session:
             request.herald_sso_refusal = oidc.SignInRefused(
                 "the sign-in was not started in this browser (no sign-in waiting)", audited=False
@@ -590,7 +586,9 @@ class _FinishSingleSignOn(OIDCAuthenticationCallbackView):
                 address=client_address(request),
                 reason=f"single sign-on: {reason}",
             )
-        if "not in HR" in refusal.reason or "leaver" in refusal.reason:
+        if refusal.told:
+            text = refusal.told
+        elif "not in HR" in refusal.reason or "leaver" in refusal.reason:
             text = "You cannot sign in to Herald: HR's directory does not list you as working for the council. Ask HR if you think this is wrong."
         else:
             text = "Signing in with your council account did not work. Try again, or ask ICT if it keeps happening."

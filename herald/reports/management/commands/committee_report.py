@@ -64,7 +64,10 @@ class Command(BaseCommand):
         except Refused as refusal:
             raise CommandError(str(refusal)) from refusal
         laid_out = document.build(report)
-        content = output.pdf(laid_out) if target.suffix.lower() == ".pdf" else output.docx(laid_out)
+        try:
+            content = output.pdf(laid_out) if target.suffix.lower() == ".pdf" else output.docx(laid_out)
+        except Refused as refusal:
+            raise CommandError(str(refusal)) from refusal
         target.write_bytes(content)
         self.stdout.write(f"Wrote {target} ({len(content):,} bytes): figures for {laid_out.period.words}.")
 

@@ -35,6 +35,8 @@ PEOPLE = {
     "impostor@council.example": (["pwd"], []),
     "unverified@council.example": (["pwd"], []),
     "userinfo-only@council.example": (["pwd"], ["sg-herald-comms"]),
+    "many-groups@council.example": (["pwd"], []),
+    "no-groups-claim@council.example": (["pwd"], []),
 }
 MISCHIEF = {
     "wrong-audience@council.example": "a token issued for another application",
@@ -44,6 +46,8 @@ MISCHIEF = {
     "impostor@council.example": "another account at the provider, which claims employee@council.example's email",
     "unverified@council.example": "an email address the provider has not verified (email_verified false)",
     "userinfo-only@council.example": "no email or groups in the ID token: Herald must ask the userinfo endpoint",
+    "many-groups@council.example": "no groups claim, only Entra ID's overage hints (_claim_names, hasgroups)",
+    "no-groups-claim@council.example": "no groups claim at all, in the ID token or the userinfo answer",
 }
 # The email each account claims, where it is not its username.
 CLAIMED_EMAIL = {"impostor@council.example": "employee@council.example"}
@@ -138,7 +142,7 @@ class Validator(OAuth2Validator):
     def get_additional_claims(self, request):
         amr, groups = PEOPLE.get(request.user.username, (["pwd"], []))
         who = request.user.username
-        return {
+        claims = {
             "email": CLAIMED_EMAIL.get(who, request.user.email),
             "email_verified": not who.startswith("unverified"),
             "name": who,
@@ -147,6 +151,12 @@ class Validator(OAuth2Validator):
             # The same groups under another claim name, for a Herald configured to read that one.
             "council_groups": groups,
         }
+        if who.startswith(("many-groups", "no-groups-claim")):
+            del claims["groups"], claims["council_groups"]
+        if who.startswith("many-groups"):
+            claims["hasgroups"] = True
+            claims["_claim_names"] = {"groups": "src1"}
+        return claims
 
     def get_id_token_dictionary(self, token, token_handler, request):
         claims, expires = super().get_id_token_dictionary(token, token_handler, request)
