@@ -757,7 +757,7 @@ def _serve(field: FieldFile, *, download_name: str, content_type: str) -> FileRe
     if not field:
         raise Http404("No file")
     response = FileResponse(field.open("rb"), content_type=content_type, filename=download_name)
-    response["Cache-Control"] = "private, max-age=300"
+    response["Cache-Control"] = "private, no-cache"
     return response
 
 
