@@ -210,7 +210,11 @@ def test_an_overdue_request_cannot_be_paused_to_make_it_look_on_time(client, dpo
         reverse("consents:sar_pause", args=[sar.pk]),
         {"paused_for": "clarification", **date_fields("paused_on", D(2026, 2, 16))},
     ).content.decode()
-    # then the form says why not, and the request stays open and overdue
+    # (its page no longer offers a pause) then the form says why not, and the request stays open and overdue
+    assert (
+        reverse("consents:sar_pause", args=[sar.pk])
+        not in client.get(reverse("consents:sar", args=[sar.pk])).content.decode()
+    )
     assert "govuk-error-summary" in page and "cannot be paused once it is overdue" in page
     sar.refresh_from_db()
     assert sar.status == "open"
@@ -291,3 +295,23 @@ def test_the_export_sent_with_an_answered_request_is_never_replaced(client, dpo,
     sar.refresh_from_db()
     with sar.export.open("rb") as kept:
         assert kept.read() == b"what was sent"
+
+
+@time_machine.travel(MONDAY_16_FEB, tick=False)
+def test_migration_0005_gives_requests_restarted_after_clarification_back_the_days_already_used(dpo):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("herald.consents.migrations.0005_subject_access_clock_stopped_days")
+    # a request restarted after clarification before the clock stopped, counted a fresh month from 16 February
+    sar = received(D(2026, 2, 2), by=dpo)
+    SubjectAccessRequest.objects.filter(pk=sar.pk).update(
+        paused_for="clarification", paused_on=D(2026, 2, 9), restarted_on=D(2026, 2, 16)
+    )
+    sar.refresh_from_db()
+    assert services.deadline_of(sar).due_on == D(2026, 3, 16)
+    migration.clarification_stops_the_clock(apps, None)
+    sar.refresh_from_db()
+    assert (sar.clock_stopped_days, sar.restarted_on) == (7, None)
+    assert services.deadline_of(sar).due_on == D(2026, 3, 9)
