@@ -199,13 +199,16 @@ def email_headers(message: Message) -> tuple[list[str], dict[str, str]]:
     recipient may move to their daily digest on their notification settings page says so in a
     List-Unsubscribe header (RFC 2369) pointing at that page, so mail programs offer it; an urgent one
     (a takedown, a hacked account, an incident, the digest itself) is sent at once whatever the person
-    chose, so it carries none. Messages to members of the public (bare addresses) get neither."""
+    chose, so it carries none, nor does one with files attached (never kept for a digest, see
+    `_channels_for`). A confidential kind (a subject access request, an incident, safeguarding, someone's
+    consent) has no Reply-To: a reply stays with the sender's own mailbox rather than going to the whole
+    communications team. Messages to members of the public (bare addresses) get neither."""
     if not message.people or len(message.people) != len(message.to):
         return [], {}
     headers = {}
-    if not message.kind.urgent:
+    if not message.kind.urgent and not message.attachments:
         headers["List-Unsubscribe"] = f"<{settings.SITE_URL}{reverse('notifications:preferences')}>"
-    return [settings.HERALD_COMMS_REPLY_TO], headers
+    return ([] if message.kind.confidential else [settings.HERALD_COMMS_REPLY_TO]), headers
 
 
 class EmailChannel:

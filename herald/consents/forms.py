@@ -595,7 +595,7 @@ class SubjectAccessRestartForm(forms.Form):
     arrived_on = _date_field(
         "When did it arrive?",
         required_message="Enter the date it arrived",
-        help_text="The month runs again from this day. For example, 28 11 2026",
+        help_text="Proof of identity: the month runs from this day. Clarification: the clock carries on from this day. For example, 28 11 2026",
     )
 
 

@@ -2,7 +2,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from herald.consents.models import ConsentRequest, TakedownTask
-from herald.consents.services import requests_due
+from herald.consents.services import requests_due, requests_waiting
 from herald.people.roles import Role
 from herald.templatetags.house import house_date
 
@@ -29,6 +29,25 @@ def panels(request) -> list[dict]:
                 "empty_text": "No subject access request is overdue or due within a week.",
             }
         )
+        # The clock is stopped while the council waits, so nothing else would bring these back to mind.
+        waiting = requests_waiting(on=timezone.localdate())
+        if waiting:
+            result.append(
+                {
+                    "title": "Subject access requests waiting for the requester for over two weeks",
+                    "intro": "The clock is stopped until they reply: chase them for what the council asked for.",
+                    "items": [
+                        {
+                            "text": f"{sar.reference}: {sar.requester_name}",
+                            "url": reverse("consents:sar", args=[sar.pk]),
+                            "hint": f"Waiting for the requester since {house_date(sar.paused_on)} "
+                            f"({sar.get_paused_for_display().lower()})",
+                        }
+                        for sar in waiting[:20]
+                    ],
+                    "empty_text": "",
+                }
+            )
     if user.has_role(Role.COMMS, Role.EDITOR):
         now = timezone.now()
         tasks = TakedownTask.objects.visible_to(user).open().select_related("use__asset", "use__account")[:20]

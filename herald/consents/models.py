@@ -487,8 +487,11 @@ class SubjectAccessRequest(models.Model):
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.OPEN)
     paused_on = models.DateField(null=True, blank=True)
     paused_for = models.CharField(max_length=13, choices=PausedFor.choices, blank=True)
-    # The identity or clarification arrived: the month runs from this day.
+    # The proof of identity arrived: the month runs from this day.
     restarted_on = models.DateField(null=True, blank=True)
+    # Days the clock stood still waiting for clarification since the month began (sar_clock.py): the due
+    # date moves later by as many days; the days already used still count.
+    clock_stopped_days = models.PositiveIntegerField(default=0)
     extension_months = models.PositiveSmallIntegerField(default=0)
     extended_on = models.DateField(null=True, blank=True)
     extension_reason = models.TextField(blank=True)

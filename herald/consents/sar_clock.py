@@ -7,8 +7,14 @@ guidance, and its SAR checklist for SMEs, https://ico.org.uk/global/sar-checklis
   corresponding calendar date of the next month (received 3 September: due 3 October);
 - when the next month has no such date, the last day of that month (received 31 January: due 28
   February, or 29 in a leap year);
-- when the council asked for proof of identity or for clarification, the month runs from the day that
-  arrived instead (the clock is paused until then);
+- when the council asked for proof of identity, the month runs from the day that arrived instead
+  (under the Data (Use and Access) Act 2025 the time starts when the identity is confirmed);
+- when the council asked for clarification of what is wanted, the ICO's guidance ("Can we clarify the
+  request?": the council may "stop the clock" while it waits) and the 2025 Act say the time does not run
+  from the day it was asked for until the day the answer arrived: the clock stops and then carries on,
+  the days already used still counting, so the due date moves later by exactly the days it stood
+  still (due 15 March, clarification asked for 20 February and given 27 February: due 22 March). It is
+  not a fresh month;
 - a complex request may be extended by up to two further months, within the first month, telling the
   requester why: it is then due three months from the start, counted the same way;
 - the same guidance says that if the date falls on a weekend or a public holiday the council has until
@@ -45,7 +51,7 @@ def next_working_day(day: dt.date, closed: Container[dt.date] = frozenset()) -> 
 class Deadline:
     starts_on: dt.date  # the day the month runs from: receipt, or when the identity or clarification came
     first_month_ends_on: dt.date  # an extension must be decided by this day
-    due_on: dt.date  # the statutory date: one month (or, extended, up to three) from the start
+    due_on: dt.date  # the statutory date: one month (or, extended, up to three) from the start, plus stopped days
     latest_on: dt.date  # due_on, or the next working day when it falls on a weekend or bank holiday
 
 
@@ -53,11 +59,17 @@ def deadline(
     received_on: dt.date,
     *,
     restarted_on: dt.date | None = None,
+    stopped_days: int = 0,
     extension_months: int = 0,
     closed: Container[dt.date] = frozenset(),
 ) -> Deadline:
+    """`restarted_on`: the day proof of identity arrived (the month runs from it); `stopped_days`: the days
+    the clock stood still waiting for clarification since then (they move every date later)."""
     if not 0 <= extension_months <= MAX_EXTENSION_MONTHS:
         raise ValueError(f"A request may be extended by at most {MAX_EXTENSION_MONTHS} months")
+    if stopped_days < 0:
+        raise ValueError("The clock cannot stand still for fewer than no days")
     starts_on = max(received_on, restarted_on) if restarted_on else received_on
-    due_on = add_months(starts_on, 1 + extension_months)
-    return Deadline(starts_on, add_months(starts_on, 1), due_on, next_working_day(due_on, closed))
+    stopped = dt.timedelta(days=stopped_days)
+    due_on = add_months(starts_on, 1 + extension_months) + stopped
+    return Deadline(starts_on, add_months(starts_on, 1) + stopped, due_on, next_working_day(due_on, closed))

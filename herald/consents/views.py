@@ -42,7 +42,7 @@ from herald.consents.models import (
 )
 from herald.consents.selectors import why_media_stopped
 from herald.consents.withdrawal import GONE_BECAUSE
-from herald.forms import submitted
+from herald.forms import carried_out, submitted
 from herald.people.roles import Role
 from herald.plain_text import whole_number, without_nul
 from herald.proxies import client_address
@@ -757,7 +757,7 @@ def _serve(field: FieldFile, *, download_name: str, content_type: str) -> FileRe
     if not field:
         raise Http404("No file")
     response = FileResponse(field.open("rb"), content_type=content_type, filename=download_name)
-    response["Cache-Control"] = "private, max-age=300"
+    response["Cache-Control"] = "private, no-cache"
     return response
 
 
@@ -900,12 +900,21 @@ def subject_export(request: HttpRequest) -> HttpResponse:
         response = HttpResponse(data, content_type="application/json")
         response["Content-Disposition"] = f'attachment; filename="subject-access-{timezone.localdate():%Y%m%d}.json"'
         return response
-    pack = services.export_subject_pack(records, by=request.user, query=query)
-    # Made for a request in the register: kept with it, as what was sent.
+    # Made for a request in the register: kept with it, as what was sent (never replaced once answered).
     sar_pk = whole_number(request.POST.get("sar", ""))
-    if sar_pk is not None and (sar := SubjectAccessRequest.objects.filter(pk=sar_pk).first()) is not None:
-        services.attach_subject_access_export(sar, pack, by=request.user)
-        messages.success(request, f"The export is attached to {sar.reference}")
+    sar = SubjectAccessRequest.objects.filter(pk=sar_pk).first() if sar_pk is not None else None
+    if sar is not None and not sar.is_open:
+        messages.error(
+            request, f"{sar.reference} has been answered or refused: the export kept with it is what was sent"
+        )
+        return redirect("consents:sar", pk=sar.pk)
+    pack = services.export_subject_pack(records, by=request.user, query=query)
+    if sar is not None:
+        carried_out(
+            request,
+            lambda: services.attach_subject_access_export(sar, pack, by=request.user),
+            done=f"The export is attached to {sar.reference}",
+        )
         return redirect("consents:sar", pk=sar.pk)
     response = HttpResponse(pack, content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="subject-access-{timezone.localdate():%Y%m%d}.zip"'
@@ -945,17 +954,27 @@ def sar_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def sar_new(request: HttpRequest) -> HttpResponse:
     form = forms.SubjectAccessRequestForm(*_posted(request))
-    done = submitted(
-        request, form, lambda data: services.record_subject_access_request(form.details_for_service(), by=request.user)
-    )
-    if done:
+
+    def record_it() -> HttpResponse | None:
+        done = submitted(
+            request,
+            form,
+            lambda data: services.record_subject_access_request(form.details_for_service(), by=request.user),
+        )
+        if not done:
+            return None
         messages.success(request, f"{done.result.reference} recorded")
         return redirect("consents:sar", pk=done.result.pk)
+
+    # Pressed twice: one request in the register, with one clock.
+    if request.method == "POST" and (done := submit_once(request, "consents:sar_new", record_it)):
+        return done
     return render(
         request,
         "consents/reason_form.html",
         {
             "form": form,
+            "submission_key": key_for(request),
             "heading": "Record a subject access request",
             "button": "Record the request",
             "breadcrumbs": [HOME, SAR_HOME, ("New", None)],
@@ -1023,7 +1042,7 @@ def sar_pause(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         heading="Pause for identity or clarification",
         button="Pause the request",
-        done="Paused: the month runs again from when it arrives",
+        done="Paused: the clock stands still until it arrives",
     )
 
 
@@ -1037,7 +1056,7 @@ def sar_restart(request: HttpRequest, pk: int) -> HttpResponse:
         act=lambda sar, d: services.restart_subject_access_request(sar, by=request.user, arrived_on=d["arrived_on"]),
         heading="Record what arrived",
         button="Restart the clock",
-        done="The month now runs from the day it arrived",
+        done="The clock is running again",
     )
 
 

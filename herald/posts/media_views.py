@@ -35,7 +35,7 @@ def _serve(field: FieldFile, *, filename: str, content_type: str, attachment: bo
     if not field:
         raise Http404("No file")
     response = FileResponse(field.open("rb"), content_type=content_type, as_attachment=attachment, filename=filename)
-    response["Cache-Control"] = "private, max-age=300"
+    response["Cache-Control"] = "private, no-cache"
     return response
 
 

@@ -428,6 +428,35 @@ def test_staff_emails_ask_for_replies_to_the_comms_mailbox_and_offer_the_notific
     assert sent["List-Unsubscribe"] is None and sent["Reply-To"] is None
 
 
+def test_an_email_with_a_file_attached_has_no_unsubscribe_link(employee, django_capture_on_commit_callbacks):
+    # A message carrying a file is never kept for the daily digest, whatever the person chose, so a link
+    # to the settings page would offer a change that cannot apply to it.
+    NotificationPreference.objects.create(person=employee, delivery=NotificationPreference.Delivery.DAILY)
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(
+            "monthly_account_report",
+            to=[employee],
+            context={"owner": employee, "month": dt.date(2026, 11, 1), "rows": [], "link": "https://x/"},
+            attachments=[("account-report-2026-11.pdf", b"%PDF-1.4", "application/pdf")],
+        )
+    [sent] = [m.message() for m in mail.outbox]
+    assert sent.get_payload()[1].get_filename() == "account-report-2026-11.pdf"
+    assert sent["List-Unsubscribe"] is None
+
+
+def test_a_confidential_email_does_not_ask_for_replies_to_the_comms_mailbox(
+    dpo, settings, django_capture_on_commit_callbacks
+):
+    # A reminder about subject access requests is for Information Governance: a reply to it must not
+    # land in the communications team's shared mailbox.
+    settings.HERALD_COMMS_REPLY_TO = "Communications Team <comms-team@hinckley-bosworth.example>"
+    on = dt.date(2026, 2, 16)
+    with django_capture_on_commit_callbacks(execute=True):
+        notify("subject_access_due", to=[dpo], context={"overdue": [], "soon": [], "on": on, "link": "https://x/"})
+    [sent] = [m.message() for m in mail.outbox]
+    assert sent["Reply-To"] is None
+
+
 def test_an_email_nobody_may_put_off_has_no_unsubscribe_link(system_admin, django_capture_on_commit_callbacks):
     # An urgent message goes at once whatever the person chose on their settings page.
     with django_capture_on_commit_callbacks(execute=True):

@@ -18,6 +18,7 @@ from herald.consents.services.access_requests import (
     refuse_subject_access_request,
     remind_dpo_of_due_requests,
     requests_due,
+    requests_waiting,
     restart_subject_access_request,
 )
 from herald.consents.services.library import (
@@ -95,6 +96,7 @@ __all__ = [
     "refuse_subject_access_request",
     "remind_dpo_of_due_requests",
     "requests_due",
+    "requests_waiting",
     "restart_subject_access_request",
     "AssetDetails",
     "ConsentDetails",

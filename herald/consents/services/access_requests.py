@@ -25,6 +25,8 @@ from herald.people.roles import Role
 
 SAR = SubjectAccessRequest
 DUE_SOON_DAYS = 7
+# A request paused this long is shown on Information Governance's home page: waiting for the requester.
+WAITING_LONG_DAYS = 14
 
 
 def _snapshot(sar: SubjectAccessRequest) -> dict:
@@ -41,6 +43,7 @@ def deadline_of(sar: SubjectAccessRequest, closed: frozenset[dt.date] | None = N
     return sar_clock.deadline(
         sar.received_on,
         restarted_on=sar.restarted_on,
+        stopped_days=sar.clock_stopped_days,
         extension_months=sar.extension_months,
         closed=council_closed_days() if closed is None else closed,
     )
@@ -91,7 +94,8 @@ def record_subject_access_request(details: RequestDetails, *, by: Person) -> Sub
 def pause_subject_access_request(
     sar: SubjectAccessRequest, *, by: Person, paused_for: str, paused_on: dt.date
 ) -> SubjectAccessRequest:
-    """The council asked for proof of identity or for clarification: the clock stops until it arrives."""
+    """The council asked for proof of identity or for clarification: the clock stops until it arrives.
+    Not once the request is overdue: asking later cannot make a late answer on time."""
     sar = _lock(sar)
     if sar.status != SAR.Status.OPEN:
         raise Refused("Only an open request that has not been extended can be paused")
@@ -101,6 +105,13 @@ def pause_subject_access_request(
     if paused_on < sar.received_on:
         raise Refused(
             "The date it was asked for must be on or after the day the request was received", field="paused_on"
+        )
+    latest_on = deadline_of(sar).latest_on
+    if paused_on > latest_on:
+        raise Refused(
+            f"This request was due by {latest_on.day} {latest_on:%B %Y}, before the date it was asked for: "
+            "a request cannot be paused once it is overdue. Answer it as soon as possible",
+            field="paused_on",
         )
     before = _snapshot(sar)
     sar.status, sar.paused_for, sar.paused_on = SAR.Status.PAUSED, paused_for, paused_on
@@ -113,7 +124,8 @@ def pause_subject_access_request(
 def restart_subject_access_request(
     sar: SubjectAccessRequest, *, by: Person, arrived_on: dt.date
 ) -> SubjectAccessRequest:
-    """The proof of identity or clarification arrived: the month runs again, from that day."""
+    """The proof of identity arrived: the month runs from that day. The clarification arrived: the clock
+    carries on where it stopped, the days it stood still moving the due date later (sar_clock.py)."""
     sar = _lock(sar)
     if sar.status != SAR.Status.PAUSED:
         raise Refused("Only a paused request can be restarted")
@@ -121,9 +133,12 @@ def restart_subject_access_request(
     if sar.paused_on and arrived_on < sar.paused_on:
         raise Refused("The date it arrived must be on or after the day it was asked for", field="arrived_on")
     before = _snapshot(sar)
-    sar.status, sar.restarted_on = SAR.Status.OPEN, arrived_on
+    sar.status = SAR.Status.OPEN
     if sar.paused_for == SAR.PausedFor.IDENTITY:
-        sar.identity_checked_on = arrived_on
+        # a fresh month from the day identity is confirmed: days stopped before it no longer matter
+        sar.restarted_on, sar.identity_checked_on, sar.clock_stopped_days = arrived_on, arrived_on, 0
+    else:
+        sar.clock_stopped_days += (arrived_on - sar.paused_on).days
     sar.save()
     audit.record(actor=by, action="subject_access.restarted", obj=sar, before=before, after=_snapshot(sar))
     return sar
@@ -134,7 +149,8 @@ def extend_subject_access_request(
     sar: SubjectAccessRequest, *, by: Person, months: int, reason: str, on: dt.date
 ) -> SubjectAccessRequest:
     """A complex request: up to two more months, decided within the first month, with the reason (which
-    the requester must be told)."""
+    the requester must be told). Both the date given and the day it is recorded must fall within the
+    first month: an extension cannot be backdated once that month has passed."""
     sar = _lock(sar)
     if sar.status != SAR.Status.OPEN:
         raise Refused("Only an open request that has not been extended can be extended")
@@ -144,7 +160,7 @@ def extend_subject_access_request(
         raise Refused("Enter why the request is complex enough to need longer", field="reason")
     _not_future(on, field="on", what="The date it was extended")
     first_month_ends_on = deadline_of(sar).first_month_ends_on
-    if on > first_month_ends_on:
+    if on > first_month_ends_on or timezone.localdate() > first_month_ends_on:
         raise Refused(
             f"A request can only be extended within its first month, which ended on "
             f"{first_month_ends_on.day} {first_month_ends_on:%B %Y}",
@@ -200,8 +216,14 @@ def refuse_subject_access_request(
 
 @transaction.atomic
 def attach_subject_access_export(sar: SubjectAccessRequest, pack: bytes, *, by: Person) -> SubjectAccessRequest:
-    """Keep the export made for this request with it (the zip the subject access search made)."""
+    """Keep the export made for this request with it (the zip the subject access search made). Once the
+    request is answered or refused the export kept is the evidence of what was sent: never replaced."""
     sar = _lock(sar)
+    if not sar.is_open:
+        raise Refused(
+            f"{sar.reference} has been answered or refused: the export kept with it is what was sent, "
+            "so a new one cannot replace it"
+        )
     before = _snapshot(sar)
     if sar.export:
         sar.export.delete(save=False)
@@ -229,6 +251,16 @@ def requests_due(*, on: dt.date, within_days: int = DUE_SOON_DAYS) -> list[Due]:
         if deadline.due_on <= on + dt.timedelta(days=within_days):
             found.append(Due(sar, deadline, overdue=on > deadline.latest_on))
     return sorted(found, key=lambda due: (due.deadline.due_on, due.sar.pk))
+
+
+def requests_waiting(*, on: dt.date, longer_than_days: int = WAITING_LONG_DAYS) -> list[SubjectAccessRequest]:
+    """Paused requests (waiting for proof of identity or clarification) asked for more than
+    `longer_than_days` before `on`, longest waiting first: the clock is stopped, so nothing else
+    reminds anyone of them."""
+    since = on - dt.timedelta(days=longer_than_days)
+    return list(
+        SubjectAccessRequest.objects.filter(status=SAR.Status.PAUSED, paused_on__lt=since).order_by("paused_on", "pk")
+    )
 
 
 def remind_dpo_of_due_requests(*, on: dt.date | None = None) -> int:

@@ -25,10 +25,20 @@ def test_a_request_is_due_on_the_corresponding_date_of_the_next_month(received, 
     assert deadline(received).due_on == due
 
 
-def test_a_paused_clock_runs_from_when_the_identity_or_clarification_arrived():
+def test_a_paused_clock_runs_from_when_the_proof_of_identity_arrived():
     # received 31 January, proof of identity asked for and received 10 February
     found = deadline(D(2026, 1, 31), restarted_on=D(2026, 2, 10))
     assert (found.starts_on, found.due_on) == (D(2026, 2, 10), D(2026, 3, 10))
+
+
+def test_waiting_for_clarification_stops_the_clock_and_the_days_already_used_still_count():
+    # received 15 February 2026, due 15 March; clarification asked for on 20 February and given on
+    # 27 February: the clock stood still for 7 days, so it is due 22 March, not a month from 27 February
+    found = deadline(D(2026, 2, 15), stopped_days=7)
+    assert (found.starts_on, found.due_on) == (D(2026, 2, 15), D(2026, 3, 22))
+    # and the first month, within which an extension must be decided, moves with it
+    assert found.first_month_ends_on == D(2026, 3, 22)
+    assert deadline(D(2026, 2, 15), stopped_days=7, extension_months=2).due_on == D(2026, 5, 22)
 
 
 def test_an_extended_request_is_due_up_to_three_months_from_the_start_counted_the_same_way():

@@ -179,3 +179,139 @@ def test_the_export_made_for_a_request_is_attached_to_it_and_its_download_audite
         "subject_access.export_attached",
         "subject_access.export_downloaded",
     ]
+
+
+@time_machine.travel(MONDAY_16_FEB, tick=False)
+def test_pressing_record_the_request_twice_records_it_once(client, dpo):
+    from testing.forms import submission_key
+
+    client.force_login(dpo)
+    key = submission_key(client.get(reverse("consents:sar_new")).content.decode())
+    data = {
+        "requester_name": "Asha Patel",
+        "received_by": "letter",
+        **date_fields("received_on", D(2026, 2, 2)),
+        "submission_key": key,
+    }
+    first, second = client.post(reverse("consents:sar_new"), data), client.post(reverse("consents:sar_new"), data)
+    sar = SubjectAccessRequest.objects.get()
+    assert first["Location"] == second["Location"] == reverse("consents:sar", args=[sar.pk])
+
+
+@time_machine.travel(MONDAY_16_FEB, tick=False)
+def test_an_overdue_request_cannot_be_paused_to_make_it_look_on_time(client, dpo):
+    # given a request received on 1 December 2025, due on 1 January 2026 and six weeks late on 16 February
+    sar = received(D(2025, 12, 1), by=dpo)
+    [due] = services.requests_due(on=D(2026, 2, 16))
+    assert due.overdue
+    # when the DPO asks for clarification today and tries to pause it
+    client.force_login(dpo)
+    page = client.post(
+        reverse("consents:sar_pause", args=[sar.pk]),
+        {"paused_for": "clarification", **date_fields("paused_on", D(2026, 2, 16))},
+    ).content.decode()
+    # (its page no longer offers a pause) then the form says why not, and the request stays open and overdue
+    assert (
+        reverse("consents:sar_pause", args=[sar.pk])
+        not in client.get(reverse("consents:sar", args=[sar.pk])).content.decode()
+    )
+    assert "govuk-error-summary" in page and "cannot be paused once it is overdue" in page
+    sar.refresh_from_db()
+    assert sar.status == "open"
+    assert [d.overdue for d in services.requests_due(on=D(2026, 2, 16))] == [True]
+
+
+@time_machine.travel(MONDAY_16_FEB, tick=False)
+def test_an_extension_cannot_be_backdated_once_the_first_month_has_passed(client, dpo):
+    # given a request received on 1 December 2025, whose first month ended on 1 January 2026
+    sar = received(D(2025, 12, 1), by=dpo)
+    # when on 16 February the DPO records an extension dated 20 December, by posting the form directly
+    client.force_login(dpo)
+    page = client.post(
+        reverse("consents:sar_extend", args=[sar.pk]),
+        {"months": "2", "reason": "Records in five systems", **date_fields("on", D(2025, 12, 20))},
+    ).content.decode()
+    # then it is refused, and the request is still overdue
+    assert "govuk-error-summary" in page and "which ended on 1 January 2026" in page
+    sar.refresh_from_db()
+    assert (sar.status, sar.extension_months) == ("open", 0)
+    assert [d.overdue for d in services.requests_due(on=D(2026, 2, 16))] == [True]
+
+
+@time_machine.travel(MONDAY_16_FEB, tick=False)
+def test_waiting_for_clarification_stops_the_clock_without_giving_a_fresh_month(client, dpo):
+    # given a request received on 2 February 2026, due 2 March
+    sar = received(D(2026, 2, 2), by=dpo)
+    # when the DPO asks for clarification on 9 February and it arrives on 16 February
+    sar = services.pause_subject_access_request(sar, by=dpo, paused_for="clarification", paused_on=D(2026, 2, 9))
+    sar = services.restart_subject_access_request(sar, by=dpo, arrived_on=D(2026, 2, 16))
+    # then the 7 days it waited are added: due 9 March, not 16 March (a month from the answer)
+    assert services.deadline_of(sar).due_on == D(2026, 3, 9)
+    client.force_login(dpo)
+    page = client.get(reverse("consents:sar", args=[sar.pk])).content.decode()
+    assert 'Due</dt><dd class="govuk-summary-list__value">9 March 2026' in page
+    assert "7 days waiting for clarification" in page
+
+
+@time_machine.travel(MONDAY_16_FEB, tick=False)
+def test_a_request_waiting_for_the_requester_over_two_weeks_is_shown_to_the_dpo_at_home(client, dpo, comms_officer):
+    # given one request paused on 30 January (17 days ago) and one paused on 10 February
+    long_ago = received(D(2026, 1, 28), by=dpo, name="Asha Patel")
+    services.pause_subject_access_request(long_ago, by=dpo, paused_for="identity", paused_on=D(2026, 1, 30))
+    lately = received(D(2026, 2, 9), by=dpo, name="Ben Okafor")
+    services.pause_subject_access_request(lately, by=dpo, paused_for="clarification", paused_on=D(2026, 2, 10))
+    # then the DPO's home page names the first, with the day the council started waiting, and not the second
+    client.force_login(dpo)
+    home = client.get("/").content.decode()
+    assert f"{long_ago.reference}: Asha Patel" in home
+    assert "Waiting for the requester since 30 January 2026 (proof of identity)" in home
+    assert lately.reference not in home
+    # and nobody else sees it
+    client.force_login(comms_officer)
+    assert long_ago.reference not in client.get("/").content.decode()
+
+
+@time_machine.travel(MONDAY_16_FEB, tick=False)
+def test_the_export_sent_with_an_answered_request_is_never_replaced(client, dpo, monkeypatch, settings, tmp_path):
+    from herald.signin import reauth
+
+    settings.MEDIA_ROOT = tmp_path
+    monkeypatch.setattr(reauth.services, "recently_confirmed", lambda session: True)
+    ConsentRecordFactory(subject_name="Asha Patel")
+    sar = received(D(2026, 2, 2), by=dpo)
+    sar = services.attach_subject_access_export(sar, b"what was sent", by=dpo)
+    sar = services.answer_subject_access_request(sar, by=dpo, on=D(2026, 2, 16))
+    # a later export for the same request is refused, by the service and by the page
+    with pytest.raises(Refused, match="is what was sent"):
+        services.attach_subject_access_export(sar, b"made later", by=dpo)
+    client.force_login(dpo)
+    ids = [r.pk for r in services.find_subject_records("Asha Patel")]
+    response = client.post(
+        reverse("consents:subject_export"),
+        {"q": "Asha Patel", "record": ids, "format": "pack", "sar": sar.pk},
+        follow=True,
+    )
+    assert "the export kept with it is what was sent" in response.content.decode()
+    sar.refresh_from_db()
+    with sar.export.open("rb") as kept:
+        assert kept.read() == b"what was sent"
+
+
+@time_machine.travel(MONDAY_16_FEB, tick=False)
+def test_migration_0005_gives_requests_restarted_after_clarification_back_the_days_already_used(dpo):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("herald.consents.migrations.0005_subject_access_clock_stopped_days")
+    # a request restarted after clarification before the clock stopped, counted a fresh month from 16 February
+    sar = received(D(2026, 2, 2), by=dpo)
+    SubjectAccessRequest.objects.filter(pk=sar.pk).update(
+        paused_for="clarification", paused_on=D(2026, 2, 9), restarted_on=D(2026, 2, 16)
+    )
+    sar.refresh_from_db()
+    assert services.deadline_of(sar).due_on == D(2026, 3, 16)
+    migration.clarification_stops_the_clock(apps, None)
+    sar.refresh_from_db()
+    assert (sar.clock_stopped_days, sar.restarted_on) == (7, None)
+    assert services.deadline_of(sar).due_on == D(2026, 3, 9)

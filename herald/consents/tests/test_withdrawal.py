@@ -311,3 +311,21 @@ def test_the_library_stops_serving_a_photo_of_someone_not_to_be_published_or_era
     client.force_login(editor)
     response = client.get(reverse("consents:media_file", args=[asset.pk]))
     assert response.status_code == 410 and because in response.content.decode()
+
+
+def test_a_browser_checks_back_before_showing_a_library_photo_again_so_a_withdrawal_takes_effect_at_once(
+    client, editor, comms_officer
+):
+    # given a photo of Asha the editor has just looked at in the media library
+    asha = ConsentRecordFactory(subject_name="Asha Patel")
+    hers = photo_showing(asha, by=editor)
+    client.force_login(editor)
+    url = reverse("consents:media_file", args=[hers.pk])
+    seen = client.get(url)
+    # then the browser may keep the file but must ask Herald again before showing it (no minutes of grace)
+    cache_control = [part.strip() for part in seen["Cache-Control"].split(",")]
+    assert "no-cache" in cache_control and "private" in cache_control
+    assert not any(part.startswith("max-age=") and part != "max-age=0" for part in cache_control)
+    # so once Asha withdraws, asking again gets the page saying it may no longer be shown
+    services.withdraw_consent(asha, by=comms_officer, reason="Phoned in")
+    assert client.get(url).status_code == 410

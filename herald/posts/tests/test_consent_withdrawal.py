@@ -255,7 +255,12 @@ def test_a_withdrawn_photo_is_no_longer_served_through_its_post(
 
     for person in (editor, service_manager):
         client.force_login(person)
-        assert [client.get(url).status_code for url in links(hers) + links(his)] == [200] * 4
+        served = [client.get(url) for url in links(hers) + links(his)]
+        assert [response.status_code for response in served] == [200] * 4
+        # a browser must ask again before showing any of them, so a withdrawal takes effect at once
+        for response in served:
+            cache_control = [part.strip() for part in response["Cache-Control"].split(",")]
+            assert "no-cache" in cache_control and "max-age=300" not in cache_control, cache_control
     # when Asha withdraws her consent
     consents.withdraw_consent(asha, by=comms_officer, reason="Phoned in")
     # then neither the post's editor nor the service manager gets her photo through the post, and the
