@@ -187,10 +187,14 @@ def test_text_found_in_a_photo_is_outlined_and_listed_on_the_media_page(page, si
 def test_information_governance_reach_subject_access_from_their_home_page(page, sign_in, assert_accessible, dpo):
     # given the data protection officer signs in
     sign_in(page, dpo)
-    # then their home page offers subject access, and it leads to the search
-    panel = page.get_by_role("region", name="Subject access requests")
+    # then their home page offers the register of subject access requests, and it leads there
+    panel = page.get_by_role("region", name="Subject access requests overdue or due within a week")
     assert_accessible(page)
-    panel.get_by_role("link", name="Search and export for a person").click()
+    panel.get_by_role("link", name="The register of subject access requests").click()
+    expect(page).to_have_url(re.compile(r"/consent/subject-access/requests/$"))
+    assert_accessible(page)
+    # and the register leads on to the search of what Herald holds about a person
+    page.get_by_role("link", name="Search what Herald holds about a person").click()
     expect(page).to_have_url(re.compile(r"/consent/subject-access/$"))
     assert_accessible(page)
 
