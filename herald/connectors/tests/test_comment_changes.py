@@ -4,6 +4,7 @@ format, signed with X-Hub-Signature-256 and posted to Herald's real webhook addr
 `comments` field reports new comments only: it sends no edits or removals.)"""
 
 import copy
+import datetime as dt
 import json
 
 import pytest
@@ -12,7 +13,7 @@ from herald.audit.models import AuditEvent
 from herald.connectors.models import CommentOrigin
 from herald.connectors.tests.test_webhooks import accounts, facebook_comment, post, read_queued, signed_meta
 from herald.moderation.models import Comment, CommentEdit, CommentFlag, Reply
-from herald.moderation.services import replies
+from herald.moderation.services import cases, evidence, replies
 from herald.moderation.services.classification import classify_comments
 
 pytestmark = pytest.mark.django_db
@@ -111,3 +112,32 @@ def test_a_flagged_comment_removed_by_its_author_is_kept_as_evidence(client, acc
     threat.refresh_from_db()
     assert threat.removed_by_author_at is not None and threat.text == THREAT and not threat.text_dropped
     assert AuditEvent.objects.for_object(threat).get(action="moderation.comment_removed_by_author").after["text_kept"]
+
+
+@pytest.mark.time_machine(dt.datetime(2026, 1, 5, 10, 30, tzinfo=dt.UTC))
+def test_a_comment_its_author_was_blocked_for_keeps_its_text_when_removed(client, received, comms_officer):
+    # given the author blocked for this comment (the sanction names it: the comment is its evidence)
+    cases.sanction_author(received.author, kind="block", by=comms_officer, reason="Abusive comment", comment=received)
+    # when the author removes it on Facebook
+    post(client, "facebook", _changed("remove"), fb_signed)
+    read_queued()
+    # then the words the block rests on are still there
+    received.refresh_from_db()
+    assert received.removed_by_author_at is not None and received.text == QUESTION and not received.text_dropped
+    assert QUESTION in CommentOrigin.objects.get(comment=received).raw_event.body
+
+
+@pytest.mark.time_machine(dt.datetime(2026, 1, 5, 10, 30, tzinfo=dt.UTC))
+def test_a_comment_herald_hid_keeps_its_text_when_removed_after_its_snapshot_expired(
+    client, received, comms_officer, settings
+):
+    # given a comment Herald hid, whose evidence snapshot's retention has since ended
+    settings.MODERATION_EVIDENCE_KEEP_DAYS = -2  # kept until two days before it was taken: its time is up
+    evidence.hide_comment(received, by=comms_officer, reason="abuse")
+    assert evidence.remove_expired_evidence(today=dt.date(2026, 1, 5)) == 1
+    # when the author removes it on Facebook
+    post(client, "facebook", _changed("remove"), fb_signed)
+    read_queued()
+    # then what the council hid is still on record
+    received.refresh_from_db()
+    assert received.removed_by_author_at is not None and received.text == QUESTION and not received.text_dropped
