@@ -141,3 +141,19 @@ def test_a_comment_herald_hid_keeps_its_text_when_removed_after_its_snapshot_exp
     # then what the council hid is still on record
     received.refresh_from_db()
     assert received.removed_by_author_at is not None and received.text == QUESTION and not received.text_dropped
+
+
+@pytest.mark.time_machine(dt.datetime(2026, 1, 5, 10, 30, tzinfo=dt.UTC))
+def test_an_earlier_edit_delivered_late_goes_into_the_history_not_over_the_newer_text(client, received):
+    # given the author's second edit (10:41:40) delivered first
+    post(client, "facebook", _changed("edited", message="Second version", time=1767609700), fb_signed)
+    read_queued()
+    # when Facebook delivers the first edit (10:40:50) late
+    post(client, "facebook", _changed("edited", message="First version", time=1767609650), fb_signed)
+    read_queued()
+    # then the comment still reads as the latest edit left it, and the history is in order
+    received.refresh_from_db()
+    assert received.text == "Second version"
+    assert received.edited_at == dt.datetime(2026, 1, 5, 10, 41, 40, tzinfo=dt.UTC)
+    history = [(e.previous_text, e.replaced_at.time()) for e in CommentEdit.objects.filter(comment=received)]
+    assert history == [(QUESTION, dt.time(10, 40, 50)), ("First version", dt.time(10, 41, 40))]

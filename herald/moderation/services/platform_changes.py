@@ -67,6 +67,8 @@ def record_edit(comment: Comment, change: CommentChange) -> bool:
         text = change.text.strip()
         if not text or text == comment.text or comment.removed_by_author_at is not None:
             return False
+        if comment.edited_at is not None and change.at <= comment.edited_at:
+            return _record_late_edit(comment, text, change)
         before = {"text_sha256": _digest(comment.text), "severity": comment.severity, "status": comment.status}
         CommentEdit.objects.create(comment=comment, previous_text=comment.text, replaced_at=change.at)
         comment.text = text
@@ -90,6 +92,30 @@ def record_edit(comment: Comment, change: CommentChange) -> bool:
             reason=f"Its author edited it on {_label(comment)}: the earlier text is kept on the comment's page"
             + ("; back in the queue, as it now needs looking at again" if reopened else ""),
         )
+    return True
+
+
+def _record_late_edit(comment: Comment, text: str, change: CommentChange) -> bool:
+    """An edit older than the text Herald has, delivered late (a platform's retry): it goes into the
+    comment's history in its place, and the text stays as the newer edit left it."""
+    if comment.edits.filter(previous_text=text).exists():
+        return False  # already in the history
+    after = comment.edits.filter(replaced_at__gt=change.at).order_by("replaced_at", "id").first()
+    # The text before it read until this edit, not until the later one; this one read until then.
+    CommentEdit.objects.create(
+        comment=comment, previous_text=text, replaced_at=after.replaced_at if after else comment.edited_at
+    )
+    if after is not None:
+        after.replaced_at = change.at
+        after.save(update_fields=["replaced_at"])
+    audit.record(
+        actor=None,
+        action="moderation.comment_edited_on_platform",
+        obj=comment,
+        after={"late_edit_sha256": _digest(text)},
+        reason=f"An earlier edit on {_label(comment)} arrived late: it is kept in the comment's history, "
+        "and the comment still reads as its latest edit left it",
+    )
     return True
 
 
