@@ -10,7 +10,7 @@ import json
 import pytest
 
 from herald.audit.models import AuditEvent
-from herald.connectors.models import CommentOrigin
+from herald.connectors.models import CommentOrigin, RawEvent
 from herald.connectors.tests.test_webhooks import accounts, facebook_comment, post, read_queued, signed_meta
 from herald.moderation.models import Comment, CommentEdit, CommentFlag, Reply
 from herald.moderation.services import cases, evidence, replies
@@ -157,3 +157,26 @@ def test_an_earlier_edit_delivered_late_goes_into_the_history_not_over_the_newer
     assert received.edited_at == dt.datetime(2026, 1, 5, 10, 41, 40, tzinfo=dt.UTC)
     history = [(e.previous_text, e.replaced_at.time()) for e in CommentEdit.objects.filter(comment=received)]
     assert history == [(QUESTION, dt.time(10, 40, 50)), ("First version", dt.time(10, 41, 40))]
+
+
+@pytest.mark.time_machine(dt.datetime(2026, 1, 5, 10, 30, tzinfo=dt.UTC))
+def test_a_removal_drops_the_edited_text_from_the_delivery_that_carried_the_edit(client, received):
+    edited = "Edited words that only the edit's delivery carried"
+    post(client, "facebook", _changed("edited", message=edited), fb_signed)
+    read_queued()
+    post(client, "facebook", _changed("remove"), fb_signed)
+    read_queued()
+    received.refresh_from_db()
+    assert received.text_dropped
+    # no delivery Herald keeps still holds any of the removed comment's words
+    bodies = list(RawEvent.objects.values_list("body", flat=True))
+    assert len(bodies) == 3 and not [body for body in bodies if edited in body or QUESTION in body]
+
+
+@pytest.mark.time_machine(dt.datetime(2026, 1, 5, 10, 30, tzinfo=dt.UTC))
+def test_an_edit_delivered_after_the_removal_is_not_kept_either(client, received):
+    post(client, "facebook", _changed("remove"), fb_signed)
+    read_queued()
+    post(client, "facebook", _changed("edited", message="Too late", time=1767609700), fb_signed)
+    read_queued()
+    assert not RawEvent.objects.filter(body__contains="Too late").exists()
