@@ -82,13 +82,21 @@ def _as_pattern(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=16)
-def _office_words(portfolio: str, council_name: str) -> re.Pattern[str]:
+def _office_words(portfolio: str, council_name: str, *, unheld: bool = False) -> re.Pattern[str]:
     """The words that name the office the register records: a Mayor is "the Mayor" (or "the Mayor of
     <the council's own area>"), never the Mayor of somewhere else; a Chairman of the Council is "the
-    Chairman" or "the council chairman", never the chair of another body nor a piece of furniture."""
+    Chairman" or "the council chairman", never the chair of another body nor a piece of furniture.
+    `unheld`: nobody holds the office, so no name says whose office a bare "mayor" is ("London's mayor
+    Sadiq Khan"): only "the Mayor" or "Mayor of <the council's own area>" name it."""
     if re.match(r"(?:the\s+)?(?:(?:lord|civic)\s+)?mayor", portfolio, re.IGNORECASE):
         own = "|".join(_as_pattern(name) for name in _area_names(portfolio, council_name))
-        words = rf"(?:lord |civic )?mayor(?!ess)(?! of (?!(?:{own})(?![\w-])))(?![\w-]){_NOT_THEIR_DEPUTY}"
+        ours = rf"(?! of (?!(?:{own})(?![\w-])))"
+        words = rf"(?:lord |civic )?mayor(?!ess){ours}(?![\w-]){_NOT_THEIR_DEPUTY}"
+        if unheld:
+            words = (
+                rf"(?:(?<![\w-])the (?:lord |civic )?mayor(?!ess){ours}"
+                rf"|(?:lord |civic )?mayor of (?:{own}))(?![\w-]){_NOT_THEIR_DEPUTY}"
+            )
     else:
         chair = r"chair(?:man|woman|person)"
         words = (
@@ -114,7 +122,7 @@ def office_named(text: str) -> str:
     to go by; empty when it names neither."""
     text = " ".join(text.split())
     for office, title in CIVIC_OFFICES:
-        if _office_words(title, settings.COUNCIL_NAME).search(text):
+        if _office_words(title, settings.COUNCIL_NAME, unheld=True).search(text):
             return office
     return ""
 

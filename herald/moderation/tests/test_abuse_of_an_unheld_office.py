@@ -49,3 +49,27 @@ def test_more_abuse_of_the_chairman_joins_the_offices_open_case_and_other_chairs
     second = comment(account, "Someone should torch the Chairman's car, the useless idiot")
     case = CouncillorAbuseCase.objects.get()
     assert case.office == "Chairman" and set(case.comments.all()) == {first, second}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "London's mayor Sadiq Khan is a useless scumbag",
+        "The metro mayor Andy Street should be strung up",
+        "Vote for me for mayor of this town, you idiots",
+        "Leicester's mayor deserves to be hanged",
+    ],
+)
+def test_another_places_mayor_opens_no_case_for_the_unheld_office(account, text):
+    # given a register recording nobody as Mayor or Chairman, abuse of some other place's mayor
+    comment(account, text)
+    # opens no case for this council's office
+    assert not CouncillorAbuseCase.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "text", ["The Lord Mayor deserves to be hanged", "Mayor of Hinckley & Bosworth deserves to be hanged"]
+)
+def test_the_councils_own_mayor_still_opens_a_case_for_the_unheld_office(account, text):
+    comment(account, text)
+    assert CouncillorAbuseCase.objects.get().office == "Mayor"
