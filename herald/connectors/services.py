@@ -3,6 +3,7 @@ connector's cursor and last error, and sending a reply where the platform allows
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import logging
@@ -119,6 +120,8 @@ def read_delivery(event: RawEvent) -> RawEvent:
         changes = connector.read_changes(event.body.encode())
     except Malformed as exc:
         return _fail(event, exc.reason)
+    # A change the platform does not date happened no later than its delivery arrived.
+    changes = [c if c.at is not None else dataclasses.replace(c, at=event.received_at) for c in changes]
     by_account: dict[int, tuple[Account, list[IncomingComment]]] = {}
     unknown: dict[str, int] = defaultdict(int)
     for item in items:

@@ -180,3 +180,23 @@ def test_an_edit_delivered_after_the_removal_is_not_kept_either(client, received
     post(client, "facebook", _changed("edited", message="Too late", time=1767609700), fb_signed)
     read_queued()
     assert not RawEvent.objects.filter(body__contains="Too late").exists()
+
+
+@pytest.mark.time_machine(dt.datetime(2026, 1, 5, 10, 30, tzinfo=dt.UTC))
+def test_an_undated_change_is_dated_by_its_delivery_and_the_new_comments_beside_it_are_kept(client, received):
+    # given a delivery with an edit Meta sent without a time, beside a new comment
+    delivery = _changed("edited", message="Edited, undated")
+    entry = delivery["entry"][0]
+    del entry["time"]
+    entry["changes"][0]["value"].pop("created_time")
+    entry["changes"].append(
+        copy.deepcopy(facebook_comment("104958372615_998877_3344", "A new question"))["entry"][0]["changes"][0]
+    )
+    assert post(client, "facebook", delivery, fb_signed).status_code == 200
+    read_queued()
+    # then the delivery is read: the new comment is in the inbox and the edit is dated when it arrived
+    assert Comment.objects.get(platform_id="104958372615_998877_3344").text == "A new question"
+    received.refresh_from_db()
+    assert received.text == "Edited, undated"
+    arrived = RawEvent.objects.get(body__contains="Edited, undated").received_at
+    assert received.edited_at == arrived and arrived.date() == dt.date(2026, 1, 5)
