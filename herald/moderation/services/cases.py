@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
@@ -223,16 +223,27 @@ def open_cases_for_abuse(comments: Sequence[Comment]) -> int:
     return len(named) + len(unheld)
 
 
+def _open_case(whose: dict, **fields) -> tuple[CouncillorAbuseCase, bool]:
+    """The open case `whose` names, locked, or a new one with `fields`, and whether it is new. Two workers
+    opening it at once: the second waits on the first's new case, then finds it rather than failing on
+    the one-open-case constraint."""
+    case = CouncillorAbuseCase.objects.select_for_update().open().filter(**whose).first()
+    if case is not None:
+        return case, False
+    try:
+        with transaction.atomic():
+            return CouncillorAbuseCase.objects.create(**fields), True
+    except IntegrityError:
+        return CouncillorAbuseCase.objects.select_for_update().open().get(**whose), False
+
+
 def add_to_case(councillor: Person, comment: Comment, *, by: Person | None, why: str) -> CouncillorAbuseCase:
     """Put `comment` on the councillor's open case, opening one if there is none."""
     if not councillor.is_councillor:
         raise Refused("Choose a councillor: abuse cases are for elected members")
     with transaction.atomic():
-        case = CouncillorAbuseCase.objects.select_for_update().open().filter(councillor=councillor).first()
-        new = case is None
-        if case is None:
-            case = CouncillorAbuseCase.objects.create(councillor=councillor, opened_by=by, why=why[:300])
-        elif case.comments.filter(pk=comment.pk).exists():
+        case, new = _open_case({"councillor": councillor}, councillor=councillor, opened_by=by, why=why[:300])
+        if not new and case.comments.filter(pk=comment.pk).exists():
             return case
         case.comments.add(comment)
         if comment.status in Comment.OPEN_STATUSES and comment.status != Comment.Status.ESCALATED:
@@ -273,11 +284,10 @@ def add_to_office_case(office: str, comment: Comment, *, note: str, why: str) ->
     """Put `comment` on the open case for the civic `office` the register records nobody in, opening one
     if there is none; the monitoring officer's team and the communications team are told."""
     with transaction.atomic():
-        case = CouncillorAbuseCase.objects.select_for_update().open().filter(councillor=None, office=office).first()
-        new = case is None
-        if case is None:
-            case = CouncillorAbuseCase.objects.create(office=office, office_note=note[:300], why=why[:300])
-        elif case.comments.filter(pk=comment.pk).exists():
+        case, new = _open_case(
+            {"councillor": None, "office": office}, office=office, office_note=note[:300], why=why[:300]
+        )
+        if not new and case.comments.filter(pk=comment.pk).exists():
             return case
         case.comments.add(comment)
         if comment.status in Comment.OPEN_STATUSES and comment.status != Comment.Status.ESCALATED:
