@@ -100,3 +100,17 @@ class CommentOrigin(models.Model):
 
     def __str__(self) -> str:
         return f"{self.connector} delivery of comment {self.comment_id}"
+
+
+class ChangeDelivery(models.Model):
+    """A delivery that carried its author's edit of a comment: the edited text is in it, so if the author
+    later removes the comment and Herald drops its text, this delivery loses that text too."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="+")
+    raw_event = models.ForeignKey(RawEvent, on_delete=models.CASCADE, related_name="change_deliveries")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["comment", "raw_event"], name="connectors_change_delivery_once")]
+
+    def __str__(self) -> str:
+        return f"A change to comment {self.comment_id} in delivery {self.raw_event_id}"

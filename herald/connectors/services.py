@@ -3,6 +3,7 @@ connector's cursor and last error, and sending a reply where the platform allows
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import logging
@@ -16,7 +17,7 @@ from django.utils import timezone
 from herald.audit import services as audit
 from herald.connectors import credentials
 from herald.connectors.base import ConnectorError, Malformed, ReplyTarget, SentReply
-from herald.connectors.models import CommentOrigin, ConnectorState, RawEvent
+from herald.connectors.models import ChangeDelivery, CommentOrigin, ConnectorState, RawEvent
 from herald.connectors.registry import CONNECTORS
 from herald.errors import Refused
 from herald.moderation import platforms
@@ -119,6 +120,8 @@ def read_delivery(event: RawEvent) -> RawEvent:
         changes = connector.read_changes(event.body.encode())
     except Malformed as exc:
         return _fail(event, exc.reason)
+    # A change the platform does not date happened no later than its delivery arrived.
+    changes = [c if c.at is not None else dataclasses.replace(c, at=event.received_at) for c in changes]
     by_account: dict[int, tuple[Account, list[IncomingComment]]] = {}
     unknown: dict[str, int] = defaultdict(int)
     for item in items:
@@ -155,6 +158,7 @@ def read_delivery(event: RawEvent) -> RawEvent:
             )
         for account, found in _by_account(event, changes, unknown=problems).items():
             platform_changes.apply_changes(account, found)
+            _keep_change_deliveries(event, account, found)
             _forget_dropped_texts(account, found)
         event.comments_created = created
         event.comments_duplicate = duplicates
@@ -180,16 +184,33 @@ def _by_account(event: RawEvent, changes: list[CommentChange], *, unknown: list[
     return grouped
 
 
+def _keep_change_deliveries(event: RawEvent, account: Account, changes: list[CommentChange]) -> None:
+    """Note which comments this delivery carried an edit of: their edited text is in it."""
+    edited = [c.platform_id for c in changes if c.change == "edited"]
+    ChangeDelivery.objects.bulk_create(
+        [
+            ChangeDelivery(comment_id=pk, raw_event=event)
+            for pk in Comment.objects.filter(account=account, platform_id__in=edited).values_list("pk", flat=True)
+        ],
+        ignore_conflicts=True,
+    )
+
+
 def _forget_dropped_texts(account: Account, changes: list[CommentChange]) -> None:
     """A comment its author removed whose text Herald no longer keeps: the platform's record of it
-    (CommentOrigin) and the delivery it came in lose its text too."""
-    removed = [c.platform_id for c in changes if c.change == "removed"]
-    dropped = Comment.objects.filter(account=account, platform_id__in=removed, text_dropped=True)
+    (CommentOrigin), the delivery it came in and every delivery that carried an edit of it lose its
+    text too."""
+    named = [c.platform_id for c in changes if c.change in ("removed", "edited")]
+    dropped = Comment.objects.filter(account=account, platform_id__in=named, text_dropped=True)
     for origin in CommentOrigin.objects.filter(comment__in=dropped).select_related("raw_event", "comment"):
         origin.raw = {key: value for key, value in origin.raw.items() if key not in ("message", "text")}
         origin.save(update_fields=["raw"])
         event = origin.raw_event
         event.body = _without_text_of(event.body, origin.comment.platform_id)
+        event.save(update_fields=["body"])
+    for link in ChangeDelivery.objects.filter(comment__in=dropped).select_related("raw_event", "comment"):
+        event = link.raw_event
+        event.body = _without_text_of(event.body, link.comment.platform_id)
         event.save(update_fields=["body"])
 
 

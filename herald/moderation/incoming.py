@@ -100,7 +100,9 @@ class CommentChange:
     platform: str
     platform_id: str
     change: str  # one of CHANGES
-    at: dt.datetime  # aware: when the platform says it happened
+    # Aware: when the platform says it happened; None when it does not say (the connectors' reader then
+    # dates it by when the delivery arrived).
+    at: dt.datetime | None
     text: str = ""
     account_platform_id: str = ""
     raw: dict[str, Any] = field(default_factory=dict)

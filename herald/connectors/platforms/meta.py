@@ -212,7 +212,11 @@ class FacebookConnector(MetaConnector):
                         platform=self.platform,
                         platform_id=str(need(value, "comment_id", "feed change")),
                         change=what,
-                        at=from_unix(when) if isinstance(when, int | float) else from_iso(str(when)),
+                        at=None
+                        if when in (None, "")
+                        else from_unix(when)
+                        if isinstance(when, int | float)
+                        else from_iso(str(when)),
                         text=str(value.get("message", "")) if what == "edited" else "",
                         account_platform_id=owner,
                         raw=dict(value),

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
@@ -82,13 +82,21 @@ def _as_pattern(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=16)
-def _office_words(portfolio: str, council_name: str) -> re.Pattern[str]:
+def _office_words(portfolio: str, council_name: str, *, unheld: bool = False) -> re.Pattern[str]:
     """The words that name the office the register records: a Mayor is "the Mayor" (or "the Mayor of
     <the council's own area>"), never the Mayor of somewhere else; a Chairman of the Council is "the
-    Chairman" or "the council chairman", never the chair of another body nor a piece of furniture."""
+    Chairman" or "the council chairman", never the chair of another body nor a piece of furniture.
+    `unheld`: nobody holds the office, so no name says whose office a bare "mayor" is ("London's mayor
+    Sadiq Khan"): only "the Mayor" or "Mayor of <the council's own area>" name it."""
     if re.match(r"(?:the\s+)?(?:(?:lord|civic)\s+)?mayor", portfolio, re.IGNORECASE):
         own = "|".join(_as_pattern(name) for name in _area_names(portfolio, council_name))
-        words = rf"(?:lord |civic )?mayor(?!ess)(?! of (?!(?:{own})(?![\w-])))(?![\w-]){_NOT_THEIR_DEPUTY}"
+        ours = rf"(?! of (?!(?:{own})(?![\w-])))"
+        words = rf"(?:lord |civic )?mayor(?!ess){ours}(?![\w-]){_NOT_THEIR_DEPUTY}"
+        if unheld:
+            words = (
+                rf"(?:(?<![\w-])the (?:lord |civic )?mayor(?!ess){ours}"
+                rf"|(?:lord |civic )?mayor of (?:{own}))(?![\w-]){_NOT_THEIR_DEPUTY}"
+            )
     else:
         chair = r"chair(?:man|woman|person)"
         words = (
@@ -114,7 +122,7 @@ def office_named(text: str) -> str:
     to go by; empty when it names neither."""
     text = " ".join(text.split())
     for office, title in CIVIC_OFFICES:
-        if _office_words(title, settings.COUNCIL_NAME).search(text):
+        if _office_words(title, settings.COUNCIL_NAME, unheld=True).search(text):
             return office
     return ""
 
@@ -215,16 +223,27 @@ def open_cases_for_abuse(comments: Sequence[Comment]) -> int:
     return len(named) + len(unheld)
 
 
+def _open_case(whose: dict, **fields) -> tuple[CouncillorAbuseCase, bool]:
+    """The open case `whose` names, locked, or a new one with `fields`, and whether it is new. Two workers
+    opening it at once: the second waits on the first's new case, then finds it rather than failing on
+    the one-open-case constraint."""
+    case = CouncillorAbuseCase.objects.select_for_update().open().filter(**whose).first()
+    if case is not None:
+        return case, False
+    try:
+        with transaction.atomic():
+            return CouncillorAbuseCase.objects.create(**fields), True
+    except IntegrityError:
+        return CouncillorAbuseCase.objects.select_for_update().open().get(**whose), False
+
+
 def add_to_case(councillor: Person, comment: Comment, *, by: Person | None, why: str) -> CouncillorAbuseCase:
     """Put `comment` on the councillor's open case, opening one if there is none."""
     if not councillor.is_councillor:
         raise Refused("Choose a councillor: abuse cases are for elected members")
     with transaction.atomic():
-        case = CouncillorAbuseCase.objects.select_for_update().open().filter(councillor=councillor).first()
-        new = case is None
-        if case is None:
-            case = CouncillorAbuseCase.objects.create(councillor=councillor, opened_by=by, why=why[:300])
-        elif case.comments.filter(pk=comment.pk).exists():
+        case, new = _open_case({"councillor": councillor}, councillor=councillor, opened_by=by, why=why[:300])
+        if not new and case.comments.filter(pk=comment.pk).exists():
             return case
         case.comments.add(comment)
         if comment.status in Comment.OPEN_STATUSES and comment.status != Comment.Status.ESCALATED:
@@ -265,11 +284,10 @@ def add_to_office_case(office: str, comment: Comment, *, note: str, why: str) ->
     """Put `comment` on the open case for the civic `office` the register records nobody in, opening one
     if there is none; the monitoring officer's team and the communications team are told."""
     with transaction.atomic():
-        case = CouncillorAbuseCase.objects.select_for_update().open().filter(councillor=None, office=office).first()
-        new = case is None
-        if case is None:
-            case = CouncillorAbuseCase.objects.create(office=office, office_note=note[:300], why=why[:300])
-        elif case.comments.filter(pk=comment.pk).exists():
+        case, new = _open_case(
+            {"councillor": None, "office": office}, office=office, office_note=note[:300], why=why[:300]
+        )
+        if not new and case.comments.filter(pk=comment.pk).exists():
             return case
         case.comments.add(comment)
         if comment.status in Comment.OPEN_STATUSES and comment.status != Comment.Status.ESCALATED:

@@ -4,7 +4,8 @@ the page hid or showed it again on the platform itself (Facebook's feed verbs; I
 An edit replaces the text, keeps the earlier text for the moderators (CommentEdit), checks the comment
 again and lets the moderation rules route it again. A removal by the author marks the comment removed
 on the platform and withdraws the replies waiting to answer it. If a flag, a councillor-abuse case or an
-evidence snapshot needs the comment, its text is kept as evidence (evidence snapshots are kept for
+evidence snapshot needs the comment, or its author was sanctioned for it, or Herald hid or deleted it,
+its text is kept as evidence (evidence snapshots are kept for
 MODERATION_EVIDENCE_KEEP_DAYS); otherwise nothing entitles the council to keep words their author has
 withdrawn, so the text (and every earlier text) is dropped now, leaving the record that there was one."""
 
@@ -17,7 +18,14 @@ from django.utils import dateformat, timezone
 
 from herald.audit import services as audit
 from herald.moderation.incoming import CommentChange
-from herald.moderation.models import Comment, CommentEdit, CommentPayload, Reply
+from herald.moderation.models import (
+    AuthorSanction,
+    Comment,
+    CommentEdit,
+    CommentPayload,
+    PlatformAction,
+    Reply,
+)
 from herald.moderation.services import replies
 from herald.moderation.services.classification import classify_comments
 from herald.social_accounts.models import Account
@@ -37,8 +45,18 @@ def _label(comment: Comment) -> str:
 
 def needs_keeping(comment: Comment) -> bool:
     """Whether the comment's words are needed as evidence: a flag was raised on it, it is in a
-    councillor-abuse case, or an evidence snapshot of it is kept."""
-    return comment.flags.exists() or comment.abuse_cases.exists() or comment.evidence.exists()
+    councillor-abuse case, an evidence snapshot of it is kept, its author was warned, given a strike or
+    blocked for it, or Herald hid or deleted it (what the council acted on)."""
+    return (
+        comment.flags.exists()
+        or comment.abuse_cases.exists()
+        or comment.evidence.exists()
+        or AuthorSanction.objects.filter(comment=comment).exists()
+        or comment.status == Comment.Status.HIDDEN
+        or comment.platform_actions.filter(
+            action__in=(PlatformAction.Action.HIDE, PlatformAction.Action.DELETE)
+        ).exists()
+    )
 
 
 def record_edit(comment: Comment, change: CommentChange) -> bool:
@@ -49,6 +67,8 @@ def record_edit(comment: Comment, change: CommentChange) -> bool:
         text = change.text.strip()
         if not text or text == comment.text or comment.removed_by_author_at is not None:
             return False
+        if comment.edited_at is not None and change.at <= comment.edited_at:
+            return _record_late_edit(comment, text, change)
         before = {"text_sha256": _digest(comment.text), "severity": comment.severity, "status": comment.status}
         CommentEdit.objects.create(comment=comment, previous_text=comment.text, replaced_at=change.at)
         comment.text = text
@@ -72,6 +92,30 @@ def record_edit(comment: Comment, change: CommentChange) -> bool:
             reason=f"Its author edited it on {_label(comment)}: the earlier text is kept on the comment's page"
             + ("; back in the queue, as it now needs looking at again" if reopened else ""),
         )
+    return True
+
+
+def _record_late_edit(comment: Comment, text: str, change: CommentChange) -> bool:
+    """An edit older than the text Herald has, delivered late (a platform's retry): it goes into the
+    comment's history in its place, and the text stays as the newer edit left it."""
+    if comment.edits.filter(previous_text=text).exists():
+        return False  # already in the history
+    after = comment.edits.filter(replaced_at__gt=change.at).order_by("replaced_at", "id").first()
+    # The text before it read until this edit, not until the later one; this one read until then.
+    CommentEdit.objects.create(
+        comment=comment, previous_text=text, replaced_at=after.replaced_at if after else comment.edited_at
+    )
+    if after is not None:
+        after.replaced_at = change.at
+        after.save(update_fields=["replaced_at"])
+    audit.record(
+        actor=None,
+        action="moderation.comment_edited_on_platform",
+        obj=comment,
+        after={"late_edit_sha256": _digest(text)},
+        reason=f"An earlier edit on {_label(comment)} arrived late: it is kept in the comment's history, "
+        "and the comment still reads as its latest edit left it",
+    )
     return True
 
 
@@ -109,7 +153,8 @@ def record_removal_by_author(comment: Comment, change: CommentChange) -> bool:
             after={"status": comment.status, "text_kept": kept, "replies_withdrawn": [r.pk for r in withdrawn]},
             reason=f"Its author removed it from {_label(comment)} on {day}: "
             + (
-                "its text is kept as evidence (it is flagged, in a case or has evidence kept)"
+                "its text is kept as evidence (it is flagged, in a case, has evidence kept, its author was "
+                "sanctioned for it or Herald hid or deleted it)"
                 if kept
                 else "nothing needs it kept, so Herald no longer keeps its text"
             ),

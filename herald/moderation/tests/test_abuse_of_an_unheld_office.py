@@ -2,11 +2,16 @@
 that office still opens a case: for the office, not assigned to a councillor, saying on it that the
 register records nobody there, so the monitoring officer's team and comms can act."""
 
+import threading
+import time
+
 import pytest
 from django.core import mail
+from django.db import connection, connections, transaction
 
 from herald.incidents.models import Incident
 from herald.moderation.models import Comment, CouncillorAbuseCase
+from herald.moderation.services import cases
 from testing.factories import AccountFactory, CouncillorFactory, comment
 
 pytestmark = pytest.mark.django_db
@@ -49,3 +54,66 @@ def test_more_abuse_of_the_chairman_joins_the_offices_open_case_and_other_chairs
     second = comment(account, "Someone should torch the Chairman's car, the useless idiot")
     case = CouncillorAbuseCase.objects.get()
     assert case.office == "Chairman" and set(case.comments.all()) == {first, second}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "London's mayor Sadiq Khan is a useless scumbag",
+        "The metro mayor Andy Street should be strung up",
+        "Vote for me for mayor of this town, you idiots",
+        "Leicester's mayor deserves to be hanged",
+    ],
+)
+def test_another_places_mayor_opens_no_case_for_the_unheld_office(account, text):
+    # given a register recording nobody as Mayor or Chairman, abuse of some other place's mayor
+    comment(account, text)
+    # opens no case for this council's office
+    assert not CouncillorAbuseCase.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "text", ["The Lord Mayor deserves to be hanged", "Mayor of Hinckley & Bosworth deserves to be hanged"]
+)
+def test_the_councils_own_mayor_still_opens_a_case_for_the_unheld_office(account, text):
+    comment(account, text)
+    assert CouncillorAbuseCase.objects.get().office == "Mayor"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite runs one writer at a time")
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_opening_the_offices_case_at_once_share_one_case(account, monitoring_officer):
+    first, second = comment(account, "A question about bins"), comment(account, "Another about parking")
+    opened, finished, outcomes = threading.Event(), threading.Event(), {}
+
+    def worker(name, aimed, hold_open):
+        try:
+            with transaction.atomic():
+                outcomes[name] = cases.add_to_office_case("Mayor", aimed, note="Nobody recorded", why="Abuse")
+                if hold_open:
+                    opened.set()
+                    finished.wait(10)  # keeps its new case uncommitted while the other worker arrives
+        except Exception as exc:  # noqa: BLE001 - what the second worker met is what the test checks
+            outcomes[name] = exc
+        finally:
+            opened.set()
+            connection.close()
+
+    one = threading.Thread(target=worker, args=("one", first, True))
+    one.start()
+    opened.wait(10)
+    two = threading.Thread(target=worker, args=("two", second, False))
+    two.start()
+    # wait until the second worker is held up by the first's uncommitted case, then let the first commit
+    with connections["default"].cursor() as cursor:
+        for _ in range(200):
+            cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+            if cursor.fetchone()[0]:
+                break
+            time.sleep(0.05)
+    finished.set()
+    one.join()
+    two.join()
+    case = CouncillorAbuseCase.objects.get()
+    assert outcomes == {"one": case, "two": case}
+    assert set(case.comments.all()) == {first, second}

@@ -49,6 +49,7 @@ from herald.posts.selectors import (
     last_text_changer_id,
     latest_revision_number,
     media_owner,
+    pause_covering,
 )
 from herald.posts.services.stop_switch import PublishingStopped, _hold_if_stopped, _record_refusal
 from herald.social_accounts.models import Account
@@ -641,6 +642,14 @@ def release_posts_from_lapsed_periods(*, now: dt.datetime | None = None) -> list
             period = _period_for(post, now=now)
             if period["pre_election"]:
                 continue  # a period (this one, or another) still covers it
+            kept_tiers = sum(1 for tier in post.plan if not tier.get("pre_election"))
+            would_approve = post.current_tier > kept_tiers and not (
+                post.scheduled_for is not None and post.scheduled_for <= now
+            )
+            if would_approve and pause_covering(post.account) is not None:
+                # Publishing is stopped: nobody may approve it now (approve_post refuses), so neither does
+                # this. It stays with comms until publishing restarts, when this task's next run releases it.
+                continue
             before = _snapshot(post)
             _recheck(post, period=period)
             kept = [dict(tier) for tier in post.plan if not tier.get("pre_election")]

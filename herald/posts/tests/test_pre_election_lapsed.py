@@ -125,3 +125,25 @@ def test_a_post_still_covered_by_another_period_stays_with_comms(
     assert services.release_posts_from_lapsed_periods() == []
     post.refresh_from_db()
     assert post.pre_election and post.plan[-1]["pre_election"]
+
+
+def test_while_publishing_is_stopped_a_lapsed_period_does_not_approve_the_post_until_it_restarts(
+    election, editor, facebook, service_manager, comms_officer, django_capture_on_commit_callbacks
+):
+    # given a post its own approver has approved, waiting for comms only because of the period
+    tier(facebook, 1, "any", service_manager)
+    post = _submitted(facebook, by=editor)
+    services.approve_post(post, by=service_manager, seen_hash=shown_hash(post))
+    # and publishing stopped, then the election cancelled
+    pause = services.stop_publishing(by=comms_officer, reason="Major incident: all posts stopped now")
+    with django_capture_on_commit_callbacks(execute=True):
+        elections.cancel_election(election, by=comms_officer, reason="Poll countermanded")
+    # when the release runs, nobody could approve it now, so it is not approved
+    assert services.release_posts_from_lapsed_periods() == []
+    post.refresh_from_db()
+    assert post.status == Post.Status.AWAITING_APPROVAL and post.plan[1]["pre_election"]
+    # and once publishing restarts, the next run approves it on its own route
+    services.release_publishing(pause, by=comms_officer)
+    assert services.release_posts_from_lapsed_periods() == [post]
+    post.refresh_from_db()
+    assert post.status == Post.Status.APPROVED and not post.pre_election
