@@ -6,12 +6,14 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import cast
 
 from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from herald.moderation.models import Comment, CommentFlag, ModerationTeam
+from herald.moderation.models.comments import CommentQuerySet
 from herald.people.models import Person
 from herald.people.roles import Role
 from herald.plain_text import whole_number
@@ -172,7 +174,7 @@ def inbox(person: Person, wanted: InboxFilter, *, accounts: Iterable[Account] | 
     elif (assignee := whole_number(wanted.assignee)) is not None:
         comments = comments.filter(assignee_id=assignee)
     if wanted.team:
-        comments = comments.in_queue_of(wanted.team)
+        comments = cast(CommentQuerySet, comments).in_queue_of(wanted.team)
     # Days in the council's time zone, as moments, so the indexes on received_at serve the range.
     if wanted.received_from:
         comments = comments.filter(received_at__gte=_start_of(wanted.received_from))

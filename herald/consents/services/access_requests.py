@@ -138,7 +138,7 @@ def restart_subject_access_request(
         # a fresh month from the day identity is confirmed: days stopped before it no longer matter
         sar.restarted_on, sar.identity_checked_on, sar.clock_stopped_days = arrived_on, arrived_on, 0
     else:
-        sar.clock_stopped_days += (arrived_on - sar.paused_on).days
+        sar.clock_stopped_days += (arrived_on - (sar.paused_on or arrived_on)).days
     sar.save()
     audit.record(actor=by, action="subject_access.restarted", obj=sar, before=before, after=_snapshot(sar))
     return sar

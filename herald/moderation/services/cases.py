@@ -223,7 +223,7 @@ def open_cases_for_abuse(comments: Sequence[Comment]) -> int:
     return len(named) + len(unheld)
 
 
-def _open_case(whose: dict, **fields) -> tuple[CouncillorAbuseCase, bool]:
+def _open_case(whose: dict, **fields: Any) -> tuple[CouncillorAbuseCase, bool]:
     """The open case `whose` names, locked, or a new one with `fields`, and whether it is new. Two workers
     opening it at once: the second waits on the first's new case, then finds it rather than failing on
     the one-open-case constraint."""

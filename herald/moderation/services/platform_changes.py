@@ -11,6 +11,7 @@ withdrawn, so the text (and every earlier text) is dropped now, leaving the reco
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 
 from django.db import transaction
@@ -67,12 +68,14 @@ def record_edit(comment: Comment, change: CommentChange) -> bool:
         text = change.text.strip()
         if not text or text == comment.text or comment.removed_by_author_at is not None:
             return False
-        if comment.edited_at is not None and change.at <= comment.edited_at:
-            return _record_late_edit(comment, text, change)
+        # the connectors' reader dates an undated change by its delivery; a change made here has a time
+        at = change.at if change.at is not None else timezone.now()
+        if comment.edited_at is not None and at <= comment.edited_at:
+            return _record_late_edit(comment, text, at)
         before = {"text_sha256": _digest(comment.text), "severity": comment.severity, "status": comment.status}
-        CommentEdit.objects.create(comment=comment, previous_text=comment.text, replaced_at=change.at)
+        CommentEdit.objects.create(comment=comment, previous_text=comment.text, replaced_at=at)
         comment.text = text
-        comment.edited_at = change.at
+        comment.edited_at = at
         comment.checked_at = None  # checked again below, as a new comment is
         reopened = False
         comment.save(update_fields=["text", "edited_at", "checked_at", "updated_at"])
@@ -95,18 +98,18 @@ def record_edit(comment: Comment, change: CommentChange) -> bool:
     return True
 
 
-def _record_late_edit(comment: Comment, text: str, change: CommentChange) -> bool:
+def _record_late_edit(comment: Comment, text: str, at: dt.datetime) -> bool:
     """An edit older than the text Herald has, delivered late (a platform's retry): it goes into the
     comment's history in its place, and the text stays as the newer edit left it."""
     if comment.edits.filter(previous_text=text).exists():
         return False  # already in the history
-    after = comment.edits.filter(replaced_at__gt=change.at).order_by("replaced_at", "id").first()
+    after = comment.edits.filter(replaced_at__gt=at).order_by("replaced_at", "id").first()
     # The text before it read until this edit, not until the later one; this one read until then.
     CommentEdit.objects.create(
-        comment=comment, previous_text=text, replaced_at=after.replaced_at if after else comment.edited_at
+        comment=comment, previous_text=text, replaced_at=after.replaced_at if after else (comment.edited_at or at)
     )
     if after is not None:
-        after.replaced_at = change.at
+        after.replaced_at = at
         after.save(update_fields=["replaced_at"])
     audit.record(
         actor=None,
