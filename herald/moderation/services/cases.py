@@ -243,29 +243,16 @@ def add_to_case(councillor: Person, comment: Comment, *, by: Person | None, why:
         raise Refused("Choose a councillor: abuse cases are for elected members")
     with transaction.atomic():
         case, new = _open_case({"councillor": councillor}, councillor=councillor, opened_by=by, why=why[:300])
-        if not new and case.comments.filter(pk=comment.pk).exists():
+        if not _file_on_case(
+            case,
+            new,
+            comment,
+            by=by,
+            escalated_because=f"Councillor-abuse case for {councillor.full_name} (monitoring officer's team)",
+            audit_after={"councillor": councillor.pk, "comment": comment.pk},
+            why=why,
+        ):
             return case
-        case.comments.add(comment)
-        if comment.status in Comment.OPEN_STATUSES and comment.status != Comment.Status.ESCALATED:
-            inbox.record_status(
-                Comment.objects.get(pk=comment.pk),
-                by=by,
-                status=Comment.Status.ESCALATED,
-                reason=f"Councillor-abuse case for {councillor.full_name} (monitoring officer's team)",
-            )
-        if new:
-            # The case is also an "abuse or threat" incident: its playbook runs the response
-            # (safeguarding lead, police referral with the crime reference, report to the platform).
-            from herald.incidents import services as incidents
-
-            incidents.open_for_abuse_case(case, comment, by=by)
-        audit.record(
-            actor=by,
-            action="moderation.abuse_case_opened" if new else "moderation.abuse_case_comment_added",
-            obj=case,
-            after={"councillor": councillor.pk, "comment": comment.pk},
-            reason=why,
-        )
         link = settings.SITE_URL + reverse("moderation:case", args=[case.pk])
         notify(
             "moderation_abuse_case",
@@ -280,6 +267,41 @@ def add_to_case(councillor: Person, comment: Comment, *, by: Person | None, why:
     return case
 
 
+def _file_on_case(
+    case: CouncillorAbuseCase,
+    new: bool,
+    comment: Comment,
+    *,
+    by: Person | None,
+    escalated_because: str,
+    audit_after: dict,
+    why: str,
+) -> bool:
+    """Put `comment` on `case` (whoever's it is): the comment is escalated, a new case opens its incident,
+    and the audit trail records it. False when the comment was already on the case (nothing done)."""
+    if not new and case.comments.filter(pk=comment.pk).exists():
+        return False
+    case.comments.add(comment)
+    if comment.status in Comment.OPEN_STATUSES and comment.status != Comment.Status.ESCALATED:
+        inbox.record_status(
+            Comment.objects.get(pk=comment.pk), by=by, status=Comment.Status.ESCALATED, reason=escalated_because
+        )
+    if new:
+        # The case is also an "abuse or threat" incident: its playbook runs the response
+        # (safeguarding lead, police referral with the crime reference, report to the platform).
+        from herald.incidents import services as incidents
+
+        incidents.open_for_abuse_case(case, comment, by=by)
+    audit.record(
+        actor=by,
+        action="moderation.abuse_case_opened" if new else "moderation.abuse_case_comment_added",
+        obj=case,
+        after=audit_after,
+        reason=why,
+    )
+    return True
+
+
 def add_to_office_case(office: str, comment: Comment, *, note: str, why: str) -> CouncillorAbuseCase:
     """Put `comment` on the open case for the civic `office` the register records nobody in, opening one
     if there is none; the monitoring officer's team and the communications team are told."""
@@ -287,27 +309,16 @@ def add_to_office_case(office: str, comment: Comment, *, note: str, why: str) ->
         case, new = _open_case(
             {"councillor": None, "office": office}, office=office, office_note=note[:300], why=why[:300]
         )
-        if not new and case.comments.filter(pk=comment.pk).exists():
+        if not _file_on_case(
+            case,
+            new,
+            comment,
+            by=None,
+            escalated_because=f"Abuse case for the {office} (monitoring officer's team)",
+            audit_after={"councillor": None, "office": office, "comment": comment.pk},
+            why=f"{why}. {note}",
+        ):
             return case
-        case.comments.add(comment)
-        if comment.status in Comment.OPEN_STATUSES and comment.status != Comment.Status.ESCALATED:
-            inbox.record_status(
-                Comment.objects.get(pk=comment.pk),
-                by=None,
-                status=Comment.Status.ESCALATED,
-                reason=f"Abuse case for the {office} (monitoring officer's team)",
-            )
-        if new:
-            from herald.incidents import services as incidents
-
-            incidents.open_for_abuse_case(case, comment, by=None)
-        audit.record(
-            actor=None,
-            action="moderation.abuse_case_opened" if new else "moderation.abuse_case_comment_added",
-            obj=case,
-            after={"councillor": None, "office": office, "comment": comment.pk},
-            reason=f"{why}. {note}",
-        )
         told = {
             p.pk: p
             for role in (Role.MONITORING_OFFICER, Role.COMMS)
