@@ -1355,10 +1355,22 @@ _LABOURS = re.compile(r"\bLabours\b(?!\s+of\b)")
 _GOT_ACTION = re.compile(
     r"\b(?!(?:Residents|Campaigners|Pupils|Parents|Neighbours|Volunteers|Locals|Businesses|Traders|People|They"
     r"|You)\b)(?:[A-Z][a-z]+|I|We|we)\s+got\s+(?:(?:swift|quick|fast|urgent)\s+)?(?:action|results)\s+from\s+"
-    r"(?:the\s+)?(?:council|county\s+council|city\s+council|borough\s+council|highways)\b"
+    r"(?:the\s+)?(?i:council|county\s+council|city\s+council|borough\s+council|highways)\b"
     r"|\b(?:I|[Ww]e)\s+got\s+the\s+council\s+to\s+(?:act|fix|clear|clean|repair|remove|agree|resurface|install"
     r"|replace|put)\b"
 )
+# Second pass: "…? Clearly not this administration!"; a candidate's future "as an Independent councillor,
+# (she) will …" (not "you will", guidance to candidates, nor "served as an independent councillor"); and a
+# group named "Independents for <Place>" (a party's name, like "the Labour group").
+_NOT_THIS_ADMINISTRATION = re.compile(
+    r"(?i)\b(?:clearly|certainly|obviously|definitely|evidently)\s+not\s+(?:this|the\s+current|the\s+present)"
+    r"\s+(?:administration|leadership)\b"
+)
+_AS_AN_INDEPENDENT_WILL = re.compile(
+    r"(?i)\bas\s+an?\s+independent\s+(?:councillor|cllr|member)\s*,?\s+(?:(?:I|he|she|they|we)\s+)?"
+    r"(?:will|shall|would)\b"
+)
+_INDEPENDENTS_FOR = re.compile(r"\bIndependents\s+for\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?")
 # The council's own electoral canvass ("our canvassers will be canvassing homes that have not yet
 # responded"), told by a word of electoral registration in the text; campaign canvassing is "been / out /
 # went canvassing", "join our canvassing team".
@@ -1445,3 +1457,14 @@ def _check_round_thirteen(text: str, words: frozenset[str], m: PoliticalMatchers
     if "got" in words:
         for match in _GOT_ACTION.finditer(text):
             emit("campaign-language", match.start(), match.end())
+    if "not" in words and ("administration" in words or "leadership" in words):
+        for match in _NOT_THIS_ADMINISTRATION.finditer(text):
+            emit("campaign-language", match.start(), match.end())
+    if "independent" in words:
+        for match in _AS_AN_INDEPENDENT_WILL.finditer(text):
+            start, end = sentence_bounds(text, match.start())
+            if not _CANDIDATE_GUIDANCE.search(text, start, end) and not _in_guidance_sentence(text, match.start(), m):
+                emit("campaign-language", match.start(), match.end())
+    if "independents" in words:
+        for match in _INDEPENDENTS_FOR.finditer(text):
+            emit("party-name", match.start(), match.end())

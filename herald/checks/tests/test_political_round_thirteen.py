@@ -155,3 +155,45 @@ def test_a_tally_of_votes_by_party_is_a_result(text):
 )
 def test_a_party_quoting_its_votes_still_blocks(text):
     assert blocks(text) & {"party-name", "campaign-language"}, political(text)
+
+
+# --- second pass: a capital "Council", "clearly not this administration", a named Independents group, a
+# candidate's future as an independent councillor -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bob got action from the County Council and the drain was cleared the next week.",
+        "Does anyone at the Hub care about Barwell? Clearly not this administration!",
+        "Jo Platt, as an Independent councillor, will ask the hard questions on your behalf.",
+        "As an independent candidate I will answer to Ratby and nobody else.",
+    ],
+)
+def test_second_pass_campaign_shapes_block(text):
+    assert ("campaign-language", "block") in political(text), political(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Independents for Barwell held a public meeting on the bypass plans.",
+        "The Independents for Groby group now has nine seats on the parish council.",
+    ],
+)
+def test_an_independents_for_group_is_named(text):
+    assert ("party-name", "block") in political(text), political(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clearly not this year: the fireworks display is cancelled because of the weather.",
+        "As an independent councillor you will need to decide how to vote on each item yourself.",
+        "He served as an independent councillor for twenty years before becoming Mayor.",
+        "Independent shops for Barwell: the council's new guide to the high street.",
+        "Pupils got action from the council after their petition about the crossing.",
+    ],
+)
+def test_second_pass_council_shapes_stay_clean(text):
+    assert not blocked_or_warned(text), political(text)
