@@ -66,6 +66,9 @@ GRID = [round(0.50 + 0.01 * n, 2) for n in range(50)]
 
 
 def read(path: Path) -> list[dict[str, str]]:
+    """The rows of a ``.jsonl`` file; none for a file that is not there (collection 10 has no kind-T file)."""
+    if not path.exists():
+        return []
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
@@ -138,6 +141,10 @@ def report(rows: list[Row], threshold: float, short_threshold: float, short_word
         members = [r for r in rows if r.group == group]
         hits = [flagged(r, threshold, short_threshold, short_words) for r in members]
         by_rules = sum(r.by_rules for r in members)
+        counts[group] = sum(hits)
+        if not members:
+            print(f"   {group:14} n/a (0 texts)")
+            continue
         line = f"   {group:14} {sum(hits):3}/{len(members)} = {sum(hits) / len(members):.3f} flagged (rules alone {by_rules})"
         if group.startswith("council"):
             admin = [h for h, r in zip(hits, members, strict=True) if r.topic.removeprefix("short-") in ADMIN_TOPICS]

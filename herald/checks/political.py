@@ -1042,11 +1042,12 @@ def _check_political(
         notice_whole, notice_spans = notice[0]
         return notice_whole or any(start <= position < end for start, end in notice_spans)
 
+    tallies = _vote_tallies(text, party_hits) if len(party_hits) > 1 else set()  # round thirteen
     for start, end in party_hits:
         # "The winning Conservative candidate received 1,045 votes": the returning officer's figures;
         # "your Lib Dem team … 16 votes" is the party's own voice
         own = _OUR_OR_YOUR.search(text, max(0, start - 8), start) is not None
-        if not own and (in_notice(start) or (results and _in_result_sentence(text, start))):
+        if not own and ((start, end) in tallies or in_notice(start) or (results and _in_result_sentence(text, start))):
             emit("election-result", start, end)
         else:
             emit("party-name", start, end)
@@ -1066,6 +1067,8 @@ def _check_political(
                 continue  # "Cllr Meade, Leader of the Opposition, objected to the minutes"
             if said == "manifesto" and _government_manifesto(text, match.start()):
                 continue  # "The policy flows from a manifesto pledge by the Government"
+            if said.startswith("canvass") and _electoral_canvass(text, match.start()):
+                continue  # round thirteen: the council's electoral canvass
             emit("campaign-language", match.start(), match.end())
     if "administration" in lowered or "leadership" in lowered or "regime" in lowered or "leader" in lowered:
         for match in _RULING_ATTACK.finditer(text):
@@ -1082,6 +1085,7 @@ def _check_political(
                 emit("campaign-language", match.start(), match.end())
     _check_round_ten(text, lowered, words, gate_words, m, emit)
     _check_round_eleven(text, lowered, words, gate_words, emit)
+    _check_round_thirteen(text, words, m, emit)
     if "focus" in words or "focuses" in words:
         for match in _FOCUS_DELIVERED.finditer(text):
             emit("campaign-language", match.start(), match.end())
@@ -1120,7 +1124,7 @@ def _check_political(
         if civic is not None:
             # the Mayor or Chairman at a civic event: a ceremonial role for the whole council
             emit("ceremonial-role", min(start, civic.start()), max(end, civic.end()), detail=detail)
-        elif in_notice(start) or (results and _in_result_sentence(text, start)):
+        elif in_notice(start) or (results and _in_result_sentence(text, start)) or _named_in_tally(text, end, tallies):
             emit("election-result", start, end, detail=detail)
         elif minutes:
             emit("councillor-in-minutes", start, end, detail=detail)
@@ -1286,3 +1290,181 @@ def _ruling_group_promised(text: str, match: re.Match[str]) -> bool:
         after = _ACTOR.search(text, comma, clause_end) if comma >= 0 else None
         return after is not None and after.group("ruling") is not None
     return bool(before) and before[-1].group("ruling") is not None
+
+
+# --- Round thirteen (issue 12 item 2): campaign shapes read on collection 10, and two false alarms ---------
+# Independents speaking as a group ("We Independents have…", "we, the Independents, …").
+_WE_INDEPENDENTS = re.compile(r"(?i)\b(?:we|us)\s*,?\s+(?:the\s+|as\s+)?(?:local\s+)?independents\b")
+# The case against party politics that `_PARTY_FIRST` does not read ("party politics gets in the way",
+# "members have to follow the party whip", "keep party politics out of local government", "no party
+# discipline"); not in the council's candidate guidance, a reported third party's words, or after a
+# negation ("do not have to follow a party whip").
+_PARTY_IN_THE_WAY = re.compile(
+    r"(?i)\bparty\s+politics\s+(?:always\s+|just\s+|only\s+)?(?:gets?|getting|got)\s+in\s+the\s+way\b"
+    r"|\b(?:have|has|had)\s+to\s+(?:follow|obey|toe)\s+(?:the|a|their)\s+party\s+(?:whips?|line)\b"
+    r"|\bkeep\s+party\s+politics\s+out\s+of\s+(?:local\s+government|local\s+councils?|the\s+council"
+    r"|(?:the|our)\s+town\s+hall|county\s+hall)\b"
+    r"|\bno\s+party\s+(?:discipline|bosses)\b"
+)
+_NEGATED = re.compile(r"(?i)\b(?:not|never|n't|n\u2019t)\s+\Z")
+# Asking for the reader's vote ("I am asking for your vote", "worthy of your vote", "to get your vote"),
+# not in a competition's vote, and not how a vote is counted ("get your vote counted", "… in on time").
+_ASK_FOR_VOTE = re.compile(
+    r"(?i)\b(?:appeal(?:s|ing)?|ask(?:s|ing)?|plead(?:s|ing)?)\s+for\s+your\s+votes?\b"
+    r"|\b(?:worthy\s+of|deserv(?:e|es|ing)|earn(?:s|ing)?|win(?:s|ning)?|buy(?:s|ing)?|get)\s+your\s+votes?\b"
+    r"(?!\s+(?:counted|in\b|to\b|on\s+time))"
+)
+_CONTEST = re.compile(
+    r"(?i)\b(?:awards?|bloom|competition|prize|people(?:'s|\u2019s)\s+choice|shortlist\w*|finals?|contests?"
+    r"|of\s+the\s+year|favourite|best)\b"
+)
+# "Don't waste your vote" (a squeeze message); a council says it of ballot papers and registration.
+_WASTE_YOUR_VOTE = re.compile(r"(?i)\bdon(?:'|\u2019)?t\s+waste\s+your\s+vote\b")
+_VOTING_MECHANICS = re.compile(
+    r"(?i)\bballot|\bcross\b|\bspoil\w*|\bregist\w*|\bdeadline|\bpostal\b|\bproxy\b|\bpolling\s+stations?\b"
+    r"|\bphoto\s+id\b|\bhow\s+to\s+vote\b"
+)
+# A call to vote for an independent that `_VOTE_INDEPENDENT` misses ("voting for your local Independent
+# councillor", "Voting Independent on 4 May…"); not an independent shop, review or chair.
+_VOTE_FOR_INDEPENDENT = re.compile(
+    r"(?i)\b(?:vote|voting)\s+(?:for\s+)?(?:(?:your|the|an?|our)\s+)?(?:local\s+)?independents?"
+    r"(?:\s+(?:councillors?|candidates?|cllrs?|team))?\b"
+    r"(?!-|\s+(?:shops?|traders?|retailers?|business\w*|stores?|caf\w*|pubs?|brewer\w*|bookshops?|reviews?|inquir\w*"
+    r"|investigat\w*|panels?|chair\w*|examiners?|persons?|members?|assessors?|reports?|audit\w*|living|schools?"
+    r"|films?|cinemas?|artists?|makers?|producers?|bod(?:y|ies)|advice|experts?|advis[eo]rs?|adjudicat\w*"
+    r"|evaluat\w*)\b)"
+)
+# "…needs a change of administration", "time for a change of control": not "following a change of
+# administration in May" (a date).
+_CHANGE_OF_ADMINISTRATION = re.compile(
+    r"(?i)\b(?:needs?|needed|time\s+for|deserves?|deserved|demands?|wants?|vote\s+for)\s+a\s+change\s+of"
+    r"\s+(?:administration|control)\b"
+)
+# Thanks to those who supported or backed the speaker at the polls ("everyone who supported us at the
+# election"); `_SUPPORTERS_VOTED` reads "voted for us".
+_SUPPORTED_US_AT_ELECTION = re.compile(
+    r"(?i)\b(?:who|everyone|everybody|all)\s+(?:\w+\s+){0,3}?(?:supported|backed)\s+(?:us|me)\s+(?:at|in|on)\s+"
+    r"(?:the\s+|this\s+|last\s+|(?:thursday|last\s+week)(?:'s|\u2019s)\s+)?"
+    r"(?:(?:local|council|county|borough|district|parish|town|recent|may)\s+)*"
+    r"(?:elections?|by-elections?|polls?|ballot\s+box)\b"
+)
+# "Labours" without its apostrophe names the party ("paying for Labours debt"); not a title's "Labours of".
+_LABOURS = re.compile(r"\bLabours\b(?!\s+of\b)")
+# A Focus leaflet's record claim: a named helper "got action from the council", "we got the council to fix
+# it"; residents, campaigners and the like getting a response are the council's own news.
+_GOT_ACTION = re.compile(
+    r"\b(?!(?:Residents|Campaigners|Pupils|Parents|Neighbours|Volunteers|Locals|Businesses|Traders|People|They"
+    r"|You)\b)(?:[A-Z][a-z]+|I|We|we)\s+got\s+(?:(?:swift|quick|fast|urgent)\s+)?(?:action|results)\s+from\s+"
+    r"(?:the\s+)?(?i:council|county\s+council|city\s+council|borough\s+council|highways)\b"
+    r"|\b(?:I|[Ww]e)\s+got\s+the\s+council\s+to\s+(?:act|fix|clear|clean|repair|remove|agree|resurface|install"
+    r"|replace|put)\b"
+)
+# Second pass: "…? Clearly not this administration!"; a candidate's future "as an Independent councillor,
+# (she) will …" (not "you will", guidance to candidates, nor "served as an independent councillor"); and a
+# group named "Independents for <Place>" (a party's name, like "the Labour group").
+_NOT_THIS_ADMINISTRATION = re.compile(
+    r"(?i)\b(?:clearly|certainly|obviously|definitely|evidently)\s+not\s+(?:this|the\s+current|the\s+present)"
+    r"\s+(?:administration|leadership)\b"
+)
+_AS_AN_INDEPENDENT_WILL = re.compile(
+    r"(?i)\bas\s+an?\s+independent\s+(?:councillor|cllr|member)\s*,?\s+(?:(?:I|he|she|they|we)\s+)?"
+    r"(?:will|shall|would)\b"
+)
+_INDEPENDENTS_FOR = re.compile(r"\bIndependents\s+for\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?")
+# The council's own electoral canvass ("our canvassers will be canvassing homes that have not yet
+# responded"), told by a word of electoral registration in the text; campaign canvassing is "been / out /
+# went canvassing", "join our canvassing team".
+_REGISTRATION_CANVASS = re.compile(
+    r"(?i)\belectoral\s+regist\w+|\bregistration\s+officer\b|\bregister\s+of\s+electors\b|\belectoral\s+register\b"
+    r"|\bhousehold\s+(?:enquiry|canvass)\b|\bcanvass\s+(?:forms?|letters?|reform|period|timetable)\b"
+    r"|\b(?:annual|household|electoral|personal)\s+canvass\b|\bthis\s+year(?:'s|\u2019s)\s+canvass\b"
+    r"|\b(?:not\s+(?:yet\s+)?|yet\s+to\s+)respond(?:ed)?\b|\bnon-?respond\w*"
+)
+_CAMPAIGN_CANVASSING_BEFORE = re.compile(
+    r"(?i)\b(?:been|out|were|went|go|going|come|came|join|joined|joining|help|helping)\s+(?:\w+\s+)?\Z"
+)
+# A returning officer's tally: a party named straight before its count of votes ("Conservative 1,245;",
+# "Amanda Wright, Conservative, 1,245"), at least twice, in a text about a result and in nobody's own
+# voice; a share ("Lib Dems 45%") is a bar chart, not a count.
+_TALLY_AFTER = re.compile(
+    r"\s*\)?\s*[:,\u2013\u2014-]?\s*\(?\s*(?:\d{1,3}(?:,\d{3})+|\d+)\b(?!\s*(?:%|per\s*cent|percent|\.\d))"
+)
+_TALLY_TEXT = re.compile(
+    r"(?i)\bdeclarations?\s+of\s+results?\b|\bresults?\b|\bby-elections?\b|\belections?\b|\bturnout\b|\bvotes?\b"
+    r"|\bpoll\b|\bcount\b"
+)
+
+
+def _electoral_canvass(text: str, position: int) -> bool:
+    """Whether a canvassing word at ``position`` is the council's electoral canvass (round thirteen)."""
+    return (
+        _REGISTRATION_CANVASS.search(text) is not None
+        and _CAMPAIGN_CANVASSING_BEFORE.search(text, max(0, position - 20), position) is None
+    )
+
+
+def _vote_tallies(text: str, party_hits: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The party names that are a returning officer's tally of votes (round thirteen): each followed by its
+    count, at least two in the text, which is about a result and in nobody's own voice."""
+    tallies = {(start, end) for start, end in party_hits if _TALLY_AFTER.match(text, end)}
+    if len(tallies) < 2 or _TALLY_TEXT.search(text) is None or _OWN_VOICE.search(text) is not None:
+        return set()
+    return tallies
+
+
+def _named_in_tally(text: str, end: int, tallies: set[tuple[int, int]]) -> bool:
+    """A member named straight before a tallied party ("Amanda Wright, Conservative, 1,245")."""
+    return any(start >= end and text[end:start].strip() in ("", ",", "(") for start, _ in tallies)
+
+
+def _check_round_thirteen(text: str, words: frozenset[str], m: PoliticalMatchers, emit: Emit) -> None:
+    """Round thirteen's campaign language (issue 12 item 2)."""
+    if "independents" in words:
+        for match in _WE_INDEPENDENTS.finditer(text):
+            emit("campaign-language", match.start(), match.end())
+    if "party" in words:
+        for match in _PARTY_IN_THE_WAY.finditer(text):
+            start, end = sentence_bounds(text, match.start())
+            if (
+                _CANDIDATE_GUIDANCE.search(text, start, end)
+                or _REPORTED.search(text, start, end)
+                or _NEGATED.search(text, max(start, match.start() - 12), match.start())
+            ):
+                continue
+            emit("campaign-language", match.start(), match.end())
+    if "vote" in words or "votes" in words:
+        for match in _ASK_FOR_VOTE.finditer(text):
+            start, end = sentence_bounds(text, match.start())
+            if not _CONTEST.search(text, start, end):
+                emit("campaign-language", match.start(), match.end())
+        if "waste" in words and _VOTING_MECHANICS.search(text) is None and m.admin.search(text) is None:
+            for match in _WASTE_YOUR_VOTE.finditer(text):
+                emit("campaign-language", match.start(), match.end())
+    if ("vote" in words or "voting" in words) and ("independent" in words or "independents" in words):
+        for match in _VOTE_FOR_INDEPENDENT.finditer(text):
+            if _VOTE_INDEPENDENT.match(text, match.start()) or _in_admin_sentence(text, match.start(), m):
+                continue  # the first read it already, or a council's neutral sentence about voting
+            emit("call-to-vote", match.start(), match.end())
+    if "change" in words:
+        for match in _CHANGE_OF_ADMINISTRATION.finditer(text):
+            emit("campaign-language", match.start(), match.end())
+    if "supported" in words or "backed" in words:
+        for match in _SUPPORTED_US_AT_ELECTION.finditer(text):
+            emit("campaign-language", match.start(), match.end())
+    if "labours" in words:
+        for match in _LABOURS.finditer(text):
+            emit("party-name", match.start(), match.end())
+    if "got" in words:
+        for match in _GOT_ACTION.finditer(text):
+            emit("campaign-language", match.start(), match.end())
+    if "not" in words and ("administration" in words or "leadership" in words):
+        for match in _NOT_THIS_ADMINISTRATION.finditer(text):
+            emit("campaign-language", match.start(), match.end())
+    if "independent" in words:
+        for match in _AS_AN_INDEPENDENT_WILL.finditer(text):
+            start, end = sentence_bounds(text, match.start())
+            if not _CANDIDATE_GUIDANCE.search(text, start, end) and not _in_guidance_sentence(text, match.start(), m):
+                emit("campaign-language", match.start(), match.end())
+    if "independents" in words:
+        for match in _INDEPENDENTS_FOR.finditer(text):
+            emit("party-name", match.start(), match.end())

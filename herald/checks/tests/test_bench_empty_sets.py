@@ -49,3 +49,27 @@ def test_round_seven_compares_nothing_on_an_empty_subset_and_times_a_full_one():
     timed = compared("folding, texts beyond ASCII (all, 2)", 1, pairs, ["Café", "naïve"])
     assert timed.startswith("folding, texts beyond ASCII (all, 2): upper ")
     assert " -> lower " in timed and "µs per text" in timed
+
+
+def test_the_collection_scorer_runs_on_a_collection_with_no_training_texts(tmp_path):
+    # round thirteen: collection 10 has held-out party texts and council texts but no kind-T file
+    (tmp_path / "party_modern_texts.jsonl").write_text(
+        '{"text": "Vote Labour on Thursday to keep our libraries open", "party": "labour"}\n', encoding="utf-8"
+    )
+    (tmp_path / "council_texts.jsonl").write_text(
+        '{"text": "Poll cards are being delivered this week to every registered elector in the borough.",'
+        ' "council": "Barwell Borough Council", "topic": "election-admin"}\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "council_short_texts.jsonl").write_text("", encoding="utf-8")
+
+    run = subprocess.run(
+        [sys.executable, str(BENCH / "party_collection8.py"), "--texts", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+    assert run.returncode == 0, run.stderr
+    assert "M                1/1 = 1.000 flagged" in run.stdout
+    assert "T              n/a (0 texts)" in run.stdout
