@@ -26,7 +26,13 @@ _CUES = frozenset(
     witted headed short planks mince couldn couldnt could can cannot cant bigger sell date pasture dinosaur fossil
     relic deadwood dead suit waste teapot fireguard diversity token tokenism ticking merit skin colour color
     slept sleeps skip hedge whale candle radio pies waddling waddles waddle yourself herself himself bless adult
-    grown grownups twelve stupidest dumbest thickest shrill hysterical accent there nobody lights
+    grown grownups twelve stupidest dumbest thickest shrill hysterical accent there nobody lights crawled dragged
+    melted sack bulldog face waddled weight wood ornament oxygen space salary useful use chocolate hired appointed
+    promoted recruited picked hire appointment appointee ethnic shagged shagging sleeping heart socks sandwiches
+    sarnies fries cards slices bricks ask get leave twelve 12 five 5 six 6 ten 10 screeching shrieking screechy
+    brained headed thick incompetent incompetents imbecile imbeciles nonentity entity buffoon buffoons nincompoop
+    clot dolt simpleton been jobsworth bat witch trout hag crone codger biddy goat instructions rat weasel toad snake
+    worm mentally hiring appointing promoting recruiting picking selected selecting chosen choosing
     """.split()
 )
 
@@ -70,17 +76,17 @@ _APPRAISALS = re.compile(
     | \b (?: is | 's | isn't | isnt | is\s+not | ain't ) \s+ (?: clearly \s+ | quite \s+ | really \s+ | all \s+ )?
       (?: not \s+ )? (?: all | quite ) \s+ there \b (?! \s+ (?: yet | is | are | was | were ) )
     # incompetence: "couldn't run a bath", "couldn't organise a piss-up in a brewery", "bigger than a bake sale"
-    | \b (?: couldn't | couldnt | could\s+not | can't | cant | cannot ) \s+ (?: even \s+ )?
+    | (?P<able> \b (?: couldn't | couldnt | could\s+not | can't | cant | cannot ) \s+ (?: even \s+ )?
       (?: run | organi[sz]e | manage | find | lead | chair | plan | add\s+up | count | spell ) \s+
       (?: a \s+ bath | a \s+ (?: piss-?up | booze-?up | party ) \s+ in \s+ a \s+ brewery
         | (?: a | an ) \s+ (?: whelk \s+ stall | tombola | raffle | bake \s+ sale | tuck \s+ shop | coffee \s+ morning
                              | school \s+ fete | lemonade \s+ stand | conga | kettle | tap | menu )
         | (?: his | her | their | your ) \s+ (?: way \s+ out \s+ of \s+ a \s+ (?: paper \s+ bag | wet \s+ paper \s+ bag )
-                                             | own \s+ (?: shoelaces | name | shopping ) | shoelaces ) ) \b
-    | \b (?: run | ran | running | manage | managed | managing | organi[sz]e | organi[sz]ed | chair | chaired | led | lead
+                                             | own \s+ (?: shoelaces | name | shopping ) | shoelaces ) ) \b )
+    | (?P<able2> \b (?: run | ran | running | manage | managed | managing | organi[sz]e | organi[sz]ed | chair | chaired | led | lead
            | handle | handled | in \s+ charge \s+ of ) \s+ (?: anything | owt | something ) \s+ (?: bigger | more \s+ complicated | harder ) \s+ than \s+ (?: a | an | the ) \s+
       (?: bake \s+ sale | tombola | raffle | school \s+ fete | coffee \s+ morning | lemonade \s+ stand | paper \s+ round
-        | whelk \s+ stall | tuck \s+ shop | kettle | toaster | village \s+ fete | cake \s+ stall ) \b
+        | whelk \s+ stall | tuck \s+ shop | kettle | toaster | village \s+ fete | cake \s+ stall ) \b )
     # worth and age
     | \b past \s+ (?: his | her | their | your | its ) \s+ sell-? \s* by \s+ date \b
     | \b (?: put | be \s+ put | been \s+ put | putting ) \s+ out \s+ to \s+ (?: pasture | grass ) \b
@@ -92,11 +98,27 @@ _APPRAISALS = re.compile(
     | \b (?: waste \s+ of \s+ (?: a \s+ )? (?: salary | space | oxygen | skin | a \s+ seat | seat | suit | a \s+ pension | pension
                                           | a \s+ lanyard | lanyard | a \s+ pay\s*cheque | good \s+ air ) ) \b
     | \b (?: as \s+ useful \s+ as | about \s+ as \s+ much \s+ use \s+ as ) \s+ a \s+ chocolate \s+ (?: teapot | fireguard | kettle ) \b
-    # hiring contempt: "a diversity hire", "hired on skin colour", "on merit, or because"
+    # a person called a fool in plain words: "a self-serving incompetent", "you sad old bat"
+    | \b (?: an? | you | you're | youre | ur | is | 's ) \s+ (?: [\w-]+ \s+ ){0,2}?
+      (?: incompetent | imbecile | nonentity | non-entity | buffoon | nincompoop | clot | dolt | simpleton | has-been )
+      (?= \s* (?: [,.;:!?)] | $ | who \b | and \b | that \b | with \b | like \b ) )
+    | \b (?: you | you're | youre | ur | ya | is | 's ) \s+ (?: an? \s+ )? (?: (?: silly | stupid | lying | nosy | sad | miserable
+           | daft | batty | bitter | dozy | senile | doddering | old | interfering | pathetic | little | corrupt | sneaky
+           | slimy | greedy | snivelling | sniveling | jumped-up | smug | two-faced ) [\s,]+ ){1,3}
+      (?: bat | witch | trout | hag | crone | codger | biddy | goat | cow | rat | weasel | toad | snake | worm ) \b
+    | \b mentally \s+ (?: deficient | defective | subnormal | retarded ) \b
+    | \b the \s+ reason \s+ (?: they | there \s+ are ) \s+ (?: put \s+ )? instructions \s+ on \b
+    # hiring contempt: "a diversity hire", "hired on skin colour", "on merit, or because"; one person's
+    # appointment ("another diversity appointment") is aimed at that person without naming them
+    | (?P<one> \b (?: a | an | another | this | that | the | obvious | obviously \s+ a | just \s+ a ) \s+
+      (?: diversity | token | tokenistic | box-? \s* ticking | quota ) \s+ (?: hire | appointment | appointee | pick | recruit ) \b
+      (?! \s* -? \s* (?: process | processes | policy | policies | scheme | schemes | programme | programmes | panel | panels
+                      | target | targets | data | figures | rules | law | laws | debate ) \b ) )
     | \b (?: diversity | token | tokenistic | box-? \s* ticking | quota ) \s+
       (?: hire | appointment | appointee | pick | candidate | recruit | ethnic | woman | female | black
         | muslim | asian ) s? \b
-    | \b (?: hired | hiring | appointed | promoted | recruited | recruiting | picked ) \s+ (?: \w+ \s+ ){0,2}? (?: on | for | because \s+ of )
+    | \b (?: hired | hiring | appointed | appointing | promoted | promoting | recruited | recruiting | picked | picking
+           | selected | selecting | chosen | choosing ) \s+ (?: \w+ \s+ ){0,2}? (?: on | for | because \s+ of )
       \s+ (?: (?: his | her | their | the ) \s+ )? (?: skin \s+ colou?r | colou?r | race | looks | gender | sex | ethnicity | religion ) \b
       (?! \s+ (?: discrimination | equality | monitoring | pay \s+ gap | data ) )
     | \b on \s+ merit \s* ,? \s+ or \s+ (?: because | just | for ) \b
@@ -139,6 +161,9 @@ _PERSON = re.compile(
     | @ \w{2,}
     | \b (?: cllr | councillor | mr | mrs | ms | miss | dr | sir | madam | dame | lord | lady ) \.? \s+ [A-Z]
     | \b \d{1,2} : \d{2} (?: : \d{2} )? \b
+    # a post's author addressed: "Congratulations Priya", "Kudos on the scheme", "good effort, sweetie"
+    | \b (?: congratulations | congrats | kudos | well \s+ done | sweetie | sweetheart | darling | hun | petal | poppet ) \b
+    | \b (?: dear | thanks | thank \s+ you | hi | hello | morning ) \s* ,? \s+ [A-Z][a-z]+ \b
     | \b (?: the | this | that | our | your | their | a | an | some ) \s+ (?: [\w-]+ \s+ ){0,2}?
       (?: man | woman | lady | guy | girl | bloke | chap | fella | fellow | lad | lass | officer | clerk | councillor
         | cllr | director | chair | chairman | chairwoman | chairperson | leader | mayor | ceo | chief\s+executive
@@ -178,8 +203,13 @@ def contempt_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
             start = sentence_bounds(text, start - 1)[0]
         if end < len(text):
             end = sentence_bounds(text, end)[1]
-        if _COLLECTIVE.search(text, max(start, match.start() - 40), match.start()) is not None:
+        if match.group("one") is not None:
+            hits.append(match.span())
             continue
+        if (match.group("able") or match.group("able2")) is not None and _COLLECTIVE.search(
+            text, max(start, match.start() - 40), match.start()
+        ) is not None:
+            continue  # "the council couldn't run a bath": an institution, not a person
         if _PERSON.search(text, start, end) is not None:
             hits.append(match.span())
     return hits

@@ -42,6 +42,22 @@ TWINS = [
         "Lovely speech from the new director. Pity she looks like she slept in a skip.",
         "Lovely speech from the new director. Pity she left before the questions on the library closures.",
     ),
+    (
+        "Congratulations Daniel. Good to see the trust still promoting on skin colour rather than ability.",
+        "Congratulations Daniel. Good to see the trust still promoting from within rather than hiring consultants.",
+    ),
+    (
+        "Another token appointment to the cabinet. One wonders whether anyone read the CVs.",
+        "Another appointment to the cabinet. One wonders whether anyone will publish the portfolio details.",
+    ),
+    (
+        "Dear Standards Committee, Cllr Rowe is a sneaky, two-faced little weasel and the whole ward knows it.",
+        "Dear Standards Committee, Cllr Rowe declared no interest in the depot sale and the whole ward knows it.",
+    ),
+    (
+        "Dear Highways, the inspector who came out must be mentally defective. He measured the wrong kerb twice.",
+        "Dear Highways, the inspector who came out must have had the wrong plan. He measured the wrong kerb twice.",
+    ),
 ]
 
 
@@ -68,3 +84,24 @@ def test_contempt_for_a_person_is_harassment_and_its_fair_twin_is_not(abusive, f
 )
 def test_institutions_views_oneself_and_counter_speech_stay_clean(text):
     assert offensive_rules(text) == set()
+
+
+SAMPLES = [abusive for abusive, _ in TWINS] + [
+    "You are as useful as a chocolate teapot, Gerald.",
+    "the lad at 0:41 looks like he crawled out of a wheelie bin",
+    "She waddled up to the lectern, bless her little heart.",
+    "Is the new head of service a has-been who couldn't lead a conga?",
+    "Your reply reads like you are twelve. Are you twelve?",
+    "With respect, you sad old bat, nobody asked.",
+]
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_the_cheap_word_check_never_hides_an_appraisal(text):
+    """contempt_hits skips the patterns when no cue word is in the text: the cues must cover them all."""
+    from herald.checks.offensive import contempt
+    from herald.checks.textutil import probe
+
+    everything = frozenset(contempt._CUES)  # every cue present: the patterns always run
+    assert contempt.contempt_hits(text, probe(text)[1]) == contempt.contempt_hits(text, everything)
+    assert contempt.contempt_hits(text, everything)
