@@ -36,24 +36,35 @@ _CUES = frozenset(
     """.split()
 )
 
+# Faculties only a person has: compared with anything dull ("the charisma of a sedated walrus").
 _FACULTY = r"""
     (?: iq | intelligence | brains? | brain\s*power | charisma | personality | (?:people|social|leadership|communication)\s+skills
-      | emotional\s+intelligence | attention\s+span | common\s+sense | wit | (?:strategic\s+)?vision | judge?ment
-      | memory | tact | self-awareness | awareness | backbone | spine | intellect | grasp\s+of\s+\w+ | empathy
-      | stage\s+presence | presence | numeracy | charm | drive | energy | dynamism )
+      | emotional\s+intelligence | attention\s+span | common\s+sense | wit | strategic\s+vision | intellect | empathy
+      | stage\s+presence | charm | self-awareness | tact | numeracy )
+"""
+# Words with other senses ("her vision of a dead high street revived", "his memory of a dead colleague"):
+# only compared with one of the listed things or creatures.
+_FACULTY_TOO = r"""
+    (?: vision | judge?ment | memory | awareness | backbone | spine | grasp\s+of\s+\w+ | presence | drive | energy
+      | dynamism )
+"""
+_THING = r"""
+    (?: goldfish | gnat | houseplant | house\s+plant | pot\s+plant | potato | brick | plank | lettuce | cabbage
+      | turnip | sloth | slug | amoeba | walrus | doorknob | door\s+knob | doormat | toddler | lamp-?post | sponge
+      | box\s+of\s+rocks | bag\s+of\s+(?:hammers|spanners|sand) | teaspoon | tortoise | snail | limpet | jellyfish
+      | donkey | mule | sheep | lemming | rock | pebble | traffic\s+cone | cardboard\s+box | wet\s+weekend
+      | damp\s+squib | fence\s+post | dormouse | haddock | cod | kipper | spoon | stick\s+of\s+celery | cushion
+      | wardrobe | filing\s+cabinet | garden\s+gnome | gnome | mannequin | waxwork | corpse | zombie )
 """
 # What a faculty is compared with: a thing or creature, or anything "dead", "sedated", "damp"...
-_DULL = r"""
+_DULL = (
+    r"""
     (?: (?: dead | sedated | stunned | concussed | startled | damp | wet | soggy | tired | beached | bewildered
            | drunk | lobotomi[sz]ed | confused | overcooked | boiled | stale | retired ) [\s-]+ (?: [\w-]+ \s+ ){0,1}? [\w-]+
-      | (?: [\w-]+ \s+ ){0,2}?
-        (?: goldfish | gnat | houseplant | house\s+plant | pot\s+plant | potato | brick | plank | lettuce | cabbage
-          | turnip | sloth | slug | amoeba | walrus | doorknob | door\s+knob | doormat | toddler | lamp-?post | sponge
-          | box\s+of\s+rocks | bag\s+of\s+(?:hammers|spanners|sand) | teaspoon | tortoise | snail | limpet | jellyfish
-          | donkey | mule | sheep | lemming | rock | pebble | traffic\s+cone | cardboard\s+box | wet\s+weekend
-          | damp\s+squib | fence\s+post | dormouse | haddock | cod | kipper | spoon | stick\s+of\s+celery | cushion
-          | wardrobe | filing\s+cabinet | garden\s+gnome | gnome | mannequin | waxwork | corpse | zombie ) )
-"""
+      | (?: [\w-]+ \s+ ){0,2}? """
+    + _THING
+    + ")"
+)
 
 _APPRAISALS = re.compile(
     r"""
@@ -62,6 +73,11 @@ _APPRAISALS = re.compile(
     + _FACULTY
     + r""" \s+ (?: of | as ) \s+ (?: a | an ) \s+ """
     + _DULL
+    + r"""\b
+    | \b (?: the | all\s+the | your | his | her ) \s+ (?: \w+ \s+ ){0,2}? """
+    + _FACULTY_TOO
+    + r""" \s+ (?: of | as ) \s+ (?: a | an ) \s+ (?: [\w-]+ \s+ ){0,2}? """
+    + _THING
     + r"""\b
     # brains: "two brain cells", "the brain cells to", "zero brains", "half a brain"
     | \b (?: one | two | three | few | no | zero | single | 2 | 1 ) \s+ (?: \w+ \s+ )? brain \s+ cells? \b
@@ -90,13 +106,16 @@ _APPRAISALS = re.compile(
     # worth and age
     | \b past \s+ (?: his | her | their | your | its ) \s+ sell-? \s* by \s+ date \b
     | \b (?: put | be \s+ put | been \s+ put | putting ) \s+ out \s+ to \s+ (?: pasture | grass ) \b
-    | \b (?: is | 's | are | 're | was | an? | old | total | absolute | utter | complete ) \s+
+    # (these need the person before them in the sentence: "the old depot is a relic", "that car park is a
+    # waste of space" are about places)
+    | (?P<near> \b (?: is | 's | are | 're | was | an? | old | total | absolute | utter | complete ) \s+
       (?: \w+ \s+ )? (?: dinosaur | fossil | relic | dead \s*-? \s* wood | dead \s+ weight | empty \s+ suit | ornament ) s? \b
       # "a dinosaur on policy", "a relic of the 1970s plan": views and things, not the person's worth
       (?! \s+ (?: trail | park | exhibit | exhibition | museum | bones? | footprints? | hunt | fair | costume | walk
-                | on | about | when | of | in \s+ (?: his | her | their ) \s+ views ) )
-    | \b (?: waste \s+ of \s+ (?: a \s+ )? (?: salary | space | oxygen | skin | a \s+ seat | seat | suit | a \s+ pension | pension
-                                          | a \s+ lanyard | lanyard | a \s+ pay\s*cheque | good \s+ air ) ) \b
+                | on | about | when | of | to | in \s+ (?: his | her | their ) \s+ views ) )
+    | \b (?: waste \s+ of \s+ (?: a \s+ )? (?: salary | space | a \s+ seat | seat | suit | a \s+ pension | pension
+                                          | a \s+ lanyard | lanyard | a \s+ pay\s*cheque ) ) \b )
+    | \b waste \s+ of \s+ (?: oxygen | skin | good \s+ air ) \b
     | \b (?: as \s+ useful \s+ as | about \s+ as \s+ much \s+ use \s+ as ) \s+ a \s+ chocolate \s+ (?: teapot | fireguard | kettle ) \b
     # a person called a fool in plain words: "a self-serving incompetent", "you sad old bat"
     | \b (?: an? | you | you're | youre | ur | is | 's ) \s+ (?: [\w-]+ \s+ ){0,2}?
@@ -210,6 +229,8 @@ def contempt_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
             text, max(start, match.start() - 40), match.start()
         ) is not None:
             continue  # "the council couldn't run a bath": an institution, not a person
+        if match.group("near") is not None:
+            start, end = sentence_bounds(text, match.start())[0], match.start()
         if _PERSON.search(text, start, end) is not None:
             hits.append(match.span())
     return hits
