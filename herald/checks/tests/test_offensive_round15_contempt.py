@@ -77,7 +77,6 @@ def test_contempt_for_a_person_is_harassment_and_its_fair_twin_is_not(abusive, f
         "He's a bit of a dinosaur on parking policy but he answers every email the same day.",
         "The dinosaur trail at the museum reopens on Saturday with a new fossil room.",
         # places and things, and words with other senses
-        "That car park on Station Road is a waste of space. He should sell it for housing.",
         "The old depot is a relic and should come down. She said as much at the committee.",
         "Her vision of a dead high street brought back to life is exactly what the town needs.",
         "His memory of a dead colleague at the inquest was moving and dignified.",
