@@ -13,6 +13,7 @@ from functools import partial
 
 from .. import abuse_model, offensive_model
 from ..textutil import FIRST_PERSON, inside_quotes, probe, sentence_bounds
+from .contempt import contempt_hits
 from .insults import _DISMISSAL, _DISMISSAL_CUES, _insults
 from .matchers import OffensiveMatchers, compile_offensive
 from .obfuscation import _obfuscated_hits
@@ -151,6 +152,7 @@ def check_offensive(
     if not _DISMISSAL_CUES.isdisjoint(words):
         insults += [match.span() for match in _DISMISSAL.finditer(text)]
     insults += [(start, end) for rule, start, end in shaped if rule == "harassment"]
+    insults += [h for h in contempt_hits(text, words) if not any(a < h[1] and h[0] < b for a, b in insults)]
     for start, end in insults:
         if not reported(start, end):
             emit("harassment", start, end)

@@ -1,0 +1,235 @@
+"""Round fifteen (issue 12 item 1): contempt aimed at one person in a polite or professional frame.
+
+LinkedIn comments and formal emails put people down without an insult word: "Mark has the strategic
+vision of a dead goldfish", "couldn't run a bath", "past her sell-by date", "a diversity hire",
+"looks like he sleeps in a skip". Each pattern here is an appraisal of a person's mind, worth, age or
+looks (never of what they did), and counts only where the sentence (or the one before it) points at a
+person: a pronoun, a name with a title, an @-handle, "the woman in the red jacket", a video timestamp.
+"The council couldn't run a bath" is a complaint about an institution and stays clean; so does "his
+voting record contradicts his leaflets" (what he did).
+
+The caller (``check_offensive``) reports each span as harassment, through its usual excuses
+(reported quotations, condemned mentions).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..textutil import sentence_bounds
+
+# Cheap precondition: every appraisal below needs one of these lower-case words.
+_CUES = frozenset(
+    """
+    goldfish gnat houseplant potato brick plank lettuce cabbage turnip sloth slug amoeba walrus doorknob doormat
+    toddler lamppost sponge rocks hammers spanners teaspoon tortoise snail limpet jellyfish donkey mule sheep lemming
+    rock pebble cone cardboard squib dormouse haddock cod kipper spoon celery cushion wardrobe filing gnome mannequin
+    waxwork corpse zombie sedated stunned concussed startled soggy beached bewildered lobotomised lobotomized
+    overcooked cells brain brains witted halfwit halfwits nitwit nitwits dimwit dimwits brained planks mince pig
+    nobody sandwiches sarnies bricks cards slices fries pies isn isnt ain bath brewery whelk tombola raffle bake tuck
+    fete lemonade conga kettle shoelaces toaster cake sell pasture dinosaur dinosaurs fossil fossils relic relics
+    deadwood wood weight suit suits ornament ornaments salary space seat pension lanyard paycheque oxygen skin air
+    teapot fireguard incompetent imbecile nonentity buffoon nincompoop clot dolt simpleton bat witch trout hag crone
+    codger biddy goat cow rat weasel toad snake worm mentally instructions diversity token tokenistic ticking quota
+    colour color race looks gender sex ethnicity religion merit ethnic slept sleeping shagged shagging sleeps
+    crawled dragged whale melted potatoes bulldog radio yourself herself himself cakes doughnuts donuts biscuits
+    halfwitted dimwitted sleep sand waddle waddles waddled waddling bless adult grown grownups adults twelve stupidest dumbest thickest stupid
+    incompetent useless clueless brainless shrill screeching shrieking screechy hysterical accent
+    """.split()
+)
+
+# Faculties only a person has: compared with anything dull ("the charisma of a sedated walrus").
+_FACULTY = r"""
+    (?: iq | intelligence | brains? | brain\s*power | charisma | personality | (?:people|social|leadership|communication)\s+skills
+      | emotional\s+intelligence | attention\s+span | common\s+sense | wit | strategic\s+vision | intellect | empathy
+      | stage\s+presence | charm | self-awareness | tact | numeracy )
+"""
+# Words with other senses ("her vision of a dead high street revived", "his memory of a dead colleague"):
+# only compared with one of the listed things or creatures.
+_FACULTY_TOO = r"""
+    (?: vision | judge?ment | memory | awareness | backbone | spine | grasp\s+of\s+\w+ | presence | drive | energy
+      | dynamism )
+"""
+_THING = r"""
+    (?: goldfish | gnat | houseplant | potato | brick | plank | lettuce | cabbage
+      | turnip | sloth | slug | amoeba | walrus | doorknob | doormat | toddler | lamppost | sponge
+      | box\s+of\s+rocks | bag\s+of\s+(?:hammers|spanners|sand) | teaspoon | tortoise | snail | limpet | jellyfish
+      | donkey | mule | sheep | lemming | rock | pebble | traffic\s+cone | cardboard\s+box
+      | damp\s+squib | dormouse | haddock | cod | kipper | spoon | stick\s+of\s+celery | cushion
+      | wardrobe | filing\s+cabinet | garden\s+gnome | gnome | mannequin | waxwork | corpse | zombie )
+"""
+# What a faculty is compared with: a thing or creature, or anything "dead", "sedated", "damp"...
+_DULL = (
+    r"""
+    (?: (?: sedated | stunned | concussed | startled | soggy | beached | bewildered | lobotomi[sz]ed | overcooked ) [\s-]+ (?: [\w-]+ \s+ ){0,1}? [\w-]+
+      | (?: [\w-]+ \s+ ){0,2}? """
+    + _THING
+    + ")"
+)
+
+_APPRAISALS = re.compile(
+    r"""
+    # "the strategic vision of a dead goldfish", "with all the charisma of a sedated walrus"
+    \b (?: the | all\s+the | your | his | her ) \s+ (?: \w+ \s+ ){0,2}? """
+    + _FACULTY
+    + r""" \s+ (?: of | as ) \s+ (?: a | an ) \s+ """
+    + _DULL
+    + r"""\b
+    | \b (?: the | all\s+the | your | his | her ) \s+ (?: \w+ \s+ ){0,2}? """
+    + _FACULTY_TOO
+    + r""" \s+ (?: of | as ) \s+ (?: a | an ) \s+ (?: [\w-]+ \s+ ){0,2}? """
+    + _THING
+    + r"""\b
+    # brains: "two brain cells", "the brain cells to", "zero brains", "half a brain"
+    | \b (?: one | two | three | few | no | zero | single | 2 | 1 ) \s+ (?: \w+ \s+ )? brain \s+ cells? \b
+    | \b brain \s+ cells? \s+ (?: to \s+ rub | fighting | between | to\s+say | to\s+work ) \b
+    | \b (?: zero | no ) \s+ brains \b
+    | \b half \s+ a \s+ brain \b
+    | \b (?: half | dim | slow | thick ) -? witted \b | \b (?: halfwit | nitwit | dimwit ) s? \b
+    | \b (?: pea | bird | empty | air | thick | cabbage | turnip ) - ? brained \b
+    | \b thick \s+ as \s+ (?: two \s+ short \s+ planks | mince | a \s+ brick | pig \s+ \w+ | a \s+ plank ) \b
+    | \b lights \s+ are \s+ on \s+ but \s+ nobody'?s? \s+ (?: is \s+ )? home \b
+    | \b a \s+ few \s+ (?: sandwiches | sarnies | bricks | cards | slices | fries | pies ) \s+ short \s+ of \s+ a \b
+    | \b (?: isn't | isnt | ain't ) \s+ (?: clearly \s+ | really \s+ )? (?: all | quite ) \s+ there \b (?! \s+ (?: yet | is | are | was | were ) )
+    # incompetence: "couldn't run a bath", "couldn't organise a piss-up in a brewery", "bigger than a bake sale"
+    | (?P<able> \b (?: couldn't | couldnt | could\s+not | can't | cant | cannot ) \s+ (?: even \s+ )?
+      (?: run | organi[sz]e | manage | find | lead | chair | plan | add\s+up | count | spell ) \s+
+      (?: a \s+ bath | a \s+ (?: piss-?up | booze-?up | party ) \s+ in \s+ a \s+ brewery
+        | (?: a | an ) \s+ (?: whelk \s+ stall | tombola | raffle | bake \s+ sale | tuck \s+ shop | school \s+ fete
+                             | lemonade \s+ stand | conga | kettle | toaster )
+        | (?: his | her | their | your ) \s+ (?: own \s+ )? shoelaces ) \b )
+    | (?P<able2> \b (?: run | ran | running | manage | managed | managing | organi[sz]e | organi[sz]ed | chair | chaired | led | lead
+           | handle | handled | in \s+ charge \s+ of ) \s+ (?: anything | owt | something ) \s+ (?: bigger | more \s+ complicated | harder ) \s+ than \s+ (?: a | an | the ) \s+
+      (?: bake \s+ sale | tombola | raffle | school \s+ fete | lemonade \s+ stand | whelk \s+ stall | tuck \s+ shop
+        | kettle | toaster | village \s+ fete | cake \s+ stall ) \b )
+    # worth and age
+    | \b past \s+ (?: his | her | their | your | its ) \s+ sell-? \s* by \s+ date \b
+    | \b (?: put | be \s+ put | been \s+ put | putting ) \s+ out \s+ to \s+ pasture \b
+    # (these need the person before them in the sentence: "the old depot is a relic", "that car park is a
+    # waste of space" are about places)
+    | (?P<near> \b (?: is | 's | are | 're | was | an? | old | total | absolute | utter | complete ) \s+
+      (?: \w+ \s+ )? (?: dinosaur | fossil | relic | dead \s*-? \s* wood | dead \s+ weight | empty \s+ suit | ornament ) s? \b
+      # "a dinosaur on policy", "a relic of the 1970s plan": views and things, not the person's worth
+      (?! \s+ (?: trail | park | exhibit | exhibition | museum | bones? | footprints? | hunt | fair | costume | walk
+                | on | about | when | of | to | in \s+ (?: his | her | their ) \s+ views ) )
+    | \b (?: waste \s+ of \s+ (?: a \s+ )? (?: salary | space | a \s+ seat | seat | suit | a \s+ pension | pension
+                                          | a \s+ lanyard | lanyard | a \s+ paycheque | paycheque ) ) \b )
+    | \b waste \s+ of \s+ (?: oxygen | skin | good \s+ air ) \b
+    | \b (?: as \s+ useful \s+ as | about \s+ as \s+ much \s+ use \s+ as ) \s+ a \s+ chocolate \s+ (?: teapot | fireguard ) \b
+    # a person called a fool in plain words: "a self-serving incompetent", "you sad old bat"
+    | \b (?: an? | you | you're | youre | ur | is | 's ) \s+ (?: [\w-]+ \s+ ){0,2}?
+      (?: incompetent | imbecile | nonentity | buffoon | nincompoop | clot | dolt | simpleton )
+      (?= \s* (?: [,.;:!?)] | $ | who \b | and \b | that \b | with \b | like \b ) )
+    | \b (?: you | you're | youre | ur | ya | is | 's ) \s+ (?: an? \s+ )? (?: (?: silly | stupid | lying | nosy | sad | miserable
+           | daft | batty | bitter | dozy | senile | doddering | old | interfering | pathetic | little | corrupt | sneaky
+           | slimy | greedy | snivelling | sniveling | jumped-up | smug | two-faced ) [\s,]+ ){1,3}
+      (?: bat | witch | trout | hag | crone | codger | biddy | goat | cow | rat | weasel | toad | snake | worm ) \b
+    | \b mentally \s+ (?: deficient | defective | subnormal | retarded ) \b
+    | \b the \s+ reason \s+ (?: they | there \s+ are ) \s+ (?: put \s+ )? instructions \s+ on \b
+    # hiring contempt: "a diversity hire", "hired on skin colour", "on merit, or because"; one person's
+    # appointment ("another diversity appointment") is aimed at that person without naming them
+    | (?P<one> \b (?: a | an | another | this | that | the | obvious | obviously \s+ a | just \s+ a ) \s+
+      (?: diversity | token | tokenistic | box-? \s* ticking | quota ) \s+ (?: hire | appointment | appointee | pick | recruit ) \b
+      (?! \s* -? \s* (?: process | processes | policy | policies | scheme | schemes | programme | programmes | panel | panels
+                      | target | targets | data | figures | rules | law | laws | debate ) \b ) )
+    | \b (?: diversity | token | tokenistic | box-? \s* ticking | quota ) \s+
+      (?: hire | appointment | appointee | pick | candidate | recruit | ethnic | woman | female | black
+        | muslim | asian ) s? \b
+    | \b (?: hired | hiring | appointed | appointing | promoted | promoting | recruited | recruiting | picked | picking
+           | selected | selecting | chosen | choosing ) \s+ (?: \w+ \s+ ){0,2}? (?: on | for | because \s+ of )
+      \s+ (?: (?: his | her | their | the ) \s+ )? (?: skin \s+ colou?r | colou?r | race | looks | gender | sex | ethnicity | religion ) \b
+      (?! \s+ (?: discrimination | equality | monitoring | pay \s+ gap | data ) )
+    | \b on \s+ merit \s* ,? \s+ or \s+ (?: because | just | for ) \b
+    | \b another \s+ (?: ethnic | token | diversity ) \s+ face \b
+    | \b (?: slept | sleeping | shagged | shagging ) \s+ (?: her | his | their | your ) \s+ way \s+ (?: to | into | up ) \b
+    | \b (?: slept | sleeping ) \s+ with \s+ (?: the | her | his | a ) \s+ (?: boss | manager | director | leader | chief \s+ exec\w* ) \s+ to \s+ get \b
+    # looks: "looks like he sleeps in a skip", "a face for radio", "lay off the pies"
+    | \b (?: sleeps? | slept | crawled \s+ out \s+ of | been \s+ dragged \s+ through | was \s+ dragged \s+ through
+           | dragged \s+ through ) \s+ (?: in \s+ )? (?: a | the ) \s+ (?: skip | hedge \s+ backwards | hedge | wheelie \s+ bin | gutter | sewer | bin )
+      \b
+    | \b (?: like | as ) \s+ a \s+ (?: beached \s+ whale | melted \s+ (?: candle | waxwork ) | sack \s+ of \s+ potatoes | bulldog \s+ chewing \s+ a \s+ wasp ) \b
+    | \b face \s+ (?: for | made \s+ for ) \s+ radio \b
+    | \b (?: let | letting ) \s+ (?: yourself | herself | himself ) \s+ go \b
+    | \b lay \s+ off \s+ the \s+ (?: pies | cakes | doughnuts | donuts | biscuits ) \b
+    | \b waddl (?: e | es | ed | ing ) \b
+    # condescension: "bless her heart", "maybe get an adult to check", "are you twelve?"
+    | \b bless \s+ (?: her | his | your | their ) \s+ (?: little \s+ )? (?: heart | cotton \s+ socks ) \b
+    | \b (?: get | ask ) \s+ (?: an \s+ adult | a \s+ grown-? \s* up ) \s+ to \b
+    | \b leave \s+ it \s+ to \s+ the \s+ (?: grown-? \s* ups | adults ) \b
+    | \b are \s+ (?: you | u ) \s+ twelve \s* \?
+    # superlatives of stupidity, aimed: "the stupidest person ever to work", "the dumbest thing I've read"
+    | \b (?: the | a ) \s+ (?: stupidest | dumbest | thickest | most \s+ (?: stupid | incompetent | useless | clueless | brainless ) )
+      \s+ (?: person | man | woman | individual | officer | councillor | human | creature | thing \s+ (?: i've | i\s+have | ive ) )
+    # a woman's speech dismissed as noise
+    | \b (?: shrill | screeching | shrieking ) \s* ,? \s+ (?: hysterical | \w+ ) \b
+    | \b (?: her | this \s+ woman's | that \s+ woman's | the \s+ woman's ) \s+ (?: shrill | hysterical | screechy | screeching ) \b
+    | \b hysterical \s+ (?: woman | women | cow | harpy | female | nonsense | shrieking ) \b
+    # accents mocked
+    | \b (?: ridiculous | stupid | comical | laughable | common | chavvy | council[- ]estate | council \s+ house | grating
+           | pathetic | thick \s+ as ) \s+ accent \b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Someone the appraisal is aimed at: a pronoun, a title and a name, an @-handle, a timestamp, a person
+# noun ("the woman in the red jacket", "this officer", "that bloke").
+_PERSON = re.compile(
+    r"""
+    \b (?: he | she | him | her | his | hers | himself | herself | you | your | yourself | ya | u | ur | youre | you're ) \b
+    | @ \w{2,}
+    | \b (?: cllr | councillor | mr | mrs | ms | miss | dr | sir | madam | dame | lord | lady ) \.? \s+ [A-Z]
+    | \b \d{1,2} : \d{2} (?: : \d{2} )? \b
+    # a post's author addressed: "Congratulations Priya", "Kudos on the scheme", "good effort, sweetie"
+    | \b (?: congratulations | congrats | kudos | well \s+ done | sweetie | sweetheart | darling | hun | petal | poppet ) \b
+    | \b (?: dear | thanks | thank \s+ you | hi | hello | morning ) \s* ,? \s+ [A-Z][a-z]+ \b
+    | \b (?: the | this | that | our | your | their | a | an | some ) \s+ (?: [\w-]+ \s+ ){0,2}?
+      (?: man | woman | lady | guy | girl | bloke | chap | fella | fellow | lad | lass | officer | clerk | councillor
+        | cllr | director | chair | chairman | chairwoman | chairperson | leader | mayor | ceo | chief\s+executive
+        | manager | engineer | planner | warden | receptionist | person | individual | cleaner | head | deputy
+        | appointee | hire | minister | mp | boss | creature | character | holder | inspector | official | employee
+        | presenter | speaker | predecessor | successor | candidate | member | solicitor | lawyer | surveyor
+        | secretary | treasurer | controller | executive | postholder | spokesperson | spokesman | spokeswoman ) s? \b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+# An institution or a crowd right before the appraisal ("You lot couldn't organise a raffle", "Cabinet
+# couldn't run a bath"): a complaint about the council, not contempt for one person.
+_COLLECTIVE = re.compile(
+    r"""
+    \b (?: you \s+ lot | you \s+ people | this \s+ lot | that \s+ lot | council | councils | cabinet | department
+         | directorate | team | they | them | committee | administration | authority | government | services
+         | service | executive | group | party | officers | councillors | staff | management | leadership )
+      \s+ (?: \w+ \s+ ){0,1} $
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def contempt_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
+    """Spans of contemptuous appraisals of a person in ``text`` (``words``: its lower-case words,
+    ``textutil.probe``)."""
+    if _CUES.isdisjoint(words):
+        return []
+    hits: list[tuple[int, int]] = []
+    for match in _APPRAISALS.finditer(text):
+        start, end = sentence_bounds(text, match.start())
+        # the sentence before or after may name the person ("Mark joined in May. He couldn't run a bath.",
+        # "Another diversity appointment. She'll fit right in.")
+        if start:
+            start = sentence_bounds(text, start - 1)[0]
+        if end < len(text):
+            end = sentence_bounds(text, end)[1]
+        if match.group("one") is not None:
+            hits.append(match.span())
+            continue
+        if (match.group("able") or match.group("able2")) is not None and _COLLECTIVE.search(
+            text, max(start, match.start() - 40), match.start()
+        ) is not None:
+            continue  # "the council couldn't run a bath": an institution, not a person
+        if match.group("near") is not None:
+            start, end = sentence_bounds(text, match.start())[0], match.start()
+        if _PERSON.search(text, start, end) is not None:
+            hits.append(match.span())
+    return hits
