@@ -8,7 +8,6 @@ schedulers may run against the same database without enqueuing a task twice."""
 from __future__ import annotations
 
 import datetime as dt
-
 from dataclasses import dataclass
 
 from django.conf import settings
