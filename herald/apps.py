@@ -7,7 +7,7 @@ apps, in INSTALLED_APPS order, and from nowhere else (no module is looked for by
         default = True  # apps.py imports HeraldAppConfig too, so say which config is the app's
         name = "herald.moderation"
         nav_items = "herald.moderation.nav.ITEMS"          # list[NavItem]
-        schedule = "herald.moderation.tasks.SCHEDULE"      # [(task, seconds between runs)]
+        schedule = "herald.moderation.tasks.SCHEDULE"      # [(task, seconds between runs or DailyAt)]
         demo_loader = "herald.moderation.demo.seed"        # seed(rng) -> str, idempotent
         home_panels = "herald.moderation.home.panels"      # panels(request) -> list[dict]
         banners = "herald.moderation.home.banners"         # banners(request) -> list[dict]

@@ -359,6 +359,9 @@ HERALD_EMAIL_KEEP_DAYS = env_int("HERALD_EMAIL_KEEP_DAYS", 14)
 HERALD_EMAIL_RETRY_SECONDS = env_int("HERALD_EMAIL_RETRY_SECONDS", 60)
 # The hour (UK time) from which each day's digest is sent to people who chose one email a day.
 HERALD_DIGEST_HOUR = env_int("HERALD_DIGEST_HOUR", 7)
+# The hour (UK time) each morning Information Governance is emailed the subject access requests overdue
+# or due within a week: once a day, whenever the scheduler was started.
+HERALD_SUBJECT_ACCESS_REMINDER_HOUR = env_int("HERALD_SUBJECT_ACCESS_REMINDER_HOUR", 8)
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER")

@@ -13,7 +13,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
 from django.core.exceptions import NON_FIELD_ERRORS, RequestDataTooBig, TooManyFieldsSent
 from django.core.validators import MaxLengthValidator
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Sum
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
@@ -182,18 +182,40 @@ def _failed_sign_ins_from(address: str) -> int:
     return attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
 
 
+# Two kinds of advisory lock (PostgreSQL's two-number form), so an account's never meets an address's.
+_ACCOUNT_LOCK, _ADDRESS_LOCK = 7301, 7302
+
+
+def _hold_sign_in_turn(kind: int, key: str) -> None:
+    """Wait for, then hold until the transaction ends, the one turn at a time for this account or address.
+    On SQLite the IMMEDIATE transaction already runs one writer at a time, which is the same turn."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", [kind, key])
+
+
 @public
 def sign_in(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
     # django-axes locks an account at one address; this also stops one address trying a few passwords
     # against every account (password spraying).
-    if request.method == "POST":
-        limit = settings.HERALD_SIGN_IN_FAILURES_PER_ADDRESS
-        address = client_address(request)
-        # When the address is one of our own proxies (HERALD_TRUSTED_PROXIES left unset behind one), a
-        # cap per address would lock out everyone at once: the per-account lockout still applies.
-        if not is_trusted_proxy(address) and _failed_sign_ins_from(address) >= limit:
-            return render(request, settings.AXES_LOCKOUT_TEMPLATE, status=429)
-    return _login(request, *args, **kwargs)
+    if request.method != "POST":
+        return _login(request, *args, **kwargs)
+    limit = settings.HERALD_SIGN_IN_FAILURES_PER_ADDRESS
+    address = client_address(request)
+    # When the address is one of our own proxies (HERALD_TRUSTED_PROXIES left unset behind one), a
+    # cap per address would lock out everyone at once: the per-account lockout still applies.
+    capped = not is_trusted_proxy(address)
+    account = strip_invisible(request.POST.get("username", "")).strip().lower()
+    # Counting the failures, checking the password and recording a failure happen in one transaction
+    # that holds the account's turn and the address's: passwords sent at the same moment wait, so no
+    # more are checked than the lockout and the cap allow (always account then address: no deadlock).
+    with transaction.atomic():
+        _hold_sign_in_turn(_ACCOUNT_LOCK, account)
+        if capped:
+            _hold_sign_in_turn(_ADDRESS_LOCK, address)
+            if _failed_sign_ins_from(address) >= limit:
+                return render(request, settings.AXES_LOCKOUT_TEMPLATE, status=429)
+        return _login(request, *args, **kwargs)
 
 
 password_reset = public(

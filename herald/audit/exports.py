@@ -93,7 +93,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
             },
             status=400 if errors else 200,
         )
-    events = AuditEvent.objects.search(**filters)
+    events = AuditEvent.objects.visible_to(request.user).search(**filters)
     tz = timezone.get_current_timezone()
     if since:
         events = events.filter(at__gte=dt.datetime.combine(since, dt.time.min, tzinfo=tz))

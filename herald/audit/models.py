@@ -8,6 +8,14 @@ class AuditEventQuerySet(models.QuerySet):
     def for_object(self, obj: models.Model):
         return self.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk))
 
+    def visible_to(self, person):
+        """Every event, less those on an incident about the reader's own conduct: its contents are
+        fingerprinted, but that it exists, when, and who worked it would still tell them of it."""
+        from herald.incidents.models import Incident
+
+        about_them = [str(pk) for pk in Incident.objects.concerning(person).values_list("pk", flat=True)]
+        return self.exclude(object_type="incidents.incident", object_id__in=about_them)
+
     def search(self, *, actor: str = "", action: str = "", object_type: str = "", text: str = ""):
         events = self
         # Straight from the query string, not a form field: PostgreSQL cannot compare a NUL byte.

@@ -17,7 +17,9 @@ def events(request: HttpRequest) -> HttpResponse:
     # A filter that is not one of the choices is an error on the form, and no events are listed: a list of
     # everything under a filter that was not applied would read as the answer.
     invalid = form.is_bound and not form.is_valid()
-    found = AuditEvent.objects.none() if invalid else AuditEvent.objects.search(**form.filters())
+    found = (
+        AuditEvent.objects.none() if invalid else AuditEvent.objects.visible_to(request.user).search(**form.filters())
+    )
     page = Paginator(found.select_related("actor"), 50).get_page(request.GET.get("page"))
     return render(
         request,
@@ -34,7 +36,7 @@ def events(request: HttpRequest) -> HttpResponse:
 
 @allow(Role.COMMS, Role.ADMIN, Role.INFO_GOV)
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    event = get_object_or_404(AuditEvent, pk=pk)
+    event = get_object_or_404(AuditEvent.objects.visible_to(request.user), pk=pk)
     return render(
         request,
         "audit/event_detail.html",

@@ -1,6 +1,7 @@
 """Demo data: a festival with consents (an adult, a child with a guardian who co-signed, an advocate,
 a 'do not publish' child), photos linked to them, and a withdrawal whose published post is awaiting
-takedown. Running it again finds the festival and changes nothing."""
+takedown; and the subject access register with a request of each kind (open, waiting for proof of identity,
+extended, answered, overdue). Running it again finds them and changes nothing."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from herald.consents import services
-from herald.consents.models import ConsentRequest
+from herald.consents.models import ConsentRequest, SubjectAccessRequest
 from herald.people.models import Person
 from herald.social_accounts.models import Account, Platform
 
@@ -43,8 +44,75 @@ def _person(**values) -> services.ConsentDetails:
     return services.ConsentDetails(**(base | values))
 
 
+# (name, contact, how it came, days ago it was received, what they asked for)
+SUBJECT_ACCESS_REQUESTS = [
+    (
+        "Priya Sharma",
+        "priya.sharma@example.org",
+        "email",
+        5,
+        "Everything the council holds about her planning objection",
+    ),
+    (
+        "Gareth Evans",
+        "12 Station Road, Hinckley LE10 1AA",
+        "letter",
+        9,
+        "Messages sent to him by the council's accounts",
+    ),
+    (
+        "Janet Holloway",
+        "janet.holloway@example.org",
+        "web_form",
+        20,
+        "All comments of hers the council hid or reported",
+    ),
+    ("Daniel Okafor", "daniel.okafor@example.org", "email", 45, "Photos of him used on the council's Facebook page"),
+    ("Sam Whitfield", "07700 900789", "phone", 40, "Records of his complaints made on social media"),
+]
+
+
+def _subject_access_requests(dpo: Person) -> str:
+    """One request of each kind, dated back from today. Found again by the requesters' names."""
+    names = [name for name, *_ in SUBJECT_ACCESS_REQUESTS]
+    if SubjectAccessRequest.objects.filter(requester_name__in=names).exists():
+        return "subject access requests already loaded"
+    today = timezone.localdate()
+    made = {}
+    for name, contact, channel, days_ago, asked_for in SUBJECT_ACCESS_REQUESTS:
+        made[name] = services.record_subject_access_request(
+            services.RequestDetails(
+                requester_name=name,
+                requester_contact=contact,
+                received_by=channel,
+                received_on=today - dt.timedelta(days=days_ago),
+                details=asked_for,
+            ),
+            by=dpo,
+        )
+    # Priya Sharma's stays open; Sam Whitfield's, received 40 days ago, is overdue.
+    services.pause_subject_access_request(
+        made["Gareth Evans"], by=dpo, paused_for="identity", paused_on=today - dt.timedelta(days=8)
+    )
+    services.extend_subject_access_request(
+        made["Janet Holloway"],
+        by=dpo,
+        months=2,
+        reason="Her comments are spread over four accounts and three years of the moderation inbox",
+        on=today - dt.timedelta(days=10),
+    )
+    services.answer_subject_access_request(made["Daniel Okafor"], by=dpo, on=today - dt.timedelta(days=20))
+    return "5 subject access requests (open, waiting for identity, extended, answered, overdue)"
+
+
 @transaction.atomic
 def seed(rng) -> str:
+    dpo = Person.objects.filter(email=f"dpo@{DOMAIN}").first()
+    requests = _subject_access_requests(dpo) if dpo is not None else "no DPO to record subject access requests"
+    return f"{_festival(rng)}; {requests}"
+
+
+def _festival(rng) -> str:
     organiser = Person.objects.filter(email=f"editor@{DOMAIN}").first()
     comms = Person.objects.filter(email=f"comms@{DOMAIN}").first()
     if organiser is None or comms is None:

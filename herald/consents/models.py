@@ -4,6 +4,7 @@ withdrawal. The rules live in services.py; these are the rows and the named read
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 import uuid
 
@@ -489,6 +490,8 @@ class SubjectAccessRequest(models.Model):
     paused_for = models.CharField(max_length=13, choices=PausedFor.choices, blank=True)
     # The proof of identity arrived: the month runs from this day.
     restarted_on = models.DateField(null=True, blank=True)
+    # What the council asked for (identity or clarification) last arrived: a later pause cannot start before it.
+    resumed_on = models.DateField(null=True, blank=True)
     # Days the clock stood still waiting for clarification since the month began (sar_clock.py): the due
     # date moves later by as many days; the days already used still count.
     clock_stopped_days = models.PositiveIntegerField(default=0)
@@ -524,3 +527,9 @@ class SubjectAccessRequest(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status not in (self.Status.ANSWERED, self.Status.REFUSED)
+
+    @property
+    def last_event_on(self) -> dt.date:
+        """The latest day recorded on the request: received, identity checked, paused or resumed."""
+        recorded = [self.identity_checked_on, self.paused_on, self.resumed_on, self.restarted_on]
+        return max([self.received_on, *(day for day in recorded if day is not None)])

@@ -16,7 +16,12 @@ guidance, and its SAR checklist for SMEs, https://ico.org.uk/global/sar-checklis
   still (due 15 March, clarification asked for 20 February and given 27 February: due 22 March). It is
   not a fresh month;
 - a complex request may be extended by up to two further months, within the first month, telling the
-  requester why: it is then due three months from the start, counted the same way;
+  requester why: it is then due three months from the start, counted the same way. The ICO's words
+  ("Can we extend the time for a response?", ico.org.uk, Right of access, "What should we consider when
+  responding to a request?"): "You should calculate the extension as three months from the original start
+  date, ie the day you receive the request, fee or other requested information". So it is three months
+  from the start, not two more months from the end of the first: received 31 January, the first month
+  ends 28 February and the extended date is 30 April (no 31 April: the last day of April), not 28 April;
 - the same guidance says that if the date falls on a weekend or a public holiday the council has until
   the next working day. Herald shows that day as the latest the ICO allows, but reminds the DPO against
   the calendar date, which is always in time.

@@ -2,6 +2,7 @@ from django_tasks import task
 
 from herald.consents import image_text, services
 from herald.consents.models import MediaAsset
+from herald.schedule import DailyAt
 
 
 @task()
@@ -25,8 +26,11 @@ def read_text_in_photo(asset_id: int) -> dict:
 
 @task()
 def remind_of_subject_access_deadlines() -> dict:
-    """Every day: tell Information Governance of subject access requests overdue or due within a week."""
+    """Every morning (HERALD_SUBJECT_ACCESS_REMINDER_HOUR, UK time): tell Information Governance of subject access requests overdue or due within a week."""
     return {"told": services.remind_dpo_of_due_requests()}
 
 
-SCHEDULE = [(process_consent_retention, 24 * 60 * 60), (remind_of_subject_access_deadlines, 24 * 60 * 60)]
+SCHEDULE = [
+    (process_consent_retention, 24 * 60 * 60),
+    (remind_of_subject_access_deadlines, DailyAt("HERALD_SUBJECT_ACCESS_REMINDER_HOUR")),
+]

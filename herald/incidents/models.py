@@ -43,6 +43,10 @@ class IncidentQuerySet(models.QuerySet):
             .distinct()
         )
 
+    def concerning(self, person: Person):
+        """Incidents about this person's own conduct: they are not to learn of them at all."""
+        return self.filter(kind__in=CONDUCT_KINDS, person_concerned=person)
+
     def since(self, when: dt.datetime):
         return self.filter(reported_at__gte=when)
 

@@ -196,7 +196,29 @@ def _staff():
     return Person.objects.employees()
 
 
-_FILTER = re.compile(r'^\s*(userName|externalId|emails\.value)\s+eq\s+"([^"]{1,254})"\s*$', re.IGNORECASE)
+# attribute eq "value": the value is a JSON string (RFC 7644 §3.4.2.2, RFC 7159 §7), so it may hold
+# escaped quotes and backslashes (userName eq "o\"brien@council.gov.uk") and \uXXXX escapes.
+_FILTER = re.compile(
+    r'^\s*(userName|externalId|emails\.value)\s+eq\s+("(?:[^"\\]|\\.)*")\s*$', re.IGNORECASE | re.DOTALL
+)
+BAD_FILTER = 'Only filters like userName eq "name@council.gov.uk" are supported'
+
+
+def _filter(wanted: str) -> tuple[str, str]:
+    """The attribute and the value a filter asks for; ScimRefusal (invalidFilter) for anything else."""
+    match = _FILTER.match(wanted)
+    if not match:
+        raise ScimRefusal(BAD_FILTER, "invalidFilter")
+    attribute, quoted = match.groups()
+    try:
+        # Not strict: a raw control character is let through here and stripped below, as the import does.
+        value = json.loads(quoted, strict=False)
+        value.encode()  # a lone surrogate (\ud800) is no character at all, and no database can store it
+    except (ValueError, UnicodeEncodeError):
+        raise ScimRefusal(f"{BAD_FILTER}; the value is not a valid string", "invalidFilter") from None
+    if not 1 <= len(value) <= 254:
+        raise ScimRefusal(f"{BAD_FILTER}; the value must be 1 to 254 characters", "invalidFilter")
+    return attribute, value
 
 
 @_guarded
@@ -205,10 +227,10 @@ def users(request, body):
         people = _staff().order_by("pk")
         wanted = request.GET.get("filter", "")
         if wanted:
-            match = _FILTER.match(wanted)
-            if not match:
-                return _error(400, 'Only filters like userName eq "name@council.gov.uk" are supported', "invalidFilter")
-            attribute, value = match.groups()
+            try:
+                attribute, value = _filter(wanted)
+            except ScimRefusal as refusal:
+                return _error(400, str(refusal), refusal.scim_type)
             # As the import stores them: no NUL byte (PostgreSQL cannot compare one) nor invisible characters.
             value = strip_invisible(value).strip()
             if attribute.lower() == "externalid":

@@ -106,6 +106,15 @@ def pause_subject_access_request(
         raise Refused(
             "The date it was asked for must be on or after the day the request was received", field="paused_on"
         )
+    # Not before what is already recorded either: a pause backdated over an earlier one (or over the
+    # days since identity or clarification arrived) would stop the clock twice for the same days.
+    last = sar.last_event_on
+    if paused_on < last:
+        raise Refused(
+            f"The date it was asked for must be on or after {last.day} {last:%B %Y}, "
+            "the last date already recorded on this request",
+            field="paused_on",
+        )
     latest_on = deadline_of(sar).latest_on
     if paused_on > latest_on:
         raise Refused(
@@ -133,7 +142,7 @@ def restart_subject_access_request(
     if sar.paused_on and arrived_on < sar.paused_on:
         raise Refused("The date it arrived must be on or after the day it was asked for", field="arrived_on")
     before = _snapshot(sar)
-    sar.status = SAR.Status.OPEN
+    sar.status, sar.resumed_on = SAR.Status.OPEN, arrived_on
     if sar.paused_for == SAR.PausedFor.IDENTITY:
         # a fresh month from the day identity is confirmed: days stopped before it no longer matter
         sar.restarted_on, sar.identity_checked_on, sar.clock_stopped_days = arrived_on, arrived_on, 0

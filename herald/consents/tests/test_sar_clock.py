@@ -64,3 +64,19 @@ def test_a_date_on_a_weekend_or_bank_holiday_keeps_its_due_date_and_shows_the_la
 
 def test_adding_months_never_overruns_a_short_month():
     assert [add_months(D(2026, 1, 31), n) for n in range(1, 4)] == [D(2026, 2, 28), D(2026, 3, 31), D(2026, 4, 30)]
+
+
+@pytest.mark.parametrize(
+    "received, first_month_ends, extended_to",
+    [
+        # ICO, Right of access: "calculate the extension as three months from the original start date"
+        (D(2026, 1, 31), D(2026, 2, 28), D(2026, 4, 30)),  # not 28 April (two months after 28 February)
+        (D(2026, 10, 31), D(2026, 11, 30), D(2027, 1, 31)),  # not 30 January
+        (D(2027, 11, 30), D(2027, 12, 30), D(2028, 2, 29)),  # a leap February
+    ],
+)
+def test_an_extension_runs_three_months_from_the_start_not_two_from_the_end_of_the_first(
+    received, first_month_ends, extended_to
+):
+    found = deadline(received, extension_months=2)
+    assert (found.first_month_ends_on, found.due_on) == (first_month_ends, extended_to)

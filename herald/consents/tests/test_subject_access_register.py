@@ -315,3 +315,44 @@ def test_migration_0005_gives_requests_restarted_after_clarification_back_the_da
     sar.refresh_from_db()
     assert (sar.clock_stopped_days, sar.restarted_on) == (7, None)
     assert services.deadline_of(sar).due_on == D(2026, 3, 9)
+
+
+@time_machine.travel(MONDAY_16_FEB, tick=False)
+def test_a_pause_cannot_be_backdated_over_what_is_already_recorded(client, dpo):
+    # given a request received 2 February, paused for clarification on 3 February, which arrived on 10 February
+    sar = received(D(2026, 2, 2), by=dpo)
+    sar = services.pause_subject_access_request(sar, by=dpo, paused_for="clarification", paused_on=D(2026, 2, 3))
+    sar = services.restart_subject_access_request(sar, by=dpo, arrived_on=D(2026, 2, 10))
+    due_before = services.deadline_of(sar).due_on
+    client.force_login(dpo)
+    url = reverse("consents:sar_pause", args=[sar.pk])
+    for paused_for in ("identity", "clarification"):
+        # when the DPO records a second pause dated 5 February, before the clarification arrived
+        page = client.post(url, {"paused_for": paused_for, **date_fields("paused_on", D(2026, 2, 5))}).content.decode()
+        # then the form says why not, and the clock is as it was
+        assert "govuk-error-summary" in page and "must be on or after 10 February 2026" in page
+        sar.refresh_from_db()
+        assert (sar.status, services.deadline_of(sar).due_on) == ("open", due_before)
+    # and a pause dated the day it arrived, or later, is taken
+    response = client.post(url, {"paused_for": "identity", **date_fields("paused_on", D(2026, 2, 10))})
+    assert response.status_code == 302
+    sar.refresh_from_db()
+    assert (sar.status, sar.paused_on) == ("paused", D(2026, 2, 10))
+
+
+@time_machine.travel(MONDAY_16_FEB, tick=False)
+def test_a_pause_for_identity_cannot_start_before_identity_was_recorded_as_checked(dpo):
+    sar = services.record_subject_access_request(
+        services.RequestDetails(
+            requester_name="Asha Patel",
+            received_by="email",
+            received_on=D(2026, 2, 2),
+            identity_checked_on=D(2026, 2, 9),
+        ),
+        by=dpo,
+    )
+    with pytest.raises(Refused, match="on or after 9 February 2026"):
+        services.pause_subject_access_request(sar, by=dpo, paused_for="identity", paused_on=D(2026, 2, 4))
+    # nor after today
+    with pytest.raises(Refused, match="today or in the past"):
+        services.pause_subject_access_request(sar, by=dpo, paused_for="identity", paused_on=D(2026, 2, 17))

@@ -41,3 +41,36 @@ def test_colleagues_in_the_same_team_still_work_it(client, comms_officer, hr_off
     case = incident("employee_post", by=hr_officer, person_concerned=employee)
     client.force_login(comms_officer)
     assert client.get(reverse("incidents:detail", args=[case.pk])).status_code == 200
+
+
+def test_a_comms_officer_whose_post_is_reported_finds_no_trace_of_it_in_the_audit_trail(
+    client, comms_officer, hr_officer
+):
+    from herald.audit.models import AuditEvent
+    from herald.people.roles import Role
+    from testing.factories import PASSWORD, PersonFactory
+
+    # given a case about a comms officer's own post, opened and worked by HR
+    case = incident("employee_post", by=hr_officer, person_concerned=comms_officer)
+    services.add_note(case, by=hr_officer, text="Screenshot kept")
+    events = list(AuditEvent.objects.for_object(case))
+    assert len(events) >= 2
+
+    def what_they_find(reader) -> tuple[str, str, str, set[int]]:
+        client.force_login(reader)
+        client.post(reverse("signin:confirm"), {"password": PASSWORD})
+        trail = client.get(reverse("audit:events")).content.decode()
+        searched = client.get(reverse("audit:events"), {"object_type": "incidents.incident"}).content.decode()
+        exported = client.get(reverse("audit:export"), {"download": "1"}).content.decode()
+        opened = {client.get(reverse("audit:event", args=[event.pk])).status_code for event in events}
+        return trail, searched, exported, opened
+
+    # when the comms officer reads the audit trail, searches it for incidents, downloads it, or opens its events
+    trail, searched, exported, opened = what_they_find(comms_officer)
+    # then none of it shows: the case's reference is nowhere and its events are not found
+    assert all(case.reference not in page for page in (trail, searched, exported))
+    assert opened == {404}
+    # while another comms officer sees the case's events as before
+    trail, searched, exported, opened = what_they_find(PersonFactory(roles=[Role.COMMS]))
+    assert all(case.reference in page for page in (trail, searched, exported))
+    assert opened == {200}

@@ -1,6 +1,7 @@
 """The identity provider pushes staff changes to Herald over SCIM 2.0; leavers as the CSV import."""
 
 import json
+from urllib.parse import urlencode
 
 import pytest
 from django.urls import reverse
@@ -298,3 +299,39 @@ def test_the_bearer_scheme_is_read_in_any_case(scim, employee, client):
     # RFC 7235 2.1: the authentication scheme is case-insensitive
     response = client.get(reverse("scim:users"), headers={"Authorization": f"bearer {TOKEN}"})
     assert response.status_code == 200 and response.json()["totalResults"] >= 1
+
+
+def _search(scim, filter_text: str):
+    return scim("get", reverse("scim:users") + "?" + urlencode({"filter": filter_text}))
+
+
+def test_a_search_for_an_address_with_an_escaped_quote_finds_its_owner(scim):
+    # given someone whose address has a quote in it, and someone with a backslash
+    quoted = PersonFactory(email='o"brien@council.example')
+    PersonFactory(email="o\\brien@council.example")
+    # when the provider looks them up, escaping the quote as RFC 7644 filters do (JSON strings)
+    response = _search(scim, 'userName eq "o\\"brien@council.example"')
+    # then it finds them, and only them
+    assert response.status_code == 200
+    assert [found["id"] for found in response.json()["Resources"]] == [str(quoted.pk)]
+    # and a \u escape for the quote reads the same
+    escaped = _search(scim, 'userName eq "o\\u0022brien@council.example"').json()
+    assert [found["id"] for found in escaped["Resources"]] == [str(quoted.pk)]
+
+
+@pytest.mark.parametrize(
+    "filter_text",
+    [
+        'userName eq "o\\"brien@council.example',  # the closing quote is escaped: never closed
+        'userName eq "o\\qbrien@council.example"',  # no such escape
+        'userName eq "o\\u00"',  # a \u escape cut short
+        'userName eq "\\ud800@council.example"',  # half a character
+        'userName eq ""',
+        'userName eq "a" and title eq "b"',
+        "userName eq o'brien@council.example",
+    ],
+)
+def test_a_malformed_filter_is_refused_as_an_invalid_filter(scim, filter_text):
+    response = _search(scim, filter_text)
+    assert response.status_code == 400
+    assert response.json()["scimType"] == "invalidFilter" and response.json()["detail"]
