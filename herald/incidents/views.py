@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from herald.access import allow, allow_signed_in
 from herald.audit import services as audit
 from herald.csv_export import csv_response
+from herald.dates import uk_datetime
 from herald.forms import carried_out, submitted
 from herald.incidents import selectors, services
 from herald.incidents.forms import (
@@ -451,20 +452,37 @@ def takedown(request: HttpRequest, pk: int) -> HttpResponse:
     incident = _incident(request, pk)
     if incident.kind != Kind.COPYRIGHT_OR_DEFAMATION:
         raise Http404("Takedown decisions are for copyright or defamation complaints")
-    form = TakedownForm(request.POST if request.method == "POST" else None)
+    changing = incident.takedown_decided_at is not None
+    form = TakedownForm(request.POST if request.method == "POST" else None, changing=changing)
     if done := _record_once(
         request,
         incident,
         "takedown",
         form,
         lambda data: services.record_takedown_decision(
-            incident, by=request.user, decision=data["takedown_decision"], decided_at=data["takedown_decided_at"]
+            incident,
+            by=request.user,
+            decision=data["takedown_decision"],
+            decided_at=data["takedown_decided_at"],
+            change_reason=data.get("change_reason", ""),
         ),
-        "Takedown decision recorded",
+        "Takedown decision changed" if changing else "Takedown decision recorded",
     ):
         return done
+    intro = (
+        f"The decision recorded is: {incident.takedown_decision} ({uk_datetime(incident.takedown_decided_at)}). "
+        "A new decision replaces it; both stay in the timeline."
+        if incident.takedown_decided_at
+        else ""
+    )
     return _form_page(
-        request, incident, form, heading="Takedown decision", button="Save", submission_key=key_for(request)
+        request,
+        incident,
+        form,
+        heading="Change the takedown decision" if changing else "Takedown decision",
+        button="Change the decision" if changing else "Save",
+        intro=intro,
+        submission_key=key_for(request),
     )
 
 
