@@ -25,7 +25,7 @@ from herald.dates import uk_date, uk_datetime
 from herald.errors import Refused
 from herald.incidents.models import Incident, PlaybookStep, TimelineEntry
 from herald.incidents.notify import link, notify
-from herald.incidents.playbooks import HANDLERS, Kind, playbook
+from herald.incidents.playbooks import FALLBACK_OWNERS, HANDLERS, Kind, playbook
 from herald.people.models import Person
 from herald.people.roles import Role
 
@@ -87,6 +87,16 @@ def _handlers(kind: str) -> list[Person]:
         for person in Person.objects.active().with_role(role):
             people[person.pk] = person
     return list(people.values())
+
+
+def _owner(role: str) -> str:
+    """Who a playbook step goes to: its role, or (FALLBACK_OWNERS) another when nobody active holds it,
+    so that no step waits on a role the council has not given anyone: the safeguarding lead's steps go
+    to the communications team until someone is made safeguarding lead."""
+    fallback = FALLBACK_OWNERS.get(role)
+    if fallback and not Person.objects.with_role(role).filter(is_active=True).exists():
+        return fallback
+    return role
 
 
 def _tick(incident: Incident, key: str, *, by: Person, note: str) -> None:
@@ -159,7 +169,7 @@ def report_incident(
                 position=number,
                 key=step.key,
                 text=step.text,
-                owner_role=step.owner_role,
+                owner_role=_owner(step.owner_role),
                 due_at=start + dt.timedelta(hours=step.hours),
             )
             for number, step in enumerate(playbook(kind), 1)
