@@ -48,7 +48,7 @@ def show_refusal(form: forms.BaseForm, refused: ValidationError, *, field: str |
 
 # --- Dates and times: the GOV.UK date input, in UK order ------------------------------------------
 
-_TIME = re.compile(r"^\s*(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\s*$", re.IGNORECASE)
+_TIME = re.compile(r"^\s*(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\s*(bst|gmt)?\s*$", re.IGNORECASE)
 _SINGLE_DATE_FORMATS = ("%d/%m/%Y", "%d %m %Y", "%d-%m-%Y", "%Y-%m-%d", "%d/%m/%y")
 _SINGLE_DATETIME_FORMATS = ("%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M")
 
@@ -92,7 +92,7 @@ class DateField(forms.Field):
             raise ValidationError(self._message("invalid", real)) from None
 
     def _parts(self, value) -> list[str]:
-        return [str(part or "").strip()[:10] for part in (list(value or []) + [None] * 4)[:4]]
+        return [str(part or "").strip()[:12] for part in (list(value or []) + [None] * 4)[:4]]
 
     def to_python(self, value):
         if isinstance(value, str):  # one value, as older forms send it
@@ -116,7 +116,8 @@ class DateField(forms.Field):
 
 class DateTimeField(DateField):
     """A moment: the GOV.UK date input and a time box ("14:30", "9.30", "2:30pm"), in the council's time
-    zone. Messages as for DateField, and "Enter the time …", "… must be a real time"."""
+    zone. Messages as for DateField, and "Enter the time …", "… must be a real time". In the hour the clocks
+    go back a time must end "BST" or "GMT"; in the hour they go forward none exists (see _council_moment)."""
 
     widget = GovukDateTimeInput
     example = "27 3 2027"
@@ -131,9 +132,10 @@ class DateTimeField(DateField):
                 return None
             for pattern in _SINGLE_DATETIME_FORMATS:
                 try:
-                    return timezone.make_aware(dt.datetime.strptime(value.strip(), pattern))
+                    typed = dt.datetime.strptime(value.strip(), pattern)
                 except ValueError:
                     continue
+                return _council_moment(typed)
             raise ValidationError(self._message("invalid", _upper_first(self.thing) + " must be a real date and time"))
         day, month, year, time = self._parts(value)
         if not (day or month or year or time):
@@ -150,7 +152,34 @@ class DateTimeField(DateField):
                 hour = hour % 12 + (12 if match.group(3).lower() == "pm" else 0)
         if not (0 <= hour <= 23 and 0 <= minute <= 59):
             raise ValidationError(f"{_upper_first(self.thing)} must be a real time, like 14:30")
-        return timezone.make_aware(dt.datetime.combine(date, dt.time(hour, minute)))
+        return _council_moment(dt.datetime.combine(date, dt.time(hour, minute)), match.group(4) if match else None)
+
+
+def _clock_time(moment: dt.datetime) -> str:
+    return f"{moment.hour}:{moment.minute:02d} on {moment.day} {moment:%B %Y}"
+
+
+def _council_moment(typed: dt.datetime, which: str | None = None) -> dt.datetime:
+    """The moment a time typed on the council's clock means. In the hour the clocks go forward (the last
+    Sunday of March, 1:00 to 2:00 in the UK) no such time exists; in the hour they go back (the last Sunday
+    of October) each time happens twice, first in summer time (BST) and then GMT: it must say which."""
+    zone = timezone.get_current_timezone()
+    first, second = typed.replace(tzinfo=zone, fold=0), typed.replace(tzinfo=zone, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return first
+    if first.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None) != typed:
+        raise ValidationError(
+            f"{_clock_time(typed)} does not exist in the UK: clocks went forward an hour at 1:00. "
+            "Enter a time before 1:00 or from 2:00"
+        )
+    if which is None:
+        raise ValidationError(
+            f"{_clock_time(typed)} happens twice in the UK: clocks went back an hour at 2:00. "
+            f"Type BST after the time for the first (like {typed.hour}:{typed.minute:02d} BST) "
+            "or GMT for the second, an hour later"
+        )
+    # In UTC: a moment carrying fold=1 compares unequal to every other zone's (PEP 495)
+    return (first if which.lower() == "bst" else second).astimezone(dt.UTC)
 
 
 # --- Rows chosen by their numbers ---------------------------------------------------------------------

@@ -227,6 +227,7 @@ for _pair in env_list("HERALD_OIDC_GROUP_ROLES"):
         "ict",
         "info_gov",
         "monitoring_officer",
+        "safeguarding",
         "admin",
     }:
         raise ImproperlyConfigured(f"HERALD_OIDC_GROUP_ROLES: {_pair!r} does not map a group to a grantable role")

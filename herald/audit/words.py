@@ -147,6 +147,7 @@ EVENT_WORDS: dict[str, str] = {
     "incident.reported": "Incident reported",
     "incident.step_ticked": "Playbook step done",
     "incident.takedown_decided": "Takedown decided",
+    "incident.takedown_decision_changed": "Takedown decision changed",
     "incident.tell_people_decided": "Decision on telling the people affected",
     "incident.triaged": "Incident triaged",
     # Risks

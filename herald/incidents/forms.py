@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils import timezone
 
@@ -199,6 +201,19 @@ class TakedownForm(forms.Form):
         error_messages={"required": "Enter the decision"},
     )
     takedown_decided_at = MomentField(label="When was it decided?")
+
+    def __init__(self, *args: Any, changing: bool = False, **kwargs: Any) -> None:
+        """`changing`: a decision is already recorded, so this one changes it and must say why."""
+        super().__init__(*args, **kwargs)
+        if changing:
+            self.fields["takedown_decision"].label = "New decision"
+            self.fields["change_reason"] = forms.CharField(
+                label="Why is the decision changing?",
+                max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                help_text="The earlier decision stays in the timeline with this reason.",
+                error_messages={"required": "Enter why the decision is changing"},
+            )
 
 
 class CloseForm(forms.Form):

@@ -41,7 +41,8 @@ HANDLERS: dict[str, frozenset[str]] = {
     Kind.PERSONAL_DATA_BREACH: frozenset({Role.INFO_GOV}),
     Kind.EMPLOYEE_POST: frozenset({Role.HR, Role.COMMS}),
     Kind.COUNCILLOR_CONDUCT: frozenset({Role.MONITORING_OFFICER}),
-    Kind.ABUSE_OR_THREAT: frozenset({Role.COMMS, Role.MONITORING_OFFICER}),
+    # The safeguarding lead works abuse and threats against a person (and no other type).
+    Kind.ABUSE_OR_THREAT: frozenset({Role.COMMS, Role.MONITORING_OFFICER, Role.SAFEGUARDING}),
     Kind.COPYRIGHT_OR_DEFAMATION: frozenset({Role.COMMS, Role.MONITORING_OFFICER}),
     Kind.OTHER: frozenset({Role.COMMS}),
 }
@@ -105,7 +106,12 @@ PLAYBOOKS: dict[str, tuple[Step, ...]] = {
     ),
     Kind.ABUSE_OR_THREAT: (
         Step("evidence", "Capture the abuse as evidence before it is hidden or deleted", Role.COMMS, 4),
-        Step("safeguarding", "Tell the safeguarding lead and agree support for the person targeted", Role.COMMS, 24),
+        Step(
+            "safeguarding",
+            "Assess the risk to the person targeted and agree the support they need",
+            Role.SAFEGUARDING,
+            24,
+        ),
         Step(
             "police",
             "Decide whether to refer to the police and record the crime reference",
@@ -122,6 +128,10 @@ PLAYBOOKS: dict[str, tuple[Step, ...]] = {
     ),
     Kind.OTHER: (Step("triage", "Decide who should deal with this and what happens next", Role.COMMS, 24),),
 }
+
+
+# A step for a role nobody holds goes to this one instead (reporting an incident decides, once).
+FALLBACK_OWNERS: dict[str, str] = {Role.SAFEGUARDING: Role.COMMS}
 
 
 def playbook(kind: str) -> tuple[Step, ...]:

@@ -25,7 +25,7 @@ from herald.dates import uk_date, uk_datetime
 from herald.errors import Refused
 from herald.incidents.models import Incident, PlaybookStep, TimelineEntry
 from herald.incidents.notify import link, notify
-from herald.incidents.playbooks import HANDLERS, Kind, playbook
+from herald.incidents.playbooks import FALLBACK_OWNERS, HANDLERS, Kind, playbook
 from herald.people.models import Person
 from herald.people.roles import Role
 
@@ -87,6 +87,16 @@ def _handlers(kind: str) -> list[Person]:
         for person in Person.objects.active().with_role(role):
             people[person.pk] = person
     return list(people.values())
+
+
+def _owner(role: str) -> str:
+    """Who a playbook step goes to: its role, or (FALLBACK_OWNERS) another when nobody active holds it,
+    so that no step waits on a role the council has not given anyone: the safeguarding lead's steps go
+    to the communications team until someone is made safeguarding lead."""
+    fallback = FALLBACK_OWNERS.get(role)
+    if fallback and not Person.objects.with_role(role).filter(is_active=True).exists():
+        return fallback
+    return role
 
 
 def _tick(incident: Incident, key: str, *, by: Person, note: str) -> None:
@@ -159,7 +169,7 @@ def report_incident(
                 position=number,
                 key=step.key,
                 text=step.text,
-                owner_role=step.owner_role,
+                owner_role=_owner(step.owner_role),
                 due_at=start + dt.timedelta(hours=step.hours),
             )
             for number, step in enumerate(playbook(kind), 1)
@@ -687,7 +697,11 @@ def _police_referral(incident: Incident, *, by: Person, where: str) -> None:
     _record(by, "police_referral", incident, after={"crime_reference": fingerprint(reference)})
 
 
-def record_takedown_decision(incident: Incident, *, by: Person, decision: str, decided_at: dt.datetime) -> Incident:
+def record_takedown_decision(
+    incident: Incident, *, by: Person, decision: str, decided_at: dt.datetime, change_reason: str = ""
+) -> Incident:
+    """The decision on a copyright or defamation complaint. Once one is recorded, another is a change of
+    decision and says why (`change_reason`): the earlier one stays in the timeline and the audit trail."""
     _require_worker(incident, by)
     if incident.kind != Kind.COPYRIGHT_OR_DEFAMATION:
         raise Refused("A takedown decision is recorded for a copyright or defamation complaint")
@@ -707,13 +721,40 @@ def record_takedown_decision(incident: Incident, *, by: Person, decision: str, d
     with transaction.atomic():
         incident = _lock(incident)
         _require_open(incident)
+        earlier, earlier_at = incident.takedown_decision, incident.takedown_decided_at
+        if earlier_at is not None and not change_reason.strip():
+            raise Refused(
+                {
+                    "change_reason": f"A takedown decision is already recorded ({earlier}, "
+                    f"{uk_datetime(earlier_at)}). To change it, give the reason for the change"
+                }
+            )
         incident.takedown_decision, incident.takedown_decided_at = decision.strip(), decided_at
         incident.save(update_fields=["takedown_decision", "takedown_decided_at"])
-        _entry(
-            incident, by=by, kind=TimelineEntry.Kind.DECISION, text=f"Takedown decision: {incident.takedown_decision}"
-        )
+        if earlier_at is None:
+            text = f"Takedown decision: {incident.takedown_decision}"
+        else:
+            text = (
+                f"Takedown decision changed from '{earlier}' ({uk_datetime(earlier_at)}) to "
+                f"'{incident.takedown_decision}' ({uk_datetime(decided_at)}). Why: {change_reason.strip()}"
+            )
+        _entry(incident, by=by, kind=TimelineEntry.Kind.DECISION, text=text)
         _tick(incident, "takedown", by=by, note="Recorded in the takedown form")
-        _record(by, "takedown_decided", incident, after={"decision": fingerprint(decision), "decided_at": decided_at})
+        if earlier_at is None:
+            after = {"decision": fingerprint(decision), "decided_at": decided_at}
+            _record(by, "takedown_decided", incident, after=after)
+        else:
+            _record(
+                by,
+                "takedown_decision_changed",
+                incident,
+                before={"decision": fingerprint(earlier), "decided_at": earlier_at},
+                after={
+                    "decision": fingerprint(decision),
+                    "decided_at": decided_at,
+                    "reason": fingerprint(change_reason.strip()),
+                },
+            )
     return incident
 
 

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from herald.access import allow, allow_signed_in
 from herald.audit import services as audit
 from herald.csv_export import csv_response
+from herald.dates import uk_datetime
 from herald.forms import carried_out, submitted
 from herald.incidents import selectors, services
 from herald.incidents.forms import (
@@ -206,7 +207,7 @@ def triage(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {"severity": incident.severity, "lead": incident.lead_id or request.user.pk}
     form = TriageForm(request.POST if request.method == "POST" else None, initial=initial)
     # Pressed twice: triaged once, and the lead and anyone brought in are emailed once.
-    if done := _record_once(
+    return _recording_page(
         request,
         incident,
         "triage",
@@ -219,9 +220,9 @@ def triage(request: HttpRequest, pk: int) -> HttpResponse:
             add_workers=[data["add_worker"]] if data["add_worker"] else [],
         ),
         "Triage saved",
-    ):
-        return done
-    return _form_page(request, incident, form, heading="Triage", button="Save", submission_key=key_for(request))
+        heading="Triage",
+        button="Save",
+    )
 
 
 def _record_once(
@@ -244,6 +245,27 @@ def _record_once(
     if request.method != "POST":
         return None
     return submit_once(request, f"incidents:{name}:{incident.pk}", record_it)
+
+
+def _recording_page(
+    request: HttpRequest,
+    incident: Incident,
+    name: str,
+    form: forms.BaseForm,
+    action: Callable[[dict[str, Any]], object],
+    done: str,
+    *,
+    heading: str,
+    button: str,
+    intro: str = "",
+) -> HttpResponse:
+    """A page whose form records one thing on the incident (_record_once), or the form (again, with its
+    errors and a fresh one-time key)."""
+    if sent := _record_once(request, incident, name, form, action, done):
+        return sent
+    return _form_page(
+        request, incident, form, heading=heading, button=button, intro=intro, submission_key=key_for(request)
+    )
 
 
 def _form_page(
@@ -404,23 +426,16 @@ def hr_outcome(request: HttpRequest, pk: int) -> HttpResponse:
     if incident.kind != Kind.EMPLOYEE_POST:
         raise Http404("HR outcomes are for an employee's post")
     form = HrOutcomeForm(request.POST if request.method == "POST" else None)
-    if done := _record_once(
+    return _recording_page(
         request,
         incident,
         "hr_outcome",
         form,
         lambda data: services.record_hr_outcome(incident, by=request.user, **data),
         "Outcome recorded. Only HR can read it.",
-    ):
-        return done
-    return _form_page(
-        request,
-        incident,
-        form,
         heading="HR outcome",
         button="Record the outcome",
         intro="Only HR can read what you write here.",
-        submission_key=key_for(request),
     )
 
 
@@ -431,17 +446,15 @@ def crime_reference(request: HttpRequest, pk: int) -> HttpResponse:
     if incident.kind != Kind.ABUSE_OR_THREAT:
         raise Http404("Crime references are for abuse or threats")
     form = CrimeReferenceForm(request.POST if request.method == "POST" else None)
-    if done := _record_once(
+    return _recording_page(
         request,
         incident,
         "police",
         form,
         lambda data: services.record_crime_reference(incident, by=request.user, reference=data["crime_reference"]),
         "Police referral recorded",
-    ):
-        return done
-    return _form_page(
-        request, incident, form, heading="Police referral", button="Save", submission_key=key_for(request)
+        heading="Police referral",
+        button="Save",
     )
 
 
@@ -451,20 +464,27 @@ def takedown(request: HttpRequest, pk: int) -> HttpResponse:
     incident = _incident(request, pk)
     if incident.kind != Kind.COPYRIGHT_OR_DEFAMATION:
         raise Http404("Takedown decisions are for copyright or defamation complaints")
-    form = TakedownForm(request.POST if request.method == "POST" else None)
-    if done := _record_once(
+    changing = incident.takedown_decided_at is not None
+    form = TakedownForm(request.POST if request.method == "POST" else None, changing=changing)
+    return _recording_page(
         request,
         incident,
         "takedown",
         form,
         lambda data: services.record_takedown_decision(
-            incident, by=request.user, decision=data["takedown_decision"], decided_at=data["takedown_decided_at"]
+            incident,
+            by=request.user,
+            decision=data["takedown_decision"],
+            decided_at=data["takedown_decided_at"],
+            change_reason=data.get("change_reason", ""),
         ),
-        "Takedown decision recorded",
-    ):
-        return done
-    return _form_page(
-        request, incident, form, heading="Takedown decision", button="Save", submission_key=key_for(request)
+        "Takedown decision changed" if changing else "Takedown decision recorded",
+        heading="Change the takedown decision" if changing else "Takedown decision",
+        button="Change the decision" if changing else "Save",
+        intro=f"The decision recorded is: {incident.takedown_decision} ({uk_datetime(incident.takedown_decided_at)}). "
+        "A new decision replaces it; both stay in the timeline."
+        if incident.takedown_decided_at
+        else "",
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from herald.dates import uk_datetime
 from herald.moderation import selectors
 from herald.moderation.models import CouncillorAbuseCase, Reply
 from herald.moderation.nav import INBOX_ROLES
@@ -13,6 +14,45 @@ from herald.people.roles import Role
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+def _handled_by(comment) -> str:
+    if comment.assignee_id:
+        return f"Being handled by {comment.assignee.full_name}"
+    if comment.team_id:
+        return f"In the {comment.team} queue, nobody has it yet"
+    return "Nobody is handling it yet"
+
+
+def _safeguarding_panel() -> dict:
+    """For the safeguarding lead: every open safeguarding concern flagged on a comment, oldest first,
+    and who in the inbox is handling the comment."""
+    concerns = selectors.open_safeguarding_concerns()
+    shown = list(concerns[:20])
+    more = concerns.count() - len(shown) if len(shown) == 20 else 0
+    return {
+        "title": "Safeguarding concerns in comments",
+        "items": [
+            {
+                "text": f"On {flag.comment.account}: “{flag.comment.text[:80]}”",
+                "url": reverse("moderation:detail", args=[flag.comment_id]) + "#flags",
+                "hint": f"Raised {uk_datetime(flag.raised_at)}. {_handled_by(flag.comment)}",
+            }
+            for flag in shown
+        ]
+        + (
+            [
+                {
+                    "text": f"{_plural(more, 'more concern')}",
+                    "url": reverse("moderation:flags") + "?kind=safeguarding",
+                    "hint": "",
+                }
+            ]
+            if more
+            else []
+        ),
+        "empty_text": "No safeguarding concern is open.",
+    }
 
 
 def panels(request) -> list[dict]:
@@ -48,6 +88,8 @@ def panels(request) -> list[dict]:
                 "empty_text": "No open councillor-abuse cases.",
             }
         )
+    if person.has_role(Role.SAFEGUARDING):
+        found.append(_safeguarding_panel())
     if person.has_role(*INBOX_ROLES):
         waiting = (
             Reply.objects.awaiting_approval()

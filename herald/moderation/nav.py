@@ -5,10 +5,13 @@ from herald.people.roles import Role
 # service managers see the accounts they edit or manage, and the queues of teams they belong to.
 INBOX_ROLES = frozenset({Role.EDITOR, Role.SERVICE_MANAGER, Role.COMMS, Role.ADMIN})
 MANAGE_ROLES = frozenset({Role.COMMS, Role.ADMIN})
+# The safeguarding lead also opens the comments flagged as a safeguarding concern (and only those, see
+# selectors.visible_comments), their flags queue, and closes the concern or adds a note.
+CONCERN_ROLES = INBOX_ROLES | {Role.SAFEGUARDING}
 
 ITEMS: list = [
     NavItem("Inbox", "moderation:inbox", INBOX_ROLES),
-    NavItem("Flags", "moderation:flags", INBOX_ROLES),
+    NavItem("Flags", "moderation:flags", CONCERN_ROLES),
     NavItem("Import comments", "moderation:import_csv", INBOX_ROLES),
     NavItem("Ingest tokens", "moderation:tokens", MANAGE_ROLES),
     # Handling (handling_views.py)

@@ -73,9 +73,11 @@ def visible_comments(person: Person, *, accounts: Iterable[Account] | None = Non
     comments = Comment.objects.all()
     if sees_everything(person):
         return comments
-    return comments.filter(
-        _through_the_comment(person, accounts=_account_ids(person, accounts), teams=_team_ids(person))
-    )
+    rule = _through_the_comment(person, accounts=_account_ids(person, accounts), teams=_team_ids(person))
+    if person.has_role(Role.SAFEGUARDING):
+        # The safeguarding lead sees every comment flagged as a safeguarding concern, open or closed.
+        rule |= Q(pk__in=CommentFlag.objects.filter(kind=CommentFlag.Kind.SAFEGUARDING).values("comment_id"))
+    return comments.filter(rule)
 
 
 def _account_ids(person: Person, accounts: Iterable[Account] | None) -> list[int]:
@@ -288,6 +290,15 @@ def open_flags(person: Person, kind: str = "") -> QuerySet[CommentFlag]:
     if kind:
         flags = flags.filter(kind=kind)
     return flags.select_related("comment", "comment__account").order_by("due_on", "raised_at")
+
+
+def open_safeguarding_concerns() -> QuerySet[CommentFlag]:
+    """Every open safeguarding concern flagged on a comment, oldest first, with who has the comment."""
+    return (
+        CommentFlag.objects.filter(kind=CommentFlag.Kind.SAFEGUARDING, closed_at=None)
+        .select_related("comment__account", "comment__assignee", "comment__team")
+        .order_by("raised_at", "pk")
+    )
 
 
 def people_who_can_work(comment: Comment) -> list[Person]:

@@ -30,7 +30,7 @@ from herald.moderation.forms import (
     TokenForm,
 )
 from herald.moderation.models import Comment, CommentFlag, ModerationTeam
-from herald.moderation.nav import INBOX_ROLES, MANAGE_ROLES
+from herald.moderation.nav import CONCERN_ROLES, INBOX_ROLES, MANAGE_ROLES
 from herald.moderation.services import hours
 from herald.navigation import Crumb
 from herald.people.models import Person
@@ -174,7 +174,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     )
 
 
-@allow(*INBOX_ROLES)
+@allow(*CONCERN_ROLES)
 def flags(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind", "")
     if kind not in CommentFlag.Kind.values:
@@ -218,6 +218,8 @@ def _detail(request: HttpRequest, comment: Comment, *, visible: QuerySet[Comment
         "flag_form": forms.get("flag_form") or FlagForm(),
         "close_form": forms.get("close_form") or CloseFlagForm(),
         "breadcrumbs": _crumbs((f"Comment {comment.pk}", None)),
+        # The safeguarding lead opens a comment for its concern: the flag and notes, not the inbox's handling.
+        "works_inbox": request.user.has_role(*INBOX_ROLES),
         # Replies, presence, hiding and deleting with evidence, the author and cases (handling_views.py).
         **handling_views.context_for(
             request, comment, reply_form=forms.get("reply_form"), remove_form=forms.get("remove_form")
@@ -227,7 +229,7 @@ def _detail(request: HttpRequest, comment: Comment, *, visible: QuerySet[Comment
     return render(request, "moderation/detail.html", context, status=status)
 
 
-@allow(*INBOX_ROLES)
+@allow(*CONCERN_ROLES)
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     visible = selectors.visible_comments(request.user)
     return _detail(request, _comment(request, pk, visible), visible=visible)
@@ -272,7 +274,7 @@ def set_status(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, comment, status_form=form)
 
 
-@allow(*INBOX_ROLES)
+@allow(*CONCERN_ROLES)
 @require_POST
 def add_note(request: HttpRequest, pk: int) -> HttpResponse:
     comment = _comment(request, pk)
@@ -298,7 +300,7 @@ def raise_flag(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, comment, flag_form=form)
 
 
-@allow(*INBOX_ROLES)
+@allow(*CONCERN_ROLES)
 @require_POST
 def close_flag(request: HttpRequest, pk: int, flag_pk: int) -> HttpResponse:
     comment = _comment(request, pk)

@@ -17,6 +17,8 @@ class Role(models.TextChoices):
     ICT = "ict", "ICT"
     INFO_GOV = "info_gov", "Information governance"
     MONITORING_OFFICER = "monitoring_officer", "Monitoring officer and democratic services"
+    # Safeguarding concerns in comments, abuse and threats against a person, children identified in posts.
+    SAFEGUARDING = "safeguarding", "Safeguarding lead"
     ADMIN = "admin", "System administrator"
 
 

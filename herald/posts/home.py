@@ -66,11 +66,32 @@ def _overrides_panel() -> dict:
     }
 
 
+def _children_panel() -> dict:
+    """For the safeguarding lead: posts held back because a child can be identified in them and no
+    parent's or guardian's consent is recorded, newest first."""
+    held = Post.objects.filter(pk__in=Post.objects.blocked_for_a_child()).select_related("account", "author")
+    held = list(held.order_by("-created_at", "-pk")[:10])
+    return {
+        "title": "Posts held back: a child identified without consent",
+        "items": [
+            {
+                "text": f"{p.account.display_name}: “{p.text[:80]}”",
+                "url": reverse("posts:detail", args=[p.pk]),
+                "hint": f"{p.get_status_display()}, written by {p.author.full_name if p.author else 'someone who has left'}",
+            }
+            for p in held
+        ],
+        "empty_text": "No post is held back for a child.",
+    }
+
+
 def panels(request) -> list[dict]:
     user = request.user
     found = []
     if user.has_role(Role.MONITORING_OFFICER):
         found.append(_overrides_panel())
+    if user.has_role(Role.SAFEGUARDING):
+        found.append(_children_panel())
     if not user.has_role(*WORKFLOW_ROLES):
         return found
     accounts = Account.objects.edited_by(user)

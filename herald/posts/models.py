@@ -11,6 +11,7 @@ import uuid
 
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from herald.dates import uk_datetime
@@ -30,6 +31,10 @@ def content_hash(*, platform: str, text: str, media: list[tuple[int, str]]) -> s
         sort_keys=True,
     )
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+# The check's rule for a child identified in a post without a parent's or guardian's consent.
+CHILD_WITHOUT_CONSENT = "child-identified-without-consent"
 
 
 class PostQuerySet(models.QuerySet):
@@ -68,7 +73,26 @@ class PostQuerySet(models.QuerySet):
             return self
         rule = Q(author=person) | Q(account__in=Account.objects.edited_by(person)) | Q(approvals__person=person)
         rule |= Q(status=Post.Status.AWAITING_APPROVAL, account__approval_tiers__approvers=person)
+        if person.has_role(Role.SAFEGUARDING):
+            # The safeguarding lead sees the posts held back for a child identified without consent.
+            rule |= Q(pk__in=Post.objects.blocked_for_a_child())
         return self.filter(rule).distinct()
+
+    def blocked_for_a_child(self) -> list[int]:
+        """The ids of posts whose check blocks them for a child who can be identified without a parent's
+        or guardian's consent (herald/checks/children.py). The report is JSON: narrowed in the database
+        by the rule's name, then its findings read here (SQLite has no JSON containment)."""
+        candidates = self.annotate(report_text=Cast("report", models.TextField())).filter(
+            report_text__contains=CHILD_WITHOUT_CONSENT
+        )
+        return [
+            pk
+            for pk, report in candidates.values_list("pk", "report")
+            if any(
+                finding.get("rule") == CHILD_WITHOUT_CONSENT and finding.get("severity") == "block"
+                for finding in (report or {}).get("findings", [])
+            )
+        ]
 
 
 class Post(models.Model):

@@ -586,7 +586,7 @@ def _history(post: Post, approvals: list[Approval], version: Revision | None) ->
     return shown
 
 
-@allow(*POST_ROLES)
+@allow(*POST_ROLES, Role.SAFEGUARDING)  # the lead opens posts held back for a child (Post.objects.visible_to)
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     post = _visible_post(request, pk)
     user = request.user

@@ -156,6 +156,32 @@ def _recorded_once(
     return _page(request, risk, form, heading=heading, button=button, submission_key=key_for(request))
 
 
+def _risk_form(
+    request: HttpRequest,
+    risk: Risk,
+    form_class: type[forms.Form],
+    act: Callable[..., Any],
+    *,
+    name: str,
+    done: str,
+    heading: str,
+    button: str,
+) -> HttpResponse:
+    """A page whose form records one thing on the risk: `act(risk, by=…, **the form's data)`, once per
+    one-time key (scope "risks:<name>:<pk>"), back to the risk with `done`."""
+    form = form_class(request.POST if request.method == "POST" else None)
+    return _recorded_once(
+        request,
+        risk,
+        form,
+        lambda data: act(risk, by=request.user, **data),
+        scope=f"risks:{name}:{risk.pk}",
+        done=done,
+        heading=heading,
+        button=button,
+    )
+
+
 @allow(*MANAGERS)
 @require_http_methods(["GET", "POST"])
 def add(request: HttpRequest) -> HttpResponse:
@@ -236,14 +262,12 @@ def _on_score_fields(exc: ValidationError, form: forms.BaseForm) -> Refused:
 @allow(*READERS)
 @require_http_methods(["GET", "POST"])
 def review(request: HttpRequest, pk: int) -> HttpResponse:
-    risk = _risk(request, pk, change=True)
-    form = ReviewForm(request.POST if request.method == "POST" else None)
-    return _recorded_once(
+    return _risk_form(
         request,
-        risk,
-        form,
-        lambda data: services.review_risk(risk, by=request.user, **data),
-        scope=f"risks:review:{risk.pk}",
+        _risk(request, pk, change=True),
+        ReviewForm,
+        services.review_risk,
+        name="review",
         done="Review recorded",
         heading="Review the risk",
         button="Record the review",
@@ -253,14 +277,12 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 @allow(*READERS)
 @require_http_methods(["GET", "POST"])
 def action_add(request: HttpRequest, pk: int) -> HttpResponse:
-    risk = _risk(request, pk, change=True)
-    form = ActionForm(request.POST if request.method == "POST" else None)
-    return _recorded_once(
+    return _risk_form(
         request,
-        risk,
-        form,
-        lambda data: services.add_action(risk, by=request.user, **data),
-        scope=f"risks:action_add:{risk.pk}",
+        _risk(request, pk, change=True),
+        ActionForm,
+        services.add_action,
+        name="action_add",
         done="Action added",
         heading="Add an action",
         button="Add the action",
@@ -301,13 +323,12 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
     risk = _risk(request, pk, change=True)
     # The owner is told on opening the page, not after filling it in.
     require(services.can_accept(request.user, risk), f"{services.OWNER_MAY_NOT_ACCEPT}.")
-    form = AcceptForm(request.POST if request.method == "POST" else None)
-    return _recorded_once(
+    return _risk_form(
         request,
         risk,
-        form,
-        lambda data: services.accept_risk(risk, by=request.user, **data),
-        scope=f"risks:accept:{risk.pk}",
+        AcceptForm,
+        services.accept_risk,
+        name="accept",
         done="Risk accepted",
         heading="Accept the risk",
         button="Accept the risk",
@@ -317,14 +338,12 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
 @allow(*READERS)
 @require_http_methods(["GET", "POST"])
 def control_add(request: HttpRequest, pk: int) -> HttpResponse:
-    risk = _risk(request, pk, change=True)
-    form = ControlForm(request.POST if request.method == "POST" else None)
-    return _recorded_once(
+    return _risk_form(
         request,
-        risk,
-        form,
-        lambda data: services.add_control(risk, by=request.user, **data),
-        scope=f"risks:control_add:{risk.pk}",
+        _risk(request, pk, change=True),
+        ControlForm,
+        services.add_control,
+        name="control_add",
         done="Control added",
         heading="Add live control evidence",
         button="Add the control",

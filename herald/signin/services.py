@@ -42,7 +42,9 @@ SEEN_AT = "_herald_session_seen"
 SECOND_FACTOR_PENDING = "_herald_second_factor_pending"
 
 # The roles the council's security officer wants behind two-factor sign-in.
-TWO_FACTOR_ROLES = frozenset({Role.COMMS, Role.HR, Role.ICT, Role.INFO_GOV, Role.MONITORING_OFFICER, Role.ADMIN})
+TWO_FACTOR_ROLES = frozenset(
+    {Role.COMMS, Role.HR, Role.ICT, Role.INFO_GOV, Role.MONITORING_OFFICER, Role.SAFEGUARDING, Role.ADMIN}
+)
 RECOVERY_CODE_COUNT = 10
 TOTP_STEP = 30
 

@@ -118,6 +118,13 @@ def monitoring_officer(db):
 
 
 @pytest.fixture
+def safeguarding_lead(db):
+    return PersonFactory(
+        roles=[Role.SAFEGUARDING], job_title="Designated Safeguarding Lead", email="safeguarding.lead@council.example"
+    )
+
+
+@pytest.fixture
 def system_admin(db):
     return PersonFactory(roles=[Role.ADMIN], job_title="Systems Administrator", email="admin@council.example")
 
@@ -148,6 +155,7 @@ def cast(
     ict_officer,
     dpo,
     monitoring_officer,
+    safeguarding_lead,
     system_admin,
 ):
     """One person per role, keyed by role."""
@@ -161,6 +169,7 @@ def cast(
         Role.ICT: ict_officer,
         Role.INFO_GOV: dpo,
         Role.MONITORING_OFFICER: monitoring_officer,
+        Role.SAFEGUARDING: safeguarding_lead,
         Role.ADMIN: system_admin,
     }
 

@@ -41,7 +41,7 @@ def cases(cast, make):
         "incidents:crime_reference": Case(
             ALL_ROLES,
             kwargs={"pk": abuse.pk},
-            status_for={r: 404 for r in ALL_ROLES - {Role.COMMS, Role.MONITORING_OFFICER}},
+            status_for={r: 404 for r in ALL_ROLES - {Role.COMMS, Role.MONITORING_OFFICER, Role.SAFEGUARDING}},
         ),
         "incidents:takedown": Case(
             ALL_ROLES,

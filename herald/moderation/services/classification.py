@@ -19,6 +19,8 @@ from herald.elections import selectors as elections
 from herald.moderation import flags as flag_rules
 from herald.moderation.models import Comment, CommentFlag
 from herald.notifications import notify
+from herald.people.models import Person
+from herald.people.roles import Role
 
 SEVERITY_RANK = {"block": 3, "warn": 2, "advice": 1, "": 0}
 # Flags that make a comment urgent, and the priority each gives at least.
@@ -141,9 +143,12 @@ def classify_comments(ids: Sequence[int]) -> int:
 
 
 def _tell_safeguarding_lead(flags: Sequence[CommentFlag]) -> None:
+    """Everyone who holds the safeguarding lead role, and any further addresses in
+    settings.MODERATION_SAFEGUARDING_LEAD (a shared mailbox, an out-of-hours team), each once."""
     from django.urls import reverse
 
-    lead = [address for address in settings.MODERATION_SAFEGUARDING_LEAD if address]
+    holders = Person.objects.with_role(Role.SAFEGUARDING).filter(is_active=True).order_by("pk")
+    lead: list[Person | str] = [*holders, *(address for address in settings.MODERATION_SAFEGUARDING_LEAD if address)]
     if not lead:
         return
     site = settings.SITE_URL

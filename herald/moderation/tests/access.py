@@ -10,7 +10,7 @@ from herald.moderation.models import (
     RuleAction,
     SavedReply,
 )
-from herald.moderation.nav import INBOX_ROLES, MANAGE_ROLES
+from herald.moderation.nav import CONCERN_ROLES, INBOX_ROLES, MANAGE_ROLES
 from herald.people.roles import Role
 from testing.access_cases import PUBLIC, Case
 from testing.factories import AccountFactory, CouncillorFactory, comment
@@ -18,6 +18,8 @@ from testing.factories import AccountFactory, CouncillorFactory, comment
 # Editors and service managers in the cast neither edit nor manage the test account: to them its
 # comments do not exist.
 NOT_THEIRS = {Role.EDITOR: 404, Role.SERVICE_MANAGER: 404}
+# The safeguarding lead opens only comments flagged as a safeguarding concern: this one is not.
+NOT_A_CONCERN = {**NOT_THEIRS, Role.SAFEGUARDING: 404}
 POST_ONLY = 405
 
 
@@ -52,9 +54,9 @@ def cases(cast, make):
         "moderation:bulk": Case(INBOX_ROLES, **post_only),
         "moderation:assign": Case(INBOX_ROLES, kwargs=kw, **post_only),
         "moderation:set_status": Case(INBOX_ROLES, kwargs=kw, **post_only),
-        "moderation:add_note": Case(INBOX_ROLES, kwargs=kw, **post_only),
+        "moderation:add_note": Case(CONCERN_ROLES, kwargs=kw, **post_only),
         "moderation:raise_flag": Case(INBOX_ROLES, kwargs=kw, **post_only),
-        "moderation:close_flag": Case(INBOX_ROLES, kwargs={**kw, "flag_pk": flag.pk}, **post_only),
+        "moderation:close_flag": Case(CONCERN_ROLES, kwargs={**kw, "flag_pk": flag.pk}, **post_only),
         "moderation:inbox": Case(INBOX_ROLES, per_role=True),
         "moderation:import_csv": Case(INBOX_ROLES),
         "moderation:tokens": Case(MANAGE_ROLES),
@@ -62,8 +64,8 @@ def cases(cast, make):
         # Bearer-token API: open to the internet, refused without a token; GET is not allowed.
         "moderation:api_comments": Case(PUBLIC, ok_status=405),
         "moderation:api_schema": Case(PUBLIC),
-        "moderation:flags": Case(INBOX_ROLES),
-        "moderation:detail": Case(INBOX_ROLES, kwargs=kw, status_for=NOT_THEIRS),
+        "moderation:flags": Case(CONCERN_ROLES),
+        "moderation:detail": Case(CONCERN_ROLES, kwargs=kw, status_for=NOT_A_CONCERN),
         "moderation:presence": Case(INBOX_ROLES, kwargs=kw, ok_status=POST_ONLY),
         "moderation:reply_check": Case(INBOX_ROLES, kwargs=kw, ok_status=POST_ONLY),
         "moderation:reply": Case(INBOX_ROLES, kwargs=kw, ok_status=POST_ONLY),

@@ -79,7 +79,10 @@ def cases(cast, make):
         "posts:rules": Case(RULE_ROLES),
         "posts:rule_edit": Case(RULE_ROLES, kwargs=acct),
         "posts:retention_edit": Case(RULE_ROLES, kwargs=acct),
-        "posts:detail": Case(POST_ROLES, kwargs=pk, status_for={Role.SERVICE_MANAGER: 403}),
+        # The safeguarding lead opens only posts held back for a child identified without consent.
+        "posts:detail": Case(
+            POST_ROLES | {Role.SAFEGUARDING}, kwargs=pk, status_for={Role.SERVICE_MANAGER: 403, Role.SAFEGUARDING: 403}
+        ),
         "posts:edit": Case(POST_ROLES, kwargs=pk, status_for=READERS_ONLY),
         "posts:submit": Case(POST_ROLES, kwargs=pk, ok_status=405),
         # only the draft's author (the editor) may move it to another account

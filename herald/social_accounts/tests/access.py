@@ -6,7 +6,7 @@ from testing.access_cases import PUBLIC, Case
 REGISTER = frozenset({Role.COMMS, Role.ICT, Role.ADMIN})
 MANAGE = frozenset({Role.COMMS, Role.ADMIN})
 STAFF = ALL_ROLES - {Role.COUNCILLOR}
-NOT_PART_OF_IT = {Role.HR: 403, Role.INFO_GOV: 403, Role.MONITORING_OFFICER: 403}
+NOT_PART_OF_IT = {Role.HR: 403, Role.INFO_GOV: 403, Role.MONITORING_OFFICER: 403, Role.SAFEGUARDING: 403}
 
 
 def cases(cast, make):

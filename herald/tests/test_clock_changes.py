@@ -1,0 +1,71 @@
+"""Times typed in the hours the UK's clocks change: the hour skipped in March is refused, the hour
+repeated in October must say which (BST, the first; GMT, the second), on a real form (recording when a
+post went out)."""
+
+import datetime as dt
+
+import pytest
+
+from herald.posts.forms import PublishForm
+
+URL = "https://www.facebook.com/council/posts/1"
+
+
+def _form(day, month, year, time):
+    return PublishForm(
+        {
+            "url": URL,
+            "published_at_day": day,
+            "published_at_month": month,
+            "published_at_year": year,
+            "published_at_time": time,
+        }
+    )
+
+
+@pytest.mark.parametrize("time", ["1:30", "1.00", "1:59am"])
+def test_a_time_in_the_hour_the_clocks_go_forward_is_refused(time):
+    form = _form("29", "3", "2026", time)
+    assert not form.is_valid()
+    (message,) = form.errors["published_at"]
+    shown = time.replace(".", ":").removesuffix("am")
+    assert message.startswith(f"{shown} on 29 March 2026 does not exist in the UK: clocks went forward")
+
+
+@pytest.mark.parametrize("time", ["1:30", "01:05", "1:59am"])
+def test_a_time_in_the_hour_the_clocks_go_back_must_say_which(time):
+    form = _form("25", "10", "2026", time)
+    assert not form.is_valid()
+    (message,) = form.errors["published_at"]
+    assert "on 25 October 2026 happens twice in the UK: clocks went back" in message
+    assert "BST" in message and "GMT" in message
+
+
+def test_bst_or_gmt_after_a_repeated_time_picks_the_first_or_the_second():
+    first, second = _form("25", "10", "2026", "1:30 BST"), _form("25", "10", "2026", "1:30am gmt")
+    assert first.is_valid(), first.errors
+    assert second.is_valid(), second.errors
+    assert first.cleaned_data["published_at"] == dt.datetime(2026, 10, 25, 0, 30, tzinfo=dt.UTC)
+    assert second.cleaned_data["published_at"] == dt.datetime(2026, 10, 25, 1, 30, tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize(
+    ("day", "month", "time", "utc"),
+    [
+        ("29", "3", "0:59", dt.datetime(2026, 3, 29, 0, 59)),  # GMT, just before the clocks go forward
+        ("29", "3", "2:00", dt.datetime(2026, 3, 29, 1, 0)),  # BST, as they have
+        ("25", "10", "0:59", dt.datetime(2026, 10, 24, 23, 59)),  # BST still
+        ("25", "10", "2:00", dt.datetime(2026, 10, 25, 2, 0)),  # GMT
+        ("12", "7", "14:30 BST", dt.datetime(2026, 7, 12, 13, 30)),  # naming the zone on any other day is harmless
+    ],
+)
+def test_times_either_side_of_the_change_are_read_as_before(day, month, time, utc):
+    form = _form(day, month, "2026", time)
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["published_at"] == utc.replace(tzinfo=dt.UTC)
+
+
+def test_a_single_value_in_the_missing_hour_is_refused_too():
+    form = PublishForm({"url": URL, "published_at": "2026-03-29T01:30"})
+    assert not form.is_valid()
+    assert "does not exist in the UK" in form.errors["published_at"][0]
