@@ -51,6 +51,10 @@ class RawEvent(models.Model):
     comments_created = models.PositiveIntegerField(default=0)
     comments_duplicate = models.PositiveIntegerField(default=0)
     replays = models.PositiveIntegerField(default=0, help_text="How many more times it was delivered.")
+    # A comment's words taken out of the kept body later (its author removed it, and nothing needed it
+    # kept): the body no longer matches the signature that was checked when it arrived, and this says why.
+    scrubbed_at = models.DateTimeField(null=True, blank=True)
+    scrubbed_reason = models.TextField(blank=True)
 
     objects = RawEventQuerySet.as_manager()
 

@@ -199,24 +199,34 @@ def _keep_change_deliveries(event: RawEvent, account: Account, changes: list[Com
 def _forget_dropped_texts(account: Account, changes: list[CommentChange]) -> None:
     """A comment its author removed whose text Herald no longer keeps: the platform's record of it
     (CommentOrigin), the delivery it came in and every delivery that carried an edit of it lose its
-    text too."""
+    text too. Each delivery so changed records when and why, as its signature no longer matches."""
     named = [c.platform_id for c in changes if c.change in ("removed", "edited")]
     dropped = Comment.objects.filter(account=account, platform_id__in=named, text_dropped=True)
     for origin in CommentOrigin.objects.filter(comment__in=dropped).select_related("raw_event", "comment"):
         origin.raw = {key: value for key, value in origin.raw.items() if key not in ("message", "text")}
         origin.save(update_fields=["raw"])
-        event = origin.raw_event
-        event.body = _without_text_of(event.body, origin.comment.platform_id)
-        event.save(update_fields=["body"])
+        _scrub(origin.raw_event, origin.comment)
     for link in ChangeDelivery.objects.filter(comment__in=dropped).select_related("raw_event", "comment"):
-        event = link.raw_event
-        event.body = _without_text_of(event.body, link.comment.platform_id)
-        event.save(update_fields=["body"])
+        _scrub(link.raw_event, link.comment)
+
+
+def _scrub(event: RawEvent, comment: Comment) -> None:
+    body = _without_text_of(event.body, comment.platform_id)
+    if body == event.body:
+        return  # nothing of it left in this delivery (taken out before)
+    why = (
+        f"The text of {comment.get_platform_display()} comment {comment.platform_id} was taken out: its author "
+        "removed the comment and nothing needed its words kept"
+    )
+    event.body = body
+    event.scrubbed_at = timezone.now()
+    event.scrubbed_reason = "; ".join(part for part in (event.scrubbed_reason, why) if part)[:4000]
+    event.save(update_fields=["body", "scrubbed_at", "scrubbed_reason"])
 
 
 def _without_text_of(body: str, platform_id: str) -> str:
     """A kept delivery's body with the text of one comment taken out (its signature no longer matches,
-    which the delivery's history explains: the author removed the comment)."""
+    which the delivery's `scrubbed_at` and `scrubbed_reason` explain: the author removed the comment)."""
     try:
         data = json.loads(body)
     except ValueError:
@@ -232,6 +242,45 @@ def _without_text_of(body: str, platform_id: str) -> str:
         return node
 
     return json.dumps(scrub(data))
+
+
+@dataclasses.dataclass(frozen=True)
+class SignatureCheck:
+    """What checking a kept delivery's signature again found: `outcome` is one of "verified", "scrubbed"
+    (verified when it arrived, a comment's words taken out since), "connection" (read over Herald's own
+    connection: nothing signed it), "unchecked" (the app's secret is not to hand) or "forged" (it does not
+    match and nothing Herald did explains why)."""
+
+    event: RawEvent
+    outcome: str
+    words: str
+
+
+def check_signature(event: RawEvent) -> SignatureCheck:
+    """Check a kept webhook delivery's signature again, against the headers kept with it and the app's
+    secret. A delivery Herald itself scrubbed since cannot match: it says so, when and why, instead."""
+    if event.signature != RawEvent.Signature.VERIFIED:
+        return SignatureCheck(event, "connection", "Read over Herald's own authenticated connection: not signed")
+    if event.scrubbed_at is not None:
+        when = timezone.localtime(event.scrubbed_at)
+        return SignatureCheck(
+            event,
+            "scrubbed",
+            f"Signature checked when it arrived; changed by Herald on {when.day} {when:%B %Y at %H:%M}, so it "
+            f"no longer matches: {event.scrubbed_reason}",
+        )
+    connector = CONNECTORS.get(event.connector)
+    try:
+        app = credentials.app_settings(event.connector) if connector is not None else {}
+    except credentials.SecretsFileError as exc:
+        return SignatureCheck(event, "unchecked", f"Cannot be checked again: {exc}")
+    if connector is None or connector.missing(app, None):
+        return SignatureCheck(event, "unchecked", "Cannot be checked again: the app's secret is not set up")
+    try:
+        connector.verify(event.headers, event.body.encode(), app)
+    except ConnectorError as exc:
+        return SignatureCheck(event, "forged", f"Does not match its signature: forged or altered ({exc.reason})")
+    return SignatureCheck(event, "verified", "Signature checked again: it matches")
 
 
 def forget_empty_deliveries(*, older_than_days: int, now: dt.datetime | None = None) -> int:

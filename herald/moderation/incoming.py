@@ -106,6 +106,9 @@ class CommentChange:
     text: str = ""
     account_platform_id: str = ""
     raw: dict[str, Any] = field(default_factory=dict)
+    # The account itself made the change (the page removed or hid the comment), not the comment's author:
+    # through Herald (its own action echoed back) or by someone on the page outside Herald.
+    by_account: bool = False
 
     def __post_init__(self) -> None:
         for name in ("text", "raw"):

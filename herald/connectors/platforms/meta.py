@@ -4,8 +4,8 @@ Meta checks the callback URL with a GET (`hub.mode=subscribe`, `hub.verify_token
 answer the challenge if the token is ours) and signs each POST with `X-Hub-Signature-256:
 sha256=<hex HMAC-SHA256 of the raw body, keyed with the app secret>`. A Page delivers `object: page`
 with changes in the `feed` field (`item: comment`, `verb: add`; and for a comment already delivered
-`edited` with the new `message`, `remove` when its author removes it, `hide`/`unhide` when the page
-does); an Instagram professional account delivers `object: instagram` with changes in the `comments`
+`edited` with the new `message`, `remove` when its author or the page removes it (`from` names which),
+`hide`/`unhide` when the page does); an Instagram professional account delivers `object: instagram` with changes in the `comments`
 field, new comments only: Instagram reports no edits (its comments cannot be edited) and no removals.
 Each `entry.id` is the page's (or Instagram account's) id, which is how a delivery finds its council
 account.
@@ -207,6 +207,9 @@ class FacebookConnector(MetaConnector):
                 if value.get("item") != "comment" or what is None:
                     continue
                 when = entry.get("time") or value.get("created_time")
+                # `from` names who made the change: the page itself (its id is the entry's) when the page
+                # removed or hid the comment, the comment's author when they edited or removed their own.
+                actor = value.get("from") or {}
                 found.append(
                     CommentChange(
                         platform=self.platform,
@@ -220,6 +223,7 @@ class FacebookConnector(MetaConnector):
                         text=str(value.get("message", "")) if what == "edited" else "",
                         account_platform_id=owner,
                         raw=dict(value),
+                        by_account=isinstance(actor, dict) and str(actor.get("id", "")) == owner,
                     )
                 )
         return found

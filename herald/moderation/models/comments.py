@@ -135,6 +135,11 @@ class Comment(models.Model):
     # removed it from the platform.
     edited_at = models.DateTimeField(null=True, blank=True)
     removed_by_author_at = models.DateTimeField(null=True, blank=True)
+    # The council's page removed it on the platform itself, outside Herald (a page admin in Meta's tools):
+    # Herald deleting it is its DELETED status and its evidence, not this.
+    removed_by_page_at = models.DateTimeField(null=True, blank=True)
+    # Hidden on the platform by the page outside Herald (its status is then HIDDEN); cleared when shown again.
+    hidden_on_platform_at = models.DateTimeField(null=True, blank=True)
     # The author removed it and nothing (a flag, a case, evidence) needed it kept: its text was dropped.
     text_dropped = models.BooleanField(default=False)
     # PostgreSQL only: the text's search terms (English stemming), written with the check results and

@@ -1,5 +1,8 @@
 """What a platform reports about a comment after delivering it: its author edited it or removed it, or
-the page hid or showed it again on the platform itself (Facebook's feed verbs; Instagram reports none).
+the page removed, hid or showed it again on the platform itself (Facebook's feed verbs, whose `from` names
+who; Instagram reports none). A change Herald itself asked the platform for comes back the same way: it
+is recognised by Herald's record of asking (PlatformAction: same comment, same action, shortly before) and
+changes nothing, as Herald recorded it when it asked.
 
 An edit replaces the text, keeps the earlier text for the moderators (CommentEdit), checks the comment
 again and lets the moderation rules route it again. A removal by the author marks the comment removed
@@ -27,12 +30,15 @@ from herald.moderation.models import (
     PlatformAction,
     Reply,
 )
-from herald.moderation.services import replies
+from herald.moderation.services import inbox, replies
 from herald.moderation.services.classification import classify_comments
 from herald.social_accounts.models import Account
 
 DROPPED_TEXT = "(Removed by its author on the platform: Herald no longer keeps its text)"
 WITHDRAWN_AS_REMOVED = "Withdrawn because its author removed the comment: there is nothing to reply to"
+WITHDRAWN_AS_REMOVED_BY_PAGE = (
+    "Withdrawn because the council's page removed the comment on {platform}: there is nothing to reply to"
+)
 CLOSED = (Comment.Status.REPLIED, Comment.Status.NO_ACTION)
 
 
@@ -122,11 +128,86 @@ def _record_late_edit(comment: Comment, text: str, at: dt.datetime) -> bool:
     return True
 
 
+# How long after Herald asked a platform to hide, show or delete a comment the platform's report of that
+# change is taken as Herald's own action echoed back (Meta delivers within seconds, retries for minutes),
+# and how far a platform's clock may run behind Herald's.
+ECHO_WINDOW = dt.timedelta(minutes=30)
+CLOCK_SKEW = dt.timedelta(minutes=2)
+_ASKED_FOR = {
+    "removed": PlatformAction.Action.DELETE,
+    "hidden": PlatformAction.Action.HIDE,
+    "unhidden": PlatformAction.Action.UNHIDE,
+}
+
+
+def herald_asked_for(comment: Comment, change: CommentChange) -> PlatformAction | None:
+    """Herald's own request that this change answers: the same action on the same comment, asked for (and
+    not refused) shortly before the platform says it happened. None when someone did it outside Herald."""
+    action = _ASKED_FOR.get(change.change)
+    if action is None:
+        return None
+    at = change.at or timezone.now()
+    return (
+        comment.platform_actions.filter(
+            action=action,
+            status__in=(PlatformAction.Status.SENDING, PlatformAction.Status.DONE),
+            asked_at__gte=at - ECHO_WINDOW,
+            asked_at__lte=at + CLOCK_SKEW,
+        )
+        .order_by("-asked_at", "-id")
+        .first()
+    )
+
+
+def record_removal_by_page(comment: Comment, change: CommentChange) -> bool:
+    """The council's page removed the comment on the platform. Through Herald (its own deletion echoed
+    back) this changes nothing; outside Herald (a page admin in the platform's own tools) the comment is
+    marked removed by the page, its waiting replies are withdrawn, and its text is kept: the council acted
+    on it, as when Herald deletes a comment."""
+    with transaction.atomic():
+        comment = Comment.objects.select_for_update().get(pk=comment.pk)
+        if herald_asked_for(comment, change) is not None:
+            return False  # Herald's own deletion, echoed back
+        if (
+            comment.removed_by_page_at is not None
+            or comment.removed_by_author_at is not None
+            or comment.status == Comment.Status.DELETED
+        ):
+            return False  # already recorded, or deleted through Herald
+        before = {"status": comment.status}
+        withdrawn = replies.withdraw_replies_to_deleted(
+            comment,
+            by=None,
+            reason=WITHDRAWN_AS_REMOVED_BY_PAGE.format(platform=_label(comment)),
+            statuses=(Reply.Status.AWAITING_APPROVAL, Reply.Status.READY),
+        )
+        comment.removed_by_page_at = change.at or timezone.now()
+        comment.hidden_on_platform_at = None
+        if comment.is_open or comment.status == Comment.Status.HIDDEN:
+            comment.status = Comment.Status.DELETED
+        comment.save()
+        day = dateformat.format(timezone.localtime(comment.removed_by_page_at), "j F Y")
+        audit.record(
+            actor=None,
+            action="moderation.comment_removed_by_page",
+            obj=comment,
+            before=before,
+            after={"status": comment.status, "text_kept": True, "replies_withdrawn": [r.pk for r in withdrawn]},
+            reason=f"The council's page removed it from {_label(comment)} on {day}, outside Herald: "
+            "its text is kept, as the council acted on it",
+        )
+    return True
+
+
 def record_removal_by_author(comment: Comment, change: CommentChange) -> bool:
     """The author removed the comment from the platform. Returns whether anything changed."""
     with transaction.atomic():
         comment = Comment.objects.select_for_update().get(pk=comment.pk)
-        if comment.removed_by_author_at is not None or comment.status == Comment.Status.DELETED:
+        if (
+            comment.removed_by_author_at is not None
+            or comment.removed_by_page_at is not None
+            or comment.status == Comment.Status.DELETED
+        ):
             return False  # already recorded, or deleted by the council (this is the platform's echo)
         before = {"status": comment.status, "text_sha256": _digest(comment.text)}
         withdrawn = replies.withdraw_replies_to_deleted(
@@ -165,17 +246,52 @@ def record_removal_by_author(comment: Comment, change: CommentChange) -> bool:
     return True
 
 
+def _restored_status(comment: Comment) -> str:
+    """What a comment shown again goes back to: its status before it was last hidden, in Herald or on the
+    page outside Herald (both audits say what it was)."""
+    from herald.audit.models import AuditEvent
+
+    last = (
+        AuditEvent.objects.for_object(comment)
+        .filter(action__in=("moderation.comment_hidden", "moderation.comment_hidden_outside_herald"))
+        .order_by("-id")
+        .first()
+    )
+    before = (last.before or {}).get("status") if last is not None else None
+    removed = (Comment.Status.HIDDEN, Comment.Status.DELETED)
+    return before if before in Comment.Status.values and before not in removed else Comment.Status.NEW
+
+
 def record_hidden_on_platform(comment: Comment, change: CommentChange) -> bool:
     """The page hid the comment, or showed it again, on the platform itself (not through Herald): the
-    comment's history says so; Herald's own status is left for a moderator to decide."""
+    inbox follows it (hidden, or back to the status it had), so moderators see it on the comment and in
+    the inbox's filters. Herald's own hide or show, echoed back by the platform, changes nothing."""
+    hidden = change.change == "hidden"
     with transaction.atomic():
+        comment = Comment.objects.select_for_update().get(pk=comment.pk)
+        if herald_asked_for(comment, change) is not None:
+            return False  # Herald's own action, echoed back: already recorded when Herald asked
+        before = comment.status
+        if hidden and before not in (Comment.Status.HIDDEN, Comment.Status.DELETED):
+            inbox.record_status(comment, by=None, status=Comment.Status.HIDDEN, reason=f"Hidden on {_label(comment)}")
+            comment.hidden_on_platform_at = change.at or timezone.now()
+        elif not hidden and before == Comment.Status.HIDDEN:
+            inbox.record_status(
+                comment, by=None, status=_restored_status(comment), reason=f"Shown again on {_label(comment)}"
+            )
+            comment.hidden_on_platform_at = None
+        elif (before == Comment.Status.HIDDEN) == hidden:
+            return False  # already so (the same change delivered again)
+        comment.save(update_fields=["hidden_on_platform_at", "updated_at"])
         audit.record(
             actor=None,
-            action="moderation.comment_hidden_on_platform"
-            if change.change == "hidden"
-            else "moderation.comment_unhidden_on_platform",
+            action="moderation.comment_hidden_outside_herald"
+            if hidden
+            else "moderation.comment_unhidden_outside_herald",
             obj=comment,
-            reason=f"{'Hidden' if change.change == 'hidden' else 'Shown again'} on {_label(comment)}, outside Herald",
+            before={"status": before},
+            after={"status": comment.status},
+            reason=f"{'Hidden' if hidden else 'Shown again'} on {_label(comment)} by the council's page, outside Herald",
         )
     return True
 
@@ -192,6 +308,8 @@ def apply_changes(account: Account, changes: list[CommentChange]) -> int:
             continue
         if change.change == "edited":
             done += record_edit(comment, change)
+        elif change.change == "removed" and change.by_account:
+            done += record_removal_by_page(comment, change)
         elif change.change == "removed":
             done += record_removal_by_author(comment, change)
         elif change.change in ("hidden", "unhidden"):

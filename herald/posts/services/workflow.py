@@ -172,10 +172,16 @@ def closed_account_refusal(account: Account) -> str:
     )
 
 
+def reply_elsewhere_refusal(platform: str) -> str:
+    """A reply answers a comment on one platform: it can only go out there."""
+    return f"A reply can only go out where the comment is: select a {platform} account"
+
+
 def move_draft_to_account(post: Post, *, account: Account, by: Person) -> Post:
     """Move a draft (or a post sent back) to another account, keeping its text, time and media: for a
-    draft left on an account that has since closed. Only its author may move it, and only to an open
-    account they write for; it is checked again for the new account's platform."""
+        draft left on an account that has since closed. Only its author may move it, and only to an open
+        account they write for; it is checked again for the new account's platform. A reply stays on its
+    platform: the comment it answers is there."""
     with transaction.atomic():
         post = _lock(post)
         if post.status not in (Post.Status.DRAFT, Post.Status.SENT_BACK):
@@ -186,6 +192,8 @@ def move_draft_to_account(post: Post, *, account: Account, by: Person) -> Post:
             raise Refused("Select a different account from the one the post is for", field="account")
         if not can_write_for(by, account):
             raise Refused("Select an open account that you post to", field="account")
+        if post.kind == Post.Kind.REPLY and account.platform != post.account.platform:
+            raise Refused(reply_elsewhere_refusal(post.account.get_platform_display()), field="account")
         before = _snapshot(post)
         moved_from = post.account
         post.account = account
@@ -243,6 +251,11 @@ def write_post(
         raise Refused("Select at least one account", field="accounts")
     if kind == Post.Kind.REPLY and not reply_to_text.strip():
         raise Refused("Enter the comment you are replying to", field="reply_to_text")
+    if kind == Post.Kind.REPLY and len({a.platform for a in accounts}) > 1:
+        raise Refused(
+            "A reply can only go out where the comment is: select accounts on the comment's platform only",
+            field="accounts",
+        )
     refused = [a for a in accounts if not can_write_for(by, a)]
     if refused:
         raise Refused(
