@@ -49,9 +49,9 @@ def _child(root: str, passes: int) -> None:
 
 def _count(root: str, passes: int, out: Path) -> tuple[int, int]:
     """(instructions in all, comments) of one run under callgrind."""
+    valgrind = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"]
     done = subprocess.run(
-        ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, __file__, "--child", root,
-         str(passes)],  # fmt: skip
+        [*valgrind, sys.executable, __file__, "--child", root, str(passes)],
         capture_output=True,
         text=True,
         check=True,
