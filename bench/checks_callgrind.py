@@ -15,6 +15,7 @@ minutes. With ``--profile``, the second run's callgrind file is kept for ``callg
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -52,6 +53,7 @@ def _count(root: str, passes: int, out: Path) -> tuple[int, int]:
     valgrind = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"]
     done = subprocess.run(
         [*valgrind, sys.executable, __file__, "--child", root, str(passes)],
+        env={**os.environ, "PYTHONHASHSEED": "0"},  # the same set orders, so the same work, in every run
         capture_output=True,
         text=True,
         check=True,

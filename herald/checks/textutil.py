@@ -49,8 +49,8 @@ _ASCII_WORD_BYTES = bytes(c if chr(c).isalnum() and c < 128 else 32 for c in ran
 NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 _WORD_CHAR = re.compile(r"\w")
 # A word character beyond ASCII (an accented letter, "ſ", "²"; not an emoji, "£" or a curly quote): text
-# with none splits into words as ASCII text does, each such character read as a space.
-WORD_CHAR_BEYOND_ASCII = re.compile(r"[^\W\x00-\x7f]")
+# with none splits into words as ASCII text does, each character beyond ASCII read as a space.
+_WORD_CHAR_BEYOND_ASCII = re.compile(r"[^\W\x00-\x7f]")
 
 
 @lru_cache(maxsize=32)
@@ -75,7 +75,7 @@ def split_words(lowered: str) -> list[str] | None:
     were found, joined, searched and replaced (tests/test_fast_paths_comment_path.py)."""
     if lowered.isascii():
         return lowered.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii").split()
-    if WORD_CHAR_BEYOND_ASCII.search(lowered) is not None:
+    if _WORD_CHAR_BEYOND_ASCII.search(lowered) is not None:
         return None
     return lowered.encode("ascii", "replace").translate(_ASCII_WORD_BYTES).decode("ascii").split()
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .matchers import OffensiveMatchers
 
-from ..textutil import NON_ASCII_RUN, WORD_CHAR_BEYOND_ASCII, probe
+from ..textutil import NON_ASCII_RUN, probe
 from .words import WORDS
 
 _LEET = str.maketrans(WORDS.leet)
@@ -83,7 +83,7 @@ def _suspect_runs(text: str) -> list[tuple[int, int]]:
         starts.sort()
     if not starts:
         return []
-    if text.isascii() or WORD_CHAR_BEYOND_ASCII.search(text) is None:
+    if text.isascii():
         return _ascii_runs(text, starts)
     return _runs_around(text, starts)
 
@@ -113,10 +113,8 @@ _RUN_BYTES = bytes(120 if (c < 128 and chr(c).isalnum()) or chr(c) in "_@$*!|" e
 
 
 def _ascii_runs(text: str, starts: list[int]) -> list[tuple[int, int]]:
-    """``_runs_around`` for text with no word character beyond ASCII: each character beyond ASCII is
-    encoded as "?", which, like it, is no run character, and so is read as a space
-    (tests/test_fast_paths_comments.py and tests/test_fast_paths_comment_path.py compare them)."""
-    marks = text.encode("ascii", "replace").translate(_RUN_BYTES).decode("ascii")
+    """``_runs_around`` for ASCII text (tests/test_fast_paths_comments.py compares them)."""
+    marks = text.encode("ascii").translate(_RUN_BYTES).decode("ascii")
     runs: list[tuple[int, int]] = []
     done = 0
     for p in starts:

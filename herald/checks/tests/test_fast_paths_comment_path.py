@@ -1,6 +1,6 @@
 """The comment path's speed-ups give the same answers as the code they replace: the words of a text beyond
-ASCII split with one translation are the words the patterns find, and the suspect runs of such a text
-found by spaces are the runs found character by character. On the bench corpus, every labelled text in
+ASCII split with one translation are the words the patterns find, and disguised swearing's suspect runs
+of such text are the runs found character by character. On the bench corpus, every labelled text in
 the repository, the letters whose lower case is no longer a word character (or is one only then), emoji,
 very long text and seeded mixes."""
 
