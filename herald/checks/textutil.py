@@ -48,6 +48,9 @@ _ASCII_WORD_BYTES = bytes(c if chr(c).isalnum() and c < 128 else 32 for c in ran
 # A run of characters beyond ASCII (the engine's one copy: presentation and the folding of words use it).
 NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 _WORD_CHAR = re.compile(r"\w")
+# A word character beyond ASCII (an accented letter, "ſ", "²"; not an emoji, "£" or a curly quote): text
+# with none splits into words as ASCII text does, each character beyond ASCII read as a space.
+_WORD_CHAR_BEYOND_ASCII = re.compile(r"[^\W\x00-\x7f]")
 
 
 @lru_cache(maxsize=32)
@@ -64,13 +67,26 @@ def word_list(text: str) -> tuple[str, list[str] | None]:
 
 def split_words(lowered: str) -> list[str] | None:
     """``word_list``'s words of a text already lower-cased (its runs of letters and digits, in order), or
-    None when a character beyond ASCII is a word character."""
+    None when a character beyond ASCII is a word character.
+
+    Text beyond ASCII is asked one question (is any such character a word character) and then encoded
+    with each such character as "?", which the byte table reads as a space, as it reads every other
+    character that is no letter or digit: one scan and one translation, where the runs beyond ASCII
+    were found, joined, searched and replaced (tests/test_fast_paths_comment_path.py)."""
+    if lowered.isascii():
+        return lowered.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii").split()
+    if _WORD_CHAR_BEYOND_ASCII.search(lowered) is not None:
+        return None
+    return lowered.encode("ascii", "replace").translate(_ASCII_WORD_BYTES).decode("ascii").split()
+
+
+def split_words_reference(lowered: str) -> list[str] | None:
+    """``split_words`` by the patterns themselves (for the tests)."""
     if not lowered.isascii():
         beyond = "".join(NON_ASCII_RUN.findall(lowered))
         if _WORD_CHAR.search(beyond):
             return None
-        plain = NON_ASCII_RUN.sub(" ", lowered)
-        return plain.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii").split()
+        lowered = NON_ASCII_RUN.sub(" ", lowered)
     return lowered.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii").split()
 
 
