@@ -3,6 +3,7 @@ from django.utils import timezone
 
 from herald.consents.models import ConsentRequest, TakedownTask
 from herald.consents.services import requests_due, requests_waiting
+from herald.dates import uk_short_datetime
 from herald.people.roles import Role
 from herald.templatetags.house import house_date
 
@@ -59,8 +60,7 @@ def panels(request) -> list[dict]:
                         "text": f"{task.use.asset.title} on "
                         f"{task.use.account.display_name if task.use.account_id else task.use.channel}",
                         "url": reverse("consents:takedown", args=[task.pk]),
-                        "hint": ("Overdue since " if task.due_at < now else "Due ")
-                        + f"{timezone.localtime(task.due_at):%-d %b %H:%M}",
+                        "hint": ("Overdue since " if task.due_at < now else "Due ") + uk_short_datetime(task.due_at),
                     }
                     for task in tasks
                 ],

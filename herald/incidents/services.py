@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from herald.audit import services as audit
-from herald.dates import uk_date, uk_datetime
+from herald.dates import uk_date, uk_datetime, uk_deadline
 from herald.errors import Refused
 from herald.incidents.models import Incident, PlaybookStep, TimelineEntry
 from herald.incidents.notify import link, notify
@@ -608,7 +608,7 @@ def warn_breach_clocks(*, now: dt.datetime | None = None) -> list[Incident]:
             _record(None, "clock_warning_sent", incident, after={"deadline": incident.ico_deadline})
             people = [*_handlers(Kind.PERSONAL_DATA_BREACH), incident.lead, *incident.workers.all()]
             left = incident.ico_deadline - now
-            deadline = f"{timezone.localtime(incident.ico_deadline):%H:%M on %A %-d %B %Y}"
+            deadline = uk_deadline(incident.ico_deadline)
             if left < dt.timedelta(0):
                 # Reported to Herald after its 72 hours had run out: say so, and what a late report needs.
                 over = int(-left.total_seconds() // 3600)

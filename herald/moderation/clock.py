@@ -12,6 +12,8 @@ from collections.abc import Container
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from herald.dates import uk_time
+
 
 @dataclass(frozen=True)
 class BusinessHours:
@@ -100,4 +102,4 @@ class BusinessHours:
             span = f"{names[days[0]]} to {names[days[-1]]}"
         else:
             span = ", ".join(names[d] for d in days)
-        return f"{self.opens:%H:%M} to {self.closes:%H:%M}, {span}, except bank holidays"
+        return f"{uk_time(self.opens)} to {uk_time(self.closes)}, {span}, except bank holidays"

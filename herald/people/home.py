@@ -3,6 +3,7 @@ import datetime as dt
 from django.urls import reverse
 from django.utils import timezone
 
+from herald.dates import uk_datetime
 from herald.people.models import DirectoryImport, Person
 from herald.people.roles import Role
 
@@ -19,7 +20,7 @@ def panels(request) -> list[dict]:
                     {
                         "text": f"{run.filename} ({len(run.errors)} problem{'s' if len(run.errors) != 1 else ''})",
                         "url": reverse("people:import_detail", args=[run.pk]),
-                        "hint": f"{timezone.localtime(run.at):%-d %B %Y, %H:%M}",
+                        "hint": uk_datetime(run.at),
                     }
                     for run in rejected[:10]
                 ],

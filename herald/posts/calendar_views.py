@@ -22,6 +22,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from herald.access import allow, require
+from herald.dates import uk_datetime, uk_time
 from herald.elections import selectors as elections
 from herald.errors import Refused
 from herald.forms import RowChoiceField, show_refusal
@@ -118,7 +119,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
         by_day.setdefault(when.date(), []).append(
             {
                 "post": post,
-                "time": when.strftime("%H:%M"),
+                "time": uk_time(when),
                 "tag": TAGS.get(post.status, "grey"),
                 "excerpt": post.text if len(post.text) <= 80 else post.text[:78].rstrip() + "…",
                 "can_move": post.status != Post.Status.PUBLISHED and selectors.can_edit(post, user, writable=writable),
@@ -210,7 +211,7 @@ def reschedule(request: HttpRequest, pk: int) -> HttpResponse:
         except Refused as exc:
             messages.error(request, f"Post {post.pk} was not moved: {' '.join(exc.messages)}")
         else:
-            messages.success(request, f"Post {post.pk} moved to {when:%A} {when.day} {when:%B %Y, %H:%M}.")
+            messages.success(request, f"Post {post.pk} moved to {when:%A} {uk_datetime(when)}.")
         return redirect(_back(request))
     form = RescheduleForm(request.POST if request.method == "POST" else None, post=post)
     if request.method == "POST" and form.is_valid():
@@ -221,7 +222,7 @@ def reschedule(request: HttpRequest, pk: int) -> HttpResponse:
             show_refusal(form, exc)
         else:
             when = timezone.localtime(when)
-            messages.success(request, f"Post {post.pk} moved to {when:%A} {when.day} {when:%B %Y, %H:%M}.")
+            messages.success(request, f"Post {post.pk} moved to {when:%A} {uk_datetime(when)}.")
             return redirect(_back(request))
     return render(
         request,

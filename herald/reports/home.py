@@ -14,6 +14,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from herald.consents.models import TakedownTask
+from herald.dates import uk_short_datetime
 from herald.figures import Chart
 from herald.incidents.models import Incident
 from herald.incidents.playbooks import HANDLERS, SHORT_NAMES
@@ -201,7 +202,7 @@ def health(now: dt.datetime) -> dict:
         chain = {
             "label": "Audit trail",
             "value": "Intact" if ok else "BROKEN",
-            "hint": f"checked {timezone.localtime(check.finished_at):%-d %b %Y %H:%M}"
+            "hint": f"checked {uk_short_datetime(check.finished_at)}"
             + (f", {result.get('checked', 0):,} events" if ok else f": {result.get('problem') or 'the check failed'}"),
             "url": reverse("audit:events") if not ok else "",
         }
@@ -212,7 +213,7 @@ def health(now: dt.datetime) -> dict:
             {
                 "label": "Tasks waiting to run",
                 "value": f"{waiting.count():,}",
-                "hint": f"the oldest queued {timezone.localtime(oldest):%-d %b %H:%M}" if oldest else "none waiting",
+                "hint": f"the oldest queued {uk_short_datetime(oldest)}" if oldest else "none waiting",
             },
             {"label": "Tasks failed in the last 14 days", "value": f"{failed_tasks:,}"},
             {"label": "Emails waiting to send", "value": f"{queued_emails:,}"},

@@ -1,13 +1,24 @@
-"""Herald's one way of writing dates and times for people: "5 December 2026" and "5 December 2026 at 11:52",
-in the council's time zone (`herald.dates`). Loaded on every template (a builtin in settings)."""
+"""Herald's one way of writing dates and times for people: "5 December 2026", "5 December 2026 at
+11:52am", "11:52am on Saturday 5 December 2026" and, in tables, "5 Dec 2026, 11:52am", in the council's
+time zone (`herald.dates`). Loaded on every template (a builtin in settings)."""
 
 import datetime as dt
 
 from django import template
 
-from herald.dates import uk_date, uk_datetime
+from herald.dates import uk_date, uk_datetime, uk_deadline, uk_short_datetime, uk_time
 
 register = template.Library()
+
+
+def _moment(value):
+    """A moment, or an ISO string of one as JSON fields keep them (anything else is shown as it is)."""
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    return value
 
 
 @register.filter
@@ -17,9 +28,23 @@ def house_date(value):
 
 @register.filter
 def house_datetime(value):
-    if isinstance(value, str):
-        try:
-            value = dt.datetime.fromisoformat(value)
-        except ValueError:
-            return value
-    return uk_datetime(value)
+    moment = _moment(value)
+    return value if moment is None and isinstance(value, str) else uk_datetime(moment)
+
+
+@register.filter
+def house_time(value):
+    moment = _moment(value)
+    return value if moment is None and isinstance(value, str) else uk_time(moment)
+
+
+@register.filter
+def house_deadline(value):
+    moment = _moment(value)
+    return value if moment is None and isinstance(value, str) else uk_deadline(moment)
+
+
+@register.filter
+def house_short_datetime(value):
+    moment = _moment(value)
+    return value if moment is None and isinstance(value, str) else uk_short_datetime(moment)

@@ -41,8 +41,8 @@ def test_work_waiting_over_an_hour_for_the_queue_is_shown_with_how_many_and_sinc
     # when a system administrator opens the home page at 10:00
     page = _home(client, system_admin)
     # then the two tasks and the email that have waited over an hour are there, with the oldest's time
-    assert "2 tasks waiting for the task queue since 7 December 2026 at 07:30" in page
-    assert "1 email waiting for the task queue since 7 December 2026 at 08:00" in page
+    assert "2 tasks waiting for the task queue since 7 December 2026 at 7:30am" in page
+    assert "1 email waiting for the task queue since 7 December 2026 at 8am" in page
     assert "check that Redis and the workers are running" in page
     assert "Last error: ConnectionError" in page
 

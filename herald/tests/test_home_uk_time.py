@@ -23,5 +23,5 @@ def test_a_task_that_failed_in_summer_is_shown_at_its_uk_time(client, system_adm
         page = client.get("/").content.decode()
     # then the failure is shown at the UK time it happened
     assert "Task failed: wait_for_file" in page
-    assert "1 July 2026 at 00:30" in page
+    assert "1 July 2026 at 12:30am" in page
     assert "30 June 2026 at 23:30" not in page

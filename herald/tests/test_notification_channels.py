@@ -362,7 +362,7 @@ def test_the_preferences_page_says_when_the_waiting_messages_will_go(
         with django_capture_on_commit_callbacks(execute=True):
             notify("advice_requested", to=[comms_officer], context={"by": employee, **ADVICE})
         page = client.get("/notifications/").content.decode()
-    assert "It goes at 07:00 on Tuesday 3 March." in page
+    assert "It goes at 7am on Tuesday 3 March." in page
     # Tuesday at 7:00, before the hourly run has sent it
     with time_machine.travel(dt.datetime(2026, 3, 3, 7, 0, 30, tzinfo=dt.UTC), tick=False):
         page = client.get("/notifications/").content.decode()

@@ -67,7 +67,7 @@ def test_an_edit_replaces_the_text_keeps_the_old_one_and_is_checked_again(client
     client.force_login(comms_officer)
     page = client.get(f"/inbox/comments/{received.pk}/").content.decode()
     assert "Edited by its author on Facebook" in page and QUESTION in page
-    assert "Until 5 January 2026 at 10:40 it read:" in page
+    assert "Until 5 January 2026 at 10:40am it read:" in page
 
 
 def test_the_same_edit_delivered_twice_is_recorded_once(client, received):

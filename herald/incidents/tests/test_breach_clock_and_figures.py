@@ -72,7 +72,7 @@ def test_a_breach_reported_after_its_72_hours_warns_that_they_have_ended_not_tha
 
     message = mail.outbox[0]
     assert message.subject.endswith(f"{breach.reference}: the 72 hours to report to the ICO ended 24 hours ago")
-    assert "ended at 15:00 on Thursday 26 November 2026" in message.body
+    assert "ended at 3pm on Thursday 26 November 2026" in message.body
     assert "reasons for the delay" in message.body
 
 

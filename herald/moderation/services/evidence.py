@@ -18,6 +18,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from herald.audit import services as audit
+from herald.dates import uk_date, uk_time
 from herald.errors import Refused
 from herald.moderation import platforms
 from herald.moderation.incoming import IncomingComment
@@ -317,7 +318,7 @@ def release_stalled_platform_actions() -> int:
             label = asked.comment.get_platform_display()
             asked.status = PlatformAction.Status.REFUSED
             asked.error = (
-                f"Herald asked {label} at {began:%H:%M} on {began.day} {began:%b %Y} and heard nothing back. "
+                f"Herald asked {label} at {uk_time(began)} on {uk_date(began)} and heard nothing back. "
                 f"Look at the comment on {label} before trying again: it may be done already."
             )
             asked.sending_since = None

@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from herald import checking
 from herald.audit import services as audit
+from herald.dates import uk_date, uk_time
 from herald.errors import Refused
 from herald.moderation import platforms
 from herald.moderation.models import Comment, Presence, Reply, ReplySetting, SavedReply
@@ -98,7 +99,7 @@ def write_reply(
         newer = comment.herald_replies.current().filter(pk__gt=seen_latest).select_related("written_by").last()
         if newer is not None:
             raise Refused(
-                f"{newer.written_by.full_name} recorded a reply at {timezone.localtime(newer.written_at):%H:%M} "
+                f"{newer.written_by.full_name} recorded a reply at {uk_time(newer.written_at)} "
                 "after you opened this comment. Read it before you answer; your text is still below.",
                 field="text",
             )
@@ -276,7 +277,7 @@ def release_stalled_sends() -> int:
             began = timezone.localtime(reply.sending_since)
             reply.status = Reply.Status.READY
             reply.send_error = (
-                f"Herald began sending it at {began:%H:%M} on {began.day} {began:%b %Y} and heard nothing back. Look for it "
+                f"Herald began sending it at {uk_time(began)} on {uk_date(began)} and heard nothing back. Look for it "
                 "on the platform before sending it again: if it is there, record its address instead."
             )
             reply.sending_since = None

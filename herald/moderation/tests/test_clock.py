@@ -48,8 +48,8 @@ def test_hours_are_configurable_and_described_in_plain_words():
     hours = BusinessHours.parse("09:00-13:00 Mon,Wed,Fri")
 
     assert hours.weekdays == frozenset({0, 2, 4})
-    assert hours.describe() == "09:00 to 13:00, Monday, Wednesday, Friday, except bank holidays"
-    assert HOURS.describe() == "08:45 to 17:00, Monday to Friday, except bank holidays"
+    assert hours.describe() == "9am to 1pm, Monday, Wednesday, Friday, except bank holidays"
+    assert HOURS.describe() == "8:45am to 5pm, Monday to Friday, except bank holidays"
 
 
 # Hours that span the hour the clocks change (01:00 to 02:00 in the UK, on the last Sunday of March and

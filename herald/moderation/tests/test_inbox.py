@@ -317,7 +317,7 @@ def test_out_of_hours_the_inbox_says_when_the_clocks_start_again(client, comms_o
     page = client.get(reverse("moderation:inbox")).content.decode()
 
     assert "outside the council's business hours" in page
-    assert "08:45 on Monday 7 December" in page
+    assert "8:45am on Monday 7 December" in page
 
 
 def test_a_note_is_kept_on_the_comment_and_audited(client, comms_officer, account):

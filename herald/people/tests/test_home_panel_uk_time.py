@@ -25,7 +25,7 @@ def test_an_import_rejected_in_summer_is_shown_at_its_uk_time(client, hr_officer
         page = client.get("/").content.decode()
     # then the rejected import is shown at the UK time it was made
     assert "staff.csv (2 problems)" in page
-    assert "1 July 2026, 00:30" in page
+    assert "1 July 2026 at 12:30am" in page
     assert "30 June 2026" not in page
 
 

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from herald.audit import services as audit
+from herald.dates import uk_datetime
 from herald.errors import Refused
 from herald.notifications import notify
 from herald.people.models import Person
@@ -323,7 +324,7 @@ def _refuse_if_published_after_closure(post: Post, published_at: dt.datetime | N
         timezone.make_aware(dt.datetime.combine(account.closed_on, dt.time.max)) if account.closed_on else None
     )
     if published_at is None or closed_at is None or published_at >= closed_at:
-        when = f" at {timezone.localtime(closed_at):%-d %B %Y, %H:%M}" if closed_at else ""
+        when = f" on {uk_datetime(closed_at)}" if closed_at else ""
         raise Refused(
             f"{account.display_name} was closed{when}: record the post only if it was published before then, "
             "and give the time it went out",

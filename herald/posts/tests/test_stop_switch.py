@@ -232,4 +232,4 @@ def test_the_audit_trail_names_a_stop_by_the_uk_time_it_began(comms_officer):
         services.stop_publishing(by=comms_officer, reason=REASON)
     # then the audit trail names it by the time on the council's clocks
     event = AuditEvent.objects.get(action="posts.publishing_stopped")
-    assert event.object_repr == "Publishing stopped on all accounts from 21 June 2026 at 00:30"
+    assert event.object_repr == "Publishing stopped on all accounts from 21 June 2026 at 12:30am"

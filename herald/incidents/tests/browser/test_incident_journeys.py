@@ -158,7 +158,7 @@ def test_the_72_hour_clock_runs_through_the_weekend(page, sign_in, assert_access
         switch_to(page, sign_in, dpo)
         page.goto(f"/incidents/{breach.pk}/")
         clock = page.locator("#ico-clock").inner_text()
-        assert "decide by 16:00 on Monday 30 November 2026" in clock
+        assert "decide by 4pm on Monday 30 November 2026" in clock
         assert "71 hours left" in clock or "72 hours left" in clock
         assert_accessible(page)
     with time_machine.travel(dt.datetime(2026, 11, 30, 18, 0, tzinfo=dt.UTC)):

@@ -39,4 +39,4 @@ def test_a_post_scheduled_for_half_past_nine_on_a_june_morning_goes_out_at_half_
     assert post.scheduled_for == dt.datetime(2026, 6, 15, 9, 30, tzinfo=BST)
     # and the post's page shows the time they typed
     page.goto(f"/posts/{post.pk}/")
-    assert "Monday 15 June 2026, 09:30" in page.locator("main").inner_text()
+    assert "Monday 15 June 2026 at 9:30am" in page.locator("main").inner_text()
