@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from herald.dates import uk_date, uk_time
 from herald.errors import Refused
 from herald.widgets import GovukDateInput, GovukDateTimeInput
 
@@ -156,7 +157,7 @@ class DateTimeField(DateField):
 
 
 def _clock_time(moment: dt.datetime) -> str:
-    return f"{moment.hour}:{moment.minute:02d} on {moment.day} {moment:%B %Y}"
+    return f"{uk_time(moment)} on {uk_date(moment)}"
 
 
 def _council_moment(typed: dt.datetime, which: str | None = None) -> dt.datetime:
@@ -169,13 +170,13 @@ def _council_moment(typed: dt.datetime, which: str | None = None) -> dt.datetime
         return first
     if first.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None) != typed:
         raise ValidationError(
-            f"{_clock_time(typed)} does not exist in the UK: clocks went forward an hour at 1:00. "
-            "Enter a time before 1:00 or from 2:00"
+            f"{_clock_time(typed)} does not exist in the UK: clocks went forward an hour at 1am. "
+            "Enter a time before 1am or from 2am"
         )
     if which is None:
         raise ValidationError(
-            f"{_clock_time(typed)} happens twice in the UK: clocks went back an hour at 2:00. "
-            f"Type BST after the time for the first (like {typed.hour}:{typed.minute:02d} BST) "
+            f"{_clock_time(typed)} happens twice in the UK: clocks went back an hour at 2am. "
+            f"Type BST after the time for the first (like {uk_time(typed)} BST) "
             "or GMT for the second, an hour later"
         )
     # In UTC: a moment carrying fold=1 compares unequal to every other zone's (PEP 495)

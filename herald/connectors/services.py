@@ -19,6 +19,7 @@ from herald.connectors import credentials
 from herald.connectors.base import ConnectorError, Malformed, ReplyTarget, SentReply
 from herald.connectors.models import ChangeDelivery, CommentOrigin, ConnectorState, RawEvent
 from herald.connectors.registry import CONNECTORS
+from herald.dates import uk_datetime
 from herald.errors import Refused
 from herald.moderation import platforms
 from herald.moderation import services as moderation
@@ -262,11 +263,10 @@ def check_signature(event: RawEvent) -> SignatureCheck:
     if event.signature != RawEvent.Signature.VERIFIED:
         return SignatureCheck(event, "connection", "Read over Herald's own authenticated connection: not signed")
     if event.scrubbed_at is not None:
-        when = timezone.localtime(event.scrubbed_at)
         return SignatureCheck(
             event,
             "scrubbed",
-            f"Signature checked when it arrived; changed by Herald on {when.day} {when:%B %Y at %H:%M}, so it "
+            f"Signature checked when it arrived; changed by Herald on {uk_datetime(event.scrubbed_at)}, so it "
             f"no longer matches: {event.scrubbed_reason}",
         )
     connector = CONNECTORS.get(event.connector)

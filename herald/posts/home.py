@@ -8,6 +8,7 @@ import datetime as dt
 from django.urls import reverse
 from django.utils import timezone
 
+from herald.dates import uk_short_datetime
 from herald.people.roles import Role
 from herald.posts import selectors
 from herald.posts.models import Post, PublishingPause
@@ -17,7 +18,7 @@ WORKFLOW_ROLES = (Role.EDITOR, Role.COMMS, Role.SERVICE_MANAGER, Role.ADMIN)
 
 
 def _when(post: Post) -> str:
-    return f"{timezone.localtime(post.scheduled_for):%-d %b %Y %H:%M}" if post.scheduled_for else "no time set"
+    return uk_short_datetime(post.scheduled_for) if post.scheduled_for else "no time set"
 
 
 def banners(request) -> list[dict]:

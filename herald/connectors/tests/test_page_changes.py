@@ -168,7 +168,7 @@ def test_a_hide_and_show_on_the_page_outside_herald_are_followed_in_the_inbox(cl
     event = AuditEvent.objects.for_object(received).get(action="moderation.comment_hidden_outside_herald")
     assert event.actor is None and event.after == {"status": "hidden"} and "outside Herald" in event.reason
     page = client.get(f"/inbox/comments/{received.pk}/").content.decode()
-    assert "Hidden on Facebook by the council's page, outside Herald, on 5 January 2026 at 10:40" in page
+    assert "Hidden on Facebook by the council's page, outside Herald, on 5 January 2026 at 10:40am" in page
     assert f"/inbox/comments/{received.pk}/" in client.get("/inbox/", {"status": "hidden"}).content.decode()
     assert f"/inbox/comments/{received.pk}/" not in client.get("/inbox/").content.decode()
     # and the same hide delivered again changes nothing more
