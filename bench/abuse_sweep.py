@@ -116,6 +116,7 @@ def main() -> None:
     every = np.array([n.startswith("blind") and n != "blind9" for n in names])  # first to eighth, pooled
     nine = np.array([n.startswith("blind") and n != "blind10" for n in names])  # first to ninth, pooled
     ten = np.array([n.startswith("blind") for n in names])  # first to tenth, pooled (round fourteen)
+    unread = np.isin(names, ["blind8", "blind9", "blind10"])  # scored, never read (round sixteen's check)
     for folder_name in args.folders:
         folder = abuse_model.DATA.parent if folder_name == "shipped" else Path(folder_name)
         scores = candidate_scores(folder, asked)
@@ -128,6 +129,7 @@ def main() -> None:
             pooled = f"1st-8th {figures(flagged[every], truth[every])} ({int((flagged & ~truth & every).sum())} false)"
             pooled += f"  1st-9th {figures(flagged[nine], truth[nine])} ({int((flagged & ~truth & nine).sum())} false)"
             pooled += f"  1st-10th {figures(flagged[ten], truth[ten])} ({int((flagged & ~truth & ten).sum())} false)"
+            pooled += f"  8th-10th {figures(flagged[unread], truth[unread])}"
             print(f"  {threshold:.2f}  fair {fair} of 70  found 2nd-8th {found}  {pooled}  " + "  ".join(cells))
             if args.per_source:
                 for name in sorted({n for n in names if n.startswith("blind")}):

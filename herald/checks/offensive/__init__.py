@@ -20,6 +20,7 @@ from .obfuscation import _obfuscated_hits
 from .quotes import _QUOTATION, _reporting_quote, condemned_mention
 from .shapes import _shape_hits
 from .threats import _GO_BACK, _threats
+from .veneer import advance_hits, menace_hits, prejudice_hits
 from .words import WORDS
 
 __all__ = ["Emit", "Later", "OffensiveMatchers", "check_offensive", "compile_offensive", "emit_abuse"]
@@ -105,6 +106,10 @@ def check_offensive(
         if not reported(*match.span()):
             emit("threat", match.start(), match.end())
             found = True
+    for start, end in menace_hits(text, words):
+        if not reported(start, end):
+            emit("threat", start, end)
+            found = True
     group_present = m.groups.may_match(text)
     shaped: list[tuple[str, int, int]] = []
     for shape, match in _shape_hits(text, _lowered, words, m.shapes, group_present):
@@ -127,6 +132,11 @@ def check_offensive(
         + ((_GO_BACK,) if "back" in words or "belong" in words else ())
     )
     hate_done: list[tuple[int, int]] = []
+    for start, end in prejudice_hits(text, words):
+        if not reported(start, end) and not (condemning and m.condemnation.search(text, *sentence_bounds(text, start))):
+            emit("hate", start, end)
+            hate_done.append((start, end))
+            found = True
     for pattern in hate_patterns:
         for match in pattern.finditer(text):
             s, e = sentence_bounds(text, match.start())
@@ -153,6 +163,7 @@ def check_offensive(
         insults += [match.span() for match in _DISMISSAL.finditer(text)]
     insults += [(start, end) for rule, start, end in shaped if rule == "harassment"]
     insults += [h for h in contempt_hits(text, words) if not any(a < h[1] and h[0] < b for a, b in insults)]
+    insults += [h for h in advance_hits(text, words) if not any(a < h[1] and h[0] < b for a, b in insults)]
     for start, end in insults:
         if not reported(start, end):
             emit("harassment", start, end)

@@ -177,6 +177,7 @@ _PERSON = re.compile(
     r"""
     \b (?: he | she | him | her | his | hers | himself | herself | you | your | yourself | ya | u | ur | youre | you're ) \b
     | @ \w{2,}
+    | , \s* (?-i: [A-Z][a-z]+ ) (?= \s* (?: [.!?] | $ ) )  # a bare vocative name: "...a dead goldfish, Mark."
     | \b (?: cllr | councillor | mr | mrs | ms | miss | dr | sir | madam | dame | lord | lady ) \.? \s+ [A-Z]
     | \b \d{1,2} : \d{2} (?: : \d{2} )? \b
     # a post's author addressed: "Congratulations Priya", "Kudos on the scheme", "good effort, sweetie"
