@@ -35,6 +35,7 @@ _CUES = frozenset(
     crawled dragged whale melted potatoes bulldog radio yourself herself himself cakes doughnuts donuts biscuits
     halfwitted dimwitted sleep sand waddle waddles waddled waddling bless adult grown grownups adults twelve stupidest dumbest thickest stupid
     incompetent useless clueless brainless shrill screeching shrieking screechy hysterical accent
+    fishwife fishwives banshee harridan harpy
     """.split()
 )
 
@@ -169,7 +170,8 @@ _APPRAISALS = re.compile(
     # a woman's speech dismissed as noise
     # (review: not "so shrill she had to leave", "her shrill whistle")
     | \b (?: shrill | screeching | shrieking ) \s* ,? \s+ (?: hysterical | harridan | harpy | banshee | fishwife | nag
-           | cow | witch | woman | women | female | voice | rant | ranting | outburst | tone | lecture | nonsense ) \b
+           | cow | witch | woman | women | female | voice | rant | ranting | outburst | tone | lecture | nonsense | at ) \b
+    | \b (?: like | as ) \s+ an? \s+ (?: \w+ \s+ )? (?: fishwife | fishwives | banshee | harridan | harpy ) \b
     | \b (?: her | this \s+ woman's | that \s+ woman's | the \s+ woman's ) \s+ (?: shrill | hysterical | screechy | screeching ) \b
       (?! \s+ (?: whistles? | alarms? | sirens? | horns? | bells? | buzzers? | calls? | cry | cries | screams? | notes?
                 | recorder | flute | pipe | birdsong ) \b )
@@ -223,7 +225,12 @@ _COLLECTIVE = re.compile(
 # know at recycling", "I was told I was 'a diversity hire'"); a plan or budget, not a person, as what
 # lacks vision ("your budget has all the strategic vision of a dead goldfish"); as-if for sleeping rough.
 _CLAUSE_BREAK = re.compile(r"[,;:\u2013\u2014]|\s-\s")
-_FIRST_PERSON = re.compile(r"(?i)\b(?:i'm|i\u2019m|i|me|myself)\b")
+# (the speaker as the subject right before the appraisal: "I'm", "I was told I was", "called me")
+_ABOUT_ME = re.compile(
+    r"(?i)\b(?:i'm|i\u2019m|i\s+am|i\s+was|i've\s+been|i\u2019ve\s+been|i\s+have\s+been|i\s+feel\s+like"
+    r"|i\s+felt\s+like|call(?:s|ed|ing)?\s+me)\s+(?:(?:such|just|really|probably|definitely|officially|still|the|a|an)\s+)*"
+    r"[\s'\"\u2018\u201c]*\Z"
+)
 _THING_HAS = re.compile(
     r"(?i)\b(?:plans?|budgets?|strateg(?:y|ies)|reports?|schemes?|polic(?:y|ies)|proposals?|documents?|decisions?"
     r"|designs?|programmes?|consultations?|bids?|apps?|websites?|systems?|junctions?|layouts?|leaflets?|letters?"
@@ -244,9 +251,8 @@ def _clause_start(text: str, start: int, position: int) -> int:
 
 
 def _about_oneself(text: str, clause: int, position: int) -> bool:
-    """Whether the speaker is who the appraisal describes: the last person named before it is "I" or "me"."""
-    found = list(_FIRST_PERSON.finditer(text, clause, position))
-    return bool(found) and _PERSON.search(text, found[-1].end(), position) is None
+    """Whether the speaker is who the appraisal describes ("I'm the stupidest person I know at recycling")."""
+    return _ABOUT_ME.search(text, clause, position) is not None
 
 
 def contempt_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:

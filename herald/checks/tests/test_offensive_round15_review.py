@@ -46,6 +46,10 @@ def test_fair_comments_are_not_harassment(text):
         "Cllr Smith has all the strategic vision of a dead goldfish.",
         "Time the leader was put out to pasture.",
         "I told him he was a diversity hire.",
+        # the speaker named before the appraisal, but the person is the one put down
+        "Dear Cllr Hughes, I listened to you on the radio and I have never heard such a ridiculous accent.",
+        "The planner I spoke to this morning must be mentally deficient.",
+        "You would win more people round if you didn't sound like a fishwife at a jumble sale.",
     ],
 )
 def test_the_same_appraisals_of_a_person_stay_harassment(text):
