@@ -1316,7 +1316,10 @@ _ASK_FOR_VOTE = re.compile(
 )
 _CONTEST = re.compile(
     r"(?i)\b(?:awards?|bloom|competition|prize|people(?:'s|\u2019s)\s+choice|shortlist\w*|finals?|contests?"
-    r"|of\s+the\s+year|favourite|best)\b"
+    r"|of\s+the\s+year)\b"
+    # review: "favourite" and "best" as in a contest, not "the best choice for Ratby" or "do my best"
+    r"|(?<!my\s)(?<!our\s)\b(?:favourite|best)\b(?!\s+(?:choice|candidates?|person|people|councillors?|representatives?"
+    r"|voices?|chance|option|team|bet|for|to|of|hope|way)\b)"
     # review: the youth elections a council runs ("asking for your vote in the Youth Council election")
     r"|\byouth\s+(?:council|parliament|mayor|cabinet|assembly|forum)\b|\byoung\s+mayor\b|\bschool\s+council\b"
     r"|\bmake\s+your\s+mark\b"

@@ -6,6 +6,11 @@ import pytest
 
 from .helpers import blocked_or_warned, official, political
 
+
+def blocks(text):
+    return {rule for rule, severity in political(text) if severity == "block"}
+
+
 # --- a party cannot launder a campaign post through the returning officer's tally ---------------------------
 
 
@@ -38,6 +43,18 @@ def test_a_declaration_saying_gain_or_hold_is_a_result(text):
     found = political(text)
     assert not blocked_or_warned(text), found
     assert ("election-result", "advice") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please vote for your local independent on Thursday - the best choice for Ratby.",
+        "I'm asking for your vote: the best candidate for Barwell is the one who lives here.",
+        "I am asking for your vote on Thursday because I will always do my best for Ratby.",
+    ],
+)
+def test_the_best_choice_is_not_a_contest(text):
+    assert blocks(text) & {"call-to-vote", "campaign-language"}, political(text)
 
 
 def test_names_and_vote_for_still_block_beside_a_tally():
