@@ -1305,6 +1305,12 @@ _PARTY_IN_THE_WAY = re.compile(
     r"|\bkeep\s+party\s+politics\s+out\s+of\s+(?:local\s+government|local\s+councils?|the\s+council"
     r"|(?:the|our)\s+town\s+hall|county\s+hall)\b"
     r"|\bno\s+party\s+(?:discipline|bosses)\b"
+    # review: "Keep party politics out of Hinckley!", "party politics has no place in the town hall", "Vote for
+    # people, not parties" (not Remembrance or Christmas)
+    r"|\b(?:keep\s+party\s+politics\s+out\s+of|party\s+politics\s+has\s+no\s+place\s+in)\s+"
+    r"(?:(?:local\s+government|local\s+councils?|the\s+council|(?:the|our)\s+town\s+hall|county\s+hall)\b"
+    r"|(?!(?:Remembrance|Christmas|Armistice|Easter)\b)[A-Z][a-z]+)"
+    r"|\b(?:people|residents|communit(?:y|ies)),?\s+not\s+(?:parties|party\s+politic(?:s|ians))\b"
 )
 _NEGATED = re.compile(r"(?i)\b(?:not|never|n't|n\u2019t)\s+\Z")
 # Asking for the reader's vote ("I am asking for your vote", "worthy of your vote", "to get your vote"),
@@ -1313,6 +1319,8 @@ _ASK_FOR_VOTE = re.compile(
     r"(?i)\b(?:appeal(?:s|ing)?|ask(?:s|ing)?|plead(?:s|ing)?)\s+for\s+your\s+votes?\b"
     r"|\b(?:worthy\s+of|deserv(?:e|es|ing)|earn(?:s|ing)?|win(?:s|ning)?|buy(?:s|ing)?|get)\s+your\s+votes?\b"
     r"(?!\s+(?:counted|in\b|to\b|on\s+time))"
+    # review: "I'd be grateful for your vote", "honoured to receive your vote", "I hope I can count on your vote"
+    r"|\b(?:grateful\s+for|honou?red\s+to\s+(?:receive|have|get)|count\s+on|rely\s+on)\s+your\s+votes?\b"
 )
 _CONTEST = re.compile(
     r"(?i)\b(?:awards?|bloom|competition|prize|people(?:'s|\u2019s)\s+choice|shortlist\w*|finals?|contests?"
@@ -1459,7 +1467,7 @@ def _check_round_thirteen(text: str, words: frozenset[str], m: PoliticalMatchers
     if "independents" in words:
         for match in _WE_INDEPENDENTS.finditer(text):
             emit("campaign-language", match.start(), match.end())
-    if "party" in words:
+    if "party" in words or "parties" in words:
         for match in _PARTY_IN_THE_WAY.finditer(text):
             start, end = sentence_bounds(text, match.start())
             if (

@@ -57,6 +57,34 @@ def test_the_best_choice_is_not_a_contest(text):
     assert blocks(text) & {"call-to-vote", "campaign-language"}, political(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd be grateful for your vote on 7 May.",
+        "I would be honoured to receive your vote on Thursday.",
+        "I hope I can count on your vote on Thursday.",
+        "Keep party politics out of Hinckley!",
+        "Party politics has no place in the town hall. Vote for people, not parties.",
+        "Local people, not party politicians.",
+        "We will end the woke madness at the council.",
+        "Cut the wokeness and cut your council tax.",
+    ],
+)
+def test_more_campaign_shapes_block(text):
+    assert ("campaign-language", "block") in political(text), political(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We would be grateful for your vote in the Britain in Bloom awards: pick your favourite village.",
+        "Please keep party politics out of Remembrance Sunday, the Royal British Legion asks all groups.",
+    ],
+)
+def test_the_same_words_in_council_posts_stay_clean(text):
+    assert not blocked_or_warned(text), political(text)
+
+
 def test_names_and_vote_for_still_block_beside_a_tally():
     text = "Result in Barwell: Liberal Democrats 1,245; Conservatives 880. Vote Liberal Democrat on 7 May."
     assert {("call-to-vote", "block"), ("party-name", "block")} <= political(text), political(text)
