@@ -1309,7 +1309,7 @@ _PARTY_IN_THE_WAY = re.compile(
     # people, not parties" (not Remembrance or Christmas)
     r"|\b(?:keep\s+party\s+politics\s+out\s+of|party\s+politics\s+has\s+no\s+place\s+in)\s+"
     r"(?:(?:local\s+government|local\s+councils?|the\s+council|(?:the|our)\s+town\s+hall|county\s+hall)\b"
-    r"|(?!(?:Remembrance|Christmas|Armistice|Easter)\b)[A-Z][a-z]+)"
+    r"|(?!(?:Remembrance|Christmas|Armistice|Easter)\b)(?-i:[A-Z][a-z]+))"
     r"|\b(?:people|residents|communit(?:y|ies)),?\s+not\s+(?:parties|party\s+politic(?:s|ians))\b"
 )
 _NEGATED = re.compile(r"(?i)\b(?:not|never|n't|n\u2019t)\s+\Z")

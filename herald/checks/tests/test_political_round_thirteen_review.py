@@ -79,6 +79,7 @@ def test_more_campaign_shapes_block(text):
     [
         "We would be grateful for your vote in the Britain in Bloom awards: pick your favourite village.",
         "Please keep party politics out of Remembrance Sunday, the Royal British Legion asks all groups.",
+        "The Mayor reminded the meeting that party politics has no place in the chamber during the civic service.",
     ],
 )
 def test_the_same_words_in_council_posts_stay_clean(text):
