@@ -172,6 +172,7 @@ _APPRAISALS = re.compile(
     | \b (?: shrill | screeching | shrieking ) \s* ,? \s+ (?: hysterical | harridan | harpy | banshee | fishwife | nag
            | cow | witch | woman | women | female | voice | rant | ranting | outburst | tone | lecture | nonsense | at ) \b
     | \b (?: like | as ) \s+ an? \s+ (?: \w+ \s+ )? (?: fishwife | fishwives | banshee | harridan | harpy ) \b
+      (?: \s+ (?: screeching | shrieking ) (?: \s+ at \b )? )?
     | \b (?: her | this \s+ woman's | that \s+ woman's | the \s+ woman's ) \s+ (?: shrill | hysterical | screechy | screeching ) \b
       (?! \s+ (?: whistles? | alarms? | sirens? | horns? | bells? | buzzers? | calls? | cry | cries | screams? | notes?
                 | recorder | flute | pipe | birdsong ) \b )
