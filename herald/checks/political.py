@@ -1305,6 +1305,12 @@ _PARTY_IN_THE_WAY = re.compile(
     r"|\bkeep\s+party\s+politics\s+out\s+of\s+(?:local\s+government|local\s+councils?|the\s+council"
     r"|(?:the|our)\s+town\s+hall|county\s+hall)\b"
     r"|\bno\s+party\s+(?:discipline|bosses)\b"
+    # review: "Keep party politics out of Hinckley!", "party politics has no place in the town hall", "Vote for
+    # people, not parties" (not Remembrance or Christmas)
+    r"|\b(?:keep\s+party\s+politics\s+out\s+of|party\s+politics\s+has\s+no\s+place\s+in)\s+"
+    r"(?:(?:local\s+government|local\s+councils?|the\s+council|(?:the|our)\s+town\s+hall|county\s+hall)\b"
+    r"|(?!(?:Remembrance|Christmas|Armistice|Easter)\b)(?-i:[A-Z][a-z]+))"
+    r"|\b(?:people|residents|communit(?:y|ies)),?\s+not\s+(?:parties|party\s+politic(?:s|ians))\b"
 )
 _NEGATED = re.compile(r"(?i)\b(?:not|never|n't|n\u2019t)\s+\Z")
 # Asking for the reader's vote ("I am asking for your vote", "worthy of your vote", "to get your vote"),
@@ -1313,10 +1319,18 @@ _ASK_FOR_VOTE = re.compile(
     r"(?i)\b(?:appeal(?:s|ing)?|ask(?:s|ing)?|plead(?:s|ing)?)\s+for\s+your\s+votes?\b"
     r"|\b(?:worthy\s+of|deserv(?:e|es|ing)|earn(?:s|ing)?|win(?:s|ning)?|buy(?:s|ing)?|get)\s+your\s+votes?\b"
     r"(?!\s+(?:counted|in\b|to\b|on\s+time))"
+    # review: "I'd be grateful for your vote", "honoured to receive your vote", "I hope I can count on your vote"
+    r"|\b(?:grateful\s+for|honou?red\s+to\s+(?:receive|have|get)|count\s+on|rely\s+on)\s+your\s+votes?\b"
 )
 _CONTEST = re.compile(
     r"(?i)\b(?:awards?|bloom|competition|prize|people(?:'s|\u2019s)\s+choice|shortlist\w*|finals?|contests?"
-    r"|of\s+the\s+year|favourite|best)\b"
+    r"|of\s+the\s+year)\b"
+    # review: "favourite" and "best" as in a contest, not "the best choice for Ratby" or "do my best"
+    r"|(?<!my\s)(?<!our\s)\b(?:favourite|best)\b(?!\s+(?:choice|candidates?|person|people|councillors?|representatives?"
+    r"|voices?|chance|option|team|bet|for|to|of|hope|way)\b)"
+    # review: the youth elections a council runs ("asking for your vote in the Youth Council election")
+    r"|\byouth\s+(?:council|parliament|mayor|cabinet|assembly|forum)\b|\byoung\s+mayor\b|\bschool\s+council\b"
+    r"|\bmake\s+your\s+mark\b"
 )
 # "Don't waste your vote" (a squeeze message); a council says it of ballot papers and registration.
 _WASTE_YOUR_VOTE = re.compile(r"(?i)\bdon(?:'|\u2019)?t\s+waste\s+your\s+vote\b")
@@ -1339,6 +1353,9 @@ _VOTE_FOR_INDEPENDENT = re.compile(
 _CHANGE_OF_ADMINISTRATION = re.compile(
     r"(?i)\b(?:needs?|needed|time\s+for|deserves?|deserved|demands?|wants?|vote\s+for)\s+a\s+change\s+of"
     r"\s+(?:administration|control)\b"
+    # review: an office's systems ("needs a change of administration system")
+    r"(?!\s+(?:systems?|software|process(?:es)?|arrangements?|fees?|charges?|forms?|providers?|contracts?|teams?"
+    r"|staff|support|costs?|platforms?)\b)"
 )
 # Thanks to those who supported or backed the speaker at the polls ("everyone who supported us at the
 # election"); `_SUPPORTERS_VOTED` reads "voted for us".
@@ -1370,7 +1387,14 @@ _AS_AN_INDEPENDENT_WILL = re.compile(
     r"(?i)\bas\s+an?\s+independent\s+(?:councillor|cllr|member)\s*,?\s+(?:(?:I|he|she|they|we)\s+)?"
     r"(?:will|shall|would)\b"
 )
-_INDEPENDENTS_FOR = re.compile(r"\bIndependents\s+for\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?")
+_INDEPENDENTS_FOR = re.compile(
+    r"\bIndependents\s+for\s+"
+    # review: a shop-local event ("Independents for Hinckley Business Week", "the Independents for Christmas
+    # market") is not a group
+    r"(?!(?:[A-Z][\w'-]+\s+){0,3}(?:Week|Weekend|Day|Saturday|Fortnight|Month|Markets?|Fairs?|Festival|Awards?"
+    r"|Trail|Christmas|Easter)\b)"
+    r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?"
+)
 # The council's own electoral canvass ("our canvassers will be canvassing homes that have not yet
 # responded"), told by a word of electoral registration in the text; campaign canvassing is "been / out /
 # went canvassing", "join our canvassing team".
@@ -1389,6 +1413,18 @@ _CAMPAIGN_CANVASSING_BEFORE = re.compile(
 _TALLY_AFTER = re.compile(
     r"\s*\)?\s*[:,\u2013\u2014-]?\s*\(?\s*(?:\d{1,3}(?:,\d{3})+|\d+)\b(?!\s*(?:%|per\s*cent|percent|\.\d))"
 )
+# Review: a party's results table in its own tone is a bar chart, however it is written ("Just 65 votes in
+# it", "The Green surge is coming", "A stunning victory"); a returning officer reports, never squeezes.
+_TALLY_CAMPAIGN = re.compile(
+    r"(?i)\blast\s+(?:time|election|year)\b|\bprevious\s+elections?\b|\bat\s+the\s+last\b"
+    r"|\bneck\s+and\s+neck\b|\bvotes?\s+in\s+it\b|\bhorse\s+race\b|\btoo\s+close\s+to\s+call\b"
+    r"|\bcan(?:not|'t|\u2019t)\s+win\b|\bwasted?\s+votes?\b|\bsurge\b|\bsqueez\w*|\bvictory\b|\blandslide\b"
+    r"|\bwinning\s+here\b|\bonly\s+(?:\w+\s+){1,2}can\s+(?:win|beat)\b"
+    r"|\b(?:fantastic|brilliant|stunning|great|amazing|historic|huge|superb|excellent|fabulous)\s+(?:result|win|night)s?\b"
+)
+# The declaration's own words about a seat: "Lib Dem gain from Conservative", "Conservative hold".
+_GAIN_OR_HOLD_AFTER = re.compile(r"\s+(?:gain|gains|hold|holds)\b")
+_GAIN_FROM_BEFORE = re.compile(r"\b(?:gain|gains|gained)\s+from\s+(?:the\s+)?\Z")
 _TALLY_TEXT = re.compile(
     r"(?i)\bdeclarations?\s+of\s+results?\b|\bresults?\b|\bby-elections?\b|\belections?\b|\bturnout\b|\bvotes?\b"
     r"|\bpoll\b|\bcount\b"
@@ -1407,9 +1443,18 @@ def _vote_tallies(text: str, party_hits: list[tuple[int, int]]) -> set[tuple[int
     """The party names that are a returning officer's tally of votes (round thirteen): each followed by its
     count, at least two in the text, which is about a result and in nobody's own voice."""
     tallies = {(start, end) for start, end in party_hits if _TALLY_AFTER.match(text, end)}
-    if len(tallies) < 2 or _TALLY_TEXT.search(text) is None or _OWN_VOICE.search(text) is not None:
+    if (
+        len(tallies) < 2
+        or _TALLY_TEXT.search(text) is None
+        or _OWN_VOICE.search(text) is not None
+        or _TALLY_CAMPAIGN.search(text) is not None
+    ):
         return set()
-    return tallies
+    return tallies | {
+        (start, end)
+        for start, end in party_hits
+        if _GAIN_OR_HOLD_AFTER.match(text, end) or _GAIN_FROM_BEFORE.search(text, max(0, start - 16), start)
+    }
 
 
 def _named_in_tally(text: str, end: int, tallies: set[tuple[int, int]]) -> bool:
@@ -1422,7 +1467,7 @@ def _check_round_thirteen(text: str, words: frozenset[str], m: PoliticalMatchers
     if "independents" in words:
         for match in _WE_INDEPENDENTS.finditer(text):
             emit("campaign-language", match.start(), match.end())
-    if "party" in words:
+    if "party" in words or "parties" in words:
         for match in _PARTY_IN_THE_WAY.finditer(text):
             start, end = sentence_bounds(text, match.start())
             if (
@@ -1444,6 +1489,8 @@ def _check_round_thirteen(text: str, words: frozenset[str], m: PoliticalMatchers
         for match in _VOTE_FOR_INDEPENDENT.finditer(text):
             if _VOTE_INDEPENDENT.match(text, match.start()) or _in_admin_sentence(text, match.start(), m):
                 continue  # the first read it already, or a council's neutral sentence about voting
+            if _CONTEST.search(text, *sentence_bounds(text, match.start())):
+                continue  # review: "vote for your local independent in the Small Business Saturday awards"
             emit("call-to-vote", match.start(), match.end())
     if "change" in words:
         for match in _CHANGE_OF_ADMINISTRATION.finditer(text):

@@ -35,6 +35,7 @@ _CUES = frozenset(
     crawled dragged whale melted potatoes bulldog radio yourself herself himself cakes doughnuts donuts biscuits
     halfwitted dimwitted sleep sand waddle waddles waddled waddling bless adult grown grownups adults twelve stupidest dumbest thickest stupid
     incompetent useless clueless brainless shrill screeching shrieking screechy hysterical accent
+    fishwife fishwives banshee harridan harpy
     """.split()
 )
 
@@ -70,7 +71,7 @@ _DULL = (
 _APPRAISALS = re.compile(
     r"""
     # "the strategic vision of a dead goldfish", "with all the charisma of a sedated walrus"
-    \b (?: the | all\s+the | your | his | her ) \s+ (?: \w+ \s+ ){0,2}? """
+    (?P<faculty> \b (?: the | all\s+the | your | his | her ) \s+ (?: \w+ \s+ ){0,2}? """
     + _FACULTY
     + r""" \s+ (?: of | as ) \s+ (?: a | an ) \s+ """
     + _DULL
@@ -79,7 +80,7 @@ _APPRAISALS = re.compile(
     + _FACULTY_TOO
     + r""" \s+ (?: of | as ) \s+ (?: a | an ) \s+ (?: [\w-]+ \s+ ){0,2}? """
     + _THING
-    + r"""\b
+    + r"""\b )
     # brains: "two brain cells", "the brain cells to", "zero brains", "half a brain"
     | \b (?: one | two | three | few | no | zero | single | 2 | 1 ) \s+ (?: \w+ \s+ )? brain \s+ cells? \b
     | \b brain \s+ cells? \s+ (?: to \s+ rub | fighting | between | to\s+say | to\s+work ) \b
@@ -94,7 +95,7 @@ _APPRAISALS = re.compile(
     # incompetence: "couldn't run a bath", "couldn't organise a piss-up in a brewery", "bigger than a bake sale"
     | (?P<able> \b (?: couldn't | couldnt | could\s+not | can't | cant | cannot ) \s+ (?: even \s+ )?
       (?: run | organi[sz]e | manage | find | lead | chair | plan | add\s+up | count | spell ) \s+
-      (?: a \s+ bath | a \s+ (?: piss-?up | booze-?up | party ) \s+ in \s+ a \s+ brewery
+      (?: a \s+ bath (?! \s+ without ) | a \s+ (?: piss-?up | booze-?up | party ) \s+ in \s+ a \s+ brewery
         | (?: a | an ) \s+ (?: whelk \s+ stall | tombola | raffle | bake \s+ sale | tuck \s+ shop | school \s+ fete
                              | lemonade \s+ stand | conga | kettle | toaster )
         | (?: his | her | their | your ) \s+ (?: own \s+ )? shoelaces ) \b )
@@ -104,7 +105,6 @@ _APPRAISALS = re.compile(
         | kettle | toaster | village \s+ fete | cake \s+ stall ) \b )
     # worth and age
     | \b past \s+ (?: his | her | their | your | its ) \s+ sell-? \s* by \s+ date \b
-    | \b (?: put | be \s+ put | been \s+ put | putting ) \s+ out \s+ to \s+ pasture \b
     # (these need the person before them in the sentence: "the old depot is a relic", "that car park is a
     # waste of space" are about places)
     | (?P<near> \b (?: is | 's | are | 're | was | an? | old | total | absolute | utter | complete ) \s+
@@ -113,7 +113,9 @@ _APPRAISALS = re.compile(
       (?! \s+ (?: trail | park | exhibit | exhibition | museum | bones? | footprints? | hunt | fair | costume | walk
                 | on | about | when | of | to | in \s+ (?: his | her | their ) \s+ views ) )
     | \b (?: waste \s+ of \s+ (?: a \s+ )? (?: salary | space | a \s+ seat | seat | suit | a \s+ pension | pension
-                                          | a \s+ lanyard | lanyard | a \s+ paycheque | paycheque ) ) \b )
+                                          | a \s+ lanyard | lanyard | a \s+ paycheque | paycheque ) ) \b
+    # (review: "the old depot should be put out to pasture" is about a place too)
+    | \b (?: put | be \s+ put | been \s+ put | putting ) \s+ out \s+ to \s+ pasture \b )
     | \b waste \s+ of \s+ (?: oxygen | skin | good \s+ air ) \b
     | \b (?: as \s+ useful \s+ as | about \s+ as \s+ much \s+ use \s+ as ) \s+ a \s+ chocolate \s+ (?: teapot | fireguard ) \b
     # a person called a fool in plain words: "a self-serving incompetent", "you sad old bat"
@@ -144,12 +146,17 @@ _APPRAISALS = re.compile(
     | \b (?: slept | sleeping | shagged | shagging ) \s+ (?: her | his | their | your ) \s+ way \s+ (?: to | into | up ) \b
     | \b (?: slept | sleeping ) \s+ with \s+ (?: the | her | his | a ) \s+ (?: boss | manager | director | leader | chief \s+ exec\w* ) \s+ to \s+ get \b
     # looks: "looks like he sleeps in a skip", "a face for radio", "lay off the pies"
-    | \b (?: sleeps? | slept | crawled \s+ out \s+ of | been \s+ dragged \s+ through | was \s+ dragged \s+ through
+    # (review: sleeping in a skip or a hedge counts only as a look, "looks like he slept in a skip"; a charity
+    # sleep-out is literal)
+    | (?P<sleep> \b (?: sleeps? | slept ) \s+ (?: in \s+ )? (?: a | the ) \s+ (?: skip | hedge | wheelie \s+ bin | gutter
+      | sewer | bin ) \b )
+    | \b (?: crawled \s+ out \s+ of | been \s+ dragged \s+ through | was \s+ dragged \s+ through
            | dragged \s+ through ) \s+ (?: in \s+ )? (?: a | the ) \s+ (?: skip | hedge \s+ backwards | hedge | wheelie \s+ bin | gutter | sewer | bin )
       \b
     | \b (?: like | as ) \s+ a \s+ (?: beached \s+ whale | melted \s+ (?: candle | waxwork ) | sack \s+ of \s+ potatoes | bulldog \s+ chewing \s+ a \s+ wasp ) \b
     | \b face \s+ (?: for | made \s+ for ) \s+ radio \b
     | \b (?: let | letting ) \s+ (?: yourself | herself | himself ) \s+ go \b
+      (?! \s+ (?: on | at | in | wild | mad | crazy | for | with | to ) \b )  # "let herself go on the dance floor"
     | \b lay \s+ off \s+ the \s+ (?: pies | cakes | doughnuts | donuts | biscuits ) \b
     | \b waddl (?: e | es | ed | ing ) \b
     # condescension: "bless her heart", "maybe get an adult to check", "are you twelve?"
@@ -161,8 +168,14 @@ _APPRAISALS = re.compile(
     | \b (?: the | a ) \s+ (?: stupidest | dumbest | thickest | most \s+ (?: stupid | incompetent | useless | clueless | brainless ) )
       \s+ (?: person | man | woman | individual | officer | councillor | human | creature | thing \s+ (?: i've | i\s+have | ive ) )
     # a woman's speech dismissed as noise
-    | \b (?: shrill | screeching | shrieking ) \s* ,? \s+ (?: hysterical | \w+ ) \b
+    # (review: not "so shrill she had to leave", "her shrill whistle")
+    | \b (?: shrill | screeching | shrieking ) \s* ,? \s+ (?: hysterical | harridan | harpy | banshee | fishwife | nag
+           | cow | witch | woman | women | female | voice | rant | ranting | outburst | tone | lecture | nonsense | at ) \b
+    | \b (?: like | as ) \s+ an? \s+ (?: \w+ \s+ )? (?: fishwife | fishwives | banshee | harridan | harpy ) \b
+      (?: \s+ (?: screeching | shrieking ) (?: \s+ at \b )? )?
     | \b (?: her | this \s+ woman's | that \s+ woman's | the \s+ woman's ) \s+ (?: shrill | hysterical | screechy | screeching ) \b
+      (?! \s+ (?: whistles? | alarms? | sirens? | horns? | bells? | buzzers? | calls? | cry | cries | screams? | notes?
+                | recorder | flute | pipe | birdsong ) \b )
     | \b hysterical \s+ (?: woman | women | cow | harpy | female | nonsense | shrieking ) \b
     # accents mocked
     | \b (?: ridiculous | stupid | comical | laughable | common | chavvy | council[- ]estate | council \s+ house | grating
@@ -201,11 +214,47 @@ _COLLECTIVE = re.compile(
     r"""
     \b (?: you \s+ lot | you \s+ people | this \s+ lot | that \s+ lot | council | councils | cabinet | department
          | directorate | team | they | them | committee | administration | authority | government | services
-         | service | executive | group | party | officers | councillors | staff | management | leadership )
+         | service | executive | group | party | officers | councillors | staff | management | leadership
+         # review: a machine ("the recycling app couldn't organise a raffle")
+         | app | website | site | system | software | portal | computer | machine | chatbot )
       \s+ (?: \w+ \s+ ){0,1} $
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+
+
+# Review: the clause the appraisal sits in. A speaker describing themselves ("I'm the stupidest person I
+# know at recycling", "I was told I was 'a diversity hire'"); a plan or budget, not a person, as what
+# lacks vision ("your budget has all the strategic vision of a dead goldfish"); as-if for sleeping rough.
+_CLAUSE_BREAK = re.compile(r"[,;:\u2013\u2014]|\s-\s")
+# (the speaker as the subject right before the appraisal: "I'm", "I was told I was", "called me")
+_ABOUT_ME = re.compile(
+    r"(?i)\b(?:i'm|i\u2019m|i\s+am|i\s+was|i've\s+been|i\u2019ve\s+been|i\s+have\s+been|i\s+feel\s+like"
+    r"|i\s+felt\s+like|call(?:s|ed|ing)?\s+me)\s+(?:(?:such|just|really|probably|definitely|officially|still|the|a|an)\s+)*"
+    r"[\s'\"\u2018\u201c]*\Z"
+)
+_THING_HAS = re.compile(
+    r"(?i)\b(?:plans?|budgets?|strateg(?:y|ies)|reports?|schemes?|polic(?:y|ies)|proposals?|documents?|decisions?"
+    r"|designs?|programmes?|consultations?|bids?|apps?|websites?|systems?|junctions?|layouts?|leaflets?|letters?"
+    r"|repl(?:y|ies)|responses?|statements?|speech(?:es)?|motions?|reviews?|projects?|ideas?|approach|answers?"
+    r"|manifesto|campaign|council|administration|department|committee|cabinet|board|service)"
+    r"\s+(?:\w+\s+)?(?:has|had|have|shows?|showed|displays?|displayed|with)\s+\Z"
+)
+_AS_IF = re.compile(r"(?i)\b(?:like|looks?|looked|looking|as\s+if|as\s+though)\b")
+
+
+def _clause_start(text: str, start: int, position: int) -> int:
+    """Where the clause holding ``position`` begins (``start``: its sentence's start); a clause of one word
+    ("Cllr Smith, frankly, is a dinosaur") reads the whole sentence."""
+    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, start, position)]
+    if breaks and len(text[breaks[-1] : position].split()) >= 2:
+        return breaks[-1]
+    return start
+
+
+def _about_oneself(text: str, clause: int, position: int) -> bool:
+    """Whether the speaker is who the appraisal describes ("I'm the stupidest person I know at recycling")."""
+    return _ABOUT_ME.search(text, clause, position) is not None
 
 
 def contempt_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
@@ -216,6 +265,13 @@ def contempt_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     hits: list[tuple[int, int]] = []
     for match in _APPRAISALS.finditer(text):
         start, end = sentence_bounds(text, match.start())
+        clause = _clause_start(text, start, match.start())
+        if _about_oneself(text, clause, match.start()):
+            continue  # "I'm the stupidest person I know at recycling"
+        if match.group("faculty") is not None and _THING_HAS.search(text, clause, match.start()):
+            continue  # "your budget has all the strategic vision of a dead goldfish": the budget
+        if match.group("sleep") is not None and _AS_IF.search(text, clause, match.start()) is None:
+            continue  # "slept in a hedge for the charity sleep-out"
         # the sentence before or after may name the person ("Mark joined in May. He couldn't run a bath.",
         # "Another diversity appointment. She'll fit right in.")
         if start:
@@ -230,7 +286,7 @@ def contempt_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
         ) is not None:
             continue  # "the council couldn't run a bath": an institution, not a person
         if match.group("near") is not None:
-            start, end = sentence_bounds(text, match.start())[0], match.start()
+            start, end = clause, match.start()
         if _PERSON.search(text, start, end) is not None:
             hits.append(match.span())
     return hits
