@@ -159,8 +159,8 @@ def test_the_cheap_word_checks_never_hide_a_pattern(text):
             "Bold new strategy. The strategic vision of a dead goldfish, honestly.",
         ),
         (
-            "Another budget with all the charisma of a sedated walrus, Priya!",
-            "Another budget with all the charisma of a sedated walrus, sadly.",
+            "Ten years in the job and still the charisma of a sedated walrus, Priya!",
+            "Ten years in the job and still the charisma of a sedated walrus, sadly.",
         ),
     ],
 )
