@@ -496,6 +496,15 @@ def blind_offensive11() -> None:
     blind_offensive_scores(Path(__file__).resolve().parent / "data" / "blind_offensive11.tsv", halves=False)
 
 
+def blind_offensive12() -> None:
+    """bench/data/blind_offensive12.tsv: a twelfth blind set (400 texts, eight sources, 160 offensive) by a
+    writer who saw nothing of the engine, its output or the other sets, written on 2026-12-07 before round
+    fifteen; scored by the lead only (from outside the repository with ``--blind-file``) before and after
+    rounds fifteen and sixteen, then committed. Never part of the default run."""
+    print("twelfth blind offensive set (incoming comments on an official page):")
+    blind_offensive_scores(Path(__file__).resolve().parent / "data" / "blind_offensive12.tsv", halves=False)
+
+
 def blind_offensive_scores(path: Path, *, halves: bool) -> None:
     """Precision and recall of a blind set (label, source, text) in all, per half if asked, and per source."""
     groups: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
@@ -557,7 +566,7 @@ def main() -> None:
     )
     parser.add_argument(
         "--only",
-        choices=["blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11"],
+        choices=["blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12"],
         help="score one set alone (an unseen one, without reading the rest)",
     )
     parser.add_argument(
@@ -585,6 +594,7 @@ def main() -> None:
             "blind9": blind_offensive9,
             "blind10": blind_offensive10,
             "blind11": blind_offensive11,
+            "blind12": blind_offensive12,
         }[args.only]()
         return
     folder = Path(args.data)
