@@ -45,7 +45,7 @@ def test_the_month_shows_posts_on_their_days_with_bank_holidays_and_the_pre_elec
     assert "Early May bank holiday" in may_3 and "Bins on the bank holiday" in may_3 and "10am" in may_3
     assert "Pre-election" in may_3
     may_20 = page.split('data-date="2027-05-20"')[1].split("</section>")[0]
-    assert "Summer fair next month" in may_20 and "14:00" in may_20 and "Pre-election" not in may_20
+    assert "Summer fair next month" in may_20 and "2pm" in may_20 and "Pre-election" not in may_20
     assert "Pre-election period for" in page
 
 
