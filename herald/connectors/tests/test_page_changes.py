@@ -199,3 +199,24 @@ def test_a_hide_on_the_page_after_it_showed_heralds_hidden_comment_again_is_foll
     received.refresh_from_db()
     assert received.status == Comment.Status.HIDDEN
     assert actions(received).count("moderation.comment_hidden_outside_herald") == 1
+
+
+@pytest.mark.time_machine(dt.datetime(2026, 1, 5, 10, 30, tzinfo=dt.UTC))
+def test_showing_in_herald_a_comment_the_page_hid_outside_herald_puts_it_back_as_it_was(
+    client, received, comms_officer, committed
+):
+    from herald.moderation import services
+
+    # given a moderator had taken the comment on, then a page admin hid it in Meta's own tools
+    services.assign_comment(received, by=comms_officer, to=comms_officer, team=None)
+    received.refresh_from_db()
+    assert received.status == Comment.Status.ASSIGNED
+    deliver(client, change("hide", by_page=True))
+    received.refresh_from_db()
+    assert received.status == Comment.Status.HIDDEN
+    # when the moderator shows it again through Herald
+    with committed():
+        evidence.unhide_comment(received, by=comms_officer, reason="Nothing wrong with it")
+    # then it is back with the moderator who had it, not a new comment in the queue
+    received.refresh_from_db()
+    assert received.status == Comment.Status.ASSIGNED
