@@ -287,6 +287,10 @@ def _newest_first(wanted: InboxFilter) -> tuple[str, ...]:
 
 def open_flags(person: Person, kind: str = "") -> QuerySet[CommentFlag]:
     flags = CommentFlag.objects.filter(closed_at=None, comment__in=visible_comments(person))
+    if not person.has_role(Role.EDITOR, Role.SERVICE_MANAGER, Role.COMMS, Role.ADMIN):
+        # The safeguarding lead's queue is the safeguarding concerns: a request or complaint flagged on
+        # the same comment is for the people who work the inbox.
+        flags = flags.filter(kind=CommentFlag.Kind.SAFEGUARDING)
     if kind:
         flags = flags.filter(kind=kind)
     return flags.select_related("comment", "comment__account").order_by("due_on", "raised_at")

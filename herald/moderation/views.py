@@ -304,7 +304,10 @@ def raise_flag(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def close_flag(request: HttpRequest, pk: int, flag_pk: int) -> HttpResponse:
     comment = _comment(request, pk)
-    flag = get_object_or_404(CommentFlag, pk=flag_pk, comment=comment)
+    flags = CommentFlag.objects.filter(comment=comment)
+    if not request.user.has_role(*INBOX_ROLES):
+        flags = flags.filter(kind=CommentFlag.Kind.SAFEGUARDING)  # the lead closes the concern, no other flag
+    flag = get_object_or_404(flags, pk=flag_pk)
     form = CloseFlagForm(request.POST)
     if submitted(request, form, lambda data: services.close_flag(flag, by=request.user, outcome=data["outcome"])):
         messages.success(request, f"{flag.get_kind_display()} closed")

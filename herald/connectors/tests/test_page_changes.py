@@ -180,3 +180,43 @@ def test_a_hide_and_show_on_the_page_outside_herald_are_followed_in_the_inbox(cl
     assert received.status == Comment.Status.NEW and received.hidden_on_platform_at is None
     assert "moderation.comment_unhidden_outside_herald" in actions(received)
     assert f"/inbox/comments/{received.pk}/" in client.get("/inbox/").content.decode()
+
+
+@pytest.mark.time_machine(dt.datetime(2026, 1, 5, 10, 39, 30, tzinfo=dt.UTC))
+def test_a_hide_on_the_page_after_it_showed_heralds_hidden_comment_again_is_followed(
+    client, received, comms_officer, committed
+):
+    # given Herald hid the comment, Facebook echoed that back, then a page admin showed it again in Meta's tools
+    with committed():
+        evidence.hide_comment(received, by=comms_officer, reason="abuse")
+    deliver(client, change("hide", by_page=True))
+    deliver(client, change("unhide", by_page=True, time=CHANGED_AT + 60))
+    received.refresh_from_db()
+    assert received.status == Comment.Status.NEW
+    # when the admin hides it again there, minutes after Herald's own hide
+    deliver(client, change("hide", by_page=True, time=CHANGED_AT + 120))
+    # then that is someone on the page, not Herald's earlier hide echoed back: the inbox shows it hidden
+    received.refresh_from_db()
+    assert received.status == Comment.Status.HIDDEN
+    assert actions(received).count("moderation.comment_hidden_outside_herald") == 1
+
+
+@pytest.mark.time_machine(dt.datetime(2026, 1, 5, 10, 30, tzinfo=dt.UTC))
+def test_showing_in_herald_a_comment_the_page_hid_outside_herald_puts_it_back_as_it_was(
+    client, received, comms_officer, committed
+):
+    from herald.moderation import services
+
+    # given a moderator had taken the comment on, then a page admin hid it in Meta's own tools
+    services.assign_comment(received, by=comms_officer, to=comms_officer, team=None)
+    received.refresh_from_db()
+    assert received.status == Comment.Status.ASSIGNED
+    deliver(client, change("hide", by_page=True))
+    received.refresh_from_db()
+    assert received.status == Comment.Status.HIDDEN
+    # when the moderator shows it again through Herald
+    with committed():
+        evidence.unhide_comment(received, by=comms_officer, reason="Nothing wrong with it")
+    # then it is back with the moderator who had it, not a new comment in the queue
+    received.refresh_from_db()
+    assert received.status == Comment.Status.ASSIGNED

@@ -375,6 +375,22 @@ def delete_comment(comment: Comment, *, by: Person, reason: str, detail: str = "
     return _remove(comment, action="delete", status=Comment.Status.DELETED, by=by, reason=reason, detail=detail)
 
 
+def _hidden_outside_herald_before(comment: Comment) -> str | None:
+    """The status a comment had when the page last hid it outside Herald, if that is its latest hide."""
+    from herald.audit.models import AuditEvent
+
+    last = (
+        AuditEvent.objects.for_object(comment)
+        .filter(action__in=("moderation.comment_hidden", "moderation.comment_hidden_outside_herald"))
+        .order_by("-id")
+        .first()
+    )
+    if last is None or last.action != "moderation.comment_hidden_outside_herald":
+        return None
+    before = (last.before or {}).get("status")
+    return before if before in Comment.Status.values and before not in REMOVED else Comment.Status.NEW
+
+
 def unhide_comment(comment: Comment, *, by: Person | None, reason: str) -> Comment:
     """Show a hidden comment again; it goes back to the status it had. The evidence stays."""
     if not reason.strip():
@@ -386,6 +402,11 @@ def unhide_comment(comment: Comment, *, by: Person | None, reason: str) -> Comme
         _refuse_while_waiting(comment)
         last = comment.evidence.filter(action=Evidence.Action.HIDE).order_by("-taken_at", "-id").first()
         restored = last.status_before if last and last.status_before not in REMOVED else Comment.Status.NEW
+        # Hidden last by the council's page outside Herald (no evidence is taken then): the status it had
+        # before that, not an older hide's, nor "new".
+        outside = _hidden_outside_herald_before(comment)
+        if outside is not None:
+            restored = outside
         inbox.record_status(comment, by=by, status=restored, reason=reason)
         done = _ask_platform(comment, PlatformAction.Action.UNHIDE, by=by)
         audit.record(

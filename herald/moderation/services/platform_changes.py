@@ -138,6 +138,11 @@ _ASKED_FOR = {
     "hidden": PlatformAction.Action.HIDE,
     "unhidden": PlatformAction.Action.UNHIDE,
 }
+_OUTSIDE_HERALD = (
+    "moderation.comment_hidden_outside_herald",
+    "moderation.comment_unhidden_outside_herald",
+    "moderation.comment_removed_by_page",
+)
 
 
 def herald_asked_for(comment: Comment, change: CommentChange) -> PlatformAction | None:
@@ -146,17 +151,27 @@ def herald_asked_for(comment: Comment, change: CommentChange) -> PlatformAction 
     action = _ASKED_FOR.get(change.change)
     if action is None:
         return None
+    from herald.audit.models import AuditEvent
+
     at = change.at or timezone.now()
-    return (
-        comment.platform_actions.filter(
-            action=action,
-            status__in=(PlatformAction.Status.SENDING, PlatformAction.Status.DONE),
-            asked_at__gte=at - ECHO_WINDOW,
-            asked_at__lte=at + CLOCK_SKEW,
-        )
-        .order_by("-asked_at", "-id")
+    asked = comment.platform_actions.filter(
+        action=action,
+        status__in=(PlatformAction.Status.SENDING, PlatformAction.Status.DONE),
+        asked_at__gte=at - ECHO_WINDOW,
+        asked_at__lte=at + CLOCK_SKEW,
+    )
+    # A change made on the page since Herald asked means the page has moved on: a later report is the
+    # page again (hidden again after an admin showed it), not Herald's earlier request echoed back.
+    outside = (
+        AuditEvent.objects.for_object(comment)
+        .filter(action__in=_OUTSIDE_HERALD)
+        .order_by("-at")
+        .values_list("at", flat=True)
         .first()
     )
+    if outside is not None:
+        asked = asked.filter(asked_at__gt=outside)
+    return asked.order_by("-asked_at", "-id").first()
 
 
 def record_removal_by_page(comment: Comment, change: CommentChange) -> bool:

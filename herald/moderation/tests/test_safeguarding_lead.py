@@ -71,3 +71,18 @@ def test_the_lead_works_the_concern_but_sees_no_other_comment(client, safeguardi
     flag.refresh_from_db()
     assert flag.closed_by == safeguarding_lead and flag.outcome == "Referred to children's services"
     assert concern.notes.get().author == safeguarding_lead
+
+
+def test_the_lead_cannot_close_another_procedures_flag_on_the_same_comment(client, safeguarding_lead, comms_officer):
+    # given a safeguarding concern that is also a subject access request, whose clock the council must keep
+    concern = comment(AccountFactory(), CONCERN)
+    sar = services.raise_flag(concern, by=comms_officer, kind=CommentFlag.Kind.SAR, reason="Asks for their records")
+    client.force_login(safeguarding_lead)
+    # then the lead's flags queue lists the concern only
+    queue = client.get(reverse("moderation:flags")).content.decode()
+    assert "Safeguarding concern" in queue and "Possible subject access request" not in queue
+    # and the lead's closing the request's flag is refused, leaving its clock running
+    answer = client.post(reverse("moderation:close_flag", args=[concern.pk, sar.pk]), {"outcome": "Not for me"})
+    assert answer.status_code == 404
+    sar.refresh_from_db()
+    assert sar.closed_at is None
