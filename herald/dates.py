@@ -31,10 +31,10 @@ def uk_date(value: dt.date | dt.datetime | None) -> str:
     return dateformat.format(value, "j F Y")
 
 
-def uk_time(value: dt.datetime | dt.time | None) -> str:
+def uk_time(value: dt.datetime | dt.time | dt.date | None) -> str:
     """ "2:30pm", "9am", "midday", "midnight": the UK time of a moment (or a time of day)."""
-    if value is None:
-        return ""
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return ""  # a day has no time of its own
     if isinstance(value, dt.datetime):
         value = _local(value)
     if value.minute == 0:
@@ -56,10 +56,12 @@ def uk_datetime(value: dt.datetime | dt.date | None) -> str:
     return f"{uk_date(value)} at {uk_time(value)}"
 
 
-def uk_deadline(value: dt.datetime | None) -> str:
+def uk_deadline(value: dt.datetime | dt.date | None) -> str:
     """ "2:30pm on Monday 7 December 2026": a moment something is due, with its weekday."""
     if not value:
         return ""
+    if not isinstance(value, dt.datetime):
+        return dateformat.format(value, "l j F Y")
     local = _local(value)
     return f"{uk_time(local)} on {dateformat.format(local, 'l j F Y')}"
 

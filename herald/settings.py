@@ -40,6 +40,14 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
 
 
+def env_hour(name: str, default: int) -> int:
+    """An hour of the day on the council's clock, 0 to 23 (a later one would stop every scheduled task)."""
+    hour = env_int(name, default)
+    if not 0 <= hour <= 23:
+        raise ImproperlyConfigured(f"{name} must be an hour of the day from 0 to 23, not {hour}")
+    return hour
+
+
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
@@ -359,10 +367,10 @@ HERALD_EMAIL_MAX_ATTEMPTS = env_int("HERALD_EMAIL_MAX_ATTEMPTS", 6)
 HERALD_EMAIL_KEEP_DAYS = env_int("HERALD_EMAIL_KEEP_DAYS", 14)
 HERALD_EMAIL_RETRY_SECONDS = env_int("HERALD_EMAIL_RETRY_SECONDS", 60)
 # The hour (UK time) from which each day's digest is sent to people who chose one email a day.
-HERALD_DIGEST_HOUR = env_int("HERALD_DIGEST_HOUR", 7)
+HERALD_DIGEST_HOUR = env_hour("HERALD_DIGEST_HOUR", 7)
 # The hour (UK time) each morning Information Governance is emailed the subject access requests overdue
 # or due within a week: once a day, whenever the scheduler was started.
-HERALD_SUBJECT_ACCESS_REMINDER_HOUR = env_int("HERALD_SUBJECT_ACCESS_REMINDER_HOUR", 8)
+HERALD_SUBJECT_ACCESS_REMINDER_HOUR = env_hour("HERALD_SUBJECT_ACCESS_REMINDER_HOUR", 8)
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER")

@@ -15,7 +15,8 @@ def _moment(value):
     """A moment, or an ISO string of one as JSON fields keep them (anything else is shown as it is)."""
     if isinstance(value, str):
         try:
-            return dt.datetime.fromisoformat(value)
+            # "2026-06-30" is a day, not its midnight: written as a date by every filter that takes a date.
+            return dt.date.fromisoformat(value) if len(value) == 10 else dt.datetime.fromisoformat(value)
         except ValueError:
             return None
     return value

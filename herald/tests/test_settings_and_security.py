@@ -251,3 +251,10 @@ def test_with_a_shared_cache_a_count_made_by_one_web_process_is_seen_by_another(
     alone = counting.replace(key, key + "-alone")
     assert _setting_seen(alone, tmp_path) == "1"
     assert _setting_seen(alone, tmp_path) == "1"
+
+
+@pytest.mark.parametrize("name", ["HERALD_DIGEST_HOUR", "HERALD_SUBJECT_ACCESS_REMINDER_HOUR"])
+def test_an_hour_of_the_day_past_23_is_refused_before_it_can_stop_the_scheduler(tmp_path, name):
+    result = _manage("check", HERALD_VAR_DIR=str(tmp_path), **{name: "24"})
+    assert result.returncode != 0
+    assert f"{name} must be an hour of the day from 0 to 23, not 24" in result.stderr

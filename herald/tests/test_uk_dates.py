@@ -64,3 +64,15 @@ def test_templates_write_the_same_words():
 def test_a_template_given_text_that_is_not_a_moment_shows_it_unchanged():
     rendered = Template("{{ when|house_datetime }}/{{ when|house_time }}").render(Context({"when": "not yet"}))
     assert rendered == "not yet/not yet"
+
+
+def test_a_date_kept_as_text_is_written_as_a_date_not_its_midnight():
+    rendered = Template("{{ day|house_datetime }}/{{ moment|house_datetime }}").render(
+        Context({"day": "2026-06-30", "moment": "2026-06-30T14:30:00+00:00"})
+    )
+    assert rendered == "30 June 2026/30 June 2026 at 3:30pm"
+
+
+def test_a_day_has_no_time_and_its_deadline_is_the_day():
+    assert uk_time(dt.date(2026, 7, 3)) == ""
+    assert uk_deadline(dt.date(2026, 7, 3)) == "Friday 3 July 2026"
