@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django_tasks.base import Task
 
 from herald.apps import HeraldAppConfig, plugged_in
 from herald.navigation import NavItem
 from herald.queue import task_named
+from herald.schedule import DailyAt
 
 HERALD = Path(__file__).resolve().parents[1]
 
@@ -74,7 +76,13 @@ def test_every_herald_app_uses_the_herald_config():
 
 def test_the_declarations_resolve_to_what_the_site_expects():
     assert all(isinstance(item, NavItem) for _, items in plugged_in("nav_items") for item in items)
-    assert all(isinstance(task, Task) and every > 0 for _, s in plugged_in("schedule") for task, every in s)
+    # Every periodic task runs every so many seconds, or once a day at an hour a setting names.
+    for _, schedule in plugged_in("schedule"):
+        for task, every in schedule:
+            assert isinstance(task, Task)
+            assert isinstance(every, DailyAt) or every > 0
+            if isinstance(every, DailyAt):
+                assert 0 <= getattr(settings, every.setting) <= 23
     for kind in ("demo_loader", "home_panels", "banners", "report_sections", "processes"):
         assert all(callable(thing) for _, thing in plugged_in(kind))
 

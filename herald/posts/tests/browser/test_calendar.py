@@ -36,7 +36,7 @@ def test_an_editor_drags_a_post_to_another_day_and_moves_another_with_the_keyboa
     page.goto(f"/posts/calendar/?date={day.isoformat()}")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Content calendar")
     source = page.locator(f'[data-post="{dragged.pk}"]')
-    expect(source).to_contain_text("10:30")
+    expect(source).to_contain_text("10:30am")
     expect(page.locator(f'[data-date="{target.isoformat()}"]')).to_contain_text("Coronation")
     assert_accessible(page)
 
@@ -62,7 +62,7 @@ def test_an_editor_drags_a_post_to_another_day_and_moves_another_with_the_keyboa
     assert_accessible(page)
     fill_date(page, "When should it go out?", dt.datetime.combine(target, dt.time(9, 15)))
     page.get_by_role("button", name="Move the post").click()
-    expect(page.locator(f'[data-date="{target.isoformat()}"] [data-post="{keyed.pk}"]')).to_contain_text("09:15")
+    expect(page.locator(f'[data-date="{target.isoformat()}"] [data-post="{keyed.pk}"]')).to_contain_text("9:15am")
     keyed.refresh_from_db()
     assert keyed.status == Post.Status.DRAFT
 
