@@ -167,6 +167,12 @@ def _council_moment(typed: dt.datetime, which: str | None = None) -> dt.datetime
     zone = timezone.get_current_timezone()
     first, second = typed.replace(tzinfo=zone, fold=0), typed.replace(tzinfo=zone, fold=1)
     if first.utcoffset() == second.utcoffset():
+        if which is not None and which.upper() != first.tzname():
+            # "14:30 GMT" in July: the clocks show BST then, so the time typed is not the one meant.
+            raise ValidationError(
+                f"{_clock_time(typed)} is {first.tzname()} in the UK, not {which.upper()}. "
+                f"Enter the time the clocks show then, without {which.upper()}"
+            )
         return first
     if first.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None) != typed:
         raise ValidationError(

@@ -68,3 +68,24 @@ def test_a_single_value_in_the_missing_hour_is_refused_too():
     form = PublishForm({"url": URL, "published_at": "2026-03-29T01:30"})
     assert not form.is_valid()
     assert "does not exist in the UK" in form.errors["published_at"][0]
+
+
+@pytest.mark.parametrize(
+    ("day", "month", "time", "shown"),
+    [
+        ("1", "7", "14:30 GMT", "2:30pm on 1 July 2026 is BST in the UK, not GMT"),
+        ("15", "1", "9am BST", "9am on 15 January 2026 is GMT in the UK, not BST"),
+    ],
+)
+def test_a_zone_that_is_not_the_uk_one_that_day_is_refused_not_read_as_the_other(day, month, time, shown):
+    form = _form(day, month, "2026", time)
+    assert not form.is_valid()
+    (message,) = form.errors["published_at"]
+    assert message.startswith(shown)
+
+
+def test_the_zone_the_uk_is_on_that_day_may_be_typed():
+    summer, winter = _form("1", "7", "2026", "14:30 BST"), _form("15", "1", "2026", "9am gmt")
+    assert summer.is_valid() and winter.is_valid()
+    assert summer.cleaned_data["published_at"] == dt.datetime(2026, 7, 1, 13, 30, tzinfo=dt.UTC)
+    assert winter.cleaned_data["published_at"] == dt.datetime(2026, 1, 15, 9, 0, tzinfo=dt.UTC)

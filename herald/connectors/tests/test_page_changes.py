@@ -220,3 +220,16 @@ def test_showing_in_herald_a_comment_the_page_hid_outside_herald_puts_it_back_as
     # then it is back with the moderator who had it, not a new comment in the queue
     received.refresh_from_db()
     assert received.status == Comment.Status.ASSIGNED
+
+
+def test_a_hide_reported_for_a_comment_the_page_already_removed_records_nothing(client, received):
+    # given the page removed the comment outside Herald
+    deliver(client, change("remove", by_page=True))
+    received.refresh_from_db()
+    assert received.status == Comment.Status.DELETED
+    # when Facebook then reports it hidden (an admin's earlier click, delivered late)
+    deliver(client, change("hide", by_page=True, time=CHANGED_AT + 30))
+    # then it stays deleted and the audit trail does not say the page hid it
+    received.refresh_from_db()
+    assert received.status == Comment.Status.DELETED
+    assert "moderation.comment_hidden_outside_herald" not in actions(received)

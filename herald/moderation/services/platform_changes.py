@@ -287,7 +287,9 @@ def record_hidden_on_platform(comment: Comment, change: CommentChange) -> bool:
         if herald_asked_for(comment, change) is not None:
             return False  # Herald's own action, echoed back: already recorded when Herald asked
         before = comment.status
-        if hidden and before not in (Comment.Status.HIDDEN, Comment.Status.DELETED):
+        if before == Comment.Status.DELETED:
+            return False  # gone from the platform already: a hide or show reported late changes nothing
+        if hidden and before != Comment.Status.HIDDEN:
             inbox.record_status(comment, by=None, status=Comment.Status.HIDDEN, reason=f"Hidden on {_label(comment)}")
             comment.hidden_on_platform_at = change.at or timezone.now()
         elif not hidden and before == Comment.Status.HIDDEN:
