@@ -191,6 +191,14 @@ DEMO_SIGN_INS: list[dict] = [
         "restriction": "specified",
     },
     {
+        "role": Role.SAFEGUARDING,
+        "email": f"safeguarding@{DOMAIN}",
+        "first": "Nadia",
+        "last": "Begum",
+        "team": "Community Safety",
+        "title": "Safeguarding Lead Officer",
+    },
+    {
         "role": Role.ADMIN,
         "email": f"admin@{DOMAIN}",
         "first": "Sam",
