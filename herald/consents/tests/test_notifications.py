@@ -17,6 +17,7 @@ from herald.consents.tests.factories import (
     account_edited_by,
     photo_showing,
 )
+from herald.dates import uk_deadline, uk_short_datetime
 
 pytestmark = pytest.mark.django_db
 COUNCIL = "Hinckley & Bosworth Borough Council"
@@ -80,13 +81,12 @@ def test_the_editors_are_asked_to_take_down_a_published_post_and_the_person_is_t
     sent = told(services.withdraw_consent, record, by=comms_officer, reason="Phoned in")
     task = TakedownTask.objects.get()
     takedown = next(m for m in sent if m.to == [editor.email])
-    due = timezone.localtime(task.due_at)
-    assert takedown.subject == f"Take down or review by {due:%-d %b %H:%M}: consent withdrawn"
+    assert takedown.subject == f"Take down or review by {uk_short_datetime(task.due_at)}: consent withdrawn"
     assert (
         f"shown in 'Switch-on crowd', published on {published.account.display_name} at "
         "https://facebook.com/hbbc/posts/1." in takedown.body
     )
-    assert f"record why it stays, by {due:%-d %B %Y %H:%M}." in takedown.body
+    assert f"record why it stays, by {uk_deadline(task.due_at)}." in takedown.body
     assert takedown.body.endswith(f"{reverse('consents:takedown', args=[task.pk])}\n")
     confirmed = next(m for m in sent if m.to == ["asha@example.org"])
     assert confirmed.subject == f"Consent withdrawn: {record.urn}"

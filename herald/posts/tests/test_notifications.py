@@ -4,10 +4,10 @@ import datetime as dt
 
 import pytest
 from django.core import mail
-from django.utils import timezone
 
 from herald.consents import services as consents
 from herald.consents.tests.factories import ConsentRecordFactory, photo_showing
+from herald.dates import uk_datetime
 from herald.people.roles import Role
 from herald.posts import services
 from herald.posts.models import Post
@@ -52,8 +52,7 @@ def test_the_author_is_told_when_the_post_is_approved_and_when_it_will_go(told, 
     [message], _ = told(services.approve_post, post, by=comms_officer)
     assert message.to == [editor.email]
     assert message.subject == "Approved: your post for Hinckley & Bosworth Borough Council"
-    when = timezone.localtime(post.scheduled_for)
-    assert f"Herald will tell you when it is time to publish it ({when:%-d %B %Y at %H:%M})." in message.body
+    assert f"Herald will tell you when it is time to publish it ({uk_datetime(post.scheduled_for)})." in message.body
 
 
 def test_the_author_is_told_why_the_post_was_sent_back(told, editor, comms_officer, facebook):
