@@ -49,9 +49,34 @@ def show_refusal(form: forms.BaseForm, refused: ValidationError, *, field: str |
 
 # --- Dates and times: the GOV.UK date input, in UK order ------------------------------------------
 
-_TIME = re.compile(r"^\s*(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\s*(bst|gmt)?\s*$", re.IGNORECASE)
+_TIME = re.compile(
+    r"^\s*(?:(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?|(midday|noon|midnight))\s*(bst|gmt)?\s*$", re.IGNORECASE
+)
 _SINGLE_DATE_FORMATS = ("%d/%m/%Y", "%d %m %Y", "%d-%m-%Y", "%Y-%m-%d", "%d/%m/%y")
-_SINGLE_DATETIME_FORMATS = ("%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M")
+# One value for a moment: a date as above (without spaces), then "T" or a space, then a time as the time box
+# takes it ("2026-10-25T01:30", "25/10/2026 1:30am BST").
+_SINGLE_DATETIME = re.compile(r"^\s*(\S+?)(?:T|\s+)(\S.*)$")
+_TIME_EXAMPLE = "like 2:30pm or 14:30"
+
+
+def _read_time(text: str) -> tuple[dt.time, str | None] | None:
+    """A time of day as people write it ("2:30pm", "2.30pm", "14:30", "9am", "midday", "noon", "midnight"),
+    with "BST" or "GMT" after it where it says which; None if it is no real time."""
+    match = _TIME.match(text)
+    if not match:
+        return None
+    hour_text, minute_text, half, word, zone = match.groups()
+    if word:
+        hour, minute = (0 if word.lower() == "midnight" else 12), 0
+    else:
+        hour, minute = int(hour_text), int(minute_text or 0)
+        if half:
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if half.lower() == "pm" else 0)
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        return None
+    return dt.time(hour, minute), zone
 
 
 def _lower_first(text: str) -> str:
@@ -116,48 +141,61 @@ class DateField(forms.Field):
 
 
 class DateTimeField(DateField):
-    """A moment: the GOV.UK date input and a time box ("14:30", "9.30", "2:30pm"), in the council's time
-    zone. Messages as for DateField, and "Enter the time …", "… must be a real time". In the hour the clocks
+    """A moment: the GOV.UK date input and a time box ("2:30pm", "2.30pm", "14:30", "9am", "midday",
+    "midnight"), in the council's time zone, or one value ("25/10/2026 1:30am BST") as older forms send it.
+    Messages as for DateField, and "… must include a time", "… must be a real time". In the hour the clocks
     go back a time must end "BST" or "GMT"; in the hour they go forward none exists (see _council_moment)."""
 
     widget = GovukDateTimeInput
     example = "27 3 2027"
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("help_text", f"For example, {self.example} and 14:30")
+        kwargs.setdefault("help_text", f"For example, {self.example} and 2:30pm or 14:30")
         super().__init__(**kwargs)
 
     def to_python(self, value):
         if isinstance(value, str):
             if not value.strip():
                 return None
-            for pattern in _SINGLE_DATETIME_FORMATS:
-                try:
-                    typed = dt.datetime.strptime(value.strip(), pattern)
-                except ValueError:
-                    continue
-                return _council_moment(typed)
+            parts = _SINGLE_DATETIME.match(value)
+            date = _single_date(parts.group(1)) if parts else None
+            time = _read_time(parts.group(2)) if parts else None
+            if date and time:
+                return _council_moment(dt.datetime.combine(date, time[0]), time[1])
             raise ValidationError(self._message("invalid", _upper_first(self.thing) + " must be a real date and time"))
         day, month, year, time = self._parts(value)
         if not (day or month or year or time):
             return None
         date = self._date(day, month, year)
         if not time:
-            raise ValidationError(f"{_upper_first(self.thing)} must include a time, like 14:30")
-        match = _TIME.match(time)
-        hour, minute = (int(match.group(1)), int(match.group(2) or 0)) if match else (-1, -1)
-        if match and match.group(3):
-            if not 1 <= hour <= 12:
-                hour = -1
-            else:
-                hour = hour % 12 + (12 if match.group(3).lower() == "pm" else 0)
-        if not (0 <= hour <= 23 and 0 <= minute <= 59):
-            raise ValidationError(f"{_upper_first(self.thing)} must be a real time, like 14:30")
-        return _council_moment(dt.datetime.combine(date, dt.time(hour, minute)), match.group(4) if match else None)
+            raise ValidationError(f"{_upper_first(self.thing)} must include a time, {_TIME_EXAMPLE}")
+        read = _read_time(time)
+        if read is None:
+            raise ValidationError(f"{_upper_first(self.thing)} must be a real time, {_TIME_EXAMPLE}")
+        return _council_moment(dt.datetime.combine(date, read[0]), read[1])
+
+
+def _single_date(text: str) -> dt.date | None:
+    for pattern in _SINGLE_DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
 
 
 def _clock_time(moment: dt.datetime) -> str:
     return f"{uk_time(moment)} on {uk_date(moment)}"
+
+
+def clock_change(typed: dt.datetime) -> str | None:
+    """ "forward" if the council's clock skips this time of day (1am to 2am on the last Sunday of March),
+    "back" if it shows it twice (1am to 2am on the last Sunday of October), else None."""
+    zone = timezone.get_current_timezone()
+    first, second = typed.replace(tzinfo=zone, fold=0), typed.replace(tzinfo=zone, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return None
+    return "forward" if first.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None) != typed else "back"
 
 
 def _council_moment(typed: dt.datetime, which: str | None = None) -> dt.datetime:
@@ -166,7 +204,8 @@ def _council_moment(typed: dt.datetime, which: str | None = None) -> dt.datetime
     of October) each time happens twice, first in summer time (BST) and then GMT: it must say which."""
     zone = timezone.get_current_timezone()
     first, second = typed.replace(tzinfo=zone, fold=0), typed.replace(tzinfo=zone, fold=1)
-    if first.utcoffset() == second.utcoffset():
+    change = clock_change(typed)
+    if change is None:
         if which is not None and which.upper() != first.tzname():
             # "14:30 GMT" in July: the clocks show BST then, so the time typed is not the one meant.
             raise ValidationError(
@@ -174,7 +213,7 @@ def _council_moment(typed: dt.datetime, which: str | None = None) -> dt.datetime
                 f"Enter the time the clocks show then, without {which.upper()}"
             )
         return first
-    if first.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None) != typed:
+    if change == "forward":
         raise ValidationError(
             f"{_clock_time(typed)} does not exist in the UK: clocks went forward an hour at 1am. "
             "Enter a time before 1am or from 2am"

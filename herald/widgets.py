@@ -64,6 +64,6 @@ class GovukDateInput(forms.MultiWidget):
 
 
 class GovukDateTimeInput(GovukDateInput):
-    """The date boxes and a time box ("14:30", "2:30pm")."""
+    """The date boxes and a time box ("2:30pm", "14:30")."""
 
     with_time = True

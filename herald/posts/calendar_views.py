@@ -22,10 +22,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from herald.access import allow, require
-from herald.dates import uk_datetime, uk_time
+from herald.dates import uk_date, uk_datetime, uk_time
 from herald.elections import selectors as elections
 from herald.errors import Refused
-from herald.forms import RowChoiceField, show_refusal
+from herald.forms import RowChoiceField, clock_change, show_refusal
 from herald.people.models import ServiceArea
 from herald.posts import selectors, services
 from herald.posts.forms import ScheduleField
@@ -192,6 +192,22 @@ def _back(request: HttpRequest) -> str:
     return reverse("posts:calendar")
 
 
+def _refuse_a_clock_change(typed: dt.datetime) -> None:
+    """A post dropped on the day the clocks change keeps its time of day only where that time happens once
+    that day: as the post's form does, it is never silently moved an hour (see herald.forms._council_moment)."""
+    change = clock_change(typed)
+    if change == "forward":
+        raise Refused(
+            f"{uk_time(typed)} on {uk_date(typed)} does not exist in the UK: clocks go forward an hour at 1am. "
+            "Use its “Move” link to choose a time before 1am or from 2am"
+        )
+    if change == "back":
+        raise Refused(
+            f"{uk_time(typed)} on {uk_date(typed)} happens twice in the UK: clocks go back an hour at 2am. "
+            "Use its “Move” link to choose the time, with BST after it for the first or GMT for the second"
+        )
+
+
 @allow(*POST_ROLES)
 @require_http_methods(["GET", "POST"])
 def reschedule(request: HttpRequest, pk: int) -> HttpResponse:
@@ -202,6 +218,7 @@ def reschedule(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             new_day = dt.date.fromisoformat(request.POST["date"])
             time_of_day = timezone.localtime(post.scheduled_for).time() if post.scheduled_for else dt.time(9, 0)
+            _refuse_a_clock_change(dt.datetime.combine(new_day, time_of_day))
             when = dt.datetime.combine(new_day, time_of_day, tzinfo=timezone.get_current_timezone())
             if when <= timezone.now():
                 raise Refused("The scheduled time must be in the future: choose a later day")

@@ -64,6 +64,30 @@ def test_times_either_side_of_the_change_are_read_as_before(day, month, time, ut
     assert form.cleaned_data["published_at"] == utc.replace(tzinfo=dt.UTC)
 
 
+@pytest.mark.parametrize("value", ["2026-10-25T01:30", "25/10/2026 1:30am"])
+def test_a_single_value_in_the_repeated_hour_is_told_to_say_bst_or_gmt(value):
+    form = PublishForm({"url": URL, "published_at": value})
+    assert not form.is_valid()
+    (message,) = form.errors["published_at"]
+    assert "1:30am on 25 October 2026 happens twice in the UK" in message
+    assert "(like 1:30am BST)" in message and "GMT for the second" in message
+
+
+@pytest.mark.parametrize(
+    ("value", "utc"),
+    [
+        ("2026-10-25T01:30 BST", dt.datetime(2026, 10, 25, 0, 30)),
+        ("25/10/2026 1:30am BST", dt.datetime(2026, 10, 25, 0, 30)),
+        ("25/10/2026 1:30am GMT", dt.datetime(2026, 10, 25, 1, 30)),
+        ("2027-10-31 01:15 gmt", dt.datetime(2027, 10, 31, 1, 15)),
+    ],
+)
+def test_a_single_value_in_the_repeated_hour_may_say_bst_or_gmt(value, utc):
+    form = PublishForm({"url": URL, "published_at": value})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["published_at"] == utc.replace(tzinfo=dt.UTC)
+
+
 def test_a_single_value_in_the_missing_hour_is_refused_too():
     form = PublishForm({"url": URL, "published_at": "2026-03-29T01:30"})
     assert not form.is_valid()

@@ -64,7 +64,12 @@ def test_a_date_and_time_is_read_in_the_councils_time_zone():
 
 @pytest.mark.parametrize(
     ("time", "message"),
-    [("", "The time it should go out must include a time, like 14:30"), ("25:00", "must be a real time")],
+    [
+        ("", "The time it should go out must include a time, like 2:30pm or 14:30"),
+        ("25:00", "The time it should go out must be a real time, like 2:30pm or 14:30"),
+        ("13pm", "must be a real time, like 2:30pm or 14:30"),
+        ("teatime", "must be a real time, like 2:30pm or 14:30"),
+    ],
 )
 def test_a_missing_or_impossible_time_is_explained(time, message):
     errors = _errors(
@@ -80,3 +85,46 @@ def test_it_renders_as_the_gov_uk_date_input_with_labels_for_each_box():
     for box in ("Day", "Month", "Year", "Time"):
         assert f">{box}</label>" in html
     assert 'name="when_day"' in html and 'name="when_time"' in html
+
+
+@pytest.mark.parametrize(
+    ("time", "clock"),
+    [
+        ("2:30pm", dt.time(14, 30)),
+        ("2.30pm", dt.time(14, 30)),
+        ("2:30 PM", dt.time(14, 30)),
+        ("14:30", dt.time(14, 30)),
+        ("9am", dt.time(9, 0)),
+        ("9.05", dt.time(9, 5)),
+        ("12pm", dt.time(12, 0)),
+        ("12am", dt.time(0, 0)),
+        ("midday", dt.time(12, 0)),
+        ("Noon", dt.time(12, 0)),
+        ("midnight", dt.time(0, 0)),
+    ],
+)
+def test_the_time_box_takes_the_ways_people_write_a_time(time, clock):
+    form = Example(
+        {"event_date": "09/08/2027", "when_day": "5", "when_month": "12", "when_year": "2027", "when_time": time}
+    )
+    assert form.is_valid(), form.errors
+    assert timezone.localtime(form.cleaned_data["when"]).time() == clock
+
+
+def test_the_hint_gives_a_time_in_house_style_and_on_the_24_hour_clock():
+    assert Example().fields["when"].help_text == "For example, 27 3 2027 and 2:30pm or 14:30"
+
+
+@pytest.mark.parametrize(
+    ("value", "local"),
+    [
+        ("2027-12-05T14:30", dt.datetime(2027, 12, 5, 14, 30)),
+        ("05/12/2027 14:30", dt.datetime(2027, 12, 5, 14, 30)),
+        ("05/12/2027 2:30pm", dt.datetime(2027, 12, 5, 14, 30)),
+        ("2027-07-05 midday", dt.datetime(2027, 7, 5, 12, 0)),
+    ],
+)
+def test_one_value_takes_a_date_and_a_time_written_either_way(value, local):
+    form = Example({"event_date": "09/08/2027", "when": value})
+    assert form.is_valid(), form.errors
+    assert timezone.localtime(form.cleaned_data["when"]).replace(tzinfo=None) == local

@@ -8,6 +8,7 @@ import pytest
 import time_machine
 
 from herald.audit.models import AuditEvent
+from herald.dates import uk_date, uk_time
 from herald.elections.tests.factories import ElectionFactory
 from herald.posts import services
 from herald.posts.models import Post
@@ -148,3 +149,41 @@ def test_dropping_a_post_on_the_last_day_of_the_calendar_is_refused_or_moved_nev
     client.force_login(editor)
     response = client.post(f"/posts/{post.pk}/reschedule/", {"date": "9999-12-31"}, follow=True)
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("now", "posted", "dropped_on", "said"),
+    [
+        # 28 March 2027: the clocks go forward at 1am, so 1:30am does not happen that day
+        (dt.datetime(2027, 3, 1, 9, 0), dt.datetime(2027, 3, 27, 1, 30), "2027-03-28", "does not exist in the UK"),
+        # 25 October 2026: the clocks go back at 2am, so 1:30am happens twice (BST, then GMT)
+        (dt.datetime(2026, 10, 1, 9, 0), dt.datetime(2026, 10, 24, 1, 30), "2026-10-25", "happens twice in the UK"),
+        (dt.datetime(2027, 10, 1, 9, 0), dt.datetime(2027, 10, 30, 1, 15), "2027-10-31", "happens twice in the UK"),
+    ],
+)
+def test_dropping_a_post_into_the_hour_the_clocks_change_is_refused_not_shifted(
+    client, editor, facebook, now, posted, dropped_on, said
+):
+    with time_machine.travel(now.replace(tzinfo=LONDON), tick=False):
+        post = write(editor, facebook, "Library late opening", posted.replace(tzinfo=LONDON))
+        client.force_login(editor)
+        response = client.post(
+            f"/posts/{post.pk}/reschedule/", {"date": dropped_on, "next": "/posts/calendar/"}, follow=True
+        )
+    page = response.content.decode()
+    assert response.status_code == 200
+    day = dt.date.fromisoformat(dropped_on)
+    assert f"Post {post.pk} was not moved: {uk_time(posted)} on {uk_date(day)} {said}" in page
+    assert "Use its “Move” link to choose" in page
+    post.refresh_from_db()
+    assert post.scheduled_for == posted.replace(tzinfo=LONDON)
+    assert not AuditEvent.objects.filter(action="post.edited", object_id=str(post.pk)).exists()
+
+
+def test_a_post_at_another_time_moves_onto_a_clock_change_day_as_usual(client, editor, facebook):
+    with time_machine.travel(dt.datetime(2027, 3, 1, 9, 0, tzinfo=LONDON), tick=False):
+        post = write(editor, facebook, "Library late opening", dt.datetime(2027, 3, 27, 2, 30, tzinfo=LONDON))
+        client.force_login(editor)
+        client.post(f"/posts/{post.pk}/reschedule/", {"date": "2027-03-28", "next": "/posts/calendar/"})
+    post.refresh_from_db()
+    assert post.scheduled_for == dt.datetime(2027, 3, 28, 2, 30, tzinfo=LONDON)
