@@ -9,18 +9,51 @@ from herald.audit import services as audit
 from herald.audit.words import EVENT_WORDS, describe
 
 HERALD = Path(__file__).resolve().parents[2]
-# Actions built from a name at run time, and the names they are built from.
-PEOPLE_PREFIXES = ("person", "councillor")  # people.services._record_changes(action_prefix=...)
+
+
+def _built_from() -> dict[str, tuple[str, ...]]:
+    """The names an action built at run time (an f-string) puts in it, by the name in its braces. A new
+    name here must be added, or the reader cannot say which actions the code records."""
+    from herald.moderation.models import AuthorSanction
+    from herald.moderation.services.evidence import _PAST
+
+    return {
+        "action_prefix": ("person", "councillor"),  # people.services._record_changes(action_prefix=...)
+        "past": tuple(_PAST.values()),  # moderation.services.evidence._record_outcome
+        "kind": tuple(AuthorSanction.Kind.values),  # moderation.services.cases.sanction_author
+        "action": (),  # incidents.services._record(by, name): read from its callers instead
+    }
 
 
 def _strings(node: ast.AST) -> set[str]:
     return {c.value for c in ast.walk(node) if isinstance(c, ast.Constant) and isinstance(c.value, str)}
 
 
+def _choices(node: ast.AST, built_from: dict[str, tuple[str, ...]], where: str) -> set[str]:
+    """Every text an expression in an action can be: a literal, either side of an `if`, an f-string of
+    those (each part's choices combined), or a name in `built_from`."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return {node.value}
+    if isinstance(node, ast.IfExp):
+        return _choices(node.body, built_from, where) | _choices(node.orelse, built_from, where)
+    if isinstance(node, ast.FormattedValue):
+        return _choices(node.value, built_from, where)
+    if isinstance(node, ast.JoinedStr):
+        found = {""}
+        for part in node.values:
+            found = {done + more for done in found for more in _choices(part, built_from, where)}
+        return found
+    if isinstance(node, ast.Name) and node.id in built_from:
+        return set(built_from[node.id])
+    raise AssertionError(f"{where}: an action built from {ast.unparse(node)!r}: say what it can be in _built_from")
+
+
 def recorded_actions() -> set[str]:
-    """Read every services module for the actions it records: `record(action=...)` (a literal, either
-    side of an `if`, or a variable named `action` assigned literals), the incidents' `_record(by, name)`
-    and the directory import's `f"{action_prefix}.created"`."""
+    """Read every module for the actions it records: any call's `action=...` keyword (`audit.record` and the
+    helpers that pass it on, such as the inbox's `_save`) as a literal, either side of an `if` or an
+    f-string built from known names, a variable named `action` assigned literals, and the incidents'
+    `_record(by, name)`."""
+    built_from = _built_from()
     found: set[str] = set()
     for path in HERALD.rglob("*.py"):
         if "tests" in path.parts or "migrations" in path.parts:
@@ -32,16 +65,12 @@ def recorded_actions() -> set[str]:
             if not isinstance(node, ast.Call):
                 continue
             name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-            if name == "record":
-                for keyword in node.keywords:
-                    if keyword.arg == "action":
-                        if isinstance(keyword.value, ast.JoinedStr):
-                            text = ast.unparse(keyword.value)
-                            if "action_prefix" in text:
-                                verb = text.rsplit(".", 1)[1].rstrip("'\"")
-                                found |= {f"{prefix}.{verb}" for prefix in PEOPLE_PREFIXES}
-                            continue
-                        found |= {s for s in _strings(keyword.value) if "." in s}
+            for keyword in node.keywords:
+                if keyword.arg == "action" and isinstance(keyword.value, ast.JoinedStr):
+                    where = f"{path.relative_to(HERALD)}:{node.lineno}"
+                    found |= {s for s in _choices(keyword.value, built_from, where) if "." in s}
+                elif keyword.arg == "action":
+                    found |= {s for s in _strings(keyword.value) if "." in s}
             if name == "_record" and path.parent.name == "incidents" and len(node.args) >= 2:
                 found |= {f"incident.{s}" for s in _strings(node.args[1])}
     return found
@@ -50,6 +79,14 @@ def recorded_actions() -> set[str]:
 def test_the_reader_finds_the_actions_it_should():
     actions = recorded_actions()
     assert {"post.block_overridden", "consent.given", "incident.note_added", "councillor.updated"} <= actions
+    # built at run time, or passed on through a helper
+    assert {
+        "moderation.comment_not_deleted_on_platform",
+        "moderation.comment_hidden_on_platform",
+        "moderation.author_strike",
+        "moderation.comment_hidden",
+        "moderation.status_changed",
+    } <= actions
     assert len(actions) > 140
 
 
