@@ -243,6 +243,7 @@ EVENT_WORDS: dict[str, str] = {
     "moderation.reply_approval_set": "Reply approval setting changed",
     "moderation.reply_approved": "Reply approved",
     "moderation.reply_not_sent": "Reply could not be sent",
+    "moderation.reply_removed_on_platform": "Reply removed from the platform by the council's page",
     "moderation.reply_sent": "Reply sent",
     "moderation.reply_withdrawn": "Reply withdrawn",
     "moderation.reply_written": "Reply written",

@@ -21,6 +21,7 @@ pytestmark = pytest.mark.django_db
 PAGE = "104958372615"
 ID = "104958372615_998877_1122"
 QUESTION = "When is the green bin collection in Burbage?"
+REPLY_ID = "104958372615_998877_5566"
 # The entry's time in the changes below: 5 January 2026 at 10:40:00 UTC.
 CHANGED_AT = 1767609600
 
@@ -49,7 +50,9 @@ def success(request):
 
 @pytest.fixture
 def graph():
-    with FakeApi({("POST", f"/{ID}"): success, ("DELETE", f"/{ID}"): success}) as api:
+    routes = {("POST", f"/{ID}"): success, ("DELETE", f"/{ID}"): success}
+    routes[("POST", f"/{ID}/comments")] = lambda request: (200, {"id": REPLY_ID})  # the page's reply, sent by Herald
+    with FakeApi(routes) as api:
         yield api
 
 
@@ -233,3 +236,42 @@ def test_a_hide_reported_for_a_comment_the_page_already_removed_records_nothing(
     received.refresh_from_db()
     assert received.status == Comment.Status.DELETED
     assert "moderation.comment_hidden_outside_herald" not in actions(received)
+
+
+def reply_removed(*, by_page: bool = True) -> dict:
+    """The page's own reply (sent by Herald) removed on Facebook: a change to a comment under the question."""
+    delivery = change("remove", by_page=by_page)
+    value = delivery["entry"][0]["changes"][0]["value"]
+    value["comment_id"], value["parent_id"] = REPLY_ID, ID
+    return delivery
+
+
+@pytest.mark.time_machine(dt.datetime(2026, 1, 5, 10, 30, tzinfo=dt.UTC))
+def test_the_pages_own_reply_removed_on_facebook_is_marked_removed_on_the_platform(
+    client, received, comms_officer, system_admin, committed
+):
+    # given Herald sent the council's reply to the comment
+    replies.set_reply_approval(received.account, requires=False, by=comms_officer)
+    with committed():
+        reply = replies.write_reply(received, by=comms_officer, text="Tuesdays, every fortnight.", seen_latest=0)
+    reply.refresh_from_db()
+    assert reply.status == Reply.Status.SENT and reply.platform_reply_id == REPLY_ID
+    # when a page admin removes that reply on Facebook (delivered twice, as Meta retries)
+    deliver(client, reply_removed())
+    deliver(client, reply_removed())
+    # then the reply is marked removed from the platform, once, by the page; the comment itself is untouched
+    reply.refresh_from_db()
+    assert reply.removed_on_platform_at == dt.datetime(2026, 1, 5, 10, 40, tzinfo=dt.UTC)
+    assert reply.status == Reply.Status.SENT and reply.text == "Tuesdays, every fortnight."
+    [event] = AuditEvent.objects.for_object(received).filter(action="moderation.reply_removed_on_platform")
+    assert event.actor is None and event.after["reply"] == reply.pk
+    received.refresh_from_db()
+    assert received.removed_by_page_at is None and received.status == Comment.Status.REPLIED
+    # and the moderator reads it so beside the reply
+    client.force_login(comms_officer)
+    page = client.get(f"/inbox/comments/{received.pk}/").content.decode()
+    assert "The council's page removed this reply from Facebook on 5 January 2026 at 10:40am." in page
+    assert (
+        "Reply removed from the platform by the council&#x27;s page"
+        in client.get(f"/audit/{event.pk}/").content.decode()
+    )

@@ -92,6 +92,8 @@ class Reply(models.Model):
     # When Herald began calling the platform: a reply "sending" for long was lost (the process stopped
     # before the platform answered) and the sweep hands it back to the editor.
     sending_since = models.DateTimeField(null=True, blank=True)
+    # When the council's page removed this reply from the platform after it was sent (the platform says so).
+    removed_on_platform_at = models.DateTimeField(null=True, blank=True)
 
     objects = ReplyQuerySet.as_manager()
 

@@ -313,6 +313,37 @@ def record_hidden_on_platform(comment: Comment, change: CommentChange) -> bool:
     return True
 
 
+def record_reply_removed_by_page(account: Account, change: CommentChange) -> bool:
+    """The council's page removed one of its own replies from the platform: one Herald sent (the platform
+    names it by the id it gave the reply). The reply is marked removed there, once; its text and the
+    comment it answers are left as they are. Returns whether anything changed."""
+    with transaction.atomic():
+        reply = (
+            Reply.objects.select_for_update()
+            .select_related("comment")
+            .filter(
+                comment__account=account,
+                comment__platform=change.platform,
+                platform_reply_id=change.platform_id,
+                status=Reply.Status.SENT,
+            )
+            .first()
+        )
+        if reply is None or reply.removed_on_platform_at is not None:
+            return False  # not one of Herald's replies, or already recorded (the same change delivered again)
+        reply.removed_on_platform_at = change.at or timezone.now()
+        reply.save(update_fields=["removed_on_platform_at"])
+        day = dateformat.format(timezone.localtime(reply.removed_on_platform_at), "j F Y")
+        audit.record(
+            actor=None,
+            action="moderation.reply_removed_on_platform",
+            obj=reply.comment,
+            after={"reply": reply.pk, "platform_reply_id": reply.platform_reply_id},
+            reason=f"The council's page removed its reply from {_label(reply.comment)} on {day}",
+        )
+    return True
+
+
 def apply_changes(account: Account, changes: list[CommentChange]) -> int:
     """Apply each change to the comment it names (platform and id) on `account`; a change to a comment
     Herald never received there is skipped. Returns how many comments changed."""
@@ -322,6 +353,8 @@ def apply_changes(account: Account, changes: list[CommentChange]) -> int:
             account=account, platform=change.platform, platform_id=change.platform_id
         ).first()
         if comment is None:
+            if change.change == "removed" and change.by_account:
+                done += record_reply_removed_by_page(account, change)  # the page's own reply, if Herald sent it
             continue
         if change.change == "edited":
             done += record_edit(comment, change)
