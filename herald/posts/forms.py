@@ -20,7 +20,9 @@ class ScheduleField(DateTimeField):
     def __init__(self, **kwargs):
         kwargs.setdefault("label", "When should it go out?")
         kwargs.setdefault("name", "the time it should go out")
-        kwargs.setdefault("help_text", "For example, 28 11 2026 and 09:30. You need it before sending for approval.")
+        kwargs.setdefault(
+            "help_text", "For example, 28 11 2026 and 9:30am or 09:30. You need it before sending for approval."
+        )
         super().__init__(**kwargs)
 
     def clean(self, value):

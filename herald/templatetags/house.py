@@ -27,25 +27,28 @@ def house_date(value):
     return uk_date(value)
 
 
+def _written(value, write):
+    """`value` written by `write` (one of herald.dates' writers), read first from an ISO string where it is
+    one; a string that is not a date or a moment is shown as it is."""
+    moment = _moment(value)
+    return value if moment is None and isinstance(value, str) else write(moment)
+
+
 @register.filter
 def house_datetime(value):
-    moment = _moment(value)
-    return value if moment is None and isinstance(value, str) else uk_datetime(moment)
+    return _written(value, uk_datetime)
 
 
 @register.filter
 def house_time(value):
-    moment = _moment(value)
-    return value if moment is None and isinstance(value, str) else uk_time(moment)
+    return _written(value, uk_time)
 
 
 @register.filter
 def house_deadline(value):
-    moment = _moment(value)
-    return value if moment is None and isinstance(value, str) else uk_deadline(moment)
+    return _written(value, uk_deadline)
 
 
 @register.filter
 def house_short_datetime(value):
-    moment = _moment(value)
-    return value if moment is None and isinstance(value, str) else uk_short_datetime(moment)
+    return _written(value, uk_short_datetime)

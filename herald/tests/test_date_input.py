@@ -128,3 +128,12 @@ def test_one_value_takes_a_date_and_a_time_written_either_way(value, local):
     form = Example({"event_date": "09/08/2027", "when": value})
     assert form.is_valid(), form.errors
     assert timezone.localtime(form.cleaned_data["when"]).replace(tzinfo=None) == local
+
+
+def test_a_posts_time_hint_gives_both_clocks_too():
+    from herald.posts.forms import ScheduleField
+
+    assert (
+        ScheduleField().help_text
+        == "For example, 28 11 2026 and 9:30am or 09:30. You need it before sending for approval."
+    )

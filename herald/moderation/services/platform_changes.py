@@ -174,6 +174,30 @@ def herald_asked_for(comment: Comment, change: CommentChange) -> PlatformAction 
     return asked.order_by("-asked_at", "-id").first()
 
 
+def _record_removal(
+    comment: Comment,
+    *,
+    action: str,
+    at: dt.datetime | None,
+    before: dict,
+    kept: bool,
+    withdrawn: list[Reply],
+    reason: str,
+) -> None:
+    """Save a comment removed from its platform and record who removed it; `reason` names the platform and
+    the UK day of `at` as {platform} and {day}."""
+    comment.save()
+    day = dateformat.format(timezone.localtime(at), "j F Y")
+    audit.record(
+        actor=None,
+        action=action,
+        obj=comment,
+        before=before,
+        after={"status": comment.status, "text_kept": kept, "replies_withdrawn": [r.pk for r in withdrawn]},
+        reason=reason.format(platform=_label(comment), day=day),
+    )
+
+
 def record_removal_by_page(comment: Comment, change: CommentChange) -> bool:
     """The council's page removed the comment on the platform. Through Herald (its own deletion echoed
     back) this changes nothing; outside Herald (a page admin in the platform's own tools) the comment is
@@ -200,15 +224,14 @@ def record_removal_by_page(comment: Comment, change: CommentChange) -> bool:
         comment.hidden_on_platform_at = None
         if comment.is_open or comment.status == Comment.Status.HIDDEN:
             comment.status = Comment.Status.DELETED
-        comment.save()
-        day = dateformat.format(timezone.localtime(comment.removed_by_page_at), "j F Y")
-        audit.record(
-            actor=None,
+        _record_removal(
+            comment,
             action="moderation.comment_removed_by_page",
-            obj=comment,
+            at=comment.removed_by_page_at,
             before=before,
-            after={"status": comment.status, "text_kept": True, "replies_withdrawn": [r.pk for r in withdrawn]},
-            reason=f"The council's page removed it from {_label(comment)} on {day}, outside Herald: "
+            kept=True,
+            withdrawn=withdrawn,
+            reason="The council's page removed it from {platform} on {day}, outside Herald: "
             "its text is kept, as the council acted on it",
         )
     return True
@@ -242,15 +265,14 @@ def record_removal_by_author(comment: Comment, change: CommentChange) -> bool:
             comment.search_vector = None
             comment.edits.all().delete()
             CommentPayload.objects.filter(comment_id=comment.pk).update(raw={})
-        comment.save()
-        day = dateformat.format(timezone.localtime(change.at), "j F Y")
-        audit.record(
-            actor=None,
+        _record_removal(
+            comment,
             action="moderation.comment_removed_by_author",
-            obj=comment,
+            at=change.at,
             before=before,
-            after={"status": comment.status, "text_kept": kept, "replies_withdrawn": [r.pk for r in withdrawn]},
-            reason=f"Its author removed it from {_label(comment)} on {day}: "
+            kept=kept,
+            withdrawn=withdrawn,
+            reason="Its author removed it from {platform} on {day}: "
             + (
                 "its text is kept as evidence (it is flagged, in a case, has evidence kept, its author was "
                 "sanctioned for it or Herald hid or deleted it)"
