@@ -70,9 +70,10 @@ def test_inbox_alerts_and_the_daily_digest_say_when_in_house_style(when):
     assert f"({uk_datetime(when)})\n" in digest
 
 
-def test_no_plain_text_template_writes_a_time_with_the_24_hour_date_filter():
-    # The `date` filter's time letters (H, G, h, g, i, A, a, P); a backslash makes a letter literal ("\a\t").
-    clock = re.compile(r'date:"(?:\\.|[^"\\])*?(?<!\\)[HGhgiAaP]')
+def test_no_plain_text_template_writes_a_time_with_djangos_own_formats():
+    # The time letters (H, G, h, g, i, A, a, P) of the `date` filter or `now` tag, where a backslash makes a
+    # letter literal ("\a\t"), and the `time` filter.
+    clock = re.compile(r'(?:date:|now )"(?:\\.|[^"\\])*?(?<!\\)[HGhgiAaP]|\|time\b')
     found = [
         f"{path.relative_to(HERALD)}: {match.group(0)}"
         for path in HERALD.rglob("templates/**/*.txt")
