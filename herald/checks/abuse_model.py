@@ -79,8 +79,7 @@ def _words(text: str) -> list[str]:
 _SEPARATOR = "\x00"
 _BATCH_BYTES = bytes(c if (c < 128 and chr(c).isalnum()) or c in (0, 39) else 32 for c in range(256))
 # Leetspeak in a batch: letters become "a", stand-ins "1", all else a space, and ``_LEETY_ANYWHERE``
-# is the literal-led "a1+a" (found by a fast substring search, where the class pattern tries every
-# character).
+# is "a1+a" (``_leet_places``).
 _LEET_CLASSES = bytes(97 if 97 <= c <= 122 else 49 if chr(c) in "0123456789@$*" else 32 for c in range(256))
 _LEET_IN_CLASSES = re.compile(rb"a1+a")
 _GOLDEN = -0x61C8864680B583EB  # 0x9E3779B97F4A7C15 (2**64 / the golden ratio) as a signed 64-bit number
@@ -99,12 +98,11 @@ def _joined_words(lowered: list[str], quoted: bool, handles: bool, links: bool) 
     places in ``lowered`` of the texts that hold leetspeak, which are left out (the caller reads them
     alone). ``quoted``, ``handles``, ``links``: whether some text holds an apostrophe, a "@", a link."""
     encoded = _marked(" \x00 " + " \x00 ".join(lowered), handles, links).encode("ascii", "replace")
-    classes = encoded.translate(_LEET_CLASSES)
+    places = _leet_places(encoded.translate(_LEET_CLASSES))
     leety: list[int] = []
-    if _LEET_IN_CLASSES.search(classes) is not None:
+    if places:
         np = _numpy()
         separators = np.flatnonzero(np.frombuffer(encoded, dtype=np.uint8) == 0)
-        places = [found.start() for found in _LEET_IN_CLASSES.finditer(classes)]
         leety = sorted(set((np.searchsorted(separators, places) - 1).tolist()))
         left_out = set(leety)
         kept = [text for n, text in enumerate(lowered) if n not in left_out]
@@ -119,6 +117,23 @@ def _joined_words(lowered: list[str], quoted: bool, handles: bool, links: bool) 
                 split.append(word)
         words = split
     return words, leety
+
+
+def _leet_places(classes: bytes) -> list[int]:
+    """Where ``_LEET_IN_CLASSES`` matches in ``classes`` (at least once in each stretch of letters and
+    stand-ins holding a match): tried only where a letter meets a stand-in, found by a substring search
+    (the pattern alone tries every letter, ~4x slower on a batch's text)."""
+    places = []
+    at = classes.find(b"a1")
+    while at >= 0:
+        found = _LEET_IN_CLASSES.match(classes, at)
+        if found is not None:
+            places.append(at)
+            at = found.end()
+        else:
+            at += 2
+        at = classes.find(b"a1", at)
+    return places
 
 
 def _numpy() -> Any:
@@ -327,7 +342,10 @@ class AbuseModel:
         pairs = state.pair_terms_of(first[both] * state.pair_words + second[both])
         known = pairs >= 0
         present = np.concatenate([present, (owners[:-1][both][known] << bits) | pairs[known]])
-        # each text's distinct terms, in the order of their numbers
+        # each text's distinct terms, in the order of their numbers (sorted as 32-bit numbers where they
+        # fit, twice as fast)
+        if n < 1 << (31 - bits):
+            present = present.astype(np.int32)
         present.sort()
         if len(present):
             distinct = np.empty(len(present), dtype=bool)
