@@ -217,8 +217,9 @@ class AbuseModel:
 
     Each term is a number (its place in the vocabulary) and each word's known terms (itself and its
     letter groups) are kept per word as a tuple of numbers, so a text's terms are one set of small
-    integers built in C (``set.update``), summed by ``score`` with two C-level sums over lists and by
-    ``score_many`` for a whole batch with two numpy ``bincount`` calls."""
+    integers built in C (``set.update``), summed by ``score`` with two C-level sums over lists.
+    ``score_many`` (``check_many``'s path) reads a whole batch at once: its words in one pass, each word
+    a number in one table (``_BatchWords``), and from there numpy alone, with no loop over texts."""
 
     def __init__(self, vocabulary: Iterable[str], idf: Iterable[float], coef: Iterable[float], intercept: float):
         import numpy as np

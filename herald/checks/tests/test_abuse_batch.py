@@ -148,3 +148,12 @@ def test_check_many_finds_what_check_finds_on_mixed_comments_and_posts():
     batched = check_many(drafts)
     assert batched == [check(d) for d in drafts]
     assert sum("abuse-model" in {f.rule for f in r.findings} for r in batched) > 10
+
+
+def test_a_batch_too_large_for_32_bit_term_keys_scores_as_smaller_ones():
+    model = abuse_model.AbuseModel.load()
+    texts = _spaced_mixes(31, 17_000, 6)  # beyond 2**14 texts the keys are sorted as 64-bit numbers
+    whole = model.score_many(texts)
+    assert whole == [
+        score for start in range(0, len(texts), 1000) for score in model.score_many(texts[start : start + 1000])
+    ]
