@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from ..textutil import sentence_bounds
+from ..textutil import inside_quotes, sentence_bounds
 
 # ---------------------------------------------------------------- menace with no place
 _MENACE_CUES = frozenset(
@@ -41,7 +41,6 @@ _WARNING = re.compile(
     | \b (?: i'?d | i\s+would ) \s+ (?: be \s+ (?: very \s+ | really \s+ )? careful
         | think \s+ (?: very \s+ | really \s+ | long \s+ and \s+ hard \s+ )? (?: carefully | hard | twice ) )
       (?= \s* (?: [.!,;] | $ | if \s+ i \s+ (?: were | was ) | before \s+ (?: you | the \s+ (?: vote | meeting | committee ) ) ) )
-    | \b watch \s+ (?: your | yer | ur | his | her ) \s+ back \b
     | (?: ^ | [.!?] \s+ ) think \s+ on \s* (?: [.!] | $ )
     | \b (?: consider \s+ yourself | you've \s+ been | you \s+ have \s+ been ) \s+ warned \b
     | \b (?: while | whilst ) \s+ it'?s \s+ still \s+ (?: just \s+ | only \s+ )? a \s+ (?: friendly \s+ )? warning \b
@@ -91,15 +90,31 @@ _HAZARD = re.compile(
 )
 
 
+# A warning about votes is politics: "people round here have long memories and will vote accordingly".
+_BALLOT = re.compile(r"(?i)\b(?:vote|votes|voted|voting|ballot|ballots|election|elections|polls|re-?election)\b")
+# Someone else's words named or quoted: 'someone commented "hope he ends up under the next one"',
+# "every time someone calls refugees an invasion".
+_NAMING = re.compile(
+    r"(?i)\b(?:call|calls|called|calling|describ\w+|label\w*|brand\w*|referr?\w*\s+to|comment\w*|said|says|saying"
+    r"|wrote|writes|posted|tweeted|claim\w*|talk\w*\s+(?:of|about)|word)\b"
+)
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    return ('"' in text or "\u201c" in text) and inside_quotes(text, start, end)
+
+
 def menace_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     """Spans of warnings and wished harm aimed at a person with no place or routine named."""
     if _MENACE_CUES.isdisjoint(words):
         return []
-    hits = [m.span() for m in _HARM_ON_WHOEVER.finditer(text)]
+    hits = [m.span() for m in _HARM_ON_WHOEVER.finditer(text) if not _quoted(text, *m.span())]
     for match in _WARNING.finditer(text):
         if _HAZARD.search(text) is not None:
             break
         start, end = match.span()
+        if _quoted(text, start, end) or _BALLOT.search(text, *sentence_bounds(text, start)) is not None:
+            continue
         if _AIMED.search(text) is not None:
             span = text[start:end]
             hits.append((start + len(span) - len(span.lstrip(".!? ")), end - len(span) + len(span.rstrip(".,!? "))))
@@ -110,7 +125,7 @@ def menace_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
 _SEXUAL_CUES = frozenset(
     """
     legs pins bum arse ass booty body figure tits boobs rack cleavage curves thighs smash bag wonder
-    imagine pretty milf eye candy \U0001f351 \U0001f346
+    imagine imagining pretty smile milf eye candy \U0001f351 \U0001f346
     """.split()
 )
 _SEXUAL = re.compile(
@@ -225,6 +240,9 @@ def takeover_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
         return []
     hits = []
     for match in _TAKEOVER.finditer(text):
+        sentence = sentence_bounds(text, match.start())[0]
+        if _quoted(text, *match.span()) or _NAMING.search(text, sentence, match.start()) is not None:
+            continue  # "every time someone calls refugees an invasion, …": the words named, not said
         if _INVASION_ONLY.fullmatch(match.group()) is not None:
             # "it's an invasion" needs a group in its sentence or the next
             start, end = sentence_bounds(text, match.start())

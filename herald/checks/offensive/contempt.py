@@ -250,7 +250,7 @@ _THING_HAS = re.compile(
 # Round seventeen: a gait word in a race or costume is the day's fun ("the mascot waddled across the finish
 # line… well done!"); a jibe taken back at once is banter ("Are you twelve? Only kidding Dan").
 _FUN_RUN = re.compile(
-    r"(?i)\b(?:finish\s+line|race|marathon|fun\s+run|\d+\s*k\b|miles?|costume|suit|mascot|penguins?|ducks?|ducklings?"
+    r"(?i)\b(?:finish\s+line|race|marathon|fun\s+run|\d+\s*k\b|miles?|costume|suit|mascot|ducklings?"
     r"|geese|goose|toddlers?|baby|babies|tots?)\b"
 )
 _TAKEN_BACK = re.compile(r"(?i)\s*(?:only|just)\s+(?:kidding|joking)\b|\s*(?:jk|lol)\b|\s*\(?joking\)?")
