@@ -13,7 +13,7 @@ from functools import partial
 
 from .. import abuse_model, offensive_model
 from ..textutil import FIRST_PERSON, inside_quotes, probe, sentence_bounds
-from .aimed import menace_hits as aimed_menace, sexual_hits, takeover_hits  # round seventeen
+from .aimed import menace_hits as aimed_menace, mockery_hits, sexual_hits, takeover_hits  # round seventeen
 from .contempt import contempt_hits
 from .insults import _DISMISSAL, _DISMISSAL_CUES, _insults
 from .matchers import OffensiveMatchers, compile_offensive
@@ -164,7 +164,8 @@ def check_offensive(
         insults += [match.span() for match in _DISMISSAL.finditer(text)]
     insults += [(start, end) for rule, start, end in shaped if rule == "harassment"]
     insults += [h for h in contempt_hits(text, words) if not any(a < h[1] and h[0] < b for a, b in insults)]
-    insults += [h for h in advance_hits(text, words) + sexual_hits(text, words) if not any(a < h[1] and h[0] < b for a, b in insults)]
+    aimed = advance_hits(text, words) + sexual_hits(text, words) + mockery_hits(text, words)  # round seventeen
+    insults += [h for h in aimed if not any(a < h[1] and h[0] < b for a, b in insults)]
     for start, end in insults:
         if not reported(start, end):
             emit("harassment", start, end)

@@ -12,6 +12,9 @@ of abuse with its own fair twin, not a list of phrasings:
 - **sexual remarks about a person, with no approach** (``harassment``): a body part praised ("gorgeous
   legs"), "would smash", "bag over the head job", "wonder what she looks like without…", "pretty girls
   get further". Round sixteen needed a remark on looks and an approach together.
+- **a person's body or disability jeered at** (``harassment``): "hasn't seen her own feet in a decade",
+  a stutter, a wheelchair or a learning difficulty named with a jeer ("why do they put people like that on
+  the front desk", "someone who can actually talk"). A disability named with no jeer stays clean.
 - **takeover, invasion and replacement** (``hate``): a group said to be taking over, invading,
   colonising, replacing the locals or overrunning a town. A company's takeover, the invasion of a
   country, new bins replacing old ones and a town overrun by tourists stay clean.
@@ -30,11 +33,12 @@ import re
 from ..textutil import inside_quotes, sentence_bounds
 
 # ---------------------------------------------------------------- menace with no place
-_MENACE_CUES = frozenset(
-    """
-    careful back yourself warned warning memories remember like on hope hoping praying pray
-    """.split()
-)
+# (two steps: a rarer word, or a pair of common ones, before any pattern runs)
+_WARNING_CUES = frozenset("careful warned warning memories remember forget".split())
+_WARNING_PAIRS = (("know", "who"), ("think", "on"), ("people", "like"))
+_HOPE_CUES = frozenset("hope hoping praying pray".split())
+_HARM_CUES = frozenset("falls fall fell down caves cave collapses collapse over lands land ploughs plough stuck stroke heart seizure under".split())
+_MENACE_CUES = _WARNING_CUES | _HOPE_CUES | _HARM_CUES | frozenset(w for pair in _WARNING_PAIRS for w in pair)
 _WARNING = re.compile(
     r"""
     \b be \s+ (?: very \s+ )? careful \s+ out \s+ there \b
@@ -106,9 +110,11 @@ def _quoted(text: str, start: int, end: int) -> bool:
 
 def menace_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     """Spans of warnings and wished harm aimed at a person with no place or routine named."""
-    if _MENACE_CUES.isdisjoint(words):
-        return []
-    hits = [m.span() for m in _HARM_ON_WHOEVER.finditer(text) if not _quoted(text, *m.span())]
+    hits: list[tuple[int, int]] = []
+    if not _HOPE_CUES.isdisjoint(words) and not _HARM_CUES.isdisjoint(words):
+        hits += [m.span() for m in _HARM_ON_WHOEVER.finditer(text) if not _quoted(text, *m.span())]
+    if _WARNING_CUES.isdisjoint(words) and not any(a in words and b in words for a, b in _WARNING_PAIRS):
+        return hits
     for match in _WARNING.finditer(text):
         if _HAZARD.search(text) is not None:
             break
@@ -178,6 +184,67 @@ def sexual_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
         if _FOOD_OR_THING.search(text, start, end) is not None:
             continue
         hits.append(match.span())
+    return hits
+
+
+# ---------------------------------------------------------------- a person's body or disability jeered at
+_MOCK_CUES = frozenset(
+    """
+    buffet buffets greggs chippy kebab bakery feet whole entire stutter stutters stuttering stammer stammers
+    stammering wheelchair limp lisp deaf blind autistic learning
+    """.split()
+)
+_BODY = re.compile(
+    r"""
+    \b (?: never | not | hasn't | hasnt | has \s+ never ) \s+ (?: once \s+ | ever \s+ )? (?: walked | gone | got | been | driven )
+      \s+ past \s+ (?: a | the | any ) \s+ (?: buffet | greggs | chippy | chip \s+ shop | kebab \s+ shop | kebab \s+ van | bakery )
+    | \b (?: seen | see | seeing ) \s+ (?: his | her | their | your | ur ) \s+ own \s+ (?: feet | toes ) \b
+    | \b (?: ate | eaten | eat | eats | scoffed | scoffs ) \s+ (?: all \s+ )? (?: the | a ) \s+ (?: whole | entire ) \s+
+      (?: buffet | christmas \s+ market | food \s+ market | cake | bakery | canteen | food \s+ court | kebab \s+ shop )
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_DISABILITY = re.compile(
+    r"""
+    \b (?: stutter\w* | stammer\w* | wheelchair | limp \s+ wrist | limp | lisp | deaf | blind | autistic
+         | learning \s+ (?: difficult\w* | disabilit\w* ) ) \b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# A jeer at it: the disability said to make the person unfit or a joke.
+_JEER = re.compile(
+    r"""
+    \b (?: painful \s+ to \s+ (?: watch | listen ) | was \s+ painful | (?: they | you ) \s+ let \s+ anyone | people \s+ like \s+ (?: that | him | her )
+         | (?: his | her | their ) \s+ sort | normal \s+ speed | leg \s* work | locked \s+ up | on \s+ a \s+ lead
+         | what \s+ could \s+ (?: possibly \s+ )? go \s+ wrong | keep \s+ (?: him | her | them ) \s+ off | why \s+ do \s+ they
+           \s+ (?: put | let | hire | employ ) | someone \s+ who \s+ can \s+ (?: actually \s+ )? (?: talk | speak | walk | hear | see )
+         | some \s+ (?: kind | sort ) \s+ of \s+ learning | a \s+ child \s+ wrote )
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def mockery_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
+    """Spans of a person's body or disability jeered at ("hasn't seen her own feet in a decade", "the
+    officer with the stutter, why do they put people like that on the front desk")."""
+    if _MOCK_CUES.isdisjoint(words):
+        return []
+    hits = []
+    for match in _BODY.finditer(text):
+        start, end = sentence_bounds(text, match.start())
+        if start:
+            start = sentence_bounds(text, start - 1)[0]
+        if _SOMEONE.search(text, start, end) is not None and not _quoted(text, *match.span()):
+            hits.append(match.span())
+    for match in _DISABILITY.finditer(text):
+        start, end = sentence_bounds(text, match.start())
+        if end < len(text):
+            end = sentence_bounds(text, end)[1]
+        if start:
+            start = sentence_bounds(text, start - 1)[0]
+        if _JEER.search(text, start, end) is not None and _SOMEONE.search(text, start, end) is not None:
+            hits.append(match.span())
+            break
     return hits
 
 

@@ -1,7 +1,8 @@
 """Round seventeen of the abuse checker (issue 12 item 1): abuse aimed at a person or a group, written as
 classes rather than phrasings (herald/checks/offensive/aimed.py; bench/abuse_round17_rule.txt). A warning
 that names no place is a threat; a sexual remark about a person with no approach is harassment; a group
-said to be taking over, invading or replacing the locals is hate; a bare first name as the subject points
+said to be taking over, invading or replacing the locals is hate; a person's body or disability jeered at
+is harassment; a bare first name as the subject points
 polite contempt at a person. Each has a fair twin in the same register that stays clean, and the round's
 known false alarms stay clean too. Written for these tests: none is a row of a blind set or a training file."""
 
@@ -78,6 +79,21 @@ TAKEOVER = [
     ),
 ]
 
+MOCKERY = [
+    (
+        "Cllr Dunn clearly hasn't seen her own feet since the last election.",
+        "Cllr Dunn has visited every school in her ward since the last election.",
+    ),
+    (
+        "The new officer with the stutter took ages on the phone, why do they put people like that on the helpline?",
+        "I rang the helpline and the officer, who has a stutter, explained the forms brilliantly.",
+    ),
+    (
+        "Did the mayor eat the whole Christmas market?",
+        "Did the mayor open the whole Christmas market?",
+    ),
+]
+
 NAMED = [
     ("Gareth has the charisma of a damp squib.", "The launch had all the charisma of a damp squib."),
     ("Lisa couldn't organise a raffle.", "Lisa couldn't come to the raffle, so Tom drew the tickets."),
@@ -99,6 +115,12 @@ def test_a_sexual_remark_with_no_approach_is_harassment_and_its_fair_twin_is_not
 @pytest.mark.parametrize(("abusive", "fair"), TAKEOVER)
 def test_a_group_said_to_take_over_is_hate_and_its_fair_twin_is_not(abusive, fair):
     assert "hate" in offensive_rules(abusive)
+    assert offensive_rules(fair) == set()
+
+
+@pytest.mark.parametrize(("abusive", "fair"), MOCKERY)
+def test_a_persons_body_or_disability_jeered_at_is_harassment_and_its_fair_twin_is_not(abusive, fair):
+    assert "harassment" in offensive_rules(abusive)
     assert offensive_rules(fair) == set()
 
 
@@ -126,6 +148,8 @@ def test_a_bare_first_name_as_subject_points_contempt_at_a_person(abusive, fair)
         "The empty car park on Mill Lane is a waste of space, build homes on it.",
         # electoral memory is politics
         "I would remind the councillor that people round here have long memories and will vote accordingly.",
+        # a disability named with no jeer
+        "Our director uses a wheelchair and has made the civic centre far more accessible.",
         # a threat quoted while reporting it
         'someone commented "hope he ends up under the next one" on the bin lorry post, those lads work hard',
     ],
@@ -147,7 +171,7 @@ def test_the_same_jibes_aimed_at_a_person_still_count(text):
     assert "harassment" in offensive_rules(text)
 
 
-SAMPLES = [abusive for abusive, _ in MENACE + SEXUAL + TAKEOVER]
+SAMPLES = [abusive for abusive, _ in MENACE + SEXUAL + TAKEOVER + MOCKERY]
 
 
 @pytest.mark.parametrize("text", SAMPLES)
@@ -161,6 +185,7 @@ def test_the_cheap_word_checks_never_hide_a_pattern(text):
         (aimed.menace_hits, aimed._MENACE_CUES),
         (aimed.sexual_hits, aimed._SEXUAL_CUES),
         (aimed.takeover_hits, aimed._TAKEOVER_CUES),
+        (aimed.mockery_hits, aimed._MOCK_CUES),
     )
     for hits, cues in families:
         assert hits(text, words) == hits(text, frozenset(cues))
