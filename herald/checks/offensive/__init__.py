@@ -13,7 +13,8 @@ from functools import partial
 
 from .. import abuse_model, offensive_model
 from ..textutil import FIRST_PERSON, inside_quotes, probe, sentence_bounds
-from .aimed import menace_hits as aimed_menace, mockery_hits, sexual_hits, takeover_hits  # round seventeen
+from .aimed import menace_hits as aimed_menace  # round seventeen
+from .aimed import mockery_hits, sexual_hits, takeover_hits
 from .contempt import contempt_hits
 from .insults import _DISMISSAL, _DISMISSAL_CUES, _insults
 from .matchers import OffensiveMatchers, compile_offensive

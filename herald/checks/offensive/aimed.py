@@ -37,7 +37,9 @@ from ..textutil import inside_quotes, sentence_bounds
 _WARNING_CUES = frozenset("careful warned warning memories remember forget".split())
 _WARNING_PAIRS = (("know", "who"), ("think", "on"), ("people", "like"))
 _HOPE_CUES = frozenset("hope hoping praying pray".split())
-_HARM_CUES = frozenset("falls fall fell down caves cave collapses collapse over lands land ploughs plough stuck stroke heart seizure under".split())
+_HARM_CUES = frozenset(
+    "falls fall fell down caves cave collapses collapse over lands land ploughs plough stuck stroke heart seizure under".split()
+)
 _MENACE_CUES = _WARNING_CUES | _HOPE_CUES | _HARM_CUES | frozenset(w for pair in _WARNING_PAIRS for w in pair)
 _WARNING = re.compile(
     r"""
