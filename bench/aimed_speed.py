@@ -45,7 +45,8 @@ def per_text(texts: list[str], rounds: int = 5) -> dict[str, tuple[float, float]
             for text, seen in zip(texts, words, strict=True):
                 hits(text, seen)
             best = min(best, time.process_time() - started)
-        figures[name] = (best / len(texts) * 1e6, sum(not cues.isdisjoint(seen) for seen in words) / len(texts))
+        gate = aimed.menace_may_match if name == "menace" else (lambda seen, cues=cues: not cues.isdisjoint(seen))
+        figures[name] = (best / len(texts) * 1e6, sum(gate(seen) for seen in words) / len(texts))
     figures["all together"] = (sum(f[0] for f in figures.values()), float("nan"))
     return figures
 

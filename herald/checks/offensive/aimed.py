@@ -35,7 +35,7 @@ from ..textutil import inside_quotes, sentence_bounds
 # ---------------------------------------------------------------- menace with no place
 # (two steps: a rarer word, or a pair of common ones, before any pattern runs)
 _WARNING_CUES = frozenset("careful warned warning memories remember forget".split())
-_WARNING_PAIRS = (("know", "who"), ("think", "on"), ("people", "like"))
+_WARNING_PAIRS = (("know", "who"), ("think", "on"), ("people", "like"))  # (spelt out in menace_may_match)
 _HOPE_CUES = frozenset("hope hoping praying pray".split())
 _HARM_CUES = frozenset(
     "falls fall fell down caves cave collapses collapse over lands land ploughs plough stuck stroke heart seizure under".split()
@@ -110,13 +110,26 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return ('"' in text or "\u201c" in text) and inside_quotes(text, start, end)
 
 
+def menace_may_match(words: frozenset[str]) -> bool:
+    """The two-step word check: a wish word with a harm word, a rare warning word, or a pair."""
+    return (
+        (not _HOPE_CUES.isdisjoint(words) and not _HARM_CUES.isdisjoint(words))
+        or not _WARNING_CUES.isdisjoint(words)
+        or ("who" in words and "know" in words)
+        or ("on" in words and "think" in words)
+        or ("like" in words and "people" in words)
+    )
+
+
 def menace_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     """Spans of warnings and wished harm aimed at a person with no place or routine named."""
     hits: list[tuple[int, int]] = []
+    if not menace_may_match(words):
+        return hits
     if not _HOPE_CUES.isdisjoint(words) and not _HARM_CUES.isdisjoint(words):
         hits += [m.span() for m in _HARM_ON_WHOEVER.finditer(text) if not _quoted(text, *m.span())]
     if _WARNING_CUES.isdisjoint(words) and not any(a in words and b in words for a, b in _WARNING_PAIRS):
-        return hits
+        return hits  # (only a wish of harm could match)
     for match in _WARNING.finditer(text):
         if _HAZARD.search(text) is not None:
             break
