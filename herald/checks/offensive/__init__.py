@@ -13,6 +13,8 @@ from functools import partial
 
 from .. import abuse_model, offensive_model
 from ..textutil import FIRST_PERSON, inside_quotes, probe, sentence_bounds
+from .aimed import menace_hits as aimed_menace  # round seventeen
+from .aimed import mockery_hits, sexual_hits, takeover_hits
 from .contempt import contempt_hits
 from .insults import _DISMISSAL, _DISMISSAL_CUES, _insults
 from .matchers import OffensiveMatchers, compile_offensive
@@ -106,7 +108,7 @@ def check_offensive(
         if not reported(*match.span()):
             emit("threat", match.start(), match.end())
             found = True
-    for start, end in menace_hits(text, words):
+    for start, end in menace_hits(text, words) + aimed_menace(text, words):
         if not reported(start, end):
             emit("threat", start, end)
             found = True
@@ -132,7 +134,7 @@ def check_offensive(
         + ((_GO_BACK,) if "back" in words or "belong" in words else ())
     )
     hate_done: list[tuple[int, int]] = []
-    for start, end in prejudice_hits(text, words):
+    for start, end in prejudice_hits(text, words) + takeover_hits(text, words):
         if not reported(start, end) and not (condemning and m.condemnation.search(text, *sentence_bounds(text, start))):
             emit("hate", start, end)
             hate_done.append((start, end))
@@ -163,7 +165,8 @@ def check_offensive(
         insults += [match.span() for match in _DISMISSAL.finditer(text)]
     insults += [(start, end) for rule, start, end in shaped if rule == "harassment"]
     insults += [h for h in contempt_hits(text, words) if not any(a < h[1] and h[0] < b for a, b in insults)]
-    insults += [h for h in advance_hits(text, words) if not any(a < h[1] and h[0] < b for a, b in insults)]
+    aimed = advance_hits(text, words) + sexual_hits(text, words) + mockery_hits(text, words)  # round seventeen
+    insults += [h for h in aimed if not any(a < h[1] and h[0] < b for a, b in insults)]
     for start, end in insults:
         if not reported(start, end):
             emit("harassment", start, end)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from ..textutil import sentence_bounds
+from .aimed import named_subject
 
 # Cheap precondition: every appraisal below needs one of these lower-case words.
 _CUES = frozenset(
@@ -141,7 +142,11 @@ _APPRAISALS = re.compile(
            | selected | selecting | chosen | choosing ) \s+ (?: \w+ \s+ ){0,2}? (?: on | for | because \s+ of )
       \s+ (?: (?: his | her | their | the ) \s+ )? (?: skin \s+ colou?r | colou?r | race | looks | gender | sex | ethnicity | religion ) \b
       (?! \s+ (?: discrimination | equality | monitoring | pay \s+ gap | data ) )
-    | \b on \s+ merit \s* ,? \s+ or \s+ (?: because | just | for ) \b
+    # (round seventeen: only with who they are after it; "on merit, or because they applied?" is a joke
+    # about a short list)
+    | \b on \s+ merit \s* ,? \s+ or \s+ (?: because | just | for ) \s+ (?: [\w']+ \s+ ){0,4}?
+      (?: woman | female | girl | black | brown | asian | muslim | gay | disabled | colou?r | race | gender | sex | skin
+        | ethnic\w* | diversity | quota | box | token | minority | complexion | religion | looks | pretty ) \b
     | \b another \s+ (?: ethnic | token | diversity ) \s+ face \b
     | \b (?: slept | sleeping | shagged | shagging ) \s+ (?: her | his | their | your ) \s+ way \s+ (?: to | into | up ) \b
     | \b (?: slept | sleeping ) \s+ with \s+ (?: the | her | his | a ) \s+ (?: boss | manager | director | leader | chief \s+ exec\w* ) \s+ to \s+ get \b
@@ -158,12 +163,12 @@ _APPRAISALS = re.compile(
     | \b (?: let | letting ) \s+ (?: yourself | herself | himself ) \s+ go \b
       (?! \s+ (?: on | at | in | wild | mad | crazy | for | with | to ) \b )  # "let herself go on the dance floor"
     | \b lay \s+ off \s+ the \s+ (?: pies | cakes | doughnuts | donuts | biscuits ) \b
-    | \b waddl (?: e | es | ed | ing ) \b
+    | (?P<waddle> \b waddl (?: e | es | ed | ing ) \b )
     # condescension: "bless her heart", "maybe get an adult to check", "are you twelve?"
     | \b bless \s+ (?: her | his | your | their ) \s+ (?: little \s+ )? (?: heart | cotton \s+ socks ) \b
     | \b (?: get | ask ) \s+ (?: an \s+ adult | a \s+ grown-? \s* up ) \s+ to \b
     | \b leave \s+ it \s+ to \s+ the \s+ (?: grown-? \s* ups | adults ) \b
-    | \b are \s+ (?: you | u ) \s+ twelve \s* \?
+    | (?P<banter> \b are \s+ (?: you | u ) \s+ twelve \s* \? )
     # superlatives of stupidity, aimed: "the stupidest person ever to work", "the dumbest thing I've read"
     | \b (?: the | a ) \s+ (?: stupidest | dumbest | thickest | most \s+ (?: stupid | incompetent | useless | clueless | brainless ) )
       \s+ (?: person | man | woman | individual | officer | councillor | human | creature | thing \s+ (?: i've | i\s+have | ive ) )
@@ -191,11 +196,13 @@ _PERSON = re.compile(
     \b (?: he | she | him | her | his | hers | himself | herself | you | your | yourself | ya | u | ur | youre | you're ) \b
     | @ \w{2,}
     | , \s* (?-i: [A-Z][a-z]+ ) (?= \s* (?: [.!?] | $ ) )  # a bare vocative name: "...a dead goldfish, Mark."
-    | \b (?: cllr | councillor | mr | mrs | ms | miss | dr | sir | madam | dame | lord | lady ) \.? \s+ [A-Z]
+    # (round seventeen: the capitals are read as capitals; under IGNORECASE "thanks, everyone" was a greeting)
+    | \b (?: cllr | councillor | mr | mrs | ms | miss | dr | sir | madam | dame | lord | lady ) \.? \s+ (?-i: [A-Z] )
     | \b \d{1,2} : \d{2} (?: : \d{2} )? \b
     # a post's author addressed: "Congratulations Priya", "Kudos on the scheme", "good effort, sweetie"
     | \b (?: congratulations | congrats | kudos | well \s+ done | sweetie | sweetheart | darling | hun | petal | poppet ) \b
-    | \b (?: dear | thanks | thank \s+ you | hi | hello | morning ) \s* ,? \s+ [A-Z][a-z]+ \b
+    | \b (?: dear | thanks | thank \s+ you | hi | hello | morning ) \s* ,? \s+
+      (?! (?: everyone | everybody | all | folks | team | both | guys ) \b ) (?-i: [A-Z][a-z]+ ) \b
     | \b (?: the | this | that | our | your | their | a | an | some ) \s+ (?: [\w-]+ \s+ ){0,2}?
       (?: man | woman | lady | guy | girl | bloke | chap | fella | fellow | lad | lass | officer | clerk | councillor
         | cllr | director | chair | chairman | chairwoman | chairperson | leader | mayor | ceo | chief\s+executive
@@ -240,6 +247,13 @@ _THING_HAS = re.compile(
     r"|manifesto|campaign|council|administration|department|committee|cabinet|board|service)"
     r"\s+(?:\w+\s+)?(?:has|had|have|shows?|showed|displays?|displayed|with)\s+\Z"
 )
+# Round seventeen: a gait word in a race or costume is the day's fun ("the mascot waddled across the finish
+# line… well done!"); a jibe taken back at once is banter ("Are you twelve? Only kidding Dan").
+_FUN_RUN = re.compile(
+    r"(?i)\b(?:finish\s+line|race|marathon|fun\s+run|\d+\s*k\b|miles?|costume|suit|mascot|ducklings?"
+    r"|geese|goose|toddlers?|baby|babies|tots?)\b"
+)
+_TAKEN_BACK = re.compile(r"(?i)\s*(?:only|just)\s+(?:kidding|joking)\b|\s*(?:jk|lol)\b|\s*\(?joking\)?")
 _AS_IF = re.compile(r"(?i)\b(?:like|looks?|looked|looking|as\s+if|as\s+though)\b")
 
 
@@ -272,6 +286,10 @@ def contempt_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
             continue  # "your budget has all the strategic vision of a dead goldfish": the budget
         if match.group("sleep") is not None and _AS_IF.search(text, clause, match.start()) is None:
             continue  # "slept in a hedge for the charity sleep-out"
+        if match.group("waddle") is not None and _FUN_RUN.search(text, start, end) is not None:
+            continue  # "the mascot waddled across the finish line, well done!"
+        if match.group("banter") is not None and _TAKEN_BACK.match(text, match.end()) is not None:
+            continue  # "Are you twelve? Only kidding Dan"
         # the sentence before or after may name the person ("Mark joined in May. He couldn't run a bath.",
         # "Another diversity appointment. She'll fit right in.")
         if start:
@@ -287,6 +305,6 @@ def contempt_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
             continue  # "the council couldn't run a bath": an institution, not a person
         if match.group("near") is not None:
             start, end = clause, match.start()
-        if _PERSON.search(text, start, end) is not None:
+        if _PERSON.search(text, start, end) is not None or named_subject(text, start, end):
             hits.append(match.span())
     return hits

@@ -126,6 +126,16 @@ _PRAISE_OR_PEST = frozenset(WORDS["praise_or_pest"])
 _NOT_THESE = frozenset(WORDS["not_these"])
 _NOT_FRAGMENT = frozenset(WORDS["not_fragment"])
 _NONHUMAN = frozenset(WORDS["nonhuman"])
+_SPACE_WORDS = frozenset(("waste of space", "wastes of space"))
+# A place or a thing as the subject before "is a waste of space" (round seventeen).
+_A_PLACE = re.compile(
+    r"(?i)\b(?:car\s+parks?|parks?|sites?|buildings?|fields?|land|plots?|lots?|roundabouts?|roads?|lanes?|shops?|units?"
+    r"|offices?|blocks?|centres?|centers?|squares?|gardens?|plazas?|precincts?|malls?|towers?|bridges?|statues?|sculptures?"
+    r"|fountains?|shelters?|kiosks?|depots?|garages?|warehouses?|hall|halls|rooms?|corridors?|verges?|planters?"
+    r"|spaces?|bays?|screens?|boards?|signs?|billboards?|pods?|bins?|sheds?|cabins?|stands?|islands?|spots?)\b"
+    r"(?:\s+(?:is|are|was|were|'s|has\s+been|have\s+been))?"
+    r"(?:\s+(?:a|an|just|such|nothing|but|complete|total|absolute|utter|real|right|massive|huge|big|proper))*\s*$"
+)
 _PREVIOUS_WORD = re.compile(r"([\w'’]+)\W*$")
 _DISMISSAL = re.compile(
     r"""(?i)
@@ -202,6 +212,8 @@ def _aimed(text: str, head: int, start: int, end: int, word: str, noun: bool, se
                 ok = any(w in _SCORNFUL for w in middle) or (
                     person and not middle[-1:] == ["what"] and "what" not in middle[:2]
                 )
+        if ok and frame != "to" and word in _SPACE_WORDS and _A_PLACE.search(text, head, begin) is not None:
+            ok = False  # round seventeen: "the empty car park is a waste of space" is about the car park
         if ok:
             return begin
     if not noun:

@@ -110,6 +110,8 @@ _MENTION_JUDGED = re.compile(
       | (?<= [.!?] \s ) (?: absolutely \s+ | utterly \s+ | totally \s+ | just \s+ | really \s+ )?
         (?: disgusting | vile | shameful | sickening | appalling | disgraceful | horrible | horrendous )\b
       | (?<= [.!?] \s ) reported\b
+      # round seventeen: "He said she had the IQ of a goldfish. That has no place in this chamber."
+      | (?: has | have | had ) \s+ no \s+ place \b | (?: won't | will \s+ not | shouldn't | should \s+ not ) \s+ be \s+ tolerated\b
       | (?: should | ought\s+to ) \s+ be \s+ ashamed
       | needs? \s+ to \s+ (?: take \s+ a \s+ (?: long | hard ) | have \s+ a \s+ (?: long | hard ) | grow \s+ up
                            | be \s+ ashamed | look \s+ at )
