@@ -17,7 +17,7 @@ from .contempt import contempt_hits
 from .insults import _DISMISSAL, _DISMISSAL_CUES, _insults
 from .matchers import OffensiveMatchers, compile_offensive
 from .obfuscation import _obfuscated_hits
-from .quotes import _QUOTATION, _reporting_quote, condemned_mention
+from .quotes import _QUOTATION, _reporting_quote, condemned_mention, counter_speech
 from .shapes import _shape_hits
 from .threats import _GO_BACK, _threats
 from .veneer import advance_hits, menace_hits, prejudice_hits
@@ -64,8 +64,8 @@ def check_offensive(
         if (
             quoted
             and inside_quotes(text, start, end)
-            and (condemning or (aimed and _reporting_quote(text, start, end)))
-        ) or (aimed and condemned_mention(text, start, end, sentence_bounds(text, start))):
+            and (condemning or _reporting_quote(text, start, end))
+        ) or condemned_mention(text, start, end, sentence_bounds(text, start)):
             excused = True
             return True
         return False
@@ -196,7 +196,7 @@ def check_offensive(
     # with a mild word in it, so the classifier reads such a comment with the mild words left out (round
     # ten). The council's own posts keep the earlier rule.
     comment = kind == "comment"
-    if not ambiguous and (condemning or excused or (mild and not comment)):
+    if not ambiguous and (condemning or excused or (mild and not comment) or (quoted and counter_speech(text))):
         return  # the score could not lead to a finding, or would score a reported quotation
     # a reported quotation is not the writer's words ('he called me a "…" and I reported him')
     reported_quotes = (
