@@ -18,6 +18,7 @@ from .insults import _DISMISSAL, _DISMISSAL_CUES, _insults
 from .matchers import OffensiveMatchers, compile_offensive
 from .obfuscation import _obfuscated_hits
 from .quotes import _QUOTATION, _reporting_quote, condemned_mention, counter_speech
+from .senses import literal_sense, said_of_oneself, self_descriptions
 from .shapes import _shape_hits
 from .threats import _GO_BACK, _threats
 from .veneer import advance_hits, menace_hits, prejudice_hits
@@ -78,7 +79,11 @@ def check_offensive(
         nonlocal covers
         if covers is None:
             covers = [c.span() for matcher in m.harmless_spans for c in matcher.finditer(text)]
-        return any(a <= start and end <= b for a, b in covers)
+        return (
+            any(a <= start and end <= b for a, b in covers)
+            or literal_sense(text, start, end)
+            or said_of_oneself(text, start, end)
+        )
 
     found = False
     slurs = [(s.start(), s.end()) for s in m.slur.finditer(text)]
@@ -208,7 +213,7 @@ def check_offensive(
         if quoted
         else []
     )
-    blanked = [a.span() for a in ambiguous] + cleared + reported_quotes
+    blanked = [a.span() for a in ambiguous] + cleared + reported_quotes + self_descriptions(text)
     scored = _blank(text, blanked + unaimed)
     classified: str | None = None  # what Herald's own classifier reads, where it may be asked
     threshold = 0.0

@@ -1,0 +1,110 @@
+"""Literal senses of loaded words, and people describing themselves.
+
+A word on the swearing or slur lists can mean something harmless in a setting the text names: a
+"bitch" at a dog show, a "retarded" flame in a boiler, "faggots" with gravy on a market stall. Each
+such word has the words of its literal setting; where one stands in the same text and nothing aims the
+word at a person just before it ("you stupid bitch"), the word is read in its literal sense.
+
+Reclaimed words ("dyke", "queer") said by people of themselves ("proud dyke", "queer and disabled and
+still here", "as a dyke I…") are not slurs: the writer describes themselves.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A loaded word (lower case, as matched) -> the words of the setting where it has its literal sense.
+_SETTINGS: dict[str, str] = {
+    "dog": (
+        "dog dogs puppy puppies pup pups litter litters whelp whelped whelping kennel kennels breed breeder breeders "
+        "breeding crufts whippet whippets staffy staffie staffies labrador labradors lab labs spaniel spaniels "
+        "terrier terriers greyhound greyhounds lurcher lurchers collie collies retriever retrievers poodle poodles "
+        "dachshund dachshunds beagle beagles alsatian alsatians husky huskies sire dam stud spayed neutered vet vets "
+        "walkies kc obedience agility gundog gundogs hound hounds pedigree rehome rehoming 🐶 🐕 🐾"
+    ),
+    "engine": (
+        "flame flames ignition timing spark sparks valve valves engine engines boiler boilers combustion burner "
+        "burners fuel piston pistons camshaft carburettor carburetor retardant retardants"
+    ),
+    "food": "gravy peas mash mashed onion onions butcher butchers pork recipe recipes dinner tea chips stall stalls",
+}
+_LOADED: dict[str, str] = {
+    "bitch": "dog",
+    "bitches": "dog",
+    "retarded": "engine",
+    "retard": "engine",
+    "faggot": "food",
+    "faggots": "food",
+}
+_SETTING_WORDS = {name: frozenset(words.split()) for name, words in _SETTINGS.items()}
+_WORD = re.compile(r"[\w']+|[\U0001F300-\U0001FAFF]")
+# Just before the word: something that aims it at a person ("you stupid bitch", "that lying bitch").
+_AIMED_BEFORE = re.compile(
+    r"""(?ix)
+    \b(?: you | u | ur | ya | yer | your | stupid | dumb | silly | fat | ugly | lying | evil | smug | rude | mad
+        | crazy | psycho | nasty | miserable | jealous | bitter | thick | dozy | snotty | stuck-up | little | old
+        | absolute | such | fucking | effing | total | right | proper | that | this | a\s+real ) \s+ $
+    """
+)
+
+
+def literal_sense(text: str, start: int, end: int) -> bool:
+    """Whether the loaded word text[start:end] is meant in its literal sense: a word of its setting
+    stands in the text and nothing just before the word aims it at a person."""
+    setting = _LOADED.get(text[start:end].lower())
+    if setting is None:
+        return False
+    if _AIMED_BEFORE.search(text, max(0, start - 30), start) is not None:
+        return False
+    words = _SETTING_WORDS[setting]
+    return any(word.group().lower() in words for word in _WORD.finditer(text))
+
+
+_RECLAIMED = frozenset({"dyke", "dykes", "queer", "queers"})
+# The writer's own words about themselves around a reclaimed word: "proud dyke", "dyke and proud", "I'm a
+# dyke", "as a queer woman", "queer and disabled and still here".
+_SELF_BEFORE = re.compile(
+    r"""(?ix)
+    (?: \b(?: i'?m | i\s+am | im | we'?re | we\s+are ) \s+ (?: an? \s+ )? (?: [\w-]+ \s+ ){0,2}
+      | (?: ^ | [.!?] \s+ ) as \s+ an? \s+ (?: [\w-]+ \s+ ){0,2}
+      | \bproud \s+ (?: [\w-]+ \s+ )? (?: and \s+ )? ) $
+    """
+)
+_SELF_AFTER = re.compile(r"(?i)^\s+and\s+(?:[\w-]+\s+(?:and\s+)?){0,2}(?:proud|still\s+here)\b|^\s*,?\s+proud\b")
+
+
+def said_of_oneself(text: str, start: int, end: int) -> bool:
+    """Whether the reclaimed word text[start:end] is the writer describing themselves."""
+    if text[start:end].lower() not in _RECLAIMED:
+        return False
+    return (
+        _SELF_BEFORE.search(text, max(0, start - 40), start) is not None
+        or _SELF_AFTER.match(text[end : end + 40]) is not None
+    )
+
+
+# Words for who someone is: said by the writer of themselves ("as a gay man", "I'm disabled", "proud
+# mixed-race woman", "queer and disabled and still here"), the profanity model and Herald's classifier
+# read them as a sign of hate about a group; they are left out of what those models read.
+_IDENTITY = (
+    r"(?: gay | lesbian | bi | bisexual | trans | transgender | queer | dyke | non-binary | nonbinary | disabled | deaf"
+    r" | blind | autistic | neurodivergent | black | brown | asian | mixed-race | mixed\s+race | muslim | jewish | sikh"
+    r" | hindu | immigrant | refugee | traveller | gypsy | roma | polish | romanian | irish | african | caribbean"
+    r" | pakistani | bangladeshi | indian | working-class | working\s+class | wheelchair\s+user | single | older"
+    r" | young | old | elderly | fat | chubby | ginger | northern | scouse | brummie | geordie | welsh | scottish )"
+)
+_SELF_DESCRIBED = re.compile(
+    r"""(?ix)
+    (?: (?: ^ | [.!?,]\s+ | \b(?:and|but|so)\s+ ) as \s+ an? \s+
+      | \b(?: i'?m | i\s+am | im | we'?re | we\s+are | i\s+was | being ) \s+ (?: an? \s+ )? (?: proud \s+ )?
+      | (?: ^ | [.!?]\s+ ) (?: proud \s+ | (?= [\w-]+ (?: \s+ and \s+ [\w-]+ ){1,2} \s+ and \s+ (?: proud | still \s+ here ) ) ) )
+    (?P<who> (?: """
+    + _IDENTITY
+    + r""" (?: \s* (?: , | and ) \s* | \s+ ) ){1,3} )
+    """
+)
+
+
+def self_descriptions(text: str) -> list[tuple[int, int]]:
+    """The spans of the words by which the writer describes who they are (see ``_SELF_DESCRIBED``)."""
+    return [match.span("who") for match in _SELF_DESCRIBED.finditer(text)]
