@@ -18,7 +18,7 @@ from .insults import _DISMISSAL, _DISMISSAL_CUES, _insults
 from .matchers import OffensiveMatchers, compile_offensive
 from .obfuscation import _obfuscated_hits
 from .quotes import _QUOTATION, _reporting_quote, condemned_mention, counter_speech
-from .senses import literal_sense, said_of_oneself, self_descriptions
+from .senses import banter, fond, literal_sense, said_of_oneself, self_descriptions
 from .shapes import _shape_hits
 from .threats import _GO_BACK, _threats
 from .veneer import advance_hits, menace_hits, prejudice_hits
@@ -170,7 +170,7 @@ def check_offensive(
     insults += [h for h in contempt_hits(text, words) if not any(a < h[1] and h[0] < b for a, b in insults)]
     insults += [h for h in advance_hits(text, words) if not any(a < h[1] and h[0] < b for a, b in insults)]
     for start, end in insults:
-        if not reported(start, end):
+        if not reported(start, end) and not banter(text, start, end):
             emit("harassment", start, end)
             found = True
     mild = list(m.mild.finditer(text))
@@ -201,7 +201,7 @@ def check_offensive(
     # with a mild word in it, so the classifier reads such a comment with the mild words left out (round
     # ten). The council's own posts keep the earlier rule.
     comment = kind == "comment"
-    if not ambiguous and (condemning or excused or (mild and not comment) or (quoted and counter_speech(text))):
+    if not ambiguous and (condemning or excused or (mild and not comment) or (quoted and counter_speech(text)) or fond(text)):
         return  # the score could not lead to a finding, or would score a reported quotation
     # a reported quotation is not the writer's words ('he called me a "…" and I reported him')
     reported_quotes = (

@@ -108,3 +108,32 @@ _SELF_DESCRIBED = re.compile(
 def self_descriptions(text: str) -> list[tuple[int, int]]:
     """The spans of the words by which the writer describes who they are (see ``_SELF_DESCRIBED``)."""
     return [match.span("who") for match in _SELF_DESCRIBED.finditer(text)]
+
+
+# Banter between friends: an insult said to the reader ("you absolute melt", "ur so stupid") in a text
+# that shows fondness ("love you", "bestie", "happy birthday") or calls the reader a friend while laughing
+# ("… mate 😂"). A fond word alone is enough for Herald's classifier to stay silent; the rules' insults
+# need the reader addressed.
+_FONDNESS = re.compile(
+    r"(?i)\b(?:love|luv|lov)\s+(?:you|u|ya|yas|youse)\b(?!\s+to\b)|\bily\b|\bbestie\b|\bhappy\s+(?:birthday|bday)\b"
+    r"|\b(?:i'?m|im)\s+(?:crying|weak|dead)\b|❤|🥰|💕|🫶"
+)
+_FRIEND = re.compile(r"(?i)\b(?:mate|pal|bro|bruv|bestie|babe|m8)\b")
+_LAUGH = re.compile(r"(?i)😂|🤣|😆|😅|\blol\b|\blmf?ao+\b|\bhaha+\b|\bhehe+\b")
+_TO_READER = re.compile(r"(?i)\b(?:you|u|ur|you'?re|you’re|youre|ya)\s+(?:[\w'-]+\s+){0,3}$")
+_SAID_TO_READER = re.compile(r"(?i)^(?:you|u|ur|you'?re|you’re|youre|ya)\b")
+
+
+def fond(text: str) -> bool:
+    """Whether the text shows fondness for the one it speaks to (see ``_FONDNESS``)."""
+    return _FONDNESS.search(text) is not None
+
+
+def banter(text: str, start: int, end: int) -> bool:
+    """Whether the insult text[start:end] is said to the reader in a friendly text."""
+    if not (fond(text) or (_FRIEND.search(text) is not None and _LAUGH.search(text) is not None)):
+        return False
+    return (
+        _SAID_TO_READER.match(text[start:end]) is not None
+        or _TO_READER.search(text, max(0, start - 40), start) is not None
+    )
