@@ -18,7 +18,7 @@ from .insults import _DISMISSAL, _DISMISSAL_CUES, _insults
 from .matchers import OffensiveMatchers, compile_offensive
 from .obfuscation import _obfuscated_hits
 from .quotes import _QUOTATION, _reporting_quote, condemned_mention, counter_speech
-from .senses import banter, fond, literal_sense, said_of_oneself, self_descriptions
+from .senses import banter, fond, literal_sense, mild_in_sense, said_of_oneself, self_descriptions
 from .shapes import _shape_hits
 from .threats import _GO_BACK, _threats
 from .veneer import advance_hits, menace_hits, prejudice_hits
@@ -94,8 +94,12 @@ def check_offensive(
         if not reported(start, end):
             emit("slur", start, end)
             found = True
+    softened: list[re.Match[str]] = []  # strong words mild in what they say ("taking the piss")
     for match in m.strong.finditer(text):
         if any(s <= match.start() < e for s, e in slurs) or reported(*match.span(), aimed=False):
+            continue
+        if mild_in_sense(text, *match.span()):
+            softened.append(match)
             continue
         if innocent(*match.span()):
             cleared.append(match.span())
@@ -173,7 +177,7 @@ def check_offensive(
         if not reported(start, end) and not banter(text, start, end):
             emit("harassment", start, end)
             found = True
-    mild = list(m.mild.finditer(text))
+    mild = sorted([*m.mild.finditer(text), *softened], key=lambda word: word.start())
     ambiguous = []
     for match in m.ambiguous.finditer(text):
         if innocent(*match.span()):

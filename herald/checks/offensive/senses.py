@@ -137,3 +137,35 @@ def banter(text: str, start: int, end: int) -> bool:
         _SAID_TO_READER.match(text[start:end]) is not None
         or _TO_READER.search(text, max(0, start - 40), start) is not None
     )
+
+
+# A strong swear word that is only mild in what it says: a British idiom about a nuisance or the weather
+# ("taking the piss", "a piss take", "couldn't organise a piss-up in a brewery", "pissing it down",
+# "pissed off") or an intensifier of praise ("fucking brilliant news", "so fucking funny"). Reported as
+# mild swearing (advice), not as profanity aimed at anyone.
+_MILD_IDIOM = re.compile(
+    r"""(?ix)
+    \b(?: tak(?: e | es | ing ) \s+ the \s+ (?: absolute \s+ | actual \s+ | utter \s+ )? piss
+        | piss [\s-]* (?: take | taking | up | ups )
+        | pissing \s+ (?: it \s+ )? down
+        | pissed \s+ off )\b
+    """
+)
+_PRAISED = re.compile(
+    r"""(?ix)
+    \s+ (?: brilliant | beautiful | amazing | gorgeous | funny | hilarious | class | fantastic | great | lovely
+          | incredible | awesome | stunning | excellent | superb | proud | delighted | buzzing | smashing | magic
+          | unreal | mint | quality | good | well \s+ done | epic | perfect | cute | adorable | tasty | delicious )\b
+    """
+)
+_PRAISE_INTENSIFIER = frozenset({"fucking", "fuckin", "effing", "effin", "fking", "fkin", "fkn"})
+
+
+def mild_in_sense(text: str, start: int, end: int) -> bool:
+    """Whether the strong swear word text[start:end] is mild in what it says (see ``_MILD_IDIOM``)."""
+    if text[start:end].lower() in _PRAISE_INTENSIFIER and _PRAISED.match(text, end) is not None:
+        return True
+    for idiom in _MILD_IDIOM.finditer(text, max(0, start - 25), min(len(text), end + 20)):
+        if idiom.start() <= start and end <= idiom.end():
+            return True
+    return False
