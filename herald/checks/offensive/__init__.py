@@ -18,7 +18,7 @@ from .insults import _DISMISSAL, _DISMISSAL_CUES, _insults
 from .matchers import OffensiveMatchers, compile_offensive
 from .obfuscation import _obfuscated_hits
 from .quotes import _QUOTATION, _reporting_quote, condemned_mention, counter_speech
-from .senses import banter, fond, literal_sense, mild_in_sense, said_of_oneself, self_descriptions
+from .senses import banter, fond, literal_sense, mild_in_sense, said_of_oneself, unread
 from .shapes import _shape_hits
 from .threats import _GO_BACK, _threats
 from .veneer import advance_hits, menace_hits, prejudice_hits
@@ -217,7 +217,7 @@ def check_offensive(
         if quoted
         else []
     )
-    blanked = [a.span() for a in ambiguous] + cleared + reported_quotes + self_descriptions(text)
+    blanked = [a.span() for a in ambiguous] + cleared + reported_quotes + unread(text)
     scored = _blank(text, blanked + unaimed)
     classified: str | None = None  # what Herald's own classifier reads, where it may be asked
     threshold = 0.0

@@ -105,9 +105,23 @@ _SELF_DESCRIBED = re.compile(
 )
 
 
-def self_descriptions(text: str) -> list[tuple[int, int]]:
-    """The spans of the words by which the writer describes who they are (see ``_SELF_DESCRIBED``)."""
-    return [match.span("who") for match in _SELF_DESCRIBED.finditer(text)]
+# A pest word said of animals ("Gulls are absolute vermin round the harbour", "the pigeons here are a
+# plague"): the classifier reads the word as abuse of people.
+_ANIMALS = (
+    "gulls seagulls pigeons rats mice foxes squirrels rabbits moles wasps hornets flies midges mosquitoes "
+    "slugs snails magpies crows rooks geese badgers cockroaches ants bedbugs fleas ticks deer"
+)
+_PESTS_SAID = re.compile(
+    r"(?i)(?:" + "|".join(_ANIMALS.split()) + r")(?:\s+[\w'’]+){0,3}?\s+(?:are|were|is)\s+(?:[\w'’]+\s+){0,2}?"
+    r"(?P<pest>vermin|pests|parasites|a\s+plague|a\s+menace|a\s+nuisance|an\s+infestation)"
+)
+
+
+def unread(text: str) -> list[tuple[int, int]]:
+    """The spans the profanity model and Herald's classifier are not to read: the words by which the
+    writer describes who they are (see ``_SELF_DESCRIBED``) and pest words said of animals."""
+    spans = [match.span("who") for match in _SELF_DESCRIBED.finditer(text)]
+    return spans + [match.span("pest") for match in _PESTS_SAID.finditer(text)]
 
 
 # Banter between friends: an insult said to the reader ("you absolute melt", "ur so stupid") in a text
