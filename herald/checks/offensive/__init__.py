@@ -94,12 +94,15 @@ def check_offensive(
         if not reported(start, end):
             emit("slur", start, end)
             found = True
-    softened: list[re.Match[str]] = []  # strong words mild in what they say ("taking the piss")
+    # in an incoming comment, strong words mild in what they say ("taking the piss", "shit weather"); the
+    # council's own posts swear at nothing
+    softened: list[tuple[int, int]] = []
+    soften = partial(mild_in_sense, text) if kind == "comment" else None
     for match in m.strong.finditer(text):
         if any(s <= match.start() < e for s, e in slurs) or reported(*match.span(), aimed=False):
             continue
-        if mild_in_sense(text, *match.span()):
-            softened.append(match)
+        if soften is not None and soften(*match.span()):
+            softened.append(match.span())
             continue
         if innocent(*match.span()):
             cleared.append(match.span())
@@ -107,7 +110,9 @@ def check_offensive(
         emit("profanity", match.start(), match.end())
         found = True
     for start, end, _raw in _obfuscated_hits(text, m):
-        if not reported(start, end, aimed=False) and not innocent(start, end):
+        if soften is not None and soften(start, end):
+            softened.append((start, end))
+        elif not reported(start, end, aimed=False) and not innocent(start, end):
             emit("profanity", start, end)
             found = True
     _lowered, words = probe(text)
@@ -177,16 +182,16 @@ def check_offensive(
         if not reported(start, end) and not banter(text, start, end):
             emit("harassment", start, end)
             found = True
-    mild = sorted([*m.mild.finditer(text), *softened], key=lambda word: word.start())
+    mild = sorted([word.span() for word in m.mild.finditer(text)] + softened)
     ambiguous = []
     for match in m.ambiguous.finditer(text):
         if innocent(*match.span()):
             cleared.append(match.span())
         else:
             ambiguous.append(match)
-    for match in mild:
-        if not reported(*match.span(), aimed=False) and not innocent(*match.span()):
-            emit("mild-profanity", match.start(), match.end())
+    for start, end in mild:
+        if not reported(start, end, aimed=False) and not innocent(start, end):
+            emit("mild-profanity", start, end)
     # A lower-case "hoe", "dick" or "pussy" with nothing around it pointing to gardens, pets or names
     # means the rude sense.
     harmless = m.harmless.search(text) is not None if ambiguous else True
@@ -235,7 +240,7 @@ def check_offensive(
             _blank(text, blanked + [span for span in unaimed if _said_of_oneself(text, *span)]) if unaimed else scored
         )
         if mild:  # "bloody", "crap": a complaint's words, which alone would lift the score
-            classified = _blank(classified, [word.span() for word in mild])
+            classified = _blank(classified, mild)
         if m.idioms.may_match(text):  # "thick as thieves": an idiom, not an insult and a crime
             classified = _blank(classified, [idiom.span() for idiom in m.idioms.finditer(text)])
         if alleged:  # the whole sentence: "Cllr Wright is a ___" alone still reads as an insult
