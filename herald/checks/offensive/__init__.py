@@ -63,9 +63,7 @@ def check_offensive(
         anyone) is excused only in a text that condemns abuse: quoted, it is still sworn."""
         nonlocal excused
         if (
-            quoted
-            and inside_quotes(text, start, end)
-            and (condemning or _reporting_quote(text, start, end))
+            quoted and inside_quotes(text, start, end) and (condemning or _reporting_quote(text, start, end))
         ) or condemned_mention(text, start, end, sentence_bounds(text, start)):
             excused = True
             return True
@@ -178,8 +176,11 @@ def check_offensive(
     insults += [(start, end) for rule, start, end in shaped if rule == "harassment"]
     insults += [h for h in contempt_hits(text, words) if not any(a < h[1] and h[0] < b for a, b in insults)]
     insults += [h for h in advance_hits(text, words) if not any(a < h[1] and h[0] < b for a, b in insults)]
+    bantered = False  # an insult to the reader in a friendly text: the classifier is not asked either
     for start, end in insults:
-        if not reported(start, end) and not banter(text, start, end):
+        if banter(text, start, end):
+            bantered = True
+        elif not reported(start, end):
             emit("harassment", start, end)
             found = True
     mild = sorted([word.span() for word in m.mild.finditer(text)] + softened)
@@ -210,7 +211,9 @@ def check_offensive(
     # with a mild word in it, so the classifier reads such a comment with the mild words left out (round
     # ten). The council's own posts keep the earlier rule.
     comment = kind == "comment"
-    if not ambiguous and (condemning or excused or (mild and not comment) or (quoted and counter_speech(text)) or fond(text)):
+    if not ambiguous and (
+        condemning or excused or (mild and not comment) or (quoted and counter_speech(text)) or fond(text) or bantered
+    ):
         return  # the score could not lead to a finding, or would score a reported quotation
     # a reported quotation is not the writer's words ('he called me a "…" and I reported him')
     reported_quotes = (

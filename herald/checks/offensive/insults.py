@@ -128,7 +128,9 @@ _NOT_FRAGMENT = frozenset(WORDS["not_fragment"])
 _NONHUMAN = frozenset(WORDS["nonhuman"])
 _PREVIOUS_WORD = re.compile(r"([\w'’]+)\W*$")
 # The first word of a clause that says what the subject is ("Gulls are …", "The pigeons here are …").
-_CLAUSE_SUBJECT = re.compile(r"(?i)\W*(?:the\s+|these\s+|those\s+|our\s+|bloody\s+|damn\s+)?([\w'’]+)\s+(?:\w+\s+){0,2}?(?:are|is|were|was)\s")
+_CLAUSE_SUBJECT = re.compile(
+    r"(?i)\W*(?:the\s+|these\s+|those\s+|our\s+|bloody\s+|damn\s+)?([\w'’]+)\s+(?:\w+\s+){0,4}?(?:are|is|were|was)\s"
+)
 _DISMISSAL = re.compile(
     r"""(?i)
     # "shut up, you …", "shut the fuck up already"

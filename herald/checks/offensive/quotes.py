@@ -63,7 +63,7 @@ _QUOTE_SPEAKER = re.compile(
     (?: (?: has | have | had | was | were | is | are | keeps | kept | just | then ) \s+ (?: been \s+ )? )?
     (?: shouts | shouted | shouting | yells | yelled | yelling | screams | screamed | screaming | says | said | saying
       | writes | wrote | writing | commented | comments | commenting | posted | posts | posting | replied | replies
-      | messaged | messages | texted | sent | chanted | chanting | hissed | muttered | called | calling | told | telling )
+      | messaged | messages | texted | sent | chanted | chanting | hissed | hissing | muttered | muttering | called | calling | told | telling )
     \b (?: \W+ [\w'’]+ ){0,8}? \W*$
     """
 )

@@ -198,7 +198,8 @@ _THINGS = (
     r"policy|policies|plans?|scheme|schemes|decisions?|budget(?:\s+gap)?|consultation|process|rollout|permits?|"
     r"(?:tax\s+)?rise|prices|drainage|drains?|lights|streetlights|street\s+lights|place|situation|state\s+of\s+\w+|"
     r"queue|queues|delays?|cuts|closure|timetable|calendar|junction|lanes?|cycle\s+lanes?|bike\s+lanes?|toilets?|"
-    r"phone\s+line|line|gritting|sewage|smell|noise|fireworks"
+    r"phone\s+line|line|gritting|sewage|smell|noise|fireworks|lighting|car\s+parks?|lifts?|heating|paths?|footpaths?|"
+    r"bridge|pool|gym|library|leisure\s+centre|tip|dump|parks?|playground|surface|tarmac|footbridge|underpass|pitch"
 )
 _SWEAR_ADJ = r"(?:shit|shite|shitty|sh[*!1]t|fucking|fuckin|effing|f\*+ing|f\*+king)"
 _SWORN_AT_THING = re.compile(
