@@ -212,7 +212,12 @@ def check_offensive(
     # ten). The council's own posts keep the earlier rule.
     comment = kind == "comment"
     if not ambiguous and (
-        condemning or excused or (mild and not comment) or (quoted and counter_speech(text)) or fond(text) or bantered
+        condemning
+        or excused
+        or (mild and not comment)
+        or (quoted and counter_speech(text, words))
+        or fond(text, words)
+        or bantered
     ):
         return  # the score could not lead to a finding, or would score a reported quotation
     # a reported quotation is not the writer's words ('he called me a "…" and I reported him')
@@ -225,7 +230,7 @@ def check_offensive(
         if quoted
         else []
     )
-    blanked = [a.span() for a in ambiguous] + cleared + reported_quotes + unread(text)
+    blanked = [a.span() for a in ambiguous] + cleared + reported_quotes + unread(text, words)
     scored = _blank(text, blanked + unaimed)
     classified: str | None = None  # what Herald's own classifier reads, where it may be asked
     threshold = 0.0

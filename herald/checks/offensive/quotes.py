@@ -189,11 +189,22 @@ def condemned_mention(text: str, start: int, end: int, bounds: tuple[int, int]) 
     return _MENTION_JUDGED.match(text, end, min(len(text), end + 160)) is not None
 
 
-def counter_speech(text: str) -> bool:
+# The rarest word of each ``_CONSEQUENCE`` entry: a text holding none of them is not counter-speech.
+_CONSEQUENCE_WORDS = frozenset(
+    "reported reporting report police removed kicked thrown ejected banned blocked arrested adjourn adjourned "
+    "witnessed screenshot disgusting disgraceful shameful appalling vile sickening racist unacceptable embarrassing "
+    "disappointed on order should deserve strong frightened scared scam crime taken".split()
+)
+
+
+def counter_speech(text: str, words: frozenset[str]) -> bool:
     """Whether the text quotes someone else's words to report or condemn them: a reported quotation and,
     outside it, the saying reported, removed or judged ('Someone wrote "go home" on the mosque wall last
     night. Disgusting.', 'the guy shouting "…" got kicked out'). Herald's classifier is not asked about
-    such a text: what is left of it once the quotation is blanked still reads as abuse to it."""
+    such a text: what is left of it once the quotation is blanked still reads as abuse to it. ``words``:
+    the text's lower-case words (``textutil.probe``)."""
+    if words.isdisjoint(_CONSEQUENCE_WORDS):
+        return False
     for quotation in _ANY_QUOTATION.finditer(text):
         start, end = quotation.span(quotation.lastindex or 0)
         if _reporting_quote(text, start, end) and _consequence_outside(text, quotation.start(), quotation.end() - 1):

@@ -117,11 +117,22 @@ _PESTS_SAID = re.compile(
 )
 
 
-def unread(text: str) -> list[tuple[int, int]]:
+# The words one of which each pattern needs: most texts cost two set tests.
+_IDENTITY_WORDS = frozenset(re.findall(r"[a-z]+", _IDENTITY)) - {"s"}
+_SELF_WORDS = frozenset({"as", "i", "im", "we", "being", "proud", "still"})
+_PEST_WORDS = frozenset({"vermin", "pests", "parasites", "plague", "menace", "nuisance", "infestation"})
+
+
+def unread(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     """The spans the profanity model and Herald's classifier are not to read: the words by which the
-    writer describes who they are (see ``_SELF_DESCRIBED``) and pest words said of animals."""
-    spans = [match.span("who") for match in _SELF_DESCRIBED.finditer(text)]
-    return spans + [match.span("pest") for match in _PESTS_SAID.finditer(text)]
+    writer describes who they are (see ``_SELF_DESCRIBED``) and pest words said of animals. ``words``:
+    the text's lower-case words (``textutil.probe``)."""
+    spans = []
+    if not words.isdisjoint(_IDENTITY_WORDS) and not words.isdisjoint(_SELF_WORDS):
+        spans += [match.span("who") for match in _SELF_DESCRIBED.finditer(text)]
+    if not words.isdisjoint(_PEST_WORDS):
+        spans += [match.span("pest") for match in _PESTS_SAID.finditer(text)]
+    return spans
 
 
 # Banter between friends: an insult said to the reader ("you absolute melt", "ur so stupid") in a text
@@ -138,14 +149,21 @@ _TO_READER = re.compile(r"(?i)\b(?:you|u|ur|you'?re|you’re|youre|ya)\s+(?:[\w'
 _SAID_TO_READER = re.compile(r"(?i)^(?:you|u|ur|you'?re|you’re|youre|ya)\b")
 
 
-def fond(text: str) -> bool:
-    """Whether the text shows fondness for the one it speaks to (see ``_FONDNESS``)."""
+_FOND_WORDS = frozenset("love luv lov ily bestie birthday bday crying weak dead".split())
+_FOND_SIGNS = ("❤", "🥰", "💕", "🫶")
+
+
+def fond(text: str, words: frozenset[str]) -> bool:
+    """Whether the text shows fondness for the one it speaks to (see ``_FONDNESS``); ``words``: its
+    lower-case words (``textutil.probe``), so most texts cost one set test."""
+    if words.isdisjoint(_FOND_WORDS) and not any(sign in text for sign in _FOND_SIGNS):
+        return False
     return _FONDNESS.search(text) is not None
 
 
 def banter(text: str, start: int, end: int) -> bool:
     """Whether the insult text[start:end] is said to the reader in a friendly text."""
-    if not (fond(text) or (_FRIEND.search(text) is not None and _LAUGH.search(text) is not None)):
+    if not (_FONDNESS.search(text) or (_FRIEND.search(text) is not None and _LAUGH.search(text) is not None)):
         return False
     return (
         _SAID_TO_READER.match(text[start:end]) is not None
