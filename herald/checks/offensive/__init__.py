@@ -19,7 +19,8 @@ from .contempt import contempt_hits
 from .insults import _DISMISSAL, _DISMISSAL_CUES, _insults
 from .matchers import OffensiveMatchers, compile_offensive
 from .obfuscation import _obfuscated_hits
-from .quotes import _QUOTATION, _reporting_quote, condemned_mention
+from .quotes import _QUOTATION, _reporting_quote, condemned_mention, counter_speech
+from .senses import banter, fond, literal_sense, mild_in_sense, said_of_oneself, unread
 from .shapes import _shape_hits
 from .threats import _GO_BACK, _threats
 from .veneer import advance_hits, menace_hits, prejudice_hits
@@ -64,10 +65,8 @@ def check_offensive(
         anyone) is excused only in a text that condemns abuse: quoted, it is still sworn."""
         nonlocal excused
         if (
-            quoted
-            and inside_quotes(text, start, end)
-            and (condemning or (aimed and _reporting_quote(text, start, end)))
-        ) or (aimed and condemned_mention(text, start, end, sentence_bounds(text, start))):
+            quoted and inside_quotes(text, start, end) and (condemning or _reporting_quote(text, start, end))
+        ) or condemned_mention(text, start, end, sentence_bounds(text, start)):
             excused = True
             return True
         return False
@@ -80,7 +79,11 @@ def check_offensive(
         nonlocal covers
         if covers is None:
             covers = [c.span() for matcher in m.harmless_spans for c in matcher.finditer(text)]
-        return any(a <= start and end <= b for a, b in covers)
+        return (
+            any(a <= start and end <= b for a, b in covers)
+            or literal_sense(text, start, end)
+            or said_of_oneself(text, start, end)
+        )
 
     found = False
     slurs = [(s.start(), s.end()) for s in m.slur.finditer(text)]
@@ -91,8 +94,15 @@ def check_offensive(
         if not reported(start, end):
             emit("slur", start, end)
             found = True
+    # in an incoming comment, strong words mild in what they say ("taking the piss", "shit weather"); the
+    # council's own posts swear at nothing
+    softened: list[tuple[int, int]] = []
+    soften = partial(mild_in_sense, text) if kind == "comment" else None
     for match in m.strong.finditer(text):
         if any(s <= match.start() < e for s, e in slurs) or reported(*match.span(), aimed=False):
+            continue
+        if soften is not None and soften(*match.span()):
+            softened.append(match.span())
             continue
         if innocent(*match.span()):
             cleared.append(match.span())
@@ -100,7 +110,9 @@ def check_offensive(
         emit("profanity", match.start(), match.end())
         found = True
     for start, end, _raw in _obfuscated_hits(text, m):
-        if not reported(start, end, aimed=False) and not innocent(start, end):
+        if soften is not None and soften(start, end):
+            softened.append((start, end))
+        elif not reported(start, end, aimed=False) and not innocent(start, end):
             emit("profanity", start, end)
             found = True
     _lowered, words = probe(text)
@@ -167,20 +179,23 @@ def check_offensive(
     insults += [h for h in contempt_hits(text, words) if not any(a < h[1] and h[0] < b for a, b in insults)]
     aimed = advance_hits(text, words) + sexual_hits(text, words) + mockery_hits(text, words)  # round seventeen
     insults += [h for h in aimed if not any(a < h[1] and h[0] < b for a, b in insults)]
+    bantered = False  # an insult to the reader in a friendly text: the classifier is not asked either
     for start, end in insults:
-        if not reported(start, end):
+        if banter(text, start, end):
+            bantered = True
+        elif not reported(start, end):
             emit("harassment", start, end)
             found = True
-    mild = list(m.mild.finditer(text))
+    mild = sorted([word.span() for word in m.mild.finditer(text)] + softened)
     ambiguous = []
     for match in m.ambiguous.finditer(text):
         if innocent(*match.span()):
             cleared.append(match.span())
         else:
             ambiguous.append(match)
-    for match in mild:
-        if not reported(*match.span(), aimed=False) and not innocent(*match.span()):
-            emit("mild-profanity", match.start(), match.end())
+    for start, end in mild:
+        if not reported(start, end, aimed=False) and not innocent(start, end):
+            emit("mild-profanity", start, end)
     # A lower-case "hoe", "dick" or "pussy" with nothing around it pointing to gardens, pets or names
     # means the rude sense.
     harmless = m.harmless.search(text) is not None if ambiguous else True
@@ -199,7 +214,14 @@ def check_offensive(
     # with a mild word in it, so the classifier reads such a comment with the mild words left out (round
     # ten). The council's own posts keep the earlier rule.
     comment = kind == "comment"
-    if not ambiguous and (condemning or excused or (mild and not comment)):
+    if not ambiguous and (
+        condemning
+        or excused
+        or (mild and not comment)
+        or (quoted and counter_speech(text, words))
+        or fond(text, words)
+        or bantered
+    ):
         return  # the score could not lead to a finding, or would score a reported quotation
     # a reported quotation is not the writer's words ('he called me a "…" and I reported him')
     reported_quotes = (
@@ -211,7 +233,7 @@ def check_offensive(
         if quoted
         else []
     )
-    blanked = [a.span() for a in ambiguous] + cleared + reported_quotes
+    blanked = [a.span() for a in ambiguous] + cleared + reported_quotes + unread(text, words)
     scored = _blank(text, blanked + unaimed)
     classified: str | None = None  # what Herald's own classifier reads, where it may be asked
     threshold = 0.0
@@ -229,7 +251,7 @@ def check_offensive(
             _blank(text, blanked + [span for span in unaimed if _said_of_oneself(text, *span)]) if unaimed else scored
         )
         if mild:  # "bloody", "crap": a complaint's words, which alone would lift the score
-            classified = _blank(classified, [word.span() for word in mild])
+            classified = _blank(classified, mild)
         if m.idioms.may_match(text):  # "thick as thieves": an idiom, not an insult and a crime
             classified = _blank(classified, [idiom.span() for idiom in m.idioms.finditer(text)])
         if alleged:  # the whole sentence: "Cllr Wright is a ___" alone still reads as an insult

@@ -137,6 +137,10 @@ _A_PLACE = re.compile(
     r"(?:\s+(?:a|an|just|such|nothing|but|complete|total|absolute|utter|real|right|massive|huge|big|proper))*\s*$"
 )
 _PREVIOUS_WORD = re.compile(r"([\w'’]+)\W*$")
+# The first word of a clause that says what the subject is ("Gulls are …", "The pigeons here are …").
+_CLAUSE_SUBJECT = re.compile(
+    r"(?i)\W*(?:the\s+|these\s+|those\s+|our\s+|bloody\s+|damn\s+)?([\w'’]+)\s+(?:\w+\s+){0,4}?(?:are|is|were|was)\s"
+)
 _DISMISSAL = re.compile(
     r"""(?i)
     # "shut up, you …", "shut the fuck up already"
@@ -177,7 +181,10 @@ def _aimed(text: str, head: int, start: int, end: int, word: str, noun: bool, se
         frame = before.lastgroup
         begin = start - before.end()
         ok = True
-        if frame == "to":
+        subject = _CLAUSE_SUBJECT.match(text, head, start) if literal and frame != "to" else None
+        if subject is not None and subject.group(1).lower() in _NONHUMAN:
+            ok = False  # "Gulls are absolute vermin round the harbour": said of animals
+        elif frame == "to":
             tail = before.group()[-4:].lower()
             if tail == "ruoy" and text[begin:start].split()[-1:] == [text[begin:start].split()[0]]:
                 ok = False  # "hand in your weapon", "your snowflakes": "your" alone is a possessive

@@ -37,10 +37,52 @@ _QUOTE_CUE = re.compile(
         # 'police said he shouted "…"'
       | \b(?: prosecutors | police | the\s+court | court | witnesses | the\s+judge | officers | the\s+jury ) \s+
           (?:\w+\s+)? (?: say | said | heard | were\s+told | was\s+told )\b (?: \W+ [\w'’]+ ){0,8}?
+        # 'my husband was told to "…"', 'was told by a lifeguard that he was a "…"', 'she's been called "…"'
+      | \b(?: was | were | been | being | got | gets | get ) \s+ (?: told | called ) \b (?: \W+ [\w'’]+ ){0,8}?
+        # 'a letter saying "…"', 'the comments calling the bin man a "…"', 'a message which says "…"'
+      | \b(?: letter | letters | message | messages | note | notes | text | texts | email | emails | comment | comments
+            | post | posts | reply | replies | sign | card | leaflet | voicemail | chants? | dm | dms ) \s+
+          (?: [\w'’]+ \s+ ){0,8}?
+          (?: saying | says | said | reading | reads | calling | telling | shouting | asking ) \b (?: \W+ [\w'’]+ ){0,6}?
     )
     \W*$
     """,
     re.VERBOSE,
+)
+# Just before the opening quotation mark, a weaker sign: someone else says it ('someone in the gallery
+# shouts "…"', 'a man has been shouting "…" at my neighbour', 'someone under your post said they hope you
+# "…"'). Enough only where the text also reports or judges the saying (``_CONSEQUENCE``): 'he said "…"'
+# alone still says the words.
+_QUOTE_SPEAKER = re.compile(
+    r"""(?ix)
+    \b(?: some(?:one|body) | a \s+ (?: man | woman | bloke | guy | lad | group | neighbour | customer | driver | resident
+                                 | member \s+ of \s+ the \s+ public )
+        | the \s+ (?: guy | man | woman | bloke | lad | fella | heckler | crowd )
+        | people | they | he | she | one \s+ of \s+ them | some \s+ \w+ ) \b
+    (?: \s+ [\w'’:,-]+ ){0,6}? \s+
+    (?: (?: has | have | had | was | were | is | are | keeps | kept | just | then ) \s+ (?: been \s+ )? )?
+    (?: shouts | shouted | shouting | yells | yelled | yelling | screams | screamed | screaming | says | said | saying
+      | writes | wrote | writing | commented | comments | commenting | posted | posts | posting | replied | replies
+      | messaged | messages | texted | sent | chanted | chanting | hissed | hissing | muttered | muttering | called | calling | told | telling )
+    \b (?: \W+ [\w'’]+ ){0,8}? \W*$
+    """
+)
+# Just after a closing quotation mark: the quotation named as messages people send ('"…" replies under
+# every post you make'); again only with ``_CONSEQUENCE``.
+_QUOTE_AS_MESSAGES = re.compile(
+    r"(?i)\s*(?:replies|comments|messages|posts|tweets|chants|graffiti|abuse|emails|letters)\b"
+)
+# Anywhere in a text: the saying reported, removed or judged ("Reported it.", "got kicked out", "police
+# informed", "Disgusting.", "that's not on", "you don't deserve that", "I'm frightened").
+_CONSEQUENCE = re.compile(
+    r"""(?ix)
+    \b(?: reported | reporting | report \s+ (?: it | them | this | that | him | her ) | police | removed | kicked \s+ out
+        | thrown \s+ out | ejected | banned | blocked | arrested | adjourn | adjourned | witnessed | screenshot
+        | disgusting | disgraceful | shameful | appalling | vile | sickening | racist | unacceptable | embarrassing
+        | disappointed | (?: not | never ) \s+ on | out \s+ of \s+ order | no \s+ one \s+ should | nobody \s+ should
+        | (?: don'?t | doesn'?t | didn'?t ) \s+ deserve | stay \s+ strong | frightened | scared | a \s+ scam
+        | is \s+ (?: this | it ) \s+ a \s+ scam | hate \s+ crime | action \s+ will \s+ be \s+ taken )\b
+    """
 )
 # Just after the closing quotation mark: called out as hateful ('"…" is dehumanising'), or, for a text
 # that opens with the quotation, answered in the first person ('"go back to your country" - I was born here').
@@ -74,7 +116,17 @@ def _reporting_quote(text: str, start: int, end: int) -> bool:
         return True
     if _QUOTE_NAMED.match(text, closing + 1) is not None:
         return True
+    if (
+        _QUOTE_SPEAKER.search(text, max(0, opening - 80), opening) is not None
+        or _QUOTE_AS_MESSAGES.match(text, closing + 1) is not None
+    ) and _consequence_outside(text, opening, closing):
+        return True
     return not text[:opening].strip() and _QUOTE_ANSWERED.match(text, closing + 1) is not None
+
+
+def _consequence_outside(text: str, opening: int, closing: int) -> bool:
+    """Whether the text outside the quotation text[opening:closing + 1] reports or judges it."""
+    return _CONSEQUENCE.search(text, 0, opening) is not None or _CONSEQUENCE.search(text, closing + 1) is not None
 
 
 # Abuse named to condemn it, without quotation marks: 'Calling refugees vermin is disgusting and I have
@@ -91,10 +143,13 @@ _MENTION_CUE = re.compile(
         | (?: don'?t | do\s+not | never | stop | quit ) \s+ (?: \w+ \s+ )? (?: use | call | say )
         | (?: to | who | that ) \s+ (?: calls? | says? | said | called | describes? | compares? | uses? )
         | (?: anyone | anybody | someone | somebody | people | those | whoever | he | she | they | a\s+man
-            | a\s+woman | a\s+neighbour ) \s+
-          (?: who\s+ | (?: had | has | have | keeps | kept ) \s+ )?
+            | a\s+woman | a\s+neighbour | you ) \s+
+          (?: (?: in | on | at | from | under ) \s+ (?: the | a | this | that | your | our ) \s+ (?: [\w-]+ \s+ ){1,2} )?
+          (?: who\s+ | (?: had | has | have | keeps | kept | just | still ) \s+ )?
           (?: calls? | says? | called | said | describes? | compares? | calling | saying | wrote | writes | written
-            | posted | posts | posting | shouted | shouting | telling | told | tells | sprayed | painted ) )\b
+            | posted | posts | posting | shouted | shouting | telling | told | tells | sprayed | painted | uses? ) )\b
+      | \b(?: been | being | was | were | get | gets | got ) \s+ called\b
+      | \btold \s+ (?: him | her | them | me | us | my \s+ \w+ | his \s+ \w+ | a \s+ \w+ ) \s+ to\b
     """
 )
 _MENTION_JUDGED = re.compile(
@@ -109,7 +164,10 @@ _MENTION_JUDGED = re.compile(
           | hate\s+(?: material | crime | mail ) )\b
       | (?<= [.!?] \s ) (?: absolutely \s+ | utterly \s+ | totally \s+ | just \s+ | really \s+ )?
         (?: disgusting | vile | shameful | sickening | appalling | disgraceful | horrible | horrendous )\b
-      | (?<= [.!?] \s ) reported\b
+      | (?<= [.!?,;] \s ) (?: reported | reporting )\b
+      | (?<= [,;] \s ) (?: absolutely \s+ | utterly \s+ | totally \s+ | just \s+ | really \s+ )?
+        (?: disgusting | vile | shameful | sickening | appalling | disgraceful )\b
+      | not \s+ a \s+ good \s+ look
       # round seventeen: "He said she had the IQ of a goldfish. That has no place in this chamber."
       | (?: has | have | had ) \s+ no \s+ place \b | (?: won't | will \s+ not | shouldn't | should \s+ not ) \s+ be \s+ tolerated\b
       | (?: should | ought\s+to ) \s+ be \s+ ashamed
@@ -131,3 +189,31 @@ def condemned_mention(text: str, start: int, end: int, bounds: tuple[int, int]) 
     if _MENTION_CUE.search(text, sentence_start, start) is None:
         return False
     return _MENTION_JUDGED.match(text, end, min(len(text), end + 160)) is not None
+
+
+# The rarest word of each ``_CONSEQUENCE`` entry: a text holding none of them is not counter-speech.
+_CONSEQUENCE_WORDS = frozenset(
+    "reported reporting report police removed kicked thrown ejected banned blocked arrested adjourn adjourned "
+    "witnessed screenshot disgusting disgraceful shameful appalling vile sickening racist unacceptable embarrassing "
+    "disappointed on order should deserve strong frightened scared scam crime taken".split()
+)
+
+
+def counter_speech(text: str, words: frozenset[str]) -> bool:
+    """Whether the text quotes someone else's words to report or condemn them: a reported quotation and,
+    outside it, the saying reported, removed or judged ('Someone wrote "go home" on the mosque wall last
+    night. Disgusting.', 'the guy shouting "…" got kicked out'). Herald's classifier is not asked about
+    such a text: what is left of it once the quotation is blanked still reads as abuse to it. ``words``:
+    the text's lower-case words (``textutil.probe``)."""
+    if words.isdisjoint(_CONSEQUENCE_WORDS):
+        return False
+    for quotation in _ANY_QUOTATION.finditer(text):
+        start, end = quotation.span(quotation.lastindex or 0)
+        if _reporting_quote(text, start, end) and _consequence_outside(text, quotation.start(), quotation.end() - 1):
+            return True
+    return False
+
+
+_ANY_QUOTATION = re.compile(
+    r'"([^"\n]{1,200})"|\u201c([^\u201d\n]{1,200})\u201d|(?<![\w\'’])\'(?=[^\s\'])([^\'\n]{1,60}?)(?<=[^\s\'])\'(?![\w\'’])'
+)
