@@ -16,6 +16,7 @@ from stdnum import iban as stdnum_iban
 from stdnum import luhn
 
 from .model import AllowedContacts
+from .textutil import digit_lengths
 from .textutil import probe as _probe_words
 
 Emit = Callable[..., None]
@@ -272,17 +273,14 @@ _ZIP_SHAPE = 16  # a run of 5+ digits after a capital letter and a space: _US_ZI
 _ALL_SHAPES = 31
 
 
-def _scan_digits(text: str) -> tuple[set[int], int, int, int]:
-    """The lengths of the text's runs of digits, their total, the mask of shapes present and the most
-    digits in one cluster (runs with only phone separators between them)."""
-    lengths: set[int] = set()
-    total = shapes = best = cluster = 0
+def _scan_digits(text: str) -> tuple[int, int]:
+    """The mask of shapes present in the text and the most digits in one cluster (runs with only phone
+    separators between them)."""
+    shapes = best = cluster = 0
     end = -1
     for match in _DIGITS.finditer(text):
         start, stop = match.span()
         size = stop - start
-        lengths.add(size)
-        total += size
         if text[start] == "0":
             shapes |= _UK_PHONE
         if start >= 2 and text[start - 1] in _UPPER:
@@ -308,13 +306,26 @@ def _scan_digits(text: str) -> tuple[set[int], int, int, int]:
         end = stop
     if "+" in text:
         shapes |= _UK_PHONE
-    return lengths, total, shapes, best
+    return shapes, best
 
 
-def _scan_digits_plain(text: str) -> tuple[set[int], int, int, int]:
-    """As ``_scan_digits``, with every shape present: every detector runs (for the tests)."""
-    lengths, total, _, _ = _scan_digits(text)
-    return lengths, total, _ALL_SHAPES, total
+def _free_cluster(text: str, spans: list[tuple[int, int]]) -> int:
+    """The most digits in one cluster of runs that lie outside ``spans`` (a run inside one breaks its
+    cluster): a phone number or SSN not overlapping them has all its digits in one."""
+    best = cluster = 0
+    end = -1
+    for match in _DIGITS.finditer(text):
+        start, stop = match.span()
+        if any(s <= start and stop <= e for s, e in spans):
+            cluster, end = 0, -1
+            continue
+        if end >= 0 and not text[end:start].strip(_CLUSTER_GAP):
+            cluster += stop - start
+        else:
+            cluster = stop - start
+        best = max(best, cluster)
+        end = stop
+    return best
 
 
 def check_personal_data(text: str, allow: AllowList, emit: Emit, *, plain: bool = False) -> None:
@@ -326,20 +337,25 @@ def check_personal_data(text: str, allow: AllowList, emit: Emit, *, plain: bool 
             if any(domain == d or domain.endswith("." + d) for d in allow.domains):
                 continue
             emit("email-address", match.start(), match.end())
-    # The text's runs of digits, found once: several patterns need a run of a given length or a number
-    # of digits in all, and are not tried without (tests/test_fast_paths_round_five.py checks each gate
-    # is a necessary condition).
-    lengths, total, shapes, cluster = (_scan_digits_plain if plain else _scan_digits)(text)
+    # The lengths of the text's runs of digits (shared with the legal rules): several patterns need a run
+    # of a given length or a number of digits in all, and are not tried without
+    # (tests/test_fast_paths_round_five.py checks each gate is a necessary condition). Then the runs'
+    # shapes, for texts with digits.
+    lengths, total = digit_lengths(text)
     if not total:
         return
+    shapes, cluster = (_ALL_SHAPES, total) if plain else _scan_digits(text)
     taken = _Taken(_phones(text, allow, emit) if shapes & _UK_PHONE else [])
 
     def free(start: int, end: int) -> bool:
         return not taken.overlaps(start, end)
 
-    # other phone numbers need 7 digits in one cluster, an SSN 9
+    # other phone numbers need 7 digits in one cluster, an SSN 9, outside the UK numbers found
+    if cluster >= 7 and taken.spans and not plain:
+        cluster = _free_cluster(text, taken.spans)
     shaped = list(_ANY_PHONE.finditer(text)) if cluster >= 7 else []
-    _other_phones(text, allow, emit, taken, shaped)
+    if shaped:
+        _other_phones(text, allow, emit, taken, shaped)
     postcodes = [
         m
         # the shape is _POSTCODE_HINT's answer, exactly: the case-blind _POSTCODE would also read "ſ" as "s"
