@@ -247,35 +247,124 @@ def _phones(text: str, allow: AllowList, emit: Emit) -> list[tuple[int, int]]:
     return spans
 
 
-def check_personal_data(text: str, allow: AllowList, emit: Emit) -> None:
-    # The text's runs of digits, found once: several patterns need a run of a given length or a number
-    # of digits in all, and are not tried without (tests/test_fast_paths_round_five.py checks each gate
-    # is a necessary condition).
-    lengths, total = digit_lengths(text)
-    digits_present = total > 0
+# --- One pass over the text's runs of digits --------------------------------------------------------
+#
+# Every detector below but the e-mail one needs digits, and each needs them in a shape it can see from
+# the run itself and the characters right around it: a UK phone number a run starting with "0" (or a
+# "+"), an IBAN a run right after two capital letters, a postcode a run followed by two of the inward
+# code's letters, a National Insurance number a run followed by A-D, other phone numbers, SSNs and
+# cards at least 7, 9 or 12 digits in one "cluster" of runs joined by phone separators. The runs are
+# found once, each is looked at once, and only the detectors whose shape is present are run, each as
+# before, on the whole text (tests/test_personal_data_one_scan.py compares this with every detector
+# run on every text).
+
+_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_INWARD_LETTERS = frozenset("ABDEFGHJLNPQRSTUWXYZabdefghjlnpqrstuwxyz")  # _POSTCODE_HINT's letters
+_NI_LETTERS = frozenset("abcdABCD")
+_CLUSTER_GAP = " -.()/"  # what _ANY_PHONE allows between digits; _CARD and _SSN_PLAIN allow less
+_DIGITS = re.compile(r"\d+")
+
+# What a shape lets run (bits of the mask _scan_digits returns).
+_UK_PHONE = 1  # a run starting with "0", or a "+" in the text: _PHONE
+_IBAN_SHAPE = 2  # a run of 2+ digits right after two capital letters: _IBAN
+_INWARD = 4  # a run followed by two inward-code letters: _POSTCODE_HINT
+_NI_SHAPE = 8  # a run followed by A-D (perhaps after a space or dash): _NI_DIGITS
+_ZIP_SHAPE = 16  # a run of 5+ digits after a capital letter and a space: _US_ZIP_HINT
+_ALL_SHAPES = 31
+
+
+def _scan_digits(text: str) -> tuple[int, int]:
+    """The mask of shapes present in the text and the most digits in one cluster (runs with only phone
+    separators between them)."""
+    shapes = best = cluster = 0
+    end = -1
+    for match in _DIGITS.finditer(text):
+        start, stop = match.span()
+        size = stop - start
+        if text[start] == "0":
+            shapes |= _UK_PHONE
+        if start >= 2 and text[start - 1] in _UPPER:
+            # "LE10 1AB" has the shape too: an IBAN must follow
+            if text[start - 2] in _UPPER and size >= 2 and _IBAN.match(text, start - 2) is not None:
+                shapes |= _IBAN_SHAPE
+        elif size >= 5 and start >= 2 and text[start - 1] == " " and text[start - 2] in _UPPER:
+            shapes |= _ZIP_SHAPE
+        after = text[stop : stop + 3]
+        if after:
+            if after[0] in _NI_LETTERS or (len(after) >= 2 and after[0] in " -" and after[1] in _NI_LETTERS):
+                shapes |= _NI_SHAPE
+            if len(after) >= 2 and after[0] in _INWARD_LETTERS and after[1] in _INWARD_LETTERS:
+                # _POSTCODE_HINT: no word character or dash after the letters
+                if len(after) == 2 or not (after[2].isalnum() or after[2] in "_-"):
+                    shapes |= _INWARD
+        if end >= 0 and not text[end:start].strip(_CLUSTER_GAP):
+            cluster += size
+        else:
+            cluster = size
+        if cluster > best:
+            best = cluster
+        end = stop
+    if "+" in text:
+        shapes |= _UK_PHONE
+    return shapes, best
+
+
+def _free_cluster(text: str, spans: list[tuple[int, int]]) -> int:
+    """The most digits in one cluster of runs that lie outside ``spans`` (a run inside one breaks its
+    cluster): a phone number or SSN not overlapping them has all its digits in one."""
+    best = cluster = 0
+    end = -1
+    for match in _DIGITS.finditer(text):
+        start, stop = match.span()
+        if any(s <= start and stop <= e for s, e in spans):
+            cluster, end = 0, -1
+            continue
+        if end >= 0 and not text[end:start].strip(_CLUSTER_GAP):
+            cluster += stop - start
+        else:
+            cluster = stop - start
+        best = max(best, cluster)
+        end = stop
+    return best
+
+
+def check_personal_data(text: str, allow: AllowList, emit: Emit, *, plain: bool = False) -> None:
+    """Emit the personal data in ``text``. With ``plain``, every detector runs whatever shapes the
+    text's digits have (the form the tests compare the usual one with)."""
     if "@" in text:
         for match in _EMAIL.finditer(text):
             domain = match.group().rsplit("@", 1)[1].lower()
             if any(domain == d or domain.endswith("." + d) for d in allow.domains):
                 continue
             emit("email-address", match.start(), match.end())
-    if not digits_present:
+    # The lengths of the text's runs of digits (shared with the legal rules): several patterns need a run
+    # of a given length or a number of digits in all, and are not tried without
+    # (tests/test_fast_paths_round_five.py checks each gate is a necessary condition). Then the runs'
+    # shapes, for texts with digits.
+    lengths, total = digit_lengths(text)
+    if not total:
         return
-    taken = _Taken(_phones(text, allow, emit))
+    shapes, cluster = (_ALL_SHAPES, total) if plain else _scan_digits(text)
+    taken = _Taken(_phones(text, allow, emit) if shapes & _UK_PHONE else [])
 
     def free(start: int, end: int) -> bool:
         return not taken.overlaps(start, end)
 
-    shaped = list(_ANY_PHONE.finditer(text))
-    _other_phones(text, allow, emit, taken, shaped)
+    # other phone numbers need 7 digits in one cluster, an SSN 9, outside the UK numbers found
+    if cluster >= 7 and taken.spans and not plain:
+        cluster = _free_cluster(text, taken.spans)
+    shaped = list(_ANY_PHONE.finditer(text)) if cluster >= 7 else []
+    if shaped:
+        _other_phones(text, allow, emit, taken, shaped)
     postcodes = [
         m
-        for m in (_POSTCODE.finditer(text) if _POSTCODE_HINT.search(text) else ())
+        # the shape is _POSTCODE_HINT's answer, exactly: the case-blind _POSTCODE would also read "ſ" as "s"
+        for m in (_POSTCODE.finditer(text) if (_POSTCODE_HINT.search(text) if plain else shapes & _INWARD) else ())
         if m.group().isupper() or m.group().islower()
     ]
     allowed_codes = [m for m in postcodes if _normal_postcode(*m.groups()) in allow.postcodes]
     postcodes = [m for m in postcodes if m not in allowed_codes]
-    zips = list(_US_ZIP.finditer(text)) if max(lengths) >= 5 and _US_ZIP_HINT.search(text) else []
+    zips = list(_US_ZIP.finditer(text)) if shapes & _ZIP_SHAPE and _US_ZIP_HINT.search(text) else []
     used = _addresses(text, allow, emit, taken, zips, postcodes, allowed_codes)
     for match in postcodes:
         if match.start() in used:
@@ -298,7 +387,7 @@ def check_personal_data(text: str, allow: AllowList, emit: Emit) -> None:
         if free(*match.span(1)):
             emit("postcode", match.start(1), match.end(1))
             taken.append(match.span(1))
-    ni_digits = total >= 6 and _NI_DIGITS.search(text) is not None
+    ni_digits = total >= 6 and shapes & _NI_SHAPE and _NI_DIGITS.search(text) is not None
     for match in _NI.finditer(text) if ni_digits else ():
         emit("ni-number", match.start(), match.end())
         taken.append(match.span())
@@ -316,7 +405,9 @@ def check_personal_data(text: str, allow: AllowList, emit: Emit) -> None:
         emit("bank-details", match.start(), match.end())
         taken.append(match.span())
     # a sort code given as such, with or without separators ("Sort code: 307137"), the account apart
-    for match in _SORT_CODE_CUED.finditer(text) if "sort" in _probe_words(text)[1] else ():
+    # the cued sort code is a run of six digits or three runs of two
+    cued = (6 in lengths or 2 in lengths) and "sort" in _probe_words(text)[1]
+    for match in _SORT_CODE_CUED.finditer(text) if cued else ():
         if free(*match.span(1)):
             emit("bank-details", match.start(1), match.end(1))
             taken.append(match.span(1))
@@ -324,11 +415,11 @@ def check_personal_data(text: str, allow: AllowList, emit: Emit) -> None:
         if free(*match.span()):
             emit("bank-details", match.start(), match.end())
             taken.append(match.span())
-    for match in _IBAN.finditer(text):
+    for match in _IBAN.finditer(text) if shapes & _IBAN_SHAPE else ():
         if match.group(1)[:2] in _IBAN_COUNTRIES and stdnum_iban.is_valid(match.group(1)):
             emit("iban", match.start(), match.end())
             taken.append(match.span())
-    for match in _CARD.finditer(text) if total >= 12 else ():
+    for match in _CARD.finditer(text) if total >= 12 and cluster >= 12 else ():
         digits = _NON_DIGIT.sub("", match.group())
         if not (12 <= len(digits) <= 19 and luhn.is_valid(digits) and free(*match.span())):
             continue
@@ -344,7 +435,7 @@ def check_personal_data(text: str, allow: AllowList, emit: Emit) -> None:
         if _ssn_ok(match.group(1), match.group(3), match.group(4)) and free(*match.span()):
             emit("national-id", match.start(), match.end(), detail="US Social Security number")
             taken.append(match.span())
-    for match in _SSN_PLAIN.finditer(text) if _ssn_cue(text) else ():
+    for match in _SSN_PLAIN.finditer(text) if cluster >= 9 and _ssn_cue(text) else ():
         if _ssn_ok(*match.groups()) and free(*match.span()):
             emit("national-id", match.start(), match.end(), detail="US Social Security number")
             taken.append(match.span())
@@ -352,7 +443,8 @@ def check_personal_data(text: str, allow: AllowList, emit: Emit) -> None:
         digits = match.group(1) + match.group(3) + match.group(4)
         if nhs_check_digit_ok(digits) and free(*match.span()):
             emit("nhs-number", match.start(), match.end())
-    for match in _DOB.finditer(text) if _dob_hint(text) else ():
+    # every birth cue has a "b" ("dob", "born", "birth")
+    for match in _DOB.finditer(text) if ("b" in text or "B" in text) and _dob_hint(text) else ():
         emit("date-of-birth", match.start(), match.end())
 
 
@@ -784,6 +876,20 @@ def _address_allowed(allow: AllowList, raw: str) -> bool:
     return any(key in a for a in allow.addresses)
 
 
+# The words one of _addresses' finds needs (tests/test_personal_data_one_scan.py).
+_ADDRESS_WORDS = (
+    _STREET_TYPE_WORDS
+    | _STREET_FIRST_WORDS
+    | _FRENCH_STREET_WORDS
+    | _WELSH_STREET_WORDS
+    | _GERMAN_STREET_WORDS
+    | _CUE_WORDS
+    | _UNIT_WORDS
+    | _LOWER_TYPE_WORDS
+    | {"box", "postbox"}
+)
+
+
 def _addresses(
     text: str,
     allow: AllowList,
@@ -799,9 +905,15 @@ def _addresses(
     used: set[int] = set()
     found: list[tuple[int, int, bool]] = []  # start, end, weak
     _lowered, words = _probe_words(text)
+    # every street, cue, unit and PO box below needs one of these words (or a word ending in a street
+    # suffix): most texts have none, and stop here
+    hits = _ADDRESS_WORDS.intersection(words)  # one set operation; the tests below read the few words found
+    suffix = _may_suffix(words)
+    if not hits and not suffix:
+        return used
     # _STREET_ANY needs a capitalised street type; the word set says which types occur at all, and a
     # substring test per such type says whether it is capitalised ("way" and "close" are common words).
-    types = _STREET_TYPE_WORDS.intersection(words)
+    types = _STREET_TYPE_WORDS.intersection(hits)
     capitalised = any(t.capitalize() in text or t.upper() in text for t in types) if types else False
     for match in _STREET_ANY.finditer(text) if capitalised else ():
         first = match.group(1).split()[0].lower().strip(".,'’")
@@ -809,19 +921,19 @@ def _addresses(
             continue
         last = text[match.start(1) + len(match.group(1)) : match.end()].split()[0].lower().strip(".")
         found.append((match.start(), match.end(), last in _WEAK_TYPES))
-    if not _STREET_FIRST_WORDS.isdisjoint(words) or (_may_suffix(words) and _suffix_hint(_lowered)):
+    if not _STREET_FIRST_WORDS.isdisjoint(hits) or (suffix and _suffix_hint(_lowered)):
         found += [(m.start(), m.end(), False) for m in _STREET_FIRST.finditer(text)]
-    if not _FRENCH_STREET_WORDS.isdisjoint(words):
+    if not _FRENCH_STREET_WORDS.isdisjoint(hits):
         found += [(m.start(), m.end(), False) for m in _NUMBER_FIRST_FR.finditer(text)]
-    if not _WELSH_STREET_WORDS.isdisjoint(words):
+    if not _WELSH_STREET_WORDS.isdisjoint(hits):
         found += [(m.start(), m.end(), False) for m in _NUMBER_FIRST_CY.finditer(text)]
     if "the" in words and types and ("The " in text or "The\t" in text):  # _THE_STREET needs "The" then a space
         found += [(m.start(), m.end(), m.group(1).lower() in _WEAK_TYPES) for m in _THE_STREET.finditer(text)]
-    if not _GERMAN_STREET_WORDS.isdisjoint(words):
+    if not _GERMAN_STREET_WORDS.isdisjoint(hits):
         found += [(m.start(), m.end(), False) for m in _NAME_STREET_NUMBER.finditer(text)]
-    cues = _cues(_lowered, words)
-    units = list(_UNIT_ANCHOR.finditer(text)) if not _UNIT_WORDS.isdisjoint(words) else []
-    if (cues or units) and not _LOWER_TYPE_WORDS.isdisjoint(words):
+    cues = _cues(_lowered, hits)
+    units = list(_UNIT_ANCHOR.finditer(text)) if not _UNIT_WORDS.isdisjoint(hits) else []
+    if (cues or units) and not _LOWER_TYPE_WORDS.isdisjoint(hits):
         for match in _STREET_LOWER.finditer(text):
             if _NOT_STREET_NAME.isdisjoint(match.group(1).split()):
                 found.append((match.start(), match.end(), True))
@@ -844,7 +956,7 @@ def _addresses(
         )
         if street is not None and not _NOT_STREET_LABEL.issuperset(_LETTERS.findall(street.group().lower())):
             found.append((line_start + street.start(), line_start + street.end(), False))
-    if "box" in words or "postbox" in words:
+    if "box" in hits or "postbox" in hits:
         found += [(m.start(), m.end(), False) for m in _PO_BOX.finditer(text)]
     if not found:
         return used
