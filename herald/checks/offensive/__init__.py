@@ -42,6 +42,7 @@ def check_offensive(
     defer: Callable[[str, float], None] | None = None,
     alleged: list[tuple[int, int]] | None = None,
     wait: Callable[[dict[str, int], Later], None] | None = None,
+    mask: int = -1,
 ) -> None:
     """Emit the offensive-content findings of ``text``. With ``defer``, the abuse classifier is not
     run here: ``defer(text_to_score, threshold)`` is called instead, and the caller scores the texts
@@ -51,7 +52,10 @@ def check_offensive(
     not warned on again as abuse; the rules still read every word). With ``wait``, the profanity model
     does not score the text here either: ``wait(counted_tokens, later)`` is called instead, and the
     caller scores many drafts' tokens in one batch (``offensive_model.score_counted``) and calls
-    ``later(score, emit, defer)``, which emits the findings this function would have emitted last."""
+    ``later(score, emit, defer)``, which emits the findings this function would have emitted last.
+    ``mask``: the engine's prefilter mask of the text (``textutil.Prefilter``); a family whose bit in it
+    (``m.bits``) is clear has none of its words in the text and is not called (-1: every family is)."""
+    bits = m.bits
     condemning = m.condemnation.search(text) is not None
     quoted = '"' in text or "\u201c" in text or "\u2018" in text or "'" in text
     excused = False  # abuse found only inside a reported quotation: the model would score the quotation
@@ -106,13 +110,13 @@ def check_offensive(
         if not reported(*match.span()):
             emit("threat", match.start(), match.end())
             found = True
-    for start, end in menace_hits(text, words):
+    for start, end in menace_hits(text, words) if mask & bits["menace"] else ():
         if not reported(start, end):
             emit("threat", start, end)
             found = True
     group_present = m.groups.may_match(text)
     shaped: list[tuple[str, int, int]] = []
-    for shape, match in _shape_hits(text, _lowered, words, m.shapes, group_present):
+    for shape, match in _shape_hits(text, _lowered, words, m.shapes, group_present) if mask & bits["shapes"] else ():
         if shape.comment_only and kind != "comment":
             continue
         if shaped and shaped[-1][0] == shape.rule and match.start() < shaped[-1][2]:
@@ -132,7 +136,7 @@ def check_offensive(
         + ((_GO_BACK,) if "back" in words or "belong" in words else ())
     )
     hate_done: list[tuple[int, int]] = []
-    for start, end in prejudice_hits(text, words):
+    for start, end in prejudice_hits(text, words) if mask & bits["prejudice"] else ():
         if not reported(start, end) and not (condemning and m.condemnation.search(text, *sentence_bounds(text, start))):
             emit("hate", start, end)
             hate_done.append((start, end))
@@ -162,8 +166,10 @@ def check_offensive(
     if not _DISMISSAL_CUES.isdisjoint(words):
         insults += [match.span() for match in _DISMISSAL.finditer(text)]
     insults += [(start, end) for rule, start, end in shaped if rule == "harassment"]
-    insults += [h for h in contempt_hits(text, words) if not any(a < h[1] and h[0] < b for a, b in insults)]
-    insults += [h for h in advance_hits(text, words) if not any(a < h[1] and h[0] < b for a, b in insults)]
+    if mask & bits["contempt"]:
+        insults += [h for h in contempt_hits(text, words) if not any(a < h[1] and h[0] < b for a, b in insults)]
+    if mask & bits["advance"]:
+        insults += [h for h in advance_hits(text, words) if not any(a < h[1] and h[0] < b for a, b in insults)]
     for start, end in insults:
         if not reported(start, end):
             emit("harassment", start, end)
