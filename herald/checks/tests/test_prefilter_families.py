@@ -130,6 +130,8 @@ def test_clean_pieces_find_what_the_run_scan_finds():
 
 def test_a_disguised_word_after_clean_pieces_is_still_found():
     M.obfuscated_clean.clear()
-    for text in ("fix the bins LE10 1AB", "LE10 1AB fix the bins sh1t", "#sh1t and a#sh1t", "b1t sh1t"):
+    # ("#ab1!sh1t": the "#" stops the whole piece matching from its start, so "sh1t" after the "!" is found)
+    for text in ("fix the bins LE10 1AB", "LE10 1AB fix the bins sh1t", "#sh1t and a#sh1t", "b1t sh1t", "#ab1!sh1t"):
         assert obfuscation._obfuscated_hits(text, M) == obfuscation._obfuscated_hits(text, M, pieces=False), text
     assert obfuscation._obfuscated_hits("LE10 1AB fix the bins sh1t", M)
+    assert obfuscation._obfuscated_hits("#ab1!sh1t", M)
