@@ -14,6 +14,7 @@ from .legal import LegalMatchers, check_legal, compile_legal
 from .media import check_media
 from .model import AllowedContacts, Context, Councillor, Draft, Finding, Report, new_finding, sort_findings
 from .offensive import Later, OffensiveMatchers, check_offensive, compile_offensive, emit_abuse
+from .offensive.matchers import GATED
 from .personal_data import AllowList, check_personal_data
 from .political import PartyThresholds, PoliticalMatchers, Register, check_political, compile_political
 from .presentation import HASHTAG, check_accessibility, check_platform
@@ -59,6 +60,10 @@ def _compiled(rules: Rules) -> _Compiled:
             compiled.offensive.families,
         )
         compiled.offensive.bits.update(compiled.prefilter.family_bits)
+        for name in GATED:
+            matcher = getattr(compiled.offensive, name)
+            if matcher.prefilter is compiled.prefilter:
+                compiled.offensive.bits[name] = matcher.bit
         rules.cache["compiled"] = compiled
     return compiled
 

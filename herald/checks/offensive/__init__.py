@@ -56,7 +56,7 @@ def check_offensive(
     ``mask``: the engine's prefilter mask of the text (``textutil.Prefilter``); a family whose bit in it
     (``m.bits``) is clear has none of its words in the text and is not called (-1: every family is)."""
     bits = m.bits
-    condemning = m.condemnation.search(text) is not None
+    condemning = bool(mask & bits["condemnation"]) and m.condemnation.search(text) is not None
     quoted = '"' in text or "\u201c" in text or "\u2018" in text or "'" in text
     excused = False  # abuse found only inside a reported quotation: the model would score the quotation
 
@@ -85,7 +85,7 @@ def check_offensive(
         return any(a <= start and end <= b for a, b in covers)
 
     found = False
-    slurs = [(s.start(), s.end()) for s in m.slur.finditer(text)]
+    slurs = [(s.start(), s.end()) for s in m.slur.finditer(text)] if mask & bits["slur"] else []
     cleared = [(s, e) for s, e in slurs if innocent(s, e)] if slurs else []
     if cleared:
         slurs = [span for span in slurs if span not in cleared]
@@ -93,7 +93,7 @@ def check_offensive(
         if not reported(start, end):
             emit("slur", start, end)
             found = True
-    for match in m.strong.finditer(text):
+    for match in m.strong.finditer(text) if mask & bits["strong"] else ():
         if any(s <= match.start() < e for s, e in slurs) or reported(*match.span(), aimed=False):
             continue
         if innocent(*match.span()):
@@ -114,7 +114,7 @@ def check_offensive(
         if not reported(start, end):
             emit("threat", start, end)
             found = True
-    group_present = m.groups.may_match(text)
+    group_present = bool(mask & bits["groups"]) and m.groups.may_match(text)
     shaped: list[tuple[str, int, int]] = []
     for shape, match in _shape_hits(text, _lowered, words, m.shapes, group_present) if mask & bits["shapes"] else ():
         if shape.comment_only and kind != "comment":
@@ -158,7 +158,9 @@ def check_offensive(
                 found = True
     unaimed: list[tuple[int, int]] = []
     insults: list[tuple[int, int]] = []
-    for start, end in _insults(text, m, unaimed) if m.insult_words.may_match(text) else ():
+    for start, end in (
+        _insults(text, m, unaimed) if mask & bits["insult_words"] and m.insult_words.may_match(text) else ()
+    ):
         if insults and start < insults[-1][1]:  # "you are useless idiots": one finding, not two
             start, end = min(start, insults[-1][0]), max(end, insults[-1][1])
             insults.pop()
@@ -174,9 +176,9 @@ def check_offensive(
         if not reported(start, end):
             emit("harassment", start, end)
             found = True
-    mild = list(m.mild.finditer(text))
+    mild = list(m.mild.finditer(text)) if mask & bits["mild"] else []
     ambiguous = []
-    for match in m.ambiguous.finditer(text):
+    for match in m.ambiguous.finditer(text) if mask & bits["ambiguous"] else ():
         if innocent(*match.span()):
             cleared.append(match.span())
         else:

@@ -73,8 +73,13 @@ class OffensiveMatchers:
     # wake it (``families``): the engine's shared prefilter answers for them all at once, and
     # ``check_offensive`` does not call a family whose bit (``bits``) is clear in the text's mask. -1,
     # until the engine's prefilter gives the bits, calls every family (each still checks its own words).
+    # ``bits`` also holds the bits of the word lists in ``GATED`` (the same prefilter's answer for each).
     families: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
     bits: dict[str, int] = field(default_factory=dict)
+
+
+# The word lists ``check_offensive`` reads the mask for before calling them (their bits in ``bits`` too).
+GATED = ("condemnation", "slur", "strong", "groups", "insult_words", "mild", "ambiguous")
 
 
 def _families(shapes: Shapes) -> dict[str, tuple[frozenset[str], ...]]:
@@ -178,5 +183,5 @@ def compile_offensive(rules: Rules) -> OffensiveMatchers:
         any_word=re.compile(all_words, re.I),
         idioms=compile_phrases(w["classifier_idioms"]),
         families=families,
-        bits=dict.fromkeys(families, -1),
+        bits=dict.fromkeys((*families, *GATED), -1),
     )
