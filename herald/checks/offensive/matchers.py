@@ -83,8 +83,9 @@ GATED = ("condemnation", "slur", "strong", "groups", "insult_words", "mild", "am
 
 
 def _families(shapes: Shapes) -> dict[str, tuple[frozenset[str], ...]]:
-    """The sets of words that wake each family: its own cheap word check, as sets of one word, or for
-    contempt a finer one (``contempt.NEEDS``)."""
+    """The sets of words that wake each family: its own cheap word check as sets of one word (calm menace,
+    advances, prejudice), or a finer one: for contempt ``contempt.NEEDS``, for the shapes an anchor word
+    with one of the words the shape needs (``Shape.needs``), as ``_shape_hits`` asks."""
 
     def alone(words) -> tuple[frozenset[str], ...]:
         return tuple(frozenset((word,)) for word in sorted(words))
@@ -94,7 +95,18 @@ def _families(shapes: Shapes) -> dict[str, tuple[frozenset[str], ...]]:
         "advance": alone(veneer._ADVANCE_CUES),
         "prejudice": alone(veneer._PREJUDICE_CUES),
         "contempt": contempt.NEEDS,
-        "shapes": alone(shapes.anchors),
+        # a shape runs only when the text holds one of its anchor words and one of the words it needs
+        "shapes": tuple(
+            sorted(
+                {
+                    frozenset((anchor, *((need,) if need else ())))
+                    for shape in shapes.shapes
+                    for anchor in shape.anchors
+                    for need in (sorted(shape.needs) if shape.needs is not None else ("",))
+                },
+                key=sorted,
+            )
+        ),
     }
 
 

@@ -58,8 +58,12 @@ def _assert_family_bits(text: str) -> None:
 
 # Cue words of each family, their companions and glued spellings, and what surrounds them.
 _CUES = sorted(contempt._CUES | veneer._MENACE_CUES | veneer._ADVANCE_CUES | veneer._PREJUDICE_CUES)
+_SHAPE_WORDS = sorted({w for shape in M.shapes.shapes for w in shape.anchors | (shape.needs or frozenset())})
 _PIECES = (
     _CUES
+    + _SHAPE_WORDS
+    + ["I know where you live", "he needs shooting", "give him a good hiding", "hope you die slowly", "send nudes",
+       "Muslims", "the gays", "they breed like rats", "should be put down", "i'd shag her", "😉"]
     + sorted({w for others in contempt._WITH.values() for o in others for w in o.split()})
     + contempt._GLUED
     + ["you", "he", "she", "is", "a", "an", "the", "most", "person", "Cllr Smith", "@CllrB", "lights are on but",
@@ -135,3 +139,15 @@ def test_a_disguised_word_after_clean_pieces_is_still_found():
         assert obfuscation._obfuscated_hits(text, M) == obfuscation._obfuscated_hits(text, M, pieces=False), text
     assert obfuscation._obfuscated_hits("LE10 1AB fix the bins sh1t", M)
     assert obfuscation._obfuscated_hits("#ab1!sh1t", M)
+
+
+def test_the_spaced_letters_check_never_hides_spaced_letters():
+    texts = _corpus_texts()[::3] + _mixes(3000, 9)
+    texts += ["f u c k", "(f u c k)", "x f.u.c.k", "a-b-c", "a_b_c d", "9 a b c", "@a b c", "I a m", "1a b c", "é a b "]
+    hinted = 0
+    for text in texts:
+        if obfuscation._SPACED_HINT.search(text) is not None:
+            hinted += 1
+            assert obfuscation._may_be_spaced(text), text
+    assert hinted > 50
+    assert not obfuscation._may_be_spaced("Why are my bins never collected on time?? Third week running.")
