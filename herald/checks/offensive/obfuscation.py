@@ -227,9 +227,10 @@ def _all_clean(text: str, m: OffensiveMatchers) -> bool:
     seen before ("the", "07911", "LE10"), and the answer is one set difference instead of a scan for the
     suspect runs and one in each (tests/test_prefilter_families.py compares the two)."""
     clean = m.obfuscated_clean
-    unknown = set(text.encode("ascii").translate(_PIECE_BYTES).decode("ascii").split()).difference(clean)
-    if not unknown:
+    pieces = text.encode("ascii").translate(_PIECE_BYTES).decode("ascii").split()
+    if clean.issuperset(pieces):
         return True
+    unknown = set(pieces).difference(clean)
     if len(clean) > 65536:
         clean.clear()
     for piece in unknown:
