@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .matchers import OffensiveMatchers
 
-from ..textutil import NON_ASCII_RUN, probe
+from ..textutil import _WORD_CHAR_BEYOND_ASCII, NON_ASCII_RUN, probe
 from .words import WORDS
 
 _LEET = str.maketrans(WORDS.leet)
@@ -47,14 +47,26 @@ _SPACED_BYTES = bytes(
 )
 
 
-def _may_be_spaced(text: str) -> bool:
-    """A necessary condition for ``_SPACED_HINT.search(text)``: in ASCII text with no "@", "$" or "*" (which
-    the hint reads as letters), a letter after no word character or dot, a separator, a letter and a
-    separator read, through ``_SPACED_BYTES``, as " a a " (one C-level translation and search instead of a
-    scan stopping at every space; tests/test_prefilter_families.py compares them)."""
-    if not text.isascii() or "@" in text or "$" in text or "*" in text:
+def _may_be_spaced(text: str, data: bytes | None) -> bool:
+    """A necessary condition for ``_SPACED_HINT.search(text)`` (``data``: ``_as_ascii(text)``): in text with no
+    "@", "$" or "*" (which the hint reads as letters), a letter after no word character or dot, a separator,
+    a letter and a separator read, through ``_SPACED_BYTES``, as " a a " (one C-level translation and search
+    instead of a scan stopping at every space; tests/test_prefilter_families.py compares them)."""
+    if data is None or "@" in text or "$" in text or "*" in text:
         return True
-    return " a a " in " " + text.encode("ascii").translate(_SPACED_BYTES).decode("ascii")
+    return " a a " in " " + data.translate(_SPACED_BYTES).decode("ascii")
+
+
+def _as_ascii(text: str) -> bytes | None:
+    """The text as ASCII bytes for the piece and spaced-letter checks: each character beyond ASCII as "?" (read
+    as a space, as the patterns read it) when none of them is a word character (emoji, "£", curly quotes,
+    dashes); None for text with a word character beyond ASCII (an accented or look-alike letter), which is
+    scanned as before."""
+    if text.isascii():
+        return text.encode("ascii")
+    if _WORD_CHAR_BEYOND_ASCII.search(text) is not None:
+        return None
+    return text.encode("ascii", "replace")
 
 
 # Every _OBFUSCATED match lies inside one maximal run of these characters and holds a digit or symbol
@@ -219,15 +231,15 @@ def _look_alike_hits(text: str, m: OffensiveMatchers) -> list[tuple[int, int, st
 _PIECE_BYTES = bytes(c if c < 128 and (chr(c).isalnum() or chr(c) in "_@$*!|#") else 32 for c in range(256))
 
 
-def _all_clean(text: str, m: OffensiveMatchers) -> bool:
-    """Whether, in ASCII text, no piece holds a disguised word: then ``_obfuscated_hits`` finds nothing in its
+def _all_clean(data: bytes, m: OffensiveMatchers) -> bool:
+    """Whether, in text read as ASCII (``_as_ascii``), no piece holds a disguised word: then ``_obfuscated_hits`` finds nothing in its
     runs. An _OBFUSCATED match lies inside one piece, and what it looks at either side of the piece (a
     character that is none of these, or the text's ends) it reads as it reads the ends of the piece alone;
     so each piece's answer, worked out alone once, holds wherever it appears. Most comments are pieces
     seen before ("the", "07911", "LE10"), and the answer is one set difference instead of a scan for the
     suspect runs and one in each (tests/test_prefilter_families.py compares the two)."""
     clean = m.obfuscated_clean
-    pieces = text.encode("ascii").translate(_PIECE_BYTES).decode("ascii").split()
+    pieces = data.translate(_PIECE_BYTES).decode("ascii").split()
     if clean.issuperset(pieces):
         return True
     unknown = set(pieces).difference(clean)
@@ -251,12 +263,9 @@ def _all_clean(text: str, m: OffensiveMatchers) -> bool:
 def _obfuscated_hits(text: str, m: OffensiveMatchers, pieces: bool = True) -> list[tuple[int, int, str]]:
     """(start, end, raw) of each disguised strong word or slur; ``pieces=False`` skips ``_all_clean`` (for
     the tests)."""
-    if text.isascii():
-        hits = []
-        runs = [] if pieces and _all_clean(text, m) else _suspect_runs(text)
-    else:
-        hits = _look_alike_hits(text, m)
-        runs = _suspect_runs(text)
+    hits = [] if text.isascii() else _look_alike_hits(text, m)
+    data = _as_ascii(text) if pieces else None
+    runs = [] if data is not None and _all_clean(data, m) else _suspect_runs(text)
     if len(runs) > 24:
         # A scan per run costs a call each (~4 µs); with many runs one scan from the first to the last
         # finds the same matches (none lies outside a suspect run) for less ("www." repeated: 2.4 -> 0.5 ms).
@@ -271,7 +280,7 @@ def _obfuscated_hits(text: str, m: OffensiveMatchers, pieces: bool = True) -> li
                 known = m.obfuscated_known[raw] = _obfuscated_word(raw, m.any_word)
             if known:
                 hits.append((match.start(), match.end(), raw))
-    for match in _SPACED.finditer(text) if _may_be_spaced(text) and _SPACED_HINT.search(text) else ():
+    for match in _SPACED.finditer(text) if _may_be_spaced(text, data) and _SPACED_HINT.search(text) else ():
         joined = _deobfuscate(re.sub(r"[ ._-]", "", match.group()))
         if len(joined) >= 3 and m.any_word.fullmatch(joined):
             hits.append((match.start(), match.end(), match.group()))

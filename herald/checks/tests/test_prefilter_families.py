@@ -135,7 +135,20 @@ def test_clean_pieces_find_what_the_run_scan_finds():
 def test_a_disguised_word_after_clean_pieces_is_still_found():
     M.obfuscated_clean.clear()
     # ("#ab1!sh1t": the "#" stops the whole piece matching from its start, so "sh1t" after the "!" is found)
-    for text in ("fix the bins LE10 1AB", "LE10 1AB fix the bins sh1t", "#sh1t and a#sh1t", "b1t sh1t", "#ab1!sh1t"):
+    for text in (
+        "fix the bins LE10 1AB",
+        "LE10 1AB fix the bins sh1t",
+        "#sh1t and a#sh1t",
+        "b1t sh1t",
+        "#ab1!sh1t",
+        "fix it 😍 sh1t",
+        "😍sh1t😍",
+        "fix it 😍 LE10",
+        "£5 for sh1t",
+        "ſh1t",
+        "é1t sh1t",
+        "İt sh1t",
+    ):
         assert obfuscation._obfuscated_hits(text, M) == obfuscation._obfuscated_hits(text, M, pieces=False), text
     assert obfuscation._obfuscated_hits("LE10 1AB fix the bins sh1t", M)
     assert obfuscation._obfuscated_hits("#ab1!sh1t", M)
@@ -143,11 +156,28 @@ def test_a_disguised_word_after_clean_pieces_is_still_found():
 
 def test_the_spaced_letters_check_never_hides_spaced_letters():
     texts = _corpus_texts()[::3] + _mixes(3000, 9)
-    texts += ["f u c k", "(f u c k)", "x f.u.c.k", "a-b-c", "a_b_c d", "9 a b c", "@a b c", "I a m", "1a b c", "é a b "]
+    texts += [
+        "f u c k",
+        "(f u c k)",
+        "x f.u.c.k",
+        "a-b-c",
+        "a_b_c d",
+        "9 a b c",
+        "@a b c",
+        "I a m",
+        "1a b c",
+        "é a b ",
+        "😍 f u c k",
+        "“f u c k”",
+        "ſ a b c",
+        "İ a b c",
+        "a\u0301 b c d",
+    ]
     hinted = 0
     for text in texts:
         if obfuscation._SPACED_HINT.search(text) is not None:
             hinted += 1
-            assert obfuscation._may_be_spaced(text), text
+            assert obfuscation._may_be_spaced(text, obfuscation._as_ascii(text)), text
     assert hinted > 50
-    assert not obfuscation._may_be_spaced("Why are my bins never collected on time?? Third week running.")
+    for text in ("Why are my bins never collected on time?? Third week running.", "Lovely photos 😍 a b"):
+        assert not obfuscation._may_be_spaced(text, obfuscation._as_ascii(text)), text
