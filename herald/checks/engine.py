@@ -14,6 +14,7 @@ from .legal import LegalMatchers, check_legal, compile_legal
 from .media import check_media
 from .model import AllowedContacts, Context, Councillor, Draft, Finding, Report, new_finding, sort_findings
 from .offensive import Later, OffensiveMatchers, check_offensive, compile_offensive, emit_abuse
+from .offensive.matchers import GATED
 from .personal_data import AllowList, check_personal_data
 from .political import PartyThresholds, PoliticalMatchers, Register, check_political, compile_political
 from .presentation import HASHTAG, check_accessibility, check_platform
@@ -34,6 +35,7 @@ class _Compiled:
     offensive: OffensiveMatchers
     legal: LegalMatchers
     public_addresses: tuple[str, ...]
+    prefilter: Prefilter | None = None
 
 
 def _compiled(rules: Rules) -> _Compiled:
@@ -45,14 +47,23 @@ def _compiled(rules: Rules) -> _Compiled:
             compile_legal(rules),
             tuple(rules.words["public_addresses"]),
         )
-        # one prefilter answers, once per text, which of the families' word lists may match it
-        Prefilter(
-            matcher
-            for family in (compiled.political, compiled.legal, compiled.offensive)
-            for value in vars(family).values()
-            for matcher in (value if isinstance(value, tuple) else (value,))
-            if isinstance(matcher, PhraseMatcher)
+        # one prefilter answers, once per text, which of the families' word lists may match it, and which
+        # of the offensive rules' families have words of theirs in it (``_collect`` reads it once)
+        compiled.prefilter = Prefilter(
+            (
+                matcher
+                for family in (compiled.political, compiled.legal, compiled.offensive)
+                for value in vars(family).values()
+                for matcher in (value if isinstance(value, tuple) else (value,))
+                if isinstance(matcher, PhraseMatcher)
+            ),
+            compiled.offensive.families,
         )
+        compiled.offensive.bits.update(compiled.prefilter.family_bits)
+        for name in GATED:
+            matcher = getattr(compiled.offensive, name)
+            if matcher.prefilter is compiled.prefilter:
+                compiled.offensive.bits[name] = matcher.bit
         rules.cache["compiled"] = compiled
     return compiled
 
@@ -157,6 +168,9 @@ def _collect(
     def emit(rule: str, start: int | None, end: int | None, **fields: Any) -> None:
         hits.append((rule, start, end, fields))
 
+    # which word lists and rule families may find something in the text: worked out once, here, and read
+    # by every family (the offensive rules are given it; the others' matchers read the same answer)
+    mask = compiled.prefilter.mask(text) if compiled.prefilter is not None else -1
     register = _register(context.councillors)
     check_personal_data(text, _allow_list(context.allowed_contacts, compiled.public_addresses), emit)
     # the party-promotion classifier: official posts and replies in a pre-election period only
@@ -171,7 +185,7 @@ def _collect(
     alleged = [
         (s, e) for rule, s, e, _ in hits[before_legal:] if rule == "allegation" and s is not None and e is not None
     ]
-    check_offensive(text, compiled.offensive, rules.thresholds, emit, draft.kind, defer, alleged, wait)
+    check_offensive(text, compiled.offensive, rules.thresholds, emit, draft.kind, defer, alleged, wait, mask)
     if draft.media:
         check_media(text, draft.media, emit)
         if draft.kind != "image":

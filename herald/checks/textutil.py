@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from itertools import islice
 
@@ -14,6 +14,10 @@ SENTENCE_END = re.compile(r"[.!?\n]")
 # candidate pledging, is a commenter speaking of themselves). "i" and "we" also find "I'm", "I've",
 # "we're" and "we've", straight or curly; "im" is how comments often write "I'm".
 FIRST_PERSON = re.compile(r"(?i)\b(?:i|im|me|my|myself|we|us|our|ours)\b")
+# Letters a case-blind pattern reads as ASCII ones that lower-casing does not turn into them: dotless "ı"
+# and dotted "İ" (as "i"), the long "ſ" (as "s"). A word holding one is not the word a word check looks
+# for ("ſtupid"), yet the pattern finds it.
+CASE_BLIND_LETTERS = ("\u0131", "\u0130", "\u017f")
 
 
 def phrase_pattern(phrases: Iterable[str], *, glob: bool = False, hashtags: bool = False) -> str:
@@ -356,15 +360,34 @@ class Prefilter:
     test). Glob stems are read from the shared word-start scan, each word's answer for all matchers
     kept as one bit mask; inner parts (``*fuck*``) are substring tests as before. ``mask(text)`` has
     matcher ``i``'s bit set exactly when its own ``plain_may_match`` says True
-    (tests/test_fast_paths.py compares them over the bench corpus and every test text)."""
+    (tests/test_fast_paths.py compares them over the bench corpus and every test text).
 
-    def __init__(self, matchers: Iterable[PhraseMatcher]) -> None:
+    ``families`` adds one bit for each rule family that has words of its own to look for (the offensive
+    rules' contempt, calm menace, shapes…): a family is named with the sets of words that can wake it,
+    its bit set when every word of one of its sets is among the text's words, found in the same
+    intersection as the matchers' (``family_bits`` gives each family's bit). The engine reads the mask
+    once per text and does not call a family whose bit is clear, so each family's sets must hold for
+    every text it can find something in (tests/test_prefilter_families.py). A text holding a letter that a
+    case-blind pattern reads as another ("ı", "İ", "ſ": "ſtupid" is not the word "stupid", yet the
+    patterns find it) wakes every family."""
+
+    def __init__(
+        self, matchers: Iterable[PhraseMatcher], families: Mapping[str, Iterable[Iterable[str]]] | None = None
+    ) -> None:
         unique: list[PhraseMatcher] = []
         for matcher in matchers:
             if matcher.prefilter is None and all(matcher is not m for m in unique):
                 unique.append(matcher)
         self.matchers = tuple(unique)
         by_key: dict[str, list[tuple[int, frozenset[str]]]] = {}
+        # each family's bit comes after the matchers' bits
+        self.family_bits: dict[str, int] = {}
+        for name, sets in (families or {}).items():
+            bit = self.family_bits[name] = 1 << (len(self.matchers) + len(self.family_bits))
+            for words in sets:
+                required = frozenset(words)
+                by_key.setdefault(max(sorted(required), key=len), []).append((bit, required))
+        self.every_family = sum(self.family_bits.values())
         shared: dict[int, tuple[WordStarts, list[tuple[int, tuple[str, ...]]]]] = {}
         scans: list[tuple[int, re.Pattern[str]]] = []
         inside: list[tuple[int, str]] = []
@@ -433,6 +456,8 @@ class Prefilter:
         for bit, part in self.inside:
             if not mask & bit and part in lowered:
                 mask |= bit
+        if self.every_family and not text.isascii() and any(letter in text for letter in CASE_BLIND_LETTERS):
+            mask |= self.every_family
         self._last = (text, mask)
         return mask
 

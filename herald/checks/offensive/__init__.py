@@ -45,6 +45,7 @@ def check_offensive(
     defer: Callable[[str, float], None] | None = None,
     alleged: list[tuple[int, int]] | None = None,
     wait: Callable[[dict[str, int], Later], None] | None = None,
+    mask: int = -1,
 ) -> None:
     """Emit the offensive-content findings of ``text``. With ``defer``, the abuse classifier is not
     run here: ``defer(text_to_score, threshold)`` is called instead, and the caller scores the texts
@@ -54,8 +55,11 @@ def check_offensive(
     not warned on again as abuse; the rules still read every word). With ``wait``, the profanity model
     does not score the text here either: ``wait(counted_tokens, later)`` is called instead, and the
     caller scores many drafts' tokens in one batch (``offensive_model.score_counted``) and calls
-    ``later(score, emit, defer)``, which emits the findings this function would have emitted last."""
-    condemning = m.condemnation.search(text) is not None
+    ``later(score, emit, defer)``, which emits the findings this function would have emitted last.
+    ``mask``: the engine's prefilter mask of the text (``textutil.Prefilter``); a family whose bit in it
+    (``m.bits``) is clear has none of its words in the text and is not called (-1: every family is)."""
+    bits = m.bits
+    condemning = bool(mask & bits["condemnation"]) and m.condemnation.search(text) is not None
     quoted = '"' in text or "\u201c" in text or "\u2018" in text or "'" in text
     excused = False  # abuse found only inside a reported quotation: the model would score the quotation
 
@@ -86,7 +90,7 @@ def check_offensive(
         )
 
     found = False
-    slurs = [(s.start(), s.end()) for s in m.slur.finditer(text)]
+    slurs = [(s.start(), s.end()) for s in m.slur.finditer(text)] if mask & bits["slur"] else []
     cleared = [(s, e) for s, e in slurs if innocent(s, e)] if slurs else []
     if cleared:
         slurs = [span for span in slurs if span not in cleared]
@@ -98,7 +102,7 @@ def check_offensive(
     # council's own posts swear at nothing
     softened: list[tuple[int, int]] = []
     soften = partial(mild_in_sense, text) if kind == "comment" else None
-    for match in m.strong.finditer(text):
+    for match in m.strong.finditer(text) if mask & bits["strong"] else ():
         if any(s <= match.start() < e for s, e in slurs) or reported(*match.span(), aimed=False):
             continue
         if soften is not None and soften(*match.span()):
@@ -120,13 +124,14 @@ def check_offensive(
         if not reported(*match.span()):
             emit("threat", match.start(), match.end())
             found = True
-    for start, end in menace_hits(text, words) + aimed_menace(text, words):
+    menaced = menace_hits(text, words) if mask & bits["menace"] else []
+    for start, end in menaced + aimed_menace(text, words):
         if not reported(start, end):
             emit("threat", start, end)
             found = True
-    group_present = m.groups.may_match(text)
+    group_present = bool(mask & bits["groups"]) and m.groups.may_match(text)
     shaped: list[tuple[str, int, int]] = []
-    for shape, match in _shape_hits(text, _lowered, words, m.shapes, group_present):
+    for shape, match in _shape_hits(text, _lowered, words, m.shapes, group_present) if mask & bits["shapes"] else ():
         if shape.comment_only and kind != "comment":
             continue
         if shaped and shaped[-1][0] == shape.rule and match.start() < shaped[-1][2]:
@@ -146,7 +151,8 @@ def check_offensive(
         + ((_GO_BACK,) if "back" in words or "belong" in words else ())
     )
     hate_done: list[tuple[int, int]] = []
-    for start, end in prejudice_hits(text, words) + takeover_hits(text, words):
+    prejudiced = prejudice_hits(text, words) if mask & bits["prejudice"] else []
+    for start, end in prejudiced + takeover_hits(text, words):
         if not reported(start, end) and not (condemning and m.condemnation.search(text, *sentence_bounds(text, start))):
             emit("hate", start, end)
             hate_done.append((start, end))
@@ -168,7 +174,9 @@ def check_offensive(
                 found = True
     unaimed: list[tuple[int, int]] = []
     insults: list[tuple[int, int]] = []
-    for start, end in _insults(text, m, unaimed) if m.insult_words.may_match(text) else ():
+    for start, end in (
+        _insults(text, m, unaimed) if mask & bits["insult_words"] and m.insult_words.may_match(text) else ()
+    ):
         if insults and start < insults[-1][1]:  # "you are useless idiots": one finding, not two
             start, end = min(start, insults[-1][0]), max(end, insults[-1][1])
             insults.pop()
@@ -176,8 +184,13 @@ def check_offensive(
     if not _DISMISSAL_CUES.isdisjoint(words):
         insults += [match.span() for match in _DISMISSAL.finditer(text)]
     insults += [(start, end) for rule, start, end in shaped if rule == "harassment"]
-    insults += [h for h in contempt_hits(text, words) if not any(a < h[1] and h[0] < b for a, b in insults)]
-    aimed = advance_hits(text, words) + sexual_hits(text, words) + mockery_hits(text, words)  # round seventeen
+    if mask & bits["contempt"]:
+        insults += [h for h in contempt_hits(text, words) if not any(a < h[1] and h[0] < b for a, b in insults)]
+    aimed = (
+        (advance_hits(text, words) if mask & bits["advance"] else [])
+        + sexual_hits(text, words)
+        + mockery_hits(text, words)
+    )  # round seventeen
     insults += [h for h in aimed if not any(a < h[1] and h[0] < b for a, b in insults)]
     bantered = False  # an insult to the reader in a friendly text: the classifier is not asked either
     for start, end in insults:
@@ -186,9 +199,9 @@ def check_offensive(
         elif not reported(start, end):
             emit("harassment", start, end)
             found = True
-    mild = sorted([word.span() for word in m.mild.finditer(text)] + softened)
+    mild = sorted(([word.span() for word in m.mild.finditer(text)] if mask & bits["mild"] else []) + softened)
     ambiguous = []
-    for match in m.ambiguous.finditer(text):
+    for match in m.ambiguous.finditer(text) if mask & bits["ambiguous"] else ():
         if innocent(*match.span()):
             cleared.append(match.span())
         else:

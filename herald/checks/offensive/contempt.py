@@ -40,6 +40,47 @@ _CUES = frozenset(
     """.split()
 )
 
+# The sets of words, one of which every text holding an appraisal has among its words: what the engine's
+# shared prefilter (``textutil.Prefilter``) looks for before calling ``contempt_hits``. Each cue alone,
+# except the everyday words that only one or two appraisals use, which need those appraisals' other words
+# too ("useless" is only ever "the most useless …", "nobody" only "the lights are on but nobody's home");
+# and the one-word spellings the patterns also match that are no cue ("slowwitted", "sellby", "clotwho").
+_HIRED = (
+    "hired hiring appointed appointing promoted promoting recruited recruiting picked picking selected selecting "
+    "chosen choosing"
+)
+_WITH: dict[str, tuple[str, ...]] = {
+    "useless": ("most",),
+    "stupid": ("most",),  # with an animal ("stupid old bat") or "accent", those words are cues themselves
+    "nobody": ("lights home",),
+    "isn": ("there",),
+    "isnt": ("there",),
+    "ain": ("there",),
+    "space": ("waste",),
+    "seat": ("waste",),
+    "air": ("waste good",),  # "air-brained": "brained" is a cue
+    "skin": ("waste", *_HIRED.split()),
+    "sell": ("date",),
+    **{word: tuple(_HIRED.split()) for word in "colour color race looks gender sex ethnicity religion".split()},
+    **{word: ("let go", "letting go") for word in ("yourself", "herself", "himself")},
+    "adult": ("get", "ask"),
+    "adults": ("leave",),
+}
+_GLUED = (
+    "slowwitted thickwitted peabrained birdbrained emptybrained airbrained thickbrained cabbagebrained "
+    "turnipbrained sellby weights woods deadwoods boxticking grownup"
+).split() + [
+    word + after
+    for word in ("incompetent", "imbecile", "nonentity", "buffoon", "nincompoop", "clot", "dolt", "simpleton")
+    for after in ("who", "and", "that", "with", "like")
+]
+NEEDS: tuple[frozenset[str], ...] = (
+    tuple(frozenset((cue,)) for cue in sorted(_CUES) if cue not in _WITH)
+    + tuple(frozenset((cue, *others.split())) for cue, alternatives in _WITH.items() for others in alternatives)
+    + (frozenset(("nobodys", "lights", "home")),)
+    + tuple(frozenset((word,)) for word in _GLUED)
+)
+
 # Faculties only a person has: compared with anything dull ("the charisma of a sedated walrus").
 _FACULTY = r"""
     (?: iq | intelligence | brains? | brain\s*power | charisma | personality | (?:people|social|leadership|communication)\s+skills

@@ -13,6 +13,7 @@ from ..textutil import (
     glob_prefixes,
     phrase_pattern,
 )
+from . import contempt, veneer
 from .calm import CALM_SHAPES
 from .insults import _UNCOUNTABLE
 from .menace import MENACE_SHAPES
@@ -66,6 +67,47 @@ class OffensiveMatchers:
     # raw obfuscated word -> whether it is a disguised strong word or slur. A plain dict: an lru_cache
     # keyed on (word, any_word) hashed the compiled pattern's code on every call (~4 µs).
     obfuscated_known: dict[str, bool] = field(default_factory=dict)
+    # pieces of ASCII text known to hold no disguised strong word or slur (``obfuscation._all_clean``)
+    obfuscated_clean: set[str] = field(default_factory=set)
+    # The rule families with words of their own to look for, each named with the sets of words that can
+    # wake it (``families``): the engine's shared prefilter answers for them all at once, and
+    # ``check_offensive`` does not call a family whose bit (``bits``) is clear in the text's mask. -1,
+    # until the engine's prefilter gives the bits, calls every family (each still checks its own words).
+    # ``bits`` also holds the bits of the word lists in ``GATED`` (the same prefilter's answer for each).
+    families: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    bits: dict[str, int] = field(default_factory=dict)
+
+
+# The word lists ``check_offensive`` reads the mask for before calling them (their bits in ``bits`` too).
+GATED = ("condemnation", "slur", "strong", "groups", "insult_words", "mild", "ambiguous")
+
+
+def _families(shapes: Shapes) -> dict[str, tuple[frozenset[str], ...]]:
+    """The sets of words that wake each family: its own cheap word check as sets of one word (calm menace,
+    advances, prejudice), or a finer one: for contempt ``contempt.NEEDS``, for the shapes an anchor word
+    with one of the words the shape needs (``Shape.needs``), as ``_shape_hits`` asks."""
+
+    def alone(words) -> tuple[frozenset[str], ...]:
+        return tuple(frozenset((word,)) for word in sorted(words))
+
+    return {
+        "menace": alone(veneer._MENACE_CUES),
+        "advance": alone(veneer._ADVANCE_CUES),
+        "prejudice": alone(veneer._PREJUDICE_CUES),
+        "contempt": contempt.NEEDS,
+        # a shape runs only when the text holds one of its anchor words and one of the words it needs
+        "shapes": tuple(
+            sorted(
+                {
+                    frozenset((anchor, *((need,) if need else ())))
+                    for shape in shapes.shapes
+                    for anchor in shape.anchors
+                    for need in (sorted(shape.needs) if shape.needs is not None else ("",))
+                },
+                key=sorted,
+            )
+        ),
+    }
 
 
 def _phrase_trie(phrases) -> str:
@@ -95,6 +137,8 @@ def compile_offensive(rules: Rules) -> OffensiveMatchers:
     attacks = phrase_pattern(w["group_attacks"])
     lists = ("profanity_strong", "profanity_mild", "ambiguous", "slurs")
     starts = WordStarts([stem for name in lists for stem in glob_prefixes(w[name])] + list(_THREAT_STEMS))
+    shapes = Shapes(_PLAIN_SHAPES + VEILED_SHAPES + PERSON_SHAPES + CALM_SHAPES + MENACE_SHAPES + _group_shapes(groups))
+    families = _families(shapes)
     return OffensiveMatchers(
         strong=compile_phrases(w["profanity_strong"], glob=True, hashtags=True, shared=starts),
         mild=compile_phrases(w["profanity_mild"], glob=True, shared=starts),
@@ -133,9 +177,7 @@ def compile_offensive(rules: Rules) -> OffensiveMatchers:
         ),
         group_attack_words=compile_phrases(list(w["group_attacks"]) + list(_GROUP_ATTACK_CUES)),
         harmless=compile_phrases(w["harmless_contexts"]),
-        shapes=Shapes(
-            _PLAIN_SHAPES + VEILED_SHAPES + PERSON_SHAPES + CALM_SHAPES + MENACE_SHAPES + _group_shapes(groups)
-        ),
+        shapes=shapes,
         hate=re.compile(groups + r"[^.!?\n]{0,40}?" + dehuman + "|" + dehuman + r"[^.!?\n]{0,10}?" + groups, re.I),
         groups=compile_phrases(w["protected_groups"]),
         dehumanising=compile_phrases(w["dehumanising"]),
@@ -152,4 +194,6 @@ def compile_offensive(rules: Rules) -> OffensiveMatchers:
         ),  # fmt: skip
         any_word=re.compile(all_words, re.I),
         idioms=compile_phrases(w["classifier_idioms"]),
+        families=families,
+        bits=dict.fromkeys((*families, *GATED), -1),
     )

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .matchers import OffensiveMatchers
 
-from ..textutil import NON_ASCII_RUN, probe
+from ..textutil import _WORD_CHAR_BEYOND_ASCII, NON_ASCII_RUN, probe
 from .words import WORDS
 
 _LEET = str.maketrans(WORDS.leet)
@@ -39,6 +39,34 @@ _MASKED = re.compile(r"[a-zA-Z]{1,2}\*{2,}[!.]*")
 # look-behinds, the scan only stops at separators: ~27 -> ~16 µs per 2,000 characters.
 SPACED_HINT_REFERENCE = r"(?<![\w.])[A-Za-z@$*][ ._-][A-Za-z@$*][ ._-]"
 _SPACED_HINT = re.compile(r"[ ._-](?<=[A-Za-z@$*][ ._-])(?<![\w.][A-Za-z@$*][ ._-])[A-Za-z@$*][ ._-]")
+
+
+# ASCII text with each letter read as "a", each digit as "0" and every other character as a space.
+_SPACED_BYTES = bytes(
+    97 if c < 128 and chr(c).isalpha() else 48 if c < 128 and chr(c).isdigit() else 32 for c in range(256)
+)
+
+
+def _may_be_spaced(text: str, data: bytes | None) -> bool:
+    """A necessary condition for ``_SPACED_HINT.search(text)`` (``data``: ``_as_ascii(text)``): in text with no
+    "@", "$" or "*" (which the hint reads as letters), a letter after no word character or dot, a separator,
+    a letter and a separator read, through ``_SPACED_BYTES``, as " a a " (one C-level translation and search
+    instead of a scan stopping at every space; tests/test_prefilter_families.py compares them)."""
+    if data is None or "@" in text or "$" in text or "*" in text:
+        return True
+    return " a a " in " " + data.translate(_SPACED_BYTES).decode("ascii")
+
+
+def _as_ascii(text: str) -> bytes | None:
+    """The text as ASCII bytes for the piece and spaced-letter checks: each character beyond ASCII as "?" (read
+    as a space, as the patterns read it) when none of them is a word character (emoji, "£", curly quotes,
+    dashes); None for text with a word character beyond ASCII (an accented or look-alike letter), which is
+    scanned as before."""
+    if text.isascii():
+        return text.encode("ascii")
+    if _WORD_CHAR_BEYOND_ASCII.search(text) is not None:
+        return None
+    return text.encode("ascii", "replace")
 
 
 # Every _OBFUSCATED match lies inside one maximal run of these characters and holds a digit or symbol
@@ -198,9 +226,46 @@ def _look_alike_hits(text: str, m: OffensiveMatchers) -> list[tuple[int, int, st
     ]
 
 
-def _obfuscated_hits(text: str, m: OffensiveMatchers) -> list[tuple[int, int, str]]:
+# ASCII text with every character an _OBFUSCATED match can hold ([\w@$*!|]) or looks behind at ("#") kept and
+# every other one read as a space: its pieces are the text's runs with the "#" inside or before them.
+_PIECE_BYTES = bytes(c if c < 128 and (chr(c).isalnum() or chr(c) in "_@$*!|#") else 32 for c in range(256))
+
+
+def _all_clean(data: bytes, m: OffensiveMatchers) -> bool:
+    """Whether, in text read as ASCII (``_as_ascii``), no piece holds a disguised word: then ``_obfuscated_hits`` finds nothing in its
+    runs. An _OBFUSCATED match lies inside one piece, and what it looks at either side of the piece (a
+    character that is none of these, or the text's ends) it reads as it reads the ends of the piece alone;
+    so each piece's answer, worked out alone once, holds wherever it appears. Most comments are pieces
+    seen before ("the", "07911", "LE10"), and the answer is one set difference instead of a scan for the
+    suspect runs and one in each (tests/test_prefilter_families.py compares the two)."""
+    clean = m.obfuscated_clean
+    pieces = data.translate(_PIECE_BYTES).decode("ascii").split()
+    if clean.issuperset(pieces):
+        return True
+    unknown = set(pieces).difference(clean)
+    if len(clean) > 65536:
+        clean.clear()
+    for piece in unknown:
+        for match in _OBFUSCATED.finditer(piece):
+            raw = match.group()
+            known = m.obfuscated_known.get(raw)
+            if known is None:
+                if len(m.obfuscated_known) > 8192:
+                    m.obfuscated_known.clear()
+                known = m.obfuscated_known[raw] = _obfuscated_word(raw, m.any_word)
+            if known:
+                return False
+        if len(piece) <= 64:  # kept pieces stay small
+            clean.add(piece)
+    return True
+
+
+def _obfuscated_hits(text: str, m: OffensiveMatchers, pieces: bool = True) -> list[tuple[int, int, str]]:
+    """(start, end, raw) of each disguised strong word or slur; ``pieces=False`` skips ``_all_clean`` (for
+    the tests)."""
     hits = [] if text.isascii() else _look_alike_hits(text, m)
-    runs = _suspect_runs(text)
+    data = _as_ascii(text) if pieces else None
+    runs = [] if data is not None and _all_clean(data, m) else _suspect_runs(text)
     if len(runs) > 24:
         # A scan per run costs a call each (~4 µs); with many runs one scan from the first to the last
         # finds the same matches (none lies outside a suspect run) for less ("www." repeated: 2.4 -> 0.5 ms).
@@ -215,7 +280,7 @@ def _obfuscated_hits(text: str, m: OffensiveMatchers) -> list[tuple[int, int, st
                 known = m.obfuscated_known[raw] = _obfuscated_word(raw, m.any_word)
             if known:
                 hits.append((match.start(), match.end(), raw))
-    for match in _SPACED.finditer(text) if _SPACED_HINT.search(text) else ():
+    for match in _SPACED.finditer(text) if _may_be_spaced(text, data) and _SPACED_HINT.search(text) else ():
         joined = _deobfuscate(re.sub(r"[ ._-]", "", match.group()))
         if len(joined) >= 3 and m.any_word.fullmatch(joined):
             hits.append((match.start(), match.end(), match.group()))
