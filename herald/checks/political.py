@@ -1731,7 +1731,14 @@ def _check_round_fourteen(text: str, words: frozenset[str], m: PoliticalMatchers
                 emit("campaign-language", match.start(), match.end())
     if "independent" in words or "independents" in words:
         for match in _R14_YOUR_INDEPENDENT.finditer(text):
-            if not _in_guidance_sentence(text, match.start(), m):
+            start, end = sentence_bounds(text, match.start())
+            # the speaker's own ("I'm proud to be your independent voice"), not a body's ("Healthwatch is your
+            # independent voice on health") nor an award's ("vote for your local independent in the awards")
+            if (
+                _FIRST_PERSON.search(text, start, end)
+                and not _CONTEST.search(text, start, end)
+                and not _in_guidance_sentence(text, match.start(), m)
+            ):
                 emit("campaign-language", match.start(), match.end())
     if "first" in words:
         for match in _R14_PUT_PLACE_FIRST.finditer(text):
@@ -1759,7 +1766,10 @@ _ATTACK_GATE = frozenset(
 _R14_CANDIDATE_LIST = re.compile(
     r"(?i)\bstatements?\s+of\s+persons?\s+nominated\b"
     r"|\b(?:following\s+)?(?:persons|candidates)\s+(?:have\s+been\s+|were\s+|are\s+)?(?:validly\s+)?nominated\b"
-    r"|\bcandidates\s+(?:standing\s+|nominated\s+|contesting\s+)?(?:in|for|at)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,6}?"
+    # the candidates of one named poll ("The candidates standing in the Burbage by-election", "Candidates for
+    # the Barwell ward by-election:"), not a party's "candidates in every ward"
+    r"|(?:\bthe\s+|(?<![\w\s])\s*|\A)(?-i:[Cc])andidates\s+(?:standing\s+|nominated\s+|contesting\s+)?(?:in|for|at)\s+the\s+"
+    r"(?:[\w'\u2019-]+\s+){0,6}?"
     r"(?:by-elections?|elections?|ward|division|poll)\b"
     r"|\b(?:by-elections?|elections?)\s*(?:[:\u2013\u2014-]|,)\s*the\s+candidates\s+are\b"
     r"|\bthe\s+candidates\s+(?:standing\s+)?(?:are|will\s+be)\s*:"

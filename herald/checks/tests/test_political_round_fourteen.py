@@ -182,3 +182,35 @@ def test_the_mayor_elect_at_the_mayor_making_is_ceremonial():
     found = political(text)
     assert not blocked_or_warned(text), found
     assert ("ceremonial-role", "advice") in found, found
+
+
+# --- a resident's comment is not council publicity -----------------------------------------------------------
+
+
+def _comment_findings(text, pre_election):
+    from herald.checks import Context, Draft, check
+
+    from .helpers import REGISTER
+
+    context = Context(account="official", councillors=REGISTER, pre_election=pre_election)
+    return {(f.rule, f.severity) for f in check(Draft(text=text, kind="comment"), context).findings}
+
+
+@pytest.mark.parametrize("pre_election", [False, True])
+def test_a_resident_saying_what_a_councillor_said_or_sharing_a_party_is_not_flagged(pre_election):
+    said = _comment_findings("Cllr Stuart Bray said he supports closing Burbage library. Why?", pre_election)
+    assert not {rule for rule, _ in said} & {"member-position"}, said
+    # the name is kept (advice): the inbox's councillor-abuse cases read it to know whom a comment names
+    assert ("councillor-named", "advice") in said, said
+    shared = _comment_findings("RT @HinckleyLabour: save Burbage library, sign the petition", pre_election)
+    assert not {rule for rule, _ in shared} & {"political-share"}, shared
+
+
+def test_the_councils_own_reply_still_gets_them():
+    from herald.checks import Context, Draft, check
+
+    from .helpers import REGISTER
+
+    context = Context(account="official", councillors=REGISTER)
+    reply = check(Draft(text="Cllr Stuart Bray said he supports closing Burbage library.", kind="reply"), context)
+    assert "member-position" in {f.rule for f in reply.findings}
