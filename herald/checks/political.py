@@ -1590,7 +1590,9 @@ _R14_OWN_CAMPAIGN = re.compile(
     r"|\b(?:final|last|closing)\s+(?:few\s+)?(?:days|weeks)\s+of\s+my\s+campaign\b"
     r"|\b(?:my|our)\s+(?:(?:re-?)?elections?|campaign|manifesto)\s+(?:leaflets?|literature|posters?|boards?)\b"
 )
-_R14_ELECTORAL_WORD = re.compile(r"(?i)\belect\w*|\bvot\w+|\bballot\w*|\bpolling\b|\bwards?\b|\bcandidates?\b|\bseats?\b")
+_R14_ELECTORAL_WORD = re.compile(
+    r"(?i)\belect\w*|\bvot\w+|\bballot\w*|\bpolling\b|\bwards?\b|\bcandidates?\b|\bseats?\b"
+)
 _R14_WOULD_HAVE_WON = re.compile(
     r"(?i)\b(?:we|I)\s+(?:would|could|should|might)\s+(?:have|['\u2019]ve)\s+(?:won|held|taken|kept|gained)\b"
 )
