@@ -1,6 +1,6 @@
 """Party promotion, round fourteen (issue 12 item 2): classes of campaign text read on collection 13 (the case
-against the parties, the speaker as an Independent, "your vote", campaigning to be elected, an attack on the
-ruling group without its name), written as grammar; and council false alarms (a statement of persons
+against the parties, the speaker as an Independent, campaigning to be elected; "needs a change of
+leadership"), written as grammar; and council false alarms (a statement of persons
 nominated, the council's election staff canvassing, a council's political make-up, "elect members", the
 Mayor-elect). Every sentence here was written for these tests."""
 
@@ -31,27 +31,13 @@ def blocks(text):
         "I will always remain an Independent, whoever offers me a rosette.",
         "It is so much better to be an Independent: I answer to Ratby and nobody else.",
         "With more Independents on the council, Hinckley would get a fair hearing.",
-        "I'm proud to be your independent voice on the council.",
-        "As your local Independent, I answer only to you.",
-        "Our group of Independents will keep fighting for Groby.",
-        "The only councillors who put Burbage first are the Independents.",
-        # "your vote" told to change, and the reader's support on polling day
-        "This May you can vote for something better by changing your vote.",
-        "Switch your vote this time and Barwell gets a councillor who listens.",
-        "Use your vote to send the council a message.",
-        "Every vote counts in Barwell: make yours count for change.",
-        "We need your support on 4 May.",
         # campaigning about campaigning
         "I've been working hard to get re-elected so I can finish the job on the Hollycroft estate.",
         "We are fighting to win this seat for the first time since 1995.",
         "Thank you to everyone who has donated to my campaign: every leaflet in Barwell ward was paid for by you.",
         "Please help me deliver my election leaflets in the last fortnight.",
         "Had it been about local issues alone, we would have won every ward.",
-        "I have been out talking to residents every weekend since January.",
-        # the ruling group attacked without its name
-        "It is simply unacceptable that the council has wasted £2 million on consultants.",
-        "Those in charge at the Hub have failed residents again.",
-        "After years of neglect from those running County Hall, it is time for change.",
+        # the brief's campaign line
         "This council needs a change of leadership.",
     ],
 )
