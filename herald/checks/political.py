@@ -778,7 +778,7 @@ def compile_political(rules: Rules) -> PoliticalMatchers:
         r"(?i)(?:\bvote\s+(?:for\s+)?(?:the\s+)?" + party_alt + r"|#vote(?:" + squashed + r")\b"
         r"|\b(?:vote|voting)\s+for\s+(?:me|us|our|my)\b|\bdon'?t\s+vote\s+(?:for\s+)?"
         + party_alt
-        + r"|\b(?:re-?elect|elect)\s+(?:me|us|cllr\b|councillor\b)|\bvote\s+(?:them|him|her|it)\s+out\b"
+        + r"|\b(?:re-?elect|elect)\s+(?:me|us|cllr|councillor)\b|\bvote\s+(?:them|him|her|it)\s+out\b"
         r"|\bvote\s+(?:yes|no)\b|\bvote\s+(?:for\s+)?(?:cllr|councillor)\b)"
     )
     return PoliticalMatchers(
@@ -1040,9 +1040,14 @@ def _check_political(
             )
             notice.append((whole, _notice_spans(text, lowered, words) if no_voice else []))
         notice_whole, notice_spans = notice[0]
-        return notice_whole or any(start <= position < end for start, end in notice_spans)
+        if notice_whole or any(start <= position < end for start, end in notice_spans):
+            return True
+        listed = _candidate_list_span(text, lowered)  # round fourteen: the council telling who stands
+        return listed is not None and listed[0] <= position < listed[1]
 
     tallies = _vote_tallies(text, party_hits) if len(party_hits) > 1 else set()  # round thirteen
+    if len(party_hits) > 1 and ("councillors" in words or "seats" in words or "members" in words):
+        tallies |= _council_makeup(text, party_hits)  # round fourteen: a council's political make-up
     for start, end in party_hits:
         # "The winning Conservative candidate received 1,045 votes": the returning officer's figures;
         # "your Lib Dem team … 16 votes" is the party's own voice
@@ -1086,6 +1091,7 @@ def _check_political(
     _check_round_ten(text, lowered, words, gate_words, m, emit)
     _check_round_eleven(text, lowered, words, gate_words, emit)
     _check_round_thirteen(text, words, m, emit)
+    _check_round_fourteen(text, words, m, emit)
     if "focus" in words or "focuses" in words:
         for match in _FOCUS_DELIVERED.finditer(text):
             emit("campaign-language", match.start(), match.end())
@@ -1435,8 +1441,8 @@ def _electoral_canvass(text: str, position: int) -> bool:
     """Whether a canvassing word at ``position`` is the council's electoral canvass (round thirteen)."""
     return (
         _REGISTRATION_CANVASS.search(text) is not None
-        and _CAMPAIGN_CANVASSING_BEFORE.search(text, max(0, position - 20), position) is None
-    )
+        or _R14_COUNCIL_CANVASSERS.search(text, *sentence_bounds(text, position)) is not None  # round fourteen
+    ) and _CAMPAIGN_CANVASSING_BEFORE.search(text, max(0, position - 20), position) is None
 
 
 def _vote_tallies(text: str, party_hits: list[tuple[int, int]]) -> set[tuple[int, int]]:
@@ -1515,3 +1521,201 @@ def _check_round_thirteen(text: str, words: frozenset[str], m: PoliticalMatchers
     if "independents" in words:
         for match in _INDEPENDENTS_FOR.finditer(text):
             emit("party-name", match.start(), match.end())
+
+
+# --- Round fourteen (issue 12 item 2): classes of miss read on collection 13 (sources A-F), as grammar -------
+# Each pattern is an actor, a campaign verb and an electoral object, not a phrase from one text; each is run
+# only when the text holds one of its literal words (``words``, as the earlier rounds gate theirs).
+_R14_INDEPENDENT_NOT = (
+    r"(?!\s+(?:of|from|shops?|traders?|retailers?|business\w*|stores?|schools?|reviews?|inquir\w*|investigat\w*"
+    r"|panels?|chair\w*|examiners?|persons?|assessors?|reports?|advice|experts?|advis[eo]rs?|living)\b)"
+)
+# The case against the parties. (1) A party put before the people it should serve ("put their party before
+# the local people", "putting party politics ahead of residents").
+_R14_PARTY_BEFORE_PEOPLE = re.compile(
+    r"(?i)\b(?:put|puts|putting|place[sd]?|placing)\s+(?:their|the|his|her|its|a)\s+(?:own\s+)?(?:national\s+)?"
+    r"part(?:y|ies)(?:\s+politics)?\s+(?:first\s+)?(?:before|above|ahead\s+of|over)\s+(?:the\s+)?"
+    r"(?:(?:local|ordinary|real|our|your|their)\s+)?(?:people|residents|communit(?:y|ies)|constituents|voters|town"
+    r"|area|district|borough|county|city|village)\b"
+)
+# (2) "The big parties" with a charge against them in the same sentence ("the big parties have gone into
+# group-think", "the main political party's lacklustre councillors").
+_R14_BIG_PARTIES = re.compile(
+    r"(?i)\b(?:the\s+)?(?:big|main|old|mainstream|established|traditional|national|westminster|major|two\s+main)"
+    r"\s+(?:political\s+)?part(?:y|ies)(?:['\u2019]s?)?"
+)
+_R14_PARTY_CHARGE = re.compile(
+    r"(?i)\bgroup-?\s?think\b|\btoe(?:s|ing)?\s+the\s+(?:party\s+)?line\b|\bwhips?\b|\blacklustre\b|\bstale\b"
+    r"|\bno\s+ambition\b|\btribal\b|\bcareer\s+politicians?\b|\bparty\s+machines?\b|\bsquabbl\w*|\bpoint[- ]scoring\b"
+    r"|\blet\s+(?:you|us|people|residents|voters|\w+)\s+down\b|\bfed\s+up\b|\bsick\s+(?:and\s+tired\s+)?of\b"
+    r"|\btired\s+of\b|\bsame\s+old\b|\btak(?:en|e|es|ing)\s+(?:\w+\s+){0,2}?for\s+granted\b|\bsafe\s+seats?\b|\bbroken\s+promises\b|\bfailed\s+(?:us|you|residents)\b"
+    r"|\bdo(?:n't|n\u2019t|\s+not)\s+listen\b|\bnot\s+listening\b|\bbefore\s+(?:the\s+)?(?:local\s+)?people\b"
+)
+# (3) The two-party system, told by someone speaking for themselves or for independents.
+_R14_PARTY_SYSTEM = re.compile(r"(?i)\b(?:the\s+)?(?:(?:two|three|old|national)[-\s])?party\s+system\b")
+# (4) The speaker as an Independent ("I have always been an Independent", "we are Independents", "I am
+# standing as an Independent"): an article or a plural, so "I am independent of the council" stays clean.
+_R14_I_AM_INDEPENDENT = re.compile(
+    r"(?i)\b(?:I|we)\s+(?:am|['\u2019]m|are|['\u2019]re|remain|(?:have|['\u2019]ve)\s+(?:always\s+)?been"
+    r"|will\s+(?:always\s+)?(?:be|remain|stay)|(?:am|['\u2019]m|are|['\u2019]re)\s+standing\s+as|stand\s+as)"
+    r"\s+(?:(?:an|a\s+(?:proud|truly|genuinely|genuine))\s+independent\b|(?:proud\s+|genuine\s+)?independents\b)"
+    + _R14_INDEPENDENT_NOT
+)
+_R14_BEING_INDEPENDENT = re.compile(r"(?i)\b(?:to\s+be|being)\s+an\s+independent\b" + _R14_INDEPENDENT_NOT)
+# (5) More of them in the chamber ("if there are more of us in council chambers", "more Independents on the
+# council").
+_R14_MORE_OF_US = re.compile(
+    r"(?i)\bmore\s+(?:of\s+us|independents|independent\s+(?:councillors|voices|members))\s+(?:on|in|at)\s+"
+    r"(?:the\s+|our\s+)?(?:councils?|council\s+chambers?|chambers?|town\s+halls?|county\s+hall|commons)\b"
+)
+# Campaigning about campaigning: a first person working to be elected ("I've been campaigning hard to get
+# re-elected", "we are fighting to win this seat"), their own campaign and its leaflets, the wins that got away.
+_R14_CAMPAIGNING_TO_WIN = re.compile(
+    r"(?i)\b(?:I|we)(?:['\u2019](?:ve|m|re|d|ll))?\s+"
+    r"(?:(?!(?:who|that|councillors?|candidates?|members?|anyone|those|people)\b)[\w'\u2019-]+\s+){0,6}?"
+    r"(?:(?:get|be|getting|being)\s+re-?elected\b"
+    r"|(?:campaigning|working|fighting|canvassing)\s+(?:hard\s+|flat\s+out\s+)?(?:for\s+(?:re-?)?election\b"
+    r"|to\s+win\s+(?:(?:the|this|that|in|at|every)\s+)?(?:seat|ward|division|by-election|elections?|vote)\b))"
+)
+_R14_OWN_CAMPAIGN = re.compile(
+    r"(?i)\b(?:my|our)\s+(?:(?:re-?)?election|electoral|by-election)\s+campaign\b"
+    r"|\b(?:donat\w*|contribut\w*|gave|given|give|giving)\s+(?:\w+\s+){0,2}?to\s+my\s+campaign\b"
+    r"|\b(?:final|last|closing)\s+(?:few\s+)?(?:days|weeks)\s+of\s+my\s+campaign\b"
+    r"|\b(?:my|our)\s+(?:(?:re-?)?elections?|campaign|manifesto)\s+(?:leaflets?|literature|posters?|boards?)\b"
+)
+_R14_ELECTORAL_WORD = re.compile(
+    r"(?i)\belect\w*|\bvot\w+|\bballot\w*|\bpolling\b|\bwards?\b|\bcandidates?\b|\bseats?\b"
+)
+_R14_WOULD_HAVE_WON = re.compile(
+    r"(?i)\b(?:we|I)\s+(?:would|could|should|might)\s+(?:have|['\u2019]ve)\s+(?:won|held|taken|kept|gained)\b"
+)
+_R14_WON_CONTEXT = re.compile(r"(?i)\belect\w*|\bvot\w+|\bseats?\b|\bwards?\b|\bpolls?\b|\bpolitics\b|\bmajority\b")
+# "This council needs a change of leadership" (round thirteen reads "a change of administration").
+_R14_CHANGE_AT_THE_TOP = re.compile(
+    r"(?i)(?<!club\s)(?<!school\s)(?<!charity\s)(?<!company\s)(?<!church\s)(?<!trust\s)"
+    r"\b(?:needs?|needed|time\s+for|deserves?|deserved|demands?|wants?|vote\s+for)\s+(?:a\s+)?(?:change\s+of"
+    r"|new)\s+(?:political\s+)?leadership\b"
+    r"(?!\s+(?:team|programme|training|course|skills|development|structure)s?\b)"
+)
+_R14_NOT_THE_COUNCIL = re.compile(
+    r"(?i)\b(?:club|school|academy|charity|company|church|trust|society|association|team|hospital|board)\s+"
+    r"(?:\w+\s+){0,2}?(?:needs?|needed|deserves?|wants?)\b"
+)
+
+
+def _check_round_fourteen(text: str, words: frozenset[str], m: PoliticalMatchers, emit: Emit) -> None:
+    """Round fourteen's campaign classes (issue 12 item 2), each seen at least twice on collection 13's fitting
+    half (bench/party_round14_rule.txt): the case against the parties, the speaker as an Independent, and
+    campaigning to be elected; and the brief's "needs a change of leadership". Each found by its grammar,
+    with the council's own uses left alone."""
+    if "party" in words or "parties" in words or "partys" in words:
+        for match in _R14_PARTY_BEFORE_PEOPLE.finditer(text):
+            emit("campaign-language", match.start(), match.end())
+        for match in _R14_BIG_PARTIES.finditer(text):
+            start, end = sentence_bounds(text, match.start())
+            if _R14_PARTY_CHARGE.search(text, start, end) and not _CANDIDATE_GUIDANCE.search(text, start, end):
+                emit("campaign-language", match.start(), match.end())
+        if "system" in words and (_FIRST_PERSON.search(text) or "independent" in words or "independents" in words):
+            for match in _R14_PARTY_SYSTEM.finditer(text):
+                start, end = sentence_bounds(text, match.start())
+                if not _CANDIDATE_GUIDANCE.search(text, start, end) and not _REPORTED.search(text, start, end):
+                    emit("campaign-language", match.start(), match.end())
+    if "independent" in words or "independents" in words:
+        for match in _R14_I_AM_INDEPENDENT.finditer(text):
+            if not _in_guidance_sentence(text, match.start(), m):
+                emit("campaign-language", match.start(), match.end())
+        for match in _R14_BEING_INDEPENDENT.finditer(text):
+            start, end = sentence_bounds(text, match.start())
+            if _FIRST_PERSON.search(text, start, end) and not _in_guidance_sentence(text, match.start(), m):
+                if not _CANDIDATE_GUIDANCE.search(text, start, end):
+                    emit("campaign-language", match.start(), match.end())
+        if "more" in words:
+            for match in _R14_MORE_OF_US.finditer(text):
+                if not _in_guidance_sentence(text, match.start(), m):
+                    emit("campaign-language", match.start(), match.end())
+    if "elected" in words or "reelected" in words or "win" in words or "election" in words or "re" in words:
+        for match in _R14_CAMPAIGNING_TO_WIN.finditer(text):
+            if not _in_guidance_sentence(text, match.start(), m) and not _in_admin_sentence(text, match.start(), m):
+                emit("campaign-language", match.start(), match.end())
+    if "campaign" in words and ("my" in words or "our" in words) and _R14_ELECTORAL_WORD.search(text):
+        for match in _R14_OWN_CAMPAIGN.finditer(text):
+            start, end = sentence_bounds(text, match.start())
+            if not _VOTING_MECHANICS.search(text, start, end) and not _in_admin_sentence(text, match.start(), m):
+                emit("campaign-language", match.start(), match.end())
+    if ("my" in words or "our" in words) and ("leaflet" in words or "leaflets" in words or "posters" in words):
+        for match in _R14_OWN_CAMPAIGN.finditer(text):
+            if "campaign" in words:
+                break  # read above
+            start, end = sentence_bounds(text, match.start())
+            if not _VOTING_MECHANICS.search(text, start, end) and not _in_admin_sentence(text, match.start(), m):
+                emit("campaign-language", match.start(), match.end())
+    if "have" in words or "ve" in words:
+        for match in _R14_WOULD_HAVE_WON.finditer(text):
+            if _R14_WON_CONTEXT.search(text, *sentence_bounds(text, match.start())):
+                emit("campaign-language", match.start(), match.end())
+    if "leadership" in words:
+        for match in _R14_CHANGE_AT_THE_TOP.finditer(text):
+            start, end = sentence_bounds(text, match.start())
+            if not _R14_NOT_THE_COUNCIL.search(text, start, match.end()):
+                emit("campaign-language", match.start(), match.end())
+
+
+# Council false alarms (round fourteen). (1) The council telling who stands: a statement of persons nominated
+# or a list of candidates for a named poll ("The candidates standing in the Burbage by-election are: …"), in
+# its own voice too ("We have published the statement of persons nominated: …"): the names and descriptions
+# after it are election administration, unless the text campaigns (a call to vote, "our candidates", a squeeze).
+_R14_CANDIDATE_LIST = re.compile(
+    r"(?i)\bstatements?\s+of\s+persons?\s+nominated\b"
+    r"|\b(?:following\s+)?(?:persons|candidates)\s+(?:have\s+been\s+|were\s+|are\s+)?(?:validly\s+)?nominated\b"
+    # the candidates of one named poll ("The candidates standing in the Burbage by-election", "Candidates for
+    # the Barwell ward by-election:"), not a party's "candidates in every ward"
+    r"|(?:\bthe\s+|(?<![\w\s])\s*|\A)(?-i:[Cc])andidates\s+(?:standing\s+|nominated\s+|contesting\s+)?(?:in|for|at)\s+the\s+"
+    r"(?:[\w'\u2019-]+\s+){0,6}?"
+    r"(?:by-elections?|elections?|ward|division|poll)\b"
+    r"|\b(?:by-elections?|elections?)\s*(?:[:\u2013\u2014-]|,)\s*the\s+candidates\s+are\b"
+    r"|\bthe\s+candidates\s+(?:standing\s+)?(?:are|will\s+be)\s*:"
+)
+_R14_CANDIDATE_CAMPAIGN = re.compile(
+    r"(?i)\b(?:our|my)\s+(?:\w+\s+)?candidates?\b|\bvote\s+for\b|\b(?:back|support|elect|re-?elect|choose)\s+"
+    r"(?:the\s+|our\s+)?(?-i:[A-Z])|\bonly\s+(?:[\w'\u2019-]+\s+){1,3}can\s+(?:win|beat)\b"
+    r"|\b(?:thanks?|thank\s+you|well\s+done|congratulations)\b|\b(?:we|I)\s+(?:have\s+)?(?:won|gained|held|took)\b"
+    r"|\b(?:backing|backed|supporting|supported|voted\s+for)\s+(?:us|me)\b"
+)
+
+
+def _candidate_list_span(text: str, lowered: str) -> tuple[int, int] | None:
+    """Where a list of who stands is, if the text is the council telling who stands (round fourteen), else
+    None."""
+    if "nominated" not in lowered and "candidates" not in lowered:
+        return None
+    match = _R14_CANDIDATE_LIST.search(text)
+    if match is None or _R14_CANDIDATE_CAMPAIGN.search(text) or _TALLY_CAMPAIGN.search(text):
+        return None
+    # the sentence that says the list, and the next ("… has been published. The candidates are …")
+    start, end = sentence_bounds(text, match.start())
+    return start, sentence_bounds(text, end)[1] if end < len(text) else end
+
+
+# (2) A council's political make-up ("23 Conservative councillors, 20 Labour councillors, …"): a count, a
+# party, and its seats, twice or more, in nobody's campaign; its party names are administration like a tally.
+_R14_COUNT_BEFORE = re.compile(r"\b\d{1,3}\s+\Z")
+_R14_SEATS_AFTER = re.compile(r"(?i)\s+(?:councillors|cllrs|members|seats)\b")
+
+
+def _council_makeup(text: str, party_hits: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    counted = {
+        (start, end)
+        for start, end in party_hits
+        if _R14_COUNT_BEFORE.search(text, max(0, start - 5), start) and _R14_SEATS_AFTER.match(text, end)
+    }
+    if len(counted) < 2 or _TALLY_CAMPAIGN.search(text) or _R14_CANDIDATE_CAMPAIGN.search(text):
+        return set()
+    return counted
+
+
+# (3) The council's own election staff canvassing homes ("Our election staff will be canvassing homes"): the
+# electoral canvass even without a word of registration; a party has volunteers and a team, not staff.
+_R14_COUNCIL_CANVASSERS = re.compile(
+    r"(?i)\b(?:elections?|electoral(?:\s+services)?|electoral\s+registration|council|canvass)\s+"
+    r"(?:staff|officers?|office|team\s+staff)\b"
+)
