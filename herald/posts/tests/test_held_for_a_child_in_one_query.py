@@ -22,7 +22,9 @@ def _write(editor, account, text):
 @pytest.fixture
 def held_and_not(editor):
     account = AccountFactory(editors=[editor])
-    held = _write(editor, account, "Well done Amelia (age 8) from Oakfield Primary School for winning the poster prize!")
+    held = _write(
+        editor, account, "Well done Amelia (age 8) from Oakfield Primary School for winning the poster prize!"
+    )
     other = _write(editor, account, "The pool reopens on Monday after its refit.")
     # A report that names the rule without blocking on it (a warning only) is not held back for a child.
     warned = _write(editor, account, "Our library opens late on Thursdays.")
