@@ -220,6 +220,9 @@ def _detail(request: HttpRequest, comment: Comment, *, visible: QuerySet[Comment
         "flag_form": forms.get("flag_form") or FlagForm(),
         "close_form": forms.get("close_form") or CloseFlagForm(),
         "concern_form": forms.get("concern_form") or ConcernForm(),
+        # The children check found a child named with an age, class or school, or a concern is flagged.
+        "identifies_a_child": any(f.kind == CommentFlag.Kind.SAFEGUARDING for f in flags)
+        or any(str(finding.get("rule", "")).startswith("child-identified") for finding in comment.findings or []),
         "open_concern": any(f.kind == CommentFlag.Kind.SAFEGUARDING and f.is_open for f in flags),
         "breadcrumbs": _crumbs((f"Comment {comment.pk}", None)),
         # The safeguarding lead opens a comment for its concern: the flag and notes, not the inbox's handling.
