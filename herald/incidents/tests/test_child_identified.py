@@ -27,10 +27,16 @@ def held(editor):
     ]
 
 
-def _report(client, query, summary="Amelia named with her age and school"):
+def _report(client, about, summary="Amelia named with her age and school"):
+    """The report form as the page sends it, with what it is about (`post` or `comment`) carried along."""
     return client.post(
-        reverse("incidents:report") + query,
-        {"kind": "child_identified", "summary": summary, "description": "The check held it back; a copy went round."},
+        reverse("incidents:report"),
+        {
+            **about,
+            "kind": "child_identified",
+            "summary": summary,
+            "description": "The check held it back; a copy went round.",
+        },
     )
 
 
@@ -48,7 +54,7 @@ def test_the_lead_opens_a_child_identified_incident_from_the_held_post(
     assert "A child can be identified in a post or comment" in form
     # when the lead reports it
     with django_capture_on_commit_callbacks(execute=True):
-        answer = _report(client, f"?post={held.pk}")
+        answer = _report(client, {"post": held.pk})
     assert answer.status_code == 302
     incident = Incident.objects.get(kind="child_identified")
     assert incident.post == held and incident.reported_by == lead
@@ -87,7 +93,7 @@ def test_a_comment_that_identifies_a_child_offers_the_report(client, comms_offic
     client.force_login(comms_officer)
     page = client.get(reverse("moderation:detail", args=[found.pk])).content.decode()
     assert reverse("incidents:report") + f"?comment={found.pk}&amp;kind=child_identified" in page
-    assert _report(client, f"?comment={found.pk}").status_code == 302
+    assert _report(client, {"comment": found.pk}).status_code == 302
     assert Incident.objects.get(kind="child_identified").comment_id == found.pk
 
 
