@@ -30,7 +30,7 @@ def test_a_concern_raised_by_hand_reaches_the_lead_who_reports_the_child(
     # and with the reason, the concern is raised
     page.get_by_label("What is the concern?").fill("A boy of seven out alone at 10pm")
     page.get_by_role("button", name="Raise a safeguarding concern").click()
-    expect(page.get_by_text("Safeguarding concern raised")).to_be_visible()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Safeguarding concern raised")
     assert found.flags.get(kind=CommentFlag.Kind.SAFEGUARDING).raised_by == comms_officer
 
     # when the lead opens the comment and reports the child identified in it
