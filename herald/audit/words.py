@@ -240,6 +240,7 @@ EVENT_WORDS: dict[str, str] = {
     "moderation.house_rules_published": "House rules published",
     "moderation.import_refused": "Comment import refused",
     "moderation.note_added": "Internal note added",
+    "moderation.safeguarding_concern_raised": "Safeguarding concern raised by hand: the safeguarding lead told",
     "moderation.reply_approval_set": "Reply approval setting changed",
     "moderation.reply_approved": "Reply approved",
     "moderation.reply_not_sent": "Reply could not be sent",

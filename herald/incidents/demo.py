@@ -1,6 +1,7 @@
 """Demo incidents: a hacked account being worked, a personal data breach with its clock running,
-a closed breach that was not reported to the ICO, an employee's post with HR's outcome, and abuse
-of a councillor referred to the police. Idempotent: each is looked up by its summary first."""
+a closed breach that was not reported to the ICO, an employee's post with HR's outcome, abuse of a
+councillor referred to the police, and a child identified in a held-back post (open, with the
+safeguarding lead). Idempotent: each is looked up by its summary first."""
 
 from __future__ import annotations
 
@@ -118,5 +119,24 @@ def seed(rng) -> str:
         )
         services.triage_incident(abuse, by=monitoring, severity=Incident.Severity.HIGH, lead=monitoring)
         services.record_crime_reference(abuse, by=monitoring, reference="LP-20261102-0417")
+        added += 1
+    summary = "Pupil named with her age and school in a leisure centre post"
+    lead = _person("safeguarding")
+    if new(summary) and lead is not None:
+        from herald.posts.models import Post
+
+        held = Post.objects.blocked_for_a_child().order_by("pk").first()
+        child = services.report_incident(
+            kind=Incident.Kind.CHILD_IDENTIFIED,
+            summary=summary,
+            description="The check held back a post naming a girl with her age and school, with no consent from "
+            "a parent or guardian recorded. A copy was shared in the team's group chat before it was held.",
+            post=held,
+            account=held.account if held is not None else None,
+            by=lead,
+        )
+        services.triage_incident(child, by=lead, severity=Incident.Severity.HIGH, lead=lead)
+        remove = child.steps.get(key="remove")
+        services.tick_step(remove, by=comms, note="Held back in Herald; the group chat copy deleted")
         added += 1
     return f"{added} incident(s) added, {Incident.objects.count()} in all"

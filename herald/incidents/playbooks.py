@@ -21,6 +21,7 @@ class Kind(models.TextChoices):
     COUNCILLOR_CONDUCT = "councillor_conduct", "A councillor's social media conduct"
     ABUSE_OR_THREAT = "abuse_or_threat", "Abuse or a threat made online"
     COPYRIGHT_OR_DEFAMATION = "copyright_or_defamation", "A copyright or defamation complaint"
+    CHILD_IDENTIFIED = "child_identified", "A child can be identified in a post or comment"
     OTHER = "other", "Something else"
 
 
@@ -31,6 +32,7 @@ SHORT_NAMES: dict[str, str] = {
     Kind.COUNCILLOR_CONDUCT: "Councillor conduct",
     Kind.ABUSE_OR_THREAT: "Abuse or threat",
     Kind.COPYRIGHT_OR_DEFAMATION: "Copyright or defamation complaint",
+    Kind.CHILD_IDENTIFIED: "Child identified",
     Kind.OTHER: "Other",
 }
 
@@ -44,6 +46,9 @@ HANDLERS: dict[str, frozenset[str]] = {
     # The safeguarding lead works abuse and threats against a person (and no other type).
     Kind.ABUSE_OR_THREAT: frozenset({Role.COMMS, Role.MONITORING_OFFICER, Role.SAFEGUARDING}),
     Kind.COPYRIGHT_OR_DEFAMATION: frozenset({Role.COMMS, Role.MONITORING_OFFICER}),
+    # A child identified in a post (held back by the children check) or a comment: the communications
+    # team takes it down, the safeguarding lead looks after the child, the DPO decides on a breach.
+    Kind.CHILD_IDENTIFIED: frozenset({Role.COMMS, Role.SAFEGUARDING, Role.INFO_GOV}),
     Kind.OTHER: frozenset({Role.COMMS}),
 }
 
@@ -125,6 +130,28 @@ PLAYBOOKS: dict[str, tuple[Step, ...]] = {
         Step("legal", "Legal advice: is the complaint well founded?", Role.MONITORING_OFFICER, 48),
         Step("takedown", "Decide whether to take the post down and record when", Role.MONITORING_OFFICER, 72),
         Step("reply", "Reply to the complainant", Role.COMMS, 24 * 5),
+    ),
+    Kind.CHILD_IDENTIFIED: (
+        Step(
+            "remove",
+            "Remove the post or comment, or hold the post back, so that the child can no longer be identified",
+            Role.COMMS,
+            1,
+        ),
+        Step("assess", "Assess the risk to the child and record what support they need", Role.SAFEGUARDING, 24),
+        Step(
+            "contact",
+            "Contact the child's school or parent or guardian, and record what was agreed",
+            Role.SAFEGUARDING,
+            48,
+        ),
+        # Within a day, so that a breach is reported as one with most of its 72 hours left.
+        Step(
+            "breach",
+            "If it was published, assess whether it is a personal data breach and, if it is, report one",
+            Role.INFO_GOV,
+            24,
+        ),
     ),
     Kind.OTHER: (Step("triage", "Decide who should deal with this and what happens next", Role.COMMS, 24),),
 }

@@ -206,8 +206,14 @@ def report_incident(
                 "abuse_case": getattr(abuse_case, "pk", None),
             },
         )
+        told: list = [person for person in _handlers(kind) if not incident.concerns(person)]
+        if kind == Kind.CHILD_IDENTIFIED:
+            # The safeguarding mailbox (out of hours) hears of a child identified, as of a concern in a comment.
+            from django.conf import settings
+
+            told += [address for address in settings.MODERATION_SAFEGUARDING_LEAD if address]
         notify(
-            [person for person in _handlers(kind) if not incident.concerns(person)],
+            told,
             f"New incident {incident.reference}: {incident.short_kind}",
             f"{reporter} reported an incident. Open it to triage it and work its playbook.\n\n"
             f"{link('incidents:detail', incident.pk)}",

@@ -120,6 +120,23 @@ class FlagForm(forms.Form):
     reason = forms.CharField(label="Why (optional)", required=False, max_length=300)
 
 
+class ConcernForm(forms.Form):
+    """Raising a safeguarding concern by hand (named with a prefix: the page has other ‘reason’ fields)."""
+
+    prefix = "concern"
+    reason = forms.CharField(
+        label="What is the concern?",
+        help_text="Who may be at risk, and why. The safeguarding lead is emailed at once. "
+        "If anyone is in immediate danger, call 999.",
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": "Say what the concern is: who may be at risk, and why",
+            "max_length": "Keep the concern to 300 characters or fewer",
+        },
+    )
+
+
 class CloseFlagForm(forms.Form):
     outcome = forms.CharField(
         label="What was done",

@@ -60,7 +60,7 @@ def _inbox_crumbs(*more: Crumb) -> list[Crumb]:
 
 def _comment(request: HttpRequest, pk: int) -> Comment:
     comment = get_object_or_404(Comment.objects.select_related("account", "author", "parent"), pk=pk)
-    if not selectors.can_see(request.user, comment):
+    if not selectors.can_work(request.user, comment):
         raise Http404("No such comment")
     return comment
 
@@ -349,7 +349,7 @@ def _tell_platform_refused(request: HttpRequest, comment: Comment) -> None:
 @allow(*INBOX_ROLES)
 def evidence_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     kept = get_object_or_404(Evidence.objects.select_related("comment"), pk=pk)
-    if not selectors.can_see(request.user, kept.comment):
+    if not selectors.can_work(request.user, kept.comment):
         raise Http404("No such evidence")
     response = HttpResponse(bytes(kept.pdf), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="evidence-{kept.pk}-comment-{kept.comment_id}.pdf"'
@@ -360,7 +360,7 @@ def evidence_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def undo_rule_action(request: HttpRequest, pk: int) -> HttpResponse:
     action = get_object_or_404(RuleAction.objects.select_related("comment"), pk=pk)
-    if not selectors.can_see(request.user, action.comment):
+    if not selectors.can_work(request.user, action.comment):
         raise Http404("No such action")
     carried_out(
         request,

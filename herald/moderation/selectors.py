@@ -75,9 +75,33 @@ def visible_comments(person: Person, *, accounts: Iterable[Account] | None = Non
         return comments
     rule = _through_the_comment(person, accounts=_account_ids(person, accounts), teams=_team_ids(person))
     if person.has_role(Role.SAFEGUARDING):
-        # The safeguarding lead sees every comment flagged as a safeguarding concern, open or closed.
-        rule |= Q(pk__in=CommentFlag.objects.filter(kind=CommentFlag.Kind.SAFEGUARDING).values("comment_id"))
+        rule |= _a_concern()
     return comments.filter(rule)
+
+
+def _a_concern(*, open_only: bool = False) -> Q:
+    """Comments (a filter on Comment) the safeguarding lead sees: every comment flagged as a safeguarding
+    concern, open or closed (with `open_only`, those whose concern is still open: what they may be
+    assigned)."""
+    flags = CommentFlag.objects.filter(kind=CommentFlag.Kind.SAFEGUARDING)
+    if open_only:
+        flags = flags.filter(closed_at=None)
+    return Q(pk__in=flags.values("comment_id"))
+
+
+def worked_comments(person: Person) -> QuerySet[Comment]:
+    """The comments `person` works in the inbox (reply, hide, assign, set a status, close any flag): as
+    visible_comments, without those they see only as the safeguarding lead. Someone who is both an
+    editor and the lead works the inbox of their own accounts and the concerns anywhere: no more."""
+    from herald.moderation.nav import INBOX_ROLES
+
+    if not person.has_role(*INBOX_ROLES):
+        return Comment.objects.none()
+    if sees_everything(person):
+        return Comment.objects.all()
+    return Comment.objects.filter(
+        _through_the_comment(person, accounts=_account_ids(person, None), teams=_team_ids(person))
+    )
 
 
 def _account_ids(person: Person, accounts: Iterable[Account] | None) -> list[int]:
@@ -103,10 +127,13 @@ def visible_teams(person: Person, *, accounts: Iterable[Account] | None = None) 
 
 def sees_without_assignment(person: Person, comment: Comment) -> bool:
     """Whether `person` would see `comment` were it not assigned to them: through the accounts they edit
-    or manage, a moderation team they are in, or seeing everything."""
+    or manage, a moderation team they are in, seeing everything, or, for the safeguarding lead, its
+    being flagged as a safeguarding concern."""
     if sees_everything(person):
         return True
     rule = _through_the_comment(person, accounts=_account_ids(person, None), teams=_team_ids(person), assigned=False)
+    if person.has_role(Role.SAFEGUARDING):
+        rule |= _a_concern()
     return Comment.objects.filter(rule, pk=comment.pk).exists()
 
 
@@ -115,8 +142,22 @@ def can_see(person: Person, comment: Comment) -> bool:
 
 
 def can_work(person: Person, comment: Comment) -> bool:
-    """Whoever may see a comment may work it (assign, note, set status): the inbox is a team's."""
-    return can_see(person, comment)
+    """Whoever works a comment's inbox may work it (assign, set status, reply, hide, close any flag):
+    the inbox is a team's. The safeguarding lead, seeing a comment for its concern, adds notes and
+    raises or closes the concern only (see can_see)."""
+    return worked_comments(person).filter(pk=comment.pk).exists()
+
+
+def can_close(person: Person, flag: CommentFlag) -> bool:
+    """Whether `person` may close `flag`: any flag on a comment they work in the inbox, and, as the
+    safeguarding lead, the safeguarding concern on a comment they see for it. Both roles: the union."""
+    if can_work(person, flag.comment):
+        return True
+    return (
+        flag.kind == CommentFlag.Kind.SAFEGUARDING
+        and person.has_role(Role.SAFEGUARDING)
+        and Comment.objects.filter(_a_concern(), pk=flag.comment_id).exists()
+    )
 
 
 @dataclass(frozen=True)
@@ -286,11 +327,13 @@ def _newest_first(wanted: InboxFilter) -> tuple[str, ...]:
 
 
 def open_flags(person: Person, kind: str = "") -> QuerySet[CommentFlag]:
-    flags = CommentFlag.objects.filter(closed_at=None, comment__in=visible_comments(person))
-    if not person.has_role(Role.EDITOR, Role.SERVICE_MANAGER, Role.COMMS, Role.ADMIN):
-        # The safeguarding lead's queue is the safeguarding concerns: a request or complaint flagged on
-        # the same comment is for the people who work the inbox.
-        flags = flags.filter(kind=CommentFlag.Kind.SAFEGUARDING)
+    """The open flags in `person`'s queue: every flag on the comments they work in the inbox and, for the
+    safeguarding lead, the safeguarding concerns (a request or complaint flagged on the same comment is
+    for the people who work its inbox, even when the lead also edits other accounts)."""
+    rule = Q(comment__in=worked_comments(person))
+    if person.has_role(Role.SAFEGUARDING):
+        rule |= Q(kind=CommentFlag.Kind.SAFEGUARDING)
+    flags = CommentFlag.objects.filter(rule, closed_at=None)
     if kind:
         flags = flags.filter(kind=kind)
     return flags.select_related("comment", "comment__account").order_by("due_on", "raised_at")
@@ -306,7 +349,8 @@ def open_safeguarding_concerns() -> QuerySet[CommentFlag]:
 
 
 def people_who_can_work(comment: Comment) -> list[Person]:
-    """Active people with an inbox role who can see this comment: who it may be assigned to.
+    """Active people with an inbox role who can see this comment, and, while the comment has an open
+    safeguarding concern, the safeguarding lead: who it may be assigned to.
 
     The same rule as visible_comments(person), asked of everyone at once in one query (the comment's
     page shows this list on every visit): for each person, whether this comment is among those the rule
@@ -326,9 +370,20 @@ def people_who_can_work(comment: Comment) -> list[Person]:
         ),
         pk=comment.pk,
     )
-    return list(
-        Person.objects.active()
-        .filter(pk__in=in_groups(INBOX_ROLES))
-        .filter(Q(pk__in=in_groups(SEE_EVERYTHING)) | Exists(sees_it))
-        .order_by("first_name", "last_name")[:300]
+    works_the_inbox = Q(pk__in=in_groups(INBOX_ROLES)) & (Q(pk__in=in_groups(SEE_EVERYTHING)) | Exists(sees_it))
+    # The lead takes a comment for its open concern, and no other (once closed, it is the inbox's again).
+    open_concern = Exists(Comment.objects.filter(_a_concern(open_only=True), pk=comment.pk))
+    leads_it = Q(pk__in=in_groups([Role.SAFEGUARDING])) & Q(open_concern)
+    return list(Person.objects.active().filter(works_the_inbox | leads_it).order_by("first_name", "last_name")[:300])
+
+
+def assignable(person: Person, comment: Comment) -> bool:
+    """Whether `comment` may be assigned to `person`: people_who_can_work's rule, for one person."""
+    if not person.is_active:
+        return False
+    if can_work(person, comment):
+        return True
+    return (
+        person.has_role(Role.SAFEGUARDING)
+        and Comment.objects.filter(_a_concern(open_only=True), pk=comment.pk).exists()
     )

@@ -17,6 +17,7 @@ urlpatterns = [
     path("comments/<int:pk>/status/", views.set_status, name="set_status"),
     path("comments/<int:pk>/notes/", views.add_note, name="add_note"),
     path("comments/<int:pk>/flags/", views.raise_flag, name="raise_flag"),
+    path("comments/<int:pk>/safeguarding-concern/", views.raise_concern, name="raise_concern"),
     path("comments/<int:pk>/flags/<int:flag_pk>/close/", views.close_flag, name="close_flag"),
     *handling_urls.urlpatterns,
     path("teams/", team_views.team_list, name="teams"),

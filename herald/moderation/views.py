@@ -22,6 +22,7 @@ from herald.moderation.forms import (
     AssignForm,
     BulkForm,
     CloseFlagForm,
+    ConcernForm,
     FlagForm,
     ImportForm,
     InboxFilterForm,
@@ -194,12 +195,13 @@ def flags(request: HttpRequest) -> HttpResponse:
 
 def _detail(request: HttpRequest, comment: Comment, *, visible: QuerySet[Comment] | None = None, **forms) -> object:
     report = {"findings": comment.findings, "pre_election": comment.pre_election}
+    flags = list(comment.flags.select_related("closed_by", "raised_by"))
     context = {
         "comment": comment,
         "clock": _Clocks().of(comment),
         "arrived_out_of_hours": hours.is_out_of_hours(comment.received_at),
         "presented": present(comment.text, report) if comment.checked_at else None,
-        "flags": list(comment.flags.select_related("closed_by", "raised_by")),
+        "flags": flags,
         "notes": list(comment.notes.select_related("author")),
         # Its earlier texts, newest first, when its author edited it on the platform.
         "edits": list(comment.edits.order_by("-replaced_at", "-id")),
@@ -217,9 +219,15 @@ def _detail(request: HttpRequest, comment: Comment, *, visible: QuerySet[Comment
         "note_form": forms.get("note_form") or NoteForm(),
         "flag_form": forms.get("flag_form") or FlagForm(),
         "close_form": forms.get("close_form") or CloseFlagForm(),
+        "concern_form": forms.get("concern_form") or ConcernForm(),
+        # The children check found a child named with an age, class or school, or a concern is flagged.
+        "identifies_a_child": any(f.kind == CommentFlag.Kind.SAFEGUARDING for f in flags)
+        or any(str(finding.get("rule", "")).startswith("child-identified") for finding in comment.findings or []),
+        "open_concern": any(f.kind == CommentFlag.Kind.SAFEGUARDING and f.is_open for f in flags),
         "breadcrumbs": _crumbs((f"Comment {comment.pk}", None)),
         # The safeguarding lead opens a comment for its concern: the flag and notes, not the inbox's handling.
-        "works_inbox": request.user.has_role(*INBOX_ROLES),
+        # Someone who is both an editor and the lead works the inbox of their own accounts only.
+        "works_inbox": selectors.can_work(request.user, comment),
         # Replies, presence, hiding and deleting with evidence, the author and cases (handling_views.py).
         **handling_views.context_for(
             request, comment, reply_form=forms.get("reply_form"), remove_form=forms.get("remove_form")
@@ -302,12 +310,27 @@ def raise_flag(request: HttpRequest, pk: int) -> HttpResponse:
 
 @allow(*CONCERN_ROLES)
 @require_POST
+def raise_concern(request: HttpRequest, pk: int) -> HttpResponse:
+    """Raise a safeguarding concern by hand: whoever sees the comment, the safeguarding lead included."""
+    comment = _comment(request, pk)
+    form = ConcernForm(request.POST)
+    if submitted(
+        request, form, lambda data: services.raise_safeguarding_concern(comment, by=request.user, reason=data["reason"])
+    ):
+        messages.success(request, "Safeguarding concern raised: the safeguarding lead has been emailed")
+        return _back(comment)
+    return _detail(request, comment, concern_form=form)
+
+
+@allow(*CONCERN_ROLES)
+@require_POST
 def close_flag(request: HttpRequest, pk: int, flag_pk: int) -> HttpResponse:
     comment = _comment(request, pk)
-    flags = CommentFlag.objects.filter(comment=comment)
-    if not request.user.has_role(*INBOX_ROLES):
-        flags = flags.filter(kind=CommentFlag.Kind.SAFEGUARDING)  # the lead closes the concern, no other flag
-    flag = get_object_or_404(flags, pk=flag_pk)
+    flag = get_object_or_404(CommentFlag.objects.filter(comment=comment), pk=flag_pk)
+    if not selectors.can_close(request.user, flag):
+        # The lead closes the concern, no other flag; an editor who is also the lead closes any flag on
+        # their own accounts' comments, and only the concern on others (the union of the two, no more).
+        raise Http404("No such flag")
     form = CloseFlagForm(request.POST)
     if submitted(request, form, lambda data: services.close_flag(flag, by=request.user, outcome=data["outcome"])):
         messages.success(request, f"{flag.get_kind_display()} closed")

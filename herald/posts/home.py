@@ -70,7 +70,7 @@ def _overrides_panel() -> dict:
 def _children_panel() -> dict:
     """For the safeguarding lead: posts held back because a child can be identified in them and no
     parent's or guardian's consent is recorded, newest first."""
-    held = Post.objects.filter(pk__in=Post.objects.blocked_for_a_child()).select_related("account", "author")
+    held = Post.objects.blocked_for_a_child().select_related("account", "author")
     held = list(held.order_by("-created_at", "-pk")[:10])
     return {
         "title": "Posts held back: a child identified without consent",

@@ -11,7 +11,6 @@ import uuid
 
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Cast
 from django.utils import timezone
 
 from herald.dates import uk_datetime
@@ -78,21 +77,34 @@ class PostQuerySet(models.QuerySet):
             rule |= Q(pk__in=Post.objects.blocked_for_a_child())
         return self.filter(rule).distinct()
 
-    def blocked_for_a_child(self) -> list[int]:
-        """The ids of posts whose check blocks them for a child who can be identified without a parent's
-        or guardian's consent (herald/checks/children.py). The report is JSON: narrowed in the database
-        by the rule's name, then its findings read here (SQLite has no JSON containment)."""
-        candidates = self.annotate(report_text=Cast("report", models.TextField())).filter(
-            report_text__contains=CHILD_WITHOUT_CONSENT
+    def blocked_for_a_child(self):
+        """Posts whose check blocks them for a child who can be identified without a parent's or
+        guardian's consent (herald/checks/children.py): the database looks through each report's
+        findings itself, so this is a filter (one query, or a subquery of the caller's), not a list."""
+        return self.filter(_BlocksForAChild("report"))
+
+
+class _BlocksForAChild(models.Func):
+    """Whether a check report (JSON) has a blocking finding of the children rule: a containment test on
+    PostgreSQL's jsonb, a walk of the findings with json_each on SQLite (which has no containment)."""
+
+    output_field = models.BooleanField()
+    arity = 1
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        wanted = json.dumps({"findings": [{"rule": CHILD_WITHOUT_CONSENT, "severity": "block"}]})
+        return self._with(compiler, connection, "(%(expressions)s @> %%s::jsonb)", [wanted])
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        template = (
+            "EXISTS (SELECT 1 FROM json_each(%(expressions)s, '$.findings') AS finding "
+            "WHERE json_extract(finding.value, '$.rule') = %%s AND json_extract(finding.value, '$.severity') = %%s)"
         )
-        return [
-            pk
-            for pk, report in candidates.values_list("pk", "report")
-            if any(
-                finding.get("rule") == CHILD_WITHOUT_CONSENT and finding.get("severity") == "block"
-                for finding in (report or {}).get("findings", [])
-            )
-        ]
+        return self._with(compiler, connection, template, [CHILD_WITHOUT_CONSENT, "block"])
+
+    def _with(self, compiler, connection, template, params):
+        sql, own = self.as_sql(compiler, connection, template=template)
+        return sql, (*own, *params)
 
 
 class Post(models.Model):

@@ -13,6 +13,9 @@ def test_the_demo_shows_incidents_of_each_main_type_and_s04_owned_and_seeding_tw
     assert {"account_compromised", "personal_data_breach", "employee_post", "abuse_or_threat"} <= kinds
     assert Incident.objects.breaches().filter(status="closed", ico_decision="do_not_report").exists()
     assert Incident.objects.breaches().open().filter(ico_decision="").exists()  # a clock still running
+    # a child identified, open, led by the demo safeguarding lead (safeguarding@…)
+    (child,) = Incident.objects.open().filter(kind="child_identified")
+    assert child.lead is not None and child.lead.email.startswith("safeguarding@")
     s04 = Risk.objects.get(reference="S.04")
     assert s04.owner is not None and s04.owner.team.service_area.name == "Corporate Services"
     assert s04.current_acceptance is not None and s04.latest.current_band["name"] == "Red"

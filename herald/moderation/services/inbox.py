@@ -100,10 +100,18 @@ def set_status(comment: Comment, *, by: Person, status: str, reason: str = "") -
     return record_status(comment, by=by, status=status, reason=reason)
 
 
-def _assignable(person: Person) -> bool:
+def _why_not_assignable(person: Person, comment: Comment) -> str:
     from herald.moderation.nav import INBOX_ROLES
+    from herald.people.roles import Role
 
-    return person.is_active and person.has_role(*INBOX_ROLES)
+    if person.is_active and person.has_role(Role.SAFEGUARDING) and not person.has_role(*INBOX_ROLES):
+        return (
+            f"{person.full_name} is the safeguarding lead: they can be given only a comment with an open "
+            "safeguarding concern"
+        )
+    if not person.is_active or not person.has_role(*INBOX_ROLES):
+        return f"{person.full_name} does not work the moderation inbox: choose someone who does"
+    return f"{person.full_name} cannot see comments on {comment.account}: choose someone who can"
 
 
 @transaction.atomic
@@ -113,12 +121,8 @@ def assign_comment(
     """Give the comment to `to` (None: take it off whoever has it) and, if given, to `team`'s queue."""
     _may_work(comment, by)
     _lock(comment)
-    if to is not None and not _assignable(to):
-        raise Refused(f"{to.full_name} does not work the moderation inbox: choose someone who does", field="assignee")
-    if to is not None and not selectors.can_see(to, comment):
-        raise Refused(
-            f"{to.full_name} cannot see comments on {comment.account}: choose someone who can", field="assignee"
-        )
+    if to is not None and not selectors.assignable(to, comment):
+        raise Refused(_why_not_assignable(to, comment), field="assignee")
     if team is not None and team.pk != comment.team_id and not selectors.visible_teams(by).filter(pk=team.pk).exists():
         raise Refused(f"You do not work the {team.name} queue: choose one of your teams", field="team")
     before = audit.snapshot(comment, exclude=_NOT_AUDITED)
@@ -145,7 +149,9 @@ def set_priority(comment: Comment, *, by: Person, priority: int) -> Comment:
 
 @transaction.atomic
 def add_note(comment: Comment, *, by: Person, text: str) -> InternalNote:
-    _may_work(comment, by)
+    # Whoever sees the comment: the safeguarding lead notes what was done about a concern.
+    if not selectors.can_see(by, comment):
+        raise Refused("You do not work the inbox for this account")
     text = text.strip()
     if not text:
         raise Refused("Enter the note", field="text")
@@ -161,6 +167,8 @@ def raise_flag(comment: Comment, *, by: Person, kind: str, reason: str = "") -> 
     """Flag a comment by hand (the rules missed it); its clock starts from the day it arrived."""
     from herald.moderation.services.classification import FLAG_PRIORITY, flag_due_on
 
+    if kind == CommentFlag.Kind.SAFEGUARDING:
+        return raise_safeguarding_concern(comment, by=by, reason=reason)
     _may_work(comment, by)
     _lock(comment)  # two people flagging it at once: the second finds the first's flag
     if kind not in CommentFlag.Kind.values:
@@ -179,17 +187,65 @@ def raise_flag(comment: Comment, *, by: Person, kind: str, reason: str = "") -> 
         comment.priority = FLAG_PRIORITY[kind]
         _save(comment, by=by, action="moderation.priority_changed", before=before)
     audit.record(actor=by, action="moderation.flag_raised", obj=comment, after={"flag": kind, "reason": flag.reason})
-    if kind == CommentFlag.Kind.SAFEGUARDING:
-        from herald.moderation.services.classification import _tell_safeguarding_lead
+    return flag
 
-        _tell_safeguarding_lead([flag])
+
+@transaction.atomic
+def raise_safeguarding_concern(comment: Comment, *, by: Person, reason: str) -> CommentFlag:
+    """Anyone who can see a comment raises a safeguarding concern about it by hand, saying why (a
+    moderator who sees a child at risk, the safeguarding lead on a comment they see): the lead is emailed
+    at once, as for a concern the rules found. A comment holds one concern: one closed earlier is raised
+    again, its earlier outcome kept in a note and in the audit trail."""
+    from herald.dates import uk_datetime
+    from herald.moderation.services.classification import FLAG_PRIORITY, _tell_safeguarding_lead
+
+    if not selectors.can_see(by, comment):
+        raise Refused("You do not work the inbox for this account")
+    reason = reason.strip()
+    if not reason:
+        raise Refused("Say what the concern is: who may be at risk, and why", field="reason")
+    if len(reason) > 300:
+        raise Refused("Keep the concern to 300 characters or fewer", field="reason")
+    _lock(comment)  # two people raising it at once: the second finds the first's concern
+    kind = CommentFlag.Kind.SAFEGUARDING
+    flag = CommentFlag.objects.select_for_update().filter(comment=comment, kind=kind).first()
+    before = None
+    if flag is None:
+        flag = CommentFlag.objects.create(comment=comment, kind=kind, reason=reason, raised_by=by)
+    elif flag.is_open:
+        raise Refused("This comment already has an open safeguarding concern: add a note to it instead", field="reason")
+    else:
+        closed_by = flag.closed_by.full_name if flag.closed_by else "someone who has left"
+        InternalNote.objects.create(
+            comment=comment,
+            author=by,
+            text=f"Safeguarding concern raised again. The earlier one, “{flag.reason}”, was closed on "
+            f"{uk_datetime(flag.closed_at)} by {closed_by}: {flag.outcome}",
+        )
+        before = {"reason": flag.reason, "closed_at": flag.closed_at, "closed_by": flag.closed_by_id}
+        flag.reason, flag.raised_by, flag.raised_at = reason, by, timezone.now()
+        flag.closed_at, flag.closed_by, flag.outcome = None, None, ""
+        flag.save(update_fields=["reason", "raised_by", "raised_at", "closed_at", "closed_by", "outcome"])
+    if comment.priority < FLAG_PRIORITY[kind]:
+        priority_before = audit.snapshot(comment, exclude=_NOT_AUDITED)
+        comment.priority = FLAG_PRIORITY[kind]
+        _save(comment, by=by, action="moderation.priority_changed", before=priority_before)
+    audit.record(
+        actor=by,
+        action="moderation.safeguarding_concern_raised",
+        obj=comment,
+        before=before,
+        after={"flag": kind, "reason": reason},
+    )
+    _tell_safeguarding_lead([flag])
     return flag
 
 
 @transaction.atomic
 def close_flag(flag: CommentFlag, *, by: Person, outcome: str) -> CommentFlag:
     """Close a flag with what was done: passed to the FOI team, not a request, complaint logged…"""
-    _may_work(flag.comment, by)
+    if not selectors.can_close(by, flag):
+        raise Refused("You may not close this flag: it is for the people who work this comment's inbox")
     current = CommentFlag.objects.select_for_update().get(pk=flag.pk)
     if current.closed_at is not None:
         raise Refused("This flag is already closed")

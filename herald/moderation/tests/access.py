@@ -56,6 +56,8 @@ def cases(cast, make):
         "moderation:set_status": Case(INBOX_ROLES, kwargs=kw, **post_only),
         "moderation:add_note": Case(CONCERN_ROLES, kwargs=kw, **post_only),
         "moderation:raise_flag": Case(INBOX_ROLES, kwargs=kw, **post_only),
+        # Raising a safeguarding concern: whoever sees the comment, the safeguarding lead included.
+        "moderation:raise_concern": Case(CONCERN_ROLES, kwargs=kw, **post_only),
         "moderation:close_flag": Case(CONCERN_ROLES, kwargs={**kw, "flag_pk": flag.pk}, **post_only),
         "moderation:inbox": Case(INBOX_ROLES, per_role=True),
         "moderation:import_csv": Case(INBOX_ROLES),
