@@ -273,8 +273,20 @@ _SWORN_AT_THING = re.compile(
 )
 
 
+# Just after the swear word, in its sentence: the word turned on a person ("the bins are shit and so are
+# you", "your parking is shit, just like you", "this place is shit because of people like you").
+_TURNED_ON = re.compile(
+    r"(?i)[^.!?\n]{0,40}?\b(?:(?:and\s+)?so\s+(?:are|is)\s+(?:you|u|ya|he|she|they|them|him|her|your|his|her|their)"
+    r"|(?:just\s+|same\s+)?(?:like|as)\s+(?:you|u|ya|him|her|them|your)\b(?!\s+said\b)"
+    r"|because\s+of\s+(?:you|u|ya|him|her|them|people\s+like|the\s+likes\s+of))\b"
+)
+
+
 def sworn_at_thing(text: str, start: int, end: int) -> bool:
-    """Whether the swear word text[start:end] is said of a thing (see ``_SWORN_AT_THING``)."""
+    """Whether the swear word text[start:end] is said of a thing (see ``_SWORN_AT_THING``), and not
+    turned on a person after it (``_TURNED_ON``)."""
+    if _TURNED_ON.match(text, end) is not None:
+        return False
     for match in _SWORN_AT_THING.finditer(text, max(0, start - 80), min(len(text), end + 40)):
         group = "a" if match.group("a") is not None else "b"
         if match.start(group) == start:

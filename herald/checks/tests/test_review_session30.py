@@ -99,3 +99,17 @@ def test_council_text_about_another_bodys_leadership_is_not_campaigning(text):
 def test_a_campaign_line_in_other_words_is_blocked_as_its_twin_is(reworded, caught):
     assert ("campaign-language", "block") in blocked_or_warned(caught)
     assert ("campaign-language", "block") in blocked_or_warned(reworded)
+
+
+# Swearing at a thing, then turned on the reader in the same sentence: the swearing is aimed at them.
+TURNED_ON_THE_READER = [
+    ("the bins are shit and so are you", "the bins are shit as usual"),
+    ("your parking is shit, just like you", "the parking is shit like everywhere else in town"),
+    ("this place is shit because of people like you", "this place is shit because of the roadworks"),
+]
+
+
+@pytest.mark.parametrize(("turned", "fair"), TURNED_ON_THE_READER, ids=[t[:40] for t, _ in TURNED_ON_THE_READER])
+def test_swearing_at_a_thing_turned_on_the_reader_is_profanity(turned, fair):
+    assert "profanity" in offensive_rules(turned)
+    assert offensive_rules(fair) == {"mild-profanity"}
