@@ -1533,7 +1533,7 @@ _R14_INDEPENDENT_NOT = (
 # The case against the parties. (1) A party put before the people it should serve ("put their party before
 # the local people", "putting party politics ahead of residents").
 _R14_PARTY_BEFORE_PEOPLE = re.compile(
-    r"(?i)\b(?:put|puts|putting|place[sd]?|placing)\s+(?:their|the|his|her|its|a)\s+(?:own\s+)?(?:national\s+)?"
+    r"(?i)\b(?:put|puts|putting|place[sd]?|placing)\s+(?:(?:their|the|his|her|its|a)\s+)?(?:own\s+)?(?:national\s+)?"
     r"part(?:y|ies)(?:\s+politics)?\s+(?:first\s+)?(?:before|above|ahead\s+of|over)\s+(?:the\s+)?"
     r"(?:(?:local|ordinary|real|our|your|their)\s+)?(?:people|residents|communit(?:y|ies)|constituents|voters|town"
     r"|area|district|borough|county|city|village)\b"
@@ -1566,7 +1566,8 @@ _R14_BEING_INDEPENDENT = re.compile(r"(?i)\b(?:to\s+be|being)\s+an\s+independent
 # council").
 _R14_MORE_OF_US = re.compile(
     r"(?i)\bmore\s+(?:of\s+us|independents|independent\s+(?:councillors|voices|members))\s+(?:on|in|at)\s+"
-    r"(?:the\s+|our\s+)?(?:councils?|council\s+chambers?|chambers?|town\s+halls?|county\s+hall|commons)\b"
+    r"(?:the\s+|our\s+)?(?:(?:borough|district|county|city|town|parish)\s+)?(?:councils?|council\s+chambers?|chambers?"
+    r"|town\s+halls?|county\s+hall|commons)\b"
 )
 # Campaigning about campaigning: a first person working to be elected ("I've been campaigning hard to get
 # re-elected", "we are fighting to win this seat"), their own campaign and its leaflets, the wins that got away.
@@ -1576,6 +1577,9 @@ _R14_CAMPAIGNING_TO_WIN = re.compile(
     r"(?:(?:get|be|getting|being)\s+re-?elected\b"
     r"|(?:campaigning|working|fighting|canvassing)\s+(?:hard\s+|flat\s+out\s+)?(?:for\s+(?:re-?)?election\b"
     r"|to\s+win\s+(?:(?:the|this|that|in|at|every)\s+)?(?:seat|ward|division|by-election|elections?|vote)\b))"
+    # "please help me get re-elected", "help us win this ward": the request, with no "I" or "we" before it
+    r"|\bhelp\s+(?:me|us)\s+(?:to\s+)?(?:get\s+re-?elected|be\s+re-?elected|win\s+(?:(?:the|this|that|in|at|every)\s+)?"
+    r"(?:seat|ward|division|by-election|elections?))\b"
 )
 _R14_OWN_CAMPAIGN = re.compile(
     r"(?i)\b(?:my|our)\s+(?:(?:re-?)?election|electoral|by-election)\s+campaign\b"
@@ -1594,11 +1598,14 @@ _R14_WON_CONTEXT = re.compile(r"(?i)\belect\w*|\bvot\w+|\bseats?\b|\bwards?\b|\b
 _R14_CHANGE_AT_THE_TOP = re.compile(
     r"(?i)(?<!club\s)(?<!school\s)(?<!charity\s)(?<!company\s)(?<!church\s)(?<!trust\s)"
     r"\b(?:needs?|needed|time\s+for|deserves?|deserved|demands?|wants?|vote\s+for)\s+(?:a\s+)?(?:change\s+of"
-    r"|new)\s+(?:political\s+)?leadership\b"
-    r"(?!\s+(?:team|programme|training|course|skills|development|structure)s?\b)"
+    r"|new|better|fresh)\s+(?:political\s+)?leadership\b"
+    r"(?!\s+(?:team|programme|training|course|skills|development|structure|idea|role|post|award|qualification"
+    r"|opportunit(?:y|ie)|apprenticeship|scheme|academy|style|board)s?\b)"
 )
 _R14_NOT_THE_COUNCIL = re.compile(
-    r"(?i)\b(?:club|school|academy|charity|company|church|trust|society|association|team|hospital|board)\s+"
+    r"(?i)\b(?:club|school|academy|charity|company|church|trust|society|association|team|hospital|board|bureau"
+    r"|centre|center|service|department|group|partnership|forum|network|federation|league|union|organisation"
+    r"|organization|provider|practice|surgery|college|university|nursery|home|business|firm|shop|pub)\s+"
     r"(?:\w+\s+){0,2}?(?:needs?|needed|deserves?|wants?)\b"
 )
 

@@ -19,7 +19,7 @@ from .contempt import contempt_hits
 from .insults import _DISMISSAL, _DISMISSAL_CUES, _insults
 from .matchers import OffensiveMatchers, compile_offensive
 from .obfuscation import _obfuscated_hits
-from .quotes import _QUOTATION, _reporting_quote, condemned_mention, counter_speech
+from .quotes import _QUOTATION, _reporting_quote, condemned_mention, counter_speech, endorsed
 from .senses import banter, fond, literal_sense, mild_in_sense, said_of_oneself, unread
 from .shapes import _shape_hits
 from .threats import _GO_BACK, _threats
@@ -61,6 +61,9 @@ def check_offensive(
     bits = m.bits
     condemning = bool(mask & bits["condemnation"]) and m.condemnation.search(text) is not None
     quoted = '"' in text or "\u201c" in text or "\u2018" in text or "'" in text
+    # the writer agrees with the saying they report ("… Disgusting? No, spot on."): nothing in it is excused
+    endorsing = endorsed(text)
+    condemning = condemning and not endorsing
     excused = False  # abuse found only inside a reported quotation: the model would score the quotation
 
     def reported(start: int, end: int, aimed: bool = True) -> bool:
@@ -68,6 +71,8 @@ def check_offensive(
         "I'll kill you"', '"go back to your country" - I was born here'). Swearing (not ``aimed`` at
         anyone) is excused only in a text that condemns abuse: quoted, it is still sworn."""
         nonlocal excused
+        if endorsing:
+            return False
         if (
             quoted and inside_quotes(text, start, end) and (condemning or _reporting_quote(text, start, end))
         ) or condemned_mention(text, start, end, sentence_bounds(text, start)):
@@ -243,7 +248,7 @@ def check_offensive(
             for q in _QUOTATION.finditer(text)
             if _reporting_quote(text, *q.span(q.lastindex or 0))
         ]
-        if quoted
+        if quoted and not endorsing
         else []
     )
     blanked = [a.span() for a in ambiguous] + cleared + reported_quotes + unread(text, words)

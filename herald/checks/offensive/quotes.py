@@ -84,6 +84,26 @@ _CONSEQUENCE = re.compile(
         | is \s+ (?: this | it ) \s+ a \s+ scam | hate \s+ crime | action \s+ will \s+ be \s+ taken )\b
     """
 )
+# Anywhere in a text: the writer agrees with what was said ("spot on", "he was right", "they should go home"):
+# a quotation so endorsed is not reported or condemned, whatever judging words stand around it
+# ('Someone called them "dirty immigrants". Disgusting? No, spot on.').
+_ENDORSED = re.compile(
+    r"""(?ix)
+    \b(?: spot \s+ on | well \s+ said | quite \s+ right | about \s+ time | fair \s+ (?: enough | play | point )
+        | (?: he | she | they | he's | she's | they're ) \s+ (?: (?: was | were | is | are ) \s+ )? (?: so \s+ | dead \s+ | absolutely \s+ )?
+          (?: right | correct | not \s+ wrong ) \b (?! \s+ to \b )
+        | not \s+ wrong | no \s+ lies | true \s+ though | good \s+ on \s+ (?: him | her | them ) | says? \s+ it \s+ like \s+ it \s+ is
+        | (?: agree | agreed | agreeing ) \s+ with \s+ (?: him | her | them | that | every \s+ word )
+        | (?: they | them | all \s+ of \s+ them ) \s+ (?: should | need \s+ to | ought \s+ to ) \s+ (?: go | be \s+ sent ) \s+ (?: home | back ) )\b
+    """
+)
+
+
+def endorsed(text: str) -> bool:
+    """Whether the writer agrees with a saying the text reports (see ``_ENDORSED``)."""
+    return _ENDORSED.search(text) is not None
+
+
 # Just after the closing quotation mark: called out as hateful ('"…" is dehumanising'), or, for a text
 # that opens with the quotation, answered in the first person ('"go back to your country" - I was born here').
 _QUOTE_NAMED = re.compile(
@@ -205,7 +225,7 @@ def counter_speech(text: str, words: frozenset[str]) -> bool:
     night. Disgusting.', 'the guy shouting "…" got kicked out'). Herald's classifier is not asked about
     such a text: what is left of it once the quotation is blanked still reads as abuse to it. ``words``:
     the text's lower-case words (``textutil.probe``)."""
-    if words.isdisjoint(_CONSEQUENCE_WORDS):
+    if words.isdisjoint(_CONSEQUENCE_WORDS) or endorsed(text):
         return False
     for quotation in _ANY_QUOTATION.finditer(text):
         start, end = quotation.span(quotation.lastindex or 0)

@@ -47,6 +47,21 @@ _AIMED_BEFORE = re.compile(
     """
 )
 
+# Just before the word: a person said to be it ("the boiler engineer is a retard", "the woman next door is a
+# bitch", "councillor Smith is retarded"): the setting's words elsewhere in the text do not make it literal.
+_PERSON_IS = re.compile(
+    r"""(?ix)
+    \b(?: he | she | you | u | they | man | woman | men | women | bloke | lad | lads | guy | girl | boy | kid | engineer
+        | fitter | mechanic | plumber | technician | councillor | cllr | mayor | officer | worker | staff | manager
+        | neighbour | driver | boss | leader | mp | teacher | warden | inspector | contractor | landlord | tenant
+        | wife | husband | mum | dad | mother | father | son | daughter | sister | brother | owner | breeder | chef
+        | butcher | clerk | receptionist )\b
+    (?: \s+ [\w'’-]+ ){0,3}?
+    (?: \s+ (?: is | was | are | were | being ) \s+ (?: such \s+ | a \s+ real \s+ | an? \s+ )? | ['’]s \s+ (?: such \s+ )? an? \s+ )
+    (?: [\w-]+ \s+ )? $
+    """
+)
+
 
 def literal_sense(text: str, start: int, end: int) -> bool:
     """Whether the loaded word text[start:end] is meant in its literal sense: a word of its setting
@@ -54,7 +69,10 @@ def literal_sense(text: str, start: int, end: int) -> bool:
     setting = _LOADED.get(text[start:end].lower())
     if setting is None:
         return False
-    if _AIMED_BEFORE.search(text, max(0, start - 30), start) is not None:
+    if (
+        _AIMED_BEFORE.search(text, max(0, start - 30), start) is not None
+        or _PERSON_IS.search(text, max(0, start - 60), start) is not None
+    ):
         return False
     words = _SETTING_WORDS[setting]
     return any(word.group().lower() in words for word in _WORD.finditer(text))
@@ -73,9 +91,18 @@ _SELF_BEFORE = re.compile(
 _SELF_AFTER = re.compile(r"(?i)^\s+and\s+(?:[\w-]+\s+(?:and\s+)?){0,2}(?:proud|still\s+here)\b|^\s*,?\s+proud\b")
 
 
+# Just before a reclaimed word: the reader called it ("you're a proud dyke lol", "ur a dyke and proud of it"):
+# someone else described, whatever "proud" stands around it.
+_READER_CALLED = re.compile(
+    r"(?i)\b(?:you'?re|you’re|youre|you\s+are|ur|u\s+r|u\s+are|ya|yer|your)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$"
+)
+
+
 def said_of_oneself(text: str, start: int, end: int) -> bool:
     """Whether the reclaimed word text[start:end] is the writer describing themselves."""
     if text[start:end].lower() not in _RECLAIMED:
+        return False
+    if _READER_CALLED.search(text, max(0, start - 40), start) is not None:
         return False
     return (
         _SELF_BEFORE.search(text, max(0, start - 40), start) is not None
@@ -153,16 +180,33 @@ _FOND_WORDS = frozenset("love luv lov ily bestie birthday bday crying weak dead"
 _FOND_SIGNS = ("❤", "🥰", "💕", "🫶")
 
 
+# Bullying dressed as banter: the reader told they are alone or unwanted ("everyone hates you", "no one likes
+# you", "kill yourself"), or an insult about their looks or body ("you ugly cow", "you fat pig"). Fondness
+# around it does not make it a joke between friends.
+_SHUNNED = re.compile(
+    r"(?i)\b(?:no\s*one|nobody|noone|everyone|everybody|every\s+one|all\s+of\s+us)\s+(?:[\w'’]+\s+){0,2}?"
+    r"(?:likes?|loves?|hates?|wants?|cares?\s+about|laughs?\s+at)\s+(?:you|u|ya)\b"
+    r"|\bkill\s+(?:yo)?urself\b|\bkys\b|\bgo\s+(?:and\s+)?die\b|\bdie\s+alone\b"
+)
+_LOOKS = re.compile(
+    r"(?i)\b(?:ugly|fat|fatty|fatso|minger|munter|hideous|gross|pig|cow|whale|skank|slag|slut|spotty|greasy)\b"
+)
+
+
 def fond(text: str, words: frozenset[str]) -> bool:
-    """Whether the text shows fondness for the one it speaks to (see ``_FONDNESS``); ``words``: its
-    lower-case words (``textutil.probe``), so most texts cost one set test."""
+    """Whether the text shows fondness for the one it speaks to (see ``_FONDNESS``) and shuns them
+    nowhere (``_SHUNNED``); ``words``: its lower-case words (``textutil.probe``), so most texts cost one
+    set test."""
     if words.isdisjoint(_FOND_WORDS) and not any(sign in text for sign in _FOND_SIGNS):
         return False
-    return _FONDNESS.search(text) is not None
+    return _FONDNESS.search(text) is not None and _SHUNNED.search(text) is None
 
 
 def banter(text: str, start: int, end: int) -> bool:
-    """Whether the insult text[start:end] is said to the reader in a friendly text."""
+    """Whether the insult text[start:end] is said to the reader in a friendly text (not one about their
+    looks, nor in a text that shuns them: ``_LOOKS``, ``_SHUNNED``)."""
+    if _LOOKS.search(text, start, end) is not None or _SHUNNED.search(text) is not None:
+        return False
     if not (_FONDNESS.search(text) or (_FRIEND.search(text) is not None and _LAUGH.search(text) is not None)):
         return False
     return (
@@ -229,8 +273,20 @@ _SWORN_AT_THING = re.compile(
 )
 
 
+# Just after the swear word, in its sentence: the word turned on a person ("the bins are shit and so are
+# you", "your parking is shit, just like you", "this place is shit because of people like you").
+_TURNED_ON = re.compile(
+    r"(?i)[^.!?\n]{0,40}?\b(?:(?:and\s+)?so\s+(?:are|is)\s+(?:you|u|ya|he|she|they|them|him|her|your|his|her|their)"
+    r"|(?:just\s+|same\s+)?(?:like|as)\s+(?:you|u|ya|him|her|them|your)\b(?!\s+said\b)"
+    r"|because\s+of\s+(?:you|u|ya|him|her|them|people\s+like|the\s+likes\s+of))\b"
+)
+
+
 def sworn_at_thing(text: str, start: int, end: int) -> bool:
-    """Whether the swear word text[start:end] is said of a thing (see ``_SWORN_AT_THING``)."""
+    """Whether the swear word text[start:end] is said of a thing (see ``_SWORN_AT_THING``), and not
+    turned on a person after it (``_TURNED_ON``)."""
+    if _TURNED_ON.match(text, end) is not None:
+        return False
     for match in _SWORN_AT_THING.finditer(text, max(0, start - 80), min(len(text), end + 40)):
         group = "a" if match.group("a") is not None else "b"
         if match.start(group) == start:
