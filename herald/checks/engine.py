@@ -10,12 +10,14 @@ from typing import Any
 from . import abuse_model, offensive_model
 from .children import check_children
 from .config import Rules, RuleSpec, load_rules
+from .legal import GATED as LEGAL_GATED
 from .legal import LegalMatchers, check_legal, compile_legal
 from .media import check_media
 from .model import AllowedContacts, Context, Councillor, Draft, Finding, Report, new_finding, sort_findings
 from .offensive import Later, OffensiveMatchers, check_offensive, compile_offensive, emit_abuse
 from .offensive.matchers import GATED
 from .personal_data import AllowList, check_personal_data
+from .political import GATED as POLITICAL_GATED
 from .political import PartyThresholds, PoliticalMatchers, Register, check_political, compile_political
 from .presentation import HASHTAG, check_accessibility, check_platform
 from .textutil import PhraseMatcher, Prefilter
@@ -60,10 +62,15 @@ def _compiled(rules: Rules) -> _Compiled:
             compiled.offensive.families,
         )
         compiled.offensive.bits.update(compiled.prefilter.family_bits)
-        for name in GATED:
-            matcher = getattr(compiled.offensive, name)
-            if matcher.prefilter is compiled.prefilter:
-                compiled.offensive.bits[name] = matcher.bit
+        for family, gated in (
+            (compiled.offensive, GATED),
+            (compiled.political, POLITICAL_GATED),
+            (compiled.legal, LEGAL_GATED),
+        ):
+            for name in gated:
+                matcher = getattr(family, name)
+                if matcher.prefilter is compiled.prefilter:
+                    family.bits[name] = matcher.bit
         rules.cache["compiled"] = compiled
     return compiled
 
@@ -176,10 +183,10 @@ def _collect(
     # the party-promotion classifier: official posts and replies in a pre-election period only
     party = context.pre_election and context.account == "official" and draft.kind in ("post", "reply")
     party_thresholds = _party_thresholds(rules.thresholds) if party else None
-    check_political(text, compiled.political, register, context.pre_election_wards, emit, party_thresholds)
+    check_political(text, compiled.political, register, context.pre_election_wards, emit, party_thresholds, mask)
     people = [(s, e, m.name) for s, e, m in register.find(text)] if context.councillors else []
     before_legal = len(hits)
-    check_legal(text, compiled.legal, people, int(rules.thresholds["defamation_window"]), emit)
+    check_legal(text, compiled.legal, people, int(rules.thresholds["defamation_window"]), emit, mask)
     # an allegation about a named person is the legal rules' finding; the abuse classifier does not read
     # its words ("Cllr Wright is corrupt"), so it does not warn on it a second time as abuse
     alleged = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .config import Rules
 from .textutil import PhraseMatcher, compile_phrases, digit_lengths, sentence_bounds
@@ -49,6 +49,14 @@ class LegalMatchers:
     confidential_service: frozenset[str]
     exempt: PhraseMatcher
     internal: PhraseMatcher
+    # each word list in ``GATED``'s bit in the engine's prefilter mask (``textutil.Prefilter``): a list whose
+    # bit is clear cannot match the text and is not asked. -1, until the engine gives the bits, asks each
+    # (each still checks its own words).
+    bits: dict[str, int] = field(default_factory=lambda: dict.fromkeys(GATED, -1))
+
+
+# The word lists ``check_legal`` reads the engine's mask for before asking them.
+GATED = ("allegation", "live_case", "confidential", "exempt", "internal")
 
 
 def compile_legal(rules: Rules) -> LegalMatchers:
@@ -75,8 +83,15 @@ def _names(text: str, start: int, end: int, extra: list[tuple[int, int, str]]) -
     return names
 
 
-def check_legal(text: str, m: LegalMatchers, people: list[tuple[int, int, str]], window: int, emit: Emit) -> None:
-    if m.allegation.search(text) or m.live_case.search(text):
+def check_legal(
+    text: str, m: LegalMatchers, people: list[tuple[int, int, str]], window: int, emit: Emit, mask: int = -1
+) -> None:
+    """The legal rules' hits. ``mask``: the engine's prefilter mask of the text; a word list of ``GATED``
+    whose bit (``m.bits``) is clear in it is not asked (-1: each is)."""
+    bits = m.bits
+    if (mask & bits["allegation"] and m.allegation.search(text)) or (
+        mask & bits["live_case"] and m.live_case.search(text)
+    ):
         masked = text
         for safe in m.safe_names.finditer(text):
             masked = masked[: safe.start()] + "x" * (safe.end() - safe.start()) + masked[safe.end() :]
@@ -89,7 +104,7 @@ def check_legal(text: str, m: LegalMatchers, people: list[tuple[int, int, str]],
                 if names:
                     nearest = min(names, key=lambda n: abs(n[0] - match.start()))
                     emit(rule, match.start(), match.end(), detail=nearest[2])
-    for match in m.confidential.finditer(text):
+    for match in m.confidential.finditer(text) if mask & bits["confidential"] else ():
         before = text[max(0, match.start() - 20) : match.start()].lower().split()
         after = text[match.end() : match.end() + 25].lower().split()
         if (after and after[0].strip(".,;:") in m.confidential_service) or (
@@ -97,10 +112,11 @@ def check_legal(text: str, m: LegalMatchers, people: list[tuple[int, int, str]],
         ):
             continue
         emit("confidential-marking", match.start(), match.end())
-    for match in m.exempt.finditer(text):
+    for match in m.exempt.finditer(text) if mask & bits["exempt"] else ():
         emit("exempt-report", match.start(), match.end())
     # a case reference holds two digits in a row
-    patterns = (m.internal, _CASE_REF) if max(digit_lengths(text)[0], default=0) >= 2 else (m.internal,)
+    internal = (m.internal,) if mask & bits["internal"] else ()
+    patterns = (*internal, _CASE_REF) if max(digit_lengths(text)[0], default=0) >= 2 else internal
     for pattern in patterns:
         for match in pattern.finditer(text):
             emit("internal-reference", match.start(), match.end())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import ahocorasick
@@ -764,6 +764,14 @@ class PoliticalMatchers:
     position: re.Pattern[str]
     civic_before: re.Pattern[str]
     civic_after: re.Pattern[str]
+    # each word list in ``GATED``'s bit in the engine's prefilter mask (``textutil.Prefilter``): a list whose
+    # bit is clear cannot match the text and is not asked. -1, until the engine gives the bits, asks each
+    # (each still checks its own words).
+    bits: dict[str, int] = field(default_factory=lambda: dict.fromkeys(GATED, -1))
+
+
+# The word lists ``check_political`` reads the engine's mask for before asking them.
+GATED = ("party", "campaign", "campaign_first_person")
 
 
 def compile_political(rules: Rules) -> PoliticalMatchers:
@@ -927,12 +935,15 @@ def check_political(
     pre_election_wards: tuple[str, ...],
     emit: Emit,
     party_thresholds: PartyThresholds | None = None,
+    mask: int = -1,
 ) -> None:
     """The political rules' hits. With ``party_thresholds`` (the engine passes them only for an official
     post in a pre-election period) the party-promotion classifier is asked too, where no rule here
-    found anything: names and calls to vote keep their own, stronger findings."""
+    found anything: names and calls to vote keep their own, stronger findings. ``mask``: the engine's
+    prefilter mask of the text; a word list of ``GATED`` whose bit (``m.bits``) is clear in it is not
+    asked (-1: each is)."""
     if party_thresholds is None:
-        _check_political(text, m, register, pre_election_wards, emit)
+        _check_political(text, m, register, pre_election_wards, emit, mask)
         return
     found: list[str] = []
 
@@ -940,7 +951,7 @@ def check_political(
         found.append(rule)
         emit(rule, *args, **fields)
 
-    _check_political(text, m, register, pre_election_wards, noting)
+    _check_political(text, m, register, pre_election_wards, noting, mask)
     if not found:
         from . import party_model  # only pre-election official posts ever load the model
 
@@ -954,9 +965,15 @@ _TAKES_SIDES = frozenset(("party-name", "call-to-vote", "campaign-language"))
 
 
 def _check_political(
-    text: str, m: PoliticalMatchers, register: Register, pre_election_wards: tuple[str, ...], emit_rule: Emit
+    text: str,
+    m: PoliticalMatchers,
+    register: Register,
+    pre_election_wards: tuple[str, ...],
+    emit_rule: Emit,
+    mask: int = -1,
 ) -> None:
     lowered, words = probe(text)
+    bits = m.bits
     gate_words = _gate_words(text, words, m.vote_words)
     political: list[str] = []  # the party names, calls to vote and campaign language found
 
@@ -974,7 +991,7 @@ def _check_political(
         or "contested" in lowered
         or "nominated" in lowered
     )
-    party_hits = [match.span() for match in m.party.finditer(text)]
+    party_hits = [match.span() for match in m.party.finditer(text)] if mask & bits["party"] else []
     if not m.cased_words.isdisjoint(words):
         # "Plaid" inside "Plaid Cymru", "Labour" inside "Labour Party": one finding, the longer name's
         party_hits += [
@@ -1063,7 +1080,7 @@ def _check_political(
         for match in _VOTE_INDEPENDENT.finditer(text) if "independent" in lowered else ():
             if not _in_admin_sentence(text, match.start(), m):
                 emit("call-to-vote", match.start(), match.end())
-    for match in m.campaign.finditer(text):
+    for match in m.campaign.finditer(text) if mask & bits["campaign"] else ():
         if not _in_admin_sentence(text, match.start(), m) and not _in_guidance_sentence(text, match.start(), m):
             said = match.group().lower()
             if said.endswith("elected") and "re-elect" not in said and _NOT_PUBLIC_OFFICE.match(text, match.end()):
@@ -1095,7 +1112,7 @@ def _check_political(
     if "focus" in words or "focuses" in words:
         for match in _FOCUS_DELIVERED.finditer(text):
             emit("campaign-language", match.start(), match.end())
-    gated = list(m.campaign_first_person.finditer(text))
+    gated = list(m.campaign_first_person.finditer(text)) if mask & bits["campaign_first_person"] else []
     if "standing" in words:
         gated += _STANDING_EVERYWHERE.finditer(text)
     for match in gated:
