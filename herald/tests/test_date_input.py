@@ -152,7 +152,13 @@ def test_one_value_padded_with_spaces_is_refused_at_once_not_after_minutes():
 
 def test_a_time_with_spaces_between_its_parts_is_still_read():
     form = Example(
-        {"event_date": "09/08/2027", "when_day": "5", "when_month": "12", "when_year": "2027", "when_time": " 2:30  pm "}
+        {
+            "event_date": "09/08/2027",
+            "when_day": "5",
+            "when_month": "12",
+            "when_year": "2027",
+            "when_time": " 2:30  pm ",
+        }
     )
     assert form.is_valid(), form.errors
     assert timezone.localtime(form.cleaned_data["when"]).time() == dt.time(14, 30)
