@@ -61,7 +61,11 @@ _TIME_EXAMPLE = "like 2:30pm or 14:30"
 
 def _read_time(text: str) -> tuple[dt.time, str | None] | None:
     """A time of day as people write it ("2:30pm", "2.30pm", "14:30", "9am", "midday", "noon", "midnight"),
-    with "BST" or "GMT" after it where it says which; None if it is no real time."""
+    with "BST" or "GMT" after it where it says which; None if it is no real time. Runs of spaces become one
+    first: the pattern's optional spaces side by side would otherwise try every split of a long run."""
+    text = " ".join(text.split())
+    if len(text) > 40:
+        return None
     match = _TIME.match(text)
     if not match:
         return None

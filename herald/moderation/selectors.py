@@ -99,8 +99,11 @@ def worked_comments(person: Person) -> QuerySet[Comment]:
         return Comment.objects.none()
     if sees_everything(person):
         return Comment.objects.all()
+    # A comment given to the lead is given for its concern (see assignable): holding it does not make
+    # someone who is also an editor one of that account's inbox.
+    assigned = not person.has_role(Role.SAFEGUARDING)
     return Comment.objects.filter(
-        _through_the_comment(person, accounts=_account_ids(person, None), teams=_team_ids(person))
+        _through_the_comment(person, accounts=_account_ids(person, None), teams=_team_ids(person), assigned=assigned)
     )
 
 

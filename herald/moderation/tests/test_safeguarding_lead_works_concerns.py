@@ -193,3 +193,33 @@ def test_an_editor_who_is_the_lead_closes_only_the_concern_on_other_accounts_com
     assert answer.status_code == 302
     flag.refresh_from_db()
     assert flag.closed_by == editor_and_lead
+
+
+def test_an_editor_who_is_the_lead_given_a_concern_elsewhere_works_only_the_concern(
+    client, editor_and_lead, comms_officer
+):
+    # given a concern (also a subject access request) on an account the editor does not edit, given to
+    # them as the safeguarding lead
+    AccountFactory(editors=[editor_and_lead])
+    concern = comment(AccountFactory(), CONCERN)
+    sar = services.raise_flag(concern, by=comms_officer, kind=CommentFlag.Kind.SAR, reason="Asks for their records")
+    services.assign_comment(concern, by=comms_officer, to=editor_and_lead)
+    client.force_login(editor_and_lead)
+    # then being given it does not make them one of that account's inbox: no status, reply or request
+    assert not selectors.can_work(editor_and_lead, concern)
+    answer = client.post(reverse("moderation:set_status", args=[concern.pk]), {"status": Comment.Status.NO_ACTION})
+    assert answer.status_code == 400 and "You do not work the inbox" in answer.content.decode()
+    concern.refresh_from_db()
+    assert concern.status == Comment.Status.ASSIGNED
+    assert client.post(reverse("moderation:reply_check", args=[concern.pk]), {"text": "Hello"}).status_code == 404
+    queue = client.get(reverse("moderation:flags")).content.decode()
+    assert "Safeguarding concern" in queue and "Possible subject access request" not in queue
+    answer = client.post(reverse("moderation:close_flag", args=[concern.pk, sar.pk]), {"outcome": "Not for me"})
+    assert answer.status_code == 404
+    sar.refresh_from_db()
+    assert sar.closed_at is None
+    # while the concern itself they still see, note and close
+    assert selectors.can_see(editor_and_lead, concern)
+    flag = _concern_flag(concern)
+    answer = client.post(reverse("moderation:close_flag", args=[concern.pk, flag.pk]), {"outcome": "Referred"})
+    assert answer.status_code == 302
