@@ -5,7 +5,7 @@ minutes apart, and on a busy machine the spread between runs is larger than a ro
     rm -rf /tmp/oldpkg && mkdir -p /tmp/oldpkg/herald_old
     git archive <commit> herald/__init__.py herald/checks | tar -x -C /tmp/oldpkg
     mv /tmp/oldpkg/herald/__init__.py /tmp/oldpkg/herald/checks /tmp/oldpkg/herald_old/
-    taskset -c 1 .venv/bin/python bench/checks_interleaved.py /tmp/oldpkg [rounds] [long-post rounds]
+    taskset -c 1 .venv/bin/python bench/checks_interleaved.py /tmp/oldpkg [rounds] [long-post rounds] [--different]
 
 The old copy is imported as ``herald_old.checks`` (the engine's imports are relative), and its reports
 are compared with this tree's on the first 300 drafts before anything is timed.
@@ -21,6 +21,10 @@ from dataclasses import fields
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+# --different: time two copies whose findings differ (rules changed between them), e.g. a stop's start and end
+DIFFERENT = "--different" in sys.argv
+if DIFFERENT:
+    sys.argv.remove("--different")
 sys.path.insert(0, str(Path(sys.argv[1]).resolve()))
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
@@ -53,7 +57,9 @@ def main() -> None:
     drafts_old = [_to_old(d) for d in drafts]
     ctx_old = _to_old(ctx)
     for draft, draft_old in zip(drafts[:300], drafts_old[:300], strict=True):
-        assert repr(new.check(draft, ctx).findings) == repr(old.check(draft_old, ctx_old).findings)
+        same = repr(new.check(draft, ctx).findings) == repr(old.check(draft_old, ctx_old).findings)
+        assert same or DIFFERENT, "the copies' findings differ: pass --different to time them anyway"
+
     copies = {"old": (old, drafts_old, ctx_old), "new": (new, drafts, ctx)}
     for label, wanted in (("incoming comments", True), ("official posts", False)):
         chosen = [i for i, d in enumerate(drafts) if (d.kind == "comment") == wanted]
