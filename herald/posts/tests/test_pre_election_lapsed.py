@@ -66,7 +66,7 @@ def test_a_post_at_comms_only_for_the_period_is_approved_when_the_election_is_ca
     [message] = mail.outbox
     assert message.to == [editor.email]
     assert message.subject == f"Approved: your post for {facebook.display_name}"
-    assert "4 December 2026 at 10:00" in message.body and "No pre-election period covers it any more" in message.body
+    assert "4 December 2026 at 10am" in message.body and "No pre-election period covers it any more" in message.body
     # and the post's history says why
     event = AuditEvent.objects.for_object(post).get(action="post.released_from_pre_election")
     assert event.before["status"] == Post.Status.AWAITING_APPROVAL
