@@ -247,17 +247,22 @@ def _all_clean(data: bytes, m: OffensiveMatchers) -> bool:
         clean.clear()
     for piece in unknown:
         for match in _OBFUSCATED.finditer(piece):
-            raw = match.group()
-            known = m.obfuscated_known.get(raw)
-            if known is None:
-                if len(m.obfuscated_known) > 8192:
-                    m.obfuscated_known.clear()
-                known = m.obfuscated_known[raw] = _obfuscated_word(raw, m.any_word)
-            if known:
+            if _known_disguise(match.group(), m):
                 return False
         if len(piece) <= 64:  # kept pieces stay small
             clean.add(piece)
     return True
+
+
+def _known_disguise(raw: str, m: OffensiveMatchers) -> bool:
+    """Whether ``raw`` is a disguised strong word or slur, remembered between texts (the memory is emptied
+    past 8,192 spellings)."""
+    known = m.obfuscated_known.get(raw)
+    if known is None:
+        if len(m.obfuscated_known) > 8192:
+            m.obfuscated_known.clear()
+        known = m.obfuscated_known[raw] = _obfuscated_word(raw, m.any_word)
+    return bool(known)
 
 
 def _obfuscated_hits(text: str, m: OffensiveMatchers, pieces: bool = True) -> list[tuple[int, int, str]]:
@@ -273,12 +278,7 @@ def _obfuscated_hits(text: str, m: OffensiveMatchers, pieces: bool = True) -> li
     for start, end in runs:
         for match in _OBFUSCATED.finditer(text, start, end):
             raw = match.group()
-            known = m.obfuscated_known.get(raw)
-            if known is None:
-                if len(m.obfuscated_known) > 8192:
-                    m.obfuscated_known.clear()
-                known = m.obfuscated_known[raw] = _obfuscated_word(raw, m.any_word)
-            if known:
+            if _known_disguise(raw, m):
                 hits.append((match.start(), match.end(), raw))
     for match in _SPACED.finditer(text) if _may_be_spaced(text, data) and _SPACED_HINT.search(text) else ():
         joined = _deobfuscate(re.sub(r"[ ._-]", "", match.group()))
