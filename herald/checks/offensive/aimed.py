@@ -30,7 +30,8 @@ from __future__ import annotations
 
 import re
 
-from ..textutil import inside_quotes, sentence_bounds
+from ..textutil import inside_quotes, sentence_bounds, word_list
+from .senses import has_case_twins
 
 # ---------------------------------------------------------------- menace with no place
 # (two steps: a rarer word, or a pair of common ones, before any pattern runs)
@@ -59,6 +60,37 @@ _WARNING = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+# What ``_WARNING`` cannot match without, alternative by alternative: "careful", "warned" or "warning";
+# "think" with "hard", "twice" or "on" after it; "people" with "memories", "remember", "forget" or "like"
+# after it; "know who". A text holding none of them is not scanned: the word test above lets in every
+# text with "people" and "like", "know" and "who", "think" and "on" anywhere (~0.2 ms on a post of 2,000
+# characters). Where no ``CASE_TWINS`` stands, the pattern's ASCII letters and white space stand,
+# lower-cased, at the same places in the lower-cased text (and in its words where the pattern has a word
+# boundary or white space on both sides): literal and case-sensitive tests find what it would.
+_THINK_ON = re.compile(r"think\s+on")
+_PEOPLE_LIKE = re.compile(r"people\s+like")
+_KNOW_WHO = re.compile(r"know\s+who")
+
+
+def warning_may_match(text: str, words: frozenset[str]) -> bool:
+    """False only where ``_WARNING`` finds nothing in the text; ``words``: its lower-case words."""
+    if has_case_twins(text):
+        return True
+    lowered = word_list(text)[0]
+    if "careful" in lowered or "warned" in words or "warning" in words:
+        return True
+    if "think" in words and ("hard" in lowered or "twice" in lowered or _THINK_ON.search(lowered) is not None):
+        return True
+    if "people" in words and (
+        "remember" in words
+        or "forget" in words
+        or ("like" in words and _PEOPLE_LIKE.search(lowered) is not None)
+        or "memories" in lowered
+    ):
+        return True
+    return "know" in words and "who" in words and _KNOW_WHO.search(lowered) is not None
+
+
 # Harm landing on whoever made a decision: "hope the roof falls in on whoever shut the pool".
 _HARM_ON_WHOEVER = re.compile(
     r"""
@@ -130,6 +162,8 @@ def menace_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
         hits += [m.span() for m in _HARM_ON_WHOEVER.finditer(text) if not _quoted(text, *m.span())]
     if _WARNING_CUES.isdisjoint(words) and not any(a in words and b in words for a, b in _WARNING_PAIRS):
         return hits  # (only a wish of harm could match)
+    if not warning_may_match(text, words):
+        return hits
     for match in _WARNING.finditer(text):
         if _HAZARD.search(text) is not None:
             break

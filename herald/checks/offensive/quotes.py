@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 from ..textutil import (
+    probe,
     single_quoted,
 )
+from .senses import has_case_twins
 
 # Just before the opening quotation mark: telling people not to say it, saying who was called it, naming
 # it as a word, or reporting it as said to a victim ('stop saying "…"', 'calling jewish people "…"',
@@ -99,9 +101,30 @@ _ENDORSED = re.compile(
 )
 
 
+# ``_ENDORSED`` read in the lower-cased text, case-sensitive (a third of the case-blind scan's time): where
+# no ``senses.CASE_TWINS`` stands it matches where ``_ENDORSED`` does (every letter of it is ASCII, and
+# lower-casing keeps each character's place, word-ness and white space; tested). Before it, the words
+# (``textutil.probe``: each of the pattern's words has a word boundary or white space on both sides) one
+# of whose sets each alternative needs: most texts are not scanned at all.
+_ENDORSED_LOWER = re.compile(_ENDORSED.pattern.replace("(?ix)", "(?x)", 1))
+_ENDORSED_WORDS = frozenset("spot quite fair right correct wrong lies agree agreed agreeing".split())
+
+
 def endorsed(text: str) -> bool:
     """Whether the writer agrees with a saying the text reports (see ``_ENDORSED``)."""
-    return _ENDORSED.search(text) is not None
+    if has_case_twins(text):
+        return _ENDORSED.search(text) is not None
+    lowered, words = probe(text)
+    if words.isdisjoint(_ENDORSED_WORDS) and not (
+        ("said" in words and "well" in words)
+        or ("time" in words and "about" in words)
+        or ("though" in words and "true" in words)
+        or ("good" in words and "on" in words)
+        or ("like" in words and ("say" in words or "says" in words))
+        or (("home" in words or "back" in words) and ("should" in words or "need" in words or "ought" in words))
+    ):
+        return False
+    return _ENDORSED_LOWER.search(lowered) is not None
 
 
 # Just after the closing quotation mark: called out as hateful ('"…" is dehumanising'), or, for a text
