@@ -17,8 +17,8 @@ from .aimed import menace_hits as aimed_menace  # round seventeen
 from .aimed import mockery_hits, sexual_hits, takeover_hits
 from .contempt import contempt_hits
 from .doxxing import doxxing_hits  # round eighteen
-from .leers import leer_hits  # round eighteen
 from .insults import _DISMISSAL, _DISMISSAL_CUES, _insults
+from .leers import leer_hits  # round eighteen
 from .matchers import OffensiveMatchers, compile_offensive
 from .obfuscation import _obfuscated_hits
 from .quotes import _QUOTATION, _reporting_quote, condemned_mention, counter_speech, endorsed

@@ -31,7 +31,8 @@ from ..textutil import sentence_bounds
 # cheap word check: a text with none of these words gives out nothing
 _CUES = frozenset(
     "lives living live address number no works working runs school schools kids son daughter children kid "
-    "grandkids drives parks leaves car van plate reg registration door house cottage".split()
+    "grandkids drives parks leaves car van plate reg registration door house cottage street st road rd close "
+    "drive lane ln avenue ave crescent rise grove mews court gardens terrace cottages farm lodge".split()
 )
 
 _STREET_TYPE = (
@@ -77,7 +78,7 @@ _ADDRESS_OUT = re.compile(
 )
 # a child's school or club: "her son goes to St Peter's", "his kids go to St…", "her kids' football club"
 _CHILD = re.compile(
-    r"(?i)\b(?:his|her|their|(?-i:[A-Z][a-z]+)'s)\s+(?:\w+\s+)?(?:kids?|sons?|daughters?|children|child|boys?|girls?|grandkids|"
+    r"(?i)(?:\b(?:his|her|their)\b|(?<=\w)['\u2019]s)\s+(?:\w+\s+)?(?:kids?|sons?|daughters?|children|child|boys?|girls?|grandkids|"
     r"grandchildren|little\s+ones?)(?:'s?|’s?)?\s+(?:goes\s+to|go\s+to|attends?|(?:is|are)\s+at|at|(?:school|nursery|"
     r"football|rugby|cricket|dance|swimming|scout|brownies|club)\b)\s*(?:[\w'-]+\s+){0,3}?"
     r"(?P<home>(?-i:[A-Z][\w'’-]+)|(?:school|club|nursery|academy)\b)"
@@ -136,47 +137,117 @@ _PUBLIC_PLACE = re.compile(
 )
 
 
+_LIVES_WORDS = frozenset("lives living stays".split())
+_STREET_WORDS = frozenset(
+    "street st road rd close cl drive dr way lane ln avenue ave crescent cres rise grove gr mews court ct gardens gdns "
+    "place pl terrace walk view row hill green park square sq cottage cottages farm parade vale croft chase number no "
+    "num house lodge barn hall".split()
+)
+_CHILD_WORDS = frozenset("kid kids son sons daughter daughters children child grandkids grandchildren".split())
+_WORK_WORDS = frozenset("works working runs owns manages".split())
+_CAR_WORDS = frozenset("drives parks leaves plate".split())
+# a house number before a capitalised name, or "number 9": the one cheap pattern run before the others
+_NUMBERED = re.compile(r"[0-9]{1,4}[a-z]?,?\s+(?:the\s+)?[A-Z]")
+_NUMBER_WORD = re.compile(r"(?i)\b(?:number|no\.?|num)\s*[0-9]")
+_WORK_WORD = re.compile(r"(?i)\b(?:works|working|runs|owns|manages)\b")
+_CHILD_WORD = re.compile(r"(?i)\b(?:kids?|sons?|daughters?|children|child|grandkids|grandchildren)\b")
+
+
 def doxxing_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     """Spans where ``text`` gives out where a person other than the writer can be found (see the module's
-    docstring); ``words``: its lower-case words (``textutil.probe``)."""
+    docstring); ``words``: its lower-case words (``textutil.probe``). Each pattern runs only when its own
+    words are in the text (most comments pay for one set test)."""
     if _CUES.isdisjoint(words):
         return []
-    invited = _GIVEN_OUT.search(text) is not None
+    lives = not _LIVES_WORDS.isdisjoint(words)
+    numbers = (
+        list(_NUMBERED.finditer(text))
+        + (list(_NUMBER_WORD.finditer(text)) if not words.isdisjoint(("number", "no", "num")) else [])
+        if not _STREET_WORDS.isdisjoint(words)
+        else []
+    )
+    numbered = bool(numbers)
+    address = "address" in words or "addresses" in words
+    child = not _CHILD_WORDS.isdisjoint(words)
+    work = not _WORK_WORDS.isdisjoint(words)
+    car = not _CAR_WORDS.isdisjoint(words)
+    if not (lives or numbered or address or child or work or car):
+        return []
+    given: list[bool] = []
+
+    def invited() -> bool:
+        if not given:
+            given.append(_GIVEN_OUT.search(text) is not None)
+        return given[0]
+
     hits: list[tuple[int, int]] = []
-    for pattern in (_LIVES, _NAME_HOME, _PERSON_AT):
-        for match in pattern.finditer(text):
-            start, end = sentence_bounds(text, match.start())
-            if _OWN.search(text, max(start, match.start() - 30), match.start()) is not None:
-                continue  # "I live at", "my mum lives at 17 …", "we at number 4"
-            if pattern is _LIVES and _PRONOUN.search(text, max(0, match.start() - 12), match.start()) and _MY_PERSON.search(
-                text, 0, match.start()
-            ):
-                continue  # "my elderly mother needs an assisted bin collection, she lives at 12 Beech Close"
-            home = match.group("home")
-            specific = any(ch.isdigit() for ch in home) or _DOOR.search(text, start, end) is not None
-            relative = pattern is _LIVES and re.search(r"(?i)\bwho\s+\Z", text[max(0, match.start() - 6) : match.start()])
-            if (pattern is not _LIVES or relative) and not (invited or _IDENTIFIED.search(text) is not None):
-                continue  # an email's own sign-off ("Regards, John Smith, 14 Acacia Avenue"), thanks to a neighbour
-            if pattern is _LIVES and _PUBLIC_PLACE.search(home) is not None:
-                continue
-            if specific or invited:
-                hits.append(match.span())
-    for match in _ADDRESS_OUT.finditer(text):
+    # the name or the person beside a house number is looked for only around the number
+    windows = (
+        [(max(0, n.start() - 80), n.end() + 60) for n in numbers]
+        if numbered
+        else [(0, len(text))]
+        if "cottage" in words
+        else []
+    )
+    found = [m for m in _LIVES.finditer(text)] if lives else []
+    seen = {m.span() for m in found}
+    for pattern in (_NAME_HOME, _PERSON_AT):
+        for window in windows:
+            for m in pattern.finditer(text, *window):
+                if m.span() not in seen:
+                    seen.add(m.span())
+                    found.append(m)
+    for match in found:
+        pattern = match.re
+        start, end = sentence_bounds(text, match.start())
+        if pattern is _LIVES and _OWN.search(text, max(start, match.start() - 30), match.start()) is not None:
+            continue  # "I live at", "my mum lives at 17 …"
+        if (
+            pattern is _LIVES
+            and _PRONOUN.search(text, max(0, match.start() - 12), match.start())
+            and _MY_PERSON.search(text, 0, match.start())
+        ):
+            continue  # "my elderly mother needs an assisted bin collection, she lives at 12 Beech Close"
+        home = match.group("home")
+        specific = any(ch.isdigit() for ch in home) or _DOOR.search(text, start, end) is not None
+        relative = pattern is _LIVES and re.search(r"(?i)\bwho\s+\Z", text[max(0, match.start() - 6) : match.start()])
+        if (pattern is not _LIVES or relative) and not (invited() or _IDENTIFIED.search(text) is not None):
+            continue  # an email's own sign-off ("Regards, John Smith, 14 Acacia Avenue"), thanks to a neighbour
+        if pattern is _LIVES and _PUBLIC_PLACE.search(home) is not None:
+            continue
+        if specific or invited():
+            hits.append(match.span())
+    for match in _ADDRESS_OUT.finditer(text) if address else ():
         if _SOMEONE_ELSE.search(text, max(0, match.start() - 30), match.start()) is None:
             hits.append(match.span())  # not "someone posted your home address further up, I've reported it"
-    for match in _CHILD.finditer(text) if invited else ():
-        if _OWN.search(text, max(0, match.start() - 20), match.start()) is None:
-            hits.append(match.span())
-    if invited:
-        for pattern in (_WORKS, _CAR):
-            for match in pattern.finditer(text):
-                if _OWN.search(text, max(0, match.start() - 20), match.start()) is None:
-                    hits.append(match.span())
-    else:
-        # a car and where and when it is left, said of a person: "parks his Audi on Marsh Road every Thursday"
+    # a child's school, a workplace or a car: given out only with an invitation (the patterns first, as they
+    # are the rarer; the invitation is looked for once one of them matches)
+    located = (
+        [
+            m.span()
+            for c in (_CHILD_WORD.finditer(text) if child else ())
+            for m in _CHILD.finditer(text, max(0, c.start() - 30), c.end() + 80)
+        ]
+        + [
+            m.span()
+            for w in (_WORK_WORD.finditer(text) if work else ())
+            if (m := _WORKS.match(text, w.start())) is not None
+        ]
+        + ([m.span() for m in _CAR.finditer(text)] if car else [])
+    )
+    located = [(a, b) for a, b in located if _OWN.search(text, max(0, a - 20), a) is None]
+    if located and invited():
+        hits += located
+    elif car and located:
+        # a car and where and when it is left, said of a titled person: "Cllr Pryce parks his Audi on Marsh Road
+        # every Thursday"
         for match in _CAR.finditer(text):
             s, e = sentence_bounds(text, match.start())
-            if _ROUTINE.search(text, s, e) is not None and _TITLED.search(text, s, match.start()) is not None and _OWN.search(text, max(0, match.start() - 20), match.start()) is None:
+            if (
+                _ROUTINE.search(text, s, e) is not None
+                and _TITLED.search(text, s, match.start()) is not None
+                and _OWN.search(text, max(0, match.start() - 20), match.start()) is None
+            ):
                 hits.append(match.span())
     hits.sort()
     merged: list[tuple[int, int]] = []

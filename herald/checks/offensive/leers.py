@@ -16,7 +16,9 @@ from ..textutil import sentence_bounds
 from .contempt import _PERSON
 
 _LEERS = ("🍆", "💦", "🍑", "🥵", "🤤", "👅", "🫦")
-_LEER_RUN = re.compile("(?:[🍆💦🍑🥵🤤👅🫦😍😘😏😉👀🔥]\ufe0f?\\s*)*[🍆💦🍑🥵🤤👅🫦](?:\ufe0f?\\s*[🍆💦🍑🥵🤤👅🫦😍😘😏😉👀🔥])*")
+_LEER_RUN = re.compile(
+    "(?:[🍆💦🍑🥵🤤👅🫦😍😘😏😉👀🔥]\ufe0f?\\s*)*[🍆💦🍑🥵🤤👅🫦](?:\ufe0f?\\s*[🍆💦🍑🥵🤤👅🫦😍😘😏😉👀🔥])*"
+)
 # what the emoji may be about instead of a person: food, heat, water, a garden
 _NOT_A_BODY = re.compile(
     r"(?i)\b(?:heat\w*|hot|hotter|sun|sunny|sunshine|summer|weather|temperatures?|degrees|roasting|boiling|scorch\w*"
