@@ -16,7 +16,9 @@ from ..textutil import FIRST_PERSON, inside_quotes, probe, sentence_bounds
 from .aimed import menace_hits as aimed_menace  # round seventeen
 from .aimed import mockery_hits, sexual_hits, takeover_hits
 from .contempt import contempt_hits
+from .doxxing import doxxing_hits  # round eighteen
 from .insults import _DISMISSAL, _DISMISSAL_CUES, _insults
+from .leers import leer_hits  # round eighteen
 from .matchers import OffensiveMatchers, compile_offensive
 from .obfuscation import _obfuscated_hits
 from .quotes import _QUOTATION, _reporting_quote, condemned_mention, counter_speech, endorsed
@@ -106,6 +108,7 @@ def check_offensive(
     # in an incoming comment, strong words mild in what they say ("taking the piss", "shit weather"); the
     # council's own posts swear at nothing
     softened: list[tuple[int, int]] = []
+    sworn: list[tuple[int, int]] = []  # round eighteen: a swear word as the insult is never banter
     soften = partial(mild_in_sense, text) if kind == "comment" else None
     for match in m.strong.finditer(text) if mask & bits["strong"] else ():
         if any(s <= match.start() < e for s, e in slurs) or reported(*match.span(), aimed=False):
@@ -117,12 +120,14 @@ def check_offensive(
             cleared.append(match.span())
             continue
         emit("profanity", match.start(), match.end())
+        sworn.append(match.span())
         found = True
     for start, end, _raw in _obfuscated_hits(text, m):
         if soften is not None and soften(start, end):
             softened.append((start, end))
         elif not reported(start, end, aimed=False) and not innocent(start, end):
             emit("profanity", start, end)
+            sworn.append((start, end))
             found = True
     _lowered, words = probe(text)
     for match in _threats(text, _lowered, m.starts):
@@ -130,7 +135,8 @@ def check_offensive(
             emit("threat", match.start(), match.end())
             found = True
     menaced = menace_hits(text, words) if mask & bits["menace"] else []
-    for start, end in menaced + aimed_menace(text, words):
+    doxxed = doxxing_hits(text, words) if kind == "comment" else []  # round eighteen
+    for start, end in menaced + aimed_menace(text, words) + doxxed:
         if not reported(start, end):
             emit("threat", start, end)
             found = True
@@ -195,11 +201,12 @@ def check_offensive(
         (advance_hits(text, words) if mask & bits["advance"] else [])
         + sexual_hits(text, words)
         + mockery_hits(text, words)
+        + leer_hits(text)  # round eighteen
     )  # round seventeen
     insults += [h for h in aimed if not any(a < h[1] and h[0] < b for a, b in insults)]
     bantered = False  # an insult to the reader in a friendly text: the classifier is not asked either
     for start, end in insults:
-        if banter(text, start, end):
+        if banter(text, start, end) and not any(a < end and start < b for a, b in sworn):
             bantered = True
         elif not reported(start, end):
             emit("harassment", start, end)

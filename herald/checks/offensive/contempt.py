@@ -298,6 +298,32 @@ _TAKEN_BACK = re.compile(r"(?i)\s*(?:only|just)\s+(?:kidding|joking)\b|\s*(?:jk|
 _AS_IF = re.compile(r"(?i)\b(?:like|looks?|looked|looking|as\s+if|as\s+though)\b")
 
 
+# Round eighteen: an organisation's decision, plan or handling said to be incompetent is not a person ("your
+# planning department's decision on 26/00987/FUL is incompetent"); "the officer who made this decision is
+# incompetent" still is.
+_THING_IS = re.compile(r"(?i)(?:is|'s|\u2019s|are|was|were)\b")
+_THING_NOUN = re.compile(
+    r"(?i)\b(?:decisions?|plans?|budgets?|strateg(?:y|ies)|reports?|schemes?|polic(?:y|ies)|proposals?|handling|process"
+    r"|processes|approach|response|responses|repl(?:y|ies)|system|systems|consultation|management|application|refusal"
+    r"|ruling|assessment|investigation|review|contract|procurement|spending|administration|department|directorate"
+    r"|council|committee|cabinet|authority|service|services|team)(?:'s|\u2019s)?\b"
+)
+_PERSON_AFTER = re.compile(r"(?i)\b(?:who|he|she|him|her|you|you're|ya|u|ur)\b")
+
+
+def _thing_subject(text: str, clause: int, position: int) -> bool:
+    """Whether the subject right before "is …" in this clause is a thing or an organisation, not a person."""
+    things = list(_THING_NOUN.finditer(text, clause, position))
+    if not things:
+        return False
+    last = things[-1]
+    return (
+        position - last.end() <= 40
+        and _PERSON_AFTER.search(text, last.end(), position) is None
+        and re.search(r"(?i)\bwho\b", text[clause:position]) is None
+    )
+
+
 def _clause_start(text: str, start: int, position: int) -> int:
     """Where the clause holding ``position`` begins (``start``: its sentence's start); a clause of one word
     ("Cllr Smith, frankly, is a dinosaur") reads the whole sentence."""
@@ -325,6 +351,8 @@ def contempt_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
             continue  # "I'm the stupidest person I know at recycling"
         if match.group("faculty") is not None and _THING_HAS.search(text, clause, match.start()):
             continue  # "your budget has all the strategic vision of a dead goldfish": the budget
+        if _THING_IS.match(text, match.start()) and _thing_subject(text, clause, match.start()):
+            continue  # round eighteen: "your planning department's decision on 26/00987/FUL is incompetent"
         if match.group("sleep") is not None and _AS_IF.search(text, clause, match.start()) is None:
             continue  # "slept in a hedge for the charity sleep-out"
         if match.group("waddle") is not None and _FUN_RUN.search(text, start, end) is not None:

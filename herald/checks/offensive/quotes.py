@@ -45,7 +45,9 @@ _QUOTE_CUE = re.compile(
       | \b(?: letter | letters | message | messages | note | notes | text | texts | email | emails | comment | comments
             | post | posts | reply | replies | sign | card | leaflet | voicemail | chants? | dm | dms ) \s+
           (?: [\w'’]+ \s+ ){0,8}?
-          (?: saying | says | said | reading | reads | calling | telling | shouting | asking ) \b (?: \W+ [\w'’]+ ){0,6}?
+          (?: saying | says | said | reading | reads | calling | telling | shouting | asking
+            # round eighteen: 'the comments under the last post included "…"'
+            | included | includes | including | contained | contains | containing ) \b (?: \W+ [\w'’]+ ){0,6}?
     )
     \W*$
     """,
@@ -83,7 +85,8 @@ _CONSEQUENCE = re.compile(
         | disgusting | disgraceful | shameful | appalling | vile | sickening | racist | unacceptable | embarrassing
         | disappointed | (?: not | never ) \s+ on | out \s+ of \s+ order | no \s+ one \s+ should | nobody \s+ should
         | (?: don'?t | doesn'?t | didn'?t ) \s+ deserve | stay \s+ strong | frightened | scared | a \s+ scam
-        | is \s+ (?: this | it ) \s+ a \s+ scam | hate \s+ crime | action \s+ will \s+ be \s+ taken )\b
+        | is \s+ (?: this | it ) \s+ a \s+ scam | hate \s+ crime | action \s+ will \s+ be \s+ taken
+        | (?: has | have | had ) \s+ no \s+ place )\b
     """
 )
 # Anywhere in a text: the writer agrees with what was said ("spot on", "he was right", "they should go home"):
@@ -94,7 +97,10 @@ _ENDORSED = re.compile(
     \b(?: spot \s+ on | well \s+ said | quite \s+ right | about \s+ time | fair \s+ (?: enough | play | point )
         | (?: he | she | they | he's | she's | they're ) \s+ (?: (?: was | were | is | are ) \s+ )? (?: so \s+ | dead \s+ | absolutely \s+ )?
           (?: right | correct | not \s+ wrong ) \b (?! \s+ to \b )
-        | not \s+ wrong | no \s+ lies | true \s+ though | good \s+ on \s+ (?: him | her | them ) | says? \s+ it \s+ like \s+ it \s+ is
+        | not \s+ wrong | no \s+ lies | true \s+ though
+        # (round eighteen: "good on him for reading it out" praises the one who called the words out)
+        | good \s+ on \s+ (?: him | her | them ) (?! \s+ for \s+ (?: reading | calling | sharing | reporting | speaking | standing
+          | exposing | highlighting | showing | posting | naming | challenging | doing \s+ (?: it | that | this ) ) ) | says? \s+ it \s+ like \s+ it \s+ is
         | (?: agree | agreed | agreeing ) \s+ with \s+ (?: him | her | them | that | every \s+ word )
         | (?: they | them | all \s+ of \s+ them ) \s+ (?: should | need \s+ to | ought \s+ to ) \s+ (?: go | be \s+ sent ) \s+ (?: home | back ) )\b
     """
@@ -238,7 +244,7 @@ def condemned_mention(text: str, start: int, end: int, bounds: tuple[int, int]) 
 _CONSEQUENCE_WORDS = frozenset(
     "reported reporting report police removed kicked thrown ejected banned blocked arrested adjourn adjourned "
     "witnessed screenshot disgusting disgraceful shameful appalling vile sickening racist unacceptable embarrassing "
-    "disappointed on order should deserve strong frightened scared scam crime taken".split()
+    "disappointed on order should deserve strong frightened scared scam crime taken place".split()
 )
 
 

@@ -1,0 +1,283 @@
+"""Round eighteen (issue 12 item 1): doxxing, read from what a comment gives out about a person rather than
+from how it is worded. A comment that tells everyone where a named or pointed-at person lives, works, parks or
+sends their children, so that others can find them, is a ``threat`` whatever its tone ("Sandra Coe, 14 Paddock
+Close, blue door", "his kids go to St Peter's", "works nights at the Co-op, feel free to let him know").
+
+Three parts, each a class rather than a phrasing:
+
+- **a locator**: a home (a house number and street, "number 9", a named house, a door colour, "lives on the
+  Crescent"), a workplace ("works nights at the Triumph factory", "runs the pharmacy on Castle St"), a child's
+  school or club, a car and where it is left, a home address said to be out ("his home address is on the
+  planning portal");
+- **whose it is**: a third person (he, she, his mum, a name, a title, "the bloke who reported me", "the
+  councillor who voted for it") — never the writer ("I live at", "my mum lives at") or a place of the
+  council's own;
+- **given out**: a home number with a person, a child's school, a home address said to be shared, or any
+  locator with an invitation to act on it ("pay her a visit", "go and ask her yourselves", "just so everyone
+  knows where", "do what you like with that", "not hard to find").
+
+A fair comment gives a place with no person ("the potholes outside 14 Elm Road"), the writer's own address,
+a relative's address in a complaint made for them, a councillor's surgery or an office's opening hours, or
+praise of staff at their workplace ("Sarah who works at the library was brilliant"). Incoming comments only.
+Every family sits behind a cheap word check (``textutil.probe``'s lower-case words).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..textutil import sentence_bounds
+
+# cheap word check: a text with none of these words gives out nothing
+_CUES = frozenset(
+    "lives living live address number no works working runs school schools kids son daughter children kid "
+    "grandkids drives parks leaves car van plate reg registration door house cottage street st road rd close "
+    "drive lane ln avenue ave crescent rise grove mews court gardens terrace cottages farm lodge".split()
+)
+
+_STREET_TYPE = (
+    r"(?:Street|St|Road|Rd|Close|Cl|Drive|Dr|Way|Lane|Ln|Avenue|Ave|Crescent|Cres|Rise|Grove|Gr|Mews|Court|Ct|"
+    r"Gardens|Gdns|Place|Pl|Terrace|Walk|View|Row|Hill|Green|Park|Square|Sq|Cottage|Cottages|Farm|Parade|Vale|Croft|Chase)"
+)
+# a home one can walk up to: a house number and street, "number 9", a named house, a door, a crescent
+_HOME = (
+    rf"(?:\d{{1,4}}[a-z]?,?\s+(?:the\s+)?(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+)){{0,2}}(?:\s+{_STREET_TYPE})?"
+    rf"|(?:number|no\.?|num|#)\s*\d{{1,4}}[a-z]?\b"
+    rf"|(?:the\s+)?(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+)){{0,2}}\s+(?-i:{_STREET_TYPE})\b"
+    rf"|the\s+(?-i:[A-Z][\w'-]+)(?=\s+(?:by|near|opposite|behind|next\s+to)\b)"
+    rf"|(?-i:[A-Z][a-z]{{2,}}))"  # a bare town or village: counted only with an invitation
+)
+# a home described so it can be found: "blue door", "big white house with the gates"
+_DOOR = re.compile(
+    r"(?i)\b(?:red|blue|green|black|white|yellow|grey|gray|purple|pink|orange|brown)\s+(?:front\s+)?(?:door|gate|gates|house)\b"
+    r"|\bbig\s+(?:\w+\s+)?house\s+with\b"
+)
+
+# a third person who lives somewhere
+_LIVES = re.compile(
+    rf"(?i)\b(?:lives|living|stays)\s+(?:at|on|in|off|down|up)\s+(?P<home>{_HOME})",
+)
+# the name and the address side by side: "Sandra Coe, 14 Paddock Close", "Mrs Elaine Worsley: Rose Cottage"
+_NAME_HOME = re.compile(
+    rf"(?<![\w.])(?-i:(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+){{1,2}})\s*[,:]\s*"
+    rf"(?P<home>\d{{1,4}}[a-z]?\s+(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+)){{0,2}}\s+(?-i:{_STREET_TYPE})\b"
+    rf"|(?-i:[A-Z][\w'-]+)\s+(?-i:Cottage|House|Farm|Lodge|Barn|Hall)\b)"
+)
+# someone pointed at by where they live: "the family at 22 Kiln Close", "the bloke at no.14"
+_PERSON_AT = re.compile(
+    rf"(?i)\b(?:the|that)\s+(?:[\w-]+\s+){{0,3}}?(?:family|bloke|man|woman|lady|guy|lad|girl|couple|people|lot|fella|"
+    rf"tenant|tenants|residents?|neighbours?|household|chap)\s+(?:at|in|from)\s+(?P<home>{_HOME})"
+)
+# a home address said to be out or shared: "tait's home address is on the planning portal btw"
+_ADDRESS_OUT = re.compile(
+    r"(?i)\b(?:his|her|their|your|ur|(?-i:[A-Z]?)\w+'s)\s+(?:home\s+|house\s+|personal\s+)?address(?:es)?\b"
+    r"(?=[^.!?\n]{0,60}\b(?:is\s+on|is\s+online|on\s+the|is\s+out|is\s+public|shared|posting|post|posted|share|sharing"
+    r"|passed|handed|given|give|publish\w*|everyone|👀))"
+    r"|\b(?:shared|posted|posting|published|publishing|circulated|passed\s+on)\s+(?:his|her|their|your|ur)\s+"
+    r"(?:face\s+and\s+)?(?:home\s+|house\s+)?address\b"
+)
+# a child's school or club: "her son goes to St Peter's", "his kids go to St…", "her kids' football club"
+_CHILD = re.compile(
+    r"(?i)(?:\b(?:his|her|their)\b|(?<=\w)['\u2019]s)\s+(?:\w+\s+)?(?:kids?|sons?|daughters?|children|child|boys?|girls?|grandkids|"
+    r"grandchildren|little\s+ones?)(?:'s?|’s?)?\s+(?:goes\s+to|go\s+to|attends?|(?:is|are)\s+at|at|(?:school|nursery|"
+    r"football|rugby|cricket|dance|swimming|scout|brownies|club)\b)\s*(?:[\w'-]+\s+){0,3}?"
+    r"(?P<home>(?-i:[A-Z][\w'’-]+)|(?:school|club|nursery|academy)\b)"
+)
+# a workplace, a business or a car, given with its place: "works nights at the Triumph factory",
+# "runs the pharmacy on Castle St", "parks his Audi on Marsh Road", "leaves his red Corsa behind the Co-op"
+_WORKS = re.compile(
+    r"(?i)\b(?:works|working)\s+(?:\w+\s+){0,2}?(?:at|in|for)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?-i:[A-Z][\w'-]+)"
+    r"|\b(?:runs|owns|manages)\s+(?:the|a|that)\s+(?:[\w-]+\s+){0,2}?(?:shop|pharmacy|chemist|business|pub|cafe|caf\u00e9|salon"
+    r"|garage|restaurant|takeaway|firm|company|surgery|practice|gym|bakery|butchers?|newsagents?|florist)\s+(?:on|in|at)\s+"
+    r"(?-i:[A-Z][\w'-]+)"
+)
+_CAR = re.compile(
+    r"(?i)\b(?:drives|parks|leaves)\s+(?:his|her|their|a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:audi|bmw|corsa|skoda|ford|fiesta|focus|golf|vw|polo|mercedes|merc|vauxhall|astra|kia|toyota|nissan|honda|volvo"
+    r"|tesla|mini|fiat|peugeot|renault|citroen|hyundai|range\s+rover|land\s+rover|jag|jaguar|van|car|hatchback|motor)\b"
+    r"(?:\s+(?:on|in|behind|outside|at|near|by|round|down)\s+(?:the\s+)?(?-i:[A-Z][\w'-]+))?"
+    r"|\bplate'?s\s+(?:on|in)\s+the\s+(?:photo|pic|picture|video)\b"
+)
+# an invitation to act on what is given: "pay her a visit", "go and ask her yourselves", "feel free to let
+# him know", "just so everyone knows where", "do what you like with that", "not hard to find", "go say hi"
+_GIVEN_OUT = re.compile(
+    r"""(?ix)
+    \b feel \s+ free \s+ to \b
+    | \b let \s+ (?: him | her | them ) \s+ know \s+ (?: what | how ) \b
+    | \b pay \s+ (?: [\w.'-]+ \s+ ){1,5}? a \s+ (?: little \s+ | quick \s+ )? visit \b
+    | \b (?: go | pop | drop | head ) \s+ (?: round | over | by | in | down ) \b
+    | \b (?: go | come ) \s+ (?: and \s+ )? (?: say \s+ hi | ask | tell | see | visit | make \s+ sure | have \s+ a \s+ word ) \b
+    | \b say \s+ (?: hi | hello ) \b
+    | \b ask \s+ (?: him | her | them ) \s+ yourselves \b
+    | \b (?: someone | somebody | anyone | anybody ) \s+ (?: find | visit | go | pop | call \s+ round ) \b
+    | \b not \s+ (?: hard | difficult ) \s+ to \s+ find \b
+    | \b (?: in \s+ case | if ) \s+ any (?: one | body ) \s+ (?: would \s+ like | wants | fancies | wishes ) \b
+    | \b (?: just \s+ )? so \s+ (?: everyone | everybody | you \s+ all | people | we \s+ all ) \s+ knows? \b
+    | \b (?: everyone | everybody | people ) \s+ (?: should \s+ | now \s+ )? knows? \s+ where \b
+    | \b where \s+ to \s+ (?: find | take ) \b
+    | \b thought \s+ (?: you \s+ )? (?: should | would | might ) \s+ (?: all \s+ )? (?: know | like \s+ to \s+ know ) \b
+    | \b do \s+ (?: what | whatever ) \s+ you \s+ (?: like | want | will ) \s+ with \s+ (?: that | this | it ) \b
+    | \b (?: welcome | expect ) \s+ (?: some \s+ )? (?: visitors | company | callers | correspondence ) \b
+    | \b (?: share | tell ) \s+ (?: their | your ) \s+ views \b [^.!?]{0,40} \b directly \b
+    | \b (?: i've | i \s+ have | we've | we \s+ have ) \s+ (?: shared | posted | passed | given | sent ) \b
+    | \b spread \s+ the \s+ word \b
+    | \b btw \s* 👀 | 👀 \s* (?: just \s+ saying )?
+    | \b just \s+ saying \b
+    | \b (?: keep \s+ )? tag (?: ging )? \s+ (?: her | him | them | cllr | councillor | @ ) | \b (?: can't | cannot | doesn't \s+ get \s+ to
+        | won't \s+ be \s+ able \s+ to ) \s+ hide \b
+    | \b (?: make \s+ sure \s+ (?: he | she | they ) \s+ hears? ) \b
+    """
+)
+# whose it is: the writer or their own family and home are not given out
+_OWN = re.compile(r"(?i)\b(?:i|we|my|our|me)\b(?:\s+[\w'-]+){0,2}\s*\Z")
+# a place of the council or the public rather than a home: a surgery, an office, a library
+_PUBLIC_PLACE = re.compile(
+    r"(?i)\b(?:surgery|surgeries|office|offices|library|civic|town\s+hall|leisure\s+centre|community\s+centre|depot"
+    r"|tip|recycling\s+centre|hub|reception|open(?:ing)?\s+hours|appointments?)\b"
+)
+
+
+_LIVES_WORDS = frozenset("lives living stays".split())
+_STREET_WORDS = frozenset(
+    "street st road rd close cl drive dr way lane ln avenue ave crescent cres rise grove gr mews court ct gardens gdns "
+    "place pl terrace walk view row hill green park square sq cottage cottages farm parade vale croft chase number no "
+    "num house lodge barn hall".split()
+)
+_CHILD_WORDS = frozenset("kid kids son sons daughter daughters children child grandkids grandchildren".split())
+_WORK_WORDS = frozenset("works working runs owns manages".split())
+_CAR_WORDS = frozenset("drives parks leaves plate".split())
+# a house number before a capitalised name, or "number 9": the one cheap pattern run before the others
+_NUMBERED = re.compile(r"[0-9]{1,4}[a-z]?,?\s+(?:the\s+)?[A-Z]")
+_NUMBER_WORD = re.compile(r"(?i)\b(?:number|no\.?|num)\s*[0-9]")
+_WORK_WORD = re.compile(r"(?i)\b(?:works|working|runs|owns|manages)\b")
+_CHILD_WORD = re.compile(r"(?i)\b(?:kids?|sons?|daughters?|children|child|grandkids|grandchildren)\b")
+
+
+def doxxing_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
+    """Spans where ``text`` gives out where a person other than the writer can be found (see the module's
+    docstring); ``words``: its lower-case words (``textutil.probe``). Each pattern runs only when its own
+    words are in the text (most comments pay for one set test)."""
+    if _CUES.isdisjoint(words):
+        return []
+    lives = not _LIVES_WORDS.isdisjoint(words)
+    numbers = (
+        list(_NUMBERED.finditer(text))
+        + (list(_NUMBER_WORD.finditer(text)) if not words.isdisjoint(("number", "no", "num")) else [])
+        if not _STREET_WORDS.isdisjoint(words)
+        else []
+    )
+    numbered = bool(numbers)
+    address = "address" in words or "addresses" in words
+    child = not _CHILD_WORDS.isdisjoint(words)
+    work = not _WORK_WORDS.isdisjoint(words)
+    car = not _CAR_WORDS.isdisjoint(words)
+    if not (lives or numbered or address or child or work or car):
+        return []
+    given: list[bool] = []
+
+    def invited() -> bool:
+        if not given:
+            given.append(_GIVEN_OUT.search(text) is not None)
+        return given[0]
+
+    hits: list[tuple[int, int]] = []
+    # the name or the person beside a house number is looked for only around the number
+    windows = (
+        [(max(0, n.start() - 80), n.end() + 60) for n in numbers]
+        if numbered
+        else [(0, len(text))]
+        if "cottage" in words
+        else []
+    )
+    found = [m for m in _LIVES.finditer(text)] if lives else []
+    seen = {m.span() for m in found}
+    for pattern in (_NAME_HOME, _PERSON_AT):
+        for window in windows:
+            for m in pattern.finditer(text, *window):
+                if m.span() not in seen:
+                    seen.add(m.span())
+                    found.append(m)
+    for match in found:
+        pattern = match.re
+        start, end = sentence_bounds(text, match.start())
+        if pattern is _LIVES and _OWN.search(text, max(start, match.start() - 30), match.start()) is not None:
+            continue  # "I live at", "my mum lives at 17 …"
+        if (
+            pattern is _LIVES
+            and _PRONOUN.search(text, max(0, match.start() - 12), match.start())
+            and _MY_PERSON.search(text, 0, match.start())
+        ):
+            continue  # "my elderly mother needs an assisted bin collection, she lives at 12 Beech Close"
+        home = match.group("home")
+        specific = any(ch.isdigit() for ch in home) or _DOOR.search(text, start, end) is not None
+        relative = pattern is _LIVES and re.search(r"(?i)\bwho\s+\Z", text[max(0, match.start() - 6) : match.start()])
+        if (pattern is not _LIVES or relative) and not (invited() or _IDENTIFIED.search(text) is not None):
+            continue  # an email's own sign-off ("Regards, John Smith, 14 Acacia Avenue"), thanks to a neighbour
+        if pattern is _LIVES and _PUBLIC_PLACE.search(home) is not None:
+            continue
+        if specific or invited():
+            hits.append(match.span())
+    for match in _ADDRESS_OUT.finditer(text) if address else ():
+        if _SOMEONE_ELSE.search(text, max(0, match.start() - 30), match.start()) is None:
+            hits.append(match.span())  # not "someone posted your home address further up, I've reported it"
+    # a child's school, a workplace or a car: given out only with an invitation (the patterns first, as they
+    # are the rarer; the invitation is looked for once one of them matches)
+    located = (
+        [
+            m.span()
+            for c in (_CHILD_WORD.finditer(text) if child else ())
+            for m in _CHILD.finditer(text, max(0, c.start() - 30), c.end() + 80)
+        ]
+        + [
+            m.span()
+            for w in (_WORK_WORD.finditer(text) if work else ())
+            if (m := _WORKS.match(text, w.start())) is not None
+        ]
+        + ([m.span() for m in _CAR.finditer(text)] if car else [])
+    )
+    located = [(a, b) for a, b in located if _OWN.search(text, max(0, a - 20), a) is None]
+    if located and invited():
+        hits += located
+    elif car and located:
+        # a car and where and when it is left, said of a titled person: "Cllr Pryce parks his Audi on Marsh Road
+        # every Thursday"
+        for match in _CAR.finditer(text):
+            s, e = sentence_bounds(text, match.start())
+            if (
+                _ROUTINE.search(text, s, e) is not None
+                and _TITLED.search(text, s, match.start()) is not None
+                and _OWN.search(text, max(0, match.start() - 20), match.start()) is None
+            ):
+                hits.append(match.span())
+    hits.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in hits:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+# who the address is of, said outright: "the bloke who reported my van is Darren Hollis, 9 Sunnyhill Close"
+_IDENTIFIED = re.compile(
+    r"(?i)\b(?:the\s+(?:one|ones|bloke|man|woman|person|family|guy|lad|officer|warden|councillor)\s+who\b"
+    r"|reported\s+(?:me|my|us|our)\b|\b(?:he|she)'?s\s+the\s+one\b|\b(?:is|are)\s+the\s+(?:one|ones)\s+who\b)"
+)
+_ROUTINE = re.compile(
+    r"(?i)\bevery\s+(?:day|morning|night|evening|week|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+    r"|\b(?:most|every)\s+(?:mornings|evenings|nights|days)\b|\bsame\s+time\b"
+)
+# a person named with a title: "Cllr Pryce parks his Audi on Marsh Road every Thursday"
+_TITLED = re.compile(r"(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][a-z]+")
+# the writer's own family or someone they speak for, whom a later "she" or "he" means
+_PRONOUN = re.compile(r"(?i)\b(?:he|she|they)\s+\Z")
+_MY_PERSON = re.compile(
+    r"(?i)\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:mum|mom|mother|dad|father|nan|nana|gran|granny|grandma|grandad|grandfather"
+    r"|grandmother|parents?|son|daughter|husband|wife|partner|brother|sister|aunt|auntie|uncle|friend|neighbour|neighbor"
+    r"|tenant|client|carer|child|kids?|boy|girl)\b"
+)
+# someone else did the giving out: the writer reports it ("someone posted your home address…")
+_SOMEONE_ELSE = re.compile(
+    r"(?i)\b(?:someone|somebody|anyone|he|she|they|people|who|a\s+\w+|the\s+\w+)\s+(?:has\s+|have\s+|had\s+|just\s+|keeps\s+)?\Z"
+)

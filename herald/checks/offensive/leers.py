@@ -1,0 +1,49 @@
+"""Round eighteen (issue 12 item 1): sexual remarks made with emoji. A person pointed at (a pronoun, a title and
+name, an @-handle, a video timestamp, "the girl in the hi-vis", "that councillor") with an emoji that in a
+remark about a person reads sexually (🍆 💦 🍑 🥵 🤤 👅 🫦) is ``harassment``, whatever words are around it:
+"🥵 that councillor", "the girl in the yellow hi vis 😍😍🍑", "that shona blake tho 🥵🥵".
+
+The same emoji about food, heat, water or a garden stay clean ("roasting at the carnival today 🥵", "the
+bakery's new doughnuts 🤤", "look at the size of the marrows at the allotment show 🍆🍆"), as does one with
+nobody pointed at. A cheap test first: most texts hold none of the emoji.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..textutil import sentence_bounds
+from .contempt import _PERSON
+
+_LEERS = ("🍆", "💦", "🍑", "🥵", "🤤", "👅", "🫦")
+_LEER_RUN = re.compile(
+    "(?:[🍆💦🍑🥵🤤👅🫦😍😘😏😉👀🔥]\ufe0f?\\s*)*[🍆💦🍑🥵🤤👅🫦](?:\ufe0f?\\s*[🍆💦🍑🥵🤤👅🫦😍😘😏😉👀🔥])*"
+)
+# what the emoji may be about instead of a person: food, heat, water, a garden
+_NOT_A_BODY = re.compile(
+    r"(?i)\b(?:heat\w*|hot|hotter|sun|sunny|sunshine|summer|weather|temperatures?|degrees|roasting|boiling|scorch\w*"
+    r"|sweat\w*|humid|spicy|curry|curries|chilli|chillies|food|burgers?|pizzas?|cakes?|pies?|bakes?|bakery|baking|dinner"
+    r"|lunch|breakfast|menu|brunch|chips|kebabs?|doughnuts?|donuts?|cookies?|chocolate|sauce|bbq|barbecue|roast|dessert"
+    r"|allotments?|veg|vegetables?|aubergines?|peach(?:es)?|marrows?|harvest|grow\w*|gardens?|plants?|water\w*|rain\w*"
+    r"|leak\w*|flood\w*|pipes?|splash\w*|pools?|swim\w*|paddling|fountains?|hose|sprinklers?|puddles?|drool\w*\s+over\s+the"
+    r"|dog|dogs|puppy|puppies|baby|babies)\b"
+)
+
+
+def leer_hits(text: str) -> list[tuple[int, int]]:
+    """Spans of sexual emoji aimed at a person in ``text`` (see the module's docstring)."""
+    if not any(leer in text for leer in _LEERS):
+        return []
+    hits: list[tuple[int, int]] = []
+    for match in _LEER_RUN.finditer(text):
+        if len(text) <= 240:
+            start, end = 0, len(text)
+        else:
+            start, end = sentence_bounds(text, match.start())
+            if start:
+                start = sentence_bounds(text, start - 1)[0]
+        if _NOT_A_BODY.search(text, start, end) is not None:
+            continue
+        if _PERSON.search(text, start, end) is not None:
+            hits.append(match.span())
+    return hits
