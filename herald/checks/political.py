@@ -1832,8 +1832,8 @@ _R15_ELECTORAL = re.compile(
     r"(?i)\belect\w*|\bcandidates?\b|\bseats?\b|\bvot\w+|\bpower\b|\bballot\w*|\bpolls?\b|\bwards?\b"
 )
 # The council's false alarms. (a) A civic role announced ("Labour councillor and former Labour group leader
-# Jane Smith will become deputy mayor"): the party names in that sentence, and the councillor, are advice
-# (``ceremonial-role``), unless the sentence campaigns.
+# Jane Smith will become deputy mayor"): the party names in that sentence are advice (``ceremonial-role``),
+# unless the sentence campaigns.
 _R15_CIVIC_ANNOUNCED = re.compile(
     r"(?i)\b(?:will\s+(?:become|be\s+(?:the\s+)?(?:new\s+|next\s+)?|take\s+over\s+as|serve\s+as)|to\s+become|becomes?|became"
     r"|(?:has\s+been|have\s+been|was|were|is|will\s+be)\s+(?:unanimously\s+)?(?:elected|appointed|chosen|nominated|named"
@@ -1928,13 +1928,14 @@ def _round_fifteen(text: str, m: PoliticalMatchers, emit: Emit) -> Emit:
         start = args[0] if args else None
         end = args[1] if len(args) > 1 else None
         if isinstance(start, int) and isinstance(end, int):
-            if maybe_civic and rule in ("party-name", "councillor-named"):
+            # the councillor's own finding stays what it was: on a comment the inbox reads ``councillor-named``
+            # to open a councillor-abuse case (herald/moderation/services/cases.py)
+            if maybe_civic and rule == "party-name":
                 is_civic, sentence = civic(start)
                 if is_civic:
-                    if rule == "party-name" and sentence in civic_said:
-                        return  # one piece of advice a sentence; the councillor's own finding says who
-                    civic_said.add(sentence)
-                    emit("ceremonial-role", start, end, **{k: v for k, v in fields.items() if k != "pre_election"})
+                    if sentence not in civic_said:  # one piece of advice a sentence
+                        civic_said.add(sentence)
+                        emit("ceremonial-role", start, end, **fields)
                     return
             if rule == "campaign-language" and _R15_INDEPENDENT_CANDIDATES.match(text[start:end]):
                 sentence_start, sentence_end = sentence_bounds(text, start)

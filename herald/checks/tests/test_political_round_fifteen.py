@@ -28,8 +28,17 @@ def blocks(text, context=None):
     ],
 )
 def test_a_civic_role_announced_with_the_councillors_party_is_advice(text):
-    assert not blocked_or_warned(text), political(text)
+    # a councillor on the register keeps their own finding (in the pre-election period the Code's, by design)
+    assert not blocked_or_warned(text) - {("councillor-named", "block")}, political(text)
     assert ("ceremonial-role", "advice") in political(text)
+
+
+def test_a_comment_naming_the_new_mayor_still_names_the_councillor_for_the_inbox():
+    from herald.checks import Draft, check
+
+    text = "Cllr Amanda Wright, Conservative member for Barwell, has been elected Mayor and she is a disgrace."
+    report = check(Draft(text=text, kind="comment"), official())
+    assert "councillor-named" in {f.rule for f in report.findings}
 
 
 @pytest.mark.parametrize(
@@ -121,9 +130,9 @@ def test_the_councils_own_words_are_not_an_attack(text):
 
 
 def test_a_resident_may_say_the_council_needs_a_change_of_leadership():
-    comment = official(pre_election=True)
     from herald.checks import Draft, check
 
+    comment = official(pre_election=True)
     report = check(Draft(text="It's time the council had a change of leadership.", kind="comment"), comment)
     assert "attack-on-council" not in {f.rule for f in report.findings}
 
