@@ -31,7 +31,7 @@ RULE_IDS = (
     "phone-number", "organisation-phone-number", "email-address", "postcode", "postal-address",
     "street-address", "national-id", "ni-number", "nhs-number", "bank-details", "card-number", "iban", "date-of-birth",
     "party-name", "call-to-vote", "campaign-language", "councillor-named", "member-position",
-    "political-share", "party-model", "councillor-in-minutes", "councillor-record",
+    "political-share", "party-model", "councillor-in-minutes", "councillor-record", "attack-on-council",
     "allegation", "live-case",
     "profanity", "mild-profanity", "slur", "threat", "hate", "harassment", "offensive-model", "abuse-model",
     "confidential-marking", "exempt-report", "internal-reference",
@@ -48,6 +48,7 @@ RULE_IDS = (
 ADDED_RULES = (
     "street-address", "national-id", "abuse-model", "child-identified", "child-identified-without-consent",
     "ceremonial-role", "election-result", "media-text", "party-model", "councillor-in-minutes", "councillor-record",
+    "attack-on-council",
 )  # fmt: skip
 ADDED_THRESHOLDS = (
     "abuse_model_comment_threshold", "abuse_model_post_threshold", "party_model_threshold",
