@@ -59,9 +59,12 @@ def _compiled(rules: Rules) -> _Compiled:
                 for matcher in (value if isinstance(value, tuple) else (value,))
                 if isinstance(matcher, PhraseMatcher)
             ),
-            compiled.offensive.families,
+            # the political rules are one family too: a text holding none of their wake words skips them
+            {**compiled.offensive.families, "political": compiled.political.wake},
         )
-        compiled.offensive.bits.update(compiled.prefilter.family_bits)
+        family_bits = compiled.prefilter.family_bits
+        compiled.offensive.bits.update((name, family_bits[name]) for name in compiled.offensive.families)
+        compiled.political.bits["political"] = family_bits["political"]
         for family, gated in (
             (compiled.offensive, GATED),
             (compiled.political, POLITICAL_GATED),

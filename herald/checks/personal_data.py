@@ -38,6 +38,32 @@ _POSTCODE = re.compile(
 )
 # The inward code (digit and two letters, then no word character) ends every postcode.
 _POSTCODE_HINT = re.compile(r"\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}(?![\w-])")
+# Where _POSTCODE's inward code starts: its digit, with the same case-blind letters after it (so "ſ" reads
+# as "s" here too) and no word character or dash after them. A scan led by a digit finds these few
+# places; _POSTCODE is tried only at the 2 to 5 characters before each (``_postcode_matches``).
+_INWARD_DIGIT = re.compile(r"[0-9](?=(?i:[ABD-HJLNP-UW-Z]{2})(?![\w-]))")
+
+
+def _postcode_matches(text: str) -> list[re.Match[str]]:
+    """``list(_POSTCODE.finditer(text))``, trying the pattern only where a match can start: every match ends
+    with an inward code (``_INWARD_DIGIT``) and starts 2 to 5 characters before its digit (an outward code
+    of 2 to 4 characters and at most one space). Those places are tried in order, each once, and a match
+    skips the places it covers, as ``finditer`` does (tests/test_personal_data_candidates.py)."""
+    found: list[re.Match[str]] = []
+    last = tried = 0
+    for inward in _INWARD_DIGIT.finditer(text):
+        digit = inward.start()
+        for start in range(max(tried, last, digit - 5), digit - 1):
+            if start < last:
+                continue
+            match = _POSTCODE.match(text, start)
+            if match is not None:
+                found.append(match)
+                last = match.end()
+        tried = max(tried, digit - 1)
+    return found
+
+
 _STREET = re.compile(
     r"(?<![\w-])\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][\w'-]*\s+){0,4}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|"
     r"Way|Crescent|Court|Ct|Place|Gardens|Terrace|Grove|Hill|Walk|Mews|Row|Square|Green|Park|View|Rise|Parade|"
@@ -359,7 +385,11 @@ def check_personal_data(text: str, allow: AllowList, emit: Emit, *, plain: bool 
     postcodes = [
         m
         # the shape is _POSTCODE_HINT's answer, exactly: the case-blind _POSTCODE would also read "ſ" as "s"
-        for m in (_POSTCODE.finditer(text) if (_POSTCODE_HINT.search(text) if plain else shapes & _INWARD) else ())
+        for m in (
+            (_POSTCODE.finditer(text) if plain else _postcode_matches(text))
+            if (_POSTCODE_HINT.search(text) if plain else shapes & _INWARD)
+            else ()
+        )
         if m.group().isupper() or m.group().islower()
     ]
     allowed_codes = [m for m in postcodes if _normal_postcode(*m.groups()) in allow.postcodes]
@@ -685,6 +715,35 @@ _NUMBER_FIRST_FR = re.compile(
     r"\s+(?:d[eu]s?\s+|de\s+la\s+|d['’]|l['’]|la\s+|le\s+)?[^\W\d_][\w'’-]+",
     re.IGNORECASE,
 )
+
+
+def _french_hint(text: str, lowered: str, hits: frozenset[str]) -> bool:
+    """A necessary condition for _NUMBER_FIRST_FR, whose street word comes right after the number ("12 rue
+    de la Paix", "7 bis, avenue Foch"): in ASCII text, an occurrence of one of the French street words found
+    (``hits``) with, before it, whitespace, perhaps a comma, perhaps "bis" or "ter" (perhaps after one
+    space), then a digit. "Acacia Avenue" has none. Text beyond ASCII (where case-blind matching reads "ſ"
+    as "s") is always tried (tests/test_personal_data_candidates.py)."""
+    if not text.isascii():
+        return True
+    for word in _FRENCH_STREET_WORDS.intersection(hits):
+        at = lowered.find(word)
+        while at >= 0:
+            i = at - 1
+            if i >= 0 and lowered[i].isspace():
+                while i >= 0 and lowered[i].isspace():
+                    i -= 1
+                if i >= 0 and lowered[i] == ",":
+                    i -= 1
+                if i >= 2 and lowered[i - 2 : i + 1] in ("bis", "ter"):
+                    i -= 3
+                    if i >= 0 and lowered[i].isspace():
+                        i -= 1
+                if i >= 0 and lowered[i].isdecimal():
+                    return True
+            at = lowered.find(word, at + 1)
+    return False
+
+
 _SSN = re.compile(r"(\d(?<![\w-]\d)\d\d)([- ])(\d\d)\2(\d{4})(?![\w-])")
 _SSN_PLAIN = re.compile(
     r"(?i)\b(?:ssn|social\s+security(?:\s+(?:number|no\.?|#))?)\s*[:#]?\s*(\d{3})-?(\d{2})-?(\d{4})(?![\w-])"
@@ -923,7 +982,7 @@ def _addresses(
         found.append((match.start(), match.end(), last in _WEAK_TYPES))
     if not _STREET_FIRST_WORDS.isdisjoint(hits) or (suffix and _suffix_hint(_lowered)):
         found += [(m.start(), m.end(), False) for m in _STREET_FIRST.finditer(text)]
-    if not _FRENCH_STREET_WORDS.isdisjoint(hits):
+    if not _FRENCH_STREET_WORDS.isdisjoint(hits) and _french_hint(text, _lowered, hits):
         found += [(m.start(), m.end(), False) for m in _NUMBER_FIRST_FR.finditer(text)]
     if not _WELSH_STREET_WORDS.isdisjoint(hits):
         found += [(m.start(), m.end(), False) for m in _NUMBER_FIRST_CY.finditer(text)]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import product
 from typing import NamedTuple
 
 import ahocorasick
@@ -767,11 +768,65 @@ class PoliticalMatchers:
     # each word list in ``GATED``'s bit in the engine's prefilter mask (``textutil.Prefilter``): a list whose
     # bit is clear cannot match the text and is not asked. -1, until the engine gives the bits, asks each
     # (each still checks its own words).
-    bits: dict[str, int] = field(default_factory=lambda: dict.fromkeys(GATED, -1))
+    bits: dict[str, int] = field(default_factory=lambda: dict.fromkeys(GATED + ("political",), -1))
+    # the sets of words of which the text must hold every word of one for any rule here to find something
+    # (``_WAKE`` with the rules file's cased party names and ``vote_words``): the engine's prefilter
+    # gives them one bit, ``bits["political"]``
+    wake: tuple[frozenset[str], ...] = ()
 
 
 # The word lists ``check_political`` reads the engine's mask for before asking them.
 GATED = ("party", "campaign", "campaign_first_person")
+
+
+def _all_of(*groups: Iterable[str]) -> list[tuple[str, ...]]:
+    """Every set of one word from each group: a rule gated on ``a and (b or c)`` wakes on {a, b} or {a, c}."""
+    return list(product(*groups))
+
+
+# What can wake the political rules: for each gate in ``_check_political`` and its rounds, sets of words
+# (all of one set must be among the text's words) that every text the gated rules can find something in
+# holds. Beyond these, the party and campaign word lists (their own bits), the members' register and a
+# share of an "@" handle (``_wakes``) wake them; a text holding a ``_CASE_BLIND_LETTERS`` letter wakes
+# every family (``textutil.Prefilter``). A new gated rule must add its words here
+# (tests/test_political_wake.py compares woken against always-run findings).
+_WAKE: tuple[tuple[str, ...], ...] = tuple(
+    [
+        # party names the rules read themselves; independents; calls to vote ("vote" in vote_words)
+        ("reform",), ("green",), ("profit",), ("independent",), ("independents",), ("vote",), ("votes",),
+        ("voted",), ("voting",),
+        # _RULING_ATTACK ("the council leader has failed…"), _UNDER_AN_ADMINISTRATION, round thirteen's "not
+        # this administration", a change of administration or control
+        ("administration",), ("leadership",), ("regime",), ("control",), ("leader",),
+        ("focus",), ("focuses",), ("standing",), ("promoted",), ("cllr",), ("councillor",), ("councillors",),
+        # round ten
+        ("party",), ("parties",), ("partys",), ("politicians",), ("political",), ("non",), ("candidates",),
+        ("leaflets",), ("win",), ("donate",), ("fund",), ("volunteer",),
+        # round eleven
+        ("elected",), ("reelected",), ("despite",), ("charge",), ("election",), ("reelection",),
+        # round thirteen
+        ("supported",), ("backed",), ("labours",),
+    ]
+    + _all_of(("residents",), _GROUP_WORDS, _GROUP_MEMBER_WORDS | _STANDING_WORDS)
+    + _all_of(("our", "my"), _MONEY_VERB_WORDS, _MONEY_FOR_WORDS)
+    + _all_of(("team",), _TEAM_OWNER_WORDS, _TEAM_CALL_WORDS)
+    + _all_of(("got",), ("council", "highways"))
+    + _all_of(("campaign", "leaflet", "leaflets", "posters"), ("my", "our"))
+    # round fourteen: "we would have won/held…" reads a modal and a verb of winning
+    + _all_of(("would", "could", "should", "might"), ("won", "held", "taken", "kept", "gained"))
+)  # fmt: skip
+
+
+def _wakes(text: str, m: PoliticalMatchers, register: Register, mask: int) -> bool:
+    """False only when no political rule can find anything in the text: none of its word lists' or its
+    wake words' bits set in the engine's ``mask`` (-1: every bit), no member of the register named, no
+    share of an "@" handle."""
+    bits = m.bits
+    if mask & (bits["political"] | bits["party"] | bits["campaign"] | bits["campaign_first_person"]):
+        return True
+    if "@" in text and not _SHARE_WORDS.isdisjoint(probe(text)[1]):
+        return True
+    return bool(register.find(text))
 
 
 def compile_political(rules: Rules) -> PoliticalMatchers:
@@ -789,17 +844,20 @@ def compile_political(rules: Rules) -> PoliticalMatchers:
         + r"|\b(?:re-?elect|elect)\s+(?:me|us|cllr|councillor)\b|\bvote\s+(?:them|him|her|it)\s+out\b"
         r"|\bvote\s+(?:yes|no)\b|\bvote\s+(?:for\s+)?(?:cllr|councillor)\b)"
     )
+    cased_words = frozenset(w.lower() for w in words["party_names_cased"])
+    # every alternative of ``vote`` holds "vote", "voting" or "elect" as a word ("re-elect" is two), or a
+    # hashtag "#vote<party>": one word of the text
+    vote_words = frozenset(
+        ["vote", "voting", "elect", "reelect"]
+        + [_TOKEN.findall(("vote" + p.replace(" ", "")).lower())[0] for p in party_names]
+    )
     return PoliticalMatchers(
         party=compile_phrases(words["parties"]),
-        cased_words=frozenset(w.lower() for w in words["party_names_cased"]),
+        cased_words=cased_words,
         party_cased=re.compile(r"(?<![\w@#])(?:" + cased + r")(?!\w)(?!\s+(?:" + not_before + r")\b)"),
         vote=re.compile(vote),
-        # every alternative of ``vote`` holds "vote", "voting" or "elect" as a word ("re-elect" is two), or a
-        # hashtag "#vote<party>": one word of the text
-        vote_words=frozenset(
-            ["vote", "voting", "elect", "reelect"]
-            + [_TOKEN.findall(("vote" + p.replace(" ", "")).lower())[0] for p in party_names]
-        ),
+        vote_words=vote_words,
+        wake=tuple(frozenset(w) for w in (*_WAKE, *((w,) for w in cased_words | vote_words))),
         campaign=compile_phrases(words["campaign_terms"]),
         admin=compile_phrases(words["election_admin"]),
         guidance=compile_phrases(words["candidate_guidance"]),
@@ -941,10 +999,13 @@ def check_political(
     post in a pre-election period) the party-promotion classifier is asked too, where no rule here
     found anything: names and calls to vote keep their own, stronger findings. ``mask``: the engine's
     prefilter mask of the text; a word list of ``GATED`` whose bit (``m.bits``) is clear in it is not
-    asked (-1: each is)."""
+    asked (-1: each is), nor are the rules at all when ``_wakes`` says none can find anything (round
+    fifteen's own rules run first, whatever ``_wakes`` says)."""
     emit = _round_fifteen(text, m, emit)  # round fifteen's findings, and the corrections it makes to the rest
+    woken = _wakes(text, m, register, mask)
     if party_thresholds is None:
-        _check_political(text, m, register, pre_election_wards, emit, mask)
+        if woken:
+            _check_political(text, m, register, pre_election_wards, emit, mask)
         return
     found: list[str] = []
 
@@ -952,7 +1013,8 @@ def check_political(
         found.append(rule)
         emit(rule, *args, **fields)
 
-    _check_political(text, m, register, pre_election_wards, noting, mask)
+    if woken:
+        _check_political(text, m, register, pre_election_wards, noting, mask)
     if not found:
         from . import party_model  # only pre-election official posts ever load the model
 
