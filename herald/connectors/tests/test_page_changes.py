@@ -286,7 +286,12 @@ def test_the_pages_own_reply_removed_on_facebook_is_marked_removed_on_the_platfo
     assert tag in page and tag in client.get("/inbox/?status=open").content.decode()
     # and answering it again makes it replied, the removal no longer shown as its state
     with committed():
-        replies.write_reply(received, by=comms_officer, text="Tuesdays, every other week.", seen_latest=1)
+        replies.write_reply(
+            received,
+            by=comms_officer,
+            text="Tuesdays, every other week.",
+            seen_latest=replies.latest_reply_id(received),
+        )
     received.refresh_from_db()
     assert received.status == Comment.Status.REPLIED and received.reply_removed_at is None
     assert tag not in client.get(f"/inbox/comments/{received.pk}/").content.decode()
