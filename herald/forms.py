@@ -122,7 +122,9 @@ class DateField(forms.Field):
             raise ValidationError(self._message("invalid", real)) from None
 
     def _parts(self, value) -> list[str]:
-        return [str(part or "").strip()[:12] for part in (list(value or []) + [None] * 4)[:4]]
+        # Each box whole, never cut short: "9", spaces and "x" is no time (cut to 12 it read as 9am).
+        # Over-long boxes cost nothing here: the date's parts must be digits, _read_time refuses past 40.
+        return [str(part or "").strip() for part in (list(value or []) + [None] * 4)[:4]]
 
     def to_python(self, value):
         if isinstance(value, str):  # one value, as older forms send it

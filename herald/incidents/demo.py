@@ -122,10 +122,14 @@ def seed(rng) -> str:
         added += 1
     summary = "Pupil named with her age and school in a leisure centre post"
     lead = _person("safeguarding")
-    if new(summary) and lead is not None:
-        from herald.posts.models import Post
+    from herald.posts.demo import HELD_FOR_A_CHILD
+    from herald.posts.models import Post
 
-        held = Post.objects.blocked_for_a_child().order_by("pk").first()
+    held = Post.objects.blocked_for_a_child().filter(text=HELD_FOR_A_CHILD).order_by("pk").first()
+    if held is not None:
+        # A demo loaded before the held post existed: link it, as its description says it was held.
+        Incident.objects.filter(summary=summary, post=None).update(post=held, account=held.account)
+    if new(summary) and lead is not None:
         child = services.report_incident(
             kind=Incident.Kind.CHILD_IDENTIFIED,
             summary=summary,

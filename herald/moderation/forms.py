@@ -119,6 +119,11 @@ class FlagForm(forms.Form):
     kind = forms.ChoiceField(label="Flag as", choices=CommentFlag.Kind.choices)
     reason = forms.CharField(label="Why (optional)", required=False, max_length=300)
 
+    def __init__(self, *args, **kwargs) -> None:
+        # Its own ids: the comment page also has the status form's "reason" box.
+        kwargs.setdefault("auto_id", "id_flag_%s")
+        super().__init__(*args, **kwargs)
+
 
 class ConcernForm(forms.Form):
     """Raising a safeguarding concern by hand (named with a prefix: the page has other ‘reason’ fields)."""
@@ -144,6 +149,12 @@ class CloseFlagForm(forms.Form):
         max_length=2000,
         error_messages={"required": "Say what was done"},
     )
+
+    def __init__(self, *args, flag: CommentFlag, **kwargs) -> None:
+        # One form for each open flag on the comment page: each box has its flag's own id.
+        kwargs.setdefault("auto_id", f"id_flag{flag.pk}_%s")
+        super().__init__(*args, **kwargs)
+        self.flag = flag
 
 
 class BulkForm(forms.Form):

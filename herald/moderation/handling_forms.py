@@ -63,6 +63,8 @@ class RecordPostedForm(forms.Form):
             "invalid": "Enter the full address, starting https://",
         },
     )
+    # Checked against the platform's kind of id by the service (herald.moderation.reply_ids).
+    platform_reply_id = forms.CharField(label="Its id on the platform (optional)", required=False, max_length=200)
 
 
 class RemoveForm(forms.Form):

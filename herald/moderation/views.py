@@ -196,6 +196,9 @@ def flags(request: HttpRequest) -> HttpResponse:
 def _detail(request: HttpRequest, comment: Comment, *, visible: QuerySet[Comment] | None = None, **forms) -> object:
     report = {"findings": comment.findings, "pre_election": comment.pre_election}
     flags = list(comment.flags.select_related("closed_by", "raised_by"))
+    refused = forms.get("close_form")
+    for flag in flags:
+        flag.close_form = refused if refused is not None and refused.flag.pk == flag.pk else CloseFlagForm(flag=flag)
     context = {
         "comment": comment,
         "clock": _Clocks().of(comment),
@@ -218,7 +221,7 @@ def _detail(request: HttpRequest, comment: Comment, *, visible: QuerySet[Comment
         "status_form": forms.get("status_form") or StatusForm(initial={"status": comment.status}),
         "note_form": forms.get("note_form") or NoteForm(),
         "flag_form": forms.get("flag_form") or FlagForm(),
-        "close_form": forms.get("close_form") or CloseFlagForm(),
+        "close_form": refused,
         "concern_form": forms.get("concern_form") or ConcernForm(),
         # The children check found a child named with an age, class or school, or a concern is flagged.
         "identifies_a_child": any(f.kind == CommentFlag.Kind.SAFEGUARDING for f in flags)
@@ -331,7 +334,7 @@ def close_flag(request: HttpRequest, pk: int, flag_pk: int) -> HttpResponse:
         # The lead closes the concern, no other flag; an editor who is also the lead closes any flag on
         # their own accounts' comments, and only the concern on others (the union of the two, no more).
         raise Http404("No such flag")
-    form = CloseFlagForm(request.POST)
+    form = CloseFlagForm(request.POST, flag=flag)
     if submitted(request, form, lambda data: services.close_flag(flag, by=request.user, outcome=data["outcome"])):
         messages.success(request, f"{flag.get_kind_display()} closed")
         return _back(comment)

@@ -15,6 +15,10 @@ from herald.posts.models import ApprovalTier, Post
 from herald.social_accounts.models import Account
 
 DOMAIN = "hinckley-bosworth.example"
+HELD_FOR_A_CHILD = (
+    "Well done Sophie (age 9) from Oakfield Primary School for swimming her first 25 metres "
+    "at Hinckley Leisure Centre's holiday swim club!"
+)
 
 
 def _person(local: str) -> Person:
@@ -175,5 +179,9 @@ def seed(rng=None) -> str:
     )
     if post:
         services.submit_for_approval(post, by=editor)
+        made += 1
+    # Held back by the children check: a child named with her age and school and no parent's consent
+    # recorded (the demo's "child identified" incident is about this post).
+    if _write(comms, corporate, HELD_FOR_A_CHILD, hours=26):
         made += 1
     return f"{made} demo posts added ({Post.objects.count()} in all), approval rules set for {rules} accounts"

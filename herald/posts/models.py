@@ -96,9 +96,14 @@ class _BlocksForAChild(models.Func):
         return self._with(compiler, connection, "(%(expressions)s @> %%s::jsonb)", [wanted])
 
     def as_sqlite(self, compiler, connection, **extra_context):
+        # Only objects are looked into: json_extract on a finding that is a string (json_each gives its bare
+        # text) is an error, "malformed JSON", and SQLite need not test `type` first in an AND. A report that
+        # is no object, or whose findings are no list, has no such finding (json_type is NULL or another).
         template = (
-            "EXISTS (SELECT 1 FROM json_each(%(expressions)s, '$.findings') AS finding "
-            "WHERE json_extract(finding.value, '$.rule') = %%s AND json_extract(finding.value, '$.severity') = %%s)"
+            "EXISTS (SELECT 1 FROM json_each(CASE WHEN json_type(%(expressions)s, '$.findings') = 'array' "
+            "THEN %(expressions)s END, '$.findings') AS finding "
+            "WHERE CASE WHEN finding.type = 'object' THEN json_extract(finding.value, '$.rule') = %%s "
+            "AND json_extract(finding.value, '$.severity') = %%s ELSE 0 END)"
         )
         return self._with(compiler, connection, template, [CHILD_WITHOUT_CONSENT, "block"])
 

@@ -7,22 +7,21 @@ from herald.widgets import GovukDateInput
 register = template.Library()
 
 
+# Each kind of GOV.UK component and the widget it draws, the most particular first (a checkbox list is
+# a kind of radio list to Django, a file input a kind of input).
+_KINDS: tuple[tuple[type[forms.Widget], str], ...] = (
+    (GovukDateInput, "date"),
+    (forms.CheckboxSelectMultiple, "checkboxes"),
+    (forms.RadioSelect, "radios"),
+    (forms.CheckboxInput, "checkbox"),
+    (forms.Textarea, "textarea"),
+    (forms.Select, "select"),
+    (forms.FileInput, "file"),
+)
+
+
 def _kind(widget: forms.Widget) -> str:
-    if isinstance(widget, GovukDateInput):
-        return "date"
-    if isinstance(widget, forms.CheckboxSelectMultiple):
-        return "checkboxes"
-    if isinstance(widget, forms.RadioSelect):
-        return "radios"
-    if isinstance(widget, forms.CheckboxInput):
-        return "checkbox"
-    if isinstance(widget, forms.Textarea):
-        return "textarea"
-    if isinstance(widget, forms.Select):
-        return "select"
-    if isinstance(widget, forms.ClearableFileInput | forms.FileInput):
-        return "file"
-    return "input"
+    return next((kind for widget_class, kind in _KINDS if isinstance(widget, widget_class)), "input")
 
 
 _INPUT_CLASS = {
@@ -43,6 +42,11 @@ def _marked_optional(field: forms.BoundField) -> bool:
     return "(optional)" not in str(field.label)
 
 
+def _described(field: forms.BoundField, base: str) -> list[str]:
+    """The ids of the hint and the error message that describe the field's box, where it has them."""
+    return [f"{base}-{part}" for part, shown in (("hint", field.help_text), ("error", field.errors)) if shown]
+
+
 @register.inclusion_tag("components/field.html")
 def govuk_field(
     field: forms.BoundField, label_size: str = "", width: str = "", label_is_heading: bool = False, oob: bool = False
@@ -53,11 +57,7 @@ def govuk_field(
     if kind == "date":
         return {**_date_input(field, label_size), "oob": oob}
     widget_id = field.id_for_label or field.auto_id
-    described = []
-    if field.help_text:
-        described.append(f"{widget_id}-hint")
-    if field.errors:
-        described.append(f"{widget_id}-error")
+    described = _described(field, widget_id)
     attrs = {}
     if kind in _INPUT_CLASS:
         classes = [_INPUT_CLASS[kind]]
@@ -89,7 +89,7 @@ def govuk_field(
 
 def _date_input(field: forms.BoundField, label_size: str) -> dict:
     base = field.auto_id
-    described = ([f"{base}-hint"] if field.help_text else []) + ([f"{base}-error"] if field.errors else [])
+    described = _described(field, base)
     return {
         "field": field,
         "kind": "date",

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from herald.people.roles import Role
 from testing.access_cases import PUBLIC, all_cases, url_names
+from testing.html import duplicate_ids
 
 
 @pytest.fixture
@@ -62,3 +63,19 @@ def _walk_post(client, name, url, case, role):
     if shown != (role in case.reveals_to):
         return [f"{name} as {role}: {'shows' if shown else 'hides'} {case.reveals!r}"]
     return []
+
+
+def test_no_page_gives_one_id_to_two_elements(client, cast, expectations):
+    """Each page as one role allowed to open it: a label, hint or error summary link reaches its own box."""
+    repeated = []
+    for name, case in expectations.items():
+        url = reverse(name, kwargs=case.kwargs) + case.query
+        role = next((role for role in Role if case.status(role) == 200), None)
+        if role is None:
+            continue
+        client.force_login(cast[role])
+        answer = client.get(url)
+        if answer.status_code == 200 and answer["Content-Type"].startswith("text/html"):
+            if found := duplicate_ids(answer.content.decode()):
+                repeated.append(f"{name} as {role}: {found}")
+    assert repeated == []

@@ -69,6 +69,10 @@ def test_a_date_and_time_is_read_in_the_councils_time_zone():
         ("25:00", "The time it should go out must be a real time, like 2:30pm or 14:30"),
         ("13pm", "must be a real time, like 2:30pm or 14:30"),
         ("teatime", "must be a real time, like 2:30pm or 14:30"),
+        # over-long input is refused whole, never cut short to what fits (this was read as 9am)
+        ("9" + " " * 12 + "x", "must be a real time, like 2:30pm or 14:30"),
+        ("9am" + " " * 20 + "tomorrow", "must be a real time, like 2:30pm or 14:30"),
+        ("10:00am" + "0" * 10, "must be a real time, like 2:30pm or 14:30"),
     ],
 )
 def test_a_missing_or_impossible_time_is_explained(time, message):
@@ -159,3 +163,13 @@ def test_a_time_with_spaces_between_its_parts_is_still_read():
     )
     assert form.is_valid(), form.errors
     assert timezone.localtime(form.cleaned_data["when"]).time() == dt.time(14, 30)
+
+
+def test_an_over_long_time_is_shown_back_in_the_gov_uk_error_summary_as_typed():
+    typed = "9" + " " * 12 + "x"
+    form = Example(
+        {"event_date": "09/08/2027", "when_day": "5", "when_month": "12", "when_year": "2027", "when_time": typed}
+    )
+    assert not form.is_valid()
+    summary = Template("{% load govuk %}{% govuk_error_summary form %}").render(Context({"form": form}))
+    assert '<a href="#id_when_day">The time it should go out must be a real time' in summary

@@ -266,7 +266,14 @@ def test_the_pages_own_reply_removed_on_facebook_is_marked_removed_on_the_platfo
     [event] = AuditEvent.objects.for_object(received).filter(action="moderation.reply_removed_on_platform")
     assert event.actor is None and event.after["reply"] == reply.pk
     received.refresh_from_db()
-    assert received.removed_by_page_at is None and received.status == Comment.Status.REPLIED
+    assert received.removed_by_page_at is None
+    # and the comment, unanswered on Facebook now, needs a reply again: back in the open queue, saying why
+    assert received.status == Comment.Status.NEW and received.reply_removed_at == reply.removed_on_platform_at
+    [reopened] = AuditEvent.objects.for_object(received).filter(
+        action="moderation.status_changed", after__status=Comment.Status.NEW
+    )
+    assert reopened.actor is None and reopened.before["status"] == Comment.Status.REPLIED
+    assert reopened.reason.startswith("Needs a reply again: the council's page removed its reply from Facebook")
     # and the moderator reads it so beside the reply
     client.force_login(comms_officer)
     page = client.get(f"/inbox/comments/{received.pk}/").content.decode()
@@ -275,3 +282,38 @@ def test_the_pages_own_reply_removed_on_facebook_is_marked_removed_on_the_platfo
         "Reply removed from the platform by the council&#x27;s page"
         in client.get(f"/audit/{event.pk}/").content.decode()
     )
+    tag = '<strong class="govuk-tag govuk-tag--orange">Reply removed</strong>'
+    assert tag in page and tag in client.get("/inbox/?status=open").content.decode()
+    # and answering it again makes it replied, the removal no longer shown as its state
+    with committed():
+        replies.write_reply(
+            received,
+            by=comms_officer,
+            text="Tuesdays, every other week.",
+            seen_latest=replies.latest_reply_id(received),
+        )
+    received.refresh_from_db()
+    assert received.status == Comment.Status.REPLIED and received.reply_removed_at is None
+    assert tag not in client.get(f"/inbox/comments/{received.pk}/").content.decode()
+
+
+@pytest.mark.time_machine(dt.datetime(2026, 1, 5, 10, 30, tzinfo=dt.UTC))
+def test_a_comment_with_another_reply_still_showing_stays_replied(client, received, comms_officer, committed):
+    # given two replies on Facebook, one Herald sent and one posted by hand and recorded
+    replies.set_reply_approval(received.account, requires=False, by=comms_officer)
+    with committed():
+        replies.write_reply(received, by=comms_officer, text="Tuesdays, every fortnight.", seen_latest=0)
+    Reply.objects.create(
+        comment=received,
+        text="And on bank holidays too.",
+        text_sha256=replies.text_sha256("And on bank holidays too."),
+        written_by=comms_officer,
+        status=Reply.Status.SENT,
+        sent_how=Reply.SentHow.BY_HAND,
+        address="https://www.facebook.com/council/posts/1?comment_id=7788",
+    )
+    # when the page removes the one Herald sent
+    deliver(client, reply_removed())
+    # then the comment is still answered there
+    received.refresh_from_db()
+    assert received.status == Comment.Status.REPLIED and received.reply_removed_at is None

@@ -140,6 +140,9 @@ class Comment(models.Model):
     removed_by_page_at = models.DateTimeField(null=True, blank=True)
     # Hidden on the platform by the page outside Herald (its status is then HIDDEN); cleared when shown again.
     hidden_on_platform_at = models.DateTimeField(null=True, blank=True)
+    # The council's page removed Herald's only reply to it on the platform: it needs a reply again (its
+    # status went back from replied to open); cleared when another reply is sent.
+    reply_removed_at = models.DateTimeField(null=True, blank=True)
     # The author removed it and nothing (a flag, a case, evidence) needed it kept: its text was dropped.
     text_dropped = models.BooleanField(default=False)
     # PostgreSQL only: the text's search terms (English stemming), written with the check results and

@@ -147,16 +147,27 @@ def set_priority(comment: Comment, *, by: Person, priority: int) -> Comment:
     return _save(comment, by=by, action="moderation.priority_changed", before=before)
 
 
-@transaction.atomic
-def add_note(comment: Comment, *, by: Person, text: str) -> InternalNote:
-    # Whoever sees the comment: the safeguarding lead notes what was done about a concern.
+def _words_of_someone_who_sees(
+    comment: Comment, *, by: Person, text: str, field: str, empty: str, longest: int, noun: str
+) -> str:
+    """What someone who sees `comment` wrote about it (a note, a concern), trimmed: refused when they do
+    not see it, when it is empty or when it is longer than `longest` characters."""
     if not selectors.can_see(by, comment):
         raise Refused("You do not work the inbox for this account")
     text = text.strip()
     if not text:
-        raise Refused("Enter the note", field="text")
-    if len(text) > 5000:
-        raise Refused("Keep the note to 5,000 characters or fewer", field="text")
+        raise Refused(empty, field=field)
+    if len(text) > longest:
+        raise Refused(f"Keep {noun} to {longest:,} characters or fewer", field=field)
+    return text
+
+
+@transaction.atomic
+def add_note(comment: Comment, *, by: Person, text: str) -> InternalNote:
+    # Whoever sees the comment: the safeguarding lead notes what was done about a concern.
+    text = _words_of_someone_who_sees(
+        comment, by=by, text=text, field="text", empty="Enter the note", longest=5000, noun="the note"
+    )
     note = InternalNote.objects.create(comment=comment, author=by, text=text)
     audit.record(actor=by, action="moderation.note_added", obj=comment, after={"note": note.pk, "text": text})
     return note
@@ -199,13 +210,15 @@ def raise_safeguarding_concern(comment: Comment, *, by: Person, reason: str) -> 
     from herald.dates import uk_datetime
     from herald.moderation.services.classification import FLAG_PRIORITY, _tell_safeguarding_lead
 
-    if not selectors.can_see(by, comment):
-        raise Refused("You do not work the inbox for this account")
-    reason = reason.strip()
-    if not reason:
-        raise Refused("Say what the concern is: who may be at risk, and why", field="reason")
-    if len(reason) > 300:
-        raise Refused("Keep the concern to 300 characters or fewer", field="reason")
+    reason = _words_of_someone_who_sees(
+        comment,
+        by=by,
+        text=reason,
+        field="reason",
+        empty="Say what the concern is: who may be at risk, and why",
+        longest=300,
+        noun="the concern",
+    )
     _lock(comment)  # two people raising it at once: the second finds the first's concern
     kind = CommentFlag.Kind.SAFEGUARDING
     flag = CommentFlag.objects.select_for_update().filter(comment=comment, kind=kind).first()

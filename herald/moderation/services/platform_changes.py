@@ -363,7 +363,26 @@ def record_reply_removed_by_page(account: Account, change: CommentChange) -> boo
             after={"reply": reply.pk, "platform_reply_id": reply.platform_reply_id},
             reason=f"The council's page removed its reply from {_label(reply.comment)} on {day}",
         )
+        _needs_a_reply_again(reply, day=day)
     return True
+
+
+def _needs_a_reply_again(reply: Reply, *, day: str) -> None:
+    """A comment marked replied whose every sent reply is now gone from the platform is unanswered there:
+    it goes back to the open queue (assigned to whoever had it, else new) and says its reply was removed,
+    so a moderator answers it again or decides it needs nothing. One still showing keeps it replied."""
+    comment = Comment.objects.select_for_update().get(pk=reply.comment_id)
+    still_showing = comment.herald_replies.filter(status=Reply.Status.SENT, removed_on_platform_at=None).exists()
+    if comment.status != Comment.Status.REPLIED or still_showing:
+        return
+    comment.reply_removed_at = reply.removed_on_platform_at
+    comment.save(update_fields=["reply_removed_at"])
+    inbox.record_status(
+        comment,
+        by=None,
+        status=Comment.Status.ASSIGNED if comment.assignee_id else Comment.Status.NEW,
+        reason=f"Needs a reply again: the council's page removed its reply from {_label(comment)} on {day}",
+    )
 
 
 def apply_changes(account: Account, changes: list[CommentChange]) -> int:

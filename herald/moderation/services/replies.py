@@ -24,7 +24,7 @@ from herald import checking
 from herald.audit import services as audit
 from herald.dates import uk_date, uk_time
 from herald.errors import Refused
-from herald.moderation import platforms
+from herald.moderation import platforms, reply_ids
 from herald.moderation.models import Comment, Presence, Reply, ReplySetting, SavedReply
 from herald.moderation.services import inbox
 from herald.notifications import notify
@@ -240,6 +240,10 @@ def withdraw_replies_to_deleted(
 
 def _mark_replied(comment: Comment, *, by: Person) -> None:
     comment = Comment.objects.get(pk=comment.pk)
+    if comment.reply_removed_at is not None:
+        # Answered again after the page removed the earlier reply.
+        comment.reply_removed_at = None
+        comment.save(update_fields=["reply_removed_at"])
     if comment.status in (Comment.Status.HIDDEN, Comment.Status.DELETED, Comment.Status.REPLIED):
         return
     inbox.record_status(comment, by=by, status=Comment.Status.REPLIED, reason="A reply was sent")
@@ -339,32 +343,42 @@ def _deliver(reply_pk: int, *, by: Person) -> None:
                     reason=error,
                 )
             return
-        reply.status = Reply.Status.SENT
-        reply.sent_at = timezone.now()
-        reply.sent_by = by
-        reply.sent_how = Reply.SentHow.CONNECTOR
-        reply.platform_reply_id = sent.platform_reply_id[:200]
-        reply.address = sent.address[:500]
         reply.send_error = ""
-        reply.save()
-        _mark_replied(reply.comment, by=by)
-        # The one record of the reply leaving Herald: what was sent (its hash), by whom, and where it is.
-        audit.record(
-            actor=by,
-            action="moderation.reply_sent",
-            obj=reply.comment,
-            after={
-                "reply": reply.pk,
-                "sha256": reply.text_sha256,
-                "how": "connector",
-                "platform_reply_id": reply.platform_reply_id,
-                "address": reply.address,
-            },
+        _record_sent(
+            reply, by=by, how=Reply.SentHow.CONNECTOR, platform_reply_id=sent.platform_reply_id, address=sent.address
         )
 
 
-def record_reply_posted(reply: Reply, *, by: Person, address: str) -> Reply:
-    """The editor posted a ready reply on the platform by hand: record where it is."""
+def _record_sent(reply: Reply, *, by: Person, how: str, platform_reply_id: str, address: str) -> None:
+    """The reply is on the platform (sent by Herald's connector, or posted by hand and recorded): mark it
+    sent, its comment replied, and write the one record of the reply leaving Herald: what was sent (its
+    hash), by whom, how, and where it is."""
+    reply.status = Reply.Status.SENT
+    reply.sent_at = timezone.now()
+    reply.sent_by = by
+    reply.sent_how = how
+    reply.platform_reply_id = platform_reply_id[:200]
+    reply.address = address[:500]
+    reply.save()
+    _mark_replied(reply.comment, by=by)
+    audit.record(
+        actor=by,
+        action="moderation.reply_sent",
+        obj=reply.comment,
+        after={
+            "reply": reply.pk,
+            "sha256": reply.text_sha256,
+            "how": "connector" if how == Reply.SentHow.CONNECTOR else "by hand",
+            "platform_reply_id": reply.platform_reply_id,
+            "address": reply.address,
+        },
+    )
+
+
+def record_reply_posted(reply: Reply, *, by: Person, address: str, platform_reply_id: str = "") -> Reply:
+    """The editor posted a ready reply on the platform by hand: record where it is, and its id there (given,
+    or read from the address where it carries it), so the platform's later word about it (the page
+    removed it) finds it as it finds a reply Herald sent."""
     address = address.strip()
     if not address.startswith(("https://", "http://")):
         raise Refused("Enter the address of the reply on the platform, starting https://", field="address")
@@ -372,19 +386,11 @@ def record_reply_posted(reply: Reply, *, by: Person, address: str) -> Reply:
         reply = Reply.objects.select_for_update().select_related("comment").get(pk=reply.pk)
         if reply.status != Reply.Status.READY:
             raise Refused("Only a reply that is ready to send can be recorded as posted")
-        reply.status = Reply.Status.SENT
-        reply.sent_at = timezone.now()
-        reply.sent_by = by
-        reply.sent_how = Reply.SentHow.BY_HAND
-        reply.address = address[:500]
-        reply.save()
-        _mark_replied(reply.comment, by=by)
-        audit.record(
-            actor=by,
-            action="moderation.reply_sent",
-            obj=reply.comment,
-            after={"reply": reply.pk, "sha256": reply.text_sha256, "how": "by hand", "address": reply.address},
+        comment = reply.comment
+        platform_reply_id = reply_ids.reply_id(
+            comment.platform, given=platform_reply_id, address=address, comment_platform_id=comment.platform_id
         )
+        _record_sent(reply, by=by, how=Reply.SentHow.BY_HAND, platform_reply_id=platform_reply_id, address=address)
     return reply
 
 

@@ -73,16 +73,11 @@ def test_the_lead_works_the_concern_but_sees_no_other_comment(client, safeguardi
     assert concern.notes.get().author == safeguarding_lead
 
 
-def test_the_lead_cannot_close_another_procedures_flag_on_the_same_comment(client, safeguarding_lead, comms_officer):
+def test_the_lead_cannot_close_another_procedures_flag_on_the_same_comment(
+    client, safeguarding_lead, concern_and_request, request_left_open
+):
     # given a safeguarding concern that is also a subject access request, whose clock the council must keep
-    concern = comment(AccountFactory(), CONCERN)
-    sar = services.raise_flag(concern, by=comms_officer, kind=CommentFlag.Kind.SAR, reason="Asks for their records")
+    concern, sar = concern_and_request
     client.force_login(safeguarding_lead)
-    # then the lead's flags queue lists the concern only
-    queue = client.get(reverse("moderation:flags")).content.decode()
-    assert "Safeguarding concern" in queue and "Possible subject access request" not in queue
-    # and the lead's closing the request's flag is refused, leaving its clock running
-    answer = client.post(reverse("moderation:close_flag", args=[concern.pk, sar.pk]), {"outcome": "Not for me"})
-    assert answer.status_code == 404
-    sar.refresh_from_db()
-    assert sar.closed_at is None
+    # then the lead's flags queue lists the concern only, and their closing the request is refused
+    request_left_open(concern, sar)

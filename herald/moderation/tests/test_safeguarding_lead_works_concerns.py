@@ -166,21 +166,14 @@ def test_an_editor_who_is_the_lead_closes_any_flag_on_their_own_accounts_comment
 
 
 def test_an_editor_who_is_the_lead_closes_only_the_concern_on_other_accounts_comments(
-    client, editor_and_lead, comms_officer
+    client, editor_and_lead, concern_and_request, request_left_open
 ):
     # given a concern that is also a subject access request, on an account the editor does not edit
     AccountFactory(editors=[editor_and_lead])
-    concern = comment(AccountFactory(), CONCERN)
-    sar = services.raise_flag(concern, by=comms_officer, kind=CommentFlag.Kind.SAR, reason="Asks for their records")
+    concern, sar = concern_and_request
     client.force_login(editor_and_lead)
-    # then their flags queue lists the concern and not the request
-    queue = client.get(reverse("moderation:flags")).content.decode()
-    assert "Safeguarding concern" in queue and "Possible subject access request" not in queue
-    # and closing the request is refused, its clock still running
-    answer = client.post(reverse("moderation:close_flag", args=[concern.pk, sar.pk]), {"outcome": "Not for me"})
-    assert answer.status_code == 404
-    sar.refresh_from_db()
-    assert sar.closed_at is None
+    # then their flags queue lists the concern and not the request, and closing the request is refused
+    request_left_open(concern, sar)
     with pytest.raises(Refused):
         services.close_flag(sar, by=editor_and_lead, outcome="Not for me")
     # nor do they work the comment's inbox (reply, hide, set its status) through being the lead
@@ -196,13 +189,12 @@ def test_an_editor_who_is_the_lead_closes_only_the_concern_on_other_accounts_com
 
 
 def test_an_editor_who_is_the_lead_given_a_concern_elsewhere_works_only_the_concern(
-    client, editor_and_lead, comms_officer
+    client, editor_and_lead, comms_officer, concern_and_request, request_left_open
 ):
     # given a concern (also a subject access request) on an account the editor does not edit, given to
     # them as the safeguarding lead
     AccountFactory(editors=[editor_and_lead])
-    concern = comment(AccountFactory(), CONCERN)
-    sar = services.raise_flag(concern, by=comms_officer, kind=CommentFlag.Kind.SAR, reason="Asks for their records")
+    concern, sar = concern_and_request
     services.assign_comment(concern, by=comms_officer, to=editor_and_lead)
     client.force_login(editor_and_lead)
     # then being given it does not make them one of that account's inbox: no status, reply or request
@@ -212,14 +204,41 @@ def test_an_editor_who_is_the_lead_given_a_concern_elsewhere_works_only_the_conc
     concern.refresh_from_db()
     assert concern.status == Comment.Status.ASSIGNED
     assert client.post(reverse("moderation:reply_check", args=[concern.pk]), {"text": "Hello"}).status_code == 404
-    queue = client.get(reverse("moderation:flags")).content.decode()
-    assert "Safeguarding concern" in queue and "Possible subject access request" not in queue
-    answer = client.post(reverse("moderation:close_flag", args=[concern.pk, sar.pk]), {"outcome": "Not for me"})
-    assert answer.status_code == 404
-    sar.refresh_from_db()
-    assert sar.closed_at is None
+    request_left_open(concern, sar)
     # while the concern itself they still see, note and close
     assert selectors.can_see(editor_and_lead, concern)
     flag = _concern_flag(concern)
     answer = client.post(reverse("moderation:close_flag", args=[concern.pk, flag.pk]), {"outcome": "Referred"})
     assert answer.status_code == 302
+
+
+def test_an_editor_who_is_the_lead_sees_an_authors_history_only_on_the_accounts_they_work(
+    client, editor_and_lead, comms_officer
+):
+    # given an author who wrote on the editor's own account, and a concern on another account
+    same = {"author_platform_id": "user-pat", "author_handle": "pat", "author_name": "Pat"}
+    own = comment(AccountFactory(editors=[editor_and_lead], platform="facebook"), ORDINARY, **same)
+    elsewhere = comment(AccountFactory(platform="facebook"), CONCERN, **same)
+    assert elsewhere.author == own.author
+    assert selectors.can_see(editor_and_lead, elsewhere)  # as the lead, the concern itself
+    client.force_login(editor_and_lead)
+    # then the author's page lists their comments on the accounts the editor works, not the concern
+    page = client.get(reverse("moderation:author", args=[own.author.pk])).content.decode()
+    assert reverse("moderation:detail", args=[own.pk]) in page
+    assert reverse("moderation:detail", args=[elsewhere.pk]) not in page
+    assert elsewhere.account.display_name not in page
+
+
+def test_an_editor_who_is_the_lead_cannot_warn_or_block_an_author_seen_only_through_a_concern(
+    client, editor_and_lead, comms_officer
+):
+    AccountFactory(editors=[editor_and_lead])
+    elsewhere = comment(AccountFactory(), CONCERN)
+    sanction = services.sanction_author(elsewhere.author, kind="warning", by=comms_officer, reason="Rude")
+    client.force_login(editor_and_lead)
+    url = reverse("moderation:author", args=[elsewhere.author.pk])
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"kind": "block", "reason": "Seen in a concern"}).status_code == 403
+    lifted = client.post(reverse("moderation:lift_sanction", args=[sanction.pk]), {"reason": "Not needed"})
+    assert lifted.status_code == 403
+    assert list(elsewhere.author.sanctions.values_list("kind", "lifted_at")) == [("warning", None)]

@@ -56,3 +56,23 @@ def test_the_home_panel_lists_the_held_post_only(client, safeguarding_lead, held
     assert reverse("posts:detail", args=[held.pk]) in page
     assert reverse("posts:detail", args=[other.pk]) not in page
     assert reverse("posts:detail", args=[warned.pk]) not in page
+
+
+@pytest.mark.parametrize(
+    "findings",
+    [
+        ["a finding written as words", 3, None, True, [CHILD_WITHOUT_CONSENT, "block"]],
+        "not a list at all",
+        {"rule": CHILD_WITHOUT_CONSENT, "severity": "block"},
+        [{"rule": ["a", "list"], "severity": {"not": "words"}}, "child-identified-without-consent"],
+    ],
+)
+def test_a_report_whose_findings_are_not_objects_is_read_without_error(held_and_not, editor, findings):
+    # given a post whose stored report holds findings of another shape (an older or hand-made row)
+    held, other, _warned = held_and_not
+    odd = _write(editor, other.account, "The market is on Wednesday and Saturday.")
+    Post.objects.filter(pk=odd.pk).update(report={**odd.report, "findings": findings})
+    # and a report that is not an object at all
+    Post.objects.filter(pk=other.pk).update(report=["a", "list"])
+    # then the held post is still found, and the odd ones are not held back for a child
+    assert list(Post.objects.filter(pk__in=Post.objects.blocked_for_a_child()).order_by("pk")) == [held]
