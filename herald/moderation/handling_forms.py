@@ -61,10 +61,16 @@ class RecordPostedForm(forms.Form):
         error_messages={
             "required": "Enter the address of the reply",
             "invalid": "Enter the full address, starting https://",
+            "max_length": "Enter the address in 500 characters or fewer",
         },
     )
     # Checked against the platform's kind of id by the service (herald.moderation.reply_ids).
-    platform_reply_id = forms.CharField(label="Its id on the platform (optional)", required=False, max_length=200)
+    platform_reply_id = forms.CharField(
+        label="Its id on the platform (optional)",
+        required=False,
+        max_length=200,
+        error_messages={"max_length": "Enter the id in 200 characters or fewer"},
+    )
 
 
 class RemoveForm(forms.Form):

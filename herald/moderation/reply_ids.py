@@ -11,9 +11,9 @@ from herald.errors import Refused
 
 # Each platform's reply ids, and an example for the message when one is not.
 _IDS: dict[str, tuple[re.Pattern[str], str]] = {
-    "facebook": (re.compile(r"\d{1,30}(_\d{1,30}){1,2}"), "104958372615_998877_5566"),
-    "instagram": (re.compile(r"\d{1,30}"), "17858893269000001"),
-    "x": (re.compile(r"\d{1,20}"), "1866123456789012345"),
+    "facebook": (re.compile(r"\d{1,30}(_\d{1,30}){1,2}", re.ASCII), "104958372615_998877_5566"),
+    "instagram": (re.compile(r"\d{1,30}", re.ASCII), "17858893269000001"),
+    "x": (re.compile(r"\d{1,20}", re.ASCII), "1866123456789012345"),
     "mastodon": (re.compile(r"[A-Za-z0-9]{1,40}"), "113512345678901234"),
     "youtube": (
         re.compile(r"[A-Za-z0-9_-]{10,100}(\.[A-Za-z0-9_-]{10,100})?"),
@@ -42,14 +42,19 @@ def _from_address(platform: str, address: str, comment_platform_id: str) -> str:
         # the reply's number in place of the comment's.
         number = (query.get("reply_comment_id") or [""])[0]
         stem, _, _ = comment_platform_id.rpartition("_")
-        return f"{stem}_{number}" if number.isdigit() and stem else ""
+        return f"{stem}_{number}" if number.isascii() and number.isdigit() and stem else ""
     if platform == "x" and len(path) >= 3 and path[-2] == "status":
         return path[-1]
     if platform == "mastodon" and path and (path[0].startswith("@") or "statuses" in path):
         return path[-1]
     if platform == "youtube":
         return (query.get("lc") or [""])[0]
-    if platform == "bluesky" and len(path) == 4 and path[0] == "profile" and path[1].startswith("did:"):
+    if (
+        platform == "bluesky"
+        and len(path) == 4
+        and (path[0], path[2]) == ("profile", "post")
+        and path[1].startswith("did:")
+    ):
         return f"at://{path[1]}/app.bsky.feed.post/{path[3]}"
     return ""
 

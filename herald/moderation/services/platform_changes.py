@@ -368,15 +368,18 @@ def record_reply_removed_by_page(account: Account, change: CommentChange) -> boo
 
 
 def _needs_a_reply_again(reply: Reply, *, day: str) -> None:
-    """A comment marked replied whose every sent reply is now gone from the platform is unanswered there:
-    it goes back to the open queue (assigned to whoever had it, else new) and says its reply was removed,
-    so a moderator answers it again or decides it needs nothing. One still showing keeps it replied."""
+    """A comment whose every sent reply is now gone from the platform is unanswered there: it says so (the
+    "Reply removed" tag while it is open). Marked replied, it goes back to the open queue (assigned to
+    whoever had it, else new), so a moderator answers it again or decides it needs nothing; waiting or
+    escalated, it keeps the status its moderator gave it. One reply still showing keeps it as it is."""
     comment = Comment.objects.select_for_update().get(pk=reply.comment_id)
     still_showing = comment.herald_replies.filter(status=Reply.Status.SENT, removed_on_platform_at=None).exists()
-    if comment.status != Comment.Status.REPLIED or still_showing:
+    if still_showing:
         return
     comment.reply_removed_at = reply.removed_on_platform_at
     comment.save(update_fields=["reply_removed_at"])
+    if comment.status != Comment.Status.REPLIED:
+        return  # still worked (waiting, escalated: it says its reply was removed), or closed otherwise
     inbox.record_status(
         comment,
         by=None,

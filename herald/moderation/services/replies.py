@@ -387,9 +387,21 @@ def record_reply_posted(reply: Reply, *, by: Person, address: str, platform_repl
         if reply.status != Reply.Status.READY:
             raise Refused("Only a reply that is ready to send can be recorded as posted")
         comment = reply.comment
+        given = platform_reply_id.strip()
         platform_reply_id = reply_ids.reply_id(
-            comment.platform, given=platform_reply_id, address=address, comment_platform_id=comment.platform_id
+            comment.platform, given=given, address=address, comment_platform_id=comment.platform_id
         )
+        held = Reply.objects.filter(
+            comment__account_id=comment.account_id,
+            comment__platform=comment.platform,
+            platform_reply_id=platform_reply_id,
+        )
+        if platform_reply_id and held.exclude(pk=reply.pk).exists():
+            # Two replies with one id: the platform's word that the page removed one would find the other.
+            raise Refused(
+                "That id is already recorded for another reply: check the address and id of the reply you posted",
+                field="platform_reply_id" if given else "address",
+            )
         _record_sent(reply, by=by, how=Reply.SentHow.BY_HAND, platform_reply_id=platform_reply_id, address=address)
     return reply
 
