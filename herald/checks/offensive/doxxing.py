@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from ..textutil import sentence_bounds
+from .senses import has_case_twins
 
 # cheap word check: a text with none of these words gives out nothing
 _CUES = frozenset(
@@ -157,19 +158,31 @@ def doxxing_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     """Spans where ``text`` gives out where a person other than the writer can be found (see the module's
     docstring); ``words``: its lower-case words (``textutil.probe``). Each pattern runs only when its own
     words are in the text (most comments pay for one set test)."""
+    # Everything but a "lives at", a home address said to be out and a car needs an invitation or the
+    # sentence saying who it is (``_GIVEN_OUT``, ``_IDENTIFIED``), and each of those needs its words
+    # (``_GIVEN_OUT_NEEDS``, ``_IDENTIFIED_NEEDS``, "👀"); where a text holds one of ``senses.CASE_TWINS``
+    # the word set can miss them, so nothing is skipped
+    if _GATE.isdisjoint(words) and (text.isascii() or ("\U0001f440" not in text and not has_case_twins(text))):
+        return []
     if _CUES.isdisjoint(words):
         return []
+    twins = has_case_twins(text)
     lives = not _LIVES_WORDS.isdisjoint(words)
+    may_invite = twins or invitation_may_match(text, words)
+    may_identify = twins or identified_may_match(words)
+    # a name or a person beside a house number counts only with one of the two: without both, the numbers
+    # and the windows around them are not looked for
     numbers = (
         list(_NUMBERED.finditer(text))
         + (list(_NUMBER_WORD.finditer(text)) if not words.isdisjoint(("number", "no", "num")) else [])
-        if not _STREET_WORDS.isdisjoint(words)
+        if (may_invite or may_identify) and not _STREET_WORDS.isdisjoint(words)
         else []
     )
     numbered = bool(numbers)
     address = "address" in words or "addresses" in words
-    child = not _CHILD_WORDS.isdisjoint(words)
-    work = not _WORK_WORDS.isdisjoint(words)
+    # a child's school or a workplace counts only with an invitation
+    child = may_invite and not _CHILD_WORDS.isdisjoint(words)
+    work = may_invite and not _WORK_WORDS.isdisjoint(words)
     car = not _CAR_WORDS.isdisjoint(words)
     if not (lives or numbered or address or child or work or car):
         return []
@@ -177,7 +190,7 @@ def doxxing_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
 
     def invited() -> bool:
         if not given:
-            given.append(_GIVEN_OUT.search(text) is not None)
+            given.append(may_invite and _GIVEN_OUT.search(text) is not None)
         return given[0]
 
     hits: list[tuple[int, int]] = []
@@ -186,7 +199,7 @@ def doxxing_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
         [(max(0, n.start() - 80), n.end() + 60) for n in numbers]
         if numbered
         else [(0, len(text))]
-        if "cottage" in words
+        if "cottage" in words and (may_invite or may_identify)
         else []
     )
     found = [m for m in _LIVES.finditer(text)] if lives else []
@@ -257,6 +270,52 @@ def doxxing_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+# the words each alternative of ``_GIVEN_OUT`` cannot match without (besides "👀", tested as a character),
+# filed under the rarest of them, whose set is tested first
+def _needs(listed: str) -> dict[str, tuple[frozenset[str], ...]]:
+    needs: dict[str, tuple[frozenset[str], ...]] = {}
+    for need in listed.split("|"):
+        key, *rest = need.split()
+        needs[key] = (*needs.get(key, ()), frozenset((key, *rest)))
+    return needs
+
+
+_GIVEN_OUT_NEEDS = _needs(
+    "feel free|let know|visit pay|go|pop|drop|head|come|hi say|hello say|yourselves|someone|somebody|anyone"
+    "|anybody|hard not to find|difficult not to find|know so|knows so|know where|knows where|find where to"
+    "|take where to|thought know|do you with|visitors|company|callers|correspondence|directly views|shared"
+    "|posted|passed|given|sent|spread the word|saying just|tag|tagging|hide|hear make sure|hears make sure"
+)
+_GIVEN_OUT_KEYS = frozenset(_GIVEN_OUT_NEEDS)
+# the same for ``_IDENTIFIED``
+_IDENTIFIED_NEEDS = _needs(
+    "|".join(
+        f"who the {noun}" for noun in "one ones bloke man woman person family guy lad officer warden councillor".split()
+    )
+    + "|reported|one the|ones the"
+)
+_IDENTIFIED_KEYS = frozenset(_IDENTIFIED_NEEDS)
+_NEED_KEYS = _GIVEN_OUT_KEYS | _IDENTIFIED_KEYS
+# what may be given out with neither: a "lives at", a home address said to be out, a car left routinely
+_ALONE_CUES = _LIVES_WORDS | _CAR_WORDS | {"address", "addresses"}
+_GATE = _ALONE_CUES | _NEED_KEYS
+
+
+def invitation_may_match(text: str, words: frozenset[str]) -> bool:
+    """False only where ``_GIVEN_OUT`` finds nothing in a text with none of ``senses.CASE_TWINS``."""
+    return "\U0001f440" in text or _may_match(words, _GIVEN_OUT_KEYS, _GIVEN_OUT_NEEDS)
+
+
+def identified_may_match(words: frozenset[str]) -> bool:
+    """False only where ``_IDENTIFIED`` finds nothing in a text with none of ``senses.CASE_TWINS``."""
+    return _may_match(words, _IDENTIFIED_KEYS, _IDENTIFIED_NEEDS)
+
+
+def _may_match(words: frozenset[str], keys: frozenset[str], needs: dict[str, tuple[frozenset[str], ...]]) -> bool:
+    """Whether the words hold all of one need's words (a pattern of ``needs`` can match only then)."""
+    return any(need <= words for key in keys.intersection(words) for need in needs[key])
 
 
 # who the address is of, said outright: "the bloke who reported my van is Darren Hollis, 9 Sunnyhill Close"
