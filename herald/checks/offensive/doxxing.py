@@ -162,7 +162,13 @@ _CHILD_WORDS = frozenset("kid kids son sons daughter daughters children child gr
 _WORK_WORDS = frozenset("works working runs owns manages".split())
 _CAR_WORDS = frozenset("drives parks leaves plate".split())
 # a house number before a capitalised name, or "number 9": the one cheap pattern run before the others
-_NUMBERED = re.compile(rf"(?:[0-9]{{1,4}}[a-z]?|(?i:{_SPELLED})),?\s+(?:the\s+)?[A-Z]")
+_NUMBERED = re.compile(r"[0-9]{1,4}[a-z]?,?\s+(?:the\s+)?[A-Z]")
+# the same spelled out, looked for only in a text with one of its words
+_SPELLED_NUMBERED = re.compile(rf"(?i:\b{_SPELLED}),?\s+(?:the\s+)?[A-Z]")
+_SPELLED_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety".split()
+)
 _NUMBER_WORD = re.compile(r"(?i)\b(?:number|no\.?|num)\s*[0-9]")
 _WORK_WORD = re.compile(r"(?i)\b(?:works|working|runs|owns|manages)\b")
 _CHILD_WORD = re.compile(r"(?i)\b(?:kids?|sons?|daughters?|children|child|grandkids|grandchildren)\b")
@@ -192,6 +198,7 @@ def doxxing_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     # and the windows around them are not looked for
     numbers = (
         list(_NUMBERED.finditer(text))
+        + (list(_SPELLED_NUMBERED.finditer(text)) if not _SPELLED_WORDS.isdisjoint(words) else [])
         + (list(_NUMBER_WORD.finditer(text)) if not words.isdisjoint(("number", "no", "num")) else [])
         if (may_invite or may_identify) and not _STREET_WORDS.isdisjoint(words)
         else []
