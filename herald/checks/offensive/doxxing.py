@@ -26,7 +26,10 @@ from __future__ import annotations
 
 import re
 
-from ..textutil import sentence_bounds
+from ..textutil import probe, sentence_bounds
+from .senses import has_case_twins
+
+_FOLD_TWINS = str.maketrans({"\u0130": "I", "\u0131": "i", "\u017f": "s", "\u212a": "K"})
 
 # cheap word check: a text with none of these words gives out nothing
 _CUES = frozenset(
@@ -40,8 +43,18 @@ _STREET_TYPE = (
     r"Gardens|Gdns|Place|Pl|Terrace|Walk|View|Row|Hill|Green|Park|Square|Sq|Cottage|Cottages|Farm|Parade|Vale|Croft|Chase)"
 )
 # a home one can walk up to: a house number and street, "number 9", a named house, a door, a crescent
+# a house number spelled out ("eight", "twenty-seven"): read as a number
+_SPELLED = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight"
+    r"|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen)"
+)
+_SPELLED_NUMBER = re.compile(rf"(?i)\b{_SPELLED}\b")
+# a full postcode ("LE10 0FR"): as specific as a house number
+_POSTCODE = r"(?-i:[A-Z]{1,2}[0-9][A-Z0-9]?\s*[0-9][A-Z]{2})\b"
 _HOME = (
-    rf"(?:\d{{1,4}}[a-z]?,?\s+(?:the\s+)?(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+)){{0,2}}(?:\s+{_STREET_TYPE})?"
+    rf"(?:{_POSTCODE}"
+    rf"|(?:\d{{1,4}}[a-z]?|{_SPELLED}),?\s+(?:the\s+)?(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+)){{0,2}}(?:\s+{_STREET_TYPE})?"
     rf"|(?:number|no\.?|num|#)\s*\d{{1,4}}[a-z]?\b"
     rf"|(?:the\s+)?(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+)){{0,2}}\s+(?-i:{_STREET_TYPE})\b"
     rf"|the\s+(?-i:[A-Z][\w'-]+)(?=\s+(?:by|near|opposite|behind|next\s+to)\b)"
@@ -60,7 +73,7 @@ _LIVES = re.compile(
 # the name and the address side by side: "Sandra Coe, 14 Paddock Close", "Mrs Elaine Worsley: Rose Cottage"
 _NAME_HOME = re.compile(
     rf"(?<![\w.])(?-i:(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+){{1,2}})\s*[,:]\s*"
-    rf"(?P<home>\d{{1,4}}[a-z]?\s+(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+)){{0,2}}\s+(?-i:{_STREET_TYPE})\b"
+    rf"(?P<home>(?:\d{{1,4}}[a-z]?|{_SPELLED})\s+(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+)){{0,2}}\s+(?-i:{_STREET_TYPE})\b"
     rf"|(?-i:[A-Z][\w'-]+)\s+(?-i:Cottage|House|Farm|Lodge|Barn|Hall)\b)"
 )
 # someone pointed at by where they live: "the family at 22 Kiln Close", "the bloke at no.14"
@@ -130,6 +143,8 @@ _GIVEN_OUT = re.compile(
 )
 # whose it is: the writer or their own family and home are not given out
 _OWN = re.compile(r"(?i)\b(?:i|we|my|our|me)\b(?:\s+[\w'-]+){0,2}\s*\Z")
+# the same before "lives": "me" there is the object of another verb ("the warden who fined me lives at")
+_OWN_SUBJECT = re.compile(r"(?i)\b(?:i|we|my|our)\b(?:\s+[\w'-]+){0,2}\s*\Z")
 # a place of the council or the public rather than a home: a surgery, an office, a library
 _PUBLIC_PLACE = re.compile(
     r"(?i)\b(?:surgery|surgeries|office|offices|library|civic|town\s+hall|leisure\s+centre|community\s+centre|depot"
@@ -148,6 +163,12 @@ _WORK_WORDS = frozenset("works working runs owns manages".split())
 _CAR_WORDS = frozenset("drives parks leaves plate".split())
 # a house number before a capitalised name, or "number 9": the one cheap pattern run before the others
 _NUMBERED = re.compile(r"[0-9]{1,4}[a-z]?,?\s+(?:the\s+)?[A-Z]")
+# the same spelled out, looked for only in a text with one of its words
+_SPELLED_NUMBERED = re.compile(rf"(?i:\b{_SPELLED}),?\s+(?:the\s+)?[A-Z]")
+_SPELLED_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety".split()
+)
 _NUMBER_WORD = re.compile(r"(?i)\b(?:number|no\.?|num)\s*[0-9]")
 _WORK_WORD = re.compile(r"(?i)\b(?:works|working|runs|owns|manages)\b")
 _CHILD_WORD = re.compile(r"(?i)\b(?:kids?|sons?|daughters?|children|child|grandkids|grandchildren)\b")
@@ -157,19 +178,36 @@ def doxxing_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     """Spans where ``text`` gives out where a person other than the writer can be found (see the module's
     docstring); ``words``: its lower-case words (``textutil.probe``). Each pattern runs only when its own
     words are in the text (most comments pay for one set test)."""
+    if has_case_twins(text):
+        # read as the ASCII letters a case-blind pattern takes them for (one character each: spans keep)
+        text = text.translate(_FOLD_TWINS)
+        words = probe(text)[1]
+    # Everything but a "lives at", a home address said to be out and a car needs an invitation or the
+    # sentence saying who it is (``_GIVEN_OUT``, ``_IDENTIFIED``), and each of those needs its words
+    # (``_GIVEN_OUT_NEEDS``, ``_IDENTIFIED_NEEDS``, "👀"); where a text holds one of ``senses.CASE_TWINS``
+    # the word set can miss them, so nothing is skipped
+    if _GATE.isdisjoint(words) and (text.isascii() or ("\U0001f440" not in text and not has_case_twins(text))):
+        return []
     if _CUES.isdisjoint(words):
         return []
+    twins = has_case_twins(text)
     lives = not _LIVES_WORDS.isdisjoint(words)
+    may_invite = twins or invitation_may_match(text, words)
+    may_identify = twins or identified_may_match(words)
+    # a name or a person beside a house number counts only with one of the two: without both, the numbers
+    # and the windows around them are not looked for
     numbers = (
         list(_NUMBERED.finditer(text))
+        + (list(_SPELLED_NUMBERED.finditer(text)) if not _SPELLED_WORDS.isdisjoint(words) else [])
         + (list(_NUMBER_WORD.finditer(text)) if not words.isdisjoint(("number", "no", "num")) else [])
-        if not _STREET_WORDS.isdisjoint(words)
+        if (may_invite or may_identify) and not _STREET_WORDS.isdisjoint(words)
         else []
     )
     numbered = bool(numbers)
     address = "address" in words or "addresses" in words
-    child = not _CHILD_WORDS.isdisjoint(words)
-    work = not _WORK_WORDS.isdisjoint(words)
+    # a child's school or a workplace counts only with an invitation
+    child = may_invite and not _CHILD_WORDS.isdisjoint(words)
+    work = may_invite and not _WORK_WORDS.isdisjoint(words)
     car = not _CAR_WORDS.isdisjoint(words)
     if not (lives or numbered or address or child or work or car):
         return []
@@ -177,8 +215,15 @@ def doxxing_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
 
     def invited() -> bool:
         if not given:
-            given.append(_GIVEN_OUT.search(text) is not None)
+            given.append(may_invite and _GIVEN_OUT.search(text) is not None)
         return given[0]
+
+    appealed: list[bool] = []
+
+    def appeal() -> bool:
+        if not appealed:
+            appealed.append(_APPEAL.search(text) is not None)
+        return appealed[0]
 
     hits: list[tuple[int, int]] = []
     # the name or the person beside a house number is looked for only around the number
@@ -186,10 +231,12 @@ def doxxing_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
         [(max(0, n.start() - 80), n.end() + 60) for n in numbers]
         if numbered
         else [(0, len(text))]
-        if "cottage" in words
+        if "cottage" in words and (may_invite or may_identify)
         else []
     )
     found = [m for m in _LIVES.finditer(text)] if lives else []
+    if (may_invite or may_identify) and not _PRONOUN_WORDS.isdisjoint(words):
+        found += _IS_AT.finditer(text)
     seen = {m.span() for m in found}
     for pattern in (_NAME_HOME, _PERSON_AT):
         for window in windows:
@@ -200,7 +247,9 @@ def doxxing_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     for match in found:
         pattern = match.re
         start, end = sentence_bounds(text, match.start())
-        if pattern is _LIVES and _OWN.search(text, max(start, match.start() - 30), match.start()) is not None:
+        if pattern is _IS_AT and _MY_PERSON.search(text, 0, match.start()) is not None:
+            continue  # "my mum is housebound, she's at 12 Beech Close, could someone pop round for her bin"
+        if pattern is _LIVES and _OWN_SUBJECT.search(text, max(start, match.start() - 30), match.start()) is not None:
             continue  # "I live at", "my mum lives at 17 …"
         if (
             pattern is _LIVES
@@ -209,11 +258,15 @@ def doxxing_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
         ):
             continue  # "my elderly mother needs an assisted bin collection, she lives at 12 Beech Close"
         home = match.group("home")
-        specific = any(ch.isdigit() for ch in home) or _DOOR.search(text, start, end) is not None
+        specific = (
+            any(ch.isdigit() for ch in home)
+            or _SPELLED_NUMBER.match(home) is not None
+            or _DOOR.search(text, start, end) is not None
+        )
         relative = pattern is _LIVES and re.search(r"(?i)\bwho\s+\Z", text[max(0, match.start() - 6) : match.start()])
-        if (pattern is not _LIVES or relative) and not (invited() or _IDENTIFIED.search(text) is not None):
+        if (pattern is not _LIVES or relative or appeal()) and not (invited() or _IDENTIFIED.search(text) is not None):
             continue  # an email's own sign-off ("Regards, John Smith, 14 Acacia Avenue"), thanks to a neighbour
-        if pattern is _LIVES and _PUBLIC_PLACE.search(home) is not None:
+        if pattern in (_LIVES, _IS_AT) and _PUBLIC_PLACE.search(home) is not None:
             continue
         if specific or invited():
             hits.append(match.span())
@@ -258,6 +311,59 @@ def doxxing_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
             merged.append((start, end))
     return merged
 
+
+# the words each alternative of ``_GIVEN_OUT`` cannot match without (besides "👀", tested as a character),
+# filed under the rarest of them, whose set is tested first
+def _needs(listed: str) -> dict[str, tuple[frozenset[str], ...]]:
+    needs: dict[str, tuple[frozenset[str], ...]] = {}
+    for need in listed.split("|"):
+        key, *rest = need.split()
+        needs[key] = (*needs.get(key, ()), frozenset((key, *rest)))
+    return needs
+
+
+_GIVEN_OUT_NEEDS = _needs(
+    "feel free|let know|visit pay|go|pop|drop|head|come|hi say|hello say|yourselves|someone|somebody|anyone"
+    "|anybody|hard not to find|difficult not to find|know so|knows so|know where|knows where|find where to"
+    "|take where to|thought know|do you with|visitors|company|callers|correspondence|directly views|shared"
+    "|posted|passed|given|sent|spread the word|saying just|tag|tagging|hide|hear make sure|hears make sure"
+)
+_GIVEN_OUT_KEYS = frozenset(_GIVEN_OUT_NEEDS)
+# the same for ``_IDENTIFIED``
+_IDENTIFIED_NEEDS = _needs(
+    "|".join(
+        f"who the {noun}" for noun in "one ones bloke man woman person family guy lad officer warden councillor".split()
+    )
+    + "|reported|one the|ones the"
+)
+_IDENTIFIED_KEYS = frozenset(_IDENTIFIED_NEEDS)
+_NEED_KEYS = _GIVEN_OUT_KEYS | _IDENTIFIED_KEYS
+# what may be given out with neither: a "lives at", a home address said to be out, a car left routinely
+_ALONE_CUES = _LIVES_WORDS | _CAR_WORDS | {"address", "addresses"}
+_GATE = _ALONE_CUES | _NEED_KEYS
+
+
+def invitation_may_match(text: str, words: frozenset[str]) -> bool:
+    """False only where ``_GIVEN_OUT`` finds nothing in a text with none of ``senses.CASE_TWINS``."""
+    return "\U0001f440" in text or _may_match(words, _GIVEN_OUT_KEYS, _GIVEN_OUT_NEEDS)
+
+
+def identified_may_match(words: frozenset[str]) -> bool:
+    """False only where ``_IDENTIFIED`` finds nothing in a text with none of ``senses.CASE_TWINS``."""
+    return _may_match(words, _IDENTIFIED_KEYS, _IDENTIFIED_NEEDS)
+
+
+def _may_match(words: frozenset[str], keys: frozenset[str], needs: dict[str, tuple[frozenset[str], ...]]) -> bool:
+    """Whether the words hold all of one need's words (a pattern of ``needs`` can match only then)."""
+    return any(need <= words for key in keys.intersection(words) for need in needs[key])
+
+
+# a third person said to be at a home: "she's at no. 9 Kiln Close" (counted only with an invitation)
+_IS_AT = re.compile(rf"(?i)\b(?:he|she|they)(?:['\u2019]s|['\u2019]re|\s+is|\s+are)\s+(?:at|on)\s+(?P<home>{_HOME})")
+_PRONOUN_WORDS = frozenset(("he", "she", "they"))
+# an appeal for a missing person or pet, who is looked for so they can be found safe: where they live or were
+# seen counts only with an invitation
+_APPEAL = re.compile(r"(?i)\bmissing\b|\blast\s+seen\b|\b(?:have\s+you|has\s+any(?:one|body))\s+seen\b")
 
 # who the address is of, said outright: "the bloke who reported my van is Darren Hollis, 9 Sunnyhill Close"
 _IDENTIFIED = re.compile(
