@@ -201,7 +201,7 @@ def check_offensive(
         (advance_hits(text, words) if mask & bits["advance"] else [])
         + sexual_hits(text, words)
         + mockery_hits(text, words)
-        + leer_hits(text)  # round eighteen
+        + (leer_hits(text) if kind == "comment" else [])  # round eighteen; incoming comments only, as doxxing
     )  # round seventeen
     insults += [h for h in aimed if not any(a < h[1] and h[0] < b for a, b in insults)]
     bantered = False  # an insult to the reader in a friendly text: the classifier is not asked either

@@ -5,7 +5,9 @@ remark about a person reads sexually (🍆 💦 🍑 🥵 🤤 👅 🫦) is ``h
 
 The same emoji about food, heat, water or a garden stay clean ("roasting at the carnival today 🥵", "the
 bakery's new doughnuts 🤤", "look at the size of the marrows at the allotment show 🍆🍆"), as does one with
-nobody pointed at. A cheap test first: most texts hold none of the emoji.
+nobody pointed at, and so do effort and work done ("did the 5k fun run with Cllr Hanley 🥵🥵 knackered", "the crew
+who fixed the burst main 💦💦 heroes"). Incoming comments only (an official post is read by its approver, and
+"Cllr Hanley 🥵 after the charity ride" there is praise). A cheap test first: most texts hold none of the emoji.
 """
 
 from __future__ import annotations
@@ -26,7 +28,16 @@ _NOT_A_BODY = re.compile(
     r"|lunch|breakfast|menu|brunch|chips|kebabs?|doughnuts?|donuts?|cookies?|chocolate|sauce|bbq|barbecue|roast|dessert"
     r"|allotments?|veg|vegetables?|aubergines?|peach(?:es)?|marrows?|harvest|grow\w*|gardens?|plants?|water\w*|rain\w*"
     r"|leak\w*|flood\w*|pipes?|splash\w*|pools?|swim\w*|paddling|fountains?|hose|sprinklers?|puddles?|drool\w*\s+over\s+the"
-    r"|dog|dogs|puppy|puppies|baby|babies)\b"
+    r"|dog|dogs|puppy|puppies|baby|babies"
+    # effort and work done: a hot face after a run, sweat drops for the crew who fixed a main (engine review)
+    r"|knackered|exhausted|shattered|tired|run|ran|runs|running|race|marathon|[0-9]+k|cycl\w*|ride|rides|gym"
+    r"|workout|training|fixed|fixing|repair\w*|crew|heroes|hero|smashing|wings|peppers?)\b"
+)
+
+# a remark on looks keeps a leer one whatever else the sentence is about ("Cllr Hanley in those shorts at the fun run 🥵")
+_LOOKS = re.compile(
+    r"(?i)\b(?:in\s+(?:those|that|them|her|his)\s+\w+|shorts|legs|body|bum|arse|ass|figure|outfit|skirt|dress"
+    r"|lycra|leggings|tight\w*|curves?|boobs?|chest)\b"
 )
 
 
@@ -42,7 +53,7 @@ def leer_hits(text: str) -> list[tuple[int, int]]:
             start, end = sentence_bounds(text, match.start())
             if start:
                 start = sentence_bounds(text, start - 1)[0]
-        if _NOT_A_BODY.search(text, start, end) is not None:
+        if _NOT_A_BODY.search(text, start, end) is not None and _LOOKS.search(text, start, end) is None:
             continue
         if _PERSON.search(text, start, end) is not None:
             hits.append(match.span())
