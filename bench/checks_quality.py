@@ -514,6 +514,15 @@ def blind_offensive13() -> None:
     blind_offensive_scores(Path(__file__).resolve().parent / "data" / "blind_offensive13.tsv", halves=False)
 
 
+def blind_offensive14() -> None:
+    """bench/data/blind_offensive14.tsv: a fourteenth blind set (400 texts, eight sources, 160 offensive) by a
+    writer who read nothing of the repository, written on 2026-12-07 before abuse round eighteen; scored by the
+    lead only (from outside the repository with ``--blind-file``) before and after it, then committed. Never part
+    of the default run."""
+    print("fourteenth blind offensive set (incoming comments on an official page):")
+    blind_offensive_scores(Path(__file__).resolve().parent / "data" / "blind_offensive14.tsv", halves=False)
+
+
 def blind_offensive_scores(path: Path, *, halves: bool) -> None:
     """Precision and recall of a blind set (label, source, text) in all, per half if asked, and per source."""
     groups: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
@@ -575,7 +584,18 @@ def main() -> None:
     )
     parser.add_argument(
         "--only",
-        choices=["blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13"],
+        choices=[
+            "blind5",
+            "blind6",
+            "blind7",
+            "blind8",
+            "blind9",
+            "blind10",
+            "blind11",
+            "blind12",
+            "blind13",
+            "blind14",
+        ],
         help="score one set alone (an unseen one, without reading the rest)",
     )
     parser.add_argument(
@@ -605,6 +625,7 @@ def main() -> None:
             "blind11": blind_offensive11,
             "blind12": blind_offensive12,
             "blind13": blind_offensive13,
+            "blind14": blind_offensive14,
         }[args.only]()
         return
     folder = Path(args.data)
