@@ -1,7 +1,8 @@
 """Round eighteen (issue 12 item 1): sexual remarks made with emoji. A person pointed at (a pronoun, a title and
 name, an @-handle, a video timestamp, "the girl in the hi-vis", "that councillor") with an emoji that in a
 remark about a person reads sexually (🍆 💦 🍑 🥵 🤤 👅 🫦) is ``harassment``, whatever words are around it:
-"🥵 that councillor", "the girl in the yellow hi vis 😍😍🍑", "that shona blake tho 🥵🥵".
+"🥵 that councillor", "the girl in the yellow hi vis 😍😍🍑" (a name written in lower case, "that shona blake tho 🥵",
+is not yet read as a person).
 
 The same emoji about food, heat, water or a garden stay clean ("roasting at the carnival today 🥵", "the
 bakery's new doughnuts 🤤", "look at the size of the marrows at the allotment show 🍆🍆"), as does one with
