@@ -618,9 +618,7 @@ _STREET_ANY_WIDE = re.compile(
 )
 _STREET_TYPE_NAME = re.compile(r"[A-Z][a-z]+(?![\w-])")
 _STREET_ST = re.compile(r"St(?=\.?(?:\s*[,\n]|\s*$|\s+(?:[a-z\d#]|Apt|Suite|Ste|Unit|Flat|Floor)))")
-_STREET_TAIL = re.compile(
-    r"\.?(?:,?\s{0,3}(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Room|#)\.?\s*#?\d+[A-Za-z]?\b)?"
-)
+_STREET_TAIL = re.compile(r"\.?(?:,?\s{0,3}(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Room|#)\.?\s*#?\d+[A-Za-z]?\b)?")
 _STREET_TYPE_SET = frozenset((_STRONG_TYPES + "|" + _WEAK_TYPE_NAMES).split("|"))
 _NAME_WORD = re.compile(r"[^ \t]+")
 
