@@ -608,55 +608,6 @@ _STREET_ANY = re.compile(
     + r")(?![\w-])\.?"
     r"(?:,?\s{0,3}(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Room|#)\.?\s*#?\d+[A-Za-z]?\b)?"
 )
-# _STREET_ANY's matches found without its ~150-way alternation being tried at every word: the same house
-# number and name words, then any capitalised word (a street type is "[A-Z][a-z]+" followed by neither a
-# word character nor a hyphen, so at most one type can stand at a place); ``_street_any`` looks the word up
-# and, where it is no type, tries the shorter runs of name words as the pattern's backtracking does.
-_STREET_ANY_WIDE = re.compile(
-    r"\d(?<![\w.,/£$€#:-]\d)\d{0,4}[A-Za-z]?,?[ \t]+((?:(?:[A-Z][\w'’.-]{0,40}|\d{1,4}(?:st|nd|rd|th))[ \t]+){1,4})"
-    r"[A-Z][a-z]+(?![\w-])"
-)
-_STREET_TYPE_NAME = re.compile(r"[A-Z][a-z]+(?![\w-])")
-_STREET_ST = re.compile(r"St(?=\.?(?:\s*[,\n]|\s*$|\s+(?:[a-z\d#]|Apt|Suite|Ste|Unit|Flat|Floor)))")
-_STREET_TAIL = re.compile(r"\.?(?:,?\s{0,3}(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Room|#)\.?\s*#?\d+[A-Za-z]?\b)?")
-_STREET_TYPE_SET = frozenset((_STRONG_TYPES + "|" + _WEAK_TYPE_NAMES).split("|"))
-_NAME_WORD = re.compile(r"[^ \t]+")
-
-
-def _street_type_end(text: str, position: int) -> int:
-    """Where the street type standing at ``position`` ends (as _STREET_TYPE reads it), or -1."""
-    word = _STREET_TYPE_NAME.match(text, position)
-    if word is None:
-        return -1
-    if word.group() in _STREET_TYPE_SET or (word.group() == "St" and _STREET_ST.match(text, position)):
-        return word.end()
-    return -1
-
-
-def _street_any(text: str) -> list[tuple[int, int, int, int]]:
-    """``_STREET_ANY.finditer(text)`` as (start, start of group 1, end of group 1, end): the same matches
-    (tests/test_street_any_lookup.py)."""
-    found: list[tuple[int, int, int, int]] = []
-    position = 0
-    search = _STREET_ANY_WIDE.search
-    while (wide := search(text, position)) is not None:
-        start, names_start = wide.start(), wide.start(1)
-        # the pattern's name words are runs up to a space or tab; the longest run is tried first, then
-        # shorter ones, the street type standing right after the run's last space
-        starts = [m.start() for m in _NAME_WORD.finditer(text, names_start, wide.end(1))]
-        starts.append(wide.end(1))
-        for count in range(len(starts) - 1, 0, -1):
-            type_end = _street_type_end(text, starts[count])
-            if type_end >= 0:
-                end = _STREET_TAIL.match(text, type_end).end()  # type: ignore[union-attr]  # always matches
-                found.append((start, names_start, starts[count], end))
-                position = end
-                break
-        else:
-            position = start + 1
-    return found
-
-
 # Street types that are also ordinary words in titles ("5 Mile Walk", "10 Acre Park"): an address only
 # when a postcode or ZIP follows.
 _WEAK_TYPES = frozenset(_WEAK_TYPE_NAMES.lower().split("|"))
@@ -1023,12 +974,12 @@ def _addresses(
     # substring test per such type says whether it is capitalised ("way" and "close" are common words).
     types = _STREET_TYPE_WORDS.intersection(hits)
     capitalised = any(t.capitalize() in text or t.upper() in text for t in types) if types else False
-    for start, names_start, names_end, end in _street_any(text) if capitalised else ():
-        first = text[names_start:names_end].split()[0].lower().strip(".,'’")
+    for match in _STREET_ANY.finditer(text) if capitalised else ():
+        first = match.group(1).split()[0].lower().strip(".,'’")
         if first in _NOT_STREET_NAME:
             continue
-        last = text[names_end:end].split()[0].lower().strip(".")
-        found.append((start, end, last in _WEAK_TYPES))
+        last = text[match.start(1) + len(match.group(1)) : match.end()].split()[0].lower().strip(".")
+        found.append((match.start(), match.end(), last in _WEAK_TYPES))
     if not _STREET_FIRST_WORDS.isdisjoint(hits) or (suffix and _suffix_hint(_lowered)):
         found += [(m.start(), m.end(), False) for m in _STREET_FIRST.finditer(text)]
     if not _FRENCH_STREET_WORDS.isdisjoint(hits) and _french_hint(text, _lowered, hits):
