@@ -1001,11 +1001,16 @@ def check_political(
     prefilter mask of the text; a word list of ``GATED`` whose bit (``m.bits``) is clear in it is not
     asked (-1: each is), nor are the rules at all when ``_wakes`` says none can find anything (round
     fifteen's own rules run first, whatever ``_wakes`` says)."""
+    woken = _wakes(text, m, register, mask)  # asks nothing that round fifteen's findings change
+    if party_thresholds is None and not woken:
+        # nothing else can be emitted, so round fifteen's corrections are not needed; its own findings
+        # need one of its words
+        if not _R15_WORDS.isdisjoint(probe(text)[1]):
+            _round_fifteen(text, m, emit)
+        return
     emit = _round_fifteen(text, m, emit)  # round fifteen's findings, and the corrections it makes to the rest
-    woken = _wakes(text, m, register, mask)
     if party_thresholds is None:
-        if woken:
-            _check_political(text, m, register, pre_election_wards, emit, mask)
+        _check_political(text, m, register, pre_election_wards, emit, mask)
         return
     found: list[str] = []
 
