@@ -8,20 +8,11 @@ from django.urls import reverse
 from herald.errors import Refused
 from herald.moderation.models import Reply
 from herald.moderation.services import replies
-from testing.factories import AccountFactory, comment
+from testing.factories import AccountFactory
+
+from .test_reply_posted_by_hand import _ready_by_hand as _ready
 
 pytestmark = pytest.mark.django_db
-
-
-def _ready(account, comms_officer, n=1):
-    found = comment(account, "When is the green bin collection in Burbage?", platform_id=f"{account.platform}-{n}")
-    return Reply.objects.create(
-        comment=found,
-        text="Tuesdays, every fortnight.",
-        text_sha256=replies.text_sha256("Tuesdays, every fortnight."),
-        written_by=comms_officer,
-        status=Reply.Status.READY,
-    )
 
 
 @pytest.mark.parametrize("given", ["١٨٦٦١٢٣٤٥٦٧٨٩", "１８６６１２３"])

@@ -28,10 +28,10 @@ def _ready(account, comms_officer, platform_id):
     return found, reply
 
 
-def _ready_by_hand(account, comms_officer):
-    """A reply ready for the editor to post by hand on `account`'s platform (what Herald's check makes of
-    its words on each platform is not what these tests are about)."""
-    found = comment(account, "When is the green bin collection in Burbage?", platform_id=f"{account.platform}-1")
+def _ready_by_hand(account, comms_officer, n=1):
+    """A reply ready for the editor to post by hand on `account`'s platform, on its comment number `n` (what
+    Herald's check makes of its words on each platform is not what these tests are about)."""
+    found = comment(account, "When is the green bin collection in Burbage?", platform_id=f"{account.platform}-{n}")
     return Reply.objects.create(
         comment=found,
         text="Tuesdays, every fortnight.",
