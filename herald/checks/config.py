@@ -32,7 +32,7 @@ RULE_IDS = (
     "street-address", "national-id", "ni-number", "nhs-number", "bank-details", "card-number", "iban", "date-of-birth",
     "party-name", "call-to-vote", "campaign-language", "councillor-named", "member-position",
     "political-share", "party-model", "councillor-in-minutes", "councillor-record", "attack-on-council",
-    "allegation", "live-case",
+    "party-programme", "allegation", "live-case",
     "profanity", "mild-profanity", "slur", "threat", "hate", "harassment", "offensive-model", "abuse-model",
     "confidential-marking", "exempt-report", "internal-reference",
     "media-licence", "media-consent", "child-guardian-consent", "child-named", "child-identified",
@@ -48,7 +48,7 @@ RULE_IDS = (
 ADDED_RULES = (
     "street-address", "national-id", "abuse-model", "child-identified", "child-identified-without-consent",
     "ceremonial-role", "election-result", "media-text", "party-model", "councillor-in-minutes", "councillor-record",
-    "attack-on-council",
+    "attack-on-council", "party-programme",
 )  # fmt: skip
 ADDED_THRESHOLDS = (
     "abuse_model_comment_threshold", "abuse_model_post_threshold", "party_model_threshold",

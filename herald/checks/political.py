@@ -1000,15 +1000,19 @@ def check_political(
     found anything: names and calls to vote keep their own, stronger findings. ``mask``: the engine's
     prefilter mask of the text; a word list of ``GATED`` whose bit (``m.bits``) is clear in it is not
     asked (-1: each is), nor are the rules at all when ``_wakes`` says none can find anything (round
-    fifteen's own rules run first, whatever ``_wakes`` says)."""
+    fifteen's and sixteen's own rules run first, whatever ``_wakes`` says)."""
     woken = _wakes(text, m, register, mask)  # asks nothing that round fifteen's findings change
     if party_thresholds is None and not woken:
         # nothing else can be emitted, so round fifteen's corrections are not needed; its own findings
         # need one of its words
-        if not _R15_WORDS.isdisjoint(probe(text)[1]):
+        words = probe(text)[1]
+        if not _R15_WORDS.isdisjoint(words):
             _round_fifteen(text, m, emit)
+        if not _R16_WORDS.isdisjoint(words):
+            _round_sixteen_campaign(text, words, m, emit)
         return
-    emit = _round_fifteen(text, m, emit)  # round fifteen's findings, and the corrections it makes to the rest
+    # rounds fifteen's and sixteen's findings, and the corrections they make to the rest
+    emit = _round_sixteen(text, m, _round_fifteen(text, m, emit))
     if party_thresholds is None:
         _check_political(text, m, register, pre_election_wards, emit, mask)
         return
@@ -2061,6 +2065,154 @@ def _round_fifteen_campaign(text: str, lowered: str, words: frozenset[str], m: P
                 and not _in_guidance_sentence(text, match.start(), m)
             ):
                 hits.append(("campaign-language", *match.span()))
+    for rule, start, end in hits:
+        emit(rule, start, end)
+    return bool(hits)
+
+
+# Round sixteen (issue 12 item 2; bench/party_round16_rule.txt). One function, called once where round fifteen's
+# is (``check_political``): it finds round sixteen's classes and hands back the ``emit`` the other rules report
+# through, which mends three of their false alarms (a cabinet member or the leader quoted in their council role
+# when the role is written in lower case or as a "spokesperson"; a member's words in minutes where a report was
+# presented; the party model on a cause campaign that says nothing of elections).
+#
+# (1) The party's own contest, in its own voice: fighting its campaign ("we wanted to fight a local campaign"),
+# keeping or winning its seats ("we want to retain one of our two seats"). A block (``campaign-language``), as
+# round fifteen's contesting class.
+_R16_OWN_CAMPAIGN = re.compile(
+    r"(?i)\b(?:we|I)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:fight|fought|fighting|run|ran|running|wage|waged|mount|mounted)\s+"
+    r"(?:a|an|the|our|my|this|that)\s+(?:[\w-]+\s+){0,2}?campaign\b(?!\s+(?:to|for|against|on|about|in\s+support)\b)"
+)
+_R16_OUR_SEATS = re.compile(
+    r"(?i)\b(?:retain(?:ing)?|hold(?:ing)?|held|keep(?:ing)?|kept|defend(?:ing|ed)?|win(?:ning)?|won|gain(?:ing|ed)?"
+    r"|tak(?:e|ing)|took|los(?:e|ing)|lost|regain(?:ing|ed)?)\s+(?:on(?:\s*to)?\s+)?"
+    r"(?:(?:one|both|all|two|three|each|most|some|any)\s+of\s+)?(?:our|my)\s+(?:[\w-]+\s+){0,2}?seats?\b"
+)
+_R16_CONTEST_CONTEXT = re.compile(
+    r"(?i)\b(?:elect\w*|vot(?:e|es|ed|ing|ers?)|candidates?|ballot\w*|polls?|wards?|part(?:y|ies)|councillors?"
+    r"|manifesto|canvass\w*|doorsteps?)\b"
+)
+# (2) A programme for the council in the voice of those who would run it ("We would withdraw the City Council's
+# funding of speed cameras"): what "we would" do to the council's own spending or services, the council spoken
+# of as someone else's. A warning (``party-programme``), not a block: a council says "we will" of its services.
+_R16_WOULD_CHANGE = re.compile(
+    r"(?i)\b(?:we|I)\s+would\s+(?:also\s+|immediately\s+|then\s+|instead\s+|urgently\s+)?(?:withdraw|scrap|cut|reverse"
+    r"|end|stop|freeze|abolish|halt|axe|overturn|cancel|restore|reinstate|bring\s+back|sell\s+off|close)\b"
+)
+# "If the bridge were to fail, we would close the council's car park": a contingency, unless it is about office.
+_R16_CONTINGENCY = re.compile(r"(?i)\b(?:if|unless|in\s+the\s+event|were\s+to|should\s+the)\b")
+_R16_IN_OFFICE = re.compile(
+    r"(?i)\b(?:elect\w*|win|won|control|power|office|chance|majority|run(?:ning)?\s+the\s+council)\b"
+)
+_R16_COUNCILS_OWN = re.compile(
+    r"(?i)\b(?:the\s+)?(?:(?:city|borough|district|county|town|parish|unitary)\s+)?council['\u2019]s\b"
+)
+# (a) The executive role in any case or wording: "Cabinet member for Housing", "Cabinet Spokesperson for Place",
+# "leader of Charnwood Borough Council" (round ten's ``_EXECUTIVE`` reads the capitalised forms only).
+_R16_EXECUTIVE = (
+    r"(?:(?:cabinet|executive)\s+(?:member|spokes(?:person|man|woman)|lead(?:\s+member)?|councillor)|portfolio\s+holder"
+    r"|lead\s+member|(?:deputy\s+)?leader\s+of\s+(?:the\s+)?(?![\w&'\u2019 -]{0,40}?opposition)"
+    r"(?:[\w&'\u2019-]+\s+){0,4}?council)"
+)
+_R16_EXECUTIVE_AFTER = re.compile(r"(?i)\s*[,(]\s*(?:the\s+)?(?:council['\u2019]s\s+)?" + _R16_EXECUTIVE + r"\b")
+_R16_EXECUTIVE_BEFORE = re.compile(
+    r"(?i)(?<!\w)"
+    + _R16_EXECUTIVE
+    + r"(?:\s+(?:for|with\s+responsibility\s+for)\s+[\w&',\u2019\- ]{1,60}?)?\s*[,(:]?\s*"
+    r"(?:(?:cllr\.?|councillor)\s+)?\Z"
+)
+_R16_NAME = re.compile(
+    r"(?:(?:Cllr\.?|Councillor)\s+)?(?:[A-Z]\.?\s+)?[A-Z][\w'\u2019-]+(?:[ -][A-Z][\w'\u2019-]+){0,2}"
+)
+# (b) Minutes in which a member presented or introduced a report: the record of a meeting, not a member's stance.
+_R16_REPORT_PRESENTED = re.compile(
+    r"(?i)\b(?:presented|introduced)\s+(?:the|a|an|his|her|their)?\s*(?:[\w/-]+\s+){0,4}?report\b"
+)
+# (c) A campaign for a cause ("We will start campaigning for fairer funding for rural buses"): the council's or a
+# community's, not a party's, when nothing in the text is about an election or a party.
+_R16_CAUSE_CAMPAIGN = re.compile(r"(?i)\bcampaign(?:s|ed|ing|er|ers)?\b(?!\s+(?:for|to|against)\b)")
+_R16_CAMPAIGN_WORDS = frozenset(("campaign", "campaigns", "campaigned", "campaigning", "campaigner", "campaigners"))
+_R16_WORDS = frozenset(("would", "seat", "seats")) | _R16_CAMPAIGN_WORDS
+
+
+def _round_sixteen(text: str, m: PoliticalMatchers, emit: Emit) -> Emit:
+    """Round sixteen: emit its findings on ``text`` and return the ``emit`` the other political rules use, which
+    drops a member's position when the member is a cabinet member or the leader quoted in that role (any case,
+    "spokesperson") or speaks in minutes where a report was presented, and the party model's warning on a cause
+    campaign with no word of elections or parties."""
+    words = probe(text)[1]
+    found = not _R16_WORDS.isdisjoint(words) and _round_sixteen_campaign(text, words, m, emit)
+    sides = False
+
+    def corrected(rule: str, *args: object, **fields: object) -> None:
+        nonlocal sides
+        if rule in _TAKES_SIDES:
+            sides = True
+        elif rule == "member-position" and not sides and fields.get("pre_election") is not True:
+            start, end = args[0], args[1]
+            if isinstance(start, int) and isinstance(end, int) and _r16_not_a_stance(text, start, end):
+                return
+        elif rule == "party-model" and (found or _r16_cause_campaign(text, words)):
+            return
+        emit(rule, *args, **fields)
+
+    return corrected
+
+
+def _r16_not_a_stance(text: str, start: int, end: int) -> bool:
+    """A member's words that are council business: the member quoted in their executive role with "said" or
+    "says" and nothing of a stance after, or the minutes of a meeting where a report was presented."""
+    if "report" in text and _R16_REPORT_PRESENTED.search(text):
+        quoted = '"' in text or "\u201c" in text or "\u201d" in text
+        if not quoted and _FIRST_PERSON.search(text) is None:
+            return True
+    if not _REPORTING_VERB.search(text, start, end) or _STANCE.search(text, end):
+        return False
+    name = _R16_NAME.match(text, start)
+    name_end = name.end() if name else start
+    return bool(
+        _R16_EXECUTIVE_AFTER.match(text, name_end) or _R16_EXECUTIVE_BEFORE.search(text, max(0, start - 120), start)
+    )
+
+
+def _r16_cause_campaign(text: str, words: frozenset[str]) -> bool:
+    """Every campaign the text speaks of is for, to or against something, and it says nothing of an election or
+    a party."""
+    return (
+        not _R16_CAMPAIGN_WORDS.isdisjoint(words)
+        and _R16_CAUSE_CAMPAIGN.search(text) is None
+        and _R16_CONTEST_CONTEXT.search(text) is None
+        and _r16_no_party_word(text)
+    )
+
+
+def _r16_no_party_word(text: str) -> bool:
+    """No party's name in any case (the party model is asked only where no rule found one; this reads the names
+    the rules do not: "tory", "tories", "labour")."""
+    return (
+        re.search(r"(?i)\b(?:tor(?:y|ies)|labour|lib\s*dems?|conservatives?|greens|snp|plaid|reform\s+uk|ukip)\b", text)
+        is None
+    )
+
+
+def _round_sixteen_campaign(text: str, words: frozenset[str], m: PoliticalMatchers, emit: Emit) -> bool:
+    """Round sixteen's classes: the party's own contest (a block) and a programme for the council in the voice of
+    those who would run it (a warning); whether any was found."""
+    hits: list[tuple[str, int, int]] = []
+    if not _R16_CAMPAIGN_WORDS.isdisjoint(words) and _R16_CONTEST_CONTEXT.search(text):
+        for match in _R16_OWN_CAMPAIGN.finditer(text):
+            if not _in_admin_sentence(text, match.start(), m) and not _in_guidance_sentence(text, match.start(), m):
+                hits.append(("campaign-language", *match.span()))
+    if ("seat" in words or "seats" in words) and ("our" in words or "my" in words):
+        if re.search(r"(?i)\b(?:council\w*|wards?|elect\w*|vot\w+)\b", text):
+            hits += [("campaign-language", *match.span()) for match in _R16_OUR_SEATS.finditer(text)]
+    if "would" in words and ("council's" in text.lower() or "council\u2019s" in text.lower()):
+        for match in _R16_WOULD_CHANGE.finditer(text):
+            start, end = sentence_bounds(text, match.start())
+            if _R16_COUNCILS_OWN.search(text, start, end) and not (
+                _R16_CONTINGENCY.search(text, start, end) and not _R16_IN_OFFICE.search(text, start, end)
+            ):
+                hits.append(("party-programme", *match.span()))
     for rule, start, end in hits:
         emit(rule, start, end)
     return bool(hits)
