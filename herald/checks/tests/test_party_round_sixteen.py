@@ -7,7 +7,7 @@ skip test compares the political rules with round fifteen's order alone, over ev
 
 import pytest
 
-from .helpers import blocked_or_warned, official, political
+from .helpers import official, political
 
 
 def rules(text, context=None):
