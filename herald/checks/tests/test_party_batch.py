@@ -57,6 +57,10 @@ def test_a_batch_scores_each_text_as_score_words_does():
         part = lists[start : start + size]
         assert model.score_many_words(part, [2.0] * len(part)) == batch[start : start + size]
         start += size
+    # a batch too large for its keys to fit in 32 bits is sorted as 64-bit numbers, with the same scores
+    size = (1 << (31 - model._batch_tables().term_bits)) + 3
+    big = model.score_many_words((lists * (size // len(lists) + 1))[:size], [2.0] * size)
+    assert big == (batch * (size // len(lists) + 1))[:size]
     assert model.score_many_words([], []) == []
     assert model.score_many_words([[], ["zzqx"], []], [0.5] * 3) == [model.score_words([])] * 2 + [
         model.score_words([])
