@@ -167,11 +167,13 @@ def _collect(
     rules: Rules,
     defer: Callable[[str, float], None] | None = None,
     wait: Callable[[dict[str, int], Later], None] | None = None,
+    defer_party: Callable[[list[str], float, Callable[..., None]], None] | None = None,
 ) -> None:
     """Add to ``hits`` the raw hits of every rule on ``draft``, in the order the rules found them. With
-    ``defer``, the abuse classifier's text is handed to it instead of scored, and with ``wait`` the
-    profanity model's tokens and the rest of the offensive rules are handed to that (``check_many``
-    scores them in one batch and puts their hits back in their place)."""
+    ``defer``, the abuse classifier's text is handed to it instead of scored, with ``wait`` the
+    profanity model's tokens and the rest of the offensive rules are handed to that, and with
+    ``defer_party`` the party model's words (``check_many`` scores them in one batch and puts their hits
+    back in their place)."""
     compiled = _compiled(rules)
     text = draft.text or ""
 
@@ -186,7 +188,9 @@ def _collect(
     # the party-promotion classifier: official posts and replies in a pre-election period only
     party = context.pre_election and context.account == "official" and draft.kind in ("post", "reply")
     party_thresholds = _party_thresholds(rules.thresholds) if party else None
-    check_political(text, compiled.political, register, context.pre_election_wards, emit, party_thresholds, mask)
+    check_political(
+        text, compiled.political, register, context.pre_election_wards, emit, party_thresholds, mask, defer_party
+    )
     people = [(s, e, m.name) for s, e, m in register.find(text)] if context.councillors else []
     before_legal = len(hits)
     check_legal(text, compiled.legal, people, int(rules.thresholds["defamation_window"]), emit, mask)
@@ -266,6 +270,27 @@ def _findings(
     return sort_findings(findings) if len(findings) > 1 else findings
 
 
+def _score_party(
+    checked: list[tuple[Draft, Context, list[_Hit]]],
+    waiting: list[tuple[int, int, list[str], float, Callable[..., None]]],
+) -> None:
+    """The party model's warnings for the texts ``check_political`` handed over, scored in one batch: each goes
+    through the emit it was handed (round fifteen may drop it), which adds it at the end of its draft's hits;
+    from there it is moved to where ``check`` emits it."""
+    from . import party_model
+
+    loaded = party_model.model()
+    assert loaded is not None  # check_political hands texts over only when the model is installed
+    scores = loaded.score_many_words([words for _, _, words, _, _ in waiting], [t for _, _, _, t, _ in waiting])
+    for (n, position, _, threshold, emit), score in zip(waiting, scores, strict=True):
+        if score >= threshold:
+            hits = checked[n][2]
+            before = len(hits)
+            emit("party-model", None, None, detail=f"{score:.2f}")
+            if len(hits) > before:
+                hits.insert(position, hits.pop())
+
+
 def _insert_hit(hits: list[_Hit], position: int, rule: str, start: int | None, end: int | None, **fields: Any) -> None:
     hits.insert(position, (rule, start, end, fields))
 
@@ -298,6 +323,10 @@ def check_many(
     # profanity model scores, the rest of the offensive rules): at most one a draft, as _collect runs
     # the offensive rules once, so each draft's positions stay right as the later hits go in
     waiting_model: list[tuple[int, int, dict[str, int], Later]] = []
+    # (which draft, where the party model's warning goes among its hits, the words it scores, the threshold
+    # for their number, the emit the warning goes through): the warning comes before any hit the later steps
+    # put back (the political rules run before the offensive ones), so it goes in after them
+    waiting_party: list[tuple[int, int, list[str], float, Callable[..., None]]] = []
     # A draft met again in the batch with the same context object (the same comment posted twice, a
     # flood of "Thank you!") runs the rules and classifiers once: its findings are made from a copy of
     # the first one's hits. ``order`` holds, for each item, where its draft was checked.
@@ -321,7 +350,12 @@ def check_many(
         def wait(counted: dict[str, int], later: Later, n: int = n, hits: list[_Hit] = hits) -> None:
             waiting_model.append((n, len(hits), counted, later))
 
-        _collect(hits, draft, own_context, rules, None, wait)
+        def defer_party(
+            words: list[str], threshold: float, emit: Callable[..., None], n: int = n, hits: list[_Hit] = hits
+        ) -> None:
+            waiting_party.append((n, len(hits), words, threshold, emit))
+
+        _collect(hits, draft, own_context, rules, None, wait, defer_party)
         checked.append((draft, own_context, hits))
     # (which draft, where its classifier finding goes among its hits, the text to score, its threshold)
     waiting: list[tuple[int, int, str, float]] = []
@@ -339,6 +373,8 @@ def check_many(
         for (n, position, _, threshold), score in zip(waiting, scores, strict=True):
             hits = checked[n][2]
             emit_abuse(score, threshold, partial(_insert_hit, hits, position))
+    if waiting_party:
+        _score_party(checked, waiting_party)
     if not repeats:
         return [
             Report(findings=_findings(draft.text or "", hits, own_context, draft.kind, rules))

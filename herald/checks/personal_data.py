@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 import phonenumbers
@@ -299,13 +299,15 @@ _ZIP_SHAPE = 16  # a run of 5+ digits after a capital letter and a space: _US_ZI
 _ALL_SHAPES = 31
 
 
-def _scan_digits(text: str) -> tuple[int, int]:
+def _scan_digits(text: str, starts: list[int] | None = None) -> tuple[int, int]:
     """The mask of shapes present in the text and the most digits in one cluster (runs with only phone
-    separators between them)."""
+    separators between them); with ``starts``, where each run starts is added to it."""
     shapes = best = cluster = 0
     end = -1
     for match in _DIGITS.finditer(text):
         start, stop = match.span()
+        if starts is not None:
+            starts.append(start)
         size = stop - start
         if text[start] == "0":
             shapes |= _UK_PHONE
@@ -370,7 +372,9 @@ def check_personal_data(text: str, allow: AllowList, emit: Emit, *, plain: bool 
     lengths, total = digit_lengths(text)
     if not total:
         return
-    shapes, cluster = (_ALL_SHAPES, total) if plain else _scan_digits(text)
+    # where the runs of digits start: every house number _STREET_ANY finds starts one
+    starts: list[int] | None = None if plain else []
+    shapes, cluster = (_ALL_SHAPES, total) if plain else _scan_digits(text, starts)
     taken = _Taken(_phones(text, allow, emit) if shapes & _UK_PHONE else [])
 
     def free(start: int, end: int) -> bool:
@@ -395,7 +399,7 @@ def check_personal_data(text: str, allow: AllowList, emit: Emit, *, plain: bool 
     allowed_codes = [m for m in postcodes if _normal_postcode(*m.groups()) in allow.postcodes]
     postcodes = [m for m in postcodes if m not in allowed_codes]
     zips = list(_US_ZIP.finditer(text)) if shapes & _ZIP_SHAPE and _US_ZIP_HINT.search(text) else []
-    used = _addresses(text, allow, emit, taken, zips, postcodes, allowed_codes)
+    used = _addresses(text, allow, emit, taken, zips, postcodes, allowed_codes, starts)
     for match in postcodes:
         if match.start() in used:
             continue
@@ -949,6 +953,19 @@ _ADDRESS_WORDS = (
 )
 
 
+def _street_any_at(text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``_STREET_ANY.finditer(text)``'s matches, tried only where a run of digits starts (``starts``, in
+    order): a match starts with a digit that no word character comes before (its look-behind), so at the
+    start of a run, and finditer's next match is the first at or after the end of the last
+    (tests/test_street_any_candidates.py)."""
+    last = 0
+    match = _STREET_ANY.match
+    for start in starts:
+        if start >= last and (found := match(text, start)) is not None:
+            last = found.end()
+            yield found
+
+
 def _addresses(
     text: str,
     allow: AllowList,
@@ -957,10 +974,12 @@ def _addresses(
     zips: list[re.Match[str]],
     postcodes: list[re.Match[str]],
     allowed_codes: list[re.Match[str]],
+    starts: list[int] | None = None,
 ) -> set[int]:
     """Street addresses. With a postal code closing the address tail, or a UK postcode or US ZIP in the
     next 90 characters (same paragraph), it is a full postal address; otherwise a street address.
-    Returns the starts of the postcodes/ZIPs used."""
+    Returns the starts of the postcodes/ZIPs used. ``starts``: where the text's runs of digits start, if
+    known (``_STREET_ANY`` is then tried there alone)."""
     used: set[int] = set()
     found: list[tuple[int, int, bool]] = []  # start, end, weak
     _lowered, words = _probe_words(text)
@@ -974,7 +993,8 @@ def _addresses(
     # substring test per such type says whether it is capitalised ("way" and "close" are common words).
     types = _STREET_TYPE_WORDS.intersection(hits)
     capitalised = any(t.capitalize() in text or t.upper() in text for t in types) if types else False
-    for match in _STREET_ANY.finditer(text) if capitalised else ():
+    street_any = (_STREET_ANY.finditer(text) if starts is None else _street_any_at(text, starts)) if capitalised else ()
+    for match in street_any:
         first = match.group(1).split()[0].lower().strip(".,'’")
         if first in _NOT_STREET_NAME:
             continue

@@ -994,13 +994,16 @@ def check_political(
     emit: Emit,
     party_thresholds: PartyThresholds | None = None,
     mask: int = -1,
+    defer_party: Callable[[list[str], float, Emit], None] | None = None,
 ) -> None:
     """The political rules' hits. With ``party_thresholds`` (the engine passes them only for an official
     post in a pre-election period) the party-promotion classifier is asked too, where no rule here
     found anything: names and calls to vote keep their own, stronger findings. ``mask``: the engine's
     prefilter mask of the text; a word list of ``GATED`` whose bit (``m.bits``) is clear in it is not
     asked (-1: each is), nor are the rules at all when ``_wakes`` says none can find anything (round
-    fifteen's and sixteen's own rules run first, whatever ``_wakes`` says)."""
+    fifteen's and sixteen's own rules run first, whatever ``_wakes`` says). With ``defer_party``, a text the
+    party model would score is handed to it instead (its words, the threshold for its length, and the ``emit``
+    its warning goes through): ``engine.check_many`` scores them in one batch."""
     woken = _wakes(text, m, register, mask)  # asks nothing that round fifteen's findings change
     if party_thresholds is None and not woken:
         # nothing else can be emitted, so round fifteen's corrections are not needed; its own findings
@@ -1027,7 +1030,15 @@ def check_political(
     if not found:
         from . import party_model  # only pre-election official posts ever load the model
 
-        score, length = party_model.score_and_length(_model_text(text))
+        if defer_party is not None and party_model.model() is not None:
+            found_words = party_model.words(_model_text(text))
+            length = len(found_words)
+            if length >= party_model.MIN_WORDS:
+                defer_party(found_words, party_thresholds.for_length(length), emit)
+                return
+            score = 0.0  # as score_and_length: too few words to score
+        else:
+            score, length = party_model.score_and_length(_model_text(text))
         if score >= party_thresholds.for_length(length):
             emit("party-model", None, None, detail=f"{score:.2f}")
 
