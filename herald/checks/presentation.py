@@ -538,27 +538,23 @@ def check_accessibility(
             else None
         )
         if over:
-            # the sentences holding a word, in order, are those of ``listed``: only the long ones are
-            # split into words again (a sentence holds a _WORD exactly when it holds a letter or digit)
+            # the sentences holding a word, in order, are those of ``listed``, whose words are the
+            # sentence's _WORDs (a sentence holds a _WORD exactly when it holds a letter or digit): each
+            # long one is found again only to say where it is, its words already counted
             index = -1
             last_over = max(over)
             for sentence in _SENTENCE.finditer(text):
                 piece = sentence.group()
                 if "://" in piece:
-                    words = _WORD.findall(LINK.sub("link", piece))
-                    if not words:
+                    if not _WORD.search(LINK.sub("link", piece)):
                         continue
                 elif _LETTER_OR_DIGIT.search(piece) is None:
                     continue
-                else:
-                    words = []
                 index += 1
                 if index not in over:
                     continue
-                words = words or _WORD.findall(piece)
-                if len(words) > limit:
-                    start = sentence.start() + (len(piece) - len(piece.lstrip()))
-                    emit("long-sentence", start, sentence.end(), detail=str(len(words)), limit=limit)
+                start = sentence.start() + (len(piece) - len(piece.lstrip()))
+                emit("long-sentence", start, sentence.end(), detail=str(lengths[index]), limit=limit)
                 if index == last_over:
                     break  # no long sentence after this one
     elif long_enough:
