@@ -1,8 +1,7 @@
 """Round eighteen (issue 12 item 1): sexual remarks made with emoji. A person pointed at (a pronoun, a title and
 name, an @-handle, a video timestamp, "the girl in the hi-vis", "that councillor") with an emoji that in a
 remark about a person reads sexually (🍆 💦 🍑 🥵 🤤 👅 🫦) is ``harassment``, whatever words are around it:
-"🥵 that councillor", "the girl in the yellow hi vis 😍😍🍑" (a name written in lower case, "that shona blake tho 🥵",
-is not yet read as a person).
+"🥵 that councillor", "the girl in the yellow hi vis 😍😍🍑" (round nineteen: a name written in lower case, "that shona blake tho 🥵", too).
 
 The same emoji about food, heat, water or a garden stay clean ("roasting at the carnival today 🥵", "the
 bakery's new doughnuts 🤤", "look at the size of the marrows at the allotment show 🍆🍆"), as does one with
@@ -42,6 +41,28 @@ _LOOKS = re.compile(
 )
 
 
+# Round nineteen: a person named in lower case right before the emoji, as comments write names: "that shona blake
+# tho 🥵", "omg jess from the planning team 🤤": a common first name (comments seldom capitalise it; a noun such
+# as "sunset" or "sausage roll" is not one), an optional surname or "from the …", then "tho/though" or the emoji
+_FIRST_NAMES = frozenset(
+    "amy anna becky beth bex carly charlotte chloe claire danielle debbie donna ella ellie emily emma gemma georgia "
+    "grace hannah hayley helen holly jade jane jen jenny jess jessica jo julie karen kate katie kayleigh kelly kerry "
+    "kim kirsty laura lauren leanne lisa louise lucy maria megan mel michelle molly naomi natalie nicola nikki olivia "
+    "paula rachel rebecca sam sarah shannon shona sophie stacey steph sue tash tina toni vicky zoe priya aisha fatima "
+    "amir ben callum chris craig dan danny dave dean gary jack jake james jamie jason joe jon josh kev kevin lee liam "
+    "luke marcus mark matt mike nathan nick paul pete ravi rob ryan scott sean simon steve tom tony wayne".split()
+)
+_LOWER_NAME = re.compile(
+    r"(?:^|(?<=\s))(?:(?:that|this|omg|ngl|honestly|lowkey|wow)\s+|@)?(?P<first>[a-z]{2,12})(?:\s+[a-z]{2,14})?"
+    r"(?:\s+(?:from|on|in)\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)?\s*(?:tho|though|fr|ngl|omg|\.{2,})?\s*\Z"
+)
+
+
+def _lower_name(text: str, end: int) -> bool:
+    match = _LOWER_NAME.search(text, max(0, end - 48), end)
+    return match is not None and match.group("first") in _FIRST_NAMES
+
+
 def leer_hits(text: str) -> list[tuple[int, int]]:
     """Spans of sexual emoji aimed at a person in ``text`` (see the module's docstring)."""
     if not any(leer in text for leer in _LEERS):
@@ -56,6 +77,6 @@ def leer_hits(text: str) -> list[tuple[int, int]]:
                 start = sentence_bounds(text, start - 1)[0]
         if _NOT_A_BODY.search(text, start, end) is not None and _LOOKS.search(text, start, end) is None:
             continue
-        if _PERSON.search(text, start, end) is not None:
+        if _PERSON.search(text, start, end) is not None or _lower_name(text, match.start()):
             hits.append(match.span())
     return hits

@@ -1,0 +1,79 @@
+"""Round nineteen of the abuse checker (issue 12; bench/abuse_round19_rule.txt), written as structure rather than
+phrasings. The lead's policy: in an incoming comment a named or pointed-at person tied to a house number and
+street is doxxing even with no invitation to act, and so is a workplace with a shift or a routine
+(offensive/doxxing.py); a person named in lower case with sexual emoji is harassment (offensive/leers.py). Each
+abusive case has a fair twin in the same register. Written for these tests: none is a row of a blind set or a
+training file."""
+
+import pytest
+
+from .helpers import offensive_rules
+
+HOMES = [
+    (
+        "Cllr Fenwick of 17 Tanner Close voted for the incinerator. Remember that in May.",
+        "Cllr Fenwick voted for the incinerator. Remember that in May.",
+    ),
+    (
+        "The family at 6 Orchard Rise are the reason the play area got shut. Thought people should be aware.",
+        "The empty house at 6 Orchard Rise has had scaffolding up for a year, is it safe?",
+    ),
+    (
+        "Bev Loughton, 48 Sycamore Drive. Objected to the skate park, naturally.",
+        "Kind regards, Bev Loughton, 48 Sycamore Drive",
+    ),
+    (
+        "Councillor Ian Probert (31 Weaver Street) voted to shut the day centre.",
+        "Councillor Ian Probert voted to shut the day centre and I think he's wrong.",
+    ),
+    (
+        "Her dad is at 9 Brindley Avenue if anybody wonders where she gets her manners.",
+        "My dad is at 9 Brindley Avenue and his assisted collection was missed again.",
+    ),
+]
+
+FAIR_HOMES = [
+    "Please could someone help Mrs Amos, 22 Linden Grove, her bin has not been emptied for three weeks.",
+    "Missing: Dennis Holt, 79, last seen near 4 Quarry Lane on Sunday evening. Please share.",
+    "Cllr Yusuf, 12 High Street surgery, open Saturday mornings for residents.",
+    "The chip shop at 3 Bridge Street does the best fish in town.",
+]
+
+WORKPLACES = [
+    (
+        "That enforcement officer does the early shift at the Tesco Express on Burton Road, clocks off at 2.",
+        "That enforcement officer was really helpful when I rang about the fly-tipping on Burton Road.",
+    ),
+    (
+        "Her husband works nights at the Greencore plant, finishes around 6 every morning.",
+        "My husband works nights at the Greencore plant so please keep the bin lorry quieter before 8.",
+    ),
+]
+
+LEERS = [
+    ("that kirsty wainwright tho 🥵🥵", "that sunset over the reservoir tho 🥵"),
+    ("omg dan from the parking team 🤤🤤", "that sausage roll from the market 🤤🤤"),
+]
+
+
+@pytest.mark.parametrize(("abusive", "fair"), HOMES)
+def test_a_person_tied_to_a_house_number_and_street_is_doxxing_and_its_fair_twin_is_not(abusive, fair):
+    assert "threat" in offensive_rules(abusive)
+    assert offensive_rules(fair) == set()
+
+
+@pytest.mark.parametrize("fair", FAIR_HOMES)
+def test_the_address_of_someone_spoken_for_an_appeal_or_a_business_is_not_doxxing(fair):
+    assert offensive_rules(fair) == set()
+
+
+@pytest.mark.parametrize(("abusive", "fair"), WORKPLACES)
+def test_a_workplace_with_a_shift_or_routine_is_doxxing_and_its_fair_twin_is_not(abusive, fair):
+    assert "threat" in offensive_rules(abusive)
+    assert offensive_rules(fair) == set()
+
+
+@pytest.mark.parametrize(("abusive", "fair"), LEERS)
+def test_a_lower_case_name_with_sexual_emoji_is_harassment_and_food_or_weather_is_not(abusive, fair):
+    assert "harassment" in offensive_rules(abusive)
+    assert offensive_rules(fair) == set()
