@@ -16,6 +16,7 @@ from ..textutil import FIRST_PERSON, inside_quotes, probe, sentence_bounds
 from .aimed import menace_hits as aimed_menace  # round seventeen
 from .aimed import mockery_hits, sexual_hits, takeover_hits
 from .contempt import contempt_hits
+from .competence import competence_hits  # round nineteen
 from .doxxing import doxxing_hits  # round eighteen
 from .insults import _DISMISSAL, _DISMISSAL_CUES, _insults
 from .leers import leer_hits  # round eighteen
@@ -136,6 +137,8 @@ def check_offensive(
             found = True
     menaced = menace_hits(text, words) if mask & bits["menace"] else []
     doxxed = doxxing_hits(text, words) if kind == "comment" else []  # round eighteen
+    polite = competence_hits(text, words) if kind == "comment" else []  # round nineteen
+    doxxed += [(start, end) for rule, start, end in polite if rule == "threat"]
     for start, end in menaced + aimed_menace(text, words) + doxxed:
         if not reported(start, end):
             emit("threat", start, end)
@@ -163,6 +166,7 @@ def check_offensive(
     )
     hate_done: list[tuple[int, int]] = []
     prejudiced = prejudice_hits(text, words) if mask & bits["prejudice"] else []
+    prejudiced += [(start, end) for rule, start, end in polite if rule == "hate"]
     for start, end in prejudiced + takeover_hits(text, words):
         if not reported(start, end) and not (condemning and m.condemnation.search(text, *sentence_bounds(text, start))):
             emit("hate", start, end)
@@ -202,6 +206,7 @@ def check_offensive(
         + sexual_hits(text, words)
         + mockery_hits(text, words)
         + (leer_hits(text) if kind == "comment" else [])  # round eighteen; incoming comments only, as doxxing
+        + [(start, end) for rule, start, end in polite if rule == "harassment"]  # round nineteen
     )  # round seventeen
     insults += [h for h in aimed if not any(a < h[1] and h[0] < b for a, b in insults)]
     bantered = False  # an insult to the reader in a friendly text: the classifier is not asked either

@@ -77,3 +77,59 @@ def test_a_workplace_with_a_shift_or_routine_is_doxxing_and_its_fair_twin_is_not
 def test_a_lower_case_name_with_sexual_emoji_is_harassment_and_food_or_weather_is_not(abusive, fair):
     assert "harassment" in offensive_rules(abusive)
     assert offensive_rules(fair) == set()
+
+
+# offensive/competence.py: contempt in a polite register, each beside a firm but fair twin in the same register
+POLITE = [
+    (
+        "Delighted for Lorna. A deaf woman chairing the noise nuisance panel, what could possibly go wrong 🙃",
+        "Delighted for Lorna. A new chair for the noise nuisance panel, let's hope it clears the backlog.",
+        "hate",
+    ),
+    (
+        "This is what happens when you appoint women to head up highways. Potholes everywhere.",
+        "This is what happens when you cut the highways budget three years running. Potholes everywhere.",
+        "hate",
+    ),
+    (
+        "Honest question: was the new housing lead picked on merit or on her ethnicity?",
+        "Honest question: was the new housing lead picked by open competition or internally?",
+        "hate",
+    ),
+    (
+        "With respect, anyone over 65 sitting on the planning committee is just dead weight.",
+        "With respect, the planning committee has sat on this application for 65 days.",
+        "hate",
+    ),
+    (
+        "I do wonder whether someone with his accent can really represent a market town like ours.",
+        "I do wonder whether someone from outside the county can get to grips with our bus routes this quickly.",
+        "hate",
+    ),
+    (
+        "The consultation summary reads as if it was drafted by a nine-year-old. Embarrassing, Trevor.",
+        "The consultation summary is missing the figures from the second round. Could you add them, Trevor?",
+        "harassment",
+    ),
+    (
+        "Nice of Colin to share his 'digital strategy'. He can't even operate the photocopier.",
+        "Nice of Colin to share his digital strategy. Could the photocopier in reception be fixed too?",
+        "harassment",
+    ),
+    (
+        "Well deserved award for the team, proof that competence is optional in this directorate.",
+        "Well deserved award for the team, proof that steady investment pays off in this directorate.",
+        "harassment",
+    ),
+    (
+        "Glad you're enjoying the new role, Ruth. I'd hate for your reputation to suffer, or anything else.",
+        "Glad you're enjoying the new role, Ruth. I'd hate for the consultation to be rushed, so please extend it.",
+        "threat",
+    ),
+]
+
+
+@pytest.mark.parametrize(("abusive", "fair", "rule"), POLITE)
+def test_polite_contempt_is_found_and_its_fair_twin_in_the_same_register_is_not(abusive, fair, rule):
+    assert rule in offensive_rules(abusive)
+    assert offensive_rules(fair) == set()
