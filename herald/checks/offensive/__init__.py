@@ -23,7 +23,7 @@ from .leers import leer_hits  # round eighteen
 from .matchers import OffensiveMatchers, compile_offensive
 from .obfuscation import _obfuscated_hits
 from .quotes import _QUOTATION, _reporting_quote, condemned_mention, counter_speech, endorsed
-from .senses import banter, fond, literal_sense, mild_in_sense, said_of_oneself, unread
+from .senses import banter, fond, literal_sense, mild_in_sense, praised_in_slang, said_of_oneself, scam_warning, unread
 from .shapes import _shape_hits
 from .threats import _GO_BACK, _threats
 from .veneer import advance_hits, menace_hits, prejudice_hits
@@ -251,6 +251,7 @@ def check_offensive(
         or (quoted and counter_speech(text, words))
         or fond(text, words)
         or bantered
+        or (comment and not group_present and (scam_warning(text, words) or praised_in_slang(text, words)))  # round nineteen
     ):
         return  # the score could not lead to a finding, or would score a reported quotation
     # a reported quotation is not the writer's words ('he called me a "…" and I reported him')

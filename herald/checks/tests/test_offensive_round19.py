@@ -133,3 +133,45 @@ POLITE = [
 def test_polite_contempt_is_found_and_its_fair_twin_in_the_same_register_is_not(abusive, fair, rule):
     assert rule in offensive_rules(abusive)
     assert offensive_rules(fair) == set()
+
+
+# false alarms read on the development sets, excused by how the text is built (each written for these tests)
+FAIR_BY_STRUCTURE = [
+    # a dyke holding back water, a medical "spastic"
+    "The dyke past Holme Fen is leaking again after the rain, water is over the footpath.",
+    "My consultant has diagnosed spastic diplegia, so I'm applying for a blue badge.",
+    # a quotation reported: comments read and reported
+    "Scrolled through the replies under the hostel post tonight, stuff like 'they multiply like rats'. Can you moderate this please?",
+    # a warning about a conman at the door
+    "Beware: a bloke in a lanyard pretending to be a council officer is asking folk on the estate for cash. Don't let him in.",
+]
+
+
+@pytest.mark.parametrize("fair", FAIR_BY_STRUCTURE)
+def test_literal_senses_reported_quotes_scam_warnings_and_slang_praise_are_not_abuse(fair):
+    assert offensive_rules(fair) == set()
+
+
+UNCHANGED = [
+    # the same shapes that stay abuse: a slur at a person by the water, a warning about a group, slang with a sneer
+    ("you absolute dyke, the flood meeting is not for you", "slur"),
+    ("this councillor ate with that speech, shame he's a useless idiot", "harassment"),
+]
+
+
+@pytest.mark.parametrize(("abusive", "rule"), UNCHANGED)
+def test_the_excusals_do_not_reach_abuse_in_the_same_shapes(abusive, rule):
+    assert rule in offensive_rules(abusive)
+
+
+def test_slang_praise_in_a_short_comment_is_read_as_praise_unless_it_sneers():
+    from herald.checks.offensive.senses import praised_in_slang
+    from herald.checks.textutil import probe
+
+    for text, praise in [
+        ("the youth council lot ate with that presentation 🔥🔥", True),
+        ("the mayor's dance at the switch-on was iconic honestly 😭", True),
+        ("the youth council lot ate with that presentation, shame it was rubbish", False),
+        ("the leader ate three pies at the fete", False),
+    ]:
+        assert praised_in_slang(text, probe(text)[1]) is praise
