@@ -19,7 +19,7 @@ from .contempt import contempt_hits
 from .competence import competence_hits  # round nineteen
 from .doxxing import doxxing_hits  # round eighteen
 from .insults import _DISMISSAL, _DISMISSAL_CUES, _insults
-from .leers import leer_hits  # round eighteen
+from .leers import animal_hits, leer_hits, rope_hits  # round eighteen, nineteen
 from .matchers import OffensiveMatchers, compile_offensive
 from .obfuscation import _obfuscated_hits
 from .quotes import _QUOTATION, _reporting_quote, condemned_mention, counter_speech, endorsed
@@ -139,6 +139,7 @@ def check_offensive(
     doxxed = doxxing_hits(text, words) if kind == "comment" else []  # round eighteen
     polite = competence_hits(text, words) if kind == "comment" else []  # round nineteen
     doxxed += [(start, end) for rule, start, end in polite if rule == "threat"]
+    doxxed += rope_hits(text) if kind == "comment" else []  # round nineteen
     for start, end in menaced + aimed_menace(text, words) + doxxed:
         if not reported(start, end):
             emit("threat", start, end)
@@ -207,6 +208,7 @@ def check_offensive(
         + mockery_hits(text, words)
         + (leer_hits(text) if kind == "comment" else [])  # round eighteen; incoming comments only, as doxxing
         + [(start, end) for rule, start, end in polite if rule == "harassment"]  # round nineteen
+        + (animal_hits(text) if kind == "comment" else [])  # round nineteen
     )  # round seventeen
     insults += [h for h in aimed if not any(a < h[1] and h[0] < b for a, b in insults)]
     bantered = False  # an insult to the reader in a friendly text: the classifier is not asked either

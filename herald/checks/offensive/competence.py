@@ -32,7 +32,7 @@ _CUES = frozenset(
     """
     wrong hire hiring hired appoint appointing appointed promote merit hormones hormonal bearing over older wonder
     wonders wonders learning written drafted cereal cracker barely even optional rely fills hate careful year old
-    twelve ten eight gcse know live
+    twelve ten eight gcse know live hope quiet dark alone nobody cameras
     """.split()
 )
 
@@ -104,6 +104,19 @@ _MENACE = re.compile(
         (?: what \s+ your \s+ (?: children | kids | family | wife | husband | son | daughter ) \s+ look | where \s+ your \s+ (?: children | kids | family )
         | where \s+ you \s+ live | which \s+ road \s+ you | what \s+ car \s+ you )
     | \b so \s+ is \s+ the \s+ (?: road | street | estate | village | close ) \s+ you \s+ live \s+ on \b
+    # round nineteen, wishes of harm: a harm that befalls a person wished on them ("hope the old boy at the end has
+    # a stroke", "hope the bin lorry reverses over him", "I hope you come off that bike at speed")
+    | \b hope \s+ (?: (?: the | that | this ) \s+ [\w'-]+ (?: \s+ [\w'-]+ ){0,6}? | he | she | they | you | u | him | her ) \s+
+        (?: \w+ \s+ ){0,2}? (?: has | have | gets? | suffers? ) \s+ (?: a \s+ | another \s+ )? (?: massive \s+ | big \s+ | nasty \s+ )?
+        (?: stroke | heart \s+ attack | aneurysm | seizure | breakdown | fatal \s+ \w+ | nasty \s+ (?: fall | accident ) | accident )
+    | \b hope \s+ (?: the | a | that ) \s+ (?: [\w'-]+ \s+ ){0,3}? (?: reverses | runs | drives | backs ) \s+ (?: over | into ) \s+ (?: him | her | them | you | u ) \b
+    | \b hope \s+ (?: you | u | he | she | they ) \s+ (?: \w+ \s+ )? (?: come | comes | fall | falls | fly | flies ) \s+ off \s+
+        (?: that | the | your | ur | his | her | their ) \s+ (?: bike | horse | scooter | ladder | roof | bridge | stage )
+    # a person's routine put beside how alone they are on it: "you cycle along the canal most mornings… very
+    # quiet", "long walk home… in the dark. Take care"
+    | \b (?: you | u ) \s+ (?: \w+ \s+ ){0,2}? (?: cycle | walk | jog | run | drive | left | leave | park | head | go ) \b [^.!?]{0,80} [.!?]?
+        [^.!?]{0,60} \b (?: very \s+ quiet | so \s+ quiet | nice \s+ and \s+ quiet | in \s+ the \s+ dark | all \s+ alone | on \s+ your \s+ own
+        | nobody \s+ around | no \s+ cameras | no \s+ one \s+ around ) \b
     """,
     re.IGNORECASE | re.VERBOSE,
 )

@@ -78,7 +78,7 @@ _NAME_HOME = re.compile(
 )
 # someone pointed at by where they live: "the family at 22 Kiln Close", "the bloke at no.14"
 _PERSON_AT = re.compile(
-    rf"(?i)\b(?:the|that)\s+(?:[\w-]+\s+){{0,3}}?(?:family|bloke|man|woman|lady|guy|lad|girl|couple|people|lot|fella|"
+    rf"(?i)\b(?:the|that|new)\s+(?:[\w-]+\s+){{0,3}}?(?:family|bloke|man|woman|lady|guy|lad|girl|couple|people|lot|fella|"
     rf"tenant|tenants|residents?|neighbours?|household|chap)\s+(?:at|in|from)\s+(?P<home>{_HOME})"
 )
 # a home address said to be out or shared: "tait's home address is on the planning portal btw"
@@ -454,11 +454,16 @@ _BUSINESS = re.compile(
 )
 
 
+_STREET_AFTER = re.compile(rf"\s+(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+)){{0,2}}\s+(?-i:{_STREET_TYPE})\b")
+
+
 def _at_a_house(text: str, match: re.Match[str], start: int) -> bool:
     """Whether ``match`` (a person and a home) gives out a house number and street of someone the writer neither
     is nor speaks for, at a home rather than a business or an office (the lead's policy, round nineteen)."""
     home = match.group("home")
-    if re.search(rf"\b(?-i:{_STREET_TYPE})\b", home) is None or not (
+    # "the woman at number 9 Orchard Rise": the street named just after "number 9"
+    street = _STREET_AFTER.match(text, match.end()) if _NUMBER_WORD.match(home) else None
+    if (re.search(rf"\b(?-i:{_STREET_TYPE})\b", home) is None and street is None) or not (
         any(ch.isdigit() for ch in home) or _SPELLED_NUMBER.match(home) is not None
     ):
         return False

@@ -80,3 +80,38 @@ def leer_hits(text: str) -> list[tuple[int, int]]:
         if _PERSON.search(text, start, end) is not None or _lower_name(text, match.start()):
             hits.append(match.span())
     return hits
+
+
+# Round nineteen: other emoji aimed at a person. A rope (🪢) beside a person or a bridge is a call to hang them
+# (``threat``); a run of pigs, rats, monkeys or snakes put where a person's description is ("our new head of
+# housing 🐷🐷", "them lot 🐒🐒", "spam her with 🐍🐍") makes them the animal (``harassment``). A knot-tying
+# class, a pig race at the show, rats by the bins stay clean.
+_ROPE = "\U0001faa2"
+_NOT_A_NOOSE = re.compile(r"(?i)\b(?:knots?|knitting|crochet|macram\w*|scouts?|sailing|climbing|craft\w*|workshop|yarn|boat)\b")
+_ANIMALS = re.compile("(?:[\U0001f437\U0001f43d\U0001f416\U0001f400\U0001f401\U0001f412\U0001f435\U0001f40d]\ufe0f?\\s*){2,}")
+_NOT_A_PERSON = re.compile(
+    r"(?i)\b(?:farm\w*|pigs?|piglets?|show|zoo|safari|pest\s+control|pests?|vermin|rats?|mice|mouse|rodents?|snakes?|monkeys?"
+    r"|reptiles?|animals?|wildlife|sanctuary|petting|year\s+of\s+the|chinese\s+new\s+year|lunar)\b"
+)
+_AIMED_AT = re.compile(
+    r"(?i)(?:@\w{2,}|\b(?:cllr|councillor|mayor|leader|boss|head\s+of\s+\w+|officer|manager|director|chief|warden|clerk|chair|lady|woman|man|bloke|him|her|he|she"
+    r"|them\s+lot|that\s+lot|your\s+lot|them|you|u)\b)\W*\Z"
+)
+
+
+def rope_hits(text: str) -> list[tuple[int, int]]:
+    """Spans of a rope emoji aimed at a person (see above)."""
+    if _ROPE not in text or _NOT_A_NOOSE.search(text) is not None:
+        return []
+    if _PERSON.search(text) is None and re.search(r"(?i)\b(?:hang|bridge|rope|tree|them|him)\b", text) is None:
+        return []
+    return [(i, i + 1) for i, ch in enumerate(text) if ch == _ROPE][:1]
+
+
+def animal_hits(text: str) -> list[tuple[int, int]]:
+    """Spans of a run of animal emoji put for a person (see above)."""
+    if not any(ch in text for ch in "\U0001f437\U0001f43d\U0001f416\U0001f400\U0001f401\U0001f412\U0001f435\U0001f40d"):
+        return []
+    if _NOT_A_PERSON.search(text) is not None:
+        return []
+    return [m.span() for m in _ANIMALS.finditer(text) if _AIMED_AT.search(text, max(0, m.start() - 40), m.start())]
