@@ -15,8 +15,8 @@ from .. import abuse_model, offensive_model
 from ..textutil import FIRST_PERSON, inside_quotes, probe, sentence_bounds
 from .aimed import menace_hits as aimed_menace  # round seventeen
 from .aimed import mockery_hits, sexual_hits, takeover_hits
-from .contempt import contempt_hits
 from .competence import competence_hits  # round nineteen
+from .contempt import contempt_hits
 from .doxxing import doxxing_hits  # round eighteen
 from .insults import _DISMISSAL, _DISMISSAL_CUES, _insults
 from .leers import animal_hits, leer_hits, rope_hits  # round eighteen, nineteen
@@ -253,7 +253,9 @@ def check_offensive(
         or (quoted and counter_speech(text, words))
         or fond(text, words)
         or bantered
-        or (comment and not group_present and (scam_warning(text, words) or praised_in_slang(text, words)))  # round nineteen
+        or (
+            comment and not group_present and (scam_warning(text, words) or praised_in_slang(text, words))
+        )  # round nineteen
     ):
         return  # the score could not lead to a finding, or would score a reported quotation
     # a reported quotation is not the writer's words ('he called me a "…" and I reported him')

@@ -431,9 +431,7 @@ _STREET_TYPE_WORDS = frozenset(
     "gdns place pl terrace walk view row hill green park square sq parade vale croft chase".split()
 )
 _DIGIT = re.compile(r"[0-9]")
-_NUMBERED_STREET = (
-    rf"(?:\d{{1,4}}[a-z]?|{_SPELLED}),?\s+(?:the\s+)?(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+)){{0,2}}\s+(?-i:{_STREET_TYPE})\b"
-)
+_NUMBERED_STREET = rf"(?:\d{{1,4}}[a-z]?|{_SPELLED}),?\s+(?:the\s+)?(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+)){{0,2}}\s+(?-i:{_STREET_TYPE})\b"
 _PERSON_HOME = re.compile(
     rf"(?:(?<![\w.])(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z'-]+))?"
     rf"|(?i:\b(?:his|her|their|your|ur)\s+(?:mum|mom|mother|dad|father|wife|husband|partner|son|daughter|parents|"

@@ -87,8 +87,12 @@ def leer_hits(text: str) -> list[tuple[int, int]]:
 # housing 🐷🐷", "them lot 🐒🐒", "spam her with 🐍🐍") makes them the animal (``harassment``). A knot-tying
 # class, a pig race at the show, rats by the bins stay clean.
 _ROPE = "\U0001faa2"
-_NOT_A_NOOSE = re.compile(r"(?i)\b(?:knots?|knitting|crochet|macram\w*|scouts?|sailing|climbing|craft\w*|workshop|yarn|boat)\b")
-_ANIMALS = re.compile("(?:[\U0001f437\U0001f43d\U0001f416\U0001f400\U0001f401\U0001f412\U0001f435\U0001f40d]\ufe0f?\\s*){2,}")
+_NOT_A_NOOSE = re.compile(
+    r"(?i)\b(?:knots?|knitting|crochet|macram\w*|scouts?|sailing|climbing|craft\w*|workshop|yarn|boat)\b"
+)
+_ANIMALS = re.compile(
+    "(?:[\U0001f437\U0001f43d\U0001f416\U0001f400\U0001f401\U0001f412\U0001f435\U0001f40d]\ufe0f?\\s*){2,}"
+)
 _NOT_A_PERSON = re.compile(
     r"(?i)\b(?:farm\w*|pigs?|piglets?|show|zoo|safari|pest\s+control|pests?|vermin|rats?|mice|mouse|rodents?|snakes?|monkeys?"
     r"|reptiles?|animals?|wildlife|sanctuary|petting|year\s+of\s+the|chinese\s+new\s+year|lunar)\b"

@@ -180,10 +180,26 @@ def test_slang_praise_in_a_short_comment_is_read_as_praise_unless_it_sneers():
 # more structure from the development misses: emoji for a noose or an animal aimed at a person, harm wished on
 # a person, a routine put beside how alone the person is on it, the street named after "number 9"
 MORE = [
-    ("@CllrBrayford 🪢 the old oak by the bypass would do", "Knot-tying workshop at the library on Saturday 🪢 all ages welcome", "threat"),
-    ("the new parking manager 🐷🐷 snout in the trough as usual", "Pig racing at the county show was brilliant 🐷🐷", "harassment"),
-    ("honestly hope the bloke chairing this has a heart attack before item 4", "honestly hope the chair gets us through item 4 before midnight", "threat"),
-    ("hope the gritter reverses over him on his way out", "hope the gritter gets down our road before the school run", "threat"),
+    (
+        "@CllrBrayford 🪢 the old oak by the bypass would do",
+        "Knot-tying workshop at the library on Saturday 🪢 all ages welcome",
+        "threat",
+    ),
+    (
+        "the new parking manager 🐷🐷 snout in the trough as usual",
+        "Pig racing at the county show was brilliant 🐷🐷",
+        "harassment",
+    ),
+    (
+        "honestly hope the bloke chairing this has a heart attack before item 4",
+        "honestly hope the chair gets us through item 4 before midnight",
+        "threat",
+    ),
+    (
+        "hope the gritter reverses over him on his way out",
+        "hope the gritter gets down our road before the school run",
+        "threat",
+    ),
     (
         "You jog round Hollow Park before work most days, Cllr Amis. Nice and quiet at that hour, no cameras.",
         "You jog round Hollow Park before work most days, Cllr Amis. Could you look at the broken lights by the gate?",
