@@ -188,7 +188,11 @@ def doxxing_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     # the word set can miss them, so nothing is skipped
     # Round nineteen: a person beside a house number and street counts with neither (``_STREET_TYPE_WORDS`` and
     # a digit), and a workplace with a shift or a routine (``_SHIFT_WORDS``)
-    numbered_home = not _STREET_TYPE_WORDS.isdisjoint(words) and _DIGIT.search(text) is not None
+    numbered_home = (
+        not _STREET_TYPE_WORDS.isdisjoint(words)
+        and _DIGIT.search(text) is not None
+        and (not _HOME_PERSON_WORDS.isdisjoint(words) or _NAME_NUMBER.search(text) is not None)
+    )
     shifted = not _WORK_WORDS.isdisjoint(words) and not _SHIFT_WORDS.isdisjoint(words)
     shift_at = "shift" in words or "shifts" in words
     if (
@@ -431,6 +435,13 @@ _STREET_TYPE_WORDS = frozenset(
     "gdns place pl terrace walk view row hill green park square sq parade vale croft chase".split()
 )
 _DIGIT = re.compile(r"[0-9]")
+# who ``_PERSON_HOME``, ``_PERSON_AT`` and ``_NAME_HOME`` can find: their words, or a name right before a number
+_HOME_PERSON_WORDS = frozenset(
+    "cllr councillor mr mrs ms miss dr mum mom mother dad father wife husband partner son daughter parents brother "
+    "sister nan gran grandad missus boyfriend girlfriend family bloke man woman lady guy lad girl couple fella tenant "
+    "tenants neighbour neighbours household chap".split()
+)
+_NAME_NUMBER = re.compile(r"[A-Z][a-z]+\s*[,:(]\s*[0-9]")
 _NUMBERED_STREET = rf"(?:\d{{1,4}}[a-z]?|{_SPELLED}),?\s+(?:the\s+)?(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+)){{0,2}}\s+(?-i:{_STREET_TYPE})\b"
 _PERSON_HOME = re.compile(
     rf"(?:(?<![\w.])(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z'-]+))?"
