@@ -15,14 +15,15 @@ from .. import abuse_model, offensive_model
 from ..textutil import FIRST_PERSON, inside_quotes, probe, sentence_bounds
 from .aimed import menace_hits as aimed_menace  # round seventeen
 from .aimed import mockery_hits, sexual_hits, takeover_hits
+from .competence import competence_hits  # round nineteen
 from .contempt import contempt_hits
 from .doxxing import doxxing_hits  # round eighteen
 from .insults import _DISMISSAL, _DISMISSAL_CUES, _insults
-from .leers import leer_hits  # round eighteen
+from .leers import animal_hits, leer_hits, rope_hits  # round eighteen, nineteen
 from .matchers import OffensiveMatchers, compile_offensive
 from .obfuscation import _obfuscated_hits
 from .quotes import _QUOTATION, _reporting_quote, condemned_mention, counter_speech, endorsed
-from .senses import banter, fond, literal_sense, mild_in_sense, said_of_oneself, unread
+from .senses import banter, fond, literal_sense, mild_in_sense, praised_in_slang, said_of_oneself, scam_warning, unread
 from .shapes import _shape_hits
 from .threats import _GO_BACK, _threats
 from .veneer import advance_hits, menace_hits, prejudice_hits
@@ -136,6 +137,9 @@ def check_offensive(
             found = True
     menaced = menace_hits(text, words) if mask & bits["menace"] else []
     doxxed = doxxing_hits(text, words) if kind == "comment" else []  # round eighteen
+    polite = competence_hits(text, words) if kind == "comment" else []  # round nineteen
+    doxxed += [(start, end) for rule, start, end in polite if rule == "threat"]
+    doxxed += rope_hits(text) if kind == "comment" else []  # round nineteen
     for start, end in menaced + aimed_menace(text, words) + doxxed:
         if not reported(start, end):
             emit("threat", start, end)
@@ -163,6 +167,7 @@ def check_offensive(
     )
     hate_done: list[tuple[int, int]] = []
     prejudiced = prejudice_hits(text, words) if mask & bits["prejudice"] else []
+    prejudiced += [(start, end) for rule, start, end in polite if rule == "hate"]
     for start, end in prejudiced + takeover_hits(text, words):
         if not reported(start, end) and not (condemning and m.condemnation.search(text, *sentence_bounds(text, start))):
             emit("hate", start, end)
@@ -202,6 +207,8 @@ def check_offensive(
         + sexual_hits(text, words)
         + mockery_hits(text, words)
         + (leer_hits(text) if kind == "comment" else [])  # round eighteen; incoming comments only, as doxxing
+        + [(start, end) for rule, start, end in polite if rule == "harassment"]  # round nineteen
+        + (animal_hits(text) if kind == "comment" else [])  # round nineteen
     )  # round seventeen
     insults += [h for h in aimed if not any(a < h[1] and h[0] < b for a, b in insults)]
     bantered = False  # an insult to the reader in a friendly text: the classifier is not asked either
@@ -246,6 +253,9 @@ def check_offensive(
         or (quoted and counter_speech(text, words))
         or fond(text, words)
         or bantered
+        or (
+            comment and not group_present and (scam_warning(text, words) or praised_in_slang(text, words))
+        )  # round nineteen
     ):
         return  # the score could not lead to a finding, or would score a reported quotation
     # a reported quotation is not the writer's words ('he called me a "…" and I reported him')

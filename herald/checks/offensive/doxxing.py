@@ -78,7 +78,7 @@ _NAME_HOME = re.compile(
 )
 # someone pointed at by where they live: "the family at 22 Kiln Close", "the bloke at no.14"
 _PERSON_AT = re.compile(
-    rf"(?i)\b(?:the|that)\s+(?:[\w-]+\s+){{0,3}}?(?:family|bloke|man|woman|lady|guy|lad|girl|couple|people|lot|fella|"
+    rf"(?i)\b(?:the|that|new)\s+(?:[\w-]+\s+){{0,3}}?(?:family|bloke|man|woman|lady|guy|lad|girl|couple|people|lot|fella|"
     rf"tenant|tenants|residents?|neighbours?|household|chap)\s+(?:at|in|from)\s+(?P<home>{_HOME})"
 )
 # a home address said to be out or shared: "tait's home address is on the planning portal btw"
@@ -99,7 +99,7 @@ _CHILD = re.compile(
 # a workplace, a business or a car, given with its place: "works nights at the Triumph factory",
 # "runs the pharmacy on Castle St", "parks his Audi on Marsh Road", "leaves his red Corsa behind the Co-op"
 _WORKS = re.compile(
-    r"(?i)\b(?:works|working)\s+(?:\w+\s+){0,2}?(?:at|in|for)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?-i:[A-Z][\w'-]+)"
+    r"(?i)\b(?:works|working)\s+(?:\w+\s+){0,3}?(?:at|in|for)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?-i:[A-Z][\w'-]+)"
     r"|\b(?:runs|owns|manages)\s+(?:the|a|that)\s+(?:[\w-]+\s+){0,2}?(?:shop|pharmacy|chemist|business|pub|cafe|caf\u00e9|salon"
     r"|garage|restaurant|takeaway|firm|company|surgery|practice|gym|bakery|butchers?|newsagents?|florist)\s+(?:on|in|at)\s+"
     r"(?-i:[A-Z][\w'-]+)"
@@ -186,7 +186,22 @@ def doxxing_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     # sentence saying who it is (``_GIVEN_OUT``, ``_IDENTIFIED``), and each of those needs its words
     # (``_GIVEN_OUT_NEEDS``, ``_IDENTIFIED_NEEDS``, "👀"); where a text holds one of ``senses.CASE_TWINS``
     # the word set can miss them, so nothing is skipped
-    if _GATE.isdisjoint(words) and (text.isascii() or ("\U0001f440" not in text and not has_case_twins(text))):
+    # Round nineteen: a person beside a house number and street counts with neither (``_STREET_TYPE_WORDS`` and
+    # a digit), and a workplace with a shift or a routine (``_SHIFT_WORDS``)
+    numbered_home = (
+        not _STREET_TYPE_WORDS.isdisjoint(words)
+        and _DIGIT.search(text) is not None
+        and (not _HOME_PERSON_WORDS.isdisjoint(words) or _NAME_NUMBER.search(text) is not None)
+    )
+    shifted = not _WORK_WORDS.isdisjoint(words) and not _SHIFT_WORDS.isdisjoint(words)
+    shift_at = "shift" in words or "shifts" in words
+    if (
+        _GATE.isdisjoint(words)
+        and not numbered_home
+        and not shifted
+        and not shift_at
+        and (text.isascii() or ("\U0001f440" not in text and not has_case_twins(text)))
+    ):
         return []
     if _CUES.isdisjoint(words):
         return []
@@ -200,16 +215,16 @@ def doxxing_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
         list(_NUMBERED.finditer(text))
         + (list(_SPELLED_NUMBERED.finditer(text)) if not _SPELLED_WORDS.isdisjoint(words) else [])
         + (list(_NUMBER_WORD.finditer(text)) if not words.isdisjoint(("number", "no", "num")) else [])
-        if (may_invite or may_identify) and not _STREET_WORDS.isdisjoint(words)
+        if (may_invite or may_identify or numbered_home) and not _STREET_WORDS.isdisjoint(words)
         else []
     )
     numbered = bool(numbers)
     address = "address" in words or "addresses" in words
     # a child's school or a workplace counts only with an invitation
     child = may_invite and not _CHILD_WORDS.isdisjoint(words)
-    work = may_invite and not _WORK_WORDS.isdisjoint(words)
+    work = (may_invite or shifted) and not _WORK_WORDS.isdisjoint(words)
     car = not _CAR_WORDS.isdisjoint(words)
-    if not (lives or numbered or address or child or work or car):
+    if not (lives or numbered or address or child or work or car or shift_at):
         return []
     given: list[bool] = []
 
@@ -238,7 +253,7 @@ def doxxing_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     if (may_invite or may_identify) and not _PRONOUN_WORDS.isdisjoint(words):
         found += _IS_AT.finditer(text)
     seen = {m.span() for m in found}
-    for pattern in (_NAME_HOME, _PERSON_AT):
+    for pattern in (_NAME_HOME, _PERSON_AT, _PERSON_HOME):
         for window in windows:
             for m in pattern.finditer(text, *window):
                 if m.span() not in seen:
@@ -264,7 +279,11 @@ def doxxing_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
             or _DOOR.search(text, start, end) is not None
         )
         relative = pattern is _LIVES and re.search(r"(?i)\bwho\s+\Z", text[max(0, match.start() - 6) : match.start()])
-        if (pattern is not _LIVES or relative or appeal()) and not (invited() or _IDENTIFIED.search(text) is not None):
+        if (
+            (pattern is not _LIVES or relative or appeal())
+            and not (invited() or _IDENTIFIED.search(text) is not None)
+            and not (pattern is not _LIVES and not appeal() and _at_a_house(text, match, start))
+        ):
             continue  # an email's own sign-off ("Regards, John Smith, 14 Acacia Avenue"), thanks to a neighbour
         if pattern in (_LIVES, _IS_AT) and _PUBLIC_PLACE.search(home) is not None:
             continue
@@ -291,6 +310,25 @@ def doxxing_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     located = [(a, b) for a, b in located if _OWN.search(text, max(0, a - 20), a) is None]
     if located and invited():
         hits += located
+    if shifted or shift_at:
+        # Round nineteen: a workplace with when the person is there ("works the late shift at the Boots on
+        # Market St, finishes at 10", "does the early shift at the Spar"), said of someone other than the writer
+        # or the writer's own
+        at_work = [_WORKS.match(text, w.start()) for w in _WORK_WORD.finditer(text)] if shifted else []
+        at_work += list(_SHIFT_AT.finditer(text)) if shift_at else []
+        for m in at_work:
+            if m is None or any(a <= m.start() < b for a, b in hits):
+                continue
+            if _OWN.search(text, max(0, m.start() - 20), m.start()) is not None:
+                continue
+            s, e = sentence_bounds(text, m.start())
+            if e < len(text):
+                e = sentence_bounds(text, e)[1]
+            if _SHIFT.search(text, s, e) is None or _PUBLIC_PLACE.search(text, m.start(), m.end()) is not None:
+                continue
+            if _PRONOUN.search(text, max(0, m.start() - 12), m.start()) and _MY_PERSON.search(text, 0, m.start()):
+                continue  # "my daughter… she works the late shift at the Co-op, finishes at 10, the buses stop at 9"
+            hits.append(m.span())
     elif car and located:
         # a car and where and when it is left, said of a titled person: "Cllr Pryce parks his Audi on Marsh Road
         # every Thursday"
@@ -386,4 +424,84 @@ _MY_PERSON = re.compile(
 # someone else did the giving out: the writer reports it ("someone posted your home address…")
 _SOMEONE_ELSE = re.compile(
     r"(?i)\b(?:someone|somebody|anyone|he|she|they|people|who|a\s+\w+|the\s+\w+)\s+(?:has\s+|have\s+|had\s+|just\s+|keeps\s+)?\Z"
+)
+
+
+# Round nineteen (lead's policy): a named or pointed-at person tied to a house number and street is given out
+# with no invitation. "Cllr Marsh at 9 Holloway Road", "Councillor Brian Tilley (7 Orchard Way)", "her dad is
+# at 41 Mercer Avenue", "Sandra Coe, 14 Paddock Close".
+_STREET_TYPE_WORDS = frozenset(
+    "street st road rd close cl drive dr way lane ln avenue ave crescent cres rise grove gr mews court ct gardens "
+    "gdns place pl terrace walk view row hill green park square sq parade vale croft chase".split()
+)
+_DIGIT = re.compile(r"[0-9]")
+# who ``_PERSON_HOME``, ``_PERSON_AT`` and ``_NAME_HOME`` can find: their words, or a name right before a number
+_HOME_PERSON_WORDS = frozenset(
+    "cllr councillor mr mrs ms miss dr mum mom mother dad father wife husband partner son daughter parents brother "
+    "sister nan gran grandad missus boyfriend girlfriend family bloke man woman lady guy lad girl couple fella tenant "
+    "tenants neighbour neighbours household chap".split()
+)
+_NAME_NUMBER = re.compile(r"[A-Z][a-z]+\s*[,:(]\s*[0-9]")
+_NUMBERED_STREET = rf"(?:\d{{1,4}}[a-z]?|{_SPELLED}),?\s+(?:the\s+)?(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+)){{0,2}}\s+(?-i:{_STREET_TYPE})\b"
+_PERSON_HOME = re.compile(
+    rf"(?:(?<![\w.])(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z'-]+))?"
+    rf"|(?i:\b(?:his|her|their|your|ur)\s+(?:mum|mom|mother|dad|father|wife|husband|partner|son|daughter|parents|"
+    rf"brother|sister|nan|gran|grandad|missus|fella|boyfriend|girlfriend))\b)"
+    rf"\s*(?:,|:|\(|\s-\s|(?i:\s+(?:is|are|'s|’s)?\s*(?:at|of|from|in)))\s*(?P<home>{_NUMBERED_STREET})"
+)
+# who speaks for the person, or signs off with their own address: "Regards, Jane Holt, 14 Acacia Avenue", "for
+# Mrs Dawson, 12 Beech Close", "my neighbour Mr Jones at 14 Elm Road"
+_FOR_THEM = re.compile(
+    r"(?i)\b(?:regards|sincerely|faithfully|thanks|thank\s+you|cheers|best|yours|from|name|signed|for|behalf\s+of|my|our"
+    r"|i\s+am|i'm|me|myself|client|tenant|resident|help|helping|assist|support|check\s+on)\b[^.!?\n]{0,24}\Z"
+)
+# a business, a venue or an office at the number rather than a home
+_BUSINESS = re.compile(
+    r"(?i)\b(?:ltd|limited|plc|shop|store|pub|inn|caf[eé]|restaurant|takeaway|salon|garage|surgery|practice|office|offices"
+    r"|clinic|hall|centre|center|church|chapel|mosque|temple|school|library|hotel|bar|opening|open\s+(?:daily|from|until)"
+    r"|solicitors?|estate\s+agents?|chambers|headquarters|hq|premises|unit|business)\b"
+)
+
+
+_STREET_AFTER = re.compile(rf"\s+(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+)){{0,2}}\s+(?-i:{_STREET_TYPE})\b")
+
+
+def _at_a_house(text: str, match: re.Match[str], start: int) -> bool:
+    """Whether ``match`` (a person and a home) gives out a house number and street of someone the writer neither
+    is nor speaks for, at a home rather than a business or an office (the lead's policy, round nineteen)."""
+    home = match.group("home")
+    # "the woman at number 9 Orchard Rise": the street named just after "number 9"
+    street = _STREET_AFTER.match(text, match.end()) if _NUMBER_WORD.match(home) else None
+    if (re.search(rf"\b(?-i:{_STREET_TYPE})\b", home) is None and street is None) or not (
+        any(ch.isdigit() for ch in home) or _SPELLED_NUMBER.match(home) is not None
+    ):
+        return False
+    if _FOR_THEM.search(text, max(start, match.start() - 40), match.start()) is not None:
+        return False
+    if match.re is _NAME_HOME and match.group(0).startswith("The "):
+        return False  # "The Red Lion, 12 High Street": a pub
+    # what is at the number is said right beside it ("Cllr Jones, 12 High Street surgery", "the Spar, 3 Mill Lane")
+    near = max(start, match.start() - 30), min(sentence_bounds(text, match.start())[1], match.end() + 12)
+    if _BUSINESS.search(text, *near) is not None or _PUBLIC_PLACE.search(text, *near) is not None:
+        return False
+    return True
+
+
+_SHIFT_WORDS = frozenset(
+    "shift shifts finishes finish finishing clocks knocks starts leaves locks opens closes every nights mornings "
+    "evenings weekends".split()
+)
+# a shift at a named place: "does the early shift at the Tesco Express", "on nights at the Greencore plant"
+_SHIFT_AT = re.compile(
+    r"(?i)\b(?:does|doing|did|on|works|working|covers|covering)\s+(?:the\s+|a\s+|her\s+|his\s+)?(?:\w+\s+)?shifts?\s+"
+    r"(?:at|in)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?-i:[A-Z][\w'-]+)"
+)
+# when someone is at work: a shift, a finishing or starting time, a routine
+_SHIFT = re.compile(
+    r"(?i)\b(?:late|early|night|day|morning|evening|weekend|back|double|twilight)\s+shifts?\b"
+    r"|\bshifts?\s+(?:at|on|till|until|finish\w*|end\w*)\b"
+    r"|\b(?:finishes|finishing|finish|clocks\s+(?:off|on|out|in)|knocks\s+off|starts|leaves|locks\s+up|opens\s+up|gets\s+off)"
+    r"\s+(?:work\s+|there\s+)?(?:at|around|about|by|before|after)\s+(?:\d|half|noon|midnight|ten|eleven|nine|eight|six|seven|five)"
+    r"|\bevery\s+(?:day|morning|night|evening|week|weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\s+(?:and\s+\w+days?\s+)?(?:till|until|to|from)\s+\d"
 )

@@ -1,8 +1,7 @@
 """Round eighteen (issue 12 item 1): sexual remarks made with emoji. A person pointed at (a pronoun, a title and
 name, an @-handle, a video timestamp, "the girl in the hi-vis", "that councillor") with an emoji that in a
 remark about a person reads sexually (🍆 💦 🍑 🥵 🤤 👅 🫦) is ``harassment``, whatever words are around it:
-"🥵 that councillor", "the girl in the yellow hi vis 😍😍🍑" (a name written in lower case, "that shona blake tho 🥵",
-is not yet read as a person).
+"🥵 that councillor", "the girl in the yellow hi vis 😍😍🍑" (round nineteen: a name written in lower case, "that shona blake tho 🥵", too).
 
 The same emoji about food, heat, water or a garden stay clean ("roasting at the carnival today 🥵", "the
 bakery's new doughnuts 🤤", "look at the size of the marrows at the allotment show 🍆🍆"), as does one with
@@ -42,6 +41,28 @@ _LOOKS = re.compile(
 )
 
 
+# Round nineteen: a person named in lower case right before the emoji, as comments write names: "that shona blake
+# tho 🥵", "omg jess from the planning team 🤤": a common first name (comments seldom capitalise it; a noun such
+# as "sunset" or "sausage roll" is not one), an optional surname or "from the …", then "tho/though" or the emoji
+_FIRST_NAMES = frozenset(
+    "amy anna becky beth bex carly charlotte chloe claire danielle debbie donna ella ellie emily emma gemma georgia "
+    "grace hannah hayley helen holly jade jane jen jenny jess jessica jo julie karen kate katie kayleigh kelly kerry "
+    "kim kirsty laura lauren leanne lisa louise lucy maria megan mel michelle molly naomi natalie nicola nikki olivia "
+    "paula rachel rebecca sam sarah shannon shona sophie stacey steph sue tash tina toni vicky zoe priya aisha fatima "
+    "amir ben callum chris craig dan danny dave dean gary jack jake james jamie jason joe jon josh kev kevin lee liam "
+    "luke marcus mark matt mike nathan nick paul pete ravi rob ryan scott sean simon steve tom tony wayne".split()
+)
+_LOWER_NAME = re.compile(
+    r"(?:^|(?<=\s))(?:(?:that|this|omg|ngl|honestly|lowkey|wow)\s+|@)?(?P<first>[a-z]{2,12})(?:\s+[a-z]{2,14})?"
+    r"(?:\s+(?:from|on|in)\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)?\s*(?:tho|though|fr|ngl|omg|\.{2,})?\s*\Z"
+)
+
+
+def _lower_name(text: str, end: int) -> bool:
+    match = _LOWER_NAME.search(text, max(0, end - 48), end)
+    return match is not None and match.group("first") in _FIRST_NAMES
+
+
 def leer_hits(text: str) -> list[tuple[int, int]]:
     """Spans of sexual emoji aimed at a person in ``text`` (see the module's docstring)."""
     if not any(leer in text for leer in _LEERS):
@@ -56,6 +77,45 @@ def leer_hits(text: str) -> list[tuple[int, int]]:
                 start = sentence_bounds(text, start - 1)[0]
         if _NOT_A_BODY.search(text, start, end) is not None and _LOOKS.search(text, start, end) is None:
             continue
-        if _PERSON.search(text, start, end) is not None:
+        if _PERSON.search(text, start, end) is not None or _lower_name(text, match.start()):
             hits.append(match.span())
     return hits
+
+
+# Round nineteen: other emoji aimed at a person. A rope (🪢) beside a person or a bridge is a call to hang them
+# (``threat``); a run of pigs, rats, monkeys or snakes put where a person's description is ("our new head of
+# housing 🐷🐷", "them lot 🐒🐒", "spam her with 🐍🐍") makes them the animal (``harassment``). A knot-tying
+# class, a pig race at the show, rats by the bins stay clean.
+_ROPE = "\U0001faa2"
+_NOT_A_NOOSE = re.compile(
+    r"(?i)\b(?:knots?|knitting|crochet|macram\w*|scouts?|sailing|climbing|craft\w*|workshop|yarn|boat)\b"
+)
+_ANIMALS = re.compile(
+    "(?:[\U0001f437\U0001f43d\U0001f416\U0001f400\U0001f401\U0001f412\U0001f435\U0001f40d]\ufe0f?\\s*){2,}"
+)
+_NOT_A_PERSON = re.compile(
+    r"(?i)\b(?:farm\w*|pigs?|piglets?|show|zoo|safari|pest\s+control|pests?|vermin|rats?|mice|mouse|rodents?|snakes?|monkeys?"
+    r"|reptiles?|animals?|wildlife|sanctuary|petting|year\s+of\s+the|chinese\s+new\s+year|lunar)\b"
+)
+_AIMED_AT = re.compile(
+    r"(?i)(?:@\w{2,}|\b(?:cllr|councillor|mayor|leader|boss|head\s+of\s+\w+|officer|manager|director|chief|warden|clerk|chair|lady|woman|man|bloke|him|her|he|she"
+    r"|them\s+lot|that\s+lot|your\s+lot|them|you|u)\b)\W*\Z"
+)
+
+
+def rope_hits(text: str) -> list[tuple[int, int]]:
+    """Spans of a rope emoji aimed at a person (see above)."""
+    if _ROPE not in text or _NOT_A_NOOSE.search(text) is not None:
+        return []
+    if _PERSON.search(text) is None and re.search(r"(?i)\b(?:hang|bridge|rope|tree|them|him)\b", text) is None:
+        return []
+    return [(i, i + 1) for i, ch in enumerate(text) if ch == _ROPE][:1]
+
+
+def animal_hits(text: str) -> list[tuple[int, int]]:
+    """Spans of a run of animal emoji put for a person (see above)."""
+    if not any(ch in text for ch in "\U0001f437\U0001f43d\U0001f416\U0001f400\U0001f401\U0001f412\U0001f435\U0001f40d"):
+        return []
+    if _NOT_A_PERSON.search(text) is not None:
+        return []
+    return [m.span() for m in _ANIMALS.finditer(text) if _AIMED_AT.search(text, max(0, m.start() - 40), m.start())]

@@ -33,9 +33,11 @@ _QUOTE_CUE = re.compile(
           (?: victim | officer | staff | woman | man | neighbour | neighbor | girl | boy | worker | driver | nurse
             | resident | family | child | member | partner ) s?\b (?: \W+ [\w'’]+ ){0,2}?
         # 'someone sprayed "…" on the mosque wall' (graffiti reported)
-      | \b(?: some(?:one|body) | vandals | yobs | kids | they | people | a\s+man | a\s+woman | a\s+group | idiots ) \s+
-          (?: has\s+ | have\s+ | had\s+ )? (?: wrote | written | sprayed | painted | scrawled | daubed | spray-painted
-                                            | graffitied | chalked | carved ) \s*
+      | \b(?: some(?:one|body) | vandals | yobs | kids | they | people | a\s+man | a\s+woman | a\s+group | idiots ) \s*
+          (?: has\s+ | have\s+ | had\s+ | ['’]s\s+ )? (?: been\s+ )? (?: wrote | written | sprayed | painted | scrawled | daubed
+                                            | spray-painted | graffitied | chalked | carved
+                                            # round nineteen: 'someone's been spray painting "…" on the fence'
+                                            | spray[\s-]?painting | spraying | painting | scrawling | daubing | writing ) \s*
         # 'police said he shouted "…"'
       | \b(?: prosecutors | police | the\s+court | court | witnesses | the\s+judge | officers | the\s+jury ) \s+
           (?:\w+\s+)? (?: say | said | heard | were\s+told | was\s+told )\b (?: \W+ [\w'’]+ ){0,8}?
@@ -44,8 +46,10 @@ _QUOTE_CUE = re.compile(
         # 'a letter saying "…"', 'the comments calling the bin man a "…"', 'a message which says "…"'
       | \b(?: letter | letters | message | messages | note | notes | text | texts | email | emails | comment | comments
             | post | posts | reply | replies | sign | card | leaflet | voicemail | chants? | dm | dms ) \s+
-          (?: [\w'’]+ \s+ ){0,8}?
+          (?: [\w'’]+ ,? \s+ ){0,8}?
           (?: saying | says | said | reading | reads | calling | telling | shouting | asking
+            # round nineteen: 'the comments on your post, things like "…"'
+            | (?: things | stuff | remarks | words ) \s+ like
             # round eighteen: 'the comments under the last post included "…"'
             | included | includes | including | contained | contains | containing ) \b (?: \W+ [\w'’]+ ){0,6}?
     )
@@ -161,7 +165,7 @@ def _reporting_quote(text: str, start: int, end: int) -> bool:
         opening, closing = single
     if opening < 0 or closing < 0 or text.startswith("@", opening + 1):  # '"@user: …"': a retweet, not a report
         return False
-    if _QUOTE_CUE.search(text, max(0, opening - 60), opening) is not None:
+    if _QUOTE_CUE.search(text, max(0, opening - 90), opening) is not None:  # round nineteen: 60 -> 90
         return True
     if _QUOTE_NAMED.match(text, closing + 1) is not None:
         return True

@@ -31,6 +31,16 @@ _SETTINGS: dict[str, str] = {
         "burners fuel piston pistons camshaft carburettor carburetor retardant retardants"
     ),
     "food": "gravy peas mash mashed onion onions butcher butchers pork recipe recipes dinner tea chips stall stalls",
+    # round nineteen: a dyke is also a bank against water, "spastic" a medical word for a muscle or a colon
+    "water": (
+        "flood floods flooded flooding floodwater floodwaters water waters drain drains drainage ditch ditches embankment "
+        "embankments marsh marshes fen fens sluice culvert culverts tide tides tidal river rivers breach breached breaches "
+        "leak leaks leaking leaked seeping slumped erosion levee levees pumping reservoir"
+    ),
+    "medical": (
+        "colon bowel bowels ibs gp doctor doctors consultant diagnosis diagnosed paraplegia diplegia quadriplegia "
+        "hemiplegia palsy cerebral muscle muscles dysphonia constipation gastro condition symptoms"
+    ),
 }
 _LOADED: dict[str, str] = {
     "bitch": "dog",
@@ -39,6 +49,9 @@ _LOADED: dict[str, str] = {
     "retard": "engine",
     "faggot": "food",
     "faggots": "food",
+    "dyke": "water",
+    "dykes": "water",
+    "spastic": "medical",
 }
 _SETTING_WORDS = {name: frozenset(words.split()) for name, words in _SETTINGS.items()}
 _WORD = re.compile(r"[\w']+|[\U0001F300-\U0001FAFF]")
@@ -340,3 +353,43 @@ def sworn_at_thing(text: str, start: int, end: int) -> bool:
         if match.start(group) == start:
             return True
     return False
+
+
+# Round nineteen: what the classifier misread on the development sets, excused by how the text is built.
+# A warning about someone posing as council staff or running a scam: the "bloke at the door" is a conman
+# described for neighbours, not a person abused (a warning about a group is left to the classifier).
+_WARNING_WORDS = frozenset("warning beware psa careful alert aware".split())
+_SCAM = re.compile(
+    r"(?i)\b(?:posing|pretending|claiming|purporting)\s+(?:to\s+be\s+|as\s+)(?:an?\s+|from\s+)?(?:the\s+)?(?:council|gas|water|"
+    r"electric\w*|police|bin|meter|charity|official|inspector|worker|workman|officer|from)"
+    r"|\b(?:scam|scams|scammer|scammers|bogus|rogue\s+traders?|fraudsters?|doorstep\s+(?:crime|callers?|sellers?))\b"
+)
+_WARNING = re.compile(r"(?i)\A\W*(?:warning|beware|psa|heads\s+up|just\s+a\s+warning|be\s+careful|be\s+aware|alert)\b")
+
+
+def scam_warning(text: str, words: frozenset[str]) -> bool:
+    """Whether the text opens with a warning and is about a scam or someone posing as an official."""
+    if _WARNING_WORDS.isdisjoint(words) and "heads" not in words:
+        return False
+    return _WARNING.search(text) is not None and _SCAM.search(text) is not None
+
+
+# Praise in young people's slang, in a short comment that shuns no one: "this councillor ate with that speech
+# 🔥", "the way the mayor dabbed 😭 iconic", "that's sick bro, where'd you get them", "gives me chills"
+_SLANG_WORDS = frozenset("ate iconic slay slayed slays served goated chills sick killing".split())
+_SLANG_PRAISE = re.compile(
+    r"(?i)\b(?:ate\s+(?:with|that|it|and|today|tonight|ngl|fr|no\s+crumbs)|iconic|slay(?:ed|s|ing)?|served\s+(?:looks|face|it|that)"
+    r"|goated|gives?\s+me\s+(?:the\s+)?chills|(?:that's|thats|this\s+is|looks?|so)\s+sick\s+(?:bro|mate|man|fam|tho|though|,)"
+    r"|(?:this|that|it)\s+(?:is|was)\s+killing\s+me\s*(?:😂|🤣|😭|lol|lmao))"
+)
+_SLANG_SOUR = re.compile(
+    r"(?i)\b(?:not|never|no|useless|disgrace\w*|worst|hate|shame\w*|incompetent|clowns?|joke|pathetic|embarrass\w*|vile|scum"
+    r"|idiots?|stupid|ugly|fat|resign|sack\w*|rubbish|awful|terrible)\b|🤡|🤮|💩"
+)
+
+
+def praised_in_slang(text: str, words: frozenset[str]) -> bool:
+    """Whether a short comment praises in slang and shuns no one."""
+    if _SLANG_WORDS.isdisjoint(words) or len(text) > 160:
+        return False
+    return _SLANG_PRAISE.search(text) is not None and _SLANG_SOUR.search(text) is None
