@@ -58,8 +58,10 @@ def _lock(comment: Comment) -> Comment:
     return comment
 
 
-def _save(comment: Comment, *, by: Person | None, action: str, before: dict, reason: str = "") -> Comment:
-    comment.save(update_fields=[*FIELDS, "updated_at"])
+def _save(
+    comment: Comment, *, by: Person | None, action: str, before: dict, reason: str = "", also: tuple[str, ...] = ()
+) -> Comment:
+    comment.save(update_fields=[*FIELDS, *also, "updated_at"])
     audit.record(
         actor=by,
         action=action,
@@ -74,13 +76,26 @@ def _save(comment: Comment, *, by: Person | None, action: str, before: dict, rea
 _NOT_AUDITED = ("text", "findings", "pre_election_wards", "platform_id", "permalink", "parent_platform_id")
 
 
-def record_status(comment: Comment, *, by: Person | None, status: str, reason: str = "") -> Comment:
-    """Set any status, hidden and deleted included: for the removal process, after its evidence is kept."""
+def record_status(
+    comment: Comment, *, by: Person | None, status: str, reason: str = "", with_fields: dict[str, object] | None = None
+) -> Comment:
+    """Set any status, hidden and deleted included: for the removal process, after its evidence is kept.
+    `with_fields` are other fields of the comment changed with it (the "Reply removed" tag's time): saved
+    and audited in the same record, so its before and after are the change as it happened."""
     before = audit.snapshot(comment, exclude=_NOT_AUDITED)
     comment.status = status
+    for name, value in (with_fields or {}).items():
+        setattr(comment, name, value)
     if status in HANDLED and comment.first_handled_at is None:
         comment.first_handled_at = timezone.now()
-    return _save(comment, by=by, action="moderation.status_changed", before=before, reason=reason)
+    return _save(
+        comment,
+        by=by,
+        action="moderation.status_changed",
+        before=before,
+        reason=reason,
+        also=tuple(with_fields or ()),
+    )
 
 
 @transaction.atomic

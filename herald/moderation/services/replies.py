@@ -240,13 +240,14 @@ def withdraw_replies_to_deleted(
 
 def _mark_replied(comment: Comment, *, by: Person) -> None:
     comment = Comment.objects.get(pk=comment.pk)
-    if comment.reply_removed_at is not None:
-        # Answered again after the page removed the earlier reply.
-        comment.reply_removed_at = None
-        comment.save(update_fields=["reply_removed_at"])
+    # Answered again after the page removed the earlier reply: the tag goes with the status change.
+    cleared = {"reply_removed_at": None} if comment.reply_removed_at is not None else {}
     if comment.status in (Comment.Status.HIDDEN, Comment.Status.DELETED, Comment.Status.REPLIED):
+        if cleared:
+            comment.reply_removed_at = None
+            comment.save(update_fields=["reply_removed_at"])
         return
-    inbox.record_status(comment, by=by, status=Comment.Status.REPLIED, reason="A reply was sent")
+    inbox.record_status(comment, by=by, status=Comment.Status.REPLIED, reason="A reply was sent", with_fields=cleared)
 
 
 def _ready_status(comment: Comment) -> str:
