@@ -389,9 +389,7 @@ def record_reply_posted(reply: Reply, *, by: Person, address: str, platform_repl
             raise Refused("Only a reply that is ready to send can be recorded as posted")
         comment = reply.comment
         given = platform_reply_id.strip()
-        platform_reply_id = reply_ids.reply_id(
-            comment.platform, given=given, address=address, comment_platform_id=comment.platform_id
-        )
+        platform_reply_id = reply_ids.reply_id(comment, given=given, address=address)
         held = Reply.objects.filter(
             comment__account_id=comment.account_id,
             comment__platform=comment.platform,
