@@ -233,7 +233,11 @@ def _detail(request: HttpRequest, comment: Comment, *, visible: QuerySet[Comment
         "works_inbox": selectors.can_work(request.user, comment),
         # Replies, presence, hiding and deleting with evidence, the author and cases (handling_views.py).
         **handling_views.context_for(
-            request, comment, reply_form=forms.get("reply_form"), remove_form=forms.get("remove_form")
+            request,
+            comment,
+            reply_form=forms.get("reply_form"),
+            remove_form=forms.get("remove_form"),
+            record_form=forms.get("record_form"),
         ),
     }
     status = 400 if any(form.errors for form in forms.values() if form is not None) else 200

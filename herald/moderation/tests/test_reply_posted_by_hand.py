@@ -119,7 +119,7 @@ def test_the_comment_page_asks_for_the_id_and_says_why_the_id_is_refused(client,
     client.force_login(comms_officer)
     page = client.get(reverse("moderation:detail", args=[found.pk])).content.decode()
     assert (
-        f'<label class="govuk-label" for="platform-reply-id-{reply.pk}">Its id on X (formerly Twitter) (optional)'
+        f'<label class="govuk-label" for="record-{reply.pk}-platform_reply_id">Its id on X (formerly Twitter) (optional)<'
         in page
     )
     url = reverse("moderation:record_posted", args=[found.pk, reply.pk])
