@@ -397,11 +397,18 @@ def author(request: HttpRequest, pk: int) -> HttpResponse:
     if submitted(
         request,
         form,
-        lambda data: services.sanction_author(found, kind=data["kind"], by=request.user, reason=data["reason"]),
+        # Given for their latest comment on an account this person works: whoever works that account sees it.
+        lambda data: services.sanction_author(
+            found,
+            kind=data["kind"],
+            by=request.user,
+            reason=data["reason"],
+            comment=history.order_by("-posted_at", "-pk").first(),
+        ),
     ):
         messages.success(request, "Recorded.")
         return redirect("moderation:author", pk=found.pk)
-    abusive = cases.abusive_comments_by(found)
+    abusive = cases.abusive_comments_by(found, among=selectors.worked_comments(request.user))
     return render(
         request,
         "moderation/handling/author.html",
@@ -411,7 +418,7 @@ def author(request: HttpRequest, pk: int) -> HttpResponse:
             "accounts": history.values("account__display_name").annotate(n=Count("pk")).order_by("-n"),
             "abusive_count": len(abusive),
             "harassment": len(abusive) >= 2,
-            "sanctions": list(found.sanctions.select_related("by", "lifted_by")),
+            "sanctions": list(selectors.sanctions_seen_by(request.user, found).select_related("by", "lifted_by")),
             "form": form,
             "lift_form": forms.LiftForm(),
             "breadcrumbs": _inbox_crumbs(("Authors", reverse("moderation:blocked_authors")), (str(found), None)),
@@ -426,7 +433,10 @@ def lift_sanction(request: HttpRequest, pk: int) -> HttpResponse:
     sanction = get_object_or_404(AuthorSanction.objects.select_related("author"), pk=pk)
     require(
         selectors.sees_everything(request.user)
-        or selectors.worked_comments(request.user).filter(author=sanction.author).exists()
+        or (
+            selectors.worked_comments(request.user).filter(author=sanction.author).exists()
+            and selectors.sanctions_seen_by(request.user, sanction.author).filter(pk=sanction.pk).exists()
+        )
     )
     form = forms.LiftForm(request.POST)
     carried_out(
