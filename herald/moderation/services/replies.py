@@ -241,7 +241,7 @@ def withdraw_replies_to_deleted(
 def _mark_replied(comment: Comment, *, by: Person) -> None:
     comment = Comment.objects.get(pk=comment.pk)
     # Answered again after the page removed the earlier reply: the tag goes with the status change.
-    cleared = {"reply_removed_at": None} if comment.reply_removed_at is not None else {}
+    cleared: dict[str, object] = {"reply_removed_at": None} if comment.reply_removed_at is not None else {}
     if comment.status in (Comment.Status.HIDDEN, Comment.Status.DELETED, Comment.Status.REPLIED):
         if cleared:
             comment.reply_removed_at = None
