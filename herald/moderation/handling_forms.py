@@ -11,6 +11,7 @@ from herald.moderation.models import (
     ModerationRule,
     ModerationTeam,
     RemovalReason,
+    Reply,
 )
 from herald.people.models import Person
 from herald.social_accounts.models import Account, Platform
@@ -54,8 +55,17 @@ class ApproveReplyForm(forms.Form):
 
 
 class RecordPostedForm(forms.Form):
+    """Beside each reply ready to post by hand: its own ids ("record-<reply>-address"), so the error
+    summary links to the box of the reply it is about."""
+
+    def __init__(self, *args, reply: Reply, **kwargs):
+        kwargs.setdefault("auto_id", f"record-{reply.pk}-%s")
+        super().__init__(*args, **kwargs)
+        self.reply = reply
+        self.fields["platform_reply_id"].label = f"Its id on {reply.comment.get_platform_display()} (optional)"
+
     address = forms.URLField(
-        label="Address of your reply on the platform",
+        label="Posted it on the platform? Address of your reply",
         max_length=500,
         assume_scheme="https",
         error_messages={
@@ -69,6 +79,9 @@ class RecordPostedForm(forms.Form):
         label="Its id on the platform (optional)",
         required=False,
         max_length=200,
+        help_text="Herald reads it from the address where it can (Facebook, X, YouTube, Mastodon). With it, Herald "
+        "notices if the reply is removed on the platform.",
+        widget=forms.TextInput(attrs={"class": "govuk-!-width-two-thirds", "spellcheck": "false"}),
         error_messages={"max_length": "Enter the id in 200 characters or fewer"},
     )
 

@@ -86,6 +86,7 @@ def context_for(
     *,
     reply_form: BaseForm | None = None,
     remove_form: BaseForm | None = None,
+    record_form: forms.RecordPostedForm | None = None,
 ) -> dict:
     """What the comment's page shows for handling it; the core's detail view adds it to its context."""
     person = request.user
@@ -99,13 +100,17 @@ def context_for(
         reply_form = forms.ReplyForm(initial=initial)
     author = comment.author
     sanctions = list(author.sanctions.filter(lifted_at=None)) if author else []
+    listed = list(comment.herald_replies.select_related("written_by", "approved_by", "sent_by", "comment"))
+    for each in listed:
+        if each.status == Reply.Status.READY:
+            refused = record_form is not None and record_form.reply.pk == each.pk
+            each.record_form = record_form if refused else forms.RecordPostedForm(reply=each)  # type: ignore[attr-defined]
     return {
         "reply_form": reply_form,
         "remove_form": remove_form or forms.RemoveForm(),
         "unhide_form": forms.UnhideForm(),
-        "record_form": forms.RecordPostedForm(),
         "case_form": forms.CaseForm(),
-        "replies": list(comment.herald_replies.select_related("written_by", "approved_by", "sent_by")),
+        "replies": listed,
         "saved_replies": list(replies.saved_replies_for(comment)),
         "needs_approval": replies.requires_approval(comment),
         "present": replies.others_present(comment, person=person),
@@ -280,13 +285,18 @@ def withdraw_reply(request: HttpRequest, pk: int, reply_pk: int) -> HttpResponse
 @require_POST
 def record_posted(request: HttpRequest, pk: int, reply_pk: int) -> HttpResponse:
     comment, found = _reply(request, pk, reply_pk)
-    form = forms.RecordPostedForm(request.POST)
-    carried_out(
-        request,
-        lambda: services.record_reply_posted(found, by=request.user, **_checked(form)),
-        done="The reply is recorded as posted.",
-    )
-    return _back(comment, "replies")
+    form = forms.RecordPostedForm(request.POST, reply=found)
+    if submitted(
+        request, form, lambda data: services.record_reply_posted(found, by=request.user, **data), field="address"
+    ):
+        messages.success(request, "The reply is recorded as posted.")
+        return _back(comment, "replies")
+    found.refresh_from_db(fields=["status"])
+    if found.status != Reply.Status.READY:
+        # Recorded, sent or withdrawn meanwhile: its form is gone from the page, so the refusal is a message.
+        messages.error(request, next(iter(form.errors.values()))[0])
+        return _back(comment, "replies")
+    return _detail_again(request, comment, record_form=form)
 
 
 @allow(*INBOX_ROLES)
@@ -387,11 +397,18 @@ def author(request: HttpRequest, pk: int) -> HttpResponse:
     if submitted(
         request,
         form,
-        lambda data: services.sanction_author(found, kind=data["kind"], by=request.user, reason=data["reason"]),
+        # Given for their latest comment on an account this person works: whoever works that account sees it.
+        lambda data: services.sanction_author(
+            found,
+            kind=data["kind"],
+            by=request.user,
+            reason=data["reason"],
+            comment=history.order_by("-posted_at", "-pk").first(),
+        ),
     ):
         messages.success(request, "Recorded.")
         return redirect("moderation:author", pk=found.pk)
-    abusive = cases.abusive_comments_by(found)
+    abusive = cases.abusive_comments_by(found, among=selectors.worked_comments(request.user))
     return render(
         request,
         "moderation/handling/author.html",
@@ -401,7 +418,7 @@ def author(request: HttpRequest, pk: int) -> HttpResponse:
             "accounts": history.values("account__display_name").annotate(n=Count("pk")).order_by("-n"),
             "abusive_count": len(abusive),
             "harassment": len(abusive) >= 2,
-            "sanctions": list(found.sanctions.select_related("by", "lifted_by")),
+            "sanctions": list(selectors.sanctions_seen_by(request.user, found).select_related("by", "lifted_by")),
             "form": form,
             "lift_form": forms.LiftForm(),
             "breadcrumbs": _inbox_crumbs(("Authors", reverse("moderation:blocked_authors")), (str(found), None)),
@@ -416,7 +433,10 @@ def lift_sanction(request: HttpRequest, pk: int) -> HttpResponse:
     sanction = get_object_or_404(AuthorSanction.objects.select_related("author"), pk=pk)
     require(
         selectors.sees_everything(request.user)
-        or selectors.worked_comments(request.user).filter(author=sanction.author).exists()
+        or (
+            selectors.worked_comments(request.user).filter(author=sanction.author).exists()
+            and selectors.sanctions_seen_by(request.user, sanction.author).filter(pk=sanction.pk).exists()
+        )
     )
     form = forms.LiftForm(request.POST)
     carried_out(

@@ -92,6 +92,7 @@ def moderation(period: Period) -> Part:
         )
         within += comment.first_handled_at <= due
     waiting = received.filter(status__in=Comment.OPEN_STATUSES).count()
+    reopened = received.exclude(first_handled_at=None).exclude(reopened_at=None).count()
     words = (
         f"From {period.words}, {plural(total, 'comment or message', 'comments and messages')} "
         f"{'was' if total == 1 else 'were'} received on the council's accounts"
@@ -105,6 +106,12 @@ def moderation(period: Period) -> Part:
     elif total:
         words += "; none of them has been handled yet"
     words += "."
+    if reopened:
+        words += (
+            f" {plural(reopened, 'comment was', 'comments were')} reopened after {'its' if reopened == 1 else 'their'} "
+            "first response (the page removed a reply, or a moderator reopened it): the first response is the one "
+            "counted."
+        )
     if waiting:
         words += f" {waiting:,} {'is' if waiting == 1 else 'are'} still waiting to be dealt with."
     paragraphs.append(words)

@@ -12,7 +12,7 @@ from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from herald.moderation.models import Comment, CommentFlag, ModerationTeam
+from herald.moderation.models import AuthorSanction, Comment, CommentAuthor, CommentFlag, ModerationTeam
 from herald.moderation.models.comments import CommentQuerySet
 from herald.people.models import Person
 from herald.people.roles import Role
@@ -104,6 +104,21 @@ def worked_comments(person: Person) -> QuerySet[Comment]:
     assigned = not person.has_role(Role.SAFEGUARDING)
     return Comment.objects.filter(
         _through_the_comment(person, accounts=_account_ids(person, None), teams=_team_ids(person), assigned=assigned)
+    )
+
+
+def sanctions_seen_by(person: Person, author: CommentAuthor) -> QuerySet[AuthorSanction]:
+    """The author's warnings, strikes and blocks that `person` sees on the author's page: those given for
+    a comment they work, and every block (a block is on the author everywhere: a second is refused).
+    A sanction recorded before sanctions named their comment says nothing of its account: everyone who
+    opens the page sees it. Communications and administrators see them all."""
+    sanctions = author.sanctions.all()
+    if sees_everything(person):
+        return sanctions
+    return sanctions.filter(
+        Q(kind=AuthorSanction.Kind.BLOCK)
+        | Q(comment=None)
+        | Q(comment__in=worked_comments(person).filter(author=author))
     )
 
 

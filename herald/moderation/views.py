@@ -93,9 +93,16 @@ class _Clocks:
             return {"state": "none"}
         business, closed = self.business, self.closed
         if comment.first_handled_at is not None:
+            # The first response, however often it is reopened: a reopened comment says so beside it.
             taken = business.business_minutes_between(comment.received_at, comment.first_handled_at, closed)
             met = comment.first_handled_at <= comment.respond_by
-            return {"state": "met" if met else "late", "minutes": taken, "text": _duration(taken)}
+            return {
+                "state": "met" if met else "late",
+                "minutes": taken,
+                "text": _duration(taken),
+                "reopened": comment.is_reopened,
+                "reopened_at": comment.reopened_at,
+            }
         if self.now > comment.respond_by:
             over = self._until_now(comment.respond_by)
             return {"state": "overdue", "minutes": over, "text": _duration(over), "due": comment.respond_by}
@@ -233,7 +240,11 @@ def _detail(request: HttpRequest, comment: Comment, *, visible: QuerySet[Comment
         "works_inbox": selectors.can_work(request.user, comment),
         # Replies, presence, hiding and deleting with evidence, the author and cases (handling_views.py).
         **handling_views.context_for(
-            request, comment, reply_form=forms.get("reply_form"), remove_form=forms.get("remove_form")
+            request,
+            comment,
+            reply_form=forms.get("reply_form"),
+            remove_form=forms.get("remove_form"),
+            record_form=forms.get("record_form"),
         ),
     }
     status = 400 if any(form.errors for form in forms.values() if form is not None) else 200

@@ -122,7 +122,11 @@ class Comment(models.Model):
     priority = models.PositiveSmallIntegerField(choices=Priority.choices, default=Priority.NORMAL)
     # The response clock, in the council's business hours from arrival; set on arrival.
     respond_by = models.DateTimeField(null=True, blank=True)
+    # The first response: what the response target, the inbox's clock and the reports measure. Kept when
+    # the comment is reopened (back to new, assigned or waiting after it was handled: the page removed its
+    # reply, or a moderator reopened it), which `reopened_at` records, the latest time.
     first_handled_at = models.DateTimeField(null=True, blank=True)
+    reopened_at = models.DateTimeField(null=True, blank=True)
 
     # What the check engine found (the report's findings, as posts keep them) and the worst severity.
     findings = models.JSONField(default=list, blank=True)
@@ -179,6 +183,15 @@ class Comment(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in self.OPEN_STATUSES
+
+    @property
+    def is_reopened(self) -> bool:
+        """Handled once and now needing handling again (escalated counts as handled)."""
+        return self.first_handled_at is not None and self.status in (
+            self.Status.NEW,
+            self.Status.ASSIGNED,
+            self.Status.WAITING,
+        )
 
 
 class CommentEdit(models.Model):

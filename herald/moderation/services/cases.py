@@ -519,9 +519,11 @@ def lift_sanction(sanction: AuthorSanction, *, by: Person, reason: str) -> Autho
     return sanction
 
 
-def abusive_comments_by(author: CommentAuthor) -> list[Comment]:
-    """The author's comments the engine read as threatening or abusive, on any account."""
-    candidates = author.comments.filter(Q(severity="block") | Q(severity="warn")).select_related("account")
+def abusive_comments_by(author: CommentAuthor, *, among: QuerySet[Comment] | None = None) -> list[Comment]:
+    """The author's comments the engine read as threatening or abusive: on any account, or only `among`
+    these (the comments a person works, for their view of the author)."""
+    comments = author.comments.all() if among is None else among.filter(author=author)
+    candidates = comments.filter(Q(severity="block") | Q(severity="warn")).select_related("account")
     return [c for c in candidates.order_by("-posted_at")[:500] if is_abusive(c)]
 
 

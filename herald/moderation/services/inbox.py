@@ -40,7 +40,7 @@ HANDLED = frozenset(
         Comment.Status.DELETED,
     }
 )
-FIELDS = ("status", "assignee", "team", "priority", "first_handled_at")
+FIELDS = ("status", "assignee", "team", "priority", "first_handled_at", "reopened_at")
 
 
 def _may_work(comment: Comment, by: Person) -> None:
@@ -53,13 +53,15 @@ def _lock(comment: Comment) -> Comment:
     colleague may have hidden, handled or reassigned it since the page it was acted on was drawn, and
     the change must be decided on what it is now (the caller keeps using its own object)."""
     current = Comment.objects.select_for_update(of=("self",)).get(pk=comment.pk)
-    for name in ("status", "assignee_id", "team_id", "priority", "first_handled_at"):
+    for name in ("status", "assignee_id", "team_id", "priority", "first_handled_at", "reopened_at"):
         setattr(comment, name, getattr(current, name))
     return comment
 
 
-def _save(comment: Comment, *, by: Person | None, action: str, before: dict, reason: str = "") -> Comment:
-    comment.save(update_fields=[*FIELDS, "updated_at"])
+def _save(
+    comment: Comment, *, by: Person | None, action: str, before: dict, reason: str = "", also: tuple[str, ...] = ()
+) -> Comment:
+    comment.save(update_fields=[*FIELDS, *also, "updated_at"])
     audit.record(
         actor=by,
         action=action,
@@ -74,13 +76,30 @@ def _save(comment: Comment, *, by: Person | None, action: str, before: dict, rea
 _NOT_AUDITED = ("text", "findings", "pre_election_wards", "platform_id", "permalink", "parent_platform_id")
 
 
-def record_status(comment: Comment, *, by: Person | None, status: str, reason: str = "") -> Comment:
-    """Set any status, hidden and deleted included: for the removal process, after its evidence is kept."""
+def record_status(
+    comment: Comment, *, by: Person | None, status: str, reason: str = "", with_fields: dict[str, object] | None = None
+) -> Comment:
+    """Set any status, hidden and deleted included: for the removal process, after its evidence is kept.
+    `with_fields` are other fields of the comment changed with it (the "Reply removed" tag's time): saved
+    and audited in the same record, so its before and after are the change as it happened."""
     before = audit.snapshot(comment, exclude=_NOT_AUDITED)
+    was_handled = comment.status in HANDLED
     comment.status = status
+    for name, value in (with_fields or {}).items():
+        setattr(comment, name, value)
     if status in HANDLED and comment.first_handled_at is None:
         comment.first_handled_at = timezone.now()
-    return _save(comment, by=by, action="moderation.status_changed", before=before, reason=reason)
+    elif was_handled and status not in HANDLED and comment.first_handled_at is not None:
+        # Reopened: its first response stays the one the reports count; when it was reopened is kept.
+        comment.reopened_at = timezone.now()
+    return _save(
+        comment,
+        by=by,
+        action="moderation.status_changed",
+        before=before,
+        reason=reason,
+        also=tuple(with_fields or ()),
+    )
 
 
 @transaction.atomic

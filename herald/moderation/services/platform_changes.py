@@ -376,15 +376,17 @@ def _needs_a_reply_again(reply: Reply, *, day: str) -> None:
     still_showing = comment.herald_replies.filter(status=Reply.Status.SENT, removed_on_platform_at=None).exists()
     if still_showing:
         return
-    comment.reply_removed_at = reply.removed_on_platform_at
-    comment.save(update_fields=["reply_removed_at"])
     if comment.status != Comment.Status.REPLIED:
-        return  # still worked (waiting, escalated: it says its reply was removed), or closed otherwise
+        # Still worked (waiting, escalated: it says its reply was removed), or closed otherwise.
+        comment.reply_removed_at = reply.removed_on_platform_at
+        comment.save(update_fields=["reply_removed_at"])
+        return
     inbox.record_status(
         comment,
         by=None,
         status=Comment.Status.ASSIGNED if comment.assignee_id else Comment.Status.NEW,
         reason=f"Needs a reply again: the council's page removed its reply from {_label(comment)} on {day}",
+        with_fields={"reply_removed_at": reply.removed_on_platform_at},
     )
 
 

@@ -240,13 +240,14 @@ def withdraw_replies_to_deleted(
 
 def _mark_replied(comment: Comment, *, by: Person) -> None:
     comment = Comment.objects.get(pk=comment.pk)
-    if comment.reply_removed_at is not None:
-        # Answered again after the page removed the earlier reply.
-        comment.reply_removed_at = None
-        comment.save(update_fields=["reply_removed_at"])
+    # Answered again after the page removed the earlier reply: the tag goes with the status change.
+    cleared: dict[str, object] = {"reply_removed_at": None} if comment.reply_removed_at is not None else {}
     if comment.status in (Comment.Status.HIDDEN, Comment.Status.DELETED, Comment.Status.REPLIED):
+        if cleared:
+            comment.reply_removed_at = None
+            comment.save(update_fields=["reply_removed_at"])
         return
-    inbox.record_status(comment, by=by, status=Comment.Status.REPLIED, reason="A reply was sent")
+    inbox.record_status(comment, by=by, status=Comment.Status.REPLIED, reason="A reply was sent", with_fields=cleared)
 
 
 def _ready_status(comment: Comment) -> str:
@@ -388,9 +389,7 @@ def record_reply_posted(reply: Reply, *, by: Person, address: str, platform_repl
             raise Refused("Only a reply that is ready to send can be recorded as posted")
         comment = reply.comment
         given = platform_reply_id.strip()
-        platform_reply_id = reply_ids.reply_id(
-            comment.platform, given=given, address=address, comment_platform_id=comment.platform_id
-        )
+        platform_reply_id = reply_ids.reply_id(comment, given=given, address=address)
         held = Reply.objects.filter(
             comment__account_id=comment.account_id,
             comment__platform=comment.platform,

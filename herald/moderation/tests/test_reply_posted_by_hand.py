@@ -3,6 +3,7 @@ read from its address), checked as the platform writes its ids, so the platform'
 (the page removed it) finds it as it finds a reply Herald sent."""
 
 import datetime as dt
+from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
@@ -71,7 +72,12 @@ def test_a_facebook_reply_recorded_by_hand_is_found_when_the_page_removes_it(com
             "https://www.youtube.com/watch?v=abc&lc=UgzDE2tasfmrYLyNkGt4AaABAg.9iPXEClD9lW",
             "UgzDE2tasfmrYLyNkGt4AaABAg.9iPXEClD9lW",
         ),
-        ("mastodon", "", "https://mastodon.social/@hbbc/113512345678901234", "113512345678901234"),
+        (
+            "mastodon",
+            "",
+            "https://mastodon.social/@hbbc/113512345678901234",
+            "mastodon:mastodon.social:113512345678901234",
+        ),
         (
             "bluesky",
             "",
@@ -83,7 +89,8 @@ def test_a_facebook_reply_recorded_by_hand_is_found_when_the_page_removes_it(com
     ],
 )
 def test_each_platforms_id_is_given_or_read_from_the_address(comms_officer, platform, given, address, kept):
-    reply = _ready_by_hand(AccountFactory(platform=platform), comms_officer)
+    account = AccountFactory(platform=platform, profile_url=f"https://{urlsplit(address).hostname}/@hbbc")
+    reply = _ready_by_hand(account, comms_officer)
     replies.record_reply_posted(reply, by=comms_officer, address=address, platform_reply_id=given)
     reply.refresh_from_db()
     assert reply.status == Reply.Status.SENT and reply.platform_reply_id == kept
@@ -99,8 +106,9 @@ def test_each_platforms_id_is_given_or_read_from_the_address(comms_officer, plat
 )
 def test_an_id_not_of_the_platforms_kind_is_refused_and_nothing_is_recorded(comms_officer, platform, given, message):
     reply = _ready_by_hand(AccountFactory(platform=platform), comms_officer)
+    address = {"facebook": "https://www.facebook.com/r", "x": "https://x.com/r", "bluesky": "https://bsky.app/r"}
     with pytest.raises(Refused, match=message.replace("(", r"\(").replace(")", r"\)")):
-        replies.record_reply_posted(reply, by=comms_officer, address="https://example.com/r", platform_reply_id=given)
+        replies.record_reply_posted(reply, by=comms_officer, address=address[platform], platform_reply_id=given)
     reply.refresh_from_db()
     assert reply.status == Reply.Status.READY and reply.platform_reply_id == ""
 
@@ -111,7 +119,7 @@ def test_the_comment_page_asks_for_the_id_and_says_why_the_id_is_refused(client,
     client.force_login(comms_officer)
     page = client.get(reverse("moderation:detail", args=[found.pk])).content.decode()
     assert (
-        f'<label class="govuk-label" for="platform-reply-id-{reply.pk}">Its id on X (formerly Twitter) (optional)'
+        f'<label class="govuk-label" for="record-{reply.pk}-platform_reply_id">Its id on X (formerly Twitter) (optional)<'
         in page
     )
     url = reverse("moderation:record_posted", args=[found.pk, reply.pk])
