@@ -35,7 +35,10 @@ _FOLD_TWINS = str.maketrans({"\u0130": "I", "\u0131": "i", "\u017f": "s", "\u212
 _CUES = frozenset(
     "lives living live address number no works working runs school schools kids son daughter children kid "
     "grandkids drives parks leaves car van plate reg registration door house cottage street st road rd close "
-    "drive lane ln avenue ave crescent rise grove mews court gardens terrace cottages farm lodge".split()
+    "drive lane ln avenue ave crescent rise grove mews court gardens terrace cottages farm lodge "
+    # round nineteen's street types, which a house number with no invitation needs ("Mrs Ashby, 5 Saddler Way")
+    "way cl dr cres gr ct gdns place pl walk view row hill green park square sq parade vale croft chase shift "
+    "shifts owns manages".split()
 )
 
 _STREET_TYPE = (
@@ -498,7 +501,22 @@ def _at_a_house(text: str, match: re.Match[str], start: int) -> bool:
     near = max(start, match.start() - 30), min(sentence_bounds(text, match.start())[1], match.end() + 12)
     if _BUSINESS.search(text, *near) is not None or _PUBLIC_PLACE.search(text, *near) is not None:
         return False
-    return True
+    # the sentence is a notice or praise ("The funeral of Mrs Ashby, 5 Saddler Way, will be…", "Happy 90th birthday
+    # to Mr Pickering of 40 Furlong Road", "the family at 11 Hazel Grove have been so kind"), or the number is
+    # where a councillor is met ("Cllr Okafor, 27 Market Street, holds a surgery there every second Saturday")
+    s, e = sentence_bounds(text, match.start())
+    return _NOTICE.search(text, s, e) is None and _MET_THERE.search(text, match.start(), e) is None
+
+
+_NOTICE = re.compile(
+    r"(?i)\b(?:funeral|passed\s+away|condolences|rest\s+in\s+peace|birthday|anniversary|congratulations|congrats"
+    r"|wedding|christening|(?:so|really|very|ever\s+so)\s+kind|kindly|have\s+been\s+(?:so\s+|really\s+)?"
+    r"(?:lovely|brilliant|wonderful|helpful|kind|great))\b"
+)
+_MET_THERE = re.compile(
+    r"(?i)\b(?:surgery|surgeries|drop[\s-]in|office\s+hours|opening\s+hours|appointments?|holds?\s+(?:a\s+)?(?:clinic|session)"
+    r"|open\s+(?:on|from|every|daily|until|till))\b"
+)
 
 
 _SHIFT_WORDS = frozenset(
