@@ -2112,6 +2112,13 @@ _R16_WOULD_CHANGE = re.compile(
 )
 # "If the bridge were to fail, we would close the council's car park": a contingency, unless it is about office.
 _R16_CONTINGENCY = re.compile(r"(?i)\b(?:if|unless|in\s+the\s+event|were\s+to|should\s+the)\b")
+# The council's own day-to-day running: "We would close the council's car park on Sunday for resurfacing", "…stop
+# the bin rounds on Monday because of the snow" (a day, a cause or the works, not a programme).
+_R16_DAY_TO_DAY = re.compile(
+    r"(?i)\b(?:on|this|next|from|until|till)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:temporar\w+|overnight"
+    r"|because\s+of\s+the\s+(?:snow|weather|ice|flood\w*|storm|heat|strike)|for\s+(?:resurfacing|repairs?|maintenance"
+    r"|cleaning|safety|the\s+(?:event|day|weekend|works?))|during\s+the\s+(?:works?|event|snow|storm|holidays?))\b"
+)
 _R16_IN_OFFICE = re.compile(
     r"(?i)\b(?:elect\w*|win|won|control|power|office|chance|majority|run(?:ning)?\s+the\s+council)\b"
 )
@@ -2221,7 +2228,8 @@ def _round_sixteen_campaign(text: str, words: frozenset[str], m: PoliticalMatche
         for match in _R16_WOULD_CHANGE.finditer(text):
             start, end = sentence_bounds(text, match.start())
             if _R16_COUNCILS_OWN.search(text, start, end) and not (
-                _R16_CONTINGENCY.search(text, start, end) and not _R16_IN_OFFICE.search(text, start, end)
+                (_R16_CONTINGENCY.search(text, start, end) or _R16_DAY_TO_DAY.search(text, start, end))
+                and not _R16_IN_OFFICE.search(text, start, end)
             ):
                 hits.append(("party-programme", *match.span()))
     for rule, start, end in hits:

@@ -16,24 +16,19 @@
 A fair comment in the same register criticises the work, the decision or the process ("the report has errors a
 proof-read would have caught", "a poster designed by a ten-year-old from St Mary's, lovely"), or speaks of a
 group's treatment ("older staff were offered early retirement"). Every pattern sits behind a cheap word check
-(``_CUES``: most comments pay one set test).
+(``_CUES``: most comments pay one set test), then behind its own words.
 """
 
 from __future__ import annotations
 
 import re
 
+from .senses import has_case_twins
+
 _TRAIT = (
     r"(?:wom[ae]n|females?|all[\s-]female|girls?|ladies|lady|gay|lesbians?|trans|muslims?|jews?|jewish|black|asian|foreign\w*"
     r"|immigrants?|migrants?|disabled|wheelchair(?:\s+users?)?|deaf|blind|autistic|dyslexic|old(?:er)?|elderly|pensioners?"
     r"|over[\s-](?:50|55|60|65|70)s?|young\s+(?:girl|woman|women|lad))"
-)
-_CUES = frozenset(
-    """
-    wrong hire hiring hired appoint appointing appointed promote merit hormones hormonal bearing over older wonder
-    wonders wonders learning written drafted cereal cracker barely even optional rely fills hate careful year old
-    twelve ten eight gcse know live hope quiet dark alone nobody cameras
-    """.split()
 )
 
 _HATE = re.compile(
@@ -41,7 +36,8 @@ _HATE = re.compile(
     # a person of a trait in a role, then sarcasm about how it will go
     \b {_TRAIT} \s+ (?: [\w-]+ \s+ ){{0,3}}? (?: leading | running | heading | in \s+ charge | appointed | chairing | managing
         | as \s+ (?: \w+ \s+ )? (?: chief | head | director | leader | chair | manager ) ) \b [^?!]{{0,80}}?
-        \b what \s+ could \s+ (?: possibly \s+ )? go \s+ wrong
+        \b what \s+ could \s+ (?: possibly \s+ )? go \s+ wrong \b
+        (?! \W{{0,4}} (?: honestly \s+ | absolutely \s+ | well,? \s+ )? nothing \b )  # "…go wrong? Nothing, she's brilliant"
     | \b this \s+ is \s+ what \s+ (?: happens | you \s+ get ) \s+ when \s+ (?: you | they | we | councils? | the \s+ council )
         \s+ (?: hire | appoint | promote | put | let | employ | recruit ) \s+ (?: a \s+ | an \s+ )? {_TRAIT}
     # merit against a trait, or denied of a person
@@ -96,6 +92,12 @@ _BELITTLE = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+_CHILD_WORD = re.compile(rf"(?i)\b{_CHILD}")
+# the work is a child's own: a school, a class or a year group, or the writer says it was ("and it was")
+_CHILDS_OWN = re.compile(
+    r"(?i)\b(?:year\s+\d{1,2}|pupils?|schools?|class(?:es)?|competition|(?:and|because|which)\s+it\s+(?:was|is)\b"
+    r"|(?:they|she|he)\s+(?:is|are|was|were)\s+(?:only\s+)?(?:\d{1,2}|six|seven|eight|nine|ten|eleven)\b)"
+)
 # polite menace: "I'd hate for your next career move to be affected, or anything else for that matter"
 _MENACE = re.compile(
     r"""
@@ -122,16 +124,56 @@ _MENACE = re.compile(
 )
 
 
+def _gate(listed: str) -> tuple[tuple[frozenset[str], ...], ...]:
+    """Words a pattern cannot match without: alternatives split by "|", each the sets (split by "&") of which
+    the text must hold a word of every one."""
+    return tuple(tuple(frozenset(part.split()) for part in alternative.split("&")) for alternative in listed.split("|"))
+
+
+# Each pattern's own word check, after the shared one (``_CUES`` lets ~5% of the bench corpus's comments and
+# ~20% of some collections through): every word named is one the pattern matches whole (with white space or a
+# word boundary either side), so a text without them cannot match. A text holding one of ``senses.CASE_TWINS``
+# ("İ", "K") can match a case-blind pattern without the word, and runs every pattern.
+_HATE_GATE = _gate(
+    "wrong | happens get & when | merit | hormones hormonal | bearing childbearing"
+    " | 50 55 60 65 70 fifty sixty seventy & over | older | wonder wonders | learning brain special"
+)
+_BELITTLE_GATE = _gate(
+    "written drafted produced designed put dictated typed made done & reads read looks sounds looked & by"
+    " | before | made done do managed written & would could | cereal christmas crisp lucky kinder"
+    " | work operate use find turn & can cant cannot couldn couldnt could | optional | rely | else"
+)
+_MENACE_GATE = _gate("hate | know | live | hope | quiet dark alone own around cameras")
+# The shared check: a word of the first set of every alternative above (review of round nineteen: the hand-made
+# list it replaces missed "designed", "made", "before", "would", "use"…, so "looks like it was designed by a
+# child" and "a bright ten-year-old would have done better" were not looked for)
+_CUES = frozenset().union(
+    *(alternative[0] for gate in (_HATE_GATE, _BELITTLE_GATE, _MENACE_GATE) for alternative in gate)
+)
+
+
+def _may(gate: tuple[tuple[frozenset[str], ...], ...], words: frozenset[str]) -> bool:
+    return any(all(not need.isdisjoint(words) for need in alternative) for alternative in gate)
+
+
 def competence_hits(text: str, words: frozenset[str]) -> list[tuple[str, int, int]]:
     """(rule, start, end) of polite contempt in ``text`` (see the module's docstring); ``words``: its lower-case
     words (``textutil.probe``)."""
     if _CUES.isdisjoint(words):
         return []
+    every = has_case_twins(text)
     hits: list[tuple[str, int, int]] = []
-    for match in _HATE.finditer(text):
+    for match in _HATE.finditer(text) if every or _may(_HATE_GATE, words) else ():
         if re.search(r"(?i)learning|brain|special", match.group()) and _VERDICT.search(text, 0, match.end()) is None:
             continue  # "our officer has a learning disability and was wonderful with my son"
         hits.append(("hate", *match.span()))
-    hits += [("harassment", *m.span()) for m in _BELITTLE.finditer(text)]
-    hits += [("threat", *m.span()) for m in _MENACE.finditer(text)]
+    if every or _may(_BELITTLE_GATE, words):
+        for match in _BELITTLE.finditer(text):
+            if _CHILD_WORD.search(match.group()) and (
+                _CHILDS_OWN.search(text, 0, match.start()) or _CHILDS_OWN.search(text, match.end())
+            ):
+                continue  # "designed by a child, and it was: well done to Year 5"
+            hits.append(("harassment", *match.span()))
+    if every or _may(_MENACE_GATE, words):
+        hits += [("threat", *m.span()) for m in _MENACE.finditer(text)]
     return hits

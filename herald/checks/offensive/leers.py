@@ -53,14 +53,26 @@ _FIRST_NAMES = frozenset(
     "luke marcus mark matt mike nathan nick paul pete ravi rob ryan scott sean simon steve tom tony wayne".split()
 )
 _LOWER_NAME = re.compile(
-    r"(?:^|(?<=\s))(?:(?:that|this|omg|ngl|honestly|lowkey|wow)\s+|@)?(?P<first>[a-z]{2,12})(?:\s+[a-z]{2,14})?"
-    r"(?:\s+(?:from|on|in)\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)?\s*(?:tho|though|fr|ngl|omg|\.{2,})?\s*\Z"
+    r"(?:^|(?<=\s))(?:(?:that|this|omg|ngl|honestly|lowkey|wow)\s+|(?P<at>@))?(?P<first>[a-z]{2,12})(?:\s+(?P<surname>[a-z]{2,14}))?"
+    r"(?:\s+(?P<where>from|on|in)\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)?\s*(?:tho|though|fr|ngl|omg|\.{2,})?\s*\Z"
+)
+# Names that are also everyday words ("that mark on the wall 🤤", "holly on the gate", "jade in the window"): one
+# is a person only with an @, a surname or "from …" (where someone works), not with a place it is on or in
+_WORD_NAMES = frozenset("mark matt jack rob sue nick grace holly jade dean lee tash mike kerry".split())
+# what a surname is not: a word that goes on from a noun
+_NOT_A_SURNAME = frozenset(
+    "on in at of by to the a my your his her our their is was and with for tho though fr ngl omg".split()
 )
 
 
 def _lower_name(text: str, end: int) -> bool:
     match = _LOWER_NAME.search(text, max(0, end - 48), end)
-    return match is not None and match.group("first") in _FIRST_NAMES
+    if match is None or match.group("first") not in _FIRST_NAMES:
+        return False
+    if match.group("first") not in _WORD_NAMES or match.group("at"):
+        return True
+    surname = match.group("surname")
+    return (surname is not None and surname not in _NOT_A_SURNAME) or match.group("where") == "from"
 
 
 def leer_hits(text: str) -> list[tuple[int, int]]:
