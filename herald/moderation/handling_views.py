@@ -102,9 +102,7 @@ def context_for(
     # The author as this person's accounts know them, as on the author's page: the pattern of abuse and
     # the warnings and strikes from the comments they work (blocks, on the author everywhere, show to all).
     sanctions = list(selectors.sanctions_seen_by(person, author).filter(lifted_at=None)) if author else []
-    harassment = bool(
-        author and len(cases.abusive_comments_by(author, among=selectors.worked_comments(person))) >= 2
-    )
+    harassment = bool(author and len(cases.abusive_comments_by(author, among=selectors.worked_comments(person))) >= 2)
     listed = list(comment.herald_replies.select_related("written_by", "approved_by", "sent_by", "comment"))
     for each in listed:
         if each.status == Reply.Status.READY:

@@ -41,8 +41,12 @@ def test_an_address_written_in_capitals_is_recorded(comms_officer):
 
 
 def test_a_mastodon_server_with_an_international_name_is_the_same_in_either_form(comms_officer):
-    reply = _ready_by_hand(AccountFactory(platform="mastodon", profile_url="https://bücher.social/@HBBC"), comms_officer)
-    replies.record_reply_posted(reply, by=comms_officer, address="https://xn--bcher-kva.social/@HBBC/113512345678901234")
+    reply = _ready_by_hand(
+        AccountFactory(platform="mastodon", profile_url="https://bücher.social/@HBBC"), comms_officer
+    )
+    replies.record_reply_posted(
+        reply, by=comms_officer, address="https://xn--bcher-kva.social/@HBBC/113512345678901234"
+    )
     reply.refresh_from_db()
     assert reply.platform_reply_id == "mastodon:xn--bcher-kva.social:113512345678901234"
 
