@@ -99,7 +99,10 @@ def context_for(
                 initial |= {"text": saved.text, "saved_reply": saved.pk}
         reply_form = forms.ReplyForm(initial=initial)
     author = comment.author
-    sanctions = list(author.sanctions.filter(lifted_at=None)) if author else []
+    # The author as this person's accounts know them, as on the author's page: the pattern of abuse and
+    # the warnings and strikes from the comments they work (blocks, on the author everywhere, show to all).
+    sanctions = list(selectors.sanctions_seen_by(person, author).filter(lifted_at=None)) if author else []
+    harassment = bool(author and len(cases.abusive_comments_by(author, among=selectors.worked_comments(person))) >= 2)
     listed = list(comment.herald_replies.select_related("written_by", "approved_by", "sent_by", "comment"))
     for each in listed:
         if each.status == Reply.Status.READY:
@@ -119,7 +122,7 @@ def context_for(
         "tags": [t.tag for t in comment.tags.all()],
         "author_sanctions": sanctions,
         "author_blocked": any(s.kind == AuthorSanction.Kind.BLOCK for s in sanctions),
-        "harassment": bool(author and cases.is_harassment_pattern(author)),
+        "harassment": harassment,
         "abuse_cases": list(comment.abuse_cases.select_related("councillor")),
         "may_open_case": person.has_role(*CASE_ROLES),
         "removed": comment.status in (Comment.Status.HIDDEN, Comment.Status.DELETED),
@@ -419,6 +422,7 @@ def author(request: HttpRequest, pk: int) -> HttpResponse:
             "abusive_count": len(abusive),
             "harassment": len(abusive) >= 2,
             "sanctions": list(selectors.sanctions_seen_by(request.user, found).select_related("by", "lifted_by")),
+            "liftable": set(selectors.sanctions_liftable_by(request.user, found).values_list("pk", flat=True)),
             "form": form,
             "lift_form": forms.LiftForm(),
             "breadcrumbs": _inbox_crumbs(("Authors", reverse("moderation:blocked_authors")), (str(found), None)),
@@ -431,13 +435,7 @@ def author(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def lift_sanction(request: HttpRequest, pk: int) -> HttpResponse:
     sanction = get_object_or_404(AuthorSanction.objects.select_related("author"), pk=pk)
-    require(
-        selectors.sees_everything(request.user)
-        or (
-            selectors.worked_comments(request.user).filter(author=sanction.author).exists()
-            and selectors.sanctions_seen_by(request.user, sanction.author).filter(pk=sanction.pk).exists()
-        )
-    )
+    require(selectors.sanctions_liftable_by(request.user, sanction.author).filter(pk=sanction.pk).exists())
     form = forms.LiftForm(request.POST)
     carried_out(
         request,

@@ -55,12 +55,24 @@ SITES: dict[str, tuple[str, ...]] = {
 }
 
 
-def _host(address: str) -> str:
+def _host(address: str, *, with_port: bool = False) -> str:
+    """The site an address is on, written one way: lower case, without a trailing dot, an international
+    name in its ASCII form (xn--…). "" for an address no browser would take the reader to on that site:
+    not http(s), or with a user name before the host (https://x.com@evil.example/ is on evil.example, and
+    https://evil.example\\@x.com/ on evil.example too in a browser, though Python reads x.com)."""
     try:
-        host = urlsplit(address).hostname or ""
+        parts = urlsplit(address.strip())
+        host = parts.hostname or ""
+        port = parts.port
     except ValueError:
         return ""
-    return host.rstrip(".").lower()
+    if parts.scheme.lower() not in ("http", "https") or "@" in parts.netloc or "\\" in address:
+        return ""
+    try:
+        host = host.rstrip(".").encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        return ""
+    return f"{host}:{port}" if with_port and port is not None and host else host
 
 
 def _on(host: str, site: str) -> bool:
@@ -75,7 +87,7 @@ def mastodon_server(comment: Comment) -> str:
     if host:
         return host
     _, _, server = account.handle.strip().lstrip("@").partition("@")
-    return server.strip().rstrip(".").lower()
+    return _host(f"https://{server.strip()}/") if server.strip() else ""
 
 
 def sites_for(comment: Comment) -> tuple[str, ...]:
@@ -139,14 +151,25 @@ def _from_address(platform: str, address: str, comment_platform_id: str) -> str:
     return ""
 
 
+def _server_as_the_connector_names_it(comment: Comment) -> str:
+    """The account's server as the Mastodon connector writes it in its ids (the address's host and any
+    port: mastodon:<host[:port]>:<number>), so that a reply recorded by hand is found when the platform
+    later says it was removed."""
+    account = comment.account
+    named = _host(account.profile_url, with_port=True) if account.profile_url else ""
+    return named or mastodon_server(comment)
+
+
 def _as_herald_names_it(comment: Comment, found: str) -> str:
     """A Mastodon status's number as Herald's connector names it: with the account's server."""
-    return f"mastodon:{mastodon_server(comment)}:{found}" if comment.platform == "mastodon" else found
+    if comment.platform != "mastodon":
+        return found
+    return f"mastodon:{_server_as_the_connector_names_it(comment)}:{found}"
 
 
 def _as_the_platform_names_it(comment: Comment, given: str) -> str:
     """An id given as Herald names it (a Mastodon status with the account's server): as the platform does."""
-    prefix = f"mastodon:{mastodon_server(comment)}:"
+    prefix = f"mastodon:{_server_as_the_connector_names_it(comment)}:"
     return given.removeprefix(prefix) if comment.platform == "mastodon" else given
 
 

@@ -122,6 +122,16 @@ def sanctions_seen_by(person: Person, author: CommentAuthor) -> QuerySet[AuthorS
     )
 
 
+def sanctions_liftable_by(person: Person, author: CommentAuthor) -> QuerySet[AuthorSanction]:
+    """The author's sanctions `person` may lift: those given for a comment they work. A block or an older
+    sanction given elsewhere (or for no comment) shows to them but is lifted by whoever works its
+    account, or by communications: a moderator of one account does not unblock an author for all."""
+    sanctions = author.sanctions.all()
+    if sees_everything(person):
+        return sanctions
+    return sanctions.filter(comment__in=worked_comments(person).filter(author=author))
+
+
 def _account_ids(person: Person, accounts: Iterable[Account] | None) -> list[int]:
     """The ids of the accounts `person` may see: `accounts` where the caller already has them."""
     if accounts is None:

@@ -78,7 +78,12 @@ def record_edit(comment: Comment, change: CommentChange) -> bool:
         at = change.at if change.at is not None else timezone.now()
         if comment.edited_at is not None and at <= comment.edited_at:
             return _record_late_edit(comment, text, at)
-        before = {"text_sha256": _digest(comment.text), "severity": comment.severity, "status": comment.status}
+        before = {
+            "text_sha256": _digest(comment.text),
+            "severity": comment.severity,
+            "status": comment.status,
+            "reopened_at": comment.reopened_at.isoformat() if comment.reopened_at else None,
+        }
         CommentEdit.objects.create(comment=comment, previous_text=comment.text, replaced_at=at)
         comment.text = text
         comment.edited_at = at
@@ -89,15 +94,22 @@ def record_edit(comment: Comment, change: CommentChange) -> bool:
         comment.refresh_from_db()
         if comment.status in CLOSED and (comment.severity in ("warn", "block") or comment.flags.filter(closed_at=None)):
             # Dealt with as it first read; what it says now needs looking at again.
+            # Reopened as a moderator's reopening is: its first response stays the one the reports count.
             comment.status = Comment.Status.NEW
-            comment.save(update_fields=["status", "updated_at"])
+            comment.reopened_at = timezone.now()
+            comment.save(update_fields=["status", "reopened_at", "updated_at"])
             reopened = True
         audit.record(
             actor=None,
             action="moderation.comment_edited_on_platform",
             obj=comment,
             before=before,
-            after={"text_sha256": _digest(comment.text), "severity": comment.severity, "status": comment.status},
+            after={
+                "text_sha256": _digest(comment.text),
+                "severity": comment.severity,
+                "status": comment.status,
+                "reopened_at": comment.reopened_at.isoformat() if comment.reopened_at else None,
+            },
             reason=f"Its author edited it on {_label(comment)}: the earlier text is kept on the comment's page"
             + ("; back in the queue, as it now needs looking at again" if reopened else ""),
         )

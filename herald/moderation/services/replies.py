@@ -381,7 +381,7 @@ def record_reply_posted(reply: Reply, *, by: Person, address: str, platform_repl
     or read from the address where it carries it), so the platform's later word about it (the page
     removed it) finds it as it finds a reply Herald sent."""
     address = address.strip()
-    if not address.startswith(("https://", "http://")):
+    if not address.lower().startswith(("https://", "http://")):
         raise Refused("Enter the address of the reply on the platform, starting https://", field="address")
     with transaction.atomic():
         reply = Reply.objects.select_for_update().select_related("comment").get(pk=reply.pk)
