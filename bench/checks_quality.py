@@ -523,6 +523,15 @@ def blind_offensive14() -> None:
     blind_offensive_scores(Path(__file__).resolve().parent / "data" / "blind_offensive14.tsv", halves=False)
 
 
+def blind_offensive15() -> None:
+    """bench/data/blind_offensive15.tsv: a fifteenth blind set (400 texts, eight sources, 160 offensive) by a
+    writer who read nothing of the repository, written on 2026-12-07 before abuse round nineteen; scored by the
+    lead only (from outside the repository with ``--blind-file``) before and after it, then committed. Never part
+    of the default run."""
+    print("fifteenth blind offensive set (incoming comments on an official page):")
+    blind_offensive_scores(Path(__file__).resolve().parent / "data" / "blind_offensive15.tsv", halves=False)
+
+
 def blind_offensive_scores(path: Path, *, halves: bool) -> None:
     """Precision and recall of a blind set (label, source, text) in all, per half if asked, and per source."""
     groups: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
@@ -595,6 +604,7 @@ def main() -> None:
             "blind12",
             "blind13",
             "blind14",
+            "blind15",
         ],
         help="score one set alone (an unseen one, without reading the rest)",
     )
@@ -626,6 +636,7 @@ def main() -> None:
             "blind12": blind_offensive12,
             "blind13": blind_offensive13,
             "blind14": blind_offensive14,
+            "blind15": blind_offensive15,
         }[args.only]()
         return
     folder = Path(args.data)
