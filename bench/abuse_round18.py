@@ -41,13 +41,15 @@ def read(number: str) -> list[tuple[str, str, bool]]:
     return [(row[1], row[2], row[0] == "1") for row in tsv_rows(DATA / f"blind_offensive{number}.tsv")]
 
 
-def main() -> None:
+def main(development: list[str] = DEVELOPMENT, label: str = "1-10 + 13") -> None:
+    """Print the figures of ``development`` (blind set numbers, "" for the first) named ``label``; later rounds'
+    scripts call it with their own development sets."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--dump", action="store_true", help="print the development sets' misses and false alarms")
     args = parser.parse_args()
     pooled: list[tuple[bool, bool]] = []
     platforms: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
-    for number in DEVELOPMENT:
+    for number in development:
         for source, text, abusive in read(number):
             flagged = offensive_flagged(text)
             pooled.append((abusive, flagged))
@@ -60,7 +62,7 @@ def main() -> None:
             if abusive != flagged:
                 print(f"{'MISS' if abusive else 'FALSE'}\tcouncil\t{row[1]}\t{row[2]}")
         return
-    print("development, blind 1-10 + 13 pooled:", figures(pooled))
+    print(f"development, blind {label} pooled:", figures(pooled))
     for source, pairs in sorted(platforms.items()):
         print(f"  {source:12}", figures(pairs))
     fair = [flagged for abusive, flagged in council if not abusive]
